@@ -1,0 +1,5 @@
+"""`python -m bot` starts Hearth, like the `hearth` command."""
+
+from bot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""Time is injected so tests can open and close rounds without waiting."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class ManualClock:
+    """A clock that moves only when told; `advance` wakes anyone waiting on it."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+        self.changed = asyncio.Event()
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, when: datetime) -> None:
+        if when.tzinfo is None:
+            raise ValueError("ManualClock needs a timezone-aware datetime")
+        self._now = when.astimezone(timezone.utc)
+        self.changed.set()
+        self.changed = asyncio.Event()
+
+    def advance(self, delta: timedelta) -> None:
+        self.set(self._now + delta)
+
+
+def utc_iso(when: datetime) -> str:
+    """How times are stored: UTC ISO-8601 with seconds, sortable as text."""
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)

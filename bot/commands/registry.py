@@ -1,0 +1,250 @@
+"""The second seam: every command is declared once, here.
+
+Adapters read the registry to build their platform registrations (Discord app
+commands, the Slack slash-command grammar, terminal help). The registry also
+enforces what no adapter may be trusted with: permissions, required options,
+choices and confirmation of destructive actions.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Awaitable, Callable, Literal
+
+from bot.errors import UserError
+from bot.events import Button, Choice, Event, Reply, rich, say
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
+Permission = Literal["member", "moderator"]
+OptionKind = Literal["string", "text", "int", "choice", "channel", "date", "timezone", "user"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One argument of a command.
+
+    `choices` are fixed; `suggest` names a dynamic source ("schedules",
+    "themes", "timezones", "prompts") that adapters turn into autocomplete.
+    `rest` marks the last string option that takes the rest of a typed line.
+    """
+
+    name: str
+    description: str
+    kind: OptionKind = "string"
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    suggest: str | None = None
+    max_length: int | None = None
+    rest: bool = False
+
+
+@dataclass(frozen=True)
+class Command:
+    path: tuple[str, ...]
+    help: str
+    handler: Handler
+    options: tuple[Option, ...] = ()
+    permission: Permission = "member"
+    confirm: str | None = None
+    example: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+    def usage(self) -> str:
+        parts = [self.name]
+        for o in self.options:
+            parts.append(f"<{o.name}>" if o.required else f"[{o.name}]")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button or form handler (not typed by people, reached from a reply)."""
+
+    name: str
+    handler: Handler
+    permission: Permission = "member"
+
+
+@dataclass
+class Registry:
+    commands: dict[str, Command] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+
+    # -- declaring ---------------------------------------------------------
+
+    def command(
+        self,
+        name: str,
+        help: str,
+        *options: Option,
+        permission: Permission = "member",
+        confirm: str | None = None,
+        example: str | None = None,
+    ) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            path = tuple(name.split())
+            if name in self.commands:
+                raise ValueError(f"command {name!r} declared twice")
+            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example)
+            return fn
+
+        return deco
+
+    def action(self, name: str, permission: Permission = "member") -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            if name in self.actions:
+                raise ValueError(f"action {name!r} declared twice")
+            self.actions[name] = Action(name, fn, permission)
+            return fn
+
+        return deco
+
+    # -- reading -----------------------------------------------------------
+
+    def groups(self) -> dict[str, list[Command]]:
+        """Commands by their first word, in declaration order."""
+        out: dict[str, list[Command]] = {}
+        for cmd in self.commands.values():
+            out.setdefault(cmd.path[0], []).append(cmd)
+        return out
+
+    def visible_to(self, is_moderator: bool) -> list[Command]:
+        return [c for c in self.commands.values() if is_moderator or c.permission == "member"]
+
+    def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
+        """Longest command path that prefixes `words`, and the words left."""
+        for n in range(min(len(words), 3), 0, -1):
+            cmd = self.commands.get(" ".join(words[:n]).lower())
+            if cmd:
+                return cmd, words[n:]
+        return None, words
+
+    # -- running -----------------------------------------------------------
+
+    async def dispatch(self, app: "Hearth", event: Event) -> list[Reply]:
+        """Run one event through permission and option checks to its handler."""
+        try:
+            if event.kind == "command":
+                return await self._run_command(app, event)
+            return await self._run_action(app, event)
+        except UserError as err:
+            return [err.reply()]
+
+    async def _run_command(self, app: "Hearth", event: Event) -> list[Reply]:
+        cmd = self.commands.get(event.name)
+        if cmd is None:
+            raise UserError(f"I don't know the command “{event.name}”. Try **help** to see what I can do.")
+        await self._check_permission(app, event, cmd.permission, cmd.name)
+        args = validate_options(cmd, event.args)
+        event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
+        if cmd.confirm and event.args.get("confirmed") != "yes":
+            return [confirmation(cmd, event)]
+        return as_list(await cmd.handler(app, event))
+
+    async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
+        if event.name == "confirm":
+            return await self._run_confirmed(app, event)
+        act = self.actions.get(event.name)
+        if act is None:
+            raise UserError("That button is from an older version of Hearth and no longer works. Please try the command again.")
+        await self._check_permission(app, event, act.permission, act.name)
+        return as_list(await act.handler(app, event))
+
+    async def _run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
+        name = event.args.get("command", "")
+        if name not in self.commands:
+            raise UserError("That confirmation has expired. Please run the command again.")
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
+        args["confirmed"] = "yes"
+        return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
+
+    async def _check_permission(self, app: "Hearth", event: Event, permission: Permission, what: str) -> None:
+        if permission == "member":
+            return
+        if await app.is_moderator(event.actor):
+            return
+        await app.store.audit(
+            event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
+        )
+        log.info("refused moderator command %s for %s", what, event.actor.user_id)
+        raise UserError(
+            "Only moderators can use **{}**. If you think you should be one, ask a moderator "
+            "to add you with **mod moderators add**.",
+            what,
+        )
+
+
+def as_list(result: "list[Reply] | Reply") -> list[Reply]:
+    return [result] if isinstance(result, Reply) else list(result)
+
+
+def confirmation(cmd: Command, event: Event) -> Reply:
+    """Ask before a destructive command; the button carries the arguments back."""
+    args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}}
+    return Reply(
+        body=rich("**Are you sure?** " + (cmd.confirm or "This can't be undone.")),
+        buttons=(
+            Button("Yes, go ahead", "confirm", args, style="danger"),
+            Button("Cancel", "cancel", {}, style="secondary"),
+        ),
+    )
+
+
+def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
+    """Check required options, choices, numbers and lengths; explain mistakes."""
+    known = {o.name: o for o in cmd.options}
+    out: dict[str, str] = {}
+    for key, value in given.items():
+        if key == "confirmed":
+            out[key] = value
+            continue
+        opt = known.get(key)
+        if opt is None:
+            raise UserError(f"**{cmd.name}** has no option “{key}”. Usage: `{cmd.usage()}`")
+        value = value.strip()
+        if value == "":
+            continue
+        out[key] = _check_value(cmd, opt, value)
+    for opt in cmd.options:
+        if opt.required and opt.name not in out:
+            example = f" For example: `{cmd.example}`" if cmd.example else ""
+            raise UserError(f"**{cmd.name}** needs “{opt.name}” ({opt.description}). Usage: `{cmd.usage()}`.{example}")
+    return out
+
+
+def _check_value(cmd: Command, opt: Option, value: str) -> str:
+    if opt.max_length and len(value) > opt.max_length:
+        raise UserError(
+            f"“{opt.name}” can be at most {opt.max_length} characters; this one has {len(value)}. "
+            "Could you make it shorter?"
+        )
+    if opt.choices:
+        allowed = {c.value.lower(): c.value for c in opt.choices}
+        if value.lower() not in allowed:
+            listed = ", ".join(c.value for c in opt.choices)
+            raise UserError(f"“{opt.name}” must be one of: {listed}. You wrote “{{}}”.", value)
+        value = allowed[value.lower()]
+    if opt.kind == "int":
+        try:
+            int(value)
+        except ValueError:
+            raise UserError(f"“{opt.name}” must be a whole number, like 30. You wrote “{{}}”.", value) from None
+    return value
+
+
+#: The one registry the whole core declares into.
+REGISTRY = Registry()
+
+
+@REGISTRY.action("cancel")
+async def _cancel(app: "Hearth", event: Event) -> Reply:
+    return say("Okay, nothing changed.")

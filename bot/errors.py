@@ -1,0 +1,33 @@
+"""Errors people see. They say what was wrong and how to do it right."""
+
+from __future__ import annotations
+
+from bot.events import Reply, Rich, rich
+
+
+class UserError(Exception):
+    """A kind refusal shown to the person who asked; nothing was changed.
+
+    The message is Hearth's own template; `{}` slots take user text, which is
+    kept inert when shown.
+    """
+
+    def __init__(self, template: str, *user_values: str) -> None:
+        self.body: Rich = rich(template, *user_values)
+        super().__init__(self.body.plain())
+
+    def reply(self) -> Reply:
+        return Reply(body=self.body)
+
+
+class ConfigError(Exception):
+    """A setting is wrong: names the key, the problem and a right example."""
+
+    def __init__(self, key: str, problem: str, example: str, source: str | None = None) -> None:
+        self.key, self.problem, self.example, self.source = key, problem, example, source
+        where = f" in {source}" if source else ""
+        super().__init__(f"config{where}: `{key}` {problem}. Example: {example}")
+
+
+class StoreError(Exception):
+    """The database is in a state this code cannot use (e.g. a newer schema)."""

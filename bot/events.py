@@ -1,0 +1,209 @@
+"""The first seam: events come in from an adapter, replies go back out.
+
+Everything here is plain data so that any adapter (Discord, Slack, the
+terminal) can build events and render replies without the core knowing which
+platform it is talking to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# --------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserText:
+    """Text someone typed. Adapters show it literally: no markup, no pings."""
+
+    text: str
+
+
+Part = str | UserText
+"""A `str` part is Hearth's own text in a tiny markup (**bold**, _italic_)."""
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A run of Hearth text and user text, kept apart so user text stays inert."""
+
+    parts: tuple[Part, ...] = ()
+
+    def __add__(self, other: "Rich | Part") -> "Rich":
+        if isinstance(other, Rich):
+            return Rich(self.parts + other.parts)
+        return Rich(self.parts + (other,))
+
+    def plain(self) -> str:
+        """The text without markup, for logs and tests."""
+        out = []
+        for p in self.parts:
+            out.append(p.text if isinstance(p, UserText) else p.replace("**", "").replace("__", ""))
+        return "".join(out)
+
+    def to_json(self) -> list[list[str]]:
+        return [["u", p.text] if isinstance(p, UserText) else ["m", p] for p in self.parts]
+
+    @classmethod
+    def from_json(cls, data: list[list[str]]) -> "Rich":
+        return cls(tuple(UserText(t) if k == "u" else t for k, t in data))
+
+
+def rich(template: str = "", *user_values: str | Rich) -> Rich:
+    """Fill `{}` slots in Hearth's own template with user text, kept inert."""
+    chunks = template.split("{}")
+    if len(chunks) - 1 != len(user_values):
+        raise ValueError(f"template has {len(chunks) - 1} slots, got {len(user_values)} values")
+    parts: list[Part] = []
+    for i, chunk in enumerate(chunks):
+        if chunk:
+            parts.append(chunk)
+        if i < len(user_values):
+            value = user_values[i]
+            if isinstance(value, Rich):
+                parts.extend(value.parts)
+            elif value:
+                parts.append(UserText(value))
+    return Rich(tuple(parts))
+
+
+def join_rich(items: list[Rich], sep: str = "\n") -> Rich:
+    parts: list[Part] = []
+    for i, item in enumerate(items):
+        if i and sep:
+            parts.append(sep)
+        parts.extend(item.parts)
+    return Rich(tuple(parts))
+
+
+# --------------------------------------------------------------------------
+# Who is speaking
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person acting in a community, as the adapter knows them.
+
+    Ids are opaque strings namespaced by platform (`discord:…`, `slack:…`,
+    `console:…`). `platform_moderator` is the platform's own word (Manage
+    Server, workspace admin); the core adds its configured moderators.
+    """
+
+    community_id: str
+    user_id: str
+    display_name: str
+    platform_moderator: bool = False
+    channel_id: str | None = None
+    timezone: str | None = None
+    roles: tuple[str, ...] = ()
+
+    @property
+    def platform(self) -> str:
+        return self.user_id.split(":", 1)[0]
+
+
+# --------------------------------------------------------------------------
+# Events in
+# --------------------------------------------------------------------------
+
+EventKind = Literal["command", "action", "form"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A command typed, a button pressed, or a form submitted.
+
+    `name` is a command path ("checkin join") for commands and an action id
+    ("checkin.answer") for buttons and forms. `args` carries the options of a
+    command or the hidden state of a button/form; `values` the form fields.
+    `event_id` lets a retried delivery (Slack retries) have one effect.
+    """
+
+    kind: EventKind
+    actor: Actor
+    name: str
+    args: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
+    event_id: str | None = None
+    attachment: bytes | None = None
+
+
+# --------------------------------------------------------------------------
+# Replies out
+# --------------------------------------------------------------------------
+
+Visibility = Literal["actor", "channel"]
+ButtonStyle = Literal["primary", "secondary", "danger", "success"]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button; pressing it sends an `action` event with `args` back."""
+
+    label: str
+    action: str
+    args: dict[str, str] = field(default_factory=dict)
+    style: ButtonStyle = "secondary"
+
+
+FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    required: bool = True
+    max_length: int | None = None
+    choices: tuple[Choice, ...] = ()
+    default: str | None = None
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A modal: submitting it sends a `form` event named `action` with `args`."""
+
+    title: str
+    action: str
+    fields: tuple[FormField, ...]
+    args: dict[str, str] = field(default_factory=dict)
+    submit_label: str = "Save"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mime: str = "application/json"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to show: text, to whom, with buttons, a form or a file."""
+
+    body: Rich = Rich()
+    visibility: Visibility = "actor"
+    buttons: tuple[Button, ...] = ()
+    form: Form | None = None
+    attachment: Attachment | None = None
+    title: str | None = None
+
+    def plain(self) -> str:
+        return self.body.plain()
+
+
+def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:
+    """Shorthand for a reply built from a template (see `rich`)."""
+    return Reply(body=rich(template, *user_values), **kw)

@@ -1,0 +1,39 @@
+from bot.commands.registry import Option, Registry, validate_options
+from bot.errors import UserError
+from bot.events import Choice, rich
+
+import pytest
+
+
+def test_rich_keeps_user_text_apart():
+    r = rich("Hi **{}**, welcome", "<!channel> @everyone")
+    assert r.plain() == "Hi <!channel> @everyone, welcome"
+    assert r.to_json()[1] == ["u", "<!channel> @everyone"]
+
+
+def test_missing_required_option_says_how():
+    reg = Registry()
+
+    @reg.command("checkin join", "Join a check-in", Option("schedule", "the schedule's name", required=True),
+                 example="checkin join mornings")
+    async def join(app, ev):
+        return []
+
+    with pytest.raises(UserError) as err:
+        validate_options(reg.commands["checkin join"], {})
+    assert "needs “schedule”" in str(err.value)
+    assert "checkin join mornings" in str(err.value)
+
+
+def test_choice_is_checked_and_normalised():
+    reg = Registry()
+
+    @reg.command("reflect", "A prompt", Option("theme", "theme", kind="choice",
+                                                choices=(Choice("respect", "Respect"),)))
+    async def reflect(app, ev):
+        return []
+
+    cmd = reg.commands["reflect"]
+    assert validate_options(cmd, {"theme": "RESPECT"}) == {"theme": "respect"}
+    with pytest.raises(UserError):
+        validate_options(cmd, {"theme": "nope"})
