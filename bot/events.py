@@ -70,6 +70,35 @@ def rich(template: str = "", *user_values: str | Rich) -> Rich:
     return Rich(tuple(parts))
 
 
+def fill(template: str, **values: str | Rich) -> Rich:
+    """Fill named `{slots}` of a content template; `str` values are user text.
+
+    Content templates (content/texts.toml) name their slots, so a community
+    can reword them freely; anything a person typed stays inert.
+    """
+    import re
+
+    parts: list[Part] = []
+    pos = 0
+    for m in re.finditer(r"\{([a-z_]+)\}", template):
+        if m.start() > pos:
+            parts.append(template[pos:m.start()])
+        value = values.get(m.group(1))
+        if isinstance(value, Rich):
+            parts.extend(value.parts)
+        elif value:
+            parts.append(UserText(value))
+        pos = m.end()
+    if pos < len(template):
+        parts.append(template[pos:])
+    return Rich(tuple(parts))
+
+
+def hearth_text(text: str) -> Rich:
+    """Hearth's own words (not user text), e.g. a count for a template slot."""
+    return Rich((text,)) if text else Rich()
+
+
 def join_rich(items: list[Rich], sep: str = "\n") -> Rich:
     parts: list[Part] = []
     for i, item in enumerate(items):
@@ -207,3 +236,17 @@ class Reply:
 def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:
     """Shorthand for a reply built from a template (see `rich`)."""
     return Reply(body=rich(template, *user_values), **kw)
+
+
+def reply_to_json(reply: Reply) -> dict[str, Any]:
+    """How a message waits in the outbox: plain JSON, rebuilt when sent."""
+    return {
+        "body": reply.body.to_json(),
+        "title": reply.title,
+        "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style} for b in reply.buttons],
+    }
+
+
+def reply_from_json(data: dict[str, Any]) -> Reply:
+    buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"]) for b in data.get("buttons", []))
+    return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel")

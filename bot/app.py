@@ -1,0 +1,108 @@
+"""Hearth itself: the store, the content, the clock and the registry, wired once.
+
+Adapters hold one `Hearth` and call `handle(event)`; the scheduler and the
+outbox hang off it too. Nothing here knows which platform is speaking.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock, SystemClock
+from bot.commands.registry import REGISTRY, Registry
+from bot.config import Config
+from bot.content.library import ContentLibrary
+from bot.delivery.outbox import Outbox
+from bot.errors import UserError
+from bot.events import Actor, Event, Reply
+from bot.models import Community, Member
+from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.scheduling.runner import RoundScheduler
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Hearth:
+    config: Config
+    store: Store
+    content: ContentLibrary
+    clock: Clock = field(default_factory=SystemClock)
+    registry: Registry = field(default_factory=lambda: REGISTRY)
+    outbox: Outbox = field(init=False)
+    scheduler: "RoundScheduler | None" = None
+
+    def __post_init__(self) -> None:
+        import bot.flows  # noqa: F401  (declares every command into REGISTRY)
+
+        self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"])
+
+    @classmethod
+    async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
+        clock = clock or SystemClock()
+        store = await Store.open_sqlite(config.sqlite_path, clock)
+        content = ContentLibrary.load(config["content_dir"] or None)
+        return cls(config, store, content, clock)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    # -- events ---------------------------------------------------------------
+
+    async def handle(self, event: Event) -> list[Reply]:
+        """Run one event from an adapter and return what to show."""
+        if event.event_id and not await self.store.first_time_event(event.event_id, self.clock.now()):
+            log.info("ignored a repeated delivery of event %s", event.event_id)
+            return []
+        await self.store.upsert_member(event.actor, self.clock.now())
+        try:
+            replies = await self.registry.dispatch(self, event)
+        except UserError as err:
+            return [err.reply()]
+        self.outbox.kick()
+        return replies
+
+    async def schedules_changed(self) -> None:
+        """Keep the scheduler's jobs in step after a moderator changed schedules."""
+        if self.scheduler is not None:
+            await self.scheduler.sync()
+
+    # -- who is who -------------------------------------------------------------
+
+    async def is_moderator(self, actor: Actor) -> bool:
+        """The platform's word, or the community's own list of users and roles."""
+        if actor.platform_moderator:
+            return True
+        listed = set(await self.store.list_moderators(actor.community_id))
+        return actor.user_id in listed or any(f"role:{r}" in listed for r in actor.roles)
+
+    async def community(self, community_id: str) -> Community:
+        return await self.store.ensure_community(community_id, self.clock.now())
+
+    async def member(self, actor: Actor) -> Member:
+        member = await self.store.get_member(actor.community_id, actor.user_id)
+        return member or await self.store.upsert_member(actor, self.clock.now())
+
+    async def timezone_of(self, actor: Actor) -> ZoneInfo:
+        """The member's own timezone, else the platform's, else the community's."""
+        member = await self.member(actor)
+        for name in (member.timezone, actor.timezone):
+            if name:
+                try:
+                    return ZoneInfo(name)
+                except Exception:
+                    continue
+        community = await self.community(actor.community_id)
+        return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
+
+    def today(self, tz: ZoneInfo) -> date:
+        return self.clock.now().astimezone(tz).date()
+
+    def now(self) -> datetime:
+        return self.clock.now()

@@ -1,0 +1,199 @@
+"""Settings from a TOML file, secrets from the environment.
+
+Every setting is declared once below with its type, default and an example,
+so a bad value fails at start with the key, what is wrong and a right value,
+and `config.example.toml` can be checked against the same list.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from bot.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "hearth.toml"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any
+    example: str
+    check: Callable[[Any], str | None] | None = None
+
+
+def _positive(v: Any) -> str | None:
+    return None if v > 0 else "must be greater than 0"
+
+
+def _at_least(n: int) -> Callable[[Any], str | None]:
+    return lambda v: None if v >= n else f"must be at least {n}"
+
+
+def _port(v: Any) -> str | None:
+    return None if 0 <= v <= 65535 else "must be a port number between 0 and 65535"
+
+
+def _level(v: Any) -> str | None:
+    return None if str(v).upper() in LOG_LEVELS else f"must be one of {', '.join(LOG_LEVELS)}"
+
+
+def _timezone(v: Any) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"is not a timezone I know (“{v}”); use an IANA name"
+    return None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", str, "", 'data_dir = "./hearth-data"'),
+    Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"'),
+    Setting("content_dir", str, "", 'content_dir = "./content"'),
+    Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
+    Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60", _at_least(0)),
+    Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", _at_least(5)),
+    Setting("checkins.default_remind_minutes", int, 30, "default_remind_minutes = 30", _at_least(0)),
+    Setting("checkins.default_timezone", str, "UTC", 'default_timezone = "Europe/London"', _timezone),
+    Setting("checkins.summary_floor", int, 3, "summary_floor = 3", _at_least(3)),
+    Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", _at_least(0)),
+    Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
+    Setting("privacy.retention_days", int, 365, "retention_days = 365", _positive),
+    Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
+    Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
+    Setting("console.community", str, "console:local", 'community = "console:local"'),
+    Setting("console.user", str, "you", 'user = "you"'),
+    Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),
+    Setting("slack.port", int, 3000, "port = 3000", _port),
+    Setting("slack.api_url", str, "", 'api_url = "https://slack.com/api/"'),
+    Setting("discord.api_url", str, "", 'api_url = "http://127.0.0.1:8080/api/v10"'),
+    Setting("discord.dev_guild_id", str, "", 'dev_guild_id = "123456789012345678"'),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+#: Environment variables that override settings (secrets never live in the file).
+ENV_OVERRIDES = {
+    "HEARTH_DATA_DIR": "data_dir",
+    "HEARTH_DATABASE_URL": "database_url",
+    "HEARTH_SLACK_HOST": "slack.host",
+    "HEARTH_SLACK_PORT": "slack.port",
+    "HEARTH_SLACK_API_URL": "slack.api_url",
+    "HEARTH_DISCORD_API_URL": "discord.api_url",
+}
+SECRET_ENV = (
+    "HEARTH_DISCORD_TOKEN",
+    "HEARTH_SLACK_BOT_TOKEN",
+    "HEARTH_SLACK_APP_TOKEN",
+    "HEARTH_SLACK_SIGNING_SECRET",
+    "HEARTH_ENCRYPTION_KEY",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    values: dict[str, Any]
+    secrets: dict[str, str] = field(default_factory=dict, repr=False)
+    source: str | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.values["data_dir"] or "./hearth-data").expanduser()
+
+    @property
+    def sqlite_path(self) -> Path:
+        url = self.values["database_url"]
+        if url.startswith("sqlite:///"):
+            return Path(url[len("sqlite:///"):]).expanduser()
+        return self.data_dir / "hearth.db"
+
+    def secret(self, name: str) -> str | None:
+        return self.secrets.get(name) or None
+
+    def with_values(self, **overrides: Any) -> "Config":
+        values = dict(self.values)
+        values.update({k.replace("__", "."): v for k, v in overrides.items()})
+        return Config(values, self.secrets, self.source)
+
+
+def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, full + "."))
+        else:
+            out[full] = value
+    return out
+
+
+def coerce(setting: Setting, value: Any, source: str | None) -> Any:
+    """Check one value's type and range; raise a ConfigError that teaches."""
+    kind = setting.kind
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if kind is int and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ConfigError(setting.key, f"should be {_kind_name(kind)}, not {value!r}", setting.example, source)
+    if setting.check:
+        problem = setting.check(value)
+        if problem:
+            raise ConfigError(setting.key, problem, setting.example, source)
+    return value
+
+
+def _kind_name(kind: type) -> str:
+    return {int: "a whole number", float: "a number", str: "text in quotes"}.get(kind, kind.__name__)
+
+
+def load(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read the config: the given file, else ./hearth.toml if present, else defaults."""
+    env = dict(os.environ if env is None else env)
+    raw: dict[str, Any] = {}
+    source = None
+    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        source = str(path)
+        raw = read_toml(Path(path))
+    values = {s.key: s.default for s in SETTINGS}
+    for key, value in flatten(raw).items():
+        setting = _BY_KEY.get(key)
+        if setting is None:
+            raise ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source)
+        values[key] = coerce(setting, value, source)
+    for var, key in ENV_OVERRIDES.items():
+        if env.get(var):
+            values[key] = coerce(_BY_KEY[key], env[var], f"${var}")
+    values["log_level"] = str(values["log_level"]).upper()
+    secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
+    return Config(values, secrets, source)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError("--config", f"points to {path}, which does not exist", "--config ./hearth.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError("(file)", f"is not valid TOML: {err}", 'log_level = "INFO"', str(path)) from None
+
+
+def _closest_example(key: str) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(key, list(_BY_KEY), n=1)
+    if match:
+        return f"did you mean `{match[0]}`? e.g. {_BY_KEY[match[0]].example}"
+    return "see config.example.toml for every setting"

@@ -1,0 +1,193 @@
+"""Drains the transactional outbox through the adapters' senders.
+
+Rounds write their messages into the outbox in the same transaction that
+opens them; this loop sends them, paced to the platform's rate, retrying
+transient failures with back-off, honouring Retry-After, and marking each
+entry sent with the platform's message id so nothing goes out twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender
+from bot.events import reply_from_json
+from bot.models import OutboxEntry
+from bot.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class RateLimiter:
+    """A token bucket: at most `rate` sends a second, in small bursts."""
+
+    def __init__(self, rate: float, burst: int | None = None) -> None:
+        self.rate = rate
+        self.capacity = float(burst or max(1, int(rate)))
+        self.tokens = self.capacity
+        self.updated = time.monotonic()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+                self.updated = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                await asyncio.sleep((1 - self.tokens) / self.rate)
+
+    def pause(self, seconds: float) -> None:
+        """After a 429: spend the bucket so everyone waits out Retry-After."""
+        self.tokens = -seconds * self.rate
+
+
+@dataclass
+class DrainResult:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    waiting: int = 0
+    dm_closed: list[str] = field(default_factory=list)
+
+
+class Outbox:
+    """One delivery loop per platform; `kick()` wakes them when work arrives."""
+
+    def __init__(self, store: Store, clock: Clock, max_attempts: int = 8, concurrency: int = 32) -> None:
+        self.store = store
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self.concurrency = concurrency
+        self.senders: dict[str, Sender] = {}
+        self._limiters: dict[str, RateLimiter] = {}
+        self._wake = asyncio.Event()
+        self.on_dm_closed: list = []
+
+    def add_sender(self, sender: Sender) -> None:
+        self.senders[sender.platform] = sender
+        self._limiters[sender.platform] = RateLimiter(sender.rate_per_second)
+
+    def kick(self) -> None:
+        self._wake.set()
+
+    async def run(self, idle_seconds: float = 1.0) -> None:
+        """Forever: drain what is due, then sleep until kicked or a second passes."""
+        while True:
+            busy = False
+            for platform in list(self.senders):
+                try:
+                    result = await self.drain(platform)
+                except Exception:  # never let one bad batch stop delivery
+                    log.exception("delivery loop error on %s", platform)
+                    result = DrainResult()
+                busy = busy or result.sent + result.retried + result.failed > 0
+            if busy:
+                continue
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), idle_seconds)
+            except asyncio.TimeoutError:
+                pass
+
+    async def drain(self, platform: str, batch: int = 500) -> DrainResult:
+        """Send every entry due now for one platform; returns what happened."""
+        sender = self.senders.get(platform)
+        result = DrainResult()
+        if sender is None:
+            return result
+        entries = await self.store.due_entries(platform, self.clock.now(), batch)
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(entry: OutboxEntry) -> None:
+            async with gate:
+                await self._deliver(sender, entry, result)
+
+        await asyncio.gather(*(one(e) for e in entries))
+        return result
+
+    async def drain_all(self, rounds: int = 20) -> DrainResult:
+        """Drain every platform until nothing more is due now (tests, demo)."""
+        total = DrainResult()
+        for _ in range(rounds):
+            moved = 0
+            for platform in list(self.senders):
+                r = await self.drain(platform)
+                total.sent += r.sent
+                total.retried += r.retried
+                total.failed += r.failed
+                total.dm_closed += r.dm_closed
+                moved += r.sent + r.failed
+            if moved == 0:
+                break
+        return total
+
+    async def _deliver(self, sender: Sender, entry: OutboxEntry, result: DrainResult) -> None:
+        delivery = await self._resolve(entry)
+        if delivery is None:
+            result.waiting += 1
+            await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
+            return
+        limiter = self._limiters[sender.platform]
+        await limiter.acquire()
+        try:
+            ref = await sender.send(delivery)
+        except RetryLater as wait:
+            limiter.pause(wait.seconds)
+            result.retried += 1
+            await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds))
+        except PermanentFailure as err:
+            result.failed += 1
+            if err.dm_closed and delivery.user:
+                result.dm_closed.append(delivery.user)
+                for callback in self.on_dm_closed:
+                    await callback(delivery.user)
+            log.info("outbox entry %s failed for good: %s", entry.id, err)
+            await self.store.mark_failed(entry.id, str(err))
+        except Exception as err:  # transient: network, 5xx, timeouts
+            await self._retry(entry, err, result)
+        else:
+            result.sent += 1
+            await self.store.mark_sent(entry, ref, self.clock.now())
+
+    async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
+        if entry.attempts + 1 >= self.max_attempts:
+            result.failed += 1
+            log.warning("outbox entry %s gave up after %d attempts: %s", entry.id, entry.attempts + 1, err)
+            await self.store.mark_failed(entry.id, repr(err))
+            return
+        result.retried += 1
+        delay = min(2 ** entry.attempts, 300) * (0.5 + random.random())
+        log.info("outbox entry %s will retry in %.1fs: %r", entry.id, delay, err)
+        await self.store.mark_retry(entry.id, repr(err), self.clock.now() + timedelta(seconds=delay))
+
+    async def _resolve(self, entry: OutboxEntry) -> Delivery | None:
+        """Fill in the message ids a thread reply or an edit depends on.
+
+        Returns None while the round post it hangs on is not sent yet.
+        """
+        target = entry.target
+        message = reply_from_json(entry.payload)
+        ref = target.get("ref")
+        parent = None
+        if "round" in target:
+            rnd = await self.store.get_round(int(target["round"]))
+            if rnd is None or rnd.post_ref is None:
+                return None
+            parent = rnd.post_ref
+            if entry.kind in ("edit", "delete") and ref is None:
+                ref = rnd.post_ref
+        if "response" in target and entry.kind in ("edit", "delete"):
+            ref = await self.store.response_post_ref(int(target["response"]))
+            if ref is None:
+                return None
+        return Delivery(entry.kind, message, target.get("channel"), target.get("user"), parent, ref,
+                        key=f"outbox:{entry.id}")

@@ -1,0 +1,56 @@
+"""The one small interface every adapter implements to send Hearth's messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from bot.events import Reply
+
+DeliveryKind = Literal["post", "dm", "thread", "edit", "delete"]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One resolved outbox entry.
+
+    * post: a new message in `channel`.
+    * dm: a direct message to `user`.
+    * thread: a reply under `parent_ref` (the round post) in `channel`.
+    * edit / delete: change or remove the message `ref` in `channel`.
+    """
+
+    kind: DeliveryKind
+    message: Reply
+    channel: str | None = None
+    user: str | None = None
+    parent_ref: str | None = None
+    ref: str | None = None
+    key: str = ""
+
+
+class RetryLater(Exception):
+    """The platform asked us to wait (HTTP 429 and its Retry-After)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds:.1f}s")
+        self.seconds = seconds
+
+
+class PermanentFailure(Exception):
+    """Retrying cannot help (e.g. the member's DMs are closed, channel gone)."""
+
+    def __init__(self, reason: str, dm_closed: bool = False) -> None:
+        super().__init__(reason)
+        self.dm_closed = dm_closed
+
+
+class Sender(Protocol):
+    """An adapter's sending side. Any other exception counts as transient."""
+
+    platform: str
+    rate_per_second: float
+
+    async def send(self, delivery: Delivery) -> str | None:
+        """Send it; return the platform's message id (for posts and threads)."""
+        ...

@@ -1,0 +1,12 @@
+"""The flows. Importing this package declares every command into the registry."""
+
+from bot.flows import (  # noqa: F401
+    checkins,
+    help,
+    history,
+    member_settings,
+    moderate_prompts,
+    moderate_schedules,
+    moderate_team,
+    reflections,
+)

@@ -1,0 +1,248 @@
+"""Members and check-ins: list, join, leave, status, and answering a round."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.commands.registry import REGISTRY, Option
+from bot.errors import UserError
+from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
+from bot.flows.common import schedule_named, show_time, yes_no
+from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
+from bot.events import reply_to_json
+from bot.scheduling import next_fires
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+MAX_ANSWER_CHARS = 1000
+MOOD_CHOICES = tuple(Choice(str(m), str(m)) for m in range(1, 6))
+VISIBILITY_OPTION = Option(
+    "visibility", "who sees your words: shared, anonymous or private", kind="choice",
+    choices=tuple(Choice(v, v) for v in VISIBILITIES),
+)
+SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, suggest="schedules")
+
+
+async def _next_fire(schedule: Schedule, now: datetime) -> datetime | None:
+    fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
+    return fires[0] if fires else None
+
+
+@REGISTRY.command("checkin list", "See the check-ins here and when they happen next.")
+async def list_checkins(app: "Hearth", ev: Event) -> Reply:
+    schedules = await app.store.list_schedules(ev.actor.community_id)
+    if not schedules:
+        return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
+    tz = await app.timezone_of(ev.actor)
+    joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
+    lines = []
+    for s in schedules:
+        nxt = await _next_fire(s, app.now())
+        when = "paused" if s.paused_until else (show_time(nxt, tz) if nxt else "no upcoming time")
+        mark = "✓ joined" if s.id in joined else "not joined"
+        lines.append(rich("• **{}** — next: " + when + f" ({mark})", s.name))
+    footer = rich("\nJoin one with **checkin join** and its name.")
+    return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
+
+
+@REGISTRY.command(
+    "checkin join", "Join a check-in: you'll get its prompt by DM, and reminders if you want them.",
+    SCHEDULE_OPTION,
+    Option("reminders", "a reminder before the round closes if you haven't answered (yes/no)", kind="choice",
+           choices=(Choice("yes", "yes"), Choice("no", "no"))),
+    Option("dm", "get the prompt by direct message when a round opens (yes/no)", kind="choice",
+           choices=(Choice("yes", "yes"), Choice("no", "no"))),
+    example="checkin join mornings reminders=yes",
+)
+async def join(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["schedule"])
+    current = await app.store.participant(schedule.id, ev.actor.user_id)
+    wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
+    wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
+    new = await app.store.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
+    prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
+    if new:
+        return say("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
+                   schedule.name)
+    return say("You're in **{}** (" + prefs + ").", schedule.name)
+
+
+@REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
+async def leave(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["schedule"])
+    if await app.store.leave(schedule.id, ev.actor.user_id):
+        return say("You've left **{}**. No more DMs or reminders from it.", schedule.name)
+    return say("You weren't in **{}**, so nothing changed.", schedule.name)
+
+
+@REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.")
+async def status(app: "Hearth", ev: Event) -> Reply:
+    tz = await app.timezone_of(ev.actor)
+    member = await app.member(ev.actor)
+    lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
+    memberships = await app.store.memberships(ev.actor.community_id, ev.actor.user_id)
+    if not memberships:
+        lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
+    for schedule, p in memberships:
+        nxt = await _next_fire(schedule, app.now())
+        when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
+        extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
+        lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
+    for rnd, schedule in await open_rounds_for(app, ev.actor.community_id):
+        mine = await app.store.response_of(rnd.id, ev.actor.user_id)
+        state = f"answered ({mine.visibility})" if mine else "not answered yet"
+        lines.append(rich("• Open now: **{}**, closes " + show_time(rnd.closes_at, tz) + f" — {state}",
+                          schedule.name))
+    if member.snooze_until and member.snoozed(app.today(tz)):
+        lines.append(rich(f"DMs and reminders are snoozed until {member.snooze_until:%a %d %b}."))
+    return Reply(body=join_rich(lines))
+
+
+async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
+    out = []
+    for rnd in await app.store.open_rounds():
+        schedule = await app.store.get_schedule(rnd.schedule_id)
+        if schedule and schedule.community_id == community_id and rnd.closes_at > app.now():
+            out.append((rnd, schedule))
+    return out
+
+
+# -- answering ------------------------------------------------------------------------
+
+
+@REGISTRY.command(
+    "checkin answer", "Answer the open check-in: a mood from 1 (low) to 5 (great), and words if you like.",
+    Option("mood", "1 (low) to 5 (great)", kind="choice", choices=MOOD_CHOICES),
+    VISIBILITY_OPTION,
+    Option("words", "what you'd like to say (optional)", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
+    Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
+    example="checkin answer 4 anonymous Slept well for once",
+)
+async def answer(app: "Hearth", ev: Event) -> list[Reply]:
+    rnd, schedule = await _round_to_answer(app, ev)
+    if "mood" not in ev.args:
+        return [answer_form(app, rnd, schedule, None, await app.store.response_of(rnd.id, ev.actor.user_id))]
+    return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", "private"),
+                             ev.args.get("words", ""))
+
+
+async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
+    open_now = await open_rounds_for(app, ev.actor.community_id)
+    if "schedule" in ev.args:
+        wanted = await schedule_named(app, ev.actor, ev.args["schedule"])
+        open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
+    if not open_now:
+        raise UserError("There's no check-in open right now. **checkin status** shows when the next one is.")
+    if len(open_now) > 1:
+        names = ", ".join(s.name for _, s in open_now)
+        raise UserError(f"More than one check-in is open ({{}}). Add which one, e.g. `schedule={open_now[0][1].name}`.",
+                        names)
+    return open_now[0]
+
+
+def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None, previous: Response | None) -> Reply:
+    vis_labels = tuple(Choice(v, app.content.text(f"visibility.{v}")) for v in VISIBILITIES)
+    moods = tuple(Choice(str(m), app.content.mood_label(m)) for m in range(1, 6))
+    default_mood = mood or (str(previous.mood) if previous else None)
+    form = Form(
+        title="Check in"[:45],
+        action="checkin.submit",
+        args={"round": str(rnd.id)},
+        fields=(
+            FormField("mood", "How are you, 1 to 5?", "choice", choices=moods, default=default_mood),
+            FormField("words", "Anything you'd like to say? (optional)", "paragraph", required=False,
+                      max_length=MAX_ANSWER_CHARS, default=previous.text if previous else None),
+            FormField("visibility", "Who sees your words?", "choice", choices=vis_labels,
+                      default=previous.visibility if previous else "private"),
+        ),
+        submit_label="Check in",
+    )
+    return Reply(body=rich("**{}**: {}", schedule.name, rnd.prompt_text), form=form)
+
+
+@REGISTRY.action("checkin.mood")
+async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
+    rnd, schedule = await _round_by_id(app, ev)
+    previous = await app.store.response_of(rnd.id, ev.actor.user_id)
+    return answer_form(app, rnd, schedule, ev.args.get("mood"), previous)
+
+
+@REGISTRY.action("checkin.submit")
+async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
+    rnd, schedule = await _round_by_id(app, ev)
+    return await save_answer(app, ev, rnd, schedule, ev.values.get("mood", ""), ev.values.get("visibility", "private"),
+                             ev.values.get("words", ""))
+
+
+async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
+    try:
+        rnd = await app.store.get_round(int(ev.args.get("round", "")))
+    except ValueError:
+        rnd = None
+    schedule = await app.store.get_schedule(rnd.schedule_id) if rnd else None
+    if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
+        raise UserError("I couldn't find that check-in round. It may have been removed.")
+    if rnd.closed_at is not None or rnd.closes_at <= app.now():
+        raise UserError("This check-in round has closed, so answers can't be added or changed. "
+                        "Thank you for looking in — the next one is in **checkin status**.")
+    return rnd, schedule
+
+
+async def save_answer(
+    app: "Hearth", ev: Event, rnd: Round, schedule: Schedule, mood_text: str, visibility: str, words: str
+) -> list[Reply]:
+    mood = _mood(mood_text)
+    visibility = visibility.strip().lower() or "private"
+    if visibility not in VISIBILITIES:
+        raise UserError("Please choose shared, anonymous or private for who sees your words.")
+    words = words.strip()
+    if len(words) > MAX_ANSWER_CHARS:
+        raise UserError(f"Your words are {len(words)} characters; the most I can keep is {MAX_ANSWER_CHARS}. "
+                        "Could you shorten them a little? Nothing was saved yet.")
+    name = ev.actor.display_name
+
+    def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
+        return answer_messages(app, schedule, rnd, resp, prev, name)
+
+    response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility, app.now(),
+                                                       outgoing)
+    phrase = {"shared": "shared with the group", "anonymous": "shared anonymously", "private": "kept private"}
+    thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
+    if previous:
+        thanks = rich("Updated. ") + thanks
+    return [Reply(body=thanks)]
+
+
+def _mood(text: str) -> int:
+    try:
+        mood = int(str(text).strip())
+    except ValueError:
+        mood = 0
+    if not 1 <= mood <= 5:
+        raise UserError("Your mood should be a number from 1 (low) to 5 (great).")
+    return mood
+
+
+def answer_messages(
+    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: str
+) -> list[Outgoing]:
+    """What an answer shows under the round post: a new reply, an edit, or a removal."""
+    key = f"resp:{resp.id}:{resp.updated_at.isoformat()}"
+    was_posted = prev is not None and prev.visibility != "private"
+    if resp.visibility == "private":
+        if not was_posted:
+            return []
+        return [Outgoing(key + ":delete", "delete", {"channel": schedule.channel_id, "response": resp.id},
+                         reply_to_json(Reply()), response_id=resp.id)]
+    mood = app.content.mood_label(resp.mood)
+    head = rich("**{}** · " + mood, name) if resp.visibility == "shared" else rich("_Someone_ · " + mood)
+    body = head + rich("\n{}", resp.text) if resp.text else head
+    payload = reply_to_json(Reply(body=body, visibility="channel"))
+    if was_posted:
+        return [Outgoing(key + ":edit", "edit", {"channel": schedule.channel_id, "response": resp.id}, payload,
+                         response_id=resp.id)]
+    return [Outgoing(key + ":post", "thread", {"channel": schedule.channel_id, "round": rnd.id}, payload,
+                     rnd.id, resp.id)]

@@ -1,0 +1,55 @@
+"""Small pieces several flows share: finding a schedule, showing a time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.errors import UserError
+from bot.events import Actor
+from bot.models import Schedule
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+YES = {"yes", "y", "on", "true", "1"}
+NO = {"no", "n", "off", "false", "0"}
+
+
+async def schedule_named(app: "Hearth", actor: Actor, name: str) -> Schedule:
+    schedule = await app.store.find_schedule(actor.community_id, name)
+    if schedule is not None:
+        return schedule
+    names = [s.name for s in await app.store.list_schedules(actor.community_id)]
+    if not names:
+        raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
+    raise UserError(f"I couldn't find a check-in called “{{}}”. The ones here are: {', '.join(names)}.", name)
+
+
+def yes_no(value: str | None, default: bool, option: str) -> bool:
+    if value is None or value == "":
+        return default
+    v = value.strip().lower()
+    if v in YES:
+        return True
+    if v in NO:
+        return False
+    raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value)
+
+
+def show_time(when: datetime, tz: ZoneInfo) -> str:
+    """A time as a person reads it, in their timezone: "Mon 5 Jan, 09:00 (Europe/Berlin)"."""
+    local = when.astimezone(tz)
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} ({tz.key})"
+
+
+def show_clock(when: datetime, tz: ZoneInfo) -> str:
+    """Just the wall-clock time, for texts like "closes at 17:00"."""
+    return f"{when.astimezone(tz):%H:%M}"
+
+
+def user_ref(actor: Actor, value: str) -> str:
+    """A user option as an id: bare names get the actor's platform prefix."""
+    value = value.strip().lstrip("@")
+    return value if ":" in value else f"{actor.platform}:{value}"

@@ -1,0 +1,52 @@
+"""A member's own history: past answers and a small mood chart. Only ever theirs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY, Option
+from bot.errors import UserError
+from bot.events import Event, Reply, Rich, join_rich, rich, say
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+BARS = "▁▂▃▄▅"
+
+
+@REGISTRY.command("me history", "Your past check-in answers and your mood over the last weeks.",
+                  Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4")
+async def history(app: "Hearth", ev: Event) -> Reply:
+    weeks = int(ev.args.get("weeks", "8"))
+    if not 1 <= weeks <= 104:
+        raise UserError("Please choose between 1 and 104 weeks.")
+    tz = await app.timezone_of(ev.actor)
+    since = app.now() - timedelta(weeks=weeks)
+    rows = await app.store.history(ev.actor.community_id, ev.actor.user_id, since)
+    if not rows:
+        return say(f"You haven't answered any check-ins in the last {weeks} weeks.")
+    lines: list[Rich] = [rich(f"**Your mood, week by week** (times in {tz.key})"), mood_chart(app, rows, tz)]
+    lines.append(rich("\n**Your answers**"))
+    for resp, rnd, schedule_name in rows[-20:]:
+        day = rnd.scheduled_at.astimezone(tz).strftime("%a %d %b")
+        head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {resp.visibility}",
+                    schedule_name)
+        lines.append(head + rich(" — {}", resp.text) if resp.text else head)
+    return Reply(body=join_rich(lines))
+
+
+def mood_chart(app: "Hearth", rows: list, tz) -> Rich:  # type: ignore[no-untyped-def]
+    """One line a week: a bar per answer and the week's average, as plain text."""
+    weeks: dict[str, list[int]] = defaultdict(list)
+    for resp, rnd, _ in rows:
+        local = rnd.scheduled_at.astimezone(tz).date()
+        monday = local - timedelta(days=local.weekday())
+        weeks[monday.strftime("%d %b")].append(resp.mood)
+    lines = []
+    for week, moods in weeks.items():
+        avg = sum(moods) / len(moods)
+        bars = "".join(BARS[m - 1] for m in moods)
+        lines.append(f"`{week}` {bars:<7} avg {avg:.1f} {app.content.mood_emoji(round(avg))}")
+    return rich("\n".join(lines))

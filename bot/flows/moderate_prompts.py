@@ -1,0 +1,106 @@
+"""Moderators shape the prompts: add, edit, disable and list, beside the built-in packs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY, Option
+from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
+from bot.errors import UserError
+from bot.events import Choice, Event, Reply, join_rich, rich, say
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+KIND_OPTION = Option("kind", "checkin (group) or reflection (private)", kind="choice", required=True,
+                     choices=tuple(Choice(k, k) for k in KINDS))
+THEME_OPTION = Option("theme", "the prompt's theme", kind="choice", required=True,
+                      choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
+DEPTH_OPTION = Option("depth", "light, medium or deep", kind="choice", required=True,
+                      choices=tuple(Choice(d, d) for d in DEPTHS))
+TEXT_OPTION = Option("text", f"the prompt, one question, up to {MAX_PROMPT_CHARS} characters", kind="text",
+                     required=True, max_length=MAX_PROMPT_CHARS, rest=True)
+ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
+
+
+async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+
+
+@REGISTRY.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
+                  TEXT_OPTION, permission="moderator",
+                  example="mod prompt add checkin appreciation light Who made your week a little easier?")
+async def add(app: "Hearth", ev: Event) -> Reply:
+    text = ev.args["text"].strip()
+    existing = {p["id"] for p in await app.store.list_prompts(ev.actor.community_id)}
+    n = 1
+    while f"own-{ev.args['theme']}-{n:02d}" in existing:
+        n += 1
+    pid = f"own-{ev.args['theme']}-{n:02d}"
+    fields = {"id": pid, "kind": ev.args["kind"], "theme": ev.args["theme"], "depth": ev.args["depth"], "text": text}
+    await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
+    await _audit(app, ev, "prompt.add", pid)
+    return say(f"Added prompt `{pid}`: " + "{}", text)
+
+
+@REGISTRY.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
+                  permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?")
+async def edit(app: "Hearth", ev: Event) -> Reply:
+    pid = ev.args["id"]
+    row = await app.store.get_prompt(ev.actor.community_id, pid)
+    if row is None:
+        if app.content.prompt(pid):
+            raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
+                            "**mod prompt add** your own version.")
+        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
+    fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": ev.args["text"].strip()}
+    await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
+    await _audit(app, ev, "prompt.edit", pid)
+    return say(f"Updated `{pid}`.")
+
+
+async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
+    pid = ev.args["id"]
+    verb = "enabled" if enabled else "disabled"
+    if await app.store.set_prompt_enabled(ev.actor.community_id, pid, enabled):
+        pass
+    elif app.content.prompt(pid):
+        await app.store.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
+    else:
+        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid)
+    await _audit(app, ev, f"prompt.{verb[:-1]}", pid)
+    return say(f"Prompt `{pid}` is {verb}.")
+
+
+@REGISTRY.command("mod prompt disable", "Stop using a prompt (yours or built-in). Nothing is deleted.", ID_OPTION,
+                  permission="moderator")
+async def disable(app: "Hearth", ev: Event) -> Reply:
+    return await _switch(app, ev, False)
+
+
+@REGISTRY.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator")
+async def enable(app: "Hearth", ev: Event) -> Reply:
+    return await _switch(app, ev, True)
+
+
+@REGISTRY.command("mod prompt list", "List your community's own prompts, or the built-in ones of a theme.",
+                  Option("theme", "show the built-in prompts of this theme too", kind="choice",
+                         choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes"),
+                  permission="moderator")
+async def list_prompts(app: "Hearth", ev: Event) -> Reply:
+    own = await app.store.list_prompts(ev.actor.community_id)
+    switches = await app.store.switches(ev.actor.community_id)
+    lines = [rich(f"**Your community's prompts** ({len(own)})")]
+    for p in own:
+        state = "" if p["enabled"] else " (disabled)"
+        lines.append(rich(f"• `{p['id']}` {p['kind']}/{p['theme']}/{p['depth']}{state}: " + "{}", p["text"]))
+    theme = ev.args.get("theme")
+    if theme:
+        built = [p for kind in KINDS for p in app.content.prompts(kind, theme)]
+        lines.append(rich(f"\n**Built-in {theme} prompts** ({len(built)})"))
+        for p in built:
+            state = "" if switches.get(f"prompt:{p.id}", True) else " (disabled)"
+            lines.append(rich(f"• `{p.id}` {p.kind}/{p.depth}{state}: " + "{}", p.text))
+    else:
+        lines.append(rich("\nAdd a theme (e.g. **mod prompt list listening**) to see the built-in ones too."))
+    return Reply(body=join_rich(lines))

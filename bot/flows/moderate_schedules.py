@@ -1,0 +1,213 @@
+"""Moderators shape the check-ins: create, edit, pause, resume, skip and delete schedules.
+
+Creating or editing shows the next three fire times in plain words and asks
+before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.commands.registry import REGISTRY, Option
+from bot.content.packs import DEPTHS, THEMES
+from bot.errors import UserError
+from bot.events import Button, Choice, Event, Reply, join_rich, rich, say
+from bot.flows.common import schedule_named, show_time
+from bot.models import Schedule
+from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+MAX_NAME_CHARS = 40
+NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules")
+SETTINGS = (
+    Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones"),
+    Option("theme", "only prompts of this theme", kind="choice", suggest="themes",
+           choices=tuple(Choice(k, v) for k, v in THEMES.items())),
+    Option("depth", "only prompts of this depth", kind="choice", choices=tuple(Choice(d, d) for d in DEPTHS)),
+    Option("open", "how long a round stays open, e.g. 2h or 45m (default 2h)"),
+    Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
+)
+
+
+async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+
+
+def _channel(ev: Event, value: str) -> str:
+    value = value.strip().lstrip("#")
+    return value if ":" in value else f"{ev.actor.platform}:{value}"
+
+
+async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, Any]:
+    """Validate the typed settings into schedule fields (base fills the gaps on edit)."""
+    a = ev.args
+    when = parse_when(a["when"]) if a.get("when") else None
+    if base is None and when is None:
+        raise UserError("Please say when it runs, e.g. `weekdays 09:00`.")
+    tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
+    tz = check_timezone(tz_name)
+    open_minutes = parse_duration(a["open"]) if a.get("open") else (
+        base.open_minutes if base else app.config["checkins.default_open_minutes"])
+    remind = a.get("remind")
+    if remind is not None and remind.strip() in {"0", "none", "off", "no"}:
+        remind_minutes = 0
+    elif remind:
+        remind_minutes = parse_duration(remind)
+    else:
+        remind_minutes = base.remind_minutes if base else app.config["checkins.default_remind_minutes"]
+    if remind_minutes and remind_minutes >= open_minutes:
+        raise UserError(f"The reminder ({remind_minutes} min before closing) must come after the round opens "
+                        f"(it's open {open_minutes} min). Try a shorter `remind`, like 15m.")
+    return {
+        "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
+        "channel_id": _channel(ev, a["channel"]) if a.get("channel") else (base.channel_id if base else ""),
+        "spec": when.text if when else base.spec,  # type: ignore[union-attr]
+        "cron": when.cron if when else base.cron,  # type: ignore[union-attr]
+        "timezone": tz.key,
+        "theme": a.get("theme") or (base.theme if base else None),
+        "depth": a.get("depth") or (base.depth if base else None),
+        "open_minutes": open_minutes,
+        "remind_minutes": remind_minutes,
+    }
+
+
+def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str) -> Reply:
+    tz = ZoneInfo(fields["timezone"])
+    fires = next_fires(fields["cron"], tz, app.now(), 3)
+    when = parse_when(fields["spec"]).describe()
+    lines = [
+        rich(f"**{verb} “" + "{}" + "”** — please check before saving:", fields["name"]),
+        rich(f"• When: {when} ({tz.key})"),
+        rich("• Where: {}", fields["channel_id"].split(":", 1)[-1]),
+        rich(f"• Prompts: {fields['theme'] or 'any theme'}, {fields['depth'] or 'any depth'}"),
+        rich(f"• Each round stays open {fields['open_minutes']} min"
+             + (f"; reminders {fields['remind_minutes']} min before it closes" if fields["remind_minutes"] else
+                "; no reminders")),
+        rich("• Next three: " + "; ".join(describe_fire(f, tz) for f in fires)),
+    ]
+    return Reply(body=join_rich(lines), buttons=(
+        Button("Save", "mod.schedule.save", action_args, style="primary"),
+        Button("Cancel", "cancel"),
+    ))
+
+
+@REGISTRY.command(
+    "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
+    NAME,
+    Option("channel", "where rounds are posted", kind="channel", required=True),
+    Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True),
+    *SETTINGS,
+    permission="moderator",
+    example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
+)
+async def create(app: "Hearth", ev: Event) -> Reply:
+    if await app.store.find_schedule(ev.actor.community_id, ev.args["name"]):
+        raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
+                        "**mod schedule edit**.", ev.args["name"])
+    fields = await _settle(app, ev, None)
+    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in")
+
+
+@REGISTRY.command(
+    "mod schedule edit", "Change a check-in's time, channel or settings (preview first).",
+    NAME,
+    Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
+    Option("channel", "a new channel", kind="channel"),
+    Option("rename", "a new name", max_length=MAX_NAME_CHARS),
+    *SETTINGS,
+    permission="moderator",
+    example="mod schedule edit mornings weekdays 09:30",
+)
+async def edit(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    fields = await _settle(app, ev, schedule)
+    args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
+    return _preview(app, fields, args, "Changed check-in")
+
+
+@REGISTRY.action("mod.schedule.save", permission="moderator")
+async def save(app: "Hearth", ev: Event) -> Reply:
+    sid = ev.args.get("schedule_id")
+    if sid:
+        base = await app.store.get_schedule(int(sid))
+        if base is None or base.community_id != ev.actor.community_id:
+            raise UserError("That check-in no longer exists.")
+        fields = await _settle(app, ev, base)
+        schedule = await app.store.update_schedule(base.id, app.now(), **fields)
+        await _audit(app, ev, "schedule.edit", schedule.name)
+        verb = "Saved changes to"
+    else:
+        if await app.store.find_schedule(ev.actor.community_id, ev.args.get("name", "")):
+            raise UserError("There's already a check-in called “{}”.", ev.args.get("name", ""))
+        fields = await _settle(app, ev, None)
+        fields |= {"community_id": ev.actor.community_id, "created_by": ev.actor.user_id}
+        schedule = await app.store.create_schedule(fields, app.now())
+        await _audit(app, ev, "schedule.create", schedule.name)
+        verb = "Created"
+    await app.schedules_changed()
+    return say(verb + " **{}**. Members can join with **checkin join**.", schedule.name)
+
+
+@REGISTRY.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
+async def list_schedules(app: "Hearth", ev: Event) -> Reply:
+    schedules = await app.store.list_schedules(ev.actor.community_id)
+    if not schedules:
+        return say("No check-ins yet. Create one with **mod schedule create**.")
+    tz = await app.timezone_of(ev.actor)
+    lines = [rich("**Check-in schedules**")]
+    for s in schedules:
+        fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
+        nxt = show_time(fires[0], tz) if fires else "none"
+        paused = f" · paused until {s.paused_until}" if s.paused_until else ""
+        people = len(await app.store.participants(s.id))
+        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · "
+                          f"{people} joined · next {nxt}{paused}", s.name))
+    return Reply(body=join_rich(lines))
+
+
+@REGISTRY.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
+                  Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
+                  permission="moderator", example="mod schedule pause mornings 2026-01-06")
+async def pause(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    tz = ZoneInfo(schedule.timezone)
+    until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
+    await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
+    await _audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
+    await app.schedules_changed()
+    words = "until you resume it" if until == "forever" else f"up to and including {until}"
+    return say("Paused **{}** " + words + ".", schedule.name)
+
+
+@REGISTRY.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
+async def resume(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    await app.store.update_schedule(schedule.id, app.now(), paused_until=None)
+    await _audit(app, ev, "schedule.resume", schedule.name)
+    await app.schedules_changed()
+    return say("**{}** is running again.", schedule.name)
+
+
+@REGISTRY.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
+                  Option("date", "the date to skip, e.g. 2026-12-25", required=True),
+                  permission="moderator", example="mod schedule skip mornings 2026-12-25")
+async def skip(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
+    await app.store.add_skip(schedule.id, day)
+    await _audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
+    return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)
+
+
+@REGISTRY.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
+                  permission="moderator",
+                  confirm="This deletes the check-in with all its rounds and everyone's answers to it.")
+async def delete(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    await app.store.delete_schedule(schedule.id)
+    await _audit(app, ev, "schedule.delete", schedule.name)
+    await app.schedules_changed()
+    return say("Deleted **{}**.", schedule.name)

@@ -1,0 +1,104 @@
+"""Who moderates, what they did, and the community's settings."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY, Option
+from bot.errors import UserError
+from bot.events import Choice, Event, Reply, join_rich, rich, say
+from bot.flows.common import user_ref
+from bot.models import MIN_SUMMARY_FLOOR
+from bot.scheduling import check_timezone
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+WHO = Option("who", "a member (or role:<id> for a platform role)", kind="user", required=True)
+
+
+@REGISTRY.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
+                  permission="moderator", example="mod moderators add @sam")
+async def add(app: "Hearth", ev: Event) -> Reply:
+    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject, app.now())
+    return say(("Added {} as a moderator." if added else "{} was already a moderator."), subject)
+
+
+@REGISTRY.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
+                  confirm="They will lose access to moderator commands.")
+async def remove(app: "Hearth", ev: Event) -> Reply:
+    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    if not await app.store.remove_moderator(ev.actor.community_id, subject):
+        raise UserError("{} isn't on Hearth's moderator list (platform admins always moderate).", subject)
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject, app.now())
+    return say("{} is no longer a moderator.", subject)
+
+
+@REGISTRY.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
+async def list_mods(app: "Hearth", ev: Event) -> Reply:
+    mods = await app.store.list_moderators(ev.actor.community_id)
+    listed = ", ".join(mods) if mods else "nobody yet"
+    return say("Moderators: the platform's admins, plus {}.", listed)
+
+
+@REGISTRY.command("mod audit", "What moderators did recently.",
+                  Option("count", "how many entries (default 20)", kind="int"), permission="moderator")
+async def audit(app: "Hearth", ev: Event) -> Reply:
+    count = max(1, min(int(ev.args.get("count", "20")), 200))
+    rows = await app.store.audit_log(ev.actor.community_id, count)
+    if not rows:
+        return say("The audit log is empty.")
+    lines = [rich("**Audit log**, newest first")]
+    for r in rows:
+        lines.append(rich(f"• {r['at'][:16].replace('T', ' ')} · " + "{} · {} {}", r["actor_id"], r["action"],
+                          r["detail"]))
+    return Reply(body=join_rich(lines))
+
+
+SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone")
+
+
+@REGISTRY.command("mod settings", "Show or change the community's settings.",
+                  Option("key", "which setting", kind="choice", choices=tuple(Choice(k, k) for k in SETTING_CHOICES)),
+                  Option("value", "its new value"), permission="moderator",
+                  example="mod settings summary_floor 5")
+async def settings(app: "Hearth", ev: Event) -> Reply:
+    community = await app.community(ev.actor.community_id)
+    current = community.settings
+    key = ev.args.get("key")
+    if not key or "value" not in ev.args:
+        lines = [rich("**Settings**")] + [rich(f"• {k}: {getattr(current, k)}") for k in SETTING_CHOICES]
+        return Reply(body=join_rich(lines + [rich("Change one with **mod settings <key> <value>**.")]))
+    value = _setting_value(key, ev.args["value"], ev)
+    await app.store.save_community_settings(community.id, dataclasses.replace(current, **{key: value}))
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}", app.now())
+    return say(f"Saved: {key} is now {value}.")
+
+
+def _setting_value(key: str, raw: str, ev: Event) -> object:
+    if key == "summary_floor":
+        n = _int(raw, key)
+        if n < MIN_SUMMARY_FLOOR:
+            raise UserError(f"The summary floor can be raised, never set below {MIN_SUMMARY_FLOOR}, so nobody's "
+                            "answer can be singled out.")
+        return n
+    if key == "retention_days":
+        n = _int(raw, key)
+        if not 1 <= n <= 3650:
+            raise UserError("Keep answers between 1 and 3650 days.")
+        return n
+    if key == "default_timezone":
+        return check_timezone(raw).key
+    if key == "alert_channel":
+        return None if raw.lower() in {"off", "none"} else user_ref(ev.actor, raw.lstrip("#"))
+    return raw.strip().lower() or None
+
+
+def _int(raw: str, key: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise UserError(f"{key} should be a whole number, like 5.") from None

@@ -1,0 +1,61 @@
+"""Which prompts a community may be served, and how one is picked.
+
+Built-in pack prompts and the community's own sit side by side; a community
+can switch off a prompt, a whole theme or a whole pack. Picking avoids the
+recently used ones, and falls back to the least recent when all were used.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    kind: str
+    theme: str
+    depth: str
+    text: str
+    source: str  # pack id, or "community"
+
+
+async def available(
+    app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None
+) -> list[Candidate]:
+    """Enabled prompts of this kind (and theme, depth) for the community."""
+    switches = await app.store.switches(community_id)
+
+    def on(target: str) -> bool:
+        return switches.get(target, True)
+
+    found = [
+        Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id)
+        for p in app.content.prompts(kind, theme)
+        if on(f"prompt:{p.id}") and on(f"theme:{p.theme}") and on(f"pack:{p.pack_id}")
+    ]
+    for row in await app.store.list_prompts(community_id):
+        if row["kind"] == kind and row["enabled"] and (theme is None or row["theme"] == theme) and on(
+            f"theme:{row['theme']}"
+        ):
+            found.append(Candidate(row["id"], row["kind"], row["theme"], row["depth"], row["text"], "community"))
+    if depth:
+        found = [c for c in found if c.depth == depth]
+    return found
+
+
+def pick(candidates: list[Candidate], recent_ids: list[str], rng: random.Random) -> Candidate | None:
+    """A random fresh prompt; if every one was used recently, the least recent."""
+    if not candidates:
+        return None
+    recent = set(recent_ids)
+    fresh = [c for c in candidates if c.id not in recent]
+    if fresh:
+        return rng.choice(fresh)
+    order = {pid: i for i, pid in enumerate(recent_ids)}  # 0 = most recent
+    return max(candidates, key=lambda c: order.get(c.id, len(order)))

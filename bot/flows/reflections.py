@@ -1,0 +1,130 @@
+"""Private reflection: a prompt on request, "another one", and a note only you can read."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY, Option
+from bot.errors import UserError
+from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
+from bot.flows.prompt_choice import available, pick
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+MAX_NOTE_CHARS = 2000
+
+
+def _theme_option() -> Option:
+    from bot.content.packs import THEMES
+
+    return Option("theme", "a theme, or leave empty for any", kind="choice",
+                  choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
+
+
+@REGISTRY.command("reflect", "A private reflection prompt, on a theme or at random.", _theme_option(),
+                  example="reflect listening")
+async def reflect(app: "Hearth", ev: Event) -> Reply:
+    return await _give_prompt(app, ev, ev.args.get("theme") or None)
+
+
+@REGISTRY.action("reflect.another")
+async def another(app: "Hearth", ev: Event) -> Reply:
+    return await _give_prompt(app, ev, ev.args.get("theme") or None)
+
+
+async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
+    actor = ev.actor
+    candidates = await available(app, actor.community_id, "reflection", theme)
+    if not candidates:
+        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.")
+    recent = await app.store.recent_reflections(actor.community_id, actor.user_id,
+                                                app.config["reflections.recent_to_avoid"])
+    chosen = pick(candidates, recent, random.Random())
+    assert chosen is not None
+    rid = await app.store.record_reflection(actor.community_id, actor.user_id, chosen.id, chosen.text, app.now())
+    theme_title = app.content.themes.get(chosen.theme, chosen.theme)
+    return Reply(
+        body=rich(f"_{theme_title}_\n" + "**{}**\n\nTake your time. This is just for you.", chosen.text),
+        buttons=(
+            Button("Another one", "reflect.another", {"theme": theme or ""}),
+            Button("Keep a note", "reflect.note", {"reflection": str(rid)}, style="primary"),
+            Button("Done", "reflect.done"),
+        ),
+    )
+
+
+@REGISTRY.action("reflect.done")
+async def done(app: "Hearth", ev: Event) -> Reply:
+    return say("Thank you for taking a moment for yourself.")
+
+
+@REGISTRY.action("reflect.note")
+async def note_form(app: "Hearth", ev: Event) -> Reply:
+    prompt = await _reflection_text(app, ev)
+    return Reply(
+        body=rich("**{}**", prompt),
+        form=Form("Keep a private note", "reflect.save_note",
+                  (FormField("note", "Your note (only you can read it)", "paragraph", max_length=MAX_NOTE_CHARS),),
+                  args={"reflection": ev.args.get("reflection", "")}),
+    )
+
+
+@REGISTRY.action("reflect.save_note")
+async def save_note(app: "Hearth", ev: Event) -> Reply:
+    return await _keep(app, ev, await _reflection_text(app, ev), ev.values.get("note", ""))
+
+
+@REGISTRY.command(
+    "note", "Keep a private note on the last prompt I gave you (only you can read it).",
+    Option("text", "your note", kind="text", required=True, max_length=MAX_NOTE_CHARS, rest=True),
+    example="note I want to ask for help sooner",
+)
+async def note_command(app: "Hearth", ev: Event) -> Reply:
+    prompt = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
+    return await _keep(app, ev, prompt, ev.args["text"])
+
+
+async def _reflection_text(app: "Hearth", ev: Event) -> str:
+    try:
+        rid = int(ev.args.get("reflection", ""))
+    except ValueError:
+        rid = 0
+    text = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id, rid)
+    if text is None:
+        raise UserError("I couldn't find that prompt any more. Ask for a new one with **reflect**.")
+    return text
+
+
+async def _keep(app: "Hearth", ev: Event, prompt: str, text: str) -> Reply:
+    text = text.strip()
+    if not text:
+        raise UserError("Your note was empty, so I didn't keep anything.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise UserError(f"Notes can be up to {MAX_NOTE_CHARS} characters; yours has {len(text)}. "
+                        "Could you split it in two?")
+    await app.store.add_note(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
+    return say("Kept. Only you can read it — see your notes with **notes list**.")
+
+
+@REGISTRY.command("notes list", "Read your private notes.")
+async def notes_list(app: "Hearth", ev: Event) -> Reply:
+    notes = await app.store.notes(ev.actor.community_id, ev.actor.user_id)
+    if not notes:
+        return say("You have no notes yet. Ask for a prompt with **reflect** and keep one.")
+    tz = await app.timezone_of(ev.actor)
+    lines = [rich("**Your notes** (only you can see these)")]
+    for n in notes:
+        stamp = n.created_at.astimezone(tz).strftime("%d %b %Y")
+        lines.append(rich(f"**#{n.id}** · {stamp} · " + "_{}_\n{}", n.prompt_text or "(no prompt)", n.text))
+    return Reply(body=join_rich(lines, "\n\n"))
+
+
+@REGISTRY.command("notes delete", "Delete one of your notes.",
+                  Option("id", "the note's number from notes list", kind="int", required=True),
+                  confirm="The note will be gone for good.", example="notes delete 3")
+async def notes_delete(app: "Hearth", ev: Event) -> Reply:
+    if await app.store.delete_note(ev.actor.community_id, ev.actor.user_id, int(ev.args["id"])):
+        return say("Deleted.")
+    raise UserError(f"You have no note #{ev.args['id']}. **notes list** shows their numbers.")

@@ -1,0 +1,192 @@
+"""A check-in round's life: it opens on schedule, reminds, and closes with a summary.
+
+Each step writes its state change and its messages in one transaction, and
+each is keyed so that doing it twice (a restart, a second process) does
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.events import Button, Reply, Rich, fill, hearth_text, reply_to_json
+from bot.flows.common import show_clock
+from bot.flows.prompt_choice import available, pick
+from bot.models import Outgoing, Response, Round, Schedule
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+
+async def open_round(app: "Hearth", schedule: Schedule, scheduled_at: datetime) -> Round | None:
+    """Open the round for this fire time; None if skipped or already open."""
+    tz = ZoneInfo(schedule.timezone)
+    local_day = scheduled_at.astimezone(tz).date()
+    if schedule.paused_on(local_day):
+        log.info("schedule %s is paused; no round for %s", schedule.id, local_day)
+        return None
+    if local_day in await app.store.skips(schedule.id):
+        log.info("schedule %s skips %s", schedule.id, local_day)
+        return None
+    prompt = await _choose_prompt(app, schedule, scheduled_at)
+    if prompt is None:
+        log.warning("schedule %s has no enabled check-in prompts; no round opened", schedule.id)
+        return None
+    now = app.now()
+    closes_at = now + timedelta(minutes=schedule.open_minutes)
+    remind_at = None
+    if 0 < schedule.remind_minutes < schedule.open_minutes:
+        remind_at = closes_at - timedelta(minutes=schedule.remind_minutes)
+    fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
+              "prompt_id": prompt.id, "prompt_text": prompt.text}
+    outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz)]
+    outgoing += await _opening_dms(app, schedule, prompt.text, closes_at)
+    rnd = await app.store.open_round(schedule, fields, outgoing)
+    if rnd is None:
+        log.info("round for schedule %s at %s was already open", schedule.id, scheduled_at)
+        return None
+    log.info("opened round %s of schedule %s (%d messages queued)", rnd.id, schedule.id, len(outgoing))
+    app.outbox.kick()
+    return rnd
+
+
+async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: datetime):  # type: ignore[no-untyped-def]
+    candidates = await available(app, schedule.community_id, "checkin", schedule.theme, schedule.depth)
+    if not candidates and (schedule.theme or schedule.depth):
+        candidates = await available(app, schedule.community_id, "checkin", schedule.theme)
+    recent = await app.store.recent_prompt_ids(schedule.id, app.config["checkins.recent_prompts_to_avoid"])
+    rng = random.Random(f"{schedule.id}:{scheduled_at.isoformat()}")
+    return pick(candidates, recent, rng)
+
+
+def mood_buttons(app: "Hearth", round_id: int) -> tuple[Button, ...]:
+    return tuple(
+        Button(app.content.mood_label(m), "checkin.mood", {"round": str(round_id), "mood": str(m)})
+        for m in range(1, 6)
+    )
+
+
+def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo) -> Outgoing:
+    body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
+                closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
+    # The round id is only known inside the transaction: buttons carry a placeholder.
+    reply = Reply(body=body, visibility="channel", buttons=mood_buttons(app, 0))
+    payload = reply_to_json(reply)
+    for b in payload["buttons"]:
+        b["args"]["round"] = "{round}"
+    return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True}, payload)
+
+
+async def _opening_dms(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime) -> list[Outgoing]:
+    out = []
+    for p in await app.store.participants(schedule.id):
+        if not p.wants_dm or not await _reachable(app, schedule, p.user_id):
+            continue
+        tz = await _tz_for(app, schedule, p.user_id)
+        body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                    closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
+        reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, 0)))
+        for b in reply["buttons"]:
+            b["args"]["round"] = "{round}"
+        out.append(Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply))
+    return out
+
+
+async def _reachable(app: "Hearth", schedule: Schedule, user_id: str) -> bool:
+    """Not snoozed (on the member's own calendar day)."""
+    member = await app.store.get_member(schedule.community_id, user_id)
+    if member is None:
+        return True
+    tz = await _tz_for(app, schedule, user_id)
+    return not member.snoozed(app.now().astimezone(tz).date())
+
+
+async def _tz_for(app: "Hearth", schedule: Schedule, user_id: str) -> ZoneInfo:
+    member = await app.store.get_member(schedule.community_id, user_id)
+    if member and member.timezone:
+        return ZoneInfo(member.timezone)
+    return ZoneInfo(schedule.timezone)
+
+
+# -- reminders and closing -------------------------------------------------------
+
+
+async def remind_round(app: "Hearth", rnd: Round) -> int:
+    """DM the participants who asked for a reminder and have not answered."""
+    schedule = await app.store.get_schedule(rnd.schedule_id)
+    if schedule is None:
+        return 0
+    answered = {r.user_id for r in await app.store.responses(rnd.id)}
+    outgoing = []
+    for p in await app.store.participants(schedule.id):
+        if not p.wants_reminder or p.user_id in answered or not await _reachable(app, schedule, p.user_id):
+            continue
+        tz = await _tz_for(app, schedule, p.user_id)
+        body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
+                    closes=hearth_text(f"at {show_clock(rnd.closes_at, tz)}"))
+        reply = Reply(body=body, buttons=mood_buttons(app, rnd.id))
+        outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
+    if await app.store.finish_round_step(rnd.id, "reminded_at", app.now(), outgoing):
+        app.outbox.kick()
+        return len(outgoing)
+    return 0
+
+
+async def close_round(app: "Hearth", rnd: Round) -> bool:
+    """Close the round and edit its post into the summary."""
+    schedule = await app.store.get_schedule(rnd.schedule_id)
+    if schedule is None:
+        return False
+    community = await app.community(schedule.community_id)
+    floor = max(community.settings.summary_floor, app.config["checkins.summary_floor"])
+    summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
+    body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=rnd.prompt_text,
+                closes=hearth_text("(closed)"))
+    reply = Reply(body=body + Rich(("\n\n",)) + summary, visibility="channel")
+    edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": schedule.channel_id, "round": rnd.id},
+                    reply_to_json(reply))
+    done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit])
+    if done:
+        log.info("closed round %s", rnd.id)
+        app.outbox.kick()
+    return done
+
+
+def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int) -> Rich:
+    """How many checked in, and the mood spread only when no answer can be singled out.
+
+    Private answers count towards "how many" but never towards the spread;
+    the spread needs at least `floor` shared or anonymous answers.
+    """
+    count = len(responses)
+    if count == 0:
+        return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)
+    visible = [r for r in responses if r.visibility != "private"]
+    if len(visible) < floor:
+        return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)))
+    moods = Counter(r.mood for r in visible)
+    spread = "  ".join(f"{app.content.mood_emoji(m)} {moods[m]}" for m in range(5, 0, -1) if moods[m])
+    return fill(app.content.text("checkin.summary"), schedule=schedule.name, count=hearth_text(str(count)),
+                spread=hearth_text(spread))
+
+
+# -- what is due now -------------------------------------------------------------
+
+
+async def run_due(app: "Hearth") -> dict[str, int]:
+    """Send reminders and close rounds whose time has come (idempotent)."""
+    now = app.now()
+    reminded = closed = 0
+    for rnd in await app.store.open_rounds():
+        if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now < rnd.closes_at:
+            reminded += await remind_round(app, rnd)
+        if rnd.closes_at <= now and await close_round(app, rnd):
+            closed += 1
+    return {"reminded": reminded, "closed": closed}

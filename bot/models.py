@@ -1,0 +1,185 @@
+"""What Hearth knows about, as plain records read from the store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+from bot.clock import parse_iso
+
+Visibility = Literal["shared", "anonymous", "private"]
+VISIBILITIES: tuple[Visibility, ...] = ("shared", "anonymous", "private")
+
+#: The smallest number of answers before a summary shows the mood spread.
+MIN_SUMMARY_FLOOR = 3
+
+
+@dataclass(frozen=True)
+class CommunitySettings:
+    summary_floor: int = MIN_SUMMARY_FLOOR
+    retention_days: int = 365
+    alert_channel: str | None = None
+    default_region: str | None = None
+    default_timezone: str = "UTC"
+
+    @classmethod
+    def from_json(cls, text: str) -> "CommunitySettings":
+        data = json.loads(text or "{}")
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Community:
+    id: str
+    name: str
+    settings: CommunitySettings
+
+
+@dataclass(frozen=True)
+class Member:
+    community_id: str
+    user_id: str
+    display_name: str
+    timezone: str | None = None
+    region: str | None = None
+    snooze_until: date | None = None
+
+    def snoozed(self, today: date) -> bool:
+        return self.snooze_until is not None and today <= self.snooze_until
+
+
+@dataclass(frozen=True)
+class Schedule:
+    id: int
+    community_id: str
+    name: str
+    channel_id: str
+    spec: str
+    cron: str
+    timezone: str
+    theme: str | None
+    depth: str | None
+    open_minutes: int
+    remind_minutes: int
+    paused_until: str | None
+    created_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Schedule":
+        return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+
+    def paused_on(self, day: date) -> bool:
+        if self.paused_until is None:
+            return False
+        return self.paused_until == "forever" or day <= date.fromisoformat(self.paused_until)
+
+
+@dataclass(frozen=True)
+class Round:
+    id: int
+    schedule_id: int
+    scheduled_at: datetime
+    opened_at: datetime
+    closes_at: datetime
+    remind_at: datetime | None
+    reminded_at: datetime | None
+    closed_at: datetime | None
+    prompt_id: str
+    prompt_text: str
+    post_ref: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Round":
+        def t(key: str) -> datetime | None:
+            return parse_iso(row[key]) if row[key] else None
+
+        return cls(
+            row["id"], row["schedule_id"], parse_iso(row["scheduled_at"]), parse_iso(row["opened_at"]),
+            parse_iso(row["closes_at"]), t("remind_at"), t("reminded_at"), t("closed_at"),
+            row["prompt_id"], row["prompt_text"], row["post_ref"],
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class Response:
+    id: int
+    round_id: int
+    user_id: str | None
+    mood: int
+    text: str
+    visibility: Visibility
+    post_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Response":
+        return cls(
+            row["id"], row["round_id"], row["user_id"], row["mood"], row["text"], row["visibility"],
+            row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]),
+        )
+
+
+@dataclass(frozen=True)
+class Participant:
+    schedule_id: int
+    user_id: str
+    wants_dm: bool
+    wants_reminder: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    prompt_text: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: int
+    platform: str
+    kind: str
+    target: dict[str, Any]
+    payload: dict[str, Any]
+    round_id: int | None
+    response_id: int | None
+    attempts: int
+    message_ref: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
+        return cls(
+            row["id"], row["platform"], row["kind"], json.loads(row["target"]), json.loads(row["payload"]),
+            row["round_id"], row["response_id"], row["attempts"], row["message_ref"],
+        )
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """An outbox entry to write: what to send, where, and its once-only key."""
+
+    dedupe_key: str
+    kind: str
+    target: dict[str, Any]
+    payload: dict[str, Any]
+    round_id: int | None = None
+    response_id: int | None = None
+    platform: str = field(default="")
+
+    def platform_of(self) -> str:
+        if self.platform:
+            return self.platform
+        ref = self.target.get("channel") or self.target.get("user") or ""
+        return str(ref).split(":", 1)[0]

@@ -1,0 +1,145 @@
+"""APScheduler, rebuilt from the store: schedules fire rounds; rounds remind and close.
+
+The store is the source of truth. At start the jobs are built from it and
+missed fires within the grace period are caught up once; when a moderator
+changes a schedule the jobs are synced again. Every job does idempotent work
+(a round's key is its schedule and fire time), so a late, doubled or
+coalesced run is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.flows import rounds
+from bot.models import Schedule
+from bot.scheduling.trigger import HearthTrigger, fires_between
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+#: How far back a start looks for missed fires to report (not to open).
+LOOKBACK = timedelta(days=7)
+#: A job running this close after its fire time still counts as that fire.
+FIRE_SLACK = timedelta(seconds=1)
+
+
+class RoundScheduler:
+    def __init__(self, app: "Hearth", sweep_seconds: float = 15.0) -> None:
+        self.app = app
+        self.grace = timedelta(minutes=app.config["checkins.catch_up_grace_minutes"])
+        self.sweep_seconds = sweep_seconds
+        # Explicit: APScheduler's default misfire grace of 1 s would silently drop a late run.
+        self.aps = AsyncIOScheduler(
+            timezone=timezone.utc,
+            job_defaults={"coalesce": True, "max_instances": 1,
+                          "misfire_grace_time": max(1, int(self.grace.total_seconds()))},
+        )
+
+    async def start(self) -> None:
+        """Catch up, build the jobs, and start ticking."""
+        await self.catch_up()
+        await self.sync()
+        self.aps.add_job(self.sweep, IntervalTrigger(seconds=self.sweep_seconds), id="sweep", replace_existing=True)
+        self.aps.start()
+        log.info("scheduler started with %d schedule job(s)", len(self.schedule_jobs()))
+
+    def shutdown(self) -> None:
+        if self.aps.running:
+            self.aps.shutdown(wait=False)
+
+    def schedule_jobs(self) -> list:
+        return [j for j in self.aps.get_jobs() if j.id.startswith("schedule:")]
+
+    async def sync(self) -> None:
+        """Make the jobs match the store: one per active schedule, plus due round steps."""
+        wanted = {}
+        for s in await self.app.store.list_schedules():
+            wanted[f"schedule:{s.id}"] = s
+        for job in self.schedule_jobs():
+            if job.id not in wanted:
+                job.remove()
+        for job_id, s in wanted.items():
+            if s.paused_until == "forever":
+                if self.aps.get_job(job_id):
+                    self.aps.remove_job(job_id)
+                continue
+            self.aps.add_job(self.fire, HearthTrigger(s.cron, ZoneInfo(s.timezone)), args=[s.id], id=job_id,
+                             replace_existing=True, name=s.name)
+        for rnd in await self.app.store.open_rounds():
+            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+
+    async def fire(self, schedule_id: int) -> None:
+        """A schedule's job ran: open the round for the fire time just passed."""
+        schedule = await self.app.store.get_schedule(schedule_id)
+        if schedule is None:
+            return
+        now = self.app.now()
+        fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
+        if not fires:
+            log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
+            return
+        await self._open(schedule, fires[-1])
+
+    async def _open(self, schedule: Schedule, at: datetime) -> None:
+        try:
+            rnd = await rounds.open_round(self.app, schedule, at)
+        except Exception:
+            log.exception("could not open the round of schedule %s at %s", schedule.id, at)
+            return
+        if rnd is not None:
+            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+
+    def _plan_round_steps(self, round_id: int, remind_at: datetime | None, closes_at: datetime) -> None:
+        """Date jobs so reminders and closing happen on time, not at the next sweep."""
+        for when, kind in ((remind_at, "remind"), (closes_at, "close")):
+            if when is None:
+                continue
+            run_at = max(when, datetime.now(timezone.utc))
+            self.aps.add_job(self.sweep, DateTrigger(run_at), id=f"round:{round_id}:{kind}", replace_existing=True)
+
+    async def sweep(self) -> dict[str, int]:
+        """Reminders and closings that are due (safe to run any time)."""
+        try:
+            return await rounds.run_due(self.app)
+        except Exception:
+            log.exception("sweep failed; will try again")
+            return {}
+
+    async def catch_up(self) -> int:
+        """Open each schedule's latest missed fire within the grace period, once.
+
+        Older missed fires are skipped with a log line; nobody wants
+        yesterday's check-in at start-up.
+        """
+        now = self.app.now()
+        opened = 0
+        for s in await self.app.store.list_schedules():
+            tz = ZoneInfo(s.timezone)
+            latest = await self.app.store.latest_round(s.id)
+            start = max(now - LOOKBACK, latest.scheduled_at + timedelta(seconds=1) if latest else now - LOOKBACK)
+            missed = fires_between(s.cron, tz, start, now)
+            recent = [f for f in missed if f > now - self.grace]
+            for f in missed:
+                if f not in recent:
+                    log.info("skipped the %s fire of schedule %s: more than %s ago", f.isoformat(), s.id, self.grace)
+            if recent:
+                before = await self.app.store.round_at(s.id, recent[-1])
+                await self._open(s, recent[-1])
+                opened += before is None and await self.app.store.round_at(s.id, recent[-1]) is not None
+        await self.sweep()
+        return opened
+
+    async def run_pending(self) -> dict[str, int]:
+        """Everything due at the clock's now: for tests and the terminal's clock."""
+        opened = await self.catch_up()
+        return {"opened": opened}

@@ -1,0 +1,138 @@
+"""A thin async SQL seam under the store, one class per database driver.
+
+The store speaks portable SQL with `?` placeholders; a driver runs it. SQLite
+(aiosqlite) is the embedded default. Keeping the seam this thin lets a server
+database slot in without touching the flows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, AsyncIterator, Protocol
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+
+
+class Executor(Protocol):
+    async def fetchall(self, sql: str, *args: Any) -> list[Row]: ...
+    async def fetchone(self, sql: str, *args: Any) -> Row | None: ...
+    async def execute(self, sql: str, *args: Any) -> int: ...
+    async def executescript(self, sql: str) -> None: ...
+
+
+class SqliteDatabase:
+    """One aiosqlite connection in WAL mode; writes are serialised by a lock.
+
+    A single connection with a lock keeps each transaction whole while many
+    coroutines share it; WAL lets other processes read meanwhile.
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: str | Path) -> "SqliteDatabase":
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA synchronous=NORMAL")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        return cls(conn, str(path))
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def fetchall(self, sql: str, *args: Any) -> list[Row]:
+        async with self._lock:
+            return await _fetchall(self._conn, sql, args)
+
+    async def fetchone(self, sql: str, *args: Any) -> Row | None:
+        rows = await self.fetchall(sql, *args)
+        return rows[0] if rows else None
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        async with self._lock:
+            return await _execute(self._conn, sql, args)
+
+    async def executescript(self, sql: str) -> None:
+        async with self._lock:
+            await self._conn.executescript(sql)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator["SqliteTx"]:
+        """All-or-nothing: commits on success, rolls back on any error."""
+        async with self._lock:
+            await _begin(self._conn)
+            try:
+                yield SqliteTx(self._conn)
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+
+class SqliteTx:
+    """The same calls as the database, inside one open transaction."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def fetchall(self, sql: str, *args: Any) -> list[Row]:
+        return await _fetchall(self._conn, sql, args)
+
+    async def fetchone(self, sql: str, *args: Any) -> Row | None:
+        rows = await _fetchall(self._conn, sql, args)
+        return rows[0] if rows else None
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        return await _execute(self._conn, sql, args)
+
+    async def executescript(self, sql: str) -> None:
+        for statement in split_statements(sql):
+            await self._conn.execute(statement)
+
+
+async def _begin(conn: aiosqlite.Connection, attempts: int = 50) -> None:
+    """BEGIN IMMEDIATE, waiting politely if another process holds the lock."""
+    for attempt in range(attempts):
+        try:
+            await conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+            log.debug("database busy, retrying (%d)", attempt + 1)
+            await asyncio.sleep(min(0.05 * (attempt + 1), 0.5))
+    await conn.execute("BEGIN IMMEDIATE")
+
+
+async def _fetchall(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> list[Row]:
+    async with conn.execute(sql, args) as cur:
+        rows = await cur.fetchall()
+    return [dict(r) for r in rows]
+
+
+async def _execute(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> int:
+    async with conn.execute(sql, args) as cur:
+        return cur.rowcount
+
+
+def split_statements(sql: str) -> list[str]:
+    """Split a migration into statements (our migrations hold no `;` in strings)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,528 @@
+"""Everything Hearth keeps, behind one class of domain calls.
+
+The flows call these methods and never write SQL. The SQL is portable
+(`?` placeholders, `ON CONFLICT`, `RETURNING`) so a second database driver can
+sit under the same class.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from bot.clock import Clock, parse_iso, utc_iso
+from bot.events import Actor
+from bot.models import (
+    Community,
+    CommunitySettings,
+    Member,
+    Note,
+    Outgoing,
+    OutboxEntry,
+    Participant,
+    Response,
+    Round,
+    Schedule,
+)
+from bot.store.database import Executor, SqliteDatabase
+from bot.store.migrations import migrate
+
+#: Builds an answer's messages once the saved row (and the previous one) is known.
+OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
+
+
+class Store:
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
+
+    @classmethod
+    async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
+        db = await SqliteDatabase.open(path)
+        await migrate(db, clock)
+        return cls(db)
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    # -- communities and members -------------------------------------------
+
+    async def ensure_community(self, community_id: str, now: datetime, name: str = "") -> Community:
+        await self.db.execute(
+            "INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            community_id, name, utc_iso(now),
+        )
+        community = await self.get_community(community_id)
+        assert community is not None
+        return community
+
+    async def get_community(self, community_id: str) -> Community | None:
+        row = await self.db.fetchone("SELECT * FROM communities WHERE id = ?", community_id)
+        if row is None:
+            return None
+        return Community(row["id"], row["name"], CommunitySettings.from_json(row["settings"]))
+
+    async def save_community_settings(self, community_id: str, settings: CommunitySettings) -> None:
+        await self.db.execute("UPDATE communities SET settings = ? WHERE id = ?", settings.to_json(), community_id)
+
+    async def list_communities(self) -> list[Community]:
+        rows = await self.db.fetchall("SELECT * FROM communities ORDER BY id")
+        return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
+
+    async def upsert_member(self, actor: Actor, now: datetime) -> Member:
+        await self.ensure_community(actor.community_id, now)
+        await self.db.execute(
+            """INSERT INTO members (community_id, user_id, display_name, timezone, created_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name""",
+            actor.community_id, actor.user_id, actor.display_name, None, utc_iso(now),
+        )
+        member = await self.get_member(actor.community_id, actor.user_id)
+        assert member is not None
+        return member
+
+    async def get_member(self, community_id: str, user_id: str) -> Member | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id
+        )
+        if row is None:
+            return None
+        snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
+        return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze)
+
+    async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
+        allowed = {"timezone", "region", "snooze_until", "display_name"}
+        if not set(fields) <= allowed:
+            raise ValueError(f"unknown member fields: {set(fields) - allowed}")
+        for key, value in fields.items():
+            if isinstance(value, date):
+                value = value.isoformat()
+            await self.db.execute(
+                f"UPDATE members SET {key} = ? WHERE community_id = ? AND user_id = ?", value, community_id, user_id
+            )
+
+    # -- moderators and audit ------------------------------------------------
+
+    async def add_moderator(self, community_id: str, subject: str, by: str, now: datetime) -> bool:
+        n = await self.db.execute(
+            "INSERT INTO moderators (community_id, subject, added_by, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            community_id, subject, by, utc_iso(now),
+        )
+        return n > 0
+
+    async def remove_moderator(self, community_id: str, subject: str) -> bool:
+        n = await self.db.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?", community_id, subject)
+        return n > 0
+
+    async def list_moderators(self, community_id: str) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT subject FROM moderators WHERE community_id = ? ORDER BY added_at", community_id
+        )
+        return [r["subject"] for r in rows]
+
+    async def audit(self, community_id: str, actor_id: str, action: str, detail: str, now: datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+            community_id, actor_id, action, detail, utc_iso(now),
+        )
+
+    async def audit_log(self, community_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        return await self.db.fetchall(
+            "SELECT actor_id, action, detail, at FROM audit_log WHERE community_id = ? ORDER BY id DESC LIMIT ?",
+            community_id, limit,
+        )
+
+    # -- prompts ---------------------------------------------------------------
+
+    async def save_prompt(self, community_id: str, prompt: dict[str, str], by: str, now: datetime) -> bool:
+        """Insert or update a community prompt; True if it was new."""
+        existing = await self.get_prompt(community_id, prompt["id"])
+        stamp = utc_iso(now)
+        if existing is None:
+            await self.db.execute(
+                "INSERT INTO prompts (community_id, id, kind, theme, depth, text, enabled, created_by, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                community_id, prompt["id"], prompt["kind"], prompt["theme"], prompt["depth"], prompt["text"],
+                by, stamp, stamp,
+            )
+            return True
+        await self.db.execute(
+            "UPDATE prompts SET kind = ?, theme = ?, depth = ?, text = ?, updated_at = ? "
+            "WHERE community_id = ? AND id = ?",
+            prompt["kind"], prompt["theme"], prompt["depth"], prompt["text"], stamp, community_id, prompt["id"],
+        )
+        return False
+
+    async def get_prompt(self, community_id: str, prompt_id: str) -> dict[str, Any] | None:
+        return await self.db.fetchone(
+            "SELECT * FROM prompts WHERE community_id = ? AND id = ?", community_id, prompt_id
+        )
+
+    async def list_prompts(self, community_id: str) -> list[dict[str, Any]]:
+        return await self.db.fetchall("SELECT * FROM prompts WHERE community_id = ? ORDER BY id", community_id)
+
+    async def set_prompt_enabled(self, community_id: str, prompt_id: str, enabled: bool) -> bool:
+        n = await self.db.execute(
+            "UPDATE prompts SET enabled = ? WHERE community_id = ? AND id = ?", int(enabled), community_id, prompt_id
+        )
+        return n > 0
+
+    async def set_switch(self, community_id: str, target: str, enabled: bool) -> None:
+        await self.db.execute(
+            "INSERT INTO content_switches (community_id, target, enabled) VALUES (?, ?, ?) "
+            "ON CONFLICT (community_id, target) DO UPDATE SET enabled = excluded.enabled",
+            community_id, target, int(enabled),
+        )
+
+    async def switches(self, community_id: str) -> dict[str, bool]:
+        rows = await self.db.fetchall(
+            "SELECT target, enabled FROM content_switches WHERE community_id = ?", community_id
+        )
+        return {r["target"]: bool(r["enabled"]) for r in rows}
+
+    # -- schedules ---------------------------------------------------------------
+
+    async def create_schedule(self, fields: dict[str, Any], now: datetime) -> Schedule:
+        stamp = utc_iso(now)
+        row = await self.db.fetchone(
+            "INSERT INTO schedules (community_id, name, channel_id, spec, cron, timezone, theme, depth, open_minutes, "
+            "remind_minutes, paused_until, created_by, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            fields["community_id"], fields["name"], fields["channel_id"], fields["spec"], fields["cron"],
+            fields["timezone"], fields.get("theme"), fields.get("depth"), fields["open_minutes"],
+            fields["remind_minutes"], fields.get("paused_until"), fields["created_by"], stamp, stamp,
+        )
+        assert row is not None
+        return Schedule.from_row(row)
+
+    async def update_schedule(self, schedule_id: int, now: datetime, **fields: Any) -> Schedule:
+        allowed = {"name", "channel_id", "spec", "cron", "timezone", "theme", "depth", "open_minutes",
+                   "remind_minutes", "paused_until"}
+        if not set(fields) <= allowed:
+            raise ValueError(f"unknown schedule fields: {set(fields) - allowed}")
+        async with self.db.transaction() as tx:
+            for key, value in fields.items():
+                await tx.execute(f"UPDATE schedules SET {key} = ? WHERE id = ?", value, schedule_id)
+            await tx.execute("UPDATE schedules SET updated_at = ? WHERE id = ?", utc_iso(now), schedule_id)
+        schedule = await self.get_schedule(schedule_id)
+        assert schedule is not None
+        return schedule
+
+    async def delete_schedule(self, schedule_id: int) -> None:
+        await self.db.execute("DELETE FROM schedules WHERE id = ?", schedule_id)
+
+    async def get_schedule(self, schedule_id: int) -> Schedule | None:
+        row = await self.db.fetchone("SELECT * FROM schedules WHERE id = ?", schedule_id)
+        return Schedule.from_row(row) if row else None
+
+    async def find_schedule(self, community_id: str, name: str) -> Schedule | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM schedules WHERE community_id = ? AND lower(name) = lower(?)", community_id, name
+        )
+        return Schedule.from_row(row) if row else None
+
+    async def list_schedules(self, community_id: str | None = None) -> list[Schedule]:
+        if community_id is None:
+            rows = await self.db.fetchall("SELECT * FROM schedules ORDER BY id")
+        else:
+            rows = await self.db.fetchall("SELECT * FROM schedules WHERE community_id = ? ORDER BY name", community_id)
+        return [Schedule.from_row(r) for r in rows]
+
+    async def add_skip(self, schedule_id: int, day: date) -> None:
+        await self.db.execute(
+            "INSERT INTO schedule_skips (schedule_id, day) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            schedule_id, day.isoformat(),
+        )
+
+    async def skips(self, schedule_id: int) -> list[date]:
+        rows = await self.db.fetchall("SELECT day FROM schedule_skips WHERE schedule_id = ? ORDER BY day", schedule_id)
+        return [date.fromisoformat(r["day"]) for r in rows]
+
+    # -- participants ------------------------------------------------------------
+
+    async def join(self, schedule_id: int, user_id: str, wants_dm: bool, wants_reminder: bool, now: datetime) -> bool:
+        """Join or update preferences; True if newly joined."""
+        before = await self.participant(schedule_id, user_id)
+        await self.db.execute(
+            "INSERT INTO participants (schedule_id, user_id, wants_dm, wants_reminder, joined_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (schedule_id, user_id) DO UPDATE SET wants_dm = excluded.wants_dm, "
+            "wants_reminder = excluded.wants_reminder",
+            schedule_id, user_id, int(wants_dm), int(wants_reminder), utc_iso(now),
+        )
+        return before is None
+
+    async def leave(self, schedule_id: int, user_id: str) -> bool:
+        n = await self.db.execute("DELETE FROM participants WHERE schedule_id = ? AND user_id = ?", schedule_id, user_id)
+        return n > 0
+
+    async def participant(self, schedule_id: int, user_id: str) -> Participant | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM participants WHERE schedule_id = ? AND user_id = ?", schedule_id, user_id
+        )
+        return _participant(row) if row else None
+
+    async def participants(self, schedule_id: int) -> list[Participant]:
+        rows = await self.db.fetchall("SELECT * FROM participants WHERE schedule_id = ? ORDER BY joined_at", schedule_id)
+        return [_participant(r) for r in rows]
+
+    async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:
+        rows = await self.db.fetchall(
+            "SELECT s.*, p.user_id AS p_user, p.wants_dm, p.wants_reminder FROM participants p "
+            "JOIN schedules s ON s.id = p.schedule_id WHERE s.community_id = ? AND p.user_id = ? ORDER BY s.name",
+            community_id, user_id,
+        )
+        return [
+            (Schedule.from_row(r), Participant(r["id"], r["p_user"], bool(r["wants_dm"]), bool(r["wants_reminder"])))
+            for r in rows
+        ]
+
+    # -- rounds ----------------------------------------------------------------------
+
+    async def open_round(
+        self, schedule: Schedule, fields: dict[str, Any], outgoing: list[Outgoing]
+    ) -> Round | None:
+        """Write the round and its messages at once; None if it was already open.
+
+        The unique (schedule, scheduled time) key makes a second opening — a
+        restart, another process — a no-op.
+        """
+        async with self.db.transaction() as tx:
+            row = await tx.fetchone(
+                "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *",
+                schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]),
+                utc_iso(fields["closes_at"]), utc_iso(fields["remind_at"]) if fields.get("remind_at") else None,
+                fields["prompt_id"], fields["prompt_text"],
+            )
+            if row is None:
+                return None
+            rnd = Round.from_row(row)
+            await _enqueue(tx, [_with_round(o, rnd.id) for o in outgoing], fields["opened_at"])
+        return rnd
+
+    async def get_round(self, round_id: int) -> Round | None:
+        row = await self.db.fetchone("SELECT * FROM rounds WHERE id = ?", round_id)
+        return Round.from_row(row) if row else None
+
+    async def round_at(self, schedule_id: int, scheduled_at: datetime) -> Round | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM rounds WHERE schedule_id = ? AND scheduled_at = ?", schedule_id, utc_iso(scheduled_at)
+        )
+        return Round.from_row(row) if row else None
+
+    async def latest_round(self, schedule_id: int) -> Round | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT 1", schedule_id
+        )
+        return Round.from_row(row) if row else None
+
+    async def open_rounds(self) -> list[Round]:
+        rows = await self.db.fetchall("SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at")
+        return [Round.from_row(r) for r in rows]
+
+    async def recent_prompt_ids(self, schedule_id: int, limit: int) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT prompt_id FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT ?", schedule_id, limit
+        )
+        return [r["prompt_id"] for r in rows]
+
+    async def finish_round_step(
+        self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing]
+    ) -> bool:
+        """Mark a round reminded or closed and queue its messages, once only."""
+        if column not in {"reminded_at", "closed_at"}:
+            raise ValueError(column)
+        async with self.db.transaction() as tx:
+            n = await tx.execute(
+                f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
+            )
+            if n == 0:
+                return False
+            await _enqueue(tx, [_with_round(o, round_id) for o in outgoing], now)
+        return True
+
+    # -- responses -------------------------------------------------------------------
+
+    async def save_response(
+        self, round_id: int, user_id: str, mood: int, text: str, visibility: str, now: datetime,
+        outgoing_for: OutgoingFactory,
+    ) -> tuple[Response, Response | None]:
+        """Save (or change) an answer and queue what it shows, in one go."""
+        async with self.db.transaction() as tx:
+            prev_row = await tx.fetchone(
+                "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
+            )
+            previous = Response.from_row(prev_row) if prev_row else None
+            row = await tx.fetchone(
+                "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
+                "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
+                round_id, user_id, mood, text, visibility, utc_iso(now), utc_iso(now),
+            )
+            assert row is not None
+            response = Response.from_row(row)
+            await _enqueue(tx, outgoing_for(response, previous), now)
+        return response, previous
+
+    async def response_of(self, round_id: int, user_id: str) -> Response | None:
+        row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
+        return Response.from_row(row) if row else None
+
+    async def responses(self, round_id: int) -> list[Response]:
+        rows = await self.db.fetchall("SELECT * FROM responses WHERE round_id = ? ORDER BY created_at", round_id)
+        return [Response.from_row(r) for r in rows]
+
+    async def history(self, community_id: str, user_id: str, since: datetime) -> list[tuple[Response, Round, str]]:
+        rows = await self.db.fetchall(
+            "SELECT r.*, rd.schedule_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
+            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref AS round_post_ref, s.name AS schedule_name "
+            "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
+            "WHERE s.community_id = ? AND r.user_id = ? AND r.created_at >= ? ORDER BY rd.scheduled_at",
+            community_id, user_id, utc_iso(since),
+        )
+        out = []
+        for r in rows:
+            rnd = Round.from_row({**r, "id": r["round_id"], "post_ref": r["round_post_ref"]})
+            out.append((Response.from_row(r), rnd, r["schedule_name"]))
+        return out
+
+    # -- reflections and notes ---------------------------------------------------------
+
+    async def record_reflection(self, community_id: str, user_id: str, prompt_id: str, text: str, now: datetime) -> int:
+        row = await self.db.fetchone(
+            "INSERT INTO reflections (community_id, user_id, prompt_id, prompt_text, given_at) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id",
+            community_id, user_id, prompt_id, text, utc_iso(now),
+        )
+        assert row is not None
+        return int(row["id"])
+
+    async def recent_reflections(self, community_id: str, user_id: str, limit: int) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT prompt_id FROM reflections WHERE community_id = ? AND user_id = ? ORDER BY id DESC LIMIT ?",
+            community_id, user_id, limit,
+        )
+        return [r["prompt_id"] for r in rows]
+
+    async def reflection_text(self, community_id: str, user_id: str, reflection_id: int | None = None) -> str | None:
+        """The text of one reflection given to this member (their latest if no id)."""
+        if reflection_id is None:
+            row = await self.db.fetchone(
+                "SELECT prompt_text FROM reflections WHERE community_id = ? AND user_id = ? ORDER BY id DESC LIMIT 1",
+                community_id, user_id,
+            )
+        else:
+            row = await self.db.fetchone(
+                "SELECT prompt_text FROM reflections WHERE id = ? AND community_id = ? AND user_id = ?",
+                reflection_id, community_id, user_id,
+            )
+        return str(row["prompt_text"]) if row else None
+
+    async def add_note(
+        self, community_id: str, user_id: str, prompt_id: str | None, prompt_text: str, text: str, now: datetime
+    ) -> int:
+        row = await self.db.fetchone(
+            "INSERT INTO notes (community_id, user_id, prompt_id, prompt_text, text, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            community_id, user_id, prompt_id, prompt_text, text, utc_iso(now),
+        )
+        assert row is not None
+        return int(row["id"])
+
+    async def notes(self, community_id: str, user_id: str) -> list[Note]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM notes WHERE community_id = ? AND user_id = ? ORDER BY id", community_id, user_id
+        )
+        return [Note(r["id"], r["prompt_text"], r["text"], parse_iso(r["created_at"])) for r in rows]
+
+    async def delete_note(self, community_id: str, user_id: str, note_id: int) -> bool:
+        n = await self.db.execute(
+            "DELETE FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id, user_id
+        )
+        return n > 0
+
+    # -- outbox ------------------------------------------------------------------------
+
+    async def enqueue(self, outgoing: list[Outgoing], now: datetime) -> None:
+        async with self.db.transaction() as tx:
+            await _enqueue(tx, outgoing, now)
+
+    async def due_entries(self, platform: str, now: datetime, limit: int) -> list[OutboxEntry]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM outbox WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
+            "ORDER BY id LIMIT ?",
+            platform, utc_iso(now), limit,
+        )
+        return [OutboxEntry.from_row(r) for r in rows]
+
+    async def next_due_at(self, platform: str) -> str | None:
+        row = await self.db.fetchone(
+            "SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND platform = ?", platform
+        )
+        return row["t"] if row else None
+
+    async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None:
+        """Record the platform's message id, and hang it on the round or answer it posted."""
+        async with self.db.transaction() as tx:
+            await tx.execute(
+                "UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                message_ref, utc_iso(now), entry.id,
+            )
+            if entry.kind == "post" and entry.target.get("round_post") and entry.round_id:
+                await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
+            if entry.kind in ("post", "thread") and entry.response_id:
+                await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref, entry.response_id)
+
+    async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            error[:500], utc_iso(next_at), entry_id,
+        )
+
+    async def postpone(self, entry_id: int, next_at: datetime) -> None:
+        """Wait without counting an attempt (e.g. the round post isn't out yet)."""
+        await self.db.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", utc_iso(next_at), entry_id)
+
+    async def mark_failed(self, entry_id: int, error: str) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+            error[:500], entry_id,
+        )
+
+    async def response_post_ref(self, response_id: int) -> str | None:
+        row = await self.db.fetchone("SELECT post_ref FROM responses WHERE id = ?", response_id)
+        return row["post_ref"] if row else None
+
+    async def outbox_counts(self) -> dict[str, int]:
+        rows = await self.db.fetchall("SELECT status, count(*) AS n FROM outbox GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    async def first_time_event(self, event_id: str, now: datetime) -> bool:
+        """True the first time an event id is seen: retried deliveries have one effect."""
+        n = await self.db.execute(
+            "INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING", event_id, utc_iso(now)
+        )
+        return n > 0
+
+
+def _participant(row: dict[str, Any]) -> Participant:
+    return Participant(row["schedule_id"], row["user_id"], bool(row["wants_dm"]), bool(row["wants_reminder"]))
+
+
+def _with_round(o: Outgoing, round_id: int) -> Outgoing:
+    """Fill the "{round}" placeholders a message was built with before the id existed."""
+    payload = json.loads(json.dumps(o.payload).replace('"{round}"', f'"{round_id}"'))
+    return Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, payload, round_id,
+                    o.response_id, o.platform)
+
+
+async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
+    for o in outgoing:
+        await tx.execute(
+            "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
+            o.dedupe_key, o.platform_of(), o.kind, json.dumps(o.target), json.dumps(o.payload), o.round_id,
+            o.response_id, utc_iso(now), utc_iso(now),
+        )
