@@ -243,7 +243,6 @@ def _check_header(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
         if not isinstance(value, str):
             problems.append(f"{where}: \"{key}\" should be text in quotes, like {_EXAMPLES[key]}")
             continue
-        value = value.strip()
         problem = _header_value_problem(key, value)
         if problem:
             problems.append(f"{where}: {problem}")
@@ -256,7 +255,7 @@ def _header_value_problem(key: str, value: str) -> str | None:
     if key == "id":
         return _id_problem(value, "pack id", 'id = "my-pack"')
     if key == "name":
-        if not value:
+        if not value.strip():
             return 'the name is empty — give the pack a short name, like name = "Our team\'s prompts"'
         if len(value) > MAX_NAME_CHARS:
             return f"the name is {len(value)} characters; the limit is {MAX_NAME_CHARS} — shorten it"
@@ -335,7 +334,7 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
         if not isinstance(value, str):
             problems.append(f"{where}: \"{key}\" should be text in quotes, like {_PROMPT_EXAMPLES[key]}")
             continue
-        values[key] = value.strip()
+        values[key] = value
 
     if "id" in values:
         pid = values["id"]
@@ -355,7 +354,7 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
         problems.append(_choice_problem(where, "depth", values["depth"], DEPTHS))
     if "text" in values:
         text = values["text"]
-        if not text:
+        if not text.strip():
             problems.append(f"{where}: the text is empty — write the prompt, or remove this [[prompts]] entry")
         elif len(text) > MAX_PROMPT_CHARS:
             problems.append(f"{where}: the text is {len(text)} characters; the limit is {MAX_PROMPT_CHARS}"
