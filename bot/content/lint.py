@@ -1,0 +1,196 @@
+"""`hearth content lint [PATH...]`: check prompt packs and texts, show the counts.
+
+With no paths it checks the built-in content (`content/packs/*.toml` and
+`content/texts.toml`). A path may be a pack file, a `texts.toml`, a content
+directory (one holding `packs/`), or a directory of packs.
+
+Problems (anything the loader would refuse) make the exit code 1. Suggestions
+(style: one question per prompt, invite rather than demand, no markup, no
+repeated texts) are printed but only fail the run with `--strict`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from bot.content.errors import PackError
+from bot.content.packs import DEPTHS, KINDS, THEMES, Pack, cross_pack_problems, default_content_dir, load_pack
+from bot.content.texts import CheckinTexts, load_texts
+
+TEXTS_FILE = "texts.toml"
+
+_DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)
+_MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
+
+
+def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int, str]:
+    """Check packs (the built-in ones by default) and return (exit code, report)."""
+    pack_files, texts_files = _collect(paths)
+    problems: list[str] = []
+    suggestions: list[str] = []
+    packs: list[Pack] = []
+    checked: list[str] = []
+
+    if not pack_files and not texts_files:
+        problems.append("nothing to check — give a pack file, a texts.toml or a content directory")
+
+    for path in pack_files:
+        name = _display(path)
+        try:
+            pack = load_pack(path, name)
+        except PackError as e:
+            problems.extend(e.problems)
+            checked.append(f"{name}  (not loaded: see problems)")
+            continue
+        packs.append(pack)
+        checked.append(f"{name}  {pack.id} {pack.version}, {len(pack.prompts)} prompts")
+        suggestions.extend(_style(pack, name))
+
+    problems.extend(cross_pack_problems(packs))
+    suggestions.extend(_repeated_texts(packs))
+
+    for path in texts_files:
+        name = _display(path)
+        try:
+            texts = load_texts(path, name)
+        except PackError as e:
+            problems.extend(e.problems)
+            checked.append(f"{name}  (not loaded: see problems)")
+            continue
+        checked.append(f"{name}  {_texts_summary(texts)}")
+
+    lines = ["Hearth content lint", ""]
+    lines += [f"Checked {_plural(len(checked), 'file')}:"] + [f"  {c}" for c in checked] + [""]
+    if problems:
+        lines.append(f"Problems ({len(problems)}):")
+        lines += [f"  ✗ {p}" for p in problems]
+        lines.append("")
+    if suggestions:
+        lines.append(f"Suggestions ({len(suggestions)}):")
+        lines += [f"  • {s}" for s in suggestions]
+        lines.append("")
+    if not problems and not suggestions:
+        lines += ["All clear: no problems found.", ""]
+    elif not problems:
+        lines += ["No problems found (only suggestions).", ""]
+    lines += _tables(packs)
+
+    failed = bool(problems) or (strict and bool(suggestions))
+    return (1 if failed else 0), "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for `hearth content lint [PATH...] [--strict]`; prints the report."""
+    parser = argparse.ArgumentParser(
+        prog="hearth content lint",
+        description="Check Hearth prompt packs and check-in texts, and show prompt counts.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="pack files, texts.toml or content directories (default: the built-in content)")
+    parser.add_argument("--strict", action="store_true", help="fail on suggestions too, not just problems")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse has printed the usage
+        return int(e.code or 0)
+    code, report = lint(args.paths or None, strict=args.strict)
+    print(report, end="")
+    return code
+
+
+# --------------------------------------------------------------------------
+
+
+def _collect(paths: list[Path] | None) -> tuple[list[Path], list[Path]]:
+    if paths is None:
+        paths = [default_content_dir()]
+    packs: list[Path] = []
+    texts: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            if (path / "packs").is_dir():
+                packs += sorted((path / "packs").glob("*.toml"))
+                if (path / TEXTS_FILE).exists():
+                    texts.append(path / TEXTS_FILE)
+                continue
+            for f in sorted(path.glob("*.toml")):
+                (texts if f.name == TEXTS_FILE else packs).append(f)
+        else:
+            (texts if path.name == TEXTS_FILE else packs).append(path)
+    return packs, texts
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _style(pack: Pack, name: str) -> list[str]:
+    out: list[str] = []
+    for p in pack.prompts:
+        where = f'{name}: prompt "{p.id}"'
+        text = p.text
+        if text.count("?") > 1:
+            out.append(f"{where}: asks more than one question — keep it to one")
+        elif not text.endswith("?"):
+            out.append(f"{where}: reads best as one question ending in “?”")
+        m = _DEMANDS.search(text)
+        if m:
+            out.append(f"{where}: “{m.group(0)}” sounds like a demand — invite instead (“what might…”, “if you like…”)")
+        for mark in _MARKUP:
+            if mark in text:
+                out.append(f"{where}: contains “{mark}” — prompts are shown as plain text, without markup or links")
+                break
+        if "\n" in text or "  " in text or text != text.strip():
+            out.append(f"{where}: has a line break or extra spaces — keep it to one plain line")
+    return out
+
+
+def _repeated_texts(packs: list[Pack]) -> list[str]:
+    seen: dict[str, str] = {}
+    out: list[str] = []
+    for pack in packs:
+        for p in pack.prompts:
+            key = " ".join(re.findall(r"\w+", p.text.lower()))
+            if key in seen:
+                out.append(f'prompt "{p.id}" repeats the text of "{seen[key]}" — reword one or remove it')
+            else:
+                seen[key] = p.id
+    return out
+
+
+def _texts_summary(texts: CheckinTexts) -> str:
+    return (f"{len(texts.moods)} moods, {len(texts.checkin)} check-in texts, "
+            f"{len(texts.visibility)} visibility labels")
+
+
+def _tables(packs: list[Pack]) -> list[str]:
+    prompts = [p for pack in packs for p in pack.prompts]
+    rows = [(f"{title} ({tid})", [sum(1 for p in prompts if p.theme == tid and p.kind == k) for k in KINDS])
+            for tid, title in THEMES.items()]
+    theme_table = _table("theme", rows, "all themes")
+    rows = [(d, [sum(1 for p in prompts if p.depth == d and p.kind == k) for k in KINDS]) for d in DEPTHS]
+    depth_table = _table("depth", rows, "all depths")
+    return ["Prompts per theme and kind", *theme_table, "", "Prompts per depth and kind", *depth_table]
+
+
+def _table(first: str, rows: list[tuple[str, list[int]]], total_label: str) -> list[str]:
+    totals = [sum(r[1][i] for r in rows) for i in range(len(KINDS))]
+    all_rows = [(label, counts + [sum(counts)]) for label, counts in rows]
+    all_rows.append((total_label, totals + [sum(totals)]))
+    heads = [*KINDS, "total"]
+    w0 = max(len(first), *(len(label) for label, _ in all_rows))
+    widths = [max(len(h), 5) for h in heads]
+    fmt = lambda label, cells: "  ".join([label.ljust(w0), *(str(c).rjust(w) for c, w in zip(cells, widths))])  # noqa: E731
+    out = [fmt(first, heads), "  ".join(["-" * w0, *("-" * w for w in widths)])]
+    out += [fmt(label, counts) for label, counts in all_rows[:-1]]
+    out.append(out[1])
+    out.append(fmt(*all_rows[-1]))
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

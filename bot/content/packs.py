@@ -1,0 +1,462 @@
+"""Prompt packs: load, validate, dump, and gather them into a library.
+
+A pack is a TOML file with a `[pack]` header and `[[prompts]]` entries::
+
+    [pack]
+    id = "hearth-reflections"
+    name = "Hearth reflections"
+    version = "1.0.0"
+    language = "en"
+    description = "..."
+
+    [[prompts]]
+    id = "respect-01"
+    kind = "reflection"      # or "checkin"
+    theme = "respect"        # a key of THEMES
+    depth = "light"          # light | medium | deep
+    text = "..."
+
+Built-in packs live in `content/packs/`; moderators import and export packs in
+the same format. Every problem found is collected into one `PackError`, with
+messages that name the file, the prompt and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import tomli_w
+
+from bot.content.errors import PackError, parse_toml
+from bot.content.texts import CheckinTexts, Mood, load_texts
+
+__all__ = [
+    "DEPTHS",
+    "KINDS",
+    "MAX_PROMPT_CHARS",
+    "THEMES",
+    "Library",
+    "Pack",
+    "PackError",
+    "Prompt",
+    "default_content_dir",
+    "dump_pack",
+    "load_library",
+    "load_pack",
+    "parse_pack",
+]
+
+THEMES: dict[str, str] = {
+    "respect": "Respect",
+    "listening": "Listening",
+    "honesty": "Honesty",
+    "vulnerability": "Vulnerability",
+    "fear": "Fear and old wounds",
+    "boundaries": "Needs and boundaries",
+    "conflict": "Disagreeing well",
+    "appreciation": "Appreciation",
+    "growth": "Growing together",
+    "repair": "Repair",
+    "signs": "Signs of safety",
+}
+"""Theme id -> short human title, in the content guide's order."""
+
+KINDS: tuple[str, ...] = ("reflection", "checkin")
+DEPTHS: tuple[str, ...] = ("light", "medium", "deep")
+MAX_PROMPT_CHARS = 280
+MAX_ID_CHARS = 64
+MAX_NAME_CHARS = 80
+MAX_DESCRIPTION_CHARS = 500
+MAX_PACK_PROMPTS = 2000
+MAX_PACK_CHARS = 1_000_000
+
+ID_RE = re.compile(r"[a-z0-9-]+")
+VERSION_RE = re.compile(r"\d+(?:\.\d+){0,2}")
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+HEADER_FIELDS = ("id", "name", "version", "language", "description")
+REQUIRED_HEADER_FIELDS = ("id", "name", "version", "language")
+PROMPT_FIELDS = ("id", "kind", "theme", "depth", "text")
+
+_EXAMPLES = {
+    "id": 'id = "my-pack"',
+    "name": 'name = "Our team\'s prompts"',
+    "version": 'version = "1.0.0"',
+    "language": 'language = "en"',
+    "description": 'description = "What this pack is for"',
+}
+_PROMPT_EXAMPLES = {
+    "id": 'id = "respect-01"',
+    "kind": 'kind = "reflection"',
+    "theme": 'theme = "respect"',
+    "depth": 'depth = "light"',
+    "text": 'text = "Who makes you feel heard, and how?"',
+}
+
+
+# --------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One prompt. `id` is unique within its pack and stable across versions."""
+
+    id: str
+    kind: str
+    theme: str
+    depth: str
+    text: str
+    pack_id: str
+
+    @property
+    def theme_title(self) -> str:
+        return THEMES.get(self.theme, self.theme)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A validated pack. `path` is where it was loaded from (None for uploads)."""
+
+    id: str
+    name: str
+    version: str
+    language: str
+    description: str
+    prompts: tuple[Prompt, ...]
+    path: Path | None = field(default=None, compare=False)
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        for p in self.prompts:
+            if p.id == prompt_id:
+                return p
+        return None
+
+
+@dataclass(frozen=True)
+class Library:
+    """All built-in content: packs, every prompt by id, moods and check-in texts."""
+
+    packs: tuple[Pack, ...]
+    prompts: Mapping[str, Prompt]
+    texts: CheckinTexts
+
+    @property
+    def moods(self) -> Mapping[int, Mood]:
+        """Mood value (1 = lowest .. 5 = highest) -> label and emoji."""
+        return self.texts.moods
+
+    @property
+    def checkin(self) -> Mapping[str, str]:
+        return self.texts.checkin
+
+    @property
+    def visibility(self) -> Mapping[str, str]:
+        return self.texts.visibility
+
+    def select(self, kind: str | None = None, theme: str | None = None,
+               depth: str | None = None) -> list[Prompt]:
+        """Prompts matching every filter given, in library order."""
+        return [p for p in self.prompts.values()
+                if (kind is None or p.kind == kind)
+                and (theme is None or p.theme == theme)
+                and (depth is None or p.depth == depth)]
+
+
+# --------------------------------------------------------------------------
+# Loading and validating
+# --------------------------------------------------------------------------
+
+
+def default_content_dir() -> Path:
+    """The repository's `content/` directory (built-in packs and texts)."""
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def load_pack(path: Path | str, source: str | None = None) -> Pack:
+    """Read and validate a pack file. Messages name it as `source` (default: file name)."""
+    path = Path(path)
+    source = source or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(f"{source}: file not found — check the path") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{source}: this file isn't UTF-8 text — save it as UTF-8 and try again") from None
+    except OSError as e:
+        raise PackError(f"{source}: can't read the file ({e.strerror or e})") from None
+    return parse_pack(text, source, path=path)
+
+
+def parse_pack(text: str, source: str = "pack.toml", *, path: Path | None = None) -> Pack:
+    """Validate pack TOML (a file's or an upload's text) and build a `Pack`.
+
+    Raises `PackError` listing every problem found.
+    """
+    if len(text) > MAX_PACK_CHARS:
+        raise PackError(f"{source}: the file is {len(text):,} characters; the limit is "
+                        f"{MAX_PACK_CHARS:,} — split it into smaller packs")
+    data = parse_toml(text, source)
+    problems: list[str] = []
+
+    for key in data:
+        if key not in ("pack", "prompts"):
+            problems.append(f"{source}: unknown section \"{key}\"{_did_you_mean(key, ('pack', 'prompts'))}"
+                            " — a pack has a [pack] header and [[prompts]] entries")
+
+    header = _check_header(data.get("pack"), source, problems)
+    pack_id = header.get("id", "")
+    prompts = _check_prompts(data.get("prompts"), source, pack_id, problems)
+
+    if problems:
+        raise PackError(problems)
+    return Pack(id=header["id"], name=header["name"], version=header["version"],
+                language=header["language"], description=header.get("description", ""),
+                prompts=tuple(prompts), path=path)
+
+
+def _check_header(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
+    where = f"{source}: [pack]"
+    if raw is None:
+        problems.append(f"{source}: the [pack] header is missing — start the file with [pack] and "
+                        'id, name, version and language, e.g. id = "my-pack"')
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{source}: \"pack\" should be a [pack] section with id, name, version and language")
+        return {}
+    out: dict[str, str] = {}
+    for key in raw:
+        if key not in HEADER_FIELDS:
+            problems.append(f"{where}: unknown field \"{key}\"{_did_you_mean(key, HEADER_FIELDS)} — "
+                            f"the header has: {', '.join(HEADER_FIELDS)}")
+    for key in HEADER_FIELDS:
+        if key not in raw:
+            if key in REQUIRED_HEADER_FIELDS:
+                problems.append(f"{where}: missing \"{key}\" — add a line like {_EXAMPLES[key]}")
+            continue
+        value = raw[key]
+        if not isinstance(value, str):
+            problems.append(f"{where}: \"{key}\" should be text in quotes, like {_EXAMPLES[key]}")
+            continue
+        problem = _header_value_problem(key, value)
+        if problem:
+            problems.append(f"{where}: {problem}")
+        else:
+            out[key] = value
+    return out
+
+
+def _header_value_problem(key: str, value: str) -> str | None:
+    if key == "id":
+        return _id_problem(value, "pack id", 'id = "my-pack"')
+    if key == "name":
+        if not value.strip():
+            return 'the name is empty — give the pack a short name, like name = "Our team\'s prompts"'
+        if len(value) > MAX_NAME_CHARS:
+            return f"the name is {len(value)} characters; the limit is {MAX_NAME_CHARS} — shorten it"
+    if key == "version" and not VERSION_RE.fullmatch(value):
+        return f"version \"{value}\" should be numbers with dots, like version = \"1.0.0\""
+    if key == "language" and not LANGUAGE_RE.fullmatch(value):
+        return f"language \"{value}\" should be a language code, like language = \"en\" or \"pt-BR\""
+    if key == "description" and len(value) > MAX_DESCRIPTION_CHARS:
+        return (f"the description is {len(value)} characters; the limit is {MAX_DESCRIPTION_CHARS}"
+                " — shorten it")
+    return None
+
+
+def _id_problem(value: str, what: str, example: str) -> str | None:
+    if not value:
+        return f"the {what} is empty — use lowercase letters, digits and dashes, like {example}"
+    if not ID_RE.fullmatch(value):
+        return (f"{what} \"{value}\" can only use lowercase letters, digits and dashes (a-z, 0-9, -), "
+                f"like {example}")
+    if len(value) > MAX_ID_CHARS:
+        return f"{what} \"{value}\" is {len(value)} characters; the limit is {MAX_ID_CHARS} — shorten it"
+    return None
+
+
+def _check_prompts(raw: Any, source: str, pack_id: str, problems: list[str]) -> list[Prompt]:
+    if raw is None or raw == []:
+        problems.append(f"{source}: the pack has no prompts — add at least one [[prompts]] entry")
+        return []
+    if not isinstance(raw, list):
+        problems.append(f"{source}: write each prompt under its own [[prompts]] line (double brackets), "
+                        "not [prompts]")
+        return []
+    if len(raw) > MAX_PACK_PROMPTS:
+        problems.append(f"{source}: the pack has {len(raw)} prompts; the limit is {MAX_PACK_PROMPTS}"
+                        " — split it into smaller packs")
+        return []
+
+    prompts: list[Prompt] = []
+    first_seen: dict[str, int] = {}
+    for n, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{source}: prompt #{n}: write each prompt as a [[prompts]] entry with "
+                            "id, kind, theme, depth and text")
+            continue
+        prompt = _check_prompt(entry, n, source, pack_id, first_seen, problems)
+        if prompt is not None:
+            prompts.append(prompt)
+    return prompts
+
+
+def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
+                  first_seen: dict[str, int], problems: list[str]) -> Prompt | None:
+    raw_id = entry.get("id")
+    if isinstance(raw_id, str) and raw_id.strip():
+        where = f'{source}: prompt "{raw_id.strip()}"'
+    else:
+        where = f"{source}: prompt #{n} (no id)"
+    before = len(problems)
+
+    for key in entry:
+        if key not in PROMPT_FIELDS:
+            problems.append(f"{where}: unknown field \"{key}\"{_did_you_mean(key, PROMPT_FIELDS)} — "
+                            f"a prompt has: {', '.join(PROMPT_FIELDS)}")
+
+    values: dict[str, str] = {}
+    for key in PROMPT_FIELDS:
+        if key not in entry:
+            hint = {
+                "kind": 'kind = "reflection" or kind = "checkin"',
+                "theme": f"theme = \"...\" with one of: {', '.join(THEMES)}",
+                "depth": 'depth = "light", "medium" or "deep"',
+            }.get(key, _PROMPT_EXAMPLES[key])
+            problems.append(f"{where}: missing \"{key}\" — add {hint}")
+            continue
+        value = entry[key]
+        if not isinstance(value, str):
+            problems.append(f"{where}: \"{key}\" should be text in quotes, like {_PROMPT_EXAMPLES[key]}")
+            continue
+        values[key] = value
+
+    if "id" in values:
+        pid = values["id"]
+        problem = _id_problem(pid, "prompt id", 'id = "respect-01"')
+        if problem:
+            problems.append(f"{where}: {problem}")
+        elif pid in first_seen:
+            problems.append(f"{where}: the id is used twice (prompts #{first_seen[pid]} and #{n}) — "
+                            "give each prompt its own id")
+        else:
+            first_seen[pid] = n
+    if "kind" in values and values["kind"] not in KINDS:
+        problems.append(_choice_problem(where, "kind", values["kind"], KINDS))
+    if "theme" in values and values["theme"] not in THEMES:
+        problems.append(_choice_problem(where, "theme", values["theme"], tuple(THEMES)))
+    if "depth" in values and values["depth"] not in DEPTHS:
+        problems.append(_choice_problem(where, "depth", values["depth"], DEPTHS))
+    if "text" in values:
+        text = values["text"]
+        if not text.strip():
+            problems.append(f"{where}: the text is empty — write the prompt, or remove this [[prompts]] entry")
+        elif len(text) > MAX_PROMPT_CHARS:
+            problems.append(f"{where}: the text is {len(text)} characters; the limit is {MAX_PROMPT_CHARS}"
+                            f" — shorten it by {len(text) - MAX_PROMPT_CHARS}")
+
+    if len(problems) > before or not pack_id:
+        return None
+    return Prompt(id=values["id"], kind=values["kind"], theme=values["theme"],
+                  depth=values["depth"], text=values["text"], pack_id=pack_id)
+
+
+def _choice_problem(where: str, key: str, value: str, allowed: tuple[str, ...]) -> str:
+    return (f"{where}: unknown {key} \"{value}\"{_did_you_mean(value, allowed)} — "
+            f"use one of: {', '.join(allowed)}")
+
+
+def _did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.6)
+    return f" (did you mean \"{close[0]}\"?)" if close else ""
+
+
+# --------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------
+
+
+def dump_pack(pack: Pack) -> str:
+    """The pack as TOML text; `parse_pack(dump_pack(p)) == p`."""
+    data = {
+        "pack": {
+            "id": pack.id,
+            "name": pack.name,
+            "version": pack.version,
+            "language": pack.language,
+            "description": pack.description,
+        },
+        "prompts": [
+            {"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text}
+            for p in pack.prompts
+        ],
+    }
+    return tomli_w.dumps(data)
+
+
+# --------------------------------------------------------------------------
+# The library
+# --------------------------------------------------------------------------
+
+
+def load_library(content_dir: Path | None = None) -> Library:
+    """Load every `packs/*.toml` and `texts.toml` under `content_dir`.
+
+    Prompt ids and pack ids must be unique across the library. All problems in
+    all files are raised together in one `PackError`.
+    """
+    content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
+    problems: list[str] = []
+    packs: list[Pack] = []
+    pack_files = sorted((content_dir / "packs").glob("*.toml"))
+    if not pack_files:
+        problems.append(f"{content_dir / 'packs'}: no packs found — add at least one *.toml pack there")
+    for path in pack_files:
+        try:
+            packs.append(load_pack(path, f"packs/{path.name}"))
+        except PackError as e:
+            problems.extend(e.problems)
+
+    prompts: dict[str, Prompt] = {}
+    problems.extend(cross_pack_problems(packs, prompts))
+
+    texts: CheckinTexts | None = None
+    try:
+        texts = load_texts(content_dir / "texts.toml")
+    except PackError as e:
+        problems.extend(e.problems)
+
+    if problems or texts is None:
+        raise PackError(problems)
+    return Library(packs=tuple(packs), prompts=prompts, texts=texts)
+
+
+def cross_pack_problems(packs: list[Pack], prompts_out: dict[str, Prompt] | None = None) -> list[str]:
+    """Pack ids and prompt ids that clash between packs; fills `prompts_out` by id."""
+    problems: list[str] = []
+    prompts = prompts_out if prompts_out is not None else {}
+    pack_by_id: dict[str, Pack] = {}
+    owner: dict[str, Pack] = {}
+    for pack in packs:
+        name = _pack_name(pack)
+        if pack.id in pack_by_id:
+            problems.append(f"{name}: pack id \"{pack.id}\" is also used by {_pack_name(pack_by_id[pack.id])}"
+                            " — give each pack its own id")
+        pack_by_id.setdefault(pack.id, pack)
+        for p in pack.prompts:
+            if p.id in prompts:
+                problems.append(f"{name}: prompt \"{p.id}\": the id is also used in "
+                                f"{_pack_name(owner[p.id])} — prompt ids must be unique across packs")
+                continue
+            prompts[p.id] = p
+            owner[p.id] = pack
+    return problems
+
+
+def _pack_name(pack: Pack) -> str:
+    return pack.path.name if pack.path is not None else f"pack \"{pack.id}\""

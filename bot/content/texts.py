@@ -1,0 +1,259 @@
+"""The mood scale and the short texts around a check-in (`content/texts.toml`).
+
+Communities can restyle these. The file has three sections::
+
+    [moods]        # 1 = lowest .. 5 = highest
+    1 = { label = "Rough", emoji = "🌧️" }
+    ...
+    [checkin]      # opening, dm, reminder, thanks, summary, summary_small, summary_none
+    [visibility]   # shared, anonymous, private
+
+Check-in texts use Hearth's tiny markup (**bold**, _italic_) and `{name}`
+placeholders that the core fills; each text may use only its own placeholders
+(see `CHECKIN_PLACEHOLDERS`).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from bot.content.errors import PackError, parse_toml
+from bot.events import Rich, UserText
+
+MOOD_VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+CHECKIN_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "opening": ("schedule", "prompt", "closes"),
+    "dm": ("schedule", "prompt", "closes"),
+    "reminder": ("schedule", "closes"),
+    "thanks": ("visibility_phrase",),
+    "summary": ("schedule", "count", "spread"),
+    "summary_small": ("schedule", "count"),
+    "summary_none": ("schedule",),
+}
+"""Each check-in text -> the placeholders it may use."""
+
+REQUIRED_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "opening": ("prompt",),
+    "dm": ("prompt",),
+    "summary": ("spread",),
+}
+"""Placeholders a text must keep, or the message would lose its point."""
+
+VISIBILITY_KEYS: tuple[str, ...] = ("shared", "anonymous", "private")
+
+MAX_LABEL_CHARS = 75      # Slack caps button text at 75 characters, Discord at 80
+MAX_EMOJI_CHARS = 16
+MAX_TEXT_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Mood:
+    value: int
+    label: str
+    emoji: str
+
+
+@dataclass(frozen=True)
+class CheckinTexts:
+    """Validated texts: `moods[1..5]`, `checkin[key]`, `visibility[key]`."""
+
+    moods: Mapping[int, Mood]
+    checkin: Mapping[str, str]
+    visibility: Mapping[str, str]
+
+    def render(self, key: str, **values: str | int | Rich | UserText) -> Rich:
+        """Fill check-in text `key`. A `str` value is shown as user text (inert);
+        pass `Rich` for Hearth markup (e.g. the pre-rendered mood spread)."""
+        parts: list[str | UserText] = []
+        for literal, name, _spec, _conv in string.Formatter().parse(self.checkin[key]):
+            if literal:
+                parts.append(literal)
+            if name is None:
+                continue
+            value = values[name]
+            if isinstance(value, Rich):
+                parts.extend(value.parts)
+            elif isinstance(value, UserText):
+                parts.append(value)
+            elif isinstance(value, int):
+                parts.append(str(value))
+            elif value:
+                parts.append(UserText(value))
+        return Rich(tuple(parts))
+
+
+def load_texts(path: Path | str, source: str | None = None) -> CheckinTexts:
+    path = Path(path)
+    source = source or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(f"{source}: file not found — the check-in texts live in content/texts.toml") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise PackError(f"{source}: can't read the file ({e}) — save it as UTF-8 text") from None
+    return parse_texts(text, source)
+
+
+def parse_texts(text: str, source: str = "texts.toml") -> CheckinTexts:
+    """Validate texts TOML; raises `PackError` listing every problem."""
+    data = parse_toml(text, source)
+    problems: list[str] = []
+    for key in data:
+        if key not in ("moods", "checkin", "visibility"):
+            problems.append(f"{source}: unknown section [{key}] — the file has [moods], [checkin] and [visibility]")
+    moods = _check_moods(data.get("moods"), source, problems)
+    checkin = _check_checkin(data.get("checkin"), source, problems)
+    visibility = _check_visibility(data.get("visibility"), source, problems)
+    if problems:
+        raise PackError(problems)
+    return CheckinTexts(moods=moods, checkin=checkin, visibility=visibility)
+
+
+def _section(raw: Any, name: str, source: str, problems: list[str]) -> dict[str, Any] | None:
+    if raw is None:
+        problems.append(f"{source}: the [{name}] section is missing — add it (see content/texts.toml)")
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{source}: \"{name}\" should be a [{name}] section")
+        return None
+    return raw
+
+
+def _check_moods(raw: Any, source: str, problems: list[str]) -> dict[int, Mood]:
+    section = _section(raw, "moods", source, problems)
+    if section is None:
+        return {}
+    wanted = [str(v) for v in MOOD_VALUES]
+    for key in section:
+        if key not in wanted:
+            problems.append(f"{source}: [moods]: unknown mood \"{key}\" — moods are numbered 1 (lowest) to 5 (highest)")
+    moods: dict[int, Mood] = {}
+    for value in MOOD_VALUES:
+        where = f"{source}: [moods]: mood {value}"
+        entry = section.get(str(value))
+        if entry is None:
+            problems.append(f'{where} is missing — add {value} = {{ label = "...", emoji = "..." }}')
+            continue
+        if not isinstance(entry, dict):
+            problems.append(f'{where} should look like {value} = {{ label = "...", emoji = "..." }}')
+            continue
+        for key in entry:
+            if key not in ("label", "emoji"):
+                problems.append(f"{where}: unknown field \"{key}\" — a mood has a label and an emoji")
+        fields: dict[str, str] = {}
+        for key, limit in (("label", MAX_LABEL_CHARS), ("emoji", MAX_EMOJI_CHARS)):
+            v = entry.get(key)
+            if v is None:
+                problems.append(f'{where}: missing "{key}" — add {key} = "..."')
+            elif not isinstance(v, str) or not v.strip():
+                problems.append(f'{where}: "{key}" should be non-empty text in quotes')
+            elif len(v.strip()) > limit:
+                problems.append(f'{where}: "{key}" is {len(v.strip())} characters; the limit is {limit} — shorten it')
+            else:
+                fields[key] = v.strip()
+        if len(fields) == 2:
+            moods[value] = Mood(value=value, label=fields["label"], emoji=fields["emoji"])
+    return moods
+
+
+def _check_checkin(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
+    section = _section(raw, "checkin", source, problems)
+    if section is None:
+        return {}
+    for key in section:
+        if key not in CHECKIN_PLACEHOLDERS:
+            problems.append(f"{source}: [checkin]: unknown text \"{key}\" — the texts are: "
+                            f"{', '.join(CHECKIN_PLACEHOLDERS)}")
+    out: dict[str, str] = {}
+    for key, allowed in CHECKIN_PLACEHOLDERS.items():
+        where = f"{source}: [checkin]: \"{key}\""
+        value = section.get(key)
+        if value is None:
+            problems.append(f"{where} is missing — add {key} = \"...\"")
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{where} should be non-empty text in quotes")
+            continue
+        before = len(problems)
+        if len(value) > MAX_TEXT_CHARS:
+            problems.append(f"{where} is {len(value)} characters; the limit is {MAX_TEXT_CHARS} — shorten it")
+        used = _placeholders(value, where, allowed, problems)
+        for name in REQUIRED_PLACEHOLDERS.get(key, ()):
+            if used is not None and name not in used:
+                problems.append(f"{where} needs {{{name}}} somewhere in it — the core fills it in")
+        problems.extend(_markup_problems(value, where))
+        if len(problems) == before:
+            out[key] = value
+    return out
+
+
+def _check_visibility(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
+    section = _section(raw, "visibility", source, problems)
+    if section is None:
+        return {}
+    for key in section:
+        if key not in VISIBILITY_KEYS:
+            problems.append(f"{source}: [visibility]: unknown label \"{key}\" — the labels are: "
+                            f"{', '.join(VISIBILITY_KEYS)}")
+    out: dict[str, str] = {}
+    for key in VISIBILITY_KEYS:
+        where = f"{source}: [visibility]: \"{key}\""
+        value = section.get(key)
+        if value is None:
+            problems.append(f"{where} is missing — add {key} = \"...\"")
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f"{where} should be non-empty text in quotes")
+        elif len(value.strip()) > MAX_LABEL_CHARS:
+            problems.append(f"{where} is {len(value.strip())} characters; the limit is {MAX_LABEL_CHARS}"
+                            " (it is a button label) — shorten it")
+        elif "{" in value or "}" in value or "*" in value or "_" in value:
+            problems.append(f"{where} is a plain label — leave out braces and markup")
+        else:
+            out[key] = value.strip()
+    return out
+
+
+def _placeholders(value: str, where: str, allowed: tuple[str, ...], problems: list[str]) -> set[str] | None:
+    try:
+        parsed = list(string.Formatter().parse(value))
+    except ValueError:
+        problems.append(f"{where} has a stray {{ or }} — placeholders look like {{{allowed[0]}}}; "
+                        "write {{ or }} for a literal brace")
+        return None
+    used: set[str] = set()
+    for _literal, name, spec, conv in parsed:
+        if name is None:
+            continue
+        if name not in allowed:
+            shown = "{" + name + "}" if name else "{}"
+            problems.append(f"{where} uses {shown}, which this text can't fill — "
+                            f"it can use: {', '.join('{' + a + '}' for a in allowed)}")
+        elif spec or conv:
+            problems.append(f"{where}: write {{{name}}} plainly, without ':' or '!' after the name")
+        used.add(name)
+    return used
+
+
+def _markup_problems(value: str, where: str) -> list[str]:
+    problems = []
+    literal = "".join(lit for lit, *_ in string.Formatter().parse(value)) if _parses(value) else value
+    if literal.count("**") % 2:
+        problems.append(f"{where} has a ** without its partner — bold text looks like **this**")
+    if literal.replace("**", "").count("_") % 2:
+        problems.append(f"{where} has a _ without its partner — italic text looks like _this_")
+    for bad in ("`", "<", "@everyone", "@here", "~~"):
+        if bad in literal:
+            problems.append(f"{where} contains \"{bad}\" — Hearth's texts use only **bold** and _italic_")
+    return problems
+
+
+def _parses(value: str) -> bool:
+    try:
+        list(string.Formatter().parse(value))
+        return True
+    except ValueError:
+        return False

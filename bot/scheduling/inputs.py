@@ -1,0 +1,183 @@
+"""The other things typed when setting up a schedule: timezone, date, duration.
+
+Each reader accepts the forms people actually type and refuses the rest with
+a message that says what was wrong and shows a form that works.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from bot.errors import UserError
+
+MAX_LENGTH = 64
+MIN_MINUTES = 5
+MAX_MINUTES = 7 * 24 * 60
+MAX_YEARS_AHEAD = 10
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+# --------------------------------------------------------------------------
+# Timezones
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    """Lower-cased IANA name → its proper spelling."""
+    names = available_timezones() | {"UTC"}
+    return {n.lower(): n for n in names}
+
+
+def check_timezone(name: str) -> ZoneInfo:
+    """An IANA timezone by name, any letter case; unknown names get suggestions."""
+    cleaned = name.strip()
+    if not cleaned:
+        raise UserError("Which timezone? Use a name like “Europe/Berlin”, “America/Chicago” or “UTC”.")
+    if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
+        raise UserError("That doesn't look like a timezone name. Use one like “Europe/Berlin” or “UTC”.")
+    key = cleaned.lower().replace(" ", "_")
+    zones = _zones()
+    if key in zones:
+        return ZoneInfo(zones[key])
+    suggestions = _suggest(key, zones)
+    if suggestions:
+        slots = ", ".join(["“{}”"] * (len(suggestions) - 1))
+        slots = f"{slots} or “{{}}”" if slots else "“{}”"
+        raise UserError(f"I don't know the timezone “{{}}”. Did you mean {slots}? "
+                        "Names look like “Europe/Berlin” or “America/Chicago”.", cleaned, *suggestions)
+    raise UserError("I don't know the timezone “{}”. Names look like “Europe/Berlin”, "
+                    "“America/Chicago” or “UTC”.", cleaned)
+
+
+def _suggest(key: str, zones: dict[str, str]) -> list[str]:
+    """Up to three names: same city first (“berlin”), then close spellings."""
+    city = [proper for low, proper in zones.items() if low.rsplit("/", 1)[-1] == key.rsplit("/", 1)[-1]]
+    close = difflib.get_close_matches(key, list(zones), n=3, cutoff=0.6)
+    out = sorted(city, key=len) + [zones[c] for c in close]
+    return list(dict.fromkeys(out))[:3]
+
+
+# --------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------
+
+_DATE_EXAMPLES = "Try “2026-12-25”, “tomorrow” or “25 dec”."
+
+
+def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
+    """“2026-12-25”, “today”, “tomorrow”, “dec 25” / “25 dec” (next occurrence)."""
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise UserError(f"Which date? {_DATE_EXAMPLES}")
+    if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
+        raise UserError(f"That's too long to be a date. {_DATE_EXAMPLES}")
+    if cleaned == "today":
+        return today
+    if cleaned == "tomorrow":
+        return today + timedelta(days=1)
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cleaned):
+        result = _make_date(int(m[1]), int(m[2]), int(m[3]), text)
+    elif (parts := _day_month(cleaned)) is not None:
+        day, month = parts
+        result = _next_occurrence(day, month, today, text)
+    else:
+        raise UserError(f"I couldn't read “{{}}” as a date. {_DATE_EXAMPLES}", text.strip())
+    if result < today and not allow_past:
+        raise UserError(f"“{{}}” is in the past. {_DATE_EXAMPLES}", text.strip())
+    if result > today + timedelta(days=366 * MAX_YEARS_AHEAD):
+        raise UserError(f"“{{}}” is more than {MAX_YEARS_AHEAD} years away. {_DATE_EXAMPLES}", text.strip())
+    return result
+
+
+def _day_month(cleaned: str) -> tuple[int, int] | None:
+    """“dec 25”, “25 dec”, “december 25th” → (day, month)."""
+    m = (re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?", cleaned)
+         or re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?", cleaned))
+    if not m:
+        return None
+    word, number = (m[1], m[2]) if m[1].isalpha() else (m[2], m[1])
+    month = _month(word)
+    return None if month is None else (int(number), month)
+
+
+def _month(word: str) -> int | None:
+    if len(word) < 3:
+        return None
+    for i, full in enumerate(_FULL_MONTHS):
+        if full.startswith(word) or (word == "sept" and i == 8):
+            return i + 1
+    return None
+
+
+def _make_date(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise UserError(f"“{{}}” isn't a real date. {_DATE_EXAMPLES}", text.strip()) from None
+
+
+def _next_occurrence(day: int, month: int, today: date, text: str) -> date:
+    """This year's date if it hasn't passed (today counts), else the next one that exists."""
+    if not 1 <= day <= (29 if month == 2 else 31) or (month in (4, 6, 9, 11) and day == 31):
+        raise UserError(f"“{{}}” isn't a real date. {_DATE_EXAMPLES}", text.strip())
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February outside a leap year
+            continue
+        if candidate >= today:
+            return candidate
+    raise AssertionError("unreachable: every valid day/month recurs within 8 years")
+
+
+# --------------------------------------------------------------------------
+# Durations
+# --------------------------------------------------------------------------
+
+_DURATION_EXAMPLES = "Try “45m”, “2h”, “1h30m” or “1d”."
+_UNITS = {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+          "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
+          "d": 1440, "day": 1440, "days": 1440}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+
+
+def parse_duration(text: str) -> int:
+    """Minutes from “45m”, “90”, “2h”, “1h30m”, “1d”, “1:30”; 5 minutes to 7 days."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        raise UserError(f"How long should it stay open? {_DURATION_EXAMPLES}")
+    if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
+        raise UserError(f"That's too long to be a duration. {_DURATION_EXAMPLES}")
+    minutes = _read_minutes(cleaned)
+    if minutes is None:
+        raise UserError(f"I couldn't read “{{}}” as a length of time. {_DURATION_EXAMPLES}", text.strip())
+    if minutes < MIN_MINUTES:
+        raise UserError(f"“{{}}” is too short: it needs at least {MIN_MINUTES} minutes. {_DURATION_EXAMPLES}",
+                        text.strip())
+    if minutes > MAX_MINUTES:
+        raise UserError(f"“{{}}” is too long: 7 days at most. {_DURATION_EXAMPLES}", text.strip())
+    return minutes
+
+
+def _read_minutes(cleaned: str) -> int | None:
+    if cleaned.isdigit():
+        return int(cleaned)
+    if m := re.fullmatch(r"(\d{1,3}):(\d{2})", cleaned):
+        return None if int(m[2]) > 59 else int(m[1]) * 60 + int(m[2])
+    compact = re.sub(r"\s+and\s+|,", " ", cleaned)
+    total = 0.0
+    pos = 0
+    for part in _PART.finditer(compact):
+        if compact[pos:part.start()].strip() or part[2] not in _UNITS:
+            return None
+        total += float(part[1]) * _UNITS[part[2]]
+        pos = part.end()
+    if pos == 0 or compact[pos:].strip():
+        return None
+    return round(total)

@@ -1,0 +1,199 @@
+"""The schedule language: what a moderator types for “when”, and its words.
+
+People write “weekdays 09:00” or “tuesday and thursday 12:15”; some write a
+cron line. Both become one normalized cron line, so the store, the trigger
+and the description share a single source of truth.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from bot.errors import UserError
+from bot.scheduling.cron import CronFields, parse_cron
+
+MAX_LENGTH = 100
+EXAMPLES = "Try “weekdays 09:00”, “mondays 18:30” or a cron line like “30 9 * * 1-5”."
+
+DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+_ALL = frozenset(range(7))
+_WEEKDAYS = frozenset(range(1, 6))
+_WEEKEND = frozenset({6, 0})
+_GROUPS = {"daily": _ALL, "everyday": _ALL, "day": _ALL, "days": _ALL,
+           "weekday": _WEEKDAYS, "weekdays": _WEEKDAYS, "weekend": _WEEKEND, "weekends": _WEEKEND}
+_FILLERS = {"every", "each", "on", "at", "and", "the", "&", "of", "week", "all"}
+_RANGE_WORDS = {"to", "through", "thru", "till", "until"}
+_DAY_WORDS: dict[str, int] = {}
+for _n, _name in enumerate(DAY_NAMES):
+    for _w in (_name.lower(), _name.lower()[:3]):
+        _DAY_WORDS[_w] = _DAY_WORDS[_w + "s"] = _n
+_DAY_WORDS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
+_VOCABULARY = sorted(set(_GROUPS) | _FILLERS | _RANGE_WORDS | set(_DAY_WORDS) | {"noon", "midnight"})
+_TIME = re.compile(r"(\d+)(?:[:.](\d+))?(am|pm)?")
+_CRON_TOKEN = re.compile(r"[0-9a-z*/,\-]+")
+
+
+@dataclass(frozen=True)
+class When:
+    """A parsed schedule time: the normalized cron line and what was typed."""
+
+    cron: str
+    text: str
+
+    def describe(self) -> str:
+        """Plain words, e.g. “every weekday at 09:00”."""
+        return describe_cron(parse_cron(self.cron))
+
+
+def parse_when(text: str) -> When:
+    """Read a friendly schedule or a 5-field cron line; refuse kindly."""
+    typed = text
+    text = text.strip().strip("\"'“”‘’`").strip()
+    if not text:
+        raise UserError(f"Tell me when the check-in should happen. {EXAMPLES}")
+    if len(text) > MAX_LENGTH:
+        raise UserError(f"That's longer than a schedule needs ({MAX_LENGTH} characters at most). {EXAMPLES}")
+    if not text.isprintable():
+        raise UserError(f"Please write the schedule on one line, in plain text. {EXAMPLES}")
+    lowered = text.lower()
+    tokens = lowered.split()
+    if "*" in lowered or (len(tokens) >= 4 and all(_CRON_TOKEN.fullmatch(t) for t in tokens)
+                          and tokens[0][0].isdigit()):
+        return When(parse_cron(lowered).normalized(), typed)
+    return When(_parse_friendly(lowered, text), typed)
+
+
+def _parse_friendly(lowered: str, text: str) -> str:
+    lowered = re.sub(r"(\d)\s*(a\.?m\.?|p\.?m\.?)(?=\s|,|$)",
+                     lambda m: m.group(1) + m.group(2).replace(".", ""), lowered)
+    lowered = re.sub(r"[,/]|(?<=[a-z])\s*[-–]\s*(?=[a-z])", lambda m: " to " if m.group() not in ",/" else " ",
+                     lowered)
+    days: set[int] = set()
+    times: list[tuple[int, int]] = []
+    tokens = lowered.split()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in _GROUPS:
+            days |= _GROUPS[token]
+        elif token in _DAY_WORDS:
+            if i + 2 < len(tokens) and tokens[i + 1] in _RANGE_WORDS and tokens[i + 2] in _DAY_WORDS:
+                start, end = _DAY_WORDS[token], _DAY_WORDS[tokens[i + 2]]
+                days |= {(start + k) % 7 for k in range((end - start) % 7 + 1)}
+                i += 2
+            else:
+                days.add(_DAY_WORDS[token])
+        elif token in _FILLERS:
+            pass
+        elif (time := _read_time(token, text)) is not None:
+            times.append(time)
+        else:
+            guess = difflib.get_close_matches(token, _VOCABULARY, n=1, cutoff=0.7)
+            if guess:
+                raise UserError(f"I couldn't read “{{}}” as a time — did you mean “{{}}”? {EXAMPLES}", text, guess[0])
+            raise UserError(f"I couldn't read “{{}}” as a time. {EXAMPLES}", text)
+        i += 1
+    if not times:
+        raise UserError(f"I see the days in “{{}}” but not the time. {EXAMPLES}", text)
+    if not days:
+        raise UserError("I see the time in “{}” but not which days. "
+                        "Try “daily 09:00”, “weekdays 09:00” or “mondays 09:00”.", text)
+    hours = sorted({h for h, _ in times})
+    minutes = sorted({m for _, m in times})
+    if len(hours) > 1 and len(minutes) > 1:
+        raise UserError("A schedule can have several times only if they share the hour or the minutes "
+                        "(like “weekdays 9:00 and 17:00”). For “{}”, please make two schedules. "
+                        "Try “weekdays 09:00” and “mondays 18:30”.", text)
+    dows = ",".join(str(d) for d in sorted(days))
+    return parse_cron(f"{','.join(map(str, minutes))} {','.join(map(str, hours))} * * {dows}").normalized()
+
+
+def _read_time(token: str, text: str) -> tuple[int, int] | None:
+    """“9”, “09:00”, “9.30”, “7pm”, “0930”, “noon”; None if not a time at all."""
+    if token in ("noon", "midday"):
+        return 12, 0
+    if token == "midnight":
+        return 0, 0
+    m = _TIME.fullmatch(token)
+    if not m:
+        return None
+    hour_text, minute_text, meridiem = m.groups()
+    if minute_text is None and len(hour_text) in (3, 4):
+        hour_text, minute_text = hour_text[:-2], hour_text[-2:]
+    hour = int(hour_text)
+    minute = int(minute_text) if minute_text is not None else 0
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise UserError("“{}” mixes a 24-hour time with am/pm. Try “7pm” or “19:00”.", token)
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23:
+        raise UserError("In “{}”, there's no hour “{}”: hours run from 0 to 23. "
+                        "Try “weekdays 21:00” or “daily 9pm”.", text, hour_text)
+    if minute > 59 or (minute_text is not None and len(minute_text) != 2):
+        raise UserError("In “{}”, “{}” isn't a minute: minutes run from 00 to 59. "
+                        "Try “weekdays 09:30” or “mondays 18:05”.", text, minute_text or "")
+    return hour, minute
+
+
+# --------------------------------------------------------------------------
+# Words
+# --------------------------------------------------------------------------
+
+
+def describe_cron(f: CronFields) -> str:
+    """A cron line in plain words: “every Monday, Wednesday and Friday at 17:00”."""
+    days = _days_words(f)
+    pairs = [(h, m) for h in f.hours for m in f.minutes]
+    if len(pairs) <= 6:
+        return f"{days} at {_and([f'{h:02}:{m:02}' for h, m in pairs])}"
+    return f"{days}, {_minutes_words(f.minutes)}{_hours_words(f.hours)}"
+
+
+def _days_words(f: CronFields) -> str:
+    by_weekday = ""
+    if f.weekdays_restricted:
+        if f.weekdays == _WEEKDAYS:
+            by_weekday = "every weekday"
+        elif f.weekdays == _ALL:
+            by_weekday = "every day"
+        else:
+            by_weekday = "every " + _and([DAY_NAMES[d] for d in sorted(f.weekdays, key=lambda d: (d == 0, d))])
+    months = "" if len(f.months) == 12 else _and([MONTH_NAMES[m - 1] for m in sorted(f.months)])
+    if f.days_restricted:
+        by_day = "on the " + _and([_ordinal(d) for d in sorted(f.days)])
+        by_day += f" of {months}" if months else " of every month"
+        return f"{by_day} and {by_weekday}" if by_weekday else by_day
+    words = by_weekday or "every day"
+    return f"{words} in {months}" if months else words
+
+
+def _minutes_words(minutes: tuple[int, ...]) -> str:
+    if len(minutes) == 60:
+        return "every minute"
+    step = minutes[1] - minutes[0] if len(minutes) > 1 else 0
+    if minutes[0] == 0 and step > 1 and list(minutes) == list(range(0, 60, step)):
+        return f"every {step} minutes"
+    label = "minute" if len(minutes) == 1 else "minutes"
+    return f"at {label} {_and([f'{m:02}' for m in minutes])} of the hour"
+
+
+def _hours_words(hours: tuple[int, ...]) -> str:
+    if len(hours) == 24:
+        return ""
+    if list(hours) == list(range(hours[0], hours[-1] + 1)):
+        return f" from {hours[0]:02}:00 to {hours[-1]:02}:59"
+    return " in the hours starting " + _and([f"{h:02}:00" for h in hours])
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

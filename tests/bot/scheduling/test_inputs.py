@@ -1,0 +1,114 @@
+"""Timezones, dates and durations as people type them."""
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.errors import UserError
+from bot.scheduling import check_timezone, parse_date, parse_duration
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Europe/Berlin", "Europe/Berlin"),
+    ("europe/berlin", "Europe/Berlin"),
+    ("  AMERICA/NEW_YORK ", "America/New_York"),
+    ("America/New York", "America/New_York"),
+    ("UTC", "UTC"),
+    ("utc", "UTC"),
+])
+def test_known_timezones(name, key):
+    assert check_timezone(name) == ZoneInfo(key)
+
+
+def test_unknown_timezone_suggests_close_names():
+    with pytest.raises(UserError) as err:
+        check_timezone("Europe/Berln")
+    message = str(err.value)
+    assert message.startswith("I don't know the timezone “Europe/Berln”. Did you mean “Europe/Berlin”")
+    suggestions = message.split("Did you mean ", 1)[1].split("?", 1)[0]
+    assert 1 <= suggestions.count("“") <= 3
+    assert "Names look like “Europe/Berlin”" in message
+
+
+def test_city_alone_suggests_its_zone():
+    with pytest.raises(UserError) as err:
+        check_timezone("Berlin")
+    assert "Did you mean “Europe/Berlin”?" in str(err.value)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("", "Which timezone?"),
+    ("Nowhere/Atall", "I don't know the timezone “Nowhere/Atall”. Names look like"),
+    ("x" * 65, "doesn't look like a timezone name"),
+    ("../../etc/passwd", "I don't know the timezone"),
+])
+def test_timezone_errors(name, expected):
+    with pytest.raises(UserError) as err:
+        check_timezone(name)
+    assert expected in str(err.value)
+    assert "“Europe/Berlin”" in str(err.value)
+
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-12-25", date(2026, 12, 25)),
+    ("today", TODAY),
+    ("Tomorrow", date(2026, 11, 26)),
+    ("dec 25", date(2026, 12, 25)),
+    ("25 dec", date(2026, 12, 25)),
+    ("25th of December", date(2026, 12, 25)),
+    ("nov 25", TODAY),
+    ("nov 24", date(2027, 11, 24)),
+    ("jan 3", date(2027, 1, 3)),
+    ("feb 29", date(2028, 2, 29)),
+])
+def test_dates(text, expected):
+    assert parse_date(text, TODAY) == expected
+
+
+def test_past_dates_only_when_allowed():
+    assert parse_date("2026-01-01", TODAY, allow_past=True) == date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "Which date?"),
+    ("someday", "I couldn't read “someday” as a date."),
+    ("2026-02-30", "“2026-02-30” isn't a real date."),
+    ("feb 30", "“feb 30” isn't a real date."),
+    ("2026-13-01", "isn't a real date"),
+    ("2020-01-01", "“2020-01-01” is in the past."),
+    ("2040-01-01", "more than 10 years away"),
+])
+def test_date_errors(text, expected):
+    with pytest.raises(UserError) as err:
+        parse_date(text, TODAY)
+    assert expected in str(err.value)
+    assert "Try “2026-12-25”, “tomorrow” or “25 dec”." in str(err.value)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("45m", 45), ("90", 90), ("2h", 120), ("1h30m", 90), ("1d", 1440), ("1h 30m", 90),
+    ("90 min", 90), ("2 hours", 120), ("1.5h", 90), ("1:30", 90), ("5m", 5), ("7d", 10080),
+])
+def test_durations(text, minutes):
+    assert parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "How long should it stay open?"),
+    ("4", "“4” is too short: it needs at least 5 minutes."),
+    ("0m", "too short"),
+    ("8d", "“8d” is too long: 7 days at most."),
+    ("7d1m", "too long"),
+    ("soon", "I couldn't read “soon” as a length of time."),
+    ("2 fortnights", "I couldn't read"),
+    ("9" * 70, "too long to be a duration"),
+])
+def test_duration_errors(text, expected):
+    with pytest.raises(UserError) as err:
+        parse_duration(text)
+    assert expected in str(err.value)
+    assert "Try “45m”" in str(err.value)

@@ -1,0 +1,85 @@
+"""The schedule language: friendly forms and cron lines, and how refusals read."""
+
+import pytest
+
+from bot.errors import UserError
+from bot.scheduling import When, parse_when
+
+
+@pytest.mark.parametrize("text, cron, words", [
+    ("weekdays 09:00", "0 9 * * mon-fri", "every weekday at 09:00"),
+    ("mondays 18:30", "30 18 * * mon", "every Monday at 18:30"),
+    ("daily 8:00", "0 8 * * *", "every day at 08:00"),
+    ("every day at 9am", "0 9 * * *", "every day at 09:00"),
+    ("weekends 10:30", "30 10 * * sat,sun", "every Saturday and Sunday at 10:30"),
+    ("mon,wed,fri 17:00", "0 17 * * mon,wed,fri", "every Monday, Wednesday and Friday at 17:00"),
+    ("tuesday and thursday 12:15", "15 12 * * tue,thu", "every Tuesday and Thursday at 12:15"),
+    ("sundays 7pm", "0 19 * * sun", "every Sunday at 19:00"),
+    ("Monday to Friday 9:30 am", "30 9 * * mon-fri", "every weekday at 09:30"),
+    ("mon-fri 12am", "0 0 * * mon-fri", "every weekday at 00:00"),
+    ("saturdays noon", "0 12 * * sat", "every Saturday at 12:00"),
+    ("weekdays 9:00 and 17:00", "0 9,17 * * mon-fri", "every weekday at 09:00 and 17:00"),
+    ("“daily 0930”", "30 9 * * *", "every day at 09:30"),
+])
+def test_friendly_forms(text, cron, words):
+    when = parse_when(text)
+    assert when == When(cron=cron, text=text)
+    assert when.describe() == words
+
+
+@pytest.mark.parametrize("text, cron, words", [
+    ("30 9 * * 1-5", "30 9 * * mon-fri", "every weekday at 09:30"),
+    ("0 18 * * MON", "0 18 * * mon", "every Monday at 18:00"),
+    ("0 10 * * 0,6", "0 10 * * sat,sun", "every Saturday and Sunday at 10:00"),
+    ("0 10 * * 7", "0 10 * * sun", "every Sunday at 10:00"),
+    ("0 9 1,15 * *", "0 9 1,15 * *", "on the 1st and 15th of every month at 09:00"),
+    ("0 12 * jan,jul sun", "0 12 * 1,7 sun", "every Sunday in January and July at 12:00"),
+    ("*/15 9-17 * * 1-5", "*/15 9-17 * * mon-fri", "every weekday, every 15 minutes from 09:00 to 17:59"),
+    ("0 9 1 * mon", "0 9 1 * mon", "on the 1st of every month and every Monday at 09:00"),
+])
+def test_cron_lines_are_normalized_and_described(text, cron, words):
+    when = parse_when(text)
+    assert when.cron == cron and when.text == text
+    assert when.describe() == words
+
+
+def test_when_is_frozen():
+    with pytest.raises(AttributeError):
+        parse_when("daily 9:00").cron = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wekdays 9", "I couldn't read “wekdays 9” as a time — did you mean “weekdays”?"),
+    ("", "Tell me when the check-in should happen."),
+    ("   ", "Tell me when the check-in should happen."),
+    ("daily 25:00", "there's no hour “25”: hours run from 0 to 23"),
+    ("daily 9:75", "“75” isn't a minute: minutes run from 00 to 59"),
+    ("13pm daily", "mixes a 24-hour time with am/pm"),
+    ("30 9 * *", "A cron line has 5 fields (minute hour day-of-month month weekday), but “30 9 * *” has 4."),
+    ("0 30 9 * * 1-5", "has 6. Seconds and years aren't supported."),
+    ("61 9 * * *", "the minute field “61” is outside 0–59"),
+    ("0 24 * * *", "the hour field “24” is outside 0–23"),
+    ("0 9 * * 8", "the weekday field “8” is outside 0–7"),
+    ("0 9 * * funday", "the weekday field “funday” isn't a number or a name"),
+    ("5-1 * * * *", "the minute field “5-1” runs backwards"),
+    ("*/0 * * * *", "the minute field “*/0” has a step of 0"),
+    ("0 9 31 2 *", "would never fire"),
+    ("at 9am", "not which days"),
+    ("weekdays", "not the time"),
+    ("x" * 101, "100 characters at most"),
+    ("daily\n9:00", "on one line"),
+    ("🙂 9:00", "I couldn't read “🙂 9:00” as a time."),
+    ("weekdays 9:00 mondays 18:30", "please make two schedules"),
+])
+def test_errors_say_what_was_wrong(text, expected):
+    with pytest.raises(UserError) as err:
+        parse_when(text)
+    message = str(err.value)
+    assert expected in message
+    assert "Try “" in message  # every refusal shows a right example
+
+
+def test_user_text_in_errors_stays_inert():
+    with pytest.raises(UserError) as err:
+        parse_when("@everyone **now**")
+    assert ["u", "@everyone **now**"] in err.value.body.to_json()
