@@ -1,0 +1,51 @@
+"""Shared fixtures: a real Hearth on a real SQLite file, with a hand-moved clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.app import Hearth
+from bot.clock import ManualClock
+from bot.config import load
+from bot.events import Actor, Event, Reply
+from tests.fakes import RecordingSender
+
+COMMUNITY = "console:test"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    # Monday 5 January 2026, 08:00 UTC
+    return ManualClock(datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+async def app(tmp_path: Path, clock: ManualClock):
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data")})
+    hearth = await Hearth.open(config, clock)
+    sender = RecordingSender("console")
+    hearth.outbox.add_sender(sender)
+    hearth.sent = sender.sent  # type: ignore[attr-defined]
+    yield hearth
+    await hearth.close()
+
+
+def actor(name: str, moderator: bool = False, community: str = COMMUNITY) -> Actor:
+    return Actor(community, f"console:{name}", name.capitalize(), platform_moderator=moderator,
+                 channel_id="console:general")
+
+
+async def run(app: Hearth, who: Actor, command: str, /, **args: str) -> list[Reply]:
+    return await app.handle(Event("command", who, command, dict(args)))
+
+
+async def press(app: Hearth, who: Actor, action: str, /, args: dict[str, str], values: dict[str, str] | None = None,
+                kind: str = "action") -> list[Reply]:
+    return await app.handle(Event(kind, who, action, dict(args), dict(values or {})))  # type: ignore[arg-type]
+
+
+def text(replies: list[Reply]) -> str:
+    return "\n".join(r.plain() for r in replies)
