@@ -1,0 +1,73 @@
+"""Typed command lines ("checkin join mornings reminders=yes") into command events.
+
+The terminal and Slack's slash command both take a line of text; this one
+grammar serves both: the command path, then `key=value` options anywhere,
+then positional values in the order the command declares, the last
+`rest` option taking whatever words remain.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from bot.commands.registry import Command, Option, Registry
+from bot.errors import UserError
+
+
+def tokenize(line: str) -> list[str]:
+    """Split like a shell, but forgive a lone apostrophe ("I'm fine")."""
+    try:
+        return shlex.split(line)
+    except ValueError:
+        return line.split()
+
+
+def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
+    words = tokenize(line.strip())
+    if not words:
+        raise UserError("Type **help** to see what I can do.")
+    cmd, rest = registry.find(words)
+    if cmd is None:
+        raise UserError("I don't know “{}”. Type **help** to see what I can do.", " ".join(words[:3]))
+    return cmd, bind(cmd, rest)
+
+
+def bind(cmd: Command, words: list[str]) -> dict[str, str]:
+    """Give each word to its option: named ones by key, the others in order."""
+    names = {o.name for o in cmd.options}
+    args: dict[str, str] = {}
+    positional: list[str] = []
+    for word in words:
+        key, sep, value = word.partition("=")
+        if sep and key in names and key not in args:
+            args[key] = value
+        else:
+            positional.append(word)
+    slots = [o for o in cmd.options if o.name not in args and (o.required or o.rest or not _named_only(cmd, o.name))]
+    for i, opt in enumerate(slots):
+        if not positional:
+            break
+        if opt.rest or i == len(slots) - 1:
+            args[opt.name] = " ".join(positional)
+            positional = []
+            break
+        if not opt.required and opt.choices and not _is_choice(opt, positional[0]):
+            continue  # "checkin answer 4 Slept well": "Slept" is no visibility
+        args[opt.name] = positional.pop(0)
+    if positional:
+        raise UserError(f"I didn't understand “{{}}” for **{cmd.name}**. Usage: `{cmd.usage()}`", " ".join(positional))
+    return args
+
+
+def _is_choice(opt: Option, word: str) -> bool:
+    return word.lower() in {c.value.lower() for c in opt.choices}
+
+
+def _named_only(cmd: Command, name: str) -> bool:
+    """Optional options after the `rest` one can only be given as key=value."""
+    seen_rest = False
+    for o in cmd.options:
+        if o.name == name:
+            return seen_rest
+        seen_rest = seen_rest or o.rest
+    return False

@@ -1,0 +1,37 @@
+import pytest
+
+import bot.flows  # noqa: F401
+from bot.commands.parse import parse_line
+from bot.commands.registry import REGISTRY
+from bot.errors import UserError
+
+
+@pytest.mark.parametrize("line, name, args", [
+    ("checkin answer 4 anonymous Slept well", "checkin answer",
+     {"mood": "4", "visibility": "anonymous", "words": "Slept well"}),
+    ("checkin answer 4 Slept well", "checkin answer", {"mood": "4", "words": "Slept well"}),
+    ("checkin answer 3 private schedule=mornings", "checkin answer",
+     {"mood": "3", "visibility": "private", "schedule": "mornings"}),
+    ("checkin join mornings reminders=yes", "checkin join", {"schedule": "mornings", "reminders": "yes"}),
+    ("mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin", "mod schedule create",
+     {"name": "mornings", "channel": "#general", "when": "weekdays 09:00", "timezone": "Europe/Berlin"}),
+    ("reflect listening", "reflect", {"theme": "listening"}),
+    ("help checkin join", "help", {"command": "checkin join"}),
+    ("note I'm glad I asked", "note", {"text": "I'm glad I asked"}),
+])
+def test_lines_bind_to_options(line, name, args):
+    cmd, got = parse_line(REGISTRY, line)
+    assert cmd.name == name
+    assert got == args
+
+
+def test_unknown_command_is_explained():
+    with pytest.raises(UserError) as err:
+        parse_line(REGISTRY, "frobnicate now")
+    assert "help" in str(err.value)
+
+
+def test_too_many_words_are_explained():
+    with pytest.raises(UserError) as err:
+        parse_line(REGISTRY, "checkin status please")
+    assert "Usage" in str(err.value)
