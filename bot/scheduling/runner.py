@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: How far back a start looks for missed fires to report (not to open).
-LOOKBACK = timedelta(days=7)
+LOOKBACK = timedelta(days=1)
 #: A job running this close after its fire time still counts as that fire.
 FIRE_SLACK = timedelta(seconds=1)
 

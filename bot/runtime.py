@@ -1,0 +1,71 @@
+"""One Hearth process: the store, the scheduler, the outbox and the adapters.
+
+Each platform adapter starts when its secrets are in the environment; with
+none, the terminal adapter runs. Adapters are found by module name so the
+core never imports a platform library.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from typing import Protocol
+
+from bot.app import Hearth
+from bot.clock import Clock
+from bot.config import Config
+from bot.scheduling.runner import RoundScheduler
+
+log = logging.getLogger(__name__)
+
+#: platform -> (the secret that switches it on, the module with `create(config)`)
+PLATFORMS = {
+    "discord": ("HEARTH_DISCORD_TOKEN", "adapters.discord"),
+    "slack": ("HEARTH_SLACK_BOT_TOKEN", "adapters.slack"),
+}
+
+
+class Adapter(Protocol):
+    """What an adapter module's `create(config)` returns."""
+
+    platform: str
+
+    async def start(self, app: Hearth) -> None:
+        """Connect, register the platform's sender on `app.outbox`, start serving."""
+        ...
+
+    async def stop(self) -> None: ...
+
+
+def platform_adapters(config: Config) -> list[Adapter]:
+    adapters = []
+    for platform, (secret, module) in PLATFORMS.items():
+        if config.secret(secret):
+            adapters.append(importlib.import_module(module).create(config))
+            log.info("%s adapter enabled (%s is set)", platform, secret)
+    return adapters
+
+
+async def start_core(config: Config, clock: Clock | None = None) -> Hearth:
+    """Open the store and content; start nothing yet."""
+    app = await Hearth.open(config, clock)
+    app.scheduler = RoundScheduler(app)
+    return app
+
+
+async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | None = None) -> None:
+    """Run adapters, scheduler and delivery until `until` is set (or forever)."""
+    for adapter in adapters:
+        await adapter.start(app)
+    assert app.scheduler is not None
+    await app.scheduler.start()
+    delivery = asyncio.create_task(app.outbox.run(), name="outbox")
+    try:
+        await (until.wait() if until else asyncio.Event().wait())
+    finally:
+        delivery.cancel()
+        app.scheduler.shutdown()
+        for adapter in adapters:
+            await adapter.stop()
+        await app.close()
