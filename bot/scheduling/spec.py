@@ -35,7 +35,7 @@ for _n, _name in enumerate(DAY_NAMES):
 _DAY_WORDS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
 _VOCABULARY = sorted(set(_GROUPS) | _FILLERS | _RANGE_WORDS | set(_DAY_WORDS) | {"noon", "midnight"})
 _TIME = re.compile(r"(\d+)(?:[:.](\d+))?(am|pm)?")
-_CRON_TOKEN = re.compile(r"[0-9a-z*/,\-]+")
+_CRON_NUMBERS = re.compile(r"[0-9/,\-]+")  # three of these in a row is a cron line
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ def parse_when(text: str) -> When:
         raise UserError(f"Please write the schedule on one line, in plain text. {EXAMPLES}")
     lowered = text.lower()
     tokens = lowered.split()
-    if "*" in lowered or (len(tokens) >= 4 and all(_CRON_TOKEN.fullmatch(t) for t in tokens)
-                          and tokens[0][0].isdigit()):
+    if "*" in lowered or (len(tokens) >= 3 and all(_CRON_NUMBERS.fullmatch(t) for t in tokens[:3])):
         return When(parse_cron(lowered).normalized(), typed)
     return When(_parse_friendly(lowered, text), typed)
 
@@ -71,8 +70,8 @@ def parse_when(text: str) -> When:
 def _parse_friendly(lowered: str, text: str) -> str:
     lowered = re.sub(r"(\d)\s*(a\.?m\.?|p\.?m\.?)(?=\s|,|$)",
                      lambda m: m.group(1) + m.group(2).replace(".", ""), lowered)
-    lowered = re.sub(r"[,/]|(?<=[a-z])\s*[-–]\s*(?=[a-z])", lambda m: " to " if m.group() not in ",/" else " ",
-                     lowered)
+    lowered = re.sub(r"(?<=[a-z])\s*[-–]\s*(?=[a-z])", " to ", lowered)  # mon-fri → mon to fri
+    lowered = re.sub(r"[,/]", " ", lowered)
     days: set[int] = set()
     times: list[tuple[int, int]] = []
     tokens = lowered.split()

@@ -20,6 +20,7 @@ from bot.scheduling import When, parse_when
     ("saturdays noon", "0 12 * * sat", "every Saturday at 12:00"),
     ("weekdays 9:00 and 17:00", "0 9,17 * * mon-fri", "every weekday at 09:00 and 17:00"),
     ("“daily 0930”", "30 9 * * *", "every day at 09:30"),
+    ("9am mon tue wed", "0 9 * * mon-wed", "every Monday, Tuesday and Wednesday at 09:00"),
 ])
 def test_friendly_forms(text, cron, words):
     when = parse_when(text)
@@ -57,6 +58,7 @@ def test_when_is_frozen():
     ("13pm daily", "mixes a 24-hour time with am/pm"),
     ("30 9 * *", "A cron line has 5 fields (minute hour day-of-month month weekday), but “30 9 * *” has 4."),
     ("0 30 9 * * 1-5", "has 6. Seconds and years aren't supported."),
+    ("30 9 1 1", "but “30 9 1 1” has 4."),
     ("61 9 * * *", "the minute field “61” is outside 0–59"),
     ("0 24 * * *", "the hour field “24” is outside 0–23"),
     ("0 9 * * 8", "the weekday field “8” is outside 0–7"),
