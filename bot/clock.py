@@ -46,3 +46,25 @@ def utc_iso(when: datetime) -> str:
 
 def parse_iso(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+
+
+class OffsetClock:
+    """Real time plus an offset the terminal can move forward ("advance 2h").
+
+    Lets someone try a whole round in a minute without faking the system
+    clock: time keeps flowing, just from a later point.
+    """
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc) + self.offset
+
+    def advance(self, delta: timedelta) -> None:
+        if delta < timedelta(0):
+            raise ValueError("time only moves forward")
+        self.offset += delta
+
+    def set(self, when: datetime) -> None:
+        self.advance(max(timedelta(0), when - self.now()))

@@ -69,12 +69,14 @@ class Outbox:
         self.concurrency = concurrency
         self.senders: dict[str, Sender] = {}
         self._limiters: dict[str, RateLimiter] = {}
+        self._draining: dict[str, asyncio.Lock] = {}
         self._wake = asyncio.Event()
         self.on_dm_closed: list = []
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
         self._limiters[sender.platform] = RateLimiter(sender.rate_per_second)
+        self._draining[sender.platform] = asyncio.Lock()
 
     def kick(self) -> None:
         self._wake.set()
@@ -104,6 +106,12 @@ class Outbox:
         result = DrainResult()
         if sender is None:
             return result
+        # One drain per platform at a time in this process, or two could send one entry.
+        async with self._draining[platform]:
+            await self._drain(sender, platform, batch, result)
+        return result
+
+    async def _drain(self, sender: Sender, platform: str, batch: int, result: DrainResult) -> None:
         entries = await self.store.due_entries(platform, self.clock.now(), batch)
         gate = asyncio.Semaphore(self.concurrency)
 
@@ -112,7 +120,6 @@ class Outbox:
                 await self._deliver(sender, entry, result)
 
         await asyncio.gather(*(one(e) for e in entries))
-        return result
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""

@@ -153,7 +153,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
         args={"round": str(rnd.id)},
         fields=(
             FormField("mood", "How are you, 1 to 5?", "choice", choices=moods, default=default_mood),
-            FormField("words", "Anything you'd like to say? (optional)", "paragraph", required=False,
+            FormField("words", "Anything you'd like to say?", "paragraph", required=False,
                       max_length=MAX_ANSWER_CHARS, default=previous.text if previous else None),
             FormField("visibility", "Who sees your words?", "choice", choices=vis_labels,
                       default=previous.visibility if previous else "private"),

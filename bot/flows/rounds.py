@@ -147,9 +147,8 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
     community = await app.community(schedule.community_id)
     floor = max(community.settings.summary_floor, app.config["checkins.summary_floor"])
     summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
-    body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=rnd.prompt_text,
-                closes=hearth_text("(closed)"))
-    reply = Reply(body=body + Rich(("\n\n",)) + summary, visibility="channel")
+    body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+    reply = Reply(body=body + summary, visibility="channel")
     edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": schedule.channel_id, "round": rnd.id},
                     reply_to_json(reply))
     done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit])
