@@ -1,0 +1,156 @@
+"""Answering check-ins: visibilities, changes, the anonymity floor, closed rounds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, press, run, text
+
+UTC = timezone.utc
+
+
+async def open_round(app, clock, **extra):
+    await make_schedule(app, **extra)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    return (await app.store.open_rounds())[0]
+
+
+async def close(app, clock):
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+    return [d for d in app.sent if d.kind == "edit" and d.ref == "msg1"][-1].message.plain()
+
+
+async def test_changing_an_answer_edits_or_removes_its_post(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="first")
+    await app.outbox.drain_all()
+    thread = [d for d in app.sent if d.kind == "thread"]
+    assert len(thread) == 1
+    reply = await run(app, ann, "checkin answer", mood="3", visibility="anonymous", words="second")
+    assert text(reply).startswith("Updated.")
+    await app.outbox.drain_all()
+    edit = [d for d in app.sent if d.kind == "edit"][-1]
+    assert "second" in edit.message.plain() and "Ann" not in edit.message.plain()
+    posted_ref = edit.ref
+    await run(app, ann, "checkin answer", mood="3", visibility="private", words="third")
+    await app.outbox.drain_all()
+    deleted = [d for d in app.sent if d.kind == "delete"]
+    assert [d.ref for d in deleted] == [posted_ref]
+    assert not any("third" in d.message.plain() for d in app.sent)
+
+
+async def test_summary_shows_the_spread_only_from_three_shared_answers(app, clock):
+    await open_round(app, clock)
+    await run(app, actor("ann"), "checkin answer", mood="5", visibility="shared")
+    await run(app, actor("bob"), "checkin answer", mood="1", visibility="anonymous")
+    await run(app, actor("cy"), "checkin answer", mood="2", visibility="private")
+    summary = await close(app, clock)
+    assert "Check-ins: 3" in summary
+    assert "☀️" not in summary and "🌧️" not in summary  # two shared: no spread, nobody singled out
+
+
+async def test_summary_spread_counts_shared_and_anonymous_but_never_private(app, clock):
+    await open_round(app, clock)
+    for name, mood, vis in (("ann", "5", "shared"), ("bob", "5", "anonymous"), ("cy", "2", "shared"),
+                            ("dee", "1", "private")):
+        await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
+    summary = await close(app, clock)
+    assert "Check-ins: 4" in summary
+    assert "☀️ 2" in summary and "🌥️ 1" in summary
+    assert "🌧️" not in summary  # Dee's private mood is nowhere
+
+
+async def test_a_community_can_raise_the_floor_but_not_lower_it(app, clock):
+    mod = actor("mia", moderator=True)
+    assert "never set below 3" in text(await run(app, mod, "mod settings", key="summary_floor", value="2"))
+    await run(app, mod, "mod settings", key="summary_floor", value="5")
+    await open_round(app, clock)
+    for name in ("ann", "bob", "cy", "dee"):
+        await run(app, actor(name), "checkin answer", mood="4", visibility="shared")
+    summary = await close(app, clock)
+    assert "Check-ins: 4" in summary and "🌤️ 4" not in summary
+
+
+async def test_closed_rounds_refuse_answers_kindly(app, clock):
+    rnd = await open_round(app, clock)
+    await close(app, clock)
+    reply = await press(app, actor("ann"), "checkin.submit", {"round": str(rnd.id)},
+                        {"mood": "3", "visibility": "shared", "words": "late"}, kind="form")
+    assert "has closed" in text(reply)
+    assert await app.store.responses(rnd.id) == []
+
+
+async def test_mood_button_opens_a_form_and_the_form_saves(app, clock):
+    rnd = await open_round(app, clock)
+    post = [d for d in app.sent if d.kind == "post"][0]
+    assert len(post.message.buttons) == 5
+    button = post.message.buttons[3]
+    assert button.args == {"round": str(rnd.id), "mood": "4"}
+    replies = await press(app, actor("ann"), button.action, button.args)
+    form = replies[0].form
+    assert form is not None and [f.name for f in form.fields] == ["mood", "words", "visibility"]
+    assert form.fields[0].default == "4"
+    out = await press(app, actor("ann"), form.action, form.args, {"mood": "4", "words": "hi", "visibility": "shared"},
+                      kind="form")
+    assert "shared with the group" in text(out)
+
+
+async def test_bad_answers_are_explained_and_nothing_is_saved(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    assert "must be one of: 1, 2, 3, 4, 5" in text(await run(app, ann, "checkin answer", mood="9"))
+    assert "at most 1000 characters" in text(await run(app, ann, "checkin answer", mood="3", words="x" * 1001))
+    assert await app.store.responses(rnd.id) == []
+
+
+async def test_no_open_round_is_explained(app):
+    assert "no check-in open right now" in text(await run(app, actor("ann"), "checkin answer", mood="3"))
+
+
+async def test_non_moderators_are_refused_and_the_refusal_is_audited(app):
+    ann = actor("ann")
+    reply = await run(app, ann, "mod schedule create", name="x", channel="general", when="daily 09:00")
+    assert "Only moderators" in text(reply)
+    assert await app.store.list_schedules("console:test") == []
+    reply = await press(app, ann, "mod.schedule.save", {"name": "x", "channel": "general", "when": "daily 09:00"})
+    assert "Only moderators" in text(reply)
+    log = await app.store.audit_log("console:test")
+    assert [r["action"] for r in log] == ["refused", "refused"]
+
+
+async def test_configured_moderators_and_roles_count(app):
+    mia = actor("mia", moderator=True)
+    await run(app, mia, "mod moderators add", who="ann")
+    await run(app, mia, "mod moderators add", who="role:helpers")
+    assert "Audit log" in text(await run(app, actor("ann"), "mod audit"))
+    from bot.events import Actor
+    helper = Actor("console:test", "console:zed", "Zed", roles=("helpers",))
+    assert "Audit log" in text(await run(app, helper, "mod audit"))
+    assert "Only moderators" in text(await run(app, actor("bob"), "mod audit"))
+
+
+async def test_destructive_commands_ask_first(app, clock):
+    await make_schedule(app)
+    mia = actor("mia", moderator=True)
+    ask = await run(app, mia, "mod schedule delete", name="mornings")
+    assert "Are you sure" in text(ask)
+    assert await app.store.find_schedule("console:test", "mornings") is not None
+    yes = ask[0].buttons[0]
+    assert "Deleted" in text(await press(app, mia, yes.action, yes.args))
+    assert await app.store.find_schedule("console:test", "mornings") is None
+
+
+async def test_schedule_preview_errors_are_kind_and_change_nothing(app):
+    mia = actor("mia", moderator=True)
+    for args, words in (({"when": "wekdays 9"}, "weekdays 09:00"), ({"timezone": "Mars/Olympus"}, "Mars/Olympus"),
+                        ({"open": "1m"}, "5"), ({"open": "30m", "remind": "45m"}, "shorter")):
+        base = {"name": "x", "channel": "general", "when": "daily 09:00"} | args
+        assert words in text(await run(app, mia, "mod schedule create", **base))
+    assert await app.store.list_schedules("console:test") == []

@@ -1,0 +1,62 @@
+"""Reflections: fresh prompts, on a theme, and notes only their author can read."""
+
+from __future__ import annotations
+
+from tests.conftest import actor, press, run, text
+
+
+async def test_prompts_on_a_theme_never_repeat_the_last_several(app):
+    ann = actor("ann")
+    seen: list[str] = []
+    reply = (await run(app, ann, "reflect", theme="repair"))[0]
+    for _ in range(12):
+        prompt = reply.body.parts[1].text  # the prompt itself is inert text
+        seen.append(prompt)
+        another = reply.buttons[0]
+        assert another.label == "Another one"
+        reply = (await press(app, ann, another.action, another.args))[0]
+    window = app.config["reflections.recent_to_avoid"]
+    for i in range(len(seen)):
+        assert seen[i] not in seen[max(0, i - window):i]
+    repair = {p.text for p in app.content.prompts("reflection", "repair")}
+    assert set(seen) <= repair
+
+
+async def test_a_note_is_kept_and_only_its_author_reads_it(app):
+    ann, bob = actor("ann"), actor("bob")
+    reply = (await run(app, ann, "reflect"))[0]
+    keep = reply.buttons[1]
+    form = (await press(app, ann, keep.action, keep.args))[0].form
+    assert form is not None
+    out = await press(app, ann, form.action, form.args, {"note": "I was braver than I thought"}, kind="form")
+    assert "Kept" in text(out)
+    assert "I was braver" in text(await run(app, ann, "notes list"))
+    assert "I was braver" not in text(await run(app, bob, "notes list"))
+    # Bob cannot keep a note on Ann's prompt either.
+    assert "couldn't find that prompt" in text(await press(app, bob, keep.action, keep.args))
+
+
+async def test_deleting_a_note_asks_first(app):
+    ann = actor("ann")
+    await run(app, ann, "reflect")
+    await run(app, ann, "note", text="one")
+    notes = await app.store.notes("console:test", "console:ann")
+    ask = await run(app, ann, "notes delete", id=str(notes[0].id))
+    assert "Are you sure" in text(ask)
+    await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args)
+    assert await app.store.notes("console:test", "console:ann") == []
+
+
+async def test_unknown_theme_is_explained(app):
+    assert "must be one of" in text(await run(app, actor("ann"), "reflect", theme="nope"))
+
+
+async def test_history_is_only_ever_your_own(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    await run(app, actor("ann"), "checkin answer", mood="4", visibility="private", words="ann's words")
+    await run(app, actor("bob"), "checkin answer", mood="2", visibility="shared", words="bob's words")
+    mine = text(await run(app, actor("ann"), "me history"))
+    assert "ann's words" in mine and "bob's words" not in mine
+    assert "avg 4.0" in mine
