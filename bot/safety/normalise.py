@@ -16,7 +16,9 @@ CLAUSE = "#"
 """Token that marks a clause boundary; negation never reaches across it."""
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´′‛＇"), None)
-_CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]{}\n\r\u2026\u2014\u2013]+|\s-\s|\bbut\b|\bthough\b")
+_ELLIPSIS = re.compile(r"\.{2,}|\u2026")
+"""A trailing-off pause ("I...want...to...die") joins words rather than ending a clause."""
+_CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]{}\n\r\u2014\u2013]+|\s-\s|\bbut\b|\bthough\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _WORDISH = re.compile(r"[a-z0-9@$]+")
 _TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
@@ -50,6 +52,7 @@ def raw_tokens(text: str) -> list[str]:
     speech like "I'm dead 😂" needs them); other punctuation is dropped.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _WORDISH.sub(_deleet, text)
     out: list[str] = []
@@ -96,10 +99,8 @@ class Normaliser:
                     norm.fuzzy.setdefault(variant, canon)
         norm.fuzzy = {k: v for k, v in norm.fuzzy.items() if k not in norm.fuzzy.values()}
         norm.aliases = {squeeze(k): [squeeze(t) for t in v.split()] for k, v in aliases.items()}
-        norm.phrases = sorted(
-            (([squeeze(t) for t in k.split()], [squeeze(t) for t in v.split()]) for k, v in phrases.items()),
-            key=lambda kv: -len(kv[0]),
-        )
+        pairs = [([squeeze(t) for t in k.split()], [squeeze(t) for t in v.split()]) for k, v in phrases.items()]
+        norm.phrases = sorted((kv for kv in pairs if kv[0] != kv[1]), key=lambda kv: -len(kv[0]))
         return norm
 
     def tokens(self, text: str) -> list[str]:

@@ -36,6 +36,15 @@ class _Compiled:
     negatable: bool
 
 
+def _check_canonical(phrase: str, norm: Normaliser) -> None:
+    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match."""
+    flat = re.sub(r"\.\.\.|[()|?$^*]", " | ", phrase.casefold())
+    flat = " " + " ".join(squeeze(w) for w in flat.split()) + " "
+    for src, dst in norm.phrases:
+        if f" {' '.join(src)} " in flat:
+            raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
+
+
 class Screen:
     """A compiled phrase file. Build once with `Screen.load`, then `check` is cheap."""
 
@@ -63,6 +72,8 @@ class Screen:
             out = []
             for i, e in enumerate(entries):
                 try:
+                    for p in e.patterns:
+                        _check_canonical(p, norm)
                     sources = [compile_phrase(p, canon_word) for p in e.patterns]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
