@@ -84,6 +84,8 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         if unknown:
             raise _fail(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_ENTRY)}")
         patterns = _str_list(path, f"{where}.patterns", item.get("patterns"))
+        if not patterns:
+            raise _fail(path, f"{where}.patterns", "needs at least one phrase")
         negatable = item.get("negatable", True)
         if not isinstance(negatable, bool):
             raise _fail(path, f"{where}.negatable", "must be true or false")

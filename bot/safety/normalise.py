@@ -22,7 +22,7 @@ _CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]{}\n\r\u2014\u2013]+|\s-\s|\bbut\b|\bt
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _WORDISH = re.compile(r"[a-z0-9@$]+")
 _TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
-_RUNS = re.compile(r"(.)\1+")
+_RUNS = re.compile(r"([^\W\d_])\1+")
 
 
 def squeeze(token: str) -> str:
