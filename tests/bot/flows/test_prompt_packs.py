@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bot.content.packs import KINDS, THEMES, parse_pack
+from bot.content.packs import DEPTHS, KINDS, THEMES, parse_pack
 from bot.events import Actor, Event, Reply
 from bot.flows.prompt_choice import available
 from tests.conftest import actor, press, run, text
@@ -310,3 +312,26 @@ async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app):
 
     await run(app, mod, "mod theme on", theme="listening")
     assert any(c.source == "community" for c in await available(app, community, "reflection", "listening"))
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=280).filter(str.strip)
+_prompts = st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(list(THEMES)), st.sampled_from(DEPTHS), _texts),
+                    min_size=1, max_size=5)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prompts=_prompts)
+async def test_any_prompts_survive_export_and_import(app, prompts):
+    """Whatever text moderators wrote (quotes, newlines, emoji, control characters) comes back the same."""
+    n = len(await app.store.list_communities())
+    source, target = f"console:src{n}", f"console:dst{n}"
+    for i, (kind, theme, depth, words) in enumerate(prompts):
+        fields = {"id": f"own-{theme}-{i:02d}", "kind": kind, "theme": theme, "depth": depth, "text": words}
+        await app.store.ensure_community(source, app.now())
+        await app.store.save_prompt(source, fields, "console:mia", app.now())
+    exported = await run(app, actor("mia", moderator=True, community=source), "mod pack export")
+    file = exported[0].attachment
+    assert file is not None, text(exported)
+    importer = actor("oli", moderator=True, community=target)
+    await apply_preview(app, importer, await upload(app, importer, file.content))
+    assert prompt_fields(await app.store.list_prompts(target)) == prompt_fields(await app.store.list_prompts(source))
