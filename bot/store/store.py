@@ -182,6 +182,44 @@ class Store:
         )
         return {r["target"]: bool(r["enabled"]) for r in rows}
 
+    async def save_prompts(self, community_id: str, prompts: list[dict[str, str]], by: str, now: datetime) -> None:
+        """Insert or update many community prompts in one transaction (a pack import: all or nothing).
+
+        An update keeps the prompt's enabled flag: importing never switches a prompt back on.
+        """
+        stamp = utc_iso(now)
+        async with self.db.transaction() as tx:
+            for p in prompts:
+                await tx.execute(
+                    "INSERT INTO prompts (community_id, id, kind, theme, depth, text, enabled, created_by, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (community_id, id) DO UPDATE SET "
+                    "kind = excluded.kind, theme = excluded.theme, depth = excluded.depth, text = excluded.text, "
+                    "updated_at = excluded.updated_at",
+                    community_id, p["id"], p["kind"], p["theme"], p["depth"], p["text"], by, stamp, stamp,
+                )
+
+    async def hold_import(
+        self, token: str, community_id: str, actor_id: str, pack: str, now: datetime, expires_at: datetime
+    ) -> None:
+        """Keep a previewed pack until its Import button is pressed; clears expired ones on the way."""
+        async with self.db.transaction() as tx:
+            await tx.execute("DELETE FROM pending_imports WHERE expires_at <= ?", utc_iso(now))
+            await tx.execute(
+                "INSERT INTO pending_imports (token, community_id, actor_id, pack, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                token, community_id, actor_id, pack, utc_iso(now), utc_iso(expires_at),
+            )
+
+    async def take_import(self, community_id: str, token: str, now: datetime) -> str | None:
+        """The held pack for this token, once only; None if unknown, used, expired or another community's."""
+        row = await self.db.fetchone(
+            "DELETE FROM pending_imports WHERE token = ? AND community_id = ? RETURNING pack, expires_at",
+            token, community_id,
+        )
+        if row is None or row["expires_at"] <= utc_iso(now):
+            return None
+        return str(row["pack"])
+
     # -- schedules ---------------------------------------------------------------
 
     async def create_schedule(self, fields: dict[str, Any], now: datetime) -> Schedule:

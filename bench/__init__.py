@@ -1,0 +1,1 @@
+"""Benchmarks: print their figures; not tests."""

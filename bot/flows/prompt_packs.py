@@ -1,0 +1,318 @@
+"""Moderators move prompts between communities as pack files, and switch built-in themes and packs.
+
+Export writes the community's own enabled prompts in the pack format. Import is
+two steps, preview then apply, because one file can change many prompts: the
+preview says what will be added, changed and skipped, and the validated pack
+waits server-side under a short token until the moderator presses Import.
+Import adds and changes, never deletes, and never touches built-in prompts.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY, Option
+from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
+from bot.errors import UserError
+from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
+from bot.flows.prompt_choice import available
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+#: How long a previewed import waits for its Import button.
+PENDING_FOR = timedelta(hours=24)
+#: How many problems (or ids) a reply lists before saying "and N more".
+MAX_LINES = 10
+#: An upload larger than this can't be a valid pack (UTF-8 is at most 4 bytes a character).
+MAX_UPLOAD_BYTES = MAX_PACK_CHARS * 4
+
+THEME_OPTION = Option("theme", "the theme to switch", kind="choice", required=True,
+                      choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
+KIND_LABELS = {"checkin": "check-in", "reflection": "reflection"}
+PACK_OPTION = Option("pack", "a built-in pack's id, from mod pack list", required=True, suggest="packs")
+PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True)
+
+
+async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+
+
+# --------------------------------------------------------------------------
+# Export
+# --------------------------------------------------------------------------
+
+
+def slug(community_id: str) -> str:
+    """A community id as a pack-id- and filename-safe slug ("discord:123" -> "discord-123")."""
+    return re.sub(r"[^a-z0-9]+", "-", community_id.lower()).strip("-")[:40].strip("-") or "community"
+
+
+async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None, int]:
+    """The community's enabled prompts as a pack (None if it has none), and how many disabled were left out.
+
+    Disabled prompts stay home: the pack format has no on/off flag, so exporting
+    them would switch them on wherever the file is imported.
+    """
+    rows = await app.store.list_prompts(community_id)
+    enabled = [r for r in rows if r["enabled"]]
+    if not enabled:
+        return None, len(rows)
+    community = await app.community(community_id)
+    pack_id = f"community-{slug(community_id)}"
+    name = f"{community.name} prompts"[:80] if community.name else "Our community's prompts"
+    prompts = tuple(Prompt(r["id"], r["kind"], r["theme"], r["depth"], r["text"], pack_id) for r in enabled)
+    description = f"Prompts exported from {community_id} by Hearth on {app.now():%Y-%m-%d}."
+    return Pack(pack_id, name, "1.0.0", "en", description, prompts), len(rows) - len(enabled)
+
+
+@REGISTRY.command("mod pack export", "Download your community's own prompts as a pack file to share or keep.",
+                  permission="moderator")
+async def export(app: "Hearth", ev: Event) -> Reply:
+    pack, disabled = await community_pack(app, ev.actor.community_id)
+    if pack is None:
+        raise UserError("There are no enabled prompts of your own to export yet. Add one with **mod prompt add**, "
+                        "or switch one back on with **mod prompt enable**.")
+    content = dump_pack(pack)
+    _check_exportable(content)
+    await _audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
+    n = len(pack.prompts)
+    one = n == 1
+    body = (f"Here {'is' if one else 'are'} your community's **{n}** prompt{'' if one else 's'} as a pack file. "
+            f"Another community can bring {'it' if one else 'them'} in with **mod pack import**.")
+    if disabled:
+        body += (f"\n{disabled} disabled prompt{' was' if disabled == 1 else 's were'} left out, because a pack "
+                 "file has no on/off switch. Turn one on with **mod prompt enable** first if you want it included.")
+    filename = f"{slug(ev.actor.community_id)}-prompts.toml"
+    return Reply(body=rich(body), attachment=Attachment(filename, content.encode("utf-8"), "application/toml"))
+
+
+def _check_exportable(content: str) -> None:
+    """Refuse to hand out a file that Hearth itself would not import (e.g. an old over-long prompt)."""
+    try:
+        parse_pack(content, "export")
+    except PackError as err:
+        raise UserError("I can't export yet, because some prompts wouldn't import cleanly:\n{}\n"
+                        "Fix them with **mod prompt edit**, then export again.", _problem_lines(err)) from None
+
+
+# --------------------------------------------------------------------------
+# Import: read, preview, apply
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class ImportPlan:
+    """What importing a pack into a community would do, prompt by prompt."""
+
+    added: list[Prompt] = field(default_factory=list)
+    changed: list[Prompt] = field(default_factory=list)
+    unchanged: list[Prompt] = field(default_factory=list)
+    clashes: list[Prompt] = field(default_factory=list)
+
+    @property
+    def to_save(self) -> list[Prompt]:
+        return self.added + self.changed
+
+
+async def plan_import(app: "Hearth", community_id: str, pack: Pack) -> ImportPlan:
+    """Sort a pack's prompts into added / changed / unchanged, and ids that clash with built-ins."""
+    own = {r["id"]: r for r in await app.store.list_prompts(community_id)}
+    plan = ImportPlan()
+    for p in pack.prompts:
+        if app.content.prompt(p.id) is not None:
+            plan.clashes.append(p)
+        elif p.id not in own:
+            plan.added.append(p)
+        elif all(own[p.id][k] == getattr(p, k) for k in ("kind", "theme", "depth", "text")):
+            plan.unchanged.append(p)
+        else:
+            plan.changed.append(p)
+    return plan
+
+
+def _problem_lines(err: PackError) -> str:
+    shown = [f"• {p}" for p in err.problems[:MAX_LINES]]
+    more = len(err.problems) - MAX_LINES
+    if more > 0:
+        shown.append(f"…and {more} more.")
+    return "\n".join(shown)
+
+
+def _ids(prompts: list[Prompt]) -> str:
+    shown = ", ".join(f"`{p.id}`" for p in prompts[:MAX_LINES])
+    more = len(prompts) - MAX_LINES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _read_pack(ev: Event) -> Pack:
+    """The uploaded file, or (terminal only) the file at `path`, validated."""
+    path = ev.args.get("path", "").strip()
+    if path and ev.actor.platform != "console":
+        raise UserError("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
+                        "pack file (.toml) to **mod pack import** instead.")
+    if path and ev.attachment is not None:
+        raise UserError("Please give me either a file or a path, not both.")
+    if ev.attachment is not None:
+        return _parse_upload(ev.attachment)
+    if path:
+        return load_pack(Path(path).expanduser(), Path(path).name)
+    how = ("give the file's path, like `mod pack import ~/our-prompts.toml`"
+           if ev.actor.platform == "console" else "attach the pack file (.toml) to the command")
+    raise UserError(f"To import a pack, {how}. A moderator elsewhere can make one with **mod pack export**.")
+
+
+def _parse_upload(data: bytes) -> Pack:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise PackError(f"the file is {len(data):,} bytes, far too large for a pack — split it into smaller packs")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError("this file isn't UTF-8 text — save it as UTF-8 (a plain .toml file) and try again") from None
+    return parse_pack(text, "your file")
+
+
+@REGISTRY.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
+                  PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
+async def import_pack(app: "Hearth", ev: Event) -> Reply:
+    try:
+        pack = _read_pack(ev)
+    except PackError as err:
+        n = len(err.problems)
+        raise UserError(f"I couldn't import that pack: {n} problem{'' if n == 1 else 's'} to fix first.\n"
+                        + "{}\nNothing was changed.", _problem_lines(err)) from None
+    plan = await plan_import(app, ev.actor.community_id, pack)
+    if not plan.to_save:
+        return Reply(body=join_rich([rich("Nothing to import from {}:", pack.name), _summary(plan),
+                                     rich("Nothing was changed.")]))
+    token = secrets.token_urlsafe(12)
+    now = app.now()
+    await app.store.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now, now + PENDING_FOR)
+    return Reply(
+        body=join_rich([rich("**Import {}** (version " + pack.version + ")?", pack.name), _summary(plan),
+                        rich("Nothing is deleted, and disabled prompts stay disabled.")]),
+        buttons=(Button("Import", "mod.pack.apply", {"token": token}, style="primary"),
+                 Button("Cancel", "mod.pack.discard", {"token": token})),
+    )
+
+
+def _summary(plan: ImportPlan) -> Rich:
+    """The preview's lines: counts, with ids for what changes or clashes."""
+    lines = [rich(f"• {len(plan.added)} new")]
+    if plan.changed:
+        lines.append(rich(f"• {len(plan.changed)} changed: {_ids(plan.changed)}"))
+    else:
+        lines.append(rich("• 0 changed"))
+    lines.append(rich(f"• {len(plan.unchanged)} already here and unchanged (skipped)"))
+    if plan.clashes:
+        it = "it a new id" if len(plan.clashes) == 1 else "them new ids"
+        lines.append(rich(f"• {len(plan.clashes)} with the same id as a built-in prompt (skipped, built-ins are "
+                          f"never overwritten): {_ids(plan.clashes)}. Give {it} in the file to bring "
+                          f"{'it' if len(plan.clashes) == 1 else 'them'} in."))
+    return join_rich(lines)
+
+
+async def _held_pack(app: "Hearth", ev: Event) -> Pack:
+    held = await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
+    if held is None:
+        raise UserError("That import has already been used or has expired. Run **mod pack import** again.")
+    return parse_pack(held, "held import")
+
+
+@REGISTRY.action("mod.pack.apply", permission="moderator")
+async def apply(app: "Hearth", ev: Event) -> Reply:
+    pack = await _held_pack(app, ev)
+    plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
+    rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
+    await app.store.save_prompts(ev.actor.community_id, rows, ev.actor.user_id, app.now())
+    counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
+              f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
+    await _audit(app, ev, "pack.import", counts)
+    return Reply(body=join_rich([rich("Imported {}.", pack.name), _summary(plan),
+                                 rich("See them with **mod prompt list**.")]))
+
+
+@REGISTRY.action("mod.pack.discard", permission="moderator")
+async def discard(app: "Hearth", ev: Event) -> Reply:
+    await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
+    return say("Okay, nothing was imported.")
+
+
+# --------------------------------------------------------------------------
+# Built-in themes and packs on and off
+# --------------------------------------------------------------------------
+
+
+@REGISTRY.command("mod pack list", "The built-in prompt packs, how many prompts each has, and whether they're on.",
+                  permission="moderator")
+async def pack_list(app: "Hearth", ev: Event) -> Reply:
+    switches = await app.store.switches(ev.actor.community_id)
+    lines = [rich("**Built-in packs**")]
+    for pack in app.content.library.packs:
+        state = "on" if switches.get(f"pack:{pack.id}", True) else "**off**"
+        counts = ", ".join(f"{n} {KIND_LABELS[k]}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
+        lines.append(rich(f"• `{pack.id}` ({state}): {len(pack.prompts)} prompts ({counts}) — " + "{}", pack.name))
+    off = [t for t in THEMES if not switches.get(f"theme:{t}", True)]
+    lines.append(rich(f"Themes switched off: {', '.join(off)}." if off else "All themes are on."))
+    lines.append(rich("Switch with **mod pack off** / **mod pack on** and **mod theme off** / **mod theme on**."))
+    return Reply(body=join_rich(lines))
+
+
+def _pack_id(app: "Hearth", given: str) -> str:
+    ids = [p.id for p in app.content.library.packs]
+    wanted = given.strip().lower()
+    if wanted in ids:
+        return wanted
+    raise UserError(f"There's no built-in pack “{{}}”. The built-in packs are: {', '.join(ids)}. Imported prompts "
+                    "become your community's own: switch those with **mod prompt disable**.", given)
+
+
+async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: bool) -> Reply:
+    """Flip one switch, audit it, and warn if a kind of prompt has nothing left."""
+    community = ev.actor.community_id
+    state = "on" if enabled else "off"
+    if (await app.store.switches(community)).get(target, True) == enabled:
+        return say(f"{what} is already {state}.")
+    await app.store.set_switch(community, target, enabled)
+    await _audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
+    lines = [rich(f"{what} is now {state}.")]
+    if not enabled:
+        lines.append(rich("I won't use its prompts in check-ins or reflections until it's switched back on."))
+        for kind in KINDS:
+            if not await available(app, community, kind):
+                lines.append(rich(f"Heads up: there are no {KIND_LABELS[kind]} prompts left switched on. "
+                                  "Turn something back on, or add your own with **mod prompt add**."))
+    return Reply(body=join_rich(lines))
+
+
+@REGISTRY.command("mod theme off", "Stop using a theme's prompts here (built-in and your own).", THEME_OPTION,
+                  permission="moderator", example="mod theme off conflict")
+async def theme_off(app: "Hearth", ev: Event) -> Reply:
+    theme = ev.args["theme"]
+    return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", False)
+
+
+@REGISTRY.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
+                  permission="moderator", example="mod theme on conflict")
+async def theme_on(app: "Hearth", ev: Event) -> Reply:
+    theme = ev.args["theme"]
+    return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", True)
+
+
+@REGISTRY.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
+                  permission="moderator", example="mod pack off hearth-checkins")
+async def pack_off(app: "Hearth", ev: Event) -> Reply:
+    pack_id = _pack_id(app, ev.args["pack"])
+    return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", False)
+
+
+@REGISTRY.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
+                  permission="moderator", example="mod pack on hearth-checkins")
+async def pack_on(app: "Hearth", ev: Event) -> Reply:
+    pack_id = _pack_id(app, ev.args["pack"])
+    return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", True)

@@ -1,0 +1,8 @@
+"""Safety: the crisis screen and the support resources it leads to."""
+
+from bot.safety.content import SafetyContentError
+from bot.safety.resources import RegionResources, Resources, load_resources, support_message
+from bot.safety.screen import Screen, ScreenResult
+
+__all__ = ["RegionResources", "Resources", "SafetyContentError", "Screen", "ScreenResult", "load_resources",
+           "support_message"]

@@ -1,0 +1,133 @@
+"""Load and validate a crisis phrase file (`content/safety/<lang>.toml`).
+
+The phrase list is safety-critical content edited by people, not code, so a
+mistake must stop the bot at start with a message naming the file and entry,
+never silently screen nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure"}
+_ENTRY = {"id", "about", "patterns", "negatable"}
+
+
+class SafetyContentError(ValueError):
+    """A phrase file is missing, unreadable or has a bad entry."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One crisis phrase group or one figure of speech."""
+
+    id: str
+    patterns: tuple[str, ...]
+    negatable: bool = True
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class PhraseFile:
+    """The validated contents of one phrase file."""
+
+    path: Path
+    language: str
+    negation_window: int
+    aliases: dict[str, str]
+    phrases: dict[str, str]
+    fuzzy: list[str]
+    real_words: list[str]
+    cues: list[str]
+    not_negation: list[str]
+    crisis: list[Entry]
+    figures: list[Entry]
+
+
+def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
+    return SafetyContentError(f"{path}: {where}: {problem}")
+
+
+def _str_list(path: Path, where: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, where, "must be a list of non-empty strings")
+    return value
+
+
+def _str_map(path: Path, where: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise _fail(path, where, "must be a table of non-empty strings")
+    return value
+
+
+def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = True) -> list[Entry]:
+    if not isinstance(raw, list) or (required and not raw):
+        raise _fail(path, f"[[{kind}]]", "needs at least one entry")
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{kind}[{i}]"
+        if not isinstance(item, dict):
+            raise _fail(path, where, "must be a table")
+        ident = item.get("id")
+        if not isinstance(ident, str) or not _ID.match(ident):
+            raise _fail(path, where, 'needs an id like "suicide.plan" (lowercase, digits, . _ -)')
+        where = f'{kind}[{i}] (id "{ident}")'
+        if ident in seen:
+            raise _fail(path, where, "id is used twice")
+        seen.add(ident)
+        unknown = set(item) - _ENTRY
+        if unknown:
+            raise _fail(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_ENTRY)}")
+        patterns = _str_list(path, f"{where}.patterns", item.get("patterns"))
+        if not patterns:
+            raise _fail(path, f"{where}.patterns", "needs at least one phrase")
+        negatable = item.get("negatable", True)
+        if not isinstance(negatable, bool):
+            raise _fail(path, f"{where}.negatable", "must be true or false")
+        about = item.get("about", "")
+        if not isinstance(about, str):
+            raise _fail(path, f"{where}.about", "must be a string")
+        out.append(Entry(ident, tuple(patterns), negatable, about))
+    return out
+
+
+def load_phrase_file(path: Path) -> PhraseFile:
+    """Read and check `path`; raises `SafetyContentError` naming the file and entry."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SafetyContentError(f"{path}: no such phrase file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SafetyContentError(f"{path}: not valid TOML: {exc}") from None
+    unknown = set(data) - _TOP
+    if unknown:
+        raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(_TOP)}")
+    meta = data.get("meta", {})
+    language = meta.get("language")
+    if not isinstance(language, str) or not language:
+        raise _fail(path, "[meta].language", 'is required, e.g. language = "en"')
+    settings = data.get("settings", {})
+    window = settings.get("negation_window", 3)
+    if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 8:
+        raise _fail(path, "[settings].negation_window", "must be a whole number from 0 to 8")
+    norm = data.get("normalise", {})
+    neg = data.get("negation", {})
+    seen: set[str] = set()
+    return PhraseFile(
+        path=path,
+        language=language,
+        negation_window=window,
+        aliases=_str_map(path, "[normalise].aliases", norm.get("aliases", {})),
+        phrases=_str_map(path, "[normalise].phrases", norm.get("phrases", {})),
+        fuzzy=_str_list(path, "[normalise].fuzzy", norm.get("fuzzy", [])),
+        real_words=_str_list(path, "[normalise].real_words", norm.get("real_words", [])),
+        cues=_str_list(path, "[negation].cues", neg.get("cues", [])),
+        not_negation=_str_list(path, "[negation].not_negation", neg.get("not_negation", [])),
+        crisis=_entries(path, "crisis", data.get("crisis"), seen),
+        figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
+    )

@@ -1,0 +1,129 @@
+"""Turn what someone typed into a canonical token stream the screen can match.
+
+People in distress do not type carefully: curly apostrophes, CAPS, "dieeee",
+"k1ll", "sucide", "wanna", stray spaces. Matching on a canonical form lets a
+short, readable phrase list catch all of those spellings at once. The same
+function canonicalises the phrase list itself, so both sides always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+CLAUSE = "#"
+"""Token that marks a clause boundary; negation never reaches across it."""
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´′‛＇"), None)
+_ELLIPSIS = re.compile(r"\.{2,}|\u2026")
+"""A trailing-off pause ("I...want...to...die") joins words rather than ending a clause."""
+_CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]{}\n\r\u2014\u2013]+|\s-\s|\bbut\b|\bthough\b")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_WORDISH = re.compile(r"[a-z0-9@$]+")
+_TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+_RUNS = re.compile(r"([^\W\d_])\1+")
+
+
+def squeeze(token: str) -> str:
+    """Collapse every run of a repeated character: "dieeee"→"die", "kill"→"kil".
+
+    Applied to text and phrases alike, so it also absorbs doubled-letter typos
+    ("kil myself", "suicde" aside) without a dictionary.
+    """
+    return _RUNS.sub(r"\1", token)
+
+
+def _deleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if re.search(r"[a-z]", word) and re.search(r"[0-9@$]", word):
+        return word.translate(_LEET)
+    return word
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("S")
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Lower-cased, apostrophe-free, de-leeted, squeezed tokens with clause marks.
+
+    Emoji and other symbols survive as one-character tokens (a figure of
+    speech like "I'm dead 😂" needs them); other punctuation is dropped.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = _ELLIPSIS.sub(" ", text)
+    text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
+    text = _WORDISH.sub(_deleet, text)
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok == CLAUSE:
+            if out and out[-1] != CLAUSE:
+                out.append(CLAUSE)
+        elif tok[0].isalnum() or _is_symbol(tok):
+            out.append(squeeze(tok))
+    while out and out[-1] == CLAUSE:
+        out.pop()
+    return out
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    return {squeeze(w) for w in out}
+
+
+@dataclass
+class Normaliser:
+    """Canonicalises text; configured by the `[normalise]` table of a phrase file."""
+
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    phrases: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    fuzzy: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, aliases: dict[str, str], phrases: dict[str, str], fuzzy: list[str],
+              real_words: list[str]) -> "Normaliser":
+        """Precompute alias, multi-word and one-typo-away lookups."""
+        norm = cls()
+        protected = {squeeze(w) for w in real_words}
+        for term in fuzzy:
+            canon = squeeze(term)
+            for variant in sorted(_edits1(canon)):
+                if variant not in protected and variant != canon:
+                    norm.fuzzy.setdefault(variant, canon)
+        norm.fuzzy = {k: v for k, v in norm.fuzzy.items() if k not in norm.fuzzy.values()}
+        norm.aliases = {squeeze(k): [squeeze(t) for t in v.split()] for k, v in aliases.items()}
+        pairs = [([squeeze(t) for t in k.split()], [squeeze(t) for t in v.split()]) for k, v in phrases.items()]
+        norm.phrases = sorted((kv for kv in pairs if kv[0] != kv[1]), key=lambda kv: -len(kv[0]))
+        return norm
+
+    def tokens(self, text: str) -> list[str]:
+        """The canonical token stream of `text`, with `#` between clauses."""
+        toks: list[str] = []
+        for tok in raw_tokens(text):
+            tok = self.fuzzy.get(tok, tok)
+            toks.extend(self.aliases.get(tok, [tok]))
+        if not self.phrases:
+            return toks
+        out: list[str] = []
+        i = 0
+        while i < len(toks):
+            for src, dst in self.phrases:
+                if toks[i:i + len(src)] == src:
+                    out.extend(dst)
+                    i += len(src)
+                    break
+            else:
+                out.append(toks[i])
+                i += 1
+        return out
+
+    def canonical(self, text: str) -> str:
+        """Tokens joined so that every token, clause marks included, sits between spaces."""
+        return " " + " ".join([CLAUSE, *self.tokens(text), CLAUSE]) + " "

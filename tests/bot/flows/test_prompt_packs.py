@@ -1,0 +1,337 @@
+"""Prompt packs through the core: export, preview and import, and built-in switches, on real SQLite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content.packs import DEPTHS, KINDS, THEMES, parse_pack
+from bot.events import Actor, Event, Reply
+from bot.flows.prompt_choice import available
+from tests.conftest import actor, press, run, text
+
+OTHER = "console:other"
+
+PACK = """
+[pack]
+id = "team-pack"
+name = "Team prompts"
+version = "1.2.0"
+language = "en"
+
+[[prompts]]
+id = "team-01"
+kind = "checkin"
+theme = "appreciation"
+depth = "light"
+text = "Who made your week a little easier?"
+
+[[prompts]]
+id = "team-02"
+kind = "reflection"
+theme = "listening"
+depth = "medium"
+text = "When did someone last really hear you?"
+"""
+
+
+def prompt_fields(rows: list[dict]) -> list[tuple[str, str, str, str, str]]:
+    return [(r["id"], r["kind"], r["theme"], r["depth"], r["text"]) for r in rows]
+
+
+async def add(app, mod: Actor, kind: str, theme: str, depth: str, words: str) -> None:
+    out = await run(app, mod, "mod prompt add", kind=kind, theme=theme, depth=depth, text=words)
+    assert "Added" in text(out)
+
+
+async def upload(app, who: Actor, data: bytes | str, **args: str) -> list[Reply]:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return await app.handle(Event("command", who, "mod pack import", dict(args), attachment=raw))
+
+
+async def apply_preview(app, who: Actor, replies: list[Reply]) -> list[Reply]:
+    button = replies[0].buttons[0]
+    assert button.action == "mod.pack.apply"
+    assert len(str(button.args)) < 100  # Discord's limit on a button's data
+    return await press(app, who, button.action, button.args)
+
+
+async def test_export_then_import_into_another_community_round_trips(app):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "appreciation", "light", "Who made you smile this week?")
+    await add(app, mod, "reflection", "repair", "deep", "What would “making it right” look like to you — and to them?")
+    await add(app, mod, "reflection", "listening", "medium", 'A "quoted" word, a \\ backslash and an emoji 🌱?')
+    await add(app, mod, "checkin", "signs", "medium", "Where did you feel safe to speak up lately?")
+    await run(app, mod, "mod prompt disable", id="own-signs-01")
+
+    out = await run(app, mod, "mod pack export")
+    file = out[0].attachment
+    assert file is not None and file.filename == "console-test-prompts.toml" and file.mime == "application/toml"
+    assert "3" in out[0].plain() and "disabled" in out[0].plain()
+    pack = parse_pack(file.content.decode("utf-8"))
+    assert pack.id == "community-console-test" and pack.version == "1.0.0" and pack.language == "en"
+
+    other = actor("oli", moderator=True, community=OTHER)
+    preview = await upload(app, other, file.content)
+    assert "3 new" in text(preview)
+    done = await apply_preview(app, other, preview)
+    assert "Imported" in text(done)
+
+    source = [r for r in await app.store.list_prompts("console:test") if r["enabled"]]
+    copied = await app.store.list_prompts(OTHER)
+    assert prompt_fields(copied) == prompt_fields(source)
+    assert all(r["enabled"] for r in copied)
+    log = await app.store.audit_log(OTHER)
+    assert log[0]["action"] == "pack.import" and "added 3" in log[0]["detail"]
+
+
+async def test_export_with_no_prompts_explains(app):
+    out = await run(app, actor("mia", moderator=True), "mod pack export")
+    assert out[0].attachment is None
+    assert "mod prompt add" in text(out)
+
+
+async def test_import_previews_added_changed_skipped_and_never_deletes(app):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")  # own-growth-01, not in pack
+    first = await upload(app, mod, PACK)
+    await apply_preview(app, mod, first)
+    await run(app, mod, "mod prompt disable", id="team-02")
+
+    changed = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
+[[prompts]]
+id = "team-03"
+kind = "checkin"
+theme = "growth"
+depth = "deep"
+text = "What are you learning about yourself lately?"
+"""
+    preview = await upload(app, mod, changed)
+    shown = text(preview)
+    assert "1 new" in shown and "1 changed: `team-01`" in shown and "1 already here and unchanged" in shown
+    assert (await app.store.get_prompt("console:test", "team-01"))["text"] == "Who made your week a little easier?"
+
+    await apply_preview(app, mod, preview)
+    rows = {r["id"]: r for r in await app.store.list_prompts("console:test")}
+    assert set(rows) == {"own-growth-01", "team-01", "team-02", "team-03"}  # nothing deleted
+    assert rows["team-01"]["text"] == "Who made your week lighter?"
+    assert not rows["team-02"]["enabled"]  # disabled stays disabled
+
+    again = await upload(app, mod, changed)
+    assert "Nothing to import" in text(again) and not again[0].buttons
+
+
+async def test_builtin_id_clashes_are_reported_and_never_overwritten(app):
+    mod = actor("mia", moderator=True)
+    builtin = app.content.prompt("checkin-01")
+    assert builtin is not None
+    clash = PACK.replace('id = "team-01"', 'id = "checkin-01"')
+    preview = await upload(app, mod, clash)
+    assert "1 with the same id as a built-in prompt" in text(preview) and "checkin-01" in text(preview)
+    await apply_preview(app, mod, preview)
+    ids = [r["id"] for r in await app.store.list_prompts("console:test")]
+    assert ids == ["team-02"]
+    assert app.content.prompt("checkin-01") == builtin
+
+
+async def test_a_preview_is_used_once_and_only_in_its_own_community(app):
+    mod = actor("mia", moderator=True)
+    preview = await upload(app, mod, PACK)
+    button = preview[0].buttons[0]
+    elsewhere = actor("oli", moderator=True, community=OTHER)
+    assert "expired" in text(await press(app, elsewhere, button.action, button.args))
+    assert await app.store.list_prompts(OTHER) == []
+    await press(app, mod, button.action, button.args)
+    assert "already been used" in text(await press(app, mod, button.action, button.args))
+
+
+async def test_cancel_discards_the_held_import(app):
+    mod = actor("mia", moderator=True)
+    preview = await upload(app, mod, PACK)
+    apply_button, cancel = preview[0].buttons
+    assert "nothing was imported" in text(await press(app, mod, cancel.action, cancel.args))
+    assert "expired" in text(await press(app, mod, apply_button.action, apply_button.args))
+    assert await app.store.list_prompts("console:test") == []
+
+
+async def test_a_preview_expires(app, clock):
+    from datetime import timedelta
+
+    mod = actor("mia", moderator=True)
+    preview = await upload(app, mod, PACK)
+    clock.advance(timedelta(hours=25))
+    assert "expired" in text(await apply_preview(app, mod, preview))
+    assert await app.store.list_prompts("console:test") == []
+
+
+BAD_PACKS = {
+    "unknown theme": (PACK.replace('theme = "listening"', 'theme = "listenning"'),
+                      'unknown theme "listenning" (did you mean "listening"?)'),
+    "duplicate id": (PACK.replace('id = "team-02"', 'id = "team-01"'), "the id is used twice"),
+    "over-long text": (PACK.replace("When did someone last really hear you?", "x" * 281),
+                       "the text is 281 characters; the limit is 280"),
+    "broken TOML": (PACK.replace('name = "Team prompts"', 'name = "Team prompts'), "isn't valid TOML"),
+    "not UTF-8": ("é".encode("latin-1") + b"[pack]", "isn't UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PACKS))
+async def test_bad_packs_are_rejected_and_nothing_changes(app, case):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")
+    before = await app.store.list_prompts("console:test")
+    data, expected = BAD_PACKS[case]
+    out = await upload(app, mod, data)
+    shown = text(out)
+    assert "couldn't import" in shown and expected in shown and "Nothing was changed" in shown
+    assert not out[0].buttons
+    assert await app.store.list_prompts("console:test") == before
+
+
+async def test_many_problems_are_capped(app):
+    prompts = "".join(f'\n[[prompts]]\nid = "p-{n}"\nkind = "checkin"\ntheme = "nope"\ndepth = "light"\ntext = "Hi?"\n'
+                      for n in range(15))
+    out = await upload(app, actor("mia", moderator=True), '[pack]\nid = "x"\nname = "X"\nversion = "1"\n'
+                       'language = "en"\n' + prompts)
+    shown = text(out)
+    assert "15 problems" in shown and "…and 5 more." in shown
+    assert shown.count("unknown theme") == 10
+
+
+async def test_import_without_a_file_explains_how(app):
+    out = await run(app, actor("mia", moderator=True), "mod pack import")
+    assert "path" in text(out) and "mod pack export" in text(out)
+
+
+async def test_non_moderators_are_refused(app):
+    member = actor("ann")
+    for command in ("mod pack export", "mod pack import", "mod pack list"):
+        assert "Only moderators" in text(await run(app, member, command))
+    assert "Only moderators" in text(await run(app, member, "mod theme off", theme="listening"))
+    assert "Only moderators" in text(await run(app, member, "mod pack off", pack="hearth-checkins"))
+    assert "Only moderators" in text(await upload(app, member, PACK))
+    preview = await upload(app, actor("mia", moderator=True), PACK)
+    assert "Only moderators" in text(await apply_preview(app, member, preview))
+    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.switches("console:test") == {}
+
+
+async def test_console_path_import(app, tmp_path: Path):
+    path = tmp_path / "team.toml"
+    path.write_text(PACK, encoding="utf-8")
+    mod = actor("mia", moderator=True)
+    preview = await run(app, mod, "mod pack import", path=str(path))
+    assert "Import Team prompts" in text(preview) and "2 new" in text(preview)
+    await apply_preview(app, mod, preview)
+    assert [r["id"] for r in await app.store.list_prompts("console:test")] == ["team-01", "team-02"]
+
+    missing = await run(app, mod, "mod pack import", path=str(tmp_path / "nope.toml"))
+    assert "file not found" in text(missing)
+
+
+async def test_path_import_refused_off_the_terminal(app, tmp_path: Path):
+    path = tmp_path / "team.toml"
+    path.write_text(PACK, encoding="utf-8")
+    mod = Actor("discord:guild1", "discord:42", "Mia", platform_moderator=True)
+    out = await run(app, mod, "mod pack import", path=str(path))
+    assert "only works in the terminal" in text(out) and "attach" in text(out)
+    assert await app.store.list_prompts("discord:guild1") == []
+    preview = await upload(app, mod, PACK)  # an upload works there
+    assert preview[0].buttons[0].action == "mod.pack.apply"
+
+
+async def test_pack_list_and_switches_are_audited(app):
+    mod = actor("mia", moderator=True)
+    listed = text(await run(app, mod, "mod pack list"))
+    for pack in app.content.library.packs:
+        assert f"`{pack.id}` (on): {len(pack.prompts)} prompts" in listed
+    assert "All themes are on" in listed
+
+    assert "now off" in text(await run(app, mod, "mod pack off", pack="hearth-checkins"))
+    assert "already off" in text(await run(app, mod, "mod pack off", pack="HEARTH-CHECKINS"))
+    assert "now off" in text(await run(app, mod, "mod theme off", theme="listening"))
+    listed = text(await run(app, mod, "mod pack list"))
+    n = len(app.content.prompts("checkin"))
+    assert f"`hearth-checkins` (off): {n} prompts ({n} check-in)" in listed
+    assert "Themes switched off: listening" in listed
+
+    unknown = text(await run(app, mod, "mod pack off", pack="community-x"))
+    assert "no built-in pack" in unknown and "hearth-checkins" in unknown
+    assert "must be one of" in text(await run(app, mod, "mod theme off", theme="nope"))
+
+    assert "now on" in text(await run(app, mod, "mod pack on", pack="hearth-checkins"))
+    actions = [(e["action"], e["detail"]) for e in reversed(await app.store.audit_log("console:test"))]
+    assert actions == [("pack.off", "hearth-checkins"), ("theme.off", "listening"), ("pack.on", "hearth-checkins")]
+
+
+async def test_switching_everything_off_warns(app):
+    mod = actor("mia", moderator=True)
+    for pack in app.content.library.packs:
+        out = await run(app, mod, "mod pack off", pack=pack.id)
+    assert "no check-in prompts left" in text(out) and "no reflection prompts left" in text(out)
+
+
+async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app):
+    mod = actor("mia", moderator=True)
+    community = "console:test"
+    for theme in THEMES:
+        for kind in KINDS:
+            await add(app, mod, kind, theme, "light", f"Our own {kind} prompt about {theme}?")
+    await run(app, mod, "mod prompt disable", id="own-growth-01")
+    checkin_pack = next(p for p in app.content.library.packs if p.id == "hearth-checkins")
+    await run(app, mod, "mod theme off", theme="listening")
+    await run(app, mod, "mod pack off", pack=checkin_pack.id)
+    assert (await app.store.switches(community)) == {"theme:listening": False, f"pack:{checkin_pack.id}": False}
+
+    own = {r["id"]: r for r in await app.store.list_prompts(community)}
+    for theme in THEMES:
+        for kind in KINDS:
+            served = await available(app, community, kind, theme)
+            for c in served:
+                assert c.kind == kind and c.theme == theme
+                assert c.theme != "listening" and c.source != checkin_pack.id
+                if c.source == "community":
+                    assert own[c.id]["enabled"]
+                else:
+                    assert app.content.prompt(c.id) is not None
+            expected_own = {pid for pid, r in own.items() if r["kind"] == kind and r["theme"] == theme
+                            and r["enabled"] and theme != "listening"}
+            assert {c.id for c in served if c.source == "community"} == expected_own
+    for kind in KINDS:
+        assert all(c.theme != "listening" for c in await available(app, community, kind))
+
+    assert "no reflection prompts on that theme" in text(await run(app, actor("ann"), "reflect", theme="listening"))
+    for _ in range(10):
+        shown = text(await run(app, actor("ann"), "reflect", theme="repair"))
+        assert "Repair" in shown
+    any_theme = await available(app, community, "checkin")
+    assert any_theme and all(c.source == "community" for c in any_theme)  # the only check-in pack is off
+
+    await run(app, mod, "mod theme on", theme="listening")
+    assert any(c.source == "community" for c in await available(app, community, "reflection", "listening"))
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=280).filter(str.strip)
+_prompts = st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(list(THEMES)), st.sampled_from(DEPTHS), _texts),
+                    min_size=1, max_size=5)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prompts=_prompts)
+async def test_any_prompts_survive_export_and_import(app, prompts):
+    """Whatever text moderators wrote (quotes, newlines, emoji, control characters) comes back the same."""
+    n = len(await app.store.list_communities())
+    source, target = f"console:src{n}", f"console:dst{n}"
+    for i, (kind, theme, depth, words) in enumerate(prompts):
+        fields = {"id": f"own-{theme}-{i:02d}", "kind": kind, "theme": theme, "depth": depth, "text": words}
+        await app.store.ensure_community(source, app.now())
+        await app.store.save_prompt(source, fields, "console:mia", app.now())
+    exported = await run(app, actor("mia", moderator=True, community=source), "mod pack export")
+    file = exported[0].attachment
+    assert file is not None, text(exported)
+    importer = actor("oli", moderator=True, community=target)
+    await apply_preview(app, importer, await upload(app, importer, file.content))
+    assert prompt_fields(await app.store.list_prompts(target)) == prompt_fields(await app.store.list_prompts(source))

@@ -1,0 +1,48 @@
+"""`hearth screen` reads lines and labels each one."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.safety.cli import main
+
+
+def run(text: str, content_dir: Path | None = None) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(io.StringIO(text), out, content_dir)
+    return code, out.getvalue()
+
+
+def test_labels_each_line_in_order():
+    code, out = run("I want to die\nthis deadline is killing me\n\nI’m not suicidal\r\nkms")
+    assert code == 0
+    assert out.splitlines() == [
+        "crisis\tI want to die",
+        "ok\tthis deadline is killing me",
+        "ok\t",
+        "ok\tI’m not suicidal",
+        "crisis\tkms",
+    ]
+
+
+def test_empty_input_prints_nothing():
+    assert run("") == (0, "")
+
+
+def test_bad_phrase_file_is_a_clear_error(tmp_path):
+    (tmp_path / "safety").mkdir()
+    (tmp_path / "safety" / "en.toml").write_text("[meta]\nlanguage = 'en'\n", encoding="utf-8")
+    code, out = run("hello\n", tmp_path)
+    assert code == 2
+    assert out.startswith("error\t") and "en.toml" in out and "[[crisis]]" in out
+
+
+def test_runs_as_a_module():
+    root = Path(__file__).resolve().parents[3]
+    proc = subprocess.run([sys.executable, "-m", "bot.safety.cli"], input="he hurts me\nkill the process\n",
+                          capture_output=True, text=True, cwd=root, timeout=60)
+    assert proc.returncode == 0
+    assert proc.stdout == "crisis\the hurts me\nok\tkill the process\n"

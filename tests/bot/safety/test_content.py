@@ -1,0 +1,65 @@
+"""The phrase file is validated on load, with errors that name the file and the entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety import SafetyContentError, Screen
+
+GOOD = """
+[meta]
+language = "en"
+
+[negation]
+cues = ["not"]
+
+[[crisis]]
+id = "death.wish"
+patterns = ["want to die"]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "safety").mkdir(exist_ok=True)
+    (tmp_path / "safety" / "en.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_minimal_file_loads(tmp_path):
+    screen = Screen.load(write(tmp_path, GOOD))
+    assert screen.check("I want to die").reason == "death.wish"
+    assert not screen.check("I do not want to die").crisis
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("[meta\n", "not valid TOML"),
+    (GOOD.replace('language = "en"', ""), "[meta].language"),
+    (GOOD.replace('id = "death.wish"', ""), "crisis[0]: needs an id"),
+    (GOOD.replace('id = "death.wish"', 'id = "Death Wish"'), "crisis[0]: needs an id"),
+    (GOOD + '\n[[crisis]]\nid = "death.wish"\npatterns = ["x"]\n', 'crisis[1] (id "death.wish"): id is used twice'),
+    (GOOD.replace('["want to die"]', '["want to (die"]'), 'crisis[0] (id "death.wish"): unclosed'),
+    (GOOD.replace('["want to die"]', '[]'), 'crisis[0] (id "death.wish").patterns'),
+    (GOOD.replace('["want to die"]', '["do not want to live"]') + '[normalise]\nphrases = { "do not" = "dont" }\n', "write “dont” instead of “do not”"),
+    (GOOD.replace('patterns =', 'patern = ["x"]\npatterns ='), "unknown key(s) ['patern']"),
+    (GOOD + "\n[extra]\n", "unknown table(s) ['extra']"),
+    (GOOD.replace('cues = ["not"]', 'cues = ["not"]\nnot_negation = ["really sure"]'), "must start with a cue"),
+    (GOOD.replace("[[crisis]]", "[settings]\nnegation_window = -1\n\n[[crisis]]"), "negation_window"),
+])
+def test_bad_file_names_file_and_entry(tmp_path, text, needle):
+    content = write(tmp_path, text)
+    with pytest.raises(SafetyContentError) as err:
+        Screen.load(content)
+    assert str(content / "safety" / "en.toml") in str(err.value)
+    assert needle in str(err.value)
+
+
+def test_missing_language_file(tmp_path):
+    with pytest.raises(SafetyContentError, match="no such phrase file"):
+        Screen.load(tmp_path, language="xx")
+
+
+def test_shipped_file_loads():
+    screen = Screen.load()
+    assert len(screen.crisis) >= 8 and len(screen.figures) >= 10

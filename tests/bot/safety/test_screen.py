@@ -1,0 +1,169 @@
+"""The crisis screen: quality on the labelled sets, and one test per robustness rule."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bot.safety import Screen, ScreenResult
+from tests.bot.safety.labelled import read_labelled, score
+
+
+@pytest.fixture(scope="module")
+def screen() -> Screen:
+    return Screen.load()
+
+
+def crisis(screen: Screen, text: str) -> bool:
+    return screen.check(text).crisis
+
+
+# --- quality -------------------------------------------------------------------
+
+
+def test_labelled_set_is_big_enough():
+    rows = read_labelled()
+    assert sum(c for c, _ in rows) >= 150
+    assert sum(not c for c, _ in rows) >= 300
+    assert len({t for _, t in rows}) == len(rows), "duplicate sentences"
+
+
+def test_precision_and_recall_on_labelled_set(screen):
+    # The phrase list was tuned on this set (with general rules, not sentences):
+    # measured 1.000 precision, 0.994 recall (174/175, 0 false alarms in 396).
+    s = score(screen.check, read_labelled())
+    assert s["recall"] >= 0.98, s
+    assert s["precision"] >= 0.99, s
+
+
+def test_precision_and_recall_on_held_out_set(screen):
+    # Written after tuning and never tuned on: the honest estimate.
+    # Measured 0.938 precision, 0.833 recall (45/54 found, 3 false alarms in 98).
+    s = score(screen.check, read_labelled("holdout.tsv"))
+    assert s["recall"] >= 0.83, s
+    assert s["precision"] >= 0.93, s
+
+
+# --- robustness rules ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I WANT TO DIE", "i want to die", "I Want To Die.",                      # case
+    "i want to die!!!", "...i want to die...", "(i want to die)",             # punctuation
+    "I   want \t to  die", "  i want to die  ",                              # whitespace
+    "I...want...to...die", "I want to die…",                                  # trailing-off pauses
+])
+def test_case_punctuation_and_whitespace(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I don’t want to live anymore", "I don't want to live anymore", "I don`t want to live anymore",
+    "I dont want to live anymore", "I do not want to live anymore", "I don´t want to live any more",
+])
+def test_apostrophes_and_contractions(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "sucide", "suicidle thoughts", "suiside", "I feel sucidal", "kil myself", "kill myslef",
+    "i want to kill my self", "kms", "killmyself", "I want to unalive myself", "sewerslide",
+])
+def test_common_misspellings_and_slang(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I want to dieeee", "i want to diiiie", "soooo done with life", "I caaaan't go on anymore",
+    "I don't want to liiiive anymore",
+])
+def test_elongations(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", ["k1ll mys3lf", "I w4nt to d1e", "$uicide", "su1c1dal"])
+def test_leetspeak(screen, text):
+    assert crisis(screen, text)
+
+
+def test_leetspeak_leaves_numbers_alone(screen):
+    assert screen.normaliser.tokens("call 116 123 at 3am") == ["cal", "116", "123", "at", "eam"]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not suicidal", "I am not suicidal, just tired", "I would never kill myself",
+    "I'm not going to kill myself", "I won't hurt myself", "I don't want to die",
+    "I have no plans to kill myself", "not that I'd ever kill myself", "he doesn't hurt me",
+    "I used to self-harm, two years clean now",
+])
+def test_clear_negations_cancel(screen, text):
+    assert not crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to live anymore",          # the negation is the crisis
+    "I don't know if I want to live anymore",
+    "I'm not sure I want to be alive anymore",
+    "I no longer want to live",
+    "not gonna lie, I want to die",
+    "ngl i want to die",
+    "I'm not okay, I want to die",
+    "I'm not sad. I want to die",            # negation does not cross a sentence
+    "I'm not suicidal\nI want to die",        # nor a line break
+    "I'm not suicidal but I think about dying a lot",
+    "I would never kill myself, but I wish I wasn't here",
+])
+def test_negation_that_is_not_a_negation(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "this deadline is killing me", "I could kill for a coffee", "dying to see it",
+    "she killed it on stage", "I'm dead 😂", "kill the process", "the suicide squeeze worked",
+    "die-hard fan", "I'd die for this pizza", "shoot myself in the foot", "cut myself shaving",
+    "I'd rather die than sing karaoke", "I want to die on this hill", "hit me up",
+    "my dad beat me at chess", "I overdosed on sugar lol", "Suicide prevention training today",
+])
+def test_figures_of_speech(screen, text):
+    assert not crisis(screen, text)
+
+
+def test_longer_crisis_phrase_outweighs_a_figure(screen):
+    assert not crisis(screen, "I'd rather die than go to that party")
+    assert crisis(screen, "I'd rather die than keep living like this")
+
+
+@pytest.mark.parametrize("text", [
+    "he hurts me", "my boyfriend hits me", "my dad beats me when he drinks",
+    "my partner threatened to kill me", "I don't feel safe at home", "I'm scared he'll hurt me",
+])
+def test_harm_from_others(screen, text):
+    assert crisis(screen, text)
+
+
+@pytest.mark.parametrize("text", ["my knee hurts me", "it hurts me to see you sad", "beats me why"])
+def test_hurts_me_needs_a_person(screen, text):
+    assert not crisis(screen, text)
+
+
+def test_word_boundaries(screen):
+    assert not crisis(screen, "skill myself up in python")
+    assert not crisis(screen, "diesel engines")
+
+
+def test_reason_is_an_id_never_the_text(screen):
+    ids = {e.id for e in screen.crisis}
+    result = screen.check("I want to die, my name is Sam")
+    assert result == ScreenResult(True, result.reason)
+    assert result.reason in ids
+    assert "Sam" not in result.reason and "die" not in result.reason
+    assert screen.check("what a lovely day") == ScreenResult(False, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_screened_without_error(text):
+    result = SCREEN.check(text)
+    assert result.crisis is (result.reason is not None)
+
+
+SCREEN = Screen.load()
