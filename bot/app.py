@@ -19,6 +19,7 @@ from bot.content.library import ContentLibrary
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply
+from bot.flows.crisis_care import care_for
 from bot.models import Community, Member
 from bot.store.store import Store
 
@@ -64,7 +65,8 @@ class Hearth:
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
-            return [err.reply()]
+            replies = [err.reply()]
+        replies = await care_for(self, event) + replies
         self.outbox.kick()
         return replies
 

@@ -49,6 +49,7 @@ class Member:
     timezone: str | None = None
     region: str | None = None
     snooze_until: date | None = None
+    settings: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def snoozed(self, today: date) -> bool:
         return self.snooze_until is not None and today <= self.snooze_until

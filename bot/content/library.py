@@ -7,20 +7,27 @@ A thin face over `bot.content.packs` so flows ask for what they need
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import THEMES, Library, Prompt, default_content_dir, load_library
+from bot.safety.resources import Resources, load_resources
+from bot.safety.screen import Screen
 
 
 @dataclass
 class ContentLibrary:
     library: Library
     content_dir: Path
+    screen: Screen
+    resources: Resources
 
     @classmethod
     def load(cls, content_dir: str | Path | None = None) -> "ContentLibrary":
+        """Everything is read and validated once, at start: a bad file stops Hearth early."""
         directory = Path(content_dir) if content_dir else default_content_dir()
-        return cls(load_library(directory), directory)
+        return _load(directory.resolve())
+
 
     @property
     def themes(self) -> dict[str, str]:
@@ -48,3 +55,9 @@ class ContentLibrary:
         section, name = key.split(".", 1)
         texts = {"checkin": self.library.checkin, "visibility": self.library.visibility}[section]
         return texts[name]
+
+
+@lru_cache(maxsize=8)
+def _load(directory: Path) -> ContentLibrary:
+    """Content is read-only while Hearth runs, so one load serves every app in a process."""
+    return ContentLibrary(load_library(directory), directory, Screen.load(directory), load_resources(directory))

@@ -2,6 +2,7 @@
 
 from bot.flows import (  # noqa: F401
     checkins,
+    crisis_care,
     help,
     history,
     member_settings,

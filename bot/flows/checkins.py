@@ -10,6 +10,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
 from bot.flows.common import schedule_named, show_time, yes_no
+from bot.flows.crisis_care import after_answer
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.scheduling import next_fires
@@ -213,7 +214,7 @@ async def save_answer(
     thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich("Updated. ") + thanks
-    return [Reply(body=thanks)]
+    return [Reply(body=thanks)] + await after_answer(app, ev.actor)
 
 
 def _mood(text: str) -> int:

@@ -89,15 +89,18 @@ class Store:
         if row is None:
             return None
         snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
-        return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze)
+        return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
+                      json.loads(row["settings"] or "{}"))
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
-        allowed = {"timezone", "region", "snooze_until", "display_name"}
+        allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
         if not set(fields) <= allowed:
             raise ValueError(f"unknown member fields: {set(fields) - allowed}")
         for key, value in fields.items():
             if isinstance(value, date):
                 value = value.isoformat()
+            elif isinstance(value, dict):
+                value = json.dumps(value, sort_keys=True)
             await self.db.execute(
                 f"UPDATE members SET {key} = ? WHERE community_id = ? AND user_id = ?", value, community_id, user_id
             )
@@ -480,6 +483,34 @@ class Store:
             "DELETE FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id, user_id
         )
         return n > 0
+
+    # -- care and safety ---------------------------------------------------------------
+
+    async def last_safety_alert(self, community_id: str, user_id: str) -> datetime | None:
+        row = await self.db.fetchone(
+            "SELECT at FROM safety_alerts WHERE community_id = ? AND user_id = ?", community_id, user_id
+        )
+        return parse_iso(row["at"]) if row else None
+
+    async def record_safety_alert(self, community_id: str, user_id: str, now: datetime,
+                                  outgoing: list[Outgoing]) -> None:
+        async with self.db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO safety_alerts (community_id, user_id, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (community_id, user_id) DO UPDATE SET at = excluded.at",
+                community_id, user_id, utc_iso(now),
+            )
+            await _enqueue(tx, outgoing, now)
+
+    async def recent_moods(self, community_id: str, user_id: str, limit: int) -> list[int]:
+        """The member's latest check-in moods in this community, newest first."""
+        rows = await self.db.fetchall(
+            "SELECT r.mood FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+            "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.user_id = ? "
+            "ORDER BY rd.scheduled_at DESC LIMIT ?",
+            community_id, user_id, limit,
+        )
+        return [int(r["mood"]) for r in rows]
 
     # -- outbox ------------------------------------------------------------------------
 
