@@ -67,6 +67,8 @@ class Hearth:
         except UserError as err:
             replies = [err.reply()]
         replies = await care_for(self, event) + replies
+        log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
+                 event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         self.outbox.kick()
         return replies
 
