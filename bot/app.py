@@ -16,6 +16,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands.registry import REGISTRY, Registry
 from bot.config import Config
 from bot.content.library import ContentLibrary
+from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply
@@ -42,6 +43,7 @@ class Hearth:
         import bot.flows  # noqa: F401  (declares every command into REGISTRY)
 
         self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"])
+        self.store.cipher = note_cipher(self.config)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
