@@ -19,14 +19,18 @@ from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply
+from bot.events import Actor, Event, Reply, say
 from bot.models import Community, Member
+from bot.ratelimit import MemberRateLimiter
 from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.scheduling.runner import RoundScheduler
 
 log = logging.getLogger(__name__)
+
+SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do that last one. "
+             "Give it a minute, then try it again.")
 
 
 @dataclass
@@ -38,12 +42,14 @@ class Hearth:
     registry: Registry = field(default_factory=lambda: REGISTRY)
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
+    limiter: MemberRateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
         import bot.flows  # noqa: F401  (declares every command into REGISTRY)
 
         self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"])
         self.store.cipher = note_cipher(self.config)
+        self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
@@ -59,6 +65,10 @@ class Hearth:
 
     async def handle(self, event: Event) -> list[Reply]:
         """Run one event from an adapter and return what to show."""
+        verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
+        if verdict != "ok":
+            log.info("rate limit reached for a member in %s", event.actor.community_id)
+            return [say(SLOW_DOWN)] if verdict == "first_refusal" else []
         if event.event_id and not await self.store.first_time_event(event.event_id, self.clock.now()):
             log.info("ignored a repeated delivery of event %s", event.event_id)
             return []

@@ -67,6 +67,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", _at_least(0)),
     Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
     Setting("privacy.retention_days", int, 365, "retention_days = 365", _positive),
+    Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
