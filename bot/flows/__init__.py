@@ -8,5 +8,6 @@ from bot.flows import (  # noqa: F401
     moderate_prompts,
     moderate_schedules,
     moderate_team,
+    my_data,
     reflections,
 )
