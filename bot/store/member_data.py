@@ -27,6 +27,7 @@ Erasure rules (what "delete my data" means):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -222,18 +223,21 @@ async def _queue_post_removals(tx: Executor, answers: list[dict[str, Any]], now:
 async def _drop_outbox(tx: Executor, community_id: str, user_id: str, response_ids: list[int]) -> int:
     """Outbox rows about the member: their answers' posts, DMs to them, anything naming their id.
 
-    Rows tied to another community's round are left alone; a row tied to no
-    round (a reminder, say) is dropped if it names them.
+    The id is matched whole (quoted in JSON, ':'-delimited in keys), so
+    "discord:12" never sweeps up "discord:123". Rows tied to another
+    community's round are left alone; a row tied to no round (a reminder,
+    say) is dropped if it names them.
     """
     dropped = 0
     for rid in response_ids:
         dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", rid)
-    pattern = _like(user_id)
+    quoted = _like(json.dumps(user_id))
+    key_end, key_mid = "%" + _like(user_id)[1:-1], _like(user_id + ":")
     dropped += await tx.execute(
-        "DELETE FROM outbox WHERE (dedupe_key LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
-        "OR payload LIKE ? ESCAPE '\\') AND (round_id IS NULL OR round_id IN "
+        "DELETE FROM outbox WHERE (target LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\' "
+        "OR dedupe_key LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\') AND (round_id IS NULL OR round_id IN "
         "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?))",
-        pattern, pattern, pattern, community_id,
+        quoted, quoted, key_end, key_mid, community_id,
     )
     return dropped
 
@@ -243,10 +247,15 @@ async def _anonymise_records(tx: Executor, community_id: str, user_id: str) -> i
     n = await tx.execute(
         "UPDATE audit_log SET actor_id = ? WHERE community_id = ? AND actor_id = ?", DELETED, community_id, user_id
     )
-    await tx.execute(
-        "UPDATE audit_log SET detail = REPLACE(detail, ?, ?) WHERE community_id = ? AND detail LIKE ? ESCAPE '\\'",
-        user_id, DELETED, community_id, _like(user_id),
+    whole_id = re.compile(rf"(?<![\w:]){re.escape(user_id)}(?!\w)")
+    rows = await tx.fetchall(
+        "SELECT id, detail FROM audit_log WHERE community_id = ? AND detail LIKE ? ESCAPE '\\'",
+        community_id, _like(user_id),
     )
+    for row in rows:
+        detail = whole_id.sub(DELETED, row["detail"])
+        if detail != row["detail"]:
+            await tx.execute("UPDATE audit_log SET detail = ? WHERE id = ?", detail, row["id"])
     await tx.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?", community_id, user_id)
     for table, column in (("moderators", "added_by"), ("schedules", "created_by"), ("prompts", "created_by")):
         await tx.execute(
