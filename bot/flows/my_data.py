@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import REGISTRY
 from bot.crypto import FernetCipher
-from bot.events import Attachment, Event, Reply, Rich, join_rich, rich, say
+from bot.events import Attachment, Event, Reply, Rich, join_rich, rich
 from bot.flows.retention import retention_days
 from bot.store import member_data
 
