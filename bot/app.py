@@ -16,17 +16,22 @@ from bot.clock import Clock, SystemClock
 from bot.commands.registry import REGISTRY, Registry
 from bot.config import Config
 from bot.content.library import ContentLibrary
+from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply
+from bot.events import Actor, Event, Reply, say
 from bot.flows.crisis_care import care_for
 from bot.models import Community, Member
+from bot.ratelimit import MemberRateLimiter
 from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.scheduling.runner import RoundScheduler
 
 log = logging.getLogger(__name__)
+
+SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do that last one. "
+             "Give it a minute, then try it again.")
 
 
 @dataclass
@@ -38,18 +43,24 @@ class Hearth:
     registry: Registry = field(default_factory=lambda: REGISTRY)
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
+    limiter: MemberRateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
         import bot.flows  # noqa: F401  (declares every command into REGISTRY)
 
         self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"])
+        self.store.cipher = note_cipher(self.config)
+        self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
         clock = clock or SystemClock()
         store = await Store.open_sqlite(config.sqlite_path, clock)
-        content = ContentLibrary.load(config["content_dir"] or None)
-        return cls(config, store, content, clock)
+        try:
+            return cls(config, store, ContentLibrary.load(config["content_dir"] or None), clock)
+        except BaseException:
+            await store.close()  # e.g. a bad key or content: don't leave the database open
+            raise
 
     async def close(self) -> None:
         await self.store.close()
@@ -58,6 +69,12 @@ class Hearth:
 
     async def handle(self, event: Event) -> list[Reply]:
         """Run one event from an adapter and return what to show."""
+        verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
+        if verdict != "ok":
+            log.info("rate limit reached for a member in %s", event.actor.community_id)
+            # Even a member over the limit is heard if their words suggest they may be in danger.
+            care = await care_for(self, event)
+            return care + ([say(SLOW_DOWN)] if verdict == "first_refusal" else [])
         if event.event_id and not await self.store.first_time_event(event.event_id, self.clock.now()):
             log.info("ignored a repeated delivery of event %s", event.event_id)
             return []

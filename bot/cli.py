@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.config import Config, load
 from bot.errors import ConfigError, StoreError
+from bot.runtime import AdapterUnavailable
 
 log = logging.getLogger("hearth")
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(run(config, args.script))
     except KeyboardInterrupt:
         return 0
-    except StoreError as err:
+    except (StoreError, AdapterUnavailable) as err:
         print(f"hearth: {err}", file=sys.stderr)
         return 2
 

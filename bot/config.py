@@ -70,6 +70,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
     Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", _at_least(2)),
     Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", lambda v: None if 1 <= v <= 4 else "must be 1 to 4"),
+    Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
     Setting("console.community", str, "console:local", 'community = "console:local"'),

@@ -38,12 +38,22 @@ class Adapter(Protocol):
     async def stop(self) -> None: ...
 
 
+class AdapterUnavailable(Exception):
+    """A platform's secret is set but its adapter can't load: say so, don't guess."""
+
+
 def platform_adapters(config: Config) -> list[Adapter]:
     adapters = []
     for platform, (secret, module) in PLATFORMS.items():
-        if config.secret(secret):
-            adapters.append(importlib.import_module(module).create(config))
-            log.info("%s adapter enabled (%s is set)", platform, secret)
+        if not config.secret(secret):
+            continue
+        try:
+            factory = importlib.import_module(module).create
+        except ImportError as err:
+            raise AdapterUnavailable(f"{secret} is set, but the {platform} adapter could not load ({err.name}). "
+                                     "Reinstall Hearth with `make run`, or unset the variable.") from None
+        adapters.append(factory(config))
+        log.info("%s adapter enabled (%s is set)", platform, secret)
     return adapters
 
 

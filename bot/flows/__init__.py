@@ -9,6 +9,7 @@ from bot.flows import (  # noqa: F401
     moderate_prompts,
     moderate_schedules,
     moderate_team,
+    my_data,
     prompt_packs,
     reflections,
 )

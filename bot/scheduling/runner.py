@@ -50,6 +50,8 @@ class RoundScheduler:
         await self.catch_up()
         await self.sync()
         self.aps.add_job(self.sweep, IntervalTrigger(seconds=self.sweep_seconds), id="sweep", replace_existing=True)
+        self.aps.add_job(self.purge, IntervalTrigger(hours=24), id="purge", replace_existing=True,
+                         next_run_time=datetime.now(timezone.utc))
         self.aps.start()
         log.info("scheduler started with %d schedule job(s)", len(self.schedule_jobs()))
 
@@ -114,6 +116,16 @@ class RoundScheduler:
         except Exception:
             log.exception("sweep failed; will try again")
             return {}
+
+    async def purge(self) -> int:
+        """Daily: delete answers past their retention period (see bot.flows.retention)."""
+        from bot.flows.retention import purge_expired
+
+        try:
+            return await purge_expired(self.app)
+        except Exception:
+            log.exception("retention purge failed; will try again tomorrow")
+            return 0
 
     async def catch_up(self) -> int:
         """Open each schedule's latest missed fire within the grace period, once.

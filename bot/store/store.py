@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.clock import Clock, parse_iso, utc_iso
+from bot.crypto import Cipher, PlainCipher
 from bot.events import Actor
 from bot.models import (
     Community,
@@ -36,6 +37,8 @@ OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 class Store:
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
+        #: Seals private note text at rest (set by Hearth from HEARTH_ENCRYPTION_KEY).
+        self.cipher: Cipher = PlainCipher()
 
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
@@ -467,7 +470,7 @@ class Store:
         row = await self.db.fetchone(
             "INSERT INTO notes (community_id, user_id, prompt_id, prompt_text, text, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            community_id, user_id, prompt_id, prompt_text, text, utc_iso(now),
+            community_id, user_id, prompt_id, prompt_text, self.cipher.seal(text), utc_iso(now),
         )
         assert row is not None
         return int(row["id"])
@@ -476,7 +479,8 @@ class Store:
         rows = await self.db.fetchall(
             "SELECT * FROM notes WHERE community_id = ? AND user_id = ? ORDER BY id", community_id, user_id
         )
-        return [Note(r["id"], r["prompt_text"], r["text"], parse_iso(r["created_at"])) for r in rows]
+        opened = self.cipher.open
+        return [Note(r["id"], r["prompt_text"], opened(r["text"]), parse_iso(r["created_at"])) for r in rows]
 
     async def delete_note(self, community_id: str, user_id: str, note_id: int) -> bool:
         n = await self.db.execute(

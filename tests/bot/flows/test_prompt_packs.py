@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -274,12 +275,13 @@ async def test_switching_everything_off_warns(app):
     assert "no check-in prompts left" in text(out) and "no reflection prompts left" in text(out)
 
 
-async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app):
+async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app, clock):
     mod = actor("mia", moderator=True)
     community = "console:test"
     for theme in THEMES:
         for kind in KINDS:
             await add(app, mod, kind, theme, "light", f"Our own {kind} prompt about {theme}?")
+        clock.advance(timedelta(minutes=1))  # stay under the per-member rate limit
     await run(app, mod, "mod prompt disable", id="own-growth-01")
     checkin_pack = next(p for p in app.content.library.packs if p.id == "hearth-checkins")
     await run(app, mod, "mod theme off", theme="listening")

@@ -1,0 +1,109 @@
+"""Encryption at rest for private notes, with Fernet from `cryptography`.
+
+A note is what someone was brave enough to write for themselves alone; if the
+database file is copied, it should not be readable. With
+`HEARTH_ENCRYPTION_KEY` set, note text is sealed before it reaches the store
+and opened when read. A prefix marks sealed text, so notes written before a
+key was set still read as they are. Several comma-separated keys allow
+rotation: the first seals, all of them open.
+
+`hearth keygen` prints a new key (`main` below; the CLI wires it).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Protocol
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from bot.config import Config
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+KEY_ENV = "HEARTH_ENCRYPTION_KEY"
+#: Sealed text starts with this; anything else is read as plain text.
+MARKER = "enc1:"
+#: What a sealed note reads as when no key here can open it.
+UNREADABLE = "(This note is encrypted with a key this Hearth doesn't have.)"
+
+
+class Cipher(Protocol):
+    """Seals text for the store and opens it again."""
+
+    def seal(self, text: str) -> str: ...
+
+    def open(self, stored: str) -> str: ...
+
+
+class PlainCipher:
+    """No key: text is stored as it is; sealed text can't be opened."""
+
+    def seal(self, text: str) -> str:
+        return text
+
+    def open(self, stored: str) -> str:
+        if stored.startswith(MARKER):
+            log.warning("a note is encrypted but no encryption key is set")
+            return UNREADABLE
+        return stored
+
+
+class FernetCipher:
+    """Fernet (AES-128-CBC + HMAC-SHA256) with key rotation through MultiFernet."""
+
+    def __init__(self, keys: list[str]) -> None:
+        if not keys:
+            raise ValueError("at least one key is needed")
+        self._fernet = MultiFernet([Fernet(k.encode("ascii")) for k in keys])
+
+    def seal(self, text: str) -> str:
+        return MARKER + self._fernet.encrypt(text.encode("utf-8")).decode("ascii")
+
+    def open(self, stored: str) -> str:
+        if not stored.startswith(MARKER):
+            return stored
+        try:
+            return self._fernet.decrypt(stored[len(MARKER):].encode("ascii")).decode("utf-8")
+        except InvalidToken:
+            log.warning("a note could not be decrypted with the configured key(s)")
+            return UNREADABLE
+
+
+def generate_key() -> str:
+    """A fresh random key, as the text to put in HEARTH_ENCRYPTION_KEY."""
+    return Fernet.generate_key().decode("ascii")
+
+
+def parse_keys(value: str) -> list[str]:
+    return [k.strip() for k in value.split(",") if k.strip()]
+
+
+def cipher_from_key(value: str | None) -> Cipher:
+    """A cipher for the key setting; a bad key fails at start, never echoed."""
+    if not value:
+        return PlainCipher()
+    try:
+        return FernetCipher(parse_keys(value))
+    except (ValueError, TypeError):
+        raise ConfigError(KEY_ENV, "is not a valid key (it should be 44 characters of url-safe base64)",
+                          "generate one with `hearth keygen`", f"${KEY_ENV}") from None
+
+
+def note_cipher(config: Config) -> Cipher:
+    """The cipher for this Hearth; warns once when notes will be stored in the clear."""
+    value = config.secret(KEY_ENV)
+    if not value:
+        log.warning("%s is not set: private notes are stored unencrypted. "
+                    "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)
+    return cipher_from_key(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`hearth keygen`: print a new key on stdout, and how to use it on stderr."""
+    print(generate_key())
+    print(f"Set this as {KEY_ENV} to encrypt private notes at rest. Keep it safe: "
+          "notes can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
+    return 0

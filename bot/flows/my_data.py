@@ -1,0 +1,119 @@
+"""A member's data rights: see what Hearth holds, take a copy, delete it all; the privacy notice.
+
+A support bot holds what people were brave enough to write, so every member
+can look, take and erase with one command each, and read in plain words who
+can see what. The rules of erasure live in `bot.store.member_data`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import REGISTRY
+from bot.crypto import FernetCipher
+from bot.events import Attachment, Event, Reply, Rich, join_rich, rich
+from bot.flows.retention import retention_days
+from bot.store import member_data
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+DELETE_WARNING = (
+    "This deletes everything I hold about you in this community: your check-in memberships, all your answers, "
+    "your private notes and your reflection history. Posts of your shared and anonymous answers will be taken "
+    "down where the platform allows. It can't be undone — run **me export** first if you'd like a copy."
+)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+@REGISTRY.command("me data", "What I hold about you in this community, in plain words.")
+async def my_data(app: "Hearth", ev: Event) -> Reply:
+    s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
+    community = await app.community(ev.actor.community_id)
+    a = s.answers
+    answers = _plural(sum(a.values()), "check-in answer")
+    if sum(a.values()):
+        answers += f" ({a['shared']} shared, {a['anonymous']} anonymous, {a['private']} private)"
+    where = f"your timezone ({s.timezone})" if s.timezone else "no timezone (you can set one with **me timezone**)"
+    lines = [
+        rich("**What I hold about you here**"),
+        rich("• Your name as shown here (“{}”) and " + where, s.display_name),
+        rich(f"• {_plural(s.memberships, 'check-in')} you've joined"),
+        rich(f"• {answers}"),
+        rich(f"• {_plural(s.notes, 'private note')} — only you can read them"),
+        rich(f"• {_plural(s.reflections, 'reflection prompt')} I've given you, so I don't repeat myself"),
+    ]
+    if s.snoozed_until:
+        lines.append(rich(f"• DMs snoozed until {s.snoozed_until}"))
+    if s.moderator_actions:
+        lines.append(rich(f"• {_plural(s.moderator_actions, 'moderator action')} in the audit log"))
+    lines.append(rich(f"\nAnswers are kept for {retention_days(app, community)} days; notes until you delete them. "
+                      "**me export** gives you a copy of all of it, **me delete** removes it, "
+                      "and **privacy** says who can see what."))
+    return Reply(body=join_rich(lines))
+
+
+@REGISTRY.command("me export", "A copy of everything I hold about you here, as a JSON file.")
+async def my_export(app: "Hearth", ev: Event) -> Reply:
+    data = await member_data.export(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    name = f"hearth-export-{app.now():%Y-%m-%d}.json"
+    return Reply(
+        body=rich("Here's everything I hold about you in this community. It includes your private answers "
+                  "and notes, so keep it somewhere safe."),
+        attachment=Attachment(name, content, "application/json"),
+    )
+
+
+@REGISTRY.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
+async def my_delete(app: "Hearth", ev: Event) -> Reply:
+    gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    detail = f"answers={gone.answers} posts={gone.posts_to_remove} notes={gone.notes}"
+    await app.store.audit(ev.actor.community_id, member_data.DELETED, "member.erased", detail, app.now())
+    log.info("a member erased their data in %s (%s)", ev.actor.community_id, detail)
+    app.outbox.kick()
+    body = rich(
+        f"Done. I've deleted everything I held about you here: {_plural(gone.answers, 'answer')}, "
+        f"{_plural(gone.notes, 'note')}, {_plural(gone.reflections, 'reflection prompt')} and "
+        f"{_plural(gone.memberships, 'check-in membership')}."
+    )
+    if gone.posts_to_remove:
+        body += rich(f" I'm taking down {_plural(gone.posts_to_remove, 'post')} of your answers now.")
+    return Reply(body=body + rich(" If you use Hearth again, it starts fresh. Take care."))
+
+
+@REGISTRY.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.")
+async def privacy(app: "Hearth", ev: Event) -> Reply:
+    community = await app.community(ev.actor.community_id)
+    return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher)))
+
+
+def privacy_notice(days: int, notes_encrypted: bool) -> Rich:
+    """The notice in plain words; honest about the server as well as the people."""
+    server = ("Private notes are encrypted there, so a copy of the database doesn't reveal them."
+              if notes_encrypted else "Private notes are not encrypted on this server yet.")
+    return join_rich([
+        rich("**Your privacy in Hearth**"),
+        rich("**What I keep:** your name as shown here, your timezone and settings, the check-ins you join, "
+             "your answers (mood, words, and who may see them), the reflection prompts I give you, "
+             "and the notes you choose to keep."),
+        rich("**Who sees what**"),
+        rich("• **Shared** answers: the check-in's channel, with your name."),
+        rich("• **Anonymous** answers: the channel, without your name. I remember they're yours only so you "
+             "can change, export or delete them; nobody else can find out, moderators included."),
+        rich("• **Private** answers and **notes**: only you. Not other members, not moderators."),
+        rich("• Round summaries show counts and moods, never names."),
+        rich("The people who run this Hearth's server can reach its database, as with any app. " + server),
+        rich(f"**How long:** answers are deleted after {days} days. Notes stay until you delete them "
+             "(**notes delete**)."),
+        rich("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
+             "removes all of it. **checkin leave** stops a check-in any time."),
+        rich("I'm not a therapist or an emergency service. If you're in danger, call your local emergency number."),
+    ], "\n")

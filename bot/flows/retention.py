@@ -1,0 +1,76 @@
+"""Old answers are purged after the community's retention period.
+
+People answer in the moment; they shouldn't have to remember to clean up
+years later. Answers (and the record of which reflection prompts someone was
+given) older than the retention period are deleted, along with the outbox
+rows that carried them. Private notes are kept until their author deletes
+them: a note is something someone chose to keep.
+
+The period is the community's `retention_days`, capped by the server's
+`privacy.retention_days`: whoever runs Hearth can promise a maximum.
+Posts already in a channel stay; they are the platform's history now.
+Only counts are logged, never content.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.clock import utc_iso
+from bot.models import Community
+from bot.store.member_data import compact, harden
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+#: Retried deliveries arrive within minutes; event ids older than this are noise.
+PROCESSED_EVENTS_DAYS = 7
+
+
+def retention_days(app: "Hearth", community: Community) -> int:
+    """The community's choice, never longer than the server's cap."""
+    return min(community.settings.retention_days, app.config["privacy.retention_days"])
+
+
+async def purge_expired(app: "Hearth") -> int:
+    """Delete answers older than each community's retention period; returns how many."""
+    await harden(app.store)
+    total = 0
+    for community in await app.store.list_communities():
+        total += await _purge_community(app, community)
+    await _purge_delivery_history(app)
+    await compact(app.store)
+    if total:
+        log.info("retention: purged %d expired answer(s)", total)
+    return total
+
+
+async def _purge_delivery_history(app: "Hearth") -> None:
+    """Sent and failed outbox rows (they copy names and words) past the server's cap, and old event ids."""
+    cap = utc_iso(app.now() - timedelta(days=app.config["privacy.retention_days"]))
+    await app.store.db.execute("DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", cap)
+    cutoff = utc_iso(app.now() - timedelta(days=PROCESSED_EVENTS_DAYS))
+    await app.store.db.execute("DELETE FROM processed_events WHERE at < ?", cutoff)
+
+
+async def _purge_community(app: "Hearth", community: Community) -> int:
+    days = retention_days(app, community)
+    cutoff = utc_iso(app.now() - timedelta(days=days))
+    in_community = (
+        "SELECT r.id FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.created_at < ?"
+    )
+    async with app.store.db.transaction() as tx:
+        # The outbox copies of those answers (names, words) go first, while they can still be found.
+        await tx.execute(
+            f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})", community.id, cutoff
+        )
+        n = await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", community.id, cutoff)
+        await tx.execute("DELETE FROM reflections WHERE community_id = ? AND given_at < ?", community.id, cutoff)
+    if n:
+        log.info("retention: purged %d answer(s) older than %d days in %s", n, days, community.id)
+    return n

@@ -1,0 +1,58 @@
+"""Per-member rate limits: one person's flood can't crowd out everyone else.
+
+A sliding window per (community, member), timed by the injected clock so
+tests move time by hand. Kept in memory: limits protect this process, and
+losing them on restart is harmless.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from bot.clock import Clock
+
+Verdict = Literal["ok", "first_refusal", "refused"]
+#: Forget idle members after this many checks, so memory stays small.
+PRUNE_EVERY = 1000
+
+
+@dataclass
+class MemberRateLimiter:
+    """At most `limit` events per member in any `window`."""
+
+    clock: Clock
+    limit: int
+    window: timedelta = timedelta(minutes=1)
+    _seen: dict[tuple[str, str], deque[datetime]] = field(default_factory=dict)
+    _told: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    _checks: int = 0
+
+    def check(self, community_id: str, user_id: str) -> Verdict:
+        """"ok" to go ahead; "first_refusal" once per window (say why), then "refused" (stay quiet)."""
+        now = self.clock.now()
+        key = (community_id, user_id)
+        times = self._seen.setdefault(key, deque())
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        self._maybe_prune(now)
+        if len(times) < self.limit:
+            times.append(now)
+            return "ok"
+        told = self._told.get(key)
+        if told is not None and told > now - self.window:
+            return "refused"
+        self._told[key] = now
+        return "first_refusal"
+
+    def _maybe_prune(self, now: datetime) -> None:
+        self._checks += 1
+        if self._checks % PRUNE_EVERY:
+            return
+        cutoff = now - self.window
+        for key in [k for k, t in self._seen.items() if not t or t[-1] <= cutoff]:
+            del self._seen[key]
+        for key in [k for k, t in self._told.items() if t <= cutoff]:
+            del self._told[key]

@@ -1,0 +1,176 @@
+"""Data rights end to end: see, export and delete; afterwards nothing names the member."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bot.app import Hearth
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.flows.test_checkin_round import create_schedule
+from tests.conftest import actor, press, run, text
+
+NOTE = "I finally told Sam how much the move scared me"
+
+
+async def answer_day(app: Hearth, runner: RoundScheduler, clock, day: int, answers) -> None:
+    """Open the round of 5+day January, let each (who, visibility, words) answer, close it."""
+    clock.set(datetime(2026, 1, 5 + day, 9, 0, tzinfo=timezone.utc))
+    await runner.run_pending()
+    for who, visibility, words in answers:
+        await run(app, who, "checkin answer", mood="3", visibility=visibility, words=words)
+    await app.outbox.drain_all()
+    clock.advance(timedelta(hours=3))
+    await runner.sweep()
+    await app.outbox.drain_all()
+
+
+async def build_history(app: Hearth, clock):
+    """Zed answers three rounds (shared, anonymous, private), keeps a note, and moderates a little."""
+    mia, zed, bob = actor("mia", moderator=True), actor("zephyrine"), actor("bob")
+    await create_schedule(app, mia)
+    for who in (zed, bob):
+        await run(app, who, "checkin join", schedule="mornings", reminders="yes")
+    await run(app, mia, "mod moderators add", who="zephyrine")
+    await run(app, zed, "mod settings", key="summary_floor", value="4")
+    await run(app, zed, "me timezone", timezone="Europe/Berlin")
+    runner = RoundScheduler(app)
+    await answer_day(app, runner, clock, 0, [(zed, "shared", "Shared words of Zed"), (bob, "shared", "Bob here")])
+    await answer_day(app, runner, clock, 1, [(zed, "anonymous", "Anonymous words of Zed")])
+    await answer_day(app, runner, clock, 2, [(zed, "private", "Private words of Zed")])
+    await run(app, zed, "reflect")
+    await run(app, zed, "note", text=NOTE)
+    return mia, zed, bob
+
+
+async def test_me_data_counts_in_plain_words(app, clock):
+    _, zed, _ = await build_history(app, clock)
+    out = text(await run(app, zed, "me data"))
+    assert "“Zephyrine”" in out and "Europe/Berlin" in out
+    assert "1 check-in you've joined" in out
+    assert "3 check-in answers (1 shared, 1 anonymous, 1 private)" in out
+    assert "1 private note" in out and "1 reflection prompt" in out
+    assert "1 moderator action" in out
+    assert "365 days" in out and "me export" in out and "me delete" in out
+    assert NOTE not in out  # counts, not content
+
+
+async def test_export_holds_everything_with_notes_decrypted(app, clock):
+    _, zed, _ = await build_history(app, clock)
+    reply = (await run(app, zed, "me export"))[0]
+    assert reply.attachment is not None and reply.attachment.filename.endswith(".json")
+    assert reply.visibility == "actor"
+    data = json.loads(reply.attachment.content)
+    assert data["member"] == {"user_id": "console:zephyrine", "display_name": "Zephyrine",
+                              "first_seen": "2026-01-05T08:00:00Z"}
+    assert data["settings"]["timezone"] == "Europe/Berlin"
+    assert [m["checkin"] for m in data["memberships"]] == ["mornings"]
+    assert data["memberships"][0]["reminders"] is True
+    answers = data["answers"]
+    assert [a["visibility"] for a in answers] == ["shared", "anonymous", "private"]
+    assert answers[2]["words"] == "Private words of Zed" and answers[0]["round"] == "2026-01-05T09:00:00Z"
+    assert all(a["prompt"] and a["answered_at"] for a in answers)
+    assert [n["text"] for n in data["notes"]] == [NOTE]
+    assert len(data["reflections"]) == 1 and data["reflections"][0]["prompt"]
+    assert [m["action"] for m in data["moderator_actions"]] == ["settings"]
+    assert "Bob here" not in reply.attachment.content.decode()
+
+
+async def test_delete_asks_first_and_cancel_changes_nothing(app, clock):
+    _, zed, _ = await build_history(app, clock)
+    ask = (await run(app, zed, "me delete"))[0]
+    assert "can't be undone" in ask.plain() and "me export" in ask.plain()
+    cancel = [b for b in ask.buttons if b.action == "cancel"][0]
+    assert "nothing changed" in text(await press(app, zed, cancel.action, cancel.args))
+    assert len(await app.store.notes(zed.community_id, zed.user_id)) == 1
+
+
+async def delete_everything(app: Hearth, who) -> str:
+    ask = (await run(app, who, "me delete"))[0]
+    yes = [b for b in ask.buttons if b.action == "confirm"][0]
+    return text(await press(app, who, yes.action, yes.args))
+
+
+async def test_after_delete_nothing_in_the_store_names_the_member(app, clock):
+    _, zed, bob = await build_history(app, clock)
+    assert len([d for d in app.sent if d.kind == "thread" and "of Zed" in d.message.plain()]) == 2
+    before = {hit.split(":")[0] for hit in await scan_store(app, ["zephyrine", "of Zed", NOTE])}
+    assert {"members.user_id", "members.display_name", "responses.text", "notes.text", "participants.user_id",
+            "reflections.user_id", "audit_log.actor_id", "audit_log.detail", "moderators.subject",
+            "outbox.payload", "outbox.target"} <= before  # the scan sees everywhere a name can hide
+
+    done = await delete_everything(app, zed)
+    assert "3 answers, 1 note, 1 reflection prompt and 1 check-in membership" in done
+    assert "taking down 2 posts" in done
+
+    await app.outbox.drain_all()
+    deletes = [d for d in app.sent if d.kind == "delete"]
+    assert len(deletes) == 2 and all(d.channel == "console:general" and d.ref for d in deletes)
+
+    hits = await scan_store(app, ["zephyrine", "of Zed", NOTE])
+    assert hits == [], hits
+    raw = await db_bytes(app)
+    for needle in (b"zephyrine", b"Zephyrine", b"of Zed", b"scared me"):
+        assert needle not in raw, needle
+
+    # Bob's things and the moderators' trail stay.
+    assert "Bob here" in await column_values(app, "responses", "text")
+    actors = await column_values(app, "audit_log", "actor_id")
+    assert "deleted-member" in actors and "console:mia" in actors
+
+
+async def test_delete_only_touches_this_community(app, clock):
+    _, zed, _ = await build_history(app, clock)
+    elsewhere = actor("zephyrine", community="console:other")
+    await run(app, elsewhere, "reflect")
+    await run(app, elsewhere, "note", text="kept elsewhere")
+    await delete_everything(app, zed)
+    assert [n.text for n in await app.store.notes("console:other", zed.user_id)] == ["kept elsewhere"]
+
+
+async def test_using_hearth_again_starts_fresh(app, clock):
+    _, zed, _ = await build_history(app, clock)
+    await delete_everything(app, zed)
+    out = text(await run(app, zed, "me data"))
+    assert "0 check-ins" in out and "0 check-in answers" in out and "0 private notes" in out
+
+
+async def test_an_answer_not_yet_posted_is_never_posted(app, clock):
+    mia, zed = actor("mia", moderator=True), actor("zephyrine")
+    await create_schedule(app, mia)
+    await run(app, zed, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await run(app, zed, "checkin answer", mood="4", visibility="shared", words="Not out yet")
+    await delete_everything(app, zed)
+    await app.outbox.drain_all()
+    assert not any("Not out yet" in d.message.plain() for d in app.sent)
+    assert not any(d.kind == "dm" and d.user == zed.user_id for d in app.sent)
+
+
+# -- looking through the whole store ---------------------------------------------------
+
+
+async def scan_store(app: Hearth, needles: list[str]) -> list[str]:
+    """Every text value of every column of every table that contains a needle (case-insensitive)."""
+    db = app.store.db
+    tables = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    hits = []
+    for t in tables:
+        for row in await db.fetchall(f"SELECT * FROM {t['name']}"):
+            for column, value in row.items():
+                for needle in needles:
+                    if isinstance(value, (str, bytes)) and needle.lower() in str(value).lower():
+                        hits.append(f"{t['name']}.{column}: {value!r}")
+    return hits
+
+
+async def column_values(app: Hearth, table: str, column: str) -> list[str]:
+    return [r[column] for r in await app.store.db.fetchall(f"SELECT {column} FROM {table}")]
+
+
+async def db_bytes(app: Hearth) -> bytes:
+    await app.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = Path(app.store.db.path)
+    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))

@@ -1,0 +1,91 @@
+"""Private notes are sealed at rest when a key is set, and still read back."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.app import Hearth
+from bot.config import load
+from bot.crypto import MARKER, UNREADABLE, FernetCipher, PlainCipher, cipher_from_key, generate_key, main
+from bot.errors import ConfigError
+from tests.conftest import actor, run, text
+
+NOTE = "I am scared to tell my sister how lonely I have been"
+
+
+async def open_app(tmp_path: Path, clock, key: str | None) -> Hearth:
+    env = {"HEARTH_DATA_DIR": str(tmp_path / "data")}
+    if key:
+        env["HEARTH_ENCRYPTION_KEY"] = key
+    return await Hearth.open(load(env=env), clock)
+
+
+async def db_bytes(app: Hearth) -> bytes:
+    """Every byte of the database on disk, after folding the WAL in."""
+    await app.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = Path(app.store.db.path)
+    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+
+
+async def test_note_text_is_not_in_the_database_file_with_a_key(tmp_path, clock):
+    app = await open_app(tmp_path, clock, generate_key())
+    ann = actor("ann")
+    await run(app, ann, "reflect")
+    assert "Kept" in text(await run(app, ann, "note", text=NOTE))
+    assert NOTE in text(await run(app, ann, "notes list"))
+    raw = await db_bytes(app)
+    assert NOTE.encode() not in raw and b"lonely" not in raw
+    row = await app.store.db.fetchone("SELECT text FROM notes")
+    assert row is not None and row["text"].startswith(MARKER)
+    await app.close()
+
+
+async def test_without_a_key_notes_are_plain_and_one_warning_is_logged(tmp_path, clock, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.crypto")
+    app = await open_app(tmp_path, clock, None)
+    warnings = [r for r in caplog.records if r.name == "bot.crypto"]
+    assert len(warnings) == 1 and "hearth keygen" in warnings[0].getMessage()
+    await app.store.add_note(actor("ann").community_id, "console:ann", None, "", NOTE, clock.now())
+    assert NOTE.encode() in await db_bytes(app)
+    await app.close()
+
+
+async def test_notes_written_before_the_key_still_read(tmp_path, clock):
+    app = await open_app(tmp_path, clock, None)
+    await app.store.add_note("console:test", "console:ann", None, "", "before the key", clock.now())
+    await app.close()
+    app = await open_app(tmp_path, clock, generate_key())
+    await app.store.add_note("console:test", "console:ann", None, "", "after the key", clock.now())
+    assert [n.text for n in await app.store.notes("console:test", "console:ann")] == ["before the key",
+                                                                                      "after the key"]
+    await app.close()
+
+
+def test_rotation_new_key_first_old_notes_still_open():
+    old, new = generate_key(), generate_key()
+    sealed = FernetCipher([old]).seal("hello")
+    rotated = FernetCipher([new, old])
+    assert rotated.open(sealed) == "hello"
+    assert FernetCipher([new]).open(rotated.seal("again")) == "again"
+
+
+def test_wrong_or_missing_key_reads_as_unreadable_not_a_crash():
+    sealed = FernetCipher([generate_key()]).seal("hello")
+    assert FernetCipher([generate_key()]).open(sealed) == UNREADABLE
+    assert PlainCipher().open(sealed) == UNREADABLE
+
+
+def test_a_bad_key_fails_at_start_without_echoing_it():
+    with pytest.raises(ConfigError) as err:
+        cipher_from_key("not-a-real-key-value")
+    assert "not-a-real-key-value" not in str(err.value)
+    assert "hearth keygen" in str(err.value)
+
+
+def test_keygen_prints_a_usable_key(capsys):
+    assert main([]) == 0
+    key = capsys.readouterr().out.strip()
+    assert FernetCipher([key]).open(FernetCipher([key]).seal("x")) == "x"

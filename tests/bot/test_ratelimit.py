@@ -1,0 +1,49 @@
+"""Per-member rate limits: a kind word once, then quiet, then back to normal."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import ManualClock
+from bot.ratelimit import MemberRateLimiter
+from tests.conftest import actor, run, text
+
+
+async def test_the_21st_event_in_a_minute_gets_a_kind_word_then_quiet(app, clock):
+    ann, bob = actor("ann"), actor("bob")
+    for _ in range(20):
+        assert "minute" not in text(await run(app, ann, "checkin list"))
+    refused = await run(app, ann, "checkin list")
+    assert "a minute" in text(refused) and "try it again" in text(refused)
+    assert await run(app, ann, "checkin list") == []  # told once per window, then quiet
+    assert "no check-ins here yet" in text(await run(app, bob, "checkin list"))  # others are not affected
+    clock.advance(timedelta(seconds=61))
+    assert "minute" not in text(await run(app, ann, "checkin list"))
+
+
+async def test_refused_events_do_nothing(app, clock):
+    ann = actor("ann")
+    for _ in range(20):
+        await run(app, ann, "reflect")
+    await run(app, ann, "note", text="should not be kept")
+    assert await app.store.notes(ann.community_id, ann.user_id) == []
+
+
+def test_limit_is_a_sliding_window():
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3)
+    for _ in range(3):
+        assert limiter.check("c", "u") == "ok"
+        clock.advance(timedelta(seconds=20))
+    # the first event is now 60 s old and has left the window
+    assert limiter.check("c", "u") == "ok"
+    assert limiter.check("c", "u") == "first_refusal"
+    assert limiter.check("c", "other") == "ok"
+    assert limiter.check("elsewhere", "u") == "ok"
+
+
+def test_the_limit_comes_from_config(tmp_path):
+    from bot.config import load
+
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path)})
+    assert config["limits.events_per_minute"] == 20
