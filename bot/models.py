@@ -158,12 +158,13 @@ class OutboxEntry:
     response_id: int | None
     attempts: int
     message_ref: str | None = None
+    created_at: datetime | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
         return cls(
             row["id"], row["platform"], row["kind"], json.loads(row["target"]), json.loads(row["payload"]),
-            row["round_id"], row["response_id"], row["attempts"], row["message_ref"],
+            row["round_id"], row["response_id"], row["attempts"], row["message_ref"], parse_iso(row["created_at"]),
         )
 
 

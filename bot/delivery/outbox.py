@@ -23,6 +23,9 @@ from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 
+#: How long a thread reply or an edit waits for the message it hangs on.
+PARENT_PATIENCE = timedelta(hours=6)
+
 
 class RateLimiter:
     """A token bucket: at most `rate` sends a second, in small bursts."""
@@ -140,6 +143,10 @@ class Outbox:
     async def _deliver(self, sender: Sender, entry: OutboxEntry, result: DrainResult) -> None:
         delivery = await self._resolve(entry)
         if delivery is None:
+            if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+                result.failed += 1
+                await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
+                return
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -231,7 +232,7 @@ def answer_messages(
     app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: str
 ) -> list[Outgoing]:
     """What an answer shows under the round post: a new reply, an edit, or a removal."""
-    key = f"resp:{resp.id}:{resp.updated_at.isoformat()}"
+    key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
     was_posted = prev is not None and prev.visibility != "private"
     if resp.visibility == "private":
         if not was_posted:

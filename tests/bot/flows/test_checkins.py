@@ -154,3 +154,29 @@ async def test_schedule_preview_errors_are_kind_and_change_nothing(app):
         base = {"name": "x", "channel": "general", "when": "daily 09:00"} | args
         assert words in text(await run(app, mia, "mod schedule create", **base))
     assert await app.store.list_schedules("console:test") == []
+
+
+async def test_two_changes_in_the_same_second_both_go_out(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="one")
+    await app.outbox.drain_all()
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="two")
+    await run(app, ann, "checkin answer", mood="4", visibility="private", words="three")
+    await app.outbox.drain_all()
+    assert [d.kind for d in app.sent if d.kind in ("thread", "edit", "delete")] == ["thread", "edit", "delete"]
+
+
+async def test_a_reply_whose_round_post_never_went_out_gives_up_in_the_end(app, clock):
+    rnd = await open_round(app, clock)
+    app.outbox.senders.clear()  # the post never goes out: no platform connected
+    await app.store.db.execute("UPDATE rounds SET post_ref = NULL WHERE id = ?", rnd.id)
+    from tests.fakes import RecordingSender
+    await run(app, actor("ann"), "checkin answer", mood="4", visibility="shared", words="hello")
+    app.outbox.add_sender(RecordingSender("console"))
+    first = await app.outbox.drain("console")
+    assert first.waiting == 1 and first.failed == 0
+    clock.advance(timedelta(hours=7))
+    later = await app.outbox.drain("console")
+    assert later.failed == 1
+    assert (await app.store.outbox_counts()).get("failed") == 1
