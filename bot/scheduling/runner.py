@@ -92,14 +92,17 @@ class RoundScheduler:
             return
         await self._open(schedule, fires[-1])
 
-    async def _open(self, schedule: Schedule, at: datetime) -> None:
+    async def _open(self, schedule: Schedule, at: datetime) -> bool:
+        """True if this call opened the round (not skipped, not opened elsewhere first)."""
         try:
             rnd = await rounds.open_round(self.app, schedule, at)
         except Exception:
             log.exception("could not open the round of schedule %s at %s", schedule.id, at)
-            return
-        if rnd is not None:
-            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+            return False
+        if rnd is None:
+            return False
+        self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+        return True
 
     def _plan_round_steps(self, round_id: int, remind_at: datetime | None, closes_at: datetime) -> None:
         """Date jobs so reminders and closing happen on time, not at the next sweep."""
@@ -145,9 +148,7 @@ class RoundScheduler:
                 if f not in recent:
                     log.info("skipped the %s fire of schedule %s: more than %s ago", f.isoformat(), s.id, self.grace)
             if recent:
-                before = await self.app.store.round_at(s.id, recent[-1])
-                await self._open(s, recent[-1])
-                opened += before is None and await self.app.store.round_at(s.id, recent[-1]) is not None
+                opened += await self._open(s, recent[-1])
         await self.sweep()
         return opened
 
