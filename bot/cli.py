@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.config import Config, load
 from bot.errors import ConfigError, StoreError
-from bot.runtime import AdapterUnavailable
+from bot.runtime import PLATFORMS, AdapterUnavailable
 
 log = logging.getLogger("hearth")
 
@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "demo":
         return run_demo(args.log_level)
-    setup_logging(args.log_level or config["log_level"])
+    # In the terminal the conversation is the point: only warnings, unless asked.
+    terminal_only = not any(config.secret(secret) for secret, _ in PLATFORMS.values())
+    setup_logging(args.log_level or ("WARNING" if terminal_only else config["log_level"]))
     try:
         return asyncio.run(run(config, args.script))
     except KeyboardInterrupt:
@@ -74,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 def setup_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if level.upper() != "DEBUG":
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run is noise
 
 
 async def run(config: Config, script: Path | None) -> int:
