@@ -121,7 +121,10 @@ class DiscordSender:
         return f"{parent}/{sent.id}"
 
     async def _start_thread(self, channel_id: int, message_id: int) -> None:
-        message = self.client.get_partial_messageable(channel_id).get_partial_message(message_id)
+        channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            raise PermanentFailure(f"channel {channel_id} can't hold threads")
+        message = channel.get_partial_message(message_id)
         try:
             await message.create_thread(name=THREAD_NAME, auto_archive_duration=1440)
         except discord.HTTPException as err:

@@ -59,6 +59,7 @@ class FakeDiscord:
         self.dm_closed: set[int] = set()
         self.dm_channels: dict[int, int] = {}
         self._sockets: list[web.WebSocketResponse] = []
+        self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -205,6 +206,7 @@ class FakeDiscord:
             payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1}
         if message is not None:
             payload["message"] = message
+            self._sources[iid] = int(message["id"])
         return payload
 
     async def interact(self, payload: dict[str, Any]) -> int:
@@ -370,15 +372,20 @@ class FakeDiscord:
         return out
 
     def _callback(self, iid: int, token: str, body: dict[str, Any]) -> web.Response:
-        self.callbacks.append({"interaction_id": iid, "token": token, "type": body["type"], "data": body.get("data")})
+        record = {"interaction_id": iid, "token": token, "type": body["type"], "data": body.get("data")}
         result: dict[str, Any] = {"interaction": {"id": str(iid), "type": 2}}
         if body["type"] in (4, 5):
             data = body.get("data") or {}
             message = self._post(self._interaction_channel(token), data, ephemeral=data)
+            record["message_id"] = int(message["id"])
             result["interaction"] |= {"response_message_id": message["id"],
                                       "response_message_loading": body["type"] == 5,
                                       "response_message_ephemeral": bool(data.get("flags", 0) & 64)}
             result["resource"] = {"type": body["type"], "message": message}
+        if body["type"] == 7 and self._sources.get(iid) in self.messages:
+            self.messages[self._sources[iid]].update(
+                {k: v for k, v in (body.get("data") or {}).items() if k in ("content", "components")})
+        self.callbacks.append(record)
         return _json(result)
 
     def _interaction_channel(self, token: str) -> int:
