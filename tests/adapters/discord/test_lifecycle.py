@@ -31,3 +31,14 @@ async def test_slow_work_is_deferred_then_answered(discord_bot, fake: FakeDiscor
     assert deferred["type"] == 5 and deferred["data"]["flags"] & 64  # "thinking…", privately
     [answer] = await fake.wait_for(lambda: fake.followups(iid))
     assert "Your check-ins" in answer.body["content"] and answer.body["allowed_mentions"] == {"parse": []}
+
+
+def test_the_guide_names_the_exact_permissions():
+    from pathlib import Path
+
+    from adapters.discord.client import PERMISSIONS
+
+    guide = Path(__file__).parents[3].joinpath("docs", "discord.md").read_text(encoding="utf-8")
+    assert f"permissions={PERMISSIONS.value}" in guide
+    assert sum(1 for line in guide.splitlines() if line.startswith("| ") and "|---" not in line) - 1 == \
+        sum(1 for _, on in PERMISSIONS if on)
