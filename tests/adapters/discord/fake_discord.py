@@ -235,6 +235,9 @@ class FakeDiscord:
                 entry["value"] = str(value)
                 resolved.setdefault("channels", {})[str(value)] = {
                     **{k: self.channels[int(value)][k] for k in ("id", "type", "name")}, "permissions": "0"}
+            if opt["type"] in (6, 9):  # a user or a role, as Discord resolves them
+                entry["value"] = str(value)
+                resolved |= self._resolve_mentionable(int(value))
             if autocomplete == opt["name"]:
                 entry["focused"] = True
             leaf_opts.append(entry)
@@ -248,10 +251,17 @@ class FakeDiscord:
             data["guild_id"] = str(self.guild_id)
         return data
 
-    async def slash(self, member: dict[str, Any], path: str, **options: Any) -> int:
+    def _resolve_mentionable(self, target: int) -> dict[str, Any]:
+        roles = {int(r["id"]): r for r in self.guilds[self.guild_id]["roles"]}
+        if target in roles:
+            return {"roles": {str(target): roles[target]}}
+        member = self.member(target, f"user{target % 1000}")
+        return {"users": {str(target): member.pop("user")}, "members": {str(target): member}}
+
+    async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))
 
-    async def autocomplete(self, member: dict[str, Any], path: str, focused: str, **options: Any) -> int:
+    async def autocomplete(self, member: dict[str, Any], path: str, focused: str, /, **options: Any) -> int:
         data = self.command_payload(path, options, autocomplete=focused)
         return await self.interact(self._interaction(4, data, member))
 

@@ -28,5 +28,5 @@ async def create_schedule(fake: FakeDiscord, mod: dict[str, Any], name: str = "m
     assert saved["data"]["components"] == []
 
 
-async def run(fake: FakeDiscord, who: dict[str, Any], path: str, **options: Any) -> dict[str, Any]:
-    return await fake.wait_callback(await fake.slash(who, path, **options))
+async def run(fake: FakeDiscord, member: dict[str, Any], path: str, /, **options: Any) -> dict[str, Any]:
+    return await fake.wait_callback(await fake.slash(member, path, **options))

@@ -65,12 +65,18 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     await app.outbox.drain_all()
     edit = fake.calls_to("PATCH", f"/channels/{post['id']}/messages/")[-1]
     assert "Great coffee" in edit.body["content"]
+    # Changing to private takes the anonymous reply down.
+    assert "Updated" in await answer(bob, "2", "private", "Tired today")
+    await app.outbox.drain_all()
+    assert len(fake.calls_to("DELETE", f"/channels/{post['id']}/messages/")) == 1
+    assert [m for m in fake.channel_messages(int(post["id"])) if "Tired today" in m["content"]] == []
 
     clock.advance(timedelta(hours=2))
     await RoundScheduler(app).sweep()
     await app.outbox.drain_all()
     summary = fake.calls_to("PATCH", f"/channels/{fake.channel_id}/messages/{post['id']}")[-1]
     assert "(closed)" in summary.body["content"] and "3" in summary.body["content"]
+    assert "Ann" not in summary.body["content"]
     assert summary.body["components"] == []
     assert summary.body["allowed_mentions"] == {"parse": []}
 

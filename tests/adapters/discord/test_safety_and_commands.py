@@ -114,3 +114,15 @@ async def test_long_replies_are_split_into_messages(discord_bot, fake: FakeDisco
     assert len(parts) >= 2 and all(len(p) <= 2000 for p in parts)
     assert all(c.body["flags"] & 64 for c in more)
     assert "first" in parts[0] and "second" in parts[-1]
+
+
+async def test_moderators_name_a_role_or_a_member(discord_bot, fake: FakeDiscord, app):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    added = await run(fake, mod, "mod moderators add", who=fake.mod_role_id)
+    assert f"role:{fake.mod_role_id}" in added["data"]["content"]
+    sam = fake.next_id()
+    await run(fake, mod, "mod moderators add", who=sam)
+    assert set(await app.store.list_moderators(f"discord:{fake.guild_id}")) == {
+        f"role:{fake.mod_role_id}", f"discord:{sam}"}
+    audit = await run(fake, mod, "mod audit")
+    assert "moderators.add" in audit["data"]["content"]
