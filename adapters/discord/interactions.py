@@ -9,6 +9,7 @@ replies are ephemeral; a form opens as a modal when it can.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -83,10 +84,12 @@ async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, repl
         if not interaction.response.is_done():
             await interaction.response.send_message("Okay.", ephemeral=True)
         return
-    for reply in replies:
+    for i, reply in enumerate(replies):
         if reply.form is not None and not interaction.response.is_done():
             await interaction.response.send_modal(await build_modal(reply.form, adapter.state, reply_text(reply)))
-            continue
+            if i + 1 < len(replies):  # a modal answer can't be followed by messages
+                log.warning("dropped %d reply(s) after a form for %s", len(replies) - i - 1, interaction.id)
+            return
         if reply.form is not None:  # too late for a modal: Discord only opens one as the first answer
             reply = Reply(body=reply.body + rich("\n\n_Please press the button or run the command again to open "
                                                  "the form._"), visibility=reply.visibility)
@@ -97,7 +100,7 @@ async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, rep
     ephemeral = reply.visibility == "actor"
     parts = chunks(reply_text(reply)) if reply.body.parts or reply.title else ["\u200b"]
     view = await build_view(reply.buttons, adapter.state)
-    file = discord.File(_bytes(reply.attachment.content), filename=reply.attachment.filename) \
+    file = discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename) \
         if reply.attachment else None
     for i, text in enumerate(parts):
         last = i == len(parts) - 1
@@ -123,9 +126,3 @@ def _updates_source(interaction: discord.Interaction, reply: Reply, parts: int) 
     message = interaction.message
     return (interaction.type == discord.InteractionType.component and message is not None
             and message.flags.ephemeral and reply.visibility == "actor" and parts == 1)
-
-
-def _bytes(content: bytes) -> Any:
-    import io
-
-    return io.BytesIO(content)

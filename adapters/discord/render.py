@@ -61,8 +61,8 @@ def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
             cut = rest.rfind(" ", 0, limit)
         if cut < limit // 2:
             cut = limit
-        # never end a chunk on a lone escape backslash
-        while cut > 1 and rest[cut - 1] == "\\":
+        trailing = len(rest[:cut]) - len(rest[:cut].rstrip("\\"))
+        if trailing % 2:  # don't split an escape from the character it escapes
             cut -= 1
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip("\n")

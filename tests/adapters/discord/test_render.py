@@ -49,3 +49,9 @@ def test_button_template_and_form_values():
                {"type": 18, "component": {"type": 3, "custom_id": "visibility", "values": []}},
                {"type": 10, "content": "a text display"}]
     assert form_values(payload) == {"mood": "4", "words": "hi", "visibility": ""}
+
+
+def test_chunks_keep_escapes_whole():
+    text = escape_user_text("*" * 3000)
+    for part in chunks(text):
+        assert (len(part) - len(part.rstrip("\\"))) % 2 == 0
