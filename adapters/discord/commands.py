@@ -11,7 +11,6 @@ here with no change to this file.
 from __future__ import annotations
 
 import inspect
-import logging
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
 
 import discord
@@ -21,8 +20,6 @@ from bot.commands.registry import Command, Option, Registry
 
 if TYPE_CHECKING:
     from adapters.discord.client import HearthClient
-
-log = logging.getLogger(__name__)
 
 DESCRIPTION_LIMIT = 100
 MAX_CHOICES = 25
@@ -40,9 +37,6 @@ GROUP_DESCRIPTIONS = {
     "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete",
     "moderators": "Who moderates Hearth here",
 }
-
-OnCommand = Callable[[discord.Interaction, str, dict[str, Any]], Awaitable[None]]
-
 
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     text = " ".join(text.split()) or "…"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 

@@ -126,3 +126,15 @@ async def test_moderators_name_a_role_or_a_member(discord_bot, fake: FakeDiscord
         f"role:{fake.mod_role_id}", f"discord:{sam}"}
     audit = await run(fake, mod, "mod audit")
     assert "moderators.add" in audit["data"]["content"]
+
+
+def _chars(node) -> int:
+    """Discord's size rule: name, description and value of a command, its options and choices."""
+    own = sum(len(str(node.get(k, ""))) for k in ("name", "description", "value"))
+    return own + sum(_chars(o) for o in node.get("options", []) + node.get("choices", []))
+
+
+async def test_every_command_fits_discords_size_limit(discord_bot, fake: FakeDiscord):
+    sizes = {c["name"]: _chars(c) for c in fake.commands["global"]}
+    assert max(sizes.values()) <= 8000, sizes
+    assert len(fake.commands["global"]) <= 100
