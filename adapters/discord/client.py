@@ -1,0 +1,199 @@
+"""The Discord adapter: connect, sync the commands, serve interactions, send the outbox.
+
+Only the `guilds` intent is asked for (no message content, nothing
+privileged): Hearth works through interactions, which need no intents.
+The REST base URL can point at another Discord API (a local fake in tests,
+a proxy in production); the gateway is then whatever that API's
+`/gateway/bot` says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from adapters.discord.commands import build_tree
+from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
+from adapters.discord.interactions import EXPIRED, NOT_IN_DMS, SORRY, actor_for, answer, show
+from adapters.discord.sender import DiscordSender
+from adapters.discord.state import AdapterState
+from adapters.discord.suggest import suggestions
+from bot.app import Hearth
+from bot.config import Config
+from bot.events import Event
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API = "https://discord.com/api/v10"
+TOKEN_SECRET = "HEARTH_DISCORD_TOKEN"
+INTENTS = discord.Intents(guilds=True)
+#: Exactly what Hearth needs in a channel: see it, post rounds, start and reply in threads.
+PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, read_message_history=True,
+    create_public_threads=True, send_messages_in_threads=True,
+)
+
+
+def invite_url(application_id: int) -> str:
+    return discord.utils.oauth_url(application_id, permissions=PERMISSIONS, scopes=("bot", "applications.commands"))
+
+
+def point_rest_at(api_url: str) -> None:
+    """discord.py builds every REST URL from the class attribute `Route.BASE`."""
+    Route.BASE = api_url.rstrip("/")
+
+
+def point_gateway_at(url: str) -> None:
+    """discord.py's single-shard client connects to `DEFAULT_GATEWAY`; use the API's answer."""
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+
+
+class HearthClient(discord.Client):
+    def __init__(self, adapter: "DiscordAdapter", **options: Any) -> None:
+        super().__init__(intents=INTENTS, allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.adapter = adapter
+        self.tree = app_commands.CommandTree(self)
+        self.tree.error(self._on_tree_error)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(HearthButton)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Modal submissions: decoded from their custom id (slash commands go to the tree)."""
+        if interaction.type != discord.InteractionType.modal_submit:
+            return
+        match = FORM_RE.match(str((interaction.data or {}).get("custom_id", "")))
+        if match:
+            await self.adapter.on_form(interaction, match["action"], match["args"])
+
+    async def _on_tree_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        log.error("slash command failed", exc_info=error)
+        if not interaction.response.is_done():
+            await interaction.response.send_message(SORRY.body.plain(), ephemeral=True)
+
+
+class DiscordAdapter:
+    platform = "discord"
+
+    def __init__(self, config: Config, **client_options: Any) -> None:
+        self.config = config
+        self.client_options = client_options
+        self.app: Hearth
+        self.client: HearthClient
+        self.state: AdapterState
+        self.invite: str | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    async def start(self, app: Hearth) -> None:
+        token = self.config.secret(TOKEN_SECRET)
+        if not token:
+            raise RuntimeError(f"{TOKEN_SECRET} is not set")
+        self.app = app
+        self.state = AdapterState(app.store.db)
+        await self.state.ensure()
+        point_rest_at(self.config["discord.api_url"] or DEFAULT_API)
+        self.client = HearthClient(self, **self.client_options)
+        await self.client.login(token)
+        _, gateway, _ = await self.client.http.get_bot_gateway()
+        point_gateway_at(gateway)
+        await self.sync_commands()
+        self._task = asyncio.create_task(self.client.connect(reconnect=True), name="discord-gateway")
+        await self._wait_ready()
+        app.outbox.add_sender(DiscordSender(self, app.config["delivery.per_second"]))
+        if self._on_dm_closed not in app.outbox.on_dm_closed:
+            app.outbox.on_dm_closed.append(self._on_dm_closed)
+        assert self.client.application_id is not None
+        self.invite = invite_url(self.client.application_id)
+        log.info("Discord: connected as %s. Invite Hearth to a server with: %s", self.client.user, self.invite)
+
+    async def _wait_ready(self, timeout: float = 60.0) -> None:
+        ready = asyncio.ensure_future(self.client.wait_until_ready())
+        assert self._task is not None
+        done, _ = await asyncio.wait({ready, self._task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if self._task in done:
+            ready.cancel()
+            self._task.result()  # raises why the gateway stopped
+            raise RuntimeError("the Discord gateway closed before Hearth was ready")
+        if ready not in done:
+            ready.cancel()
+            raise RuntimeError(f"Discord did not become ready within {timeout:.0f}s")
+
+    async def sync_commands(self) -> None:
+        build_tree(self.client.tree, self.app.registry)
+        guild_id = self.config["discord.dev_guild_id"]
+        if guild_id:
+            guild = discord.Object(int(guild_id))
+            self.client.tree.copy_global_to(guild=guild)
+            synced = await self.client.tree.sync(guild=guild)
+            log.info("Discord: synced %d commands to the dev server %s", len(synced), guild_id)
+        else:
+            synced = await self.client.tree.sync()
+            log.info("Discord: synced %d commands globally (they may take a while to appear)", len(synced))
+
+    async def stop(self) -> None:
+        if getattr(self, "client", None) is not None:
+            await self.client.close()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, 10)
+            except Exception:  # closing: nothing useful left to do with it
+                log.debug("gateway task ended with an error while stopping", exc_info=True)
+        if hasattr(self, "app") and self._on_dm_closed in self.app.outbox.on_dm_closed:
+            self.app.outbox.on_dm_closed.remove(self._on_dm_closed)
+
+    # -- interactions --------------------------------------------------------------------
+
+    async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str]) -> None:
+        actor = actor_for(interaction)
+        if actor is None:
+            await show(self, interaction, [NOT_IN_DMS])
+            return
+        await answer(self, interaction, Event("command", actor, name, args, event_id=f"discord:{interaction.id}"))
+
+    async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:
+        if "__expired__" in args:
+            await show(self, interaction, [EXPIRED])
+            return
+        actor = actor_for(interaction, await self._community_for_dm(args))
+        if actor is None:
+            await show(self, interaction, [NOT_IN_DMS])
+            return
+        await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"))
+
+    async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
+        args = await decode_args(raw_args, self.state)
+        if args is None:
+            await show(self, interaction, [EXPIRED])
+            return
+        actor = actor_for(interaction, await self._community_for_dm(args))
+        if actor is None:
+            await show(self, interaction, [NOT_IN_DMS])
+            return
+        values = form_values(list((interaction.data or {}).get("components", [])))
+        await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"))
+
+    async def _community_for_dm(self, args: dict[str, str]) -> str | None:
+        """A button in a DM acts in the server its check-in round belongs to."""
+        if not args.get("round", "").isdigit():
+            return None
+        rnd = await self.app.store.get_round(int(args["round"]))
+        schedule = await self.app.store.get_schedule(rnd.schedule_id) if rnd else None
+        return schedule.community_id if schedule else None
+
+    async def suggest(self, interaction: discord.Interaction, source: str, current: str) -> list[tuple[str, str]]:
+        if interaction.guild_id is None:
+            return []
+        return await suggestions(self.app, source, f"discord:{interaction.guild_id}", current)
+
+    async def _on_dm_closed(self, user_id: str) -> None:
+        if user_id.startswith("discord:"):
+            await self.state.mark_dm_closed(user_id)

@@ -1,0 +1,177 @@
+"""The Discord slash-command tree, derived from Hearth's one command registry.
+
+`checkin join` becomes `/checkin join`, `mod schedule create` becomes
+`/mod schedule create`. Options keep their kinds, fixed choices (25 at most)
+and `suggest` sources (autocomplete). A group whose commands are all for
+moderators is hidden by default from members without Manage Server; the core
+checks again whatever Discord shows. Adding a command to the registry adds it
+here with no change to this file.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
+
+import discord
+from discord import app_commands
+
+from bot.commands.registry import Command, Option, Registry
+
+if TYPE_CHECKING:
+    from adapters.discord.client import HearthClient
+
+DESCRIPTION_LIMIT = 100
+MAX_CHOICES = 25
+STRING_LIMIT = 6000
+MODERATOR_PERMISSIONS = discord.Permissions(manage_guild=True)
+GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
+
+#: Friendlier words for groups than "commands for …"; unknown groups still work.
+GROUP_DESCRIPTIONS = {
+    "checkin": "Group check-ins: see, join, leave and answer them",
+    "me": "Your own settings and history",
+    "mod": "Moderator tools: prompts, schedules, moderators, audit log",
+    "notes": "Your private notes",
+    "prompt": "Prompts: add, edit, enable, disable, list",
+    "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete",
+    "moderators": "Who moderates Hearth here",
+}
+
+def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    text = " ".join(text.split()) or "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PostableChannel(app_commands.Transformer):
+    """A channel picker offering only channels Hearth can post rounds (and threads) in."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return [discord.ChannelType.text, discord.ChannelType.news]
+
+    async def transform(self, interaction: discord.Interaction, value: Any, /) -> str:
+        return str(value.id)
+
+
+def annotation(opt: Option) -> Any:
+    """The Python annotation discord.py turns into the right option type."""
+    if opt.kind == "int":
+        return int
+    if opt.kind == "channel":
+        return app_commands.Transform[str, PostableChannel]
+    if opt.kind == "user":
+        return Union[discord.Member, discord.User, discord.Role]
+    if opt.max_length:
+        return app_commands.Range[str, None, min(opt.max_length, STRING_LIMIT)]
+    return str
+
+
+def option_value(value: Any) -> str:
+    """A resolved option value as the string the core expects."""
+    if isinstance(value, discord.Role):
+        return f"role:{value.id}"
+    if isinstance(value, (discord.Member, discord.User)):
+        return f"discord:{value.id}"
+    if isinstance(value, app_commands.AppCommandChannel | app_commands.AppCommandThread | discord.abc.GuildChannel):
+        return str(value.id)
+    return str(value)
+
+
+def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[..., Awaitable[None]]:
+    """A callback with a real signature, so discord.py derives the options itself."""
+
+    async def callback(interaction: discord.Interaction, **values: Any) -> None:
+        client: HearthClient = interaction.client  # type: ignore[assignment]
+        args = {k: option_value(v) for k, v in values.items() if v is not None}
+        await client.adapter.on_command(interaction, cmd.name, args)
+
+    params = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
+    descriptions: dict[str, str] = {}
+    choices: dict[str, list[app_commands.Choice[str]]] = {}
+    completers: dict[str, Any] = {}
+    for opt in cmd.options:
+        params.append(inspect.Parameter(
+            opt.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation(opt),
+            default=inspect.Parameter.empty if opt.required else None,
+        ))
+        descriptions[opt.name] = _cut(opt.description)
+        if opt.choices and len(opt.choices) <= MAX_CHOICES:
+            choices[opt.name] = [app_commands.Choice(name=_cut(c.label), value=c.value) for c in opt.choices]
+        elif opt.suggest:
+            completers[opt.name] = autocomplete(opt.suggest)
+        elif opt.choices:
+            completers[opt.name] = _static_completer(opt)
+        elif opt.kind == "timezone":
+            completers[opt.name] = autocomplete("timezones")
+    callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    callback.__name__ = callback.__qualname__ = cmd.path[-1]
+    callback.__discord_app_commands_param_description__ = descriptions  # type: ignore[attr-defined]
+    callback.__discord_app_commands_param_choices__ = choices  # type: ignore[attr-defined]
+    callback.__discord_app_commands_param_autocomplete__ = completers  # type: ignore[attr-defined]
+    return callback
+
+
+def _completer(source: str) -> Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]:
+    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        client: HearthClient = interaction.client  # type: ignore[assignment]
+        pairs = await client.adapter.suggest(interaction, source, current)
+        return [app_commands.Choice(name=label, value=value) for label, value in pairs]
+
+    return complete
+
+
+def _static_completer(opt: Option) -> Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]:
+    """More fixed choices than Discord allows: offer the matching ones as you type."""
+
+    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        needle = current.lower()
+        hits = [c for c in opt.choices if needle in c.label.lower() or needle in c.value.lower()]
+        return [app_commands.Choice(name=_cut(c.label), value=c.value) for c in hits[:MAX_CHOICES]]
+
+    return complete
+
+
+def build_tree(tree: app_commands.CommandTree, registry: Registry) -> None:
+    """Add every registry command to `tree`, grouped by its leading words."""
+    groups: dict[tuple[str, ...], app_commands.Group] = {}
+    moderator_only = _moderator_only_groups(registry)
+
+    def group(path: tuple[str, ...]) -> app_commands.Group:
+        if path not in groups:
+            parent = group(path[:-1]) if len(path) > 1 else None
+            top = len(path) == 1
+            desc = GROUP_DESCRIPTIONS.get(path[-1]) or f"Commands for {' '.join(path)}"
+            groups[path] = app_commands.Group(
+                name=path[-1], description=_cut(desc), parent=parent,
+                allowed_contexts=GUILD_ONLY if top else None,
+                default_permissions=(MODERATOR_PERMISSIONS if path in moderator_only else None) if top else None,
+            )
+            if top:
+                tree.add_command(groups[path])
+        return groups[path]
+
+    for cmd in registry.commands.values():
+        parent = group(cmd.path[:-1]) if len(cmd.path) > 1 else None
+        command = app_commands.Command(
+            name=cmd.path[-1], description=_cut(cmd.help), callback=_callback(cmd, _completer), parent=parent,
+            allowed_contexts=GUILD_ONLY if parent is None else None,
+        )
+        if parent is None:
+            if cmd.permission == "moderator":
+                command.default_permissions = MODERATOR_PERMISSIONS
+            tree.add_command(command)
+        else:
+            parent.add_command(command)
+
+
+def _moderator_only_groups(registry: Registry) -> set[tuple[str, ...]]:
+    tops: dict[tuple[str, ...], set[str]] = {}
+    for cmd in registry.commands.values():
+        if len(cmd.path) > 1:
+            tops.setdefault(cmd.path[:1], set()).add(cmd.permission)
+    return {path for path, perms in tops.items() if perms == {"moderator"}}

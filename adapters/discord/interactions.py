@@ -1,0 +1,128 @@
+"""One interaction in, Hearth's replies out: within Discord's three seconds.
+
+Slash commands, button presses and modal submissions all become core events
+here. The core gets about two seconds; if it needs longer the interaction is
+deferred (Discord shows "thinking…") and the replies follow. Personal
+replies are ephemeral; a form opens as a modal when it can.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from adapters.discord.components import build_modal, build_view
+from adapters.discord.render import chunks, reply_text
+from bot.events import Actor, Event, Reply, rich
+
+if TYPE_CHECKING:
+    from adapters.discord.client import DiscordAdapter
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+#: How long the core may take before the interaction is deferred (Discord allows 3 s).
+DEFER_AFTER = 2.0
+
+SORRY = Reply(body=rich("Sorry — something went wrong on my side, and nothing was changed. "
+                        "Please try again in a moment."))
+DM_CLOSED_NOTICE = Reply(body=rich(
+    "**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying — "
+    "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
+    "messages from this server's members (Server menu → Privacy Settings), then run **/checkin join** "
+    "again and I'll start sending them."))
+NOT_IN_DMS = Reply(body=rich("I can only do that inside the server. Please use the button or command there."))
+EXPIRED = Reply(body=rich("This button has expired. Please run the command again."))
+
+
+def actor_for(interaction: discord.Interaction, community_id: str | None = None) -> Actor | None:
+    """Who is acting, as the core sees them; None in a DM with no community to act in."""
+    user = interaction.user
+    if interaction.guild_id is not None:
+        community_id = f"discord:{interaction.guild_id}"
+        roles = tuple(str(r.id) for r in getattr(user, "roles", ()) if not r.is_default())
+        moderator = bool(interaction.permissions.manage_guild)
+    else:
+        roles, moderator = (), False
+    if community_id is None:
+        return None
+    return Actor(
+        community_id=community_id,
+        user_id=f"discord:{user.id}",
+        display_name=user.display_name,
+        platform_moderator=moderator,
+        channel_id=f"discord:{interaction.channel_id}" if interaction.channel_id else None,
+        timezone=None,
+        roles=roles,
+    )
+
+
+async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event) -> None:
+    """Run the event through the core and show its replies to this interaction."""
+    work = asyncio.ensure_future(adapter.app.handle(event))
+    done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER)
+    if not done:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    try:
+        replies = await work
+    except Exception:
+        log.exception("handling %s %s failed", event.kind, event.name)
+        replies = [SORRY]
+    if event.name == "checkin join":
+        await adapter.state.clear_dm_closed(event.actor.user_id)
+    elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):
+        replies = [*replies, DM_CLOSED_NOTICE]
+    await show(adapter, interaction, replies)
+
+
+async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, replies: list[Reply]) -> None:
+    if not replies:
+        if not interaction.response.is_done():
+            await interaction.response.send_message("Okay.", ephemeral=True)
+        return
+    for i, reply in enumerate(replies):
+        if reply.form is not None and not interaction.response.is_done():
+            await interaction.response.send_modal(await build_modal(reply.form, adapter.state, reply_text(reply)))
+            if i + 1 < len(replies):  # a modal answer can't be followed by messages
+                log.warning("dropped %d reply(s) after a form for %s", len(replies) - i - 1, interaction.id)
+            return
+        if reply.form is not None:  # too late for a modal: Discord only opens one as the first answer
+            reply = Reply(body=reply.body + rich("\n\n_Please press the button or run the command again to open "
+                                                 "the form._"), visibility=reply.visibility)
+        await _send(adapter, interaction, reply)
+
+
+async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, reply: Reply) -> None:
+    ephemeral = reply.visibility == "actor"
+    parts = chunks(reply_text(reply)) if reply.body.parts or reply.title else ["\u200b"]
+    view = await build_view(reply.buttons, adapter.state)
+    file = discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename) \
+        if reply.attachment else None
+    for i, text in enumerate(parts):
+        last = i == len(parts) - 1
+        kwargs: dict[str, Any] = {"content": text, "allowed_mentions": NO_PINGS}
+        if last and view is not None:
+            kwargs["view"] = view
+        if last and file is not None:
+            kwargs["file"] = file
+        if not interaction.response.is_done():
+            if _updates_source(interaction, reply, len(parts)):
+                kwargs.setdefault("view", None)
+                if "file" in kwargs:
+                    kwargs["attachments"] = [kwargs.pop("file")]
+                await interaction.response.edit_message(**kwargs)
+            else:
+                await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+        else:
+            await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+
+
+def _updates_source(interaction: discord.Interaction, reply: Reply, parts: int) -> bool:
+    """A button on a private message (e.g. "Are you sure?") updates that message in place."""
+    message = interaction.message
+    return (interaction.type == discord.InteractionType.component and message is not None
+            and message.flags.ephemeral and reply.visibility == "actor" and parts == 1)

@@ -1,0 +1,70 @@
+"""Hearth's words into Discord message text: markup kept, people's words made inert.
+
+Hearth's own text already uses Discord markdown (**bold**, _italic_). Text a
+person typed is escaped so it shows literally and can't ping anyone, fake a
+link or break the layout; `allowed_mentions=none` on every send is the second
+lock on the same door.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.events import Reply, Rich, UserText
+
+#: Discord's limit for one message's content.
+MESSAGE_LIMIT = 2000
+ZWSP = "\u200b"
+CUT_NOTE = "\n… _(shortened to fit Discord's 2000-character limit)_"
+
+_MARKDOWN = re.compile(r"([\\*_~|`\[\]>])")
+_LINE_START = re.compile(r"^(\s*)(#|-|\+|\d+\.)", re.MULTILINE)
+_EVERYONE = re.compile(r"@(everyone|here)", re.IGNORECASE)
+# <@id>, <@!id>, <@&role>, <#channel>, </slash:id>, <:emoji:id>, <a:emoji:id>, <t:…>, <id:…>
+_ANGLE = re.compile(r"<(?=[@#/:]|a:|t:|id:)")
+
+
+def escape_user_text(text: str) -> str:
+    """Show a person's words exactly as typed: no markdown, mentions or masked links."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), text)
+    return _ANGLE.sub("<" + ZWSP, text)
+
+
+def markdown(body: Rich) -> str:
+    """One Rich as Discord markdown."""
+    return "".join(escape_user_text(p.text) if isinstance(p, UserText) else p for p in body.parts)
+
+
+def reply_text(reply: Reply) -> str:
+    text = markdown(reply.body)
+    if reply.title:
+        text = f"**{reply.title}**\n{text}" if text else f"**{reply.title}**"
+    return text
+
+
+def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """One message's worth: cut clearly (never silently) when too long."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - len(CUT_NOTE)].rstrip() + CUT_NOTE
+
+
+def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split long text into messages at line breaks (or spaces), each within the limit."""
+    out: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit)
+        if cut < limit // 2:
+            cut = rest.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = limit
+        trailing = len(rest[:cut]) - len(rest[:cut].rstrip("\\"))
+        if trailing % 2:  # don't split an escape from the character it escapes
+            cut -= 1
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n")
+    out.append(rest)
+    return [c for c in out if c] or [""]

@@ -1,0 +1,139 @@
+"""Hearth's outbox, sent through discord.py: posts, DMs, thread replies, edits, deletes.
+
+discord.py already waits out Discord's rate limits (buckets, 429 and
+Retry-After), so nothing here raises RetryLater. A closed DM (error 50007)
+is a permanent failure, and the member is not DM'd again until they join a
+check-in again: Discord counts every refused DM against the bot.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from adapters.discord.components import build_view
+from adapters.discord.render import fit, reply_text
+from bot.delivery.sender import Delivery, PermanentFailure
+
+if TYPE_CHECKING:
+    from adapters.discord.client import DiscordAdapter
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+CANNOT_DM = 50007
+UNKNOWN_CHANNEL = 10003
+UNKNOWN_MESSAGE = 10008
+THREAD_EXISTS = 160004
+THREAD_NAME = "Check-in answers"
+#: Codes where retrying cannot help: missing access/permissions, unknown channel.
+PERMANENT_CODES = {10003, 50001, 50013}
+
+
+def snowflake(namespaced: str | None) -> int:
+    """`discord:123` → 123 (refusing ids from another platform)."""
+    if not namespaced:
+        raise PermanentFailure("no Discord id to send to")
+    platform, _, raw = namespaced.rpartition(":")
+    if platform not in ("", "discord") or not raw.isdigit():
+        raise PermanentFailure(f"{namespaced!r} is not a Discord id")
+    return int(raw)
+
+
+def split_ref(ref: str) -> tuple[int | None, int]:
+    """A message ref is `<message>` or `<channel>/<message>` (replies in threads)."""
+    channel, _, message = ref.rpartition("/")
+    return (int(channel) if channel else None), int(message)
+
+
+class DiscordSender:
+    platform = "discord"
+
+    def __init__(self, adapter: "DiscordAdapter", rate_per_second: float = 5.0) -> None:
+        self.adapter = adapter
+        self.rate_per_second = rate_per_second
+
+    @property
+    def client(self) -> discord.Client:
+        return self.adapter.client
+
+    async def send(self, delivery: Delivery) -> str | None:
+        try:
+            return await self._send(delivery)
+        except discord.Forbidden as err:
+            if err.code == CANNOT_DM:
+                raise PermanentFailure("this member's DMs are closed to Hearth", dm_closed=True) from err
+            raise PermanentFailure(f"Discord refused ({err.code}): {err.text}") from err
+        except discord.NotFound as err:
+            if delivery.kind == "delete":
+                return None  # already gone: that was the point
+            raise PermanentFailure(f"Discord couldn't find it ({err.code}): {err.text}") from err
+        except discord.HTTPException as err:
+            if err.code in PERMANENT_CODES:
+                raise PermanentFailure(f"Discord refused ({err.code}): {err.text}") from err
+            raise
+
+    async def _send(self, d: Delivery) -> str | None:
+        if d.kind == "post":
+            channel = self.client.get_partial_messageable(snowflake(d.channel))
+            return str((await channel.send(**await self._content(d))).id)
+        if d.kind == "dm":
+            user = d.user or ""
+            if await self.adapter.state.dm_closed(user):
+                raise PermanentFailure("this member's DMs were closed; waiting until they join again", dm_closed=True)
+            dm = await self.client.create_dm(discord.Object(snowflake(user)))
+            return str((await dm.send(**await self._content(d))).id)
+        if d.kind == "thread":
+            return await self._in_thread(d)
+        if d.kind in ("edit", "delete"):
+            if not d.ref:
+                raise PermanentFailure("nothing to edit: the message has no id")
+            channel_id, message_id = split_ref(d.ref)
+            channel = self.client.get_partial_messageable(channel_id or snowflake(d.channel))
+            message = channel.get_partial_message(message_id)
+            if d.kind == "delete":
+                await message.delete()
+            else:
+                content = await self._content(d)
+                await message.edit(content=content["content"], view=content.get("view"),
+                                   allowed_mentions=NO_PINGS)
+            return d.ref
+        raise PermanentFailure(f"unknown delivery kind {d.kind!r}")
+
+    async def _in_thread(self, d: Delivery) -> str:
+        """Reply in the round post's thread, starting the thread on first use.
+
+        A thread started from a message has that message's id, so the thread
+        is found again from the round post alone, on any process.
+        """
+        parent = snowflake(d.parent_ref)
+        thread = self.client.get_partial_messageable(parent)
+        content = await self._content(d)
+        try:
+            sent = await thread.send(**content)
+        except discord.NotFound as err:
+            if err.code != UNKNOWN_CHANNEL:
+                raise
+            await self._start_thread(snowflake(d.channel), parent)
+            sent = await thread.send(**content)
+        return f"{parent}/{sent.id}"
+
+    async def _start_thread(self, channel_id: int, message_id: int) -> None:
+        channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            raise PermanentFailure(f"channel {channel_id} can't hold threads")
+        message = channel.get_partial_message(message_id)
+        try:
+            await message.create_thread(name=THREAD_NAME, auto_archive_duration=1440)
+        except discord.HTTPException as err:
+            if err.code != THREAD_EXISTS:  # another process started it first: fine
+                raise
+
+    async def _content(self, d: Delivery) -> dict[str, Any]:
+        content: dict[str, Any] = {"content": fit(reply_text(d.message)) or "\u200b", "allowed_mentions": NO_PINGS}
+        view = await build_view(d.message.buttons, self.adapter.state)
+        if view is not None or d.kind == "edit":
+            content["view"] = view
+        return content

@@ -1,0 +1,49 @@
+"""Autocomplete for the registry's `suggest` sources: schedules, themes, timezones, prompts.
+
+Read-only and quick: Discord gives an autocomplete request about three
+seconds and shows at most 25 suggestions.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+from bot.app import Hearth
+
+LIMIT = 25
+NAME_LIMIT = 100
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[str, ...]:
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
+def _rank(pairs: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
+    """Prefix matches first, then anywhere; (label, value) pairs, at most 25."""
+    needle = current.strip().lower()
+    if not needle:
+        return pairs[:LIMIT]
+    starts = [p for p in pairs if p[0].lower().startswith(needle) or p[1].lower().startswith(needle)]
+    inside = [p for p in pairs if p not in starts and (needle in p[0].lower() or needle in p[1].lower())]
+    return (starts + inside)[:LIMIT]
+
+
+async def suggestions(app: Hearth, source: str, community_id: str, current: str) -> list[tuple[str, str]]:
+    """(label, value) pairs for one `suggest` source, filtered by what was typed so far."""
+    if source == "schedules":
+        pairs = [(s.name, s.name) for s in await app.store.list_schedules(community_id)]
+    elif source == "themes":
+        pairs = [(title, key) for key, title in app.content.themes.items()]
+    elif source == "timezones":
+        pairs = [(z, z) for z in _zones()]
+    elif source == "prompts":
+        own = [(f"{p['id']} — {p['text']}", p["id"]) for p in await app.store.list_prompts(community_id)]
+        built_in = [(f"{p.id} — {p.text}", p.id) for kind in ("checkin", "reflection")
+                    for p in app.content.prompts(kind)]
+        pairs = own + built_in
+    else:
+        pairs = []
+    return [(label if len(label) <= NAME_LIMIT else label[: NAME_LIMIT - 1] + "…", value[:NAME_LIMIT])
+            for label, value in _rank(pairs, current)]

@@ -1,0 +1,460 @@
+"""A small fake Discord (REST + gateway) on 127.0.0.1 for the real discord.py client.
+
+It speaks enough of the API for Hearth: login, `/gateway/bot`, a websocket
+gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats), command sync,
+interaction callbacks and follow-ups, channel messages, threads from
+messages, DMs (which can be "closed": error 50007). Everything the bot sends
+is recorded so tests (and benchmarks) can look at the exact payloads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from aiohttp import WSMsgType, web
+
+API = "/api/v10"
+MANAGE_GUILD = 1 << 5
+MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16)  # view, send, read history
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    body: Any
+    query: dict[str, str] = field(default_factory=dict)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+def user(uid: int, name: str) -> dict[str, Any]:
+    return {"id": str(uid), "username": name.lower(), "global_name": name, "discriminator": "0", "avatar": None,
+            "bot": False}
+
+
+class FakeDiscord:
+    def __init__(self, token: str = "test-token") -> None:
+        self.token = token
+        self._ids = itertools.count(1_100_000_000_000_000_000)
+        self.app_id = self.next_id()
+        self.bot = {**user(self.app_id, "Hearth"), "username": "hearth", "bot": True}
+        self.guild_id = self.next_id()
+        self.channel_id = self.next_id()
+        self.mod_role_id = self.next_id()
+        self.guilds: dict[int, dict[str, Any]] = {}
+        self.channels: dict[int, dict[str, Any]] = {}
+        self.messages: dict[int, dict[str, Any]] = {}
+        self.calls: list[Call] = []
+        self.callbacks: list[dict[str, Any]] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.identifies: list[dict[str, Any]] = []
+        self.dm_closed: set[int] = set()
+        self.dm_channels: dict[int, int] = {}
+        self._sockets: list[web.WebSocketResponse] = []
+        self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
+        self._seq = 0
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+        self._add_guild()
+
+    def next_id(self) -> int:
+        return next(self._ids)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API}"
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    async def start(self) -> "FakeDiscord":
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", API + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def close(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    # -- the guild ----------------------------------------------------------------------
+
+    def _add_guild(self) -> None:
+        gid = self.guild_id
+        everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
+                    "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+        mods = {**everyone, "id": str(self.mod_role_id), "name": "Care team", "position": 1}
+        channel = {"id": str(self.channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
+                   "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
+                   "last_message_id": None, "rate_limit_per_user": 0}
+        self.channels[self.channel_id] = channel
+        self.guilds[gid] = {
+            "id": str(gid), "name": "Hearth test server", "owner_id": str(self.next_id()), "roles": [everyone, mods],
+            "channels": [channel], "threads": [], "members": [], "emojis": [], "stickers": [], "features": [],
+            "member_count": 3, "large": False, "unavailable": False, "joined_at": _now(), "voice_states": [],
+            "presences": [], "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
+            "preferred_locale": "en-US", "afk_timeout": 300, "verification_level": 0, "mfa_level": 0,
+            "default_message_notifications": 0, "explicit_content_filter": 0, "premium_tier": 0,
+            "system_channel_flags": 0, "nsfw_level": 0, "icon": None, "splash": None, "banner": None,
+            "description": None, "application_id": None, "afk_channel_id": None, "system_channel_id": None,
+            "rules_channel_id": None, "public_updates_channel_id": None, "vanity_url_code": None,
+        }
+
+    # -- gateway ---------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                data = json.loads(msg.data)
+                if data["op"] == 1:
+                    await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
+                elif data["op"] == 2:
+                    await self._identified(ws, data["d"])
+        finally:
+            if ws in self._sockets:
+                self._sockets.remove(ws)
+        return ws
+
+    async def _identified(self, ws: web.WebSocketResponse, identify: dict[str, Any]) -> None:
+        if identify.get("token") != self.token:
+            await ws.close(code=4004, message=b"Authentication failed.")
+            return
+        self.identifies.append(identify)
+        await self._send(ws, "READY", {
+            "v": 10, "user": self.bot, "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "session_id": "fake-session", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
+            "application": {"id": str(self.app_id), "flags": 0}, "private_channels": [], "relationships": [],
+        })
+        for guild in self.guilds.values():
+            await self._send(ws, "GUILD_CREATE", guild)
+        await self._notify()
+
+    async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
+        self._seq += 1
+        await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        for ws in list(self._sockets):
+            await self._send(ws, event, data)
+
+    async def wait_connected(self, timeout: float = 10) -> None:
+        await self.wait_for(lambda: bool(self.identifies and self._sockets), timeout)
+
+    # -- waiting --------------------------------------------------------------------------
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 10) -> Any:
+        async def until() -> Any:
+            async with self._changed:
+                while not (result := predicate()):
+                    await self._changed.wait()
+                return result
+
+        return await asyncio.wait_for(until(), timeout)
+
+    # -- interactions in ------------------------------------------------------------------
+
+    def member(self, uid: int, name: str, *, moderator: bool = False, roles: tuple[int, ...] = ()) -> dict[str, Any]:
+        perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if moderator else 0)
+        return {"user": user(uid, name), "roles": [str(r) for r in roles], "nick": None, "avatar": None,
+                "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
+                "permissions": str(perms), "communication_disabled_until": None}
+
+    def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
+                     dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
+        iid = self.next_id()
+        payload: dict[str, Any] = {
+            "id": str(iid), "application_id": str(self.app_id), "type": itype, "data": data,
+            "token": f"itoken-{iid}", "version": 1, "locale": "en-GB", "entitlements": [],
+            "authorizing_integration_owners": {"0": str(self.guild_id)}, "attachment_size_limit": 10_000_000,
+            "app_permissions": str(MEMBER_PERMISSIONS | (1 << 35) | (1 << 38)),
+        }
+        if member is not None:
+            payload |= {"guild_id": str(self.guild_id), "channel_id": str(self.channel_id), "member": member,
+                        "guild_locale": "en-US", "context": 0,
+                        "channel": self.channels[self.channel_id] if message is None else
+                        self.channels.get(int(message["channel_id"]), self.channels[self.channel_id])}
+            if message is not None:
+                payload["channel_id"] = message["channel_id"]
+        else:
+            assert dm_user is not None
+            dm = self._dm_channel(int(dm_user["id"]))
+            payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1}
+        if message is not None:
+            payload["message"] = message
+            self._sources[iid] = int(message["id"])
+        return payload
+
+    async def interact(self, payload: dict[str, Any]) -> int:
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return int(payload["id"])
+
+    def command_payload(self, path: str, options: dict[str, Any], *, autocomplete: str | None = None,
+                        guild: bool = False) -> dict[str, Any]:
+        """The data of a slash command, typed from the commands the bot synced."""
+        words = path.split()
+        synced = self.commands.get(str(self.guild_id) if guild else "global") or []
+        top = next(c for c in synced if c["name"] == words[0])
+        node: dict[str, Any] = top
+        chain: list[dict[str, Any]] = []
+        for word in words[1:]:
+            node = next(o for o in node["options"] if o["name"] == word)
+            chain.append(node)
+        leaf_opts = []
+        resolved: dict[str, Any] = {}
+        for opt in node.get("options", []):
+            if opt["name"] not in options:
+                continue
+            value = options[opt["name"]]
+            entry: dict[str, Any] = {"type": opt["type"], "name": opt["name"], "value": value}
+            if opt["type"] == 7:
+                entry["value"] = str(value)
+                resolved.setdefault("channels", {})[str(value)] = {
+                    **{k: self.channels[int(value)][k] for k in ("id", "type", "name")}, "permissions": "0"}
+            if opt["type"] in (6, 9):  # a user or a role, as Discord resolves them
+                entry["value"] = str(value)
+                resolved |= self._resolve_mentionable(int(value))
+            if autocomplete == opt["name"]:
+                entry["focused"] = True
+            leaf_opts.append(entry)
+        options_payload: list[dict[str, Any]] = leaf_opts
+        for node in reversed(chain):
+            options_payload = [{"type": node["type"], "name": node["name"], "options": options_payload}]
+        data: dict[str, Any] = {"id": top["id"], "name": top["name"], "type": 1, "options": options_payload}
+        if resolved:
+            data["resolved"] = resolved
+        if guild:
+            data["guild_id"] = str(self.guild_id)
+        return data
+
+    def _resolve_mentionable(self, target: int) -> dict[str, Any]:
+        roles = {int(r["id"]): r for r in self.guilds[self.guild_id]["roles"]}
+        if target in roles:
+            return {"roles": {str(target): roles[target]}}
+        member = self.member(target, f"user{target % 1000}")
+        return {"users": {str(target): member.pop("user")}, "members": {str(target): member}}
+
+    async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
+        return await self.interact(self._interaction(2, self.command_payload(path, options), member))
+
+    async def autocomplete(self, member: dict[str, Any], path: str, focused: str, /, **options: Any) -> int:
+        data = self.command_payload(path, options, autocomplete=focused)
+        return await self.interact(self._interaction(4, data, member))
+
+    async def click(self, member: dict[str, Any] | None, message_id: int, custom_id: str,
+                    dm_user: dict[str, Any] | None = None) -> int:
+        message = self.messages[message_id]
+        data = {"custom_id": custom_id, "component_type": 2}
+        return await self.interact(self._interaction(3, data, member, dm_user, message))
+
+    async def submit(self, member: dict[str, Any], custom_id: str, values: dict[str, str],
+                     selects: tuple[str, ...] = ()) -> int:
+        """Submit a modal: text inputs and selects, each in a label as Discord sends them."""
+        components = []
+        for name, value in values.items():
+            inner = ({"type": 3, "custom_id": name, "values": [value] if value else []} if name in selects
+                     else {"type": 4, "custom_id": name, "value": value})
+            components.append({"type": 18, "id": len(components) + 1, "component": inner})
+        data = {"custom_id": custom_id, "components": components}
+        return await self.interact(self._interaction(5, data, member))
+
+    # -- what the bot did -----------------------------------------------------------------------
+
+    def callback_for(self, interaction_id: int) -> dict[str, Any] | None:
+        return next((c for c in self.callbacks if c["interaction_id"] == interaction_id), None)
+
+    async def wait_callback(self, interaction_id: int, timeout: float = 10) -> dict[str, Any]:
+        return await self.wait_for(lambda: self.callback_for(interaction_id), timeout)
+
+    def calls_to(self, method: str, fragment: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method and fragment in c.path]
+
+    def followups(self, interaction_id: int) -> list[Call]:
+        return [c for c in self.calls if c.method == "POST" and c.path.startswith(f"/webhooks/{self.app_id}/itoken-"
+                                                                                    f"{interaction_id}")]
+
+    def channel_messages(self, channel_id: int) -> list[dict[str, Any]]:
+        return [m for m in self.messages.values() if int(m["channel_id"]) == channel_id]
+
+    # -- REST ---------------------------------------------------------------------------------
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        body = await self._body(request)
+        self.calls.append(Call(request.method, path, body, dict(request.query)))
+        try:
+            if not path.startswith(("/interactions/", "/webhooks/")) and \
+                    request.headers.get("Authorization") != f"Bot {self.token}":
+                return _error(401, 0, "401: Unauthorized")
+            return await self._route(request.method, path.strip("/").split("/"), body)
+        finally:
+            await self._notify()
+
+    async def _body(self, request: web.Request) -> Any:
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            body = json.loads(str(form.get("payload_json", "{}")))
+            body["_files"] = [k for k in form if k != "payload_json"]
+            return body
+        if request.can_read_body:
+            text = await request.text()
+            return json.loads(text) if text else None
+        return None
+
+    async def _route(self, method: str, parts: list[str], body: Any) -> web.StreamResponse:
+        match (method, parts):
+            case ("GET", ["gateway", "bot"]):
+                return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1,
+                                          "session_start_limit": {"total": 1000, "remaining": 999,
+                                                                  "reset_after": 0, "max_concurrency": 1}})
+            case ("GET", ["users", "@me"]):
+                return _json(self.bot)
+            case ("GET", ["oauth2", "applications", "@me"]):
+                return _json(self._application())
+            case ("PUT", ["applications", _, "commands"]):
+                return _json(self._sync("global", body))
+            case ("PUT", ["applications", _, "guilds", gid, "commands"]):
+                return _json(self._sync(gid, body))
+            case ("POST", ["interactions", iid, token, "callback"]):
+                return self._callback(int(iid), token, body)
+            case ("POST", ["webhooks", _, token]):
+                return _json(self._post(self._interaction_channel(token), body, ephemeral=body))
+            case ("PATCH", ["webhooks", _, token, "messages", mid]):
+                return _json(self._edit_webhook_message(token, mid, body))
+            case ("GET", ["webhooks", _, token, "messages", mid]):
+                return _json(self._edit_webhook_message(token, mid, {}))
+            case ("POST", ["channels", cid, "messages"]):
+                return self._post_channel(int(cid), body)
+            case ("PATCH", ["channels", cid, "messages", mid]):
+                if int(mid) not in self.messages:
+                    return _error(404, 10008, "Unknown Message")
+                self.messages[int(mid)].update({k: v for k, v in body.items() if k in ("content", "components")},
+                                               edited_timestamp=_now())
+                return _json(self.messages[int(mid)])
+            case ("DELETE", ["channels", cid, "messages", mid]):
+                if self.messages.pop(int(mid), None) is None:
+                    return _error(404, 10008, "Unknown Message")
+                return web.Response(status=204)
+            case ("POST", ["channels", cid, "messages", mid, "threads"]):
+                return self._start_thread(int(cid), int(mid), body)
+            case ("POST", ["users", "@me", "channels"]):
+                return _json(self.channels[self._dm_channel(int(body["recipient_id"]))])
+            case ("GET", ["channels", cid]) if int(cid) in self.channels:
+                return _json(self.channels[int(cid)])
+        return _error(404, 0, "404: Not Found")
+
+    def _application(self) -> dict[str, Any]:
+        return {"id": str(self.app_id), "name": "Hearth", "description": "", "icon": None, "bot_public": True,
+                "bot_require_code_grant": False, "owner": user(self.next_id(), "Owner"), "verify_key": "00",
+                "flags": 0, "summary": "", "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
+                "tags": [], "redirect_uris": [], "bot": self.bot}
+
+    def _sync(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for cmd in body:
+            out.append({**cmd, "id": str(self.next_id()), "application_id": str(self.app_id), "version": "1",
+                        **({"guild_id": scope} if scope != "global" else {})})
+        self.commands[scope] = out
+        return out
+
+    def _callback(self, iid: int, token: str, body: dict[str, Any]) -> web.Response:
+        record = {"interaction_id": iid, "token": token, "type": body["type"], "data": body.get("data")}
+        result: dict[str, Any] = {"interaction": {"id": str(iid), "type": 2}}
+        if body["type"] in (4, 5):
+            data = body.get("data") or {}
+            message = self._post(self._interaction_channel(token), data, ephemeral=data)
+            record["message_id"] = int(message["id"])
+            result["interaction"] |= {"response_message_id": message["id"],
+                                      "response_message_loading": body["type"] == 5,
+                                      "response_message_ephemeral": bool(data.get("flags", 0) & 64)}
+            result["resource"] = {"type": body["type"], "message": message}
+        if body["type"] == 7 and self._sources.get(iid) in self.messages:
+            self.messages[self._sources[iid]].update(
+                {k: v for k, v in (body.get("data") or {}).items() if k in ("content", "components")})
+        self.callbacks.append(record)
+        return _json(result)
+
+    def _interaction_channel(self, token: str) -> int:
+        return self.channel_id  # tests only interact in the one guild channel (or its DMs)
+
+    def _edit_webhook_message(self, token: str, mid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._message(self._interaction_channel(token), body.get("content", ""), body.get("components", []))
+
+    def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None) -> dict[str, Any]:
+        flags = (ephemeral or {}).get("flags", 0) or 0
+        message = self._message(channel_id, body.get("content", ""), body.get("components", []), flags)
+        self.messages[int(message["id"])] = message
+        return message
+
+    def _message(self, channel_id: int, content: str, components: list[Any], flags: int = 0) -> dict[str, Any]:
+        channel = self.channels.get(channel_id, {})
+        msg = {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
+               "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
+               "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
+               "components": components, "flags": flags}
+        if channel.get("guild_id"):
+            msg["guild_id"] = channel["guild_id"]
+        return msg
+
+    def _post_channel(self, cid: int, body: dict[str, Any]) -> web.Response:
+        channel = self.channels.get(cid)
+        if channel is None:
+            return _error(404, 10003, "Unknown Channel")
+        if channel["type"] == 1 and int(channel["recipients"][0]["id"]) in self.dm_closed:
+            return _error(403, 50007, "Cannot send messages to this user")
+        return _json(self._post(cid, body))
+
+    def _start_thread(self, cid: int, mid: int, body: dict[str, Any]) -> web.Response:
+        if mid not in self.messages:
+            return _error(404, 10008, "Unknown Message")
+        if mid in self.channels:
+            return _error(400, 160004, "A thread has already been created for this message")
+        thread = {"id": str(mid), "type": 11, "guild_id": str(self.guild_id), "parent_id": str(cid),
+                  "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0,
+                  "member_count": 1, "rate_limit_per_user": 0, "last_message_id": None,
+                  "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",
+                                                                                          1440),
+                                      "archive_timestamp": _now(), "locked": False}}
+        self.channels[mid] = thread
+        return _json(thread, status=201)
+
+    def _dm_channel(self, uid: int) -> int:
+        if uid not in self.dm_channels:
+            cid = self.next_id()
+            self.dm_channels[uid] = cid
+            self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None,
+                                  "recipients": [user(uid, f"user{uid % 1000}")]}
+        return self.dm_channels[uid]
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    """Exactly `application/json`, as Discord sends it (discord.py compares the header)."""
+    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
+
+
+def _error(status: int, code: int, message: str) -> web.Response:
+    return _json({"code": code, "message": message}, status=status)

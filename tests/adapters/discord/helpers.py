@@ -1,0 +1,32 @@
+"""Small steps the Discord end-to-end tests share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.adapters.discord.fake_discord import FakeDiscord
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for row in message.get("components", []) for c in row.get("components", [])]
+
+
+def button(message: dict[str, Any], label_part: str) -> str:
+    return next(b["custom_id"] for b in buttons(message) if label_part in b["label"])
+
+
+async def create_schedule(fake: FakeDiscord, mod: dict[str, Any], name: str = "mornings") -> None:
+    """A moderator creates a schedule: preview first, then Save."""
+    iid = await fake.slash(mod, "mod schedule create", name=name, channel=fake.channel_id, when="weekdays 09:00",
+                           timezone="Europe/London", open="2h", remind="30m")
+    preview = await fake.wait_callback(iid)
+    assert "Next three" in preview["data"]["content"]
+    save = button(preview["data"], "Save")
+    iid = await fake.click(mod, preview["message_id"], save)
+    saved = await fake.wait_callback(iid)
+    assert saved["type"] == 7 and "Created" in saved["data"]["content"]  # the preview became the answer
+    assert saved["data"]["components"] == []
+
+
+async def run(fake: FakeDiscord, member: dict[str, Any], path: str, /, **options: Any) -> dict[str, Any]:
+    return await fake.wait_callback(await fake.slash(member, path, **options))

@@ -1,0 +1,57 @@
+"""Rendering rules that don't need a connection: escaping, splitting, cutting, custom ids."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, strategies as st
+
+from adapters.discord.components import BUTTON_TEMPLATE, form_values
+from adapters.discord.render import CUT_NOTE, MESSAGE_LIMIT, chunks, escape_user_text, fit, markdown
+from bot.events import rich
+
+
+def test_user_text_is_inert_and_hearth_markup_is_kept():
+    body = rich("**{}** said: {}", "Ann_", "@everyone > # big\n- item <@&1> <#2> </cmd:3> ~~x~~ `code` ||spoiler||")
+    text = markdown(body)
+    assert text.startswith("**Ann\\_**")
+    assert "@everyone" not in text and "<@&" not in text and "<#" not in text and "</" not in text
+    for raw in ("~~x~~", "`code`", "||spoiler||"):
+        assert raw not in text
+    assert "\n\\- item" in text and "\\> # big" in text  # no quote, no list: shown as typed
+
+
+@given(st.text(max_size=300))
+def test_escaped_text_never_pings(text):
+    out = escape_user_text(text)
+    assert "@everyone" not in out.lower() and "@here" not in out.lower()
+    assert not re.search(r"<[@#/]", out)
+
+
+@given(st.text(min_size=1, max_size=9000))
+def test_chunks_fit_and_lose_nothing_but_whitespace(text):
+    parts = chunks(text)
+    assert all(len(p) <= MESSAGE_LIMIT for p in parts)
+    assert "".join("".join(parts).split()) == "".join(text.split())
+
+
+def test_fit_cuts_clearly():
+    assert fit("short") == "short"
+    cut = fit("x" * 5000)
+    assert len(cut) <= MESSAGE_LIMIT and cut.endswith(CUT_NOTE)
+
+
+def test_button_template_and_form_values():
+    assert re.match(BUTTON_TEMPLATE, "hearth:checkin.mood:round=3&mood=4")
+    assert not re.match(BUTTON_TEMPLATE, "other:checkin.mood:round=3")
+    payload = [{"type": 18, "component": {"type": 3, "custom_id": "mood", "values": ["4"]}},
+               {"type": 1, "components": [{"type": 4, "custom_id": "words", "value": "hi"}]},
+               {"type": 18, "component": {"type": 3, "custom_id": "visibility", "values": []}},
+               {"type": 10, "content": "a text display"}]
+    assert form_values(payload) == {"mood": "4", "words": "hi", "visibility": ""}
+
+
+def test_chunks_keep_escapes_whole():
+    text = escape_user_text("*" * 3000)
+    for part in chunks(text):
+        assert (len(part) - len(part.rstrip("\\"))) % 2 == 0
