@@ -75,7 +75,7 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     await RoundScheduler(app).sweep()
     await app.outbox.drain_all()
     summary = fake.calls_to("PATCH", f"/channels/{fake.channel_id}/messages/{post['id']}")[-1]
-    assert "(closed)" in summary.body["content"] and "3" in summary.body["content"]
+    assert "has closed" in summary.body["content"] and "3" in summary.body["content"]
     assert "Ann" not in summary.body["content"]
     assert summary.body["components"] == []
     assert summary.body["allowed_mentions"] == {"parse": []}
