@@ -179,8 +179,9 @@ class FakeSlack:
         return {"channel": p.get("channel"), "ts": p.get("ts")}
 
     def _view(self, p: dict) -> dict:
-        view = dict(p.get("view") or {})
+        view = p.get("view") or {}
         view.setdefault("id", p.get("view_id") or f"V{next(self._ids):04d}")
+        p["view"] = view  # the recorded call shows the id too
         return {"view": view}
 
     _m_views_open = _m_views_update = _m_views_publish = _m_views_push = _view
@@ -327,11 +328,12 @@ class SlackSide:
             value = values.get(name)
             kind = element["type"]
             if kind in ("static_select", "radio_buttons"):
-                item = {"type": kind, "selected_option": {"value": value, "text": {"type": "plain_text",
-                                                                                  "text": str(value)}}
-                        if value else None}
+                chosen = next((o for o in element.get("options", []) if o["value"] == value), None)
+                item = {"type": kind, "selected_option": chosen if value is not None
+                        else element.get("initial_option")}
             elif kind == "conversations_select":
-                item = {"type": kind, "selected_conversation": value}
+                item = {"type": kind, "selected_conversation": value if value is not None
+                        else element.get("initial_conversation")}
             else:
                 item = {"type": kind, "value": value if value is not None else element.get("initial_value")}
             state[name] = {element["action_id"]: item}
