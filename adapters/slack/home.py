@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 MAX_OWN_PROMPTS = 30
 
 
-def cmd(name: str, **args: str) -> ButtonValue:
-    return {"k": "c", "n": name, "a": args}
+def cmd(command: str, **args: str) -> ButtonValue:
+    return {"k": "c", "n": command, "a": args}
 
 
-def form(name: str, hidden: dict[str, str] | None = None, defaults: dict[str, str] | None = None) -> ButtonValue:
-    return {"k": "f", "n": name, "a": hidden or {}, "d": defaults or {}}
+def form(command: str, hidden: dict[str, str] | None = None, defaults: dict[str, str] | None = None) -> ButtonValue:
+    return {"k": "f", "n": command, "a": hidden or {}, "d": defaults or {}}
 
 
 class Counter:
