@@ -68,7 +68,7 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
                                                               "exclude_bot_users": True}}
         if field.default:
             element["initial_conversation"] = field.default.split(":", 1)[-1]
-        return element, "I need to be in the channel to post there: invite me with /invite @Hearth."
+        return element, "For a private channel, invite me there first: /invite @Hearth."
     element = {"type": "plain_text_input", "multiline": field.kind == "paragraph"}
     if field.max_length:
         element["max_length"] = min(field.max_length, 3000)
