@@ -42,6 +42,7 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[dict[str, Any]]] = {}
         self.uploads: dict[str, bytes] = {}
+        self.delays: dict[str, float] = {}  # method -> seconds to take answering it
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -140,6 +141,8 @@ class FakeSlack:
         method = request.match_info["method"]
         params = await _params(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ") or params.get("token")
+        if self.delays.get(method):
+            await asyncio.sleep(self.delays[method])
         queued = self.failures.get(method)
         if queued:
             failure = queued.pop(0)
