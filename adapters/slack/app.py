@@ -18,21 +18,19 @@ from typing import Any, Awaitable
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.app.async_app import AsyncApp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.actors import Directory
-from adapters.slack.home import home_view
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
-from adapters.slack.modals import CALLBACK, command_form, form_view, message_view, metadata, read_metadata, read_values
-from adapters.slack.render import VALUES, messages
-from adapters.slack.sender import SlackSender, slack_error
+from adapters.slack.modals import CALLBACK, read_metadata, read_values
+from adapters.slack.present import Presenter
+from adapters.slack.render import VALUES
+from adapters.slack.sender import SlackSender
 from bot.commands.parse import parse_line
-from bot.commands.registry import Command
 from bot.config import Config
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, rich
+from bot.events import Actor, Event, Reply, rich
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +78,7 @@ class SlackAdapter:
                                   channel_interval=self.channel_interval)
         app.outbox.add_sender(self.sender)
         self.directory = Directory(self.client)
+        self.present = Presenter(app, self.client, self.config)
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
                              process_before_response=False, name="hearth")
         self._listen(self.bolt)
@@ -177,16 +176,16 @@ class SlackAdapter:
         try:
             cmd, args = parse_line(self.app.registry, text)
         except UserError as err:
-            await self.show(where, actor, [err.reply()])
+            await self.present.show(where, actor, [err.reply()])
             return
         if not args and any(o.required for o in cmd.options) and (
                 cmd.permission == "member" or await self.app.is_moderator(actor)):
-            await self.open_command_form(where, actor, cmd, {}, {})
+            await self.present.open_command_form(where, actor, cmd, {}, {})
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
         if cmd.name == "help" and replies:
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
-        await self.show(where, actor, replies)
+        await self.present.show(where, actor, replies)
 
     async def on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         await ack()
@@ -206,17 +205,17 @@ class SlackAdapter:
         actor = await self._actor(body, user, channel)
         value = VALUES.decode((body.get("actions") or [{}])[0].get("value", ""))
         if value is None:
-            await self.show(where, actor, [Reply(body=rich("That button has expired. Please try again."))])
+            await self.present.show(where, actor, [Reply(body=rich("That button has expired. Please try again."))])
             return
         name, args = str(value.get("n", "")), {str(k): str(v) for k, v in (value.get("a") or {}).items()}
         if value.get("k") == "f":
             cmd = self.app.registry.commands.get(name)
             if cmd is not None:
-                await self.open_command_form(where, actor, cmd, args, value.get("d") or {})
+                await self.present.open_command_form(where, actor, cmd, args, value.get("d") or {})
             return
         kind = "command" if value.get("k") == "c" else "action"
         replies = await self.app.handle(Event(kind, actor, name, args, event_id=event_id(body)))  # type: ignore[arg-type]
-        await self.show(where, actor, replies)
+        await self.present.show(where, actor, replies)
 
     async def on_submit(self, ack: Any, body: dict[str, Any]) -> None:
         acked = False
@@ -234,25 +233,31 @@ class SlackAdapter:
         view = body["view"]
         meta = read_metadata(view.get("private_metadata"))
         user = body["user"]["id"]
-        values = read_values(view.get("state") or {})
         where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
+        work = asyncio.ensure_future(self._run_submission(body, meta, user))
+        try:
+            actor, replies = await asyncio.wait_for(asyncio.shield(work), SUBMIT_BUDGET_SECONDS)
+        except asyncio.TimeoutError:
+            await ack()  # close the modal in time; the answer follows as a message
+            actor, replies = await work
+            await self.present.show(where, actor, replies)
+            return
+        await ack(response_action="update", view=self.present.view_for(replies, where))
+        if where.origin == "home":
+            await self.present.publish_home(actor)
+
+    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
+                              ) -> tuple[Actor, list[Reply]]:
+        """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
         actor = await self._actor(body, user, meta.get("c"))
+        values = read_values(body["view"].get("state") or {})
         args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
         if meta.get("k") == "command":
             event = Event("command", actor, str(meta.get("n")), args | {k: v for k, v in values.items() if v},
                           event_id=event_id(body))
         else:
             event = Event("form", actor, str(meta.get("n")), args, values, event_id=event_id(body))
-        work = asyncio.ensure_future(self.app.handle(event))
-        try:
-            replies = await asyncio.wait_for(asyncio.shield(work), SUBMIT_BUDGET_SECONDS)
-        except asyncio.TimeoutError:
-            await ack()  # close the modal in time; the answer follows as a message
-            await self.show(where, actor, await work)
-        else:
-            await ack(response_action="update", view=self._view_for(replies, where))
-        if where.origin == "home":
-            await self.publish_home(actor)
+        return actor, await self.app.handle(event)
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         await self._safely(self._home_opened(body, event))
@@ -264,109 +269,7 @@ class SlackAdapter:
         if eid and not await self.app.store.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: Home is already published
         actor = await self._actor(body, event["user"], None)
-        await self.publish_home(actor)
-
-    # -- showing replies ----------------------------------------------------------------
-
-    async def show(self, where: Where, actor: Actor, replies: list[Reply]) -> None:
-        """Put replies where the person is looking (see `Where`)."""
-        forms = [r for r in replies if r.form is not None]
-        texts = [r for r in replies if r.form is None and (r.body.parts or r.buttons or r.title)]
-        try:
-            if forms:
-                await self._open_form(where, forms[0])
-            elif texts and (where.view_id or where.origin == "home"):
-                await self._open_or_update(where, message_view(texts, self._meta(where)))
-            else:
-                for reply in texts:
-                    await self._message(where, reply)
-            for reply in replies:
-                if reply.attachment is not None:
-                    await self._upload(where, reply)
-        except SlackApiError as err:
-            log.warning("could not show a reply on Slack: %s", slack_error(err))
-        if where.origin == "home":
-            await self.publish_home(actor)
-
-    def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None) -> str:
-        return metadata(kind, name, args or {}, where.channel, where.origin)
-
-    def _view_for(self, replies: list[Reply], where: Where) -> dict[str, Any]:
-        forms = [r for r in replies if r.form is not None]
-        if forms:
-            form = forms[0].form
-            assert form is not None
-            return form_view(forms[0], self._meta(where, "form", form.action, form.args))
-        return message_view(replies, self._meta(where))
-
-    async def _open_form(self, where: Where, reply: Reply) -> None:
-        form = reply.form
-        assert form is not None
-        await self._open_or_update(where, form_view(reply, self._meta(where, "form", form.action, form.args)))
-
-    async def _open_or_update(self, where: Where, view: dict[str, Any]) -> None:
-        if where.view_id:
-            await self.client.views_update(view_id=where.view_id, view=view)
-        elif where.trigger_id:
-            await self.client.views_open(trigger_id=where.trigger_id, view=view)
-
-    async def _message(self, where: Where, reply: Reply) -> None:
-        parts = messages(reply)
-        if reply.visibility == "channel" and where.channel:
-            for part in parts:
-                await self.client.chat_postMessage(channel=where.channel, unfurl_links=False, **part)
-            return
-        for i, part in enumerate(parts):
-            if where.respond is not None:
-                await where.respond(response_type="ephemeral", replace_original=where.replace and i == 0, **part)
-            elif where.channel:
-                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
-            else:
-                await self.client.chat_postMessage(channel=where.user, unfurl_links=False, **part)
-
-    async def _upload(self, where: Where, reply: Reply) -> None:
-        """Files (a data export) go to the person's DM with Hearth, never a channel."""
-        att = reply.attachment
-        assert att is not None
-        dm = (await self.client.conversations_open(users=where.user))["channel"]["id"]
-        await self.client.files_upload_v2(channel=dm, content=att.content, filename=att.filename,
-                                          title=att.filename, initial_comment="Here is your file from Hearth.")
-
-    async def open_command_form(self, where: Where, actor: Actor, cmd: Command, hidden: dict[str, str],
-                                defaults: dict[str, str]) -> None:
-        """A modal for a command: the registry's options as fields, with helpful defaults."""
-        cmd = await self._with_suggestions(actor, cmd)
-        tz = (await self.app.timezone_of(actor)).key
-        filled = {o.name: tz for o in cmd.options if o.kind == "timezone"}
-        if cmd.name == "mod schedule create":
-            filled |= {"open": f"{self.config['checkins.default_open_minutes']}m",
-                       "remind": f"{self.config['checkins.default_remind_minutes']}m"}
-        filled |= {k: v for k, v in defaults.items() if v}
-        form = command_form(cmd, hidden, filled)
-        try:
-            await self._open_or_update(where, form_view(Reply(body=rich(f"**{cmd.help}**"), form=form),
-                                                        self._meta(where, "command", cmd.name, hidden)))
-        except SlackApiError as err:
-            log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
-
-    async def _with_suggestions(self, actor: Actor, cmd: Command) -> Command:
-        """Schedule names as a menu instead of a text box."""
-        names = [s.name for s in await self.app.store.list_schedules(actor.community_id)]
-        options = tuple(
-            dataclasses.replace(o, kind="choice", choices=tuple(Choice(n, n) for n in names))
-            if o.suggest == "schedules" and o.name in ("schedule", "name") and names and cmd.name != "mod schedule create"
-            else o
-            for o in cmd.options
-        )
-        return dataclasses.replace(cmd, options=options)
-
-    async def publish_home(self, actor: Actor) -> None:
-        try:
-            view = await home_view(self.app, actor)
-            await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
-        except SlackApiError as err:
-            log.warning("could not publish App Home: %s", slack_error(err))
-
+        await self.present.publish_home(actor)
 
 def create(config: Config) -> SlackAdapter:
     return SlackAdapter(config)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.adapters.slack.conftest import ANN, MOD, texts
+from tests.adapters.slack.conftest import ANN, texts
 
 
 async def test_help_is_ephemeral_and_explains_slack(fake, side):

@@ -85,3 +85,10 @@ async def test_forged_interactions_and_events_are_refused(fake, side):
     assert status == 401
     await fake.settle(0.2)
     assert fake.called("views.publish") == [] and fake.called("response_url") == []
+
+
+async def test_an_expired_trigger_asks_to_press_again(app, fake, side):
+    fake.fail("views.open", error="expired_trigger_id")
+    await side.command(ANN, "me timezone")
+    [sorry] = await fake.wait_for("response_url")
+    assert "Please press it again" in texts(sorry["blocks"])
