@@ -99,7 +99,8 @@ async def _moderator_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[d
         people = len(await app.store.participants(s.id))
         fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
         nxt = show_time(fires[0], tz) if fires else "none"
-        paused = f" · paused until {s.paused_until}" if s.paused_until else ""
+        paused = "" if not s.paused_until else (" · paused" if s.paused_until == "forever"
+                                                 else f" · paused until {s.paused_until}")
         text = (f"*{escape(s.name)}* · {escape(parse_when(s.spec).describe())} ({escape(s.timezone)}) · "
                 f"<#{escape(s.channel_id.split(':', 1)[-1])}> · {people} joined · next {escape(nxt)}{escape(paused)}")
         blocks.append(section(text))

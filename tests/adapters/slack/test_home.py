@@ -107,3 +107,25 @@ async def test_home_buttons_are_checked_again_by_the_core(app, fake, side):
     [notice] = await fake.wait_for("views.open")
     assert "Only moderators can use" in texts(notice["view"]["blocks"])
     assert await app.store.find_schedule("slack:T0001", "mornings") is not None
+
+
+async def test_moderator_edits_a_prompt_and_pauses_a_schedule_from_home(app, fake, side):
+    await make_schedule(side, fake)
+    await side.command(MOD, "mod prompt add reflection listening light Who listened well to you lately?")
+    await fake.wait_for("response_url", where=lambda p: "Added prompt" in texts(p.get("blocks", [])))
+    home = await open_home(fake, side, MOD, "EvM3")
+    edits = [b for b in home["blocks"] if b["type"] == "actions" for e in b["elements"] if e["text"]["text"] == "Edit"]
+    prompt_edit = edits[-1]["elements"][0]  # the schedule's Edit comes first, the prompt's last
+    await side.click(MOD, prompt_edit, view={**home, "id": "VHOME"})
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    [text_field] = [b for b in form["blocks"] if b["type"] == "input"]
+    assert text_field["element"]["initial_value"] == "Who listened well to you lately?"
+    status, body = await side.submit(MOD, form, {"text": "Who really heard you this week?"})
+    assert "Updated `own-listening-01`" in texts(json.loads(body)["view"]["blocks"])
+    assert (await app.store.get_prompt("slack:T0001", "own-listening-01"))["text"] == "Who really heard you this week?"
+
+    await side.click(MOD, buttons(home["blocks"])["Pause"], view={**home, "id": "VHOME"})
+    published = await fake.wait_for("views.publish", where=lambda p: " · paused" in
+                                    texts(p["view"]["blocks"]))
+    assert "Resume" in buttons(published[-1]["view"]["blocks"])
