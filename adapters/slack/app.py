@@ -13,7 +13,7 @@ import asyncio
 import dataclasses
 import logging
 import re
-from typing import Any, Awaitable
+from typing import TYPE_CHECKING, Any, Awaitable
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -31,6 +31,9 @@ from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ class SlackAdapter:
 
     # -- lifecycle ------------------------------------------------------------------
 
-    async def start(self, app: Any) -> None:
+    async def start(self, app: "Hearth") -> None:
         """Register the sender, build the Bolt app, and serve (Socket Mode or HTTP)."""
         if not self.socket_mode and not self.signing_secret:
             raise RuntimeError("Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET (or set HEARTH_SLACK_APP_TOKEN "

@@ -21,7 +21,7 @@ from adapters.slack.render import messages
 from adapters.slack.sender import slack_error
 from bot.commands.registry import Command
 from bot.config import Config
-from bot.events import Actor, Choice, Reply, rich
+from bot.events import Actor, Choice, Reply, join_rich, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -43,7 +43,10 @@ class Presenter:
         texts = [r for r in replies if r.form is None and (r.body.parts or r.buttons or r.title)]
         try:
             if forms:
-                await self._open_form(where, forms[0])
+                # A form comes with anything said before it, shown above its fields.
+                said = [r.body for r in texts]
+                form = dataclasses.replace(forms[0], body=join_rich(said + [forms[0].body], "\n\n"))
+                await self._open_form(where, form)
             elif texts and (where.view_id or where.origin == "home"):
                 await self._open_or_update(where, message_view(texts, self._meta(where)))
             else:
@@ -127,7 +130,8 @@ class Presenter:
         names = [s.name for s in await self.app.store.list_schedules(actor.community_id)]
         options = tuple(
             dataclasses.replace(o, kind="choice", choices=tuple(Choice(n, n) for n in names))
-            if o.suggest == "schedules" and o.name in ("schedule", "name") and names and cmd.name != "mod schedule create"
+            if o.suggest == "schedules" and o.name in ("schedule", "name") and names
+            and cmd.name != "mod schedule create"  # a new name, not one of the existing
             else o
             for o in cmd.options
         )
