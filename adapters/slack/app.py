@@ -1,0 +1,278 @@
+"""Hearth in a Slack workspace through slack-bolt: `/hearth`, buttons, modals, App Home.
+
+Every listener acks first and works after (Slack wants an answer within
+3 seconds); the one exception is a modal submission, which waits a short
+budget so its result can replace the modal, and otherwise closes it and
+answers in a message. Each interaction carries an id (trigger or event id)
+that the core dedupes, so a retried delivery has one effect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import re
+from typing import TYPE_CHECKING, Any, Awaitable
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.app.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.actors import Directory
+from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
+from adapters.slack.modals import CALLBACK, read_metadata, read_values
+from adapters.slack.present import Presenter
+from adapters.slack.render import VALUES
+from adapters.slack.sender import SlackSender
+from bot.commands.parse import parse_line
+from bot.config import Config
+from bot.errors import UserError
+from bot.events import Actor, Event, Reply, rich
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+DEFAULT_API_URL = "https://slack.com/api/"
+#: How long a modal submission may take before we close it and answer in a message.
+SUBMIT_BUDGET_SECONDS = 2.0
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+SLACK_HELP = rich("\n\nOn Slack, type these after `/hearth`, e.g. `/hearth checkin join mornings`. "
+                  "Your **Home** tab with Hearth has buttons for the common ones.")
+
+
+class SlackAdapter:
+    platform = "slack"
+
+    def __init__(self, config: Config, channel_interval: float = 1.0) -> None:
+        self.config = config
+        self.bot_token = config.secret("HEARTH_SLACK_BOT_TOKEN") or ""
+        self.app_token = config.secret("HEARTH_SLACK_APP_TOKEN")
+        self.signing_secret = config.secret("HEARTH_SLACK_SIGNING_SECRET") or ""
+        self.api_url = config["slack.api_url"] or DEFAULT_API_URL
+        self.channel_interval = channel_interval
+        self.port: int | None = None
+        self.socket: Any = None
+        self._runner: web.AppRunner | None = None
+        self._synced_tz: set[str] = set()
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    async def start(self, app: "Hearth") -> None:
+        """Register the sender, build the Bolt app, and serve (Socket Mode or HTTP)."""
+        if not self.socket_mode and not self.signing_secret:
+            raise RuntimeError("Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET (or set HEARTH_SLACK_APP_TOKEN "
+                               "for Socket Mode). See docs/slack.md.")
+        self.app = app
+        self.client = AsyncWebClient(token=self.bot_token, base_url=self.api_url)
+        # Replies to a click may wait out a 429 themselves; the outbox's sender must not (it reschedules).
+        self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+        self.sender = SlackSender(AsyncWebClient(token=self.bot_token, base_url=self.api_url),
+                                  rate_per_second=self.config["delivery.per_second"],
+                                  channel_interval=self.channel_interval)
+        app.outbox.add_sender(self.sender)
+        self.directory = Directory(self.client)
+        self.present = Presenter(app, self.client, self.config)
+        self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
+                             process_before_response=False, name="hearth")
+        self._listen(self.bolt)
+        if self.socket_mode:
+            from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+            self.socket = AsyncSocketModeHandler(self.bolt, self.app_token, web_client=self.client)
+            await self.socket.connect_async()
+            log.info("Slack adapter connected in Socket Mode")
+        else:
+            await self._serve_http(self.config["slack.host"], self.config["slack.port"])
+
+    async def stop(self) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()
+            self.socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _serve_http(self, host: str, port: int) -> None:
+        async def events(request: web.Request) -> web.Response:
+            return await to_aiohttp_response(await self.bolt.async_dispatch(await to_bolt_request(request)))
+
+        async def health(_: web.Request) -> web.Response:
+            return web.Response(text="ok")
+
+        web_app = web.Application()
+        web_app.router.add_post(EVENTS_PATH, events)
+        web_app.router.add_get("/slack/health", health)
+        self._runner = web.AppRunner(web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        log.info("Slack adapter listening on http://%s:%s%s", host, self.port, EVENTS_PATH)
+
+    def _listen(self, bolt: AsyncApp) -> None:
+        bolt.command("/hearth")(self.on_command)
+        bolt.action(re.compile(r"^hearth:"))(self.on_action)
+        bolt.view_submission(CALLBACK)(self.on_submit)
+        bolt.event("app_home_opened")(self.on_home_opened)
+
+        @bolt.error
+        async def on_error(error: Exception, body: dict) -> None:
+            log.exception("Slack listener failed: %s", error)
+
+    # -- who ----------------------------------------------------------------------------
+
+    async def _actor(self, body: dict[str, Any], user: str, channel: str | None) -> Actor:
+        fallback = (body.get("user") or {}).get("name", "") if isinstance(body.get("user"), dict) else \
+            body.get("user_name", "")
+        actor = await self.directory.actor(team_of(body), user, channel, fallback)
+        await self._sync_timezone(actor)
+        return actor
+
+    async def _sync_timezone(self, actor: Actor) -> None:
+        """Until a member picks one with `me timezone`, their Slack timezone is theirs.
+
+        Stored on the member so the core's DMs and reminders use it too.
+        """
+        if not actor.timezone or actor.user_id in self._synced_tz:
+            return
+        member = await self.app.member(actor)
+        if member.timezone is None:
+            await self.app.store.update_member(actor.community_id, actor.user_id, timezone=actor.timezone)
+        self._synced_tz.add(actor.user_id)
+
+    # -- listeners ----------------------------------------------------------------------
+
+    async def _safely(self, work: Awaitable[None], respond: Any = None) -> None:
+        """Run a listener's work after its ack; a failure is logged and apologised for, never raised.
+
+        (An exception escaping a Bolt listener after `ack()` can cost the ack itself.)
+        """
+        try:
+            await work
+        except Exception:
+            log.exception("Slack interaction failed")
+            if respond is not None:
+                try:
+                    await respond(text=SORRY, response_type="ephemeral", replace_original=False)
+                except Exception:
+                    log.exception("could not apologise either")
+
+    async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await self._safely(self._command(body, respond), respond if body.get("response_url") else None)
+
+    async def _command(self, body: dict[str, Any], respond: Any) -> None:
+        where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
+                      respond if body.get("response_url") else None, origin="command")
+        actor = await self._actor(body, body["user_id"], body.get("channel_id"))
+        text = normalize_command_text(body.get("text") or "").strip() or "help"
+        try:
+            cmd, args = parse_line(self.app.registry, text)
+        except UserError as err:
+            await self.present.show(where, actor, [err.reply()])
+            return
+        if not args and any(o.required for o in cmd.options) and (
+                cmd.permission == "member" or await self.app.is_moderator(actor)):
+            await self.present.open_command_form(where, actor, cmd, {}, {})
+            return
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
+        if cmd.name == "help" and replies:
+            replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
+        await self.present.show(where, actor, replies)
+
+    async def on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await self._safely(self._action(body, respond), respond if body.get("response_url") else None)
+
+    async def _action(self, body: dict[str, Any], respond: Any) -> None:
+        user = body["user"]["id"]
+        view = body.get("view") or {}
+        container = body.get("container") or {}
+        meta = read_metadata(view.get("private_metadata")) if view.get("type") == "modal" else {}
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or meta.get("c")
+        where = Where(user, team_of(body), body.get("trigger_id"), channel,
+                      respond if body.get("response_url") else None,
+                      view_id=view.get("id") if view.get("type") == "modal" else None,
+                      origin="home" if view.get("type") == "home" else meta.get("o"),
+                      replace=bool(container.get("is_ephemeral")))
+        actor = await self._actor(body, user, channel)
+        value = VALUES.decode((body.get("actions") or [{}])[0].get("value", ""))
+        if value is None:
+            await self.present.show(where, actor, [Reply(body=rich("That button has expired. Please try again."))])
+            return
+        name, args = str(value.get("n", "")), {str(k): str(v) for k, v in (value.get("a") or {}).items()}
+        if value.get("k") == "f":
+            cmd = self.app.registry.commands.get(name)
+            if cmd is not None:
+                await self.present.open_command_form(where, actor, cmd, args, value.get("d") or {})
+            return
+        kind = "command" if value.get("k") == "c" else "action"
+        replies = await self.app.handle(Event(kind, actor, name, args, event_id=event_id(body)))  # type: ignore[arg-type]
+        await self.present.show(where, actor, replies)
+
+    async def on_submit(self, ack: Any, body: dict[str, Any]) -> None:
+        acked = False
+
+        async def ack_once(**kw: Any) -> None:
+            nonlocal acked
+            if not acked:
+                acked = True
+                await ack(**kw)
+
+        await self._safely(self._submit(ack_once, body))
+        await ack_once()
+
+    async def _submit(self, ack: Any, body: dict[str, Any]) -> None:
+        view = body["view"]
+        meta = read_metadata(view.get("private_metadata"))
+        user = body["user"]["id"]
+        where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
+        work = asyncio.ensure_future(self._run_submission(body, meta, user))
+        try:
+            actor, replies = await asyncio.wait_for(asyncio.shield(work), SUBMIT_BUDGET_SECONDS)
+        except asyncio.TimeoutError:
+            await ack()  # close the modal in time; the answer follows as a message
+            actor, replies = await work
+            await self.present.show(where, actor, replies)
+            return
+        await ack(response_action="update", view=self.present.view_for(replies, where))
+        if where.origin == "home":
+            await self.present.publish_home(actor)
+
+    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
+                              ) -> tuple[Actor, list[Reply]]:
+        """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
+        actor = await self._actor(body, user, meta.get("c"))
+        values = read_values(body["view"].get("state") or {})
+        args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
+        if meta.get("k") == "command":
+            event = Event("command", actor, str(meta.get("n")), args | {k: v for k, v in values.items() if v},
+                          event_id=event_id(body))
+        else:
+            event = Event("form", actor, str(meta.get("n")), args, values, event_id=event_id(body))
+        return actor, await self.app.handle(event)
+
+    async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        await self._safely(self._home_opened(body, event))
+
+    async def _home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        if event.get("tab") != "home":
+            return
+        eid = event_id(body)
+        if eid and not await self.app.store.first_time_event(eid, self.app.now()):
+            return  # Slack retried this event: Home is already published
+        actor = await self._actor(body, event["user"], None)
+        await self.present.publish_home(actor)
+
+def create(config: Config) -> SlackAdapter:
+    return SlackAdapter(config)

@@ -1,0 +1,64 @@
+"""What arrives from Slack, read into Hearth's terms: command text, contexts, event ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+Respond = Callable[..., Awaitable[Any]]
+
+
+def normalize_command_text(text: str) -> str:
+    """Slack's escaped slash-command text as the words a person meant.
+
+    With "escape channels, users and links" on, `#general` arrives as
+    `<#C123|general>` and `@sam` as `<@U123|sam>`: Hearth wants the ids.
+    Broadcasts become plain words, and entities are decoded last so that a
+    typed `&lt;!channel&gt;` stays literal text (rendered inert later).
+    """
+    text = re.sub(r"<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>", r"\1", text)
+    text = re.sub(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>", r"\1", text)
+    text = re.sub(r"<!(channel|here|everyone)(?:\|[^>]*)?>", r"@\1", text)
+    text = re.sub(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>", lambda m: m.group(1) or "@group", text)
+    text = re.sub(r"<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>", r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+@dataclass
+class Where:
+    """Where an interaction happened, which decides where its replies appear.
+
+    * a modal (`view_id`): replies replace the modal's content;
+    * the Home tab (`origin == "home"`): replies open a modal, and Home is refreshed;
+    * a message or slash command: replies are ephemeral (via `respond`, else
+      `chat.postEphemeral`), replacing an ephemeral message they came from.
+    """
+
+    user: str
+    team: str
+    trigger_id: str | None = None
+    channel: str | None = None
+    respond: Respond | None = None
+    view_id: str | None = None
+    origin: str | None = None
+    replace: bool = False
+
+
+def event_id(body: dict[str, Any]) -> str | None:
+    """One id per interaction, so a retried delivery has one effect."""
+    if body.get("event_id"):
+        return f"slack:event:{body['event_id']}"
+    if body.get("trigger_id"):
+        return f"slack:trigger:{body['trigger_id']}"
+    return None
+
+
+def team_of(body: dict[str, Any]) -> str:
+    team = body.get("team")
+    if isinstance(team, dict) and team.get("id"):
+        return str(team["id"])
+    user = body.get("user")
+    if isinstance(user, dict) and user.get("team_id"):
+        return str(user["team_id"])
+    return str(body.get("team_id") or "")

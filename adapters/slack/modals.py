@@ -1,0 +1,195 @@
+"""Hearth's forms and replies as Slack modals, and moderators' command forms.
+
+A core `Form` becomes a modal of input blocks; its hidden state rides in
+`private_metadata`. Commands with options (creating a schedule, adding a
+prompt) get a form built from the registry, so a moderator clicks through
+a channel picker and a timezone field instead of typing a command line.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from adapters.slack.render import (
+    MAX_OPTION_TEXT, MAX_OPTION_VALUE, MAX_OPTIONS, MAX_VIEW_TITLE, actions_blocks, body_blocks, clip, context,
+    fit_view_blocks, plain_text,
+)
+from bot.commands.registry import Command, Option
+from bot.events import Choice, Form, FormField, Reply
+
+CALLBACK = "hearth-form"
+MESSAGE_CALLBACK = "hearth-message"
+MAX_METADATA = 3000
+
+
+def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, origin: str | None) -> str:
+    """What a modal remembers: which event its submission makes, and where it came from."""
+    data = {"k": kind, "n": name, "a": args, "c": channel, "o": origin}
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    if len(text) > MAX_METADATA:
+        raise ValueError("form state too large for Slack's private_metadata")
+    return text
+
+
+def read_metadata(text: str | None) -> dict[str, Any]:
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _option(choice: Choice) -> dict[str, Any]:
+    return {"text": plain_text(choice.label, MAX_OPTION_TEXT), "value": choice.value[:MAX_OPTION_VALUE]}
+
+
+def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
+    """The input element for one field, and a hint for the person filling it in."""
+    hint = None
+    if field.kind == "choice" and len(field.choices) > MAX_OPTIONS:
+        # Too many for a menu: a text box that names a few, the core checks the rest.
+        hint = "One of: " + ", ".join(c.value for c in field.choices[:20]) + ELLIPSIS_MORE
+        element: dict[str, Any] = {"type": "plain_text_input"}
+        if field.default:
+            element["initial_value"] = field.default
+        return element, hint
+    if field.kind == "choice":
+        options = [_option(c) for c in field.choices]
+        element = {"type": "radio_buttons" if len(options) <= 5 else "static_select", "options": options}
+        if element["type"] == "static_select" and field.placeholder:
+            element["placeholder"] = plain_text(field.placeholder, 150)
+        chosen = next((o for o, c in zip(options, field.choices) if c.value == field.default), None)
+        if chosen:
+            element["initial_option"] = chosen
+        return element, hint
+    if field.kind == "channel":
+        element = {"type": "conversations_select", "filter": {"include": ["public", "private"],
+                                                              "exclude_bot_users": True}}
+        if field.default:
+            element["initial_conversation"] = field.default.split(":", 1)[-1]
+        return element, "For a private channel, invite me there first: /invite @Hearth."
+    element = {"type": "plain_text_input", "multiline": field.kind == "paragraph"}
+    if field.max_length:
+        element["max_length"] = min(field.max_length, 3000)
+    if field.default:
+        element["initial_value"] = field.default
+    if field.placeholder:
+        element["placeholder"] = plain_text(field.placeholder, 150)
+    if field.kind == "timezone":
+        hint = "An IANA name such as Europe/Berlin or America/Chicago."
+    return element, hint
+
+
+ELLIPSIS_MORE = " … (see /hearth help for the full list)"
+
+
+def input_block(field: FormField) -> dict[str, Any]:
+    element, hint = _element(field)
+    element["action_id"] = "v"
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": field.name,
+        "label": plain_text(field.label, 2000),
+        "optional": not field.required,
+        "element": element,
+    }
+    if hint:
+        block["hint"] = plain_text(hint, 2000)
+    return block
+
+
+def form_view(reply: Reply, meta: str) -> dict[str, Any]:
+    """A modal for a reply that carries a form (its body shown above the fields)."""
+    form = reply.form
+    assert form is not None
+    blocks = body_blocks(Reply(body=reply.body)) + [input_block(f) for f in form.fields]
+    return {
+        "type": "modal",
+        "callback_id": CALLBACK,
+        "title": plain_text(form.title, MAX_VIEW_TITLE),
+        "submit": plain_text(form.submit_label, MAX_VIEW_TITLE),
+        "close": plain_text("Cancel", MAX_VIEW_TITLE),
+        "private_metadata": meta,
+        "blocks": fit_view_blocks(blocks, "Use /hearth to fill it in as a command."),
+    }
+
+
+def message_view(replies: list[Reply], meta: str, title: str = "Hearth") -> dict[str, Any]:
+    """Replies shown inside a modal, buttons and all (a modal's buttons update it)."""
+    blocks: list[dict[str, Any]] = []
+    start = 0
+    for reply in replies:
+        blocks += body_blocks(reply)
+        blocks += actions_blocks(reply.buttons, start)
+        start += len(reply.buttons)
+    if not blocks:
+        blocks = [context("_Nothing to show._")]
+    title = next((r.title for r in replies if r.title), None) or title
+    return {
+        "type": "modal",
+        "callback_id": MESSAGE_CALLBACK,
+        "title": plain_text(title, MAX_VIEW_TITLE),
+        "close": plain_text("Close", MAX_VIEW_TITLE),
+        "private_metadata": meta,
+        "blocks": fit_view_blocks(blocks, "Ask again with /hearth to see all of it."),
+    }
+
+
+def read_values(state: dict[str, Any]) -> dict[str, str]:
+    """A submitted modal's fields by name, as plain strings ("" when left empty)."""
+    out: dict[str, str] = {}
+    for block_id, actions in (state.get("values") or {}).items():
+        for item in actions.values():
+            out[block_id] = _value_of(item)
+    return out
+
+
+def _value_of(item: dict[str, Any]) -> str:
+    kind = item.get("type")
+    if kind in ("static_select", "radio_buttons", "external_select"):
+        return ((item.get("selected_option") or {}).get("value")) or ""
+    if kind == "conversations_select":
+        return item.get("selected_conversation") or ""
+    if kind == "channels_select":
+        return item.get("selected_channel") or ""
+    if kind == "users_select":
+        return item.get("selected_user") or ""
+    return item.get("value") or ""
+
+
+# -- commands as forms --------------------------------------------------------------
+
+FRIENDLY = {
+    "when": "When does it run?",
+    "channel": "Channel",
+    "timezone": "Timezone",
+    "theme": "Theme",
+    "depth": "Depth",
+    "open": "How long is a round open?",
+    "remind": "Remind how long before it closes?",
+    "name": "Name",
+    "rename": "New name",
+    "text": "Text",
+    "kind": "Kind",
+}
+
+
+def _field(option: Option, default: str | None) -> FormField:
+    kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
+        option.kind, "text")
+    if option.choices and kind != "choice":
+        kind = "choice"
+    label = FRIENDLY.get(option.name, option.name.replace("_", " ").capitalize())
+    return FormField(option.name, label, kind, required=option.required, max_length=option.max_length,  # type: ignore[arg-type]
+                     choices=option.choices, default=default, placeholder=clip(option.description, 150))
+
+
+def command_form(cmd: Command, hidden: dict[str, str], defaults: dict[str, str]) -> Form:
+    """A form with one field per option of `cmd`; options in `hidden` are already decided."""
+    fields = tuple(_field(o, defaults.get(o.name)) for o in cmd.options if o.name not in hidden)
+    title = clip(cmd.help.split(" (")[0].split(":")[0].rstrip("."), MAX_VIEW_TITLE)
+    short = {"mod schedule create": "New check-in", "mod schedule edit": "Edit check-in",
+             "mod prompt add": "Add a prompt", "mod prompt edit": "Edit a prompt"}.get(cmd.name, title)
+    return Form(short, cmd.name, fields, args=dict(hidden), submit_label="Preview" if cmd.name.startswith(
+        "mod schedule") else "Save")

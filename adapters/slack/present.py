@@ -1,0 +1,145 @@
+"""Where Hearth's replies appear in Slack, and the modals it opens.
+
+A reply goes where the person is looking: inside the modal they clicked in,
+in a modal over the Home tab, or as an ephemeral message under the slash
+command or button. Forms always open as modals; files go to the member's DM.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING, Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.home import home_view
+from adapters.slack.inbound import Where
+from adapters.slack.modals import command_form, form_view, message_view, metadata
+from adapters.slack.render import messages
+from adapters.slack.sender import slack_error
+from bot.commands.registry import Command
+from bot.config import Config
+from bot.events import Actor, Choice, Reply, join_rich, rich
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+
+TOO_SLOW = "That took me a little too long and Slack closed the window. Please press it again."
+
+
+class Presenter:
+    def __init__(self, app: "Hearth", client: AsyncWebClient, config: Config) -> None:
+        self.app = app
+        self.client = client
+        self.config = config
+
+    async def show(self, where: Where, actor: Actor, replies: list[Reply]) -> None:
+        """Put replies where the person is looking (see `Where`)."""
+        forms = [r for r in replies if r.form is not None]
+        texts = [r for r in replies if r.form is None and (r.body.parts or r.buttons or r.title)]
+        try:
+            if forms:
+                # A form comes with anything said before it, shown above its fields.
+                said = [r.body for r in texts]
+                form = dataclasses.replace(forms[0], body=join_rich(said + [forms[0].body], "\n\n"))
+                await self._open_form(where, form)
+            elif texts and (where.view_id or where.origin == "home"):
+                await self._open_or_update(where, message_view(texts, self._meta(where)))
+            else:
+                for reply in texts:
+                    await self._message(where, reply)
+            for reply in replies:
+                if reply.attachment is not None:
+                    await self._upload(where, reply)
+        except SlackApiError as err:
+            log.warning("could not show a reply on Slack: %s", slack_error(err))
+            if slack_error(err) == "expired_trigger_id":
+                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(TOO_SLOW)))
+        if where.origin == "home":
+            await self.publish_home(actor)
+
+    def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None) -> str:
+        return metadata(kind, name, args or {}, where.channel, where.origin)
+
+    def view_for(self, replies: list[Reply], where: Where) -> dict[str, Any]:
+        forms = [r for r in replies if r.form is not None]
+        if forms:
+            form = forms[0].form
+            assert form is not None
+            return form_view(forms[0], self._meta(where, "form", form.action, form.args))
+        return message_view(replies, self._meta(where))
+
+    async def _open_form(self, where: Where, reply: Reply) -> None:
+        form = reply.form
+        assert form is not None
+        await self._open_or_update(where, form_view(reply, self._meta(where, "form", form.action, form.args)))
+
+    async def _open_or_update(self, where: Where, view: dict[str, Any]) -> None:
+        if where.view_id:
+            await self.client.views_update(view_id=where.view_id, view=view)
+        elif where.trigger_id:
+            await self.client.views_open(trigger_id=where.trigger_id, view=view)
+
+    async def _message(self, where: Where, reply: Reply) -> None:
+        parts = messages(reply)
+        if reply.visibility == "channel" and where.channel:
+            for part in parts:
+                await self.client.chat_postMessage(channel=where.channel, unfurl_links=False, **part)
+            return
+        for i, part in enumerate(parts):
+            if where.respond is not None:
+                await where.respond(response_type="ephemeral", replace_original=where.replace and i == 0, **part)
+            elif where.channel:
+                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+            else:
+                await self.client.chat_postMessage(channel=where.user, unfurl_links=False, **part)
+
+    async def _upload(self, where: Where, reply: Reply) -> None:
+        """Files (a data export) go to the person's DM with Hearth, never a channel."""
+        att = reply.attachment
+        assert att is not None
+        dm = (await self.client.conversations_open(users=where.user))["channel"]["id"]
+        await self.client.files_upload_v2(channel=dm, content=att.content, filename=att.filename,
+                                          title=att.filename, initial_comment="Here is your file from Hearth.")
+
+    async def open_command_form(self, where: Where, actor: Actor, cmd: Command, hidden: dict[str, str],
+                                defaults: dict[str, str]) -> None:
+        """A modal for a command: the registry's options as fields, with helpful defaults."""
+        cmd = await self._with_suggestions(actor, cmd)
+        tz = (await self.app.timezone_of(actor)).key
+        filled = {o.name: tz for o in cmd.options if o.kind == "timezone"}
+        if cmd.name == "mod schedule create":
+            filled |= {"open": f"{self.config['checkins.default_open_minutes']}m",
+                       "remind": f"{self.config['checkins.default_remind_minutes']}m"}
+        filled |= {k: v for k, v in defaults.items() if v}
+        form = command_form(cmd, hidden, filled)
+        try:
+            await self._open_or_update(where, form_view(Reply(body=rich(f"**{cmd.help}**"), form=form),
+                                                        self._meta(where, "command", cmd.name, hidden)))
+        except SlackApiError as err:
+            log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
+            if slack_error(err) == "expired_trigger_id":
+                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(TOO_SLOW)))
+
+    async def _with_suggestions(self, actor: Actor, cmd: Command) -> Command:
+        """Schedule names as a menu instead of a text box."""
+        names = [s.name for s in await self.app.store.list_schedules(actor.community_id)]
+        options = tuple(
+            dataclasses.replace(o, kind="choice", choices=tuple(Choice(n, n) for n in names))
+            if o.suggest == "schedules" and o.name in ("schedule", "name") and names
+            and cmd.name != "mod schedule create"  # a new name, not one of the existing
+            else o
+            for o in cmd.options
+        )
+        return dataclasses.replace(cmd, options=options)
+
+    async def publish_home(self, actor: Actor) -> None:
+        try:
+            view = await home_view(self.app, actor)
+            await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
+        except SlackApiError as err:
+            log.warning("could not publish App Home: %s", slack_error(err))

@@ -1,0 +1,122 @@
+"""The outbox's way into Slack: posts, DMs, thread replies, edits and deletes.
+
+Slack allows about one message a second into one channel, so posts are paced
+per channel here; the outbox paces the workspace as a whole. A 429 becomes
+`RetryLater` with Slack's Retry-After, so the outbox waits and sends the
+entry once; errors retrying cannot fix become `PermanentFailure`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.render import messages
+from bot.delivery.sender import Delivery, PermanentFailure, RetryLater
+
+log = logging.getLogger(__name__)
+
+#: Slack errors where trying again cannot help.
+PERMANENT = {
+    "channel_not_found", "not_in_channel", "is_archived", "message_not_found", "cant_update_message",
+    "cant_delete_message", "msg_too_long", "no_text", "invalid_blocks", "restricted_action", "missing_scope",
+    "not_authed", "invalid_auth", "account_inactive", "token_revoked", "ekm_access_denied",
+    "team_access_not_granted", "channel_type_not_supported",
+}
+#: Of those, the ones that mean "this person can't get DMs from Hearth".
+DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
+
+
+def bare(ref: str | None) -> str:
+    """`slack:C123` -> `C123`."""
+    return (ref or "").split(":", 1)[-1]
+
+
+class ChannelPacer:
+    """At most one message per `interval` seconds into any one channel."""
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.interval = interval
+        self._next: dict[str, float] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def wait(self, channel: str) -> None:
+        lock = self._locks.setdefault(channel, asyncio.Lock())
+        async with lock:
+            now = time.monotonic()
+            ready = self._next.get(channel, now)
+            if ready > now:
+                await asyncio.sleep(ready - now)
+            self._next[channel] = max(ready, now) + self.interval
+
+
+class SlackSender:
+    platform = "slack"
+
+    def __init__(self, client: AsyncWebClient, rate_per_second: float = 5.0, channel_interval: float = 1.0) -> None:
+        self.client = client
+        self.rate_per_second = rate_per_second
+        self.pacer = ChannelPacer(channel_interval)
+        self._dm_channels: dict[str, str] = {}
+
+    async def send(self, delivery: Delivery) -> str | None:
+        try:
+            return await self._send(delivery)
+        except SlackApiError as err:
+            raise classify(err) from err
+
+    async def _send(self, d: Delivery) -> str | None:
+        if d.kind == "delete":
+            await self.client.chat_delete(channel=bare(d.channel), ts=d.ref or "")
+            return d.ref
+        parts = messages(d.message)
+        if d.kind == "edit":
+            first = parts[0]
+            await self.client.chat_update(channel=bare(d.channel), ts=d.ref or "", text=first["text"],
+                                          blocks=first["blocks"])
+            return d.ref
+        channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
+        extra: dict[str, Any] = {"thread_ts": d.parent_ref} if d.kind == "thread" else {}
+        ref = None
+        for part in parts:
+            await self.pacer.wait(channel)
+            resp = await self.client.chat_postMessage(channel=channel, text=part["text"], blocks=part["blocks"],
+                                                      unfurl_links=False, unfurl_media=False, **extra)
+            ref = ref or resp.get("ts")
+        return ref
+
+    async def _dm_channel(self, user: str) -> str:
+        if user not in self._dm_channels:
+            resp = await self.client.conversations_open(users=user)
+            self._dm_channels[user] = resp["channel"]["id"]
+        return self._dm_channels[user]
+
+
+def slack_error(err: SlackApiError) -> str:
+    """Slack's error code, also when the body wasn't JSON (a proxy's 502 page)."""
+    data = getattr(err.response, "data", None)
+    return str(data.get("error") or "") if isinstance(data, dict) else f"http_{getattr(err.response, 'status_code', 0)}"
+
+
+def classify(err: SlackApiError) -> Exception:
+    """A Slack error as the outbox understands it."""
+    status = getattr(err.response, "status_code", 0)
+    code = slack_error(err)
+    if status == 429 or code == "ratelimited":
+        headers = err.response.headers or {}
+        retry_after = next((v for k, v in headers.items() if k.lower() == "retry-after"), "1")
+        try:
+            seconds = float(retry_after if not isinstance(retry_after, list) else retry_after[0])
+        except ValueError:
+            seconds = 1.0
+        return RetryLater(max(seconds, 1.0))
+    if code in DM_CLOSED:
+        return PermanentFailure(code, dm_closed=True)
+    if code in PERMANENT:
+        return PermanentFailure(code)
+    return err  # transient: the outbox backs off and tries again

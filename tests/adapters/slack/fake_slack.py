@@ -1,0 +1,358 @@
+"""A local fake of Slack's far side: the Web API, response URLs and a Socket Mode websocket.
+
+The real slack-sdk and slack-bolt talk to it over 127.0.0.1. It records
+every call, hands out message timestamps, answers `users.info` from a small
+directory, and can be told to fail the next call of a method (a 429 with
+Retry-After, or a Slack error). Benchmarks reuse it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from aiohttp import ClientSession, WSMsgType, web
+
+TEAM = "T0001"
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    token: str | None = None
+    at: float = field(default_factory=time.monotonic)
+
+
+JSON_FIELDS = ("blocks", "view", "attachments", "files", "users")
+
+
+class FakeSlack:
+    def __init__(self, team: str = TEAM) -> None:
+        self.team = team
+        self.calls: list[Call] = []
+        self.users: dict[str, dict[str, Any]] = {}
+        self.failures: dict[str, list[dict[str, Any]]] = {}
+        self.uploads: dict[str, bytes] = {}
+        self.delays: dict[str, float] = {}  # method -> seconds to take answering it
+        self._ts = itertools.count(1)
+        self._ids = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+        self._sockets: list[web.WebSocketResponse] = []
+        self._acks: dict[str, asyncio.Future] = {}
+        self._socket_ready = asyncio.Event()
+        self._changed = asyncio.Event()
+
+    # -- set-up ---------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def add_user(self, user_id: str, name: str, tz: str = "Europe/London", admin: bool = False,
+                 owner: bool = False) -> None:
+        self.users[user_id] = {
+            "id": user_id, "team_id": self.team, "name": name.lower(), "real_name": name, "tz": tz,
+            "is_admin": admin, "is_owner": owner, "is_bot": False,
+            "profile": {"display_name": name, "real_name": name},
+        }
+
+    def fail(self, method: str, status: int = 200, error: str = "ratelimited", retry_after: float | None = None,
+             times: int = 1) -> None:
+        """Make the next `times` calls of `method` fail (e.g. status=429, retry_after=1)."""
+        self.failures.setdefault(method, []).extend(
+            [{"status": status, "error": error, "retry_after": retry_after}] * times)
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/respond/{id}", self._respond)
+        app.router.add_post("/upload/{id}", self._upload)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    # -- reading what happened -----------------------------------------------------------
+
+    def called(self, method: str) -> list[dict[str, Any]]:
+        return [c.params for c in self.calls if c.method == method]
+
+    def sent_texts(self) -> str:
+        """Everything Hearth showed anyone, as one string (for "is it escaped" checks)."""
+        return "\n".join(json.dumps(c.params, ensure_ascii=False) for c in self.calls)
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
+                       where: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
+        """Wait until `method` was called at least `count` times (matching `where`)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [p for p in self.called(method) if where is None or where(p)]
+            if len(found) >= count:
+                return found
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{method} called {len(found)} time(s), wanted {count}; "
+                                     f"calls: {[c.method for c in self.calls]}")
+            self._changed.clear()
+            try:
+                await asyncio.wait_for(self._changed.wait(), min(left, 0.2))
+            except asyncio.TimeoutError:
+                pass
+
+    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> None:
+        """Wait until nothing has called for `quiet` seconds (listeners finished)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            last = self.calls[-1].at if self.calls else 0.0
+            if time.monotonic() - last >= quiet:
+                return
+            await asyncio.sleep(0.05)
+
+    def _record(self, method: str, params: dict[str, Any], token: str | None = None) -> None:
+        self.calls.append(Call(method, params, token))
+        self._changed.set()
+
+    # -- the Web API ---------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await _params(request)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or params.get("token")
+        if self.delays.get(method):
+            await asyncio.sleep(self.delays[method])
+        queued = self.failures.get(method)
+        if queued:
+            failure = queued.pop(0)
+            self._record(f"{method}!failed", params, token)
+            headers = {"Retry-After": str(int(failure["retry_after"]))} if failure["retry_after"] else {}
+            return web.json_response({"ok": False, "error": failure["error"]}, status=failure["status"],
+                                     headers=headers)
+        self._record(method, params, token)
+        handler = getattr(self, "_m_" + method.replace(".", "_"), None)
+        body = handler(params) if handler else {}
+        return web.json_response({"ok": True, **body} if "ok" not in body else body)
+
+    def _next_ts(self) -> str:
+        return f"1767600000.{next(self._ts):06d}"
+
+    def _m_auth_test(self, p: dict) -> dict:
+        return {"url": "https://hearth-test.slack.com/", "team": "Hearth Test", "user": "hearth",
+                "team_id": self.team, "user_id": BOT_USER, "bot_id": "B0001", "is_enterprise_install": False}
+
+    def _m_users_info(self, p: dict) -> dict:
+        user = self.users.get(p.get("user", ""))
+        return {"user": user} if user else {"ok": False, "error": "user_not_found"}
+
+    def _m_conversations_open(self, p: dict) -> dict:
+        return {"channel": {"id": "D" + str(p.get("users", "")).lstrip("UW")}}
+
+    def _m_chat_postMessage(self, p: dict) -> dict:
+        return {"channel": p.get("channel"), "ts": self._next_ts(), "message": {"text": p.get("text")}}
+
+    def _m_chat_postEphemeral(self, p: dict) -> dict:
+        return {"message_ts": self._next_ts()}
+
+    def _m_chat_update(self, p: dict) -> dict:
+        return {"channel": p.get("channel"), "ts": p.get("ts"), "text": p.get("text")}
+
+    def _m_chat_delete(self, p: dict) -> dict:
+        return {"channel": p.get("channel"), "ts": p.get("ts")}
+
+    def _view(self, p: dict) -> dict:
+        view = p.get("view") or {}
+        view.setdefault("id", p.get("view_id") or f"V{next(self._ids):04d}")
+        p["view"] = view  # the recorded call shows the id too
+        return {"view": view}
+
+    _m_views_open = _m_views_update = _m_views_publish = _m_views_push = _view
+
+    def _m_apps_connections_open(self, p: dict) -> dict:
+        return {"url": f"ws://127.0.0.1:{self.port}/socket?ticket=t{next(self._ids)}"}
+
+    def _m_files_getUploadURLExternal(self, p: dict) -> dict:
+        file_id = f"F{next(self._ids):04d}"
+        return {"upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    def _m_files_completeUploadExternal(self, p: dict) -> dict:
+        return {"files": [{"id": f["id"], "title": f.get("title")} for f in p.get("files") or []]}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads[request.match_info["id"]] = await request.read()
+        self._record("upload", {"id": request.match_info["id"]})
+        return web.Response(text="OK - uploaded")
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        params = await request.json()
+        params["response_url_id"] = request.match_info["id"]
+        self._record("response_url", params)
+        return web.Response(text="ok")
+
+    # -- Socket Mode ---------------------------------------------------------------------
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"},
+                            "debug_info": {"host": "fake", "approximate_connection_time": 3600}})
+        self._socket_ready.set()
+        async for msg in ws:
+            if msg.type == WSMsgType.TEXT:
+                data = json.loads(msg.data)
+                fut = self._acks.pop(str(data.get("envelope_id")), None)
+                if fut and not fut.done():
+                    fut.set_result(data)
+        self._sockets.remove(ws)
+        return ws
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
+        """Push one Socket Mode envelope to the connected app; return its ack."""
+        await asyncio.wait_for(self._socket_ready.wait(), timeout)
+        envelope_id = f"env-{next(self._ids)}"
+        fut: asyncio.Future = asyncio.get_running_loop().create_future()
+        self._acks[envelope_id] = fut
+        await self._sockets[-1].send_json({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                                           "accepts_response_payload": kind != "events_api",
+                                           "retry_attempt": 0, "retry_reason": ""})
+        return await asyncio.wait_for(fut, timeout)
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    if request.method == "GET":
+        params: dict[str, Any] = dict(request.query)
+    elif request.content_type == "application/json":
+        params = await request.json()
+    else:
+        params = dict(await request.post())
+        params.update(request.query)
+    for key in JSON_FIELDS:
+        if isinstance(params.get(key), str) and params[key][:1] in "[{":
+            params[key] = json.loads(params[key])
+    return params
+
+
+# -- the signed requests Slack would send -------------------------------------------------
+
+
+def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+class SlackSide:
+    """Sends what Slack sends to the app's HTTP endpoint, signed with the real HMAC."""
+
+    def __init__(self, fake: FakeSlack, app_url: str, secret: str) -> None:
+        self.fake = fake
+        self.app_url = app_url
+        self.secret = secret
+        self._ids = itertools.count(1)
+
+    def trigger(self) -> str:
+        return f"trig.{next(self._ids)}"
+
+    async def post(self, body: str, content_type: str, headers: dict[str, str] | None = None,
+                   secret: str | None = None, timestamp: int | None = None) -> tuple[int, str]:
+        all_headers = {"Content-Type": content_type, **sign(secret or self.secret, body, timestamp),
+                       **(headers or {})}
+        async with ClientSession() as session:
+            async with session.post(self.app_url, data=body.encode(), headers=all_headers) as resp:
+                return resp.status, await resp.text()
+
+    def command_body(self, user: str, text: str, channel: str = "C0GENERAL", trigger_id: str | None = None) -> dict:
+        return {
+            "token": "legacy", "team_id": self.fake.team, "team_domain": "hearth-test", "channel_id": channel,
+            "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/hearth",
+            "text": text, "api_app_id": "A0001", "response_url": f"{self.fake.url}/respond/{next(self._ids)}",
+            "trigger_id": trigger_id or self.trigger(),
+        }
+
+    async def command(self, user: str, text: str, channel: str = "C0GENERAL", **kw: Any) -> tuple[int, str]:
+        body = urllib.parse.urlencode(self.command_body(user, text, channel, kw.pop("trigger_id", None)))
+        return await self.post(body, "application/x-www-form-urlencoded", **kw)
+
+    async def interaction(self, payload: dict[str, Any], **kw: Any) -> tuple[int, str]:
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return await self.post(body, "application/x-www-form-urlencoded", **kw)
+
+    async def click(self, user: str, element: dict[str, Any], *, message: dict | None = None,
+                    channel: str | None = "C0GENERAL", ephemeral: bool = False, view: dict | None = None,
+                    trigger_id: str | None = None, **kw: Any) -> tuple[int, str]:
+        """Press a button element Hearth sent (from a message, a modal or the Home tab)."""
+        payload: dict[str, Any] = {
+            "type": "block_actions", "team": {"id": self.fake.team, "domain": "hearth-test"},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": trigger_id or self.trigger(),
+            "actions": [{"type": "button", "action_id": element["action_id"], "block_id": "b",
+                         "value": element.get("value", ""), "text": element["text"], "action_ts": "1.2"}],
+        }
+        if view is not None:
+            payload["container"] = {"type": "view", "view_id": view["id"]}
+            payload["view"] = view
+        else:
+            payload["container"] = {"type": "message", "message_ts": (message or {}).get("ts", "1.1"),
+                                    "channel_id": channel, "is_ephemeral": ephemeral}
+            payload["channel"] = {"id": channel, "name": "general"}
+            payload["message"] = message or {"ts": "1.1"}
+            payload["response_url"] = f"{self.fake.url}/respond/{next(self._ids)}"
+        return await self.interaction(payload, **kw)
+
+    async def submit(self, user: str, view: dict[str, Any], values: dict[str, Any], **kw: Any) -> tuple[int, str]:
+        """Submit a modal Hearth opened; `values` by field name (strings, or channel ids for pickers)."""
+        state: dict[str, Any] = {}
+        for block in view["blocks"]:
+            if block.get("type") != "input":
+                continue
+            name, element = block["block_id"], block["element"]
+            value = values.get(name)
+            kind = element["type"]
+            if kind in ("static_select", "radio_buttons"):
+                chosen = next((o for o in element.get("options", []) if o["value"] == value), None)
+                item = {"type": kind, "selected_option": chosen if value is not None
+                        else element.get("initial_option")}
+            elif kind == "conversations_select":
+                item = {"type": kind, "selected_conversation": value if value is not None
+                        else element.get("initial_conversation")}
+            else:
+                item = {"type": kind, "value": value if value is not None else element.get("initial_value")}
+            state[name] = {element["action_id"]: item}
+        submitted = {**view, "state": {"values": state}, "hash": "h.1"}
+        submitted.setdefault("id", "V-unknown")
+        payload = {
+            "type": "view_submission", "team": {"id": self.fake.team, "domain": "hearth-test"},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": kw.pop("trigger_id", None) or self.trigger(),
+            "view": submitted,
+        }
+        return await self.interaction(payload, **kw)
+
+    async def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> tuple[int, str]:
+        body = json.dumps({"token": "legacy", "team_id": self.fake.team, "api_app_id": "A0001", "event": event,
+                           "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
+                           "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]})
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
+        return await self.post(body, "application/json", headers=headers)

@@ -1,0 +1,28 @@
+"""Slash commands through the real Bolt app: help, members' commands, refusals, forms."""
+
+from __future__ import annotations
+
+from tests.adapters.slack.conftest import ANN, texts
+
+
+async def test_help_is_ephemeral_and_explains_slack(fake, side):
+    status, _ = await side.command(ANN, "help")
+    assert status == 200
+    [reply] = await fake.wait_for("response_url")
+    assert reply["response_type"] == "ephemeral"
+    shown = texts(reply["blocks"])
+    assert "not a therapist" in shown
+    assert "/hearth checkin join" in shown
+    assert "mod schedule create" not in shown  # members don't see moderator commands
+
+
+async def test_empty_command_shows_help(fake, side):
+    await side.command(ANN, "")
+    [reply] = await fake.wait_for("response_url")
+    assert "checkin join" in texts(reply["blocks"])
+
+
+async def test_unknown_command_is_explained(fake, side):
+    await side.command(ANN, "dance now")
+    [reply] = await fake.wait_for("response_url")
+    assert "I don't know" in texts(reply["blocks"])

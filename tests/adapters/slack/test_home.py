@@ -1,0 +1,131 @@
+"""The App Home tab for a member and a moderator, and the modals its buttons open."""
+
+from __future__ import annotations
+
+import json
+
+from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
+from tests.adapters.slack.test_member import make_schedule
+
+HOME = {"type": "app_home_opened", "channel": "D0", "tab": "home", "event_ts": "1.0"}
+
+
+async def open_home(fake, side, user, event_id):
+    before = len(fake.called("views.publish"))
+    await side.event({**HOME, "user": user}, event_id)
+    published = await fake.wait_for("views.publish", before + 1)
+    view = published[-1]
+    assert view["user_id"] == user
+    return view["view"]
+
+
+async def test_member_home_shows_checkins_in_their_timezone_and_joins_in_one_click(app, fake, side):
+    await make_schedule(side, fake)
+    home = await open_home(fake, side, ANN, "EvA1")
+    shown = texts(home["blocks"])
+    assert "times in America/New_York" in shown
+    assert "*mornings* — next: Mon 5 Jan, 04:00 (America/New_York) (not joined)" in shown
+    assert "For moderators" not in shown
+    assert "Reflect now" in buttons(home["blocks"])
+
+    await side.click(ANN, buttons(home["blocks"])["Join"], view={**home, "id": "VHOME"})
+    [notice] = await fake.wait_for("views.open")
+    assert "You've joined *mornings*" in texts(notice["view"]["blocks"])
+    published = await fake.wait_for("views.publish", 2)
+    after = published[-1]["view"]
+    assert "(✓ joined)" in texts(after["blocks"])
+    assert "Leave" in buttons(after["blocks"])
+
+    await side.click(ANN, buttons(after["blocks"])["Leave"], view={**after, "id": "VHOME"})
+    published = await fake.wait_for("views.publish", 3)
+    assert "(not joined)" in texts(published[-1]["view"]["blocks"])
+
+
+async def test_reflect_now_from_home_opens_a_modal_whose_buttons_update_it(app, fake, side):
+    home = await open_home(fake, side, ANN, "EvA2")
+    await side.click(ANN, buttons(home["blocks"])["Reflect now"], view={**home, "id": "VHOME"})
+    [opened] = await fake.wait_for("views.open")
+    modal = opened["view"]
+    assert list(buttons(modal["blocks"])) == ["Another one", "Keep a note", "Done"]
+    await side.click(ANN, buttons(modal["blocks"])["Keep a note"], view=modal)
+    [updated] = await fake.wait_for("views.update")
+    assert updated["view_id"] == modal["id"]
+    form = updated["view"]
+    status, body = await side.submit(ANN, {**form, "id": modal["id"]}, {"note": "Small steps"})
+    assert "Kept" in texts(json.loads(body)["view"]["blocks"])
+    assert [n.text for n in await app.store.notes("slack:T0001", "slack:UANN")] == ["Small steps"]
+
+
+async def test_moderator_home_lists_schedules_and_prompts_with_configuration_modals(app, fake, side):
+    await make_schedule(side, fake)
+    home = await open_home(fake, side, MOD, "EvM1")
+    shown = texts(home["blocks"])
+    assert "For moderators" in shown and "<#C0GENERAL>" in shown and "0 joined" in shown
+    labels = buttons(home["blocks"])
+    assert {"Edit", "Pause", "Delete", "New check-in", "Add a prompt"} <= set(labels)
+
+    # Edit opens the schedule's form, prefilled; changing the time previews the next fires first.
+    await side.click(MOD, labels["Edit"], view={**home, "id": "VHOME"})
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    fields = {b["block_id"]: b["element"] for b in form["blocks"] if b["type"] == "input"}
+    assert "name" not in fields  # decided by the button
+    assert fields["when"]["initial_value"] == "weekdays 09:00"
+    assert fields["channel"]["initial_conversation"] == "C0GENERAL"
+    assert fields["timezone"]["initial_value"] == "Europe/London"
+    status, body = await side.submit(MOD, form, {"when": "weekdays 09:30"})
+    preview = json.loads(body)["view"]
+    assert "Next three" in texts(preview["blocks"]) and "09:30" in texts(preview["blocks"])
+    await side.click(MOD, buttons(preview["blocks"])["Save"], view={**preview, "id": form["id"]})
+    [saved] = await fake.wait_for("views.update")
+    assert "Saved changes to *mornings*" in texts(saved["view"]["blocks"])
+    assert (await app.store.find_schedule("slack:T0001", "mornings")).spec == "weekdays 09:30"
+
+    # Add a prompt through its modal; Home then lists it with Edit and Disable.
+    home = (await fake.wait_for("views.publish"))[-1]["view"]
+    await side.click(MOD, buttons(home["blocks"])["Add a prompt"], view={**home, "id": "VHOME"})
+    opened = await fake.wait_for("views.open", 2)
+    form = opened[-1]["view"]
+    kinds = {b["block_id"]: b["element"]["type"] for b in form["blocks"] if b["type"] == "input"}
+    assert kinds == {"kind": "radio_buttons", "theme": "static_select", "depth": "radio_buttons",
+                     "text": "plain_text_input"}
+    status, body = await side.submit(MOD, form, {"kind": "checkin", "theme": "appreciation", "depth": "light",
+                                                 "text": "Who made your week easier? <!everyone>"})
+    assert "Added prompt `own-appreciation-01`" in texts(json.loads(body)["view"]["blocks"])
+    home = (await fake.wait_for("views.publish", where=lambda p: "own-appreciation-01" in
+                                texts(p["view"]["blocks"])))[-1]["view"]
+    assert "&lt;!everyone&gt;" in texts(home["blocks"])
+    await side.click(MOD, buttons(home["blocks"])["Disable"], view={**home, "id": "VHOME"})
+    await fake.wait_for("views.publish", where=lambda p: "(disabled)" in texts(p["view"]["blocks"]))
+
+
+async def test_home_buttons_are_checked_again_by_the_core(app, fake, side):
+    """A member replaying a moderator's Home button is refused: the core decides, not the view."""
+    await make_schedule(side, fake)
+    home = await open_home(fake, side, MOD, "EvM2")
+    await side.click(ANN, buttons(home["blocks"])["Delete"], view={**home, "id": "VHOME"})
+    [notice] = await fake.wait_for("views.open")
+    assert "Only moderators can use" in texts(notice["view"]["blocks"])
+    assert await app.store.find_schedule("slack:T0001", "mornings") is not None
+
+
+async def test_moderator_edits_a_prompt_and_pauses_a_schedule_from_home(app, fake, side):
+    await make_schedule(side, fake)
+    await side.command(MOD, "mod prompt add reflection listening light Who listened well to you lately?")
+    await fake.wait_for("response_url", where=lambda p: "Added prompt" in texts(p.get("blocks", [])))
+    home = await open_home(fake, side, MOD, "EvM3")
+    edits = [b for b in home["blocks"] if b["type"] == "actions" for e in b["elements"] if e["text"]["text"] == "Edit"]
+    prompt_edit = edits[-1]["elements"][0]  # the schedule's Edit comes first, the prompt's last
+    await side.click(MOD, prompt_edit, view={**home, "id": "VHOME"})
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    [text_field] = [b for b in form["blocks"] if b["type"] == "input"]
+    assert text_field["element"]["initial_value"] == "Who listened well to you lately?"
+    status, body = await side.submit(MOD, form, {"text": "Who really heard you this week?"})
+    assert "Updated `own-listening-01`" in texts(json.loads(body)["view"]["blocks"])
+    assert (await app.store.get_prompt("slack:T0001", "own-listening-01"))["text"] == "Who really heard you this week?"
+
+    await side.click(MOD, buttons(home["blocks"])["Pause"], view={**home, "id": "VHOME"})
+    published = await fake.wait_for("views.publish", where=lambda p: " · paused" in
+                                    texts(p["view"]["blocks"]))
+    assert "Resume" in buttons(published[-1]["view"]["blocks"])

@@ -1,0 +1,117 @@
+"""A member's flows in Slack: joining, status, reflection with its buttons, notes, confirmations."""
+
+from __future__ import annotations
+
+import json
+
+from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
+
+
+async def make_schedule(side, fake, name="mornings"):
+    await side.command(MOD, f"mod schedule create {name} <#C0GENERAL|general> weekdays 09:00")
+    replies = await fake.wait_for("response_url", where=lambda p: "Save" in buttons(p.get("blocks", [])))
+    await side.click(MOD, buttons(replies[-1]["blocks"])["Save"], ephemeral=True)
+    await fake.wait_for("response_url", where=lambda p: "Created" in texts(p.get("blocks", [])))
+
+
+def last_reply(fake):
+    return fake.called("response_url")[-1]
+
+
+async def reply_to(fake, side, user, text):
+    before = len(fake.called("response_url"))
+    await side.command(user, text)
+    replies = await fake.wait_for("response_url", before + 1)
+    return replies[-1]
+
+
+async def test_join_status_and_leave(app, fake, side):
+    await make_schedule(side, fake)
+    joined = await reply_to(fake, side, ANN, "checkin join mornings reminders=yes")
+    assert "You've joined *mornings*" in texts(joined["blocks"])
+    status = await reply_to(fake, side, ANN, "checkin status")
+    shown = texts(status["blocks"])
+    assert "America/New_York" in shown and "mornings" in shown and "reminders" in shown
+    left = await reply_to(fake, side, ANN, "checkin leave mornings")
+    assert "You've left *mornings*" in texts(left["blocks"])
+
+
+async def test_join_without_a_name_opens_a_form_with_the_schedules(app, fake, side):
+    await make_schedule(side, fake)
+    await side.command(ANN, "checkin join")
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    field = next(b for b in form["blocks"] if b.get("block_id") == "schedule")
+    assert [o["value"] for o in field["element"]["options"]] == ["mornings"]
+    status, body = await side.submit(ANN, form, {"schedule": "mornings", "reminders": "yes"})
+    assert "You've joined *mornings*" in texts(json.loads(body)["view"]["blocks"])
+
+
+async def test_reflection_another_note_and_done(app, fake, side):
+    first = await reply_to(fake, side, ANN, "reflect listening")
+    assert first["response_type"] == "ephemeral"
+    choices = buttons(first["blocks"])
+    assert list(choices) == ["Another one", "Keep a note", "Done"]
+
+    await side.click(ANN, choices["Another one"], ephemeral=True)
+    again = (await fake.wait_for("response_url", 2))[-1]
+    assert again["replace_original"] is True  # the ephemeral prompt is replaced, not stacked
+    assert texts(again["blocks"]) != texts(first["blocks"])  # never the same one twice in a row
+
+    await side.click(ANN, buttons(again["blocks"])["Keep a note"], ephemeral=True)
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    assert form["title"]["text"] == "Keep a private note"
+    status, body = await side.submit(ANN, form, {"note": "I listen better <!here> when I'm rested"})
+    assert "Kept" in texts(json.loads(body)["view"]["blocks"])
+
+    await side.click(ANN, buttons(again["blocks"])["Done"], ephemeral=True)
+    done = await fake.wait_for("response_url", where=lambda p: "Thank you for taking a moment" in
+                               texts(p.get("blocks", [])))
+    assert done[-1]["replace_original"] is True
+
+    notes = await reply_to(fake, side, ANN, "notes list")
+    shown = texts(notes["blocks"])
+    assert "I listen better &lt;!here&gt; when I'm rested" in shown
+    assert "<!here>" not in fake.sent_texts()
+
+
+async def test_deleting_a_note_asks_first(app, fake, side):
+    await reply_to(fake, side, ANN, "reflect")
+    await reply_to(fake, side, ANN, "note Keep this one")
+    ask = await reply_to(fake, side, ANN, "notes delete 1")
+    assert "Are you sure?" in texts(ask["blocks"])
+    yes = buttons(ask["blocks"])["Yes, go ahead"]
+    assert yes.get("style") == "danger"
+    await side.click(ANN, yes, ephemeral=True)
+    [deleted] = await fake.wait_for("response_url", where=lambda p: texts(p.get("blocks", [])) == "Deleted.")
+    assert deleted["replace_original"] is True
+    assert await app.store.notes("slack:T0001", "slack:UANN") == []
+
+
+async def test_cancel_changes_nothing(app, fake, side):
+    await reply_to(fake, side, ANN, "reflect")
+    await reply_to(fake, side, ANN, "note Keep this one")
+    ask = await reply_to(fake, side, ANN, "notes delete 1")
+    await side.click(ANN, buttons(ask["blocks"])["Cancel"], ephemeral=True)
+    await fake.wait_for("response_url", where=lambda p: "nothing changed" in texts(p.get("blocks", [])))
+    assert len(await app.store.notes("slack:T0001", "slack:UANN")) == 1
+
+
+async def test_a_member_is_refused_moderator_commands(app, fake, side):
+    refused = await reply_to(fake, side, ANN, "mod schedule list")
+    assert "Only moderators can use" in texts(refused["blocks"])
+    # no form is opened for them either: they get the same kind refusal
+    refused = await reply_to(fake, side, ANN, "mod schedule create")
+    assert "Only moderators can use" in texts(refused["blocks"])
+    assert fake.called("views.open") == []
+
+
+async def test_the_slack_timezone_is_the_members_until_they_choose(app, fake, side):
+    await reply_to(fake, side, ANN, "help")
+    member = await app.store.get_member("slack:T0001", "slack:UANN")
+    assert member.timezone == "America/New_York"
+    done = await reply_to(fake, side, ANN, "me timezone Europe/Paris")
+    assert "Europe/Paris" in texts(done["blocks"])
+    await reply_to(fake, side, ANN, "help")
+    assert (await app.store.get_member("slack:T0001", "slack:UANN")).timezone == "Europe/Paris"

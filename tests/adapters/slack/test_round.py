@@ -1,0 +1,139 @@
+"""A whole scheduled round in Slack: configured in a modal, posted, answered three ways, closed."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from tests.adapters.slack.conftest import ANN, BOB, CY, DEE, MOD, buttons, texts
+
+TEAM = "slack:T0001"
+
+
+def mood_buttons(message):
+    """The five mood buttons by their word (labels carry an emoji first)."""
+    return {label.split()[-1]: b for label, b in buttons(message["blocks"]).items()}
+
+
+async def create_schedule_in_modal(app, fake, side, name="mornings", **values):
+    await side.command(MOD, "mod schedule create")
+    [opened] = await fake.wait_for("views.open")
+    form = opened["view"]
+    fields = {b["block_id"]: b for b in form["blocks"] if b["type"] == "input"}
+    assert fields["channel"]["element"]["type"] == "conversations_select"
+    assert fields["timezone"]["element"]["initial_value"] == "Europe/London"  # the moderator's Slack timezone
+    status, body = await side.submit(MOD, form, {"name": name, "channel": "C0GENERAL", "when": "weekdays 09:00",
+                                                 "open": "2h", "remind": "30m", **values})
+    assert status == 200
+    ack = json.loads(body)
+    assert ack["response_action"] == "update"
+    preview = ack["view"]
+    assert "Next three" in texts(preview["blocks"])
+    assert "Mon 5 Jan" in texts(preview["blocks"]) or "5 Jan" in texts(preview["blocks"])
+    await side.click(MOD, buttons(preview["blocks"])["Save"], view={**preview, "id": form["id"]})
+    [updated] = await fake.wait_for("views.update")
+    assert updated["view_id"] == form["id"]
+    assert "Created" in texts(updated["view"]["blocks"])
+    return await app.store.find_schedule(TEAM, name)
+
+
+async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, side):
+    schedule = await create_schedule_in_modal(app, fake, side)
+    assert schedule is not None and schedule.channel_id == "slack:C0GENERAL"
+    for user in (ANN, BOB, CY, DEE):
+        await side.command(user, "checkin join mornings reminders=yes")
+    await fake.wait_for("response_url", 4)
+
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+    posts = fake.called("chat.postMessage")
+    [round_post] = [p for p in posts if p["channel"] == "C0GENERAL"]
+    assert "mornings" in texts(round_post["blocks"])
+    moods = mood_buttons(round_post)
+    assert list(moods) == ["Rough", "Low", "Okay", "Good", "Great"]
+    dms = {p["channel"]: p for p in posts if p["channel"].startswith("D")}
+    assert set(dms) == {"DANN", "DBOB", "DCY", "DDEE"}
+    # each DM speaks the member's own (Slack) timezone: closes 11:00 UTC
+    assert "at 06:00" in texts(dms["DANN"]["blocks"])  # New York
+    assert "at 12:00" in texts(dms["DBOB"]["blocks"])  # Berlin
+    assert "at 20:00" in texts(dms["DCY"]["blocks"])  # Tokyo
+    post_ts = "1767600000.000001"  # the fake's first message
+    assert (await app.store.latest_round(schedule.id)).post_ref == post_ts
+
+    async def answer(user, mood_label, words, visibility, message=None, channel="C0GENERAL"):
+        before = len(fake.called("views.open"))
+        await side.click(user, moods[mood_label] if message is None else mood_buttons(message)[mood_label],
+                         message={"ts": post_ts}, channel=channel)
+        opened = await fake.wait_for("views.open", before + 1)
+        form = opened[-1]["view"]
+        status, body = await side.submit(user, form, {"words": words, "visibility": visibility})
+        assert status == 200
+        return form, json.loads(body)
+
+    form, ack = await answer(ANN, "Good", "Good coffee <!channel> <@UMIA> <http://evil.example|free>", "shared")
+    assert "Thanks for checking in" in texts(ack["view"]["blocks"])
+    mood_field = next(b for b in form["blocks"] if b.get("block_id") == "mood")
+    assert mood_field["element"]["initial_option"]["value"] == "4"
+    await answer(BOB, "Low", "Tired", "anonymous", message=dms["DBOB"], channel="DBOB")
+    await answer(CY, "Great", "secret words", "private")
+    await app.outbox.drain_all()
+
+    threads = [p for p in fake.called("chat.postMessage") if p.get("thread_ts")]
+    assert len(threads) == 2 and all(t["thread_ts"] == post_ts and t["channel"] == "C0GENERAL" for t in threads)
+    shown = [texts(t["blocks"]) for t in threads]
+    ann = next(s for s in shown if "Ann" in s)
+    assert "Good coffee &lt;!channel&gt; &lt;@UMIA&gt; &lt;http://evil.example|free&gt;" in ann
+    assert "<!channel>" not in fake.sent_texts() and "<@UMIA>" not in fake.sent_texts()
+    anon = next(s for s in shown if "Tired" in s)
+    assert "Someone" in anon and "Bob" not in anon
+    assert "secret words" not in fake.sent_texts()  # private: shown to nobody, anywhere
+
+    # Ann changes her answer while the round is open: her thread reply is edited, not duplicated.
+    form, ack = await answer(ANN, "Great", "Actually, great coffee", "shared")
+    words_field = next(b for b in form["blocks"] if b.get("block_id") == "words")
+    assert words_field["element"]["initial_value"].startswith("Good coffee")
+    assert "Updated" in texts(ack["view"]["blocks"])
+    await app.outbox.drain_all()
+    [edit] = fake.called("chat.update")
+    assert "Actually, great coffee" in texts(edit["blocks"])
+    assert len([p for p in fake.called("chat.postMessage") if p.get("thread_ts")]) == 2
+    assert edit["channel"] == "C0GENERAL" and edit["ts"] not in (post_ts, None)
+
+    # Reminders go to those who asked and haven't answered, in their timezone.
+    runner = RoundScheduler(app)
+    clock.advance(timedelta(minutes=95))
+    await runner.sweep()
+    await app.outbox.drain_all()
+    reminders = [p for p in fake.called("chat.postMessage") if "nudge" in texts(p["blocks"])]
+    assert [p["channel"] for p in reminders] == ["DDEE"]
+
+    # Closing edits the round post into its summary, without the mood buttons.
+    clock.advance(timedelta(minutes=30))
+    await runner.sweep()
+    await app.outbox.drain_all()
+    summary = [p for p in fake.called("chat.update") if p["ts"] == post_ts]
+    assert len(summary) == 1
+    assert "has closed" in texts(summary[0]["blocks"]) and "3" in texts(summary[0]["blocks"])
+    assert mood_buttons(summary[0]) == {}
+    assert "Ann" not in texts(summary[0]["blocks"])
+
+
+async def test_answer_from_slash_command_and_closed_round(app, clock, fake, side):
+    await create_schedule_in_modal(app, fake, side)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    await side.command(DEE, "checkin answer 3 private okay-ish")
+    [reply] = await fake.wait_for("response_url", where=lambda p: "Thanks" in texts(p.get("blocks", [])))
+    assert "kept private" in texts(reply["blocks"])
+    # a mood button pressed after the round closed says so, kindly
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+    [post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
+    await side.click(DEE, mood_buttons(post)["Okay"])
+    [closed] = await fake.wait_for("response_url", where=lambda p: "closed" in texts(p.get("blocks", [])))
+    assert closed["response_type"] == "ephemeral"

@@ -1,0 +1,94 @@
+"""Acks come first; slow work follows. And a slow modal submission still gets its answer."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+
+import adapters.slack.app as slack_app
+from bot.commands.registry import REGISTRY, Registry
+from bot.events import Attachment, Reply, rich
+from bot.scheduling.runner import RoundScheduler
+from tests.adapters.slack.conftest import ANN, MOD, texts
+from tests.adapters.slack.test_member import make_schedule
+
+
+async def test_slash_command_is_acked_before_the_slow_work(app, fake, side):
+    fake.delays["users.info"] = 2.0  # Slack is slow to tell us who this is
+    started = time.monotonic()
+    status, body = await side.command(ANN, "help")
+    assert status == 200 and body == ""
+    assert time.monotonic() - started < 1.0
+    await fake.wait_for("response_url", timeout=6)
+
+
+async def test_button_is_acked_before_the_slow_work(app, fake, side):
+    fake.delays["users.info"] = 2.0
+    started = time.monotonic()
+    status, _ = await side.click(ANN, {"action_id": "hearth:1", "text": {"type": "plain_text", "text": "x"},
+                                       "value": json.dumps({"k": "c", "n": "reflect", "a": {}})})
+    assert status == 200 and time.monotonic() - started < 1.0
+    await fake.wait_for("response_url", timeout=6)
+
+
+async def test_a_slow_submission_closes_the_modal_and_answers_in_a_message(app, fake, side, monkeypatch):
+    monkeypatch.setattr(slack_app, "SUBMIT_BUDGET_SECONDS", 0.0)
+    await side.command(ANN, "me timezone")
+    [opened] = await fake.wait_for("views.open")
+    status, body = await side.submit(ANN, opened["view"], {"timezone": "Europe/Paris"})
+    assert status == 200 and body == ""  # plain ack: the modal closes
+    [message] = await fake.wait_for("chat.postEphemeral")
+    assert message["channel"] == "C0GENERAL" and message["user"] == ANN
+    assert "Europe/Paris" in texts(message["blocks"])
+
+
+async def test_checkin_answer_alone_opens_the_answer_form(app, clock, fake, side):
+    await make_schedule(side, fake)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    await side.command(ANN, "checkin answer")
+    [opened] = await fake.wait_for("views.open")
+    view = opened["view"]
+    assert view["title"]["text"] == "Check in"
+    assert [b["block_id"] for b in view["blocks"] if b["type"] == "input"] == ["mood", "words", "visibility"]
+    status, body = await side.submit(ANN, view, {"mood": "5", "visibility": "private", "words": "fine"})
+    assert "kept private" in texts(json.loads(body)["view"]["blocks"])
+
+
+async def test_a_file_reply_goes_to_the_members_dm(app, fake, side):
+    """Data exports (when the core has them) arrive as a file in the member's DM with Hearth."""
+    registry = Registry(dict(REGISTRY.commands), dict(REGISTRY.actions))
+
+    @registry.command("me export", "Everything Hearth keeps about you, as a file.")
+    async def export(app_, ev):  # type: ignore[no-untyped-def]
+        return Reply(body=rich("Here you go."), attachment=Attachment("hearth-export.json", b'{"notes": []}'))
+
+    app.registry = registry
+    await side.command(ANN, "me export")
+    await fake.wait_for("files.completeUploadExternal")
+    [upload] = fake.called("files.completeUploadExternal")
+    assert upload["channel_id"] == "DANN"
+    assert list(fake.uploads.values()) == [b'{"notes": []}']
+    [reply] = fake.called("response_url")
+    assert texts(reply["blocks"]) == "Here you go."
+
+
+async def test_forged_interactions_and_events_are_refused(fake, side):
+    status, _ = await side.click(MOD, {"action_id": "hearth:1", "text": {"type": "plain_text", "text": "x"},
+                                       "value": json.dumps({"k": "c", "n": "mod schedule delete",
+                                                            "a": {"name": "x"}})}, secret="forged")
+    assert status == 401
+    side.secret = "forged"
+    status, _ = await side.event({"type": "app_home_opened", "user": ANN, "tab": "home"}, "EvF")
+    assert status == 401
+    await fake.settle(0.2)
+    assert fake.called("views.publish") == [] and fake.called("response_url") == []
+
+
+async def test_an_expired_trigger_asks_to_press_again(app, fake, side):
+    fake.fail("views.open", error="expired_trigger_id")
+    await side.command(ANN, "me timezone")
+    [sorry] = await fake.wait_for("response_url")
+    assert "Please press it again" in texts(sorry["blocks"])
