@@ -8,6 +8,7 @@ core never imports a platform library.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 from typing import Protocol
@@ -66,16 +67,32 @@ async def start_core(config: Config, clock: Clock | None = None) -> Hearth:
 
 async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | None = None) -> None:
     """Run adapters, scheduler and delivery until `until` is set (or forever)."""
-    for adapter in adapters:
-        await adapter.start(app)
+    started: list[Adapter] = []
+    delivery: asyncio.Task | None = None
     assert app.scheduler is not None
-    await app.scheduler.start()
-    delivery = asyncio.create_task(app.outbox.run(), name="outbox")
     try:
+        for adapter in adapters:
+            await _start(adapter, app)
+            started.append(adapter)
+        await app.scheduler.start()
+        delivery = asyncio.create_task(app.outbox.run(), name="outbox")
         await (until.wait() if until else asyncio.Event().wait())
     finally:
-        delivery.cancel()
+        if delivery:
+            delivery.cancel()
         app.scheduler.shutdown()
-        for adapter in adapters:
+        for adapter in started:
             await adapter.stop()
         await app.close()
+
+
+async def _start(adapter: Adapter, app: Hearth) -> None:
+    """A platform that can't be reached at start is a clear error, not a hang."""
+    try:
+        await adapter.start(app)
+    except Exception as err:
+        log.debug("adapter start failed", exc_info=True)
+        with contextlib.suppress(Exception):
+            await adapter.stop()  # let it close whatever it had opened
+        raise AdapterUnavailable(f"the {adapter.platform} adapter could not start: {type(err).__name__}: {err}. "
+                                 "Check its token and that the platform can be reached.") from None
