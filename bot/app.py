@@ -113,7 +113,7 @@ class Hearth:
     async def timezone_of(self, actor: Actor) -> ZoneInfo:
         """The member's own timezone, else the platform's, else the community's."""
         member = await self.member(actor)
-        for name in (member.timezone, actor.timezone):
+        for name in (member.timezone, actor.timezone, member.platform_timezone):
             if name:
                 try:
                     return ZoneInfo(name)

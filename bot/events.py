@@ -22,7 +22,18 @@ class UserText:
     text: str
 
 
-Part = str | UserText
+@dataclass(frozen=True)
+class ChannelRef:
+    """A channel, shown as a link where the platform has them (never a ping)."""
+
+    channel_id: str
+
+    @property
+    def short(self) -> str:
+        return self.channel_id.split(":", 1)[-1]
+
+
+Part = str | UserText | ChannelRef
 """A `str` part is Hearth's own text in a tiny markup (**bold**, _italic_)."""
 
 
@@ -41,15 +52,34 @@ class Rich:
         """The text without markup, for logs and tests."""
         out = []
         for p in self.parts:
-            out.append(p.text if isinstance(p, UserText) else p.replace("**", "").replace("__", ""))
+            if isinstance(p, UserText):
+                out.append(p.text)
+            elif isinstance(p, ChannelRef):
+                out.append(f"#{p.short}")
+            else:
+                out.append(p.replace("**", "").replace("__", ""))
         return "".join(out)
 
     def to_json(self) -> list[list[str]]:
-        return [["u", p.text] if isinstance(p, UserText) else ["m", p] for p in self.parts]
+        return [_part_json(p) for p in self.parts]
 
     @classmethod
     def from_json(cls, data: list[list[str]]) -> "Rich":
-        return cls(tuple(UserText(t) if k == "u" else t for k, t in data))
+        kinds = {"u": UserText, "c": ChannelRef}
+        return cls(tuple(kinds[k](t) if k in kinds else t for k, t in data))
+
+
+def _part_json(p: Part) -> list[str]:
+    if isinstance(p, UserText):
+        return ["u", p.text]
+    if isinstance(p, ChannelRef):
+        return ["c", p.channel_id]
+    return ["m", p]
+
+
+def channel(channel_id: str) -> "Rich":
+    """A channel link as a value for `rich`/`fill` slots."""
+    return Rich((ChannelRef(channel_id),))
 
 
 def rich(template: str = "", *user_values: str | Rich) -> Rich:

@@ -50,6 +50,12 @@ class Member:
     region: str | None = None
     snooze_until: date | None = None
     settings: dict[str, Any] = field(default_factory=dict, compare=False)
+    platform_timezone: str | None = None
+
+    @property
+    def zone_name(self) -> str | None:
+        """Their own choice first, else what their platform says."""
+        return self.timezone or self.platform_timezone
 
     def snoozed(self, today: date) -> bool:
         return self.snooze_until is not None and today <= self.snooze_until

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events import Button, Reply, Rich, UserText
+from bot.events import Button, ChannelRef, Reply, Rich, UserText
 
 BOLD, ITALIC, RESET = "\033[1m", "\033[3m", "\033[0m"
 _MARK = re.compile(r"(`|\*\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
@@ -18,6 +18,9 @@ def render_rich(text: Rich, color: bool) -> str:
     for part in text.parts:
         if isinstance(part, UserText):
             out.append(_CONTROL.sub("", part.text))  # no escape codes smuggled into a terminal
+            continue
+        if isinstance(part, ChannelRef):
+            out.append(f"#{_CONTROL.sub('', part.short)}")
             continue
         for token in _MARK.split(part):
             if token == "`":

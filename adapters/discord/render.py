@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events import Reply, Rich, UserText
+from bot.events import ChannelRef, Reply, Rich, UserText
 
 #: Discord's limit for one message's content.
 MESSAGE_LIMIT = 2000
@@ -34,7 +34,15 @@ def escape_user_text(text: str) -> str:
 
 def markdown(body: Rich) -> str:
     """One Rich as Discord markdown."""
-    return "".join(escape_user_text(p.text) if isinstance(p, UserText) else p for p in body.parts)
+    return "".join(_part(p) for p in body.parts)
+
+
+def _part(p: str | UserText | ChannelRef) -> str:
+    if isinstance(p, UserText):
+        return escape_user_text(p.text)
+    if isinstance(p, ChannelRef):
+        return f"<#{p.short}>" if p.short.isdigit() else escape_user_text(f"#{p.short}")
+    return p
 
 
 def reply_text(reply: Reply) -> str:

@@ -59,7 +59,6 @@ class SlackAdapter:
         self.port: int | None = None
         self.socket: Any = None
         self._runner: web.AppRunner | None = None
-        self._synced_tz: set[str] = set()
 
     @property
     def socket_mode(self) -> bool:
@@ -135,20 +134,7 @@ class SlackAdapter:
         fallback = (body.get("user") or {}).get("name", "") if isinstance(body.get("user"), dict) else \
             body.get("user_name", "")
         actor = await self.directory.actor(team_of(body), user, channel, fallback)
-        await self._sync_timezone(actor)
         return actor
-
-    async def _sync_timezone(self, actor: Actor) -> None:
-        """Until a member picks one with `me timezone`, their Slack timezone is theirs.
-
-        Stored on the member so the core's DMs and reminders use it too.
-        """
-        if not actor.timezone or actor.user_id in self._synced_tz:
-            return
-        member = await self.app.member(actor)
-        if member.timezone is None:
-            await self.app.store.update_member(actor.community_id, actor.user_id, timezone=actor.timezone)
-        self._synced_tz.add(actor.user_id)
 
     # -- listeners ----------------------------------------------------------------------
 

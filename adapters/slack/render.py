@@ -9,12 +9,14 @@ button label) are met by splitting or truncating, never by an API error.
 
 from __future__ import annotations
 
+import re
+
 import json
 import secrets
 from collections import OrderedDict
 from typing import Any
 
-from bot.events import Button, Reply, Rich, UserText
+from bot.events import Button, ChannelRef, Reply, Rich, UserText
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -41,6 +43,9 @@ def mrkdwn(body: Rich) -> str:
     for part in body.parts:
         if isinstance(part, UserText):
             out.append(escape(part.text))
+        elif isinstance(part, ChannelRef):
+            is_id = re.fullmatch(r"[CGD][A-Z0-9]{2,}", part.short)
+            out.append(f"<#{part.short}>" if is_id else escape(f"#{part.short}"))
         else:
             out.append(escape(part).replace("**", "*"))
     return "".join(out)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, join_rich, reply_to_json, rich, say
+from bot.events import Actor, Choice, Event, Reply, Rich, channel, join_rich, reply_to_json, rich, say
 from bot.flows.common import yes_no
 from bot.models import Outgoing
 
@@ -57,17 +57,17 @@ async def support_reply(app: "Hearth", actor: Actor) -> Reply:
     return Reply(body=body + rich("\n_Your words were saved just as you chose; nobody else sees more than before._"))
 
 
-def where_of(app: "Hearth", event: Event) -> str:
-    """Where it happened, in words for a moderator: never what was written."""
-    channel = f" in #{event.actor.channel_id.split(':', 1)[-1]}" if event.actor.channel_id else ""
-    if event.name.startswith("checkin"):
-        return f"while answering a check-in{channel}"
+def where_of(app: "Hearth", event: Event) -> Rich:
+    """Where it happened, for a moderator, with a link to the channel: never what was written."""
+    place = rich(" in {}", channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
     if event.name.startswith(("reflect", "note")):
-        return "while writing a private reflection note"
-    return f"in a message to Hearth{channel}"
+        return rich("while writing a private reflection note")
+    if event.name.startswith("checkin"):
+        return rich("while answering a check-in") + place
+    return rich("in a message to Hearth") + place
 
 
-async def alert_moderators(app: "Hearth", actor: Actor, where: str, what: str) -> bool:
+async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) -> bool:
     """One note per member per period to the community's alert channel, if it has one."""
     community = await app.community(actor.community_id)
     channel = community.settings.alert_channel
@@ -77,8 +77,9 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: str, what: str) -
     last = await app.store.last_safety_alert(actor.community_id, actor.user_id)
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
-    body = rich("💛 **{}**" + f" {what}, {where}. Hearth has privately shared support resources with them. "
-                "A gentle, private check-in from someone they trust may help.", actor.display_name)
+    body = rich("💛 **{}**" + f" {what}, ", actor.display_name) + where + rich(
+        ". Hearth has privately shared support resources with them. "
+        "A gentle, private check-in from someone they trust may help.")
     out = Outgoing(f"alert:{actor.community_id}:{actor.user_id}:{now.isoformat()}", "post", {"channel": channel},
                    reply_to_json(Reply(body=body, visibility="channel")))
     await app.store.record_safety_alert(actor.community_id, actor.user_id, now, [out])
@@ -108,7 +109,7 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
     if run != streak:
         return []
     if care.get("tell_moderator"):
-        await alert_moderators(app, actor, "in their recent check-ins",
+        await alert_moderators(app, actor, rich("in their recent check-ins"),
                                "has had a few hard check-ins in a row and asked that a moderator know")
     intro = rich("Your last few check-ins have sounded hard. How are you doing, really? "
                  "There's no right answer, and you don't have to reply.\n\n")

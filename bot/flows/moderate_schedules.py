@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, join_rich, rich, say
+from bot.events import Button, Choice, Event, Reply, channel, join_rich, rich, say
 from bot.flows.common import schedule_named, show_time
 from bot.models import Schedule
 from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
@@ -81,7 +81,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
     lines = [
         rich(f"**{verb} “" + "{}" + "”** — please check before saving:", fields["name"]),
         rich(f"• When: {when} ({tz.key})"),
-        rich("• Where: {}", fields["channel_id"].split(":", 1)[-1]),
+        rich("• Where: {}", channel(fields["channel_id"])),
         rich(f"• Prompts: {fields['theme'] or 'any theme'}, {fields['depth'] or 'any depth'}"),
         rich(f"• Each round stays open {fields['open_minutes']} min"
              + (f"; reminders {fields['remind_minutes']} min before it closes" if fields["remind_minutes"] else

@@ -110,8 +110,8 @@ async def _reachable(app: "Hearth", schedule: Schedule, user_id: str) -> bool:
 
 async def _tz_for(app: "Hearth", schedule: Schedule, user_id: str) -> ZoneInfo:
     member = await app.store.get_member(schedule.community_id, user_id)
-    if member and member.timezone:
-        return ZoneInfo(member.timezone)
+    if member and member.zone_name:
+        return ZoneInfo(member.zone_name)
     return ZoneInfo(schedule.timezone)
 
 

@@ -76,10 +76,11 @@ class Store:
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
         await self.ensure_community(actor.community_id, now)
         await self.db.execute(
-            """INSERT INTO members (community_id, user_id, display_name, timezone, created_at)
+            """INSERT INTO members (community_id, user_id, display_name, platform_timezone, created_at)
                VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name""",
-            actor.community_id, actor.user_id, actor.display_name, None, utc_iso(now),
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
+               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone)""",
+            actor.community_id, actor.user_id, actor.display_name, actor.timezone, utc_iso(now),
         )
         member = await self.get_member(actor.community_id, actor.user_id)
         assert member is not None
@@ -93,7 +94,7 @@ class Store:
             return None
         snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
         return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
-                      json.loads(row["settings"] or "{}"))
+                      json.loads(row["settings"] or "{}"), row["platform_timezone"])
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
