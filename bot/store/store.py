@@ -43,7 +43,11 @@ class Store:
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
         db = await SqliteDatabase.open(path)
-        await migrate(db, clock)
+        try:
+            await migrate(db, clock)
+        except BaseException:
+            await db.close()  # a refused or broken database is not left open
+            raise
         return cls(db)
 
     async def close(self) -> None:
