@@ -24,7 +24,7 @@ from adapters.discord.components import FORM_RE, HearthButton, decode_args, form
 from adapters.discord.interactions import EXPIRED, NOT_IN_DMS, SORRY, actor_for, answer, show
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
-from adapters.discord.suggest import suggestions
+from bot.commands.suggest import suggestions
 from bot.app import Hearth
 from bot.config import Config
 from bot.events import Event

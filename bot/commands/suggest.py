@@ -1,7 +1,8 @@
-"""Autocomplete for the registry's `suggest` sources: schedules, themes, timezones, prompts.
+"""Suggestions for the registry's `suggest` sources: schedules, themes, timezones, prompts, packs.
 
-Read-only and quick: Discord gives an autocomplete request about three
-seconds and shows at most 25 suggestions.
+One place for every adapter's autocomplete and menus. Read-only and quick:
+Discord gives an autocomplete request about three seconds and shows at most
+25 suggestions.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from zoneinfo import available_timezones
 
-from bot.app import Hearth
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
 
 LIMIT = 25
 NAME_LIMIT = 100
@@ -30,12 +34,14 @@ def _rank(pairs: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
     return (starts + inside)[:LIMIT]
 
 
-async def suggestions(app: Hearth, source: str, community_id: str, current: str) -> list[tuple[str, str]]:
+async def suggestions(app: "Hearth", source: str, community_id: str, current: str) -> list[tuple[str, str]]:
     """(label, value) pairs for one `suggest` source, filtered by what was typed so far."""
     if source == "schedules":
         pairs = [(s.name, s.name) for s in await app.store.list_schedules(community_id)]
     elif source == "themes":
         pairs = [(title, key) for key, title in app.content.themes.items()]
+    elif source == "packs":
+        pairs = [(f"{p.name} ({p.id})", p.id) for p in app.content.library.packs]
     elif source == "timezones":
         pairs = [(z, z) for z in _zones()]
     elif source == "prompts":
