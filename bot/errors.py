@@ -17,7 +17,7 @@ class UserError(Exception):
         super().__init__(self.body.plain())
 
     def reply(self) -> Reply:
-        return Reply(body=self.body)
+        return Reply(body=self.body, error=True)
 
 
 class ConfigError(Exception):

@@ -258,6 +258,8 @@ class Reply:
     form: Form | None = None
     attachment: Attachment | None = None
     title: str | None = None
+    error: bool = False
+    """A refusal: nothing changed. Adapters may show it beside a form, keeping what was typed."""
 
     def plain(self) -> str:
         return self.body.plain()

@@ -43,7 +43,8 @@ def bind(cmd: Command, words: list[str]) -> dict[str, str]:
             args[key] = value
         else:
             positional.append(word)
-    slots = [o for o in cmd.options if o.name not in args and (o.required or o.rest or not _named_only(cmd, o.name))]
+    slots = [o for o in cmd.options if o.name not in args and o.kind != "file"  # files are uploads, not words
+             and (o.required or o.rest or not _named_only(cmd, o.name))]
     for i, opt in enumerate(slots):
         if not positional:
             break

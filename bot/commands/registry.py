@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
 Permission = Literal["member", "moderator"]
-OptionKind = Literal["string", "text", "int", "choice", "channel", "date", "timezone", "user"]
+OptionKind = Literal["string", "text", "int", "choice", "channel", "date", "timezone", "user", "file"]
+"""`file`: an upload; the adapter puts its bytes in `Event.attachment` (the option's value is its name)."""
 
 
 @dataclass(frozen=True)

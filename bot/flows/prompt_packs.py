@@ -177,8 +177,11 @@ def _parse_upload(data: bytes) -> Pack:
     return parse_pack(text, "your file")
 
 
+FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")
+
+
 @REGISTRY.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
-                  PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
+                  FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
 async def import_pack(app: "Hearth", ev: Event) -> Reply:
     try:
         pack = _read_pack(ev)

@@ -18,6 +18,7 @@ from bot.errors import UserError
     ("reflect listening", "reflect", {"theme": "listening"}),
     ("help checkin join", "help", {"command": "checkin join"}),
     ("note I'm glad I asked", "note", {"text": "I'm glad I asked"}),
+    ("mod pack import ~/our prompts.toml", "mod pack import", {"path": "~/our prompts.toml"}),
 ])
 def test_lines_bind_to_options(line, name, args):
     cmd, got = parse_line(REGISTRY, line)
