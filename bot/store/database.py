@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator, Protocol
+from typing import Any, AsyncContextManager, AsyncIterator, Protocol
 
 import aiosqlite
 
@@ -26,6 +26,16 @@ class Executor(Protocol):
     async def fetchone(self, sql: str, *args: Any) -> Row | None: ...
     async def execute(self, sql: str, *args: Any) -> int: ...
     async def executescript(self, sql: str) -> None: ...
+
+
+class Database(Executor, Protocol):
+    """What the store and migrations need from a driver (SQLite or PostgreSQL)."""
+
+    dialect: str
+    path: str  # where the data lives, for messages (a file, or a URL without password)
+
+    def transaction(self) -> AsyncContextManager[Executor]: ...
+    async def close(self) -> None: ...
 
 
 class SqliteDatabase:

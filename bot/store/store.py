@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.clock import Clock, parse_iso, utc_iso
+from bot.errors import StoreError
 from bot.events import Actor
 from bot.models import (
     Community,
@@ -26,7 +27,7 @@ from bot.models import (
     Round,
     Schedule,
 )
-from bot.store.database import Executor, SqliteDatabase
+from bot.store.database import Database, Executor, SqliteDatabase
 from bot.store.migrations import migrate
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
@@ -34,8 +35,28 @@ OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 
 
 class Store:
-    def __init__(self, db: SqliteDatabase) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
+
+    @classmethod
+    async def open(cls, url_or_path: str | Path, clock: Clock) -> "Store":
+        """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path."""
+        from bot.store.postgres import PostgresDatabase, is_postgres_url
+
+        target = str(url_or_path)
+        if not is_postgres_url(target):
+            if target.startswith("sqlite:///"):
+                return await cls.open_sqlite(Path(target[len("sqlite:///"):]).expanduser(), clock)
+            if "://" in target:
+                raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {target.split('://')[0]}://")
+            return await cls.open_sqlite(url_or_path, clock)
+        db = await PostgresDatabase.open(target)
+        try:
+            await migrate(db, clock)
+        except BaseException:
+            await db.close()
+            raise
+        return cls(db)
 
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
