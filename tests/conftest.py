@@ -1,4 +1,8 @@
-"""Shared fixtures: a real Hearth on a real SQLite file, with a hand-moved clock."""
+"""Shared fixtures: a real Hearth on a real database, with a hand-moved clock.
+
+Every test that takes `app` or `store` runs twice, `[sqlite]` and
+`[postgresql]`: the same flows must behave the same on both stores.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from bot.clock import ManualClock
 from bot.config import load
 from bot.events import Actor, Event, Reply
 from tests.fakes import RecordingSender
+from tests.postgres import fresh_schema, pg_server  # noqa: F401  (pg_server is a fixture)
 
 COMMUNITY = "console:test"
 
@@ -22,9 +27,28 @@ def clock() -> ManualClock:
     return ManualClock(datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A `database_url` for an empty database of each kind (PostgreSQL: a fresh schema)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'hearth.db'}"
+        return
+    async with fresh_schema(request.getfixturevalue("pg_server")) as url:
+        yield url
+
+
 @pytest.fixture
-async def app(tmp_path: Path, clock: ManualClock):
-    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data")})
+async def store(database_url: str, clock: ManualClock):
+    from bot.store.store import Store
+
+    opened = await Store.open(database_url, clock)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def app(tmp_path: Path, clock: ManualClock, database_url: str):
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url})
     hearth = await Hearth.open(config, clock)
     sender = RecordingSender("console")
     hearth.outbox.add_sender(sender)

@@ -1,0 +1,99 @@
+"""A real PostgreSQL for the `[postgresql]` half of the contract suite.
+
+One throwaway database per test run (created at first use, dropped at the
+end), and one fresh schema per test, so each test migrates an empty schema
+as a new install would. Where no server answers, the PostgreSQL tests skip
+with the reason — unless HEARTH_REQUIRE_POSTGRES=1 (CI), where that fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import secrets
+import threading
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Coroutine, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from bot.store.postgres import redacted
+
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+_schemas = itertools.count(1)
+
+
+def server_url() -> str:
+    return os.environ.get("HEARTH_TEST_DATABASE_URL") or DEFAULT_URL
+
+
+def postgres_required() -> bool:
+    return os.environ.get("HEARTH_REQUIRE_POSTGRES", "") not in ("", "0")
+
+
+def with_database(url: str, name: str, query: str = "") -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}", query=query))
+
+
+def _run(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine to the end on its own loop, even from inside a running one."""
+    result: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            result["value"] = asyncio.run(coro)
+        except BaseException as err:  # handed back to the caller's thread
+            result["error"] = err
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+async def _admin(url: str, sql: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url, timeout=5)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a database made for this test run; dropped when the run ends."""
+    url = server_url()
+    try:
+        import asyncpg  # noqa: F401
+    except ImportError:
+        _unavailable("asyncpg is not installed (pip install -e '.[test]')")
+    name = f"hearth_test_{secrets.token_hex(4)}"
+    try:
+        _run(_admin(url, f'CREATE DATABASE "{name}"'))
+    except Exception as err:  # refused, timed out, bad credentials: all "no server"
+        _unavailable(f"no PostgreSQL at {redacted(url)} ({type(err).__name__}: {err}); set HEARTH_TEST_DATABASE_URL")
+    yield with_database(url, name)
+    _run(_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _unavailable(reason: str) -> None:
+    if postgres_required():
+        pytest.fail(f"HEARTH_REQUIRE_POSTGRES is set but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+@asynccontextmanager
+async def fresh_schema(database: str) -> AsyncIterator[str]:
+    """An empty schema in the run's database; yields a URL whose search_path points at it."""
+    schema = f"t{next(_schemas)}_{secrets.token_hex(3)}"
+    await _admin(database, f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{database}?search_path={schema}"
+    finally:
+        await _admin(database, f'DROP SCHEMA "{schema}" CASCADE')
