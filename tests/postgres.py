@@ -75,11 +75,22 @@ def pg_server() -> Iterator[str]:
         _unavailable("asyncpg is not installed (pip install -e '.[test]')")
     name = f"hearth_test_{secrets.token_hex(4)}"
     try:
-        _run(_admin(url, f'CREATE DATABASE "{name}"'))
+        _run(_create_database(url, name))
     except Exception as err:  # refused, timed out, bad credentials: all "no server"
         _unavailable(f"no PostgreSQL at {redacted(url)} ({type(err).__name__}: {err}); set HEARTH_TEST_DATABASE_URL")
     yield with_database(url, name)
     _run(_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _create_database(url: str, name: str) -> None:
+    """Made with a linguistic (en-US) collation where the server has ICU, like many operators'
+    databases: text must order the same as on SQLite even then."""
+    import asyncpg
+
+    try:
+        await _admin(url, f"CREATE DATABASE \"{name}\" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'")
+    except asyncpg.PostgresError:  # before PostgreSQL 15, or built without ICU
+        await _admin(url, f'CREATE DATABASE "{name}"')
 
 
 def _unavailable(reason: str) -> None:

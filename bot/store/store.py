@@ -50,18 +50,20 @@ class Store:
             if "://" in target:
                 raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {target.split('://')[0]}://")
             return await cls.open_sqlite(url_or_path, clock)
-        db = await PostgresDatabase.open(target)
+        return await cls._migrated(await PostgresDatabase.open(target), clock)
+
+    @classmethod
+    async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
+        return await cls._migrated(await SqliteDatabase.open(path), clock)
+
+    @classmethod
+    async def _migrated(cls, db: Database, clock: Clock) -> "Store":
+        """Migrate, closing the connection if that fails (a leaked aiosqlite thread hangs exit)."""
         try:
             await migrate(db, clock)
         except BaseException:
             await db.close()
             raise
-        return cls(db)
-
-    @classmethod
-    async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
-        db = await SqliteDatabase.open(path)
-        await migrate(db, clock)
         return cls(db)
 
     async def close(self) -> None:
