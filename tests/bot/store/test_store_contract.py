@@ -201,3 +201,15 @@ async def test_flags_counts_and_ids_come_back_as_python_types(store: Store) -> N
     assert await store.delete_note(COMMUNITY, "console:ann", note) is True
     row = await store.db.fetchone("SELECT count(*) AS n FROM participants")
     assert row == {"n": 1} and type(row["n"]) is int
+
+
+async def test_a_dialect_override_file_is_applied_on_its_database(store: Store, clock: ManualClock, tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, directory)
+    (directory / "9001_made_by.sql").write_text("CREATE TABLE made_by (id INTEGER PRIMARY KEY, db TEXT DEFAULT 'sqlite');")
+    (directory / "9001_made_by.postgresql.sql").write_text(
+        "CREATE TABLE made_by (id BIGINT PRIMARY KEY, db TEXT DEFAULT 'postgresql');"
+    )
+    assert await migrate(store.db, clock, directory) == [9001]
+    await store.db.execute("INSERT INTO made_by (id) VALUES (?)", 1)
+    assert await store.db.fetchone("SELECT db FROM made_by") == {"db": store.db.dialect}
