@@ -16,7 +16,7 @@ from bot.clock import ManualClock
 from bot.config import load
 from bot.events import Actor, Event, Reply
 from tests.fakes import RecordingSender
-from tests.postgres import fresh_schema, pg_server  # noqa: F401  (pg_server is a fixture)
+from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: F401  (fixtures)
 
 COMMUNITY = "console:test"
 
@@ -28,10 +28,18 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path):
-    """A `database_url` for an empty database of each kind (PostgreSQL: a fresh schema)."""
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A `database_url` for a migrated database with no rows, of each kind."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'hearth.db'}"
+        return f"sqlite:///{tmp_path / 'data' / 'hearth.db'}"
+    return await emptied(request.getfixturevalue("pg_shared"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A `database_url` for a database with nothing in it, not even a schema: for migration tests."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh' / 'hearth.db'}"
         return
     async with fresh_schema(request.getfixturevalue("pg_server")) as url:
         yield url

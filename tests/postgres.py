@@ -1,9 +1,11 @@
 """A real PostgreSQL for the `[postgresql]` half of the contract suite.
 
 One throwaway database per test run (created at first use, dropped at the
-end), and one fresh schema per test, so each test migrates an empty schema
-as a new install would. Where no server answers, the PostgreSQL tests skip
-with the reason — unless HEARTH_REQUIRE_POSTGRES=1 (CI), where that fails.
+end). In it, one schema is migrated once and emptied before each test that
+wants a store (migrating costs ~0.1 s, emptying ~0.02 s); tests about
+migrations themselves get a brand-new schema instead. Where no server
+answers, the PostgreSQL tests skip with the reason — unless
+HEARTH_REQUIRE_POSTGRES=1 (CI), where that fails.
 """
 
 from __future__ import annotations
@@ -97,6 +99,71 @@ def _unavailable(reason: str) -> None:
     if postgres_required():
         pytest.fail(f"HEARTH_REQUIRE_POSTGRES is set but {reason}", pytrace=False)
     pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_shared(pg_server: str) -> str:
+    """The URL of a schema migrated once for the whole run; `emptied` resets it per test."""
+    _run(_admin(pg_server, 'CREATE SCHEMA "shared"'))
+    url = f"{pg_server}?search_path=shared"
+    _run(_migrate(url))
+    return url
+
+
+async def _migrate(url: str) -> None:
+    from datetime import datetime, timezone
+
+    from bot.clock import ManualClock
+    from bot.store.store import Store
+
+    store = await Store.open(url, ManualClock(datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    await store.close()
+
+
+# Every table but the ledger, with the tables it references and its identity columns.
+_TABLES = """
+SELECT t.tablename AS name,
+       ARRAY(SELECT p.relname::text FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+             JOIN pg_class p ON p.oid = k.confrelid
+             WHERE k.contype = 'f' AND c.relname = t.tablename
+               AND c.relnamespace = to_regnamespace(current_schema())) AS parents,
+       ARRAY(SELECT column_name::text FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = t.tablename
+               AND is_identity = 'YES') AS identities
+FROM pg_tables t WHERE t.schemaname = current_schema() AND t.tablename <> 'schema_migrations'
+"""
+_reset_scripts: dict[str, str] = {}
+
+
+async def emptied(url: str) -> str:
+    """Delete every row (children before parents) and restart ids at 1, as in a new database."""
+    import asyncpg
+
+    conn = await asyncpg.connect(url, timeout=5)
+    try:
+        if url not in _reset_scripts:
+            _reset_scripts[url] = _reset_script([dict(r) for r in await conn.fetch(_TABLES)])
+        await conn.execute(_reset_scripts[url])
+    finally:
+        await conn.close()
+    return url
+
+
+def _reset_script(tables: list[dict[str, Any]]) -> str:
+    parents = {t["name"]: set(t["parents"]) - {t["name"]} for t in tables}
+    order: list[str] = []
+    while parents:  # take tables nothing else still points at
+        free = sorted(n for n in parents if not any(n in ps for m, ps in parents.items() if m != n))
+        if not free:
+            raise RuntimeError(f"foreign keys form a cycle among {sorted(parents)}")
+        order += free
+        for n in free:
+            del parents[n]
+    lines = [f'DELETE FROM "{name}";' for name in order]
+    for t in tables:
+        for column in t["identities"]:
+            lines.append(f"SELECT setval(pg_get_serial_sequence('\"{t['name']}\"', '{column}'), 1, false);")
+    return "\n".join(lines)
 
 
 @asynccontextmanager

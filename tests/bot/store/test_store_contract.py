@@ -47,6 +47,14 @@ async def outbox_keys(store: Store) -> list[str]:
     return [r["dedupe_key"] for r in await store.db.fetchall("SELECT dedupe_key FROM outbox ORDER BY id")]
 
 
+@pytest.fixture
+async def fresh_store(empty_database_url: str, clock: ManualClock):
+    """A store on its own new database, for tests that add migrations of their own."""
+    opened = await Store.open(empty_database_url, clock)
+    yield opened
+    await opened.close()
+
+
 # -- migrations --------------------------------------------------------------------
 
 
@@ -57,7 +65,8 @@ async def test_migrations_apply_once_and_are_recorded(store: Store, clock: Manua
     assert await migrate(store.db, clock) == []
 
 
-async def test_a_newer_schema_is_refused(database_url: str, clock: ManualClock) -> None:
+async def test_a_newer_schema_is_refused(empty_database_url: str, clock: ManualClock) -> None:
+    database_url = empty_database_url
     store = await Store.open(database_url, clock)
     await store.db.execute(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", 9999, "future", "2030-01-01T00:00:00Z"
@@ -67,7 +76,8 @@ async def test_a_newer_schema_is_refused(database_url: str, clock: ManualClock) 
         await Store.open(database_url, clock)
 
 
-async def test_two_processes_starting_together_migrate_once(database_url: str, clock: ManualClock) -> None:
+async def test_two_processes_starting_together_migrate_once(empty_database_url: str, clock: ManualClock) -> None:
+    database_url = empty_database_url
     results = await asyncio.gather(Store.open(database_url, clock), Store.open(database_url, clock),
                                    return_exceptions=True)
     opened = [r for r in results if isinstance(r, Store)]
@@ -86,8 +96,9 @@ async def test_two_processes_starting_together_migrate_once(database_url: str, c
 
 
 async def test_a_migration_failing_half_way_leaves_the_database_usable_and_runs_again(
-    store: Store, clock: ManualClock, tmp_path: Path
+    fresh_store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
+    store = fresh_store
     directory = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, directory)
     broken = directory / "9000_half.sql"
@@ -210,7 +221,10 @@ async def test_flags_counts_and_ids_come_back_as_python_types(store: Store) -> N
     assert row == {"n": 1} and type(row["n"]) is int
 
 
-async def test_a_dialect_override_file_is_applied_on_its_database(store: Store, clock: ManualClock, tmp_path: Path) -> None:
+async def test_a_dialect_override_file_is_applied_on_its_database(
+    fresh_store: Store, clock: ManualClock, tmp_path: Path
+) -> None:
+    store = fresh_store
     directory = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, directory)
     (directory / "9001_made_by.sql").write_text("CREATE TABLE made_by (id INTEGER PRIMARY KEY, db TEXT DEFAULT 'sqlite');")
@@ -220,3 +234,10 @@ async def test_a_dialect_override_file_is_applied_on_its_database(store: Store, 
     assert await migrate(store.db, clock, directory) == [9001]
     await store.db.execute("INSERT INTO made_by (id) VALUES (?)", 1)
     assert await store.db.fetchone("SELECT db FROM made_by") == {"db": store.db.dialect}
+
+
+async def test_each_test_starts_empty_with_ids_from_one(store: Store) -> None:
+    """Earlier tests wrote rows to this same database; none of them may show here."""
+    assert await store.list_communities() == []
+    assert await store.db.fetchone("SELECT count(*) AS n FROM outbox") == {"n": 0}
+    assert (await make_schedule(store)).id == 1
