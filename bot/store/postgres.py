@@ -96,8 +96,8 @@ class PostgresDatabase(_Calls):
         asyncpg = _asyncpg()
         dsn = "postgresql://" + url.split("://", 1)[1]
         try:
-            pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
-        except (OSError, asyncpg.PostgresError) as err:
+            pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size, timeout=10)
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as err:
             raise StoreError(f"Could not connect to PostgreSQL at {redacted(url)}: {err}") from err
         return cls(pool, url)
 

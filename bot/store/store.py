@@ -29,6 +29,7 @@ from bot.models import (
 )
 from bot.store.database import Database, Executor, SqliteDatabase
 from bot.store.migrations import migrate
+from bot.store.postgres import PostgresDatabase, is_postgres_url
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
@@ -41,8 +42,6 @@ class Store:
     @classmethod
     async def open(cls, url_or_path: str | Path, clock: Clock) -> "Store":
         """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path."""
-        from bot.store.postgres import PostgresDatabase, is_postgres_url
-
         target = str(url_or_path)
         if not is_postgres_url(target):
             if target.startswith("sqlite:///"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,44 @@ async def test_an_unknown_database_url_is_refused_plainly(clock) -> None:
 async def test_a_postgresql_server_that_is_not_there_is_a_store_error(clock) -> None:
     with pytest.raises(StoreError, match=r"Could not connect to PostgreSQL at postgresql://u:\*\*\*@127\.0\.0\.1:1/x"):
         await Store.open("postgresql://u:pw@127.0.0.1:1/x", clock)
+
+
+# SQLite-only spellings that PostgreSQL rejects or reads differently, with the portable word.
+NOT_PORTABLE = {
+    r"\bINSERT\s+OR\s+(IGNORE|REPLACE)\b": "INSERT … ON CONFLICT … DO NOTHING / DO UPDATE",
+    r"\bREPLACE\s+INTO\b": "INSERT … ON CONFLICT … DO UPDATE",
+    r"\bIFNULL\s*\(": "coalesce(…)",
+    r"\bGROUP_CONCAT\s*\(": "compute in Python, or a per-dialect query",
+    r"\b(strftime|julianday|datetime|date|time)\s*\(": "pass times in as UTC ISO text (utc_iso)",
+    r"\bjson_extract\s*\(": "decode the JSON in Python",
+    r"\bPRAGMA\b": "nothing: the driver sets connection options",
+    r"\browid\b": "an explicit id column",
+    r"\bLIKE\b": "lower(x) LIKE lower(?) (PostgreSQL's LIKE is case-sensitive)",
+    r"\bGLOB\b": "LIKE",
+    r"(?<![<>!=])==": "=",
+    r'"[^"]*\?': "single quotes for strings",
+}
+
+
+def sql_strings(path: Path) -> list[tuple[int, str]]:
+    """The string constants in a module that look like SQL."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", node.value, re.I):
+                found.append((node.lineno, node.value))
+    return found
+
+
+def test_the_store_speaks_sql_both_databases_understand() -> None:
+    """The contract tests only cover paths they run; this catches the rest by eye."""
+    store_py = Path(__file__).parents[3] / "bot" / "store" / "store.py"
+    problems = [
+        f"store.py:{line}: {pattern!r} -> use {advice}"
+        for line, sql in sql_strings(store_py)
+        for pattern, advice in NOT_PORTABLE.items()
+        if re.search(pattern, sql, re.I)
+    ]
+    assert not problems, "\n".join(problems)
