@@ -104,7 +104,7 @@ NOT_PORTABLE = {
     r"\bjson_extract\s*\(": "decode the JSON in Python",
     r"\bPRAGMA\b": "nothing: the driver sets connection options",
     r"\browid\b": "an explicit id column",
-    r"\bLIKE\b": "lower(x) LIKE lower(?) (PostgreSQL's LIKE is case-sensitive)",
+    r"(?<!\))\s+LIKE\b": "lower(x) LIKE lower(?) (PostgreSQL's LIKE is case-sensitive)",
     r"\bGLOB\b": "LIKE",
     r"(?<![<>!=])==": "=",
     r'"[^"]*\?': "single quotes for strings",
