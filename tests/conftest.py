@@ -15,6 +15,7 @@ from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
 from bot.events import Actor, Event, Reply
+from bot.store.store import Store
 from tests.fakes import RecordingSender
 from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: F401  (fixtures)
 
@@ -47,8 +48,6 @@ async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path):
 
 @pytest.fixture
 async def store(database_url: str, clock: ManualClock):
-    from bot.store.store import Store
-
     opened = await Store.open(database_url, clock)
     yield opened
     await opened.close()

@@ -54,7 +54,10 @@ def available(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     return sorted(found.values(), key=lambda m: m.version)
 
 
-_LEDGER = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+_LEDGER = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
 
 
 async def migrate(db: Database, clock: Clock, directory: Path = MIGRATIONS_DIR) -> list[int]:

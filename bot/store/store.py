@@ -47,7 +47,8 @@ class Store:
             if target.startswith("sqlite:///"):
                 return await cls.open_sqlite(Path(target[len("sqlite:///"):]).expanduser(), clock)
             if "://" in target:
-                raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {target.split('://')[0]}://")
+                scheme = target.split("://")[0]
+                raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {scheme}://")
             return await cls.open_sqlite(url_or_path, clock)
         return await cls._migrated(await PostgresDatabase.open(target), clock)
 

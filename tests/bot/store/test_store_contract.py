@@ -69,7 +69,8 @@ async def test_a_newer_schema_is_refused(empty_database_url: str, clock: ManualC
     database_url = empty_database_url
     store = await Store.open(database_url, clock)
     await store.db.execute(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", 9999, "future", "2030-01-01T00:00:00Z"
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+        9999, "future", "2030-01-01T00:00:00Z",
     )
     await store.close()
     with pytest.raises(StoreError, match="schema version 9999"):
@@ -138,7 +139,8 @@ async def test_two_openings_at_once_make_one_round(database_url: str, clock: Man
     try:
         schedule = await make_schedule(a)
         results = await asyncio.gather(
-            *(s.open_round(schedule, round_fields(), [post(f"round:{{round}}:{i}")]) for i, s in enumerate([a, b, a, b]))
+            *(s.open_round(schedule, round_fields(), [post(f"round:{{round}}:{i}")])
+              for i, s in enumerate([a, b, a, b]))
         )
         opened = [r for r in results if r is not None]
         assert len(opened) == 1
@@ -227,7 +229,9 @@ async def test_a_dialect_override_file_is_applied_on_its_database(
     store = fresh_store
     directory = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, directory)
-    (directory / "9001_made_by.sql").write_text("CREATE TABLE made_by (id INTEGER PRIMARY KEY, db TEXT DEFAULT 'sqlite');")
+    (directory / "9001_made_by.sql").write_text(
+        "CREATE TABLE made_by (id INTEGER PRIMARY KEY, db TEXT DEFAULT 'sqlite');"
+    )
     (directory / "9001_made_by.postgresql.sql").write_text(
         "CREATE TABLE made_by (id BIGINT PRIMARY KEY, db TEXT DEFAULT 'postgresql');"
     )
@@ -241,3 +245,19 @@ async def test_each_test_starts_empty_with_ids_from_one(store: Store) -> None:
     assert await store.list_communities() == []
     assert await store.db.fetchone("SELECT count(*) AS n FROM outbox") == {"n": 0}
     assert (await make_schedule(store)).id == 1
+
+
+async def test_hearth_opens_the_store_its_database_url_names(tmp_path: Path, clock: ManualClock) -> None:
+    from bot.app import Hearth
+    from bot.config import load
+    from bot.store.database import SqliteDatabase
+
+    default = await Hearth.open(load(env={"HEARTH_DATA_DIR": str(tmp_path / "d")}), clock)
+    named = await Hearth.open(load(env={"HEARTH_DATABASE_URL": f"sqlite:///{tmp_path / 'x' / 'h.db'}"}), clock)
+    try:
+        assert isinstance(default.store.db, SqliteDatabase)
+        assert default.store.db.path == str(tmp_path / "d" / "hearth.db")
+        assert named.store.db.path == str(tmp_path / "x" / "h.db")
+    finally:
+        await default.close()
+        await named.close()
