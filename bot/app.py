@@ -55,7 +55,7 @@ class Hearth:
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
         clock = clock or SystemClock()
-        store = await Store.open_sqlite(config.sqlite_path, clock)
+        store = await Store.open(config["database_url"] or config.sqlite_path, clock)
         try:
             return cls(config, store, ContentLibrary.load(config["content_dir"] or None), clock)
         except BaseException:

@@ -1,4 +1,8 @@
-"""Shared fixtures: a real Hearth on a real SQLite file, with a hand-moved clock."""
+"""Shared fixtures: a real Hearth on a real database, with a hand-moved clock.
+
+Every test that takes `app` or `store` runs twice, `[sqlite]` and
+`[postgresql]`: the same flows must behave the same on both stores.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
 from bot.events import Actor, Event, Reply
+from bot.store.store import Store
 from tests.fakes import RecordingSender
+from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: F401  (fixtures)
 
 COMMUNITY = "console:test"
 
@@ -22,9 +28,34 @@ def clock() -> ManualClock:
     return ManualClock(datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A `database_url` for a migrated database with no rows, of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'data' / 'hearth.db'}"
+    return await emptied(request.getfixturevalue("pg_shared"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A `database_url` for a database with nothing in it, not even a schema: for migration tests."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh' / 'hearth.db'}"
+        return
+    async with fresh_schema(request.getfixturevalue("pg_server")) as url:
+        yield url
+
+
 @pytest.fixture
-async def app(tmp_path: Path, clock: ManualClock):
-    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data")})
+async def store(database_url: str, clock: ManualClock):
+    opened = await Store.open(database_url, clock)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def app(tmp_path: Path, clock: ManualClock, database_url: str):
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url})
     hearth = await Hearth.open(config, clock)
     sender = RecordingSender("console")
     hearth.outbox.add_sender(sender)

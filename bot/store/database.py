@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator, Protocol
+from typing import Any, AsyncContextManager, AsyncIterator, Protocol
 
 import aiosqlite
 
@@ -26,6 +26,16 @@ class Executor(Protocol):
     async def fetchone(self, sql: str, *args: Any) -> Row | None: ...
     async def execute(self, sql: str, *args: Any) -> int: ...
     async def executescript(self, sql: str) -> None: ...
+
+
+class Database(Executor, Protocol):
+    """What the store and migrations need from a driver (SQLite or PostgreSQL)."""
+
+    dialect: str
+    path: str  # where the data lives, for messages (a file, or a URL without password)
+
+    def transaction(self) -> AsyncContextManager[Executor]: ...
+    async def close(self) -> None: ...
 
 
 class SqliteDatabase:
@@ -48,10 +58,16 @@ class SqliteDatabase:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(str(path), isolation_level=None)
         conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        await conn.execute("PRAGMA busy_timeout=5000")
+        try:
+            await conn.execute("PRAGMA busy_timeout=5000")
+            # Switching a new file to WAL fails at once, without waiting, while another
+            # process is doing the same (two processes starting together): retry.
+            await _when_unlocked(conn, "PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+        except BaseException:
+            await conn.close()  # an open aiosqlite thread would keep the process from exiting
+            raise
         return cls(conn, str(path))
 
     async def close(self) -> None:
@@ -109,16 +125,21 @@ class SqliteTx:
 
 async def _begin(conn: aiosqlite.Connection, attempts: int = 50) -> None:
     """BEGIN IMMEDIATE, waiting politely if another process holds the lock."""
+    await _when_unlocked(conn, "BEGIN IMMEDIATE", attempts)
+
+
+async def _when_unlocked(conn: aiosqlite.Connection, sql: str, attempts: int = 50) -> None:
+    """Run a statement, waiting politely while another process holds the lock."""
     for attempt in range(attempts):
         try:
-            await conn.execute("BEGIN IMMEDIATE")
+            await conn.execute(sql)
             return
         except sqlite3.OperationalError as err:
             if "locked" not in str(err) and "busy" not in str(err):
                 raise
             log.debug("database busy, retrying (%d)", attempt + 1)
             await asyncio.sleep(min(0.05 * (attempt + 1), 0.5))
-    await conn.execute("BEGIN IMMEDIATE")
+    await conn.execute(sql)
 
 
 async def _fetchall(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> list[Row]:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from bot.clock import Clock, parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
+from bot.errors import StoreError
 from bot.events import Actor
 from bot.models import (
     Community,
@@ -27,26 +28,44 @@ from bot.models import (
     Round,
     Schedule,
 )
-from bot.store.database import Executor, SqliteDatabase
+from bot.store.database import Database, Executor, SqliteDatabase
 from bot.store.migrations import migrate
+from bot.store.postgres import PostgresDatabase, is_postgres_url
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 
 
 class Store:
-    def __init__(self, db: SqliteDatabase) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         #: Seals private note text at rest (set by Hearth from HEARTH_ENCRYPTION_KEY).
         self.cipher: Cipher = PlainCipher()
 
     @classmethod
+    async def open(cls, url_or_path: str | Path, clock: Clock) -> "Store":
+        """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path."""
+        target = str(url_or_path)
+        if not is_postgres_url(target):
+            if target.startswith("sqlite:///"):
+                return await cls.open_sqlite(Path(target[len("sqlite:///"):]).expanduser(), clock)
+            if "://" in target:
+                scheme = target.split("://")[0]
+                raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {scheme}://")
+            return await cls.open_sqlite(url_or_path, clock)
+        return await cls._migrated(await PostgresDatabase.open(target), clock)
+
+    @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
-        db = await SqliteDatabase.open(path)
+        return await cls._migrated(await SqliteDatabase.open(path), clock)
+
+    @classmethod
+    async def _migrated(cls, db: Database, clock: Clock) -> "Store":
+        """Migrate, closing the connection if that fails (a leaked aiosqlite thread hangs exit)."""
         try:
             await migrate(db, clock)
         except BaseException:
-            await db.close()  # a refused or broken database is not left open
+            await db.close()
             raise
         return cls(db)
 

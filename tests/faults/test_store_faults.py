@@ -19,7 +19,7 @@ async def test_a_busy_database_is_waited_out_and_the_member_sees_no_error(app, c
     release = threading.Event()
     held = threading.Event()
 
-    def other_writer() -> None:
+    def other_sqlite_writer() -> None:
         conn = sqlite3.connect(app.config.sqlite_path, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES ('x','y','z','',"
@@ -30,14 +30,28 @@ async def test_a_busy_database_is_waited_out_and_the_member_sees_no_error(app, c
         conn.execute("COMMIT")
         conn.close()
 
-    thread = threading.Thread(target=other_writer)
-    thread.start()
-    held.wait(5)
-    release.set()
+    async def other_postgres_writer() -> None:
+        async with app.store.db._pool.acquire() as conn, conn.transaction():
+            await conn.execute("LOCK TABLE participants IN EXCLUSIVE MODE")
+            held.set()
+            await asyncio.sleep(1.5)
+
+    if app.store.db.dialect == "postgresql":
+        holder = asyncio.create_task(other_postgres_writer())
+        while not held.is_set():
+            await asyncio.sleep(0.01)
+    else:
+        thread = threading.Thread(target=other_sqlite_writer)
+        thread.start()
+        held.wait(5)
+        release.set()
     started = time.monotonic()
     replies = await run(app, actor("ann"), "checkin join", schedule="mornings")
     waited = time.monotonic() - started
-    thread.join()
+    if app.store.db.dialect == "postgresql":
+        await holder
+    else:
+        thread.join()
     assert "joined" in text(replies)
     assert waited > 1.0  # it really waited for the other writer
     assert await app.store.participant((await app.store.find_schedule("console:test", "mornings")).id,

@@ -110,9 +110,10 @@ async def test_after_delete_nothing_in_the_store_names_the_member(app, clock):
 
     hits = await scan_store(app, ["zephyrine", "of Zed", NOTE])
     assert hits == [], hits
-    raw = await db_bytes(app)
-    for needle in (b"zephyrine", b"Zephyrine", b"of Zed", b"scared me"):
-        assert needle not in raw, needle
+    if app.store.db.dialect == "sqlite":  # the file itself, free pages and WAL included
+        raw = await db_bytes(app)
+        for needle in (b"zephyrine", b"Zephyrine", b"of Zed", b"scared me"):
+            assert needle not in raw, needle
 
     # Bob's things and the moderators' trail stay.
     assert "Bob here" in await column_values(app, "responses", "text")
@@ -155,7 +156,12 @@ async def test_an_answer_not_yet_posted_is_never_posted(app, clock):
 async def scan_store(app: Hearth, needles: list[str]) -> list[str]:
     """Every text value of every column of every table that contains a needle (case-insensitive)."""
     db = app.store.db
-    tables = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    if db.dialect == "postgresql":
+        tables = await db.fetchall("SELECT table_name AS name FROM information_schema.tables "
+                                   "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+    else:
+        tables = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    assert tables
     hits = []
     for t in tables:
         for row in await db.fetchall(f"SELECT * FROM {t['name']}"):
