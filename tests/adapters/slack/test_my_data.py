@@ -1,0 +1,55 @@
+"""A member's data on Slack: deleting it takes their answer's post down; exports arrive as files."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from bot.store import member_data
+from tests.adapters.slack.conftest import ANN, buttons, texts
+from tests.adapters.slack.test_member import make_schedule, reply_to
+from tests.adapters.slack.test_round import mood_buttons
+
+
+async def share_an_answer(app, clock, fake, side, user: str, words: str) -> tuple[dict, dict]:
+    """`user` answers this morning's round, shared: returns the round post and the reply in its thread."""
+    await reply_to(fake, side, user, "checkin join mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    [post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
+    post_ts = (await app.store.latest_round((await app.store.find_schedule("slack:T0001", "mornings")).id)).post_ref
+    await side.click(user, mood_buttons(post)["Good"], message={"ts": post_ts})
+    [opened] = await fake.wait_for("views.open")
+    status, body = await side.submit(user, opened["view"], {"words": words, "visibility": "shared"})
+    assert "Thanks for checking in" in texts(json.loads(body)["view"]["blocks"])
+    await app.outbox.drain_all()
+    [reply] = [p for p in fake.called("chat.postMessage") if p.get("thread_ts") == post_ts]
+    return {**post, "ts": post_ts}, reply
+
+
+def posted_ts(fake, params: dict) -> str:
+    """The ts the fake gave a chat.postMessage call (its n-th message)."""
+    posts = fake.called("chat.postMessage")
+    return f"1767600000.{posts.index(params) + 1:06d}"
+
+
+async def test_me_delete_takes_the_answers_post_down(app, clock, fake, side):
+    await make_schedule(side, fake)
+    post, reply = await share_an_answer(app, clock, fake, side, ANN, "Slept well for once")
+    reply_ts = posted_ts(fake, reply)
+
+    ask = await reply_to(fake, side, ANN, "me delete")
+    assert "Are you sure?" in texts(ask["blocks"])
+    await side.click(ANN, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    [done] = await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
+    assert "taking down 1 post" in texts(done["blocks"])
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+
+    [deleted] = fake.called("chat.delete")
+    assert deleted == {"channel": "C0GENERAL", "ts": reply_ts}
+    assert reply_ts != post["ts"]  # the answer's reply, not the round post
+    held = await member_data.summary(app.store, "slack:T0001", "slack:UANN")
+    assert sum(held.answers.values()) == 0
