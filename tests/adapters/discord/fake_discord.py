@@ -297,6 +297,10 @@ class FakeDiscord:
         return [c for c in self.calls if c.method == "POST" and c.path.startswith(f"/webhooks/{self.app_id}/itoken-"
                                                                                     f"{interaction_id}")]
 
+    def files_sent(self) -> list[tuple[Call, dict[str, Any]]]:
+        """Every file the bot uploaded (with its call): filename and bytes."""
+        return [(c, f) for c in self.calls if isinstance(c.body, dict) for f in c.body.get("_files", [])]
+
     def channel_messages(self, channel_id: int) -> list[dict[str, Any]]:
         return [m for m in self.messages.values() if int(m["channel_id"]) == channel_id]
 
@@ -318,7 +322,8 @@ class FakeDiscord:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             body = json.loads(str(form.get("payload_json", "{}")))
-            body["_files"] = [k for k in form if k != "payload_json"]
+            body["_files"] = [{"field": k, "filename": v.filename, "content": v.file.read()}
+                              for k, v in form.items() if isinstance(v, web.FileField)]
             return body
         if request.can_read_body:
             text = await request.text()

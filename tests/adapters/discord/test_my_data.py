@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
+
+from bot.content.packs import parse_pack
 
 from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
@@ -47,3 +50,40 @@ async def test_me_delete_takes_the_answers_post_down_in_its_thread(discord_bot, 
     assert int(post["id"]) in fake.messages  # the round post itself stays
     held = await member_data.summary(app.store, f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}")
     assert sum(held.answers.values()) == 0
+
+
+async def test_me_export_arrives_as_a_private_json_file(discord_bot, fake: FakeDiscord, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await share_an_answer(fake, app, clock, ann, "Slept well for once")
+
+    iid = await fake.slash(ann, "me export")
+    reply = await fake.wait_callback(iid)
+    assert reply["type"] == 4 and reply["data"]["flags"] & 64  # only Ann sees it
+    assert "keep it somewhere safe" in reply["data"]["content"]
+    [(call, sent)] = fake.files_sent()
+    assert call.path == f"/interactions/{iid}/itoken-{iid}/callback"
+    assert sent["filename"] == "hearth-export-2026-01-05.json"
+    data = json.loads(sent["content"])
+    assert "Slept well for once" in json.dumps(data, ensure_ascii=False)
+
+
+async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDiscord, app):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    for kind, theme, depth, words in (("checkin", "appreciation", "light", "Who made your week <@&1> easier?"),
+                                      ("reflection", "listening", "medium", "When did someone last hear you?")):
+        added = await run(fake, mod, "mod prompt add", kind=kind, theme=theme, depth=depth, text=words)
+        assert "Added" in added["data"]["content"]
+
+    reply = await run(fake, mod, "mod pack export")
+    assert reply["data"]["flags"] & 64 and "**2** prompts" in reply["data"]["content"]
+    [(_, sent)] = fake.files_sent()
+    assert sent["filename"] == f"discord-{fake.guild_id}-prompts.toml"
+    pack = parse_pack(sent["content"].decode("utf-8"), sent["filename"])
+    assert [(p.kind, p.text) for p in pack.prompts] == [
+        ("checkin", "Who made your week <@&1> easier?"), ("reflection", "When did someone last hear you?")]
+
+    ann = fake.member(fake.next_id(), "Ann")
+    refused = await run(fake, ann, "mod pack export")
+    assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 1

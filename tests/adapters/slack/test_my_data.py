@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from bot.content.packs import parse_pack
 from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
-from tests.adapters.slack.conftest import ANN, buttons, texts
+from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
 from tests.adapters.slack.test_member import make_schedule, reply_to
 from tests.adapters.slack.test_round import mood_buttons
 
@@ -53,3 +54,31 @@ async def test_me_delete_takes_the_answers_post_down(app, clock, fake, side):
     assert reply_ts != post["ts"]  # the answer's reply, not the round post
     held = await member_data.summary(app.store, "slack:T0001", "slack:UANN")
     assert sum(held.answers.values()) == 0
+
+
+async def test_me_export_arrives_in_the_members_dm_as_json(app, clock, fake, side):
+    await make_schedule(side, fake)
+    await share_an_answer(app, clock, fake, side, ANN, "Slept well for once")
+    await side.command(ANN, "me export")
+    [upload] = await fake.wait_for("files.completeUploadExternal")
+    assert upload["channel_id"] == "DANN"
+    [asked] = fake.called("files.getUploadURLExternal")
+    assert asked["filename"] == "hearth-export-2026-01-05.json"
+    data = json.loads(fake.uploads[upload["files"][0]["id"]])
+    assert "Slept well for once" in json.dumps(data, ensure_ascii=False)
+
+
+async def test_mod_pack_export_arrives_in_the_moderators_dm_as_a_pack(app, fake, side):
+    for line in ("mod prompt add checkin appreciation light Who made your week <!here> easier?",
+                 "mod prompt add reflection listening medium When did someone last hear you?"):
+        added = await reply_to(fake, side, MOD, line)
+        assert "Added" in texts(added["blocks"])
+    reply = await reply_to(fake, side, MOD, "mod pack export")
+    assert "*2* prompts" in texts(reply["blocks"])
+    [upload] = await fake.wait_for("files.completeUploadExternal")
+    assert upload["channel_id"] == "DMIA"  # the moderator's DM, never the channel
+    [asked] = fake.called("files.getUploadURLExternal")
+    assert asked["filename"] == "slack-t0001-prompts.toml"
+    pack = parse_pack(fake.uploads[upload["files"][0]["id"]].decode("utf-8"), asked["filename"])
+    assert [(p.kind, p.text) for p in pack.prompts] == [
+        ("checkin", "Who made your week @here easier?"), ("reflection", "When did someone last hear you?")]
