@@ -175,12 +175,14 @@ class DiscordAdapter:
 
     # -- interactions --------------------------------------------------------------------
 
-    async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str]) -> None:
+    async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str],
+                         upload: discord.Attachment | None = None) -> None:
         actor = actor_for(interaction)
         if actor is None:
             await show(self, interaction, [NOT_IN_DMS])
             return
-        await answer(self, interaction, Event("command", actor, name, args, event_id=f"discord:{interaction.id}"))
+        event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}")
+        await answer(self, interaction, event, upload)
 
     async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:
         if "__expired__" in args:
