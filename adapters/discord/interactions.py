@@ -17,7 +17,8 @@ import discord
 
 from adapters.discord.components import build_modal, build_view
 from adapters.discord.render import chunks, reply_text
-from adapters.discord.uploads import UploadRefused, with_upload
+from adapters.discord.uploads import with_upload
+from adapters.uploads import UploadRefused
 from bot.events import Actor, Event, Reply, rich
 
 if TYPE_CHECKING:

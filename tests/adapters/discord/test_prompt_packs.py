@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.discord.uploads import MAX_UPLOAD_BYTES
+from adapters.uploads import MAX_UPLOAD_BYTES
 from tests.adapters.discord.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, buttons, run
 
