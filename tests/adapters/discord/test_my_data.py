@@ -87,3 +87,15 @@ async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDis
     ann = fake.member(fake.next_id(), "Ann")
     refused = await run(fake, ann, "mod pack export")
     assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 1
+
+
+async def test_a_slow_export_arrives_with_the_followup(discord_bot, fake: FakeDiscord, monkeypatch):
+    monkeypatch.setattr("adapters.discord.interactions.DEFER_AFTER", 0.0)  # "thinking…" first, then the file
+    ann = fake.member(fake.next_id(), "Ann")
+    iid = await fake.slash(ann, "me export")
+    deferred = await fake.wait_callback(iid)
+    assert deferred["type"] == 5
+    [(call, sent)] = await fake.wait_for(lambda: fake.files_sent())
+    assert call.path.startswith(f"/webhooks/{fake.app_id}/itoken-{iid}")
+    assert call.body.get("flags", 0) & 64  # still only for Ann
+    assert isinstance(json.loads(sent["content"]), dict)
