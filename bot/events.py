@@ -209,7 +209,8 @@ class Button:
     style: ButtonStyle = "secondary"
 
 
-FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone"]
+FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone", "file"]
+"""`file`: an upload, where the platform's forms take one (Slack's `file_input`)."""
 
 
 @dataclass(frozen=True)

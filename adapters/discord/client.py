@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 DEFAULT_API = "https://discord.com/api/v10"
 TOKEN_SECRET = "HEARTH_DISCORD_TOKEN"
 INTENTS = discord.Intents(guilds=True)
+TIDY_EVERY_SECONDS = 24 * 3600
 #: Exactly what Hearth needs in a channel: see it, post rounds, start and reply in threads.
 PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, read_message_history=True,
@@ -90,6 +91,7 @@ class DiscordAdapter:
         self.state: AdapterState
         self.invite: str | None = None
         self._task: asyncio.Task[None] | None = None
+        self._tidying: asyncio.Task[None] | None = None
 
     # -- lifecycle ----------------------------------------------------------------
 
@@ -98,8 +100,9 @@ class DiscordAdapter:
         if not token:
             raise RuntimeError(f"{TOKEN_SECRET} is not set")
         self.app = app
-        self.state = AdapterState(app.store.db)
+        self.state = AdapterState(app.store.db, app.now)
         await self.state.ensure()
+        await self.tidy()
         point_rest_at(self.config["discord.api_url"] or DEFAULT_API)
         self.client = HearthClient(self, **self.client_options)
         await self.client.login(token)
@@ -108,6 +111,7 @@ class DiscordAdapter:
         await self.sync_commands()
         self._task = asyncio.create_task(self.client.connect(reconnect=True), name="discord-gateway")
         await self._wait_ready()
+        self._tidying = asyncio.create_task(self._tidy_daily(), name="discord-tidy")
         app.outbox.add_sender(DiscordSender(self, app.config["delivery.per_second"]))
         if self._on_dm_closed not in app.outbox.on_dm_closed:
             app.outbox.on_dm_closed.append(self._on_dm_closed)
@@ -139,7 +143,26 @@ class DiscordAdapter:
             synced = await self.client.tree.sync()
             log.info("Discord: synced %d commands globally (they may take a while to appear)", len(synced))
 
+    async def tidy(self) -> int:
+        """Purge stashed custom ids nobody has used for months (see `AdapterState`)."""
+        purged = await self.state.purge_custom_ids()
+        if purged:
+            log.info("Discord: forgot %d old button id(s)", purged)
+        return purged
+
+    async def _tidy_daily(self) -> None:
+        """A long-running bot tidies once a day, not only when it starts."""
+        while True:
+            await asyncio.sleep(TIDY_EVERY_SECONDS)
+            try:
+                await self.tidy()
+            except Exception:  # a busy database today is fine tomorrow
+                log.warning("Discord: tidying old button ids failed", exc_info=True)
+
     async def stop(self) -> None:
+        if self._tidying is not None:
+            self._tidying.cancel()
+            self._tidying = None
         if getattr(self, "client", None) is not None:
             await self.client.close()
         if self._task is not None:
@@ -152,12 +175,14 @@ class DiscordAdapter:
 
     # -- interactions --------------------------------------------------------------------
 
-    async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str]) -> None:
+    async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str],
+                         upload: discord.Attachment | None = None) -> None:
         actor = actor_for(interaction)
         if actor is None:
             await show(self, interaction, [NOT_IN_DMS])
             return
-        await answer(self, interaction, Event("command", actor, name, args, event_id=f"discord:{interaction.id}"))
+        event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}")
+        await answer(self, interaction, event, upload)
 
     async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:
         if "__expired__" in args:

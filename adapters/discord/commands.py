@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
 import discord
 from discord import app_commands
 
+from adapters.options import chat_options
 from bot.commands.registry import Command, Option, Registry
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ def annotation(opt: Option) -> Any:
         return app_commands.Transform[str, PostableChannel]
     if opt.kind == "user":
         return Union[discord.Member, discord.User, discord.Role]
+    if opt.kind == "file":
+        return discord.Attachment
     if opt.max_length:
         return app_commands.Range[str, None, min(opt.max_length, STRING_LIMIT)]
     return str
@@ -75,6 +78,8 @@ def option_value(value: Any) -> str:
     """A resolved option value as the string the core expects."""
     if isinstance(value, discord.Role):
         return f"role:{value.id}"
+    if isinstance(value, discord.Attachment):
+        return value.filename
     if isinstance(value, (discord.Member, discord.User)):
         return f"discord:{value.id}"
     if isinstance(value, app_commands.AppCommandChannel | app_commands.AppCommandThread | discord.abc.GuildChannel):
@@ -88,13 +93,14 @@ def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[...,
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
         client: HearthClient = interaction.client  # type: ignore[assignment]
         args = {k: option_value(v) for k, v in values.items() if v is not None}
-        await client.adapter.on_command(interaction, cmd.name, args)
+        upload = next((v for v in values.values() if isinstance(v, discord.Attachment)), None)
+        await client.adapter.on_command(interaction, cmd.name, args, upload)
 
     params = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
     descriptions: dict[str, str] = {}
     choices: dict[str, list[app_commands.Choice[str]]] = {}
     completers: dict[str, Any] = {}
-    for opt in cmd.options:
+    for opt in chat_options(cmd):
         params.append(inspect.Parameter(
             opt.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation(opt),
             default=inspect.Parameter.empty if opt.required else None,

@@ -17,6 +17,8 @@ import discord
 
 from adapters.discord.components import build_modal, build_view
 from adapters.discord.render import chunks, reply_text
+from adapters.discord.uploads import with_upload
+from adapters.uploads import UploadRefused
 from bot.events import Actor, Event, Reply, rich
 
 if TYPE_CHECKING:
@@ -61,9 +63,10 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
     )
 
 
-async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event) -> None:
-    """Run the event through the core and show its replies to this interaction."""
-    work = asyncio.ensure_future(adapter.app.handle(event))
+async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event,
+                 upload: discord.Attachment | None = None) -> None:
+    """Run the event (with its uploaded file, if any) through the core and show its replies."""
+    work = asyncio.ensure_future(_handle(adapter, event, upload))
     done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER)
     if not done:
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -77,6 +80,15 @@ async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, ev
     elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):
         replies = [*replies, DM_CLOSED_NOTICE]
     await show(adapter, interaction, replies)
+
+
+async def _handle(adapter: "DiscordAdapter", event: Event, upload: discord.Attachment | None) -> list[Reply]:
+    """Fetching the file counts against the same three seconds as the core's work."""
+    try:
+        event = await with_upload(adapter.app, event, upload)
+    except UploadRefused as refused:
+        return [refused.reply]
+    return await adapter.app.handle(event)
 
 
 async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, replies: list[Reply]) -> None:

@@ -20,8 +20,9 @@ CUT_NOTE = "\n… _(shortened to fit Discord's 2000-character limit)_"
 _MARKDOWN = re.compile(r"([\\*_~|`\[\]>])")
 _LINE_START = re.compile(r"^(\s*)(#|-|\+|\d+\.)", re.MULTILINE)
 _EVERYONE = re.compile(r"@(everyone|here)", re.IGNORECASE)
-# <@id>, <@!id>, <@&role>, <#channel>, </slash:id>, <:emoji:id>, <a:emoji:id>, <t:…>, <id:…>
-_ANGLE = re.compile(r"<(?=[@#/:]|a:|t:|id:)")
+# <@id>, <@!id>, <@&role>, <#channel>, </slash:id>, <:emoji:id>, <a:emoji:id>, <t:…>, <id:…>; a `<`
+# ending a run of user text could start one with whatever text comes next, so it is broken too.
+_ANGLE = re.compile(r"<(?=[@#/:]|a:|t:|id:|\Z)")
 
 
 def escape_user_text(text: str) -> str:
@@ -33,8 +34,12 @@ def escape_user_text(text: str) -> str:
 
 
 def markdown(body: Rich) -> str:
-    """One Rich as Discord markdown."""
-    return "".join(_part(p) for p in body.parts)
+    """One Rich as Discord markdown.
+
+    `@everyone` is broken again over the whole text: two runs of user text
+    side by side ("@every" + "one") must not make one between them.
+    """
+    return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(_part(p) for p in body.parts))
 
 
 def _part(p: str | UserText | ChannelRef) -> str:

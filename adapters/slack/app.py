@@ -21,12 +21,15 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.options import file_option
 from adapters.slack.actors import Directory
+from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
-from adapters.slack.modals import CALLBACK, read_metadata, read_values
+from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values
 from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES
 from adapters.slack.sender import SlackSender
+from adapters.uploads import UploadRefused, worth_reading
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
@@ -80,6 +83,7 @@ class SlackAdapter:
                                   channel_interval=self.channel_interval)
         app.outbox.add_sender(self.sender)
         self.directory = Directory(self.client)
+        self.files = FileFetcher(self.client, self.bot_token, self.api_url)
         self.present = Presenter(app, self.client, self.config)
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
                              process_before_response=False, name="hearth")
@@ -167,7 +171,7 @@ class SlackAdapter:
         except UserError as err:
             await self.present.show(where, actor, [err.reply()])
             return
-        if not args and any(o.required for o in cmd.options) and (
+        if not args and (any(o.required for o in cmd.options) or file_option(cmd)) and (
                 cmd.permission == "member" or await self.app.is_moderator(actor)):
             await self.present.open_command_form(where, actor, cmd, {}, {})
             return
@@ -231,6 +235,10 @@ class SlackAdapter:
             actor, replies = await work
             await self.present.show(where, actor, replies)
             return
+        errors = field_errors(replies, view)
+        if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
+            await ack(response_action="errors", errors=errors)
+            return
         await ack(response_action="update", view=self.present.view_for(replies, where))
         if where.origin == "home":
             await self.present.publish_home(actor)
@@ -239,14 +247,28 @@ class SlackAdapter:
                               ) -> tuple[Actor, list[Reply]]:
         """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
         actor = await self._actor(body, user, meta.get("c"))
-        values = read_values(body["view"].get("state") or {})
+        state = body["view"].get("state") or {}
+        values = read_values(state)
         args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
         if meta.get("k") == "command":
             event = Event("command", actor, str(meta.get("n")), args | {k: v for k, v in values.items() if v},
                           event_id=event_id(body))
+            try:
+                event = await self._with_upload(event, read_files(state))
+            except UploadRefused as refused:
+                return actor, [refused.reply]
         else:
             event = Event("form", actor, str(meta.get("n")), args, values, event_id=event_id(body))
         return actor, await self.app.handle(event)
+
+    async def _with_upload(self, event: Event, files: dict[str, list[dict[str, Any]]]) -> Event:
+        """A command form's uploaded file, fetched into the event (for those who may run it)."""
+        cmd = self.app.registry.commands.get(event.name)
+        option = file_option(cmd) if cmd else None
+        chosen = files.get(option.name) if option else None
+        if not chosen or not await worth_reading(self.app, event):
+            return event
+        return dataclasses.replace(event, attachment=await self.files.fetch(chosen[0]))
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         await self._safely(self._home_opened(body, event))

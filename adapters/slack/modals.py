@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from adapters.options import chat_options
 from adapters.slack.render import (
     MAX_OPTION_TEXT, MAX_OPTION_VALUE, MAX_OPTIONS, MAX_VIEW_TITLE, actions_blocks, body_blocks, clip, context,
     fit_view_blocks, plain_text,
 )
 from bot.commands.registry import Command, Option
-from bot.events import Choice, Form, FormField, Reply
+from bot.events import Choice, Form, FormField, Reply, UserText
 
 CALLBACK = "hearth-form"
+#: What a file field accepts: packs are TOML, and some tools save them as .txt.
+FILE_TYPES = ("toml", "txt")
 MESSAGE_CALLBACK = "hearth-message"
 MAX_METADATA = 3000
 
@@ -63,6 +66,9 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
         if chosen:
             element["initial_option"] = chosen
         return element, hint
+    if field.kind == "file":
+        element = {"type": "file_input", "filetypes": list(FILE_TYPES), "max_files": 1}
+        return element, "A pack file (.toml), up to 1 MB. A moderator can make one with /hearth mod pack export."
     if field.kind == "channel":
         element = {"type": "conversations_select", "filter": {"include": ["public", "private"],
                                                               "exclude_bot_users": True}}
@@ -145,8 +151,20 @@ def read_values(state: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def read_files(state: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A submitted modal's uploads by field name (Slack's file objects)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for block_id, actions in (state.get("values") or {}).items():
+        for item in actions.values():
+            if item.get("type") == "file_input":
+                out[block_id] = [f for f in item.get("files") or [] if isinstance(f, dict)]
+    return out
+
+
 def _value_of(item: dict[str, Any]) -> str:
     kind = item.get("type")
+    if kind == "file_input":  # the value is the file's name; its bytes are fetched separately
+        return str(((item.get("files") or [{}])[0] or {}).get("name") or "")
     if kind in ("static_select", "radio_buttons", "external_select"):
         return ((item.get("selected_option") or {}).get("value")) or ""
     if kind == "conversations_select":
@@ -176,6 +194,8 @@ FRIENDLY = {
 
 
 def _field(option: Option, default: str | None) -> FormField:
+    if option.kind == "file":  # in a form, the file is what the form is for
+        return FormField(option.name, clip(option.description[:1].upper() + option.description[1:], 2000), "file")
     kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
         option.kind, "text")
     if option.choices and kind != "choice":
@@ -187,9 +207,45 @@ def _field(option: Option, default: str | None) -> FormField:
 
 def command_form(cmd: Command, hidden: dict[str, str], defaults: dict[str, str]) -> Form:
     """A form with one field per option of `cmd`; options in `hidden` are already decided."""
-    fields = tuple(_field(o, defaults.get(o.name)) for o in cmd.options if o.name not in hidden)
-    title = clip(cmd.help.split(" (")[0].split(":")[0].rstrip("."), MAX_VIEW_TITLE)
+    fields = tuple(_field(o, defaults.get(o.name)) for o in chat_options(cmd) if o.name not in hidden)
+    title = clip(cmd.help.split(" (")[0].split(":")[0].split(";")[0].rstrip("."), MAX_VIEW_TITLE)
     short = {"mod schedule create": "New check-in", "mod schedule edit": "Edit check-in",
-             "mod prompt add": "Add a prompt", "mod prompt edit": "Edit a prompt"}.get(cmd.name, title)
-    return Form(short, cmd.name, fields, args=dict(hidden), submit_label="Preview" if cmd.name.startswith(
-        "mod schedule") else "Save")
+             "mod prompt add": "Add a prompt", "mod prompt edit": "Edit a prompt",
+             "mod pack import": "Import a pack"}.get(cmd.name, title)
+    previews = cmd.name.startswith("mod schedule") or cmd.name == "mod pack import"
+    return Form(short, cmd.name, fields, args=dict(hidden), submit_label="Preview" if previews else "Save")
+
+
+# -- refusals beside the field -------------------------------------------------------
+
+#: Slack shows a field's error as plain text under it; long ones are cut.
+MAX_FIELD_ERROR = 2000
+
+
+def field_errors(replies: list[Reply], view: dict[str, Any]) -> dict[str, str] | None:
+    """A refusal as `response_action: errors`: its words under the field they are about.
+
+    None when the answer is not a refusal (or the modal has no fields): then
+    the modal is updated with the answer as usual.
+    """
+    if not replies or not all(r.error for r in replies) or any(r.form for r in replies):
+        return None
+    fields = [b for b in view.get("blocks") or [] if b.get("type") == "input" and b.get("block_id")]
+    if not fields:
+        return None
+    message = "\n".join(r.plain() for r in replies)
+    return {_relevant_field(replies, fields, read_values(view.get("state") or {})): clip(message, MAX_FIELD_ERROR)}
+
+
+def _relevant_field(replies: list[Reply], fields: list[dict[str, Any]], values: dict[str, str]) -> str:
+    """The field whose typed value the refusal quotes, else the one it names, else the first."""
+    names = [str(b["block_id"]) for b in fields]
+    quoted = {p.text.strip() for r in replies for p in r.body.parts if isinstance(p, UserText) and p.text.strip()}
+    for name in names:
+        if values.get(name, "").strip() in quoted:
+            return name
+    message = "\n".join(r.plain() for r in replies).lower()
+    for name in names:
+        if f"“{name}”" in message or f"`{name}`" in message:
+            return name
+    return names[0]

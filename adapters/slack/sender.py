@@ -68,6 +68,8 @@ class SlackSender:
         try:
             return await self._send(delivery)
         except SlackApiError as err:
+            if delivery.kind == "delete" and slack_error(err) == "message_not_found":
+                return None  # already gone: that was the point
             raise classify(err) from err
 
     async def _send(self, d: Delivery) -> str | None:

@@ -3,8 +3,10 @@
 It speaks enough of the API for Hearth: login, `/gateway/bot`, a websocket
 gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats), command sync,
 interaction callbacks and follow-ups, channel messages, threads from
-messages, DMs (which can be "closed": error 50007). Everything the bot sends
-is recorded so tests (and benchmarks) can look at the exact payloads.
+messages, DMs (which can be "closed": error 50007), and files: uploads people
+attach to a command are served from a CDN path, files the bot sends are kept
+with their bytes. Everything the bot sends is recorded so tests (and
+benchmarks) can look at the exact payloads.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.identifies: list[dict[str, Any]] = []
         self.dm_closed: set[int] = set()
+        self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
+        self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
         self._sockets: list[web.WebSocketResponse] = []
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
@@ -78,6 +82,7 @@ class FakeDiscord:
     async def start(self) -> "FakeDiscord":
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{id}/{name}", self._cdn)
         app.router.add_route("*", API + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -235,6 +240,8 @@ class FakeDiscord:
                 entry["value"] = str(value)
                 resolved.setdefault("channels", {})[str(value)] = {
                     **{k: self.channels[int(value)][k] for k in ("id", "type", "name")}, "permissions": "0"}
+            if opt["type"] == 11:  # an upload: (filename, bytes), served from the fake's CDN
+                entry["value"] = self._attach(*value, resolved)
             if opt["type"] in (6, 9):  # a user or a role, as Discord resolves them
                 entry["value"] = str(value)
                 resolved |= self._resolve_mentionable(int(value))
@@ -250,6 +257,20 @@ class FakeDiscord:
         if guild:
             data["guild_id"] = str(self.guild_id)
         return data
+
+    def _attach(self, filename: str, content: bytes, resolved: dict[str, Any]) -> str:
+        aid = self.next_id()
+        self.attachments[aid] = content
+        url = f"http://127.0.0.1:{self.port}/attachments/{aid}/{filename}"
+        resolved.setdefault("attachments", {})[str(aid)] = {
+            "id": str(aid), "filename": filename, "size": len(content), "url": url, "proxy_url": url,
+            "content_type": "application/toml", "ephemeral": True}
+        return str(aid)
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        self.downloads.append(int(request.match_info["id"]))
+        content = self.attachments.get(int(request.match_info["id"]))
+        return web.Response(body=content) if content is not None else web.Response(status=404)
 
     def _resolve_mentionable(self, target: int) -> dict[str, Any]:
         roles = {int(r["id"]): r for r in self.guilds[self.guild_id]["roles"]}
@@ -297,6 +318,10 @@ class FakeDiscord:
         return [c for c in self.calls if c.method == "POST" and c.path.startswith(f"/webhooks/{self.app_id}/itoken-"
                                                                                     f"{interaction_id}")]
 
+    def files_sent(self) -> list[tuple[Call, dict[str, Any]]]:
+        """Every file the bot uploaded (with its call): filename and bytes."""
+        return [(c, f) for c in self.calls if isinstance(c.body, dict) for f in c.body.get("_files", [])]
+
     def channel_messages(self, channel_id: int) -> list[dict[str, Any]]:
         return [m for m in self.messages.values() if int(m["channel_id"]) == channel_id]
 
@@ -318,7 +343,8 @@ class FakeDiscord:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             body = json.loads(str(form.get("payload_json", "{}")))
-            body["_files"] = [k for k in form if k != "payload_json"]
+            body["_files"] = [{"field": k, "filename": v.filename, "content": v.file.read()}
+                              for k, v in form.items() if isinstance(v, web.FileField)]
             return body
         if request.can_read_body:
             text = await request.text()

@@ -8,7 +8,8 @@ from hypothesis import given, strategies as st
 
 from adapters.discord.components import BUTTON_TEMPLATE, form_values
 from adapters.discord.render import CUT_NOTE, MESSAGE_LIMIT, chunks, escape_user_text, fit, markdown
-from bot.events import rich
+from bot.events import channel, rich
+from tests.adapters.discord.helpers import run
 
 
 def test_user_text_is_inert_and_hearth_markup_is_kept():
@@ -55,3 +56,17 @@ def test_chunks_keep_escapes_whole():
     text = escape_user_text("*" * 3000)
     for part in chunks(text):
         assert (len(part) - len(part.rstrip("\\"))) % 2 == 0
+
+
+def test_channel_refs_are_links_and_never_pings():
+    body = rich("Rounds go to {} (not {}).", channel("discord:123456789012345678"), "<#999>")
+    assert markdown(body) == "Rounds go to <#123456789012345678> (not <\u200b#999\\>)."
+    assert markdown(channel("general")) == "\\#general"  # not an id: a name (escaped), not a link
+
+
+async def test_the_schedule_preview_links_its_channel(discord_bot, fake):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    preview = await run(fake, mod, "mod schedule create", name="mornings", channel=fake.channel_id,
+                        when="weekdays 09:00", timezone="Europe/London")
+    assert f"Where: <#{fake.channel_id}>" in preview["data"]["content"]
+    assert preview["data"]["allowed_mentions"] == {"parse": []}

@@ -36,12 +36,15 @@ JSON_FIELDS = ("blocks", "view", "attachments", "files", "users")
 
 
 class FakeSlack:
-    def __init__(self, team: str = TEAM) -> None:
+    def __init__(self, team: str = TEAM, bot_token: str = "xoxb-test") -> None:
         self.team = team
+        self.bot_token = bot_token  # the only token file downloads answer
         self.calls: list[Call] = []
         self.users: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[dict[str, Any]]] = {}
         self.uploads: dict[str, bytes] = {}
+        self.hosted: dict[str, tuple[dict[str, Any], bytes]] = {}  # files people uploaded, by id
+        self.downloads: list[tuple[str, str | None]] = []  # (file id, token) the app fetched
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -82,6 +85,7 @@ class FakeSlack:
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{id}", self._respond)
         app.router.add_post("/upload/{id}", self._upload)
+        app.router.add_get("/files-pri/{key}/download/{name}", self._download)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -198,6 +202,29 @@ class FakeSlack:
 
     def _m_files_completeUploadExternal(self, p: dict) -> dict:
         return {"files": [{"id": f["id"], "title": f.get("title")} for f in p.get("files") or []]}
+
+    def host_file(self, name: str, content: bytes, filetype: str = "toml") -> dict[str, Any]:
+        """A file someone uploaded in a modal, as Slack describes it in the submission."""
+        file_id = f"F{next(self._ids):04d}"
+        url = f"{self.url}/files-pri/{self.team}-{file_id}/download/{name}"
+        info = {"id": file_id, "name": name, "title": name, "mimetype": "text/plain", "filetype": filetype,
+                "size": len(content), "url_private": url, "url_private_download": url, "is_external": False}
+        self.hosted[file_id] = (info, content)
+        return info
+
+    def _m_files_info(self, p: dict) -> dict:
+        hosted = self.hosted.get(p.get("file", ""))
+        return {"file": hosted[0]} if hosted else {"ok": False, "error": "file_not_found"}
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """Like files.slack.com: the bytes for the bot's token, a sign-in page for anyone else."""
+        file_id = request.match_info["key"].split("-", 1)[-1]
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        self.downloads.append((file_id, token))
+        self._record("download", {"id": file_id})
+        if token != self.bot_token or file_id not in self.hosted:
+            return web.Response(text="<html>Sign in</html>", content_type="text/html")
+        return web.Response(body=self.hosted[file_id][1], content_type="text/plain")
 
     async def _upload(self, request: web.Request) -> web.Response:
         self.uploads[request.match_info["id"]] = await request.read()
@@ -322,7 +349,7 @@ class SlackSide:
         return await self.interaction(payload, **kw)
 
     async def submit(self, user: str, view: dict[str, Any], values: dict[str, Any], **kw: Any) -> tuple[int, str]:
-        """Submit a modal Hearth opened; `values` by field name (strings, or channel ids for pickers)."""
+        """Submit a modal Hearth opened; `values` by field name (strings, channel ids for pickers, file lists)."""
         state: dict[str, Any] = {}
         for block in view["blocks"]:
             if block.get("type") != "input":
@@ -337,6 +364,8 @@ class SlackSide:
             elif kind == "conversations_select":
                 item = {"type": kind, "selected_conversation": value if value is not None
                         else element.get("initial_conversation")}
+            elif kind == "file_input":  # value: files from `FakeSlack.host_file`
+                item = {"type": kind, "files": list(value or [])}
             else:
                 item = {"type": kind, "value": value if value is not None else element.get("initial_value")}
             state[name] = {element["action_id"]: item}

@@ -78,6 +78,8 @@ async def test_dms_open_a_conversation_once_and_threads_reply_under_the_post(fak
     assert fake.called("chat.postMessage")[-1]["thread_ts"] == "1.000001" and ts
     await sender.send(Delivery("delete", Reply(), channel="slack:C1", ref=ts))
     assert fake.called("chat.delete") == [{"channel": "C1", "ts": ts}]
+    fake.fail("chat.delete", error="message_not_found")  # someone took it down first: done, not failed
+    assert await sender.send(Delivery("delete", Reply(), channel="slack:C1", ref=ts)) is None
 
 
 async def test_permanent_failures_are_told_apart(fake):

@@ -24,7 +24,9 @@ def test_manifest_declares_command_scopes_home_and_events(name):
     assert m["settings"]["interactivity"]["is_enabled"] is True
     # commands: /hearth · chat:write: posts, ephemerals, updates · im:write: conversations.open for DMs
     # users:read: users.info (admin, timezone) · files:write: exports to the member's DM
-    assert {"commands", "chat:write", "im:write", "users:read", "files:write"} <= set(m["oauth_config"]["scopes"]["bot"])
+    # files:read: files.info and the bytes of a pack uploaded in the import modal
+    assert {"commands", "chat:write", "im:write", "users:read", "files:read", "files:write"} <= set(
+        m["oauth_config"]["scopes"]["bot"])
     if m["settings"]["socket_mode_enabled"]:
         assert "url" not in command
     else:

@@ -12,8 +12,8 @@ from adapters.slack.render import (
     section,
 )
 from adapters.slack.inbound import normalize_command_text
-from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText, rich
-from tests.adapters.slack.conftest import ANN, texts
+from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText, channel, rich
+from tests.adapters.slack.conftest import ANN, MOD, texts
 
 
 def test_markup_becomes_mrkdwn_and_user_text_stays_inert():
@@ -110,3 +110,16 @@ async def test_a_long_notes_list_arrives_in_several_messages(app, fake, side):
     assert all(len(b["text"]["text"]) <= MAX_SECTION for r in replies for b in r["blocks"] if b["type"] == "section")
     everything = "".join(texts(r["blocks"]) for r in replies)
     assert all(f"note {i} " in everything for i in range(80))
+
+
+def test_channel_refs_are_links_and_never_pings():
+    body = rich("Rounds go to {} (not {}).", channel("slack:C0GENERAL"), "<#C0OTHER>")
+    assert mrkdwn(body) == "Rounds go to <#C0GENERAL> (not &lt;#C0OTHER&gt;)."
+    assert mrkdwn(channel("slack:general")) == "#general"  # not an id: a name, not a link
+    assert mrkdwn(channel("slack:C1|<!here>")) == "#C1|&lt;!here&gt;"
+
+
+async def test_the_schedule_preview_links_its_channel(fake, side):
+    await side.command(MOD, "mod schedule create mornings <#C0GENERAL|general> weekdays 09:00")
+    [preview] = await fake.wait_for("response_url")
+    assert "Where: <#C0GENERAL>" in texts(preview["blocks"])

@@ -1,0 +1,101 @@
+"""A member's data on Discord: deleting it takes their answer's post down; exports arrive as files."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from bot.content.packs import parse_pack
+
+from bot.scheduling.runner import RoundScheduler
+from bot.store import member_data
+from tests.adapters.discord.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import button, create_schedule, run
+
+
+async def share_an_answer(fake: FakeDiscord, app, clock, who, words: str) -> tuple[dict, dict]:
+    """`who` answers this morning's round, shared: returns the round post and the reply in its thread."""
+    await run(fake, who, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    post = fake.channel_messages(fake.channel_id)[-1]
+    modal = await fake.wait_callback(await fake.click(who, int(post["id"]), button(post, "Good")))
+    done = await fake.wait_callback(await fake.submit(who, modal["data"]["custom_id"],
+                                                      {"mood": "4", "words": words, "visibility": "shared"},
+                                                      selects=("mood", "visibility")))
+    assert "shared with the group" in done["data"]["content"]
+    await app.outbox.drain_all()
+    [reply] = [m for m in fake.channel_messages(int(post["id"])) if words in m["content"]]
+    return post, reply
+
+
+async def test_me_delete_takes_the_answers_post_down_in_its_thread(discord_bot, fake: FakeDiscord, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    post, reply = await share_an_answer(fake, app, clock, ann, "Slept well for once")
+
+    ask = await run(fake, ann, "me delete")
+    assert "Are you sure?" in ask["data"]["content"]
+    done = await fake.wait_callback(await fake.click(ann, ask["message_id"], button(ask["data"], "Yes, go ahead")))
+    assert "taking down 1 post" in done["data"]["content"]
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+
+    # The reply lives in the thread, whose id is the round post's: that's the channel the DELETE names.
+    [deleted] = fake.calls_to("DELETE", "/messages/")
+    assert deleted.path == f"/channels/{post['id']}/messages/{reply['id']}"
+    assert int(reply["id"]) not in fake.messages
+    assert int(post["id"]) in fake.messages  # the round post itself stays
+    held = await member_data.summary(app.store, f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}")
+    assert sum(held.answers.values()) == 0
+
+
+async def test_me_export_arrives_as_a_private_json_file(discord_bot, fake: FakeDiscord, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await share_an_answer(fake, app, clock, ann, "Slept well for once")
+
+    iid = await fake.slash(ann, "me export")
+    reply = await fake.wait_callback(iid)
+    assert reply["type"] == 4 and reply["data"]["flags"] & 64  # only Ann sees it
+    assert "keep it somewhere safe" in reply["data"]["content"]
+    [(call, sent)] = fake.files_sent()
+    assert call.path == f"/interactions/{iid}/itoken-{iid}/callback"
+    assert sent["filename"] == "hearth-export-2026-01-05.json"
+    data = json.loads(sent["content"])
+    assert "Slept well for once" in json.dumps(data, ensure_ascii=False)
+
+
+async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDiscord, app):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    for kind, theme, depth, words in (("checkin", "appreciation", "light", "Who made your week <@&1> easier?"),
+                                      ("reflection", "listening", "medium", "When did someone last hear you?")):
+        added = await run(fake, mod, "mod prompt add", kind=kind, theme=theme, depth=depth, text=words)
+        assert "Added" in added["data"]["content"]
+
+    reply = await run(fake, mod, "mod pack export")
+    assert reply["data"]["flags"] & 64 and "**2** prompts" in reply["data"]["content"]
+    [(_, sent)] = fake.files_sent()
+    assert sent["filename"] == f"discord-{fake.guild_id}-prompts.toml"
+    pack = parse_pack(sent["content"].decode("utf-8"), sent["filename"])
+    assert [(p.kind, p.text) for p in pack.prompts] == [
+        ("checkin", "Who made your week <@&1> easier?"), ("reflection", "When did someone last hear you?")]
+
+    ann = fake.member(fake.next_id(), "Ann")
+    refused = await run(fake, ann, "mod pack export")
+    assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 1
+
+
+async def test_a_slow_export_arrives_with_the_followup(discord_bot, fake: FakeDiscord, monkeypatch):
+    monkeypatch.setattr("adapters.discord.interactions.DEFER_AFTER", 0.0)  # "thinking…" first, then the file
+    ann = fake.member(fake.next_id(), "Ann")
+    iid = await fake.slash(ann, "me export")
+    deferred = await fake.wait_callback(iid)
+    assert deferred["type"] == 5
+    [(call, sent)] = await fake.wait_for(lambda: fake.files_sent())
+    assert call.path.startswith(f"/webhooks/{fake.app_id}/itoken-{iid}")
+    assert call.body.get("flags", 0) & 64  # still only for Ann
+    assert isinstance(json.loads(sent["content"]), dict)
