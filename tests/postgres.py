@@ -132,7 +132,6 @@ SELECT t.tablename AS name,
                AND is_identity = 'YES') AS identities
 FROM pg_tables t WHERE t.schemaname = current_schema() AND t.tablename <> 'schema_migrations'
 """
-_reset_scripts: dict[str, str] = {}
 
 
 async def emptied(url: str) -> str:
@@ -141,9 +140,8 @@ async def emptied(url: str) -> str:
 
     conn = await asyncpg.connect(url, timeout=5)
     try:
-        if url not in _reset_scripts:
-            _reset_scripts[url] = _reset_script([dict(r) for r in await conn.fetch(_TABLES)])
-        await conn.execute(_reset_scripts[url])
+        # Read the tables each time: adapters may have created their own since the last test.
+        await conn.execute(_reset_script([dict(r) for r in await conn.fetch(_TABLES)]))
     finally:
         await conn.close()
     return url
