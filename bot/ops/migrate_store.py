@@ -197,7 +197,11 @@ async def _copy_table(src: Executor, dst: Executor, table: Table, into: Table, w
             progress.advance(len(rows))
     except Exception as err:
         progress.finish()
-        raise StoreError(f"Copying {table.name} failed, so nothing was written to the target: {err}") from err
+        hint = ""
+        if "unique" in str(err).lower() or "duplicate key" in str(err).lower():
+            hint = (" The target's other data uses some of the same ids (ids are kept so every link holds), "
+                    "so these can't sit side by side: move into a new, empty database instead.")
+        raise StoreError(f"Copying {table.name} failed, so nothing was written to the target: {err}.{hint}") from err
     progress.finish()
     return counted
 

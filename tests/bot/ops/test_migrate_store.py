@@ -184,6 +184,20 @@ async def test_one_community_moves_alone(filled, pg_server, tmp_path, clock):
         assert await counts(pg, clock, tmp_path) == {t: n for t, n in everything.items() if "discord" not in t}
 
 
+async def test_communities_from_two_stores_whose_ids_clash_are_refused_whole(filled, tmp_path, clock):
+    source, _ = filled
+    elsewhere = f"sqlite:///{tmp_path / 'elsewhere' / 'hearth.db'}"
+    app = await open_hearth(elsewhere, tmp_path, clock)
+    await fill(app, clock, "console:third")
+    await app.close()
+    target = f"sqlite:///{tmp_path / 'new' / 'hearth.db'}"
+    assert (await move(source, target))[0] == 0
+    before = await counts(target, clock, tmp_path)
+    code, err = await move(elsewhere, target, "--community", "console:third")
+    assert code == 2 and "nothing was written" in err and "same ids" in err and "new, empty database" in err
+    assert await counts(target, clock, tmp_path) == before
+
+
 async def test_an_unknown_community_is_named_with_the_ones_there(filled, tmp_path):
     source, _ = filled
     code, err = await move(source, f"sqlite:///{tmp_path / 'x.db'}", "--community", "discord:1")
