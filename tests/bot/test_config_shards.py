@@ -31,7 +31,8 @@ def test_from_the_file_and_from_the_environment(tmp_path):
 
 @pytest.mark.parametrize("text, env, words", [
     ("[discord]\nshard_ids = [0]", {}, "needs discord.shard_count too"),
-    ("[discord]\nshard_count = 2\nshard_ids = [2]", {}, "has 2, but with shard_count = 2 the shards are numbered 0 to 1"),
+    ("[discord]\nshard_count = 2\nshard_ids = [2]", {},
+     "has 2, but with shard_count = 2 the shards are numbered 0 to 1"),
     ("[discord]\nshard_count = 2\nshard_ids = [1, 1]", {}, "lists a shard twice"),
     ("[discord]\nshard_count = 2\nshard_ids = ['one']", {}, "must be shard numbers"),
     ("[discord]\nshard_count = 2\nshard_ids = 1", {}, "should be a list like [0, 1]"),
