@@ -34,6 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("rest", nargs=argparse.REMAINDER)
     sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis or ok")
     sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes")
+    move = sub.add_parser("migrate-store", help="copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
+                          description="Copy every community's data (or one's) into an empty database, then check "
+                                      "that the counts match. Stop Hearth first.")
+    move.add_argument("--from", dest="source", required=True, metavar="URL",
+                      help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
+    move.add_argument("--to", dest="target", required=True, metavar="URL", help="where it should go (same forms)")
+    move.add_argument("--community", action="append", metavar="ID",
+                      help="copy only this community, e.g. discord:1234 (repeat for more; default: all)")
     return parser
 
 
@@ -51,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.crypto import main as keygen_main
 
         return keygen_main()
+    if args.command == "migrate-store":
+        from bot.ops.migrate_store import main as migrate_store_main
+
+        return migrate_store_main(args.source, args.target, args.community)
     try:
         config = load(args.file if args.command == "check-config" and args.file else args.config)
     except ConfigError as err:

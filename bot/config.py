@@ -54,6 +54,14 @@ def _timezone(v: Any) -> str | None:
     return None
 
 
+def _shard_ids(v: Any) -> str | None:
+    if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in v):
+        return "must be shard numbers: whole numbers from 0, like [0, 1] or \"0,1\""
+    if len(set(v)) != len(v):
+        return "lists a shard twice"
+    return None
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "", 'data_dir = "./hearth-data"'),
     Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"'),
@@ -80,6 +88,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("slack.api_url", str, "", 'api_url = "https://slack.com/api/"'),
     Setting("discord.api_url", str, "", 'api_url = "http://127.0.0.1:8080/api/v10"'),
     Setting("discord.dev_guild_id", str, "", 'dev_guild_id = "123456789012345678"'),
+    Setting("discord.shard_count", int, 0, "shard_count = 2", _at_least(0)),
+    Setting("discord.shard_ids", list, [], "shard_ids = [0, 1]", _shard_ids),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -91,6 +101,8 @@ ENV_OVERRIDES = {
     "HEARTH_SLACK_PORT": "slack.port",
     "HEARTH_SLACK_API_URL": "slack.api_url",
     "HEARTH_DISCORD_API_URL": "discord.api_url",
+    "HEARTH_DISCORD_SHARD_COUNT": "discord.shard_count",
+    "HEARTH_DISCORD_SHARD_IDS": "discord.shard_ids",
 }
 SECRET_ENV = (
     "HEARTH_DISCORD_TOKEN",
@@ -148,6 +160,8 @@ def coerce(setting: Setting, value: Any, source: str | None) -> Any:
         value = float(value)
     if kind is int and isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value)
+    if kind is list and isinstance(value, str):
+        value = _int_list(value)
     if not isinstance(value, kind) or isinstance(value, bool):
         raise ConfigError(setting.key, f"should be {_kind_name(kind)}, not {value!r}", setting.example, source)
     if setting.check:
@@ -158,7 +172,27 @@ def coerce(setting: Setting, value: Any, source: str | None) -> Any:
 
 
 def _kind_name(kind: type) -> str:
-    return {int: "a whole number", float: "a number", str: "text in quotes"}.get(kind, kind.__name__)
+    return {int: "a whole number", float: "a number", str: "text in quotes",
+            list: "a list like [0, 1]"}.get(kind, kind.__name__)
+
+
+def _int_list(text: str) -> list[int] | str:
+    """ "0,1" (as an environment variable holds it) -> [0, 1]; anything else is left to fail the check."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    return [int(p) for p in parts] if all(p.isdigit() for p in parts) else text
+
+
+def _check_shards(values: dict[str, Any], source: str | None) -> None:
+    """Shard ids only mean something against a total, and must fall inside it."""
+    count, ids = values["discord.shard_count"], values["discord.shard_ids"]
+    example = "shard_count = 2 and shard_ids = [0] (this process runs shard 0 of 2)"
+    if ids and not count:
+        raise ConfigError("discord.shard_ids", "needs discord.shard_count too (the number of shards across all "
+                          "processes)", example, source)
+    outside = [i for i in ids if i >= count]
+    if outside:
+        raise ConfigError("discord.shard_ids", f"has {outside[0]}, but with shard_count = {count} the shards are "
+                          f"numbered 0 to {count - 1}", example, source)
 
 
 def load(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
@@ -181,6 +215,7 @@ def load(path: str | Path | None = None, env: dict[str, str] | None = None) -> C
         if env.get(var):
             values[key] = coerce(_BY_KEY[key], env[var], f"${var}")
     values["log_level"] = str(values["log_level"]).upper()
+    _check_shards(values, source)
     secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
     return Config(values, secrets, source)
 

@@ -5,6 +5,11 @@ privileged): Hearth works through interactions, which need no intents.
 The REST base URL can point at another Discord API (a local fake in tests,
 a proxy in production); the gateway is then whatever that API's
 `/gateway/bot` says.
+
+With `discord.shard_count` set, the client is discord.py's
+`AutoShardedClient` running the shards in `discord.shard_ids` (all, if
+empty), so several processes can split a large bot's servers; otherwise it is
+the plain single-connection client.
 """
 
 from __future__ import annotations
@@ -56,7 +61,11 @@ def point_gateway_at(url: str) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
 
 
-class HearthClient(discord.Client):
+class HearthClientMixin:
+    """What Hearth adds to discord.py's client, sharded or not."""
+
+    tree: app_commands.CommandTree
+
     def __init__(self, adapter: "DiscordAdapter", **options: Any) -> None:
         super().__init__(intents=INTENTS, allowed_mentions=discord.AllowedMentions.none(), **options)
         self.adapter = adapter
@@ -64,7 +73,7 @@ class HearthClient(discord.Client):
         self.tree.error(self._on_tree_error)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(HearthButton)
+        self.add_dynamic_items(HearthButton)  # type: ignore[attr-defined]
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         """Modal submissions: decoded from their custom id (slash commands go to the tree)."""
@@ -80,6 +89,22 @@ class HearthClient(discord.Client):
             await interaction.response.send_message(SORRY.body.plain(), ephemeral=True)
 
 
+class HearthClient(HearthClientMixin, discord.Client):
+    """One gateway connection for every server: right below Discord's ~2,500-server sharding threshold."""
+
+
+class HearthShardedClient(HearthClientMixin, discord.AutoShardedClient):
+    """Some or all of a sharded bot's shards, each its own gateway connection."""
+
+
+def shard_options(config: Config) -> dict[str, Any]:
+    """The client's sharding arguments from the config; none means the unsharded client."""
+    count, ids = config["discord.shard_count"], config["discord.shard_ids"]
+    if not count:
+        return {}
+    return {"shard_count": count, "shard_ids": list(ids) or None}
+
+
 class DiscordAdapter:
     platform = "discord"
 
@@ -87,7 +112,7 @@ class DiscordAdapter:
         self.config = config
         self.client_options = client_options
         self.app: Hearth
-        self.client: HearthClient
+        self.client: HearthClient | HearthShardedClient
         self.state: AdapterState
         self.invite: str | None = None
         self._task: asyncio.Task[None] | None = None
@@ -104,7 +129,7 @@ class DiscordAdapter:
         await self.state.ensure()
         await self.tidy()
         point_rest_at(self.config["discord.api_url"] or DEFAULT_API)
-        self.client = HearthClient(self, **self.client_options)
+        self.client = self._make_client()
         await self.client.login(token)
         _, gateway, _ = await self.client.http.get_bot_gateway()
         point_gateway_at(gateway)
@@ -117,7 +142,20 @@ class DiscordAdapter:
             app.outbox.on_dm_closed.append(self._on_dm_closed)
         assert self.client.application_id is not None
         self.invite = invite_url(self.client.application_id)
-        log.info("Discord: connected as %s. Invite Hearth to a server with: %s", self.client.user, self.invite)
+        log.info("Discord: connected as %s%s. Invite Hearth to a server with: %s", self.client.user,
+                 self._shards_text(), self.invite)
+
+    def _make_client(self) -> HearthClient | HearthShardedClient:
+        sharding = shard_options(self.config)
+        if not sharding:
+            return HearthClient(self, **self.client_options)
+        return HearthShardedClient(self, **sharding, **self.client_options)
+
+    def _shards_text(self) -> str:
+        ids = sorted(getattr(self.client, "shards", {}))
+        if not ids:
+            return ""
+        return f" (shard{'s' if len(ids) > 1 else ''} {', '.join(map(str, ids))} of {self.client.shard_count})"
 
     async def _wait_ready(self, timeout: float = 60.0) -> None:
         ready = asyncio.ensure_future(self.client.wait_until_ready())

@@ -1,7 +1,8 @@
 """A small fake Discord (REST + gateway) on 127.0.0.1 for the real discord.py client.
 
 It speaks enough of the API for Hearth: login, `/gateway/bot`, a websocket
-gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats), command sync,
+gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats; sharded
+IDENTIFY too, each guild living on shard `(guild_id >> 22) % count`), command sync,
 interaction callbacks and follow-ups, channel messages, threads from
 messages, DMs (which can be "closed": error 50007), and files: uploads people
 attach to a command are served from a CDN path, files the bot sends are kept
@@ -58,6 +59,11 @@ class FakeDiscord:
         self.callbacks: list[dict[str, Any]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.identifies: list[dict[str, Any]] = []
+        #: What `/gateway/bot` recommends; a sharded client may still ask for any count.
+        self.shard_count = 1
+        self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
+        self._member_guild: dict[int, int] = {}  # user id -> the guild their interactions come from
+        self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
         self.downloads: list[int] = []  # attachment ids the bot fetched
@@ -68,7 +74,7 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
-        self._add_guild()
+        self._add_guild(self.guild_id, self.channel_id, self.mod_role_id)
 
     def next_id(self) -> int:
         return next(self._ids)
@@ -99,15 +105,23 @@ class FakeDiscord:
 
     # -- the guild ----------------------------------------------------------------------
 
-    def _add_guild(self) -> None:
-        gid = self.guild_id
+    def add_guild(self, shard: int, count: int) -> tuple[int, int]:
+        """Another guild, with an id Discord would route to `shard` of `count`; returns (guild, channel) ids."""
+        base = self.next_id()
+        step = (shard - (base >> 22)) % count
+        gid = (((base >> 22) + step) << 22) | (base & 0x3FFFFF)
+        channel_id = self.next_id()
+        self._add_guild(gid, channel_id, self.next_id())
+        return gid, channel_id
+
+    def _add_guild(self, gid: int, channel_id: int, mod_role_id: int) -> None:
         everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
                     "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
-        mods = {**everyone, "id": str(self.mod_role_id), "name": "Care team", "position": 1}
-        channel = {"id": str(self.channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
+        mods = {**everyone, "id": str(mod_role_id), "name": "Care team", "position": 1}
+        channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
                    "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
                    "last_message_id": None, "rate_limit_per_user": 0}
-        self.channels[self.channel_id] = channel
+        self.channels[channel_id] = channel
         self.guilds[gid] = {
             "id": str(gid), "name": "Hearth test server", "owner_id": str(self.next_id()), "roles": [everyone, mods],
             "channels": [channel], "threads": [], "members": [], "emojis": [], "stickers": [], "features": [],
@@ -146,12 +160,17 @@ class FakeDiscord:
             await ws.close(code=4004, message=b"Authentication failed.")
             return
         self.identifies.append(identify)
+        if identify.get("shard"):
+            shard, count = identify["shard"]
+            self._shard_of[ws] = (shard, count)
+        guilds = [g for g in self.guilds.values() if self._reaches(ws, int(g["id"]))]
         await self._send(ws, "READY", {
-            "v": 10, "user": self.bot, "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            **({"shard": identify["shard"]} if identify.get("shard") else {}),
+            "v": 10, "user": self.bot, "guilds": [{"id": g["id"], "unavailable": True} for g in guilds],
             "session_id": "fake-session", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
             "application": {"id": str(self.app_id), "flags": 0}, "private_channels": [], "relationships": [],
         })
-        for guild in self.guilds.values():
+        for guild in guilds:
             await self._send(ws, "GUILD_CREATE", guild)
         await self._notify()
 
@@ -159,9 +178,18 @@ class FakeDiscord:
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
+    def _reaches(self, ws: web.WebSocketResponse, guild_id: int | None) -> bool:
+        """Whether a connection gets a guild's events (DMs go to shard 0, as on Discord)."""
+        if ws not in self._shard_of:
+            return True
+        shard, count = self._shard_of[ws]
+        return shard == (0 if guild_id is None else (guild_id >> 22) % count)
+
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        guild_id = int(data["guild_id"]) if data.get("guild_id") else None
         for ws in list(self._sockets):
-            await self._send(ws, event, data)
+            if self._reaches(ws, guild_id):
+                await self._send(ws, event, data)
 
     async def wait_connected(self, timeout: float = 10) -> None:
         await self.wait_for(lambda: bool(self.identifies and self._sockets), timeout)
@@ -183,7 +211,11 @@ class FakeDiscord:
 
     # -- interactions in ------------------------------------------------------------------
 
-    def member(self, uid: int, name: str, *, moderator: bool = False, roles: tuple[int, ...] = ()) -> dict[str, Any]:
+    def member(self, uid: int, name: str, *, moderator: bool = False, roles: tuple[int, ...] = (),
+               guild: int | None = None) -> dict[str, Any]:
+        """A member of the test guild, or of `guild` (their interactions then come from there)."""
+        if guild is not None:
+            self._member_guild[uid] = guild
         perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if moderator else 0)
         return {"user": user(uid, name), "roles": [str(r) for r in roles], "nick": None, "avatar": None,
                 "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
@@ -192,17 +224,19 @@ class FakeDiscord:
     def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
                      dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
         iid = self.next_id()
+        gid = self._member_guild.get(int(member["user"]["id"]), self.guild_id) if member else self.guild_id
+        home = int(self.guilds[gid]["channels"][0]["id"])
         payload: dict[str, Any] = {
             "id": str(iid), "application_id": str(self.app_id), "type": itype, "data": data,
             "token": f"itoken-{iid}", "version": 1, "locale": "en-GB", "entitlements": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)}, "attachment_size_limit": 10_000_000,
+            "authorizing_integration_owners": {"0": str(gid)}, "attachment_size_limit": 10_000_000,
             "app_permissions": str(MEMBER_PERMISSIONS | (1 << 35) | (1 << 38)),
         }
         if member is not None:
-            payload |= {"guild_id": str(self.guild_id), "channel_id": str(self.channel_id), "member": member,
+            payload |= {"guild_id": str(gid), "channel_id": str(home), "member": member,
                         "guild_locale": "en-US", "context": 0,
-                        "channel": self.channels[self.channel_id] if message is None else
-                        self.channels.get(int(message["channel_id"]), self.channels[self.channel_id])}
+                        "channel": self.channels[home] if message is None else
+                        self.channels.get(int(message["channel_id"]), self.channels[home])}
             if message is not None:
                 payload["channel_id"] = message["channel_id"]
         else:
@@ -212,6 +246,7 @@ class FakeDiscord:
         if message is not None:
             payload["message"] = message
             self._sources[iid] = int(message["id"])
+        self._token_channel[payload["token"]] = int(payload["channel_id"])
         return payload
 
     async def interact(self, payload: dict[str, Any]) -> int:
@@ -354,7 +389,7 @@ class FakeDiscord:
     async def _route(self, method: str, parts: list[str], body: Any) -> web.StreamResponse:
         match (method, parts):
             case ("GET", ["gateway", "bot"]):
-                return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1,
+                return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": self.shard_count,
                                           "session_start_limit": {"total": 1000, "remaining": 999,
                                                                   "reset_after": 0, "max_concurrency": 1}})
             case ("GET", ["users", "@me"]):
@@ -425,7 +460,7 @@ class FakeDiscord:
         return _json(result)
 
     def _interaction_channel(self, token: str) -> int:
-        return self.channel_id  # tests only interact in the one guild channel (or its DMs)
+        return self._token_channel.get(token, self.channel_id)  # where the interaction came from
 
     def _edit_webhook_message(self, token: str, mid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._message(self._interaction_channel(token), body.get("content", ""), body.get("components", []))

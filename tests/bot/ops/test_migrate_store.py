@@ -1,0 +1,245 @@
+"""`hearth migrate-store`: a community's whole state moves between a real SQLite file and a real PostgreSQL.
+
+The source is filled through the real flows; after each move a Hearth opened
+on the target must show members and moderators exactly what the source did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from adapters.discord.state import AdapterState
+from bot.app import Hearth
+from bot.cli import main as cli
+from bot.config import load
+from bot.ops.migrate_store import Counted, Outcome, report
+from bot.ops.schema import describe
+from bot.scheduling.runner import RoundScheduler
+from bot.store.database import SqliteDatabase
+from tests.bot.flows.test_prompt_packs import PACK, upload
+from tests.conftest import actor, press, run, text
+from tests.fakes import RecordingSender
+from tests.postgres import fresh_schema
+
+HOME, OTHER = "console:test", "console:other"
+CRISIS = "honestly I don't want to be alive anymore"
+VIEWS = (("ann", "me history"), ("ann", "notes list"), ("ann", "checkin status"), ("bob", "me history"),
+         ("mia", "mod audit"), ("mia", "mod pack list"), ("mia", "mod prompt list"), ("mia", "mod schedule list"),
+         ("mia", "checkin list"), ("mia", "mod moderators list"))
+
+
+async def open_hearth(url: str, tmp_path: Path, clock) -> Hearth:
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": url})
+    app = await Hearth.open(config.with_values(limits__events_per_minute=1000), clock)
+    app.outbox.add_sender(RecordingSender("console"))
+    return app
+
+
+async def fill(app: Hearth, clock, community: str) -> None:
+    """Everything a community accumulates, through the flows that write it."""
+    mia, ann, bob, cy = (actor(n, moderator=(n == "mia"), community=community) for n in ("mia", "ann", "bob", "cy"))
+    preview = await run(app, mia, "mod schedule create", name="mornings", channel="general", when="weekdays 09:00",
+                        timezone="Europe/London", remind="30m", open="2h")
+    await press(app, mia, preview[0].buttons[0].action, preview[0].buttons[0].args)
+    await run(app, mia, "mod schedule skip", name="mornings", date="2026-12-25")
+    await run(app, mia, "mod settings", key="alert_channel", value="#mods")
+    await run(app, mia, "mod prompt add", kind="reflection", theme="repair", depth="light", text="What mended?")
+    await run(app, mia, "mod theme off", theme="listening")
+    await run(app, mia, "mod moderators add", who="console:bob")
+    await upload(app, mia, PACK)  # previewed, not applied: waits in pending_imports
+    for who in (ann, bob, cy):
+        await run(app, who, "checkin join", schedule="mornings", reminders="yes")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="Good coffee")
+    await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words="Tired")
+    await run(app, cy, "checkin answer", mood="1", visibility="private", words=CRISIS)  # alerts #mods
+    await run(app, ann, "reflect", theme="repair")
+    await run(app, ann, "note", text="I was braver than I thought")
+    await app.outbox.drain_all()
+    await run(app, ann, "checkin answer", mood="5", visibility="shared", words="Great coffee")  # left pending
+    clock.set(datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc))
+
+
+async def views(app: Hearth, community: str) -> dict[str, str]:
+    return {f"{who}: {cmd}": text(await run(app, actor(who, moderator=(who == "mia"), community=community), cmd))
+            for who, cmd in VIEWS}
+
+
+async def counts(url: str, clock, tmp_path: Path) -> dict[str, int]:
+    app = await open_hearth(url, tmp_path, clock)
+    try:
+        names = sorted(await describe(app.store.db, app.store.db.dialect))
+        return {n: (await app.store.db.fetchone(f'SELECT count(*) AS n FROM "{n}"'))["n"] for n in names}
+    finally:
+        await app.close()
+
+
+async def move(source: str, target: str, *more: str) -> tuple[int, str]:
+    """`hearth migrate-store …` as typed (in a thread: the command runs its own event loop)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = await asyncio.to_thread(cli, ["migrate-store", "--from", source, "--to", target, *more])
+    return code, err.getvalue()
+
+
+@pytest.fixture
+async def filled(tmp_path: Path, clock):
+    """A SQLite store with two communities and the Discord adapter's own tables; and what it shows."""
+    url = f"sqlite:///{tmp_path / 'old' / 'hearth.db'}"
+    app = await open_hearth(url, tmp_path, clock)
+    await fill(app, clock, HOME)
+    await fill(app, clock, OTHER)
+    state = AdapterState(app.store.db)
+    await state.ensure()
+    await state.stash({"name": "evenings", "when": "weekdays 18:00"})
+    await state.mark_dm_closed("discord:42")
+    shown = {HOME: await views(app, HOME), OTHER: await views(app, OTHER)}
+    await app.close()
+    return url, shown
+
+
+async def test_sqlite_to_postgresql_and_back_loses_nothing(filled, pg_server, tmp_path, clock):
+    source, shown = filled
+    before = await counts(source, clock, tmp_path)
+    assert before["responses"] == 6 and before["discord_custom_ids"] == 1 and before["pending_imports"] == 2
+    assert [t for t in before if not before[t]] == ["processed_events"], before  # the fill touched every table
+    async with fresh_schema(pg_server) as pg:
+        code, err = await move(source, pg)
+        assert code == 0, err
+        assert "[####" in err and "All counts match" in err
+        assert await counts(pg, clock, tmp_path) == before
+
+        back = f"sqlite:///{tmp_path / 'back' / 'hearth.db'}"
+        code, err = await move(pg, back)
+        assert code == 0 and "All counts match" in err, err
+        assert await counts(back, clock, tmp_path) == before
+
+        for url in (pg, back):
+            app = await open_hearth(url, tmp_path, clock)
+            try:
+                assert {HOME: await views(app, HOME), OTHER: await views(app, OTHER)} == shown
+                await still_writable(app)
+            finally:
+                await app.close()
+
+
+async def still_writable(app: Hearth) -> None:
+    """New rows take ids after the copied ones (PostgreSQL identities, SQLite's sqlite_sequence)."""
+    old = max(s.id for s in await app.store.list_schedules())
+    mia = actor("mia", moderator=True)
+    preview = await run(app, mia, "mod schedule create", name="evenings", channel="general", when="daily 18:00",
+                        timezone="UTC")
+    assert "Created" in text(await press(app, mia, preview[0].buttons[0].action, preview[0].buttons[0].args))
+    assert (await app.store.find_schedule(HOME, "evenings")).id > old
+    old_note = max(n.id for n in await app.store.notes(HOME, "console:ann"))
+    await run(app, actor("ann"), "note", text="a new note")
+    assert max(n.id for n in await app.store.notes(HOME, "console:ann")) > old_note
+
+
+async def test_a_target_with_data_is_refused_and_left_alone(filled, tmp_path, clock):
+    source, _ = filled
+    target = f"sqlite:///{tmp_path / 'new' / 'hearth.db'}"
+    assert (await move(source, target))[0] == 0
+    after_first = await counts(target, clock, tmp_path)
+    code, err = await move(source, target)
+    assert code == 2
+    assert "already holds data" in err and "communities (2 rows)" in err and "nothing was overwritten" in err
+    code, err = await move(source, target, "--community", OTHER)
+    assert code == 2 and f"already holds data for {OTHER}" in err
+    assert await counts(target, clock, tmp_path) == after_first
+    assert (await move(source, source))[0] == 2
+
+
+async def test_one_community_moves_alone(filled, pg_server, tmp_path, clock):
+    source, shown = filled
+    async with fresh_schema(pg_server) as pg:
+        code, err = await move(source, pg, "--community", OTHER)
+        assert code == 0 and "All counts match" in err, err
+        assert "Not copied, because they belong to no one community: discord_custom_ids, discord_dm_closed, " \
+               "processed_events" in err
+        app = await open_hearth(pg, tmp_path, clock)
+        try:
+            assert [c.id for c in await app.store.list_communities()] == [OTHER]
+            assert await views(app, OTHER) == shown[OTHER]
+            db = app.store.db
+            alerts = await db.fetchall("SELECT dedupe_key FROM outbox WHERE round_id IS NULL AND response_id IS NULL")
+            assert len(alerts) == 1 and alerts[0]["dedupe_key"].startswith(f"alert:{OTHER}:")
+            for table in ("reflections", "notes", "audit_log", "safety_alerts", "members"):
+                rows = await db.fetchall(f"SELECT DISTINCT community_id FROM {table}")
+                assert [r["community_id"] for r in rows] == [OTHER], table
+        finally:
+            await app.close()
+        # The second community can follow into the same database: its rows are its own.
+        code, err = await move(source, pg, "--community", HOME)  # ids are kept: from one source they never collide
+        assert code == 0, err
+        everything = await counts(source, clock, tmp_path)
+        assert await counts(pg, clock, tmp_path) == {t: n for t, n in everything.items() if "discord" not in t}
+
+
+async def test_communities_from_two_stores_whose_ids_clash_are_refused_whole(filled, tmp_path, clock):
+    source, _ = filled
+    elsewhere = f"sqlite:///{tmp_path / 'elsewhere' / 'hearth.db'}"
+    app = await open_hearth(elsewhere, tmp_path, clock)
+    await fill(app, clock, "console:third")
+    await app.close()
+    target = f"sqlite:///{tmp_path / 'new' / 'hearth.db'}"
+    assert (await move(source, target))[0] == 0
+    before = await counts(target, clock, tmp_path)
+    code, err = await move(elsewhere, target, "--community", "console:third")
+    assert code == 2 and "nothing was written" in err and "same ids" in err and "new, empty database" in err
+    assert await counts(target, clock, tmp_path) == before
+
+
+async def test_an_unknown_community_is_named_with_the_ones_there(filled, tmp_path):
+    source, _ = filled
+    code, err = await move(source, f"sqlite:///{tmp_path / 'x.db'}", "--community", "discord:1")
+    assert code == 2 and "no community discord:1" in err and f"{OTHER}, {HOME}" in err
+
+
+async def test_ids_are_never_reused_after_a_move(tmp_path, clock):
+    """A deleted last row's id stays used on the target too (old buttons may still name it)."""
+    source = tmp_path / "a.db"
+    db = await SqliteDatabase.open(source)
+    await db.close()
+    app = await open_hearth(f"sqlite:///{source}", tmp_path, clock)
+    await run(app, actor("ann"), "reflect")
+    await run(app, actor("ann"), "reflect")
+    await app.store.db.execute("DELETE FROM reflections WHERE id = 2")
+    await app.close()
+    target = f"sqlite:///{tmp_path / 'b.db'}"
+    assert (await move(str(source), target))[0] == 0
+    app = await open_hearth(target, tmp_path, clock)
+    try:
+        assert await app.store.record_reflection(HOME, "console:ann", "x", "x", clock.now()) == 3
+    finally:
+        await app.close()
+
+
+def test_the_help_shows_the_arguments():
+    out = io.StringIO()
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(out):
+        cli(["migrate-store", "--help"])
+    assert "--from URL" in out.getvalue() and "--community ID" in out.getvalue()
+
+
+async def test_same_database_twice_is_refused(tmp_path):
+    code, err = await move(str(tmp_path / "a.db"), f"sqlite:///{tmp_path / 'a.db'}")
+    assert code == 2 and "same database" in err
+
+
+
+def test_a_count_that_differs_fails_and_names_the_table():
+    out = io.StringIO()
+    outcome = Outcome([Counted("notes", 3, 3, 3), Counted("responses", 10, 10, 9)], seconds=0.5)
+    assert report(outcome, "sqlite:///a.db", "postgresql://u:secret@h/db", out) == 1
+    said = out.getvalue()
+    assert "Counts differ for responses (source 10, copied 10, target 9)" in said
+    assert "DIFFERENT" in said and "All counts match" not in said and "secret" not in said
