@@ -6,6 +6,7 @@ outbox hang off it too. Nothing here knows which platform is speaking.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,17 @@ from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.scheduling.runner import RoundScheduler
+
+#: Invisible control characters (bar tab and newline) never mean anything typed on purpose,
+#: and PostgreSQL cannot store NUL: they are dropped as text comes in.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def without_controls(event: Event) -> Event:
+    def clean(d: dict[str, str]) -> dict[str, str]:
+        return {k: v.translate(_CONTROLS) for k, v in d.items()}
+
+    return dataclasses.replace(event, args=clean(event.args), values=clean(event.values))
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +81,7 @@ class Hearth:
 
     async def handle(self, event: Event) -> list[Reply]:
         """Run one event from an adapter and return what to show."""
+        event = without_controls(event)
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
             log.info("rate limit reached for a member in %s", event.actor.community_id)

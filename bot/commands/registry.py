@@ -236,9 +236,11 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
         value = allowed[value.lower()]
     if opt.kind == "int":
         try:
-            int(value)
+            number = int(value)
         except ValueError:
             raise UserError(f"“{opt.name}” must be a whole number, like 30. You wrote “{{}}”.", value) from None
+        if not -(2**31) < number < 2**31:
+            raise UserError(f"“{opt.name}” is a much bigger number than I can use. Try a smaller one, like 30.")
     return value
 
 

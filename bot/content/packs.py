@@ -75,6 +75,8 @@ MAX_PACK_PROMPTS = 2000
 MAX_PACK_CHARS = 1_000_000
 
 ID_RE = re.compile(r"[a-z0-9-]+")
+#: Control characters (bar tab and newline): invisible, and PostgreSQL cannot store NUL.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 VERSION_RE = re.compile(r"\d+(?:\.\d+){0,2}")
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
@@ -359,6 +361,8 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
         elif len(text) > MAX_PROMPT_CHARS:
             problems.append(f"{where}: the text is {len(text)} characters; the limit is {MAX_PROMPT_CHARS}"
                             f" — shorten it by {len(text) - MAX_PROMPT_CHARS}")
+        elif CONTROL_RE.search(text):
+            problems.append(f"{where}: the text holds an invisible control character — retype it as plain text")
 
     if len(problems) > before or not pack_id:
         return None

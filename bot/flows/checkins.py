@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
-from bot.flows.common import schedule_named, show_time, yes_no
+from bot.flows.common import as_id, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
@@ -180,10 +180,7 @@ async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
-    try:
-        rnd = await app.store.get_round(int(ev.args.get("round", "")))
-    except ValueError:
-        rnd = None
+    rnd = await app.store.get_round(as_id(ev.args.get("round")))
     schedule = await app.store.get_schedule(rnd.schedule_id) if rnd else None
     if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
         raise UserError("I couldn't find that check-in round. It may have been removed.")

@@ -53,3 +53,12 @@ def user_ref(actor: Actor, value: str) -> str:
     """A user option as an id: bare names get the actor's platform prefix."""
     value = value.strip().lstrip("@")
     return value if ":" in value else f"{actor.platform}:{value}"
+
+
+def as_id(value: str | None) -> int:
+    """A stored row's id from a button or option; 0 (matches nothing) if it can't be one."""
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        return 0
+    return n if 0 < n < 2**63 else 0

@@ -13,7 +13,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Reply, channel, join_rich, rich, say
-from bot.flows.common import schedule_named, show_time
+from bot.flows.common import as_id, schedule_named, show_time
 from bot.models import Schedule
 from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
 
@@ -132,7 +132,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
 async def save(app: "Hearth", ev: Event) -> Reply:
     sid = ev.args.get("schedule_id")
     if sid:
-        base = await app.store.get_schedule(int(sid))
+        base = await app.store.get_schedule(as_id(sid))
         if base is None or base.community_id != ev.actor.community_id:
             raise UserError("That check-in no longer exists.")
         fields = await _settle(app, ev, base)

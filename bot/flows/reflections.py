@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
+from bot.flows.common import as_id
 from bot.flows.prompt_choice import available, pick
 
 if TYPE_CHECKING:
@@ -87,11 +88,7 @@ async def note_command(app: "Hearth", ev: Event) -> Reply:
 
 
 async def _reflection_text(app: "Hearth", ev: Event) -> str:
-    try:
-        rid = int(ev.args.get("reflection", ""))
-    except ValueError:
-        rid = 0
-    text = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id, rid)
+    text = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id, as_id(ev.args.get("reflection")))
     if text is None:
         raise UserError("I couldn't find that prompt any more. Ask for a new one with **reflect**.")
     return text
@@ -125,6 +122,6 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
                   Option("id", "the note's number from notes list", kind="int", required=True),
                   confirm="The note will be gone for good.", example="notes delete 3")
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
-    if await app.store.delete_note(ev.actor.community_id, ev.actor.user_id, int(ev.args["id"])):
+    if await app.store.delete_note(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
         return say("Deleted.")
     raise UserError(f"You have no note #{ev.args['id']}. **notes list** shows their numbers.")

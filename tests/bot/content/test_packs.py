@@ -208,7 +208,7 @@ def test_dump_round_trips_the_builtin_packs():
         assert again.prompts == pack.prompts
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=MAX_PROMPT_CHARS).filter(
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), min_size=1, max_size=MAX_PROMPT_CHARS).filter(
     lambda s: s.strip() != "")
 _ids = st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)
 
@@ -225,3 +225,16 @@ def test_dump_parse_round_trip_property(texts, description, kind, theme, depth):
 def test_pack_path_does_not_affect_equality(tmp_path):
     pack = parse_pack(pack_text(), "p.toml")
     assert dataclasses.replace(pack, path=Path("/elsewhere.toml")) == pack
+
+
+def test_control_characters_in_prompt_text_are_refused():
+    from bot.content.packs import PackError, parse_pack
+
+    text = '[pack]\nid = "p"\nname = "P"\nversion = "1"\nlanguage = "en"\n\n[[prompts]]\nid = "a"\nkind = "checkin"\n' \
+           'theme = "respect"\ndepth = "light"\ntext = "Who was kind\\u0000 today?"\n'
+    try:
+        parse_pack(text, "p.toml")
+    except PackError as err:
+        assert "control character" in str(err)
+    else:
+        raise AssertionError("a NUL byte in a prompt was accepted")

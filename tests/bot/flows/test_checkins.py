@@ -180,3 +180,10 @@ async def test_a_reply_whose_round_post_never_went_out_gives_up_in_the_end(app, 
     later = await app.outbox.drain("console")
     assert later.failed == 1
     assert (await app.store.outbox_counts()).get("failed") == 1
+
+
+async def test_invisible_control_characters_are_dropped_as_text_comes_in(app, clock):
+    rnd = await open_round(app, clock)
+    await run(app, actor("ann"), "checkin answer", mood="3", visibility="private", words="fine\x00 really\x1b[31m")
+    saved = await app.store.response_of(rnd.id, "console:ann")
+    assert saved.text == "fine really[31m"

@@ -316,7 +316,8 @@ async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app, 
     assert any(c.source == "community" for c in await available(app, community, "reflection", "listening"))
 
 
-_texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=280).filter(str.strip)
+_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), min_size=1,
+                 max_size=280).filter(str.strip)
 _prompts = st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(list(THEMES)), st.sampled_from(DEPTHS), _texts),
                     min_size=1, max_size=5)
 
