@@ -46,5 +46,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def measure(ctx):  # type: ignore[no-untyped-def]
+    """The `python -m bench` row: recall on the held-out set, with precision, F1 and speed beside it."""
+    from bench.registry import Measurement, Row
+
+    screen = Screen.load()
+    rows = read_labelled("holdout.tsv")
+    s = score(screen.check, rows)
+    texts = [t for name in ("labelled.tsv", "holdout.tsv") for _, t in read_labelled(name)]
+    repeat = 2 if ctx.quick else 20
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            screen.check(text)
+    rate = len(texts) * repeat / (time.perf_counter() - t0)
+    return Measurement([Row("screen", round(s["recall"], 3), "recall (holdout)", notes=(
+        f"precision {s['precision']:.3f}, F1 {s['f1']:.3f}, n={len(rows)}; {rate:,.0f} sentences/s"))])
+
+
 if __name__ == "__main__":
     raise SystemExit(main())

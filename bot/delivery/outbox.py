@@ -28,11 +28,24 @@ PARENT_PATIENCE = timedelta(hours=6)
 
 
 class RateLimiter:
-    """A token bucket: at most `rate` sends a second, in small bursts."""
+    """Paces sends so that no one-second window holds more than `rate` of them.
+
+    A token bucket is the pacer. Its burst is small on purpose: a bucket as
+    deep as its rate lets the full bucket and then a second's refill out in
+    the first second — twice the rate, which a platform that counts requests
+    per second answers with 429s (bench/README.md, "fanout"). Here the bucket
+    refills at `rate × (1 - HEADROOM)` and holds `rate × BURST` tokens, so any
+    second carries at most 97 % of `rate`: the rest is room for the jitter the
+    network adds between our clock and the platform's.
+    """
+
+    HEADROOM = 0.05
+    BURST = 0.02
 
     def __init__(self, rate: float, burst: int | None = None) -> None:
         self.rate = rate
-        self.capacity = float(burst or max(1, int(rate)))
+        self.refill = rate * (1 - self.HEADROOM)
+        self.capacity = float(burst or max(1, int(rate * self.BURST)))
         self.tokens = self.capacity
         self.updated = time.monotonic()
         self._lock = asyncio.Lock()
@@ -41,16 +54,16 @@ class RateLimiter:
         async with self._lock:
             while True:
                 now = time.monotonic()
-                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.refill)
                 self.updated = now
                 if self.tokens >= 1:
                     self.tokens -= 1
                     return
-                await asyncio.sleep((1 - self.tokens) / self.rate)
+                await asyncio.sleep((1 - self.tokens) / self.refill)
 
     def pause(self, seconds: float) -> None:
         """After a 429: spend the bucket so everyone waits out Retry-After."""
-        self.tokens = -seconds * self.rate
+        self.tokens = min(self.tokens, -seconds * self.refill)
 
 
 @dataclass

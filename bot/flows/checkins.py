@@ -93,8 +93,10 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
-    for rnd, schedule in await open_rounds_for(app, ev.actor.community_id):
-        mine = await app.store.response_of(rnd.id, ev.actor.user_id)
+    open_now = await open_rounds_for(app, ev.actor.community_id)
+    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id)
+    for rnd, schedule in open_now:
+        mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
         lines.append(rich("• Open now: **{}**, closes " + show_time(rnd.closes_at, tz) + f" — {state}",
                           schedule.name))
@@ -104,12 +106,7 @@ async def status(app: "Hearth", ev: Event) -> Reply:
 
 
 async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
-    out = []
-    for rnd in await app.store.open_rounds():
-        schedule = await app.store.get_schedule(rnd.schedule_id)
-        if schedule and schedule.community_id == community_id and rnd.closes_at > app.now():
-            out.append((rnd, schedule))
-    return out
+    return await app.store.open_rounds_in(community_id, app.now())
 
 
 # -- answering ------------------------------------------------------------------------

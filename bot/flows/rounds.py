@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.events import Button, Reply, Rich, fill, hearth_text, reply_to_json
 from bot.flows.common import show_clock
 from bot.flows.prompt_choice import available, pick
-from bot.models import Outgoing, Response, Round, Schedule
+from bot.models import Member, Outgoing, Response, Round, Schedule
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -85,31 +85,39 @@ def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datet
 
 
 async def _opening_dms(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime) -> list[Outgoing]:
+    """One DM per reachable participant who wants them.
+
+    Participants come with their member records in one query, and the
+    message differs only by the member's timezone, so each distinct one is
+    built once: a round for thousands of people costs one query and a few
+    message builds, not thousands of each.
+    """
+    by_tz: dict[str, dict] = {}
     out = []
-    for p in await app.store.participants(schedule.id):
-        if not p.wants_dm or not await _reachable(app, schedule, p.user_id):
+    for p, member in await app.store.participants_with_members(schedule.id):
+        if not p.wants_dm:
             continue
-        tz = await _tz_for(app, schedule, p.user_id)
-        body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
-                    closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
-        reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, 0)))
-        for b in reply["buttons"]:
-            b["args"]["round"] = "{round}"
+        tz = _tz_of(schedule, member)
+        if not _reachable(app, member, tz):
+            continue
+        reply = by_tz.get(tz.key)
+        if reply is None:
+            body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                        closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
+            reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, 0)))
+            for b in reply["buttons"]:
+                b["args"]["round"] = "{round}"
+            by_tz[tz.key] = reply
         out.append(Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply))
     return out
 
 
-async def _reachable(app: "Hearth", schedule: Schedule, user_id: str) -> bool:
+def _reachable(app: "Hearth", member: Member | None, tz: ZoneInfo) -> bool:
     """Not snoozed (on the member's own calendar day)."""
-    member = await app.store.get_member(schedule.community_id, user_id)
-    if member is None:
-        return True
-    tz = await _tz_for(app, schedule, user_id)
-    return not member.snoozed(app.now().astimezone(tz).date())
+    return member is None or not member.snoozed(app.now().astimezone(tz).date())
 
 
-async def _tz_for(app: "Hearth", schedule: Schedule, user_id: str) -> ZoneInfo:
-    member = await app.store.get_member(schedule.community_id, user_id)
+def _tz_of(schedule: Schedule, member: Member | None) -> ZoneInfo:
     if member and member.zone_name:
         return ZoneInfo(member.zone_name)
     return ZoneInfo(schedule.timezone)
@@ -125,10 +133,10 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
         return 0
     answered = {r.user_id for r in await app.store.responses(rnd.id)}
     outgoing = []
-    for p in await app.store.participants(schedule.id):
-        if not p.wants_reminder or p.user_id in answered or not await _reachable(app, schedule, p.user_id):
+    for p, member in await app.store.participants_with_members(schedule.id):
+        tz = _tz_of(schedule, member)
+        if not p.wants_reminder or p.user_id in answered or not _reachable(app, member, tz):
             continue
-        tz = await _tz_for(app, schedule, p.user_id)
         body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                     closes=hearth_text(f"at {show_clock(rnd.closes_at, tz)}"))
         reply = Reply(body=body, buttons=mood_buttons(app, rnd.id))

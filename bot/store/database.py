@@ -85,6 +85,10 @@ class SqliteDatabase:
         async with self._lock:
             return await _execute(self._conn, sql, args)
 
+    async def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        async with self._lock:
+            await self._conn.executemany(sql, rows)
+
     async def executescript(self, sql: str) -> None:
         async with self._lock:
             await self._conn.executescript(sql)
@@ -118,6 +122,10 @@ class SqliteTx:
     async def execute(self, sql: str, *args: Any) -> int:
         return await _execute(self._conn, sql, args)
 
+    async def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """One statement over many rows, in one trip (e.g. a round's thousands of DMs)."""
+        await self._conn.executemany(sql, rows)
+
     async def executescript(self, sql: str) -> None:
         for statement in split_statements(sql):
             await self._conn.execute(statement)
@@ -142,15 +150,20 @@ async def _when_unlocked(conn: aiosqlite.Connection, sql: str, attempts: int = 5
     await conn.execute(sql)
 
 
+# Each call below is one trip to aiosqlite's worker thread. A cursor used as
+# `async with conn.execute(...)` costs three (execute, fetch, close), and
+# every trip is a hand-over between threads: under load that, not SQLite, was
+# most of the time a query took (see bench/README.md, "core").
+
+
 async def _fetchall(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> list[Row]:
-    async with conn.execute(sql, args) as cur:
-        rows = await cur.fetchall()
+    rows = await conn.execute_fetchall(sql, args)
     return [dict(r) for r in rows]
 
 
 async def _execute(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> int:
-    async with conn.execute(sql, args) as cur:
-        return cur.rowcount
+    cur = await conn.execute(sql, args)  # a write runs to completion; rowcount needs no further trip
+    return cur.rowcount
 
 
 def split_statements(sql: str) -> list[str]:

@@ -75,6 +75,9 @@ class Store:
     # -- communities and members -------------------------------------------
 
     async def ensure_community(self, community_id: str, now: datetime, name: str = "") -> Community:
+        community = await self.get_community(community_id)  # almost always there: one query, not two
+        if community is not None:
+            return community
         await self.db.execute(
             "INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
             community_id, name, utc_iso(now),
@@ -97,27 +100,27 @@ class Store:
         return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
-        await self.ensure_community(actor.community_id, now)
+        """Every event runs this: two statements, the member row coming back from the upsert."""
         await self.db.execute(
+            "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
+            actor.community_id, utc_iso(now),
+        )
+        row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, created_at)
                VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
-               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone)""",
+               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone)
+               RETURNING *""",
             actor.community_id, actor.user_id, actor.display_name, actor.timezone, utc_iso(now),
         )
-        member = await self.get_member(actor.community_id, actor.user_id)
-        assert member is not None
-        return member
+        assert row is not None
+        return _member(row)
 
     async def get_member(self, community_id: str, user_id: str) -> Member | None:
         row = await self.db.fetchone(
             "SELECT * FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id
         )
-        if row is None:
-            return None
-        snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
-        return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
-                      json.loads(row["settings"] or "{}"), row["platform_timezone"])
+        return _member(row) if row else None
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
@@ -335,6 +338,18 @@ class Store:
         rows = await self.db.fetchall("SELECT * FROM participants WHERE schedule_id = ? ORDER BY joined_at", schedule_id)
         return [_participant(r) for r in rows]
 
+    async def participants_with_members(self, schedule_id: int) -> list[tuple[Participant, Member | None]]:
+        """Each participant with their member record (timezone, snooze), in one query, not one per person."""
+        rows = await self.db.fetchall(
+            "SELECT p.schedule_id, p.user_id, p.wants_dm, p.wants_reminder, m.community_id, m.display_name, "
+            "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone FROM participants p "
+            "JOIN schedules s ON s.id = p.schedule_id "
+            "LEFT JOIN members m ON m.community_id = s.community_id AND m.user_id = p.user_id "
+            "WHERE p.schedule_id = ? ORDER BY p.joined_at",
+            schedule_id,
+        )
+        return [(_participant(r), _member(r) if r["community_id"] is not None else None) for r in rows]
+
     async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:
         rows = await self.db.fetchall(
             "SELECT s.*, p.user_id AS p_user, p.wants_dm, p.wants_reminder FROM participants p "
@@ -367,7 +382,7 @@ class Store:
             if row is None:
                 return None
             rnd = Round.from_row(row)
-            await _enqueue(tx, [_with_round(o, rnd.id) for o in outgoing], fields["opened_at"])
+            await _enqueue(tx, _with_round(outgoing, rnd.id), fields["opened_at"])
         return rnd
 
     async def get_round(self, round_id: int) -> Round | None:
@@ -390,6 +405,28 @@ class Store:
         rows = await self.db.fetchall("SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at")
         return [Round.from_row(r) for r in rows]
 
+    async def open_rounds_in(self, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
+        """A community's rounds still open at `now`, each with its schedule, in one query."""
+        rows = await self.db.fetchall(
+            "SELECT rd.id AS round_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
+            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref, s.* FROM rounds rd "
+            "JOIN schedules s ON s.id = rd.schedule_id "
+            "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND s.community_id = ? ORDER BY rd.closes_at",
+            utc_iso(now), community_id,
+        )
+        return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"]}), Schedule.from_row(r))
+                for r in rows]
+
+    async def responses_of(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
+        """One member's answers to several rounds, by round id."""
+        if not round_ids:
+            return {}
+        marks = ", ".join("?" for _ in round_ids)
+        rows = await self.db.fetchall(
+            f"SELECT * FROM responses WHERE user_id = ? AND round_id IN ({marks})", user_id, *round_ids
+        )
+        return {r["round_id"]: Response.from_row(r) for r in rows}
+
     async def recent_prompt_ids(self, schedule_id: int, limit: int) -> list[str]:
         rows = await self.db.fetchall(
             "SELECT prompt_id FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT ?", schedule_id, limit
@@ -408,7 +445,7 @@ class Store:
             )
             if n == 0:
                 return False
-            await _enqueue(tx, [_with_round(o, round_id) for o in outgoing], now)
+            await _enqueue(tx, _with_round(outgoing, round_id), now)
         return True
 
     # -- responses -------------------------------------------------------------------
@@ -562,14 +599,18 @@ class Store:
 
     async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None:
         """Record the platform's message id, and hang it on the round or answer it posted."""
+        sent = ("UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1 "
+                "WHERE id = ?", message_ref, utc_iso(now), entry.id)
+        posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
+        posts_answer = entry.kind in ("post", "thread") and entry.response_id
+        if not posts_round and not posts_answer:
+            await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
+            return
         async with self.db.transaction() as tx:
-            await tx.execute(
-                "UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                message_ref, utc_iso(now), entry.id,
-            )
-            if entry.kind == "post" and entry.target.get("round_post") and entry.round_id:
+            await tx.execute(*sent)
+            if posts_round:
                 await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
-            if entry.kind in ("post", "thread") and entry.response_id:
+            if posts_answer:
                 await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref, entry.response_id)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
@@ -608,18 +649,49 @@ def _participant(row: dict[str, Any]) -> Participant:
     return Participant(row["schedule_id"], row["user_id"], bool(row["wants_dm"]), bool(row["wants_reminder"]))
 
 
-def _with_round(o: Outgoing, round_id: int) -> Outgoing:
-    """Fill the "{round}" placeholders a message was built with before the id existed."""
-    payload = json.loads(json.dumps(o.payload).replace('"{round}"', f'"{round_id}"'))
-    return Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, payload, round_id,
-                    o.response_id, o.platform)
+def _member(row: dict[str, Any]) -> Member:
+    snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
+    return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
+                  json.loads(row["settings"] or "{}"), row.get("platform_timezone"))
+
+
+def _with_round(outgoing: list[Outgoing], round_id: int) -> list[Outgoing]:
+    """Fill the "{round}" placeholders messages were built with before the id existed.
+
+    A round's DMs share a few payload objects (one per timezone), so each
+    distinct payload is rewritten once, not once per participant.
+    """
+    done: dict[int, dict[str, Any]] = {}
+    out = []
+    for o in outgoing:
+        payload = done.get(id(o.payload))
+        if payload is None:
+            payload = json.loads(json.dumps(o.payload).replace('"{round}"', f'"{round_id}"'))
+            done[id(o.payload)] = payload
+        out.append(Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, payload, round_id,
+                            o.response_id, o.platform))
+    return out
+
+
+ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
+           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
 
 
 async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
-    for o in outgoing:
-        await tx.execute(
-            "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-            o.dedupe_key, o.platform_of(), o.kind, json.dumps(o.target), json.dumps(o.payload), o.round_id,
-            o.response_id, utc_iso(now), utc_iso(now),
-        )
+    stamp = utc_iso(now)
+    encoded: dict[int, str] = {}  # shared payloads are encoded once
+
+    def payload_json(o: Outgoing) -> str:
+        text = encoded.get(id(o.payload))
+        if text is None:
+            text = encoded[id(o.payload)] = json.dumps(o.payload)
+        return text
+
+    rows = [(o.dedupe_key, o.platform_of(), o.kind, json.dumps(o.target), payload_json(o), o.round_id,
+             o.response_id, stamp, stamp) for o in outgoing]
+    many = getattr(tx, "executemany", None)
+    if many is not None and len(rows) > 1:
+        await many(ENQUEUE, rows)  # one trip for a round's thousands of DMs
+        return
+    for row in rows:
+        await tx.execute(ENQUEUE, *row)

@@ -1,0 +1,32 @@
+"""The benchmark runner works: a quick run prints a table and writes JSON rows (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_quick_screen_and_core_print_a_table(tmp_path: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "screen", "core", "--json", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split()[:6] == ["benchmark", "figure", "unit", "limit", "ratio", "target"]
+    names = [ln.split()[0] for ln in lines[2:] if ln.strip() and not ln.startswith(("-", " "))]
+    assert "screen" in names and "core" in names
+    assert "[1/2] screen" in proc.stderr and "[2/2] core" in proc.stderr
+    rows = [json.loads(ln) for ln in out.read_text().splitlines()]
+    assert {"name", "figure", "unit", "limit", "ratio", "target"} <= set(rows[0])
+    assert {r["name"] for r in rows} >= {"screen", "core"}
+
+
+def test_unknown_names_are_refused() -> None:
+    proc = subprocess.run([sys.executable, "-m", "bench", "nosuch"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2
+    assert "unknown benchmark" in proc.stderr
