@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("rest", nargs=argparse.REMAINDER)
     sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis or ok")
     sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes")
+    sub.add_parser("status", help="the Hearth processes alive on this store, what each holds, the outbox depth")
     move = sub.add_parser("migrate-store", help="copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
                           description="Copy every community's data (or one's) into an empty database, then check "
                                       "that the counts match. Stop Hearth first.")
@@ -70,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check-config":
         print(f"Config OK ({config.source or 'built-in defaults'}). Data goes to {config.sqlite_path}.")
+        return 0
+    if args.command == "status":
+        from bot.ops.status import status_report
+
+        print(asyncio.run(status_report(config)))
         return 0
     if args.command == "demo":
         return run_demo(args.log_level)

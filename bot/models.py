@@ -165,12 +165,15 @@ class OutboxEntry:
     attempts: int
     message_ref: str | None = None
     created_at: datetime | None = None
+    previous_holder: str | None = None
+    """Set when an earlier claim ran out: that send may have happened."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
         return cls(
             row["id"], row["platform"], row["kind"], json.loads(row["target"]), json.loads(row["payload"]),
             row["round_id"], row["response_id"], row["attempts"], row["message_ref"], parse_iso(row["created_at"]),
+            row.get("previous_holder"),
         )
 
 

@@ -11,6 +11,9 @@ import asyncio
 import contextlib
 import importlib
 import logging
+import os
+import socket
+from datetime import timedelta
 from typing import Protocol
 
 from bot.app import Hearth
@@ -76,14 +79,40 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
             started.append(adapter)
         await app.scheduler.start()
         delivery = asyncio.create_task(app.outbox.run(), name="outbox")
+        alive = asyncio.create_task(heartbeat(app, [a.platform for a in started]), name="heartbeat")
         await (until.wait() if until else asyncio.Event().wait())
     finally:
         if delivery:
             delivery.cancel()
+            alive.cancel()
+            await _say_goodbye(app)
         app.scheduler.shutdown()
         for adapter in started:
             await adapter.stop()
         await app.close()
+
+
+#: How often a process says it is alive, and how long before `hearth status` counts it gone.
+HEARTBEAT = timedelta(seconds=10)
+ALIVE_WITHIN = timedelta(seconds=30)
+
+
+async def heartbeat(app: Hearth, platforms: list[str]) -> None:
+    """Tell the store this process is alive, for `hearth status`."""
+    while True:
+        try:
+            await app.store.heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(), ",".join(platforms),
+                                      app.now())
+        except Exception:
+            log.warning("could not record this process's heartbeat; will try again", exc_info=True)
+        await asyncio.sleep(HEARTBEAT.total_seconds())
+
+
+async def _say_goodbye(app: Hearth) -> None:
+    """A clean stop hands its unsent claims straight back instead of waiting out the lease."""
+    with contextlib.suppress(Exception):
+        await app.store.release_claims(app.outbox.holder)
+        await app.store.forget_process(app.outbox.holder)
 
 
 async def _start(adapter: Adapter, app: Hearth) -> None:

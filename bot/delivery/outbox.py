@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
+import socket
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -23,6 +26,8 @@ from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 
+#: Stop starting sends this many seconds before a claim runs out.
+LEASE_MARGIN = 5.0
 #: How long a thread reply or an edit waits for the message it hangs on.
 PARENT_PATIENCE = timedelta(hours=6)
 
@@ -78,11 +83,15 @@ class DrainResult:
 class Outbox:
     """One delivery loop per platform; `kick()` wakes them when work arrives."""
 
-    def __init__(self, store: Store, clock: Clock, max_attempts: int = 8, concurrency: int = 32) -> None:
+    def __init__(self, store: Store, clock: Clock, max_attempts: int = 8, concurrency: int = 32,
+                 holder: str | None = None, lease: timedelta = timedelta(seconds=60)) -> None:
         self.store = store
         self.clock = clock
         self.max_attempts = max_attempts
         self.concurrency = concurrency
+        #: Who this process is when it claims entries (several processes may share the outbox).
+        self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.lease = lease
         self.senders: dict[str, Sender] = {}
         self._limiters: dict[str, RateLimiter] = {}
         self._draining: dict[str, asyncio.Lock] = {}
@@ -128,11 +137,18 @@ class Outbox:
         return result
 
     async def _drain(self, sender: Sender, platform: str, batch: int, result: DrainResult) -> None:
-        entries = await self.store.due_entries(platform, self.clock.now(), batch)
+        # Claim no more than can be sent well within the lease, or another process could take them over.
+        batch = max(1, min(batch, int(sender.rate_per_second * self.lease.total_seconds() / 2)))
+        claimed_at = time.monotonic()
+        entries = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease)
         gate = asyncio.Semaphore(self.concurrency)
+        deadline = self.lease.total_seconds() - LEASE_MARGIN
 
         async def one(entry: OutboxEntry) -> None:
             async with gate:
+                if time.monotonic() - claimed_at > deadline:
+                    result.waiting += 1  # our claim is running out: leave it for the next claim
+                    return
                 await self._deliver(sender, entry, result)
 
         await asyncio.gather(*(one(e) for e in entries))
@@ -163,6 +179,8 @@ class Outbox:
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
             return
+        if entry.previous_holder and await self._already_sent(sender, entry, delivery, result):
+            return
         limiter = self._limiters[sender.platform]
         await limiter.acquire()
         try:
@@ -184,6 +202,28 @@ class Outbox:
         else:
             result.sent += 1
             await self.store.mark_sent(entry, ref, self.clock.now())
+
+    async def _already_sent(self, sender: Sender, entry: OutboxEntry, delivery: Delivery,
+                            result: DrainResult) -> bool:
+        """An earlier send may have got through before its process died: ask the platform.
+
+        Senders that can look (`find_sent`) make delivery exactly-once across
+        crashes; those that can't are sent again (at least once).
+        """
+        find = getattr(sender, "find_sent", None)
+        if find is None or delivery.kind in ("edit", "delete"):  # editing or deleting twice is harmless
+            return False
+        try:
+            ref = await find(delivery)
+        except Exception as err:  # can't tell yet: try again later rather than risk a duplicate
+            await self._retry(entry, err, result)
+            return True
+        if ref is None:
+            return False
+        log.info("outbox entry %s had already been delivered before a restart", entry.id)
+        result.sent += 1
+        await self.store.mark_sent(entry, ref, self.clock.now())
+        return True
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
         if entry.attempts + 1 >= self.max_attempts:

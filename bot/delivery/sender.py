@@ -54,3 +54,13 @@ class Sender(Protocol):
     async def send(self, delivery: Delivery) -> str | None:
         """Send it; return the platform's message id (for posts and threads)."""
         ...
+
+
+class FindsSent(Protocol):
+    """Optional: a sender that can tell whether a delivery already arrived.
+
+    Asked only after a crash left a send's outcome unknown. Return the
+    message id if `delivery.key` was already delivered, else None.
+    """
+
+    async def find_sent(self, delivery: Delivery) -> str | None: ...

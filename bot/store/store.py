@@ -8,7 +8,7 @@ sit under the same class.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -583,13 +583,65 @@ class Store:
         async with self.db.transaction() as tx:
             await _enqueue(tx, outgoing, now)
 
-    async def due_entries(self, platform: str, now: datetime, limit: int) -> list[OutboxEntry]:
-        rows = await self.db.fetchall(
-            "SELECT * FROM outbox WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? "
-            "ORDER BY id LIMIT ?",
-            platform, utc_iso(now), limit,
-        )
+    async def claim_due(
+        self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta
+    ) -> list[OutboxEntry]:
+        """Take up to `limit` due entries for `holder` until the lease ends.
+
+        Only one process gets each entry. An entry whose earlier claim ran out
+        comes back with `previous_holder` set: its send may already have
+        happened, so the sender is asked before sending again.
+        """
+        stamp, until = utc_iso(now), utc_iso(now + lease)
+        due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? "
+               "AND (claimed_until IS NULL OR claimed_until <= ?)")
+        if self.db.dialect == "postgresql":
+            rows = await self.db.fetchall(
+                f"WITH c AS (SELECT id, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ? "
+                "FOR UPDATE SKIP LOCKED) UPDATE outbox o SET claimed_by = ?, claimed_until = ? FROM c "
+                "WHERE o.id = c.id RETURNING o.*, c.previous_holder",
+                platform, stamp, stamp, limit, holder, until,
+            )
+            return sorted((OutboxEntry.from_row(r) for r in rows), key=lambda e: e.id)
+        async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
+            rows = await tx.fetchall(
+                f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?",
+                platform, stamp, stamp, limit,
+            )
+            if rows:
+                marks = ",".join("?" * len(rows))
+                await tx.execute(f"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ({marks})",
+                                 holder, until, *[r["id"] for r in rows])
         return [OutboxEntry.from_row(r) for r in rows]
+
+    async def release_claims(self, holder: str) -> int:
+        """On a clean stop, hand back what this process claimed and never started sending."""
+        return await self.db.execute(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by = ? "
+            "AND attempts = 0",
+            holder,
+        )
+
+    # -- processes -----------------------------------------------------------------------
+
+    async def heartbeat(self, process_id: str, host: str, pid: int, platforms: str, now: datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO processes (id, host, pid, platforms, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, platforms = excluded.platforms",
+            process_id, host, pid, platforms, utc_iso(now), utc_iso(now),
+        )
+
+    async def forget_process(self, process_id: str) -> None:
+        await self.db.execute("DELETE FROM processes WHERE id = ?", process_id)
+
+    async def processes(self, alive_since: datetime) -> list[dict[str, Any]]:
+        """Processes heard from since `alive_since`, with how many entries each holds now."""
+        return await self.db.fetchall(
+            "SELECT p.id, p.host, p.pid, p.platforms, p.started_at, p.heartbeat_at, "
+            "(SELECT count(*) FROM outbox o WHERE o.claimed_by = p.id AND o.status = 'pending' "
+            "AND o.claimed_until > ?) AS holding FROM processes p WHERE p.heartbeat_at >= ? ORDER BY p.started_at",
+            utc_iso(alive_since), utc_iso(alive_since),
+        )
 
     async def next_due_at(self, platform: str) -> str | None:
         row = await self.db.fetchone(
@@ -614,14 +666,20 @@ class Store:
                 await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref, entry.response_id)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
+        """Try again later. The claim stays on record: a send that failed (a timeout,
+        say) may still have arrived, so whoever retries asks the platform first."""
         await self.db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            error[:500], utc_iso(next_at), entry_id,
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = ? "
+            "WHERE id = ?",
+            error[:500], utc_iso(next_at), utc_iso(next_at), entry_id,
         )
 
     async def postpone(self, entry_id: int, next_at: datetime) -> None:
-        """Wait without counting an attempt (e.g. the round post isn't out yet)."""
-        await self.db.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", utc_iso(next_at), entry_id)
+        """Wait without counting an attempt: nothing was sent (a 429, or the round post isn't out yet)."""
+        await self.db.execute(
+            "UPDATE outbox SET next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+            utc_iso(next_at), entry_id,
+        )
 
     async def mark_failed(self, entry_id: int, error: str) -> None:
         await self.db.execute(

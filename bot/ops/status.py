@@ -1,0 +1,43 @@
+"""`hearth status`: which Hearth processes are alive on this store, what each holds, the outbox depth."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.clock import SystemClock, parse_iso
+from bot.config import Config
+from bot.runtime import ALIVE_WITHIN
+from bot.store.store import Store
+
+
+async def status_report(config: Config) -> str:
+    clock = SystemClock()
+    store = await Store.open(config["database_url"] or config.sqlite_path, clock)
+    try:
+        now = clock.now()
+        processes = await store.processes(now - ALIVE_WITHIN)
+        counts = await store.outbox_counts()
+        open_rounds = len(await store.open_rounds())
+    finally:
+        await store.close()
+    lines = [f"Store: {store.db.path}", ""]
+    if processes:
+        lines.append(f"{len(processes)} process{'es' if len(processes) != 1 else ''} alive:")
+        for p in processes:
+            platforms = p["platforms"] or "terminal"
+            lines.append(f"  {p['id']}  ({platforms}; up {_ago(parse_iso(p['started_at']), now)}, "
+                         f"heard from {_ago(parse_iso(p['heartbeat_at']), now)} ago; holding {p['holding']})")
+    else:
+        lines.append("No Hearth process is running on this store.")
+    lines += ["", f"Outbox: {counts.get('pending', 0)} waiting, {counts.get('sent', 0)} sent, "
+                  f"{counts.get('failed', 0)} given up", f"Open rounds: {open_rounds}"]
+    return "\n".join(lines)
+
+
+def _ago(then: datetime, now: datetime) -> str:
+    seconds = max(0, int((now - then).total_seconds()))
+    if seconds < 120:
+        return f"{seconds}s"
+    if seconds < 7200:
+        return f"{seconds // 60}m"
+    return f"{seconds // 3600}h"

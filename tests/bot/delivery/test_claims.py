@@ -1,0 +1,82 @@
+"""Several processes share one outbox: each entry goes out once, and a dead process's work is taken over."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.delivery.outbox import Outbox
+from bot.delivery.sender import Delivery
+from bot.events import Reply, reply_to_json, rich
+from bot.models import Outgoing
+from bot.ops.status import status_report
+from bot.runtime import heartbeat
+from tests.fakes import RecordingSender
+
+
+def dms(n: int) -> list[Outgoing]:
+    return [Outgoing(f"test:dm:{i}", "dm", {"user": f"console:u{i}"}, reply_to_json(Reply(body=rich(f"hello {i}"))))
+            for i in range(n)]
+
+
+class SlowSender(RecordingSender):
+    async def send(self, delivery: Delivery) -> str | None:
+        await asyncio.sleep(0.001)
+        return await super().send(delivery)
+
+
+class RememberingSender(RecordingSender):
+    """A platform that can say whether a delivery already arrived (by its outbox key)."""
+
+    def __init__(self, already: dict[str, str]) -> None:
+        super().__init__("console")
+        self.already = already
+        self.asked: list[str] = []
+
+    async def find_sent(self, delivery: Delivery) -> str | None:
+        self.asked.append(delivery.key)
+        return self.already.get(delivery.key)
+
+
+async def test_two_processes_draining_together_send_each_entry_once(app, clock):
+    await app.store.enqueue(dms(300), clock.now())
+    one, two = SlowSender("console"), SlowSender("console")
+    a = Outbox(app.store, clock, holder="proc-a")
+    b = Outbox(app.store, clock, holder="proc-b")
+    a.add_sender(one)
+    b.add_sender(two)
+    await asyncio.gather(a.drain_all(), b.drain_all())
+    users = [d.user for d in one.sent + two.sent]
+    assert len(users) == 300 and len(set(users)) == 300
+    assert (await app.store.outbox_counts()) == {"sent": 300}
+
+
+async def test_a_dead_processs_claims_are_taken_over_after_the_lease(app, clock):
+    await app.store.enqueue(dms(5), clock.now())
+    claimed = await app.store.claim_due("console", clock.now(), 3, "dead-proc", timedelta(seconds=60))
+    assert len(claimed) == 3
+    survivor = Outbox(app.store, clock, holder="proc-b")
+    sender = RememberingSender({f"outbox:{claimed[0].id}": "already-1"})
+    survivor.add_sender(sender)
+    first = await survivor.drain("console")
+    assert first.sent == 2  # the dead process still holds three
+    clock.advance(timedelta(seconds=61))
+    later = await survivor.drain("console")
+    assert later.sent == 3
+    # Each taken-over entry was checked first; the one that had arrived was not sent again.
+    assert sorted(sender.asked) == sorted(f"outbox:{e.id}" for e in claimed)
+    assert len(sender.sent) == 4 and (await app.store.outbox_counts()) == {"sent": 5}
+
+
+async def test_status_shows_live_processes_and_the_outbox(app, clock, tmp_path):
+    await app.store.enqueue(dms(2), clock.now())
+    from datetime import datetime, timezone
+
+    app.clock.set(datetime.now(timezone.utc))
+    beat = asyncio.create_task(heartbeat(app, ["console"]))
+    await asyncio.sleep(0.05)
+    await app.store.claim_due("console", app.now(), 1, app.outbox.holder, timedelta(seconds=60))
+    report = await status_report(app.config)
+    beat.cancel()
+    assert "1 process alive" in report and app.outbox.holder in report and "holding 1" in report
+    assert "Outbox: 2 waiting" in report
