@@ -5,28 +5,9 @@ from __future__ import annotations
 from adapters.uploads import MAX_UPLOAD_BYTES
 from tests.adapters.discord.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, buttons, run
+from tests.bot.flows.test_prompt_packs import PACK as TEAM_PACK
 
-PACK = b"""
-[pack]
-id = "team-pack"
-name = "Team prompts"
-version = "1.2.0"
-language = "en"
-
-[[prompts]]
-id = "team-01"
-kind = "checkin"
-theme = "appreciation"
-depth = "light"
-text = "Who made your week a little easier?"
-
-[[prompts]]
-id = "team-02"
-kind = "reflection"
-theme = "listening"
-depth = "medium"
-text = "When did someone last really hear you?"
-"""
+PACK = TEAM_PACK.encode()
 
 BAD = b"""
 [pack]
