@@ -151,7 +151,11 @@ class Outbox:
                     return
                 await self._deliver(sender, entry, result)
 
-        await asyncio.gather(*(one(e) for e in entries))
+        # New messages first, then what hangs on them (thread replies, edits), so a reply
+        # claimed together with its round post does not have to wait for the next pass.
+        first = [e for e in entries if e.kind in ("post", "dm")]
+        await asyncio.gather(*(one(e) for e in first))
+        await asyncio.gather(*(one(e) for e in entries if e.kind not in ("post", "dm")))
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""
