@@ -39,6 +39,8 @@ class Store:
         self.db = db
         #: Seals private note text at rest (set by Hearth from HEARTH_ENCRYPTION_KEY).
         self.cipher: Cipher = PlainCipher()
+        #: Communities known to exist, so an event needn't insert its community every time.
+        self._communities: set[str] = set()
 
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
@@ -81,11 +83,13 @@ class Store:
         return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
-        """Every event runs this: two statements, the member row coming back from the upsert."""
-        await self.db.execute(
-            "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
-            actor.community_id, utc_iso(now),
-        )
+        """Every event runs this: one statement once the community is known, the row coming back from it."""
+        if actor.community_id not in self._communities:  # communities are never deleted
+            await self.db.execute(
+                "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
+                actor.community_id, utc_iso(now),
+            )
+            self._communities.add(actor.community_id)
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, timezone, created_at)
                VALUES (?, ?, ?, ?, ?)
