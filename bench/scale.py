@@ -32,7 +32,7 @@ from bench.registry import Context, Measurement, Row
 ZONES = ("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Europe/London")
 WORDS = ("Slept well for once.", "A long day, but a good one.", "Tired.", "", "Looking forward to the weekend.",
          "Busy at work, taking it slowly.", "Grateful for this group.", "Not much to say today.")
-STATUS_CALLS = 200
+STATUS_CALLS = 1000
 FULL = {"members": 100_000, "schedules": 1000, "answers": 1_000_000}
 QUICK = {"members": 10_000, "schedules": 100, "answers": 100_000}
 

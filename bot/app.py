@@ -123,9 +123,9 @@ class Hearth:
         member = await self.store.get_member(actor.community_id, actor.user_id)
         return member or await self.store.upsert_member(actor, self.clock.now())
 
-    async def timezone_of(self, actor: Actor) -> ZoneInfo:
+    async def timezone_of(self, actor: Actor, member: Member | None = None) -> ZoneInfo:
         """The member's own timezone, else the platform's, else the community's."""
-        member = await self.member(actor)
+        member = member or await self.member(actor)
         for name in (member.timezone, actor.timezone, member.platform_timezone):
             if name:
                 try:

@@ -131,31 +131,61 @@ class Outbox:
         result = DrainResult()
         if sender is None:
             return result
-        # One drain per platform at a time in this process, or two could send one entry.
+        # One pipeline per platform in this process (claims already keep processes apart).
         async with self._draining[platform]:
             await self._drain(sender, platform, batch, result)
         return result
 
     async def _drain(self, sender: Sender, platform: str, batch: int, result: DrainResult) -> None:
+        """Keep `concurrency` sends in flight until nothing more is due.
+
+        Entries are claimed a batch at a time (claimed ones are invisible to
+        other processes and to the next claim), and the next batch is claimed
+        while the last sends of this one are still out, so a long fan-out never
+        waits for a batch's slowest answers (bench/README.md, "fanout").
+        """
         # Claim no more than can be sent well within the lease, or another process could take them over.
         batch = max(1, min(batch, int(sender.rate_per_second * self.lease.total_seconds() / 2)))
-        claimed_at = time.monotonic()
-        entries = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease)
         gate = asyncio.Semaphore(self.concurrency)
+        tasks: list[asyncio.Task[None]] = []
         deadline = self.lease.total_seconds() - LEASE_MARGIN
 
-        async def one(entry: OutboxEntry) -> None:
-            async with gate:
+        async def one(entry: OutboxEntry, claimed_at: float) -> None:
+            try:
                 if time.monotonic() - claimed_at > deadline:
                     result.waiting += 1  # our claim is running out: leave it for the next claim
                     return
                 await self._deliver(sender, entry, result)
+            finally:
+                gate.release()
 
-        # New messages first, then what hangs on them (thread replies, edits), so a reply
-        # claimed together with its round post does not have to wait for the next pass.
-        first = [e for e in entries if e.kind in ("post", "dm")]
-        await asyncio.gather(*(one(e) for e in first))
-        await asyncio.gather(*(one(e) for e in entries if e.kind not in ("post", "dm")))
+        async def launch(entries: list[OutboxEntry], claimed_at: float) -> list[asyncio.Task[None]]:
+            started = []
+            for entry in entries:
+                await gate.acquire()
+                started.append(asyncio.create_task(one(entry, claimed_at)))
+            tasks.extend(started)
+            return started
+
+        try:
+            while True:
+                claimed_at = time.monotonic()
+                entries = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease)
+                # New messages first, then what hangs on them (thread replies, edits), so a reply
+                # claimed together with its round post need not wait for the next pass.
+                first = [e for e in entries if e.kind in ("post", "dm")]
+                later = [e for e in entries if e.kind not in ("post", "dm")]
+                parents = await launch(first, claimed_at)
+                if later:
+                    await asyncio.gather(*parents)
+                    await launch(later, claimed_at)
+                if len(entries) < batch:
+                    break  # everything due was taken
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            raise
+        await asyncio.gather(*tasks)
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""

@@ -82,8 +82,8 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
 
 @REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.")
 async def status(app: "Hearth", ev: Event) -> Reply:
-    tz = await app.timezone_of(ev.actor)
     member = await app.member(ev.actor)
+    tz = await app.timezone_of(ev.actor, member)
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     memberships = await app.store.memberships(ev.actor.community_id, ev.actor.user_id)
     if not memberships:

@@ -34,11 +34,12 @@ async def available(
     def on(target: str) -> bool:
         return switches.get(target, True)
 
-    found = [
-        Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id)
-        for p in app.content.prompts(kind, theme)
-        if on(f"prompt:{p.id}") and on(f"theme:{p.theme}") and on(f"pack:{p.pack_id}")
-    ]
+    built_in = _built_in(app, kind, theme)
+    if switches:
+        found = [c for c in built_in
+                 if on(f"prompt:{c.id}") and on(f"theme:{c.theme}") and on(f"pack:{c.source}")]
+    else:  # nothing switched off, the usual case: no per-prompt checks on every request
+        found = list(built_in)
     for row in await app.store.list_prompts(community_id):
         if row["kind"] == kind and row["enabled"] and (theme is None or row["theme"] == theme) and on(
             f"theme:{row['theme']}"
@@ -47,6 +48,21 @@ async def available(
     if depth:
         found = [c for c in found if c.depth == depth]
     return found
+
+
+_BUILT_IN: dict[tuple[int, str, str | None], tuple[object, tuple[Candidate, ...]]] = {}
+
+
+def _built_in(app: "Hearth", kind: str, theme: str | None) -> tuple[Candidate, ...]:
+    """The built-in prompts as candidates, made once per content library (content doesn't change)."""
+    library = app.content
+    key = (id(library), kind, theme)
+    cached = _BUILT_IN.get(key)
+    if cached is None or cached[0] is not library:
+        cached = (library, tuple(Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id)
+                                 for p in library.prompts(kind, theme)))
+        _BUILT_IN[key] = cached
+    return cached[1]
 
 
 def pick(candidates: list[Candidate], recent_ids: list[str], rng: random.Random) -> Candidate | None:

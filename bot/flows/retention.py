@@ -60,16 +60,20 @@ async def _purge_delivery_history(app: "Hearth") -> None:
 async def _purge_community(app: "Hearth", community: Community) -> int:
     days = retention_days(app, community)
     cutoff = utc_iso(app.now() - timedelta(days=days))
+    # Expired answers are found by age (the responses_created index), then kept to the
+    # community's rounds. The unary + keeps SQLite from walking every answer of every round
+    # by round id instead: with a million answers that held the database for most of a
+    # second each day (bench/README.md, "scale"). On other databases it is a no-op.
     in_community = (
-        "SELECT r.id FROM responses r JOIN rounds rd ON rd.id = r.round_id "
-        "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.created_at < ?"
+        "SELECT r.id FROM responses r WHERE r.created_at < ? AND +r.round_id IN "
+        "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?)"
     )
     async with app.store.db.transaction() as tx:
         # The outbox copies of those answers (names, words) go first, while they can still be found.
         await tx.execute(
-            f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})", community.id, cutoff
+            f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})", cutoff, community.id
         )
-        n = await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", community.id, cutoff)
+        n = await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", cutoff, community.id)
         await tx.execute("DELETE FROM reflections WHERE community_id = ? AND given_at < ?", community.id, cutoff)
     if n:
         log.info("retention: purged %d answer(s) older than %d days in %s", n, days, community.id)

@@ -9,6 +9,8 @@ crontab way: when both are restricted, a day matching either one fires.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +81,7 @@ class CronFields:
         ))
 
 
+@lru_cache(maxsize=4096)  # schedules fire on the same few lines again and again; CronFields is frozen
 def parse_cron(text: str) -> CronFields:
     """Read a 5-field cron line; a `UserError` names the field that is wrong."""
     parts = text.split()

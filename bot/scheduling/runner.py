@@ -9,6 +9,7 @@ coalesced run is harmless.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.flows import rounds
-from bot.models import Schedule
+from bot.models import Round, Schedule
 from bot.scheduling.trigger import HearthTrigger, fires_between
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=1)
 #: A job running this close after its fire time still counts as that fire.
 FIRE_SLACK = timedelta(seconds=1)
+#: Rounds opened in one transaction when many schedules fire together.
+ROUND_BATCH = 50
 
 
 class RoundScheduler:
@@ -38,6 +41,8 @@ class RoundScheduler:
         self.app = app
         self.grace = timedelta(minutes=app.config["checkins.catch_up_grace_minutes"])
         self.sweep_seconds = sweep_seconds
+        self._pending: list[tuple[int, asyncio.Future[None]]] = []
+        self._collector: asyncio.Task[None] | None = None
         # Explicit: APScheduler's default misfire grace of 1 s would silently drop a late run.
         self.aps = AsyncIOScheduler(
             timezone=timezone.utc,
@@ -81,36 +86,83 @@ class RoundScheduler:
             self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
 
     async def fire(self, schedule_id: int) -> None:
-        """A schedule's job ran: open the round for the fire time just passed."""
-        schedule = await self.app.store.get_schedule(schedule_id)
-        if schedule is None:
+        """A schedule's job ran: open the round for the fire time just passed.
+
+        Jobs that APScheduler starts together (a thousand schedules at 09:00)
+        are opened together, ROUND_BATCH to a transaction: opening them one
+        by one, each its own dozen queries, took seconds to reach the last
+        (bench/README.md, "scheduler"). Returns once this schedule's round is
+        open, or skipped.
+        """
+        done = asyncio.get_running_loop().create_future()
+        self._pending.append((schedule_id, done))
+        if self._collector is None:
+            self._collector = asyncio.create_task(self._open_pending(), name="open-rounds")
+        await done
+
+    async def _open_pending(self) -> None:
+        await asyncio.sleep(0)  # every job started in this pass adds itself first
+        batch, self._pending, self._collector = self._pending, [], None
+        try:
+            for start in range(0, len(batch), ROUND_BATCH):
+                chunk = batch[start:start + ROUND_BATCH]
+                await self._open_fired([sid for sid, _ in chunk])
+                for _, done in chunk:
+                    if not done.done():
+                        done.set_result(None)
+        finally:
+            for _, done in batch:
+                if not done.done():
+                    done.set_result(None)
+
+    async def _open_fired(self, schedule_ids: list[int]) -> None:
+        try:
+            schedules = await self.app.store.get_schedules(schedule_ids)
+        except Exception:
+            log.exception("could not read %d schedule(s) that fired", len(schedule_ids))
             return
         now = self.app.now()
-        fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
-        if not fires:
-            log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
-            return
-        await self._open(schedule, fires[-1])
+        due: list[tuple[Schedule, datetime]] = []
+        for schedule_id in dict.fromkeys(schedule_ids):
+            schedule = schedules.get(schedule_id)
+            if schedule is None:
+                continue
+            fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
+            if not fires:
+                log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
+                continue
+            due.append((schedule, fires[-1]))
+        try:
+            opened = await rounds.open_rounds(self.app, due)
+        except Exception:
+            log.exception("could not open %d rounds together; opening them one by one", len(due))
+            opened = [await self._open(schedule, at, plan=False) for schedule, at in due]
+        for rnd in opened:
+            if rnd is not None:
+                self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
 
-    async def _open(self, schedule: Schedule, at: datetime) -> bool:
-        """True if this call opened the round (not skipped, not opened elsewhere first)."""
+    async def _open(self, schedule: Schedule, at: datetime, plan: bool = True) -> "Round | None":
         try:
             rnd = await rounds.open_round(self.app, schedule, at)
         except Exception:
             log.exception("could not open the round of schedule %s at %s", schedule.id, at)
-            return False
-        if rnd is None:
-            return False
-        self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
-        return True
+            return None
+        if rnd is not None and plan:
+            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+        return rnd
 
     def _plan_round_steps(self, round_id: int, remind_at: datetime | None, closes_at: datetime) -> None:
         """Date jobs so reminders and closing happen on time, not at the next sweep."""
-        for when, kind in ((remind_at, "remind"), (closes_at, "close")):
+        # One job per moment, not per round: rounds opened together remind and close together,
+        # and one sweep serves them all (a job per round was a fifth of opening 1,000 at once).
+        for when in (remind_at, closes_at):
             if when is None:
                 continue
+            job_id = f"steps:{when.isoformat()}"
+            if self.aps.get_job(job_id) is not None:
+                continue
             run_at = max(when, datetime.now(timezone.utc))
-            self.aps.add_job(self.sweep, DateTrigger(run_at), id=f"round:{round_id}:{kind}", replace_existing=True)
+            self.aps.add_job(self.sweep, DateTrigger(run_at), id=job_id, replace_existing=True)
 
     async def sweep(self) -> dict[str, int]:
         """Reminders and closings that are due (safe to run any time)."""
@@ -148,7 +200,7 @@ class RoundScheduler:
                 if f not in recent:
                     log.info("skipped the %s fire of schedule %s: more than %s ago", f.isoformat(), s.id, self.grace)
             if recent:
-                opened += await self._open(s, recent[-1])
+                opened += await self._open(s, recent[-1]) is not None
         await self.sweep()
         return opened
 

@@ -99,19 +99,28 @@ def fires_between(cron: str, tz: ZoneInfo, start: datetime, end: datetime) -> li
 class HearthTrigger(BaseTrigger):
     """APScheduler trigger for a Hearth schedule: a cron line in a timezone, DST-correct."""
 
-    __slots__ = ("cron", "tz", "_fields")
+    __slots__ = ("cron", "tz", "_fields", "_last")
 
     def __init__(self, cron: str, tz: ZoneInfo) -> None:
         self._fields = parse_cron(cron)
         self.cron = self._fields.normalized()
         self.tz = tz
+        self._last: tuple[datetime, datetime | None] | None = None
 
     def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
         """After a fire: the next one strictly after it (so missed ones are seen);
         otherwise the first at or after `now`. Returned in UTC so that
         APScheduler's comparisons never depend on `fold`."""
         if previous_fire_time is not None:
-            return _first_fire(self._fields, self.tz, previous_fire_time, inclusive=False)
+            # APScheduler asks twice per run with the same fire time (to list the run times, then
+            # to plan the next); when 1,000 jobs fire at once that doubling was most of the
+            # loop's longest stall (bench/README.md, "stall"). The answer depends on nothing else.
+            last = self._last
+            if last is not None and last[0] == previous_fire_time:
+                return last[1]
+            nxt = _first_fire(self._fields, self.tz, previous_fire_time, inclusive=False)
+            self._last = (previous_fire_time, nxt)
+            return nxt
         return _first_fire(self._fields, self.tz, now, inclusive=True)
 
     def __str__(self) -> str:

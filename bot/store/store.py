@@ -41,6 +41,8 @@ class Store:
         self.db = db
         #: Seals private note text at rest (set by Hearth from HEARTH_ENCRYPTION_KEY).
         self.cipher: Cipher = PlainCipher()
+        #: Communities known to exist, so an event needn't insert its community every time.
+        self._communities: set[str] = set()
 
     @classmethod
     async def open(cls, url_or_path: str | Path, clock: Clock) -> "Store":
@@ -100,11 +102,13 @@ class Store:
         return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
-        """Every event runs this: two statements, the member row coming back from the upsert."""
-        await self.db.execute(
-            "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
-            actor.community_id, utc_iso(now),
-        )
+        """Every event runs this: one statement once the community is known, the row coming back from it."""
+        if actor.community_id not in self._communities:  # communities are never deleted
+            await self.db.execute(
+                "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
+                actor.community_id, utc_iso(now),
+            )
+            self._communities.add(actor.community_id)
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, created_at)
                VALUES (?, ?, ?, ?, ?)
@@ -288,6 +292,12 @@ class Store:
         row = await self.db.fetchone("SELECT * FROM schedules WHERE id = ?", schedule_id)
         return Schedule.from_row(row) if row else None
 
+    async def get_schedules(self, schedule_ids: list[int]) -> dict[int, Schedule]:
+        if not schedule_ids:
+            return {}
+        rows = await self.db.fetchall(f"SELECT * FROM schedules WHERE id IN ({_marks(schedule_ids)})", *schedule_ids)
+        return {r["id"]: Schedule.from_row(r) for r in rows}
+
     async def find_schedule(self, community_id: str, name: str) -> Schedule | None:
         row = await self.db.fetchone(
             "SELECT * FROM schedules WHERE community_id = ? AND lower(name) = lower(?)", community_id, name
@@ -310,6 +320,18 @@ class Store:
     async def skips(self, schedule_id: int) -> list[date]:
         rows = await self.db.fetchall("SELECT day FROM schedule_skips WHERE schedule_id = ? ORDER BY day", schedule_id)
         return [date.fromisoformat(r["day"]) for r in rows]
+
+    async def skips_of(self, schedule_ids: list[int]) -> dict[int, set[date]]:
+        """The skipped days of several schedules, in one query."""
+        out: dict[int, set[date]] = {i: set() for i in schedule_ids}
+        if schedule_ids:
+            rows = await self.db.fetchall(
+                f"SELECT schedule_id, day FROM schedule_skips WHERE schedule_id IN ({_marks(schedule_ids)})",
+                *schedule_ids,
+            )
+            for r in rows:
+                out[r["schedule_id"]].add(date.fromisoformat(r["day"]))
+        return out
 
     # -- participants ------------------------------------------------------------
 
@@ -340,15 +362,24 @@ class Store:
 
     async def participants_with_members(self, schedule_id: int) -> list[tuple[Participant, Member | None]]:
         """Each participant with their member record (timezone, snooze), in one query, not one per person."""
+        return (await self.participants_of([schedule_id]))[schedule_id]
+
+    async def participants_of(self, schedule_ids: list[int]) -> dict[int, list[tuple[Participant, Member | None]]]:
+        """`participants_with_members` for several schedules at once."""
+        out: dict[int, list[tuple[Participant, Member | None]]] = {i: [] for i in schedule_ids}
+        if not schedule_ids:
+            return out
         rows = await self.db.fetchall(
             "SELECT p.schedule_id, p.user_id, p.wants_dm, p.wants_reminder, m.community_id, m.display_name, "
             "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone FROM participants p "
             "JOIN schedules s ON s.id = p.schedule_id "
             "LEFT JOIN members m ON m.community_id = s.community_id AND m.user_id = p.user_id "
-            "WHERE p.schedule_id = ? ORDER BY p.joined_at",
-            schedule_id,
+            f"WHERE p.schedule_id IN ({_marks(schedule_ids)}) ORDER BY p.schedule_id, p.joined_at",
+            *schedule_ids,
         )
-        return [(_participant(r), _member(r) if r["community_id"] is not None else None) for r in rows]
+        for r in rows:
+            out[r["schedule_id"]].append((_participant(r), _member(r) if r["community_id"] is not None else None))
+        return out
 
     async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:
         rows = await self.db.fetchall(
@@ -372,18 +403,47 @@ class Store:
         restart, another process — a no-op.
         """
         async with self.db.transaction() as tx:
-            row = await tx.fetchone(
-                "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *",
-                schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]),
-                utc_iso(fields["closes_at"]), utc_iso(fields["remind_at"]) if fields.get("remind_at") else None,
-                fields["prompt_id"], fields["prompt_text"],
-            )
+            row = await tx.fetchone(OPEN_ROUND, *_round_args(schedule, fields))
             if row is None:
                 return None
             rnd = Round.from_row(row)
-            await _enqueue(tx, _with_round(outgoing, rnd.id), fields["opened_at"])
+            await _enqueue(tx, _with_round(outgoing, rnd.id), fields["opened_at"], fill_round=True)
         return rnd
+
+    async def open_many_rounds(
+        self, items: list[tuple[Schedule, dict[str, Any], list[Outgoing]]]
+    ) -> list[Round | None]:
+        """`open_round` for many rounds in one transaction: all are written, or none.
+
+        When a thousand schedules fire in the same minute, one transaction
+        and one insert of all their messages replace a thousand of each.
+        """
+        args = [_round_args(schedule, fields) for schedule, fields, _ in items]
+        ids = sorted({a[0] for a in args})
+        times = sorted({a[1] for a in args})
+        find = (f"SELECT * FROM rounds WHERE schedule_id IN ({_marks(ids)}) "
+                f"AND scheduled_at IN ({_marks(times)})")
+        opened: list[Round | None] = []
+        async with self.db.transaction() as tx:
+            before = {(r["schedule_id"], r["scheduled_at"]) for r in await tx.fetchall(find, *ids, *times)}
+            many = getattr(tx, "executemany", None)
+            if many is not None:
+                await many(OPEN_ROUND.replace(" RETURNING *", ""), [a for a in args if a[:2] not in before])
+            else:
+                for a in args:
+                    if a[:2] not in before:
+                        await tx.execute(OPEN_ROUND, *a)
+            rows = {(r["schedule_id"], r["scheduled_at"]): r for r in await tx.fetchall(find, *ids, *times)}
+            messages: list[Outgoing] = []
+            for a, (_, _, outgoing) in zip(args, items):
+                row = rows.get(a[:2]) if a[:2] not in before else None
+                rnd = Round.from_row(row) if row else None
+                opened.append(rnd)
+                if rnd is not None:
+                    messages += _with_round(outgoing, rnd.id)
+            if messages:
+                await _enqueue(tx, messages, items[0][1]["opened_at"], fill_round=True)
+        return opened
 
     async def get_round(self, round_id: int) -> Round | None:
         row = await self.db.fetchone("SELECT * FROM rounds WHERE id = ?", round_id)
@@ -421,11 +481,26 @@ class Store:
         """One member's answers to several rounds, by round id."""
         if not round_ids:
             return {}
-        marks = ", ".join("?" for _ in round_ids)
         rows = await self.db.fetchall(
-            f"SELECT * FROM responses WHERE user_id = ? AND round_id IN ({marks})", user_id, *round_ids
+            f"SELECT * FROM responses WHERE user_id = ? AND round_id IN ({_marks(round_ids)})", user_id, *round_ids
         )
         return {r["round_id"]: Response.from_row(r) for r in rows}
+
+    async def recent_prompt_ids_of(self, schedule_ids: list[int], limit: int) -> dict[int, list[str]]:
+        """`recent_prompt_ids` for several schedules, in one query."""
+        out: dict[int, list[str]] = {i: [] for i in schedule_ids}
+        if not schedule_ids or limit <= 0:
+            return out
+        rows = await self.db.fetchall(
+            "SELECT schedule_id, prompt_id FROM (SELECT schedule_id, prompt_id, scheduled_at, ROW_NUMBER() OVER "
+            "(PARTITION BY schedule_id ORDER BY scheduled_at DESC) AS n FROM rounds "
+            f"WHERE schedule_id IN ({_marks(schedule_ids)})) AS recent WHERE n <= ? "
+            "ORDER BY schedule_id, scheduled_at DESC",
+            *schedule_ids, limit,
+        )
+        for r in rows:
+            out[r["schedule_id"]].append(r["prompt_id"])
+        return out
 
     async def recent_prompt_ids(self, schedule_id: int, limit: int) -> list[str]:
         rows = await self.db.fetchall(
@@ -445,7 +520,7 @@ class Store:
             )
             if n == 0:
                 return False
-            await _enqueue(tx, _with_round(outgoing, round_id), now)
+            await _enqueue(tx, _with_round(outgoing, round_id), now, fill_round=True)
         return True
 
     # -- responses -------------------------------------------------------------------
@@ -707,6 +782,20 @@ def _participant(row: dict[str, Any]) -> Participant:
     return Participant(row["schedule_id"], row["user_id"], bool(row["wants_dm"]), bool(row["wants_reminder"]))
 
 
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
+
+
+def _round_args(schedule: Schedule, fields: dict[str, Any]) -> tuple[Any, ...]:
+    return (schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]), utc_iso(fields["closes_at"]),
+            utc_iso(fields["remind_at"]) if fields.get("remind_at") else None, fields["prompt_id"],
+            fields["prompt_text"])
+
+
 def _member(row: dict[str, Any]) -> Member:
     snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
     return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
@@ -714,35 +803,32 @@ def _member(row: dict[str, Any]) -> Member:
 
 
 def _with_round(outgoing: list[Outgoing], round_id: int) -> list[Outgoing]:
-    """Fill the "{round}" placeholders messages were built with before the id existed.
+    """Give messages built before the round existed its id: keys now, payloads as they're encoded.
 
-    A round's DMs share a few payload objects (one per timezone), so each
-    distinct payload is rewritten once, not once per participant.
+    The payload's "{round}" placeholders are filled by `_enqueue` on the JSON
+    text, once per distinct payload (a round's DMs share one per timezone).
     """
-    done: dict[int, dict[str, Any]] = {}
-    out = []
-    for o in outgoing:
-        payload = done.get(id(o.payload))
-        if payload is None:
-            payload = json.loads(json.dumps(o.payload).replace('"{round}"', f'"{round_id}"'))
-            done[id(o.payload)] = payload
-        out.append(Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, payload, round_id,
-                            o.response_id, o.platform))
-    return out
+    return [Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, o.payload, round_id,
+                     o.response_id, o.platform) for o in outgoing]
 
 
 ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
 
 
-async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
+async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime, fill_round: bool = False) -> None:
+    """Write messages; with `fill_round`, their payloads' "{round}" placeholders get their round's id."""
     stamp = utc_iso(now)
-    encoded: dict[int, str] = {}  # shared payloads are encoded once
+    encoded: dict[tuple[int, int | None], str] = {}  # shared payloads are encoded once per round
 
     def payload_json(o: Outgoing) -> str:
-        text = encoded.get(id(o.payload))
+        key = (id(o.payload), o.round_id)
+        text = encoded.get(key)
         if text is None:
-            text = encoded[id(o.payload)] = json.dumps(o.payload)
+            text = json.dumps(o.payload)
+            if fill_round and o.round_id is not None:
+                text = text.replace('"{round}"', f'"{o.round_id}"')
+            encoded[key] = text
         return text
 
     rows = [(o.dedupe_key, o.platform_of(), o.kind, json.dumps(o.target), payload_json(o), o.round_id,
