@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 
 #: Stop starting sends this many seconds before a claim runs out.
 LEASE_MARGIN = 5.0
+#: How often a serving process says it is alive (bot.runtime.heartbeat), and how long
+#: unheard before it counts as gone: for `hearth status`, and for taking its claims over.
+HEARTBEAT = timedelta(seconds=5)
+ALIVE_WITHIN = timedelta(seconds=15)
 #: How long a thread reply or an edit waits for the message it hangs on.
 PARENT_PATIENCE = timedelta(hours=6)
 
@@ -92,6 +96,9 @@ class Outbox:
         #: Who this process is when it claims entries (several processes may share the outbox).
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.lease = lease
+        #: While heartbeats run (bot.runtime.heartbeat): the monotonic time until which the others
+        #: still count this process alive. Past it, they may take its claims, so it sends nothing.
+        self.alive_until: float | None = None
         self.senders: dict[str, Sender] = {}
         self._limiters: dict[str, RateLimiter] = {}
         self._draining: dict[str, asyncio.Lock] = {}
@@ -140,18 +147,25 @@ class Outbox:
         # Claim no more than can be sent well within the lease, or another process could take them over.
         batch = max(1, min(batch, int(sender.rate_per_second * self.lease.total_seconds() / 2)))
         claimed_at = time.monotonic()
-        entries = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease)
+        if not self._counted_alive():
+            return
+        now = self.clock.now()
+        entries = await self.store.claim_due(platform, now, batch, self.holder, self.lease, now - ALIVE_WITHIN)
         gate = asyncio.Semaphore(self.concurrency)
         deadline = self.lease.total_seconds() - LEASE_MARGIN
 
         async def one(entry: OutboxEntry) -> None:
             async with gate:
-                if time.monotonic() - claimed_at > deadline:
+                if time.monotonic() - claimed_at > deadline or not self._counted_alive():
                     result.waiting += 1  # our claim is running out: leave it for the next claim
                     return
                 await self._deliver(sender, entry, result)
 
         await asyncio.gather(*(one(e) for e in entries))
+
+    def _counted_alive(self) -> bool:
+        """False once our last recorded heartbeat is nearly too old: others may be taking our claims."""
+        return self.alive_until is None or time.monotonic() < self.alive_until - LEASE_MARGIN
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""

@@ -43,7 +43,8 @@ PER_SECOND = 150.0
 CALL_DELAY = 0.003
 #: The fire must leave this long for starting the processes (else catch-up, not the scheduler, opens them).
 START_MARGIN = timedelta(seconds=8)
-#: Bounds: the fire, plus a whole lease (60 s) for the killed process's claims, plus the fan-out.
+#: Bounds the wait after the fire: the fan-out, the takeover of the killed process's claims (ALIVE_WITHIN
+#: after its last heartbeat), and room to spare even if that fell back to the whole 60 s lease.
 DELIVERY_DEADLINE = 150.0
 
 pytestmark = [pytest.mark.timeout(300)]
@@ -200,7 +201,7 @@ async def test_three_processes_one_killed_every_message_exactly_once(tmp_path: P
         in_flight = {_channel_of(json.loads(r["target"])) for r in await query(
             url, "SELECT target FROM outbox WHERE id = ANY($1::bigint[])", orphans)}
         assert set(doubled) <= in_flight, f"doubled outside the dead process's claims: {doubled}"
-        assert max(doubled.values(), default=1) == 2, doubled
+        assert max(doubled.values(), default=1) <= 2, doubled
         assert {c for c in per_channel if c.startswith("C")} == {f"C{i:04d}" for i in range(SCHEDULES)}
         dms = {m["channel"]: m for m in messages if m["channel"].startswith("D")}
         assert set(dms) == {"D" + user(n).lstrip("U") for n in range(SCHEDULES * PARTICIPANTS)}
