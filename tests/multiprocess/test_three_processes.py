@@ -172,9 +172,11 @@ async def test_three_processes_one_killed_every_message_exactly_once(tmp_path: P
             assert all(p.poll() is None for p in procs), _logs(tmp_path)
             await asyncio.sleep(0.1)
         first_send = min(c.at for c in fake.calls if c.method == "chat.postMessage")
-        held = await claims(url)
         pids = {p.pid: p for p in procs}
-        victim_holder = max((h for h in held if int(h.split(":")[1]) in pids), key=held.get)  # type: ignore[arg-type]
+        while not (held := {h: n for h, n in (await claims(url)).items() if int(h.split(":")[1]) in pids}):
+            assert time.monotonic() < deadline, "no process held any claim"  # between two batches: look again
+            await asyncio.sleep(0.02)
+        victim_holder = max(held, key=held.__getitem__)
         victim = pids[int(victim_holder.split(":")[1])]
         victim.send_signal(signal.SIGKILL)
         victim.wait()
