@@ -13,12 +13,13 @@ import importlib
 import logging
 import os
 import socket
-from datetime import timedelta
+import time
 from typing import Protocol
 
 from bot.app import Hearth
 from bot.clock import Clock
 from bot.config import Config
+from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT
 from bot.scheduling.runner import RoundScheduler
 
 log = logging.getLogger(__name__)
@@ -92,19 +93,22 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
         await app.close()
 
 
-#: How often a process says it is alive, and how long before `hearth status` counts it gone.
-HEARTBEAT = timedelta(seconds=10)
-ALIVE_WITHIN = timedelta(seconds=30)
-
-
 async def heartbeat(app: Hearth, platforms: list[str]) -> None:
-    """Tell the store this process is alive, for `hearth status`."""
+    """Tell the store this process is alive: for `hearth status`, and so its claims stay its own.
+
+    Once a beat is recorded the outbox may send until ALIVE_WITHIN after it;
+    if beats stop getting through, it stops sending before the other
+    processes start taking its claims over.
+    """
     while True:
+        beat = time.monotonic()
         try:
             await app.store.heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(), ",".join(platforms),
                                       app.now())
         except Exception:
             log.warning("could not record this process's heartbeat; will try again", exc_info=True)
+        else:
+            app.outbox.alive_until = beat + ALIVE_WITHIN.total_seconds()
         await asyncio.sleep(HEARTBEAT.total_seconds())
 
 

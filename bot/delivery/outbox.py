@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 
 #: Stop starting sends this many seconds before a claim runs out.
 LEASE_MARGIN = 5.0
+#: How often a serving process says it is alive (bot.runtime.heartbeat), and how long
+#: unheard before it counts as gone: for `hearth status`, and for taking its claims over.
+HEARTBEAT = timedelta(seconds=5)
+ALIVE_WITHIN = timedelta(seconds=15)
 #: How long a thread reply or an edit waits for the message it hangs on.
 PARENT_PATIENCE = timedelta(hours=6)
 
@@ -92,6 +96,9 @@ class Outbox:
         #: Who this process is when it claims entries (several processes may share the outbox).
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.lease = lease
+        #: While heartbeats run (bot.runtime.heartbeat): the monotonic time until which the others
+        #: still count this process alive. Past it, they may take its claims, so it sends nothing.
+        self.alive_until: float | None = None
         self.senders: dict[str, Sender] = {}
         self._limiters: dict[str, RateLimiter] = {}
         self._draining: dict[str, asyncio.Lock] = {}
@@ -152,7 +159,7 @@ class Outbox:
 
         async def one(entry: OutboxEntry, claimed_at: float) -> None:
             try:
-                if time.monotonic() - claimed_at > deadline:
+                if time.monotonic() - claimed_at > deadline or not self._counted_alive():
                     result.waiting += 1  # our claim is running out: leave it for the next claim
                     return
                 await self._deliver(sender, entry, result)
@@ -169,8 +176,12 @@ class Outbox:
 
         try:
             while True:
+                if not self._counted_alive():
+                    break  # others may be taking our claims over: send nothing until the heartbeat is back
                 claimed_at = time.monotonic()
-                entries = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease)
+                now = self.clock.now()
+                entries = await self.store.claim_due(platform, now, batch, self.holder, self.lease,
+                                                     now - ALIVE_WITHIN)
                 # New messages first, then what hangs on them (thread replies, edits), so a reply
                 # claimed together with its round post need not wait for the next pass.
                 first = [e for e in entries if e.kind in ("post", "dm")]
@@ -186,6 +197,10 @@ class Outbox:
                 task.cancel()
             raise
         await asyncio.gather(*tasks)
+
+    def _counted_alive(self) -> bool:
+        """False once our last recorded heartbeat is nearly too old: others may be taking our claims."""
+        return self.alive_until is None or time.monotonic() < self.alive_until - LEASE_MARGIN
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""

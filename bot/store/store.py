@@ -659,29 +659,36 @@ class Store:
             await _enqueue(tx, outgoing, now)
 
     async def claim_due(
-        self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta
+        self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta,
+        dead_before: datetime | None = None,
     ) -> list[OutboxEntry]:
         """Take up to `limit` due entries for `holder` until the lease ends.
 
         Only one process gets each entry. An entry whose earlier claim ran out
         comes back with `previous_holder` set: its send may already have
-        happened, so the sender is asked before sending again.
+        happened, so the sender is asked before sending again. With
+        `dead_before`, a claim also runs out when its holder's last heartbeat
+        is older than that: a killed process's work is taken over as soon as it
+        is known dead, not a whole lease later. (A holder with no heartbeat
+        row at all keeps its lease.)
         """
         stamp, until = utc_iso(now), utc_iso(now + lease)
+        dead = utc_iso(dead_before) if dead_before is not None else ""  # "" is older than every stamp
         due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? "
-               "AND (claimed_until IS NULL OR claimed_until <= ?)")
+               "AND (claimed_until IS NULL OR claimed_until <= ? OR EXISTS (SELECT 1 FROM processes p "
+               "WHERE p.id = outbox.claimed_by AND p.heartbeat_at < ?))")
         if self.db.dialect == "postgresql":
             rows = await self.db.fetchall(
                 f"WITH c AS (SELECT id, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ? "
                 "FOR UPDATE SKIP LOCKED) UPDATE outbox o SET claimed_by = ?, claimed_until = ? FROM c "
                 "WHERE o.id = c.id RETURNING o.*, c.previous_holder",
-                platform, stamp, stamp, limit, holder, until,
+                platform, stamp, stamp, dead, limit, holder, until,
             )
             return sorted((OutboxEntry.from_row(r) for r in rows), key=lambda e: e.id)
         async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
             rows = await tx.fetchall(
                 f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?",
-                platform, stamp, stamp, limit,
+                platform, stamp, stamp, dead, limit,
             )
             if rows:
                 marks = ",".join("?" * len(rows))

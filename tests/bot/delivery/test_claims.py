@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import timedelta
 
-from bot.delivery.outbox import Outbox
+from bot.delivery.outbox import ALIVE_WITHIN, Outbox
 from bot.delivery.sender import Delivery
 from bot.events import Reply, reply_to_json, rich
 from bot.models import Outgoing
@@ -80,3 +81,35 @@ async def test_status_shows_live_processes_and_the_outbox(app, clock, tmp_path):
     beat.cancel()
     assert "1 process alive" in report and app.outbox.holder in report and "holding 1" in report
     assert "Outbox: 2 waiting" in report
+
+
+async def test_a_process_gone_quiet_loses_its_claims_before_the_lease_ends(app, clock):
+    await app.store.enqueue(dms(4), clock.now())
+    await app.store.heartbeat("dead-proc", "host", 1, "console", clock.now())
+    await app.store.heartbeat("live-proc", "host", 2, "console", clock.now())
+    dead = await app.store.claim_due("console", clock.now(), 2, "dead-proc", timedelta(seconds=60))
+    live = await app.store.claim_due("console", clock.now(), 1, "live-proc", timedelta(seconds=60))
+    survivor = Outbox(app.store, clock, holder="proc-b")
+    sender = RememberingSender({})
+    survivor.add_sender(sender)
+    assert (await survivor.drain("console")).sent == 1  # both still count as alive
+    clock.advance(ALIVE_WITHIN + timedelta(seconds=1))
+    await app.store.heartbeat("live-proc", "host", 2, "console", clock.now())  # only one of them still beats
+    assert (await survivor.drain("console")).sent == 2
+    assert sorted(sender.asked) == sorted(f"outbox:{e.id}" for e in dead)  # asked first: it may have sent them
+    assert (await app.store.outbox_counts()) == {"sent": 3, "pending": 1}
+    [held] = live
+    assert (await app.store.claim_due("console", clock.now(), 5, "proc-c", timedelta(seconds=60))) == []
+    assert held.id not in {e.id for e in await app.store.claim_due("console", clock.now(), 5, "proc-b",
+                                                                    timedelta(seconds=60))}
+
+
+async def test_a_process_whose_heartbeat_is_not_getting_through_stops_sending(app, clock):
+    await app.store.enqueue(dms(2), clock.now())
+    sender = RecordingSender("console")
+    app.outbox.add_sender(sender)
+    app.outbox.alive_until = time.monotonic() + 1.0  # last heard 14 s ago: others may soon take over
+    assert (await app.outbox.drain("console")).sent == 0
+    assert (await app.store.outbox_counts()) == {"pending": 2}
+    app.outbox.alive_until = time.monotonic() + ALIVE_WITHIN.total_seconds()  # a beat got through
+    assert (await app.outbox.drain("console")).sent == 2
