@@ -4,6 +4,11 @@ Slack allows about one message a second into one channel, so posts are paced
 per channel here; the outbox paces the workspace as a whole. A 429 becomes
 `RetryLater` with Slack's Retry-After, so the outbox waits and sends the
 entry once; errors retrying cannot fix become `PermanentFailure`.
+
+Every message carries its outbox key in Slack message metadata, so after a
+crash `find_sent` can read the conversation's recent history and tell
+whether the send that was under way had arrived (exactly once across
+restarts, instead of at least once).
 """
 
 from __future__ import annotations
@@ -30,6 +35,10 @@ PERMANENT = {
 }
 #: Of those, the ones that mean "this person can't get DMs from Hearth".
 DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
+#: The metadata event type that marks a message as one of Hearth's outbox entries.
+OUTBOX_EVENT = "hearth_outbox"
+#: How far back `find_sent` looks: a crashed send is at most a few messages old.
+HISTORY_LIMIT = 50
 
 
 def bare(ref: str | None) -> str:
@@ -85,12 +94,48 @@ class SlackSender:
         channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
         extra: dict[str, Any] = {"thread_ts": d.parent_ref} if d.kind == "thread" else {}
         ref = None
-        for part in parts:
+        for i, part in enumerate(parts):
+            if d.key:
+                extra["metadata"] = {"event_type": OUTBOX_EVENT, "event_payload": {"key": d.key, "part": i}}
             await self.pacer.wait(channel)
             resp = await self.client.chat_postMessage(channel=channel, text=part["text"], blocks=part["blocks"],
                                                       unfurl_links=False, unfurl_media=False, **extra)
             ref = ref or resp.get("ts")
         return ref
+
+    async def find_sent(self, d: Delivery) -> str | None:
+        """The `ts` of the message already sent for `d.key`, if a recent one carries it.
+
+        Looks at the last `HISTORY_LIMIT` messages of the conversation (or of
+        the thread, for replies). Slack errors that looking again cannot fix
+        (a workspace that has not granted the history scopes yet, a closed DM)
+        answer None: the entry is then sent, at least once, as before.
+        A message sent in several parts is found by its first part; if a
+        crash fell between parts, the later parts are not sent again.
+        """
+        if not d.key or d.kind not in ("post", "dm", "thread"):
+            return None
+        try:
+            channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
+            if d.kind == "thread":
+                resp = await self.client.conversations_replies(channel=channel, ts=d.parent_ref or "",
+                                                               limit=HISTORY_LIMIT, include_all_metadata=True)
+            else:
+                resp = await self.client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
+                                                               include_all_metadata=True)
+        except SlackApiError as err:
+            problem = classify(err)
+            if isinstance(problem, PermanentFailure):
+                log.warning("can't look for an earlier send of %s (%s); sending it again", d.key, problem)
+                return None
+            raise problem from err
+        for message in resp.get("messages") or []:
+            meta = message.get("metadata") or {}
+            payload = meta.get("event_payload") or {}
+            if meta.get("event_type") == OUTBOX_EVENT and payload.get("key") == d.key \
+                    and payload.get("part", 0) == 0:
+                return message.get("ts")
+        return None
 
     async def _dm_channel(self, user: str) -> str:
         if user not in self._dm_channels:

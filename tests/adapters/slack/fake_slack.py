@@ -32,7 +32,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
-JSON_FIELDS = ("blocks", "view", "attachments", "files", "users")
+JSON_FIELDS = ("blocks", "view", "attachments", "files", "users", "metadata")
 
 
 class FakeSlack:
@@ -46,6 +46,8 @@ class FakeSlack:
         self.hosted: dict[str, tuple[dict[str, Any], bytes]] = {}  # files people uploaded, by id
         self.downloads: list[tuple[str, str | None]] = []  # (file id, token) the app fetched
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
+        #: Messages posted, per channel, oldest first (with their metadata, for conversations.history).
+        self.history: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -79,7 +81,8 @@ class FakeSlack:
         self.failures.setdefault(method, []).extend(
             [{"status": status, "error": error, "retry_after": retry_after}] * times)
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (0: any free one; pass the old port to come back after `stop`)."""
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
@@ -89,15 +92,17 @@ class FakeSlack:
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port, reuse_address=True)
         await site.start()
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:
+        """Close the server: connections are refused until `start(self.port)` again."""
         for ws in list(self._sockets):
             await ws.close()
         if self._runner:
             await self._runner.cleanup()
+            self._runner = None
 
     # -- reading what happened -----------------------------------------------------------
 
@@ -174,7 +179,35 @@ class FakeSlack:
         return {"channel": {"id": "D" + str(p.get("users", "")).lstrip("UW")}}
 
     def _m_chat_postMessage(self, p: dict) -> dict:
-        return {"channel": p.get("channel"), "ts": self._next_ts(), "message": {"text": p.get("text")}}
+        ts = self._next_ts()
+        message = {"type": "message", "user": BOT_USER, "text": p.get("text"), "ts": ts}
+        if p.get("thread_ts"):
+            message["thread_ts"] = p["thread_ts"]
+        if p.get("metadata"):
+            message["metadata"] = p["metadata"]
+        self.history.setdefault(str(p.get("channel")), []).append(message)
+        return {"channel": p.get("channel"), "ts": ts, "message": {"text": p.get("text")}}
+
+    def _m_conversations_history(self, p: dict) -> dict:
+        """Newest first, top-level messages only; metadata only when asked for (as Slack does)."""
+        top = [m for m in self.history.get(str(p.get("channel")), []) if m.get("thread_ts", m["ts"]) == m["ts"]]
+        return {"messages": self._page(top[::-1], p), "has_more": False}
+
+    def _m_conversations_replies(self, p: dict) -> dict:
+        """The thread under `ts`, parent first."""
+        ts = p.get("ts")
+        thread = [m for m in self.history.get(str(p.get("channel")), [])
+                  if m["ts"] == ts or m.get("thread_ts") == ts]
+        if not thread:
+            return {"ok": False, "error": "thread_not_found"}
+        return {"messages": self._page(thread, p), "has_more": False}
+
+    @staticmethod
+    def _page(messages: list[dict], p: dict) -> list[dict]:
+        limit = int(p.get("limit") or 100)
+        with_meta = str(p.get("include_all_metadata", "")).lower() in ("1", "true")
+        page = messages[:limit]
+        return [m if with_meta else {k: v for k, v in m.items() if k != "metadata"} for m in page]
 
     def _m_chat_postEphemeral(self, p: dict) -> dict:
         return {"message_ts": self._next_ts()}
