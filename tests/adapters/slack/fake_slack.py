@@ -46,6 +46,8 @@ class FakeSlack:
         self.hosted: dict[str, tuple[dict[str, Any], bytes]] = {}  # files people uploaded, by id
         self.downloads: list[tuple[str, str | None]] = []  # (file id, token) the app fetched
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
+        self.stalls: dict[str, list[float]] = {}  # method -> answer delays for its next calls (timeouts)
+        self.dm_closed: set[str] = set()  # users whose DMs refuse Hearth (`cannot_dm_bot`)
         #: Messages posted, per channel, oldest first (with their metadata, for conversations.history).
         self.history: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
@@ -80,6 +82,14 @@ class FakeSlack:
         """Make the next `times` calls of `method` fail (e.g. status=429, retry_after=1)."""
         self.failures.setdefault(method, []).extend(
             [{"status": status, "error": error, "retry_after": retry_after}] * times)
+
+    def stall(self, method: str, seconds: float, times: int = 1) -> None:
+        """Do the next `times` calls of `method`, but answer only after `seconds`.
+
+        A client that gives up first sees a timeout although the call took
+        effect: the nastiest case for anyone who retries.
+        """
+        self.stalls.setdefault(method, []).extend([seconds] * times)
 
     async def start(self, port: int = 0) -> None:
         """Serve on `port` (0: any free one; pass the old port to come back after `stop`)."""
@@ -159,9 +169,16 @@ class FakeSlack:
             headers = {"Retry-After": str(int(failure["retry_after"]))} if failure["retry_after"] else {}
             return web.json_response({"ok": False, "error": failure["error"]}, status=failure["status"],
                                      headers=headers)
+        if method == "chat.postMessage" and str(params.get("channel", ""))[1:] in \
+                {u.lstrip("UW") for u in self.dm_closed} and str(params.get("channel", "")).startswith("D"):
+            self._record(f"{method}!failed", params, token)
+            return web.json_response({"ok": False, "error": "cannot_dm_bot"})
         self._record(method, params, token)
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         body = handler(params) if handler else {}
+        stalled = self.stalls.get(method)
+        if stalled:
+            await asyncio.sleep(stalled.pop(0))  # done already; the answer is what's late
         return web.json_response({"ok": True, **body} if "ok" not in body else body)
 
     def _next_ts(self) -> str:
