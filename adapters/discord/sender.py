@@ -85,11 +85,14 @@ class DiscordSender:
         """Always None: sending again is how a Discord delivery is checked.
 
         Every send carries `nonce=d.key` with `enforce_nonce`, so a send
-        repeated after a crash gets back the message the first one created
-        (Discord keeps nonces for a few minutes, longer than the outbox's
-        lease). Reading channel history instead would need the Read Message
-        History permission in every channel and DM, and a bot can't list a
-        DM's history without opening it first: the nonce is cheaper and exact.
+        repeated after a crash gets back the message the first one created,
+        at no extra request. Discord keeps nonces for a few minutes, longer
+        than the default 60 s lease, so a take-over by a running process or
+        a prompt restart is exact; a restart after a longer outage may repeat
+        the few sends that were in flight (at least once, as before).
+        Reading history instead would need Read Message History in every
+        channel and a request per entry taken over, and history can't tell a
+        message from the same text sent on purpose twice: the nonce can.
         """
         return None
 

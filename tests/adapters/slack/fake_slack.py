@@ -208,7 +208,7 @@ class FakeSlack:
     def _m_conversations_history(self, p: dict) -> dict:
         """Newest first, top-level messages only; metadata only when asked for (as Slack does)."""
         top = [m for m in self.history.get(str(p.get("channel")), []) if m.get("thread_ts", m["ts"]) == m["ts"]]
-        return {"messages": self._page(top[::-1], p), "has_more": False}
+        return self._page(top[::-1], p)
 
     def _m_conversations_replies(self, p: dict) -> dict:
         """The thread under `ts`, parent first."""
@@ -217,14 +217,19 @@ class FakeSlack:
                   if m["ts"] == ts or m.get("thread_ts") == ts]
         if not thread:
             return {"ok": False, "error": "thread_not_found"}
-        return {"messages": self._page(thread, p), "has_more": False}
+        return self._page(thread, p)
 
     @staticmethod
-    def _page(messages: list[dict], p: dict) -> list[dict]:
+    def _page(messages: list[dict], p: dict) -> dict:
+        """One page of `messages`, from `cursor`; metadata only with include_all_metadata."""
         limit = int(p.get("limit") or 100)
+        start = int(p.get("cursor") or 0)
         with_meta = str(p.get("include_all_metadata", "")).lower() in ("1", "true")
-        page = messages[:limit]
-        return [m if with_meta else {k: v for k, v in m.items() if k != "metadata"} for m in page]
+        page = [m if with_meta else {k: v for k, v in m.items() if k != "metadata"}
+                for m in messages[start:start + limit]]
+        more = start + limit < len(messages)
+        return {"messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _m_chat_postEphemeral(self, p: dict) -> dict:
         return {"message_ts": self._next_ts()}

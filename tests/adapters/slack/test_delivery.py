@@ -120,6 +120,22 @@ async def test_find_sent_reads_the_outbox_key_back_from_history_dms_and_threads(
     assert history["include_all_metadata"] in ("1", "true", True) and int(history["limit"]) == 50
 
 
+async def test_find_sent_reads_a_long_thread_to_its_end(fake):
+    """Thread replies come oldest first: a reply after hundreds of others is still found."""
+    sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
+    hi = Reply(body=rich("hi"), visibility="channel")
+    parent = await sender.send(Delivery("post", hi, channel="slack:C0GENERAL", key="outbox:1"))
+    for i in range(450):
+        fake._m_chat_postMessage({"channel": "C0GENERAL", "text": f"answer {i}", "thread_ts": parent})
+    mine = Delivery("thread", hi, channel="slack:C0GENERAL", parent_ref=parent, key="outbox:2")
+    assert await sender.find_sent(mine) is None
+    ts = await sender.send(mine)
+    assert await sender.find_sent(mine) == ts
+    assert len(fake.called("conversations.replies")) == 6  # three pages, twice
+    nowhere = Delivery("thread", hi, channel="slack:C0GENERAL", parent_ref="1.000001", key="outbox:3")
+    assert await sender.find_sent(nowhere) is None  # thread_not_found: nothing was sent there
+
+
 async def test_find_sent_falls_back_to_sending_when_it_cannot_look(fake):
     """A workspace that hasn't granted the history scopes yet: send again (at least once), don't stall."""
     sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
