@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from adapters.slack.sender import SlackSender
 import pytest
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery.sender import Delivery, PermanentFailure
@@ -143,5 +144,5 @@ async def test_find_sent_falls_back_to_sending_when_it_cannot_look(fake):
     fake.fail("conversations.history", error="missing_scope")
     assert await sender.find_sent(post) is None
     fake.fail("conversations.history", status=500, error="internal_error")
-    with pytest.raises(Exception):
+    with pytest.raises(SlackApiError):
         await sender.find_sent(post)  # transient: the outbox tries again later
