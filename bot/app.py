@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
@@ -60,7 +60,8 @@ class Hearth:
     def __post_init__(self) -> None:
         import bot.flows  # noqa: F401  (declares every command into REGISTRY)
 
-        self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"])
+        self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"],
+                             lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 

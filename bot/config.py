@@ -81,6 +81,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
+    Setting("delivery.lease_seconds", int, 60, "lease_seconds = 60", _at_least(1)),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
     Setting("console.user", str, "you", 'user = "you"'),
     Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),

@@ -4,6 +4,10 @@ discord.py already waits out Discord's rate limits (buckets, 429 and
 Retry-After), so nothing here raises RetryLater. A closed DM (error 50007)
 is a permanent failure, and the member is not DM'd again until they join a
 check-in again: Discord counts every refused DM against the bot.
+
+Every new message is sent with its outbox key as the nonce (discord.py then
+sets `enforce_nonce`): if a send is repeated after a crash, Discord answers
+with the message the first send created instead of posting a second one.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ UNKNOWN_CHANNEL = 10003
 UNKNOWN_MESSAGE = 10008
 THREAD_EXISTS = 160004
 THREAD_NAME = "Check-in answers"
+#: Discord's longest nonce; "outbox:<id>" fits with room to spare.
+NONCE_MAX = 25
 #: Codes where retrying cannot help: missing access/permissions, unknown channel.
 PERMANENT_CODES = {10003, 50001, 50013}
 
@@ -74,6 +80,21 @@ class DiscordSender:
             if err.code in PERMANENT_CODES:
                 raise PermanentFailure(f"Discord refused ({err.code}): {err.text}") from err
             raise
+
+    async def find_sent(self, d: Delivery) -> str | None:
+        """Always None: sending again is how a Discord delivery is checked.
+
+        Every send carries `nonce=d.key` with `enforce_nonce`, so a send
+        repeated after a crash gets back the message the first one created,
+        at no extra request. Discord keeps nonces for a few minutes, longer
+        than the default 60 s lease, so a take-over by a running process or
+        a prompt restart is exact; a restart after a longer outage may repeat
+        the few sends that were in flight (at least once, as before).
+        Reading history instead would need Read Message History in every
+        channel and a request per entry taken over, and history can't tell a
+        message from the same text sent on purpose twice: the nonce can.
+        """
+        return None
 
     async def _send(self, d: Delivery) -> str | None:
         if d.kind == "post":
@@ -133,6 +154,8 @@ class DiscordSender:
 
     async def _content(self, d: Delivery) -> dict[str, Any]:
         content: dict[str, Any] = {"content": fit(reply_text(d.message)) or "\u200b", "allowed_mentions": NO_PINGS}
+        if d.key and d.kind in ("post", "dm", "thread"):
+            content["nonce"] = d.key[:NONCE_MAX]  # discord.py adds enforce_nonce
         view = await build_view(d.message.buttons, self.adapter.state)
         if view is not None or d.kind == "edit":
             content["view"] = view

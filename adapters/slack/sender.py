@@ -4,6 +4,11 @@ Slack allows about one message a second into one channel, so posts are paced
 per channel here; the outbox paces the workspace as a whole. A 429 becomes
 `RetryLater` with Slack's Retry-After, so the outbox waits and sends the
 entry once; errors retrying cannot fix become `PermanentFailure`.
+
+Every message carries its outbox key in Slack message metadata, so after a
+crash `find_sent` can read the conversation's recent history and tell
+whether the send that was under way had arrived (exactly once across
+restarts, instead of at least once).
 """
 
 from __future__ import annotations
@@ -30,6 +35,12 @@ PERMANENT = {
 }
 #: Of those, the ones that mean "this person can't get DMs from Hearth".
 DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
+#: The metadata event type that marks a message as one of Hearth's outbox entries.
+OUTBOX_EVENT = "hearth_outbox"
+#: How far back `find_sent` looks in a channel or DM (newest first): a crashed send is recent.
+HISTORY_LIMIT = 50
+#: Thread replies come oldest first, so a thread is read page by page, up to this many replies.
+THREAD_PAGE, THREAD_PAGES = 200, 10
 
 
 def bare(ref: str | None) -> str:
@@ -85,18 +96,68 @@ class SlackSender:
         channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
         extra: dict[str, Any] = {"thread_ts": d.parent_ref} if d.kind == "thread" else {}
         ref = None
-        for part in parts:
+        for i, part in enumerate(parts):
+            if d.key:
+                extra["metadata"] = {"event_type": OUTBOX_EVENT, "event_payload": {"key": d.key, "part": i}}
             await self.pacer.wait(channel)
             resp = await self.client.chat_postMessage(channel=channel, text=part["text"], blocks=part["blocks"],
                                                       unfurl_links=False, unfurl_media=False, **extra)
             ref = ref or resp.get("ts")
         return ref
 
+    async def find_sent(self, d: Delivery) -> str | None:
+        """The `ts` of the message already sent for `d.key`, if a recent one carries it.
+
+        Looks at the last `HISTORY_LIMIT` messages of the channel or DM, or
+        through the thread for replies (Slack lists those oldest first, and a
+        round's thread can hold hundreds). Slack errors that looking again cannot fix
+        (a workspace that has not granted the history scopes yet, a closed DM)
+        answer None: the entry is then sent, at least once, as before.
+        A message sent in several parts is found by its first part; if a
+        crash fell between parts, the later parts are not sent again.
+        """
+        if not d.key or d.kind not in ("post", "dm", "thread"):
+            return None
+        try:
+            channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
+            if d.kind != "thread":
+                resp = await self.client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
+                                                               include_all_metadata=True)
+                return _carrying(resp.get("messages") or [], d.key)
+            cursor = None
+            for _ in range(THREAD_PAGES):
+                resp = await self.client.conversations_replies(channel=channel, ts=d.parent_ref or "",
+                                                               limit=THREAD_PAGE, include_all_metadata=True,
+                                                               cursor=cursor)
+                found = _carrying(resp.get("messages") or [], d.key)
+                cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+                if found or not cursor:
+                    return found
+            return None
+        except SlackApiError as err:
+            if slack_error(err) == "thread_not_found":
+                return None  # no thread yet, so no reply in it
+            problem = classify(err)
+            if isinstance(problem, PermanentFailure):
+                log.warning("can't look for an earlier send of %s (%s); sending it again", d.key, problem)
+                return None
+            raise problem from err
+
     async def _dm_channel(self, user: str) -> str:
         if user not in self._dm_channels:
             resp = await self.client.conversations_open(users=user)
             self._dm_channels[user] = resp["channel"]["id"]
         return self._dm_channels[user]
+
+
+def _carrying(found: list[dict[str, Any]], key: str) -> str | None:
+    """The ts of the message (the first part of one) marked with outbox `key`."""
+    for message in found:
+        meta = message.get("metadata") or {}
+        payload = meta.get("event_payload") or {}
+        if meta.get("event_type") == OUTBOX_EVENT and payload.get("key") == key and payload.get("part", 0) == 0:
+            return message.get("ts")
+    return None
 
 
 def slack_error(err: SlackApiError) -> str:

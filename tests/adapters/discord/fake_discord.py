@@ -68,6 +68,7 @@ class FakeDiscord:
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
         self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
+        self._nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> the message it created
         self._sockets: list[web.WebSocketResponse] = []
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
         self._seq = 0
@@ -487,7 +488,19 @@ class FakeDiscord:
             return _error(404, 10003, "Unknown Channel")
         if channel["type"] == 1 and int(channel["recipients"][0]["id"]) in self.dm_closed:
             return _error(403, 50007, "Cannot send messages to this user")
-        return _json(self._post(cid, body))
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            if len(str(nonce)) > 25:
+                return _error(400, 50035, "Invalid Form Body (nonce: must be 25 or fewer in length)")
+            earlier = self._nonces.get((cid, str(nonce)))
+            if earlier in self.messages:  # a repeated send within the window: the original, not a new one
+                return _json(self.messages[earlier])
+        message = self._post(cid, body)
+        if nonce is not None:
+            message["nonce"] = str(nonce)
+            if body.get("enforce_nonce"):
+                self._nonces[(cid, str(nonce))] = int(message["id"])
+        return _json(message)
 
     def _start_thread(self, cid: int, mid: int, body: dict[str, Any]) -> web.Response:
         if mid not in self.messages:

@@ -32,7 +32,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
-JSON_FIELDS = ("blocks", "view", "attachments", "files", "users")
+JSON_FIELDS = ("blocks", "view", "attachments", "files", "users", "metadata")
 
 
 class FakeSlack:
@@ -46,6 +46,10 @@ class FakeSlack:
         self.hosted: dict[str, tuple[dict[str, Any], bytes]] = {}  # files people uploaded, by id
         self.downloads: list[tuple[str, str | None]] = []  # (file id, token) the app fetched
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
+        self.stalls: dict[str, list[float]] = {}  # method -> answer delays for its next calls (timeouts)
+        self.dm_closed: set[str] = set()  # users whose DMs refuse Hearth (`cannot_dm_bot`)
+        #: Messages posted, per channel, oldest first (with their metadata, for conversations.history).
+        self.history: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -79,7 +83,16 @@ class FakeSlack:
         self.failures.setdefault(method, []).extend(
             [{"status": status, "error": error, "retry_after": retry_after}] * times)
 
-    async def start(self) -> None:
+    def stall(self, method: str, seconds: float, times: int = 1) -> None:
+        """Do the next `times` calls of `method`, but answer only after `seconds`.
+
+        A client that gives up first sees a timeout although the call took
+        effect: the nastiest case for anyone who retries.
+        """
+        self.stalls.setdefault(method, []).extend([seconds] * times)
+
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (0: any free one; pass the old port to come back after `stop`)."""
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
@@ -89,15 +102,17 @@ class FakeSlack:
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port, reuse_address=True)
         await site.start()
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:
+        """Close the server: connections are refused until `start(self.port)` again."""
         for ws in list(self._sockets):
             await ws.close()
         if self._runner:
             await self._runner.cleanup()
+            self._runner = None
 
     # -- reading what happened -----------------------------------------------------------
 
@@ -154,9 +169,16 @@ class FakeSlack:
             headers = {"Retry-After": str(int(failure["retry_after"]))} if failure["retry_after"] else {}
             return web.json_response({"ok": False, "error": failure["error"]}, status=failure["status"],
                                      headers=headers)
+        if method == "chat.postMessage" and str(params.get("channel", ""))[1:] in \
+                {u.lstrip("UW") for u in self.dm_closed} and str(params.get("channel", "")).startswith("D"):
+            self._record(f"{method}!failed", params, token)
+            return web.json_response({"ok": False, "error": "cannot_dm_bot"})
         self._record(method, params, token)
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         body = handler(params) if handler else {}
+        stalled = self.stalls.get(method)
+        if stalled:
+            await asyncio.sleep(stalled.pop(0))  # done already; the answer is what's late
         return web.json_response({"ok": True, **body} if "ok" not in body else body)
 
     def _next_ts(self) -> str:
@@ -174,7 +196,40 @@ class FakeSlack:
         return {"channel": {"id": "D" + str(p.get("users", "")).lstrip("UW")}}
 
     def _m_chat_postMessage(self, p: dict) -> dict:
-        return {"channel": p.get("channel"), "ts": self._next_ts(), "message": {"text": p.get("text")}}
+        ts = self._next_ts()
+        message = {"type": "message", "user": BOT_USER, "text": p.get("text"), "ts": ts}
+        if p.get("thread_ts"):
+            message["thread_ts"] = p["thread_ts"]
+        if p.get("metadata"):
+            message["metadata"] = p["metadata"]
+        self.history.setdefault(str(p.get("channel")), []).append(message)
+        return {"channel": p.get("channel"), "ts": ts, "message": {"text": p.get("text")}}
+
+    def _m_conversations_history(self, p: dict) -> dict:
+        """Newest first, top-level messages only; metadata only when asked for (as Slack does)."""
+        top = [m for m in self.history.get(str(p.get("channel")), []) if m.get("thread_ts", m["ts"]) == m["ts"]]
+        return self._page(top[::-1], p)
+
+    def _m_conversations_replies(self, p: dict) -> dict:
+        """The thread under `ts`, parent first."""
+        ts = p.get("ts")
+        thread = [m for m in self.history.get(str(p.get("channel")), [])
+                  if m["ts"] == ts or m.get("thread_ts") == ts]
+        if not thread:
+            return {"ok": False, "error": "thread_not_found"}
+        return self._page(thread, p)
+
+    @staticmethod
+    def _page(messages: list[dict], p: dict) -> dict:
+        """One page of `messages`, from `cursor`; metadata only with include_all_metadata."""
+        limit = int(p.get("limit") or 100)
+        start = int(p.get("cursor") or 0)
+        with_meta = str(p.get("include_all_metadata", "")).lower() in ("1", "true")
+        page = [m if with_meta else {k: v for k, v in m.items() if k != "metadata"}
+                for m in messages[start:start + limit]]
+        more = start + limit < len(messages)
+        return {"messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _m_chat_postEphemeral(self, p: dict) -> dict:
         return {"message_ts": self._next_ts()}

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from adapters.slack.sender import SlackSender
 import pytest
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery.sender import Delivery, PermanentFailure
@@ -96,3 +97,52 @@ async def test_permanent_failures_are_told_apart(fake):
     with pytest.raises(Exception) as transient:
         await sender.send(Delivery("post", Reply(body=rich("x")), channel="slack:C1"))
     assert not isinstance(transient.value, PermanentFailure)
+
+
+async def test_find_sent_reads_the_outbox_key_back_from_history_dms_and_threads(fake):
+    """After a crash, the sender can tell from Slack itself whether a send had arrived."""
+    sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
+    hi = Reply(body=rich("hi"), visibility="channel")
+    post = Delivery("post", hi, channel="slack:C0GENERAL", key="outbox:1")
+    dm = Delivery("dm", hi, user="slack:UANN", key="outbox:2")
+    assert await sender.find_sent(post) is None and await sender.find_sent(dm) is None
+    post_ts = await sender.send(post)
+    dm_ts = await sender.send(dm)
+    thread = Delivery("thread", hi, channel="slack:C0GENERAL", parent_ref=post_ts, key="outbox:3")
+    assert await sender.find_sent(thread) is None
+    reply_ts = await sender.send(thread)
+    [first, *_] = fake.called("chat.postMessage")
+    assert first["metadata"] == {"event_type": "hearth_outbox", "event_payload": {"key": "outbox:1", "part": 0}}
+    assert await sender.find_sent(post) == post_ts
+    assert await sender.find_sent(dm) == dm_ts
+    assert await sender.find_sent(thread) == reply_ts
+    assert await sender.find_sent(Delivery("post", hi, channel="slack:C0GENERAL", key="outbox:9")) is None
+    [history, *_] = fake.called("conversations.history")
+    assert history["include_all_metadata"] in ("1", "true", True) and int(history["limit"]) == 50
+
+
+async def test_find_sent_reads_a_long_thread_to_its_end(fake):
+    """Thread replies come oldest first: a reply after hundreds of others is still found."""
+    sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
+    hi = Reply(body=rich("hi"), visibility="channel")
+    parent = await sender.send(Delivery("post", hi, channel="slack:C0GENERAL", key="outbox:1"))
+    for i in range(450):
+        fake._m_chat_postMessage({"channel": "C0GENERAL", "text": f"answer {i}", "thread_ts": parent})
+    mine = Delivery("thread", hi, channel="slack:C0GENERAL", parent_ref=parent, key="outbox:2")
+    assert await sender.find_sent(mine) is None
+    ts = await sender.send(mine)
+    assert await sender.find_sent(mine) == ts
+    assert len(fake.called("conversations.replies")) == 6  # three pages, twice
+    nowhere = Delivery("thread", hi, channel="slack:C0GENERAL", parent_ref="1.000001", key="outbox:3")
+    assert await sender.find_sent(nowhere) is None  # thread_not_found: nothing was sent there
+
+
+async def test_find_sent_falls_back_to_sending_when_it_cannot_look(fake):
+    """A workspace that hasn't granted the history scopes yet: send again (at least once), don't stall."""
+    sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
+    post = Delivery("post", Reply(body=rich("hi"), visibility="channel"), channel="slack:C0GENERAL", key="outbox:1")
+    fake.fail("conversations.history", error="missing_scope")
+    assert await sender.find_sent(post) is None
+    fake.fail("conversations.history", status=500, error="internal_error")
+    with pytest.raises(SlackApiError):
+        await sender.find_sent(post)  # transient: the outbox tries again later

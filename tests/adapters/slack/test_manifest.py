@@ -25,8 +25,9 @@ def test_manifest_declares_command_scopes_home_and_events(name):
     # commands: /hearth · chat:write: posts, ephemerals, updates · im:write: conversations.open for DMs
     # users:read: users.info (admin, timezone) · files:write: exports to the member's DM
     # files:read: files.info and the bytes of a pack uploaded in the import modal
-    assert {"commands", "chat:write", "im:write", "users:read", "files:read", "files:write"} <= set(
-        m["oauth_config"]["scopes"]["bot"])
+    # *:history: conversations.history/replies, so find_sent can tell after a crash whether a send arrived
+    assert {"commands", "chat:write", "im:write", "users:read", "files:read", "files:write", "channels:history",
+            "groups:history", "im:history", "mpim:history"} <= set(m["oauth_config"]["scopes"]["bot"])
     if m["settings"]["socket_mode_enabled"]:
         assert "url" not in command
     else:
