@@ -317,10 +317,6 @@ class Store:
             schedule_id, day.isoformat(),
         )
 
-    async def skips(self, schedule_id: int) -> list[date]:
-        rows = await self.db.fetchall("SELECT day FROM schedule_skips WHERE schedule_id = ? ORDER BY day", schedule_id)
-        return [date.fromisoformat(r["day"]) for r in rows]
-
     async def skips_of(self, schedule_ids: list[int]) -> dict[int, set[date]]:
         """The skipped days of several schedules, in one query."""
         out: dict[int, set[date]] = {i: set() for i in schedule_ids}
@@ -449,12 +445,6 @@ class Store:
         row = await self.db.fetchone("SELECT * FROM rounds WHERE id = ?", round_id)
         return Round.from_row(row) if row else None
 
-    async def round_at(self, schedule_id: int, scheduled_at: datetime) -> Round | None:
-        row = await self.db.fetchone(
-            "SELECT * FROM rounds WHERE schedule_id = ? AND scheduled_at = ?", schedule_id, utc_iso(scheduled_at)
-        )
-        return Round.from_row(row) if row else None
-
     async def latest_round(self, schedule_id: int) -> Round | None:
         row = await self.db.fetchone(
             "SELECT * FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT 1", schedule_id
@@ -501,12 +491,6 @@ class Store:
         for r in rows:
             out[r["schedule_id"]].append(r["prompt_id"])
         return out
-
-    async def recent_prompt_ids(self, schedule_id: int, limit: int) -> list[str]:
-        rows = await self.db.fetchall(
-            "SELECT prompt_id FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT ?", schedule_id, limit
-        )
-        return [r["prompt_id"] for r in rows]
 
     async def finish_round_step(
         self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing]
