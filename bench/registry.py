@@ -82,3 +82,4 @@ register("stall", "bench.stall", "longest event-loop stall in the fanout and sch
          needs=("fanout", "scheduler"), isolated=False)
 register("screen", "bench.screen", "crisis screen precision/recall and throughput")
 register("core-pg", "bench.core_pg", "core on PostgreSQL with 1 and 3 processes vs plain asyncpg")
+register("fanout-pg", "bench.fanout_pg", "a 5,000-DM round drained by 1 and 3 outbox processes on PostgreSQL")
