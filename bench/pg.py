@@ -122,11 +122,11 @@ def _child(target: Callable[..., Any], args: tuple, barrier: Any, results: Any, 
 
 def in_processes(target: Callable[..., Any], per_process: Iterable[tuple], timeout: float = 600.0,
                  parties_extra: int = 0) -> tuple[list[Any], Any]:
-    """Run `target(*args, barrier)` in one spawned process per args tuple; their results in order.
+    """Start `target(*args, barrier)` in one spawned process per args tuple; `collect()` their results.
 
     The barrier lets every process finish its setup (connect, open Hearth)
     before any starts the measured work. `parties_extra` more parties (the
-    caller) may wait on it too: then the barrier is returned for the caller.
+    caller) may wait on it too (it is `handle[0]`).
     """
     ctx = multiprocessing.get_context("spawn")
     jobs = list(per_process)
