@@ -81,3 +81,5 @@ register("scale", "bench.scale", "100k members, 1M answers: memory, start-up, st
 register("stall", "bench.stall", "longest event-loop stall in the fanout and scheduler runs",
          needs=("fanout", "scheduler"), isolated=False)
 register("screen", "bench.screen", "crisis screen precision/recall and throughput")
+register("core-pg", "bench.core_pg", "core on PostgreSQL with 1 and 3 processes vs plain asyncpg")
+register("fanout-pg", "bench.fanout_pg", "a 5,000-DM round drained by 1 and 3 outbox processes on PostgreSQL")
