@@ -81,3 +81,4 @@ register("scale", "bench.scale", "100k members, 1M answers: memory, start-up, st
 register("stall", "bench.stall", "longest event-loop stall in the fanout and scheduler runs",
          needs=("fanout", "scheduler"), isolated=False)
 register("screen", "bench.screen", "crisis screen precision/recall and throughput")
+register("slack", "bench.slack", "signed /hearth commands per second through the Slack HTTP app vs a bare Bolt app")
