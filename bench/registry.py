@@ -83,3 +83,6 @@ register("stall", "bench.stall", "longest event-loop stall in the fanout and sch
 register("screen", "bench.screen", "crisis screen precision/recall and throughput")
 register("core-pg", "bench.core_pg", "core on PostgreSQL with 1 and 3 processes vs plain asyncpg")
 register("fanout-pg", "bench.fanout_pg", "a 5,000-DM round drained by 1 and 3 outbox processes on PostgreSQL")
+register("slack", "bench.slack", "signed /hearth commands per second through the Slack HTTP app vs a bare Bolt app")
+register("discord", "bench.discord", "interactions per second through the Discord adapter vs a bare discord.py client")
+register("ack", "bench.ack", "Slack and Discord ack p99 during a 5,000-DM fan-out")

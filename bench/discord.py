@@ -1,0 +1,123 @@
+"""discord: interactions per second through the Discord adapter on the fake gateway.
+
+The fake Discord (tests/adapters/discord/fake_discord.py) runs in this
+process: it dispatches `/checkin status` interactions over its websocket
+gateway, N in flight, and an interaction counts when its callback reaches
+the fake's REST API. First the real Hearth adapter (discord.py, SQLite file)
+answers them, then a bare discord.py client that only responds (type 4) to
+the same interactions on the same fake, in the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.registry import Context, Measurement, Row
+
+CONCURRENCY = 32
+PER_USER = 10  # under limits.events_per_minute (20) per member
+
+
+async def drive(fake: Any, data: dict[str, Any], members: list[dict[str, Any]], n: int,
+                waiting: dict[int, asyncio.Future]) -> float:
+    loop = asyncio.get_running_loop()
+    left = list(range(n))
+
+    async def worker() -> None:
+        while left:
+            i = left.pop()
+            payload = fake._interaction(2, data, members[i // PER_USER])
+            fut = loop.create_future()
+            waiting[int(payload["id"])] = fut
+            await fake.interact(payload)
+            await asyncio.wait_for(fut, 30)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return time.perf_counter() - t0
+
+
+async def run(tmp: Path, n: int) -> dict[str, Any]:
+    import discord
+
+    from adapters.discord import create
+    from adapters.discord.client import point_gateway_at, point_rest_at
+    from bot.app import Hearth
+    from bot.config import load
+    from tests.adapters.discord.fake_discord import FakeDiscord
+
+    fake = await FakeDiscord().start()
+    waiting: dict[int, asyncio.Future] = {}
+    bad: list[str] = []
+    real_callback = fake._callback
+
+    def callback(iid: int, token: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
+        resp = real_callback(iid, token, body)
+        content = str((body.get("data") or {}).get("content", ""))
+        if "Sorry" in content or "paused for a moment" in content:
+            bad.append(content[:100])
+        fut = waiting.pop(iid, None)
+        if fut is not None and not fut.done():
+            fut.set_result(body["type"])
+        return resp
+
+    fake._callback = callback
+    members = [fake.member(fake.next_id(), f"m{i}") for i in range(n // PER_USER + 1)]
+    config = load(env={"HEARTH_DATA_DIR": str(tmp), "HEARTH_DISCORD_TOKEN": fake.token,
+                       "HEARTH_DISCORD_API_URL": fake.api_url})
+    app = await Hearth.open(config)
+    adapter = create(config, guild_ready_timeout=0.05)
+    try:
+        await adapter.start(app)
+        data = fake.command_payload("checkin status", {})
+        hearth_s = await drive(fake, data, members, n, waiting)
+        fake.calls.clear()
+        fake.callbacks.clear()
+    finally:
+        await adapter.stop()
+        await app.close()
+    members = [fake.member(fake.next_id(), f"b{i}") for i in range(n // PER_USER + 1)]
+
+    class Bare(discord.Client):
+        async def on_interaction(self, interaction: discord.Interaction) -> None:
+            await interaction.response.send_message("ok", ephemeral=True)
+
+    bare = Bare(intents=discord.Intents(guilds=True))
+    point_rest_at(fake.api_url)
+    try:
+        await bare.login(fake.token)
+        _, gateway, _ = await bare.http.get_bot_gateway()
+        point_gateway_at(gateway)
+        task = asyncio.create_task(bare.connect(reconnect=False))
+        await asyncio.wait_for(bare.wait_until_ready(), 30)
+        bare_s = await drive(fake, data, members, n, waiting)
+    finally:
+        await bare.close()
+        try:
+            await asyncio.wait_for(task, 10)
+        except Exception:
+            pass
+        await fake.close()
+    if bad:
+        raise RuntimeError(f"{len(bad)} bad answers, e.g. {bad[0]}")
+    return {"hearth": n / hearth_s, "bare": n / bare_s}
+
+
+def measure(ctx: Context) -> Measurement:
+    n = 300 if ctx.quick else 2000
+    tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-discord-"))
+    try:
+        got = asyncio.run(run(tmp, n))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ratio = got["hearth"] / got["bare"]
+    return Measurement([Row(
+        "discord", round(got["hearth"], 1), "interactions/s", round(got["bare"], 1), round(ratio, 3),
+        "≥ 0.7 × bare client", ratio >= 0.7,
+        f"{n} × `/checkin status`, {CONCURRENCY} in flight, dispatched by the fake gateway in this process; counted "
+        f"at the callback; Hearth first, then a bare discord.py client answering type 4 on the same fake")])

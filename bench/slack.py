@@ -1,0 +1,211 @@
+"""slack: signed `/hearth checkin status` commands per second through the Slack adapter's HTTP app.
+
+Hearth (SQLite file) runs the real `SlackAdapter` in HTTP mode in this
+process, answering through the fake Slack (tests/adapters/slack/fake_slack.py)
+in the same process. The load generator is a separate process: an aiohttp
+client keeping N signed requests in flight, signing each with the real HMAC.
+A Hearth command counts when its answer reached the fake's response URL (not
+merely when it was acked). The limit is a bare slack-bolt AsyncApp, served
+the same way, that only acks; it counts at the HTTP 200. Bare and Hearth
+take turns (pairs); the median pair is reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from bench.registry import Context, Measurement, Row
+
+SECRET = "bench-signing-secret"
+CONCURRENCY = 32
+PER_USER = 10  # stays under limits.events_per_minute (20) per member per pair
+TEXT = "checkin status"
+
+
+def bodies(fake_url: str, team: str, n: int, prefix: str) -> list[str]:
+    out = []
+    for i in range(n):
+        user = f"U{prefix}{i // PER_USER:05d}"
+        out.append(urllib.parse.urlencode({
+            "token": "legacy", "team_id": team, "team_domain": "bench", "channel_id": "C0GENERAL",
+            "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/hearth",
+            "text": TEXT, "api_app_id": "A0001", "response_url": f"{fake_url}/respond/{prefix}{i}",
+            "trigger_id": f"trig.{prefix}.{i}"}))
+    return out
+
+
+# -- the load generator (its own process) ------------------------------------------------------
+
+
+async def _load(url: str, payloads: list[str], concurrency: int) -> dict[str, Any]:
+    import aiohttp
+
+    from tests.adapters.slack.fake_slack import sign
+
+    queue = list(reversed(payloads))
+    statuses: dict[int, int] = {}
+    latencies: list[float] = []
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+        async def worker() -> None:
+            while queue:
+                body = queue.pop()
+                headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(SECRET, body)}
+                t0 = time.perf_counter()
+                async with session.post(url, data=body.encode(), headers=headers) as resp:
+                    await resp.read()
+                    statuses[resp.status] = statuses.get(resp.status, 0) + 1
+                latencies.append(time.perf_counter() - t0)
+
+        start = time.time()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        end = time.time()
+    return {"start": start, "end": end, "statuses": statuses, "latencies": latencies}
+
+
+def load_main() -> None:
+    job = json.loads(sys.stdin.read())
+    print(json.dumps(asyncio.run(_load(job["url"], job["payloads"], job["concurrency"]))), flush=True)
+
+
+async def load(url: str, payloads: list[str]) -> dict[str, Any]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.slack", "--load", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+    out, _ = await proc.communicate(json.dumps({"url": url, "payloads": payloads,
+                                                "concurrency": CONCURRENCY}).encode())
+    if proc.returncode != 0:
+        raise RuntimeError(f"load generator failed (exit {proc.returncode})")
+    return json.loads(out.decode().strip().splitlines()[-1])
+
+
+# -- the two apps under load ---------------------------------------------------------------------
+
+
+class Responses:
+    """Counts response_url posts at the fake, and when the last one came."""
+
+    def __init__(self, fake: Any) -> None:
+        self.count = 0
+        self.last = 0.0
+        self.bad: list[str] = []
+        real = fake._record
+
+        def record(method: str, params: dict, token: str | None = None) -> None:
+            if method == "response_url":
+                self.count += 1
+                self.last = time.time()
+                shown = json.dumps(params.get("blocks") or params.get("text"))
+                if "went wrong" in shown or "paused for a moment" in shown:
+                    self.bad.append(shown[:120])
+                return  # not kept: thousands of calls would only cost memory
+            real(method, params, token)
+
+        fake._record = record
+
+
+async def serve_bare(fake_api: str) -> tuple[Any, int]:
+    from aiohttp import web
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+    from slack_bolt.app.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    bolt = AsyncApp(client=AsyncWebClient(token="xoxb-bench", base_url=fake_api), signing_secret=SECRET,
+                    process_before_response=False, name="bare")
+
+    @bolt.command("/hearth")
+    async def only_ack(ack: Any) -> None:
+        await ack()
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+
+    web_app = web.Application()
+    web_app.router.add_post("/slack/events", events)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner, runner.addresses[0][1]
+
+
+def hearth_config(data_dir: Path, fake: Any):  # type: ignore[no-untyped-def]
+    from bot.config import load as load_config
+
+    return load_config(env={"HEARTH_DATA_DIR": str(data_dir), "HEARTH_SLACK_BOT_TOKEN": "xoxb-test",
+                            "HEARTH_SLACK_SIGNING_SECRET": SECRET, "HEARTH_SLACK_API_URL": fake.api_url,
+                            "HEARTH_SLACK_HOST": "127.0.0.1", "HEARTH_SLACK_PORT": "0"})
+
+
+async def run_pairs(tmp: Path, n: int, pairs: int) -> list[dict[str, Any]]:
+    from adapters.slack.app import EVENTS_PATH, SlackAdapter
+    from bot.app import Hearth
+    from tests.adapters.slack.fake_slack import FakeSlack
+
+    fake = FakeSlack()
+    await fake.start()
+    responses = Responses(fake)
+    for p in range(pairs):
+        for i in range(n // PER_USER + 1):
+            fake.add_user(f"Ub{p}{i:05d}", f"b{p}-{i}")
+            fake.add_user(f"Uh{p}{i:05d}", f"h{p}-{i}")
+    bare_runner, bare_port = await serve_bare(fake.api_url)
+    bare_url = f"http://127.0.0.1:{bare_port}/slack/events"
+    app = await Hearth.open(hearth_config(tmp, fake))
+    adapter = SlackAdapter(hearth_config(tmp, fake), channel_interval=0.0)
+    results = []
+    try:
+        await adapter.start(app)
+        hearth_url = f"http://127.0.0.1:{adapter.port}{EVENTS_PATH}"
+        for p in range(pairs):
+            bare = await load(bare_url, bodies(fake.url, fake.team, n, f"b{p}"))
+            before = responses.count
+            got = await load(hearth_url, bodies(fake.url, fake.team, n, f"h{p}"))
+            deadline = time.monotonic() + 60
+            while responses.count - before < n and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+            answered = responses.count - before
+            results.append({
+                "bare_rate": n / (bare["end"] - bare["start"]),
+                "hearth_rate": answered / (max(responses.last, got["end"]) - got["start"]),
+                "answered": answered, "bare_status": bare["statuses"], "hearth_status": got["statuses"],
+                "hearth_ack_p99": statistics.quantiles(got["latencies"], n=100)[98] * 1000,
+            })
+    finally:
+        await bare_runner.cleanup()
+        await adapter.stop()
+        await app.close()
+        await fake.stop()
+    if responses.bad:
+        raise RuntimeError(f"{len(responses.bad)} bad answers, e.g. {responses.bad[0]}")
+    return results
+
+
+def measure(ctx: Context) -> Measurement:
+    n, pairs = (300, 1) if ctx.quick else (2000, 3)
+    tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-slack-"))
+    try:
+        results = asyncio.run(run_pairs(tmp, n, pairs))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    results.sort(key=lambda r: r["hearth_rate"] / r["bare_rate"])
+    mid = results[len(results) // 2]
+    ratio = mid["hearth_rate"] / mid["bare_rate"]
+    every = ", ".join(f"{r['hearth_rate'] / r['bare_rate']:.2f}" for r in results)
+    lost = sum(n - r["answered"] for r in results)
+    notes = (f"{n} × `/hearth {TEXT}`, {CONCURRENCY} in flight, load generator in its own process; Hearth counted "
+             f"at its answer on the response URL, bare at its 200; median of {pairs} bare/Hearth pairs "
+             f"(ratios {every}); HTTP {mid['hearth_status']}; Hearth ack p99 {mid['hearth_ack_p99']:.0f} ms"
+             + (f"; {lost} unanswered" if lost else ""))
+    return Measurement([Row("slack", round(mid["hearth_rate"], 1), "commands/s", round(mid["bare_rate"], 1),
+                            round(ratio, 3), "≥ 0.7 × bare Bolt", ratio >= 0.7 and lost == 0, notes)])
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--load"]:
+    load_main()
