@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor
+from bot.events import Actor, Event
 from bot.models import Schedule
 
 if TYPE_CHECKING:
@@ -25,6 +25,11 @@ async def schedule_named(app: "Hearth", actor: Actor, name: str) -> Schedule:
     if not names:
         raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
     raise UserError(f"I couldn't find a check-in called “{{}}”. The ones here are: {', '.join(names)}.", name)
+
+
+async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
+    """Record a moderator's action in the community's audit log."""
+    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
 
 
 def yes_no(value: str | None, default: bool, option: str) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
+from bot.flows.common import audit
 from bot.events import Choice, Event, Reply, join_rich, rich, say
 
 if TYPE_CHECKING:
@@ -23,9 +24,6 @@ TEXT_OPTION = Option("text", f"the prompt, one question, up to {MAX_PROMPT_CHARS
 ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
 
 
-async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
-
 
 @REGISTRY.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
                   TEXT_OPTION, permission="moderator",
@@ -39,7 +37,7 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     pid = f"own-{ev.args['theme']}-{n:02d}"
     fields = {"id": pid, "kind": ev.args["kind"], "theme": ev.args["theme"], "depth": ev.args["depth"], "text": text}
     await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
-    await _audit(app, ev, "prompt.add", pid)
+    await audit(app, ev, "prompt.add", pid)
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
@@ -55,7 +53,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
         raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
     fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": ev.args["text"].strip()}
     await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
-    await _audit(app, ev, "prompt.edit", pid)
+    await audit(app, ev, "prompt.edit", pid)
     return say(f"Updated `{pid}`.")
 
 
@@ -68,7 +66,7 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
         await app.store.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     else:
         raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid)
-    await _audit(app, ev, f"prompt.{verb[:-1]}", pid)
+    await audit(app, ev, f"prompt.{verb[:-1]}", pid)
     return say(f"Prompt `{pid}` is {verb}.")
 
 

@@ -13,7 +13,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Reply, channel, join_rich, rich, say
-from bot.flows.common import as_id, schedule_named, show_time
+from bot.flows.common import as_id, audit, schedule_named, show_time
 from bot.models import Schedule
 from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
 
@@ -31,9 +31,6 @@ SETTINGS = (
     Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
 )
 
-
-async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
 
 
 def _channel(ev: Event, value: str) -> str:
@@ -137,7 +134,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
             raise UserError("That check-in no longer exists.")
         fields = await _settle(app, ev, base)
         schedule = await app.store.update_schedule(base.id, app.now(), **fields)
-        await _audit(app, ev, "schedule.edit", schedule.name)
+        await audit(app, ev, "schedule.edit", schedule.name)
         verb = "Saved changes to"
     else:
         if await app.store.find_schedule(ev.actor.community_id, ev.args.get("name", "")):
@@ -145,7 +142,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
         fields = await _settle(app, ev, None)
         fields |= {"community_id": ev.actor.community_id, "created_by": ev.actor.user_id}
         schedule = await app.store.create_schedule(fields, app.now())
-        await _audit(app, ev, "schedule.create", schedule.name)
+        await audit(app, ev, "schedule.create", schedule.name)
         verb = "Created"
     await app.schedules_changed()
     return say(verb + " **{}**. Members can join with **checkin join**.", schedule.name)
@@ -176,7 +173,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     tz = ZoneInfo(schedule.timezone)
     until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
     await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
-    await _audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
+    await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
     words = "until you resume it" if until == "forever" else f"up to and including {until}"
     return say("Paused **{}** " + words + ".", schedule.name)
@@ -186,7 +183,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     await app.store.update_schedule(schedule.id, app.now(), paused_until=None)
-    await _audit(app, ev, "schedule.resume", schedule.name)
+    await audit(app, ev, "schedule.resume", schedule.name)
     await app.schedules_changed()
     return say("**{}** is running again.", schedule.name)
 
@@ -198,7 +195,7 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
     await app.store.add_skip(schedule.id, day)
-    await _audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
+    await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
     return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)
 
 
@@ -208,6 +205,6 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     await app.store.delete_schedule(schedule.id)
-    await _audit(app, ev, "schedule.delete", schedule.name)
+    await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
     return say("Deleted **{}**.", schedule.name)

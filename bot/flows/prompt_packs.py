@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
+from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.flows.prompt_choice import available
 
@@ -38,9 +39,6 @@ KIND_LABELS = {"checkin": "check-in", "reflection": "reflection"}
 PACK_OPTION = Option("pack", "a built-in pack's id, from mod pack list", required=True, suggest="packs")
 PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True)
 
-
-async def _audit(app: "Hearth", ev: Event, action: str, detail: str) -> None:
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
 
 
 # --------------------------------------------------------------------------
@@ -80,7 +78,7 @@ async def export(app: "Hearth", ev: Event) -> Reply:
                         "or switch one back on with **mod prompt enable**.")
     content = dump_pack(pack)
     _check_exportable(content)
-    await _audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
+    await audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
     n = len(pack.prompts)
     one = n == 1
     body = (f"Here {'is' if one else 'are'} your community's **{n}** prompt{'' if one else 's'} as a pack file. "
@@ -235,7 +233,7 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     await app.store.save_prompts(ev.actor.community_id, rows, ev.actor.user_id, app.now())
     counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
               f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
-    await _audit(app, ev, "pack.import", counts)
+    await audit(app, ev, "pack.import", counts)
     return Reply(body=join_rich([rich("Imported {}.", pack.name), _summary(plan),
                                  rich("See them with **mod prompt list**.")]))
 
@@ -282,7 +280,7 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     if (await app.store.switches(community)).get(target, True) == enabled:
         return say(f"{what} is already {state}.")
     await app.store.set_switch(community, target, enabled)
-    await _audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
+    await audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
     lines = [rich(f"{what} is now {state}.")]
     if not enabled:
         lines.append(rich("I won't use its prompts in check-ins or reflections until it's switched back on."))

@@ -103,9 +103,13 @@ async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: dateti
     return pick(candidates, recent, rng)
 
 
-def mood_buttons(app: "Hearth", round_id: int) -> tuple[Button, ...]:
+#: Stands for the round's id in messages built before the round is written (the store fills it in).
+ROUND_PLACEHOLDER = "{round}"
+
+
+def mood_buttons(app: "Hearth", round_ref: str) -> tuple[Button, ...]:
     return tuple(
-        Button(app.content.mood_label(m), "checkin.mood", {"round": str(round_id), "mood": str(m)})
+        Button(app.content.mood_label(m), "checkin.mood", {"round": round_ref, "mood": str(m)})
         for m in range(1, 6)
     )
 
@@ -114,11 +118,9 @@ def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datet
     body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
                 closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
     # The round id is only known inside the transaction: buttons carry a placeholder.
-    reply = Reply(body=body, visibility="channel", buttons=mood_buttons(app, 0))
-    payload = reply_to_json(reply)
-    for b in payload["buttons"]:
-        b["args"]["round"] = "{round}"
-    return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True}, payload)
+    reply = Reply(body=body, visibility="channel", buttons=mood_buttons(app, ROUND_PLACEHOLDER))
+    return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},
+                    reply_to_json(reply))
 
 
 def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participant, Member | None]], prompt: str,
@@ -142,9 +144,7 @@ def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participa
         if reply is None:
             body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
                         closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
-            reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, 0)))
-            for b in reply["buttons"]:
-                b["args"]["round"] = "{round}"
+            reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, ROUND_PLACEHOLDER)))
             by_tz[tz.key] = reply
         out.append(Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply))
     return out
@@ -177,7 +177,7 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
             continue
         body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                     closes=hearth_text(f"at {show_clock(rnd.closes_at, tz)}"))
-        reply = Reply(body=body, buttons=mood_buttons(app, rnd.id))
+        reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
         outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
     if await app.store.finish_round_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
