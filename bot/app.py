@@ -89,10 +89,14 @@ class Hearth:
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
             return care + ([say(SLOW_DOWN)] if verdict == "first_refusal" else [])
-        if event.event_id and not await self.store.first_time_event(event.event_id, self.clock.now()):
-            log.info("ignored a repeated delivery of event %s", event.event_id)
-            return []
-        await self.store.upsert_member(event.actor, self.clock.now())
+        # A command that only reads is harmless when repeated and finds (or first makes) the member
+        # itself, so it writes nothing here: no dedupe row, no member upsert.
+        reads_only = self.registry.reads_only(event)
+        if not reads_only:
+            if await self._repeated(event):
+                log.info("ignored a repeated delivery of event %s", event.event_id)
+                return []
+            await self.store.upsert_member(event.actor, self.clock.now())
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
@@ -100,8 +104,12 @@ class Hearth:
         replies = await care_for(self, event) + replies
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
-        self.outbox.kick()
+        if not reads_only:
+            self.outbox.kick()
         return replies
+
+    async def _repeated(self, event: Event) -> bool:
+        return bool(event.event_id) and not await self.store.first_time_event(event.event_id, self.clock.now())
 
     async def schedules_changed(self) -> None:
         """Keep the scheduler's jobs in step after a moderator changed schedules."""

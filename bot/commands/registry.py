@@ -54,6 +54,8 @@ class Command:
     permission: Permission = "member"
     confirm: str | None = None
     example: str | None = None
+    reads_only: bool = False
+    """Changes nothing: a repeated delivery is harmless, so the event itself writes nothing either."""
 
     @property
     def name(self) -> str:
@@ -90,12 +92,13 @@ class Registry:
         permission: Permission = "member",
         confirm: str | None = None,
         example: str | None = None,
+        reads_only: bool = False,
     ) -> Callable[[Handler], Handler]:
         def deco(fn: Handler) -> Handler:
             path = tuple(name.split())
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
-            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example)
+            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only)
             return fn
 
         return deco
@@ -120,6 +123,10 @@ class Registry:
 
     def visible_to(self, is_moderator: bool) -> list[Command]:
         return [c for c in self.commands.values() if is_moderator or c.permission == "member"]
+
+    def reads_only(self, event: Event) -> bool:
+        cmd = self.commands.get(event.name) if event.kind == "command" else None
+        return cmd is not None and cmd.reads_only
 
     def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
         """Longest command path that prefixes `words`, and the words left."""

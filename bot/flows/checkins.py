@@ -33,7 +33,7 @@ async def _next_fire(schedule: Schedule, now: datetime) -> datetime | None:
     return fires[0] if fires else None
 
 
-@REGISTRY.command("checkin list", "See the check-ins here and when they happen next.")
+@REGISTRY.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     schedules = await app.store.list_schedules(ev.actor.community_id)
     if not schedules:
@@ -80,7 +80,8 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
     return say("You weren't in **{}**, so nothing changed.", schedule.name)
 
 
-@REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.")
+@REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.",
+                  reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
     member = await app.member(ev.actor)
     tz = await app.timezone_of(ev.actor, member)

@@ -16,7 +16,7 @@ INTRO = ("Hearth helps this community check in with each other and reflect. "
 
 
 @REGISTRY.command("help", "What I can do, or how to use one command.",
-                  Option("command", "a command, e.g. 'checkin join'", rest=True))
+                  Option("command", "a command, e.g. 'checkin join'", rest=True), reads_only=True)
 async def help_command(app: "Hearth", ev: Event) -> Reply:
     is_mod = await app.is_moderator(ev.actor)
     wanted = ev.args.get("command")

@@ -17,7 +17,8 @@ BARS = "▁▂▃▄▅"
 
 
 @REGISTRY.command("me history", "Your past check-in answers and your mood over the last weeks.",
-                  Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4")
+                  Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4",
+                  reads_only=True)
 async def history(app: "Hearth", ev: Event) -> Reply:
     weeks = int(ev.args.get("weeks", "8"))
     if not 1 <= weeks <= 104:

@@ -33,7 +33,7 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-@REGISTRY.command("me data", "What I hold about you in this community, in plain words.")
+@REGISTRY.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)
 async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.community(ev.actor.community_id)
@@ -89,7 +89,8 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=body + rich(" If you use Hearth again, it starts fresh. Take care."))
 
 
-@REGISTRY.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.")
+@REGISTRY.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",
+                  reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
     return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher)))

@@ -105,7 +105,7 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str) -> Reply:
     return say("Kept. Only you can read it — see your notes with **notes list**.")
 
 
-@REGISTRY.command("notes list", "Read your private notes.")
+@REGISTRY.command("notes list", "Read your private notes.", reads_only=True)
 async def notes_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.notes(ev.actor.community_id, ev.actor.user_id)
     if not notes:

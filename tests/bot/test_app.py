@@ -1,0 +1,59 @@
+"""Hearth.handle: what every event costs, and what a command that only reads may skip."""
+
+from __future__ import annotations
+
+from bot.commands.registry import REGISTRY
+from bot.events import Event
+from tests.bot.commands.test_bad_input import snapshot
+from tests.bot.flows.test_checkins import open_round
+from tests.conftest import actor, run, text
+
+READS_ONLY = sorted(c.name for c in REGISTRY.commands.values() if c.reads_only)
+
+
+async def whole(app) -> dict[str, list]:
+    """Every table, the ones any event touches included."""
+    db = app.store.db
+    rows = await snapshot(app)
+    for table in ("members", "processed_events", "audit_log"):
+        rows[table] = sorted(map(repr, await db.fetchall(f"SELECT * FROM {table}")))
+    return rows
+
+
+def test_the_commands_that_only_read_are_the_expected_ones():
+    assert READS_ONLY == ["checkin list", "checkin status", "help", "me data", "me history", "notes list",
+                          "privacy"]
+
+
+async def test_a_command_that_only_reads_changes_nothing(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin join", schedule="mornings")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="Fine")
+    await run(app, ann, "reflect")
+    await run(app, ann, "note", text="kept for me")
+    before = await whole(app)
+    for name in READS_ONLY:
+        replies = await app.handle(Event("command", ann, name, {}, event_id=f"evt:{name}"))
+        assert replies and not any(r.error for r in replies), name
+        assert await whole(app) == before, f"{name} wrote to the store"
+
+
+async def test_a_repeated_read_answers_again_and_a_repeated_write_does_not(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    status = Event("command", ann, "checkin status", {}, event_id="evt-1")
+    first, again = await app.handle(status), await app.handle(status)
+    assert "Your check-ins" in text(first) and text(again) == text(first)
+    join = Event("command", ann, "checkin join", {"schedule": "mornings"}, event_id="evt-2")
+    assert "joined" in text(await app.handle(join))
+    assert await app.handle(join) == []
+
+
+async def test_asking_what_is_held_about_you_stores_nothing_new(app):
+    newcomer = actor("newcomer")
+    for name in ("privacy", "me data", "help"):
+        assert text(await run(app, newcomer, name))
+    assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is None
+    await run(app, newcomer, "checkin status")  # shows their times: it needs (and makes) the member
+    assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is not None
