@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
@@ -24,6 +25,8 @@ from bot.store.database import Executor, split_statements
 
 #: How long an unused stashed custom id is kept.
 KEEP_CUSTOM_IDS = timedelta(days=90)
+#: How often the members still to be told their DMs are closed are re-read (other processes mark them too).
+UNNOTICED_REFRESH_SECONDS = 10.0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS discord_custom_ids (
@@ -49,9 +52,15 @@ def _stamp(when: datetime) -> str:
 
 
 class AdapterState:
-    def __init__(self, db: Executor, now: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(self, db: Executor, now: Callable[[], datetime] = _utc_now,
+                 refresh_seconds: float = UNNOTICED_REFRESH_SECONDS) -> None:
         self.db = db
         self.now = now
+        self.refresh_seconds = refresh_seconds
+        # Who may still need telling, so that the other interactions cost no write: re-read now and
+        # then, since another process may have found someone's DMs closed.
+        self._unnoticed: set[str] = set()
+        self._unnoticed_until = 0.0
 
     async def ensure(self) -> None:
         for statement in split_statements(SCHEMA):
@@ -90,15 +99,24 @@ class AdapterState:
             "INSERT INTO discord_dm_closed (user_id, noticed, at) VALUES (?, 0, ?) ON CONFLICT (user_id) DO NOTHING",
             user_id, _stamp(self.now()),
         )
+        self._unnoticed.add(user_id)
 
     async def dm_closed(self, user_id: str) -> bool:
         return await self.db.fetchone("SELECT 1 FROM discord_dm_closed WHERE user_id = ?", user_id) is not None
 
     async def take_notice(self, user_id: str) -> bool:
-        """True exactly once after DMs were found closed: time to tell them."""
+        """True exactly once after DMs were found closed: time to tell them (the UPDATE decides, across processes)."""
+        if time.monotonic() >= self._unnoticed_until:
+            self._unnoticed_until = time.monotonic() + self.refresh_seconds
+            rows = await self.db.fetchall("SELECT user_id FROM discord_dm_closed WHERE noticed = 0")
+            self._unnoticed = {r["user_id"] for r in rows}
+        if user_id not in self._unnoticed:
+            return False
+        self._unnoticed.discard(user_id)
         return await self.db.execute(
             "UPDATE discord_dm_closed SET noticed = 1 WHERE user_id = ? AND noticed = 0", user_id
         ) > 0
 
     async def clear_dm_closed(self, user_id: str) -> None:
         await self.db.execute("DELETE FROM discord_dm_closed WHERE user_id = ?", user_id)
+        self._unnoticed.discard(user_id)

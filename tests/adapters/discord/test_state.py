@@ -61,3 +61,20 @@ async def test_the_adapter_purges_when_it_starts(app, fake: FakeDiscord, tmp_pat
         assert await app.store.find_schedule(f"discord:{fake.guild_id}", "evenings") is None
     finally:
         await second.stop()
+
+
+async def test_closed_dms_are_noticed_once_across_processes_without_a_write_per_interaction(app):
+    here = AdapterState(app.store.db, app.now)
+    there = AdapterState(app.store.db, app.now, refresh_seconds=0.0)  # another process, re-reading every time
+    await here.ensure()
+    assert await here.take_notice("discord:1") is False  # nobody to tell: nothing written
+    await here.mark_dm_closed("discord:1")
+    await here.mark_dm_closed("discord:2")
+    assert await here.take_notice("discord:1") is True  # marked here: known at once
+    assert await here.take_notice("discord:1") is False
+    assert await there.take_notice("discord:1") is False  # told once, whichever process asks
+    assert await there.take_notice("discord:2") is True  # marked elsewhere: seen on its next read
+    assert await here.take_notice("discord:2") is False
+    await here.clear_dm_closed("discord:1")
+    await there.mark_dm_closed("discord:1")
+    assert await there.take_notice("discord:1") is True
