@@ -1,0 +1,66 @@
+"""The SQLite driver: plain reads run inline on their own connection; writes keep the writer's order."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+
+from bot.store.database import SqliteDatabase
+
+
+async def table(tmp_path) -> SqliteDatabase:
+    db = await SqliteDatabase.open(tmp_path / "t.db")
+    await db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)")
+    return db
+
+
+async def test_a_read_sees_every_committed_write_and_nothing_uncommitted(tmp_path):
+    db = await table(tmp_path)
+    try:
+        await db.execute("INSERT INTO t VALUES (1, 'one')")
+        assert await db.fetchall("SELECT * FROM t") == [{"id": 1, "a": "one"}]
+        assert await db.fetchone("INSERT INTO t VALUES (2, 'two') RETURNING a") == {"a": "two"}  # a write
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def writer() -> None:
+            async with db.transaction() as tx:
+                await tx.execute("INSERT INTO t VALUES (3, 'three')")
+                holding.set()
+                await release.wait()
+
+        task = asyncio.create_task(writer())
+        await holding.wait()
+        # The writer holds its lock mid-transaction: a read neither waits for it nor sees its work.
+        assert [r["id"] for r in await asyncio.wait_for(db.fetchall("SELECT id FROM t ORDER BY id"), 1)] == [1, 2]
+        release.set()
+        await task
+        assert [r["id"] for r in await db.fetchall("  select id FROM t ORDER BY id")] == [1, 2, 3]
+    finally:
+        await db.close()
+
+
+async def test_a_read_does_not_wait_for_another_process_writing(tmp_path):
+    db = await table(tmp_path)
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO t VALUES (9, 'theirs')")
+        started = time.perf_counter()
+        assert await db.fetchall("SELECT * FROM t") == []
+        assert time.perf_counter() - started < 0.5  # not the 5 s busy timeout a write would wait
+        other.execute("COMMIT")
+        assert await db.fetchall("SELECT a FROM t") == [{"a": "theirs"}]
+    finally:
+        other.close()
+        await db.close()
+
+
+async def test_an_in_memory_database_reads_through_its_one_connection():
+    db = await SqliteDatabase.open(":memory:")
+    try:
+        await db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        await db.execute("INSERT INTO t VALUES (1)")
+        assert await db.fetchall("SELECT id FROM t") == [{"id": 1}]
+    finally:
+        await db.close()
