@@ -28,13 +28,14 @@ from bench.registry import Context, Measurement, Row
 SECRET = "bench-signing-secret"
 CONCURRENCY = 32
 PER_USER = 10  # stays under limits.events_per_minute (20) per member per pair
+# Members take turns (one member's commands spread through the run, as people's are), not all ten at once.
 TEXT = "checkin status"
 
 
 def bodies(fake_url: str, team: str, n: int, prefix: str) -> list[str]:
     out = []
     for i in range(n):
-        user = f"U{prefix}{i // PER_USER:05d}"
+        user = f"U{prefix}{i % (n // PER_USER + 1):05d}"
         out.append(urllib.parse.urlencode({
             "token": "legacy", "team_id": team, "team_domain": "bench", "channel_id": "C0GENERAL",
             "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/hearth",
