@@ -38,6 +38,8 @@ def without_controls(event: Event) -> Event:
     def clean(d: dict[str, str]) -> dict[str, str]:
         return {k: v.translate(_CONTROLS) for k, v in d.items()}
 
+    if not event.args and not event.values:  # most buttons and many commands: nothing typed to clean
+        return event
     return dataclasses.replace(event, args=clean(event.args), values=clean(event.values))
 
 log = logging.getLogger(__name__)

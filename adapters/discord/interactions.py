@@ -66,20 +66,32 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
 async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event,
                  upload: discord.Attachment | None = None) -> None:
     """Run the event (with its uploaded file, if any) through the core and show its replies."""
-    work = asyncio.ensure_future(_handle(adapter, event, upload))
-    done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER)
-    if not done:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+    # A timer, not a task to wait on: most answers come in milliseconds, and this path runs for every one.
+    deferring: list[asyncio.Task[None]] = []
+    timer = asyncio.get_running_loop().call_later(
+        DEFER_AFTER, lambda: deferring.append(asyncio.ensure_future(_defer(interaction))))
     try:
-        replies = await work
+        replies = await _handle(adapter, event, upload)
     except Exception:
         log.exception("handling %s %s failed", event.kind, event.name)
         replies = [SORRY]
+    finally:
+        timer.cancel()
+        for task in deferring:
+            await task
     if event.name == "checkin join":
         await adapter.state.clear_dm_closed(event.actor.user_id)
     elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):
         replies = [*replies, DM_CLOSED_NOTICE]
     await show(adapter, interaction, replies)
+
+
+async def _defer(interaction: discord.Interaction) -> None:
+    """Discord shows "thinking…" while the core finishes; the replies then follow up."""
+    try:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    except discord.HTTPException:
+        log.warning("could not defer interaction %s", interaction.id, exc_info=True)
 
 
 async def _handle(adapter: "DiscordAdapter", event: Event, upload: discord.Attachment | None) -> list[Reply]:
@@ -111,7 +123,7 @@ async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, repl
 async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, reply: Reply) -> None:
     ephemeral = reply.visibility == "actor"
     parts = chunks(reply_text(reply)) if reply.body.parts or reply.title else ["\u200b"]
-    view = await build_view(reply.buttons, adapter.state)
+    view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
     file = discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename) \
         if reply.attachment else None
     for i, text in enumerate(parts):
