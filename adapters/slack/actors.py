@@ -7,6 +7,7 @@ The cache is short so a promotion or a timezone change shows up soon.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -35,11 +36,20 @@ class Directory:
         self.client = client
         self.ttl = ttl_seconds
         self._cache: dict[str, tuple[float, SlackUser]] = {}
+        self._asking: dict[str, asyncio.Future[SlackUser]] = {}
 
     async def user(self, user_id: str, fallback_name: str = "") -> SlackUser:
+        """The user, asking Slack once however many of their clicks arrive together."""
         hit = self._cache.get(user_id)
         if hit and hit[0] > time.monotonic():
             return hit[1]
+        asking = self._asking.get(user_id)
+        if asking is None:
+            asking = self._asking[user_id] = asyncio.ensure_future(self._look_up(user_id, fallback_name))
+            asking.add_done_callback(lambda _: self._asking.pop(user_id, None))
+        return await asyncio.shield(asking)
+
+    async def _look_up(self, user_id: str, fallback_name: str) -> SlackUser:
         try:
             resp = await self.client.users_info(user=user_id)
             found = _from_info(resp["user"], fallback_name)

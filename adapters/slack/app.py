@@ -1,9 +1,10 @@
 """Hearth in a Slack workspace through slack-bolt: `/hearth`, buttons, modals, App Home.
 
 Every listener acks first and works after (Slack wants an answer within
-3 seconds); the one exception is a modal submission, which waits a short
-budget so its result can replace the modal, and otherwise closes it and
-answers in a message. Each interaction carries an id (trigger or event id)
+3 seconds), with two exceptions that wait a short budget: a slash command,
+whose quick answer rides on its ack (`answer.py`), and a modal submission,
+whose result can then replace the modal (otherwise it closes and the answer
+follows in a message). Each interaction carries an id (trigger or event id)
 that the core dedupes, so a retried delivery has one effect.
 """
 
@@ -23,6 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.options import file_option
 from adapters.slack.actors import Directory
+from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
 from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values
@@ -158,8 +160,15 @@ class SlackAdapter:
                     log.exception("could not apologise either")
 
     async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
-        await ack()
-        await self._safely(self._command(body, respond), respond if body.get("response_url") else None)
+        answer = AnswerInAck(ack, respond)
+        settling: list[asyncio.Future[None]] = []
+        timer = asyncio.get_running_loop().call_later(
+            ACK_BUDGET_SECONDS, lambda: settling.append(asyncio.ensure_future(answer.settle())))
+        try:
+            await self._safely(self._command(body, answer), answer if body.get("response_url") else None)
+        finally:
+            timer.cancel()
+            await answer.settle()
 
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),

@@ -3,7 +3,9 @@
 The real slack-sdk and slack-bolt talk to it over 127.0.0.1. It records
 every call, hands out message timestamps, answers `users.info` from a small
 directory, and can be told to fail the next call of a method (a 429 with
-Retry-After, or a Slack error). Benchmarks reuse it.
+Retry-After, or a Slack error). Benchmarks reuse it. A message in a slash
+command's acknowledgement is recorded as a `response_url` call (with
+`via: "ack"`), since Slack shows the two alike.
 """
 
 from __future__ import annotations
@@ -286,6 +288,16 @@ class FakeSlack:
         self._record("upload", {"id": request.match_info["id"]})
         return web.Response(text="OK - uploaded")
 
+    def acked(self, command: dict[str, Any], body: str) -> None:
+        """A message in a command's ack body shows like one sent to its response URL: recorded as one."""
+        try:
+            message = json.loads(body) if body.startswith("{") else None
+        except ValueError:
+            message = None
+        if message and ("text" in message or "blocks" in message):
+            self._record("response_url", {**message, "response_url_id": command["response_url"].rsplit("/", 1)[-1],
+                                          "via": "ack"})
+
     async def _respond(self, request: web.Request) -> web.Response:
         params = await request.json()
         params["response_url_id"] = request.match_info["id"]
@@ -374,8 +386,11 @@ class SlackSide:
         }
 
     async def command(self, user: str, text: str, channel: str = "C0GENERAL", **kw: Any) -> tuple[int, str]:
-        body = urllib.parse.urlencode(self.command_body(user, text, channel, kw.pop("trigger_id", None)))
-        return await self.post(body, "application/x-www-form-urlencoded", **kw)
+        command = self.command_body(user, text, channel, kw.pop("trigger_id", None))
+        status, answer = await self.post(urllib.parse.urlencode(command), "application/x-www-form-urlencoded", **kw)
+        if status == 200:
+            self.fake.acked(command, answer)
+        return status, answer
 
     async def interaction(self, payload: dict[str, Any], **kw: Any) -> tuple[int, str]:
         body = urllib.parse.urlencode({"payload": json.dumps(payload)})

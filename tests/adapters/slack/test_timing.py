@@ -7,8 +7,9 @@ import time
 from datetime import datetime, timezone
 
 import adapters.slack.app as slack_app
+import adapters.slack.render as slack_render
 from bot.scheduling.runner import RoundScheduler
-from tests.adapters.slack.conftest import ANN, MOD, texts
+from tests.adapters.slack.conftest import ANN, BOB, MOD, texts
 from tests.adapters.slack.test_member import make_schedule
 
 
@@ -19,6 +20,30 @@ async def test_slash_command_is_acked_before_the_slow_work(app, fake, side):
     assert status == 200 and body == ""
     assert time.monotonic() - started < 1.0
     await fake.wait_for("response_url", timeout=6)
+
+
+async def test_a_quick_answer_rides_on_the_ack_and_a_slow_one_follows_it(app, fake, side):
+    status, body = await side.command(ANN, "checkin status")
+    answer = json.loads(body)
+    assert status == 200 and answer["response_type"] == "ephemeral" and "Your check-ins" in texts(answer["blocks"])
+    assert [c.get("via") for c in fake.called("response_url")] == ["ack"]  # no second trip to the response URL
+
+    fake.delays["users.info"] = 1.0  # past the budget: a plain ack, then the answer
+    started = time.monotonic()
+    status, body = await side.command(BOB, "checkin status")
+    assert status == 200 and body == "" and time.monotonic() - started < 0.8
+    [late] = await fake.wait_for("response_url", where=lambda p: p.get("via") is None, timeout=5)
+    assert "Your check-ins" in texts(late["blocks"])
+
+
+async def test_an_answer_in_several_parts_all_goes_to_the_response_url_in_order(app, fake, side, monkeypatch):
+    monkeypatch.setattr(slack_render, "MAX_MESSAGE_BLOCKS", 2)  # help, in sections of 300 characters: several messages
+    monkeypatch.setattr(slack_render.chunks, "__defaults__", (300,))
+    status, body = await side.command(ANN, "help")
+    assert status == 200 and body == ""
+    parts = await fake.wait_for("response_url", 2)
+    assert "continued in the next message (2 of" in json.dumps(parts[0]["blocks"])
+    assert all(p.get("via") is None for p in parts)
 
 
 async def test_button_is_acked_before_the_slow_work(app, fake, side):
