@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime, timezone
 
@@ -89,8 +90,15 @@ async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDis
     assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 1
 
 
-async def test_a_slow_export_arrives_with_the_followup(discord_bot, fake: FakeDiscord, monkeypatch):
-    monkeypatch.setattr("adapters.discord.interactions.DEFER_AFTER", 0.0)  # "thinking…" first, then the file
+async def test_a_slow_export_arrives_with_the_followup(discord_bot, fake: FakeDiscord, app, monkeypatch):
+    monkeypatch.setattr("adapters.discord.interactions.DEFER_AFTER", 0.05)  # "thinking…" first, then the file
+    handle = app.handle
+
+    async def slowly(event):
+        await asyncio.sleep(0.2)  # a big community's export takes a while
+        return await handle(event)
+
+    monkeypatch.setattr(app, "handle", slowly)
     ann = fake.member(fake.next_id(), "Ann")
     iid = await fake.slash(ann, "me export")
     deferred = await fake.wait_callback(iid)
