@@ -134,7 +134,16 @@ class Hearth:
         member = await self.store.get_member(actor.community_id, actor.user_id)
         return member or await self.store.upsert_member(actor, self.clock.now())
 
-    async def timezone_of(self, actor: Actor, member: Member | None = None) -> ZoneInfo:
+    async def member_and_community(self, actor: Actor) -> tuple[Member, Community]:
+        """Both in one query, for a flow that needs the member's times in their timezone."""
+        member, community = await self.store.member_and_community(actor.community_id, actor.user_id)
+        if member is None or community is None:
+            member = await self.store.upsert_member(actor, self.clock.now())  # (makes the community too)
+            community = community or await self.community(actor.community_id)
+        return member, community
+
+    async def timezone_of(self, actor: Actor, member: Member | None = None,
+                          community: Community | None = None) -> ZoneInfo:
         """The member's own timezone, else the platform's, else the community's."""
         member = member or await self.member(actor)
         for name in (member.timezone, actor.timezone, member.platform_timezone):
@@ -143,7 +152,7 @@ class Hearth:
                     return ZoneInfo(name)
                 except Exception:
                     continue
-        community = await self.community(actor.community_id)
+        community = community or await self.community(actor.community_id)
         return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
 
     def today(self, tz: ZoneInfo) -> date:

@@ -24,7 +24,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.commands import build_tree
+from adapters.discord.commands import HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import EXPIRED, NOT_IN_DMS, SORRY, actor_for, answer, show
 from adapters.discord.sender import DiscordSender
@@ -69,8 +69,8 @@ class HearthClientMixin:
     def __init__(self, adapter: "DiscordAdapter", **options: Any) -> None:
         super().__init__(intents=INTENTS, allowed_mentions=discord.AllowedMentions.none(), **options)
         self.adapter = adapter
-        self.tree = app_commands.CommandTree(self)
-        self.tree.error(self._on_tree_error)
+        self.tree = HearthTree(self)
+        self.tree.error(self.on_command_failed)
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(HearthButton)  # type: ignore[attr-defined]
@@ -83,7 +83,7 @@ class HearthClientMixin:
         if match:
             await self.adapter.on_form(interaction, match["action"], match["args"])
 
-    async def _on_tree_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+    async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)
         if not interaction.response.is_done():
             await interaction.response.send_message(SORRY.body.plain(), ephemeral=True)

@@ -87,6 +87,49 @@ def option_value(value: Any) -> str:
     return str(value)
 
 
+#: Option types whose value arrives as is: string, integer, boolean, number (no user, channel, role or file).
+PLAIN_OPTION_TYPES = {3, 4, 5, 10}
+SUBCOMMAND_TYPES = {1, 2}
+
+
+def plain_command(data: dict[str, Any]) -> tuple[str, dict[str, str]] | None:
+    """A slash command's words and values, when no value needs resolving; else None."""
+    if data.get("type", 1) != 1:  # a user or message menu command
+        return None
+    words, options = [str(data.get("name", ""))], list(data.get("options") or [])
+    while len(options) == 1 and options[0].get("type") in SUBCOMMAND_TYPES:
+        words.append(str(options[0].get("name", "")))
+        options = list(options[0].get("options") or [])
+    if any(o.get("type") not in PLAIN_OPTION_TYPES for o in options):
+        return None
+    return " ".join(words), {str(o["name"]): str(o["value"]) for o in options if o.get("value") is not None}
+
+
+class HearthTree(app_commands.CommandTree):
+    """discord.py's command tree, with a short way in for plain slash commands.
+
+    Most of Hearth's commands carry only words and numbers. For those,
+    discord.py's namespace, transformers and checks (Hearth uses none of
+    them: the core checks permissions and options itself) cost about as much
+    as the core's own work (bench/README.md, "discord"), so such a command
+    goes straight to the adapter. A user, channel, role or file to resolve,
+    autocomplete, and anything the registry doesn't know take the library's
+    full path.
+    """
+
+    async def _call(self, interaction: discord.Interaction) -> None:
+        client: HearthClient = self.client  # type: ignore[assignment]
+        plain = plain_command(interaction.data or {}) \
+            if interaction.type is discord.InteractionType.application_command else None
+        if plain is None or plain[0] not in client.adapter.app.registry.commands:
+            await super()._call(interaction)
+            return
+        try:
+            await client.adapter.on_command(interaction, *plain)
+        except Exception as error:
+            await client.on_command_failed(interaction, error)
+
+
 def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[..., Awaitable[None]]:
     """A callback with a real signature, so discord.py derives the options itself."""
 

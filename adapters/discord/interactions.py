@@ -97,7 +97,7 @@ async def _defer(interaction: discord.Interaction) -> None:
 async def _handle(adapter: "DiscordAdapter", event: Event, upload: discord.Attachment | None) -> list[Reply]:
     """Fetching the file counts against the same three seconds as the core's work."""
     try:
-        event = await with_upload(adapter.app, event, upload)
+        event = await with_upload(adapter.app, event, upload) if upload is not None else event
     except UploadRefused as refused:
         return [refused.reply]
     return await adapter.app.handle(event)

@@ -83,8 +83,8 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.",
                   reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
-    member = await app.member(ev.actor)
-    tz = await app.timezone_of(ev.actor, member)
+    member, community = await app.member_and_community(ev.actor)
+    tz = await app.timezone_of(ev.actor, member, community)
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     memberships = await app.store.memberships(ev.actor.community_id, ev.actor.user_id)
     if not memberships:

@@ -126,6 +126,18 @@ class Store:
         )
         return _member(row) if row else None
 
+    async def member_and_community(self, community_id: str, user_id: str) -> tuple[Member | None, Community | None]:
+        """A member and their community in one query (either may not exist yet)."""
+        row = await self.db.fetchone(
+            "SELECT c.name AS c_name, c.settings AS c_settings, m.* FROM communities c "
+            "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? WHERE c.id = ?",
+            user_id, community_id,
+        )
+        if row is None:
+            return None, None
+        community = Community(community_id, row["c_name"], CommunitySettings.from_json(row["c_settings"]))
+        return (_member(row) if row["user_id"] is not None else None), community
+
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
         if not set(fields) <= allowed:

@@ -16,6 +16,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.errors import StoreError
+from bot.events import Actor
 from bot.models import Outgoing, Response, Schedule
 from bot.store.migrations import MIGRATIONS_DIR, available, migrate
 from bot.store.store import Store
@@ -261,3 +262,14 @@ async def test_hearth_opens_the_store_its_database_url_names(tmp_path: Path, clo
     finally:
         await default.close()
         await named.close()
+
+
+async def test_a_member_and_their_community_come_in_one_read(store):
+    assert await store.member_and_community("c-new", "u1") == (None, None)
+    await store.ensure_community("c-new", AT, name="Hearthside")
+    member, community = await store.member_and_community("c-new", "u1")
+    assert member is None and community is not None and community.name == "Hearthside"
+    await store.upsert_member(Actor("c-new", "u1", "Ann", timezone="Europe/Paris"), AT)
+    member, community = await store.member_and_community("c-new", "u1")
+    assert member == await store.get_member("c-new", "u1") and member.platform_timezone == "Europe/Paris"
+    assert community == await store.get_community("c-new")

@@ -1,0 +1,35 @@
+"""The short way in for plain slash commands, and the library's full path for everything else."""
+
+from __future__ import annotations
+
+from adapters.discord.commands import plain_command
+from tests.adapters.discord.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import run
+
+
+def sub(name: str, *options: dict) -> dict:
+    return {"type": 1, "name": name, "options": list(options)}
+
+
+def test_words_and_plain_values_are_read_from_nested_groups():
+    data = {"type": 1, "name": "mod", "options": [{"type": 2, "name": "schedule", "options": [
+        sub("pause", {"type": 3, "name": "name", "value": "mornings"}, {"type": 4, "name": "weeks", "value": 2})]}]}
+    assert plain_command(data) == ("mod schedule pause", {"name": "mornings", "weeks": "2"})
+    assert plain_command({"type": 1, "name": "checkin", "options": [sub("status")]}) == ("checkin status", {})
+    assert plain_command({"type": 1, "name": "help"}) == ("help", {})
+
+
+def test_anything_to_resolve_takes_the_librarys_path():
+    for kind in (6, 7, 8, 9, 11):  # user, channel, role, mentionable, attachment
+        data = {"type": 1, "name": "mod", "options": [sub("x", {"type": kind, "name": "who", "value": "123"})]}
+        assert plain_command(data) is None
+    assert plain_command({"type": 2, "name": "Check in with them"}) is None  # a user menu command
+
+
+async def test_plain_and_resolved_commands_both_reach_the_core(discord_bot, fake: FakeDiscord, app):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    status = await run(fake, ann, "checkin status")  # the short way
+    assert "Your check-ins" in status["data"]["content"]
+    await run(fake, mod, "mod moderators add", who=int(ann["user"]["id"]))  # a member to resolve: the library's
+    assert await app.store.list_moderators(f"discord:{fake.guild_id}") == [f"discord:{ann['user']['id']}"]
