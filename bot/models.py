@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.clock import parse_iso
@@ -26,12 +27,16 @@ class CommunitySettings:
 
     @classmethod
     def from_json(cls, text: str) -> "CommunitySettings":
-        data = json.loads(text or "{}")
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        return _settings_from_json(text or "{}")  # read on most events, and immutable: parse each text once
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)
+
+
+@lru_cache(maxsize=4096)
+def _settings_from_json(text: str) -> CommunitySettings:
+    data = json.loads(text)
+    return CommunitySettings(**{k: v for k, v in data.items() if k in CommunitySettings.__dataclass_fields__})
 
 
 @dataclass(frozen=True)

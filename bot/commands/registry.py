@@ -153,7 +153,8 @@ class Registry:
             raise UserError(f"I don't know the command “{event.name}”. Try **help** to see what I can do.")
         await self._check_permission(app, event, cmd.permission, cmd.name)
         args = validate_options(cmd, event.args)
-        event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
+        if args != event.args:
+            event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if cmd.confirm and event.args.get("confirmed") != "yes":
             return [confirmation(cmd, event)]
         return as_list(await cmd.handler(app, event))

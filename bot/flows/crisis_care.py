@@ -31,6 +31,8 @@ CHOICE_FIELDS = {"mood", "visibility", "theme", "kind", "depth", "timezone", "ch
 
 def free_text(app: "Hearth", event: Event) -> list[str]:
     """The words a person typed in this event (not ids, choices or numbers)."""
+    if not event.values and not event.args:
+        return []
     texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS]
     cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
     if cmd is not None:
