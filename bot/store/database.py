@@ -11,6 +11,7 @@ import asyncio
 import logging
 import re
 import sqlite3
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncContextManager, AsyncIterator, Protocol
@@ -49,15 +50,16 @@ class SqliteDatabase:
     indexed statement itself. So a plain SELECT, and a single-row INSERT while
     no transaction of this process is open, run right on the event loop on a
     second connection that never waits: in WAL a reader never waits for a
-    writer, and a write that finds another process writing gives up at once
-    and takes the thread's way instead (which waits its turn).
+    writer, a read that runs past a few milliseconds stops and takes the
+    thread's way, and a write that finds another process writing gives up at
+    once and takes the thread's way too (which waits its turn).
     Bulk changes (UPDATE, DELETE, INSERT … SELECT) always take the thread, so
     a big one never stalls the loop.
     """
 
     dialect = "sqlite"
 
-    def __init__(self, conn: aiosqlite.Connection, path: str, quick: sqlite3.Connection | None = None) -> None:
+    def __init__(self, conn: aiosqlite.Connection, path: str, quick: "QuickConnection | None" = None) -> None:
         self._conn = conn
         self._quick = quick
         self._lock = asyncio.Lock()
@@ -79,7 +81,7 @@ class SqliteDatabase:
         except BaseException:
             await conn.close()  # an open aiosqlite thread would keep the process from exiting
             raise
-        return cls(conn, str(path), None if str(path) == ":memory:" else _open_quick(path))
+        return cls(conn, str(path), None if str(path) == ":memory:" else QuickConnection.open(path))
 
     async def close(self) -> None:
         if self._quick is not None:
@@ -94,9 +96,9 @@ class SqliteDatabase:
     async def fetchall(self, sql: str, *args: Any) -> list[Row]:
         if self._can_run_inline(sql):
             try:
-                return [dict(r) for r in self._quick.execute(sql, args).fetchall()]  # type: ignore[union-attr]
+                return self._quick.rows(sql, args)  # type: ignore[union-attr]
             except sqlite3.OperationalError as err:
-                _unless_busy(err)
+                _unless_retryable(err)
         async with self._lock:
             return await _fetchall(self._conn, sql, args)
 
@@ -107,9 +109,9 @@ class SqliteDatabase:
     async def execute(self, sql: str, *args: Any) -> int:
         if self._can_run_inline(sql):
             try:
-                return self._quick.execute(sql, args).rowcount  # type: ignore[union-attr]
+                return self._quick.write(sql, args)  # type: ignore[union-attr]
             except sqlite3.OperationalError as err:
-                _unless_busy(err)
+                _unless_retryable(err)
         async with self._lock:
             return await _execute(self._conn, sql, args)
 
@@ -165,21 +167,57 @@ _READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 _QUICK_WRITE = re.compile(r"\s*INSERT\b(?![\s\S]*\bSELECT\b)", re.IGNORECASE)
 
 
-def _open_quick(path: str | Path) -> sqlite3.Connection:
-    """The inline connection: the same settings as the writer's, but it never waits for a lock."""
-    quick = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    quick.row_factory = sqlite3.Row
-    quick.execute("PRAGMA busy_timeout=0")
-    quick.execute("PRAGMA foreign_keys=ON")
-    quick.execute("PRAGMA synchronous=NORMAL")
-    return quick
+#: A read may hold the event loop this long; past it, it stops and the writer's thread runs it instead.
+INLINE_READ_BUDGET_SECONDS = 0.005
 
 
-def _unless_busy(err: sqlite3.OperationalError) -> None:
-    """Another process holds the lock: let the writer's thread wait for it instead of the loop."""
-    if "locked" not in str(err) and "busy" not in str(err):
+class QuickConnection:
+    """The inline connection: the writer's settings, but it never waits for a lock, and reads run on a budget.
+
+    SQLite calls the progress handler every couple of thousand steps; a read
+    over budget (a big export, a 5,000-member round) is interrupted and run
+    again on the writer's thread, so it can't stall the loop. Writes are
+    single-row and never interrupted: an interrupted write could not be
+    retried safely.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._deadline = float("inf")
+        conn.set_progress_handler(self._over_budget, 2000)
+
+    @classmethod
+    def open(cls, path: str | Path) -> "QuickConnection":
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout=0")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return cls(conn)
+
+    def _over_budget(self) -> int:
+        return 1 if time.perf_counter() > self._deadline else 0
+
+    def rows(self, sql: str, args: tuple[Any, ...]) -> list[Row]:
+        if _READ.match(sql):
+            self._deadline = time.perf_counter() + INLINE_READ_BUDGET_SECONDS
+        try:
+            return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+        finally:
+            self._deadline = float("inf")
+
+    def write(self, sql: str, args: tuple[Any, ...]) -> int:
+        return self.conn.execute(sql, args).rowcount
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _unless_retryable(err: sqlite3.OperationalError) -> None:
+    """Another process holds the lock, or a read ran over budget: the writer's thread runs it instead."""
+    if "locked" not in str(err) and "busy" not in str(err) and "interrupted" not in str(err):
         raise err
-    log.debug("database busy inline; waiting on the writer's thread instead")
+    log.debug("inline statement gave way (%s); running it on the writer's thread", err)
 
 
 async def _begin(conn: aiosqlite.Connection, attempts: int = 50) -> None:
