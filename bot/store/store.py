@@ -186,16 +186,14 @@ class Store:
     # -- prompts ---------------------------------------------------------------
 
     async def save_prompt(self, community_id: str, prompt: dict[str, str], by: str, now: datetime) -> bool:
-        """Insert or update a community prompt; True if it was new."""
-        existing = await self.get_prompt(community_id, prompt["id"])
+        """Insert or update a community prompt; True if it was new (the INSERT decides: racing saves don't collide)."""
         stamp = utc_iso(now)
-        if existing is None:
-            await self.db.execute(
-                "INSERT INTO prompts (community_id, id, kind, theme, depth, text, enabled, created_by, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                community_id, prompt["id"], prompt["kind"], prompt["theme"], prompt["depth"], prompt["text"],
-                by, stamp, stamp,
-            )
+        if await self.db.execute(
+            "INSERT INTO prompts (community_id, id, kind, theme, depth, text, enabled, created_by, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (community_id, id) DO NOTHING",
+            community_id, prompt["id"], prompt["kind"], prompt["theme"], prompt["depth"], prompt["text"],
+            by, stamp, stamp,
+        ):
             return True
         await self.db.execute(
             "UPDATE prompts SET kind = ?, theme = ?, depth = ?, text = ?, updated_at = ? "
@@ -344,15 +342,18 @@ class Store:
     # -- participants ------------------------------------------------------------
 
     async def join(self, schedule_id: int, user_id: str, wants_dm: bool, wants_reminder: bool, now: datetime) -> bool:
-        """Join or update preferences; True if newly joined."""
-        before = await self.participant(schedule_id, user_id)
-        await self.db.execute(
+        """Join or update preferences; True if newly joined (the INSERT decides, so racing joins can't both be new)."""
+        joined = await self.db.execute(
             "INSERT INTO participants (schedule_id, user_id, wants_dm, wants_reminder, joined_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (schedule_id, user_id) DO UPDATE SET wants_dm = excluded.wants_dm, "
-            "wants_reminder = excluded.wants_reminder",
+            "ON CONFLICT (schedule_id, user_id) DO NOTHING",
             schedule_id, user_id, int(wants_dm), int(wants_reminder), utc_iso(now),
         )
-        return before is None
+        if not joined:
+            await self.db.execute(
+                "UPDATE participants SET wants_dm = ?, wants_reminder = ? WHERE schedule_id = ? AND user_id = ?",
+                int(wants_dm), int(wants_reminder), schedule_id, user_id,
+            )
+        return joined > 0
 
     async def leave(self, schedule_id: int, user_id: str) -> bool:
         n = await self.db.execute("DELETE FROM participants WHERE schedule_id = ? AND user_id = ?", schedule_id, user_id)

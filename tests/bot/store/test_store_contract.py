@@ -273,3 +273,14 @@ async def test_a_member_and_their_community_come_in_one_read(store):
     member, community = await store.member_and_community("c-new", "u1")
     assert member == await store.get_member("c-new", "u1") and member.platform_timezone == "Europe/Paris"
     assert community == await store.get_community("c-new")
+
+
+async def test_racing_joins_and_prompt_saves_agree_on_which_was_first(store):
+    schedule = await make_schedule(store)
+    joins = await asyncio.gather(*(store.join(schedule.id, "console:ann", True, i % 2 == 0, AT) for i in range(8)))
+    assert sorted(joins) == [False] * 7 + [True]
+    assert len(await store.participants(schedule.id)) == 1
+    prompt = {"id": "c1", "kind": "reflection", "theme": "listening", "depth": "light", "text": "When did you feel heard?"}
+    saves = await asyncio.gather(*(store.save_prompt(COMMUNITY, prompt, "console:mia", AT) for _ in range(8)))
+    assert sorted(saves) == [False] * 7 + [True]
+    assert [p["id"] for p in await store.list_prompts(COMMUNITY)] == ["c1"]
