@@ -103,10 +103,11 @@ class Hearth:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        replies = await care_for(self, event) + replies
+        care = await care_for(self, event)
+        replies = care + replies
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
-        if not reads_only:
+        if care or not reads_only:  # care may have alerted the moderators: send that now
             self.outbox.kick()
         return replies
 

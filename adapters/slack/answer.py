@@ -10,7 +10,10 @@ parts, or whatever comes after the budget) goes to the response URL, in order.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any, Awaitable, Callable
+
+log = logging.getLogger(__name__)
 
 #: How long a command's ack may wait for its answer: well inside Slack's 3 s, so acks stay prompt.
 ACK_BUDGET_SECONDS = 0.2
@@ -47,4 +50,7 @@ class AnswerInAck:
                 return
             await self._ack()
             for message in held:
-                await self._respond(**message)
+                try:
+                    await self._respond(**message)
+                except Exception:  # one lost message must not lose the ones after it
+                    log.exception("could not send an answer to the response URL")

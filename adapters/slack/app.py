@@ -169,6 +169,9 @@ class SlackAdapter:
         finally:
             timer.cancel()
             await answer.settle()
+            for failed in await asyncio.gather(*settling, return_exceptions=True):
+                if isinstance(failed, Exception):
+                    log.error("could not acknowledge a command in time", exc_info=failed)
 
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),

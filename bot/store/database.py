@@ -78,10 +78,11 @@ class SqliteDatabase:
             await _when_unlocked(conn, "PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA synchronous=NORMAL")
+            quick = None if str(path) == ":memory:" else QuickConnection.open(path)
         except BaseException:
             await conn.close()  # an open aiosqlite thread would keep the process from exiting
             raise
-        return cls(conn, str(path), None if str(path) == ":memory:" else QuickConnection.open(path))
+        return cls(conn, str(path), quick)
 
     async def close(self) -> None:
         if self._quick is not None:
@@ -189,10 +190,15 @@ class QuickConnection:
     @classmethod
     def open(cls, path: str | Path) -> "QuickConnection":
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout=0")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout=0")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # as `member_data.harden` sets on the writer: no old text in free pages
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn)
 
     def _over_budget(self) -> int:

@@ -343,16 +343,17 @@ class Store:
 
     async def join(self, schedule_id: int, user_id: str, wants_dm: bool, wants_reminder: bool, now: datetime) -> bool:
         """Join or update preferences; True if newly joined (the INSERT decides, so racing joins can't both be new)."""
-        joined = await self.db.execute(
-            "INSERT INTO participants (schedule_id, user_id, wants_dm, wants_reminder, joined_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (schedule_id, user_id) DO NOTHING",
-            schedule_id, user_id, int(wants_dm), int(wants_reminder), utc_iso(now),
-        )
-        if not joined:
-            await self.db.execute(
-                "UPDATE participants SET wants_dm = ?, wants_reminder = ? WHERE schedule_id = ? AND user_id = ?",
-                int(wants_dm), int(wants_reminder), schedule_id, user_id,
+        async with self.db.transaction() as tx:  # a `leave` can't fall between the two
+            joined = await tx.execute(
+                "INSERT INTO participants (schedule_id, user_id, wants_dm, wants_reminder, joined_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (schedule_id, user_id) DO NOTHING",
+                schedule_id, user_id, int(wants_dm), int(wants_reminder), utc_iso(now),
             )
+            if not joined:
+                await tx.execute(
+                    "UPDATE participants SET wants_dm = ?, wants_reminder = ? WHERE schedule_id = ? AND user_id = ?",
+                    int(wants_dm), int(wants_reminder), schedule_id, user_id,
+                )
         return joined > 0
 
     async def leave(self, schedule_id: int, user_id: str) -> bool:

@@ -6,6 +6,7 @@ from bot.commands.registry import REGISTRY
 from bot.events import Event
 from tests.bot.commands.test_bad_input import snapshot
 from tests.bot.flows.test_checkins import open_round
+from tests.bot.flows.test_crisis_care import CRISIS
 from tests.conftest import actor, run, text
 
 READS_ONLY = sorted(c.name for c in REGISTRY.commands.values() if c.reads_only)
@@ -57,3 +58,15 @@ async def test_asking_what_is_held_about_you_stores_nothing_new(app):
     assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is None
     await run(app, newcomer, "checkin status")  # shows their times: it needs (and makes) the member
     assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is not None
+
+
+async def test_words_that_suggest_crisis_are_answered_and_sent_on_even_in_a_read(app, monkeypatch):
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#mods")
+    kicked: list[bool] = []
+    monkeypatch.setattr(app.outbox, "kick", lambda: kicked.append(True))
+    replies = await run(app, actor("ann"), "help", command=CRISIS)  # `help` only reads, but its words are screened
+    assert "Find A Helpline" in text(replies)
+    assert kicked, "a moderator alert was queued but the outbox was not woken"
+    kicked.clear()
+    await run(app, actor("ann"), "privacy")
+    assert not kicked  # a plain read wakes nothing

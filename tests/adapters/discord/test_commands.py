@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from discord import app_commands
+
 from adapters.discord.commands import plain_command
 from tests.adapters.discord.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import run
@@ -26,10 +28,19 @@ def test_anything_to_resolve_takes_the_librarys_path():
     assert plain_command({"type": 2, "name": "Check in with them"}) is None  # a user menu command
 
 
-async def test_plain_and_resolved_commands_both_reach_the_core(discord_bot, fake: FakeDiscord, app):
+async def test_plain_and_resolved_commands_both_reach_the_core(discord_bot, fake: FakeDiscord, app, monkeypatch):
+    full_path: list[str] = []
+    library_call = app_commands.CommandTree._call
+
+    async def spied(tree, interaction):  # type: ignore[no-untyped-def]
+        full_path.append(interaction.data["name"])
+        await library_call(tree, interaction)
+
+    monkeypatch.setattr(app_commands.CommandTree, "_call", spied)
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
     status = await run(fake, ann, "checkin status")  # the short way
     assert "Your check-ins" in status["data"]["content"]
     await run(fake, mod, "mod moderators add", who=int(ann["user"]["id"]))  # a member to resolve: the library's
     assert await app.store.list_moderators(f"discord:{fake.guild_id}") == [f"discord:{ann['user']['id']}"]
+    assert full_path == ["mod"]  # status took the short way; only the member to resolve took the library's

@@ -92,3 +92,22 @@ async def test_a_long_read_gives_way_to_the_thread_and_the_loop_keeps_going(tmp_
     assert row == {"n": 2000000}
     assert took > 0.1  # long enough that running it inline would have held the loop throughout
     assert max(gaps) < 0.05, f"the loop stalled for {max(gaps) * 1000:.0f} ms"
+
+
+async def test_an_insert_that_finds_another_process_writing_waits_its_turn_off_the_loop(tmp_path):
+    db = await table(tmp_path)
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None, check_same_thread=False)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO t VALUES (1, 'theirs')")
+        mine = asyncio.ensure_future(db.execute("INSERT INTO t VALUES (2, 'mine')"))
+        returned = asyncio.ensure_future(db.fetchone("INSERT INTO t VALUES (3, 'also mine') RETURNING a"))
+        await asyncio.sleep(0.2)
+        assert not mine.done() and not returned.done()  # waiting on the writer's thread, the loop still free
+        other.execute("COMMIT")
+        assert await asyncio.wait_for(mine, 5) == 1
+        assert await asyncio.wait_for(returned, 5) == {"a": "also mine"}
+        assert [r["id"] for r in await db.fetchall("SELECT id FROM t ORDER BY id")] == [1, 2, 3]
+    finally:
+        other.close()
+        await db.close()
