@@ -1,4 +1,4 @@
-"""Helpers the benchmarks share: a seeded SQLite file, a watchdog, percentiles, memory."""
+"""Helpers the benchmarks share: a seeded SQLite file, a watchdog, percentiles, median pairs, memory."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from bot.clock import SystemClock, utc_iso
 
 COMMUNITY = "bench:community"
 CHANNEL = "bench:general"
+T = TypeVar("T")
 
 
 def config_for(data_dir: Path, **values):  # type: ignore[no-untyped-def]
@@ -84,6 +85,17 @@ def users(n: int, prefix: str = "bench:u") -> list[str]:
 
 
 # -- figures ----------------------------------------------------------------------
+
+
+def median_pair(pairs: list[T], ratio: Callable[[T], float]) -> tuple[T, str]:
+    """The median pair by `ratio`, and every pair's ratio for the notes.
+
+    Sides take turns in pairs because a shared machine's noise comes in
+    bursts: a burst slows one pair's two halves alike far more often than it
+    slows one side of every pair.
+    """
+    ordered = sorted(pairs, key=ratio)
+    return ordered[len(ordered) // 2], ", ".join(f"{ratio(p):.2f}" for p in ordered)
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -25,7 +25,7 @@ from typing import Awaitable, Callable
 import aiosqlite
 
 from bench.common import (
-    CHANNEL, COMMUNITY, bulk, config_for, create_schema, percentile, seed_community, seed_members,
+    CHANNEL, COMMUNITY, bulk, config_for, create_schema, median_pair, percentile, seed_community, seed_members,
     seed_participants, seed_schedule, users,
 )
 from bench.registry import Context, Measurement, Row
@@ -209,13 +209,7 @@ async def run_floor(path: Path, work) -> tuple[float, list[float]]:  # type: ign
 
 
 def measure(ctx: Context) -> Measurement:
-    """Floor and core take turns on fresh copies of one seeded file, several times.
-
-    Each pair (floor, then core) gives a ratio; the row reports the median
-    pair. Pairs, interleaved, because a shared 2-core machine's noise comes in
-    bursts: a burst slows one pair's two halves alike far more often than it
-    slows one side of every pair.
-    """
+    """Floor and core take turns on fresh copies of one seeded file; the median pair (`median_pair`)."""
     n, runs = (150, 1) if ctx.quick else (600, 5)
     work = plan(n)
     tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-core-"))
@@ -232,11 +226,9 @@ def measure(ctx: Context) -> Measurement:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     ops = len(work) * len(ACTIONS)
-    pairs.sort(key=lambda p: p[1][0] / p[0][0])  # by ratio core/floor throughput
-    (core_s, core_lat), (floor_s, floor_lat) = pairs[len(pairs) // 2]
+    ((core_s, core_lat), (floor_s, floor_lat)), every = median_pair(pairs, lambda p: p[1][0] / p[0][0])
     core_tp, floor_tp = ops / core_s, ops / floor_s
     ratio = core_tp / floor_tp
-    every = ", ".join(f"{f[0] / c[0]:.2f}" for c, f in pairs)
     return Measurement([
         Row("core", round(core_tp, 1), "actions/s", round(floor_tp, 1), round(ratio, 3), "≥ 0.5 × floor",
             ratio >= 0.5, f"{n} members × {len(ACTIONS)} actions, {CONCURRENCY} at once; floor = plain aiosqlite; "

@@ -21,7 +21,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.common import CHANNEL, COMMUNITY, config_for, percentile, users
+from bench.common import CHANNEL, COMMUNITY, config_for, median_pair, percentile, users
 from bench.core import ACTIONS, CONCURRENCY, drive, plan
 from bench.pg import Databases, collect, in_processes, seed_people, split
 from bench.registry import Context, Measurement, Row
@@ -180,7 +180,7 @@ def measure(ctx: Context) -> Measurement:
     work = plan(n)
     ops = len(work) * len(ACTIONS)
     dbs = Databases()
-    figures: dict[int, tuple[float, float, list[str], list[float]]] = {}
+    figures: dict[int, tuple[float, float, str, list[float]]] = {}
     try:
         seed_url = asyncio.run(dbs.create_seed())
         asyncio.run(seed(seed_url, n))
@@ -190,9 +190,8 @@ def measure(ctx: Context) -> Measurement:
                 floor_s, _ = run("floor", asyncio.run(dbs.copy(f"f{procs}_{i}")), work, procs)
                 core_s, lat = run("core", asyncio.run(dbs.copy(f"c{procs}_{i}")), work, procs)
                 pairs.append((ops / core_s, ops / floor_s, lat))
-            pairs.sort(key=lambda p: p[0] / p[1])
-            core_tp, floor_tp, lat = pairs[len(pairs) // 2]
-            figures[procs] = (core_tp, floor_tp, [f"{c / f:.2f}" for c, f, _ in pairs], lat)
+            (core_tp, floor_tp, lat), every = median_pair(pairs, lambda p: p[0] / p[1])
+            figures[procs] = (core_tp, floor_tp, every, lat)
     finally:
         asyncio.run(dbs.drop_all())
     rows = []
@@ -201,7 +200,7 @@ def measure(ctx: Context) -> Measurement:
         ratio = core_tp / floor_tp
         notes = (f"{n} members × {len(ACTIONS)} actions, {procs} process{'es' if procs > 1 else ''} × "
                  f"{CONCURRENCY} at once, pool {POOL} each; floor = plain asyncpg, same split; median of {runs} "
-                 f"floor/core pairs (ratios {', '.join(every)}); p99 {percentile(lat, 99) * 1000:.0f} ms")
+                 f"floor/core pairs (ratios {every}); p99 {percentile(lat, 99) * 1000:.0f} ms")
         if procs == 3:
             c1, f1 = figures[1][0], figures[1][1]
             notes += f"; 1→3 processes: core × {core_tp / c1:.2f}, floor × {floor_tp / f1:.2f}"

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.common import median_pair
 from bench.registry import Context, Measurement, Row
 
 CONCURRENCY = 32
@@ -144,10 +145,8 @@ def measure(ctx: Context) -> Measurement:
             results.append(asyncio.run(run(tmp, n, hearth_first=len(results) % 2 == 0)))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    results.sort(key=lambda r: r["hearth"] / r["bare"])
-    mid = results[len(results) // 2]
+    mid, every = median_pair(results, lambda r: r["hearth"] / r["bare"])
     ratio = mid["hearth"] / mid["bare"]
-    every = ", ".join(f"{r['hearth'] / r['bare']:.2f}" for r in results)
     return Measurement([Row(
         "discord", round(mid["hearth"], 1), "interactions/s", round(mid["bare"], 1), round(ratio, 3),
         "≥ 0.7 × bare client", ratio >= 0.7,

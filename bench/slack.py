@@ -23,6 +23,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from bench.common import median_pair
 from bench.registry import Context, Measurement, Row
 
 SECRET = "bench-signing-secret"
@@ -200,10 +201,8 @@ def measure(ctx: Context) -> Measurement:
         results = asyncio.run(run_pairs(tmp, n, pairs))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    results.sort(key=lambda r: r["hearth_rate"] / r["bare_rate"])
-    mid = results[len(results) // 2]
+    mid, every = median_pair(results, lambda r: r["hearth_rate"] / r["bare_rate"])
     ratio = mid["hearth_rate"] / mid["bare_rate"]
-    every = ", ".join(f"{r['hearth_rate'] / r['bare_rate']:.2f}" for r in results)
     lost = sum(n - r["answered"] for r in results)
     notes = (f"{n} × `/hearth {TEXT}`, {CONCURRENCY} in flight, load generator in its own process; Hearth counted "
              f"at its answer ({mid['in_ack']} of {n} in the ack body, the rest on the response URL), bare at its 200; median of {pairs} bare/Hearth pairs "
