@@ -8,7 +8,6 @@ replies are ephemeral; a form opens as a modal when it can.
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ import discord
 from adapters.discord.components import build_modal, build_view
 from adapters.discord.render import chunks, reply_text
 from adapters.discord.uploads import with_upload
+from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.events import Actor, Event, Reply, rich
 
@@ -66,19 +66,12 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
 async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event,
                  upload: discord.Attachment | None = None) -> None:
     """Run the event (with its uploaded file, if any) through the core and show its replies."""
-    # A timer, not a task to wait on: most answers come in milliseconds, and this path runs for every one.
-    deferring: list[asyncio.Task[None]] = []
-    timer = asyncio.get_running_loop().call_later(
-        DEFER_AFTER, lambda: deferring.append(asyncio.ensure_future(_defer(interaction))))
     try:
-        replies = await _handle(adapter, event, upload)
+        async with if_late(DEFER_AFTER, lambda: _defer(interaction)):
+            replies = await _handle(adapter, event, upload)
     except Exception:
         log.exception("handling %s %s failed", event.kind, event.name)
         replies = [SORRY]
-    finally:
-        timer.cancel()
-        for task in deferring:
-            await task
     if event.name == "checkin join":
         await adapter.state.clear_dm_closed(event.actor.user_id)
     elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):

@@ -22,6 +22,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.late import if_late
 from adapters.options import file_option
 from adapters.slack.actors import Directory
 from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
@@ -161,17 +162,11 @@ class SlackAdapter:
 
     async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         answer = AnswerInAck(ack, respond)
-        settling: list[asyncio.Future[None]] = []
-        timer = asyncio.get_running_loop().call_later(
-            ACK_BUDGET_SECONDS, lambda: settling.append(asyncio.ensure_future(answer.settle())))
         try:
-            await self._safely(self._command(body, answer), answer if body.get("response_url") else None)
+            async with if_late(ACK_BUDGET_SECONDS, answer.settle):
+                await self._safely(self._command(body, answer), answer if body.get("response_url") else None)
         finally:
-            timer.cancel()
             await answer.settle()
-            for failed in await asyncio.gather(*settling, return_exceptions=True):
-                if isinstance(failed, Exception):
-                    log.error("could not acknowledge a command in time", exc_info=failed)
 
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
