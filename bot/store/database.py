@@ -89,15 +89,14 @@ class SqliteDatabase:
             self._quick.close()
         await self._conn.close()
 
-    def _can_run_inline(self, sql: str) -> bool:
-        if self._quick is None:
-            return False
-        return bool(_READ.match(sql)) or (not self._lock.locked() and bool(_QUICK_WRITE.match(sql)))
+    def _can_write_inline(self, sql: str) -> bool:
+        return self._quick is not None and not self._lock.locked() and bool(_QUICK_WRITE.match(sql))
 
     async def fetchall(self, sql: str, *args: Any) -> list[Row]:
-        if self._can_run_inline(sql):
+        read = self._quick is not None and bool(_READ.match(sql))
+        if read or self._can_write_inline(sql):
             try:
-                return self._quick.rows(sql, args)  # type: ignore[union-attr]
+                return self._quick.rows(sql, args, on_budget=read)  # type: ignore[union-attr]
             except sqlite3.OperationalError as err:
                 _unless_retryable(err)
         async with self._lock:
@@ -108,7 +107,7 @@ class SqliteDatabase:
         return rows[0] if rows else None
 
     async def execute(self, sql: str, *args: Any) -> int:
-        if self._can_run_inline(sql):
+        if self._can_write_inline(sql):
             try:
                 return self._quick.write(sql, args)  # type: ignore[union-attr]
             except sqlite3.OperationalError as err:
@@ -204,8 +203,8 @@ class QuickConnection:
     def _over_budget(self) -> int:
         return 1 if time.perf_counter() > self._deadline else 0
 
-    def rows(self, sql: str, args: tuple[Any, ...]) -> list[Row]:
-        if _READ.match(sql):
+    def rows(self, sql: str, args: tuple[Any, ...], on_budget: bool) -> list[Row]:
+        if on_budget:
             self._deadline = time.perf_counter() + INLINE_READ_BUDGET_SECONDS
         try:
             return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
