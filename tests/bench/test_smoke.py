@@ -30,3 +30,14 @@ def test_unknown_names_are_refused() -> None:
                           timeout=60)
     assert proc.returncode == 2
     assert "unknown benchmark" in proc.stderr
+
+
+def test_quick_discord_runs_both_sides_in_turns(tmp_path: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "discord", "--json", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (row,) = [json.loads(ln) for ln in out.read_text().splitlines()]
+    assert row["name"] == "discord" and row["figure"] > 0 and row["limit"] > 0
+    assert abs(row["ratio"] - row["figure"] / row["limit"]) < 0.01
+    assert "taking turns in chunks" in row["notes"]
