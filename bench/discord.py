@@ -66,6 +66,7 @@ async def drive(side: Side, n: int) -> float:
     t0 = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
     took = time.perf_counter() - t0
+    side.fake.forget()  # the fake's records are not either side's memory: keep them out of the next turn's GC
     side.sent += n
     side.seconds += took
     return took

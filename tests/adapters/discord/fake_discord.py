@@ -341,6 +341,14 @@ class FakeDiscord:
 
     # -- what the bot did -----------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Drop the record of what the bot did so far: a long benchmark would otherwise keep every call."""
+        self.calls.clear()
+        self.callbacks.clear()
+        self.messages.clear()
+        self._token_channel.clear()
+        self._sources.clear()
+
     def callback_for(self, interaction_id: int) -> dict[str, Any] | None:
         return next((c for c in self.callbacks if c["interaction_id"] == interaction_id), None)
 

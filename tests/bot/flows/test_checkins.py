@@ -187,3 +187,41 @@ async def test_invisible_control_characters_are_dropped_as_text_comes_in(app, cl
     await run(app, actor("ann"), "checkin answer", mood="3", visibility="private", words="fine\x00 really\x1b[31m")
     saved = await app.store.response_of(rnd.id, "console:ann")
     assert saved.text == "fine really[31m"
+
+
+async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_members_timezone(app, clock):
+    for name, when, extra in (("mornings", "daily 09:00", {}), ("lunch", "daily 09:00", {"open": "3h"}),
+                              ("evenings", "daily 18:00", {"tz": "Europe/Berlin"}), ("weekly", "mondays 12:00", {})):
+        await make_schedule(app, name=name, when=when, **extra)
+    elsewhere = actor("oz", moderator=True, community="console:other")
+    preview = await run(app, elsewhere, "mod schedule create", name="other", channel="general", when="daily 09:00")
+    await press(app, elsewhere, "mod.schedule.save", preview[0].buttons[0].args)
+    ann = actor("ann")
+    await run(app, ann, "checkin join", schedule="mornings", reminders="yes")
+    await run(app, ann, "checkin join", schedule="evenings", dm="no")
+    await run(app, ann, "checkin join", schedule="weekly")
+    await run(app, actor("oz", community="console:other"), "checkin join", schedule="other")
+    await run(app, actor("mia", moderator=True), "mod schedule pause", name="weekly")
+    await run(app, ann, "me timezone", timezone="Europe/Berlin")
+    await run(app, ann, "me snooze", until="2026-01-10")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await run(app, ann, "checkin answer", mood="4", visibility="anonymous", schedule="mornings")
+
+    assert text(await run(app, ann, "checkin status")).splitlines() == [
+        "Your check-ins (times in Europe/Berlin)",
+        "• evenings — next: Mon 5 Jan, 18:00 (Europe/Berlin) (no DMs)",
+        "• mornings — next: Tue 6 Jan, 10:00 (Europe/Berlin) (DMs, reminders)",
+        "• weekly — next: paused (DMs)",
+        "• Open now: mornings, closes Mon 5 Jan, 12:00 (Europe/Berlin) — answered (anonymous)",
+        "• Open now: lunch, closes Mon 5 Jan, 13:00 (Europe/Berlin) — not answered yet",
+        "DMs and reminders are snoozed until Sat 10 Jan.",
+    ]
+    newcomer = text(await run(app, actor("cy"), "checkin status")).splitlines()
+    assert newcomer[0] == "Your check-ins (times in UTC)"
+    assert newcomer[1].startswith("You haven't joined any check-ins.")
+    assert [ln for ln in newcomer if "Open now" in ln] == [
+        "• Open now: mornings, closes Mon 5 Jan, 11:00 (UTC) — not answered yet",
+        "• Open now: lunch, closes Mon 5 Jan, 12:00 (UTC) — not answered yet"]
+    other = text(await run(app, actor("oz", community="console:other"), "checkin status"))
+    assert "other" in other and "mornings" not in other and "lunch" not in other
