@@ -71,17 +71,29 @@ class HearthClientMixin:
         self.adapter = adapter
         self.tree = HearthTree(self)
         self.tree.error(self.on_command_failed)
+        self._submissions: set[asyncio.Task[None]] = set()
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(HearthButton)  # type: ignore[attr-defined]
 
-    async def on_interaction(self, interaction: discord.Interaction) -> None:
-        """Modal submissions: decoded from their custom id (slash commands go to the tree)."""
-        if interaction.type != discord.InteractionType.modal_submit:
-            return
+    def dispatch(self, event: str, /, *args: Any, **kwargs: Any) -> None:
+        """Modal submissions are picked out here, so the many interactions that aren't one (the tree and the
+        buttons have those) don't each start a task that would only return."""
+        if event == "interaction" and args[0].type == discord.InteractionType.modal_submit:
+            task = asyncio.get_running_loop().create_task(self.on_form_submitted(args[0]))
+            self._submissions.add(task)
+            task.add_done_callback(self._submissions.discard)
+        super().dispatch(event, *args, **kwargs)  # type: ignore[misc]
+
+    async def on_form_submitted(self, interaction: discord.Interaction) -> None:
+        """A modal submission, decoded from its custom id (any process can answer it)."""
         match = FORM_RE.match(str((interaction.data or {}).get("custom_id", "")))
-        if match:
+        if not match:
+            return
+        try:
             await self.adapter.on_form(interaction, match["action"], match["args"])
+        except Exception:
+            log.exception("a form submission failed")
 
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)

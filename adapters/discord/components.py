@@ -123,7 +123,7 @@ async def build_modal(form: Form, state: AdapterState, intro: str = "") -> disco
         log.warning("form %s has %d fields; Discord shows %d", form.action, len(form.fields), MODAL_COMPONENTS)
     for field in form.fields[:MODAL_COMPONENTS]:
         modal.add_item(discord.ui.Label(text=_cut(field.label, LABEL_LIMIT), component=_input(field)))
-    modal.stop()  # answered in HearthClient.on_interaction, on any process
+    modal.stop()  # answered in HearthClient.on_form_submitted, on any process
     return modal
 
 
