@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import asynccontextmanager
-from typing import AsyncIterator, Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 log = logging.getLogger(__name__)
 
 
-@asynccontextmanager
-async def if_late(seconds: float, then: Callable[[], Awaitable[None]]) -> AsyncIterator[None]:
+class if_late:  # noqa: N801  (used like a function: `async with if_late(2.0, defer): …`)
     """Run `then()` beside the block if it is still running after `seconds`; leave once that is done too.
 
-    A timer, not a task to wait on: most work is done in milliseconds, and this runs for every interaction.
+    A timer, not a task to wait on, and a plain class rather than a generator-based context manager:
+    most work is done in milliseconds, and this runs for every interaction.
     """
-    fired: list[asyncio.Future[None]] = []
-    timer = asyncio.get_running_loop().call_later(seconds, lambda: fired.append(asyncio.ensure_future(then())))
-    try:
-        yield
-    finally:
-        timer.cancel()
-        for outcome in await asyncio.gather(*fired, return_exceptions=True):
-            if isinstance(outcome, Exception):
-                log.error("a step taken because the work ran long failed", exc_info=outcome)
+
+    __slots__ = ("_seconds", "_then", "_timer", "_fired")
+
+    def __init__(self, seconds: float, then: Callable[[], Awaitable[None]]) -> None:
+        self._seconds = seconds
+        self._then = then
+        self._timer: asyncio.TimerHandle | None = None
+        self._fired: asyncio.Future[None] | None = None
+
+    async def __aenter__(self) -> None:
+        self._timer = asyncio.get_running_loop().call_later(self._seconds, self._fire)
+
+    def _fire(self) -> None:
+        self._fired = asyncio.ensure_future(self._then())
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        assert self._timer is not None
+        self._timer.cancel()
+        if self._fired is None:
+            return
+        (outcome,) = await asyncio.gather(self._fired, return_exceptions=True)
+        if isinstance(outcome, Exception):
+            log.error("a step taken because the work ran long failed", exc_info=outcome)
