@@ -13,6 +13,7 @@ import re
 import sqlite3
 import time
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, AsyncContextManager, AsyncIterator, Protocol
 
@@ -90,20 +91,33 @@ class SqliteDatabase:
         await self._conn.close()
 
     def _can_write_inline(self, sql: str) -> bool:
-        return self._quick is not None and not self._lock.locked() and bool(_QUICK_WRITE.match(sql))
+        return self._quick is not None and not self._lock.locked() and _inline_kind(sql) == _QUICK_WRITE_KIND
+
+    def _inline_rows(self, sql: str, args: tuple[Any, ...]) -> list[Row] | None:
+        """The rows, run right here on the inline connection; None if the writer's thread must run it."""
+        if self._quick is None:
+            return None
+        kind = _inline_kind(sql)
+        if kind == _THREAD_KIND or (kind == _QUICK_WRITE_KIND and self._lock.locked()):
+            return None
+        try:
+            return self._quick.rows(sql, args, on_budget=kind == _READ_KIND)
+        except sqlite3.OperationalError as err:
+            _unless_retryable(err)
+            return None
 
     async def fetchall(self, sql: str, *args: Any) -> list[Row]:
-        read = self._quick is not None and bool(_READ.match(sql))
-        if read or self._can_write_inline(sql):
-            try:
-                return self._quick.rows(sql, args, on_budget=read)  # type: ignore[union-attr]
-            except sqlite3.OperationalError as err:
-                _unless_retryable(err)
+        rows = self._inline_rows(sql, args)
+        if rows is not None:
+            return rows
         async with self._lock:
             return await _fetchall(self._conn, sql, args)
 
     async def fetchone(self, sql: str, *args: Any) -> Row | None:
-        rows = await self.fetchall(sql, *args)
+        rows = self._inline_rows(sql, args)
+        if rows is None:
+            async with self._lock:
+                rows = await _fetchall(self._conn, sql, args)
         return rows[0] if rows else None
 
     async def execute(self, sql: str, *args: Any) -> int:
@@ -165,6 +179,15 @@ class SqliteTx:
 _READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 #: One row in, quickly: an INSERT that doesn't copy rows from a SELECT.
 _QUICK_WRITE = re.compile(r"\s*INSERT\b(?![\s\S]*\bSELECT\b)", re.IGNORECASE)
+_READ_KIND, _QUICK_WRITE_KIND, _THREAD_KIND = 0, 1, 2
+
+
+@lru_cache(maxsize=1024)
+def _inline_kind(sql: str) -> int:
+    """Where a statement may run, decided once per statement text (a few hundred, each used again and again)."""
+    if _READ.match(sql):
+        return _READ_KIND
+    return _QUICK_WRITE_KIND if _QUICK_WRITE.match(sql) else _THREAD_KIND
 
 
 #: A read may hold the event loop this long; past it, it stops and the writer's thread runs it instead.
