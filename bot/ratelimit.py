@@ -33,16 +33,19 @@ class MemberRateLimiter:
     def check(self, community_id: str, user_id: str) -> Verdict:
         """"ok" to go ahead; "first_refusal" once per window (say why), then "refused" (stay quiet)."""
         now = self.clock.now()
+        cutoff = now - self.window
         key = (community_id, user_id)
-        times = self._seen.setdefault(key, deque())
-        while times and times[0] <= now - self.window:
+        times = self._seen.get(key)
+        if times is None:
+            times = self._seen[key] = deque()
+        while times and times[0] <= cutoff:
             times.popleft()
         self._maybe_prune(now)
         if len(times) < self.limit:
             times.append(now)
             return "ok"
         told = self._told.get(key)
-        if told is not None and told > now - self.window:
+        if told is not None and told > cutoff:
             return "refused"
         self._told[key] = now
         return "first_refusal"

@@ -83,6 +83,7 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.",
                   reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
+    now = app.now()
     member, community = await app.member_and_community(ev.actor)
     tz = await app.timezone_of(ev.actor, member, community)
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
@@ -90,12 +91,13 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
     for schedule, p in memberships:
-        nxt = await _next_fire(schedule, app.now())
+        nxt = await _next_fire(schedule, now)
         when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
-    open_now = await open_rounds_for(app, ev.actor.community_id)
-    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id)
+    open_now = await app.store.open_rounds_in(ev.actor.community_id, now)
+    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
+        if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
