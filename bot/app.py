@@ -22,7 +22,7 @@ from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
 from bot.flows.crisis_care import care_for
-from bot.models import Community, Member
+from bot.models import Community, Member, Participant, Schedule
 from bot.ratelimit import MemberRateLimiter
 from bot.store.store import Store
 
@@ -135,13 +135,13 @@ class Hearth:
         member = await self.store.get_member(actor.community_id, actor.user_id)
         return member or await self.store.upsert_member(actor, self.clock.now())
 
-    async def member_and_community(self, actor: Actor) -> tuple[Member, Community]:
-        """Both in one query, for a flow that needs the member's times in their timezone."""
-        member, community = await self.store.member_and_community(actor.community_id, actor.user_id)
+    async def member_and_memberships(self, actor: Actor) -> tuple[Member, Community, list[tuple[Schedule, Participant]]]:
+        """All three in one query, for `checkin status`; the member (and community) is made on first sight."""
+        member, community, joined = await self.store.member_and_memberships(actor.community_id, actor.user_id)
         if member is None or community is None:
             member = await self.store.upsert_member(actor, self.clock.now())  # (makes the community too)
             community = community or await self.community(actor.community_id)
-        return member, community
+        return member, community, joined
 
     async def timezone_of(self, actor: Actor, member: Member | None = None,
                           community: Community | None = None) -> ZoneInfo:

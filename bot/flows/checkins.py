@@ -84,10 +84,9 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
                   reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
-    member, community = await app.member_and_community(ev.actor)
+    member, community, memberships = await app.member_and_memberships(ev.actor)
     tz = await app.timezone_of(ev.actor, member, community)
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
-    memberships = await app.store.memberships(ev.actor.community_id, ev.actor.user_id)
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
     for schedule, p in memberships:

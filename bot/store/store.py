@@ -126,17 +126,21 @@ class Store:
         )
         return _member(row) if row else None
 
-    async def member_and_community(self, community_id: str, user_id: str) -> tuple[Member | None, Community | None]:
-        """A member and their community in one query (either may not exist yet)."""
-        row = await self.db.fetchone(
-            "SELECT c.name AS c_name, c.settings AS c_settings, m.* FROM communities c "
-            "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? WHERE c.id = ?",
-            user_id, community_id,
-        )
-        if row is None:
-            return None, None
-        community = Community(community_id, row["c_name"], CommunitySettings.from_json(row["c_settings"]))
-        return (_member(row) if row["user_id"] is not None else None), community
+    async def member_and_memberships(
+        self, community_id: str, user_id: str
+    ) -> tuple[Member | None, Community | None, list[tuple[Schedule, Participant]]]:
+        """A member, their community and the check-ins they joined there, in one query (either of the first
+        two may not exist yet): what `checkin status` needs before the rounds open now."""
+        rows = await self.db.fetchall(_MEMBER_AND_MEMBERSHIPS, user_id, user_id, community_id)
+        if not rows:
+            return None, None, []
+        first = rows[0]
+        community = Community(community_id, first["c_name"], CommunitySettings.from_json(first["c_settings"]))
+        member = _member(first, "m_") if first["m_user_id"] is not None else None
+        joined = [(Schedule.from_row(r), Participant(r["id"], user_id, bool(r["wants_dm"]), bool(r["wants_reminder"])))
+                  for r in rows if r["id"] is not None]  # (a row without one: no check-ins, or another community's)
+        joined.sort(key=lambda j: j[0].name)
+        return member, community, joined
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
@@ -801,10 +805,28 @@ def _round_args(schedule: Schedule, fields: dict[str, Any]) -> tuple[Any, ...]:
             fields["prompt_text"])
 
 
-def _member(row: dict[str, Any]) -> Member:
-    snooze = date.fromisoformat(row["snooze_until"]) if row["snooze_until"] else None
-    return Member(row["community_id"], row["user_id"], row["display_name"], row["timezone"], row["region"], snooze,
-                  json.loads(row["settings"] or "{}"), row.get("platform_timezone"))
+def _member(row: dict[str, Any], prefix: str = "") -> Member:
+    """A member from a row of `members`, or from its columns named with `prefix` in a wider row."""
+    p = prefix
+    snooze, settings = row[p + "snooze_until"], row[p + "settings"]
+    return Member(row[p + "community_id"], row[p + "user_id"], row[p + "display_name"], row[p + "timezone"],
+                  row[p + "region"], date.fromisoformat(snooze) if snooze else None,
+                  json.loads(settings) if settings and settings != "{}" else {}, row.get(p + "platform_timezone"))
+
+
+#: The community, the member (columns named m_…, apart from the schedule's) and a row per participation of
+#: theirs, with its schedule when that is in this community. Indexed all the way: communities and members by
+#: key, participants by user, schedules by id.
+_MEMBER_AND_MEMBERSHIPS = (
+    "SELECT c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
+    "m.display_name AS m_display_name, m.timezone AS m_timezone, m.region AS m_region, "
+    "m.snooze_until AS m_snooze_until, m.settings AS m_settings, m.platform_timezone AS m_platform_timezone, "
+    "s.*, p.wants_dm, p.wants_reminder FROM communities c "
+    "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? "
+    "LEFT JOIN participants p ON p.user_id = ? "
+    "LEFT JOIN schedules s ON s.id = p.schedule_id AND s.community_id = c.id "
+    "WHERE c.id = ?"
+)
 
 
 def _with_round(outgoing: list[Outgoing], round_id: int) -> list[Outgoing]:

@@ -25,10 +25,10 @@ COMMUNITY = "console:contract"
 AT = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 
 
-async def make_schedule(store: Store, name: str = "mornings") -> Schedule:
-    await store.ensure_community(COMMUNITY, AT)
+async def make_schedule(store: Store, name: str = "mornings", community: str = COMMUNITY) -> Schedule:
+    await store.ensure_community(community, AT)
     return await store.create_schedule(
-        {"community_id": COMMUNITY, "name": name, "channel_id": "console:general", "spec": "weekdays 09:00",
+        {"community_id": community, "name": name, "channel_id": "console:general", "spec": "weekdays 09:00",
          "cron": "0 9 * * 1-5", "timezone": "UTC", "open_minutes": 120, "remind_minutes": 30,
          "created_by": "console:mod"},
         AT,
@@ -264,15 +264,24 @@ async def test_hearth_opens_the_store_its_database_url_names(tmp_path: Path, clo
         await named.close()
 
 
-async def test_a_member_and_their_community_come_in_one_read(store):
-    assert await store.member_and_community("c-new", "u1") == (None, None)
+async def test_a_member_their_community_and_their_check_ins_come_in_one_read(store):
+    assert await store.member_and_memberships("c-new", "u1") == (None, None, [])
     await store.ensure_community("c-new", AT, name="Hearthside")
-    member, community = await store.member_and_community("c-new", "u1")
-    assert member is None and community is not None and community.name == "Hearthside"
+    member, community, joined = await store.member_and_memberships("c-new", "u1")
+    assert member is None and community is not None and community.name == "Hearthside" and joined == []
     await store.upsert_member(Actor("c-new", "u1", "Ann", timezone="Europe/Paris"), AT)
-    member, community = await store.member_and_community("c-new", "u1")
+    member, community, joined = await store.member_and_memberships("c-new", "u1")
     assert member == await store.get_member("c-new", "u1") and member.platform_timezone == "Europe/Paris"
-    assert community == await store.get_community("c-new")
+    assert community == await store.get_community("c-new") and joined == []
+    here = await make_schedule(store)  # in COMMUNITY
+    there = await make_schedule(store, community="c-new", name="evenings")
+    also = await make_schedule(store, community="c-new", name="afternoons")
+    for schedule in (here, there, also):
+        await store.join(schedule.id, "u1", schedule is also, True, AT)
+    member, community, joined = await store.member_and_memberships("c-new", "u1")
+    assert [(s.name, p.wants_dm, p.wants_reminder) for s, p in joined] == [("afternoons", True, True),
+                                                                         ("evenings", False, True)]
+    assert joined == await store.memberships("c-new", "u1")
 
 
 async def test_racing_joins_and_prompt_saves_agree_on_which_was_first(store):
