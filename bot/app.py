@@ -135,7 +135,9 @@ class Hearth:
         member = await self.store.get_member(actor.community_id, actor.user_id)
         return member or await self.store.upsert_member(actor, self.clock.now())
 
-    async def member_and_memberships(self, actor: Actor) -> tuple[Member, Community, list[tuple[Schedule, Participant]]]:
+    async def member_and_memberships(
+        self, actor: Actor
+    ) -> tuple[Member, Community, list[tuple[Schedule, Participant]]]:
         """All three in one query, for `checkin status`; the member (and community) is made on first sight."""
         member, community, joined = await self.store.member_and_memberships(actor.community_id, actor.user_id)
         if member is None or community is None:
