@@ -17,11 +17,17 @@ def normalize_command_text(text: str) -> str:
     Broadcasts become plain words, and entities are decoded last so that a
     typed `&lt;!channel&gt;` stays literal text (rendered inert later).
     """
+    if "<" not in text:  # nothing escaped (most commands): only the entities to decode
+        return _decode_entities(text)
     text = re.sub(r"<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>", r"\1", text)
     text = re.sub(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>", r"\1", text)
     text = re.sub(r"<!(channel|here|everyone)(?:\|[^>]*)?>", r"@\1", text)
     text = re.sub(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>", lambda m: m.group(1) or "@group", text)
     text = re.sub(r"<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>", r"\1", text)
+    return _decode_entities(text)
+
+
+def _decode_entities(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
