@@ -16,6 +16,7 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any, Awaitable
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.app.async_app import AsyncApp
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 DEFAULT_API_URL = "https://slack.com/api/"
+#: A Web API call's whole time, as slack_sdk's own default.
+WEB_API_TIMEOUT_SECONDS = 30
 #: How long a modal submission may take before we close it and answer in a message.
 SUBMIT_BUDGET_SECONDS = 2.0
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -65,6 +68,7 @@ class SlackAdapter:
         self.port: int | None = None
         self.socket: Any = None
         self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -78,10 +82,13 @@ class SlackAdapter:
             raise RuntimeError("Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET (or set HEARTH_SLACK_APP_TOKEN "
                                "for Socket Mode). See docs/slack.md.")
         self.app = app
-        self.client = AsyncWebClient(token=self.bot_token, base_url=self.api_url)
+        # One connection pool for every Web API call: given none, slack_sdk opens a new session (and a new
+        # connection) for each call and closes it after.
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS))
+        self.client = AsyncWebClient(token=self.bot_token, base_url=self.api_url, session=self._session)
         # Replies to a click may wait out a 429 themselves; the outbox's sender must not (it reschedules).
         self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
-        self.sender = SlackSender(AsyncWebClient(token=self.bot_token, base_url=self.api_url),
+        self.sender = SlackSender(AsyncWebClient(token=self.bot_token, base_url=self.api_url, session=self._session),
                                   rate_per_second=self.config["delivery.per_second"],
                                   channel_interval=self.channel_interval)
         app.outbox.add_sender(self.sender)
@@ -107,6 +114,9 @@ class SlackAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     async def _serve_http(self, host: str, port: int) -> None:
         async def events(request: web.Request) -> web.Response:
