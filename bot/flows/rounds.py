@@ -47,6 +47,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     candidates: dict[tuple[str, str | None, str | None], list[Candidate]] = {}
     now = app.now()
     results: list[Round | None] = [None] * len(due)
+    buttons = mood_buttons(app, ROUND_PLACEHOLDER)  # the same on every opening message, so built once
     items: list[tuple[Schedule, dict, list[Outgoing]]] = []
     where: list[int] = []
     for i, (schedule, scheduled_at) in enumerate(due):
@@ -68,8 +69,8 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
             remind_at = closes_at - timedelta(minutes=schedule.remind_minutes)
         fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
                   "prompt_id": prompt.id, "prompt_text": prompt.text}
-        outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz)]
-        outgoing += _opening_dms(app, schedule, people.get(schedule.id, []), prompt.text, closes_at)
+        outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons)]
+        outgoing += _opening_dms(app, schedule, people.get(schedule.id, []), prompt.text, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
     if not items:
@@ -114,17 +115,18 @@ def mood_buttons(app: "Hearth", round_ref: str) -> tuple[Button, ...]:
     )
 
 
-def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo) -> Outgoing:
+def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
+                buttons: tuple[Button, ...]) -> Outgoing:
     body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
                 closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
     # The round id is only known inside the transaction: buttons carry a placeholder.
-    reply = Reply(body=body, visibility="channel", buttons=mood_buttons(app, ROUND_PLACEHOLDER))
+    reply = Reply(body=body, visibility="channel", buttons=buttons)
     return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},
                     reply_to_json(reply))
 
 
 def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participant, Member | None]], prompt: str,
-                 closes_at: datetime) -> list[Outgoing]:
+                 closes_at: datetime, buttons: tuple[Button, ...]) -> list[Outgoing]:
     """One DM per reachable participant who wants them.
 
     Participants come with their member records in one query, and the
@@ -144,7 +146,7 @@ def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participa
         if reply is None:
             body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
                         closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
-            reply = reply_to_json(Reply(body=body, buttons=mood_buttons(app, ROUND_PLACEHOLDER)))
+            reply = reply_to_json(Reply(body=body, buttons=buttons))
             by_tz[tz.key] = reply
         out.append(Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply))
     return out
