@@ -178,6 +178,11 @@ class RoundScheduler:
 
         try:
             return await purge_expired(self.app)
+        except asyncio.CancelledError:
+            # Hearth is stopping (the first purge runs at start, so a quick try-out often quits during it):
+            # nothing is lost, as each community's deletion is one transaction and the next start purges again.
+            log.info("retention purge stopped for shutdown; it runs again at the next start")
+            return 0
         except Exception:
             log.exception("retention purge failed; will try again tomorrow")
             return 0

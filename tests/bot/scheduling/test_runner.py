@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -134,3 +136,20 @@ async def test_spring_gap_fires_at_the_first_moment_after(app, clock):
     local = [datetime.fromisoformat(t.replace("Z", "+00:00")).astimezone(ZoneInfo("Australia/Sydney"))
              for t in await rounds_of(app, syd)]
     assert [f"{t:%m-%d %H:%M}" for t in local] == ["10-04 03:00"]
+
+
+async def test_a_purge_stopped_by_shutdown_is_not_an_error(app, caplog, monkeypatch):
+    caplog.set_level(logging.INFO)
+    started = asyncio.Event()
+
+    async def slow_purge(app_):  # the first purge at start, still running when someone quits
+        started.set()
+        await asyncio.Event().wait()
+
+    monkeypatch.setattr("bot.flows.retention.purge_expired", slow_purge)
+    purging = asyncio.create_task(RoundScheduler(app).purge())
+    await started.wait()
+    purging.cancel()
+    assert await purging == 0
+    assert "runs again at the next start" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
