@@ -103,7 +103,7 @@ class Hearth:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        care = await care_for(self, event) if event.args or event.values else []  # nothing typed, nothing to screen
+        care = await care_for(self, event)
         replies = care + replies
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")

@@ -95,8 +95,7 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
     open_now = await app.store.open_rounds_in(ev.actor.community_id, now)
-    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
-        if open_now else {}
+    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id)
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
