@@ -396,15 +396,8 @@ class Store:
         return out
 
     async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:
-        rows = await self.db.fetchall(
-            "SELECT s.*, p.user_id AS p_user, p.wants_dm, p.wants_reminder FROM participants p "
-            "JOIN schedules s ON s.id = p.schedule_id WHERE s.community_id = ? AND p.user_id = ? ORDER BY s.name",
-            community_id, user_id,
-        )
-        return [
-            (Schedule.from_row(r), Participant(r["id"], r["p_user"], bool(r["wants_dm"]), bool(r["wants_reminder"])))
-            for r in rows
-        ]
+        """The check-ins a member joined here, by name (one query with `member_and_memberships`)."""
+        return (await self.member_and_memberships(community_id, user_id))[2]
 
     # -- rounds ----------------------------------------------------------------------
 
