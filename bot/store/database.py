@@ -106,18 +106,18 @@ class SqliteDatabase:
             _unless_retryable(err)
             return None
 
-    async def fetchall(self, sql: str, *args: Any) -> list[Row]:
-        rows = self._inline_rows(sql, args)
-        if rows is not None:
-            return rows
+    async def _thread_rows(self, sql: str, args: tuple[Any, ...]) -> list[Row]:
         async with self._lock:
             return await _fetchall(self._conn, sql, args)
 
-    async def fetchone(self, sql: str, *args: Any) -> Row | None:
+    async def fetchall(self, sql: str, *args: Any) -> list[Row]:
         rows = self._inline_rows(sql, args)
+        return rows if rows is not None else await self._thread_rows(sql, args)
+
+    async def fetchone(self, sql: str, *args: Any) -> Row | None:
+        rows = self._inline_rows(sql, args)  # (not via fetchall: one coroutine less on the hot path)
         if rows is None:
-            async with self._lock:
-                rows = await _fetchall(self._conn, sql, args)
+            rows = await self._thread_rows(sql, args)
         return rows[0] if rows else None
 
     async def execute(self, sql: str, *args: Any) -> int:
