@@ -1,4 +1,4 @@
-"""A step to take only if an interaction's work runs long: Discord's "thinking…", Slack's early ack."""
+"""Interaction work that may run long: a step to take if it does (Discord's "thinking…"), or a wait that gives up."""
 
 from __future__ import annotations
 
@@ -38,3 +38,28 @@ class if_late:  # noqa: N801  (used like a function: `async with if_late(2.0, de
         (outcome,) = await asyncio.gather(self._fired, return_exceptions=True)
         if isinstance(outcome, Exception):
             log.error("a step taken because the work ran long failed", exc_info=outcome)
+
+
+async def within(seconds: float, work: "asyncio.Future[Any]") -> bool:
+    """Wait for `work` up to `seconds`, leaving it running if it takes longer; True if it finished.
+
+    A timer and a callback rather than `asyncio.wait_for(shield(…))`, which costs two futures and a task
+    more: this runs for every Slack command.
+    """
+    if work.done():
+        return True
+    loop = asyncio.get_running_loop()
+    gate: asyncio.Future[None] = loop.create_future()
+
+    def open_gate(_: object = None) -> None:
+        if not gate.done():
+            gate.set_result(None)
+
+    timer = loop.call_later(seconds, open_gate)
+    work.add_done_callback(open_gate)
+    try:
+        await gate
+    finally:
+        timer.cancel()
+        work.remove_done_callback(open_gate)
+    return work.done()

@@ -6,6 +6,12 @@ whose quick answer rides on its ack (`answer.py`), and a modal submission,
 whose result can then replace the modal (otherwise it closes and the answer
 follows in a message). Each interaction carries an id (trigger or event id)
 that the core dedupes, so a retried delivery has one effect.
+
+Bolt runs each listener to its end before it answers Slack
+(`process_before_response`); what follows the ack goes on in a task of ours
+(`_after_ack`). Bolt's other mode runs the listener in a task and checks
+every 10 ms whether it has acked: up to 10 ms late on every ack, and a
+fifth of a bare app's CPU per request (bench/README.md, "slack").
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.late import if_late
+from adapters.late import within
 from adapters.options import file_option
 from adapters.slack.actors import Directory
 from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
@@ -50,6 +56,8 @@ DEFAULT_API_URL = "https://slack.com/api/"
 WEB_API_TIMEOUT_SECONDS = 30
 #: How long a modal submission may take before we close it and answer in a message.
 SUBMIT_BUDGET_SECONDS = 2.0
+#: How long stopping waits for work that followed an ack (an answer on its way) before cancelling it.
+STOP_GRACE_SECONDS = 5.0
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 SLACK_HELP = rich("\n\nOn Slack, type these after `/hearth`, e.g. `/hearth checkin join mornings`. "
                   "Your **Home** tab with Hearth has buttons for the common ones.")
@@ -69,6 +77,7 @@ class SlackAdapter:
         self.socket: Any = None
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._following: set[asyncio.Task[None]] = set()  # work after an ack: held, so it isn't collected
 
     @property
     def socket_mode(self) -> bool:
@@ -96,7 +105,7 @@ class SlackAdapter:
         self.files = FileFetcher(self.client, self.bot_token, self.api_url)
         self.present = Presenter(app, self.client, self.config)
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
-                             process_before_response=False, name="hearth")
+                             process_before_response=True, name="hearth")
         self._listen(self.bolt)
         if self.socket_mode:
             from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -114,6 +123,7 @@ class SlackAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        await self._finish_following()
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -153,6 +163,26 @@ class SlackAdapter:
         actor = await self.directory.actor(team_of(body), user, channel, fallback)
         return actor
 
+    # -- work after the ack -------------------------------------------------------------
+
+    def _after_ack(self, work: Awaitable[None]) -> asyncio.Task[None]:
+        """Go on with `work` once the listener returns (and Bolt answers Slack)."""
+        task = asyncio.ensure_future(work)
+        self._following.add(task)
+        task.add_done_callback(self._following.discard)
+        return task
+
+    async def _finish_following(self) -> None:
+        """Let answers already on their way arrive, for a few seconds; then cancel what is left."""
+        if not self._following:
+            return
+        _, late = await asyncio.wait(set(self._following), timeout=STOP_GRACE_SECONDS)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("stopped %d Slack interaction(s) still working after %.0f s", len(late), STOP_GRACE_SECONDS)
+            await asyncio.wait(late)
+
     # -- listeners ----------------------------------------------------------------------
 
     async def _safely(self, work: Awaitable[None], respond: Any = None) -> None:
@@ -171,10 +201,11 @@ class SlackAdapter:
                     log.exception("could not apologise either")
 
     async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        """Ack once the answer is ready or the budget is spent, whichever comes first; the work goes on after."""
         answer = AnswerInAck(ack, respond)
+        work = self._after_ack(self._safely(self._command(body, answer), answer if body.get("response_url") else None))
         try:
-            async with if_late(ACK_BUDGET_SECONDS, answer.settle):
-                await self._safely(self._command(body, answer), answer if body.get("response_url") else None)
+            await within(ACK_BUDGET_SECONDS, work)
         finally:
             await answer.settle()
 
@@ -199,7 +230,7 @@ class SlackAdapter:
 
     async def on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         await ack()
-        await self._safely(self._action(body, respond), respond if body.get("response_url") else None)
+        self._after_ack(self._safely(self._action(body, respond), respond if body.get("response_url") else None))
 
     async def _action(self, body: dict[str, Any], respond: Any) -> None:
         user = body["user"]["id"]
@@ -249,8 +280,7 @@ class SlackAdapter:
             actor, replies = await asyncio.wait_for(asyncio.shield(work), SUBMIT_BUDGET_SECONDS)
         except asyncio.TimeoutError:
             await ack()  # close the modal in time; the answer follows as a message
-            actor, replies = await work
-            await self.present.show(where, actor, replies)
+            self._after_ack(self._safely(self._show_when_done(where, work)))
             return
         errors = field_errors(replies, view)
         if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
@@ -258,7 +288,11 @@ class SlackAdapter:
             return
         await ack(response_action="update", view=self.present.view_for(replies, where))
         if where.origin == "home":
-            await self.present.publish_home(actor)
+            self._after_ack(self._safely(self.present.publish_home(actor)))
+
+    async def _show_when_done(self, where: Where, work: "asyncio.Future[tuple[Actor, list[Reply]]]") -> None:
+        actor, replies = await work
+        await self.present.show(where, actor, replies)
 
     async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
                               ) -> tuple[Actor, list[Reply]]:
@@ -288,7 +322,7 @@ class SlackAdapter:
         return dataclasses.replace(event, attachment=await self.files.fetch(chosen[0]))
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
-        await self._safely(self._home_opened(body, event))
+        self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns
 
     async def _home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         if event.get("tab") != "home":

@@ -46,6 +46,28 @@ async def test_an_answer_in_several_parts_all_goes_to_the_response_url_in_order(
     assert all(p.get("via") is None for p in parts)
 
 
+async def test_stopping_lets_an_answer_on_its_way_arrive_and_cancels_one_that_takes_too_long(
+        app, fake, side, adapter, monkeypatch, caplog):
+    fake.delays["users.info"] = 0.6  # past the ack budget: the answer is still on its way when we stop
+    status, body = await side.command(ANN, "checkin status")
+    assert status == 200 and body == ""
+    await adapter.stop()
+    [late] = fake.called("response_url")
+    assert "Your check-ins" in texts(late["blocks"])
+
+    adapter2 = slack_app.SlackAdapter(adapter.config, channel_interval=0.0)
+    await adapter2.start(app)
+    monkeypatch.setattr(slack_app, "STOP_GRACE_SECONDS", 0.1)
+    fake.delays["users.info"] = 3.0
+    side.app_url = f"http://127.0.0.1:{adapter2.port}{slack_app.EVENTS_PATH}"
+    status, _ = await side.command(BOB, "checkin status")
+    assert status == 200
+    started = time.monotonic()
+    await adapter2.stop()
+    assert time.monotonic() - started < 1.0
+    assert "still working" in caplog.text and len(fake.called("response_url")) == 1
+
+
 async def test_button_is_acked_before_the_slow_work(app, fake, side):
     fake.delays["users.info"] = 2.0
     started = time.monotonic()
