@@ -172,7 +172,7 @@ class Outbox:
             for entry in entries:
                 await gate.acquire()
                 started.append(asyncio.create_task(one(entry, claimed_at)))
-            tasks.extend(started)
+                tasks.append(started[-1])  # at once: a stop while this batch is still starting must reach it
             return started
 
         try:
@@ -196,6 +196,8 @@ class Outbox:
         except BaseException:
             for task in tasks:
                 task.cancel()
+            if tasks:  # let them end before whoever stopped us closes the store under them
+                await asyncio.wait(tasks)
             raise
         await asyncio.gather(*tasks)
 

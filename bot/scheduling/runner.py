@@ -36,6 +36,29 @@ FIRE_SLACK = timedelta(seconds=1)
 ROUND_BATCH = 50
 
 
+class _StoppedForShutdown(logging.Filter):
+    """APScheduler logs a job that shutdown cancelled as an error, with a traceback: tell it as what it is.
+
+    Only shutdown cancels our jobs. Each does its work in transactions and
+    is idempotent, and the next start catches up (fires within the grace
+    period, due reminders and closings, the purge), so nothing is lost.
+    A quick try-out often quits while the first purge still runs.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[0] is not None and issubclass(record.exc_info[0],
+                                                                              asyncio.CancelledError):
+            record.msg, record.levelno, record.levelname = ("Job %s stopped for shutdown; it runs again at the "
+                                                            "next start", logging.INFO, "INFO")
+            record.exc_info = record.exc_text = None
+            if isinstance(record.args, tuple):  # the job's id, not its repr with trigger and next run
+                record.args = tuple(getattr(a, "id", a) for a in record.args)
+        return True
+
+
+logging.getLogger("apscheduler.executors.default").addFilter(_StoppedForShutdown())
+
+
 class RoundScheduler:
     def __init__(self, app: "Hearth", sweep_seconds: float = 15.0) -> None:
         self.app = app
@@ -178,11 +201,6 @@ class RoundScheduler:
 
         try:
             return await purge_expired(self.app)
-        except asyncio.CancelledError:
-            # Hearth is stopping (the first purge runs at start, so a quick try-out often quits during it):
-            # nothing is lost, as each community's deletion is one transaction and the next start purges again.
-            log.info("retention purge stopped for shutdown; it runs again at the next start")
-            return 0
         except Exception:
             log.exception("retention purge failed; will try again tomorrow")
             return 0

@@ -113,3 +113,38 @@ async def test_a_process_whose_heartbeat_is_not_getting_through_stops_sending(ap
     assert (await app.store.outbox_counts()) == {"pending": 2}
     app.outbox.alive_until = time.monotonic() + ALIVE_WITHIN.total_seconds()  # a beat got through
     assert (await app.outbox.drain("console")).sent == 2
+
+
+class HangingSender(RecordingSender):
+    """A platform that never answers: every send stays in flight until it is cancelled."""
+
+    def __init__(self) -> None:
+        super().__init__("console")
+        self.in_flight = 0
+
+    async def send(self, delivery: Delivery) -> str | None:
+        self.in_flight += 1
+        try:
+            await asyncio.Event().wait()
+        finally:
+            self.in_flight -= 1
+        return None
+
+
+async def test_stopping_delivery_mid_batch_ends_every_send_before_it_returns(app, clock):
+    await app.store.enqueue(dms(100), clock.now())
+    sender = HangingSender()
+    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox.add_sender(sender)
+    running = asyncio.create_task(outbox.run())
+    for _ in range(200):  # until the batch has filled every slot and waits to start the rest
+        if sender.in_flight == outbox.concurrency:
+            break
+        await asyncio.sleep(0.01)
+    assert sender.in_flight == outbox.concurrency
+    running.cancel()
+    try:
+        await running
+    except asyncio.CancelledError:
+        pass
+    assert sender.in_flight == 0  # nothing left running to touch the store after whoever stopped us closes it
