@@ -70,6 +70,8 @@ class Rich:
 
 
 def _part_json(p: Part) -> list[str]:
+    if type(p) is str:  # most parts: Hearth's own text (a round's thousands of DMs come through here)
+        return ["m", p]
     if isinstance(p, UserText):
         return ["u", p.text]
     if isinstance(p, ChannelRef):

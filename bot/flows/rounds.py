@@ -136,11 +136,12 @@ def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participa
     """
     by_tz: dict[str, dict] = {}
     out = []
+    now = app.now()
     for p, member in people:
         if not p.wants_dm:
             continue
         tz = _tz_of(schedule, member)
-        if not _reachable(app, member, tz):
+        if not _reachable(member, tz, now):
             continue
         reply = by_tz.get(tz.key)
         if reply is None:
@@ -152,9 +153,9 @@ def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participa
     return out
 
 
-def _reachable(app: "Hearth", member: Member | None, tz: ZoneInfo) -> bool:
+def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
     """Not snoozed (on the member's own calendar day)."""
-    return member is None or not member.snoozed(app.now().astimezone(tz).date())
+    return member is None or not member.snoozed(now.astimezone(tz).date())
 
 
 def _tz_of(schedule: Schedule, member: Member | None) -> ZoneInfo:
@@ -173,9 +174,10 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
         return 0
     answered = {r.user_id for r in await app.store.responses(rnd.id)}
     outgoing = []
+    now = app.now()
     for p, member in await app.store.participants_with_members(schedule.id):
         tz = _tz_of(schedule, member)
-        if not p.wants_reminder or p.user_id in answered or not _reachable(app, member, tz):
+        if not p.wants_reminder or p.user_id in answered or not _reachable(member, tz, now):
             continue
         body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                     closes=hearth_text(f"at {show_clock(rnd.closes_at, tz)}"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -105,8 +105,7 @@ class RoundScheduler:
                 continue
             self.aps.add_job(self.fire, HearthTrigger(s.cron, ZoneInfo(s.timezone)), args=[s.id], id=job_id,
                              replace_existing=True, name=s.name)
-        for rnd in await self.app.store.open_rounds():
-            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+        self._plan_steps(await self.app.store.open_rounds())
 
     async def fire(self, schedule_id: int) -> None:
         """A schedule's job ran: open the round for the fire time just passed.
@@ -146,11 +145,16 @@ class RoundScheduler:
             return
         now = self.app.now()
         due: list[tuple[Schedule, datetime]] = []
+        fired: dict[tuple[str, str], list[datetime]] = {}  # schedules firing together mostly share a few crons
         for schedule_id in dict.fromkeys(schedule_ids):
             schedule = schedules.get(schedule_id)
             if schedule is None:
                 continue
-            fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
+            key = (schedule.cron, schedule.timezone)
+            fires = fired.get(key)
+            if fires is None:
+                fires = fired[key] = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace,
+                                                   now + FIRE_SLACK)
             if not fires:
                 log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
                 continue
@@ -160,9 +164,7 @@ class RoundScheduler:
         except Exception:
             log.exception("could not open %d rounds together; opening them one by one", len(due))
             opened = [await self._open(schedule, at, plan=False) for schedule, at in due]
-        for rnd in opened:
-            if rnd is not None:
-                self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+        self._plan_steps(opened)
 
     async def _open(self, schedule: Schedule, at: datetime, plan: bool = True) -> "Round | None":
         try:
@@ -170,17 +172,16 @@ class RoundScheduler:
         except Exception:
             log.exception("could not open the round of schedule %s at %s", schedule.id, at)
             return None
-        if rnd is not None and plan:
-            self._plan_round_steps(rnd.id, rnd.remind_at, rnd.closes_at)
+        if plan:
+            self._plan_steps([rnd])
         return rnd
 
-    def _plan_round_steps(self, round_id: int, remind_at: datetime | None, closes_at: datetime) -> None:
+    def _plan_steps(self, opened: "Iterable[Round | None]") -> None:
         """Date jobs so reminders and closing happen on time, not at the next sweep."""
         # One job per moment, not per round: rounds opened together remind and close together,
         # and one sweep serves them all (a job per round was a fifth of opening 1,000 at once).
-        for when in (remind_at, closes_at):
-            if when is None:
-                continue
+        moments = {when for rnd in opened if rnd is not None for when in (rnd.remind_at, rnd.closes_at) if when}
+        for when in sorted(moments):
             job_id = f"steps:{when.isoformat()}"
             if self.aps.get_job(job_id) is not None:
                 continue

@@ -414,7 +414,7 @@ class Store:
             if row is None:
                 return None
             rnd = Round.from_row(row)
-            await _enqueue(tx, _with_round(outgoing, rnd.id), fields["opened_at"], fill_round=True)
+            await _enqueue_rounds(tx, [(rnd.id, outgoing)], fields["opened_at"])
         return rnd
 
     async def open_many_rounds(
@@ -441,15 +441,14 @@ class Store:
                     if a[:2] not in before:
                         await tx.execute(OPEN_ROUND, *a)
             rows = {(r["schedule_id"], r["scheduled_at"]): r for r in await tx.fetchall(find, *ids, *times)}
-            messages: list[Outgoing] = []
+            messages: list[tuple[int, list[Outgoing]]] = []
             for a, (_, _, outgoing) in zip(args, items):
                 row = rows.get(a[:2]) if a[:2] not in before else None
                 rnd = Round.from_row(row) if row else None
                 opened.append(rnd)
                 if rnd is not None:
-                    messages += _with_round(outgoing, rnd.id)
-            if messages:
-                await _enqueue(tx, messages, items[0][1]["opened_at"], fill_round=True)
+                    messages.append((rnd.id, outgoing))
+            await _enqueue_rounds(tx, messages, items[0][1]["opened_at"])
         return opened
 
     async def get_round(self, round_id: int) -> Round | None:
@@ -515,7 +514,7 @@ class Store:
             )
             if n == 0:
                 return False
-            await _enqueue(tx, _with_round(outgoing, round_id), now, fill_round=True)
+            await _enqueue_rounds(tx, [(round_id, outgoing)], now)
         return True
 
     # -- responses -------------------------------------------------------------------
@@ -822,37 +821,42 @@ _MEMBER_AND_MEMBERSHIPS = (
 )
 
 
-def _with_round(outgoing: list[Outgoing], round_id: int) -> list[Outgoing]:
-    """Give messages built before the round existed its id: keys now, payloads as they're encoded.
-
-    The payload's "{round}" placeholders are filled by `_enqueue` on the JSON
-    text, once per distinct payload (a round's DMs share one per timezone).
-    """
-    return [Outgoing(o.dedupe_key.replace("{round}", str(round_id)), o.kind, o.target, o.payload, round_id,
-                     o.response_id, o.platform) for o in outgoing]
-
-
 ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
 
 
-async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime, fill_round: bool = False) -> None:
-    """Write messages; with `fill_round`, their payloads' "{round}" placeholders get their round's id."""
-    stamp = utc_iso(now)
-    encoded: dict[tuple[int, int | None], str] = {}  # shared payloads are encoded once per round
-
-    def payload_json(o: Outgoing) -> str:
-        key = (id(o.payload), o.round_id)
-        text = encoded.get(key)
+def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = None) -> list[tuple[Any, ...]]:
+    """Messages as outbox rows. With `round_id`, they were built before their round existed: its id goes
+    into their keys and into their payloads' "{round}" placeholders, on the JSON text, once per distinct
+    payload (a round's DMs share one per timezone)."""
+    encoded: dict[int, str] = {}
+    fill = None if round_id is None else str(round_id)
+    rows = []
+    for o in outgoing:
+        text = encoded.get(id(o.payload))
         if text is None:
             text = json.dumps(o.payload)
-            if fill_round and o.round_id is not None:
-                text = text.replace('"{round}"', f'"{o.round_id}"')
-            encoded[key] = text
-        return text
+            if fill is not None:
+                text = text.replace('"{round}"', f'"{fill}"')
+            encoded[id(o.payload)] = text
+        key = o.dedupe_key if fill is None else o.dedupe_key.replace("{round}", fill)
+        rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
+                     o.round_id if round_id is None else round_id, o.response_id, stamp, stamp))
+    return rows
 
-    rows = [(o.dedupe_key, o.platform_of(), o.kind, json.dumps(o.target), payload_json(o), o.round_id,
-             o.response_id, stamp, stamp) for o in outgoing]
+
+async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
+    await _write_outbox_rows(tx, _outbox_rows(outgoing, utc_iso(now)))
+
+
+async def _enqueue_rounds(tx: Executor, per_round: list[tuple[int, list[Outgoing]]], now: datetime) -> None:
+    """Write each round's messages, with the round's id filled in (`_outbox_rows`)."""
+    stamp = utc_iso(now)
+    await _write_outbox_rows(tx, [row for round_id, outgoing in per_round
+                                  for row in _outbox_rows(outgoing, stamp, round_id)])
+
+
+async def _write_outbox_rows(tx: Executor, rows: list[tuple[Any, ...]]) -> None:
     many = getattr(tx, "executemany", None)
     if many is not None and len(rows) > 1:
         await many(ENQUEUE, rows)  # one trip for a round's thousands of DMs
