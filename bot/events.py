@@ -7,7 +7,9 @@ platform it is talking to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 # --------------------------------------------------------------------------
@@ -102,27 +104,38 @@ def rich(template: str = "", *user_values: str | Rich) -> Rich:
     return Rich(tuple(parts))
 
 
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+@lru_cache(maxsize=512)
+def _template(template: str) -> tuple[tuple[str, str], ...]:
+    """A template as (text before a slot, the slot's name) pairs, the last with no slot: read once, filled often."""
+    pairs = []
+    pos = 0
+    for m in _SLOT.finditer(template):
+        pairs.append((template[pos:m.start()], m.group(1)))
+        pos = m.end()
+    pairs.append((template[pos:], ""))
+    return tuple(pairs)
+
+
 def fill(template: str, **values: str | Rich) -> Rich:
     """Fill named `{slots}` of a content template; `str` values are user text.
 
     Content templates (content/texts.toml) name their slots, so a community
     can reword them freely; anything a person typed stays inert.
     """
-    import re
-
     parts: list[Part] = []
-    pos = 0
-    for m in re.finditer(r"\{([a-z_]+)\}", template):
-        if m.start() > pos:
-            parts.append(template[pos:m.start()])
-        value = values.get(m.group(1))
+    for text, slot in _template(template):
+        if text:
+            parts.append(text)
+        if not slot:
+            continue
+        value = values.get(slot)
         if isinstance(value, Rich):
             parts.extend(value.parts)
         elif value:
             parts.append(UserText(value))
-        pos = m.end()
-    if pos < len(template):
-        parts.append(template[pos:])
     return Rich(tuple(parts))
 
 
