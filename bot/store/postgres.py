@@ -116,3 +116,7 @@ class PostgresTx(_Calls):
 
     def __init__(self, conn: "asyncpg.Connection") -> None:
         self._conn = conn
+
+    async def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """One statement over many rows, pipelined: a round's thousands of DMs took 2 s one by one."""
+        await self._conn.executemany(numbered_placeholders(sql), rows)
