@@ -154,7 +154,15 @@ class Outbox:
         # Claim no more than can be sent well within the lease, or another process could take them over.
         batch = max(1, min(batch, int(sender.rate_per_second * self.lease.total_seconds() / 2)))
         gate = asyncio.Semaphore(self.concurrency)
-        tasks: list[asyncio.Task[None]] = []
+        # Only the sends still out: a long fan-out made thousands of tasks, and holding all of them to the end
+        # cost memory, the garbage collector's time, and a 50 ms stall gathering them (bench/README.md, "stall").
+        running: set[asyncio.Task[None]] = set()
+        failures: list[BaseException] = []
+
+        def finished(task: asyncio.Task[None]) -> None:
+            running.discard(task)
+            if not task.cancelled() and task.exception() is not None:
+                failures.append(task.exception())  # type: ignore[arg-type]
         # A short lease (tests, small deployments) keeps a third of itself as margin.
         deadline = self.lease.total_seconds() - min(LEASE_MARGIN, self.lease.total_seconds() / 3)
 
@@ -171,8 +179,10 @@ class Outbox:
             started = []
             for entry in entries:
                 await gate.acquire()
-                started.append(asyncio.create_task(one(entry, claimed_at)))
-                tasks.append(started[-1])  # at once: a stop while this batch is still starting must reach it
+                task = asyncio.create_task(one(entry, claimed_at))
+                started.append(task)
+                running.add(task)  # at once: a stop while this batch is still starting must reach it
+                task.add_done_callback(finished)
             return started
 
         try:
@@ -194,12 +204,15 @@ class Outbox:
                 if len(entries) < batch:
                     break  # everything due was taken
         except BaseException:
-            for task in tasks:
+            for task in running:
                 task.cancel()
-            if tasks:  # let them end before whoever stopped us closes the store under them
-                await asyncio.wait(tasks)
+            if running:  # let them end before whoever stopped us closes the store under them
+                await asyncio.wait(set(running))
             raise
-        await asyncio.gather(*tasks)
+        if running:
+            await asyncio.wait(set(running))
+        if failures:
+            raise failures[0]
 
     def _counted_alive(self) -> bool:
         """False once our last recorded heartbeat is nearly too old: others may be taking our claims."""

@@ -18,6 +18,7 @@ from bot.events import Button, Reply, Rich, fill, hearth_text, reply_to_json
 from bot.flows.common import show_clock
 from bot.flows.prompt_choice import Candidate, available, pick
 from bot.models import Member, Outgoing, Participant, Response, Round, Schedule
+from bot.slices import built_in_slices
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -70,7 +71,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
                   "prompt_id": prompt.id, "prompt_text": prompt.text}
         outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons)]
-        outgoing += _opening_dms(app, schedule, people.get(schedule.id, []), prompt.text, closes_at, buttons)
+        outgoing += await _opening_dms(app, schedule, people.get(schedule.id, []), prompt.text, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
     if not items:
@@ -104,6 +105,8 @@ async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: dateti
     return pick(candidates, recent, rng)
 
 
+#: Participants whose DMs are built between yields to the loop (`bot.slices`).
+DM_SLICE = 1000
 #: Stands for the round's id in messages built before the round is written (the store fills it in).
 ROUND_PLACEHOLDER = "{round}"
 
@@ -125,32 +128,33 @@ def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datet
                     reply_to_json(reply))
 
 
-def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participant, Member | None]], prompt: str,
-                 closes_at: datetime, buttons: tuple[Button, ...]) -> list[Outgoing]:
+async def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participant, Member | None]],
+                       prompt: str, closes_at: datetime, buttons: tuple[Button, ...]) -> list[Outgoing]:
     """One DM per reachable participant who wants them.
 
     Participants come with their member records in one query, and the
     message differs only by the member's timezone, so each distinct one is
     built once: a round for thousands of people costs one query and a few
-    message builds, not thousands of each.
+    message builds, not thousands of each. Built in slices (`bot.slices`).
     """
     by_tz: dict[str, dict] = {}
-    out = []
     now = app.now()
-    for p, member in people:
+
+    def dm(person: tuple[Participant, Member | None]) -> Outgoing | None:
+        p, member = person
         if not p.wants_dm:
-            continue
+            return None
         tz = _tz_of(schedule, member)
         if not _reachable(member, tz, now):
-            continue
+            return None
         reply = by_tz.get(tz.key)
         if reply is None:
             body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
                         closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
-            reply = reply_to_json(Reply(body=body, buttons=buttons))
-            by_tz[tz.key] = reply
-        out.append(Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply))
-    return out
+            reply = by_tz[tz.key] = reply_to_json(Reply(body=body, buttons=buttons))
+        return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
+
+    return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
 
 
 def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:

@@ -19,6 +19,8 @@ from typing import Any, AsyncContextManager, AsyncIterator, Protocol
 
 import aiosqlite
 
+from bot.slices import built_in_slices
+
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
@@ -192,6 +194,8 @@ def _inline_kind(sql: str) -> int:
 
 #: A read may hold the event loop this long; past it, it stops and the writer's thread runs it instead.
 INLINE_READ_BUDGET_SECONDS = 0.005
+#: Rows turned into dicts between yields to the loop, for a big result from the writer's thread.
+ROWS_SLICE = 1000
 
 
 class QuickConnection:
@@ -275,7 +279,9 @@ async def _when_unlocked(conn: aiosqlite.Connection, sql: str, attempts: int = 5
 
 async def _fetchall(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> list[Row]:
     rows = await conn.execute_fetchall(sql, args)
-    return [dict(r) for r in rows]
+    if len(rows) <= ROWS_SLICE:
+        return [dict(r) for r in rows]
+    return await built_in_slices(rows, dict, ROWS_SLICE)  # a round's 5,000 participants: 40 ms in one go
 
 
 async def _execute(conn: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> int:
