@@ -148,3 +148,32 @@ async def test_stopping_delivery_mid_batch_ends_every_send_before_it_returns(app
     except asyncio.CancelledError:
         pass
     assert sender.in_flight == 0  # nothing left running to touch the store after whoever stopped us closes it
+
+
+async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_sent_again_later(app, clock, monkeypatch):
+    """The store refused to record one send: the drain says so (the delivery loop logs it and goes on),
+    the others are recorded, and the unrecorded one stays pending for the next claim."""
+    await app.store.enqueue(dms(40), clock.now())
+    sender = RecordingSender("console")
+    outbox = Outbox(app.store, clock, holder="proc-a", lease=timedelta(seconds=3))
+    outbox.add_sender(sender)
+    real = app.store.mark_sent
+    refused: list[int] = []
+
+    async def mark_sent(entry, ref, now):  # type: ignore[no-untyped-def]
+        if not refused:
+            refused.append(entry.id)
+            raise RuntimeError("the disk is full")
+        await real(entry, ref, now)
+
+    monkeypatch.setattr(app.store, "mark_sent", mark_sent)
+    try:
+        await outbox.drain("console")
+    except RuntimeError as err:
+        assert "disk is full" in str(err)
+    else:
+        raise AssertionError("the drain hid a send it could not record")
+    assert (await app.store.outbox_counts()) == {"sent": 39, "pending": 1}
+    clock.advance(timedelta(seconds=4))  # the claim on the unrecorded one runs out
+    await outbox.drain("console")
+    assert (await app.store.outbox_counts()) == {"sent": 40}
