@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 #: Stop starting sends this many seconds before a claim runs out.
 LEASE_MARGIN = 5.0
+#: A claim holds about this many seconds of sending at the platform's pace.
+CLAIM_SECONDS = 1.0
 #: How often a serving process says it is alive (bot.runtime.heartbeat), and how long
 #: unheard before it counts as gone: for `hearth status`, and for taking its claims over.
 HEARTBEAT = timedelta(seconds=5)
@@ -151,8 +153,12 @@ class Outbox:
         while the last sends of this one are still out, so a long fan-out never
         waits for a batch's slowest answers (bench/README.md, "fanout").
         """
-        # Claim no more than can be sent well within the lease, or another process could take them over.
-        batch = max(1, min(batch, int(sender.rate_per_second * self.lease.total_seconds() / 2)))
+        # Claim about a second's sending at a time (never more than fits well within the lease, or another
+        # process could take them over). Processes sharing a fan-out then run out of work within a second of
+        # each other: with claims of 500 at R/3 each, the last one still had 6 s to go while the others
+        # sat idle (bench/README.md, "fanout-pg").
+        batch = max(1, min(batch, int(sender.rate_per_second * CLAIM_SECONDS),
+                           int(sender.rate_per_second * self.lease.total_seconds() / 2)))
         gate = asyncio.Semaphore(self.concurrency)
         # Only the sends still out: a long fan-out made thousands of tasks, and holding all of them to the end
         # cost memory, the garbage collector's time, and a 50 ms stall gathering them (bench/README.md, "stall").

@@ -177,3 +177,22 @@ async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_se
     clock.advance(timedelta(seconds=4))  # the claim on the unrecorded one runs out
     await outbox.drain("console")
     assert (await app.store.outbox_counts()) == {"sent": 40}
+
+
+async def test_a_claim_holds_about_a_seconds_sending_so_processes_sharing_a_fan_out_finish_together(
+        app, clock, monkeypatch):
+    await app.store.enqueue(dms(90), clock.now())
+    sender = RecordingSender("console", rate_per_second=40.0)
+    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox.add_sender(sender)
+    limits: list[int] = []
+    real = app.store.claim_due
+
+    async def claim_due(platform, now, limit, *rest):  # type: ignore[no-untyped-def]
+        limits.append(limit)
+        return await real(platform, now, limit, *rest)
+
+    monkeypatch.setattr(app.store, "claim_due", claim_due)
+    await outbox.drain("console")
+    assert len(sender.sent) == 90
+    assert limits == [40, 40, 40]  # 40 + 40 + 10: three claims, none holding more than a second's sends
