@@ -21,6 +21,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.flows import rounds
 from bot.models import Round, Schedule
+from bot.scheduling.cron import parse_cron
 from bot.scheduling.trigger import HearthTrigger, fires_between
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ LOOKBACK = timedelta(days=1)
 FIRE_SLACK = timedelta(seconds=1)
 #: Rounds opened in one transaction when many schedules fire together.
 ROUND_BATCH = 50
+#: The ids of the jobs that fire schedules: this, then the timezone and the cron line.
+FIRES = "fires:"
 
 
 class _StoppedForShutdown(logging.Filter):
@@ -88,39 +91,48 @@ class RoundScheduler:
             self.aps.shutdown(wait=False)
 
     def schedule_jobs(self) -> list:
-        return [j for j in self.aps.get_jobs() if j.id.startswith("schedule:")]
+        return [j for j in self.aps.get_jobs() if j.id.startswith(FIRES)]
 
     async def sync(self) -> None:
-        """Make the jobs match the store: one per active schedule, plus due round steps."""
-        wanted = {}
+        """Make the jobs match the store: one per cron line and timezone in use, plus due round steps.
+
+        Schedules that fire at the same moments share one job: when a thousand
+        fire at 09:00, APScheduler then makes a few runs, not a thousand (its
+        pass over them held the loop for 40 ms, and a thousand tasks queued
+        behind it for as long again: bench/README.md, "stall").
+        """
+        groups: dict[tuple[str, str], list[int]] = {}
         for s in await self.app.store.list_schedules():
-            wanted[f"schedule:{s.id}"] = s
+            if s.paused_until != "forever":
+                groups.setdefault((parse_cron(s.cron).normalized(), s.timezone), []).append(s.id)
+        wanted = {f"{FIRES}{tz} {cron}": (cron, tz, ids) for (cron, tz), ids in groups.items()}
         for job in self.schedule_jobs():
             if job.id not in wanted:
                 job.remove()
-        for job_id, s in wanted.items():
-            if s.paused_until == "forever":
-                if self.aps.get_job(job_id):
-                    self.aps.remove_job(job_id)
-                continue
-            self.aps.add_job(self.fire, HearthTrigger(s.cron, ZoneInfo(s.timezone)), args=[s.id], id=job_id,
-                             replace_existing=True, name=s.name)
+        for job_id, (cron, tz, ids) in wanted.items():
+            self.aps.add_job(self.fire_all, HearthTrigger(cron, ZoneInfo(tz)), args=[ids], id=job_id,
+                             replace_existing=True, name=f"{len(ids)} schedule(s) at {cron} ({tz})")
         self._plan_steps(await self.app.store.open_rounds())
 
     async def fire(self, schedule_id: int) -> None:
-        """A schedule's job ran: open the round for the fire time just passed.
+        """A schedule fired: open its round for the fire time just passed (see `fire_all`)."""
+        await self.fire_all([schedule_id])
 
-        Jobs that APScheduler starts together (a thousand schedules at 09:00)
-        are opened together, ROUND_BATCH to a transaction: opening them one
-        by one, each its own dozen queries, took seconds to reach the last
-        (bench/README.md, "scheduler"). Returns once this schedule's round is
-        open, or skipped.
+    async def fire_all(self, schedule_ids: list[int]) -> None:
+        """Schedules' job ran: open their rounds for the fire time just passed.
+
+        Schedules that fire together (a thousand at 09:00, in one job or in
+        several that APScheduler starts together) are opened together,
+        ROUND_BATCH to a transaction: opening them one by one, each its own
+        dozen queries, took seconds to reach the last (bench/README.md,
+        "scheduler"). Returns once their rounds are open, or skipped.
         """
-        done = asyncio.get_running_loop().create_future()
-        self._pending.append((schedule_id, done))
+        loop = asyncio.get_running_loop()
+        waiting = [loop.create_future() for _ in schedule_ids]
+        self._pending += zip(schedule_ids, waiting)
         if self._collector is None:
             self._collector = asyncio.create_task(self._open_pending(), name="open-rounds")
-        await done
+        await asyncio.gather(*waiting)
 
     async def _open_pending(self) -> None:
         await asyncio.sleep(0)  # every job started in this pass adds itself first

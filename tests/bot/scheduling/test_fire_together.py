@@ -57,3 +57,16 @@ async def test_opening_many_skips_the_paused_and_the_already_open(app, clock):
     assert got[1] is None  # skipped today
     assert got[2] is None  # already open: not opened twice, no second set of DMs
     assert len(await dm_keys(app)) == 4
+
+
+async def test_schedules_at_the_same_moments_share_one_job_that_opens_all_their_rounds(app, clock):
+    schedules = await three_schedules(app)  # daily 09:00 UTC, all three
+    berlin = await make_schedule(app, name="delta", tz="Europe/Berlin")
+    runner = RoundScheduler(app)
+    app.scheduler = runner
+    await runner.sync()
+    jobs = {j.id: j.args[0] for j in runner.schedule_jobs()}
+    assert jobs == {"fires:UTC 0 9 * * *": [s.id for s in schedules], "fires:Europe/Berlin 0 9 * * *": [berlin.id]}
+    clock.set(NINE)
+    await runner.fire_all(jobs["fires:UTC 0 9 * * *"])  # what APScheduler runs at 09:00 UTC
+    assert sorted(r.schedule_id for r in await app.store.open_rounds()) == sorted(s.id for s in schedules)

@@ -61,7 +61,7 @@ async def test_jobs_follow_the_store(app, clock):
     app.scheduler = runner
     await runner.sync()
     jobs = runner.schedule_jobs()
-    assert [j.id for j in jobs] == [f"schedule:{s.id}"]
+    assert [(j.id, j.args) for j in jobs] == [("fires:Europe/Berlin 0 9 * * mon-fri", ([s.id],))]
     nxt = jobs[0].trigger.get_next_fire_time(None, datetime(2026, 1, 9, 12, 0, tzinfo=UTC))  # a Friday
     assert nxt == datetime(2026, 1, 12, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin
     mod = actor("mia", moderator=True)
