@@ -157,16 +157,12 @@ class RoundScheduler:
             return
         now = self.app.now()
         due: list[tuple[Schedule, datetime]] = []
-        fired: dict[tuple[str, str], list[datetime]] = {}  # schedules firing together mostly share a few crons
         for schedule_id in dict.fromkeys(schedule_ids):
             schedule = schedules.get(schedule_id)
             if schedule is None:
                 continue
-            key = (schedule.cron, schedule.timezone)
-            fires = fired.get(key)
-            if fires is None:
-                fires = fired[key] = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace,
-                                                   now + FIRE_SLACK)
+            # (cheap for a thousand: schedules firing together share a few crons, and fire times are cached)
+            fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
             if not fires:
                 log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
                 continue
