@@ -22,7 +22,7 @@ from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
 from bot.flows.crisis_care import care_for
-from bot.models import Community, Member, Participant, Schedule
+from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
 from bot.store.store import Store
 
@@ -136,14 +136,16 @@ class Hearth:
         return member or await self.store.upsert_member(actor, self.clock.now())
 
     async def member_and_memberships(
-        self, actor: Actor
-    ) -> tuple[Member, Community, list[tuple[Schedule, Participant]]]:
-        """All three in one query, for `checkin status`; the member (and community) is made on first sight."""
-        member, community, joined = await self.store.member_and_memberships(actor.community_id, actor.user_id)
+        self, actor: Actor, open_at: datetime
+    ) -> tuple[Member, Community, list[tuple[Schedule, Participant]], list[tuple[Round, Schedule]]]:
+        """For `checkin status`, in one query when nothing is open (`Store.member_and_memberships`); the member
+        (and community) is made on first sight."""
+        member, community, joined, open_now = await self.store.member_and_memberships(
+            actor.community_id, actor.user_id, open_at)
         if member is None or community is None:
             member = await self.store.upsert_member(actor, self.clock.now())  # (makes the community too)
             community = community or await self.community(actor.community_id)
-        return member, community, joined
+        return member, community, joined, open_now
 
     async def timezone_of(self, actor: Actor, member: Member | None = None,
                           community: Community | None = None) -> ZoneInfo:

@@ -84,7 +84,7 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
                   reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
-    member, community, memberships = await app.member_and_memberships(ev.actor)
+    member, community, memberships, open_now = await app.member_and_memberships(ev.actor, now)
     tz = await app.timezone_of(ev.actor, member, community)
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     if not memberships:
@@ -94,7 +94,6 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
-    open_now = await app.store.open_rounds_in(ev.actor.community_id, now)
     mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id)
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)

@@ -128,20 +128,27 @@ class Store:
         return _member(row) if row else None
 
     async def member_and_memberships(
-        self, community_id: str, user_id: str
-    ) -> tuple[Member | None, Community | None, list[tuple[Schedule, Participant]]]:
+        self, community_id: str, user_id: str, open_at: datetime | None = None
+    ) -> tuple[Member | None, Community | None, list[tuple[Schedule, Participant]], list[tuple[Round, Schedule]]]:
         """A member, their community and the check-ins they joined there, in one query (either of the first
-        two may not exist yet): what `checkin status` needs before the rounds open now."""
-        rows = await self.db.fetchall(_MEMBER_AND_MEMBERSHIPS, user_id, user_id, community_id)
+        two may not exist yet); with `open_at`, also the community's rounds open then: what `checkin status`
+        shows. The same query says whether any round is open, so the rounds' own query runs only when one is
+        (most of the day, none is)."""
+        if open_at is None:
+            rows = await self.db.fetchall(_MEMBER_AND_MEMBERSHIPS, user_id, user_id, community_id)
+        else:
+            rows = await self.db.fetchall(_MEMBER_MEMBERSHIPS_AND_ANY_OPEN, utc_iso(open_at), user_id, user_id,
+                                          community_id)
         if not rows:
-            return None, None, []
+            return None, None, [], []
         first = rows[0]
         community = Community(community_id, first["c_name"], CommunitySettings.from_json(first["c_settings"]))
         member = _member(first, "m_") if first["m_user_id"] is not None else None
         joined = [(Schedule.from_row(r), Participant(r["id"], user_id, bool(r["wants_dm"]), bool(r["wants_reminder"])))
                   for r in rows if r["id"] is not None]  # (a row without one: no check-ins, or another community's)
         joined.sort(key=lambda j: j[0].name)
-        return member, community, joined
+        open_now = await self.open_rounds_in(community_id, open_at) if open_at and first["any_open"] else []
+        return member, community, joined, open_now
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
@@ -821,7 +828,7 @@ def _member(row: dict[str, Any], prefix: str = "") -> Member:
 #: theirs, with its schedule when that is in this community. Indexed all the way: communities and members by
 #: key, participants by user, schedules by id.
 _MEMBER_AND_MEMBERSHIPS = (
-    "SELECT c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
+    "SELECT {}c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
     "m.display_name AS m_display_name, m.timezone AS m_timezone, m.region AS m_region, "
     "m.snooze_until AS m_snooze_until, m.settings AS m_settings, m.platform_timezone AS m_platform_timezone, "
     "s.*, p.wants_dm, p.wants_reminder FROM communities c "
@@ -830,6 +837,10 @@ _MEMBER_AND_MEMBERSHIPS = (
     "LEFT JOIN schedules s ON s.id = p.schedule_id AND s.community_id = c.id "
     "WHERE c.id = ?"
 )
+_MEMBER_MEMBERSHIPS_AND_ANY_OPEN = _MEMBER_AND_MEMBERSHIPS.format(
+    "EXISTS (SELECT 1 FROM rounds rd JOIN schedules os ON os.id = rd.schedule_id "
+    "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND os.community_id = c.id) AS any_open, ")
+_MEMBER_AND_MEMBERSHIPS = _MEMBER_AND_MEMBERSHIPS.format("")
 
 
 ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "

@@ -265,12 +265,12 @@ async def test_hearth_opens_the_store_its_database_url_names(tmp_path: Path, clo
 
 
 async def test_a_member_their_community_and_their_check_ins_come_in_one_read(store):
-    assert await store.member_and_memberships("c-new", "u1") == (None, None, [])
+    assert await store.member_and_memberships("c-new", "u1") == (None, None, [], [])
     await store.ensure_community("c-new", AT, name="Hearthside")
-    member, community, joined = await store.member_and_memberships("c-new", "u1")
+    member, community, joined, _ = await store.member_and_memberships("c-new", "u1")
     assert member is None and community is not None and community.name == "Hearthside" and joined == []
     await store.upsert_member(Actor("c-new", "u1", "Ann", timezone="Europe/Paris"), AT)
-    member, community, joined = await store.member_and_memberships("c-new", "u1")
+    member, community, joined, _ = await store.member_and_memberships("c-new", "u1")
     assert member == await store.get_member("c-new", "u1") and member.platform_timezone == "Europe/Paris"
     assert community == await store.get_community("c-new") and joined == []
     here = await make_schedule(store)  # in COMMUNITY
@@ -278,7 +278,7 @@ async def test_a_member_their_community_and_their_check_ins_come_in_one_read(sto
     also = await make_schedule(store, community="c-new", name="afternoons")
     for schedule in (here, there, also):
         await store.join(schedule.id, "u1", schedule is also, True, AT)
-    member, community, joined = await store.member_and_memberships("c-new", "u1")
+    member, community, joined, _ = await store.member_and_memberships("c-new", "u1")
     assert [(s.name, p.wants_dm, p.wants_reminder) for s, p in joined] == [("afternoons", True, True),
                                                                          ("evenings", False, True)]
     assert joined == await store.memberships("c-new", "u1")
@@ -293,3 +293,27 @@ async def test_racing_joins_and_prompt_saves_agree_on_which_was_first(store):
     saves = await asyncio.gather(*(store.save_prompt(COMMUNITY, prompt, "console:mia", AT) for _ in range(8)))
     assert sorted(saves) == [False] * 7 + [True]
     assert [p["id"] for p in await store.list_prompts(COMMUNITY)] == ["c1"]
+
+
+async def test_a_members_status_read_brings_the_open_rounds_only_when_one_is_open(store, monkeypatch):
+    await store.ensure_community("c-new", AT, name="Hearthside")
+    schedule = await make_schedule(store, community="c-new", name="evenings")
+    asked: list[str] = []
+    real = store.open_rounds_in
+
+    async def open_rounds_in(community_id, now):  # type: ignore[no-untyped-def]
+        asked.append(community_id)
+        return await real(community_id, now)
+
+    monkeypatch.setattr(store, "open_rounds_in", open_rounds_in)
+    *_, open_now = await store.member_and_memberships("c-new", "u1", AT)
+    assert open_now == [] and asked == []  # nothing open: one query
+    fields = {"scheduled_at": AT, "opened_at": AT, "closes_at": AT + timedelta(hours=1), "remind_at": None,
+              "prompt_id": "p1", "prompt_text": "How are you?"}
+    rnd = await store.open_round(schedule, fields, [])
+    *_, open_now = await store.member_and_memberships("c-new", "u1", AT)
+    assert [(r.id, s.id) for r, s in open_now] == [(rnd.id, schedule.id)] and asked == ["c-new"]
+    *_, open_now = await store.member_and_memberships("c-new", "u1", AT + timedelta(hours=2))  # it has closed
+    assert open_now == [] and asked == ["c-new"]
+    *_, elsewhere = await store.member_and_memberships(COMMUNITY, "u1", AT)  # another community's round
+    assert elsewhere == [] and asked == ["c-new"]
