@@ -224,7 +224,7 @@ def rate(turns: list[dict[str, Any]], counted: str = "n") -> float:
 
 
 def measure(ctx: Context) -> Measurement:
-    n, pairs = (300, 1) if ctx.quick else (2000, 4)
+    n, pairs = (300, 1) if ctx.quick else (2000, 8)
     tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-slack-"))
     try:
         turns = asyncio.run(run_turns(tmp, n, pairs))
