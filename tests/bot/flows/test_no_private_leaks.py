@@ -40,7 +40,7 @@ async def test_private_words_stay_with_their_author(app, clock, plan):
     secrets: dict[str, set[str]] = {p: set() for p in PEOPLE}  # words each person kept private
     replies: dict[str, list[str]] = {p: [] for p in PEOPLE}
     for i, (who, what, visibility, mood) in enumerate(plan):
-        words = f"{who}-secret-{i}"
+        words = f"{who}-secret-{i}z"  # (ends in a letter: "bob-secret-1" is inside "bob-secret-10")
         if what == "answer":
             out = await run(app, actor(who), "checkin answer", mood=str(mood), visibility=visibility, words=words)
             if visibility == "private":
