@@ -117,7 +117,7 @@ async def run(config: Config, script: Path | None) -> int:
         if not script:
             print(f"No Discord or Slack token is set, so Hearth runs here in your terminal.\n"
                   f"Your data is kept in {config.sqlite_path}.", file=sys.stderr)
-    await serve(app, adapters, until=done if use_console else None)
+    await serve(app, adapters, until=done if use_console else None, freeze_start_up=script is None)
     return 0
 
 
