@@ -276,12 +276,11 @@ class SlackAdapter:
         user = body["user"]["id"]
         where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
         work = asyncio.ensure_future(self._run_submission(body, meta, user))
-        try:
-            actor, replies = await asyncio.wait_for(asyncio.shield(work), SUBMIT_BUDGET_SECONDS)
-        except asyncio.TimeoutError:
+        if not await within(SUBMIT_BUDGET_SECONDS, work):
             await ack()  # close the modal in time; the answer follows as a message
             self._after_ack(self._safely(self._show_when_done(where, work)))
             return
+        actor, replies = work.result()
         errors = field_errors(replies, view)
         if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
             await ack(response_action="errors", errors=errors)
