@@ -114,10 +114,6 @@ class RoundScheduler:
                              replace_existing=True, name=f"{len(ids)} schedule(s) at {cron} ({tz})")
         self._plan_steps(await self.app.store.open_rounds())
 
-    async def fire(self, schedule_id: int) -> None:
-        """A schedule fired: open its round for the fire time just passed (see `fire_all`)."""
-        await self.fire_all([schedule_id])
-
     async def fire_all(self, schedule_ids: list[int]) -> None:
         """Schedules' job ran: open their rounds for the fire time just passed.
 

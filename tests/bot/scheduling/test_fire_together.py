@@ -31,12 +31,12 @@ async def test_jobs_firing_at_once_open_every_round_once_with_its_dms(app, clock
     schedules = await three_schedules(app)
     runner = RoundScheduler(app)
     clock.set(NINE)
-    await asyncio.gather(*(runner.fire(s.id) for s in schedules))
+    await asyncio.gather(*(runner.fire_all([s.id]) for s in schedules))
     opened = {r.schedule_id: r for r in await app.store.open_rounds()}
     assert sorted(opened) == sorted(s.id for s in schedules)
     keys = await dm_keys(app)
     assert keys == sorted(f"round:{r.id}:dm:console:{who}" for r in opened.values() for who in ("ann", "bob"))
-    await asyncio.gather(*(runner.fire(s.id) for s in schedules))  # a second process, a doubled run
+    await asyncio.gather(*(runner.fire_all([s.id]) for s in schedules))  # a second process, a doubled run
     assert len(await app.store.open_rounds()) == 3
     assert await dm_keys(app) == keys
     await app.outbox.drain_all()

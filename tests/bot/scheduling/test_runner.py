@@ -49,9 +49,9 @@ async def test_the_job_firing_twice_opens_one_round(app, clock):
     s = await make_schedule(app)
     runner = RoundScheduler(app)
     clock.set(datetime(2026, 1, 5, 9, 0, 0, tzinfo=UTC))
-    await runner.fire(s.id)
+    await runner.fire_all([s.id])
     clock.advance(timedelta(seconds=30))
-    await runner.fire(s.id)  # e.g. a second process, or a coalesced late run
+    await runner.fire_all([s.id])  # e.g. a second process, or a coalesced late run
     assert await rounds_of(app, s) == ["2026-01-05T09:00:00Z"]
 
 
