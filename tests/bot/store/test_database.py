@@ -40,6 +40,22 @@ async def test_a_read_sees_every_committed_write_and_nothing_uncommitted(tmp_pat
         await db.close()
 
 
+async def test_an_inline_read_names_its_columns_as_the_writers_thread_does(tmp_path):
+    db = await table(tmp_path)
+    try:
+        await db.execute("INSERT INTO t VALUES (1, 'one')")
+        await db.execute("INSERT INTO t VALUES (2, NULL)")
+        sql = "SELECT t.a, u.a, t.id AS n FROM t JOIN t u ON u.id = 3 - t.id ORDER BY t.id"
+        inline = await db.fetchall(sql)  # a plain read: the inline connection
+        async with db.transaction() as tx:  # the writer's thread
+            threaded = await tx.fetchall(sql)
+        # A repeated name is the first such column's, as sqlite3.Row has it.
+        assert inline == threaded == [{"a": "one", "n": 1}, {"a": None, "n": 2}]
+        assert await db.fetchall("SELECT * FROM t WHERE id > 5") == []
+    finally:
+        await db.close()
+
+
 async def test_a_read_does_not_wait_for_another_process_writing(tmp_path):
     db = await table(tmp_path)
     other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
