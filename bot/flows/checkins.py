@@ -94,7 +94,8 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
-    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id)
+    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
+        if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
