@@ -41,3 +41,10 @@ def test_quick_discord_runs_both_sides_in_turns(tmp_path: Path) -> None:
     assert row["name"] == "discord" and row["figure"] > 0 and row["limit"] > 0
     assert abs(row["ratio"] - row["figure"] / row["limit"]) < 0.01
     assert "taking turns in chunks" in row["notes"]
+
+
+def test_the_instruction_counters_run_of_one_side_answers_every_interaction() -> None:
+    """What valgrind runs (the count itself needs valgrind, not a project dependency): a bad answer fails it."""
+    proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
