@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import difflib
 import re
+import site
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -176,8 +178,11 @@ class Library:
 
 
 def default_content_dir() -> Path:
-    """The repository's `content/` directory (built-in packs and texts)."""
-    return Path(__file__).resolve().parents[2] / "content"
+    """The built-in packs, texts and safety lists: the checkout's `content/` beside the code, else the copy an
+    install put under `<prefix>/share/hearth/content` (pyproject's data-files), for the environment or the user."""
+    beside = Path(__file__).resolve().parents[2] / "content"
+    candidates = [beside] + [Path(base) / "share" / "hearth" / "content" for base in (sys.prefix, site.USER_BASE)]
+    return next((c for c in candidates if (c / "texts.toml").is_file()), beside)
 
 
 def load_pack(path: Path | str, source: str | None = None) -> Pack:

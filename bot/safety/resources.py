@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.content.packs import default_content_dir
 from bot.events import Rich
 from bot.safety.content import SafetyContentError
 
-DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
 ANYWHERE = "anywhere"
 _CODE = re.compile(r"^[a-z]{2,12}$")
 
@@ -85,7 +85,7 @@ def _text(path: Path, where: str, value: Any) -> str:
 
 def load_resources(content_dir: Path | None = None) -> Resources:
     """Read and check `<content_dir>/resources.toml`; errors name the file and entry."""
-    path = Path(content_dir or DEFAULT_CONTENT) / "resources.toml"
+    path = Path(content_dir or default_content_dir()) / "resources.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

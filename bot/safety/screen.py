@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.content.packs import default_content_dir
 from bot.safety.content import Entry, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
 from bot.safety.patterns import PatternError, compile_phrase
 
-DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Screen:
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en") -> "Screen":
         """Load and compile `<content_dir>/safety/<language>.toml`."""
-        path = Path(content_dir or DEFAULT_CONTENT) / "safety" / f"{language}.toml"
+        path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
         pf = load_phrase_file(path)
         norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
 

@@ -9,7 +9,8 @@ import pytest
 
 from bot.events import Rich
 from bot.safety import SafetyContentError
-from bot.safety.resources import DEFAULT_CONTENT, load_resources, support_message
+from bot.content import default_content_dir
+from bot.safety.resources import load_resources, support_message
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_support_message_default_is_anywhere():
 
 
 def copy_content(tmp_path: Path) -> Path:
-    shutil.copy(DEFAULT_CONTENT / "resources.toml", tmp_path / "resources.toml")
+    shutil.copy(default_content_dir() / "resources.toml", tmp_path / "resources.toml")
     return tmp_path
 
 
