@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("action", choices=["lint"])
     content.add_argument("rest", nargs=argparse.REMAINDER)
     sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis or ok")
-    sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes")
+    sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes and answers")
     sub.add_parser("status", help="the Hearth processes alive on this store, what each holds, the outbox depth")
     move = sub.add_parser("migrate-store", help="copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
                           description="Copy every community's data (or one's) into an empty database, then check "

@@ -1,10 +1,10 @@
-"""Encryption at rest for private notes, with Fernet from `cryptography`.
+"""Encryption at rest for private notes and private check-in answers, with Fernet from `cryptography`.
 
-A note is what someone was brave enough to write for themselves alone; if the
-database file is copied, it should not be readable. With
-`HEARTH_ENCRYPTION_KEY` set, note text is sealed before it reaches the store
-and opened when read. A prefix marks sealed text, so notes written before a
-key was set still read as they are. Several comma-separated keys allow
+A note, or an answer kept private, is what someone was brave enough to write
+for themselves alone; if the database file is copied, it should not be
+readable. With `HEARTH_ENCRYPTION_KEY` set, that text is sealed before it
+reaches the store and opened when read. A prefix marks sealed text, so words
+written before a key was set still read as they are. Several comma-separated keys allow
 rotation: the first seals, all of them open.
 
 `hearth keygen` prints a new key (`main` below; the CLI wires it).
@@ -96,7 +96,7 @@ def note_cipher(config: Config) -> Cipher:
     """The cipher for this Hearth; warns once when notes will be stored in the clear."""
     value = config.secret(KEY_ENV)
     if not value:
-        log.warning("%s is not set: private notes are stored unencrypted. "
+        log.warning("%s is not set: private notes and answers are stored unencrypted. "
                     "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)
     return cipher_from_key(value)
 
@@ -104,6 +104,6 @@ def note_cipher(config: Config) -> Cipher:
 def main(argv: list[str] | None = None) -> int:
     """`hearth keygen`: print a new key on stdout, and how to use it on stderr."""
     print(generate_key())
-    print(f"Set this as {KEY_ENV} to encrypt private notes at rest. Keep it safe: "
-          "notes can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
+    print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest. Keep it safe: "
+          "they can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
     return 0

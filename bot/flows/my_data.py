@@ -96,10 +96,11 @@ async def privacy(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher)))
 
 
-def privacy_notice(days: int, notes_encrypted: bool) -> Rich:
+def privacy_notice(days: int, encrypted: bool) -> Rich:
     """The notice in plain words; honest about the server as well as the people."""
-    server = ("Private notes are encrypted there, so a copy of the database doesn't reveal them."
-              if notes_encrypted else "Private notes are not encrypted on this server yet.")
+    server = ("Private notes and the words of private answers are encrypted there, so a copy of the database "
+              "doesn't reveal them." if encrypted
+              else "Private notes and answers are not encrypted on this server yet.")
     return join_rich([
         rich("**Your privacy in Hearth**"),
         rich("**What I keep:** your name as shown here, your timezone and settings, the check-ins you join, "

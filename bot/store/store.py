@@ -492,7 +492,7 @@ class Store:
         rows = await self.db.fetchall(
             f"SELECT * FROM responses WHERE user_id = ? AND round_id IN ({_marks(round_ids)})", user_id, *round_ids
         )
-        return {r["round_id"]: Response.from_row(r) for r in rows}
+        return {r["round_id"]: self._response(r) for r in rows}
 
     async def recent_prompt_ids_of(self, schedule_ids: list[int], limit: int) -> dict[int, list[str]]:
         """`recent_prompt_ids` for several schedules, in one query."""
@@ -536,25 +536,37 @@ class Store:
             prev_row = await tx.fetchone(
                 "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
             )
-            previous = Response.from_row(prev_row) if prev_row else None
+            previous = self._response(prev_row) if prev_row else None
             row = await tx.fetchone(
                 "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
                 "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
-                round_id, user_id, mood, text, visibility, utc_iso(now), utc_iso(now),
+                round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
+                utc_iso(now),
             )
             assert row is not None
-            response = Response.from_row(row)
+            response = self._response(row)
             await _enqueue(tx, outgoing_for(response, previous), now)
         return response, previous
 
+    def _sealed_if_private(self, text: str, visibility: str) -> str:
+        """Words kept private are sealed at rest, as notes are (`bot.crypto`); shared and anonymous words are
+        posted to the group anyway."""
+        return self.cipher.seal(text) if visibility == "private" and text else text
+
+    def _response(self, row: dict[str, Any]) -> Response:
+        """An answer with its words as written, opened if they were sealed."""
+        if row["visibility"] == "private" and row["text"]:
+            row = {**row, "text": self.cipher.open(row["text"])}
+        return Response.from_row(row)
+
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
-        return Response.from_row(row) if row else None
+        return self._response(row) if row else None
 
     async def responses(self, round_id: int) -> list[Response]:
         rows = await self.db.fetchall("SELECT * FROM responses WHERE round_id = ? ORDER BY created_at", round_id)
-        return [Response.from_row(r) for r in rows]
+        return [self._response(r) for r in rows]
 
     async def history(self, community_id: str, user_id: str, since: datetime) -> list[tuple[Response, Round, str]]:
         rows = await self.db.fetchall(
@@ -567,7 +579,7 @@ class Store:
         out = []
         for r in rows:
             rnd = Round.from_row({**r, "id": r["round_id"], "post_ref": r["round_post_ref"]})
-            out.append((Response.from_row(r), rnd, r["schedule_name"]))
+            out.append((self._response(r), rnd, r["schedule_name"]))
         return out
 
     # -- reflections and notes ---------------------------------------------------------

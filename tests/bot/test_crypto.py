@@ -1,4 +1,4 @@
-"""Private notes are sealed at rest when a key is set, and still read back."""
+"""Private notes and private answers' words are sealed at rest when a key is set, and still read back."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from bot.app import Hearth
 from bot.config import load
 from bot.crypto import MARKER, UNREADABLE, FernetCipher, PlainCipher, cipher_from_key, generate_key, main
 from bot.errors import ConfigError
+from bot.store import member_data
+from tests.bot.flows.test_checkins import open_round
 from tests.conftest import actor, run, text
 
 NOTE = "I am scared to tell my sister how lonely I have been"
@@ -62,6 +64,32 @@ async def test_notes_written_before_the_key_still_read(tmp_path, clock):
     assert [n.text for n in await app.store.notes("console:test", "console:ann")] == ["before the key",
                                                                                       "after the key"]
     await app.close()
+
+
+async def test_private_answer_words_are_sealed_at_rest_and_read_back_by_their_author(app, clock):
+    app.store.cipher = FernetCipher([generate_key()])
+    rnd = await open_round(app, clock)
+    ann, bob = actor("ann"), actor("bob")
+    await run(app, ann, "checkin answer", mood="2", visibility="private", words=NOTE)
+    await run(app, bob, "checkin answer", mood="4", visibility="shared", words="a good walk today")
+    stored = {r["user_id"]: r["text"] for r in await app.store.db.fetchall("SELECT user_id, text FROM responses")}
+    assert stored[ann.user_id].startswith(MARKER) and "lonely" not in stored[ann.user_id]
+    assert stored[bob.user_id] == "a good walk today"  # posted to the group anyway: kept as posted
+    assert NOTE in text(await run(app, ann, "me history"))
+    assert (await app.store.response_of(rnd.id, ann.user_id)).text == NOTE  # the answer form shows them again
+    exported = await member_data.export(app.store, ann.community_id, ann.user_id, clock.now())
+    assert [a["words"] for a in exported["answers"]] == [NOTE]
+    await run(app, ann, "checkin answer", mood="3", visibility="shared", words="ok to share now")
+    row = await app.store.db.fetchone("SELECT text FROM responses WHERE user_id = ?", ann.user_id)
+    assert row is not None and row["text"] == "ok to share now"
+
+
+async def test_private_answers_written_before_the_key_still_read(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="2", visibility="private", words="before the key")
+    app.store.cipher = FernetCipher([generate_key()])
+    assert (await app.store.response_of(rnd.id, ann.user_id)).text == "before the key"
 
 
 def test_rotation_new_key_first_old_notes_still_open():

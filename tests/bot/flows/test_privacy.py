@@ -25,9 +25,11 @@ async def test_the_notice_uses_the_communitys_retention(app):
 
 
 async def test_the_notice_is_honest_about_encryption(app):
-    assert "not encrypted on this server yet" in text(await run(app, actor("ann"), "privacy"))
+    notice = text(await run(app, actor("ann"), "privacy"))
+    assert "Private notes and answers are not encrypted on this server yet" in notice
     app.store.cipher = FernetCipher([generate_key()])
-    assert "Private notes are encrypted there" in text(await run(app, actor("ann"), "privacy"))
+    notice = text(await run(app, actor("ann"), "privacy"))
+    assert "Private notes and the words of private answers are encrypted there" in notice
 
 
 async def test_help_lists_the_data_commands(app):
