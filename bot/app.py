@@ -70,7 +70,7 @@ class Hearth:
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
         clock = clock or SystemClock()
-        store = await Store.open(config["database_url"] or config.sqlite_path, clock)
+        store = await Store.open(config["database_url"] or config.sqlite_path, clock, config["database_pool_size"])
         try:
             return cls(config, store, ContentLibrary.load(config["content_dir"] or None), clock)
         except BaseException:

@@ -65,6 +65,7 @@ def _shard_ids(v: Any) -> str | None:
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "", 'data_dir = "./hearth-data"'),
     Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"'),
+    Setting("database_pool_size", int, 10, "database_pool_size = 20", _positive),
     Setting("content_dir", str, "", 'content_dir = "./content"'),
     Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
     Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60", _at_least(0)),

@@ -46,8 +46,9 @@ class Store:
         self._communities: set[str] = set()
 
     @classmethod
-    async def open(cls, url_or_path: str | Path, clock: Clock) -> "Store":
-        """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path."""
+    async def open(cls, url_or_path: str | Path, clock: Clock, pool_size: int = 10) -> "Store":
+        """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path;
+        `pool_size` caps PostgreSQL's connections."""
         target = str(url_or_path)
         if not is_postgres_url(target):
             if target.startswith("sqlite:///"):
@@ -56,7 +57,7 @@ class Store:
                 scheme = target.split("://")[0]
                 raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {scheme}://")
             return await cls.open_sqlite(url_or_path, clock)
-        return await cls._migrated(await PostgresDatabase.open(target), clock)
+        return await cls._migrated(await PostgresDatabase.open(target, max_size=pool_size), clock)
 
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.app import Hearth
 from bot.commands.registry import REGISTRY
+from bot.config import load
 from bot.events import Event
 from tests.bot.commands.test_bad_input import snapshot
 from tests.bot.flows.test_checkins import open_round
@@ -70,3 +74,16 @@ async def test_words_that_suggest_crisis_are_answered_and_sent_on_even_in_a_read
     kicked.clear()
     await run(app, actor("ann"), "privacy")
     assert not kicked  # a plain read wakes nothing
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_the_pool_size_setting_caps_a_processs_postgresql_connections(tmp_path, clock, database_url):
+    config_file = tmp_path / "hearth.toml"
+    config_file.write_text("database_pool_size = 3\n", encoding="utf-8")
+    app = await Hearth.open(load(config_file, env={"HEARTH_DATA_DIR": str(tmp_path / "data"),
+                                                   "HEARTH_DATABASE_URL": database_url}), clock)
+    try:
+        assert app.store.db._pool.get_max_size() == 3
+        assert "joined" in text(await run(app, actor("ann"), "checkin status"))
+    finally:
+        await app.close()
