@@ -1,8 +1,12 @@
-"""Who is acting: a Slack user as Hearth's `Actor`, from `users.info`, cached briefly.
+"""Who is acting: a Slack user as Hearth's `Actor`, from `users.info`, cached.
 
 Workspace admins and owners moderate (the platform's word); the user's Slack
 timezone is their timezone unless they chose another with `me timezone`.
-The cache is short so a promotion or a timezone change shows up soon.
+`users.info` is rate-limited (Slack's tier 4, about 100 calls a minute), so
+what it says is kept for an hour, enough for a whole check-in round of a
+large workspace; but an event that may need moderator rights asks again
+once the answer is a minute old, so a demoted admin loses them within a
+minute and a promoted one gains them as soon.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from slack_sdk.errors import SlackApiError
 
@@ -31,17 +35,30 @@ class SlackUser:
     tz: str | None
 
 
-class Directory:
-    def __init__(self, client: AsyncWebClient, ttl_seconds: float = 60.0) -> None:
-        self.client = client
-        self.ttl = ttl_seconds
-        self._cache: dict[str, tuple[float, SlackUser]] = {}
-        self._asking: dict[str, asyncio.Future[SlackUser]] = {}
+#: How long a user's name and timezone are kept.
+PROFILE_SECONDS = 3600.0
+#: How old the admin flag may be when it decides a moderator's event.
+ADMIN_SECONDS = 60.0
+#: Lookups between two sweeps of the cache for users not heard of within `PROFILE_SECONDS`.
+PRUNE_EVERY = 1000
 
-    async def user(self, user_id: str, fallback_name: str = "") -> SlackUser:
-        """The user, asking Slack once however many of their clicks arrive together."""
+
+class Directory:
+    def __init__(self, client: AsyncWebClient, profile_seconds: float = PROFILE_SECONDS,
+                 admin_seconds: float = ADMIN_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.profile_seconds = profile_seconds
+        self.admin_seconds = admin_seconds
+        self.clock = clock
+        self._cache: dict[str, tuple[float, SlackUser]] = {}  # when Slack said it, what it said
+        self._asking: dict[str, asyncio.Future[SlackUser]] = {}
+        self._stored = 0
+
+    async def user(self, user_id: str, fallback_name: str = "", moderating: bool = False) -> SlackUser:
+        """The user, asking Slack once however many of their clicks arrive together; `moderating` wants
+        the admin flag fresh."""
         hit = self._cache.get(user_id)
-        if hit and hit[0] > time.monotonic():
+        if hit and self.clock() - hit[0] < (self.admin_seconds if moderating else self.profile_seconds):
             return hit[1]
         asking = self._asking.get(user_id)
         if asking is None:
@@ -57,12 +74,22 @@ class Directory:
             # Without users.info we still know who they are; we just don't grant moderation.
             log.warning("users.info failed for %s: %s", user_id, slack_error(err))
             return SlackUser(user_id, fallback_name or user_id, False, None)
-        self._cache[user_id] = (time.monotonic() + self.ttl, found)
+        self._remember(user_id, found)
         return found
 
+    def _remember(self, user_id: str, found: SlackUser) -> None:
+        """Keep the answer; now and then forget everyone not heard of for an hour, so the cache holds the
+        members active lately, not every member a big workspace ever had."""
+        now = self.clock()
+        self._cache[user_id] = (now, found)
+        self._stored += 1
+        if self._stored % PRUNE_EVERY == 0:
+            for stale in [k for k, (at, _) in self._cache.items() if now - at >= self.profile_seconds]:
+                del self._cache[stale]
+
     async def actor(self, team_id: str, user_id: str, channel_id: str | None = None,
-                    fallback_name: str = "") -> Actor:
-        u = await self.user(user_id, fallback_name)
+                    fallback_name: str = "", moderating: bool = False) -> Actor:
+        u = await self.user(user_id, fallback_name, moderating)
         return Actor(
             community_id=f"slack:{team_id}",
             user_id=f"slack:{user_id}",

@@ -157,11 +157,22 @@ class SlackAdapter:
 
     # -- who ----------------------------------------------------------------------------
 
-    async def _actor(self, body: dict[str, Any], user: str, channel: str | None) -> Actor:
+    async def _actor(self, body: dict[str, Any], user: str, channel: str | None, moderating: bool = False) -> Actor:
+        """`moderating`: the event may need moderator rights, so the admin flag must be fresh (`actors`)."""
         fallback = (body.get("user") or {}).get("name", "") if isinstance(body.get("user"), dict) else \
             body.get("user_name", "")
-        actor = await self.directory.actor(team_of(body), user, channel, fallback)
-        return actor
+        return await self.directory.actor(team_of(body), user, channel, fallback, moderating)
+
+    def _moderating(self, kind: str, name: str, args: dict[str, str]) -> bool:
+        """Whether the core may check this event's moderator rights: a moderator command, or its button."""
+        registry = self.app.registry
+        if kind == "command":
+            found: Any = registry.commands.get(name)
+        elif name == "confirm":  # "Yes, go ahead": the command it confirms
+            found = registry.commands.get(args.get("command", ""))
+        else:
+            found = registry.actions.get(name)
+        return found is not None and found.permission != "member"
 
     # -- work after the ack -------------------------------------------------------------
 
@@ -212,13 +223,14 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
                       respond if body.get("response_url") else None, origin="command")
-        actor = await self._actor(body, body["user_id"], body.get("channel_id"))
         text = normalize_command_text(body.get("text") or "").strip() or "help"
         try:
             cmd, args = parse_line(self.app.registry, text)
         except UserError as err:
-            await self.present.show(where, actor, [err.reply()])
+            await self.present.show(where, await self._actor(body, body["user_id"], body.get("channel_id")),
+                                    [err.reply()])
             return
+        actor = await self._actor(body, body["user_id"], body.get("channel_id"), cmd.permission != "member")
         if not args and (any(o.required for o in cmd.options) or file_option(cmd)) and (
                 cmd.permission == "member" or await self.app.is_moderator(actor)):
             await self.present.open_command_form(where, actor, cmd, {}, {})
@@ -243,18 +255,19 @@ class SlackAdapter:
                       view_id=view.get("id") if view.get("type") == "modal" else None,
                       origin="home" if view.get("type") == "home" else meta.get("o"),
                       replace=bool(container.get("is_ephemeral")))
-        actor = await self._actor(body, user, channel)
         value = VALUES.decode((body.get("actions") or [{}])[0].get("value", ""))
         if value is None:
-            await self.present.show(where, actor, [Reply(body=rich("That button has expired. Please try again."))])
+            await self.present.show(where, await self._actor(body, user, channel),
+                                    [Reply(body=rich("That button has expired. Please try again."))])
             return
         name, args = str(value.get("n", "")), {str(k): str(v) for k, v in (value.get("a") or {}).items()}
+        kind = "command" if value.get("k") in ("c", "f") else "action"
+        actor = await self._actor(body, user, channel, self._moderating(kind, name, args))
         if value.get("k") == "f":
             cmd = self.app.registry.commands.get(name)
             if cmd is not None:
                 await self.present.open_command_form(where, actor, cmd, args, value.get("d") or {})
             return
-        kind = "command" if value.get("k") == "c" else "action"
         replies = await self.app.handle(Event(kind, actor, name, args, event_id=event_id(body)))  # type: ignore[arg-type]
         await self.present.show(where, actor, replies)
 
@@ -296,11 +309,12 @@ class SlackAdapter:
     async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
                               ) -> tuple[Actor, list[Reply]]:
         """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
-        actor = await self._actor(body, user, meta.get("c"))
+        kind = "command" if meta.get("k") == "command" else "form"
+        args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
+        actor = await self._actor(body, user, meta.get("c"), self._moderating(kind, str(meta.get("n")), args))
         state = body["view"].get("state") or {}
         values = read_values(state)
-        args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
-        if meta.get("k") == "command":
+        if kind == "command":
             event = Event("command", actor, str(meta.get("n")), args | {k: v for k, v in values.items() if v},
                           event_id=event_id(body))
             try:

@@ -1,0 +1,75 @@
+"""Who is acting in Slack: users.info kept for an hour, but asked again within a minute where moderation is at stake."""
+
+from __future__ import annotations
+
+from adapters.slack import actors
+from adapters.slack.actors import Directory
+from tests.adapters.slack.conftest import ANN, BOB, CY, MOD, texts
+from tests.adapters.slack.test_member import reply_to
+
+
+class Ticks:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def looked_up(fake, user: str) -> int:
+    return sum(1 for p in fake.called("users.info") if p.get("user") == user)
+
+
+async def test_a_members_name_and_timezone_are_asked_for_once_an_hour(adapter, fake, side):
+    adapter.directory.clock = ticks = Ticks()
+    assert "America/New_York" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    ticks.now += 50 * 60  # a member's commands minutes apart, as in a round: no new users.info each time
+    await reply_to(fake, side, ANN, "checkin status")
+    assert looked_up(fake, ANN) == 1
+    ticks.now += 11 * 60
+    fake.users[ANN]["tz"] = "Europe/Paris"  # an hour on, a change in Slack shows
+    assert "Europe/Paris" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    assert looked_up(fake, ANN) == 2
+
+
+async def test_a_demoted_admin_loses_moderator_commands_within_a_minute(adapter, fake, side):
+    adapter.directory.clock = ticks = Ticks()
+    assert "Only moderators" not in texts((await reply_to(fake, side, MOD, "mod schedule list"))["blocks"])
+    fake.users[MOD]["is_admin"] = False
+    ticks.now += 30
+    await reply_to(fake, side, MOD, "checkin status")  # a member's command: the hour's answer does
+    await reply_to(fake, side, MOD, "mod schedule list")  # a moderator's, 30 s on: still the same answer
+    assert looked_up(fake, MOD) == 1
+    ticks.now += 31
+    refused = texts((await reply_to(fake, side, MOD, "mod schedule list"))["blocks"])
+    assert "Only moderators can use" in refused and looked_up(fake, MOD) == 2
+
+
+async def test_a_promoted_member_gains_moderator_commands_within_a_minute(adapter, fake, side):
+    adapter.directory.clock = ticks = Ticks()
+    await reply_to(fake, side, ANN, "checkin status")
+    fake.users[ANN]["is_admin"] = True
+    ticks.now += 61
+    assert "Only moderators" not in texts((await reply_to(fake, side, ANN, "mod schedule list"))["blocks"])
+
+
+def test_moderation_is_at_stake_for_moderator_commands_their_buttons_and_their_confirmations(adapter):
+    assert not adapter._moderating("command", "checkin status", {})
+    assert adapter._moderating("command", "mod schedule list", {})
+    assert adapter._moderating("action", "mod.schedule.save", {})
+    assert not adapter._moderating("action", "reflect.another", {})
+    assert adapter._moderating("action", "confirm", {"command": "mod schedule delete"})
+    assert not adapter._moderating("action", "confirm", {"command": "me delete"})
+    assert not adapter._moderating("action", "no such thing", {})
+
+
+async def test_the_cache_forgets_those_not_heard_of_for_an_hour(adapter, monkeypatch):
+    monkeypatch.setattr(actors, "PRUNE_EVERY", 2)
+    directory = Directory(adapter.client, clock=(ticks := Ticks()))
+    await directory.user(ANN)
+    ticks.now += 3600
+    await directory.user(BOB)  # the second lookup sweeps: Ann is an hour old
+    await directory.user(CY)
+    assert set(directory._cache) == {BOB, CY}
