@@ -4,8 +4,8 @@ A note, or an answer kept private, is what someone was brave enough to write
 for themselves alone; if the database file is copied, it should not be
 readable. With `HEARTH_ENCRYPTION_KEY` set, that text is sealed before it
 reaches the store and opened when read. A prefix marks sealed text, so words
-written before a key was set still read as they are. Several comma-separated keys allow
-rotation: the first seals, all of them open.
+written before a key was set still read as they are. Several comma-separated
+keys allow rotation: the first seals, all of them open.
 
 `hearth keygen` prints a new key (`main` below; the CLI wires it).
 """
@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 KEY_ENV = "HEARTH_ENCRYPTION_KEY"
 #: Sealed text starts with this; anything else is read as plain text.
 MARKER = "enc1:"
-#: What a sealed note reads as when no key here can open it.
-UNREADABLE = "(This note is encrypted with a key this Hearth doesn't have.)"
+#: What sealed words read as when no key here can open them.
+UNREADABLE = "(These words are encrypted with a key this Hearth doesn't have.)"
 
 
 class Cipher(Protocol):
@@ -46,7 +46,7 @@ class PlainCipher:
 
     def open(self, stored: str) -> str:
         if stored.startswith(MARKER):
-            log.warning("a note is encrypted but no encryption key is set")
+            log.warning("private words are encrypted but no encryption key is set")
             return UNREADABLE
         return stored
 
@@ -68,7 +68,7 @@ class FernetCipher:
         try:
             return self._fernet.decrypt(stored[len(MARKER):].encode("ascii")).decode("utf-8")
         except InvalidToken:
-            log.warning("a note could not be decrypted with the configured key(s)")
+            log.warning("private words could not be decrypted with the configured key(s)")
             return UNREADABLE
 
 
@@ -93,7 +93,7 @@ def cipher_from_key(value: str | None) -> Cipher:
 
 
 def note_cipher(config: Config) -> Cipher:
-    """The cipher for this Hearth; warns once when notes will be stored in the clear."""
+    """The cipher for this Hearth; warns once when private words will be stored in the clear."""
     value = config.secret(KEY_ENV)
     if not value:
         log.warning("%s is not set: private notes and answers are stored unencrypted. "

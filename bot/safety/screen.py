@@ -20,7 +20,6 @@ from bot.safety.normalise import CLAUSE, Normaliser, squeeze
 from bot.safety.patterns import PatternError, compile_phrase
 
 
-
 @dataclass(frozen=True)
 class ScreenResult:
     """`reason` is a phrase id from the phrase file, never the text itself."""
