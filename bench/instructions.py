@@ -12,7 +12,7 @@ counted on both sides alike.
 Needs valgrind (Debian's package; not a project dependency). About a
 minute, the sides in parallel. Counts are not cycles: SQLite's and the
 core's memory traffic costs Hearth more than its share of instructions, so
-the ratio of counts runs above the timed ratio (bench/README.md, "discord").
+the ratio of counts runs 0.07–0.12 above the timed ratio (bench/README.md).
 """
 
 from __future__ import annotations
