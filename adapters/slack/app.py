@@ -163,17 +163,6 @@ class SlackAdapter:
             body.get("user_name", "")
         return await self.directory.actor(team_of(body), user, channel, fallback, moderating)
 
-    def _moderating(self, kind: str, name: str, args: dict[str, str]) -> bool:
-        """Whether the core may check this event's moderator rights: a moderator command, or its button."""
-        registry = self.app.registry
-        if kind == "command":
-            found: Any = registry.commands.get(name)
-        elif name == "confirm":  # "Yes, go ahead": the command it confirms
-            found = registry.commands.get(args.get("command", ""))
-        else:
-            found = registry.actions.get(name)
-        return found is not None and found.permission != "member"
-
     # -- work after the ack -------------------------------------------------------------
 
     def _after_ack(self, work: Awaitable[None]) -> asyncio.Task[None]:
@@ -262,7 +251,7 @@ class SlackAdapter:
             return
         name, args = str(value.get("n", "")), {str(k): str(v) for k, v in (value.get("a") or {}).items()}
         kind = "command" if value.get("k") in ("c", "f") else "action"
-        actor = await self._actor(body, user, channel, self._moderating(kind, name, args))
+        actor = await self._actor(body, user, channel, self.app.registry.may_need_moderator(kind, name, args))
         if value.get("k") == "f":
             cmd = self.app.registry.commands.get(name)
             if cmd is not None:
@@ -311,7 +300,8 @@ class SlackAdapter:
         """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
         kind = "command" if meta.get("k") == "command" else "form"
         args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
-        actor = await self._actor(body, user, meta.get("c"), self._moderating(kind, str(meta.get("n")), args))
+        moderating = self.app.registry.may_need_moderator(kind, str(meta.get("n")), args)
+        actor = await self._actor(body, user, meta.get("c"), moderating)
         state = body["view"].get("state") or {}
         values = read_values(state)
         if kind == "command":

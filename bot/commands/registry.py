@@ -128,6 +128,18 @@ class Registry:
         cmd = self.commands.get(event.name) if event.kind == "command" else None
         return cmd is not None and cmd.reads_only
 
+    def may_need_moderator(self, kind: str, name: str, args: dict[str, str]) -> bool:
+        """Whether running this event can check moderator rights: a moderator command, its button, or the
+        "Yes, go ahead" that confirms one (see `_run_confirmed`). Adapters ask, to know how fresh the
+        platform's word on a person must be."""
+        if kind == "command":
+            found: Command | Action | None = self.commands.get(name)
+        elif name == "confirm":
+            found = self.commands.get(args.get("command", ""))
+        else:
+            found = self.actions.get(name)
+        return found is not None and found.permission != "member"
+
     def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
         """Longest command path that prefixes `words`, and the words left."""
         for n in range(min(len(words), 3), 0, -1):

@@ -55,16 +55,6 @@ async def test_a_promoted_member_gains_moderator_commands_within_a_minute(adapte
     assert "Only moderators" not in texts((await reply_to(fake, side, ANN, "mod schedule list"))["blocks"])
 
 
-def test_moderation_is_at_stake_for_moderator_commands_their_buttons_and_their_confirmations(adapter):
-    assert not adapter._moderating("command", "checkin status", {})
-    assert adapter._moderating("command", "mod schedule list", {})
-    assert adapter._moderating("action", "mod.schedule.save", {})
-    assert not adapter._moderating("action", "reflect.another", {})
-    assert adapter._moderating("action", "confirm", {"command": "mod schedule delete"})
-    assert not adapter._moderating("action", "confirm", {"command": "me delete"})
-    assert not adapter._moderating("action", "no such thing", {})
-
-
 async def test_the_cache_forgets_those_not_heard_of_for_an_hour(adapter, monkeypatch):
     monkeypatch.setattr(actors, "PRUNE_EVERY", 2)
     directory = Directory(adapter.client, clock=(ticks := Ticks()))

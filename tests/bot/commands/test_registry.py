@@ -1,4 +1,5 @@
-from bot.commands.registry import Option, Registry, validate_options
+import bot.flows  # noqa: F401  (declares every command into REGISTRY)
+from bot.commands.registry import REGISTRY, Option, Registry, validate_options
 from bot.errors import UserError
 from bot.events import Choice, rich
 
@@ -37,3 +38,13 @@ def test_choice_is_checked_and_normalised():
     assert validate_options(cmd, {"theme": "RESPECT"}) == {"theme": "respect"}
     with pytest.raises(UserError):
         validate_options(cmd, {"theme": "nope"})
+
+
+def test_moderation_is_at_stake_for_moderator_commands_their_buttons_and_their_confirmations():
+    assert not REGISTRY.may_need_moderator("command", "checkin status", {})
+    assert REGISTRY.may_need_moderator("command", "mod schedule list", {})
+    assert REGISTRY.may_need_moderator("action", "mod.schedule.save", {})
+    assert not REGISTRY.may_need_moderator("action", "reflect.another", {})
+    assert REGISTRY.may_need_moderator("action", "confirm", {"command": "mod schedule delete"})
+    assert not REGISTRY.may_need_moderator("action", "confirm", {"command": "me delete"})
+    assert not REGISTRY.may_need_moderator("action", "no such thing", {})
