@@ -157,8 +157,7 @@ async def export(store: "Store", community_id: str, user_id: str, now: "datetime
         ],
         "answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
-             "mood": a["mood"], "words": store.cipher.open(a["text"]) if a["visibility"] == "private" else a["text"],
-             "visibility": a["visibility"],
+             "mood": a["mood"], "words": store.answer_words(a), "visibility": a["visibility"],
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await _answers(db, community_id, user_id)
         ],

@@ -555,11 +555,12 @@ class Store:
         posted to the group anyway."""
         return self.cipher.seal(text) if visibility == "private" and text else text
 
+    def answer_words(self, row: dict[str, Any]) -> str:
+        """A row of `responses`' words as written: opened, if they were kept private (and so sealed)."""
+        return self.cipher.open(row["text"]) if row["visibility"] == "private" and row["text"] else row["text"]
+
     def _response(self, row: dict[str, Any]) -> Response:
-        """An answer with its words as written, opened if they were sealed."""
-        if row["visibility"] == "private" and row["text"]:
-            row = {**row, "text": self.cipher.open(row["text"])}
-        return Response.from_row(row)
+        return Response.from_row({**row, "text": self.answer_words(row)})
 
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)

@@ -7,8 +7,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from bot.content import default_content_dir, load_library
-from bot.content import packs
+from bot.content import default_content_dir, load_library, packs
 
 ROOT = Path(__file__).resolve().parents[3]
 
