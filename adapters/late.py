@@ -4,40 +4,82 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from typing import Any, Awaitable, Callable
 
 log = logging.getLogger(__name__)
 
 
-class if_late:  # noqa: N801  (used like a function: `async with if_late(2.0, defer): …`)
-    """Run `then()` beside the block if it is still running after `seconds`; leave once that is done too.
+#: Deadlines are rounded up to this grain, so many interactions in flight share one loop timer.
+TICK = 0.05
 
-    A timer, not a task to wait on, and a plain class rather than a generator-based context manager:
-    most work is done in milliseconds, and this runs for every interaction.
+
+class if_late:  # noqa: N801  (used like a function: `async with if_late(2.0, defer): …`)
+    """Run `then()` beside the block if it is still running after `seconds` (up to `TICK` more); leave once
+    that is done too.
+
+    Most work is done in milliseconds and this runs for every interaction, so it costs no task and no timer
+    of its own: it joins the shared alarm for its tick (`_Alarms`), and a finished block is merely skipped
+    when that rings. A plain class rather than a generator-based context manager for the same reason.
     """
 
-    __slots__ = ("_seconds", "_then", "_timer", "_fired")
+    __slots__ = ("_seconds", "_then", "_fired")
 
     def __init__(self, seconds: float, then: Callable[[], Awaitable[None]]) -> None:
         self._seconds = seconds
-        self._then = then
-        self._timer: asyncio.TimerHandle | None = None
+        self._then: Callable[[], Awaitable[None]] | None = then
         self._fired: asyncio.Future[None] | None = None
 
     async def __aenter__(self) -> None:
-        self._timer = asyncio.get_running_loop().call_later(self._seconds, self._fire)
+        loop = asyncio.get_running_loop()
+        alarms = _ALARMS.get(loop)
+        if alarms is None:
+            alarms = _ALARMS[loop] = _Alarms(loop)
+        alarms.add(loop.time() + self._seconds, self)
 
-    def _fire(self) -> None:
-        self._fired = asyncio.ensure_future(self._then())
+    def _ring(self) -> None:
+        if self._then is not None:
+            self._fired = asyncio.ensure_future(self._then())
+            self._then = None
 
     async def __aexit__(self, *exc_info: Any) -> None:
-        assert self._timer is not None
-        self._timer.cancel()
+        self._then = None  # left in time (or fired): its alarm skips it, and holds nothing of the work's
         if self._fired is None:
             return
         (outcome,) = await asyncio.gather(self._fired, return_exceptions=True)
         if isinstance(outcome, Exception):
             log.error("a step taken because the work ran long failed", exc_info=outcome)
+
+
+class _Alarms:
+    """One loop's pending `if_late`s, grouped by the tick they fall due in; one timer per tick in use.
+
+    A timer each cost every interaction a heap push, a cancellation and the heap's comparisons as others
+    came and went: about 1 % of the Discord path's work (bench/README.md, "discord").
+    """
+
+    __slots__ = ("_loop", "_due")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._due: dict[int, list[if_late]] = {}
+
+    def add(self, when: float, late: if_late) -> None:
+        tick = math.ceil(when / TICK)
+        waiting = self._due.get(tick)
+        if waiting is None:
+            waiting = self._due[tick] = []
+            self._loop.call_at(tick * TICK, self._ring, tick)
+        waiting.append(late)
+
+    def _ring(self, tick: int) -> None:
+        for late in self._due.pop(tick):
+            late._ring()
+        if not self._due:  # nothing pending: forget the loop (tests and restarts make new ones)
+            _ALARMS.pop(self._loop, None)
+
+
+_ALARMS: dict[asyncio.AbstractEventLoop, _Alarms] = {}
 
 
 async def within(seconds: float, work: "asyncio.Future[Any]") -> bool:

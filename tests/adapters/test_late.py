@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from adapters.late import if_late, within
+from adapters.late import _ALARMS, TICK, if_late, within
 
 
 async def test_the_step_runs_only_for_slow_work_and_is_done_before_the_block_ends():
@@ -18,12 +18,32 @@ async def test_the_step_runs_only_for_slow_work_and_is_done_before_the_block_end
 
     async with if_late(0.01, step):
         taken.append("quick work")
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(0.01 + 2 * TICK)  # its alarm has rung by now, and skipped the finished block
     assert taken == ["quick work"]
 
     async with if_late(0.01, step):
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.01 + 2 * TICK)  # the alarm rings within a tick of its time
     assert taken == ["quick work", "late step"]  # finished before the block was left
+
+
+async def test_the_step_never_runs_before_its_time_and_blocks_due_together_share_a_timer():
+    loop = asyncio.get_running_loop()
+    taken: list[int] = []
+
+    async def step(i: int) -> None:
+        taken.append(i)
+
+    async def block(i: int) -> None:
+        async with if_late(0.3, lambda: step(i)):
+            await asyncio.sleep(0.2 if i % 2 else 0.5)
+
+    blocks = [asyncio.ensure_future(block(i)) for i in range(100)]
+    await asyncio.sleep(0)
+    assert len(_ALARMS[loop]._due) <= 2  # one timer per tick in use (started within a tick of each other)
+    await asyncio.sleep(0.25)
+    assert taken == []  # the quick half finished first; the slow half is not yet due
+    await asyncio.gather(*blocks)
+    assert sorted(taken) == list(range(0, 100, 2))
 
 
 async def test_a_failing_step_is_logged_not_raised(caplog):
@@ -31,7 +51,7 @@ async def test_a_failing_step_is_logged_not_raised(caplog):
         raise RuntimeError("no")
 
     async with if_late(0.0, broken):
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(2 * TICK)
     assert "ran long failed" in caplog.text
 
 
