@@ -60,7 +60,8 @@ async def test_a_read_does_not_wait_for_another_process_writing(tmp_path):
     db = await table(tmp_path)
     other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
     try:
-        other.execute("BEGIN IMMEDIATE")
+        # An exclusive lock: without WAL it would shut readers out until the commit (the 5 s busy timeout).
+        other.execute("BEGIN EXCLUSIVE")
         other.execute("INSERT INTO t VALUES (9, 'theirs')")
         started = time.perf_counter()
         assert await db.fetchall("SELECT * FROM t") == []
