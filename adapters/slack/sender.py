@@ -35,6 +35,12 @@ PERMANENT = {
 }
 #: Of those, the ones that mean "this person can't get DMs from Hearth".
 DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
+#: Of those, the one that is the app's set-up, not the member's choice: it fails every member's DMs alike.
+APP_CANT_DM = "messages_tab_disabled"
+APP_CANT_DM_WARNING = (
+    "Slack refused a DM because this app's Messages tab is turned off, so no member can get DMs from Hearth. "
+    "Turn it on in the app's settings (App Home → Show Tabs → Messages Tab, and allow members to send messages), "
+    "or reinstall from adapters/slack/manifest.json, which has it on.")
 #: The metadata event type that marks a message as one of Hearth's outbox entries.
 OUTBOX_EVENT = "hearth_outbox"
 #: How far back `find_sent` looks in a channel or DM (newest first): a crashed send is recent.
@@ -74,13 +80,18 @@ class SlackSender:
         self.rate_per_second = rate_per_second
         self.pacer = ChannelPacer(channel_interval)
         self._dm_channels: dict[str, str] = {}
+        self._warned_app_cant_dm = False
 
     async def send(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except SlackApiError as err:
-            if delivery.kind == "delete" and slack_error(err) == "message_not_found":
+            code = slack_error(err)
+            if delivery.kind == "delete" and code == "message_not_found":
                 return None  # already gone: that was the point
+            if code == APP_CANT_DM and not self._warned_app_cant_dm:
+                self._warned_app_cant_dm = True  # once: it is the same for every member until the app changes
+                log.warning(APP_CANT_DM_WARNING)
             raise classify(err) from err
 
     async def _send(self, d: Delivery) -> str | None:
