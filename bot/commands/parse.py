@@ -35,6 +35,8 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
         raise UserError("Type **help** to see what I can do.")
     cmd, rest = registry.find(words)
     if cmd is None:
+        if registry.under(words[:1]) or registry.near(words):  # "checkin" alone, or "checkin stat": help knows
+            return registry.commands["help"], {"command": " ".join(words[:3])}
         raise UserError("I don't know “{}”. Type **help** to see what I can do.", " ".join(words[:3]))
     return cmd, bind(cmd, rest)
 

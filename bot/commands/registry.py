@@ -8,12 +8,16 @@ choices and confirmation of destructive actions.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Reply, rich, say
+
+#: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
+NEAR = 0.75
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -147,6 +151,24 @@ class Registry:
             if cmd:
                 return cmd, words[n:]
         return None, words
+
+    def under(self, words: list[str]) -> list[Command]:
+        """The commands whose path goes on from these words ("checkin", "mod schedule"), in declaration order."""
+        prefix = tuple(w.lower() for w in words)
+        return [c for c in self.commands.values() if len(c.path) > len(prefix) and c.path[:len(prefix)] == prefix]
+
+    def near(self, words: list[str]) -> list[Command]:
+        """Commands the first words look like a slip for ("checkin stat", "chekin status", "reflet"), closest
+        first. After a group's own words only the last word is compared: "checkin foo" is no slip for "join"."""
+        for n in range(min(len(words), 3), 0, -1):
+            typed = tuple(w.lower() for w in words[:n])
+            same_length = [c for c in self.commands.values() if len(c.path) == n]
+            in_group = {c.path[-1]: c for c in same_length if c.path[:-1] == typed[:-1]}
+            pool = in_group if n > 1 and in_group else {c.name: c for c in same_length}
+            close = difflib.get_close_matches(typed[-1] if pool is in_group else " ".join(typed), pool, 3, NEAR)
+            if close:
+                return [pool[name] for name in close]
+        return []
 
     # -- running -----------------------------------------------------------
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import REGISTRY, Command, Option, Registry
 from bot.errors import UserError
-from bot.events import Event, Reply, join_rich, rich
+from bot.events import Event, Reply, Rich, join_rich, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -21,14 +21,7 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
     is_mod = await app.is_moderator(ev.actor)
     wanted = ev.args.get("command")
     if wanted:
-        cmd, rest = app.registry.find(wanted.split())
-        if cmd is None or rest or (cmd.permission == "moderator" and not is_mod):
-            raise UserError("I don't know the command “{}”. **help** lists them all.", wanted)
-        lines = [rich(f"**{cmd.name}** — {cmd.help}"), rich(f"Usage: `{cmd.usage()}`")]
-        lines += [rich(f"• {o.name}{'' if o.required else ' (optional)'}: {o.description}") for o in cmd.options]
-        if cmd.example:
-            lines.append(rich(f"Example: `{cmd.example}`"))
-        return Reply(body=join_rich(lines))
+        return about(app.registry, wanted, lambda c: is_mod or c.permission == "member")
     lines = [rich(INTRO)]
     for group, commands in app.registry.groups().items():
         shown = [c for c in commands if is_mod or c.permission == "member"]
@@ -37,3 +30,35 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
             lines += [rich(f"**{c.name}** — {c.help}") for c in shown]
     lines.append(rich("\nFor one command: **help checkin join**."))
     return Reply(body=join_rich(lines))
+
+
+def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
+    """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for."""
+    words = wanted.split()
+    cmd, _ = registry.find(words)
+    if cmd is not None and visible(cmd):
+        return _usage(cmd)
+    group = [c for c in registry.under(words) if visible(c)]
+    if group:
+        return Reply(body=join_rich([rich(f"**{' '.join(words).lower()}** has these commands:"), *_listed(group),
+                                     rich(f"For one of them: **help {group[0].name}**.")]))
+    near = [c for c in registry.near(words) if visible(c)]
+    if near:
+        raise UserError(f"I don't know the command “{{}}”. Did you mean **{near[0].name}**?", wanted)
+    around = [c for c in registry.under(words[:1]) if visible(c)]
+    if around:  # "checkin foo": the group they were in
+        return Reply(body=join_rich([rich("I don't know the command “{}”.", wanted),
+                                     rich(f"The **{words[0].lower()}** commands are:"), *_listed(around)]), error=True)
+    raise UserError("I don't know the command “{}”. **help** lists them all.", wanted)
+
+
+def _usage(cmd: Command) -> Reply:
+    lines = [rich(f"**{cmd.name}** — {cmd.help}"), rich(f"Usage: `{cmd.usage()}`")]
+    lines += [rich(f"• {o.name}{'' if o.required else ' (optional)'}: {o.description}") for o in cmd.options]
+    if cmd.example:
+        lines.append(rich(f"Example: `{cmd.example}`"))
+    return Reply(body=join_rich(lines))
+
+
+def _listed(commands: list[Command]) -> list[Rich]:
+    return [rich(f"• **{c.name}** — {c.help}") for c in commands]

@@ -32,6 +32,13 @@ def test_unknown_command_is_explained():
     assert "help" in str(err.value)
 
 
+def test_a_groups_words_or_a_slip_go_to_help_which_knows_what_they_were_for():
+    for line, wanted in [("checkin", "checkin"), ("mod schedule", "mod schedule"), ("checkin stat", "checkin stat"),
+                         ("me histroy please now", "me histroy please"), ("checkin foo bar", "checkin foo bar")]:
+        cmd, args = parse_line(REGISTRY, line)
+        assert (cmd.name, args) == ("help", {"command": wanted})
+
+
 def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
         parse_line(REGISTRY, "checkin status please")

@@ -48,3 +48,20 @@ def test_moderation_is_at_stake_for_moderator_commands_their_buttons_and_their_c
     assert REGISTRY.may_need_moderator("action", "confirm", {"command": "mod schedule delete"})
     assert not REGISTRY.may_need_moderator("action", "confirm", {"command": "me delete"})
     assert not REGISTRY.may_need_moderator("action", "no such thing", {})
+
+
+def test_under_and_near_find_a_groups_commands_and_likely_slips():
+    registry = Registry()
+    for name in ("checkin list", "checkin status", "reflect", "mod schedule create"):
+        registry.command(name, "x")(_noop)
+    assert [c.name for c in registry.under(["Checkin"])] == ["checkin list", "checkin status"]
+    assert [c.name for c in registry.under(["mod"])] == ["mod schedule create"]
+    assert registry.under(["checkin", "list"]) == [] and registry.under(["reflect"]) == []
+    assert [c.name for c in registry.near(["checkin", "stat", "now"])] == ["checkin status"]
+    assert [c.name for c in registry.near(["chekin", "list"])] == ["checkin list"]
+    assert [c.name for c in registry.near(["reflet"])] == ["reflect"]
+    assert registry.near(["checkin", "foo"]) == [] and registry.near(["dance"]) == []
+
+
+async def _noop(app, ev):  # a handler to declare test commands with
+    return []

@@ -1,0 +1,43 @@
+"""help: the whole list, one command, a group's commands, and what a slip was likely for."""
+
+from __future__ import annotations
+
+from tests.conftest import actor, run, text
+
+
+async def test_one_command_shows_its_usage_and_example(app):
+    [reply] = await run(app, actor("ann"), "help", command="checkin join mornings")  # extra words: still that one
+    assert "Usage: `checkin join <schedule> [reminders] [dm]`" in reply.plain()
+    assert "Example: `checkin join mornings reminders=yes`" in reply.plain() and not reply.error
+
+
+async def test_a_groups_words_list_its_commands_members_see_only_theirs(app):
+    [reply] = await run(app, actor("ann"), "help", command="checkin")
+    assert not reply.error
+    assert [line.split(" — ")[0] for line in reply.plain().splitlines()[1:-1]] == [
+        "• checkin list", "• checkin join", "• checkin leave", "• checkin status", "• checkin answer"]
+    [mod] = await run(app, actor("ann"), "help", command="mod schedule")
+    assert mod.error and "mod schedule create" not in mod.plain()  # hidden from members, as in the full list
+    [mod] = await run(app, actor("max", moderator=True), "help", command="mod schedule")
+    assert "• mod schedule create" in mod.plain() and "• mod schedule delete" in mod.plain()
+    assert "mod prompt add" not in mod.plain()
+
+
+async def test_a_slip_gets_did_you_mean(app):
+    for typed, meant in [("checkin stat", "checkin status"), ("chekin status", "checkin status"),
+                         ("me histroy", "me history"), ("reflet", "reflect"), ("notes lsit", "notes list")]:
+        [reply] = await run(app, actor("ann"), "help", command=typed)
+        assert reply.error
+        assert reply.plain() == f"I don't know the command “{typed}”. Did you mean {meant}?"
+    [slip] = await run(app, actor("ann"), "help", command="mod schedule craete")
+    assert "Did you mean" not in slip.plain()  # not a member's command
+    [slip] = await run(app, actor("max", moderator=True), "help", command="mod schedule craete")
+    assert slip.plain().endswith("Did you mean mod schedule create?")
+
+
+async def test_unknown_words_in_a_group_list_the_group_and_others_point_to_help(app):
+    [reply] = await run(app, actor("ann"), "help", command="checkin foo")
+    assert reply.error and "Did you mean" not in reply.plain()  # "foo" is no slip for "join"
+    assert "The checkin commands are:" in reply.plain() and "• checkin status" in reply.plain()
+    assert text(await run(app, actor("ann"), "help", command="frobnicate")) == \
+        "I don't know the command “frobnicate”. help lists them all."
