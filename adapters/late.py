@@ -32,9 +32,7 @@ class if_late:  # noqa: N801  (used like a function: `async with if_late(2.0, de
 
     async def __aenter__(self) -> None:
         loop = asyncio.get_running_loop()
-        alarms = _ALARMS.get(loop)
-        if alarms is None:
-            alarms = _ALARMS[loop] = _Alarms(loop)
+        alarms = _ALARMS.get(loop) or _Alarms.new(loop)
         alarms.add(loop.time() + self._seconds, self)
 
     def _ring(self) -> None:
@@ -63,6 +61,14 @@ class _Alarms:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
         self._due: dict[int, list[if_late]] = {}
+
+    @classmethod
+    def new(cls, loop: asyncio.AbstractEventLoop) -> "_Alarms":
+        """A loop's first alarm; loops closed with alarms still pending (a stopped adapter, a test) are let go."""
+        for closed in [other for other in _ALARMS if other.is_closed()]:
+            del _ALARMS[closed]
+        alarms = _ALARMS[loop] = cls(loop)
+        return alarms
 
     def add(self, when: float, late: if_late) -> None:
         tick = math.ceil(when / TICK)

@@ -67,3 +67,16 @@ async def test_within_returns_when_the_work_is_done_or_its_time_is_up_and_the_wo
     assert await within(0.05, slow) is False
     assert 0.04 <= time.monotonic() - started < 0.25 and not slow.done()  # not cancelled: it goes on
     assert await slow == "slow"
+
+
+def test_a_loop_closed_with_alarms_pending_is_let_go():
+    async def block() -> None:
+        async with if_late(60.0, asyncio.sleep):
+            pass
+
+    first = asyncio.new_event_loop()
+    first.run_until_complete(block())  # its alarm, a minute off, never rings
+    first.close()
+    assert first in _ALARMS
+    asyncio.run(block())  # the next loop's first alarm
+    assert first not in _ALARMS
