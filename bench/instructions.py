@@ -9,6 +9,12 @@ difference over the 1,000 interactions between is the count per
 interaction, start-up and shutdown cancelled out. Fake and client are
 counted on both sides alike.
 
+`--without PART` (repeatable) counts Hearth's side with a part of its work taken out, to see
+what that part costs: `core` (`app.handle` gives each member its first replies again), `store`
+(`Store.member_and_memberships` gives a member's second answer again), `show` (the reply is sent as
+plain text straight away), `actor` (each member's `Actor` is made once), `adapter` (the command tree
+sends the same text and nothing else runs). Session 6's figures are in bench/README.md.
+
 Needs valgrind (Debian's package; not a project dependency). About a
 minute, the sides in parallel. Counts are not cycles: SQLite's and the
 core's memory traffic costs Hearth more than its share of instructions, so
@@ -27,12 +33,63 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from bench.discord import CHUNK, bare_side, drive, hearth_side
 
 ROOT = Path(__file__).resolve().parent.parent
 FEW, MANY = 1, 6
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+STATUS_TEXT = "**Your check-ins** (times in UTC)\nYou haven't joined any check-ins. See them with **checkin list**."
+
+
+def take_out(parts: set[str]) -> None:
+    """Replace the named parts of Hearth's Discord path with a remembered answer (see the module's docstring)."""
+    unknown = parts - {"core", "store", "show", "actor", "adapter"}
+    if unknown:
+        raise SystemExit(f"unknown part(s) {', '.join(sorted(unknown))}: core, store, show, actor, adapter")
+    if "core" in parts:
+        from bot.app import Hearth
+        real_handle, replies = Hearth.handle, {}
+
+        async def handle(self: Hearth, event: Any) -> Any:
+            if event.actor.user_id not in replies:
+                replies[event.actor.user_id] = await real_handle(self, event)
+            return replies[event.actor.user_id]
+        Hearth.handle = handle  # type: ignore[method-assign]
+    if "store" in parts:
+        from bot.store.store import Store
+        real_read, answers = Store.member_and_memberships, {}
+
+        async def member_and_memberships(self: Store, community_id: str, user_id: str, open_at: Any = None) -> Any:
+            got = answers.get(user_id)
+            if got is None or got[0] is None:  # the first read finds no member yet: remember the second
+                got = answers[user_id] = await real_read(self, community_id, user_id, open_at)
+            return got
+        Store.member_and_memberships = member_and_memberships  # type: ignore[method-assign]
+    if "show" in parts:
+        import adapters.discord.interactions as interactions
+
+        async def show(adapter: Any, interaction: Any, replies: Any) -> None:
+            await interaction.response.send_message(STATUS_TEXT, ephemeral=True)
+        interactions.show = show  # type: ignore[assignment]
+    if "actor" in parts:
+        import adapters.discord.client as client
+        real_actor, actors = client.actor_for, {}
+
+        def actor_for(interaction: Any, community_id: str | None = None) -> Any:
+            if interaction.user.id not in actors:
+                actors[interaction.user.id] = real_actor(interaction, community_id)
+            return actors[interaction.user.id]
+        client.actor_for = actor_for  # type: ignore[assignment]
+    if "adapter" in parts:
+        from adapters.discord.commands import HearthTree
+
+        async def _call(self: HearthTree, interaction: Any) -> None:
+            await interaction.response.send_message(STATUS_TEXT, ephemeral=True)
+        HearthTree._call = _call  # type: ignore[method-assign]
 
 
 async def one_side(side: str, turns: int) -> None:
@@ -52,11 +109,12 @@ async def one_side(side: str, turns: int) -> None:
         raise RuntimeError(f"{len(bad)} bad answers, e.g. {bad[0]}")
 
 
-def counted(side: str, turns: int) -> int:
+def counted(side: str, turns: int, without: tuple[str, ...] = ()) -> int:
     """Instructions of a whole run of `one_side`, as valgrind counts them (hash seed fixed: same path each run)."""
     proc = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-m", "bench.instructions", "--side", side, str(turns)],
+         sys.executable, "-m", "bench.instructions", "--side", side, str(turns),
+         *(f"--without={part}" for part in without)],
         cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
     found = _REFS.search(proc.stderr)
     if proc.returncode != 0 or not found:
@@ -64,20 +122,27 @@ def counted(side: str, turns: int) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def per_interaction(side: str) -> float:
-    return (counted(side, MANY) - counted(side, FEW)) / ((MANY - FEW) * CHUNK)
+def per_interaction(side: str, without: tuple[str, ...] = ()) -> float:
+    return (counted(side, MANY, without) - counted(side, FEW, without)) / ((MANY - FEW) * CHUNK)
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--side"]:
-        asyncio.run(one_side(sys.argv[2], int(sys.argv[3])))
+    without = tuple(a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--without="))
+    args = [a for a in sys.argv[1:] if not a.startswith("--without=")]
+    if args[:1] == ["--side"]:
+        take_out(set(without))
+        asyncio.run(one_side(args[1], int(args[2])))
         return
+    if args:
+        sys.exit("usage: python -m bench.instructions [--without=PART ...]  (PART: core, store, show, actor, adapter)")
+    take_out(set(without))  # an unknown part fails here, before a minute of valgrind
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
     print("counting instructions under valgrind (about a minute) …", file=sys.stderr, flush=True)
     with ThreadPoolExecutor(2) as pool:
-        hearth, bare = pool.map(per_interaction, ["hearth", "bare"])
-    print(f"hearth {hearth:,.0f} instructions/interaction\nbare   {bare:,.0f} instructions/interaction\n"
+        hearth, bare = pool.map(per_interaction, ["hearth", "bare"], [without, ()])
+    label = f"hearth without {', '.join(without)}" if without else "hearth"
+    print(f"{label} {hearth:,.0f} instructions/interaction\nbare   {bare:,.0f} instructions/interaction\n"
           f"ratio (bare / hearth) {bare / hearth:.3f}")
 
 

@@ -43,6 +43,17 @@ def test_quick_discord_runs_both_sides_in_turns(tmp_path: Path) -> None:
     assert "taking turns in chunks" in row["notes"]
 
 
+def test_each_part_the_instruction_counter_can_take_out_still_answers_every_interaction() -> None:
+    """`--without PART` stubs a part with a remembered answer: the interactions must still be answered."""
+    for part in ("core", "store", "show", "actor", "adapter"):
+        proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1", f"--without={part}"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, f"{part}: {proc.stderr}"
+    wrong = subprocess.run([sys.executable, "-m", "bench.instructions", "--without=everything"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert wrong.returncode != 0 and "unknown part(s) everything" in wrong.stderr
+
+
 def test_the_instruction_counters_run_of_one_side_answers_every_interaction() -> None:
     """What valgrind runs (the count itself needs valgrind, not a project dependency): a bad answer fails it."""
     proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1"],
