@@ -138,23 +138,6 @@ async def test_find_sent_reads_the_outbox_key_back_from_history_dms_and_threads(
     assert history["include_all_metadata"] in ("1", "true", True) and int(history["limit"]) == 50
 
 
-async def test_an_app_with_its_messages_tab_off_warns_the_operator_once(fake, caplog):
-    """Every member's DMs fail alike then, and only whoever runs the app can fix it."""
-    sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0)
-    fake.fail("conversations.open", error="messages_tab_disabled", times=2)
-    for user in ("slack:UANN", "slack:UBEN"):
-        with pytest.raises(PermanentFailure) as closed:
-            await sender.send(Delivery("dm", Reply(body=rich("x")), user=user))
-        assert closed.value.dm_closed
-    warnings = [r for r in caplog.records if "Messages tab is turned off" in r.getMessage()]
-    assert len(warnings) == 1 and warnings[0].levelname == "WARNING"
-    assert "App Home" in warnings[0].getMessage()
-    fake.fail("conversations.open", error="cannot_dm_bot")  # one member's choice: nothing for the operator
-    with pytest.raises(PermanentFailure):
-        await sender.send(Delivery("dm", Reply(body=rich("x")), user="slack:UCAT"))
-    assert len([r for r in caplog.records if "Messages tab" in r.getMessage()]) == 1
-
-
 async def test_find_sent_reads_a_long_thread_to_its_end(fake):
     """Thread replies come oldest first: a reply after hundreds of others is still found."""
     sender = SlackSender(AsyncWebClient(token="xoxb-test", base_url=fake.api_url), channel_interval=0.0)
