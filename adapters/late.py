@@ -80,7 +80,10 @@ class _Alarms:
 
     def _ring(self, tick: int) -> None:
         for late in self._due.pop(tick):
-            late._ring()
+            try:
+                late._ring()
+            except Exception:  # one bad step must not cost the others in its tick their turn
+                log.exception("a step for work that ran long could not start")
         if not self._due:  # nothing pending: forget the loop (tests and restarts make new ones)
             _ALARMS.pop(self._loop, None)
 

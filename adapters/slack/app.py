@@ -225,7 +225,7 @@ class SlackAdapter:
             await self.present.open_command_form(where, actor, cmd, {}, {})
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
-        if cmd.name == "help" and replies:
+        if cmd.name == "help" and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
         await self.present.show(where, actor, replies)
 

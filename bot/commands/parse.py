@@ -34,10 +34,9 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
     if not words:
         raise UserError("Type **help** to see what I can do.")
     cmd, rest = registry.find(words)
-    if cmd is None:
-        if registry.under(words[:1]) or registry.near(words):  # "checkin" alone, or "checkin stat": help knows
-            return registry.commands["help"], {"command": " ".join(words[:3])}
-        raise UserError("I don't know “{}”. Type **help** to see what I can do.", " ".join(words[:3]))
+    if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
+        # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
+        return registry.commands["help"], {"command": " ".join(words[:3])}
     return cmd, bind(cmd, rest)
 
 

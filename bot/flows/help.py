@@ -19,7 +19,7 @@ INTRO = ("Hearth helps this community check in with each other and reflect. "
                   Option("command", "a command, e.g. 'checkin join'", rest=True), reads_only=True)
 async def help_command(app: "Hearth", ev: Event) -> Reply:
     is_mod = await app.is_moderator(ev.actor)
-    wanted = ev.args.get("command")
+    wanted = (ev.args.get("command") or "").strip()
     if wanted:
         return about(app.registry, wanted, lambda c: is_mod or c.permission == "member")
     lines = [rich(INTRO)]

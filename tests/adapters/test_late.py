@@ -34,16 +34,34 @@ async def test_the_step_never_runs_before_its_time_and_blocks_due_together_share
         taken.append(i)
 
     async def block(i: int) -> None:
-        async with if_late(0.3, lambda: step(i)):
-            await asyncio.sleep(0.2 if i % 2 else 0.5)
+        async with if_late(0.5, lambda: step(i)):
+            await asyncio.sleep(1.0 if i % 2 == 0 else 0.05)
 
     blocks = [asyncio.ensure_future(block(i)) for i in range(100)]
     await asyncio.sleep(0)
     assert len(_ALARMS[loop]._due) <= 2  # one timer per tick in use (started within a tick of each other)
-    await asyncio.sleep(0.25)
-    assert taken == []  # the quick half finished first; the slow half is not yet due
+    await asyncio.sleep(0.3)
+    assert taken == []  # the quick half is done, long before its time; the slow half's time hasn't come
     await asyncio.gather(*blocks)
     assert sorted(taken) == list(range(0, 100, 2))
+
+
+def test_a_step_that_cannot_start_costs_the_others_in_its_tick_nothing(caplog):
+    async def run() -> list[str]:
+        taken: list[str] = []
+
+        async def step() -> None:
+            taken.append("step")
+
+        async def block(then) -> None:  # type: ignore[no-untyped-def]
+            async with if_late(0.0, then):
+                await asyncio.sleep(3 * TICK)
+
+        await asyncio.gather(block(lambda: None), block(step))  # the first `then` gives no coroutine
+        return taken
+
+    assert asyncio.run(run()) == ["step"]
+    assert "could not start" in caplog.text
 
 
 async def test_a_failing_step_is_logged_not_raised(caplog):

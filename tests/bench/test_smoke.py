@@ -44,11 +44,15 @@ def test_quick_discord_runs_both_sides_in_turns(tmp_path: Path) -> None:
 
 
 def test_each_part_the_instruction_counter_can_take_out_still_answers_every_interaction() -> None:
-    """`--without PART` stubs a part with a remembered answer: the interactions must still be answered."""
+    """`--without=PART` stubs a part with a remembered answer: the interactions must still be answered, and the
+    stub must have run (a part another stub skips is refused, or the count would lie)."""
     for part in ("core", "store", "show", "actor", "adapter"):
         proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1", f"--without={part}"],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, f"{part}: {proc.stderr}"
+    skipped = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1",
+                              "--without=adapter", "--without=core"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert skipped.returncode != 0 and "never reached, so not taken out: core" in skipped.stderr
     wrong = subprocess.run([sys.executable, "-m", "bench.instructions", "--without=everything"],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert wrong.returncode != 0 and "unknown part(s) everything" in wrong.stderr

@@ -90,7 +90,7 @@ checkin status
     assert "weekdays 09:00" in out  # the time error shows a right example
     assert "Mars/Olympus" in out
     assert "Only moderators can use mod schedule create" in out
-    assert "I don't know “frobnicate”" in out
+    assert "I don't know the command “frobnicate”" in out
     assert "There's no button “7”" in out
     assert "Your check-ins" in out
 

@@ -25,4 +25,12 @@ async def test_empty_command_shows_help(fake, side):
 async def test_unknown_command_is_explained(fake, side):
     await side.command(ANN, "dance now")
     [reply] = await fake.wait_for("response_url")
-    assert "I don't know" in texts(reply["blocks"])
+    assert "I don't know the command" in texts(reply["blocks"])
+    assert "type these after" not in texts(reply["blocks"])  # the Slack hint is for lists of commands only
+
+
+async def test_a_group_word_lists_its_commands_with_the_slack_hint(fake, side):
+    await side.command(ANN, "checkin")
+    [reply] = await fake.wait_for("response_url")
+    shown = texts(reply["blocks"])
+    assert "checkin status" in shown and "checkin join" in shown and "type these after" in shown
