@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Callable
 
-from bot.commands.registry import REGISTRY, Command, Option, Registry
+from bot.commands.registry import NEAR, REGISTRY, Command, Option, Registry
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich
 
@@ -49,6 +50,11 @@ def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -
     if around:  # "checkin foo": the group they were in
         return Reply(body=join_rich([rich("I don't know the command “{}”.", wanted),
                                      rich(f"The **{words[0].lower()}** commands are:"), *_listed(around)]), error=True)
+    groups = [word for word, cmds in registry.groups().items() if any(len(c.path) > 1 and visible(c) for c in cmds)]
+    like = difflib.get_close_matches(words[0].lower(), groups, 1, NEAR)
+    if like:  # "chekin", "notes" for "note"
+        raise UserError(f"I don't know the command “{{}}”. Did you mean **{like[0]}**? On its own, it lists its "
+                        "commands.", wanted)
     raise UserError("I don't know the command “{}”. **help** lists them all.", wanted)
 
 

@@ -49,3 +49,11 @@ async def test_typed_braces_stay_text_and_blank_words_get_the_whole_list(app):
     assert reply.plain().startswith("I don't know the command “checkin {} {0}”.")
     [whole] = await run(app, actor("ann"), "help", command="   ")
     assert whole.plain().startswith("Hearth helps") and "• " not in whole.plain()
+
+
+async def test_a_slip_in_a_groups_word_points_to_the_group_for_those_who_may_use_it(app):
+    assert text(await run(app, actor("ann"), "help", command="chekin foo")) == \
+        "I don't know the command “chekin foo”. Did you mean checkin? On its own, it lists its commands."
+    assert text(await run(app, actor("ann"), "help", command="modd")) == \
+        "I don't know the command “modd”. help lists them all."  # a moderators' word: members get the plain refusal
+    assert "Did you mean mod?" in text(await run(app, actor("max", moderator=True), "help", command="modd"))
