@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.config import Config, load
 from bot.errors import ConfigError, StoreError
-from bot.runtime import PLATFORMS, AdapterUnavailable
+from bot.runtime import AdapterUnavailable
 
 log = logging.getLogger("hearth")
 
@@ -80,8 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return run_demo(args.log_level)
     # In the terminal the conversation is the point: only warnings, unless asked.
-    terminal_only = not any(config.secret(secret) for secret, _ in PLATFORMS.values())
-    setup_logging(args.log_level or ("WARNING" if terminal_only else config["log_level"]))
+    setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"))
     try:
         return asyncio.run(run(config, args.script))
     except KeyboardInterrupt:

@@ -106,6 +106,8 @@ ENV_OVERRIDES = {
     "HEARTH_DISCORD_SHARD_COUNT": "discord.shard_count",
     "HEARTH_DISCORD_SHARD_IDS": "discord.shard_ids",
 }
+#: The secret that turns each platform on; with none set, Hearth runs in the terminal.
+PLATFORM_TOKENS = {"discord": "HEARTH_DISCORD_TOKEN", "slack": "HEARTH_SLACK_BOT_TOKEN"}
 SECRET_ENV = (
     "HEARTH_DISCORD_TOKEN",
     "HEARTH_SLACK_BOT_TOKEN",
@@ -137,6 +139,11 @@ class Config:
 
     def secret(self, name: str) -> str | None:
         return self.secrets.get(name) or None
+
+    @property
+    def serves_a_platform(self) -> bool:
+        """A Discord or Slack token is set: this Hearth serves people, not someone trying it in a terminal."""
+        return any(self.secret(token) for token in PLATFORM_TOKENS.values())
 
     def with_values(self, **overrides: Any) -> "Config":
         values = dict(self.values)

@@ -93,9 +93,10 @@ def cipher_from_key(value: str | None) -> Cipher:
 
 
 def note_cipher(config: Config) -> Cipher:
-    """The cipher for this Hearth; warns once when private words will be stored in the clear."""
+    """The cipher for this Hearth; warns once when a community's private words will be stored in the clear.
+    (Not when someone is trying Hearth in their terminal: the words are their own, on their own machine.)"""
     value = config.secret(KEY_ENV)
-    if not value:
+    if not value and config.serves_a_platform:
         log.warning("%s is not set: private notes and answers are stored unencrypted. "
                     "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)
     return cipher_from_key(value)

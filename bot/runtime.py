@@ -19,7 +19,7 @@ from typing import Protocol
 
 from bot.app import Hearth
 from bot.clock import Clock
-from bot.config import Config
+from bot.config import PLATFORM_TOKENS, Config
 from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT
 from bot.scheduling.runner import RoundScheduler
 
@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 #: platform -> (the secret that switches it on, the module with `create(config)`)
 PLATFORMS = {
-    "discord": ("HEARTH_DISCORD_TOKEN", "adapters.discord"),
-    "slack": ("HEARTH_SLACK_BOT_TOKEN", "adapters.slack"),
+    "discord": (PLATFORM_TOKENS["discord"], "adapters.discord"),
+    "slack": (PLATFORM_TOKENS["slack"], "adapters.slack"),
 }
 
 

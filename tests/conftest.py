@@ -20,6 +20,18 @@ from tests.fakes import RecordingSender
 from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: F401  (fixtures)
 
 COMMUNITY = "console:test"
+#: The suite's own settings; every other HEARTH_* variable in the shell running the tests is hidden from them.
+SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES"}
+
+
+@pytest.fixture(autouse=True)
+def no_hearth_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A HEARTH_DATA_DIR or a token exported in the developer's shell would otherwise reach every Hearth a test
+    starts (a shared data folder made one test find another's check-ins)."""
+    import os
+
+    for name in [n for n in os.environ if n.startswith("HEARTH_") and n not in SUITE_ENV]:
+        monkeypatch.delenv(name)
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from tests.conftest import actor, run, text
 NOTE = "I am scared to tell my sister how lonely I have been"
 
 
-async def open_app(tmp_path: Path, clock, key: str | None) -> Hearth:
-    env = {"HEARTH_DATA_DIR": str(tmp_path / "data")}
+async def open_app(tmp_path: Path, clock, key: str | None, **more_env: str) -> Hearth:
+    env = {"HEARTH_DATA_DIR": str(tmp_path / "data"), **more_env}
     if key:
         env["HEARTH_ENCRYPTION_KEY"] = key
     return await Hearth.open(load(env=env), clock)
@@ -47,11 +47,24 @@ async def test_note_text_is_not_in_the_database_file_with_a_key(tmp_path, clock)
 
 async def test_without_a_key_notes_are_plain_and_one_warning_is_logged(tmp_path, clock, caplog):
     caplog.set_level(logging.WARNING, logger="bot.crypto")
-    app = await open_app(tmp_path, clock, None)
+    app = await open_app(tmp_path, clock, None, HEARTH_SLACK_BOT_TOKEN="xoxb-serving")  # serving a community
     warnings = [r for r in caplog.records if r.name == "bot.crypto"]
     assert len(warnings) == 1 and "hearth keygen" in warnings[0].getMessage()
     await app.store.add_note(actor("ann").community_id, "console:ann", None, "", NOTE, clock.now())
     assert NOTE.encode() in await db_bytes(app)
+    await app.close()
+
+
+async def test_trying_hearth_in_the_terminal_gives_no_warning(tmp_path, clock, caplog):
+    """No platform token: the words are the person's own, on their own machine (the privacy notice still says
+    they are stored unencrypted)."""
+    caplog.set_level(logging.WARNING, logger="bot.crypto")
+    app = await open_app(tmp_path, clock, None)
+    assert [r for r in caplog.records if r.name == "bot.crypto"] == []
+    assert "not encrypted on this server" in text(await run(app, actor("ann"), "privacy"))
+    await app.close()
+    app = await open_app(tmp_path, clock, None, HEARTH_DISCORD_TOKEN="serving")
+    assert len([r for r in caplog.records if r.name == "bot.crypto"]) == 1
     await app.close()
 
 
