@@ -20,6 +20,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.config import Config
 from bot.errors import ConfigError
+from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +94,11 @@ def cipher_from_key(value: str | None) -> Cipher:
 
 
 def note_cipher(config: Config) -> Cipher:
-    """The cipher for this Hearth; warns once when a community's private words will be stored in the clear.
-    (Not when someone is trying Hearth in their terminal: the words are their own, on their own machine.)"""
+    """The cipher for this Hearth; warns once when a community's private words will be stored in the clear:
+    when it serves Discord or Slack, or writes to a PostgreSQL database (a community's, even from a terminal).
+    Not when someone tries Hearth in their terminal on a SQLite file: the words are their own, on their machine."""
     value = config.secret(KEY_ENV)
-    if not value and config.serves_a_platform:
+    if not value and (config.serves_a_platform or is_postgres_url(str(config["database_url"] or ""))):
         log.warning("%s is not set: private notes and answers are stored unencrypted. "
                     "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)
     return cipher_from_key(value)

@@ -25,13 +25,17 @@ SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES"}
 
 
 @pytest.fixture(autouse=True)
-def no_hearth_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A HEARTH_DATA_DIR or a token exported in the developer's shell would otherwise reach every Hearth a test
-    starts (a shared data folder made one test find another's check-ins)."""
+def no_hearth_settings_from_the_developer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A HEARTH_DATA_DIR or a token exported in the developer's shell, or a ./hearth.toml in the checkout, would
+    otherwise reach every Hearth a test starts (a shared data folder made one test find another's check-ins;
+    a `database_url` there would have a test write to the developer's real database)."""
     import os
+
+    import bot.config
 
     for name in [n for n in os.environ if n.startswith("HEARTH_") and n not in SUITE_ENV]:
         monkeypatch.delenv(name)
+    monkeypatch.setattr(bot.config, "DEFAULT_CONFIG_FILE", str(tmp_path / "no-hearth.toml"))
 
 
 @pytest.fixture

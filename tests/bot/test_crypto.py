@@ -68,6 +68,15 @@ async def test_trying_hearth_in_the_terminal_gives_no_warning(tmp_path, clock, c
     await app.close()
 
 
+async def test_a_terminal_on_a_postgresql_database_still_warns(database_url, clock, caplog):
+    """A PostgreSQL database is a community's, even when someone runs the terminal on it."""
+    caplog.set_level(logging.WARNING, logger="bot.crypto")
+    app = await Hearth.open(load(env={"HEARTH_DATABASE_URL": database_url}), clock)
+    warned = [r for r in caplog.records if r.name == "bot.crypto"]
+    assert len(warned) == (1 if database_url.startswith("postgres") else 0)
+    await app.close()
+
+
 async def test_notes_written_before_the_key_still_read(tmp_path, clock):
     app = await open_app(tmp_path, clock, None)
     await app.store.add_note("console:test", "console:ann", None, "", "before the key", clock.now())
