@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -45,21 +46,28 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 STATUS_TEXT = "**Your check-ins** (times in UTC)\nYou haven't joined any check-ins. See them with **checkin list**."
 
 
+#: What `--without=PART` can take out.
+PARTS = ("core", "store", "show", "actor", "adapter")
 #: How often each stub of `take_out` ran: a part whose stub never ran was not taken out, and the count would lie.
-STUBBED: dict[str, int] = {}
+STUBBED: Counter[str] = Counter()
+
+
+async def _send_status(interaction: Any) -> None:
+    """The reply Hearth's status gives a new member, sent with nothing else done."""
+    await interaction.response.send_message(STATUS_TEXT, ephemeral=True)
 
 
 def take_out(parts: set[str]) -> None:
     """Replace the named parts of Hearth's Discord path with a remembered answer (see the module's docstring)."""
-    unknown = parts - {"core", "store", "show", "actor", "adapter"}
+    unknown = parts - set(PARTS)
     if unknown:
-        raise SystemExit(f"unknown part(s) {', '.join(sorted(unknown))}: core, store, show, actor, adapter")
+        raise SystemExit(f"unknown part(s) {', '.join(sorted(unknown))}: {', '.join(PARTS)}")
     if "core" in parts:
         from bot.app import Hearth
         real_handle, replies = Hearth.handle, {}
 
         async def handle(self: Hearth, event: Any) -> Any:
-            STUBBED["core"] = STUBBED.get("core", 0) + 1
+            STUBBED["core"] += 1
             if event.actor.user_id not in replies:
                 replies[event.actor.user_id] = await real_handle(self, event)
             return replies[event.actor.user_id]
@@ -69,7 +77,7 @@ def take_out(parts: set[str]) -> None:
         real_read, answers = Store.member_and_memberships, {}
 
         async def member_and_memberships(self: Store, community_id: str, user_id: str, open_at: Any = None) -> Any:
-            STUBBED["store"] = STUBBED.get("store", 0) + 1
+            STUBBED["store"] += 1
             got = answers.get(user_id)
             if got is None or got[0] is None:  # the first read finds no member yet: remember the second
                 got = answers[user_id] = await real_read(self, community_id, user_id, open_at)
@@ -79,15 +87,15 @@ def take_out(parts: set[str]) -> None:
         import adapters.discord.interactions as interactions
 
         async def show(adapter: Any, interaction: Any, replies: Any) -> None:
-            STUBBED["show"] = STUBBED.get("show", 0) + 1
-            await interaction.response.send_message(STATUS_TEXT, ephemeral=True)
+            STUBBED["show"] += 1
+            await _send_status(interaction)
         interactions.show = show  # type: ignore[assignment]
     if "actor" in parts:
         import adapters.discord.client as client
         real_actor, actors = client.actor_for, {}
 
         def actor_for(interaction: Any, community_id: str | None = None) -> Any:
-            STUBBED["actor"] = STUBBED.get("actor", 0) + 1
+            STUBBED["actor"] += 1
             if interaction.user.id not in actors:
                 actors[interaction.user.id] = real_actor(interaction, community_id)
             return actors[interaction.user.id]
@@ -96,8 +104,8 @@ def take_out(parts: set[str]) -> None:
         from adapters.discord.commands import HearthTree
 
         async def _call(self: HearthTree, interaction: Any) -> None:
-            STUBBED["adapter"] = STUBBED.get("adapter", 0) + 1
-            await interaction.response.send_message(STATUS_TEXT, ephemeral=True)
+            STUBBED["adapter"] += 1
+            await _send_status(interaction)
         HearthTree._call = _call  # type: ignore[method-assign]
 
 
@@ -141,12 +149,12 @@ def main() -> None:
     if args[:1] == ["--side"]:
         take_out(set(without))
         asyncio.run(one_side(args[1], int(args[2])))
-        unreached = [part for part in without if not STUBBED.get(part)]
+        unreached = [part for part in without if not STUBBED[part]]
         if unreached:
             sys.exit(f"never reached, so not taken out: {', '.join(unreached)} (another part taken out skips it?)")
         return
     if args:
-        sys.exit("usage: python -m bench.instructions [--without=PART ...]  (PART: core, store, show, actor, adapter)")
+        sys.exit(f"usage: python -m bench.instructions [--without=PART ...]  (PART: {', '.join(PARTS)})")
     take_out(set(without))  # an unknown part fails here, before a minute of valgrind
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
