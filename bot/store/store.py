@@ -560,7 +560,10 @@ class Store:
         return self.cipher.open(row["text"]) if row["visibility"] == "private" and row["text"] else row["text"]
 
     def _response(self, row: dict[str, Any]) -> Response:
-        return Response.from_row({**row, "text": self.answer_words(row)})
+        """The answer with its words as written; the row is copied only when they were sealed (a round's
+        summary reads thousands of rows)."""
+        words = self.answer_words(row)
+        return Response.from_row(row if words is row["text"] else {**row, "text": words})
 
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
