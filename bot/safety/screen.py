@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
@@ -20,12 +21,29 @@ from bot.safety.normalise import CLAUSE, Normaliser, squeeze
 from bot.safety.patterns import PatternError, compile_phrase
 
 
+Level = Literal["crisis", "gentle", "ok"]
+
+
 @dataclass(frozen=True)
 class ScreenResult:
-    """`reason` is a phrase id from the phrase file, never the text itself."""
+    """`reason` names what matched (a phrase id or the model), never the text itself.
+
+    `level` is the answer Hearth gives: "crisis" (resources, and the moderator note where the
+    community turned it on), "gentle" (a short private word and the resources, no note) or "ok".
+    """
 
     crisis: bool
     reason: str | None = None
+    level: Level = "ok"
+
+    def __post_init__(self) -> None:
+        if self.crisis and self.level != "crisis":
+            object.__setattr__(self, "level", "crisis")
+
+    @property
+    def concern(self) -> bool:
+        """Worth a private word: crisis or gentle."""
+        return self.level != "ok"
 
 
 @dataclass(frozen=True)
