@@ -1,67 +1,83 @@
-"""Quality and speed of the crisis screen on the labelled sentences.
+"""Quality and speed of the crisis screen, on the corpus's frozen test split.
 
-Run: python -m bench.screen [--repeat N]
-Prints precision, recall, F1 and the confusion counts for the tuned set and
-the held-out set, then throughput (sentences screened per second).
+Run: python -m bench screen        (the rows, in a fresh process)
+     python -m bench.screen         (the full report: per language, per category, latency)
+
+Quality is measured on the test split only (never trained or tuned on), with
+the two answers: `crisis` (recall and precision) and `crisis + gentle`
+together (the share of crisis sentences that got at least the gentle word).
+Speed is one message at a time through `Screen.check`, as Hearth screens them;
+loading is timed from nothing, and memory is the growth of this process.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 
+from bot.safety.corpus import LANGUAGES, check_frozen, part, read_corpus
+from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
-from tests.bot.safety.labelled import read_labelled, score
+
+RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _measure(repeat: int) -> dict:
+    sentences = read_corpus()
+    check_frozen(sentences)
+    test = part(sentences, "test")
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    screen = Screen.load()
+    load_s = time.perf_counter() - t0
+    levels = [screen.check(s.text).level for s in test]
+    times = []
+    for _ in range(repeat):
+        for s in test:
+            t = time.perf_counter()
+            screen.check(s.text)
+            times.append(time.perf_counter() - t)
+    times.sort()
+    return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": _rss_mb() - before,
+            "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.screen")
-    parser.add_argument("--repeat", type=int, default=20, help="passes over all sentences for throughput")
+    parser = argparse.ArgumentParser(prog="python -m bench.screen", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the test split for latency")
     args = parser.parse_args(argv)
-
-    t0 = time.perf_counter()
-    screen = Screen.load()
-    load_ms = (time.perf_counter() - t0) * 1000
-    print(f"load+compile: {load_ms:.1f} ms")
-
-    everything = []
-    for name in ("labelled.tsv", "holdout.tsv"):
-        rows = read_labelled(name)
-        everything += rows
-        s = score(screen.check, rows)
-        crisis = s["tp"] + s["fn"]
-        print(f"{name:14} n={len(rows):4} (crisis {crisis}, ok {len(rows) - crisis})  "
-              f"precision={s['precision']:.3f} recall={s['recall']:.3f} f1={s['f1']:.3f}  "
-              f"tp={s['tp']} fp={s['fp']} fn={s['fn']} tn={s['tn']}")
-
-    texts = [t for _, t in everything]
-    t0 = time.perf_counter()
-    for _ in range(args.repeat):
-        for text in texts:
-            screen.check(text)
-    elapsed = time.perf_counter() - t0
-    n = len(texts) * args.repeat
-    print(f"throughput: {n / elapsed:,.0f} sentences/s ({n} checks in {elapsed:.2f} s, "
-          f"{elapsed / n * 1e6:.0f} µs each)")
+    m = _measure(args.repeat)
+    print(f"screen: {m['screen'].which}")
+    print(f"test split: {m['n']} sentences; load {m['load_s']:.2f} s; RSS +{m['growth_mb']:.0f} MB; "
+          f"per message p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms")
+    print("\n".join(report(m["tallies"])))
     return 0
 
 
 def measure(ctx):  # type: ignore[no-untyped-def]
-    """The `python -m bench` row: recall on the held-out set, with precision, F1 and speed beside it."""
+    """The `python -m bench` rows: per-language quality against the targets, then speed."""
     from bench.registry import Measurement, Row
 
-    screen = Screen.load()
-    rows = read_labelled("holdout.tsv")
-    s = score(screen.check, rows)
-    texts = [t for name in ("labelled.tsv", "holdout.tsv") for _, t in read_labelled(name)]
-    repeat = 2 if ctx.quick else 20
-    t0 = time.perf_counter()
-    for _ in range(repeat):
-        for text in texts:
-            screen.check(text)
-    rate = len(texts) * repeat / (time.perf_counter() - t0)
-    return Measurement([Row("screen", round(s["recall"], 3), "recall (holdout)", notes=(
-        f"precision {s['precision']:.3f}, F1 {s['f1']:.3f}, n={len(rows)}; {rate:,.0f} sentences/s"))])
+    m = _measure(1 if ctx.quick else 3)
+    t = m["tallies"]
+    rows = []
+    for lang in LANGUAGES:
+        q = t[lang]
+        ok = q.recall >= RECALL and q.precision >= PRECISION and q.caught_share >= CAUGHT
+        rows.append(Row(f"screen {lang}", round(q.recall, 3), "crisis recall", target=(
+            f"recall ≥ {RECALL} at precision ≥ {PRECISION}; crisis+gentle ≥ {CAUGHT}"), ok=ok, notes=(
+            f"precision {q.precision:.3f}, crisis+gentle {q.caught_share:.3f}, n={q.n}")))
+    rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
+                    ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))
+    rows.append(Row("screen load", round(m["load_s"], 2), "s", limit=LOAD_S, target=f"≤ {LOAD_S:g} s, ≤ "
+                    f"{GROWTH_MB:g} MB", ok=m["load_s"] <= LOAD_S and m["growth_mb"] <= GROWTH_MB,
+                    notes=f"RSS +{m['growth_mb']:.0f} MB"))
+    return Measurement(rows)
 
 
 if __name__ == "__main__":

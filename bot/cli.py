@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     content = sub.add_parser("content", help="prompt-pack tools: hearth content lint [PATH...]")
     content.add_argument("action", choices=["lint"])
     content.add_argument("rest", nargs=argparse.REMAINDER)
-    sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis or ok")
+    sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis, gentle or ok")
     sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes and answers")
     sub.add_parser("status", help="the Hearth processes alive on this store, what each holds, the outbox depth")
     move = sub.add_parser("migrate-store", help="copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "screen":
         from bot.safety.cli import main as screen_main
 
-        return screen_main(sys.stdin, sys.stdout)
+        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr)
     if args.command == "keygen":
         from bot.crypto import main as keygen_main
 

@@ -1,9 +1,10 @@
 """`hearth screen`: run the crisis screen over lines of text, one verdict a line.
 
-Lets moderators and content editors try the phrase list on their own
-examples without starting the bot. Each input line is echoed back after its
-label because the person running it is the one who typed it; the bot itself
-never logs the text it screens.
+Lets moderators and content editors try the screen on their own examples
+without starting the bot. Each input line is echoed back after its label
+(`crisis`, `gentle` or `ok`) because the person running it is the one who
+typed it; the bot itself never logs the text it screens. Which screen ran (the
+model and the rules, or the rules alone and why) goes to stderr first.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from bot.safety.content import SafetyContentError
 from bot.safety.screen import Screen
 
 
-def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None) -> int:
-    """Print `crisis<TAB>line` or `ok<TAB>line` per input line; 2 if the phrase file is bad."""
+def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None) -> int:
+    """Print `<level><TAB>line` per input line; 2 if the phrase file is bad."""
     try:
         screen = Screen.load(content_dir)
     except SafetyContentError as exc:
         stdout.write(f"error\t{exc}\n")
         return 2
+    if stderr is not None:
+        stderr.write(f"screen: {screen.which}\n")
+        stderr.flush()
     for raw in stdin:
         line = raw.rstrip("\r\n")
-        label = "crisis" if screen.check(line).crisis else "ok"
-        stdout.write(f"{label}\t{line}\n")
+        stdout.write(f"{screen.check(line).level}\t{line}\n")
     stdout.flush()
     return 0
 
@@ -33,4 +36,4 @@ def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None) -> int:
 if __name__ == "__main__":
     import sys
 
-    raise SystemExit(main(sys.stdin, sys.stdout))
+    raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr))

@@ -1,32 +1,36 @@
-"""The crisis screen: does this text suggest someone may be in danger?
+"""The crisis screen: does this text suggest someone may be in danger, and how sure are we?
 
-Recall matters more than precision here: a private note with support
-resources costs a person little, a missed cry for help costs a lot. So the
-screen flags any crisis phrase unless a clear rule says otherwise: a
-negation right before it ("I would never kill myself") or a known figure of
-speech around it ("shoot myself in the foot"). It never logs or returns the
-person's words, only the id of the phrase group that matched.
+Two stages. The model (a multilingual sentence embedding and a head trained on
+Hearth's corpus) reads meaning in any of five languages; then the rules do what
+rules do well: a must-fire phrase is a crisis whatever the model says, and a
+clear negation or a known figure of speech keeps a match from raising the alarm.
+Two strengths of answer come out: "crisis" and the gentler "gentle".
+
+If the model cannot load (a minimal install, a damaged file), the rules alone
+screen every message and `unavailable` says why; nothing else changes.
 """
 
 from __future__ import annotations
 
-import re
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Literal
 from pathlib import Path
+from typing import Literal
 
-from bot.content.packs import default_content_dir
-from bot.safety.content import Entry, SafetyContentError, load_phrase_file
-from bot.safety.normalise import CLAUSE, Normaliser, squeeze
-from bot.safety.patterns import PatternError, compile_phrase
+from bot.safety.model import Model, ModelUnavailable, load_model, package_version
+from bot.safety.rules import PhraseRules
 
+log = logging.getLogger(__name__)
 
 Level = Literal["crisis", "gentle", "ok"]
+_ORDER: dict[str, int] = {"ok": 0, "gentle": 1, "crisis": 2}
 
 
 @dataclass(frozen=True)
 class ScreenResult:
-    """`reason` names what matched (a phrase id or the model), never the text itself.
+    """`reason` names what decided (a phrase id, or "model"), never the text itself.
 
     `level` is the answer Hearth gives: "crisis" (resources, and the moderator note where the
     community turned it on), "gentle" (a short private word and the resources, no note) or "ok".
@@ -46,102 +50,75 @@ class ScreenResult:
         return self.level != "ok"
 
 
-@dataclass(frozen=True)
-class _Compiled:
-    id: str
-    regex: re.Pattern[str]
-    negatable: bool
+OK = ScreenResult(False, None, "ok")
 
 
-def _check_canonical(phrase: str, norm: Normaliser) -> None:
-    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match."""
-    flat = re.sub(r"\.\.\.|[()|?$^*]", " | ", phrase.casefold())
-    flat = " " + " ".join(squeeze(w) for w in flat.split()) + " "
-    for src, dst in norm.phrases:
-        if f" {' '.join(src)} " in flat:
-            raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
+def strongest(results: list[ScreenResult]) -> ScreenResult:
+    """Of several texts in one event, the one that asks for the most care."""
+    return max(results, key=lambda r: _ORDER[r.level], default=OK)
 
 
 class Screen:
-    """A compiled phrase file. Build once with `Screen.load`, then `check` is cheap."""
+    """Rules plus (when it loaded) the model. Build once with `Screen.load`."""
 
-    def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
-                 negation: re.Pattern[str] | None) -> None:
-        self.normaliser = normaliser
-        self.crisis = crisis
-        self.figures = figures
-        self.negation = negation
+    def __init__(self, rules: PhraseRules, model: Model | None = None, unavailable: str | None = None) -> None:
+        self.rules = rules
+        self.model = model
+        self.unavailable = unavailable
+        self._worker: ThreadPoolExecutor | None = None
 
     @classmethod
-    def load(cls, content_dir: Path | None = None, language: str = "en") -> "Screen":
-        """Load and compile `<content_dir>/safety/<language>.toml`."""
-        path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
-        pf = load_phrase_file(path)
-        norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
+    def load(cls, content_dir: Path | None = None, *, with_model: bool = True) -> "Screen":
+        """The rules (a bad phrase file stops Hearth) and the model (a failure only warns, once)."""
+        rules = PhraseRules.load(content_dir)
+        if not with_model:
+            return cls(rules, None, "the model was not asked for")
+        try:
+            model = load_model(content_dir)
+            model.probabilities(["warm-up"])  # loads lazily held weights now, at start, not on a first message
+        except ModelUnavailable as exc:
+            log.warning("crisis screen: the model could not load (%s); screening with the phrase rules alone", exc)
+            return cls(rules, None, str(exc))
+        return cls(rules, model)
 
-        def canon_word(word: str, prefix: bool) -> list[str]:
-            if prefix:
-                return [squeeze(word)]
-            toks = norm.tokens(word)
-            return [t for t in toks if t != CLAUSE]
-
-        def compile_entries(kind: str, entries: list[Entry]) -> list[_Compiled]:
-            out = []
-            for i, e in enumerate(entries):
-                try:
-                    for p in e.patterns:
-                        _check_canonical(p, norm)
-                    sources = [compile_phrase(p, canon_word) for p in e.patterns]
-                except PatternError as exc:
-                    raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
-                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable))
-            return out
-
-        negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
-        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation)
-
-    @staticmethod
-    def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
-                        path: Path) -> re.Pattern[str] | None:
-        """A regex that matches the end of a clause prefix holding a live negation cue."""
-        if not cues:
-            return None
-        canon_cues = {" ".join(canon_word(c, False)): [] for c in cues}
-        for phrase in exceptions:
-            words = [w for p in phrase.split() for w in canon_word(p, False)]
-            for n in range(len(words), 0, -1):
-                head = " ".join(words[:n])
-                if head in canon_cues:
-                    canon_cues[head].append("".join(" " + re.escape(w) for w in words[n:]))
-                    break
-            else:
-                raise SafetyContentError(f"{path}: [negation].not_negation: “{phrase}” must start with a cue")
-        alts = []
-        for cue, rests in sorted(canon_cues.items(), key=lambda kv: -len(kv[0])):
-            block = f"(?!{'|'.join(r + '(?= |$)' for r in rests)})" if rests else ""
-            alts.append(re.escape(" " + cue) + block)
-        return re.compile(f"(?:{'|'.join(alts)})(?: [^ {CLAUSE}]+){{0,{window}}}$")
+    @property
+    def which(self) -> str:
+        """Which screen runs, in a line for people: `hearth screen` and the start log say it."""
+        if self.model is None:
+            return f"phrase rules only ({self.unavailable})"
+        version = package_version(self.model.name)
+        return f"model {self.model.name}" + (f" {version}" if version else "") + " + phrase rules"
 
     def check(self, text: str) -> ScreenResult:
-        """Screen one message; `reason` names the first phrase group that counts."""
-        canon = self.normaliser.canonical(text)
-        figures: list[tuple[int, int]] | None = None
-        for entry in self.crisis:
-            for m in entry.regex.finditer(canon):
-                start, end = m.span()
-                if entry.negatable and self.negation and self.negation.search(canon, 0, start):
-                    continue
-                if figures is None:
-                    figures = [f.span() for fig in self.figures for f in fig.regex.finditer(canon)]
-                if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
-                    continue
-                return ScreenResult(True, entry.id)
-        return ScreenResult(False, None)
+        return self.check_many([text])[0]
 
-    @staticmethod
-    def _outweighs(fs: int, fe: int, start: int, end: int) -> bool:
-        """A figure cancels a match it overlaps, unless the match is the longer, wider phrase."""
-        if fe <= start or fs >= end:
-            return False
-        inside = fs >= start and fe <= end and (fe - fs) < (end - start)
-        return not inside
+    def check_many(self, texts: list[str]) -> list[ScreenResult]:
+        """Screen several texts; the model embeds them in one batch."""
+        verdicts = [self.rules.check(t) for t in texts]
+        if self.model is None:
+            return [ScreenResult(True, v.fired, "crisis") if v.fired else OK for v in verdicts]
+        head = self.model.head
+        pending = [i for i, v in enumerate(verdicts) if not v.fired and texts[i].strip()]
+        chances = dict(zip(pending, self.model.probabilities([texts[i] for i in pending]))) if pending else {}
+        out = []
+        for i, v in enumerate(verdicts):
+            if v.fired:
+                out.append(ScreenResult(True, v.fired, "crisis"))
+                continue
+            p = chances.get(i, 0.0)
+            level: Level = "crisis" if p >= head.crisis_at else "gentle" if p >= head.gentle_at else "ok"
+            if v.cancelled and level == "crisis":
+                level = "gentle"  # a clear negation or figure of speech: a kind word, never the alarm
+            out.append(ScreenResult(level == "crisis", "model" if level != "ok" else None, level))
+        return out
+
+    async def check_texts(self, texts: list[str]) -> ScreenResult:
+        """The strongest result over `texts`, computed off the event loop (the model takes milliseconds)."""
+        if not texts:
+            return OK
+        if self.model is None:
+            return strongest(self.check_many(texts))
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-screen")
+        loop = asyncio.get_running_loop()
+        return strongest(await loop.run_in_executor(self._worker, self.check_many, texts))

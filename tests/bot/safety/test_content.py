@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import SafetyContentError, Screen
+from bot.safety import PhraseRules, SafetyContentError
 
 GOOD = """
 [meta]
@@ -28,9 +28,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_minimal_file_loads(tmp_path):
-    screen = Screen.load(write(tmp_path, GOOD))
-    assert screen.check("I want to die").reason == "death.wish"
-    assert not screen.check("I do not want to die").crisis
+    screen = PhraseRules.load(write(tmp_path, GOOD))
+    assert screen.check("I want to die").fired == "death.wish"
+    assert screen.check("I do not want to die").fired is None
 
 
 @pytest.mark.parametrize("text, needle", [
@@ -50,16 +50,16 @@ def test_minimal_file_loads(tmp_path):
 def test_bad_file_names_file_and_entry(tmp_path, text, needle):
     content = write(tmp_path, text)
     with pytest.raises(SafetyContentError) as err:
-        Screen.load(content)
+        PhraseRules.load(content)
     assert str(content / "safety" / "en.toml") in str(err.value)
     assert needle in str(err.value)
 
 
 def test_missing_language_file(tmp_path):
     with pytest.raises(SafetyContentError, match="no such phrase file"):
-        Screen.load(tmp_path, language="xx")
+        PhraseRules.load(tmp_path, language="xx")
 
 
 def test_shipped_file_loads():
-    screen = Screen.load()
+    screen = PhraseRules.load()
     assert len(screen.crisis) >= 8 and len(screen.figures) >= 10

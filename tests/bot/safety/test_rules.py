@@ -1,21 +1,33 @@
-"""The crisis screen: quality on the labelled sets, and one test per robustness rule."""
+"""The screen's phrase rules: quality on the English labelled sets, and one test per robustness rule."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.safety import Screen, ScreenResult
+from bot.safety import PhraseRules, RuleVerdict
 from tests.bot.safety.labelled import read_labelled, score
 
 
 @pytest.fixture(scope="module")
-def screen() -> Screen:
-    return Screen.load()
+def screen() -> PhraseRules:
+    return PhraseRules.load()
 
 
-def crisis(screen: Screen, text: str) -> bool:
-    return screen.check(text).crisis
+def crisis(screen: PhraseRules, text: str) -> bool:
+    return screen.check(text).fired is not None
+
+
+class _Fired:
+    """`score` reads `.crisis`: a phrase that fired."""
+
+    def __init__(self, rules: PhraseRules) -> None:
+        self.rules = rules
+
+    def __call__(self, text: str):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(crisis=self.rules.check(text).fired is not None)
 
 
 # --- quality -------------------------------------------------------------------
@@ -31,7 +43,7 @@ def test_labelled_set_is_big_enough():
 def test_precision_and_recall_on_labelled_set(screen):
     # The phrase list was tuned on this set (with general rules, not sentences):
     # measured 1.000 precision, 0.994 recall (174/175, 0 false alarms in 396).
-    s = score(screen.check, read_labelled())
+    s = score(_Fired(screen), read_labelled())
     assert s["recall"] >= 0.98, s
     assert s["precision"] >= 0.99, s
 
@@ -39,7 +51,7 @@ def test_precision_and_recall_on_labelled_set(screen):
 def test_precision_and_recall_on_held_out_set(screen):
     # Written after tuning and never tuned on: the honest estimate.
     # Measured 0.938 precision, 0.833 recall (45/54 found, 3 false alarms in 98).
-    s = score(screen.check, read_labelled("holdout.tsv"))
+    s = score(_Fired(screen), read_labelled("holdout.tsv"))
     assert s["recall"] >= 0.83, s
     assert s["precision"] >= 0.93, s
 
@@ -153,17 +165,19 @@ def test_word_boundaries(screen):
 def test_reason_is_an_id_never_the_text(screen):
     ids = {e.id for e in screen.crisis}
     result = screen.check("I want to die, my name is Sam")
-    assert result == ScreenResult(True, result.reason)
-    assert result.reason in ids
-    assert "Sam" not in result.reason and "die" not in result.reason
-    assert screen.check("what a lovely day") == ScreenResult(False, None)
+    assert result == RuleVerdict(fired=result.fired)
+    assert result.fired in ids
+    assert "Sam" not in result.fired and "die" not in result.fired
+    assert screen.check("what a lovely day") == RuleVerdict()
+    cancelled = screen.check("I would never kill myself")
+    assert cancelled.fired is None and cancelled.cancelled in ids
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_is_screened_without_error(text):
     result = SCREEN.check(text)
-    assert result.crisis is (result.reason is not None)
+    assert result.fired is None or result.cancelled is None
 
 
-SCREEN = Screen.load()
+SCREEN = PhraseRules.load()

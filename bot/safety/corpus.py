@@ -1,0 +1,120 @@
+"""The crisis screen's labelled corpus: sentences written for Hearth, in five languages.
+
+Each *idea* is one meaning written in en, es, de, fr and pt. Splits are made by
+idea, so a sentence's translations never sit on both sides of a split (the model
+would otherwise be tested on what it was trained on, in another language). The
+split is a pure function of each idea's id; the test
+split is frozen by a manifest (`test-split.txt`) written before any training,
+and `check_frozen` refuses a corpus whose test rows changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+from bot.content.packs import default_content_dir
+
+LANGUAGES = ("en", "es", "de", "fr", "pt")
+CRISIS_CATEGORIES = ("ideation-direct", "ideation-passive", "plan-means", "farewell", "self-harm",
+                     "danger-other", "slang-misspelling")
+OK_CATEGORIES = ("hyperbole", "idiom", "literal-means", "negation", "topic", "recovery", "grief",
+                 "help-seeking", "low-mood", "everyday")
+HEADER = "idea\tlang\tlabel\tcategory\ttext"
+MANIFEST = "test-split.txt"
+Split = Literal["train", "dev", "test"]
+
+
+class CorpusError(ValueError):
+    """A corpus file is malformed, or the frozen test split was changed."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    idea: str
+    lang: str
+    crisis: bool
+    category: str
+    text: str
+
+
+def corpus_dir(content_dir: Path | None = None) -> Path:
+    return Path(content_dir or default_content_dir()) / "safety" / "corpus"
+
+
+def read_corpus(directory: Path | None = None) -> list[Sentence]:
+    """Every sentence of every `*.tsv` in the corpus folder, checked: five languages per idea, one label."""
+    directory = directory or corpus_dir()
+    out: list[Sentence] = []
+    for path in sorted(directory.glob("*.tsv")):
+        out += _read_file(path)
+    by_idea: dict[str, list[Sentence]] = defaultdict(list)
+    for s in out:
+        by_idea[s.idea].append(s)
+    for idea, rows in by_idea.items():
+        if sorted(r.lang for r in rows) != sorted(LANGUAGES):
+            raise CorpusError(f"idea {idea}: needs exactly one sentence in each of {', '.join(LANGUAGES)}")
+        if len({(r.crisis, r.category) for r in rows}) != 1:
+            raise CorpusError(f"idea {idea}: its sentences disagree on label or category")
+    return out
+
+
+def _read_file(path: Path) -> list[Sentence]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != HEADER:
+        raise CorpusError(f"{path.name}: the first line must be {HEADER!r}")
+    out = []
+    for n, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5:
+            raise CorpusError(f"{path.name}:{n}: expected 5 tab-separated fields, found {len(fields)}")
+        idea, lang, label, category, text = fields
+        allowed = CRISIS_CATEGORIES if label == "crisis" else OK_CATEGORIES if label == "ok" else ()
+        if lang not in LANGUAGES or category not in allowed or not text.strip():
+            raise CorpusError(f"{path.name}:{n}: unknown language, label or category, or no text")
+        out.append(Sentence(idea, lang, label == "crisis", category, text))
+    return out
+
+
+def split_of(sentences: Iterable[Sentence]) -> dict[str, Split]:
+    """Idea -> split, from the idea's id alone (a fifth test, a fifth dev, the rest train).
+
+    A pure function of the id, so adding ideas later never moves an existing one between splits.
+    """
+    out: dict[str, Split] = {}
+    for s in sentences:
+        bucket = int(hashlib.sha256(s.idea.encode()).hexdigest(), 16) % 5
+        out[s.idea] = "test" if bucket == 0 else "dev" if bucket == 1 else "train"
+    return out
+
+
+def part(sentences: list[Sentence], split: Split) -> list[Sentence]:
+    splits = split_of(sentences)
+    return [s for s in sentences if splits[s.idea] == split]
+
+
+def manifest_of(sentences: list[Sentence]) -> str:
+    """One line per test idea with a digest of its five sentences; the file that freezes the test split."""
+    rows: dict[str, list[Sentence]] = defaultdict(list)
+    for s in part(sentences, "test"):
+        rows[s.idea].append(s)
+    lines = ["# The frozen test split: never train or tune on these ideas; a changed digest fails the tests."]
+    for idea in sorted(rows):
+        body = "\n".join(f"{s.lang}\t{s.crisis}\t{s.category}\t{s.text}" for s in sorted(rows[idea],
+                                                                                         key=lambda s: s.lang))
+        lines.append(f"{idea}\t{hashlib.sha256(body.encode()).hexdigest()[:16]}")
+    return "\n".join(lines) + "\n"
+
+
+def check_frozen(sentences: list[Sentence], directory: Path | None = None) -> None:
+    """Refuse a corpus whose test split differs from the frozen manifest (an idea added, moved or edited)."""
+    path = (directory or corpus_dir()) / MANIFEST
+    if not path.is_file():
+        raise CorpusError(f"{path}: no frozen test split; write it once with `python -m bot.safety.train --freeze`")
+    if path.read_text(encoding="utf-8") != manifest_of(sentences):
+        raise CorpusError(f"{path}: the test split changed since it was frozen (ideas added, removed or edited)")

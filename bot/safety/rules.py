@@ -1,0 +1,135 @@
+"""The crisis screen's rules: what a phrase list does well.
+
+The model (`bot.safety.model`) reads meaning; these rules cover what rules are
+right for: high-precision phrases that must always fire, clear negations right
+before a phrase ("I would never kill myself") and known figures of speech
+around it ("shoot myself in the foot"). They never log or return the person's
+words, only the id of the phrase group that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.content.packs import default_content_dir
+from bot.safety.content import Entry, SafetyContentError, load_phrase_file
+from bot.safety.normalise import CLAUSE, Normaliser, squeeze
+from bot.safety.patterns import PatternError, compile_phrase
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    """What the phrase rules found. Ids only, never the text.
+
+    `fired`: a crisis phrase that counts (no negation before it, no figure of speech around it).
+    `cancelled`: a crisis phrase that matched but a clear negation or a known figure of speech cancelled.
+    """
+
+    fired: str | None = None
+    cancelled: str | None = None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    id: str
+    regex: re.Pattern[str]
+    negatable: bool
+
+
+def _check_canonical(phrase: str, norm: Normaliser) -> None:
+    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match."""
+    flat = re.sub(r"\.\.\.|[()|?$^*]", " | ", phrase.casefold())
+    flat = " " + " ".join(squeeze(w) for w in flat.split()) + " "
+    for src, dst in norm.phrases:
+        if f" {' '.join(src)} " in flat:
+            raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
+
+
+class PhraseRules:
+    """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
+
+    def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
+                 negation: re.Pattern[str] | None) -> None:
+        self.normaliser = normaliser
+        self.crisis = crisis
+        self.figures = figures
+        self.negation = negation
+
+    @classmethod
+    def load(cls, content_dir: Path | None = None, language: str = "en") -> "PhraseRules":
+        """Load and compile `<content_dir>/safety/<language>.toml`."""
+        path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
+        pf = load_phrase_file(path)
+        norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
+
+        def canon_word(word: str, prefix: bool) -> list[str]:
+            if prefix:
+                return [squeeze(word)]
+            toks = norm.tokens(word)
+            return [t for t in toks if t != CLAUSE]
+
+        def compile_entries(kind: str, entries: list[Entry]) -> list[_Compiled]:
+            out = []
+            for i, e in enumerate(entries):
+                try:
+                    for p in e.patterns:
+                        _check_canonical(p, norm)
+                    sources = [compile_phrase(p, canon_word) for p in e.patterns]
+                except PatternError as exc:
+                    raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
+                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable))
+            return out
+
+        negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
+        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation)
+
+    @staticmethod
+    def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
+                        path: Path) -> re.Pattern[str] | None:
+        """A regex that matches the end of a clause prefix holding a live negation cue."""
+        if not cues:
+            return None
+        canon_cues = {" ".join(canon_word(c, False)): [] for c in cues}
+        for phrase in exceptions:
+            words = [w for p in phrase.split() for w in canon_word(p, False)]
+            for n in range(len(words), 0, -1):
+                head = " ".join(words[:n])
+                if head in canon_cues:
+                    canon_cues[head].append("".join(" " + re.escape(w) for w in words[n:]))
+                    break
+            else:
+                raise SafetyContentError(f"{path}: [negation].not_negation: “{phrase}” must start with a cue")
+        alts = []
+        for cue, rests in sorted(canon_cues.items(), key=lambda kv: -len(kv[0])):
+            block = f"(?!{'|'.join(r + '(?= |$)' for r in rests)})" if rests else ""
+            alts.append(re.escape(" " + cue) + block)
+        return re.compile(f"(?:{'|'.join(alts)})(?: [^ {CLAUSE}]+){{0,{window}}}$")
+
+    def check(self, text: str) -> RuleVerdict:
+        """Screen one message: the first phrase group that counts, else the first one cancelled."""
+        canon = self.normaliser.canonical(text)
+        figures: list[tuple[int, int]] | None = None
+        cancelled: str | None = None
+        for entry in self.crisis:
+            for m in entry.regex.finditer(canon):
+                start, end = m.span()
+                if entry.negatable and self.negation and self.negation.search(canon, 0, start):
+                    cancelled = cancelled or entry.id
+                    continue
+                if figures is None:
+                    figures = [f.span() for fig in self.figures for f in fig.regex.finditer(canon)]
+                if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
+                    cancelled = cancelled or entry.id
+                    continue
+                return RuleVerdict(fired=entry.id)
+        return RuleVerdict(cancelled=cancelled)
+
+    @staticmethod
+    def _outweighs(fs: int, fe: int, start: int, end: int) -> bool:
+        """A figure cancels a match it overlaps, unless the match is the longer, wider phrase."""
+        if fe <= start or fs >= end:
+            return False
+        inside = fs >= start and fe <= end and (fe - fs) < (end - start)
+        return not inside

@@ -1,0 +1,227 @@
+"""Train the crisis screen's head: one reproducible command.
+
+    python -m bot.safety.train              # train on the train split, choose thresholds on dev, write head.json
+    python -m bot.safety.train --freeze     # once, before any training: freeze the test split
+    python -m bot.safety.train --compare    # measure every installed embedder on the dev split
+
+The head is an L2-regularised logistic regression fitted by Newton's method:
+no randomness, so the same corpus gives the same head (the seed is recorded
+for any future head that does use randomness). Thresholds and the
+regularisation strength are chosen on the dev split only; the test split is
+never read here except to freeze it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.safety.corpus import LANGUAGES, MANIFEST, Sentence, check_frozen, corpus_dir, manifest_of, part, read_corpus
+from bot.safety.evaluate import tally
+from bot.safety.model import EMBEDDERS, Head, ModelUnavailable, head_path, load_embedder, package_version
+from bot.safety.rules import PhraseRules, RuleVerdict
+
+#: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
+PRECISION_FLOOR = 0.92
+#: On dev, crisis and gentle together should catch at least this share in every language (the target is 0.98).
+CAUGHT_FLOOR = 0.99
+STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+GRID = [round(0.02 * i, 2) for i in range(1, 50)]
+
+
+def fit_logistic(x: Any, y: Any, strength: float, iterations: int = 30) -> tuple[Any, float]:
+    """Weights and bias minimising class-balanced log loss + strength/2 · |w|² (Newton's method)."""
+    import numpy as np
+
+    n, d = x.shape
+    pos = y.sum()
+    weight = np.where(y > 0, n / (2 * max(pos, 1)), n / (2 * max(n - pos, 1)))
+    a = np.hstack([x, np.ones((n, 1))])
+    theta = np.zeros(d + 1)
+    ridge = np.full(d + 1, strength)
+    ridge[-1] = 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(a @ theta, -60, 60)))
+        grad = a.T @ (weight * (p - y)) + ridge * theta
+        hess = (a * (weight * p * (1 - p))[:, None]).T @ a + np.diag(ridge)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return theta[:-1], float(theta[-1])
+
+
+def combine(verdict: RuleVerdict, p: float, crisis_at: float, gentle_at: float) -> str:
+    """The two stages together, exactly as `Screen.check_many` does."""
+    if verdict.fired:
+        return "crisis"
+    level = "crisis" if p >= crisis_at else "gentle" if p >= gentle_at else "ok"
+    return "gentle" if level == "crisis" and verdict.cancelled else level
+
+
+@dataclass
+class Choice:
+    crisis_at: float
+    gentle_at: float
+    worst_recall: float
+    worst_precision: float
+    worst_caught: float
+
+
+def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float]) -> Choice:
+    """On dev: the crisis threshold with the best worst-language recall whose worst precision stays above the
+    floor; then the highest gentle threshold that still catches the floor's share in every language."""
+    best: Choice | None = None
+    for c in GRID:
+        t = tally(dev, [combine(v, p, c, c) for v, p in zip(verdicts, chances)])
+        recall = min(t[lang].recall for lang in LANGUAGES if lang in t)
+        precision = min(t[lang].precision for lang in LANGUAGES if lang in t)
+        if precision >= PRECISION_FLOOR and (best is None or recall > best.worst_recall):
+            best = Choice(c, c, recall, precision, 0.0)
+    if best is None:  # nothing reaches the floor: the most precise threshold, and say so in `about`
+        best = Choice(GRID[-1], GRID[-1], 0.0, 0.0, 0.0)
+    for g in reversed([g for g in GRID if g <= best.crisis_at]):
+        t = tally(dev, [combine(v, p, best.crisis_at, g) for v, p in zip(verdicts, chances)])
+        best.gentle_at = g
+        best.worst_caught = min(t[lang].caught_share for lang in LANGUAGES if lang in t)
+        if best.worst_caught >= CAUGHT_FLOOR:
+            break
+    return best
+
+
+def corpus_digest(sentences: list[Sentence]) -> str:
+    body = "\n".join(f"{s.idea}\t{s.lang}\t{s.crisis}\t{s.category}\t{s.text}" for s in sentences)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
+def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, content_dir: Path | None = None,
+          embedder: Any = None) -> Head:
+    """Fit the head on the train split and choose its thresholds on dev; the test split is never read."""
+    import numpy as np
+
+    embedder = embedder or load_embedder(model)
+    rules = PhraseRules.load(content_dir)
+    train_rows, dev_rows = part(sentences, "train"), part(sentences, "dev")
+    x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
+    y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
+    dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
+    verdicts = [rules.check(s.text) for s in dev_rows]
+    best: tuple[Choice, float, Any, float] | None = None
+    for strength in STRENGTHS:
+        w, b = fit_logistic(x, y, strength)
+        chances = list(1 / (1 + np.exp(-np.clip(dev_x @ w + b, -60, 60))))
+        choice = choose_thresholds(dev_rows, verdicts, chances)
+        key = (choice.worst_recall, choice.worst_caught)
+        if best is None or key > (best[0].worst_recall, best[0].worst_caught):
+            best = (choice, strength, w, b)
+    assert best is not None
+    choice, strength, w, b = best
+    about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
+             "thresholds_from": f"{len(dev_rows)} dev sentences",
+             "corpus": corpus_digest(train_rows), "seed": seed, "l2": strength,
+             "package": f"{EMBEDDERS[embedder.name][0]} {package_version(embedder.name) or '?'}",
+             "dev_worst_language": {"recall": round(choice.worst_recall, 3),
+                                    "precision": round(choice.worst_precision, 3),
+                                    "crisis_and_gentle": round(choice.worst_caught, 3)}}
+    return Head(embedder.name, tuple(float(v) for v in w), b, choice.crisis_at, choice.gentle_at, about)
+
+
+def footprint(name: str, texts: list[str]) -> dict[str, float]:
+    """Load time, memory growth and per-message latency of one embedder, in this (fresh) process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    embedder = load_embedder(name)
+    embedder.embed(["warm-up"])
+    load_s = time.perf_counter() - t0
+    times = []
+    for text in texts:
+        s0 = time.perf_counter()
+        embedder.embed([text])
+        times.append(time.perf_counter() - s0)
+    times.sort()
+    return {"load_s": load_s, "growth_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024,
+            "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3}
+
+
+def _footprint_apart(name: str) -> dict[str, float]:
+    """`footprint` in a fresh interpreter, so one model's memory never counts against the next."""
+    import json
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "bot.safety.train", "--footprint", name],
+                          capture_output=True, text=True, timeout=600)
+    return json.loads(proc.stdout) if proc.returncode == 0 else {}
+
+
+def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[str]:
+    """Every installed embedder, trained the same way and measured on dev: quality, latency, load, memory."""
+    import numpy as np
+
+    lines = []
+    dev = part(sentences, "dev")
+    rules = PhraseRules.load(content_dir)
+    verdicts = [rules.check(s.text) for s in dev]
+    for name in EMBEDDERS:
+        try:
+            embedder = load_embedder(name)
+        except ModelUnavailable as exc:
+            lines.append(f"{name}: not available ({exc})")
+            continue
+        head = train(sentences, name, content_dir=content_dir, embedder=embedder)
+        z = np.asarray(embedder.embed([s.text for s in dev])) @ np.asarray(head.weights) + head.bias
+        t = tally(dev, [combine(v, p, head.crisis_at, head.gentle_at)
+                        for v, p in zip(verdicts, 1 / (1 + np.exp(-z)))])
+        f = _footprint_apart(name)
+        per_lang = ", ".join(f"{lang} {t[lang].recall:.2f}/{t[lang].precision:.2f}/{t[lang].caught_share:.2f}"
+                             for lang in LANGUAGES)
+        lines.append(f"{name} ({head.about['package']}): load {f.get('load_s', 0):.2f} s, "
+                     f"+{f.get('growth_mb', 0):.0f} MB, p50 {f.get('p50_ms', 0):.1f} ms, "
+                     f"p99 {f.get('p99_ms', 0):.1f} ms; dev recall/precision/crisis+gentle: all "
+                     f"{t['all'].recall:.3f}/{t['all'].precision:.3f}/{t['all'].caught_share:.3f}; {per_lang}; "
+                     f"thresholds {head.crisis_at}/{head.gentle_at}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.safety.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="use-m3", choices=sorted(EMBEDDERS), help="embedding model (default: use-m3)")
+    parser.add_argument("--seed", type=int, default=0, help="recorded in the head (the fit itself has no randomness)")
+    parser.add_argument("--out", type=Path, help="where to write the head (default: content/safety/head.json)")
+    parser.add_argument("--freeze", action="store_true", help="write the frozen test-split manifest, then stop")
+    parser.add_argument("--compare", action="store_true", help="measure every installed embedder on dev, then stop")
+    parser.add_argument("--footprint", metavar="MODEL", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    sentences = read_corpus()
+    if args.footprint:
+        import json
+
+        print(json.dumps(footprint(args.footprint, [s.text for s in part(sentences, "dev")][:300])))
+        return 0
+    if args.freeze:
+        path = corpus_dir() / MANIFEST
+        if path.exists():
+            print(f"{path} exists: the test split is already frozen", file=sys.stderr)
+            return 1
+        path.write_text(manifest_of(sentences), encoding="utf-8")
+        print(f"froze {sum(1 for s in part(sentences, 'test'))} test sentences in {path}")
+        return 0
+    check_frozen(sentences)
+    if args.compare:
+        print("\n".join(compare(sentences)))
+        return 0
+    head = train(sentences, args.model, args.seed)
+    out = args.out or head_path()
+    out.write_text(head.to_json(), encoding="utf-8")
+    print(f"wrote {out}: crisis at {head.crisis_at}, gentle at {head.gentle_at}; {head.about}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
