@@ -95,14 +95,13 @@ class Head:
     crisis_at: float
     gentle_at: float
     about: dict[str, Any]
-
-    def probability(self, vector: Any) -> float:
-        z = self.bias + sum(w * float(x) for w, x in zip(self.weights, vector))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+    #: phrase ids that were wrong too often on the train split to raise the alarm alone (see `bot.safety.train`)
+    evidence_only: tuple[str, ...] = ()
 
     def to_json(self) -> str:
         body = {"model": self.model, "bias": self.bias, "crisis_at": self.crisis_at, "gentle_at": self.gentle_at,
-                "about": self.about, "weights": [round(w, 7) for w in self.weights]}
+                "evidence_only": list(self.evidence_only), "about": self.about,
+                "weights": [round(w, 7) for w in self.weights]}
         return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
 
 
@@ -116,7 +115,8 @@ def load_head(path: Path) -> Head:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = tuple(float(w) for w in data["weights"])
         head = Head(str(data["model"]), weights, float(data["bias"]), float(data["crisis_at"]),
-                    float(data["gentle_at"]), dict(data.get("about", {})))
+                    float(data["gentle_at"]), dict(data.get("about", {})),
+                    tuple(str(i) for i in data.get("evidence_only", [])))
     except FileNotFoundError:
         raise ModelUnavailable(f"no trained head at {path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:

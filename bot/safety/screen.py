@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
-from bot.safety.rules import PhraseRules
+from bot.safety.rules import PhraseRules, RuleVerdict
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,21 @@ class ScreenResult:
 
 
 OK = ScreenResult(False, None, "ok")
+
+
+def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: float,
+            evidence_only: tuple[str, ...] | frozenset[str] = ()) -> Level:
+    """The two stages together. A must-fire phrase is a crisis; a phrase that the train split showed to be
+    often wrong (`evidence_only`) still earns the gentle word; a clear negation or figure of speech keeps the
+    model from raising the alarm (gentle at most); otherwise the model's chance against the two thresholds."""
+    if verdict.fired and verdict.fired not in evidence_only:
+        return "crisis"
+    level: Level = "crisis" if chance >= crisis_at else "gentle" if chance >= gentle_at else "ok"
+    if verdict.fired and level == "ok":
+        return "gentle"
+    if verdict.cancelled and level == "crisis":
+        return "gentle"
+    return level
 
 
 def strongest(results: list[ScreenResult]) -> ScreenResult:
@@ -98,19 +113,18 @@ class Screen:
         if self.model is None:
             return [ScreenResult(True, v.fired, "crisis") if v.fired else OK for v in verdicts]
         head = self.model.head
-        pending = [i for i, v in enumerate(verdicts) if not v.fired and texts[i].strip()]
+        pending = [i for i, v in enumerate(verdicts) if texts[i].strip() and not self._decisive(v)]
         chances = dict(zip(pending, self.model.probabilities([texts[i] for i in pending]))) if pending else {}
         out = []
         for i, v in enumerate(verdicts):
-            if v.fired:
-                out.append(ScreenResult(True, v.fired, "crisis"))
-                continue
-            p = chances.get(i, 0.0)
-            level: Level = "crisis" if p >= head.crisis_at else "gentle" if p >= head.gentle_at else "ok"
-            if v.cancelled and level == "crisis":
-                level = "gentle"  # a clear negation or figure of speech: a kind word, never the alarm
-            out.append(ScreenResult(level == "crisis", "model" if level != "ok" else None, level))
+            level = combine(v, chances.get(i, 0.0), head.crisis_at, head.gentle_at, head.evidence_only)
+            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else "model"
+            out.append(ScreenResult(level == "crisis", reason if level != "ok" else None, level))
         return out
+
+    def _decisive(self, verdict: RuleVerdict) -> bool:
+        """A must-fire phrase decides alone; the model need not run."""
+        return bool(verdict.fired) and self.model is not None and verdict.fired not in self.model.head.evidence_only
 
     async def check_texts(self, texts: list[str]) -> ScreenResult:
         """The strongest result over `texts`, computed off the event loop (the model takes milliseconds)."""

@@ -25,12 +25,15 @@ from bot.safety.corpus import LANGUAGES, MANIFEST, Sentence, check_frozen, corpu
 from bot.safety.evaluate import tally
 from bot.safety.model import EMBEDDERS, Head, ModelUnavailable, head_path, load_embedder, package_version
 from bot.safety.rules import PhraseRules, RuleVerdict
+from bot.safety.screen import combine
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
 PRECISION_FLOOR = 0.92
 #: On dev, crisis and gentle together should catch at least this share in every language (the target is 0.98).
 CAUGHT_FLOOR = 0.99
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+#: A phrase must be right this often on the train split (over at least MIN_HITS matches) to fire alone.
+PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
 
 
@@ -56,12 +59,16 @@ def fit_logistic(x: Any, y: Any, strength: float, iterations: int = 30) -> tuple
     return theta[:-1], float(theta[-1])
 
 
-def combine(verdict: RuleVerdict, p: float, crisis_at: float, gentle_at: float) -> str:
-    """The two stages together, exactly as `Screen.check_many` does."""
-    if verdict.fired:
-        return "crisis"
-    level = "crisis" if p >= crisis_at else "gentle" if p >= gentle_at else "ok"
-    return "gentle" if level == "crisis" and verdict.cancelled else level
+def unreliable_phrases(rows: list[Sentence], verdicts: list[RuleVerdict]) -> tuple[str, ...]:
+    """Phrase ids that fired at least `MIN_HITS` times on the train split and were right less than
+    `PHRASE_PRECISION` of the time: they earn a gentle word but never raise the alarm alone."""
+    hits: dict[str, list[int]] = {}
+    for s, v in zip(rows, verdicts):
+        if v.fired:
+            n = hits.setdefault(v.fired, [0, 0])
+            n[0] += 1
+            n[1] += s.crisis
+    return tuple(sorted(i for i, (n, right) in hits.items() if n >= MIN_HITS and right / n < PHRASE_PRECISION))
 
 
 @dataclass
@@ -73,22 +80,29 @@ class Choice:
     worst_caught: float
 
 
-def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float]) -> Choice:
-    """On dev: the crisis threshold with the best worst-language recall whose worst precision stays above the
-    floor; then the highest gentle threshold that still catches the floor's share in every language."""
-    best: Choice | None = None
+def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
+                      evidence_only: tuple[str, ...]) -> Choice:
+    """On dev: the crisis threshold with the best worst-language recall whose worst-language precision stays
+    above the floor (if none does, the one with the best pooled F1); then the highest gentle threshold that
+    still catches the floor's share of crisis sentences in every language (if none does, the lowest)."""
+    def judged(c: float, g: float) -> dict:
+        return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
+
+    def f1(t: dict) -> float:
+        a = t["all"]
+        return 2 * a.precision * a.recall / (a.precision + a.recall) if a.precision + a.recall else 0.0
+
+    scored = []
     for c in GRID:
-        t = tally(dev, [combine(v, p, c, c) for v, p in zip(verdicts, chances)])
-        recall = min(t[lang].recall for lang in LANGUAGES if lang in t)
-        precision = min(t[lang].precision for lang in LANGUAGES if lang in t)
-        if precision >= PRECISION_FLOOR and (best is None or recall > best.worst_recall):
-            best = Choice(c, c, recall, precision, 0.0)
-    if best is None:  # nothing reaches the floor: the most precise threshold, and say so in `about`
-        best = Choice(GRID[-1], GRID[-1], 0.0, 0.0, 0.0)
-    for g in reversed([g for g in GRID if g <= best.crisis_at]):
-        t = tally(dev, [combine(v, p, best.crisis_at, g) for v, p in zip(verdicts, chances)])
+        t = judged(c, c)
+        scored.append((c, min(t[lang].recall for lang in LANGUAGES), min(t[lang].precision for lang in LANGUAGES),
+                       f1(t)))
+    floor = [x for x in scored if x[2] >= PRECISION_FLOOR]
+    c, recall, precision, _ = max(floor, key=lambda x: (x[1], x[0])) if floor else max(scored, key=lambda x: x[3])
+    best = Choice(c, GRID[0], recall, precision, 0.0)
+    for g in reversed([g for g in GRID if g <= c]):
         best.gentle_at = g
-        best.worst_caught = min(t[lang].caught_share for lang in LANGUAGES if lang in t)
+        best.worst_caught = min(judged(c, g)[lang].caught_share for lang in LANGUAGES)
         if best.worst_caught >= CAUGHT_FLOOR:
             break
     return best
@@ -111,11 +125,12 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
     dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
     verdicts = [rules.check(s.text) for s in dev_rows]
+    evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
     best: tuple[Choice, float, Any, float] | None = None
     for strength in STRENGTHS:
         w, b = fit_logistic(x, y, strength)
         chances = list(1 / (1 + np.exp(-np.clip(dev_x @ w + b, -60, 60))))
-        choice = choose_thresholds(dev_rows, verdicts, chances)
+        choice = choose_thresholds(dev_rows, verdicts, chances, evidence_only)
         key = (choice.worst_recall, choice.worst_caught)
         if best is None or key > (best[0].worst_recall, best[0].worst_caught):
             best = (choice, strength, w, b)
@@ -128,7 +143,8 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
              "dev_worst_language": {"recall": round(choice.worst_recall, 3),
                                     "precision": round(choice.worst_precision, 3),
                                     "crisis_and_gentle": round(choice.worst_caught, 3)}}
-    return Head(embedder.name, tuple(float(v) for v in w), b, choice.crisis_at, choice.gentle_at, about)
+    return Head(embedder.name, tuple(float(v) for v in w), b, choice.crisis_at, choice.gentle_at, about,
+                evidence_only)
 
 
 def footprint(name: str, texts: list[str]) -> dict[str, float]:
@@ -176,7 +192,7 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
             continue
         head = train(sentences, name, content_dir=content_dir, embedder=embedder)
         z = np.asarray(embedder.embed([s.text for s in dev])) @ np.asarray(head.weights) + head.bias
-        t = tally(dev, [combine(v, p, head.crisis_at, head.gentle_at)
+        t = tally(dev, [combine(v, p, head.crisis_at, head.gentle_at, head.evidence_only)
                         for v, p in zip(verdicts, 1 / (1 + np.exp(-z)))])
         f = _footprint_apart(name)
         per_lang = ", ".join(f"{lang} {t[lang].recall:.2f}/{t[lang].precision:.2f}/{t[lang].caught_share:.2f}"
