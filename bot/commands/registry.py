@@ -37,6 +37,8 @@ class Option:
     `choices` are fixed; `suggest` names a dynamic source ("schedules",
     "themes", "timezones", "prompts") that adapters turn into autocomplete.
     `rest` marks the last string option that takes the rest of a typed line.
+    `own_words=False` marks text written for others (a prompt), not about oneself: the care screen
+    leaves it to its flow.
     """
 
     name: str
@@ -47,6 +49,7 @@ class Option:
     suggest: str | None = None
     max_length: int | None = None
     rest: bool = False
+    own_words: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ THEME_OPTION = Option("theme", "the prompt's theme", kind="choice", required=Tru
 DEPTH_OPTION = Option("depth", "light, medium or deep", kind="choice", required=True,
                       choices=tuple(Choice(d, d) for d in DEPTHS))
 TEXT_OPTION = Option("text", f"the prompt, one question, up to {MAX_PROMPT_CHARS} characters", kind="text",
-                     required=True, max_length=MAX_PROMPT_CHARS, rest=True)
+                     required=True, max_length=MAX_PROMPT_CHARS, rest=True, own_words=False)
 ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
 
 
