@@ -225,5 +225,5 @@ async def test_a_moderators_prompt_is_not_taken_for_their_own_words(app):
     mia = actor("mia", moderator=True)
     replies = await run(app, mia, "mod prompt add", kind="reflection", theme="fear", depth="deep",
                         text="What does it feel like to want to die?")
-    assert CRISIS_OPENING not in text(replies)
+    assert CRISIS_OPENING not in text(replies) and "Are you sure?" in text(replies)
     assert await alerts(app) == []
