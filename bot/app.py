@@ -21,7 +21,8 @@ from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
-from bot.flows.crisis_care import care_for
+from bot import language
+from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
 from bot.store.store import Store
@@ -85,6 +86,7 @@ class Hearth:
     async def handle(self, event: Event) -> list[Reply]:
         """Run one event from an adapter and return what to show."""
         event = without_controls(event)
+        kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
             log.info("rate limit reached for a member in %s", event.actor.community_id)
@@ -103,7 +105,7 @@ class Hearth:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        care = await care_for(self, event)
+        care = await care_for(self, event, kept)
         replies = care + replies
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
@@ -159,6 +161,12 @@ class Hearth:
                     continue
         community = community or await self.community(actor.community_id)
         return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
+
+    async def language_of(self, actor: Actor, member: Member | None = None) -> str:
+        """The member's own language (`me language`), else their platform's, else English. Only reads: asking
+        which language to answer a read in (`privacy`) makes no member."""
+        member = member or await self.store.get_member(actor.community_id, actor.user_id)
+        return language.choose(member.language if member else None, actor.locale)[0]
 
     def today(self, tz: ZoneInfo) -> date:
         return self.clock.now().astimezone(tz).date()

@@ -100,6 +100,7 @@ def setup_logging(level: str) -> None:
 async def run(config: Config, script: Path | None) -> int:
     """Start Hearth: platform adapters for the tokens set, else the terminal."""
     from adapters.console import ConsoleAdapter, ConsoleOut, lines_from
+    from adapters.console.adapter import shell_locale
     from bot.clock import OffsetClock
     from bot.runtime import platform_adapters, serve, start_core
 
@@ -111,7 +112,7 @@ async def run(config: Config, script: Path | None) -> int:
         stream = script.open(encoding="utf-8") if script else sys.stdin
         interactive = script is None and sys.stdin.isatty()
         console = ConsoleAdapter(config, lines_from(stream), ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
-                                 interactive)
+                                 interactive, locale=shell_locale())
         adapters.append(console)
         if not script:
             print(f"No Discord or Slack token is set, so Hearth runs here in your terminal.\n"

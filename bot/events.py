@@ -165,6 +165,8 @@ class Actor:
     Ids are opaque strings namespaced by platform (`discord:…`, `slack:…`,
     `console:…`). `platform_moderator` is the platform's own word (Manage
     Server, workspace admin); the core adds its configured moderators.
+    `timezone` and `locale` are what the platform says about the person
+    (e.g. "Europe/Berlin", "pt-BR"), if it says anything.
     """
 
     community_id: str
@@ -174,6 +176,7 @@ class Actor:
     channel_id: str | None = None
     timezone: str | None = None
     roles: tuple[str, ...] = ()
+    locale: str | None = None
 
     @property
     def platform(self) -> str:

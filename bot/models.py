@@ -56,6 +56,8 @@ class Member:
     snooze_until: date | None = None
     settings: dict[str, Any] = field(default_factory=dict, compare=False)
     platform_timezone: str | None = None
+    language: str | None = None
+    """Their own choice with `me language`; `Hearth.language_of` adds the platform's word."""
 
     @property
     def zone_name(self) -> str | None:

@@ -35,6 +35,9 @@ def no_hearth_settings_from_the_developer(monkeypatch: pytest.MonkeyPatch, tmp_p
 
     for name in [n for n in os.environ if n.startswith("HEARTH_") and n not in SUITE_ENV]:
         monkeypatch.delenv(name)
+    for name in ("LC_ALL", "LC_MESSAGES"):  # the terminal speaks the shell's language: English, in tests
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setattr(bot.config, "DEFAULT_CONFIG_FILE", str(tmp_path / "no-hearth.toml"))
 
 

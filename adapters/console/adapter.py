@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -94,11 +95,17 @@ class ConsoleOut:
         self.stream.flush()
 
 
+def shell_locale(env: dict[str, str] | None = None) -> str | None:
+    """The terminal's language, as the shell says it (LC_ALL, else LC_MESSAGES, else LANG): its `platform` locale."""
+    env = os.environ if env is None else env
+    return next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), None)
+
+
 class ConsoleAdapter:
     platform = "console"
 
     def __init__(self, config: Config, lines: AsyncIterator[str], out: ConsoleOut, done: asyncio.Event,
-                 interactive: bool, tick_seconds: float = 1.0) -> None:
+                 interactive: bool, tick_seconds: float = 1.0, locale: str | None = None) -> None:
         self.config = config
         self.lines = lines
         self.out = out
@@ -107,6 +114,7 @@ class ConsoleAdapter:
         self.tick_seconds = tick_seconds
         self.community = config["console.community"]
         self.speaker = Speaker(config["console.user"], moderator=True)
+        self.locale = locale
         self.app: Hearth | None = None
         self._tasks: list[asyncio.Task] = []
 
@@ -202,7 +210,7 @@ class ConsoleAdapter:
 
     def _actor(self) -> Actor:
         return Actor(self.community, f"console:{self.speaker.name.lower()}", self.speaker.name,
-                     platform_moderator=self.speaker.moderator, channel_id="console:general")
+                     platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale)
 
     def _now(self) -> datetime:
         return self._app.clock.now()

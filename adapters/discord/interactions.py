@@ -60,6 +60,7 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
         channel_id=f"discord:{interaction.channel_id}" if interaction.channel_id else None,
         timezone=None,
         roles=roles,
+        locale=getattr(interaction.locale, "value", None),  # the user's own client language, on every interaction
     )
 
 

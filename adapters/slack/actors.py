@@ -1,7 +1,9 @@
 """Who is acting: a Slack user as Hearth's `Actor`, from `users.info`, cached.
 
 Workspace admins and owners moderate (the platform's word); the user's Slack
-timezone is their timezone unless they chose another with `me timezone`.
+timezone is their timezone unless they chose another with `me timezone`, and
+their Slack locale (asked for with `include_locale`) their language unless they
+chose another with `me language`.
 `users.info` is rate-limited (Slack's tier 4, about 100 calls a minute), so
 what it says is kept for an hour, enough for a whole check-in round of a
 large workspace; but an event that may need moderator rights asks again
@@ -33,6 +35,7 @@ class SlackUser:
     name: str
     is_admin: bool
     tz: str | None
+    locale: str | None = None
 
 
 #: How long a user's name and timezone are kept.
@@ -68,7 +71,7 @@ class Directory:
 
     async def _look_up(self, user_id: str, fallback_name: str) -> SlackUser:
         try:
-            resp = await self.client.users_info(user=user_id)
+            resp = await self.client.users_info(user=user_id, include_locale=True)
             found = _from_info(resp["user"], fallback_name)
         except SlackApiError as err:
             # Without users.info we still know who they are; we just don't grant moderation.
@@ -97,6 +100,7 @@ class Directory:
             platform_moderator=u.is_admin,
             channel_id=f"slack:{channel_id}" if channel_id else None,
             timezone=u.tz,
+            locale=u.locale,
         )
 
 
@@ -105,4 +109,4 @@ def _from_info(info: dict[str, Any], fallback_name: str) -> SlackUser:
     name = (profile.get("display_name") or profile.get("real_name") or info.get("real_name")
             or info.get("name") or fallback_name or info["id"])
     admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
-    return SlackUser(info["id"], name, admin, info.get("tz") or None)
+    return SlackUser(info["id"], name, admin, info.get("tz") or None, info.get("locale") or None)

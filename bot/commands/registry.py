@@ -37,6 +37,8 @@ class Option:
     `choices` are fixed; `suggest` names a dynamic source ("schedules",
     "themes", "timezones", "prompts") that adapters turn into autocomplete.
     `rest` marks the last string option that takes the rest of a typed line.
+    `own_words=False` marks text written for others (a prompt), not about oneself: the care screen
+    leaves it to its flow.
     """
 
     name: str
@@ -47,6 +49,7 @@ class Option:
     suggest: str | None = None
     max_length: int | None = None
     rest: bool = False
+    own_words: bool = True
 
 
 @dataclass(frozen=True)
@@ -231,11 +234,12 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
     return [result] if isinstance(result, Reply) else list(result)
 
 
-def confirmation(cmd: Command, event: Event) -> Reply:
-    """Ask before a destructive command; the button carries the arguments back."""
+def confirmation(cmd: Command, event: Event, why: str | None = None) -> Reply:
+    """Ask before a destructive command (or, with `why`, one its handler found worth a second look); the button
+    carries the arguments back."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}}
     return Reply(
-        body=rich("**Are you sure?** " + (cmd.confirm or "This can't be undone.")),
+        body=rich("**Are you sure?** " + (why or cmd.confirm or "This can't be undone.")),
         buttons=(
             Button("Yes, go ahead", "confirm", args, style="danger"),
             Button("Cancel", "cancel", {}, style="secondary"),

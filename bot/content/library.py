@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import THEMES, Library, Prompt, default_content_dir, load_library
+from bot.safety.replies import CareTexts, load_care_texts
 from bot.safety.resources import Resources, load_resources
 from bot.safety.screen import Screen
 
@@ -21,6 +22,7 @@ class ContentLibrary:
     content_dir: Path
     screen: Screen
     resources: Resources
+    care: CareTexts
 
     @classmethod
     def load(cls, content_dir: str | Path | None = None) -> "ContentLibrary":
@@ -60,4 +62,5 @@ class ContentLibrary:
 @lru_cache(maxsize=8)
 def _load(directory: Path) -> ContentLibrary:
     """Content is read-only while Hearth runs, so one load serves every app in a process."""
-    return ContentLibrary(load_library(directory), directory, Screen.load(directory), load_resources(directory))
+    return ContentLibrary(load_library(directory), directory, Screen.load(directory), load_resources(directory),
+                          load_care_texts(directory))

@@ -4,9 +4,11 @@ With no paths it checks the built-in content (`content/packs/*.toml` and
 `content/texts.toml`). A path may be a pack file, a `texts.toml`, a content
 directory (one holding `packs/`), or a directory of packs.
 
-Problems (anything the loader would refuse) make the exit code 1. Suggestions
-(style: one question per prompt, invite rather than demand, no markup, no
-repeated texts) are printed but only fail the run with `--strict`.
+Problems (anything the loader would refuse) make the exit code 1. Warnings
+(a prompt whose words the care screen would answer as crisis or heavy: it
+reaches many people, some on a hard day) and suggestions (style: one question
+per prompt, invite rather than demand, no markup, no repeated texts) are
+printed but only fail the run with `--strict`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from bot.content.errors import PackError
 from bot.content.packs import DEPTHS, KINDS, THEMES, Pack, cross_pack_problems, default_content_dir, load_pack
 from bot.content.texts import CheckinTexts, load_texts
+from bot.safety.content import SafetyContentError
+from bot.safety.screen import Screen
 
 TEXTS_FILE = "texts.toml"
 
@@ -29,6 +33,7 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
     """Check packs (the built-in ones by default) and return (exit code, report)."""
     pack_files, texts_files = _collect(paths)
     problems: list[str] = []
+    warnings: list[str] = []
     suggestions: list[str] = []
     packs: list[Pack] = []
     checked: list[str] = []
@@ -49,6 +54,7 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
         suggestions.extend(_style(pack, name))
 
     problems.extend(cross_pack_problems(packs))
+    warnings.extend(_care(packs, problems))
     suggestions.extend(_repeated_texts(packs))
 
     for path in texts_files:
@@ -67,17 +73,22 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
         lines.append(f"Problems ({len(problems)}):")
         lines += [f"  ✗ {p}" for p in problems]
         lines.append("")
+    if warnings:
+        lines.append(f"Warnings ({len(warnings)}):")
+        lines += [f"  ⚠ {w}" for w in warnings]
+        lines.append("")
     if suggestions:
         lines.append(f"Suggestions ({len(suggestions)}):")
         lines += [f"  • {s}" for s in suggestions]
         lines.append("")
-    if not problems and not suggestions:
+    if not problems and not suggestions and not warnings:
         lines += ["All clear: no problems found.", ""]
     elif not problems:
-        lines += ["No problems found (only suggestions).", ""]
+        only = " and ".join(kind for kind, found in (("warnings", warnings), ("suggestions", suggestions)) if found)
+        lines += [f"No problems found (only {only}).", ""]
     lines += _tables(packs)
 
-    failed = bool(problems) or (strict and bool(suggestions))
+    failed = bool(problems) or (strict and bool(suggestions or warnings))
     return (1 if failed else 0), "\n".join(lines).rstrip() + "\n"
 
 
@@ -146,6 +157,30 @@ def _style(pack: Pack, name: str) -> list[str]:
                 break
         if "\n" in text or "  " in text or text != text.strip():
             out.append(f"{where}: has a line break or extra spaces — keep it to one plain line")
+    return out
+
+
+CARE_WARNING = {
+    "crisis": "reads like someone who may be in danger (the care screen would answer it with support resources)",
+    "gentle": "sounds heavy (the care screen would answer it with a gentle private word)",
+}
+
+
+def _care(packs: list[Pack], problems: list[str]) -> list[str]:
+    """Prompts whose words the care screen would answer: worth a second look before they reach people."""
+    prompts = [(pack, p) for pack in packs for p in pack.prompts]
+    if not prompts:
+        return []
+    try:
+        screen = Screen.load(default_content_dir())
+    except SafetyContentError as e:
+        problems.append(f"the care screen could not load, so prompts were not screened: {e}")
+        return []
+    out = []
+    for pack, p in prompts:
+        level = screen.check(p.text).level
+        if level != "ok":
+            out.append(f'{pack.id}: prompt "{p.id}" {CARE_WARNING[level]} — make sure it is what you mean to ask')
     return out
 
 

@@ -11,7 +11,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
 from bot.flows.common import as_id, schedule_named, show_time, yes_no
-from bot.flows.crisis_care import after_answer
+from bot.flows.crisis_care import after_answer, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.scheduling import next_fires
@@ -206,6 +206,7 @@ async def save_answer(
 
     response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility, app.now(),
                                                        outgoing)
+    words_kept(words)
     phrase = {"shared": "shared with the group", "anonymous": "shared anonymously", "private": "kept private"}
     thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:

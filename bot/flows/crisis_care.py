@@ -1,24 +1,30 @@
-"""When words suggest someone may be in danger: a private, gentle answer first.
+"""When words suggest someone may be struggling: a private, gentle answer first.
 
-Every piece of free text Hearth receives is screened. On a match the member
-at once gets the support resources for their region, privately; what they
-wrote is still saved exactly as they chose and made no more public. Where the
-community asked for it, a moderator channel hears who and where — never
-what — at most once per period. Hearth says plainly it is not a therapist or
-an emergency service.
+Every piece of free text Hearth receives is screened. The screen answers in
+two strengths. **crisis**: the member at once gets the support resources for
+their region, privately, and where the community asked for it a moderator
+channel hears who and where — never what — at most once per period.
+**gentle**: a short private word and the same resources, and nobody else is
+told. Both are in the member's language. What they wrote is still saved
+exactly as they chose and made no more public, and the reply says so only
+when it really was saved. Hearth says plainly it is not a therapist or an
+emergency service.
 """
 
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, Rich, channel, join_rich, reply_to_json, rich, say
+from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import yes_no
 from bot.models import Outgoing
+from bot.safety.resources import Opening, care_message
+from bot.safety.screen import Level
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -27,36 +33,68 @@ log = logging.getLogger(__name__)
 
 #: Form fields that hold choices, not words; everything else typed is screened.
 CHOICE_FIELDS = {"mood", "visibility", "theme", "kind", "depth", "timezone", "channel"}
+#: Weakest first: of several texts in one event, the strongest level answers.
+STRENGTH: dict[Level, int] = {"ok": 0, "gentle": 1, "crisis": 2}
+
+_kept: ContextVar[set[str] | None] = ContextVar("hearth_kept_words", default=None)
+
+
+def watch_kept_words() -> set[str]:
+    """Start one event's record of the words its flow really saved (see `words_kept`)."""
+    kept: set[str] = set()
+    _kept.set(kept)
+    return kept
+
+
+def words_kept(text: str) -> None:
+    """A flow saved what the person typed, exactly as they chose: only then may a care reply say so."""
+    kept = _kept.get()
+    if kept is not None and text.strip():
+        kept.add(text.strip())
 
 
 def free_text(app: "Hearth", event: Event) -> list[str]:
-    """The words a person typed in this event (not ids, choices or numbers)."""
+    """The person's own words in this event (not ids, choices, numbers, or a prompt written for others)."""
     if not event.values and not event.args:
         return []
     texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS]
     cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
     if cmd is not None:
-        kinds = {o.name: o.kind for o in cmd.options}
-        texts += [v for k, v in event.args.items() if kinds.get(k) in ("text", "string") and k not in CHOICE_FIELDS]
+        own = {o.name for o in cmd.options if o.kind in ("text", "string") and o.own_words}
+        texts += [v for k, v in event.args.items() if k in own and k not in CHOICE_FIELDS]
     return [t for t in texts if t and not t.strip().isdigit()]
 
 
-async def care_for(app: "Hearth", event: Event) -> list[Reply]:
-    """Screen what was typed; on a match, the support reply (and maybe a moderator note)."""
-    reasons = [r.reason for r in (app.content.screen.check(t) for t in free_text(app, event)) if r.crisis]
-    if not reasons:
+def strongest(levels: Collection[Level]) -> Level:
+    return max(levels, key=STRENGTH.__getitem__, default="ok")
+
+
+async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> list[Reply]:
+    """Screen what was typed and answer the strongest level: crisis (with the moderator note where the community
+    asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow really saved."""
+    texts = free_text(app, event)
+    results = list(zip(texts, await app.content.screen.check_off_loop(texts)))
+    level = strongest([r.level for _, r in results])
+    if level == "ok":
         return []
-    log.info("crisis screen matched (%s) for a member of %s", reasons[0], event.actor.community_id)
-    await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
-    return [await support_reply(app, event.actor)]
+    concerning = [text.strip() for text, r in results if r.level != "ok"]
+    reason = next(r.reason for _, r in results if r.level == level)
+    log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
+    if level == "crisis":
+        await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
+    saved = all(text in kept for text in concerning)
+    return [await care_reply(app, event.actor, level, saved=saved)]
 
 
-async def support_reply(app: "Hearth", actor: Actor) -> Reply:
+async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
+                     region: str | None = None) -> Reply:
+    """A private care reply in the member's language, with their region's resources (or `region`'s)."""
     member = await app.member(actor)
-    community = await app.community(actor.community_id)
-    region = member.region or community.settings.default_region
-    body = app.content.resources.support_message(region)
-    return Reply(body=body + rich("\n_Your words were saved just as you chose; nobody else sees more than before._"))
+    if region is None:
+        community = await app.community(actor.community_id)
+        region = member.region or community.settings.default_region
+    language = await app.language_of(actor, member)
+    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, saved))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
@@ -113,38 +151,39 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
     if care.get("tell_moderator"):
         await alert_moderators(app, actor, rich("in their recent check-ins"),
                                "has had a few hard check-ins in a row and asked that a moderator know")
-    intro = rich("Your last few check-ins have sounded hard. How are you doing, really? "
-                 "There's no right answer, and you don't have to reply.\n\n")
-    return [Reply(body=intro + (await support_reply(app, actor)).body)]
+    return [await care_reply(app, actor, "low_mood")]
 
 
 # -- commands ---------------------------------------------------------------------------
 
+REGION_EXAMPLES = "us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt"
+
+
+def _region_list(app: "Hearth", language: str) -> str:
+    return ", ".join(f"{code} ({name})" for code, name in app.content.resources.regions(language))
+
 
 @REGISTRY.command("support", "Support resources, any time: who you can reach right now.",
-                  Option("region", "a region code such as us, ca, gb, ie, au (default: yours)"))
+                  Option("region", f"a region code such as {REGION_EXAMPLES} (default: yours)"))
 async def support(app: "Hearth", ev: Event) -> Reply:
-    region = ev.args.get("region")
-    if region:
-        codes = {code for code, _ in app.content.resources.regions()}
-        if app.content.resources.for_region(region).code == "anywhere" and region.lower() != "anywhere":
-            raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {', '.join(sorted(codes))}.",
-                            region)
-        return Reply(body=app.content.resources.support_message(region))
-    return await support_reply(app, ev.actor)
+    region = ev.args.get("region", "").strip()
+    if region and not app.content.resources.known(region):
+        listed = _region_list(app, await app.language_of(ev.actor))
+        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region)
+    return await care_reply(app, ev.actor, "support", region=region or None)
 
 
 @REGISTRY.command("me region", "Set your region, so support resources fit where you are.",
-                  Option("region", "a region code such as us, ca, gb, ie, au, or anywhere", required=True),
+                  Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
                   example="me region gb")
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
+    language = await app.language_of(ev.actor)
+    if not app.content.resources.known(wanted):
+        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted)
     found = app.content.resources.for_region(wanted)
-    if found.code == "anywhere" and wanted != "anywhere":
-        listed = ", ".join(f"{code} ({name})" for code, name in app.content.resources.regions())
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {listed}.", wanted)
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
-    return say(f"Thanks. Support resources will be the ones for {found.name}.")
+    return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
 
 
 @REGISTRY.command(

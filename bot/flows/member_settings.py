@@ -1,11 +1,13 @@
-"""A member's own settings: their timezone, and snoozing DMs while away."""
+"""A member's own settings: their timezone, their language, and snoozing DMs while away."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot import language
 from bot.commands.registry import REGISTRY, Option
-from bot.events import Event, Reply, say
+from bot.errors import UserError
+from bot.events import Event, Reply, fill, hearth_text, join_rich, say
 from bot.scheduling import check_timezone, parse_date
 
 if TYPE_CHECKING:
@@ -36,3 +38,35 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
     return say(f"Snoozed until {until:%A %d %B} (inclusive). You stay in your check-ins; "
                "I'll just be quiet. **me snooze off** ends it early.")
+
+
+@REGISTRY.command("me language", "Choose the language I use for you, or see which one I use now.",
+                  Option("language", "en, es, de, fr or pt; auto follows your app's language again"),
+                  example="me language es")
+async def set_language(app: "Hearth", ev: Event) -> Reply:
+    typed = ev.args.get("language", "").strip()
+    if not typed:
+        member = await app.member(ev.actor)
+        return _language_shown(app, *language.choose(member.language, ev.actor.locale), how=True)
+    if language.plain(typed) in language.AUTO:
+        await app.store.update_member(ev.actor.community_id, ev.actor.user_id, language=None)
+        return _language_shown(app, *language.choose(None, ev.actor.locale), lead="language_auto")
+    code = language.parse(typed)
+    if code is None:
+        raise UserError(f"I don't have texts in “{{}}” yet. I can use: {language.listed()}. "
+                        "**me language auto** follows your app's language.", typed)
+    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, language=code)
+    return _language_shown(app, code, "own", lead="language_set")
+
+
+def _language_shown(app: "Hearth", lang: str, source: str, lead: str | None = None, how: bool = False) -> Reply:
+    """In the language itself: which one, where it comes from, and (truly) that only the care texts follow it yet."""
+    texts = app.content.care
+    name = hearth_text(language.LANGUAGES[lang])
+    keys = [lead] if lead else []
+    if lead != "language_set":
+        keys.append(f"language_{source}")
+    keys.append("language_scope")
+    if how:
+        keys.append("language_how")
+    return Reply(body=join_rich([fill(texts.text(lang, key), language=name) for key in keys], " "))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import REGISTRY, Option, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
 from bot.flows.common import audit
@@ -20,9 +20,34 @@ THEME_OPTION = Option("theme", "the prompt's theme", kind="choice", required=Tru
 DEPTH_OPTION = Option("depth", "light, medium or deep", kind="choice", required=True,
                       choices=tuple(Choice(d, d) for d in DEPTHS))
 TEXT_OPTION = Option("text", f"the prompt, one question, up to {MAX_PROMPT_CHARS} characters", kind="text",
-                     required=True, max_length=MAX_PROMPT_CHARS, rest=True)
+                     required=True, max_length=MAX_PROMPT_CHARS, rest=True, own_words=False)
 ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
 
+#: Said before saving a prompt whose words the care screen would answer, by its level.
+CONCERN = {
+    "crisis": "The words of this prompt read to me like someone who may be in danger — the kind of words I answer "
+              "with support resources.",
+    "gentle": "The words of this prompt sound heavy to me — the kind of words I answer with a gentle private word.",
+}
+ASK = " Prompts reach many people, some of them on a hard day. Is this what you'd like to ask?"
+
+
+def concern(app: "Hearth", text: str) -> str | None:
+    """The care screen's level for a prompt's text when it is not "ok": "crisis" or "gentle"."""
+    level = app.content.screen.check(text).level
+    return level if level != "ok" else None
+
+
+def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
+    """Ask the moderator to confirm a prompt that reads as crisis or heavy (once: the button says yes)."""
+    if level is None or ev.args.get("confirmed") == "yes":
+        return None
+    return confirmation(app.registry.commands[ev.name], ev, CONCERN[level] + ASK)
+
+
+def _noted(pid: str, level: str | None) -> str:
+    """The audit detail: the prompt id, and that the moderator confirmed it after a care warning."""
+    return f"{pid} (confirmed after a {level} warning)" if level else pid
 
 
 @REGISTRY.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
@@ -30,6 +55,9 @@ ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True,
                   example="mod prompt add checkin appreciation light Who made your week a little easier?")
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
+    level = concern(app, text)
+    if (ask := _second_look(app, ev, level)) is not None:
+        return ask
     existing = {p["id"] for p in await app.store.list_prompts(ev.actor.community_id)}
     n = 1
     while f"own-{ev.args['theme']}-{n:02d}" in existing:
@@ -37,7 +65,7 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     pid = f"own-{ev.args['theme']}-{n:02d}"
     fields = {"id": pid, "kind": ev.args["kind"], "theme": ev.args["theme"], "depth": ev.args["depth"], "text": text}
     await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
-    await audit(app, ev, "prompt.add", pid)
+    await audit(app, ev, "prompt.add", _noted(pid, level))
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
@@ -51,9 +79,13 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
             raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
                             "**mod prompt add** your own version.")
         raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
-    fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": ev.args["text"].strip()}
+    text = ev.args["text"].strip()
+    level = concern(app, text)
+    if (ask := _second_look(app, ev, level)) is not None:
+        return ask
+    fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": text}
     await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
-    await audit(app, ev, "prompt.edit", pid)
+    await audit(app, ev, "prompt.edit", _noted(pid, level))
     return say(f"Updated `{pid}`.")
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import REGISTRY
 from bot.crypto import FernetCipher
-from bot.events import Attachment, Event, Reply, Rich, join_rich, rich
+from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
 from bot.flows.retention import retention_days
 from bot.store import member_data
 
@@ -50,6 +50,8 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         rich(f"• {_plural(s.notes, 'private note')} — only you can read them"),
         rich(f"• {_plural(s.reflections, 'reflection prompt')} I've given you, so I don't repeat myself"),
     ]
+    if s.language:
+        lines.append(rich(f"• The language you chose ({s.language}), see **me language**"))
     if s.snoozed_until:
         lines.append(rich(f"• DMs snoozed until {s.snoozed_until}"))
     if s.moderator_actions:
@@ -93,7 +95,17 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
                   reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
-    return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher)))
+    notice = privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher))
+    return Reply(body=join_rich([notice, await care_section(app, ev, bool(community.settings.alert_channel))]))
+
+
+async def care_section(app: "Hearth", ev: Event, alerts_on: bool) -> Rich:
+    """What happens when someone may be struggling, in their language, true for this community's settings."""
+    texts, language = app.content.care, await app.language_of(ev.actor)
+    alerts = (fill(texts.text(language, "privacy_alerts_on"), hours=hearth_text(
+        str(app.config["safety.alert_cooldown_hours"]))) if alerts_on
+        else rich(texts.text(language, "privacy_alerts_off")))
+    return join_rich([rich(texts.text(language, "privacy_care")), alerts], " ")
 
 
 def privacy_notice(days: int, encrypted: bool) -> Rich:
@@ -117,5 +129,4 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
              "(**notes delete**)."),
         rich("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
              "removes all of it. **checkin leave** stops a check-in any time."),
-        rich("I'm not a therapist or an emergency service. If you're in danger, call your local emergency number."),
     ], "\n")

@@ -21,6 +21,7 @@ from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Pr
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
+from bot.flows.moderate_prompts import concern
 from bot.flows.prompt_choice import available
 
 if TYPE_CHECKING:
@@ -196,10 +197,31 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
     await app.store.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now, now + PENDING_FOR)
     return Reply(
         body=join_rich([rich("**Import {}** (version " + pack.version + ")?", pack.name), _summary(plan),
+                        *_care_warnings(app, plan.to_save),
                         rich("Nothing is deleted, and disabled prompts stay disabled.")]),
         buttons=(Button("Import", "mod.pack.apply", {"token": token}, style="primary"),
                  Button("Cancel", "mod.pack.discard", {"token": token})),
     )
+
+
+def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
+    """Before the Import button: the prompts whose words the care screen would answer, by id."""
+    found: dict[str, list[Prompt]] = {"crisis": [], "gentle": []}
+    for p in prompts:
+        if (level := concern(app, p.text)) is not None:
+            found[level].append(p)
+    lines = []
+    if found["crisis"]:
+        n = len(found["crisis"])
+        lines.append(rich(f"⚠️ {n} prompt{' reads' if n == 1 else 's read'} to me like someone who may be in danger: "
+                          f"{_ids(found['crisis'])}."))
+    if found["gentle"]:
+        n = len(found["gentle"])
+        lines.append(rich(f"⚠️ {n} prompt{' sounds' if n == 1 else 's sound'} heavy to me: {_ids(found['gentle'])}."))
+    if lines:
+        lines.append(rich("Prompts reach many people, some of them on a hard day: please read these before you "
+                          "press Import."))
+    return lines
 
 
 def _summary(plan: ImportPlan) -> Rich:

@@ -9,6 +9,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
 from bot.flows.common import as_id
+from bot.flows.crisis_care import words_kept
 from bot.flows.prompt_choice import available, pick
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str) -> Reply:
         raise UserError(f"Notes can be up to {MAX_NOTE_CHARS} characters; yours has {len(text)}. "
                         "Could you split it in two?")
     await app.store.add_note(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
+    words_kept(text)
     return say("Kept. Only you can read it — see your notes with **notes list**.")
 
 

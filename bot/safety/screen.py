@@ -25,7 +25,6 @@ from bot.safety.rules import PhraseRules, RuleVerdict
 log = logging.getLogger(__name__)
 
 Level = Literal["crisis", "gentle", "ok"]
-_ORDER: dict[str, int] = {"ok": 0, "gentle": 1, "crisis": 2}
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,6 @@ def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: fl
     if verdict.cancelled and level == "crisis":
         return "gentle"
     return level
-
-
-def strongest(results: list[ScreenResult]) -> ScreenResult:
-    """Of several texts in one event, the one that asks for the most care."""
-    return max(results, key=lambda r: _ORDER[r.level], default=OK)
 
 
 class Screen:
@@ -126,13 +120,11 @@ class Screen:
         """A must-fire phrase decides alone; the model need not run."""
         return bool(verdict.fired) and self.model is not None and verdict.fired not in self.model.head.evidence_only
 
-    async def check_texts(self, texts: list[str]) -> ScreenResult:
-        """The strongest result over `texts`, computed off the event loop (the model takes milliseconds)."""
-        if not texts:
-            return OK
-        if self.model is None:
-            return strongest(self.check_many(texts))
+    async def check_off_loop(self, texts: list[str]) -> list[ScreenResult]:
+        """`check_many`, run on the screen's own thread when the model is there (it takes milliseconds), so the
+        event loop never waits on it."""
+        if not texts or self.model is None:
+            return self.check_many(texts)
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-screen")
-        loop = asyncio.get_running_loop()
-        return strongest(await loop.run_in_executor(self._worker, self.check_many, texts))
+        return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts)

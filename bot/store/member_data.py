@@ -49,6 +49,7 @@ class Summary:
     display_name: str
     timezone: str | None
     region: str | None
+    language: str | None
     snoozed_until: str | None
     memberships: int
     answers: dict[str, int]
@@ -112,6 +113,7 @@ async def summary(store: "Store", community_id: str, user_id: str) -> Summary:
         display_name=member["display_name"] if member else "",
         timezone=member["timezone"] if member else None,
         region=member["region"] if member else None,
+        language=member["language"] if member else None,
         snoozed_until=member["snooze_until"] if member else None,
         memberships=len(await _memberships(db, community_id, user_id)),
         answers=answers,
@@ -147,6 +149,7 @@ async def export(store: "Store", community_id: str, user_id: str, now: "datetime
         "settings": {
             "timezone": member["timezone"] if member else None,
             "region": member["region"] if member else None,
+            "language": member["language"] if member else None,
             "snooze_until": member["snooze_until"] if member else None,
             **(json.loads(member["settings"] or "{}") if member else {}),
         },

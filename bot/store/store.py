@@ -152,7 +152,7 @@ class Store:
         return member, community, joined, open_now
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
-        allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
+        allowed = {"timezone", "region", "snooze_until", "display_name", "settings", "language"}
         if not set(fields) <= allowed:
             raise ValueError(f"unknown member fields: {set(fields) - allowed}")
         for key, value in fields.items():
@@ -394,7 +394,7 @@ class Store:
             return out
         rows = await self.db.fetchall(
             "SELECT p.schedule_id, p.user_id, p.wants_dm, p.wants_reminder, m.community_id, m.display_name, "
-            "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone FROM participants p "
+            "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone, m.language FROM participants p "
             "JOIN schedules s ON s.id = p.schedule_id "
             "LEFT JOIN members m ON m.community_id = s.community_id AND m.user_id = p.user_id "
             f"WHERE p.schedule_id IN ({_marks(schedule_ids)}) ORDER BY p.schedule_id, p.joined_at",
@@ -838,7 +838,8 @@ def _member(row: dict[str, Any], prefix: str = "") -> Member:
     snooze, settings = row[p + "snooze_until"], row[p + "settings"]
     return Member(row[p + "community_id"], row[p + "user_id"], row[p + "display_name"], row[p + "timezone"],
                   row[p + "region"], date.fromisoformat(snooze) if snooze else None,
-                  json.loads(settings) if settings and settings != "{}" else {}, row.get(p + "platform_timezone"))
+                  json.loads(settings) if settings and settings != "{}" else {}, row.get(p + "platform_timezone"),
+                  row.get(p + "language"))
 
 
 #: The community, the member (columns named m_…, apart from the schedule's) and a row per participation of
@@ -848,6 +849,7 @@ _MEMBER_AND_MEMBERSHIPS = (
     "SELECT {}c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
     "m.display_name AS m_display_name, m.timezone AS m_timezone, m.region AS m_region, "
     "m.snooze_until AS m_snooze_until, m.settings AS m_settings, m.platform_timezone AS m_platform_timezone, "
+    "m.language AS m_language, "
     "s.*, p.wants_dm, p.wants_reminder FROM communities c "
     "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? "
     "LEFT JOIN participants p ON p.user_id = ? "

@@ -100,3 +100,17 @@ def test_demo_runs(capsys):
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
     assert "gentle nudge" in out
+
+
+def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    out = run_script(tmp_path, "ann: note I keep thinking about ending my life\n", capsys)
+    assert "Was du schreibst, klingt, als wäre gerade vieles sehr schwer." in out
+    monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")  # LC_ALL overrides LANG, as in any shell
+    out = run_script(tmp_path, "ann: support\n", capsys)
+    assert "Si las cosas se ponen difíciles" in out
+
+
+def test_the_terminal_in_a_plain_shell_is_english(tmp_path, capsys):
+    out = run_script(tmp_path, "ann: support\nann: me language\n", capsys)
+    assert "If things are hard" in out and "Language: English (I don't know yours yet)." in out

@@ -63,6 +63,7 @@ class FakeDiscord:
         self.shard_count = 1
         self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
         self._member_guild: dict[int, int] = {}  # user id -> the guild their interactions come from
+        self.locales: dict[int, str] = {}  # user id -> the locale their Discord client is set to (default en-GB)
         self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
@@ -226,10 +227,12 @@ class FakeDiscord:
                      dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
         iid = self.next_id()
         gid = self._member_guild.get(int(member["user"]["id"]), self.guild_id) if member else self.guild_id
+        uid = int((member["user"] if member else dm_user or {"id": 0})["id"])
         home = int(self.guilds[gid]["channels"][0]["id"])
         payload: dict[str, Any] = {
             "id": str(iid), "application_id": str(self.app_id), "type": itype, "data": data,
-            "token": f"itoken-{iid}", "version": 1, "locale": "en-GB", "entitlements": [],
+            "token": f"itoken-{iid}", "version": 1, "entitlements": [],
+            "locale": self.locales.get(uid, "en-GB"),
             "authorizing_integration_owners": {"0": str(gid)}, "attachment_size_limit": 10_000_000,
             "app_permissions": str(MEMBER_PERMISSIONS | (1 << 35) | (1 << 38)),
         }

@@ -138,3 +138,17 @@ async def test_every_command_fits_discords_size_limit(discord_bot, fake: FakeDis
     sizes = {c["name"]: _chars(c) for c in fake.commands["global"]}
     assert max(sizes.values()) <= 8000, sizes
     assert len(fake.commands["global"]) <= 100
+
+
+async def test_care_comes_in_the_language_discord_says_the_member_uses(discord_bot, fake: FakeDiscord, app):
+    ana_id, ben_id = fake.next_id(), fake.next_id()
+    fake.locales[ana_id] = "es-419"
+    ana, ben = fake.member(ana_id, "Ana"), fake.member(ben_id, "Ben")
+    words = "I keep thinking about ending my life"
+    said = await run(fake, ana, "note", text=words)
+    assert said["data"]["flags"] & 64  # only she sees it
+    assert said["data"]["content"].startswith("Por lo que escribes, parece que ahora mismo")
+    assert "Hearth no es terapeuta" in said["data"]["content"]
+    assert (await run(fake, ben, "note", text=words))["data"]["content"].startswith("What you wrote sounds")
+    await run(fake, ana, "me language", language="pt")  # her own choice wins over Discord's
+    assert (await run(fake, ana, "note", text=words))["data"]["content"].startswith("Pelo que escreveu")

@@ -72,9 +72,10 @@ class FakeSlack:
         return f"{self.url}/api/"
 
     def add_user(self, user_id: str, name: str, tz: str = "Europe/London", admin: bool = False,
-                 owner: bool = False) -> None:
+                 owner: bool = False, locale: str = "en-US") -> None:
         self.users[user_id] = {
             "id": user_id, "team_id": self.team, "name": name.lower(), "real_name": name, "tz": tz,
+            "locale": locale,
             "is_admin": admin, "is_owner": owner, "is_bot": False,
             "profile": {"display_name": name, "real_name": name},
         }
@@ -192,7 +193,11 @@ class FakeSlack:
 
     def _m_users_info(self, p: dict) -> dict:
         user = self.users.get(p.get("user", ""))
-        return {"user": user} if user else {"ok": False, "error": "user_not_found"}
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        if str(p.get("include_locale", "")).lower() not in ("1", "true"):  # as Slack: the locale only when asked
+            user = {k: v for k, v in user.items() if k != "locale"}
+        return {"user": user}
 
     def _m_conversations_open(self, p: dict) -> dict:
         return {"channel": {"id": "D" + str(p.get("users", "")).lstrip("UW")}}

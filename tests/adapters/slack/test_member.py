@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
+from tests.adapters.slack.conftest import ANN, BOB, MOD, buttons, texts
 
 
 async def make_schedule(side, fake, name="mornings"):
@@ -118,3 +118,24 @@ async def test_the_slack_timezone_is_the_members_until_they_choose(app, fake, si
     assert "Europe/Paris" in texts(shown["blocks"])
     member = await app.store.get_member("slack:T0001", "slack:UANN")
     assert member.zone_name == "Europe/Paris" and member.platform_timezone == "America/New_York"
+
+
+async def test_care_comes_in_the_language_slack_says_until_the_member_chooses(app, fake, side):
+    fake.users[ANN]["locale"] = "pt-BR"
+
+    async def care(user, command):
+        before = len(fake.called("response_url"))
+        await side.command(user, command)
+        replies = await fake.wait_for("response_url", before + 2)  # the care reply, then the command's own
+        return replies[before]
+
+    said = await care(ANN, "note I keep thinking about ending my life")
+    assert said["response_type"] == "ephemeral"
+    shown = texts(said["blocks"])
+    assert shown.startswith("Pelo que escreveu") and "O Hearth não é terapeuta" in shown
+    assert all(p.get("include_locale") for p in fake.called("users.info"))
+    english = texts((await care(BOB, "note I keep thinking about ending my life"))["blocks"])
+    assert english.startswith("What you wrote sounds")
+    await reply_to(fake, side, ANN, "me language fr")
+    shown = texts((await reply_to(fake, side, ANN, "support"))["blocks"])
+    assert shown.startswith("Si les choses sont dures")

@@ -118,3 +118,17 @@ def test_main_prints_the_report_and_returns_the_code(tmp_path, capsys):
 def test_main_usage_error_returns_2(capsys):
     assert main(["--no-such-flag"]) == 2
     assert "usage: hearth content lint" in capsys.readouterr().err
+
+
+def test_prompts_that_read_as_crisis_are_warned_with_their_id(tmp_path):
+    path = write(tmp_path / "p.toml", pack_text(
+        prompt(id="fine-01"), prompt(id="dark-01", theme="fear", depth="deep",
+                                     text="What does it feel like to want to die?")))
+    code, report = lint([path])
+    assert code == 0, report
+    assert "Warnings (1):" in report
+    assert 'test-pack: prompt "dark-01" reads like someone who may be in danger' in report
+    assert "fine-01" not in report.split("Warnings")[1].split("Prompts per")[0]
+    assert "No problems found (only warnings)." in report
+    strict, _ = lint([path], strict=True)
+    assert strict == 1

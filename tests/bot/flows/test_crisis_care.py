@@ -1,15 +1,56 @@
-"""Crisis care: a private answer with resources; moderators hear who and where, never what."""
+"""Crisis care: a private answer with resources; moderators hear who and where, never what.
+
+Two strengths: crisis (resources, and the moderator note where the community asked for it) and gentle (a short
+word and the resources, no note). The phrase screen answers crisis or ok today, so the gentle level is tried with
+`ChosenScreen`: the real screen, except for sentences given a level.
+"""
 
 from __future__ import annotations
 
 import io
 from datetime import timedelta
 
+import pytest
+
 from bot.cli import main
+from bot.events import Event
+from bot.safety.screen import Level, Screen, ScreenResult
 from tests.bot.flows.test_checkins import open_round
-from tests.conftest import actor, run, text
+from tests.conftest import actor, press, run, text
 
 CRISIS = "honestly I don't want to be alive anymore"
+HEAVY = "everything has felt so heavy lately and I am worn out"
+SAVED = "Your words were saved just as you chose"
+CRISIS_OPENING = "What you wrote sounds like things may be really hard right now."
+GENTLE_OPENING = "That sounded heavy. If you're not okay, here is who you can reach:"
+
+
+class ChosenScreen(Screen):
+    """The real phrase screen, except that the sentences in `chosen` get the level chosen for them."""
+
+    def __init__(self, real: Screen, chosen: dict[str, Level]) -> None:
+        super().__init__(real.rules, real.model, real.unavailable)
+        self.chosen = chosen
+
+    def check_many(self, texts: list[str]) -> list[ScreenResult]:
+        real = super().check_many(texts)
+        return [ScreenResult(level == "crisis", f"chosen.{level}", level) if (level := self.chosen.get(t.strip()))
+                else r for t, r in zip(texts, real)]
+
+
+@pytest.fixture
+def heavy(app, monkeypatch) -> None:
+    """HEAVY reads as gentle (the shared content is restored after the test)."""
+    monkeypatch.setattr(app.content, "screen", ChosenScreen(app.content.screen, {HEAVY: "gentle"}))
+
+
+async def alerts(app) -> list:
+    await app.outbox.drain_all()
+    return [d for d in app.sent if d.channel == "console:mods"]
+
+
+async def with_alert_channel(app) -> None:
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#mods")
 
 
 async def test_crisis_words_get_resources_privately_and_the_answer_is_kept_as_chosen(app, clock):
@@ -18,6 +59,7 @@ async def test_crisis_words_get_resources_privately_and_the_answer_is_kept_as_ch
     assert all(r.visibility == "actor" for r in replies)
     first = replies[0].plain()
     assert "Find A Helpline" in first and "not a therapist or an emergency service" in first
+    assert first.startswith(CRISIS_OPENING) and SAVED in first
     saved = await app.store.response_of(rnd.id, "console:ann")
     assert saved.visibility == "private" and saved.text == CRISIS
     await app.outbox.drain_all()
@@ -85,3 +127,102 @@ def test_hearth_screen_reads_lines(monkeypatch, capsys):
     assert main(["screen"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["crisis\tI want to kill myself", "ok\tthis meeting is killing me"]
+
+
+# -- two strengths ----------------------------------------------------------------------
+
+
+async def test_heavy_words_get_a_gentle_private_word_and_resources_but_no_moderator_note(app, clock, heavy):
+    await with_alert_channel(app)
+    await open_round(app, clock)
+    replies = await run(app, actor("ann"), "checkin answer", mood="2", visibility="private", words=HEAVY)
+    first = replies[0]
+    assert first.visibility == "actor" and first.plain().startswith(GENTLE_OPENING)
+    assert "Find A Helpline" in first.plain() and "not a therapist or an emergency service" in first.plain()
+    assert SAVED in first.plain()
+    assert "Thanks for checking in" in replies[1].plain()
+    assert await alerts(app) == []
+    assert await app.store.last_safety_alert("console:test", "console:ann") is None
+
+
+async def test_of_several_texts_in_one_event_the_strongest_level_answers(app, clock, heavy):
+    await with_alert_channel(app)
+    await open_round(app, clock)
+    ann = actor("ann")
+    replies = await run(app, ann, "checkin answer", mood="2", words=HEAVY, schedule=CRISIS)
+    cares = [r for r in replies if "Find A Helpline" in r.plain()]
+    assert len(cares) == 1 and cares[0].plain().startswith(CRISIS_OPENING)
+    assert len(await alerts(app)) == 1
+    replies = await run(app, actor("bob"), "checkin answer", mood="2", words=HEAVY, schedule="no such check-in")
+    assert [r.plain().startswith(GENTLE_OPENING) for r in replies if "Find A Helpline" in r.plain()] == [True]
+    assert len(await alerts(app)) == 1
+
+
+async def test_the_stand_in_screen_is_real_for_everything_else(app, heavy):
+    assert app.content.screen.check("I want to kill myself").level == "crisis"
+    assert app.content.screen.check("this meeting is killing me").level == "ok"
+
+
+# -- the replies say only what happened ------------------------------------------------
+
+
+async def test_saved_is_said_only_when_the_words_were_saved(app, clock):
+    ann = actor("ann")
+    nothing_open = await run(app, ann, "checkin answer", mood="1", words=CRISIS)
+    assert CRISIS_OPENING in text(nothing_open) and "no check-in open" in text(nothing_open)
+    assert SAVED not in text(nothing_open)
+
+    rnd = await open_round(app, clock)
+    refused = await run(app, ann, "checkin answer", mood="9", words=CRISIS)
+    assert CRISIS_OPENING in text(refused) and SAVED not in text(refused)
+    assert await app.store.response_of(rnd.id, "console:ann") is None
+
+    kept = await run(app, ann, "checkin answer", mood="1", visibility="private", words=CRISIS)
+    assert SAVED in text(kept)
+
+
+async def test_saved_is_not_said_by_support_or_by_words_that_only_passed_through(app, clock):
+    ann = actor("ann")
+    support = text(await run(app, ann, "support"))
+    assert "Find A Helpline" in support and "saved" not in support
+    in_help = text(await run(app, ann, "help", command=CRISIS))
+    assert CRISIS_OPENING in in_help and SAVED not in in_help
+
+
+async def test_a_note_says_saved_only_when_it_was_kept(app):
+    ann = actor("ann")
+    await run(app, ann, "reflect")
+    kept = text(await run(app, ann, "note", text="I keep thinking about ending my life"))
+    assert SAVED in kept and "Kept." in kept
+    too_long = "I keep thinking about ending my life. " * 200
+    refused = text(await run(app, ann, "note", text=too_long))
+    assert CRISIS_OPENING in refused and SAVED not in refused
+    assert len(await app.store.notes("console:test", "console:ann")) == 1
+
+
+async def test_a_form_for_a_closed_round_says_nothing_about_saving(app, clock):
+    rnd = await open_round(app, clock)
+    clock.advance(timedelta(hours=3))
+    replies = await press(app, actor("ann"), "checkin.submit", {"round": str(rnd.id)},
+                          {"mood": "1", "words": CRISIS, "visibility": "private"}, kind="form")
+    assert CRISIS_OPENING in text(replies) and "has closed" in text(replies)
+    assert SAVED not in text(replies)
+
+
+async def test_a_member_over_the_rate_limit_is_still_heard_but_not_told_their_words_were_saved(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    for _ in range(app.config["limits.events_per_minute"]):
+        await run(app, ann, "checkin status")
+    replies = await app.handle(Event("command", ann, "note", {"text": "I keep thinking about ending my life"}))
+    assert CRISIS_OPENING in text(replies) and SAVED not in text(replies)
+    assert await app.store.notes("console:test", "console:ann") == []
+
+
+async def test_a_moderators_prompt_is_not_taken_for_their_own_words(app):
+    await with_alert_channel(app)
+    mia = actor("mia", moderator=True)
+    replies = await run(app, mia, "mod prompt add", kind="reflection", theme="fear", depth="deep",
+                        text="What does it feel like to want to die?")
+    assert CRISIS_OPENING not in text(replies) and "Are you sure?" in text(replies)
+    assert await alerts(app) == []

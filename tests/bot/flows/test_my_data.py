@@ -35,6 +35,7 @@ async def build_history(app: Hearth, clock):
     await run(app, mia, "mod moderators add", who="zephyrine")
     await run(app, zed, "mod settings", key="summary_floor", value="4")
     await run(app, zed, "me timezone", timezone="Europe/Berlin")
+    await run(app, zed, "me language", language="pt")
     runner = RoundScheduler(app)
     await answer_day(app, runner, clock, 0, [(zed, "shared", "Shared words of Zed"), (bob, "shared", "Bob here")])
     await answer_day(app, runner, clock, 1, [(zed, "anonymous", "Anonymous words of Zed")])
@@ -47,7 +48,7 @@ async def build_history(app: Hearth, clock):
 async def test_me_data_counts_in_plain_words(app, clock):
     _, zed, _ = await build_history(app, clock)
     out = text(await run(app, zed, "me data"))
-    assert "“Zephyrine”" in out and "Europe/Berlin" in out
+    assert "“Zephyrine”" in out and "Europe/Berlin" in out and "The language you chose (pt)" in out
     assert "1 check-in you've joined" in out
     assert "3 check-in answers (1 shared, 1 anonymous, 1 private)" in out
     assert "1 private note" in out and "1 reflection prompt" in out
@@ -64,7 +65,7 @@ async def test_export_holds_everything_with_notes_decrypted(app, clock):
     data = json.loads(reply.attachment.content)
     assert data["member"] == {"user_id": "console:zephyrine", "display_name": "Zephyrine",
                               "first_seen": "2026-01-05T08:00:00Z"}
-    assert data["settings"]["timezone"] == "Europe/Berlin"
+    assert data["settings"]["timezone"] == "Europe/Berlin" and data["settings"]["language"] == "pt"
     assert [m["checkin"] for m in data["memberships"]] == ["mornings"]
     assert data["memberships"][0]["reminders"] is True
     answers = data["answers"]

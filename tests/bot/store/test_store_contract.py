@@ -317,3 +317,19 @@ async def test_a_members_status_read_brings_the_open_rounds_only_when_one_is_ope
     assert open_now == [] and asked == ["c-new"]
     *_, elsewhere = await store.member_and_memberships(COMMUNITY, "u1", AT)  # another community's round
     assert elsewhere == [] and asked == ["c-new"]
+
+
+async def test_a_members_language_is_kept_and_read_back_by_every_member_read(store):
+    schedule = await make_schedule(store)
+    await store.upsert_member(Actor(COMMUNITY, "u1", "Ann", locale="pt-BR"), AT)
+    assert (await store.get_member(COMMUNITY, "u1")).language is None  # the platform's locale is not a choice
+    await store.update_member(COMMUNITY, "u1", language="es")
+    await store.join(schedule.id, "u1", True, True, AT)
+    assert (await store.get_member(COMMUNITY, "u1")).language == "es"
+    assert (await store.member_and_memberships(COMMUNITY, "u1"))[0].language == "es"
+    [(_, member)] = await store.participants_with_members(schedule.id)
+    assert member is not None and member.language == "es"
+    await store.upsert_member(Actor(COMMUNITY, "u1", "Ann B", locale="de"), AT)  # a later event keeps the choice
+    assert (await store.get_member(COMMUNITY, "u1")).language == "es"
+    await store.update_member(COMMUNITY, "u1", language=None)
+    assert (await store.get_member(COMMUNITY, "u1")).language is None

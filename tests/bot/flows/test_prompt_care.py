@@ -1,0 +1,107 @@
+"""A prompt whose words the care screen would answer is a second look for the moderator, never a surprise.
+
+Adding or editing one asks "Are you sure?" (the registry's confirmation); importing a pack names them in the
+preview before the Import button; `hearth content lint` warns with their ids (see tests/bot/content/test_lint.py).
+"""
+
+from __future__ import annotations
+
+from bot.events import Event
+from tests.bot.flows.test_crisis_care import HEAVY, heavy  # noqa: F401  (a fixture)
+from tests.conftest import actor, press, run, text
+
+DANGER = "What does it feel like to want to die?"
+FINE = "Who made your week a little easier?"
+
+
+def mod():
+    return actor("mia", moderator=True)
+
+
+async def test_adding_a_prompt_that_reads_as_crisis_asks_first_and_saves_only_on_yes(app):
+    replies = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=DANGER)
+    [ask] = replies
+    assert "Are you sure?" in ask.plain() and "someone who may be in danger" in ask.plain()
+    assert [b.label for b in ask.buttons] == ["Yes, go ahead", "Cancel"]
+    assert await app.store.list_prompts("console:test") == []
+    done = await press(app, mod(), "confirm", ask.buttons[0].args)
+    assert "Added prompt `own-fear-01`" in text(done)
+    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [DANGER]
+    [entry] = [a for a in await app.store.audit_log("console:test") if a["action"] == "prompt.add"]
+    assert entry["detail"] == "own-fear-01 (confirmed after a crisis warning)"
+
+
+async def test_cancel_keeps_nothing(app):
+    [ask] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=DANGER)
+    assert "nothing changed" in text(await press(app, mod(), "cancel", ask.buttons[1].args))
+    assert await app.store.list_prompts("console:test") == []
+
+
+async def test_a_plain_prompt_is_added_without_a_question(app):
+    replies = await run(app, mod(), "mod prompt add", kind="checkin", theme="appreciation", depth="light", text=FINE)
+    assert "Added prompt" in text(replies) and not replies[0].buttons
+    [entry] = [a for a in await app.store.audit_log("console:test") if a["action"] == "prompt.add"]
+    assert entry["detail"] == "own-appreciation-01"
+
+
+async def test_editing_into_heavy_words_asks_too(app, heavy):  # noqa: F811
+    await run(app, mod(), "mod prompt add", kind="checkin", theme="appreciation", depth="light", text=FINE)
+    [ask] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
+    assert "Are you sure?" in ask.plain() and "sound heavy to me" in ask.plain()
+    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [FINE]
+    assert "Updated" in text(await press(app, mod(), "confirm", ask.buttons[0].args))
+    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [HEAVY]
+
+
+async def test_editing_a_missing_prompt_is_refused_before_any_warning(app):
+    replies = await run(app, mod(), "mod prompt edit", id="own-fear-09", text=DANGER)
+    assert replies[0].error and "There's no prompt" in text(replies)
+
+
+PACK = """
+[pack]
+id = "deep-pack"
+name = "Deep prompts"
+version = "1.0.0"
+language = "en"
+
+[[prompts]]
+id = "deep-01"
+kind = "reflection"
+theme = "fear"
+depth = "deep"
+text = "{danger}"
+
+[[prompts]]
+id = "deep-02"
+kind = "reflection"
+theme = "fear"
+depth = "deep"
+text = "{heavy}"
+
+[[prompts]]
+id = "deep-03"
+kind = "checkin"
+theme = "appreciation"
+depth = "light"
+text = "{fine}"
+"""
+
+
+async def test_an_import_preview_names_the_prompts_that_read_as_crisis_or_heavy(app, heavy):  # noqa: F811
+    pack = PACK.format(danger=DANGER, heavy=HEAVY, fine=FINE).encode()
+    [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
+    shown = preview.plain()
+    assert "1 prompt reads to me like someone who may be in danger: `deep-01`." in shown
+    assert "1 prompt sounds heavy to me: `deep-02`." in shown
+    assert "please read these before you press Import" in shown
+    assert await app.store.list_prompts("console:test") == []
+    assert preview.buttons[0].label == "Import"
+    await press(app, mod(), preview.buttons[0].action, preview.buttons[0].args)
+    assert len(await app.store.list_prompts("console:test")) == 3
+
+
+async def test_a_plain_pack_preview_has_no_warning(app):
+    pack = PACK.format(danger=FINE.replace("week", "day"), heavy=FINE.replace("week", "month"), fine=FINE).encode()
+    [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
+    assert "⚠" not in preview.plain() and "before you press Import" not in preview.plain()

@@ -1,0 +1,75 @@
+"""The care texts exist in every language, whole: every text, the same placeholders, Hearth's markup only."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.content import default_content_dir
+from bot.language import LANGUAGES
+from bot.safety import SafetyContentError
+from bot.safety.replies import FILE, TEXTS, load_care_texts, placeholders
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return tomllib.loads((default_content_dir() / FILE).read_text(encoding="utf-8"))
+
+
+def test_every_language_has_every_text(raw):
+    assert set(raw) == set(LANGUAGES) == {"en", "es", "de", "fr", "pt"}
+    for language in LANGUAGES:
+        assert set(raw[language]) == set(TEXTS), language
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_text_has_the_placeholders_of_the_english_one(raw, language):
+    for key, english in raw["en"].items():
+        assert placeholders(raw[language][key]) == placeholders(english), f"[{language}].{key}"
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_the_texts_are_written_in_the_language_not_left_in_english(raw, language):
+    same = [key for key, text in raw[language].items()
+            if text == raw["en"][key] and key not in {"resource"}]
+    assert same == []
+
+
+def test_the_loaded_texts_fall_back_to_english_for_a_language_hearth_lacks():
+    texts = load_care_texts()
+    assert texts.text("it", "crisis") == texts.text("en", "crisis")
+    assert texts.text("es", "not_a_therapist") == "Hearth no es terapeuta ni un servicio de emergencias."
+
+
+def copy(tmp_path: Path) -> Path:
+    (tmp_path / "safety").mkdir()
+    shutil.copy(default_content_dir() / FILE, tmp_path / FILE)
+    return tmp_path / FILE
+
+
+@pytest.mark.parametrize("old, new, needle", [
+    ('[pt]\ncrisis = ', '[pt]\ncrisiss = ', "[pt] lacks ['crisis']"),
+    ('call = "Telefon {numbers}"', 'call = "Telefon {nummern}"', "[de].call: needs exactly {numbers}"),
+    ('call = "llama al {numbers}"', 'call = "llama al"', "[es].call: needs exactly {numbers}"),
+    ('not_a_therapist = "Hearth is not', 'not_a_therapist = "`Hearth` is not', "[en].not_a_therapist"),
+    ('\n[fr]\n', '\n[it]\ncrisis = "Ciao"\n[fr]\n', "unknown language table(s) ['it']"),
+])
+def test_a_broken_file_names_the_language_and_the_text(tmp_path, old, new, needle):
+    path = copy(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SafetyContentError) as err:
+        load_care_texts(tmp_path)
+    assert str(path) in str(err.value) and needle in str(err.value)
+
+
+def test_a_missing_language_stops_hearth(tmp_path):
+    path = copy(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\n[pt]\n")], encoding="utf-8")
+    with pytest.raises(SafetyContentError, match=r"\[pt\] is missing"):
+        load_care_texts(tmp_path)
