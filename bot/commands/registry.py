@@ -60,6 +60,9 @@ class Command:
     example: str | None = None
     reads_only: bool = False
     """Changes nothing: a repeated delivery is harmless, so the event itself writes nothing either."""
+    check: Handler | None = None
+    """For a confirmed command: looks before asking, and refuses (raises `UserError`) when there is nothing
+    to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing."""
 
     @property
     def name(self) -> str:
@@ -97,12 +100,18 @@ class Registry:
         confirm: str | None = None,
         example: str | None = None,
         reads_only: bool = False,
+        check: Handler | None = None,
     ) -> Callable[[Handler], Handler]:
+        if confirm and check is None and any(o.required for o in options):
+            raise ValueError(f"command {name!r} confirms an action on a target: give it a `check` that the "
+                             "target exists, so a missing one is refused instead of questioned")
+
         def deco(fn: Handler) -> Handler:
             path = tuple(name.split())
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
-            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only)
+            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only,
+                                          check)
             return fn
 
         return deco
@@ -191,6 +200,8 @@ class Registry:
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if cmd.confirm and event.args.get("confirmed") != "yes":
+            if cmd.check is not None:
+                await cmd.check(app, event)  # refuses when there is nothing to confirm
             return [confirmation(cmd, event)]
         return as_list(await cmd.handler(app, event))
 

@@ -199,8 +199,12 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)
 
 
+async def _schedule_exists(app: "Hearth", ev: Event) -> None:
+    await schedule_named(app, ev.actor, ev.args["name"])
+
+
 @REGISTRY.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                  permission="moderator",
+                  permission="moderator", check=_schedule_exists,
                   confirm="This deletes the check-in with all its rounds and everyone's answers to it.")
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])

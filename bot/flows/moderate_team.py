@@ -18,21 +18,37 @@ if TYPE_CHECKING:
 WHO = Option("who", "a member (or role:<id> for a platform role)", kind="user", required=True)
 
 
+def _subject(ev: Event) -> str:
+    """The `who` option as a stored subject: a user id, or "role:<id>"."""
+    return ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+
+
 @REGISTRY.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
                   permission="moderator", example="mod moderators add @sam")
 async def add(app: "Hearth", ev: Event) -> Reply:
-    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    subject = _subject(ev)
     added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject, app.now())
     return say(("Added {} as a moderator." if added else "{} was already a moderator."), subject)
 
 
+def _not_listed(subject: str) -> UserError:
+    return UserError("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
+                     "moderate).", subject)
+
+
+async def _is_listed(app: "Hearth", ev: Event) -> None:
+    subject = _subject(ev)
+    if subject not in await app.store.list_moderators(ev.actor.community_id):
+        raise _not_listed(subject)
+
+
 @REGISTRY.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                  confirm="They will lose access to moderator commands.")
+                  confirm="They will lose access to moderator commands.", check=_is_listed)
 async def remove(app: "Hearth", ev: Event) -> Reply:
-    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    subject = _subject(ev)
     if not await app.store.remove_moderator(ev.actor.community_id, subject):
-        raise UserError("{} isn't on Hearth's moderator list (platform admins always moderate).", subject)
+        raise _not_listed(subject)
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject, app.now())
     return say("{} is no longer a moderator.", subject)
 

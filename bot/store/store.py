@@ -637,6 +637,13 @@ class Store:
         opened = self.cipher.open
         return [Note(r["id"], r["prompt_text"], opened(r["text"]), parse_iso(r["created_at"])) for r in rows]
 
+    async def has_note(self, community_id: str, user_id: str, note_id: int) -> bool:
+        row = await self.db.fetchone(
+            "SELECT 1 AS found FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id,
+            user_id,
+        )
+        return row is not None
+
     async def delete_note(self, community_id: str, user_id: str, note_id: int) -> bool:
         n = await self.db.execute(
             "DELETE FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id, user_id
