@@ -216,18 +216,28 @@ def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floo
     """How many checked in, and the mood spread only when no answer can be singled out.
 
     Private answers count towards "how many" but never towards the spread;
-    the spread needs at least `floor` shared or anonymous answers.
+    the spread needs at least `floor` shared or anonymous answers. When some
+    were private the summary says how many, so the numbers add up for the reader.
     """
     count = len(responses)
     if count == 0:
         return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)
     visible = [r for r in responses if r.visibility != "private"]
+    private = count - len(visible)
     if len(visible) < floor:
-        return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)))
+        return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)),
+                    private=hearth_text(f" — {kept_private(private)}" if private else ""))
     moods = Counter(r.mood for r in visible)
     spread = "  ".join(f"{app.content.mood_emoji(m)} {moods[m]}" for m in range(5, 0, -1) if moods[m])
+    if private:
+        spread = f"_{kept_private(private)}, so the moods below are from the other {len(visible)}._\n" + spread
     return fill(app.content.text("checkin.summary"), schedule=schedule.name, count=hearth_text(str(count)),
                 spread=hearth_text(spread))
+
+
+def kept_private(n: int) -> str:
+    """"1 person kept their answer private", "2 people kept their answers private"."""
+    return "1 person kept their answer private" if n == 1 else f"{n} people kept their answers private"
 
 
 # -- what is due now -------------------------------------------------------------
