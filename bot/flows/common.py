@@ -43,6 +43,11 @@ def yes_no(value: str | None, default: bool, option: str) -> bool:
     raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value)
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """"1 answer", "2 answers", "3 people"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def show_time(when: datetime, tz: ZoneInfo) -> str:
     """A time as a person reads it, in their timezone: "Mon 5 Jan, 09:00 (Europe/Berlin)"."""
     local = when.astimezone(tz)

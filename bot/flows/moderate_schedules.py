@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, channel, join_rich, rich, say
-from bot.flows.common import as_id, audit, schedule_named, show_time
-from bot.models import Schedule
+from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
+from bot.flows.common import as_id, audit, plural, schedule_named, show_time
+from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
 
 if TYPE_CHECKING:
@@ -203,12 +203,29 @@ async def _schedule_exists(app: "Hearth", ev: Event) -> None:
     await schedule_named(app, ev.actor, ev.args["name"])
 
 
+DELETE_WARNING = ("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
+                  "posts of shared and anonymous answers. A round that's open now closes at once, without a "
+                  "summary. Summaries already posted stay up; they show only counts.")
+
+
 @REGISTRY.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                  permission="moderator", check=_schedule_exists,
-                  confirm="This deletes the check-in with all its rounds and everyone's answers to it.")
+                  permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING)
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
-    await app.store.delete_schedule(schedule.id)
+
+    def closing(rnd: Round) -> dict[str, Any]:
+        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+        note = rich("_A moderator deleted this check-in, so this round closed early. Its answers were deleted "
+                    "with it, and their posts taken down._")
+        return reply_to_json(Reply(body=body + note, visibility="channel"))
+
+    gone = await app.store.delete_schedule(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
-    return say("Deleted **{}**.", schedule.name)
+    app.outbox.kick()
+    said = f"Deleted **{{}}**, with {plural(gone.rounds, 'round')} and {plural(gone.answers, 'answer')}."
+    if gone.open_rounds:
+        said += " Its open round closed early, and its post now says why."
+    if gone.posts:
+        said += f" I'm taking down {plural(gone.posts, 'post')} of shared and anonymous answers now."
+    return say(said, schedule.name)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY
 from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, join_rich, rich
+from bot.flows.common import plural as _plural
 from bot.flows.retention import retention_days
 from bot.store import member_data
 
@@ -27,10 +28,6 @@ DELETE_WARNING = (
     "your private notes and your reflection history. Posts of your shared and anonymous answers will be taken "
     "down where the platform allows. It can't be undone — run **me export** first if you'd like a copy."
 )
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 @REGISTRY.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)

@@ -8,6 +8,7 @@ sit under the same class.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
@@ -35,6 +36,17 @@ from bot.slices import built_in_slices
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
+
+
+@dataclass(frozen=True)
+class ScheduleGone:
+    """What deleting a schedule removed, as counts."""
+
+    rounds: int
+    open_rounds: int
+    answers: int
+    posts: int
+    """Answer posts being taken down."""
 
 
 class Store:
@@ -308,8 +320,34 @@ class Store:
         assert schedule is not None
         return schedule
 
-    async def delete_schedule(self, schedule_id: int) -> None:
-        await self.db.execute("DELETE FROM schedules WHERE id = ?", schedule_id)
+    async def delete_schedule(self, schedule: Schedule, now: datetime,
+                              closing: Callable[[Round], dict[str, Any]]) -> ScheduleGone:
+        """Delete a schedule with its rounds and answers, and take down what they left in the channel.
+
+        The rows that find the posts are going, so the messages that take them down are addressed by the
+        platform's ids and tied to no round: an open round's post is edited into `closing(round)` (no buttons
+        left to press), and every answer post still up is deleted. Summaries already posted stay.
+        """
+        channel = schedule.channel_id
+        answers_sql = ("SELECT r.id, r.post_ref FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+                       "WHERE rd.schedule_id = ?")
+        async with self.db.transaction() as tx:
+            rounds = [Round.from_row(r) for r in await tx.fetchall("SELECT * FROM rounds WHERE schedule_id = ?",
+                                                                     schedule.id)]
+            answers = await tx.fetchall(answers_sql, schedule.id)
+            open_rounds = [r for r in rounds if r.closed_at is None]
+            outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": channel,
+                                 "ref": r.post_ref}, closing(r)) for r in open_rounds if r.post_ref]
+            posted = [a for a in answers if a["post_ref"]]
+            outgoing += [Outgoing(f"schedule:{schedule.id}:gone:answer:{a['id']}", "delete",
+                                  {"channel": channel, "ref": a["post_ref"]}, {"body": [], "title": None, "buttons": []})
+                         for a in posted]
+            # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
+            await tx.execute("DELETE FROM outbox WHERE status = 'pending' AND response_id IN "
+                             f"(SELECT id FROM ({answers_sql}) AS gone)", schedule.id)
+            await tx.execute("DELETE FROM schedules WHERE id = ?", schedule.id)
+            await _enqueue(tx, outgoing, now)
+        return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted))
 
     async def get_schedule(self, schedule_id: int) -> Schedule | None:
         row = await self.db.fetchone("SELECT * FROM schedules WHERE id = ?", schedule_id)
@@ -763,15 +801,25 @@ class Store:
                 "WHERE id = ?", message_ref, utc_iso(now), entry.id)
         posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
-        if not posts_round and not posts_answer:
+        unposts_answer = entry.kind == "delete" and entry.response_id
+        if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
             return
         async with self.db.transaction() as tx:
             await tx.execute(*sent)
+            hung = 1
             if posts_round:
-                await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
+                hung = await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
             if posts_answer:
-                await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref, entry.response_id)
+                hung = await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref,
+                                        entry.response_id)
+            if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
+                await _enqueue(tx, [Outgoing(f"orphan:{entry.id}", "delete", {"channel": entry.target.get("channel"),
+                                             "ref": message_ref}, {"body": [], "title": None, "buttons": []},
+                                             platform=entry.platform)], now)
+            if unposts_answer:  # taken down because it went private: no post is up any more (`me delete` counts them)
+                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ? AND visibility = 'private'",
+                                 entry.response_id)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
         """Try again later. The claim stays on record: a send that failed (a timeout,
