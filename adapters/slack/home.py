@@ -67,9 +67,9 @@ async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict
         blocks.append(context("There are no check-ins here yet. A moderator can create one."))
     for s in schedules:
         fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        when = "paused" if s.paused_until else (show_time(fires[0], tz) if fires else "no upcoming time")
+        when = "paused" if s.paused_until else (mrkdwn(show_time(fires[0], tz)) if fires else "no upcoming time")
         state = "✓ joined" if s.id in joined else "not joined"
-        text = f"*{escape(s.name)}* — next: {escape(when)} ({state})"
+        text = f"*{escape(s.name)}* — next: {when} ({state})"
         if s.id in open_now:
             mine = await app.store.response_of(open_now[s.id].id, actor.user_id)
             text += "\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_")
@@ -98,11 +98,11 @@ async def _moderator_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[d
     for s in schedules:
         people = len(await app.store.participants(s.id))
         fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        nxt = show_time(fires[0], tz) if fires else "none"
+        nxt = mrkdwn(show_time(fires[0], tz)) if fires else "none"
         paused = "" if not s.paused_until else (" · paused" if s.paused_until == "forever"
                                                  else f" · paused until {s.paused_until}")
         text = (f"*{escape(s.name)}* · {escape(parse_when(s.spec).describe())} ({escape(s.timezone)}) · "
-                f"<#{escape(s.channel_id.split(':', 1)[-1])}> · {people} joined · next {escape(nxt)}{escape(paused)}")
+                f"<#{escape(s.channel_id.split(':', 1)[-1])}> · {people} joined · next {nxt}{escape(paused)}")
         blocks.append(section(text))
         defaults = {"when": s.spec, "channel": s.channel_id, "timezone": s.timezone, "theme": s.theme or "",
                     "depth": s.depth or "", "open": f"{s.open_minutes}m",

@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
-from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
+from bot.events import (
+    Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
+)
 from bot.flows.common import as_id, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
@@ -43,9 +45,10 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     lines = []
     for s in schedules:
         nxt = await _next_fire(s, app.now())
-        when = "paused" if s.paused_until else (show_time(nxt, tz) if nxt else "no upcoming time")
+        when = hearth_text("paused") if s.paused_until else (show_time(nxt, tz) if nxt else
+                                                              hearth_text("no upcoming time"))
         mark = "✓ joined" if s.id in joined else "not joined"
-        lines.append(rich("• **{}** — next: " + when + f" ({mark})", s.name))
+        lines.append(rich("• **{}** — next: {}" + f" ({mark})", s.name, when))
     footer = rich("\nJoin one with **checkin join** and its name.")
     return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
 
@@ -91,18 +94,19 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
     for schedule, p in memberships:
         nxt = await _next_fire(schedule, now)
-        when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
+        when = hearth_text("paused") if schedule.paused_until else (show_time(nxt, tz) if nxt else
+                                                                     hearth_text("none"))
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
-        lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
+        lines.append(rich("• **{}** — next: {}" + f" ({extras})", schedule.name, when))
     mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
-        lines.append(rich("• Open now: **{}**, closes " + show_time(rnd.closes_at, tz) + f" — {state}",
-                          schedule.name))
+        lines.append(rich("• Open now: **{}**, closes {}" + f" — {state}", schedule.name,
+                          show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
-        lines.append(rich(f"DMs and reminders are snoozed until {member.snooze_until:%a %d %b}."))
+        lines.append(rich(f"DMs and reminders are snoozed until {show_date(member.snooze_until)}."))
     return Reply(body=join_rich(lines))
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor, Event
+from bot.events import Actor, Event, Rich, WhenStyle, your_time
 from bot.models import Schedule
 
 if TYPE_CHECKING:
@@ -48,15 +48,11 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def show_time(when: datetime, tz: ZoneInfo) -> str:
-    """A time as a person reads it, in their timezone: "Mon 5 Jan, 09:00 (Europe/Berlin)"."""
-    local = when.astimezone(tz)
-    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} ({tz.key})"
+def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Rich:
+    """A time in a message for one person, in their timezone, named: "Mon 5 Jan, 09:00 (Europe/Berlin)".
 
-
-def show_clock(when: datetime, tz: ZoneInfo) -> str:
-    """Just the wall-clock time, for texts like "closes at 17:00"."""
-    return f"{when.astimezone(tz):%H:%M}"
+    Channel posts use `posted_time` instead (`bot.events.When` has the one rule)."""
+    return your_time(when, tz, style)
 
 
 def user_ref(actor: Actor, value: str) -> str:

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
+from bot.events import Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich, say
 from bot.flows.common import as_id, audit, plural, schedule_named, show_time
 from bot.models import Round, Schedule
-from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
+from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -71,7 +71,10 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
     }
 
 
-def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str) -> Reply:
+def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
+             yours: ZoneInfo) -> Reply:
+    """What will happen, before saving: its next times in the moderator's own time (named), so a wrong
+    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)")."""
     tz = ZoneInfo(fields["timezone"])
     fires = next_fires(fields["cron"], tz, app.now(), 3)
     when = parse_when(fields["spec"]).describe()
@@ -83,7 +86,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
         rich(f"• Each round stays open {fields['open_minutes']} min"
              + (f"; reminders {fields['remind_minutes']} min before it closes" if fields["remind_minutes"] else
                 "; no reminders")),
-        rich("• Next three: " + "; ".join(describe_fire(f, tz) for f in fires)),
+        rich("• Next three: ") + join_rich([show_time(f, yours) for f in fires], "; "),
     ]
     return Reply(body=join_rich(lines), buttons=(
         Button("Save", "mod.schedule.save", action_args, style="primary"),
@@ -105,7 +108,8 @@ async def create(app: "Hearth", ev: Event) -> Reply:
         raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
                         "**mod schedule edit**.", ev.args["name"])
     fields = await _settle(app, ev, None)
-    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in")
+    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in",
+                    await app.timezone_of(ev.actor))
 
 
 @REGISTRY.command(
@@ -122,7 +126,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
-    return _preview(app, fields, args, "Changed check-in")
+    return _preview(app, fields, args, "Changed check-in", await app.timezone_of(ev.actor))
 
 
 @REGISTRY.action("mod.schedule.save", permission="moderator")
@@ -157,11 +161,11 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     lines = [rich("**Check-in schedules**")]
     for s in schedules:
         fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        nxt = show_time(fires[0], tz) if fires else "none"
+        nxt = show_time(fires[0], tz) if fires else hearth_text("none")
         paused = f" · paused until {s.paused_until}" if s.paused_until else ""
         people = len(await app.store.participants(s.id))
         lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · "
-                          f"{people} joined · next {nxt}{paused}", s.name))
+                          f"{people} joined · next " + "{}" + paused, s.name, nxt))
     return Reply(body=join_rich(lines))
 
 

@@ -100,3 +100,18 @@ def test_demo_runs(capsys):
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
     assert "gentle nudge" in out
+
+
+def test_the_terminal_names_the_zone_of_a_channel_posts_time_and_of_a_dms(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create standup #team daily 09:00 timezone=Asia/Tokyo open=1h remind=0
+press 1
+ann: me timezone America/New_York
+ann: checkin join standup
+at 00:00
+""", capsys)
+    post = out.split("[#team]", 1)[1].split("[DM to ann]", 1)[0]
+    assert "Closes at 10:00 (Asia/Tokyo)." in post
+    dm = out.split("[DM to ann]", 1)[1]
+    assert "closes at 20:00 (America/New_York)." in dm
