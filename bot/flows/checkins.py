@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import as_id, schedule_named, show_time, yes_no
+from bot.flows.common import as_id, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.scheduling import next_fires
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -30,11 +27,6 @@ VISIBILITY_OPTION = Option(
 SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, suggest="schedules")
 
 
-async def _next_fire(schedule: Schedule, now: datetime) -> datetime | None:
-    fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
-    return fires[0] if fires else None
-
-
 @REGISTRY.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     schedules = await app.store.list_schedules(ev.actor.community_id)
@@ -42,13 +34,12 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
         return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
     tz = await app.timezone_of(ev.actor)
     joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
+    skips = await app.store.skips_of([s.id for s in schedules])
     lines = []
     for s in schedules:
-        nxt = await _next_fire(s, app.now())
-        when = hearth_text("paused") if s.paused_until else (show_time(nxt, tz) if nxt else
-                                                              hearth_text("no upcoming time"))
         mark = "✓ joined" if s.id in joined else "not joined"
-        lines.append(rich("• **{}** — next: {}" + f" ({mark})", s.name, when))
+        lines.append(rich("• **{}** — {}" + f" ({mark})", s.name,
+                          schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     footer = rich("\nJoin one with **checkin join** and its name.")
     return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
 
@@ -92,12 +83,11 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
+    skips = await app.store.skips_of([s.id for s, _ in memberships]) if memberships else {}
     for schedule, p in memberships:
-        nxt = await _next_fire(schedule, now)
-        when = hearth_text("paused") if schedule.paused_until else (show_time(nxt, tz) if nxt else
-                                                                     hearth_text("none"))
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
-        lines.append(rich("• **{}** — next: {}" + f" ({extras})", schedule.name, when))
+        lines.append(rich("• **{}** — {}" + f" ({extras})", schedule.name,
+                          schedule_line(schedule, now, tz, skips.get(schedule.id, ()))))
     mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:

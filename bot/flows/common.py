@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Collection
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor, Event, Rich, WhenStyle, your_time
+from bot.events import Actor, Event, Rich, WhenStyle, hearth_text, rich, show_date, your_time
 from bot.models import Schedule
+from bot.scheduling import next_fires
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -53,6 +54,44 @@ def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Ri
 
     Channel posts use `posted_time` instead (`bot.events.When` has the one rule)."""
     return your_time(when, tz, style)
+
+
+#: How many skipped fires in a row `next_round_at` looks past (a skip is one day; nobody skips a year of them).
+MAX_SKIPPED = 400
+
+
+def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = ()) -> datetime | None:
+    """When this schedule's next round really opens: not on a day it is paused or skipped (None: not before
+    it is resumed, or never)."""
+    if schedule.paused_until == "forever":
+        return None
+    tz = ZoneInfo(schedule.timezone)
+    after = now
+    if schedule.paused_until:  # the first moment of the day after the pause, on the schedule's calendar
+        resumes = datetime.combine(date.fromisoformat(schedule.paused_until) + timedelta(days=1), time(), tz)
+        after = max(now, resumes - timedelta(microseconds=1))
+    for _ in range(MAX_SKIPPED):
+        fires = next_fires(schedule.cron, tz, after, 1)
+        if not fires:
+            return None
+        if fires[0].astimezone(tz).date() not in skips:
+            return fires[0]
+        after = fires[0]
+    return None
+
+
+def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Collection[date] = ()) -> Rich:
+    """"next: Mon 5 Jan, 09:00 (Europe/Berlin)", "paused until a moderator resumes it", or "paused up to and
+    including Tue 6 Jan; next: Wed 7 Jan, 09:00 (…)": the one way every list says what comes next, in the
+    reader's own time (`yours`). A pause whose last day has passed is over."""
+    nxt = next_round_at(schedule, now, skips)
+    upcoming = rich("next: {}", your_time(nxt, yours)) if nxt else hearth_text("no upcoming round")
+    if not schedule.paused_at(now):
+        return upcoming
+    if schedule.paused_until == "forever":
+        return hearth_text("paused until a moderator resumes it")
+    last = date.fromisoformat(schedule.paused_until or "")
+    return hearth_text(f"paused up to and including {show_date(last)}; ") + upcoming
 
 
 def user_ref(actor: Actor, value: str) -> str:

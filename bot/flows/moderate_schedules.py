@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich, say
-from bot.flows.common import as_id, audit, plural, schedule_named, show_time
+from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
+from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, show_time
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
@@ -158,14 +158,12 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     if not schedules:
         return say("No check-ins yet. Create one with **mod schedule create**.")
     tz = await app.timezone_of(ev.actor)
+    skips = await app.store.skips_of([s.id for s in schedules])
     lines = [rich("**Check-in schedules**")]
     for s in schedules:
-        fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        nxt = show_time(fires[0], tz) if fires else hearth_text("none")
-        paused = f" · paused until {s.paused_until}" if s.paused_until else ""
         people = len(await app.store.participants(s.id))
-        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · "
-                          f"{people} joined · next " + "{}" + paused, s.name, nxt))
+        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · {people} joined · "
+                          + "{}", s.name, schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     return Reply(body=join_rich(lines))
 
 
@@ -176,16 +174,19 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
     until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
-    await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
+    paused = await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
     await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
-    words = "until you resume it" if until == "forever" else f"up to and including {until}"
-    return say("Paused **{}** " + words + ".", schedule.name)
+    skips = (await app.store.skips_of([schedule.id]))[schedule.id]
+    return say("Paused **{}**: {}.", schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
+                                                                  skips))
 
 
 @REGISTRY.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    if not schedule.paused_at(app.now()):
+        return say("**{}** isn't paused, so it's running already.", schedule.name)
     await app.store.update_schedule(schedule.id, app.now(), paused_until=None)
     await audit(app, ev, "schedule.resume", schedule.name)
     await app.schedules_changed()

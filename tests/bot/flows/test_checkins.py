@@ -212,7 +212,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
         "Your check-ins (times in Europe/Berlin)",
         "• evenings — next: Mon 5 Jan, 18:00 (Europe/Berlin) (no DMs)",
         "• mornings — next: Tue 6 Jan, 10:00 (Europe/Berlin) (DMs, reminders)",
-        "• weekly — next: paused (DMs)",
+        "• weekly — paused until a moderator resumes it (DMs)",
         "• Open now: mornings, closes Mon 5 Jan, 12:00 (Europe/Berlin) — answered (anonymous)",
         "• Open now: lunch, closes Mon 5 Jan, 13:00 (Europe/Berlin) — not answered yet",
         "DMs and reminders are snoozed until Sat 10 Jan.",
