@@ -37,6 +37,27 @@ class ChannelRef:
         return self.channel_id.split(":", 1)[-1]
 
 
+@dataclass(frozen=True)
+class PersonRef:
+    """Someone Hearth hasn't a name for (never seen here): shown as the platform's own link to them, which
+    pings nobody (Discord's `<@id>` under `allowed_mentions=none`, Slack's `<@U…>` in a reply only the reader
+    sees), or as the handle typed, never as an id like `console:ann`. A known person is shown by their display
+    name, as user text; `role:<id>` is a platform role."""
+
+    subject: str
+
+    @property
+    def is_role(self) -> bool:
+        return self.subject.startswith("role:")
+
+    @property
+    def short(self) -> str:
+        return self.subject.split(":", 1)[-1]
+
+    def text(self) -> str:
+        return f"the role {self.short}" if self.is_role else self.short
+
+
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -100,7 +121,7 @@ class When:
         return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1")
 
 
-Part = str | UserText | ChannelRef | When
+Part = str | UserText | ChannelRef | When | PersonRef
 """A `str` part is Hearth's own text in a tiny markup (**bold**, _italic_)."""
 
 
@@ -123,7 +144,7 @@ class Rich:
                 out.append(p.text)
             elif isinstance(p, ChannelRef):
                 out.append(f"#{p.short}")
-            elif isinstance(p, When):
+            elif isinstance(p, (When, PersonRef)):
                 out.append(p.text())
             else:
                 out.append(p.replace("**", "").replace("__", ""))
@@ -134,7 +155,7 @@ class Rich:
 
     @classmethod
     def from_json(cls, data: list[list[str]]) -> "Rich":
-        kinds = {"u": UserText, "c": ChannelRef, "w": When.from_json}
+        kinds = {"u": UserText, "c": ChannelRef, "w": When.from_json, "p": PersonRef}
         return cls(tuple(kinds[k](t) if k in kinds else t for k, t in data))
 
 
@@ -147,6 +168,8 @@ def _part_json(p: Part) -> list[str]:
         return ["c", p.channel_id]
     if isinstance(p, When):
         return ["w", p.to_json()]
+    if isinstance(p, PersonRef):
+        return ["p", p.subject]
     return ["m", p]
 
 

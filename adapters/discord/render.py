@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events import ChannelRef, Part, Reply, Rich, UserText, When
+from bot.events import ChannelRef, Part, PersonRef, Reply, Rich, UserText, When
 
 #: Discord's limit for one message's content.
 MESSAGE_LIMIT = 2000
@@ -49,7 +49,19 @@ def _part(p: Part) -> str:
         return f"<#{p.short}>" if p.short.isdigit() else escape_user_text(f"#{p.short}")
     if isinstance(p, When):
         return time_markup(p)
+    if isinstance(p, PersonRef):
+        return person_link(p)
     return p
+
+
+def person_link(person: PersonRef) -> str:
+    """Discord shows `<@id>` as the person's name (and `<@&id>` as the role's); every send has
+    `allowed_mentions=none`, so nobody is pinged."""
+    if person.subject.startswith("discord:") and person.short.isdigit():
+        return f"<@{person.short}>"
+    if person.is_role and person.short.isdigit():
+        return f"<@&{person.short}>"
+    return escape_user_text(person.text())
 
 
 def time_markup(when: When) -> str:

@@ -16,7 +16,7 @@ import secrets
 from collections import OrderedDict
 from typing import Any
 
-from bot.events import Button, ChannelRef, Reply, Rich, UserText, When
+from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -48,6 +48,9 @@ def mrkdwn(body: Rich) -> str:
             out.append(f"<#{part.short}>" if is_id else escape(f"#{part.short}"))
         elif isinstance(part, When):
             out.append(time_markup(part))
+        elif isinstance(part, PersonRef):
+            is_id = part.subject.startswith("slack:") and re.fullmatch(r"[UW][A-Z0-9]{2,}", part.short)
+            out.append(f"<@{part.short}>" if is_id else escape(part.text()))
         else:
             out.append(escape(part).replace("**", "*"))
     return "".join(out)

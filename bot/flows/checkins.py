@@ -10,7 +10,7 @@ from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import as_id, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
@@ -132,8 +132,8 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
         raise UserError("There's no check-in open right now. **checkin status** shows when the next one is.")
     if len(open_now) > 1:
         names = ", ".join(s.name for _, s in open_now)
-        raise UserError(f"More than one check-in is open ({{}}). Add which one, e.g. `schedule={open_now[0][1].name}`.",
-                        names)
+        raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
+                        open_now[0][1].name)
     return open_now[0]
 
 
@@ -193,7 +193,7 @@ async def save_answer(
     if len(words) > MAX_ANSWER_CHARS:
         raise UserError(f"Your words are {len(words)} characters; the most I can keep is {MAX_ANSWER_CHARS}. "
                         "Could you shorten them a little? Nothing was saved yet.")
-    name = ev.actor.display_name
+    name = actor_name(ev.actor)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         return answer_messages(app, schedule, rnd, resp, prev, name)
@@ -218,7 +218,7 @@ def _mood(text: str) -> int:
 
 
 def answer_messages(
-    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: str
+    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: Rich
 ) -> list[Outgoing]:
     """What an answer shows under the round post: a new reply, an edit, or a removal."""
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Collection
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor, Event, Rich, WhenStyle, hearth_text, rich, show_date, your_time
+from bot.events import Actor, Event, PersonRef, Rich, UserText, WhenStyle, hearth_text, rich, show_date, your_time
 from bot.models import Schedule
 from bot.scheduling import next_fires
+from bot.store.member_data import DELETED
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -92,6 +93,34 @@ def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Col
         return hearth_text("paused until a moderator resumes it")
     last = date.fromisoformat(schedule.paused_until or "")
     return hearth_text(f"paused up to and including {show_date(last)}; ") + upcoming
+
+
+#: Who a record names once its person deleted their data (it says `DELETED` there).
+FORMER_MEMBER = "a former member"
+
+
+async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
+    """How to name each of these people (or roles) to someone: their display name here, "a former member"
+    once they deleted their data, else the platform's own link to them (`PersonRef`); never an id."""
+    names = await app.store.display_names(community_id, [s for s in subjects if s != DELETED])
+    return {s: person_shown(s, names.get(s, "")) for s in subjects}
+
+
+async def person(app: "Hearth", community_id: str, subject: str) -> Rich:
+    return (await people(app, community_id, [subject]))[subject]
+
+
+def person_shown(subject: str, name: str) -> Rich:
+    if subject == DELETED:
+        return hearth_text(FORMER_MEMBER)
+    if name.strip():
+        return Rich((UserText(name.strip()),))
+    return Rich((PersonRef(subject),))
+
+
+def actor_name(actor: Actor) -> Rich:
+    """Who is speaking, by name: their display name, or the platform's link to them when it's blank."""
+    return person_shown(actor.user_id, actor.display_name)
 
 
 def user_ref(actor: Actor, value: str) -> str:

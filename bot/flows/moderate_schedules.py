@@ -129,7 +129,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     return _preview(app, fields, args, "Changed check-in", await app.timezone_of(ev.actor))
 
 
-@REGISTRY.action("mod.schedule.save", permission="moderator")
+@REGISTRY.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
 async def save(app: "Hearth", ev: Event) -> Reply:
     sid = ev.args.get("schedule_id")
     if sid:

@@ -163,6 +163,16 @@ class Store:
         open_now = await self.open_rounds_in(community_id, open_at) if open_at and first["any_open"] else []
         return member, community, joined, open_now
 
+    async def display_names(self, community_id: str, user_ids: list[str]) -> dict[str, str]:
+        """The names members are shown by here, for those Hearth has met (one query)."""
+        if not user_ids:
+            return {}
+        rows = await self.db.fetchall(
+            f"SELECT user_id, display_name FROM members WHERE community_id = ? AND user_id IN ({_marks(user_ids)})",
+            community_id, *user_ids,
+        )
+        return {r["user_id"]: r["display_name"] for r in rows if r["display_name"]}
+
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings"}
         if not set(fields) <= allowed:

@@ -115,3 +115,19 @@ at 00:00
     assert "Closes at 10:00 (Asia/Tokyo)." in post
     dm = out.split("[DM to ann]", 1)[1]
     assert "closes at 20:00 (America/New_York)." in dm
+
+
+def test_the_terminal_names_people_channels_and_commands_never_ids(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+ann: reflect
+mod moderators add ann
+mod moderators add sam
+mod settings alert_channel #care-team
+mod audit
+bob: mod schedule list
+""", capsys)
+    assert "Added ann as a moderator." in out and "Added sam as a moderator." in out
+    assert "Saved: alert_channel is now #care-team." in out
+    assert "mia added as a moderator: sam" in out.lower()
+    assert "console:" not in out and "moderators.add" not in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
+from tests.adapters.slack.conftest import ANN, BOB, MOD, buttons, texts
 
 
 async def make_schedule(side, fake, name="mornings"):
@@ -118,3 +118,18 @@ async def test_the_slack_timezone_is_the_members_until_they_choose(app, fake, si
     assert "Europe/Paris" in texts(shown["blocks"])
     member = await app.store.get_member("slack:T0001", "slack:UANN")
     assert member.zone_name == "Europe/Paris" and member.platform_timezone == "America/New_York"
+
+
+async def test_moderators_and_channels_are_shown_as_slack_shows_them_never_as_ids(app, fake, side):
+    added = await reply_to(fake, side, MOD, "mod moderators add <@USAM|sam>")  # someone Hearth hasn't met
+    assert texts(added["blocks"]) == "Added <@USAM> as a moderator."  # Slack shows the name; a reply pings nobody
+    await reply_to(fake, side, ANN, "reflect")  # now Hearth knows Ann's name
+    added = await reply_to(fake, side, MOD, "mod moderators add <@UANN|ann>")
+    assert "slack:" not in texts(added["blocks"]) and "<@UANN>" not in texts(added["blocks"])
+    saved = await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    assert texts(saved["blocks"]) == "Saved: alert_channel is now <#C0CARE>."
+    audit = texts((await reply_to(fake, side, MOD, "mod audit"))["blocks"])
+    assert "added as a moderator: <@USAM>" in audit and "alert_channel → <#C0CARE>" in audit
+    assert "slack:" not in audit and "moderators.add" not in audit
+    refused = await reply_to(fake, side, BOB, "mod moderators list")
+    assert "Only moderators can use *mod moderators list*" in texts(refused["blocks"])
