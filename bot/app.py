@@ -160,6 +160,17 @@ class Hearth:
                 except Exception:
                     continue
         community = community or await self.community(actor.community_id)
+        return self.zone_of(None, community)
+
+    def zone_of(self, member: Member | None, community: Community) -> ZoneInfo:
+        """Whose time a private message speaks when no event is at hand (a round's DMs, its reminders): the
+        same rule as `timezone_of`, so a DM and `checkin status` always agree."""
+        for name in (member.timezone, member.platform_timezone) if member else ():
+            if name:
+                try:
+                    return ZoneInfo(name)
+                except Exception:
+                    continue
         return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
 
     async def language_of(self, actor: Actor, member: Member | None = None) -> str:

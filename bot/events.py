@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 # --------------------------------------------------------------------------
 # Text
@@ -35,7 +37,91 @@ class ChannelRef:
         return self.channel_id.split(":", 1)[-1]
 
 
-Part = str | UserText | ChannelRef
+@dataclass(frozen=True)
+class PersonRef:
+    """Someone Hearth hasn't a name for (never seen here): shown as the platform's own link to them, which
+    pings nobody (Discord's `<@id>` under `allowed_mentions=none`, Slack's `<@U…>` in a reply only the reader
+    sees), or as the handle typed, never as an id like `console:ann`. A known person is shown by their display
+    name, as user text; `role:<id>` is a platform role."""
+
+    subject: str
+
+    @property
+    def is_role(self) -> bool:
+        return self.subject.startswith("role:")
+
+    @property
+    def short(self) -> str:
+        return self.subject.split(":", 1)[-1]
+
+    def text(self) -> str:
+        return f"the role {self.short}" if self.is_role else self.short
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_name(day: date) -> str:
+    """"Mon", in English whatever the machine's locale."""
+    return _DAYS[day.weekday()]
+
+
+def month_name(day: date) -> str:
+    """"Jan", in English whatever the machine's locale."""
+    return _MONTHS[day.month - 1]
+
+
+def show_date(day: date) -> str:
+    """"Tue 6 Jan": a calendar day, as people read it."""
+    return f"{day_name(day)} {day.day} {month_name(day)}"
+
+
+WhenStyle = Literal["datetime", "time"]
+""""Mon 5 Jan, 09:00" or just "09:00"."""
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment, shown to each reader in their own time. One rule, on every adapter:
+
+    * `personal`: a message for one person, and `zone` is theirs, so it reads as that time with the zone named
+      ("Mon 5 Jan, 09:00 (Europe/Berlin)"), everywhere.
+    * otherwise a channel post, read by many: each adapter uses the platform's own time markup, so every
+      reader sees their own time (Discord's `<t:…>`, Slack's `<!date^…>`); where there is none (the
+      terminal), and as Slack's fallback, `text()` shows it in `zone`, named.
+    """
+
+    at: datetime
+    zone: str = "UTC"
+    style: WhenStyle = "datetime"
+    personal: bool = False
+
+    @property
+    def unix(self) -> int:
+        return int(self.at.timestamp())
+
+    def text(self) -> str:
+        try:
+            tz = ZoneInfo(self.zone)
+        except Exception:  # a zone this machine doesn't know: UTC is still true, and named
+            tz = ZoneInfo("UTC")
+        local = self.at.astimezone(tz)
+        clock = f"{local:%H:%M}"
+        if self.style == "time":
+            return f"{clock} ({tz.key})"
+        return f"{day_name(local)} {local.day} {month_name(local)}, {clock} ({tz.key})"
+
+    def to_json(self) -> str:
+        return "|".join((self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""))
+
+    @classmethod
+    def from_json(cls, text: str) -> "When":
+        at, zone, style, personal = text.split("|")
+        return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1")
+
+
+Part = str | UserText | ChannelRef | When | PersonRef
 """A `str` part is Hearth's own text in a tiny markup (**bold**, _italic_)."""
 
 
@@ -58,6 +144,8 @@ class Rich:
                 out.append(p.text)
             elif isinstance(p, ChannelRef):
                 out.append(f"#{p.short}")
+            elif isinstance(p, (When, PersonRef)):
+                out.append(p.text())
             else:
                 out.append(p.replace("**", "").replace("__", ""))
         return "".join(out)
@@ -67,7 +155,7 @@ class Rich:
 
     @classmethod
     def from_json(cls, data: list[list[str]]) -> "Rich":
-        kinds = {"u": UserText, "c": ChannelRef}
+        kinds = {"u": UserText, "c": ChannelRef, "w": When.from_json, "p": PersonRef}
         return cls(tuple(kinds[k](t) if k in kinds else t for k, t in data))
 
 
@@ -78,12 +166,30 @@ def _part_json(p: Part) -> list[str]:
         return ["u", p.text]
     if isinstance(p, ChannelRef):
         return ["c", p.channel_id]
+    if isinstance(p, When):
+        return ["w", p.to_json()]
+    if isinstance(p, PersonRef):
+        return ["p", p.subject]
     return ["m", p]
 
 
 def channel(channel_id: str) -> "Rich":
     """A channel link as a value for `rich`/`fill` slots."""
     return Rich((ChannelRef(channel_id),))
+
+
+def your_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
+    """A time in a message for one person, in their zone (named): a value for `rich`/`fill` slots."""
+    return Rich((When(at, _zone_name(zone), style, personal=True),))
+
+
+def posted_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
+    """A time in a channel post: each reader sees their own where the platform can; elsewhere `zone`, named."""
+    return Rich((When(at, _zone_name(zone), style),))
+
+
+def _zone_name(zone: ZoneInfo | str) -> str:
+    return zone.key if isinstance(zone, ZoneInfo) else zone
 
 
 def rich(template: str = "", *user_values: str | Rich) -> Rich:

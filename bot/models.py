@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from bot.clock import parse_iso
 
@@ -92,6 +93,10 @@ class Schedule:
         if self.paused_until is None:
             return False
         return self.paused_until == "forever" or day <= date.fromisoformat(self.paused_until)
+
+    def paused_at(self, now: datetime) -> bool:
+        """Paused today, on the schedule's own calendar: a pause up to a date that has passed is over."""
+        return self.paused_on(now.astimezone(ZoneInfo(self.timezone)).date())
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events import Button, ChannelRef, Reply, Rich, UserText
+from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 BOLD, ITALIC, RESET = "\033[1m", "\033[3m", "\033[0m"
 _MARK = re.compile(r"(`|\*\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
@@ -21,6 +21,12 @@ def render_rich(text: Rich, color: bool) -> str:
             continue
         if isinstance(part, ChannelRef):
             out.append(f"#{_CONTROL.sub('', part.short)}")
+            continue
+        if isinstance(part, When):  # the terminal has no time markup: the time in its zone, named
+            out.append(part.text())
+            continue
+        if isinstance(part, PersonRef):  # the name as typed ("ann"), not the id ("console:ann")
+            out.append(_CONTROL.sub("", part.text()))
             continue
         for token in _MARK.split(part):
             if token == "`":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events import ChannelRef, Reply, Rich, UserText
+from bot.events import ChannelRef, Part, PersonRef, Reply, Rich, UserText, When
 
 #: Discord's limit for one message's content.
 MESSAGE_LIMIT = 2000
@@ -42,12 +42,34 @@ def markdown(body: Rich) -> str:
     return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(_part(p) for p in body.parts))
 
 
-def _part(p: str | UserText | ChannelRef) -> str:
+def _part(p: Part) -> str:
     if isinstance(p, UserText):
         return escape_user_text(p.text)
     if isinstance(p, ChannelRef):
         return f"<#{p.short}>" if p.short.isdigit() else escape_user_text(f"#{p.short}")
+    if isinstance(p, When):
+        return time_markup(p)
+    if isinstance(p, PersonRef):
+        return person_link(p)
     return p
+
+
+def person_link(person: PersonRef) -> str:
+    """Discord shows `<@id>` as the person's name (and `<@&id>` as the role's); every send has
+    `allowed_mentions=none`, so nobody is pinged."""
+    if person.subject.startswith("discord:") and person.short.isdigit():
+        return f"<@{person.short}>"
+    if person.is_role and person.short.isdigit():
+        return f"<@&{person.short}>"
+    return escape_user_text(person.text())
+
+
+def time_markup(when: When) -> str:
+    """A channel post's time in Discord's own markup, which every reader sees in their own time; a private
+    message's in the member's zone, named."""
+    if when.personal:
+        return escape_user_text(when.text())  # (a zone name such as America/New_York is not markup)
+    return f"<t:{when.unix}:{'t' if when.style == 'time' else 'f'}>"
 
 
 def reply_text(reply: Reply) -> str:

@@ -9,15 +9,14 @@ decides everything and checks every permission.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from adapters.slack.render import (
     ButtonValue, actions_blocks, button_element, context, escape, fit_view_blocks, mrkdwn, plain_text, section,
 )
-from bot.events import Actor, Rich
+from bot.events import Actor, Rich, channel
 from bot.flows.checkins import open_rounds_for
-from bot.flows.common import show_time
-from bot.scheduling import next_fires, parse_when
+from bot.flows.common import schedule_line
+from bot.scheduling import parse_when
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -62,14 +61,14 @@ async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict
     schedules = await app.store.list_schedules(actor.community_id)
     joined = {s.id for s, _ in await app.store.memberships(actor.community_id, actor.user_id)}
     open_now = {s.id: r for r, s in await open_rounds_for(app, actor.community_id)}
+    skips = await app.store.skips_of([s.id for s in schedules])
     blocks: list[dict[str, Any]] = [section(f"*Your check-ins* (times in {escape(tz.key)})")]
     if not schedules:
         blocks.append(context("There are no check-ins here yet. A moderator can create one."))
     for s in schedules:
-        fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        when = "paused" if s.paused_until else (show_time(fires[0], tz) if fires else "no upcoming time")
+        when = mrkdwn(schedule_line(s, app.now(), tz, skips.get(s.id, ())))
         state = "✓ joined" if s.id in joined else "not joined"
-        text = f"*{escape(s.name)}* — next: {escape(when)} ({state})"
+        text = f"*{escape(s.name)}* — {when} ({state})"
         if s.id in open_now:
             mine = await app.store.response_of(open_now[s.id].id, actor.user_id)
             text += "\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_")
@@ -94,20 +93,19 @@ async def _moderator_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[d
     tz = await app.timezone_of(actor)
     blocks: list[dict[str, Any]] = [{"type": "divider"}, {"type": "header", "text": plain_text("For moderators", 150)}]
     schedules = await app.store.list_schedules(actor.community_id)
+    skips = await app.store.skips_of([s.id for s in schedules])
     blocks.append(section(f"*Check-in schedules* ({len(schedules)})"))
     for s in schedules:
         people = len(await app.store.participants(s.id))
-        fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        nxt = show_time(fires[0], tz) if fires else "none"
-        paused = "" if not s.paused_until else (" · paused" if s.paused_until == "forever"
-                                                 else f" · paused until {s.paused_until}")
+        line = mrkdwn(schedule_line(s, app.now(), tz, skips.get(s.id, ())))
+        where = mrkdwn(channel(s.channel_id))
         text = (f"*{escape(s.name)}* · {escape(parse_when(s.spec).describe())} ({escape(s.timezone)}) · "
-                f"<#{escape(s.channel_id.split(':', 1)[-1])}> · {people} joined · next {escape(nxt)}{escape(paused)}")
+                f"{where} · {people} joined · {line}")
         blocks.append(section(text))
         defaults = {"when": s.spec, "channel": s.channel_id, "timezone": s.timezone, "theme": s.theme or "",
                     "depth": s.depth or "", "open": f"{s.open_minutes}m",
                     "remind": f"{s.remind_minutes}m" if s.remind_minutes else "0"}
-        toggle = (("Resume", cmd("mod schedule resume", name=s.name), "primary") if s.paused_until
+        toggle = (("Resume", cmd("mod schedule resume", name=s.name), "primary") if s.paused_at(app.now())
                   else ("Pause", cmd("mod schedule pause", name=s.name), "secondary"))
         items = [("Edit", form("mod schedule edit", {"name": s.name}, defaults), "secondary"), toggle,
                  ("Delete", cmd("mod schedule delete", name=s.name), "danger")]

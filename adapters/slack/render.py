@@ -16,7 +16,7 @@ import secrets
 from collections import OrderedDict
 from typing import Any
 
-from bot.events import Button, ChannelRef, Reply, Rich, UserText
+from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -46,9 +46,23 @@ def mrkdwn(body: Rich) -> str:
         elif isinstance(part, ChannelRef):
             is_id = re.fullmatch(r"[CGD][A-Z0-9]{2,}", part.short)
             out.append(f"<#{part.short}>" if is_id else escape(f"#{part.short}"))
+        elif isinstance(part, When):
+            out.append(time_markup(part))
+        elif isinstance(part, PersonRef):
+            is_id = part.subject.startswith("slack:") and re.fullmatch(r"[UW][A-Z0-9]{2,}", part.short)
+            out.append(f"<@{part.short}>" if is_id else escape(part.text()))
         else:
             out.append(escape(part).replace("**", "*"))
     return "".join(out)
+
+
+def time_markup(when: When) -> str:
+    """A channel post's time as Slack's date token, which every reader sees in their own time (the text after
+    `|` is for clients that can't); a private message's in the member's zone, named."""
+    if when.personal:
+        return escape(when.text())
+    shown = "{time}" if when.style == "time" else "{date_short_pretty} {time}"
+    return f"<!date^{when.unix}^{shown}|{escape(when.text())}>"
 
 
 def clip(text: str, limit: int) -> str:

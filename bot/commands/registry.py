@@ -63,6 +63,9 @@ class Command:
     example: str | None = None
     reads_only: bool = False
     """Changes nothing: a repeated delivery is harmless, so the event itself writes nothing either."""
+    check: Handler | None = None
+    """For a confirmed command: looks before asking, and refuses (raises `UserError`) when there is nothing
+    to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing."""
 
     @property
     def name(self) -> str:
@@ -82,6 +85,9 @@ class Action:
     name: str
     handler: Handler
     permission: Permission = "member"
+    about: tuple[str, ...] = ()
+    """The commands this button or form belongs to, as people type them: what a refusal names (never the
+    action's own key, such as `mod.schedule.save`)."""
 
 
 @dataclass
@@ -100,21 +106,31 @@ class Registry:
         confirm: str | None = None,
         example: str | None = None,
         reads_only: bool = False,
+        check: Handler | None = None,
     ) -> Callable[[Handler], Handler]:
+        if confirm and check is None and any(o.required for o in options):
+            raise ValueError(f"command {name!r} confirms an action on a target: give it a `check` that the "
+                             "target exists, so a missing one is refused instead of questioned")
+
         def deco(fn: Handler) -> Handler:
             path = tuple(name.split())
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
-            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only)
+            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only,
+                                          check)
             return fn
 
         return deco
 
-    def action(self, name: str, permission: Permission = "member") -> Callable[[Handler], Handler]:
+    def action(self, name: str, permission: Permission = "member",
+               about: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+        if permission != "member" and not about:
+            raise ValueError(f"action {name!r} needs `about`: the commands a refusal names, as people type them")
+
         def deco(fn: Handler) -> Handler:
             if name in self.actions:
                 raise ValueError(f"action {name!r} declared twice")
-            self.actions[name] = Action(name, fn, permission)
+            self.actions[name] = Action(name, fn, permission, about)
             return fn
 
         return deco
@@ -189,11 +205,13 @@ class Registry:
         if cmd is None:
             raise UserError(f"I don't know the command “{event.name}”. Try **help** to see what I can do.")
         if cmd.permission != "member":  # (most commands: no call to make)
-            await self._check_permission(app, event, cmd.permission, cmd.name)
+            await self._check_permission(app, event, cmd.permission, (cmd.name,))
         args = validate_options(cmd, event.args)
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if cmd.confirm and event.args.get("confirmed") != "yes":
+            if cmd.check is not None:
+                await cmd.check(app, event)  # refuses when there is nothing to confirm
             return [confirmation(cmd, event)]
         return as_list(await cmd.handler(app, event))
 
@@ -203,7 +221,7 @@ class Registry:
         act = self.actions.get(event.name)
         if act is None:
             raise UserError("That button is from an older version of Hearth and no longer works. Please try the command again.")
-        await self._check_permission(app, event, act.permission, act.name)
+        await self._check_permission(app, event, act.permission, act.about)
         return as_list(await act.handler(app, event))
 
     async def _run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
@@ -214,19 +232,21 @@ class Registry:
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
-    async def _check_permission(self, app: "Hearth", event: Event, permission: Permission, what: str) -> None:
+    async def _check_permission(self, app: "Hearth", event: Event, permission: Permission,
+                                commands: tuple[str, ...]) -> None:
+        """Refuse a member a moderator's command or button, naming the command as people type it."""
         if permission == "member":
             return
         if await app.is_moderator(event.actor):
             return
+        what = " or ".join(commands)
         await app.store.audit(
             event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
         )
-        log.info("refused moderator command %s for %s", what, event.actor.user_id)
+        log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
         raise UserError(
-            "Only moderators can use **{}**. If you think you should be one, ask a moderator "
-            "to add you with **mod moderators add**.",
-            what,
+            "Only moderators can use " + " or ".join(f"**{c}**" for c in commands) + ". If you think you should be "
+            "one, ask a moderator to add you with **mod moderators add**."
         )
 
 

@@ -31,7 +31,7 @@ CHECKIN_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "reminder": ("schedule", "closes"),
     "thanks": ("visibility_phrase",),
     "summary": ("schedule", "count", "spread"),
-    "summary_small": ("schedule", "count"),
+    "summary_small": ("schedule", "count", "private"),
     "summary_none": ("schedule",),
 }
 """Each check-in text -> the placeholders it may use."""

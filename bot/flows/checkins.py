@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
-from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
-from bot.flows.common import as_id, schedule_named, show_time, yes_no
+from bot.events import (
+    Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
+)
+from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.scheduling import next_fires
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -28,11 +27,6 @@ VISIBILITY_OPTION = Option(
 SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, suggest="schedules")
 
 
-async def _next_fire(schedule: Schedule, now: datetime) -> datetime | None:
-    fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
-    return fires[0] if fires else None
-
-
 @REGISTRY.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     schedules = await app.store.list_schedules(ev.actor.community_id)
@@ -40,12 +34,12 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
         return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
     tz = await app.timezone_of(ev.actor)
     joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
+    skips = await app.store.skips_of([s.id for s in schedules])
     lines = []
     for s in schedules:
-        nxt = await _next_fire(s, app.now())
-        when = "paused" if s.paused_until else (show_time(nxt, tz) if nxt else "no upcoming time")
         mark = "✓ joined" if s.id in joined else "not joined"
-        lines.append(rich("• **{}** — next: " + when + f" ({mark})", s.name))
+        lines.append(rich("• **{}** — {}" + f" ({mark})", s.name,
+                          schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     footer = rich("\nJoin one with **checkin join** and its name.")
     return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
 
@@ -89,20 +83,20 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
+    skips = await app.store.skips_of([s.id for s, _ in memberships]) if memberships else {}
     for schedule, p in memberships:
-        nxt = await _next_fire(schedule, now)
-        when = "paused" if schedule.paused_until else (show_time(nxt, tz) if nxt else "none")
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
-        lines.append(rich("• **{}** — next: " + when + f" ({extras})", schedule.name))
+        lines.append(rich("• **{}** — {}" + f" ({extras})", schedule.name,
+                          schedule_line(schedule, now, tz, skips.get(schedule.id, ()))))
     mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
         state = f"answered ({mine.visibility})" if mine else "not answered yet"
-        lines.append(rich("• Open now: **{}**, closes " + show_time(rnd.closes_at, tz) + f" — {state}",
-                          schedule.name))
+        lines.append(rich("• Open now: **{}**, closes {}" + f" — {state}", schedule.name,
+                          show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
-        lines.append(rich(f"DMs and reminders are snoozed until {member.snooze_until:%a %d %b}."))
+        lines.append(rich(f"DMs and reminders are snoozed until {show_date(member.snooze_until)}."))
     return Reply(body=join_rich(lines))
 
 
@@ -138,8 +132,8 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
         raise UserError("There's no check-in open right now. **checkin status** shows when the next one is.")
     if len(open_now) > 1:
         names = ", ".join(s.name for _, s in open_now)
-        raise UserError(f"More than one check-in is open ({{}}). Add which one, e.g. `schedule={open_now[0][1].name}`.",
-                        names)
+        raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
+                        open_now[0][1].name)
     return open_now[0]
 
 
@@ -199,7 +193,7 @@ async def save_answer(
     if len(words) > MAX_ANSWER_CHARS:
         raise UserError(f"Your words are {len(words)} characters; the most I can keep is {MAX_ANSWER_CHARS}. "
                         "Could you shorten them a little? Nothing was saved yet.")
-    name = ev.actor.display_name
+    name = actor_name(ev.actor)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         return answer_messages(app, schedule, rnd, resp, prev, name)
@@ -225,7 +219,7 @@ def _mood(text: str) -> int:
 
 
 def answer_messages(
-    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: str
+    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: Rich
 ) -> list[Outgoing]:
     """What an answer shows under the round post: a new reply, an edit, or a removal."""
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second

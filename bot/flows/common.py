@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Collection
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor, Event
+from bot.events import Actor, Event, PersonRef, Rich, UserText, WhenStyle, hearth_text, rich, show_date, your_time
 from bot.models import Schedule
+from bot.scheduling import next_fires
+from bot.store.member_data import DELETED
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -43,15 +45,82 @@ def yes_no(value: str | None, default: bool, option: str) -> bool:
     raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value)
 
 
-def show_time(when: datetime, tz: ZoneInfo) -> str:
-    """A time as a person reads it, in their timezone: "Mon 5 Jan, 09:00 (Europe/Berlin)"."""
-    local = when.astimezone(tz)
-    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} ({tz.key})"
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """"1 answer", "2 answers", "3 people"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def show_clock(when: datetime, tz: ZoneInfo) -> str:
-    """Just the wall-clock time, for texts like "closes at 17:00"."""
-    return f"{when.astimezone(tz):%H:%M}"
+def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Rich:
+    """A time in a message for one person, in their timezone, named: "Mon 5 Jan, 09:00 (Europe/Berlin)".
+
+    Channel posts use `posted_time` instead (`bot.events.When` has the one rule)."""
+    return your_time(when, tz, style)
+
+
+#: How many skipped fires in a row `next_round_at` looks past (a skip is one day; nobody skips a year of them).
+MAX_SKIPPED = 400
+
+
+def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = ()) -> datetime | None:
+    """When this schedule's next round really opens: not on a day it is paused or skipped (None: not before
+    it is resumed, or never)."""
+    if schedule.paused_until == "forever":
+        return None
+    tz = ZoneInfo(schedule.timezone)
+    after = now
+    if schedule.paused_until:  # the first moment of the day after the pause, on the schedule's calendar
+        resumes = datetime.combine(date.fromisoformat(schedule.paused_until) + timedelta(days=1), time(), tz)
+        after = max(now, resumes - timedelta(microseconds=1))
+    for _ in range(MAX_SKIPPED):
+        fires = next_fires(schedule.cron, tz, after, 1)
+        if not fires:
+            return None
+        if fires[0].astimezone(tz).date() not in skips:
+            return fires[0]
+        after = fires[0]
+    return None
+
+
+def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Collection[date] = ()) -> Rich:
+    """"next: Mon 5 Jan, 09:00 (Europe/Berlin)", "paused until a moderator resumes it", or "paused up to and
+    including Tue 6 Jan; next: Wed 7 Jan, 09:00 (…)": the one way every list says what comes next, in the
+    reader's own time (`yours`). A pause whose last day has passed is over."""
+    nxt = next_round_at(schedule, now, skips)
+    upcoming = rich("next: {}", your_time(nxt, yours)) if nxt else hearth_text("no upcoming round")
+    if not schedule.paused_at(now):
+        return upcoming
+    if schedule.paused_until == "forever":
+        return hearth_text("paused until a moderator resumes it")
+    last = date.fromisoformat(schedule.paused_until or "")
+    return hearth_text(f"paused up to and including {show_date(last)}; ") + upcoming
+
+
+#: Who a record names once its person deleted their data (it says `DELETED` there).
+FORMER_MEMBER = "a former member"
+
+
+async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
+    """How to name each of these people (or roles) to someone: their display name here, "a former member"
+    once they deleted their data, else the platform's own link to them (`PersonRef`); never an id."""
+    names = await app.store.display_names(community_id, [s for s in subjects if s != DELETED])
+    return {s: person_shown(s, names.get(s, "")) for s in subjects}
+
+
+async def person(app: "Hearth", community_id: str, subject: str) -> Rich:
+    return (await people(app, community_id, [subject]))[subject]
+
+
+def person_shown(subject: str, name: str) -> Rich:
+    if subject == DELETED:
+        return hearth_text(FORMER_MEMBER)
+    if name.strip():
+        return Rich((UserText(name.strip()),))
+    return Rich((PersonRef(subject),))
+
+
+def actor_name(actor: Actor) -> Rich:
+    """Who is speaking, by name: their display name, or the platform's link to them when it's blank."""
+    return person_shown(actor.user_id, actor.display_name)
 
 
 def user_ref(actor: Actor, value: str) -> str:

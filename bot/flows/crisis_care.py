@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Collection
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
-from bot.flows.common import yes_no
+from bot.flows.common import actor_name, yes_no
 from bot.models import Outgoing
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level
@@ -117,7 +117,7 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) 
     last = await app.store.last_safety_alert(actor.community_id, actor.user_id)
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
-    body = rich("💛 **{}**" + f" {what}, ", actor.display_name) + where + rich(
+    body = rich("💛 **{}**" + f" {what}, ", actor_name(actor)) + where + rich(
         ". Hearth has privately shared support resources with them. "
         "A gentle, private check-in from someone they trust may help.")
     out = Outgoing(f"alert:{actor.community_id}:{actor.user_id}:{now.isoformat()}", "post", {"channel": channel},

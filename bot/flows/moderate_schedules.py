@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, channel, join_rich, rich, say
-from bot.flows.common import as_id, audit, schedule_named, show_time
-from bot.models import Schedule
-from bot.scheduling import check_timezone, describe_fire, next_fires, parse_date, parse_duration, parse_when
+from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
+from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, show_time
+from bot.models import Round, Schedule
+from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -71,7 +71,10 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
     }
 
 
-def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str) -> Reply:
+def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
+             yours: ZoneInfo) -> Reply:
+    """What will happen, before saving: its next times in the moderator's own time (named), so a wrong
+    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)")."""
     tz = ZoneInfo(fields["timezone"])
     fires = next_fires(fields["cron"], tz, app.now(), 3)
     when = parse_when(fields["spec"]).describe()
@@ -83,7 +86,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
         rich(f"• Each round stays open {fields['open_minutes']} min"
              + (f"; reminders {fields['remind_minutes']} min before it closes" if fields["remind_minutes"] else
                 "; no reminders")),
-        rich("• Next three: " + "; ".join(describe_fire(f, tz) for f in fires)),
+        rich("• Next three: ") + join_rich([show_time(f, yours) for f in fires], "; "),
     ]
     return Reply(body=join_rich(lines), buttons=(
         Button("Save", "mod.schedule.save", action_args, style="primary"),
@@ -105,7 +108,8 @@ async def create(app: "Hearth", ev: Event) -> Reply:
         raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
                         "**mod schedule edit**.", ev.args["name"])
     fields = await _settle(app, ev, None)
-    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in")
+    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in",
+                    await app.timezone_of(ev.actor))
 
 
 @REGISTRY.command(
@@ -122,10 +126,10 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
-    return _preview(app, fields, args, "Changed check-in")
+    return _preview(app, fields, args, "Changed check-in", await app.timezone_of(ev.actor))
 
 
-@REGISTRY.action("mod.schedule.save", permission="moderator")
+@REGISTRY.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
 async def save(app: "Hearth", ev: Event) -> Reply:
     sid = ev.args.get("schedule_id")
     if sid:
@@ -154,14 +158,12 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     if not schedules:
         return say("No check-ins yet. Create one with **mod schedule create**.")
     tz = await app.timezone_of(ev.actor)
+    skips = await app.store.skips_of([s.id for s in schedules])
     lines = [rich("**Check-in schedules**")]
     for s in schedules:
-        fires = next_fires(s.cron, ZoneInfo(s.timezone), app.now(), 1)
-        nxt = show_time(fires[0], tz) if fires else "none"
-        paused = f" · paused until {s.paused_until}" if s.paused_until else ""
         people = len(await app.store.participants(s.id))
-        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · "
-                          f"{people} joined · next {nxt}{paused}", s.name))
+        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · {people} joined · "
+                          + "{}", s.name, schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     return Reply(body=join_rich(lines))
 
 
@@ -172,16 +174,19 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
     until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
-    await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
+    paused = await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
     await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
-    words = "until you resume it" if until == "forever" else f"up to and including {until}"
-    return say("Paused **{}** " + words + ".", schedule.name)
+    skips = (await app.store.skips_of([schedule.id]))[schedule.id]
+    return say("Paused **{}**: {}.", schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
+                                                                  skips))
 
 
 @REGISTRY.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    if not schedule.paused_at(app.now()):
+        return say("**{}** isn't paused, so it's running already.", schedule.name)
     await app.store.update_schedule(schedule.id, app.now(), paused_until=None)
     await audit(app, ev, "schedule.resume", schedule.name)
     await app.schedules_changed()
@@ -199,12 +204,33 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)
 
 
+async def _schedule_exists(app: "Hearth", ev: Event) -> None:
+    await schedule_named(app, ev.actor, ev.args["name"])
+
+
+DELETE_WARNING = ("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
+                  "posts of shared and anonymous answers. A round that's open now closes at once, without a "
+                  "summary. Summaries already posted stay up; they show only counts.")
+
+
 @REGISTRY.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                  permission="moderator",
-                  confirm="This deletes the check-in with all its rounds and everyone's answers to it.")
+                  permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING)
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
-    await app.store.delete_schedule(schedule.id)
+
+    def closing(rnd: Round) -> dict[str, Any]:
+        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+        note = rich("_A moderator deleted this check-in, so this round closed early. Its answers were deleted "
+                    "with it, and their posts taken down._")
+        return reply_to_json(Reply(body=body + note, visibility="channel"))
+
+    gone = await app.store.delete_schedule(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
-    return say("Deleted **{}**.", schedule.name)
+    app.outbox.kick()
+    said = f"Deleted **{{}}**, with {plural(gone.rounds, 'round')} and {plural(gone.answers, 'answer')}."
+    if gone.open_rounds:
+        said += " Its open round closed early, and its post now says why."
+    if gone.posts:
+        said += f" I'm taking down {plural(gone.posts, 'post')} of shared and anonymous answers now."
+    return say(said, schedule.name)

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
-from bot.events import Choice, Event, Reply, join_rich, rich, say
-from bot.flows.common import user_ref
+from bot.clock import parse_iso
+from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
+from bot.flows.common import people, person, show_time, user_ref
 from bot.models import MIN_SUMMARY_FLOOR
 from bot.scheduling import check_timezone
 
@@ -18,30 +19,64 @@ if TYPE_CHECKING:
 WHO = Option("who", "a member (or role:<id> for a platform role)", kind="user", required=True)
 
 
+def _subject(ev: Event) -> str:
+    """The `who` option as a stored subject: a user id, or "role:<id>"."""
+    return ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+
+
 @REGISTRY.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
                   permission="moderator", example="mod moderators add @sam")
 async def add(app: "Hearth", ev: Event) -> Reply:
-    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    subject = _subject(ev)
     added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject, app.now())
-    return say(("Added {} as a moderator." if added else "{} was already a moderator."), subject)
+    who = await person(app, ev.actor.community_id, subject)
+    return say(("Added {} as a moderator." if added else "{} was already a moderator."), who)
+
+
+async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
+    return UserError("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
+                     "moderate).", await person(app, ev.actor.community_id, subject))
+
+
+async def _is_listed(app: "Hearth", ev: Event) -> None:
+    subject = _subject(ev)
+    if subject not in await app.store.list_moderators(ev.actor.community_id):
+        raise await _not_listed(app, ev, subject)
 
 
 @REGISTRY.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                  confirm="They will lose access to moderator commands.")
+                  confirm="They will lose access to moderator commands.", check=_is_listed)
 async def remove(app: "Hearth", ev: Event) -> Reply:
-    subject = ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+    subject = _subject(ev)
     if not await app.store.remove_moderator(ev.actor.community_id, subject):
-        raise UserError("{} isn't on Hearth's moderator list (platform admins always moderate).", subject)
+        raise await _not_listed(app, ev, subject)
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject, app.now())
-    return say("{} is no longer a moderator.", subject)
+    return say("{} is no longer a moderator.", await person(app, ev.actor.community_id, subject))
 
 
 @REGISTRY.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
 async def list_mods(app: "Hearth", ev: Event) -> Reply:
     mods = await app.store.list_moderators(ev.actor.community_id)
-    listed = ", ".join(mods) if mods else "nobody yet"
-    return say("Moderators: the platform's admins, plus {}.", listed)
+    if not mods:
+        return say("Moderators: the platform's admins. Nobody else has been added yet.")
+    shown = await people(app, ev.actor.community_id, mods)
+    return say("Moderators: the platform's admins, plus {}.", join_rich([shown[m] for m in mods], ", "))
+
+
+#: What each audit entry's action means, in words ("schedule.create" is how it's stored).
+AUDIT_WORDS = {
+    "schedule.create": "created the check-in", "schedule.edit": "changed the check-in",
+    "schedule.pause": "paused the check-in", "schedule.resume": "resumed the check-in",
+    "schedule.skip": "skipped a day of the check-in", "schedule.delete": "deleted the check-in",
+    "moderators.add": "added as a moderator:", "moderators.remove": "removed as a moderator:",
+    "settings": "changed a setting:", "refused": "was refused",
+    "prompt.add": "added the prompt", "prompt.edit": "edited the prompt", "prompt.enable": "enabled the prompt",
+    "prompt.disable": "disabled the prompt", "pack.export": "exported the community's prompts:",
+    "pack.import": "imported a pack:", "pack.on": "switched on the built-in pack", "pack.off":
+    "switched off the built-in pack", "theme.on": "switched on the theme", "theme.off": "switched off the theme",
+    "member.erased": "deleted their own data:",
+}
 
 
 @REGISTRY.command("mod audit", "What moderators did recently.",
@@ -51,11 +86,25 @@ async def audit(app: "Hearth", ev: Event) -> Reply:
     rows = await app.store.audit_log(ev.actor.community_id, count)
     if not rows:
         return say("The audit log is empty.")
+    tz = await app.timezone_of(ev.actor)
+    named = {r["detail"] for r in rows if r["action"] in ("moderators.add", "moderators.remove")}
+    shown = await people(app, ev.actor.community_id, sorted({r["actor_id"] for r in rows} | named))
     lines = [rich("**Audit log**, newest first")]
     for r in rows:
-        lines.append(rich(f"• {r['at'][:16].replace('T', ' ')} · " + "{} · {} {}", r["actor_id"], r["action"],
-                          r["detail"]))
+        words = AUDIT_WORDS.get(r["action"], r["action"].replace(".", " "))
+        lines.append(rich("• {} · {} " + words + " {}", show_time(parse_iso(r["at"]), tz), shown[r["actor_id"]],
+                          _audit_detail(r["action"], r["detail"], shown)))
     return Reply(body=join_rich(lines))
+
+
+def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
+    """An entry's detail with the people and channels in it shown as people read them, not as ids."""
+    if action in ("moderators.add", "moderators.remove"):
+        return shown.get(detail) or Rich((PersonRef(detail),))
+    if action == "settings" and "=" in detail:
+        key, value = detail.split("=", 1)
+        return rich(f"{key} → " + "{}", _shown_setting(key, None if value == "None" else value))
+    return rich("{}", detail)
 
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone")
@@ -70,12 +119,22 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     current = community.settings
     key = ev.args.get("key")
     if not key or "value" not in ev.args:
-        lines = [rich("**Settings**")] + [rich(f"• {k}: {getattr(current, k)}") for k in SETTING_CHOICES]
+        lines = [rich("**Settings**")] + [rich(f"• {k}: " + "{}", _shown_setting(k, getattr(current, k)))
+                                          for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich("Change one with **mod settings <key> <value>**.")]))
     value = _setting_value(key, ev.args["value"], ev)
     await app.store.save_community_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}", app.now())
-    return say(f"Saved: {key} is now {value}.")
+    return say(f"Saved: {key} is now " + "{}.", _shown_setting(key, value))
+
+
+def _shown_setting(key: str, value: object) -> Rich:
+    """A setting's value as people read it: a channel as a link, nothing as "not set", never an id."""
+    if value is None or value == "":
+        return hearth_text("not set")
+    if key == "alert_channel":
+        return channel(str(value))
+    return rich("{}", str(value))
 
 
 def _setting_value(key: str, raw: str, ev: Event) -> object:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY
 from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
+from bot.flows.common import plural as _plural
 from bot.flows.retention import retention_days
 from bot.store import member_data
 
@@ -29,22 +30,22 @@ DELETE_WARNING = (
 )
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 @REGISTRY.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)
 async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.community(ev.actor.community_id)
+    if await app.store.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
+        return Reply(body=rich("I hold nothing about you in this community right now. If you use Hearth here again, "
+                               "**privacy** says what I'd keep and who could see it."))
     a = s.answers
     answers = _plural(sum(a.values()), "check-in answer")
     if sum(a.values()):
         answers += f" ({a['shared']} shared, {a['anonymous']} anonymous, {a['private']} private)"
+    name = (s.display_name or ev.actor.display_name).strip()
     where = f"your timezone ({s.timezone})" if s.timezone else "no timezone (you can set one with **me timezone**)"
     lines = [
         rich("**What I hold about you here**"),
-        rich("• Your name as shown here (“{}”) and " + where, s.display_name),
+        rich("• Your name as shown here (“{}”) and " + where, name) if name else rich("• No name and " + where),
         rich(f"• {_plural(s.memberships, 'check-in')} you've joined"),
         rich(f"• {answers}"),
         rich(f"• {_plural(s.notes, 'private note')} — only you can read them"),

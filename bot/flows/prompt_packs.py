@@ -66,7 +66,8 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
     pack_id = f"community-{slug(community_id)}"
     name = f"{community.name} prompts"[:80] if community.name else "Our community's prompts"
     prompts = tuple(Prompt(r["id"], r["kind"], r["theme"], r["depth"], r["text"], pack_id) for r in enabled)
-    description = f"Prompts exported from {community_id} by Hearth on {app.now():%Y-%m-%d}."
+    source = f"“{community.name}”" if community.name else "a Hearth community"  # (never its internal id)
+    description = f"Prompts exported from {source} by Hearth on {app.now():%Y-%m-%d}."
     return Pack(pack_id, name, "1.0.0", "en", description, prompts), len(rows) - len(enabled)
 
 
@@ -247,7 +248,7 @@ async def _held_pack(app: "Hearth", ev: Event) -> Pack:
     return parse_pack(held, "held import")
 
 
-@REGISTRY.action("mod.pack.apply", permission="moderator")
+@REGISTRY.action("mod.pack.apply", permission="moderator", about=("mod pack import",))
 async def apply(app: "Hearth", ev: Event) -> Reply:
     pack = await _held_pack(app, ev)
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
@@ -260,7 +261,7 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
                                  rich("See them with **mod prompt list**.")]))
 
 
-@REGISTRY.action("mod.pack.discard", permission="moderator")
+@REGISTRY.action("mod.pack.discard", permission="moderator", about=("mod pack import",))
 async def discard(app: "Hearth", ev: Event) -> Reply:
     await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     return say("Okay, nothing was imported.")

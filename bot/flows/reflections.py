@@ -120,10 +120,20 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines, "\n\n"))
 
 
+async def _note_exists(app: "Hearth", ev: Event) -> None:
+    if not await app.store.has_note(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
+        raise _no_such_note(ev)
+
+
+def _no_such_note(ev: Event) -> UserError:
+    return UserError(f"You have no note #{ev.args['id']}, so there's nothing to delete. "
+                    "**notes list** shows their numbers.")
+
+
 @REGISTRY.command("notes delete", "Delete one of your notes.",
                   Option("id", "the note's number from notes list", kind="int", required=True),
-                  confirm="The note will be gone for good.", example="notes delete 3")
+                  confirm="The note will be gone for good.", example="notes delete 3", check=_note_exists)
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
     if await app.store.delete_note(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
         return say("Deleted.")
-    raise UserError(f"You have no note #{ev.args['id']}. **notes list** shows their numbers.")
+    raise _no_such_note(ev)

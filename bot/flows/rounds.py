@@ -14,10 +14,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.events import Button, Reply, Rich, fill, hearth_text, reply_to_json
-from bot.flows.common import show_clock
+from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, your_time
 from bot.flows.prompt_choice import Candidate, available, pick
-from bot.models import Member, Outgoing, Participant, Response, Round, Schedule
+from bot.models import Community, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
 
 if TYPE_CHECKING:
@@ -51,6 +50,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     buttons = mood_buttons(app, ROUND_PLACEHOLDER)  # the same on every opening message, so built once
     items: list[tuple[Schedule, dict, list[Outgoing]]] = []
     where: list[int] = []
+    communities: dict[str, Community] = {}
     for i, (schedule, scheduled_at) in enumerate(due):
         tz = ZoneInfo(schedule.timezone)
         local_day = scheduled_at.astimezone(tz).date()
@@ -70,8 +70,11 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
             remind_at = closes_at - timedelta(minutes=schedule.remind_minutes)
         fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
                   "prompt_id": prompt.id, "prompt_text": prompt.text}
+        if schedule.community_id not in communities:  # schedules of one community opening together share it
+            communities[schedule.community_id] = await app.community(schedule.community_id)
         outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons)]
-        outgoing += await _opening_dms(app, schedule, people.get(schedule.id, []), prompt.text, closes_at, buttons)
+        outgoing += await _opening_dms(app, schedule, communities[schedule.community_id],
+                                       people.get(schedule.id, []), prompt.text, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
     if not items:
@@ -121,15 +124,16 @@ def mood_buttons(app: "Hearth", round_ref: str) -> tuple[Button, ...]:
 def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
                 buttons: tuple[Button, ...]) -> Outgoing:
     body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
-                closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
+                closes=hearth_text("at ") + posted_time(closes_at, tz, "time"))
     # The round id is only known inside the transaction: buttons carry a placeholder.
     reply = Reply(body=body, visibility="channel", buttons=buttons)
     return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},
                     reply_to_json(reply))
 
 
-async def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Participant, Member | None]],
-                       prompt: str, closes_at: datetime, buttons: tuple[Button, ...]) -> list[Outgoing]:
+async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community,
+                       people: list[tuple[Participant, Member | None]], prompt: str, closes_at: datetime,
+                       buttons: tuple[Button, ...]) -> list[Outgoing]:
     """One DM per reachable participant who wants them.
 
     Participants come with their member records in one query, and the
@@ -144,13 +148,13 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, people: list[tuple[Par
         p, member = person
         if not p.wants_dm:
             return None
-        tz = _tz_of(schedule, member)
+        tz = app.zone_of(member, community)
         if not _reachable(member, tz, now):
             return None
         reply = by_tz.get(tz.key)
         if reply is None:
             body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
-                        closes=hearth_text(f"at {show_clock(closes_at, tz)}"))
+                        closes=hearth_text("at ") + your_time(closes_at, tz, "time"))
             reply = by_tz[tz.key] = reply_to_json(Reply(body=body, buttons=buttons))
         return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
 
@@ -162,12 +166,6 @@ def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
     return member is None or not member.snoozed(now.astimezone(tz).date())
 
 
-def _tz_of(schedule: Schedule, member: Member | None) -> ZoneInfo:
-    if member and member.zone_name:
-        return ZoneInfo(member.zone_name)
-    return ZoneInfo(schedule.timezone)
-
-
 # -- reminders and closing -------------------------------------------------------
 
 
@@ -177,14 +175,15 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
     if schedule is None:
         return 0
     answered = {r.user_id for r in await app.store.responses(rnd.id)}
+    community = await app.community(schedule.community_id)
     outgoing = []
     now = app.now()
     for p, member in await app.store.participants_with_members(schedule.id):
-        tz = _tz_of(schedule, member)
+        tz = app.zone_of(member, community)
         if not p.wants_reminder or p.user_id in answered or not _reachable(member, tz, now):
             continue
         body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
-                    closes=hearth_text(f"at {show_clock(rnd.closes_at, tz)}"))
+                    closes=hearth_text("at ") + your_time(rnd.closes_at, tz, "time"))
         reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
         outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
     if await app.store.finish_round_step(rnd.id, "reminded_at", app.now(), outgoing):
@@ -216,18 +215,28 @@ def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floo
     """How many checked in, and the mood spread only when no answer can be singled out.
 
     Private answers count towards "how many" but never towards the spread;
-    the spread needs at least `floor` shared or anonymous answers.
+    the spread needs at least `floor` shared or anonymous answers. When some
+    were private the summary says how many, so the numbers add up for the reader.
     """
     count = len(responses)
     if count == 0:
         return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)
     visible = [r for r in responses if r.visibility != "private"]
+    private = count - len(visible)
     if len(visible) < floor:
-        return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)))
+        return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)),
+                    private=hearth_text(f" — {kept_private(private)}" if private else ""))
     moods = Counter(r.mood for r in visible)
     spread = "  ".join(f"{app.content.mood_emoji(m)} {moods[m]}" for m in range(5, 0, -1) if moods[m])
+    if private:
+        spread = f"_{kept_private(private)}, so the moods below are from the other {len(visible)}._\n" + spread
     return fill(app.content.text("checkin.summary"), schedule=schedule.name, count=hearth_text(str(count)),
                 spread=hearth_text(spread))
+
+
+def kept_private(n: int) -> str:
+    """"1 person kept their answer private", "2 people kept their answers private"."""
+    return "1 person kept their answer private" if n == 1 else f"{n} people kept their answers private"
 
 
 # -- what is due now -------------------------------------------------------------

@@ -8,6 +8,7 @@ sit under the same class.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
@@ -35,6 +36,17 @@ from bot.slices import built_in_slices
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
+
+
+@dataclass(frozen=True)
+class ScheduleGone:
+    """What deleting a schedule removed, as counts."""
+
+    rounds: int
+    open_rounds: int
+    answers: int
+    posts: int
+    """Answer posts being taken down."""
 
 
 class Store:
@@ -150,6 +162,16 @@ class Store:
         joined.sort(key=lambda j: j[0].name)
         open_now = await self.open_rounds_in(community_id, open_at) if open_at and first["any_open"] else []
         return member, community, joined, open_now
+
+    async def display_names(self, community_id: str, user_ids: list[str]) -> dict[str, str]:
+        """The names members are shown by here, for those Hearth has met (one query)."""
+        if not user_ids:
+            return {}
+        rows = await self.db.fetchall(
+            f"SELECT user_id, display_name FROM members WHERE community_id = ? AND user_id IN ({_marks(user_ids)})",
+            community_id, *user_ids,
+        )
+        return {r["user_id"]: r["display_name"] for r in rows if r["display_name"]}
 
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings", "language"}
@@ -308,8 +330,34 @@ class Store:
         assert schedule is not None
         return schedule
 
-    async def delete_schedule(self, schedule_id: int) -> None:
-        await self.db.execute("DELETE FROM schedules WHERE id = ?", schedule_id)
+    async def delete_schedule(self, schedule: Schedule, now: datetime,
+                              closing: Callable[[Round], dict[str, Any]]) -> ScheduleGone:
+        """Delete a schedule with its rounds and answers, and take down what they left in the channel.
+
+        The rows that find the posts are going, so the messages that take them down are addressed by the
+        platform's ids and tied to no round: an open round's post is edited into `closing(round)` (no buttons
+        left to press), and every answer post still up is deleted. Summaries already posted stay.
+        """
+        channel = schedule.channel_id
+        answers_sql = ("SELECT r.id, r.post_ref FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+                       "WHERE rd.schedule_id = ?")
+        async with self.db.transaction() as tx:
+            rounds = [Round.from_row(r) for r in await tx.fetchall("SELECT * FROM rounds WHERE schedule_id = ?",
+                                                                     schedule.id)]
+            answers = await tx.fetchall(answers_sql, schedule.id)
+            open_rounds = [r for r in rounds if r.closed_at is None]
+            outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": channel,
+                                 "ref": r.post_ref}, closing(r)) for r in open_rounds if r.post_ref]
+            posted = [a for a in answers if a["post_ref"]]
+            outgoing += [Outgoing(f"schedule:{schedule.id}:gone:answer:{a['id']}", "delete",
+                                  {"channel": channel, "ref": a["post_ref"]}, {"body": [], "title": None, "buttons": []})
+                         for a in posted]
+            # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
+            await tx.execute("DELETE FROM outbox WHERE status = 'pending' AND response_id IN "
+                             f"(SELECT id FROM ({answers_sql}) AS gone)", schedule.id)
+            await tx.execute("DELETE FROM schedules WHERE id = ?", schedule.id)
+            await _enqueue(tx, outgoing, now)
+        return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted))
 
     async def get_schedule(self, schedule_id: int) -> Schedule | None:
         row = await self.db.fetchone("SELECT * FROM schedules WHERE id = ?", schedule_id)
@@ -637,6 +685,13 @@ class Store:
         opened = self.cipher.open
         return [Note(r["id"], r["prompt_text"], opened(r["text"]), parse_iso(r["created_at"])) for r in rows]
 
+    async def has_note(self, community_id: str, user_id: str, note_id: int) -> bool:
+        row = await self.db.fetchone(
+            "SELECT 1 AS found FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id,
+            user_id,
+        )
+        return row is not None
+
     async def delete_note(self, community_id: str, user_id: str, note_id: int) -> bool:
         n = await self.db.execute(
             "DELETE FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id, user_id
@@ -756,15 +811,25 @@ class Store:
                 "WHERE id = ?", message_ref, utc_iso(now), entry.id)
         posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
-        if not posts_round and not posts_answer:
+        unposts_answer = entry.kind == "delete" and entry.response_id
+        if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
             return
         async with self.db.transaction() as tx:
             await tx.execute(*sent)
+            hung = 1
             if posts_round:
-                await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
+                hung = await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
             if posts_answer:
-                await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref, entry.response_id)
+                hung = await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref,
+                                        entry.response_id)
+            if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
+                await _enqueue(tx, [Outgoing(f"orphan:{entry.id}", "delete", {"channel": entry.target.get("channel"),
+                                             "ref": message_ref}, {"body": [], "title": None, "buttons": []},
+                                             platform=entry.platform)], now)
+            if unposts_answer:  # taken down because it went private: no post is up any more (`me delete` counts them)
+                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ? AND visibility = 'private'",
+                                 entry.response_id)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
         """Try again later. The claim stays on record: a send that failed (a timeout,

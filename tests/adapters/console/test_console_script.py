@@ -114,3 +114,34 @@ def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monk
 def test_the_terminal_in_a_plain_shell_is_english(tmp_path, capsys):
     out = run_script(tmp_path, "ann: support\nann: me language\n", capsys)
     assert "If things are hard" in out and "Language: English (I don't know yours yet)." in out
+
+
+def test_the_terminal_names_the_zone_of_a_channel_posts_time_and_of_a_dms(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create standup #team daily 09:00 timezone=Asia/Tokyo open=1h remind=0
+press 1
+ann: me timezone America/New_York
+ann: checkin join standup
+at 00:00
+""", capsys)
+    post = out.split("[#team]", 1)[1].split("[DM to ann]", 1)[0]
+    assert "Closes at 10:00 (Asia/Tokyo)." in post
+    dm = out.split("[DM to ann]", 1)[1]
+    assert "closes at 20:00 (America/New_York)." in dm
+
+
+def test_the_terminal_names_people_channels_and_commands_never_ids(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+ann: reflect
+mod moderators add ann
+mod moderators add sam
+mod settings alert_channel #care-team
+mod audit
+bob: mod schedule list
+""", capsys)
+    assert "Added ann as a moderator." in out and "Added sam as a moderator." in out
+    assert "Saved: alert_channel is now #care-team." in out
+    assert "mia added as a moderator: sam" in out.lower()
+    assert "console:" not in out and "moderators.add" not in out

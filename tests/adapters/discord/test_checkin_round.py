@@ -85,3 +85,22 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     iid = await fake.click(None, int(bob_dm["id"]), button(bob_dm, "Good"), dm_user=bob["user"])
     late = await fake.wait_callback(iid)
     assert "has closed" in late["data"]["content"] and late["data"]["flags"] & 64
+
+
+async def test_times_a_round_post_in_discords_own_markup_and_a_dm_in_the_members_zone(discord_bot, fake, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)  # weekdays 09:00 Europe/London, open 2h
+    await run(fake, ann, "me timezone", timezone="America/Chicago")
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    closes = int(datetime(2026, 1, 5, 11, 0, tzinfo=timezone.utc).timestamp())
+    assert f"Closes at <t:{closes}:t>" in post["content"]  # each reader sees their own time
+    [dm] = [c for c in fake.calls if c.method == "POST" and c.path.startswith("/channels/")
+            and int(c.path.split("/")[2]) in fake.dm_channels.values()]
+    assert "at 05:00 (America/Chicago)" in dm.body["content"] and "<t:" not in dm.body["content"]
+    status = await run(fake, ann, "checkin status")
+    assert "(America/Chicago)" in status["data"]["content"] and "<t:" not in status["data"]["content"]

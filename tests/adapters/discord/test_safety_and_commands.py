@@ -119,13 +119,23 @@ async def test_long_replies_are_split_into_messages(discord_bot, fake: FakeDisco
 async def test_moderators_name_a_role_or_a_member(discord_bot, fake: FakeDiscord, app):
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     added = await run(fake, mod, "mod moderators add", who=fake.mod_role_id)
-    assert f"role:{fake.mod_role_id}" in added["data"]["content"]
+    # Named as Discord names them (the role's own name, shown by the client; allowed_mentions pings nobody).
+    assert added["data"]["content"] == f"Added <@&{fake.mod_role_id}> as a moderator."
     sam = fake.next_id()
-    await run(fake, mod, "mod moderators add", who=sam)
+    added = await run(fake, mod, "mod moderators add", who=sam)  # someone Hearth hasn't met
+    assert added["data"]["content"] == f"Added <@{sam}> as a moderator."
+    assert added["data"]["allowed_mentions"] == {"parse": []}
     assert set(await app.store.list_moderators(f"discord:{fake.guild_id}")) == {
         f"role:{fake.mod_role_id}", f"discord:{sam}"}
-    audit = await run(fake, mod, "mod audit")
-    assert "moderators.add" in audit["data"]["content"]
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, ann, "reflect")  # now Hearth knows her name
+    assert (await run(fake, mod, "mod moderators add", who=int(ann["user"]["id"])))["data"]["content"] == \
+        "Added Ann as a moderator."
+    audit = (await run(fake, mod, "mod audit"))["data"]["content"]
+    assert f"Mia added as a moderator: <@{sam}>" in audit and "Mia added as a moderator: Ann" in audit
+    assert "moderators.add" not in audit and "discord:" not in audit and "role:" not in audit
+    settings = await run(fake, mod, "mod settings", key="alert_channel", value=fake.channel_id)
+    assert settings["data"]["content"] == f"Saved: alert_channel is now <#{fake.channel_id}>."
 
 
 def _chars(node) -> int:

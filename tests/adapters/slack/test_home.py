@@ -129,3 +129,22 @@ async def test_moderator_edits_a_prompt_and_pauses_a_schedule_from_home(app, fak
     published = await fake.wait_for("views.publish", where=lambda p: " · paused" in
                                     texts(p["view"]["blocks"]))
     assert "Resume" in buttons(published[-1]["view"]["blocks"])
+
+
+async def test_home_says_a_pauses_last_day_and_its_next_round_and_forgets_a_finished_pause(app, clock, fake, side):
+    from datetime import datetime, timezone
+
+    await make_schedule(side, fake)  # weekdays 09:00 Europe/London; Mon 5 Jan, 08:00 UTC now
+    await side.command(MOD, "mod schedule pause mornings 2026-01-06")
+    await fake.wait_for("response_url", where=lambda p: "Paused" in texts(p.get("blocks", [])))
+    home = await open_home(fake, side, MOD, "EvP1")
+    shown = texts(home["blocks"])
+    assert "paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (Europe/London)" in shown  # the mod's
+    assert "*mornings* — paused up to and including Tue 6 Jan; next: Wed 7 Jan" in shown  # and as a member
+    assert "Resume" in buttons(home["blocks"])
+
+    clock.set(datetime(2026, 1, 8, 8, 0, tzinfo=timezone.utc))
+    home = await open_home(fake, side, MOD, "EvP2")
+    shown = texts(home["blocks"])
+    assert "paused" not in shown and "next: Thu 8 Jan, 09:00 (Europe/London)" in shown
+    assert "Pause" in buttons(home["blocks"]) and "Resume" not in buttons(home["blocks"])

@@ -139,3 +139,18 @@ async def test_care_comes_in_the_language_slack_says_until_the_member_chooses(ap
     await reply_to(fake, side, ANN, "me language fr")
     shown = texts((await reply_to(fake, side, ANN, "support"))["blocks"])
     assert shown.startswith("Si les choses sont dures")
+
+
+async def test_moderators_and_channels_are_shown_as_slack_shows_them_never_as_ids(app, fake, side):
+    added = await reply_to(fake, side, MOD, "mod moderators add <@USAM|sam>")  # someone Hearth hasn't met
+    assert texts(added["blocks"]) == "Added <@USAM> as a moderator."  # Slack shows the name; a reply pings nobody
+    await reply_to(fake, side, ANN, "reflect")  # now Hearth knows Ann's name
+    added = await reply_to(fake, side, MOD, "mod moderators add <@UANN|ann>")
+    assert "slack:" not in texts(added["blocks"]) and "<@UANN>" not in texts(added["blocks"])
+    saved = await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    assert texts(saved["blocks"]) == "Saved: alert_channel is now <#C0CARE>."
+    audit = texts((await reply_to(fake, side, MOD, "mod audit"))["blocks"])
+    assert "added as a moderator: <@USAM>" in audit and "alert_channel → <#C0CARE>" in audit
+    assert "slack:" not in audit and "moderators.add" not in audit
+    refused = await reply_to(fake, side, BOB, "mod moderators list")
+    assert "Only moderators can use *mod moderators list*" in texts(refused["blocks"])

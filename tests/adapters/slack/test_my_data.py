@@ -82,3 +82,26 @@ async def test_mod_pack_export_arrives_in_the_moderators_dm_as_a_pack(app, fake,
     pack = parse_pack(fake.uploads[upload["files"][0]["id"]].decode("utf-8"), asked["filename"])
     assert [(p.kind, p.text) for p in pack.prompts] == [
         ("checkin", "Who made your week @here easier?"), ("reflection", "When did someone last hear you?")]
+
+
+async def test_deleting_the_schedule_mid_round_closes_its_post_and_takes_the_answers_down(app, clock, fake, side):
+    await make_schedule(side, fake)
+    post, reply = await share_an_answer(app, clock, fake, side, ANN, "Slept well for once")
+    reply_ts = posted_ts(fake, reply)
+
+    ask = await reply_to(fake, side, MOD, "mod schedule delete mornings")
+    assert "takes down the posts of shared and anonymous answers" in texts(ask["blocks"])
+    await side.click(MOD, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    [done] = await fake.wait_for("response_url", where=lambda p: "Deleted" in texts(p.get("blocks", [])))
+    assert "taking down 1 post" in texts(done["blocks"])
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+
+    [closed] = [p for p in fake.called("chat.update") if p["ts"] == post["ts"]]
+    assert mood_buttons(closed) == {} and "A moderator deleted this check-in" in texts(closed["blocks"])
+    assert fake.called("chat.delete") == [{"channel": "C0GENERAL", "ts": reply_ts}]
+
+    ask = await reply_to(fake, side, ANN, "me delete")
+    await side.click(ANN, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    [done] = await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
+    assert "taking down" not in texts(done["blocks"])  # nothing of hers is left up

@@ -137,3 +137,19 @@ async def test_answer_from_slash_command_and_closed_round(app, clock, fake, side
     await side.click(DEE, mood_buttons(post)["Okay"])
     [closed] = await fake.wait_for("response_url", where=lambda p: "closed" in texts(p.get("blocks", [])))
     assert closed["response_type"] == "ephemeral"
+
+
+async def test_times_a_round_post_in_slacks_date_token_and_a_dm_in_the_members_zone(app, clock, fake, side):
+    await create_schedule_in_modal(app, fake, side)  # weekdays 09:00 Europe/London, open 2h
+    await side.command(ANN, "checkin join mornings")
+    await fake.wait_for("response_url")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    posts = fake.called("chat.postMessage")
+    [round_post] = [p for p in posts if p["channel"] == "C0GENERAL"]
+    closes = int(datetime(2026, 1, 5, 11, 0, tzinfo=timezone.utc).timestamp())
+    token = f"<!date^{closes}^{{time}}|11:00 (Europe/London)>"
+    assert token in texts(round_post["blocks"]) and token in round_post["text"]
+    [dm] = [p for p in posts if p["channel"] == "DANN"]
+    assert "at 06:00 (America/New_York)" in texts(dm["blocks"]) and "<!date" not in texts(dm["blocks"])

@@ -212,7 +212,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
         "Your check-ins (times in Europe/Berlin)",
         "• evenings — next: Mon 5 Jan, 18:00 (Europe/Berlin) (no DMs)",
         "• mornings — next: Tue 6 Jan, 10:00 (Europe/Berlin) (DMs, reminders)",
-        "• weekly — next: paused (DMs)",
+        "• weekly — paused until a moderator resumes it (DMs)",
         "• Open now: mornings, closes Mon 5 Jan, 12:00 (Europe/Berlin) — answered (anonymous)",
         "• Open now: lunch, closes Mon 5 Jan, 13:00 (Europe/Berlin) — not answered yet",
         "DMs and reminders are snoozed until Sat 10 Jan.",
@@ -225,3 +225,43 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
         "• Open now: lunch, closes Mon 5 Jan, 12:00 (UTC) — not answered yet"]
     other = text(await run(app, actor("oz", community="console:other"), "checkin status"))
     assert "other" in other and "mornings" not in other and "lunch" not in other
+
+
+async def test_a_summary_says_how_many_kept_their_answer_private_so_the_numbers_add_up(app, clock):
+    await open_round(app, clock)
+    answers = (("ann", "5", "shared"), ("bob", "5", "anonymous"), ("cy", "4", "shared"), ("dee", "2", "shared"),
+               ("eve", "4", "anonymous"), ("fay", "1", "private"), ("gus", "3", "private"))
+    for name, mood, vis in answers:
+        await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
+    summary = await close(app, clock)
+    assert "Check-ins: 7" in summary
+    assert "2 people kept their answers private, so the moods below are from the other 5." in summary
+    assert "☀️ 2" in summary and "🌤️ 2" in summary and "🌥️ 1" in summary
+    assert "🌧️" not in summary and "⛅" not in summary
+
+
+async def test_one_private_answer_is_said_in_the_singular(app, clock):
+    await open_round(app, clock)
+    for name, mood, vis in (("ann", "5", "shared"), ("bob", "5", "shared"), ("cy", "4", "shared"),
+                            ("dee", "2", "private")):
+        await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
+    summary = await close(app, clock)
+    assert "1 person kept their answer private, so the moods below are from the other 3." in summary
+
+
+async def test_no_private_answers_no_note(app, clock):
+    await open_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await run(app, actor(name), "checkin answer", mood="4", visibility="shared")
+    summary = await close(app, clock)
+    assert "private" not in summary and "🌤️ 3" in summary
+
+
+async def test_a_summary_too_small_for_the_spread_says_why_without_contradicting_its_count(app, clock):
+    await open_round(app, clock)
+    for name, vis in (("ann", "shared"), ("bob", "private"), ("cy", "private"), ("dee", "private")):
+        await run(app, actor(name), "checkin answer", mood="3", visibility=vis)
+    summary = await close(app, clock)
+    assert "Check-ins: 4 — 3 people kept their answers private" in summary
+    assert "Too few moods were shared" in summary and "That's too few" not in summary
+    assert "⛅" not in summary

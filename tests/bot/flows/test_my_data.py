@@ -135,7 +135,11 @@ async def test_using_hearth_again_starts_fresh(app, clock):
     _, zed, _ = await build_history(app, clock)
     await delete_everything(app, zed)
     out = text(await run(app, zed, "me data"))
+    assert "I hold nothing about you in this community" in out
+    await run(app, zed, "reflect")  # using Hearth again: only what that use keeps
+    out = text(await run(app, zed, "me data"))
     assert "0 check-ins" in out and "0 check-in answers" in out and "0 private notes" in out
+    assert "1 reflection prompt" in out
 
 
 async def test_an_answer_not_yet_posted_is_never_posted(app, clock):

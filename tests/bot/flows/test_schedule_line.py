@@ -1,0 +1,76 @@
+"""Every list says what comes next the same, true way (`schedule_line`): a finished pause is over, and a
+paused or skipped day is never shown as the next round."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, run, text
+
+UTC = timezone.utc
+MIA = actor("mia", moderator=True)
+ANN = actor("ann")
+
+
+async def lines(app) -> dict[str, str]:
+    """What each list says about "mornings"."""
+    def line(replies):
+        return next(ln for ln in text(replies).splitlines() if "mornings" in ln)
+
+    return {
+        "checkin list": line(await run(app, ANN, "checkin list")),
+        "checkin status": line(await run(app, ANN, "checkin status")),
+        "mod schedule list": line(await run(app, MIA, "mod schedule list")),
+    }
+
+
+async def test_a_pause_to_a_date_shows_its_last_day_and_the_first_round_after_it(app, clock):
+    await make_schedule(app)  # daily 09:00 UTC; the clock says Mon 5 Jan, 08:00
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-06")
+    for where, said in (await lines(app)).items():
+        assert "paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)" in said, where
+
+
+async def test_a_pause_that_has_ended_is_not_shown_as_paused(app, clock):
+    await make_schedule(app)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-06")
+    clock.set(datetime(2026, 1, 8, 8, 0, tzinfo=UTC))
+    for where, said in (await lines(app)).items():
+        assert "paused" not in said and "next: Thu 8 Jan, 09:00 (UTC)" in said, where
+    assert "isn't paused" in text(await run(app, MIA, "mod schedule resume", name="mornings"))
+
+
+async def test_a_skipped_day_is_not_the_next_round(app, clock):
+    await make_schedule(app)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-05")
+    for where, said in (await lines(app)).items():
+        assert "next: Tue 6 Jan, 09:00 (UTC)" in said, where
+
+
+async def test_a_pause_until_resumed_says_so_and_names_no_next_round(app, clock):
+    await make_schedule(app)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "mod schedule pause", name="mornings")
+    for where, said in (await lines(app)).items():
+        assert "paused until a moderator resumes it" in said and "next" not in said, where
+    assert "running again" in text(await run(app, MIA, "mod schedule resume", name="mornings"))
+
+
+async def test_the_next_round_is_in_the_readers_own_time(app, clock):
+    await make_schedule(app, tz="Asia/Tokyo")
+    await run(app, ANN, "me timezone", timezone="Europe/Berlin")
+    await run(app, ANN, "checkin join", schedule="mornings")
+    said = (await lines(app))["checkin status"]
+    assert "next: Tue 6 Jan, 01:00 (Europe/Berlin)" in said  # 09:00 in Tokyo
+
+
+async def test_pausing_says_when_the_next_round_is(app, clock):
+    await make_schedule(app)
+    said = text(await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-06"))
+    assert said == "Paused mornings: paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)."
+    said = text(await run(app, MIA, "mod schedule pause", name="mornings"))
+    assert said == "Paused mornings: paused until a moderator resumes it."
