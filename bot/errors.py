@@ -29,5 +29,18 @@ class ConfigError(Exception):
         super().__init__(f"config{where}: `{key}` {problem}. Example: {example}")
 
 
+class ConfigErrors(ConfigError):
+    """Several settings are wrong: all of them, one line each (the first also as `key`, `problem`...)."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        first = errors[0]
+        super().__init__(first.key, first.problem, first.example, first.source)
+        self.errors = errors
+        self.args = ("\n".join(str(e) for e in errors),)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
 class StoreError(Exception):
     """The database is in a state this code cannot use (e.g. a newer schema)."""

@@ -23,7 +23,7 @@ from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
-from bot.events import Actor, Button, Event, Form, Reply
+from bot.events import Actor, Button, Event, Form, Reply, rich
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,14 @@ HELP = """Terminal extras (besides Hearth's own commands, see: help):
   sleep N           wait N real seconds (scripts)
   who               who is speaking
   quit              leave"""
+
+
+#: What Python makes of bytes that aren't UTF-8 on stdin (surrogateescape): never typed on purpose.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+class NotUTF8(Exception):
+    """Scripted or piped input with bytes that aren't UTF-8: the run stops with a sentence, not a guess."""
 
 
 @dataclass
@@ -109,6 +117,8 @@ class ConsoleAdapter:
         self.speaker = Speaker(config["console.user"], moderator=True)
         self.app: Hearth | None = None
         self._tasks: list[asyncio.Task] = []
+        #: Why the terminal stopped early, if it did (one sentence for stderr); None when it simply ran out of lines.
+        self.failure: str | None = None
 
     async def start(self, app: Hearth) -> None:
         self.app = app
@@ -147,8 +157,11 @@ class ConsoleAdapter:
                 if line is None or not await self.handle_line(line):
                     break
             await self._catch_up()
-        except Exception:
-            log.exception("the terminal adapter stopped on an error")
+        except (UnicodeDecodeError, NotUTF8):
+            self.failure = "a line of input was not UTF-8 text, so I stopped reading. Save it as UTF-8 and try again."
+        except Exception as err:
+            log.debug("the terminal adapter stopped on an error", exc_info=True)
+            self.failure = f"the terminal stopped on an error I didn't expect ({type(err).__name__}: {err})."
         finally:
             self.done.set()
 
@@ -156,6 +169,12 @@ class ConsoleAdapter:
         """One line of input; False to stop."""
         line = raw.strip()
         if not line or line.startswith("#"):
+            return True
+        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
+            if not self.interactive:
+                raise NotUTF8()
+            self.out.show("only you", Reply(body=rich("That line had characters I couldn't read (it wasn't UTF-8 "
+                                                      "text), so I skipped it. Please type it again."), error=True))
             return True
         if not self.interactive:
             self.out.say(f"{self.speaker.name}> {line}")
@@ -166,6 +185,11 @@ class ConsoleAdapter:
             await self._line(line, lowered)
         except UserError as err:
             self.out.show("only you", err.reply())
+        except Exception:  # a bug: this line gets an answer, and the session goes on
+            log.warning("the terminal could not handle a line", exc_info=log.isEnabledFor(logging.DEBUG))
+            self.out.show("only you", Reply(body=rich("Sorry — something went wrong on my side with that line. "
+                                                      "The next line goes on as usual."),
+                                            error=True))
         return True
 
     async def _line(self, line: str, lowered: str) -> None:
