@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from bot.events import Reply, Rich, rich
 
 
@@ -9,15 +12,28 @@ class UserError(Exception):
     """A kind refusal shown to the person who asked; nothing was changed.
 
     The message is Hearth's own template; `{}` slots take user text, which is
-    kept inert when shown.
+    kept inert when shown. `field` names the option or form field it is
+    about, so a form can show it beside that field and keep the rest.
     """
 
-    def __init__(self, template: str, *user_values: str) -> None:
+    def __init__(self, template: str, *user_values: str, field: str | None = None) -> None:
         self.body: Rich = rich(template, *user_values)
+        self.field = field
         super().__init__(self.body.plain())
 
     def reply(self) -> Reply:
-        return Reply(body=self.body, error=True)
+        return Reply(body=self.body, error=True, field=self.field)
+
+
+@contextmanager
+def about(field: str) -> Iterator[None]:
+    """A refusal raised inside is about this field (unless it already names one): `with about("open"): ...`."""
+    try:
+        yield
+    except UserError as err:
+        if err.field is None:
+            err.field = field
+        raise
 
 
 class ConfigError(Exception):

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import AsyncIterator, Callable, TextIO
 
-from adapters.console.render import render_buttons, render_reply
+from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import Hearth
 from bot.clock import OffsetClock
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
-from bot.events import Actor, Button, Event, Form, Reply, rich
+from bot.events import Actor, Button, Event, Form, FormField, Reply, rich
 
 log = logging.getLogger(__name__)
 
@@ -232,38 +232,68 @@ class ConsoleAdapter:
         return self._app.clock.now()
 
     async def _dispatch(self, event: Event) -> None:
-        replies = await self._app.handle(event)
+        await self._show(event.actor, await self._app.handle(event))
+
+    async def _show(self, actor: Actor, replies: list[Reply]) -> None:
+        """Every reply, a form asked field by field; an event with no reply at all still says so."""
+        if not replies:
+            self.out.say("  (no answer)")
         for reply in replies:
-            if reply.form is not None:
-                self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
-                values = await self._fill_form(reply.form)
-                if values is None:
-                    self.out.say("  (cancelled)")
-                    continue
-                await self._dispatch(Event("form", event.actor, reply.form.action, dict(reply.form.args), values))
-            else:
+            if reply.form is None:
                 self.out.show("only you" if reply.visibility == "actor" else "#general", reply)
+                continue
+            self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
+            values = await self._fill_form(reply.form)
+            if values is None:
+                self.out.say("  (cancelled)")
+                continue
+            await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
+
+    async def _submit(self, actor: Actor, form: Form, values: dict[str, str]) -> None:
+        """Send a filled form; a refusal about one field asks again for just that field, keeping the rest."""
+        while True:
+            replies = await self._app.handle(Event("form", actor, form.action, dict(form.args), dict(values)))
+            wrong = next((f for r in replies if r.error and r.field for f in form.fields if f.name == r.field), None)
+            if wrong is None:
+                await self._show(actor, replies)
+                return
+            for reply in replies:
+                self.out.show("only you", reply)
+            answer = await self._ask(wrong, values.get(wrong.name))
+            if answer is None:
+                self.out.say("  (cancelled)")
+                return
+            values[wrong.name] = answer
 
     async def _fill_form(self, form: Form) -> dict[str, str] | None:
         """Ask field by field; an empty line keeps the default; `cancel` stops."""
         values: dict[str, str] = {}
         for f in form.fields:
-            choices = ""
-            if f.choices:
-                choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-            default = f" (Enter for {f.default})" if f.default else (" (optional)" if not f.required else "")
-            self.out.say(f"  {f.label}{choices}{default}")
-            if self.interactive:
-                self.out.stream.write("  > ")
-                self.out.stream.flush()
-            answer = await self._next_line()
-            if answer is None or answer.strip().lower() == "cancel":
+            answer = await self._ask(f)
+            if answer is None:
                 return None
-            if not self.interactive:
-                self.out.say(f"  > {answer}")
-            values[f.name] = answer.strip() or (f.default or "")
+            values[f.name] = answer
         return values
+
+    async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
+        """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
+        what was given before, when asking again."""
+        choices = ""
+        if f.choices:
+            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
+        default = f" (Enter for {f.default})" if f.default else (" (optional)" if not f.required else "")
+        again = f" — you wrote “{_CONTROL.sub('', typed)}”" if typed else ""
+        self.out.say(f"  {f.label}{choices}{default}{again}")
+        if self.interactive:
+            self.out.stream.write("  > ")
+            self.out.stream.flush()
+        answer = await self._next_line()
+        if answer is None or answer.strip().lower() == "cancel":
+            return None
+        if not self.interactive:
+            self.out.say(f"  > {answer}")
+        return answer.strip() or (f.default or "")
 
     async def _next_line(self) -> str | None:
         try:
