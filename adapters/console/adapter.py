@@ -11,10 +11,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import AsyncIterator, Callable, TextIO
+from zoneinfo import ZoneInfo
 
 from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import Hearth
@@ -23,9 +26,13 @@ from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
-from bot.events import Actor, Button, Event, Form, FormField, Reply, rich
+from bot.scheduling import next_fires
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, rich
 
 log = logging.getLogger(__name__)
+
+#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
+MAX_STEPS = 1200
 
 HELP = """Terminal extras (besides Hearth's own commands, see: help):
   as NAME [mod]     speak as someone else (mod = a moderator)
@@ -38,6 +45,8 @@ HELP = """Terminal extras (besides Hearth's own commands, see: help):
   quit              leave"""
 
 
+#: What a file name from Hearth may hold here: anything else becomes "-".
+_SAFE_NAME = re.compile(r"[^\w.-]+")
 #: What Python makes of bytes that aren't UTF-8 on stdin (surrogateescape): never typed on purpose.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
@@ -123,6 +132,9 @@ class ConsoleAdapter:
     async def start(self, app: Hearth) -> None:
         self.app = app
         app.outbox.add_sender(ConsoleSender(self.out))
+        # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
+        # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
+        app.limiter.exempt.add(self.platform)
         self._tasks = [asyncio.create_task(self._read_loop(), name="console-input"),
                        asyncio.create_task(self._tick_loop(), name="console-tick")]
 
@@ -241,6 +253,8 @@ class ConsoleAdapter:
         for reply in replies:
             if reply.form is None:
                 self.out.show("only you" if reply.visibility == "actor" else "#general", reply)
+                if reply.attachment is not None:
+                    self.out.say(f"  Saved as {self._save(reply.attachment)}")
                 continue
             self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
             values = await self._fill_form(reply.form)
@@ -249,6 +263,24 @@ class ConsoleAdapter:
                 continue
             await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
+
+    def _save(self, attachment: Attachment) -> Path:
+        """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
+        only by this machine's user, as an export holds private answers and notes."""
+        folder = (self.config.sqlite_path.parent / "exports").resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
+        stem, suffix = Path(name).stem, Path(name).suffix
+        path = folder / name
+        for n in itertools.count(2):
+            try:
+                with open(path, "xb") as f:  # (x: never over a file already there)
+                    os.chmod(path, 0o600)
+                    f.write(attachment.content)
+                return path
+            except FileExistsError:
+                path = folder / f"{stem}-{n}{suffix}"
+        raise AssertionError("unreachable")
 
     async def _submit(self, actor: Actor, form: Form, values: dict[str, str]) -> None:
         """Send a filled form; a refusal about one field asks again for just that field, keeping the rest."""
@@ -322,10 +354,8 @@ class ConsoleAdapter:
 
     async def _advance(self, rest: str) -> None:
         delta = parse_delta(rest)
-        clock = self._clock()
-        clock.advance(delta)
-        self.out.say(f"  The clock moves on to {self._now():%a %d %b %H:%M:%S} UTC.")
-        await self._catch_up()
+        self._clock()  # (refuses a clock that can't move, before anything is said)
+        await self._move_clock_to(self._now() + delta)
 
     async def _at(self, rest: str) -> None:
         m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
@@ -335,9 +365,7 @@ class ConsoleAdapter:
         target = now.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
         if target <= now:
             target += timedelta(days=1)
-        self._clock().set(target)
-        self.out.say(f"  The clock moves on to {self._now():%a %d %b %H:%M:%S} UTC.")
-        await self._catch_up()
+        await self._move_clock_to(target)
 
     async def _sleep(self, rest: str) -> None:
         try:
@@ -346,6 +374,37 @@ class ConsoleAdapter:
             raise UserError("Say how many seconds, like `sleep 3`.") from None
         await asyncio.sleep(seconds)
         await self._catch_up()
+
+    async def _move_clock_to(self, target: datetime) -> None:
+        """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
+        opens and closes the rounds it passes as they would have, in order; then on to `target`."""
+        clock = self._clock()
+        self.out.say(f"  The clock moves on to {target:%a %d %b %H:%M:%S} UTC.")
+        for _ in range(MAX_STEPS):
+            moment = await self._next_moment(target)
+            if moment is None:
+                break
+            clock.set(moment)
+            await self._catch_up()
+        else:
+            self.out.say(f"  (That passed more than {MAX_STEPS} openings, reminders and closings; the ones after "
+                         "those were skipped. Move the clock in smaller steps to see every one.)")
+        clock.set(target)
+        await self._catch_up()
+
+    async def _next_moment(self, target: datetime) -> datetime | None:
+        """The first time after now and up to `target` when a round opens, reminds or closes."""
+        now = self._now()
+        store = self._app.store
+        moments = [when for rnd in await store.open_rounds() for when in (rnd.remind_at, rnd.closes_at)
+                   if when is not None and now < when <= target]
+        for schedule in await store.list_schedules():
+            if schedule.paused_until == "forever":
+                continue
+            fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
+            if fires and fires[0] <= target:
+                moments.append(fires[0])
+        return min(moments, default=None)
 
     def _clock(self) -> OffsetClock:
         clock = self._app.clock
