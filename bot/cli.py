@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.config import Config, load, load_all
+from bot.config import LOG_LEVELS, Config, load, load_all
 from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
 from bot.runtime import AdapterUnavailable
@@ -28,7 +28,7 @@ def _common(*names: str) -> argparse.ArgumentParser:
         common.add_argument("--config", default=default, metavar="FILE",
                             help="a TOML config file (default: ./hearth.toml if present, else built-in defaults)")
     if "log-level" in names:
-        common.add_argument("--log-level", default=default, metavar="LEVEL",
+        common.add_argument("--log-level", default=default, metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
                             help="DEBUG, INFO, WARNING or ERROR (default: the config's log_level; WARNING in the "
                                  "terminal)")
     if "script" in names:

@@ -195,3 +195,9 @@ def test_the_script_option_works_before_or_after_run(tmp_path, order):
     assert result.returncode == 0, result.stderr
     assert "You are you" in result.stdout
     assert result.stderr == ""
+
+
+def test_an_unknown_log_level_is_refused_with_the_choices(tmp_path):
+    result = hearth(tmp_path, "--log-level", "loud", "run")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "DEBUG" in result.stderr and "WARNING" in result.stderr
