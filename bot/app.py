@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 
 SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do that last one. "
              "Give it a minute, then try it again.")
+#: Every refused event gets an answer (silence would look like a lost command, and Discord would say "Okay."),
+#: the long one once a window, then this.
+STILL_PAUSED = "Still paused for a moment, so I didn't do that one either. Try again in a minute."
 
 
 @dataclass
@@ -92,7 +95,7 @@ class Hearth:
             log.info("rate limit reached for a member in %s", event.actor.community_id)
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return care + ([say(SLOW_DOWN)] if verdict == "first_refusal" else [])
+            return care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)]
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)

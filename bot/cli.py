@@ -4,40 +4,90 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
 import sys
 import tempfile
 from pathlib import Path
 
-from bot.config import Config, load
+from bot.config import LOG_LEVELS, Config, load, load_all
+from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
 from bot.runtime import AdapterUnavailable
 
 log = logging.getLogger("hearth")
 
 
+#: A setting given before or after the subcommand means the same: `hearth --script F run` = `hearth run --script F`.
+def _common(*names: str) -> argparse.ArgumentParser:
+    """The options a subcommand shares with the top level; its copies default to "not given" so they never undo
+    one given before the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS
+    if "config" in names:
+        common.add_argument("--config", default=default, metavar="FILE",
+                            help="a TOML config file (default: ./hearth.toml if present, else built-in defaults)")
+    if "log-level" in names:
+        common.add_argument("--log-level", default=default, metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
+                            help="DEBUG, INFO, WARNING or ERROR (default: the config's log_level; WARNING in the "
+                                 "terminal)")
+    if "script" in names:
+        common.add_argument("--script", type=Path, default=default, metavar="FILE",
+                            help="run terminal lines from this file (as if typed), then stop")
+    return common
+
+
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("start Hearth (the default)",
+            "Start Hearth: on Discord and/or Slack when their tokens are set in the environment, else here in "
+            "your terminal on a local SQLite file. With --script, the terminal reads its lines from a file."),
+    "demo": ("a one-minute tour of a whole check-in, in the terminal",
+             "Play a scripted evening check-in from start to finish on a throwaway database: a moderator "
+             "creates a schedule, members join and answer, the round closes with its summary."),
+    "check-config": ("check a config file, and everything a start needs, without starting",
+                     "Check a config file without starting: every setting, the content folder, the data folder "
+                     "and the encryption key, all reported at once. Exits with 0 when Hearth would start."),
+    "content": ("prompt-pack tools: hearth content lint [PATH...]",
+                "Tools for prompt packs. `hearth content lint [PATH...]` checks packs (the built-in ones by "
+                "default) and counts their prompts per theme, kind and depth."),
+    "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
+               "Read lines on stdin and print `crisis`, `gentle` or `ok` for each, to try the crisis screen on "
+               "your own sentences. Which screen ran (the model and the rules, or the rules alone) goes to "
+               "stderr first."),
+    "keygen": ("print a new HEARTH_ENCRYPTION_KEY for private notes and answers",
+               "Print a new key for HEARTH_ENCRYPTION_KEY, which encrypts private notes and private check-in "
+               "answers at rest. Keep it safe: without it they can't be read."),
+    "status": ("the Hearth processes alive on this store, what each holds, the outbox depth",
+               "Show which Hearth processes are alive on the configured database, what each holds, how many "
+               "messages wait in the outbox and how many rounds are open."),
+    "migrate-store": ("copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
+                      "Copy every community's data (or one's) into an empty database, then check that the counts "
+                      "match. Stop Hearth first."),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="hearth",
+        prog="hearth", parents=[_top_level()],
         description="Hearth, a community support bot. With no Discord or Slack token set it runs in this terminal.",
     )
-    parser.add_argument("--config", help="a TOML config file (default: ./hearth.toml if present)")
-    parser.add_argument("--log-level", help="DEBUG, INFO, WARNING or ERROR (default from config: INFO)")
-    parser.add_argument("--script", type=Path, help="run terminal commands from this file, then stop")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="start Hearth (the default)")
-    sub.add_parser("demo", help="a one-minute tour of a whole check-in, in the terminal")
-    check = sub.add_parser("check-config", help="validate a config file without starting")
-    check.add_argument("file", nargs="?", help="the file to check (default: --config or ./hearth.toml)")
-    content = sub.add_parser("content", help="prompt-pack tools: hearth content lint [PATH...]")
-    content.add_argument("action", choices=["lint"])
-    content.add_argument("rest", nargs=argparse.REMAINDER)
-    sub.add_parser("screen", help="check lines on stdin against the crisis screen: prints crisis, gentle or ok")
-    sub.add_parser("keygen", help="print a new HEARTH_ENCRYPTION_KEY for private notes and answers")
-    sub.add_parser("status", help="the Hearth processes alive on this store, what each holds, the outbox depth")
-    move = sub.add_parser("migrate-store", help="copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
-                          description="Copy every community's data (or one's) into an empty database, then check "
-                                      "that the counts match. Stop Hearth first.")
+
+    def add(name: str, *common: str) -> argparse.ArgumentParser:
+        short, long = SUBCOMMANDS[name]
+        return sub.add_parser(name, help=short, description=long, parents=[_common(*common)])
+
+    add("run", "config", "log-level", "script")
+    add("demo", "log-level")
+    check = add("check-config", "config")
+    check.add_argument("file", nargs="?", help="the file to check (default: --config, else ./hearth.toml)")
+    content = add("content")
+    content.add_argument("action", choices=["lint"], help="lint: check prompt packs")
+    content.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH", help="pack files or folders to check")
+    add("screen")
+    add("keygen")
+    add("status", "config", "log-level")
+    move = add("migrate-store")
     move.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
     move.add_argument("--to", dest="target", required=True, metavar="URL", help="where it should go (same forms)")
@@ -46,8 +96,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _top_level() -> argparse.ArgumentParser:
+    top = _common("config", "log-level", "script")
+    for action in top._actions:
+        action.default = None  # given nowhere: None
+    return top
+
+
+class StartProblems(Exception):
+    """Everything that would stop a start, each one sentence, found all at once."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _command(args)
+    except KeyboardInterrupt:
+        return 0
+    except StartProblems as err:
+        _say(err.problems)
+        return 2
+    except (ConfigError, StoreError, AdapterUnavailable, PackError) as err:
+        _say(str(err).splitlines())
+        return 2
+    except Exception as err:  # a bug: one sentence for the person, the details for whoever asks for them
+        log.debug("hearth stopped on an error", exc_info=True)
+        _say([f"something went wrong that I didn't expect ({type(err).__name__}: {err}). "
+              "Run again with --log-level DEBUG to see the details."])
+        return 1
+
+
+def _say(problems: list[str]) -> None:
+    if len(problems) == 1:
+        print(f"hearth: {problems[0]}", file=sys.stderr)
+        return
+    print(f"hearth: {len(problems)} problems:", file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "content":
         from bot.content.lint import main as lint_main
 
@@ -64,30 +156,76 @@ def main(argv: list[str] | None = None) -> int:
         from bot.ops.migrate_store import main as migrate_store_main
 
         return migrate_store_main(args.source, args.target, args.community)
-    try:
-        config = load(args.file if args.command == "check-config" and args.file else args.config)
-    except ConfigError as err:
-        print(f"hearth: {err}", file=sys.stderr)
-        return 2
+    if args.command == "demo":
+        return run_demo(args.log_level)
     if args.command == "check-config":
-        print(f"Config OK ({config.source or 'built-in defaults'}). Data goes to {config.sqlite_path}.")
+        given_as = "check-config FILE" if args.file else "--config"
+        config, _ = checked_config(args.file or args.config, given_as)
+        print(f"Config OK ({config.source or 'built-in defaults'}). Data goes to {_where_data_goes(config)}.")
         return 0
     if args.command == "status":
         from bot.ops.status import status_report
 
-        print(asyncio.run(status_report(config)))
+        setup_logging(args.log_level or "WARNING")
+        print(asyncio.run(status_report(load(args.config))))
         return 0
-    if args.command == "demo":
-        return run_demo(args.log_level)
+    script = getattr(args, "script", None)
+    config, text = checked_config(args.config, "--config", script)
     # In the terminal the conversation is the point: only warnings, unless asked.
     setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"))
+    return asyncio.run(run(config, text))
+
+
+def checked_config(path: str | None, given_as: str, script: Path | None = None) -> tuple[Config, str | None]:
+    """The config, once everything a start needs holds (a script's text too): what check-config and a start share.
+
+    Raises StartProblems with every problem found, not just the first.
+    """
+    from bot.preflight import start_problems
+
+    config, errors = load_all(path, given_as=given_as)  # (a file that can't be read raises: nothing else to check)
+    problems = [str(e) for e in errors]
+    text = None
+    if script is not None:
+        try:
+            text = read_script(script)
+        except ScriptError as err:
+            problems.append(str(err))
+    problems += start_problems(config)
+    if problems:
+        raise StartProblems(problems)
+    return config, text
+
+
+class ScriptError(Exception):
+    """A --script file that can't be run: missing, unreadable or not UTF-8 text."""
+
+
+def read_script(path: Path) -> str:
+    """A script's text, read before anything starts, so a bad one is one sentence (not a hang after a traceback)."""
     try:
-        return asyncio.run(run(config, args.script))
-    except KeyboardInterrupt:
-        return 0
-    except (StoreError, AdapterUnavailable) as err:
-        print(f"hearth: {err}", file=sys.stderr)
-        return 2
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScriptError(f"the script {path} (from --script) does not exist.") from None
+    except IsADirectoryError:
+        raise ScriptError(f"the script {path} (from --script) is a folder, not a file.") from None
+    except OSError as err:
+        raise ScriptError(f"I can't read the script {path} (from --script): {err.strerror}.") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ScriptError(f"the script {path} is not UTF-8 text (line {line} has a byte that isn't). "
+                          "Save it as UTF-8 and try again.") from None
+
+
+def _where_data_goes(config: Config) -> str:
+    url = config["database_url"]
+    if url and not url.startswith("sqlite:///"):
+        from bot.store.postgres import redacted
+
+        return f"the PostgreSQL database {redacted(url)} (not contacted by this check)"
+    return str(config.sqlite_path)
 
 
 def setup_logging(level: str) -> None:
@@ -97,8 +235,8 @@ def setup_logging(level: str) -> None:
         logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run is noise
 
 
-async def run(config: Config, script: Path | None) -> int:
-    """Start Hearth: platform adapters for the tokens set, else the terminal."""
+async def run(config: Config, script: str | None = None) -> int:
+    """Start Hearth: platform adapters for the tokens set, else the terminal (reading the `script` text if given)."""
     from adapters.console import ConsoleAdapter, ConsoleOut, lines_from
     from adapters.console.adapter import shell_locale
     from bot.clock import OffsetClock
@@ -108,16 +246,20 @@ async def run(config: Config, script: Path | None) -> int:
     use_console = not adapters or script is not None
     app = await start_core(config, OffsetClock() if use_console else None)
     done = asyncio.Event()
+    console = None
     if use_console:
-        stream = script.open(encoding="utf-8") if script else sys.stdin
+        stream = io.StringIO(script) if script is not None else sys.stdin
         interactive = script is None and sys.stdin.isatty()
         console = ConsoleAdapter(config, lines_from(stream), ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
                                  interactive, locale=shell_locale())
         adapters.append(console)
-        if not script:
+        if script is None:
             print(f"No Discord or Slack token is set, so Hearth runs here in your terminal.\n"
                   f"Your data is kept in {config.sqlite_path}.", file=sys.stderr)
     await serve(app, adapters, until=done if use_console else None, freeze_start_up=script is None)
+    if console is not None and console.failure:
+        print(f"hearth: {console.failure}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -127,8 +269,6 @@ def run_demo(log_level: str | None) -> int:
 
     setup_logging(log_level or "WARNING")
     with tempfile.TemporaryDirectory(prefix="hearth-demo-") as tmp:
-        script = Path(tmp) / "demo.txt"
-        script.write_text(DEMO_SCRIPT, encoding="utf-8")
         config = load(env={"HEARTH_DATA_DIR": tmp})
         print("Hearth demo: one evening check-in, start to finish. Lines after '>' are typed by people.\n")
-        return asyncio.run(run(config, script))
+        return asyncio.run(run(config, DEMO_SCRIPT))

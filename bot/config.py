@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, ConfigErrors
 
 DEFAULT_CONFIG_FILE = "hearth.toml"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+DATABASE_SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ def _timezone(v: Any) -> str | None:
     return None
 
 
+def _database_url(v: Any) -> str | None:
+    """Only the stores Hearth has: caught here, so check-config refuses what start would."""
+    if not v or str(v).startswith(DATABASE_SCHEMES):
+        return None
+    return "must start with postgresql:// (a PostgreSQL database) or sqlite:/// (a SQLite file)"
+
+
 def _shard_ids(v: Any) -> str | None:
     if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in v):
         return "must be shard numbers: whole numbers from 0, like [0, 1] or \"0,1\""
@@ -64,7 +72,7 @@ def _shard_ids(v: Any) -> str | None:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "", 'data_dir = "./hearth-data"'),
-    Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"'),
+    Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"', _database_url),
     Setting("database_pool_size", int, 10, "database_pool_size = 20", _positive),
     Setting("content_dir", str, "", 'content_dir = "./content"'),
     Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
@@ -122,6 +130,8 @@ class Config:
     values: dict[str, Any]
     secrets: dict[str, str] = field(default_factory=dict, repr=False)
     source: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)
+    """Where each value that isn't a default came from: the file's path or `$VARIABLE`."""
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -148,7 +158,11 @@ class Config:
     def with_values(self, **overrides: Any) -> "Config":
         values = dict(self.values)
         values.update({k.replace("__", "."): v for k, v in overrides.items()})
-        return Config(values, self.secrets, self.source)
+        return Config(values, self.secrets, self.source, self.origins)
+
+    def origin(self, key: str) -> str:
+        """Where a setting's value came from, for messages: "$HEARTH_DATA_DIR", "./hearth.toml", "the default"."""
+        return self.origins.get(key, "the default")
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -204,36 +218,77 @@ def _check_shards(values: dict[str, Any], source: str | None) -> None:
                           f"numbered 0 to {count - 1}", example, source)
 
 
-def load(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
-    """Read the config: the given file, else ./hearth.toml if present, else defaults."""
+def load(path: str | Path | None = None, env: dict[str, str] | None = None, given_as: str = "--config") -> Config:
+    """Read the config: the given file, else ./hearth.toml if present, else defaults.
+
+    Every wrong setting is reported at once (one ConfigError, or ConfigErrors
+    for several). `given_as` names where `path` came from, for a missing file.
+    """
+    config, errors = load_all(path, env, given_as)
+    if errors:
+        raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
+    return config
+
+
+def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, given_as: str = "--config"
+             ) -> tuple[Config, list[ConfigError]]:
+    """The config with every wrong value left at its default, and what was wrong: so a check can go on to look
+    at the rest (folders, files) and report everything at once. A file that can't be read raises."""
     env = dict(os.environ if env is None else env)
     raw: dict[str, Any] = {}
     source = None
     if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
         path = DEFAULT_CONFIG_FILE
-    if path is not None:
+        source = path if Path(path).is_absolute() else f"./{path}"  # say where it was found
+    elif path is not None:
         source = str(path)
-        raw = read_toml(Path(path))
+    if path is not None:
+        raw = read_toml(Path(path), given_as)
     values = {s.key: s.default for s in SETTINGS}
+    origins: dict[str, str] = {}
+    errors: list[ConfigError] = []
+
+    def take(key: str, value: Any, where: str) -> None:
+        try:
+            values[key] = coerce(_BY_KEY[key], value, where)
+            origins[key] = where
+        except ConfigError as err:
+            errors.append(err)
+
     for key, value in flatten(raw).items():
-        setting = _BY_KEY.get(key)
-        if setting is None:
-            raise ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source)
-        values[key] = coerce(setting, value, source)
+        if key not in _BY_KEY:
+            errors.append(ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source))
+        else:
+            take(key, value, source or "")
     for var, key in ENV_OVERRIDES.items():
         if env.get(var):
-            values[key] = coerce(_BY_KEY[key], env[var], f"${var}")
+            take(key, env[var], f"${var}")
     values["log_level"] = str(values["log_level"]).upper()
-    _check_shards(values, source)
+    if not any(e.key.startswith("discord.shard") for e in errors):
+        try:
+            _check_shards(values, source)
+        except ConfigError as err:
+            errors.append(err)
     secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
-    return Config(values, secrets, source)
+    return Config(values, secrets, source, origins), errors
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
+    """The file's settings; a missing, unreadable or non-UTF-8 file is a ConfigError naming who pointed to it."""
+    example = f"hearth {given_as.replace('FILE', '').strip()} ./hearth.toml"
     if not path.is_file():
-        raise ConfigError("--config", f"points to {path}, which does not exist", "--config ./hearth.toml")
+        what = "is not a file" if path.exists() else "does not exist"
+        raise ConfigError(given_as, f"points to {path}, which {what}", example)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[:err.start].count(b"\n") + 1
+        raise ConfigError("(file)", f"is not UTF-8 text (line {line} has a byte that isn't); save it as UTF-8",
+                          'log_level = "INFO"', str(path)) from None
+    except OSError as err:
+        raise ConfigError(given_as, f"points to {path}, which I can't read ({err.strerror})", example) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError("(file)", f"is not valid TOML: {err}", 'log_level = "INFO"', str(path)) from None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from bot.events import Reply, Rich, rich
 
 
@@ -9,15 +12,28 @@ class UserError(Exception):
     """A kind refusal shown to the person who asked; nothing was changed.
 
     The message is Hearth's own template; `{}` slots take user text, which is
-    kept inert when shown.
+    kept inert when shown. `field` names the option or form field it is
+    about, so a form can show it beside that field and keep the rest.
     """
 
-    def __init__(self, template: str, *user_values: str) -> None:
+    def __init__(self, template: str, *user_values: str, field: str | None = None) -> None:
         self.body: Rich = rich(template, *user_values)
+        self.field = field
         super().__init__(self.body.plain())
 
     def reply(self) -> Reply:
-        return Reply(body=self.body, error=True)
+        return Reply(body=self.body, error=True, field=self.field)
+
+
+@contextmanager
+def about(field: str) -> Iterator[None]:
+    """A refusal raised inside is about this field (unless it already names one): `with about("open"): ...`."""
+    try:
+        yield
+    except UserError as err:
+        if err.field is None:
+            err.field = field
+        raise
 
 
 class ConfigError(Exception):
@@ -27,6 +43,19 @@ class ConfigError(Exception):
         self.key, self.problem, self.example, self.source = key, problem, example, source
         where = f" in {source}" if source else ""
         super().__init__(f"config{where}: `{key}` {problem}. Example: {example}")
+
+
+class ConfigErrors(ConfigError):
+    """Several settings are wrong: all of them, one line each (the first also as `key`, `problem`...)."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        first = errors[0]
+        super().__init__(first.key, first.problem, first.example, first.source)
+        self.errors = errors
+        self.args = ("\n".join(str(e) for e in errors),)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
 
 
 class StoreError(Exception):

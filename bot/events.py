@@ -385,6 +385,8 @@ class Reply:
     title: str | None = None
     error: bool = False
     """A refusal: nothing changed. Adapters may show it beside a form, keeping what was typed."""
+    field: str | None = None
+    """Which option or form field a refusal is about (its name), declared by the core so no adapter guesses."""
 
     def plain(self) -> str:
         return self.body.plain()

@@ -15,18 +15,24 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import AsyncIterator, Callable, TextIO
+from zoneinfo import ZoneInfo
 
-from adapters.console.render import render_buttons, render_reply
+from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import Hearth
 from bot.clock import OffsetClock
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
-from bot.events import Actor, Button, Event, Form, Reply
+from bot.scheduling import next_fires
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, rich
 
 log = logging.getLogger(__name__)
+
+#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
+MAX_STEPS = 1200
 
 HELP = """Terminal extras (besides Hearth's own commands, see: help):
   as NAME [mod]     speak as someone else (mod = a moderator)
@@ -37,6 +43,16 @@ HELP = """Terminal extras (besides Hearth's own commands, see: help):
   sleep N           wait N real seconds (scripts)
   who               who is speaking
   quit              leave"""
+
+
+#: What a file name from Hearth may hold here: anything else becomes "-".
+_SAFE_NAME = re.compile(r"[^\w.-]+")
+#: What Python makes of bytes that aren't UTF-8 on stdin (surrogateescape): never typed on purpose.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+class NotUTF8(Exception):
+    """Scripted or piped input with bytes that aren't UTF-8: the run stops with a sentence, not a guess."""
 
 
 @dataclass
@@ -117,10 +133,15 @@ class ConsoleAdapter:
         self.locale = locale
         self.app: Hearth | None = None
         self._tasks: list[asyncio.Task] = []
+        #: Why the terminal stopped early, if it did (one sentence for stderr); None when it simply ran out of lines.
+        self.failure: str | None = None
 
     async def start(self, app: Hearth) -> None:
         self.app = app
         app.outbox.add_sender(ConsoleSender(self.out))
+        # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
+        # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
+        app.limiter.exempt.add(self.platform)
         self._tasks = [asyncio.create_task(self._read_loop(), name="console-input"),
                        asyncio.create_task(self._tick_loop(), name="console-tick")]
 
@@ -155,8 +176,11 @@ class ConsoleAdapter:
                 if line is None or not await self.handle_line(line):
                     break
             await self._catch_up()
-        except Exception:
-            log.exception("the terminal adapter stopped on an error")
+        except (UnicodeDecodeError, NotUTF8):
+            self.failure = "a line of input was not UTF-8 text, so I stopped reading. Save it as UTF-8 and try again."
+        except Exception as err:
+            log.debug("the terminal adapter stopped on an error", exc_info=True)
+            self.failure = f"the terminal stopped on an error I didn't expect ({type(err).__name__}: {err})."
         finally:
             self.done.set()
 
@@ -164,6 +188,12 @@ class ConsoleAdapter:
         """One line of input; False to stop."""
         line = raw.strip()
         if not line or line.startswith("#"):
+            return True
+        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
+            if not self.interactive:
+                raise NotUTF8()
+            self.out.show("only you", Reply(body=rich("That line had characters I couldn't read (it wasn't UTF-8 "
+                                                      "text), so I skipped it. Please type it again."), error=True))
             return True
         if not self.interactive:
             self.out.say(f"{self.speaker.name}> {line}")
@@ -174,6 +204,11 @@ class ConsoleAdapter:
             await self._line(line, lowered)
         except UserError as err:
             self.out.show("only you", err.reply())
+        except Exception:  # a bug: this line gets an answer, and the session goes on
+            log.warning("the terminal could not handle a line", exc_info=log.isEnabledFor(logging.DEBUG))
+            self.out.show("only you", Reply(body=rich("Sorry — something went wrong on my side with that line. "
+                                                      "The next line goes on as usual."),
+                                            error=True))
         return True
 
     async def _line(self, line: str, lowered: str) -> None:
@@ -216,38 +251,88 @@ class ConsoleAdapter:
         return self._app.clock.now()
 
     async def _dispatch(self, event: Event) -> None:
-        replies = await self._app.handle(event)
+        await self._show(event.actor, await self._app.handle(event))
+
+    async def _show(self, actor: Actor, replies: list[Reply]) -> None:
+        """Every reply, a form asked field by field; an event with no reply at all still says so."""
+        if not replies:
+            self.out.say("  (no answer)")
         for reply in replies:
-            if reply.form is not None:
-                self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
-                values = await self._fill_form(reply.form)
-                if values is None:
-                    self.out.say("  (cancelled)")
-                    continue
-                await self._dispatch(Event("form", event.actor, reply.form.action, dict(reply.form.args), values))
-            else:
+            if reply.form is None:
                 self.out.show("only you" if reply.visibility == "actor" else "#general", reply)
+                if reply.attachment is not None:
+                    self.out.say(f"  Saved as {self._save(reply.attachment)}")
+                continue
+            self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
+            values = await self._fill_form(reply.form)
+            if values is None:
+                self.out.say("  (cancelled)")
+                continue
+            await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
+
+    def _save(self, attachment: Attachment) -> Path:
+        """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
+        only by this machine's user, as an export holds private answers and notes."""
+        folder = (self.config.sqlite_path.parent / "exports").resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
+        stem, suffix = Path(name).stem, Path(name).suffix
+        path = folder / name
+        for n in itertools.count(2):
+            try:
+                with open(path, "xb") as f:  # (x: never over a file already there)
+                    os.chmod(path, 0o600)
+                    f.write(attachment.content)
+                return path
+            except FileExistsError:
+                path = folder / f"{stem}-{n}{suffix}"
+        raise AssertionError("unreachable")
+
+    async def _submit(self, actor: Actor, form: Form, values: dict[str, str]) -> None:
+        """Send a filled form; a refusal about one field asks again for just that field, keeping the rest."""
+        while True:
+            replies = await self._app.handle(Event("form", actor, form.action, dict(form.args), dict(values)))
+            wrong = next((f for r in replies if r.error and r.field for f in form.fields if f.name == r.field), None)
+            if wrong is None:
+                await self._show(actor, replies)
+                return
+            for reply in replies:
+                self.out.show("only you", reply)
+            answer = await self._ask(wrong, values.get(wrong.name))
+            if answer is None:
+                self.out.say("  (cancelled)")
+                return
+            values[wrong.name] = answer
 
     async def _fill_form(self, form: Form) -> dict[str, str] | None:
         """Ask field by field; an empty line keeps the default; `cancel` stops."""
         values: dict[str, str] = {}
         for f in form.fields:
-            choices = ""
-            if f.choices:
-                choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-            default = f" (Enter for {f.default})" if f.default else (" (optional)" if not f.required else "")
-            self.out.say(f"  {f.label}{choices}{default}")
-            if self.interactive:
-                self.out.stream.write("  > ")
-                self.out.stream.flush()
-            answer = await self._next_line()
-            if answer is None or answer.strip().lower() == "cancel":
+            answer = await self._ask(f)
+            if answer is None:
                 return None
-            if not self.interactive:
-                self.out.say(f"  > {answer}")
-            values[f.name] = answer.strip() or (f.default or "")
+            values[f.name] = answer
         return values
+
+    async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
+        """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
+        what was given before, when asking again."""
+        choices = ""
+        if f.choices:
+            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
+        default = f" (Enter for {f.default})" if f.default else (" (optional)" if not f.required else "")
+        again = f" — you wrote “{_CONTROL.sub('', typed)}”" if typed else ""
+        self.out.say(f"  {f.label}{choices}{default}{again}")
+        if self.interactive:
+            self.out.stream.write("  > ")
+            self.out.stream.flush()
+        answer = await self._next_line()
+        if answer is None or answer.strip().lower() == "cancel":
+            return None
+        if not self.interactive:
+            self.out.say(f"  > {answer}")
+        return answer.strip() or (f.default or "")
 
     async def _next_line(self) -> str | None:
         try:
@@ -276,10 +361,8 @@ class ConsoleAdapter:
 
     async def _advance(self, rest: str) -> None:
         delta = parse_delta(rest)
-        clock = self._clock()
-        clock.advance(delta)
-        self.out.say(f"  The clock moves on to {self._now():%a %d %b %H:%M:%S} UTC.")
-        await self._catch_up()
+        self._clock()  # (refuses a clock that can't move, before anything is said)
+        await self._move_clock_to(self._now() + delta)
 
     async def _at(self, rest: str) -> None:
         m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
@@ -289,9 +372,7 @@ class ConsoleAdapter:
         target = now.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
         if target <= now:
             target += timedelta(days=1)
-        self._clock().set(target)
-        self.out.say(f"  The clock moves on to {self._now():%a %d %b %H:%M:%S} UTC.")
-        await self._catch_up()
+        await self._move_clock_to(target)
 
     async def _sleep(self, rest: str) -> None:
         try:
@@ -300,6 +381,37 @@ class ConsoleAdapter:
             raise UserError("Say how many seconds, like `sleep 3`.") from None
         await asyncio.sleep(seconds)
         await self._catch_up()
+
+    async def _move_clock_to(self, target: datetime) -> None:
+        """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
+        opens and closes the rounds it passes as they would have, in order; then on to `target`."""
+        clock = self._clock()
+        self.out.say(f"  The clock moves on to {target:%a %d %b %H:%M:%S} UTC.")
+        for _ in range(MAX_STEPS):
+            moment = await self._next_moment(target)
+            if moment is None:
+                break
+            clock.set(moment)
+            await self._catch_up()
+        else:
+            self.out.say(f"  (That passed more than {MAX_STEPS} openings, reminders and closings; the ones after "
+                         "those were skipped. Move the clock in smaller steps to see every one.)")
+        clock.set(target)
+        await self._catch_up()
+
+    async def _next_moment(self, target: datetime) -> datetime | None:
+        """The first time after now and up to `target` when a round opens, reminds or closes."""
+        now = self._now()
+        store = self._app.store
+        moments = [when for rnd in await store.open_rounds() for when in (rnd.remind_at, rnd.closes_at)
+                   if when is not None and now < when <= target]
+        for schedule in await store.list_schedules():
+            if schedule.paused_until == "forever":
+                continue
+            fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
+            if fires and fires[0] <= target:
+                moments.append(fires[0])
+        return min(moments, default=None)
 
     def _clock(self) -> OffsetClock:
         clock = self._app.clock

@@ -19,7 +19,7 @@ from adapters.discord.render import chunks, reply_text
 from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
-from bot.events import Actor, Event, Reply, rich
+from bot.events import Actor, Event, Reply, join_rich, rich
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -73,11 +73,25 @@ async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, ev
     except Exception:
         log.exception("handling %s %s failed", event.kind, event.name)
         replies = [SORRY]
+    replies = [*replies, *kept_values(event, replies)]
     if event.name == "checkin join":
         await adapter.state.clear_dm_closed(event.actor.user_id)
     elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):
         replies = [*replies, DM_CLOSED_NOTICE]
     await show(adapter, interaction, replies)
+
+
+def kept_values(event: Event, replies: list[Reply]) -> list[Reply]:
+    """A refused form can't stay open on Discord (a modal can't answer a modal), so what was typed comes back
+    beside the refusal, which names the field: nothing is lost. Seen only by the person who typed it."""
+    if event.kind != "form" or not replies or not all(r.error for r in replies):
+        return []
+    typed = [(name, value.strip()) for name, value in event.values.items() if value.strip()]
+    if not typed:
+        return []
+    lines = [rich("_What you typed, so you can use it again:_")]
+    lines += [rich("• {}: {}", name.replace("_", " "), value) for name, value in typed]  # (both from the payload)
+    return [Reply(body=join_rich(lines))]
 
 
 async def _defer(interaction: discord.Interaction) -> None:

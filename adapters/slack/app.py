@@ -287,6 +287,9 @@ class SlackAdapter:
         if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
             await ack(response_action="errors", errors=errors)
             return
+        if replies and all(r.error and not r.form for r in replies):  # about no one field: shown on top of the
+            await ack(response_action="push", view=self.present.refusal_view(replies, where))  # form, kept beneath
+            return
         await ack(response_action="update", view=self.present.view_for(replies, where))
         if where.origin == "home":
             self._after_ack(self._safely(self.present.publish_home(actor)))
@@ -309,8 +312,9 @@ class SlackAdapter:
                           event_id=event_id(body))
             try:
                 event = await self._with_upload(event, read_files(state))
-            except UploadRefused as refused:
-                return actor, [refused.reply]
+            except UploadRefused as refused:  # (about the form's file field: the one being fetched)
+                option = file_option(self.app.registry.commands[event.name])
+                return actor, [dataclasses.replace(refused.reply, field=option.name if option else None)]
         else:
             event = Event("form", actor, str(meta.get("n")), args, values, event_id=event_id(body))
         return actor, await self.app.handle(event)

@@ -17,7 +17,7 @@ from adapters.slack.render import (
     fit_view_blocks, plain_text,
 )
 from bot.commands.registry import Command, Option
-from bot.events import Choice, Form, FormField, Reply, UserText
+from bot.events import Choice, Form, FormField, Reply
 
 CALLBACK = "hearth-form"
 #: What a file field accepts: packs are TOML, and some tools save them as .txt.
@@ -121,7 +121,7 @@ def form_view(reply: Reply, meta: str) -> dict[str, Any]:
     }
 
 
-def message_view(replies: list[Reply], meta: str, title: str = "Hearth") -> dict[str, Any]:
+def message_view(replies: list[Reply], meta: str, title: str = "Hearth", close: str = "Close") -> dict[str, Any]:
     """Replies shown inside a modal, buttons and all (a modal's buttons update it)."""
     blocks: list[dict[str, Any]] = []
     start = 0
@@ -136,7 +136,7 @@ def message_view(replies: list[Reply], meta: str, title: str = "Hearth") -> dict
         "type": "modal",
         "callback_id": MESSAGE_CALLBACK,
         "title": plain_text(title, MAX_VIEW_TITLE),
-        "close": plain_text("Close", MAX_VIEW_TITLE),
+        "close": plain_text(close, MAX_VIEW_TITLE),
         "private_metadata": meta,
         "blocks": fit_view_blocks(blocks, "Ask again with /hearth to see all of it."),
     }
@@ -223,29 +223,16 @@ MAX_FIELD_ERROR = 2000
 
 
 def field_errors(replies: list[Reply], view: dict[str, Any]) -> dict[str, str] | None:
-    """A refusal as `response_action: errors`: its words under the field they are about.
+    """A refusal as `response_action: errors`: its words under the field the core says it is about.
 
-    None when the answer is not a refusal (or the modal has no fields): then
-    the modal is updated with the answer as usual.
+    None when the answer is not a refusal, or names no field of this modal:
+    then the caller shows it some other way, keeping the form.
     """
     if not replies or not all(r.error for r in replies) or any(r.form for r in replies):
         return None
-    fields = [b for b in view.get("blocks") or [] if b.get("type") == "input" and b.get("block_id")]
-    if not fields:
+    fields = {str(b["block_id"]) for b in view.get("blocks") or [] if b.get("type") == "input" and b.get("block_id")}
+    named = [r.field for r in replies if r.field in fields]
+    if not named:
         return None
     message = "\n".join(r.plain() for r in replies)
-    return {_relevant_field(replies, fields, read_values(view.get("state") or {})): clip(message, MAX_FIELD_ERROR)}
-
-
-def _relevant_field(replies: list[Reply], fields: list[dict[str, Any]], values: dict[str, str]) -> str:
-    """The field whose typed value the refusal quotes, else the one it names, else the first."""
-    names = [str(b["block_id"]) for b in fields]
-    quoted = {p.text.strip() for r in replies for p in r.body.parts if isinstance(p, UserText) and p.text.strip()}
-    for name in names:
-        if values.get(name, "").strip() in quoted:
-            return name
-    message = "\n".join(r.plain() for r in replies).lower()
-    for name in names:
-        if f"“{name}”" in message or f"`{name}`" in message:
-            return name
-    return names[0]
+    return {str(named[0]): clip(message, MAX_FIELD_ERROR)}

@@ -73,6 +73,10 @@ class Presenter:
             return form_view(forms[0], self._meta(where, "form", form.action, form.args))
         return message_view(replies, self._meta(where))
 
+    def refusal_view(self, replies: list[Reply], where: Where) -> dict[str, Any]:
+        """A refusal about no one field, pushed on top of the form: "Back" returns to it as it was typed."""
+        return message_view(replies, self._meta(where), close="Back")
+
     async def _open_form(self, where: Where, reply: Reply) -> None:
         form = reply.form
         assert form is not None

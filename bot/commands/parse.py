@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from bot.commands.registry import Command, Option, Registry
+from bot.commands.registry import Command, Option, Registry, not_a_choice
 from bot.errors import UserError
 
 
@@ -61,11 +61,21 @@ def bind(cmd: Command, words: list[str]) -> dict[str, str]:
             positional = []
             break
         if not opt.required and opt.choices and not _is_choice(opt, positional[0]):
+            if not _free_text_follows(slots[i + 1:]):
+                args[opt.name] = positional.pop(0)  # no other place for it: the choice check refuses it by name
+                continue
+            if opt.looks_like_a_choice(positional[0]):  # "public oops", "sharde hi", "6 great": never words
+                raise not_a_choice(opt, positional[0], before_words=True)
             continue  # "checkin answer 4 Slept well": "Slept" is no visibility
         args[opt.name] = positional.pop(0)
     if positional:
         raise UserError(f"I didn't understand “{{}}” for **{cmd.name}**. Usage: `{cmd.usage()}`", " ".join(positional))
     return args
+
+
+def _free_text_follows(slots: list[Option]) -> bool:
+    """Whether a later option takes free words, so a word that is no choice may be the start of them."""
+    return any(o.kind == "text" or o.rest for o in slots)
 
 
 def _is_choice(opt: Option, word: str) -> bool:

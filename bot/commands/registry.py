@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
@@ -18,6 +19,9 @@ from bot.events import Button, Choice, Event, Reply, rich, say
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
+#: How alike a typed word must be to a choice to count as a slip for it ("sharde", "privte", "anonymus").
+CHOICE_SLIP = 0.7
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -50,6 +54,30 @@ class Option:
     max_length: int | None = None
     rest: bool = False
     own_words: bool = True
+    mistaken: tuple[str, ...] = ()
+    """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
+    as the next option's text."""
+
+    def looks_like_a_choice(self, word: str) -> bool:
+        """Whether a word that is none of the choices was still meant as one: a slip ("sharde", "priv"), a number
+        where the choices are numbers ("6" for a mood), or a word declared in `mistaken`."""
+        if not self.choices:
+            return False
+        w = word.lower().strip()
+        values = [c.value.lower() for c in self.choices] + [c.label.lower() for c in self.choices]
+        if w in values or w in self.mistaken:
+            return True
+        if all(c.value.lstrip("-").isdigit() for c in self.choices):
+            return bool(_NUMBER.fullmatch(w))
+        if len(w) >= 3 and any(v.startswith(w) for v in values):
+            return True
+        return bool(difflib.get_close_matches(w, values, 1, CHOICE_SLIP))
+
+    def closest_choice(self, word: str) -> str | None:
+        close = difflib.get_close_matches(word.lower(), [c.value.lower() for c in self.choices], 1, CHOICE_SLIP)
+        prefix = [c.value for c in self.choices if len(word) >= 3 and c.value.lower().startswith(word.lower())]
+        by_lower = {c.value.lower(): c.value for c in self.choices}
+        return by_lower[close[0]] if close else (prefix[0] if len(prefix) == 1 else None)
 
 
 @dataclass(frozen=True)
@@ -277,7 +305,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
             continue
         opt = known.get(key)
         if opt is None:
-            raise UserError(f"**{cmd.name}** has no option “{key}”. Usage: `{cmd.usage()}`")
+            raise UserError(f"**{cmd.name}** has no option “{{}}”. Usage: `{cmd.usage()}`", key)
         value = value.strip()
         if value == "":
             continue
@@ -285,7 +313,8 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
     for opt in cmd.options:
         if opt.required and opt.name not in out:
             example = f" For example: `{cmd.example}`" if cmd.example else ""
-            raise UserError(f"**{cmd.name}** needs “{opt.name}” ({opt.description}). Usage: `{cmd.usage()}`.{example}")
+            raise UserError(f"**{cmd.name}** needs “{opt.name}” ({opt.description}). Usage: `{cmd.usage()}`.{example}",
+                            field=opt.name)
     return out
 
 
@@ -293,22 +322,34 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
     if opt.max_length and len(value) > opt.max_length:
         raise UserError(
             f"“{opt.name}” can be at most {opt.max_length} characters; this one has {len(value)}. "
-            "Could you make it shorter?"
+            "Could you make it shorter?", field=opt.name
         )
     if opt.choices:
         allowed = {c.value.lower(): c.value for c in opt.choices}
         if value.lower() not in allowed:
-            listed = ", ".join(c.value for c in opt.choices)
-            raise UserError(f"“{opt.name}” must be one of: {listed}. You wrote “{{}}”.", value)
+            raise not_a_choice(opt, value)
         value = allowed[value.lower()]
     if opt.kind == "int":
         try:
             number = int(value)
         except ValueError:
-            raise UserError(f"“{opt.name}” must be a whole number, like 30. You wrote “{{}}”.", value) from None
+            raise UserError(f"“{opt.name}” must be a whole number, like 30. You wrote “{{}}”.", value,
+                            field=opt.name) from None
         if not -(2**31) < number < 2**31:
-            raise UserError(f"“{opt.name}” is a much bigger number than I can use. Try a smaller one, like 30.")
+            raise UserError(f"“{opt.name}” is a much bigger number than I can use. Try a smaller one, like 30.",
+                            field=opt.name)
     return value
+
+
+def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserError:
+    """A typed value that is none of an option's choices: the list, and the likely one if it's a slip."""
+    listed = ", ".join(f"**{c.value}**" for c in opt.choices)
+    guess = opt.closest_choice(value)
+    hint = f" Did you mean **{guess}**?" if guess else ""
+    if before_words and not _NUMBER.fullmatch(value.strip()):
+        hint += " If it's the start of your words, give a choice first."
+    return UserError(f"“{opt.name}” must be one of: {listed}. You wrote “{{}}”.{hint} Nothing was done yet.", value,
+                     field=opt.name)
 
 
 #: The one registry the whole core declares into.

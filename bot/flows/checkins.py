@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import REGISTRY, Option, not_a_choice
 from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
@@ -23,6 +23,8 @@ MOOD_CHOICES = tuple(Choice(str(m), str(m)) for m in range(1, 6))
 VISIBILITY_OPTION = Option(
     "visibility", "who sees your words: shared, anonymous or private", kind="choice",
     choices=tuple(Choice(v, v) for v in VISIBILITIES),
+    mistaken=("public", "publicly", "everyone", "named", "secret", "secretly", "hidden", "nobody", "visible",
+              "invisible", "anon", "anonymously", "privately", "personal"),
 )
 SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, suggest="schedules")
 
@@ -54,7 +56,7 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     example="checkin join mornings reminders=yes",
 )
 async def join(app: "Hearth", ev: Event) -> Reply:
-    schedule = await schedule_named(app, ev.actor, ev.args["schedule"])
+    schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     current = await app.store.participant(schedule.id, ev.actor.user_id)
     wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
@@ -68,7 +70,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
 
 @REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
 async def leave(app: "Hearth", ev: Event) -> Reply:
-    schedule = await schedule_named(app, ev.actor, ev.args["schedule"])
+    schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     if await app.store.leave(schedule.id, ev.actor.user_id):
         return say("You've left **{}**. No more DMs or reminders from it.", schedule.name)
     return say("You weren't in **{}**, so nothing changed.", schedule.name)
@@ -117,8 +119,9 @@ async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round,
 )
 async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)
-    if "mood" not in ev.args:
-        return [answer_form(app, rnd, schedule, None, await app.store.response_of(rnd.id, ev.actor.user_id))]
+    if "mood" not in ev.args:  # the form asks for it, keeping whatever else was typed
+        typed = {k: ev.args[k] for k in ("words", "visibility") if ev.args.get(k)}
+        return [answer_form(app, rnd, schedule, None, await app.store.response_of(rnd.id, ev.actor.user_id), typed)]
     return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", "private"),
                              ev.args.get("words", ""))
 
@@ -126,7 +129,7 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
 async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     open_now = await open_rounds_for(app, ev.actor.community_id)
     if "schedule" in ev.args:
-        wanted = await schedule_named(app, ev.actor, ev.args["schedule"])
+        wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
     if not open_now:
         raise UserError("There's no check-in open right now. **checkin status** shows when the next one is.")
@@ -137,10 +140,15 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     return open_now[0]
 
 
-def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None, previous: Response | None) -> Reply:
+def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None, previous: Response | None,
+                typed: dict[str, str] | None = None) -> Reply:
+    """The answer form; what was `typed` before (words, a choice) comes back filled in, ahead of a past answer."""
+    typed = typed or {}
     vis_labels = tuple(Choice(v, app.content.text(f"visibility.{v}")) for v in VISIBILITIES)
     moods = tuple(Choice(str(m), app.content.mood_label(m)) for m in range(1, 6))
     default_mood = mood or (str(previous.mood) if previous else None)
+    words = typed.get("words") or (previous.text if previous else None)
+    visibility = typed.get("visibility") or (previous.visibility if previous else "private")
     form = Form(
         title="Check in"[:45],
         action="checkin.submit",
@@ -148,9 +156,8 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
         fields=(
             FormField("mood", "How are you, 1 to 5?", "choice", choices=moods, default=default_mood),
             FormField("words", "Anything you'd like to say?", "paragraph", required=False,
-                      max_length=MAX_ANSWER_CHARS, default=previous.text if previous else None),
-            FormField("visibility", "Who sees your words?", "choice", choices=vis_labels,
-                      default=previous.visibility if previous else "private"),
+                      max_length=MAX_ANSWER_CHARS, default=words),
+            FormField("visibility", "Who sees your words?", "choice", choices=vis_labels, default=visibility),
         ),
         submit_label="Check in",
     )
@@ -188,11 +195,11 @@ async def save_answer(
     mood = _mood(mood_text)
     visibility = visibility.strip().lower() or "private"
     if visibility not in VISIBILITIES:
-        raise UserError("Please choose shared, anonymous or private for who sees your words.")
+        raise not_a_choice(VISIBILITY_OPTION, visibility)
     words = words.strip()
     if len(words) > MAX_ANSWER_CHARS:
         raise UserError(f"Your words are {len(words)} characters; the most I can keep is {MAX_ANSWER_CHARS}. "
-                        "Could you shorten them a little? Nothing was saved yet.")
+                        "Could you shorten them a little? Nothing was saved yet.", field="words")
     name = actor_name(ev.actor)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
@@ -214,7 +221,7 @@ def _mood(text: str) -> int:
     except ValueError:
         mood = 0
     if not 1 <= mood <= 5:
-        raise UserError("Your mood should be a number from 1 (low) to 5 (great).")
+        raise UserError("Your mood should be a number from 1 (low) to 5 (great).", field="mood")
     return mood
 
 

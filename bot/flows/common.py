@@ -19,14 +19,17 @@ YES = {"yes", "y", "on", "true", "1"}
 NO = {"no", "n", "off", "false", "0"}
 
 
-async def schedule_named(app: "Hearth", actor: Actor, name: str) -> Schedule:
+async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "name") -> Schedule:
+    """The community's check-in by name; a refusal is about the option `field` that named it."""
     schedule = await app.store.find_schedule(actor.community_id, name)
     if schedule is not None:
         return schedule
     names = [s.name for s in await app.store.list_schedules(actor.community_id)]
     if not names:
-        raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
-    raise UserError(f"I couldn't find a check-in called “{{}}”. The ones here are: {', '.join(names)}.", name)
+        raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.",
+                        field=field)
+    raise UserError(f"I couldn't find a check-in called “{{}}”. The ones here are: {', '.join(names)}.", name,
+                    field=field)
 
 
 async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
@@ -42,7 +45,7 @@ def yes_no(value: str | None, default: bool, option: str) -> bool:
         return True
     if v in NO:
         return False
-    raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value)
+    raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value, field=option)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

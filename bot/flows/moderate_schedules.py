@@ -6,12 +6,13 @@ before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import DEPTHS, THEMES
-from bot.errors import UserError
+from bot.errors import UserError, about
 from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, show_time
 from bot.models import Round, Schedule
@@ -39,36 +40,85 @@ def _channel(ev: Event, value: str) -> str:
 
 
 async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, Any]:
-    """Validate the typed settings into schedule fields (base fills the gaps on edit)."""
+    """Validate the typed settings into schedule fields (base fills the gaps on edit); each refusal names its field."""
     a = ev.args
-    when = parse_when(a["when"]) if a.get("when") else None
-    if base is None and when is None:
-        raise UserError("Please say when it runs, e.g. `weekdays 09:00`.")
-    tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
-    tz = check_timezone(tz_name)
-    open_minutes = parse_duration(a["open"]) if a.get("open") else (
-        base.open_minutes if base else app.config["checkins.default_open_minutes"])
+    with about("when"):
+        when = parse_when(a["when"]) if a.get("when") else None
+        if base is None and when is None:
+            raise UserError("Please say when it runs, e.g. `weekdays 09:00`.")
+    with about("timezone"):
+        tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
+        tz = check_timezone(tz_name)
+    with about("open"):
+        open_minutes = parse_duration(a["open"]) if a.get("open") else (
+            base.open_minutes if base else app.config["checkins.default_open_minutes"])
     remind = a.get("remind")
-    if remind is not None and remind.strip() in {"0", "none", "off", "no"}:
-        remind_minutes = 0
-    elif remind:
-        remind_minutes = parse_duration(remind)
-    else:
-        remind_minutes = base.remind_minutes if base else app.config["checkins.default_remind_minutes"]
+    with about("remind"):
+        if remind is not None and remind.strip() in {"0", "none", "off", "no"}:
+            remind_minutes = 0
+        elif remind:
+            remind_minutes = parse_duration(remind)
+        else:
+            remind_minutes = base.remind_minutes if base else app.config["checkins.default_remind_minutes"]
     if remind_minutes and remind_minutes >= open_minutes:
         raise UserError(f"The reminder ({remind_minutes} min before closing) must come after the round opens "
-                        f"(it's open {open_minutes} min). Try a shorter `remind`, like 15m.")
+                        f"(it's open {open_minutes} min). Try a shorter `remind`, like 15m.",
+                        field="remind" if a.get("remind") or not a.get("open") else "open")
+    spec, cron = (when.text, when.cron) if when else (base.spec, base.cron)  # type: ignore[union-attr]
+    _check_rounds_apart(app, spec, cron, tz, open_minutes, "open" if a.get("open") or not when else "when")
     return {
         "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
         "channel_id": _channel(ev, a["channel"]) if a.get("channel") else (base.channel_id if base else ""),
-        "spec": when.text if when else base.spec,  # type: ignore[union-attr]
-        "cron": when.cron if when else base.cron,  # type: ignore[union-attr]
+        "spec": spec,
+        "cron": cron,
         "timezone": tz.key,
         "theme": a.get("theme") or (base.theme if base else None),
         "depth": a.get("depth") or (base.depth if base else None),
         "open_minutes": open_minutes,
         "remind_minutes": remind_minutes,
     }
+
+
+#: How far ahead to look for a schedule's shortest gap: a year holds every weekday pattern and both DST changes.
+GAP_HORIZON = timedelta(days=366)
+GAP_SAMPLES = 2000
+
+
+def shortest_gap(cron: str, tz: ZoneInfo, now: datetime, longer_than: int) -> int | None:
+    """The fewest minutes between two fires in the coming year (DST days included); stops early once it finds a
+    gap of at most `longer_than`. None when it fires at most once."""
+    shortest = None
+    last = None
+    current = now
+    for _ in range(GAP_SAMPLES):
+        fires = next_fires(cron, tz, current, 1)
+        if not fires or fires[0] > now + GAP_HORIZON:
+            break
+        if last is not None:
+            gap = int((fires[0] - last).total_seconds() // 60)
+            shortest = gap if shortest is None else min(shortest, gap)
+            if shortest < longer_than:
+                break
+        last = current = fires[0]
+    return shortest
+
+
+def _check_rounds_apart(app: "Hearth", spec: str, cron: str, tz: ZoneInfo, open_minutes: int, field: str) -> None:
+    """A round must close before the schedule's next one opens, or two rounds of one check-in would be open at once."""
+    gap = shortest_gap(cron, tz, app.now(), open_minutes)
+    if gap is not None and open_minutes > gap:
+        raise UserError(f"Rounds would overlap: “{{}}” can start a new round {_minutes(gap)} after the last one "
+                        f"(in {tz.key}), but each stays open {_minutes(open_minutes)}. Keep `open` to "
+                        f"{_minutes(gap)} or less, like open={_minutes(min(gap, 120))}.", spec, field=field)
+
+
+def _minutes(n: int) -> str:
+    """45m, 2h, 1h30m, 2d: as people type durations."""
+    if n % 1440 == 0:
+        return f"{n // 1440}d"
+    if n >= 60:
+        return f"{n // 60}h" + (f"{n % 60}m" if n % 60 else "")
+    return f"{n}m"
 
 
 def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
@@ -106,7 +156,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
 async def create(app: "Hearth", ev: Event) -> Reply:
     if await app.store.find_schedule(ev.actor.community_id, ev.args["name"]):
         raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
-                        "**mod schedule edit**.", ev.args["name"])
+                        "**mod schedule edit**.", ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
     return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in",
                     await app.timezone_of(ev.actor))
@@ -142,7 +192,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
         verb = "Saved changes to"
     else:
         if await app.store.find_schedule(ev.actor.community_id, ev.args.get("name", "")):
-            raise UserError("There's already a check-in called “{}”.", ev.args.get("name", ""))
+            raise UserError("There's already a check-in called “{}”.", ev.args.get("name", ""), field="name")
         fields = await _settle(app, ev, None)
         fields |= {"community_id": ev.actor.community_id, "created_by": ev.actor.user_id}
         schedule = await app.store.create_schedule(fields, app.now())
@@ -173,7 +223,8 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
-    until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
+    with about("until"):
+        until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
     paused = await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
     await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
@@ -198,7 +249,8 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
                   permission="moderator", example="mod schedule skip mornings 2026-12-25")
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
-    day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
+    with about("date"):
+        day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
     await app.store.add_skip(schedule.id, day)
     await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
     return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)

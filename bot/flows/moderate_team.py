@@ -6,7 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot.commands.registry import REGISTRY, Option
-from bot.errors import UserError
+from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
 from bot.flows.common import people, person, show_time, user_ref
@@ -118,11 +118,14 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
     current = community.settings
     key = ev.args.get("key")
+    if not key and "value" in ev.args:
+        raise UserError(f"Which setting should be “{{}}”? Name it first, e.g. `mod settings summary_floor 5`. "
+                        f"The settings are: {', '.join(SETTING_CHOICES)}.", ev.args["value"], field="key")
     if not key or "value" not in ev.args:
         lines = [rich("**Settings**")] + [rich(f"• {k}: " + "{}", _shown_setting(k, getattr(current, k)))
                                           for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich("Change one with **mod settings <key> <value>**.")]))
-    value = _setting_value(key, ev.args["value"], ev)
+    value = _setting_value(app, key, ev.args["value"], ev)
     await app.store.save_community_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}", app.now())
     return say(f"Saved: {key} is now " + "{}.", _shown_setting(key, value))
@@ -137,7 +140,12 @@ def _shown_setting(key: str, value: object) -> Rich:
     return rich("{}", str(value))
 
 
-def _setting_value(key: str, raw: str, ev: Event) -> object:
+def _setting_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
+    with about("value"):
+        return _checked_value(app, key, raw, ev)
+
+
+def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "summary_floor":
         n = _int(raw, key)
         if n < MIN_SUMMARY_FLOOR:
@@ -153,7 +161,19 @@ def _setting_value(key: str, raw: str, ev: Event) -> object:
         return check_timezone(raw).key
     if key == "alert_channel":
         return None if raw.lower() in {"off", "none"} else user_ref(ev.actor, raw.lstrip("#"))
+    if key == "default_region":
+        return _region(app, raw)
     return raw.strip().lower() or None
+
+
+def _region(app: "Hearth", raw: str) -> str:
+    """A region the support resources know (a slip is refused with the list, never saved)."""
+    wanted = raw.strip().lower()
+    found = app.content.resources.for_region(wanted)
+    if found.code == "anywhere" and wanted != "anywhere":
+        listed = ", ".join(code for code, _ in app.content.resources.regions())
+        raise UserError(f"I don't know the region “{{}}”. Choose one of: {listed}.", raw.strip())
+    return found.code
 
 
 def _int(raw: str, key: str) -> int:

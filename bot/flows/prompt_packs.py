@@ -157,14 +157,15 @@ def _read_pack(ev: Event) -> Pack:
         raise UserError("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
                         "pack file (.toml) to **mod pack import** instead.")
     if path and ev.attachment is not None:
-        raise UserError("Please give me either a file or a path, not both.")
+        raise UserError("Please give me either a file or a path, not both.", field="path")
     if ev.attachment is not None:
         return _parse_upload(ev.attachment)
     if path:
         return load_pack(Path(path).expanduser(), Path(path).name)
     how = ("give the file's path, like `mod pack import ~/our-prompts.toml`"
            if ev.actor.platform == "console" else "attach the pack file (.toml) to the command")
-    raise UserError(f"To import a pack, {how}. A moderator elsewhere can make one with **mod pack export**.")
+    raise UserError(f"To import a pack, {how}. A moderator elsewhere can make one with **mod pack export**.",
+                    field="file")
 
 
 def _parse_upload(data: bytes) -> Pack:
@@ -188,7 +189,8 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
     except PackError as err:
         n = len(err.problems)
         raise UserError(f"I couldn't import that pack: {n} problem{'' if n == 1 else 's'} to fix first.\n"
-                        + "{}\nNothing was changed.", _problem_lines(err)) from None
+                        + "{}\nNothing was changed.", _problem_lines(err),
+                        field="file" if ev.attachment is not None else "path") from None
     plan = await plan_import(app, ev.actor.community_id, pack)
     if not plan.to_save:
         return Reply(body=join_rich([rich("Nothing to import from {}:", pack.name), _summary(plan),

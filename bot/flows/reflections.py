@@ -75,7 +75,7 @@ async def note_form(app: "Hearth", ev: Event) -> Reply:
 
 @REGISTRY.action("reflect.save_note")
 async def save_note(app: "Hearth", ev: Event) -> Reply:
-    return await _keep(app, ev, await _reflection_text(app, ev), ev.values.get("note", ""))
+    return await _keep(app, ev, await _reflection_text(app, ev), ev.values.get("note", ""), "note")
 
 
 @REGISTRY.command(
@@ -85,7 +85,7 @@ async def save_note(app: "Hearth", ev: Event) -> Reply:
 )
 async def note_command(app: "Hearth", ev: Event) -> Reply:
     prompt = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
-    return await _keep(app, ev, prompt, ev.args["text"])
+    return await _keep(app, ev, prompt, ev.args["text"], "text")
 
 
 async def _reflection_text(app: "Hearth", ev: Event) -> str:
@@ -95,13 +95,14 @@ async def _reflection_text(app: "Hearth", ev: Event) -> str:
     return text
 
 
-async def _keep(app: "Hearth", ev: Event, prompt: str, text: str) -> Reply:
+async def _keep(app: "Hearth", ev: Event, prompt: str, text: str, field: str) -> Reply:
+    """Keep a note typed in `field` (the form's or the command's), or say what's wrong with it there."""
     text = text.strip()
     if not text:
-        raise UserError("Your note was empty, so I didn't keep anything.")
+        raise UserError("Your note was empty, so I didn't keep anything.", field=field)
     if len(text) > MAX_NOTE_CHARS:
         raise UserError(f"Notes can be up to {MAX_NOTE_CHARS} characters; yours has {len(text)}. "
-                        "Could you split it in two?")
+                        "Could you split it in two?", field=field)
     await app.store.add_note(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
     words_kept(text)
     return say("Kept. Only you can read it — see your notes with **notes list**.")

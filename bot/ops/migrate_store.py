@@ -31,6 +31,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Sequence, TextIO
 
 from bot.clock import Clock, SystemClock
@@ -344,7 +345,6 @@ async def copy_store(source: Database, target: Database, communities: Sequence[s
 def _same_place(a: str, b: str) -> bool:
     if is_postgres_url(a) or is_postgres_url(b):
         return a == b
-    from pathlib import Path
 
     def path(x: str) -> Path:
         return Path(x[len("sqlite:///"):] if x.startswith("sqlite:///") else x).expanduser().resolve()
@@ -357,6 +357,9 @@ async def migrate_store(source_url: str, target_url: str, communities: Sequence[
     """Open both stores (migrating each to the newest schema) and copy; the caller reports the outcome."""
     if _same_place(source_url, target_url):
         raise MigrationRefused("--from and --to name the same database. Point --to at the new one.")
+    missing = _missing_sqlite_file(source_url)
+    if missing is not None:  # opening it would make an empty database there, and "copy" nothing
+        raise MigrationRefused(f"--from names {missing}, which does not exist. Point it at the database to copy.")
     clock = clock or SystemClock()
     source = await Store.open(source_url, clock)
     try:
@@ -370,6 +373,14 @@ async def migrate_store(source_url: str, target_url: str, communities: Sequence[
             await target.close()
     finally:
         await source.close()
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file a URL or path names, if it names one that isn't there."""
+    if is_postgres_url(url) or ("://" in url and not url.startswith("sqlite:///")):
+        return None
+    path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url).expanduser()
+    return None if path.exists() else path
 
 
 def report(outcome: Outcome, source_url: str, target_url: str, out: TextIO) -> int:

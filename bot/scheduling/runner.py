@@ -56,6 +56,7 @@ class _StoppedForShutdown(logging.Filter):
             record.exc_info = record.exc_text = None
             if isinstance(record.args, tuple):  # the job's id, not its repr with trigger and next run
                 record.args = tuple(getattr(a, "id", a) for a in record.args)
+            return logging.getLogger(record.name).isEnabledFor(logging.INFO)  # (it passed as an error)
         return True
 
 

@@ -8,6 +8,7 @@ sit under the same class.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -73,7 +74,19 @@ class Store:
 
     @classmethod
     async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
-        return await cls._migrated(await SqliteDatabase.open(path), clock)
+        """A SQLite file that can't be made, opened or written is a StoreError that says so, not a traceback."""
+        try:
+            return await cls._migrated(await SqliteDatabase.open(path), clock)
+        except sqlite3.DatabaseError as err:
+            if "not a database" in str(err) or "malformed" in str(err):
+                raise StoreError(f"The data file {path} is not a SQLite database I can read; it may be damaged. "
+                                 "Move it aside (Hearth then starts a new one), or restore it from a "
+                                 "backup.") from None
+            raise StoreError(f"I couldn't use the data file {path}: {err}. Check that its folder exists and "
+                             "that I may write there.") from None
+        except OSError as err:
+            raise StoreError(f"I couldn't use the data folder for {path}: {err.strerror} ({err.filename}). "
+                             "Choose a folder I can write to.") from None
 
     @classmethod
     async def _migrated(cls, db: Database, clock: Clock) -> "Store":

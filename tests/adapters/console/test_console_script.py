@@ -145,3 +145,75 @@ bob: mod schedule list
     assert "Saved: alert_channel is now #care-team." in out
     assert "mia added as a moderator: sam" in out.lower()
     assert "console:" not in out and "moderators.add" not in out
+
+
+def test_a_long_script_by_one_speaker_is_answered_line_by_line(tmp_path, capsys):
+    """The member rate limit ran on real time and cut a script off after 20 lines a minute, silently."""
+    out = run_script(tmp_path, "ann: checkin list\n" * 30, capsys)
+    assert out.count("you> ann: checkin list") == 30
+    assert out.count("There are no check-ins here yet") == 30
+    assert "paused" not in out
+
+
+def test_advancing_past_a_round_opens_reminds_and_closes_it(tmp_path, capsys):
+    """A jump of a day goes through what happened in it, in order, as the README promises."""
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+ann: checkin join evening reminders=yes
+bob: checkin join evening
+advance 1d
+"""
+    out = run_script(tmp_path, script, capsys).split("mia> advance 1d", 1)[1]
+    opened, reminded, closed = (out.find(w) for w in ("evening is open", "gentle nudge", "evening has closed"))
+    assert -1 < opened < reminded < closed, out
+    nudges = [block for block in out.split("[DM to ")[1:] if "gentle nudge" in block]
+    assert [b.split("]")[0] for b in nudges] == ["ann"]
+
+
+def test_a_wrong_field_in_a_form_is_asked_again_and_the_rest_is_kept(tmp_path, capsys):
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+at 19:00
+as ann
+checkin answer
+9
+my words stay
+sometimes
+2
+public
+private
+me history
+"""
+    out = run_script(tmp_path, script, capsys)
+    asked = out.split("ann> checkin answer", 1)[1]
+    assert "Your mood should be a number from 1" in asked
+    again = asked.split("Your mood should be a number from 1", 1)[1]
+    assert again.split("\n")[1].startswith("  How are you, 1 to 5?") and "you wrote “9”" in again  # just the mood
+    assert "“visibility” must be one of" in asked
+    assert "kept private" in asked
+    assert asked.count("Anything you'd like to say?") == 1  # the words were never asked again
+    assert "my words stay" in out.split("ann> me history", 1)[1]
+
+
+def test_exports_are_written_and_their_path_printed(tmp_path, capsys):
+    import json
+    import re
+
+    script = """\
+as mia mod
+mod prompt add checkin listening light What did you hear today that you'd like to remember?
+mod pack export
+ann: me export
+ann: me export
+"""
+    out = run_script(tmp_path, script, capsys)
+    saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
+    assert len(saved) == 3 and len(set(saved)) == 3  # a second export never overwrites the first
+    assert all(p.parent == tmp_path / "data" / "exports" for p in saved)
+    assert "What did you hear today" in saved[0].read_text(encoding="utf-8")
+    assert json.loads(saved[1].read_text(encoding="utf-8"))  # the member's data, as JSON
+    assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only

@@ -6,7 +6,7 @@ import json
 
 from adapters.slack.modals import field_errors
 from bot.events import Reply, rich
-from tests.adapters.slack.conftest import MOD, texts
+from tests.adapters.slack.conftest import ANN, MOD, texts
 
 TEAM = "slack:T0001"
 
@@ -42,10 +42,33 @@ async def test_a_refusal_naming_a_field_goes_under_it(app, fake, side):
     assert list(ack["errors"]) == ["remind"] and "shorter `remind`" in ack["errors"]["remind"]
 
 
-def test_only_refusals_become_field_errors():
+def test_only_refusals_about_a_field_of_the_form_become_field_errors():
     view = {"blocks": [{"type": "section"}, {"type": "input", "block_id": "a"}, {"type": "input", "block_id": "b"}]}
-    refusal = Reply(body=rich("**No.** Please try again."), error=True)
-    assert field_errors([refusal], view) == {"a": "No. Please try again."}  # the first field, in plain text
-    assert field_errors([Reply(body=rich("Saved."))], view) is None
+    refusal = Reply(body=rich("**No.** Please try again."), error=True, field="b")
+    assert field_errors([refusal], view) == {"b": "No. Please try again."}  # under its field, in plain text
+    assert field_errors([Reply(body=rich("Saved."), field="b")], view) is None
     assert field_errors([refusal], {"blocks": [{"type": "section"}]}) is None  # no field to show it under
-    assert len(field_errors([Reply(body=rich("x" * 5000), error=True)], view)["a"]) == 2000
+    assert field_errors([Reply(body=rich("No."), error=True)], view) is None  # about no field: never a guess
+    assert field_errors([Reply(body=rich("No."), error=True, field="c")], view) is None  # nor another form's
+    assert len(field_errors([Reply(body=rich("x" * 5000), error=True, field="a")], view)["a"]) == 2000
+
+
+async def test_a_refusal_that_quotes_another_fields_value_still_goes_under_its_own(app, fake, side):
+    """The old guess put a refusal under whichever field held a value it quoted; the core now says which."""
+    await side.command(MOD, "mod schedule create")
+    [opened] = await fake.wait_for("views.open")
+    status, body = await side.submit(MOD, opened["view"], {"name": "2h", "channel": "C0GENERAL",
+                                                           "when": "daily 09:00", "open": "30h", "remind": "2h"})
+    ack = json.loads(body)
+    assert list(ack["errors"]) == ["open"] and "Rounds would overlap" in ack["errors"]["open"]
+
+
+async def test_a_refusal_about_no_field_keeps_the_form_beneath(app, fake, side):
+    await side.command(MOD, "mod schedule create")
+    [opened] = await fake.wait_for("views.open")
+    typed = {"name": "mornings", "channel": "C0GENERAL", "when": "weekdays 09:00", "open": "2h", "remind": "30m"}
+    await side.submit(MOD, opened["view"], typed)
+    status, body = await side.submit(ANN, opened["view"], typed)  # refused: not a moderator
+    ack = json.loads(body)
+    assert ack["response_action"] == "push" and ack["view"]["close"]["text"] == "Back"
+    assert "Only moderators" in texts(ack["view"]["blocks"])

@@ -73,7 +73,8 @@ async def test_members_are_refused_and_no_form_opens(app, fake, side):
             "blocks": [{"type": "input", "block_id": "file", "element": {"type": "file_input", "action_id": "v"}}]}
     status, body = await side.submit(ANN, form, {"file": [fake.host_file("team.toml", PACK)]})
     ack = json.loads(body)
-    assert "Only moderators" in ack["errors"]["file"]
+    assert ack["response_action"] == "push"  # about no field: shown on top, the form kept beneath
+    assert "Only moderators" in texts(ack["view"]["blocks"])
     assert fake.downloads == [] and await app.store.list_prompts(TEAM) == []
 
 

@@ -235,6 +235,14 @@ async def test_same_database_twice_is_refused(tmp_path):
     assert code == 2 and "same database" in err
 
 
+@pytest.mark.parametrize("source", ["missing.db", "sqlite:///{tmp}/missing.db"])
+async def test_a_source_that_does_not_exist_is_refused_not_made(tmp_path, source):
+    source = source.format(tmp=tmp_path) if "{tmp}" in source else str(tmp_path / source)
+    code, err = await move(source, f"sqlite:///{tmp_path / 'b.db'}")
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "missing.db").exists() and not (tmp_path / "b.db").exists()
+
+
 
 def test_a_count_that_differs_fails_and_names_the_table():
     out = io.StringIO()

@@ -141,6 +141,7 @@ async def test_spring_gap_fires_at_the_first_moment_after(app, clock):
 async def test_jobs_stopped_by_shutdown_are_not_errors(app, caplog, monkeypatch):
     """The first purge runs at start, so a quick try-out often quits during it; a round's steps may be due too."""
     caplog.set_level(logging.INFO)
+    caplog.set_level(logging.INFO, logger="apscheduler")  # (the terminal sets it to WARNING: then they're not shown)
     running: list[str] = []
 
     def hangs(name: str):  # type: ignore[no-untyped-def]

@@ -1,0 +1,98 @@
+"""What must hold before Hearth starts, checked once for both `hearth check-config` and a start.
+
+A loaded config can still name a content folder that isn't there, a data
+folder nobody can write to, or a SQLite file that isn't one. Each of those
+used to surface as a traceback halfway through start-up; here each becomes
+one sentence naming the setting and where its value came from, and every
+problem is reported at once. Nothing is created or changed: it only looks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.config import Config
+from bot.content.errors import PackError
+from bot.errors import ConfigError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def start_problems(config: Config) -> list[str]:
+    """Every reason this config would fail at start (without touching the database's contents)."""
+    return [*_content_problems(config), *_data_problems(config), *_key_problems(config)]
+
+
+def _named(config: Config, key: str) -> str:
+    """`data_dir` (from $HEARTH_DATA_DIR): a setting and the source of its value."""
+    return f"`{key}` (from {config.origin(key)})"
+
+
+def _content_problems(config: Config) -> list[str]:
+    from bot.content.library import ContentLibrary
+
+    folder = config["content_dir"]
+    if folder and not Path(folder).expanduser().is_dir():
+        return [f"{_named(config, 'content_dir')} is {folder}, which is not a folder I can find. "
+                "Point it at Hearth's content folder, or leave it out to use the built-in one."]
+    try:
+        ContentLibrary.load(str(Path(folder).expanduser()) if folder else None)
+    except PackError as err:
+        return [f"The content in {folder or 'the built-in folder'} has problems: {p}" for p in err.problems]
+    except OSError as err:
+        return [f"I couldn't read the content in {folder or 'the built-in folder'}: {err.strerror} "
+                f"({err.filename})."]
+    return []
+
+
+def _data_problems(config: Config) -> list[str]:
+    """The SQLite file and its folder: there or creatable, writable, and really a SQLite database."""
+    url = config["database_url"]
+    if url and not url.startswith("sqlite:///"):
+        return []  # PostgreSQL: reached at start, and `hearth status` says whether it can be
+    key = "database_url" if url else "data_dir"
+    path = config.sqlite_path
+    folder = path.parent
+    existing = _nearest_existing(folder)
+    if existing is None or not existing.is_dir():
+        return [f"{_named(config, key)} puts the data in {folder}, but {existing or folder} is a file, "
+                "not a folder. Choose another place for the data."]
+    if not os.access(existing, os.W_OK | os.X_OK):
+        verb = "write in" if existing == folder else "create folders in"
+        return [f"{_named(config, key)} puts the data in {folder}, but I can't {verb} {existing} (it's "
+                "read-only for me). Choose a folder you can write to, or change its permissions."]
+    if not path.exists():
+        return []
+    if not path.is_file():
+        return [f"{_named(config, key)} puts the data in {path}, which is a folder, not a file."]
+    if not os.access(path, os.R_OK | os.W_OK):
+        return [f"The data file {path} (from {config.origin(key)}) is read-only for me. "
+                "Make it writable, or choose another place for the data."]
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as err:
+        return [f"I couldn't read the data file {path}: {err.strerror}."]
+    if head and head != SQLITE_HEADER:
+        return [f"The data file {path} (from {config.origin(key)}) is not a SQLite database; it may be damaged. "
+                "Move it aside (Hearth then starts a new one), or restore it from a backup."]
+    return []
+
+
+def _nearest_existing(folder: Path) -> Path | None:
+    """The folder itself, or the closest parent that exists (what a start would create the rest in)."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _key_problems(config: Config) -> list[str]:
+    from bot.crypto import KEY_ENV, cipher_from_key
+
+    try:
+        cipher_from_key(config.secret(KEY_ENV))
+    except ConfigError as err:
+        return [str(err)]
+    return []

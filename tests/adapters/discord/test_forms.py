@@ -1,0 +1,35 @@
+"""A refused modal on Discord: it can't stay open (a modal can't answer a modal), so nothing typed is lost."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from tests.adapters.discord.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import button, create_schedule, run
+
+
+async def test_a_refused_answer_names_the_field_and_gives_back_what_was_typed(discord_bot, fake: FakeDiscord, app,
+                                                                               clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
+    form_id = modal["data"]["custom_id"]
+
+    # An old client (or a forged one) sends a visibility the menu never offered.
+    iid = await fake.submit(ann, form_id, {"mood": "4", "words": "A long walk, then soup", "visibility": "public"},
+                            selects=("mood", "visibility"))
+    refusal = await fake.wait_callback(iid)
+    assert refusal["data"]["flags"] & 64  # only Ann sees it
+    said = refusal["data"]["content"]
+    assert "“visibility” must be one of" in said and "public" in said
+    kept = [c.body["content"] for c in await fake.wait_for(lambda: fake.followups(iid))]
+    assert any("What you typed" in k and "A long walk, then soup" in k for k in kept), kept
+    rnd = (await app.store.open_rounds())[0]
+    assert await app.store.responses(rnd.id) == []  # nothing saved

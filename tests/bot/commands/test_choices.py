@@ -1,0 +1,122 @@
+"""A choice typed wrong is refused with the choices, naming its option: never taken as words, never a default."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.flows  # noqa: F401
+from bot.commands.parse import _named_only, parse_line
+from bot.commands.registry import REGISTRY, Command, Option, validate_options
+from bot.errors import UserError
+from tests.conftest import actor, run, text
+
+
+def _choice_options() -> list[tuple[Command, Option]]:
+    return [(c, o) for c in REGISTRY.commands.values() for o in c.options if o.choices]
+
+
+def _slips(opt: Option) -> list[str]:
+    """Words that were meant as one of `opt`'s choices but are none of them."""
+    if all(c.value.isdigit() for c in opt.choices):
+        return ["0", "9", "-1", "4.5"]
+    return [opt.choices[0].value + "x", opt.choices[-1].value[:-1] + "q", *opt.mistaken]
+
+
+def _valid(o: Option) -> str:
+    return {"choice": o.choices[0].value if o.choices else "x", "int": "1", "file": "f.toml"}.get(o.kind, "x")
+
+
+def _line_with(cmd: Command, opt: Option, word: str) -> str:
+    """The command with `word` typed where `opt` goes: the options before it named, the required ones after too."""
+    if _named_only(cmd, opt.name):  # after the option that takes the rest of the line: only ever key=value
+        word = f"{opt.name}={word}"
+    before = cmd.options[:cmd.options.index(opt)]
+    named = [f"{o.name}={_valid(o)}" for o in before if o.kind != "file"]
+    after = [f"{o.name}={_valid(o)}" for o in cmd.options[cmd.options.index(opt) + 1:] if o.required]
+    return " ".join([cmd.name, *named, word, *after, "and", "more", "words"] if _free_text_after(cmd, opt)
+                    else [cmd.name, *named, word, *after])
+
+
+def _free_text_after(cmd: Command, opt: Option) -> bool:
+    return any(o.kind == "text" or o.rest for o in cmd.options[cmd.options.index(opt) + 1:])
+
+
+@pytest.mark.parametrize("cmd, opt", _choice_options(), ids=lambda x: getattr(x, "name", ""))
+def test_a_slip_in_any_choice_is_refused_by_name(cmd, opt):
+    for word in _slips(opt):
+        line = _line_with(cmd, opt, word)
+        with pytest.raises(UserError) as err:
+            _, args = parse_line(REGISTRY, line)
+            validate_options(cmd, args)
+        assert err.value.field == opt.name, line
+        assert "must be one of" in str(err.value) and word.split("=")[-1] in str(err.value), line
+
+
+@pytest.mark.parametrize("line, field, hint", [
+    ("checkin answer 4 public oops", "visibility", "shared"),
+    ("checkin answer 4 sharde hi", "visibility", "Did you mean shared?"),
+    ("checkin answer 4 priv hi", "visibility", "Did you mean private?"),
+    ("checkin answer 6 shared hi", "mood", "1, 2, 3, 4, 5"),
+    ("mod settings nonsense 3", "key", "summary_floor"),
+    ("mod settings summary_flor 3", "key", "Did you mean summary_floor?"),
+    ("checkin join mornings maybe", "reminders", "yes, no"),
+    ("reflect lisening", "theme", "Did you mean listening?"),
+])
+def test_the_refusal_names_the_option_and_the_likely_choice(line, field, hint):
+    with pytest.raises(UserError) as err:
+        cmd, args = parse_line(REGISTRY, line)
+        validate_options(cmd, args)
+    assert err.value.field == field
+    assert hint in str(err.value)
+
+
+@pytest.mark.parametrize("line, args", [
+    ("checkin answer 4 Slept well", {"mood": "4", "words": "Slept well"}),
+    ("checkin answer 4 sharing is hard", {"mood": "4", "words": "sharing is hard"}),
+    ("checkin answer 3 private public speaking went fine", {"mood": "3", "visibility": "private",
+                                                             "words": "public speaking went fine"}),
+])
+def test_words_that_are_no_choice_stay_words(line, args):
+    assert parse_line(REGISTRY, line)[1] == args
+
+
+async def test_public_oops_saves_nothing_and_says_which_are_valid(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    with pytest.raises(UserError) as err:
+        parse_line(app.registry, "checkin answer 4 public oops")
+    assert "shared, anonymous, private" in str(err.value)
+    assert await app.store.responses(rnd.id) == []
+    # the same word as a named option, and in the form, is refused too
+    assert "must be one of" in text(await run(app, ann, "checkin answer", mood="4", visibility="public"))
+    form = (await run(app, ann, "checkin answer"))[0].form
+    from tests.conftest import press
+
+    refused = await press(app, ann, form.action, form.args, {"mood": "4", "words": "oops", "visibility": "public"},
+                          kind="form")
+    assert refused[0].error and refused[0].field == "visibility"
+    assert await app.store.responses(rnd.id) == []
+
+
+async def test_words_typed_without_a_mood_come_back_in_the_form(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    cmd, args = parse_line(app.registry, "checkin answer Slept well for once")
+    [reply] = await run(app, actor("ann"), cmd.name, **args)
+    assert reply.form is not None
+    assert {f.name: f.default for f in reply.form.fields}["words"] == "Slept well for once"
+
+
+async def test_mod_settings_refuses_an_unknown_setting_and_a_value_without_one(app):
+    mod = actor("mia", moderator=True)
+    cmd, args = parse_line(app.registry, "mod settings nonsense 3")
+    out = await run(app, mod, cmd.name, **args)
+    assert out[0].error and "must be one of" in text(out) and "summary_floor" in text(out)
+    out = await run(app, mod, "mod settings", value="3")
+    assert out[0].error and out[0].field == "key"
+    out = await run(app, mod, "mod settings", key="default_region", value="gbb")
+    assert out[0].error and out[0].field == "value" and "gb" in text(out)
+    assert (await app.community("console:test")).settings.default_region is None

@@ -1,0 +1,203 @@
+"""The `hearth` command as a person meets it: a real process, its exit code and what lands on stderr.
+
+Whatever goes wrong at start gets one clear sentence and a non-zero exit, never a traceback (and never a hang).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import SUBCOMMANDS, build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def hearth(tmp_path: Path, *args: str, env: dict[str, str] | None = None, stdin: bytes = b"quit\n"
+           ) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` in tmp_path, with none of the developer's HEARTH_* settings."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    clean["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=clean | (env or {}),
+                            input=stdin, capture_output=True, timeout=60)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8", "replace"),
+                                       result.stderr.decode("utf-8", "replace"))
+
+
+def refused(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    """It stopped with a sentence (containing `words`), a non-zero exit and no traceback."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert any(line.startswith("hearth: ") for line in result.stderr.splitlines()), result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+    return result.stderr
+
+
+def test_a_missing_script_is_one_sentence_not_a_hang(tmp_path):
+    refused(hearth(tmp_path, "--script", "nope.txt"), "nope.txt", "does not exist")
+
+
+def test_a_script_that_is_not_utf8_is_refused_before_anything_starts(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"who\n\xff\xfe oops\n")
+    refused(hearth(tmp_path, "run", "--script", "bad.txt"), "bad.txt", "UTF-8", "line 2")
+    assert not (tmp_path / "hearth-data").exists()  # refused before a database was made
+
+
+def test_piped_input_that_is_not_utf8_stops_with_a_sentence(tmp_path):
+    result = hearth(tmp_path, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}, stdin=b"who\n\xff oops\n")
+    refused(result, "not UTF-8")
+    assert "You are you" in result.stdout  # the good line before it was answered
+
+
+@pytest.mark.parametrize("command", [["check-config"], ["run"]])
+def test_a_config_that_is_not_utf8_names_the_file_and_the_line(tmp_path, command):
+    (tmp_path / "bad.toml").write_bytes(b'log_level = "INFO"\n# caf\xe9\n')
+    refused(hearth(tmp_path, "--config", "bad.toml", *command), "bad.toml", "UTF-8", "line 2")
+
+
+def test_a_missing_content_folder_is_named_with_where_it_was_set(tmp_path):
+    (tmp_path / "hearth.toml").write_text('content_dir = "/nonexistent/content"\n', encoding="utf-8")
+    refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}), "content_dir", "./hearth.toml",
+            "/nonexistent/content")
+
+
+def test_a_data_folder_that_cannot_be_made_is_named(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(tmp_path / "a-file" / "data")}), "$HEARTH_DATA_DIR",
+            "is a file, not a folder")
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root may write into a read-only folder")
+def test_a_read_only_data_folder_is_named(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "read-only", "$HEARTH_DATA_DIR")
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.skipif(not Path("/proc/sys").is_dir(), reason="needs Linux's /proc/sys")
+@pytest.mark.parametrize("command", [["check-config"], ["run"]])
+def test_a_data_folder_where_nobody_may_write_is_named(tmp_path, command):
+    """/proc/sys takes no new folders, not even root's: a read-only place on any Linux."""
+    refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": "/proc/sys/hearth-data"}), "/proc/sys")
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root may write to a read-only file")
+def test_a_read_only_database_file_is_named(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    sqlite3.connect(folder / "hearth.db").close()
+    (folder / "hearth.db").chmod(0o444)
+    refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "read-only", "hearth.db")
+
+
+@pytest.mark.parametrize("command", [[], ["status"]])
+def test_a_corrupt_sqlite_file_is_one_sentence(tmp_path, command):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "hearth.db").write_bytes(os.urandom(8192))
+    refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(folder)}), "not a SQLite database")
+
+
+def test_a_damaged_sqlite_file_with_a_right_header_is_one_sentence(tmp_path):
+    """Past the preflight's look at the header, the store itself says it (as for `hearth status`)."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "hearth.db").write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "hearth.db")
+
+
+def test_status_with_an_unreachable_database_is_one_sentence(tmp_path):
+    refused(hearth(tmp_path, "status", env={"HEARTH_DATABASE_URL": "postgresql://127.0.0.1:1/x"}),
+            "Could not connect to PostgreSQL")
+
+
+def test_an_unknown_database_scheme_is_refused_at_start(tmp_path):
+    refused(hearth(tmp_path, env={"HEARTH_DATABASE_URL": "mysql://127.0.0.1/x"}), "database_url",
+            "$HEARTH_DATABASE_URL")
+
+
+# -- check-config checks what start checks, all at once -------------------------------------------------------
+
+
+def test_check_config_reports_every_problem_a_start_would_meet(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    config = tmp_path / "many.toml"
+    config.write_text('log_level = "LOUD"\ncontent_dir = "/nonexistent/content"\n[slack]\nport = "x"\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("HEARTH_DATABASE_URL", "mysql://127.0.0.1/x")
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "a-file" / "data"))
+    assert main(["check-config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "5 problems" in err
+    for words in ("`log_level`", "`slack.port`", "`database_url`", "$HEARTH_DATABASE_URL", "`content_dir` (from "
+                  f"{config})", "`data_dir` (from $HEARTH_DATA_DIR)"):
+        assert words in err
+
+
+@pytest.mark.parametrize("args, named", [
+    (["check-config", "missing.toml"], "hearth check-config ./hearth.toml"),
+    (["--config", "missing.toml", "check-config"], "hearth --config ./hearth.toml"),
+])
+def test_a_missing_config_file_names_what_pointed_to_it(tmp_path, capsys, monkeypatch, args, named):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "missing.toml, which does not exist" in err and named in err
+
+
+def test_a_setting_from_the_default_file_says_so(tmp_path, capsys, monkeypatch):
+    import bot.config
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(bot.config, "DEFAULT_CONFIG_FILE", "hearth.toml")
+    (tmp_path / "hearth.toml").write_text('content_dir = "nowhere"\n', encoding="utf-8")
+    assert main(["check-config"]) == 2
+    assert "`content_dir` (from ./hearth.toml)" in capsys.readouterr().err
+
+
+def test_check_config_passes_what_starts(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "new" / "data"))  # made at start: fine
+    assert main(["check-config"]) == 0
+    assert "Config OK" in capsys.readouterr().out
+    assert not (tmp_path / "new").exists()  # the check only looks
+
+
+# -- the subcommands ---------------------------------------------------------------------------------------------
+
+
+def test_every_subcommand_has_a_real_help(tmp_path):
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == set(SUBCOMMANDS)
+    for name in commands:
+        result = hearth(tmp_path, name, "--help")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"usage: hearth {name}")
+        first_words = " ".join(SUBCOMMANDS[name][1].split()[:4])
+        assert first_words in " ".join(result.stdout.split()), result.stdout
+    assert "--script" in hearth(tmp_path, "run", "--help").stdout
+
+
+@pytest.mark.parametrize("order", [["run", "--script", "s.txt"], ["--script", "s.txt", "run"], ["--script", "s.txt"]])
+def test_the_script_option_works_before_or_after_run(tmp_path, order):
+    (tmp_path / "s.txt").write_text("who\n", encoding="utf-8")
+    result = hearth(tmp_path, *order, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}, stdin=b"")
+    assert result.returncode == 0, result.stderr
+    assert "You are you" in result.stdout
+    assert result.stderr == ""
+
+
+def test_an_unknown_log_level_is_refused_with_the_choices(tmp_path):
+    result = hearth(tmp_path, "--log-level", "loud", "run")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "DEBUG" in result.stderr and "WARNING" in result.stderr
