@@ -108,6 +108,24 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
     return best
 
 
+SAMPLE_IDEAS = 80
+
+
+def sample(sentences: list[Sentence], ideas: int = SAMPLE_IDEAS) -> list[Sentence]:
+    """A fixed, small sample of train and dev ideas (never test), for a quick check that training reproduces."""
+    chosen = sorted({s.idea for s in part(sentences, "train") + part(sentences, "dev")},
+                    key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:ideas]
+    keep = set(chosen)
+    return [s for s in sentences if s.idea in keep]
+
+
+def sample_check(sentences: list[Sentence], embedder: Any) -> dict[str, Any]:
+    """What `train` gives on the fixed sample: recorded in the head, repeated by the tests."""
+    head = train(sample(sentences), embedder=embedder)
+    return {"ideas": SAMPLE_IDEAS, "weights_l1": round(sum(abs(w) for w in head.weights), 6),
+            "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at}
+
+
 def corpus_digest(sentences: list[Sentence]) -> str:
     body = "\n".join(f"{s.idea}\t{s.lang}\t{s.crisis}\t{s.category}\t{s.text}" for s in sentences)
     return hashlib.sha256(body.encode()).hexdigest()[:16]
@@ -232,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         print("\n".join(compare(sentences)))
         return 0
-    head = train(sentences, args.model, args.seed)
+    embedder = load_embedder(args.model)
+    head = train(sentences, args.model, args.seed, embedder=embedder)
+    head.about["sample_check"] = sample_check(sentences, embedder)
     out = args.out or head_path()
     out.write_text(head.to_json(), encoding="utf-8")
     print(f"wrote {out}: crisis at {head.crisis_at}, gentle at {head.gentle_at}; {head.about}")
