@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from adapters.options import chat_options
+from adapters.slack.inbound import SLACK_ID
 from adapters.slack.render import (
     MAX_OPTION_TEXT, MAX_OPTION_VALUE, MAX_OPTIONS, MAX_VIEW_TITLE, actions_blocks, body_blocks, clip, context,
     fit_view_blocks, plain_text,
@@ -36,11 +37,25 @@ def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, or
 
 
 def read_metadata(text: str | None) -> dict[str, Any]:
+    """What `metadata` wrote; {} when it is not that (then the modal's submission has expired)."""
+    if text is not None and len(text) > MAX_METADATA:
+        return {}
     try:
         data = json.loads(text or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or not _is_metadata(data):
+        return {}
+    return data
+
+
+def _is_metadata(data: dict[str, Any]) -> bool:
+    args = data.get("a", {})
+    channel = data.get("c")
+    return (all(isinstance(data.get(k), str) for k in ("k", "n"))
+            and isinstance(args, dict) and all(isinstance(v, str) for v in args.values())
+            and (channel is None or isinstance(channel, str) and SLACK_ID.fullmatch(channel) is not None)
+            and data.get("o") in (None, "home", "command"))
 
 
 def _option(choice: Choice) -> dict[str, Any]:

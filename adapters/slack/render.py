@@ -125,6 +125,8 @@ class ValueStore:
         return json.dumps({"k": "t", "t": token})
 
     def decode(self, text: str) -> ButtonValue | None:
+        if not isinstance(text, str) or len(text) > MAX_BUTTON_VALUE:
+            return None  # not one Hearth wrote
         try:
             value = json.loads(text)
         except (TypeError, ValueError):
@@ -133,7 +135,18 @@ class ValueStore:
             return None
         if value.get("k") == "t":
             return self._values.get(str(value.get("t")))
-        return value
+        return value if well_formed(value) else None
+
+
+def well_formed(value: dict[str, Any]) -> bool:
+    """A button value as Hearth writes them: a kind, a name, and text arguments (and a form's defaults)."""
+    return (value.get("k") in ("a", "c", "f") and isinstance(value.get("n"), str) and bool(value["n"])
+            and all(_texts(value.get(key)) for key in ("a", "d")))
+
+
+def _texts(found: Any) -> bool:
+    """Absent, or an object of text values."""
+    return found is None or (isinstance(found, dict) and all(isinstance(v, str) for v in found.values()))
 
 
 VALUES = ValueStore()

@@ -400,6 +400,14 @@ class SlackSide:
                     channel: str | None = "C0GENERAL", ephemeral: bool = False, view: dict | None = None,
                     trigger_id: str | None = None, **kw: Any) -> tuple[int, str]:
         """Press a button element Hearth sent (from a message, a modal or the Home tab)."""
+        payload = self.click_payload(user, element, message=message, channel=channel, ephemeral=ephemeral,
+                                     view=view, trigger_id=trigger_id)
+        return await self.interaction(payload, **kw)
+
+    def click_payload(self, user: str, element: dict[str, Any], *, message: dict | None = None,
+                      channel: str | None = "C0GENERAL", ephemeral: bool = False, view: dict | None = None,
+                      trigger_id: str | None = None) -> dict[str, Any]:
+        """The `block_actions` payload Slack sends for a press of `element`."""
         payload: dict[str, Any] = {
             "type": "block_actions", "team": {"id": self.fake.team, "domain": "hearth-test"},
             "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
@@ -416,10 +424,16 @@ class SlackSide:
             payload["channel"] = {"id": channel, "name": "general"}
             payload["message"] = message or {"ts": "1.1"}
             payload["response_url"] = f"{self.fake.url}/respond/{next(self._ids)}"
-        return await self.interaction(payload, **kw)
+        return payload
 
     async def submit(self, user: str, view: dict[str, Any], values: dict[str, Any], **kw: Any) -> tuple[int, str]:
         """Submit a modal Hearth opened; `values` by field name (strings, channel ids for pickers, file lists)."""
+        payload = self.submit_payload(user, view, values, kw.pop("trigger_id", None))
+        return await self.interaction(payload, **kw)
+
+    def submit_payload(self, user: str, view: dict[str, Any], values: dict[str, Any],
+                       trigger_id: str | None = None) -> dict[str, Any]:
+        """The `view_submission` payload Slack sends when `user` submits `view` filled in with `values`."""
         state: dict[str, Any] = {}
         for block in view["blocks"]:
             if block.get("type") != "input":
@@ -444,14 +458,18 @@ class SlackSide:
         payload = {
             "type": "view_submission", "team": {"id": self.fake.team, "domain": "hearth-test"},
             "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
-            "api_app_id": "A0001", "token": "legacy", "trigger_id": kw.pop("trigger_id", None) or self.trigger(),
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": trigger_id or self.trigger(),
             "view": submitted,
         }
-        return await self.interaction(payload, **kw)
+        return payload
+
+    def event_payload(self, event: dict[str, Any], event_id: str) -> dict[str, Any]:
+        """The Events API envelope Slack posts for `event`."""
+        return {"token": "legacy", "team_id": self.fake.team, "api_app_id": "A0001", "event": event,
+                "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
+                "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]}
 
     async def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> tuple[int, str]:
-        body = json.dumps({"token": "legacy", "team_id": self.fake.team, "api_app_id": "A0001", "event": event,
-                           "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
-                           "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]})
+        body = json.dumps(self.event_payload(event, event_id))
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
         return await self.post(body, "application/json", headers=headers)
