@@ -25,6 +25,8 @@ CALLBACK = "hearth-form"
 FILE_TYPES = ("toml", "txt")
 MESSAGE_CALLBACK = "hearth-message"
 MAX_METADATA = 3000
+#: The most a Slack text input takes (its `max_length` and its prefilled value).
+MAX_INPUT = 3000
 
 
 def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, origin: str | None) -> str:
@@ -70,7 +72,7 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
         hint = "One of: " + ", ".join(c.value for c in field.choices[:20]) + ELLIPSIS_MORE
         element: dict[str, Any] = {"type": "plain_text_input"}
         if field.default:
-            element["initial_value"] = field.default
+            element["initial_value"] = field.default[:MAX_INPUT]
         return element, hint
     if field.kind == "choice":
         options = [_option(c) for c in field.choices]
@@ -91,10 +93,11 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
             element["initial_conversation"] = field.default.split(":", 1)[-1]
         return element, "For a private channel, invite me there first: /invite @Hearth."
     element = {"type": "plain_text_input", "multiline": field.kind == "paragraph"}
+    longest = min(field.max_length or MAX_INPUT, MAX_INPUT)
     if field.max_length:
-        element["max_length"] = min(field.max_length, 3000)
-    if field.default:
-        element["initial_value"] = field.default
+        element["max_length"] = longest
+    if field.default:  # (Slack refuses the whole modal if a prefilled value is longer than the field allows)
+        element["initial_value"] = field.default[:longest]
     if field.placeholder:
         element["placeholder"] = plain_text(field.placeholder, 150)
     if field.kind == "timezone":

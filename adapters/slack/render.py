@@ -25,6 +25,7 @@ MAX_BUTTON_LABEL = 75
 MAX_OPTION_TEXT = 75
 MAX_OPTION_VALUE = 150
 MAX_OPTIONS = 100
+MAX_ACTIONS = 25
 MAX_VIEW_TITLE = 24
 MAX_BUTTON_VALUE = 2000
 MAX_HEADER = 150
@@ -171,13 +172,17 @@ def button_element(label: str, value: ButtonValue, index: int, style: str = "sec
 
 
 def actions_blocks(buttons: tuple[Button, ...] | list[tuple[str, ButtonValue, str]], start: int = 0) -> list[dict]:
-    """Buttons in actions blocks of at most 25 (Slack's per-block limit)."""
+    """Buttons in actions blocks of at most 25 (Slack's per-block limit), their action ids numbered from `start`.
+
+    A block is named after its first button's number: a view numbers its buttons
+    once across all its blocks, so block ids are as unique as Slack needs them.
+    """
     items = [(b.label, action_value(b), b.style) if isinstance(b, Button) else b for b in buttons]
     blocks = []
-    for i in range(0, len(items), 25):
+    for i in range(0, len(items), MAX_ACTIONS):
         elements = [button_element(label, value, start + i + j, style)
-                    for j, (label, value, style) in enumerate(items[i:i + 25])]
-        blocks.append({"type": "actions", "block_id": f"hearth-actions-{i}", "elements": elements})
+                    for j, (label, value, style) in enumerate(items[i:i + MAX_ACTIONS])]
+        blocks.append({"type": "actions", "block_id": f"hearth-actions-{start + i}", "elements": elements})
     return blocks
 
 
