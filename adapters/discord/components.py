@@ -32,6 +32,7 @@ BUTTON_TEMPLATE = rf"{BUTTON_PREFIX}:{_ACTION}:(?P<args>[^:]*)\Z"
 FORM_RE = re.compile(rf"{FORM_PREFIX}:{_ACTION}:(?P<args>[^:]*)\Z")
 
 MAX_BUTTONS = 25  # 5 rows of 5
+BUTTON_LABEL_LIMIT = 80
 ROW_WIDTH = 5
 STYLES = {
     "primary": discord.ButtonStyle.primary,
@@ -45,6 +46,10 @@ LABEL_LIMIT = 45
 TEXT_LIMIT = 4000
 MODAL_COMPONENTS = 5
 TEXT_DISPLAY_LIMIT = 4000
+DESCRIPTION_LIMIT = 100
+PLACEHOLDER_LIMIT = 100
+MAX_OPTIONS = 25
+OPTION_LIMIT = 100
 
 
 # -- custom ids ------------------------------------------------------------------
@@ -100,7 +105,7 @@ async def build_view(buttons: tuple[Button, ...], state: AdapterState) -> discor
     view = discord.ui.View(timeout=None)
     for i, b in enumerate(buttons[:MAX_BUTTONS]):
         cid = await custom_id(BUTTON_PREFIX, b.action, b.args, state)
-        button = discord.ui.Button(label=b.label[:80], custom_id=cid, style=STYLES.get(b.style, STYLES["secondary"]),
+        button = discord.ui.Button(label=_cut(b.label, BUTTON_LABEL_LIMIT), custom_id=cid, style=STYLES.get(b.style, STYLES["secondary"]),
                                    row=i // ROW_WIDTH)
         view.add_item(HearthButton(b.action, b.args, button))
     # Stopped views are not kept by discord.py: clicks reach HearthButton via its
@@ -115,23 +120,38 @@ async def build_view(buttons: tuple[Button, ...], state: AdapterState) -> discor
 async def build_modal(form: Form, state: AdapterState, intro: str = "") -> discord.ui.Modal:
     """A modal for a Hearth form; its submission is decoded from the custom id alone."""
     cid = await custom_id(FORM_PREFIX, form.action, form.args, state)
-    modal = discord.ui.Modal(title=_cut(form.title, TITLE_LIMIT), custom_id=cid, timeout=None)
+    modal = discord.ui.Modal(title=_cut(form.title, TITLE_LIMIT, "Hearth"), custom_id=cid, timeout=None)
     room = MODAL_COMPONENTS - len(form.fields)
-    if intro and room > 0:
+    if intro.strip() and room > 0:
         modal.add_item(discord.ui.TextDisplay(_cut(intro, TEXT_DISPLAY_LIMIT)))
     if len(form.fields) > MODAL_COMPONENTS:
         log.warning("form %s has %d fields; Discord shows %d", form.action, len(form.fields), MODAL_COMPONENTS)
     for field in form.fields[:MODAL_COMPONENTS]:
-        modal.add_item(discord.ui.Label(text=_cut(field.label, LABEL_LIMIT), component=_input(field)))
+        label = _cut(field.label, LABEL_LIMIT, field.name.replace("_", " ").capitalize())
+        modal.add_item(discord.ui.Label(text=label, description=_hint(field), component=_input(field)))
     modal.stop()  # answered in HearthClient.on_form_submitted, on any process
     return modal
 
 
+def _menu(field: FormField) -> bool:
+    """Whether a choice fits a menu: Discord's take 1 to 25 options, each value 1 to 100 characters."""
+    return field.kind == "choice" and 1 <= len(field.choices) <= MAX_OPTIONS and all(
+        1 <= len(c.value) <= OPTION_LIMIT for c in field.choices)
+
+
+def _hint(field: FormField) -> str | None:
+    """Under the label of a choice too big for a menu: a few of its values (the core checks what is typed)."""
+    if field.kind != "choice" or _menu(field):
+        return None
+    return _cut("One of: " + ", ".join(c.value for c in field.choices[:8]) + ", …", DESCRIPTION_LIMIT)
+
+
 def _input(field: FormField) -> discord.ui.Item[Any]:
-    if field.kind == "choice":
+    if _menu(field):
         options = [
-            discord.SelectOption(label=_cut(c.label, 100), value=c.value[:100], default=c.value == field.default)
-            for c in field.choices[:25]
+            discord.SelectOption(label=_cut(c.label, OPTION_LIMIT, c.value), value=c.value,
+                                 default=c.value == field.default)
+            for c in field.choices
         ]
         return discord.ui.Select(custom_id=field.name, options=options, required=field.required,
                                  min_values=1 if field.required else 0, max_values=1,
@@ -142,11 +162,11 @@ def _input(field: FormField) -> discord.ui.Item[Any]:
                                         min_values=1 if field.required else 0, max_values=1)
     style = discord.TextStyle.paragraph if field.kind == "paragraph" else discord.TextStyle.short
     placeholder = field.placeholder or ("e.g. Europe/Berlin" if field.kind == "timezone" else None)
+    longest = min(field.max_length or TEXT_LIMIT, TEXT_LIMIT)
     return discord.ui.TextInput(
-        custom_id=field.name, style=style, required=field.required,
-        max_length=min(field.max_length or TEXT_LIMIT, TEXT_LIMIT),
-        default=(field.default or None) and field.default[:TEXT_LIMIT],
-        placeholder=placeholder and _cut(placeholder, 100),
+        custom_id=field.name, style=style, required=field.required, max_length=longest,
+        default=(field.default or None) and field.default[:longest],  # (longer, Discord refuses the whole modal)
+        placeholder=placeholder and _cut(placeholder, PLACEHOLDER_LIMIT),
     )
 
 
@@ -166,5 +186,8 @@ def form_values(components: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-def _cut(text: str, limit: int) -> str:
+def _cut(text: str, limit: int, empty: str = "…") -> str:
+    """At most `limit` characters; `empty` for a text with none (Discord wants at least one)."""
+    if not text.strip():
+        text = empty
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from adapters.discord.components import build_modal, build_view
-from adapters.discord.render import chunks, reply_text
+from adapters.discord.render import message_parts, reply_text
 from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
@@ -130,7 +130,7 @@ async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, repl
 
 async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, reply: Reply) -> None:
     ephemeral = reply.visibility == "actor"
-    parts = chunks(reply_text(reply)) if reply.body.parts or reply.title else ["\u200b"]
+    parts = message_parts(reply)
     view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
     file = discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename) \
         if reply.attachment else None

@@ -103,3 +103,8 @@ def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         rest = rest[cut:].lstrip("\n")
     out.append(rest)
     return [c for c in out if c] or [""]
+
+
+def message_parts(reply: Reply) -> list[str]:
+    """A reply's text as one or more messages, none of them blank (Discord refuses an empty message)."""
+    return [part for part in chunks(reply_text(reply)) if part.strip()] or [ZWSP]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from adapters.discord.components import build_view
-from adapters.discord.render import fit, reply_text
+from adapters.discord.render import ZWSP, fit, reply_text
 from bot.delivery.sender import Delivery, PermanentFailure
 
 if TYPE_CHECKING:
@@ -153,7 +153,8 @@ class DiscordSender:
                 raise
 
     async def _content(self, d: Delivery) -> dict[str, Any]:
-        content: dict[str, Any] = {"content": fit(reply_text(d.message)) or "\u200b", "allowed_mentions": NO_PINGS}
+        text = fit(reply_text(d.message))
+        content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS}
         if d.key and d.kind in ("post", "dm", "thread"):
             content["nonce"] = d.key[:NONCE_MAX]  # discord.py adds enforce_nonce
         view = await build_view(d.message.buttons, self.adapter.state)

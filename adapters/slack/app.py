@@ -12,6 +12,12 @@ Bolt runs each listener to its end before it answers Slack
 (`_after_ack`). Bolt's other mode runs the listener in a task and checks
 every 10 ms whether it has acked: up to 10 ms late on every ack, and a
 fifth of a bare app's CPU per request (bench/README.md, "slack").
+
+Nothing reaches Bolt unchecked (`shape.py`): over HTTP the signature is
+verified on the raw bytes first, then the body is parsed and its shape
+checked; a request that fails gets a 400 or 401 and one log line, never a
+500. Socket Mode payloads get the same shape check. Kinds Hearth doesn't use
+get a plain 200.
 """
 
 from __future__ import annotations
@@ -20,13 +26,22 @@ import asyncio
 import dataclasses
 import logging
 import re
+import time
 from typing import TYPE_CHECKING, Any, Awaitable
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
+from slack_sdk.socket_mode.request import SocketModeRequest
+from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.late import within
@@ -38,7 +53,8 @@ from adapters.slack.inbound import Where, event_id, normalize_command_text, team
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values
 from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES
-from adapters.slack.sender import SlackSender
+from adapters.slack.sender import SlackSender, slack_error
+from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.uploads import UploadRefused, worth_reading
 from bot.commands.parse import parse_line
 from bot.config import Config
@@ -59,6 +75,7 @@ SUBMIT_BUDGET_SECONDS = 2.0
 #: How long stopping waits for work that followed an ack (an answer on its way) before cancelling it.
 STOP_GRACE_SECONDS = 5.0
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+FORM_EXPIRED = "This form has expired. Please open it again."
 SLACK_HELP = rich("\n\nOn Slack, type these after `/hearth`, e.g. `/hearth checkin join mornings`. "
                   "Your **Home** tab with Hearth has buttons for the common ones.")
 
@@ -105,12 +122,10 @@ class SlackAdapter:
         self.files = FileFetcher(self.client, self.bot_token, self.api_url)
         self.present = Presenter(app, self.client, self.config)
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
-                             process_before_response=True, name="hearth")
+                             process_before_response=True, raise_error_for_unhandled_request=True, name="hearth")
         self._listen(self.bolt)
         if self.socket_mode:
-            from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-
-            self.socket = AsyncSocketModeHandler(self.bolt, self.app_token, web_client=self.client)
+            self.socket = CheckedSocketModeHandler(self.bolt, self.app_token, web_client=self.client)
             await self.socket.connect_async()
             log.info("Slack adapter connected in Socket Mode")
         else:
@@ -130,7 +145,15 @@ class SlackAdapter:
 
     async def _serve_http(self, host: str, port: int) -> None:
         async def events(request: web.Request) -> web.Response:
-            return await to_aiohttp_response(await self.bolt.async_dispatch(await to_bolt_request(request)))
+            try:
+                bolt_request = await self._checked(request)
+            except Refused as refused:
+                log.warning("refused a request to %s (HTTP %d): %s", EVENTS_PATH, refused.status, refused.reason)
+                return web.json_response({"error": "invalid request"}, status=refused.status)
+            except Ignored as ignored:
+                log.info("ignored a Slack %s: Hearth doesn't use it", ignored.kind or "request")
+                return web.Response(status=200)
+            return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
 
         async def health(_: web.Request) -> web.Response:
             return web.Response(text="ok")
@@ -145,6 +168,22 @@ class SlackAdapter:
         self.port = self._runner.addresses[0][1]
         log.info("Slack adapter listening on http://%s:%s%s", host, self.port, EVENTS_PATH)
 
+    async def _checked(self, request: web.Request) -> AsyncBoltRequest:
+        """Slack's request for Bolt, once its signature (on the raw bytes) and its shape are right; else `Refused`."""
+        headers = request.headers
+        text = verified_text(await request.read(), headers.get("X-Slack-Request-Timestamp"),
+                             headers.get("X-Slack-Signature"), self.signing_secret, time.time())
+        content_type = headers.get("Content-Type", "").split(";")[0] or None
+        body = parsed(text, content_type)
+        found = problem(body)
+        if found:
+            raise Refused(400, found)
+        if not handled(body):
+            raise Ignored(kind_of(body))
+        # Bolt reads each header's last value; give it the first, the one just checked.
+        return AsyncBoltRequest(body=text, query=request.query_string,
+                                headers={k: headers[k] for k in headers.keys()})
+
     def _listen(self, bolt: AsyncApp) -> None:
         bolt.command("/hearth")(self.on_command)
         bolt.action(re.compile(r"^hearth:"))(self.on_action)
@@ -152,8 +191,12 @@ class SlackAdapter:
         bolt.event("app_home_opened")(self.on_home_opened)
 
         @bolt.error
-        async def on_error(error: Exception, body: dict) -> None:
+        async def on_error(error: Exception, body: dict) -> BoltResponse | None:
+            if isinstance(error, BoltUnhandledRequestError):  # (a kind, action or event Hearth doesn't use)
+                log.info("ignored a Slack %s: Hearth doesn't use it", kind_of(body) or "request")
+                return BoltResponse(status=200, body="")
             log.exception("Slack listener failed: %s", error)
+            return None
 
     # -- who ----------------------------------------------------------------------------
 
@@ -192,13 +235,23 @@ class SlackAdapter:
         """
         try:
             await work
+        except UNREACHABLE as err:  # Slack, or the way to it, failed: that is one line, not a bug's traceback
+            log.warning("could not answer a Slack interaction: %s", unreachable(err))
+            await self._apologise(respond)
         except Exception:
             log.exception("Slack interaction failed")
-            if respond is not None:
-                try:
-                    await respond(text=SORRY, response_type="ephemeral", replace_original=False)
-                except Exception:
-                    log.exception("could not apologise either")
+            await self._apologise(respond)
+
+    @staticmethod
+    async def _apologise(respond: Any) -> None:
+        if respond is None:
+            return
+        try:
+            await respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        except UNREACHABLE as err:
+            log.warning("could not apologise either: %s", unreachable(err))
+        except Exception:
+            log.exception("could not apologise either")
 
     async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         """Ack once the answer is ready or the budget is spent, whichever comes first; the work goes on after."""
@@ -277,6 +330,10 @@ class SlackAdapter:
         meta = read_metadata(view.get("private_metadata"))
         user = body["user"]["id"]
         where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
+        if not meta:  # not a form Hearth opened, or one from a version that wrote it differently
+            log.info("a modal was submitted without a form Hearth can read")
+            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(FORM_EXPIRED))], where))
+            return
         work = asyncio.ensure_future(self._run_submission(body, meta, user))
         if not await within(SUBMIT_BUDGET_SECONDS, work):
             await ack()  # close the modal in time; the answer follows as a message
@@ -339,6 +396,33 @@ class SlackAdapter:
             return  # Slack retried this event: Home is already published
         actor = await self._actor(body, event["user"], None)
         await self.present.publish_home(actor)
+
+
+#: Failures of Slack or of the network on the way to it (a response URL that doesn't answer, a Slack error).
+UNREACHABLE = (SlackApiError, SlackRequestError, aiohttp.ClientError, asyncio.TimeoutError)
+
+
+def unreachable(err: BaseException) -> str:
+    """One line for the log."""
+    if isinstance(err, SlackApiError):
+        return f"Slack said {slack_error(err)}"
+    return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+
+
+class CheckedSocketModeHandler(AsyncSocketModeHandler):
+    """Socket Mode, with the shape check HTTP requests get: a malformed payload is acked and logged, not run."""
+
+    async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+        found = problem(req.payload)
+        if found or not handled(req.payload):
+            if found:
+                log.warning("refused a Socket Mode %s: %s", req.type, found)
+            else:
+                log.info("ignored a Slack %s: Hearth doesn't use it", kind_of(req.payload) or req.type)
+            await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
+            return
+        await super().handle(client, req)
+
 
 def create(config: Config) -> SlackAdapter:
     return SlackAdapter(config)

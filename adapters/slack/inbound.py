@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 Respond = Callable[..., Awaitable[Any]]
+#: A Slack id (user, workspace, channel, team): capitals and digits, nine to eleven of them today.
+SLACK_ID = re.compile(r"[A-Z0-9]{1,40}")
 
 
 def normalize_command_text(text: str) -> str:
@@ -61,10 +63,14 @@ def event_id(body: dict[str, Any]) -> str | None:
 
 
 def team_of(body: dict[str, Any]) -> str:
+    """The workspace a payload comes from ("" if it names none)."""
     team = body.get("team")
-    if isinstance(team, dict) and team.get("id"):
-        return str(team["id"])
+    if isinstance(team, dict) and isinstance(team.get("id"), str) and team["id"]:
+        return team["id"]
+    if isinstance(team, str) and team:
+        return team
     user = body.get("user")
-    if isinstance(user, dict) and user.get("team_id"):
-        return str(user["team_id"])
-    return str(body.get("team_id") or "")
+    if isinstance(user, dict) and isinstance(user.get("team_id"), str) and user["team_id"]:
+        return user["team_id"]
+    team_id = body.get("team_id")
+    return team_id if isinstance(team_id, str) else ""

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from adapters.options import chat_options
+from adapters.slack.inbound import SLACK_ID
 from adapters.slack.render import (
     MAX_OPTION_TEXT, MAX_OPTION_VALUE, MAX_OPTIONS, MAX_VIEW_TITLE, actions_blocks, body_blocks, clip, context,
     fit_view_blocks, plain_text,
@@ -24,6 +25,8 @@ CALLBACK = "hearth-form"
 FILE_TYPES = ("toml", "txt")
 MESSAGE_CALLBACK = "hearth-message"
 MAX_METADATA = 3000
+#: The most a Slack text input takes (its `max_length` and its prefilled value).
+MAX_INPUT = 3000
 
 
 def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, origin: str | None) -> str:
@@ -36,11 +39,25 @@ def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, or
 
 
 def read_metadata(text: str | None) -> dict[str, Any]:
+    """What `metadata` wrote; {} when it is not that (then the modal's submission has expired)."""
+    if text is not None and len(text) > MAX_METADATA:
+        return {}
     try:
         data = json.loads(text or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or not _is_metadata(data):
+        return {}
+    return data
+
+
+def _is_metadata(data: dict[str, Any]) -> bool:
+    args = data.get("a", {})
+    channel = data.get("c")
+    return (all(isinstance(data.get(k), str) for k in ("k", "n"))
+            and isinstance(args, dict) and all(isinstance(v, str) for v in args.values())
+            and (channel is None or isinstance(channel, str) and SLACK_ID.fullmatch(channel) is not None)
+            and data.get("o") in (None, "home", "command"))
 
 
 def _option(choice: Choice) -> dict[str, Any]:
@@ -55,7 +72,7 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
         hint = "One of: " + ", ".join(c.value for c in field.choices[:20]) + ELLIPSIS_MORE
         element: dict[str, Any] = {"type": "plain_text_input"}
         if field.default:
-            element["initial_value"] = field.default
+            element["initial_value"] = field.default[:MAX_INPUT]
         return element, hint
     if field.kind == "choice":
         options = [_option(c) for c in field.choices]
@@ -76,10 +93,11 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
             element["initial_conversation"] = field.default.split(":", 1)[-1]
         return element, "For a private channel, invite me there first: /invite @Hearth."
     element = {"type": "plain_text_input", "multiline": field.kind == "paragraph"}
+    longest = min(field.max_length or MAX_INPUT, MAX_INPUT)
     if field.max_length:
-        element["max_length"] = min(field.max_length, 3000)
-    if field.default:
-        element["initial_value"] = field.default
+        element["max_length"] = longest
+    if field.default:  # (Slack refuses the whole modal if a prefilled value is longer than the field allows)
+        element["initial_value"] = field.default[:longest]
     if field.placeholder:
         element["placeholder"] = plain_text(field.placeholder, 150)
     if field.kind == "timezone":

@@ -25,6 +25,7 @@ MAX_BUTTON_LABEL = 75
 MAX_OPTION_TEXT = 75
 MAX_OPTION_VALUE = 150
 MAX_OPTIONS = 100
+MAX_ACTIONS = 25
 MAX_VIEW_TITLE = 24
 MAX_BUTTON_VALUE = 2000
 MAX_HEADER = 150
@@ -139,6 +140,8 @@ class ValueStore:
         return json.dumps({"k": "t", "t": token})
 
     def decode(self, text: str) -> ButtonValue | None:
+        if not isinstance(text, str) or len(text) > MAX_BUTTON_VALUE:
+            return None  # not one Hearth wrote
         try:
             value = json.loads(text)
         except (TypeError, ValueError):
@@ -147,7 +150,18 @@ class ValueStore:
             return None
         if value.get("k") == "t":
             return self._values.get(str(value.get("t")))
-        return value
+        return value if well_formed(value) else None
+
+
+def well_formed(value: dict[str, Any]) -> bool:
+    """A button value as Hearth writes them: a kind, a name, and text arguments (and a form's defaults)."""
+    return (value.get("k") in ("a", "c", "f") and isinstance(value.get("n"), str) and bool(value["n"])
+            and all(_texts(value.get(key)) for key in ("a", "d")))
+
+
+def _texts(found: Any) -> bool:
+    """Absent, or an object of text values."""
+    return found is None or (isinstance(found, dict) and all(isinstance(v, str) for v in found.values()))
 
 
 VALUES = ValueStore()
@@ -172,13 +186,17 @@ def button_element(label: str, value: ButtonValue, index: int, style: str = "sec
 
 
 def actions_blocks(buttons: tuple[Button, ...] | list[tuple[str, ButtonValue, str]], start: int = 0) -> list[dict]:
-    """Buttons in actions blocks of at most 25 (Slack's per-block limit)."""
+    """Buttons in actions blocks of at most 25 (Slack's per-block limit), their action ids numbered from `start`.
+
+    A block is named after its first button's number: a view numbers its buttons
+    once across all its blocks, so block ids are as unique as Slack needs them.
+    """
     items = [(b.label, action_value(b), b.style) if isinstance(b, Button) else b for b in buttons]
     blocks = []
-    for i in range(0, len(items), 25):
+    for i in range(0, len(items), MAX_ACTIONS):
         elements = [button_element(label, value, start + i + j, style)
-                    for j, (label, value, style) in enumerate(items[i:i + 25])]
-        blocks.append({"type": "actions", "block_id": f"hearth-actions-{i}", "elements": elements})
+                    for j, (label, value, style) in enumerate(items[i:i + MAX_ACTIONS])]
+        blocks.append({"type": "actions", "block_id": f"hearth-actions-{start + i}", "elements": elements})
     return blocks
 
 

@@ -231,7 +231,7 @@ class Registry:
     async def _run_command(self, app: "Hearth", event: Event) -> list[Reply]:
         cmd = self.commands.get(event.name)
         if cmd is None:
-            raise UserError(f"I don't know the command “{event.name}”. Try **help** to see what I can do.")
+            raise UserError("I don't know the command “{}”. Try **help** to see what I can do.", event.name)
         if cmd.permission != "member":  # (most commands: no call to make)
             await self._check_permission(app, event, cmd.permission, (cmd.name,))
         args = validate_options(cmd, event.args)

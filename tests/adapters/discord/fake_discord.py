@@ -21,6 +21,8 @@ from typing import Any, Callable
 
 from aiohttp import WSMsgType, web
 
+from tests.adapters.discord import discord_rules as rules
+
 API = "/api/v10"
 MANAGE_GUILD = 1 << 5
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16)  # view, send, read history
@@ -66,6 +68,8 @@ class FakeDiscord:
         self.locales: dict[int, str] = {}  # user id -> the locale their Discord client is set to (default en-GB)
         self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
+        #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
+        self.refused: list[tuple[str, list[str]]] = []
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
         self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
@@ -209,7 +213,10 @@ class FakeDiscord:
                     await self._changed.wait()
                 return result
 
-        return await asyncio.wait_for(until(), timeout)
+        try:
+            return await asyncio.wait_for(until(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"waited {timeout} s in vain; refused: {self.refused[-3:]}") from None
 
     # -- interactions in ------------------------------------------------------------------
 
@@ -382,6 +389,10 @@ class FakeDiscord:
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
                 return _error(401, 0, "401: Unauthorized")
+            problems = _problems(request.method, path.strip("/").split("/"), body)
+            if problems:
+                self.refused.append((f"{request.method} {path}", problems))
+                return _error(400, 50035, "Invalid Form Body: " + "; ".join(problems))
             return await self._route(request.method, path.strip("/").split("/"), body)
         finally:
             await self._notify()
@@ -534,6 +545,23 @@ class FakeDiscord:
             self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None,
                                   "recipients": [user(uid, f"user{uid % 1000}")]}
         return self.dm_channels[uid]
+
+
+def _problems(method: str, parts: list[str], body: Any) -> list[str]:
+    """Why Discord would refuse this call's body (error 50035), checked as Discord checks it: `discord_rules`."""
+    body = body if isinstance(body, (dict, list)) else {}
+    match (method, parts):
+        case ("POST", ["interactions", _, _, "callback"]):
+            return rules.callback_problems(body)
+        case ("POST", ["webhooks", _, _]) | ("POST", ["channels", _, "messages"]):
+            return rules.message_problems(body)
+        case ("PATCH", ["webhooks", _, _, "messages", _]) | ("PATCH", ["channels", _, "messages", _]):
+            return rules.message_problems(body, creating=False)
+        case ("POST", ["channels", _, "messages", _, "threads"]):
+            return rules.thread_problems(body)
+        case ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]):
+            return rules.commands_problems(body if isinstance(body, list) else [])
+    return []
 
 
 def _json(data: Any, status: int = 200) -> web.Response:

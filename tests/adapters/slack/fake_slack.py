@@ -22,6 +22,8 @@ from typing import Any, Callable
 
 from aiohttp import ClientSession, WSMsgType, web
 
+from tests.adapters.slack.block_kit import INVALID_MESSAGE, INVALID_VIEW, message_problems, view_problems
+
 TEAM = "T0001"
 BOT_USER = "UBOT"
 
@@ -35,6 +37,9 @@ class Call:
 
 
 JSON_FIELDS = ("blocks", "view", "attachments", "files", "users", "metadata")
+#: Calls whose blocks (or view) Slack checks, refusing with `invalid_blocks` (or `invalid_arguments`).
+MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"}
+VIEW_METHODS = {"views.open", "views.update", "views.publish", "views.push"}
 
 
 class FakeSlack:
@@ -50,6 +55,8 @@ class FakeSlack:
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
         self.stalls: dict[str, list[float]] = {}  # method -> answer delays for its next calls (timeouts)
         self.dm_closed: set[str] = set()  # users whose DMs refuse Hearth (`cannot_dm_bot`)
+        #: What Slack would have refused (`block_kit`): (method, problems), for a failing test to show.
+        self.refused: list[tuple[str, list[str]]] = []
         #: Messages posted, per channel, oldest first (with their metadata, for conversations.history).
         self.history: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
@@ -137,7 +144,7 @@ class FakeSlack:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"{method} called {len(found)} time(s), wanted {count}; "
-                                     f"calls: {[c.method for c in self.calls]}")
+                                     f"calls: {[c.method for c in self.calls]}; refused: {self.refused[-3:]}")
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), min(left, 0.2))
@@ -176,6 +183,10 @@ class FakeSlack:
                 {u.lstrip("UW") for u in self.dm_closed} and str(params.get("channel", "")).startswith("D"):
             self._record(f"{method}!failed", params, token)
             return web.json_response({"ok": False, "error": "cannot_dm_bot"})
+        refused = self._refusal(method, params)
+        if refused:
+            self._record(f"{method}!failed", {**params, "problems": refused["response_metadata"]["messages"]}, token)
+            return web.json_response(refused)
         self._record(method, params, token)
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         body = handler(params) if handler else {}
@@ -183,6 +194,21 @@ class FakeSlack:
         if stalled:
             await asyncio.sleep(stalled.pop(0))  # done already; the answer is what's late
         return web.json_response({"ok": True, **body} if "ok" not in body else body)
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Slack's answer to blocks or a view it would refuse (see `block_kit`), else None."""
+        if method in MESSAGE_METHODS:
+            problems, error = message_problems(params), INVALID_MESSAGE
+            if problems and problems[0].startswith(("no_text", "msg_too_long")):
+                error = problems[0].split(":")[0]
+        elif method in VIEW_METHODS:
+            problems, error = view_problems(params.get("view")), INVALID_VIEW
+        else:
+            return None
+        if not problems:
+            return None
+        self.refused.append((method, problems))
+        return {"ok": False, "error": error, "response_metadata": {"messages": problems}}
 
     def _next_ts(self) -> str:
         return f"1767600000.{next(self._ts):06d}"
@@ -300,12 +326,21 @@ class FakeSlack:
         except ValueError:
             message = None
         if message and ("text" in message or "blocks" in message):
-            self._record("response_url", {**message, "response_url_id": command["response_url"].rsplit("/", 1)[-1],
-                                          "via": "ack"})
+            problems = message_problems(message)
+            if problems:
+                self.refused.append(("command ack", problems))
+            self._record("response_url!failed" if problems else "response_url",
+                         {**message, "response_url_id": command["response_url"].rsplit("/", 1)[-1], "via": "ack"})
 
     async def _respond(self, request: web.Request) -> web.Response:
+        """A response URL: like chat.postMessage, it refuses blocks Slack wouldn't show."""
         params = await request.json()
         params["response_url_id"] = request.match_info["id"]
+        problems = message_problems(params) if "text" in params or "blocks" in params else []
+        if problems:
+            self.refused.append(("response_url", problems))
+            self._record("response_url!failed", {**params, "problems": problems})
+            return web.Response(status=400, text=INVALID_MESSAGE)
         self._record("response_url", params)
         return web.Response(text="ok")
 
@@ -380,7 +415,21 @@ class SlackSide:
                        **(headers or {})}
         async with ClientSession() as session:
             async with session.post(self.app_url, data=body.encode(), headers=all_headers) as resp:
-                return resp.status, await resp.text()
+                status, text = resp.status, await resp.text()
+        self._check_ack(text)
+        return status, text
+
+    def _check_ack(self, text: str) -> None:
+        """A view in a submission's ack must be one Slack accepts (it would show an error instead)."""
+        try:
+            ack = json.loads(text) if text.startswith("{") else None
+        except ValueError:
+            return
+        if isinstance(ack, dict) and ack.get("response_action") in ("update", "push"):
+            problems = view_problems(ack.get("view"))
+            if problems:
+                self.fake.refused.append(("view_submission ack", problems))
+                raise AssertionError(f"Slack would refuse the view in this ack: {problems}")
 
     def command_body(self, user: str, text: str, channel: str = "C0GENERAL", trigger_id: str | None = None) -> dict:
         return {
@@ -405,6 +454,14 @@ class SlackSide:
                     channel: str | None = "C0GENERAL", ephemeral: bool = False, view: dict | None = None,
                     trigger_id: str | None = None, **kw: Any) -> tuple[int, str]:
         """Press a button element Hearth sent (from a message, a modal or the Home tab)."""
+        payload = self.click_payload(user, element, message=message, channel=channel, ephemeral=ephemeral,
+                                     view=view, trigger_id=trigger_id)
+        return await self.interaction(payload, **kw)
+
+    def click_payload(self, user: str, element: dict[str, Any], *, message: dict | None = None,
+                      channel: str | None = "C0GENERAL", ephemeral: bool = False, view: dict | None = None,
+                      trigger_id: str | None = None) -> dict[str, Any]:
+        """The `block_actions` payload Slack sends for a press of `element`."""
         payload: dict[str, Any] = {
             "type": "block_actions", "team": {"id": self.fake.team, "domain": "hearth-test"},
             "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
@@ -421,10 +478,16 @@ class SlackSide:
             payload["channel"] = {"id": channel, "name": "general"}
             payload["message"] = message or {"ts": "1.1"}
             payload["response_url"] = f"{self.fake.url}/respond/{next(self._ids)}"
-        return await self.interaction(payload, **kw)
+        return payload
 
     async def submit(self, user: str, view: dict[str, Any], values: dict[str, Any], **kw: Any) -> tuple[int, str]:
         """Submit a modal Hearth opened; `values` by field name (strings, channel ids for pickers, file lists)."""
+        payload = self.submit_payload(user, view, values, kw.pop("trigger_id", None))
+        return await self.interaction(payload, **kw)
+
+    def submit_payload(self, user: str, view: dict[str, Any], values: dict[str, Any],
+                       trigger_id: str | None = None) -> dict[str, Any]:
+        """The `view_submission` payload Slack sends when `user` submits `view` filled in with `values`."""
         state: dict[str, Any] = {}
         for block in view["blocks"]:
             if block.get("type") != "input":
@@ -449,14 +512,18 @@ class SlackSide:
         payload = {
             "type": "view_submission", "team": {"id": self.fake.team, "domain": "hearth-test"},
             "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
-            "api_app_id": "A0001", "token": "legacy", "trigger_id": kw.pop("trigger_id", None) or self.trigger(),
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": trigger_id or self.trigger(),
             "view": submitted,
         }
-        return await self.interaction(payload, **kw)
+        return payload
+
+    def event_payload(self, event: dict[str, Any], event_id: str) -> dict[str, Any]:
+        """The Events API envelope Slack posts for `event`."""
+        return {"token": "legacy", "team_id": self.fake.team, "api_app_id": "A0001", "event": event,
+                "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
+                "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]}
 
     async def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> tuple[int, str]:
-        body = json.dumps({"token": "legacy", "team_id": self.fake.team, "api_app_id": "A0001", "event": event,
-                           "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
-                           "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]})
+        body = json.dumps(self.event_payload(event, event_id))
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
         return await self.post(body, "application/json", headers=headers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.slack.app import SlackAdapter
+from adapters.slack.shape import problem
 from tests.adapters.slack.conftest import ANN, slack_config, texts
 
 
@@ -45,3 +46,19 @@ async def test_http_mode_needs_a_signing_secret(app, fake, tmp_path):
     adapter = SlackAdapter(slack_config(tmp_path, fake, HEARTH_SLACK_SIGNING_SECRET=""))
     with pytest.raises(RuntimeError, match="HEARTH_SLACK_SIGNING_SECRET"):
         await adapter.start(app)
+
+
+async def test_socket_mode_acks_a_malformed_payload_with_one_line(app, fake, socket_adapter, caplog):
+    """The same shape check as over HTTP: acked (so Slack doesn't resend it), logged once, not run."""
+    caplog.set_level("INFO")
+    for payload in ({"type": "block_actions", "team": {"id": fake.team}, "user": {"id": ANN}, "actions": []},
+                    {"type": "event_callback", "team_id": fake.team, "event": None},
+                    {"team_id": fake.team, "command": "/hearth", "user_id": 5}):
+        caplog.clear()
+        ack = await fake.send_envelope("interactive", payload)
+        assert ack["envelope_id"].startswith("env-") and "payload" not in ack
+        assert [r.getMessage() for r in caplog.records if r.name == "adapters.slack.app"] == [
+            f"refused a Socket Mode interactive: {problem(payload)}"]
+        assert not any(r.exc_info for r in caplog.records)
+    await fake.settle(0.2)
+    assert fake.called("response_url") == [] and fake.called("views.open") == []
