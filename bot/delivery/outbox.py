@@ -190,6 +190,7 @@ class Outbox:
             running.discard(task)
             if not task.cancelled() and task.exception() is not None:
                 failures.append(task.exception())  # type: ignore[arg-type]
+
         async def one(entry: OutboxEntry, claimed_at: float) -> None:
             try:
                 if not self._still_ours(claimed_at):
@@ -197,7 +198,6 @@ class Outbox:
                     return
                 await self._deliver(sender, entry, result, lambda: self._still_ours(claimed_at))
             finally:
-                self._in_hand.discard(entry.id)
                 gate.release()
 
         async def launch(entries: list[OutboxEntry], claimed_at: float) -> list[asyncio.Task[None]]:
@@ -206,6 +206,7 @@ class Outbox:
                 await gate.acquire()
                 self._in_hand.add(entry.id)
                 task = asyncio.create_task(one(entry, claimed_at))
+                task.add_done_callback(lambda _, done=entry.id: self._in_hand.discard(done))  # also if cancelled
                 started.append(task)
                 running.add(task)  # at once: a stop while this batch is still starting must reach it
                 task.add_done_callback(finished)

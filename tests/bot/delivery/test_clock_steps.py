@@ -77,7 +77,8 @@ async def test_two_processes_through_a_wall_clock_step_send_each_dm_once(app, cl
     assert len(one.sent) + len(two.sent) == 300 and (await app.store.outbox_counts()) == {"sent": 300}
 
 
-async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_may_have_taken_them(app, clock):
+async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_may_have_taken_them(
+        app, clock, monkeypatch):
     """Asleep longer than ALIVE_WITHIN: another process may have judged us gone and taken our claims.
 
     Our next heartbeat makes us count as alive again, but what we had claimed
@@ -94,14 +95,23 @@ async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_ma
         outbox.beat_recorded(clock.monotonic())
     await b.drain("console")  # nothing due yet: b has now seen a's heartbeat
     await app.store.enqueue(dms(4), clock.now())
+    pacer, paced, resume = a._limiters["console"], [], asyncio.Event()
+    real = pacer.acquire
 
-    draining = asyncio.create_task(a.drain("console"))  # one a second: the second send waits for the pacer
-    for _ in range(300):
+    async def acquire() -> None:  # the second send waits for the pacer until the laptop has woken up
+        paced.append(1)
+        if len(paced) == 2:
+            await resume.wait()
+        await real()
+
+    monkeypatch.setattr(pacer, "acquire", acquire)
+    draining = asyncio.create_task(a.drain("console"))
+    for _ in range(1000):
         held = await app.store.db.fetchall("SELECT id FROM outbox WHERE claimed_by = 'proc-a' AND status = 'pending'")
-        if len(mine.sent) == 1 and len(held) >= 2:
-            break
+        if len(paced) == 2 and len(held) == 2 and (await app.store.outbox_counts()).get("sent") == 1:
+            break  # the first is sent and recorded; a holds the next two, one waiting for the pacer
         await asyncio.sleep(0.005)
-    assert len(mine.sent) == 1 and len(held) >= 2, "a was not holding claims while it waited for its pacer"
+    assert len(mine.sent) == 1 and len(held) == 2, "a was not holding claims while it waited for its pacer"
 
     clock.advance(ALIVE_WITHIN + timedelta(seconds=5))  # the laptop slept: every clock moved
     await app.store.heartbeat("proc-b", "host", 1, "console", clock.now())
@@ -109,6 +119,7 @@ async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_ma
     taken = await b.drain("console")  # a has not beaten for 20 s as b watched: its claims are b's now
     await app.store.heartbeat("proc-a", "host", 1, "console", clock.now())
     a.beat_recorded(clock.monotonic())  # a is heard from again, but too late for what it held
+    resume.set()
     result = await draining
 
     assert taken.sent == 3 and len(theirs.asked) >= 2  # b asked before sending what a had held
