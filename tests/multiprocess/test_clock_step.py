@@ -30,9 +30,21 @@ PER_SECOND = 100.0
 
 
 class Network(RecordingSender):
+    """A platform whose answers take a moment (sends overlap the next claim), and that can say, as Slack
+    can by message metadata, whether an entry was already delivered (all processes share `delivered`)."""
+
+    def __init__(self, delivered: dict[str, str]) -> None:
+        super().__init__("console", rate_per_second=PER_SECOND)
+        self.delivered = delivered
+
     async def send(self, delivery: Delivery) -> str | None:
-        await asyncio.sleep(0.005)  # a platform's answer takes a moment: sends overlap the next claim
-        return await super().send(delivery)
+        await asyncio.sleep(0.005)
+        ref = await super().send(delivery)
+        self.delivered[delivery.key] = str(ref)
+        return ref
+
+    async def find_sent(self, delivery: Delivery) -> str | None:
+        return self.delivered.get(delivery.key)
 
 
 @pytest.mark.timeout(120)
@@ -48,10 +60,10 @@ async def test_a_real_wall_clock_step_mid_fan_out_sends_every_dm_once(app, monke
     monkeypatch.setattr(bot.clock, "datetime", SteppedDatetime)
     clock = SystemClock()
     await app.store.enqueue(dms(DMS), clock.now())
-    senders, tasks = [], []
+    senders, tasks, delivered = [], [], {}
     for name in ("proc-a", "proc-b"):
         outbox = Outbox(app.store, clock, holder=name)
-        sender = Network("console", rate_per_second=PER_SECOND)
+        sender = Network(delivered)
         outbox.add_sender(sender)
         outbox.expect_heartbeats()
         process = SimpleNamespace(store=app.store, outbox=outbox, clock=clock, now=clock.now)
