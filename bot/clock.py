@@ -112,8 +112,8 @@ class OffsetClock:
         return datetime.now(timezone.utc) + self.offset
 
     def monotonic(self) -> float:
-        """"advance 2h" is time passing, for leases and heartbeats too."""
-        return system_elapsed() + self.offset.total_seconds()
+        """Real: "advance 2h" moves what rounds see, not this process's heartbeat and leases, which stay real."""
+        return system_elapsed()
 
     def advance(self, delta: timedelta) -> None:
         if delta < timedelta(0):
