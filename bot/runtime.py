@@ -14,13 +14,12 @@ import importlib
 import logging
 import os
 import socket
-import time
 from typing import Protocol
 
 from bot.app import Hearth
-from bot.clock import Clock
+from bot.clock import Clock, elapsed
 from bot.config import PLATFORM_TOKENS, Config
-from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT
+from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT  # noqa: F401  (ALIVE_WITHIN: for `hearth status`)
 from bot.scheduling.runner import RoundScheduler
 
 log = logging.getLogger(__name__)
@@ -88,6 +87,7 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
             await _start(adapter, app)
             started.append(adapter)
         await app.scheduler.start()
+        app.outbox.expect_heartbeats()
         delivery = asyncio.create_task(app.outbox.run(), name="outbox")
         alive = asyncio.create_task(heartbeat(app, [a.platform for a in started]), name="heartbeat")
         if freeze_start_up:
@@ -113,14 +113,14 @@ async def heartbeat(app: Hearth, platforms: list[str]) -> None:
     processes start taking its claims over.
     """
     while True:
-        beat = time.monotonic()
+        beat = elapsed(app.clock)
         try:
             await app.store.heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(), ",".join(platforms),
                                       app.now())
         except Exception:
             log.warning("could not record this process's heartbeat; will try again", exc_info=True)
         else:
-            app.outbox.alive_until = beat + ALIVE_WITHIN.total_seconds()
+            app.outbox.beat_recorded(beat)
         await asyncio.sleep(HEARTBEAT.total_seconds())
 
 

@@ -1,9 +1,12 @@
 """The outbox's way into Slack: posts, DMs, thread replies, edits and deletes.
 
 Slack allows about one message a second into one channel, so posts are paced
-per channel here; the outbox paces the workspace as a whole. A 429 becomes
-`RetryLater` with Slack's Retry-After, so the outbox waits and sends the
-entry once; errors retrying cannot fix become `PermanentFailure`.
+per channel here; the outbox paces the workspace as a whole. Slack counts
+its limits per method: every Web API call here first passes the outbox's
+gate for that method (`gate`), and a 429 becomes `RetryLater` with Slack's
+Retry-After and the method's name, so no Hearth process calls that method
+again before the wait is over and the entry is sent once; errors retrying
+cannot fix become `PermanentFailure`.
 
 Every message carries its outbox key in Slack message metadata, so after a
 crash `find_sent` can read the conversation's recent history and tell
@@ -22,7 +25,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.render import messages
-from bot.delivery.sender import Delivery, PermanentFailure, RetryLater
+from bot.delivery.sender import CallGate, Delivery, PermanentFailure, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,20 @@ class SlackSender:
         self.pacer = ChannelPacer(channel_interval)
         self._dm_channels: dict[str, str] = {}
         self._warned_app_cant_dm = False
+        #: Set by the outbox: awaited before every call, it refuses a method while a 429's wait for it lasts.
+        self.gate: CallGate | None = None
+
+    async def _api(self, method: str, **kwargs: Any) -> Any:
+        """Call a Web API method ("chat.postMessage") through the gate; a 429 names the method it binds."""
+        if self.gate is not None:
+            await self.gate(method)
+        try:
+            return await getattr(self.client, method.replace(".", "_"))(**kwargs)
+        except SlackApiError as err:
+            problem = classify(err, method)
+            if isinstance(problem, RetryLater):
+                raise problem from err
+            raise
 
     async def send(self, delivery: Delivery) -> str | None:
         try:
@@ -96,14 +113,16 @@ class SlackSender:
 
     async def _send(self, d: Delivery) -> str | None:
         if d.kind == "delete":
-            await self.client.chat_delete(channel=bare(d.channel), ts=d.ref or "")
+            await self._api("chat.delete", channel=bare(d.channel), ts=d.ref or "")
             return d.ref
         parts = messages(d.message)
         if d.kind == "edit":
             first = parts[0]
-            await self.client.chat_update(channel=bare(d.channel), ts=d.ref or "", text=first["text"],
-                                          blocks=first["blocks"])
+            await self._api("chat.update", channel=bare(d.channel), ts=d.ref or "", text=first["text"],
+                            blocks=first["blocks"])
             return d.ref
+        if d.kind == "dm" and bare(d.user) not in self._dm_channels and self.gate is not None:
+            await self.gate("chat.postMessage")  # no DM opened that couldn't be posted to now
         channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
         extra: dict[str, Any] = {"thread_ts": d.parent_ref} if d.kind == "thread" else {}
         ref = None
@@ -111,8 +130,8 @@ class SlackSender:
             if d.key:
                 extra["metadata"] = {"event_type": OUTBOX_EVENT, "event_payload": {"key": d.key, "part": i}}
             await self.pacer.wait(channel)
-            resp = await self.client.chat_postMessage(channel=channel, text=part["text"], blocks=part["blocks"],
-                                                      unfurl_links=False, unfurl_media=False, **extra)
+            resp = await self._api("chat.postMessage", channel=channel, text=part["text"], blocks=part["blocks"],
+                                   unfurl_links=False, unfurl_media=False, **extra)
             ref = ref or resp.get("ts")
         return ref
 
@@ -132,14 +151,13 @@ class SlackSender:
         try:
             channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
             if d.kind != "thread":
-                resp = await self.client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
-                                                               include_all_metadata=True)
+                resp = await self._api("conversations.history", channel=channel, limit=HISTORY_LIMIT,
+                                       include_all_metadata=True)
                 return _carrying(resp.get("messages") or [], d.key)
             cursor = None
             for _ in range(THREAD_PAGES):
-                resp = await self.client.conversations_replies(channel=channel, ts=d.parent_ref or "",
-                                                               limit=THREAD_PAGE, include_all_metadata=True,
-                                                               cursor=cursor)
+                resp = await self._api("conversations.replies", channel=channel, ts=d.parent_ref or "",
+                                       limit=THREAD_PAGE, include_all_metadata=True, cursor=cursor)
                 found = _carrying(resp.get("messages") or [], d.key)
                 cursor = (resp.get("response_metadata") or {}).get("next_cursor")
                 if found or not cursor:
@@ -156,7 +174,7 @@ class SlackSender:
 
     async def _dm_channel(self, user: str) -> str:
         if user not in self._dm_channels:
-            resp = await self.client.conversations_open(users=user)
+            resp = await self._api("conversations.open", users=user)
             self._dm_channels[user] = resp["channel"]["id"]
         return self._dm_channels[user]
 
@@ -177,8 +195,8 @@ def slack_error(err: SlackApiError) -> str:
     return str(data.get("error") or "") if isinstance(data, dict) else f"http_{getattr(err.response, 'status_code', 0)}"
 
 
-def classify(err: SlackApiError) -> Exception:
-    """A Slack error as the outbox understands it."""
+def classify(err: SlackApiError, method: str = "") -> Exception:
+    """A Slack error as the outbox understands it (`method`: the call that got it, which a 429 binds)."""
     status = getattr(err.response, "status_code", 0)
     code = slack_error(err)
     if status == 429 or code == "ratelimited":
@@ -188,7 +206,7 @@ def classify(err: SlackApiError) -> Exception:
             seconds = float(retry_after if not isinstance(retry_after, list) else retry_after[0])
         except ValueError:
             seconds = 1.0
-        return RetryLater(max(seconds, 1.0))
+        return RetryLater(max(seconds, 1.0), method)
     if code in DM_CLOSED:
         return PermanentFailure(code, dm_closed=True)
     if code in PERMANENT:

@@ -17,9 +17,11 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Callable
 
-from bot.clock import Clock
-from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender
+from bot.clock import Clock, elapsed
+from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
+from bot.delivery.waits import SharedWaits
 from bot.events import reply_from_json
 from bot.models import OutboxEntry
 from bot.store.store import Store
@@ -32,6 +34,8 @@ LEASE_MARGIN = 5.0
 CLAIM_SECONDS = 1.0
 #: How often a serving process says it is alive (bot.runtime.heartbeat), and how long
 #: unheard before it counts as gone: for `hearth status`, and for taking its claims over.
+#: "Unheard" is measured by whoever watches, on its own monotonic clock (the beat count
+#: stopped changing), never by comparing wall-clock stamps: a clock step is not a death.
 HEARTBEAT = timedelta(seconds=5)
 ALIVE_WITHIN = timedelta(seconds=15)
 #: How long a thread reply or an edit waits for the message it hangs on.
@@ -74,6 +78,10 @@ class RateLimiter:
                     return
                 await asyncio.sleep((1 - self.tokens) / self.refill)
 
+    def refund(self) -> None:
+        """A call that was never made (a 429's wait still held it back) gives its token back."""
+        self.tokens = min(self.capacity, self.tokens + 1)
+
     def pause(self, seconds: float) -> None:
         """After a 429: spend the bucket so everyone waits out Retry-After."""
         self.tokens = min(self.tokens, -seconds * self.refill)
@@ -100,11 +108,19 @@ class Outbox:
         #: Who this process is when it claims entries (several processes may share the outbox).
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.lease = lease
-        #: While heartbeats run (bot.runtime.heartbeat): the monotonic time until which the others
-        #: still count this process alive. Past it, they may take its claims, so it sends nothing.
+        #: While heartbeats run (bot.runtime.heartbeat): the time (`elapsed(clock)`) until which the
+        #: others still count this process alive. Past it, they may take its claims, so it sends nothing.
         self.alive_until: float | None = None
+        #: Claims made before this (`elapsed(clock)`) are void: we stopped counting ourselves alive since.
+        self._alive_since = float("-inf")
+        #: Entries this process is sending now. A clock step can make its own claims look run out;
+        #: claiming them again must not send them twice (a process never competes with itself).
+        self._in_hand: set[int] = set()
+        #: Other processes' beat counts as last seen, and when (`elapsed(clock)`) each last changed.
+        self._beats: dict[str, tuple[int, float]] = {}
         self.senders: dict[str, Sender] = {}
         self._limiters: dict[str, RateLimiter] = {}
+        self._waits: dict[str, SharedWaits] = {}
         self._draining: dict[str, asyncio.Lock] = {}
         self._wake = asyncio.Event()
         self.on_dm_closed: list = []
@@ -112,7 +128,10 @@ class Outbox:
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
         self._limiters[sender.platform] = RateLimiter(sender.rate_per_second)
+        self._waits[sender.platform] = SharedWaits(self.store, self.clock, sender.platform)
         self._draining[sender.platform] = asyncio.Lock()
+        if hasattr(sender, "gate"):  # it guards each of its own calls (Sender's docstring)
+            sender.gate = self._waits[sender.platform].check  # type: ignore[attr-defined]
 
     def kick(self) -> None:
         self._wake.set()
@@ -171,15 +190,13 @@ class Outbox:
             running.discard(task)
             if not task.cancelled() and task.exception() is not None:
                 failures.append(task.exception())  # type: ignore[arg-type]
-        # A short lease (tests, small deployments) keeps a third of itself as margin.
-        deadline = self.lease.total_seconds() - min(LEASE_MARGIN, self.lease.total_seconds() / 3)
 
         async def one(entry: OutboxEntry, claimed_at: float) -> None:
             try:
-                if time.monotonic() - claimed_at > deadline or not self._counted_alive():
+                if not self._still_ours(claimed_at):
                     result.waiting += 1  # our claim is running out: leave it for the next claim
                     return
-                await self._deliver(sender, entry, result)
+                await self._deliver(sender, entry, result, lambda: self._still_ours(claimed_at))
             finally:
                 gate.release()
 
@@ -187,7 +204,9 @@ class Outbox:
             started = []
             for entry in entries:
                 await gate.acquire()
+                self._in_hand.add(entry.id)
                 task = asyncio.create_task(one(entry, claimed_at))
+                task.add_done_callback(lambda _, done=entry.id: self._in_hand.discard(done))  # also if cancelled
                 started.append(task)
                 running.add(task)  # at once: a stop while this batch is still starting must reach it
                 task.add_done_callback(finished)
@@ -197,10 +216,10 @@ class Outbox:
             while True:
                 if not self._counted_alive():
                     break  # others may be taking our claims over: send nothing until the heartbeat is back
-                claimed_at = time.monotonic()
-                now = self.clock.now()
-                entries = await self.store.claim_due(platform, now, batch, self.holder, self.lease,
-                                                     now - ALIVE_WITHIN)
+                dead = await self._dead_holders()
+                claimed_at = elapsed(self.clock)
+                claimed = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease, dead)
+                entries = [e for e in claimed if e.id not in self._in_hand]  # ours, and being sent already
                 # New messages first, then what hangs on them (thread replies, edits), so a reply
                 # claimed together with its round post need not wait for the next pass.
                 first = [e for e in entries if e.kind in ("post", "dm")]
@@ -209,7 +228,7 @@ class Outbox:
                 if later:
                     await asyncio.gather(*parents)
                     await launch(later, claimed_at)
-                if len(entries) < batch:
+                if len(claimed) < batch:
                     break  # everything due was taken
         except BaseException:
             for task in running:
@@ -224,7 +243,52 @@ class Outbox:
 
     def _counted_alive(self) -> bool:
         """False once our last recorded heartbeat is nearly too old: others may be taking our claims."""
-        return self.alive_until is None or time.monotonic() < self.alive_until - LEASE_MARGIN
+        return self.alive_until is None or elapsed(self.clock) < self.alive_until - LEASE_MARGIN
+
+    def _still_ours(self, claimed_at: float) -> bool:
+        """May this process still send from a claim it made at `claimed_at` (`elapsed(clock)`)?
+
+        Not once the claim is near its lease's end (a short lease, for tests and small
+        deployments, keeps a third of itself as margin), nor while our heartbeat is
+        nearly too old, nor ever if it lapsed since the claim: others may have taken it.
+        """
+        lease = self.lease.total_seconds()
+        deadline = lease - min(LEASE_MARGIN, lease / 3)
+        return (elapsed(self.clock) - claimed_at <= deadline and claimed_at >= self._alive_since
+                and self._counted_alive())
+
+    def expect_heartbeats(self) -> None:
+        """A serving process: send nothing until its first heartbeat is in the store."""
+        self.alive_until = elapsed(self.clock)
+
+    def beat_recorded(self, started: float) -> None:
+        """A heartbeat begun at `started` (`elapsed(clock)`) is in the store.
+
+        The others count us alive until ALIVE_WITHIN after it. If we had
+        already stopped counting ourselves alive, they may have taken our
+        claims meanwhile: every claim made before now is void.
+        """
+        if not self._counted_alive():
+            self._alive_since = elapsed(self.clock)
+        self.alive_until = started + ALIVE_WITHIN.total_seconds()
+
+    async def _dead_holders(self) -> list[str]:
+        """Processes whose heartbeat count has not changed for ALIVE_WITHIN, as this process watched it.
+
+        Timed on our own monotonic clock, so no step of any wall clock (ours,
+        theirs, the database's) makes a live process look dead. A process seen
+        for the first time is watched for ALIVE_WITHIN before it counts as gone.
+        """
+        now = elapsed(self.clock)
+        beats = await self.store.process_beats()
+        for holder, count in beats.items():
+            seen = self._beats.get(holder)
+            if seen is None or seen[0] != count:
+                self._beats[holder] = (count, now)
+        for holder in set(self._beats) - set(beats):
+            del self._beats[holder]  # stopped cleanly: its row is gone, and its leases say the rest
+        quiet = ALIVE_WITHIN.total_seconds()
+        return [h for h, (_, since) in self._beats.items() if h != self.holder and now - since >= quiet]
 
     async def drain_all(self, rounds: int = 20) -> DrainResult:
         """Drain every platform until nothing more is due now (tests, demo)."""
@@ -242,7 +306,8 @@ class Outbox:
                 break
         return total
 
-    async def _deliver(self, sender: Sender, entry: OutboxEntry, result: DrainResult) -> None:
+    async def _deliver(self, sender: Sender, entry: OutboxEntry, result: DrainResult,
+                       still_ours: Callable[[], bool]) -> None:
         delivery = await self._resolve(entry)
         if delivery is None:
             if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
@@ -252,16 +317,16 @@ class Outbox:
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
             return
-        if entry.previous_holder and await self._already_sent(sender, entry, delivery, result):
+        if entry.previous_holder and await self._already_sent(sender, entry, delivery, result, still_ours):
             return
-        limiter = self._limiters[sender.platform]
-        await limiter.acquire()
+        if not await self._may_call(sender, result, still_ours):
+            return
         try:
+            if not hasattr(sender, "gate"):
+                await self._waits[sender.platform].check("")
             ref = await sender.send(delivery)
         except RetryLater as wait:
-            limiter.pause(wait.seconds)
-            result.retried += 1
-            await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds))
+            await self._wait_out(sender.platform, entry, wait, result, keep_claim=False)
         except PermanentFailure as err:
             result.failed += 1
             if err.dm_closed and delivery.user:
@@ -276,18 +341,35 @@ class Outbox:
             result.sent += 1
             await self.store.mark_sent(entry, ref, self.clock.now())
 
+    async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
+        """Wait for the pacer, then check the claim is still ours: the pacer may have held us a while."""
+        await self._limiters[sender.platform].acquire()
+        if still_ours():
+            return True
+        result.waiting += 1  # left claimed: whoever claims it next asks the platform first, if it can
+        return False
+
     async def _already_sent(self, sender: Sender, entry: OutboxEntry, delivery: Delivery,
-                            result: DrainResult) -> bool:
+                            result: DrainResult, still_ours: Callable[[], bool]) -> bool:
         """An earlier send may have got through before its process died: ask the platform.
 
         Senders that can look (`find_sent`) make delivery exactly-once across
-        crashes; those that can't are sent again (at least once).
+        crashes; those that can't are sent again (at least once). The look-up
+        is a platform call like a send: paced, and bound by any 429's wait.
+        True when nothing more is to be done with the entry now.
         """
         find = getattr(sender, "find_sent", None)
         if find is None or delivery.kind in ("edit", "delete"):  # editing or deleting twice is harmless
             return False
+        if not await self._may_call(sender, result, still_ours):
+            return True
         try:
+            if not hasattr(sender, "gate"):
+                await self._waits[sender.platform].check("")
             ref = await find(delivery)
+        except RetryLater as wait:  # nobody has looked yet: whoever sends it later must still look
+            await self._wait_out(sender.platform, entry, wait, result, keep_claim=True)
+            return True
         except Exception as err:  # can't tell yet: try again later rather than risk a duplicate
             await self._retry(entry, err, result)
             return True
@@ -297,6 +379,18 @@ class Outbox:
         result.sent += 1
         await self.store.mark_sent(entry, ref, self.clock.now())
         return True
+
+    async def _wait_out(self, platform: str, entry: OutboxEntry, wait: RetryLater, result: DrainResult,
+                        keep_claim: bool) -> None:
+        """A 429, or one still being waited out: neither this entry nor anyone's call to that method before it ends."""
+        if isinstance(wait, WaitingOut):
+            self._limiters[platform].refund()
+            result.waiting += 1
+        else:
+            self._limiters[platform].pause(wait.seconds)
+            await self._waits[platform].record(wait)
+            result.retried += 1
+        await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds), keep_claim)
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
         if entry.attempts + 1 >= self.max_attempts:

@@ -30,11 +30,29 @@ class Delivery:
 
 
 class RetryLater(Exception):
-    """The platform asked us to wait (HTTP 429 and its Retry-After)."""
+    """The platform asked us to wait (HTTP 429 and its Retry-After).
 
-    def __init__(self, seconds: float) -> None:
+    `method` is the platform's name for the call it refused (Slack's
+    "chat.postMessage"); "" means the sender's calls as a whole. The wait
+    binds every process and every call to that method.
+    """
+
+    def __init__(self, seconds: float, method: str = "") -> None:
         super().__init__(f"retry after {seconds:.1f}s")
         self.seconds = seconds
+        self.method = method
+
+
+class WaitingOut(RetryLater):
+    """Not called at all: an earlier 429 for this method, here or in another process, is still being waited out."""
+
+
+class CallGate(Protocol):
+    """Asked before each call to a rate-limited platform method (see `Sender.gate`)."""
+
+    async def __call__(self, method: str) -> None:
+        """Return when `method` may be called; raise `WaitingOut` while a 429's wait for it lasts."""
+        ...
 
 
 class PermanentFailure(Exception):
@@ -46,7 +64,14 @@ class PermanentFailure(Exception):
 
 
 class Sender(Protocol):
-    """An adapter's sending side. Any other exception counts as transient."""
+    """An adapter's sending side. Any other exception counts as transient.
+
+    A sender that makes several platform calls per delivery may declare a
+    `gate: CallGate | None` attribute: the outbox sets it, and the sender
+    awaits `gate(method)` before every call and raises `RetryLater(seconds,
+    method)` on a 429. For any other sender the outbox guards its `send` and
+    `find_sent` as one method, "".
+    """
 
     platform: str
     rate_per_second: float

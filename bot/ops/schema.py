@@ -14,7 +14,7 @@ from bot.store.database import Executor
 from bot.store.dialect import POSTGRESQL
 
 #: Bookkeeping each database keeps for itself: never copied.
-NOT_DATA = frozenset({"schema_migrations", "sqlite_sequence", "processes"})  # processes: who is alive now
+NOT_DATA = frozenset({"schema_migrations", "sqlite_sequence", "processes", "delivery_waits"})  # who is alive, waits now
 
 
 @dataclass(frozen=True)

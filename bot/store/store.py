@@ -12,9 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
-from bot.clock import Clock, parse_iso, utc_iso
+from bot.clock import Clock, parse_iso, utc_iso, utc_iso_fine
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import StoreError
 from bot.events import Actor
@@ -747,35 +747,39 @@ class Store:
 
     async def claim_due(
         self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta,
-        dead_before: datetime | None = None,
+        dead: Collection[str] = (),
     ) -> list[OutboxEntry]:
         """Take up to `limit` due entries for `holder` until the lease ends.
 
-        Only one process gets each entry. An entry whose earlier claim ran out
+        Only one process gets each entry. An entry taken from an earlier claim
         comes back with `previous_holder` set: its send may already have
-        happened, so the sender is asked before sending again. With
-        `dead_before`, a claim also runs out when its holder's last heartbeat
-        is older than that: a killed process's work is taken over as soon as it
-        is known dead, not a whole lease later. (A holder with no heartbeat
-        row at all keeps its lease.)
+        happened, so the sender is asked before sending again.
+
+        Whose claims may be taken: those of the holders in `dead` (the caller
+        watched their heartbeats stop, on its own monotonic clock), and, once
+        the lease has run out, the holder's own and those of a holder with no
+        heartbeat row. A live process's claims are never taken on wall time
+        alone: a step of the clock (NTP, a laptop resuming) would make every
+        lease and heartbeat look old at once while their holders still send.
         """
-        stamp, until = utc_iso(now), utc_iso(now + lease)
-        dead = utc_iso(dead_before) if dead_before is not None else ""  # "" is older than every stamp
-        due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? "
-               "AND (claimed_until IS NULL OR claimed_until <= ? OR EXISTS (SELECT 1 FROM processes p "
-               "WHERE p.id = outbox.claimed_by AND p.heartbeat_at < ?))")
+        stamp, until, fine = utc_iso(now), utc_iso(now + lease), utc_iso_fine(now)
+        dead = sorted(set(dead) - {holder})  # a process never takes over its own claims
+        gone = f"OR claimed_by IN ({_marks(dead)}) " if dead else ""
+        due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? AND (not_before IS NULL OR not_before <= ?) "
+               f"AND (claimed_until IS NULL {gone}OR (claimed_until <= ? AND (claimed_by = ? OR NOT EXISTS "
+               "(SELECT 1 FROM processes p WHERE p.id = outbox.claimed_by))))")
+        args = [platform, stamp, fine, *dead, stamp, holder]
         if self.db.dialect == "postgresql":
             rows = await self.db.fetchall(
                 f"WITH c AS (SELECT id, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ? "
                 "FOR UPDATE SKIP LOCKED) UPDATE outbox o SET claimed_by = ?, claimed_until = ? FROM c "
                 "WHERE o.id = c.id RETURNING o.*, c.previous_holder",
-                platform, stamp, stamp, dead, limit, holder, until,
+                *args, limit, holder, until,
             )
             return sorted(await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE), key=lambda e: e.id)
         async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
             rows = await tx.fetchall(
-                f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?",
-                platform, stamp, stamp, dead, limit,
+                f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?", *args, limit,
             )
             if rows:
                 marks = ",".join("?" * len(rows))
@@ -794,11 +798,18 @@ class Store:
     # -- processes -----------------------------------------------------------------------
 
     async def heartbeat(self, process_id: str, host: str, pid: int, platforms: str, now: datetime) -> None:
+        """Record that the process is alive: `beats` counts up, so others see it change whatever the clocks say."""
         await self.db.execute(
-            "INSERT INTO processes (id, host, pid, platforms, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, platforms = excluded.platforms",
+            "INSERT INTO processes (id, host, pid, platforms, started_at, heartbeat_at, beats) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, "
+            "platforms = excluded.platforms, beats = processes.beats + 1",
             process_id, host, pid, platforms, utc_iso(now), utc_iso(now),
         )
+
+    async def process_beats(self) -> dict[str, int]:
+        """Each known process's heartbeat count: one that stops changing has stopped."""
+        rows = await self.db.fetchall("SELECT id, beats FROM processes")
+        return {r["id"]: int(r["beats"]) for r in rows}
 
     async def forget_process(self, process_id: str) -> None:
         await self.db.execute("DELETE FROM processes WHERE id = ?", process_id)
@@ -853,12 +864,46 @@ class Store:
             error[:500], utc_iso(next_at), utc_iso(next_at), entry_id,
         )
 
-    async def postpone(self, entry_id: int, next_at: datetime) -> None:
-        """Wait without counting an attempt: nothing was sent (a 429, or the round post isn't out yet)."""
+    async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None:
+        """Wait without counting an attempt: nothing was sent (a 429, or the round post isn't out yet).
+
+        Not a microsecond before `next_at` (a Retry-After binds to the
+        fraction of a second). With `keep_claim`, the claim stays on record
+        until then: the entry was taken over and nobody has yet looked
+        whether its earlier holder sent it, so whoever sends it must look.
+        """
+        if keep_claim:
+            await self.db.execute("UPDATE outbox SET next_attempt_at = ?, not_before = ?, claimed_until = ? "
+                                  "WHERE id = ?", utc_iso(next_at), utc_iso_fine(next_at), utc_iso(next_at), entry_id)
+            return
         await self.db.execute(
-            "UPDATE outbox SET next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
-            utc_iso(next_at), entry_id,
+            "UPDATE outbox SET next_attempt_at = ?, not_before = ?, claimed_by = NULL, claimed_until = NULL "
+            "WHERE id = ?",
+            utc_iso(next_at), utc_iso_fine(next_at), entry_id,
         )
+
+    async def hold_off(self, platform: str, method: str, now: datetime, seconds: float) -> None:
+        """A platform answered 429: no process calls `method` for `seconds` from `now` (a later end wins)."""
+        await self.db.execute(
+            "INSERT INTO delivery_waits (platform, method, not_before, seconds) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (platform, method) DO UPDATE SET not_before = excluded.not_before, seconds = excluded.seconds "
+            "WHERE delivery_waits.not_before < excluded.not_before",
+            platform, method, utc_iso_fine(now + timedelta(seconds=seconds)), float(seconds),
+        )
+
+    async def held_off(self, platform: str, method: str, now: datetime) -> float:
+        """Seconds from `now` until `method` may be called again (0.0: now).
+
+        Never more than the platform asked for: a wall clock set back must
+        not stretch a 30-second wait into an hour.
+        """
+        row = await self.db.fetchone(
+            "SELECT not_before, seconds FROM delivery_waits WHERE platform = ? AND method = ? AND not_before > ?",
+            platform, method, utc_iso_fine(now),
+        )
+        if row is None:
+            return 0.0
+        return max(0.0, min((parse_iso(row["not_before"]) - now).total_seconds(), float(row["seconds"])))
 
     async def mark_failed(self, entry_id: int, error: str) -> None:
         await self.db.execute(

@@ -3,8 +3,9 @@
 The round is opened before any process starts (its DMs wait in the outbox).
 Hearth starts, sends about a third of them through a slow fake Slack and is
 killed with SIGKILL. A second process starts on the same data: it sends
-what was never claimed at once, takes over the dead process's claims when
-their lease runs out, and asks Slack (`find_sent`, by the outbox key in
+what was never claimed at once, takes over the dead process's claims once
+it has watched that process's heartbeat stay still for ALIVE_WITHIN (the
+only sign of death no clock step can fake), and asks Slack (`find_sent`, by the outbox key in
 the message metadata) before sending any of those again. Every participant
 gets the round's DM exactly once.
 """
@@ -26,6 +27,7 @@ from bench.common import bulk, seed_community, seed_members, seed_participants, 
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
+from bot.delivery.outbox import ALIVE_WITHIN
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.slack.fake_slack import FakeSlack
 
@@ -116,7 +118,8 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_every_dm_exactly_once(tm
 
         second = start_hearth(config_file, fake, log)
         procs.append(second)
-        await until(lambda: len(dms(fake)) >= PEOPLE, 20, "every participant's DM", log)
+        # Start-up, ALIVE_WITHIN watching the dead one's heartbeat, then its claims: bounded, with room to spare.
+        await until(lambda: len(dms(fake)) >= PEOPLE, 20 + ALIVE_WITHIN.total_seconds(), "every participant's DM", log)
         await until(lambda: outbox(db) == {"sent": PEOPLE + 1}, 10, "the outbox to be all sent", log)
         await asyncio.sleep(0.5)  # room for a duplicate to show up, if one were coming
 

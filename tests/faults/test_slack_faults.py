@@ -97,3 +97,39 @@ async def test_a_round_due_while_slack_is_unreachable_waits_and_goes_out_once(ap
     assert await app.store.outbox_counts() == {"sent": 5}
     rows = await app.store.db.fetchall("SELECT post_ref FROM rounds WHERE schedule_id = ?", schedule.id)
     assert len(rows) == 1 and rows[0]["post_ref"] == fake.history["C0GENERAL"][-1]["ts"]
+
+
+async def test_slacks_retry_after_binds_every_call_to_the_method_take_over_look_ups_and_other_processes_too(
+        app, clock, fake, adapter):
+    """A 429 on the history look-up a taken-over claim needs is waited out by every other look-up too; a 429
+    on chat.postMessage holds back another Hearth process's chat.postMessage until Slack's wait is over."""
+    from adapters.slack.sender import SlackSender
+    from bot.delivery.outbox import Outbox
+
+    await app.store.enqueue([dm(u, f"hello {u}") for u in (ANN, BOB, CY)], app.now())
+    await app.store.claim_due("slack", app.now(), 3, "dead-proc", timedelta(seconds=60))  # died holding them
+    clock.advance(timedelta(seconds=61))
+    fake.fail("conversations.history", status=429, retry_after=2, times=1)
+    await app.outbox.drain_all()
+    assert len(fake.called("conversations.history!failed")) == 1
+    assert not fake.called("conversations.history"), "looked up again while Slack's Retry-After still ran"
+    clock.advance(timedelta(seconds=1.9))
+    await app.outbox.drain_all()
+    assert not fake.called("conversations.history") and not fake.called("chat.postMessage")
+    clock.advance(timedelta(seconds=0.1))
+    await app.outbox.drain_all()
+    assert len(fake.called("conversations.history")) == 3  # each still looked up before being sent
+    assert {ch: n for ch, n in arrived(fake).items()} == {"DANN": 1, "DBOB": 1, "DCY": 1}
+
+    fake.fail("chat.postMessage", status=429, retry_after=1, times=1)
+    await app.store.enqueue([dm(DEE, "hello Dee")], app.now())
+    await app.outbox.drain_all()
+    assert len(fake.called("chat.postMessage!failed")) == 1
+    other = Outbox(app.store, clock, holder="another-process")  # a second Hearth on the same store
+    other.add_sender(SlackSender(adapter.sender.client, channel_interval=0.0))
+    await app.store.enqueue([dm("UEVE", "hello Eve")], app.now())
+    await other.drain_all()
+    assert len(fake.called("chat.postMessage")) == 3  # no call to it until the wait is over
+    clock.advance(timedelta(seconds=1))
+    await other.drain_all()
+    assert arrived(fake)["DDEE"] == 1 and arrived(fake)["DEVE"] == 1
