@@ -4,7 +4,8 @@
     python -m bot.safety.train --freeze     # once, before any training: freeze the test split
     python -m bot.safety.train --compare    # measure every installed embedder on the dev split
 
-The head is an L2-regularised logistic regression fitted by Newton's method:
+The head is an L2-regularised logistic regression on the standardised
+embedding, fitted by Newton's method:
 no randomness, so the same corpus gives the same head (the seed is recorded
 for any future head that does use randomness). Thresholds and the
 regularisation strength are chosen on the dev split only; the test split is
@@ -31,10 +32,21 @@ from bot.safety.screen import combine
 PRECISION_FLOOR = 0.92
 #: On dev, crisis and gentle together should catch at least this share in every language (the target is 0.98).
 CAUGHT_FLOOR = 0.99
-STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+#: L2 strengths tried (on standardised features); the best on dev is kept.
+STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
 #: A phrase must be right this often on the train split (over at least MIN_HITS matches) to fire alone.
 PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
+
+
+def fit_standardised(x: Any, y: Any, strength: float) -> tuple[Any, float]:
+    """`fit_logistic` on features scaled to mean 0 and variance 1 (so one strength suits every dimension), with
+    the scaling folded back into the weights: the head still takes the embedding as it comes."""
+    import numpy as np
+
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
+    w, b = fit_logistic((x - mean) / std, y, strength)
+    return w / std, float(b - (w * mean / std).sum())
 
 
 def fit_logistic(x: Any, y: Any, strength: float, iterations: int = 30) -> tuple[Any, float]:
@@ -83,8 +95,10 @@ class Choice:
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
                       evidence_only: tuple[str, ...]) -> Choice:
     """On dev: the crisis threshold with the best worst-language recall whose worst-language precision stays
-    above the floor (if none does, the one with the best pooled F1); then the highest gentle threshold that
-    still catches the floor's share of crisis sentences in every language (if none does, the lowest)."""
+    above the floor. If none does, the alarm stays precise rather than loud: the lowest threshold whose pooled
+    precision stays above the floor (else the most precise one), since a crisis answer also tells moderators.
+    Then the highest gentle threshold that still catches the floor's share of crisis sentences in every
+    language (if none does, the lowest): the gentle word is where recall is won."""
     def judged(c: float, g: float) -> dict:
         return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
 
@@ -98,7 +112,12 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
         scored.append((c, min(t[lang].recall for lang in LANGUAGES), min(t[lang].precision for lang in LANGUAGES),
                        f1(t)))
     floor = [x for x in scored if x[2] >= PRECISION_FLOOR]
-    c, recall, precision, _ = max(floor, key=lambda x: (x[1], x[0])) if floor else max(scored, key=lambda x: x[3])
+    if floor:
+        c, recall, precision, _ = max(floor, key=lambda x: (x[1], x[0]))
+    else:  # no threshold keeps every language precise enough: keep the alarm precise where it can be, pooled
+        pooled = [x for x in scored if judged(x[0], x[0])["all"].precision >= PRECISION_FLOOR]
+        c, recall, precision, _ = min(pooled, key=lambda x: x[0]) if pooled else max(
+            scored, key=lambda x: (judged(x[0], x[0])["all"].precision, -x[0]))
     best = Choice(c, GRID[0], recall, precision, 0.0)
     for g in reversed([g for g in GRID if g <= c]):
         best.gentle_at = g
@@ -126,6 +145,24 @@ def sample_check(sentences: list[Sentence], embedder: Any) -> dict[str, Any]:
             "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at}
 
 
+def auc(scores: list[float], labels: list[bool]) -> float:
+    """The chance that a crisis sentence scores above an ok one (ties count half)."""
+    pairs = sorted(zip(scores, labels))
+    below = ties = total = 0.0
+    i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
+            j += 1
+        pos = sum(1 for k in range(i, j) if pairs[k][1])
+        neg = (j - i) - pos
+        total += pos * below + pos * neg / 2
+        below += neg
+        i = j
+    positives = sum(labels)
+    return total / (positives * (len(labels) - positives)) if 0 < positives < len(labels) else 0.5
+
+
 def corpus_digest(sentences: list[Sentence]) -> str:
     body = "\n".join(f"{s.idea}\t{s.lang}\t{s.crisis}\t{s.category}\t{s.text}" for s in sentences)
     return hashlib.sha256(body.encode()).hexdigest()[:16]
@@ -144,19 +181,16 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
     verdicts = [rules.check(s.text) for s in dev_rows]
     evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
-    best: tuple[Choice, float, Any, float] | None = None
-    for strength in STRENGTHS:
-        w, b = fit_logistic(x, y, strength)
-        chances = list(1 / (1 + np.exp(-np.clip(dev_x @ w + b, -60, 60))))
-        choice = choose_thresholds(dev_rows, verdicts, chances, evidence_only)
-        key = (choice.worst_recall, choice.worst_caught)
-        if best is None or key > (best[0].worst_recall, best[0].worst_caught):
-            best = (choice, strength, w, b)
-    assert best is not None
-    choice, strength, w, b = best
+    fits = []
+    for strength in STRENGTHS:  # the strength whose dev ranking is best, before any threshold is chosen
+        w, b = fit_standardised(x, y, strength)
+        chances = 1 / (1 + np.exp(-np.clip(dev_x @ w + b, -60, 60)))
+        fits.append((auc(list(chances), [s.crisis for s in dev_rows]), strength, w, b, list(chances)))
+    dev_auc, strength, w, b, chances = max(fits, key=lambda f: f[0])
+    choice = choose_thresholds(dev_rows, verdicts, chances, evidence_only)
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
              "thresholds_from": f"{len(dev_rows)} dev sentences",
-             "corpus": corpus_digest(train_rows), "seed": seed, "l2": strength,
+             "corpus": corpus_digest(train_rows), "seed": seed, "l2": strength, "dev_auc": round(dev_auc, 4),
              "package": f"{EMBEDDERS[embedder.name][0]} {package_version(embedder.name) or '?'}",
              "dev_worst_language": {"recall": round(choice.worst_recall, 3),
                                     "precision": round(choice.worst_precision, 3),
