@@ -75,9 +75,8 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
-    detail = f"answers={gone.answers} posts={gone.posts_to_remove} notes={gone.notes}"
-    await app.store.audit(ev.actor.community_id, member_data.DELETED, "member.erased", detail, app.now())
-    log.info("a member erased their data in %s (%s)", ev.actor.community_id, detail)
+    # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
+    log.info("a member erased their data in %s", ev.actor.community_id)
     app.outbox.kick()
     body = rich(
         f"Done. I've deleted everything I held about you here: {_plural(gone.answers, 'answer')}, "

@@ -180,3 +180,18 @@ async def db_bytes(app: Hearth) -> bytes:
     await app.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     path = Path(app.store.db.path)
     return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+
+
+async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
+    """Seeing, taking and erasing one's own data leaves no entry in the moderators' audit log, and no counts
+    of what they had anywhere a moderator can look."""
+    mia, zed, _ = await build_history(app, clock)
+    before = await app.store.audit_log("console:test", 100)
+    await run(app, zed, "me data")
+    await run(app, zed, "me export")
+    await delete_everything(app, zed)
+    after = await app.store.audit_log("console:test", 100)
+    assert len(after) == len(before)  # nothing added
+    assert not any("answers=" in r["detail"] or "erased" in r["action"] for r in after)
+    shown = text(await run(app, mia, "mod audit", count="100"))
+    assert "erase" not in shown.lower() and "answers=" not in shown and "notes=" not in shown

@@ -46,3 +46,35 @@ async def test_a_migration_that_fails_half_way_leaves_the_database_usable(tmp_pa
     (bad / "0002_broken.sql").write_text("CREATE TABLE b (x INTEGER);")
     assert await migrate(db, clock, bad) == [2]
     await db.close()
+
+
+async def migrated_from(tmp_path, version: int, rows: list[tuple[str, tuple]]) -> Store:
+    """A database made by the migrations up to `version`, holding `rows`, then opened by this Hearth."""
+    import shutil
+
+    from bot.store.migrations import MIGRATIONS_DIR
+
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= version:
+            shutil.copy(path, old / path.name)
+    clock = ManualClock()
+    db = await SqliteDatabase.open(tmp_path / "h.db")
+    await migrate(db, clock, old)
+    for sql, args in rows:
+        await db.execute(sql, *args)
+    await db.close()
+    return await Store.open_sqlite(tmp_path / "h.db", clock)
+
+
+async def test_erasures_written_to_the_audit_log_before_are_taken_out_of_it(tmp_path):
+    add = "INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)"
+    store = await migrated_from(tmp_path, 7, [
+        (add, ("c", "deleted-member", "member.erased", "answers=3 posts=2 notes=1", "2026-01-05T08:00:00Z")),
+        (add, ("c", "console:mia", "schedule.create", "mornings", "2026-01-05T08:00:00Z")),
+    ])
+    try:
+        assert [r["action"] for r in await store.audit_log("c")] == ["schedule.create"]
+    finally:
+        await store.close()
