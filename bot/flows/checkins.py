@@ -11,7 +11,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say
 from bot.flows.common import as_id, schedule_named, show_time, yes_no
-from bot.flows.crisis_care import after_answer
+from bot.flows.crisis_care import after_answer, care_note_consent
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.scheduling import next_fires
@@ -66,10 +66,12 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
     new = await app.store.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
     prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
-    if new:
-        return say("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
-                   schedule.name)
-    return say("You're in **{}** (" + prefs + ").", schedule.name)
+    if not new:
+        return say("You're in **{}** (" + prefs + ").", schedule.name)
+    joined = rich("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
+                  schedule.name)
+    care = care_note_consent(app, await app.community(ev.actor.community_id))
+    return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
 
 @REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)

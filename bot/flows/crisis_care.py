@@ -18,7 +18,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, join_rich, reply_to_json, rich, say
 from bot.flows.common import yes_no
-from bot.models import Outgoing
+from bot.models import Community, Outgoing
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -47,16 +47,52 @@ async def care_for(app: "Hearth", event: Event) -> list[Reply]:
     if not reasons:
         return []
     log.info("crisis screen matched (%s) for a member of %s", reasons[0], event.actor.community_id)
-    await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
-    return [await support_reply(app, event.actor)]
+    told = await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
+    reply = await support_reply(app, event.actor)
+    return [Reply(body=reply.body + rich("\n_Your words were saved just as you chose") + (
+        rich(". Moderators in {} were told your name and where, so someone may reach out gently — never what "
+             "you wrote._", care_channel_ref(app, await app.community(event.actor.community_id)))
+        if told else rich(", and nobody else was told._")))]
 
 
 async def support_reply(app: "Hearth", actor: Actor) -> Reply:
     member = await app.member(actor)
     community = await app.community(actor.community_id)
     region = member.region or community.settings.default_region
-    body = app.content.resources.support_message(region)
-    return Reply(body=body + rich("\n_Your words were saved just as you chose; nobody else sees more than before._"))
+    return Reply(body=app.content.resources.support_message(region))
+
+
+# -- what a care note carries, said the same way wherever members read about their words --------------------
+
+
+def care_channel_ref(app: "Hearth", community: Community) -> Rich:
+    """The community's care (alert) channel as a link, or nothing when it has none."""
+    where = community.settings.alert_channel
+    return channel(where) if where else Rich()
+
+
+def _how_often(app: "Hearth") -> str:
+    hours = app.config["safety.alert_cooldown_hours"]
+    return "once a day" if hours == 24 else f"once every {hours} hours"
+
+
+def care_note_notice(app: "Hearth", community: Community) -> Rich:
+    """For `privacy`: what a care note carries, or that there is none here."""
+    if not community.settings.alert_channel:
+        return rich("• **Care note:** this community has no care channel, so if your words suggest you may be in "
+                    "danger, only you get support resources; nobody else is told.")
+    return rich("• **Care note:** if something you write, even in private, suggests you may be in danger, "
+                "moderators in {} are told your name and where it happened — never your words. At most "
+                + _how_often(app) + ".", care_channel_ref(app, community))
+
+
+def care_note_consent(app: "Hearth", community: Community) -> Rich:
+    """For joining a check-in: the same, in one sentence; nothing when the community has no care channel."""
+    if not community.settings.alert_channel:
+        return Rich()
+    return rich("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
+                "told your name and where — never what you wrote. **privacy** says who sees what.",
+                care_channel_ref(app, community))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
@@ -165,6 +201,13 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
         return say("Okay, I won't mention low check-ins.")
     lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "
                   "you privately.")]
-    lines.append(rich("A moderator will also be told that you might like someone to reach out — never what you "
-                      "wrote." if tell else "Nobody else will be told."))
+    community = await app.community(ev.actor.community_id)
+    if not tell:
+        lines.append(rich("Nobody else will be told."))
+    elif community.settings.alert_channel:
+        lines.append(rich("Moderators in {} will also be told your name, so someone may reach out — never what "
+                          "you wrote.", care_channel_ref(app, community)))
+    else:
+        lines.append(rich("This community has no care channel, so no moderator can be told; I'll only check on "
+                          "you myself."))
     return Reply(body=join_rich(lines, " "))

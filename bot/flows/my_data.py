@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import REGISTRY
 from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, join_rich, rich
+from bot.flows.crisis_care import care_note_notice
 from bot.flows.retention import retention_days
 from bot.store import member_data
 
@@ -92,11 +93,13 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
                   reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
-    return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher)))
+    return Reply(body=privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher),
+                                     care_note_notice(app, community)))
 
 
-def privacy_notice(days: int, encrypted: bool) -> Rich:
-    """The notice in plain words; honest about the server as well as the people."""
+def privacy_notice(days: int, encrypted: bool, care_note: Rich | None = None) -> Rich:
+    """The notice in plain words; honest about the server as well as the people, and about the care note
+    (`bot.flows.crisis_care`), which names a member even when their words stay private."""
     server = ("Private notes and the words of private answers are encrypted there, so a copy of the database "
               "doesn't reveal them." if encrypted
               else "Private notes and answers are not encrypted on this server yet.")
@@ -109,8 +112,10 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
         rich("• **Shared** answers: the check-in's channel, with your name."),
         rich("• **Anonymous** answers: the channel, without your name. I remember they're yours only so you "
              "can change, export or delete them; nobody else can find out, moderators included."),
-        rich("• **Private** answers and **notes**: only you. Not other members, not moderators."),
+        rich("• **Private** answers and **notes**: your words are for you only. Not other members, not "
+             "moderators."),
         rich("• Round summaries show counts and moods, never names."),
+        *([care_note] if care_note is not None else []),
         rich("The people who run this Hearth's server can reach its database, as with any app. " + server),
         rich(f"**How long:** answers are deleted after {days} days. Notes stay until you delete them "
              "(**notes delete**)."),
