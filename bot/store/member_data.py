@@ -6,8 +6,8 @@ except the SQLite-only hardening, which is skipped on other databases).
 
 Erasure rules (what "delete my data" means):
 
-* member row, check-in memberships, private notes and reflection history:
-  deleted.
+* member row, check-in memberships, private notes, reflection history and
+  when a care note about them was last sent: deleted.
 * answers: every answer row is deleted, whatever its visibility. We do not
   keep anonymised moods for counts: "delete" should mean delete. Summaries
   already posted keep the numbers they showed.
@@ -191,6 +191,7 @@ async def erase(store: "Store", community_id: str, user_id: str, now: "datetime"
         out.reflections = await tx.execute(
             "DELETE FROM reflections WHERE community_id = ? AND user_id = ?", community_id, user_id
         )
+        await tx.execute("DELETE FROM safety_alerts WHERE community_id = ? AND user_id = ?", community_id, user_id)
         out.audit_rows_anonymised = await _anonymise_records(tx, community_id, user_id)
         await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
     await compact(store)

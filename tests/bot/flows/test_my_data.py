@@ -195,3 +195,13 @@ async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
     assert not any("answers=" in r["detail"] or "erased" in r["action"] for r in after)
     shown = text(await run(app, mia, "mod audit", count="100"))
     assert "erase" not in shown.lower() and "answers=" not in shown and "notes=" not in shown
+
+
+async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):
+    mia, zed = actor("mia", moderator=True), actor("zephyrine")
+    await run(app, mia, "mod settings", key="alert_channel", value="#care-team")
+    await run(app, zed, "reflect")
+    await run(app, zed, "note", text="honestly I don't want to be alive anymore")
+    assert await app.store.last_safety_alert(zed.community_id, zed.user_id) is not None
+    await delete_everything(app, zed)
+    assert await scan_store(app, ["zephyrine"]) == []
