@@ -329,5 +329,7 @@ class Outbox:
             ref = await self.store.response_post_ref(int(target["response"]))
             if ref is None:
                 return None
+        if entry.kind == "dm" and target.get("user"):
+            message = message.shown_to(target["user"])  # a DM's buttons are its reader's
         return Delivery(entry.kind, message, target.get("channel"), target.get("user"), parent, ref,
                         key=f"outbox:{entry.id}")

@@ -42,7 +42,10 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     assert [o["value"] for o in labelled["visibility"]["options"]] == ["shared", "anonymous", "private"]
 
     async def answer(who, mood, visibility, words):
-        iid = await fake.submit(who, form_id, {"mood": mood, "words": words, "visibility": visibility},
+        """Each person answers through a modal of their own (one opened for someone else is theirs)."""
+        own = form_id if who is ann else \
+            (await fake.wait_callback(await fake.click(who, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
+        iid = await fake.submit(who, own, {"mood": mood, "words": words, "visibility": visibility},
                                 selects=("mood", "visibility"))
         cb = await fake.wait_callback(iid)
         assert cb["type"] == 4 and cb["data"]["flags"] & 64
