@@ -84,8 +84,12 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         f"{_plural(gone.notes, 'note')}, {_plural(gone.reflections, 'reflection prompt')} and "
         f"{_plural(gone.memberships, 'check-in membership')}."
     )
-    if gone.posts_to_remove:
-        body += rich(f" I'm taking down {_plural(gone.posts_to_remove, 'post')} of your answers now.")
+    if gone.posts_to_remove > gone.posts_later:
+        body += rich(f" I'm taking down {_plural(gone.posts_to_remove - gone.posts_later, 'post')} of your "
+                     "answers now.")
+    if gone.posts_later:
+        body += rich(f" {_plural(gone.posts_later, 'anonymous post')} of yours will come down with the round's "
+                     "next few changes, or when it closes, so nobody can tell whose it was.")
     return Reply(body=body + rich(" If you use Hearth again, it starts fresh. Take care."))
 
 
@@ -110,7 +114,8 @@ def privacy_notice(days: int, encrypted: bool, care_note: Rich | None = None) ->
              "and the notes you choose to keep."),
         rich("**Who sees what**"),
         rich("• **Shared** answers: the check-in's channel, with your name."),
-        rich("• **Anonymous** answers: the channel, without your name. I remember they're yours only so you "
+        rich("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "
+             "round closes), so when you answered gives nothing away. I remember they're yours only so you "
              "can change, export or delete them; nobody else can find out, moderators included."),
         rich("• **Private** answers and **notes**: your words are for you only. Not other members, not "
              "moderators."),

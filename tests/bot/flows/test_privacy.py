@@ -94,3 +94,9 @@ async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_c
     await with_care_channel(app)
     told = text(await run(app, actor("ann"), "me lowmood", on="yes", tell_moderator="yes"))
     assert "#care-team" in told and "never what you wrote" in told
+
+
+async def test_the_notice_says_anonymous_answers_go_up_in_batches(app):
+    out = text(await run(app, actor("ann"), "privacy"))
+    line = next(line for line in out.splitlines() if line.startswith("• Anonymous"))
+    assert "a few at a time" in line and "when the round closes" in line
