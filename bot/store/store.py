@@ -558,8 +558,8 @@ class Store:
         round closed meanwhile, so nothing waits for a batch that will never come.
         """
         async with self.db.transaction() as tx:
-            rnd = await tx.fetchone(_ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql"
-                                                        else ""), round_id)
+            rnd = None if batching is None else await tx.fetchone(
+                _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
             if batching is not None and (rnd is None or rnd["closed_at"] is not None):
                 raise RoundClosed(round_id)
             prev_row = await tx.fetchone(
@@ -592,7 +592,8 @@ class Store:
         """
         now_anonymous, out = row["visibility"] == "anonymous", bool(row["anon_out"])
         if not now_anonymous and not out:
-            await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
+            if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
+                await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
             return
         shown = (row["mood"], row["text"]) if now_anonymous else None
         before = (previous.mood, previous.text) if previous and previous.visibility == "anonymous" else None
