@@ -8,7 +8,7 @@ platform it is talking to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
@@ -390,6 +390,19 @@ class Reply:
 
     def plain(self) -> str:
         return self.body.plain()
+
+    def shown_to(self, user_id: str) -> "Reply":
+        """This reply as shown to one person: its buttons and form carry who that is (`SHOWN_TO`), so that
+        nobody else can press or submit them (the registry checks)."""
+        if not self.buttons and self.form is None:
+            return self
+        buttons = tuple(replace(b, args={**b.args, SHOWN_TO: user_id}) for b in self.buttons)
+        form = replace(self.form, args={**self.form.args, SHOWN_TO: user_id}) if self.form is not None else None
+        return replace(self, buttons=buttons, form=form)
+
+
+#: The button or form argument naming the person it was shown to (`Reply.shown_to`).
+SHOWN_TO = "for"
 
 
 def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:

@@ -150,6 +150,19 @@ class Response:
 
 
 @dataclass(frozen=True)
+class HeldPost:
+    """An anonymous post waiting for its batch (`held_posts`): an answer's, as the answer is now, or, once its
+    author deleted their data, only a post to take down."""
+
+    response: Response | None
+    out: bool
+    """An anonymous post of the answer is out already (or on its way): it is edited or taken down."""
+    ref: str | None
+    """That post's id on the platform, when known."""
+    channel_id: str
+
+
+@dataclass(frozen=True)
 class Participant:
     schedule_id: int
     user_id: str

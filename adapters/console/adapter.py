@@ -37,7 +37,7 @@ MAX_STEPS = 1200
 HELP = """Terminal extras (besides Hearth's own commands, see: help):
   as NAME [mod]     speak as someone else (mod = a moderator)
   NAME: COMMAND     one command as NAME
-  press N           press button N of the last message with buttons
+  press N           press button N of the last message with buttons (DMs to others are passed over)
   advance 10m       move the clock forward (30s, 10m, 2h, 1d)
   at HH:MM[:SS]     move the clock forward to that time (UTC)
   sleep N           wait N real seconds (scripts)
@@ -83,12 +83,26 @@ class ConsoleSender:
             where = f"#{_short(d.channel)} (updated)"
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
-        self.out.show(where, d.message if d.kind != "delete" else Reply())
+        self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
+                      dm=d.kind == "dm")
         return ref if d.kind in ("post", "thread", "dm") else d.ref
 
 
 def _short(ref: str | None) -> str:
     return (ref or "?").split(":", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A message with buttons, and whom it was shown to (None: a channel, so everyone)."""
+
+    buttons: tuple[Button, ...]
+    to: str | None
+    dm: bool
+
+
+#: How many messages with buttons `press` can reach back over.
+KEEP_SHOWN = 50
 
 
 class ConsoleOut:
@@ -98,13 +112,25 @@ class ConsoleOut:
         self.stream = stream
         self.color = color
         self.buttons: tuple[Button, ...] = ()
+        self.shown: list[Shown] = []
 
-    def show(self, where: str, reply: Reply) -> None:
+    def show(self, where: str, reply: Reply, to: str | None = None, dm: bool = False) -> None:
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
         if reply.buttons:
             self.buttons = reply.buttons
+            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, dm)]
+
+    def buttons_for(self, user_id: str) -> tuple[Button, ...]:
+        """The buttons `press` means for this person: the last message with buttons, passing over DMs to
+        others (a round's DMs arrive in a burst, in no order that means anything to whoever is typing).
+        A reply shown to someone else is not passed over: pressing it is refused by Hearth, as it should be."""
+        for shown in reversed(self.shown):
+            if shown.dm and shown.to != user_id:
+                continue
+            return shown.buttons
+        return ()
 
     def say(self, text: str) -> None:
         self.stream.write(text + "\n")
@@ -232,7 +258,7 @@ class ConsoleAdapter:
             self.out.say(f"You are {self.speaker.name}{role}. The clock says {self._now():%a %d %b %H:%M:%S} UTC.")
         elif word in {"extras", "?"}:
             self.out.say(HELP)
-        elif word.isdigit() and self.out.buttons:
+        elif word.isdigit() and self.out.buttons_for(self._actor().user_id):
             await self._press(word)
         else:
             cmd, args = parse_line(self._app.registry, line)
@@ -259,7 +285,8 @@ class ConsoleAdapter:
             self.out.say("  (no answer)")
         for reply in replies:
             if reply.form is None:
-                self.out.show("only you" if reply.visibility == "actor" else "#general", reply)
+                mine = reply.visibility == "actor"
+                self.out.show("only you" if mine else "#general", reply, actor.user_id if mine else None)
                 if reply.attachment is not None:
                     self.out.say(f"  Saved as {self._save(reply.attachment)}")
                 continue
@@ -351,7 +378,7 @@ class ConsoleAdapter:
         self.out.say(f"  You are now {self.speaker.name}{role}.")
 
     async def _press(self, rest: str) -> None:
-        buttons = self.out.buttons
+        buttons = self.out.buttons_for(self._actor().user_id)
         try:
             button = buttons[int(rest.strip()) - 1]
         except (ValueError, IndexError):

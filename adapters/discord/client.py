@@ -29,7 +29,7 @@ from adapters.discord.components import FORM_RE, HearthButton, decode_args, form
 from adapters.discord.interactions import EXPIRED, NOT_IN_DMS, SORRY, actor_for, answer, show
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
-from bot.commands.suggest import suggestions
+from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
 from bot.events import Event
@@ -264,10 +264,12 @@ class DiscordAdapter:
         schedule = await self.app.store.get_schedule(rnd.schedule_id) if rnd else None
         return schedule.community_id if schedule else None
 
-    async def suggest(self, interaction: discord.Interaction, source: str, current: str) -> list[tuple[str, str]]:
-        if interaction.guild_id is None:
+    async def suggest(self, interaction: discord.Interaction, command: str, source: str,
+                      current: str) -> list[tuple[str, str]]:
+        actor = actor_for(interaction)
+        if actor is None:
             return []
-        return await suggestions(self.app, source, f"discord:{interaction.guild_id}", current)
+        return await suggestions_for(self.app, actor, command, source, current)
 
     async def _on_dm_closed(self, user_id: str) -> None:
         if user_id.startswith("discord:"):

@@ -130,7 +130,7 @@ class HearthTree(app_commands.CommandTree):
             await client.on_command_failed(interaction, error)
 
 
-def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[..., Awaitable[None]]:
+def _callback(cmd: Command, autocomplete: Callable[[str, str], Any]) -> Callable[..., Awaitable[None]]:
     """A callback with a real signature, so discord.py derives the options itself."""
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
@@ -152,11 +152,11 @@ def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[...,
         if opt.choices and len(opt.choices) <= MAX_CHOICES:
             choices[opt.name] = [app_commands.Choice(name=_cut(c.label), value=c.value) for c in opt.choices]
         elif opt.suggest:
-            completers[opt.name] = autocomplete(opt.suggest)
+            completers[opt.name] = autocomplete(cmd.name, opt.suggest)
         elif opt.choices:
             completers[opt.name] = _static_completer(opt)
         elif opt.kind == "timezone":
-            completers[opt.name] = autocomplete("timezones")
+            completers[opt.name] = autocomplete(cmd.name, "timezones")
     callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     callback.__name__ = callback.__qualname__ = cmd.path[-1]
     callback.__discord_app_commands_param_description__ = descriptions  # type: ignore[attr-defined]
@@ -165,10 +165,12 @@ def _callback(cmd: Command, autocomplete: Callable[[str], Any]) -> Callable[...,
     return callback
 
 
-def _completer(source: str) -> Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]:
+def _completer(command: str, source: str
+               ) -> Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]:
+    """Suggestions for one option of one command: the core decides who may see them."""
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         client: HearthClient = interaction.client  # type: ignore[assignment]
-        pairs = await client.adapter.suggest(interaction, source, current)
+        pairs = await client.adapter.suggest(interaction, command, source, current)
         return [app_commands.Choice(name=label, value=value) for label, value in pairs]
 
     return complete

@@ -154,7 +154,8 @@ async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, rep
 
 
 def _updates_source(interaction: discord.Interaction, reply: Reply, parts: int) -> bool:
-    """A button on a private message (e.g. "Are you sure?") updates that message in place."""
+    """A button on a private message (e.g. "Are you sure?") updates that message in place; a refusal doesn't
+    (nothing happened, so the message and its buttons stay as they were, for whom they were shown)."""
     message = interaction.message
     return (interaction.type == discord.InteractionType.component and message is not None
-            and message.flags.ephemeral and reply.visibility == "actor" and parts == 1)
+            and message.flags.ephemeral and reply.visibility == "actor" and parts == 1 and not reply.error)

@@ -59,7 +59,7 @@ from adapters.uploads import UploadRefused, worth_reading
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply, rich
+from bot.events import SHOWN_TO, Actor, Event, Reply, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -273,9 +273,8 @@ class SlackAdapter:
                                     [err.reply()])
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"), cmd.permission != "member")
-        if not args and (any(o.required for o in cmd.options) or file_option(cmd)) and (
-                cmd.permission == "member" or await self.app.is_moderator(actor)):
-            await self.present.open_command_form(where, actor, cmd, {}, {})
+        if not args and (any(o.required for o in cmd.options) or file_option(cmd)):
+            await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
         if cmd.name == "help" and replies and not replies[0].error:  # (not on "Did you mean …?")
@@ -308,10 +307,23 @@ class SlackAdapter:
         if value.get("k") == "f":
             cmd = self.app.registry.commands.get(name)
             if cmd is not None:
-                await self.present.open_command_form(where, actor, cmd, args, value.get("d") or {})
+                defaults = value.get("d") if isinstance(value.get("d"), dict) else {}
+                await self._open_form(where, actor, cmd, args, {str(k): str(v) for k, v in defaults.items()},
+                                      event_id(body))
             return
         replies = await self.app.handle(Event(kind, actor, name, args, event_id=event_id(body)))  # type: ignore[arg-type]
         await self.present.show(where, actor, replies)
+
+    async def _open_form(self, where: Where, actor: Actor, cmd: Any, hidden: dict[str, str],
+                         defaults: dict[str, str], eid: str | None) -> None:
+        """A command's form, only for whoever may run the command (and press the button that asked for it):
+        anyone else gets the refusal typing the command would get, and sees nothing of the form."""
+        refused = await self.app.registry.refusal(self.app, Event("command", actor, cmd.name, hidden, event_id=eid))
+        if refused is not None:
+            await self.present.show(where, actor, [refused])
+            return
+        hidden = {k: v for k, v in hidden.items() if k != SHOWN_TO}
+        await self.present.open_command_form(where, actor, cmd, hidden, defaults)
 
     async def on_submit(self, ack: Any, body: dict[str, Any]) -> None:
         acked = False

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from adapters.slack.render import (
-    ButtonValue, actions_blocks, button_element, context, escape, fit_view_blocks, mrkdwn, plain_text, section,
+    VALUES, ButtonValue, actions_blocks, button_element, context, escape, fit_view_blocks, mrkdwn, plain_text, section,
 )
-from bot.events import Actor, Rich, channel
+from bot.events import SHOWN_TO, Actor, Rich, channel
 from bot.flows.checkins import open_rounds_for
 from bot.flows.common import schedule_line
 from bot.scheduling import parse_when
@@ -53,7 +53,20 @@ async def home_view(app: "Hearth", actor: Actor, notice: Rich | None = None) -> 
         blocks += await _moderator_blocks(app, actor, ids)
     blocks.append(context("Hearth is not a therapist or an emergency service. Type `/hearth help` for everything "
                           "I can do."))
-    return {"type": "home", "blocks": fit_view_blocks(blocks, "See everything with `/hearth checkin list`.")}
+    return {"type": "home", "blocks": fit_view_blocks(shown_to(blocks, actor.user_id),
+                                                      "See everything with `/hearth checkin list`.")}
+
+
+def shown_to(blocks: list[dict[str, Any]], user_id: str) -> list[dict[str, Any]]:
+    """Every button of a person's Home carries who it is for, as the core's own buttons do (`Reply.shown_to`):
+    the core refuses anyone else pressing it."""
+    for block in blocks:
+        elements = block.get("elements", []) if block.get("type") == "actions" else []
+        for element in [*elements, block.get("accessory") or {}]:
+            value = VALUES.decode(element.get("value", "")) if element.get("type") == "button" else None
+            if value is not None:
+                element["value"] = VALUES.encode({**value, "a": {**(value.get("a") or {}), SHOWN_TO: user_id}})
+    return blocks
 
 
 async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from adapters.slack.render import messages
 from adapters.slack.sender import slack_error
 from bot.commands.registry import Command
 from bot.config import Config
-from bot.events import Actor, Choice, Reply, join_rich, rich
+from bot.events import SHOWN_TO, Actor, Choice, Reply, join_rich, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -121,9 +121,10 @@ class Presenter:
                        "remind": f"{self.config['checkins.default_remind_minutes']}m"}
         filled |= {k: v for k, v in defaults.items() if v}
         form = command_form(cmd, hidden, filled)
+        mine = {**hidden, SHOWN_TO: actor.user_id}  # its submission is theirs alone (`Reply.shown_to`)
         try:
             await self._open_or_update(where, form_view(Reply(body=rich(f"**{cmd.help}**"), form=form),
-                                                        self._meta(where, "command", cmd.name, hidden)))
+                                                        self._meta(where, "command", cmd.name, mine)))
         except SlackApiError as err:
             log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
             if slack_error(err) == "expired_trigger_id":

@@ -11,11 +11,11 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Reply, rich, say
+from bot.events import SHOWN_TO, Actor, Button, Choice, Event, Reply, rich, say
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
@@ -220,13 +220,34 @@ class Registry:
     # -- running -----------------------------------------------------------
 
     async def dispatch(self, app: "Hearth", event: Event) -> list[Reply]:
-        """Run one event through permission and option checks to its handler."""
+        """Run one event through owner, permission and option checks to its handler.
+
+        What it shows to the person alone is bound to them (`Reply.shown_to`): its buttons and form are
+        theirs, whoever else sees the screen (the terminal) or forges a press.
+        """
         try:
+            event = own_event(event)
             if event.kind == "command":
-                return await self._run_command(app, event)
-            return await self._run_action(app, event)
+                replies = await self._run_command(app, event)
+            else:
+                replies = await self._run_action(app, event)
         except UserError as err:
             return [err.reply()]
+        return [r.shown_to(event.actor.user_id) if r.visibility == "actor" else r for r in replies]
+
+    async def refusal(self, app: "Hearth", event: Event) -> Reply | None:
+        """What running this event would be refused with before its handler (someone else's button, a
+        moderator command for a member), or None. For adapters that show something of a command before it
+        runs, like its form: they may show nothing the command itself would refuse."""
+        try:
+            event = own_event(event)
+            found: Command | Action | None = (self.commands.get(event.name) if event.kind == "command"
+                                              else self.actions.get(event.name))
+            if found is not None:
+                await self._check_permission(app, event, found.permission, (found.name,))
+        except UserError as err:
+            return err.reply()
+        return None
 
     async def _run_command(self, app: "Hearth", event: Event) -> list[Reply]:
         cmd = self.commands.get(event.name)
@@ -260,6 +281,12 @@ class Registry:
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
+    async def permits(self, app: "Hearth", actor: "Actor", command: str) -> bool:
+        """Whether this person may run the command, asked quietly (no audit entry): for what a platform offers
+        while they type (autocomplete), which must show a member nothing a moderator command guards."""
+        cmd = self.commands.get(command)
+        return cmd is not None and (cmd.permission == "member" or await app.is_moderator(actor))
+
     async def _check_permission(self, app: "Hearth", event: Event, permission: Permission,
                                 commands: tuple[str, ...]) -> None:
         """Refuse a member a moderator's command or button, naming the command as people type it."""
@@ -276,6 +303,18 @@ class Registry:
             "Only moderators can use " + " or ".join(f"**{c}**" for c in commands) + ". If you think you should be "
             "one, ask a moderator to add you with **mod moderators add**."
         )
+
+
+def own_event(event: Event) -> Event:
+    """The event without its `SHOWN_TO` mark, if the mark names whoever sent it; else a calm refusal."""
+    owner = event.args.get(SHOWN_TO)
+    if owner is None:
+        return event  # a typed command, or a button everyone may press (a round's post)
+    if owner != event.actor.user_id:
+        log.info("refused %s %s: shown to someone else", event.kind, event.name)
+        what = "form" if event.kind == "form" else "button"
+        raise UserError(f"That {what} was meant for someone else, so I've left it alone. Nothing changed.")
+    return replace(event, args={k: v for k, v in event.args.items() if k != SHOWN_TO})
 
 
 def as_list(result: "list[Reply] | Reply") -> list[Reply]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+    from bot.events import Actor
 
 LIMIT = 25
 NAME_LIMIT = 100
@@ -32,6 +33,15 @@ def _rank(pairs: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
     starts = [p for p in pairs if p[0].lower().startswith(needle) or p[1].lower().startswith(needle)]
     inside = [p for p in pairs if p not in starts and (needle in p[0].lower() or needle in p[1].lower())]
     return (starts + inside)[:LIMIT]
+
+
+async def suggestions_for(app: "Hearth", actor: "Actor", command: str, source: str,
+                          current: str) -> list[tuple[str, str]]:
+    """`suggestions` for an option of `command`, typed by `actor`: none at all if they may not run it (a
+    member typing a moderator command sees no prompts, no schedules, nothing of a moderator's)."""
+    if not await app.registry.permits(app, actor, command):
+        return []
+    return await suggestions(app, source, actor.community_id, current)
 
 
 async def suggestions(app: "Hearth", source: str, community_id: str, current: str) -> list[tuple[str, str]]:

@@ -419,9 +419,12 @@ class Outbox:
             parent = rnd.post_ref
             if entry.kind in ("edit", "delete") and ref is None:
                 ref = rnd.post_ref
-        if "response" in target and entry.kind in ("edit", "delete"):
-            ref = await self.store.response_post_ref(int(target["response"]))
+        if "response" in target and entry.kind in ("edit", "delete") and ref is None:
+            # The answer's named post, or its anonymous one: kept apart, never one edited into the other.
+            ref = await self.store.response_post_ref(int(target["response"]), target.get("post") == "anonymous")
             if ref is None:
                 return None
+        if entry.kind == "dm" and target.get("user"):
+            message = message.shown_to(target["user"])  # a DM's buttons are its reader's
         return Delivery(entry.kind, message, target.get("channel"), target.get("user"), parent, ref,
                         key=f"outbox:{entry.id}")

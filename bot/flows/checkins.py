@@ -11,9 +11,11 @@ from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
 from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, show_time, yes_no
-from bot.flows.crisis_care import after_answer, words_kept
+from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
+from bot.flows.rounds import anonymity_floor, anonymous_batching
+from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -62,10 +64,12 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
     new = await app.store.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
     prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
-    if new:
-        return say("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
-                   schedule.name)
-    return say("You're in **{}** (" + prefs + ").", schedule.name)
+    if not new:
+        return say("You're in **{}** (" + prefs + ").", schedule.name)
+    joined = rich("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
+                  schedule.name)
+    care = care_note_consent(app, await app.community(ev.actor.community_id))
+    return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
 
 @REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
@@ -184,9 +188,12 @@ async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
         raise UserError("I couldn't find that check-in round. It may have been removed.")
     if rnd.closed_at is not None or rnd.closes_at <= app.now():
-        raise UserError("This check-in round has closed, so answers can't be added or changed. "
-                        "Thank you for looking in — the next one is in **checkin status**.")
+        raise UserError(ROUND_CLOSED)
     return rnd, schedule
+
+
+ROUND_CLOSED = ("This check-in round has closed, so answers can't be added or changed. "
+                "Thank you for looking in — the next one is in **checkin status**.")
 
 
 async def save_answer(
@@ -205,14 +212,29 @@ async def save_answer(
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         return answer_messages(app, schedule, rnd, resp, prev, name)
 
-    response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility, app.now(),
-                                                       outgoing)
+    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.community(schedule.community_id)))
+    try:
+        response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
+                                                           app.now(), outgoing, batching)
+    except RoundClosed:
+        raise UserError(ROUND_CLOSED) from None
     words_kept(words)
     phrase = {"shared": "shared with the group", "anonymous": "shared anonymously", "private": "kept private"}
     thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich("Updated. ") + thanks
-    return [Reply(body=thanks)] + await after_answer(app, ev.actor)
+    return [Reply(body=thanks + _when_anonymous_shows(visibility, previous))] + await after_answer(app, ev.actor)
+
+
+def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
+    """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went."""
+    if visibility == "anonymous":
+        return rich(" Anonymous answers go up a few at a time, or when the round closes, so nobody can tell which "
+                    "is yours.")
+    if previous is not None and previous.visibility == "anonymous":
+        return rich(" Your anonymous post comes down with the next few changes, or when the round closes, so "
+                    "nobody can tell it was yours.")
+    return Rich()
 
 
 def _mood(text: str) -> int:
@@ -228,20 +250,26 @@ def _mood(text: str) -> int:
 def answer_messages(
     app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: Rich
 ) -> list[Outgoing]:
-    """What an answer shows under the round post: a new reply, an edit, or a removal."""
+    """What an answer's named post does at once: goes up, changes, or comes down.
+
+    Only a shared answer has one. Its anonymous side is never this post edited (everyone who saw the name,
+    and the platform's edit history, would know whose the words are): it is a post of its own, which waits
+    for the round's next batch (`rounds.anonymous_batching`).
+    """
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
-    was_posted = prev is not None and prev.visibility != "private"
-    if resp.visibility == "private":
-        if not was_posted:
+    was_named = prev is not None and prev.visibility == "shared"
+    if resp.visibility != "shared":
+        if not was_named:
             return []
-        return [Outgoing(key + ":delete", "delete", {"channel": schedule.channel_id, "response": resp.id},
-                         reply_to_json(Reply()), response_id=resp.id)]
-    mood = app.content.mood_label(resp.mood)
-    head = rich("**{}** · " + mood, name) if resp.visibility == "shared" else rich("_Someone_ · " + mood)
+        target = {"channel": schedule.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
+            {"channel": schedule.channel_id, "response": resp.id}  # still on its way: taken down once out
+        return [Outgoing(key + ":delete", "delete", target, reply_to_json(Reply()), response_id=resp.id)]
+    head = rich("**{}** · " + app.content.mood_label(resp.mood), name)
     body = head + rich("\n{}", resp.text) if resp.text else head
     payload = reply_to_json(Reply(body=body, visibility="channel"))
-    if was_posted:
-        return [Outgoing(key + ":edit", "edit", {"channel": schedule.channel_id, "response": resp.id}, payload,
-                         response_id=resp.id)]
+    if was_named:
+        target = {"channel": schedule.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
+            {"channel": schedule.channel_id, "response": resp.id}
+        return [Outgoing(key + ":edit", "edit", target, payload, response_id=resp.id)]
     return [Outgoing(key + ":post", "thread", {"channel": schedule.channel_id, "round": rnd.id}, payload,
                      rnd.id, resp.id)]

@@ -22,7 +22,7 @@ from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import actor_name, yes_no
-from bot.models import Outgoing
+from bot.models import Community, Outgoing
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level
 
@@ -80,21 +80,43 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
     concerning = [text.strip() for text, r in results if r.level != "ok"]
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
+    told = False
     if level == "crisis":
-        await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
+        told = await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
     saved = all(text in kept for text in concerning)
-    return [await care_reply(app, event.actor, level, saved=saved)]
+    return [await care_reply(app, event.actor, level, saved=saved, told=told)]
 
 
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
-                     region: str | None = None) -> Reply:
-    """A private care reply in the member's language, with their region's resources (or `region`'s)."""
+                     region: str | None = None, told: bool = False) -> Reply:
+    """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
+    when a care note about them really went to the moderators, so the reply can say so plainly."""
     member = await app.member(actor)
-    if region is None:
-        community = await app.community(actor.community_id)
-        region = member.region or community.settings.default_region
+    community = await app.community(actor.community_id)
+    region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
-    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, saved))
+    told_in = care_channel_ref(app, community) if told else None
+    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, saved,
+                                   told_in))
+
+
+
+# -- what a care note carries, said the same way wherever members read about their words --------------------
+
+
+def care_channel_ref(app: "Hearth", community: Community) -> Rich:
+    """The community's care (alert) channel as a link, or nothing when it has none."""
+    where = community.settings.alert_channel
+    return channel(where) if where else Rich()
+
+
+def care_note_consent(app: "Hearth", community: Community) -> Rich:
+    """For joining a check-in: the same, in one sentence; nothing when the community has no care channel."""
+    if not community.settings.alert_channel:
+        return Rich()
+    return rich("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
+                "told your name and where — never what you wrote. **privacy** says who sees what.",
+                care_channel_ref(app, community))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
@@ -204,6 +226,13 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
         return say("Okay, I won't mention low check-ins.")
     lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "
                   "you privately.")]
-    lines.append(rich("A moderator will also be told that you might like someone to reach out — never what you "
-                      "wrote." if tell else "Nobody else will be told."))
+    community = await app.community(ev.actor.community_id)
+    if not tell:
+        lines.append(rich("Nobody else will be told."))
+    elif community.settings.alert_channel:
+        lines.append(rich("Moderators in {} will also be told your name, so someone may reach out — never what "
+                          "you wrote.", care_channel_ref(app, community)))
+    else:
+        lines.append(rich("This community has no care channel, so no moderator can be told; I'll only check on "
+                          "you myself."))
     return Reply(body=join_rich(lines, " "))

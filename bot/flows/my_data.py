@@ -78,17 +78,20 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
-    detail = f"answers={gone.answers} posts={gone.posts_to_remove} notes={gone.notes}"
-    await app.store.audit(ev.actor.community_id, member_data.DELETED, "member.erased", detail, app.now())
-    log.info("a member erased their data in %s (%s)", ev.actor.community_id, detail)
+    # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
+    log.info("a member erased their data in %s", ev.actor.community_id)
     app.outbox.kick()
     body = rich(
         f"Done. I've deleted everything I held about you here: {_plural(gone.answers, 'answer')}, "
         f"{_plural(gone.notes, 'note')}, {_plural(gone.reflections, 'reflection prompt')} and "
         f"{_plural(gone.memberships, 'check-in membership')}."
     )
-    if gone.posts_to_remove:
-        body += rich(f" I'm taking down {_plural(gone.posts_to_remove, 'post')} of your answers now.")
+    if gone.posts_to_remove > gone.posts_later:
+        body += rich(f" I'm taking down {_plural(gone.posts_to_remove - gone.posts_later, 'post')} of your "
+                     "answers now.")
+    if gone.posts_later:
+        body += rich(f" {_plural(gone.posts_later, 'anonymous post')} of yours will come down with the round's "
+                     "next few changes, or when it closes, so nobody can tell whose it was.")
     return Reply(body=body + rich(" If you use Hearth again, it starts fresh. Take care."))
 
 
@@ -109,8 +112,9 @@ async def care_section(app: "Hearth", ev: Event, alerts_on: bool) -> Rich:
     return join_rich([rich(texts.text(language, "privacy_care")), alerts], " ")
 
 
-def privacy_notice(days: int, encrypted: bool) -> Rich:
-    """The notice in plain words; honest about the server as well as the people."""
+def privacy_notice(days: int, encrypted: bool, care_note: Rich | None = None) -> Rich:
+    """The notice in plain words; honest about the server as well as the people, and about the care note
+    (`bot.flows.crisis_care`), which names a member even when their words stay private."""
     server = ("Private notes and the words of private answers are encrypted there, so a copy of the database "
               "doesn't reveal them." if encrypted
               else "Private notes and answers are not encrypted on this server yet.")
@@ -121,10 +125,13 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
              "and the notes you choose to keep."),
         rich("**Who sees what**"),
         rich("• **Shared** answers: the check-in's channel, with your name."),
-        rich("• **Anonymous** answers: the channel, without your name. I remember they're yours only so you "
+        rich("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "
+             "round closes), so when you answered gives nothing away. I remember they're yours only so you "
              "can change, export or delete them; nobody else can find out, moderators included."),
-        rich("• **Private** answers and **notes**: only you. Not other members, not moderators."),
+        rich("• **Private** answers and **notes**: your words are for you only. Not other members, not "
+             "moderators."),
         rich("• Round summaries show counts and moods, never names."),
+        *([care_note] if care_note is not None else []),
         rich("The people who run this Hearth's server can reach its database, as with any app. " + server),
         rich(f"**How long:** answers are deleted after {days} days. Notes stay until you delete them "
              "(**notes delete**)."),

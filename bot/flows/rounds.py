@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 import random
+import uuid
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, your_time
+from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
+from bot.flows.common import show_clock
 from bot.flows.prompt_choice import Candidate, available, pick
-from bot.models import Community, Member, Outgoing, Participant, Response, Round, Schedule
+from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
+from bot.store.store import Batching
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -193,22 +196,61 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
 
 
 async def close_round(app: "Hearth", rnd: Round) -> bool:
-    """Close the round and edit its post into the summary."""
+    """Close the round and edit its post into the summary; anonymous posts still waiting go first."""
     schedule = await app.store.get_schedule(rnd.schedule_id)
     if schedule is None:
         return False
     community = await app.community(schedule.community_id)
-    floor = max(community.settings.summary_floor, app.config["checkins.summary_floor"])
+    floor = anonymity_floor(app, community)
     summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
     body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
     reply = Reply(body=body + summary, visibility="channel")
     edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": schedule.channel_id, "round": rnd.id},
                     reply_to_json(reply))
-    done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit])
+    done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit],
+                                             anonymous_batching(app, rnd, floor))
     if done:
         log.info("closed round %s", rnd.id)
         app.outbox.kick()
     return done
+
+
+def anonymity_floor(app: "Hearth", community: Community) -> int:
+    """The fewest people a summary's spread, or a batch of anonymous posts, may be about."""
+    return max(community.settings.summary_floor, app.config["checkins.summary_floor"])
+
+
+def anonymous_batching(app: "Hearth", rnd: Round, floor: int) -> Batching:
+    """How this round's anonymous posts go out: in batches of at least `floor` people, or at its close."""
+    return Batching(floor, lambda held: anonymous_messages(app, rnd, held))
+
+
+def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[Outgoing]:
+    """One batch: each waiting anonymous post goes up, changes in place, or comes down (in the order given)."""
+    batch = uuid.uuid4().hex  # every batch is its own messages
+    out: list[Outgoing] = []
+    for h in held:
+        resp = h.response
+        key = f"anon:{rnd.id}:{batch}:{len(out)}"
+        if resp is not None and resp.visibility == "anonymous":
+            head = rich("_Someone_ · " + app.content.mood_label(resp.mood))
+            payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
+                                          visibility="channel"))
+            if h.out:
+                where = {"ref": h.ref} if h.ref else {"response": resp.id, "post": "anonymous"}
+                out.append(Outgoing(key + ":edit", "edit", {"channel": h.channel_id, **where}, payload,
+                                    response_id=resp.id))
+            else:
+                out.append(Outgoing(key + ":post", "thread", {"channel": h.channel_id, "round": rnd.id,
+                                                              "post": "anonymous"}, payload, rnd.id, resp.id))
+        elif h.ref is not None:
+            out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "ref": h.ref},
+                                reply_to_json(Reply())))
+        elif resp is not None and h.out:  # its post is on its way: taken down once it is out
+            out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "response": resp.id,
+                                                            "post": "anonymous"}, reply_to_json(Reply()),
+                                response_id=resp.id))
+    return out
 
 
 def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int) -> Rich:

@@ -131,13 +131,15 @@ class Resources:
 
 
 def care_message(resources: Resources, texts: CareTexts, language: str, region: str | None, opening: Opening,
-                 saved: bool = False) -> Rich:
+                 saved: bool = False, told_in: Rich | None = None) -> Rich:
     """A private care reply: its opening words, the region's resources, then (only if true) that the words were
-    saved, and that Hearth is not a therapist."""
+    saved and that moderators were told who and where (in `told_in`), and that Hearth is not a therapist."""
     parts = [rich(texts.text(language, opening)), Rich(),
              join_rich(resources.for_region(region).lines(texts, language)), Rich()]
     if saved:
         parts.append(rich(texts.text(language, "saved")))
+    if told_in is not None:
+        parts.append(fill(texts.text(language, "told"), channel=told_in))
     parts.append(rich(texts.text(language, "not_a_therapist")))
     return join_rich(parts)
 

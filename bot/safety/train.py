@@ -148,7 +148,7 @@ def sample_check(sentences: list[Sentence], embedder: Any) -> dict[str, Any]:
 def auc(scores: list[float], labels: list[bool]) -> float:
     """The chance that a crisis sentence scores above an ok one (ties count half)."""
     pairs = sorted(zip(scores, labels))
-    below = ties = total = 0.0
+    below = total = 0.0
     i = 0
     while i < len(pairs):
         j = i

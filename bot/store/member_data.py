@@ -6,15 +6,16 @@ except the SQLite-only hardening, which is skipped on other databases).
 
 Erasure rules (what "delete my data" means):
 
-* member row, check-in memberships, private notes and reflection history:
-  deleted.
+* member row, check-in memberships, private notes, reflection history and
+  when a care note about them was last sent: deleted.
 * answers: every answer row is deleted, whatever its visibility. We do not
   keep anonymised moods for counts: "delete" should mean delete. Summaries
   already posted keep the numbers they showed.
 * posts Hearth made for shared or anonymous answers: an outbox "delete" is
   queued for each, addressed by the platform's message id, so it goes out
-  even though the answer row is gone. A post still waiting in the outbox is
-  simply never sent.
+  even though the answer row is gone (an anonymous post of a round still
+  open waits for the round's next batch, as every anonymous change does). A
+  post still waiting in the outbox is simply never sent.
 * outbox entries that are about the member (their answers, DMs to them,
   anything whose key, target or message names their id): deleted.
 * moderator records: audit rows they made are kept (moderators need the
@@ -64,6 +65,8 @@ class Erased:
 
     answers: int = 0
     posts_to_remove: int = 0
+    posts_later: int = 0
+    """Of those, anonymous posts of rounds still open: they come down with the round's next batch."""
     notes: int = 0
     reflections: int = 0
     memberships: int = 0
@@ -78,8 +81,8 @@ def _like(value: str) -> str:
 
 
 _ANSWERS_SQL = (
-    "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.created_at, r.updated_at, "
-    "rd.scheduled_at, rd.prompt_id, rd.prompt_text, s.name AS schedule_name, s.channel_id "
+    "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.created_at, r.updated_at, "
+    "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, s.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
 )
@@ -182,7 +185,7 @@ async def erase(store: "Store", community_id: str, user_id: str, now: "datetime"
     async with store.db.transaction() as tx:
         answers = await _answers(tx, community_id, user_id)
         out.answers = len(answers)
-        out.posts_to_remove = await _queue_post_removals(tx, answers, now)
+        out.posts_to_remove, out.posts_later = await _queue_post_removals(store, tx, answers, now)
         out.outbox = await _drop_outbox(tx, community_id, user_id, [a["id"] for a in answers])
         for a in answers:
             await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
@@ -194,33 +197,42 @@ async def erase(store: "Store", community_id: str, user_id: str, now: "datetime"
         out.reflections = await tx.execute(
             "DELETE FROM reflections WHERE community_id = ? AND user_id = ?", community_id, user_id
         )
+        await tx.execute("DELETE FROM safety_alerts WHERE community_id = ? AND user_id = ?", community_id, user_id)
         out.audit_rows_anonymised = await _anonymise_records(tx, community_id, user_id)
         await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
     await compact(store)
     return out
 
 
-async def _queue_post_removals(tx: Executor, answers: list[dict[str, Any]], now: "datetime") -> int:
-    """One outbox "delete" per answer post already out, addressed by message id.
+async def _queue_post_removals(store: "Store", tx: Executor, answers: list[dict[str, Any]],
+                               now: "datetime") -> tuple[int, int]:
+    """One "delete" per answer post already out, addressed by message id; how many, and how many of them wait.
 
-    Any answer with a post_ref had a post once; asking again for one already
-    taken down is harmless (the platform says it's gone, and that's that).
+    Named posts come down at once. An anonymous post of a round still open waits for that round's next
+    batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
+    would tell whose it was. Any answer with a ref had a post once; asking again for one already taken
+    down is harmless (the platform says it's gone, and that's that).
     """
-    queued = 0
+    queued = later = 0
     for a in answers:
-        if not a["post_ref"]:
-            continue
-        target = {"channel": a["channel_id"], "ref": a["post_ref"]}
-        payload = {"body": [], "title": None, "buttons": []}
-        platform = str(a["channel_id"]).split(":", 1)[0]
-        stamp = utc_iso(now)
-        await tx.execute(
-            "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, next_attempt_at, created_at) "
-            "VALUES (?, ?, 'delete', ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-            f"erase:{a['id']}:{a['post_ref']}", platform, json.dumps(target), json.dumps(payload), stamp, stamp,
-        )
-        queued += 1
-    return queued
+        for ref in (a["post_ref"], a["anon_ref"]):
+            if not ref:
+                continue
+            queued += 1
+            if ref == a["anon_ref"] and a["closed_at"] is None:
+                await store.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
+                later += 1
+                continue
+            target = {"channel": a["channel_id"], "ref": ref}
+            payload = {"body": [], "title": None, "buttons": []}
+            platform = str(a["channel_id"]).split(":", 1)[0]
+            stamp = utc_iso(now)
+            await tx.execute(
+                "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, next_attempt_at, created_at) "
+                "VALUES (?, ?, 'delete', ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
+                f"erase:{a['id']}:{ref}", platform, json.dumps(target), json.dumps(payload), stamp, stamp,
+            )
+    return queued, later
 
 
 async def _drop_outbox(tx: Executor, community_id: str, user_id: str, response_ids: list[int]) -> int:

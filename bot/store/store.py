@@ -8,6 +8,7 @@ sit under the same class.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -21,6 +22,7 @@ from bot.events import Actor
 from bot.models import (
     Community,
     CommunitySettings,
+    HeldPost,
     Member,
     Note,
     Outgoing,
@@ -48,6 +50,19 @@ class ScheduleGone:
     answers: int
     posts: int
     """Answer posts being taken down."""
+
+
+@dataclass(frozen=True)
+class Batching:
+    """How a round's anonymous posts go out: in batches of at least `floor` people (or when it closes), each
+    batch's messages built by `build` from the posts that waited, in no telling order."""
+
+    floor: int
+    build: Callable[[list[HeldPost]], list[Outgoing]]
+
+
+class RoundClosed(Exception):
+    """The round closed while an answer to it was being saved: nothing was saved."""
 
 
 class Store:
@@ -573,9 +588,10 @@ class Store:
         return out
 
     async def finish_round_step(
-        self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing]
+        self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing], batching: Batching | None = None
     ) -> bool:
-        """Mark a round reminded or closed and queue its messages, once only."""
+        """Mark a round reminded or closed and queue its messages, once only. Closing with `batching` first
+        lets every anonymous post still waiting go, however few."""
         if column not in {"reminded_at", "closed_at"}:
             raise ValueError(column)
         async with self.db.transaction() as tx:
@@ -584,6 +600,8 @@ class Store:
             )
             if n == 0:
                 return False
+            if batching is not None and column == "closed_at":
+                await self._release(tx, round_id, batching, now, everything=True)
             await _enqueue_rounds(tx, [(round_id, outgoing)], now)
         return True
 
@@ -591,10 +609,19 @@ class Store:
 
     async def save_response(
         self, round_id: int, user_id: str, mood: int, text: str, visibility: str, now: datetime,
-        outgoing_for: OutgoingFactory,
+        outgoing_for: OutgoingFactory, batching: Batching | None = None,
     ) -> tuple[Response, Response | None]:
-        """Save (or change) an answer and queue what it shows, in one go."""
+        """Save (or change) an answer and queue what it shows, in one go.
+
+        `outgoing_for` builds what shows at once (the named post). With `batching`, a change to what the
+        answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
+        round closed meanwhile, so nothing waits for a batch that will never come.
+        """
         async with self.db.transaction() as tx:
+            rnd = None if batching is None else await tx.fetchone(
+                _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
+            if batching is not None and (rnd is None or rnd["closed_at"] is not None):
+                raise RoundClosed(round_id)
             prev_row = await tx.fetchone(
                 "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
             )
@@ -609,7 +636,68 @@ class Store:
             assert row is not None
             response = self._response(row)
             await _enqueue(tx, outgoing_for(response, previous), now)
+            if previous is not None and previous.visibility == "shared" != visibility and previous.post_ref:
+                # Its named post is being taken down by id (`outgoing_for`): the answer has none now.
+                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
+            if batching is not None and rnd is not None:
+                await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
         return response, previous
+
+    async def _hold(self, tx: Executor, row: dict[str, Any], previous: Response | None, channel_id: str,
+                    batching: Batching, now: datetime) -> None:
+        """Let the answer's anonymous side wait for the round's next batch, and send the batch if it is full.
+
+        It waits if what it shows anonymously changed (new, edited, or to be taken down), and stays waiting
+        if it was already; a wait that nets to nothing (anonymous, then private, before any batch) goes.
+        """
+        now_anonymous, out = row["visibility"] == "anonymous", bool(row["anon_out"])
+        if not now_anonymous and not out:
+            if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
+                await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
+            return
+        shown = (row["mood"], row["text"]) if now_anonymous else None
+        before = (previous.mood, previous.text) if previous and previous.visibility == "anonymous" else None
+        if shown != before:
+            await tx.execute(
+                "INSERT INTO held_posts (round_id, response_id, channel_id, held_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (response_id) DO NOTHING",
+                row["round_id"], row["id"], channel_id, utc_iso(now),
+            )
+        await self._release(tx, row["round_id"], batching, now, everything=False)
+
+    async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime) -> None:
+        """An anonymous post to take down with its round's next batch, its answer gone (`member_data.erase`)."""
+        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at) VALUES (?, ?, ?, ?)",
+                         round_id, channel_id, ref, utc_iso(now))
+
+    async def _release(self, tx: Executor, round_id: int, batching: Batching, now: datetime,
+                       everything: bool) -> int:
+        """Send the round's waiting anonymous posts if at least `floor` people's wait (or `everything`, at the
+        close), shuffled so their order tells nothing either; returns how many went."""
+        rows = await tx.fetchall(
+            "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
+            "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
+        )
+        if not rows or (len(rows) < batching.floor and not everything):
+            return 0
+        held = [HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
+                         r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"]) for r in rows]
+        random.SystemRandom().shuffle(held)
+        outgoing = batching.build(held)
+        await tx.execute("DELETE FROM held_posts WHERE round_id = ?", round_id)
+        for h in held:
+            if h.response is None:
+                continue
+            shows = h.response.visibility == "anonymous"
+            # A post taken down by its known id leaves no id behind; one still on its way keeps the column for
+            # its removal to find (`Outbox._resolve`).
+            await tx.execute(
+                "UPDATE responses SET anon_out = ?, anon_ref = CASE WHEN ? = 1 AND anon_ref IS NOT NULL THEN NULL "
+                "ELSE anon_ref END WHERE id = ?",
+                int(shows), int(not shows), h.response.id,
+            )
+        await _enqueue(tx, outgoing, now)
+        return len(held)
 
     def _sealed_if_private(self, text: str, visibility: str) -> str:
         """Words kept private are sealed at rest, as notes are (`bot.crypto`); shared and anonymous words are
@@ -845,7 +933,8 @@ class Store:
             if posts_round:
                 hung = await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
             if posts_answer:
-                hung = await tx.execute("UPDATE responses SET post_ref = ? WHERE id = ?", message_ref,
+                column = "anon_ref" if entry.target.get("post") == "anonymous" else "post_ref"
+                hung = await tx.execute(f"UPDATE responses SET {column} = ? WHERE id = ?", message_ref,
                                         entry.response_id)
             if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
                 await _enqueue(tx, [Outgoing(f"orphan:{entry.id}", "delete", {"channel": entry.target.get("channel"),
@@ -911,9 +1000,11 @@ class Store:
             error[:500], entry_id,
         )
 
-    async def response_post_ref(self, response_id: int) -> str | None:
-        row = await self.db.fetchone("SELECT post_ref FROM responses WHERE id = ?", response_id)
-        return row["post_ref"] if row else None
+    async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
+        """The id of an answer's named post, or of its anonymous one."""
+        column = "anon_ref" if anonymous else "post_ref"
+        row = await self.db.fetchone(f"SELECT {column} AS ref FROM responses WHERE id = ?", response_id)
+        return row["ref"] if row else None
 
     async def outbox_counts(self) -> dict[str, int]:
         rows = await self.db.fetchall("SELECT status, count(*) AS n FROM outbox GROUP BY status")
@@ -943,6 +1034,12 @@ def _marks(values: list[Any]) -> str:
 ENTRIES_SLICE = 100  # a claimed entry parses its payload's JSON
 PEOPLE_SLICE = 1000
 OUTBOX_SLICE = 1000  # rows written by one statement (`executemany`) while a round's messages are encoded
+
+
+#: A round being answered, locked for the answer's transaction (PostgreSQL adds FOR UPDATE): its batches of
+#: anonymous posts are counted and sent by one answer at a time, and never after the round closed.
+_ROUND_FOR_ANSWER = ("SELECT rd.closed_at, s.channel_id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id "
+                     "WHERE rd.id = ?")
 
 
 OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text) "

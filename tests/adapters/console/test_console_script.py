@@ -217,3 +217,32 @@ ann: me export
     assert "What did you hear today" in saved[0].read_text(encoding="utf-8")
     assert json.loads(saved[1].read_text(encoding="utf-8"))  # the member's data, as JSON
     assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only
+
+
+def test_a_button_is_pressed_only_by_whom_it_was_shown(tmp_path, capsys):
+    script = """\
+ann: reflect
+ann: note I keep this one for myself
+ann: me delete
+press 1
+ann: me data
+mia: press 1
+ann: me data
+ann: press 1
+ann: me data
+"""
+    out = run_script(tmp_path, script, capsys)
+    first, second, third = out.split("ann: me data")[1:]
+    after_you, after_mia = out.split("you> press 1", 1)[1], out.split("mia: press 1", 1)[1]
+    assert "meant for someone else, so I've left it alone. Nothing changed." in after_you.split("you>", 1)[0]
+    assert "meant for someone else" in after_mia.split("you>", 1)[0]
+    assert "1 private note" in first and "1 private note" in second  # nothing happened to Ann's data
+    assert "Done. I've deleted everything" in second  # her own press did it
+    assert "0 private notes" in third
+
+
+def test_the_demo_lets_each_person_press_their_own_buttons(capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "meant for someone else" not in out and "I don't know the command" not in out
+    assert "Talked to my sister for the first time in a while." in out

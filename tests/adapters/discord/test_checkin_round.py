@@ -42,7 +42,10 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     assert [o["value"] for o in labelled["visibility"]["options"]] == ["shared", "anonymous", "private"]
 
     async def answer(who, mood, visibility, words):
-        iid = await fake.submit(who, form_id, {"mood": mood, "words": words, "visibility": visibility},
+        """Each person answers through a modal of their own (one opened for someone else is theirs)."""
+        own = form_id if who is ann else \
+            (await fake.wait_callback(await fake.click(who, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
+        iid = await fake.submit(who, own, {"mood": mood, "words": words, "visibility": visibility},
                                 selects=("mood", "visibility"))
         cb = await fake.wait_callback(iid)
         assert cb["type"] == 4 and cb["data"]["flags"] & 64
@@ -55,29 +58,36 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
 
     assert len(fake.calls_to("POST", f"/channels/{fake.channel_id}/messages/{post['id']}/threads")) == 1
     in_thread = [m["content"] for m in fake.channel_messages(int(post["id"]))]
-    assert len(in_thread) == 2
-    assert any("Ann" in t and "Good coffee" in t for t in in_thread)
-    assert any("Someone" in t and "Tired today" in t and "Bob" not in t for t in in_thread)
+    assert len(in_thread) == 1  # Ann's, named; Bob's anonymous words wait to go up with others'
+    assert "Ann" in in_thread[0] and "Good coffee" in in_thread[0]
     assert "secret words" not in json.dumps([c.body for c in fake.calls])
+    # Dee answers anonymously too: two people's anonymous posts wait, one fewer than the floor of three.
+    dee = fake.member(fake.next_id(), "Dee")
+    assert "anonymously" in await answer(dee, "3", "anonymous", "Quiet day")
+    await app.outbox.drain_all()
+    assert len(fake.channel_messages(int(post["id"]))) == 1
 
     # Changing an answer while open edits the shared reply in the thread.
     assert "Updated" in await answer(ann, "5", "shared", "Great coffee")
     await app.outbox.drain_all()
     edit = fake.calls_to("PATCH", f"/channels/{post['id']}/messages/")[-1]
     assert "Great coffee" in edit.body["content"]
-    # Changing to private takes the anonymous reply down.
+    # Bob changing to private before his anonymous words went up: they never do.
     assert "Updated" in await answer(bob, "2", "private", "Tired today")
     await app.outbox.drain_all()
-    assert len(fake.calls_to("DELETE", f"/channels/{post['id']}/messages/")) == 1
-    assert [m for m in fake.channel_messages(int(post["id"])) if "Tired today" in m["content"]] == []
+    assert fake.calls_to("DELETE", f"/channels/{post['id']}/messages/") == []
 
     clock.advance(timedelta(hours=2))
     await RoundScheduler(app).sweep()
     await app.outbox.drain_all()
     summary = fake.calls_to("PATCH", f"/channels/{fake.channel_id}/messages/{post['id']}")[-1]
-    assert "has closed" in summary.body["content"] and "3" in summary.body["content"]
+    assert "has closed" in summary.body["content"] and "Check-ins: **4**" in summary.body["content"]
     assert "Ann" not in summary.body["content"]
     assert summary.body["components"] == []
+    # At the close, what waited goes up: Dee's words, without her name; Bob's never.
+    in_thread = [m["content"] for m in fake.channel_messages(int(post["id"]))]
+    assert any("Someone" in t and "Quiet day" in t and "Dee" not in t for t in in_thread)
+    assert not any("Tired today" in t for t in in_thread)
     assert summary.body["allowed_mentions"] == {"parse": []}
 
     # The DM's buttons outlive the round: pressed in the DM, Hearth finds the server and says it closed.

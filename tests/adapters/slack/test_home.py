@@ -100,12 +100,19 @@ async def test_moderator_home_lists_schedules_and_prompts_with_configuration_mod
 
 
 async def test_home_buttons_are_checked_again_by_the_core(app, fake, side):
-    """A member replaying a moderator's Home button is refused: the core decides, not the view."""
+    """A member replaying a moderator's Home button is refused: the core decides, not the view. The button is
+    the moderator's; rewritten to look like nobody's, it still needs a moderator."""
     await make_schedule(side, fake)
     home = await open_home(fake, side, MOD, "EvM2")
-    await side.click(ANN, buttons(home["blocks"])["Delete"], view={**home, "id": "VHOME"})
+    delete = buttons(home["blocks"])["Delete"]
+    await side.click(ANN, delete, view={**home, "id": "VHOME"})
     [notice] = await fake.wait_for("views.open")
-    assert "Only moderators can use" in texts(notice["view"]["blocks"])
+    assert "meant for someone else" in texts(notice["view"]["blocks"])
+    value = json.loads(delete["value"])
+    value["a"].pop("for")
+    await side.click(ANN, {**delete, "value": json.dumps(value)}, view={**home, "id": "VHOME"})
+    notices = await fake.wait_for("views.open", 2)
+    assert "Only moderators can use" in texts(notices[-1]["view"]["blocks"])
     assert await app.store.find_schedule("slack:T0001", "mornings") is not None
 
 

@@ -82,13 +82,11 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     await app.outbox.drain_all()
 
     threads = [p for p in fake.called("chat.postMessage") if p.get("thread_ts")]
-    assert len(threads) == 2 and all(t["thread_ts"] == post_ts and t["channel"] == "C0GENERAL" for t in threads)
-    shown = [texts(t["blocks"]) for t in threads]
-    ann = next(s for s in shown if "Ann" in s)
-    assert "Good coffee &lt;!channel&gt; &lt;@UMIA&gt; &lt;http://evil.example|free&gt;" in ann
+    # Ann's, named, at once; Bob's anonymous words wait to go up with others' (here: at the close).
+    assert len(threads) == 1 and all(t["thread_ts"] == post_ts and t["channel"] == "C0GENERAL" for t in threads)
+    ann = texts(threads[0]["blocks"])
+    assert "Ann" in ann and "Good coffee &lt;!channel&gt; &lt;@UMIA&gt; &lt;http://evil.example|free&gt;" in ann
     assert "<!channel>" not in fake.sent_texts() and "<@UMIA>" not in fake.sent_texts()
-    anon = next(s for s in shown if "Tired" in s)
-    assert "Someone" in anon and "Bob" not in anon
     assert "secret words" not in fake.sent_texts()  # private: shown to nobody, anywhere
 
     # Ann changes her answer while the round is open: her thread reply is edited, not duplicated.
@@ -99,7 +97,7 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     await app.outbox.drain_all()
     [edit] = fake.called("chat.update")
     assert "Actually, great coffee" in texts(edit["blocks"])
-    assert len([p for p in fake.called("chat.postMessage") if p.get("thread_ts")]) == 2
+    assert len([p for p in fake.called("chat.postMessage") if p.get("thread_ts")]) == 1
     assert edit["channel"] == "C0GENERAL" and edit["ts"] not in (post_ts, None)
 
     # Reminders go to those who asked and haven't answered, in their timezone.
@@ -119,6 +117,8 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     assert "has closed" in texts(summary[0]["blocks"]) and "3" in texts(summary[0]["blocks"])
     assert mood_buttons(summary[0]) == {}
     assert "Ann" not in texts(summary[0]["blocks"])
+    [anon] = [texts(p["blocks"]) for p in fake.called("chat.postMessage") if p.get("thread_ts")][1:]
+    assert "Someone" in anon and "Tired" in anon and "Bob" not in anon
 
 
 async def test_answer_from_slash_command_and_closed_round(app, clock, fake, side):
@@ -153,3 +153,34 @@ async def test_times_a_round_post_in_slacks_date_token_and_a_dm_in_the_members_z
     assert token in texts(round_post["blocks"]) and token in round_post["text"]
     [dm] = [p for p in posts if p["channel"] == "DANN"]
     assert "at 06:00 (America/New_York)" in texts(dm["blocks"]) and "<!date" not in texts(dm["blocks"])
+
+
+async def test_going_anonymous_takes_the_named_reply_down_and_the_words_go_up_in_a_batch(app, clock, fake, side):
+    await create_schedule_in_modal(app, fake, side)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+
+    async def answer(user: str, line: str) -> None:
+        before = len(fake.called("response_url"))
+        await side.command(user, f"checkin answer {line}")
+        await fake.wait_for("response_url", before + 1)
+        await app.outbox.drain_all()
+
+    def thread_posts() -> list[dict]:
+        return [p for p in fake.called("chat.postMessage") if p.get("thread_ts")]
+
+    await answer(ANN, "2 shared Rough night")
+    [named] = thread_posts()
+    assert "Ann" in texts(named["blocks"])
+    named_ts = f"1767600000.{fake.called('chat.postMessage').index(named) + 1:06d}"
+    await answer(ANN, "4 anonymous Better now")
+    assert fake.called("chat.delete") == [{"channel": "C0GENERAL", "ts": named_ts}]
+    assert fake.called("chat.update") == []  # never edited into "Someone"
+    await answer(BOB, "3 anonymous Fine")
+    assert len(thread_posts()) == 1
+    await answer(CY, "5 anonymous Great")
+    batch = [texts(p["blocks"]) for p in thread_posts()[1:]]
+    assert len(batch) == 3 and all("Someone" in t for t in batch)
+    assert any("Better now" in t for t in batch)
+    assert not any(name in t for t in batch for name in ("Ann", "Bob", "Cy"))

@@ -14,3 +14,17 @@ async def test_each_source_suggests_what_was_typed_first(app):
     prompts = await suggestions(app, "prompts", "console:test", "respect-")
     assert prompts and all(len(label) <= 100 for label, _ in prompts)
     assert await suggestions(app, "nothing", "console:test", "x") == []
+
+
+async def test_a_moderator_commands_suggestions_show_a_member_nothing(app):
+    from bot.commands.suggest import suggestions_for
+    from tests.conftest import actor, run
+
+    mia, ann = actor("mia", moderator=True), actor("ann")
+    await run(app, mia, "mod prompt add", kind="reflection", theme="listening", depth="light",
+              text="Who listened well to you lately?")
+    assert await suggestions_for(app, mia, "mod prompt edit", "prompts", "own")
+    assert await suggestions_for(app, ann, "mod prompt edit", "prompts", "own") == []
+    assert await suggestions_for(app, ann, "mod schedule edit", "timezones", "europe") == []
+    assert await suggestions_for(app, ann, "checkin answer", "timezones", "europe/ber")  # hers to use
+    assert [r["action"] for r in await app.store.audit_log("console:test")] == ["prompt.add"]  # asked quietly

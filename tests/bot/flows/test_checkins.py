@@ -27,23 +27,28 @@ async def close(app, clock):
 
 
 async def test_changing_an_answer_edits_or_removes_its_post(app, clock):
+    """A named post is edited while the answer stays shared; it is never edited into an anonymous one
+    (tests/bot/flows/test_anonymous_batches.py has the anonymous side)."""
     await open_round(app, clock)
     ann = actor("ann")
     await run(app, ann, "checkin answer", mood="4", visibility="shared", words="first")
     await app.outbox.drain_all()
     thread = [d for d in app.sent if d.kind == "thread"]
     assert len(thread) == 1
-    reply = await run(app, ann, "checkin answer", mood="3", visibility="anonymous", words="second")
+    posted_ref = f"msg{len(app.sent)}"
+    reply = await run(app, ann, "checkin answer", mood="3", visibility="shared", words="second")
     assert text(reply).startswith("Updated.")
     await app.outbox.drain_all()
     edit = [d for d in app.sent if d.kind == "edit"][-1]
-    assert "second" in edit.message.plain() and "Ann" not in edit.message.plain()
-    posted_ref = edit.ref
-    await run(app, ann, "checkin answer", mood="3", visibility="private", words="third")
+    assert "second" in edit.message.plain() and "Ann" in edit.message.plain() and edit.ref == posted_ref
+    await run(app, ann, "checkin answer", mood="3", visibility="anonymous", words="third")
     await app.outbox.drain_all()
     deleted = [d for d in app.sent if d.kind == "delete"]
     assert [d.ref for d in deleted] == [posted_ref]
-    assert not any("third" in d.message.plain() for d in app.sent)
+    assert not any("third" in d.message.plain() for d in app.sent if d.kind == "edit")
+    await run(app, ann, "checkin answer", mood="3", visibility="private", words="fourth")
+    await app.outbox.drain_all()
+    assert not any("third" in d.message.plain() or "fourth" in d.message.plain() for d in app.sent)
 
 
 async def test_summary_shows_the_spread_only_from_three_shared_answers(app, clock):

@@ -185,3 +185,28 @@ async def db_bytes(app: Hearth) -> bytes:
     await app.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     path = Path(app.store.db.path)
     return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+
+
+async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
+    """Seeing, taking and erasing one's own data leaves no entry in the moderators' audit log, and no counts
+    of what they had anywhere a moderator can look."""
+    mia, zed, _ = await build_history(app, clock)
+    before = await app.store.audit_log("console:test", 100)
+    await run(app, zed, "me data")
+    await run(app, zed, "me export")
+    await delete_everything(app, zed)
+    after = await app.store.audit_log("console:test", 100)
+    assert len(after) == len(before)  # nothing added
+    assert not any("answers=" in r["detail"] or "erased" in r["action"] for r in after)
+    shown = text(await run(app, mia, "mod audit", count="100"))
+    assert "erase" not in shown.lower() and "answers=" not in shown and "notes=" not in shown
+
+
+async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):
+    mia, zed = actor("mia", moderator=True), actor("zephyrine")
+    await run(app, mia, "mod settings", key="alert_channel", value="#care-team")
+    await run(app, zed, "reflect")
+    await run(app, zed, "note", text="honestly I don't want to be alive anymore")
+    assert await app.store.last_safety_alert(zed.community_id, zed.user_id) is not None
+    await delete_everything(app, zed)
+    assert await scan_store(app, ["zephyrine"]) == []

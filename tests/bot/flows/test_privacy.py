@@ -9,7 +9,7 @@ from tests.conftest import actor, run, text
 async def test_the_notice_covers_what_who_how_long_and_choices(app):
     out = text(await run(app, actor("ann"), "privacy"))
     assert "What I keep" in out and "Who sees what" in out
-    assert "Private answers and notes: only you. Not other members, not moderators." in out
+    assert "Private answers and notes: your words are for you only. Not other members, not moderators." in out
     assert "Anonymous answers" in out and "only so you can change, export or delete them" in out
     assert "never names" in out
     assert "answers are deleted after 365 days" in out and "Notes stay until you delete them" in out
@@ -36,3 +36,67 @@ async def test_help_lists_the_data_commands(app):
     out = text(await run(app, actor("ann"), "help"))
     for command in ("privacy", "me data", "me export", "me delete"):
         assert command in out
+
+
+# -- the care note, said plainly wherever members read what happens to their words -------------
+
+CRISIS = "honestly I don't want to be alive anymore"
+
+
+async def with_care_channel(app):
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#care-team")
+
+
+async def test_the_notice_says_what_a_care_note_carries_when_there_is_a_care_channel(app):
+    await with_care_channel(app)
+    out = text(await run(app, actor("ann"), "privacy"))
+    assert "only you. Not other members, not moderators." not in out  # the old promise, untrue with a care note
+    care = next(line for line in out.splitlines() if "Care note" in line)
+    assert "#care-team" in care and "even" in care and "private" in care
+    assert "your name" in care and "where" in care and "never your words" in care
+    assert "once a day" in care
+
+
+async def test_the_notice_says_nobody_is_told_without_a_care_channel(app):
+    out = text(await run(app, actor("ann"), "privacy"))
+    care = next(line for line in out.splitlines() if "Care note" in line)
+    assert "no care channel" in care and "nobody else is told" in care
+
+
+async def test_joining_a_checkin_says_what_a_care_note_carries(app):
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    plain = text(await run(app, actor("bob"), "checkin join", schedule="mornings"))
+    assert "care" not in plain.lower()  # no care channel: nothing to tell
+    await with_care_channel(app)
+    joined = text(await run(app, actor("ann"), "checkin join", schedule="mornings"))
+    assert "#care-team" in joined and "your name and where" in joined and "never what you wrote" in joined
+    assert "privacy" in joined
+
+
+async def test_after_a_care_note_the_member_is_told_it_went_out(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    alone = text(await run(app, actor("bob"), "checkin answer", mood="1", visibility="private", words=CRISIS))
+    assert "nobody else sees more than before" not in alone
+    assert "care" not in alone.lower()  # no care channel: nobody was told, and nothing says otherwise
+    await with_care_channel(app)
+    told = text(await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS))
+    assert "nobody else sees more than before" not in told
+    assert "#care-team" in told and "your name and where" in told and "never what you wrote" in told
+
+
+async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_channel(app):
+    none = text(await run(app, actor("ann"), "me lowmood", on="yes", tell_moderator="yes"))
+    assert "A moderator will also be told" not in none and "no care channel" in none
+    await with_care_channel(app)
+    told = text(await run(app, actor("ann"), "me lowmood", on="yes", tell_moderator="yes"))
+    assert "#care-team" in told and "never what you wrote" in told
+
+
+async def test_the_notice_says_anonymous_answers_go_up_in_batches(app):
+    out = text(await run(app, actor("ann"), "privacy"))
+    line = next(line for line in out.splitlines() if line.startswith("• Anonymous"))
+    assert "a few at a time" in line and "when the round closes" in line

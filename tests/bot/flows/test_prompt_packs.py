@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.content.packs import DEPTHS, KINDS, THEMES, parse_pack
 from bot.events import Actor, Event, Reply
 from bot.flows.prompt_choice import available
+from bot.events import SHOWN_TO
 from tests.conftest import actor, press, run, text
 
 OTHER = "console:other"
@@ -142,7 +143,7 @@ async def test_a_preview_is_used_once_and_only_in_its_own_community(app):
     mod = actor("mia", moderator=True)
     preview = await upload(app, mod, PACK)
     button = preview[0].buttons[0]
-    elsewhere = actor("oli", moderator=True, community=OTHER)
+    elsewhere = actor("mia", moderator=True, community=OTHER)  # the same person, moderating another community
     assert "expired" in text(await press(app, elsewhere, button.action, button.args))
     assert await app.store.list_prompts(OTHER) == []
     await press(app, mod, button.action, button.args)
@@ -215,7 +216,10 @@ async def test_non_moderators_are_refused(app):
     assert "Only moderators" in text(await run(app, member, "mod pack off", pack="hearth-checkins"))
     assert "Only moderators" in text(await upload(app, member, PACK))
     preview = await upload(app, actor("mia", moderator=True), PACK)
-    assert "Only moderators" in text(await apply_preview(app, member, preview))
+    assert "meant for someone else" in text(await apply_preview(app, member, preview))
+    forged = preview[0].buttons[0]  # the same button, without the mark of whom it was shown to
+    forged_args = {k: v for k, v in forged.args.items() if k != SHOWN_TO}
+    assert "Only moderators" in text(await press(app, member, forged.action, forged_args))
     assert await app.store.list_prompts("console:test") == []
     assert await app.store.switches("console:test") == {}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.events import SHOWN_TO
 from tests.conftest import actor, press, run, text
 
 
@@ -32,8 +33,11 @@ async def test_a_note_is_kept_and_only_its_author_reads_it(app):
     assert "Kept" in text(out)
     assert "I was braver" in text(await run(app, ann, "notes list"))
     assert "I was braver" not in text(await run(app, bob, "notes list"))
-    # Bob cannot keep a note on Ann's prompt either.
-    assert "couldn't find that prompt" in text(await press(app, bob, keep.action, keep.args))
+    # Bob cannot keep a note on Ann's prompt either: her button is hers, and a forged one without her mark
+    # finds no prompt of his.
+    assert "meant for someone else" in text(await press(app, bob, keep.action, keep.args))
+    forged = {k: v for k, v in keep.args.items() if k != SHOWN_TO}
+    assert "couldn't find that prompt" in text(await press(app, bob, keep.action, forged))
 
 
 async def test_deleting_a_note_asks_first(app):

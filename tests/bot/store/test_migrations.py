@@ -46,3 +46,66 @@ async def test_a_migration_that_fails_half_way_leaves_the_database_usable(tmp_pa
     (bad / "0002_broken.sql").write_text("CREATE TABLE b (x INTEGER);")
     assert await migrate(db, clock, bad) == [2]
     await db.close()
+
+
+async def migrated_from(tmp_path, version: int, rows: list[tuple[str, tuple]]) -> Store:
+    """A database made by the migrations up to `version`, holding `rows`, then opened by this Hearth."""
+    import shutil
+
+    from bot.store.migrations import MIGRATIONS_DIR
+
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= version:
+            shutil.copy(path, old / path.name)
+    clock = ManualClock()
+    db = await SqliteDatabase.open(tmp_path / "h.db")
+    await migrate(db, clock, old)
+    for sql, args in rows:
+        await db.execute(sql, *args)
+    await db.close()
+    return await Store.open_sqlite(tmp_path / "h.db", clock)
+
+
+async def test_erasures_written_to_the_audit_log_before_are_taken_out_of_it(tmp_path):
+    add = "INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)"
+    store = await migrated_from(tmp_path, 7, [
+        (add, ("c", "deleted-member", "member.erased", "answers=3 posts=2 notes=1", "2026-01-05T08:00:00Z")),
+        (add, ("c", "console:mia", "schedule.create", "mornings", "2026-01-05T08:00:00Z")),
+    ])
+    try:
+        assert [r["action"] for r in await store.audit_log("c")] == ["schedule.create"]
+    finally:
+        await store.close()
+
+
+async def test_an_anonymous_posts_id_moves_apart_from_a_named_ones(tmp_path):
+    stamp = "2026-01-05T08:00:00Z"
+    rows = [
+        ("INSERT INTO communities (id, created_at) VALUES ('c', ?)", (stamp,)),
+        ("INSERT INTO schedules (id, community_id, name, channel_id, spec, cron, timezone, open_minutes, "
+         "remind_minutes, created_by, created_at, updated_at) VALUES (1, 'c', 'm', 'console:g', 'daily 09:00', "
+         "'0 9 * * *', 'UTC', 60, 0, 'x', ?, ?)", (stamp, stamp)),
+        ("INSERT INTO rounds (id, schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text) "
+         "VALUES (1, 1, ?, ?, ?, 'p', 'P')", (stamp, stamp, stamp)),
+        ("INSERT INTO responses (id, round_id, user_id, mood, visibility, post_ref, created_at, updated_at) "
+         "VALUES (1, 1, 'console:ann', 3, 'shared', 'm1', ?, ?)", (stamp, stamp)),
+        ("INSERT INTO responses (id, round_id, user_id, mood, visibility, post_ref, created_at, updated_at) "
+         "VALUES (2, 1, 'console:bob', 3, 'anonymous', 'm2', ?, ?)", (stamp, stamp)),
+        ("INSERT INTO responses (id, round_id, user_id, mood, visibility, created_at, updated_at) "
+         "VALUES (3, 1, 'console:cy', 3, 'anonymous', ?, ?)", (stamp, stamp)),
+        ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
+         "created_at) VALUES ('k', 'console', 'thread', ?, '{}', 1, 3, ?, ?)",
+         ('{"channel": "console:g", "round": 1}', stamp, stamp)),
+    ]
+    store = await migrated_from(tmp_path, 7, rows)
+    try:
+        got = await store.db.fetchall("SELECT id, post_ref, anon_ref, anon_out FROM responses ORDER BY id")
+        assert [(r["post_ref"], r["anon_ref"], r["anon_out"]) for r in got] == [
+            ("m1", None, 0), (None, "m2", 1), (None, None, 1)]
+        pending = await store.db.fetchone("SELECT target FROM outbox WHERE dedupe_key = 'k'")
+        assert '"post": "anonymous"' in pending["target"]
+        assert await store.response_post_ref(2, anonymous=True) == "m2"
+    finally:
+        await store.close()

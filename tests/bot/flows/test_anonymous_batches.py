@@ -1,0 +1,123 @@
+"""Anonymous words can't be tied to a person, by their post or by its timing.
+
+An answer's named post is never edited into an anonymous one (everyone who saw it, and the platform's edit
+history, would know whose it is): it is taken down, and the anonymous words go up as a new post. And
+anonymous posts never go up, change or come down the moment someone presses: they wait for a batch of at
+least the community's floor of people, or for the round to close.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.flows.test_buttons_are_bound import open_round_now
+from tests.bot.flows.test_my_data import delete_everything
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, run, text
+
+
+async def answer(app, name: str, mood: str, visibility: str, words: str = "") -> str:
+    replies = await run(app, actor(name), "checkin answer", mood=mood, visibility=visibility, words=words)
+    await app.outbox.drain_all()
+    return text(replies)
+
+
+def sent_since(app, mark: int):
+    return app.sent[mark:]
+
+
+def under_the_post(deliveries):
+    """What changed under the round post: thread replies, edits and removals (not the summary's edit)."""
+    return [d for d in deliveries if d.kind in ("thread", "delete") or (d.kind == "edit" and d.ref != "msg1")]
+
+
+async def close(app, clock):
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+
+
+async def a_round(app, clock, **settings):
+    await make_schedule(app, **settings)
+    return await open_round_now(app, clock)
+
+
+async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words_anew_in_a_batch(app, clock):
+    await a_round(app, clock)
+    await answer(app, "ann", "2", "shared", "Rough night")
+    [named] = [d for d in app.sent if d.kind == "thread"]
+    assert "Ann" in named.message.plain()
+    named_ref = f"msg{len(app.sent)}"  # the recording sender numbers what it sends
+
+    mark = len(app.sent)
+    thanks = await answer(app, "ann", "4", "anonymous", "Better now")
+    now = under_the_post(sent_since(app, mark))
+    assert [(d.kind, d.ref) for d in now] == [("delete", named_ref)]  # taken down, never edited
+    assert "few at a time" in thanks and "when the round closes" in thanks
+
+    mark = len(app.sent)
+    await answer(app, "bob", "3", "anonymous", "Fine")
+    assert under_the_post(sent_since(app, mark)) == []  # two people so far: nothing goes up yet
+    await answer(app, "cy", "5", "anonymous", "Great")
+    batch = under_the_post(sent_since(app, mark))
+    assert sorted(d.kind for d in batch) == ["thread"] * 3  # three new posts, together
+    words = [d.message.plain() for d in batch]
+    assert any("Better now" in w for w in words) and all("Someone" in w for w in words)
+    assert not any(n in w for w in words for n in ("Ann", "Bob", "Cy"))
+    assert not any(d.kind == "edit" and "Better now" in d.message.plain() for d in app.sent)
+
+
+async def test_anonymous_answers_wait_for_the_communitys_floor_or_the_close(app, clock):
+    await run(app, actor("mia", moderator=True), "mod settings", key="summary_floor", value="4")
+    await a_round(app, clock)
+    mark = len(app.sent)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    await answer(app, "dee", "3", "shared", "named words")
+    assert [d.kind for d in under_the_post(sent_since(app, mark))] == ["thread"]  # only Dee's named post
+    await close(app, clock)
+    released = [d for d in under_the_post(sent_since(app, mark)) if "words of" in d.message.plain()]
+    assert len(released) == 3  # the round closed: what waited goes up with its summary
+
+
+async def test_anonymous_changes_and_removals_wait_too(app, clock):
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"first words of {name}")
+    assert len([d for d in app.sent if d.kind == "thread"]) == 3
+
+    mark = len(app.sent)
+    await answer(app, "ann", "2", "anonymous", "second words of ann")  # words edited
+    await answer(app, "bob", "3", "shared", "first words of bob")  # anonymous -> named
+    assert [d.kind for d in under_the_post(sent_since(app, mark))] == ["thread"]  # Bob's named post only
+    told = await answer(app, "cy", "3", "private", "")  # anonymous -> private: the third change
+    batch = under_the_post(sent_since(app, mark))[1:]
+    assert sorted(d.kind for d in batch) == ["delete", "delete", "edit"]  # all three at once
+    assert "comes down with" in told and "when the round closes" in told
+    assert any(d.kind == "edit" and "second words of ann" in d.message.plain() for d in batch)
+
+
+async def test_what_nets_to_nothing_never_shows(app, clock):
+    await a_round(app, clock)
+    await answer(app, "ann", "3", "anonymous", "never mind")
+    await answer(app, "ann", "3", "private", "never mind")
+    await close(app, clock)
+    assert not any("never mind" in d.message.plain() for d in app.sent)
+    assert not any(d.kind in ("thread", "delete") for d in app.sent)
+
+
+async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batch(app, clock):
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    await answer(app, "ann", "3", "shared", "")  # Ann's anonymous post waits to come down...
+    await answer(app, "ann", "3", "anonymous", "words of ann")  # ... no: back as it was, nothing to do
+    mark = len(app.sent)
+    done = await delete_everything(app, actor("ann"))
+    await app.outbox.drain_all()
+    assert under_the_post(sent_since(app, mark)) == []  # not the moment she asked
+    assert "with the round's next few" in done or "when the round closes" in done
+    await close(app, clock)
+    removed = [d for d in under_the_post(sent_since(app, mark)) if d.kind == "delete"]
+    assert len(removed) == 1
