@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
-from bot.flows.common import show_clock
 from bot.flows.prompt_choice import Candidate, available, pick
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices

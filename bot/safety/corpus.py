@@ -81,16 +81,31 @@ def _read_file(path: Path) -> list[Sentence]:
     return out
 
 
-def split_of(sentences: Iterable[Sentence]) -> dict[str, Split]:
+def split_of(sentences: Iterable[Sentence], frozen: set[str] | None = None) -> dict[str, Split]:
     """Idea -> split, from the idea's id alone (a fifth test, a fifth dev, the rest train).
 
-    A pure function of the id, so adding ideas later never moves an existing one between splits.
+    A pure function of the id, so adding ideas never moves an existing one between splits. Once the test
+    split is frozen (`frozen`: the manifest's ideas), it is exactly those ideas: an idea written later whose
+    id falls in the test fifth goes to dev, so the test split never grows after training began.
     """
+    frozen = frozen_ideas() if frozen is None else frozen
     out: dict[str, Split] = {}
     for s in sentences:
         bucket = int(hashlib.sha256(s.idea.encode()).hexdigest(), 16) % 5
-        out[s.idea] = "test" if bucket == 0 else "dev" if bucket == 1 else "train"
+        if frozen:
+            out[s.idea] = "test" if s.idea in frozen else "dev" if bucket in (0, 1) else "train"
+        else:
+            out[s.idea] = "test" if bucket == 0 else "dev" if bucket == 1 else "train"
     return out
+
+
+def frozen_ideas(directory: Path | None = None) -> set[str]:
+    """The ideas the manifest froze as the test split (empty before it is written)."""
+    path = (directory or corpus_dir()) / MANIFEST
+    if not path.is_file():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
 
 
 def part(sentences: list[Sentence], split: Split) -> list[Sentence]:
@@ -98,10 +113,11 @@ def part(sentences: list[Sentence], split: Split) -> list[Sentence]:
     return [s for s in sentences if splits[s.idea] == split]
 
 
-def manifest_of(sentences: list[Sentence]) -> str:
+def manifest_of(sentences: list[Sentence], frozen: set[str] | None = None) -> str:
     """One line per test idea with a digest of its five sentences; the file that freezes the test split."""
     rows: dict[str, list[Sentence]] = defaultdict(list)
-    for s in part(sentences, "test"):
+    splits = split_of(sentences, frozen)
+    for s in (s for s in sentences if splits[s.idea] == "test"):
         rows[s.idea].append(s)
     lines = ["# The frozen test split: never train or tune on these ideas; a changed digest fails the tests."]
     for idea in sorted(rows):
@@ -116,5 +132,5 @@ def check_frozen(sentences: list[Sentence], directory: Path | None = None) -> No
     path = (directory or corpus_dir()) / MANIFEST
     if not path.is_file():
         raise CorpusError(f"{path}: no frozen test split; write it once with `python -m bot.safety.train --freeze`")
-    if path.read_text(encoding="utf-8") != manifest_of(sentences):
+    if path.read_text(encoding="utf-8") != manifest_of(sentences, frozen_ideas(directory)):
         raise CorpusError(f"{path}: the test split changed since it was frozen (ideas added, removed or edited)")

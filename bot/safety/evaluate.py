@@ -61,13 +61,18 @@ def tally(sentences: Iterable[Sentence], levels: Iterable[str]) -> dict[str, Tal
 
 
 def report(tallies: dict[str, Tally]) -> list[str]:
-    """Lines for people: a row per language, then per category."""
-    lines = [f"{'':22} {'n':>5} {'recall':>7} {'precision':>9} {'crisis+gentle':>13} {'gentle on ok':>12}"]
+    """Lines for people: a row per language, then per category. A category of ok sentences has no recall or
+    precision of its own; its row shows how many of them got the alarm (crisis) or the gentle word."""
+    lines = [f"{'':20} {'n':>5} {'recall':>7} {'precision':>9} {'crisis+gentle':>13} {'ok→crisis':>9} "
+             f"{'ok→gentle':>9}"]
     keys = ["all", *[lang for lang in LANGUAGES if lang in tallies],
             *sorted(k for k in tallies if k.startswith("category:"))]
     for key in keys:
         t = tallies[key]
         name = key.removeprefix("category:")
-        lines.append(f"{name:22} {t.n:>5} {t.recall:>7.3f} {t.precision:>9.3f} {t.caught_share:>13.3f} "
-                     f"{t.gentle_ok:>12}")
+        has_crisis = t.tp + t.fn > 0
+        recall = f"{t.recall:>7.3f}" if has_crisis else f"{'—':>7}"
+        precision = f"{t.precision:>9.3f}" if t.tp + t.fp and key in ("all", *LANGUAGES) else f"{'—':>9}"
+        caught = f"{t.caught_share:>13.3f}" if has_crisis else f"{'—':>13}"
+        lines.append(f"{name:20} {t.n:>5} {recall} {precision} {caught} {t.fp:>9} {t.gentle_ok:>9}")
     return lines
