@@ -76,7 +76,7 @@ class Hearth:
         clock = clock or SystemClock()
         store = await Store.open(config["database_url"] or config.sqlite_path, clock, config["database_pool_size"])
         try:
-            return cls(config, store, ContentLibrary.load(config["content_dir"] or None), clock)
+            return cls(config, store, ContentLibrary.load(config["content_dir"] or None, config["safety.model"]), clock)
         except BaseException:
             await store.close()  # e.g. a bad key or content: don't leave the database open
             raise

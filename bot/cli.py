@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     content = add("content")
     content.add_argument("action", choices=["lint"], help="lint: check prompt packs")
     content.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH", help="pack files or folders to check")
-    add("screen")
+    screen = add("screen")
+    screen.add_argument("--model", action="store_true",
+                        help="add the multilingual model before the rules, as [safety] model = true does")
     add("keygen")
     add("status", "config", "log-level")
     move = add("migrate-store")
@@ -147,7 +149,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "screen":
         from bot.safety.cli import main as screen_main
 
-        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr)
+        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=args.model)
     if args.command == "keygen":
         from bot.crypto import main as keygen_main
 

@@ -87,6 +87,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
     Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", _at_least(2)),
     Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", lambda v: None if 1 <= v <= 4 else "must be 1 to 4"),
+    Setting("safety.model", bool, False, "model = true"),
     Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
@@ -185,13 +186,22 @@ def coerce(setting: Setting, value: Any, source: str | None) -> Any:
         value = int(value)
     if kind is list and isinstance(value, str):
         value = _int_list(value)
-    if not isinstance(value, kind) or isinstance(value, bool):
+    if kind is bool and isinstance(value, str) and value.strip().lower() in _BOOLS:
+        value = _BOOLS[value.strip().lower()]
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(setting.key, f"should be true or false, not {value!r}", setting.example, source)
+    elif not isinstance(value, kind) or isinstance(value, bool):
         raise ConfigError(setting.key, f"should be {_kind_name(kind)}, not {value!r}", setting.example, source)
     if setting.check:
         problem = setting.check(value)
         if problem:
             raise ConfigError(setting.key, problem, setting.example, source)
     return value
+
+
+#: How a yes or no may be written in an environment variable.
+_BOOLS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
 
 
 def _kind_name(kind: type) -> str:

@@ -25,10 +25,10 @@ class ContentLibrary:
     care: CareTexts
 
     @classmethod
-    def load(cls, content_dir: str | Path | None = None) -> "ContentLibrary":
+    def load(cls, content_dir: str | Path | None = None, screen_model: bool = False) -> "ContentLibrary":
         """Everything is read and validated once, at start: a bad file stops Hearth early."""
         directory = Path(content_dir) if content_dir else default_content_dir()
-        return _load(directory.resolve())
+        return _load(directory.resolve(), screen_model)
 
 
     @property
@@ -60,7 +60,8 @@ class ContentLibrary:
 
 
 @lru_cache(maxsize=8)
-def _load(directory: Path) -> ContentLibrary:
+def _load(directory: Path, screen_model: bool = False) -> ContentLibrary:
     """Content is read-only while Hearth runs, so one load serves every app in a process."""
-    return ContentLibrary(load_library(directory), directory, Screen.load(directory), load_resources(directory),
+    return ContentLibrary(load_library(directory), directory, Screen.load(directory, with_model=screen_model),
+                          load_resources(directory),
                           load_care_texts(directory))

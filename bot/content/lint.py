@@ -162,7 +162,6 @@ def _style(pack: Pack, name: str) -> list[str]:
 
 CARE_WARNING = {
     "crisis": "reads like someone who may be in danger (the care screen would answer it with support resources)",
-    "gentle": "sounds heavy (the care screen would answer it with a gentle private word)",
 }
 
 
@@ -172,14 +171,14 @@ def _care(packs: list[Pack], problems: list[str]) -> list[str]:
     if not prompts:
         return []
     try:
-        screen = Screen.load(default_content_dir())
+        screen = Screen.load(default_content_dir(), with_model=False)  # as Hearth screens by default
     except SafetyContentError as e:
         problems.append(f"the care screen could not load, so prompts were not screened: {e}")
         return []
     out = []
     for pack, p in prompts:
         level = screen.check(p.text).level
-        if level != "ok":
+        if level == "crisis":  # the alarm only, as in chat (moderate_prompts.concern says why)
             out.append(f'{pack.id}: prompt "{p.id}" {CARE_WARNING[level]} — make sure it is what you mean to ask')
     return out
 

@@ -27,15 +27,17 @@ ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True,
 CONCERN = {
     "crisis": "The words of this prompt read to me like someone who may be in danger — the kind of words I answer "
               "with support resources.",
-    "gentle": "The words of this prompt sound heavy to me — the kind of words I answer with a gentle private word.",
 }
 ASK = " Prompts reach many people, some of them on a hard day. Is this what you'd like to ask?"
 
 
 def concern(app: "Hearth", text: str) -> str | None:
-    """The care screen's level for a prompt's text when it is not "ok": "crisis" or "gentle"."""
-    level = app.content.screen.check(text).level
-    return level if level != "ok" else None
+    """"crisis" when the care screen reads a prompt's text as someone who may be in danger, else None.
+
+    Only the alarm asks for a second look: the gentle word is tuned to catch nearly everyone who may be
+    struggling, so it also answers many ordinary questions; asking moderators to confirm those would teach
+    them to click past the one warning that matters."""
+    return "crisis" if app.content.screen.check(text).level == "crisis" else None
 
 
 def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:

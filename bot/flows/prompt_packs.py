@@ -209,18 +209,12 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
 
 def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
     """Before the Import button: the prompts whose words the care screen would answer, by id."""
-    found: dict[str, list[Prompt]] = {"crisis": [], "gentle": []}
-    for p in prompts:
-        if (level := concern(app, p.text)) is not None:
-            found[level].append(p)
+    found = [p for p in prompts if concern(app, p.text) is not None]
     lines = []
-    if found["crisis"]:
-        n = len(found["crisis"])
+    if found:
+        n = len(found)
         lines.append(rich(f"⚠️ {n} prompt{' reads' if n == 1 else 's read'} to me like someone who may be in danger: "
-                          f"{_ids(found['crisis'])}."))
-    if found["gentle"]:
-        n = len(found["gentle"])
-        lines.append(rich(f"⚠️ {n} prompt{' sounds' if n == 1 else 's sound'} heavy to me: {_ids(found['gentle'])}."))
+                          f"{_ids(found)}."))
     if lines:
         lines.append(rich("Prompts reach many people, some of them on a hard day: please read these before you "
                           "press Import."))

@@ -5,6 +5,7 @@ without starting the bot. Each input line is echoed back after its label
 (`crisis`, `gentle` or `ok`) because the person running it is the one who
 typed it; the bot itself never logs the text it screens. Which screen ran (the
 model and the rules, or the rules alone and why) goes to stderr first.
+`--model` adds the model, as `[safety] model = true` does in Hearth.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from bot.safety.content import SafetyContentError
 from bot.safety.screen import Screen
 
 
-def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None) -> int:
-    """Print `<level><TAB>line` per input line; 2 if the phrase file is bad."""
+def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None,
+         model: bool = False) -> int:
+    """Print `<level><TAB>line` per input line; 2 if the phrase file is bad. `model`: try the model too."""
     try:
-        screen = Screen.load(content_dir)
+        screen = Screen.load(content_dir, with_model=model)
     except SafetyContentError as exc:
         stdout.write(f"error\t{exc}\n")
         return 2
@@ -36,4 +38,4 @@ def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr:
 if __name__ == "__main__":
     import sys
 
-    raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr))
+    raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr, model="--model" in sys.argv[1:]))

@@ -133,3 +133,37 @@ class PhraseRules:
             return False
         inside = fs >= start and fe <= end and (fe - fs) < (end - start)
         return not inside
+
+
+class AllRules:
+    """The phrase rules of every language Hearth has a phrase file for, checked together: people mix
+    languages, and the screen doesn't guess which one a message is in. English is required; the rest are
+    read when present (`content/safety/<language>.toml`)."""
+
+    def __init__(self, by_language: dict[str, PhraseRules]) -> None:
+        self.by_language = by_language
+
+    @classmethod
+    def load(cls, content_dir: Path | None = None) -> "AllRules":
+        from bot.language import LANGUAGES
+
+        folder = Path(content_dir or default_content_dir()) / "safety"
+        found = {"en": PhraseRules.load(content_dir, "en")}
+        for language in LANGUAGES:
+            if language != "en" and (folder / f"{language}.toml").is_file():
+                found[language] = PhraseRules.load(content_dir, language)
+        return cls(found)
+
+    @property
+    def crisis(self) -> list[_Compiled]:
+        return [entry for rules in self.by_language.values() for entry in rules.crisis]
+
+    def check(self, text: str) -> RuleVerdict:
+        """The first phrase that counts in any language; else the first one a negation or figure cancelled."""
+        cancelled = None
+        for rules in self.by_language.values():
+            verdict = rules.check(text)
+            if verdict.fired:
+                return verdict
+            cancelled = cancelled or verdict.cancelled
+        return RuleVerdict(cancelled=cancelled)

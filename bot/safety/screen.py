@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
-from bot.safety.rules import PhraseRules, RuleVerdict
+from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (PhraseRules: a type)
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +70,20 @@ def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: fl
 class Screen:
     """Rules plus (when it loaded) the model. Build once with `Screen.load`."""
 
-    def __init__(self, rules: PhraseRules, model: Model | None = None, unavailable: str | None = None) -> None:
+    def __init__(self, rules: AllRules | PhraseRules, model: Model | None = None,
+                 unavailable: str | None = None) -> None:
         self.rules = rules
         self.model = model
         self.unavailable = unavailable
         self._worker: ThreadPoolExecutor | None = None
 
     @classmethod
-    def load(cls, content_dir: Path | None = None, *, with_model: bool = True) -> "Screen":
-        """The rules (a bad phrase file stops Hearth) and the model (a failure only warns, once)."""
-        rules = PhraseRules.load(content_dir)
+    def load(cls, content_dir: Path | None = None, *, with_model: bool = False) -> "Screen":
+        """The rules (a bad phrase file stops Hearth) and, when asked for, the model (a failure only warns,
+        once). Hearth asks for it only with `[safety] model = true`: see `config.example.toml` for why."""
+        rules = AllRules.load(content_dir)
         if not with_model:
-            return cls(rules, None, "the model was not asked for")
+            return cls(rules, None, "the model is off; [safety] model = true turns it on")
         try:
             model = load_model(content_dir)
             model.probabilities(["warm-up"])  # loads lazily held weights now, at start, not on a first message

@@ -25,7 +25,7 @@ from typing import Any
 from bot.safety.corpus import LANGUAGES, MANIFEST, Sentence, check_frozen, corpus_dir, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
 from bot.safety.model import EMBEDDERS, Head, ModelUnavailable, head_path, load_embedder, package_version
-from bot.safety.rules import PhraseRules, RuleVerdict
+from bot.safety.rules import AllRules, RuleVerdict
 from bot.safety.screen import combine
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
@@ -174,7 +174,7 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     import numpy as np
 
     embedder = embedder or load_embedder(model)
-    rules = PhraseRules.load(content_dir)
+    rules = AllRules.load(content_dir)
     train_rows, dev_rows = part(sentences, "train"), part(sentences, "dev")
     x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
     y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
@@ -234,7 +234,7 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
 
     lines = []
     dev = part(sentences, "dev")
-    rules = PhraseRules.load(content_dir)
+    rules = AllRules.load(content_dir)
     verdicts = [rules.check(s.text) for s in dev]
     for name in EMBEDDERS:
         try:

@@ -22,7 +22,8 @@ def test_quick_screen_and_core_print_a_table(tmp_path: Path) -> None:
     assert "[1/2] screen" in proc.stderr and "[2/2] core" in proc.stderr
     rows = [json.loads(ln) for ln in out.read_text().splitlines()]
     assert {"name", "figure", "unit", "limit", "ratio", "target"} <= set(rows[0])
-    assert {r["name"] for r in rows} >= {"screen en", "screen pt", "screen p99", "screen load", "core"}
+    assert {r["name"] for r in rows} >= {"screen rules", "screen model en", "screen model pt", "screen p99", "screen load",
+                                            "core"}
 
 
 def test_unknown_names_are_refused() -> None:

