@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.content.errors import PackError
 from bot.errors import ConfigError
+from bot.safety.content import SafetyContentError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -37,9 +38,11 @@ def _content_problems(config: Config) -> list[str]:
         return [f"{_named(config, 'content_dir')} is {folder}, which is not a folder I can find. "
                 "Point it at Hearth's content folder, or leave it out to use the built-in one."]
     try:
-        ContentLibrary.load(str(Path(folder).expanduser()) if folder else None)
+        ContentLibrary.load(str(Path(folder).expanduser()) if folder else None, config["safety.model"])
     except PackError as err:
         return [f"The content in {folder or 'the built-in folder'} has problems: {p}" for p in err.problems]
+    except SafetyContentError as err:  # a phrase list, the care texts or the support resources
+        return [f"The safety content in {folder or 'the built-in folder'} has a problem: {err}"]
     except OSError as err:
         return [f"I couldn't read the content in {folder or 'the built-in folder'}: {err.strerror} "
                 f"({err.filename})."]

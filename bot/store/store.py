@@ -367,8 +367,10 @@ class Store:
         left to press), and every answer post still up is deleted. Summaries already posted stay.
         """
         channel = schedule.channel_id
-        answers_sql = ("SELECT r.id, r.post_ref FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        answers_sql = ("SELECT r.id, r.post_ref, r.anon_ref FROM responses r JOIN rounds rd ON rd.id = r.round_id "
                        "WHERE rd.schedule_id = ?")
+        held_sql = ("SELECT h.id, h.ref FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
+                    "WHERE rd.schedule_id = ? AND h.ref IS NOT NULL")
         async with self.db.transaction() as tx:
             rounds = [Round.from_row(r) for r in await tx.fetchall("SELECT * FROM rounds WHERE schedule_id = ?",
                                                                      schedule.id)]
@@ -376,10 +378,12 @@ class Store:
             open_rounds = [r for r in rounds if r.closed_at is None]
             outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": channel,
                                  "ref": r.post_ref}, closing(r)) for r in open_rounds if r.post_ref]
-            posted = [a for a in answers if a["post_ref"]]
-            outgoing += [Outgoing(f"schedule:{schedule.id}:gone:answer:{a['id']}", "delete",
-                                  {"channel": channel, "ref": a["post_ref"]}, {"body": [], "title": None, "buttons": []})
-                         for a in posted]
+            # Every answer post still up: named, anonymous, and those an erased member left waiting to come down.
+            posted = [(f"answer:{a['id']}", a["post_ref"]) for a in answers if a["post_ref"]]
+            posted += [(f"anonymous:{a['id']}", a["anon_ref"]) for a in answers if a["anon_ref"]]
+            posted += [(f"held:{h['id']}", h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
+            outgoing += [Outgoing(f"schedule:{schedule.id}:gone:{key}", "delete", {"channel": channel, "ref": ref},
+                                  {"body": [], "title": None, "buttons": []}) for key, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
             await tx.execute("DELETE FROM outbox WHERE status = 'pending' AND response_id IN "
                              f"(SELECT id FROM ({answers_sql}) AS gone)", schedule.id)

@@ -201,3 +201,15 @@ def test_an_unknown_log_level_is_refused_with_the_choices(tmp_path):
     result = hearth(tmp_path, "--log-level", "loud", "run")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "DEBUG" in result.stderr and "WARNING" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["check-config"], ["run"]])
+def test_a_broken_phrase_list_is_one_sentence_naming_the_file(tmp_path, command):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("corpus"))
+    (content / "safety" / "pt.toml").write_text("[[[\n", encoding="utf-8")
+    (tmp_path / "hearth.toml").write_text(f'content_dir = "{content}"\n', encoding="utf-8")
+    refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}), "safety", "pt.toml",
+            "not valid TOML")

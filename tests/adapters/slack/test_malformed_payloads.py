@@ -41,14 +41,16 @@ async def real_payloads(app, fake, side) -> dict[str, tuple[str, dict[str, Any]]
     home = await open_home(fake, side, MOD, "EvReal1")
     home = {**home, "id": "VHOME"}
     labels = buttons(home["blocks"])
+    own = {**await open_home(fake, side, ANN, "EvReal3"), "id": "VHOMEANN"}  # a Home's buttons are its owner's
+    own_labels = buttons(own["blocks"])
     out: dict[str, tuple[str, dict[str, Any]]] = {
         "command": ("form", side.command_body(ANN, "checkin join mornings")),
         "event": ("json", side.event_payload({"type": "app_home_opened", "user": ANN, "channel": "D0",
                                               "tab": "home", "event_ts": "1.0"}, "EvReal2")),
-        "home join": ("payload", side.click_payload(ANN, labels["Join"], view=home)),
+        "home join": ("payload", side.click_payload(ANN, own_labels["Join"], view=own)),
         "home edit form": ("payload", side.click_payload(MOD, labels["Edit"], view=home)),
     }
-    await side.click(ANN, labels["Reflect now"], view=home)
+    await side.click(ANN, own_labels["Reflect now"], view=own)
     modal = (await fake.wait_for("views.open"))[-1]["view"]
     out["modal button"] = ("payload", side.click_payload(ANN, buttons(modal["blocks"])["Keep a note"], view=modal))
     await side.command(ANN, "reflect")

@@ -51,16 +51,15 @@ async def test_the_notice_says_what_a_care_note_carries_when_there_is_a_care_cha
     await with_care_channel(app)
     out = text(await run(app, actor("ann"), "privacy"))
     assert "only you. Not other members, not moderators." not in out  # the old promise, untrue with a care note
-    care = next(line for line in out.splitlines() if "Care note" in line)
-    assert "#care-team" in care and "even" in care and "private" in care
-    assert "your name" in care and "where" in care and "never your words" in care
-    assert "once a day" in care
+    care = next(line for line in out.splitlines() if "When things are hard" in line)
+    assert "names the person and where it happened, even for a private answer or note" in care
+    assert "never what was written" in care and "at most once every 24 hours" in care
 
 
 async def test_the_notice_says_nobody_is_told_without_a_care_channel(app):
     out = text(await run(app, actor("ann"), "privacy"))
-    care = next(line for line in out.splitlines() if "Care note" in line)
-    assert "no care channel" in care and "nobody else is told" in care
+    care = next(line for line in out.splitlines() if "When things are hard" in line)
+    assert "hasn't asked for notes to its moderators" in care and "nobody else is told" in care
 
 
 async def test_joining_a_checkin_says_what_a_care_note_carries(app):
@@ -85,7 +84,7 @@ async def test_after_a_care_note_the_member_is_told_it_went_out(app, clock):
     await with_care_channel(app)
     told = text(await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS))
     assert "nobody else sees more than before" not in told
-    assert "#care-team" in told and "your name and where" in told and "never what you wrote" in told
+    assert "#care-team were told your name and where this happened" in told and "Never what you wrote" in told
 
 
 async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_channel(app):

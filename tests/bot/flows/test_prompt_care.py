@@ -44,13 +44,16 @@ async def test_a_plain_prompt_is_added_without_a_question(app):
     assert entry["detail"] == "own-appreciation-01"
 
 
-async def test_editing_into_heavy_words_asks_too(app, heavy):  # noqa: F811
+async def test_editing_into_crisis_words_asks_too_and_heavy_words_do_not(app, heavy):  # noqa: F811
+    """Only the alarm asks: the gentle word answers many ordinary questions (moderate_prompts.concern)."""
     await run(app, mod(), "mod prompt add", kind="checkin", theme="appreciation", depth="light", text=FINE)
-    [ask] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
-    assert "Are you sure?" in ask.plain() and "sound heavy to me" in ask.plain()
+    [ask] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=DANGER)
+    assert "Are you sure?" in ask.plain() and "may be in danger" in ask.plain()
     assert [p["text"] for p in await app.store.list_prompts("console:test")] == [FINE]
     assert "Updated" in text(await press(app, mod(), "confirm", ask.buttons[0].args))
-    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [HEAVY]
+    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [DANGER]
+    [done] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
+    assert "Updated" in done.plain() and not done.buttons
 
 
 async def test_editing_a_missing_prompt_is_refused_before_any_warning(app):
@@ -88,12 +91,12 @@ text = "{fine}"
 """
 
 
-async def test_an_import_preview_names_the_prompts_that_read_as_crisis_or_heavy(app, heavy):  # noqa: F811
+async def test_an_import_preview_names_the_prompts_that_read_as_crisis(app, heavy):  # noqa: F811
     pack = PACK.format(danger=DANGER, heavy=HEAVY, fine=FINE).encode()
     [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
     shown = preview.plain()
     assert "1 prompt reads to me like someone who may be in danger: `deep-01`." in shown
-    assert "1 prompt sounds heavy to me: `deep-02`." in shown
+    assert "`deep-02`" not in shown  # heavy words only: no alarm, so no second look
     assert "please read these before you press Import" in shown
     assert await app.store.list_prompts("console:test") == []
     assert preview.buttons[0].label == "Import"

@@ -34,18 +34,19 @@ async def test_deleting_a_schedule_closes_its_open_round_post_and_takes_down_its
     (round_post,) = [d for d in app.sent if d.kind == "post"]
     assert round_post.message.buttons
     await run(app, actor("ann"), "checkin answer", mood="4", visibility="shared", words="Good coffee")
-    await run(app, actor("bob"), "checkin answer", mood="2", visibility="anonymous", words="Tired")
+    for name, words in (("bob", "Tired"), ("dan", "Calm"), ("eve", "Busy")):  # a batch: the anonymous go up
+        await run(app, actor(name), "checkin answer", mood="2", visibility="anonymous", words=words)
     await run(app, actor("cy"), "checkin answer", mood="3", visibility="private", words="mine")
     await app.outbox.drain_all()
     threads = [d for d in app.sent if d.kind == "thread"]
-    assert len(threads) == 2
+    assert len(threads) == 4
     posted_refs = sorted(f"msg{app.sent.index(t) + 1}" for t in threads)
 
     asked, done = await delete_schedule(app)
     assert "takes down the posts of shared and anonymous answers" in asked
     assert "open now closes at once" in asked
-    assert "Deleted mornings, with 1 round and 3 answers." in done
-    assert "open round closed early" in done and "taking down 2 posts" in done
+    assert "Deleted mornings, with 1 round and 5 answers." in done
+    assert "open round closed early" in done and "taking down 4 posts" in done
 
     await app.outbox.drain_all()
     edits = [d for d in app.sent if d.kind == "edit"]
