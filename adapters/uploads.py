@@ -1,8 +1,9 @@
 """What every chat adapter does with a file someone uploads for a command (a pack to import).
 
 The bytes go into `Event.attachment`, read only for someone allowed to run
-the command, and only up to `MAX_UPLOAD_BYTES`: both platforms tell the size
-before anything is downloaded, so a huge file is refused without fetching it.
+the command (and, for a form, the person it was shown to), and only up to
+`MAX_UPLOAD_BYTES`: both platforms tell the size before anything is
+downloaded, so a huge file is refused without fetching it.
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ def unreadable(platform: str) -> UploadRefused:
 
 
 async def worth_reading(app: "Hearth", event: Event) -> bool:
-    """False when the core will refuse the command anyway: then nothing is downloaded."""
-    cmd = app.registry.commands.get(event.name)
-    if cmd is None:
-        return False
-    return cmd.permission == "member" or await app.is_moderator(event.actor)
+    """False when the core will refuse the command anyway (a moderator's command for a member, a form
+    shown to someone else): then nothing is downloaded."""
+    return await app.registry.would_run(app, event)

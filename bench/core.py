@@ -48,10 +48,10 @@ def seed(path: Path, n_members: int) -> None:
     seed_participants(conn, sid, members)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     conn.execute(
-        "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text, post_ref) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text, post_ref, "
+        "channel_id) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT channel_id FROM schedules WHERE id = ?))",
         (sid, utc_iso(now - timedelta(minutes=5)), utc_iso(now - timedelta(minutes=5)),
-         utc_iso(now + timedelta(hours=3)), "c1", "How are you arriving today?", "msg-post"),
+         utc_iso(now + timedelta(hours=3)), "c1", "How are you arriving today?", "msg-post", sid),
     )
     conn.execute("COMMIT")
     conn.close()

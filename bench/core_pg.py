@@ -40,8 +40,8 @@ async def seed(url: str, n: int) -> None:
     try:
         sid = await conn.fetchval("SELECT id FROM schedules")
         await conn.execute(
-            "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text, post_ref) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text, post_ref, "
+            "channel_id) VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT channel_id FROM schedules WHERE id = $1))",
             sid, utc_iso(now - timedelta(minutes=5)), utc_iso(now - timedelta(minutes=5)),
             utc_iso(now + timedelta(hours=3)), "c1", "How are you arriving today?", "msg-post")
     finally:

@@ -92,7 +92,8 @@ def load(data_dir: Path, members: int, schedules: int, answers: int) -> None:
                                closed, "c1", "How are you arriving today?", f"post{round_id}"))
     conn.executemany(
         "INSERT INTO rounds (id, schedule_id, scheduled_at, opened_at, closes_at, remind_at, reminded_at, closed_at, "
-        "prompt_id, prompt_text, post_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "prompt_id, prompt_text, post_ref, channel_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT channel_id FROM schedules WHERE id = ?2))",
         round_rows,
     )
 

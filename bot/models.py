@@ -112,6 +112,8 @@ class Round:
     prompt_id: str
     prompt_text: str
     post_ref: str | None
+    channel_id: str
+    """Where the round was posted: its post and its answers' posts stay there, wherever its schedule moves."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Round":
@@ -121,7 +123,7 @@ class Round:
         return cls(
             row["id"], row["schedule_id"], parse_iso(row["scheduled_at"]), parse_iso(row["opened_at"]),
             parse_iso(row["closes_at"]), t("remind_at"), t("reminded_at"), t("closed_at"),
-            row["prompt_id"], row["prompt_text"], row["post_ref"],
+            row["prompt_id"], row["prompt_text"], row["post_ref"], row["channel_id"],
         )
 
     @property

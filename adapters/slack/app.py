@@ -377,7 +377,8 @@ class SlackAdapter:
         state = body["view"].get("state") or {}
         values = read_values(state)
         if kind == "command":
-            event = Event("command", actor, str(meta.get("n")), args | {k: v for k, v in values.items() if v},
+            typed = {k: v for k, v in values.items() if v and k != SHOWN_TO}  # (whose form it is: never a field's)
+            event = Event("command", actor, str(meta.get("n")), args | typed,
                           event_id=event_id(body))
             try:
                 event = await self._with_upload(event, read_files(state))

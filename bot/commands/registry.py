@@ -281,6 +281,15 @@ class Registry:
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
+    async def would_run(self, app: "Hearth", event: Event) -> bool:
+        """Whether this command event passes the owner and permission checks, asked quietly (no audit entry,
+        nothing said): for adapters deciding whether to fetch anything for it (an uploaded file) at all.
+        `dispatch` then refuses it out loud, once."""
+        owner = event.args.get(SHOWN_TO)
+        if owner is not None and owner != event.actor.user_id:
+            return False
+        return await self.permits(app, event.actor, event.name)
+
     async def permits(self, app: "Hearth", actor: "Actor", command: str) -> bool:
         """Whether this person may run the command, asked quietly (no audit entry): for what a platform offers
         while they type (autocomplete), which must show a member nothing a moderator command guards."""

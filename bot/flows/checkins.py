@@ -261,15 +261,15 @@ def answer_messages(
     if resp.visibility != "shared":
         if not was_named:
             return []
-        target = {"channel": schedule.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
-            {"channel": schedule.channel_id, "response": resp.id}  # still on its way: taken down once out
+        target = {"channel": rnd.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
+            {"channel": rnd.channel_id, "response": resp.id}  # still on its way: taken down once out
         return [Outgoing(key + ":delete", "delete", target, reply_to_json(Reply()), response_id=resp.id)]
     head = rich("**{}** · " + app.content.mood_label(resp.mood), name)
     body = head + rich("\n{}", resp.text) if resp.text else head
     payload = reply_to_json(Reply(body=body, visibility="channel"))
     if was_named:
-        target = {"channel": schedule.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
-            {"channel": schedule.channel_id, "response": resp.id}
+        target = {"channel": rnd.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
+            {"channel": rnd.channel_id, "response": resp.id}
         return [Outgoing(key + ":edit", "edit", target, payload, response_id=resp.id)]
-    return [Outgoing(key + ":post", "thread", {"channel": schedule.channel_id, "round": rnd.id}, payload,
+    return [Outgoing(key + ":post", "thread", {"channel": rnd.channel_id, "round": rnd.id}, payload,
                      rnd.id, resp.id)]

@@ -204,7 +204,7 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
     summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
     body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
     reply = Reply(body=body + summary, visibility="channel")
-    edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": schedule.channel_id, "round": rnd.id},
+    edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
                     reply_to_json(reply))
     done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit],
                                              anonymous_batching(app, rnd, floor))

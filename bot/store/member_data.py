@@ -82,7 +82,7 @@ def _like(value: str) -> str:
 
 _ANSWERS_SQL = (
     "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.created_at, r.updated_at, "
-    "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, s.channel_id "
+    "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
 )

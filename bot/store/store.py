@@ -366,24 +366,25 @@ class Store:
         platform's ids and tied to no round: an open round's post is edited into `closing(round)` (no buttons
         left to press), and every answer post still up is deleted. Summaries already posted stay.
         """
-        channel = schedule.channel_id
-        answers_sql = ("SELECT r.id, r.post_ref, r.anon_ref FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        answers_sql = ("SELECT r.id, r.post_ref, r.anon_ref, rd.channel_id FROM responses r "
+                       "JOIN rounds rd ON rd.id = r.round_id WHERE rd.schedule_id = ?")
                        "WHERE rd.schedule_id = ?")
-        held_sql = ("SELECT h.id, h.ref FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
+        held_sql = ("SELECT h.id, h.ref, h.channel_id FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
                     "WHERE rd.schedule_id = ? AND h.ref IS NOT NULL")
         async with self.db.transaction() as tx:
             rounds = [Round.from_row(r) for r in await tx.fetchall("SELECT * FROM rounds WHERE schedule_id = ?",
                                                                      schedule.id)]
             answers = await tx.fetchall(answers_sql, schedule.id)
             open_rounds = [r for r in rounds if r.closed_at is None]
-            outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": channel,
+            outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": r.channel_id,
                                  "ref": r.post_ref}, closing(r)) for r in open_rounds if r.post_ref]
-            # Every answer post still up: named, anonymous, and those an erased member left waiting to come down.
-            posted = [(f"answer:{a['id']}", a["post_ref"]) for a in answers if a["post_ref"]]
-            posted += [(f"anonymous:{a['id']}", a["anon_ref"]) for a in answers if a["anon_ref"]]
-            posted += [(f"held:{h['id']}", h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
+            # Every answer post still up, in the channel its round went to: named, anonymous, and those an erased
+            # member left waiting to come down.
+            posted = [(f"answer:{a['id']}", a["channel_id"], a["post_ref"]) for a in answers if a["post_ref"]]
+            posted += [(f"anonymous:{a['id']}", a["channel_id"], a["anon_ref"]) for a in answers if a["anon_ref"]]
+            posted += [(f"held:{h['id']}", h["channel_id"], h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
             outgoing += [Outgoing(f"schedule:{schedule.id}:gone:{key}", "delete", {"channel": channel, "ref": ref},
-                                  {"body": [], "title": None, "buttons": []}) for key, ref in posted]
+                                  {"body": [], "title": None, "buttons": []}) for key, channel, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
             await tx.execute("DELETE FROM outbox WHERE status = 'pending' AND response_id IN "
                              f"(SELECT id FROM ({answers_sql}) AS gone)", schedule.id)
@@ -558,12 +559,14 @@ class Store:
         """A community's rounds still open at `now`, each with its schedule, in one query."""
         rows = await self.db.fetchall(
             "SELECT rd.id AS round_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
-            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref, s.* FROM rounds rd "
+            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref, rd.channel_id AS round_channel_id, s.* "
+            "FROM rounds rd "
             "JOIN schedules s ON s.id = rd.schedule_id "
             "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND s.community_id = ? ORDER BY rd.closes_at",
             utc_iso(now), community_id,
         )
-        return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"]}), Schedule.from_row(r))
+        return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),
+                 Schedule.from_row(r))
                 for r in rows]
 
     async def responses_of(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
@@ -729,7 +732,8 @@ class Store:
     async def history(self, community_id: str, user_id: str, since: datetime) -> list[tuple[Response, Round, str]]:
         rows = await self.db.fetchall(
             "SELECT r.*, rd.schedule_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
-            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref AS round_post_ref, s.name AS schedule_name "
+            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref AS round_post_ref, rd.channel_id, "
+            "s.name AS schedule_name "
             "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
             "WHERE s.community_id = ? AND r.user_id = ? AND r.created_at >= ? ORDER BY rd.scheduled_at",
             community_id, user_id, utc_iso(since),
@@ -1042,18 +1046,17 @@ OUTBOX_SLICE = 1000  # rows written by one statement (`executemany`) while a rou
 
 #: A round being answered, locked for the answer's transaction (PostgreSQL adds FOR UPDATE): its batches of
 #: anonymous posts are counted and sent by one answer at a time, and never after the round closed.
-_ROUND_FOR_ANSWER = ("SELECT rd.closed_at, s.channel_id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id "
-                     "WHERE rd.id = ?")
+_ROUND_FOR_ANSWER = "SELECT rd.closed_at, rd.channel_id FROM rounds rd WHERE rd.id = ?"
 
 
-OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
+OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text, "
+              "channel_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
 
 
 def _round_args(schedule: Schedule, fields: dict[str, Any]) -> tuple[Any, ...]:
     return (schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]), utc_iso(fields["closes_at"]),
             utc_iso(fields["remind_at"]) if fields.get("remind_at") else None, fields["prompt_id"],
-            fields["prompt_text"])
+            fields["prompt_text"], schedule.channel_id)
 
 
 def _member(row: dict[str, Any], prefix: str = "") -> Member:

@@ -48,3 +48,25 @@ def test_the_limit_comes_from_config(tmp_path):
 
     config = load(env={"HEARTH_DATA_DIR": str(tmp_path)})
     assert config["limits.events_per_minute"] == 20
+
+
+def test_a_wall_clock_set_back_neither_locks_a_member_out_nor_lets_them_flood():
+    """Windows run on the process's own monotonic time, not on a wall clock an NTP step can move."""
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3)
+    for _ in range(3):
+        assert limiter.check("c", "u") == "ok"
+    clock.jump(timedelta(hours=-2))  # the wall clock is set back; no time has passed
+    assert limiter.check("c", "u") == "first_refusal"  # no flood: the three events are still in the window
+    assert limiter.check("c", "u") == "refused"
+    clock.advance(timedelta(seconds=61))  # a minute really passes
+    assert limiter.check("c", "u") == "ok"  # not locked out for the two hours the wall clock went back
+
+
+def test_a_wall_clock_set_forward_does_not_empty_the_window():
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3)
+    for _ in range(3):
+        assert limiter.check("c", "u") == "ok"
+    clock.jump(timedelta(hours=2))
+    assert limiter.check("c", "u") == "first_refusal"

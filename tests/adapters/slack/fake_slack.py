@@ -267,10 +267,24 @@ class FakeSlack:
     def _m_chat_postEphemeral(self, p: dict) -> dict:
         return {"message_ts": self._next_ts()}
 
+    def _posted(self, p: dict) -> dict[str, Any] | None:
+        """The message `ts` in `channel`, as Slack finds it: only in the channel it was posted in."""
+        return next((m for m in self.history.get(str(p.get("channel")), []) if m["ts"] == p.get("ts")), None)
+
     def _m_chat_update(self, p: dict) -> dict:
+        message = self._posted(p)
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        message["text"] = p.get("text")
+        if "blocks" in p:
+            message["blocks"] = p["blocks"]
         return {"channel": p.get("channel"), "ts": p.get("ts"), "text": p.get("text")}
 
     def _m_chat_delete(self, p: dict) -> dict:
+        message = self._posted(p)
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        self.history[str(p.get("channel"))].remove(message)
         return {"channel": p.get("channel"), "ts": p.get("ts")}
 
     def _view(self, p: dict) -> dict:

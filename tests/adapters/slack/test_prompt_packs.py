@@ -6,6 +6,7 @@ import json
 
 from adapters.slack.files import trusted
 from adapters.uploads import MAX_UPLOAD_BYTES
+from bot.events import SHOWN_TO
 from tests.adapters.discord.test_prompt_packs import BAD, PACK
 from tests.adapters.slack.conftest import ANN, MOD, buttons, texts
 from tests.adapters.slack.test_member import reply_to
@@ -76,6 +77,31 @@ async def test_members_are_refused_and_no_form_opens(app, fake, side):
     assert ack["response_action"] == "push"  # about no field: shown on top, the form kept beneath
     assert "Only moderators" in texts(ack["view"]["blocks"])
     assert fake.downloads == [] and await app.store.list_prompts(TEAM) == []
+
+
+async def test_someone_elses_import_form_downloads_nothing(app, fake, side):
+    """The form is its moderator's: another moderator (or a member) submitting it, forged with a file,
+    gets the calm refusal before anything is fetched from Slack."""
+    fake.add_user("UNOOR", "Noor", admin=True)
+    form = await open_import_form(fake, side)  # shown to Mia
+    for someone in ("UNOOR", ANN):
+        status, body = await side.submit(someone, form, {"file": [fake.host_file("team.toml", PACK)]})
+        ack = json.loads(body)
+        assert status == 200 and ack["response_action"] == "push", body
+        shown = texts(ack["view"]["blocks"])
+        assert "meant for someone else" in shown and "Nothing changed" in shown
+    # nor does a field forged to say whose form it is
+    claimed = {**form, "blocks": form["blocks"] + [
+        {"type": "input", "block_id": SHOWN_TO, "element": {"type": "plain_text_input", "action_id": "v"}}]}
+    status, body = await side.submit("UNOOR", claimed, {"file": [fake.host_file("team.toml", PACK)],
+                                                        SHOWN_TO: "slack:UNOOR"})
+    assert "meant for someone else" in texts(json.loads(body)["view"]["blocks"])
+    assert fake.downloads == [] and fake.called("files.info") == []
+    assert await app.store.list_prompts(TEAM) == []
+    # Its owner still can.
+    status, body = await side.submit(MOD, form, {"file": [fake.host_file("team.toml", PACK)]})
+    assert "Import Team prompts" in texts(json.loads(body)["view"]["blocks"])
+    assert len(fake.downloads) == 1
 
 
 def test_the_bot_token_goes_only_to_slack_or_the_configured_api():

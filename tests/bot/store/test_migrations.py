@@ -109,3 +109,44 @@ async def test_an_anonymous_posts_id_moves_apart_from_a_named_ones(tmp_path):
         assert await store.response_post_ref(2, anonymous=True) == "m2"
     finally:
         await store.close()
+
+
+async def test_rounds_opened_before_remember_their_schedules_channel(empty_database_url, tmp_path):
+    """0011 on both databases: a round made before it is taken to be in its schedule's channel; new ones keep
+    the channel they were posted in."""
+    import shutil
+
+    from bot.store.migrations import MIGRATIONS_DIR
+    from bot.store.postgres import PostgresDatabase, is_postgres_url
+
+    old = tmp_path / "up-to-0010"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= 10:
+            shutil.copy(path, old / path.name)
+    clock = ManualClock()
+    url = empty_database_url
+    if is_postgres_url(url):
+        db = await PostgresDatabase.open(url)
+    else:
+        path = url[len("sqlite:///"):]
+        (tmp_path / "fresh").mkdir(exist_ok=True)
+        db = await SqliteDatabase.open(path)
+    await migrate(db, clock, old)
+    stamp = "2026-01-05T08:00:00Z"
+    await db.execute("INSERT INTO communities (id, created_at) VALUES ('c', ?)", stamp)
+    for sid, channel in ((1, "slack:C1"), (2, "slack:C2")):
+        await db.execute(
+            "INSERT INTO schedules (id, community_id, name, channel_id, spec, cron, timezone, open_minutes, "
+            "remind_minutes, created_by, created_at, updated_at) VALUES (?, 'c', ?, ?, 'daily 09:00', '0 9 * * *', "
+            "'UTC', 60, 0, 'x', ?, ?)", sid, f"s{sid}", channel, stamp, stamp)
+        await db.execute("INSERT INTO rounds (id, schedule_id, scheduled_at, opened_at, closes_at, prompt_id, "
+                         "prompt_text) VALUES (?, ?, ?, ?, ?, 'p', 'P')", sid, sid, stamp, stamp, stamp)
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        assert [(r.id, r.channel_id) for r in await store.open_rounds()] == [(1, "slack:C1"), (2, "slack:C2")]
+        await store.update_schedule(1, clock.now(), channel_id="slack:C9")
+        assert (await store.get_round(1)).channel_id == "slack:C1"  # the round stays where it was posted
+    finally:
+        await store.close()
