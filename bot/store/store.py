@@ -368,7 +368,6 @@ class Store:
         """
         answers_sql = ("SELECT r.id, r.post_ref, r.anon_ref, rd.channel_id FROM responses r "
                        "JOIN rounds rd ON rd.id = r.round_id WHERE rd.schedule_id = ?")
-                       "WHERE rd.schedule_id = ?")
         held_sql = ("SELECT h.id, h.ref, h.channel_id FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
                     "WHERE rd.schedule_id = ? AND h.ref IS NOT NULL")
         async with self.db.transaction() as tx:
