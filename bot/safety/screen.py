@@ -83,14 +83,18 @@ class Screen:
         once). Hearth asks for it only with `[safety] model = true`: see `config.example.toml` for why."""
         rules = AllRules.load(content_dir)
         if not with_model:
-            return cls(rules, None, "the model is off; [safety] model = true turns it on")
+            screen = cls(rules, None, "the model is off; [safety] model = true turns it on")
+            log.info("crisis screen: %s", screen.which)
+            return screen
         try:
             model = load_model(content_dir)
             model.probabilities(["warm-up"])  # loads lazily held weights now, at start, not on a first message
         except ModelUnavailable as exc:
             log.warning("crisis screen: the model could not load (%s); screening with the phrase rules alone", exc)
             return cls(rules, None, str(exc))
-        return cls(rules, model)
+        screen = cls(rules, model)
+        log.info("crisis screen: %s", screen.which)
+        return screen
 
     @property
     def which(self) -> str:
