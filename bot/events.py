@@ -19,11 +19,50 @@ from zoneinfo import ZoneInfo
 # --------------------------------------------------------------------------
 
 
+#: Unicode's direction controls: embeddings and overrides (closed by PDF) and isolates (closed by PDI).
+_EMBEDS, _PDF = frozenset("\u202a\u202b\u202d\u202e"), "\u202c"
+_ISOLATES, _PDI = frozenset("\u2066\u2067\u2068"), "\u2069"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PARAGRAPH_ENDS = frozenset("\n\r\u2029\x1c\x1d\x1e\x85")
+#: How deep direction controls nest (UAX #9's max_depth): any deeper are ignored, so need no closing.
+_BIDI_DEPTH = 125
+
+
+def bidi_closed(text: str) -> str:
+    """The text with every direction control it opens closed at its end (Unicode's bidi algorithm, UAX #9).
+
+    A name like "\u202eAnn" (right-to-left override) would otherwise turn Hearth's own words after it around
+    ("· Good" shown as "dooG ·"), and could make a post say what it doesn't. What was typed is kept; only
+    the closing marks are added. Most text has no such control and comes back as it is.
+    """
+    if not _BIDI.search(text):
+        return text
+    stack: list[str] = []
+    for ch in text:
+        if ch in _EMBEDS:
+            stack.append(_PDF)
+        elif ch in _ISOLATES:
+            stack.append(_PDI)
+        elif ch == _PDF and stack and stack[-1] == _PDF:
+            stack.pop()
+        elif ch == _PDI and _PDI in stack:  # closes its isolate and whatever was opened inside it
+            del stack[len(stack) - 1 - stack[::-1].index(_PDI):]
+        elif ch in _PARAGRAPH_ENDS:
+            stack.clear()
+    return text + "".join(reversed(stack[:_BIDI_DEPTH]))
+
+
 @dataclass(frozen=True)
 class UserText:
-    """Text someone typed. Adapters show it literally: no markup, no pings."""
+    """Text someone typed. Adapters show it literally: no markup, no pings, and no direction control
+    reaching past it into Hearth's own words (`bidi_closed`)."""
 
     text: str
+
+    def __post_init__(self) -> None:
+        closed = bidi_closed(self.text)
+        if closed is not self.text:
+            object.__setattr__(self, "text", closed)
 
 
 @dataclass(frozen=True)

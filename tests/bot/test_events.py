@@ -23,3 +23,19 @@ def test_the_same_template_filled_again_holds_only_its_own_values():
     first, second = fill(template, name="Ann", what="Mornings"), fill(template, name="<@U1>", what="Evenings")
     assert first.parts == ("Hi ", UserText("Ann"), ", ", UserText("Mornings"), " is open.")
     assert second.parts == ("Hi ", UserText("<@U1>"), ", ", UserText("Evenings"), " is open.")
+
+
+# -- direction controls in what people type stop where their text stops ---------------------------
+
+
+def test_user_text_closes_the_direction_controls_it_opens_and_keeps_what_was_typed():
+    from bot.events import UserText, bidi_closed, rich
+
+    assert UserText("Ann").text == "Ann" and UserText("مرحبا").text == "مرحبا"  # (right-to-left text needs none)
+    assert UserText("\u202eAnn").text == "\u202eAnn\u202c"
+    assert UserText("\u2067x\u202e").text == "\u2067x\u202e\u202c\u2069"
+    assert UserText("\u2067x\u202e\u2069").text == "\u2067x\u202e\u2069"  # an isolate's close closes inside it
+    assert UserText("\u202eA\u202c").text == "\u202eA\u202c"
+    assert bidi_closed(bidi_closed("\u202e\u2066a")) == bidi_closed("\u202e\u2066a")  # closed once, not twice
+    assert len(UserText("\u202e" * 1000).text) == 1000 + 125  # no deeper than the bidi algorithm reads
+    assert rich("**{}** · Good", "\u202eEve").plain() == "\u202eEve\u202c · Good"
