@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
@@ -54,6 +55,10 @@ class Option:
     max_length: int | None = None
     rest: bool = False
     own_words: bool = True
+    label: bool = False
+    """A name people will read and type again (a check-in's): invisible format characters (zero-width spaces,
+    direction marks) are dropped and spaces squeezed, so two names that look alike are alike, and it may not be
+    blank once they are gone."""
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
@@ -366,7 +371,17 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def visible(value: str) -> str:
+    """The text without invisible format characters (Unicode Cf), in NFC, with runs of spaces squeezed."""
+    shown = "".join(ch for ch in unicodedata.normalize("NFC", value) if unicodedata.category(ch) != "Cf")
+    return " ".join(shown.split())
+
+
 def _check_value(cmd: Command, opt: Option, value: str) -> str:
+    if opt.label:
+        value = visible(value)
+        if not value:
+            raise UserError(f"“{opt.name}” needs at least one letter or number people can see.", field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
         raise UserError(
             f"“{opt.name}” can be at most {opt.max_length} characters; this one has {len(value)}. "

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from bot.app import Hearth
 
 MAX_NAME_CHARS = 40
-NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules")
+NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules",
+              label=True)
 SETTINGS = (
     Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones"),
     Option("theme", "only prompts of this theme", kind="choice", suggest="themes",
@@ -167,7 +168,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     NAME,
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
     Option("channel", "a new channel", kind="channel"),
-    Option("rename", "a new name", max_length=MAX_NAME_CHARS),
+    Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
     *SETTINGS,
     permission="moderator",
     example="mod schedule edit mornings weekdays 09:30",

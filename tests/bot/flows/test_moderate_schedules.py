@@ -61,3 +61,20 @@ def test_the_shortest_gap_sees_weekends_and_daylight_saving():
 async def test_each_refusal_names_the_field_it_is_about(app, settings, field):
     [reply] = await run(app, MOD, "mod schedule create", **(BASE | settings))
     assert reply.error and reply.field == field, text([reply])
+
+
+@pytest.mark.parametrize("twin", ["mornings\u200b", "\u200emornings", "mor\u2060nings", "mornings  "])
+async def test_a_name_that_only_looks_new_is_the_same_name(app, twin):
+    """Invisible characters made a second "mornings" that nobody could tell from the first."""
+    [preview] = await run(app, MOD, "mod schedule create", **BASE)
+    await press(app, MOD, "mod.schedule.save", preview.buttons[0].args)
+    [refused] = await run(app, MOD, "mod schedule create", **(BASE | {"name": twin}))
+    assert refused.error and refused.field == "name" and "already a check-in called" in refused.plain()
+    [shown] = await run(app, MOD, "mod schedule edit", name=twin, open="3h")
+    assert not shown.error  # and the name finds the one that is there
+
+
+async def test_a_name_of_nothing_visible_is_refused(app):
+    [refused] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "\u200b\u200b\u2060"}))
+    assert refused.error and refused.field == "name" and "people can see" in refused.plain()
+    assert await app.store.list_schedules("console:test") == []
