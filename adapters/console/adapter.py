@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
 MAX_STEPS = 1200
+MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
+MAX_SLEEP = 60.0
 
 HELP = """Terminal extras (besides Hearth's own commands, see: help):
   as NAME [mod]     speak as someone else (mod = a moderator)
@@ -379,6 +382,8 @@ class ConsoleAdapter:
 
     async def _press(self, rest: str) -> None:
         buttons = self.out.buttons_for(self._actor().user_id)
+        if not rest.strip():
+            raise UserError("Say which button, like `press 1`.")
         try:
             button = buttons[int(rest.strip()) - 1]
         except (ValueError, IndexError):
@@ -393,7 +398,7 @@ class ConsoleAdapter:
 
     async def _at(self, rest: str) -> None:
         m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
-        if not m:
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
             raise UserError("Say a time like `at 18:59:50` (UTC).")
         now = self._now()
         target = now.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
@@ -403,9 +408,11 @@ class ConsoleAdapter:
 
     async def _sleep(self, rest: str) -> None:
         try:
-            seconds = min(float(rest.strip() or "1"), 60.0)
+            seconds = float(rest.strip() or "1")
         except ValueError:
-            raise UserError("Say how many seconds, like `sleep 3`.") from None
+            seconds = math.nan
+        if not 0 <= seconds <= MAX_SLEEP:  # (also refuses nan)
+            raise UserError(f"Say how many seconds, from 0 to {MAX_SLEEP:g}, like `sleep 3`.")
         await asyncio.sleep(seconds)
         await self._catch_up()
 
@@ -452,7 +459,10 @@ def parse_delta(text: str) -> timedelta:
     if not m:
         raise UserError("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`.")
     n, unit = int(m.group(1)), m.group(2)
-    return timedelta(**{{"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[unit]: n})
+    seconds = n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+    if seconds > MAX_ADVANCE.total_seconds():
+        raise UserError(f"I move the clock at most {MAX_ADVANCE.days} days at a time; try `advance 30d`.")
+    return timedelta(seconds=seconds)
 
 
 async def lines_from(stream: TextIO) -> AsyncIterator[str]:

@@ -6,7 +6,7 @@ before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -252,9 +252,20 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
         day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
+    if not _fires_on(schedule, day):
+        return say(f"**{{}}** has no round on {day:%A %d %B} anyway, so there's nothing to skip.", schedule.name)
     await app.store.add_skip(schedule.id, day)
     await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
-    return say(f"No round on {day:%A %d %B} for " + "**{}**.", schedule.name)
+    return say(f"Skipped: **{{}}** has no round on {day:%A %d %B}. The days after it go on as usual.",
+               schedule.name)
+
+
+def _fires_on(schedule: Schedule, day: date) -> bool:
+    """Whether the schedule has a round on this day of its own calendar (its timezone, not UTC)."""
+    tz = ZoneInfo(schedule.timezone)
+    just_before = datetime.combine(day, time.min, tz) - timedelta(microseconds=1)
+    fires = next_fires(schedule.cron, tz, just_before.astimezone(timezone.utc), 1)
+    return bool(fires) and fires[0].astimezone(tz).date() == day
 
 
 async def _schedule_exists(app: "Hearth", ev: Event) -> None:

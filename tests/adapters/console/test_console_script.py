@@ -246,3 +246,18 @@ def test_the_demo_lets_each_person_press_their_own_buttons(capsys):
     out = capsys.readouterr().out
     assert "meant for someone else" not in out and "I don't know the command" not in out
     assert "Talked to my sister for the first time in a while." in out
+
+
+def test_the_terminals_own_commands_answer_every_odd_value_kindly(tmp_path, capsys):
+    """A clock moved to no such time or too far, or a wait that isn't a number of seconds, gets a clear
+    sentence, never "something went wrong", and never silence."""
+    lines = ["at 25:00", "at 23:61", "advance 99999999999999999999d", "advance 9999999d", "sleep -1",
+             "sleep nan", "sleep inf", "sleep 61", "press"]
+    out = run_script(tmp_path, "\n".join(lines) + "\n", capsys)
+    assert "something went wrong" not in out
+    answers = [block for block in out.split("you> ")[1:]]
+    assert len(answers) == len(lines)
+    for line, block in zip(lines, answers):
+        assert block.startswith(line + "\n"), block
+        assert block.strip() != line, f"no answer to {line!r}"
+        assert "“”" not in block

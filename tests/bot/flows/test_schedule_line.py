@@ -74,3 +74,21 @@ async def test_pausing_says_when_the_next_round_is(app, clock):
     assert said == "Paused mornings: paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)."
     said = text(await run(app, MIA, "mod schedule pause", name="mornings"))
     assert said == "Paused mornings: paused until a moderator resumes it."
+
+
+async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so(app, clock):
+    """A weekday check-in has no round on Saturday: skipping it changes nothing, so the reply must not sound
+    like a done deed, and the audit log must not record one. The day is the schedule's own (Mon 5 Jan 19:00 in
+    New York is already Tuesday in UTC)."""
+    await make_schedule(app, when="weekdays 19:00", tz="America/New_York")  # the clock says Mon 5 Jan, 08:00 UTC
+    await run(app, ANN, "checkin join", schedule="mornings")
+    said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-10"))
+    assert "has no round on Saturday 10 January" in said and "nothing to skip" in said, said
+    schedule = await app.store.find_schedule("console:test", "mornings")
+    assert not (await app.store.skips_of([schedule.id]))[schedule.id]
+    assert "skipped" not in text(await run(app, MIA, "mod audit"))
+    said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-05"))
+    assert "Skipped" in said and "Monday 05 January" in said, said
+    assert "skipped a day" in text(await run(app, MIA, "mod audit"))
+    for where, line in (await lines(app)).items():
+        assert "next: Wed 7 Jan, 00:00 (UTC)" in line, (where, line)
