@@ -11,8 +11,10 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
 from bot.errors import UserError
@@ -26,6 +28,18 @@ _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+#: A button that acts once carries this argument: when it was made, and a random part (`Registry._spend`).
+ONCE = "once"
+#: How many days such a button works; the store remembers spent ones as long (`retention.PROCESSED_EVENTS_DAYS`).
+ONCE_DAYS = 7
+
+
+def once(now: datetime) -> dict[str, str]:
+    """The argument that makes a button act once: a Save or a "Yes" pressed again, or left on screen for
+    later, must not apply an old preview twice (or to a new schedule that took the old one's name)."""
+    return {ONCE: f"{int(now.timestamp())}.{secrets.token_hex(6)}"}
+
 
 log = logging.getLogger(__name__)
 
@@ -266,17 +280,38 @@ class Registry:
         if cmd.confirm and event.args.get("confirmed") != "yes":
             if cmd.check is not None:
                 await cmd.check(app, event)  # refuses when there is nothing to confirm
-            return [confirmation(cmd, event)]
+            return [confirmation(cmd, event, now=app.now())]
         return as_list(await cmd.handler(app, event))
 
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
-        if event.name == "confirm":
-            return await self._run_confirmed(app, event)
-        act = self.actions.get(event.name)
-        if act is None:
-            raise UserError("That button is from an older version of Hearth and no longer works. Please try the command again.")
-        await self._check_permission(app, event, act.permission, act.about)
-        return as_list(await act.handler(app, event))
+        event, spent = await self._spend(app, event)
+        try:
+            if event.name == "confirm":
+                return await self._run_confirmed(app, event)
+            act = self.actions.get(event.name)
+            if act is None:
+                raise UserError("That button is from an older version of Hearth and no longer works. "
+                                "Please try the command again.")
+            await self._check_permission(app, event, act.permission, act.about)
+            return as_list(await act.handler(app, event))
+        except UserError:
+            if spent:  # refused, so nothing was done: the button may be pressed again once it's put right
+                await app.store.forget_event(spent)
+            raise
+
+    async def _spend(self, app: "Hearth", event: Event) -> tuple[Event, str | None]:
+        """A button that acts once (`once`) works the first time only, and only for `ONCE_DAYS`; the event
+        comes back without the mark, with the key it was spent under."""
+        token = event.args.get(ONCE)
+        if token is None:
+            return event, None
+        made = token.partition(".")[0]
+        if not made.isdigit() or app.now().timestamp() - int(made) > ONCE_DAYS * 86400:
+            raise UserError("That button has expired. Please run the command again.")
+        key = f"once:{token}"
+        if not await app.store.first_time_event(key, app.now()):
+            raise UserError("That button has already been used, so I've left it alone. Nothing changed this time.")
+        return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
     async def _run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
         name = event.args.get("command", "")
@@ -335,10 +370,10 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
     return [result] if isinstance(result, Reply) else list(result)
 
 
-def confirmation(cmd: Command, event: Event, why: str | None = None) -> Reply:
+def confirmation(cmd: Command, event: Event, why: str | None = None, now: datetime | None = None) -> Reply:
     """Ask before a destructive command (or, with `why`, one its handler found worth a second look); the button
-    carries the arguments back."""
-    args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}}
+    carries the arguments back, and with `now` it works once."""
+    args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
     return Reply(
         body=rich("**Are you sure?** " + (why or cmd.confirm or "This can't be undone.")),
         buttons=(

@@ -44,7 +44,7 @@ def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
     """Ask the moderator to confirm a prompt that reads as crisis or heavy (once: the button says yes)."""
     if level is None or ev.args.get("confirmed") == "yes":
         return None
-    return confirmation(app.registry.commands[ev.name], ev, CONCERN[level] + ASK)
+    return confirmation(app.registry.commands[ev.name], ev, CONCERN[level] + ASK, now=app.now())
 
 
 def _noted(pid: str, level: str | None) -> str:

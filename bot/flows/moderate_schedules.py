@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import REGISTRY, Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
@@ -140,7 +140,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
         rich("• Next three: ") + join_rich([show_time(f, yours) for f in fires], "; "),
     ]
     return Reply(body=join_rich(lines), buttons=(
-        Button("Save", "mod.schedule.save", action_args, style="primary"),
+        Button("Save", "mod.schedule.save", action_args | once(app.now()), style="primary"),
         Button("Cancel", "cancel"),
     ))
 

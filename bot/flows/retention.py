@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.clock import utc_iso
+from bot.commands.registry import ONCE_DAYS
 from bot.models import Community
 from bot.store.member_data import compact, harden
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Retried deliveries arrive within minutes; event ids older than this are noise.
-PROCESSED_EVENTS_DAYS = 7
+PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it could work
 
 
 def retention_days(app: "Hearth", community: Community) -> int:

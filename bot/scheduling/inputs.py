@@ -71,8 +71,9 @@ _DATE_EXAMPLES = "Try “2026-12-25”, “tomorrow” or “25 dec”."
 
 
 def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
-    """“2026-12-25”, “today”, “tomorrow”, “dec 25” / “25 dec” (next occurrence)."""
-    cleaned = " ".join(text.strip().lower().split())
+    """“2026-12-25”, “today”, “tomorrow”, “dec 25” / “25 dec” (next occurrence); a leading “until”, “on” or
+    “from” is the sentence people say it in (“pause mornings until 6 jan”), not part of the date."""
+    cleaned = re.sub(r"^(?:until|till|on|from)\s+", "", " ".join(text.strip().lower().split()))
     if not cleaned:
         raise UserError(f"Which date? {_DATE_EXAMPLES}")
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():

@@ -1024,6 +1024,10 @@ class Store:
         )
         return n > 0
 
+    async def forget_event(self, event_id: str) -> None:
+        """As if the event id had never been seen (what it was for was refused, so nothing was done)."""
+        await self.db.execute("DELETE FROM processed_events WHERE event_id = ?", event_id)
+
 
 def _participant_and_member(r: dict[str, Any]) -> tuple[Participant, Member | None]:
     return _participant(r), _member(r) if r["community_id"] is not None else None

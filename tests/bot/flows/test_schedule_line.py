@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, run, text
+from tests.conftest import actor, press, run, text
 
 UTC = timezone.utc
 MIA = actor("mia", moderator=True)
@@ -92,3 +94,14 @@ async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so
     assert "skipped a day" in text(await run(app, MIA, "mod audit"))
     for where, line in (await lines(app)).items():
         assert "next: Wed 7 Jan, 00:00 (UTC)" in line, (where, line)
+
+
+@pytest.mark.parametrize("said", ["until 2026-01-09", "Until 9 jan", "till jan 9"])
+async def test_pause_understands_until_as_people_say_it(app, said):
+    """`mod schedule pause mornings until 2026-12-09` was refused: "couldn't read 'until 2026-12-09' as a date"."""
+    mod = actor("mia", moderator=True)
+    [preview] = await run(app, mod, "mod schedule create", name="mornings", channel="general", when="daily 09:00",
+                          timezone="UTC")
+    await press(app, mod, preview.buttons[0].action, preview.buttons[0].args)
+    [paused] = await run(app, mod, "mod schedule pause", name="mornings", until=said)
+    assert not paused.error and "Paused" in paused.plain() and "9 Jan" in paused.plain()
