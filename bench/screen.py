@@ -13,9 +13,9 @@ loading is timed from nothing, and memory is the growth of this process.
 from __future__ import annotations
 
 import argparse
-import resource
 import time
 
+from bench.common import rss_mb
 from bot.safety.corpus import LANGUAGES, check_frozen, part, read_corpus
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
@@ -23,15 +23,11 @@ from bot.safety.screen import Screen
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _measure(repeat: int, model: bool = True) -> dict:
     sentences = read_corpus()
     check_frozen(sentences)
     test = part(sentences, "test")
-    before = _rss_mb()
+    before = rss_mb()[0]
     t0 = time.perf_counter()
     screen = Screen.load(with_model=model)
     load_s = time.perf_counter() - t0
@@ -43,7 +39,7 @@ def _measure(repeat: int, model: bool = True) -> dict:
             screen.check(s.text)
             times.append(time.perf_counter() - t)
     times.sort()
-    return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": _rss_mb() - before,
+    return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 

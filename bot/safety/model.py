@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from bot.content.packs import default_content_dir
 
@@ -24,13 +24,6 @@ HEAD_FILE = "head.json"
 
 class ModelUnavailable(RuntimeError):
     """The embedding model or the trained head could not be loaded; the message says why."""
-
-
-class Embedder(Protocol):
-    name: str
-
-    def embed(self, texts: list[str]) -> Any:
-        """An (n, dim) float array of L2-normalised sentence vectors."""
 
 
 @dataclass
@@ -127,7 +120,7 @@ def load_head(path: Path) -> Head:
 
 
 class Model:
-    """Embedder + head: `probability(text)` is the chance the text is a crisis message."""
+    """Embedder + head: `probabilities(texts)` are the chances the texts are crisis messages."""
 
     def __init__(self, embedder: _Loaded, head: Head) -> None:
         if len(head.weights) != embedder.dim:
@@ -147,9 +140,6 @@ class Model:
 
         z = np.asarray(self.embedder.embed(texts), dtype=np.float32) @ self._w + self.head.bias
         return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))]
-
-    def probability(self, text: str) -> float:
-        return self.probabilities([text])[0]
 
 
 def load_model(content_dir: Path | None = None) -> Model:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -24,9 +25,9 @@ from typing import Any
 
 from bot.safety.corpus import LANGUAGES, MANIFEST, Sentence, check_frozen, corpus_dir, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
-from bot.safety.model import EMBEDDERS, Head, ModelUnavailable, head_path, load_embedder, package_version
+from bot.safety.model import EMBEDDERS, Head, Model, ModelUnavailable, head_path, load_embedder, package_version
 from bot.safety.rules import AllRules, RuleVerdict
-from bot.safety.screen import combine
+from bot.safety.screen import Screen, combine
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
 PRECISION_FLOOR = 0.92
@@ -39,11 +40,16 @@ PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
 
 
+def chances(x: Any, w: Any, b: float) -> Any:
+    """The logistic head's chance of crisis for each row of `x`."""
+    import numpy as np
+
+    return 1 / (1 + np.exp(-np.clip(x @ w + b, -60, 60)))
+
+
 def fit_standardised(x: Any, y: Any, strength: float) -> tuple[Any, float]:
     """`fit_logistic` on features scaled to mean 0 and variance 1 (so one strength suits every dimension), with
     the scaling folded back into the weights: the head still takes the embedding as it comes."""
-    import numpy as np
-
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
     w, b = fit_logistic((x - mean) / std, y, strength)
     return w / std, float(b - (w * mean / std).sum())
@@ -61,7 +67,7 @@ def fit_logistic(x: Any, y: Any, strength: float, iterations: int = 30) -> tuple
     ridge = np.full(d + 1, strength)
     ridge[-1] = 0.0
     for _ in range(iterations):
-        p = 1 / (1 + np.exp(-np.clip(a @ theta, -60, 60)))
+        p = chances(a, theta, 0.0)
         grad = a.T @ (weight * (p - y)) + ridge * theta
         hess = (a * (weight * p * (1 - p))[:, None]).T @ a + np.diag(ridge)
         step = np.linalg.solve(hess, grad)
@@ -184,10 +190,10 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     fits = []
     for strength in STRENGTHS:  # the strength whose dev ranking is best, before any threshold is chosen
         w, b = fit_standardised(x, y, strength)
-        chances = 1 / (1 + np.exp(-np.clip(dev_x @ w + b, -60, 60)))
-        fits.append((auc(list(chances), [s.crisis for s in dev_rows]), strength, w, b, list(chances)))
-    dev_auc, strength, w, b, chances = max(fits, key=lambda f: f[0])
-    choice = choose_thresholds(dev_rows, verdicts, chances, evidence_only)
+        dev_chances = list(chances(dev_x, w, b))
+        fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), strength, w, b, dev_chances))
+    dev_auc, strength, w, b, dev_chances = max(fits, key=lambda f: f[0])
+    choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only)
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
              "thresholds_from": f"{len(dev_rows)} dev sentences",
              "corpus": corpus_digest(train_rows), "seed": seed, "l2": strength, "dev_auc": round(dev_auc, 4),
@@ -199,11 +205,16 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
                 evidence_only)
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now. Not `ru_maxrss`: a child keeps its parent's high-water mark across
+    exec, so under `--compare` (a parent holding both models) every growth read 0."""
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def footprint(name: str, texts: list[str]) -> dict[str, float]:
     """Load time, memory growth and per-message latency of one embedder, in this (fresh) process."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _rss_mb()
     t0 = time.perf_counter()
     embedder = load_embedder(name)
     embedder.embed(["warm-up"])
@@ -214,7 +225,7 @@ def footprint(name: str, texts: list[str]) -> dict[str, float]:
         embedder.embed([text])
         times.append(time.perf_counter() - s0)
     times.sort()
-    return {"load_s": load_s, "growth_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024,
+    return {"load_s": load_s, "growth_mb": _rss_mb() - before,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3}
 
 
@@ -229,13 +240,11 @@ def _footprint_apart(name: str) -> dict[str, float]:
 
 
 def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[str]:
-    """Every installed embedder, trained the same way and measured on dev: quality, latency, load, memory."""
-    import numpy as np
-
+    """Every installed embedder, trained the same way and measured on dev through the screen itself: quality,
+    latency, load, memory."""
     lines = []
     dev = part(sentences, "dev")
     rules = AllRules.load(content_dir)
-    verdicts = [rules.check(s.text) for s in dev]
     for name in EMBEDDERS:
         try:
             embedder = load_embedder(name)
@@ -243,9 +252,8 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
             lines.append(f"{name}: not available ({exc})")
             continue
         head = train(sentences, name, content_dir=content_dir, embedder=embedder)
-        z = np.asarray(embedder.embed([s.text for s in dev])) @ np.asarray(head.weights) + head.bias
-        t = tally(dev, [combine(v, p, head.crisis_at, head.gentle_at, head.evidence_only)
-                        for v, p in zip(verdicts, 1 / (1 + np.exp(-z)))])
+        screen = Screen(rules, Model(embedder, head))
+        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev])])
         f = _footprint_apart(name)
         per_lang = ", ".join(f"{lang} {t[lang].recall:.2f}/{t[lang].precision:.2f}/{t[lang].caught_share:.2f}"
                              for lang in LANGUAGES)
