@@ -10,10 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.config import LOG_LEVELS, Config, load, load_all
+from bot.config import LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
 from bot.runtime import AdapterUnavailable
+from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
 
@@ -214,16 +215,15 @@ def read_script(path: Path) -> str:
     except OSError as err:
         raise ScriptError(f"I can't read the script {path} (from --script): {err.strerror}.") from None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise ScriptError(f"the script {path} is not UTF-8 text (line {line} has a byte that isn't). "
+        return decode_utf8(data)
+    except NotUtf8 as err:
+        raise ScriptError(f"the script {path} is not UTF-8 text (line {err.line} has a byte that isn't). "
                           "Save it as UTF-8 and try again.") from None
 
 
 def _where_data_goes(config: Config) -> str:
     url = config["database_url"]
-    if url and not url.startswith("sqlite:///"):
+    if is_postgres_url(url):
         from bot.store.postgres import redacted
 
         return f"the PostgreSQL database {redacted(url)} (not contacted by this check)"

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.errors import ConfigError, ConfigErrors
+from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
 DEFAULT_CONFIG_FILE = "hearth.toml"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-DATABASE_SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
+DATABASE_SCHEMES = (*URL_SCHEMES, "sqlite:///")
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,22 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
     return Config(values, secrets, source, origins), errors
 
 
+class NotUtf8(ValueError):
+    """Bytes that aren't UTF-8 text; `line` is where the first byte that isn't stands."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}")
+        self.line = line
+
+
+def decode_utf8(data: bytes) -> str:
+    """The text, or `NotUtf8` naming the line people should look at (a config, a script)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NotUtf8(data[:err.start].count(b"\n") + 1) from None
+
+
 def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
     """The file's settings; a missing, unreadable or non-UTF-8 file is a ConfigError naming who pointed to it."""
     example = f"hearth {given_as.replace('FILE', '').strip()} ./hearth.toml"
@@ -290,10 +307,9 @@ def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
         what = "is not a file" if path.exists() else "does not exist"
         raise ConfigError(given_as, f"points to {path}, which {what}", example)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = path.read_bytes()[:err.start].count(b"\n") + 1
-        raise ConfigError("(file)", f"is not UTF-8 text (line {line} has a byte that isn't); save it as UTF-8",
+        text = decode_utf8(path.read_bytes())
+    except NotUtf8 as err:
+        raise ConfigError("(file)", f"is not UTF-8 text (line {err.line} has a byte that isn't); save it as UTF-8",
                           'log_level = "INFO"', str(path)) from None
     except OSError as err:
         raise ConfigError(given_as, f"points to {path}, which I can't read ({err.strerror})", example) from None

@@ -16,6 +16,7 @@ from bot.config import Config
 from bot.content.errors import PackError
 from bot.errors import ConfigError
 from bot.safety.content import SafetyContentError
+from bot.store.postgres import is_postgres_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -38,7 +39,7 @@ def _content_problems(config: Config) -> list[str]:
         return [f"{_named(config, 'content_dir')} is {folder}, which is not a folder I can find. "
                 "Point it at Hearth's content folder, or leave it out to use the built-in one."]
     try:
-        ContentLibrary.load(str(Path(folder).expanduser()) if folder else None, config["safety.model"])
+        ContentLibrary.load(folder or None, config["safety.model"])
     except PackError as err:
         return [f"The content in {folder or 'the built-in folder'} has problems: {p}" for p in err.problems]
     except SafetyContentError as err:  # a phrase list, the care texts or the support resources
@@ -52,7 +53,7 @@ def _content_problems(config: Config) -> list[str]:
 def _data_problems(config: Config) -> list[str]:
     """The SQLite file and its folder: there or creatable, writable, and really a SQLite database."""
     url = config["database_url"]
-    if url and not url.startswith("sqlite:///"):
+    if is_postgres_url(url):
         return []  # PostgreSQL: reached at start, and `hearth status` says whether it can be
     key = "database_url" if url else "data_dir"
     path = config.sqlite_path

@@ -263,7 +263,8 @@ class Registry:
             found: Command | Action | None = (self.commands.get(event.name) if event.kind == "command"
                                               else self.actions.get(event.name))
             if found is not None:
-                await self._check_permission(app, event, found.permission, (found.name,))
+                names = found.about if isinstance(found, Action) else (found.name,)
+                await self._check_permission(app, event, found.permission, names)
         except UserError as err:
             return err.reply()
         return None

@@ -26,8 +26,9 @@ class ContentLibrary:
 
     @classmethod
     def load(cls, content_dir: str | Path | None = None, screen_model: bool = False) -> "ContentLibrary":
-        """Everything is read and validated once, at start: a bad file stops Hearth early."""
-        directory = Path(content_dir) if content_dir else default_content_dir()
+        """Everything is read and validated once, at start: a bad file stops Hearth early. A `~` in the folder
+        means the home folder, here as in `hearth check-config`."""
+        directory = Path(content_dir).expanduser() if content_dir else default_content_dir()
         return _load(directory.resolve(), screen_model)
 
 

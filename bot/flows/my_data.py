@@ -112,7 +112,7 @@ async def care_section(app: "Hearth", ev: Event, alerts_on: bool) -> Rich:
     return join_rich([rich(texts.text(language, "privacy_care")), alerts], " ")
 
 
-def privacy_notice(days: int, encrypted: bool, care_note: Rich | None = None) -> Rich:
+def privacy_notice(days: int, encrypted: bool) -> Rich:
     """The notice in plain words; honest about the server as well as the people, and about the care note
     (`bot.flows.crisis_care`), which names a member even when their words stay private."""
     server = ("Private notes and the words of private answers are encrypted there, so a copy of the database "
@@ -131,7 +131,6 @@ def privacy_notice(days: int, encrypted: bool, care_note: Rich | None = None) ->
         rich("• **Private** answers and **notes**: your words are for you only. Not other members, not "
              "moderators."),
         rich("• Round summaries show counts and moods, never names."),
-        *([care_note] if care_note is not None else []),
         rich("The people who run this Hearth's server can reach its database, as with any app. " + server),
         rich(f"**How long:** answers are deleted after {days} days. Notes stay until you delete them "
              "(**notes delete**)."),
