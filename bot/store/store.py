@@ -934,22 +934,24 @@ class Store:
         if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
             return
+        # An answer has two posts that come and go apart: its named post and its anonymous one.
+        column = "anon_ref" if entry.target.get("post") == "anonymous" else "post_ref"
         async with self.db.transaction() as tx:
             await tx.execute(*sent)
             hung = 1
             if posts_round:
                 hung = await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
             if posts_answer:
-                column = "anon_ref" if entry.target.get("post") == "anonymous" else "post_ref"
                 hung = await tx.execute(f"UPDATE responses SET {column} = ? WHERE id = ?", message_ref,
                                         entry.response_id)
             if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
                 await _enqueue(tx, [Outgoing(f"orphan:{entry.id}", "delete", {"channel": entry.target.get("channel"),
                                              "ref": message_ref}, {"body": [], "title": None, "buttons": []},
                                              platform=entry.platform)], now)
-            if unposts_answer:  # taken down because it went private: no post is up any more (`me delete` counts them)
-                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ? AND visibility = 'private'",
-                                 entry.response_id)
+            if unposts_answer:  # that post is down, unless the answer went back to it meanwhile (`me delete` counts)
+                side = "anonymous" if column == "anon_ref" else "shared"
+                await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
+                                 entry.response_id, side)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
         """Try again later. The claim stays on record: a send that failed (a timeout,

@@ -121,3 +121,18 @@ async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batc
     await close(app, clock)
     removed = [d for d in under_the_post(sent_since(app, mark)) if d.kind == "delete"]
     assert len(removed) == 1
+
+
+async def test_a_post_taken_down_is_not_taken_down_again(app, clock):
+    """The named post came down when the answer went anonymous; deleting the check-in later must not count it, or
+    send a second removal for it."""
+    from tests.bot.flows.test_schedule_delete import delete_schedule
+
+    await a_round(app, clock)
+    await answer(app, "ann", "2", "shared", "Rough night")
+    await answer(app, "ann", "4", "anonymous", "Better now")  # the named post is taken down; the words wait
+    removals = len([d for d in app.sent if d.kind == "delete"])
+    _, done = await delete_schedule(app)
+    await app.outbox.drain_all()
+    assert "taking down" not in done
+    assert len([d for d in app.sent if d.kind == "delete"]) == removals
