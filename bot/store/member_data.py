@@ -213,25 +213,21 @@ async def _queue_post_removals(store: "Store", tx: Executor, answers: list[dict[
     would tell whose it was. Any answer with a ref had a post once; asking again for one already taken
     down is harmless (the platform says it's gone, and that's that).
     """
+    from bot.store.store import _enqueue, removal
+
     queued = later = 0
+    now_out = []
     for a in answers:
-        for ref in (a["post_ref"], a["anon_ref"]):
+        for ref, anonymous in ((a["post_ref"], False), (a["anon_ref"], True)):
             if not ref:
                 continue
             queued += 1
-            if ref == a["anon_ref"] and a["closed_at"] is None:
+            if anonymous and a["closed_at"] is None:
                 await store.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
                 later += 1
-                continue
-            target = {"channel": a["channel_id"], "ref": ref}
-            payload = {"body": [], "title": None, "buttons": []}
-            platform = str(a["channel_id"]).split(":", 1)[0]
-            stamp = utc_iso(now)
-            await tx.execute(
-                "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, next_attempt_at, created_at) "
-                "VALUES (?, ?, 'delete', ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-                f"erase:{a['id']}:{ref}", platform, json.dumps(target), json.dumps(payload), stamp, stamp,
-            )
+            else:
+                now_out.append(removal(f"erase:{a['id']}:{ref}", a["channel_id"], ref))
+    await _enqueue(tx, now_out, now)
     return queued, later
 
 

@@ -382,8 +382,7 @@ class Store:
             posted = [(f"answer:{a['id']}", a["channel_id"], a["post_ref"]) for a in answers if a["post_ref"]]
             posted += [(f"anonymous:{a['id']}", a["channel_id"], a["anon_ref"]) for a in answers if a["anon_ref"]]
             posted += [(f"held:{h['id']}", h["channel_id"], h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
-            outgoing += [Outgoing(f"schedule:{schedule.id}:gone:{key}", "delete", {"channel": channel, "ref": ref},
-                                  {"body": [], "title": None, "buttons": []}) for key, channel, ref in posted]
+            outgoing += [removal(f"schedule:{schedule.id}:gone:{key}", channel, ref) for key, channel, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
             await tx.execute("DELETE FROM outbox WHERE status = 'pending' AND response_id IN "
                              f"(SELECT id FROM ({answers_sql}) AS gone)", schedule.id)
@@ -945,9 +944,8 @@ class Store:
                 hung = await tx.execute(f"UPDATE responses SET {column} = ? WHERE id = ?", message_ref,
                                         entry.response_id)
             if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
-                await _enqueue(tx, [Outgoing(f"orphan:{entry.id}", "delete", {"channel": entry.target.get("channel"),
-                                             "ref": message_ref}, {"body": [], "title": None, "buttons": []},
-                                             platform=entry.platform)], now)
+                await _enqueue(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
+                                            entry.platform)], now)
             if unposts_answer:  # that post is down, unless the answer went back to it meanwhile (`me delete` counts)
                 side = "anonymous" if column == "anon_ref" else "shared"
                 await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
@@ -1116,6 +1114,12 @@ def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = No
         rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
                      o.round_id if round_id is None else round_id, o.response_id, stamp, stamp))
     return rows
+
+
+def removal(key: str, channel: str | None, ref: str, platform: str = "") -> Outgoing:
+    """A "delete" of a message already out, addressed by the platform's id (the row that found it may be gone)."""
+    return Outgoing(key, "delete", {"channel": channel, "ref": ref}, {"body": [], "title": None, "buttons": []},
+                    platform=platform)
 
 
 async def _enqueue(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
