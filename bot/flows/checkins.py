@@ -210,7 +210,7 @@ async def save_answer(
     name = actor_name(ev.actor)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
-        return answer_messages(app, schedule, rnd, resp, prev, name)
+        return answer_messages(app, rnd, resp, prev, name)
 
     batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.community(schedule.community_id)))
     try:
@@ -247,9 +247,7 @@ def _mood(text: str) -> int:
     return mood
 
 
-def answer_messages(
-    app: "Hearth", schedule: Schedule, rnd: Round, resp: Response, prev: Response | None, name: Rich
-) -> list[Outgoing]:
+def answer_messages(app: "Hearth", rnd: Round, resp: Response, prev: Response | None, name: Rich) -> list[Outgoing]:
     """What an answer's named post does at once: goes up, changes, or comes down.
 
     Only a shared answer has one. Its anonymous side is never this post edited (everyone who saw the name,
@@ -258,18 +256,17 @@ def answer_messages(
     """
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
     was_named = prev is not None and prev.visibility == "shared"
+    # The named post already out, or (still on its way) the answer's, to be found once it is out.
+    where = {"channel": rnd.channel_id, "ref": prev.post_ref} if was_named and prev.post_ref else \
+        {"channel": rnd.channel_id, "response": resp.id}
     if resp.visibility != "shared":
         if not was_named:
             return []
-        target = {"channel": rnd.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
-            {"channel": rnd.channel_id, "response": resp.id}  # still on its way: taken down once out
-        return [Outgoing(key + ":delete", "delete", target, reply_to_json(Reply()), response_id=resp.id)]
+        return [Outgoing(key + ":delete", "delete", where, reply_to_json(Reply()), response_id=resp.id)]
     head = rich("**{}** · " + app.content.mood_label(resp.mood), name)
     body = head + rich("\n{}", resp.text) if resp.text else head
     payload = reply_to_json(Reply(body=body, visibility="channel"))
     if was_named:
-        target = {"channel": rnd.channel_id, "ref": prev.post_ref} if prev and prev.post_ref else \
-            {"channel": rnd.channel_id, "response": resp.id}
-        return [Outgoing(key + ":edit", "edit", target, payload, response_id=resp.id)]
+        return [Outgoing(key + ":edit", "edit", where, payload, response_id=resp.id)]
     return [Outgoing(key + ":post", "thread", {"channel": rnd.channel_id, "round": rnd.id}, payload,
                      rnd.id, resp.id)]
