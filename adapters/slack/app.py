@@ -272,7 +272,8 @@ class SlackAdapter:
             await self.present.show(where, await self._actor(body, body["user_id"], body.get("channel_id")),
                                     [err.reply()])
             return
-        actor = await self._actor(body, body["user_id"], body.get("channel_id"), cmd.permission != "member")
+        actor = await self._actor(body, body["user_id"], body.get("channel_id"),
+                                  self.app.registry.may_need_moderator("command", cmd.name, args))
         if not args and (any(o.required for o in cmd.options) or file_option(cmd)):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
