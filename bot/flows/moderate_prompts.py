@@ -31,13 +31,19 @@ CONCERN = {
 ASK = " Prompts reach many people, some of them on a hard day. Is this what you'd like to ask?"
 
 
-def concern(app: "Hearth", text: str) -> str | None:
-    """"crisis" when the care screen reads a prompt's text as someone who may be in danger, else None.
+async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
+    """Which prompt texts the care screen reads as someone who may be in danger, screened in one batch off the
+    event loop (a pack holds many, and the model, when on, takes milliseconds each).
 
     Only the alarm asks for a second look: the gentle word is tuned to catch nearly everyone who may be
     struggling, so it also answers many ordinary questions; asking moderators to confirm those would teach
     them to click past the one warning that matters."""
-    return "crisis" if app.content.screen.check(text).level == "crisis" else None
+    return [r.level == "crisis" for r in await app.content.screen.check_off_loop(texts)]
+
+
+async def concern(app: "Hearth", text: str) -> str | None:
+    """"crisis" when the care screen reads one prompt's text so (`reads_as_crisis`), else None."""
+    return "crisis" if (await reads_as_crisis(app, [text]))[0] else None
 
 
 def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
@@ -57,7 +63,7 @@ def _noted(pid: str, level: str | None) -> str:
                   example="mod prompt add checkin appreciation light Who made your week a little easier?")
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
-    level = concern(app, text)
+    level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
         return ask
     existing = {p["id"] for p in await app.store.list_prompts(ev.actor.community_id)}
@@ -82,7 +88,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
                             "**mod prompt add** your own version.")
         raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
     text = ev.args["text"].strip()
-    level = concern(app, text)
+    level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
         return ask
     fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": text}

@@ -21,7 +21,7 @@ from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Pr
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
-from bot.flows.moderate_prompts import concern
+from bot.flows.moderate_prompts import reads_as_crisis
 from bot.flows.prompt_choice import available
 
 if TYPE_CHECKING:
@@ -200,16 +200,17 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
     await app.store.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now, now + PENDING_FOR)
     return Reply(
         body=join_rich([rich("**Import {}** (version " + pack.version + ")?", pack.name), _summary(plan),
-                        *_care_warnings(app, plan.to_save),
+                        *await _care_warnings(app, plan.to_save),
                         rich("Nothing is deleted, and disabled prompts stay disabled.")]),
         buttons=(Button("Import", "mod.pack.apply", {"token": token}, style="primary"),
                  Button("Cancel", "mod.pack.discard", {"token": token})),
     )
 
 
-def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
+async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
     """Before the Import button: the prompts whose words the care screen would answer, by id."""
-    found = [p for p in prompts if concern(app, p.text) is not None]
+    flagged = await reads_as_crisis(app, [p.text for p in prompts]) if prompts else []
+    found = [p for p, crisis in zip(prompts, flagged) if crisis]
     lines = []
     if found:
         n = len(found)
