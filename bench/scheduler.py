@@ -67,7 +67,7 @@ def seed(path: Path, n: int, at: datetime) -> None:
 
 async def run(data_dir: Path, n: int, at: datetime) -> dict:
     from bot.app import Hearth
-    from bot.flows import rounds
+    from bot.engines import rounds
     from bot.scheduling.runner import RoundScheduler
 
     app = await Hearth.open(config_for(data_dir))
