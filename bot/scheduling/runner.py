@@ -2,11 +2,11 @@
 
 What a fire, a reminder or a closing does, and which periodic jobs run, is
 handed in (`bot.scheduling.jobs`, declared on the features' routers): this
-module imports no flow or engine. The store is the source of truth. At start the jobs are built from it and
-missed fires within the grace period are caught up once; when a moderator
-changes a schedule the jobs are synced again. Every job does idempotent work
-(a round's key is its schedule and fire time), so a late, doubled or
-coalesced run is harmless.
+module imports no flow or engine. The store is the source of truth. At start
+the jobs are built from it and missed fires within the grace period are
+caught up once; when a moderator changes a schedule the jobs are synced
+again. Every job does idempotent work (a round's key is its schedule and
+fire time), so a late, doubled or coalesced run is harmless.
 """
 
 from __future__ import annotations
