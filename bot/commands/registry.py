@@ -171,8 +171,8 @@ class Registry:
         for kind, have, adding in kinds:
             for name in adding:
                 if name in have:
-                    raise ValueError(f"{kind} {name!r} declared twice: by router {self._declared_by[f'{kind}:{name}']!r} "
-                                     f"and by router {router.name!r}")
+                    first = self._declared_by[f"{kind}:{name}"]
+                    raise ValueError(f"{kind} {name!r} declared twice: by router {first!r} and by router {router.name!r}")
         if router.steps is not None and self.round_steps is not None:
             raise ValueError(f"round steps declared twice: by router {self._declared_by['round steps']!r} and by "
                              f"router {router.name!r}")
