@@ -5,6 +5,7 @@ from bot.flows import (  # noqa: F401
     crisis_care,
     help,
     history,
+    home,
     member_settings,
     moderate_prompts,
     moderate_schedules,

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from datetime import timedelta
 from typing import TYPE_CHECKING, Collection
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
@@ -197,7 +198,7 @@ async def support(app: "Hearth", ev: Event) -> Reply:
 
 @REGISTRY.command("me region", "Set your region, so support resources fit where you are.",
                   Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
-                  example="me region gb")
+                  example="me region gb", form=CommandForm("Your region"))
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
@@ -214,7 +215,7 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     Option("tell_moderator", "also let a moderator know (never what you wrote)", kind="choice",
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
-    example="me lowmood yes tell_moderator=no",
+    example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
     member = await app.member(ev.actor)

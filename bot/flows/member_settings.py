@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot import language
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Event, Reply, fill, hearth_text, join_rich, say
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 @REGISTRY.command("me timezone", "Set your timezone, so every time I show you is yours.",
                   Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
                          required=True, suggest="timezones"),
-                  example="me timezone Europe/Berlin")
+                  example="me timezone Europe/Berlin", form=CommandForm("Your timezone"))
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     tz = check_timezone(ev.args["timezone"])
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
@@ -27,7 +28,7 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
 
 @REGISTRY.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",
                   Option("until", "a date like 2026-12-31, 'tomorrow', or 'off' to stop snoozing", required=True),
-                  example="me snooze 2026-08-31")
+                  example="me snooze 2026-08-31", form=CommandForm("Snooze DMs and reminders", "Snooze"))
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:

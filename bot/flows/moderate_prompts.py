@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
 from bot.flows.common import audit
-from bot.events import Choice, Event, Reply, join_rich, rich, say
+from bot.events import Actor, Choice, Event, Reply, join_rich, rich, say
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -60,7 +61,8 @@ def _noted(pid: str, level: str | None) -> str:
 
 @REGISTRY.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
                   TEXT_OPTION, permission="moderator",
-                  example="mod prompt add checkin appreciation light Who made your week a little easier?")
+                  example="mod prompt add checkin appreciation light Who made your week a little easier?",
+                  form=CommandForm("Add a prompt"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
     level = await concern(app, text)
@@ -77,8 +79,15 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
+async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
+    """An edit's form starts from the prompt's words now (the one named in `hidden`)."""
+    row = await app.store.get_prompt(actor.community_id, hidden.get("id", ""))
+    return {"text": row["text"]} if row else {}
+
+
 @REGISTRY.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
-                  permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?")
+                  permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?",
+                  form=CommandForm("Edit a prompt", defaults=_text_now))
 async def edit(app: "Hearth", ev: Event) -> Reply:
     pid = ev.args["id"]
     row = await app.store.get_prompt(ev.actor.community_id, pid)
@@ -116,7 +125,8 @@ async def disable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, False)
 
 
-@REGISTRY.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator")
+@REGISTRY.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator",
+                  form=CommandForm("Use a prompt again", "Enable"))
 async def enable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, True)
 

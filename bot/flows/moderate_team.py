@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError, about
 from bot.clock import parse_iso
@@ -25,7 +26,7 @@ def _subject(ev: Event) -> str:
 
 
 @REGISTRY.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
-                  permission="moderator", example="mod moderators add @sam")
+                  permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", "Add"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
@@ -46,7 +47,8 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
 
 
 @REGISTRY.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                  confirm="They will lose access to moderator commands.", check=_is_listed)
+                  confirm="They will lose access to moderator commands.", check=_is_listed,
+                  form=CommandForm("Remove a moderator", "Continue"))
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     if not await app.store.remove_moderator(ev.actor.community_id, subject):

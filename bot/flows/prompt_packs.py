@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
@@ -181,8 +182,13 @@ def _parse_upload(data: bytes) -> Pack:
 FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")
 
 
+#: Under a form's file field: what to upload, and where one comes from.
+PACK_FILE_HINT = "A pack file (.toml), up to 1 MB. A moderator can make one with the mod pack export command."
+
+
 @REGISTRY.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
-                  FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
+                  FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml",
+                  form=CommandForm("Import a pack", "Preview", hints={"file": PACK_FILE_HINT}))
 async def import_pack(app: "Hearth", ev: Event) -> Reply:
     try:
         pack = _read_pack(ev)
@@ -312,28 +318,28 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
 
 
 @REGISTRY.command("mod theme off", "Stop using a theme's prompts here (built-in and your own).", THEME_OPTION,
-                  permission="moderator", example="mod theme off conflict")
+                  permission="moderator", example="mod theme off conflict", form=CommandForm("Switch a theme off"))
 async def theme_off(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", False)
 
 
 @REGISTRY.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
-                  permission="moderator", example="mod theme on conflict")
+                  permission="moderator", example="mod theme on conflict", form=CommandForm("Switch a theme on"))
 async def theme_on(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", True)
 
 
 @REGISTRY.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
-                  permission="moderator", example="mod pack off hearth-checkins")
+                  permission="moderator", example="mod pack off hearth-checkins", form=CommandForm("Switch a pack off"))
 async def pack_off(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", False)
 
 
 @REGISTRY.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
-                  permission="moderator", example="mod pack on hearth-checkins")
+                  permission="moderator", example="mod pack on hearth-checkins", form=CommandForm("Switch a pack on"))
 async def pack_on(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", True)

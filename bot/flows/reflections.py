@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import REGISTRY, Option
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
@@ -81,7 +82,7 @@ async def save_note(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command(
     "note", "Keep a private note on the last prompt I gave you (only you can read it).",
     Option("text", "your note", kind="text", required=True, max_length=MAX_NOTE_CHARS, rest=True),
-    example="note I want to ask for help sooner",
+    example="note I want to ask for help sooner", form=CommandForm("Keep a private note"),
 )
 async def note_command(app: "Hearth", ev: Event) -> Reply:
     prompt = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
