@@ -60,6 +60,7 @@ from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, rich
+from bot.views.home import HELP, JOIN
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -76,7 +77,7 @@ SUBMIT_BUDGET_SECONDS = 2.0
 STOP_GRACE_SECONDS = 5.0
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 FORM_EXPIRED = "This form has expired. Please open it again."
-SLACK_HELP = rich("\n\nOn Slack, type these after `/hearth`, e.g. `/hearth checkin join mornings`. "
+SLACK_HELP = rich(f"\n\nOn Slack, type these after `/hearth`, e.g. `/hearth {JOIN} mornings`. "
                   "Your **Home** tab with Hearth has buttons for the common ones.")
 
 
@@ -265,7 +266,7 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
                       respond if body.get("response_url") else None, origin="command")
-        text = normalize_command_text(body.get("text") or "").strip() or "help"
+        text = normalize_command_text(body.get("text") or "").strip() or HELP
         try:
             cmd, args = parse_line(self.app.registry, text)
         except UserError as err:
@@ -278,7 +279,7 @@ class SlackAdapter:
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
-        if cmd.name == "help" and replies and not replies[0].error:  # (not on "Did you mean …?")
+        if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
         await self.present.show(where, actor, replies)
 

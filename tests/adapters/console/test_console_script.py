@@ -100,6 +100,7 @@ def test_demo_runs(capsys):
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
     assert "gentle nudge" in out
+    assert "I don't know the command" not in out  # (its commands are typed words: a renamed one fails here)
 
 
 def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
