@@ -132,7 +132,7 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     if len(open_now) > 1:
         names = ", ".join(s.name for _, s in open_now)
         raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
-                        open_now[0][1].name)
+                        open_now[0][1].name, field="schedule")
     return open_now[0]
 
 
@@ -146,7 +146,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     words = typed.get("words") or (previous.text if previous else None)
     visibility = typed.get("visibility") or (previous.visibility if previous else "private")
     form = Form(
-        title="Check in"[:45],
+        title="Check in",
         action="checkin.submit",
         args={"round": str(rnd.id)},
         fields=(

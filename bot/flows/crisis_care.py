@@ -192,7 +192,7 @@ async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):
         listed = _region_list(app, await app.language_of(ev.actor))
-        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region)
+        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region, field="region")
     return await care_reply(app, ev.actor, "support", region=region or None)
 
 
@@ -203,7 +203,8 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
     if not app.content.resources.known(wanted):
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted)
+        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted,
+                        field="region")
     found = app.content.resources.for_region(wanted)
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))

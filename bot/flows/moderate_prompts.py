@@ -94,8 +94,8 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     if row is None:
         if app.content.prompt(pid):
             raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
-                            "**mod prompt add** your own version.")
-        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
+                            "**mod prompt add** your own version.", field="id")
+        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid, field="id")
     text = ev.args["text"].strip()
     level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
@@ -114,7 +114,7 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     elif app.content.prompt(pid):
         await app.store.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     else:
-        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid)
+        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid, field="id")
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
     return say(f"Prompt `{pid}` is {verb}.")
 

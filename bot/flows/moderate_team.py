@@ -37,7 +37,7 @@ async def add(app: "Hearth", ev: Event) -> Reply:
 
 async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
     return UserError("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
-                     "moderate).", await person(app, ev.actor.community_id, subject))
+                     "moderate).", await person(app, ev.actor.community_id, subject), field="who")
 
 
 async def _is_listed(app: "Hearth", ev: Event) -> None:

@@ -156,7 +156,7 @@ def _read_pack(ev: Event) -> Pack:
     path = ev.args.get("path", "").strip()
     if path and ev.actor.platform != "console":
         raise UserError("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
-                        "pack file (.toml) to **mod pack import** instead.")
+                        "pack file (.toml) to **mod pack import** instead.", field="path")
     if path and ev.attachment is not None:
         raise UserError("Please give me either a file or a path, not both.", field="path")
     if ev.attachment is not None:
@@ -296,7 +296,7 @@ def _pack_id(app: "Hearth", given: str) -> str:
     if wanted in ids:
         return wanted
     raise UserError(f"There's no built-in pack “{{}}”. The built-in packs are: {', '.join(ids)}. Imported prompts "
-                    "become your community's own: switch those with **mod prompt disable**.", given)
+                    "become your community's own: switch those with **mod prompt disable**.", given, field="pack")
 
 
 async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: bool) -> Reply:

@@ -41,7 +41,8 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     actor = ev.actor
     candidates = await available(app, actor.community_id, "reflection", theme)
     if not candidates:
-        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.")
+        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.",
+                        field="theme" if theme else None)
     recent = await app.store.recent_reflections(actor.community_id, actor.user_id,
                                                 app.config["reflections.recent_to_avoid"])
     chosen = pick(candidates, recent, random.Random())
@@ -129,7 +130,7 @@ async def _note_exists(app: "Hearth", ev: Event) -> None:
 
 def _no_such_note(ev: Event) -> UserError:
     return UserError(f"You have no note #{ev.args['id']}, so there's nothing to delete. "
-                    "**notes list** shows their numbers.")
+                    "**notes list** shows their numbers.", field="id")
 
 
 @REGISTRY.command("notes delete", "Delete one of your notes.",
