@@ -56,6 +56,7 @@ from adapters.slack.render import VALUES
 from adapters.slack.sender import SlackSender, slack_error
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.uploads import UploadRefused, worth_reading
+from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
@@ -275,7 +276,7 @@ class SlackAdapter:
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"),
                                   self.app.registry.may_need_moderator("command", cmd.name, args))
-        if not args and (any(o.required for o in cmd.options) or file_option(cmd)):
+        if not args and opens_form(cmd):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
