@@ -339,9 +339,9 @@ class Registry:
         if cmd is None:
             raise UserError("That button is from an older version of Hearth and no longer works. "
                             "Please try the command again.")
-        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
-        if event.name == RUN:
-            typed = {k: v for k, v in event.values.items() if k not in args and v.strip()}
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:") and k != "arg:confirmed"}
+        if event.name == RUN:  # (never confirmed by the button itself: a destructive command still asks)
+            typed = {k: v for k, v in event.values.items() if k not in args and k != "confirmed" and v.strip()}
             return await self._run_command(app, Event("command", event.actor, cmd.name, args | typed,
                                                       event_id=event.event_id))
         await self._check_permission(app, event, cmd.permission, (cmd.name,))

@@ -119,3 +119,12 @@ async def test_a_busy_home_keeps_to_the_buttons_one_reply_can_carry(app, clock):
     body, buttons = home_reply_parts(await home_view(app, MIA))
     assert len(buttons) == 25
     assert "12. circle-11" in body.plain()  # every row is still said
+
+
+async def test_a_view_button_never_skips_a_commands_are_you_sure(app, clock):
+    await make_schedule(app)
+    [delete] = controls(await home_view(app, MIA))["Delete"]
+    forged = {**delete.args, "arg:confirmed": "yes"}
+    [asked] = await press(app, MIA, delete.action, forged, {"confirmed": "yes"})
+    assert "Are you sure?" in asked.plain()
+    assert await app.store.find_schedule("console:test", "mornings") is not None
