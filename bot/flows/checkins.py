@@ -11,7 +11,7 @@ from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import actor_name, as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
@@ -36,19 +36,11 @@ SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, sugge
 
 @router.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
-    schedules = await app.store.list_schedules(ev.actor.community_id)
-    if not schedules:
+    rows = await checkin_rows(app, ev.actor, await app.timezone_of(ev.actor))
+    if not rows:
         return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
-    tz = await app.timezone_of(ev.actor)
-    joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
-    skips = await app.store.skips_of([s.id for s in schedules])
-    lines = []
-    for s in schedules:
-        mark = "✓ joined" if s.id in joined else "not joined"
-        lines.append(rich("• **{}** — {}" + f" ({mark})", s.name,
-                          schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     footer = rich("\nJoin one with **checkin join** and its name.")
-    return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
+    return Reply(body=join_rich([rich("**Check-ins here**"), *(rich("• ") + row.text() for row in rows)]) + footer)
 
 
 @router.command(
@@ -143,7 +135,7 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     if len(open_now) > 1:
         names = ", ".join(s.name for _, s in open_now)
         raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
-                        open_now[0][1].name)
+                        open_now[0][1].name, field="schedule")
     return open_now[0]
 
 
@@ -157,7 +149,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     words = typed.get("words") or (previous.text if previous else None)
     visibility = typed.get("visibility") or (previous.visibility if previous else "private")
     form = Form(
-        title="Check in"[:45],
+        title="Check in",
         action="checkin.submit",
         args={"round": str(rnd.id)},
         fields=(

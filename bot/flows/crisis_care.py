@@ -18,8 +18,9 @@ from contextvars import ContextVar
 from datetime import timedelta
 from typing import TYPE_CHECKING, Collection
 
-from bot.commands.registry import Option
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import actor_name, yes_no
@@ -194,18 +195,19 @@ async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):
         listed = _region_list(app, await app.language_of(ev.actor))
-        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region)
+        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region, field="region")
     return await care_reply(app, ev.actor, "support", region=region or None)
 
 
 @router.command("me region", "Set your region, so support resources fit where you are.",
                 Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
-                example="me region gb")
+                example="me region gb", form=CommandForm("Your region"))
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
     if not app.content.resources.known(wanted):
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted)
+        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted,
+                        field="region")
     found = app.content.resources.for_region(wanted)
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
@@ -217,7 +219,7 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     Option("tell_moderator", "also let a moderator know (never what you wrote)", kind="choice",
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
-    example="me lowmood yes tell_moderator=no",
+    example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
     member = await app.member(ev.actor)
