@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bot.errors import HearthError
 
-class PackError(ValueError):
+
+class PackError(HearthError, ValueError):
     """A pack or texts file has problems.
 
     `problems` lists every problem found (not just the first), each naming the

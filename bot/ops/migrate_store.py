@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Sequence, TextIO
 
 from bot.clock import Clock, SystemClock
-from bot.errors import StoreError
+from bot.errors import HearthError, StoreError
 from bot.ops.progress import Progress, counts_table
 from bot.ops.schema import Table, describe, fit, parents_first, quote
 from bot.store.database import Database, Executor, split_statements
@@ -51,7 +51,7 @@ MAX_VALUES = 30000
 ADAPTER_SCHEMAS = ("adapters.discord.state",)
 
 
-class MigrationRefused(Exception):
+class MigrationRefused(HearthError):
     """Nothing was written: what was wrong, and what to do instead."""
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.toml import load_toml
+from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure"}
 _ENTRY = {"id", "about", "patterns", "negatable"}
 
 
-class SafetyContentError(ValueError):
+class SafetyContentError(HearthError, ValueError):
     """A phrase file is missing, unreadable or has a bad entry."""
 
 
