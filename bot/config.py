@@ -285,8 +285,8 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
 
 
 def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
-    """The file's settings; a missing file is a ConfigError naming who pointed to it, any other problem one naming the
-    file, the line and the column."""
+    """The file's settings; a missing file is a ConfigError naming who pointed to it, any other problem (unreadable,
+    not UTF-8, not TOML) one naming the file and, where there is one, the line and the column."""
     example = f"hearth {given_as.replace('FILE', '').strip()} ./hearth.toml"
     if not path.is_file():
         what = "is not a file" if path.exists() else "does not exist"
