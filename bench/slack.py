@@ -45,7 +45,7 @@ TEXT = "checkin status"
 def bodies(fake_url: str, team: str, n: int, prefix: str) -> list[str]:
     out = []
     for i in range(n):
-        user = f"U{prefix}{i % (n // PER_USER + 1):05d}"
+        user = f"U{prefix.upper()}{i % (n // PER_USER + 1):05d}"
         out.append(urllib.parse.urlencode({
             "token": "legacy", "team_id": team, "team_domain": "bench", "channel_id": "C0GENERAL",
             "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/hearth",
@@ -188,7 +188,7 @@ async def run_turns(tmp: Path, n: int, pairs: int) -> dict[str, list[dict[str, A
     for prefix, count in [(f"{side}{p}", n) for p in range(pairs) for side in "bh"] + [("bw", WARM_UP),
                                                                                        ("hw", WARM_UP)]:
         for i in range(count // PER_USER + 1):
-            fake.add_user(f"U{prefix}{i:05d}", f"{prefix}-{i}")
+            fake.add_user(f"U{prefix.upper()}{i:05d}", f"{prefix}-{i}")
     bare_runner, bare_port = await serve_bare(fake.api_url)
     bare_url = f"http://127.0.0.1:{bare_port}/slack/events"
     app = await Hearth.open(hearth_config(tmp, fake))
