@@ -26,7 +26,6 @@ communities and are copied only when all communities move.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import sys
 import time
 from dataclasses import dataclass, field
@@ -47,8 +46,6 @@ from bot.store.store import Store
 READ_BATCH = 2000
 #: Bound values per INSERT, under both databases' limits (SQLite 32766, PostgreSQL 32767).
 MAX_VALUES = 30000
-#: Modules whose tables live beside the core's, each with a `SCHEMA` of `CREATE TABLE IF NOT EXISTS`.
-ADAPTER_SCHEMAS = ("adapters.discord.state",)
 
 
 class MigrationRefused(HearthError):
@@ -257,15 +254,12 @@ async def _snapshot(src: Executor, dialect: str) -> None:
         await src.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
-async def _ensure_tables(dst: Executor, target: Database, wanted: dict[str, Table]) -> dict[str, Table]:
+async def _ensure_tables(dst: Executor, target: Database, wanted: dict[str, Table],
+                         adapter_schemas: Sequence[str]) -> dict[str, Table]:
     """The target's tables, creating adapters' own tables there if the source has them."""
     into = await describe(dst, target.dialect)
     if set(wanted) - set(into):
-        for module in ADAPTER_SCHEMAS:
-            try:
-                schema = importlib.import_module(module).SCHEMA
-            except ImportError:
-                continue
+        for schema in adapter_schemas:
             for statement in split_statements(schema):
                 await dst.execute(statement)
         into = await describe(dst, target.dialect)
@@ -315,15 +309,18 @@ async def _check_target_free(dst: Executor, tables: list[Table], scope: Scope) -
 
 
 async def copy_store(source: Database, target: Database, communities: Sequence[str] | None,
-                     progress: Progress) -> Outcome:
-    """Copy the rows in scope from `source` to `target`, then count both sides."""
+                     progress: Progress, adapter_schemas: Sequence[str] = ()) -> Outcome:
+    """Copy the rows in scope from `source` to `target`, then count both sides.
+
+    `adapter_schemas`: the `CREATE TABLE IF NOT EXISTS` scripts of the tables adapters keep beside the core's,
+    given by whoever knows the adapters (the core knows none)."""
     started = time.perf_counter()
     async with source.transaction() as src, target.transaction() as dst:
         await _snapshot(src, source.dialect)
         tables = await describe(src, source.dialect)
         scope = Scope(tables, communities)
         moving = {n: t for n, t in tables.items() if scope.where(n) is not None}
-        into = await _ensure_tables(dst, target, moving)
+        into = await _ensure_tables(dst, target, moving, adapter_schemas)
         if scope.communities:
             await _check_communities(src, scope.communities)
         order = [tables[n] for n in parents_first(moving)]
@@ -353,7 +350,8 @@ def _same_place(a: str, b: str) -> bool:
 
 
 async def migrate_store(source_url: str, target_url: str, communities: Sequence[str] | None = None,
-                        out: TextIO | None = None, clock: Clock | None = None) -> Outcome:
+                        out: TextIO | None = None, clock: Clock | None = None,
+                        adapter_schemas: Sequence[str] = ()) -> Outcome:
     """Open both stores (migrating each to the newest schema) and copy; the caller reports the outcome."""
     if _same_place(source_url, target_url):
         raise MigrationRefused("--from and --to name the same database. Point --to at the new one.")
@@ -368,7 +366,7 @@ async def migrate_store(source_url: str, target_url: str, communities: Sequence[
             out = out or sys.stderr
             what = ", ".join(communities) if communities else "every community"
             print(f"Copying {what} from {source.db.path} to {target.db.path}:", file=out)
-            return await copy_store(source.db, target.db, communities, Progress(out))
+            return await copy_store(source.db, target.db, communities, Progress(out), adapter_schemas)
         finally:
             await target.close()
     finally:
@@ -404,11 +402,12 @@ def report(outcome: Outcome, source_url: str, target_url: str, out: TextIO) -> i
 
 
 def main(source_url: str, target_url: str, communities: Sequence[str] | None = None,
-         out: TextIO | None = None) -> int:
+         out: TextIO | None = None, adapter_schemas: Sequence[str] = ()) -> int:
     """`hearth migrate-store`: 0 when every count matches, 1 when one doesn't, 2 when refused."""
     out = out or sys.stderr
     try:
-        outcome = asyncio.run(migrate_store(source_url, target_url, communities, out))
+        outcome = asyncio.run(migrate_store(source_url, target_url, communities, out,
+                                            adapter_schemas=adapter_schemas))
     except (MigrationRefused, StoreError) as err:
         print(f"hearth migrate-store: {err}", file=out)
         return 2

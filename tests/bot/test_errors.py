@@ -8,11 +8,11 @@ from adapters.uploads import UploadRefused
 from bot.content.errors import PackError
 from bot.errors import ConfigError, ConfigErrors, HearthError, StoreError, UserError
 from bot.ops.migrate_store import MigrationRefused
-from bot.runtime import AdapterUnavailable
 from bot.safety.content import SafetyContentError
 from bot.safety.corpus import CorpusError
 from bot.safety.model import ModelUnavailable
 from bot.safety.patterns import PatternError
+from hearth.runtime import AdapterUnavailable
 
 
 @pytest.mark.parametrize("error", [UserError, ConfigError, ConfigErrors, StoreError, PackError, SafetyContentError,

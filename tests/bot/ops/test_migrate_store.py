@@ -16,7 +16,7 @@ import pytest
 
 from adapters.discord.state import AdapterState
 from bot.app import Hearth
-from bot.cli import main as cli
+from hearth.cli import main as cli
 from bot.config import load
 from bot.ops.migrate_store import Counted, Outcome, report
 from bot.ops.schema import describe
