@@ -11,9 +11,7 @@ import tempfile
 from pathlib import Path
 
 from bot.config import LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
-from bot.content.errors import PackError
-from bot.errors import ConfigError, StoreError
-from hearth.runtime import AdapterUnavailable
+from bot.errors import HearthError
 from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
@@ -123,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     except StartProblems as err:
         _say(err.problems)
         return 2
-    except (ConfigError, StoreError, AdapterUnavailable, PackError) as err:
+    except HearthError as err:  # a config, store, content or adapter problem: its message says it all
         _say(str(err).splitlines())
         return 2
     except Exception as err:  # a bug: one sentence for the person, the details for whoever asks for them

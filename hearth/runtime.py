@@ -20,6 +20,7 @@ from bot.app import Hearth
 from bot.clock import Clock, elapsed
 from bot.config import PLATFORM_TOKENS, Config
 from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT  # noqa: F401  (ALIVE_WITHIN: for `hearth status`)
+from bot.errors import HearthError
 from bot.scheduling.runner import RoundScheduler
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class Adapter(Protocol):
     async def stop(self) -> None: ...
 
 
-class AdapterUnavailable(Exception):
+class AdapterUnavailable(HearthError):
     """A platform's secret is set but its adapter can't load: say so, don't guess."""
 
 

@@ -63,7 +63,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
         return say("You're in **{}** (" + prefs + ").", schedule.name)
     joined = rich("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
                   schedule.name)
-    care = care_note_consent(app, await app.community(ev.actor.community_id))
+    care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
     return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
 
@@ -101,8 +101,11 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
+async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
+    """The community's rounds open now (reads only: `rounds.open_round` is what opens one)."""
     return await app.store.open_rounds_in(community_id, app.now())
+
+
 
 
 # -- answering ------------------------------------------------------------------------
@@ -126,7 +129,7 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
-    open_now = await open_rounds_for(app, ev.actor.community_id)
+    open_now = await rounds_open_in(app, ev.actor.community_id)
     if "schedule" in ev.args:
         wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
@@ -207,7 +210,7 @@ async def save_answer(
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         return answer_messages(app, rnd, resp, prev, name)
 
-    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.community(schedule.community_id)))
+    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)))
     try:
         response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
                                                            app.now(), outgoing, batching)

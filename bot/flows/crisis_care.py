@@ -95,8 +95,8 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
                      region: str | None = None, told: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
     when a care note about them really went to the moderators, so the reply can say so plainly."""
-    member = await app.member(actor)
-    community = await app.community(actor.community_id)
+    member = await app.ensure_member(actor)
+    community = await app.ensure_community(actor.community_id)
     region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
@@ -135,7 +135,7 @@ def where_of(app: "Hearth", event: Event) -> Rich:
 
 async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) -> bool:
     """One note per member per period to the community's alert channel, if it has one."""
-    community = await app.community(actor.community_id)
+    community = await app.ensure_community(actor.community_id)
     channel = community.settings.alert_channel
     if not channel:
         return False
@@ -160,7 +160,7 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
 
     Said once per run: exactly when the run reaches its length, not again after.
     """
-    member = await app.member(actor)
+    member = await app.ensure_member(actor)
     care = member.settings.get("low_mood", {})
     if not care.get("on"):
         return []
@@ -222,7 +222,7 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
     example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
-    member = await app.member(ev.actor)
+    member = await app.ensure_member(ev.actor)
     on = yes_no(ev.args["on"], False, "on")
     tell = yes_no(ev.args.get("tell_moderator"), False, "tell_moderator") and on
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
@@ -231,7 +231,7 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
         return say("Okay, I won't mention low check-ins.")
     lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "
                   "you privately.")]
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     if not tell:
         lines.append(rich("Nobody else will be told."))
     elif community.settings.alert_channel:

@@ -52,7 +52,7 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
 async def set_language(app: "Hearth", ev: Event) -> Reply:
     typed = ev.args.get("language", "").strip()
     if not typed:
-        member = await app.member(ev.actor)
+        member = await app.ensure_member(ev.actor)
         return _language_shown(app, *language.choose(member.language, ev.actor.locale), how=True)
     if language.plain(typed) in language.AUTO:
         await app.store.update_member(ev.actor.community_id, ev.actor.user_id, language=None)

@@ -120,7 +120,7 @@ SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_
                 Option("value", "its new value"), permission="moderator",
                 example="mod settings summary_floor 5")
 async def settings(app: "Hearth", ev: Event) -> Reply:
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     current = community.settings
     key = ev.args.get("key")
     if not key and "value" in ev.args:

@@ -66,7 +66,7 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
     enabled = [r for r in rows if r["enabled"]]
     if not enabled:
         return None, len(rows)
-    community = await app.community(community_id)
+    community = await app.ensure_community(community_id)
     pack_id = f"community-{slug(community_id)}"
     name = f"{community.name} prompts"[:80] if community.name else "Our community's prompts"
     prompts = tuple(Prompt(r["id"], r["kind"], r["theme"], r["depth"], r["text"], pack_id) for r in enabled)
@@ -247,7 +247,7 @@ def _summary(plan: ImportPlan) -> Rich:
     return join_rich(lines)
 
 
-async def _held_pack(app: "Hearth", ev: Event) -> Pack:
+async def _take_held_pack(app: "Hearth", ev: Event) -> Pack:
     held = await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     if held is None:
         raise UserError("That import has already been used or has expired. Run **mod pack import** again.")
@@ -256,7 +256,7 @@ async def _held_pack(app: "Hearth", ev: Event) -> Pack:
 
 @router.action("mod.pack.apply", permission="moderator", about=("mod pack import",))
 async def apply(app: "Hearth", ev: Event) -> Reply:
-    pack = await _held_pack(app, ev)
+    pack = await _take_held_pack(app, ev)
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.save_prompts(ev.actor.community_id, rows, ev.actor.user_id, app.now())

@@ -11,8 +11,8 @@ from adapters.discord.state import AdapterState
 from adapters.slack.modals import form_view, metadata
 from bot.commands.forms import MAX_FORM_TITLE, MAX_SUBMIT_LABEL, command_form, form_of, opens_form
 from bot.events import Reply, rich
-from tests.adapters.discord.discord_rules import MODAL_TITLE, modal_problems
-from tests.adapters.slack.block_kit import view_problems
+from testing.discord_rules import MODAL_TITLE, modal_problems
+from testing.block_kit import view_problems
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor
 

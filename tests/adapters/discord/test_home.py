@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from tests.adapters.discord.discord_rules import modal_problems
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.discord_rules import modal_problems
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, buttons, create_schedule, run
 
 

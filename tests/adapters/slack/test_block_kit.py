@@ -22,7 +22,7 @@ from adapters.slack.modals import form_view, message_view, metadata
 from adapters.slack.render import messages
 from bot.commands.forms import command_form
 from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText, rich
-from tests.adapters.slack.block_kit import message_problems, view_problems
+from testing.block_kit import message_problems, view_problems
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor, run
 
