@@ -71,10 +71,10 @@ def shown_to(blocks: list[dict[str, Any]], user_id: str) -> list[dict[str, Any]]
 
 async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict[str, Any]]:
     tz = await app.timezone_of(actor)
-    schedules = await app.store.list_schedules(actor.community_id)
-    joined = {s.id for s, _ in await app.store.memberships(actor.community_id, actor.user_id)}
+    schedules = await app.store.schedules.list_all(actor.community_id)
+    joined = {s.id for s, _ in await app.store.communities.memberships(actor.community_id, actor.user_id)}
     open_now = {s.id: r for r, s in await open_rounds_for(app, actor.community_id)}
-    skips = await app.store.skips_of([s.id for s in schedules])
+    skips = await app.store.schedules.skips_of([s.id for s in schedules])
     blocks: list[dict[str, Any]] = [section(f"*Your check-ins* (times in {escape(tz.key)})")]
     if not schedules:
         blocks.append(context("There are no check-ins here yet. A moderator can create one."))
@@ -83,7 +83,7 @@ async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict
         state = "✓ joined" if s.id in joined else "not joined"
         text = f"*{escape(s.name)}* — {when} ({state})"
         if s.id in open_now:
-            mine = await app.store.response_of(open_now[s.id].id, actor.user_id)
+            mine = await app.store.rounds.response_of(open_now[s.id].id, actor.user_id)
             text += "\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_")
         button = (button_element("Leave", cmd("checkin leave", schedule=s.name), ids()) if s.id in joined
                   else button_element("Join", cmd("checkin join", schedule=s.name), ids(), "primary"))
@@ -105,11 +105,11 @@ async def _member_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict
 async def _moderator_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[dict[str, Any]]:
     tz = await app.timezone_of(actor)
     blocks: list[dict[str, Any]] = [{"type": "divider"}, {"type": "header", "text": plain_text("For moderators", 150)}]
-    schedules = await app.store.list_schedules(actor.community_id)
-    skips = await app.store.skips_of([s.id for s in schedules])
+    schedules = await app.store.schedules.list_all(actor.community_id)
+    skips = await app.store.schedules.skips_of([s.id for s in schedules])
     blocks.append(section(f"*Check-in schedules* ({len(schedules)})"))
     for s in schedules:
-        people = len(await app.store.participants(s.id))
+        people = len(await app.store.schedules.participants(s.id))
         line = mrkdwn(schedule_line(s, app.now(), tz, skips.get(s.id, ())))
         where = mrkdwn(channel(s.channel_id))
         text = (f"*{escape(s.name)}* · {escape(parse_when(s.spec).describe())} ({escape(s.timezone)}) · "
@@ -127,7 +127,7 @@ async def _moderator_blocks(app: "Hearth", actor: Actor, ids: Counter) -> list[d
     blocks += actions_blocks([("New check-in", form("mod schedule create", {}, {"timezone": tz.key}), "primary")],
                              ids())
     ids.n += 1
-    prompts = await app.store.list_prompts(actor.community_id)
+    prompts = await app.store.prompts.list_all(actor.community_id)
     blocks.append(section(f"*Your community's prompts* ({len(prompts)}) — the built-in packs are always there too."))
     for p in prompts[:MAX_OWN_PROMPTS]:
         state = "" if p["enabled"] else " (disabled)"

@@ -132,7 +132,7 @@ class Presenter:
 
     async def _with_suggestions(self, actor: Actor, cmd: Command) -> Command:
         """Schedule names as a menu instead of a text box."""
-        names = [s.name for s in await self.app.store.list_schedules(actor.community_id)]
+        names = [s.name for s in await self.app.store.schedules.list_all(actor.community_id)]
         options = tuple(
             dataclasses.replace(o, kind="choice", choices=tuple(Choice(n, n) for n in names))
             if o.suggest == "schedules" and o.name in ("schedule", "name") and names

@@ -33,12 +33,12 @@ SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, sugge
 
 @REGISTRY.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
-    schedules = await app.store.list_schedules(ev.actor.community_id)
+    schedules = await app.store.schedules.list_all(ev.actor.community_id)
     if not schedules:
         return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
     tz = await app.timezone_of(ev.actor)
-    joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
-    skips = await app.store.skips_of([s.id for s in schedules])
+    joined = {s.id for s, _ in await app.store.communities.memberships(ev.actor.community_id, ev.actor.user_id)}
+    skips = await app.store.schedules.skips_of([s.id for s in schedules])
     lines = []
     for s in schedules:
         mark = "✓ joined" if s.id in joined else "not joined"
@@ -59,10 +59,11 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
 )
 async def join(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
-    current = await app.store.participant(schedule.id, ev.actor.user_id)
+    current = await app.store.schedules.participant(schedule.id, ev.actor.user_id)
     wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
-    new = await app.store.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
+    new = await app.store.schedules.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
+    await app.store.communities.clear_dms_closed(ev.actor.user_id)  # joining again is how DMs are asked back
     prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
     if not new:
         return say("You're in **{}** (" + prefs + ").", schedule.name)
@@ -75,7 +76,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
 @REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
 async def leave(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
-    if await app.store.leave(schedule.id, ev.actor.user_id):
+    if await app.store.schedules.leave(schedule.id, ev.actor.user_id):
         return say("You've left **{}**. No more DMs or reminders from it.", schedule.name)
     return say("You weren't in **{}**, so nothing changed.", schedule.name)
 
@@ -89,12 +90,12 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
-    skips = await app.store.skips_of([s.id for s, _ in memberships]) if memberships else {}
+    skips = await app.store.schedules.skips_of([s.id for s, _ in memberships]) if memberships else {}
     for schedule, p in memberships:
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — {}" + f" ({extras})", schedule.name,
                           schedule_line(schedule, now, tz, skips.get(schedule.id, ()))))
-    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
+    mine_by_round = await app.store.rounds.responses_by([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
@@ -107,7 +108,7 @@ async def status(app: "Hearth", ev: Event) -> Reply:
 
 
 async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
-    return await app.store.open_rounds_in(community_id, app.now())
+    return await app.store.rounds.list_open_in(community_id, app.now())
 
 
 # -- answering ------------------------------------------------------------------------
@@ -125,7 +126,8 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)
     if "mood" not in ev.args:  # the form asks for it, keeping whatever else was typed
         typed = {k: ev.args[k] for k in ("words", "visibility") if ev.args.get(k)}
-        return [answer_form(app, rnd, schedule, None, await app.store.response_of(rnd.id, ev.actor.user_id), typed)]
+        previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+        return [answer_form(app, rnd, schedule, None, previous, typed)]
     return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", "private"),
                              ev.args.get("words", ""))
 
@@ -171,7 +173,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
 @REGISTRY.action("checkin.mood")
 async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
     rnd, schedule = await _round_by_id(app, ev)
-    previous = await app.store.response_of(rnd.id, ev.actor.user_id)
+    previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
     return answer_form(app, rnd, schedule, ev.args.get("mood"), previous)
 
 
@@ -183,8 +185,8 @@ async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
-    rnd = await app.store.get_round(as_id(ev.args.get("round")))
-    schedule = await app.store.get_schedule(rnd.schedule_id) if rnd else None
+    rnd = await app.store.rounds.get(as_id(ev.args.get("round")))
+    schedule = await app.store.schedules.get(rnd.schedule_id) if rnd else None
     if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
         raise UserError("I couldn't find that check-in round. It may have been removed.")
     if rnd.closed_at is not None or rnd.closes_at <= app.now():
@@ -214,7 +216,7 @@ async def save_answer(
 
     batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.community(schedule.community_id)))
     try:
-        response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
+        response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
                                                            app.now(), outgoing, batching)
     except RoundClosed:
         raise UserError(ROUND_CLOSED) from None

@@ -21,10 +21,10 @@ NO = {"no", "n", "off", "false", "0"}
 
 async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "name") -> Schedule:
     """The community's check-in by name; a refusal is about the option `field` that named it."""
-    schedule = await app.store.find_schedule(actor.community_id, name)
+    schedule = await app.store.schedules.find(actor.community_id, name)
     if schedule is not None:
         return schedule
-    names = [s.name for s in await app.store.list_schedules(actor.community_id)]
+    names = [s.name for s in await app.store.schedules.list_all(actor.community_id)]
     if not names:
         raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.",
                         field=field)
@@ -34,7 +34,7 @@ async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "n
 
 async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
     """Record a moderator's action in the community's audit log."""
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
 
 
 def yes_no(value: str | None, default: bool, option: str) -> bool:
@@ -105,7 +105,7 @@ FORMER_MEMBER = "a former member"
 async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
     """How to name each of these people (or roles) to someone: their display name here, "a former member"
     once they deleted their data, else the platform's own link to them (`PersonRef`); never an id."""
-    names = await app.store.display_names(community_id, [s for s in subjects if s != DELETED])
+    names = await app.store.communities.display_names(community_id, [s for s in subjects if s != DELETED])
     return {s: person_shown(s, names.get(s, "")) for s in subjects}
 
 

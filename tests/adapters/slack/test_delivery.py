@@ -25,7 +25,7 @@ def post(channel: str, text: str) -> Outgoing:
 
 async def test_a_429_is_retried_after_retry_after_and_delivered_once(app, clock, fake, adapter):
     fake.fail("chat.postMessage", status=429, retry_after=2)
-    await app.store.enqueue([post("C0GENERAL", "Hello, everyone")], app.now())
+    await app.store.outbox.enqueue([post("C0GENERAL", "Hello, everyone")], app.now())
     first = await app.outbox.drain_all()
     assert first.retried == 1 and first.sent == 0
     assert fake.called("chat.postMessage") == []
