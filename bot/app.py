@@ -115,7 +115,8 @@ class Hearth:
             replies = [err.reply()]
         care = await care_for(self, event, kept)
         replies = care + replies
-        if not any(r.form for r in replies) and await self.store.communities.take_dm_closed_notice(event.actor.user_id):
+        if not any(r.form for r in replies) and \
+                await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
             replies.append(say(DMS_CLOSED_NOTICE))
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
