@@ -96,7 +96,7 @@ class CommunityRepository(Repository):
         two may not exist yet); with `open_at`, also the community's rounds open then: what `checkin status`
         shows. The same query says whether any round is open, so the rounds' own query runs only when one is
         (most of the day, none is)."""
-        from bot.store.rounds import open_rounds_in
+        from bot.store.rounds import list_open_rounds_in
 
         if open_at is None:
             rows = await self.db.fetchall(_MEMBER_AND_MEMBERSHIPS, user_id, user_id, community_id)
@@ -111,7 +111,7 @@ class CommunityRepository(Repository):
         joined = [(Schedule.from_row(r), Participant(r["id"], user_id, bool(r["wants_dm"]), bool(r["wants_reminder"])))
                   for r in rows if r["id"] is not None]  # (a row without one: no check-ins, or another community's)
         joined.sort(key=lambda j: j[0].name)
-        open_now = await open_rounds_in(self.db, community_id, open_at) if open_at and first["any_open"] else []
+        open_now = await list_open_rounds_in(self.db, community_id, open_at) if open_at and first["any_open"] else []
         return member, community, joined, open_now
 
     async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:

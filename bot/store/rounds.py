@@ -114,7 +114,7 @@ class RoundRepository(Repository):
 
     async def list_open_in(self, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
         """A community's rounds still open at `now`, each with its schedule, in one query."""
-        return await open_rounds_in(self.db, community_id, now)
+        return await list_open_rounds_in(self.db, community_id, now)
 
     async def recent_prompt_ids_of(self, schedule_ids: list[int], limit: int) -> dict[int, list[str]]:
         """The prompts of each schedule's latest `limit` rounds, newest first, in one query."""
@@ -372,7 +372,7 @@ class RoundRepository(Repository):
         return queued, later
 
 
-async def open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
+async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
     """A community's rounds still open at `now`, each with its schedule, in one query."""
     rows = await db.fetchall(
         "SELECT rd.id AS round_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "

@@ -34,13 +34,13 @@ async def test_a_members_status_read_brings_the_open_rounds_only_when_one_is_ope
     await store.communities.ensure("c-new", AT, name="Hearthside")
     schedule = await make_schedule(store, community="c-new", name="evenings")
     asked: list[str] = []
-    real = bot.store.rounds.open_rounds_in
+    real = bot.store.rounds.list_open_rounds_in
 
-    async def open_rounds_in(db, community_id, now):  # type: ignore[no-untyped-def]
+    async def list_open_rounds_in(db, community_id, now):  # type: ignore[no-untyped-def]
         asked.append(community_id)
         return await real(db, community_id, now)
 
-    monkeypatch.setattr(bot.store.rounds, "open_rounds_in", open_rounds_in)
+    monkeypatch.setattr(bot.store.rounds, "list_open_rounds_in", list_open_rounds_in)
     *_, open_now = await store.communities.member_and_memberships("c-new", "u1", AT)
     assert open_now == [] and asked == []  # nothing open: one query
     fields = {"scheduled_at": AT, "opened_at": AT, "closes_at": AT + timedelta(hours=1), "remind_at": None,
