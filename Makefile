@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run demo test bench clean
+.PHONY: run demo test lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/lint-imports
 
 bench: $(VENV)/.installed
 	$(PY) -m bench $(ARGS)

@@ -40,7 +40,7 @@ async def run(tmp: Path, url: str, n: int) -> dict[str, Any]:
     from bench.http_sender import HttpSender
     from bot.app import Hearth
     from bot.config import load
-    from bot.flows import rounds
+    from bot.engines import rounds
     from tests.adapters.discord.fake_discord import FakeDiscord
     from tests.adapters.slack.fake_slack import FakeSlack, sign
 

@@ -75,7 +75,7 @@ class FakeProcess:
 
 async def run(data_dir: Path, url: str, n: int) -> dict:
     from bot.app import Hearth
-    from bot.flows import rounds
+    from bot.engines import rounds
 
     app = await Hearth.open(config_for(data_dir))
     sender = HttpSender(url, "bench", RATE)

@@ -71,7 +71,7 @@ async def _drain(url: str, fake_url: str, rate: float, stop, barrier) -> dict:  
 async def open_and_wait(url: str, expected: int, barrier) -> tuple[float, float, dict]:  # type: ignore[no-untyped-def]
     """In the parent: open the round once all drainers are ready, wait for every delivery."""
     from bot.app import Hearth
-    from bot.flows import rounds
+    from bot.engines import rounds
 
     with tempfile.TemporaryDirectory(prefix="hearth-bench-fanoutpg-") as tmp:
         app = await Hearth.open(config_for(Path(tmp), database_url=url))

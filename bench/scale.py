@@ -129,7 +129,7 @@ def load(data_dir: Path, members: int, schedules: int, answers: int) -> None:
 async def serve(data_dir: Path, t0: float) -> dict:
     from bench.common import COMMUNITY, config_for, percentile, rss_mb
     from bot.events import Actor, Event
-    from bot.runtime import start_core
+    from hearth.runtime import start_core
 
     app = await start_core(config_for(data_dir))
     assert app.scheduler is not None

@@ -67,22 +67,20 @@ def seed(path: Path, n: int, at: datetime) -> None:
 
 async def run(data_dir: Path, n: int, at: datetime) -> dict:
     from bot.app import Hearth
-    from bot.flows import rounds
+    from bot.engines import rounds
+    from bot.scheduling.jobs import RoundSteps
     from bot.scheduling.runner import RoundScheduler
 
     app = await Hearth.open(config_for(data_dir))
     app.outbox.add_sender(PacedSender())
     opened: list[float] = []
-    real_open = rounds.open_rounds  # every opening goes through it, one round or many
-
-    async def timed_open(app_, due):  # type: ignore[no-untyped-def]
-        got = await real_open(app_, due)
+    async def timed_open(app_, due):  # type: ignore[no-untyped-def]  (every opening, one round or many)
+        got = await rounds.open_rounds(app_, due)
         now = time.time()
         opened.extend(now - at.timestamp() for (_, at), rnd in zip(due, got) if rnd is not None)
         return got
 
-    rounds.open_rounds = timed_open  # type: ignore[assignment]
-    scheduler = RoundScheduler(app)
+    scheduler = RoundScheduler(app, steps=RoundSteps(open=timed_open, due=rounds.run_due))
     app.scheduler = scheduler
     t0 = time.perf_counter()
     await scheduler.start()
@@ -100,7 +98,6 @@ async def run(data_dir: Path, n: int, at: datetime) -> dict:
         await asyncio.sleep(0.5)  # the outbox keeps going: stalls after the opening count too
     finally:
         stall = await watchdog.stop()
-        rounds.open_rounds = real_open  # type: ignore[assignment]
         delivery.cancel()
         try:
             await delivery

@@ -14,14 +14,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import REGISTRY, Registry
+from bot.commands.registry import Registry
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
-from bot import language
+from bot import features, language
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
@@ -63,25 +63,25 @@ class Hearth:
     store: Store
     content: ContentLibrary
     clock: Clock = field(default_factory=SystemClock)
-    registry: Registry = field(default_factory=lambda: REGISTRY)
+    registry: Registry = field(default_factory=features.registry)
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
     limiter: MemberRateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
-        import bot.flows  # noqa: F401  (declares every command into REGISTRY)
-
         self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 
     @classmethod
-    async def open(cls, config: Config, clock: Clock | None = None) -> "Hearth":
+    async def open(cls, config: Config, clock: Clock | None = None, registry: Registry | None = None) -> "Hearth":
+        """With `registry`, only what it composes (a test's own routers); else every feature in `bot.features`."""
         clock = clock or SystemClock()
         store = await Store.open(config["database_url"] or config.sqlite_path, clock, config["database_pool_size"])
         try:
-            return cls(config, store, ContentLibrary.load(config["content_dir"] or None, config["safety.model"]), clock)
+            content = ContentLibrary.load(config["content_dir"] or None, config["safety.model"])
+            return cls(config, store, content, clock, registry or features.registry())
         except BaseException:
             await store.close()  # e.g. a bad key or content: don't leave the database open
             raise

@@ -1,6 +1,6 @@
 """Hearth on Discord: slash commands, buttons, modals and DMs through discord.py.
 
-`bot.runtime` finds this module by name when `HEARTH_DISCORD_TOKEN` is set
+`hearth.runtime` finds this module by name when `HEARTH_DISCORD_TOKEN` is set
 and calls `create(config)`. discord.py is imported only when an adapter is made.
 """
 

@@ -1,4 +1,4 @@
-"""The second seam: every command is declared once, here.
+"""The second seam: every command, declared once on its feature's router (`bot.commands.router`), composed here.
 
 Adapters read the registry to build their platform registrations (Discord app
 commands, the Slack slash-command grammar, terminal help). The registry also
@@ -15,10 +15,10 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Awaitable, Callable, Literal
+from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal
 
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Button, Choice, Event, Reply, rich, say
+from bot.events import SHOWN_TO, Actor, Button, Choice, Event, Reply, rich
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
@@ -28,6 +28,8 @@ _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+    from bot.commands.router import Router
+    from bot.scheduling.jobs import Job, RoundSteps
 
 #: A button that acts once carries this argument: when it was made, and a random part (`Registry._spend`).
 ONCE = "once"
@@ -139,48 +141,48 @@ class Action:
 
 @dataclass
 class Registry:
+    """Every command, action and job of the composed routers (`Registry.of(bot.features.ROUTERS)`)."""
+
     commands: dict[str, Command] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
+    jobs: dict[str, "Job"] = field(default_factory=dict)
+    round_steps: "RoundSteps | None" = None
+    _declared_by: dict[str, str] = field(default_factory=dict, repr=False)
 
-    # -- declaring ---------------------------------------------------------
+    # -- composing ---------------------------------------------------------
 
-    def command(
-        self,
-        name: str,
-        help: str,
-        *options: Option,
-        permission: Permission = "member",
-        confirm: str | None = None,
-        example: str | None = None,
-        reads_only: bool = False,
-        check: Handler | None = None,
-    ) -> Callable[[Handler], Handler]:
-        if confirm and check is None and any(o.required for o in options):
-            raise ValueError(f"command {name!r} confirms an action on a target: give it a `check` that the "
-                             "target exists, so a missing one is refused instead of questioned")
+    @classmethod
+    def of(cls, routers: "Iterable[Router]") -> "Registry":
+        """The routers composed in order (the order help and menus show); a name declared twice is refused."""
+        registry = cls()
+        for router in routers:
+            registry.include(router)
+        confirmed = [c.name for c in registry.commands.values() if c.confirm]
+        missing = [a for a in ("confirm", "cancel") if a not in registry.actions]
+        if confirmed and missing:
+            raise ValueError(f"{', '.join(confirmed)} ask before acting, but no router declares the "
+                             f"{' and '.join(missing)} action (include bot.commands.builtins.router)")
+        return registry
 
-        def deco(fn: Handler) -> Handler:
-            path = tuple(name.split())
-            if name in self.commands:
-                raise ValueError(f"command {name!r} declared twice")
-            self.commands[name] = Command(path, help, fn, tuple(options), permission, confirm, example, reads_only,
-                                          check)
-            return fn
-
-        return deco
-
-    def action(self, name: str, permission: Permission = "member",
-               about: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
-        if permission != "member" and not about:
-            raise ValueError(f"action {name!r} needs `about`: the commands a refusal names, as people type them")
-
-        def deco(fn: Handler) -> Handler:
-            if name in self.actions:
-                raise ValueError(f"action {name!r} declared twice")
-            self.actions[name] = Action(name, fn, permission, about)
-            return fn
-
-        return deco
+    def include(self, router: "Router") -> None:
+        """Add one router's declarations; nothing is added if any of them is already taken."""
+        kinds = (("command", self.commands, router.commands), ("action", self.actions, router.actions),
+                 ("job", self.jobs, router.jobs))
+        for kind, have, adding in kinds:
+            for name in adding:
+                if name in have:
+                    first = self._declared_by[f"{kind}:{name}"]
+                    raise ValueError(f"{kind} {name!r} declared twice: by router {first!r} and by router {router.name!r}")
+        if router.steps is not None and self.round_steps is not None:
+            raise ValueError(f"round steps declared twice: by router {self._declared_by['round steps']!r} and by "
+                             f"router {router.name!r}")
+        for kind, have, adding in kinds:
+            for name, item in adding.items():
+                have[name] = item  # type: ignore[index]
+                self._declared_by[f"{kind}:{name}"] = router.name
+        if router.steps is not None:
+            self.round_steps = router.steps
+            self._declared_by["round steps"] = router.name
 
     # -- reading -----------------------------------------------------------
 
@@ -200,7 +202,7 @@ class Registry:
 
     def may_need_moderator(self, kind: str, name: str, args: dict[str, str]) -> bool:
         """Whether running this event can check moderator rights: a moderator command, its button, or the
-        "Yes, go ahead" that confirms one (see `_run_confirmed`). Adapters ask, to know how fresh the
+        "Yes, go ahead" that confirms one (see `run_confirmed`). Adapters ask, to know how fresh the
         platform's word on a person must be."""
         if kind == "command":
             found: Command | Action | None = self.commands.get(name)
@@ -287,8 +289,6 @@ class Registry:
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
         event, spent = await self._spend(app, event)
         try:
-            if event.name == "confirm":
-                return await self._run_confirmed(app, event)
             act = self.actions.get(event.name)
             if act is None:
                 raise UserError("That button is from an older version of Hearth and no longer works. "
@@ -314,7 +314,9 @@ class Registry:
             raise UserError("That button has already been used, so I've left it alone. Nothing changed this time.")
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
-    async def _run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
+    async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
+        """The "Yes, go ahead" of a confirmation (`confirmation`): the command it carries, run as confirmed, with
+        every check it had (the `confirm` action of `bot.commands.builtins`)."""
         name = event.args.get("command", "")
         if name not in self.commands:
             raise UserError("That confirmation has expired. Please run the command again.")
@@ -449,12 +451,3 @@ def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserErr
         hint += " If it's the start of your words, give a choice first."
     return UserError(f"“{opt.name}” must be one of: {listed}. You wrote “{{}}”.{hint} Nothing was done yet.", value,
                      field=opt.name)
-
-
-#: The one registry the whole core declares into.
-REGISTRY = Registry()
-
-
-@REGISTRY.action("cancel")
-async def _cancel(app: "Hearth", event: Event) -> Reply:
-    return say("Okay, nothing changed.")

@@ -1,15 +1,4 @@
-"""The flows. Importing this package declares every command into the registry."""
+"""The flows: what people do with Hearth, one module per feature, each declaring on its own `router`.
 
-from bot.flows import (  # noqa: F401
-    checkins,
-    crisis_care,
-    help,
-    history,
-    member_settings,
-    moderate_prompts,
-    moderate_schedules,
-    moderate_team,
-    my_data,
-    prompt_packs,
-    reflections,
-)
+Importing them registers nothing; `bot.features` lists the routers Hearth is made of.
+"""

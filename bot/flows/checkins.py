@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option, not_a_choice
+from bot.commands.registry import Option, not_a_choice
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
@@ -14,11 +15,13 @@ from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, s
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.flows.rounds import anonymity_floor, anonymous_batching
+from bot.engines.rounds import anonymity_floor, anonymous_batching
 from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("checkins")
 
 MAX_ANSWER_CHARS = 1000
 MOOD_CHOICES = tuple(Choice(str(m), str(m)) for m in range(1, 6))
@@ -31,7 +34,7 @@ VISIBILITY_OPTION = Option(
 SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, suggest="schedules")
 
 
-@REGISTRY.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
+@router.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     schedules = await app.store.schedules.list_all(ev.actor.community_id)
     if not schedules:
@@ -48,7 +51,7 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
 
 
-@REGISTRY.command(
+@router.command(
     "checkin join", "Join a check-in: you'll get its prompt by DM, and reminders if you want them.",
     SCHEDULE_OPTION,
     Option("reminders", "a reminder before the round closes if you haven't answered (yes/no)", kind="choice",
@@ -73,7 +76,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
 
-@REGISTRY.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
+@router.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
 async def leave(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     if await app.store.schedules.leave(schedule.id, ev.actor.user_id):
@@ -81,8 +84,8 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
     return say("You weren't in **{}**, so nothing changed.", schedule.name)
 
 
-@REGISTRY.command("checkin status", "What you've joined, what's open now, and your next rounds.",
-                  reads_only=True)
+@router.command("checkin status", "What you've joined, what's open now, and your next rounds.",
+                reads_only=True)
 async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
     member, community, memberships, open_now = await app.member_and_memberships(ev.actor, now)
@@ -114,7 +117,7 @@ async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round,
 # -- answering ------------------------------------------------------------------------
 
 
-@REGISTRY.command(
+@router.command(
     "checkin answer", "Answer the open check-in: a mood from 1 (low) to 5 (great), and words if you like.",
     Option("mood", "1 (low) to 5 (great)", kind="choice", choices=MOOD_CHOICES),
     VISIBILITY_OPTION,
@@ -170,14 +173,14 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     return Reply(body=rich("**{}**: {}", schedule.name, rnd.prompt_text), form=form)
 
 
-@REGISTRY.action("checkin.mood")
+@router.action("checkin.mood")
 async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
     rnd, schedule = await _round_by_id(app, ev)
     previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
     return answer_form(app, rnd, schedule, ev.args.get("mood"), previous)
 
 
-@REGISTRY.action("checkin.submit")
+@router.action("checkin.submit")
 async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_by_id(app, ev)
     return await save_answer(app, ev, rnd, schedule, ev.values.get("mood", ""), ev.values.get("visibility", "private"),

@@ -18,7 +18,8 @@ from contextvars import ContextVar
 from datetime import timedelta
 from typing import TYPE_CHECKING, Collection
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import actor_name, yes_no
@@ -28,6 +29,8 @@ from bot.safety.screen import Level
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("crisis_care")
 
 log = logging.getLogger(__name__)
 
@@ -185,8 +188,8 @@ def _region_list(app: "Hearth", language: str) -> str:
     return ", ".join(f"{code} ({name})" for code, name in app.content.resources.regions(language))
 
 
-@REGISTRY.command("support", "Support resources, any time: who you can reach right now.",
-                  Option("region", f"a region code such as {REGION_EXAMPLES} (default: yours)"))
+@router.command("support", "Support resources, any time: who you can reach right now.",
+                Option("region", f"a region code such as {REGION_EXAMPLES} (default: yours)"))
 async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):
@@ -195,9 +198,9 @@ async def support(app: "Hearth", ev: Event) -> Reply:
     return await care_reply(app, ev.actor, "support", region=region or None)
 
 
-@REGISTRY.command("me region", "Set your region, so support resources fit where you are.",
-                  Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
-                  example="me region gb")
+@router.command("me region", "Set your region, so support resources fit where you are.",
+                Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
+                example="me region gb")
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
@@ -208,7 +211,7 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
 
 
-@REGISTRY.command(
+@router.command(
     "me lowmood", "Opt in to a gentle private word after several low check-ins in a row.",
     Option("on", "yes to opt in, no to stop", kind="choice", required=True,
            choices=(Choice("yes", "yes"), Choice("no", "no"))),

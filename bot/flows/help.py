@@ -5,19 +5,22 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Callable
 
-from bot.commands.registry import NEAR, REGISTRY, Command, Option, Registry
+from bot.commands.registry import NEAR, Command, Option, Registry
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
 
+router = Router("help")
+
 INTRO = ("Hearth helps this community check in with each other and reflect. "
          "It is not a therapist or an emergency service.")
 
 
-@REGISTRY.command("help", "What I can do, or how to use one command.",
-                  Option("command", "a command, e.g. 'checkin join'", rest=True), reads_only=True)
+@router.command("help", "What I can do, or how to use one command.",
+                Option("command", "a command, e.g. 'checkin join'", rest=True), reads_only=True)
 async def help_command(app: "Hearth", ev: Event) -> Reply:
     is_mod = await app.is_moderator(ev.actor)
     wanted = (ev.args.get("command") or "").strip()

@@ -6,19 +6,22 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 
 if TYPE_CHECKING:
     from bot.app import Hearth
 
+router = Router("history")
+
 BARS = "▁▂▃▄▅"
 
 
-@REGISTRY.command("me history", "Your past check-in answers and your mood over the last weeks.",
-                  Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4",
-                  reads_only=True)
+@router.command("me history", "Your past check-in answers and your mood over the last weeks.",
+                Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4",
+                reads_only=True)
 async def history(app: "Hearth", ev: Event) -> Reply:
     weeks = int(ev.args.get("weeks", "8"))
     if not 1 <= weeks <= 104:

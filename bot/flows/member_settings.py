@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot import language
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, fill, hearth_text, join_rich, say
 from bot.scheduling import check_timezone, parse_date
@@ -13,11 +14,13 @@ from bot.scheduling import check_timezone, parse_date
 if TYPE_CHECKING:
     from bot.app import Hearth
 
+router = Router("member_settings")
 
-@REGISTRY.command("me timezone", "Set your timezone, so every time I show you is yours.",
-                  Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
-                         required=True, suggest="timezones"),
-                  example="me timezone Europe/Berlin")
+
+@router.command("me timezone", "Set your timezone, so every time I show you is yours.",
+                Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
+                       required=True, suggest="timezones"),
+                example="me timezone Europe/Berlin")
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     tz = check_timezone(ev.args["timezone"])
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
@@ -25,9 +28,9 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     return say(f"Done: your timezone is {tz.key}. It's {local:%H:%M} there now.")
 
 
-@REGISTRY.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",
-                  Option("until", "a date like 2026-12-31, 'tomorrow', or 'off' to stop snoozing", required=True),
-                  example="me snooze 2026-08-31")
+@router.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",
+                Option("until", "a date like 2026-12-31, 'tomorrow', or 'off' to stop snoozing", required=True),
+                example="me snooze 2026-08-31")
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:
@@ -40,9 +43,9 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
                "I'll just be quiet. **me snooze off** ends it early.")
 
 
-@REGISTRY.command("me language", "Choose the language I use for you, or see which one I use now.",
-                  Option("language", "en, es, de, fr or pt; auto follows your app's language again"),
-                  example="me language es")
+@router.command("me language", "Choose the language I use for you, or see which one I use now.",
+                Option("language", "en, es, de, fr or pt; auto follows your app's language again"),
+                example="me language es")
 async def set_language(app: "Hearth", ev: Event) -> Reply:
     typed = ev.args.get("language", "").strip()
     if not typed:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option, confirmation
+from bot.commands.registry import Option, confirmation
+from bot.commands.router import Router
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
 from bot.flows.common import audit
@@ -12,6 +13,8 @@ from bot.events import Choice, Event, Reply, join_rich, rich, say
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("moderate_prompts")
 
 KIND_OPTION = Option("kind", "checkin (group) or reflection (private)", kind="choice", required=True,
                      choices=tuple(Choice(k, k) for k in KINDS))
@@ -58,9 +61,9 @@ def _noted(pid: str, level: str | None) -> str:
     return f"{pid} (confirmed after a {level} warning)" if level else pid
 
 
-@REGISTRY.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
-                  TEXT_OPTION, permission="moderator",
-                  example="mod prompt add checkin appreciation light Who made your week a little easier?")
+@router.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
+                TEXT_OPTION, permission="moderator",
+                example="mod prompt add checkin appreciation light Who made your week a little easier?")
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
     level = await concern(app, text)
@@ -77,8 +80,8 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
-@REGISTRY.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
-                  permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?")
+@router.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
+                permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?")
 async def edit(app: "Hearth", ev: Event) -> Reply:
     pid = ev.args["id"]
     row = await app.store.prompts.get(ev.actor.community_id, pid)
@@ -110,21 +113,21 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     return say(f"Prompt `{pid}` is {verb}.")
 
 
-@REGISTRY.command("mod prompt disable", "Stop using a prompt (yours or built-in). Nothing is deleted.", ID_OPTION,
-                  permission="moderator")
+@router.command("mod prompt disable", "Stop using a prompt (yours or built-in). Nothing is deleted.", ID_OPTION,
+                permission="moderator")
 async def disable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, False)
 
 
-@REGISTRY.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator")
+@router.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator")
 async def enable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, True)
 
 
-@REGISTRY.command("mod prompt list", "List your community's own prompts, or the built-in ones of a theme.",
-                  Option("theme", "show the built-in prompts of this theme too", kind="choice",
-                         choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes"),
-                  permission="moderator")
+@router.command("mod prompt list", "List your community's own prompts, or the built-in ones of a theme.",
+                Option("theme", "show the built-in prompts of this theme too", kind="choice",
+                       choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes"),
+                permission="moderator")
 async def list_prompts(app: "Hearth", ev: Event) -> Reply:
     own = await app.store.prompts.list_all(ev.actor.community_id)
     switches = await app.store.prompts.switches(ev.actor.community_id)

@@ -10,7 +10,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import REGISTRY, Option, once
+from bot.commands.registry import Option, once
+from bot.commands.router import Router
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
@@ -20,6 +21,8 @@ from bot.scheduling import check_timezone, next_fires, parse_date, parse_duratio
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("moderate_schedules")
 
 MAX_NAME_CHARS = 40
 NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules",
@@ -145,7 +148,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
     ))
 
 
-@REGISTRY.command(
+@router.command(
     "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
     NAME,
     Option("channel", "where rounds are posted", kind="channel", required=True),
@@ -163,7 +166,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
                     await app.timezone_of(ev.actor))
 
 
-@REGISTRY.command(
+@router.command(
     "mod schedule edit", "Change a check-in's time, channel or settings (preview first).",
     NAME,
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
@@ -180,7 +183,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     return _preview(app, fields, args, "Changed check-in", await app.timezone_of(ev.actor))
 
 
-@REGISTRY.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
+@router.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
 async def save(app: "Hearth", ev: Event) -> Reply:
     sid = ev.args.get("schedule_id")
     if sid:
@@ -203,7 +206,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
     return say(verb + " **{}**. Members can join with **checkin join**.", schedule.name)
 
 
-@REGISTRY.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
+@router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
 async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     schedules = await app.store.schedules.list_all(ev.actor.community_id)
     if not schedules:
@@ -218,9 +221,9 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-@REGISTRY.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
-                  Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
-                  permission="moderator", example="mod schedule pause mornings 2026-01-06")
+@router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
+                Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
+                permission="moderator", example="mod schedule pause mornings 2026-01-06")
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
@@ -234,7 +237,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
                                                                   skips))
 
 
-@REGISTRY.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
+@router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     if not schedule.paused_at(app.now()):
@@ -245,9 +248,9 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
     return say("**{}** is running again.", schedule.name)
 
 
-@REGISTRY.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
-                  Option("date", "the date to skip, e.g. 2026-12-25", required=True),
-                  permission="moderator", example="mod schedule skip mornings 2026-12-25")
+@router.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
+                Option("date", "the date to skip, e.g. 2026-12-25", required=True),
+                permission="moderator", example="mod schedule skip mornings 2026-12-25")
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
@@ -277,8 +280,8 @@ DELETE_WARNING = ("This deletes the check-in with all its rounds and everyone's 
                   "summary. Summaries already posted stay up; they show only counts.")
 
 
-@REGISTRY.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                  permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING)
+@router.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
+                permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING)
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
 

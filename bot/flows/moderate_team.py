@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
@@ -16,6 +17,8 @@ from bot.scheduling import check_timezone
 if TYPE_CHECKING:
     from bot.app import Hearth
 
+router = Router("moderate_team")
+
 WHO = Option("who", "a member (or role:<id> for a platform role)", kind="user", required=True)
 
 
@@ -24,8 +27,8 @@ def _subject(ev: Event) -> str:
     return ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
 
 
-@REGISTRY.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
-                  permission="moderator", example="mod moderators add @sam")
+@router.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
+                permission="moderator", example="mod moderators add @sam")
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
@@ -46,8 +49,8 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
         raise await _not_listed(app, ev, subject)
 
 
-@REGISTRY.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                  confirm="They will lose access to moderator commands.", check=_is_listed)
+@router.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
+                confirm="They will lose access to moderator commands.", check=_is_listed)
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     if not await app.store.communities.remove_moderator(ev.actor.community_id, subject):
@@ -57,7 +60,7 @@ async def remove(app: "Hearth", ev: Event) -> Reply:
     return say("{} is no longer a moderator.", await person(app, ev.actor.community_id, subject))
 
 
-@REGISTRY.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
+@router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
 async def list_mods(app: "Hearth", ev: Event) -> Reply:
     mods = await app.store.communities.moderators(ev.actor.community_id)
     if not mods:
@@ -81,8 +84,8 @@ AUDIT_WORDS = {
 }
 
 
-@REGISTRY.command("mod audit", "What moderators did recently.",
-                  Option("count", "how many entries (default 20)", kind="int"), permission="moderator")
+@router.command("mod audit", "What moderators did recently.",
+                Option("count", "how many entries (default 20)", kind="int"), permission="moderator")
 async def audit(app: "Hearth", ev: Event) -> Reply:
     count = max(1, min(int(ev.args.get("count", "20")), 200))
     rows = await app.store.communities.audit_log(ev.actor.community_id, count)
@@ -112,10 +115,10 @@ def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone")
 
 
-@REGISTRY.command("mod settings", "Show or change the community's settings.",
-                  Option("key", "which setting", kind="choice", choices=tuple(Choice(k, k) for k in SETTING_CHOICES)),
-                  Option("value", "its new value"), permission="moderator",
-                  example="mod settings summary_floor 5")
+@router.command("mod settings", "Show or change the community's settings.",
+                Option("key", "which setting", kind="choice", choices=tuple(Choice(k, k) for k in SETTING_CHOICES)),
+                Option("value", "its new value"), permission="moderator",
+                example="mod settings summary_floor 5")
 async def settings(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
     current = community.settings

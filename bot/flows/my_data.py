@@ -11,15 +11,17 @@ import json
 import logging
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY
+from bot.commands.router import Router
 from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
 from bot.flows.common import plural as _plural
-from bot.flows.retention import retention_days
+from bot.engines.retention import retention_days
 from bot.store import member_data
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("my_data")
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ DELETE_WARNING = (
 )
 
 
-@REGISTRY.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)
+@router.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)
 async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.community(ev.actor.community_id)
@@ -63,7 +65,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-@REGISTRY.command("me export", "A copy of everything I hold about you here, as a JSON file.")
+@router.command("me export", "A copy of everything I hold about you here, as a JSON file.")
 async def my_export(app: "Hearth", ev: Event) -> Reply:
     data = await member_data.export(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
@@ -75,7 +77,7 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
     )
 
 
-@REGISTRY.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
+@router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
@@ -95,8 +97,8 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=body + rich(" If you use Hearth again, it starts fresh. Take care."))
 
 
-@REGISTRY.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",
-                  reads_only=True)
+@router.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",
+                reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.community(ev.actor.community_id)
     notice = privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher))

@@ -16,16 +16,19 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.flows.moderate_prompts import reads_as_crisis
-from bot.flows.prompt_choice import available
+from bot.engines.prompt_choice import available
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("prompt_packs")
 
 #: How long a previewed import waits for its Import button.
 PENDING_FOR = timedelta(hours=24)
@@ -71,8 +74,8 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
     return Pack(pack_id, name, "1.0.0", "en", description, prompts), len(rows) - len(enabled)
 
 
-@REGISTRY.command("mod pack export", "Download your community's own prompts as a pack file to share or keep.",
-                  permission="moderator")
+@router.command("mod pack export", "Download your community's own prompts as a pack file to share or keep.",
+                permission="moderator")
 async def export(app: "Hearth", ev: Event) -> Reply:
     pack, disabled = await community_pack(app, ev.actor.community_id)
     if pack is None:
@@ -181,8 +184,8 @@ def _parse_upload(data: bytes) -> Pack:
 FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")
 
 
-@REGISTRY.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
-                  FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
+@router.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
+                FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
 async def import_pack(app: "Hearth", ev: Event) -> Reply:
     try:
         pack = _read_pack(ev)
@@ -246,7 +249,7 @@ async def _held_pack(app: "Hearth", ev: Event) -> Pack:
     return parse_pack(held, "held import")
 
 
-@REGISTRY.action("mod.pack.apply", permission="moderator", about=("mod pack import",))
+@router.action("mod.pack.apply", permission="moderator", about=("mod pack import",))
 async def apply(app: "Hearth", ev: Event) -> Reply:
     pack = await _held_pack(app, ev)
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
@@ -259,7 +262,7 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
                                  rich("See them with **mod prompt list**.")]))
 
 
-@REGISTRY.action("mod.pack.discard", permission="moderator", about=("mod pack import",))
+@router.action("mod.pack.discard", permission="moderator", about=("mod pack import",))
 async def discard(app: "Hearth", ev: Event) -> Reply:
     await app.store.prompts.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     return say("Okay, nothing was imported.")
@@ -270,8 +273,8 @@ async def discard(app: "Hearth", ev: Event) -> Reply:
 # --------------------------------------------------------------------------
 
 
-@REGISTRY.command("mod pack list", "The built-in prompt packs, how many prompts each has, and whether they're on.",
-                  permission="moderator")
+@router.command("mod pack list", "The built-in prompt packs, how many prompts each has, and whether they're on.",
+                permission="moderator")
 async def pack_list(app: "Hearth", ev: Event) -> Reply:
     switches = await app.store.prompts.switches(ev.actor.community_id)
     lines = [rich("**Built-in packs**")]
@@ -312,29 +315,29 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     return Reply(body=join_rich(lines))
 
 
-@REGISTRY.command("mod theme off", "Stop using a theme's prompts here (built-in and your own).", THEME_OPTION,
-                  permission="moderator", example="mod theme off conflict")
+@router.command("mod theme off", "Stop using a theme's prompts here (built-in and your own).", THEME_OPTION,
+                permission="moderator", example="mod theme off conflict")
 async def theme_off(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", False)
 
 
-@REGISTRY.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
-                  permission="moderator", example="mod theme on conflict")
+@router.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
+                permission="moderator", example="mod theme on conflict")
 async def theme_on(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", True)
 
 
-@REGISTRY.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
-                  permission="moderator", example="mod pack off hearth-checkins")
+@router.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
+                permission="moderator", example="mod pack off hearth-checkins")
 async def pack_off(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", False)
 
 
-@REGISTRY.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
-                  permission="moderator", example="mod pack on hearth-checkins")
+@router.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
+                permission="moderator", example="mod pack on hearth-checkins")
 async def pack_on(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", True)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import REGISTRY, Option
+from bot.commands.registry import Option
+from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
 from bot.flows.common import as_id
 from bot.flows.crisis_care import words_kept
-from bot.flows.prompt_choice import available, pick
+from bot.engines.prompt_choice import available, pick
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+
+router = Router("reflections")
 
 MAX_NOTE_CHARS = 2000
 
@@ -25,13 +28,13 @@ def _theme_option() -> Option:
                   choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
 
 
-@REGISTRY.command("reflect", "A private reflection prompt, on a theme or at random.", _theme_option(),
-                  example="reflect listening")
+@router.command("reflect", "A private reflection prompt, on a theme or at random.", _theme_option(),
+                example="reflect listening")
 async def reflect(app: "Hearth", ev: Event) -> Reply:
     return await _give_prompt(app, ev, ev.args.get("theme") or None)
 
 
-@REGISTRY.action("reflect.another")
+@router.action("reflect.another")
 async def another(app: "Hearth", ev: Event) -> Reply:
     return await _give_prompt(app, ev, ev.args.get("theme") or None)
 
@@ -57,12 +60,12 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     )
 
 
-@REGISTRY.action("reflect.done")
+@router.action("reflect.done")
 async def done(app: "Hearth", ev: Event) -> Reply:
     return say("Thank you for taking a moment for yourself.")
 
 
-@REGISTRY.action("reflect.note")
+@router.action("reflect.note")
 async def note_form(app: "Hearth", ev: Event) -> Reply:
     prompt = await _reflection_text(app, ev)
     return Reply(
@@ -73,12 +76,12 @@ async def note_form(app: "Hearth", ev: Event) -> Reply:
     )
 
 
-@REGISTRY.action("reflect.save_note")
+@router.action("reflect.save_note")
 async def save_note(app: "Hearth", ev: Event) -> Reply:
     return await _keep(app, ev, await _reflection_text(app, ev), ev.values.get("note", ""), "note")
 
 
-@REGISTRY.command(
+@router.command(
     "note", "Keep a private note on the last prompt I gave you (only you can read it).",
     Option("text", "your note", kind="text", required=True, max_length=MAX_NOTE_CHARS, rest=True),
     example="note I want to ask for help sooner",
@@ -109,7 +112,7 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str, field: str) ->
     return say("Kept. Only you can read it — see your notes with **notes list**.")
 
 
-@REGISTRY.command("notes list", "Read your private notes.", reads_only=True)
+@router.command("notes list", "Read your private notes.", reads_only=True)
 async def notes_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.notes.of_member(ev.actor.community_id, ev.actor.user_id)
     if not notes:
@@ -132,9 +135,9 @@ def _no_such_note(ev: Event) -> UserError:
                     "**notes list** shows their numbers.")
 
 
-@REGISTRY.command("notes delete", "Delete one of your notes.",
-                  Option("id", "the note's number from notes list", kind="int", required=True),
-                  confirm="The note will be gone for good.", example="notes delete 3", check=_note_exists)
+@router.command("notes delete", "Delete one of your notes.",
+                Option("id", "the note's number from notes list", kind="int", required=True),
+                confirm="The note will be gone for good.", example="notes delete 3", check=_note_exists)
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
     if await app.store.notes.delete(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
         return say("Deleted.")

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.clock import SystemClock, parse_iso
 from bot.config import Config
-from bot.runtime import ALIVE_WITHIN
+from bot.delivery.outbox import ALIVE_WITHIN
 from bot.store.store import Store
 
 

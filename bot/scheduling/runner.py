@@ -1,10 +1,12 @@
-"""APScheduler, rebuilt from the store: schedules fire rounds; rounds remind and close.
+"""APScheduler, rebuilt from the store: schedules fire rounds; rounds remind and close; jobs run on time.
 
-The store is the source of truth. At start the jobs are built from it and
-missed fires within the grace period are caught up once; when a moderator
-changes a schedule the jobs are synced again. Every job does idempotent work
-(a round's key is its schedule and fire time), so a late, doubled or
-coalesced run is harmless.
+What a fire, a reminder or a closing does, and which periodic jobs run, is
+handed in (`bot.scheduling.jobs`, declared on the features' routers): this
+module imports no flow or engine. The store is the source of truth. At start
+the jobs are built from it and missed fires within the grace period are
+caught up once; when a moderator changes a schedule the jobs are synced
+again. Every job does idempotent work (a round's key is its schedule and
+fire time), so a late, doubled or coalesced run is harmless.
 """
 
 from __future__ import annotations
@@ -12,16 +14,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from apscheduler.util import undefined
 
-from bot.flows import rounds
 from bot.models import Round, Schedule
 from bot.scheduling.cron import parse_cron
+from bot.scheduling.jobs import Job, RoundSteps
 from bot.scheduling.trigger import HearthTrigger, fires_between
 
 if TYPE_CHECKING:
@@ -64,8 +67,16 @@ logging.getLogger("apscheduler.executors.default").addFilter(_StoppedForShutdown
 
 
 class RoundScheduler:
-    def __init__(self, app: "Hearth", sweep_seconds: float = 15.0) -> None:
+    """Runs the round steps and jobs it is given; by default those of `app.registry` (its composed routers)."""
+
+    def __init__(self, app: "Hearth", sweep_seconds: float = 15.0, jobs: "Iterable[Job] | None" = None,
+                 steps: RoundSteps | None = None) -> None:
         self.app = app
+        self.jobs = {j.name: j for j in (app.registry.jobs.values() if jobs is None else jobs)}
+        found = steps or app.registry.round_steps
+        if found is None:
+            raise ValueError("no router declares what a schedule's firing does (`Router.round_steps`)")
+        self.steps = found
         self.grace = timedelta(minutes=app.config["checkins.catch_up_grace_minutes"])
         self.sweep_seconds = sweep_seconds
         self._pending: list[tuple[int, asyncio.Future[None]]] = []
@@ -82,8 +93,10 @@ class RoundScheduler:
         await self.catch_up()
         await self.sync()
         self.aps.add_job(self.sweep, IntervalTrigger(seconds=self.sweep_seconds), id="sweep", replace_existing=True)
-        self.aps.add_job(self.purge, IntervalTrigger(hours=24), id="purge", replace_existing=True,
-                         next_run_time=datetime.now(timezone.utc))
+        for job in self.jobs.values():
+            first = undefined if job.first is None else datetime.now(timezone.utc) + job.first
+            self.aps.add_job(self.run_job, IntervalTrigger(seconds=job.every.total_seconds()), args=[job.name],
+                             id=job.name, replace_existing=True, next_run_time=first)
         self.aps.start()
         log.info("scheduler started with %d schedule job(s)", len(self.schedule_jobs()))
 
@@ -165,7 +178,7 @@ class RoundScheduler:
                 continue
             due.append((schedule, fires[-1]))
         try:
-            opened = await rounds.open_rounds(self.app, due)
+            opened = await self.steps.open(self.app, due)
         except Exception:
             log.exception("could not open %d rounds together; opening them one by one", len(due))
             opened = [await self._open(schedule, at, plan=False) for schedule, at in due]
@@ -173,7 +186,7 @@ class RoundScheduler:
 
     async def _open(self, schedule: Schedule, at: datetime, plan: bool = True) -> "Round | None":
         try:
-            rnd = await rounds.open_round(self.app, schedule, at)
+            (rnd,) = await self.steps.open(self.app, [(schedule, at)])
         except Exception:
             log.exception("could not open the round of schedule %s at %s", schedule.id, at)
             return None
@@ -196,20 +209,18 @@ class RoundScheduler:
     async def sweep(self) -> dict[str, int]:
         """Reminders and closings that are due (safe to run any time)."""
         try:
-            return await rounds.run_due(self.app)
+            return await self.steps.due(self.app)
         except Exception:
             log.exception("sweep failed; will try again")
             return {}
 
-    async def purge(self) -> int:
-        """Daily: delete answers past their retention period (see bot.flows.retention)."""
-        from bot.flows.retention import purge_expired
-
+    async def run_job(self, name: str) -> Any:
+        """Run one of the jobs now (as its trigger does); a failure is logged, and it runs again next time."""
         try:
-            return await purge_expired(self.app)
+            return await self.jobs[name].callback(self.app)
         except Exception:
-            log.exception("retention purge failed; will try again tomorrow")
-            return 0
+            log.exception("job %s failed; it runs again at its next time", name)
+            return None
 
     async def catch_up(self) -> int:
         """Open each schedule's latest missed fire within the grace period, once.

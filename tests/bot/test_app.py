@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import Hearth
-from bot.commands.registry import REGISTRY
+from bot.features import registry as composed
 from bot.config import load
 from bot.events import Event
 from tests.bot.commands.test_bad_input import snapshot
@@ -13,7 +13,9 @@ from tests.bot.flows.test_checkins import open_round
 from tests.bot.flows.test_crisis_care import CRISIS
 from tests.conftest import actor, run, text
 
-READS_ONLY = sorted(c.name for c in REGISTRY.commands.values() if c.reads_only)
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
+
+READS_ONLY = sorted(c.name for c in FEATURES.commands.values() if c.reads_only)
 
 
 async def whole(app) -> dict[str, list]:

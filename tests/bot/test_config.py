@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from hearth.cli import main
 from bot.config import SETTINGS, flatten, load, read_toml
 from bot.errors import ConfigError
 

@@ -18,7 +18,7 @@ from bot.clock import ManualClock
 from bot.config import load
 from bot.crypto import generate_key
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater
-from bot.runtime import start_core
+from hearth.runtime import start_core
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_checkin_round import create_schedule
 from tests.conftest import actor, run
@@ -82,7 +82,7 @@ async def drive(app: Hearth, clock: ManualClock) -> None:
         await app.outbox.drain_all()
         clock.advance(timedelta(minutes=10))
     await runner.sweep()
-    await runner.purge()
+    await runner.run_job("purge")
     await run(app, ann, "me export")
     await run(app, ann, "me data")
     await run(app, ann, "privacy")
@@ -122,7 +122,7 @@ async def test_no_secret_in_logs_database_or_repr(env, tmp_path, caplog):
 
 
 def test_the_command_line_does_not_print_secrets(env, monkeypatch, capsys, caplog):
-    from bot import cli
+    from hearth import cli
 
     caplog.set_level(logging.DEBUG)
     for name, value in env.items():

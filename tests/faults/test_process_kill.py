@@ -71,7 +71,7 @@ def start_hearth(config_file: Path, fake: FakeSlack, log: Path) -> subprocess.Po
     env |= {"HEARTH_SLACK_BOT_TOKEN": fake.bot_token, "HEARTH_SLACK_SIGNING_SECRET": "fault-secret",
             "HEARTH_SLACK_API_URL": fake.api_url, "HEARTH_SLACK_HOST": "127.0.0.1", "HEARTH_SLACK_PORT": "0"}
     with log.open("ab") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config_file)], cwd=ROOT, env=env,
+        return subprocess.Popen([sys.executable, "-m", "hearth", "--config", str(config_file)], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
 
 

@@ -1,7 +1,7 @@
 """A real wall-clock step in the middle of a fan-out: two delivery processes on one store, real time.
 
 Each "process" is what `hearth` runs for delivery: an outbox loop and the
-heartbeat loop (bot.runtime.heartbeat), on the real system clock. Half-way
+heartbeat loop (hearth.runtime.heartbeat), on the real system clock. Half-way
 through, the wall clock they read steps forward (as an NTP correction or a
 laptop resuming does), by patching the time source bot.clock reads; their
 monotonic clocks go on as before. Every DM still goes out exactly once.
@@ -21,7 +21,7 @@ import bot.clock
 from bot.clock import SystemClock
 from bot.delivery.outbox import Outbox
 from bot.delivery.sender import Delivery
-from bot.runtime import heartbeat
+from hearth.runtime import heartbeat
 from tests.bot.delivery.test_claims import dms
 from tests.fakes import RecordingSender
 

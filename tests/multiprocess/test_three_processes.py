@@ -2,7 +2,7 @@
 within a minute with 50 participants each; one process killed with SIGKILL in the middle:
 every participant receives every round exactly once.
 
-The processes are real (`python -m bot`, Slack over HTTP, each on its own port) and share a
+The processes are real (`python -m hearth`, Slack over HTTP, each on its own port) and share a
 throwaway database made for this test. The fake Slack Web API runs in this test's event loop
 and records every call; each call takes a few milliseconds so the fan-out lasts several
 seconds and the kill lands in its middle. The killed process is one that holds claims at that
@@ -105,7 +105,7 @@ def start_process(index: int, url: str, fake: FakeSlack, config: Path, logs: Pat
                 "HEARTH_SLACK_API_URL": fake.api_url, "HEARTH_SLACK_HOST": "127.0.0.1", "HEARTH_SLACK_PORT": "0",
                 "PYTHONUNBUFFERED": "1"})
     log = (logs / f"hearth{index}.log").open("w")
-    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "--log-level", "INFO"],
+    return subprocess.Popen([sys.executable, "-m", "hearth", "--config", str(config), "--log-level", "INFO"],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -235,7 +235,7 @@ async def test_three_processes_one_killed_every_message_exactly_once(tmp_path: P
         # -- hearth status lists the two survivors, not the dead one ---------------------------------
         await _wait_until_forgotten(url, victim_holder)
         status = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "status", cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+            sys.executable, "-m", "hearth", "status", cwd=ROOT, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             env={**{k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}, "HEARTH_DATABASE_URL": url})
         out = (await asyncio.wait_for(status.communicate(), 30))[0].decode()
@@ -265,7 +265,7 @@ async def test_three_processes_one_killed_every_message_exactly_once(tmp_path: P
 
 async def _wait_until_forgotten(url: str, holder: str, timeout: float = 45.0) -> None:
     """`hearth status` counts a process gone once its heartbeat is older than ALIVE_WITHIN."""
-    from bot.runtime import ALIVE_WITHIN
+    from hearth.runtime import ALIVE_WITHIN
 
     end = time.monotonic() + timeout
     while time.monotonic() < end:

@@ -6,7 +6,7 @@ import asyncio
 
 from adapters.discord import interactions
 from adapters.discord.client import DiscordAdapter
-from bot.runtime import platform_adapters
+from hearth.runtime import platform_adapters
 from tests.adapters.discord.conftest import adapter_config
 from tests.adapters.discord.fake_discord import FakeDiscord
 

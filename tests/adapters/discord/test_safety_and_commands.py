@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timezone
 
-from bot.commands.registry import REGISTRY
+from bot.features import registry as composed
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.discord.conftest import adapter_config
 from tests.adapters.discord.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 from adapters.discord import create
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 INJECTED = "@everyone look <@123> <@&456> <#789> **loud** [click me](https://evil.example) @here"
 
@@ -54,7 +56,7 @@ async def test_a_member_is_refused_a_moderator_command(discord_bot, fake: FakeDi
 
 async def test_command_tree_is_synced_from_the_registry(discord_bot, fake: FakeDiscord):
     synced = {c["name"]: c for c in fake.commands["global"]}
-    assert set(synced) == {cmd.path[0] for cmd in REGISTRY.commands.values()}
+    assert set(synced) == {cmd.path[0] for cmd in FEATURES.commands.values()}
 
     def leaves(node, prefix=()):
         for opt in node.get("options", []):
@@ -64,7 +66,7 @@ async def test_command_tree_is_synced_from_the_registry(discord_bot, fake: FakeD
             yield " ".join(prefix)
 
     paths = {f"{name} {p}".strip() for name, c in synced.items() for p in leaves(c)}
-    assert paths == set(REGISTRY.commands)
+    assert paths == set(FEATURES.commands)
     assert str(synced["mod"]["default_member_permissions"]) == "32"  # Manage Server
     assert synced["checkin"]["default_member_permissions"] is None
     assert all(c["contexts"] == [0] for c in synced.values())  # servers only

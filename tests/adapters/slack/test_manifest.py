@@ -9,7 +9,7 @@ import pytest
 
 from adapters.slack.app import EVENTS_PATH, SlackAdapter
 from bot.config import load
-from bot.runtime import platform_adapters
+from hearth.runtime import platform_adapters
 
 HERE = Path(__file__).resolve().parents[3] / "adapters" / "slack"
 

@@ -13,11 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.commands.parse import parse_line
-from bot.commands.registry import REGISTRY
+from bot.features import registry as composed
 from bot.errors import UserError
 from bot.events import Event
 from tests.bot.flows.test_checkins import open_round
 from tests.conftest import actor
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 # Tables whose rows change on any event, refused or not (who spoke, what was refused).
 VOLATILE = {"members", "audit_log", "processed_events", "schema_migrations", "sqlite_sequence"}
@@ -45,7 +47,7 @@ async def test_every_command_takes_any_input_kindly(app, clock, data):
     if not await app.store.schedules.list_all("console:test"):
         await open_round(app, clock)
     clock.advance(timedelta(minutes=2))  # stay clear of the per-member rate limit
-    cmd = data.draw(st.sampled_from(sorted(REGISTRY.commands.values(), key=lambda c: c.name)))
+    cmd = data.draw(st.sampled_from(sorted(FEATURES.commands.values(), key=lambda c: c.name)))
     args = {o.name: data.draw(values) for o in cmd.options if data.draw(st.booleans())}
     who = actor(data.draw(st.sampled_from(["ann", "mia"])), moderator=data.draw(st.booleans()))
     before = await snapshot(app)
@@ -65,7 +67,7 @@ async def test_every_form_and_button_takes_any_input_kindly(app, clock, data):
     if not await app.store.schedules.list_all("console:test"):
         await open_round(app, clock)
     clock.advance(timedelta(minutes=2))
-    action = data.draw(st.sampled_from(sorted(REGISTRY.actions)))
+    action = data.draw(st.sampled_from(sorted(FEATURES.actions)))
     keys = ["round", "mood", "reflection", "token", "command", "schedule_id", "name", "theme", "arg:name"]
     args = {k: data.draw(values) for k in keys if data.draw(st.booleans())}
     form = {k: data.draw(values) for k in ("mood", "words", "visibility", "note", "text") if data.draw(st.booleans())}
@@ -77,10 +79,10 @@ async def test_every_form_and_button_takes_any_input_kindly(app, clock, data):
 
 
 @settings(max_examples=300, deadline=None)
-@given(line=st.one_of(texts, st.builds(lambda c, t: f"{c} {t}", st.sampled_from(sorted(REGISTRY.commands)), texts)))
+@given(line=st.one_of(texts, st.builds(lambda c, t: f"{c} {t}", st.sampled_from(sorted(FEATURES.commands)), texts)))
 def test_any_typed_line_parses_or_is_explained(line):
     try:
-        cmd, args = parse_line(REGISTRY, line)
+        cmd, args = parse_line(FEATURES, line)
     except UserError as err:
         assert str(err).strip()
     else:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-import bot.flows  # noqa: F401
 from bot.commands.parse import _named_only, parse_line
-from bot.commands.registry import REGISTRY, Command, Option, validate_options
+from bot.commands.registry import Command, Option, validate_options
+from bot.features import registry as composed
 from bot.errors import UserError
 from tests.conftest import actor, run, text
 
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
+
 
 def _choice_options() -> list[tuple[Command, Option]]:
-    return [(c, o) for c in REGISTRY.commands.values() for o in c.options if o.choices]
+    return [(c, o) for c in FEATURES.commands.values() for o in c.options if o.choices]
 
 
 def _slips(opt: Option) -> list[str]:
@@ -46,7 +48,7 @@ def test_a_slip_in_any_choice_is_refused_by_name(cmd, opt):
     for word in _slips(opt):
         line = _line_with(cmd, opt, word)
         with pytest.raises(UserError) as err:
-            _, args = parse_line(REGISTRY, line)
+            _, args = parse_line(FEATURES, line)
             validate_options(cmd, args)
         assert err.value.field == opt.name, line
         assert "must be one of" in str(err.value) and word.split("=")[-1] in str(err.value), line
@@ -64,7 +66,7 @@ def test_a_slip_in_any_choice_is_refused_by_name(cmd, opt):
 ])
 def test_the_refusal_names_the_option_and_the_likely_choice(line, field, hint):
     with pytest.raises(UserError) as err:
-        cmd, args = parse_line(REGISTRY, line)
+        cmd, args = parse_line(FEATURES, line)
         validate_options(cmd, args)
     assert err.value.field == field
     assert hint in str(err.value)
@@ -77,7 +79,7 @@ def test_the_refusal_names_the_option_and_the_likely_choice(line, field, hint):
                                                              "words": "public speaking went fine"}),
 ])
 def test_words_that_are_no_choice_stay_words(line, args):
-    assert parse_line(REGISTRY, line)[1] == args
+    assert parse_line(FEATURES, line)[1] == args
 
 
 async def test_public_oops_saves_nothing_and_says_which_are_valid(app, clock):

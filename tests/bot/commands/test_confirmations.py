@@ -2,9 +2,12 @@
 
 import pytest
 
-import bot.flows  # noqa: F401  (declares every command into REGISTRY)
-from bot.commands.registry import REGISTRY, Option, Registry
+from bot.commands.registry import Option
+from bot.commands.router import Router
+from bot.features import registry as composed
 from tests.conftest import actor, press, run, text
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 
 async def test_deleting_a_note_that_does_not_exist_is_refused_not_questioned(app):
@@ -48,7 +51,7 @@ async def test_a_member_is_refused_before_being_asked_about_a_moderator_command(
 
 
 def test_every_confirmed_command_with_a_target_looks_before_it_asks():
-    confirmed = [c for c in REGISTRY.commands.values() if c.confirm]
+    confirmed = [c for c in FEATURES.commands.values() if c.confirm]
     assert confirmed
     for cmd in confirmed:
         if any(o.required for o in cmd.options):
@@ -57,4 +60,4 @@ def test_every_confirmed_command_with_a_target_looks_before_it_asks():
 
 def test_a_confirmed_command_on_a_target_cannot_be_declared_without_a_check():
     with pytest.raises(ValueError, match="check"):
-        Registry().command("thing delete", "x", Option("id", "which", required=True), confirm="Gone for good.")
+        Router("test").command("thing delete", "x", Option("id", "which", required=True), confirm="Gone for good.")

@@ -1,9 +1,10 @@
 import pytest
 
-import bot.flows  # noqa: F401
 from bot.commands.parse import parse_line
-from bot.commands.registry import REGISTRY
+from bot.features import registry as composed
 from bot.errors import UserError
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 
 @pytest.mark.parametrize("line, name, args", [
@@ -21,7 +22,7 @@ from bot.errors import UserError
     ("mod pack import ~/our prompts.toml", "mod pack import", {"path": "~/our prompts.toml"}),
 ])
 def test_lines_bind_to_options(line, name, args):
-    cmd, got = parse_line(REGISTRY, line)
+    cmd, got = parse_line(FEATURES, line)
     assert cmd.name == name
     assert got == args
 
@@ -30,11 +31,11 @@ def test_unknown_words_go_to_help_which_knows_who_asks_and_what_they_were_for():
     for line, wanted in [("checkin", "checkin"), ("mod schedule", "mod schedule"), ("checkin stat", "checkin stat"),
                          ("me histroy please now", "me histroy please"), ("checkin foo bar", "checkin foo bar"),
                          ("frobnicate now", "frobnicate now")]:
-        cmd, args = parse_line(REGISTRY, line)
+        cmd, args = parse_line(FEATURES, line)
         assert (cmd.name, args) == ("help", {"command": wanted})
 
 
 def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
-        parse_line(REGISTRY, "checkin status please")
+        parse_line(FEATURES, "checkin status please")
     assert "Usage" in str(err.value)

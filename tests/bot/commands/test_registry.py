@@ -1,9 +1,12 @@
-import bot.flows  # noqa: F401  (declares every command into REGISTRY)
-from bot.commands.registry import REGISTRY, Option, Registry, validate_options
+from bot.commands.registry import Option, Registry, validate_options
+from bot.commands.router import Router
+from bot.features import registry as composed
 from bot.errors import UserError
 from bot.events import Choice, rich
 
 import pytest
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 
 def test_rich_keeps_user_text_apart():
@@ -13,12 +16,14 @@ def test_rich_keeps_user_text_apart():
 
 
 def test_missing_required_option_says_how():
-    reg = Registry()
+    router = Router("test")
 
-    @reg.command("checkin join", "Join a check-in", Option("schedule", "the schedule's name", required=True),
-                 example="checkin join mornings")
+    @router.command("checkin join", "Join a check-in", Option("schedule", "the schedule's name", required=True),
+                    example="checkin join mornings")
     async def join(app, ev):
         return []
+
+    reg = Registry.of([router])
 
     with pytest.raises(UserError) as err:
         validate_options(reg.commands["checkin join"], {})
@@ -27,12 +32,14 @@ def test_missing_required_option_says_how():
 
 
 def test_choice_is_checked_and_normalised():
-    reg = Registry()
+    router = Router("test")
 
-    @reg.command("reflect", "A prompt", Option("theme", "theme", kind="choice",
-                                                choices=(Choice("respect", "Respect"),)))
+    @router.command("reflect", "A prompt", Option("theme", "theme", kind="choice",
+                                                   choices=(Choice("respect", "Respect"),)))
     async def reflect(app, ev):
         return []
+
+    reg = Registry.of([router])
 
     cmd = reg.commands["reflect"]
     assert validate_options(cmd, {"theme": "RESPECT"}) == {"theme": "respect"}
@@ -41,19 +48,20 @@ def test_choice_is_checked_and_normalised():
 
 
 def test_moderation_is_at_stake_for_moderator_commands_their_buttons_and_their_confirmations():
-    assert not REGISTRY.may_need_moderator("command", "checkin status", {})
-    assert REGISTRY.may_need_moderator("command", "mod schedule list", {})
-    assert REGISTRY.may_need_moderator("action", "mod.schedule.save", {})
-    assert not REGISTRY.may_need_moderator("action", "reflect.another", {})
-    assert REGISTRY.may_need_moderator("action", "confirm", {"command": "mod schedule delete"})
-    assert not REGISTRY.may_need_moderator("action", "confirm", {"command": "me delete"})
-    assert not REGISTRY.may_need_moderator("action", "no such thing", {})
+    assert not FEATURES.may_need_moderator("command", "checkin status", {})
+    assert FEATURES.may_need_moderator("command", "mod schedule list", {})
+    assert FEATURES.may_need_moderator("action", "mod.schedule.save", {})
+    assert not FEATURES.may_need_moderator("action", "reflect.another", {})
+    assert FEATURES.may_need_moderator("action", "confirm", {"command": "mod schedule delete"})
+    assert not FEATURES.may_need_moderator("action", "confirm", {"command": "me delete"})
+    assert not FEATURES.may_need_moderator("action", "no such thing", {})
 
 
 def test_under_and_near_find_a_groups_commands_and_likely_slips():
-    registry = Registry()
+    router = Router("test")
     for name in ("checkin list", "checkin status", "reflect", "mod schedule create"):
-        registry.command(name, "x")(_noop)
+        router.command(name, "x")(_noop)
+    registry = Registry.of([router])
     assert [c.name for c in registry.under(["Checkin"])] == ["checkin list", "checkin status"]
     assert [c.name for c in registry.under(["mod"])] == ["mod schedule create"]
     assert registry.under(["checkin", "list"]) == [] and registry.under(["reflect"]) == []

@@ -11,7 +11,7 @@ from bot.delivery.sender import Delivery
 from bot.events import Reply, reply_to_json, rich
 from bot.models import Outgoing
 from bot.ops.status import status_report
-from bot.runtime import heartbeat
+from hearth.runtime import heartbeat
 from tests.fakes import RecordingSender
 
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.cli import main
+from hearth.cli import main
 from bot.events import Event
 from bot.safety.screen import Level, Screen, ScreenResult
 from tests.bot.flows.test_checkins import open_round

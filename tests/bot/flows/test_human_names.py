@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import bot.flows  # noqa: F401  (declares every command into REGISTRY)
-from bot.commands.registry import REGISTRY
+from bot.features import registry as composed
 from bot.events import Actor, ChannelRef, PersonRef
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import COMMUNITY, actor, press, run, text
+
+FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 MIA = actor("mia", moderator=True)
 ANN = actor("ann")
@@ -17,13 +18,13 @@ ANN = actor("ann")
 
 def no_internal_names(said: str) -> None:
     assert "console:" not in said and "deleted-member" not in said, said
-    for key in list(REGISTRY.actions) + ["moderators.add", "schedule.create", "alert_channel="]:
+    for key in list(FEATURES.actions) + ["moderators.add", "schedule.create", "alert_channel="]:
         if "." in key or "=" in key:
             assert key not in said, (key, said)
 
 
 async def test_a_member_refused_a_moderators_button_is_told_the_command_not_its_key(app):
-    for action in [a for a in REGISTRY.actions.values() if a.permission != "member"]:
+    for action in [a for a in FEATURES.actions.values() if a.permission != "member"]:
         refused = await press(app, ANN, action.name, {"name": "mornings"})
         assert refused[0].error and "Only moderators can use" in text(refused), action.name
         no_internal_names(text(refused))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.content.packs import DEPTHS, KINDS, THEMES, parse_pack
 from bot.events import Actor, Event, Reply
-from bot.flows.prompt_choice import available
+from bot.engines.prompt_choice import available
 from bot.events import SHOWN_TO
 from tests.conftest import actor, press, run, text
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Hearth
-from bot.cli import main as cli
+from hearth.cli import main as cli
 from bot.config import load
 from bot.ops.migrate_store import Counted, Outcome, report
 from bot.store.schema import describe

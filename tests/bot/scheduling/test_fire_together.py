@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timezone
 
-from bot.flows import rounds
+from bot.engines import rounds
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor, run

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from bot.scheduling.jobs import Job
 from bot.scheduling.runner import RoundScheduler
 from tests.conftest import actor, press, run
 
@@ -138,7 +140,7 @@ async def test_spring_gap_fires_at_the_first_moment_after(app, clock):
     assert [f"{t:%m-%d %H:%M}" for t in local] == ["10-04 03:00"]
 
 
-async def test_jobs_stopped_by_shutdown_are_not_errors(app, caplog, monkeypatch):
+async def test_jobs_stopped_by_shutdown_are_not_errors(app, caplog):
     """The first purge runs at start, so a quick try-out often quits during it; a round's steps may be due too."""
     caplog.set_level(logging.INFO)
     caplog.set_level(logging.INFO, logger="apscheduler")  # (the terminal sets it to WARNING: then they're not shown)
@@ -150,10 +152,9 @@ async def test_jobs_stopped_by_shutdown_are_not_errors(app, caplog, monkeypatch)
             await asyncio.Event().wait()
         return work
 
-    monkeypatch.setattr("bot.flows.retention.purge_expired", hangs("purge"))
-    runner = RoundScheduler(app)
+    runner = RoundScheduler(app, jobs=[Job("purge", hangs("purge"), every=timedelta(days=1), first=timedelta(0))])
     await runner.start()
-    monkeypatch.setattr("bot.flows.rounds.run_due", hangs("sweep"))
+    runner.steps = dataclasses.replace(runner.steps, due=hangs("sweep"))
     runner.aps.add_job(runner.sweep, id="steps:now")
     for _ in range(100):
         if len(running) == 2:

@@ -1,8 +1,8 @@
 """One Hearth process: the store, the scheduler, the outbox and the adapters.
 
 Each platform adapter starts when its secrets are in the environment; with
-none, the terminal adapter runs. Adapters are found by module name so the
-core never imports a platform library.
+none, the terminal adapter runs. A platform's adapter is imported only when
+its secret is set, so a platform nobody uses never loads its library.
 """
 
 from __future__ import annotations

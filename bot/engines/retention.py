@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.commands.registry import ONCE_DAYS
+from bot.commands.router import Router
 from bot.models import Community
 from bot.store.member_data import compact, harden
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from bot.app import Hearth
 
 log = logging.getLogger(__name__)
+
+router = Router("retention")
 
 #: Retried deliveries arrive within minutes; event ids older than this are noise.
 PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it could work
@@ -36,8 +39,9 @@ def retention_days(app: "Hearth", community: Community) -> int:
     return min(community.settings.retention_days, app.config["privacy.retention_days"])
 
 
+@router.job("purge", every=timedelta(days=1), first=timedelta(0))  # at start too: a restart after days away
 async def purge_expired(app: "Hearth") -> int:
-    """Delete answers older than each community's retention period; returns how many."""
+    """Delete answers older than each community's retention period; returns how many. Daily, and at start."""
     await harden(app.store)
     total = 0
     for community in await app.store.communities.list_all():

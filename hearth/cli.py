@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.config import LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
-from bot.runtime import AdapterUnavailable
+from hearth.runtime import AdapterUnavailable
 from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
@@ -242,7 +242,7 @@ async def run(config: Config, script: str | None = None) -> int:
     from adapters.console import ConsoleAdapter, ConsoleOut, lines_from
     from adapters.console.adapter import shell_locale
     from bot.clock import OffsetClock
-    from bot.runtime import platform_adapters, serve, start_core
+    from hearth.runtime import platform_adapters, serve, start_core
 
     adapters = platform_adapters(config)
     use_console = not adapters or script is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 
-from bot.flows.retention import purge_expired
+from bot.engines.retention import purge_expired
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_checkin_round import create_schedule
 from tests.bot.flows.test_my_data import answer_day, column_values
@@ -62,4 +62,4 @@ async def test_the_scheduler_runs_the_purge_daily(app, clock):
         assert job is not None and job.trigger.interval == timedelta(days=1)
     finally:
         runner.shutdown()
-    assert await runner.purge() == 0
+    assert await runner.run_job("purge") == 0

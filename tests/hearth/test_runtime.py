@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
-import bot.runtime as runtime
+import hearth.runtime as runtime
 from bot.scheduling.runner import RoundScheduler
 
 

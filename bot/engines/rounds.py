@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
-from bot.flows.prompt_choice import Candidate, available, pick
+from bot.engines.prompt_choice import Candidate, available, pick
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
 from bot.store.store import Batching
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from bot.app import Hearth
 
 log = logging.getLogger(__name__)
+
+router = Router("rounds")
 
 
 async def open_round(app: "Hearth", schedule: Schedule, scheduled_at: datetime) -> Round | None:
@@ -293,3 +296,6 @@ async def run_due(app: "Hearth") -> dict[str, int]:
         if rnd.closes_at <= now and await close_round(app, rnd):
             closed += 1
     return {"reminded": reminded, "closed": closed}
+
+
+router.round_steps(open=open_rounds, due=run_due)

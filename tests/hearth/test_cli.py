@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import SUBCOMMANDS, build_parser, main
+from hearth.cli import SUBCOMMANDS, build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -21,10 +21,10 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 def hearth(tmp_path: Path, *args: str, env: dict[str, str] | None = None, stdin: bytes = b"quit\n"
            ) -> subprocess.CompletedProcess[str]:
-    """`python -m bot ARGS` in tmp_path, with none of the developer's HEARTH_* settings."""
+    """`python -m hearth ARGS` in tmp_path, with none of the developer's HEARTH_* settings."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
     clean["PYTHONPATH"] = str(ROOT)
-    result = subprocess.run([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=clean | (env or {}),
+    result = subprocess.run([sys.executable, "-m", "hearth", *args], cwd=tmp_path, env=clean | (env or {}),
                             input=stdin, capture_output=True, timeout=60)
     return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8", "replace"),
                                        result.stderr.decode("utf-8", "replace"))
