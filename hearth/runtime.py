@@ -116,8 +116,8 @@ async def heartbeat(app: Hearth, platforms: list[str]) -> None:
     while True:
         beat = elapsed(app.clock)
         try:
-            await app.store.heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(), ",".join(platforms),
-                                      app.now())
+            await app.store.outbox.record_heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(),
+                                                    ",".join(platforms), app.now())
         except Exception:
             log.warning("could not record this process's heartbeat; will try again", exc_info=True)
         else:
@@ -128,8 +128,8 @@ async def heartbeat(app: Hearth, platforms: list[str]) -> None:
 async def _say_goodbye(app: Hearth) -> None:
     """A clean stop hands its unsent claims straight back instead of waiting out the lease."""
     with contextlib.suppress(Exception):
-        await app.store.release_claims(app.outbox.holder)
-        await app.store.forget_process(app.outbox.holder)
+        await app.store.outbox.release_claims(app.outbox.holder)
+        await app.store.outbox.forget_process(app.outbox.holder)
 
 
 async def _start(adapter: Adapter, app: Hearth) -> None:
