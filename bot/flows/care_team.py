@@ -21,6 +21,7 @@ from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill
                         rich, say)
 from bot.flows.common import actor_name, people, person_shown, show_time
 from bot.models import CareNote, FollowUp, Outgoing
+from bot.safety.resources import care_message
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -230,11 +231,15 @@ async def follow_up_button(app: "Hearth", language: str) -> Button:
 
 @router.action(FOLLOW_UP)
 async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
-    language = await app.language_of(ev.actor)
-    await app.ensure_member(ev.actor)
+    """Yes to tomorrow's word. The answer keeps the resources in view: where a press replaces the private
+    message it came from (Discord), the crisis reply's list of who to reach must not go with it."""
+    member = await app.ensure_member(ev.actor)
+    language = await app.language_of(ev.actor, member)
     now = app.now()
     await app.store.care.ask_followup(ev.actor.community_id, ev.actor.user_id, language, now, now + FOLLOW_UP_AFTER)
-    return Reply(body=fill(app.content.care.text(language, "followup_set")))
+    region = member.region or (await app.ensure_community(ev.actor.community_id)).settings.default_region
+    resources = care_message(app.content.resources, app.content.care, language, region, "support")
+    return Reply(body=join_rich([fill(app.content.care.text(language, "followup_set")), Rich(), resources]))
 
 
 def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:

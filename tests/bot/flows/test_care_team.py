@@ -138,7 +138,8 @@ async def test_a_crisis_reply_offers_a_private_follow_up_the_next_day(app, clock
     assert button.args[SHOWN_TO] == ANN.user_id
     assert "meant for someone else" in text(await press(app, MIA, FOLLOW_UP, dict(button.args)))
     assert await app.store.care.followup_of(ANN.community_id, MIA.user_id) is None
-    assert "tomorrow" in text(await press(app, ANN, FOLLOW_UP, dict(button.args)))
+    asked = text(await press(app, ANN, FOLLOW_UP, dict(button.args)))
+    assert "tomorrow" in asked and "Find A Helpline" in asked and "not a therapist" in asked
     runner = RoundScheduler(app)
     await runner.run_job("care.follow_ups")
     await app.outbox.drain_all()
