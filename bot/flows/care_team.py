@@ -58,14 +58,15 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
 
 
 def note_post(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
-    """The note's first post in the care channel (its id is kept, so later edits can find it)."""
-    return [Outgoing(f"care:{note.id}:post", "post", {"channel": note.channel_id, "care_note": note.id},
+    """The note's first post in the care channel (its id is kept, so later edits can find it). Every care key
+    names the member, so erasing them drops what is still queued about them (`OutboxRepository.erase_member`)."""
+    return [Outgoing(f"care:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
                      reply_to_json(note_reply(note, zone)))]
 
 
 def note_edit(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
     """The note's post edited to its new state; each change its own entry, sent in order."""
-    return [Outgoing(f"care:{note.id}:v{note.version}", "edit", {"channel": note.channel_id, "care_note": note.id},
+    return [Outgoing(f"care:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
                      reply_to_json(note_reply(note, zone)))]
 
 
@@ -170,11 +171,11 @@ async def raise_again(app: "Hearth") -> None:
         body = join_rich([intro, Rich.from_json(note.body)])
         args = {"note": str(note.id)}
         reply = Reply(body=body, buttons=(Button("I'll reach out", TAKE, args, "primary"),))
-        out = [Outgoing(f"care:{note.id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply)) for u in who]
+        out = [Outgoing(f"care:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply)) for u in who]
         if not who:  # nobody on duty to tell privately: the channel hears it once instead
             nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
                           "take it?")
-            out = [Outgoing(f"care:{note.id}:raise", "post", {"channel": note.channel_id},
+            out = [Outgoing(f"care:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
                             reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
                                                 buttons=reply.buttons, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
