@@ -19,7 +19,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
-from bot.flows.common import actor_name, people, person_shown, show_time
+from bot.flows.common import people, person_shown, show_time
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
 
@@ -166,18 +166,19 @@ async def raise_again(app: "Hearth") -> None:
     cutoff = now - timedelta(minutes=app.config["safety.care_raise_after_minutes"])
     for note in await app.store.care.untaken_since(cutoff):
         who = await on_duty(app, note.community_id)
-        intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet.",
-                     channel(note.channel_id))
-        body = join_rich([intro, Rich.from_json(note.body)])
-        args = {"note": str(note.id)}
-        reply = Reply(body=body, buttons=(Button("I'll reach out", TAKE, args, "primary"),))
-        out = [Outgoing(f"care:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply)) for u in who]
+        # The buttons stay on the note itself: a press in a DM has no community to act in on every platform.
+        intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
+                     "press **I'll reach out** there.", channel(note.channel_id))
+        reply = Reply(body=join_rich([intro, Rich.from_json(note.body)]))
+        out = [Outgoing(f"care:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply))
+               for u in who]
+        take = (Button("I'll reach out", TAKE, {"note": str(note.id)}, "primary"),)
         if not who:  # nobody on duty to tell privately: the channel hears it once instead
             nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
                           "take it?")
             out = [Outgoing(f"care:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
                             reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
-                                                buttons=reply.buttons, visibility="channel")))]
+                                                buttons=take, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
 
 

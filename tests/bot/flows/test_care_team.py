@@ -101,7 +101,8 @@ async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, cl
     dms = [d for d in app.sent if d.kind == "dm"]
     assert [d.user for d in dms] == ["console:mia"]
     assert "still open" in dms[0].message.plain() and CRISIS not in dms[0].message.plain()
-    assert dms[0].message.buttons[0].action == TAKE and dms[0].message.buttons[0].args["note"] == str(note)
+    assert "console:mods" in str(dms[0].message.body) and not dms[0].message.buttons  # pressed on the note itself
+    assert (await app.store.care.get(ANN.community_id, note)).raised_at is not None
 
 
 async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel(app, clock):
@@ -111,6 +112,7 @@ async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel
     await RoundScheduler(app).run_job("care.raise_again")
     posts = [d for d in await posts_to_mods(app) if d.kind == "post"]
     assert len(posts) == 2 and "nobody is on duty" in posts[1].message.plain()
+    assert [b.action for b in posts[1].message.buttons] == [TAKE]
 
 
 async def test_a_taken_note_is_not_raised_again(app, clock):
