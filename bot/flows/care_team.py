@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import Option
 from bot.commands.router import Router
 from bot.errors import UserError
@@ -213,7 +214,7 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
 @router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",
                 Option("duty", "off or on", kind="choice", required=True,
                        choices=(Choice("off", "off"), Choice("on", "on"))),
-                permission="moderator", example="mod care duty off")
+                permission="moderator", example="mod care duty off", form=CommandForm("Care duty"))
 async def care_duty(app: "Hearth", ev: Event) -> Reply:
     on = ev.args["duty"] == "on"
     await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
