@@ -60,14 +60,15 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
 
 def note_post(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
     """The note's first post in the care channel (its id is kept, so later edits can find it). Every care key
-    names the member, so erasing them drops what is still queued about them (`OutboxRepository.erase_member`)."""
-    return [Outgoing(f"care:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
+    names the community (`hearth migrate-store --community` moves it with them) and the member (erasing them
+    drops what is still queued about them: `OutboxRepository.erase_member`)."""
+    return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
                      reply_to_json(note_reply(note, zone)))]
 
 
 def note_edit(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
     """The note's post edited to its new state; each change its own entry, sent in order."""
-    return [Outgoing(f"care:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
+    return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
                      reply_to_json(note_reply(note, zone)))]
 
 
@@ -171,13 +172,13 @@ async def raise_again(app: "Hearth") -> None:
         intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
                      "press **I'll reach out** there.", channel(note.channel_id))
         reply = Reply(body=join_rich([intro, Rich.from_json(note.body)]))
-        out = [Outgoing(f"care:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply))
+        out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply))
                for u in who]
         take = (Button("I'll reach out", TAKE, {"note": str(note.id)}, "primary"),)
         if not who:  # nobody on duty to tell privately: the channel hears it once instead
             nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
                           "take it?")
-            out = [Outgoing(f"care:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
+            out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
                             reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
                                                 buttons=take, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
@@ -187,7 +188,7 @@ async def raise_again(app: "Hearth") -> None:
 
 
 @router.command("mod care list", "The care notes still open, and those done lately: who has them, never what.",
-                permission="moderator", reads_only=True)
+                permission="moderator")
 async def care_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
     if not notes:
@@ -247,7 +248,7 @@ async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
 
 def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:
     reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
-    key = f"care:followup:{followup.community_id}:{followup.user_id}:{followup.due_at.isoformat()}"
+    key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
     return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
 
 
