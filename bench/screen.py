@@ -14,13 +14,48 @@ from __future__ import annotations
 
 import argparse
 import time
+import tomllib
+from typing import Any
 
 from bench.common import rss_mb
-from bot.safety.corpus import LANGUAGES, check_frozen, part, read_corpus
+from bot.content.packs import default_content_dir
+from bot.safety.corpus import LANGUAGES, Sentence, check_frozen, part, read_corpus
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
 
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Text that is not crisis and that the screen will meet every day: the dev split's everyday chat written
+    after the first model (ideas `ok3-*`: check-in answers, questions, plans, goodbyes, games), Hearth's own
+    check-in prompts, and the short texts of `content/texts.toml`. A screen that flags these answers people who
+    are fine, and sends moderators care notes about nothing."""
+    content = default_content_dir()
+    prompts = [p["text"] for path in sorted((content / "packs").glob("*.toml"))
+               for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
+    texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
+    chat = [s.text for s in part(sentences, "dev") if s.idea.startswith("ok3-") and s.category in ("everyday", "games")]
+    return {"everyday chat (dev)": chat, "Hearth's prompts": prompts, "Hearth's texts": texts}
+
+
+def flag_rates(screen: Screen, groups: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:
+    """Per group: (n, share answered crisis, share answered crisis or gentle)."""
+    out = {}
+    for name, texts in groups.items():
+        levels = [r.level for r in screen.check_many(texts)]
+        out[name] = (len(texts), levels.count("crisis") / len(texts), (len(texts) - levels.count("ok")) / len(texts))
+    return out
 
 
 def _measure(repeat: int, model: bool = True) -> dict:
@@ -39,7 +74,9 @@ def _measure(repeat: int, model: bool = True) -> dict:
             screen.check(s.text)
             times.append(time.perf_counter() - t)
     times.sort()
+    ordinary = flag_rates(screen, ordinary_texts(sentences))
     return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
+            "ordinary": ordinary,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 
@@ -53,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"test split: {m['n']} sentences; load {m['load_s']:.2f} s; RSS +{m['growth_mb']:.0f} MB; "
               f"per message p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms")
         print("\n".join(report(m["tallies"])))
+        for name, (n, crisis, concern) in m["ordinary"].items():
+            print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
         print()
     return 0
 
@@ -73,12 +112,21 @@ def measure(ctx):  # type: ignore[no-untyped-def]
         rows.append(Row(f"screen model {lang}", round(q.recall, 3), "crisis recall", target=(
             f"recall ≥ {RECALL} at precision ≥ {PRECISION}; crisis+gentle ≥ {CAUGHT}"), ok=ok, notes=(
             f"precision {q.precision:.3f}, crisis+gentle {q.caught_share:.3f}, n={q.n}")))
+    n, crisis, concern = _pooled(m["ordinary"])
+    rows.append(Row("screen ordinary", round(100 * crisis, 1), "% flagged crisis", target="reported", notes=(
+        f"{n} ordinary texts (dev everyday chat, Hearth's prompts and texts); crisis or gentle {concern:.1%}; "
+        + "; ".join(f"{k} {c:.1%}/{g:.1%}" for k, (_, c, g) in m["ordinary"].items()))))
     rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
                     ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))
     rows.append(Row("screen load", round(m["load_s"], 2), "s", limit=LOAD_S, target=f"≤ {LOAD_S:g} s, ≤ "
                     f"{GROWTH_MB:g} MB", ok=m["load_s"] <= LOAD_S and m["growth_mb"] <= GROWTH_MB,
                     notes=f"RSS +{m['growth_mb']:.0f} MB"))
     return Measurement(rows)
+
+
+def _pooled(rates: dict[str, tuple[int, float, float]]) -> tuple[int, float, float]:
+    n = sum(r[0] for r in rates.values())
+    return n, sum(r[0] * r[1] for r in rates.values()) / n, sum(r[0] * r[2] for r in rates.values()) / n
 
 
 if __name__ == "__main__":
