@@ -41,9 +41,9 @@ ORDINARY_MAX = 0.05
 STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
 #: The head: hidden units and their L2 strength; the n-gram model's buckets (2**bits) and inverse strength; the
 #: n-gram shares of the logit tried (the best dev AUC is kept). Chosen on dev: bench/README.md, "screen".
-HIDDEN, HIDDEN_L2 = 64, 3.0
+HIDDEN, HIDDEN_L2 = 64, (3.0, 10.0)
 NGRAM_BITS, NGRAM_C = 16, 10.0
-MIXES = (0.0, 0.3, 0.4, 0.5, 0.6)
+MIXES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 #: A phrase must be right this often on the train split (over at least MIN_HITS matches) to fire alone.
 PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
@@ -209,14 +209,14 @@ class _Cached:
         return np.stack([self.memo[t] for t in texts])
 
 
-def fit_hidden(x: Any, y: Any, seed: int) -> tuple[Any, Any, Any, float]:
+def fit_hidden(x: Any, y: Any, seed: int, strength: float) -> tuple[Any, Any, Any, float]:
     """One hidden layer of `HIDDEN` relu units on the standardised embedding (scikit-learn's MLP, L-BFGS: full
     batches, so the seed is the only randomness), with the scaling folded into the first layer."""
     import numpy as np
     from sklearn.neural_network import MLPClassifier
 
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
-    net = MLPClassifier((HIDDEN,), alpha=HIDDEN_L2, solver="lbfgs", max_iter=500, random_state=seed)
+    net = MLPClassifier((HIDDEN,), alpha=strength, solver="lbfgs", max_iter=500, random_state=seed)
     net.fit((x - mean) / std, y > 0)
     w1, w2 = net.coefs_[0].T / std, net.coefs_[1][:, 0]
     b1 = net.intercepts_[0] - w1 @ mean
@@ -247,21 +247,22 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
     verdicts = [rules.check(s.text) for s in dev_rows]
     evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
-    w1, b1, w2, b2 = fit_hidden(x, y, seed)
     ngram_w, ngram_b = fit_ngrams([s.text for s in train_rows], y)
-    base = Head(embedder.name, tuple(float(v) for v in w2), b2, 0.5, 0.5, {}, evidence_only, w1, b1, ngram_w,
-                ngram_b, 0.0)
     fits = []
-    for mix in MIXES:  # the mix whose dev ranking is best, before any threshold is chosen
-        head = replace(base, mix=mix)
-        dev_chances = Model(embedder, head).probabilities([s.text for s in dev_rows])
-        fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, head, dev_chances))
-    dev_auc, _, head, dev_chances = max(fits, key=lambda f: f[:2])
+    for strength in HIDDEN_L2:  # the strength and mix whose dev ranking is best, before any threshold is chosen
+        w1, b1, w2, b2 = fit_hidden(x, y, seed, strength)
+        base = Head(embedder.name, tuple(float(v) for v in w2), b2, 0.5, 0.5, {}, evidence_only, w1, b1, ngram_w,
+                    ngram_b, 0.0)
+        for mix in MIXES:
+            head = replace(base, mix=mix)
+            dev_chances = Model(embedder, head).probabilities([s.text for s in dev_rows])
+            fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, -strength, head, dev_chances))
+    dev_auc, _, strength, head, dev_chances = max(fits, key=lambda f: f[:3])
     choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only)
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
              "thresholds_from": f"{len(dev_rows)} dev sentences",
              "corpus": corpus_digest(train_rows), "seed": seed,
-             "head": f"{HIDDEN} relu units (l2 {HIDDEN_L2}) + hashed n-grams (2**{NGRAM_BITS}, C {NGRAM_C}), "
+             "head": f"{HIDDEN} relu units (l2 {-strength}) + hashed n-grams (2**{NGRAM_BITS}, C {NGRAM_C}), "
                      f"mix {head.mix}",
              "dev_auc": round(dev_auc, 4),
              "package": f"{EMBEDDERS[embedder.name][0]} {package_version(embedder.name) or '?'}",
