@@ -22,6 +22,7 @@ from bot.content.packs import default_content_dir
 from bot.safety.corpus import LANGUAGES, Sentence, check_frozen, part, read_corpus
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
+from bot.safety.train import ordinary
 
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
 
@@ -45,7 +46,8 @@ def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
     prompts = [p["text"] for path in sorted((content / "packs").glob("*.toml"))
                for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
     texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
-    chat = [s.text for s in part(sentences, "dev") if s.idea.startswith("ok3-") and s.category in ("everyday", "games")]
+    dev = part(sentences, "dev")
+    chat = [s.text for s, everyday in zip(dev, ordinary(dev)) if everyday]
     return {"everyday chat (dev)": chat, "Hearth's prompts": prompts, "Hearth's texts": texts}
 
 
@@ -74,9 +76,9 @@ def _measure(repeat: int, model: bool = True) -> dict:
             screen.check(s.text)
             times.append(time.perf_counter() - t)
     times.sort()
-    ordinary = flag_rates(screen, ordinary_texts(sentences))
+    rates = flag_rates(screen, ordinary_texts(sentences))
     return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
-            "ordinary": ordinary,
+            "ordinary": rates,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 

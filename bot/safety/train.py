@@ -244,7 +244,6 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     train_rows, dev_rows = part(sentences, "train"), part(sentences, "dev")
     x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
     y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
-    dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
     verdicts = [rules.check(s.text) for s in dev_rows]
     evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
     ngram_w, ngram_b = fit_ngrams([s.text for s in train_rows], y)
@@ -356,7 +355,7 @@ def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list
     linear = max(fits, key=lambda f: auc(list(chances(np.asarray(embedder.embed([s.text for s in dev])), *f)),
                                          [s.crisis for s in dev]))
     plain = replace(full, weights=tuple(float(v) for v in linear[0]), bias=linear[1], hidden=None, hidden_bias=None)
-    chat = [s for s in dev if s.idea.startswith("ok3-") and s.category in ("everyday", "games")]
+    chat = [s for s, everyday in zip(dev, ordinary(dev)) if everyday]
     heads = {"logistic (session 7)": replace(plain, ngram_weights=None, mix=0.0),
              "hidden layer": replace(full, ngram_weights=None, mix=0.0),
              "n-grams alone": replace(full, mix=1.0),
