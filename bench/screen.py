@@ -27,6 +27,15 @@ from bot.safety.train import ordinary
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
 
 
+#: Short messages written for this check alone, in no corpus file and never trained or tuned on: greetings,
+#: thanks and reactions, the shortest ordinary text (session 8 found the model flagging "good morning everyone").
+SHORT = ("good morning everyone", "hi all", "thanks!", "see you tomorrow", "night all", "gm", "happy friday!",
+         "haha yes", "congrats!!", "good luck today", "have a great weekend", "thank you so much",
+         "buenos días a todos", "hasta luego", "gracias!!", "qué bueno jaja", "gute nacht zusammen", "danke dir!",
+         "bis morgen", "super, danke", "bonne soirée tout le monde", "à demain", "merci !!", "trop bien",
+         "bom dia galera", "valeu!", "até amanhã", "boa, gostei", "xD", "on my way")
+
+
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -39,16 +48,18 @@ def _strings(value: Any) -> list[str]:
 
 def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
     """Text that is not crisis and that the screen will meet every day: the dev split's everyday chat written
-    after the first model (ideas `ok3-*`: check-in answers, questions, plans, goodbyes, games), Hearth's own
-    check-in prompts, and the short texts of `content/texts.toml`. A screen that flags these answers people who
-    are fine, and sends moderators care notes about nothing."""
+    after the first model (ideas `ok3-*`, `ok4-*`: check-in answers, questions, plans, goodbyes, games,
+    greetings), `SHORT` (greetings in no corpus file), Hearth's own check-in prompts, and the short texts of
+    `content/texts.toml`. A screen that flags these answers people who are fine, and sends moderators care notes
+    about nothing."""
     content = default_content_dir()
     prompts = [p["text"] for path in sorted((content / "packs").glob("*.toml"))
                for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
     texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
     dev = part(sentences, "dev")
     chat = [s.text for s, everyday in zip(dev, ordinary(dev)) if everyday]
-    return {"everyday chat (dev)": chat, "Hearth's prompts": prompts, "Hearth's texts": texts}
+    return {"everyday chat (dev)": chat, "short messages": list(SHORT), "Hearth's prompts": prompts,
+            "Hearth's texts": texts}
 
 
 def flag_rates(screen: Screen, groups: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:
@@ -116,7 +127,8 @@ def measure(ctx):  # type: ignore[no-untyped-def]
             f"precision {q.precision:.3f}, crisis+gentle {q.caught_share:.3f}, n={q.n}")))
     n, crisis, concern = _pooled(m["ordinary"])
     rows.append(Row("screen ordinary", round(100 * crisis, 1), "% flagged crisis", target="reported", notes=(
-        f"{n} ordinary texts (dev everyday chat, Hearth's prompts and texts); crisis or gentle {concern:.1%}; "
+        f"{n} ordinary texts (dev everyday chat, short messages, Hearth's prompts and texts); crisis or gentle "
+        f"{concern:.1%}; "
         + "; ".join(f"{k} {c:.1%}/{g:.1%}" for k, (_, c, g) in m["ordinary"].items()))))
     rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
                     ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))

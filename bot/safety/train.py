@@ -108,9 +108,9 @@ class Choice:
 
 
 def ordinary(rows: list[Sentence]) -> list[bool]:
-    """Which rows are everyday chat (ideas `ok3-*`: check-in answers, questions, plans, goodbyes, games): the
-    text a screen meets most, which must rarely get even the gentle word."""
-    return [s.idea.startswith("ok3-") and s.category in ("everyday", "games") for s in rows]
+    """Which rows are everyday chat (ideas `ok3-*`, `ok4-*`: check-in answers, questions, plans, goodbyes, games,
+    greetings): the text a screen meets most, which must rarely get even the gentle word."""
+    return [s.idea.startswith(("ok3-", "ok4-")) and s.category in ("everyday", "games") for s in rows]
 
 
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
@@ -380,7 +380,7 @@ def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.safety.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="use-m3", choices=sorted(EMBEDDERS), help="embedding model (default: use-m3)")
-    parser.add_argument("--seed", type=int, default=0, help="recorded in the head (the fit itself has no randomness)")
+    parser.add_argument("--seed", type=int, default=0, help="seeds the hidden layer's start")
     parser.add_argument("--out", type=Path, help="where to write the head (default: content/safety/head.json)")
     parser.add_argument("--freeze", action="store_true", help="write the frozen test-split manifest, then stop")
     parser.add_argument("--compare", action="store_true", help="measure every installed embedder on dev, then stop")
