@@ -2,7 +2,7 @@
 
 Flows reach what Hearth keeps through `store.communities`, `store.prompts`,
 `store.schedules`, `store.rounds`, `store.notes`, `store.outbox` and
-`store.stash`; each repository owns its tables' queries, its purge, and its
+`store.stash` and `store.insights`; each repository owns its tables' queries, its purge, and its
 part of a member's export and erasure (`bot.store.member_data`). No SQL runs
 outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
 `RETURNING`), so SQLite and PostgreSQL sit under the same repositories.
@@ -19,6 +19,7 @@ from bot.crypto import Cipher
 from bot.errors import StoreError
 from bot.store.communities import CommunityRepository
 from bot.store.database import Database, SqliteDatabase
+from bot.store.insights import InsightsRepository
 from bot.store.migrations import migrate
 from bot.store.notes import NoteRepository
 from bot.store.outbox import OutboxRepository, removal
@@ -44,11 +45,13 @@ class Store:
         self.notes = NoteRepository(db)
         self.outbox = OutboxRepository(db, self.communities)
         self.stash = StashRepository(db)
+        self.insights = InsightsRepository(db)
 
     @property
     def repositories(self) -> list[Repository]:
         """Every repository, in the order a member's data is erased (answers before the member row)."""
-        return [self.rounds, self.outbox, self.schedules, self.notes, self.prompts, self.communities, self.stash]
+        return [self.rounds, self.outbox, self.schedules, self.notes, self.prompts, self.insights,
+                self.communities, self.stash]
 
     @property
     def cipher(self) -> Cipher:
