@@ -50,21 +50,25 @@ def png(series: Series) -> bytes | None:
     fig = Figure(figsize=(SIZE[0] / _DPI, SIZE[1] / _DPI), dpi=_DPI)  # not pyplot: no global state, thread-safe
     ax = fig.add_subplot()
     xs = list(range(len(series.labels)))
-    ax.bar([x for x, b in zip(xs, series.bars) if b is not None], [b for b in series.bars if b is not None],
-           color="#9ecae1", label=series.bar_label)
+    shown = [(x, b) for x, b in zip(xs, series.bars) if b is not None]
+    # Bars as one collection of thick lines, not a patch each: a year of weeks draws in a fraction of the time.
+    ax.vlines([x for x, _ in shown], 0, [b for _, b in shown], colors="#9ecae1",
+              linewidth=max(2.0, 290 / (len(xs) + 1)), label=series.bar_label)
+    ax.set_xlim(-1, len(xs))
+    ax.set_ylim(0, max([b for _, b in shown], default=0) * 1.1 + 1)
     ax.set_ylabel(series.bar_label)
-    ax.set_xticks(xs, series.labels, rotation=45 if len(xs) > 12 else 0, fontsize=7 if len(xs) > 12 else 9)
-    if len(xs) > 26:
-        for i, tick in enumerate(ax.get_xticklabels()):
-            tick.set_visible(i % 4 == 0)
+    step = max(1, -(-len(xs) // 13))  # at most 13 labels: they stay readable, and each costs drawing time
+    ax.set_xticks(xs[::step], series.labels[::step], fontsize=8)
     mood = ax.twinx()
     pts = [(x, v) for x, v in zip(xs, series.line) if v is not None]
     if pts:
-        mood.plot([p[0] for p in pts], [p[1] for p in pts], color="#d95f02", marker="o", label=series.line_label)
-    mood.set_ylim(1, 5)
+        mood.plot([p[0] for p in pts], [p[1] for p in pts], color="#d95f02", marker="o" if len(pts) <= 26 else None,
+                  label=series.line_label)
+    mood.set_ylim(0.8, 5.2)
+    mood.set_yticks([1, 2, 3, 4, 5])
     mood.set_ylabel(series.line_label)
     ax.set_title(series.title)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.08, right=0.92, top=0.9, bottom=0.1)  # fixed margins: tight_layout costs ~0.3 s
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=_DPI)
     return out.getvalue()
