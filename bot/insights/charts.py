@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Every chart's size in pixels (width, height): wide enough to read on a phone, small to upload.
 SIZE = (800, 450)
@@ -41,12 +42,16 @@ def available() -> bool:
 
 def png(series: Series) -> bytes | None:
     """The chart as PNG bytes, SIZE pixels; None when matplotlib is missing."""
-    try:
-        import matplotlib
-        matplotlib.use("Agg", force=False)
-        from matplotlib.figure import Figure
-    except ImportError:
-        return None
+    return _drawn(series) if available() else None
+
+
+@lru_cache(maxsize=64)
+def _drawn(series: Series) -> bytes:
+    """The same numbers make the same image, so it is kept (64 of them, a few MB): a week's numbers never change
+    once shown, and moderators look again. Drawing one takes a few hundred milliseconds on a busy machine."""
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
     fig = Figure(figsize=(SIZE[0] / _DPI, SIZE[1] / _DPI), dpi=_DPI)  # not pyplot: no global state, thread-safe
     ax = fig.add_subplot()
     xs = list(range(len(series.labels)))
