@@ -1,7 +1,8 @@
 """insights: `mod insights show weeks=52` for a community of 100,000 members and 1,000,000 answers over 52 weeks.
 
 The data is loaded straight into the tables (SQLite with sqlite3, PostgreSQL with asyncpg's COPY): 20 weekly
-check-ins of 5,000 members each, about 960 answers a round, a third of them private. Then Hearth opens the
+check-ins of 5,000 members each, about 960 answers a round, a third of them private, and the counts each
+round's closing writes (`round_tallies`). Then Hearth opens the
 store as `hearth run` does and a moderator asks for the whole year, chart included, again and again; each
 request is timed end to end through `app.handle` (the query, the anonymity rule, the PNG drawn in a thread).
 A watchdog task measures the longest event-loop stall meanwhile (the `stall` row reads it).
@@ -59,6 +60,10 @@ def rows(size: dict, now: datetime) -> dict[str, list[tuple]]:
     return out
 
 
+#: What closing each round wrote (`bot.store.insights.tally_on`), for rounds loaded already closed.
+TALLIES = ("INSERT INTO round_tallies (round_id, visibility, mood, n) SELECT round_id, visibility, mood, COUNT(*) "
+           "FROM responses GROUP BY round_id, visibility, mood")
+
 COLUMNS = {
     "communities": ("id", "name", "settings", "created_at"),
     "members": ("community_id", "user_id", "display_name", "created_at"),
@@ -80,6 +85,7 @@ def load_sqlite(path: Path, data: dict[str, list[tuple]]) -> None:
     for table, cols in COLUMNS.items():
         conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
                          data[table])
+    conn.execute(TALLIES)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -93,6 +99,7 @@ async def load_postgres(url: str, data: dict[str, list[tuple]]) -> None:
     try:
         for table, cols in COLUMNS.items():
             await conn.copy_records_to_table(table, records=data[table], columns=list(cols))
+        await conn.execute(TALLIES)
         for table in ("schedules", "rounds", "responses"):
             await conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"(SELECT max(id) FROM {table}))")

@@ -1,7 +1,8 @@
 """What insights read: each round's counts (never who), who was invited, and the "what we changed" notes.
 
-Counts come back per round, by visibility and mood, from one grouped query on
-an index that holds all three columns; everything else (weeks, schedules, the
+Counts come back per round, by visibility and mood, from the tallies written
+when each round closed (`tally_on`), so a year of a big community is a
+thousand rows, not a million answers; everything else (weeks, schedules, the
 anonymity floor) is decided in `bot.insights`, which never sees a person. The
 one question about people is how many different ones answered a few rounds
 (`people_in`), asked only for groups too small to be sure from the counts.
@@ -47,15 +48,15 @@ _ROUNDS = ("SELECT rd.id, rd.schedule_id, rd.scheduled_at, rd.closed_at, rd.invi
            "JOIN schedules s ON s.id = rd.schedule_id "
            "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ?")
 
-_COUNTS = ("SELECT r.round_id, r.visibility, r.mood, COUNT(*) AS n FROM responses r "
-           "JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
-           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? "
-           "GROUP BY r.round_id, r.visibility, r.mood")
+_COUNTS = ("SELECT t.round_id, t.visibility, t.mood, t.n FROM round_tallies t "
+           "JOIN rounds rd ON rd.id = t.round_id JOIN schedules s ON s.id = rd.schedule_id "
+           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ?")
 
 
 class InsightsRepository(Repository):
     async def round_counts(self, community_id: str, since: datetime, until: datetime) -> list[RoundCounts]:
-        """Every round of the community scheduled in [since, until), open or closed, with its counts."""
+        """Every round of the community scheduled in [since, until), open or closed, with its counts as they
+        were when it closed (an open round's are zero: nothing of it shows until it closes)."""
         lo, hi = utc_iso(since), utc_iso(until)
         rounds = await self.db.fetchall(_ROUNDS, community_id, lo, hi)
         if not rounds:
@@ -118,6 +119,19 @@ class InsightsRepository(Repository):
         await tx.execute("UPDATE schedule_notes SET set_by = ? WHERE set_by = ? AND schedule_id IN "
                          "(SELECT id FROM schedules WHERE community_id = ?)", DELETED, user_id, community_id)
         return {}
+
+
+async def tally_on(tx: Executor, round_id: int) -> None:
+    """Inside the transaction that closes the round: its counts, as its summary shows them, kept."""
+    await tx.execute("INSERT INTO round_tallies (round_id, visibility, mood, n) SELECT round_id, visibility, mood, "
+                     "COUNT(*) FROM responses WHERE round_id = ? GROUP BY round_id, visibility, mood", round_id)
+
+
+async def purge_tallies_on(tx: Executor, community_id: str, cutoff: datetime) -> int:
+    """Retention: the counts of rounds from before `cutoff` go with their answers."""
+    return await tx.execute("DELETE FROM round_tallies WHERE round_id IN (SELECT rd.id FROM rounds rd "
+                            "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
+                            "AND rd.scheduled_at < ?)", community_id, utc_iso(cutoff))
 
 
 async def take_notes_on(tx: Executor, notes: dict[int, str]) -> None:

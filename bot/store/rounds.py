@@ -11,7 +11,7 @@ from bot.clock import utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor
-from bot.store.insights import take_notes_on
+from bot.store.insights import purge_tallies_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
 
@@ -150,6 +150,8 @@ class RoundRepository(Repository):
                 return False
             if batching is not None and column == "closed_at":
                 await self._release(tx, round_id, batching, now, everything=True)
+            if column == "closed_at":
+                await tally_on(tx, round_id)  # what insights count, as the summary shows it
             await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
         return True
 
@@ -321,6 +323,7 @@ class RoundRepository(Repository):
         stamp = utc_iso(cutoff)
         await tx.execute(f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})",
                          stamp, community_id)
+        await purge_tallies_on(tx, community_id, cutoff)
         return await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", stamp, community_id)
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:

@@ -12,5 +12,19 @@ CREATE TABLE schedule_notes (
     set_at        TEXT NOT NULL
 );
 
--- Insights count a round's answers by visibility and mood without reading the rows.
-CREATE INDEX responses_round_mood ON responses (round_id, visibility, mood);
+-- A round's counts, by visibility and mood, written when it closes, as its
+-- posted summary is: insights read these (a thousand rows for a year of a big
+-- community) instead of counting a million answers each time, and, like the
+-- summary, they keep their numbers when a member later deletes their data.
+-- Retention removes them with the round's answers. Rounds closed before this
+-- are counted here once.
+CREATE TABLE round_tallies (
+    round_id      INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    visibility    TEXT NOT NULL,
+    mood          INTEGER NOT NULL,
+    n             INTEGER NOT NULL,
+    PRIMARY KEY (round_id, visibility, mood)
+);
+INSERT INTO round_tallies (round_id, visibility, mood, n)
+    SELECT r.round_id, r.visibility, r.mood, COUNT(*) FROM responses r JOIN rounds rd ON rd.id = r.round_id
+    WHERE rd.closed_at IS NOT NULL GROUP BY r.round_id, r.visibility, r.mood;

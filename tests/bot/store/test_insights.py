@@ -33,6 +33,21 @@ async def test_a_rounds_counts_keep_private_moods_out_and_know_who_was_invited(s
     assert await store.insights.people_in([], True) == 0
 
 
+async def test_counts_are_kept_from_the_close_like_the_summary_and_go_with_retention(store):
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, round_fields(), [])
+    for who, mood in (("u1", 2), ("u2", 3), ("u3", 3)):
+        await answered(store, rnd, who, mood, "shared")
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    await member_data.erase(store, COMMUNITY, "u1", AT + timedelta(days=1))  # a summary keeps its numbers
+    [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert counts.answered == 3 and counts.moods == (0, 1, 2, 0, 0)
+    assert await store.insights.people_in([rnd.id], True) == 2  # (so a group can only look smaller)
+    await store.purge_community(COMMUNITY, AT + timedelta(days=400))
+    [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert counts.answered == 0
+
+
 async def test_a_note_is_taken_by_the_round_it_shows_on_and_its_author_erased(store):
     schedule = await make_schedule(store)
     await store.insights.set_note(schedule.id, "First try", "u1", AT)
