@@ -96,6 +96,7 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
     for monday, by in grouped.items():
         out[monday] = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
                                          app.store.insights.people_in)
+        await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
     return out
 
 

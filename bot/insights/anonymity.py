@@ -27,6 +27,7 @@ R rounds with A answers has at least ceil(A / R) people.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Awaitable, Callable, Iterable
 
@@ -67,23 +68,23 @@ class Group:
 
     rounds: tuple[RoundCounts, ...]
 
-    @property
+    @cached_property
     def ids(self) -> list[int]:
         return [r.round_id for r in self.rounds]
 
-    @property
+    @cached_property
     def answered(self) -> int:
         return sum(r.answered for r in self.rounds)
 
-    @property
+    @cached_property
     def shared(self) -> int:
         return sum(sum(r.moods) for r in self.rounds)
 
-    @property
+    @cached_property
     def moods(self) -> tuple[int, ...]:
         return tuple(sum(r.moods[i] for r in self.rounds) for i in range(MOODS))
 
-    @property
+    @cached_property
     def invited(self) -> int | None:
         counted = [r.invited for r in self.rounds]
         return None if not counted or any(n is None for n in counted) else sum(n for n in counted if n is not None)

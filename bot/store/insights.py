@@ -48,9 +48,13 @@ _ROUNDS = ("SELECT rd.id, rd.schedule_id, rd.scheduled_at, rd.closed_at, rd.invi
            "JOIN schedules s ON s.id = rd.schedule_id "
            "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ?")
 
-_COUNTS = ("SELECT t.round_id, t.visibility, t.mood, t.n FROM round_tallies t "
-           "JOIN rounds rd ON rd.id = t.round_id JOIN schedules s ON s.id = rd.schedule_id "
-           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ?")
+#: Each round's totals, added up in the database: one row a round, whatever the number of answers.
+_COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
+           "SUM(CASE WHEN t.visibility = 'private' THEN t.n ELSE 0 END) AS private, "
+           + ", ".join(f"SUM(CASE WHEN t.visibility <> 'private' AND t.mood = {m} THEN t.n ELSE 0 END) AS m{m}"
+                       for m in range(1, MOODS + 1)) +
+           " FROM round_tallies t JOIN rounds rd ON rd.id = t.round_id JOIN schedules s ON s.id = rd.schedule_id "
+           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? GROUP BY t.round_id")
 
 
 class InsightsRepository(Repository):
@@ -61,21 +65,15 @@ class InsightsRepository(Repository):
         rounds = await self.db.fetchall(_ROUNDS, community_id, lo, hi)
         if not rounds:
             return []
-        tally: dict[int, list[int]] = {r["id"]: [0, 0] + [0] * MOODS for r in rounds}
-        for row in await self.db.fetchall(_COUNTS, community_id, lo, hi):
-            t = tally.get(row["round_id"])
-            if t is None:
-                continue
-            n = int(row["n"])
-            t[0] += n
-            if row["visibility"] == "private":
-                t[1] += n  # its mood is never counted
-            else:
-                t[2 + int(row["mood"]) - 1] += n
-        return [RoundCounts(r["id"], r["schedule_id"], parse_iso(r["scheduled_at"]), r["closed_at"] is not None,
-                            None if r["invited"] is None else int(r["invited"]), tally[r["id"]][0],
-                            tally[r["id"]][1], tuple(tally[r["id"]][2:]))
-                for r in sorted(rounds, key=lambda r: (r["scheduled_at"], r["id"]))]
+        tally = {r["round_id"]: r for r in await self.db.fetchall(_COUNTS, community_id, lo, hi)}
+        none = {"answered": 0, "private": 0, **{f"m{m}": 0 for m in range(1, MOODS + 1)}}
+        out = []
+        for r in sorted(rounds, key=lambda r: (r["scheduled_at"], r["id"])):
+            t = tally.get(r["id"], none)
+            out.append(RoundCounts(r["id"], r["schedule_id"], parse_iso(r["scheduled_at"]), r["closed_at"] is not None,
+                                   None if r["invited"] is None else int(r["invited"]), int(t["answered"]),
+                                   int(t["private"]), tuple(int(t[f"m{m}"]) for m in range(1, MOODS + 1))))
+        return out
 
     async def people_in(self, round_ids: list[int], with_mood_only: bool) -> int:
         """How many different people answered these rounds (only those who shared a mood, if asked).
