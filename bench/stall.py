@@ -1,7 +1,7 @@
-"""stall: the longest event-loop stall seen during the fanout and scheduler runs.
+"""stall: the longest event-loop stall seen during the fanout, scheduler and insights runs.
 
-Both runs keep a watchdog task (bench.common.Watchdog) that sleeps 5 ms at
-a time and records how late it wakes; this row is the worse of the two.
+Each run keeps a watchdog task (bench.common.Watchdog) that sleeps 5 ms at
+a time and records how late it wakes; this row is the worst of them.
 Derived: it runs nothing itself, `python -m bench stall` runs both first.
 """
 
@@ -11,7 +11,7 @@ from bench.registry import Context, Measurement, Row
 
 
 def measure(ctx: Context) -> Measurement:
-    seen = {name: ctx.results[name].extras["stall_ms"] for name in ("fanout", "scheduler")}
+    seen = {name: ctx.results[name].extras["stall_ms"] for name in ("fanout", "scheduler", "insights")}
     worst = max(seen.values())
     notes = ", ".join(f"{name} {ms:.1f} ms" for name, ms in seen.items())
     return Measurement([Row("stall", worst, "ms", None, None, "≤ 100 ms", worst <= 100, notes)])

@@ -25,6 +25,11 @@ class CommunitySettings:
     alert_channel: str | None = None
     default_region: str | None = None
     default_timezone: str = "UTC"
+    digest_channel: str | None = None
+    """Where the weekly insights digest goes; None: no digest (it is opt-in)."""
+    digest_day: str = "mon"
+    digest_time: str = "09:00"
+    """When it goes, in the community's timezone (`default_timezone`)."""
 
     @classmethod
     def from_json(cls, text: str) -> "CommunitySettings":

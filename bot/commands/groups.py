@@ -7,7 +7,8 @@ GROUP_HELP = {
     "mod": "Moderator tools: prompts, schedules, moderators, audit log",
     "notes": "Your private notes",
     "prompt": "Prompts: add, edit, enable, disable, list",
-    "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete",
+    "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete, note",
     "moderators": "Who moderates Hearth here",
     "care": "Care notes: who is reaching out, and who is on duty",
+    "insights": "How the check-ins are going, week by week",
 }

@@ -49,6 +49,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     skips = await app.store.schedules.skips_of(ids)
     recent = await app.store.rounds.recent_prompt_ids_of(ids, app.config["checkins.recent_prompts_to_avoid"])
     people = await app.store.schedules.participants_of(ids)
+    notes = await app.store.insights.notes_of(ids)
     candidates: dict[tuple[str, str | None, str | None], list[Candidate]] = {}
     now = app.now()
     results: list[Round | None] = [None] * len(due)
@@ -73,11 +74,13 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         remind_at = None
         if 0 < schedule.remind_minutes < schedule.open_minutes:
             remind_at = closes_at - timedelta(minutes=schedule.remind_minutes)
+        note = notes[schedule.id].text if schedule.id in notes else None
         fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
-                  "prompt_id": prompt.id, "prompt_text": prompt.text}
+                  "prompt_id": prompt.id, "prompt_text": prompt.text,
+                  "invited": len(people.get(schedule.id, [])), "note": note}
         if schedule.community_id not in communities:  # schedules of one community opening together share it
             communities[schedule.community_id] = await app.ensure_community(schedule.community_id)
-        outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons)]
+        outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons, note)]
         outgoing += await _opening_dms(app, schedule, communities[schedule.community_id],
                                        people.get(schedule.id, []), prompt.text, closes_at, buttons)
         items.append((schedule, fields, outgoing))
@@ -127,9 +130,11 @@ def mood_buttons(app: "Hearth", round_ref: str) -> tuple[Button, ...]:
 
 
 def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
-                buttons: tuple[Button, ...]) -> Outgoing:
+                buttons: tuple[Button, ...], note: str | None = None) -> Outgoing:
     body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
                 closes=hearth_text("at ") + posted_time(closes_at, tz, "time"))
+    if note:  # "closing the loop": what the moderators changed after earlier answers, shown on this post only
+        body = rich("**What we changed:** {}\n\n", note) + body
     # The round id is only known inside the transaction: buttons carry a placeholder.
     reply = Reply(body=body, visibility="channel", buttons=buttons)
     return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},

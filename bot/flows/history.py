@@ -10,6 +10,8 @@ from bot.commands.registry import Option
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
+from bot.flows.insights import chart_reply, week_label
+from bot.insights import charts
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -38,7 +40,19 @@ async def history(app: "Hearth", ev: Event) -> Reply:
         head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {resp.visibility}",
                     schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)
-    return Reply(body=join_rich(lines))
+    return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png")
+
+
+def own_series(rows: list, tz) -> charts.Series:  # type: ignore[no-untyped-def]
+    """The member's own moods, week by week, for their eyes only: how many they answered and their average."""
+    weeks: dict = defaultdict(list)
+    for resp, rnd, _ in rows:
+        local = rnd.scheduled_at.astimezone(tz).date()
+        weeks[local - timedelta(days=local.weekday())].append(resp.mood)
+    days = sorted(weeks)
+    return charts.Series("Your mood, week by week", tuple(week_label(d) for d in days),
+                         tuple(len(weeks[d]) for d in days), tuple(sum(weeks[d]) / len(weeks[d]) for d in days),
+                         bar_label="your answers")
 
 
 def mood_chart(app: "Hearth", rows: list, tz) -> Rich:  # type: ignore[no-untyped-def]

@@ -114,7 +114,9 @@ def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
     return rich("{}", detail)
 
 
-SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone")
+SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
+                   "digest_channel", "digest_day", "digest_time")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @router.command("mod settings", "Show or change the community's settings.",
@@ -143,7 +145,7 @@ def _shown_setting(key: str, value: object) -> Rich:
     """A setting's value as people read it: a channel as a link, nothing as "not set", never an id."""
     if value is None or value == "":
         return hearth_text("not set")
-    if key == "alert_channel":
+    if key in ("alert_channel", "digest_channel"):
         return channel(str(value))
     return rich("{}", str(value))
 
@@ -167,11 +169,26 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         return n
     if key == "default_timezone":
         return check_timezone(raw).key
-    if key == "alert_channel":
+    if key in ("alert_channel", "digest_channel"):
         return None if raw.lower() in {"off", "none"} else user_ref(ev.actor, raw.lstrip("#"))
+    if key == "digest_day":
+        day = raw.strip().lower()[:3]
+        if day not in _WEEKDAYS:
+            raise UserError("Choose a day of the week, like mon or thursday.")
+        return day
+    if key == "digest_time":
+        return _clock_time(raw)
     if key == "default_region":
         return _region(app, raw)
     return raw.strip().lower() or None
+
+
+def _clock_time(raw: str) -> str:
+    """"9:00" or "17:30", as HH:MM on the community's clock."""
+    hour, _, minute = raw.strip().partition(":")
+    if not (hour.isdigit() and minute.isdigit() and 0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
+        raise UserError("Give a time like 09:00 or 17:30, in the community's timezone.")
+    return f"{int(hour):02d}:{int(minute):02d}"
 
 
 def _region(app: "Hearth", raw: str) -> str:

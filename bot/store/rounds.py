@@ -11,6 +11,7 @@ from bot.clock import utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor
+from bot.store.insights import purge_tallies_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
 
@@ -36,7 +37,7 @@ class RoundClosed(Exception):
 _ROUND_FOR_ANSWER = "SELECT rd.closed_at, rd.channel_id FROM rounds rd WHERE rd.id = ?"
 
 OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text, "
-              "channel_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
+              "channel_id, invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
 
 #: A member's answers in one community, with their rounds and check-ins (export and erasure).
 _ANSWERS_SQL = (
@@ -63,6 +64,7 @@ class RoundRepository(Repository):
                 return None
             rnd = Round.from_row(row)
             await enqueue_rounds_on(tx, [(rnd.id, outgoing)], fields["opened_at"])
+            await take_notes_on(tx, _notes_shown([(schedule, fields)]))
         return rnd
 
     async def open_many(self, items: list[tuple[Schedule, dict[str, Any], list[Outgoing]]]) -> list[Round | None]:
@@ -95,6 +97,7 @@ class RoundRepository(Repository):
                 if rnd is not None:
                     messages.append((rnd.id, outgoing))
             await enqueue_rounds_on(tx, messages, items[0][1]["opened_at"])
+            await take_notes_on(tx, _notes_shown([(s, f) for (s, f, _), rnd in zip(items, opened) if rnd]))
         return opened
 
     async def get(self, round_id: int) -> Round | None:
@@ -147,6 +150,8 @@ class RoundRepository(Repository):
                 return False
             if batching is not None and column == "closed_at":
                 await self._release(tx, round_id, batching, now, everything=True)
+            if column == "closed_at":
+                await tally_on(tx, round_id)  # what insights count, as the summary shows it
             await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
         return True
 
@@ -318,6 +323,7 @@ class RoundRepository(Repository):
         stamp = utc_iso(cutoff)
         await tx.execute(f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})",
                          stamp, community_id)
+        await purge_tallies_on(tx, community_id, cutoff)
         return await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", stamp, community_id)
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
@@ -387,7 +393,12 @@ async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) ->
             for r in rows]
 
 
+def _notes_shown(opened: list[tuple[Schedule, dict[str, Any]]]) -> dict[int, str]:
+    """The "what we changed" notes the opened rounds' posts carry (`fields["note"]`)."""
+    return {schedule.id: fields["note"] for schedule, fields in opened if fields.get("note")}
+
+
 def _round_args(schedule: Schedule, fields: dict[str, Any]) -> tuple[Any, ...]:
     return (schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]), utc_iso(fields["closes_at"]),
             utc_iso(fields["remind_at"]) if fields.get("remind_at") else None, fields["prompt_id"],
-            fields["prompt_text"], schedule.channel_id)
+            fields["prompt_text"], schedule.channel_id, fields.get("invited"))

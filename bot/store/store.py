@@ -1,8 +1,8 @@
 """The store: Hearth's database, and one repository per aggregate on it.
 
 Flows reach what Hearth keeps through `store.communities`, `store.prompts`,
-`store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.outbox` and
-`store.stash`; each repository owns its tables' queries, its purge, and its
+`store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.insights`, `store.outbox`
+and `store.stash`; each repository owns its tables' queries, its purge, and its
 part of a member's export and erasure (`bot.store.member_data`). No SQL runs
 outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
 `RETURNING`), so SQLite and PostgreSQL sit under the same repositories.
@@ -20,6 +20,7 @@ from bot.errors import StoreError
 from bot.store.care import CareRepository
 from bot.store.communities import CommunityRepository
 from bot.store.database import Database, SqliteDatabase
+from bot.store.insights import InsightsRepository
 from bot.store.migrations import migrate
 from bot.store.notes import NoteRepository
 from bot.store.outbox import OutboxRepository, removal
@@ -46,12 +47,13 @@ class Store:
         self.care = CareRepository(db, self.notes)
         self.outbox = OutboxRepository(db, self.communities)
         self.stash = StashRepository(db)
+        self.insights = InsightsRepository(db)
 
     @property
     def repositories(self) -> list[Repository]:
         """Every repository, in the order a member's data is erased (answers before the member row)."""
-        return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.communities,
-                self.stash]
+        return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.insights,
+                self.communities, self.stash]
 
     @property
     def cipher(self) -> Cipher:

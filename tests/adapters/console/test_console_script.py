@@ -302,3 +302,21 @@ press 2
     listed = taken.split("mia> mod care list", 1)[1]
     assert "Care notes" in listed and "reaching out" in listed and "thinking about ending" not in listed
     assert "Marked done" in done and "[#care-team (updated)]" in done and "Done — closed by" in done
+def test_insights_in_the_terminal_write_the_chart_to_a_file_and_print_its_path_and_numbers(tmp_path, capsys):
+    import re
+
+    from PIL import Image
+
+    from bot.insights import charts
+
+    script = """\
+as mia mod
+mod insights show weeks=4
+mod insights export
+"""
+    out = run_script(tmp_path, script, capsys)
+    saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
+    assert [p.suffix for p in saved] == [".png", ".csv"]
+    assert Image.open(saved[0]).size == charts.SIZE
+    assert "All check-ins, last 4 weeks" in out and "no check-in" in out  # the chart's numbers, as text
+    assert saved[1].read_text(encoding="utf-8").startswith("week_start,status,invited,answered")

@@ -54,6 +54,16 @@ async def fill(app: Hearth, clock, community: str) -> None:
     await upload(app, mia, PACK)  # previewed, not applied: waits in pending_imports
     for who in (ann, bob, cy):
         await run(app, who, "checkin join", schedule="mornings", reminders="yes")
+    preview = await run(app, mia, "mod schedule create", name="noon", channel="general", when="weekdays 12:00",
+                        timezone="Europe/London", open="2h")
+    await press(app, mia, preview[0].buttons[0].action, preview[0].buttons[0].args)
+    await run(app, ann, "checkin join", schedule="noon")
+    clock.set(datetime(2026, 1, 2, 12, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await run(app, ann, "checkin answer", schedule="noon", mood="3", visibility="shared", words="Lunch")
+    clock.set(datetime(2026, 1, 2, 14, 30, tzinfo=timezone.utc))
+    await RoundScheduler(app).sweep()  # it closes: its counts are kept for insights (round_tallies)
+    await app.outbox.drain_all()
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
@@ -69,6 +79,7 @@ async def fill(app: Hearth, clock, community: str) -> None:
     await run(app, ann, "note", text="I was braver than I thought")
     await app.outbox.drain_all()
     await run(app, ann, "checkin answer", mood="5", visibility="shared", words="Great coffee")  # left pending
+    await run(app, mia, "mod schedule note", name="mornings", text="Shorter rounds now")  # waits for the next
     clock.set(datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc))
 
 
@@ -111,7 +122,7 @@ async def filled(tmp_path: Path, clock):
 async def test_sqlite_to_postgresql_and_back_loses_nothing(filled, pg_server, tmp_path, clock):
     source, shown = filled
     before = await counts(source, clock, tmp_path)
-    assert before["responses"] == 6 and before["stashed_args"] == 1 and before["closed_dms"] == 1 and before["pending_imports"] == 2
+    assert before["responses"] == 8 and before["stashed_args"] == 1 and before["closed_dms"] == 1 and before["pending_imports"] == 2
     assert [t for t in before if not before[t]] == [], before  # the fill touched every table (a spent Save button too)
     async with fresh_schema(pg_server) as pg:
         code, err = await move(source, pg)

@@ -1,0 +1,304 @@
+"""Insights for moderators: how the check-ins go, week by week, and a weekly digest; and closing the loop.
+
+Every number here comes through `bot.insights.anonymity`, which shows only
+groups of `floor` or more people and keeps private answers' moods out. There
+is no list of who answered or who didn't, anywhere. Charts are PNG images
+(`bot.insights.charts`), drawn in a thread, each shown with its numbers as a
+table for anyone who would rather read, or can't see it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.commands.registry import Choice, Option
+from bot.commands.router import Router
+from bot.engines.rounds import anonymity_floor
+from bot.errors import UserError
+from bot.events import Attachment, Event, Reply, Rich, channel, join_rich, month_name, reply_to_json, rich, say
+from bot.flows.common import audit, schedule_named
+from bot.insights import charts
+from bot.insights.anonymity import Cell, Group, Released, average, period_answered, period_moods, release_week
+from bot.models import Community, Outgoing, Schedule
+from bot.store.insights import RoundCounts
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+router = Router("insights")
+
+PERIODS = (4, 12, 52)
+TOO_FEW = "too few to show"
+PRIVATE_NOTE = ("Private answers count as answered; their moods stay out of every number here, so the moods "
+                "add up to fewer than answered.")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+SCHEDULE = Option("schedule", "one check-in by name (default: all of them)", suggest="schedules")
+WEEKS = Option("weeks", "how many weeks: 4, 12 or 52 (default 4)", kind="choice",
+               choices=tuple(Choice(str(n), f"{n} weeks") for n in PERIODS))
+NOTE_MAX = 300
+
+
+@dataclass(frozen=True)
+class Insights:
+    """One view (a check-in, or all) over a period, and the period before it, as they may be shown."""
+
+    title: str
+    weeks: int
+    floor: int
+    cells: list[Cell]
+    before: list[Cell]
+    zone: str
+
+    @property
+    def moods(self) -> tuple[int, ...] | None:
+        return period_moods(self.cells)
+
+    @property
+    def answered(self) -> tuple[int, int | None] | None:
+        return period_answered(self.cells)
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def week_starts(now: datetime, zone: ZoneInfo, weeks: int) -> list[date]:
+    """The Mondays of the `weeks` finished weeks before this one, oldest first (in the community's time)."""
+    today = now.astimezone(zone).date()
+    this_monday = today - timedelta(days=today.weekday())
+    return [this_monday - timedelta(weeks=weeks - i) for i in range(weeks)]
+
+
+def _utc(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), zone).astimezone(timezone.utc)
+
+
+async def released_weeks(app: "Hearth", community: Community, mondays: list[date]) -> dict[date, Released]:
+    """Each week's numbers as the anonymity rule lets them show, for every check-in and for all."""
+    zone = ZoneInfo(community.settings.default_timezone)
+    ends = [_utc(d, zone) for d in mondays] + [_utc(mondays[-1] + timedelta(weeks=1), zone)]
+    counts = await app.store.insights.round_counts(community.id, ends[0], ends[-1])
+    grouped: dict[date, dict[int, list[RoundCounts]]] = {d: defaultdict(list) for d in mondays}
+    for rc in counts:
+        local = rc.scheduled_at.astimezone(zone).date()
+        monday = local - timedelta(days=local.weekday())
+        if monday in grouped:
+            grouped[monday][rc.schedule_id].append(rc)
+    floor = anonymity_floor(app, community)
+    out = {}
+    for monday, by in grouped.items():
+        out[monday] = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
+                                         app.store.insights.people_in)
+        await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
+    return out
+
+
+def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
+    if schedule_id is None:
+        return released.all
+    return released.by_schedule.get(schedule_id, Cell(monday, None, None, None, rounds=0))
+
+
+async def insights_of(app: "Hearth", community: Community, schedule: Schedule | None, weeks: int) -> Insights:
+    zone = ZoneInfo(community.settings.default_timezone)
+    mondays = week_starts(app.now(), zone, weeks * 2)
+    released = await released_weeks(app, community, mondays)
+    sid = schedule.id if schedule else None
+    cells = [_cell(released[d], sid, d) for d in mondays]
+    title = f"{schedule.name if schedule else 'All check-ins'}, last {weeks} weeks"
+    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key)
+
+
+# -- showing ----------------------------------------------------------------------------
+
+
+def week_label(day: date) -> str:
+    return f"{day.day:02d} {month_name(day)}"
+
+
+def _moods_text(cell: Cell) -> str:
+    if cell.moods is None:
+        return TOO_FEW
+    spread = " ".join(f"{i + 1}:{n}" for i, n in enumerate(cell.moods))
+    return f"{spread} · avg {cell.average:.1f}" if cell.average is not None else spread
+
+
+def week_line(cell: Cell) -> str:
+    """One row of the table: the same numbers the chart draws."""
+    head = f"{week_label(cell.week)} · "
+    if cell.pending:
+        return head + "still open"
+    if cell.rounds == 0:
+        return head + "no check-in"
+    invited = "?" if cell.invited is None else str(cell.invited)
+    if cell.answered is None:
+        return head + f"invited {invited} · {TOO_FEW}"
+    return head + f"invited {invited} · answered {cell.answered} · moods {_moods_text(cell)}"
+
+
+def table(view: Insights) -> str:
+    """The chart's text alternative: a short table of every week shown."""
+    return "\n".join(week_line(c) for c in view.cells)
+
+
+def trend(view: Insights) -> str:
+    """This period against the one before it, in words."""
+    now, before = average(view.moods), average(period_moods(view.before))
+    answered = view.answered
+    parts = []
+    if answered is not None:
+        n, invited = answered
+        parts.append(f"{n} answers" + (f" from {invited} invitations" if invited else ""))
+    else:
+        parts.append(f"too few answers to show (fewer than {view.floor} people in every week)")
+    if now is None:
+        parts.append("no mood average to show yet")
+    elif before is None:
+        parts.append(f"average mood {now:.1f} (no earlier {view.weeks} weeks to compare)")
+    else:
+        diff = now - before
+        way = "steady" if abs(diff) < 0.05 else (f"up {diff:.1f}" if diff > 0 else f"down {-diff:.1f}")
+        parts.append(f"average mood {now:.1f}, {way} on the {view.weeks} weeks before ({before:.1f})")
+    return "; ".join(parts) + "."
+
+
+def series(view: Insights) -> charts.Series:
+    return charts.Series(view.title, tuple(week_label(c.week) for c in view.cells),
+                         tuple(c.answered for c in view.cells), tuple(c.average for c in view.cells))
+
+
+def summary(view: Insights) -> Rich:
+    return join_rich([
+        rich(f"**{view.title}** (weeks from Monday, {view.zone})"),
+        rich(trend(view)),
+        rich("```\n" + table(view) + "\n```"),
+        rich(f"Moods are 1 (low) to 5 (great). A week with fewer than {view.floor} people shows “{TOO_FEW}”. "
+             + PRIVATE_NOTE),
+    ])
+
+
+async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility: str = "actor") -> Reply:
+    """The text with its chart attached, drawn off the event loop; the text alone if charts aren't installed."""
+    image = await asyncio.to_thread(charts.png, spec)
+    if image is None:
+        return Reply(body=body + rich("\n\n" + charts.NO_CHARTS), visibility=visibility)  # type: ignore[arg-type]
+    return Reply(body=body, attachment=Attachment(filename, image, "image/png"),
+                 visibility=visibility)  # type: ignore[arg-type]
+
+
+def _weeks(ev: Event) -> int:
+    raw = ev.args.get("weeks", "4").strip().lower().removesuffix("weeks").strip()
+    if raw not in {str(n) for n in PERIODS}:
+        raise UserError("Please choose 4, 12 or 52 weeks.", field="weeks")
+    return int(raw)
+
+
+async def _view(app: "Hearth", ev: Event) -> Insights:
+    community = await app.ensure_community(ev.actor.community_id)
+    name = ev.args.get("schedule", "").strip()
+    schedule = await schedule_named(app, ev.actor, name, field="schedule") if name and name != "all" else None
+    return await insights_of(app, community, schedule, _weeks(ev))
+
+
+@router.command("mod insights show", "How the check-ins are going, week by week, with a chart.", SCHEDULE, WEEKS,
+                permission="moderator", reads_only=True, example="mod insights show weeks=12")
+async def show(app: "Hearth", ev: Event) -> Reply:
+    view = await _view(app, ev)
+    return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png")
+
+
+@router.command("mod insights export", "The numbers behind insights, as a CSV file.", SCHEDULE, WEEKS,
+                permission="moderator", reads_only=True, example="mod insights export weeks=52")
+async def export(app: "Hearth", ev: Event) -> Reply:
+    view = await _view(app, ev)
+    return Reply(body=rich(f"Here are the numbers for {view.title.lower()} as a CSV file. "
+                           f"Empty cells are weeks with fewer than {view.floor} people. " + PRIVATE_NOTE),
+                 attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
+
+
+CSV_HEADER = ("week_start", "status", "invited", "answered", "mood_1", "mood_2", "mood_3", "mood_4", "mood_5",
+              "average_mood")
+
+
+def to_csv(view: Insights) -> str:
+    """The same numbers the table shows, one row a week (empty where they may not show)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_HEADER)
+    for c in view.cells:
+        status = ("open" if c.pending else "no check-in" if c.rounds == 0
+                  else TOO_FEW if c.answered is None else "shown")
+        moods = list(c.moods) if c.moods is not None else [""] * 5
+        avg = f"{c.average:.2f}" if c.average is not None else ""
+        w.writerow([c.week.isoformat(), status, "" if c.invited is None or c.pending else c.invited,
+                    "" if c.answered is None else c.answered, *moods, avg])
+    return out.getvalue()
+
+
+# -- closing the loop -------------------------------------------------------------------
+
+
+@router.command("mod schedule note", "Note what changed: shown on the next round's post.",
+                Option("name", "the check-in's name", required=True, suggest="schedules", label=True),
+                Option("text", f"what you changed, up to {NOTE_MAX} characters, or “off”", required=True,
+                       rest=True, max_length=NOTE_MAX),
+                permission="moderator", example="mod schedule note weekly We moved the call to Thursdays.")
+async def schedule_note(app: "Hearth", ev: Event) -> Reply:
+    schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    text = ev.args["text"].strip()
+    if text.lower() in {"off", "none", "clear"}:
+        gone = await app.store.insights.clear_note(schedule.id)
+        return say("Removed the note for **{}**." if gone else "There was no note waiting for **{}**.",
+                   schedule.name)
+    if not text:
+        raise UserError("Please write the note, e.g. “We moved the call to Thursdays.”", field="text")
+    await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
+    await audit(app, ev, "schedule.note", schedule.name)
+    return say("Saved. The next round of **{}** opens with: “{}” It shows on that post only.", schedule.name,
+               text)
+
+
+# -- the weekly digest ------------------------------------------------------------------
+
+
+def digest_due(community: Community, now: datetime) -> date | None:
+    """The local day a digest is due on, if it is due now (its day, at or after its time); else None."""
+    s = community.settings
+    if not s.digest_channel:
+        return None
+    local = now.astimezone(ZoneInfo(s.default_timezone))
+    hour, minute = (int(p) for p in s.digest_time.split(":"))
+    if WEEKDAYS[local.weekday()] != s.digest_day or local.time() < time(hour, minute):
+        return None
+    return local.date()
+
+
+async def digest(app: "Hearth", community: Community, day: date) -> Outgoing:
+    """The week's digest post: the last four weeks over all check-ins, as numbers (a channel post carries no
+    file: `mod insights show` has the chart)."""
+    view = await insights_of(app, community, None, 4)
+    body = join_rich([rich("**This week's check-in digest**"), summary(view),
+                      rich("For the chart, run **mod insights show**.")])
+    return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel},
+                    reply_to_json(Reply(body=body, visibility="channel")))
+
+
+@router.job("insights.digest", every=timedelta(minutes=10), first=timedelta(0))
+async def post_digests(app: "Hearth") -> None:
+    """Every community that asked for a digest gets it on its day, once (the outbox key is the day)."""
+    now = app.now()
+    due = []
+    for community in await app.store.communities.list_all():
+        day = digest_due(community, now)
+        if day is not None:
+            due.append(await digest(app, community, day))
+    if due:
+        await app.store.outbox.enqueue(due, now)
+        app.outbox.kick()

@@ -1,0 +1,168 @@
+"""The anonymity rule of insights, written once: which numbers may be shown.
+
+Every number insights shows is built here, from rounds' counts, and only from
+groups of at least `floor` different people:
+
+* A **cell** is one schedule's rounds in one week. Its participation (how many
+  answered) shows when at least `floor` people answered; its moods (spread and
+  average) when at least `floor` people shared a mood. Private answers count
+  toward participation only: their moods are never in `RoundCounts.moods`.
+* The **all check-ins** week adds the cells of that week that show, plus the
+  rest of the week's rounds as one group only if that group, too, is at least
+  `floor` people. So "all" minus every schedule leaves that group, never one
+  person.
+* A **period** (its totals, its average, its trend) adds weeks that show, and
+  nothing else; periods are whole, finished weeks, the same weeks in every
+  view, so a period minus a shorter one is weeks that show.
+* A week with a round still open is left out until it closes: a week never
+  changes after it is shown, so today's view minus yesterday's is nothing.
+
+Every shown number is therefore a sum of disjoint groups of `floor` or more
+people; no difference of them is about fewer (tests/bot/insights/ tries).
+How many different people are in a group is asked of the store only when the
+counts can't prove it: a person answers a round at most once, so a group of
+R rounds with A answers has at least ceil(A / R) people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+from typing import Awaitable, Callable, Iterable
+
+from bot.store.insights import MOODS, RoundCounts
+
+#: Asks the store how many different people answered these rounds (mood-sharers only, if True).
+PeopleIn = Callable[[list[int], bool], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One week of one view, as it may be shown: None means "too few to show"."""
+
+    week: date
+    invited: int | None
+    answered: int | None
+    moods: tuple[int, ...] | None
+    """How many shared each mood, 1 to 5 (private answers' moods are never here)."""
+    pending: bool = False
+    """A round of this week is still open: nothing shows until it closes."""
+    rounds: int = 1
+    """How many rounds the week had (0: no check-in that week)."""
+
+    @property
+    def shared(self) -> int:
+        return sum(self.moods) if self.moods else 0
+
+    @property
+    def average(self) -> float | None:
+        if not self.moods or not sum(self.moods):
+            return None
+        return sum((i + 1) * n for i, n in enumerate(self.moods)) / sum(self.moods)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Some rounds' counts added up (a cell before the rule, or what is left of a week)."""
+
+    rounds: tuple[RoundCounts, ...]
+
+    @cached_property
+    def ids(self) -> list[int]:
+        return [r.round_id for r in self.rounds]
+
+    @cached_property
+    def answered(self) -> int:
+        return sum(r.answered for r in self.rounds)
+
+    @cached_property
+    def shared(self) -> int:
+        return sum(sum(r.moods) for r in self.rounds)
+
+    @cached_property
+    def moods(self) -> tuple[int, ...]:
+        return tuple(sum(r.moods[i] for r in self.rounds) for i in range(MOODS))
+
+    @cached_property
+    def invited(self) -> int | None:
+        counted = [r.invited for r in self.rounds]
+        return None if not counted or any(n is None for n in counted) else sum(n for n in counted if n is not None)
+
+
+async def enough(group: Group, floor: int, people_in: PeopleIn, with_mood_only: bool) -> bool:
+    """At least `floor` different people in the group (answering, or sharing a mood)."""
+    n = group.shared if with_mood_only else group.answered
+    if n < floor:
+        return False
+    if n >= floor * len(group.rounds):  # each answers a round once: so many answers are that many people
+        return True
+    return await people_in(group.ids, with_mood_only) >= floor
+
+
+@dataclass(frozen=True)
+class Released:
+    """What may be shown of one week: each schedule's cell, and the week over all check-ins."""
+
+    by_schedule: dict[int, Cell]
+    all: Cell
+
+
+async def release_week(week: date, by_schedule: dict[int, Group], floor: int, people_in: PeopleIn) -> Released:
+    """Apply the rule to one week's rounds, grouped by schedule."""
+    every = Group(tuple(r for g in by_schedule.values() for r in g.rounds))
+    if any(not r.closed for r in every.rounds):
+        shut = {sid: Cell(week, None, None, None, pending=True) for sid in by_schedule}
+        return Released(shut, Cell(week, None, None, None, pending=True, rounds=len(every.rounds)))
+    cells: dict[int, Cell] = {}
+    shown_answered: list[Group] = []
+    shown_moods: list[Group] = []
+    for sid, group in by_schedule.items():
+        answered = await enough(group, floor, people_in, False)
+        moods = answered and await enough(group, floor, people_in, True)
+        cells[sid] = Cell(week, group.invited, group.answered if answered else None, group.moods if moods else None,
+                          rounds=len(group.rounds))
+        if answered:
+            shown_answered.append(group)
+        if moods:
+            shown_moods.append(group)
+    return Released(cells, Cell(week, every.invited,
+                                await _all_of(every, shown_answered, floor, people_in, False, lambda g: g.answered),
+                                await _all_of(every, shown_moods, floor, people_in, True, lambda g: g.moods),
+                                rounds=len(every.rounds)))
+
+
+async def _all_of(every: Group, shown: list[Group], floor: int, people_in: PeopleIn, with_mood_only: bool,
+                  measure: Callable[[Group], object]) -> object:
+    """The week over all check-ins: the cells that show, and the rest only as a group of `floor` or more."""
+    ids = {i for g in shown for i in g.ids}
+    rest = Group(tuple(r for r in every.rounds if r.round_id not in ids))
+    parts = list(shown)
+    if rest.rounds and await enough(rest, floor, people_in, with_mood_only):
+        parts.append(rest)
+    if not parts:
+        return None
+    return measure(Group(tuple(r for g in parts for r in g.rounds)))
+
+
+def period_moods(cells: Iterable[Cell]) -> tuple[int, ...] | None:
+    """A period's spread: its shown weeks added up (None if none shows)."""
+    shown = [c.moods for c in cells if c.moods is not None]
+    if not shown:
+        return None
+    return tuple(sum(m[i] for m in shown) for i in range(MOODS))
+
+
+def period_answered(cells: Iterable[Cell]) -> tuple[int, int | None] | None:
+    """A period's answered and invited, over the weeks whose participation shows (invited None if unknown)."""
+    shown = [c for c in cells if c.answered is not None]
+    if not shown:
+        return None
+    invited = None if any(c.invited is None for c in shown) else sum(c.invited or 0 for c in shown)
+    return sum(c.answered or 0 for c in shown), invited
+
+
+def average(moods: tuple[int, ...] | None) -> float | None:
+    if not moods or not sum(moods):
+        return None
+    return sum((i + 1) * n for i, n in enumerate(moods)) / sum(moods)

@@ -1,0 +1,34 @@
+"""Insights on Discord: the chart arrives as a PNG file with the reply that carries its numbers; the CSV too."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from PIL import Image
+
+from bot.insights import charts
+from testing.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import create_schedule, run
+
+
+async def test_mod_insights_show_uploads_the_chart_beside_its_table(discord_bot, fake: FakeDiscord, app):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    await create_schedule(fake, mod)
+    reply = await run(fake, mod, "mod insights show", weeks="12")
+    assert reply["data"]["flags"] & 64  # only the moderator sees it
+    assert "All check-ins, last 12 weeks" in reply["data"]["content"] and "no check-in" in reply["data"]["content"]
+    [(_, sent)] = fake.files_sent()
+    assert sent["filename"] == "insights-12-weeks.png"
+    image = Image.open(io.BytesIO(sent["content"]))
+    assert image.format == "PNG" and image.size == charts.SIZE
+
+    exported = await run(fake, mod, "mod insights export", schedule="mornings")
+    assert "CSV" in exported["data"]["content"]
+    (_, csv_file) = fake.files_sent()[-1]
+    rows = list(csv.reader(io.StringIO(csv_file["content"].decode())))
+    assert rows[0][:4] == ["week_start", "status", "invited", "answered"] and len(rows) == 5
+
+    ann = fake.member(fake.next_id(), "Ann")
+    refused = await run(fake, ann, "mod insights show")
+    assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 2

@@ -1,0 +1,156 @@
+"""Insights on the core, end to end: real rounds and answers, the weeks they show (and hide), the chart and its
+text, the CSV, the "what we changed" note and the weekly digest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from datetime import datetime, timedelta, timezone
+
+from PIL import Image
+
+from bot.insights import charts
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, run, text
+
+UTC = timezone.utc
+MIA = actor("mia", moderator=True)
+PEOPLE = ("ann", "bob", "cy", "dee", "eve")
+
+
+async def a_round(app, clock, at: datetime, answers: dict[str, tuple[str, str]]) -> None:
+    """Open the round due at `at`, answer it (name: (mood, visibility)), and close it."""
+    clock.set(at)
+    await RoundScheduler(app).run_pending()
+    for name, (mood, visibility) in answers.items():
+        await run(app, actor(name), "checkin answer", schedule="mornings", mood=mood, visibility=visibility,
+                  words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+
+
+async def two_weeks(app, clock) -> None:
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    week1 = {"ann": ("4", "shared"), "bob": ("2", "anonymous"), "cy": ("3", "shared"), "dee": ("1", "private")}
+    await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC), week1)
+    await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=UTC), {"ann": ("5", "shared"),
+                                                                         "bob": ("4", "shared")})
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+
+
+async def test_insights_show_each_week_with_a_chart_and_the_same_numbers_as_text(app, clock):
+    await two_weeks(app, clock)
+    [reply] = await run(app, MIA, "mod insights show", weeks="4")
+    said = reply.plain()
+    assert "05 Jan · invited 5 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in said  # dee's 1 is private
+    assert "12 Jan · invited 5 · too few to show" in said  # two people: nothing more
+    assert "22 Dec · no check-in" in said
+    assert "their moods stay out of every number" in said and "fewer than 3 people" in said
+    assert "4 answers from 5 invitations" in said and "average mood 3.0 (no earlier 4 weeks to compare)" in said
+    assert "bob" not in said.lower() and "dee" not in said.lower()  # nobody named, answered or not
+    png = reply.attachment
+    assert png is not None and png.mime == "image/png" and png.filename.endswith(".png")
+    image = Image.open(io.BytesIO(png.content))
+    image.load()
+    assert image.format == "PNG" and image.size == charts.SIZE
+
+
+async def test_a_check_in_of_too_few_stays_out_of_all_and_shows_as_too_few(app, clock):
+    await two_weeks(app, clock)
+    await make_schedule(app, name="evenings", when="daily 18:00")
+    await run(app, actor("eve"), "checkin join", schedule="evenings")
+    clock.set(datetime(2026, 1, 6, 18, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await run(app, actor("eve"), "checkin answer", schedule="evenings", mood="1", visibility="shared", words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    every = text(await run(app, MIA, "mod insights show"))
+    assert "05 Jan · invited 6 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in every  # eve's 1: not in
+    alone = text(await run(app, MIA, "mod insights show", schedule="evenings"))
+    assert "05 Jan · invited 1 · too few to show" in alone
+
+
+async def test_the_export_is_the_same_numbers_as_csv(app, clock):
+    await two_weeks(app, clock)
+    [reply] = await run(app, MIA, "mod insights export", weeks="12")
+    assert reply.attachment is not None and reply.attachment.mime == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert len(rows) == 12
+    first, second = rows[-2], rows[-1]
+    assert (first["week_start"], first["status"], first["invited"], first["answered"]) == ("2026-01-05", "shown",
+                                                                                          "5", "4")
+    assert [first[f"mood_{i}"] for i in range(1, 6)] == ["0", "1", "1", "1", "0"] and first["average_mood"] == "3.00"
+    assert (second["status"], second["answered"], second["mood_4"]) == ("too few to show", "", "")
+
+
+async def test_only_moderators_see_insights(app, clock):
+    await two_weeks(app, clock)
+    for command in ("mod insights show", "mod insights export"):
+        [reply] = await run(app, actor("ann"), command)
+        assert reply.attachment is None and "moderator" in reply.plain().lower()
+
+
+async def test_without_matplotlib_the_numbers_come_alone_and_say_why(app, clock, monkeypatch):
+    await two_weeks(app, clock)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    [reply] = await run(app, MIA, "mod insights show")
+    assert reply.attachment is None
+    assert "answered 4" in reply.plain() and "hearth[insights]" in reply.plain()
+
+
+async def test_a_what_we_changed_note_shows_once_on_the_next_round(app, clock):
+    await two_weeks(app, clock)
+    said = text(await run(app, MIA, "mod schedule note", name="mornings", text="We moved the call to Thursdays."))
+    assert "Saved" in said
+    before = len(app.sent)
+    for day in (21, 22):
+        clock.set(datetime(2026, 1, day, 9, 0, tzinfo=UTC))
+        await RoundScheduler(app).run_pending()
+        await app.outbox.drain_all()
+        clock.advance(timedelta(hours=3))
+        await RoundScheduler(app).sweep()
+        await app.outbox.drain_all()
+    posts = [d.message.plain() for d in app.sent[before:] if d.kind == "post"]
+    assert len(posts) == 2
+    assert "What we changed: We moved the call to Thursdays." in posts[0]
+    assert "What we changed" not in posts[1]
+
+
+async def test_the_weekly_digest_is_opt_in_and_goes_once_on_its_day_and_time(app, clock):
+    await two_weeks(app, clock)  # Tue 20 Jan 10:00 UTC
+    await RoundScheduler(app).run_job("insights.digest")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if "digest" in d.message.plain()]  # nobody asked for one
+    for key, value in (("digest_channel", "general"), ("digest_day", "tuesday"), ("digest_time", "11:30"),
+                       ("default_timezone", "Europe/Berlin")):
+        assert "Saved" in text(await run(app, MIA, "mod settings", key=key, value=value))
+    await RoundScheduler(app).run_job("insights.digest")  # 11:00 in Berlin: not yet
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if "digest" in d.message.plain()]
+    clock.advance(timedelta(minutes=40))
+    for _ in range(2):  # (a job may run twice)
+        await RoundScheduler(app).run_job("insights.digest")
+        await app.outbox.drain_all()
+    digests = [d for d in app.sent if "digest" in d.message.plain()]
+    assert len(digests) == 1 and digests[0].channel == "console:general"
+    assert "05 Jan · invited 5 · answered 4" in digests[0].message.plain()
+
+
+async def test_a_bad_digest_time_is_refused(app):
+    said = text(await run(app, MIA, "mod settings", key="digest_time", value="25:00"))
+    assert "like 09:00" in said
+
+
+async def test_me_history_has_a_chart_of_my_own_moods_only(app, clock):
+    await two_weeks(app, clock)
+    [reply] = await run(app, actor("ann"), "me history")
+    assert reply.visibility == "actor" and reply.attachment is not None
+    image = Image.open(io.BytesIO(reply.attachment.content))
+    assert image.format == "PNG" and image.size == charts.SIZE
+    assert "avg 4.0" in reply.plain() and "avg 5.0" in reply.plain()

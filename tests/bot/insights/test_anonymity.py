@@ -1,0 +1,171 @@
+"""The anonymity rule (`bot.insights.anonymity`), attacked: communities of answers are generated, every view
+insights offers (each check-in, all of them; each week and every period of whole weeks) is computed, and an
+attacker who knows which answers went into which round tries to combine the numbers, adding and subtracting
+any of them, into one person's moods. It must never work.
+
+The attacker's knowledge is found by probing, not taken from the rule: each answer's mood is moved by one and
+every shown mood total that moves is one that answer is in. One person's moods can be isolated exactly when
+some combination of the shown totals involves that person's answers and nobody else's; linear algebra says
+that is so when dropping the person's answers lowers the rank of the matrix of totals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.insights.anonymity import Cell, Group, period_answered, period_moods, release_week
+from bot.store.insights import RoundCounts
+
+MONDAY = date(2026, 1, 5)
+
+
+@dataclass(frozen=True)
+class Answer:
+    person: int
+    round_id: int
+    mood: int
+    private: bool
+
+
+def counts(rounds: dict[int, tuple[int, int]], answers: list[Answer]) -> dict[int, list[RoundCounts]]:
+    """Each week's rounds as the store reports them: private answers' moods are never counted."""
+    by_week: dict[int, list[RoundCounts]] = {}
+    for rid, (schedule, week) in sorted(rounds.items()):
+        mine = [a for a in answers if a.round_id == rid]
+        moods = tuple(sum(1 for a in mine if not a.private and a.mood == m) for m in range(1, 6))
+        by_week.setdefault(week, []).append(RoundCounts(
+            rid, schedule, datetime(2026, 1, 5, tzinfo=timezone.utc) + timedelta(weeks=week), True, 10, len(mine),
+            sum(1 for a in mine if a.private), moods))
+    return by_week
+
+
+def views(rounds: dict[int, tuple[int, int]], answers: list[Answer], weeks: int, floor: int) -> list[int | None]:
+    """Every number insights could show about moods, flattened: per view and week the spread's mood total and
+    count, and the same for every period of the last k weeks."""
+    async def people_in(ids: list[int], mood_only: bool) -> int:
+        return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
+
+    async def released() -> list[int | None]:
+        by_week = counts(rounds, answers)
+        schedules = sorted({s for s, _ in rounds.values()})
+        cells: dict[object, list[Cell]] = {s: [] for s in [*schedules, "all"]}
+        for w in range(weeks):
+            groups: dict[int, list[RoundCounts]] = {}
+            for rc in by_week.get(w, []):
+                groups.setdefault(rc.schedule_id, []).append(rc)
+            r = await release_week(MONDAY + timedelta(weeks=w), {s: Group(tuple(g)) for s, g in groups.items()},
+                                   floor, people_in)
+            for s in schedules:
+                cells[s].append(r.by_schedule.get(s, Cell(MONDAY, None, None, None, rounds=0)))
+            cells["all"].append(r.all)
+        out: list[int | None] = []
+        for view in cells.values():
+            spreads = [c.moods for c in view]
+            for k in range(1, weeks + 1):  # the periods: the last k weeks (and, below, single weeks)
+                spreads.append(period_moods(view[-k:]))
+            for spread in spreads:
+                out += [None, None] if spread is None else [sum((i + 1) * n for i, n in enumerate(spread)),
+                                                            sum(spread)]
+        return out
+
+    return asyncio.run(released())
+
+
+@st.composite
+def communities(draw):
+    weeks = draw(st.integers(1, 3))
+    schedules = draw(st.integers(1, 3))
+    rounds: dict[int, tuple[int, int]] = {}
+    for s in range(schedules):
+        for w in range(weeks):
+            for _ in range(draw(st.integers(0, 2))):
+                rounds[len(rounds) + 1] = (s + 1, w)
+    people = draw(st.integers(1, 9))
+    answers = []
+    for rid in rounds:
+        for p in range(people):
+            if draw(st.booleans()):
+                answers.append(Answer(p, rid, draw(st.integers(1, 5)), draw(st.integers(0, 4)) == 0))
+    return rounds, answers, weeks, draw(st.integers(3, 4))
+
+
+def knowledge(rounds, answers, weeks, floor) -> tuple[np.ndarray, list[int | None]]:
+    """The attacker's matrix: one row per shown mood total, one column per answer (1 if it is in it)."""
+    base = views(rounds, answers, weeks, floor)
+    cols = []
+    for i, a in enumerate(answers):
+        moved = list(answers)
+        moved[i] = Answer(a.person, a.round_id, a.mood + 1 if a.mood < 5 else a.mood - 1, a.private)
+        probe = views(rounds, moved, weeks, floor)
+        assert [x is None for x in probe] == [x is None for x in base]  # what shows never depends on moods
+        cols.append([abs((p or 0) - (b or 0)) for p, b in zip(probe, base)])
+    return np.array(cols, dtype=float).T.reshape(len(base), len(answers)), base
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(communities())
+def test_no_combination_of_views_isolates_one_persons_moods(community):
+    rounds, answers, weeks, floor = community
+    if not answers:
+        return
+    m, base = knowledge(rounds, answers, weeks, floor)
+    full = np.linalg.matrix_rank(m) if m.size else 0
+    for person in {a.person for a in answers}:
+        others = [i for i, a in enumerate(answers) if a.person != person]
+        rest = np.linalg.matrix_rank(m[:, others]) if others and m.size else 0
+        assert rest == full, f"person {person}'s moods can be worked out from the views"
+    for i, a in enumerate(answers):
+        if a.private:
+            assert not m[:, i].any(), "a private answer's mood reached a number"
+
+
+@settings(max_examples=60, deadline=None)
+@given(communities())
+def test_every_shown_number_is_about_floor_people_or_more(community):
+    rounds, answers, weeks, floor = community
+
+    async def people_in(ids: list[int], mood_only: bool) -> int:
+        return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
+
+    by_week = counts(rounds, answers)
+    for w, rcs in by_week.items():
+        groups: dict[int, list[RoundCounts]] = {}
+        for rc in rcs:
+            groups.setdefault(rc.schedule_id, []).append(rc)
+        r = asyncio.run(release_week(MONDAY, {s: Group(tuple(g)) for s, g in groups.items()}, floor, people_in))
+        for s, cell in r.by_schedule.items():
+            ids = [rc.round_id for rc in groups[s]]
+            if cell.answered is not None:
+                assert asyncio.run(people_in(ids, False)) >= floor
+            if cell.moods is not None:
+                assert asyncio.run(people_in(ids, True)) >= floor
+        if r.all.moods is not None:
+            assert asyncio.run(people_in([rc.round_id for rc in rcs], True)) >= floor
+
+
+def test_a_schedule_minus_all_is_not_one_person():
+    """The case the rule exists for: a big check-in and a check-in of one, in the same week."""
+    rounds = {1: (1, 0), 2: (2, 0)}
+    answers = [Answer(p, 1, 4, False) for p in range(5)] + [Answer(9, 2, 1, False)]
+    shown = views(rounds, answers, 1, 3)
+    # schedule 1 (week, period), schedule 2 (hidden), all (= schedule 1 only: the one person is left out)
+    assert shown[:4] == [20, 5, 20, 5] and shown[4:8] == [None] * 4 and shown[8:] == [20, 5, 20, 5]
+
+
+def test_a_private_answer_counts_as_answered_and_its_mood_nowhere():
+    rounds = {1: (1, 0)}
+    answers = [Answer(p, 1, 3, False) for p in range(3)] + [Answer(7, 1, 1, True)]
+    rc = counts(rounds, answers)[0]
+
+    async def people_in(ids, mood_only):
+        return 3 if mood_only else 4
+
+    r = asyncio.run(release_week(MONDAY, {1: Group(tuple(rc))}, 3, people_in))
+    assert r.all.answered == 4 and r.all.moods == (0, 0, 3, 0, 0)
+    assert period_answered([r.all]) == (4, 10)

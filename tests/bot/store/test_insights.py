@@ -1,0 +1,63 @@
+"""What insights read (`bot.store.insights`) on each database: counts per round by visibility and mood, never a
+private mood; how many different people answered; who was invited; and the "what we changed" notes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.store import member_data
+from bot.store.repository import DELETED
+from tests.bot.store.helpers import AT, COMMUNITY, make_schedule, round_fields
+
+
+async def answered(store, rnd, who: str, mood: int, visibility: str) -> None:
+    await store.rounds.save_response(rnd.id, who, mood, "words", visibility, AT, lambda *_: [])
+
+
+async def test_a_rounds_counts_keep_private_moods_out_and_know_who_was_invited(store):
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 7}, [])
+    later = await store.rounds.open(schedule, round_fields(AT + timedelta(days=1)), [])
+    await answered(store, rnd, "u1", 4, "shared")
+    await answered(store, rnd, "u2", 4, "anonymous")
+    await answered(store, rnd, "u3", 1, "private")
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    first, second = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert (first.round_id, first.invited, first.answered, first.private, first.moods, first.closed) == (
+        rnd.id, 7, 3, 1, (0, 0, 0, 2, 0), True)
+    assert (second.round_id, second.invited, second.answered, second.closed) == (later.id, None, 0, False)
+    assert await store.insights.round_counts(COMMUNITY, AT + timedelta(days=7), AT + timedelta(days=14)) == []
+    assert await store.insights.round_counts("elsewhere", AT, AT + timedelta(days=7)) == []
+    assert await store.insights.people_in([rnd.id, later.id], False) == 3
+    assert await store.insights.people_in([rnd.id], True) == 2
+    assert await store.insights.people_in([], True) == 0
+
+
+async def test_counts_are_kept_from_the_close_like_the_summary_and_go_with_retention(store):
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, round_fields(), [])
+    for who, mood in (("u1", 2), ("u2", 3), ("u3", 3)):
+        await answered(store, rnd, who, mood, "shared")
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    await member_data.erase(store, COMMUNITY, "u1", AT + timedelta(days=1))  # a summary keeps its numbers
+    [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert counts.answered == 3 and counts.moods == (0, 1, 2, 0, 0)
+    assert await store.insights.people_in([rnd.id], True) == 2  # (so a group can only look smaller)
+    await store.purge_community(COMMUNITY, AT + timedelta(days=400))
+    [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert counts.answered == 0
+
+
+async def test_a_note_is_taken_by_the_round_it_shows_on_and_its_author_erased(store):
+    schedule = await make_schedule(store)
+    await store.insights.set_note(schedule.id, "First try", "u1", AT)
+    await store.insights.set_note(schedule.id, "We moved the call", "u1", AT)
+    assert (await store.insights.notes_of([schedule.id]))[schedule.id].text == "We moved the call"
+    exported = await member_data.export(store, COMMUNITY, "u1", AT)
+    assert exported["schedule_notes"][0]["text"] == "We moved the call"
+    await member_data.erase(store, COMMUNITY, "u1", AT)
+    assert (await store.insights.notes_of([schedule.id]))[schedule.id].set_by == DELETED
+    await store.rounds.open(schedule, {**round_fields(), "note": "We moved the call"}, [])
+    assert await store.insights.notes_of([schedule.id]) == {}
+    await store.insights.set_note(schedule.id, "Another", "u2", AT)
+    assert await store.insights.clear_note(schedule.id) and not await store.insights.clear_note(schedule.id)
