@@ -302,6 +302,8 @@ press 2
     listed = taken.split("mia> mod care list", 1)[1]
     assert "Care notes" in listed and "reaching out" in listed and "thinking about ending" not in listed
     assert "Marked done" in done and "[#care-team (updated)]" in done and "Done — closed by" in done
+
+
 def test_insights_in_the_terminal_write_the_chart_to_a_file_and_print_its_path_and_numbers(tmp_path, capsys):
     import re
 
