@@ -104,7 +104,7 @@ def _top_level() -> argparse.ArgumentParser:
     return top
 
 
-class StartProblems(Exception):
+class StartProblems(HearthError):
     """Everything that would stop a start, each one sentence, found all at once."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -198,7 +198,7 @@ def checked_config(path: str | None, given_as: str, script: Path | None = None) 
     return config, text
 
 
-class ScriptError(Exception):
+class ScriptError(HearthError):
     """A --script file that can't be run: missing, unreadable or not UTF-8 text."""
 
 

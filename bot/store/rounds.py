@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from bot.clock import utc_iso
 from bot.crypto import Cipher, PlainCipher
+from bot.errors import HearthError
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor
 from bot.store.insights import purge_tallies_on, tally_on, take_notes_on
@@ -28,7 +29,7 @@ class Batching:
     build: Callable[[list[HeldPost]], list[Outgoing]]
 
 
-class RoundClosed(Exception):
+class RoundClosed(HearthError):
     """The round closed while an answer to it was being saved: nothing was saved."""
 
 
