@@ -21,6 +21,7 @@ from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
+from bot.metrics import Metrics
 from bot import features, language
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
@@ -62,10 +63,12 @@ class Hearth:
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
     limiter: MemberRateLimiter = field(init=False)
+    metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
+        self.outbox.metrics = self.metrics
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 
@@ -90,12 +93,14 @@ class Hearth:
         """Run one event from an adapter and return what to show."""
         event = without_controls(event)
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
+        self.metrics.add("events", event.kind)
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
             log.info("rate limit reached for a member in %s", event.actor.community_id)
+            self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)]
+            return self._counted(care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)
@@ -114,6 +119,13 @@ class Hearth:
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         if care or not reads_only:  # care may have alerted the moderators: send that now
             self.outbox.kick()
+        return self._counted(replies)
+
+    def _counted(self, replies: list[Reply]) -> list[Reply]:
+        self.metrics.add("replies", n=len(replies))
+        refused = sum(1 for r in replies if r.error)
+        if refused:
+            self.metrics.add("refusals", n=refused)
         return replies
 
     async def _repeated(self, event: Event) -> bool:

@@ -23,6 +23,7 @@ from bot.clock import Clock, elapsed
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
 from bot.delivery.waits import SharedWaits
 from bot.events import reply_from_json
+from bot.metrics import Metrics
 from bot.models import OutboxEntry
 from bot.store.store import Store
 
@@ -124,6 +125,9 @@ class Outbox:
         self._draining: dict[str, asyncio.Lock] = {}
         self._wake = asyncio.Event()
         self.on_dm_closed: list = []
+        self.metrics = Metrics()
+        #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
+        self.stopping = False
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -136,9 +140,20 @@ class Outbox:
     def kick(self) -> None:
         self._wake.set()
 
+    def stop_taking(self) -> None:
+        """A clean stop: sends already on the wire finish; what is claimed but not started stays for
+        `release_claims` to hand back, and `run` returns once its pass is done."""
+        self.stopping = True
+        self._wake.set()
+
+    @property
+    def in_hand(self) -> frozenset[int]:
+        """The entries this process is sending right now."""
+        return frozenset(self._in_hand)
+
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Forever: drain what is due, then sleep until kicked or a second passes."""
-        while True:
+        while not self.stopping:
             busy = False
             for platform in list(self.senders):
                 try:
@@ -150,6 +165,8 @@ class Outbox:
             if busy:
                 continue
             self._wake.clear()
+            if self.stopping:
+                break
             try:
                 await asyncio.wait_for(self._wake.wait(), idle_seconds)
             except asyncio.TimeoutError:
@@ -214,7 +231,7 @@ class Outbox:
 
         try:
             while True:
-                if not self._counted_alive():
+                if self.stopping or not self._counted_alive():
                     break  # others may be taking our claims over: send nothing until the heartbeat is back
                 dead = await self._dead_holders()
                 claimed_at = elapsed(self.clock)
@@ -255,7 +272,7 @@ class Outbox:
         lease = self.lease.total_seconds()
         deadline = lease - min(LEASE_MARGIN, lease / 3)
         return (elapsed(self.clock) - claimed_at <= deadline and claimed_at >= self._alive_since
-                and self._counted_alive())
+                and self._counted_alive() and not self.stopping)
 
     def expect_heartbeats(self) -> None:
         """A serving process: send nothing until its first heartbeat is in the store."""
@@ -329,6 +346,7 @@ class Outbox:
             await self._wait_out(sender.platform, entry, wait, result, keep_claim=False)
         except PermanentFailure as err:
             result.failed += 1
+            self.metrics.add("sends", "dm_closed" if err.dm_closed else "failed")
             if err.dm_closed and delivery.user:
                 result.dm_closed.append(delivery.user)
                 for callback in self.on_dm_closed:
@@ -339,6 +357,7 @@ class Outbox:
             await self._retry(entry, err, result)
         else:
             result.sent += 1
+            self.metrics.add("sends", "ok")
             await self.store.mark_sent(entry, ref, self.clock.now())
 
     async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
@@ -390,15 +409,18 @@ class Outbox:
             self._limiters[platform].pause(wait.seconds)
             await self._waits[platform].record(wait)
             result.retried += 1
+            self.metrics.add("sends", "429")
         await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds), keep_claim)
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
         if entry.attempts + 1 >= self.max_attempts:
             result.failed += 1
+            self.metrics.add("sends", "failed")
             log.warning("outbox entry %s gave up after %d attempts: %s", entry.id, entry.attempts + 1, err)
             await self.store.mark_failed(entry.id, repr(err))
             return
         result.retried += 1
+        self.metrics.add("sends", "retried")
         delay = min(2 ** entry.attempts, 300) * (0.5 + random.random())
         log.info("outbox entry %s will retry in %.1fs: %r", entry.id, delay, err)
         await self.store.mark_retry(entry.id, repr(err), self.clock.now() + timedelta(seconds=delay))

@@ -1,0 +1,30 @@
+"""What a running service reports about its store: reachable, and how much waits in the outbox.
+
+Kept beside the store (not in it) so the operations side grows without
+touching the repositories; it uses only the store's database seam.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.clock import parse_iso
+from bot.store.database import Executor
+
+
+async def reachable(db: Executor) -> bool:
+    """The database answers a trivial query."""
+    try:
+        return (await db.fetchone("SELECT 1 AS one")) is not None
+    except Exception:
+        return False
+
+
+async def outbox_backlog(db: Executor, now: datetime) -> tuple[int, float]:
+    """How many messages wait to be sent, and how long (seconds) the oldest of them has waited."""
+    row = await db.fetchone("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'")
+    if row is None or not row["n"]:
+        return 0, 0.0
+    oldest = row["oldest"]
+    when = oldest if isinstance(oldest, datetime) else parse_iso(str(oldest))
+    return int(row["n"]), max(0.0, (now - when).total_seconds())
