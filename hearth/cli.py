@@ -10,9 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.config import LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
+from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
+from hearth.logs import setup_logging
 from hearth.runtime import AdapterUnavailable
 from bot.store.postgres import is_postgres_url
 
@@ -32,6 +33,9 @@ def _common(*names: str) -> argparse.ArgumentParser:
         common.add_argument("--log-level", default=default, metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
                             help="DEBUG, INFO, WARNING or ERROR (default: the config's log_level; WARNING in the "
                                  "terminal)")
+    if "log-format" in names:
+        common.add_argument("--log-format", default=default, choices=LOG_FORMATS, type=str.lower,
+                            help="text, or json for one JSON object per line (default: the config's log_format)")
     if "script" in names:
         common.add_argument("--script", type=Path, default=default, metavar="FILE",
                             help="run terminal lines from this file (as if typed), then stop")
@@ -78,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         short, long = SUBCOMMANDS[name]
         return sub.add_parser(name, help=short, description=long, parents=[_common(*common)])
 
-    add("run", "config", "log-level", "script")
+    add("run", "config", "log-level", "log-format", "script")
     add("demo", "log-level")
     check = add("check-config", "config")
     check.add_argument("file", nargs="?", help="the file to check (default: --config, else ./hearth.toml)")
@@ -89,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument("--model", action="store_true",
                         help="add the multilingual model before the rules, as [safety] model = true does")
     add("keygen")
-    add("status", "config", "log-level")
+    add("status", "config", "log-level", "log-format")
     move = add("migrate-store")
     move.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
@@ -100,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _top_level() -> argparse.ArgumentParser:
-    top = _common("config", "log-level", "script")
+    top = _common("config", "log-level", "log-format", "script")
     for action in top._actions:
         action.default = None  # given nowhere: None
     return top
@@ -169,13 +173,14 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "status":
         from bot.ops.status import status_report
 
-        setup_logging(args.log_level or "WARNING")
+        setup_logging(args.log_level or "WARNING", args.log_format or "text")
         print(asyncio.run(status_report(load(args.config))))
         return 0
     script = getattr(args, "script", None)
     config, text = checked_config(args.config, "--config", script)
     # In the terminal the conversation is the point: only warnings, unless asked.
-    setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"))
+    setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"),
+                  getattr(args, "log_format", None) or config["log_format"])
     return asyncio.run(run(config, text))
 
 
@@ -236,13 +241,6 @@ def _where_data_goes(config: Config) -> str:
 
         return f"the PostgreSQL database {redacted(url)} (not contacted by this check)"
     return str(config.sqlite_path)
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if level.upper() != "DEBUG":
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run is noise
 
 
 async def run(config: Config, script: str | None = None) -> int:

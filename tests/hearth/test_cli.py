@@ -214,3 +214,22 @@ def test_a_broken_phrase_list_is_one_sentence_naming_the_file(tmp_path, command)
     said = refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}),
                    "The safety content", "pt.toml", "not valid TOML")
     assert "didn't expect" not in said  # a known kind of mistake, not a surprise
+
+
+def test_log_format_json_makes_every_log_line_one_json_object(tmp_path):
+    import json
+
+    (tmp_path / "s.txt").write_text("help\nnote a secret of mine\n", encoding="utf-8")
+    result = hearth(tmp_path, "--log-format", "json", "--log-level", "INFO", "run", "--script", "s.txt",
+                    env={"HEARTH_DATA_DIR": str(tmp_path / "d")})
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert any("applied migration" in json.loads(line)["message"] for line in lines)
+    for line in lines:
+        assert json.loads(line)["level"] in ("DEBUG", "INFO", "WARNING", "ERROR")
+        assert "secret of mine" not in line
+
+
+def test_a_log_format_hearth_does_not_know_is_refused(tmp_path):
+    result = hearth(tmp_path, "run", "--log-format", "xml")
+    assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
