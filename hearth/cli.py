@@ -65,6 +65,16 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "status": ("the Hearth processes alive on this store, what each holds, the outbox depth",
                "Show which Hearth processes are alive on the configured database, what each holds, how many "
                "messages wait in the outbox and how many rounds are open."),
+    "backup": ("a consistent copy of the SQLite database, safe while Hearth runs",
+               "Copy the SQLite database to FILE with SQLite's online backup API: a consistent copy even while "
+               "Hearth is running. For PostgreSQL, use pg_dump (docs/hosting.md)."),
+    "restore": ("put a backup into an empty data folder",
+                "Restore a backup made by `hearth backup` into the configured data folder, which must be empty "
+                "(nothing is ever overwritten). Stop Hearth first."),
+    "migrate": ("bring the database schema up to date; --check says what would run",
+                "Apply the database migrations this version of Hearth needs (a start does the same). With "
+                "--check, only say which would run, changing nothing: exit 0 when up to date, 1 when some "
+                "would run."),
     "migrate-store": ("copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
                       "Copy every community's data (or one's) into an empty database, then check that the counts "
                       "match. Stop Hearth first."),
@@ -94,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="add the multilingual model before the rules, as [safety] model = true does")
     add("keygen")
     add("status", "config", "log-level", "log-format")
+    for name in ("backup", "restore"):
+        tool = add(name, "config")
+        tool.add_argument("file", type=Path, metavar="FILE",
+                          help="the backup file to write" if name == "backup" else "the backup file to restore")
+    migrate = add("migrate", "config")
+    migrate.add_argument("--check", action="store_true", help="only say what would run; change nothing")
     move = add("migrate-store")
     move.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
@@ -163,6 +179,13 @@ def _command(args: argparse.Namespace) -> int:
         from bot.ops.migrate_store import main as migrate_store_main
 
         return migrate_store_main(args.source, args.target, args.community, adapter_schemas=adapter_schemas())
+    if args.command in ("backup", "restore", "migrate"):
+        from hearth import upkeep
+
+        config = load(args.config)
+        if args.command == "migrate":
+            return upkeep.migrate_main(config, args.check)
+        return (upkeep.backup_main if args.command == "backup" else upkeep.restore_main)(config, args.file)
     if args.command == "demo":
         return run_demo(args.log_level)
     if args.command == "check-config":
