@@ -75,6 +75,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "Apply the database migrations this version of Hearth needs (a start does the same). With "
                 "--check, only say which would run, changing nothing: exit 0 when up to date, 1 when some "
                 "would run."),
+    "rotate-key": ("re-encrypt private notes and answers under HEARTH_NEW_ENCRYPTION_KEY",
+                   "Re-encrypt every private note and private answer under the key in HEARTH_NEW_ENCRYPTION_KEY, "
+                   "reading with it or HEARTH_ENCRYPTION_KEY. Safe while Hearth runs (give it both keys too) and "
+                   "safe to stop: run it again to carry on. When it is done, the new key becomes "
+                   "HEARTH_ENCRYPTION_KEY."),
     "migrate-store": ("copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
                       "Copy every community's data (or one's) into an empty database, then check that the counts "
                       "match. Stop Hearth first."),
@@ -110,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the backup file to write" if name == "backup" else "the backup file to restore")
     migrate = add("migrate", "config")
     migrate.add_argument("--check", action="store_true", help="only say what would run; change nothing")
+    add("rotate-key", "config")
     move = add("migrate-store")
     move.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
@@ -179,10 +185,12 @@ def _command(args: argparse.Namespace) -> int:
         from bot.ops.migrate_store import main as migrate_store_main
 
         return migrate_store_main(args.source, args.target, args.community, adapter_schemas=adapter_schemas())
-    if args.command in ("backup", "restore", "migrate"):
+    if args.command in ("backup", "restore", "migrate", "rotate-key"):
         from hearth import upkeep
 
         config = load(args.config)
+        if args.command == "rotate-key":
+            return upkeep.rotate_main(config)
         if args.command == "migrate":
             return upkeep.migrate_main(config, args.check)
         return (upkeep.backup_main if args.command == "backup" else upkeep.restore_main)(config, args.file)

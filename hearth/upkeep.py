@@ -7,6 +7,7 @@ StoreError/ConfigError, which `hearth.cli` turns into one kind line.
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 from bot.config import Config
@@ -81,3 +82,47 @@ def _summary(counts: dict[str, int]) -> str:
     keys = [("members", "members"), ("rounds", "rounds"), ("notes", "notes"), ("outbox", "outbox messages")]
     parts = [f"{counts[t]} {label}" for t, label in keys if t in counts]
     return ", ".join(parts) or f"{len(counts)} tables"
+
+
+def rotate_main(config: Config) -> int:
+    """Seal every private note and answer under HEARTH_NEW_ENCRYPTION_KEY; safe to stop and run again."""
+    from bot.crypto import KEY_ENV, NEW_KEY_ENV, cipher_from_key, parse_keys
+
+    new = config.secret(NEW_KEY_ENV)
+    if not new:
+        raise StoreError(f"set {NEW_KEY_ENV} to the new key first (make one with `hearth keygen`), and keep "
+                         f"{KEY_ENV} set to the key in use now. docs/hosting.md walks through it.")
+    cipher_from_key(new, NEW_KEY_ENV)
+    cipher_from_key(config.secret(KEY_ENV))
+    (new_key,) = parse_keys(new)[:1]
+    old = [k for k in parse_keys(config.secret(KEY_ENV) or "") if k != new_key]
+    try:
+        moved, already, left = asyncio.run(_rotate(config, new_key, old))
+    except KeyboardInterrupt:
+        print("Stopped part-way. Nothing is lost: run `hearth rotate-key` again to carry on from where it stopped.",
+              file=sys.stderr)
+        return 1
+    if left:
+        print(f"Re-encrypted {moved}, but {left} private text(s) are still not under the new key (written by a "
+              f"Hearth without {NEW_KEY_ENV} while this ran). Run `hearth rotate-key` again.")
+        return 1
+    print(f"Re-encrypted {moved} private note(s) and answer(s) under the new key ({already} already were). "
+          f"Now set {KEY_ENV} to the new key, remove {NEW_KEY_ENV}, and restart Hearth.")
+    return 0
+
+
+async def _rotate(config: Config, new_key: str, old: list[str]) -> tuple[int, int, int]:
+    from bot.clock import SystemClock
+    from bot.store.rotate import KeyMismatch, left_to_rotate, rotate
+    from bot.store.store import Store
+
+    store = await Store.open(config["database_url"] or config.sqlite_path, SystemClock())
+    try:
+        try:
+            done = await rotate(store.db, new_key, old)
+        except KeyMismatch as err:
+            raise StoreError(f"{err}. Set HEARTH_ENCRYPTION_KEY to the key(s) in use now (comma-separated if "
+                             "there are several) and run it again; what is done so far stays done.") from None
+        return sum(done.moved.values()), sum(done.already.values()), await left_to_rotate(store.db, new_key)
+    finally:
+        await store.close()
