@@ -26,6 +26,7 @@ from bot import features, language
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
+from bot.store.full import is_disk_full
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do th
 #: Every refused event gets an answer (silence would look like a lost command, and Discord would say "Okay."),
 #: the long one once a window, then this.
 STILL_PAUSED = "Still paused for a moment, so I didn't do that one either. Try again in a minute."
+#: The disk under the database is full: nothing is saved now, nothing saved before is lost.
+NO_ROOM = ("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
+           "Please try again a little later.")
 
 
 @dataclass
@@ -63,6 +67,8 @@ class Hearth:
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
     limiter: MemberRateLimiter = field(init=False)
+    #: Since a write last failed for a full disk (None: there is room), so the operator hears once per episode.
+    disk_full_since: datetime | None = None
     metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
@@ -90,7 +96,32 @@ class Hearth:
     # -- events ---------------------------------------------------------------
 
     async def handle(self, event: Event) -> list[Reply]:
-        """Run one event from an adapter and return what to show."""
+        """Run one event from an adapter and return what to show; on a full disk, a kind refusal."""
+        try:
+            replies = await self._handle(event)
+        except Exception as err:
+            if not is_disk_full(err):
+                raise
+            return self._counted(await self._no_room(event))
+        if self.disk_full_since is not None and not self.registry.reads_only(event):
+            self.disk_full_since = None
+            log.warning("the database can be written again: Hearth takes changes again")
+        return replies
+
+    async def _no_room(self, event: Event) -> list[Reply]:
+        if self.disk_full_since is None:
+            self.disk_full_since = self.clock.now()
+            log.error("the disk under the database is full: Hearth refuses changes (members are told) until "
+                      "there is room again; nothing already stored is lost. Free some space on %s.",
+                      self.store.db.path)
+        if event.event_id:
+            try:
+                await self.store.forget_event(event.event_id)  # so a platform's retry is heard once there is room
+            except Exception:
+                pass
+        return [say(NO_ROOM, error=True)]
+
+    async def _handle(self, event: Event) -> list[Reply]:
         event = without_controls(event)
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
         self.metrics.add("events", event.kind)

@@ -25,6 +25,7 @@ from bot.delivery.waits import SharedWaits
 from bot.events import reply_from_json
 from bot.metrics import Metrics
 from bot.models import OutboxEntry
+from bot.store.full import is_disk_full
 from bot.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ class Outbox:
         self.metrics = Metrics()
         #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
         self.stopping = False
+        self._told_full = False
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -158,9 +160,15 @@ class Outbox:
             for platform in list(self.senders):
                 try:
                     result = await self.drain(platform)
-                except Exception:  # never let one bad batch stop delivery
-                    log.exception("delivery loop error on %s", platform)
+                except Exception as err:  # never let one bad batch stop delivery
+                    if not is_disk_full(err):
+                        log.exception("delivery loop error on %s", platform)
+                    elif not self._told_full:
+                        log.error("delivery on %s waits: the disk under the database is full", platform)
+                    self._told_full = is_disk_full(err)
                     result = DrainResult()
+                else:
+                    self._told_full = False
                 busy = busy or result.sent + result.retried + result.failed > 0
             if busy:
                 continue
