@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import io
 import logging
 import sys
 import tempfile
+import threading
 from pathlib import Path
+from typing import AsyncIterator, TextIO
 
 from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.content.errors import PackError
 from bot.errors import ConfigError, StoreError
 from hearth.logs import setup_logging
 from hearth.runtime import AdapterUnavailable
+from hearth.service import ServiceUnavailable
 from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
@@ -149,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     except StartProblems as err:
         _say(err.problems)
         return 2
-    except (ConfigError, StoreError, AdapterUnavailable, PackError) as err:
+    except (ConfigError, StoreError, AdapterUnavailable, PackError, ServiceUnavailable) as err:
         _say(str(err).splitlines())
         return 2
     except Exception as err:  # a bug: one sentence for the person, the details for whoever asks for them
@@ -287,9 +291,9 @@ async def run(config: Config, script: str | None = None) -> int:
     done = asyncio.Event()
     console = None
     if use_console:
-        stream = io.StringIO(script) if script is not None else sys.stdin
+        lines = lines_from(io.StringIO(script)) if script is not None else stdin_lines(sys.stdin)
         interactive = script is None and sys.stdin.isatty()
-        console = ConsoleAdapter(config, lines_from(stream), ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
+        console = ConsoleAdapter(config, lines, ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
                                  interactive, locale=shell_locale())
         adapters.append(console)
         if script is None:
@@ -300,6 +304,32 @@ async def run(config: Config, script: str | None = None) -> int:
         print(f"hearth: {console.failure}", file=sys.stderr)
         return 1
     return 0
+
+
+async def stdin_lines(stream: TextIO) -> AsyncIterator[str]:
+    """The keyboard's (or a pipe's) lines, read on a daemon thread: a SIGTERM while it waits for a line still
+    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str | BaseException] = asyncio.Queue()
+
+    def read() -> None:
+        try:
+            for line in iter(stream.readline, ""):
+                loop.call_soon_threadsafe(queue.put_nowait, line)
+            item: str | BaseException = ""
+        except BaseException as err:  # e.g. bytes that aren't UTF-8: the adapter says so
+            item = err
+        with contextlib.suppress(RuntimeError):  # the loop may be gone already
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+
+    threading.Thread(target=read, name="stdin", daemon=True).start()
+    while True:
+        item = await queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        if item == "":
+            return
+        yield item.rstrip("\n")
 
 
 def run_demo(log_level: str | None) -> int:
