@@ -8,16 +8,13 @@ core refuses it off the terminal anyway).
 
 from __future__ import annotations
 
+from bot.commands.forms import form_options
 from bot.commands.registry import Command, Option
-
-TERMINAL_PATH = "path"
 
 
 def chat_options(cmd: Command) -> tuple[Option, ...]:
-    """The options to offer on a chat platform, in declaration order."""
-    if not any(o.kind == "file" for o in cmd.options):
-        return cmd.options
-    return tuple(o for o in cmd.options if o.name != TERMINAL_PATH)
+    """The options to offer on a chat platform, in declaration order: those its form asks for."""
+    return form_options(cmd)
 
 
 def file_option(cmd: Command) -> Option | None:

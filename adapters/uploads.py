@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.errors import HearthError
 from bot.events import Event, Reply, rich
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 MAX_UPLOAD_BYTES = 1024 * 1024
 
 
-class UploadRefused(Exception):
+class UploadRefused(HearthError):
     """The file can't be used; `reply` says why, kindly (an error: nothing changed)."""
 
     def __init__(self, reply: Reply) -> None:

@@ -3,7 +3,7 @@
 One Hearth process (SQLite file) runs the Slack adapter (HTTP) and the
 Discord adapter together, with the fake Slack and fake Discord in the same
 process, and bench/fanout.py's setup beside them: 5,000 participants, the
-outbox sending through HttpSender to bench/fake_platform.py (own process,
+outbox sending through HttpSender to testing/fake_platform.py (own process,
 R = 250/s). While the round opens and drains, signed `/hearth checkin status`
 commands arrive at a fixed rate (open loop: each request's clock starts at
 the moment it was due, so a stalled loop that sends it late still counts),
@@ -41,8 +41,8 @@ async def run(tmp: Path, url: str, n: int) -> dict[str, Any]:
     from bot.app import Hearth
     from bot.config import load
     from bot.engines import rounds
-    from tests.adapters.discord.fake_discord import FakeDiscord
-    from tests.adapters.slack.fake_slack import FakeSlack, sign
+    from testing.fake_discord import FakeDiscord
+    from testing.fake_slack import FakeSlack, sign
 
     slack_fake = FakeSlack()
     await slack_fake.start()

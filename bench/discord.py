@@ -1,6 +1,6 @@
 """discord: interactions per second through the Discord adapter on the fake gateway.
 
-The fake Discord (tests/adapters/discord/fake_discord.py) runs in this
+The fake Discord (testing/fake_discord.py) runs in this
 process: it dispatches `/checkin status` interactions over its websocket
 gateway, N in flight, and an interaction counts when its callback reaches
 the fake's REST API. The real Hearth adapter (discord.py, SQLite file) and a
@@ -83,7 +83,7 @@ async def drive(side: Side, n: int) -> float:
 
 async def watched(bad: list[str], waiting: dict[int, asyncio.Future]) -> Any:
     """A fresh fake Discord whose interaction callbacks resolve `waiting` (and note apologies)."""
-    from tests.adapters.discord.fake_discord import FakeDiscord
+    from testing.fake_discord import FakeDiscord
 
     fake = await FakeDiscord().start()
     real_callback = fake._callback

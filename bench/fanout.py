@@ -1,6 +1,6 @@
 """fanout: a round opened for 5,000 participants with DMs, sent through the outbox over HTTP.
 
-The far side is bench.fake_platform in its own process: it allows R
+The far side is testing.fake_platform in its own process: it allows R
 requests in any one-second window, answers 429 + Retry-After above that,
 and adds 50 ms to every answer. Hearth's outbox drains through HttpSender.
 The clock starts before the round is opened (so opening it counts) and
@@ -49,7 +49,7 @@ def seed(path: Path, n: int) -> None:
 class FakeProcess:
     def __init__(self, rate: int, latency: float) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.fake_platform", "--rate", str(rate), "--latency", str(latency)],
+            [sys.executable, "-m", "testing.fake_platform", "--rate", str(rate), "--latency", str(latency)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         assert self.proc.stdout is not None

@@ -3,7 +3,7 @@
 A round opened for 5,000 DM participants on a PostgreSQL database; P
 processes (`multiprocessing`, spawned), each with its own Hearth and outbox
 (its own claim holder), drain it together through bench/http_sender.py to
-bench/fake_platform.py. The platform's budget R is the bot's, shared by all
+testing/fake_platform.py. The platform's budget R is the bot's, shared by all
 processes, so each process paces itself at R / P. At R = 250 the platform
 caps the rate whatever P is; a second pair of runs at R = 2,000 (where one
 process is held back by its 32 sends in flight × 50 ms) shows how draining

@@ -20,7 +20,7 @@ from pathlib import Path
 from bot.clock import SystemClock
 from bot.ops.migrate_store import migrate_store
 from bot.store.store import Store
-from tests.postgres import DEFAULT_URL, with_database
+from testing.postgres import DEFAULT_URL, with_database
 
 T = "2026-01-05T09:00:00Z"
 

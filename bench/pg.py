@@ -19,12 +19,13 @@ from typing import Any, Callable, Iterable
 
 from bench.common import CHANNEL, COMMUNITY
 from bot.clock import SystemClock, utc_iso
+from testing.postgres import DEFAULT_URL, with_database
 
-ADMIN_URL = os.environ.get("HEARTH_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+ADMIN_URL = os.environ.get("HEARTH_BENCH_PG", DEFAULT_URL)
 
 
 def url_of(name: str) -> str:
-    return ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    return with_database(ADMIN_URL, name)
 
 
 async def _admin(sql: str) -> None:

@@ -1,7 +1,7 @@
 """slack: signed `/hearth checkin status` commands per second through the Slack adapter's HTTP app.
 
 Hearth (SQLite file) runs the real `SlackAdapter` in HTTP mode in this
-process, answering through the fake Slack (tests/adapters/slack/fake_slack.py)
+process, answering through the fake Slack (testing/fake_slack.py)
 in the same process. The load generator is a separate process: an aiohttp
 client keeping N signed requests in flight, signing each with the real HMAC.
 A Hearth command counts when its answer arrived: in the ack body (a quick
@@ -45,7 +45,7 @@ TEXT = "checkin status"
 def bodies(fake_url: str, team: str, n: int, prefix: str) -> list[str]:
     out = []
     for i in range(n):
-        user = f"U{prefix}{i % (n // PER_USER + 1):05d}"
+        user = f"U{prefix.upper()}{i % (n // PER_USER + 1):05d}"
         out.append(urllib.parse.urlencode({
             "token": "legacy", "team_id": team, "team_domain": "bench", "channel_id": "C0GENERAL",
             "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/hearth",
@@ -60,7 +60,7 @@ def bodies(fake_url: str, team: str, n: int, prefix: str) -> list[str]:
 async def _load(url: str, payloads: list[str], concurrency: int) -> dict[str, Any]:
     import aiohttp
 
-    from tests.adapters.slack.fake_slack import sign
+    from testing.fake_slack import sign
 
     queue = list(reversed(payloads))
     statuses: dict[int, int] = {}
@@ -180,7 +180,7 @@ async def run_turns(tmp: Path, n: int, pairs: int) -> dict[str, list[dict[str, A
     """Warm-up turns, then `pairs` pairs of turns in alternating order; each side's turns, in order."""
     from adapters.slack.app import EVENTS_PATH, SlackAdapter
     from bot.app import Hearth
-    from tests.adapters.slack.fake_slack import FakeSlack
+    from testing.fake_slack import FakeSlack
 
     fake = FakeSlack()
     await fake.start()
@@ -188,7 +188,7 @@ async def run_turns(tmp: Path, n: int, pairs: int) -> dict[str, list[dict[str, A
     for prefix, count in [(f"{side}{p}", n) for p in range(pairs) for side in "bh"] + [("bw", WARM_UP),
                                                                                        ("hw", WARM_UP)]:
         for i in range(count // PER_USER + 1):
-            fake.add_user(f"U{prefix}{i:05d}", f"{prefix}-{i}")
+            fake.add_user(f"U{prefix.upper()}{i:05d}", f"{prefix}-{i}")
     bare_runner, bare_port = await serve_bare(fake.api_url)
     bare_url = f"http://127.0.0.1:{bare_port}/slack/events"
     app = await Hearth.open(hearth_config(tmp, fake))

@@ -176,10 +176,12 @@ class Hearth:
         listed = set(await self.store.list_moderators(actor.community_id))
         return actor.user_id in listed or any(f"role:{r}" in listed for r in actor.roles)
 
-    async def community(self, community_id: str) -> Community:
+    async def ensure_community(self, community_id: str) -> Community:
+        """The community, made on first sight (a write, the first time)."""
         return await self.store.ensure_community(community_id, self.clock.now())
 
-    async def member(self, actor: Actor) -> Member:
+    async def ensure_member(self, actor: Actor) -> Member:
+        """The member, made (with their community) on first sight."""
         member = await self.store.get_member(actor.community_id, actor.user_id)
         return member or await self.store.upsert_member(actor, self.clock.now())
 
@@ -192,20 +194,20 @@ class Hearth:
             actor.community_id, actor.user_id, open_at)
         if member is None or community is None:
             member = await self.store.upsert_member(actor, self.clock.now())  # (makes the community too)
-            community = community or await self.community(actor.community_id)
+            community = community or await self.ensure_community(actor.community_id)
         return member, community, joined, open_now
 
     async def timezone_of(self, actor: Actor, member: Member | None = None,
                           community: Community | None = None) -> ZoneInfo:
         """The member's own timezone, else the platform's, else the community's."""
-        member = member or await self.member(actor)
+        member = member or await self.ensure_member(actor)
         for name in (member.timezone, actor.timezone, member.platform_timezone):
             if name:
                 try:
                     return ZoneInfo(name)
                 except Exception:
                     continue
-        community = community or await self.community(actor.community_id)
+        community = community or await self.ensure_community(actor.community_id)
         return self.zone_of(None, community)
 
     def zone_of(self, member: Member | None, community: Community) -> ZoneInfo:

@@ -8,11 +8,11 @@ and `config.example.toml` can be checked against the same list.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from bot.content.toml import NotUtf8, decode_utf8, load_toml  # noqa: F401  (NotUtf8, decode_utf8: the CLI's)
 from bot.errors import ConfigError, ConfigErrors
 from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
@@ -297,39 +297,14 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
     return Config(values, secrets, source, origins), errors
 
 
-class NotUtf8(ValueError):
-    """Bytes that aren't UTF-8 text; `line` is where the first byte that isn't stands."""
-
-    def __init__(self, line: int) -> None:
-        super().__init__(f"line {line}")
-        self.line = line
-
-
-def decode_utf8(data: bytes) -> str:
-    """The text, or `NotUtf8` naming the line people should look at (a config, a script)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise NotUtf8(data[:err.start].count(b"\n") + 1) from None
-
-
 def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
-    """The file's settings; a missing, unreadable or non-UTF-8 file is a ConfigError naming who pointed to it."""
+    """The file's settings; a missing file is a ConfigError naming who pointed to it, any other problem (unreadable,
+    not UTF-8, not TOML) one naming the file and, where there is one, the line and the column."""
     example = f"hearth {given_as.replace('FILE', '').strip()} ./hearth.toml"
     if not path.is_file():
         what = "is not a file" if path.exists() else "does not exist"
         raise ConfigError(given_as, f"points to {path}, which {what}", example)
-    try:
-        text = decode_utf8(path.read_bytes())
-    except NotUtf8 as err:
-        raise ConfigError("(file)", f"is not UTF-8 text (line {err.line} has a byte that isn't); save it as UTF-8",
-                          'log_level = "INFO"', str(path)) from None
-    except OSError as err:
-        raise ConfigError(given_as, f"points to {path}, which I can't read ({err.strerror})", example) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError("(file)", f"is not valid TOML: {err}", 'log_level = "INFO"', str(path)) from None
+    return load_toml(path, "config file", error=lambda problem: ConfigError("(file)", problem, 'log_level = "INFO"'))
 
 
 def _closest_example(key: str) -> str:

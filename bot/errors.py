@@ -8,7 +8,16 @@ from typing import Iterator
 from bot.events import Reply, Rich, rich
 
 
-class UserError(Exception):
+class HearthError(Exception):
+    """A problem Hearth explains: its message is written for the person who reads it, whole.
+
+    Every error Hearth raises on purpose derives from this, so a caller that only has to say what
+    went wrong (the CLI, an adapter at start) catches this one class and prints `str(err)`; anything
+    else that escapes is a bug.
+    """
+
+
+class UserError(HearthError):
     """A kind refusal shown to the person who asked; nothing was changed.
 
     The message is Hearth's own template; `{}` slots take user text, which is
@@ -36,7 +45,7 @@ def about(field: str) -> Iterator[None]:
         raise
 
 
-class ConfigError(Exception):
+class ConfigError(HearthError):
     """A setting is wrong: names the key, the problem and a right example."""
 
     def __init__(self, key: str, problem: str, example: str, source: str | None = None) -> None:
@@ -58,5 +67,5 @@ class ConfigErrors(ConfigError):
         return "\n".join(str(e) for e in self.errors)
 
 
-class StoreError(Exception):
+class StoreError(HearthError):
     """The database is in a state this code cannot use (e.g. a newer schema)."""

@@ -392,6 +392,8 @@ class FormField:
     choices: tuple[Choice, ...] = ()
     default: str | None = None
     placeholder: str | None = None
+    hint: str | None = None
+    """Plain words under the field, where the platform shows them (the command's form declares them)."""
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,8 @@ from pathlib import Path
 from typing import AsyncIterator, TextIO
 
 from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
-from bot.content.errors import PackError
-from bot.errors import ConfigError, StoreError
+from bot.errors import HearthError
 from hearth.logs import setup_logging
-from hearth.runtime import AdapterUnavailable
-from hearth.service import ServiceUnavailable
 from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
@@ -153,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     except StartProblems as err:
         _say(err.problems)
         return 2
-    except (ConfigError, StoreError, AdapterUnavailable, PackError, ServiceUnavailable) as err:
+    except HearthError as err:  # a config, store, content or adapter problem: its message says it all
         _say(str(err).splitlines())
         return 2
     except Exception as err:  # a bug: one sentence for the person, the details for whoever asks for them

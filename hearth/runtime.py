@@ -22,6 +22,7 @@ from bot.app import Hearth
 from bot.clock import Clock, elapsed
 from bot.config import PLATFORM_TOKENS, Config
 from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT  # noqa: F401  (ALIVE_WITHIN: for `hearth status`)
+from bot.errors import HearthError
 from bot.scheduling.runner import RoundScheduler
 from bot.store.handback import release_unstarted
 from hearth.service import HttpService, State
@@ -47,7 +48,7 @@ class Adapter(Protocol):
     async def stop(self) -> None: ...
 
 
-class AdapterUnavailable(Exception):
+class AdapterUnavailable(HearthError):
     """A platform's secret is set but its adapter can't load: say so, don't guess."""
 
 

@@ -17,6 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from bot.errors import HearthError
 from bot.metrics import COUNTERS, GAUGES
 from bot.store.service import outbox_backlog, reachable
 
@@ -121,5 +122,5 @@ class HttpService:
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
-class ServiceUnavailable(Exception):
+class ServiceUnavailable(HearthError):
     """The HTTP endpoint can't start (its port is taken): one sentence, not a traceback."""

@@ -17,26 +17,17 @@ import secrets
 import threading
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Coroutine, Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from bot.store.postgres import redacted
+from testing.postgres import server_url, with_database
 
-DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 _schemas = itertools.count(1)
-
-
-def server_url() -> str:
-    return os.environ.get("HEARTH_TEST_DATABASE_URL") or DEFAULT_URL
 
 
 def postgres_required() -> bool:
     return os.environ.get("HEARTH_REQUIRE_POSTGRES", "") not in ("", "0")
-
-
-def with_database(url: str, name: str, query: str = "") -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}", query=query))
 
 
 def _run(coro: Coroutine[Any, Any, Any]) -> Any:

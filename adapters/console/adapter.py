@@ -29,6 +29,7 @@ from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, rich
+from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
 
-HELP = """Terminal extras (besides Hearth's own commands, see: help):
+EXTRAS = f"""Terminal extras (besides Hearth's own commands, see: {HELP}):
   as NAME [mod]     speak as someone else (mod = a moderator)
   NAME: COMMAND     one command as NAME
   press N           press button N of the last message with buttons (DMs to others are passed over)
@@ -196,7 +197,7 @@ class ConsoleAdapter:
     async def _read_loop(self) -> None:
         try:
             if self.interactive:
-                self.out.say("Type help for Hearth's commands, or extras for the terminal's own. Ctrl-D leaves.")
+                self.out.say(f"Type {HELP} for Hearth's commands, or extras for the terminal's own. Ctrl-D leaves.")
             while True:
                 if self.interactive:
                     self.out.stream.write(f"{self.speaker.name}> ")
@@ -260,7 +261,7 @@ class ConsoleAdapter:
             role = " (moderator)" if self.speaker.moderator else ""
             self.out.say(f"You are {self.speaker.name}{role}. The clock says {self._now():%a %d %b %H:%M:%S} UTC.")
         elif word in {"extras", "?"}:
-            self.out.say(HELP)
+            self.out.say(EXTRAS)
         elif word.isdigit() and self.out.buttons_for(self._actor().user_id):
             await self._press(word)
         else:

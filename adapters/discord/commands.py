@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 
 from adapters.options import chat_options
+from bot.commands.groups import GROUP_HELP
 from bot.commands.registry import Command, Option, Registry
 
 if TYPE_CHECKING:
@@ -27,17 +28,6 @@ MAX_CHOICES = 25
 STRING_LIMIT = 6000
 MODERATOR_PERMISSIONS = discord.Permissions(manage_guild=True)
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
-
-#: Friendlier words for groups than "commands for …"; unknown groups still work.
-GROUP_DESCRIPTIONS = {
-    "checkin": "Group check-ins: see, join, leave and answer them",
-    "me": "Your own settings and history",
-    "mod": "Moderator tools: prompts, schedules, moderators, audit log",
-    "notes": "Your private notes",
-    "prompt": "Prompts: add, edit, enable, disable, list",
-    "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete",
-    "moderators": "Who moderates Hearth here",
-}
 
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     text = " ".join(text.split()) or "…"
@@ -196,7 +186,7 @@ def build_tree(tree: app_commands.CommandTree, registry: Registry) -> None:
         if path not in groups:
             parent = group(path[:-1]) if len(path) > 1 else None
             top = len(path) == 1
-            desc = GROUP_DESCRIPTIONS.get(path[-1]) or f"Commands for {' '.join(path)}"
+            desc = GROUP_HELP.get(path[-1]) or f"Commands for {' '.join(path)}"
             groups[path] = app_commands.Group(
                 name=path[-1], description=_cut(desc), parent=parent,
                 allowed_contexts=GUILD_ONLY if top else None,

@@ -107,7 +107,7 @@ class DiscordSender:
             dm = await self.client.create_dm(discord.Object(snowflake(user)))
             return str((await dm.send(**await self._content(d))).id)
         if d.kind == "thread":
-            return await self._in_thread(d)
+            return await self._send_in_thread(d)
         if d.kind in ("edit", "delete"):
             if not d.ref:
                 raise PermanentFailure("nothing to edit: the message has no id")
@@ -123,7 +123,7 @@ class DiscordSender:
             return d.ref
         raise PermanentFailure(f"unknown delivery kind {d.kind!r}")
 
-    async def _in_thread(self, d: Delivery) -> str:
+    async def _send_in_thread(self, d: Delivery) -> str:
         """Reply in the round post's thread, starting the thread on first use.
 
         A thread started from a message has that message's id, so the thread

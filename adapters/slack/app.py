@@ -56,10 +56,12 @@ from adapters.slack.render import VALUES
 from adapters.slack.sender import SlackSender, slack_error
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.uploads import UploadRefused, worth_reading
+from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, rich
+from bot.views.home import HELP, JOIN
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -76,7 +78,7 @@ SUBMIT_BUDGET_SECONDS = 2.0
 STOP_GRACE_SECONDS = 5.0
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 FORM_EXPIRED = "This form has expired. Please open it again."
-SLACK_HELP = rich("\n\nOn Slack, type these after `/hearth`, e.g. `/hearth checkin join mornings`. "
+SLACK_HELP = rich(f"\n\nOn Slack, type these after `/hearth`, e.g. `/hearth {JOIN} mornings`. "
                   "Your **Home** tab with Hearth has buttons for the common ones.")
 
 
@@ -265,7 +267,7 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
                       respond if body.get("response_url") else None, origin="command")
-        text = normalize_command_text(body.get("text") or "").strip() or "help"
+        text = normalize_command_text(body.get("text") or "").strip() or HELP
         try:
             cmd, args = parse_line(self.app.registry, text)
         except UserError as err:
@@ -274,11 +276,11 @@ class SlackAdapter:
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"),
                                   self.app.registry.may_need_moderator("command", cmd.name, args))
-        if not args and (any(o.required for o in cmd.options) or file_option(cmd)):
+        if not args and opens_form(cmd):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
-        if cmd.name == "help" and replies and not replies[0].error:  # (not on "Did you mean …?")
+        if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
         await self.present.show(where, actor, replies)
 

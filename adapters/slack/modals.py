@@ -2,8 +2,9 @@
 
 A core `Form` becomes a modal of input blocks; its hidden state rides in
 `private_metadata`. Commands with options (creating a schedule, adding a
-prompt) get a form built from the registry, so a moderator clicks through
-a channel picker and a timezone field instead of typing a command line.
+prompt) get the form declared with the command (`bot.commands.forms`), so a
+moderator clicks through a channel picker and a timezone field instead of
+typing a command line; its title, submit label and defaults are the core's.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from adapters.options import chat_options
 from adapters.slack.inbound import SLACK_ID
 from adapters.slack.render import (
     MAX_OPTION_TEXT, MAX_OPTION_VALUE, MAX_OPTIONS, MAX_VIEW_TITLE, actions_blocks, body_blocks, clip, context,
     fit_view_blocks, plain_text,
 )
-from bot.commands.registry import Command, Option
-from bot.events import Choice, Form, FormField, Reply
+from bot.events import Choice, FormField, Reply
+from bot.views.home import HELP
 
 CALLBACK = "hearth-form"
 #: What a file field accepts: packs are TOML, and some tools save them as .txt.
@@ -84,8 +84,7 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
             element["initial_option"] = chosen
         return element, hint
     if field.kind == "file":
-        element = {"type": "file_input", "filetypes": list(FILE_TYPES), "max_files": 1}
-        return element, "A pack file (.toml), up to 1 MB. A moderator can make one with /hearth mod pack export."
+        return {"type": "file_input", "filetypes": list(FILE_TYPES), "max_files": 1}, field.hint
     if field.kind == "channel":
         element = {"type": "conversations_select", "filter": {"include": ["public", "private"],
                                                               "exclude_bot_users": True}}
@@ -105,11 +104,12 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
     return element, hint
 
 
-ELLIPSIS_MORE = " … (see /hearth help for the full list)"
+ELLIPSIS_MORE = f" … (see /hearth {HELP} for the full list)"
 
 
 def input_block(field: FormField) -> dict[str, Any]:
     element, hint = _element(field)
+    hint = field.hint or hint  # (the command's own words first)
     element["action_id"] = "v"
     block: dict[str, Any] = {
         "type": "input",
@@ -192,46 +192,6 @@ def _value_of(item: dict[str, Any]) -> str:
     if kind == "users_select":
         return item.get("selected_user") or ""
     return item.get("value") or ""
-
-
-# -- commands as forms --------------------------------------------------------------
-
-FRIENDLY = {
-    "when": "When does it run?",
-    "channel": "Channel",
-    "timezone": "Timezone",
-    "theme": "Theme",
-    "depth": "Depth",
-    "open": "How long is a round open?",
-    "remind": "Remind how long before it closes?",
-    "name": "Name",
-    "rename": "New name",
-    "text": "Text",
-    "kind": "Kind",
-}
-
-
-def _field(option: Option, default: str | None) -> FormField:
-    if option.kind == "file":  # in a form, the file is what the form is for
-        return FormField(option.name, clip(option.description[:1].upper() + option.description[1:], 2000), "file")
-    kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
-        option.kind, "text")
-    if option.choices and kind != "choice":
-        kind = "choice"
-    label = FRIENDLY.get(option.name, option.name.replace("_", " ").capitalize())
-    return FormField(option.name, label, kind, required=option.required, max_length=option.max_length,  # type: ignore[arg-type]
-                     choices=option.choices, default=default, placeholder=clip(option.description, 150))
-
-
-def command_form(cmd: Command, hidden: dict[str, str], defaults: dict[str, str]) -> Form:
-    """A form with one field per option of `cmd`; options in `hidden` are already decided."""
-    fields = tuple(_field(o, defaults.get(o.name)) for o in chat_options(cmd) if o.name not in hidden)
-    title = clip(cmd.help.split(" (")[0].split(":")[0].split(";")[0].rstrip("."), MAX_VIEW_TITLE)
-    short = {"mod schedule create": "New check-in", "mod schedule edit": "Edit check-in",
-             "mod prompt add": "Add a prompt", "mod prompt edit": "Edit a prompt",
-             "mod pack import": "Import a pack"}.get(cmd.name, title)
-    previews = cmd.name.startswith("mod schedule") or cmd.name == "mod pack import"
-    return Form(short, cmd.name, fields, args=dict(hidden), submit_label="Preview" if previews else "Save")
 
 
 # -- refusals beside the field -------------------------------------------------------

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.home import home_view
+from adapters.slack.home import home_tab
 from adapters.slack.inbound import Where
-from adapters.slack.modals import command_form, form_view, message_view, metadata
+from adapters.slack.modals import form_view, message_view, metadata
 from adapters.slack.render import messages
 from adapters.slack.sender import slack_error
+from bot.commands.forms import command_form
 from bot.commands.registry import Command
 from bot.config import Config
-from bot.events import SHOWN_TO, Actor, Choice, Reply, join_rich, rich
+from bot.events import SHOWN_TO, Actor, Reply, join_rich, rich
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -112,15 +113,8 @@ class Presenter:
 
     async def open_command_form(self, where: Where, actor: Actor, cmd: Command, hidden: dict[str, str],
                                 defaults: dict[str, str]) -> None:
-        """A modal for a command: the registry's options as fields, with helpful defaults."""
-        cmd = await self._with_suggestions(actor, cmd)
-        tz = (await self.app.timezone_of(actor)).key
-        filled = {o.name: tz for o in cmd.options if o.kind == "timezone"}
-        if cmd.name == "mod schedule create":
-            filled |= {"open": f"{self.config['checkins.default_open_minutes']}m",
-                       "remind": f"{self.config['checkins.default_remind_minutes']}m"}
-        filled |= {k: v for k, v in defaults.items() if v}
-        form = command_form(cmd, hidden, filled)
+        """A modal for a command: the form declared with it (`bot.commands.forms`), filled in as it says."""
+        form = await command_form(self.app, actor, cmd, hidden, defaults)
         mine = {**hidden, SHOWN_TO: actor.user_id}  # its submission is theirs alone (`Reply.shown_to`)
         try:
             await self._open_or_update(where, form_view(Reply(body=rich(f"**{cmd.help}**"), form=form),
@@ -130,21 +124,9 @@ class Presenter:
             if slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(TOO_SLOW)))
 
-    async def _with_suggestions(self, actor: Actor, cmd: Command) -> Command:
-        """Schedule names as a menu instead of a text box."""
-        names = [s.name for s in await self.app.store.list_schedules(actor.community_id)]
-        options = tuple(
-            dataclasses.replace(o, kind="choice", choices=tuple(Choice(n, n) for n in names))
-            if o.suggest == "schedules" and o.name in ("schedule", "name") and names
-            and cmd.name != "mod schedule create"  # a new name, not one of the existing
-            else o
-            for o in cmd.options
-        )
-        return dataclasses.replace(cmd, options=options)
-
     async def publish_home(self, actor: Actor) -> None:
         try:
-            view = await home_view(self.app, actor)
+            view = await home_tab(self.app, actor)
             await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
         except SlackApiError as err:
             log.warning("could not publish App Home: %s", slack_error(err))

@@ -123,7 +123,7 @@ class SlackSender:
             return d.ref
         if d.kind == "dm" and bare(d.user) not in self._dm_channels and self.gate is not None:
             await self.gate("chat.postMessage")  # no DM opened that couldn't be posted to now
-        channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
+        channel = await self._open_dm(bare(d.user)) if d.kind == "dm" else bare(d.channel)
         extra: dict[str, Any] = {"thread_ts": d.parent_ref} if d.kind == "thread" else {}
         ref = None
         for i, part in enumerate(parts):
@@ -149,7 +149,7 @@ class SlackSender:
         if not d.key or d.kind not in ("post", "dm", "thread"):
             return None
         try:
-            channel = await self._dm_channel(bare(d.user)) if d.kind == "dm" else bare(d.channel)
+            channel = await self._open_dm(bare(d.user)) if d.kind == "dm" else bare(d.channel)
             if d.kind != "thread":
                 resp = await self._api("conversations.history", channel=channel, limit=HISTORY_LIMIT,
                                        include_all_metadata=True)
@@ -172,7 +172,8 @@ class SlackSender:
                 return None
             raise problem from err
 
-    async def _dm_channel(self, user: str) -> str:
+    async def _open_dm(self, user: str) -> str:
+        """The DM conversation with `user`, opened on Slack the first time (`conversations.open`), then remembered."""
         if user not in self._dm_channels:
             resp = await self._api("conversations.open", users=user)
             self._dm_channels[user] = resp["channel"]["id"]

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal
 
+from bot.commands.forms import CommandForm, command_form
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Button, Choice, Event, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, rich
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
 
 #: A button that acts once carries this argument: when it was made, and a random part (`Registry._spend`).
 ONCE = "once"
+#: A button that runs a command (`args`: "command" and its options as "arg:NAME"), and a form that does so with
+#: what was typed: how a view (the Home) offers commands without knowing any platform's way to type them.
+RUN = "command.run"
+#: A button that opens a command's declared form (`bot.commands.forms`), its "arg:" options already decided.
+OPEN_FORM = "command.form"
 #: How many days such a button works; the store remembers spent ones as long (`retention.PROCESSED_EVENTS_DAYS`).
 ONCE_DAYS = 7
 
@@ -115,6 +121,8 @@ class Command:
     check: Handler | None = None
     """For a confirmed command: looks before asking, and refuses (raises `UserError`) when there is nothing
     to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing."""
+    form: CommandForm | None = None
+    """How a form asks for its options (title, submit label, labels, defaults): see `bot.commands.forms`."""
 
     @property
     def name(self) -> str:
@@ -206,7 +214,7 @@ class Registry:
         platform's word on a person must be."""
         if kind == "command":
             found: Command | Action | None = self.commands.get(name)
-        elif name == "confirm":
+        elif name in ("confirm", RUN, OPEN_FORM):
             found = self.commands.get(args.get("command", ""))
         else:
             found = self.actions.get(name)
@@ -289,6 +297,8 @@ class Registry:
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
         event, spent = await self._spend(app, event)
         try:
+            if event.name in (RUN, OPEN_FORM):
+                return await self._run_pressed(app, event)
             act = self.actions.get(event.name)
             if act is None:
                 raise UserError("That button is from an older version of Hearth and no longer works. "
@@ -324,6 +334,21 @@ class Registry:
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
+    async def _run_pressed(self, app: "Hearth", event: Event) -> list[Reply]:
+        """A view's button (`run_button`, `form_button`) or the form it opened: the command, checked as if typed."""
+        cmd = self.commands.get(event.args.get("command", ""))
+        if cmd is None:
+            raise UserError("That button is from an older version of Hearth and no longer works. "
+                            "Please try the command again.")
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:") and k != "arg:confirmed"}
+        if event.name == RUN:  # (never confirmed by the button itself: a destructive command still asks)
+            typed = {k: v for k, v in event.values.items() if k not in args and k != "confirmed" and v.strip()}
+            return await self._run_command(app, Event("command", event.actor, cmd.name, args | typed,
+                                                      event_id=event.event_id))
+        await self._check_permission(app, event, cmd.permission, (cmd.name,))
+        form = await command_form(app, event.actor, cmd, args)
+        return [Reply(body=rich(f"**{cmd.help}**"), form=replace(form, action=RUN, args=run_args(cmd.name, args)))]
+
     async def would_run(self, app: "Hearth", event: Event) -> bool:
         """Whether this command event passes the owner and permission checks, asked quietly (no audit entry,
         nothing said): for adapters deciding whether to fetch anything for it (an uploaded file) at all.
@@ -355,6 +380,23 @@ class Registry:
             "Only moderators can use " + " or ".join(f"**{c}**" for c in commands) + ". If you think you should be "
             "one, ask a moderator to add you with **mod moderators add**."
         )
+
+
+def run_args(command: str, args: dict[str, str] | None = None) -> dict[str, str]:
+    """A `RUN` or `OPEN_FORM` button's arguments: which command, and the options already decided."""
+    return {"command": command, **{f"arg:{k}": v for k, v in (args or {}).items()}}
+
+
+def run_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary"
+               ) -> Button:
+    """A button that runs a command as if it were typed (permission and options checked as ever)."""
+    return Button(label, RUN, run_args(command, args), style)
+
+
+def form_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary"
+                ) -> Button:
+    """A button that opens a command's declared form; `args` are the options it has already decided."""
+    return Button(label, OPEN_FORM, run_args(command, args), style)
 
 
 def own_event(event: Event) -> Event:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable
 
+from bot.commands.forms import CommandForm
 from bot.commands.registry import Action, Command, Handler, Option, Permission
 from bot.scheduling.jobs import DueSteps, Job, JobCallback, OpenRounds, RoundSteps
 
@@ -38,6 +39,7 @@ class Router:
         example: str | None = None,
         reads_only: bool = False,
         check: Handler | None = None,
+        form: CommandForm | None = None,
     ) -> Callable[[Handler], Handler]:
         """A command people type (`name` is its words, "mod schedule create")."""
         if confirm and check is None and any(o.required for o in options):
@@ -48,7 +50,7 @@ class Router:
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
             self.commands[name] = Command(tuple(name.split()), help, fn, tuple(options), permission, confirm,
-                                          example, reads_only, check)
+                                          example, reads_only, check, form)
             return fn
 
         return deco

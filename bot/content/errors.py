@@ -1,14 +1,11 @@
-"""The one error the content loader raises, carrying every problem it found,
-and TOML parsing that turns syntax errors into that error."""
+"""The one error the content loader raises, carrying every problem it found."""
 
 from __future__ import annotations
 
-import re
-import tomllib
-from typing import Any
+from bot.errors import HearthError
 
 
-class PackError(ValueError):
+class PackError(HearthError, ValueError):
     """A pack or texts file has problems.
 
     `problems` lists every problem found (not just the first), each naming the
@@ -28,27 +25,3 @@ class PackError(ValueError):
 
     def __str__(self) -> str:
         return self._message()
-
-
-def parse_toml(text: str, source: str) -> dict[str, Any]:
-    """`tomllib.loads` with a kind error that names the file and line."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise PackError(_toml_problem(source, e, text)) from None
-
-
-def _toml_problem(source: str, e: tomllib.TOMLDecodeError, text: str) -> str:
-    msg = str(e)
-    m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)
-    if m:
-        what = msg[: m.start()].rstrip(".")
-        return (f"{source}: line {m.group(1)}: this isn't valid TOML ({what}, at column {m.group(2)}) — "
-                "check that line for a missing quote, bracket or \"=\"")
-    m = re.search(r"\s*\(at end of document\)\s*$", msg)
-    if m:
-        what = msg[: m.start()].rstrip(".")
-        last = max(1, len(text.splitlines()))
-        return (f"{source}: line {last} (end of file): this isn't valid TOML ({what}) — "
-                "check for an unclosed quote or bracket")
-    return f"{source}: this isn't valid TOML ({msg}) — check for a missing quote, bracket or \"=\""

@@ -33,8 +33,9 @@ from typing import Any, Mapping
 
 import tomli_w
 
-from bot.content.errors import PackError, parse_toml
+from bot.content.errors import PackError
 from bot.content.texts import CheckinTexts, Mood, load_texts
+from bot.content.toml import parse_toml, read_text_file
 
 __all__ = [
     "DEPTHS",
@@ -189,15 +190,7 @@ def load_pack(path: Path | str, source: str | None = None) -> Pack:
     """Read and validate a pack file. Messages name it as `source` (default: file name)."""
     path = Path(path)
     source = source or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError(f"{source}: file not found — check the path") from None
-    except UnicodeDecodeError:
-        raise PackError(f"{source}: this file isn't UTF-8 text — save it as UTF-8 and try again") from None
-    except OSError as e:
-        raise PackError(f"{source}: can't read the file ({e.strerror or e})") from None
-    return parse_pack(text, source, path=path)
+    return parse_pack(read_text_file(path, "prompt pack", source), source, path=path)
 
 
 def parse_pack(text: str, source: str = "pack.toml", *, path: Path | None = None) -> Pack:

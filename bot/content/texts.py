@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from bot.content.errors import PackError, parse_toml
+from bot.content.errors import PackError
+from bot.content.toml import parse_toml, read_text_file
 from bot.events import Rich, UserText
 
 MOOD_VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -89,13 +90,7 @@ class CheckinTexts:
 def load_texts(path: Path | str, source: str | None = None) -> CheckinTexts:
     path = Path(path)
     source = source or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError(f"{source}: file not found — the check-in texts live in content/texts.toml") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{source}: can't read the file ({e}) — save it as UTF-8 text") from None
-    return parse_texts(text, source)
+    return parse_texts(read_text_file(path, "check-in texts file (they live in content/texts.toml)", source), source)
 
 
 def parse_texts(text: str, source: str = "texts.toml") -> CheckinTexts:

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 LEASE_MARGIN = 5.0
 #: A claim holds about this many seconds of sending at the platform's pace.
 CLAIM_SECONDS = 1.0
-#: How often a serving process says it is alive (bot.runtime.heartbeat), and how long
+#: How often a serving process says it is alive (hearth.runtime.heartbeat), and how long
 #: unheard before it counts as gone: for `hearth status`, and for taking its claims over.
 #: "Unheard" is measured by whoever watches, on its own monotonic clock (the beat count
 #: stopped changing), never by comparing wall-clock stamps: a clock step is not a death.
@@ -110,7 +110,7 @@ class Outbox:
         #: Who this process is when it claims entries (several processes may share the outbox).
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.lease = lease
-        #: While heartbeats run (bot.runtime.heartbeat): the time (`elapsed(clock)`) until which the
+        #: While heartbeats run (hearth.runtime.heartbeat): the time (`elapsed(clock)`) until which the
         #: others still count this process alive. Past it, they may take its claims, so it sends nothing.
         self.alive_until: float | None = None
         #: Claims made before this (`elapsed(clock)`) are void: we stopped counting ourselves alive since.

@@ -76,7 +76,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         fields = {"scheduled_at": scheduled_at, "opened_at": now, "closes_at": closes_at, "remind_at": remind_at,
                   "prompt_id": prompt.id, "prompt_text": prompt.text}
         if schedule.community_id not in communities:  # schedules of one community opening together share it
-            communities[schedule.community_id] = await app.community(schedule.community_id)
+            communities[schedule.community_id] = await app.ensure_community(schedule.community_id)
         outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons)]
         outgoing += await _opening_dms(app, schedule, communities[schedule.community_id],
                                        people.get(schedule.id, []), prompt.text, closes_at, buttons)
@@ -181,7 +181,7 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
     if schedule is None:
         return 0
     answered = {r.user_id for r in await app.store.responses(rnd.id)}
-    community = await app.community(schedule.community_id)
+    community = await app.ensure_community(schedule.community_id)
     outgoing = []
     now = app.now()
     for p, member in await app.store.participants_with_members(schedule.id):
@@ -203,7 +203,7 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
     schedule = await app.store.get_schedule(rnd.schedule_id)
     if schedule is None:
         return False
-    community = await app.community(schedule.community_id)
+    community = await app.ensure_community(schedule.community_id)
     floor = anonymity_floor(app, community)
     summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
     body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)

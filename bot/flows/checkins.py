@@ -11,7 +11,7 @@ from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import actor_name, as_id, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import actor_name, as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
@@ -36,19 +36,11 @@ SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, sugge
 
 @router.command("checkin list", "See the check-ins here and when they happen next.", reads_only=True)
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
-    schedules = await app.store.list_schedules(ev.actor.community_id)
-    if not schedules:
+    rows = await checkin_rows(app, ev.actor, await app.timezone_of(ev.actor))
+    if not rows:
         return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
-    tz = await app.timezone_of(ev.actor)
-    joined = {s.id for s, _ in await app.store.memberships(ev.actor.community_id, ev.actor.user_id)}
-    skips = await app.store.skips_of([s.id for s in schedules])
-    lines = []
-    for s in schedules:
-        mark = "✓ joined" if s.id in joined else "not joined"
-        lines.append(rich("• **{}** — {}" + f" ({mark})", s.name,
-                          schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
     footer = rich("\nJoin one with **checkin join** and its name.")
-    return Reply(body=join_rich([rich("**Check-ins here**"), *lines]) + footer)
+    return Reply(body=join_rich([rich("**Check-ins here**"), *(rich("• ") + row.text() for row in rows)]) + footer)
 
 
 @router.command(
@@ -71,7 +63,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
         return say("You're in **{}** (" + prefs + ").", schedule.name)
     joined = rich("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
                   schedule.name)
-    care = care_note_consent(app, await app.community(ev.actor.community_id))
+    care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
     return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
 
@@ -109,8 +101,11 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-async def open_rounds_for(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
+async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
+    """The community's rounds open now (reads only: `rounds.open_round` is what opens one)."""
     return await app.store.open_rounds_in(community_id, app.now())
+
+
 
 
 # -- answering ------------------------------------------------------------------------
@@ -134,7 +129,7 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
-    open_now = await open_rounds_for(app, ev.actor.community_id)
+    open_now = await rounds_open_in(app, ev.actor.community_id)
     if "schedule" in ev.args:
         wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
@@ -143,7 +138,7 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     if len(open_now) > 1:
         names = ", ".join(s.name for _, s in open_now)
         raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
-                        open_now[0][1].name)
+                        open_now[0][1].name, field="schedule")
     return open_now[0]
 
 
@@ -157,7 +152,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     words = typed.get("words") or (previous.text if previous else None)
     visibility = typed.get("visibility") or (previous.visibility if previous else "private")
     form = Form(
-        title="Check in"[:45],
+        title="Check in",
         action="checkin.submit",
         args={"round": str(rnd.id)},
         fields=(
@@ -215,7 +210,7 @@ async def save_answer(
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         return answer_messages(app, rnd, resp, prev, name)
 
-    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.community(schedule.community_id)))
+    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)))
     try:
         response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
                                                            app.now(), outgoing, batching)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Collection
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
-from bot.events import Actor, Event, PersonRef, Rich, UserText, WhenStyle, hearth_text, rich, show_date, your_time
+from bot.events import (
+    Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
+)
 from bot.models import Schedule
-from bot.scheduling import next_fires
+from bot.scheduling import next_fires, parse_when
 from bot.store.member_data import DELETED
 
 if TYPE_CHECKING:
@@ -96,6 +99,55 @@ def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Col
         return hearth_text("paused until a moderator resumes it")
     last = date.fromisoformat(schedule.paused_until or "")
     return hearth_text(f"paused up to and including {show_date(last)}; ") + upcoming
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    """One check-in as a member sees it (`checkin list`)."""
+
+    schedule: Schedule
+    line: Rich
+    joined: bool
+
+    def text(self) -> Rich:
+        mark = "✓ joined" if self.joined else "not joined"
+        return rich("**{}** — {}" + f" ({mark})", self.schedule.name, self.line)
+
+
+async def checkin_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[CheckinRow]:
+    """Every check-in here, what comes next for it in the reader's own time (`tz`), and whether they joined."""
+    schedules = await app.store.list_schedules(actor.community_id)
+    if not schedules:
+        return []
+    joined = {s.id for s, _ in await app.store.memberships(actor.community_id, actor.user_id)}
+    skips = await app.store.skips_of([s.id for s in schedules])
+    now = app.now()
+    return [CheckinRow(s, schedule_line(s, now, tz, skips.get(s.id, ())), s.id in joined) for s in schedules]
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One check-in as a moderator sees it (`mod schedule list`)."""
+
+    schedule: Schedule
+    line: Rich
+    people: int
+
+    def text(self, where: bool = False) -> Rich:
+        """Its name, when it runs, (`where`: its channel,) how many joined, and what comes next."""
+        s = self.schedule
+        head = rich("**{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · ", s.name)
+        if where:
+            head = head + channel(s.channel_id) + rich(" · ")
+        return head + rich(f"{self.people} joined · ") + self.line
+
+
+async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[ScheduleRow]:
+    schedules = await app.store.list_schedules(actor.community_id)
+    skips = await app.store.skips_of([s.id for s in schedules]) if schedules else {}
+    now = app.now()
+    return [ScheduleRow(s, schedule_line(s, now, tz, skips.get(s.id, ())), len(await app.store.participants(s.id)))
+            for s in schedules]
 
 
 #: Who a record names once its person deleted their data (it says `DELETED` there).

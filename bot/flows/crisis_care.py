@@ -18,8 +18,9 @@ from contextvars import ContextVar
 from datetime import timedelta
 from typing import TYPE_CHECKING, Collection
 
-from bot.commands.registry import Option
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import actor_name, yes_no
@@ -96,8 +97,8 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
                      region: str | None = None, told: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
     when a care note about them really went to the moderators, so the reply can say so plainly."""
-    member = await app.member(actor)
-    community = await app.community(actor.community_id)
+    member = await app.ensure_member(actor)
+    community = await app.ensure_community(actor.community_id)
     region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
@@ -136,7 +137,7 @@ def where_of(app: "Hearth", event: Event) -> Rich:
 
 async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) -> bool:
     """One note per member per period to the community's alert channel, if it has one."""
-    community = await app.community(actor.community_id)
+    community = await app.ensure_community(actor.community_id)
     channel = community.settings.alert_channel
     if not channel:
         return False
@@ -161,7 +162,7 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
 
     Said once per run: exactly when the run reaches its length, not again after.
     """
-    member = await app.member(actor)
+    member = await app.ensure_member(actor)
     care = member.settings.get("low_mood", {})
     if not care.get("on"):
         return []
@@ -196,18 +197,19 @@ async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):
         listed = _region_list(app, await app.language_of(ev.actor))
-        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region)
+        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region, field="region")
     return await care_reply(app, ev.actor, "support", region=region or None)
 
 
 @router.command("me region", "Set your region, so support resources fit where you are.",
                 Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
-                example="me region gb")
+                example="me region gb", form=CommandForm("Your region"))
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
     if not app.content.resources.known(wanted):
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted)
+        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted,
+                        field="region")
     found = app.content.resources.for_region(wanted)
     await app.store.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
@@ -219,10 +221,10 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     Option("tell_moderator", "also let a moderator know (never what you wrote)", kind="choice",
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
-    example="me lowmood yes tell_moderator=no",
+    example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
-    member = await app.member(ev.actor)
+    member = await app.ensure_member(ev.actor)
     on = yes_no(ev.args["on"], False, "on")
     tell = yes_no(ev.args.get("tell_moderator"), False, "tell_moderator") and on
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
@@ -231,7 +233,7 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
         return say("Okay, I won't mention low check-ins.")
     lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "
                   "you privately.")]
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     if not tell:
         lines.append(rich("Nobody else will be told."))
     elif community.settings.alert_channel:

@@ -25,7 +25,7 @@ BARS = "▁▂▃▄▅"
 async def history(app: "Hearth", ev: Event) -> Reply:
     weeks = int(ev.args.get("weeks", "8"))
     if not 1 <= weeks <= 104:
-        raise UserError("Please choose between 1 and 104 weeks.")
+        raise UserError("Please choose between 1 and 104 weeks.", field="weeks")
     tz = await app.timezone_of(ev.actor)
     since = app.now() - timedelta(weeks=weeks)
     rows = await app.store.history(ev.actor.community_id, ev.actor.user_id, since)

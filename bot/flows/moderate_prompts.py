@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
-from bot.commands.registry import Option, confirmation
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
 from bot.flows.common import audit
-from bot.events import Choice, Event, Reply, join_rich, rich, say
+from bot.events import Actor, Choice, Event, Reply, join_rich, rich, say
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -63,7 +64,8 @@ def _noted(pid: str, level: str | None) -> str:
 
 @router.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
                 TEXT_OPTION, permission="moderator",
-                example="mod prompt add checkin appreciation light Who made your week a little easier?")
+                example="mod prompt add checkin appreciation light Who made your week a little easier?",
+                form=CommandForm("Add a prompt"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
     level = await concern(app, text)
@@ -80,16 +82,23 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
+async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
+    """An edit's form starts from the prompt's words now (the one named in `hidden`)."""
+    row = await app.store.get_prompt(actor.community_id, hidden.get("id", ""))
+    return {"text": row["text"]} if row else {}
+
+
 @router.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
-                permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?")
+                permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?",
+                form=CommandForm("Edit a prompt", defaults=_text_now))
 async def edit(app: "Hearth", ev: Event) -> Reply:
     pid = ev.args["id"]
     row = await app.store.get_prompt(ev.actor.community_id, pid)
     if row is None:
         if app.content.prompt(pid):
             raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
-                            "**mod prompt add** your own version.")
-        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid)
+                            "**mod prompt add** your own version.", field="id")
+        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid, field="id")
     text = ev.args["text"].strip()
     level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
@@ -108,7 +117,7 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     elif app.content.prompt(pid):
         await app.store.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     else:
-        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid)
+        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid, field="id")
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
     return say(f"Prompt `{pid}` is {verb}.")
 
@@ -119,7 +128,8 @@ async def disable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, False)
 
 
-@router.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator")
+@router.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator",
+                form=CommandForm("Use a prompt again", "Enable"))
 async def enable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, True)
 

@@ -7,15 +7,16 @@ before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import Option, once
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
-from bot.events import Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
-from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, show_time
+from bot.events import Actor, Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
+from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, schedule_rows, show_time
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
@@ -148,14 +149,31 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
     ))
 
 
+async def _usual_settings(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
+    """A new check-in's form starts from the community's usual round length and reminder."""
+    return {"open": f"{app.config['checkins.default_open_minutes']}m",
+            "remind": f"{app.config['checkins.default_remind_minutes']}m"}
+
+
+async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
+    """An edit's form starts from what the check-in (named in `hidden`) is now."""
+    s = await app.store.find_schedule(actor.community_id, hidden.get("name", ""))
+    if s is None:
+        return {}
+    return {"when": s.spec, "channel": s.channel_id, "timezone": s.timezone, "theme": s.theme or "",
+            "depth": s.depth or "", "open": f"{s.open_minutes}m",
+            "remind": f"{s.remind_minutes}m" if s.remind_minutes else "0"}
+
+
 @router.command(
-    "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
-    NAME,
-    Option("channel", "where rounds are posted", kind="channel", required=True),
-    Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True),
-    *SETTINGS,
-    permission="moderator",
-    example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
+  "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
+  NAME,
+  Option("channel", "where rounds are posted", kind="channel", required=True),
+  Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True),
+  *SETTINGS,
+  permission="moderator",
+  example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
+  form=CommandForm("New check-in", "Preview", defaults=_usual_settings, new_name=True),
 )
 async def create(app: "Hearth", ev: Event) -> Reply:
     if await app.store.find_schedule(ev.actor.community_id, ev.args["name"]):
@@ -175,6 +193,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     *SETTINGS,
     permission="moderator",
     example="mod schedule edit mornings weekdays 09:30",
+    form=CommandForm("Edit check-in", "Preview", defaults=_settings_now),
 )
 async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
@@ -208,22 +227,16 @@ async def save(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
 async def list_schedules(app: "Hearth", ev: Event) -> Reply:
-    schedules = await app.store.list_schedules(ev.actor.community_id)
-    if not schedules:
+    rows = await schedule_rows(app, ev.actor, await app.timezone_of(ev.actor))
+    if not rows:
         return say("No check-ins yet. Create one with **mod schedule create**.")
-    tz = await app.timezone_of(ev.actor)
-    skips = await app.store.skips_of([s.id for s in schedules])
-    lines = [rich("**Check-in schedules**")]
-    for s in schedules:
-        people = len(await app.store.participants(s.id))
-        lines.append(rich("• **{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · {people} joined · "
-                          + "{}", s.name, schedule_line(s, app.now(), tz, skips.get(s.id, ()))))
-    return Reply(body=join_rich(lines))
+    return Reply(body=join_rich([rich("**Check-in schedules**"), *(rich("• ") + row.text() for row in rows)]))
 
 
 @router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
                 Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
-                permission="moderator", example="mod schedule pause mornings 2026-01-06")
+                permission="moderator", example="mod schedule pause mornings 2026-01-06",
+                form=CommandForm("Pause a check-in", "Pause"))
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
@@ -237,7 +250,8 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
                                                                   skips))
 
 
-@router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator")
+@router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator",
+                form=CommandForm("Resume a paused check-in", "Resume"))
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     if not schedule.paused_at(app.now()):
@@ -250,7 +264,8 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
                 Option("date", "the date to skip, e.g. 2026-12-25", required=True),
-                permission="moderator", example="mod schedule skip mornings 2026-12-25")
+                permission="moderator", example="mod schedule skip mornings 2026-12-25",
+                form=CommandForm("Skip one date", "Skip"))
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
@@ -281,7 +296,8 @@ DELETE_WARNING = ("This deletes the check-in with all its rounds and everyone's 
 
 
 @router.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING)
+                permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING,
+                form=CommandForm("Delete a check-in", "Continue"))
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
 

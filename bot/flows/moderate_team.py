@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import Option
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option
 from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
@@ -28,7 +29,7 @@ def _subject(ev: Event) -> str:
 
 
 @router.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
-                permission="moderator", example="mod moderators add @sam")
+                permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", "Add"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
@@ -39,7 +40,7 @@ async def add(app: "Hearth", ev: Event) -> Reply:
 
 async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
     return UserError("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
-                     "moderate).", await person(app, ev.actor.community_id, subject))
+                     "moderate).", await person(app, ev.actor.community_id, subject), field="who")
 
 
 async def _is_listed(app: "Hearth", ev: Event) -> None:
@@ -49,7 +50,8 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
 
 
 @router.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                confirm="They will lose access to moderator commands.", check=_is_listed)
+                confirm="They will lose access to moderator commands.", check=_is_listed,
+                form=CommandForm("Remove a moderator", "Continue"))
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     if not await app.store.remove_moderator(ev.actor.community_id, subject):
@@ -118,7 +120,7 @@ SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_
                 Option("value", "its new value"), permission="moderator",
                 example="mod settings summary_floor 5")
 async def settings(app: "Hearth", ev: Event) -> Reply:
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     current = community.settings
     key = ev.args.get("key")
     if not key and "value" in ev.args:

@@ -35,7 +35,7 @@ DELETE_WARNING = (
 @router.command("me data", "What I hold about you in this community, in plain words.", reads_only=True)
 async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     if await app.store.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
         return Reply(body=rich("I hold nothing about you in this community right now. If you use Hearth here again, "
                                "**privacy** says what I'd keep and who could see it."))
@@ -100,7 +100,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
 @router.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",
                 reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
-    community = await app.community(ev.actor.community_id)
+    community = await app.ensure_community(ev.actor.community_id)
     notice = privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher))
     return Reply(body=join_rich([notice, await care_section(app, ev, bool(community.settings.alert_channel))]))
 

@@ -16,8 +16,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import Option
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
 from bot.flows.common import audit
@@ -65,7 +66,7 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
     enabled = [r for r in rows if r["enabled"]]
     if not enabled:
         return None, len(rows)
-    community = await app.community(community_id)
+    community = await app.ensure_community(community_id)
     pack_id = f"community-{slug(community_id)}"
     name = f"{community.name} prompts"[:80] if community.name else "Our community's prompts"
     prompts = tuple(Prompt(r["id"], r["kind"], r["theme"], r["depth"], r["text"], pack_id) for r in enabled)
@@ -158,7 +159,7 @@ def _read_pack(ev: Event) -> Pack:
     path = ev.args.get("path", "").strip()
     if path and ev.actor.platform != "console":
         raise UserError("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
-                        "pack file (.toml) to **mod pack import** instead.")
+                        "pack file (.toml) to **mod pack import** instead.", field="path")
     if path and ev.attachment is not None:
         raise UserError("Please give me either a file or a path, not both.", field="path")
     if ev.attachment is not None:
@@ -184,8 +185,13 @@ def _parse_upload(data: bytes) -> Pack:
 FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")
 
 
+#: Under a form's file field: what to upload, and where one comes from.
+PACK_FILE_HINT = "A pack file (.toml), up to 1 MB. A moderator can make one with the mod pack export command."
+
+
 @router.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
-                FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml")
+                FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml",
+                form=CommandForm("Import a pack", "Preview", hints={"file": PACK_FILE_HINT}))
 async def import_pack(app: "Hearth", ev: Event) -> Reply:
     try:
         pack = _read_pack(ev)
@@ -241,7 +247,7 @@ def _summary(plan: ImportPlan) -> Rich:
     return join_rich(lines)
 
 
-async def _held_pack(app: "Hearth", ev: Event) -> Pack:
+async def _take_held_pack(app: "Hearth", ev: Event) -> Pack:
     held = await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     if held is None:
         raise UserError("That import has already been used or has expired. Run **mod pack import** again.")
@@ -250,7 +256,7 @@ async def _held_pack(app: "Hearth", ev: Event) -> Pack:
 
 @router.action("mod.pack.apply", permission="moderator", about=("mod pack import",))
 async def apply(app: "Hearth", ev: Event) -> Reply:
-    pack = await _held_pack(app, ev)
+    pack = await _take_held_pack(app, ev)
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.save_prompts(ev.actor.community_id, rows, ev.actor.user_id, app.now())
@@ -293,7 +299,7 @@ def _pack_id(app: "Hearth", given: str) -> str:
     if wanted in ids:
         return wanted
     raise UserError(f"There's no built-in pack “{{}}”. The built-in packs are: {', '.join(ids)}. Imported prompts "
-                    "become your community's own: switch those with **mod prompt disable**.", given)
+                    "become your community's own: switch those with **mod prompt disable**.", given, field="pack")
 
 
 async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: bool) -> Reply:
@@ -315,28 +321,28 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
 
 
 @router.command("mod theme off", "Stop using a theme's prompts here (built-in and your own).", THEME_OPTION,
-                permission="moderator", example="mod theme off conflict")
+                permission="moderator", example="mod theme off conflict", form=CommandForm("Switch a theme off"))
 async def theme_off(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", False)
 
 
 @router.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
-                permission="moderator", example="mod theme on conflict")
+                permission="moderator", example="mod theme on conflict", form=CommandForm("Switch a theme on"))
 async def theme_on(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
     return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", True)
 
 
 @router.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
-                permission="moderator", example="mod pack off hearth-checkins")
+                permission="moderator", example="mod pack off hearth-checkins", form=CommandForm("Switch a pack off"))
 async def pack_off(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", False)
 
 
 @router.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
-                permission="moderator", example="mod pack on hearth-checkins")
+                permission="moderator", example="mod pack on hearth-checkins", form=CommandForm("Switch a pack on"))
 async def pack_on(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
     return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", True)

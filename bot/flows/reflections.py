@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import Option
+from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
 from bot.flows.common import as_id
@@ -43,7 +44,8 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     actor = ev.actor
     candidates = await available(app, actor.community_id, "reflection", theme)
     if not candidates:
-        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.")
+        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.",
+                        field="theme" if theme else None)
     recent = await app.store.recent_reflections(actor.community_id, actor.user_id,
                                                 app.config["reflections.recent_to_avoid"])
     chosen = pick(candidates, recent, random.Random())
@@ -84,7 +86,7 @@ async def save_note(app: "Hearth", ev: Event) -> Reply:
 @router.command(
     "note", "Keep a private note on the last prompt I gave you (only you can read it).",
     Option("text", "your note", kind="text", required=True, max_length=MAX_NOTE_CHARS, rest=True),
-    example="note I want to ask for help sooner",
+    example="note I want to ask for help sooner", form=CommandForm("Keep a private note"),
 )
 async def note_command(app: "Hearth", ev: Event) -> Reply:
     prompt = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
@@ -131,7 +133,7 @@ async def _note_exists(app: "Hearth", ev: Event) -> None:
 
 def _no_such_note(ev: Event) -> UserError:
     return UserError(f"You have no note #{ev.args['id']}, so there's nothing to delete. "
-                    "**notes list** shows their numbers.")
+                    "**notes list** shows their numbers.", field="id")
 
 
 @router.command("notes delete", "Delete one of your notes.",

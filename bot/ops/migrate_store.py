@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Sequence, TextIO
 
 from bot.clock import Clock, SystemClock
-from bot.errors import StoreError
+from bot.errors import HearthError, StoreError
 from bot.ops.progress import Progress, counts_table
 from bot.ops.schema import Table, describe, fit, parents_first, quote
 from bot.store.database import Database, Executor, split_statements
@@ -48,7 +48,7 @@ READ_BATCH = 2000
 MAX_VALUES = 30000
 
 
-class MigrationRefused(Exception):
+class MigrationRefused(HearthError):
     """Nothing was written: what was wrong, and what to do instead."""
 
 

@@ -8,17 +8,19 @@ never silently screen nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from bot.content.toml import load_toml
+from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure"}
 _ENTRY = {"id", "about", "patterns", "negatable"}
 
 
-class SafetyContentError(ValueError):
+class SafetyContentError(HearthError, ValueError):
     """A phrase file is missing, unreadable or has a bad entry."""
 
 
@@ -98,12 +100,7 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
 
 def load_phrase_file(path: Path) -> PhraseFile:
     """Read and check `path`; raises `SafetyContentError` naming the file and entry."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SafetyContentError(f"{path}: no such phrase file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SafetyContentError(f"{path}: not valid TOML: {exc}") from None
+    data = load_toml(path, "phrase file", error=SafetyContentError)
     unknown = set(data) - _TOP
     if unknown:
         raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(_TOP)}")

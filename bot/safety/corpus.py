@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from bot.content.packs import default_content_dir
+from bot.errors import HearthError
 
 LANGUAGES = ("en", "es", "de", "fr", "pt")
 CRISIS_CATEGORIES = ("ideation-direct", "ideation-passive", "plan-means", "farewell", "self-harm",
@@ -28,7 +29,7 @@ MANIFEST = "test-split.txt"
 Split = Literal["train", "dev", "test"]
 
 
-class CorpusError(ValueError):
+class CorpusError(HearthError, ValueError):
     """A corpus file is malformed, or the frozen test split was changed."""
 
 

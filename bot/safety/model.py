@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.content.packs import default_content_dir
+from bot.errors import HearthError
 
 HEAD_FILE = "head.json"
 
 
-class ModelUnavailable(RuntimeError):
+class ModelUnavailable(HearthError, RuntimeError):
     """The embedding model or the trained head could not be loaded; the message says why."""
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.errors import HearthError
 from bot.safety.normalise import CLAUSE
 
 _WORD = re.compile(r"[a-z0-9]+\*?|[^\sa-z0-9()|?*.$^]")
 _GAP = rf"(?: [^ {CLAUSE}]+){{0,3}}"
 
 
-class PatternError(ValueError):
+class PatternError(HearthError, ValueError):
     """A phrase does not parse; the message says where."""
 
 

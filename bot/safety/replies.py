@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.content.packs import default_content_dir
+from bot.content.toml import load_toml
 from bot.language import LANGUAGES
 from bot.safety.content import SafetyContentError
 
@@ -75,12 +75,7 @@ def _check(path: Path, language: str, key: str, value: Any) -> str:
 def load_care_texts(content_dir: Path | None = None) -> CareTexts:
     """Read and check the care texts; errors name the file, the language and the text."""
     path = Path(content_dir or default_content_dir()) / FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SafetyContentError(f"{path}: no such file (the care texts, one table per language)") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SafetyContentError(f"{path}: not valid TOML: {exc}") from None
+    data = load_toml(path, "care texts file (one table per language)", error=SafetyContentError)
     unknown = set(data) - set(LANGUAGES)
     if unknown:
         raise SafetyContentError(f"{path}: unknown language table(s) {sorted(unknown)}; Hearth speaks "

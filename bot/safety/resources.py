@@ -12,7 +12,6 @@ to `anywhere` rather than to nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from bot.content.packs import default_content_dir
+from bot.content.toml import load_toml
 from bot.events import Rich, fill, hearth_text, join_rich, rich
 from bot.language import LANGUAGES
 from bot.safety.content import SafetyContentError
@@ -216,12 +216,7 @@ def _resource(path: Path, where: str, item: Any) -> Resource:
 def load_resources(content_dir: Path | None = None) -> Resources:
     """Read and check `<content_dir>/resources.toml`; errors name the file and entry."""
     path = Path(content_dir or default_content_dir()) / "resources.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SafetyContentError(f"{path}: no such resources file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SafetyContentError(f"{path}: not valid TOML: {exc}") from None
+    data = load_toml(path, "resources file", error=SafetyContentError)
     raw = data.get("regions")
     if not isinstance(raw, dict) or ANYWHERE not in raw:
         raise _fail(path, "[regions]", f"needs at least [regions.{ANYWHERE}]")

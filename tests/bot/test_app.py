@@ -28,7 +28,7 @@ async def whole(app) -> dict[str, list]:
 
 
 def test_the_commands_that_only_read_are_the_expected_ones():
-    assert READS_ONLY == ["checkin list", "checkin status", "help", "me data", "me history", "notes list",
+    assert READS_ONLY == ["checkin list", "checkin status", "help", "home", "me data", "me history", "notes list",
                           "privacy"]
 
 

@@ -30,7 +30,7 @@ def write(tmp_path: Path, text: str) -> Path:
     ("[checkins]\ndefault_timezone = 'Mars/Olympus'", "checkins.default_timezone", "timezone"),
     ("[slack]\nport = 'eighty'", "slack.port", "whole number"),
     ("[slack]\nprot = 3000", "slack.prot", "did you mean `slack.port`"),
-    ("log_level = ", "(file)", "not valid TOML"),
+    ("log_level = ", "(file)", "isn't valid TOML"),
 ])
 def test_bad_config_names_the_key_the_problem_and_an_example(tmp_path, text, key, words):
     with pytest.raises(ConfigError) as err:

@@ -29,7 +29,7 @@ from bot.clock import ManualClock
 from bot.config import load
 from bot.delivery.outbox import ALIVE_WITHIN
 from bot.scheduling.runner import RoundScheduler
-from tests.adapters.slack.fake_slack import FakeSlack
+from testing.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMUNITY = "slack:T0001"

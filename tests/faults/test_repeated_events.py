@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.discord.conftest import discord_bot, fake  # noqa: F401  (fixtures)
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 
 

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.config import load
-from tests.adapters.slack.fake_slack import FakeSlack
+from testing.fake_slack import FakeSlack
 from tests.faults.test_process_kill import CHANNEL, PEOPLE, dms, open_round, outbox, start_hearth, until
 
 #: Long, so a claim left behind would hold the rest back far past the test's patience.

@@ -15,7 +15,7 @@ from bot.clock import ManualClock
 from bot.config import load
 from bot.store.backup import table_counts
 from bot.store.migrations import available
-from tests.adapters.slack.fake_slack import FakeSlack
+from testing.fake_slack import FakeSlack
 from tests.faults.test_process_kill import PEOPLE, dms, hearth_toml, open_round, start_hearth, until
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -212,7 +212,7 @@ def test_a_broken_phrase_list_is_one_sentence_naming_the_file(tmp_path, command)
     (content / "safety" / "pt.toml").write_text("[[[\n", encoding="utf-8")
     (tmp_path / "hearth.toml").write_text(f'content_dir = "{content}"\n', encoding="utf-8")
     said = refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}),
-                   "The safety content", "pt.toml", "not valid TOML")
+                   "The safety content", "pt.toml", "isn't valid TOML")
     assert "didn't expect" not in said  # a known kind of mistake, not a surprise
 
 

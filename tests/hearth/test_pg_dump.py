@@ -17,7 +17,8 @@ from bot.scheduling.runner import RoundScheduler
 from hearth.upkeep import PG_DUMP, PG_RESTORE
 from tests.bot.flows.test_checkin_round import create_schedule
 from tests.conftest import actor, run
-from tests.postgres import _admin, _create_database, _unavailable, server_url, with_database
+from testing.postgres import server_url, with_database
+from tests.postgres import _admin, _create_database, _unavailable
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pg_dump") and shutil.which("pg_restore")),
                                 reason="pg_dump and pg_restore are not installed here")

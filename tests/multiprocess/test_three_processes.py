@@ -29,8 +29,9 @@ import pytest
 from bot.clock import SystemClock, parse_iso, utc_iso
 from adapters.slack.sender import SlackSender
 from bot.store.store import Store
-from tests.adapters.slack.fake_slack import FakeSlack
-from tests.postgres import _admin, _create_database, _unavailable, server_url, with_database
+from testing.fake_slack import FakeSlack
+from testing.postgres import server_url, with_database
+from tests.postgres import _admin, _create_database, _unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 TEAM = "slack:T0001"

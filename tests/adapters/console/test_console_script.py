@@ -100,6 +100,7 @@ def test_demo_runs(capsys):
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
     assert "gentle nudge" in out
+    assert "I don't know the command" not in out  # (its commands are typed words: a renamed one fails here)
 
 
 def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
@@ -261,3 +262,24 @@ def test_the_terminals_own_commands_answer_every_odd_value_kindly(tmp_path, caps
         assert block.startswith(line + "\n"), block
         assert block.strip() != line, f"no answer to {line!r}"
         assert "“”" not in block
+
+
+def test_home_in_the_terminal_says_a_finished_pause_is_over(tmp_path, capsys):
+    """The terminal's `home` is the core's home view: a pause up to a day that has passed shows as running."""
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create standup #team daily 09:00 timezone=UTC
+press 1
+mod schedule pause standup until tomorrow
+home
+advance 2d
+home
+press 6
+""", capsys)
+    before, after = out.split("advance 2d", 1)
+    home_before = before.rsplit("mia> home", 1)[1]
+    assert home_before.count("paused up to and including") == 2 and "[6] Resume 2" in home_before  # (both lists)
+    home_after = after.split("mia> home", 1)[1].split("mia> press 6", 1)[0]
+    assert home_after.count("standup") == 2 and "paused" not in home_after and home_after.count("next:") == 2
+    assert "[6] Pause 2" in home_after
+    assert "Paused standup: paused until a moderator resumes it." in after.split("mia> press 6", 1)[1]

@@ -11,7 +11,7 @@ from discord.http import Route
 from adapters.discord import create
 from adapters.discord.client import DiscordAdapter
 from bot.config import load
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 
 
 @pytest.fixture

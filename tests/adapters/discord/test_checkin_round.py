@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from bot.scheduling.runner import RoundScheduler
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, buttons, create_schedule, run
 
 

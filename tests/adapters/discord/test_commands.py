@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import app_commands
 
 from adapters.discord.commands import plain_command
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import run
 
 

@@ -15,7 +15,7 @@ from adapters.discord.components import build_modal, build_view
 from adapters.discord.render import message_parts
 from adapters.discord.state import AdapterState
 from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText
-from tests.adapters.discord import discord_rules as rules
+from testing import discord_rules as rules
 from tests.adapters.discord.helpers import run
 
 # -- the rules refuse what Discord refuses ----------------------------------------------------------------

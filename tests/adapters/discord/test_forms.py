@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.scheduling.runner import RoundScheduler
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 
 

@@ -8,7 +8,7 @@ from adapters.discord import interactions
 from adapters.discord.client import DiscordAdapter
 from hearth.runtime import platform_adapters
 from tests.adapters.discord.conftest import adapter_config
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 
 
 def test_the_runtime_finds_the_adapter_by_its_token(tmp_path, fake: FakeDiscord):

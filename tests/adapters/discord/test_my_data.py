@@ -10,7 +10,7 @@ from bot.content.packs import parse_pack
 
 from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.discord.conftest import connect
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, run
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adapters.uploads import MAX_UPLOAD_BYTES
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, buttons, run
 from tests.bot.flows.test_prompt_packs import PACK as TEAM_PACK
 

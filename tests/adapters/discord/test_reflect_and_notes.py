@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, run
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from bot.features import registry as composed
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.discord.conftest import adapter_config
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 from adapters.discord import create
 

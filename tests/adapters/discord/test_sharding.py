@@ -17,7 +17,7 @@ from bot.app import Hearth
 from bot.config import load
 from bot.events import Event
 from tests.adapters.discord.conftest import adapter_config
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import run
 from tests.fakes import RecordingSender
 

@@ -1,4 +1,4 @@
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 
 
 async def test_slash_command_answered_ephemerally(discord_bot, fake: FakeDiscord):

@@ -9,7 +9,7 @@ from datetime import timedelta
 from adapters.discord import state as state_module
 from adapters.discord.state import KEEP_CUSTOM_IDS, AdapterState
 from tests.adapters.discord.conftest import connect
-from tests.adapters.discord.fake_discord import FakeDiscord
+from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, run
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.slack.app import EVENTS_PATH, SlackAdapter
 from bot.config import load
-from tests.adapters.slack.fake_slack import FakeSlack, SlackSide
+from testing.fake_slack import FakeSlack, SlackSide
 
 SECRET = "test-signing-secret"
 MOD, ANN, BOB, CY, DEE = "UMIA", "UANN", "UBOB", "UCY", "UDEE"

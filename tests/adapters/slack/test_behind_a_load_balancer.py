@@ -10,7 +10,7 @@ from __future__ import annotations
 from adapters.slack.app import EVENTS_PATH, SlackAdapter
 from bot.app import Hearth
 from tests.adapters.slack.conftest import ANN, MOD, SECRET, buttons, slack_config, texts
-from tests.adapters.slack.fake_slack import SlackSide
+from testing.fake_slack import SlackSide
 
 
 async def test_requests_landing_on_either_process_have_the_same_effect(app, fake, tmp_path, clock):

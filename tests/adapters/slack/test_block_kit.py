@@ -17,11 +17,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.options import file_option
-from adapters.slack.home import home_view
-from adapters.slack.modals import command_form, form_view, message_view, metadata
+from adapters.slack.home import home_tab
+from adapters.slack.modals import form_view, message_view, metadata
 from adapters.slack.render import messages
+from bot.commands.forms import command_form
 from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText, rich
-from tests.adapters.slack.block_kit import message_problems, view_problems
+from testing.block_kit import message_problems, view_problems
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor, run
 
@@ -157,13 +158,13 @@ def test_every_form_is_a_modal_slack_accepts(fields, body, title, submit):
     assert view_problems(form_view(Reply(body=body, form=form), metadata("form", "act", {}, None, None))) == []
 
 
-def test_every_command_form_is_a_modal_slack_accepts(app):
+async def test_every_command_form_is_a_modal_slack_accepts(app):
     for cmd in app.registry.commands.values():
         if not cmd.options:
             continue
         long = {o.name: "d" * 5000 for o in cmd.options}
         for defaults in ({}, long):
-            form = command_form(cmd, {}, defaults)
+            form = await command_form(app, actor("mia", moderator=True), cmd, {}, defaults)
             view = form_view(Reply(body=rich(f"**{cmd.help}**"), form=form), metadata("command", cmd.name, {}, None,
                                                                                         None))
             assert view_problems(view) == [], (cmd.name, file_option(cmd))
@@ -181,4 +182,4 @@ async def test_a_busy_home_tab_is_a_view_slack_accepts(app, clock, schedules, pr
         await run(app, actor("mia", moderator=True), "mod prompt add", kind="checkin", theme="listening",
                   depth="light", text=f"{i} " + "Who heard you well this week, and how did it feel? " * 5)
     for viewer in (actor("mia", moderator=True), actor("ann")):
-        assert view_problems(await home_view(app, viewer)) == []
+        assert view_problems(await home_tab(app, viewer)) == []

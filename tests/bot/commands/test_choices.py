@@ -121,4 +121,4 @@ async def test_mod_settings_refuses_an_unknown_setting_and_a_value_without_one(a
     assert out[0].error and out[0].field == "key"
     out = await run(app, mod, "mod settings", key="default_region", value="gbb")
     assert out[0].error and out[0].field == "value" and "gb" in text(out)
-    assert (await app.community("console:test")).settings.default_region is None
+    assert (await app.ensure_community("console:test")).settings.default_region is None

@@ -34,7 +34,7 @@ def test_minimal_file_loads(tmp_path):
 
 
 @pytest.mark.parametrize("text, needle", [
-    ("[meta\n", "not valid TOML"),
+    ("[meta\n", "isn't valid TOML"),
     (GOOD.replace('language = "en"', ""), "[meta].language"),
     (GOOD.replace('id = "death.wish"', ""), "crisis[0]: needs an id"),
     (GOOD.replace('id = "death.wish"', 'id = "Death Wish"'), "crisis[0]: needs an id"),

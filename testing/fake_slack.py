@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from aiohttp import ClientSession, WSMsgType, web
 
-from tests.adapters.slack.block_kit import INVALID_MESSAGE, INVALID_VIEW, message_problems, view_problems
+from testing.block_kit import INVALID_MESSAGE, INVALID_VIEW, message_problems, view_problems
 
 TEAM = "T0001"
 BOT_USER = "UBOT"

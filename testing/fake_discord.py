@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from aiohttp import WSMsgType, web
 
-from tests.adapters.discord import discord_rules as rules
+from testing import discord_rules as rules
 
 API = "/api/v10"
 MANAGE_GUILD = 1 << 5

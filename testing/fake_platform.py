@@ -6,7 +6,7 @@ Every answer comes after `latency` seconds. It counts deliveries per
 delivery key and per recipient, so duplicates and losses show.
 
 Runs in a process of its own (so its work never stalls Hearth's event loop):
-    python -m bench.fake_platform --rate 250 --latency 0.05
+    python -m testing.fake_platform --rate 250 --latency 0.05
 prints `PORT <n>` once it listens, and serves until stdin closes.
 """
 
@@ -89,7 +89,7 @@ async def serve(rate: int, latency: float) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.fake_platform")
+    parser = argparse.ArgumentParser(prog="python -m testing.fake_platform")
     parser.add_argument("--rate", type=int, default=250)
     parser.add_argument("--latency", type=float, default=0.05)
     args = parser.parse_args()

@@ -1,0 +1,111 @@
+"""A command's form, declared with the command: its title, submit label, labels and defaults.
+
+Slack opens a modal for a command typed without its options, and every
+platform's Home (or `home` reply) offers forms for editing a check-in or a
+prompt. What such a form says is decided here, once, so that no adapter
+guesses a title from the help text or invents a default. Adapters only draw
+the `Form` this module builds, within their platform's limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
+
+from bot.events import Actor, Choice, Form, FormField
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+    from bot.commands.registry import Command, Option
+
+#: The longest form title and submit label every platform shows whole (Slack: 24; Discord's title: 45).
+MAX_FORM_TITLE = 24
+MAX_SUBMIT_LABEL = 24
+
+Defaults = Callable[["Hearth", Actor, Mapping[str, str]], Awaitable[dict[str, str]]]
+"""What a form is filled in with, given who opens it and the options already decided (`hidden`)."""
+
+#: How an option is labelled in a form when its command says nothing else.
+LABELS = {
+    "when": "When does it run?",
+    "channel": "Channel",
+    "timezone": "Timezone",
+    "theme": "Theme",
+    "depth": "Depth",
+    "open": "How long is a round open?",
+    "remind": "Remind how long before it closes?",
+    "name": "Name",
+    "rename": "New name",
+    "text": "Text",
+    "kind": "Kind",
+}
+#: The option a terminal uses to name a file on its own machine: a chat form takes the upload instead.
+TERMINAL_PATH = "path"
+
+
+@dataclass(frozen=True)
+class CommandForm:
+    """How a command asks for its options as a form. `labels` and `hints` are by option name; `defaults`
+    fills the fields (an option already given wins). `new_name`: the command's schedule option names a new
+    check-in, so it is a text box, not a menu of the existing ones."""
+
+    title: str
+    submit: str = "Save"
+    labels: Mapping[str, str] = field(default_factory=dict)
+    hints: Mapping[str, str] = field(default_factory=dict)
+    defaults: Defaults | None = None
+    new_name: bool = False
+
+
+def form_of(cmd: "Command") -> CommandForm:
+    """The command's declared form, or one titled with its help's first words (when those are short enough: a
+    test holds every command that opens a form to a title that fits)."""
+    if cmd.form is not None:
+        return cmd.form
+    return CommandForm(cmd.help.split(" (")[0].split(":")[0].split(";")[0].split(".")[0])
+
+
+def opens_form(cmd: "Command") -> bool:
+    """Whether a platform with forms asks for this command's options in one when it is given none."""
+    return any(o.required or o.kind == "file" for o in cmd.options)
+
+
+def form_options(cmd: "Command") -> tuple["Option", ...]:
+    """The options a form asks for: with a file to upload, not the terminal's path to one."""
+    if not any(o.kind == "file" for o in cmd.options):
+        return cmd.options
+    return tuple(o for o in cmd.options if o.name != TERMINAL_PATH)
+
+
+async def command_form(app: "Hearth", actor: Actor, cmd: "Command", hidden: Mapping[str, str] | None = None,
+                       given: Mapping[str, str] | None = None) -> Form:
+    """The form for `cmd`, one field per option not already decided in `hidden`. Filled in with, in order:
+    the person's own timezone for a timezone, the command's declared defaults, and what was `given`."""
+    hidden = dict(hidden or {})
+    spec = form_of(cmd)
+    filled = {o.name: (await app.timezone_of(actor)).key for o in cmd.options if o.kind == "timezone"}
+    if spec.defaults is not None:
+        filled |= {k: v for k, v in (await spec.defaults(app, actor, hidden)).items() if v}
+    filled |= {k: v for k, v in (given or {}).items() if v}
+    menu = not spec.new_name and any(o.suggest == "schedules" and o.name not in hidden for o in cmd.options)
+    names = [s.name for s in await app.store.list_schedules(actor.community_id)] if menu else []
+    fields = tuple(_field(o, spec, filled.get(o.name), names) for o in form_options(cmd) if o.name not in hidden)
+    return Form(spec.title, cmd.name, fields, args=hidden, submit_label=spec.submit)
+
+
+def _field(option: "Option", spec: CommandForm, default: str | None, schedules: list[str]) -> FormField:
+    hint = spec.hints.get(option.name)
+    if option.kind == "file":  # in a form, the file is what the form is for
+        return FormField(option.name, option.description[:1].upper() + option.description[1:], "file", hint=hint)
+    kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
+        option.kind, "text")
+    choices = option.choices
+    if option.suggest == "schedules" and schedules:  # an existing check-in: a menu of them
+        choices = tuple(Choice(n, n) for n in schedules)
+    if choices:
+        kind = "choice"
+    label = spec.labels.get(option.name) or LABELS.get(option.name) or option.name.replace("_", " ").capitalize()
+    return FormField(option.name, label, kind, required=option.required,  # type: ignore[arg-type]
+                     max_length=option.max_length, choices=choices, default=default,
+                     placeholder=option.description, hint=hint)
+

@@ -1,0 +1,76 @@
+"""Reading a TOML content file: one way, with one kind of error that says which file, where and what to do.
+
+Packs, check-in texts, safety lists, care texts, support resources and the config all come
+through here. Each caller names its own error class (`error`), so a pack problem stays a
+`PackError` and a phrase list's a `SafetyContentError`, while the words are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Callable
+
+from bot.content.errors import PackError
+
+ErrorFor = Callable[[str], Exception]
+
+
+class NotUtf8(ValueError):
+    """Bytes that aren't UTF-8 text; `line` is where the first byte that isn't stands."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}")
+        self.line = line
+
+
+def decode_utf8(data: bytes) -> str:
+    """The text, or `NotUtf8` naming the line people should look at (a config, a script)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NotUtf8(data[:err.start].count(b"\n") + 1) from None
+
+
+def read_text_file(path: Path, what: str, source: str | None = None, error: ErrorFor = PackError) -> str:
+    """The file's UTF-8 text; a missing, unreadable or non-UTF-8 file raises `error` naming it as `source`."""
+    source = source or str(path)
+    try:
+        return decode_utf8(path.read_bytes())
+    except FileNotFoundError:
+        raise error(f"{source}: file not found — there's no such {what}; check the path") from None
+    except NotUtf8 as err:
+        raise error(f"{source}: this file isn't UTF-8 text (line {err.line} has a byte that isn't) — "
+                    "save it as UTF-8 and try again") from None
+    except OSError as err:
+        raise error(f"{source}: can't read the file ({err.strerror or err})") from None
+
+
+def load_toml(path: Path, what: str, source: str | None = None, error: ErrorFor = PackError) -> dict[str, Any]:
+    """The tables of the TOML file at `path` (a `what`, e.g. "phrase file"); any problem raises `error`."""
+    return parse_toml(read_text_file(path, what, source, error), source or str(path), error)
+
+
+def parse_toml(text: str, source: str, error: ErrorFor = PackError) -> dict[str, Any]:
+    """`tomllib.loads` with a kind error that names the file, the line and the column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise error(_syntax_problem(source, err, text)) from None
+
+
+def _syntax_problem(source: str, err: tomllib.TOMLDecodeError, text: str) -> str:
+    msg = str(err)
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)
+    if m:
+        what = msg[: m.start()].rstrip(".")
+        return (f"{source}: line {m.group(1)}: this isn't valid TOML ({what}, at column {m.group(2)}) — "
+                "check that line for a missing quote, bracket or \"=\"")
+    m = re.search(r"\s*\(at end of document\)\s*$", msg)
+    if m:
+        what = msg[: m.start()].rstrip(".")
+        last = max(1, len(text.splitlines()))
+        return (f"{source}: line {last} (end of file): this isn't valid TOML ({what}) — "
+                "check for an unclosed quote or bracket")
+    return f"{source}: this isn't valid TOML ({msg}) — check for a missing quote, bracket or \"=\""

@@ -1,0 +1,162 @@
+"""The home view: a member's check-ins and private corner, and a moderator's controls, in one place.
+
+Its rows come from the functions the listing commands use (`checkin_rows` for
+`checkin list`, `schedule_rows` for `mod schedule list`, both built on the one
+`schedule_line` for what comes next), so the Home and the commands never say different things.
+Its controls are core buttons (`run_button`, `form_button`): pressing one runs
+the command as if typed, or opens the command's declared form, and the core
+checks every permission again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.commands.registry import form_button, run_button
+from bot.events import Button, Rich, join_rich, rich
+from bot.flows.common import checkin_rows, schedule_rows
+from bot.models import Round
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.app import Hearth
+    from bot.events import Actor
+
+#: The commands the home view offers, by their names in the registry (a test checks each is registered).
+JOIN, LEAVE, ANSWER, STATUS, LIST = "checkin join", "checkin leave", "checkin answer", "checkin status", "checkin list"
+REFLECT, NOTES, HELP = "reflect", "notes list", "help"
+CREATE, EDIT, PAUSE, RESUME, DELETE, SCHEDULES = ("mod schedule create", "mod schedule edit", "mod schedule pause",
+                                                  "mod schedule resume", "mod schedule delete", "mod schedule list")
+PROMPT_ADD, PROMPT_EDIT, PROMPT_ENABLE, PROMPT_DISABLE, PROMPTS = (
+    "mod prompt add", "mod prompt edit", "mod prompt enable", "mod prompt disable", "mod prompt list")
+HOME_COMMANDS = (JOIN, LEAVE, ANSWER, STATUS, LIST, REFLECT, NOTES, HELP, CREATE, EDIT, PAUSE, RESUME, DELETE,
+                 SCHEDULES, PROMPT_ADD, PROMPT_EDIT, PROMPT_ENABLE, PROMPT_DISABLE, PROMPTS)
+#: How many of the community's own prompts the Home lists (the command lists them all).
+MAX_OWN_PROMPTS = 30
+NOT_A_THERAPIST = "Hearth is not a therapist or an emergency service."
+
+
+# -- the view ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the view, and the buttons about it."""
+
+    text: Rich
+    controls: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading, its rows, what to say when there are none, and buttons for the whole section."""
+
+    title: Rich
+    rows: tuple[Row, ...] = ()
+    empty: Rich | None = None
+    controls: tuple[Button, ...] = ()
+    more: Rich | None = None
+    """Said after the rows when there were more than the view lists."""
+
+
+@dataclass(frozen=True)
+class Home:
+    """What a person's home shows. `moderating` is empty for members; `help` names the command that lists
+    everything, for each platform to say in its own way to type it."""
+
+    zone: str
+    member: tuple[Section, ...]
+    moderating: tuple[Section, ...]
+    footer: Rich
+    help: str = HELP
+    overflow: Rich = Rich()
+    """Where the rest is, when a platform can't show the whole view."""
+
+
+async def home_view(app: "Hearth", actor: "Actor") -> Home:
+    tz = await app.timezone_of(actor)
+    member = await _member_sections(app, actor, tz)
+    moderating = await _moderator_sections(app, actor, tz) if await app.is_moderator(actor) else ()
+    return Home(tz.key, member, moderating, rich(NOT_A_THERAPIST), overflow=rich(f"See everything with **{LIST}**."))
+
+
+async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:
+    open_now: dict[int, Round] = {s.id: r for r, s in await app.store.open_rounds_in(actor.community_id, app.now())}
+    rows = []
+    for row in await checkin_rows(app, actor, tz):
+        s = row.schedule
+        text = row.text()
+        controls = [run_button("Leave", LEAVE, {"schedule": s.name}) if row.joined
+                    else run_button("Join", JOIN, {"schedule": s.name}, "primary")]
+        if s.id in open_now:
+            mine = await app.store.response_of(open_now[s.id].id, actor.user_id)
+            text += rich("\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_"))
+            controls.append(run_button("Answer now", ANSWER, {"schedule": s.name}, "primary"))
+        rows.append(Row(text, tuple(controls)))
+    checkins = Section(rich(f"**Your check-ins** (times in {tz.key})"), tuple(rows),
+                       empty=rich("There are no check-ins here yet. A moderator can create one."))
+    yours = Section(rich("**Just for you**\nA private reflection prompt, on any theme. Only you see it."),
+                    controls=(run_button("Reflect now", REFLECT, style="primary"), run_button("My notes", NOTES),
+                              run_button("My status", STATUS)))
+    return checkins, yours
+
+
+async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:
+    now = app.now()
+    rows = []
+    for row in await schedule_rows(app, actor, tz):
+        name = {"name": row.schedule.name}
+        toggle = (run_button("Resume", RESUME, name, "primary") if row.schedule.paused_at(now)
+                  else run_button("Pause", PAUSE, name))
+        rows.append(Row(row.text(where=True), (form_button("Edit", EDIT, name), toggle,
+                                                run_button("Delete", DELETE, name, "danger"))))
+    schedules = Section(rich(f"**Check-in schedules** ({len(rows)})"), tuple(rows),
+                        controls=(form_button("New check-in", CREATE, style="primary"),))
+    prompts = await app.store.list_prompts(actor.community_id)
+    listed = []
+    for p in prompts[:MAX_OWN_PROMPTS]:
+        state = "" if p["enabled"] else " (disabled)"
+        text = rich("`{}` {}/{}/{}" + state + "\n{}", p["id"], p["kind"], p["theme"], p["depth"], p["text"])
+        switch = (run_button("Enable", PROMPT_ENABLE, {"id": p["id"]}, "primary") if not p["enabled"]
+                  else run_button("Disable", PROMPT_DISABLE, {"id": p["id"]}))
+        listed.append(Row(text, (form_button("Edit", PROMPT_EDIT, {"id": p["id"]}), switch)))
+    more = (rich(f"_Showing {MAX_OWN_PROMPTS} of {len(prompts)}. **{PROMPTS}** shows all._")
+            if len(prompts) > MAX_OWN_PROMPTS else None)
+    own = Section(rich(f"**Your community's prompts** ({len(prompts)}) — the built-in packs are always there too."),
+                  tuple(listed), controls=(form_button("Add a prompt", PROMPT_ADD, style="primary"),), more=more)
+    return schedules, own
+
+
+# -- as one reply, for surfaces without a Home tab (Discord, the terminal) --------------------
+
+#: The most buttons one reply carries on every platform (Discord's 5 rows of 5).
+MAX_REPLY_BUTTONS = 25
+
+
+def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
+    """The home as text and buttons: rows that have buttons are numbered, and so are their buttons ("Join 1"),
+    as the buttons can't sit beside their rows in a message. Buttons past `MAX_REPLY_BUTTONS` are left off: the
+    rows still say everything, and the commands do the rest."""
+    lines: list[Rich] = []
+    buttons: list[Button] = []
+    n = 0
+    for section in (*home.member, *home.moderating):
+        lines.append(rich("\n") + section.title if lines else section.title)
+        if not section.rows and section.empty is not None:
+            lines.append(section.empty)
+        for row in section.rows:
+            if row.controls:
+                n += 1
+                lines.append(rich(f"{n}. ") + row.text)
+                buttons += [Button(f"{b.label} {n}", b.action, b.args, b.style) for b in row.controls]
+            else:
+                lines.append(rich("• ") + row.text)
+        if section.more is not None:
+            lines.append(section.more)
+        buttons += section.controls
+    lines.append(rich("\n") + home.footer + rich(f" **{home.help}** shows everything I can do."))
+    return join_rich(lines), tuple(buttons[:MAX_REPLY_BUTTONS])
+
+
