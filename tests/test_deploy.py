@@ -62,3 +62,11 @@ def test_the_unit_starts_hearth_with_arguments_the_command_line_accepts():
     parsed = build_parser().parse_args(args)
     assert parsed.command == "run" and parsed.config == "/etc/hearth/hearth.toml" and parsed.log_format == "json"
     assert "HEARTH_DATA_DIR=/var/lib/hearth" in service()["Environment"]
+
+
+def test_an_install_from_the_package_carries_the_unit_and_the_example_config():
+    import tomllib
+
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
+    assert sorted(data_files["share/hearth/deploy"]) == ["config.example.toml", "deploy/hearth.service"]
+    assert all((ROOT / f).is_file() for f in data_files["share/hearth/deploy"])
