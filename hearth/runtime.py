@@ -150,6 +150,7 @@ async def _stop(app: Hearth, started: list[Adapter], delivery: asyncio.Task | No
     on_the_wire: frozenset[int] = frozenset()
     if delivery is not None:
         done, _ = await asyncio.wait({delivery}, timeout=budget)
+        on_the_wire = app.outbox.in_hand  # (sent but not recorded, if the disk was full)
         if not done:
             on_the_wire = app.outbox.in_hand
             log.warning("stopping: %d send(s) still on the wire after %.0f s; whoever takes them over checks "

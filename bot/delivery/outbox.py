@@ -130,6 +130,8 @@ class Outbox:
         #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
         self.stopping = False
         self._told_full = False
+        #: Sent, but the store could not record it (a full disk): never handed back as unsent.
+        self._unrecorded: set[int] = set()
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -150,8 +152,9 @@ class Outbox:
 
     @property
     def in_hand(self) -> frozenset[int]:
-        """The entries this process is sending right now."""
-        return frozenset(self._in_hand)
+        """The entries this process is sending right now, or sent without the store recording it: a clean stop
+        leaves their claims to run out, so whoever takes them over asks the platform before sending again."""
+        return frozenset(self._in_hand | self._unrecorded)
 
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Forever: drain what is due, then sleep until kicked or a second passes."""
@@ -366,7 +369,12 @@ class Outbox:
         else:
             result.sent += 1
             self.metrics.add("sends", "ok")
-            await self.store.mark_sent(entry, ref, self.clock.now())
+            try:
+                await self.store.mark_sent(entry, ref, self.clock.now())
+            except Exception:
+                self._unrecorded.add(entry.id)
+                raise
+            self._unrecorded.discard(entry.id)
 
     async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
         """Wait for the pacer, then check the claim is still ours: the pacer may have held us a while."""

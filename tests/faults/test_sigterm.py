@@ -17,19 +17,31 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+import aiohttp
+
 from bot.config import load
 from testing.fake_slack import FakeSlack
 from tests.faults.test_process_kill import CHANNEL, PEOPLE, dms, open_round, outbox, start_hearth, until
+from tests.hearth.test_service import free_port, samples
 
 #: Long, so a claim left behind would hold the rest back far past the test's patience.
 LEASE = 120
 
 
-def hearth_toml(path: Path, data_dir: Path) -> Path:
+def hearth_toml(path: Path, data_dir: Path, port: int) -> Path:
     path.write_text(f'data_dir = "{data_dir}"\nlog_level = "INFO"\n\n'
                     f"[delivery]\nlease_seconds = {LEASE}\nper_second = 60.0\n\n"
-                    "[service]\nstop_seconds = 5\n", encoding="utf-8")
+                    f"[service]\nstop_seconds = 5\nhttp_port = {port}\n", encoding="utf-8")
     return path
+
+
+async def scrape(port: int) -> tuple[int, dict]:
+    """/readyz's status and /metrics' samples, from the real process over HTTP."""
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/readyz") as ready:
+            status = ready.status
+        async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+            return status, samples(await response.text())
 
 
 def claimed(db: Path) -> int:
@@ -44,7 +56,8 @@ def claimed(db: Path) -> int:
 
 async def test_sigterm_mid_fan_out_hands_back_and_a_second_process_delivers_the_rest_exactly_once(tmp_path):
     data = tmp_path / "data"
-    config_file = hearth_toml(tmp_path / "hearth.toml", data)
+    port = free_port()
+    config_file = hearth_toml(tmp_path / "hearth.toml", data, port)
     log = tmp_path / "hearth.log"
     await open_round(config_file, datetime.now(timezone.utc))
     db = load(config_file, env={}).sqlite_path
@@ -56,6 +69,10 @@ async def test_sigterm_mid_fan_out_hands_back_and_a_second_process_delivers_the_
         first = start_hearth(config_file, fake, log)
         procs.append(first)
         await until(lambda: sum(dms(fake).values()) >= PEOPLE // 3, 15, "a third of the DMs", log)
+        ready, metrics = await scrape(port)  # Slack's process answers on the operator's port too
+        assert ready == 200
+        assert metrics[("hearth_sends_total", (("result", "ok"),))] >= PEOPLE // 3
+        assert metrics[("hearth_outbox_depth", ())] > 0
         os.kill(first.pid, signal.SIGTERM)
         code = await asyncio.to_thread(first.wait, 30)
         assert code == 0, log.read_text(errors="replace")[-3000:]
