@@ -80,7 +80,7 @@ async def run(tmp: Path, url: str, n: int) -> dict[str, Any]:
         await discord.start(app)
         slack_url = f"http://127.0.0.1:{slack.port}{EVENTS_PATH}"
         data = discord_fake.command_payload("checkin status", {})
-        schedule = next(s for s in await app.store.list_schedules() if s.community_id == "bench:community")
+        schedule = next(s for s in await app.store.schedules.list_all() if s.community_id == "bench:community")
         expected = n + 1
         outbox = asyncio.create_task(app.outbox.run(), name="outbox")
         done = asyncio.Event()

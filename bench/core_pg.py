@@ -72,7 +72,7 @@ async def _core(url: str, work: list, tag: str, barrier) -> tuple[float, float, 
                 if not replies or "couldn't" in text or "no check-in open" in text or "paused for a moment" in text:
                     problems.append(f"{action}: {text[:80]}")
 
-            await app.store.list_schedules()  # warm the pool's first connection
+            await app.store.schedules.list_all()  # warm the pool's first connection
             await asyncio.to_thread(barrier.wait)
             t0 = time.monotonic()
             _, latencies = await drive(work, do)

@@ -90,7 +90,7 @@ async def run(data_dir: Path, url: str, n: int) -> dict:
 
     sender.send = timed_send  # type: ignore[method-assign]
     app.outbox.add_sender(sender)
-    schedule = (await app.store.list_schedules())[0]
+    schedule = (await app.store.schedules.list_all())[0]
     expected = n + 1  # the round post and one DM each
     watchdog = Watchdog().start()
     delivery = asyncio.create_task(app.outbox.run(), name="outbox")
@@ -102,7 +102,7 @@ async def run(data_dir: Path, url: str, n: int) -> dict:
         assert rnd is not None
         while sender.sent < expected and time.perf_counter() - t0 < TIMEOUT:
             await asyncio.sleep(0.05)
-        counts = await app.store.outbox_counts()
+        counts = await app.store.outbox.counts()
     finally:
         stall = await watchdog.stop()
         delivery.cancel()

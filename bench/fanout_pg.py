@@ -76,14 +76,14 @@ async def open_and_wait(url: str, expected: int, barrier) -> tuple[float, float,
     with tempfile.TemporaryDirectory(prefix="hearth-bench-fanoutpg-") as tmp:
         app = await Hearth.open(config_for(Path(tmp), database_url=url))
         try:
-            schedule = (await app.store.list_schedules())[0]
+            schedule = (await app.store.schedules.list_all())[0]
             await asyncio.to_thread(barrier.wait)
             t0 = time.monotonic()
             rnd = await rounds.open_round(app, schedule, datetime.now(timezone.utc).replace(second=0, microsecond=0))
             opened = time.monotonic() - t0
             assert rnd is not None
             while time.monotonic() - t0 < TIMEOUT:
-                counts = await app.store.outbox_counts()
+                counts = await app.store.outbox.counts()
                 if counts.get("sent", 0) + counts.get("failed", 0) >= expected:
                     break
                 await asyncio.sleep(0.1)

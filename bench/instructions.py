@@ -11,7 +11,7 @@ counted on both sides alike.
 
 `--without=PART` (repeatable) counts Hearth's side with a part of its work taken out, to see
 what that part costs: `core` (`app.handle` gives each member its first replies again), `store`
-(`Store.member_and_memberships` gives a member's second answer again), `show` (the reply is sent as
+(`CommunityRepository.member_and_memberships` gives a member's second answer again), `show` (the reply is sent as
 plain text straight away), `actor` (each member's `Actor` is made once), `adapter` (the command tree
 sends the same text and nothing else runs). Session 6's figures are in bench/README.md.
 
@@ -73,16 +73,17 @@ def take_out(parts: set[str]) -> None:
             return replies[event.actor.user_id]
         Hearth.handle = handle  # type: ignore[method-assign]
     if "store" in parts:
-        from bot.store.store import Store
-        real_read, answers = Store.member_and_memberships, {}
+        from bot.store.communities import CommunityRepository
+        real_read, answers = CommunityRepository.member_and_memberships, {}
 
-        async def member_and_memberships(self: Store, community_id: str, user_id: str, open_at: Any = None) -> Any:
+        async def member_and_memberships(self: CommunityRepository, community_id: str, user_id: str,
+                                         open_at: Any = None) -> Any:
             STUBBED["store"] += 1
             got = answers.get(user_id)
             if got is None or got[0] is None:  # the first read finds no member yet: remember the second
                 got = answers[user_id] = await real_read(self, community_id, user_id, open_at)
             return got
-        Store.member_and_memberships = member_and_memberships  # type: ignore[method-assign]
+        CommunityRepository.member_and_memberships = member_and_memberships  # type: ignore[method-assign]
     if "show" in parts:
         import adapters.discord.interactions as interactions
 

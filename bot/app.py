@@ -26,7 +26,7 @@ from bot import features, language
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
-from bot.store.full import is_disk_full
+from bot.disk import is_disk_full
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -55,6 +55,11 @@ STILL_PAUSED = "Still paused for a moment, so I didn't do that one either. Try a
 #: The disk under the database is full: nothing is saved now, nothing saved before is lost.
 NO_ROOM = ("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
            "Please try again a little later.")
+#: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
+DMS_CLOSED_NOTICE = ("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
+                     "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
+                     "messages from me in your privacy settings, then run **checkin join** again and I'll start "
+                     "sending them.")
 
 
 @dataclass
@@ -72,7 +77,7 @@ class Hearth:
     metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
-        self.outbox = Outbox(self.store, self.clock, self.config["delivery.max_attempts"],
+        self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.outbox.metrics = self.metrics
         self.store.cipher = note_cipher(self.config)
@@ -114,9 +119,9 @@ class Hearth:
             log.error("the disk under the database is full: Hearth refuses changes (members are told) until "
                       "there is room again; nothing already stored is lost. Free some space on %s.",
                       self.store.db.path)
-        if event.event_id:
+        if event.event_id:  # so a platform's retry is heard once there is room
             try:
-                await self.store.forget_event(event.event_id)  # so a platform's retry is heard once there is room
+                await self.store.outbox.forget_event(event.event_id)
             except Exception:
                 pass
         return [say(NO_ROOM, error=True)]
@@ -139,13 +144,16 @@ class Hearth:
             if await self._repeated(event):
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
-            await self.store.upsert_member(event.actor, self.clock.now())
+            await self.store.communities.upsert_member(event.actor, self.clock.now())
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
         care = await care_for(self, event, kept)
         replies = care + replies
+        if not any(r.form for r in replies) and \
+                await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
+            replies.append(say(DMS_CLOSED_NOTICE))
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         if care or not reads_only:  # care may have alerted the moderators: send that now
@@ -160,7 +168,7 @@ class Hearth:
         return replies
 
     async def _repeated(self, event: Event) -> bool:
-        return bool(event.event_id) and not await self.store.first_time_event(event.event_id, self.clock.now())
+        return bool(event.event_id) and not await self.store.outbox.first_time_event(event.event_id, self.clock.now())
 
     async def schedules_changed(self) -> None:
         """Keep the scheduler's jobs in step after a moderator changed schedules."""
@@ -173,27 +181,27 @@ class Hearth:
         """The platform's word, or the community's own list of users and roles."""
         if actor.platform_moderator:
             return True
-        listed = set(await self.store.list_moderators(actor.community_id))
+        listed = set(await self.store.communities.moderators(actor.community_id))
         return actor.user_id in listed or any(f"role:{r}" in listed for r in actor.roles)
 
     async def ensure_community(self, community_id: str) -> Community:
         """The community, made on first sight (a write, the first time)."""
-        return await self.store.ensure_community(community_id, self.clock.now())
+        return await self.store.communities.ensure(community_id, self.clock.now())
 
     async def ensure_member(self, actor: Actor) -> Member:
         """The member, made (with their community) on first sight."""
-        member = await self.store.get_member(actor.community_id, actor.user_id)
-        return member or await self.store.upsert_member(actor, self.clock.now())
+        member = await self.store.communities.get_member(actor.community_id, actor.user_id)
+        return member or await self.store.communities.upsert_member(actor, self.clock.now())
 
     async def member_and_memberships(
         self, actor: Actor, open_at: datetime
     ) -> tuple[Member, Community, list[tuple[Schedule, Participant]], list[tuple[Round, Schedule]]]:
         """For `checkin status`, in one query when nothing is open (`Store.member_and_memberships`); the member
         (and community) is made on first sight."""
-        member, community, joined, open_now = await self.store.member_and_memberships(
+        member, community, joined, open_now = await self.store.communities.member_and_memberships(
             actor.community_id, actor.user_id, open_at)
         if member is None or community is None:
-            member = await self.store.upsert_member(actor, self.clock.now())  # (makes the community too)
+            member = await self.store.communities.upsert_member(actor, self.clock.now())  # (makes the community too)
             community = community or await self.ensure_community(actor.community_id)
         return member, community, joined, open_now
 
@@ -224,7 +232,7 @@ class Hearth:
     async def language_of(self, actor: Actor, member: Member | None = None) -> str:
         """The member's own language (`me language`), else their platform's, else English. Only reads: asking
         which language to answer a read in (`privacy`) makes no member."""
-        member = member or await self.store.get_member(actor.community_id, actor.user_id)
+        member = member or await self.store.communities.get_member(actor.community_id, actor.user_id)
         return language.choose(member.language if member else None, actor.locale)[0]
 
     def today(self, tz: ZoneInfo) -> date:

@@ -59,6 +59,9 @@ class Member:
     platform_timezone: str | None = None
     language: str | None = None
     """Their own choice with `me language`; `Hearth.language_of` adds the platform's word."""
+    dms_closed: bool = field(default=False, compare=False)
+    """Their DMs are closed to Hearth (`bot.store.communities`): known on the participants read that round DMs
+    and reminders are built from, False on other reads."""
 
     @property
     def zone_name(self) -> str | None:

@@ -185,7 +185,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "migrate-store":
         from bot.ops.migrate_store import main as migrate_store_main
 
-        return migrate_store_main(args.source, args.target, args.community, adapter_schemas=adapter_schemas())
+        return migrate_store_main(args.source, args.target, args.community)
     if args.command in ("backup", "restore", "migrate", "rotate-key"):
         from hearth import upkeep
 
@@ -214,14 +214,6 @@ def _command(args: argparse.Namespace) -> int:
     setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"),
                   getattr(args, "log_format", None) or config["log_format"])
     return asyncio.run(run(config, text))
-
-
-def adapter_schemas() -> tuple[str, ...]:
-    """The tables adapters keep beside the core's (`CREATE TABLE IF NOT EXISTS`): migrate-store creates them on
-    the target when the source has them."""
-    from adapters.discord.state import SCHEMA as discord_state
-
-    return (discord_state,)
 
 
 def checked_config(path: str | None, given_as: str, script: Path | None = None) -> tuple[Config, str | None]:

@@ -181,8 +181,8 @@ async def heartbeat(app: Hearth, platforms: list[str]) -> None:
     while True:
         beat = elapsed(app.clock)
         try:
-            await app.store.heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(), ",".join(platforms),
-                                      app.now())
+            await app.store.outbox.record_heartbeat(app.outbox.holder, socket.gethostname(), os.getpid(),
+                                                    ",".join(platforms), app.now())
         except Exception:
             log.warning("could not record this process's heartbeat; will try again", exc_info=True)
         else:
@@ -193,8 +193,8 @@ async def heartbeat(app: Hearth, platforms: list[str]) -> None:
 async def _say_goodbye(app: Hearth, on_the_wire: frozenset[int] = frozenset()) -> None:
     """A clean stop hands its unsent claims straight back instead of waiting out the lease."""
     try:
-        handed = await release_unstarted(app.store.db, app.outbox.holder, on_the_wire)
-        await app.store.forget_process(app.outbox.holder)
+        handed = await release_unstarted(app.store, app.outbox.holder, on_the_wire)
+        await app.store.outbox.forget_process(app.outbox.holder)
     except Exception:
         log.warning("stopping: could not hand this process's claims back; they pass to another after the lease")
     else:

@@ -109,13 +109,13 @@ class HttpService:
             return web.Response(status=503, text="stopping\n")
         if not self.state.started:
             return web.Response(status=503, text="starting\n")
-        if not await reachable(self.app.store.db):
+        if not await reachable(self.app.store):
             return web.Response(status=503, text="the database does not answer\n")
         return web.Response(text="ready\n")
 
     async def metrics(self, _: web.Request) -> web.Response:
         try:
-            self.collector.backlog = await outbox_backlog(self.app.store.db, self.app.now())
+            self.collector.backlog = await outbox_backlog(self.app.store, self.app.now())
         except Exception:
             log.warning("could not read the outbox for the metrics; showing the last figures")
         body = generate_latest(self.registry)

@@ -119,10 +119,10 @@ async def _rotate(config: Config, new_key: str, old: list[str]) -> tuple[int, in
     store = await Store.open(config["database_url"] or config.sqlite_path, SystemClock())
     try:
         try:
-            done = await rotate(store.db, new_key, old)
+            done = await rotate(store, new_key, old)
         except KeyMismatch as err:
             raise StoreError(f"{err}. Set HEARTH_ENCRYPTION_KEY to the key(s) in use now (comma-separated if "
                              "there are several) and run it again; what is done so far stays done.") from None
-        return sum(done.moved.values()), sum(done.already.values()), await left_to_rotate(store.db, new_key)
+        return sum(done.moved.values()), sum(done.already.values()), await left_to_rotate(store, new_key)
     finally:
         await store.close()

@@ -32,6 +32,8 @@ def test_the_contracts_say_what_the_layers_are():
     assert {"adapters", "hearth", "discord", "slack_bolt", "slack_sdk", "aiohttp"} <= forbidden["bot"]
     assert {"bot.flows", "bot.engines", "bot.features"} <= forbidden["bot.scheduling"]
     assert {"bot.flows", "bot.features"} <= forbidden["bot.engines"]
+    assert "bot.store" in forbidden["bot.delivery"]  # the outbox's OutboxStore protocol, not the store
+    assert {"bot.flows", "bot.engines", "bot.delivery", "bot.ops"} <= forbidden["bot.store"]
 
 
 def test_a_broken_contract_is_reported(tmp_path):

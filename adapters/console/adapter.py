@@ -438,9 +438,9 @@ class ConsoleAdapter:
         """The first time after now and up to `target` when a round opens, reminds or closes."""
         now = self._now()
         store = self._app.store
-        moments = [when for rnd in await store.open_rounds() for when in (rnd.remind_at, rnd.closes_at)
+        moments = [when for rnd in await store.rounds.list_open() for when in (rnd.remind_at, rnd.closes_at)
                    if when is not None and now < when <= target]
-        for schedule in await store.list_schedules():
+        for schedule in await store.schedules.list_all():
             if schedule.paused_until == "forever":
                 continue
             fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)

@@ -137,8 +137,7 @@ class DiscordAdapter:
         if not token:
             raise RuntimeError(f"{TOKEN_SECRET} is not set")
         self.app = app
-        self.state = AdapterState(app.store.db, app.now)
-        await self.state.ensure()
+        self.state = AdapterState(app.store.stash, app.now)
         await self.tidy()
         point_rest_at(self.config["discord.api_url"] or DEFAULT_API)
         self.client = self._make_client()
@@ -150,8 +149,6 @@ class DiscordAdapter:
         await self._wait_ready()
         self._tidying = asyncio.create_task(self._tidy_daily(), name="discord-tidy")
         app.outbox.add_sender(DiscordSender(self, app.config["delivery.per_second"]))
-        if self._on_dm_closed not in app.outbox.on_dm_closed:
-            app.outbox.on_dm_closed.append(self._on_dm_closed)
         assert self.client.application_id is not None
         self.invite = invite_url(self.client.application_id)
         log.info("Discord: connected as %s%s. Invite Hearth to a server with: %s", self.client.user,
@@ -220,8 +217,6 @@ class DiscordAdapter:
                 await asyncio.wait_for(self._task, 10)
             except Exception:  # closing: nothing useful left to do with it
                 log.debug("gateway task ended with an error while stopping", exc_info=True)
-        if hasattr(self, "app") and self._on_dm_closed in self.app.outbox.on_dm_closed:
-            self.app.outbox.on_dm_closed.remove(self._on_dm_closed)
 
     # -- interactions --------------------------------------------------------------------
 
@@ -260,8 +255,8 @@ class DiscordAdapter:
         """A button in a DM acts in the server its check-in round belongs to."""
         if not args.get("round", "").isdigit():
             return None
-        rnd = await self.app.store.get_round(int(args["round"]))
-        schedule = await self.app.store.get_schedule(rnd.schedule_id) if rnd else None
+        rnd = await self.app.store.rounds.get(int(args["round"]))
+        schedule = await self.app.store.schedules.get(rnd.schedule_id) if rnd else None
         return schedule.community_id if schedule else None
 
     async def suggest(self, interaction: discord.Interaction, command: str, source: str,
@@ -270,7 +265,3 @@ class DiscordAdapter:
         if actor is None:
             return []
         return await suggestions_for(self.app, actor, command, source, current)
-
-    async def _on_dm_closed(self, user_id: str) -> None:
-        if user_id.startswith("discord:"):
-            await self.state.mark_dm_closed(user_id)

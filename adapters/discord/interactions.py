@@ -20,7 +20,6 @@ from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.events import Actor, Event, Reply, join_rich, rich
-from bot.views.home import JOIN
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -33,11 +32,6 @@ DEFER_AFTER = 2.0
 
 SORRY = Reply(body=rich("Sorry — something went wrong on my side, and nothing was changed. "
                         "Please try again in a moment."))
-DM_CLOSED_NOTICE = Reply(body=rich(
-    "**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying — "
-    "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
-    f"messages from this server's members (Server menu → Privacy Settings), then run **/{JOIN}** "
-    "again and I'll start sending them."))
 NOT_IN_DMS = Reply(body=rich("I can only do that inside the server. Please use the button or command there."))
 EXPIRED = Reply(body=rich("This button has expired. Please run the command again."))
 
@@ -75,10 +69,6 @@ async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, ev
         log.exception("handling %s %s failed", event.kind, event.name)
         replies = [SORRY]
     replies = [*replies, *kept_values(event, replies)]
-    if event.name == JOIN:
-        await adapter.state.clear_dm_closed(event.actor.user_id)
-    elif not any(r.form for r in replies) and await adapter.state.take_notice(event.actor.user_id):
-        replies = [*replies, DM_CLOSED_NOTICE]
     await show(adapter, interaction, replies)
 
 

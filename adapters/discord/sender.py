@@ -102,8 +102,6 @@ class DiscordSender:
             return str((await channel.send(**await self._content(d))).id)
         if d.kind == "dm":
             user = d.user or ""
-            if await self.adapter.state.dm_closed(user):
-                raise PermanentFailure("this member's DMs were closed; waiting until they join again", dm_closed=True)
             dm = await self.client.create_dm(discord.Object(snowflake(user)))
             return str((await dm.send(**await self._content(d))).id)
         if d.kind == "thread":

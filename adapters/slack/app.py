@@ -408,7 +408,7 @@ class SlackAdapter:
         if event.get("tab") != "home":
             return
         eid = event_id(body)
-        if eid and not await self.app.store.first_time_event(eid, self.app.now()):
+        if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: Home is already published
         actor = await self._actor(body, event["user"], None)
         await self.present.publish_home(actor)

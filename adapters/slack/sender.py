@@ -38,7 +38,8 @@ PERMANENT = {
 }
 #: Of those, the ones that mean "this person can't get DMs from Hearth".
 DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
-#: Of those, the one that is the app's set-up, not the member's choice: it fails every member's DMs alike.
+#: Of those, the one that is the app's set-up, not the member's choice: it fails every member's DMs alike, so no
+#: member is marked as having closed DMs for it (they'd stay unDM'd after the app is fixed).
 APP_CANT_DM = "messages_tab_disabled"
 APP_CANT_DM_WARNING = (
     "Slack refused a DM because this app's Messages tab is turned off, so no member can get DMs from Hearth. "
@@ -208,8 +209,8 @@ def classify(err: SlackApiError, method: str = "") -> Exception:
         except ValueError:
             seconds = 1.0
         return RetryLater(max(seconds, 1.0), method)
-    if code in DM_CLOSED:
-        return PermanentFailure(code, dm_closed=True)
+    if code in DM_CLOSED:  # the member's DMs are closed (a core member fact), unless the app's are for everyone
+        return PermanentFailure(code, dm_closed=code != APP_CANT_DM)
     if code in PERMANENT:
         return PermanentFailure(code)
     return err  # transient: the outbox backs off and tries again

@@ -88,7 +88,7 @@ async def command_form(app: "Hearth", actor: Actor, cmd: "Command", hidden: Mapp
         filled |= {k: v for k, v in (await spec.defaults(app, actor, hidden)).items() if v}
     filled |= {k: v for k, v in (given or {}).items() if v}
     menu = not spec.new_name and any(o.suggest == "schedules" and o.name not in hidden for o in cmd.options)
-    names = [s.name for s in await app.store.list_schedules(actor.community_id)] if menu else []
+    names = [s.name for s in await app.store.schedules.list_all(actor.community_id)] if menu else []
     fields = tuple(_field(o, spec, filled.get(o.name), names) for o in form_options(cmd) if o.name not in hidden)
     return Form(spec.title, cmd.name, fields, args=hidden, submit_label=spec.submit)
 

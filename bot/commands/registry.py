@@ -307,7 +307,7 @@ class Registry:
             return as_list(await act.handler(app, event))
         except UserError:
             if spent:  # refused, so nothing was done: the button may be pressed again once it's put right
-                await app.store.forget_event(spent)
+                await app.store.outbox.forget_event(spent)
             raise
 
     async def _spend(self, app: "Hearth", event: Event) -> tuple[Event, str | None]:
@@ -320,7 +320,7 @@ class Registry:
         if not made.isdigit() or app.now().timestamp() - int(made) > ONCE_DAYS * 86400:
             raise UserError("That button has expired. Please run the command again.")
         key = f"once:{token}"
-        if not await app.store.first_time_event(key, app.now()):
+        if not await app.store.outbox.first_time_event(key, app.now()):
             raise UserError("That button has already been used, so I've left it alone. Nothing changed this time.")
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
@@ -372,7 +372,7 @@ class Registry:
         if await app.is_moderator(event.actor):
             return
         what = " or ".join(commands)
-        await app.store.audit(
+        await app.store.communities.record_audit(
             event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
         )
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)

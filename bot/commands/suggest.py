@@ -47,7 +47,7 @@ async def suggestions_for(app: "Hearth", actor: "Actor", command: str, source: s
 async def suggestions(app: "Hearth", source: str, community_id: str, current: str) -> list[tuple[str, str]]:
     """(label, value) pairs for one `suggest` source, filtered by what was typed so far."""
     if source == "schedules":
-        pairs = [(s.name, s.name) for s in await app.store.list_schedules(community_id)]
+        pairs = [(s.name, s.name) for s in await app.store.schedules.list_all(community_id)]
     elif source == "themes":
         pairs = [(title, key) for key, title in app.content.themes.items()]
     elif source == "packs":
@@ -55,7 +55,7 @@ async def suggestions(app: "Hearth", source: str, community_id: str, current: st
     elif source == "timezones":
         pairs = [(z, z) for z in _zones()]
     elif source == "prompts":
-        own = [(f"{p['id']} — {p['text']}", p["id"]) for p in await app.store.list_prompts(community_id)]
+        own = [(f"{p['id']} — {p['text']}", p["id"]) for p in await app.store.prompts.list_all(community_id)]
         built_in = [(f"{p.id} — {p.text}", p.id) for kind in ("checkin", "reflection")
                     for p in app.content.prompts(kind)]
         pairs = own + built_in

@@ -17,16 +17,16 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
+from datetime import datetime
+from typing import Callable, Collection, Protocol
 
 from bot.clock import Clock, elapsed
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
-from bot.delivery.waits import SharedWaits
+from bot.delivery.waits import SharedWaits, WaitsStore
 from bot.events import reply_from_json
 from bot.metrics import Metrics
 from bot.models import OutboxEntry
-from bot.store.full import is_disk_full
-from bot.store.store import Store
+from bot.disk import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,26 @@ HEARTBEAT = timedelta(seconds=5)
 ALIVE_WITHIN = timedelta(seconds=15)
 #: How long a thread reply or an edit waits for the message it hangs on.
 PARENT_PATIENCE = timedelta(hours=6)
+
+
+class OutboxStore(WaitsStore, Protocol):
+    """The few store calls the outbox makes (`bot.store.outbox.OutboxRepository` answers them all)."""
+
+    async def claim_due(self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta,
+                        dead: Collection[str] = ()) -> list[OutboxEntry]: ...
+    async def process_beats(self) -> dict[str, int]: ...
+    async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None: ...
+    async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
+    async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
+    async def mark_failed(self, entry_id: int, error: str) -> None: ...
+    async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
+    async def dms_closed(self, user_id: str) -> bool: ...
+    async def round_post_ref(self, round_id: int) -> str | None: ...
+    async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
+
+
+#: Why a DM to a member whose DMs are known to be closed was not sent.
+DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
 
 
 class RateLimiter:
@@ -101,7 +121,7 @@ class DrainResult:
 class Outbox:
     """One delivery loop per platform; `kick()` wakes them when work arrives."""
 
-    def __init__(self, store: Store, clock: Clock, max_attempts: int = 8, concurrency: int = 32,
+    def __init__(self, store: OutboxStore, clock: Clock, max_attempts: int = 8, concurrency: int = 32,
                  holder: str | None = None, lease: timedelta = timedelta(seconds=60)) -> None:
         self.store = store
         self.clock = clock
@@ -125,7 +145,6 @@ class Outbox:
         self._waits: dict[str, SharedWaits] = {}
         self._draining: dict[str, asyncio.Lock] = {}
         self._wake = asyncio.Event()
-        self.on_dm_closed: list = []
         self.metrics = Metrics()
         #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
         self.stopping = False
@@ -345,6 +364,10 @@ class Outbox:
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
             return
+        if delivery.kind == "dm" and delivery.user and await self.store.dms_closed(delivery.user):
+            result.failed += 1  # queued before their DMs were found closed: not sent into the wall again
+            await self.store.mark_failed(entry.id, DMS_CLOSED)
+            return
         if entry.previous_holder and await self._already_sent(sender, entry, delivery, result, still_ours):
             return
         if not await self._may_call(sender, result, still_ours):
@@ -358,10 +381,9 @@ class Outbox:
         except PermanentFailure as err:
             result.failed += 1
             self.metrics.add("sends", "dm_closed" if err.dm_closed else "failed")
-            if err.dm_closed and delivery.user:
+            if err.dm_closed and delivery.user:  # a member fact: round DMs skip them until they join again
                 result.dm_closed.append(delivery.user)
-                for callback in self.on_dm_closed:
-                    await callback(delivery.user)
+                await self.store.mark_dms_closed(delivery.user, self.clock.now())
             log.info("outbox entry %s failed for good: %s", entry.id, err)
             await self.store.mark_failed(entry.id, str(err))
         except Exception as err:  # transient: network, 5xx, timeouts
@@ -451,12 +473,11 @@ class Outbox:
         ref = target.get("ref")
         parent = None
         if "round" in target:
-            rnd = await self.store.get_round(int(target["round"]))
-            if rnd is None or rnd.post_ref is None:
+            parent = await self.store.round_post_ref(int(target["round"]))
+            if parent is None:
                 return None
-            parent = rnd.post_ref
             if entry.kind in ("edit", "delete") and ref is None:
-                ref = rnd.post_ref
+                ref = parent
         if "response" in target and entry.kind in ("edit", "delete") and ref is None:
             # The answer's named post, or its anonymous one: kept apart, never one edited into the other.
             ref = await self.store.response_post_ref(int(target["response"]), target.get("post") == "anonymous")

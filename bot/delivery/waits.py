@@ -9,15 +9,24 @@ its own (docs/slack.md).
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Protocol
+
 from bot.clock import Clock, elapsed
 from bot.delivery.sender import RetryLater, WaitingOut
-from bot.store.store import Store
+
+
+class WaitsStore(Protocol):
+    """Where the waits are shared (`bot.store.outbox.OutboxRepository`)."""
+
+    async def hold_off(self, platform: str, method: str, now: datetime, seconds: float) -> None: ...
+    async def wait_left(self, platform: str, method: str, now: datetime) -> float: ...
 
 
 class SharedWaits:
     """One platform's waits: what this process knows, and what the store says the others were told."""
 
-    def __init__(self, store: Store, clock: Clock, platform: str) -> None:
+    def __init__(self, store: WaitsStore, clock: Clock, platform: str) -> None:
         self.store = store
         self.clock = clock
         self.platform = platform
@@ -28,7 +37,7 @@ class SharedWaits:
         """Return if `method` may be called now; else raise `WaitingOut` with the time left."""
         left = self._until.get(method, 0.0) - elapsed(self.clock)
         if left <= 0:
-            left = await self.store.held_off(self.platform, method, self.clock.now())
+            left = await self.store.wait_left(self.platform, method, self.clock.now())
             if left > 0:
                 self._until[method] = elapsed(self.clock) + left
         if left > 0:

@@ -29,7 +29,7 @@ async def available(
     app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None
 ) -> list[Candidate]:
     """Enabled prompts of this kind (and theme, depth) for the community."""
-    switches = await app.store.switches(community_id)
+    switches = await app.store.prompts.switches(community_id)
 
     def on(target: str) -> bool:
         return switches.get(target, True)
@@ -40,7 +40,7 @@ async def available(
                  if on(f"prompt:{c.id}") and on(f"theme:{c.theme}") and on(f"pack:{c.source}")]
     else:  # nothing switched off, the usual case: no per-prompt checks on every request
         found = list(built_in)
-    for row in await app.store.list_prompts(community_id):
+    for row in await app.store.prompts.list_all(community_id):
         if row["kind"] == kind and row["enabled"] and (theme is None or row["theme"] == theme) and on(
             f"theme:{row['theme']}"
         ):

@@ -18,7 +18,6 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.clock import utc_iso
 from bot.commands.registry import ONCE_DAYS
 from bot.commands.router import Router
 from bot.models import Community
@@ -45,7 +44,7 @@ async def purge_expired(app: "Hearth") -> int:
     """Delete answers older than each community's retention period; returns how many. Daily, and at start."""
     await harden(app.store)
     total = 0
-    for community in await app.store.list_communities():
+    for community in await app.store.communities.list_all():
         total += await _purge_community(app, community)
     await _purge_delivery_history(app)
     await compact(app.store)
@@ -56,30 +55,13 @@ async def purge_expired(app: "Hearth") -> int:
 
 async def _purge_delivery_history(app: "Hearth") -> None:
     """Sent and failed outbox rows (they copy names and words) past the server's cap, and old event ids."""
-    cap = utc_iso(app.now() - timedelta(days=app.config["privacy.retention_days"]))
-    await app.store.db.execute("DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", cap)
-    cutoff = utc_iso(app.now() - timedelta(days=PROCESSED_EVENTS_DAYS))
-    await app.store.db.execute("DELETE FROM processed_events WHERE at < ?", cutoff)
+    cap = app.now() - timedelta(days=app.config["privacy.retention_days"])
+    await app.store.outbox.purge_history(cap, app.now() - timedelta(days=PROCESSED_EVENTS_DAYS))
 
 
 async def _purge_community(app: "Hearth", community: Community) -> int:
     days = retention_days(app, community)
-    cutoff = utc_iso(app.now() - timedelta(days=days))
-    # Expired answers are found by age (the responses_created index), then kept to the
-    # community's rounds. The unary + keeps SQLite from walking every answer of every round
-    # by round id instead: with a million answers that held the database for most of a
-    # second each day (bench/README.md, "scale"). On other databases it is a no-op.
-    in_community = (
-        "SELECT r.id FROM responses r WHERE r.created_at < ? AND +r.round_id IN "
-        "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?)"
-    )
-    async with app.store.db.transaction() as tx:
-        # The outbox copies of those answers (names, words) go first, while they can still be found.
-        await tx.execute(
-            f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})", cutoff, community.id
-        )
-        n = await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", cutoff, community.id)
-        await tx.execute("DELETE FROM reflections WHERE community_id = ? AND given_at < ?", community.id, cutoff)
+    n = await app.store.purge_community(community.id, app.now() - timedelta(days=days))
     if n:
         log.info("retention: purged %d answer(s) older than %d days in %s", n, days, community.id)
     return n

@@ -46,9 +46,9 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     if not due:
         return []
     ids = [s.id for s, _ in due]
-    skips = await app.store.skips_of(ids)
-    recent = await app.store.recent_prompt_ids_of(ids, app.config["checkins.recent_prompts_to_avoid"])
-    people = await app.store.participants_of(ids)
+    skips = await app.store.schedules.skips_of(ids)
+    recent = await app.store.rounds.recent_prompt_ids_of(ids, app.config["checkins.recent_prompts_to_avoid"])
+    people = await app.store.schedules.participants_of(ids)
     candidates: dict[tuple[str, str | None, str | None], list[Candidate]] = {}
     now = app.now()
     results: list[Round | None] = [None] * len(due)
@@ -85,9 +85,9 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     if not items:
         return results
     if len(items) == 1:
-        opened = [await app.store.open_round(*items[0])]
+        opened = [await app.store.rounds.open(*items[0])]
     else:
-        opened = await app.store.open_many_rounds(items)
+        opened = await app.store.rounds.open_many(items)
     for i, rnd, (schedule, fields, outgoing) in zip(where, opened, items):
         if rnd is None:
             log.info("round for schedule %s at %s was already open", schedule.id, fields["scheduled_at"])
@@ -168,8 +168,8 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community,
 
 
 def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
-    """Not snoozed (on the member's own calendar day)."""
-    return member is None or not member.snoozed(now.astimezone(tz).date())
+    """DMs not closed, and not snoozed (on the member's own calendar day)."""
+    return member is None or not (member.dms_closed or member.snoozed(now.astimezone(tz).date()))
 
 
 # -- reminders and closing -------------------------------------------------------
@@ -177,14 +177,14 @@ def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
 
 async def remind_round(app: "Hearth", rnd: Round) -> int:
     """DM the participants who asked for a reminder and have not answered."""
-    schedule = await app.store.get_schedule(rnd.schedule_id)
+    schedule = await app.store.schedules.get(rnd.schedule_id)
     if schedule is None:
         return 0
-    answered = {r.user_id for r in await app.store.responses(rnd.id)}
+    answered = {r.user_id for r in await app.store.rounds.responses(rnd.id)}
     community = await app.ensure_community(schedule.community_id)
     outgoing = []
     now = app.now()
-    for p, member in await app.store.participants_with_members(schedule.id):
+    for p, member in await app.store.schedules.participants_with_members(schedule.id):
         tz = app.zone_of(member, community)
         if not p.wants_reminder or p.user_id in answered or not _reachable(member, tz, now):
             continue
@@ -192,7 +192,7 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
                     closes=hearth_text("at ") + your_time(rnd.closes_at, tz, "time"))
         reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
         outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
-    if await app.store.finish_round_step(rnd.id, "reminded_at", app.now(), outgoing):
+    if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
         return len(outgoing)
     return 0
@@ -200,17 +200,17 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
 
 async def close_round(app: "Hearth", rnd: Round) -> bool:
     """Close the round and edit its post into the summary; anonymous posts still waiting go first."""
-    schedule = await app.store.get_schedule(rnd.schedule_id)
+    schedule = await app.store.schedules.get(rnd.schedule_id)
     if schedule is None:
         return False
     community = await app.ensure_community(schedule.community_id)
     floor = anonymity_floor(app, community)
-    summary = summarize(app, schedule, await app.store.responses(rnd.id), floor)
+    summary = summarize(app, schedule, await app.store.rounds.responses(rnd.id), floor)
     body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
     reply = Reply(body=body + summary, visibility="channel")
     edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
                     reply_to_json(reply))
-    done = await app.store.finish_round_step(rnd.id, "closed_at", app.now(), [edit],
+    done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit],
                                              anonymous_batching(app, rnd, floor))
     if done:
         log.info("closed round %s", rnd.id)
@@ -292,7 +292,7 @@ async def run_due(app: "Hearth") -> dict[str, int]:
     """Send reminders and close rounds whose time has come (idempotent)."""
     now = app.now()
     reminded = closed = 0
-    for rnd in await app.store.open_rounds():
+    for rnd in await app.store.rounds.list_open():
         if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now < rnd.closes_at:
             reminded += await remind_round(app, rnd)
         if rnd.closes_at <= now and await close_round(app, rnd):

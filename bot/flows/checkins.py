@@ -54,10 +54,11 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
 )
 async def join(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
-    current = await app.store.participant(schedule.id, ev.actor.user_id)
+    current = await app.store.schedules.participant(schedule.id, ev.actor.user_id)
     wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
-    new = await app.store.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
+    new = await app.store.schedules.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
+    await app.store.communities.clear_dms_closed(ev.actor.user_id)  # joining again is how DMs are asked back
     prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
     if not new:
         return say("You're in **{}** (" + prefs + ").", schedule.name)
@@ -70,7 +71,7 @@ async def join(app: "Hearth", ev: Event) -> Reply:
 @router.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
 async def leave(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
-    if await app.store.leave(schedule.id, ev.actor.user_id):
+    if await app.store.schedules.leave(schedule.id, ev.actor.user_id):
         return say("You've left **{}**. No more DMs or reminders from it.", schedule.name)
     return say("You weren't in **{}**, so nothing changed.", schedule.name)
 
@@ -84,12 +85,12 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
     if not memberships:
         lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
-    skips = await app.store.skips_of([s.id for s, _ in memberships]) if memberships else {}
+    skips = await app.store.schedules.skips_of([s.id for s, _ in memberships]) if memberships else {}
     for schedule, p in memberships:
         extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
         lines.append(rich("• **{}** — {}" + f" ({extras})", schedule.name,
                           schedule_line(schedule, now, tz, skips.get(schedule.id, ()))))
-    mine_by_round = await app.store.responses_of([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
+    mine_by_round = await app.store.rounds.responses_by([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
@@ -103,7 +104,7 @@ async def status(app: "Hearth", ev: Event) -> Reply:
 
 async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, Schedule]]:
     """The community's rounds open now (reads only: `rounds.open_round` is what opens one)."""
-    return await app.store.open_rounds_in(community_id, app.now())
+    return await app.store.rounds.list_open_in(community_id, app.now())
 
 
 
@@ -123,7 +124,8 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)
     if "mood" not in ev.args:  # the form asks for it, keeping whatever else was typed
         typed = {k: ev.args[k] for k in ("words", "visibility") if ev.args.get(k)}
-        return [answer_form(app, rnd, schedule, None, await app.store.response_of(rnd.id, ev.actor.user_id), typed)]
+        previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+        return [answer_form(app, rnd, schedule, None, previous, typed)]
     return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", "private"),
                              ev.args.get("words", ""))
 
@@ -169,7 +171,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
 @router.action("checkin.mood")
 async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
     rnd, schedule = await _round_by_id(app, ev)
-    previous = await app.store.response_of(rnd.id, ev.actor.user_id)
+    previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
     return answer_form(app, rnd, schedule, ev.args.get("mood"), previous)
 
 
@@ -181,8 +183,8 @@ async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
-    rnd = await app.store.get_round(as_id(ev.args.get("round")))
-    schedule = await app.store.get_schedule(rnd.schedule_id) if rnd else None
+    rnd = await app.store.rounds.get(as_id(ev.args.get("round")))
+    schedule = await app.store.schedules.get(rnd.schedule_id) if rnd else None
     if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
         raise UserError("I couldn't find that check-in round. It may have been removed.")
     if rnd.closed_at is not None or rnd.closes_at <= app.now():
@@ -212,7 +214,7 @@ async def save_answer(
 
     batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)))
     try:
-        response, previous = await app.store.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
+        response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
                                                            app.now(), outgoing, batching)
     except RoundClosed:
         raise UserError(ROUND_CLOSED) from None

@@ -24,10 +24,10 @@ NO = {"no", "n", "off", "false", "0"}
 
 async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "name") -> Schedule:
     """The community's check-in by name; a refusal is about the option `field` that named it."""
-    schedule = await app.store.find_schedule(actor.community_id, name)
+    schedule = await app.store.schedules.find(actor.community_id, name)
     if schedule is not None:
         return schedule
-    names = [s.name for s in await app.store.list_schedules(actor.community_id)]
+    names = [s.name for s in await app.store.schedules.list_all(actor.community_id)]
     if not names:
         raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.",
                         field=field)
@@ -37,7 +37,7 @@ async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "n
 
 async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
     """Record a moderator's action in the community's audit log."""
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
 
 
 def yes_no(value: str | None, default: bool, option: str) -> bool:
@@ -116,11 +116,11 @@ class CheckinRow:
 
 async def checkin_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[CheckinRow]:
     """Every check-in here, what comes next for it in the reader's own time (`tz`), and whether they joined."""
-    schedules = await app.store.list_schedules(actor.community_id)
+    schedules = await app.store.schedules.list_all(actor.community_id)
     if not schedules:
         return []
-    joined = {s.id for s, _ in await app.store.memberships(actor.community_id, actor.user_id)}
-    skips = await app.store.skips_of([s.id for s in schedules])
+    joined = {s.id for s, _ in await app.store.communities.memberships(actor.community_id, actor.user_id)}
+    skips = await app.store.schedules.skips_of([s.id for s in schedules])
     now = app.now()
     return [CheckinRow(s, schedule_line(s, now, tz, skips.get(s.id, ())), s.id in joined) for s in schedules]
 
@@ -143,10 +143,10 @@ class ScheduleRow:
 
 
 async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[ScheduleRow]:
-    schedules = await app.store.list_schedules(actor.community_id)
-    skips = await app.store.skips_of([s.id for s in schedules]) if schedules else {}
+    schedules = await app.store.schedules.list_all(actor.community_id)
+    skips = await app.store.schedules.skips_of([s.id for s in schedules]) if schedules else {}
     now = app.now()
-    return [ScheduleRow(s, schedule_line(s, now, tz, skips.get(s.id, ())), len(await app.store.participants(s.id)))
+    return [ScheduleRow(s, schedule_line(s, now, tz, skips.get(s.id, ())), len(await app.store.schedules.participants(s.id)))
             for s in schedules]
 
 
@@ -157,7 +157,7 @@ FORMER_MEMBER = "a former member"
 async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
     """How to name each of these people (or roles) to someone: their display name here, "a former member"
     once they deleted their data, else the platform's own link to them (`PersonRef`); never an id."""
-    names = await app.store.display_names(community_id, [s for s in subjects if s != DELETED])
+    names = await app.store.communities.display_names(community_id, [s for s in subjects if s != DELETED])
     return {s: person_shown(s, names.get(s, "")) for s in subjects}
 
 

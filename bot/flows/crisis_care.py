@@ -142,7 +142,7 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) 
     if not channel:
         return False
     now = app.now()
-    last = await app.store.last_safety_alert(actor.community_id, actor.user_id)
+    last = await app.store.notes.last_safety_alert(actor.community_id, actor.user_id)
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
     body = rich("💛 **{}**" + f" {what}, ", actor_name(actor)) + where + rich(
@@ -150,7 +150,7 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) 
         "A gentle, private check-in from someone they trust may help.")
     out = Outgoing(f"alert:{actor.community_id}:{actor.user_id}:{now.isoformat()}", "post", {"channel": channel},
                    reply_to_json(Reply(body=body, visibility="channel")))
-    await app.store.record_safety_alert(actor.community_id, actor.user_id, now, [out])
+    await app.store.notes.record_safety_alert(actor.community_id, actor.user_id, now, [out])
     return True
 
 
@@ -167,7 +167,7 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
     if not care.get("on"):
         return []
     streak = app.config["safety.low_mood_streak"]
-    moods = await app.store.recent_moods(actor.community_id, actor.user_id, streak + 1)
+    moods = await app.store.rounds.recent_moods(actor.community_id, actor.user_id, streak + 1)
     low = app.config["safety.low_mood_max"]
     run = 0
     for mood in moods:
@@ -211,7 +211,7 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
         raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted,
                         field="region")
     found = app.content.resources.for_region(wanted)
-    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
+    await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
 
 
@@ -228,7 +228,7 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
     on = yes_no(ev.args["on"], False, "on")
     tell = yes_no(ev.args.get("tell_moderator"), False, "tell_moderator") and on
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
-    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, settings=settings)
+    await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, settings=settings)
     if not on:
         return say("Okay, I won't mention low check-ins.")
     lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "

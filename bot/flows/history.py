@@ -28,7 +28,7 @@ async def history(app: "Hearth", ev: Event) -> Reply:
         raise UserError("Please choose between 1 and 104 weeks.", field="weeks")
     tz = await app.timezone_of(ev.actor)
     since = app.now() - timedelta(weeks=weeks)
-    rows = await app.store.history(ev.actor.community_id, ev.actor.user_id, since)
+    rows = await app.store.rounds.history(ev.actor.community_id, ev.actor.user_id, since)
     if not rows:
         return say(f"You haven't answered any check-ins in the last {weeks} weeks.")
     lines: list[Rich] = [rich(f"**Your mood, week by week** (times in {tz.key})"), mood_chart(app, rows, tz)]

@@ -25,7 +25,7 @@ router = Router("member_settings")
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     with about("timezone"):
         tz = check_timezone(ev.args["timezone"])
-    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
+    await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
     local = app.now().astimezone(tz)
     return say(f"Done: your timezone is {tz.key}. It's {local:%H:%M} there now.")
 
@@ -36,12 +36,12 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:
-        await app.store.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=None)
+        await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=None)
         return say("Welcome back — DMs and reminders are on again.")
     tz = await app.timezone_of(ev.actor)
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz))
-    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
+    await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
     return say(f"Snoozed until {until:%A %d %B} (inclusive). You stay in your check-ins; "
                "I'll just be quiet. **me snooze off** ends it early.")
 
@@ -55,13 +55,13 @@ async def set_language(app: "Hearth", ev: Event) -> Reply:
         member = await app.ensure_member(ev.actor)
         return _language_shown(app, *language.choose(member.language, ev.actor.locale), how=True)
     if language.plain(typed) in language.AUTO:
-        await app.store.update_member(ev.actor.community_id, ev.actor.user_id, language=None)
+        await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, language=None)
         return _language_shown(app, *language.choose(None, ev.actor.locale), lead="language_auto")
     code = language.parse(typed)
     if code is None:
         raise UserError(f"I don't have texts in “{{}}” yet. I can use: {language.listed()}. "
                         "**me language auto** follows your app's language.", typed, field="language")
-    await app.store.update_member(ev.actor.community_id, ev.actor.user_id, language=code)
+    await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, language=code)
     return _language_shown(app, code, "own", lead="language_set")
 
 

@@ -71,20 +71,20 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
         return ask
-    existing = {p["id"] for p in await app.store.list_prompts(ev.actor.community_id)}
+    existing = {p["id"] for p in await app.store.prompts.list_all(ev.actor.community_id)}
     n = 1
     while f"own-{ev.args['theme']}-{n:02d}" in existing:
         n += 1
     pid = f"own-{ev.args['theme']}-{n:02d}"
     fields = {"id": pid, "kind": ev.args["kind"], "theme": ev.args["theme"], "depth": ev.args["depth"], "text": text}
-    await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
+    await app.store.prompts.save(ev.actor.community_id, fields, ev.actor.user_id, app.now())
     await audit(app, ev, "prompt.add", _noted(pid, level))
     return say(f"Added prompt `{pid}`: " + "{}", text)
 
 
 async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
     """An edit's form starts from the prompt's words now (the one named in `hidden`)."""
-    row = await app.store.get_prompt(actor.community_id, hidden.get("id", ""))
+    row = await app.store.prompts.get(actor.community_id, hidden.get("id", ""))
     return {"text": row["text"]} if row else {}
 
 
@@ -93,7 +93,7 @@ async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> d
                 form=CommandForm("Edit a prompt", defaults=_text_now))
 async def edit(app: "Hearth", ev: Event) -> Reply:
     pid = ev.args["id"]
-    row = await app.store.get_prompt(ev.actor.community_id, pid)
+    row = await app.store.prompts.get(ev.actor.community_id, pid)
     if row is None:
         if app.content.prompt(pid):
             raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
@@ -104,7 +104,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     if (ask := _second_look(app, ev, level)) is not None:
         return ask
     fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": text}
-    await app.store.save_prompt(ev.actor.community_id, fields, ev.actor.user_id, app.now())
+    await app.store.prompts.save(ev.actor.community_id, fields, ev.actor.user_id, app.now())
     await audit(app, ev, "prompt.edit", _noted(pid, level))
     return say(f"Updated `{pid}`.")
 
@@ -112,10 +112,10 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
 async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     pid = ev.args["id"]
     verb = "enabled" if enabled else "disabled"
-    if await app.store.set_prompt_enabled(ev.actor.community_id, pid, enabled):
+    if await app.store.prompts.set_enabled(ev.actor.community_id, pid, enabled):
         pass
     elif app.content.prompt(pid):
-        await app.store.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
+        await app.store.prompts.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     else:
         raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid, field="id")
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
@@ -139,8 +139,8 @@ async def enable(app: "Hearth", ev: Event) -> Reply:
                        choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes"),
                 permission="moderator")
 async def list_prompts(app: "Hearth", ev: Event) -> Reply:
-    own = await app.store.list_prompts(ev.actor.community_id)
-    switches = await app.store.switches(ev.actor.community_id)
+    own = await app.store.prompts.list_all(ev.actor.community_id)
+    switches = await app.store.prompts.switches(ev.actor.community_id)
     lines = [rich(f"**Your community's prompts** ({len(own)})")]
     for p in own:
         state = "" if p["enabled"] else " (disabled)"

@@ -157,7 +157,7 @@ async def _usual_settings(app: "Hearth", actor: Actor, hidden: Mapping[str, str]
 
 async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
     """An edit's form starts from what the check-in (named in `hidden`) is now."""
-    s = await app.store.find_schedule(actor.community_id, hidden.get("name", ""))
+    s = await app.store.schedules.find(actor.community_id, hidden.get("name", ""))
     if s is None:
         return {}
     return {"when": s.spec, "channel": s.channel_id, "timezone": s.timezone, "theme": s.theme or "",
@@ -176,7 +176,7 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
   form=CommandForm("New check-in", "Preview", defaults=_usual_settings, new_name=True),
 )
 async def create(app: "Hearth", ev: Event) -> Reply:
-    if await app.store.find_schedule(ev.actor.community_id, ev.args["name"]):
+    if await app.store.schedules.find(ev.actor.community_id, ev.args["name"]):
         raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
                         "**mod schedule edit**.", ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
@@ -206,19 +206,19 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
 async def save(app: "Hearth", ev: Event) -> Reply:
     sid = ev.args.get("schedule_id")
     if sid:
-        base = await app.store.get_schedule(as_id(sid))
+        base = await app.store.schedules.get(as_id(sid))
         if base is None or base.community_id != ev.actor.community_id:
             raise UserError("That check-in no longer exists.")
         fields = await _settle(app, ev, base)
-        schedule = await app.store.update_schedule(base.id, app.now(), **fields)
+        schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
         verb = "Saved changes to"
     else:
-        if await app.store.find_schedule(ev.actor.community_id, ev.args.get("name", "")):
+        if await app.store.schedules.find(ev.actor.community_id, ev.args.get("name", "")):
             raise UserError("There's already a check-in called “{}”.", ev.args.get("name", ""), field="name")
         fields = await _settle(app, ev, None)
         fields |= {"community_id": ev.actor.community_id, "created_by": ev.actor.user_id}
-        schedule = await app.store.create_schedule(fields, app.now())
+        schedule = await app.store.schedules.create(fields, app.now())
         await audit(app, ev, "schedule.create", schedule.name)
         verb = "Created"
     await app.schedules_changed()
@@ -242,10 +242,10 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     tz = ZoneInfo(schedule.timezone)
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
-    paused = await app.store.update_schedule(schedule.id, app.now(), paused_until=until)
+    paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
     await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
-    skips = (await app.store.skips_of([schedule.id]))[schedule.id]
+    skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return say("Paused **{}**: {}.", schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
                                                                   skips))
 
@@ -256,7 +256,7 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     if not schedule.paused_at(app.now()):
         return say("**{}** isn't paused, so it's running already.", schedule.name)
-    await app.store.update_schedule(schedule.id, app.now(), paused_until=None)
+    await app.store.schedules.update(schedule.id, app.now(), paused_until=None)
     await audit(app, ev, "schedule.resume", schedule.name)
     await app.schedules_changed()
     return say("**{}** is running again.", schedule.name)
@@ -272,7 +272,7 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
         day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
     if not _fires_on(schedule, day):
         return say(f"**{{}}** has no round on {day:%A %d %B} anyway, so there's nothing to skip.", schedule.name)
-    await app.store.add_skip(schedule.id, day)
+    await app.store.schedules.add_skip(schedule.id, day)
     await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
     return say(f"Skipped: **{{}}** has no round on {day:%A %d %B}. The days after it go on as usual.",
                schedule.name)
@@ -307,7 +307,7 @@ async def delete(app: "Hearth", ev: Event) -> Reply:
                     "with it, and their posts taken down._")
         return reply_to_json(Reply(body=body + note, visibility="channel"))
 
-    gone = await app.store.delete_schedule(schedule, app.now(), closing)
+    gone = await app.store.schedules.delete(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
     app.outbox.kick()

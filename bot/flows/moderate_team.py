@@ -32,8 +32,9 @@ def _subject(ev: Event) -> str:
                 permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", "Add"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
-    added = await app.store.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject, app.now())
+    added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
+                                             app.now())
     who = await person(app, ev.actor.community_id, subject)
     return say(("Added {} as a moderator." if added else "{} was already a moderator."), who)
 
@@ -45,7 +46,7 @@ async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
 
 async def _is_listed(app: "Hearth", ev: Event) -> None:
     subject = _subject(ev)
-    if subject not in await app.store.list_moderators(ev.actor.community_id):
+    if subject not in await app.store.communities.moderators(ev.actor.community_id):
         raise await _not_listed(app, ev, subject)
 
 
@@ -54,15 +55,16 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
                 form=CommandForm("Remove a moderator", "Continue"))
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
-    if not await app.store.remove_moderator(ev.actor.community_id, subject):
+    if not await app.store.communities.remove_moderator(ev.actor.community_id, subject):
         raise await _not_listed(app, ev, subject)
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject, app.now())
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject,
+                                             app.now())
     return say("{} is no longer a moderator.", await person(app, ev.actor.community_id, subject))
 
 
 @router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
 async def list_mods(app: "Hearth", ev: Event) -> Reply:
-    mods = await app.store.list_moderators(ev.actor.community_id)
+    mods = await app.store.communities.moderators(ev.actor.community_id)
     if not mods:
         return say("Moderators: the platform's admins. Nobody else has been added yet.")
     shown = await people(app, ev.actor.community_id, mods)
@@ -88,7 +90,7 @@ AUDIT_WORDS = {
                 Option("count", "how many entries (default 20)", kind="int"), permission="moderator")
 async def audit(app: "Hearth", ev: Event) -> Reply:
     count = max(1, min(int(ev.args.get("count", "20")), 200))
-    rows = await app.store.audit_log(ev.actor.community_id, count)
+    rows = await app.store.communities.audit_log(ev.actor.community_id, count)
     if not rows:
         return say("The audit log is empty.")
     tz = await app.timezone_of(ev.actor)
@@ -131,8 +133,9 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                                           for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich("Change one with **mod settings <key> <value>**.")]))
     value = _setting_value(app, key, ev.args["value"], ev)
-    await app.store.save_community_settings(community.id, dataclasses.replace(current, **{key: value}))
-    await app.store.audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}", app.now())
+    await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
+                                             app.now())
     return say(f"Saved: {key} is now " + "{}.", _shown_setting(key, value))
 
 

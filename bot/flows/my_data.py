@@ -36,7 +36,7 @@ DELETE_WARNING = (
 async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.ensure_community(ev.actor.community_id)
-    if await app.store.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
+    if await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
         return Reply(body=rich("I hold nothing about you in this community right now. If you use Hearth here again, "
                                "**privacy** says what I'd keep and who could see it."))
     a = s.answers

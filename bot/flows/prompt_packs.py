@@ -62,7 +62,7 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
     Disabled prompts stay home: the pack format has no on/off flag, so exporting
     them would switch them on wherever the file is imported.
     """
-    rows = await app.store.list_prompts(community_id)
+    rows = await app.store.prompts.list_all(community_id)
     enabled = [r for r in rows if r["enabled"]]
     if not enabled:
         return None, len(rows)
@@ -126,7 +126,7 @@ class ImportPlan:
 
 async def plan_import(app: "Hearth", community_id: str, pack: Pack) -> ImportPlan:
     """Sort a pack's prompts into added / changed / unchanged, and ids that clash with built-ins."""
-    own = {r["id"]: r for r in await app.store.list_prompts(community_id)}
+    own = {r["id"]: r for r in await app.store.prompts.list_all(community_id)}
     plan = ImportPlan()
     for p in pack.prompts:
         if app.content.prompt(p.id) is not None:
@@ -206,7 +206,8 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
                                      rich("Nothing was changed.")]))
     token = secrets.token_urlsafe(12)
     now = app.now()
-    await app.store.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now, now + PENDING_FOR)
+    await app.store.prompts.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now,
+                                        now + PENDING_FOR)
     return Reply(
         body=join_rich([rich("**Import {}** (version " + pack.version + ")?", pack.name), _summary(plan),
                         *await _care_warnings(app, plan.to_save),
@@ -248,7 +249,7 @@ def _summary(plan: ImportPlan) -> Rich:
 
 
 async def _take_held_pack(app: "Hearth", ev: Event) -> Pack:
-    held = await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
+    held = await app.store.prompts.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     if held is None:
         raise UserError("That import has already been used or has expired. Run **mod pack import** again.")
     return parse_pack(held, "held import")
@@ -259,7 +260,7 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     pack = await _take_held_pack(app, ev)
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
-    await app.store.save_prompts(ev.actor.community_id, rows, ev.actor.user_id, app.now())
+    await app.store.prompts.save_many(ev.actor.community_id, rows, ev.actor.user_id, app.now())
     counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
               f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
     await audit(app, ev, "pack.import", counts)
@@ -269,7 +270,7 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
 
 @router.action("mod.pack.discard", permission="moderator", about=("mod pack import",))
 async def discard(app: "Hearth", ev: Event) -> Reply:
-    await app.store.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
+    await app.store.prompts.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     return say("Okay, nothing was imported.")
 
 
@@ -281,7 +282,7 @@ async def discard(app: "Hearth", ev: Event) -> Reply:
 @router.command("mod pack list", "The built-in prompt packs, how many prompts each has, and whether they're on.",
                 permission="moderator")
 async def pack_list(app: "Hearth", ev: Event) -> Reply:
-    switches = await app.store.switches(ev.actor.community_id)
+    switches = await app.store.prompts.switches(ev.actor.community_id)
     lines = [rich("**Built-in packs**")]
     for pack in app.content.library.packs:
         state = "on" if switches.get(f"pack:{pack.id}", True) else "**off**"
@@ -306,9 +307,9 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     """Flip one switch, audit it, and warn if a kind of prompt has nothing left."""
     community = ev.actor.community_id
     state = "on" if enabled else "off"
-    if (await app.store.switches(community)).get(target, True) == enabled:
+    if (await app.store.prompts.switches(community)).get(target, True) == enabled:
         return say(f"{what} is already {state}.")
-    await app.store.set_switch(community, target, enabled)
+    await app.store.prompts.set_switch(community, target, enabled)
     await audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
     lines = [rich(f"{what} is now {state}.")]
     if not enabled:

@@ -46,11 +46,11 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     if not candidates:
         raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.",
                         field="theme" if theme else None)
-    recent = await app.store.recent_reflections(actor.community_id, actor.user_id,
+    recent = await app.store.notes.recent_reflections(actor.community_id, actor.user_id,
                                                 app.config["reflections.recent_to_avoid"])
     chosen = pick(candidates, recent, random.Random())
     assert chosen is not None
-    rid = await app.store.record_reflection(actor.community_id, actor.user_id, chosen.id, chosen.text, app.now())
+    rid = await app.store.notes.record_reflection(actor.community_id, actor.user_id, chosen.id, chosen.text, app.now())
     theme_title = app.content.themes.get(chosen.theme, chosen.theme)
     return Reply(
         body=rich(f"_{theme_title}_\n" + "**{}**\n\nTake your time. This is just for you.", chosen.text),
@@ -89,12 +89,13 @@ async def save_note(app: "Hearth", ev: Event) -> Reply:
     example="note I want to ask for help sooner", form=CommandForm("Keep a private note"),
 )
 async def note_command(app: "Hearth", ev: Event) -> Reply:
-    prompt = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
+    prompt = await app.store.notes.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""
     return await _keep(app, ev, prompt, ev.args["text"], "text")
 
 
 async def _reflection_text(app: "Hearth", ev: Event) -> str:
-    text = await app.store.reflection_text(ev.actor.community_id, ev.actor.user_id, as_id(ev.args.get("reflection")))
+    text = await app.store.notes.reflection_text(ev.actor.community_id, ev.actor.user_id,
+                                                 as_id(ev.args.get("reflection")))
     if text is None:
         raise UserError("I couldn't find that prompt any more. Ask for a new one with **reflect**.")
     return text
@@ -108,14 +109,14 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str, field: str) ->
     if len(text) > MAX_NOTE_CHARS:
         raise UserError(f"Notes can be up to {MAX_NOTE_CHARS} characters; yours has {len(text)}. "
                         "Could you split it in two?", field=field)
-    await app.store.add_note(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
+    await app.store.notes.add(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
     words_kept(text)
     return say("Kept. Only you can read it — see your notes with **notes list**.")
 
 
 @router.command("notes list", "Read your private notes.", reads_only=True)
 async def notes_list(app: "Hearth", ev: Event) -> Reply:
-    notes = await app.store.notes(ev.actor.community_id, ev.actor.user_id)
+    notes = await app.store.notes.of_member(ev.actor.community_id, ev.actor.user_id)
     if not notes:
         return say("You have no notes yet. Ask for a prompt with **reflect** and keep one.")
     tz = await app.timezone_of(ev.actor)
@@ -127,7 +128,7 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
 
 
 async def _note_exists(app: "Hearth", ev: Event) -> None:
-    if not await app.store.has_note(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
+    if not await app.store.notes.has(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
         raise _no_such_note(ev)
 
 
@@ -140,6 +141,6 @@ def _no_such_note(ev: Event) -> UserError:
                 Option("id", "the note's number from notes list", kind="int", required=True),
                 confirm="The note will be gone for good.", example="notes delete 3", check=_note_exists)
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
-    if await app.store.delete_note(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
+    if await app.store.notes.delete(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
         return say("Deleted.")
     raise _no_such_note(ev)

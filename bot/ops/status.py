@@ -15,9 +15,9 @@ async def status_report(config: Config) -> str:
     store = await Store.open(config["database_url"] or config.sqlite_path, clock)
     try:
         now = clock.now()
-        processes = await store.processes(now - ALIVE_WITHIN)
-        counts = await store.outbox_counts()
-        open_rounds = len(await store.open_rounds())
+        processes = await store.outbox.live_processes(now - ALIVE_WITHIN)
+        counts = await store.outbox.counts()
+        open_rounds = len(await store.rounds.list_open())
     finally:
         await store.close()
     lines = [f"Store: {store.db.path}", ""]

@@ -116,7 +116,7 @@ class RoundScheduler:
         behind it for as long again: bench/README.md, "stall").
         """
         groups: dict[tuple[str, str], list[int]] = {}
-        for s in await self.app.store.list_schedules():
+        for s in await self.app.store.schedules.list_all():
             if s.paused_until != "forever":
                 groups.setdefault((parse_cron(s.cron).normalized(), s.timezone), []).append(s.id)
         wanted = {f"{FIRES}{tz} {cron}": (cron, tz, ids) for (cron, tz), ids in groups.items()}
@@ -126,7 +126,7 @@ class RoundScheduler:
         for job_id, (cron, tz, ids) in wanted.items():
             self.aps.add_job(self.fire_all, HearthTrigger(cron, ZoneInfo(tz)), args=[ids], id=job_id,
                              replace_existing=True, name=f"{len(ids)} schedule(s) at {cron} ({tz})")
-        self._plan_steps(await self.app.store.open_rounds())
+        self._plan_steps(await self.app.store.rounds.list_open())
 
     async def fire_all(self, schedule_ids: list[int]) -> None:
         """Schedules' job ran: open their rounds for the fire time just passed.
@@ -161,7 +161,7 @@ class RoundScheduler:
 
     async def _open_fired(self, schedule_ids: list[int]) -> None:
         try:
-            schedules = await self.app.store.get_schedules(schedule_ids)
+            schedules = await self.app.store.schedules.get_many(schedule_ids)
         except Exception:
             log.exception("could not read %d schedule(s) that fired", len(schedule_ids))
             return
@@ -231,9 +231,9 @@ class RoundScheduler:
         """
         now = self.app.now()
         opened = 0
-        for s in await self.app.store.list_schedules():
+        for s in await self.app.store.schedules.list_all():
             tz = ZoneInfo(s.timezone)
-            latest = await self.app.store.latest_round(s.id)
+            latest = await self.app.store.rounds.latest(s.id)
             start = max(now - LOOKBACK, latest.scheduled_at + timedelta(seconds=1) if latest else now - LOOKBACK)
             missed = fires_between(s.cron, tz, start, now)
             recent = [f for f in missed if f > now - self.grace]

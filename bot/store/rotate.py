@@ -11,12 +11,14 @@ just sealed with the new key by Hearth itself, or is picked up next run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.crypto import MARKER
-from bot.store.database import Database
+
+if TYPE_CHECKING:
+    from bot.store.store import Store
 
 BATCH = 200
 #: table -> which of its rows hold sealed (or to-be-sealed) words
@@ -36,12 +38,13 @@ class Rotation:
     already: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEALED, 0))
 
 
-async def rotate(db: Database, new_key: str, old_keys: list[str], batch: int = BATCH,
+async def rotate(store: "Store", new_key: str, old_keys: list[str], batch: int = BATCH,
                  after_batch: Callable[[str, int], None] | None = None) -> Rotation:
     """Seal every row of SEALED under `new_key`, opening with it or any of `old_keys`.
 
     `after_batch(table, last_id)` runs once each batch is committed (progress, and tests interrupt there).
     """
+    db = store.db
     new = Fernet(new_key.encode("ascii"))
     opener = MultiFernet([new, *(Fernet(k.encode("ascii")) for k in old_keys)])
     done = Rotation()
@@ -86,8 +89,9 @@ def _resealed(stored: str, new: Fernet, opener: MultiFernet, table: str, row_id:
     return MARKER + new.encrypt(stored.encode("utf-8")).decode("ascii")  # written before any key was set
 
 
-async def left_to_rotate(db: Database, new_key: str) -> int:
+async def left_to_rotate(store: "Store", new_key: str) -> int:
     """How many rows are not yet sealed with `new_key` (0 when the rotation is done)."""
+    db = store.db
     new = Fernet(new_key.encode("ascii"))
     left = 0
     for table, which in SEALED.items():

@@ -7,22 +7,25 @@ touching the repositories; it uses only the store's database seam.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.clock import parse_iso
-from bot.store.database import Executor
+
+if TYPE_CHECKING:
+    from bot.store.store import Store
 
 
-async def reachable(db: Executor) -> bool:
+async def reachable(store: "Store") -> bool:
     """The database answers a trivial query."""
     try:
-        return (await db.fetchone("SELECT 1 AS one")) is not None
+        return (await store.db.fetchone("SELECT 1 AS one")) is not None
     except Exception:
         return False
 
 
-async def outbox_backlog(db: Executor, now: datetime) -> tuple[int, float]:
+async def outbox_backlog(store: "Store", now: datetime) -> tuple[int, float]:
     """How many messages wait to be sent, and how long (seconds) the oldest of them has waited."""
-    row = await db.fetchone("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'")
+    row = await store.db.fetchone("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'")
     if row is None or not row["n"]:
         return 0, 0.0
     oldest = row["oldest"]

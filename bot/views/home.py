@@ -83,7 +83,7 @@ async def home_view(app: "Hearth", actor: "Actor") -> Home:
 
 
 async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:
-    open_now: dict[int, Round] = {s.id: r for r, s in await app.store.open_rounds_in(actor.community_id, app.now())}
+    open_now: dict[int, Round] = {s.id: r for r, s in await app.store.rounds.list_open_in(actor.community_id, app.now())}
     rows = []
     for row in await checkin_rows(app, actor, tz):
         s = row.schedule
@@ -91,7 +91,7 @@ async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tup
         controls = [run_button("Leave", LEAVE, {"schedule": s.name}) if row.joined
                     else run_button("Join", JOIN, {"schedule": s.name}, "primary")]
         if s.id in open_now:
-            mine = await app.store.response_of(open_now[s.id].id, actor.user_id)
+            mine = await app.store.rounds.response_of(open_now[s.id].id, actor.user_id)
             text += rich("\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_"))
             controls.append(run_button("Answer now", ANSWER, {"schedule": s.name}, "primary"))
         rows.append(Row(text, tuple(controls)))
@@ -114,7 +114,7 @@ async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> 
                                                 run_button("Delete", DELETE, name, "danger"))))
     schedules = Section(rich(f"**Check-in schedules** ({len(rows)})"), tuple(rows),
                         controls=(form_button("New check-in", CREATE, style="primary"),))
-    prompts = await app.store.list_prompts(actor.community_id)
+    prompts = await app.store.prompts.list_all(actor.community_id)
     listed = []
     for p in prompts[:MAX_OWN_PROMPTS]:
         state = "" if p["enabled"] else " (disabled)"

@@ -35,8 +35,7 @@ def test_every_declared_form_title_and_submit_label_fit_every_platform(app):
 
 async def test_every_form_is_drawn_whole_on_slack_and_discord(app, clock):
     await make_schedule(app)  # (so a check-in's name is a menu)
-    state = AdapterState(app.store.db, app.now)
-    await state.ensure()
+    state = AdapterState(app.store.stash, app.now)
     for cmd in forms_to_check(app):
         spec = form_of(cmd)
         form = await command_form(app, MIA, cmd)

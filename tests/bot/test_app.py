@@ -61,9 +61,9 @@ async def test_asking_what_is_held_about_you_stores_nothing_new(app):
     newcomer = actor("newcomer")
     for name in ("privacy", "me data", "help"):
         assert text(await run(app, newcomer, name))
-    assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is None
+    assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None
     await run(app, newcomer, "checkin status")  # shows their times: it needs (and makes) the member
-    assert await app.store.get_member(newcomer.community_id, newcomer.user_id) is not None
+    assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is not None
 
 
 async def test_words_that_suggest_crisis_are_answered_and_sent_on_even_in_a_read(app, monkeypatch):

@@ -50,7 +50,7 @@ async def test_without_a_key_notes_are_plain_and_one_warning_is_logged(tmp_path,
     app = await open_app(tmp_path, clock, None, HEARTH_SLACK_BOT_TOKEN="xoxb-serving")  # serving a community
     warnings = [r for r in caplog.records if r.name == "bot.crypto"]
     assert len(warnings) == 1 and "hearth keygen" in warnings[0].getMessage()
-    await app.store.add_note(actor("ann").community_id, "console:ann", None, "", NOTE, clock.now())
+    await app.store.notes.add(actor("ann").community_id, "console:ann", None, "", NOTE, clock.now())
     assert NOTE.encode() in await db_bytes(app)
     await app.close()
 
@@ -79,11 +79,11 @@ async def test_a_terminal_on_a_postgresql_database_still_warns(database_url, clo
 
 async def test_notes_written_before_the_key_still_read(tmp_path, clock):
     app = await open_app(tmp_path, clock, None)
-    await app.store.add_note("console:test", "console:ann", None, "", "before the key", clock.now())
+    await app.store.notes.add("console:test", "console:ann", None, "", "before the key", clock.now())
     await app.close()
     app = await open_app(tmp_path, clock, generate_key())
-    await app.store.add_note("console:test", "console:ann", None, "", "after the key", clock.now())
-    assert [n.text for n in await app.store.notes("console:test", "console:ann")] == ["before the key",
+    await app.store.notes.add("console:test", "console:ann", None, "", "after the key", clock.now())
+    assert [n.text for n in await app.store.notes.of_member("console:test", "console:ann")] == ["before the key",
                                                                                       "after the key"]
     await app.close()
 
@@ -98,7 +98,7 @@ async def test_private_answer_words_are_sealed_at_rest_and_read_back_by_their_au
     assert stored[ann.user_id].startswith(MARKER) and "lonely" not in stored[ann.user_id]
     assert stored[bob.user_id] == "a good walk today"  # posted to the group anyway: kept as posted
     assert NOTE in text(await run(app, ann, "me history"))
-    assert (await app.store.response_of(rnd.id, ann.user_id)).text == NOTE  # the answer form shows them again
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).text == NOTE  # the answer form shows them again
     exported = await member_data.export(app.store, ann.community_id, ann.user_id, clock.now())
     assert [a["words"] for a in exported["answers"]] == [NOTE]
     await run(app, ann, "checkin answer", mood="3", visibility="shared", words="ok to share now")
@@ -111,7 +111,7 @@ async def test_private_answers_written_before_the_key_still_read(app, clock):
     ann = actor("ann")
     await run(app, ann, "checkin answer", mood="2", visibility="private", words="before the key")
     app.store.cipher = FernetCipher([generate_key()])
-    assert (await app.store.response_of(rnd.id, ann.user_id)).text == "before the key"
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).text == "before the key"
 
 
 def test_rotation_new_key_first_old_notes_still_open():

@@ -27,7 +27,7 @@ async def test_refused_events_do_nothing(app, clock):
     for _ in range(20):
         await run(app, ann, "reflect")
     await run(app, ann, "note", text="should not be kept")
-    assert await app.store.notes(ann.community_id, ann.user_id) == []
+    assert await app.store.notes.of_member(ann.community_id, ann.user_id) == []
 
 
 def test_limit_is_a_sliding_window():

@@ -35,10 +35,10 @@ async def drain_until_settled(app, clock, rounds: int = 30) -> None:
     """Drain, move the clock past any back-off, again, until nothing is pending."""
     for _ in range(rounds):
         await app.outbox.drain_all()
-        if "pending" not in await app.store.outbox_counts():
+        if "pending" not in await app.store.outbox.counts():
             return
         clock.advance(timedelta(minutes=10))
-    raise AssertionError(f"still pending after {rounds} rounds: {await app.store.outbox_counts()}")
+    raise AssertionError(f"still pending after {rounds} rounds: {await app.store.outbox.counts()}")
 
 
 async def test_a_storm_of_429s_timeouts_and_5xx_delivers_everything_once(app, clock, fake, adapter):
@@ -51,7 +51,7 @@ async def test_a_storm_of_429s_timeouts_and_5xx_delivers_everything_once(app, cl
     fake.fail("chat.postMessage", status=500, error="internal_error", times=3)
     fake.fail("chat.postMessage", status=502, error="bad_gateway", times=2)
     fake.stall("chat.postMessage", 1.0, times=3)  # done by Slack, but the answer comes after the timeout
-    await app.store.enqueue([post("C0GENERAL", "Check-in time")] + [dm(u, f"hello {u}") for u in people], app.now())
+    await app.store.outbox.enqueue([post("C0GENERAL", "Check-in time")] + [dm(u, f"hello {u}") for u in people], app.now())
 
     await drain_until_settled(app, clock)
 
@@ -63,7 +63,7 @@ async def test_a_storm_of_429s_timeouts_and_5xx_delivers_everything_once(app, cl
     assert got["C0GENERAL"] == 1
     assert {ch: n for ch, n in got.items() if ch.startswith("D")} == {f"D{u[1:]}": 1 for u in people if u != closed}
     # The closed DM was refused once, marked failed with the reason, and is not retried.
-    assert await app.store.outbox_counts() == {"sent": len(people), "failed": 1}
+    assert await app.store.outbox.counts() == {"sent": len(people), "failed": 1}
     [row] = await app.store.db.fetchall("SELECT target, last_error FROM outbox WHERE status = 'failed'")
     assert closed in row["target"] and "cannot_dm_bot" in row["last_error"]
     tries = len([c for c in fake.called("chat.postMessage!failed") if c["channel"] == f"D{closed[1:]}"])
@@ -94,7 +94,7 @@ async def test_a_round_due_while_slack_is_unreachable_waits_and_goes_out_once(ap
     await drain_until_settled(app, clock)
     got = arrived(fake) - before
     assert got == Counter({"C0GENERAL": 1, "DANN": 1, "DBOB": 1, "DCY": 1, "DDEE": 1})
-    assert await app.store.outbox_counts() == {"sent": 5}
+    assert await app.store.outbox.counts() == {"sent": 5}
     rows = await app.store.db.fetchall("SELECT post_ref FROM rounds WHERE schedule_id = ?", schedule.id)
     assert len(rows) == 1 and rows[0]["post_ref"] == fake.history["C0GENERAL"][-1]["ts"]
 
@@ -106,8 +106,8 @@ async def test_slacks_retry_after_binds_every_call_to_the_method_take_over_look_
     from adapters.slack.sender import SlackSender
     from bot.delivery.outbox import Outbox
 
-    await app.store.enqueue([dm(u, f"hello {u}") for u in (ANN, BOB, CY)], app.now())
-    await app.store.claim_due("slack", app.now(), 3, "dead-proc", timedelta(seconds=60))  # died holding them
+    await app.store.outbox.enqueue([dm(u, f"hello {u}") for u in (ANN, BOB, CY)], app.now())
+    await app.store.outbox.claim_due("slack", app.now(), 3, "dead-proc", timedelta(seconds=60))  # died holding them
     clock.advance(timedelta(seconds=61))
     fake.fail("conversations.history", status=429, retry_after=2, times=1)
     await app.outbox.drain_all()
@@ -122,12 +122,12 @@ async def test_slacks_retry_after_binds_every_call_to_the_method_take_over_look_
     assert {ch: n for ch, n in arrived(fake).items()} == {"DANN": 1, "DBOB": 1, "DCY": 1}
 
     fake.fail("chat.postMessage", status=429, retry_after=1, times=1)
-    await app.store.enqueue([dm(DEE, "hello Dee")], app.now())
+    await app.store.outbox.enqueue([dm(DEE, "hello Dee")], app.now())
     await app.outbox.drain_all()
     assert len(fake.called("chat.postMessage!failed")) == 1
-    other = Outbox(app.store, clock, holder="another-process")  # a second Hearth on the same store
+    other = Outbox(app.store.outbox, clock, holder="another-process")  # a second Hearth on the same store
     other.add_sender(SlackSender(adapter.sender.client, channel_interval=0.0))
-    await app.store.enqueue([dm("UEVE", "hello Eve")], app.now())
+    await app.store.outbox.enqueue([dm("UEVE", "hello Eve")], app.now())
     await other.drain_all()
     assert len(fake.called("chat.postMessage")) == 3  # no call to it until the wait is over
     clock.advance(timedelta(seconds=1))

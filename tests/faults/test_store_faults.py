@@ -54,7 +54,7 @@ async def test_a_busy_database_is_waited_out_and_the_member_sees_no_error(app, c
         thread.join()
     assert "joined" in text(replies)
     assert waited > 1.0  # it really waited for the other writer
-    assert await app.store.participant((await app.store.find_schedule("console:test", "mornings")).id,
+    assert await app.store.schedules.participant((await app.store.schedules.find("console:test", "mornings")).id,
                                        "console:ann") is not None
 
 

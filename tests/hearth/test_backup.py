@@ -76,8 +76,8 @@ async def test_a_backup_made_mid_fan_out_restores_to_a_store_with_the_same_count
 
     app = await Hearth.open(load(env=env), ManualClock())  # Hearth starts on it
     try:
-        assert len(await app.store.open_rounds()) == 1
-        assert (await app.store.outbox_counts()) == at_backup
+        assert len(await app.store.rounds.list_open()) == 1
+        assert (await app.store.outbox.counts()) == at_backup
     finally:
         await app.close()
 

@@ -74,7 +74,7 @@ async def test_a_pg_dump_restores_into_a_database_hearth_starts_on(tmp_path):
         try:
             notes = await run(restored, ann, "notes list")
             assert "kept safe across the move" in "\n".join(r.plain() for r in notes)  # and still readable
-            assert len(await restored.store.open_rounds()) == 1
+            assert len(await restored.store.rounds.list_open()) == 1
         finally:
             await restored.close()
     finally:

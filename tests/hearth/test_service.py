@@ -71,7 +71,7 @@ async def test_health_readiness_and_metrics_move_as_hearth_works(app, clock):
             for _ in range(4):  # one over the limit
                 await run(app, zed, "help")
             clock.set(datetime(2026, 1, 5, 9, 0, 30, tzinfo=timezone.utc))  # a Monday, just after 09:00 in London
-            (schedule,) = await app.store.list_schedules()
+            (schedule,) = await app.store.schedules.list_all()
             await RoundScheduler(app).fire_all([schedule.id])  # as the schedule's job does, half a minute late
             app.outbox.kick()
 

@@ -59,10 +59,10 @@ async def test_a_real_wall_clock_step_mid_fan_out_sends_every_dm_once(app, monke
 
     monkeypatch.setattr(bot.clock, "datetime", SteppedDatetime)
     clock = SystemClock()
-    await app.store.enqueue(dms(DMS), clock.now())
+    await app.store.outbox.enqueue(dms(DMS), clock.now())
     senders, tasks, delivered = [], [], {}
     for name in ("proc-a", "proc-b"):
-        outbox = Outbox(app.store, clock, holder=name)
+        outbox = Outbox(app.store.outbox, clock, holder=name)
         sender = Network(delivered)
         outbox.add_sender(sender)
         outbox.expect_heartbeats()
@@ -81,8 +81,8 @@ async def test_a_real_wall_clock_step_mid_fan_out_sends_every_dm_once(app, monke
             await asyncio.sleep(0.01)
         offset[0] = step  # the wall clock steps; both processes hold claims they are sending
         stepped_at = sent()
-        while (await app.store.outbox_counts()) != {"sent": DMS}:
-            assert time.monotonic() < deadline, f"{await app.store.outbox_counts()}"
+        while (await app.store.outbox.counts()) != {"sent": DMS}:
+            assert time.monotonic() < deadline, f"{await app.store.outbox.counts()}"
             await asyncio.sleep(0.05)
         await asyncio.sleep(0.3)  # anything sent twice would show now
     finally:

@@ -74,10 +74,10 @@ async def prepare(url: str) -> tuple[dict[int, int], datetime]:
     clock = SystemClock()
     store = await Store.open(url, clock)
     try:
-        await store.ensure_community(TEAM, clock.now(), "Hearth Test")
+        await store.communities.ensure(TEAM, clock.now(), "Hearth Test")
         ids: dict[int, int] = {}
         for i in range(SCHEDULES):
-            s = await store.create_schedule(
+            s = await store.schedules.create(
                 {"community_id": TEAM, "name": name(i), "channel_id": f"slack:C{i:04d}", "spec": "yearly",
                  "cron": "0 0 1 1 *", "timezone": "UTC", "open_minutes": 240, "remind_minutes": 0,
                  "created_by": "slack:UMOD"}, clock.now())
@@ -86,13 +86,13 @@ async def prepare(url: str) -> tuple[dict[int, int], datetime]:
 
         async def join(schedule_id: int, n: int) -> None:
             async with gate:
-                await store.join(schedule_id, f"slack:{user(n)}", True, False, clock.now())
+                await store.schedules.join(schedule_id, f"slack:{user(n)}", True, False, clock.now())
 
         await asyncio.gather(*(join(sid, i * PARTICIPANTS + k) for sid, i in ids.items() for k in range(PARTICIPANTS)))
         # The fire: the next whole minute that leaves time to start (a test starting at hh:mm:58 waits for the next).
         fire = (clock.now() + START_MARGIN).replace(second=0, microsecond=0) + timedelta(minutes=1)
         for sid in ids:
-            await store.update_schedule(sid, clock.now(), cron=f"{fire.minute} {fire.hour} * * *",
+            await store.schedules.update(sid, clock.now(), cron=f"{fire.minute} {fire.hour} * * *",
                                         spec=f"daily {fire:%H:%M}")
         return ids, fire
     finally:

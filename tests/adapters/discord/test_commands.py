@@ -42,5 +42,5 @@ async def test_plain_and_resolved_commands_both_reach_the_core(discord_bot, fake
     status = await run(fake, ann, "checkin status")  # the short way
     assert "Your check-ins" in status["data"]["content"]
     await run(fake, mod, "mod moderators add", who=int(ann["user"]["id"]))  # a member to resolve: the library's
-    assert await app.store.list_moderators(f"discord:{fake.guild_id}") == [f"discord:{ann['user']['id']}"]
+    assert await app.store.communities.moderators(f"discord:{fake.guild_id}") == [f"discord:{ann['user']['id']}"]
     assert full_path == ["mod"]  # status took the short way; only the member to resolve took the library's

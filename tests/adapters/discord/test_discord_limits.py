@@ -110,9 +110,7 @@ def _fields(draw):
 
 @pytest.fixture
 async def state(app):
-    made = AdapterState(app.store.db, app.now)
-    await made.ensure()
-    return made
+    return AdapterState(app.store.stash, app.now)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -142,7 +140,7 @@ async def test_hearths_commands_sync_as_discord_accepts(fake, discord_bot):
 async def test_a_long_answer_with_many_buttons_arrives(app, fake, discord_bot):
     member = fake.member(fake.next_id(), "Ann")
     for i in range(60):
-        await app.store.add_note(f"discord:{fake.guild_id}", f"discord:{member['user']['id']}", None, f"P {i}",
+        await app.store.notes.add(f"discord:{fake.guild_id}", f"discord:{member['user']['id']}", None, f"P {i}",
                                  f"note {i} " + "w" * 1500, app.now())
     shown = await run(fake, member, "notes list")
     assert shown["type"] in (4, 5)

@@ -28,7 +28,7 @@ async def test_closed_dms_are_marked_told_once_and_not_retried(discord_bot, fake
     result = await app.outbox.drain_all()
     assert result.dm_closed == [f"discord:{dee_id}"] and result.retried == 0
     assert dm_sends(fake, dee_id) == 1  # one refused attempt
-    assert (await app.store.outbox_counts()).get("failed") == 1
+    assert (await app.store.outbox.counts()).get("failed") == 1
 
     # Nothing retries: not the failed entry, not the reminder, not tomorrow's round.
     clock.advance(timedelta(minutes=95))

@@ -31,5 +31,5 @@ async def test_a_refused_answer_names_the_field_and_gives_back_what_was_typed(di
     assert "“visibility” must be one of" in said and "public" in said
     kept = [c.body["content"] for c in await fake.wait_for(lambda: fake.followups(iid))]
     assert any("What you typed" in k and "A long walk, then soup" in k for k in kept), kept
-    rnd = (await app.store.open_rounds())[0]
-    assert await app.store.responses(rnd.id) == []  # nothing saved
+    rnd = (await app.store.rounds.list_open())[0]
+    assert await app.store.rounds.responses(rnd.id) == []  # nothing saved

@@ -27,7 +27,7 @@ async def test_home_says_a_finished_pause_is_over_and_its_buttons_work(discord_b
     assert [b["label"] for b in buttons(home["data"])] == ["Join 1", "Reflect now", "My notes", "My status"]
     joined = await fake.wait_callback(await fake.click(ann, int(home["message_id"]), button(home["data"], "Join 1")))
     assert "You've joined **mornings**" in joined["data"]["content"]
-    assert [s.name for s, _ in await app.store.memberships(f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}")
+    assert [s.name for s, _ in await app.store.communities.memberships(f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}")
             ] == ["mornings"]
 
 
@@ -45,4 +45,4 @@ async def test_a_home_form_button_opens_the_declared_form_as_a_modal(discord_bot
     iid = await fake.submit(mod, modal["data"]["custom_id"], {"text": "Who really heard you this week?"})
     saved = await fake.wait_callback(iid)
     assert "Updated" in saved["data"]["content"]
-    assert (await app.store.list_prompts(f"discord:{fake.guild_id}"))[0]["text"] == "Who really heard you this week?"
+    assert (await app.store.prompts.list_all(f"discord:{fake.guild_id}"))[0]["text"] == "Who really heard you this week?"

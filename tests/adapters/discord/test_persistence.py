@@ -39,7 +39,7 @@ async def test_buttons_work_after_a_restart(app, fake: FakeDiscord, tmp_path, cl
 
         saved = await fake.wait_callback(await fake.click(mod, preview["message_id"], save))
         assert "Created" in saved["data"]["content"] and "evenings" in saved["data"]["content"]
-        schedule = await app.store.find_schedule(f"discord:{fake.guild_id}", "evenings")
+        schedule = await app.store.schedules.find(f"discord:{fake.guild_id}", "evenings")
         assert schedule and schedule.timezone == "America/Argentina/Buenos_Aires" and schedule.open_minutes == 90
     finally:
         await second.stop()

@@ -41,11 +41,11 @@ async def test_a_moderator_uploads_a_pack_previews_and_imports(discord_bot, fake
     assert "Import Team prompts" in content and "• 2 new" in content and "• 0 changed" in content
     assert [b["label"] for b in buttons(preview["data"])] == ["Import", "Cancel"]
     assert len(fake.downloads) == 1
-    assert await app.store.list_prompts(f"discord:{fake.guild_id}") == []  # nothing yet: a preview
+    assert await app.store.prompts.list_all(f"discord:{fake.guild_id}") == []  # nothing yet: a preview
 
     done = await fake.wait_callback(await fake.click(mod, preview["message_id"], button(preview["data"], "Import")))
     assert "Imported Team prompts" in done["data"]["content"]
-    saved = await app.store.list_prompts(f"discord:{fake.guild_id}")
+    saved = await app.store.prompts.list_all(f"discord:{fake.guild_id}")
     assert sorted(r["id"] for r in saved) == ["team-01", "team-02"]
 
 
@@ -56,7 +56,7 @@ async def test_a_bad_pack_lists_its_problems_and_changes_nothing(discord_bot, fa
     assert "couldn't import that pack" in content and "Nothing was changed" in content
     assert content.count("\n• ") >= 2 and "chekin" in content
     assert buttons(reply["data"]) == []
-    assert await app.store.list_prompts(f"discord:{fake.guild_id}") == []
+    assert await app.store.prompts.list_all(f"discord:{fake.guild_id}") == []
 
 
 async def test_members_are_refused_before_anything_is_downloaded(discord_bot, fake: FakeDiscord, app):
@@ -64,7 +64,7 @@ async def test_members_are_refused_before_anything_is_downloaded(discord_bot, fa
     reply = await run(fake, ann, "mod pack import", file=("team.toml", PACK))
     assert "Only moderators" in reply["data"]["content"] and reply["data"]["flags"] & 64
     assert fake.downloads == []
-    assert await app.store.list_prompts(f"discord:{fake.guild_id}") == []
+    assert await app.store.prompts.list_all(f"discord:{fake.guild_id}") == []
 
 
 async def test_a_file_too_big_is_refused_kindly_without_downloading(discord_bot, fake: FakeDiscord):

@@ -44,11 +44,11 @@ async def test_a_member_is_refused_a_moderator_command(discord_bot, fake: FakeDi
     ann = fake.member(fake.next_id(), "Ann")
     refused = await run(fake, ann, "mod schedule list")
     assert refused["data"]["flags"] & 64 and "Only moderators" in refused["data"]["content"]
-    audit = await app.store.audit_log(f"discord:{fake.guild_id}")
+    audit = await app.store.communities.audit_log(f"discord:{fake.guild_id}")
     assert audit and audit[0]["action"] == "refused"
 
     # A role the community made moderators counts (checked in the core, not by Discord).
-    await app.store.add_moderator(f"discord:{fake.guild_id}", f"role:{fake.mod_role_id}", "discord:1", app.now())
+    await app.store.communities.add_moderator(f"discord:{fake.guild_id}", f"role:{fake.mod_role_id}", "discord:1", app.now())
     helper = fake.member(fake.next_id(), "Hal", roles=(fake.mod_role_id,))
     allowed = await run(fake, helper, "mod schedule list")
     assert "No check-ins yet" in allowed["data"]["content"]
@@ -127,7 +127,7 @@ async def test_moderators_name_a_role_or_a_member(discord_bot, fake: FakeDiscord
     added = await run(fake, mod, "mod moderators add", who=sam)  # someone Hearth hasn't met
     assert added["data"]["content"] == f"Added <@{sam}> as a moderator."
     assert added["data"]["allowed_mentions"] == {"parse": []}
-    assert set(await app.store.list_moderators(f"discord:{fake.guild_id}")) == {
+    assert set(await app.store.communities.moderators(f"discord:{fake.guild_id}")) == {
         f"role:{fake.mod_role_id}", f"discord:{sam}"}
     ann = fake.member(fake.next_id(), "Ann")
     await run(fake, ann, "reflect")  # now Hearth knows her name

@@ -23,17 +23,17 @@ async def test_someone_elses_confirmation_is_refused_and_nothing_is_deleted(disc
         refused = await fake.wait_callback(await fake.click(presser, ask["message_id"], yes))
         assert "meant for someone else" in refused["data"]["content"]
     community, ann_id = f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}"
-    assert len(await app.store.memberships(community, ann_id)) == 1
+    assert len(await app.store.communities.memberships(community, ann_id)) == 1
     done = await fake.wait_callback(await fake.click(ann, ask["message_id"], yes))
     assert "Done." in done["data"]["content"]
-    assert await app.store.memberships(community, ann_id) == []
+    assert await app.store.communities.memberships(community, ann_id) == []
 
 
 async def test_forged_moderator_buttons_and_forms_are_refused(discord_bot, fake: FakeDiscord, app):
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
     await create_schedule(fake, mod)
-    schedule = await app.store.find_schedule(f"discord:{fake.guild_id}", "mornings")
+    schedule = await app.store.schedules.find(f"discord:{fake.guild_id}", "mornings")
     typed = await run(fake, ann, "mod schedule delete", name="mornings")
     assert "Only moderators" in typed["data"]["content"]
     forged = [
@@ -52,8 +52,8 @@ async def test_forged_moderator_buttons_and_forms_are_refused(discord_bot, fake:
         ann, "hearthform:mod.schedule.save:" + urlencode({"name": "evil", "channel": str(fake.channel_id)}),
         {"when": "daily 09:00"}))
     assert "Only moderators" in submitted["data"]["content"]
-    assert [s.name for s in await app.store.list_schedules(f"discord:{fake.guild_id}")] == ["mornings"]
-    assert (await app.store.find_schedule(f"discord:{fake.guild_id}", "mornings")).spec == "weekdays 09:00"
+    assert [s.name for s in await app.store.schedules.list_all(f"discord:{fake.guild_id}")] == ["mornings"]
+    assert (await app.store.schedules.find(f"discord:{fake.guild_id}", "mornings")).spec == "weekdays 09:00"
 
 
 async def test_a_moderator_commands_autocomplete_shows_a_member_nothing(discord_bot, fake: FakeDiscord, app):
@@ -62,7 +62,7 @@ async def test_a_moderator_commands_autocomplete_shows_a_member_nothing(discord_
     await create_schedule(fake, mod)
     await run(fake, mod, "mod prompt add", kind="reflection", theme="listening", depth="light",
               text="Who listened well to you lately, and how?")
-    own = (await app.store.list_prompts(f"discord:{fake.guild_id}"))[0]["id"]
+    own = (await app.store.prompts.list_all(f"discord:{fake.guild_id}"))[0]["id"]
     for who, expect in ((mod, True), (ann, False)):
         prompts = await fake.wait_callback(await fake.autocomplete(who, "mod prompt edit", "id", id=own[:4]))
         names = await fake.wait_callback(await fake.autocomplete(who, "mod schedule edit", "name", name="mor"))

@@ -174,10 +174,10 @@ async def test_every_command_form_is_a_modal_slack_accepts(app):
                                                                 HealthCheck.too_slow])
 @given(schedules=st.integers(0, 45), prompts=st.integers(0, 40))
 async def test_a_busy_home_tab_is_a_view_slack_accepts(app, clock, schedules, prompts):
-    for i in range(len(await app.store.list_schedules("console:test")), schedules):
+    for i in range(len(await app.store.schedules.list_all("console:test")), schedules):
         clock.advance(timedelta(minutes=1))  # (past the per-member rate limit)
         await make_schedule(app, name=f"check-in {i:02d} " + "n" * 25, when="weekdays 09:00")
-    for i in range(len(await app.store.list_prompts("console:test")), prompts):
+    for i in range(len(await app.store.prompts.list_all("console:test")), prompts):
         clock.advance(timedelta(minutes=1))
         await run(app, actor("mia", moderator=True), "mod prompt add", kind="checkin", theme="listening",
                   depth="light", text=f"{i} " + "Who heard you well this week, and how did it feel? " * 5)

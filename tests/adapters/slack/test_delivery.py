@@ -25,7 +25,7 @@ def post(channel: str, text: str) -> Outgoing:
 
 async def test_a_429_is_retried_after_retry_after_and_delivered_once(app, clock, fake, adapter):
     fake.fail("chat.postMessage", status=429, retry_after=2)
-    await app.store.enqueue([post("C0GENERAL", "Hello, everyone")], app.now())
+    await app.store.outbox.enqueue([post("C0GENERAL", "Hello, everyone")], app.now())
     first = await app.outbox.drain_all()
     assert first.retried == 1 and first.sent == 0
     assert fake.called("chat.postMessage") == []
@@ -106,13 +106,14 @@ async def test_an_app_with_its_messages_tab_off_warns_the_operator_once(fake, ca
     for user in ("slack:UANN", "slack:UBEN"):
         with pytest.raises(PermanentFailure) as closed:
             await sender.send(Delivery("dm", Reply(body=rich("x")), user=user))
-        assert closed.value.dm_closed
+        assert not closed.value.dm_closed  # not the member's doing: nobody is marked, DMs resume once it's fixed
     warnings = [r for r in caplog.records if "Messages tab is turned off" in r.getMessage()]
     assert len(warnings) == 1 and warnings[0].levelname == "WARNING"
     assert "App Home" in warnings[0].getMessage()
     fake.fail("conversations.open", error="cannot_dm_bot")  # one member's choice: nothing for the operator
-    with pytest.raises(PermanentFailure):
+    with pytest.raises(PermanentFailure) as theirs:
         await sender.send(Delivery("dm", Reply(body=rich("x")), user="slack:UCAT"))
+    assert theirs.value.dm_closed
     assert len([r for r in caplog.records if "Messages tab" in r.getMessage()]) == 1
 
 

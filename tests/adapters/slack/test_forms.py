@@ -23,7 +23,7 @@ async def test_a_mistyped_time_keeps_the_schedule_modal_open(app, fake, side):
     assert ack == {"response_action": "errors", "errors": {"when": ack["errors"]["when"]}}
     assert "I couldn't read “wekdays 9” as a time" in ack["errors"]["when"]
     assert "weekdays 09:00" in ack["errors"]["when"]
-    assert await app.store.find_schedule(TEAM, "mornings") is None  # nothing saved
+    assert await app.store.schedules.find(TEAM, "mornings") is None  # nothing saved
     assert fake.called("views.update") == []  # the modal was left as the moderator typed it
 
     status, body = await side.submit(MOD, form, typed | {"when": "weekdays 09:00"})

@@ -53,7 +53,7 @@ async def test_reflect_now_from_home_opens_a_modal_whose_buttons_update_it(app, 
     form = updated["view"]
     status, body = await side.submit(ANN, {**form, "id": modal["id"]}, {"note": "Small steps"})
     assert "Kept" in texts(json.loads(body)["view"]["blocks"])
-    assert [n.text for n in await app.store.notes("slack:T0001", "slack:UANN")] == ["Small steps"]
+    assert [n.text for n in await app.store.notes.of_member("slack:T0001", "slack:UANN")] == ["Small steps"]
 
 
 async def test_moderator_home_lists_schedules_and_prompts_with_configuration_modals(app, fake, side):
@@ -79,7 +79,7 @@ async def test_moderator_home_lists_schedules_and_prompts_with_configuration_mod
     await side.click(MOD, buttons(preview["blocks"])["Save"], view={**preview, "id": form["id"]})
     [saved] = await fake.wait_for("views.update")
     assert "Saved changes to *mornings*" in texts(saved["view"]["blocks"])
-    assert (await app.store.find_schedule("slack:T0001", "mornings")).spec == "weekdays 09:30"
+    assert (await app.store.schedules.find("slack:T0001", "mornings")).spec == "weekdays 09:30"
 
     # Add a prompt through its modal; Home then lists it with Edit and Disable.
     home = (await fake.wait_for("views.publish"))[-1]["view"]
@@ -113,7 +113,7 @@ async def test_home_buttons_are_checked_again_by_the_core(app, fake, side):
     await side.click(ANN, {**delete, "value": json.dumps(value)}, view={**home, "id": "VHOME"})
     notices = await fake.wait_for("views.open", 2)
     assert "Only moderators can use" in texts(notices[-1]["view"]["blocks"])
-    assert await app.store.find_schedule("slack:T0001", "mornings") is not None
+    assert await app.store.schedules.find("slack:T0001", "mornings") is not None
 
 
 async def test_moderator_edits_a_prompt_and_pauses_a_schedule_from_home(app, fake, side):
@@ -130,7 +130,7 @@ async def test_moderator_edits_a_prompt_and_pauses_a_schedule_from_home(app, fak
     assert text_field["element"]["initial_value"] == "Who listened well to you lately?"
     status, body = await side.submit(MOD, form, {"text": "Who really heard you this week?"})
     assert "Updated `own-listening-01`" in texts(json.loads(body)["view"]["blocks"])
-    assert (await app.store.get_prompt("slack:T0001", "own-listening-01"))["text"] == "Who really heard you this week?"
+    assert (await app.store.prompts.get("slack:T0001", "own-listening-01"))["text"] == "Who really heard you this week?"
 
     await side.click(MOD, buttons(home["blocks"])["Pause"], view={**home, "id": "VHOME"})
     published = await fake.wait_for("views.publish", where=lambda p: " · paused" in

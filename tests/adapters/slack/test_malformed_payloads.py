@@ -172,7 +172,7 @@ async def test_a_payload_without_a_team_is_refused(app, fake, side, caplog):
     del payload["user"]["team_id"]
     status, _ = await side.interaction(payload)
     assert status == 400
-    assert await app.store.get_member("slack:", "slack:UANN") is None  # no community "slack:" made up
+    assert await app.store.communities.get_member("slack:", "slack:UANN") is None  # no community "slack:" made up
 
 
 async def test_a_button_value_of_the_wrong_shape_says_the_button_expired(app, fake, side):
@@ -209,7 +209,7 @@ async def test_modal_metadata_of_the_wrong_shape_says_the_form_expired(app, fake
         status, body = await side.submit(MOD, {**form, "private_metadata": odd}, typed)
         assert status == 200
         assert "expired" in body, body
-    assert await app.store.find_schedule("slack:T0001", "evenings") is None
+    assert await app.store.schedules.find("slack:T0001", "evenings") is None
 
 
 async def test_a_response_url_that_does_not_answer_is_a_warning_not_a_traceback(app, fake, side, caplog):

@@ -86,7 +86,7 @@ async def test_deleting_a_note_asks_first(app, fake, side):
     await side.click(ANN, yes, ephemeral=True)
     [deleted] = await fake.wait_for("response_url", where=lambda p: texts(p.get("blocks", [])) == "Deleted.")
     assert deleted["replace_original"] is True
-    assert await app.store.notes("slack:T0001", "slack:UANN") == []
+    assert await app.store.notes.of_member("slack:T0001", "slack:UANN") == []
 
 
 async def test_cancel_changes_nothing(app, fake, side):
@@ -95,7 +95,7 @@ async def test_cancel_changes_nothing(app, fake, side):
     ask = await reply_to(fake, side, ANN, "notes delete 1")
     await side.click(ANN, buttons(ask["blocks"])["Cancel"], ephemeral=True)
     await fake.wait_for("response_url", where=lambda p: "nothing changed" in texts(p.get("blocks", [])))
-    assert len(await app.store.notes("slack:T0001", "slack:UANN")) == 1
+    assert len(await app.store.notes.of_member("slack:T0001", "slack:UANN")) == 1
 
 
 async def test_a_member_is_refused_moderator_commands(app, fake, side):
@@ -110,13 +110,13 @@ async def test_a_member_is_refused_moderator_commands(app, fake, side):
 async def test_the_slack_timezone_is_the_members_until_they_choose(app, fake, side):
     shown = await reply_to(fake, side, ANN, "checkin status")
     assert "America/New_York" in texts(shown["blocks"])
-    member = await app.store.get_member("slack:T0001", "slack:UANN")
+    member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.timezone is None and member.zone_name == "America/New_York"  # Slack's, followed if it changes
     done = await reply_to(fake, side, ANN, "me timezone Europe/Paris")
     assert "Europe/Paris" in texts(done["blocks"])
     shown = await reply_to(fake, side, ANN, "checkin status")
     assert "Europe/Paris" in texts(shown["blocks"])
-    member = await app.store.get_member("slack:T0001", "slack:UANN")
+    member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.zone_name == "Europe/Paris" and member.platform_timezone == "America/New_York"
 
 

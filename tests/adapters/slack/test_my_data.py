@@ -20,7 +20,7 @@ async def share_an_answer(app, clock, fake, side, user: str, words: str) -> tupl
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     [post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
-    post_ts = (await app.store.latest_round((await app.store.find_schedule("slack:T0001", "mornings")).id)).post_ref
+    post_ts = (await app.store.rounds.latest((await app.store.schedules.find("slack:T0001", "mornings")).id)).post_ref
     await side.click(user, mood_buttons(post)["Good"], message={"ts": post_ts})
     [opened] = await fake.wait_for("views.open")
     status, body = await side.submit(user, opened["view"], {"words": words, "visibility": "shared"})

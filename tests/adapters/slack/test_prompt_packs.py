@@ -36,12 +36,12 @@ async def test_a_moderator_uploads_a_pack_previews_and_imports(app, fake, side):
     shown = texts(preview["blocks"])
     assert "Import Team prompts" in shown and "• 2 new" in shown and "• 0 changed" in shown
     assert fake.downloads == [(fake.called("files.info")[0]["file"], "xoxb-test")]  # fetched with the bot token
-    assert await app.store.list_prompts(TEAM) == []  # a preview: nothing saved yet
+    assert await app.store.prompts.list_all(TEAM) == []  # a preview: nothing saved yet
 
     await side.click(MOD, buttons(preview["blocks"])["Import"], view={**preview, "id": form["id"]})
     [updated] = await fake.wait_for("views.update")
     assert "Imported Team prompts" in texts(updated["view"]["blocks"])
-    assert sorted(r["id"] for r in await app.store.list_prompts(TEAM)) == ["team-01", "team-02"]
+    assert sorted(r["id"] for r in await app.store.prompts.list_all(TEAM)) == ["team-01", "team-02"]
 
 
 async def test_a_bad_pack_lists_its_problems_under_the_file_field(app, fake, side):
@@ -52,7 +52,7 @@ async def test_a_bad_pack_lists_its_problems_under_the_file_field(app, fake, sid
     problems = ack["errors"]["file"]
     assert "couldn't import that pack" in problems and "Nothing was changed" in problems
     assert problems.count("\n• ") >= 2 and "chekin" in problems
-    assert await app.store.list_prompts(TEAM) == []
+    assert await app.store.prompts.list_all(TEAM) == []
 
 
 async def test_a_file_too_big_is_refused_without_downloading(app, fake, side):
@@ -76,7 +76,7 @@ async def test_members_are_refused_and_no_form_opens(app, fake, side):
     ack = json.loads(body)
     assert ack["response_action"] == "push"  # about no field: shown on top, the form kept beneath
     assert "Only moderators" in texts(ack["view"]["blocks"])
-    assert fake.downloads == [] and await app.store.list_prompts(TEAM) == []
+    assert fake.downloads == [] and await app.store.prompts.list_all(TEAM) == []
 
 
 async def test_someone_elses_import_form_downloads_nothing(app, fake, side):
@@ -97,7 +97,7 @@ async def test_someone_elses_import_form_downloads_nothing(app, fake, side):
                                                         SHOWN_TO: "slack:UNOOR"})
     assert "meant for someone else" in texts(json.loads(body)["view"]["blocks"])
     assert fake.downloads == [] and fake.called("files.info") == []
-    assert await app.store.list_prompts(TEAM) == []
+    assert await app.store.prompts.list_all(TEAM) == []
     # Its owner still can.
     status, body = await side.submit(MOD, form, {"file": [fake.host_file("team.toml", PACK)]})
     assert "Import Team prompts" in texts(json.loads(body)["view"]["blocks"])

@@ -100,7 +100,7 @@ def test_slash_command_text_is_read_back_to_what_was_meant():
 
 async def test_a_long_notes_list_arrives_in_several_messages(app, fake, side):
     for i in range(80):
-        await app.store.add_note("slack:T0001", "slack:UANN", None, f"Prompt {i}", f"note {i} " + "w" * 1900,
+        await app.store.notes.add("slack:T0001", "slack:UANN", None, f"Prompt {i}", f"note {i} " + "w" * 1900,
                                  app.now())
     await side.command(ANN, "notes list")
     await fake.settle(0.5)

@@ -35,7 +35,7 @@ async def create_schedule_in_modal(app, fake, side, name="mornings", **values):
     [updated] = await fake.wait_for("views.update")
     assert updated["view_id"] == form["id"]
     assert "Created" in texts(updated["view"]["blocks"])
-    return await app.store.find_schedule(TEAM, name)
+    return await app.store.schedules.find(TEAM, name)
 
 
 async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, side):
@@ -61,7 +61,7 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     assert "at 12:00" in texts(dms["DBOB"]["blocks"])  # Berlin
     assert "at 20:00" in texts(dms["DCY"]["blocks"])  # Tokyo
     post_ts = "1767600000.000001"  # the fake's first message
-    assert (await app.store.latest_round(schedule.id)).post_ref == post_ts
+    assert (await app.store.rounds.latest(schedule.id)).post_ref == post_ts
 
     async def answer(user, mood_label, words, visibility, message=None, channel="C0GENERAL"):
         before = len(fake.called("views.open"))

@@ -22,7 +22,7 @@ async def move_to(fake, side, app, channel: str) -> None:
     preview = await reply_to(fake, side, MOD, f"mod schedule edit mornings channel=<#{channel}|other>")
     await side.click(MOD, buttons(preview["blocks"])["Save"], ephemeral=True)
     await fake.wait_for("response_url", where=lambda p: "Saved changes" in texts(p.get("blocks", [])))
-    assert (await app.store.find_schedule(TEAM, "mornings")).channel_id == f"slack:{channel}"
+    assert (await app.store.schedules.find(TEAM, "mornings")).channel_id == f"slack:{channel}"
 
 
 async def test_a_moved_schedules_open_round_is_edited_closed_and_cleared_where_it_was_posted(app, clock, fake, side):

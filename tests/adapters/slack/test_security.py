@@ -56,7 +56,7 @@ async def test_injected_mentions_are_sent_as_text(app, fake, side):
     [preview] = await fake.wait_for("response_url")
     await side.click(MOD, buttons(preview["blocks"])["Save"], ephemeral=True)
     await fake.wait_for("response_url", 2)
-    assert await app.store.find_schedule("slack:T0001", "mornings") is not None
+    assert await app.store.schedules.find("slack:T0001", "mornings") is not None
     await side.command(ANN, "checkin join <!channel><@UMIA><http://evil.example|click me>")
     replies = await fake.wait_for("response_url", 3)
     shown = texts(replies[-1]["blocks"])

@@ -49,10 +49,10 @@ async def test_someone_elses_confirmation_is_refused_and_nothing_is_deleted(app,
     yes = buttons(ask["blocks"])["Yes, go ahead"]
     shown = await answer_to_click(fake, side, BOB, yes, ephemeral=True)
     assert "meant for someone else" in shown and "Nothing changed" in shown
-    assert len(await app.store.memberships("slack:T0001", "slack:UANN")) == 1
+    assert len(await app.store.communities.memberships("slack:T0001", "slack:UANN")) == 1
     shown = await answer_to_click(fake, side, ANN, yes, ephemeral=True)
     assert "Done." in shown
-    assert await app.store.memberships("slack:T0001", "slack:UANN") == []
+    assert await app.store.communities.memberships("slack:T0001", "slack:UANN") == []
 
 
 async def test_a_home_tab_button_is_its_owners(app, fake, side):
@@ -62,7 +62,7 @@ async def test_a_home_tab_button_is_its_owners(app, fake, side):
     assert json.loads(join["value"])["a"][SHOWN_TO] == "slack:UANN"
     shown = await answer_to_click(fake, side, BOB, join, view={**home, "id": "VHOME"})
     assert "meant for someone else" in shown
-    assert await app.store.memberships("slack:T0001", "slack:UBOB") == []
+    assert await app.store.communities.memberships("slack:T0001", "slack:UBOB") == []
 
 
 # -- item: a forged moderator button or form shows nothing of a moderator's ----------------------------
@@ -87,7 +87,7 @@ async def test_a_forged_open_form_button_is_refused_as_the_command_is(app, fake,
 
 async def test_forged_moderator_commands_actions_and_submissions_are_refused(app, fake, side):
     await make_schedule(side, fake)
-    schedule = await app.store.find_schedule("slack:T0001", "mornings")
+    schedule = await app.store.schedules.find("slack:T0001", "mornings")
     values = [
         {"k": "c", "n": "mod schedule delete", "a": {"name": "mornings"}},
         {"k": "c", "n": "mod audit", "a": {}},
@@ -108,5 +108,5 @@ async def test_forged_moderator_commands_actions_and_submissions_are_refused(app
                            for f in ("name", "channel", "when")]}
         status, body = await side.submit(ANN, view, {"name": "evil", "channel": "C0GENERAL", "when": "daily 09:00"})
         assert status == 200 and "Only moderators" in body
-    assert [s.name for s in await app.store.list_schedules("slack:T0001")] == ["mornings"]
-    assert (await app.store.find_schedule("slack:T0001", "mornings")).spec == "weekdays 09:00"
+    assert [s.name for s in await app.store.schedules.list_all("slack:T0001")] == ["mornings"]
+    assert (await app.store.schedules.find("slack:T0001", "mornings")).spec == "weekdays 09:00"

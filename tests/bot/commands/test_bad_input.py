@@ -44,7 +44,7 @@ async def snapshot(app) -> dict[str, list]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 async def test_every_command_takes_any_input_kindly(app, clock, data):
-    if not await app.store.list_schedules("console:test"):
+    if not await app.store.schedules.list_all("console:test"):
         await open_round(app, clock)
     clock.advance(timedelta(minutes=2))  # stay clear of the per-member rate limit
     cmd = data.draw(st.sampled_from(sorted(FEATURES.commands.values(), key=lambda c: c.name)))
@@ -64,7 +64,7 @@ async def test_every_command_takes_any_input_kindly(app, clock, data):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 async def test_every_form_and_button_takes_any_input_kindly(app, clock, data):
-    if not await app.store.list_schedules("console:test"):
+    if not await app.store.schedules.list_all("console:test"):
         await open_round(app, clock)
     clock.advance(timedelta(minutes=2))
     action = data.draw(st.sampled_from(sorted(FEATURES.actions)))

@@ -90,7 +90,7 @@ async def test_public_oops_saves_nothing_and_says_which_are_valid(app, clock):
     with pytest.raises(UserError) as err:
         parse_line(app.registry, "checkin answer 4 public oops")
     assert "shared, anonymous, private" in str(err.value)
-    assert await app.store.responses(rnd.id) == []
+    assert await app.store.rounds.responses(rnd.id) == []
     # the same word as a named option, and in the form, is refused too
     assert "must be one of" in text(await run(app, ann, "checkin answer", mood="4", visibility="public"))
     form = (await run(app, ann, "checkin answer"))[0].form
@@ -99,7 +99,7 @@ async def test_public_oops_saves_nothing_and_says_which_are_valid(app, clock):
     refused = await press(app, ann, form.action, form.args, {"mood": "4", "words": "oops", "visibility": "public"},
                           kind="form")
     assert refused[0].error and refused[0].field == "visibility"
-    assert await app.store.responses(rnd.id) == []
+    assert await app.store.rounds.responses(rnd.id) == []
 
 
 async def test_words_typed_without_a_mood_come_back_in_the_form(app, clock):

@@ -20,7 +20,7 @@ async def test_deleting_a_note_that_does_not_exist_is_refused_not_questioned(app
 async def test_a_note_that_exists_is_still_confirmed_and_someone_elses_is_not_found(app):
     ann, bob = actor("ann"), actor("bob")
     await run(app, ann, "note", text="keep this")
-    (note,) = await app.store.notes(ann.community_id, ann.user_id)
+    (note,) = await app.store.notes.of_member(ann.community_id, ann.user_id)
     asked = await run(app, ann, "notes delete", id=str(note.id))
     assert "Are you sure" in text(asked) and asked[0].buttons
     theirs = await run(app, bob, "notes delete", id=str(note.id))

@@ -11,7 +11,7 @@ SCHEDULE = {"name": "mornings", "channel": "general", "when": "daily 09:00", "ti
 
 
 async def audit_actions(app) -> list[str]:
-    return [a["action"] for a in await app.store.audit_log("console:test")]
+    return [a["action"] for a in await app.store.communities.audit_log("console:test")]
 
 
 async def test_a_saved_preview_pressed_again_changes_nothing(app):
@@ -34,7 +34,7 @@ async def test_an_old_edit_preview_cannot_come_back_after_the_schedule_was_repla
 
 async def test_a_yes_works_once(app):
     await run(app, actor("ann"), "note", text="keep this")
-    [note] = await app.store.notes("console:test", "console:ann")
+    [note] = await app.store.notes.of_member("console:test", "console:ann")
     [ask] = await run(app, actor("ann"), "notes delete", id=str(note.id))
     yes = ask.buttons[0]
     assert "Deleted" in text(await press(app, actor("ann"), yes.action, yes.args))
@@ -58,4 +58,4 @@ async def test_a_button_older_than_a_week_has_expired(app, clock):
     clock.advance(timedelta(days=8))
     [old] = await press(app, MOD, preview.buttons[0].action, preview.buttons[0].args)
     assert old.error and "expired" in old.plain()
-    assert await app.store.list_schedules("console:test") == []
+    assert await app.store.schedules.list_all("console:test") == []

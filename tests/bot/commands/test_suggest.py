@@ -27,4 +27,4 @@ async def test_a_moderator_commands_suggestions_show_a_member_nothing(app):
     assert await suggestions_for(app, ann, "mod prompt edit", "prompts", "own") == []
     assert await suggestions_for(app, ann, "mod schedule edit", "timezones", "europe") == []
     assert await suggestions_for(app, ann, "checkin answer", "timezones", "europe/ber")  # hers to use
-    assert [r["action"] for r in await app.store.audit_log("console:test")] == ["prompt.add"]  # asked quietly
+    assert [r["action"] for r in await app.store.communities.audit_log("console:test")] == ["prompt.add"]  # asked quietly

@@ -40,23 +40,23 @@ class RememberingSender(RecordingSender):
 
 
 async def test_two_processes_draining_together_send_each_entry_once(app, clock):
-    await app.store.enqueue(dms(300), clock.now())
+    await app.store.outbox.enqueue(dms(300), clock.now())
     one, two = SlowSender("console"), SlowSender("console")
-    a = Outbox(app.store, clock, holder="proc-a")
-    b = Outbox(app.store, clock, holder="proc-b")
+    a = Outbox(app.store.outbox, clock, holder="proc-a")
+    b = Outbox(app.store.outbox, clock, holder="proc-b")
     a.add_sender(one)
     b.add_sender(two)
     await asyncio.gather(a.drain_all(), b.drain_all())
     users = [d.user for d in one.sent + two.sent]
     assert len(users) == 300 and len(set(users)) == 300
-    assert (await app.store.outbox_counts()) == {"sent": 300}
+    assert (await app.store.outbox.counts()) == {"sent": 300}
 
 
 async def test_a_dead_processs_claims_are_taken_over_after_the_lease(app, clock):
-    await app.store.enqueue(dms(5), clock.now())
-    claimed = await app.store.claim_due("console", clock.now(), 3, "dead-proc", timedelta(seconds=60))
+    await app.store.outbox.enqueue(dms(5), clock.now())
+    claimed = await app.store.outbox.claim_due("console", clock.now(), 3, "dead-proc", timedelta(seconds=60))
     assert len(claimed) == 3
-    survivor = Outbox(app.store, clock, holder="proc-b")
+    survivor = Outbox(app.store.outbox, clock, holder="proc-b")
     sender = RememberingSender({f"outbox:{claimed[0].id}": "already-1"})
     survivor.add_sender(sender)
     first = await survivor.drain("console")
@@ -66,17 +66,17 @@ async def test_a_dead_processs_claims_are_taken_over_after_the_lease(app, clock)
     assert later.sent == 3
     # Each taken-over entry was checked first; the one that had arrived was not sent again.
     assert sorted(sender.asked) == sorted(f"outbox:{e.id}" for e in claimed)
-    assert len(sender.sent) == 4 and (await app.store.outbox_counts()) == {"sent": 5}
+    assert len(sender.sent) == 4 and (await app.store.outbox.counts()) == {"sent": 5}
 
 
 async def test_status_shows_live_processes_and_the_outbox(app, clock, tmp_path):
-    await app.store.enqueue(dms(2), clock.now())
+    await app.store.outbox.enqueue(dms(2), clock.now())
     from datetime import datetime, timezone
 
     app.clock.set(datetime.now(timezone.utc))
     beat = asyncio.create_task(heartbeat(app, ["console"]))
     await asyncio.sleep(0.05)
-    await app.store.claim_due("console", app.now(), 1, app.outbox.holder, timedelta(seconds=60))
+    await app.store.outbox.claim_due("console", app.now(), 1, app.outbox.holder, timedelta(seconds=60))
     report = await status_report(app.config)
     beat.cancel()
     assert "1 process alive" in report and app.outbox.holder in report and "holding 1" in report
@@ -84,33 +84,33 @@ async def test_status_shows_live_processes_and_the_outbox(app, clock, tmp_path):
 
 
 async def test_a_process_gone_quiet_loses_its_claims_before_the_lease_ends(app, clock):
-    await app.store.enqueue(dms(4), clock.now())
-    await app.store.heartbeat("dead-proc", "host", 1, "console", clock.now())
-    await app.store.heartbeat("live-proc", "host", 2, "console", clock.now())
-    dead = await app.store.claim_due("console", clock.now(), 2, "dead-proc", timedelta(seconds=60))
-    live = await app.store.claim_due("console", clock.now(), 1, "live-proc", timedelta(seconds=60))
-    survivor = Outbox(app.store, clock, holder="proc-b")
+    await app.store.outbox.enqueue(dms(4), clock.now())
+    await app.store.outbox.record_heartbeat("dead-proc", "host", 1, "console", clock.now())
+    await app.store.outbox.record_heartbeat("live-proc", "host", 2, "console", clock.now())
+    dead = await app.store.outbox.claim_due("console", clock.now(), 2, "dead-proc", timedelta(seconds=60))
+    live = await app.store.outbox.claim_due("console", clock.now(), 1, "live-proc", timedelta(seconds=60))
+    survivor = Outbox(app.store.outbox, clock, holder="proc-b")
     sender = RememberingSender({})
     survivor.add_sender(sender)
     assert (await survivor.drain("console")).sent == 1  # both still count as alive
     clock.advance(ALIVE_WITHIN + timedelta(seconds=1))
-    await app.store.heartbeat("live-proc", "host", 2, "console", clock.now())  # only one of them still beats
+    await app.store.outbox.record_heartbeat("live-proc", "host", 2, "console", clock.now())  # only one of them still beats
     assert (await survivor.drain("console")).sent == 2
     assert sorted(sender.asked) == sorted(f"outbox:{e.id}" for e in dead)  # asked first: it may have sent them
-    assert (await app.store.outbox_counts()) == {"sent": 3, "pending": 1}
+    assert (await app.store.outbox.counts()) == {"sent": 3, "pending": 1}
     [held] = live
-    assert (await app.store.claim_due("console", clock.now(), 5, "proc-c", timedelta(seconds=60))) == []
-    assert held.id not in {e.id for e in await app.store.claim_due("console", clock.now(), 5, "proc-b",
+    assert (await app.store.outbox.claim_due("console", clock.now(), 5, "proc-c", timedelta(seconds=60))) == []
+    assert held.id not in {e.id for e in await app.store.outbox.claim_due("console", clock.now(), 5, "proc-b",
                                                                     timedelta(seconds=60))}
 
 
 async def test_a_process_whose_heartbeat_is_not_getting_through_stops_sending(app, clock):
-    await app.store.enqueue(dms(2), clock.now())
+    await app.store.outbox.enqueue(dms(2), clock.now())
     sender = RecordingSender("console")
     app.outbox.add_sender(sender)
     app.outbox.beat_recorded(clock.monotonic() - 14)  # last heard 14 s ago: others may soon take over
     assert (await app.outbox.drain("console")).sent == 0
-    assert (await app.store.outbox_counts()) == {"pending": 2}
+    assert (await app.store.outbox.counts()) == {"pending": 2}
     app.outbox.beat_recorded(clock.monotonic())  # a beat got through
     assert (await app.outbox.drain("console")).sent == 2
 
@@ -132,9 +132,9 @@ class HangingSender(RecordingSender):
 
 
 async def test_stopping_delivery_mid_batch_ends_every_send_before_it_returns(app, clock):
-    await app.store.enqueue(dms(100), clock.now())
+    await app.store.outbox.enqueue(dms(100), clock.now())
     sender = HangingSender()
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
     running = asyncio.create_task(outbox.run())
     for _ in range(200):  # until the batch has filled every slot and waits to start the rest
@@ -153,11 +153,11 @@ async def test_stopping_delivery_mid_batch_ends_every_send_before_it_returns(app
 async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_sent_again_later(app, clock, monkeypatch):
     """The store refused to record one send: the drain says so (the delivery loop logs it and goes on),
     the others are recorded, and the unrecorded one stays pending for the next claim."""
-    await app.store.enqueue(dms(40), clock.now())
+    await app.store.outbox.enqueue(dms(40), clock.now())
     sender = RecordingSender("console")
-    outbox = Outbox(app.store, clock, holder="proc-a", lease=timedelta(seconds=3))
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a", lease=timedelta(seconds=3))
     outbox.add_sender(sender)
-    real = app.store.mark_sent
+    real = app.store.outbox.mark_sent
     refused: list[int] = []
 
     async def mark_sent(entry, ref, now):  # type: ignore[no-untyped-def]
@@ -166,33 +166,33 @@ async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_se
             raise RuntimeError("the disk is full")
         await real(entry, ref, now)
 
-    monkeypatch.setattr(app.store, "mark_sent", mark_sent)
+    monkeypatch.setattr(app.store.outbox, "mark_sent", mark_sent)
     try:
         await outbox.drain("console")
     except RuntimeError as err:
         assert "disk is full" in str(err)
     else:
         raise AssertionError("the drain hid a send it could not record")
-    assert (await app.store.outbox_counts()) == {"sent": 39, "pending": 1}
+    assert (await app.store.outbox.counts()) == {"sent": 39, "pending": 1}
     clock.advance(timedelta(seconds=4))  # the claim on the unrecorded one runs out
     await outbox.drain("console")
-    assert (await app.store.outbox_counts()) == {"sent": 40}
+    assert (await app.store.outbox.counts()) == {"sent": 40}
 
 
 async def test_a_claim_holds_about_a_seconds_sending_so_processes_sharing_a_fan_out_finish_together(
         app, clock, monkeypatch):
-    await app.store.enqueue(dms(90), clock.now())
+    await app.store.outbox.enqueue(dms(90), clock.now())
     sender = RecordingSender("console", rate_per_second=40.0)
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
     limits: list[int] = []
-    real = app.store.claim_due
+    real = app.store.outbox.claim_due
 
     async def claim_due(platform, now, limit, *rest):  # type: ignore[no-untyped-def]
         limits.append(limit)
         return await real(platform, now, limit, *rest)
 
-    monkeypatch.setattr(app.store, "claim_due", claim_due)
+    monkeypatch.setattr(app.store.outbox, "claim_due", claim_due)
     await outbox.drain("console")
     assert len(sender.sent) == 90
     assert limits == [40, 40, 40]  # 40 + 40 + 10: three claims, none holding more than a second's sends

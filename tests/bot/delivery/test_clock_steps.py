@@ -47,24 +47,24 @@ def once_each(*senders: RecordingSender) -> Counter:
 @pytest.mark.parametrize("step", [timedelta(seconds=30), timedelta(hours=2)], ids=["30s", "2h"])
 async def test_a_wall_clock_step_mid_fan_out_sends_each_dm_once(app, clock, step):
     """The process's own heartbeat and leases look stale after the step; it must not take its claims back."""
-    await app.store.enqueue(dms(150), clock.now())
-    await app.store.heartbeat("proc-a", "host", 1, "console", clock.now())
+    await app.store.outbox.enqueue(dms(150), clock.now())
+    await app.store.outbox.record_heartbeat("proc-a", "host", 1, "console", clock.now())
     sender = SteppingSender(clock, at=20, step=step)
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
     await outbox.drain_all()
     assert not once_each(sender)
-    assert len(sender.sent) == 150 and (await app.store.outbox_counts()) == {"sent": 150}
+    assert len(sender.sent) == 150 and (await app.store.outbox.counts()) == {"sent": 150}
 
 
 @pytest.mark.parametrize("step", [timedelta(seconds=30), timedelta(hours=2)], ids=["30s", "2h"])
 async def test_two_processes_through_a_wall_clock_step_send_each_dm_once(app, clock, step):
-    await app.store.enqueue(dms(300), clock.now())
+    await app.store.outbox.enqueue(dms(300), clock.now())
     one, two = SteppingSender(clock, at=40, step=step), RecordingSender("console", rate_per_second=100.0)
-    a = Outbox(app.store, clock, holder="proc-a")
-    b = Outbox(app.store, clock, holder="proc-b")
+    a = Outbox(app.store.outbox, clock, holder="proc-a")
+    b = Outbox(app.store.outbox, clock, holder="proc-b")
     for outbox, sender in ((a, one), (b, two)):
-        await app.store.heartbeat(outbox.holder, "host", 1, "console", clock.now())
+        await app.store.outbox.record_heartbeat(outbox.holder, "host", 1, "console", clock.now())
         outbox.beat_recorded(clock.monotonic())
         outbox.add_sender(sender)
 
@@ -74,7 +74,7 @@ async def test_two_processes_through_a_wall_clock_step_send_each_dm_once(app, cl
 
     await asyncio.gather(a.drain_all(), slow_b())
     assert not once_each(one, two)
-    assert len(one.sent) + len(two.sent) == 300 and (await app.store.outbox_counts()) == {"sent": 300}
+    assert len(one.sent) + len(two.sent) == 300 and (await app.store.outbox.counts()) == {"sent": 300}
 
 
 async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_may_have_taken_them(
@@ -85,16 +85,16 @@ async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_ma
     before is no longer ours to send, even the send that was only waiting
     for the pacer.
     """
-    a = Outbox(app.store, clock, holder="proc-a", concurrency=1)
-    b = Outbox(app.store, clock, holder="proc-b")
+    a = Outbox(app.store.outbox, clock, holder="proc-a", concurrency=1)
+    b = Outbox(app.store.outbox, clock, holder="proc-b")
     mine, theirs = RecordingSender("console", rate_per_second=1.0), RememberingSender({})
     a.add_sender(mine)
     b.add_sender(theirs)
     for outbox in (a, b):
-        await app.store.heartbeat(outbox.holder, "host", 1, "console", clock.now())
+        await app.store.outbox.record_heartbeat(outbox.holder, "host", 1, "console", clock.now())
         outbox.beat_recorded(clock.monotonic())
     await b.drain("console")  # nothing due yet: b has now seen a's heartbeat
-    await app.store.enqueue(dms(4), clock.now())
+    await app.store.outbox.enqueue(dms(4), clock.now())
     pacer, paced, resume = a._limiters["console"], [], asyncio.Event()
     real = pacer.acquire
 
@@ -108,20 +108,20 @@ async def test_after_a_laptop_resumes_claims_from_before_are_void_once_others_ma
     draining = asyncio.create_task(a.drain("console"))
     for _ in range(1000):
         held = await app.store.db.fetchall("SELECT id FROM outbox WHERE claimed_by = 'proc-a' AND status = 'pending'")
-        if len(paced) == 2 and len(held) == 2 and (await app.store.outbox_counts()).get("sent") == 1:
+        if len(paced) == 2 and len(held) == 2 and (await app.store.outbox.counts()).get("sent") == 1:
             break  # the first is sent and recorded; a holds the next two, one waiting for the pacer
         await asyncio.sleep(0.005)
     assert len(mine.sent) == 1 and len(held) == 2, "a was not holding claims while it waited for its pacer"
 
     clock.advance(ALIVE_WITHIN + timedelta(seconds=5))  # the laptop slept: every clock moved
-    await app.store.heartbeat("proc-b", "host", 1, "console", clock.now())
+    await app.store.outbox.record_heartbeat("proc-b", "host", 1, "console", clock.now())
     b.beat_recorded(clock.monotonic())
     taken = await b.drain("console")  # a has not beaten for 20 s as b watched: its claims are b's now
-    await app.store.heartbeat("proc-a", "host", 1, "console", clock.now())
+    await app.store.outbox.record_heartbeat("proc-a", "host", 1, "console", clock.now())
     a.beat_recorded(clock.monotonic())  # a is heard from again, but too late for what it held
     resume.set()
     result = await draining
 
     assert taken.sent == 3 and len(theirs.asked) >= 2  # b asked before sending what a had held
     assert result.waiting >= 2 and len(mine.sent) == 1
-    assert not once_each(mine, theirs) and (await app.store.outbox_counts()) == {"sent": 4}
+    assert not once_each(mine, theirs) and (await app.store.outbox.counts()) == {"sent": 4}

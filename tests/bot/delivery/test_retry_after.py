@@ -45,10 +45,10 @@ class LimitedLookUps(RememberingSender):
 
 
 async def test_a_postponed_message_is_not_sent_a_fraction_of_a_second_early(app, clock):
-    await app.store.enqueue(dms(1), clock.now())
+    await app.store.outbox.enqueue(dms(1), clock.now())
     clock.advance(timedelta(seconds=0.7))
     sender = LimitedSender(0.5)
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
     assert (await outbox.drain("console")).retried == 1
     clock.advance(timedelta(seconds=0.4))  # into the next whole second, not past the wait (08:00:01.2)
@@ -56,35 +56,35 @@ async def test_a_postponed_message_is_not_sent_a_fraction_of_a_second_early(app,
     assert sender.calls == 1 and not sender.sent
     clock.advance(timedelta(seconds=0.1))
     assert (await outbox.drain("console")).sent == 1
-    assert sender.calls == 2 and (await app.store.outbox_counts()) == {"sent": 1}
+    assert sender.calls == 2 and (await app.store.outbox.counts()) == {"sent": 1}
 
 
 async def test_a_429_in_one_process_holds_back_every_process(app, clock):
     first, second = LimitedSender(0.5), LimitedSender(0.5, times=0)
-    a = Outbox(app.store, clock, holder="proc-a")
-    b = Outbox(app.store, clock, holder="proc-b")
+    a = Outbox(app.store.outbox, clock, holder="proc-a")
+    b = Outbox(app.store.outbox, clock, holder="proc-b")
     a.add_sender(first)
     b.add_sender(second)
-    await app.store.enqueue(dms(1), clock.now())
+    await app.store.outbox.enqueue(dms(1), clock.now())
     await a.drain("console")  # a's send gets the 429
     assert first.calls == 1 and not first.sent
-    await app.store.enqueue([d for d in dms(2) if d.dedupe_key.endswith(":1")], clock.now())  # due now
+    await app.store.outbox.enqueue([d for d in dms(2) if d.dedupe_key.endswith(":1")], clock.now())  # due now
     clock.advance(timedelta(seconds=0.4))
     await b.drain("console")
     assert second.calls == 0, "b called the platform while a's 429 still asked everyone to wait"
     clock.advance(timedelta(seconds=0.1))
     await b.drain("console")
-    assert len(second.sent) == 2 and (await app.store.outbox_counts()) == {"sent": 2}
+    assert len(second.sent) == 2 and (await app.store.outbox.counts()) == {"sent": 2}
 
 
 async def test_a_429_on_a_take_over_look_up_is_waited_out_and_the_look_up_is_still_made(app, clock):
     """A taken-over claim asks "was this already sent?": a 429 there binds like any other, and the answer
     is still needed afterwards (its first holder may have sent it)."""
-    await app.store.enqueue(dms(1), clock.now())
-    [entry] = await app.store.claim_due("console", clock.now(), 1, "dead-proc", timedelta(seconds=60))
+    await app.store.outbox.enqueue(dms(1), clock.now())
+    [entry] = await app.store.outbox.claim_due("console", clock.now(), 1, "dead-proc", timedelta(seconds=60))
     clock.advance(timedelta(seconds=61))
     sender = LimitedLookUps(2.0)
-    outbox = Outbox(app.store, clock, holder="proc-b")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-b")
     outbox.add_sender(sender)
     assert (await outbox.drain("console")).retried == 1
     assert sender.asked == [f"outbox:{entry.id}"] and not sender.sent
@@ -99,11 +99,11 @@ async def test_a_429_on_a_take_over_look_up_is_waited_out_and_the_look_up_is_sti
 
 
 async def test_a_take_over_look_up_is_paced_like_a_send(app, clock, monkeypatch):
-    await app.store.enqueue(dms(3), clock.now())
-    await app.store.claim_due("console", clock.now(), 3, "dead-proc", timedelta(seconds=60))
+    await app.store.outbox.enqueue(dms(3), clock.now())
+    await app.store.outbox.claim_due("console", clock.now(), 3, "dead-proc", timedelta(seconds=60))
     clock.advance(timedelta(seconds=61))
     sender = RememberingSender({})
-    outbox = Outbox(app.store, clock, holder="proc-b")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-b")
     outbox.add_sender(sender)
     limiter = outbox._limiters["console"]
     taken = 0

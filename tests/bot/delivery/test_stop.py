@@ -33,9 +33,9 @@ async def claimed_by(app, holder: str) -> int:  # type: ignore[no-untyped-def]
 
 
 async def test_a_stop_lets_sends_on_the_wire_finish_and_hands_the_rest_back(app, clock):
-    await app.store.enqueue(dms(200), clock.now())
+    await app.store.outbox.enqueue(dms(200), clock.now())
     sender = SlowSender()
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
     draining = asyncio.create_task(outbox.drain("console"))
     while sender.started < 10:
@@ -43,20 +43,20 @@ async def test_a_stop_lets_sends_on_the_wire_finish_and_hands_the_rest_back(app,
     outbox.stop_taking()
     await draining
     assert sender.started == len(sender.sent) < 200  # each send begun finished; none began after the stop
-    counts = await app.store.outbox_counts()
+    counts = await app.store.outbox.counts()
     assert counts["sent"] == len(sender.sent)  # and each was recorded
     assert await claimed_by(app, "proc-a") > 0  # the rest of the batch was still claimed...
-    await release_unstarted(app.store.db, "proc-a", outbox.in_hand)
+    await release_unstarted(app.store, "proc-a", outbox.in_hand)
     assert await claimed_by(app, "proc-a") == 0  # ...and is handed straight back
     assert counts["pending"] == 200 - len(sender.sent)
 
 
 async def test_a_send_the_store_could_not_record_keeps_its_claim(app, clock, monkeypatch):
-    await app.store.enqueue(dms(3), clock.now())
+    await app.store.outbox.enqueue(dms(3), clock.now())
     sender = RecordingSender("console")
-    outbox = Outbox(app.store, clock, holder="proc-a")
+    outbox = Outbox(app.store.outbox, clock, holder="proc-a")
     outbox.add_sender(sender)
-    real = app.store.mark_sent
+    real = app.store.outbox.mark_sent
     failed: list[int] = []
 
     async def full_once(entry, ref, now):  # type: ignore[no-untyped-def]
@@ -65,10 +65,10 @@ async def test_a_send_the_store_could_not_record_keeps_its_claim(app, clock, mon
             raise sqlite3.OperationalError("database or disk is full")
         await real(entry, ref, now)
 
-    monkeypatch.setattr(app.store, "mark_sent", full_once)
+    monkeypatch.setattr(app.store.outbox, "mark_sent", full_once)
     with pytest.raises(sqlite3.OperationalError):
         await outbox.drain("console")
     assert set(failed) <= outbox.in_hand
-    await release_unstarted(app.store.db, "proc-a", outbox.in_hand)
+    await release_unstarted(app.store, "proc-a", outbox.in_hand)
     row = await app.store.db.fetchone("SELECT claimed_by FROM outbox WHERE id = ?", failed[0])
     assert row["claimed_by"] == "proc-a"  # left for the lease: whoever takes it over asks the platform first

@@ -36,7 +36,7 @@ async def test_answers_past_the_community_retention_are_purged_notes_kept(app, c
     clock.advance(timedelta(days=2))  # now 31 days after
     assert await purge_expired(app) == 2
     assert await column_values(app, "responses", "text") == ["Later words"]
-    assert [n.text for n in await app.store.notes(ann.community_id, ann.user_id)] == ["A note to keep"]
+    assert [n.text for n in await app.store.notes.of_member(ann.community_id, ann.user_id)] == ["A note to keep"]
     assert await column_values(app, "reflections", "user_id") == []  # given on the first day: gone too
     payloads = " ".join(await column_values(app, "outbox", "payload"))
     assert "Early words" not in payloads and "Later words" in payloads

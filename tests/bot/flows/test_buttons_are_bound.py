@@ -24,7 +24,7 @@ async def test_someone_else_pressing_a_confirmation_is_refused_and_nothing_is_de
     yes = next(b for b in ask.buttons if b.action == "confirm")
     for presser in (bob, actor("mia", moderator=True)):
         assert refused(await press(app, presser, yes.action, yes.args))
-    assert len(await app.store.notes(zed.community_id, zed.user_id)) == 1  # Zed's data is all there
+    assert len(await app.store.notes.of_member(zed.community_id, zed.user_id)) == 1  # Zed's data is all there
     assert "1 check-in you've joined" in text(await run(app, bob, "me data"))  # and Bob's too
     assert "Done" in text(await press(app, zed, yes.action, yes.args))  # its owner still can
 
@@ -34,9 +34,9 @@ async def test_every_personal_button_and_form_is_bound_to_whom_it_was_shown(app,
     preview = (await run(app, mia, "mod schedule create", name="x", channel="general", when="daily 09:00"))[0]
     save = preview.buttons[0]
     assert refused(await press(app, actor("oz", moderator=True), save.action, save.args))
-    assert await app.store.find_schedule("console:test", "x") is None
+    assert await app.store.schedules.find("console:test", "x") is None
     await press(app, mia, save.action, save.args)
-    assert await app.store.find_schedule("console:test", "x") is not None
+    assert await app.store.schedules.find("console:test", "x") is not None
 
     reflection = (await run(app, ann, "reflect"))[0]
     for b in reflection.buttons:
@@ -44,8 +44,8 @@ async def test_every_personal_button_and_form_is_bound_to_whom_it_was_shown(app,
     note = next(b for b in reflection.buttons if b.action == "reflect.note")
     form = (await press(app, ann, note.action, note.args))[0].form
     assert refused(await press(app, bob, form.action, form.args, {"note": "not mine"}, kind="form"))
-    assert await app.store.notes("console:test", "console:bob") == []
-    assert await app.store.notes("console:test", "console:ann") == []
+    assert await app.store.notes.of_member("console:test", "console:bob") == []
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
 
 
 async def test_the_buttons_of_a_dm_are_bound_to_its_reader_and_the_round_posts_to_nobody(app, clock):
@@ -60,7 +60,7 @@ async def test_the_buttons_of_a_dm_are_bound_to_its_reader_and_the_round_posts_t
     assert form is not None
     assert refused(await press(app, actor("bob"), form.action, form.args,
                                {"mood": "4", "words": "", "visibility": "private"}, kind="form"))
-    assert await app.store.responses(rnd.id) == []
+    assert await app.store.rounds.responses(rnd.id) == []
     post = next(d for d in app.sent if d.kind == "post")
     anyone = post.message.buttons[3]
     assert (await press(app, actor("cy"), anyone.action, anyone.args))[0].form is not None
@@ -72,4 +72,4 @@ async def open_round_now(app, clock):
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
-    return (await app.store.open_rounds())[0]
+    return (await app.store.rounds.list_open())[0]

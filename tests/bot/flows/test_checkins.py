@@ -16,7 +16,7 @@ async def open_round(app, clock, **extra):
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
-    return (await app.store.open_rounds())[0]
+    return (await app.store.rounds.list_open())[0]
 
 
 async def close(app, clock):
@@ -89,7 +89,7 @@ async def test_closed_rounds_refuse_answers_kindly(app, clock):
     reply = await press(app, actor("ann"), "checkin.submit", {"round": str(rnd.id)},
                         {"mood": "3", "visibility": "shared", "words": "late"}, kind="form")
     assert "has closed" in text(reply)
-    assert await app.store.responses(rnd.id) == []
+    assert await app.store.rounds.responses(rnd.id) == []
 
 
 async def test_mood_button_opens_a_form_and_the_form_saves(app, clock):
@@ -112,7 +112,7 @@ async def test_bad_answers_are_explained_and_nothing_is_saved(app, clock):
     ann = actor("ann")
     assert "must be one of: 1, 2, 3, 4, 5" in text(await run(app, ann, "checkin answer", mood="9"))
     assert "at most 1000 characters" in text(await run(app, ann, "checkin answer", mood="3", words="x" * 1001))
-    assert await app.store.responses(rnd.id) == []
+    assert await app.store.rounds.responses(rnd.id) == []
 
 
 async def test_no_open_round_is_explained(app):
@@ -123,10 +123,10 @@ async def test_non_moderators_are_refused_and_the_refusal_is_audited(app):
     ann = actor("ann")
     reply = await run(app, ann, "mod schedule create", name="x", channel="general", when="daily 09:00")
     assert "Only moderators" in text(reply)
-    assert await app.store.list_schedules("console:test") == []
+    assert await app.store.schedules.list_all("console:test") == []
     reply = await press(app, ann, "mod.schedule.save", {"name": "x", "channel": "general", "when": "daily 09:00"})
     assert "Only moderators" in text(reply)
-    log = await app.store.audit_log("console:test")
+    log = await app.store.communities.audit_log("console:test")
     assert [r["action"] for r in log] == ["refused", "refused"]
 
 
@@ -146,10 +146,10 @@ async def test_destructive_commands_ask_first(app, clock):
     mia = actor("mia", moderator=True)
     ask = await run(app, mia, "mod schedule delete", name="mornings")
     assert "Are you sure" in text(ask)
-    assert await app.store.find_schedule("console:test", "mornings") is not None
+    assert await app.store.schedules.find("console:test", "mornings") is not None
     yes = ask[0].buttons[0]
     assert "Deleted" in text(await press(app, mia, yes.action, yes.args))
-    assert await app.store.find_schedule("console:test", "mornings") is None
+    assert await app.store.schedules.find("console:test", "mornings") is None
 
 
 async def test_schedule_preview_errors_are_kind_and_change_nothing(app):
@@ -158,7 +158,7 @@ async def test_schedule_preview_errors_are_kind_and_change_nothing(app):
                         ({"open": "1m"}, "5"), ({"open": "30m", "remind": "45m"}, "shorter")):
         base = {"name": "x", "channel": "general", "when": "daily 09:00"} | args
         assert words in text(await run(app, mia, "mod schedule create", **base))
-    assert await app.store.list_schedules("console:test") == []
+    assert await app.store.schedules.list_all("console:test") == []
 
 
 async def test_two_changes_in_the_same_second_both_go_out(app, clock):
@@ -184,13 +184,13 @@ async def test_a_reply_whose_round_post_never_went_out_gives_up_in_the_end(app, 
     clock.advance(timedelta(hours=7))
     later = await app.outbox.drain("console")
     assert later.failed == 1
-    assert (await app.store.outbox_counts()).get("failed") == 1
+    assert (await app.store.outbox.counts()).get("failed") == 1
 
 
 async def test_invisible_control_characters_are_dropped_as_text_comes_in(app, clock):
     rnd = await open_round(app, clock)
     await run(app, actor("ann"), "checkin answer", mood="3", visibility="private", words="fine\x00 really\x1b[31m")
-    saved = await app.store.response_of(rnd.id, "console:ann")
+    saved = await app.store.rounds.response_of(rnd.id, "console:ann")
     assert saved.text == "fine really[31m"
 
 
@@ -270,3 +270,37 @@ async def test_a_summary_too_small_for_the_spread_says_why_without_contradicting
     assert "Check-ins: 4 — 3 people kept their answers private" in summary
     assert "Too few moods were shared" in summary and "That's too few" not in summary
     assert "⛅" not in summary
+
+
+async def test_closed_dms_are_a_member_fact_on_the_terminal_too(app, clock):
+    """The outbox marks a member whose DMs a sender found closed; round DMs and reminders skip them, they are
+    told once, and `checkin join` clears the mark (adapters only translate: this is the terminal's sender)."""
+    await make_schedule(app)
+    ann, bob = actor("ann"), actor("bob")
+    for who in (ann, bob):
+        await run(app, who, "checkin join", schedule="mornings", reminders="yes")
+    [sender] = app.outbox.senders.values()
+    sender.closed_dms.add("console:bob")
+
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    assert (await app.outbox.drain_all()).dm_closed == ["console:bob"]
+    assert await app.store.outbox.dms_closed("console:bob") and not await app.store.outbox.dms_closed("console:ann")
+    clock.advance(timedelta(minutes=95))  # the reminders
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+    assert [d.user for d in app.sent if d.kind == "dm"] == ["console:ann", "console:ann"]
+    assert (await app.store.outbox.counts()).get("failed") == 1  # Bob's reminder was never queued
+
+    told = text(await run(app, bob, "checkin status"))
+    assert "couldn't send you a direct message" in told
+    assert "couldn't send you a direct message" not in text(await run(app, bob, "checkin status"))
+    assert "couldn't send you a direct message" not in text(await run(app, ann, "checkin status"))
+
+    sender.closed_dms.clear()
+    await run(app, bob, "checkin join", schedule="mornings")
+    assert not await app.store.outbox.dms_closed("console:bob")
+    clock.set(datetime(2026, 1, 6, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    assert sorted(d.user for d in app.sent if d.kind == "dm")[-2:] == ["console:ann", "console:bob"]

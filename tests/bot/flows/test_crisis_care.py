@@ -60,7 +60,7 @@ async def test_crisis_words_get_resources_privately_and_the_answer_is_kept_as_ch
     first = replies[0].plain()
     assert "Find A Helpline" in first and "not a therapist or an emergency service" in first
     assert first.startswith(CRISIS_OPENING) and SAVED in first
-    saved = await app.store.response_of(rnd.id, "console:ann")
+    saved = await app.store.rounds.response_of(rnd.id, "console:ann")
     assert saved.visibility == "private" and saved.text == CRISIS
     await app.outbox.drain_all()
     assert not any(CRISIS in d.message.plain() for d in app.sent)
@@ -142,7 +142,7 @@ async def test_heavy_words_get_a_gentle_private_word_and_resources_but_no_modera
     assert SAVED in first.plain()
     assert "Thanks for checking in" in replies[1].plain()
     assert await alerts(app) == []
-    assert await app.store.last_safety_alert("console:test", "console:ann") is None
+    assert await app.store.notes.last_safety_alert("console:test", "console:ann") is None
 
 
 async def test_of_several_texts_in_one_event_the_strongest_level_answers(app, clock, heavy):
@@ -175,7 +175,7 @@ async def test_saved_is_said_only_when_the_words_were_saved(app, clock):
     rnd = await open_round(app, clock)
     refused = await run(app, ann, "checkin answer", mood="9", words=CRISIS)
     assert CRISIS_OPENING in text(refused) and SAVED not in text(refused)
-    assert await app.store.response_of(rnd.id, "console:ann") is None
+    assert await app.store.rounds.response_of(rnd.id, "console:ann") is None
 
     kept = await run(app, ann, "checkin answer", mood="1", visibility="private", words=CRISIS)
     assert SAVED in text(kept)
@@ -197,7 +197,7 @@ async def test_a_note_says_saved_only_when_it_was_kept(app):
     too_long = "I keep thinking about ending my life. " * 200
     refused = text(await run(app, ann, "note", text=too_long))
     assert CRISIS_OPENING in refused and SAVED not in refused
-    assert len(await app.store.notes("console:test", "console:ann")) == 1
+    assert len(await app.store.notes.of_member("console:test", "console:ann")) == 1
 
 
 async def test_a_form_for_a_closed_round_says_nothing_about_saving(app, clock):
@@ -216,7 +216,7 @@ async def test_a_member_over_the_rate_limit_is_still_heard_but_not_told_their_wo
         await run(app, ann, "checkin status")
     replies = await app.handle(Event("command", ann, "note", {"text": "I keep thinking about ending my life"}))
     assert CRISIS_OPENING in text(replies) and SAVED not in text(replies)
-    assert await app.store.notes("console:test", "console:ann") == []
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
 
 
 async def test_a_moderators_prompt_is_not_taken_for_their_own_words(app):

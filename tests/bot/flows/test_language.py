@@ -61,12 +61,12 @@ async def test_the_members_own_choice_wins_and_auto_gives_the_platform_back(app)
     shown = text(await run(app, ann, "me language"))
     assert "Idioma: Español (según la configuración de tu aplicación)." in shown and "me language auto" in shown
     assert "Sprache: Deutsch" in text(await run(app, ann, "me language", language="Deutsch"))
-    assert (await app.store.get_member("console:test", "console:ann")).language == "de"
+    assert (await app.store.communities.get_member("console:test", "console:ann")).language == "de"
     assert text(await run(app, ann, "note", text=CRISIS)).startswith(OPENING["de"])
     assert "Sprache: Deutsch (von dir gewählt)." in text(await run(app, ann, "me language"))
     back = text(await run(app, ann, "me language", language="auto"))
     assert back.startswith("Hecho. Vuelvo a seguir el idioma de tu aplicación.") and "Idioma: Español" in back
-    assert (await app.store.get_member("console:test", "console:ann")).language is None
+    assert (await app.store.communities.get_member("console:test", "console:ann")).language is None
     assert text(await run(app, ann, "note", text=CRISIS)).startswith(OPENING["es"])
 
 
@@ -82,7 +82,7 @@ async def test_an_unknown_language_is_a_kind_error_and_changes_nothing(app):
     replies = await run(app, ann, "me language", language="klingon")
     assert replies[0].error and "I don't have texts in “klingon” yet" in text(replies)
     assert "es (Español)" in text(replies)
-    assert (await app.store.get_member("console:test", "console:ann")).language == "pt"
+    assert (await app.store.communities.get_member("console:test", "console:ann")).language == "pt"
 
 
 async def test_the_gentle_word_comes_in_the_members_language_too(app, clock, heavy):  # noqa: F811
@@ -109,7 +109,7 @@ async def test_support_and_region_names_in_the_members_language(app):
 async def test_every_required_region_can_be_chosen_and_asked_for(app, code):
     ann = actor("ann")
     assert "Thanks. Support resources will be the ones for" in text(await run(app, ann, "me region", region=code))
-    assert (await app.store.get_member("console:test", "console:ann")).region == code
+    assert (await app.store.communities.get_member("console:test", "console:ann")).region == code
     shown = text(await run(app, ann, "support", region=code.upper()))
     assert "In immediate danger: call" in shown and "don't have resources" not in shown
 

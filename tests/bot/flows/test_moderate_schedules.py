@@ -24,7 +24,7 @@ async def test_an_open_window_longer_than_the_gap_between_rounds_is_refused(app,
     [reply] = await run(app, MOD, "mod schedule create", **(BASE | settings))
     assert reply.error and reply.field == field
     assert "Rounds would overlap" in reply.plain()
-    assert await app.store.list_schedules("console:test") == []
+    assert await app.store.schedules.list_all("console:test") == []
 
 
 async def test_an_open_window_up_to_the_gap_is_fine(app):
@@ -39,9 +39,9 @@ async def test_editing_or_a_forged_save_cannot_make_rounds_overlap(app):
     assert refused.error and refused.field == "open"
     [refused] = await run(app, MOD, "mod schedule edit", name="mornings", when="hourly")
     assert refused.error and refused.field == "when", refused.plain()
-    schedule = (await app.store.list_schedules("console:test"))[0]
+    schedule = (await app.store.schedules.list_all("console:test"))[0]
     forged = await press(app, MOD, "mod.schedule.save", {"schedule_id": str(schedule.id), "open": "30h"})
-    assert forged[0].error and (await app.store.list_schedules("console:test"))[0].open_minutes == 120
+    assert forged[0].error and (await app.store.schedules.list_all("console:test"))[0].open_minutes == 120
 
 
 def test_the_shortest_gap_sees_weekends_and_daylight_saving():
@@ -77,4 +77,4 @@ async def test_a_name_that_only_looks_new_is_the_same_name(app, twin):
 async def test_a_name_of_nothing_visible_is_refused(app):
     [refused] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "\u200b\u200b\u2060"}))
     assert refused.error and refused.field == "name" and "people can see" in refused.plain()
-    assert await app.store.list_schedules("console:test") == []
+    assert await app.store.schedules.list_all("console:test") == []

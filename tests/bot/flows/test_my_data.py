@@ -84,7 +84,7 @@ async def test_delete_asks_first_and_cancel_changes_nothing(app, clock):
     assert "can't be undone" in ask.plain() and "me export" in ask.plain()
     cancel = [b for b in ask.buttons if b.action == "cancel"][0]
     assert "nothing changed" in text(await press(app, zed, cancel.action, cancel.args))
-    assert len(await app.store.notes(zed.community_id, zed.user_id)) == 1
+    assert len(await app.store.notes.of_member(zed.community_id, zed.user_id)) == 1
 
 
 async def delete_everything(app: Hearth, who) -> str:
@@ -128,7 +128,7 @@ async def test_delete_only_touches_this_community(app, clock):
     await run(app, elsewhere, "reflect")
     await run(app, elsewhere, "note", text="kept elsewhere")
     await delete_everything(app, zed)
-    assert [n.text for n in await app.store.notes("console:other", zed.user_id)] == ["kept elsewhere"]
+    assert [n.text for n in await app.store.notes.of_member("console:other", zed.user_id)] == ["kept elsewhere"]
 
 
 async def test_using_hearth_again_starts_fresh(app, clock):
@@ -191,11 +191,11 @@ async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
     """Seeing, taking and erasing one's own data leaves no entry in the moderators' audit log, and no counts
     of what they had anywhere a moderator can look."""
     mia, zed, _ = await build_history(app, clock)
-    before = await app.store.audit_log("console:test", 100)
+    before = await app.store.communities.audit_log("console:test", 100)
     await run(app, zed, "me data")
     await run(app, zed, "me export")
     await delete_everything(app, zed)
-    after = await app.store.audit_log("console:test", 100)
+    after = await app.store.communities.audit_log("console:test", 100)
     assert len(after) == len(before)  # nothing added
     assert not any("answers=" in r["detail"] or "erased" in r["action"] for r in after)
     shown = text(await run(app, mia, "mod audit", count="100"))
@@ -207,6 +207,6 @@ async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):
     await run(app, mia, "mod settings", key="alert_channel", value="#care-team")
     await run(app, zed, "reflect")
     await run(app, zed, "note", text="honestly I don't want to be alive anymore")
-    assert await app.store.last_safety_alert(zed.community_id, zed.user_id) is not None
+    assert await app.store.notes.last_safety_alert(zed.community_id, zed.user_id) is not None
     await delete_everything(app, zed)
     assert await scan_store(app, ["zephyrine"]) == []

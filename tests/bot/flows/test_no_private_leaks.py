@@ -29,7 +29,7 @@ steps = st.lists(st.tuples(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=steps)
 async def test_private_words_stay_with_their_author(app, clock, plan):
-    if not await app.store.list_schedules("console:test"):
+    if not await app.store.schedules.list_all("console:test"):
         await make_schedule(app, when="daily 09:00", open="23h", remind="0")
         mod = actor("mia", moderator=True)
         await run(app, mod, "mod settings", key="alert_channel", value="#mods")

@@ -23,24 +23,24 @@ async def test_adding_a_prompt_that_reads_as_crisis_asks_first_and_saves_only_on
     [ask] = replies
     assert "Are you sure?" in ask.plain() and "someone who may be in danger" in ask.plain()
     assert [b.label for b in ask.buttons] == ["Yes, go ahead", "Cancel"]
-    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.prompts.list_all("console:test") == []
     done = await press(app, mod(), "confirm", ask.buttons[0].args)
     assert "Added prompt `own-fear-01`" in text(done)
-    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [DANGER]
-    [entry] = [a for a in await app.store.audit_log("console:test") if a["action"] == "prompt.add"]
+    assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [DANGER]
+    [entry] = [a for a in await app.store.communities.audit_log("console:test") if a["action"] == "prompt.add"]
     assert entry["detail"] == "own-fear-01 (confirmed after a crisis warning)"
 
 
 async def test_cancel_keeps_nothing(app):
     [ask] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=DANGER)
     assert "nothing changed" in text(await press(app, mod(), "cancel", ask.buttons[1].args))
-    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.prompts.list_all("console:test") == []
 
 
 async def test_a_plain_prompt_is_added_without_a_question(app):
     replies = await run(app, mod(), "mod prompt add", kind="checkin", theme="appreciation", depth="light", text=FINE)
     assert "Added prompt" in text(replies) and not replies[0].buttons
-    [entry] = [a for a in await app.store.audit_log("console:test") if a["action"] == "prompt.add"]
+    [entry] = [a for a in await app.store.communities.audit_log("console:test") if a["action"] == "prompt.add"]
     assert entry["detail"] == "own-appreciation-01"
 
 
@@ -49,9 +49,9 @@ async def test_editing_into_crisis_words_asks_too_and_heavy_words_do_not(app, he
     await run(app, mod(), "mod prompt add", kind="checkin", theme="appreciation", depth="light", text=FINE)
     [ask] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=DANGER)
     assert "Are you sure?" in ask.plain() and "may be in danger" in ask.plain()
-    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [FINE]
+    assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [FINE]
     assert "Updated" in text(await press(app, mod(), "confirm", ask.buttons[0].args))
-    assert [p["text"] for p in await app.store.list_prompts("console:test")] == [DANGER]
+    assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [DANGER]
     [done] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
     assert "Updated" in done.plain() and not done.buttons
 
@@ -98,10 +98,10 @@ async def test_an_import_preview_names_the_prompts_that_read_as_crisis(app, heav
     assert "1 prompt reads to me like someone who may be in danger: `deep-01`." in shown
     assert "`deep-02`" not in shown  # heavy words only: no alarm, so no second look
     assert "please read these before you press Import" in shown
-    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.prompts.list_all("console:test") == []
     assert preview.buttons[0].label == "Import"
     await press(app, mod(), preview.buttons[0].action, preview.buttons[0].args)
-    assert len(await app.store.list_prompts("console:test")) == 3
+    assert len(await app.store.prompts.list_all("console:test")) == 3
 
 
 async def test_a_plain_pack_preview_has_no_warning(app):

@@ -82,11 +82,11 @@ async def test_export_then_import_into_another_community_round_trips(app):
     done = await apply_preview(app, other, preview)
     assert "Imported" in text(done)
 
-    source = [r for r in await app.store.list_prompts("console:test") if r["enabled"]]
-    copied = await app.store.list_prompts(OTHER)
+    source = [r for r in await app.store.prompts.list_all("console:test") if r["enabled"]]
+    copied = await app.store.prompts.list_all(OTHER)
     assert prompt_fields(copied) == prompt_fields(source)
     assert all(r["enabled"] for r in copied)
-    log = await app.store.audit_log(OTHER)
+    log = await app.store.communities.audit_log(OTHER)
     assert log[0]["action"] == "pack.import" and "added 3" in log[0]["detail"]
 
 
@@ -114,10 +114,10 @@ text = "What are you learning about yourself lately?"
     preview = await upload(app, mod, changed)
     shown = text(preview)
     assert "1 new" in shown and "1 changed: `team-01`" in shown and "1 already here and unchanged" in shown
-    assert (await app.store.get_prompt("console:test", "team-01"))["text"] == "Who made your week a little easier?"
+    assert (await app.store.prompts.get("console:test", "team-01"))["text"] == "Who made your week a little easier?"
 
     await apply_preview(app, mod, preview)
-    rows = {r["id"]: r for r in await app.store.list_prompts("console:test")}
+    rows = {r["id"]: r for r in await app.store.prompts.list_all("console:test")}
     assert set(rows) == {"own-growth-01", "team-01", "team-02", "team-03"}  # nothing deleted
     assert rows["team-01"]["text"] == "Who made your week lighter?"
     assert not rows["team-02"]["enabled"]  # disabled stays disabled
@@ -134,7 +134,7 @@ async def test_builtin_id_clashes_are_reported_and_never_overwritten(app):
     preview = await upload(app, mod, clash)
     assert "1 with the same id as a built-in prompt" in text(preview) and "checkin-01" in text(preview)
     await apply_preview(app, mod, preview)
-    ids = [r["id"] for r in await app.store.list_prompts("console:test")]
+    ids = [r["id"] for r in await app.store.prompts.list_all("console:test")]
     assert ids == ["team-02"]
     assert app.content.prompt("checkin-01") == builtin
 
@@ -145,7 +145,7 @@ async def test_a_preview_is_used_once_and_only_in_its_own_community(app):
     button = preview[0].buttons[0]
     elsewhere = actor("mia", moderator=True, community=OTHER)  # the same person, moderating another community
     assert "expired" in text(await press(app, elsewhere, button.action, button.args))
-    assert await app.store.list_prompts(OTHER) == []
+    assert await app.store.prompts.list_all(OTHER) == []
     await press(app, mod, button.action, button.args)
     assert "already been used" in text(await press(app, mod, button.action, button.args))
 
@@ -156,7 +156,7 @@ async def test_cancel_discards_the_held_import(app):
     apply_button, cancel = preview[0].buttons
     assert "nothing was imported" in text(await press(app, mod, cancel.action, cancel.args))
     assert "expired" in text(await press(app, mod, apply_button.action, apply_button.args))
-    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.prompts.list_all("console:test") == []
 
 
 async def test_a_preview_expires(app, clock):
@@ -166,7 +166,7 @@ async def test_a_preview_expires(app, clock):
     preview = await upload(app, mod, PACK)
     clock.advance(timedelta(hours=25))
     assert "expired" in text(await apply_preview(app, mod, preview))
-    assert await app.store.list_prompts("console:test") == []
+    assert await app.store.prompts.list_all("console:test") == []
 
 
 BAD_PACKS = {
@@ -184,13 +184,13 @@ BAD_PACKS = {
 async def test_bad_packs_are_rejected_and_nothing_changes(app, case):
     mod = actor("mia", moderator=True)
     await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")
-    before = await app.store.list_prompts("console:test")
+    before = await app.store.prompts.list_all("console:test")
     data, expected = BAD_PACKS[case]
     out = await upload(app, mod, data)
     shown = text(out)
     assert "couldn't import" in shown and expected in shown and "Nothing was changed" in shown
     assert not out[0].buttons
-    assert await app.store.list_prompts("console:test") == before
+    assert await app.store.prompts.list_all("console:test") == before
 
 
 async def test_many_problems_are_capped(app):
@@ -220,8 +220,8 @@ async def test_non_moderators_are_refused(app):
     forged = preview[0].buttons[0]  # the same button, without the mark of whom it was shown to
     forged_args = {k: v for k, v in forged.args.items() if k != SHOWN_TO}
     assert "Only moderators" in text(await press(app, member, forged.action, forged_args))
-    assert await app.store.list_prompts("console:test") == []
-    assert await app.store.switches("console:test") == {}
+    assert await app.store.prompts.list_all("console:test") == []
+    assert await app.store.prompts.switches("console:test") == {}
 
 
 async def test_console_path_import(app, tmp_path: Path):
@@ -231,7 +231,7 @@ async def test_console_path_import(app, tmp_path: Path):
     preview = await run(app, mod, "mod pack import", path=str(path))
     assert "Import Team prompts" in text(preview) and "2 new" in text(preview)
     await apply_preview(app, mod, preview)
-    assert [r["id"] for r in await app.store.list_prompts("console:test")] == ["team-01", "team-02"]
+    assert [r["id"] for r in await app.store.prompts.list_all("console:test")] == ["team-01", "team-02"]
 
     missing = await run(app, mod, "mod pack import", path=str(tmp_path / "nope.toml"))
     assert "file not found" in text(missing)
@@ -243,7 +243,7 @@ async def test_path_import_refused_off_the_terminal(app, tmp_path: Path):
     mod = Actor("discord:guild1", "discord:42", "Mia", platform_moderator=True)
     out = await run(app, mod, "mod pack import", path=str(path))
     assert "only works in the terminal" in text(out) and "attach" in text(out)
-    assert await app.store.list_prompts("discord:guild1") == []
+    assert await app.store.prompts.list_all("discord:guild1") == []
     preview = await upload(app, mod, PACK)  # an upload works there
     assert preview[0].buttons[0].action == "mod.pack.apply"
 
@@ -268,7 +268,7 @@ async def test_pack_list_and_switches_are_audited(app):
     assert "must be one of" in text(await run(app, mod, "mod theme off", theme="nope"))
 
     assert "now on" in text(await run(app, mod, "mod pack on", pack="hearth-checkins"))
-    actions = [(e["action"], e["detail"]) for e in reversed(await app.store.audit_log("console:test"))]
+    actions = [(e["action"], e["detail"]) for e in reversed(await app.store.communities.audit_log("console:test"))]
     assert actions == [("pack.off", "hearth-checkins"), ("theme.off", "listening"), ("pack.on", "hearth-checkins")]
 
 
@@ -290,9 +290,9 @@ async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app, 
     checkin_pack = next(p for p in app.content.library.packs if p.id == "hearth-checkins")
     await run(app, mod, "mod theme off", theme="listening")
     await run(app, mod, "mod pack off", pack=checkin_pack.id)
-    assert (await app.store.switches(community)) == {"theme:listening": False, f"pack:{checkin_pack.id}": False}
+    assert (await app.store.prompts.switches(community)) == {"theme:listening": False, f"pack:{checkin_pack.id}": False}
 
-    own = {r["id"]: r for r in await app.store.list_prompts(community)}
+    own = {r["id"]: r for r in await app.store.prompts.list_all(community)}
     for theme in THEMES:
         for kind in KINDS:
             served = await available(app, community, kind, theme)
@@ -330,15 +330,15 @@ _prompts = st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(list(THEME
 @given(prompts=_prompts)
 async def test_any_prompts_survive_export_and_import(app, prompts):
     """Whatever text moderators wrote (quotes, newlines, emoji, control characters) comes back the same."""
-    n = len(await app.store.list_communities())
+    n = len(await app.store.communities.list_all())
     source, target = f"console:src{n}", f"console:dst{n}"
     for i, (kind, theme, depth, words) in enumerate(prompts):
         fields = {"id": f"own-{theme}-{i:02d}", "kind": kind, "theme": theme, "depth": depth, "text": words}
-        await app.store.ensure_community(source, app.now())
-        await app.store.save_prompt(source, fields, "console:mia", app.now())
+        await app.store.communities.ensure(source, app.now())
+        await app.store.prompts.save(source, fields, "console:mia", app.now())
     exported = await run(app, actor("mia", moderator=True, community=source), "mod pack export")
     file = exported[0].attachment
     assert file is not None, text(exported)
     importer = actor("oli", moderator=True, community=target)
     await apply_preview(app, importer, await upload(app, importer, file.content))
-    assert prompt_fields(await app.store.list_prompts(target)) == prompt_fields(await app.store.list_prompts(source))
+    assert prompt_fields(await app.store.prompts.list_all(target)) == prompt_fields(await app.store.prompts.list_all(source))

@@ -44,11 +44,11 @@ async def test_deleting_a_note_asks_first(app):
     ann = actor("ann")
     await run(app, ann, "reflect")
     await run(app, ann, "note", text="one")
-    notes = await app.store.notes("console:test", "console:ann")
+    notes = await app.store.notes.of_member("console:test", "console:ann")
     ask = await run(app, ann, "notes delete", id=str(notes[0].id))
     assert "Are you sure" in text(ask)
     await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args)
-    assert await app.store.notes("console:test", "console:ann") == []
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
 
 
 async def test_unknown_theme_is_explained(app):

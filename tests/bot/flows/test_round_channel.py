@@ -20,7 +20,7 @@ async def move_schedule(app) -> None:
     [preview] = await run(app, MIA, "mod schedule edit", name="mornings", channel="elsewhere")
     save = [b for b in preview.buttons if b.action == "mod.schedule.save"][0]
     assert "Saved changes to" in text(await press(app, MIA, save.action, save.args))
-    assert (await app.store.find_schedule("console:test", "mornings")).channel_id == NEW
+    assert (await app.store.schedules.find("console:test", "mornings")).channel_id == NEW
 
 
 async def answered_then_moved(app, clock) -> int:
@@ -75,5 +75,5 @@ async def test_a_new_round_opens_in_the_schedules_new_channel(app, clock):
     await app.outbox.drain_all()
     posts = [d for d in app.sent if d.kind == "post"]
     assert [p.channel for p in posts] == [OLD, NEW]
-    rounds = await app.store.open_rounds()
+    rounds = await app.store.rounds.list_open()
     assert [r.channel_id for r in rounds] == [NEW]

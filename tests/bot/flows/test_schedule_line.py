@@ -86,8 +86,8 @@ async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so
     await run(app, ANN, "checkin join", schedule="mornings")
     said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-10"))
     assert "has no round on Saturday 10 January" in said and "nothing to skip" in said, said
-    schedule = await app.store.find_schedule("console:test", "mornings")
-    assert not (await app.store.skips_of([schedule.id]))[schedule.id]
+    schedule = await app.store.schedules.find("console:test", "mornings")
+    assert not (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     assert "skipped" not in text(await run(app, MIA, "mod audit"))
     said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-05"))
     assert "Skipped" in said and "Monday 05 January" in said, said

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from adapters.discord.state import AdapterState
 from bot.app import Hearth
 from hearth.cli import main as cli
 from bot.config import load
 from bot.ops.migrate_store import Counted, Outcome, report
-from bot.ops.schema import describe
+from bot.store.schema import describe
 from bot.scheduling.runner import RoundScheduler
 from bot.store.database import SqliteDatabase
 from tests.bot.flows.test_prompt_packs import PACK, upload
@@ -92,15 +91,13 @@ async def move(source: str, target: str, *more: str) -> tuple[int, str]:
 
 @pytest.fixture
 async def filled(tmp_path: Path, clock):
-    """A SQLite store with two communities and the Discord adapter's own tables; and what it shows."""
+    """A SQLite store with two communities, a stashed button and a closed DM; and what it shows."""
     url = f"sqlite:///{tmp_path / 'old' / 'hearth.db'}"
     app = await open_hearth(url, tmp_path, clock)
     await fill(app, clock, HOME)
     await fill(app, clock, OTHER)
-    state = AdapterState(app.store.db)
-    await state.ensure()
-    await state.stash({"name": "evenings", "when": "weekdays 18:00"})
-    await state.mark_dm_closed("discord:42")
+    await app.store.stash.stash({"name": "evenings", "when": "weekdays 18:00"}, app.now())
+    await app.store.communities.mark_dms_closed("discord:42", app.now())
     shown = {HOME: await views(app, HOME), OTHER: await views(app, OTHER)}
     await app.close()
     return url, shown
@@ -109,7 +106,7 @@ async def filled(tmp_path: Path, clock):
 async def test_sqlite_to_postgresql_and_back_loses_nothing(filled, pg_server, tmp_path, clock):
     source, shown = filled
     before = await counts(source, clock, tmp_path)
-    assert before["responses"] == 6 and before["discord_custom_ids"] == 1 and before["pending_imports"] == 2
+    assert before["responses"] == 6 and before["stashed_args"] == 1 and before["closed_dms"] == 1 and before["pending_imports"] == 2
     assert [t for t in before if not before[t]] == [], before  # the fill touched every table (a spent Save button too)
     async with fresh_schema(pg_server) as pg:
         code, err = await move(source, pg)
@@ -133,15 +130,15 @@ async def test_sqlite_to_postgresql_and_back_loses_nothing(filled, pg_server, tm
 
 async def still_writable(app: Hearth) -> None:
     """New rows take ids after the copied ones (PostgreSQL identities, SQLite's sqlite_sequence)."""
-    old = max(s.id for s in await app.store.list_schedules())
+    old = max(s.id for s in await app.store.schedules.list_all())
     mia = actor("mia", moderator=True)
     preview = await run(app, mia, "mod schedule create", name="evenings", channel="general", when="daily 18:00",
                         timezone="UTC")
     assert "Created" in text(await press(app, mia, preview[0].buttons[0].action, preview[0].buttons[0].args))
-    assert (await app.store.find_schedule(HOME, "evenings")).id > old
-    old_note = max(n.id for n in await app.store.notes(HOME, "console:ann"))
+    assert (await app.store.schedules.find(HOME, "evenings")).id > old
+    old_note = max(n.id for n in await app.store.notes.of_member(HOME, "console:ann"))
     await run(app, actor("ann"), "note", text="a new note")
-    assert max(n.id for n in await app.store.notes(HOME, "console:ann")) > old_note
+    assert max(n.id for n in await app.store.notes.of_member(HOME, "console:ann")) > old_note
 
 
 async def test_a_target_with_data_is_refused_and_left_alone(filled, tmp_path, clock):
@@ -163,11 +160,11 @@ async def test_one_community_moves_alone(filled, pg_server, tmp_path, clock):
     async with fresh_schema(pg_server) as pg:
         code, err = await move(source, pg, "--community", OTHER)
         assert code == 0 and "All counts match" in err, err
-        assert "Not copied, because they belong to no one community: discord_custom_ids, discord_dm_closed, " \
-               "processed_events" in err
+        assert "Not copied, because they belong to no one community: closed_dms, processed_events, " \
+               "stashed_args" in err
         app = await open_hearth(pg, tmp_path, clock)
         try:
-            assert [c.id for c in await app.store.list_communities()] == [OTHER]
+            assert [c.id for c in await app.store.communities.list_all()] == [OTHER]
             assert await views(app, OTHER) == shown[OTHER]
             db = app.store.db
             alerts = await db.fetchall("SELECT dedupe_key FROM outbox WHERE round_id IS NULL AND response_id IS NULL")
@@ -181,11 +178,11 @@ async def test_one_community_moves_alone(filled, pg_server, tmp_path, clock):
         code, err = await move(source, pg, "--community", HOME)  # ids are kept: from one source they never collide
         assert code == 0, err
         everything = await counts(source, clock, tmp_path)
-        unowned = {"processed_events"}  # (like the discord tables, it belongs to no one community)
+        unowned = {"processed_events", "closed_dms", "stashed_args"}  # (they belong to no one community)
         moved = await counts(pg, clock, tmp_path)
         assert {t: n for t, n in moved.items() if t not in unowned} == {
-            t: n for t, n in everything.items() if "discord" not in t and t not in unowned}
-        assert moved["processed_events"] == 0
+            t: n for t, n in everything.items() if t not in unowned}
+        assert moved["processed_events"] == moved["closed_dms"] == moved["stashed_args"] == 0
 
 
 async def test_communities_from_two_stores_whose_ids_clash_are_refused_whole(filled, tmp_path, clock):
@@ -222,7 +219,7 @@ async def test_ids_are_never_reused_after_a_move(tmp_path, clock):
     assert (await move(str(source), target))[0] == 0
     app = await open_hearth(target, tmp_path, clock)
     try:
-        assert await app.store.record_reflection(HOME, "console:ann", "x", "x", clock.now()) == 3
+        assert await app.store.notes.record_reflection(HOME, "console:ann", "x", "x", clock.now()) == 3
     finally:
         await app.close()
 

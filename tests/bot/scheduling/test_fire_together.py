@@ -32,12 +32,12 @@ async def test_jobs_firing_at_once_open_every_round_once_with_its_dms(app, clock
     runner = RoundScheduler(app)
     clock.set(NINE)
     await asyncio.gather(*(runner.fire_all([s.id]) for s in schedules))
-    opened = {r.schedule_id: r for r in await app.store.open_rounds()}
+    opened = {r.schedule_id: r for r in await app.store.rounds.list_open()}
     assert sorted(opened) == sorted(s.id for s in schedules)
     keys = await dm_keys(app)
     assert keys == sorted(f"round:{r.id}:dm:console:{who}" for r in opened.values() for who in ("ann", "bob"))
     await asyncio.gather(*(runner.fire_all([s.id]) for s in schedules))  # a second process, a doubled run
-    assert len(await app.store.open_rounds()) == 3
+    assert len(await app.store.rounds.list_open()) == 3
     assert await dm_keys(app) == keys
     await app.outbox.drain_all()
     dms = [d for d in app.sent if d.kind == "dm"]
@@ -69,4 +69,4 @@ async def test_schedules_at_the_same_moments_share_one_job_that_opens_all_their_
     assert jobs == {"fires:UTC 0 9 * * *": [s.id for s in schedules], "fires:Europe/Berlin 0 9 * * *": [berlin.id]}
     clock.set(NINE)
     await runner.fire_all(jobs["fires:UTC 0 9 * * *"])  # what APScheduler runs at 09:00 UTC
-    assert sorted(r.schedule_id for r in await app.store.open_rounds()) == sorted(s.id for s in schedules)
+    assert sorted(r.schedule_id for r in await app.store.rounds.list_open()) == sorted(s.id for s in schedules)

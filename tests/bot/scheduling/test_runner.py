@@ -21,7 +21,7 @@ async def make_schedule(app, name="mornings", when="daily 09:00", tz="UTC", **ex
                         **extra)
     assert replies[0].buttons, replies[0].plain()
     await press(app, mod, "mod.schedule.save", replies[0].buttons[0].args)
-    return await app.store.find_schedule("console:test", name)
+    return await app.store.schedules.find("console:test", name)
 
 
 async def rounds_of(app, schedule):

@@ -11,21 +11,21 @@ OTHERS = ("slack:UX1abc", "slack:U_1%x", "slack:U_1%2")
 
 async def test_only_this_members_rows_are_erased(app, clock):
     store = app.store
-    await store.ensure_community("slack:T1", clock.now())
+    await store.communities.ensure("slack:T1", clock.now())
     for user in (ME, *OTHERS):
-        await store.add_note("slack:T1", user, None, "", f"note of {user}", clock.now())
-        await store.audit("slack:T1", "slack:Umod", "moderators.add", user, clock.now())
+        await store.notes.add("slack:T1", user, None, "", f"note of {user}", clock.now())
+        await store.communities.record_audit("slack:T1", "slack:Umod", "moderators.add", user, clock.now())
     dms = [Outgoing(f"remind:{u}", "dm", {"user": u}, {"body": [], "buttons": []}) for u in (ME, *OTHERS)]
-    await store.enqueue(dms, clock.now())
+    await store.outbox.enqueue(dms, clock.now())
 
     gone = await member_data.erase(store, "slack:T1", ME, clock.now())
 
     assert gone.notes == 1 and gone.outbox == 1
     for user in OTHERS:
-        assert [n.text for n in await store.notes("slack:T1", user)] == [f"note of {user}"]
+        assert [n.text for n in await store.notes.of_member("slack:T1", user)] == [f"note of {user}"]
     keys = [r["dedupe_key"] for r in await store.db.fetchall("SELECT dedupe_key FROM outbox ORDER BY id")]
     assert keys == [f"remind:{u}" for u in OTHERS]
-    details = [r["detail"] for r in await store.audit_log("slack:T1", 10)]
+    details = [r["detail"] for r in await store.communities.audit_log("slack:T1", 10)]
     assert sorted(details) == sorted(["deleted-member", *OTHERS])
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.clock import ManualClock
 from bot.errors import StoreError
 from bot.store.database import SqliteDatabase
-from bot.store.migrations import available, migrate
+from bot.store.migrations import MIGRATIONS_DIR, available, migrate
 from bot.store.store import Store
+from tests.bot.store.helpers import AT, COMMUNITY
 
 
 async def test_migrations_apply_once_and_are_recorded(tmp_path):
@@ -75,7 +80,7 @@ async def test_erasures_written_to_the_audit_log_before_are_taken_out_of_it(tmp_
         (add, ("c", "console:mia", "schedule.create", "mornings", "2026-01-05T08:00:00Z")),
     ])
     try:
-        assert [r["action"] for r in await store.audit_log("c")] == ["schedule.create"]
+        assert [r["action"] for r in await store.communities.audit_log("c")] == ["schedule.create"]
     finally:
         await store.close()
 
@@ -106,7 +111,7 @@ async def test_an_anonymous_posts_id_moves_apart_from_a_named_ones(tmp_path):
             ("m1", None, 0), (None, "m2", 1), (None, None, 1)]
         pending = await store.db.fetchone("SELECT target FROM outbox WHERE dedupe_key = 'k'")
         assert '"post": "anonymous"' in pending["target"]
-        assert await store.response_post_ref(2, anonymous=True) == "m2"
+        assert await store.outbox.response_post_ref(2, anonymous=True) == "m2"
     finally:
         await store.close()
 
@@ -145,8 +150,135 @@ async def test_rounds_opened_before_remember_their_schedules_channel(empty_datab
     await db.close()
     store = await Store.open(url, clock)
     try:
-        assert [(r.id, r.channel_id) for r in await store.open_rounds()] == [(1, "slack:C1"), (2, "slack:C2")]
-        await store.update_schedule(1, clock.now(), channel_id="slack:C9")
-        assert (await store.get_round(1)).channel_id == "slack:C1"  # the round stays where it was posted
+        assert [(r.id, r.channel_id) for r in await store.rounds.list_open()] == [(1, "slack:C1"), (2, "slack:C2")]
+        await store.schedules.update(1, clock.now(), channel_id="slack:C9")
+        assert (await store.rounds.get(1)).channel_id == "slack:C1"  # the round stays where it was posted
     finally:
         await store.close()
+
+
+# -- on each database ([sqlite], [postgresql]) ---------------------------------------------
+
+
+async def test_migrations_apply_once_and_are_recorded_on_each_database(store: Store, clock: ManualClock) -> None:
+    rows = await store.db.fetchall("SELECT version, name FROM schema_migrations ORDER BY version")
+    assert [(r["version"], r["name"]) for r in rows] == [(m.version, m.name) for m in available()]
+    assert all(isinstance(r["version"], int) for r in rows)
+    assert await migrate(store.db, clock) == []
+
+
+async def test_a_newer_schema_is_refused(empty_database_url: str, clock: ManualClock) -> None:
+    database_url = empty_database_url
+    store = await Store.open(database_url, clock)
+    await store.db.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+        9999, "future", "2030-01-01T00:00:00Z",
+    )
+    await store.close()
+    with pytest.raises(StoreError, match="schema version 9999"):
+        await Store.open(database_url, clock)
+
+
+async def test_two_processes_starting_together_migrate_once(empty_database_url: str, clock: ManualClock) -> None:
+    database_url = empty_database_url
+    results = await asyncio.gather(Store.open(database_url, clock), Store.open(database_url, clock),
+                                   return_exceptions=True)
+    opened = [r for r in results if isinstance(r, Store)]
+    if len(opened) < 2:
+        for store in opened:
+            await store.close()
+        raise next(r for r in results if isinstance(r, BaseException))
+    a, b = opened
+    try:
+        rows = await a.db.fetchall("SELECT version FROM schema_migrations ORDER BY version")
+        assert [r["version"] for r in rows] == [m.version for m in available()]
+        assert await b.communities.list_all() == []
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_migration_failing_half_way_leaves_the_database_usable_and_runs_again(
+    fresh_store: Store, clock: ManualClock, tmp_path: Path
+) -> None:
+    store = fresh_store
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, directory)
+    broken = directory / "9000_half.sql"
+    broken.write_text(
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY, note TEXT NOT NULL);\n"
+        "INSERT INTO half_done (id, note) VALUES (1, 'first half');\n"
+        "INSERT INTO no_such_table (x) VALUES (1);\n"
+    )
+    with pytest.raises(Exception):
+        await migrate(store.db, clock, directory)
+
+    assert await store.db.fetchone("SELECT version FROM schema_migrations WHERE version = 9000") is None
+    with pytest.raises(Exception):
+        await store.db.fetchall("SELECT * FROM half_done")
+    assert (await store.communities.ensure(COMMUNITY, AT)).id == COMMUNITY  # still usable
+
+    broken.write_text(broken.read_text().replace("INSERT INTO no_such_table (x) VALUES (1);\n", ""))
+    assert await migrate(store.db, clock, directory) == [9000]
+    assert await store.db.fetchall("SELECT id, note FROM half_done") == [{"id": 1, "note": "first half"}]
+
+
+async def test_a_dialect_override_file_is_applied_on_its_database(
+    fresh_store: Store, clock: ManualClock, tmp_path: Path
+) -> None:
+    store = fresh_store
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, directory)
+    (directory / "9001_made_by.sql").write_text(
+        "CREATE TABLE made_by (id INTEGER PRIMARY KEY, db TEXT DEFAULT 'sqlite');"
+    )
+    (directory / "9001_made_by.postgresql.sql").write_text(
+        "CREATE TABLE made_by (id BIGINT PRIMARY KEY, db TEXT DEFAULT 'postgresql');"
+    )
+    assert await migrate(store.db, clock, directory) == [9001]
+    await store.db.execute("INSERT INTO made_by (id) VALUES (?)", 1)
+    assert await store.db.fetchone("SELECT db FROM made_by") == {"db": store.db.dialect}
+
+
+async def test_what_the_discord_adapter_kept_moves_into_the_core_tables(empty_database_url, tmp_path):
+    """0012 on both databases: the Discord adapter's closed DMs and stashed button arguments become the core's
+    (`closed_dms`, `stashed_args`), and its own tables go; a database it never ran on migrates too."""
+    from bot.store.postgres import PostgresDatabase, is_postgres_url
+
+    old = tmp_path / "up-to-0011"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= 11:
+            shutil.copy(path, old / path.name)
+    clock = ManualClock()
+    url = empty_database_url
+    db = await PostgresDatabase.open(url) if is_postgres_url(url) else await SqliteDatabase.open(url[len("sqlite:///"):])
+    await migrate(db, clock, old)
+    for statement in ("CREATE TABLE discord_custom_ids (key TEXT PRIMARY KEY, data TEXT NOT NULL, created_at TEXT NOT "
+                      "NULL)",
+                      "CREATE TABLE discord_dm_closed (user_id TEXT PRIMARY KEY, noticed INTEGER NOT NULL DEFAULT 0, "
+                      "at TEXT NOT NULL)"):
+        await db.execute(statement)  # as the adapter made them when it started
+    await db.execute("INSERT INTO discord_custom_ids (key, data, created_at) VALUES ('k1', ?, ?)",
+                     '{"name":"evenings"}', "2026-01-05T08:00:00+00:00")
+    await db.execute("INSERT INTO discord_dm_closed (user_id, noticed, at) VALUES ('discord:1', 1, ?), "
+                     "('discord:2', 0, ?)", "2026-01-05T08:00:00+00:00", "2026-01-05T08:00:00+00:00")
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        assert await store.stash.unstash("k1") == {"name": "evenings"}
+        assert await store.outbox.dms_closed("discord:1") and await store.outbox.dms_closed("discord:2")
+        assert await store.communities.take_dm_closed_notice("discord:1") is False  # told before the move
+        assert await store.communities.take_dm_closed_notice("discord:2") is True
+        names = {r["version"] for r in await store.db.fetchall("SELECT version FROM schema_migrations")}
+        assert 12 in names
+        for gone in ("discord_custom_ids", "discord_dm_closed"):
+            with pytest.raises(Exception):
+                await store.db.fetchall(f"SELECT * FROM {gone}")
+    finally:
+        await store.close()
+
+
+async def test_a_database_the_discord_adapter_never_ran_on_migrates_too(store: Store) -> None:
+    assert await store.db.fetchall("SELECT * FROM closed_dms") == []
+    assert await store.db.fetchall("SELECT * FROM stashed_args") == []

@@ -54,9 +54,9 @@ async def written(tmp_path: Path, database_url: str, clock: ManualClock) -> list
 async def readable(tmp_path: Path, database_url: str, clock: ManualClock, key: str, new: str | None = None) -> str:
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, key, new)), clock)
     try:
-        notes = "\n".join(n.text for n in await app.store.notes(COMMUNITY, "console:ann"))
+        notes = "\n".join(n.text for n in await app.store.notes.of_member(COMMUNITY, "console:ann"))
         answers = await app.store.db.fetchall("SELECT * FROM responses")
-        return notes + "\n" + "\n".join(app.store.answer_words(r) for r in answers)
+        return notes + "\n" + "\n".join(app.store.rounds.answer_words(r) for r in answers)
     finally:
         await app.close()
 
@@ -77,8 +77,8 @@ async def test_an_interrupted_rotation_reads_with_both_keys_and_carries_on(tmp_p
             raise Interrupted
 
     with pytest.raises(Interrupted):
-        await rotate(app.store.db, NEW, [OLD], batch=4, after_batch=stop_half_way)
-    left = await left_to_rotate(app.store.db, NEW)
+        await rotate(app.store, NEW, [OLD], batch=4, after_batch=stop_half_way)
+    left = await left_to_rotate(app.store, NEW)
     await app.close()
     assert 0 < left < len(words)  # really half way
 
@@ -87,9 +87,9 @@ async def test_an_interrupted_rotation_reads_with_both_keys_and_carries_on(tmp_p
     assert all(w in both for w in words) and UNREADABLE not in both
 
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, OLD, NEW)), clock)
-    done = await rotate(app.store.db, NEW, [OLD], batch=4)
+    done = await rotate(app.store, NEW, [OLD], batch=4)
     assert sum(done.moved.values()) == left and sum(done.already.values()) == len(words) - left  # carried on
-    assert await left_to_rotate(app.store.db, NEW) == 0
+    assert await left_to_rotate(app.store, NEW) == 0
     stored = [r["text"] for r in await app.store.db.fetchall("SELECT text FROM notes")]
     await app.close()
     assert all(t.startswith(MARKER) for t in stored)  # the note from before any key is sealed now too

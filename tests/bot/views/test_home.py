@@ -64,12 +64,12 @@ async def test_a_home_button_runs_its_command_as_if_typed(app, clock):
     assert join.action == RUN
     said = text(await press(app, ANN, join.action, join.args))
     assert "You've joined **mornings**".replace("**", "") in said
-    assert [s.name for s, _ in await app.store.memberships("console:test", "console:ann")] == ["mornings"]
+    assert [s.name for s, _ in await app.store.communities.memberships("console:test", "console:ann")] == ["mornings"]
     # A moderator's button, pressed by a member, is refused as the typed command would be.
     [delete] = controls(await home_view(app, MIA))["Delete"]
     [refused] = await press(app, ANN, delete.action, delete.args)
     assert refused.error and "Only moderators can use **mod schedule delete**".replace("**", "") in refused.plain()
-    assert await app.store.find_schedule("console:test", "mornings") is not None
+    assert await app.store.schedules.find("console:test", "mornings") is not None
 
 
 async def test_a_form_button_opens_the_declared_form_filled_in(app, clock):
@@ -127,4 +127,4 @@ async def test_a_view_button_never_skips_a_commands_are_you_sure(app, clock):
     forged = {**delete.args, "arg:confirmed": "yes"}
     [asked] = await press(app, MIA, delete.action, forged, {"confirmed": "yes"})
     assert "Are you sure?" in asked.plain()
-    assert await app.store.find_schedule("console:test", "mornings") is not None
+    assert await app.store.schedules.find("console:test", "mornings") is not None

@@ -1,0 +1,302 @@
+"""Communities and their members, moderators and audit trail, and whose DMs are closed.
+
+Whose DMs are closed is a fact about a member's platform account (kept by
+user id, across the communities they are in): a sender reports it
+(`PermanentFailure(dm_closed=True)`), the outbox records it, round DMs and
+reminders skip them, they are told once, and `checkin join` clears it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import date, datetime
+from typing import Any
+
+from bot.clock import utc_iso
+from bot.events import Actor
+from bot.models import Community, CommunitySettings, Member, Participant, Round, Schedule
+from bot.store.database import Database, Executor
+from bot.store.repository import DELETED, Repository, like, marks
+
+#: How often the set of members whose DMs are closed is re-read (other processes mark them too).
+CLOSED_DMS_REFRESH_SECONDS = 10.0
+
+
+class CommunityRepository(Repository):
+    def __init__(self, db: Database, refresh_seconds: float = CLOSED_DMS_REFRESH_SECONDS) -> None:
+        super().__init__(db)
+        #: Communities known to exist, so an event needn't insert its community every time.
+        self._communities: set[str] = set()
+        self.refresh_seconds = refresh_seconds
+        #: Members whose DMs are closed -> whether they were told, as last read; re-read now and then, so that
+        #: neither an interaction nor a DM costs a read.
+        self._closed: dict[str, bool] = {}
+        self._closed_until = 0.0
+
+    # -- communities -------------------------------------------------------------------
+
+    async def ensure(self, community_id: str, now: datetime, name: str = "") -> Community:
+        community = await self.get(community_id)  # almost always there: one query, not two
+        if community is not None:
+            return community
+        await self.db.execute(
+            "INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            community_id, name, utc_iso(now),
+        )
+        community = await self.get(community_id)
+        assert community is not None
+        return community
+
+    async def get(self, community_id: str) -> Community | None:
+        row = await self.db.fetchone("SELECT * FROM communities WHERE id = ?", community_id)
+        if row is None:
+            return None
+        return Community(row["id"], row["name"], CommunitySettings.from_json(row["settings"]))
+
+    async def save_settings(self, community_id: str, settings: CommunitySettings) -> None:
+        await self.db.execute("UPDATE communities SET settings = ? WHERE id = ?", settings.to_json(), community_id)
+
+    async def list_all(self) -> list[Community]:
+        rows = await self.db.fetchall("SELECT * FROM communities ORDER BY id")
+        return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
+
+    # -- members -----------------------------------------------------------------------
+
+    async def upsert_member(self, actor: Actor, now: datetime) -> Member:
+        """Every event runs this: one statement once the community is known, the row coming back from it."""
+        if actor.community_id not in self._communities:  # communities are never deleted
+            await self.db.execute(
+                "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
+                actor.community_id, utc_iso(now),
+            )
+            self._communities.add(actor.community_id)
+        row = await self.db.fetchone(
+            """INSERT INTO members (community_id, user_id, display_name, platform_timezone, created_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
+               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone)
+               RETURNING *""",
+            actor.community_id, actor.user_id, actor.display_name, actor.timezone, utc_iso(now),
+        )
+        assert row is not None
+        return member_from_row(row)
+
+    async def get_member(self, community_id: str, user_id: str) -> Member | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id
+        )
+        return member_from_row(row) if row else None
+
+    async def member_and_memberships(
+        self, community_id: str, user_id: str, open_at: datetime | None = None
+    ) -> tuple[Member | None, Community | None, list[tuple[Schedule, Participant]], list[tuple[Round, Schedule]]]:
+        """A member, their community and the check-ins they joined there, in one query (either of the first
+        two may not exist yet); with `open_at`, also the community's rounds open then: what `checkin status`
+        shows. The same query says whether any round is open, so the rounds' own query runs only when one is
+        (most of the day, none is)."""
+        from bot.store.rounds import list_open_rounds_in
+
+        if open_at is None:
+            rows = await self.db.fetchall(_MEMBER_AND_MEMBERSHIPS, user_id, user_id, community_id)
+        else:
+            rows = await self.db.fetchall(_MEMBER_MEMBERSHIPS_AND_ANY_OPEN, utc_iso(open_at), user_id, user_id,
+                                          community_id)
+        if not rows:
+            return None, None, [], []
+        first = rows[0]
+        community = Community(community_id, first["c_name"], CommunitySettings.from_json(first["c_settings"]))
+        member = member_from_row(first, "m_") if first["m_user_id"] is not None else None
+        joined = [(Schedule.from_row(r), Participant(r["id"], user_id, bool(r["wants_dm"]), bool(r["wants_reminder"])))
+                  for r in rows if r["id"] is not None]  # (a row without one: no check-ins, or another community's)
+        joined.sort(key=lambda j: j[0].name)
+        open_now = await list_open_rounds_in(self.db, community_id, open_at) if open_at and first["any_open"] else []
+        return member, community, joined, open_now
+
+    async def memberships(self, community_id: str, user_id: str) -> list[tuple[Schedule, Participant]]:
+        """The check-ins a member joined here, by name (one query with `member_and_memberships`)."""
+        return (await self.member_and_memberships(community_id, user_id))[2]
+
+    async def display_names(self, community_id: str, user_ids: list[str]) -> dict[str, str]:
+        """The names members are shown by here, for those Hearth has met (one query)."""
+        if not user_ids:
+            return {}
+        rows = await self.db.fetchall(
+            f"SELECT user_id, display_name FROM members WHERE community_id = ? AND user_id IN ({marks(user_ids)})",
+            community_id, *user_ids,
+        )
+        return {r["user_id"]: r["display_name"] for r in rows if r["display_name"]}
+
+    async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
+        allowed = {"timezone", "region", "snooze_until", "display_name", "settings", "language"}
+        if not set(fields) <= allowed:
+            raise ValueError(f"unknown member fields: {set(fields) - allowed}")
+        for key, value in fields.items():
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, dict):
+                value = json.dumps(value, sort_keys=True)
+            await self.db.execute(
+                f"UPDATE members SET {key} = ? WHERE community_id = ? AND user_id = ?", value, community_id, user_id
+            )
+
+    # -- closed DMs ------------------------------------------------------------------------
+
+    async def mark_dms_closed(self, user_id: str, now: datetime) -> None:
+        """The member's DMs are closed to Hearth: not DM'd again until they join a check-in again."""
+        await self.db.execute(
+            "INSERT INTO closed_dms (user_id, noticed, closed_at) VALUES (?, 0, ?) ON CONFLICT (user_id) DO NOTHING",
+            user_id, utc_iso(now),
+        )
+        self._closed.setdefault(user_id, False)
+
+    async def dms_closed(self, user_id: str) -> bool:
+        """Whether the member's DMs are closed, as last read (at most `refresh_seconds` ago, or marked here)."""
+        return user_id in await self._closed_dms()
+
+    async def take_dm_closed_notice(self, user_id: str) -> bool:
+        """True exactly once after DMs were found closed: time to tell them (the UPDATE decides, across
+        processes). Costs no query unless they are still to be told, or the set is re-read."""
+        if (await self._closed_dms()).get(user_id, True):
+            return False
+        self._closed[user_id] = True
+        return await self.db.execute(
+            "UPDATE closed_dms SET noticed = 1 WHERE user_id = ? AND noticed = 0", user_id
+        ) > 0
+
+    async def clear_dms_closed(self, user_id: str) -> None:
+        """They joined again (having opened their DMs, we hope): DM them again."""
+        await self.db.execute("DELETE FROM closed_dms WHERE user_id = ?", user_id)
+        self._closed.pop(user_id, None)
+
+    async def _closed_dms(self) -> dict[str, bool]:
+        if time.monotonic() >= self._closed_until:
+            self._closed_until = time.monotonic() + self.refresh_seconds
+            rows = await self.db.fetchall("SELECT user_id, noticed FROM closed_dms")
+            self._closed = {r["user_id"]: bool(r["noticed"]) for r in rows}
+        return self._closed
+
+    # -- moderators and audit ------------------------------------------------------------------
+
+    async def add_moderator(self, community_id: str, subject: str, by: str, now: datetime) -> bool:
+        n = await self.db.execute(
+            "INSERT INTO moderators (community_id, subject, added_by, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            community_id, subject, by, utc_iso(now),
+        )
+        return n > 0
+
+    async def remove_moderator(self, community_id: str, subject: str) -> bool:
+        n = await self.db.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?", community_id, subject)
+        return n > 0
+
+    async def moderators(self, community_id: str) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT subject FROM moderators WHERE community_id = ? ORDER BY added_at", community_id
+        )
+        return [r["subject"] for r in rows]
+
+    async def record_audit(self, community_id: str, actor_id: str, action: str, detail: str, now: datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+            community_id, actor_id, action, detail, utc_iso(now),
+        )
+
+    async def audit_log(self, community_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        return await self.db.fetchall(
+            "SELECT actor_id, action, detail, at FROM audit_log WHERE community_id = ? ORDER BY id DESC LIMIT ?",
+            community_id, limit,
+        )
+
+    # -- member data -----------------------------------------------------------------------------
+
+    async def _member_row(self, community_id: str, user_id: str) -> dict[str, Any] | None:
+        return await self.db.fetchone("SELECT * FROM members WHERE community_id = ? AND user_id = ?",
+                                      community_id, user_id)
+
+    async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
+        member = await self._member_row(community_id, user_id)
+        row = await self.db.fetchone("SELECT count(*) AS n FROM audit_log WHERE community_id = ? AND actor_id = ?",
+                                     community_id, user_id)
+        return {
+            "display_name": member["display_name"] if member else "",
+            "timezone": member["timezone"] if member else None,
+            "region": member["region"] if member else None,
+            "language": member["language"] if member else None,
+            "snoozed_until": member["snooze_until"] if member else None,
+            "moderator_actions": int(row["n"]) if row else 0,
+        }
+
+    async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        member = await self._member_row(community_id, user_id)
+        audit = await self.db.fetchall(
+            "SELECT action, detail, at FROM audit_log WHERE community_id = ? AND actor_id = ? ORDER BY id",
+            community_id, user_id,
+        )
+        return {
+            "member": {
+                "user_id": user_id,
+                "display_name": member["display_name"] if member else "",
+                "first_seen": member["created_at"] if member else None,
+            },
+            "settings": {
+                "timezone": member["timezone"] if member else None,
+                "region": member["region"] if member else None,
+                "language": member["language"] if member else None,
+                "snooze_until": member["snooze_until"] if member else None,
+                **(json.loads(member["settings"] or "{}") if member else {}),
+            },
+            "moderator_actions": [{"action": r["action"], "detail": r["detail"], "at": r["at"]} for r in audit],
+        }
+
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+        """The member row and their moderator listing go; the moderators' trail stays, without their id in it
+        (as actor, and inside details), and "added by" names "deleted-member"."""
+        n = await tx.execute(
+            "UPDATE audit_log SET actor_id = ? WHERE community_id = ? AND actor_id = ?", DELETED, community_id, user_id
+        )
+        whole_id = re.compile(rf"(?<![\w:]){re.escape(user_id)}(?!\w)")
+        rows = await tx.fetchall(
+            "SELECT id, detail FROM audit_log WHERE community_id = ? AND detail LIKE ? ESCAPE '\\'",
+            community_id, like(user_id),
+        )
+        for row in rows:
+            detail = whole_id.sub(DELETED, row["detail"])
+            if detail != row["detail"]:
+                await tx.execute("UPDATE audit_log SET detail = ? WHERE id = ?", detail, row["id"])
+        await tx.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?", community_id, user_id)
+        await tx.execute("UPDATE moderators SET added_by = ? WHERE community_id = ? AND added_by = ?",
+                         DELETED, community_id, user_id)
+        await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
+        return {"audit_rows_anonymised": n}
+
+
+def member_from_row(row: dict[str, Any], prefix: str = "") -> Member:
+    """A member from a row of `members`, or from its columns named with `prefix` in a wider row."""
+    p = prefix
+    snooze, settings = row[p + "snooze_until"], row[p + "settings"]
+    return Member(row[p + "community_id"], row[p + "user_id"], row[p + "display_name"], row[p + "timezone"],
+                  row[p + "region"], date.fromisoformat(snooze) if snooze else None,
+                  json.loads(settings) if settings and settings != "{}" else {}, row.get(p + "platform_timezone"),
+                  row.get(p + "language"), bool(row.get(p + "dms_closed")))
+
+
+#: The community, the member (columns named m_…, apart from the schedule's) and a row per participation of
+#: theirs, with its schedule when that is in this community. Indexed all the way: communities and members by
+#: key, participants by user, schedules by id.
+_MEMBER_AND_MEMBERSHIPS = (
+    "SELECT {}c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
+    "m.display_name AS m_display_name, m.timezone AS m_timezone, m.region AS m_region, "
+    "m.snooze_until AS m_snooze_until, m.settings AS m_settings, m.platform_timezone AS m_platform_timezone, "
+    "m.language AS m_language, "
+    "s.*, p.wants_dm, p.wants_reminder FROM communities c "
+    "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? "
+    "LEFT JOIN participants p ON p.user_id = ? "
+    "LEFT JOIN schedules s ON s.id = p.schedule_id AND s.community_id = c.id "
+    "WHERE c.id = ?"
+)
+_MEMBER_MEMBERSHIPS_AND_ANY_OPEN = _MEMBER_AND_MEMBERSHIPS.format(
+    "EXISTS (SELECT 1 FROM rounds rd JOIN schedules os ON os.id = rd.schedule_id "
+    "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND os.community_id = c.id) AS any_open, ")
+_MEMBER_AND_MEMBERSHIPS = _MEMBER_AND_MEMBERSHIPS.format("")

@@ -1,0 +1,338 @@
+"""The outbox and the processes that drain it: what is due to go out, who holds it, what the platforms said.
+
+Also the two small records delivery leans on: each platform's 429 waits
+(`delivery_waits`, shared by every process) and the event ids already handled
+(`processed_events`, so a retried delivery has one effect).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Collection
+
+from bot.clock import parse_iso, utc_iso, utc_iso_fine
+from bot.models import Outgoing, OutboxEntry
+from bot.slices import built_in_slices
+from bot.store.database import Database, Executor
+from bot.store.repository import Repository, like, marks
+
+if TYPE_CHECKING:
+    from bot.store.communities import CommunityRepository
+
+#: Rows turned into objects between yields to the loop (`bot.slices`): about 10 ms of work each on a 2-core machine.
+ENTRIES_SLICE = 100  # a claimed entry parses its payload's JSON
+OUTBOX_SLICE = 1000  # rows written by one statement (`executemany`) while a round's messages are encoded
+
+ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
+           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
+
+
+class OutboxRepository(Repository):
+    """The outbox's rows, the processes' heartbeats, the platforms' waits and the events already handled."""
+
+    def __init__(self, db: Database, members: "CommunityRepository") -> None:
+        super().__init__(db)
+        #: Whose DMs are closed is a member fact; the outbox records it from a sender's answer.
+        self.members = members
+
+    async def enqueue(self, outgoing: list[Outgoing], now: datetime) -> None:
+        async with self.db.transaction() as tx:
+            await enqueue_on(tx, outgoing, now)
+
+    async def claim_due(
+        self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta,
+        dead: Collection[str] = (),
+    ) -> list[OutboxEntry]:
+        """Take up to `limit` due entries for `holder` until the lease ends.
+
+        Only one process gets each entry. An entry taken from an earlier claim
+        comes back with `previous_holder` set: its send may already have
+        happened, so the sender is asked before sending again.
+
+        Whose claims may be taken: those of the holders in `dead` (the caller
+        watched their heartbeats stop, on its own monotonic clock), and, once
+        the lease has run out, the holder's own and those of a holder with no
+        heartbeat row. A live process's claims are never taken on wall time
+        alone: a step of the clock (NTP, a laptop resuming) would make every
+        lease and heartbeat look old at once while their holders still send.
+        """
+        stamp, until, fine = utc_iso(now), utc_iso(now + lease), utc_iso_fine(now)
+        dead = sorted(set(dead) - {holder})  # a process never takes over its own claims
+        gone = f"OR claimed_by IN ({marks(dead)}) " if dead else ""
+        due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? AND (not_before IS NULL OR not_before <= ?) "
+               f"AND (claimed_until IS NULL {gone}OR (claimed_until <= ? AND (claimed_by = ? OR NOT EXISTS "
+               "(SELECT 1 FROM processes p WHERE p.id = outbox.claimed_by))))")
+        args = [platform, stamp, fine, *dead, stamp, holder]
+        if self.db.dialect == "postgresql":
+            rows = await self.db.fetchall(
+                f"WITH c AS (SELECT id, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ? "
+                "FOR UPDATE SKIP LOCKED) UPDATE outbox o SET claimed_by = ?, claimed_until = ? FROM c "
+                "WHERE o.id = c.id RETURNING o.*, c.previous_holder",
+                *args, limit, holder, until,
+            )
+            return sorted(await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE), key=lambda e: e.id)
+        async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
+            rows = await tx.fetchall(
+                f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?", *args, limit,
+            )
+            if rows:
+                found = ",".join("?" * len(rows))
+                await tx.execute(f"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ({found})",
+                                 holder, until, *[r["id"] for r in rows])
+        return await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE)
+
+    async def release_claims(self, holder: str) -> int:
+        """On a clean stop, hand back what this process claimed and never started sending."""
+        return await self.db.execute(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by = ? "
+            "AND attempts = 0",
+            holder,
+        )
+
+    async def next_due_at(self, platform: str) -> str | None:
+        row = await self.db.fetchone(
+            "SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND platform = ?", platform
+        )
+        return row["t"] if row else None
+
+    async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None:
+        """Record the platform's message id, and hang it on the round or answer it posted."""
+        sent = ("UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1 "
+                "WHERE id = ?", message_ref, utc_iso(now), entry.id)
+        posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
+        posts_answer = entry.kind in ("post", "thread") and entry.response_id
+        unposts_answer = entry.kind == "delete" and entry.response_id
+        if not posts_round and not posts_answer and not unposts_answer:
+            await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
+            return
+        # An answer has two posts that come and go apart: its named post and its anonymous one.
+        column = "anon_ref" if entry.target.get("post") == "anonymous" else "post_ref"
+        async with self.db.transaction() as tx:
+            await tx.execute(*sent)
+            hung = 1
+            if posts_round:
+                hung = await tx.execute("UPDATE rounds SET post_ref = ? WHERE id = ?", message_ref, entry.round_id)
+            if posts_answer:
+                hung = await tx.execute(f"UPDATE responses SET {column} = ? WHERE id = ?", message_ref,
+                                        entry.response_id)
+            if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
+                await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
+                                              entry.platform)], now)
+            if unposts_answer:  # that post is down, unless the answer went back to it meanwhile (`me delete` counts)
+                side = "anonymous" if column == "anon_ref" else "shared"
+                await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
+                                 entry.response_id, side)
+
+    async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
+        """Try again later. The claim stays on record: a send that failed (a timeout,
+        say) may still have arrived, so whoever retries asks the platform first."""
+        await self.db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = ? "
+            "WHERE id = ?",
+            error[:500], utc_iso(next_at), utc_iso(next_at), entry_id,
+        )
+
+    async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None:
+        """Wait without counting an attempt: nothing was sent (a 429, or the round post isn't out yet).
+
+        Not a microsecond before `next_at` (a Retry-After binds to the
+        fraction of a second). With `keep_claim`, the claim stays on record
+        until then: the entry was taken over and nobody has yet looked
+        whether its earlier holder sent it, so whoever sends it must look.
+        """
+        if keep_claim:
+            await self.db.execute("UPDATE outbox SET next_attempt_at = ?, not_before = ?, claimed_until = ? "
+                                  "WHERE id = ?", utc_iso(next_at), utc_iso_fine(next_at), utc_iso(next_at), entry_id)
+            return
+        await self.db.execute(
+            "UPDATE outbox SET next_attempt_at = ?, not_before = ?, claimed_by = NULL, claimed_until = NULL "
+            "WHERE id = ?",
+            utc_iso(next_at), utc_iso_fine(next_at), entry_id,
+        )
+
+    async def mark_failed(self, entry_id: int, error: str) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+            error[:500], entry_id,
+        )
+
+    async def mark_dms_closed(self, user_id: str, now: datetime) -> None:
+        """A sender found the member's DMs closed (`bot.store.communities` keeps the fact)."""
+        await self.members.mark_dms_closed(user_id, now)
+
+    async def dms_closed(self, user_id: str) -> bool:
+        """Whether the member's DMs are known to be closed (from memory, re-read now and then)."""
+        return await self.members.dms_closed(user_id)
+
+    async def round_post_ref(self, round_id: int) -> str | None:
+        """The id of a round's post, once it is out (None too if the round is gone)."""
+        row = await self.db.fetchone("SELECT post_ref FROM rounds WHERE id = ?", round_id)
+        return row["post_ref"] if row else None
+
+    async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
+        """The id of an answer's named post, or of its anonymous one."""
+        column = "anon_ref" if anonymous else "post_ref"
+        row = await self.db.fetchone(f"SELECT {column} AS ref FROM responses WHERE id = ?", response_id)
+        return row["ref"] if row else None
+
+    async def counts(self) -> dict[str, int]:
+        """How many entries are in each status."""
+        rows = await self.db.fetchall("SELECT status, count(*) AS n FROM outbox GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    # -- the platforms' 429s -------------------------------------------------------------
+
+    async def hold_off(self, platform: str, method: str, now: datetime, seconds: float) -> None:
+        """A platform answered 429: no process calls `method` for `seconds` from `now` (a later end wins)."""
+        await self.db.execute(
+            "INSERT INTO delivery_waits (platform, method, not_before, seconds) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (platform, method) DO UPDATE SET not_before = excluded.not_before, seconds = excluded.seconds "
+            "WHERE delivery_waits.not_before < excluded.not_before",
+            platform, method, utc_iso_fine(now + timedelta(seconds=seconds)), float(seconds),
+        )
+
+    async def wait_left(self, platform: str, method: str, now: datetime) -> float:
+        """Seconds from `now` until `method` may be called again (0.0: now).
+
+        Never more than the platform asked for: a wall clock set back must
+        not stretch a 30-second wait into an hour.
+        """
+        row = await self.db.fetchone(
+            "SELECT not_before, seconds FROM delivery_waits WHERE platform = ? AND method = ? AND not_before > ?",
+            platform, method, utc_iso_fine(now),
+        )
+        if row is None:
+            return 0.0
+        return max(0.0, min((parse_iso(row["not_before"]) - now).total_seconds(), float(row["seconds"])))
+
+    # -- processes -----------------------------------------------------------------------
+
+    async def record_heartbeat(self, process_id: str, host: str, pid: int, platforms: str, now: datetime) -> None:
+        """Record that the process is alive: `beats` counts up, so others see it change whatever the clocks say."""
+        await self.db.execute(
+            "INSERT INTO processes (id, host, pid, platforms, started_at, heartbeat_at, beats) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, "
+            "platforms = excluded.platforms, beats = processes.beats + 1",
+            process_id, host, pid, platforms, utc_iso(now), utc_iso(now),
+        )
+
+    async def process_beats(self) -> dict[str, int]:
+        """Each known process's heartbeat count: one that stops changing has stopped."""
+        rows = await self.db.fetchall("SELECT id, beats FROM processes")
+        return {r["id"]: int(r["beats"]) for r in rows}
+
+    async def forget_process(self, process_id: str) -> None:
+        await self.db.execute("DELETE FROM processes WHERE id = ?", process_id)
+
+    async def live_processes(self, alive_since: datetime) -> list[dict[str, Any]]:
+        """Processes heard from since `alive_since`, with how many entries each holds now."""
+        return await self.db.fetchall(
+            "SELECT p.id, p.host, p.pid, p.platforms, p.started_at, p.heartbeat_at, "
+            "(SELECT count(*) FROM outbox o WHERE o.claimed_by = p.id AND o.status = 'pending' "
+            "AND o.claimed_until > ?) AS holding FROM processes p WHERE p.heartbeat_at >= ? ORDER BY p.started_at",
+            utc_iso(alive_since), utc_iso(alive_since),
+        )
+
+    # -- events already handled ------------------------------------------------------------
+
+    async def first_time_event(self, event_id: str, now: datetime) -> bool:
+        """True the first time an event id is seen: retried deliveries have one effect."""
+        n = await self.db.execute(
+            "INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING", event_id, utc_iso(now)
+        )
+        return n > 0
+
+    async def forget_event(self, event_id: str) -> None:
+        """As if the event id had never been seen (what it was for was refused, so nothing was done)."""
+        await self.db.execute("DELETE FROM processed_events WHERE event_id = ?", event_id)
+
+    # -- retention and member data ------------------------------------------------------------
+
+    async def purge_history(self, sent_before: datetime, events_before: datetime) -> None:
+        """Sent and failed rows (they copy names and words) made before `sent_before`, and event ids seen
+        before `events_before`."""
+        await self.db.execute("DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", utc_iso(sent_before))
+        await self.db.execute("DELETE FROM processed_events WHERE at < ?", utc_iso(events_before))
+
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+        """Rows about the member: DMs to them, anything whose key, target or message names their id.
+
+        The id is matched whole (quoted in JSON, ':'-delimited in keys), so
+        "discord:12" never sweeps up "discord:123". Rows tied to another
+        community's round are left alone; a row tied to no round (a reminder,
+        say) is dropped if it names them. (Their answers' rows went with the
+        answers: `RoundRepository.erase_member`.) Processed event ids hold no
+        names and stay (they expire on their own).
+        """
+        quoted = like(json.dumps(user_id))
+        key_end, key_mid = "%" + like(user_id)[1:-1], like(user_id + ":")
+        dropped = await tx.execute(
+            "DELETE FROM outbox WHERE (target LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\' "
+            "OR dedupe_key LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\') AND (round_id IS NULL OR round_id IN "
+            "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?))",
+            quoted, quoted, key_end, key_mid, community_id,
+        )
+        return {"outbox": dropped}
+
+
+# -- writing to the outbox inside another repository's transaction ------------------------------
+
+
+def removal(key: str, channel: str | None, ref: str, platform: str = "") -> Outgoing:
+    """A "delete" of a message already out, addressed by the platform's id (the row that found it may be gone)."""
+    return Outgoing(key, "delete", {"channel": channel, "ref": ref}, {"body": [], "title": None, "buttons": []},
+                    platform=platform)
+
+
+async def enqueue_on(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
+    """Queue messages in the caller's transaction: they go out if and only if its change is kept."""
+    await _write_outbox_rows(tx, _outbox_rows(outgoing, utc_iso(now)))
+
+
+async def enqueue_rounds_on(tx: Executor, per_round: list[tuple[int, list[Outgoing]]], now: datetime) -> None:
+    """Write each round's messages, with the round's id filled in (`_outbox_rows`)."""
+    stamp = utc_iso(now)
+    rows: list[tuple[Any, ...]] = []
+    for round_id, outgoing in per_round:
+        for start in range(0, len(outgoing), OUTBOX_SLICE):
+            rows += _outbox_rows(outgoing[start:start + OUTBOX_SLICE], stamp, round_id)
+            if len(rows) >= OUTBOX_SLICE:  # each write is a trip to the database: the loop runs others meanwhile
+                await _write_outbox_rows(tx, rows)
+                rows = []
+    await _write_outbox_rows(tx, rows)
+
+
+async def drop_pending_for_answers(tx: Executor, answers_sql: str, *args: Any) -> None:
+    """Drop the pending entries of the answers `answers_sql` selects (ids): they'd wait for rows that are going."""
+    await tx.execute(f"DELETE FROM outbox WHERE status = 'pending' AND response_id IN (SELECT id FROM ({answers_sql}) "
+                     "AS gone)", *args)
+
+
+def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = None) -> list[tuple[Any, ...]]:
+    """Messages as outbox rows. With `round_id`, they were built before their round existed: its id goes
+    into their keys and into their payloads' "{round}" placeholders, on the JSON text, once per distinct
+    payload (a round's DMs share one per timezone)."""
+    encoded: dict[int, str] = {}
+    fill = None if round_id is None else str(round_id)
+    rows = []
+    for o in outgoing:
+        text = encoded.get(id(o.payload))
+        if text is None:
+            text = json.dumps(o.payload)
+            if fill is not None:
+                text = text.replace('"{round}"', f'"{fill}"')
+            encoded[id(o.payload)] = text
+        key = o.dedupe_key if fill is None else o.dedupe_key.replace("{round}", fill)
+        rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
+                     o.round_id if round_id is None else round_id, o.response_id, stamp, stamp))
+    return rows
+
+
+async def _write_outbox_rows(tx: Executor, rows: list[tuple[Any, ...]]) -> None:
+    many = getattr(tx, "executemany", None)
+    if many is not None and len(rows) > 1:
+        await many(ENQUEUE, rows)  # one trip for a round's thousands of DMs
+        return
+    for row in rows:
+        await tx.execute(ENQUEUE, *row)

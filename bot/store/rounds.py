@@ -1,0 +1,393 @@
+"""Check-in rounds and the answers to them (responses), with the anonymous posts waiting for a batch."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable
+
+from bot.clock import utc_iso
+from bot.crypto import Cipher, PlainCipher
+from bot.models import HeldPost, Outgoing, Response, Round, Schedule
+from bot.store.database import Executor
+from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
+from bot.store.repository import Repository, marks
+
+#: Builds an answer's messages once the saved row (and the previous one) is known.
+OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
+
+
+@dataclass(frozen=True)
+class Batching:
+    """How a round's anonymous posts go out: in batches of at least `floor` people (or when it closes), each
+    batch's messages built by `build` from the posts that waited, in no telling order."""
+
+    floor: int
+    build: Callable[[list[HeldPost]], list[Outgoing]]
+
+
+class RoundClosed(Exception):
+    """The round closed while an answer to it was being saved: nothing was saved."""
+
+
+#: A round being answered, locked for the answer's transaction (PostgreSQL adds FOR UPDATE): its batches of
+#: anonymous posts are counted and sent by one answer at a time, and never after the round closed.
+_ROUND_FOR_ANSWER = "SELECT rd.closed_at, rd.channel_id FROM rounds rd WHERE rd.id = ?"
+
+OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_at, remind_at, prompt_id, prompt_text, "
+              "channel_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING RETURNING *")
+
+#: A member's answers in one community, with their rounds and check-ins (export and erasure).
+_ANSWERS_SQL = (
+    "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.created_at, r.updated_at, "
+    "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
+    "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
+    "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
+)
+
+
+class RoundRepository(Repository):
+    #: Seals private answers at rest (the store sets it from HEARTH_ENCRYPTION_KEY).
+    cipher: Cipher = PlainCipher()
+
+    async def open(self, schedule: Schedule, fields: dict[str, Any], outgoing: list[Outgoing]) -> Round | None:
+        """Write the round and its messages at once; None if it was already open.
+
+        The unique (schedule, scheduled time) key makes a second opening — a
+        restart, another process — a no-op.
+        """
+        async with self.db.transaction() as tx:
+            row = await tx.fetchone(OPEN_ROUND, *_round_args(schedule, fields))
+            if row is None:
+                return None
+            rnd = Round.from_row(row)
+            await enqueue_rounds_on(tx, [(rnd.id, outgoing)], fields["opened_at"])
+        return rnd
+
+    async def open_many(self, items: list[tuple[Schedule, dict[str, Any], list[Outgoing]]]) -> list[Round | None]:
+        """`open` for many rounds in one transaction: all are written, or none.
+
+        When a thousand schedules fire in the same minute, one transaction
+        and one insert of all their messages replace a thousand of each.
+        """
+        args = [_round_args(schedule, fields) for schedule, fields, _ in items]
+        ids = sorted({a[0] for a in args})
+        times = sorted({a[1] for a in args})
+        find = (f"SELECT * FROM rounds WHERE schedule_id IN ({marks(ids)}) "
+                f"AND scheduled_at IN ({marks(times)})")
+        opened: list[Round | None] = []
+        async with self.db.transaction() as tx:
+            before = {(r["schedule_id"], r["scheduled_at"]) for r in await tx.fetchall(find, *ids, *times)}
+            many = getattr(tx, "executemany", None)
+            if many is not None:
+                await many(OPEN_ROUND.replace(" RETURNING *", ""), [a for a in args if a[:2] not in before])
+            else:
+                for a in args:
+                    if a[:2] not in before:
+                        await tx.execute(OPEN_ROUND, *a)
+            rows = {(r["schedule_id"], r["scheduled_at"]): r for r in await tx.fetchall(find, *ids, *times)}
+            messages: list[tuple[int, list[Outgoing]]] = []
+            for a, (_, _, outgoing) in zip(args, items):
+                row = rows.get(a[:2]) if a[:2] not in before else None
+                rnd = Round.from_row(row) if row else None
+                opened.append(rnd)
+                if rnd is not None:
+                    messages.append((rnd.id, outgoing))
+            await enqueue_rounds_on(tx, messages, items[0][1]["opened_at"])
+        return opened
+
+    async def get(self, round_id: int) -> Round | None:
+        row = await self.db.fetchone("SELECT * FROM rounds WHERE id = ?", round_id)
+        return Round.from_row(row) if row else None
+
+    async def latest(self, schedule_id: int) -> Round | None:
+        row = await self.db.fetchone(
+            "SELECT * FROM rounds WHERE schedule_id = ? ORDER BY scheduled_at DESC LIMIT 1", schedule_id
+        )
+        return Round.from_row(row) if row else None
+
+    async def list_open(self) -> list[Round]:
+        """Every round not closed yet, soonest to close first."""
+        rows = await self.db.fetchall("SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at")
+        return [Round.from_row(r) for r in rows]
+
+    async def list_open_in(self, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
+        """A community's rounds still open at `now`, each with its schedule, in one query."""
+        return await list_open_rounds_in(self.db, community_id, now)
+
+    async def recent_prompt_ids_of(self, schedule_ids: list[int], limit: int) -> dict[int, list[str]]:
+        """The prompts of each schedule's latest `limit` rounds, newest first, in one query."""
+        out: dict[int, list[str]] = {i: [] for i in schedule_ids}
+        if not schedule_ids or limit <= 0:
+            return out
+        rows = await self.db.fetchall(
+            "SELECT schedule_id, prompt_id FROM (SELECT schedule_id, prompt_id, scheduled_at, ROW_NUMBER() OVER "
+            "(PARTITION BY schedule_id ORDER BY scheduled_at DESC) AS n FROM rounds "
+            f"WHERE schedule_id IN ({marks(schedule_ids)})) AS recent WHERE n <= ? "
+            "ORDER BY schedule_id, scheduled_at DESC",
+            *schedule_ids, limit,
+        )
+        for r in rows:
+            out[r["schedule_id"]].append(r["prompt_id"])
+        return out
+
+    async def finish_step(
+        self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing], batching: Batching | None = None
+    ) -> bool:
+        """Mark a round reminded or closed and queue its messages, once only. Closing with `batching` first
+        lets every anonymous post still waiting go, however few."""
+        if column not in {"reminded_at", "closed_at"}:
+            raise ValueError(column)
+        async with self.db.transaction() as tx:
+            n = await tx.execute(
+                f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
+            )
+            if n == 0:
+                return False
+            if batching is not None and column == "closed_at":
+                await self._release(tx, round_id, batching, now, everything=True)
+            await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
+        return True
+
+    # -- responses -------------------------------------------------------------------
+
+    async def save_response(
+        self, round_id: int, user_id: str, mood: int, text: str, visibility: str, now: datetime,
+        outgoing_for: OutgoingFactory, batching: Batching | None = None,
+    ) -> tuple[Response, Response | None]:
+        """Save (or change) an answer and queue what it shows, in one go.
+
+        `outgoing_for` builds what shows at once (the named post). With `batching`, a change to what the
+        answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
+        round closed meanwhile, so nothing waits for a batch that will never come.
+        """
+        async with self.db.transaction() as tx:
+            rnd = None if batching is None else await tx.fetchone(
+                _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
+            if batching is not None and (rnd is None or rnd["closed_at"] is not None):
+                raise RoundClosed(round_id)
+            prev_row = await tx.fetchone(
+                "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
+            )
+            previous = self._response(prev_row) if prev_row else None
+            row = await tx.fetchone(
+                "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
+                "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
+                round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
+                utc_iso(now),
+            )
+            assert row is not None
+            response = self._response(row)
+            await enqueue_on(tx, outgoing_for(response, previous), now)
+            if previous is not None and previous.visibility == "shared" != visibility and previous.post_ref:
+                # Its named post is being taken down by id (`outgoing_for`): the answer has none now.
+                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
+            if batching is not None and rnd is not None:
+                await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
+        return response, previous
+
+    async def _hold(self, tx: Executor, row: dict[str, Any], previous: Response | None, channel_id: str,
+                    batching: Batching, now: datetime) -> None:
+        """Let the answer's anonymous side wait for the round's next batch, and send the batch if it is full.
+
+        It waits if what it shows anonymously changed (new, edited, or to be taken down), and stays waiting
+        if it was already; a wait that nets to nothing (anonymous, then private, before any batch) goes.
+        """
+        now_anonymous, out = row["visibility"] == "anonymous", bool(row["anon_out"])
+        if not now_anonymous and not out:
+            if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
+                await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
+            return
+        shown = (row["mood"], row["text"]) if now_anonymous else None
+        before = (previous.mood, previous.text) if previous and previous.visibility == "anonymous" else None
+        if shown != before:
+            await tx.execute(
+                "INSERT INTO held_posts (round_id, response_id, channel_id, held_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (response_id) DO NOTHING",
+                row["round_id"], row["id"], channel_id, utc_iso(now),
+            )
+        await self._release(tx, row["round_id"], batching, now, everything=False)
+
+    async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime) -> None:
+        """An anonymous post to take down with its round's next batch, its answer gone (an erasure)."""
+        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at) VALUES (?, ?, ?, ?)",
+                         round_id, channel_id, ref, utc_iso(now))
+
+    async def _release(self, tx: Executor, round_id: int, batching: Batching, now: datetime,
+                       everything: bool) -> int:
+        """Send the round's waiting anonymous posts if at least `floor` people's wait (or `everything`, at the
+        close), shuffled so their order tells nothing either; returns how many went."""
+        rows = await tx.fetchall(
+            "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
+            "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
+        )
+        if not rows or (len(rows) < batching.floor and not everything):
+            return 0
+        held = [HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
+                         r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"]) for r in rows]
+        random.SystemRandom().shuffle(held)
+        outgoing = batching.build(held)
+        await tx.execute("DELETE FROM held_posts WHERE round_id = ?", round_id)
+        for h in held:
+            if h.response is None:
+                continue
+            shows = h.response.visibility == "anonymous"
+            # A post taken down by its known id leaves no id behind; one still on its way keeps the column for
+            # its removal to find (`Outbox._resolve`).
+            await tx.execute(
+                "UPDATE responses SET anon_out = ?, anon_ref = CASE WHEN ? = 1 AND anon_ref IS NOT NULL THEN NULL "
+                "ELSE anon_ref END WHERE id = ?",
+                int(shows), int(not shows), h.response.id,
+            )
+        await enqueue_on(tx, outgoing, now)
+        return len(held)
+
+    def _sealed_if_private(self, text: str, visibility: str) -> str:
+        """Words kept private are sealed at rest, as notes are (`bot.crypto`); shared and anonymous words are
+        posted to the group anyway."""
+        return self.cipher.seal(text) if visibility == "private" and text else text
+
+    def answer_words(self, row: dict[str, Any]) -> str:
+        """A row of `responses`' words as written: opened, if they were kept private (and so sealed)."""
+        return self.cipher.open(row["text"]) if row["visibility"] == "private" and row["text"] else row["text"]
+
+    def _response(self, row: dict[str, Any]) -> Response:
+        """The answer with its words as written; the row is copied only when they were sealed (a round's
+        summary reads thousands of rows)."""
+        words = self.answer_words(row)
+        return Response.from_row(row if words is row["text"] else {**row, "text": words})
+
+    async def response_of(self, round_id: int, user_id: str) -> Response | None:
+        row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
+        return self._response(row) if row else None
+
+    async def responses_by(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
+        """One member's answers to several rounds, by round id."""
+        if not round_ids:
+            return {}
+        rows = await self.db.fetchall(
+            f"SELECT * FROM responses WHERE user_id = ? AND round_id IN ({marks(round_ids)})", user_id, *round_ids
+        )
+        return {r["round_id"]: self._response(r) for r in rows}
+
+    async def responses(self, round_id: int) -> list[Response]:
+        """Every answer to a round, first answered first."""
+        rows = await self.db.fetchall("SELECT * FROM responses WHERE round_id = ? ORDER BY created_at", round_id)
+        return [self._response(r) for r in rows]
+
+    async def history(self, community_id: str, user_id: str, since: datetime) -> list[tuple[Response, Round, str]]:
+        rows = await self.db.fetchall(
+            "SELECT r.*, rd.schedule_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
+            "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref AS round_post_ref, rd.channel_id, "
+            "s.name AS schedule_name "
+            "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
+            "WHERE s.community_id = ? AND r.user_id = ? AND r.created_at >= ? ORDER BY rd.scheduled_at",
+            community_id, user_id, utc_iso(since),
+        )
+        out = []
+        for r in rows:
+            rnd = Round.from_row({**r, "id": r["round_id"], "post_ref": r["round_post_ref"]})
+            out.append((self._response(r), rnd, r["schedule_name"]))
+        return out
+
+    async def recent_moods(self, community_id: str, user_id: str, limit: int) -> list[int]:
+        """The member's latest check-in moods in this community, newest first."""
+        rows = await self.db.fetchall(
+            "SELECT r.mood FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+            "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.user_id = ? "
+            "ORDER BY rd.scheduled_at DESC LIMIT ?",
+            community_id, user_id, limit,
+        )
+        return [int(r["mood"]) for r in rows]
+
+    # -- retention and member data ------------------------------------------------------
+
+    async def purge(self, tx: Executor, community_id: str, cutoff: datetime) -> int:
+        """Delete a community's answers made before `cutoff`, with the sent outbox rows that copied them (names,
+        words), those first while they can still be found; returns how many answers."""
+        # Expired answers are found by age (the responses_created index), then kept to the
+        # community's rounds. The unary + keeps SQLite from walking every answer of every round
+        # by round id instead: with a million answers that held the database for most of a
+        # second each day (bench/README.md, "scale"). On other databases it is a no-op.
+        in_community = (
+            "SELECT r.id FROM responses r WHERE r.created_at < ? AND +r.round_id IN "
+            "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?)"
+        )
+        stamp = utc_iso(cutoff)
+        await tx.execute(f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})",
+                         stamp, community_id)
+        return await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", stamp, community_id)
+
+    async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
+        answers = {"shared": 0, "anonymous": 0, "private": 0}
+        for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
+            answers[a["visibility"]] += 1
+        return {"answers": answers}
+
+    async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        return {"answers": [
+            {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
+             "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
+             "answered_at": a["created_at"], "updated_at": a["updated_at"]}
+            for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
+        ]}
+
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+        """Every answer row goes, whatever its visibility ("delete" means delete: no anonymised moods are kept;
+        summaries already posted keep their numbers), with the outbox rows that carry them; each post of theirs
+        already out is taken down (`_queue_post_removals`)."""
+        answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)
+        queued, later = await self._queue_post_removals(tx, answers, now)
+        dropped = 0
+        for a in answers:
+            dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
+        for a in answers:
+            await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
+        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "outbox": dropped}
+
+    async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]],
+                                   now: datetime) -> tuple[int, int]:
+        """One "delete" per answer post already out, addressed by message id; how many, and how many of them wait.
+
+        Named posts come down at once. An anonymous post of a round still open waits for that round's next
+        batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
+        would tell whose it was. Any answer with a ref had a post once; asking again for one already taken
+        down is harmless (the platform says it's gone, and that's that).
+        """
+        queued = later = 0
+        now_out = []
+        for a in answers:
+            for ref, anonymous in ((a["post_ref"], False), (a["anon_ref"], True)):
+                if not ref:
+                    continue
+                queued += 1
+                if anonymous and a["closed_at"] is None:
+                    await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
+                    later += 1
+                else:
+                    now_out.append(removal(f"erase:{a['id']}:{ref}", a["channel_id"], ref))
+        await enqueue_on(tx, now_out, now)
+        return queued, later
+
+
+async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
+    """A community's rounds still open at `now`, each with its schedule, in one query."""
+    rows = await db.fetchall(
+        "SELECT rd.id AS round_id, rd.scheduled_at, rd.opened_at, rd.closes_at, rd.remind_at, rd.reminded_at, "
+        "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref, rd.channel_id AS round_channel_id, s.* "
+        "FROM rounds rd "
+        "JOIN schedules s ON s.id = rd.schedule_id "
+        "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND s.community_id = ? ORDER BY rd.closes_at",
+        utc_iso(now), community_id,
+    )
+    return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),
+             Schedule.from_row(r))
+            for r in rows]
+
+
+def _round_args(schedule: Schedule, fields: dict[str, Any]) -> tuple[Any, ...]:
+    return (schedule.id, utc_iso(fields["scheduled_at"]), utc_iso(fields["opened_at"]), utc_iso(fields["closes_at"]),
+            utc_iso(fields["remind_at"]) if fields.get("remind_at") else None, fields["prompt_id"],
+            fields["prompt_text"], schedule.channel_id)

@@ -1,0 +1,41 @@
+"""Button and form arguments too long for a platform's custom id, kept under a short key.
+
+Discord allows 100 characters in a custom id; arguments that don't fit are
+kept here, so a button still works after a restart or on another process. A
+key not stashed or used for a while is purged: the buttons that needed it
+have long since been answered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from bot.clock import utc_iso
+from bot.store.repository import Repository
+
+
+class StashRepository(Repository):
+    async def stash(self, args: dict[str, str], now: datetime) -> str:
+        """Keep `args` and return a short key for them (same args, same key).
+
+        Stashing again refreshes the key's time, so a button still being sent
+        out is never purged from under it.
+        """
+        data = json.dumps(args, sort_keys=True, separators=(",", ":"))
+        key = hashlib.sha256(data.encode()).hexdigest()[:24]
+        await self.db.execute(
+            "INSERT INTO stashed_args (key, data, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at",
+            key, data, utc_iso(now),
+        )
+        return key
+
+    async def unstash(self, key: str) -> dict[str, str] | None:
+        row = await self.db.fetchone("SELECT data FROM stashed_args WHERE key = ?", key)
+        return None if row is None else dict(json.loads(row["data"]))
+
+    async def purge(self, before: datetime) -> int:
+        """Forget arguments last stashed before `before`; their buttons then say they've expired."""
+        return await self.db.execute("DELETE FROM stashed_args WHERE created_at < ?", utc_iso(before))

@@ -1,0 +1,102 @@
+"""The outbox and processes (`bot.store.outbox`) on each database ([sqlite], [postgresql]): entries once per
+key, whose claims may be taken, and waits kept to the microsecond (a platform's Retry-After)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from bot.models import Outgoing
+from bot.store.store import Store
+from tests.bot.store.helpers import outbox_keys, post
+
+AT = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+LEASE = timedelta(seconds=60)
+
+
+def dm(n: int) -> Outgoing:
+    return Outgoing(f"dm:{n}", "dm", {"user": f"console:u{n}"}, {"text": "hi"})
+
+
+async def holders(store: Store) -> dict[int, str | None]:
+    return {r["id"]: r["claimed_by"] for r in await store.db.fetchall("SELECT id, claimed_by FROM outbox ORDER BY id")}
+
+
+async def test_a_heard_from_process_keeps_its_claims_however_old_the_wall_clock_makes_them(store: Store) -> None:
+    await store.outbox.enqueue([dm(1), dm(2)], AT)
+    await store.outbox.record_heartbeat("live", "host", 1, "console", AT)
+    [mine] = await store.outbox.claim_due("console", AT, 1, "live", LEASE)
+    later = AT + timedelta(hours=2)  # a clock step: the lease and the heartbeat both look long gone
+    taken = await store.outbox.claim_due("console", later, 5, "other", LEASE)
+    assert [e.id for e in taken] == [2] and (await holders(store))[mine.id] == "live"
+    # Gone only when someone watched its heartbeat stop; then taken, flagged for a look first.
+    [again] = await store.outbox.claim_due("console", later, 5, "other", LEASE, dead=["live"])
+    assert again.id == mine.id and again.previous_holder == "live"
+
+
+async def test_a_process_never_takes_its_own_live_claims_and_takes_back_run_out_ones(store: Store) -> None:
+    await store.outbox.enqueue([dm(1)], AT)
+    await store.outbox.record_heartbeat("me", "host", 1, "console", AT)
+    await store.outbox.claim_due("console", AT, 1, "me", LEASE)
+    assert await store.outbox.claim_due("console", AT + timedelta(seconds=30), 1, "me", LEASE, dead=["me"]) == []
+    [back] = await store.outbox.claim_due("console", AT + LEASE, 1, "me", LEASE)
+    assert back.previous_holder == "me"  # it may have sent it before the lease ran out: it looks first
+
+
+async def test_a_claim_with_no_heartbeat_behind_it_runs_out_with_its_lease(store: Store) -> None:
+    await store.outbox.enqueue([dm(1)], AT)
+    await store.outbox.claim_due("console", AT, 1, "no-heartbeat", LEASE)
+    assert await store.outbox.claim_due("console", AT + timedelta(seconds=59), 1, "other", LEASE) == []
+    [taken] = await store.outbox.claim_due("console", AT + LEASE, 1, "other", LEASE)
+    assert taken.previous_holder == "no-heartbeat"
+
+
+async def test_heartbeats_are_counted(store: Store) -> None:
+    await store.outbox.record_heartbeat("p", "host", 1, "console", AT)
+    await store.outbox.record_heartbeat("p", "host", 1, "console", AT)  # same wall time: the count still moves
+    assert await store.outbox.process_beats() == {"p": 2}
+
+
+async def test_a_postponed_entry_is_not_due_a_microsecond_before_its_time(store: Store) -> None:
+    await store.outbox.enqueue([dm(1)], AT)
+    [entry] = await store.outbox.claim_due("console", AT, 1, "a", LEASE)
+    until = AT + timedelta(seconds=1, microseconds=250_000)
+    await store.outbox.postpone(entry.id, until)
+    assert await store.outbox.claim_due("console", until - timedelta(microseconds=1), 1, "b", LEASE) == []
+    [due] = await store.outbox.claim_due("console", until, 1, "b", LEASE)
+    assert due.previous_holder is None  # postponed after a 429 on the send: nothing went out
+
+
+async def test_a_postponed_entry_can_keep_its_claim_for_the_look_up_still_owed(store: Store) -> None:
+    await store.outbox.enqueue([dm(1)], AT)
+    [entry] = await store.outbox.claim_due("console", AT, 1, "a", LEASE)
+    until = AT + timedelta(seconds=2.5)
+    await store.outbox.postpone(entry.id, until, keep_claim=True)
+    assert await store.outbox.claim_due("console", until - timedelta(microseconds=1), 1, "a", LEASE) == []
+    [due] = await store.outbox.claim_due("console", until, 1, "a", LEASE)
+    assert due.previous_holder == "a"
+
+
+async def test_a_platforms_wait_is_shared_kept_to_the_microsecond_and_the_later_end_wins(store: Store) -> None:
+    assert await store.outbox.wait_left("slack", "chat.postMessage", AT) == 0.0
+    await store.outbox.hold_off("slack", "chat.postMessage", AT, 1.25)
+    await store.outbox.hold_off("slack", "chat.postMessage", AT, 0.5)  # a shorter wait doesn't cut the longer one
+    assert await store.outbox.wait_left("slack", "chat.postMessage", AT) == 1.25
+    assert abs(await store.outbox.wait_left("slack", "chat.postMessage", AT + timedelta(seconds=1.2)) - 0.05) < 1e-6
+    assert await store.outbox.wait_left("slack", "chat.postMessage", AT + timedelta(seconds=1.25)) == 0.0
+    assert await store.outbox.wait_left("slack", "conversations.open", AT) == 0.0  # per method
+    assert await store.outbox.wait_left("discord", "chat.postMessage", AT) == 0.0  # per platform
+    await store.outbox.hold_off("slack", "chat.postMessage", AT + timedelta(seconds=1), 2.0)
+    assert await store.outbox.wait_left("slack", "chat.postMessage", AT + timedelta(seconds=2)) == 1.0
+
+
+async def test_a_wall_clock_set_back_never_makes_a_wait_longer_than_the_platform_asked(store: Store) -> None:
+    await store.outbox.hold_off("slack", "conversations.history", AT, 30.0)
+    assert await store.outbox.wait_left("slack", "conversations.history", AT - timedelta(hours=1)) == 30.0
+
+
+async def test_outbox_entries_are_deduplicated_by_key(store: Store) -> None:
+    await store.outbox.enqueue([post("hello:1"), post("hello:1"), post("hello:2")], AT)
+    await store.outbox.enqueue([post("hello:2")], AT)
+    assert await outbox_keys(store) == ["hello:1", "hello:2"]
+    assert await store.outbox.counts() == {"pending": 2}
+    assert await store.outbox.next_due_at("console") == "2026-01-05T09:00:00Z"
