@@ -25,7 +25,8 @@ async def reachable(store: "Store") -> bool:
 
 async def outbox_backlog(store: "Store", now: datetime) -> tuple[int, float]:
     """How many messages wait to be sent, and how long (seconds) the oldest of them has waited."""
-    row = await store.db.fetchone("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'")
+    row = await store.db.fetchone(
+        "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'")
     if row is None or not row["n"]:
         return 0, 0.0
     oldest = row["oldest"]
