@@ -14,13 +14,61 @@ from __future__ import annotations
 
 import argparse
 import time
+import tomllib
+from typing import Any
 
 from bench.common import rss_mb
-from bot.safety.corpus import LANGUAGES, check_frozen, part, read_corpus
+from bot.content.packs import default_content_dir
+from bot.safety.corpus import LANGUAGES, Sentence, check_frozen, part, read_corpus
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
+from bot.safety.train import ordinary
 
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
+
+
+#: Short messages written for this check alone, in no corpus file and never trained or tuned on: greetings,
+#: thanks and reactions, the shortest ordinary text (session 8 found the model flagging "good morning everyone").
+SHORT = ("good morning everyone", "hi all", "thanks!", "see you tomorrow", "night all", "gm", "happy friday!",
+         "haha yes", "congrats!!", "good luck today", "have a great weekend", "thank you so much",
+         "buenos días a todos", "hasta luego", "gracias!!", "qué bueno jaja", "gute nacht zusammen", "danke dir!",
+         "bis morgen", "super, danke", "bonne soirée tout le monde", "à demain", "merci !!", "trop bien",
+         "bom dia galera", "valeu!", "até amanhã", "boa, gostei", "xD", "on my way")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Text that is not crisis and that the screen will meet every day: the dev split's everyday chat written
+    after the first model (ideas `ok3-*`, `ok4-*`: check-in answers, questions, plans, goodbyes, games,
+    greetings), `SHORT` (greetings in no corpus file), Hearth's own check-in prompts, and the short texts of
+    `content/texts.toml`. A screen that flags these answers people who are fine, and sends moderators care notes
+    about nothing."""
+    content = default_content_dir()
+    prompts = [p["text"] for path in sorted((content / "packs").glob("*.toml"))
+               for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
+    texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
+    dev = part(sentences, "dev")
+    chat = [s.text for s, everyday in zip(dev, ordinary(dev)) if everyday]
+    return {"everyday chat (dev)": chat, "short messages": list(SHORT), "Hearth's prompts": prompts,
+            "Hearth's texts": texts}
+
+
+def flag_rates(screen: Screen, groups: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:
+    """Per group: (n, share answered crisis, share answered crisis or gentle)."""
+    out = {}
+    for name, texts in groups.items():
+        levels = [r.level for r in screen.check_many(texts)]
+        out[name] = (len(texts), levels.count("crisis") / len(texts), (len(texts) - levels.count("ok")) / len(texts))
+    return out
 
 
 def _measure(repeat: int, model: bool = True) -> dict:
@@ -39,7 +87,9 @@ def _measure(repeat: int, model: bool = True) -> dict:
             screen.check(s.text)
             times.append(time.perf_counter() - t)
     times.sort()
+    rates = flag_rates(screen, ordinary_texts(sentences))
     return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
+            "ordinary": rates,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 
@@ -53,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"test split: {m['n']} sentences; load {m['load_s']:.2f} s; RSS +{m['growth_mb']:.0f} MB; "
               f"per message p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms")
         print("\n".join(report(m["tallies"])))
+        for name, (n, crisis, concern) in m["ordinary"].items():
+            print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
         print()
     return 0
 
@@ -73,12 +125,22 @@ def measure(ctx):  # type: ignore[no-untyped-def]
         rows.append(Row(f"screen model {lang}", round(q.recall, 3), "crisis recall", target=(
             f"recall ≥ {RECALL} at precision ≥ {PRECISION}; crisis+gentle ≥ {CAUGHT}"), ok=ok, notes=(
             f"precision {q.precision:.3f}, crisis+gentle {q.caught_share:.3f}, n={q.n}")))
+    n, crisis, concern = _pooled(m["ordinary"])
+    rows.append(Row("screen ordinary", round(100 * crisis, 1), "% flagged crisis", target="reported", notes=(
+        f"{n} ordinary texts (dev everyday chat, short messages, Hearth's prompts and texts); crisis or gentle "
+        f"{concern:.1%}; "
+        + "; ".join(f"{k} {c:.1%}/{g:.1%}" for k, (_, c, g) in m["ordinary"].items()))))
     rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
                     ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))
     rows.append(Row("screen load", round(m["load_s"], 2), "s", limit=LOAD_S, target=f"≤ {LOAD_S:g} s, ≤ "
                     f"{GROWTH_MB:g} MB", ok=m["load_s"] <= LOAD_S and m["growth_mb"] <= GROWTH_MB,
                     notes=f"RSS +{m['growth_mb']:.0f} MB"))
     return Measurement(rows)
+
+
+def _pooled(rates: dict[str, tuple[int, float, float]]) -> tuple[int, float, float]:
+    n = sum(r[0] for r in rates.values())
+    return n, sum(r[0] * r[1] for r in rates.values()) / n, sum(r[0] * r[2] for r in rates.values()) / n
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
     Setting("privacy.retention_days", int, 365, "retention_days = 365", _positive),
     Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
+    Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", _at_least(5)),
     Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", _at_least(2)),
     Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", lambda v: None if 1 <= v <= 4 else "must be 1 to 4"),
     Setting("safety.model", bool, False, "model = true"),

@@ -12,6 +12,7 @@ from bot.commands import builtins
 from bot.commands.registry import Registry
 from bot.engines import retention, rounds
 from bot.flows import (
+    care_team,
     checkins,
     crisis_care,
     help,
@@ -37,6 +38,7 @@ ROUTERS = (
     moderate_prompts.router,
     moderate_schedules.router,
     moderate_team.router,
+    care_team.router,
     my_data.router,
     prompt_packs.router,
     reflections.router,

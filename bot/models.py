@@ -224,3 +224,47 @@ class Outgoing:
             return self.platform
         ref = self.target.get("channel") or self.target.get("user") or ""
         return str(ref).split(":", 1)[0]
+
+
+CareState = Literal["open", "taken", "done"]
+
+
+@dataclass(frozen=True)
+class CareNote:
+    """A note to a community's care channel: who and where (`body`, as Hearth wrote it), never what; and what
+    the care team did with it."""
+
+    id: int
+    community_id: str
+    user_id: str
+    channel_id: str
+    body: list[list[str]]
+    state: CareState
+    version: int
+    created_at: datetime
+    taken_by: str | None = None
+    taken_name: str | None = None
+    taken_at: datetime | None = None
+    closed_by: str | None = None
+    closed_name: str | None = None
+    closed_at: datetime | None = None
+    raised_at: datetime | None = None
+
+    @classmethod
+    def from_row(cls, r: Any) -> "CareNote":
+        def when(key: str) -> datetime | None:
+            return parse_iso(r[key]) if r[key] else None
+
+        return cls(int(r["id"]), r["community_id"], r["user_id"], r["channel_id"], json.loads(r["body"]),
+                   r["state"], int(r["version"]), parse_iso(r["created_at"]), r["taken_by"], r["taken_name"],
+                   when("taken_at"), r["closed_by"], r["closed_name"], when("closed_at"), when("raised_at"))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A member's "check on me tomorrow", waiting to be sent."""
+
+    community_id: str
+    user_id: str
+    language: str
+    due_at: datetime

@@ -9,4 +9,5 @@ GROUP_HELP = {
     "prompt": "Prompts: add, edit, enable, disable, list",
     "schedule": "Check-in schedules: create, edit, pause, resume, skip, delete",
     "moderators": "Who moderates Hearth here",
+    "care": "Care notes: who is reaching out, and who is on duty",
 }

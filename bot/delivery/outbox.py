@@ -58,6 +58,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
+    async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
 
 #: Why a DM to a member whose DMs are known to be closed was not sent.
@@ -481,6 +482,10 @@ class Outbox:
         if "response" in target and entry.kind in ("edit", "delete") and ref is None:
             # The answer's named post, or its anonymous one: kept apart, never one edited into the other.
             ref = await self.store.response_post_ref(int(target["response"]), target.get("post") == "anonymous")
+            if ref is None:
+                return None
+        if "care_note" in target and entry.kind == "edit" and ref is None:
+            ref = await self.store.care_note_post_ref(int(target["care_note"]))
             if ref is None:
                 return None
         if entry.kind == "dm" and target.get("user"):

@@ -14,6 +14,7 @@ emergency service.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from contextvars import ContextVar
 from datetime import timedelta
 from typing import TYPE_CHECKING, Collection
@@ -22,9 +23,10 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, reply_to_json, rich, say
+from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
+from bot.flows.care_team import follow_up_button, open_note
 from bot.flows.common import actor_name, yes_no
-from bot.models import Community, Outgoing
+from bot.models import Community
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level
 
@@ -90,7 +92,12 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
     if level == "crisis":
         told = await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
     saved = all(text in kept for text in concerning)
-    return [await care_reply(app, event.actor, level, saved=saved, told=told)]
+    reply = await care_reply(app, event.actor, level, saved=saved, told=told)
+    if level == "crisis":  # they may ask, there and then, for a private word tomorrow
+        language = await app.language_of(event.actor)
+        reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
+        reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
+    return [reply]
 
 
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
@@ -148,9 +155,7 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) 
     body = rich("💛 **{}**" + f" {what}, ", actor_name(actor)) + where + rich(
         ". Hearth has privately shared support resources with them. "
         "A gentle, private check-in from someone they trust may help.")
-    out = Outgoing(f"alert:{actor.community_id}:{actor.user_id}:{now.isoformat()}", "post", {"channel": channel},
-                   reply_to_json(Reply(body=body, visibility="channel")))
-    await app.store.notes.record_safety_alert(actor.community_id, actor.user_id, now, [out])
+    await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)
     return True
 
 

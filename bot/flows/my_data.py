@@ -124,7 +124,8 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
         rich("**Your privacy in Hearth**"),
         rich("**What I keep:** your name as shown here, your timezone and settings, the check-ins you join, "
              "your answers (mood, words, and who may see them), the reflection prompts I give you, "
-             "and the notes you choose to keep."),
+             "the notes you choose to keep, and a private check-in from me the next day, if you ask for one "
+             "after a hard moment (until it is sent)."),
         rich("**Who sees what**"),
         rich("• **Shared** answers: the check-in's channel, with your name."),
         rich("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "

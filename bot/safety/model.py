@@ -10,6 +10,8 @@ screen carries on with its rules alone.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
 from dataclasses import dataclass
@@ -81,7 +83,13 @@ def package_version(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Head:
-    """A logistic regression over one embedder's vectors, with the two thresholds chosen on the dev split."""
+    """What turns an embedding (and the text's n-grams) into a chance of crisis, with the two thresholds chosen
+    on the dev split.
+
+    Without `hidden`, a logistic regression on the embedding (`weights`, `bias`). With it, one hidden layer:
+    `weights` · relu(`hidden` · x + `hidden_bias`) + `bias`. With `ngram_weights`, the logit is mixed with a
+    linear model over hashed n-grams (`bot.safety.ngrams`): (1 − `mix`) · embedding logit + `mix` · n-gram logit.
+    """
 
     model: str
     weights: tuple[float, ...]
@@ -91,12 +99,42 @@ class Head:
     about: dict[str, Any]
     #: phrase ids that were wrong too often on the train split to raise the alarm alone (see `bot.safety.train`)
     evidence_only: tuple[str, ...] = ()
+    hidden: Any = None  # float32 array, hidden units × embedding size
+    hidden_bias: Any = None
+    ngram_weights: Any = None  # float32 array of 2**bits
+    ngram_bias: float = 0.0
+    mix: float = 0.0
+
+    @property
+    def inputs(self) -> int:
+        """The embedding size this head reads."""
+        return len(self.weights) if self.hidden is None else int(self.hidden.shape[1])
 
     def to_json(self) -> str:
-        body = {"model": self.model, "bias": self.bias, "crisis_at": self.crisis_at, "gentle_at": self.gentle_at,
-                "evidence_only": list(self.evidence_only), "about": self.about,
-                "weights": [round(w, 7) for w in self.weights]}
+        body: dict[str, Any] = {"model": self.model, "bias": self.bias, "crisis_at": self.crisis_at,
+                                "gentle_at": self.gentle_at, "evidence_only": list(self.evidence_only),
+                                "about": self.about}
+        if self.hidden is not None:
+            body["hidden"] = {"shape": list(self.hidden.shape), "weights": _pack(self.hidden),
+                              "bias": _pack(self.hidden_bias)}
+        if self.ngram_weights is not None:
+            body["ngrams"] = {"mix": self.mix, "bias": self.ngram_bias, "weights": _pack(self.ngram_weights)}
+        body["weights"] = [round(w, 7) for w in self.weights]
         return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+
+
+def _pack(array: Any) -> str:
+    """A float32 array as base64 (little-endian): compact in a text file, exact when read back."""
+    import numpy as np
+
+    return base64.b64encode(np.asarray(array, dtype="<f4").tobytes()).decode("ascii")
+
+
+def _unpack(text: str, shape: tuple[int, ...] | None = None) -> Any:
+    import numpy as np
+
+    array = np.frombuffer(base64.b64decode(text, validate=True), dtype="<f4").astype(np.float32)
+    return array.reshape(shape) if shape else array
 
 
 def head_path(content_dir: Path | None = None) -> Path:
@@ -108,23 +146,43 @@ def load_head(path: Path) -> Head:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = tuple(float(w) for w in data["weights"])
+        extra: dict[str, Any] = {}
+        if "hidden" in data:
+            shape = tuple(int(n) for n in data["hidden"]["shape"])
+            extra.update(hidden=_unpack(data["hidden"]["weights"], shape),
+                         hidden_bias=_unpack(data["hidden"]["bias"], (shape[0],)))
+        if "ngrams" in data:
+            extra.update(ngram_weights=_unpack(data["ngrams"]["weights"]), ngram_bias=float(data["ngrams"]["bias"]),
+                         mix=float(data["ngrams"]["mix"]))
         head = Head(str(data["model"]), weights, float(data["bias"]), float(data["crisis_at"]),
                     float(data["gentle_at"]), dict(data.get("about", {})),
-                    tuple(str(i) for i in data.get("evidence_only", [])))
+                    tuple(str(i) for i in data.get("evidence_only", [])), **extra)
     except FileNotFoundError:
         raise ModelUnavailable(f"no trained head at {path}") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
         raise ModelUnavailable(f"{path} is not a trained head ({type(exc).__name__})") from None
-    if not 0 < head.gentle_at <= head.crisis_at < 1 or not all(map(math.isfinite, weights)):
+    if not 0 < head.gentle_at <= head.crisis_at < 1 or not _finite(head):
         raise ModelUnavailable(f"{path} has thresholds or weights out of range")
+    if head.hidden is not None and len(head.weights) != head.hidden.shape[0]:
+        raise ModelUnavailable(f"{path}: its layers do not fit together")
+    if head.ngram_weights is not None and (len(head.ngram_weights) & (len(head.ngram_weights) - 1) or not
+                                           0 <= head.mix <= 1):
+        raise ModelUnavailable(f"{path}: its n-gram part is not 2**bits weights with a mix from 0 to 1")
     return head
+
+
+def _finite(head: Head) -> bool:
+    import numpy as np
+
+    parts = [head.hidden, head.hidden_bias, head.ngram_weights]
+    return all(map(math.isfinite, head.weights)) and all(p is None or bool(np.isfinite(p).all()) for p in parts)
 
 
 class Model:
     """Embedder + head: `probabilities(texts)` are the chances the texts are crisis messages."""
 
     def __init__(self, embedder: _Loaded, head: Head) -> None:
-        if len(head.weights) != embedder.dim:
+        if head.inputs != embedder.dim:
             raise ModelUnavailable(f"the head was trained for {head.model}, not {embedder.name}")
         import numpy as np
 
@@ -136,11 +194,24 @@ class Model:
     def name(self) -> str:
         return self.embedder.name
 
+    def logits(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        x = np.asarray(self.embedder.embed(texts), dtype=np.float32)
+        head = self.head
+        if head.hidden is not None:
+            x = np.maximum(x @ head.hidden.T + head.hidden_bias, 0.0)
+        z = (x @ self._w + head.bias).astype(np.float64)
+        if head.ngram_weights is not None:
+            from bot.safety.ngrams import scores
+
+            z = (1 - head.mix) * z + head.mix * scores(texts, head.ngram_weights, head.ngram_bias)
+        return z
+
     def probabilities(self, texts: list[str]) -> list[float]:
         import numpy as np
 
-        z = np.asarray(self.embedder.embed(texts), dtype=np.float32) @ self._w + self.head.bias
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))]
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(self.logits(texts), -60, 60)))]
 
 
 def load_model(content_dir: Path | None = None) -> Model:

@@ -32,7 +32,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "privacy_care": (), "privacy_alerts_on": ("hours",), "privacy_alerts_off": (),
     "language_set": ("language",), "language_auto": (), "language_own": ("language",),
     "language_platform": ("language",), "language_default": ("language",), "language_scope": (),
-    "language_how": (),
+    "language_how": (), "followup_button": (), "followup_set": (), "followup": (),
 }
 
 _NOT_MARKUP = re.compile(r"[`<>]|(?<!\*)\*(?!\*)")

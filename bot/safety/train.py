@@ -3,13 +3,15 @@
     python -m bot.safety.train              # train on the train split, choose thresholds on dev, write head.json
     python -m bot.safety.train --freeze     # once, before any training: freeze the test split
     python -m bot.safety.train --compare    # measure every installed embedder on the dev split
+    python -m bot.safety.train --ablation   # measure the head's parts on the dev split
 
-The head is an L2-regularised logistic regression on the standardised
-embedding, fitted by Newton's method:
-no randomness, so the same corpus gives the same head (the seed is recorded
-for any future head that does use randomness). Thresholds and the
-regularisation strength are chosen on the dev split only; the test split is
-never read here except to freeze it.
+The head reads the sentence embedding through one hidden layer (scikit-learn's
+MLP with L-BFGS, seeded: `--seed`, recorded in the head) and mixes its logit
+with a linear model over hashed character and word n-grams
+(`bot.safety.ngrams`), which keeps slang and misspellings the embedding blurs.
+Scikit-learn is needed to train only; screening is numpy. The mix and the
+thresholds are chosen on the dev split only; the test split is never read
+here except to freeze it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import hashlib
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +33,17 @@ from bot.safety.screen import Screen, combine
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
 PRECISION_FLOOR = 0.92
-#: On dev, crisis and gentle together should catch at least this share in every language (the target is 0.98).
+#: On dev, crisis and gentle together should catch at least this share in every language (the target is 0.98)...
 CAUGHT_FLOOR = 0.99
-#: L2 strengths tried (on standardised features); the best on dev is kept.
+#: ...unless that would answer more than this share of dev's everyday chat (see `choose_thresholds`).
+ORDINARY_MAX = 0.05
+#: L2 strengths tried (on standardised features) by the plain logistic head (`fit_standardised`).
 STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
+#: The head: hidden units and their L2 strength; the n-gram model's buckets (2**bits) and inverse strength; the
+#: n-gram shares of the logit tried (the best dev AUC is kept). Chosen on dev: bench/README.md, "screen".
+HIDDEN, HIDDEN_L2 = 64, (3.0, 10.0)
+NGRAM_BITS, NGRAM_C = 16, 10.0
+MIXES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 #: A phrase must be right this often on the train split (over at least MIN_HITS matches) to fire alone.
 PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
@@ -98,13 +107,21 @@ class Choice:
     worst_caught: float
 
 
+def ordinary(rows: list[Sentence]) -> list[bool]:
+    """Which rows are everyday chat (ideas `ok3-*`, `ok4-*`: check-in answers, questions, plans, goodbyes, games,
+    greetings): the text a screen meets most, which must rarely get even the gentle word."""
+    return [s.idea.startswith(("ok3-", "ok4-")) and s.category in ("everyday", "games") for s in rows]
+
+
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
                       evidence_only: tuple[str, ...]) -> Choice:
     """On dev: the crisis threshold with the best worst-language recall whose worst-language precision stays
     above the floor. If none does, the alarm stays precise rather than loud: the lowest threshold whose pooled
     precision stays above the floor (else the most precise one), since a crisis answer also tells moderators.
     Then the highest gentle threshold that still catches the floor's share of crisis sentences in every
-    language (if none does, the lowest): the gentle word is where recall is won."""
+    language (if none does, the lowest): the gentle word is where recall is won. But never so low that more
+    than `ORDINARY_MAX` of dev's everyday chat gets it: a word of concern to every other "good night" is
+    noise, and teaches people to ignore it."""
     def judged(c: float, g: float) -> dict:
         return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
 
@@ -124,8 +141,10 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
         pooled = [x for x in scored if judged(x[0], x[0])["all"].precision >= PRECISION_FLOOR]
         c, recall, precision, _ = min(pooled, key=lambda x: x[0]) if pooled else max(
             scored, key=lambda x: (judged(x[0], x[0])["all"].precision, -x[0]))
-    best = Choice(c, GRID[0], recall, precision, 0.0)
-    for g in reversed([g for g in GRID if g <= c]):
+    chat = [p for p, everyday in zip(chances, ordinary(dev)) if everyday]
+    lowest = min((g for g in GRID if sum(p >= g for p in chat) <= ORDINARY_MAX * len(chat)), default=c)
+    best = Choice(c, c, recall, precision, min(judged(c, c)[lang].caught_share for lang in LANGUAGES))
+    for g in reversed([g for g in GRID if lowest <= g <= c]):
         best.gentle_at = g
         best.worst_caught = min(judged(c, g)[lang].caught_share for lang in LANGUAGES)
         if best.worst_caught >= CAUGHT_FLOOR:
@@ -147,7 +166,7 @@ def sample(sentences: list[Sentence], ideas: int = SAMPLE_IDEAS) -> list[Sentenc
 def sample_check(sentences: list[Sentence], embedder: Any) -> dict[str, Any]:
     """What `train` gives on the fixed sample: recorded in the head, repeated by the tests."""
     head = train(sample(sentences), embedder=embedder)
-    return {"ideas": SAMPLE_IDEAS, "weights_l1": round(sum(abs(w) for w in head.weights), 6),
+    return {"ideas": SAMPLE_IDEAS, "weights_l1": round(weights_l1(head), 6),
             "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at}
 
 
@@ -174,35 +193,90 @@ def corpus_digest(sentences: list[Sentence]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 
+class _Cached:
+    """An embedder that embeds each text once (training scores dev once per mix; the ablation trains five heads)."""
+
+    def __init__(self, embedder: Any) -> None:
+        self.inner = getattr(embedder, "inner", embedder)
+        self.name, self.dim, self.memo = embedder.name, embedder.dim, getattr(embedder, "memo", {})
+
+    def embed(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if todo:
+            self.memo.update(zip(todo, np.asarray(self.inner.embed(todo), dtype=np.float32)))
+        return np.stack([self.memo[t] for t in texts])
+
+
+def fit_hidden(x: Any, y: Any, seed: int, strength: float) -> tuple[Any, Any, Any, float]:
+    """One hidden layer of `HIDDEN` relu units on the standardised embedding (scikit-learn's MLP, L-BFGS: full
+    batches, so the seed is the only randomness), with the scaling folded into the first layer."""
+    import numpy as np
+    from sklearn.neural_network import MLPClassifier
+
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
+    net = MLPClassifier((HIDDEN,), alpha=strength, solver="lbfgs", max_iter=500, random_state=seed)
+    net.fit((x - mean) / std, y > 0)
+    w1, w2 = net.coefs_[0].T / std, net.coefs_[1][:, 0]
+    b1 = net.intercepts_[0] - w1 @ mean
+    return w1.astype(np.float32), b1.astype(np.float32), w2, float(net.intercepts_[1][0])
+
+
+def fit_ngrams(texts: list[str], y: Any) -> tuple[Any, float]:
+    """The linear n-gram model (`bot.safety.ngrams`): L2 logistic regression, classes balanced."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from bot.safety.ngrams import matrix
+
+    fit = LogisticRegression(C=NGRAM_C, max_iter=5000, class_weight="balanced").fit(matrix(texts, NGRAM_BITS), y > 0)
+    return fit.coef_[0].astype(np.float32), float(fit.intercept_[0])
+
+
 def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, content_dir: Path | None = None,
           embedder: Any = None) -> Head:
-    """Fit the head on the train split and choose its thresholds on dev; the test split is never read."""
+    """Fit the head on the train split and choose its mix and thresholds on dev; the test split is never read."""
     import numpy as np
 
-    embedder = embedder or load_embedder(model)
+    embedder = _Cached(embedder or load_embedder(model))
     rules = AllRules.load(content_dir)
     train_rows, dev_rows = part(sentences, "train"), part(sentences, "dev")
     x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
     y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
-    dev_x = np.asarray(embedder.embed([s.text for s in dev_rows]), dtype=np.float64)
     verdicts = [rules.check(s.text) for s in dev_rows]
     evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
+    ngram_w, ngram_b = fit_ngrams([s.text for s in train_rows], y)
     fits = []
-    for strength in STRENGTHS:  # the strength whose dev ranking is best, before any threshold is chosen
-        w, b = fit_standardised(x, y, strength)
-        dev_chances = list(chances(dev_x, w, b))
-        fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), strength, w, b, dev_chances))
-    dev_auc, strength, w, b, dev_chances = max(fits, key=lambda f: f[0])
+    for strength in HIDDEN_L2:  # the strength and mix whose dev ranking is best, before any threshold is chosen
+        w1, b1, w2, b2 = fit_hidden(x, y, seed, strength)
+        base = Head(embedder.name, tuple(float(v) for v in w2), b2, 0.5, 0.5, {}, evidence_only, w1, b1, ngram_w,
+                    ngram_b, 0.0)
+        for mix in MIXES:
+            head = replace(base, mix=mix)
+            dev_chances = Model(embedder, head).probabilities([s.text for s in dev_rows])
+            fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, -strength, head, dev_chances))
+    dev_auc, _, strength, head, dev_chances = max(fits, key=lambda f: f[:3])
     choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only)
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
              "thresholds_from": f"{len(dev_rows)} dev sentences",
-             "corpus": corpus_digest(train_rows), "seed": seed, "l2": strength, "dev_auc": round(dev_auc, 4),
+             "corpus": corpus_digest(train_rows), "seed": seed,
+             "head": f"{HIDDEN} relu units (l2 {-strength}) + hashed n-grams (2**{NGRAM_BITS}, C {NGRAM_C}), "
+                     f"mix {head.mix}",
+             "dev_auc": round(dev_auc, 4),
              "package": f"{EMBEDDERS[embedder.name][0]} {package_version(embedder.name) or '?'}",
              "dev_worst_language": {"recall": round(choice.worst_recall, 3),
                                     "precision": round(choice.worst_precision, 3),
                                     "crisis_and_gentle": round(choice.worst_caught, 3)}}
-    return Head(embedder.name, tuple(float(v) for v in w), b, choice.crisis_at, choice.gentle_at, about,
-                evidence_only)
+    return replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at, about=about)
+
+
+def weights_l1(head: Head) -> float:
+    """Every weight of the head, summed by size: one figure that moves if any of them does."""
+    import numpy as np
+
+    parts = [head.weights, head.hidden, head.hidden_bias, head.ngram_weights]
+    return float(sum(np.abs(np.asarray(p, dtype=np.float64)).sum() for p in parts if p is not None))
 
 
 def _rss_mb() -> float:
@@ -265,13 +339,52 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
     return lines
 
 
+def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list[str]:
+    """The head's parts, each trained as `train` does and scored through the screen on dev (thresholds chosen
+    on dev too, so these figures flatter every row alike): what each part adds."""
+    import numpy as np
+
+    embedder = _Cached(load_embedder("use-m3"))
+    rules = AllRules.load(content_dir)
+    train_rows, dev = part(sentences, "train"), part(sentences, "dev")
+    x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
+    y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
+    verdicts = [rules.check(s.text) for s in dev]
+    full = train(sentences, embedder=embedder, content_dir=content_dir)
+    fits = [fit_standardised(x, y, strength) for strength in STRENGTHS]
+    linear = max(fits, key=lambda f: auc(list(chances(np.asarray(embedder.embed([s.text for s in dev])), *f)),
+                                         [s.crisis for s in dev]))
+    plain = replace(full, weights=tuple(float(v) for v in linear[0]), bias=linear[1], hidden=None, hidden_bias=None)
+    chat = [s for s, everyday in zip(dev, ordinary(dev)) if everyday]
+    heads = {"logistic (session 7)": replace(plain, ngram_weights=None, mix=0.0),
+             "hidden layer": replace(full, ngram_weights=None, mix=0.0),
+             "n-grams alone": replace(full, mix=1.0),
+             "logistic + n-grams": plain, "hidden layer + n-grams (shipped)": full}
+    lines = []
+    for name, head in heads.items():
+        model = Model(embedder, head)
+        p = model.probabilities([s.text for s in dev])
+        choice = choose_thresholds(dev, verdicts, p, head.evidence_only)
+        screen = Screen(rules, Model(embedder, replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at)))
+        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev])])
+        flags = [r.level for r in screen.check_many([s.text for s in chat])]
+        lines.append(f"{name}: dev AUC {auc(p, [s.crisis for s in dev]):.3f}; recall/precision all "
+                     f"{t['all'].recall:.3f}/{t['all'].precision:.3f}, worst language "
+                     f"{min(t[g].recall for g in LANGUAGES):.3f}/{min(t[g].precision for g in LANGUAGES):.3f}; "
+                     f"crisis+gentle {t['all'].caught_share:.3f}; everyday chat flagged crisis "
+                     f"{flags.count('crisis') / len(chat):.1%}, crisis or gentle "
+                     f"{1 - flags.count('ok') / len(chat):.1%}; thresholds {choice.crisis_at}/{choice.gentle_at}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.safety.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="use-m3", choices=sorted(EMBEDDERS), help="embedding model (default: use-m3)")
-    parser.add_argument("--seed", type=int, default=0, help="recorded in the head (the fit itself has no randomness)")
+    parser.add_argument("--seed", type=int, default=0, help="seeds the hidden layer's start")
     parser.add_argument("--out", type=Path, help="where to write the head (default: content/safety/head.json)")
     parser.add_argument("--freeze", action="store_true", help="write the frozen test-split manifest, then stop")
     parser.add_argument("--compare", action="store_true", help="measure every installed embedder on dev, then stop")
+    parser.add_argument("--ablation", action="store_true", help="measure the head's parts on dev, then stop")
     parser.add_argument("--footprint", metavar="MODEL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sentences = read_corpus()
@@ -291,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     check_frozen(sentences)
     if args.compare:
         print("\n".join(compare(sentences)))
+        return 0
+    if args.ablation:
+        print("\n".join(ablation(sentences)))
         return 0
     embedder = load_embedder(args.model)
     head = train(sentences, args.model, args.seed, embedder=embedder)

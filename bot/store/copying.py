@@ -14,7 +14,7 @@ the migration ledger), so new migrations are moved without a list to keep in
 step. With `communities`, a table is copied if it names the community
 (`communities.id`, a `community_id` column), points at a table that does
 (rounds -> schedules -> communities), or has a rule in `EXTRA_LINKS`
-(crisis-alert outbox entries). Tables tied to no community (processed
+(crisis-alert and care-team outbox entries). Tables tied to no community (processed
 events, closed DMs, stashed button arguments) are shared by all communities
 and are copied only when all communities move.
 """
@@ -80,10 +80,11 @@ class Outcome:
 
 
 def _alert_entries(table: Table, communities: Sequence[str]) -> tuple[str, list[Any]] | None:
-    """Crisis alerts to a moderator channel belong to no round; their key names the community."""
+    """Crisis alerts and the care team's messages (`bot.flows.care_team`) belong to no round; their key names
+    the community."""
     if not {"round_id", "dedupe_key"} <= set(table.columns):
         return None
-    keys = [f"alert:{c}:" for c in communities]
+    keys = [f"{kind}:{c}:" for c in communities for kind in ("alert", "care")]
     tests = " OR ".join("substr(dedupe_key, 1, ?) = ?" for _ in keys)
     return f"round_id IS NULL AND ({tests})", [a for k in keys for a in (len(k), k)]
 

@@ -95,12 +95,16 @@ class NoteRepository(Repository):
     async def record_safety_alert(self, community_id: str, user_id: str, now: datetime,
                                   outgoing: list[Outgoing]) -> None:
         async with self.db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO safety_alerts (community_id, user_id, at) VALUES (?, ?, ?) "
-                "ON CONFLICT (community_id, user_id) DO UPDATE SET at = excluded.at",
-                community_id, user_id, utc_iso(now),
-            )
+            await self.stamp_safety_alert(tx, community_id, user_id, now)
             await enqueue_on(tx, outgoing, now)
+
+    async def stamp_safety_alert(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> None:
+        """When a care note about the member was last sent, inside the caller's transaction (`store.care`)."""
+        await tx.execute(
+            "INSERT INTO safety_alerts (community_id, user_id, at) VALUES (?, ?, ?) "
+            "ON CONFLICT (community_id, user_id) DO UPDATE SET at = excluded.at",
+            community_id, user_id, utc_iso(now),
+        )
 
     # -- retention and member data ------------------------------------------------------
 

@@ -103,6 +103,12 @@ class OutboxRepository(Repository):
         posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
         unposts_answer = entry.kind == "delete" and entry.response_id
+        if entry.kind == "post" and entry.target.get("care_note"):  # a care note's post, edited as it changes
+            async with self.db.transaction() as tx:
+                await tx.execute(*sent)
+                await tx.execute("UPDATE care_notes SET post_ref = ? WHERE id = ?", message_ref,
+                                 int(entry.target["care_note"]))
+            return
         if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
             return
@@ -175,6 +181,11 @@ class OutboxRepository(Repository):
         column = "anon_ref" if anonymous else "post_ref"
         row = await self.db.fetchone(f"SELECT {column} AS ref FROM responses WHERE id = ?", response_id)
         return row["ref"] if row else None
+
+    async def care_note_post_ref(self, note_id: int) -> str | None:
+        """The id of a care note's post in the care channel, once it is out."""
+        row = await self.db.fetchone("SELECT post_ref FROM care_notes WHERE id = ?", note_id)
+        return row["post_ref"] if row else None
 
     async def counts(self) -> dict[str, int]:
         """How many entries are in each status."""

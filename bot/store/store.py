@@ -1,7 +1,7 @@
 """The store: Hearth's database, and one repository per aggregate on it.
 
 Flows reach what Hearth keeps through `store.communities`, `store.prompts`,
-`store.schedules`, `store.rounds`, `store.notes`, `store.outbox` and
+`store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.outbox` and
 `store.stash`; each repository owns its tables' queries, its purge, and its
 part of a member's export and erasure (`bot.store.member_data`). No SQL runs
 outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.clock import Clock
 from bot.crypto import Cipher
 from bot.errors import StoreError
+from bot.store.care import CareRepository
 from bot.store.communities import CommunityRepository
 from bot.store.database import Database, SqliteDatabase
 from bot.store.migrations import migrate
@@ -42,13 +43,15 @@ class Store:
         self.schedules = ScheduleRepository(db)
         self.rounds = RoundRepository(db)
         self.notes = NoteRepository(db)
+        self.care = CareRepository(db, self.notes)
         self.outbox = OutboxRepository(db, self.communities)
         self.stash = StashRepository(db)
 
     @property
     def repositories(self) -> list[Repository]:
         """Every repository, in the order a member's data is erased (answers before the member row)."""
-        return [self.rounds, self.outbox, self.schedules, self.notes, self.prompts, self.communities, self.stash]
+        return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.communities,
+                self.stash]
 
     @property
     def cipher(self) -> Cipher:

@@ -283,3 +283,22 @@ press 6
     assert home_after.count("standup") == 2 and "paused" not in home_after and home_after.count("next:") == 2
     assert "[6] Pause 2" in home_after
     assert "Paused standup: paused until a moderator resumes it." in after.split("mia> press 6", 1)[1]
+
+
+def test_a_care_note_is_taken_on_the_terminal_and_shown_again_updated(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod settings alert_channel #care-team
+ann: note I keep thinking about ending my life
+press 1
+mod care list
+press 2
+""", capsys)
+    note, after = out.split("mia> press 1", 1)
+    assert "[#care-team]" in note and "may need some support" in note and "I'll reach out" in note
+    assert "thinking about ending" not in note.split("[#care-team]", 1)[1]
+    taken, done = after.split("mia> press 2", 1)
+    assert "nobody doubles up" in taken and "[#care-team (updated)]" in taken and "is reaching out" in taken
+    listed = taken.split("mia> mod care list", 1)[1]
+    assert "Care notes" in listed and "reaching out" in listed and "thinking about ending" not in listed
+    assert "Marked done" in done and "[#care-team (updated)]" in done and "Done — closed by" in done

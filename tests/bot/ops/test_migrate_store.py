@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ HOME, OTHER = "console:test", "console:other"
 CRISIS = "honestly I don't want to be alive anymore"
 VIEWS = (("ann", "me history"), ("ann", "notes list"), ("ann", "checkin status"), ("bob", "me history"),
          ("mia", "mod audit"), ("mia", "mod pack list"), ("mia", "mod prompt list"), ("mia", "mod schedule list"),
-         ("mia", "checkin list"), ("mia", "mod moderators list"))
+         ("mia", "checkin list"), ("mia", "mod moderators list"), ("mia", "mod care list"))
 
 
 async def open_hearth(url: str, tmp_path: Path, clock) -> Hearth:
@@ -59,7 +59,12 @@ async def fill(app: Hearth, clock, community: str) -> None:
     await app.outbox.drain_all()
     await run(app, ann, "checkin answer", mood="4", visibility="shared", words="Good coffee")
     await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words="Tired")
-    await run(app, cy, "checkin answer", mood="1", visibility="private", words=CRISIS)  # alerts #mods
+    cared = await run(app, cy, "checkin answer", mood="1", visibility="private", words=CRISIS)  # alerts #mods
+    (follow_up,) = [b for r in cared for b in r.buttons if b.action == "care.follow_up"]
+    await press(app, cy, follow_up.action, follow_up.args)  # a follow-up waits for tomorrow
+    (note,) = await app.store.care.listing(community, app.now() - timedelta(days=1))
+    await press(app, mia, "care.take", {"note": str(note.id)})  # the care team took it
+    await run(app, mia, "mod care duty", duty="off")
     await run(app, ann, "reflect", theme="repair")
     await run(app, ann, "note", text="I was braver than I thought")
     await app.outbox.drain_all()
@@ -168,7 +173,8 @@ async def test_one_community_moves_alone(filled, pg_server, tmp_path, clock):
             assert await views(app, OTHER) == shown[OTHER]
             db = app.store.db
             alerts = await db.fetchall("SELECT dedupe_key FROM outbox WHERE round_id IS NULL AND response_id IS NULL")
-            assert len(alerts) == 1 and alerts[0]["dedupe_key"].startswith(f"alert:{OTHER}:")
+            assert alerts and all(a["dedupe_key"].startswith(f"care:{OTHER}:") for a in alerts)
+            assert any(":post:" in a["dedupe_key"] for a in alerts)  # the care note's post, and its edit
             for table in ("reflections", "notes", "audit_log", "safety_alerts", "members"):
                 rows = await db.fetchall(f"SELECT DISTINCT community_id FROM {table}")
                 assert [r["community_id"] for r in rows] == [OTHER], table

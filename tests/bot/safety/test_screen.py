@@ -14,12 +14,12 @@ import pytest
 
 from bot.content.packs import default_content_dir
 from bot.safety import Screen
-from bot.safety.corpus import LANGUAGES, CorpusError, check_frozen, manifest_of, part, read_corpus
+from bot.safety.corpus import LANGUAGES, LATER_CATEGORIES, CorpusError, check_frozen, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
 from bot.safety.model import Head, Model, ModelUnavailable, head_path, load_embedder, load_head
 from bot.safety.screen import combine
 from bot.safety.rules import AllRules, RuleVerdict
-from bot.safety.train import fit_logistic, sample, train
+from bot.safety.train import fit_logistic, sample, train, weights_l1
 
 RULES = AllRules.load()
 
@@ -108,7 +108,7 @@ def test_the_shipped_screen_runs_the_model_it_was_trained_for(shipped):
     assert shipped.model is not None, shipped.unavailable
     assert shipped.which.startswith("model use-m3 ") and shipped.which.endswith("+ phrase rules")
     head = load_head(head_path())
-    assert 0 < head.gentle_at <= head.crisis_at < 1 and len(head.weights) == 512
+    assert 0 < head.gentle_at <= head.crisis_at < 1 and head.inputs == 512
 
 
 def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
@@ -124,8 +124,9 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 
 
 #: Per language, the worst of the five measured on the frozen test split at the head checked in (rounded down).
-#: Measured at this head: recall 0.226–0.339, precision 0.857–0.947, crisis+gentle 1.000 in every language.
-FLOOR = {"caught": 0.98, "precision": 0.85, "recall": 0.2}
+#: Measured at this head: recall 0.645–0.742, precision 0.870–0.958, crisis+gentle 0.742–0.871 (the gentle word
+#: now stops short of everyday chat: see bot.safety.train.ORDINARY_MAX).
+FLOOR = {"caught": 0.65, "precision": 0.85, "recall": 0.6}
 
 
 async def test_hearth_runs_the_rules_alone_unless_the_model_is_turned_on(tmp_path):
@@ -193,7 +194,7 @@ def test_the_corpus_is_big_enough_and_covers_every_language_and_category():
     assert len(sentences) >= 3000
     assert {s.lang for s in sentences} == set(LANGUAGES)
     test = part(sentences, "test")
-    assert {s.category for s in test} == {s.category for s in sentences}
+    assert {s.category for s in test} == {s.category for s in sentences} - set(LATER_CATEGORIES)
     crisis = sum(s.crisis for s in sentences)
     assert 0.35 < crisis / len(sentences) < 0.6
 
@@ -233,6 +234,6 @@ def test_retraining_on_a_sample_gives_the_recorded_result(embedder):
     """The checked-in head records what `train` gives on a fixed sample of ideas; this machine must agree."""
     recorded = load_head(head_path()).about["sample_check"]
     head = train(sample(read_corpus(), recorded["ideas"]), embedder=embedder)
-    assert abs(sum(abs(w) for w in head.weights) - recorded["weights_l1"]) < 1e-3
+    assert abs(weights_l1(head) - recorded["weights_l1"]) < 1e-3 * max(1.0, recorded["weights_l1"] / 1000)
     assert abs(head.bias - recorded["bias"]) < 1e-4
     assert (head.crisis_at, head.gentle_at) == (recorded["crisis_at"], recorded["gentle_at"])

@@ -1,0 +1,260 @@
+"""The care team: who reaches out after a care note, so that nobody doubles up and nobody is left out.
+
+A care note in the moderators' care channel carries three buttons: **I'll
+reach out** (the note then names who took it), **Hand over** (back to the
+team) and **Done**. The note's post is edited in place as it changes, and it
+still says who and where, never what. Only moderators can press them. A note
+nobody takes in time is raised again, once, to each moderator on duty, in
+private (`mod care duty off` keeps someone out of that). A member who got a
+crisis reply may ask for a private word from Hearth the next day.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.commands.forms import CommandForm
+from bot.commands.registry import Option
+from bot.commands.router import Router
+from bot.errors import UserError
+from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
+                        rich, say)
+from bot.flows.common import people, person_shown, show_time
+from bot.models import CareNote, FollowUp, Outgoing
+from bot.safety.resources import care_message
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+router = Router("care_team")
+
+TAKE, HAND_OVER, DONE, FOLLOW_UP = "care.take", "care.hand_over", "care.done", "care.follow_up"
+#: What a refusal of a care button names, as people type it.
+ABOUT = ("mod care list",)
+#: How long after a crisis reply the asked-for follow-up comes.
+FOLLOW_UP_AFTER = timedelta(days=1)
+#: How far back `mod care list` shows notes already done.
+RECENT = timedelta(days=14)
+
+
+# -- the note, as the care channel shows it -------------------------------------------------
+
+
+def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
+    """The note's post as it stands: who and where (as first written), what the team did, and the buttons
+    that fit its state. Never what the member wrote: the note never had it."""
+    lines = [Rich.from_json(note.body)]
+    args = {"note": str(note.id)}
+    buttons: tuple[Button, ...] = ()
+    if note.state == "open":
+        buttons = (Button("I'll reach out", TAKE, args, "primary"), Button("Done", DONE, args))
+    elif note.state == "taken":
+        lines.append(rich("**{}** is reaching out (since ", person_shown(note.taken_by or "", note.taken_name or ""))
+                     + posted_time(note.taken_at or note.created_at, zone, "time") + rich(")."))
+        buttons = (Button("Hand over", HAND_OVER, args), Button("Done", DONE, args, "success"))
+    else:
+        lines.append(rich("✅ Done — closed by **{}**.", person_shown(note.closed_by or "", note.closed_name or "")))
+    return Reply(body=join_rich(lines), buttons=buttons, visibility="channel")
+
+
+def note_post(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
+    """The note's first post in the care channel (its id is kept, so later edits can find it). Every care key
+    names the community (`hearth migrate-store --community` moves it with them) and the member (erasing them
+    drops what is still queued about them: `OutboxRepository.erase_member`)."""
+    return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
+                     reply_to_json(note_reply(note, zone)))]
+
+
+def note_edit(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
+    """The note's post edited to its new state; each change its own entry, sent in order."""
+    return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
+                     reply_to_json(note_reply(note, zone)))]
+
+
+async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) -> CareNote:
+    """Record a care note about `actor` and queue its post (with the cooldown stamp, in one transaction)."""
+    zone = (await app.ensure_community(actor.community_id)).settings.default_timezone
+    return await app.store.care.open_note(actor.community_id, actor.user_id, channel_id, body.to_json(), app.now(),
+                                          lambda note: note_post(note, zone))
+
+
+# -- the buttons on the note ------------------------------------------------------------------
+
+
+async def _note_of(app: "Hearth", ev: Event) -> CareNote:
+    """The note a press names, if it is one of this community's: another community's, or a forged id, is refused."""
+    raw = ev.args.get("note", "")
+    note = await app.store.care.get(ev.actor.community_id, int(raw)) if raw.isdigit() else None
+    if note is None:
+        raise UserError("I can't find that care note in this community, so I've left everything as it was.")
+    return note
+
+
+async def _zone(app: "Hearth", ev: Event) -> str:
+    return (await app.ensure_community(ev.actor.community_id)).settings.default_timezone
+
+
+def _who_has_it(note: CareNote) -> Reply:
+    """Said kindly to someone whose press came second: who has it, or that it is done."""
+    if note.state == "taken":
+        return say("Thank you for looking out for them. **{}** is already reaching out, so I've left it with "
+                   "them.", person_shown(note.taken_by or "", note.taken_name or ""))
+    if note.state == "done":
+        return say("Thank you. This one is already marked done.")
+    return say("This one is open again: nobody has it right now.")
+
+
+@router.action(TAKE, permission="moderator", about=ABOUT)
+async def take(app: "Hearth", ev: Event) -> Reply:
+    note = await _note_of(app, ev)
+    if note.state == "taken" and note.taken_by == ev.actor.user_id:
+        return say("You already have this one. Thank you.")
+    zone = await _zone(app, ev)
+    taken = await app.store.care.take(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
+                                      app.now(), lambda n: note_edit(n, zone))
+    if taken is None:
+        current = await app.store.care.get(ev.actor.community_id, note.id)
+        return _who_has_it(current or note)
+    return say("Thank you. The note now shows you're reaching out, so nobody doubles up. If you can't after all, "
+               "press **Hand over**.")
+
+
+@router.action(HAND_OVER, permission="moderator", about=ABOUT)
+async def hand_over(app: "Hearth", ev: Event) -> Reply:
+    note = await _note_of(app, ev)
+    zone = await _zone(app, ev)
+    given = await app.store.care.hand_over(ev.actor.community_id, note.id, ev.actor.user_id, app.now(),
+                                           lambda n: note_edit(n, zone))
+    if given is None:
+        if note.state == "taken" and note.taken_by != ev.actor.user_id:
+            return say("Only **{}**, who is reaching out, can hand this one over.",
+                       person_shown(note.taken_by or "", note.taken_name or ""))
+        return _who_has_it((await app.store.care.get(ev.actor.community_id, note.id)) or note)
+    return say("Handed back to the team. The note shows it's open again.")
+
+
+@router.action(DONE, permission="moderator", about=ABOUT)
+async def done(app: "Hearth", ev: Event) -> Reply:
+    note = await _note_of(app, ev)
+    zone = await _zone(app, ev)
+    closed = await app.store.care.close(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
+                                        app.now(), lambda n: note_edit(n, zone))
+    if closed is None:
+        current = (await app.store.care.get(ev.actor.community_id, note.id)) or note
+        if current.state == "taken":
+            return say("**{}** is reaching out on this one, so only they can mark it done.",
+                       person_shown(current.taken_by or "", current.taken_name or ""))
+        return _who_has_it(current)
+    return say("Marked done. Thank you for looking after them.")
+
+
+# -- raised again, once, to those on duty ---------------------------------------------------------
+
+
+async def on_duty(app: "Hearth", community_id: str) -> list[str]:
+    """The moderators to raise a note to: the community's listed moderators (people, not roles) and anyone who
+    said they are on duty, less those who said they are off."""
+    listed = [s for s in await app.store.communities.moderators(community_id) if not s.startswith("role:")]
+    duty = await app.store.care.duty(community_id)
+    wanted = listed + [u for u, on in duty.items() if on and u not in listed]
+    return [u for u in wanted if duty.get(u, True)]
+
+
+@router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0))
+async def raise_again(app: "Hearth") -> None:
+    """Each note nobody has taken in `safety.care_raise_after_minutes` goes, once, to each moderator on duty."""
+    now = app.now()
+    cutoff = now - timedelta(minutes=app.config["safety.care_raise_after_minutes"])
+    for note in await app.store.care.untaken_since(cutoff):
+        who = await on_duty(app, note.community_id)
+        # The buttons stay on the note itself: a press in a DM has no community to act in on every platform.
+        intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
+                     "press **I'll reach out** there.", channel(note.channel_id))
+        reply = Reply(body=join_rich([intro, Rich.from_json(note.body)]))
+        out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply))
+               for u in who]
+        take = (Button("I'll reach out", TAKE, {"note": str(note.id)}, "primary"),)
+        if not who:  # nobody on duty to tell privately: the channel hears it once instead
+            nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
+                          "take it?")
+            out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
+                            reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
+                                                buttons=take, visibility="channel")))]
+        await app.store.care.raise_again(note.id, now, out)
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+@router.command("mod care list", "The care notes still open, and those done lately: who has them, never what.",
+                permission="moderator")
+async def care_list(app: "Hearth", ev: Event) -> Reply:
+    notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
+    if not notes:
+        return say("No care notes are open, and none were closed in the last two weeks.")
+    tz = await app.timezone_of(ev.actor)
+    names = await people(app, ev.actor.community_id, [n.user_id for n in notes])
+    lines = [rich("**Care notes** (who and when; what anyone wrote is never kept here)")]
+    for n in notes:
+        line = rich("• **{}**, ", names[n.user_id]) + show_time(n.created_at, tz)
+        if n.state == "open":
+            line += rich(": open, nobody has it yet")
+        elif n.state == "taken":
+            line += rich(": **{}** is reaching out (since ", person_shown(n.taken_by or "", n.taken_name or "")) \
+                + show_time(n.taken_at or n.created_at, tz) + rich(")")
+        else:
+            line += rich(": done, by **{}**, ", person_shown(n.closed_by or "", n.closed_name or "")) \
+                + show_time(n.closed_at or n.created_at, tz)
+        lines.append(line)
+    duty = await on_duty(app, ev.actor.community_id)
+    lines.append(rich(f"On duty for notes not taken in time: {len(duty)} moderator{'s' if len(duty) != 1 else ''}."))
+    return Reply(body=join_rich(lines))
+
+
+@router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",
+                Option("duty", "off or on", kind="choice", required=True,
+                       choices=(Choice("off", "off"), Choice("on", "on"))),
+                permission="moderator", example="mod care duty off", form=CommandForm("Care duty"))
+async def care_duty(app: "Hearth", ev: Event) -> Reply:
+    on = ev.args["duty"] == "on"
+    await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
+    if on:
+        return say("You're on duty. If a care note goes untaken, I'll let you know privately.")
+    return say("You're off duty. I won't bring untaken care notes to you until you're back with "
+               "**mod care duty on**. Rest well.")
+
+
+# -- the member's own follow-up -------------------------------------------------------------------
+
+
+async def follow_up_button(app: "Hearth", language: str) -> Button:
+    """On a crisis reply: ask for a private word tomorrow (only the member it was shown to can press it)."""
+    return Button(app.content.care.text(language, "followup_button"), FOLLOW_UP)
+
+
+@router.action(FOLLOW_UP)
+async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
+    """Yes to tomorrow's word. The answer keeps the resources in view: where a press replaces the private
+    message it came from (Discord), the crisis reply's list of who to reach must not go with it."""
+    member = await app.ensure_member(ev.actor)
+    language = await app.language_of(ev.actor, member)
+    now = app.now()
+    await app.store.care.ask_followup(ev.actor.community_id, ev.actor.user_id, language, now, now + FOLLOW_UP_AFTER)
+    region = member.region or (await app.ensure_community(ev.actor.community_id)).settings.default_region
+    resources = care_message(app.content.resources, app.content.care, language, region, "support")
+    return Reply(body=join_rich([fill(app.content.care.text(language, "followup_set")), Rich(), resources]))
+
+
+def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:
+    reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
+    key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
+    return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
+
+
+@router.job("care.follow_ups", every=timedelta(minutes=5), first=timedelta(0))
+async def send_follow_ups(app: "Hearth") -> None:
+    """The private words members asked for, once each, when they are due."""
+    now = app.now()
+    for followup in await app.store.care.followups_due(now):
+        await app.store.care.send_followup(followup, follow_up_message(app, followup), now)

@@ -1,0 +1,188 @@
+"""The care team: what became of each care note (taken, handed over, done), who is off duty, and the private
+follow-ups members asked for. A note holds who and where, never what the member wrote."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+
+from bot.clock import parse_iso, utc_iso
+from bot.models import CareNote, FollowUp, Outgoing
+from bot.store.database import Database, Executor
+from bot.store.outbox import enqueue_on
+from bot.store.repository import DELETED, Repository
+
+if TYPE_CHECKING:
+    from bot.store.notes import NoteRepository
+
+#: What a change of a note queues with it: the edit of its post, built from the note as it now is.
+Compose = Callable[[CareNote], list[Outgoing]]
+
+
+class CareRepository(Repository):
+    def __init__(self, db: Database, notes: "NoteRepository") -> None:
+        super().__init__(db)
+        #: When a member was last the subject of a care note is the notes repository's record (the cooldown).
+        self.notes = notes
+
+    # -- notes ------------------------------------------------------------------------
+
+    async def open_note(self, community_id: str, user_id: str, channel_id: str, body: list[list[str]],
+                        now: datetime, compose: Compose) -> CareNote:
+        """Record a note, stamp the member's cooldown, and queue its post, in one transaction."""
+        async with self.db.transaction() as tx:
+            row = await tx.fetchone(
+                "INSERT INTO care_notes (community_id, user_id, channel_id, body, created_at) VALUES (?, ?, ?, ?, ?) "
+                "RETURNING *",
+                community_id, user_id, channel_id, json.dumps(body), utc_iso(now),
+            )
+            assert row is not None
+            note = CareNote.from_row(row)
+            await self.notes.stamp_safety_alert(tx, community_id, user_id, now)
+            await enqueue_on(tx, compose(note), now)
+        return note
+
+    async def get(self, community_id: str, note_id: int) -> CareNote | None:
+        """A note of this community (None for another community's, or none at all)."""
+        row = await self.db.fetchone("SELECT * FROM care_notes WHERE id = ? AND community_id = ?", note_id,
+                                     community_id)
+        return CareNote.from_row(row) if row else None
+
+    async def take(self, community_id: str, note_id: int, by: str, name: str, now: datetime,
+                   compose: Compose) -> CareNote | None:
+        """Take an open note; None when it wasn't open (someone else was first, or it is done)."""
+        return await self._change(
+            "state = 'taken', taken_by = ?, taken_name = ?, taken_at = ?", (by, name, utc_iso(now)),
+            "state = 'open'", (), community_id, note_id, now, compose)
+
+    async def hand_over(self, community_id: str, note_id: int, by: str, now: datetime,
+                        compose: Compose) -> CareNote | None:
+        """Give a note one has taken back to the team; None when it wasn't theirs to give."""
+        return await self._change(
+            "state = 'open', taken_by = NULL, taken_name = NULL, taken_at = NULL", (),
+            "state = 'taken' AND taken_by = ?", (by,), community_id, note_id, now, compose)
+
+    async def close(self, community_id: str, note_id: int, by: str, name: str, now: datetime,
+                    compose: Compose) -> CareNote | None:
+        """Mark a note done: an open one, or one taken by `by`; None otherwise."""
+        return await self._change(
+            "state = 'done', closed_by = ?, closed_name = ?, closed_at = ?", (by, name, utc_iso(now)),
+            "(state = 'open' OR (state = 'taken' AND taken_by = ?))", (by,), community_id, note_id, now, compose)
+
+    async def _change(self, sets: str, set_args: tuple[Any, ...], when: str, when_args: tuple[Any, ...],
+                      community_id: str, note_id: int, now: datetime, compose: Compose) -> CareNote | None:
+        """One guarded update: of two at once, only the one whose guard still holds changes the row."""
+        async with self.db.transaction() as tx:
+            row = await tx.fetchone(
+                f"UPDATE care_notes SET {sets}, version = version + 1 WHERE id = ? AND community_id = ? AND {when} "
+                "RETURNING *",
+                *set_args, note_id, community_id, *when_args,
+            )
+            if row is None:
+                return None
+            note = CareNote.from_row(row)
+            await enqueue_on(tx, compose(note), now)
+        return note
+
+    async def listing(self, community_id: str, since: datetime, limit: int = 20) -> list[CareNote]:
+        """Notes still open or taken, and those done since `since`; newest first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM care_notes WHERE community_id = ? AND (state <> 'done' OR closed_at >= ?) "
+            "ORDER BY created_at DESC, id DESC LIMIT ?",
+            community_id, utc_iso(since), limit,
+        )
+        return [CareNote.from_row(r) for r in rows]
+
+    async def untaken_since(self, cutoff: datetime, limit: int = 100) -> list[CareNote]:
+        """Open notes made before `cutoff` and never raised again."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM care_notes WHERE state = 'open' AND raised_at IS NULL AND created_at <= ? "
+            "ORDER BY id LIMIT ?",
+            utc_iso(cutoff), limit,
+        )
+        return [CareNote.from_row(r) for r in rows]
+
+    async def raise_again(self, note_id: int, now: datetime, outgoing: list[Outgoing]) -> bool:
+        """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile."""
+        async with self.db.transaction() as tx:
+            n = await tx.execute(
+                "UPDATE care_notes SET raised_at = ? WHERE id = ? AND state = 'open' AND raised_at IS NULL",
+                utc_iso(now), note_id,
+            )
+            if n:
+                await enqueue_on(tx, outgoing, now)
+        return bool(n)
+
+    # -- duty -------------------------------------------------------------------------
+
+    async def set_duty(self, community_id: str, user_id: str, on: bool, now: datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO care_duty (community_id, user_id, on_duty, since) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (community_id, user_id) DO UPDATE SET on_duty = excluded.on_duty, since = excluded.since",
+            community_id, user_id, int(on), utc_iso(now),
+        )
+
+    async def duty(self, community_id: str) -> dict[str, bool]:
+        """Who said they are on or off duty (everyone else: as the community's list of moderators says)."""
+        rows = await self.db.fetchall("SELECT user_id, on_duty FROM care_duty WHERE community_id = ?", community_id)
+        return {r["user_id"]: bool(r["on_duty"]) for r in rows}
+
+    # -- follow-ups -------------------------------------------------------------------
+
+    async def ask_followup(self, community_id: str, user_id: str, language: str, now: datetime,
+                           due: datetime) -> None:
+        """One pending follow-up per member: asking again moves it."""
+        await self.db.execute(
+            "INSERT INTO care_followups (community_id, user_id, language, asked_at, due_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (community_id, user_id) DO UPDATE SET language = excluded.language, "
+            "asked_at = excluded.asked_at, due_at = excluded.due_at",
+            community_id, user_id, language, utc_iso(now), utc_iso(due),
+        )
+
+    async def followups_due(self, now: datetime, limit: int = 200) -> list[FollowUp]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM care_followups WHERE due_at <= ? ORDER BY due_at LIMIT ?", utc_iso(now), limit
+        )
+        return [FollowUp(r["community_id"], r["user_id"], r["language"], parse_iso(r["due_at"])) for r in rows]
+
+    async def followup_of(self, community_id: str, user_id: str) -> FollowUp | None:
+        row = await self.db.fetchone("SELECT * FROM care_followups WHERE community_id = ? AND user_id = ?",
+                                     community_id, user_id)
+        return FollowUp(row["community_id"], row["user_id"], row["language"], parse_iso(row["due_at"])) if row else None
+
+    async def send_followup(self, followup: FollowUp, outgoing: list[Outgoing], now: datetime) -> bool:
+        """Drop the follow-up and queue its DM together; False if it was moved or erased meanwhile."""
+        async with self.db.transaction() as tx:
+            n = await tx.execute(
+                "DELETE FROM care_followups WHERE community_id = ? AND user_id = ? AND due_at = ?",
+                followup.community_id, followup.user_id, utc_iso(followup.due_at),
+            )
+            if n:
+                await enqueue_on(tx, outgoing, now)
+        return bool(n)
+
+    # -- member data --------------------------------------------------------------------
+
+    async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        followup = await self.followup_of(community_id, user_id)
+        duty = (await self.duty(community_id)).get(user_id)
+        care: dict[str, Any] = {
+            "follow_up": {"due_at": utc_iso(followup.due_at)} if followup else None,
+        }
+        if duty is not None:
+            care["care_duty"] = "on" if duty else "off"
+        return {"care": care}
+
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+        """Their pending follow-up, their duty mark, the care notes about them; on notes they took or closed
+        as a moderator, their name gives way to "deleted-member"."""
+        where = "WHERE community_id = ? AND user_id = ?"
+        await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
+        await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
+        await tx.execute(f"DELETE FROM care_notes {where}", community_id, user_id)
+        await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '' WHERE community_id = ? AND taken_by = ?",
+                         DELETED, community_id, user_id)
+        await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '' WHERE community_id = ? "
+                         "AND closed_by = ?", DELETED, community_id, user_id)
+        return {}

@@ -1,0 +1,69 @@
+"""The care team on Slack, through the real slack-bolt app against the fake: the care note's buttons, the note
+updated in place (`chat.update`), moderators only, and the member's own follow-up button."""
+
+from __future__ import annotations
+
+from tests.adapters.slack.conftest import ANN, BOB, MOD, buttons, texts
+from tests.adapters.slack.test_member import reply_to
+
+WORDS = "I keep thinking about ending my life"
+
+
+async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, side):
+    fake.add_user("USAM", "Sam", admin=True)
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    said = await care_reply(fake, side)
+    assert said["response_type"] == "ephemeral" and "Check on me tomorrow" in buttons(said["blocks"])
+
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    shown = texts(note["blocks"])
+    assert "Ann" in shown and "may need some support" in shown and WORDS not in shown
+    assert list(buttons(note["blocks"])) == ["I'll reach out", "Done"]
+    take = buttons(note["blocks"])["I'll reach out"]
+    posted = fake.history["C0CARE"][-1]
+
+    refused = await press(fake, side, BOB, take, posted)
+    assert "Only moderators" in texts(refused["blocks"])
+    taken = await press(fake, side, MOD, take, posted)
+    assert "nobody doubles up" in texts(taken["blocks"])
+    late = await press(fake, side, "USAM", take, posted)
+    assert "Mia" in texts(late["blocks"]) and "already reaching out" in texts(late["blocks"])
+
+    await app.outbox.drain_all()
+    [edit] = fake.called("chat.update")
+    assert edit["channel"] == "C0CARE" and edit["ts"] == posted["ts"]
+    assert "Mia" in texts(edit["blocks"]) and "reaching out" in texts(edit["blocks"])
+    assert WORDS not in texts(edit["blocks"]) and list(buttons(edit["blocks"])) == ["Hand over", "Done"]
+
+    handed = await press(fake, side, MOD, buttons(edit["blocks"])["Hand over"], posted)
+    assert "Handed back" in texts(handed["blocks"])
+    done = await press(fake, side, "USAM", buttons(edit["blocks"])["Done"], posted)
+    assert "Marked done" in texts(done["blocks"])
+    await app.outbox.drain_all()
+    last = fake.called("chat.update")[-1]
+    assert "Done" in texts(last["blocks"]) and "Sam" in texts(last["blocks"]) and not buttons(last["blocks"])
+    assert fake.history["C0CARE"][-1]["blocks"] == last["blocks"]  # one message, updated in place
+
+
+async def test_the_member_asks_for_a_follow_up_and_sees_the_resources_still(app, fake, side):
+    said = await care_reply(fake, side)
+    before = len(fake.called("response_url"))
+    await side.click(ANN, buttons(said["blocks"])["Check on me tomorrow"], ephemeral=True)
+    asked = (await fake.wait_for("response_url", before + 1))[-1]
+    assert "tomorrow" in texts(asked["blocks"]) and "Find A Helpline" in texts(asked["blocks"])
+    assert await app.store.care.followup_of(f"slack:{fake.team}", f"slack:{ANN}") is not None
+
+
+async def press(fake, side, user, element, message):
+    before = len(fake.called("response_url"))
+    await side.click(user, element, message=message, channel="C0CARE")
+    return (await fake.wait_for("response_url", before + 1))[-1]
+
+
+async def care_reply(fake, side):
+    """Ann keeps a note whose words read as crisis: "Kept", then the private care reply."""
+    before = len(fake.called("response_url"))
+    await side.command(ANN, f"note {WORDS}")
+    replies = await fake.wait_for("response_url", before + 2)
+    return next(r for r in replies[before:] if "Check on me tomorrow" in buttons(r.get("blocks", [])))

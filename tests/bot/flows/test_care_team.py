@@ -1,0 +1,182 @@
+"""The care team: a care note's buttons (take, hand over, done), duty, the raise-again job, the member's
+follow-up and `mod care list`. Always who and where, never what."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.events import SHOWN_TO
+from bot.flows.care_team import DONE, FOLLOW_UP, HAND_OVER, TAKE
+from bot.scheduling.runner import RoundScheduler
+from bot.store import member_data
+from tests.bot.flows.test_crisis_care import CRISIS, with_alert_channel
+from tests.bot.flows.test_my_data import delete_everything
+from tests.conftest import actor, press, run, text
+
+MIA, SAM = actor("mia", moderator=True), actor("sam", moderator=True)
+ANN = actor("ann")
+
+
+async def crisis_note(app) -> int:
+    """Ann's words read as crisis; the care channel gets a note. Its id."""
+    await with_alert_channel(app)
+    await run(app, ANN, "note", text=CRISIS)
+    (note,) = await app.store.care.listing(ANN.community_id, app.now() - timedelta(days=1))
+    return note.id
+
+
+async def posts_to_mods(app) -> list:
+    await app.outbox.drain_all()
+    return [d for d in app.sent if d.channel == "console:mods"]
+
+
+async def test_the_note_has_the_care_buttons_and_says_who_and_where_never_what(app):
+    note = await crisis_note(app)
+    (post,) = await posts_to_mods(app)
+    assert post.kind == "post" and "Ann" in post.message.plain() and CRISIS not in post.message.plain()
+    assert [(b.label, b.action, b.args["note"]) for b in post.message.buttons] == [
+        ("I'll reach out", TAKE, str(note)), ("Done", DONE, str(note))]
+
+
+async def test_taking_edits_the_note_to_name_who_has_it_then_hand_over_and_done(app):
+    note = await crisis_note(app)
+    await posts_to_mods(app)
+    said = text(await press(app, MIA, TAKE, {"note": str(note)}))
+    assert "nobody doubles up" in said
+    edits = [d for d in await posts_to_mods(app) if d.kind == "edit"]
+    assert len(edits) == 1 and edits[0].ref  # the post's own id: edited in place
+    shown = edits[0].message.plain()
+    assert "Mia** is reaching out" in shown or "Mia is reaching out" in shown
+    assert CRISIS not in shown and [b.action for b in edits[0].message.buttons] == [HAND_OVER, DONE]
+
+    assert "Only" in text(await press(app, SAM, HAND_OVER, {"note": str(note)}))
+    assert "Handed back" in text(await press(app, MIA, HAND_OVER, {"note": str(note)}))
+    assert "Marked done" in text(await press(app, SAM, DONE, {"note": str(note)}))
+    edits = [d for d in await posts_to_mods(app) if d.kind == "edit"]
+    assert len(edits) == 3 and {e.ref for e in edits} == {edits[0].ref}
+    last = edits[-1].message
+    assert "Done" in last.plain() and "Sam" in last.plain() and not last.buttons and CRISIS not in last.plain()
+    assert "already marked done" in text(await press(app, MIA, TAKE, {"note": str(note)}))
+
+
+async def test_two_moderators_pressing_at_once_one_wins_and_the_other_is_told_who(app):
+    note = await crisis_note(app)
+    first, second = await asyncio.gather(press(app, MIA, TAKE, {"note": str(note)}),
+                                         press(app, SAM, TAKE, {"note": str(note)}))
+    said = sorted([text(first), text(second)])
+    winners = [s for s in said if "nobody doubles up" in s]
+    losers = [s for s in said if "already reaching out" in s]
+    assert len(winners) == 1 and len(losers) == 1
+    got = await app.store.care.get(ANN.community_id, note)
+    loser_told = losers[0]
+    assert got.state == "taken" and (got.taken_name in loser_told)
+    edits = [d for d in await posts_to_mods(app) if d.kind == "edit"]
+    assert len(edits) == 1
+
+
+async def test_members_forged_presses_and_other_communities_notes_are_refused(app):
+    note = await crisis_note(app)
+    assert "Only moderators" in text(await press(app, ANN, TAKE, {"note": str(note)}))
+    elsewhere = actor("zed", moderator=True, community="console:elsewhere")
+    assert "can't find that care note" in text(await press(app, elsewhere, TAKE, {"note": str(note)}))
+    assert "can't find that care note" in text(await press(app, MIA, DONE, {"note": "99999"}))
+    assert "can't find that care note" in text(await press(app, MIA, DONE, {"note": "1; DROP"}))
+    assert (await app.store.care.get(ANN.community_id, note)).state == "open"
+
+
+async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, clock):
+    for who in ("console:mia", "console:sam"):
+        await run(app, MIA, "mod moderators add", who=who)
+    await run(app, SAM, "mod care duty", duty="off")
+    note = await crisis_note(app)
+    runner = RoundScheduler(app)
+    await runner.run_job("care.raise_again")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm"]  # not yet: it was just posted
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await runner.run_job("care.raise_again")
+    await runner.run_job("care.raise_again")
+    await app.outbox.drain_all()
+    dms = [d for d in app.sent if d.kind == "dm"]
+    assert [d.user for d in dms] == ["console:mia"]
+    assert "still open" in dms[0].message.plain() and CRISIS not in dms[0].message.plain()
+    assert "console:mods" in str(dms[0].message.body) and not dms[0].message.buttons  # pressed on the note itself
+    assert (await app.store.care.get(ANN.community_id, note)).raised_at is not None
+
+
+async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel(app, clock):
+    await crisis_note(app)
+    await run(app, MIA, "mod care duty", duty="off")
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    posts = [d for d in await posts_to_mods(app) if d.kind == "post"]
+    assert len(posts) == 2 and "nobody is on duty" in posts[1].message.plain()
+    assert [b.action for b in posts[1].message.buttons] == [TAKE]
+
+
+async def test_a_taken_note_is_not_raised_again(app, clock):
+    await run(app, MIA, "mod moderators add", who="console:mia")
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    clock.advance(timedelta(hours=5))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm"]
+
+
+async def test_mod_care_list_shows_who_has_which_never_what_and_only_to_moderators(app):
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    shown = text(await run(app, SAM, "mod care list"))
+    assert "Ann" in shown and "Mia" in shown and "reaching out" in shown and CRISIS not in shown
+    assert "Only moderators" in text(await run(app, ANN, "mod care list"))
+    assert "Only moderators" in text(await run(app, ANN, "mod care duty", duty="off"))
+
+
+async def test_a_crisis_reply_offers_a_private_follow_up_the_next_day(app, clock):
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    assert button.args[SHOWN_TO] == ANN.user_id
+    assert "meant for someone else" in text(await press(app, MIA, FOLLOW_UP, dict(button.args)))
+    assert await app.store.care.followup_of(ANN.community_id, MIA.user_id) is None
+    asked = text(await press(app, ANN, FOLLOW_UP, dict(button.args)))
+    assert "tomorrow" in asked and "Find A Helpline" in asked and "not a therapist" in asked
+    runner = RoundScheduler(app)
+    await runner.run_job("care.follow_ups")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm"]
+    clock.advance(timedelta(days=1, minutes=1))
+    await runner.run_job("care.follow_ups")
+    await runner.run_job("care.follow_ups")
+    await app.outbox.drain_all()
+    dms = [d for d in app.sent if d.kind == "dm"]
+    assert [d.user for d in dms] == [ANN.user_id] and "How are you today?" in dms[0].message.plain()
+
+
+async def test_the_follow_up_speaks_the_members_language(app, clock):
+    await run(app, ANN, "me language", language="es")
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    assert button.label == "Pregúntame mañana"
+    await press(app, ANN, FOLLOW_UP, dict(button.args))
+    clock.advance(timedelta(days=2))
+    await RoundScheduler(app).run_job("care.follow_ups")
+    await app.outbox.drain_all()
+    assert "¿Cómo estás hoy?" in [d for d in app.sent if d.kind == "dm"][0].message.plain()
+
+
+async def test_export_includes_a_pending_follow_up_and_me_delete_drops_it(app, clock):
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    await press(app, ANN, FOLLOW_UP, dict(button.args))
+    exported = await app.store.care.member_export(ANN.community_id, ANN.user_id)
+    assert exported["care"]["follow_up"] is not None
+    full = await member_data.export(app.store, ANN.community_id, ANN.user_id, app.now())
+    assert full["care"]["follow_up"]["due_at"]
+    await delete_everything(app, ANN)
+    assert await app.store.care.followup_of(ANN.community_id, ANN.user_id) is None
+    clock.advance(timedelta(days=2))
+    await RoundScheduler(app).run_job("care.follow_ups")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm"]

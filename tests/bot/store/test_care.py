@@ -1,0 +1,133 @@
+"""The care team's records (`bot.store.care`) on each database: a note's guarded changes and the edits they
+queue, who is on duty, follow-ups, and a member's part of an export and an erasure."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.models import CareNote, Outgoing
+from bot.store.repository import DELETED
+from tests.bot.store.helpers import AT, COMMUNITY
+
+BODY = [["m", "💛 "], ["u", "Ann"], ["m", " may need some support right now"]]
+
+
+def edit(note: CareNote) -> list[Outgoing]:
+    return [Outgoing(f"care:{note.id}:v{note.version}", "edit", {"channel": "console:mods", "care_note": note.id},
+                     {"body": [["m", note.state]]})]
+
+
+def post(note: CareNote) -> list[Outgoing]:
+    return [Outgoing(f"care:{note.id}:post", "post", {"channel": "console:mods", "care_note": note.id},
+                     {"body": note.body})]
+
+
+async def outbox_keys(store) -> list[str]:
+    return [r["dedupe_key"] for r in await store.db.fetchall("SELECT dedupe_key FROM outbox ORDER BY id")]
+
+
+async def open_one(store, user: str = "u1", community: str = COMMUNITY) -> CareNote:
+    await store.communities.ensure(community, AT)
+    return await store.care.open_note(community, user, "console:mods", BODY, AT, post)
+
+
+async def test_a_note_opens_with_its_post_and_the_members_cooldown_in_one_go(store):
+    note = await open_one(store)
+    assert note.state == "open" and note.body == BODY and note.version == 0
+    assert await store.notes.last_safety_alert(COMMUNITY, "u1") == AT
+    assert await outbox_keys(store) == [f"care:{note.id}:post"]
+    assert await store.care.get(COMMUNITY, note.id) == note
+    assert await store.care.get("elsewhere", note.id) is None
+
+
+async def test_take_hand_over_done_are_guarded_and_each_queues_its_own_edit(store):
+    note = await open_one(store)
+    taken = await store.care.take(COMMUNITY, note.id, "mia", "Mia", AT, edit)
+    assert taken and taken.state == "taken" and taken.taken_by == "mia" and taken.taken_at == AT
+    assert await store.care.take(COMMUNITY, note.id, "sam", "Sam", AT, edit) is None
+    assert await store.care.hand_over(COMMUNITY, note.id, "sam", AT, edit) is None
+    assert await store.care.close(COMMUNITY, note.id, "sam", "Sam", AT, edit) is None
+    assert await store.care.take("elsewhere", note.id, "zed", "Zed", AT, edit) is None
+    back = await store.care.hand_over(COMMUNITY, note.id, "mia", AT, edit)
+    assert back and back.state == "open" and back.taken_by is None
+    closed = await store.care.close(COMMUNITY, note.id, "sam", "Sam", AT + timedelta(minutes=5), edit)
+    assert closed and closed.state == "done" and closed.closed_name == "Sam" and closed.version == 3
+    assert await store.care.take(COMMUNITY, note.id, "mia", "Mia", AT, edit) is None
+    assert await outbox_keys(store) == [f"care:{note.id}:post", *(f"care:{note.id}:v{v}" for v in (1, 2, 3))]
+
+
+async def test_two_takes_at_once_exactly_one_wins(store):
+    note = await open_one(store)
+    results = await asyncio.gather(*(store.care.take(COMMUNITY, note.id, f"mod{i}", f"Mod {i}", AT, edit)
+                                     for i in range(6)))
+    winners = [r for r in results if r is not None]
+    assert len(winners) == 1
+    assert (await store.care.get(COMMUNITY, note.id)).taken_by == winners[0].taken_by
+    assert len(await outbox_keys(store)) == 2
+
+
+async def test_the_posts_id_is_kept_for_its_edits(store):
+    note = await open_one(store)
+    (entry,) = await store.outbox.claim_due("console", AT, 10, "p1", timedelta(minutes=1))
+    await store.outbox.mark_sent(entry, "m42", AT)
+    assert await store.outbox.care_note_post_ref(note.id) == "m42"
+
+
+async def test_listing_shows_open_and_recently_done_newest_first(store):
+    old = await open_one(store, "u1")
+    await store.care.close(COMMUNITY, old.id, "mia", "Mia", AT, edit)
+    new = await store.care.open_note(COMMUNITY, "u2", "console:mods", BODY, AT + timedelta(hours=1), post)
+    assert [n.id for n in await store.care.listing(COMMUNITY, AT - timedelta(days=1))] == [new.id, old.id]
+    assert [n.id for n in await store.care.listing(COMMUNITY, AT + timedelta(minutes=1))] == [new.id]
+
+
+async def test_untaken_notes_are_raised_again_once(store):
+    note = await open_one(store)
+    assert await store.care.untaken_since(AT - timedelta(minutes=1)) == []
+    assert [n.id for n in await store.care.untaken_since(AT + timedelta(hours=1))] == [note.id]
+    dm = Outgoing(f"care:{note.id}:raise:mia", "dm", {"user": "console:mia"}, {"body": []})
+    assert await store.care.raise_again(note.id, AT, [dm])
+    assert not await store.care.raise_again(note.id, AT, [dm])
+    assert await store.care.untaken_since(AT + timedelta(hours=1)) == []
+    taken = await open_one(store, "u2")
+    await store.care.take(COMMUNITY, taken.id, "mia", "Mia", AT, edit)
+    assert await store.care.untaken_since(AT + timedelta(hours=1)) == []
+
+
+async def test_duty_marks(store):
+    await store.care.set_duty(COMMUNITY, "mia", False, AT)
+    await store.care.set_duty(COMMUNITY, "sam", True, AT)
+    await store.care.set_duty(COMMUNITY, "mia", True, AT)
+    await store.care.set_duty("elsewhere", "zed", False, AT)
+    assert await store.care.duty(COMMUNITY) == {"mia": True, "sam": True}
+
+
+async def test_a_follow_up_is_sent_once_and_only_when_due(store):
+    await store.care.ask_followup(COMMUNITY, "u1", "es", AT, AT + timedelta(days=1))
+    assert await store.care.followups_due(AT) == []
+    (due,) = await store.care.followups_due(AT + timedelta(days=1))
+    assert due.language == "es" and due.user_id == "u1"
+    dm = [Outgoing("care:followup:u1", "dm", {"user": "console:u1"}, {"body": []})]
+    assert await store.care.send_followup(due, dm, AT)
+    assert not await store.care.send_followup(due, dm, AT)
+    assert await store.care.followup_of(COMMUNITY, "u1") is None
+    assert await outbox_keys(store) == ["care:followup:u1"]
+
+
+async def test_a_members_follow_up_and_notes_are_exported_and_erased(store):
+    note = await open_one(store, "u1")
+    other = await open_one(store, "u2")
+    await store.care.take(COMMUNITY, other.id, "u1", "Ann", AT, edit)
+    await store.care.ask_followup(COMMUNITY, "u1", "en", AT, AT + timedelta(days=1))
+    await store.care.set_duty(COMMUNITY, "u1", False, AT)
+    exported = await store.care.member_export(COMMUNITY, "u1")
+    assert exported == {"care": {"follow_up": {"due_at": "2026-01-06T09:00:00Z"}, "care_duty": "off"}}
+    async with store.db.transaction() as tx:
+        await store.care.erase_member(tx, COMMUNITY, "u1", AT)
+    assert await store.care.get(COMMUNITY, note.id) is None
+    assert await store.care.followup_of(COMMUNITY, "u1") is None
+    assert await store.care.duty(COMMUNITY) == {}
+    kept = await store.care.get(COMMUNITY, other.id)
+    assert kept.taken_by == DELETED and kept.taken_name == ""
+    assert await store.care.member_export(COMMUNITY, "u1") == {"care": {"follow_up": None}}
