@@ -21,10 +21,12 @@ from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
+from bot.metrics import Metrics
 from bot import features, language
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
+from bot.disk import is_disk_full
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -50,6 +52,9 @@ SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do th
 #: Every refused event gets an answer (silence would look like a lost command, and Discord would say "Okay."),
 #: the long one once a window, then this.
 STILL_PAUSED = "Still paused for a moment, so I didn't do that one either. Try again in a minute."
+#: The disk under the database is full: nothing is saved now, nothing saved before is lost.
+NO_ROOM = ("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
+           "Please try again a little later.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
 DMS_CLOSED_NOTICE = ("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
                      "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
@@ -67,10 +72,14 @@ class Hearth:
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
     limiter: MemberRateLimiter = field(init=False)
+    #: Since a write last failed for a full disk (None: there is room), so the operator hears once per episode.
+    disk_full_since: datetime | None = None
+    metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
+        self.outbox.metrics = self.metrics
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
 
@@ -92,15 +101,42 @@ class Hearth:
     # -- events ---------------------------------------------------------------
 
     async def handle(self, event: Event) -> list[Reply]:
-        """Run one event from an adapter and return what to show."""
+        """Run one event from an adapter and return what to show; on a full disk, a kind refusal."""
+        try:
+            replies = await self._handle(event)
+        except Exception as err:
+            if not is_disk_full(err):
+                raise
+            return self._counted(await self._no_room(event))
+        if self.disk_full_since is not None and not self.registry.reads_only(event):
+            self.disk_full_since = None
+            log.warning("the database can be written again: Hearth takes changes again")
+        return replies
+
+    async def _no_room(self, event: Event) -> list[Reply]:
+        if self.disk_full_since is None:
+            self.disk_full_since = self.clock.now()
+            log.error("the disk under the database is full: Hearth refuses changes (members are told) until "
+                      "there is room again; nothing already stored is lost. Free some space on %s.",
+                      self.store.db.path)
+        if event.event_id:  # so a platform's retry is heard once there is room
+            try:
+                await self.store.outbox.forget_event(event.event_id)
+            except Exception:
+                pass
+        return [say(NO_ROOM, error=True)]
+
+    async def _handle(self, event: Event) -> list[Reply]:
         event = without_controls(event)
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
+        self.metrics.add("events", event.kind)
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
             log.info("rate limit reached for a member in %s", event.actor.community_id)
+            self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)]
+            return self._counted(care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)
@@ -122,6 +158,13 @@ class Hearth:
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         if care or not reads_only:  # care may have alerted the moderators: send that now
             self.outbox.kick()
+        return self._counted(replies)
+
+    def _counted(self, replies: list[Reply]) -> list[Reply]:
+        self.metrics.add("replies", n=len(replies))
+        refused = sum(1 for r in replies if r.error)
+        if refused:
+            self.metrics.add("refusals", n=refused)
         return replies
 
     async def _repeated(self, event: Event) -> bool:

@@ -18,6 +18,7 @@ from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
 DEFAULT_CONFIG_FILE = "hearth.toml"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 DATABASE_SCHEMES = (*URL_SCHEMES, "sqlite:///")
 
 
@@ -44,6 +45,10 @@ def _port(v: Any) -> str | None:
 
 def _level(v: Any) -> str | None:
     return None if str(v).upper() in LOG_LEVELS else f"must be one of {', '.join(LOG_LEVELS)}"
+
+
+def _log_format(v: Any) -> str | None:
+    return None if v in LOG_FORMATS else f"must be one of {', '.join(LOG_FORMATS)}"
 
 
 def _timezone(v: Any) -> str | None:
@@ -77,6 +82,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_pool_size", int, 10, "database_pool_size = 20", _positive),
     Setting("content_dir", str, "", 'content_dir = "./content"'),
     Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
+    Setting("log_format", str, "text", 'log_format = "json"', _log_format),
     Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60", _at_least(0)),
     Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", _at_least(5)),
     Setting("checkins.default_remind_minutes", int, 30, "default_remind_minutes = 30", _at_least(0)),
@@ -94,6 +100,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
     Setting("delivery.lease_seconds", int, 60, "lease_seconds = 60", _at_least(1)),
+    Setting("service.stop_seconds", int, 10, "stop_seconds = 10", _at_least(1)),
+    Setting("service.http_host", str, "127.0.0.1", 'http_host = "0.0.0.0"'),
+    Setting("service.http_port", int, 0, "http_port = 9090", _port),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
     Setting("console.user", str, "you", 'user = "you"'),
     Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),
@@ -110,6 +119,9 @@ _BY_KEY = {s.key: s for s in SETTINGS}
 ENV_OVERRIDES = {
     "HEARTH_DATA_DIR": "data_dir",
     "HEARTH_DATABASE_URL": "database_url",
+    "HEARTH_HTTP_HOST": "service.http_host",
+    "HEARTH_HTTP_PORT": "service.http_port",
+    "HEARTH_STOP_SECONDS": "service.stop_seconds",
     "HEARTH_SLACK_HOST": "slack.host",
     "HEARTH_SLACK_PORT": "slack.port",
     "HEARTH_SLACK_API_URL": "slack.api_url",
@@ -125,6 +137,7 @@ SECRET_ENV = (
     "HEARTH_SLACK_APP_TOKEN",
     "HEARTH_SLACK_SIGNING_SECRET",
     "HEARTH_ENCRYPTION_KEY",
+    "HEARTH_NEW_ENCRYPTION_KEY",
 )
 
 

@@ -25,6 +25,9 @@ from bot.store.postgres import is_postgres_url
 log = logging.getLogger(__name__)
 
 KEY_ENV = "HEARTH_ENCRYPTION_KEY"
+#: Set while `hearth rotate-key` moves every sealed text to it: it seals from then on, and the old key(s) still
+#: open what is not moved yet. Once the rotation is done it becomes HEARTH_ENCRYPTION_KEY.
+NEW_KEY_ENV = "HEARTH_NEW_ENCRYPTION_KEY"
 #: Sealed text starts with this; anything else is read as plain text.
 MARKER = "enc1:"
 #: What sealed words read as when no key here can open them.
@@ -82,15 +85,15 @@ def parse_keys(value: str) -> list[str]:
     return [k.strip() for k in value.split(",") if k.strip()]
 
 
-def cipher_from_key(value: str | None) -> Cipher:
+def cipher_from_key(value: str | None, name: str = KEY_ENV) -> Cipher:
     """A cipher for the key setting; a bad key fails at start, never echoed."""
     if not value:
         return PlainCipher()
     try:
         return FernetCipher(parse_keys(value))
     except (ValueError, TypeError):
-        raise ConfigError(KEY_ENV, "is not a valid key (it should be 44 characters of url-safe base64)",
-                          "generate one with `hearth keygen`", f"${KEY_ENV}") from None
+        raise ConfigError(name, "is not a valid key (it should be 44 characters of url-safe base64)",
+                          "generate one with `hearth keygen`", f"${name}") from None
 
 
 def note_cipher(config: Config) -> Cipher:
@@ -98,6 +101,10 @@ def note_cipher(config: Config) -> Cipher:
     when it serves Discord or Slack, or writes to a PostgreSQL database (a community's, even from a terminal).
     Not when someone tries Hearth in their terminal on a SQLite file: the words are their own, on their machine."""
     value = config.secret(KEY_ENV)
+    new = config.secret(NEW_KEY_ENV)
+    if new:
+        cipher_from_key(new, NEW_KEY_ENV)  # a bad new key is named as such
+        value = f"{new},{value}" if value else new
     if not value and (config.serves_a_platform or is_postgres_url(str(config["database_url"] or ""))):
         log.warning("%s is not set: private notes and answers are stored unencrypted. "
                     "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)

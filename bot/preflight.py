@@ -93,10 +93,12 @@ def _nearest_existing(folder: Path) -> Path | None:
 
 
 def _key_problems(config: Config) -> list[str]:
-    from bot.crypto import KEY_ENV, cipher_from_key
+    from bot.crypto import KEY_ENV, NEW_KEY_ENV, cipher_from_key
 
-    try:
-        cipher_from_key(config.secret(KEY_ENV))
-    except ConfigError as err:
-        return [str(err)]
-    return []
+    problems = []
+    for name in (KEY_ENV, NEW_KEY_ENV):
+        try:
+            cipher_from_key(config.secret(name), name)
+        except ConfigError as err:
+            problems.append(str(err))
+    return problems

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import io
 import logging
 import sys
 import tempfile
+import threading
 from pathlib import Path
+from typing import AsyncIterator, TextIO
 
-from bot.config import LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
+from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.errors import HearthError
+from hearth.logs import setup_logging
 from bot.store.postgres import is_postgres_url
 
 log = logging.getLogger("hearth")
@@ -30,6 +34,9 @@ def _common(*names: str) -> argparse.ArgumentParser:
         common.add_argument("--log-level", default=default, metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
                             help="DEBUG, INFO, WARNING or ERROR (default: the config's log_level; WARNING in the "
                                  "terminal)")
+    if "log-format" in names:
+        common.add_argument("--log-format", default=default, choices=LOG_FORMATS, type=str.lower,
+                            help="text, or json for one JSON object per line (default: the config's log_format)")
     if "script" in names:
         common.add_argument("--script", type=Path, default=default, metavar="FILE",
                             help="run terminal lines from this file (as if typed), then stop")
@@ -59,6 +66,21 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "status": ("the Hearth processes alive on this store, what each holds, the outbox depth",
                "Show which Hearth processes are alive on the configured database, what each holds, how many "
                "messages wait in the outbox and how many rounds are open."),
+    "backup": ("a consistent copy of the SQLite database, safe while Hearth runs",
+               "Copy the SQLite database to FILE with SQLite's online backup API: a consistent copy even while "
+               "Hearth is running. For PostgreSQL, use pg_dump (docs/hosting.md)."),
+    "restore": ("put a backup into an empty data folder",
+                "Restore a backup made by `hearth backup` into the configured data folder, which must be empty "
+                "(nothing is ever overwritten). Stop Hearth first."),
+    "migrate": ("bring the database schema up to date; --check says what would run",
+                "Apply the database migrations this version of Hearth needs (a start does the same). With "
+                "--check, only say which would run, changing nothing: exit 0 when up to date, 1 when some "
+                "would run."),
+    "rotate-key": ("re-encrypt private notes and answers under HEARTH_NEW_ENCRYPTION_KEY",
+                   "Re-encrypt every private note and private answer under the key in HEARTH_NEW_ENCRYPTION_KEY, "
+                   "reading with it or HEARTH_ENCRYPTION_KEY. Safe while Hearth runs (give it both keys too) and "
+                   "safe to stop: run it again to carry on. When it is done, the new key becomes "
+                   "HEARTH_ENCRYPTION_KEY."),
     "migrate-store": ("copy Hearth's data to another database, e.g. SQLite to PostgreSQL",
                       "Copy every community's data (or one's) into an empty database, then check that the counts "
                       "match. Stop Hearth first."),
@@ -76,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         short, long = SUBCOMMANDS[name]
         return sub.add_parser(name, help=short, description=long, parents=[_common(*common)])
 
-    add("run", "config", "log-level", "script")
+    add("run", "config", "log-level", "log-format", "script")
     add("demo", "log-level")
     check = add("check-config", "config")
     check.add_argument("file", nargs="?", help="the file to check (default: --config, else ./hearth.toml)")
@@ -87,7 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument("--model", action="store_true",
                         help="add the multilingual model before the rules, as [safety] model = true does")
     add("keygen")
-    add("status", "config", "log-level")
+    add("status", "config", "log-level", "log-format")
+    for name in ("backup", "restore"):
+        tool = add(name, "config")
+        tool.add_argument("file", type=Path, metavar="FILE",
+                          help="the backup file to write" if name == "backup" else "the backup file to restore")
+    migrate = add("migrate", "config")
+    migrate.add_argument("--check", action="store_true", help="only say what would run; change nothing")
+    add("rotate-key", "config")
     move = add("migrate-store")
     move.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="where the data is now: sqlite:///path/hearth.db, a file path, or postgresql://…")
@@ -98,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _top_level() -> argparse.ArgumentParser:
-    top = _common("config", "log-level", "script")
+    top = _common("config", "log-level", "log-format", "script")
     for action in top._actions:
         action.default = None  # given nowhere: None
     return top
@@ -157,6 +186,15 @@ def _command(args: argparse.Namespace) -> int:
         from bot.ops.migrate_store import main as migrate_store_main
 
         return migrate_store_main(args.source, args.target, args.community)
+    if args.command in ("backup", "restore", "migrate", "rotate-key"):
+        from hearth import upkeep
+
+        config = load(args.config)
+        if args.command == "rotate-key":
+            return upkeep.rotate_main(config)
+        if args.command == "migrate":
+            return upkeep.migrate_main(config, args.check)
+        return (upkeep.backup_main if args.command == "backup" else upkeep.restore_main)(config, args.file)
     if args.command == "demo":
         return run_demo(args.log_level)
     if args.command == "check-config":
@@ -167,13 +205,14 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "status":
         from bot.ops.status import status_report
 
-        setup_logging(args.log_level or "WARNING")
+        setup_logging(args.log_level or "WARNING", args.log_format or "text")
         print(asyncio.run(status_report(load(args.config))))
         return 0
     script = getattr(args, "script", None)
     config, text = checked_config(args.config, "--config", script)
     # In the terminal the conversation is the point: only warnings, unless asked.
-    setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"))
+    setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"),
+                  getattr(args, "log_format", None) or config["log_format"])
     return asyncio.run(run(config, text))
 
 
@@ -228,13 +267,6 @@ def _where_data_goes(config: Config) -> str:
     return str(config.sqlite_path)
 
 
-def setup_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if level.upper() != "DEBUG":
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run is noise
-
-
 async def run(config: Config, script: str | None = None) -> int:
     """Start Hearth: platform adapters for the tokens set, else the terminal (reading the `script` text if given)."""
     from adapters.console import ConsoleAdapter, ConsoleOut, lines_from
@@ -248,9 +280,9 @@ async def run(config: Config, script: str | None = None) -> int:
     done = asyncio.Event()
     console = None
     if use_console:
-        stream = io.StringIO(script) if script is not None else sys.stdin
+        lines = lines_from(io.StringIO(script)) if script is not None else stdin_lines(sys.stdin)
         interactive = script is None and sys.stdin.isatty()
-        console = ConsoleAdapter(config, lines_from(stream), ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
+        console = ConsoleAdapter(config, lines, ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
                                  interactive, locale=shell_locale())
         adapters.append(console)
         if script is None:
@@ -261,6 +293,32 @@ async def run(config: Config, script: str | None = None) -> int:
         print(f"hearth: {console.failure}", file=sys.stderr)
         return 1
     return 0
+
+
+async def stdin_lines(stream: TextIO) -> AsyncIterator[str]:
+    """The keyboard's (or a pipe's) lines, read on a daemon thread: a SIGTERM while it waits for a line still
+    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str | BaseException] = asyncio.Queue()
+
+    def read() -> None:
+        try:
+            for line in iter(stream.readline, ""):
+                loop.call_soon_threadsafe(queue.put_nowait, line)
+            item: str | BaseException = ""
+        except BaseException as err:  # e.g. bytes that aren't UTF-8: the adapter says so
+            item = err
+        with contextlib.suppress(RuntimeError):  # the loop may be gone already
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+
+    threading.Thread(target=read, name="stdin", daemon=True).start()
+    while True:
+        item = await queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        if item == "":
+            return
+        yield item.rstrip("\n")
 
 
 def run_demo(log_level: str | None) -> int:

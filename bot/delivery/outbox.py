@@ -24,7 +24,9 @@ from bot.clock import Clock, elapsed
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
 from bot.delivery.waits import SharedWaits, WaitsStore
 from bot.events import reply_from_json
+from bot.metrics import Metrics
 from bot.models import OutboxEntry
+from bot.disk import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +146,12 @@ class Outbox:
         self._waits: dict[str, SharedWaits] = {}
         self._draining: dict[str, asyncio.Lock] = {}
         self._wake = asyncio.Event()
+        self.metrics = Metrics()
+        #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
+        self.stopping = False
+        self._told_full = False
+        #: Sent, but the store could not record it (a full disk): never handed back as unsent.
+        self._unrecorded: set[int] = set()
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -156,20 +164,40 @@ class Outbox:
     def kick(self) -> None:
         self._wake.set()
 
+    def stop_taking(self) -> None:
+        """A clean stop: sends already on the wire finish; what is claimed but not started stays for
+        `release_claims` to hand back, and `run` returns once its pass is done."""
+        self.stopping = True
+        self._wake.set()
+
+    @property
+    def in_hand(self) -> frozenset[int]:
+        """The entries this process is sending right now, or sent without the store recording it: a clean stop
+        leaves their claims to run out, so whoever takes them over asks the platform before sending again."""
+        return frozenset(self._in_hand | self._unrecorded)
+
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Forever: drain what is due, then sleep until kicked or a second passes."""
-        while True:
+        while not self.stopping:
             busy = False
             for platform in list(self.senders):
                 try:
                     result = await self.drain(platform)
-                except Exception:  # never let one bad batch stop delivery
-                    log.exception("delivery loop error on %s", platform)
+                except Exception as err:  # never let one bad batch stop delivery
+                    if not is_disk_full(err):
+                        log.exception("delivery loop error on %s", platform)
+                    elif not self._told_full:
+                        log.error("delivery on %s waits: the disk under the database is full", platform)
+                    self._told_full = is_disk_full(err)
                     result = DrainResult()
+                else:
+                    self._told_full = False
                 busy = busy or result.sent + result.retried + result.failed > 0
             if busy:
                 continue
             self._wake.clear()
+            if self.stopping:
+                break
             try:
                 await asyncio.wait_for(self._wake.wait(), idle_seconds)
             except asyncio.TimeoutError:
@@ -234,7 +262,7 @@ class Outbox:
 
         try:
             while True:
-                if not self._counted_alive():
+                if self.stopping or not self._counted_alive():
                     break  # others may be taking our claims over: send nothing until the heartbeat is back
                 dead = await self._dead_holders()
                 claimed_at = elapsed(self.clock)
@@ -275,7 +303,7 @@ class Outbox:
         lease = self.lease.total_seconds()
         deadline = lease - min(LEASE_MARGIN, lease / 3)
         return (elapsed(self.clock) - claimed_at <= deadline and claimed_at >= self._alive_since
-                and self._counted_alive())
+                and self._counted_alive() and not self.stopping)
 
     def expect_heartbeats(self) -> None:
         """A serving process: send nothing until its first heartbeat is in the store."""
@@ -353,6 +381,7 @@ class Outbox:
             await self._wait_out(sender.platform, entry, wait, result, keep_claim=False)
         except PermanentFailure as err:
             result.failed += 1
+            self.metrics.add("sends", "dm_closed" if err.dm_closed else "failed")
             if err.dm_closed and delivery.user:  # a member fact: round DMs skip them until they join again
                 result.dm_closed.append(delivery.user)
                 await self.store.mark_dms_closed(delivery.user, self.clock.now())
@@ -362,7 +391,13 @@ class Outbox:
             await self._retry(entry, err, result)
         else:
             result.sent += 1
-            await self.store.mark_sent(entry, ref, self.clock.now())
+            self.metrics.add("sends", "ok")
+            try:
+                await self.store.mark_sent(entry, ref, self.clock.now())
+            except Exception:
+                self._unrecorded.add(entry.id)
+                raise
+            self._unrecorded.discard(entry.id)
 
     async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
         """Wait for the pacer, then check the claim is still ours: the pacer may have held us a while."""
@@ -413,15 +448,18 @@ class Outbox:
             self._limiters[platform].pause(wait.seconds)
             await self._waits[platform].record(wait)
             result.retried += 1
+            self.metrics.add("sends", "429")
         await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds), keep_claim)
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
         if entry.attempts + 1 >= self.max_attempts:
             result.failed += 1
+            self.metrics.add("sends", "failed")
             log.warning("outbox entry %s gave up after %d attempts: %s", entry.id, entry.attempts + 1, err)
             await self.store.mark_failed(entry.id, repr(err))
             return
         result.retried += 1
+        self.metrics.add("sends", "retried")
         delay = min(2 ** entry.attempts, 300) * (0.5 + random.random())
         log.info("outbox entry %s will retry in %.1fs: %r", entry.id, delay, err)
         await self.store.mark_retry(entry.id, repr(err), self.clock.now() + timedelta(seconds=delay))

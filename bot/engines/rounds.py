@@ -96,6 +96,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
             log.info("round for schedule %s at %s was already open", schedule.id, fields["scheduled_at"])
         else:
             log.info("opened round %s of schedule %s (%d messages queued)", rnd.id, schedule.id, len(outgoing))
+            app.metrics.add("rounds_opened")
         results[i] = rnd
     app.outbox.kick()
     return results
@@ -218,6 +219,7 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
                                              anonymous_batching(app, rnd, floor))
     if done:
         log.info("closed round %s", rnd.id)
+        app.metrics.add("rounds_closed")
         app.outbox.kick()
     return done
 

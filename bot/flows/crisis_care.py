@@ -80,6 +80,8 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
     asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow really saved."""
     texts = free_text(app, event)
     results = list(zip(texts, await app.content.screen.check_off_loop(texts)))
+    for _, r in results:
+        app.metrics.add("crisis_screens", r.level)
     level = strongest([r.level for _, r in results])
     if level == "ok":
         return []

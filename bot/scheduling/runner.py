@@ -177,6 +177,7 @@ class RoundScheduler:
                 log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
                 continue
             due.append((schedule, fires[-1]))
+            self.app.metrics.set("scheduler_lag_seconds", max(0.0, (now - fires[-1]).total_seconds()))
         try:
             opened = await self.steps.open(self.app, due)
         except Exception:

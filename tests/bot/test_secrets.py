@@ -134,3 +134,41 @@ def test_the_command_line_does_not_print_secrets(env, monkeypatch, capsys, caplo
     out = capsys.readouterr()
     for secret in needles():
         assert secret not in out.out and secret not in out.err and secret not in caplog.text
+
+
+#: What members typed in `drive`: it may be stored (encrypted where private) but never logged.
+MEMBER_WORDS = ("a private note", "hello")
+
+
+async def test_json_log_lines_hold_no_secret_and_no_member_words(env, tmp_path):
+    import io
+    import json
+
+    from hearth.logs import WORDY, JsonLines, quiet_libraries
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLines())
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    quiet_libraries("DEBUG")  # as `hearth --log-level DEBUG` sets them
+    try:
+        clock = ManualClock()
+        app = await start_core(load(env=env), clock)
+        app.outbox.add_sender(FailingSender())
+        await drive(app, clock)
+        await app.close()
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        for name in WORDY:
+            logging.getLogger(name).setLevel(logging.NOTSET)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) > 20 and any("connection reset" in line for line in lines)  # the paths that log did
+    for line in lines:
+        record = json.loads(line)  # every line is one JSON object
+        assert {"time", "level", "logger", "message"} <= set(record)
+        for secret in [*needles(), *MEMBER_WORDS]:
+            assert secret not in line

@@ -214,3 +214,59 @@ def test_a_broken_phrase_list_is_one_sentence_naming_the_file(tmp_path, command)
     said = refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(tmp_path / "d")}),
                    "The safety content", "pt.toml", "isn't valid TOML")
     assert "didn't expect" not in said  # a known kind of mistake, not a surprise
+
+
+def test_log_format_json_makes_every_log_line_one_json_object(tmp_path):
+    import json
+
+    (tmp_path / "s.txt").write_text("help\nnote a secret of mine\n", encoding="utf-8")
+    result = hearth(tmp_path, "--log-format", "json", "--log-level", "INFO", "run", "--script", "s.txt",
+                    env={"HEARTH_DATA_DIR": str(tmp_path / "d")})
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert any("applied migration" in json.loads(line)["message"] for line in lines)
+    for line in lines:
+        assert json.loads(line)["level"] in ("DEBUG", "INFO", "WARNING", "ERROR")
+        assert "secret of mine" not in line
+
+
+def test_a_log_format_hearth_does_not_know_is_refused(tmp_path):
+    result = hearth(tmp_path, "run", "--log-format", "xml")
+    assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_health_port_already_taken_is_one_sentence(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = hearth(tmp_path, "run", "--script", "/dev/null",
+                        env={"HEARTH_DATA_DIR": str(tmp_path / "d"), "HEARTH_HTTP_PORT": str(port)})
+    refused(result, str(port), "service.http_port")
+
+
+def test_sigterm_stops_hearth_in_the_terminal_with_0_even_while_it_waits_for_a_line(tmp_path):
+    import signal
+    import time
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    clean |= {"PYTHONPATH": str(ROOT), "HEARTH_DATA_DIR": str(tmp_path / "d")}
+    proc = subprocess.Popen([sys.executable, "-m", "hearth"], cwd=tmp_path, env=clean, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(b"help\n")  # type: ignore[union-attr]
+        proc.stdin.flush()  # type: ignore[union-attr]
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "d" / "hearth.db").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1)  # it answers `help`, then waits for the next line (stdin stays open)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err
