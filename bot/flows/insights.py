@@ -150,6 +150,8 @@ def table(view: Insights) -> str:
 
 def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
+    if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
+        return f"No check-in rounds in these {view.weeks} weeks, so there's nothing to count yet."
     now, before = average(view.moods), average(period_moods(view.before))
     answered = view.answered
     parts = []

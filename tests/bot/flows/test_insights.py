@@ -89,6 +89,12 @@ async def test_the_export_is_the_same_numbers_as_csv(app, clock):
     assert (second["status"], second["answered"], second["mood_4"]) == ("too few to show", "", "")
 
 
+async def test_with_no_rounds_at_all_insights_say_so_rather_than_too_few(app, clock):
+    [reply] = await run(app, MIA, "mod insights show")
+    assert "No check-in rounds in these 4 weeks" in reply.plain()
+    assert "too few answers" not in reply.plain()
+
+
 async def test_only_moderators_see_insights(app, clock):
     await two_weeks(app, clock)
     for command in ("mod insights show", "mod insights export"):
