@@ -16,7 +16,7 @@ import os
 import signal
 import socket
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.app import Hearth
 from bot.clock import Clock, elapsed
@@ -25,7 +25,10 @@ from bot.delivery.outbox import ALIVE_WITHIN, HEARTBEAT  # noqa: F401  (ALIVE_WI
 from bot.errors import HearthError
 from bot.scheduling.runner import RoundScheduler
 from bot.store.handback import release_unstarted
-from hearth.service import HttpService, State
+from hearth.state import State
+
+if TYPE_CHECKING:
+    from hearth.service import HttpService
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +94,14 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
     delivery: asyncio.Task | None = None
     alive: asyncio.Task | None = None
     state = state or State()
-    http: HttpService | None = None
+    http: "HttpService | None" = None
     assert app.scheduler is not None
     terminated = asyncio.Event()
     loop = asyncio.get_running_loop()
     handles_sigterm = _on_sigterm(loop, terminated)
     try:
         if app.config["service.http_port"]:
+            from hearth.service import HttpService  # only when asked for: aiohttp's server, Prometheus' client
             http = HttpService(app, state)
             await http.start(app.config["service.http_host"], app.config["service.http_port"])
         for adapter in adapters:
@@ -140,7 +144,7 @@ async def _first_of(*events: asyncio.Event | None) -> None:
 
 
 async def _stop(app: Hearth, started: list[Adapter], delivery: asyncio.Task | None, alive: asyncio.Task | None,
-                http: HttpService | None) -> None:
+                http: "HttpService | None") -> None:
     """Stop taking work, let what is on the wire finish (within `service.stop_seconds`), hand the rest back."""
     budget = float(app.config["service.stop_seconds"])
     deadline = time.monotonic() + budget

@@ -9,7 +9,6 @@ Prometheus text format, made at each scrape from the core's counts
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from aiohttp import web
@@ -20,20 +19,13 @@ from prometheus_client.registry import Collector
 from bot.errors import HearthError
 from bot.metrics import COUNTERS, GAUGES
 from bot.store.service import outbox_backlog, reachable
+from hearth.state import State
 
 if TYPE_CHECKING:
     from bot.app import Hearth
 
 log = logging.getLogger(__name__)
 PREFIX = "hearth_"
-
-
-@dataclass
-class State:
-    """Where the process is in its life: set by `hearth.runtime.serve`."""
-
-    started: bool = False
-    stopping: bool = False
 
 
 class HearthCollector(Collector):
