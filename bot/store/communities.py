@@ -269,6 +269,10 @@ class CommunityRepository(Repository):
         await tx.execute("UPDATE moderators SET added_by = ? WHERE community_id = ? AND added_by = ?",
                          DELETED, community_id, user_id)
         await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
+        # "Their DMs are closed" is a fact about the person, not one community: it goes with their last membership.
+        await tx.execute("DELETE FROM closed_dms WHERE user_id = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM members WHERE user_id = ?)", user_id, user_id)
+        self._closed.pop(user_id, None)
         return {"audit_rows_anonymised": n}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.events import Actor
 from bot.models import Outgoing
 from bot.store import member_data
 
@@ -32,3 +33,19 @@ async def test_only_this_members_rows_are_erased(app, clock):
 async def test_erasing_someone_who_never_wrote_anything_is_fine(app, clock):
     gone = await member_data.erase(app.store, "console:test", "console:nobody", clock.now())
     assert (gone.answers, gone.notes, gone.outbox) == (0, 0, 0)
+
+
+async def test_closed_dms_go_with_the_last_membership(app, clock):
+    store = app.store
+    for community in ("slack:T1", "slack:T2"):
+        await store.communities.upsert_member(Actor(community, ME, "Me"), clock.now())
+    await store.communities.mark_dms_closed(ME, clock.now())
+    await store.communities.mark_dms_closed(OTHERS[0], clock.now())
+
+    await member_data.erase(store, "slack:T1", ME, clock.now())
+    assert await store.communities.dms_closed(ME)          # still a member of T2: the fact still serves them there
+
+    await member_data.erase(store, "slack:T2", ME, clock.now())
+    rows = await store.db.fetchall("SELECT user_id FROM closed_dms ORDER BY user_id")
+    assert [r["user_id"] for r in rows] == [OTHERS[0]]
+    assert not await store.communities.dms_closed(ME)
