@@ -115,7 +115,7 @@ def test_toml_error_in_texts_names_the_line():
 
 def test_library_loads_the_builtin_content():
     lib = load_library(default_content_dir())
-    assert {p.id for p in lib.packs} == {"hearth-reflections", "hearth-checkins"}
+    assert {p.id for p in lib.packs} >= {"hearth-reflections", "hearth-checkins"}  # and the other languages' packs
     assert lib.prompts["respect-01"].pack_id == "hearth-reflections"
     assert lib.moods[1].label and lib.moods[5].emoji
     assert "{prompt}" in lib.checkin["opening"] and lib.visibility["private"]
