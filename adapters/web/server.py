@@ -26,8 +26,11 @@ from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError, UserError
-from bot.events import SHOWN_TO, Actor, Event, Form, Reply
-from bot.flows.dashboard import SIGN_IN_PATH, SignInRefused, session_of, sign_in, sign_out
+from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
+from bot.flows.dashboard import (
+    HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
+    sign_out,
+)
 from bot.store.dashboard import DashboardSession
 from bot.views.dashboard import PAGES, Page, insights_table, page_section
 
@@ -57,13 +60,6 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
-
-NOT_SIGNED_IN = ("You're not signed in, or your session has ended. Type **mod dashboard** in your community "
-                 "for a new sign-in link.")
-NO_CSRF = ("That form was out of date, so I didn't do anything. Please go back, reload the page and try "
-           "again.")
-TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link."
-
 
 class SignInLimiter:
     """At most `attempts` sign-ins from one address in `window` seconds."""
@@ -206,8 +202,6 @@ class Dashboard:
 
     def message(self, request: web.Request, title: str, text: str, status: int = 200, forget: bool = False,
                 **more: Any) -> web.Response:
-        from bot.events import rich
-
         response = aiohttp_jinja2.render_template("message.html", request,
                                                   self.context(request, title, message=rich(text), **more),
                                                   status=status)
@@ -225,7 +219,8 @@ class Dashboard:
         fetches the address spends nothing."""
         token = request.query.get("t", "")
         return aiohttp_jinja2.render_template("sign_in.html", request,
-                                              self.context(request, "Sign in", token=token))
+                                              self.context(request, "Sign in", token=token,
+                                                                        how=rich(HOW_TO_SIGN_IN)))
 
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):
@@ -249,8 +244,7 @@ class Dashboard:
         raise response
 
     async def signed_out(self, request: web.Request) -> web.Response:
-        return self.message(request, "Signed out", "You're signed out. Type **mod dashboard** in your community "
-                                                   "whenever you want to come back.")
+        return self.message(request, "Signed out", SIGNED_OUT)
 
     # -- pages ----------------------------------------------------------------------------------------
 

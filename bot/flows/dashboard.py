@@ -33,11 +33,21 @@ SESSION_HOURS = 8
 #: Where the sign-in page is, under `[web] public_url`.
 SIGN_IN_PATH = "/sign-in"
 
+#: What the dashboard's own pages say (kept here, with the rules, so no adapter spells out a command).
+COMMAND = "mod dashboard"
+NOT_SIGNED_IN = ("You're not signed in, or your session has ended. Type **mod dashboard** in your community "
+                 "for a new sign-in link.")
+SIGNED_OUT = "You're signed out. Type **mod dashboard** in your community whenever you want to come back."
+HOW_TO_SIGN_IN = ("Type **mod dashboard** in your community (Discord, Slack or the terminal) for a private "
+                  "sign-in link.")
+NO_CSRF = "That form was out of date, so I didn't do anything. Please go back, reload the page and try again."
+TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link."
+
 NOT_ON = ("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
           "settings (see docs/dashboard.md). Every moderator command still works here.")
 
 
-@router.command("mod dashboard", "A private link to the moderators' web dashboard (works once, for 10 minutes).",
+@router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",
                 permission="moderator")
 async def dashboard_link(app: "Hearth", ev: Event) -> Reply:
     base = (app.config["web.public_url"] or "").rstrip("/")
