@@ -107,7 +107,11 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
             http = HttpService(app, state)
             await http.start(app.config["service.http_host"], app.config["service.http_port"])
         if app.config["web.port"]:
-            from adapters.web.server import Dashboard  # only when asked for: the dashboard's templates and server
+            try:
+                from adapters.web.server import Dashboard  # only when asked for: the dashboard's templates, server
+            except ImportError as err:
+                raise HearthError(f"The dashboard (web.port is set) needs the web extra, which isn't installed "
+                                  f"({err.name}): pip install 'hearth[web]', or set web.port = 0.") from None
             dashboard = Dashboard(app)
             await dashboard.start(app.config["web.host"], app.config["web.port"])
         for adapter in adapters:

@@ -138,7 +138,7 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
 
     # Import a pack: the same preview of changes, then Import.
     await page.get_by_role("link", name="Prompts and packs").click()
-    await accessible(page, "prompts", shots)
+    await accessible(page, "prompts-empty", shots)
     await page.get_by_role("button", name="Import a pack").click()
     pack = tmp_path / "team.toml"
     pack.write_bytes(PACK)
@@ -149,6 +149,13 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     await accessible(page, "pack-preview", shots)
     await page.get_by_role("button", name="Import", exact=True).click()
     assert any(p["id"] == "team-01" for p in await app.store.prompts.list_all(MIA.community_id))
+    await page.get_by_role("link", name="Prompts and packs", exact=True).click()
+    assert "Who made your week a little easier?" in await page.locator("main").inner_text()
+    await accessible(page, "prompts", shots)
+    async with page.expect_download() as download:  # Export: the pack file, as chat attaches it
+        await page.get_by_role("button", name="Export our prompts").click()
+    exported = Path(await (await download.value).path()).read_text(encoding="utf-8")
+    assert "team-01" in exported and "Who made your week a little easier?" in exported
 
     # Every other page reads.
     for name, heading in (("settings", "Settings"), ("moderators", "Moderators"), ("audit", "Audit log"),
@@ -168,5 +175,5 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     await accessible(page, "signed-out", shots)
     response = await page.goto(f"{served}/schedules")
     assert response.status == 401 and "mornings" not in await page.locator("main").inner_text()
-    assert len(shots) == 13
+    assert len(shots) == 14
     await context.close()

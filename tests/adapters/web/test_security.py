@@ -41,6 +41,11 @@ async def make_schedule(app: Hearth, name: str = "mornings", who=MOD) -> None:
     assert await app.store.schedules.find(who.community_id, name) is not None
 
 
+def words(page: str) -> str:
+    """A page's text as read: tags out, entities back."""
+    return unescape(re.sub(r"<[^>]+>", "", page))
+
+
 def first_button(page: str, label: str) -> dict[str, str]:
     """What pressing the page's first button with this label sends (its hidden fields)."""
     for form in re.findall(r'<form method="post" action="/act" class="button">(.*?)</form>', page, re.S):
@@ -206,3 +211,36 @@ async def test_opening_a_command_form(web: TestClient, app: Hearth) -> None:
                                           "action": OPEN_FORM, "a:command": "mod schedule create"})
     body = await opened.text()
     assert '<label for="f-name">' in body and 'name="v:when"' in body
+
+
+async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    page = await (await web.get("/schedules")).text()
+    asked = await web.post("/act", data=first_button(page, "Delete") | {"csrf": csrf})
+    body = await asked.text()
+    assert "Are you sure?" in words(body) and await app.store.schedules.find(MOD.community_id, "mornings") is not None
+    yes = first_button(body, "Yes, go ahead") | {"csrf": csrf}
+    done = await web.post("/act", data=yes)
+    assert "Deleted mornings" in words(await done.text())
+    assert await app.store.schedules.find(MOD.community_id, "mornings") is None
+    again = await web.post("/act", data=yes | {"nonce": "another"})
+    assert "already been used" in words(await again.text())
+    assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
+
+
+async def test_pause_and_skip_through_their_forms(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    form = {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules"}
+    skipped = await web.post("/act", data=form | {"a:command": "mod schedule skip", "v:name": "mornings",
+                                                  "v:date": "2026-01-06"})
+    assert "Skipped" in words(await skipped.text())
+    paused = await web.post("/act", data=form | {"a:command": "mod schedule pause", "v:name": "mornings"})
+    assert "Paused" in words(await paused.text())
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
+    page = await (await web.get("/schedules")).text()
+    resumed = await web.post("/act", data=first_button(page, "Resume") | {"csrf": csrf})
+    assert "running again" in words(await resumed.text())
+    actions = [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 3)]
+    assert actions == ["schedule.resume", "schedule.pause", "schedule.skip"]
