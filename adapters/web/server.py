@@ -17,6 +17,7 @@ import time
 from collections import defaultdict, deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
@@ -53,7 +54,7 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # (not no-referrer: then our own forms would send "Origin: null")
     "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
@@ -160,6 +161,9 @@ class Dashboard:
     async def _signed_in(self, request: web.Request,
                          handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         """Every page but sign-in needs a session whose person still moderates; every POST its CSRF token."""
+        if request.method == "POST" and not self.same_origin(request):
+            log.info("refused a dashboard form sent from another site (%s)", request.path)
+            return self.message(request, "Nothing changed", NO_CSRF, status=403)
         if request.path == "/" or request.path.startswith(OPEN_PATHS):
             return await handler(request)
         session = await session_of(self.app, request.cookies.get(COOKIE))
@@ -174,6 +178,14 @@ class Dashboard:
                 return self.message(request, "Nothing changed", NO_CSRF, status=403)
             request[FORM] = form
         return await handler(request)
+
+    def same_origin(self, request: web.Request) -> bool:
+        """A POST's Origin, when the browser sends one, is this dashboard (its host, or its public address)."""
+        origin = request.headers.get("Origin")
+        if not origin:
+            return True
+        host = urlsplit(origin).netloc
+        return bool(host) and host in (request.host, urlsplit(self.app.config["web.public_url"] or "").netloc)
 
     def secure(self, request: web.Request) -> bool:
         """Served over HTTPS: here, or (from a proxy we are told to trust) at the proxy."""
@@ -317,7 +329,8 @@ class Dashboard:
             decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
             retry = await command_form(self.app, actor, command, decided, given=values)
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
-        title = "Done" if replies and not any(r.error for r in replies) else "Nothing changed" if replies else "Done"
+        title = "Nothing changed" if any(r.error for r in replies) else \
+            "Please check" if any(r.buttons for r in replies) else "Done"
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
         return aiohttp_jinja2.render_template("result.html", request, self.context(

@@ -82,7 +82,7 @@ async def test_headers_are_strict(web: TestClient, app: Hearth) -> None:
     page = await web.get("/insights")
     assert page.headers["Content-Security-Policy"] == CSP and "script-src" not in CSP
     assert "frame-ancestors 'none'" in CSP and page.headers["X-Frame-Options"] == "DENY"
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "same-origin"
     assert "<script" not in unescape(await page.text())
 
 
@@ -244,3 +244,35 @@ async def test_pause_and_skip_through_their_forms(web: TestClient, app: Hearth) 
     assert "running again" in words(await resumed.text())
     actions = [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 3)]
     assert actions == ["schedule.resume", "schedule.pause", "schedule.skip"]
+
+
+async def test_a_form_from_another_site_changes_nothing(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    for origin in ("https://evil.example", "null"):
+        refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"),
+                                 headers={"Origin": origin})
+        assert refused.status == 403
+    same = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"),
+                          headers={"Origin": f"http://{web.host}:{web.port}"})
+    assert "please check before saving" in await same.text()  # (a preview: nothing saved yet)
+    token = await link_token(app, MOD)
+    login = await web.post("/sign-in", data={"t": token}, headers={"Origin": "https://evil.example"},
+                           allow_redirects=False)
+    assert login.status == 403
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+    assert await app.store.dashboard.take_link(token, app.now()) is not None  # the link wasn't spent
+
+
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(web: TestClient, app: Hearth) -> None:
+    token = await link_token(app, MOD)
+    plain = await web.post("/sign-in", data={"t": token}, headers={"X-Forwarded-Proto": "https"},
+                           allow_redirects=False)
+    assert plain.status == 303 and not plain.cookies[COOKIE]["secure"]  # nobody said to trust that header
+    assert "Strict-Transport-Security" not in plain.headers
+    app.config = app.config.with_values(web__trust_proxy=True)
+    token = await link_token(app, MOD)
+    proxied = await web.post("/sign-in", data={"t": token}, headers={"X-Forwarded-Proto": "https"},
+                             allow_redirects=False)
+    assert proxied.status == 303 and proxied.cookies[COOKIE]["secure"]
+    assert proxied.headers["Strict-Transport-Security"].startswith("max-age=")
