@@ -46,13 +46,18 @@ TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then
 NOT_ON = ("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
           "settings (see docs/dashboard.md). Every moderator command still works here.")
 
+NO_ADDRESS = ("The dashboard is running, but I don't know the address people reach it at, so I can't make a link "
+              "yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
+
 
 @router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",
                 permission="moderator")
 async def dashboard_link(app: "Hearth", ev: Event) -> Reply:
     base = (app.config["web.public_url"] or "").rstrip("/")
-    if not base or not app.config["web.port"]:
+    if not app.config["web.port"]:
         raise UserError(NOT_ON)
+    if not base:
+        raise UserError(NO_ADDRESS)
     token = secrets.token_hex(32)  # hex: no character a chat's markup or a URL would change
     now = app.now()
     await app.store.dashboard.add_link(token, ev.actor, now, now + timedelta(minutes=LINK_MINUTES))

@@ -33,6 +33,12 @@ async def test_without_the_web_settings_it_says_whom_to_ask(app) -> None:
     assert "isn't switched on" in said and "/sign-in" not in said
 
 
+async def test_without_its_address_it_says_which_setting_is_missing(app) -> None:
+    app.config = app.config.with_values(web__port=8088)
+    said = text(await run(app, MIA, "mod dashboard"))
+    assert "public_url" in said and "/sign-in" not in said
+
+
 async def test_members_get_no_link(app) -> None:
     switched_on(app)
     said = text(await run(app, actor("max"), "mod dashboard"))

@@ -1,0 +1,73 @@
+"""Every page, with real data behind it: what a member wrote privately is on none of them, and the pages'
+changes (prompts, settings, moderators) go through the core like chat's."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from aiohttp.test_utils import TestClient
+
+from adapters.web.server import PAGES
+from bot.app import Hearth
+from bot.commands.registry import RUN
+from bot.flows.care_team import TAKE
+from tests.adapters.web.test_security import first_button, signed_in, words
+from tests.bot.flows.test_care_team import ANN, crisis_note
+from tests.bot.flows.test_crisis_care import CRISIS
+from tests.bot.flows.test_insights import MIA, two_weeks
+from tests.conftest import actor, press, run
+
+PRIVATE = "my private words about the hard week at home"
+
+
+async def test_no_page_shows_what_a_member_wrote_privately(web: TestClient, app: Hearth, clock) -> None:
+    await two_weeks(app, clock)
+    clock.set(datetime(2026, 1, 19, 9, 0, tzinfo=timezone.utc))
+    from bot.scheduling.runner import RoundScheduler
+
+    await RoundScheduler(app).run_pending()
+    await run(app, actor("dee"), "checkin answer", schedule="mornings", mood="2", visibility="private",
+              words=PRIVATE)
+    await run(app, actor("eve"), "note", text=PRIVATE + " (a note)")
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await signed_in(web, app, MIA)
+    seen = []
+    for page in PAGES:
+        response = await web.get(f"/{page.slug}")
+        assert response.status == 200, page.slug
+        body = words(await response.text())
+        assert PRIVATE not in body and CRISIS not in body, page.slug
+        seen.append(body)
+    care = seen[[p.slug for p in PAGES].index("care")]
+    assert "Ann" in care and "Mia is reaching out" in care  # who took which, never what
+
+
+async def test_prompts_settings_and_moderators_change_through_the_core(web: TestClient, app: Hearth) -> None:
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    form = {"csrf": csrf, "kind": "form", "action": RUN}
+    added = await web.post("/act", data=form | {"page": "prompts", "a:command": "mod prompt add", "v:kind": "checkin",
+                                                "v:theme": "growth", "v:depth": "light",
+                                                "v:text": "What grew in you this month?"})
+    assert "Added" in words(await added.text())
+    (prompt,) = await app.store.prompts.list_all(mod.community_id)
+    page = await (await web.get("/prompts")).text()
+    assert "What grew in you this month?" in words(page)
+    disabled = await web.post("/act", data=first_button(page, "Disable") | {"csrf": csrf})
+    assert "Nothing changed" not in words(await disabled.text())
+    assert not (await app.store.prompts.list_all(mod.community_id))[0]["enabled"]
+    changed = await web.post("/act", data=form | {"page": "settings", "a:command": "mod settings",
+                                                  "v:key": "summary_floor", "v:value": "5"})
+    assert "Nothing changed" not in words(await changed.text())
+    assert (await app.store.communities.get(mod.community_id)).settings.summary_floor == 5
+    refused = await web.post("/act", data=form | {"page": "settings", "a:command": "mod settings",
+                                                  "v:key": "summary_floor", "v:value": "one"})
+    assert "Nothing changed" in words(await refused.text())
+    assert (await app.store.communities.get(mod.community_id)).settings.summary_floor == 5
+    await web.post("/act", data=form | {"page": "moderators", "a:command": "mod moderators add", "v:who": "sam"})
+    assert "console:sam" in await app.store.communities.moderators(mod.community_id)
+    actions = [r["action"] for r in await app.store.communities.audit_log(mod.community_id, 10)]
+    assert actions[:4] == ["moderators.add", "settings", "prompt.disable", "prompt.add"]
+    assert all(r["actor_id"] == mod.user_id for r in await app.store.communities.audit_log(mod.community_id, 10))
+    assert prompt["text"] == "What grew in you this month?"
