@@ -276,3 +276,16 @@ async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(web: TestC
                              allow_redirects=False)
     assert proxied.status == 303 and proxied.cookies[COOKIE]["secure"]
     assert proxied.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+async def test_a_platform_admin_who_lost_the_platforms_word_loses_the_session(web: TestClient, app: Hearth) -> None:
+    """The platform's word is asked again with each moderator command: a refusal ends the dashboard too."""
+    await make_schedule(app)
+    await signed_in(web, app)  # Mona moderates by the platform's word
+    assert (await web.get("/schedules")).status == 200
+    from tests.conftest import text
+
+    no_longer = actor("mona")  # the same person, the platform now says: not an admin
+    assert "Only moderators" in text(await run(app, no_longer, "mod schedule list"))
+    assert (await web.get("/schedules")).status == 401
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
