@@ -26,7 +26,7 @@ from aiohttp import web
 from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
-from bot.errors import HearthError, UserError
+from bot.errors import HearthError
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
@@ -61,6 +61,10 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
+
+BROKE = ("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
+         "if it keeps happening, tell whoever runs Hearth.")
+
 
 class SignInLimiter:
     """At most `attempts` sign-ins from one address in `window` seconds."""
@@ -148,6 +152,9 @@ class Dashboard:
         except web.HTTPException as err:  # a redirect (or 404) raised: the same headers, then on its way
             self._secure_headers(request, err)
             raise
+        except Exception:  # a bug: logged for the operator, a kind page for the person, never a traceback
+            log.exception("the dashboard failed on %s %s", request.method, request.path)
+            response = self.message(request, "Something went wrong", BROKE, status=500)
         self._secure_headers(request, response)
         return response
 
@@ -317,10 +324,7 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
-        try:
-            replies = await self.app.handle(event)
-        except HearthError as err:
-            replies = [UserError(str(err)).reply()]
+        replies = await self.app.handle(event)
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]

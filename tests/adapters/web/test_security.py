@@ -289,3 +289,13 @@ async def test_a_platform_admin_who_lost_the_platforms_word_loses_the_session(we
     assert "Only moderators" in text(await run(app, no_longer, "mod schedule list"))
     assert (await web.get("/schedules")).status == 401
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
+
+
+async def test_a_failure_is_a_kind_page_not_a_traceback(web: TestClient, app: Hearth) -> None:
+    csrf = await signed_in(web, app)
+    await app.store.db.execute("ALTER TABLE dashboard_sessions RENAME TO gone_sessions")  # a real fault, no mock
+    response = await web.post("/act", data={"csrf": csrf, "kind": "button", "action": "cancel"})
+    body = await response.text()
+    assert response.status == 500 and "Something went wrong" in body
+    assert "Traceback" not in body and "dashboard_sessions" not in body and response.headers["X-Frame-Options"] == "DENY"
+    await app.store.db.execute("ALTER TABLE gone_sessions RENAME TO dashboard_sessions")
