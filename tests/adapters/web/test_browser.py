@@ -114,7 +114,16 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     # Edit a check-in: the same preview as chat, then Save.
     await page.get_by_role("link", name="Check-ins").click()
     await accessible(page, "schedules", shots)
-    await page.get_by_role("button", name="Edit").first.click()
+    for _ in range(40):  # the keyboard alone reaches the row's Edit button, and Enter presses it
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.textContent") == "Edit":
+            break
+    else:
+        raise AssertionError("Tab never reached the Edit button")
+    outline = await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    await page.keyboard.press("Enter")
+    await page.wait_for_load_state()
     assert await page.get_by_role("heading", level=1).inner_text() == "Edit check-in"
     await accessible(page, "schedule-edit", shots)
     when = page.get_by_label("When does it run?")
