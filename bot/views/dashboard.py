@@ -31,9 +31,9 @@ SKIP, PACK_IMPORT, PACK_EXPORT, PACK_LIST, PACK_ON, PACK_OFF = (
 SETTINGS, MODS_LIST, MODS_ADD, MODS_REMOVE, AUDIT, CARE_LIST, INSIGHTS = (
     "mod settings", "mod moderators list", "mod moderators add", "mod moderators remove", "mod audit",
     "mod care list", "mod insights show")
-NOTE = "mod schedule note"
+NOTE, INSIGHTS_EXPORT = "mod schedule note", "mod insights export"
 DASHBOARD_COMMANDS = (SKIP, PACK_IMPORT, PACK_EXPORT, PACK_LIST, PACK_ON, PACK_OFF, SETTINGS, MODS_LIST, MODS_ADD,
-                      MODS_REMOVE, AUDIT, CARE_LIST, INSIGHTS, NOTE)
+                      MODS_REMOVE, AUDIT, CARE_LIST, INSIGHTS, NOTE, INSIGHTS_EXPORT)
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ class InsightsTable:
     alt: str
     floor: int
     weeks: int
+    controls: tuple[Button, ...] = ()
 
 
 INSIGHTS_HEADERS = ("Week from", "Invited", "Answered", "Mood 1", "Mood 2", "Mood 3", "Mood 4", "Mood 5",
@@ -124,7 +125,9 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
     png = await asyncio.to_thread(charts.png, series(view))
     alt = (f"Chart of answers and average mood per week, {view.title.lower()}. The same numbers are in the table "
            "below.")
-    return InsightsTable(view.title, trend(view), INSIGHTS_HEADERS, tuple(rows), png, alt, view.floor, weeks)
+    export = run_button("Download these numbers (CSV)", INSIGHTS_EXPORT, {"weeks": str(weeks)})
+    return InsightsTable(view.title, trend(view), INSIGHTS_HEADERS, tuple(rows), png, alt, view.floor, weeks,
+                         (export,))
 
 
 def registered(app: "Hearth", names: list[str]) -> list[Command]:

@@ -110,6 +110,10 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     alt = await page.get_by_role("img").get_attribute("alt")
     assert alt and "table below" in alt
     await accessible(page, "insights", shots)
+    async with page.expect_download() as download:  # the same numbers as a CSV, as `mod insights export` sends
+        await page.get_by_role("button", name="Download these numbers (CSV)").click()
+    csv_text = Path(await (await download.value).path()).read_text(encoding="utf-8")
+    assert csv_text.startswith("week_start,status,invited,answered") and "2026-01-05,shown,5,4" in csv_text
 
     # Edit a check-in: the same preview as chat, then Save.
     await page.get_by_role("link", name="Check-ins").click()
