@@ -126,8 +126,8 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
         raise AssertionError("Tab never reached the Edit button")
     outline = await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
-    await page.keyboard.press("Enter")
-    await page.wait_for_load_state()
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
     assert await page.get_by_role("heading", level=1).inner_text() == "Edit check-in"
     await accessible(page, "schedule-edit", shots)
     when = page.get_by_label("When does it run?")
