@@ -134,7 +134,7 @@ class Dashboard:
         log.info("moderators' dashboard on http://%s:%s/ (public address: %s)", host, self.port,
                  self.app.config["web.public_url"] or "not set")
         if not self.app.config["web.public_url"]:
-            log.warning("web.public_url is not set: mod dashboard can't make sign-in links until it is")
+            log.warning("web.public_url is not set: no sign-in link can be made until it is")
         return self.port
 
     async def stop(self) -> None:

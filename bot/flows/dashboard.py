@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.router import Router
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply, rich
+from bot.events import Event, Reply, rich
 from bot.flows.common import audit
 from bot.store.dashboard import DashboardSession
 
@@ -123,7 +123,3 @@ async def sign_out(app: "Hearth", session: DashboardSession) -> None:
     await app.store.dashboard.end_session(session.session_hash, app.now())
     await app.store.communities.record_audit(session.actor.community_id, session.actor.user_id,
                                              "dashboard.sign_out", "dashboard", app.now())
-
-
-def actor_of(session: DashboardSession) -> Actor:
-    return session.actor

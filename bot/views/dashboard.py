@@ -15,7 +15,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import Command, form_button, run_button
+from bot.commands.registry import form_button, run_button
 from bot.events import Button
 from bot.flows.insights import PERIODS, TOO_FEW, insights_of, series, trend, week_label
 from bot.insights import charts
@@ -128,7 +128,3 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
     export = run_button("Download these numbers (CSV)", INSIGHTS_EXPORT, {"weeks": str(weeks)})
     return InsightsTable(view.title, trend(view), INSIGHTS_HEADERS, tuple(rows), png, alt, view.floor, weeks,
                          (export,))
-
-
-def registered(app: "Hearth", names: list[str]) -> list[Command]:
-    return [app.registry.commands[n] for n in names if n in app.registry.commands]

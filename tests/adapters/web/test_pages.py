@@ -12,7 +12,7 @@ from bot.app import Hearth
 from bot.commands.registry import RUN
 from bot.flows.care_team import TAKE
 from tests.adapters.web.test_security import first_button, signed_in, words
-from tests.bot.flows.test_care_team import ANN, crisis_note
+from tests.bot.flows.test_care_team import crisis_note
 from tests.bot.flows.test_crisis_care import CRISIS
 from tests.bot.flows.test_insights import MIA, two_weeks
 from tests.conftest import actor, press, run
