@@ -71,3 +71,31 @@ async def test_prompts_settings_and_moderators_change_through_the_core(web: Test
     assert actions[:4] == ["moderators.add", "settings", "prompt.disable", "prompt.add"]
     assert all(r["actor_id"] == mod.user_id for r in await app.store.communities.audit_log(mod.community_id, 10))
     assert prompt["text"] == "What grew in you this month?"
+
+
+async def test_a_new_check_in_through_its_form_preview_and_save(web: TestClient, app: Hearth) -> None:
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    page = await (await web.get("/schedules")).text()
+    opened = await web.post("/act", data=first_button(page, "New check-in") | {"csrf": csrf})
+    form = await opened.text()
+    assert '<label for="f-name">' in form and 'value="120m"' in form  # the community's usual round length
+    hidden = dict(re_hidden(form))
+    preview = await web.post("/act", data=hidden | {"csrf": csrf, "v:name": "evenings", "v:channel": "general",
+                                                     "v:when": "weekdays 18:00", "v:timezone": "Europe/Berlin",
+                                                     "v:open": "1h", "v:remind": "15m"})
+    shown = await preview.text()
+    assert "New check-in" in words(shown) and "please check before saving" in words(shown)
+    assert await app.store.schedules.find(mod.community_id, "evenings") is None  # nothing saved before Save
+    await web.post("/act", data=first_button(shown, "Save") | {"csrf": csrf})
+    saved = await app.store.schedules.find(mod.community_id, "evenings")
+    assert saved is not None and saved.timezone == "Europe/Berlin" and saved.open_minutes == 60
+
+
+def re_hidden(page: str) -> list[tuple[str, str]]:
+    """The hidden fields of the page's command form."""
+    import re
+
+    form = re.search(r'<form method="post" action="/act" class="command".*?</form>', page, re.S).group(0)
+    return [(k, v) for k, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)
+            if k != "csrf"]
