@@ -68,6 +68,13 @@ def _database_url(v: Any) -> str | None:
     return "must start with postgresql:// (a PostgreSQL database) or sqlite:/// (a SQLite file)"
 
 
+def _public_url(v: Any) -> str | None:
+    """Where moderators reach the dashboard: the sign-in link starts with it."""
+    if not v or str(v).startswith(("https://", "http://")):
+        return None
+    return "must start with https:// (or http:// for a dashboard on this machine only)"
+
+
 def _shard_ids(v: Any) -> str | None:
     if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in v):
         return "must be shard numbers: whole numbers from 0, like [0, 1] or \"0,1\""
@@ -103,6 +110,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("service.stop_seconds", int, 10, "stop_seconds = 10", _at_least(1)),
     Setting("service.http_host", str, "127.0.0.1", 'http_host = "0.0.0.0"'),
     Setting("service.http_port", int, 0, "http_port = 9090", _port),
+    Setting("web.host", str, "127.0.0.1", 'host = "127.0.0.1"'),
+    Setting("web.port", int, 0, "port = 8088", _port),
+    Setting("web.public_url", str, "", 'public_url = "https://hearth.example.org"', _public_url),
+    Setting("web.trust_proxy", bool, False, "trust_proxy = true"),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
     Setting("console.user", str, "you", 'user = "you"'),
     Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),
@@ -122,6 +133,9 @@ ENV_OVERRIDES = {
     "HEARTH_HTTP_HOST": "service.http_host",
     "HEARTH_HTTP_PORT": "service.http_port",
     "HEARTH_STOP_SECONDS": "service.stop_seconds",
+    "HEARTH_WEB_HOST": "web.host",
+    "HEARTH_WEB_PORT": "web.port",
+    "HEARTH_WEB_PUBLIC_URL": "web.public_url",
     "HEARTH_SLACK_HOST": "slack.host",
     "HEARTH_SLACK_PORT": "slack.port",
     "HEARTH_SLACK_API_URL": "slack.api_url",

@@ -28,6 +28,7 @@ from bot.store.handback import release_unstarted
 from hearth.state import State
 
 if TYPE_CHECKING:
+    from adapters.web.server import Dashboard
     from hearth.service import HttpService
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
     alive: asyncio.Task | None = None
     state = state or State()
     http: "HttpService | None" = None
+    dashboard: "Dashboard | None" = None
     assert app.scheduler is not None
     terminated = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -104,6 +106,14 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
             from hearth.service import HttpService  # only when asked for: aiohttp's server, Prometheus' client
             http = HttpService(app, state)
             await http.start(app.config["service.http_host"], app.config["service.http_port"])
+        if app.config["web.port"]:
+            try:
+                from adapters.web.server import Dashboard  # only when asked for: the dashboard's templates, server
+            except ImportError as err:
+                raise HearthError(f"The dashboard (web.port is set) needs the web extra, which isn't installed "
+                                  f"({err.name}): pip install 'hearth[web]', or set web.port = 0.") from None
+            dashboard = Dashboard(app)
+            await dashboard.start(app.config["web.host"], app.config["web.port"])
         for adapter in adapters:
             await _start(adapter, app)
             started.append(adapter)
@@ -122,7 +132,7 @@ async def serve(app: Hearth, adapters: list[Adapter], until: asyncio.Event | Non
         state.stopping = True
         if handles_sigterm:
             loop.remove_signal_handler(signal.SIGTERM)
-        await _stop(app, started, delivery, alive, http)
+        await _stop(app, started, delivery, alive, http, dashboard)
 
 
 def _on_sigterm(loop: asyncio.AbstractEventLoop, terminated: asyncio.Event) -> bool:
@@ -144,8 +154,10 @@ async def _first_of(*events: asyncio.Event | None) -> None:
 
 
 async def _stop(app: Hearth, started: list[Adapter], delivery: asyncio.Task | None, alive: asyncio.Task | None,
-                http: "HttpService | None") -> None:
+                http: "HttpService | None", dashboard: "Dashboard | None" = None) -> None:
     """Stop taking work, let what is on the wire finish (within `service.stop_seconds`), hand the rest back."""
+    if dashboard is not None:  # no new changes from the web while stopping
+        await dashboard.stop()
     budget = float(app.config["service.stop_seconds"])
     deadline = time.monotonic() + budget
     assert app.scheduler is not None

@@ -375,6 +375,8 @@ class Registry:
         await app.store.communities.record_audit(
             event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
         )
+        # The platform has just said they don't moderate: any dashboard session they opened on its earlier word ends.
+        await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id, app.clock.now())
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
         raise UserError(
             "Only moderators can use " + " or ".join(f"**{c}**" for c in commands) + ". If you think you should be "

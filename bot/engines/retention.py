@@ -57,6 +57,7 @@ async def _purge_delivery_history(app: "Hearth") -> None:
     """Sent and failed outbox rows (they copy names and words) past the server's cap, and old event ids."""
     cap = app.now() - timedelta(days=app.config["privacy.retention_days"])
     await app.store.outbox.purge_history(cap, app.now() - timedelta(days=PROCESSED_EVENTS_DAYS))
+    await app.store.dashboard.purge(app.now() - timedelta(days=1))  # dashboard links and sessions over a day ago
 
 
 async def _purge_community(app: "Hearth", community: Community) -> int:

@@ -83,6 +83,8 @@ AUDIT_WORDS = {
     "pack.import": "imported a pack:", "pack.on": "switched on the built-in pack", "pack.off":
     "switched off the built-in pack", "theme.on": "switched on the theme", "theme.off": "switched off the theme",
     "member.erased": "deleted their own data:",
+    "dashboard.link": "asked for a dashboard", "dashboard.sign_in": "signed in to the",
+    "dashboard.sign_out": "signed out of the",
 }
 
 

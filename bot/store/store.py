@@ -1,8 +1,8 @@
 """The store: Hearth's database, and one repository per aggregate on it.
 
 Flows reach what Hearth keeps through `store.communities`, `store.prompts`,
-`store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.insights`, `store.outbox`
-and `store.stash`; each repository owns its tables' queries, its purge, and its
+`store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.insights`, `store.dashboard`,
+`store.outbox` and `store.stash`; each repository owns its tables' queries, its purge, and its
 part of a member's export and erasure (`bot.store.member_data`). No SQL runs
 outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
 `RETURNING`), so SQLite and PostgreSQL sit under the same repositories.
@@ -19,6 +19,7 @@ from bot.crypto import Cipher
 from bot.errors import StoreError
 from bot.store.care import CareRepository
 from bot.store.communities import CommunityRepository
+from bot.store.dashboard import DashboardRepository
 from bot.store.database import Database, SqliteDatabase
 from bot.store.insights import InsightsRepository
 from bot.store.migrations import migrate
@@ -48,12 +49,13 @@ class Store:
         self.outbox = OutboxRepository(db, self.communities)
         self.stash = StashRepository(db)
         self.insights = InsightsRepository(db)
+        self.dashboard = DashboardRepository(db)
 
     @property
     def repositories(self) -> list[Repository]:
         """Every repository, in the order a member's data is erased (answers before the member row)."""
         return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.insights,
-                self.communities, self.stash]
+                self.dashboard, self.communities, self.stash]
 
     @property
     def cipher(self) -> Cipher:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from bot.app import Hearth
+from bot.flows.dashboard import sign_in
 from hearth.cli import main as cli
 from bot.config import load
 from bot.ops.migrate_store import Counted, Outcome, report
@@ -75,6 +77,9 @@ async def fill(app: Hearth, clock, community: str) -> None:
     (note,) = await app.store.care.listing(community, app.now() - timedelta(days=1))
     await press(app, mia, "care.take", {"note": str(note.id)})  # the care team took it
     await run(app, mia, "mod care duty", duty="off")
+    app.config = app.config.with_values(web__port=8088, web__public_url="https://hearth.example.org")
+    link = re.search(r"t=([0-9a-f]+)", text(await run(app, mia, "mod dashboard"))).group(1)
+    await sign_in(app, link)  # a spent dashboard link and an open session
     await run(app, ann, "reflect", theme="repair")
     await run(app, ann, "note", text="I was braver than I thought")
     await app.outbox.drain_all()

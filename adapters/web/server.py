@@ -1,0 +1,352 @@
+"""The dashboard's aiohttp server: sign-in by link, sessions, CSRF, strict headers, and pages from the core.
+
+Every change is an `Event` run through `Hearth.handle`: a button is an
+"action" event with the arguments the core gave it; a command's form is a
+"command" event with what was typed (as Slack's modals send it). Read-only
+pages show read commands' replies and the core's views. Nothing here reads
+or writes the store itself: sessions come from `bot.flows.dashboard`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import logging
+import secrets
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from urllib.parse import urlsplit
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from adapters.web.render import rich_html
+from bot.commands.forms import command_form
+from bot.commands.registry import OPEN_FORM, RUN
+from bot.errors import HearthError
+from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
+from bot.flows.dashboard import (
+    HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
+    sign_out,
+)
+from bot.store.dashboard import DashboardSession
+from bot.views.dashboard import PAGES, Page, insights_table, page_section
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+COOKIE = "hearth_dashboard"
+SESSION_KEY: web.AppKey["Dashboard"] = web.AppKey("dashboard")
+SESSION: web.RequestKey[DashboardSession] = web.RequestKey("session")
+FORM: web.RequestKey[Any] = web.RequestKey("form")
+#: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
+SIGN_IN_ATTEMPTS = 10
+SIGN_IN_WINDOW = 600.0
+#: The largest request body: a pack file is up to 1 MB.
+MAX_BODY = 2 * 1024 * 1024
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+       "base-uri 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",  # (not no-referrer: then our own forms would send "Origin: null")
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cache-Control": "no-store",
+}
+OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
+
+BROKE = ("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
+         "if it keeps happening, tell whoever runs Hearth.")
+
+
+class SignInLimiter:
+    """At most `attempts` sign-ins from one address in `window` seconds."""
+
+    def __init__(self, attempts: int = SIGN_IN_ATTEMPTS, window: float = SIGN_IN_WINDOW) -> None:
+        self.attempts, self.window = attempts, window
+        self.seen: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, who: str) -> bool:
+        now = time.monotonic()
+        times = self.seen[who]
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if len(times) >= self.attempts:
+            return False
+        times.append(now)
+        if len(self.seen) > 10_000:  # an address that stopped trying is forgotten
+            for key in [k for k, v in self.seen.items() if not v]:
+                del self.seen[key]
+        return True
+
+
+class Dashboard:
+    """The dashboard for one `Hearth`, on its own aiohttp server (`start`), or as an app for tests (`web_app`)."""
+
+    def __init__(self, app: "Hearth") -> None:
+        self.app = app
+        self.limiter = SignInLimiter()
+        self.runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    # -- serving -------------------------------------------------------------------------------
+
+    def web_app(self) -> web.Application:
+        web_app = web.Application(middlewares=[self._headers, self._signed_in], client_max_size=MAX_BODY)
+        web_app[SESSION_KEY] = self
+        env = aiohttp_jinja2.setup(web_app, loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                                   undefined=jinja2.StrictUndefined)
+        env.filters["rich"] = rich_html
+        env.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
+        r = web_app.router
+        r.add_get("/", self.home)
+        r.add_get(SIGN_IN_PATH, self.sign_in_page)
+        r.add_post(SIGN_IN_PATH, self.sign_in)
+        r.add_post("/sign-out", self.sign_out)
+        r.add_get("/signed-out", self.signed_out)
+        r.add_get("/insights", self.insights)
+        r.add_post("/act", self.act)
+        r.add_static("/static/", HERE / "static", append_version=False)
+        for page in PAGES:
+            if page.slug != "insights":
+                r.add_get(f"/{page.slug}", self._page_handler(page))
+        return web_app
+
+    async def start(self, host: str, port: int) -> int:
+        self.runner = web.AppRunner(self.web_app(), access_log=None)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, host, port)
+        try:
+            await site.start()
+        except OSError as err:
+            await self.runner.cleanup()
+            raise DashboardUnavailable(f"the dashboard can't listen on {host}:{port} ({err.strerror or err}). "
+                                       "Pick another web.port.") from None
+        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
+        self.port = sockets[0].getsockname()[1] if sockets else port
+        log.info("moderators' dashboard on http://%s:%s/ (public address: %s)", host, self.port,
+                 self.app.config["web.public_url"] or "not set")
+        if not self.app.config["web.public_url"]:
+            log.warning("web.public_url is not set: no sign-in link can be made until it is")
+        return self.port
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None
+
+    # -- middlewares ------------------------------------------------------------------------------
+
+    @web.middleware
+    async def _headers(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                       ) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as err:  # a redirect (or 404) raised: the same headers, then on its way
+            self._secure_headers(request, err)
+            raise
+        except Exception:  # a bug: logged for the operator, a kind page for the person, never a traceback
+            log.exception("the dashboard failed on %s %s", request.method, request.path)
+            response = self.message(request, "Something went wrong", BROKE, status=500)
+        self._secure_headers(request, response)
+        return response
+
+    def _secure_headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        if request.path.startswith("/static/"):
+            response.headers.update({k: v for k, v in SECURITY_HEADERS.items() if k != "Cache-Control"})
+        else:
+            response.headers.update(SECURITY_HEADERS)
+        if self.secure(request):
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+
+    @web.middleware
+    async def _signed_in(self, request: web.Request,
+                         handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        """Every page but sign-in needs a session whose person still moderates; every POST its CSRF token."""
+        if request.method == "POST" and not self.same_origin(request):
+            log.info("refused a dashboard form sent from another site (%s)", request.path)
+            return self.message(request, "Nothing changed", NO_CSRF, status=403)
+        if request.path == "/" or request.path.startswith(OPEN_PATHS):
+            return await handler(request)
+        session = await session_of(self.app, request.cookies.get(COOKIE))
+        if session is None:
+            return self.message(request, "Not signed in", NOT_SIGNED_IN, status=401, forget=True)
+        request[SESSION] = session
+        if request.method == "POST":
+            form = await request.post()
+            sent = form.get("csrf")
+            if not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
+                log.info("refused a dashboard form without its CSRF token (%s)", request.path)
+                return self.message(request, "Nothing changed", NO_CSRF, status=403)
+            request[FORM] = form
+        return await handler(request)
+
+    def same_origin(self, request: web.Request) -> bool:
+        """A POST's Origin, when the browser sends one, is this dashboard (its host, or its public address)."""
+        origin = request.headers.get("Origin")
+        if not origin:
+            return True
+        host = urlsplit(origin).netloc
+        return bool(host) and host in (request.host, urlsplit(self.app.config["web.public_url"] or "").netloc)
+
+    def secure(self, request: web.Request) -> bool:
+        """Served over HTTPS: here, or (from a proxy we are told to trust) at the proxy."""
+        if request.secure:
+            return True
+        if self.app.config["web.trust_proxy"]:
+            return request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower() == "https"
+        return False
+
+    def client(self, request: web.Request) -> str:
+        if self.app.config["web.trust_proxy"]:
+            forwarded = request.headers.get("X-Forwarded-For", "")
+            if forwarded:
+                return forwarded.split(",")[-1].strip()
+        return request.remote or "?"
+
+    # -- rendering ---------------------------------------------------------------------------------
+
+    def context(self, request: web.Request, title: str, current: str = "", **more: Any) -> dict[str, Any]:
+        session: DashboardSession | None = request.get(SESSION)
+        return {"title": title, "current": current, "pages": PAGES, "session": session,
+                "name": session.actor.display_name if session else "",
+                "community": session.actor.community_id.split(":", 1)[-1] if session else "",
+                "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
+                "RUN": RUN, "SHOWN_TO": SHOWN_TO, **more}
+
+    def message(self, request: web.Request, title: str, text: str, status: int = 200, forget: bool = False,
+                **more: Any) -> web.Response:
+        response = aiohttp_jinja2.render_template("message.html", request,
+                                                  self.context(request, title, message=rich(text), **more),
+                                                  status=status)
+        if forget:
+            response.del_cookie(COOKIE, path="/")
+        return response
+
+    # -- sign-in -------------------------------------------------------------------------------------
+
+    async def home(self, request: web.Request) -> web.Response:
+        raise web.HTTPSeeOther("/insights")
+
+    async def sign_in_page(self, request: web.Request) -> web.Response:
+        """The link opens this page; only its button signs in, so a link preview (Slack's, Discord's) that
+        fetches the address spends nothing."""
+        token = request.query.get("t", "")
+        return aiohttp_jinja2.render_template("sign_in.html", request,
+                                              self.context(request, "Sign in", token=token,
+                                                                        how=rich(HOW_TO_SIGN_IN)))
+
+    async def sign_in(self, request: web.Request) -> web.Response:
+        if not self.limiter.allow(self.client(request)):
+            log.info("too many dashboard sign-ins from one address")
+            return self.message(request, "Please wait", TOO_MANY, status=429)
+        form = await request.post()
+        token = form.get("t")
+        try:
+            signed = await sign_in(self.app, token if isinstance(token, str) else "")
+        except SignInRefused as refused:
+            return self.message(request, "Not signed in", refused.body.plain(), status=403, forget=True)
+        response = web.HTTPSeeOther("/insights")
+        response.set_cookie(COOKIE, signed.cookie, path="/", httponly=True, samesite="Strict",
+                            secure=self.secure(request), max_age=8 * 3600)
+        raise response
+
+    async def sign_out(self, request: web.Request) -> web.Response:
+        await sign_out(self.app, request[SESSION])
+        response = web.HTTPSeeOther("/signed-out")
+        response.del_cookie(COOKIE, path="/")
+        raise response
+
+    async def signed_out(self, request: web.Request) -> web.Response:
+        return self.message(request, "Signed out", SIGNED_OUT)
+
+    # -- pages ----------------------------------------------------------------------------------------
+
+    async def insights(self, request: web.Request) -> web.Response:
+        actor: Actor = request[SESSION].actor
+        try:
+            weeks = int(request.query.get("weeks", "4"))
+        except ValueError:
+            weeks = 4
+        view = await insights_table(self.app, actor, weeks)
+        return aiohttp_jinja2.render_template("insights.html", request,
+                                              self.context(request, "Insights", "insights", view=view))
+
+    def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
+        async def show(request: web.Request) -> web.Response:
+            actor: Actor = request[SESSION].actor
+            section = await page_section(self.app, actor, page)
+            replies: list[Reply] = []
+            for command in page.reads:
+                replies += await self.app.handle(Event("command", actor, command))
+            return aiohttp_jinja2.render_template("page.html", request, self.context(
+                request, page.title, page.slug, page=page, section=section, replies=replies))
+        return show
+
+    # -- changes ---------------------------------------------------------------------------------------
+
+    async def act(self, request: web.Request) -> web.StreamResponse:
+        """A button pressed or a form sent: one core event, and its replies as a page (or a file to save)."""
+        session: DashboardSession = request[SESSION]
+        actor = session.actor
+        form = request[FORM]
+        back = str(form.get("page", ""))
+        page = next((p for p in PAGES if p.slug == back), None)
+        action = str(form.get("action", ""))
+        args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
+        values: dict[str, str] = {}
+        attachment: bytes | None = None
+        for k, v in form.items():
+            if not k.startswith("v:"):
+                continue
+            if isinstance(v, web.FileField):
+                data = v.file.read()
+                if data:
+                    attachment, values[k[2:]] = data, v.filename or "upload"
+            else:
+                values[k[2:]] = str(v)
+        event_id = f"web:{form.get('nonce')}" if form.get("nonce") else None
+        command = None
+        if form.get("kind") == "form" and action == RUN:  # a command's form: run it with what was typed
+            command = self.app.registry.commands.get(args.get("command", ""))
+            decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
+            typed = {k: v for k, v in values.items() if v.strip() and k != SHOWN_TO}
+            event = Event("command", actor, args.get("command", ""), decided | typed, event_id=event_id,
+                          attachment=attachment)
+        elif form.get("kind") == "form":
+            event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
+        else:
+            event = Event("action", actor, action, args, event_id=event_id)
+        replies = await self.app.handle(event)
+        files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
+        if files and not any(r.error for r in replies):
+            f = files[0]
+            return web.Response(body=f.content, content_type=f.mime.split(";")[0], headers={
+                "Content-Disposition": f'attachment; filename="{_safe_filename(f.filename)}"'})
+        retry: Form | None = None
+        if command is not None and any(r.error for r in replies):  # the form again, as typed, the refusal beside it
+            decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
+            retry = await command_form(self.app, actor, command, decided, given=values)
+            retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
+        title = "Nothing changed" if any(r.error for r in replies) else \
+            "Please check" if any(r.buttons for r in replies) else "Done"
+        if action == OPEN_FORM and replies and replies[-1].form is not None:
+            title = replies[-1].form.title
+        return aiohttp_jinja2.render_template("result.html", request, self.context(
+            request, title, back, page=page, replies=replies, retry=retry, typed=values,
+            repeated=not replies))
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(ch for ch in name if ch.isalnum() or ch in "-_.") or "hearth-file"
+
+
+class DashboardUnavailable(HearthError):
+    """The dashboard can't start (its port is taken): one sentence, not a traceback."""

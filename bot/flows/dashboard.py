@@ -1,0 +1,125 @@
+"""The moderators' dashboard, its core half: `mod dashboard` and the rules of signing in.
+
+The dashboard (`adapters/web`) is one more surface: what it changes goes
+through `Hearth.handle` and the registry like a typed command. What it needs
+from the core is here, once: a private link that signs one moderator in to one
+community (valid `LINK_MINUTES`, once), a session that lasts a working day,
+and the one rule, on every request, that its person still moderates there
+(`Hearth.is_moderator`, the rule every moderator command uses).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.commands.router import Router
+from bot.errors import UserError
+from bot.events import Event, Reply, rich
+from bot.flows.common import audit
+from bot.store.dashboard import DashboardSession
+
+if TYPE_CHECKING:
+    from bot.app import Hearth
+
+log = logging.getLogger(__name__)
+router = Router("dashboard")
+
+LINK_MINUTES = 10
+SESSION_HOURS = 8
+#: Where the sign-in page is, under `[web] public_url`.
+SIGN_IN_PATH = "/sign-in"
+
+#: What the dashboard's own pages say (kept here, with the rules, so no adapter spells out a command).
+COMMAND = "mod dashboard"
+NOT_SIGNED_IN = ("You're not signed in, or your session has ended. Type **mod dashboard** in your community "
+                 "for a new sign-in link.")
+SIGNED_OUT = "You're signed out. Type **mod dashboard** in your community whenever you want to come back."
+HOW_TO_SIGN_IN = ("Type **mod dashboard** in your community (Discord, Slack or the terminal) for a private "
+                  "sign-in link.")
+NO_CSRF = "That form was out of date, so I didn't do anything. Please go back, reload the page and try again."
+TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link."
+
+NOT_ON = ("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
+          "settings (see docs/dashboard.md). Every moderator command still works here.")
+
+NO_ADDRESS = ("The dashboard is running, but I don't know the address people reach it at, so I can't make a link "
+              "yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
+
+
+@router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",
+                permission="moderator")
+async def dashboard_link(app: "Hearth", ev: Event) -> Reply:
+    base = (app.config["web.public_url"] or "").rstrip("/")
+    if not app.config["web.port"]:
+        raise UserError(NOT_ON)
+    if not base:
+        raise UserError(NO_ADDRESS)
+    token = secrets.token_hex(32)  # hex: no character a chat's markup or a URL would change
+    now = app.now()
+    await app.store.dashboard.add_link(token, ev.actor, now, now + timedelta(minutes=LINK_MINUTES))
+    await audit(app, ev, "dashboard.link", "sign-in link")
+    return Reply(body=rich(f"**Your dashboard link** (only you can see this):\n{base}{SIGN_IN_PATH}?t={token}\n"
+                           f"It works once, for the next {LINK_MINUTES} minutes, and signs you in to this community "
+                           f"for {SESSION_HOURS} hours. Don't share it: whoever opens it acts as you."))
+
+
+class SignInRefused(UserError):
+    """A link that signs nobody in: said plainly, with what to do instead."""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A new session: the cookie's secret (kept only as its hash) and the session itself."""
+
+    cookie: str
+    session: DashboardSession
+
+
+async def sign_in(app: "Hearth", token: str) -> SignedIn:
+    """Spend a link and open a session, or refuse (unknown, used, expired, or no longer a moderator)."""
+    now = app.now()
+    actor = await app.store.dashboard.take_link(token, now) if token else None
+    if actor is None:
+        state = await app.store.dashboard.link_state(token, now) if token else None
+        if state is not None and state.used:
+            raise SignInRefused("That link has been used already: each one works once. Type **mod dashboard** "
+                                "again for a new one.")
+        if state is not None and state.expired:
+            raise SignInRefused(f"That link has expired: each one works for {LINK_MINUTES} minutes. Type "
+                                "**mod dashboard** again for a new one.")
+        raise SignInRefused("That link doesn't sign anyone in. Type **mod dashboard** in your community for one "
+                            "that does.")
+    if not await app.is_moderator(actor):
+        raise SignInRefused("Only moderators can use the dashboard, and you don't moderate this community now.")
+    cookie = secrets.token_urlsafe(32)
+    session = await app.store.dashboard.open_session(cookie, actor, secrets.token_urlsafe(32), now,
+                                                     now + timedelta(hours=SESSION_HOURS))
+    await app.store.communities.record_audit(actor.community_id, actor.user_id, "dashboard.sign_in", "dashboard",
+                                             now)
+    return SignedIn(cookie, session)
+
+
+async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | None:
+    """The session this cookie holds, if it lasts and its person still moderates the community; a session
+    whose person stopped moderating ends here, for good."""
+    if not cookie:
+        return None
+    session = await app.store.dashboard.session(cookie, app.now())
+    if session is None:
+        return None
+    if not await app.is_moderator(session.actor):
+        await app.store.dashboard.end_sessions_of(session.actor.community_id, session.actor.user_id, app.now())
+        log.info("ended the dashboard sessions of %s in %s: no longer a moderator", session.actor.user_id,
+                 session.actor.community_id)
+        return None
+    return session
+
+
+async def sign_out(app: "Hearth", session: DashboardSession) -> None:
+    await app.store.dashboard.end_session(session.session_hash, app.now())
+    await app.store.communities.record_audit(session.actor.community_id, session.actor.user_id,
+                                             "dashboard.sign_out", "dashboard", app.now())

@@ -1,0 +1,101 @@
+"""Every page, with real data behind it: what a member wrote privately is on none of them, and the pages'
+changes (prompts, settings, moderators) go through the core like chat's."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from aiohttp.test_utils import TestClient
+
+from adapters.web.server import PAGES
+from bot.app import Hearth
+from bot.commands.registry import RUN
+from bot.flows.care_team import TAKE
+from tests.adapters.web.test_security import first_button, signed_in, words
+from tests.bot.flows.test_care_team import crisis_note
+from tests.bot.flows.test_crisis_care import CRISIS
+from tests.bot.flows.test_insights import MIA, two_weeks
+from tests.conftest import actor, press, run
+
+PRIVATE = "my private words about the hard week at home"
+
+
+async def test_no_page_shows_what_a_member_wrote_privately(web: TestClient, app: Hearth, clock) -> None:
+    await two_weeks(app, clock)
+    clock.set(datetime(2026, 1, 19, 9, 0, tzinfo=timezone.utc))
+    from bot.scheduling.runner import RoundScheduler
+
+    await RoundScheduler(app).run_pending()
+    await run(app, actor("dee"), "checkin answer", schedule="mornings", mood="2", visibility="private",
+              words=PRIVATE)
+    await run(app, actor("eve"), "note", text=PRIVATE + " (a note)")
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await signed_in(web, app, MIA)
+    seen = []
+    for page in PAGES:
+        response = await web.get(f"/{page.slug}")
+        assert response.status == 200, page.slug
+        body = words(await response.text())
+        assert PRIVATE not in body and CRISIS not in body, page.slug
+        seen.append(body)
+    care = seen[[p.slug for p in PAGES].index("care")]
+    assert "Ann" in care and "Mia is reaching out" in care  # who took which, never what
+
+
+async def test_prompts_settings_and_moderators_change_through_the_core(web: TestClient, app: Hearth) -> None:
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    form = {"csrf": csrf, "kind": "form", "action": RUN}
+    added = await web.post("/act", data=form | {"page": "prompts", "a:command": "mod prompt add", "v:kind": "checkin",
+                                                "v:theme": "growth", "v:depth": "light",
+                                                "v:text": "What grew in you this month?"})
+    assert "Added" in words(await added.text())
+    (prompt,) = await app.store.prompts.list_all(mod.community_id)
+    page = await (await web.get("/prompts")).text()
+    assert "What grew in you this month?" in words(page)
+    disabled = await web.post("/act", data=first_button(page, "Disable") | {"csrf": csrf})
+    assert "Nothing changed" not in words(await disabled.text())
+    assert not (await app.store.prompts.list_all(mod.community_id))[0]["enabled"]
+    changed = await web.post("/act", data=form | {"page": "settings", "a:command": "mod settings",
+                                                  "v:key": "summary_floor", "v:value": "5"})
+    assert "Nothing changed" not in words(await changed.text())
+    assert (await app.store.communities.get(mod.community_id)).settings.summary_floor == 5
+    refused = await web.post("/act", data=form | {"page": "settings", "a:command": "mod settings",
+                                                  "v:key": "summary_floor", "v:value": "one"})
+    assert "Nothing changed" in words(await refused.text())
+    assert (await app.store.communities.get(mod.community_id)).settings.summary_floor == 5
+    await web.post("/act", data=form | {"page": "moderators", "a:command": "mod moderators add", "v:who": "sam"})
+    assert "console:sam" in await app.store.communities.moderators(mod.community_id)
+    actions = [r["action"] for r in await app.store.communities.audit_log(mod.community_id, 10)]
+    assert actions[:4] == ["moderators.add", "settings", "prompt.disable", "prompt.add"]
+    assert all(r["actor_id"] == mod.user_id for r in await app.store.communities.audit_log(mod.community_id, 10))
+    assert prompt["text"] == "What grew in you this month?"
+
+
+async def test_a_new_check_in_through_its_form_preview_and_save(web: TestClient, app: Hearth) -> None:
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    page = await (await web.get("/schedules")).text()
+    opened = await web.post("/act", data=first_button(page, "New check-in") | {"csrf": csrf})
+    form = await opened.text()
+    assert '<label for="f-name">' in form and 'value="120m"' in form  # the community's usual round length
+    hidden = dict(re_hidden(form))
+    preview = await web.post("/act", data=hidden | {"csrf": csrf, "v:name": "evenings", "v:channel": "general",
+                                                     "v:when": "weekdays 18:00", "v:timezone": "Europe/Berlin",
+                                                     "v:open": "1h", "v:remind": "15m"})
+    shown = await preview.text()
+    assert "New check-in" in words(shown) and "please check before saving" in words(shown)
+    assert await app.store.schedules.find(mod.community_id, "evenings") is None  # nothing saved before Save
+    await web.post("/act", data=first_button(shown, "Save") | {"csrf": csrf})
+    saved = await app.store.schedules.find(mod.community_id, "evenings")
+    assert saved is not None and saved.timezone == "Europe/Berlin" and saved.open_minutes == 60
+
+
+def re_hidden(page: str) -> list[tuple[str, str]]:
+    """The hidden fields of the page's command form."""
+    import re
+
+    form = re.search(r'<form method="post" action="/act" class="command".*?</form>', page, re.S).group(0)
+    return [(k, v) for k, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)
+            if k != "csrf"]

@@ -1,0 +1,301 @@
+"""The dashboard refuses what it must, and nothing changes when it does (checked in the store)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from datetime import timedelta
+
+from aiohttp.test_utils import TestClient
+
+from adapters.web.server import COOKIE, CSP
+from bot.app import Hearth
+from bot.commands.registry import OPEN_FORM, RUN
+from tests.adapters.web.conftest import link_token
+from tests.conftest import actor, run
+
+MOD = actor("mona", moderator=True)
+MEMBER = actor("max")
+
+
+async def signed_in(web: TestClient, app: Hearth, who=MOD) -> str:
+    """Sign in by link as `who`; the CSRF token of the session."""
+    token = await link_token(app, who)
+    page = await web.get(f"/sign-in?t={token}")
+    assert page.status == 200 and 'name="t"' in unescape(await page.text())
+    response = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    cookie = response.cookies[COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie.value
+    schedules = await web.get("/schedules")
+    assert schedules.status == 200
+    return re.search(r'name="csrf" value="([^"]+)"', await schedules.text()).group(1)
+
+
+async def make_schedule(app: Hearth, name: str = "mornings", who=MOD) -> None:
+    from tests.conftest import press
+
+    preview = await run(app, who, "mod schedule create", name=name, channel="general", when="weekdays 09:00")
+    save = preview[0].buttons[0]
+    await press(app, who, save.action, save.args)
+    assert await app.store.schedules.find(who.community_id, name) is not None
+
+
+def words(page: str) -> str:
+    """A page's text as read: tags out, entities back."""
+    return unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def first_button(page: str, label: str) -> dict[str, str]:
+    """What pressing the page's first button with this label sends (its hidden fields)."""
+    for form in re.findall(r'<form method="post" action="/act" class="button">(.*?)</form>', page, re.S):
+        if re.search(rf">{re.escape(label)}</button>", form):
+            return dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    raise AssertionError(f"no {label} button on the page")
+
+
+def edit_form(csrf: str, name: str, when: str) -> dict[str, str]:
+    return {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules", "a:command": "mod schedule edit",
+            "a:arg:name": name, "v:when": when}
+
+
+async def test_sign_in_edit_and_sign_out(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    preview = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30"))
+    body = await preview.text()
+    assert "please check before saving" in body and "Save" in body  # the same preview as chat
+    saved = await web.post("/act", data=first_button(body, "Save") | {"csrf": csrf})
+    assert "Saved changes to" in unescape(await saved.text())
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 10:30"
+    log = await app.store.communities.audit_log(MOD.community_id, 10)
+    assert [r["action"] for r in log][:2] == ["schedule.edit", "dashboard.sign_in"]
+    assert all(r["actor_id"] == MOD.user_id for r in log)
+    out = await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert out.status == 303
+    again = await web.get("/schedules")
+    assert again.status == 401
+
+
+async def test_headers_are_strict(web: TestClient, app: Hearth) -> None:
+    await signed_in(web, app)
+    page = await web.get("/insights")
+    assert page.headers["Content-Security-Policy"] == CSP and "script-src" not in CSP
+    assert "frame-ancestors 'none'" in CSP and page.headers["X-Frame-Options"] == "DENY"
+    assert page.headers["Referrer-Policy"] == "same-origin"
+    assert "<script" not in unescape(await page.text())
+
+
+async def test_a_used_link_signs_nobody_in(web: TestClient, app: Hearth) -> None:
+    token = await link_token(app, MOD)
+    first = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert first.status == 303
+    web.session.cookie_jar.clear()
+    second = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert second.status == 403 and "used already" in unescape(await second.text())
+    assert COOKIE not in second.cookies or not second.cookies[COOKIE].value
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+
+
+async def test_an_expired_link_signs_nobody_in(web: TestClient, app: Hearth) -> None:
+    token = await link_token(app, MOD)
+    app.clock.advance(timedelta(minutes=10, seconds=1))  # type: ignore[attr-defined]
+    refused = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert refused.status == 403 and "expired" in unescape(await refused.text())
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
+
+
+async def test_a_made_up_link_signs_nobody_in(web: TestClient, app: Hearth) -> None:
+    refused = await web.post("/sign-in", data={"t": "0" * 64}, allow_redirects=False)
+    assert refused.status == 403
+    assert (await web.get("/schedules")).status == 401
+
+
+async def test_a_forged_cookie_is_refused(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    web.session.cookie_jar.update_cookies({COOKIE: "forged-value"})
+    page = await web.get("/schedules")
+    assert page.status == 401 and "mornings" not in unescape(await page.text())
+    changed = await web.post("/act", data=edit_form("anything", "mornings", "weekdays 11:00"))
+    assert changed.status == 401
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+
+
+async def test_a_form_without_its_csrf_token_changes_nothing(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    for sent in ({}, {"csrf": csrf[:-1] + ("A" if csrf[-1] != "A" else "B")}):
+        form = {k: v for k, v in edit_form(csrf, "mornings", "weekdays 11:00").items() if k != "csrf"} | sent
+        refused = await web.post("/act", data=form)
+        assert refused.status == 403 and "out of date" in unescape(await refused.text())
+    out = await web.post("/sign-out", data={}, allow_redirects=False)
+    assert out.status == 403  # signing out is a form too
+    assert (await web.get("/schedules")).status == 200
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+
+
+async def test_a_moderator_of_one_community_cannot_reach_another(web: TestClient, app: Hearth) -> None:
+    other_mod = actor("olga", moderator=True, community="console:other")
+    await make_schedule(app, "evenings", who=other_mod)
+    theirs = await app.store.schedules.find("console:other", "evenings")
+    csrf = await signed_in(web, app)  # Mona moderates console:test only
+    page = await web.get("/schedules?community=console:other")
+    assert "evenings" not in unescape(await page.text())
+    forged = await web.post("/act", data={"csrf": csrf, "kind": "button", "page": "schedules",
+                                          "action": "mod.schedule.save", "a:name": "evenings",
+                                          "a:schedule_id": str(theirs.id), "a:when": "weekdays 23:00"})
+    assert "no longer exists" in unescape(await forged.text())
+    deleted = await web.post("/act", data={"csrf": csrf, "kind": "button", "page": "schedules", "action": "confirm",
+                                           "a:command": "mod schedule delete", "a:arg:name": "evenings"})
+    assert "<h1>Nothing changed</h1>" in await deleted.text() and "no check-ins here" in await deleted.text()
+    assert (await app.store.schedules.find("console:other", "evenings")).spec == "weekdays 09:00"
+    # Olga's link, spent by Mona's browser, signs in Olga's community only, as Olga.
+    theirs_link = await link_token(app, other_mod)
+    await web.post("/sign-in", data={"t": theirs_link}, allow_redirects=False)
+    assert "evenings" in unescape(await (await web.get("/schedules")).text())
+
+
+async def test_a_member_who_is_no_moderator_is_refused(web: TestClient, app: Hearth) -> None:
+    from tests.conftest import text
+
+    said = text(await run(app, MEMBER, "mod dashboard"))
+    assert "Only moderators" in said and "/sign-in" not in said
+    assert await app.store.dashboard.open_sessions(MEMBER.community_id, MEMBER.user_id, app.now()) == 0
+
+
+async def test_a_session_ends_when_its_person_stops_moderating(web: TestClient, app: Hearth) -> None:
+    admin = actor("ada", moderator=True)
+    listed = actor("lee")  # a moderator by the community's list, not by the platform's word
+    await run(app, admin, "mod moderators add", who="console:lee")
+    await make_schedule(app)
+    csrf = await signed_in(web, app, listed)
+    await run(app, admin, "mod moderators remove", who="console:lee", confirmed="yes")
+    assert "console:lee" not in await app.store.communities.moderators(listed.community_id)
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
+    assert refused.status == 401
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+    assert await app.store.dashboard.open_sessions(listed.community_id, listed.user_id, app.now()) == 0
+    await run(app, admin, "mod moderators add", who="console:lee")  # back on the list: the old session stays ended
+    assert (await web.get("/schedules")).status == 401
+
+
+async def test_a_session_lasts_a_working_day(web: TestClient, app: Hearth) -> None:
+    await signed_in(web, app)
+    app.clock.advance(timedelta(hours=7, minutes=59))  # type: ignore[attr-defined]
+    assert (await web.get("/audit")).status == 200
+    app.clock.advance(timedelta(minutes=2))  # type: ignore[attr-defined]
+    assert (await web.get("/audit")).status == 401
+
+
+async def test_sign_in_is_rate_limited(web: TestClient, app: Hearth) -> None:
+    for _ in range(10):
+        assert (await web.post("/sign-in", data={"t": "f" * 64}, allow_redirects=False)).status == 403
+    token = await link_token(app, MOD)
+    limited = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert limited.status == 429
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
+
+
+async def test_a_refused_form_comes_back_as_typed(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "at noon-ish please"))
+    body = await refused.text()
+    assert 'aria-invalid="true"' in body and "at noon-ish please" in body
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+
+
+async def test_opening_a_command_form(web: TestClient, app: Hearth) -> None:
+    csrf = await signed_in(web, app)
+    opened = await web.post("/act", data={"csrf": csrf, "kind": "button", "page": "schedules",
+                                          "action": OPEN_FORM, "a:command": "mod schedule create"})
+    body = await opened.text()
+    assert '<label for="f-name">' in body and 'name="v:when"' in body
+
+
+async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    page = await (await web.get("/schedules")).text()
+    asked = await web.post("/act", data=first_button(page, "Delete") | {"csrf": csrf})
+    body = await asked.text()
+    assert "Are you sure?" in words(body) and await app.store.schedules.find(MOD.community_id, "mornings") is not None
+    yes = first_button(body, "Yes, go ahead") | {"csrf": csrf}
+    done = await web.post("/act", data=yes)
+    assert "Deleted mornings" in words(await done.text())
+    assert await app.store.schedules.find(MOD.community_id, "mornings") is None
+    again = await web.post("/act", data=yes | {"nonce": "another"})
+    assert "already been used" in words(await again.text())
+    assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
+
+
+async def test_pause_and_skip_through_their_forms(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    form = {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules"}
+    skipped = await web.post("/act", data=form | {"a:command": "mod schedule skip", "v:name": "mornings",
+                                                  "v:date": "2026-01-06"})
+    assert "Skipped" in words(await skipped.text())
+    paused = await web.post("/act", data=form | {"a:command": "mod schedule pause", "v:name": "mornings"})
+    assert "Paused" in words(await paused.text())
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
+    page = await (await web.get("/schedules")).text()
+    resumed = await web.post("/act", data=first_button(page, "Resume") | {"csrf": csrf})
+    assert "running again" in words(await resumed.text())
+    actions = [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 3)]
+    assert actions == ["schedule.resume", "schedule.pause", "schedule.skip"]
+
+
+async def test_a_form_from_another_site_changes_nothing(web: TestClient, app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    for origin in ("https://evil.example", "null"):
+        refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"),
+                                 headers={"Origin": origin})
+        assert refused.status == 403
+    same = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"),
+                          headers={"Origin": f"http://{web.host}:{web.port}"})
+    assert "please check before saving" in await same.text()  # (a preview: nothing saved yet)
+    token = await link_token(app, MOD)
+    login = await web.post("/sign-in", data={"t": token}, headers={"Origin": "https://evil.example"},
+                           allow_redirects=False)
+    assert login.status == 403
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+    assert await app.store.dashboard.take_link(token, app.now()) is not None  # the link wasn't spent
+
+
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(web: TestClient, app: Hearth) -> None:
+    token = await link_token(app, MOD)
+    plain = await web.post("/sign-in", data={"t": token}, headers={"X-Forwarded-Proto": "https"},
+                           allow_redirects=False)
+    assert plain.status == 303 and not plain.cookies[COOKIE]["secure"]  # nobody said to trust that header
+    assert "Strict-Transport-Security" not in plain.headers
+    app.config = app.config.with_values(web__trust_proxy=True)
+    token = await link_token(app, MOD)
+    proxied = await web.post("/sign-in", data={"t": token}, headers={"X-Forwarded-Proto": "https"},
+                             allow_redirects=False)
+    assert proxied.status == 303 and proxied.cookies[COOKIE]["secure"]
+    assert proxied.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+async def test_a_platform_admin_who_lost_the_platforms_word_loses_the_session(web: TestClient, app: Hearth) -> None:
+    """The platform's word is asked again with each moderator command: a refusal ends the dashboard too."""
+    await make_schedule(app)
+    await signed_in(web, app)  # Mona moderates by the platform's word
+    assert (await web.get("/schedules")).status == 200
+    from tests.conftest import text
+
+    no_longer = actor("mona")  # the same person, the platform now says: not an admin
+    assert "Only moderators" in text(await run(app, no_longer, "mod schedule list"))
+    assert (await web.get("/schedules")).status == 401
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
+
+
+async def test_a_failure_is_a_kind_page_not_a_traceback(web: TestClient, app: Hearth) -> None:
+    csrf = await signed_in(web, app)
+    await app.store.db.execute("ALTER TABLE dashboard_sessions RENAME TO gone_sessions")  # a real fault, no mock
+    response = await web.post("/act", data={"csrf": csrf, "kind": "button", "action": "cancel"})
+    body = await response.text()
+    assert response.status == 500 and "Something went wrong" in body
+    assert "Traceback" not in body and "dashboard_sessions" not in body and response.headers["X-Frame-Options"] == "DENY"
+    await app.store.db.execute("ALTER TABLE gone_sessions RENAME TO dashboard_sessions")
