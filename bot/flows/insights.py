@@ -245,7 +245,7 @@ async def _view(app: "Hearth", ev: Event) -> Insights:
 
 
 @router.command("mod insights show", "How the check-ins are going, week by week, with a chart.", SCHEDULE, WEEKS,
-                permission="moderator", reads_only=True, example="mod insights show weeks=12")
+                permission="moderator", reads_only=True, example="mod insights show weeks=12", bare=True)
 async def show(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
     return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png")

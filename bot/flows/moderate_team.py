@@ -83,6 +83,8 @@ AUDIT_WORDS = {
     "pack.import": "imported a pack:", "pack.on": "switched on the built-in pack", "pack.off":
     "switched off the built-in pack", "theme.on": "switched on the theme", "theme.off": "switched off the theme",
     "member.erased": "deleted their own data:",
+    "care.take": "is reaching out for", "care.hand_over": "handed back to the team", "care.done": "marked done",
+    "care.duty": "set their care duty",
 }
 
 

@@ -49,6 +49,11 @@ class CareRepository(Repository):
                                      community_id)
         return CareNote.from_row(row) if row else None
 
+    async def community_of(self, note_id: int) -> str | None:
+        """Which community a note is in: for a press of its buttons where the platform names none (a DM)."""
+        row = await self.db.fetchone("SELECT community_id FROM care_notes WHERE id = ?", note_id)
+        return row["community_id"] if row else None
+
     async def take(self, community_id: str, note_id: int, by: str, name: str, now: datetime,
                    compose: Compose) -> CareNote | None:
         """Take an open note; None when it wasn't open (someone else was first, or it is done)."""
