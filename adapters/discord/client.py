@@ -33,6 +33,7 @@ from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
 from bot.events import Event
+from bot.store.care import NOTE_ARG
 
 log = logging.getLogger(__name__)
 
@@ -253,8 +254,8 @@ class DiscordAdapter:
 
     async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:
         """A button in a DM acts in the server its check-in round (or, for a care button, its note) belongs to."""
-        if action.startswith("care.") and args.get("note", "").isdigit():
-            return await self.app.store.care.community_of(int(args["note"]))
+        if action.startswith("care.") and args.get(NOTE_ARG, "").isdigit():
+            return await self.app.store.care.community_of(int(args[NOTE_ARG]))
         if not args.get("round", "").isdigit():
             return None
         rnd = await self.app.store.rounds.get(int(args["round"]))

@@ -23,6 +23,7 @@ from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill
 from bot.flows.common import audit, people, person_shown, show_time
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
+from bot.store.care import NOTE_ARG
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -45,7 +46,7 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
     """The note's post as it stands: who and where (as first written), what the team did, and the buttons
     that fit its state. Never what the member wrote: the note never had it."""
     lines = [Rich.from_json(note.body)]
-    args = {"note": str(note.id)}
+    args = {NOTE_ARG: str(note.id)}
     buttons: tuple[Button, ...] = ()
     if note.state == "open":
         buttons = (Button("I'll reach out", TAKE, args, "primary"), Button("Done", DONE, args))
@@ -90,7 +91,7 @@ def _audited(note: CareNote) -> str:
 
 async def _note_of(app: "Hearth", ev: Event) -> CareNote:
     """The note a press names, if it is one of this community's: another community's, or a forged id, is refused."""
-    raw = ev.args.get("note", "")
+    raw = ev.args.get(NOTE_ARG, "")
     note = await app.store.care.get(ev.actor.community_id, int(raw)) if raw.isdigit() else None
     if note is None:
         raise UserError("I can't find that care note in this community, so I've left everything as it was.")

@@ -16,6 +16,9 @@ from bot.store.repository import DELETED, Repository
 if TYPE_CHECKING:
     from bot.store.notes import NoteRepository
 
+#: The argument a care button names its note by (`bot.flows.care_team`): a DM's press is found its community by it.
+NOTE_ARG = "note"
+
 #: What a change of a note queues with it: the edit of its post, built from the note as it now is.
 Compose = Callable[[CareNote], list[Outgoing]]
 
