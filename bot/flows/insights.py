@@ -29,7 +29,7 @@ from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
                                     release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
-from bot.store.insights import RoundCounts
+from bot.store.insights import RoundCounts, Settling
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -116,18 +116,16 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
             grouped[monday][rc.schedule_id].append(rc)
     floor = anonymity_floor(app, community)
     out = {}
-    lost = []
+    settling = []
     for monday, by in grouped.items():
         released = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
                                       app.store.insights.people_in)
         out[monday] = released
         if not released.all.pending:
-            ids = [r.round_id for rounds in by.values() for r in rounds]
-            if not await app.store.insights.settle(community.id, monday, _utc(monday, zone),
-                                                   _utc(monday + timedelta(weeks=1), zone), to_settle(released),
-                                                   ids, app.now()):
-                lost.append(monday)
+            settling.append(Settling(monday, _utc(monday, zone), _utc(monday + timedelta(weeks=1), zone),
+                                     to_settle(released), [r.round_id for rounds in by.values() for r in rounds]))
         await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
+    lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
     for monday, week in (await app.store.insights.settled(community.id, lost)).items():
         out[monday] = released_from(monday, week)
     return out

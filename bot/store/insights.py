@@ -66,6 +66,17 @@ class SettledWeek:
 
 
 @dataclass(frozen=True)
+class Settling:
+    """A week about to be shown for the first time: its bounds, its cells, and the rounds counted in it."""
+
+    week: date
+    starts: datetime
+    ends: datetime
+    cells: list[WeekCell]
+    round_ids: list[int]
+
+
+@dataclass(frozen=True)
 class ScheduleNote:
     schedule_id: int
     text: str
@@ -137,26 +148,29 @@ class InsightsRepository(Repository):
         return {date.fromisoformat(r["week"]): SettledWeek(date.fromisoformat(r["week"]), bool(r["purged"]),
                                                            cells[r["week"]]) for r in rows}
 
-    async def settle(self, community_id: str, week: date, starts: datetime, ends: datetime, cells: list[WeekCell],
-                     round_ids: list[int], now: datetime) -> bool:
-        """Keep a week as it is about to be shown, with the rounds counted in it, in one transaction; False (and
-        nothing written) if it was settled already, by another view or process: the first one stands."""
-        key = week.isoformat()
+    async def settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
+        """Keep weeks as they are about to be shown, with the rounds counted in each, in one transaction; a week
+        settled already (by another view or process) is left as it was, and returned: the first one stands."""
+        lost = []
         async with self.db.transaction() as tx:
-            n = await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
-                                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (community_id, week) DO NOTHING",
-                                 community_id, key, utc_iso(starts), utc_iso(ends), utc_iso(now))
-            if not n:
-                return False
-            for c in cells:
-                moods = list(c.moods) if c.moods is not None else [None] * MOODS
-                await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, answered, "
-                                 "mood_1, mood_2, mood_3, mood_4, mood_5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
-            if round_ids:
-                await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE id IN ({marks(round_ids)})", key,
-                                 *round_ids)
-        return True
+            for w in weeks:
+                key = w.week.isoformat()
+                n = await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (community_id, week) DO NOTHING",
+                                     community_id, key, utc_iso(w.starts), utc_iso(w.ends), utc_iso(now))
+                if not n:
+                    lost.append(w.week)
+                    continue
+                for c in w.cells:
+                    moods = list(c.moods) if c.moods is not None else [None] * MOODS
+                    await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, "
+                                     "answered, mood_1, mood_2, mood_3, mood_4, mood_5) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
+                if w.round_ids:
+                    await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE id IN ({marks(w.round_ids)})", key,
+                                     *w.round_ids)
+        return lost
 
     # -- "what we changed" notes ------------------------------------------------------------
 
