@@ -316,13 +316,13 @@ def digest_due(community: Community, now: datetime) -> date | None:
 
 
 async def digest(app: "Hearth", community: Community, day: date) -> Outgoing:
-    """The week's digest post: the last four weeks over all check-ins, as numbers (a channel post carries no
-    file: `mod insights show` has the chart)."""
+    """The week's digest post: the last four weeks over all check-ins, as numbers, with its chart attached (the
+    outbox keeps the file with the post, and each platform's sender uploads it)."""
     view = await insights_of(app, community, None, 4)
-    body = join_rich([rich("**This week's check-in digest**"), summary(view),
-                      rich("For the chart, run **mod insights show**.")])
+    body = join_rich([rich("**This week's check-in digest**"), summary(view)])
+    reply = await chart_reply(body, series(view), f"digest-{day.isoformat()}.png", visibility="channel")
     return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel},
-                    reply_to_json(Reply(body=body, visibility="channel")))
+                    reply_to_json(reply))
 
 
 @router.job("insights.digest", every=timedelta(minutes=10), first=timedelta(0))
