@@ -3,9 +3,12 @@
 A care note in the moderators' care channel carries three buttons: **I'll
 reach out** (the note then names who took it), **Hand over** (back to the
 team) and **Done**. The note's post is edited in place as it changes, and it
-still says who and where, never what. Only moderators can press them. A note
+still says who and where, never what. Only moderators can press them, and
+each press that changes the note (and each `mod care duty`) goes in the audit
+log: who and when, and the note's number, never what nor about whom. A note
 nobody takes in time is raised again, once, to each moderator on duty, in
-private (`mod care duty off` keeps someone out of that). A member who got a
+private, with the note's own buttons (`mod care duty off` keeps someone out of
+that). Typed, `mod care` alone is `mod care list`. A member who got a
 crisis reply may ask for a private word from Hearth the next day.
 """
 
