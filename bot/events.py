@@ -7,6 +7,7 @@ platform it is talking to.
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -452,14 +453,22 @@ def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:
 
 
 def reply_to_json(reply: Reply) -> dict[str, Any]:
-    """How a message waits in the outbox: plain JSON, rebuilt when sent."""
-    return {
+    """How a message waits in the outbox: plain JSON, rebuilt when sent. A file (a digest's chart) waits with it,
+    as base64: each platform's sender uploads it with the message."""
+    data: dict[str, Any] = {
         "body": reply.body.to_json(),
         "title": reply.title,
         "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style} for b in reply.buttons],
     }
+    if reply.attachment is not None:
+        data["attachment"] = {"filename": reply.attachment.filename, "mime": reply.attachment.mime,
+                              "content": base64.b64encode(reply.attachment.content).decode("ascii")}
+    return data
 
 
 def reply_from_json(data: dict[str, Any]) -> Reply:
     buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"]) for b in data.get("buttons", []))
-    return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel")
+    file = data.get("attachment")
+    attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"]) if file else None
+    return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",
+                 attachment=attachment)

@@ -71,9 +71,10 @@ class ConsoleSender:
     platform = "console"
     rate_per_second = 50.0
 
-    def __init__(self, out: "ConsoleOut") -> None:
+    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment], Path] | None" = None) -> None:
         self.out = out
         self._ids = itertools.count(1)
+        self._save = save  # where a sent file (a digest's chart) is written, its path printed
 
     async def send(self, d: Delivery) -> str | None:
         ref = f"m{next(self._ids)}"
@@ -89,6 +90,8 @@ class ConsoleSender:
             where = f"#{_short(d.channel)} (a message was removed)"
         self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
                       dm=d.kind == "dm")
+        if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
+            self.out.say(f"  Saved as {self._save(d.message.attachment)}")
         return ref if d.kind in ("post", "thread", "dm") else d.ref
 
 
@@ -168,7 +171,7 @@ class ConsoleAdapter:
 
     async def start(self, app: Hearth) -> None:
         self.app = app
-        app.outbox.add_sender(ConsoleSender(self.out))
+        app.outbox.add_sender(ConsoleSender(self.out, self._save))
         # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
         app.limiter.exempt.add(self.platform)

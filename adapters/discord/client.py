@@ -33,6 +33,7 @@ from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
 from bot.events import Event
+from bot.store.care import NOTE_ARG
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,7 @@ class DiscordAdapter:
         if "__expired__" in args:
             await show(self, interaction, [EXPIRED])
             return
-        actor = actor_for(interaction, await self._community_for_dm(args))
+        actor = actor_for(interaction, await self._community_for_dm(args, action))
         if actor is None:
             await show(self, interaction, [NOT_IN_DMS])
             return
@@ -251,8 +252,10 @@ class DiscordAdapter:
         values = form_values(list((interaction.data or {}).get("components", [])))
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"))
 
-    async def _community_for_dm(self, args: dict[str, str]) -> str | None:
-        """A button in a DM acts in the server its check-in round belongs to."""
+    async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:
+        """A button in a DM acts in the server its check-in round (or, for a care button, its note) belongs to."""
+        if action.startswith("care.") and args.get(NOTE_ARG, "").isdigit():
+            return await self.app.store.care.community_of(int(args[NOTE_ARG]))
         if not args.get("round", "").isdigit():
             return None
         rnd = await self.app.store.rounds.get(int(args["round"]))

@@ -12,6 +12,7 @@ with the message the first send created instead of posting a second one.
 
 from __future__ import annotations
 
+import io
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -158,4 +159,7 @@ class DiscordSender:
         view = await build_view(d.message.buttons, self.adapter.state)
         if view is not None or d.kind == "edit":
             content["view"] = view
+        attachment = d.message.attachment
+        if attachment is not None and d.kind in ("post", "dm", "thread"):  # (an edit keeps the message's file)
+            content["file"] = discord.File(io.BytesIO(attachment.content), filename=attachment.filename)
         return content

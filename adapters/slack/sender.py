@@ -134,6 +134,11 @@ class SlackSender:
             resp = await self._api("chat.postMessage", channel=channel, text=part["text"], blocks=part["blocks"],
                                    unfurl_links=False, unfurl_media=False, **extra)
             ref = ref or resp.get("ts")
+        if d.message.attachment is not None:  # a chart: uploaded after its text, where the text went
+            await self.pacer.wait(channel)
+            att = d.message.attachment
+            await self._api("files_upload_v2", channel=channel, content=att.content, filename=att.filename,
+                            title=att.filename, **({"thread_ts": d.parent_ref} if d.kind == "thread" else {}))
         return ref
 
     async def find_sent(self, d: Delivery) -> str | None:
@@ -145,7 +150,8 @@ class SlackSender:
         (a workspace that has not granted the history scopes yet, a closed DM)
         answer None: the entry is then sent, at least once, as before.
         A message sent in several parts is found by its first part; if a
-        crash fell between parts, the later parts are not sent again.
+        crash fell between parts, the later parts are not sent again (nor its
+        file, uploaded last).
         """
         if not d.key or d.kind not in ("post", "dm", "thread"):
             return None

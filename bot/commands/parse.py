@@ -33,7 +33,7 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
     words = tokenize(line.strip())
     if not words:
         raise UserError("Type **help** to see what I can do.")
-    cmd, rest = registry.find(words)
+    cmd, rest = registry.find_typed(words)
     if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
         # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
         return registry.commands["help"], {"command": " ".join(words[:3])}

@@ -123,6 +123,9 @@ class Command:
     to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing."""
     form: CommandForm | None = None
     """How a form asks for its options (title, submit label, labels, defaults): see `bot.commands.forms`."""
+    bare: bool = False
+    """Also run by its group's words alone where commands are typed (the terminal, Slack): "mod care" for
+    "mod care list". Discord can't have a group be a command too, so there the command keeps its full name."""
 
     @property
     def name(self) -> str:
@@ -155,6 +158,8 @@ class Registry:
     actions: dict[str, Action] = field(default_factory=dict)
     jobs: dict[str, "Job"] = field(default_factory=dict)
     round_steps: "RoundSteps | None" = None
+    bare: dict[str, str] = field(default_factory=dict)
+    """A group's words typed alone -> the command they run (`Command.bare`)."""
     _declared_by: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- composing ---------------------------------------------------------
@@ -181,6 +186,10 @@ class Registry:
                 if name in have:
                     first = self._declared_by[f"{kind}:{name}"]
                     raise ValueError(f"{kind} {name!r} declared twice: by router {first!r} and by router {router.name!r}")
+        for name, cmd in router.commands.items():
+            group = " ".join(cmd.path[:-1])
+            if cmd.bare and (group in self.bare or group in self.commands or group in router.commands):
+                raise ValueError(f"command {name!r} can't be run by {group!r} alone: that is taken")
         if router.steps is not None and self.round_steps is not None:
             raise ValueError(f"round steps declared twice: by router {self._declared_by['round steps']!r} and by "
                              f"router {router.name!r}")
@@ -188,6 +197,9 @@ class Registry:
             for name, item in adding.items():
                 have[name] = item  # type: ignore[index]
                 self._declared_by[f"{kind}:{name}"] = router.name
+        for name, cmd in router.commands.items():
+            if cmd.bare:
+                self.bare[" ".join(cmd.path[:-1])] = name
         if router.steps is not None:
             self.round_steps = router.steps
             self._declared_by["round steps"] = router.name
@@ -226,6 +238,23 @@ class Registry:
             cmd = self.commands.get(" ".join(words[:n]).lower())
             if cmd:
                 return cmd, words[n:]
+        return None, words
+
+    def find_typed(self, words: list[str]) -> tuple[Command | None, list[str]]:
+        """As `find`, for a typed line: a group's words alone also run the command that said so (`bare`),
+        unless what follows looks like a slip for one of the group's own commands ("mod care lst")."""
+        cmd, rest = self.find(words)
+        if cmd is not None:
+            return cmd, rest
+        for n in range(min(len(words), 2), 0, -1):
+            name = self.bare.get(" ".join(words[:n]).lower())
+            if name is None:
+                continue
+            rest = words[n:]
+            subs = [c.path[n] for c in self.under(words[:n])]
+            if rest and "=" not in rest[0] and difflib.get_close_matches(rest[0].lower(), subs, 1, NEAR):
+                return None, words
+            return self.commands[name], rest
         return None, words
 
     def under(self, words: list[str]) -> list[Command]:

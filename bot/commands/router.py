@@ -40,8 +40,10 @@ class Router:
         reads_only: bool = False,
         check: Handler | None = None,
         form: CommandForm | None = None,
+        bare: bool = False,
     ) -> Callable[[Handler], Handler]:
-        """A command people type (`name` is its words, "mod schedule create")."""
+        """A command people type (`name` is its words, "mod schedule create"); `bare`: its group's words alone
+        run it too where commands are typed ("mod care" for "mod care list"; see `Command.bare`)."""
         if confirm and check is None and any(o.required for o in options):
             raise ValueError(f"command {name!r} confirms an action on a target: give it a `check` that the "
                              "target exists, so a missing one is refused instead of questioned")
@@ -50,7 +52,7 @@ class Router:
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
             self.commands[name] = Command(tuple(name.split()), help, fn, tuple(options), permission, confirm,
-                                          example, reads_only, check, form)
+                                          example, reads_only, check, form, bare)
             return fn
 
         return deco

@@ -3,9 +3,12 @@
 A care note in the moderators' care channel carries three buttons: **I'll
 reach out** (the note then names who took it), **Hand over** (back to the
 team) and **Done**. The note's post is edited in place as it changes, and it
-still says who and where, never what. Only moderators can press them. A note
+still says who and where, never what. Only moderators can press them, and
+each press that changes the note (and each `mod care duty`) goes in the audit
+log: who and when, and the note's number, never what nor about whom. A note
 nobody takes in time is raised again, once, to each moderator on duty, in
-private (`mod care duty off` keeps someone out of that). A member who got a
+private, with the note's own buttons (`mod care duty off` keeps someone out of
+that). Typed, `mod care` alone is `mod care list`. A member who got a
 crisis reply may ask for a private word from Hearth the next day.
 """
 
@@ -20,9 +23,10 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
-from bot.flows.common import people, person_shown, show_time
+from bot.flows.common import audit, people, person_shown, show_time
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
+from bot.store.care import NOTE_ARG
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -45,7 +49,7 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
     """The note's post as it stands: who and where (as first written), what the team did, and the buttons
     that fit its state. Never what the member wrote: the note never had it."""
     lines = [Rich.from_json(note.body)]
-    args = {"note": str(note.id)}
+    args = {NOTE_ARG: str(note.id)}
     buttons: tuple[Button, ...] = ()
     if note.state == "open":
         buttons = (Button("I'll reach out", TAKE, args, "primary"), Button("Done", DONE, args))
@@ -82,9 +86,15 @@ async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) ->
 # -- the buttons on the note ------------------------------------------------------------------
 
 
+def _audited(note: CareNote) -> str:
+    """What the audit log says of a note: its number. Who pressed, and when, are the entry's own; never the
+    member it is about, nor anything they wrote."""
+    return f"care note {note.id}"
+
+
 async def _note_of(app: "Hearth", ev: Event) -> CareNote:
     """The note a press names, if it is one of this community's: another community's, or a forged id, is refused."""
-    raw = ev.args.get("note", "")
+    raw = ev.args.get(NOTE_ARG, "")
     note = await app.store.care.get(ev.actor.community_id, int(raw)) if raw.isdigit() else None
     if note is None:
         raise UserError("I can't find that care note in this community, so I've left everything as it was.")
@@ -116,6 +126,7 @@ async def take(app: "Hearth", ev: Event) -> Reply:
     if taken is None:
         current = await app.store.care.get(ev.actor.community_id, note.id)
         return _who_has_it(current or note)
+    await audit(app, ev, "care.take", _audited(note))
     return say("Thank you. The note now shows you're reaching out, so nobody doubles up. If you can't after all, "
                "press **Hand over**.")
 
@@ -131,6 +142,7 @@ async def hand_over(app: "Hearth", ev: Event) -> Reply:
             return say("Only **{}**, who is reaching out, can hand this one over.",
                        person_shown(note.taken_by or "", note.taken_name or ""))
         return _who_has_it((await app.store.care.get(ev.actor.community_id, note.id)) or note)
+    await audit(app, ev, "care.hand_over", _audited(note))
     return say("Handed back to the team. The note shows it's open again.")
 
 
@@ -146,6 +158,7 @@ async def done(app: "Hearth", ev: Event) -> Reply:
             return say("**{}** is reaching out on this one, so only they can mark it done.",
                        person_shown(current.taken_by or "", current.taken_name or ""))
         return _who_has_it(current)
+    await audit(app, ev, "care.done", _audited(note))
     return say("Marked done. Thank you for looking after them.")
 
 
@@ -163,24 +176,26 @@ async def on_duty(app: "Hearth", community_id: str) -> list[str]:
 
 @router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0))
 async def raise_again(app: "Hearth") -> None:
-    """Each note nobody has taken in `safety.care_raise_after_minutes` goes, once, to each moderator on duty."""
+    """Each note nobody has taken in `safety.care_raise_after_minutes` goes, once, to each moderator on duty, with
+    the note's own buttons (pressed in the DM, they act on the note, which the channel sees edited in place)."""
     now = app.now()
     cutoff = now - timedelta(minutes=app.config["safety.care_raise_after_minutes"])
     for note in await app.store.care.untaken_since(cutoff):
         who = await on_duty(app, note.community_id)
-        # The buttons stay on the note itself: a press in a DM has no community to act in on every platform.
+        zone = (await app.ensure_community(note.community_id)).settings.default_timezone
+        buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
         intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
-                     "press **I'll reach out** there.", channel(note.channel_id))
-        reply = Reply(body=join_rich([intro, Rich.from_json(note.body)]))
-        out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u}, reply_to_json(reply))
+                     "press **I'll reach out**, here or on the note.", channel(note.channel_id))
+        out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u},
+                        reply_to_json(Reply(body=join_rich([intro, Rich.from_json(note.body)]),
+                                            buttons=buttons).shown_to(u)))  # (theirs alone to press)
                for u in who]
-        take = (Button("I'll reach out", TAKE, {"note": str(note.id)}, "primary"),)
         if not who:  # nobody on duty to tell privately: the channel hears it once instead
             nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
                           "take it?")
             out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
                             reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
-                                                buttons=take, visibility="channel")))]
+                                                buttons=buttons, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
 
 
@@ -188,7 +203,7 @@ async def raise_again(app: "Hearth") -> None:
 
 
 @router.command("mod care list", "The care notes still open, and those done lately: who has them, never what.",
-                permission="moderator")
+                permission="moderator", bare=True)
 async def care_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
     if not notes:
@@ -219,6 +234,7 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
 async def care_duty(app: "Hearth", ev: Event) -> Reply:
     on = ev.args["duty"] == "on"
     await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
+    await audit(app, ev, "care.duty", "on" if on else "off")
     if on:
         return say("You're on duty. If a care note goes untaken, I'll let you know privately.")
     return say("You're off duty. I won't bring untaken care notes to you until you're back with "

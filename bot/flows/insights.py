@@ -25,9 +25,11 @@ from bot.errors import UserError
 from bot.events import Attachment, Event, Reply, Rich, channel, join_rich, month_name, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
 from bot.insights import charts
-from bot.insights.anonymity import Cell, Group, Released, average, period_answered, period_moods, release_week
+from bot.engines.retention import retention_days
+from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
+                                    release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
-from bot.store.insights import RoundCounts
+from bot.store.insights import RoundCounts, Settling
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -81,10 +83,31 @@ def _utc(day: date, zone: ZoneInfo) -> datetime:
 
 
 async def released_weeks(app: "Hearth", community: Community, mondays: list[date]) -> dict[date, Released]:
-    """Each week's numbers as the anonymity rule lets them show, for every check-in and for all."""
+    """Each week's numbers as the anonymity rule lets them show, for every check-in and for all: a week shown
+    before is read back as it was then (settled); a finished week whose rounds all closed is settled now, as it
+    is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`)."""
     zone = ZoneInfo(community.settings.default_timezone)
-    ends = [_utc(d, zone) for d in mondays] + [_utc(mondays[-1] + timedelta(weeks=1), zone)]
-    counts = await app.store.insights.round_counts(community.id, ends[0], ends[-1])
+    kept_after = app.now() - timedelta(days=retention_days(app, community))
+    settled = await app.store.insights.settled(community.id, mondays)
+    out: dict[date, Released] = {}
+    todo = []
+    for monday in mondays:
+        if monday in settled:
+            out[monday] = released_from(monday, settled[monday])
+        elif _utc(monday + timedelta(weeks=1), zone) <= kept_after:
+            out[monday] = gone(monday)
+        else:
+            todo.append(monday)
+    if todo:
+        out |= await _settle(app, community, zone, todo)
+    return {d: out[d] for d in mondays}
+
+
+async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date]) -> dict[date, Released]:
+    """Weeks not shown before: the rule applied to their rounds' counts, and each finished one kept as shown
+    (if another view settled it meanwhile, that one stands, and is what shows)."""
+    counts = await app.store.insights.round_counts(community.id, _utc(mondays[0], zone),
+                                                   _utc(mondays[-1] + timedelta(weeks=1), zone))
     grouped: dict[date, dict[int, list[RoundCounts]]] = {d: defaultdict(list) for d in mondays}
     for rc in counts:
         local = rc.scheduled_at.astimezone(zone).date()
@@ -93,15 +116,23 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
             grouped[monday][rc.schedule_id].append(rc)
     floor = anonymity_floor(app, community)
     out = {}
+    settling = []
     for monday, by in grouped.items():
-        out[monday] = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
-                                         app.store.insights.people_in)
+        released = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
+                                      app.store.insights.people_in)
+        out[monday] = released
+        if not released.all.pending:
+            settling.append(Settling(monday, _utc(monday, zone), _utc(monday + timedelta(weeks=1), zone),
+                                     to_settle(released), [r.round_id for rounds in by.values() for r in rounds]))
         await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
+    lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
+    for monday, week in (await app.store.insights.settled(community.id, lost)).items():
+        out[monday] = released_from(monday, week)
     return out
 
 
 def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
-    if schedule_id is None:
+    if schedule_id is None or released.all.gone:
         return released.all
     return released.by_schedule.get(schedule_id, Cell(monday, None, None, None, rounds=0))
 
@@ -135,6 +166,8 @@ def week_line(cell: Cell) -> str:
     head = f"{week_label(cell.week)} · "
     if cell.pending:
         return head + "still open"
+    if cell.gone:
+        return head + "no longer kept"
     if cell.rounds == 0:
         return head + "no check-in"
     invited = "?" if cell.invited is None else str(cell.invited)
@@ -210,7 +243,7 @@ async def _view(app: "Hearth", ev: Event) -> Insights:
 
 
 @router.command("mod insights show", "How the check-ins are going, week by week, with a chart.", SCHEDULE, WEEKS,
-                permission="moderator", reads_only=True, example="mod insights show weeks=12")
+                permission="moderator", reads_only=True, example="mod insights show weeks=12", bare=True)
 async def show(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
     return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png")
@@ -235,7 +268,7 @@ def to_csv(view: Insights) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_HEADER)
     for c in view.cells:
-        status = ("open" if c.pending else "no check-in" if c.rounds == 0
+        status = ("open" if c.pending else "not kept" if c.gone else "no check-in" if c.rounds == 0
                   else TOO_FEW if c.answered is None else "shown")
         moods = list(c.moods) if c.moods is not None else [""] * 5
         avg = f"{c.average:.2f}" if c.average is not None else ""
@@ -256,8 +289,8 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     text = ev.args["text"].strip()
     if text.lower() in {"off", "none", "clear"}:
-        gone = await app.store.insights.clear_note(schedule.id)
-        return say("Removed the note for **{}**." if gone else "There was no note waiting for **{}**.",
+        removed = await app.store.insights.clear_note(schedule.id)
+        return say("Removed the note for **{}**." if removed else "There was no note waiting for **{}**.",
                    schedule.name)
     if not text:
         raise UserError("Please write the note, e.g. “We moved the call to Thursdays.”", field="text")
@@ -283,13 +316,13 @@ def digest_due(community: Community, now: datetime) -> date | None:
 
 
 async def digest(app: "Hearth", community: Community, day: date) -> Outgoing:
-    """The week's digest post: the last four weeks over all check-ins, as numbers (a channel post carries no
-    file: `mod insights show` has the chart)."""
+    """The week's digest post: the last four weeks over all check-ins, as numbers, with its chart attached (the
+    outbox keeps the file with the post, and each platform's sender uploads it)."""
     view = await insights_of(app, community, None, 4)
-    body = join_rich([rich("**This week's check-in digest**"), summary(view),
-                      rich("For the chart, run **mod insights show**.")])
+    body = join_rich([rich("**This week's check-in digest**"), summary(view)])
+    reply = await chart_reply(body, series(view), f"digest-{day.isoformat()}.png", visibility="channel")
     return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel},
-                    reply_to_json(Reply(body=body, visibility="channel")))
+                    reply_to_json(reply))
 
 
 @router.job("insights.digest", every=timedelta(minutes=10), first=timedelta(0))

@@ -85,6 +85,8 @@ AUDIT_WORDS = {
     "member.erased": "deleted their own data:",
     "dashboard.link": "asked for a dashboard", "dashboard.sign_in": "signed in to the",
     "dashboard.sign_out": "signed out of the",
+    "care.take": "is reaching out for", "care.hand_over": "handed back to the team", "care.done": "marked done",
+    "care.duty": "set their care duty",
 }
 
 

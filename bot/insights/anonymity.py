@@ -14,11 +14,26 @@ groups of at least `floor` different people:
 * A **period** (its totals, its average, its trend) adds weeks that show, and
   nothing else; periods are whole, finished weeks, the same weeks in every
   view, so a period minus a shorter one is weeks that show.
-* A week with a round still open is left out until it closes: a week never
-  changes after it is shown, so today's view minus yesterday's is nothing.
+* A week with a round still open is left out until it closes.
 
-Every shown number is therefore a sum of disjoint groups of `floor` or more
-people; no difference of them is about fewer (tests/bot/insights/ tries).
+**Over time.** A moderator can look today and again next month, so the rule
+also holds between views taken at different times: no number once shown
+ever changes. The first time a finished, closed week shows, what the rule
+lets show of it (each check-in's cell and the week over all check-ins) is
+settled: kept as it was (`bot.store.insights.settle`, with the rounds it
+counted, so a round is in one week only) and read back by every later view
+(`released_from`). Nothing that happens afterwards reaches a settled week:
+deleting a schedule, retention removing answers and round counts, a
+member's erasure, a new floor, a new timezone. Retention removes a settled
+week whole, every view's cells at once, once its end is older than the
+community keeps answers (`gone`), and never settles it again. So a view
+taken after any of these differs from one taken before only by whole weeks
+that both showed, and "before minus after" is a sum of shown weeks, never
+fewer than `floor` people.
+
+Every shown number, at any time, is therefore a sum of disjoint groups of
+`floor` or more people, out of one fixed set of settled weeks; no difference
+of them is about fewer (tests/bot/insights/ tries).
 How many different people are in a group is asked of the store only when the
 counts can't prove it: a person answers a round at most once, so a group of
 R rounds with A answers has at least ceil(A / R) people.
@@ -31,7 +46,7 @@ from functools import cached_property
 from datetime import date
 from typing import Awaitable, Callable, Iterable
 
-from bot.store.insights import MOODS, RoundCounts
+from bot.store.insights import ALL, MOODS, RoundCounts, SettledWeek, WeekCell
 
 #: Asks the store how many different people answered these rounds (mood-sharers only, if True).
 PeopleIn = Callable[[list[int], bool], Awaitable[int]]
@@ -50,6 +65,8 @@ class Cell:
     """A round of this week is still open: nothing shows until it closes."""
     rounds: int = 1
     """How many rounds the week had (0: no check-in that week)."""
+    gone: bool = False
+    """Older than the community keeps answers: retention removed the whole week, from every view."""
 
     @property
     def shared(self) -> int:
@@ -166,3 +183,27 @@ def average(moods: tuple[int, ...] | None) -> float | None:
     if not moods or not sum(moods):
         return None
     return sum((i + 1) * n for i, n in enumerate(moods)) / sum(moods)
+
+
+# -- settling: a week, once shown, stays as it was shown ----------------------------------------------------
+
+
+def to_settle(released: Released) -> list[WeekCell]:
+    """What is kept of a week as it is first shown: every check-in's cell, and the week over all (`ALL`)."""
+    def kept(sid: int, c: Cell) -> WeekCell:
+        return WeekCell(sid, c.rounds, c.invited, c.answered, c.moods)
+    return [kept(sid, c) for sid, c in released.by_schedule.items()] + [kept(ALL, released.all)]
+
+
+def released_from(week: date, settled: SettledWeek) -> Released:
+    """A settled week, read back exactly as it was first shown (or gone whole, if retention removed it)."""
+    if settled.purged:
+        return gone(week)
+    cells = {sid: Cell(week, c.invited, c.answered, c.moods, rounds=c.rounds) for sid, c in settled.cells.items()}
+    every = cells.pop(ALL, Cell(week, None, None, None, rounds=0))
+    return Released(cells, every)
+
+
+def gone(week: date) -> Released:
+    """A week older than the community keeps answers: nothing of it, in any view."""
+    return Released({}, Cell(week, None, None, None, rounds=0, gone=True))

@@ -16,6 +16,9 @@ from bot.store.repository import DELETED, Repository
 if TYPE_CHECKING:
     from bot.store.notes import NoteRepository
 
+#: The argument a care button names its note by (`bot.flows.care_team`): a DM's press is found its community by it.
+NOTE_ARG = "note"
+
 #: What a change of a note queues with it: the edit of its post, built from the note as it now is.
 Compose = Callable[[CareNote], list[Outgoing]]
 
@@ -48,6 +51,11 @@ class CareRepository(Repository):
         row = await self.db.fetchone("SELECT * FROM care_notes WHERE id = ? AND community_id = ?", note_id,
                                      community_id)
         return CareNote.from_row(row) if row else None
+
+    async def community_of(self, note_id: int) -> str | None:
+        """Which community a note is in: for a press of its buttons where the platform names none (a DM)."""
+        row = await self.db.fetchone("SELECT community_id FROM care_notes WHERE id = ?", note_id)
+        return row["community_id"] if row else None
 
     async def take(self, community_id: str, note_id: int, by: str, name: str, now: datetime,
                    compose: Compose) -> CareNote | None:

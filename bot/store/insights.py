@@ -1,4 +1,5 @@
-"""What insights read: each round's counts (never who), who was invited, and the "what we changed" notes.
+"""What insights read: each round's counts (never who), who was invited, the weeks already settled, and the
+"what we changed" notes.
 
 Counts come back per round, by visibility and mood, from the tallies written
 when each round closed (`tally_on`), so a year of a big community is a
@@ -6,12 +7,16 @@ thousand rows, not a million answers; everything else (weeks, schedules, the
 anonymity floor) is decided in `bot.insights`, which never sees a person. The
 one question about people is how many different ones answered a few rounds
 (`people_in`), asked only for groups too small to be sure from the counts.
+
+A week, once shown, is settled (`settle`): what the rule let show of it is kept in `insight_weeks` and
+`insight_cells`, and read back as it was (`settled`) by every later view, whatever happens to its rounds,
+schedules or answers since. Retention removes settled weeks whole (`purge_weeks_on`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.clock import parse_iso, utc_iso
@@ -36,6 +41,41 @@ class RoundCounts:
     moods: tuple[int, ...]
 
 
+#: The schedule id an "all check-ins" cell is kept under (schedule ids start at 1).
+ALL = 0
+
+
+@dataclass(frozen=True)
+class WeekCell:
+    """One settled cell, as it was shown: a check-in's week (or, under `ALL`, the week over all of them).
+    None: too few to show (or, for invited, not counted)."""
+
+    schedule_id: int
+    rounds: int
+    invited: int | None
+    answered: int | None
+    moods: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class SettledWeek:
+    week: date
+    purged: bool
+    """Retention removed it: it shows as no longer kept, and is never settled again."""
+    cells: dict[int, WeekCell]
+
+
+@dataclass(frozen=True)
+class Settling:
+    """A week about to be shown for the first time: its bounds, its cells, and the rounds counted in it."""
+
+    week: date
+    starts: datetime
+    ends: datetime
+    cells: list[WeekCell]
+    round_ids: list[int]
+
+
 @dataclass(frozen=True)
 class ScheduleNote:
     schedule_id: int
@@ -46,7 +86,7 @@ class ScheduleNote:
 
 _ROUNDS = ("SELECT rd.id, rd.schedule_id, rd.scheduled_at, rd.closed_at, rd.invited FROM rounds rd "
            "JOIN schedules s ON s.id = rd.schedule_id "
-           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ?")
+           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? AND rd.settled_week IS NULL")
 
 #: Each round's totals, added up in the database: one row a round, whatever the number of answers.
 _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
@@ -54,13 +94,15 @@ _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
            + ", ".join(f"SUM(CASE WHEN t.visibility <> 'private' AND t.mood = {m} THEN t.n ELSE 0 END) AS m{m}"
                        for m in range(1, MOODS + 1)) +
            " FROM round_tallies t JOIN rounds rd ON rd.id = t.round_id JOIN schedules s ON s.id = rd.schedule_id "
-           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? GROUP BY t.round_id")
+           "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? AND rd.settled_week IS NULL "
+           "GROUP BY t.round_id")
 
 
 class InsightsRepository(Repository):
     async def round_counts(self, community_id: str, since: datetime, until: datetime) -> list[RoundCounts]:
         """Every round of the community scheduled in [since, until), open or closed, with its counts as they
-        were when it closed (an open round's are zero: nothing of it shows until it closes)."""
+        were when it closed (an open round's are zero: nothing of it shows until it closes). A round already
+        counted in a settled week is left out: it is counted once."""
         lo, hi = utc_iso(since), utc_iso(until)
         rounds = await self.db.fetchall(_ROUNDS, community_id, lo, hi)
         if not rounds:
@@ -84,6 +126,51 @@ class InsightsRepository(Repository):
         row = await self.db.fetchone(f"SELECT COUNT(DISTINCT user_id) AS n FROM responses "
                                      f"WHERE round_id IN ({marks(round_ids)}){private}", *round_ids)
         return int(row["n"]) if row else 0
+
+    # -- settled weeks ----------------------------------------------------------------------
+
+    async def settled(self, community_id: str, weeks: list[date]) -> dict[date, SettledWeek]:
+        """The weeks among these already settled (or purged), with their cells as they were shown."""
+        if not weeks:
+            return {}
+        keys = [w.isoformat() for w in weeks]
+        rows = await self.db.fetchall(f"SELECT week, purged FROM insight_weeks WHERE community_id = ? "
+                                      f"AND week IN ({marks(keys)})", community_id, *keys)
+        if not rows:
+            return {}
+        cells: dict[str, dict[int, WeekCell]] = {r["week"]: {} for r in rows}
+        for c in await self.db.fetchall(f"SELECT * FROM insight_cells WHERE community_id = ? "
+                                        f"AND week IN ({marks(keys)})", community_id, *keys):
+            moods = tuple(c[f"mood_{m}"] for m in range(1, MOODS + 1))
+            cells[c["week"]][int(c["schedule_id"])] = WeekCell(
+                int(c["schedule_id"]), int(c["rounds"]), _int(c["invited"]), _int(c["answered"]),
+                None if any(m is None for m in moods) else tuple(int(m) for m in moods))
+        return {date.fromisoformat(r["week"]): SettledWeek(date.fromisoformat(r["week"]), bool(r["purged"]),
+                                                           cells[r["week"]]) for r in rows}
+
+    async def settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
+        """Keep weeks as they are about to be shown, with the rounds counted in each, in one transaction; a week
+        settled already (by another view or process) is left as it was, and returned: the first one stands."""
+        lost = []
+        async with self.db.transaction() as tx:
+            for w in weeks:
+                key = w.week.isoformat()
+                n = await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (community_id, week) DO NOTHING",
+                                     community_id, key, utc_iso(w.starts), utc_iso(w.ends), utc_iso(now))
+                if not n:
+                    lost.append(w.week)
+                    continue
+                for c in w.cells:
+                    moods = list(c.moods) if c.moods is not None else [None] * MOODS
+                    await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, "
+                                     "answered, mood_1, mood_2, mood_3, mood_4, mood_5) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
+                if w.round_ids:
+                    await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE id IN ({marks(w.round_ids)})", key,
+                                     *w.round_ids)
+        return lost
 
     # -- "what we changed" notes ------------------------------------------------------------
 
@@ -130,6 +217,20 @@ async def purge_tallies_on(tx: Executor, community_id: str, cutoff: datetime) ->
     return await tx.execute("DELETE FROM round_tallies WHERE round_id IN (SELECT rd.id FROM rounds rd "
                             "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
                             "AND rd.scheduled_at < ?)", community_id, utc_iso(cutoff))
+
+
+async def purge_weeks_on(tx: Executor, community_id: str, cutoff: datetime) -> int:
+    """Retention: settled weeks that ended before `cutoff` go whole (every cell of every view at once); the
+    week's row stays, marked purged, so it is never settled again from what is left."""
+    stamp = utc_iso(cutoff)
+    await tx.execute("DELETE FROM insight_cells WHERE community_id = ? AND week IN (SELECT week FROM insight_weeks "
+                     "WHERE community_id = ? AND ends_at <= ?)", community_id, community_id, stamp)
+    return await tx.execute("UPDATE insight_weeks SET purged = 1 WHERE community_id = ? AND ends_at <= ? "
+                            "AND purged = 0", community_id, stamp)
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 async def take_notes_on(tx: Executor, notes: dict[int, str]) -> None:

@@ -12,7 +12,7 @@ from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor
-from bot.store.insights import purge_tallies_on, tally_on, take_notes_on
+from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
 
@@ -325,6 +325,7 @@ class RoundRepository(Repository):
         await tx.execute(f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})",
                          stamp, community_id)
         await purge_tallies_on(tx, community_id, cutoff)
+        await purge_weeks_on(tx, community_id, cutoff)
         return await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", stamp, community_id)
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:

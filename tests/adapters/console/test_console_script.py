@@ -322,3 +322,34 @@ mod insights export
     assert Image.open(saved[0]).size == charts.SIZE
     assert "All check-ins, last 4 weeks" in out and "no check-in" in out  # the chart's numbers, as text
     assert saved[1].read_text(encoding="utf-8").startswith("week_start,status,invited,answered")
+
+
+def test_mod_care_and_mod_insights_typed_alone_run_list_and_show(tmp_path, capsys):
+    out = run_script(tmp_path, "as mia mod\nmod care\nmod insights\n", capsys)
+    assert "No care notes are open" in out  # "mod care" is "mod care list" when typed
+    assert "All check-ins, last 4 weeks" in out and "Saved as" in out  # "mod insights" is "mod insights show"
+
+
+async def test_a_post_with_a_file_has_the_file_written_and_its_path_printed(tmp_path):
+    """The terminal's sender, as the outbox uses it for a digest with its chart."""
+    import io
+
+    from adapters.console.adapter import ConsoleOut, ConsoleSender
+    from bot.delivery.sender import Delivery
+    from bot.events import Attachment, Reply, rich
+
+    saved = []
+
+    def save(attachment: Attachment) -> Path:
+        path = tmp_path / attachment.filename
+        path.write_bytes(attachment.content)
+        saved.append(path)
+        return path
+
+    printed = io.StringIO()
+    sender = ConsoleSender(ConsoleOut(printed, color=False), save)
+    reply = Reply(body=rich("**This week's check-in digest**"), attachment=Attachment("digest.png", b"png", "image/png"),
+                  visibility="channel")
+    assert await sender.send(Delivery("post", reply, channel="console:team", key="digest:x"))
+    assert saved == [tmp_path / "digest.png"] and saved[0].read_bytes() == b"png"
+    assert f"Saved as {saved[0]}" in printed.getvalue() and "[#team]" in printed.getvalue()

@@ -58,3 +58,30 @@ async def test_mod_care_commands_are_in_discords_tree(discord_bot, fake: FakeDis
     mod = next(c for c in fake.commands["global"] if c["name"] == "mod")
     care = next(o for o in mod["options"] if o["name"] == "care")
     assert {o["name"] for o in care["options"]} == {"list", "duty"}
+
+
+async def test_a_note_raised_again_in_a_dm_has_the_notes_buttons_and_a_press_there_takes_it(discord_bot, fake: FakeDiscord,
+                                                                                            app, clock):
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod moderators add", who=int(mia["user"]["id"]))  # named: a moderator in a DM too
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    dm = fake.channel_messages(fake.dm_channels[int(mia["user"]["id"])])[-1]
+    assert "still open" in dm["content"] and WORDS not in dm["content"]
+    assert [b["label"] for b in buttons(dm)] == [b["label"] for b in buttons(note)] == ["I'll reach out", "Done"]
+    taken = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                      dm_user=mia["user"]))
+    assert "nobody doubles up" in taken["data"]["content"]  # the DM knows its server: the note's
+    await app.outbox.drain_all()
+    edited = fake.messages[int(note["id"])]
+    assert "Mia" in edited["content"] and "reaching out" in edited["content"]

@@ -32,3 +32,22 @@ async def test_mod_insights_show_uploads_the_chart_beside_its_table(discord_bot,
     ann = fake.member(fake.next_id(), "Ann")
     refused = await run(fake, ann, "mod insights show")
     assert "Only moderators" in refused["data"]["content"] and len(fake.files_sent()) == 2
+
+
+async def test_the_weekly_digest_is_posted_with_its_chart_as_a_file(discord_bot, fake: FakeDiscord, app):
+    from bot.scheduling.runner import RoundScheduler
+
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    await create_schedule(fake, mod)
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[app.now().weekday()]
+    for key, value in (("digest_channel", fake.channel_id), ("digest_day", day), ("digest_time", "00:00")):
+        await run(fake, mod, "mod settings", key=key, value=value)
+    before = len(fake.files_sent())
+    await RoundScheduler(app).run_job("insights.digest")
+    await app.outbox.drain_all()
+    [digest] = [m for m in fake.channel_messages(fake.channel_id) if "check-in digest" in m["content"]]
+    [(call, sent)] = fake.files_sent()[before:]
+    assert call.path == f"/channels/{fake.channel_id}/messages" and sent["filename"].startswith("digest-")
+    image = Image.open(io.BytesIO(sent["content"]))
+    assert image.format == "PNG" and image.size == charts.SIZE
+    assert "no check-in" in digest["content"]  # the chart's numbers, as text, in the same message

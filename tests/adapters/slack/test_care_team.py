@@ -67,3 +67,35 @@ async def care_reply(fake, side):
     await side.command(ANN, f"note {WORDS}")
     replies = await fake.wait_for("response_url", before + 2)
     return next(r for r in replies[before:] if "Check on me tomorrow" in buttons(r.get("blocks", [])))
+
+
+async def test_mod_care_typed_alone_lists_the_notes(app, fake, side):
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    listed = await reply_to(fake, side, MOD, "mod care")
+    shown = texts(listed["blocks"])
+    assert "Care notes" in shown and "Ann" in shown and "nobody has it yet" in shown and WORDS not in shown
+
+
+async def test_a_note_raised_again_carries_the_notes_buttons_and_a_press_in_the_dm_takes_it(app, fake, side, clock):
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    await reply_to(fake, side, MOD, f"mod moderators add <@{MOD}>")
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    await app.outbox.drain_all()
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    [dm] = [p for p in fake.called("chat.postMessage") if str(p["channel"]).startswith("D")
+            and "still open" in texts(p.get("blocks", []))]
+    assert list(buttons(dm["blocks"])) == ["I'll reach out", "Done"] and WORDS not in texts(dm["blocks"])
+    before = len(fake.called("response_url"))
+    await side.click(MOD, buttons(dm["blocks"])["I'll reach out"], message={"ts": "9.9"}, channel=dm["channel"])
+    taken = (await fake.wait_for("response_url", before + 1))[-1]
+    assert "nobody doubles up" in texts(taken["blocks"])
+    await app.outbox.drain_all()
+    [edit] = fake.called("chat.update")
+    assert edit["channel"] == "C0CARE" and "reaching out" in texts(edit["blocks"])

@@ -21,3 +21,19 @@ async def test_mod_insights_show_sends_its_table_and_uploads_its_chart(app, fake
     assert asked["filename"] == "insights-4-weeks.png"
     image = Image.open(io.BytesIO(fake.uploads[upload["files"][0]["id"]]))
     assert image.format == "PNG" and image.size == charts.SIZE
+
+
+async def test_the_weekly_digest_is_posted_and_its_chart_uploaded_to_the_same_channel(app, fake, side):
+    from bot.scheduling.runner import RoundScheduler
+
+    await make_schedule(side, fake)
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[app.now().weekday()]
+    for key, value in (("digest_channel", "<#C0DIGEST|digest>"), ("digest_day", day), ("digest_time", "00:00")):
+        await reply_to(fake, side, MOD, f"mod settings {key} {value}")
+    await RoundScheduler(app).run_job("insights.digest")
+    await app.outbox.drain_all()
+    [post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0DIGEST"]
+    assert "check-in digest" in texts(post["blocks"])
+    [upload] = [u for u in fake.called("files.completeUploadExternal") if u["channel_id"] == "C0DIGEST"]
+    image = Image.open(io.BytesIO(fake.uploads[upload["files"][0]["id"]]))
+    assert image.format == "PNG" and image.size == charts.SIZE

@@ -39,3 +39,35 @@ def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
         parse_line(FEATURES, "checkin status please")
     assert "Usage" in str(err.value)
+
+
+@pytest.mark.parametrize("line, name, args", [
+    ("mod care", "mod care list", {}),
+    ("mod care list", "mod care list", {}),
+    ("mod care duty off", "mod care duty", {"duty": "off"}),
+    ("mod insights", "mod insights show", {}),
+    ("mod insights weeks=12", "mod insights show", {"weeks": "12"}),
+    ("mod insights mornings", "mod insights show", {"schedule": "mornings"}),
+    ("mod insights export weeks=52", "mod insights export", {"weeks": "52"}),
+    ("mod care lst", "help", {"command": "mod care lst"}),  # a slip for a command of the group: help says which
+    ("mod insights expor", "help", {"command": "mod insights expor"}),
+])
+def test_a_group_typed_alone_runs_the_command_that_stands_for_it(line, name, args):
+    """Discord can't have "mod care" be a command and a group; typed (terminal, Slack), it can."""
+    cmd, got = parse_line(FEATURES, line)
+    assert (cmd.name, got) == (name, args)
+
+
+def test_a_group_typed_alone_stands_for_one_command_only():
+    from bot.commands.registry import Registry
+    from bot.commands.router import Router
+
+    one, two = Router("one"), Router("two")
+
+    async def handler(app, ev):
+        return None
+
+    one.command("mod thing list", "List.", bare=True)(handler)
+    two.command("mod thing show", "Show.", bare=True)(handler)
+    with pytest.raises(ValueError, match="mod thing"):
+        Registry.of([one, two])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.clock import utc_iso
 from bot.events import SHOWN_TO
 from bot.flows.care_team import DONE, FOLLOW_UP, HAND_OVER, TAKE
 from bot.scheduling.runner import RoundScheduler
@@ -101,8 +102,17 @@ async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, cl
     dms = [d for d in app.sent if d.kind == "dm"]
     assert [d.user for d in dms] == ["console:mia"]
     assert "still open" in dms[0].message.plain() and CRISIS not in dms[0].message.plain()
-    assert "console:mods" in str(dms[0].message.body) and not dms[0].message.buttons  # pressed on the note itself
+    assert "console:mods" in str(dms[0].message.body)
     assert (await app.store.care.get(ANN.community_id, note)).raised_at is not None
+    # The same buttons as the note's own, for Mia alone; pressed in the DM, they act on the note.
+    dm_buttons = dms[0].message.buttons
+    assert [(b.label, b.action, b.args["note"], b.args[SHOWN_TO]) for b in dm_buttons] == [
+        ("I'll reach out", TAKE, str(note), "console:mia"), ("Done", DONE, str(note), "console:mia")]
+    assert "meant for someone else" in text(await press(app, SAM, TAKE, dm_buttons[0].args))
+    assert "nobody doubles up" in text(await press(app, MIA, TAKE, dm_buttons[0].args))
+    assert (await app.store.care.get(ANN.community_id, note)).taken_by == "console:mia"
+    edits = [d for d in await posts_to_mods(app) if d.kind == "edit"]
+    assert len(edits) == 1 and "reaching out" in edits[0].message.plain()  # the note in the channel, edited
 
 
 async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel(app, clock):
@@ -112,7 +122,8 @@ async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel
     await RoundScheduler(app).run_job("care.raise_again")
     posts = [d for d in await posts_to_mods(app) if d.kind == "post"]
     assert len(posts) == 2 and "nobody is on duty" in posts[1].message.plain()
-    assert [b.action for b in posts[1].message.buttons] == [TAKE]
+    assert [(b.label, b.action) for b in posts[1].message.buttons] == [(b.label, b.action)
+                                                                       for b in posts[0].message.buttons]
 
 
 async def test_a_taken_note_is_not_raised_again(app, clock):
@@ -180,3 +191,34 @@ async def test_export_includes_a_pending_follow_up_and_me_delete_drops_it(app, c
     await RoundScheduler(app).run_job("care.follow_ups")
     await app.outbox.drain_all()
     assert not [d for d in app.sent if d.kind == "dm"]
+
+
+async def test_care_actions_and_duty_are_audited_who_and_when_never_what(app, clock):
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await press(app, MIA, HAND_OVER, {"note": str(note)})
+    await press(app, SAM, DONE, {"note": str(note)})
+    await run(app, SAM, "mod care duty", duty="off")
+    await run(app, SAM, "mod care duty", duty="on")
+    log = list(reversed(await app.store.communities.audit_log(ANN.community_id, 10)))
+    care = [(r["actor_id"], r["action"], r["detail"]) for r in log if r["action"].startswith("care.")]
+    assert care == [("console:mia", "care.take", f"care note {note}"), ("console:mia", "care.hand_over",
+                    f"care note {note}"), ("console:sam", "care.done", f"care note {note}"),
+                    ("console:sam", "care.duty", "off"), ("console:sam", "care.duty", "on")]
+    assert {r["at"] for r in log if r["action"].startswith("care.")} == {utc_iso(app.now())}
+    shown = text(await run(app, MIA, "mod audit"))
+    assert "is reaching out for care note" in shown and "set their care duty on" in shown
+    assert CRISIS not in shown and "Ann" not in shown  # never what, nor whom it is about
+    # A press that changed nothing is no entry.
+    await press(app, MIA, TAKE, {"note": str(note)})
+    assert [r["action"] for r in await app.store.communities.audit_log(ANN.community_id, 1)] == ["care.duty"]
+
+
+async def test_mod_care_typed_alone_shows_the_notes(app):
+    from bot.commands.parse import parse_line
+
+    await crisis_note(app)
+    cmd, args = parse_line(app.registry, "mod care")
+    assert cmd.name == "mod care list"
+    shown = text(await run(app, MIA, cmd.name, **args))
+    assert "Care notes" in shown and "Ann" in shown and "open" in shown and CRISIS not in shown

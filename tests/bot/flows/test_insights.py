@@ -146,6 +146,10 @@ async def test_the_weekly_digest_is_opt_in_and_goes_once_on_its_day_and_time(app
     digests = [d for d in app.sent if "digest" in d.message.plain()]
     assert len(digests) == 1 and digests[0].channel == "console:general"
     assert "05 Jan · invited 5 · answered 4" in digests[0].message.plain()
+    chart = digests[0].message.attachment  # kept with the post in the outbox, and sent with it
+    assert chart is not None and chart.mime == "image/png" and chart.filename == "digest-2026-01-20.png"
+    image = Image.open(io.BytesIO(chart.content))
+    assert image.format == "PNG" and image.size == charts.SIZE
 
 
 async def test_a_bad_digest_time_is_refused(app):

@@ -12,7 +12,7 @@ that is so when dropping the person's answers lowers the rank of the matrix of t
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
@@ -169,3 +169,90 @@ def test_a_private_answer_counts_as_answered_and_its_mood_nowhere():
     r = asyncio.run(release_week(MONDAY, {1: Group(tuple(rc))}, 3, people_in))
     assert r.all.answered == 4 and r.all.moods == (0, 0, 3, 0, 0)
     assert period_answered([r.all]) == (4, 10)
+
+
+# -- participation: how many answered, never who -------------------------------------------------------------
+
+
+class Traced(int):
+    """A count that remembers which answers it counts (attacker's ledger): sums keep the ledger, comparisons
+    (the rule's decisions) see only the number. Nothing in the rule may turn it into a plain int unseen."""
+
+    def __new__(cls, value: int, ledger: dict[int, int]):
+        made = super().__new__(cls, value)
+        made.ledger = ledger
+        return made
+
+    def __add__(self, other):
+        if isinstance(other, Traced):
+            merged = dict(self.ledger)
+            for k, v in other.ledger.items():
+                merged[k] = merged.get(k, 0) + v
+            return Traced(int(self) + int(other), merged)
+        if other == 0:
+            return self
+        return NotImplemented
+
+    __radd__ = __add__
+
+
+def participation_views(rounds: dict[int, tuple[int, int]], answers: list[Answer], weeks: int,
+                        floor: int) -> list[Traced | None]:
+    """Every "answered" number insights could show: per view (each check-in, all) and week, and every period of
+    the last k weeks; each a Traced count of the answers (private ones too) it is made of."""
+    async def people_in(ids: list[int], mood_only: bool) -> int:
+        return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
+
+    async def released() -> list[Traced | None]:
+        by_week = counts(rounds, answers)
+        for week, rcs in by_week.items():
+            by_week[week] = [replace(rc, answered=Traced(rc.answered, {i: 1 for i, a in enumerate(answers)
+                                                                      if a.round_id == rc.round_id}))
+                             for rc in rcs]
+        schedules = sorted({s for s, _ in rounds.values()})
+        cells: dict[object, list[Cell]] = {s: [] for s in [*schedules, "all"]}
+        for w in range(weeks):
+            groups: dict[int, list[RoundCounts]] = {}
+            for rc in by_week.get(w, []):
+                groups.setdefault(rc.schedule_id, []).append(rc)
+            r = await release_week(MONDAY + timedelta(weeks=w), {s: Group(tuple(g)) for s, g in groups.items()},
+                                   floor, people_in)
+            for s in schedules:
+                cells[s].append(r.by_schedule.get(s, Cell(MONDAY, None, None, None, rounds=0)))
+            cells["all"].append(r.all)
+        out: list[Traced | None] = []
+        for view in cells.values():
+            out += [c.answered for c in view]
+            for k in range(1, weeks + 1):
+                shown = period_answered(view[-k:])
+                out.append(None if shown is None else shown[0])
+        return out
+
+    return asyncio.run(released())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(communities())
+def test_no_combination_of_views_tells_whether_one_person_answered(community):
+    """Who answered is as private as how they felt: no sum or difference of the shown "answered" numbers (each
+    check-in, all, every week and period) is about one person's answers alone."""
+    rounds, answers, weeks, floor = community
+    if not answers:
+        return
+    shown = [n for n in participation_views(rounds, answers, weeks, floor) if n is not None and n != 0]
+    for n in shown:
+        assert isinstance(n, Traced) and sum(n.ledger.values()) == n, "a shown count lost track of its answers"
+    m = np.array([[n.ledger.get(i, 0) for i in range(len(answers))] for n in shown], dtype=float)
+    full = np.linalg.matrix_rank(m) if m.size else 0
+    for person in {a.person for a in answers}:
+        others = [i for i, a in enumerate(answers) if a.person != person]
+        rest = np.linalg.matrix_rank(m[:, others]) if others and m.size else 0
+        assert rest == full, f"whether person {person} answered can be worked out from the views"
+
+
+def test_participation_of_a_check_in_of_one_stays_out_of_all():
+    rounds = {1: (1, 0), 2: (2, 0)}
+    answers = [Answer(p, 1, 4, False) for p in range(5)] + [Answer(9, 2, 1, True)]
+    shown = participation_views(rounds, answers, 1, 3)
+    # schedule 1: week and period 5; schedule 2: hidden; all: 5 (the one private answer is left out, not added)
+    assert shown == [5, 5, None, None, 5, 5]

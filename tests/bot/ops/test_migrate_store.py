@@ -69,6 +69,7 @@ async def fill(app: Hearth, clock, community: str) -> None:
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
+    await run(app, mia, "mod insights export")  # the week of 29 Dec has shown: it is settled (insight_weeks)
     await run(app, ann, "checkin answer", mood="4", visibility="shared", words="Good coffee")
     await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words="Tired")
     cared = await run(app, cy, "checkin answer", mood="1", visibility="private", words=CRISIS)  # alerts #mods

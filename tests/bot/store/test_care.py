@@ -131,3 +131,12 @@ async def test_a_members_follow_up_and_notes_are_exported_and_erased(store):
     kept = await store.care.get(COMMUNITY, other.id)
     assert kept.taken_by == DELETED and kept.taken_name == ""
     assert await store.care.member_export(COMMUNITY, "u1") == {"care": {"follow_up": None}}
+
+
+async def test_a_notes_community_is_found_by_its_number_alone(store):
+    """For a press in a DM, where the platform names no community."""
+    note = await open_one(store)
+    other = await open_one(store, community="elsewhere")
+    assert await store.care.community_of(note.id) == COMMUNITY
+    assert await store.care.community_of(other.id) == "elsewhere"
+    assert await store.care.community_of(other.id + 100) is None

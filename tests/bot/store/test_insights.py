@@ -61,3 +61,40 @@ async def test_a_note_is_taken_by_the_round_it_shows_on_and_its_author_erased(st
     assert await store.insights.notes_of([schedule.id]) == {}
     await store.insights.set_note(schedule.id, "Another", "u2", AT)
     assert await store.insights.clear_note(schedule.id) and not await store.insights.clear_note(schedule.id)
+
+
+async def test_a_settled_week_reads_back_as_kept_and_its_rounds_are_counted_once(store):
+    from datetime import date
+
+    from bot.store.insights import ALL, Settling, WeekCell
+
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 4}, [])
+    await answered(store, rnd, "u1", 4, "shared")
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    week, start = date(2026, 1, 5), AT - timedelta(hours=AT.hour)
+    cells = [WeekCell(schedule.id, 1, 4, None, None), WeekCell(ALL, 1, 4, 5, (0, 0, 1, 4, 0))]
+    assert await store.insights.settle(COMMUNITY, [Settling(week, start, start + timedelta(weeks=1), cells,
+                                                            [rnd.id])], AT) == []
+    again = Settling(week, start, start + timedelta(weeks=1), [], [])
+    assert await store.insights.settle(COMMUNITY, [again], AT) == [week]  # the first one stands
+    [settled] = (await store.insights.settled(COMMUNITY, [week, date(2026, 1, 12)])).values()
+    assert not settled.purged and settled.cells == {c.schedule_id: c for c in cells}
+    assert await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7)) == []  # counted: never again
+    assert await store.insights.settled("elsewhere", [week]) == {}
+
+
+async def test_retention_takes_settled_weeks_whole_once_they_ended_and_marks_them_gone(store):
+    from datetime import date
+
+    from bot.store.insights import ALL, Settling, WeekCell, purge_weeks_on
+
+    start = AT - timedelta(hours=AT.hour)
+    for w in range(2):
+        await store.insights.settle(COMMUNITY, [Settling(date(2026, 1, 5) + timedelta(weeks=w), start + timedelta(weeks=w),
+                                    start + timedelta(weeks=w + 1), [WeekCell(ALL, 1, 3, 3, (0, 0, 3, 0, 0))], [])], AT)
+    async with store.db.transaction() as tx:
+        assert await purge_weeks_on(tx, COMMUNITY, start + timedelta(weeks=1, days=3)) == 1  # 12 Jan's hasn't ended
+    got = await store.insights.settled(COMMUNITY, [date(2026, 1, 5), date(2026, 1, 12)])
+    assert got[date(2026, 1, 5)].purged and got[date(2026, 1, 5)].cells == {}
+    assert not got[date(2026, 1, 12)].purged and got[date(2026, 1, 12)].cells[ALL].answered == 3

@@ -1,0 +1,122 @@
+"""Insights over time (issue 21): a week, once shown, shows the same in every later view. Deleting a schedule,
+retention, a member's erasure or a higher floor never change it, so "before minus after" never isolates anyone;
+retention takes a week away whole, from every view at once, and never brings it back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone
+
+from bot.engines.retention import purge_expired
+from bot.store import member_data
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, press, run, text
+
+UTC = timezone.utc
+MIA = actor("mia", moderator=True)
+#: One check-in of five, one of two, and two of one person each: "all" shows the four small ones as one
+#: group of four people (at least the floor, 3) beside the big one.
+GROUPS = {"big": ("ann", "bob", "cy", "dee", "eve"), "pair": ("fay", "gus"), "solo": ("hal",), "other": ("ivy",)}
+WEEK1 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+async def world(app, clock, weeks: int = 2, first: datetime = WEEK1, when: str = "mondays 09:00") -> None:
+    """Four weekly check-ins (Mondays 09:00), everyone answering each week; "solo"'s one person says 1."""
+    clock.set(first - timedelta(days=3))
+    for name, people in GROUPS.items():
+        await make_schedule(app, name=name, when=when)
+        for who in people:
+            await run(app, actor(who), "checkin join", schedule=name)
+    for w in range(weeks):
+        clock.set(first + timedelta(weeks=w))
+        await RoundScheduler(app).run_pending()
+        for name, people in GROUPS.items():
+            for i, who in enumerate(people):
+                mood = "1" if name == "solo" else str(2 + (i + w) % 4)
+                said = text(await run(app, actor(who), "checkin answer", schedule=name, mood=mood,
+                                      visibility="shared", words=""))
+                assert "saved" in said.lower() or "thank" in said.lower(), said
+        clock.advance(timedelta(hours=26))
+        await RoundScheduler(app).sweep()
+        await app.outbox.drain_all()
+
+
+async def every_view(app) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """Every CSV the feature offers a moderator: each period, each check-in that exists, and all of them."""
+    out = {}
+    names = ["all"] + [s.name for s in await app.store.schedules.list_all("console:test")]
+    for weeks in ("4", "12", "52"):
+        for name in names:
+            who = actor(f"mod-{len(out)}", moderator=True)  # (one person's rate limit would pause a dozen asks)
+            [reply] = await run(app, who, "mod insights export", schedule=name, weeks=weeks)
+            assert reply.attachment is not None, reply.plain()
+            out[(name, weeks)] = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    return out
+
+
+def row(rows: list[dict[str, str]], week: str) -> dict[str, str]:
+    [found] = [r for r in rows if r["week_start"] == week]
+    return found
+
+
+async def delete(app, name: str) -> None:
+    ask = (await run(app, MIA, "mod schedule delete", name=name))[0]
+    yes = [b for b in ask.buttons if b.action == "confirm"][0]
+    assert "deleted" in text(await press(app, MIA, "confirm", yes.args)).lower()
+
+
+async def test_deleting_a_schedule_changes_no_week_already_shown(app, clock):
+    await world(app, clock)
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    before = await every_view(app)
+    assert row(before[("all", "4")], "2026-01-05")["answered"] == "9"  # the four small ones count as one group
+    assert row(before[("solo", "4")], "2026-01-05")["status"] == "too few to show"
+    await delete(app, "solo")
+    after = await every_view(app)
+    # Without settling, "all" would now read 8: before minus after would be hal's answer, and his mood.
+    assert row(after[("all", "4")], "2026-01-05")["answered"] == "9"
+    assert {k: v for k, v in before.items() if k[0] != "solo"} == after
+
+
+async def test_a_higher_floor_or_an_erasure_changes_no_week_already_shown(app, clock):
+    await world(app, clock)
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    before = await every_view(app)
+    assert "Saved" in text(await run(app, MIA, "mod settings", key="summary_floor", value="6"))
+    await member_data.erase(app.store, "console:test", "console:ann", clock.now())
+    assert await every_view(app) == before
+
+
+async def test_retention_takes_a_week_away_whole_and_never_brings_it_back(app, clock):
+    await world(app, clock, weeks=3)
+    clock.set(datetime(2026, 1, 27, 10, 0, tzinfo=UTC))
+    before = await every_view(app)
+    assert "Saved" in text(await run(app, MIA, "mod settings", key="retention_days", value="30"))
+    clock.set(datetime(2026, 2, 12, 1, 0, tzinfo=UTC))  # the week of 5 Jan ended 31 days ago; 12 Jan's 24
+    await purge_expired(app)
+    after = await every_view(app)
+    for key, rows in after.items():
+        if key[1] != "4":  # (4 weeks from 12 Feb start on 12 Jan)
+            assert row(rows, "2026-01-05")["status"] == "not kept"  # from every view at once
+            assert all(v == "" for k, v in row(rows, "2026-01-05").items() if k not in ("week_start", "status"))
+        for week in ("2026-01-12", "2026-01-19"):
+            assert row(rows, week) == row(before[key], week), (key, week)  # the weeks kept: as they were
+    assert "Saved" in text(await run(app, MIA, "mod settings", key="retention_days", value="365"))
+    again = await every_view(app)
+    assert all(row(rows, "2026-01-05")["status"] == "not kept" for key, rows in again.items() if key[1] != "4")
+
+
+async def test_a_round_is_counted_in_one_week_only_when_the_timezone_moves_the_weeks(app, clock):
+    await world(app, clock, weeks=1, first=datetime(2026, 1, 11, 23, 0, tzinfo=UTC), when="sundays 23:00")
+    clock.set(datetime(2026, 1, 13, 10, 0, tzinfo=UTC))
+    first = await every_view(app)
+    assert row(first[("all", "4")], "2026-01-05")["answered"] == "9"
+    # In Kiritimati (UTC+14) that round was on Monday 12 Jan, 13:00: the week after, not shown yet.
+    assert "Saved" in text(await run(app, MIA, "mod settings", key="default_timezone", value="Pacific/Kiritimati"))
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    moved = await every_view(app)
+    assert row(moved[("all", "4")], "2026-01-05") == row(first[("all", "4")], "2026-01-05")
+    assert row(moved[("all", "4")], "2026-01-12")["status"] == "no check-in"  # counted once, where first shown
+    assert sum(int(r["answered"] or 0) for r in moved[("all", "12")]) == 9
