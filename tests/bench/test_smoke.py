@@ -76,3 +76,13 @@ def test_the_instruction_counters_run_of_one_side_answers_every_interaction() ->
     proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_instruction_counters_slack_side_answers_every_command_in_its_ack() -> None:
+    """`--slack`'s run of Hearth's side: a command answered any other way than in its ack fails it."""
+    proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "slack", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    wrong = subprocess.run([sys.executable, "-m", "bench.instructions", "--slack", "--without=core"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert wrong.returncode != 0 and "usage" in wrong.stderr
