@@ -15,6 +15,11 @@ what that part costs: `core` (`app.handle` gives each member its first replies a
 plain text straight away), `actor` (each member's `Actor` is made once), `adapter` (the command tree
 sends the same text and nothing else runs). Session 6's figures are in bench/README.md.
 
+`--slack` counts Hearth's side of `bench.slack` instead (per signed `/hearth checkin status`, one in flight so
+each answer rides on its ack as in the timed row), and only Hearth's: the bare Bolt app polls every 10 ms of
+wall time for its ack, which valgrind stretches, so its count would mean nothing. It repeats to about 3 %, not
+0.2 % (session 9's figures are in bench/README.md).
+
 Needs valgrind (Debian's package; not a project dependency). About a
 minute, the sides in parallel. Counts are not cycles: SQLite's and the
 core's memory traffic costs Hearth more than its share of instructions, so
@@ -110,8 +115,48 @@ def take_out(parts: set[str]) -> None:
         HearthTree._call = _call  # type: ignore[method-assign]
 
 
+async def slack_side(turns: int) -> None:
+    """Hearth's side of `bench.slack` alone: a warm-up, then `turns` turns of `CHUNK` signed `/hearth checkin status`
+    commands, each after a full collection, one in flight. (With 32 in flight, valgrind's slowness would run out
+    the 0.2 s ack budget and send answers to the response URL instead of the ack, another path.)"""
+    import bench.slack as slack
+    from adapters.slack.app import EVENTS_PATH, SlackAdapter
+    from bot.app import Hearth
+    from testing.fake_slack import FakeSlack
+
+    slack.CONCURRENCY = 1
+    tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-instructions-"))
+    plan = [("w", 2 * CHUNK)] + [(f"t{i}", CHUNK) for i in range(turns)]
+    fake = FakeSlack()
+    await fake.start()
+    responses = slack.Responses(fake)
+    for prefix, count in plan:
+        for i in range(count // slack.PER_USER + 1):
+            fake.add_user(f"U{prefix.upper()}{i:05d}", f"{prefix}-{i}")
+    app = await Hearth.open(slack.hearth_config(tmp, fake))
+    adapter = SlackAdapter(slack.hearth_config(tmp, fake), channel_interval=0.0)
+    try:
+        await adapter.start(app)
+        url = f"http://127.0.0.1:{adapter.port}{EVENTS_PATH}"
+        for prefix, count in plan:
+            gc.collect()
+            got = await slack.hearth_turn(url, fake, responses, count, prefix)
+            if got["in_ack"] != count:
+                raise RuntimeError(f"{count - got['in_ack']} of {count} commands not answered in their ack")
+    finally:
+        await adapter.stop()
+        await app.close()
+        await fake.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    if responses.bad:
+        raise RuntimeError(f"{len(responses.bad)} bad answers, e.g. {responses.bad[0]}")
+
+
 async def one_side(side: str, turns: int) -> None:
     """A warm-up, then `turns` turns of `CHUNK` interactions, each after a full collection."""
+    if side == "slack":
+        await slack_side(turns)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="hearth-bench-instructions-"))
     bad: list[str] = []
     n = (turns + 2) * CHUNK
@@ -154,8 +199,12 @@ def main() -> None:
         if unreached:
             sys.exit(f"never reached, so not taken out: {', '.join(unreached)} (another part taken out skips it?)")
         return
+    if args == ["--slack"] and not without:
+        print("counting instructions under valgrind (about a minute) …", file=sys.stderr, flush=True)
+        print(f"hearth slack {per_interaction('slack'):,.0f} instructions/command")
+        return
     if args:
-        sys.exit(f"usage: python -m bench.instructions [--without=PART ...]  (PART: {', '.join(PARTS)})")
+        sys.exit(f"usage: python -m bench.instructions [--without=PART ...] | --slack  (PART: {', '.join(PARTS)})")
     take_out(set(without))  # an unknown part fails here, before a minute of valgrind
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")

@@ -63,7 +63,9 @@ def verified_text(raw: bytes, timestamp: str | None, signature: str | None, secr
 
 
 def parsed(text: str, content_type: str | None) -> dict[str, Any]:
-    """The body as Bolt will read it (`slack_bolt.request.internals.parse_body`), refused unless an object."""
+    """The body as Bolt parses it (`slack_bolt.request.internals.parse_body`), refused unless an object.
+
+    Bolt is then handed this very dict, not the text to parse again (`app.checked_request`)."""
     if not text:
         return {}
     try:

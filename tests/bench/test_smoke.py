@@ -44,6 +44,18 @@ def test_quick_discord_runs_both_sides_in_turns(tmp_path: Path) -> None:
     assert "taking turns in chunks" in row["notes"]
 
 
+def test_quick_slack_answers_every_command_in_its_ack(tmp_path: Path) -> None:
+    """Session 7's payload check refused every bench command (lowercase member ids) and the row read 0 unnoticed."""
+    out = tmp_path / "rows.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "slack", "--json", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (row,) = [json.loads(ln) for ln in out.read_text().splitlines()]
+    assert row["name"] == "slack" and row["figure"] > 0 and row["limit"] > 0
+    assert "(300 of 300 in the ack body" in row["notes"] and "HTTP {'200': 300}" in row["notes"]
+    assert "unanswered" not in row["notes"]
+
+
 def test_each_part_the_instruction_counter_can_take_out_still_answers_every_interaction() -> None:
     """`--without=PART` stubs a part with a remembered answer: the interactions must still be answered, and the
     stub must have run (a part another stub skips is refused, or the count would lie)."""
@@ -64,3 +76,13 @@ def test_the_instruction_counters_run_of_one_side_answers_every_interaction() ->
     proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "hearth", "1"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_instruction_counters_slack_side_answers_every_command_in_its_ack() -> None:
+    """`--slack`'s run of Hearth's side: a command answered any other way than in its ack fails it."""
+    proc = subprocess.run([sys.executable, "-m", "bench.instructions", "--side", "slack", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    wrong = subprocess.run([sys.executable, "-m", "bench.instructions", "--slack", "--without=core"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert wrong.returncode != 0 and "usage" in wrong.stderr

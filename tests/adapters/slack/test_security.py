@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.parse
+from typing import Any
 
+import pytest
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+from adapters.slack.app import checked_request
+from adapters.slack.shape import parsed, problem
 from tests.adapters.slack.conftest import ANN, buttons, texts
+
+FORM = "application/x-www-form-urlencoded"
 
 
 async def test_forged_signature_is_refused(fake, side):
@@ -64,3 +74,29 @@ async def test_injected_mentions_are_sent_as_text(app, fake, side):
     assert "<!channel>" not in fake.sent_texts()
     assert "<@UMIA>" not in fake.sent_texts()
     assert "<http://evil.example|click me>" not in fake.sent_texts()
+
+
+def _bolt_reads(request: Any) -> dict[str, Any]:
+    return {**{k: v for k, v in vars(request).items() if k != "context"}, "context": dict(request.context)}
+
+
+@pytest.mark.parametrize("content_type,body", [
+    (FORM, urllib.parse.urlencode({"team_id": "T0001", "channel_id": "C0GENERAL", "user_id": ANN, "command": "/hearth",
+                                   "text": "checkin status", "response_url": "http://127.0.0.1:1/respond/1",
+                                   "trigger_id": "trig.1"})),
+    (FORM, urllib.parse.urlencode({"payload": json.dumps({
+        "type": "block_actions", "team": {"id": "T0001"}, "user": {"id": ANN, "team_id": "T0001"},
+        "channel": {"id": "C0GENERAL"}, "response_url": "http://127.0.0.1:1/respond/2", "trigger_id": "trig.2",
+        "actions": [{"action_id": "hearth:0", "value": "{}"}]})})),
+    ("application/json", json.dumps({"type": "event_callback", "team_id": "T0001", "event_id": "Ev1", "event": {
+        "type": "app_home_opened", "user": ANN, "channel": "D0ANN", "tab": "home"},
+        "authorizations": [{"team_id": "T0001", "user_id": "UBOT", "is_bot": True}]})),
+])
+def test_bolt_reads_the_payload_that_was_checked_as_it_would_read_its_own(content_type, body):
+    """Bolt is handed the checked dict instead of parsing the text again; what it reads is the same either way."""
+    headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": "1", "X-Slack-Signature": "v0=00"}
+    checked = parsed(body, content_type)
+    assert problem(checked) is None
+    ours = checked_request(body, checked, "a=1", headers)
+    assert ours.body is checked
+    assert _bolt_reads(ours) == _bolt_reads(AsyncBoltRequest(body=body, query="a=1", headers=headers))
