@@ -94,7 +94,9 @@ class PersonRef:
         return self.subject.split(":", 1)[-1]
 
     def text(self) -> str:
-        return f"the role {self.short}" if self.is_role else self.short
+        from bot.i18n import _
+
+        return _("the role {role}").format(role=self.short) if self.is_role else self.short
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -112,8 +114,10 @@ def month_name(day: date) -> str:
 
 
 def show_date(day: date) -> str:
-    """"Tue 6 Jan": a calendar day, as people read it."""
-    return f"{day_name(day)} {day.day} {month_name(day)}"
+    """"Tue 6 Jan": a calendar day, as people read it, in the language being spoken (`bot.i18n`)."""
+    from bot.i18n import day_month
+
+    return day_month(day)
 
 
 WhenStyle = Literal["datetime", "time"]
@@ -135,6 +139,8 @@ class When:
     zone: str = "UTC"
     style: WhenStyle = "datetime"
     personal: bool = False
+    lang: str = "en"
+    """The language it is written in (`text()`): the one its message was made in, also when sent later."""
 
     @property
     def unix(self) -> int:
@@ -145,19 +151,23 @@ class When:
             tz = ZoneInfo(self.zone)
         except Exception:  # a zone this machine doesn't know: UTC is still true, and named
             tz = ZoneInfo("UTC")
+        from bot.i18n import clock, day_month, speaking
+
         local = self.at.astimezone(tz)
-        clock = f"{local:%H:%M}"
-        if self.style == "time":
-            return f"{clock} ({tz.key})"
-        return f"{day_name(local)} {local.day} {month_name(local)}, {clock} ({tz.key})"
+        with speaking(self.lang):
+            if self.style == "time":
+                return f"{clock(local)} ({tz.key})"
+            return f"{day_month(local)}, {clock(local)} ({tz.key})"
 
     def to_json(self) -> str:
-        return "|".join((self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""))
+        fields = [self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""]
+        return "|".join(fields + [self.lang] if self.lang != "en" else fields)
 
     @classmethod
     def from_json(cls, text: str) -> "When":
-        at, zone, style, personal = text.split("|")
-        return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1")
+        at, zone, style, personal, *lang = text.split("|")
+        return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1",
+                   lang[0] if lang else "en")
 
 
 Part = str | UserText | ChannelRef | When | PersonRef
@@ -219,12 +229,16 @@ def channel(channel_id: str) -> "Rich":
 
 def your_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a message for one person, in their zone (named): a value for `rich`/`fill` slots."""
-    return Rich((When(at, _zone_name(zone), style, personal=True),))
+    from bot.i18n import current
+
+    return Rich((When(at, _zone_name(zone), style, personal=True, lang=current()),))
 
 
 def posted_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a channel post: each reader sees their own where the platform can; elsewhere `zone`, named."""
-    return Rich((When(at, _zone_name(zone), style),))
+    from bot.i18n import current
+
+    return Rich((When(at, _zone_name(zone), style, lang=current()),))
 
 
 def _zone_name(zone: ZoneInfo | str) -> str:

@@ -26,15 +26,18 @@ class Candidate:
 
 
 async def available(
-    app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None
+    app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None,
+    lang: str = "en",
 ) -> list[Candidate]:
-    """Enabled prompts of this kind (and theme, depth) for the community."""
+    """Enabled prompts of this kind (and theme, depth) for the community: the built-in packs in `lang` (the
+    community's for a round, the member's for `reflect`; English where that language has none of this kind and
+    theme), and the community's own prompts, whatever language they wrote them in."""
     switches = await app.store.prompts.switches(community_id)
 
     def on(target: str) -> bool:
         return switches.get(target, True)
 
-    built_in = _built_in(app, kind, theme)
+    built_in = _built_in(app, kind, theme, lang)
     if switches:
         found = [c for c in built_in
                  if on(f"prompt:{c.id}") and on(f"theme:{c.theme}") and on(f"pack:{c.source}")]
@@ -50,19 +53,29 @@ async def available(
     return found
 
 
-_BUILT_IN: dict[tuple[int, str, str | None], tuple[object, tuple[Candidate, ...]]] = {}
+_BUILT_IN: dict[tuple[int, str, str | None, str], tuple[object, tuple[Candidate, ...]]] = {}
 
 
-def _built_in(app: "Hearth", kind: str, theme: str | None) -> tuple[Candidate, ...]:
-    """The built-in prompts as candidates, made once per content library (content doesn't change)."""
+def _built_in(app: "Hearth", kind: str, theme: str | None, lang: str = "en") -> tuple[Candidate, ...]:
+    """The built-in prompts in `lang` (else English) as candidates, made once per content library (content
+    doesn't change)."""
     library = app.content
-    key = (id(library), kind, theme)
+    key = (id(library), kind, theme, lang)
     cached = _BUILT_IN.get(key)
     if cached is None or cached[0] is not library:
-        cached = (library, tuple(Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id)
-                                 for p in library.prompts(kind, theme)))
+        prompts = library.prompts(kind, theme)
+        languages = {p.id: pack_language(p.language) for p in library.library.packs}
+        chosen = [p for p in prompts if languages.get(p.pack_id) == lang]
+        if not chosen:
+            chosen = [p for p in prompts if languages.get(p.pack_id) == "en"] or prompts
+        cached = (library, tuple(Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id) for p in chosen))
         _BUILT_IN[key] = cached
     return cached[1]
+
+
+def pack_language(declared: str) -> str:
+    """A pack's `language` ("pt-BR", "es") as one of Hearth's language codes ("pt", "es")."""
+    return declared.replace("_", "-").split("-")[0].lower()
 
 
 def pick(candidates: list[Candidate], recent_ids: list[str], rng: random.Random) -> Candidate | None:
