@@ -135,6 +135,8 @@ def long_day(day: date) -> str:
     """"Tuesday 6 January", "martes, 6 de enero": a calendar day, in words."""
     from babel.dates import format_skeleton
 
+    if _language.get() == DEFAULT:
+        return day.strftime("%A %d %B")  # (as Hearth has always written it)
     return format_skeleton("MMMMEEEEd", day, locale=_locale())
 
 

@@ -24,7 +24,8 @@ from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, join_rich, rich, say
 from bot.flows.moderate_prompts import reads_as_crisis
-from bot.engines.prompt_choice import available
+from bot.engines.prompt_choice import available, pack_language
+from bot.language import LANGUAGES
 from bot.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -297,9 +298,9 @@ async def pack_list(app: "Hearth", ev: Event) -> Reply:
     for pack in app.content.library.packs:
         state = _("on") if switches.get(f"pack:{pack.id}", True) else "**" + _("off") + "**"
         counts = ", ".join(f"{n} {_(KIND_LABELS[k])}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
-        lines.append(rich(f"• `{pack.id}` ({state}, {pack.language}): "
+        lines.append(rich(f"• `{pack.id}` ({state}): "
                           + _("{count} prompts ({kinds})").format(count=len(pack.prompts), kinds=counts)
-                          + " — {}", pack.name))
+                          + " — {}" + f" · {LANGUAGES.get(pack_language(pack.language), pack.language)}", pack.name))
     off = [t for t in THEMES if not switches.get(f"theme:{t}", True)]
     lines.append(rich(_("Themes switched off: {themes}.").format(themes=", ".join(off)) if off
                       else _("All themes are on.")))
