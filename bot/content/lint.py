@@ -29,10 +29,22 @@ _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b"
 _MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
 
 
-def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int, str]:
-    """Check packs (the built-in ones by default) and return (exit code, report)."""
+def lint(paths: list[Path] | None = None, *, strict: bool = False,
+         complete: tuple[str, ...] | None = None) -> tuple[int, str]:
+    """Check packs (the built-in ones by default) and return (exit code, report). The built-in content's check
+    includes Hearth's message catalogs (`bot.i18n_check`): a message missing in a language counts as a problem
+    only for the languages declared complete (`COMPLETE`, or `complete`); for the others it is counted."""
     pack_files, texts_files = _collect(paths)
     problems: list[str] = []
+    translations: list[str] = []
+    if paths is None:
+        from bot import i18n_check
+
+        catalogs = i18n_check.check(complete=complete if complete is not None else i18n_check.COMPLETE)
+        problems.extend(catalogs.problems)
+        problems.extend(i18n_check.english_limits_problems())
+        translations = [f"{lang}: {catalogs.total - n} of {catalogs.total} messages translated"
+                        + ("" if n else " (complete)") for lang, n in catalogs.missing.items()]
     warnings: list[str] = []
     suggestions: list[str] = []
     packs: list[Pack] = []
@@ -86,6 +98,10 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
     elif not problems:
         only = " and ".join(kind for kind, found in (("warnings", warnings), ("suggestions", suggestions)) if found)
         lines += [f"No problems found (only {only}).", ""]
+    if translations:
+        lines.append("Hearth's own words (bot/locales; untranslated ones show in English):")
+        lines += [f"  {t}" for t in translations]
+        lines.append("")
     lines += _tables(packs)
 
     failed = bool(problems) or (strict and bool(suggestions or warnings))
@@ -101,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="pack files, texts.toml or content directories (default: the built-in content)")
     parser.add_argument("--strict", action="store_true", help="fail on suggestions too, not just problems")
+    parser.add_argument("--complete", metavar="LANGS", default=None,
+                        help="languages whose catalogs must have every message, comma-separated (default: "
+                             "those declared complete in bot/i18n_check.py)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # argparse has printed the usage
         return int(e.code or 0)
-    code, report = lint(args.paths or None, strict=args.strict)
+    complete = tuple(x.strip() for x in args.complete.split(",") if x.strip()) if args.complete else None
+    code, report = lint(args.paths or None, strict=args.strict, complete=complete)
     print(report, end="")
     return code
 

@@ -42,8 +42,8 @@ PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of ev
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 SCHEDULE = Option("schedule", "one check-in by name (default: all of them)", suggest="schedules")
-WEEKS = Option("weeks", "how many weeks: 4, 12 or 52 (default 4)", kind="choice",
-               choices=(Choice("4", N_("4 weeks")), Choice("12", N_("12 weeks")), Choice("52", N_("52 weeks"))))
+WEEK_CHOICES = (Choice("4", N_("4 weeks")), Choice("12", N_("12 weeks")), Choice("52", N_("52 weeks")))
+WEEKS = Option("weeks", "how many weeks: 4, 12 or 52 (default 4)", kind="choice", choices=WEEK_CHOICES)
 assert tuple(int(c.value) for c in WEEKS.choices) == PERIODS
 NOTE_MAX = 300  # (said in the note option's description)
 

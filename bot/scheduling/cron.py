@@ -17,6 +17,7 @@ from datetime import date
 from typing import Callable, NoReturn
 
 from bot.errors import UserError
+from bot.events import hearth_text
 from bot.i18n import N_, _
 
 EXAMPLES = N_("Try “30 9 * * 1-5” (09:30 on weekdays) or “0 18 * * mon” (18:00 on Mondays).")
@@ -144,8 +145,8 @@ def _value(token: str, field: _Field, part: str, line: str) -> int:
 
 
 def _bad(field: _Field, part: str, line: str, problem: str) -> NoReturn:
-    raise UserError(_("In “{line}”, the {field} field “{part}” {problem}.") + " " + _(EXAMPLES), line=line,
-                    field=field.name, part=part, problem=problem)
+    raise UserError(_("In “{line}”, the {which} field “{part}” {problem}.") + " " + _(EXAMPLES), line=line,
+                    which=hearth_text(field.name), part=part, problem=hearth_text(problem))
 
 
 def _check_possible(fields: CronFields, line: str) -> None:
