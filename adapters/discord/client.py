@@ -24,7 +24,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.commands import HearthTree, build_tree
+from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
 from adapters.discord.sender import DiscordSender
@@ -181,6 +181,7 @@ class DiscordAdapter:
 
     async def sync_commands(self) -> None:
         build_tree(self.client.tree, self.app.registry)
+        await self.client.tree.set_translator(HearthTranslator())  # descriptions in Discord's own localizations
         guild_id = self.config["discord.dev_guild_id"]
         if guild_id:
             guild = discord.Object(int(guild_id))
