@@ -442,6 +442,8 @@ class Reply:
     """A refusal: nothing changed. Adapters may show it beside a form, keeping what was typed."""
     field: str | None = None
     """Which option or form field a refusal is about (its name), declared by the core so no adapter guesses."""
+    lang: str = "en"
+    """The language it was made in: a message sent later (the outbox) is drawn in it, whatever an adapter adds."""
 
     def plain(self) -> str:
         return self.body.plain()
@@ -467,13 +469,20 @@ def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:
 
 def reply_to_json(reply: Reply) -> dict[str, Any]:
     """How a message waits in the outbox: plain JSON, rebuilt when sent."""
-    return {
+    from bot.i18n import current
+
+    data = {
         "body": reply.body.to_json(),
         "title": reply.title,
         "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style} for b in reply.buttons],
     }
+    lang = current()  # (the language it is being made in)
+    if lang != "en":
+        data["lang"] = lang
+    return data
 
 
 def reply_from_json(data: dict[str, Any]) -> Reply:
     buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"]) for b in data.get("buttons", []))
-    return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel")
+    return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",
+                 lang=str(data.get("lang") or "en"))

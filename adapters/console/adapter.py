@@ -29,7 +29,7 @@ from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
-from bot.i18n import N_, _
+from bot.i18n import N_, _, speaking
 from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,9 @@ class ConsoleSender:
             where = f"#{_short(d.channel)} (updated)"
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
-        self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
-                      dm=d.kind == "dm")
+        with speaking(d.message.lang):  # (the language it was made in)
+            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
+                          dm=d.kind == "dm")
         return ref if d.kind in ("post", "thread", "dm") else d.ref
 
 

@@ -20,7 +20,7 @@ import discord
 from adapters.discord.components import build_view
 from adapters.discord.render import ZWSP, fit, reply_text
 from bot.delivery.sender import Delivery, PermanentFailure
-from bot.i18n import N_, _
+from bot.i18n import N_, _, speaking
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -67,6 +67,11 @@ class DiscordSender:
         return self.adapter.client
 
     async def send(self, delivery: Delivery) -> str | None:
+        """In the language the message was made in (what this adapter adds to it, too)."""
+        with speaking(delivery.message.lang):
+            return await self._send(delivery)
+
+    async def _send(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except discord.Forbidden as err:
