@@ -131,11 +131,11 @@ class Hearth:
         event = without_controls(event)
         # Everything made for this event (and what the adapter adds as it renders the replies, later in this
         # task) is in the language of the person who acted; a channel post inside says `speaking` its own.
-        i18n.use(await self.language_of(event.actor))
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
         self.metrics.add("events", event.kind)
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
+            i18n.use(await self.language_of(event.actor))
             log.info("rate limit reached for a member in %s", event.actor.community_id)
             self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
@@ -148,7 +148,10 @@ class Hearth:
             if await self._repeated(event):
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
-            await self.store.communities.upsert_member(event.actor, self.clock.now())
+            member = await self.store.communities.upsert_member(event.actor, self.clock.now())
+            i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)
+        else:
+            i18n.use(await self.language_of(event.actor))
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:

@@ -66,6 +66,8 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False,
         suggestions.extend(_style(pack, name))
 
     problems.extend(cross_pack_problems(packs))
+    if paths is None:
+        problems.extend(coverage_problems(packs))
     warnings.extend(_care(packs, problems))
     suggestions.extend(_repeated_texts(packs))
 
@@ -102,6 +104,7 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False,
         lines.append("Hearth's own words (bot/locales; untranslated ones show in English):")
         lines += [f"  {t}" for t in translations]
         lines.append("")
+    lines += _language_table(packs)
     lines += _tables(packs)
 
     failed = bool(problems) or (strict and bool(suggestions or warnings))
@@ -214,6 +217,46 @@ def _repeated_texts(packs: list[Pack]) -> list[str]:
             else:
                 seen[key] = p.id
     return out
+
+
+#: What each language's built-in packs hold at least (issue 24): every theme's reflections, and check-ins.
+MIN_REFLECTIONS_PER_THEME = 12
+MIN_CHECKINS = 40
+
+
+def coverage_problems(packs: list[Pack]) -> list[str]:
+    """Each language the built-in packs are in covers every theme as English does: at least
+    `MIN_REFLECTIONS_PER_THEME` reflections on each, and `MIN_CHECKINS` check-in prompts."""
+    from bot.engines.prompt_choice import pack_language
+
+    by_language: dict[str, list] = {}
+    for pack in packs:
+        by_language.setdefault(pack_language(pack.language), []).extend(pack.prompts)
+    out = []
+    for lang, prompts in sorted(by_language.items()):
+        for theme in THEMES:
+            n = sum(1 for p in prompts if p.kind == "reflection" and p.theme == theme)
+            if n < MIN_REFLECTIONS_PER_THEME:
+                out.append(f"language {lang}: {n} reflection prompts on the theme “{theme}”; every language needs "
+                           f"at least {MIN_REFLECTIONS_PER_THEME}")
+        n = sum(1 for p in prompts if p.kind == "checkin")
+        if n < MIN_CHECKINS:
+            out.append(f"language {lang}: {n} check-in prompts; every language needs at least {MIN_CHECKINS}")
+    return out
+
+
+def _language_table(packs: list[Pack]) -> list[str]:
+    from bot.engines.prompt_choice import pack_language
+
+    languages = sorted({pack_language(p.language) for p in packs})
+    if len(languages) < 2:
+        return []
+    lines = ["Prompts per language and kind", f"{'language':<10}  " + "  ".join(f"{k:>10}" for k in KINDS)]
+    for lang in languages:
+        counts = [sum(1 for pack in packs if pack_language(pack.language) == lang for p in pack.prompts if p.kind == k)
+                  for k in KINDS]
+        lines.append(f"{lang:<10}  " + "  ".join(f"{n:>10}" for n in counts))
+    return lines + [""]
 
 
 def _texts_summary(texts: CheckinTexts) -> str:
