@@ -221,7 +221,8 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
             body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                         closes=rich(_("at {}"), your_time(rnd.closes_at, tz, "time")))
             reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
-        outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
+            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id},
+                                     reply_to_json(reply)))
     if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
         return len(outgoing)
@@ -236,12 +237,13 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
     community = await app.ensure_community(schedule.community_id)
     floor = anonymity_floor(app, community)
     posted_in = await app.channel_language(schedule.community_id)
+    responses = await app.store.rounds.responses(rnd.id)
     with speaking(posted_in):
-        summary = summarize(app, schedule, await app.store.rounds.responses(rnd.id), floor)
-    body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-    reply = Reply(body=body + summary, visibility="channel")
-    edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
-                    reply_to_json(reply))
+        summary = summarize(app, schedule, responses, floor)
+        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+        reply = Reply(body=body + summary, visibility="channel")
+        edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
+                        reply_to_json(reply))
     done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit],
                                              anonymous_batching(app, rnd, floor, posted_in))
     if done:

@@ -259,9 +259,10 @@ async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
 
 
 def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:
-    reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
-    key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
-    return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
+    with speaking(followup.language):
+        reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
+        key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
+        return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
 
 
 @router.job("care.follow_ups", every=timedelta(minutes=5), first=timedelta(0))

@@ -18,7 +18,7 @@ from bot.errors import UserError, about
 from bot.events import (Actor, Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich,
                         say)
 from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
-from bot.i18n import N_, _, gettext_in, long_day, ngettext
+from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
@@ -311,10 +311,11 @@ async def delete(app: "Hearth", ev: Event) -> Reply:
     posted_in = await app.channel_language(ev.actor.community_id)
 
     def closing(rnd: Round) -> dict[str, Any]:
-        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-        note = rich(gettext_in(posted_in, "_A moderator deleted this check-in, so this round closed early. Its "
-                                          "answers were deleted with it, and their posts taken down._"))
-        return reply_to_json(Reply(body=body + note, visibility="channel"))
+        with speaking(posted_in):  # (the round's post: the channel's language)
+            body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+            note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers were "
+                          "deleted with it, and their posts taken down._"))
+            return reply_to_json(Reply(body=body + note, visibility="channel"))
 
     gone = await app.store.schedules.delete(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
