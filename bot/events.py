@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from bot import i18n
+
 # --------------------------------------------------------------------------
 # Text
 # --------------------------------------------------------------------------
@@ -94,9 +96,7 @@ class PersonRef:
         return self.subject.split(":", 1)[-1]
 
     def text(self) -> str:
-        from bot.i18n import _
-
-        return _("the role {role}").format(role=self.short) if self.is_role else self.short
+        return i18n._("the role {role}").format(role=self.short) if self.is_role else self.short
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -115,9 +115,7 @@ def month_name(day: date) -> str:
 
 def show_date(day: date) -> str:
     """"Tue 6 Jan": a calendar day, as people read it, in the language being spoken (`bot.i18n`)."""
-    from bot.i18n import day_month
-
-    return day_month(day)
+    return i18n.day_month(day)
 
 
 WhenStyle = Literal["datetime", "time"]
@@ -151,13 +149,11 @@ class When:
             tz = ZoneInfo(self.zone)
         except Exception:  # a zone this machine doesn't know: UTC is still true, and named
             tz = ZoneInfo("UTC")
-        from bot.i18n import clock, day_month, speaking
-
         local = self.at.astimezone(tz)
-        with speaking(self.lang):
+        with i18n.speaking(self.lang):
             if self.style == "time":
-                return f"{clock(local)} ({tz.key})"
-            return f"{day_month(local)}, {clock(local)} ({tz.key})"
+                return f"{i18n.clock(local)} ({tz.key})"
+            return f"{i18n.day_month(local)}, {i18n.clock(local)} ({tz.key})"
 
     def to_json(self) -> str:
         fields = [self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""]
@@ -229,16 +225,12 @@ def channel(channel_id: str) -> "Rich":
 
 def your_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a message for one person, in their zone (named): a value for `rich`/`fill` slots."""
-    from bot.i18n import current
-
-    return Rich((When(at, _zone_name(zone), style, personal=True, lang=current()),))
+    return Rich((When(at, _zone_name(zone), style, personal=True, lang=i18n.current()),))
 
 
 def posted_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a channel post: each reader sees their own where the platform can; elsewhere `zone`, named."""
-    from bot.i18n import current
-
-    return Rich((When(at, _zone_name(zone), style, lang=current()),))
+    return Rich((When(at, _zone_name(zone), style, lang=i18n.current()),))
 
 
 def _zone_name(zone: ZoneInfo | str) -> str:
@@ -469,14 +461,12 @@ def say(template: str = "", *user_values: str | Rich, **kw: Any) -> Reply:
 
 def reply_to_json(reply: Reply) -> dict[str, Any]:
     """How a message waits in the outbox: plain JSON, rebuilt when sent."""
-    from bot.i18n import current
-
     data = {
         "body": reply.body.to_json(),
         "title": reply.title,
         "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style} for b in reply.buttons],
     }
-    lang = current()  # (the language it is being made in)
+    lang = i18n.current()  # (the language it is being made in)
     if lang != "en":
         data["lang"] = lang
     return data

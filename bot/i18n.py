@@ -125,10 +125,16 @@ def _locale() -> str:
 
 
 def day_month(day: date) -> str:
-    """"Tue 6 Jan", "mar. 6 ene.", "Di., 6. Jan.": a calendar day, short."""
+    """"Tue 6 Jan", "mar, 6 ene", "Di., 6. Jan.": a calendar day, short."""
+    if _language.get() == DEFAULT:  # (as Hearth has always written it, and most often: without Babel)
+        return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
     from babel.dates import format_skeleton
 
     return format_skeleton("MMMEd", day, locale=_locale())
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def long_day(day: date) -> str:
@@ -142,6 +148,8 @@ def long_day(day: date) -> str:
 
 def clock(at: datetime | time) -> str:
     """"09:00" (every language Hearth speaks uses a 24-hour clock)."""
+    if _language.get() == DEFAULT:
+        return f"{at:%H:%M}"
     from babel.dates import format_time
 
     return format_time(at, "HH:mm", locale=_locale())
