@@ -90,6 +90,7 @@ class Hearth:
         clock = clock or SystemClock()
         store = await Store.open(config["database_url"] or config.sqlite_path, clock, config["database_pool_size"])
         try:
+            i18n.load_all()  # every language's catalog, read now: a broken one stops Hearth before anyone is answered
             content = ContentLibrary.load(config["content_dir"] or None, config["safety.model"])
             return cls(config, store, content, clock, registry or features.registry())
         except BaseException:
