@@ -67,11 +67,11 @@ class DiscordSender:
         return self.adapter.client
 
     async def send(self, delivery: Delivery) -> str | None:
-        """In the language the message was made in (what this adapter adds to it, too)."""
+        """In the language the message was made in (what this adapter adds to it, a thread's name, too)."""
         with speaking(delivery.message.lang):
-            return await self._send(delivery)
+            return await self._send_refusals_told(delivery)
 
-    async def _send(self, delivery: Delivery) -> str | None:
+    async def _send_refusals_told(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except discord.Forbidden as err:

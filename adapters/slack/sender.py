@@ -104,9 +104,9 @@ class SlackSender:
     async def send(self, delivery: Delivery) -> str | None:
         """In the language the message was made in (what this adapter adds to it, too)."""
         with speaking(delivery.message.lang):
-            return await self._send(delivery)
+            return await self._send_refusals_told(delivery)
 
-    async def _send(self, delivery: Delivery) -> str | None:
+    async def _send_refusals_told(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except SlackApiError as err:
