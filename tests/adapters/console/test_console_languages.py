@@ -95,6 +95,8 @@ def test_a_whole_round_in_the_pseudo_language_leaves_no_english(tmp_path, capsys
 
 @pytest.mark.parametrize("lang", [lang for lang in COMPLETE if lang != "en"])
 def test_a_whole_round_in_a_complete_language_leaves_no_english(tmp_path, capsys, monkeypatch, lang):
+    for where in ("en", lang):
+        (tmp_path / where).mkdir()
     english = hearths_words(run_script(tmp_path / "en", round_script("en"), capsys))
     monkeypatch.setenv("LANG", SHELL[lang])
     theirs = hearths_words(run_script(tmp_path / lang, round_script(lang), capsys))

@@ -8,6 +8,7 @@ from gettext import NullTranslations
 import pytest
 
 from bot import i18n
+from bot.i18n import gettext_in
 from testing import discord_rules as rules
 from tests.bot.test_i18n import pseudo, pseudo_spanish  # noqa: F401  (fixture)
 
@@ -25,8 +26,12 @@ async def test_descriptions_carry_discords_localizations(pseudo_spanish, fake, d
     join = find(synced, "checkin", "join")
     help = app.registry.commands["checkin join"].help
     assert join["description"] == help
-    assert join["description_localizations"] == {"es-ES": pseudo(help), "es-419": pseudo(help)}  # (only Spanish is
-    assert not join.get("name_localizations")                                                  # translated here)
+    localized = join["description_localizations"]
+    assert localized["es-ES"] == localized["es-419"] == pseudo(help)
+    for locale, lang in (("de", "de"), ("fr", "fr"), ("pt-BR", "pt")):  # (as far as each catalog goes)
+        assert localized.get(locale, help) == gettext_in(lang, help)
+    assert "en-US" not in localized and "ja" not in localized
+    assert not join.get("name_localizations")  # command names stay English
     schedule = find(synced, "checkin", "join", "schedule")
     assert schedule["description_localizations"]["es-419"] == pseudo("the check-in's name")
     assert find(synced, "checkin")["description_localizations"]["es-ES"] == pseudo(
