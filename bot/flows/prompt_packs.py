@@ -24,7 +24,7 @@ from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, join_rich, rich, say
 from bot.flows.moderate_prompts import reads_as_crisis
-from bot.engines.prompt_choice import available, pack_language
+from bot.engines.prompt_choice import available, pack_language, pack_on as pack_in_use
 from bot.language import LANGUAGES
 from bot.i18n import N_, _, ngettext
 
@@ -294,9 +294,11 @@ async def discard(app: "Hearth", ev: Event) -> Reply:
                 permission="moderator")
 async def pack_list(app: "Hearth", ev: Event) -> Reply:
     switches = await app.store.prompts.switches(ev.actor.community_id)
+    posted_in = await app.channel_language(ev.actor.community_id)
     lines = [rich(_("**Built-in packs**"))]
     for pack in app.content.library.packs:
-        state = _("on") if switches.get(f"pack:{pack.id}", True) else "**" + _("off") + "**"
+        used = pack_in_use(pack.language, posted_in, switches.get(f"pack:{pack.id}"))
+        state = _("on") if used else "**" + _("off") + "**"
         counts = ", ".join(f"{n} {_(KIND_LABELS[k])}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
         lines.append(rich(f"• `{pack.id}` ({state}): "
                           + _("{count} prompts ({kinds})").format(count=len(pack.prompts), kinds=counts)
@@ -323,7 +325,12 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     ("The theme “Respect”")."""
     community = ev.actor.community_id
     state = "on" if enabled else "off"
-    if (await app.store.prompts.switches(community)).get(target, True) == enabled:
+    posted_in = await app.channel_language(community)
+    now = (await app.store.prompts.switches(community)).get(target)
+    if target.startswith("pack:"):  # a pack of another language is off until switched on
+        pack = next(p for p in app.content.library.packs if p.id == target.split(":", 1)[1])
+        now = pack_in_use(pack.language, posted_in, now)
+    if (True if now is None else now) == enabled:
         return say((_("{what} is already on.") if enabled else _("{what} is already off.")).format(what=what))
     await app.store.prompts.set_switch(community, target, enabled)
     await audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
@@ -331,7 +338,7 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     if not enabled:
         lines.append(rich(_("I won't use its prompts in check-ins or reflections until it's switched back on.")))
         for kind in KINDS:
-            if not await available(app, community, kind):
+            if not await available(app, community, kind, lang=posted_in):
                 lines.append(rich(_("Heads up: there are no {kind} prompts left switched on. "
                                     "Turn something back on, or add your own with **mod prompt add**.").format(
                                         kind=_(KIND_LABELS[kind]))))

@@ -132,3 +132,22 @@ async def test_reflect_speaks_the_members_language_and_a_round_the_communitys(ap
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     await RoundScheduler(app).run_pending()
     assert (await app.store.rounds.list_open())[0].prompt_text == "¿Qué pequeña cosa te alegró hoy?"
+
+
+async def test_a_community_can_mix_packs_of_several_languages(app, clock):
+    """A built-in pack of another language is off by default, and in use once a moderator switches it on."""
+    german = Pack("test-de", "Test", "1.0.0", "de", "", (
+        Prompt("de-chk-1", "checkin", "appreciation", "light", "Was hat dich heute gefreut?", "test-de"),))
+    library = app.content.library
+    app.content = dataclasses.replace(app.content, library=Library(
+        packs=library.packs + (german,), prompts={**library.prompts, **{p.id: p for p in german.prompts}},
+        texts=library.texts))
+    listed = text(await run(app, MIA, "mod pack list"))
+    assert "`test-de` (off)" in listed and "`hearth-checkins` (on)" in listed and "· Deutsch" in listed
+    assert "now on" in text(await run(app, MIA, "mod pack on", pack="test-de"))
+    assert "`test-de` (on)" in text(await run(app, MIA, "mod pack list"))
+    await run(app, MIA, "mod pack off", pack="hearth-checkins")
+    await make_schedule(app, theme="appreciation")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    assert (await app.store.rounds.list_open())[0].prompt_text == "Was hat dich heute gefreut?"
