@@ -250,9 +250,13 @@ class Hearth:
         return lang
 
     async def language_and_source(self, actor: Actor, member: Member | None = None) -> tuple[str, str]:
-        """The language and where it came from ("own", "platform", "community", "default")."""
-        member = member or await self.store.communities.get_member(actor.community_id, actor.user_id)
-        own = member.language if member else None
+        """The language and where it came from ("own", "platform", "community", "default"). Costs no query with
+        the member at hand, nor on most events without (who chose a language is kept in memory, re-read now and
+        then; the community's too)."""
+        if member is not None:
+            own = member.language
+        else:
+            own = await self.store.communities.chosen_language(actor.community_id, actor.user_id)
         community = None
         if own not in language.LANGUAGES and language.from_locale(actor.locale) is None:
             community = await self.store.communities.language(actor.community_id)

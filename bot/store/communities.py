@@ -37,6 +37,10 @@ class CommunityRepository(Repository):
         #: Each community's language (`mod settings language`) -> until when it is trusted (re-read now and then,
         #: since another process may change it), so an event costs no read for it.
         self._languages: dict[str, tuple[str | None, float]] = {}
+        #: The members who chose a language (`me language`), by (community, user): re-read now and then, so that
+        #: an event that only reads costs no query for whose language it is.
+        self._chosen: dict[tuple[str, str], str] = {}
+        self._chosen_until = 0.0
 
     # -- communities -------------------------------------------------------------------
 
@@ -70,6 +74,15 @@ class CommunityRepository(Repository):
         lang = row["language"] if row else None
         self._languages[community_id] = (lang, time.monotonic() + self.refresh_seconds)
         return lang
+
+    async def chosen_language(self, community_id: str, user_id: str) -> str | None:
+        """The language a member chose (`me language`), as read at most `refresh_seconds` ago (or set here)."""
+        if time.monotonic() >= self._chosen_until:
+            self._chosen_until = time.monotonic() + self.refresh_seconds
+            rows = await self.db.fetchall(
+                "SELECT community_id, user_id, language FROM members WHERE language IS NOT NULL")
+            self._chosen = {(r["community_id"], r["user_id"]): r["language"] for r in rows}
+        return self._chosen.get((community_id, user_id))
 
     async def set_language(self, community_id: str, lang: str | None, now: datetime) -> None:
         """Set (or with None, clear) the community's own language."""
@@ -160,6 +173,11 @@ class CommunityRepository(Repository):
             await self.db.execute(
                 f"UPDATE members SET {key} = ? WHERE community_id = ? AND user_id = ?", value, community_id, user_id
             )
+            if key == "language":
+                if value:
+                    self._chosen[(community_id, user_id)] = value
+                else:
+                    self._chosen.pop((community_id, user_id), None)
 
     # -- closed DMs ------------------------------------------------------------------------
 
@@ -289,6 +307,7 @@ class CommunityRepository(Repository):
         await tx.execute("UPDATE moderators SET added_by = ? WHERE community_id = ? AND added_by = ?",
                          DELETED, community_id, user_id)
         await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
+        self._chosen.pop((community_id, user_id), None)  # (their language goes with them)
         return {"audit_rows_anonymised": n}
 
 
