@@ -24,17 +24,18 @@ def speaking(name: str, locale: str | None) -> Actor:
 
 
 async def test_the_community_language_is_a_setting_moderators_choose(app):
-    assert "language: not set" in text(await run(app, MIA, "mod settings"))
-    said = text(await run(app, MIA, "mod settings", key="language", value="Español"))
+    mia = dataclasses.replace(MIA, locale="en-GB")  # (her own app is in English: she hears English)
+    assert "language: not set" in text(await run(app, mia, "mod settings"))
+    said = text(await run(app, mia, "mod settings", key="language", value="Español"))
     assert said == "Saved: language is now es (Español)."
     assert await app.store.communities.language("console:test") == "es"
-    assert "• language: es (Español)" in text(await run(app, MIA, "mod settings"))
-    refused = await run(app, MIA, "mod settings", key="language", value="klingon")
+    assert "• language: es (Español)" in text(await run(app, mia, "mod settings"))
+    refused = await run(app, mia, "mod settings", key="language", value="klingon")
     assert refused[0].error and refused[0].field == "value" and "I can use: en (English), es (Español)" in text(refused)
     assert await app.store.communities.language("console:test") == "es"
-    await run(app, MIA, "mod settings", key="language", value="auto")
+    await run(app, mia, "mod settings", key="language", value="auto")
     assert await app.store.communities.language("console:test") is None
-    audit = text(await run(app, MIA, "mod audit"))
+    audit = text(await run(app, mia, "mod audit"))
     assert "changed a setting: language → es" in audit
 
 
@@ -122,16 +123,39 @@ async def test_reflect_speaks_the_members_language_and_a_round_the_communitys(ap
     app.content = dataclasses.replace(app.content, library=Library(
         packs=library.packs + (spanish,), prompts={**library.prompts, **{p.id: p for p in spanish.prompts}},
         texts=library.texts))
-    assert "¿Quién te escuchó" in text(await run(app, speaking("ana", "es-ES"), "reflect", theme="listening"))
-    assert "¿Quién te escuchó" not in text(await run(app, speaking("ann", "en"), "reflect", theme="listening"))
-    assert "¿Qué pequeña cosa" not in text(await run(app, speaking("ana", "es-ES"), "reflect", theme="appreciation"))
-    # A theme the language has no prompts for: English ones.
-    assert text(await run(app, speaking("ana", "es-ES"), "reflect", theme="repair"))
+
+    def in_language(lang: str, kind: str, theme: str) -> set[str]:
+        return {p.text for pack in app.content.library.packs if pack.language.split("-")[0] == lang
+                for p in pack.prompts if p.kind == kind and p.theme == theme}
+
+    def prompt_of(replies) -> str:
+        return next(p for p in replies[0].body.parts if not isinstance(p, str)).text
+
+    for _ in range(3):
+        asked = prompt_of(await run(app, speaking("ana", "es-ES"), "reflect", theme="listening"))
+        assert asked in in_language("es", "reflection", "listening")
+        asked = prompt_of(await run(app, speaking("ann", "en"), "reflect", theme="listening"))
+        assert asked in in_language("en", "reflection", "listening")
     await run(app, MIA, "mod settings", key="language", value="es")
     await make_schedule(app, theme="appreciation")
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     await RoundScheduler(app).run_pending()
-    assert (await app.store.rounds.list_open())[0].prompt_text == "¿Qué pequeña cosa te alegró hoy?"
+    assert (await app.store.rounds.list_open())[0].prompt_text in in_language("es", "checkin", "appreciation")
+
+
+def test_a_language_without_prompts_of_a_kind_and_theme_gets_englishs(app):
+    from bot.engines.prompt_choice import _built_in
+
+    french_only = Pack("test-fr", "Essai", "1.0.0", "fr", "", (
+        Prompt("fr-refl-1", "reflection", "listening", "light", "Qui t'a vraiment écouté cette semaine ?", "test-fr"),))
+    library = app.content.library
+    app.content = dataclasses.replace(app.content, library=Library(
+        packs=(*[p for p in library.packs if p.language.split("-")[0] in ("en",)], french_only),
+        prompts={**{p.id: p for pack in library.packs if pack.language.split("-")[0] == "en" for p in pack.prompts},
+                 "fr-refl-1": french_only.prompts[0]}, texts=library.texts))
+    assert [c.id for c in _built_in(app, "reflection", "listening", "fr")] == ["fr-refl-1"]
+    repair = _built_in(app, "reflection", "repair", "fr")
+    assert repair and all(app.content.pack_of(c.id) == "hearth-reflections" for c in repair)
 
 
 async def test_a_community_can_mix_packs_of_several_languages(app, clock):
