@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from bot.events import Actor
+from bot.i18n import gettext_in
 from bot.language import choose, for_channel, from_locale, parse
 from tests.bot.flows.test_checkins import open_round
 from tests.bot.flows.test_crisis_care import CRISIS, HEAVY, alerts, heavy, with_alert_channel  # noqa: F401
@@ -152,6 +153,6 @@ async def test_privacy_says_what_happens_when_things_are_hard_in_the_members_lan
     if alert_channel:
         await with_alert_channel(app)
     out = text(await run(app, speaking("ann", "es-MX"), "privacy"))
-    assert "Your privacy in Hearth" in out  # the rest of the notice is in English for now
+    assert out.startswith(gettext_in("es", "**Your privacy in Hearth**").replace("**", ""))  # all of it in hers
     assert "Cuando las cosas pesan:" in out and says in out
     assert "No soy terapeuta ni un servicio de emergencias" in out
