@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.errors import HearthError
+from bot.i18n import _
 from bot.events import Event, Reply, rich
 
 if TYPE_CHECKING:
@@ -31,19 +32,20 @@ class UploadRefused(HearthError):
 def too_big(size: int | None) -> UploadRefused:
     """`size` in bytes, if the platform said (None: found out while reading)."""
     if not size:
-        how_big = "That file is bigger than 1 MB"
+        how_big = _("That file is bigger than 1 MB")
     elif size < 1.05 * 1_048_576:
-        how_big = "That file is just over 1 MB"
+        how_big = _("That file is just over 1 MB")
     else:
-        how_big = f"That file is {size / 1_048_576:.1f} MB"
+        how_big = _("That file is {size} MB").format(size=f"{size / 1_048_576:.1f}")
     return UploadRefused(Reply(body=rich(
-        f"{how_big}, and I can only take files up to 1 MB. "
-        "Could you split it into smaller packs and send them one at a time?"), error=True))
+        _("{how_big}, and I can only take files up to 1 MB. "
+          "Could you split it into smaller packs and send them one at a time?").format(how_big=how_big)), error=True))
 
 
 def unreadable(platform: str) -> UploadRefused:
     return UploadRefused(Reply(body=rich(
-        f"I couldn't fetch that file from {platform}. Please attach it again in a moment."), error=True))
+        _("I couldn't fetch that file from {platform}. Please attach it again in a moment.").format(
+            platform=platform)), error=True))
 
 
 async def worth_reading(app: "Hearth", event: Event) -> bool:

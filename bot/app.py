@@ -22,7 +22,8 @@ from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
 from bot.metrics import Metrics
-from bot import features, language
+from bot import features, i18n, language
+from bot.i18n import N_, _
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.ratelimit import MemberRateLimiter
@@ -47,16 +48,16 @@ def without_controls(event: Event) -> Event:
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = ("That's a lot at once, so I've paused for a moment and didn't do that last one. "
+SLOW_DOWN = N_("That's a lot at once, so I've paused for a moment and didn't do that last one. "
              "Give it a minute, then try it again.")
 #: Every refused event gets an answer (silence would look like a lost command, and Discord would say "Okay."),
 #: the long one once a window, then this.
-STILL_PAUSED = "Still paused for a moment, so I didn't do that one either. Try again in a minute."
+STILL_PAUSED = N_("Still paused for a moment, so I didn't do that one either. Try again in a minute.")
 #: The disk under the database is full: nothing is saved now, nothing saved before is lost.
-NO_ROOM = ("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
+NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
            "Please try again a little later.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
-DMS_CLOSED_NOTICE = ("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
+DMS_CLOSED_NOTICE = N_("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
                      "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
                      "messages from me in your privacy settings, then run **checkin join** again and I'll start "
                      "sending them.")
@@ -89,6 +90,7 @@ class Hearth:
         clock = clock or SystemClock()
         store = await Store.open(config["database_url"] or config.sqlite_path, clock, config["database_pool_size"])
         try:
+            i18n.load_all()  # every language's catalog, read now: a broken one stops Hearth before anyone is answered
             content = ContentLibrary.load(config["content_dir"] or None, config["safety.model"])
             return cls(config, store, content, clock, registry or features.registry())
         except BaseException:
@@ -124,19 +126,22 @@ class Hearth:
                 await self.store.outbox.forget_event(event.event_id)
             except Exception:
                 pass
-        return [say(NO_ROOM, error=True)]
+        return [say(_(NO_ROOM), error=True)]
 
     async def _handle(self, event: Event) -> list[Reply]:
         event = without_controls(event)
+        # Everything made for this event (and what the adapter adds as it renders the replies, later in this
+        # task) is in the language of the person who acted; a channel post inside says `speaking` its own.
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
         self.metrics.add("events", event.kind)
         verdict = self.limiter.check(event.actor.community_id, event.actor.user_id)
         if verdict != "ok":
+            i18n.use(await self.language_of(event.actor))
             log.info("rate limit reached for a member in %s", event.actor.community_id)
             self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return self._counted(care + [say(SLOW_DOWN if verdict == "first_refusal" else STILL_PAUSED, error=True)])
+            return self._counted(care + [say(_(SLOW_DOWN) if verdict == "first_refusal" else _(STILL_PAUSED), error=True)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)
@@ -144,7 +149,10 @@ class Hearth:
             if await self._repeated(event):
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
-            await self.store.communities.upsert_member(event.actor, self.clock.now())
+            member = await self.store.communities.upsert_member(event.actor, self.clock.now())
+            i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)
+        else:
+            i18n.use(await self.language_of(event.actor))
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
@@ -153,7 +161,7 @@ class Hearth:
         replies = care + replies
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
-            replies.append(say(DMS_CLOSED_NOTICE))
+            replies.append(say(_(DMS_CLOSED_NOTICE)))
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         if care or not reads_only:  # care may have alerted the moderators: send that now
@@ -230,10 +238,40 @@ class Hearth:
         return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
 
     async def language_of(self, actor: Actor, member: Member | None = None) -> str:
-        """The member's own language (`me language`), else their platform's, else English. Only reads: asking
-        which language to answer a read in (`privacy`) makes no member."""
-        member = member or await self.store.communities.get_member(actor.community_id, actor.user_id)
-        return language.choose(member.language if member else None, actor.locale)[0]
+        """The member's own language (`me language`), else their platform's, else the community's, else English
+        (`bot.language.choose`). Only reads: asking which language to answer a read in makes no member."""
+        return (await self.language_and_source(actor, member))[0]
+
+    async def speak_to(self, actor: Actor) -> str:
+        """From here on in this task, speak `actor`'s language: for an adapter that builds something for a person
+        outside `handle` (a command's form, a Home tab)."""
+        lang = await self.language_of(actor)
+        i18n.use(lang)
+        return lang
+
+    async def language_and_source(self, actor: Actor, member: Member | None = None) -> tuple[str, str]:
+        """The language and where it came from ("own", "platform", "community", "default"). Costs no query with
+        the member at hand, nor on most events without (who chose a language is kept in memory, re-read now and
+        then; the community's too)."""
+        if member is not None:
+            own = member.language
+        else:
+            own = await self.store.communities.chosen_language(actor.community_id, actor.user_id)
+        community = None
+        if own not in language.LANGUAGES and language.from_locale(actor.locale) is None:
+            community = await self.store.communities.language(actor.community_id)
+        return language.choose(own, actor.locale, community)
+
+    def member_language(self, member: Member | None, community_language: str | None) -> str:
+        """The language of a DM made with no event at hand (a round's): the same rule, with the platform's
+        locale as last reported."""
+        if member is None:
+            return language.choose(None, None, community_language)[0]
+        return language.choose(member.language, member.platform_locale, community_language)[0]
+
+    async def channel_language(self, community_id: str) -> str:
+        """The language of a channel post: the community's, else English."""
+        return language.for_channel(await self.store.communities.language(community_id))
 
     def today(self, tz: ZoneInfo) -> date:
         return self.clock.now().astimezone(tz).date()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from bot.events import Reply, Rich, rich
+from bot.events import Reply, Rich, fill, rich
 
 
 class HearthError(Exception):
@@ -20,13 +20,13 @@ class HearthError(Exception):
 class UserError(HearthError):
     """A kind refusal shown to the person who asked; nothing was changed.
 
-    The message is Hearth's own template; `{}` slots take user text, which is
-    kept inert when shown. `field` names the option or form field it is
-    about, so a form can show it beside that field and keep the rest.
+    The message is Hearth's own template (translated: `UserError(_("…"))`); `{}` slots take user text, or
+    named `{slots}` take `values` (a `str` is user text, a `Rich` Hearth's), kept inert when shown. `field`
+    names the option or form field it is about, so a form can show it beside that field and keep the rest.
     """
 
-    def __init__(self, template: str, *user_values: str, field: str | None = None) -> None:
-        self.body: Rich = rich(template, *user_values)
+    def __init__(self, template: str, *user_values: str, field: str | None = None, **values: "str | Rich") -> None:
+        self.body: Rich = fill(template, **values) if values else rich(template, *user_values)
         self.field = field
         super().__init__(self.body.plain())
 

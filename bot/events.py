@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from bot import i18n
+
 # --------------------------------------------------------------------------
 # Text
 # --------------------------------------------------------------------------
@@ -95,7 +97,7 @@ class PersonRef:
         return self.subject.split(":", 1)[-1]
 
     def text(self) -> str:
-        return f"the role {self.short}" if self.is_role else self.short
+        return i18n._("the role {role}").format(role=self.short) if self.is_role else self.short
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -113,8 +115,8 @@ def month_name(day: date) -> str:
 
 
 def show_date(day: date) -> str:
-    """"Tue 6 Jan": a calendar day, as people read it."""
-    return f"{day_name(day)} {day.day} {month_name(day)}"
+    """"Tue 6 Jan": a calendar day, as people read it, in the language being spoken (`bot.i18n`)."""
+    return i18n.day_month(day)
 
 
 WhenStyle = Literal["datetime", "time"]
@@ -136,6 +138,8 @@ class When:
     zone: str = "UTC"
     style: WhenStyle = "datetime"
     personal: bool = False
+    lang: str = "en"
+    """The language it is written in (`text()`): the one its message was made in, also when sent later."""
 
     @property
     def unix(self) -> int:
@@ -147,18 +151,20 @@ class When:
         except Exception:  # a zone this machine doesn't know: UTC is still true, and named
             tz = ZoneInfo("UTC")
         local = self.at.astimezone(tz)
-        clock = f"{local:%H:%M}"
-        if self.style == "time":
-            return f"{clock} ({tz.key})"
-        return f"{day_name(local)} {local.day} {month_name(local)}, {clock} ({tz.key})"
+        with i18n.speaking(self.lang):
+            if self.style == "time":
+                return f"{i18n.clock(local)} ({tz.key})"
+            return f"{i18n.day_month(local)}, {i18n.clock(local)} ({tz.key})"
 
     def to_json(self) -> str:
-        return "|".join((self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""))
+        fields = [self.at.isoformat(), self.zone, self.style, "1" if self.personal else ""]
+        return "|".join(fields + [self.lang] if self.lang != "en" else fields)
 
     @classmethod
     def from_json(cls, text: str) -> "When":
-        at, zone, style, personal = text.split("|")
-        return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1")
+        at, zone, style, personal, *lang = text.split("|")
+        return cls(datetime.fromisoformat(at), zone, "time" if style == "time" else "datetime", personal == "1",
+                   lang[0] if lang else "en")
 
 
 Part = str | UserText | ChannelRef | When | PersonRef
@@ -220,12 +226,12 @@ def channel(channel_id: str) -> "Rich":
 
 def your_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a message for one person, in their zone (named): a value for `rich`/`fill` slots."""
-    return Rich((When(at, _zone_name(zone), style, personal=True),))
+    return Rich((When(at, _zone_name(zone), style, personal=True, lang=i18n.current()),))
 
 
 def posted_time(at: datetime, zone: ZoneInfo | str, style: WhenStyle = "datetime") -> "Rich":
     """A time in a channel post: each reader sees their own where the platform can; elsewhere `zone`, named."""
-    return Rich((When(at, _zone_name(zone), style),))
+    return Rich((When(at, _zone_name(zone), style, lang=i18n.current()),))
 
 
 def _zone_name(zone: ZoneInfo | str) -> str:
@@ -429,6 +435,8 @@ class Reply:
     """A refusal: nothing changed. Adapters may show it beside a form, keeping what was typed."""
     field: str | None = None
     """Which option or form field a refusal is about (its name), declared by the core so no adapter guesses."""
+    lang: str = "en"
+    """The language it was made in: a message sent later (the outbox) is drawn in it, whatever an adapter adds."""
 
     def plain(self) -> str:
         return self.body.plain()
@@ -463,6 +471,9 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
     if reply.attachment is not None:
         data["attachment"] = {"filename": reply.attachment.filename, "mime": reply.attachment.mime,
                               "content": base64.b64encode(reply.attachment.content).decode("ascii")}
+    lang = i18n.current()  # (the language it is being made in)
+    if lang != "en":
+        data["lang"] = lang
     return data
 
 
@@ -471,4 +482,4 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
     file = data.get("attachment")
     attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"]) if file else None
     return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",
-                 attachment=attachment)
+                 attachment=attachment, lang=str(data.get("lang") or "en"))

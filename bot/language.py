@@ -1,10 +1,10 @@
-"""Which language Hearth speaks to a person, decided in one place (`choose`).
+"""Which language Hearth speaks, decided in one place (`choose` and `for_channel`).
 
-A member's own choice (`me language es`) wins; else what their platform says
-(Discord sends the user's locale with every interaction, Slack's users.info
-returns it, the terminal has the shell's); else English. Today the care texts
-(crisis and gentle replies, `support`, the care part of `privacy`) follow it;
-the rest of Hearth is still English, and says so.
+To one person (a reply, a DM): their own choice (`me language es`) wins; else what their platform says
+(Discord sends the user's locale with every interaction, Slack's users.info returns it, the terminal has the
+shell's); else the community's language (`mod settings language`); else English.
+To a channel (a round's post, a summary, a reminder posted there): the community's language, else English.
+Every text Hearth makes follows it (`bot.i18n`); typed command words stay English everywhere.
 """
 
 from __future__ import annotations
@@ -59,14 +59,22 @@ def parse(typed: str) -> str | None:
     return _NAMES.get(flat) or from_locale(flat)
 
 
-def choose(own: str | None, platform_locale: str | None) -> tuple[str, str]:
-    """The language and where it came from ("own", "platform" or "default"): the one rule of precedence."""
+def choose(own: str | None, platform_locale: str | None, community: str | None = None) -> tuple[str, str]:
+    """The language for one person and where it came from ("own", "platform", "community" or "default"):
+    the one rule of precedence."""
     if own in LANGUAGES:
         return own, "own"
     from_platform = from_locale(platform_locale)
     if from_platform:
         return from_platform, "platform"
+    if community in LANGUAGES:
+        return community, "community"
     return DEFAULT, "default"
+
+
+def for_channel(community: str | None) -> str:
+    """The language of what is posted where many read it: the community's, else English."""
+    return community if community in LANGUAGES else DEFAULT
 
 
 def listed() -> str:

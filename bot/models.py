@@ -67,6 +67,8 @@ class Member:
     dms_closed: bool = field(default=False, compare=False)
     """Their DMs are closed to Hearth (`bot.store.communities`): known on the participants read that round DMs
     and reminders are built from, False on other reads."""
+    platform_locale: str | None = None
+    """The locale their platform last reported ("pt-BR"): their language, unless they chose one."""
 
     @property
     def zone_name(self) -> str | None:

@@ -246,8 +246,27 @@ def _embed(embed: dict[str, Any]) -> list[str]:
     return problems
 
 
+#: The locales Discord localizes into (its Locale option: https://discord.com/developers/docs/reference#locales).
+LOCALES = frozenset({
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR",
+    "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko",
+})
+
+
+def _localizations(item: dict[str, Any], key: str, where: str, most: int) -> list[str]:
+    """`name_localizations` / `description_localizations`: Discord locales only, each text within the limit."""
+    problems = []
+    for locale, text in (item.get(f"{key}_localizations") or {}).items():
+        if locale not in LOCALES:
+            problems.append(f"{where}.{key}_localizations: “{locale}” is not a Discord locale")
+        problems += _text(text, f"{where}.{key}_localizations.{locale}", most)
+    return problems
+
+
 def _command(cmd: dict[str, Any], where: str, top: bool = False) -> list[str]:
     problems = _text(cmd.get("name"), f"{where}.name", COMMAND_NAME)
+    problems += _localizations(cmd, "name", where, COMMAND_NAME)
+    problems += _localizations(cmd, "description", where, COMMAND_DESCRIPTION)
     if not top or cmd.get("type", 1) == 1:
         problems += _text(cmd.get("description"), f"{where}.description", COMMAND_DESCRIPTION)
     options = cmd.get("options") or []
@@ -259,11 +278,13 @@ def _command(cmd: dict[str, Any], where: str, top: bool = False) -> list[str]:
             continue
         problems += _text(opt.get("name"), f"{where}.options.{j}.name", COMMAND_NAME)
         problems += _text(opt.get("description"), f"{where}.options.{j}.description", COMMAND_DESCRIPTION)
+        problems += _localizations(opt, "description", f"{where}.options.{j}", COMMAND_DESCRIPTION)
         choices = opt.get("choices") or []
         if len(choices) > CHOICES:
             problems.append(f"{where}.options.{j}.choices: {len(choices)}; at most {CHOICES}")
         for k, c in enumerate(choices):
             problems += _text(c.get("name"), f"{where}.options.{j}.choices.{k}.name", CHOICE_NAME)
+            problems += _localizations(c, "name", f"{where}.options.{j}.choices.{k}", CHOICE_NAME)
             if isinstance(c.get("value"), str):
                 problems += _text(c["value"], f"{where}.options.{j}.choices.{k}.value", CHOICE_VALUE)
     return problems

@@ -28,7 +28,8 @@ from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
-from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, rich
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
+from bot.i18n import N_, _, speaking
 from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
 
+#: Where a reply only its reader sees is shown (the terminal's header for it).
+ONLY_YOU = N_("only you")
 EXTRAS = f"""Terminal extras (besides Hearth's own commands, see: {HELP}):
   as NAME [mod]     speak as someone else (mod = a moderator)
   NAME: COMMAND     one command as NAME
@@ -88,10 +91,11 @@ class ConsoleSender:
             where = f"#{_short(d.channel)} (updated)"
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
-        self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
-                      dm=d.kind == "dm")
-        if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
-            self.out.say(f"  Saved as {self._save(d.message.attachment)}")
+        with speaking(d.message.lang):  # (the language it was made in)
+            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
+                          dm=d.kind == "dm")
+            if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
+                self.out.say("  " + _("Saved as {path}").format(path=self._save(d.message.attachment)))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
 
 
@@ -225,8 +229,8 @@ class ConsoleAdapter:
         if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
             if not self.interactive:
                 raise NotUTF8()
-            self.out.show("only you", Reply(body=rich("That line had characters I couldn't read (it wasn't UTF-8 "
-                                                      "text), so I skipped it. Please type it again."), error=True))
+            self.out.show(_(ONLY_YOU), Reply(body=rich(_("That line had characters I couldn't read (it wasn't UTF-8 "
+                                                         "text), so I skipped it. Please type it again.")), error=True))
             return True
         if not self.interactive:
             self.out.say(f"{self.speaker.name}> {line}")
@@ -236,11 +240,11 @@ class ConsoleAdapter:
         try:
             await self._line(line, lowered)
         except UserError as err:
-            self.out.show("only you", err.reply())
+            self.out.show(_(ONLY_YOU), err.reply())
         except Exception:  # a bug: this line gets an answer, and the session goes on
             log.warning("the terminal could not handle a line", exc_info=log.isEnabledFor(logging.DEBUG))
-            self.out.show("only you", Reply(body=rich("Sorry — something went wrong on my side with that line. "
-                                                      "The next line goes on as usual."),
+            self.out.show(_(ONLY_YOU), Reply(body=rich(_("Sorry — something went wrong on my side with that line. "
+                                                         "The next line goes on as usual.")),
                                             error=True))
         return True
 
@@ -254,7 +258,7 @@ class ConsoleAdapter:
             finally:
                 self.speaker = saved
             return
-        word, _, rest = lowered.partition(" ")
+        word, _sep, rest = lowered.partition(" ")
         extras: dict[str, Callable[[str], "asyncio.Future | None"]] = {
             "as": self._as, "press": self._press, "advance": self._advance, "at": self._at, "sleep": self._sleep,
         }
@@ -289,18 +293,18 @@ class ConsoleAdapter:
     async def _show(self, actor: Actor, replies: list[Reply]) -> None:
         """Every reply, a form asked field by field; an event with no reply at all still says so."""
         if not replies:
-            self.out.say("  (no answer)")
+            self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
                 mine = reply.visibility == "actor"
-                self.out.show("only you" if mine else "#general", reply, actor.user_id if mine else None)
+                self.out.show(_(ONLY_YOU) if mine else "#general", reply, actor.user_id if mine else None)
                 if reply.attachment is not None:
-                    self.out.say(f"  Saved as {self._save(reply.attachment)}")
+                    self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
                 continue
-            self.out.show("only you", Reply(body=reply.body, title=reply.form.title))
+            self.out.show(_(ONLY_YOU), Reply(body=reply.body, title=reply.form.title))
             values = await self._fill_form(reply.form)
             if values is None:
-                self.out.say("  (cancelled)")
+                self.out.say("  " + _("(cancelled)"))
                 continue
             await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
@@ -332,10 +336,10 @@ class ConsoleAdapter:
                 await self._show(actor, replies)
                 return
             for reply in replies:
-                self.out.show("only you", reply)
+                self.out.show(_(ONLY_YOU), reply)
             answer = await self._ask(wrong, values.get(wrong.name))
             if answer is None:
-                self.out.say("  (cancelled)")
+                self.out.say("  " + _("(cancelled)"))
                 return
             values[wrong.name] = answer
 
@@ -355,8 +359,9 @@ class ConsoleAdapter:
         choices = ""
         if f.choices:
             choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-        default = f" (Enter for {f.default})" if f.default else (" (optional)" if not f.required else "")
-        again = f" — you wrote “{_CONTROL.sub('', typed)}”" if typed else ""
+        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
+            " " + _("(optional)") if not f.required else "")
+        again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
         self.out.say(f"  {f.label}{choices}{default}{again}")
         if self.interactive:
             self.out.stream.write("  > ")
@@ -387,12 +392,13 @@ class ConsoleAdapter:
     async def _press(self, rest: str) -> None:
         buttons = self.out.buttons_for(self._actor().user_id)
         if not rest.strip():
-            raise UserError("Say which button, like `press 1`.")
+            raise UserError(_("Say which button, like `press 1`."))
         try:
             button = buttons[int(rest.strip()) - 1]
         except (ValueError, IndexError):
-            shown = render_buttons(buttons) if buttons else "none yet"
-            raise UserError(f"There's no button “{{}}”. The last ones were: {shown}", rest.strip()) from None
+            shown = render_buttons(buttons) if buttons else _("none yet")
+            raise UserError(_("There's no button “{typed}”. The last ones were: {buttons}"), typed=rest.strip(),
+                            buttons=hearth_text(shown)) from None
         await self._dispatch(Event("action", self._actor(), button.action, dict(button.args)))
 
     async def _advance(self, rest: str) -> None:
@@ -425,7 +431,7 @@ class ConsoleAdapter:
         opens and closes the rounds it passes as they would have, in order; then on to `target`."""
         clock = self._clock()
         self.out.say(f"  The clock moves on to {target:%a %d %b %H:%M:%S} UTC.")
-        for _ in range(MAX_STEPS):
+        for _step in range(MAX_STEPS):
             moment = await self._next_moment(target)
             if moment is None:
                 break

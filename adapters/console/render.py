@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.i18n import _
 from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 BOLD, ITALIC, RESET = "\033[1m", "\033[3m", "\033[0m"
@@ -54,7 +55,8 @@ def render_reply(reply: Reply, color: bool, indent: str = "  ") -> str:
     if body:
         lines.append(body)
     if reply.buttons:
-        lines.append(render_buttons(reply.buttons) + "   (type: press N)")
+        lines.append(render_buttons(reply.buttons) + "   " + _("(type: press N)"))
     if reply.attachment:
-        lines.append(f"[file: {reply.attachment.filename}, {len(reply.attachment.content)} bytes]")
+        lines.append("[" + _("file: {name}, {size} bytes").format(name=reply.attachment.filename,
+                                                                 size=len(reply.attachment.content)) + "]")
     return "\n".join(indent + line for chunk in lines for line in chunk.splitlines() or [""])

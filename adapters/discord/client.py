@@ -24,9 +24,9 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.commands import HearthTree, build_tree
+from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
-from adapters.discord.interactions import EXPIRED, NOT_IN_DMS, SORRY, actor_for, answer, show
+from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
 from bot.commands.suggest import suggestions_for
@@ -99,7 +99,8 @@ class HearthClientMixin:
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)
         if not interaction.response.is_done():
-            await interaction.response.send_message(SORRY.body.plain(), ephemeral=True)
+            speak_their_locale(interaction)
+            await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
 
 
 class HearthClient(HearthClientMixin, discord.Client):
@@ -181,6 +182,7 @@ class DiscordAdapter:
 
     async def sync_commands(self) -> None:
         build_tree(self.client.tree, self.app.registry)
+        await self.client.tree.set_translator(HearthTranslator())  # descriptions in Discord's own localizations
         guild_id = self.config["discord.dev_guild_id"]
         if guild_id:
             guild = discord.Object(int(guild_id))
@@ -223,31 +225,34 @@ class DiscordAdapter:
 
     async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str],
                          upload: discord.Attachment | None = None) -> None:
+        speak_their_locale(interaction)
         actor = actor_for(interaction)
         if actor is None:
-            await show(self, interaction, [NOT_IN_DMS])
+            await show(self, interaction, [not_in_dms()])
             return
         event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}")
         await answer(self, interaction, event, upload)
 
     async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:
+        speak_their_locale(interaction)
         if "__expired__" in args:
-            await show(self, interaction, [EXPIRED])
+            await show(self, interaction, [expired()])
             return
         actor = actor_for(interaction, await self._community_for_dm(args, action))
         if actor is None:
-            await show(self, interaction, [NOT_IN_DMS])
+            await show(self, interaction, [not_in_dms()])
             return
         await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"))
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
+        speak_their_locale(interaction)
         args = await decode_args(raw_args, self.state)
         if args is None:
-            await show(self, interaction, [EXPIRED])
+            await show(self, interaction, [expired()])
             return
         actor = actor_for(interaction, await self._community_for_dm(args))
         if actor is None:
-            await show(self, interaction, [NOT_IN_DMS])
+            await show(self, interaction, [not_in_dms()])
             return
         values = form_values(list((interaction.data or {}).get("components", [])))
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"))

@@ -19,6 +19,8 @@ from discord import app_commands
 from adapters.options import chat_options
 from bot.commands.groups import GROUP_HELP
 from bot.commands.registry import Command, Option, Registry
+from bot.i18n import gettext_in
+from bot.language import DEFAULT, from_locale
 
 if TYPE_CHECKING:
     from adapters.discord.client import HearthClient
@@ -32,6 +34,39 @@ GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, privat
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     text = " ".join(text.split()) or "…"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: What Discord may show in another language: descriptions and choice names. Command, group and option names
+#: stay English, as people type them everywhere.
+_TRANSLATED = frozenset({
+    app_commands.TranslationContextLocation.command_description,
+    app_commands.TranslationContextLocation.group_description,
+    app_commands.TranslationContextLocation.parameter_description,
+    app_commands.TranslationContextLocation.choice_name,
+})
+
+
+class HearthTranslator(app_commands.Translator):
+    """Discord's own localizations for the command tree, from Hearth's catalogs (`bot.i18n`): each Discord
+    locale of a language Hearth speaks ("es-ES" and "es-419", "pt-BR", "de", "fr") gets that language's
+    description, where it has one; Discord shows the English text to everyone else."""
+
+    async def translate(self, string: app_commands.locale_str, locale: discord.Locale,
+                        context: app_commands.TranslationContextTypes) -> str | None:
+        if context.location not in _TRANSLATED:
+            return None
+        lang = from_locale(locale.value)
+        if lang is None or lang == DEFAULT:
+            return None
+        translated = gettext_in(lang, string.extras.get("msgid", string.message))
+        if translated == string.extras.get("msgid", string.message):
+            return None  # not translated yet: Discord falls back to the English description
+        return _cut(translated)
+
+
+def _localized(text: str) -> app_commands.locale_str:
+    """A description Discord shows cut to its limit, which the translator finds by its whole English text."""
+    return app_commands.locale_str(_cut(text), msgid=text)
 
 
 class PostableChannel(app_commands.Transformer):
@@ -138,9 +173,9 @@ def _callback(cmd: Command, autocomplete: Callable[[str, str], Any]) -> Callable
             opt.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation(opt),
             default=inspect.Parameter.empty if opt.required else None,
         ))
-        descriptions[opt.name] = _cut(opt.description)
+        descriptions[opt.name] = _localized(opt.description)  # type: ignore[assignment]
         if opt.choices and len(opt.choices) <= MAX_CHOICES:
-            choices[opt.name] = [app_commands.Choice(name=_cut(c.label), value=c.value) for c in opt.choices]
+            choices[opt.name] = [app_commands.Choice(name=_localized(c.label), value=c.value) for c in opt.choices]
         elif opt.suggest:
             completers[opt.name] = autocomplete(cmd.name, opt.suggest)
         elif opt.choices:
@@ -188,7 +223,7 @@ def build_tree(tree: app_commands.CommandTree, registry: Registry) -> None:
             top = len(path) == 1
             desc = GROUP_HELP.get(path[-1]) or f"Commands for {' '.join(path)}"
             groups[path] = app_commands.Group(
-                name=path[-1], description=_cut(desc), parent=parent,
+                name=path[-1], description=_localized(desc), parent=parent,
                 allowed_contexts=GUILD_ONLY if top else None,
                 default_permissions=(MODERATOR_PERMISSIONS if path in moderator_only else None) if top else None,
             )
@@ -199,7 +234,7 @@ def build_tree(tree: app_commands.CommandTree, registry: Registry) -> None:
     for cmd in registry.commands.values():
         parent = group(cmd.path[:-1]) if len(cmd.path) > 1 else None
         command = app_commands.Command(
-            name=cmd.path[-1], description=_cut(cmd.help), callback=_callback(cmd, _completer), parent=parent,
+            name=cmd.path[-1], description=_localized(cmd.help), callback=_callback(cmd, _completer), parent=parent,
             allowed_contexts=GUILD_ONLY if parent is None else None,
         )
         if parent is None:

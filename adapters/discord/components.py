@@ -18,6 +18,7 @@ import discord
 
 from bot.events import Button, Form, FormField
 from adapters.discord.state import AdapterState
+from bot.i18n import _
 
 if TYPE_CHECKING:
     from adapters.discord.client import HearthClient
@@ -143,7 +144,8 @@ def _hint(field: FormField) -> str | None:
     """Under the label of a choice too big for a menu: a few of its values (the core checks what is typed)."""
     if field.kind != "choice" or _menu(field):
         return None
-    return _cut("One of: " + ", ".join(c.value for c in field.choices[:8]) + ", …", DESCRIPTION_LIMIT)
+    return _cut(_("One of: {choices}").format(choices=", ".join(c.value for c in field.choices[:8])) + ", …",
+                DESCRIPTION_LIMIT)
 
 
 def _input(field: FormField) -> discord.ui.Item[Any]:
@@ -155,13 +157,13 @@ def _input(field: FormField) -> discord.ui.Item[Any]:
         ]
         return discord.ui.Select(custom_id=field.name, options=options, required=field.required,
                                  min_values=1 if field.required else 0, max_values=1,
-                                 placeholder=_cut(field.placeholder or "Choose one", 150))
+                                 placeholder=_cut(field.placeholder or _("Choose one"), 150))
     if field.kind == "channel":
         return discord.ui.ChannelSelect(custom_id=field.name, required=field.required,
                                         channel_types=[discord.ChannelType.text, discord.ChannelType.news],
                                         min_values=1 if field.required else 0, max_values=1)
     style = discord.TextStyle.paragraph if field.kind == "paragraph" else discord.TextStyle.short
-    placeholder = field.placeholder or ("e.g. Europe/Berlin" if field.kind == "timezone" else None)
+    placeholder = field.placeholder or (_("e.g. Europe/Berlin") if field.kind == "timezone" else None)
     longest = min(field.max_length or TEXT_LIMIT, TEXT_LIMIT)
     return discord.ui.TextInput(
         custom_id=field.name, style=style, required=field.required, max_length=longest,

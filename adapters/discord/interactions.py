@@ -20,6 +20,8 @@ from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.events import Actor, Event, Reply, join_rich, rich
+from bot.i18n import _, use
+from bot.language import from_locale
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -30,10 +32,23 @@ NO_PINGS = discord.AllowedMentions.none()
 #: How long the core may take before the interaction is deferred (Discord allows 3 s).
 DEFER_AFTER = 2.0
 
-SORRY = Reply(body=rich("Sorry — something went wrong on my side, and nothing was changed. "
-                        "Please try again in a moment."))
-NOT_IN_DMS = Reply(body=rich("I can only do that inside the server. Please use the button or command there."))
-EXPIRED = Reply(body=rich("This button has expired. Please run the command again."))
+def sorry() -> Reply:
+    return Reply(body=rich(_("Sorry — something went wrong on my side, and nothing was changed. "
+                             "Please try again in a moment.")))
+
+
+def not_in_dms() -> Reply:
+    return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.")))
+
+
+def expired() -> Reply:
+    return Reply(body=rich(_("This button has expired. Please run the command again.")))
+
+
+def speak_their_locale(interaction: discord.Interaction) -> None:
+    """Until the core knows better (`Hearth.handle` adds the member's own choice and the community's), what is
+    said to this person is in their Discord client's language."""
+    use(from_locale(getattr(interaction.locale, "value", None)))
 
 
 def actor_for(interaction: discord.Interaction, community_id: str | None = None) -> Actor | None:
@@ -67,7 +82,7 @@ async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, ev
             replies = await _handle(adapter, event, upload)
     except Exception:
         log.exception("handling %s %s failed", event.kind, event.name)
-        replies = [SORRY]
+        replies = [sorry()]
     replies = [*replies, *kept_values(event, replies)]
     await show(adapter, interaction, replies)
 
@@ -80,7 +95,7 @@ def kept_values(event: Event, replies: list[Reply]) -> list[Reply]:
     typed = [(name, value.strip()) for name, value in event.values.items() if value.strip()]
     if not typed:
         return []
-    lines = [rich("_What you typed, so you can use it again:_")]
+    lines = [rich(_("_What you typed, so you can use it again:_"))]
     lines += [rich("• {}: {}", name.replace("_", " "), value) for name, value in typed]  # (both from the payload)
     return [Reply(body=join_rich(lines))]
 
@@ -105,7 +120,7 @@ async def _handle(adapter: "DiscordAdapter", event: Event, upload: discord.Attac
 async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, replies: list[Reply]) -> None:
     if not replies:
         if not interaction.response.is_done():
-            await interaction.response.send_message("Okay.", ephemeral=True)
+            await interaction.response.send_message(_("Okay."), ephemeral=True)
         return
     for i, reply in enumerate(replies):
         if reply.form is not None and not interaction.response.is_done():
@@ -114,8 +129,8 @@ async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, repl
                 log.warning("dropped %d reply(s) after a form for %s", len(replies) - i - 1, interaction.id)
             return
         if reply.form is not None:  # too late for a modal: Discord only opens one as the first answer
-            reply = Reply(body=reply.body + rich("\n\n_Please press the button or run the command again to open "
-                                                 "the form._"), visibility=reply.visibility)
+            reply = Reply(body=reply.body + rich("\n\n" + _("_Please press the button or run the command again to "
+                                                            "open the form._")), visibility=reply.visibility)
         await _send(adapter, interaction, reply)
 
 

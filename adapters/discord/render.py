@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from bot.events import ChannelRef, Part, PersonRef, Reply, Rich, UserText, When
+from bot.i18n import N_, _
 
 #: Discord's limit for one message's content.
 MESSAGE_LIMIT = 2000
 ZWSP = "\u200b"
-CUT_NOTE = "\n… _(shortened to fit Discord's 2000-character limit)_"
+CUT_NOTE = N_("_(shortened to fit Discord's 2000-character limit)_")
 
 _MARKDOWN = re.compile(r"([\\*_~|`\[\]>])")
 _LINE_START = re.compile(r"^(\s*)(#|-|\+|\d+\.)", re.MULTILINE)
@@ -83,7 +84,8 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     """One message's worth: cut clearly (never silently) when too long."""
     if len(text) <= limit:
         return text
-    return text[: limit - len(CUT_NOTE)].rstrip() + CUT_NOTE
+    note = "\n… " + _(CUT_NOTE)
+    return text[: limit - len(note)].rstrip() + note
 
 
 def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

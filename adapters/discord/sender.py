@@ -21,6 +21,7 @@ import discord
 from adapters.discord.components import build_view
 from adapters.discord.render import ZWSP, fit, reply_text
 from bot.delivery.sender import Delivery, PermanentFailure
+from bot.i18n import N_, _, speaking
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -32,7 +33,7 @@ CANNOT_DM = 50007
 UNKNOWN_CHANNEL = 10003
 UNKNOWN_MESSAGE = 10008
 THREAD_EXISTS = 160004
-THREAD_NAME = "Check-in answers"
+THREAD_NAME = N_("Check-in answers")
 #: Discord's longest nonce; "outbox:<id>" fits with room to spare.
 NONCE_MAX = 25
 #: Codes where retrying cannot help: missing access/permissions, unknown channel.
@@ -43,7 +44,7 @@ def snowflake(namespaced: str | None) -> int:
     """`discord:123` → 123 (refusing ids from another platform)."""
     if not namespaced:
         raise PermanentFailure("no Discord id to send to")
-    platform, _, raw = namespaced.rpartition(":")
+    platform, _sep, raw = namespaced.rpartition(":")
     if platform not in ("", "discord") or not raw.isdigit():
         raise PermanentFailure(f"{namespaced!r} is not a Discord id")
     return int(raw)
@@ -51,7 +52,7 @@ def snowflake(namespaced: str | None) -> int:
 
 def split_ref(ref: str) -> tuple[int | None, int]:
     """A message ref is `<message>` or `<channel>/<message>` (replies in threads)."""
-    channel, _, message = ref.rpartition("/")
+    channel, _sep, message = ref.rpartition("/")
     return (int(channel) if channel else None), int(message)
 
 
@@ -67,6 +68,11 @@ class DiscordSender:
         return self.adapter.client
 
     async def send(self, delivery: Delivery) -> str | None:
+        """In the language the message was made in (what this adapter adds to it, a thread's name, too)."""
+        with speaking(delivery.message.lang):
+            return await self._send_refusals_told(delivery)
+
+    async def _send_refusals_told(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except discord.Forbidden as err:
@@ -146,7 +152,7 @@ class DiscordSender:
             raise PermanentFailure(f"channel {channel_id} can't hold threads")
         message = channel.get_partial_message(message_id)
         try:
-            await message.create_thread(name=THREAD_NAME, auto_archive_duration=1440)
+            await message.create_thread(name=_(THREAD_NAME), auto_archive_duration=1440)
         except discord.HTTPException as err:
             if err.code != THREAD_EXISTS:  # another process started it first: fine
                 raise

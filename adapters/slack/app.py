@@ -62,7 +62,8 @@ from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Event, Reply, rich
+from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
+from bot.i18n import N_, _
 from bot.views.home import HELP, JOIN
 
 if TYPE_CHECKING:
@@ -78,10 +79,14 @@ WEB_API_TIMEOUT_SECONDS = 30
 SUBMIT_BUDGET_SECONDS = 2.0
 #: How long stopping waits for work that followed an ack (an answer on its way) before cancelling it.
 STOP_GRACE_SECONDS = 5.0
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-FORM_EXPIRED = "This form has expired. Please open it again."
-SLACK_HELP = rich(f"\n\nOn Slack, type these after `/hearth`, e.g. `/hearth {JOIN} mornings`. "
-                  "Your **Home** tab with Hearth has buttons for the common ones.")
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+FORM_EXPIRED = N_("This form has expired. Please open it again.")
+SLACK_HELP = N_("On Slack, type these after `/hearth`, e.g. `/hearth {example}`. "
+                "Your **Home** tab with Hearth has buttons for the common ones.")
+
+
+def slack_help() -> Rich:
+    return rich("\n\n" + _(SLACK_HELP).format(example=f"{JOIN} mornings"))
 
 
 class SlackAdapter:
@@ -250,7 +255,7 @@ class SlackAdapter:
         if respond is None:
             return
         try:
-            await respond(text=SORRY, response_type="ephemeral", replace_original=False)
+            await respond(text=_(SORRY), response_type="ephemeral", replace_original=False)
         except UNREACHABLE as err:
             log.warning("could not apologise either: %s", unreachable(err))
         except Exception:
@@ -282,7 +287,7 @@ class SlackAdapter:
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
         if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
-            replies[0] = dataclasses.replace(replies[0], body=replies[0].body + SLACK_HELP)
+            replies[0] = dataclasses.replace(replies[0], body=replies[0].body + slack_help())
         await self.present.show(where, actor, replies)
 
     async def on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
@@ -303,7 +308,7 @@ class SlackAdapter:
         value = VALUES.decode((body.get("actions") or [{}])[0].get("value", ""))
         if value is None:
             await self.present.show(where, await self._actor(body, user, channel),
-                                    [Reply(body=rich("That button has expired. Please try again."))])
+                                    [Reply(body=rich(_("That button has expired. Please try again.")))])
             return
         name, args = str(value.get("n", "")), {str(k): str(v) for k, v in (value.get("a") or {}).items()}
         kind = "command" if value.get("k") in ("c", "f") else "action"
@@ -322,6 +327,7 @@ class SlackAdapter:
                          defaults: dict[str, str], eid: str | None) -> None:
         """A command's form, only for whoever may run the command (and press the button that asked for it):
         anyone else gets the refusal typing the command would get, and sees nothing of the form."""
+        await self.app.speak_to(actor)  # (no `handle` here: the form is made in their language all the same)
         refused = await self.app.registry.refusal(self.app, Event("command", actor, cmd.name, hidden, event_id=eid))
         if refused is not None:
             await self.present.show(where, actor, [refused])
@@ -348,7 +354,7 @@ class SlackAdapter:
         where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
         if not meta:  # not a form Hearth opened, or one from a version that wrote it differently
             log.info("a modal was submitted without a form Hearth can read")
-            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(FORM_EXPIRED))], where))
+            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(_(FORM_EXPIRED)))], where))
             return
         work = asyncio.ensure_future(self._run_submission(body, meta, user))
         if not await within(SUBMIT_BUDGET_SECONDS, work):
@@ -356,6 +362,7 @@ class SlackAdapter:
             self._after_ack(self._safely(self._show_when_done(where, work)))
             return
         actor, replies = work.result()
+        await self.app.speak_to(actor)  # (`handle` ran in its own task: what is drawn here is in their language too)
         errors = field_errors(replies, view)
         if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
             await ack(response_action="errors", errors=errors)
@@ -369,6 +376,7 @@ class SlackAdapter:
 
     async def _show_when_done(self, where: Where, work: "asyncio.Future[tuple[Actor, list[Reply]]]") -> None:
         actor, replies = await work
+        await self.app.speak_to(actor)
         await self.present.show(where, actor, replies)
 
     async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str

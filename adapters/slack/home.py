@@ -14,6 +14,7 @@ from adapters.slack.render import (
     VALUES, action_value, actions_blocks, button_element, context, fit_view_blocks, mrkdwn, plain_text, section,
 )
 from bot.events import SHOWN_TO, Actor, Rich
+from bot.i18n import _
 from bot.views.home import Home, Section, home_view
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 
 async def home_tab(app: "Hearth", actor: Actor, notice: Rich | None = None) -> dict[str, Any]:
-    """The person's Home tab as Slack's `views.publish` takes it."""
+    """The person's Home tab as Slack's `views.publish` takes it, in their language."""
+    await app.speak_to(actor)
     return render_home(await home_view(app, actor), actor.user_id, notice)
 
 
@@ -35,10 +37,11 @@ def render_home(home: Home, user_id: str, notice: Rich | None = None) -> dict[st
             blocks.append({"type": "divider"})
         blocks += _section(part, ids)
     if home.moderating:
-        blocks += [{"type": "divider"}, {"type": "header", "text": plain_text("For moderators", 150)}]
+        blocks += [{"type": "divider"}, {"type": "header", "text": plain_text(_("For moderators"), 150)}]
         for part in home.moderating:
             blocks += _section(part, ids)
-    blocks.append(context(mrkdwn(home.footer) + f" Type `/hearth {home.help}` for everything I can do."))
+    blocks.append(context(mrkdwn(home.footer) + " " + _("Type `/hearth {command}` for everything I can do.").format(
+        command=home.help)))
     return {"type": "home", "blocks": fit_view_blocks(shown_to(blocks, user_id), mrkdwn(home.overflow))}
 
 

@@ -18,6 +18,7 @@ from adapters.slack.render import (
     fit_view_blocks, plain_text,
 )
 from bot.events import Choice, FormField, Reply
+from bot.i18n import N_, _
 from bot.views.home import HELP
 
 CALLBACK = "hearth-form"
@@ -69,7 +70,8 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
     hint = None
     if field.kind == "choice" and len(field.choices) > MAX_OPTIONS:
         # Too many for a menu: a text box that names a few, the core checks the rest.
-        hint = "One of: " + ", ".join(c.value for c in field.choices[:20]) + ELLIPSIS_MORE
+        hint = _("One of: {choices}").format(choices=", ".join(c.value for c in field.choices[:20])) + " … " \
+            + _("(see /hearth {command} for the full list)").format(command=HELP)
         element: dict[str, Any] = {"type": "plain_text_input"}
         if field.default:
             element["initial_value"] = field.default[:MAX_INPUT]
@@ -90,7 +92,7 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
                                                               "exclude_bot_users": True}}
         if field.default:
             element["initial_conversation"] = field.default.split(":", 1)[-1]
-        return element, "For a private channel, invite me there first: /invite @Hearth."
+        return element, _("For a private channel, invite me there first: /invite @Hearth.")
     element = {"type": "plain_text_input", "multiline": field.kind == "paragraph"}
     longest = min(field.max_length or MAX_INPUT, MAX_INPUT)
     if field.max_length:
@@ -100,11 +102,8 @@ def _element(field: FormField) -> tuple[dict[str, Any], str | None]:
     if field.placeholder:
         element["placeholder"] = plain_text(field.placeholder, 150)
     if field.kind == "timezone":
-        hint = "An IANA name such as Europe/Berlin or America/Chicago."
+        hint = _("An IANA name such as Europe/Berlin or America/Chicago.")
     return element, hint
-
-
-ELLIPSIS_MORE = f" … (see /hearth {HELP} for the full list)"
 
 
 def input_block(field: FormField) -> dict[str, Any]:
@@ -133,13 +132,13 @@ def form_view(reply: Reply, meta: str) -> dict[str, Any]:
         "callback_id": CALLBACK,
         "title": plain_text(form.title, MAX_VIEW_TITLE),
         "submit": plain_text(form.submit_label, MAX_VIEW_TITLE),
-        "close": plain_text("Cancel", MAX_VIEW_TITLE),
+        "close": plain_text(_("Cancel"), MAX_VIEW_TITLE),
         "private_metadata": meta,
-        "blocks": fit_view_blocks(blocks, "Use /hearth to fill it in as a command."),
+        "blocks": fit_view_blocks(blocks, _("Use /hearth to fill it in as a command.")),
     }
 
 
-def message_view(replies: list[Reply], meta: str, title: str = "Hearth", close: str = "Close") -> dict[str, Any]:
+def message_view(replies: list[Reply], meta: str, title: str = "Hearth", close: str = N_("Close")) -> dict[str, Any]:
     """Replies shown inside a modal, buttons and all (a modal's buttons update it)."""
     blocks: list[dict[str, Any]] = []
     start = 0
@@ -148,15 +147,15 @@ def message_view(replies: list[Reply], meta: str, title: str = "Hearth", close: 
         blocks += actions_blocks(reply.buttons, start)
         start += len(reply.buttons)
     if not blocks:
-        blocks = [context("_Nothing to show._")]
+        blocks = [context(_("_Nothing to show._"))]
     title = next((r.title for r in replies if r.title), None) or title
     return {
         "type": "modal",
         "callback_id": MESSAGE_CALLBACK,
         "title": plain_text(title, MAX_VIEW_TITLE),
-        "close": plain_text(close, MAX_VIEW_TITLE),
+        "close": plain_text(_(close), MAX_VIEW_TITLE),
         "private_metadata": meta,
-        "blocks": fit_view_blocks(blocks, "Ask again with /hearth to see all of it."),
+        "blocks": fit_view_blocks(blocks, _("Ask again with /hearth to see all of it.")),
     }
 
 

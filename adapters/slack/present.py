@@ -23,13 +23,14 @@ from bot.commands.forms import command_form
 from bot.commands.registry import Command
 from bot.config import Config
 from bot.events import SHOWN_TO, Actor, Reply, join_rich, rich
+from bot.i18n import N_, _
 
 if TYPE_CHECKING:
     from bot.app import Hearth
 
 log = logging.getLogger(__name__)
 
-TOO_SLOW = "That took me a little too long and Slack closed the window. Please press it again."
+TOO_SLOW = N_("That took me a little too long and Slack closed the window. Please press it again.")
 
 
 class Presenter:
@@ -59,7 +60,7 @@ class Presenter:
         except SlackApiError as err:
             log.warning("could not show a reply on Slack: %s", slack_error(err))
             if slack_error(err) == "expired_trigger_id":
-                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(TOO_SLOW)))
+                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
         if where.origin == "home":
             await self.publish_home(actor)
 
@@ -76,7 +77,7 @@ class Presenter:
 
     def refusal_view(self, replies: list[Reply], where: Where) -> dict[str, Any]:
         """A refusal about no one field, pushed on top of the form: "Back" returns to it as it was typed."""
-        return message_view(replies, self._meta(where), close="Back")
+        return message_view(replies, self._meta(where), close=N_("Back"))
 
     async def _open_form(self, where: Where, reply: Reply) -> None:
         form = reply.form
@@ -109,7 +110,7 @@ class Presenter:
         assert att is not None
         dm = (await self.client.conversations_open(users=where.user))["channel"]["id"]
         await self.client.files_upload_v2(channel=dm, content=att.content, filename=att.filename,
-                                          title=att.filename, initial_comment="Here is your file from Hearth.")
+                                          title=att.filename, initial_comment=_("Here is your file from Hearth."))
 
     async def open_command_form(self, where: Where, actor: Actor, cmd: Command, hidden: dict[str, str],
                                 defaults: dict[str, str]) -> None:
@@ -122,7 +123,7 @@ class Presenter:
         except SlackApiError as err:
             log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
             if slack_error(err) == "expired_trigger_id":
-                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(TOO_SLOW)))
+                await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
 
     async def publish_home(self, actor: Actor) -> None:
         try:

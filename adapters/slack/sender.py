@@ -26,6 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.render import messages
 from bot.delivery.sender import CallGate, Delivery, PermanentFailure, RetryLater
+from bot.i18n import speaking
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,11 @@ class SlackSender:
             raise
 
     async def send(self, delivery: Delivery) -> str | None:
+        """In the language the message was made in (what this adapter adds to it, too)."""
+        with speaking(delivery.message.lang):
+            return await self._send_refusals_told(delivery)
+
+    async def _send_refusals_told(self, delivery: Delivery) -> str | None:
         try:
             return await self._send(delivery)
         except SlackApiError as err:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.router import Router
 from bot.events import Event, Reply, say
+from bot.i18n import _
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -21,4 +22,4 @@ async def confirm(app: "Hearth", event: Event) -> list[Reply]:
 
 @router.action("cancel")
 async def cancel(app: "Hearth", event: Event) -> Reply:
-    return say("Okay, nothing changed.")
+    return say(_("Okay, nothing changed."))

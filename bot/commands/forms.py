@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
 
 from bot.events import Actor, Choice, Form, FormField
+from bot.i18n import N_, _
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -27,17 +28,17 @@ Defaults = Callable[["Hearth", Actor, Mapping[str, str]], Awaitable[dict[str, st
 
 #: How an option is labelled in a form when its command says nothing else.
 LABELS = {
-    "when": "When does it run?",
-    "channel": "Channel",
-    "timezone": "Timezone",
-    "theme": "Theme",
-    "depth": "Depth",
-    "open": "How long is a round open?",
-    "remind": "Remind how long before it closes?",
-    "name": "Name",
-    "rename": "New name",
-    "text": "Text",
-    "kind": "Kind",
+    "when": N_("When does it run?"),
+    "channel": N_("Channel"),
+    "timezone": N_("Timezone"),
+    "theme": N_("Theme"),
+    "depth": N_("Depth"),
+    "open": N_("How long is a round open?"),
+    "remind": N_("Remind how long before it closes?"),
+    "name": N_("Name"),
+    "rename": N_("New name"),
+    "text": N_("Text"),
+    "kind": N_("Kind"),
 }
 #: The option a terminal uses to name a file on its own machine: a chat form takes the upload instead.
 TERMINAL_PATH = "path"
@@ -50,7 +51,7 @@ class CommandForm:
     check-in, so it is a text box, not a menu of the existing ones."""
 
     title: str
-    submit: str = "Save"
+    submit: str = N_("Save")
     labels: Mapping[str, str] = field(default_factory=dict)
     hints: Mapping[str, str] = field(default_factory=dict)
     defaults: Defaults | None = None
@@ -62,7 +63,11 @@ def form_of(cmd: "Command") -> CommandForm:
     test holds every command that opens a form to a title that fits)."""
     if cmd.form is not None:
         return cmd.form
-    return CommandForm(cmd.help.split(" (")[0].split(":")[0].split(";")[0].split(".")[0])
+    return CommandForm(first_words(cmd.help))
+
+
+def first_words(help: str) -> str:
+    return help.split(" (")[0].split(":")[0].split(";")[0].split(".")[0]
 
 
 def opens_form(cmd: "Command") -> bool:
@@ -90,22 +95,24 @@ async def command_form(app: "Hearth", actor: Actor, cmd: "Command", hidden: Mapp
     menu = not spec.new_name and any(o.suggest == "schedules" and o.name not in hidden for o in cmd.options)
     names = [s.name for s in await app.store.schedules.list_all(actor.community_id)] if menu else []
     fields = tuple(_field(o, spec, filled.get(o.name), names) for o in form_options(cmd) if o.name not in hidden)
-    return Form(spec.title, cmd.name, fields, args=hidden, submit_label=spec.submit)
+    title = _(spec.title) if cmd.form is not None else first_words(_(cmd.help))  # (texts are translated as shown)
+    return Form(title, cmd.name, fields, args=hidden, submit_label=_(spec.submit))
 
 
 def _field(option: "Option", spec: CommandForm, default: str | None, schedules: list[str]) -> FormField:
-    hint = spec.hints.get(option.name)
+    hint = _(spec.hints[option.name]) if option.name in spec.hints else None
     if option.kind == "file":  # in a form, the file is what the form is for
-        return FormField(option.name, option.description[:1].upper() + option.description[1:], "file", hint=hint)
+        description = _(option.description)
+        return FormField(option.name, description[:1].upper() + description[1:], "file", hint=hint)
     kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
         option.kind, "text")
-    choices = option.choices
+    choices = tuple(Choice(c.value, _(c.label)) for c in option.choices)
     if option.suggest == "schedules" and schedules:  # an existing check-in: a menu of them
         choices = tuple(Choice(n, n) for n in schedules)
     if choices:
         kind = "choice"
     label = spec.labels.get(option.name) or LABELS.get(option.name) or option.name.replace("_", " ").capitalize()
-    return FormField(option.name, label, kind, required=option.required,  # type: ignore[arg-type]
+    return FormField(option.name, _(label), kind, required=option.required,  # type: ignore[arg-type]
                      max_length=option.max_length, choices=choices, default=default,
-                     placeholder=option.description, hint=hint)
+                     placeholder=_(option.description), hint=hint)
 

@@ -13,6 +13,8 @@ import shlex
 
 from bot.commands.registry import Command, Option, Registry, not_a_choice
 from bot.errors import UserError
+from bot.events import hearth_text
+from bot.i18n import _
 
 
 #: What makes shlex split differently from splitting on its whitespace: quotes, backslashes, other whitespace.
@@ -32,7 +34,7 @@ def tokenize(line: str) -> list[str]:
 def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
     words = tokenize(line.strip())
     if not words:
-        raise UserError("Type **help** to see what I can do.")
+        raise UserError(_("Type **help** to see what I can do."))
     cmd, rest = registry.find_typed(words)
     if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
         # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
@@ -69,7 +71,8 @@ def bind(cmd: Command, words: list[str]) -> dict[str, str]:
             continue  # "checkin answer 4 Slept well": "Slept" is no visibility
         args[opt.name] = positional.pop(0)
     if positional:
-        raise UserError(f"I didn't understand “{{}}” for **{cmd.name}**. Usage: `{cmd.usage()}`", " ".join(positional))
+        raise UserError(_("I didn't understand “{typed}” for **{command}**. Usage: `{usage}`"), typed=" ".join(positional),
+                        command=hearth_text(cmd.name), usage=hearth_text(cmd.usage()))
     return args
 
 

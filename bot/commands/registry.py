@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal
 
 from bot.commands.forms import CommandForm, command_form
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, rich
+from bot.i18n import _
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
@@ -311,7 +312,7 @@ class Registry:
     async def _run_command(self, app: "Hearth", event: Event) -> list[Reply]:
         cmd = self.commands.get(event.name)
         if cmd is None:
-            raise UserError("I don't know the command “{}”. Try **help** to see what I can do.", event.name)
+            raise UserError(_("I don't know the command “{}”. Try **help** to see what I can do."), event.name)
         if cmd.permission != "member":  # (most commands: no call to make)
             await self._check_permission(app, event, cmd.permission, (cmd.name,))
         args = validate_options(cmd, event.args)
@@ -330,8 +331,8 @@ class Registry:
                 return await self._run_pressed(app, event)
             act = self.actions.get(event.name)
             if act is None:
-                raise UserError("That button is from an older version of Hearth and no longer works. "
-                                "Please try the command again.")
+                raise UserError(_("That button is from an older version of Hearth and no longer works. "
+                                  "Please try the command again."))
             await self._check_permission(app, event, act.permission, act.about)
             return as_list(await act.handler(app, event))
         except UserError:
@@ -347,10 +348,10 @@ class Registry:
             return event, None
         made = token.partition(".")[0]
         if not made.isdigit() or app.now().timestamp() - int(made) > ONCE_DAYS * 86400:
-            raise UserError("That button has expired. Please run the command again.")
+            raise UserError(_("That button has expired. Please run the command again."))
         key = f"once:{token}"
         if not await app.store.outbox.first_time_event(key, app.now()):
-            raise UserError("That button has already been used, so I've left it alone. Nothing changed this time.")
+            raise UserError(_("That button has already been used, so I've left it alone. Nothing changed this time."))
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
     async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
@@ -358,7 +359,7 @@ class Registry:
         every check it had (the `confirm` action of `bot.commands.builtins`)."""
         name = event.args.get("command", "")
         if name not in self.commands:
-            raise UserError("That confirmation has expired. Please run the command again.")
+            raise UserError(_("That confirmation has expired. Please run the command again."))
         args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
@@ -367,8 +368,8 @@ class Registry:
         """A view's button (`run_button`, `form_button`) or the form it opened: the command, checked as if typed."""
         cmd = self.commands.get(event.args.get("command", ""))
         if cmd is None:
-            raise UserError("That button is from an older version of Hearth and no longer works. "
-                            "Please try the command again.")
+            raise UserError(_("That button is from an older version of Hearth and no longer works. "
+                              "Please try the command again."))
         args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:") and k != "arg:confirmed"}
         if event.name == RUN:  # (never confirmed by the button itself: a destructive command still asks)
             typed = {k: v for k, v in event.values.items() if k not in args and k != "confirmed" and v.strip()}
@@ -376,7 +377,7 @@ class Registry:
                                                       event_id=event.event_id))
         await self._check_permission(app, event, cmd.permission, (cmd.name,))
         form = await command_form(app, event.actor, cmd, args)
-        return [Reply(body=rich(f"**{cmd.help}**"), form=replace(form, action=RUN, args=run_args(cmd.name, args)))]
+        return [Reply(body=rich("**" + _(cmd.help) + "**"), form=replace(form, action=RUN, args=run_args(cmd.name, args)))]
 
     async def would_run(self, app: "Hearth", event: Event) -> bool:
         """Whether this command event passes the owner and permission checks, asked quietly (no audit entry,
@@ -408,9 +409,9 @@ class Registry:
         await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id, app.clock.now())
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
         raise UserError(
-            "Only moderators can use " + " or ".join(f"**{c}**" for c in commands) + ". If you think you should be "
-            "one, ask a moderator to add you with **mod moderators add**."
-        )
+            _("Only moderators can use {commands}. If you think you should be one, ask a moderator to add you "
+              "with **mod moderators add**."),
+            commands=hearth_text(_(" or ").join(f"**{c}**" for c in commands)))
 
 
 def run_args(command: str, args: dict[str, str] | None = None) -> dict[str, str]:
@@ -437,8 +438,9 @@ def own_event(event: Event) -> Event:
         return event  # a typed command, or a button everyone may press (a round's post)
     if owner != event.actor.user_id:
         log.info("refused %s %s: shown to someone else", event.kind, event.name)
-        what = "form" if event.kind == "form" else "button"
-        raise UserError(f"That {what} was meant for someone else, so I've left it alone. Nothing changed.")
+        if event.kind == "form":
+            raise UserError(_("That form was meant for someone else, so I've left it alone. Nothing changed."))
+        raise UserError(_("That button was meant for someone else, so I've left it alone. Nothing changed."))
     return replace(event, args={k: v for k, v in event.args.items() if k != SHOWN_TO})
 
 
@@ -451,10 +453,11 @@ def confirmation(cmd: Command, event: Event, why: str | None = None, now: dateti
     carries the arguments back, and with `now` it works once."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
     return Reply(
-        body=rich("**Are you sure?** " + (why or cmd.confirm or "This can't be undone.")),
+        body=rich(_("**Are you sure?**") + " " + (why or (_(cmd.confirm) if cmd.confirm else "")
+                                                   or _("This can't be undone."))),
         buttons=(
-            Button("Yes, go ahead", "confirm", args, style="danger"),
-            Button("Cancel", "cancel", {}, style="secondary"),
+            Button(_("Yes, go ahead"), "confirm", args, style="danger"),
+            Button(_("Cancel"), "cancel", {}, style="secondary"),
         ),
     )
 
@@ -469,16 +472,18 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
             continue
         opt = known.get(key)
         if opt is None:
-            raise UserError(f"**{cmd.name}** has no option “{{}}”. Usage: `{cmd.usage()}`", key)
+            raise UserError(_("**{command}** has no option “{option}”. Usage: `{usage}`"), command=hearth_text(cmd.name),
+                            option=key, usage=hearth_text(cmd.usage()))
         value = value.strip()
         if value == "":
             continue
         out[key] = _check_value(cmd, opt, value)
     for opt in cmd.options:
         if opt.required and opt.name not in out:
-            example = f" For example: `{cmd.example}`" if cmd.example else ""
-            raise UserError(f"**{cmd.name}** needs “{opt.name}” ({opt.description}). Usage: `{cmd.usage()}`.{example}",
-                            field=opt.name)
+            example = " " + _("For example: `{example}`").format(example=cmd.example) if cmd.example else ""
+            raise UserError(_("**{command}** needs “{option}” ({description}). Usage: `{usage}`.").format(
+                command=cmd.name, option=opt.name, description=_(opt.description), usage=cmd.usage()) + example,
+                field=opt.name)
     return out
 
 
@@ -492,11 +497,12 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
     if opt.label:
         value = visible(value)
         if not value:
-            raise UserError(f"“{opt.name}” needs at least one letter or number people can see.", field=opt.name)
+            raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
+                option=opt.name), field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
         raise UserError(
-            f"“{opt.name}” can be at most {opt.max_length} characters; this one has {len(value)}. "
-            "Could you make it shorter?", field=opt.name
+            _("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?").format(
+                option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name
         )
     if opt.choices:
         allowed = {c.value.lower(): c.value for c in opt.choices}
@@ -507,11 +513,11 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
         try:
             number = int(value)
         except ValueError:
-            raise UserError(f"“{opt.name}” must be a whole number, like 30. You wrote “{{}}”.", value,
-                            field=opt.name) from None
+            raise UserError(_("“{option}” must be a whole number, like 30. You wrote “{typed}”."),
+                            option=hearth_text(opt.name), typed=value, field=opt.name) from None
         if not -(2**31) < number < 2**31:
-            raise UserError(f"“{opt.name}” is a much bigger number than I can use. Try a smaller one, like 30.",
-                            field=opt.name)
+            raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like 30.").format(
+                option=opt.name), field=opt.name)
     return value
 
 
@@ -519,8 +525,9 @@ def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserErr
     """A typed value that is none of an option's choices: the list, and the likely one if it's a slip."""
     listed = ", ".join(f"**{c.value}**" for c in opt.choices)
     guess = opt.closest_choice(value)
-    hint = f" Did you mean **{guess}**?" if guess else ""
+    hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
     if before_words and not _NUMBER.fullmatch(value.strip()):
-        hint += " If it's the start of your words, give a choice first."
-    return UserError(f"“{opt.name}” must be one of: {listed}. You wrote “{{}}”.{hint} Nothing was done yet.", value,
+        hint += " " + _("If it's the start of your words, give a choice first.")
+    return UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
+                     option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
                      field=opt.name)

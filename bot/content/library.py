@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import THEMES, Library, Prompt, default_content_dir, load_library
+from bot.i18n import _
 from bot.safety.replies import CareTexts, load_care_texts
 from bot.safety.resources import Resources, load_resources
 from bot.safety.screen import Screen
@@ -47,8 +48,10 @@ class ContentLibrary:
         return p.pack_id if p else None
 
     def mood_label(self, mood: int) -> str:
+        """The mood's emoji and label, in the language being spoken (`bot.i18n`): the built-in labels are in
+        the catalogs; a community's own wording stays as it wrote it."""
         m = self.library.moods[mood]
-        return f"{m.emoji} {m.label}"
+        return f"{m.emoji} {_(m.label)}"
 
     def mood_emoji(self, mood: int) -> str:
         return self.library.moods[mood].emoji
@@ -57,7 +60,7 @@ class ContentLibrary:
         """A check-in text by "section.key", e.g. "checkin.reminder"."""
         section, name = key.split(".", 1)
         texts = {"checkin": self.library.checkin, "visibility": self.library.visibility}[section]
-        return texts[name]
+        return _(texts[name])
 
 
 @lru_cache(maxsize=8)

@@ -29,10 +29,22 @@ _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b"
 _MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
 
 
-def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int, str]:
-    """Check packs (the built-in ones by default) and return (exit code, report)."""
+def lint(paths: list[Path] | None = None, *, strict: bool = False,
+         complete: tuple[str, ...] | None = None) -> tuple[int, str]:
+    """Check packs (the built-in ones by default) and return (exit code, report). The built-in content's check
+    includes Hearth's message catalogs (`bot.i18n_check`): a message missing in a language counts as a problem
+    only for the languages declared complete (`COMPLETE`, or `complete`); for the others it is counted."""
     pack_files, texts_files = _collect(paths)
     problems: list[str] = []
+    translations: list[str] = []
+    if paths is None:
+        from bot import i18n_check
+
+        catalogs = i18n_check.check(complete=complete if complete is not None else i18n_check.COMPLETE)
+        problems.extend(catalogs.problems)
+        problems.extend(i18n_check.english_limits_problems())
+        translations = [f"{lang}: {catalogs.total - n} of {catalogs.total} messages translated"
+                        + ("" if n else " (complete)") for lang, n in catalogs.missing.items()]
     warnings: list[str] = []
     suggestions: list[str] = []
     packs: list[Pack] = []
@@ -54,6 +66,8 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
         suggestions.extend(_style(pack, name))
 
     problems.extend(cross_pack_problems(packs))
+    if paths is None:
+        problems.extend(coverage_problems(packs))
     warnings.extend(_care(packs, problems))
     suggestions.extend(_repeated_texts(packs))
 
@@ -86,6 +100,11 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False) -> tuple[int,
     elif not problems:
         only = " and ".join(kind for kind, found in (("warnings", warnings), ("suggestions", suggestions)) if found)
         lines += [f"No problems found (only {only}).", ""]
+    if translations:
+        lines.append("Hearth's own words (bot/locales; untranslated ones show in English):")
+        lines += [f"  {t}" for t in translations]
+        lines.append("")
+    lines += _language_table(packs)
     lines += _tables(packs)
 
     failed = bool(problems) or (strict and bool(suggestions or warnings))
@@ -101,11 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="pack files, texts.toml or content directories (default: the built-in content)")
     parser.add_argument("--strict", action="store_true", help="fail on suggestions too, not just problems")
+    parser.add_argument("--complete", metavar="LANGS", default=None,
+                        help="languages whose catalogs must have every message, comma-separated (default: "
+                             "those declared complete in bot/i18n_check.py)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # argparse has printed the usage
         return int(e.code or 0)
-    code, report = lint(args.paths or None, strict=args.strict)
+    complete = tuple(x.strip() for x in args.complete.split(",") if x.strip()) if args.complete else None
+    code, report = lint(args.paths or None, strict=args.strict, complete=complete)
     print(report, end="")
     return code
 
@@ -194,6 +217,46 @@ def _repeated_texts(packs: list[Pack]) -> list[str]:
             else:
                 seen[key] = p.id
     return out
+
+
+#: What each language's built-in packs hold at least (issue 24): every theme's reflections, and check-ins.
+MIN_REFLECTIONS_PER_THEME = 12
+MIN_CHECKINS = 40
+
+
+def coverage_problems(packs: list[Pack]) -> list[str]:
+    """Each language the built-in packs are in covers every theme as English does: at least
+    `MIN_REFLECTIONS_PER_THEME` reflections on each, and `MIN_CHECKINS` check-in prompts."""
+    from bot.engines.prompt_choice import pack_language
+
+    by_language: dict[str, list] = {}
+    for pack in packs:
+        by_language.setdefault(pack_language(pack.language), []).extend(pack.prompts)
+    out = []
+    for lang, prompts in sorted(by_language.items()):
+        for theme in THEMES:
+            n = sum(1 for p in prompts if p.kind == "reflection" and p.theme == theme)
+            if n < MIN_REFLECTIONS_PER_THEME:
+                out.append(f"language {lang}: {n} reflection prompts on the theme “{theme}”; every language needs "
+                           f"at least {MIN_REFLECTIONS_PER_THEME}")
+        n = sum(1 for p in prompts if p.kind == "checkin")
+        if n < MIN_CHECKINS:
+            out.append(f"language {lang}: {n} check-in prompts; every language needs at least {MIN_CHECKINS}")
+    return out
+
+
+def _language_table(packs: list[Pack]) -> list[str]:
+    from bot.engines.prompt_choice import pack_language
+
+    languages = sorted({pack_language(p.language) for p in packs})
+    if len(languages) < 2:
+        return []
+    lines = ["Prompts per language and kind", f"{'language':<10}  " + "  ".join(f"{k:>10}" for k in KINDS)]
+    for lang in languages:
+        counts = [sum(1 for pack in packs if pack_language(pack.language) == lang for p in pack.prompts if p.kind == k)
+                  for k in KINDS]
+        lines.append(f"{lang:<10}  " + "  ".join(f"{n:>10}" for n in counts))
+    return lines + [""]
 
 
 def _texts_summary(texts: CheckinTexts) -> str:

@@ -33,6 +33,7 @@ from typing import Any, Mapping
 
 import tomli_w
 
+from bot.i18n import N_
 from bot.content.errors import PackError
 from bot.content.texts import CheckinTexts, Mood, load_texts
 from bot.content.toml import parse_toml, read_text_file
@@ -54,19 +55,19 @@ __all__ = [
 ]
 
 THEMES: dict[str, str] = {
-    "respect": "Respect",
-    "listening": "Listening",
-    "honesty": "Honesty",
-    "vulnerability": "Vulnerability",
-    "fear": "Fear and old wounds",
-    "boundaries": "Needs and boundaries",
-    "conflict": "Disagreeing well",
-    "appreciation": "Appreciation",
-    "growth": "Growing together",
-    "repair": "Repair",
-    "signs": "Signs of safety",
+    "respect": N_("Respect"),
+    "listening": N_("Listening"),
+    "honesty": N_("Honesty"),
+    "vulnerability": N_("Vulnerability"),
+    "fear": N_("Fear and old wounds"),
+    "boundaries": N_("Needs and boundaries"),
+    "conflict": N_("Disagreeing well"),
+    "appreciation": N_("Appreciation"),
+    "growth": N_("Growing together"),
+    "repair": N_("Repair"),
+    "signs": N_("Signs of safety"),
 }
-"""Theme id -> short human title, in the content guide's order."""
+"""Theme id -> short human title, in the content guide's order (English; `_(title)` where shown)."""
 
 KINDS: tuple[str, ...] = ("reflection", "checkin")
 DEPTHS: tuple[str, ...] = ("light", "medium", "deep")

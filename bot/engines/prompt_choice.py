@@ -26,20 +26,25 @@ class Candidate:
 
 
 async def available(
-    app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None
+    app: "Hearth", community_id: str, kind: str, theme: str | None = None, depth: str | None = None,
+    lang: str = "en",
 ) -> list[Candidate]:
-    """Enabled prompts of this kind (and theme, depth) for the community."""
+    """Enabled prompts of this kind (and theme, depth) for the community: the community's own, whatever language
+    they wrote them in, and the built-in packs in `lang` (the community's for a round, the member's for
+    `reflect`; English where that language has none of this kind and theme). A community can mix: a built-in
+    pack of another language switched on with `mod pack on` is used too (`pack_on`)."""
     switches = await app.store.prompts.switches(community_id)
 
     def on(target: str) -> bool:
         return switches.get(target, True)
 
-    built_in = _built_in(app, kind, theme)
     if switches:
-        found = [c for c in built_in
-                 if on(f"prompt:{c.id}") and on(f"theme:{c.theme}") and on(f"pack:{c.source}")]
-    else:  # nothing switched off, the usual case: no per-prompt checks on every request
-        found = list(built_in)
+        chosen = {c.id for c in _built_in(app, kind, theme, lang)}
+        found = [c for c in _built_in(app, kind, theme)
+                 if (c.id in chosen if switches.get(f"pack:{c.source}") is None else switches[f"pack:{c.source}"])
+                 and on(f"prompt:{c.id}") and on(f"theme:{c.theme}")]
+    else:  # nothing switched, the usual case: no per-prompt checks on every request
+        found = list(_built_in(app, kind, theme, lang))
     for row in await app.store.prompts.list_all(community_id):
         if row["kind"] == kind and row["enabled"] and (theme is None or row["theme"] == theme) and on(
             f"theme:{row['theme']}"
@@ -50,19 +55,37 @@ async def available(
     return found
 
 
-_BUILT_IN: dict[tuple[int, str, str | None], tuple[object, tuple[Candidate, ...]]] = {}
+def pack_on(pack_language_code: str, community_language: str, switch: bool | None) -> bool:
+    """Whether a built-in pack is in use in a community: as switched (`mod pack on/off`), else when it is in the
+    community's language (English packs too, for what that language has no prompts of)."""
+    if switch is not None:
+        return switch
+    return pack_language(pack_language_code) in (community_language, "en")
 
 
-def _built_in(app: "Hearth", kind: str, theme: str | None) -> tuple[Candidate, ...]:
-    """The built-in prompts as candidates, made once per content library (content doesn't change)."""
+_BUILT_IN: dict[tuple[int, str, str | None, str | None], tuple[object, tuple[Candidate, ...]]] = {}
+
+
+def _built_in(app: "Hearth", kind: str, theme: str | None, lang: str | None = None) -> tuple[Candidate, ...]:
+    """The built-in prompts in `lang` (else English; None: every language) as candidates, made once per content
+    library (content doesn't change)."""
     library = app.content
-    key = (id(library), kind, theme)
+    key = (id(library), kind, theme, lang)
     cached = _BUILT_IN.get(key)
     if cached is None or cached[0] is not library:
-        cached = (library, tuple(Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id)
-                                 for p in library.prompts(kind, theme)))
+        prompts = library.prompts(kind, theme)
+        if lang is not None:
+            languages = {p.id: pack_language(p.language) for p in library.library.packs}
+            prompts = ([p for p in prompts if languages.get(p.pack_id) == lang]
+                       or [p for p in prompts if languages.get(p.pack_id) == "en"] or prompts)
+        cached = (library, tuple(Candidate(p.id, p.kind, p.theme, p.depth, p.text, p.pack_id) for p in prompts))
         _BUILT_IN[key] = cached
     return cached[1]
+
+
+def pack_language(declared: str) -> str:
+    """A pack's `language` ("pt-BR", "es") as one of Hearth's language codes ("pt", "es")."""
+    return declared.replace("_", "-").split("-")[0].lower()
 
 
 def pick(candidates: list[Candidate], recent_ids: list[str], rng: random.Random) -> Candidate | None:

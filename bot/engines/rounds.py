@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
+from bot.i18n import _, ngettext, speaking
+from bot.language import for_channel
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
 from bot.store.store import Batching
@@ -53,10 +55,11 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     candidates: dict[tuple[str, str | None, str | None], list[Candidate]] = {}
     now = app.now()
     results: list[Round | None] = [None] * len(due)
-    buttons = mood_buttons(app, ROUND_PLACEHOLDER)  # the same on every opening message, so built once
+    buttons: dict[str, tuple[Button, ...]] = {}  # the same on every opening message in a language: built once
     items: list[tuple[Schedule, dict, list[Outgoing]]] = []
     where: list[int] = []
     communities: dict[str, Community] = {}
+    languages: dict[str, str | None] = {}
     for i, (schedule, scheduled_at) in enumerate(due):
         tz = ZoneInfo(schedule.timezone)
         local_day = scheduled_at.astimezone(tz).date()
@@ -66,7 +69,12 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         if local_day in skips.get(schedule.id, ()):
             log.info("schedule %s skips %s", schedule.id, local_day)
             continue
-        prompt = await _choose_prompt(app, schedule, scheduled_at, recent.get(schedule.id, []), candidates)
+        if schedule.community_id not in languages:
+            languages[schedule.community_id] = await app.store.communities.language(schedule.community_id)
+        community_language = languages[schedule.community_id]
+        posted_in = for_channel(community_language)
+        prompt = await _choose_prompt(app, schedule, scheduled_at, recent.get(schedule.id, []), candidates,
+                                      posted_in)
         if prompt is None:
             log.warning("schedule %s has no enabled check-in prompts; no round opened", schedule.id)
             continue
@@ -80,8 +88,9 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
                   "invited": len(people.get(schedule.id, [])), "note": note}
         if schedule.community_id not in communities:  # schedules of one community opening together share it
             communities[schedule.community_id] = await app.ensure_community(schedule.community_id)
-        outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, buttons, note)]
-        outgoing += await _opening_dms(app, schedule, communities[schedule.community_id],
+        with speaking(posted_in):
+            outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, _buttons_in(app, buttons), note)]
+        outgoing += await _opening_dms(app, schedule, communities[schedule.community_id], community_language,
                                        people.get(schedule.id, []), prompt.text, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
@@ -103,11 +112,12 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
 
 
 async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: datetime, recent: list[str],
-                         cache: dict[tuple[str, str | None, str | None], list[Candidate]]) -> Candidate | None:
+                         cache: dict[tuple[str, str | None, str | None], list[Candidate]],
+                         lang: str = "en") -> Candidate | None:
     async def choices(theme: str | None, depth: str | None) -> list[Candidate]:
         key = (schedule.community_id, theme, depth)
         if key not in cache:  # schedules of one community opening together share one look-up
-            cache[key] = await available(app, schedule.community_id, "checkin", theme, depth)
+            cache[key] = await available(app, schedule.community_id, "checkin", theme, depth, lang)
         return cache[key]
 
     candidates = await choices(schedule.theme, schedule.depth)
@@ -124,35 +134,46 @@ ROUND_PLACEHOLDER = "{round}"
 
 
 def mood_buttons(app: "Hearth", round_ref: str) -> tuple[Button, ...]:
+    """The mood scale as buttons, in the language being spoken."""
     return tuple(
         Button(app.content.mood_label(m), "checkin.mood", {"round": round_ref, "mood": str(m)})
         for m in range(1, 6)
     )
 
 
+def _buttons_in(app: "Hearth", cache: dict[str, tuple[Button, ...]]) -> tuple[Button, ...]:
+    """An opening message's mood buttons in the language being spoken, built once per language."""
+    from bot.i18n import current
+
+    lang = current()
+    if lang not in cache:
+        cache[lang] = mood_buttons(app, ROUND_PLACEHOLDER)
+    return cache[lang]
+
+
 def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
                 buttons: tuple[Button, ...], note: str | None = None) -> Outgoing:
     body = fill(app.content.text("checkin.opening"), schedule=schedule.name, prompt=prompt,
-                closes=hearth_text("at ") + posted_time(closes_at, tz, "time"))
+                closes=rich(_("at {}"), posted_time(closes_at, tz, "time")))
     if note:  # "closing the loop": what the moderators changed after earlier answers, shown on this post only
-        body = rich("**What we changed:** {}\n\n", note) + body
+        body = rich(_("**What we changed:** {}") + "\n\n", note) + body
     # The round id is only known inside the transaction: buttons carry a placeholder.
     reply = Reply(body=body, visibility="channel", buttons=buttons)
     return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},
                     reply_to_json(reply))
 
 
-async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community,
+async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, community_language: str | None,
                        people: list[tuple[Participant, Member | None]], prompt: str, closes_at: datetime,
-                       buttons: tuple[Button, ...]) -> list[Outgoing]:
+                       buttons: dict[str, tuple[Button, ...]]) -> list[Outgoing]:
     """One DM per reachable participant who wants them.
 
     Participants come with their member records in one query, and the
-    message differs only by the member's timezone, so each distinct one is
+    message differs only by the member's timezone and language, so each distinct pair is
     built once: a round for thousands of people costs one query and a few
     message builds, not thousands of each. Built in slices (`bot.slices`).
     """
-    by_tz: dict[str, dict] = {}
+    by_tz: dict[tuple[str, str], dict] = {}
     now = app.now()
 
     def dm(person: tuple[Participant, Member | None]) -> Outgoing | None:
@@ -162,11 +183,13 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community,
         tz = app.zone_of(member, community)
         if not _reachable(member, tz, now):
             return None
-        reply = by_tz.get(tz.key)
+        lang = app.member_language(member, community_language)
+        reply = by_tz.get((tz.key, lang))
         if reply is None:
-            body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
-                        closes=hearth_text("at ") + your_time(closes_at, tz, "time"))
-            reply = by_tz[tz.key] = reply_to_json(Reply(body=body, buttons=buttons))
+            with speaking(lang):
+                body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                            closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
+                reply = by_tz[tz.key, lang] = reply_to_json(Reply(body=body, buttons=_buttons_in(app, buttons)))
         return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
 
     return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
@@ -187,16 +210,19 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
         return 0
     answered = {r.user_id for r in await app.store.rounds.responses(rnd.id)}
     community = await app.ensure_community(schedule.community_id)
+    community_language = await app.store.communities.language(schedule.community_id)
     outgoing = []
     now = app.now()
     for p, member in await app.store.schedules.participants_with_members(schedule.id):
         tz = app.zone_of(member, community)
         if not p.wants_reminder or p.user_id in answered or not _reachable(member, tz, now):
             continue
-        body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
-                    closes=hearth_text("at ") + your_time(rnd.closes_at, tz, "time"))
-        reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
-        outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id}, reply_to_json(reply)))
+        with speaking(app.member_language(member, community_language)):
+            body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
+                        closes=rich(_("at {}"), your_time(rnd.closes_at, tz, "time")))
+            reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
+            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id},
+                                     reply_to_json(reply)))
     if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
         return len(outgoing)
@@ -210,13 +236,16 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
         return False
     community = await app.ensure_community(schedule.community_id)
     floor = anonymity_floor(app, community)
-    summary = summarize(app, schedule, await app.store.rounds.responses(rnd.id), floor)
-    body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-    reply = Reply(body=body + summary, visibility="channel")
-    edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
-                    reply_to_json(reply))
+    posted_in = await app.channel_language(schedule.community_id)
+    responses = await app.store.rounds.responses(rnd.id)
+    with speaking(posted_in):
+        summary = summarize(app, schedule, responses, floor)
+        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+        reply = Reply(body=body + summary, visibility="channel")
+        edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
+                        reply_to_json(reply))
     done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit],
-                                             anonymous_batching(app, rnd, floor))
+                                             anonymous_batching(app, rnd, floor, posted_in))
     if done:
         log.info("closed round %s", rnd.id)
         app.metrics.add("rounds_closed")
@@ -229,9 +258,14 @@ def anonymity_floor(app: "Hearth", community: Community) -> int:
     return max(community.settings.summary_floor, app.config["checkins.summary_floor"])
 
 
-def anonymous_batching(app: "Hearth", rnd: Round, floor: int) -> Batching:
-    """How this round's anonymous posts go out: in batches of at least `floor` people, or at its close."""
-    return Batching(floor, lambda held: anonymous_messages(app, rnd, held))
+def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en") -> Batching:
+    """How this round's anonymous posts go out: in batches of at least `floor` people, or at its close; written
+    in `posted_in`, the community's language (they are the channel's)."""
+    def batch(held: list[HeldPost]) -> list[Outgoing]:
+        with speaking(posted_in):
+            return anonymous_messages(app, rnd, held)
+
+    return Batching(floor, batch)
 
 
 def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[Outgoing]:
@@ -242,7 +276,7 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
         resp = h.response
         key = f"anon:{rnd.id}:{batch}:{len(out)}"
         if resp is not None and resp.visibility == "anonymous":
-            head = rich("_Someone_ · " + app.content.mood_label(resp.mood))
+            head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
             payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
                                           visibility="channel"))
             if h.out:
@@ -280,14 +314,17 @@ def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floo
     moods = Counter(r.mood for r in visible)
     spread = "  ".join(f"{app.content.mood_emoji(m)} {moods[m]}" for m in range(5, 0, -1) if moods[m])
     if private:
-        spread = f"_{kept_private(private)}, so the moods below are from the other {len(visible)}._\n" + spread
+        spread = "_" + ngettext("{kept}, so the moods below are from the other {count}.",
+                                "{kept}, so the moods below are from the other {count}.", len(visible)).format(
+            kept=kept_private(private), count=len(visible)) + "_\n" + spread
     return fill(app.content.text("checkin.summary"), schedule=schedule.name, count=hearth_text(str(count)),
                 spread=hearth_text(spread))
 
 
 def kept_private(n: int) -> str:
     """"1 person kept their answer private", "2 people kept their answers private"."""
-    return "1 person kept their answer private" if n == 1 else f"{n} people kept their answers private"
+    return ngettext("{count} person kept their answer private", "{count} people kept their answers private",
+                    n).format(count=n)
 
 
 # -- what is due now -------------------------------------------------------------

@@ -24,6 +24,7 @@ from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
 from bot.flows.common import audit, people, person_shown, show_time
+from bot.i18n import _, ngettext, speaking
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
 from bot.store.care import NOTE_ARG
@@ -52,35 +53,39 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
     args = {NOTE_ARG: str(note.id)}
     buttons: tuple[Button, ...] = ()
     if note.state == "open":
-        buttons = (Button("I'll reach out", TAKE, args, "primary"), Button("Done", DONE, args))
+        buttons = (Button(_("I'll reach out"), TAKE, args, "primary"), Button(_("Done"), DONE, args))
     elif note.state == "taken":
-        lines.append(rich("**{}** is reaching out (since ", person_shown(note.taken_by or "", note.taken_name or ""))
-                     + posted_time(note.taken_at or note.created_at, zone, "time") + rich(")."))
-        buttons = (Button("Hand over", HAND_OVER, args), Button("Done", DONE, args, "success"))
+        lines.append(rich(_("**{}** is reaching out (since {})."),
+                          person_shown(note.taken_by or "", note.taken_name or ""),
+                          posted_time(note.taken_at or note.created_at, zone, "time")))
+        buttons = (Button(_("Hand over"), HAND_OVER, args), Button(_("Done"), DONE, args, "success"))
     else:
-        lines.append(rich("✅ Done — closed by **{}**.", person_shown(note.closed_by or "", note.closed_name or "")))
+        lines.append(rich(_("✅ Done — closed by **{}**."), person_shown(note.closed_by or "", note.closed_name or "")))
     return Reply(body=join_rich(lines), buttons=buttons, visibility="channel")
 
 
-def note_post(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
+def note_post(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgoing]:
     """The note's first post in the care channel (its id is kept, so later edits can find it). Every care key
     names the community (`hearth migrate-store --community` moves it with them) and the member (erasing them
-    drops what is still queued about them: `OutboxRepository.erase_member`)."""
-    return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
-                     reply_to_json(note_reply(note, zone)))]
+    drops what is still queued about them: `OutboxRepository.erase_member`). In `lang`, the community's."""
+    with speaking(lang):
+        return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
+                         reply_to_json(note_reply(note, zone)))]
 
 
-def note_edit(note: CareNote, zone: str = "UTC") -> list[Outgoing]:
+def note_edit(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgoing]:
     """The note's post edited to its new state; each change its own entry, sent in order."""
-    return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
-                     reply_to_json(note_reply(note, zone)))]
+    with speaking(lang):
+        return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
+                         reply_to_json(note_reply(note, zone)))]
 
 
 async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) -> CareNote:
     """Record a care note about `actor` and queue its post (with the cooldown stamp, in one transaction)."""
     zone = (await app.ensure_community(actor.community_id)).settings.default_timezone
+    lang = await app.channel_language(actor.community_id)
     return await app.store.care.open_note(actor.community_id, actor.user_id, channel_id, body.to_json(), app.now(),
-                                          lambda note: note_post(note, zone))
+                                          lambda note: note_post(note, zone, lang))
 
 
 # -- the buttons on the note ------------------------------------------------------------------
@@ -97,69 +102,71 @@ async def _note_of(app: "Hearth", ev: Event) -> CareNote:
     raw = ev.args.get(NOTE_ARG, "")
     note = await app.store.care.get(ev.actor.community_id, int(raw)) if raw.isdigit() else None
     if note is None:
-        raise UserError("I can't find that care note in this community, so I've left everything as it was.")
+        raise UserError(_("I can't find that care note in this community, so I've left everything as it was."))
     return note
 
 
-async def _zone(app: "Hearth", ev: Event) -> str:
-    return (await app.ensure_community(ev.actor.community_id)).settings.default_timezone
+async def _zone(app: "Hearth", ev: Event) -> tuple[str, str]:
+    """The community's timezone and language, which its care channel's note is written in."""
+    return ((await app.ensure_community(ev.actor.community_id)).settings.default_timezone,
+            await app.channel_language(ev.actor.community_id))
 
 
 def _who_has_it(note: CareNote) -> Reply:
     """Said kindly to someone whose press came second: who has it, or that it is done."""
     if note.state == "taken":
-        return say("Thank you for looking out for them. **{}** is already reaching out, so I've left it with "
-                   "them.", person_shown(note.taken_by or "", note.taken_name or ""))
+        return say(_("Thank you for looking out for them. **{}** is already reaching out, so I've left it with "
+                     "them."), person_shown(note.taken_by or "", note.taken_name or ""))
     if note.state == "done":
-        return say("Thank you. This one is already marked done.")
-    return say("This one is open again: nobody has it right now.")
+        return say(_("Thank you. This one is already marked done."))
+    return say(_("This one is open again: nobody has it right now."))
 
 
 @router.action(TAKE, permission="moderator", about=ABOUT)
 async def take(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
     if note.state == "taken" and note.taken_by == ev.actor.user_id:
-        return say("You already have this one. Thank you.")
-    zone = await _zone(app, ev)
+        return say(_("You already have this one. Thank you."))
+    zone, lang = await _zone(app, ev)
     taken = await app.store.care.take(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
-                                      app.now(), lambda n: note_edit(n, zone))
+                                      app.now(), lambda n: note_edit(n, zone, lang))
     if taken is None:
         current = await app.store.care.get(ev.actor.community_id, note.id)
         return _who_has_it(current or note)
     await audit(app, ev, "care.take", _audited(note))
-    return say("Thank you. The note now shows you're reaching out, so nobody doubles up. If you can't after all, "
-               "press **Hand over**.")
+    return say(_("Thank you. The note now shows you're reaching out, so nobody doubles up. If you can't after all, "
+                 "press **{button}**.").format(button=_("Hand over")))
 
 
 @router.action(HAND_OVER, permission="moderator", about=ABOUT)
 async def hand_over(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
-    zone = await _zone(app, ev)
+    zone, lang = await _zone(app, ev)
     given = await app.store.care.hand_over(ev.actor.community_id, note.id, ev.actor.user_id, app.now(),
-                                           lambda n: note_edit(n, zone))
+                                           lambda n: note_edit(n, zone, lang))
     if given is None:
         if note.state == "taken" and note.taken_by != ev.actor.user_id:
-            return say("Only **{}**, who is reaching out, can hand this one over.",
+            return say(_("Only **{}**, who is reaching out, can hand this one over."),
                        person_shown(note.taken_by or "", note.taken_name or ""))
         return _who_has_it((await app.store.care.get(ev.actor.community_id, note.id)) or note)
     await audit(app, ev, "care.hand_over", _audited(note))
-    return say("Handed back to the team. The note shows it's open again.")
+    return say(_("Handed back to the team. The note shows it's open again."))
 
 
 @router.action(DONE, permission="moderator", about=ABOUT)
 async def done(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
-    zone = await _zone(app, ev)
+    zone, lang = await _zone(app, ev)
     closed = await app.store.care.close(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
-                                        app.now(), lambda n: note_edit(n, zone))
+                                        app.now(), lambda n: note_edit(n, zone, lang))
     if closed is None:
         current = (await app.store.care.get(ev.actor.community_id, note.id)) or note
         if current.state == "taken":
-            return say("**{}** is reaching out on this one, so only they can mark it done.",
+            return say(_("**{}** is reaching out on this one, so only they can mark it done."),
                        person_shown(current.taken_by or "", current.taken_name or ""))
         return _who_has_it(current)
     await audit(app, ev, "care.done", _audited(note))
-    return say("Marked done. Thank you for looking after them.")
+    return say(_("Marked done. Thank you for looking after them."))
 
 
 # -- raised again, once, to those on duty ---------------------------------------------------------
@@ -183,19 +190,23 @@ async def raise_again(app: "Hearth") -> None:
     for note in await app.store.care.untaken_since(cutoff):
         who = await on_duty(app, note.community_id)
         zone = (await app.ensure_community(note.community_id)).settings.default_timezone
-        buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
-        intro = rich("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
-                     "press **I'll reach out**, here or on the note.", channel(note.channel_id))
-        out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u},
-                        reply_to_json(Reply(body=join_rich([intro, Rich.from_json(note.body)]),
-                                            buttons=buttons).shown_to(u)))  # (theirs alone to press)
-               for u in who]
-        if not who:  # nobody on duty to tell privately: the channel hears it once instead
-            nobody = rich("💛 This care note is still open, and nobody is on duty right now. Could someone "
-                          "take it?")
-            out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post", {"channel": note.channel_id},
-                            reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
-                                                buttons=buttons, visibility="channel")))]
+        # (In the community's language, as the note itself is: the moderators read it there too.)
+        with speaking(await app.channel_language(note.community_id)):
+            buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
+            intro = rich(_("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
+                           "press **{button}**, here or on the note.").replace("{button}", _("I'll reach out")),
+                         channel(note.channel_id))
+            out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u},
+                            reply_to_json(Reply(body=join_rich([intro, Rich.from_json(note.body)]),
+                                                buttons=buttons).shown_to(u)))  # (theirs alone to press)
+                   for u in who]
+            if not who:  # nobody on duty to tell privately: the channel hears it once instead
+                nobody = rich(_("💛 This care note is still open, and nobody is on duty right now. Could someone "
+                                "take it?"))
+                out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post",
+                                {"channel": note.channel_id},
+                                reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
+                                                    buttons=buttons, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
 
 
@@ -207,23 +218,25 @@ async def raise_again(app: "Hearth") -> None:
 async def care_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
     if not notes:
-        return say("No care notes are open, and none were closed in the last two weeks.")
+        return say(_("No care notes are open, and none were closed in the last two weeks."))
     tz = await app.timezone_of(ev.actor)
     names = await people(app, ev.actor.community_id, [n.user_id for n in notes])
-    lines = [rich("**Care notes** (who and when; what anyone wrote is never kept here)")]
+    lines = [rich(_("**Care notes** (who and when; what anyone wrote is never kept here)"))]
     for n in notes:
         line = rich("• **{}**, ", names[n.user_id]) + show_time(n.created_at, tz)
         if n.state == "open":
-            line += rich(": open, nobody has it yet")
+            line += rich(_(": open, nobody has it yet"))
         elif n.state == "taken":
-            line += rich(": **{}** is reaching out (since ", person_shown(n.taken_by or "", n.taken_name or "")) \
-                + show_time(n.taken_at or n.created_at, tz) + rich(")")
+            line += rich(_(": **{}** is reaching out (since {})"), person_shown(n.taken_by or "", n.taken_name or ""),
+                         show_time(n.taken_at or n.created_at, tz))
         else:
-            line += rich(": done, by **{}**, ", person_shown(n.closed_by or "", n.closed_name or "")) \
-                + show_time(n.closed_at or n.created_at, tz)
+            line += rich(_(": done, by **{}**, {}"), person_shown(n.closed_by or "", n.closed_name or ""),
+                         show_time(n.closed_at or n.created_at, tz))
         lines.append(line)
     duty = await on_duty(app, ev.actor.community_id)
-    lines.append(rich(f"On duty for notes not taken in time: {len(duty)} moderator{'s' if len(duty) != 1 else ''}."))
+    lines.append(rich(ngettext("On duty for notes not taken in time: {count} moderator.",
+                               "On duty for notes not taken in time: {count} moderators.", len(duty)).format(
+                                   count=len(duty))))
     return Reply(body=join_rich(lines))
 
 
@@ -236,9 +249,9 @@ async def care_duty(app: "Hearth", ev: Event) -> Reply:
     await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
     await audit(app, ev, "care.duty", "on" if on else "off")
     if on:
-        return say("You're on duty. If a care note goes untaken, I'll let you know privately.")
-    return say("You're off duty. I won't bring untaken care notes to you until you're back with "
-               "**mod care duty on**. Rest well.")
+        return say(_("You're on duty. If a care note goes untaken, I'll let you know privately."))
+    return say(_("You're off duty. I won't bring untaken care notes to you until you're back with "
+                 "**mod care duty on**. Rest well."))
 
 
 # -- the member's own follow-up -------------------------------------------------------------------
@@ -263,9 +276,10 @@ async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
 
 
 def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:
-    reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
-    key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
-    return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
+    with speaking(followup.language):
+        reply = Reply(body=fill(app.content.care.text(followup.language, "followup")))
+        key = f"care:{followup.community_id}:followup:{followup.user_id}:{followup.due_at.isoformat()}"
+        return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
 
 
 @router.job("care.follow_ups", every=timedelta(minutes=5), first=timedelta(0))

@@ -16,6 +16,7 @@ from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching
+from bot.i18n import N_, _, speaking
 from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
@@ -38,9 +39,9 @@ SCHEDULE_OPTION = Option("schedule", "the check-in's name", required=True, sugge
 async def list_checkins(app: "Hearth", ev: Event) -> Reply:
     rows = await checkin_rows(app, ev.actor, await app.timezone_of(ev.actor))
     if not rows:
-        return say("There are no check-ins here yet. A moderator can create one with **mod schedule create**.")
-    footer = rich("\nJoin one with **checkin join** and its name.")
-    return Reply(body=join_rich([rich("**Check-ins here**"), *(rich("• ") + row.text() for row in rows)]) + footer)
+        return say(_("There are no check-ins here yet. A moderator can create one with **mod schedule create**."))
+    footer = rich("\n" + _("Join one with **checkin join** and its name."))
+    return Reply(body=join_rich([rich(_("**Check-ins here**")), *(rich("• ") + row.text() for row in rows)]) + footer)
 
 
 @router.command(
@@ -59,11 +60,12 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     wants_reminder = yes_no(ev.args.get("reminders"), current.wants_reminder if current else False, "reminders")
     new = await app.store.schedules.join(schedule.id, ev.actor.user_id, wants_dm, wants_reminder, app.now())
     await app.store.communities.clear_dms_closed(ev.actor.user_id)  # joining again is how DMs are asked back
-    prefs = f"DMs {'on' if wants_dm else 'off'}, reminders {'on' if wants_reminder else 'off'}"
+    prefs = ((_("DMs on") if wants_dm else _("DMs off")) + ", "
+             + (_("reminders on") if wants_reminder else _("reminders off")))
     if not new:
-        return say("You're in **{}** (" + prefs + ").", schedule.name)
-    joined = rich("You've joined **{}** (" + prefs + "). You can leave any time with **checkin leave**.",
-                  schedule.name)
+        return say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name)
+    joined = rich(_("You've joined **{}** ({prefs}). You can leave any time with **checkin leave**.").replace(
+        "{prefs}", prefs), schedule.name)
     care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
     return Reply(body=joined + rich(" ") + care if care.parts else joined)
 
@@ -72,8 +74,8 @@ async def join(app: "Hearth", ev: Event) -> Reply:
 async def leave(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     if await app.store.schedules.leave(schedule.id, ev.actor.user_id):
-        return say("You've left **{}**. No more DMs or reminders from it.", schedule.name)
-    return say("You weren't in **{}**, so nothing changed.", schedule.name)
+        return say(_("You've left **{}**. No more DMs or reminders from it."), schedule.name)
+    return say(_("You weren't in **{}**, so nothing changed."), schedule.name)
 
 
 @router.command("checkin status", "What you've joined, what's open now, and your next rounds.",
@@ -82,23 +84,25 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
     member, community, memberships, open_now = await app.member_and_memberships(ev.actor, now)
     tz = await app.timezone_of(ev.actor, member, community)
-    lines: list[Rich] = [rich(f"**Your check-ins** (times in {tz.key})")]
+    lines: list[Rich] = [rich(_("**Your check-ins** (times in {zone})").format(zone=tz.key))]
     if not memberships:
-        lines.append(rich("You haven't joined any check-ins. See them with **checkin list**."))
-    skips = await app.store.schedules.skips_of([s.id for s, _ in memberships]) if memberships else {}
+        lines.append(rich(_("You haven't joined any check-ins. See them with **checkin list**.")))
+    skips = await app.store.schedules.skips_of([s.id for s, _p in memberships]) if memberships else {}
     for schedule, p in memberships:
-        extras = ", ".join(x for x, on in (("DMs", p.wants_dm), ("reminders", p.wants_reminder)) if on) or "no DMs"
+        extras = ", ".join(x for x, on in ((_("DMs"), p.wants_dm), (_("reminders"), p.wants_reminder)) if on) \
+            or _("no DMs")
         lines.append(rich("• **{}** — {}" + f" ({extras})", schedule.name,
                           schedule_line(schedule, now, tz, skips.get(schedule.id, ()))))
-    mine_by_round = await app.store.rounds.responses_by([rnd.id for rnd, _ in open_now], ev.actor.user_id) \
+    mine_by_round = await app.store.rounds.responses_by([rnd.id for rnd, _s in open_now], ev.actor.user_id) \
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
-        state = f"answered ({mine.visibility})" if mine else "not answered yet"
-        lines.append(rich("• Open now: **{}**, closes {}" + f" — {state}", schedule.name,
+        state = _("answered ({visibility})").format(visibility=_(VISIBILITY_WORDS[mine.visibility])) if mine \
+            else _("not answered yet")
+        lines.append(rich(_("• Open now: **{}**, closes {}") + f" — {state}", schedule.name,
                           show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
-        lines.append(rich(f"DMs and reminders are snoozed until {show_date(member.snooze_until)}."))
+        lines.append(rich(_("DMs and reminders are snoozed until {day}.").format(day=show_date(member.snooze_until))))
     return Reply(body=join_rich(lines))
 
 
@@ -136,11 +140,11 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
         wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
     if not open_now:
-        raise UserError("There's no check-in open right now. **checkin status** shows when the next one is.")
+        raise UserError(_("There's no check-in open right now. **checkin status** shows when the next one is."))
     if len(open_now) > 1:
-        names = ", ".join(s.name for _, s in open_now)
-        raise UserError("More than one check-in is open ({}). Add which one, e.g. `schedule={}`.", names,
-                        open_now[0][1].name, field="schedule")
+        names = ", ".join(s.name for _r, s in open_now)
+        raise UserError(_("More than one check-in is open ({names}). Add which one, e.g. `schedule={name}`."),
+                        names=names, name=open_now[0][1].name, field="schedule")
     return open_now[0]
 
 
@@ -154,16 +158,16 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     words = typed.get("words") or (previous.text if previous else None)
     visibility = typed.get("visibility") or (previous.visibility if previous else "private")
     form = Form(
-        title="Check in",
+        title=_("Check in"),
         action="checkin.submit",
         args={"round": str(rnd.id)},
         fields=(
-            FormField("mood", "How are you, 1 to 5?", "choice", choices=moods, default=default_mood),
-            FormField("words", "Anything you'd like to say?", "paragraph", required=False,
+            FormField("mood", _("How are you, 1 to 5?"), "choice", choices=moods, default=default_mood),
+            FormField("words", _("Anything you'd like to say?"), "paragraph", required=False,
                       max_length=MAX_ANSWER_CHARS, default=words),
-            FormField("visibility", "Who sees your words?", "choice", choices=vis_labels, default=visibility),
+            FormField("visibility", _("Who sees your words?"), "choice", choices=vis_labels, default=visibility),
         ),
-        submit_label="Check in",
+        submit_label=_("Check in"),
     )
     return Reply(body=rich("**{}**: {}", schedule.name, rnd.prompt_text), form=form)
 
@@ -186,13 +190,16 @@ async def _round_by_id(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     rnd = await app.store.rounds.get(as_id(ev.args.get("round")))
     schedule = await app.store.schedules.get(rnd.schedule_id) if rnd else None
     if rnd is None or schedule is None or schedule.community_id != ev.actor.community_id:
-        raise UserError("I couldn't find that check-in round. It may have been removed.")
+        raise UserError(_("I couldn't find that check-in round. It may have been removed."))
     if rnd.closed_at is not None or rnd.closes_at <= app.now():
-        raise UserError(ROUND_CLOSED)
+        raise UserError(_(ROUND_CLOSED))
     return rnd, schedule
 
 
-ROUND_CLOSED = ("This check-in round has closed, so answers can't be added or changed. "
+#: An answer's visibility in words, as `checkin status` names it.
+VISIBILITY_WORDS = {"shared": N_("shared"), "anonymous": N_("anonymous"), "private": N_("private")}
+
+ROUND_CLOSED = N_("This check-in round has closed, so answers can't be added or changed. "
                 "Thank you for looking in — the next one is in **checkin status**.")
 
 
@@ -205,35 +212,39 @@ async def save_answer(
         raise not_a_choice(VISIBILITY_OPTION, visibility)
     words = words.strip()
     if len(words) > MAX_ANSWER_CHARS:
-        raise UserError(f"Your words are {len(words)} characters; the most I can keep is {MAX_ANSWER_CHARS}. "
-                        "Could you shorten them a little? Nothing was saved yet.", field="words")
+        raise UserError(_("Your words are {length} characters; the most I can keep is {limit}. "
+                          "Could you shorten them a little? Nothing was saved yet.").format(
+                            length=len(words), limit=MAX_ANSWER_CHARS), field="words")
     name = actor_name(ev.actor)
+    posted_in = await app.channel_language(ev.actor.community_id)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
-        return answer_messages(app, rnd, resp, prev, name)
+        with speaking(posted_in):  # the named post is the channel's, in the community's language
+            return answer_messages(app, rnd, resp, prev, name)
 
-    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)))
+    batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)),
+                                  posted_in)
     try:
         response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
                                                            app.now(), outgoing, batching)
     except RoundClosed:
-        raise UserError(ROUND_CLOSED) from None
+        raise UserError(_(ROUND_CLOSED)) from None
     words_kept(words)
-    phrase = {"shared": "shared with the group", "anonymous": "shared anonymously", "private": "kept private"}
+    phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
     thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
-        thanks = rich("Updated. ") + thanks
+        thanks = rich(_("Updated.") + " ") + thanks
     return [Reply(body=thanks + _when_anonymous_shows(visibility, previous))] + await after_answer(app, ev.actor)
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went."""
     if visibility == "anonymous":
-        return rich(" Anonymous answers go up a few at a time, or when the round closes, so nobody can tell which "
-                    "is yours.")
+        return rich(" " + _("Anonymous answers go up a few at a time, or when the round closes, so nobody can tell "
+                            "which is yours."))
     if previous is not None and previous.visibility == "anonymous":
-        return rich(" Your anonymous post comes down with the next few changes, or when the round closes, so "
-                    "nobody can tell it was yours.")
+        return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
+                            "nobody can tell it was yours."))
     return Rich()
 
 
@@ -243,7 +254,7 @@ def _mood(text: str) -> int:
     except ValueError:
         mood = 0
     if not 1 <= mood <= 5:
-        raise UserError("Your mood should be a number from 1 (low) to 5 (great).", field="mood")
+        raise UserError(_("Your mood should be a number from 1 (low) to 5 (great)."), field="mood")
     return mood
 
 

@@ -11,6 +11,7 @@ from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
 )
+from bot.i18n import N_, _
 from bot.models import Schedule
 from bot.scheduling import next_fires, parse_when
 from bot.store.member_data import DELETED
@@ -29,10 +30,10 @@ async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "n
         return schedule
     names = [s.name for s in await app.store.schedules.list_all(actor.community_id)]
     if not names:
-        raise UserError("There are no check-ins here yet. A moderator can create one with **mod schedule create**.",
+        raise UserError(_("There are no check-ins here yet. A moderator can create one with **mod schedule create**."),
                         field=field)
-    raise UserError(f"I couldn't find a check-in called “{{}}”. The ones here are: {', '.join(names)}.", name,
-                    field=field)
+    raise UserError(_("I couldn't find a check-in called “{name}”. The ones here are: {names}."), name=name,
+                    names=", ".join(names), field=field)
 
 
 async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
@@ -48,12 +49,8 @@ def yes_no(value: str | None, default: bool, option: str) -> bool:
         return True
     if v in NO:
         return False
-    raise UserError(f"“{option}” should be yes or no. You wrote “{{}}”.", value, field=option)
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """"1 answer", "2 answers", "3 people"."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    raise UserError(_("“{option}” should be yes or no. You wrote “{typed}”."), option=hearth_text(option), typed=value,
+                    field=option)
 
 
 def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Rich:
@@ -77,7 +74,7 @@ def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = (
     if schedule.paused_until:  # the first moment of the day after the pause, on the schedule's calendar
         resumes = datetime.combine(date.fromisoformat(schedule.paused_until) + timedelta(days=1), time(), tz)
         after = max(now, resumes - timedelta(microseconds=1))
-    for _ in range(MAX_SKIPPED):
+    for _step in range(MAX_SKIPPED):
         fires = next_fires(schedule.cron, tz, after, 1)
         if not fires:
             return None
@@ -92,13 +89,13 @@ def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Col
     including Tue 6 Jan; next: Wed 7 Jan, 09:00 (…)": the one way every list says what comes next, in the
     reader's own time (`yours`). A pause whose last day has passed is over."""
     nxt = next_round_at(schedule, now, skips)
-    upcoming = rich("next: {}", your_time(nxt, yours)) if nxt else hearth_text("no upcoming round")
+    upcoming = rich(_("next: {}"), your_time(nxt, yours)) if nxt else hearth_text(_("no upcoming round"))
     if not schedule.paused_at(now):
         return upcoming
     if schedule.paused_until == "forever":
-        return hearth_text("paused until a moderator resumes it")
+        return hearth_text(_("paused until a moderator resumes it"))
     last = date.fromisoformat(schedule.paused_until or "")
-    return hearth_text(f"paused up to and including {show_date(last)}; ") + upcoming
+    return hearth_text(_("paused up to and including {day}; ").format(day=show_date(last))) + upcoming
 
 
 @dataclass(frozen=True)
@@ -110,7 +107,7 @@ class CheckinRow:
     joined: bool
 
     def text(self) -> Rich:
-        mark = "✓ joined" if self.joined else "not joined"
+        mark = _("✓ joined") if self.joined else _("not joined")
         return rich("**{}** — {}" + f" ({mark})", self.schedule.name, self.line)
 
 
@@ -139,7 +136,7 @@ class ScheduleRow:
         head = rich("**{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · ", s.name)
         if where:
             head = head + channel(s.channel_id) + rich(" · ")
-        return head + rich(f"{self.people} joined · ") + self.line
+        return head + rich(_("{count} joined · ").format(count=self.people)) + self.line
 
 
 async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[ScheduleRow]:
@@ -151,7 +148,7 @@ async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[Sched
 
 
 #: Who a record names once its person deleted their data (it says `DELETED` there).
-FORMER_MEMBER = "a former member"
+FORMER_MEMBER = N_("a former member")
 
 
 async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
@@ -167,7 +164,7 @@ async def person(app: "Hearth", community_id: str, subject: str) -> Rich:
 
 def person_shown(subject: str, name: str) -> Rich:
     if subject == DELETED:
-        return hearth_text(FORMER_MEMBER)
+        return hearth_text(_(FORMER_MEMBER))
     if name.strip():
         return Rich((UserText(name.strip()),))
     return Rich((PersonRef(subject),))

@@ -17,7 +17,7 @@ import logging
 from dataclasses import replace
 from contextvars import ContextVar
 from datetime import timedelta
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING, Callable, Collection
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
@@ -26,6 +26,7 @@ from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
 from bot.flows.common import actor_name, yes_no
+from bot.i18n import N_, _, speaking
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level
@@ -80,7 +81,7 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
     asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow really saved."""
     texts = free_text(app, event)
     results = list(zip(texts, await app.content.screen.check_off_loop(texts)))
-    for _, r in results:
+    for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     level = strongest([r.level for _, r in results])
     if level == "ok":
@@ -90,7 +91,8 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
     if level == "crisis":
-        told = await alert_moderators(app, event.actor, where_of(app, event), "may need some support right now")
+        told = await alert_moderators(app, event.actor, lambda: where_of(app, event),
+                                      N_("may need some support right now"))
     saved = all(text in kept for text in concerning)
     reply = await care_reply(app, event.actor, level, saved=saved, told=told)
     if level == "crisis":  # they may ask, there and then, for a private word tomorrow
@@ -127,23 +129,24 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
     """For joining a check-in: the same, in one sentence; nothing when the community has no care channel."""
     if not community.settings.alert_channel:
         return Rich()
-    return rich("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
-                "told your name and where — never what you wrote. **privacy** says who sees what.",
+    return rich(_("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
+                  "told your name and where — never what you wrote. **privacy** says who sees what."),
                 care_channel_ref(app, community))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
     """Where it happened, for a moderator, with a link to the channel: never what was written."""
-    place = rich(" in {}", channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
+    place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
     if event.name.startswith(("reflect", "note")):
-        return rich("while writing a private reflection note")
+        return rich(_("while writing a private reflection note"))
     if event.name.startswith("checkin"):
-        return rich("while answering a check-in") + place
-    return rich("in a message to Hearth") + place
+        return rich(_("while answering a check-in")) + place
+    return rich(_("in a message to Hearth")) + place
 
 
-async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) -> bool:
-    """One note per member per period to the community's alert channel, if it has one."""
+async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Rich]", what: str) -> bool:
+    """One note per member per period to the community's alert channel, if it has one; in the community's
+    language (`where` makes its part in it, `what` is an English text marked with `N_`)."""
     community = await app.ensure_community(actor.community_id)
     channel = community.settings.alert_channel
     if not channel:
@@ -152,10 +155,11 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: Rich, what: str) 
     last = await app.store.notes.last_safety_alert(actor.community_id, actor.user_id)
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
-    body = rich("💛 **{}**" + f" {what}, ", actor_name(actor)) + where + rich(
-        ". Hearth has privately shared support resources with them. "
-        "A gentle, private check-in from someone they trust may help.")
-    await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)
+    with speaking(await app.channel_language(actor.community_id)):
+        body = rich("💛 **{}**" + f" {_(what)}, ", actor_name(actor)) + where() + rich(
+            ". " + _("Hearth has privately shared support resources with them. "
+                     "A gentle, private check-in from someone they trust may help."))
+        await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)
     return True
 
 
@@ -182,14 +186,14 @@ async def after_answer(app: "Hearth", actor: Actor) -> list[Reply]:
     if run != streak:
         return []
     if care.get("tell_moderator"):
-        await alert_moderators(app, actor, rich("in their recent check-ins"),
-                               "has had a few hard check-ins in a row and asked that a moderator know")
+        await alert_moderators(app, actor, lambda: rich(_("in their recent check-ins")),
+                               N_("has had a few hard check-ins in a row and asked that a moderator know"))
     return [await care_reply(app, actor, "low_mood")]
 
 
 # -- commands ---------------------------------------------------------------------------
 
-REGION_EXAMPLES = "us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt"
+REGION_EXAMPLES = "us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt"  # (said in the options' descriptions)
 
 
 def _region_list(app: "Hearth", language: str) -> str:
@@ -197,24 +201,27 @@ def _region_list(app: "Hearth", language: str) -> str:
 
 
 @router.command("support", "Support resources, any time: who you can reach right now.",
-                Option("region", f"a region code such as {REGION_EXAMPLES} (default: yours)"))
+                Option("region", "a region code such as us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt "
+                                 "(default: yours)"))
 async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):
         listed = _region_list(app, await app.language_of(ev.actor))
-        raise UserError(f"I don't have resources for “{{}}” yet. Known regions: {listed}.", region, field="region")
+        raise UserError(_("I don't have resources for “{typed}” yet. Known regions: {regions}."), typed=region,
+                        regions=listed, field="region")
     return await care_reply(app, ev.actor, "support", region=region or None)
 
 
 @router.command("me region", "Set your region, so support resources fit where you are.",
-                Option("region", f"a region code such as {REGION_EXAMPLES}, or anywhere", required=True),
+                Option("region", "a region code such as us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt, or "
+                                 "anywhere", required=True),
                 example="me region gb", form=CommandForm("Your region"))
 async def set_region(app: "Hearth", ev: Event) -> Reply:
     wanted = ev.args["region"].strip().lower()
     language = await app.language_of(ev.actor)
     if not app.content.resources.known(wanted):
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {_region_list(app, language)}.", wanted,
-                        field="region")
+        raise UserError(_("I don't know the region “{typed}”. Choose one of: {regions}."), typed=wanted,
+                        regions=_region_list(app, language), field="region")
     found = app.content.resources.for_region(wanted)
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, region=found.code)
     return Reply(body=fill(app.content.care.text(language, "region_set"), region=found.name(language)))
@@ -235,16 +242,16 @@ async def low_mood(app: "Hearth", ev: Event) -> Reply:
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, settings=settings)
     if not on:
-        return say("Okay, I won't mention low check-ins.")
-    lines = [rich(f"Okay. After {app.config['safety.low_mood_streak']} low check-ins in a row, I'll check on "
-                  "you privately.")]
+        return say(_("Okay, I won't mention low check-ins."))
+    lines = [rich(_("Okay. After {count} low check-ins in a row, I'll check on you privately.").format(
+        count=app.config["safety.low_mood_streak"]))]
     community = await app.ensure_community(ev.actor.community_id)
     if not tell:
-        lines.append(rich("Nobody else will be told."))
+        lines.append(rich(_("Nobody else will be told.")))
     elif community.settings.alert_channel:
-        lines.append(rich("Moderators in {} will also be told your name, so someone may reach out — never what "
-                          "you wrote.", care_channel_ref(app, community)))
+        lines.append(rich(_("Moderators in {} will also be told your name, so someone may reach out — never what "
+                            "you wrote."), care_channel_ref(app, community)))
     else:
-        lines.append(rich("This community has no care channel, so no moderator can be told; I'll only check on "
-                          "you myself."))
+        lines.append(rich(_("This community has no care channel, so no moderator can be told; I'll only check on "
+                            "you myself.")))
     return Reply(body=join_rich(lines, " "))

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Callable
 from bot.commands.registry import NEAR, Command, Option, Registry
 from bot.commands.router import Router
 from bot.errors import UserError
-from bot.events import Event, Reply, Rich, join_rich, rich
+from bot.events import Event, Reply, Rich, hearth_text, join_rich, rich
+from bot.i18n import N_, _
 
 if TYPE_CHECKING:
     from bot.app import Hearth
 
 router = Router("help")
 
-INTRO = ("Hearth helps this community check in with each other and reflect. "
-         "It is not a therapist or an emergency service.")
+INTRO = N_("Hearth helps this community check in with each other and reflect. "
+           "It is not a therapist or an emergency service.")
 
 
 @router.command("help", "What I can do, or how to use one command.",
@@ -26,48 +27,60 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
     wanted = (ev.args.get("command") or "").strip()
     if wanted:
         return about(app.registry, wanted, lambda c: is_mod or c.permission == "member")
-    lines = [rich(INTRO)]
+    lines = [rich(_(INTRO))]
     for group, commands in app.registry.groups().items():
         shown = [c for c in commands if is_mod or c.permission == "member"]
         if shown:
             lines.append(rich(""))
-            lines += [rich(f"**{c.name}** — {c.help}") for c in shown]
-    lines.append(rich("\nFor one command: **help checkin join**."))
+            lines += [_line(c) for c in shown]
+    lines.append(rich("\n" + _("For one command: **help checkin join**.")))
     return Reply(body=join_rich(lines))
 
 
 def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
     """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for."""
     words = wanted.split()
-    cmd, _ = registry.find(words)
+    cmd, _rest = registry.find(words)
     if cmd is not None and visible(cmd):
         return _usage(cmd)
     group = [c for c in registry.under(words) if visible(c)]
     if group:
-        return Reply(body=join_rich([rich(f"**{' '.join(words).lower()}** has these commands:"), *_listed(group),
-                                     rich(f"For one of them: **help {group[0].name}**.")]))
+        return Reply(body=join_rich([
+            rich(_("**{group}** has these commands:").format(group=" ".join(words).lower())), *_listed(group),
+            rich(_("For one of them: **help {command}**.").format(command=group[0].name))]))
     near = [c for c in registry.near(words) if visible(c)]
     if near:
-        raise UserError(f"I don't know the command “{{}}”. Did you mean **{near[0].name}**?", wanted)
+        raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**?"), typed=wanted,
+                        command=hearth_text(near[0].name))
     around = [c for c in registry.under(words[:1]) if visible(c)]
     if around:  # "checkin foo": the group they were in
-        return Reply(body=join_rich([rich("I don't know the command “{}”.", wanted),
-                                     rich(f"The **{words[0].lower()}** commands are:"), *_listed(around)]), error=True)
+        return Reply(body=join_rich([rich(_("I don't know the command “{}”."), wanted),
+                                     rich(_("The **{group}** commands are:").format(group=words[0].lower())),
+                                     *_listed(around)]), error=True)
     groups = [word for word, cmds in registry.groups().items() if any(len(c.path) > 1 and visible(c) for c in cmds)]
     like = difflib.get_close_matches(words[0].lower(), groups, 1, NEAR)
     if like:  # "chekin", "notes" for "note"
-        raise UserError(f"I don't know the command “{{}}”. Did you mean **{like[0]}**? On its own, it lists its "
-                        "commands.", wanted)
-    raise UserError("I don't know the command “{}”. **help** lists them all.", wanted)
+        raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**? On its own, it lists its "
+                          "commands."), typed=wanted, command=hearth_text(like[0]))
+    raise UserError(_("I don't know the command “{}”. **help** lists them all."), wanted)
+
+
+def _line(cmd: Command) -> Rich:
+    """The command's English word (what people type, in every language) beside its help in theirs."""
+    return rich(f"**{cmd.name}** — ") + hearth_text(_(cmd.help))
 
 
 def _usage(cmd: Command) -> Reply:
-    lines = [rich(f"**{cmd.name}** — {cmd.help}"), rich(f"Usage: `{cmd.usage()}`")]
-    lines += [rich(f"• {o.name}{'' if o.required else ' (optional)'}: {o.description}") for o in cmd.options]
+    lines = [_line(cmd), rich(_("Usage: `{usage}`").format(usage=cmd.usage()))]
+    for o in cmd.options:
+        described = (_("• {option}: {description}") if o.required
+                     else _("• {option} (optional): {description}")).format(option=o.name,
+                                                                             description=_(o.description))
+        lines.append(hearth_text(described))
     if cmd.example:
-        lines.append(rich(f"Example: `{cmd.example}`"))
+        lines.append(rich(_("Example: `{example}`").format(example=cmd.example)))
     return Reply(body=join_rich(lines))
 
 
 def _listed(commands: list[Command]) -> list[Rich]:
-    return [rich(f"• **{c.name}** — {c.help}") for c in commands]
+    return [rich("• ") + _line(c) for c in commands]

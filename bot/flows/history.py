@@ -11,6 +11,8 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 from bot.flows.insights import chart_reply, week_label
+from bot.i18n import _, current, day_month, day_month_short
+from bot.flows.checkins import VISIBILITY_WORDS
 from bot.insights import charts
 
 if TYPE_CHECKING:
@@ -27,18 +29,20 @@ BARS = "▁▂▃▄▅"
 async def history(app: "Hearth", ev: Event) -> Reply:
     weeks = int(ev.args.get("weeks", "8"))
     if not 1 <= weeks <= 104:
-        raise UserError("Please choose between 1 and 104 weeks.", field="weeks")
+        raise UserError(_("Please choose between 1 and 104 weeks."), field="weeks")
     tz = await app.timezone_of(ev.actor)
     since = app.now() - timedelta(weeks=weeks)
     rows = await app.store.rounds.history(ev.actor.community_id, ev.actor.user_id, since)
     if not rows:
-        return say(f"You haven't answered any check-ins in the last {weeks} weeks.")
-    lines: list[Rich] = [rich(f"**Your mood, week by week** (times in {tz.key})"), mood_chart(app, rows, tz)]
-    lines.append(rich("\n**Your answers**"))
+        return say(_("You haven't answered any check-ins in the last {weeks} weeks.").format(weeks=weeks))
+    lines: list[Rich] = [rich(_("**Your mood, week by week** (times in {zone})").format(zone=tz.key)),
+                         mood_chart(app, rows, tz)]
+    lines.append(rich("\n" + _("**Your answers**")))
     for resp, rnd, schedule_name in rows[-20:]:
-        day = rnd.scheduled_at.astimezone(tz).strftime("%a %d %b")
-        head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {resp.visibility}",
-                    schedule_name)
+        local = rnd.scheduled_at.astimezone(tz)
+        day = local.strftime("%a %d %b") if current() == "en" else day_month(local)
+        head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood)
+                    + f" · {_(VISIBILITY_WORDS[resp.visibility])}", schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)
     return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png")
 
@@ -46,25 +50,26 @@ async def history(app: "Hearth", ev: Event) -> Reply:
 def own_series(rows: list, tz) -> charts.Series:  # type: ignore[no-untyped-def]
     """The member's own moods, week by week, for their eyes only: how many they answered and their average."""
     weeks: dict = defaultdict(list)
-    for resp, rnd, _ in rows:
+    for resp, rnd, _name in rows:
         local = rnd.scheduled_at.astimezone(tz).date()
         weeks[local - timedelta(days=local.weekday())].append(resp.mood)
     days = sorted(weeks)
-    return charts.Series("Your mood, week by week", tuple(week_label(d) for d in days),
+    return charts.Series(_("Your mood, week by week"), tuple(week_label(d) for d in days),
                          tuple(len(weeks[d]) for d in days), tuple(sum(weeks[d]) / len(weeks[d]) for d in days),
-                         bar_label="your answers")
+                         bar_label=_("your answers"))
 
 
 def mood_chart(app: "Hearth", rows: list, tz) -> Rich:  # type: ignore[no-untyped-def]
     """One line a week: a bar per answer and the week's average, as plain text."""
     weeks: dict[str, list[int]] = defaultdict(list)
-    for resp, rnd, _ in rows:
+    for resp, rnd, _name in rows:
         local = rnd.scheduled_at.astimezone(tz).date()
         monday = local - timedelta(days=local.weekday())
-        weeks[monday.strftime("%d %b")].append(resp.mood)
+        weeks[day_month_short(monday)].append(resp.mood)
     lines = []
     for week, moods in weeks.items():
         avg = sum(moods) / len(moods)
         bars = "".join(BARS[m - 1] for m in moods)
-        lines.append(f"`{week}` {bars:<7} avg {avg:.1f} {app.content.mood_emoji(round(avg))}")
+        lines.append(f"`{week}` {bars:<7} " + _("avg {average}").format(average=f"{avg:.1f}")
+                     + f" {app.content.mood_emoji(round(avg))}")
     return rich("\n".join(lines))

@@ -22,8 +22,9 @@ from bot.commands.registry import Choice, Option
 from bot.commands.router import Router
 from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
-from bot.events import Attachment, Event, Reply, Rich, channel, join_rich, month_name, reply_to_json, rich, say
+from bot.events import Attachment, Event, Reply, Rich, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
+from bot.i18n import N_, _, day_month_short, ngettext, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
@@ -37,15 +38,16 @@ if TYPE_CHECKING:
 router = Router("insights")
 
 PERIODS = (4, 12, 52)
-TOO_FEW = "too few to show"
-PRIVATE_NOTE = ("Private answers count as answered; their moods stay out of every number here, so the moods "
-                "add up to fewer than answered.")
+TOO_FEW = N_("too few to show")
+PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of every number here, so the moods "
+                  "add up to fewer than answered.")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 SCHEDULE = Option("schedule", "one check-in by name (default: all of them)", suggest="schedules")
-WEEKS = Option("weeks", "how many weeks: 4, 12 or 52 (default 4)", kind="choice",
-               choices=tuple(Choice(str(n), f"{n} weeks") for n in PERIODS))
-NOTE_MAX = 300
+WEEK_CHOICES = (Choice("4", N_("4 weeks")), Choice("12", N_("12 weeks")), Choice("52", N_("52 weeks")))
+WEEKS = Option("weeks", "how many weeks: 4, 12 or 52 (default 4)", kind="choice", choices=WEEK_CHOICES)
+assert tuple(int(c.value) for c in WEEKS.choices) == PERIODS
+NOTE_MAX = 300  # (said in the note option's description)
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
     released = await released_weeks(app, community, mondays)
     sid = schedule.id if schedule else None
     cells = [_cell(released[d], sid, d) for d in mondays]
-    title = f"{schedule.name if schedule else 'All check-ins'}, last {weeks} weeks"
+    title = (_("{name}, last {weeks} weeks").format(name=schedule.name, weeks=weeks) if schedule
+             else _("All check-ins, last {weeks} weeks").format(weeks=weeks))
     return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key)
 
 
@@ -151,29 +154,31 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
 
 
 def week_label(day: date) -> str:
-    return f"{day.day:02d} {month_name(day)}"
+    return day_month_short(day)
 
 
 def _moods_text(cell: Cell) -> str:
     if cell.moods is None:
-        return TOO_FEW
+        return _(TOO_FEW)
     spread = " ".join(f"{i + 1}:{n}" for i, n in enumerate(cell.moods))
-    return f"{spread} · avg {cell.average:.1f}" if cell.average is not None else spread
+    return spread + " · " + _("avg {average}").format(average=f"{cell.average:.1f}") if cell.average is not None \
+        else spread
 
 
 def week_line(cell: Cell) -> str:
     """One row of the table: the same numbers the chart draws."""
     head = f"{week_label(cell.week)} · "
     if cell.pending:
-        return head + "still open"
+        return head + _("still open")
     if cell.gone:
-        return head + "no longer kept"
+        return head + _("no longer kept")
     if cell.rounds == 0:
-        return head + "no check-in"
+        return head + _("no check-in")
     invited = "?" if cell.invited is None else str(cell.invited)
     if cell.answered is None:
-        return head + f"invited {invited} · {TOO_FEW}"
-    return head + f"invited {invited} · answered {cell.answered} · moods {_moods_text(cell)}"
+        return head + _("invited {invited} · {too_few}").format(invited=invited, too_few=_(TOO_FEW))
+    return head + _("invited {invited} · answered {answered} · moods {moods}").format(
+        invited=invited, answered=cell.answered, moods=_moods_text(cell))
 
 
 def table(view: Insights) -> str:
@@ -184,23 +189,29 @@ def table(view: Insights) -> str:
 def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
     if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
-        return f"No check-in rounds in these {view.weeks} weeks, so there's nothing to count yet."
+        return _("No check-in rounds in these {weeks} weeks, so there's nothing to count yet.").format(
+            weeks=view.weeks)
     now, before = average(view.moods), average(period_moods(view.before))
     answered = view.answered
     parts = []
     if answered is not None:
         n, invited = answered
-        parts.append(f"{n} answers" + (f" from {invited} invitations" if invited else ""))
+        parts.append(ngettext("{count} answer from {invited} invitations", "{count} answers from {invited} invitations",
+                              n).format(count=n, invited=invited) if invited
+                     else ngettext("{count} answer", "{count} answers", n).format(count=n))
     else:
-        parts.append(f"too few answers to show (fewer than {view.floor} people in every week)")
+        parts.append(_("too few answers to show (fewer than {floor} people in every week)").format(floor=view.floor))
     if now is None:
-        parts.append("no mood average to show yet")
+        parts.append(_("no mood average to show yet"))
     elif before is None:
-        parts.append(f"average mood {now:.1f} (no earlier {view.weeks} weeks to compare)")
+        parts.append(_("average mood {average} (no earlier {weeks} weeks to compare)").format(
+            average=f"{now:.1f}", weeks=view.weeks))
     else:
         diff = now - before
-        way = "steady" if abs(diff) < 0.05 else (f"up {diff:.1f}" if diff > 0 else f"down {-diff:.1f}")
-        parts.append(f"average mood {now:.1f}, {way} on the {view.weeks} weeks before ({before:.1f})")
+        way = _("steady") if abs(diff) < 0.05 else (_("up {change}").format(change=f"{diff:.1f}") if diff > 0
+                                                     else _("down {change}").format(change=f"{-diff:.1f}"))
+        parts.append(_("average mood {average}, {trend} on the {weeks} weeks before ({before})").format(
+            average=f"{now:.1f}", trend=way, weeks=view.weeks, before=f"{before:.1f}"))
     return "; ".join(parts) + "."
 
 
@@ -211,11 +222,11 @@ def series(view: Insights) -> charts.Series:
 
 def summary(view: Insights) -> Rich:
     return join_rich([
-        rich(f"**{view.title}** (weeks from Monday, {view.zone})"),
+        rich(_("**{title}** (weeks from Monday, {zone})").format(title=view.title, zone=view.zone)),
         rich(trend(view)),
         rich("```\n" + table(view) + "\n```"),
-        rich(f"Moods are 1 (low) to 5 (great). A week with fewer than {view.floor} people shows “{TOO_FEW}”. "
-             + PRIVATE_NOTE),
+        rich(_("Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.").format(
+            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(PRIVATE_NOTE)),
     ])
 
 
@@ -223,7 +234,7 @@ async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility
     """The text with its chart attached, drawn off the event loop; the text alone if charts aren't installed."""
     image = await asyncio.to_thread(charts.png, spec)
     if image is None:
-        return Reply(body=body + rich("\n\n" + charts.NO_CHARTS), visibility=visibility)  # type: ignore[arg-type]
+        return Reply(body=body + rich("\n\n" + _(charts.NO_CHARTS)), visibility=visibility)  # type: ignore[arg-type]
     return Reply(body=body, attachment=Attachment(filename, image, "image/png"),
                  visibility=visibility)  # type: ignore[arg-type]
 
@@ -231,7 +242,7 @@ async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility
 def _weeks(ev: Event) -> int:
     raw = ev.args.get("weeks", "4").strip().lower().removesuffix("weeks").strip()
     if raw not in {str(n) for n in PERIODS}:
-        raise UserError("Please choose 4, 12 or 52 weeks.", field="weeks")
+        raise UserError(_("Please choose 4, 12 or 52 weeks."), field="weeks")
     return int(raw)
 
 
@@ -253,8 +264,10 @@ async def show(app: "Hearth", ev: Event) -> Reply:
                 permission="moderator", reads_only=True, example="mod insights export weeks=52")
 async def export(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
-    return Reply(body=rich(f"Here are the numbers for {view.title.lower()} as a CSV file. "
-                           f"Empty cells are weeks with fewer than {view.floor} people. " + PRIVATE_NOTE),
+    return Reply(body=rich(_("Here are the numbers for {title} as a CSV file. "
+                             "Empty cells are weeks with fewer than {floor} people.").format(
+                                 title=view.title[:1].lower() + view.title[1:], floor=view.floor)
+                           + " " + _(PRIVATE_NOTE)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 
@@ -282,7 +295,7 @@ def to_csv(view: Insights) -> str:
 
 @router.command("mod schedule note", "Note what changed: shown on the next round's post.",
                 Option("name", "the check-in's name", required=True, suggest="schedules", label=True),
-                Option("text", f"what you changed, up to {NOTE_MAX} characters, or “off”", required=True,
+                Option("text", "what you changed, up to 300 characters, or “off”", required=True,
                        rest=True, max_length=NOTE_MAX),
                 permission="moderator", example="mod schedule note weekly We moved the call to Thursdays.")
 async def schedule_note(app: "Hearth", ev: Event) -> Reply:
@@ -290,14 +303,14 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
     if text.lower() in {"off", "none", "clear"}:
         removed = await app.store.insights.clear_note(schedule.id)
-        return say("Removed the note for **{}**." if removed else "There was no note waiting for **{}**.",
+        return say(_("Removed the note for **{}**.") if removed else _("There was no note waiting for **{}**."),
                    schedule.name)
     if not text:
-        raise UserError("Please write the note, e.g. “We moved the call to Thursdays.”", field="text")
+        raise UserError(_("Please write the note, e.g. “We moved the call to Thursdays.”"), field="text")
     await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
     await audit(app, ev, "schedule.note", schedule.name)
-    return say("Saved. The next round of **{}** opens with: “{}” It shows on that post only.", schedule.name,
-               text)
+    return Reply(body=fill(_("Saved. The next round of **{name}** opens with: “{note}” It shows on that post only."),
+                           name=schedule.name, note=text))
 
 
 # -- the weekly digest ------------------------------------------------------------------
@@ -318,9 +331,10 @@ def digest_due(community: Community, now: datetime) -> date | None:
 async def digest(app: "Hearth", community: Community, day: date) -> Outgoing:
     """The week's digest post: the last four weeks over all check-ins, as numbers, with its chart attached (the
     outbox keeps the file with the post, and each platform's sender uploads it)."""
-    view = await insights_of(app, community, None, 4)
-    body = join_rich([rich("**This week's check-in digest**"), summary(view)])
-    reply = await chart_reply(body, series(view), f"digest-{day.isoformat()}.png", visibility="channel")
+    with speaking(await app.channel_language(community.id)):
+        view = await insights_of(app, community, None, 4)
+        body = join_rich([rich(_("**This week's check-in digest**")), summary(view)])
+        reply = await chart_reply(body, series(view), f"digest-{day.isoformat()}.png", visibility="channel")
     return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel},
                     reply_to_json(reply))
 

@@ -10,6 +10,7 @@ from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError, about
 from bot.events import Event, Reply, fill, hearth_text, join_rich, say
+from bot.i18n import N_, _, clock, long_day, use
 from bot.scheduling import check_timezone, parse_date
 
 if TYPE_CHECKING:
@@ -27,23 +28,23 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
         tz = check_timezone(ev.args["timezone"])
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
     local = app.now().astimezone(tz)
-    return say(f"Done: your timezone is {tz.key}. It's {local:%H:%M} there now.")
+    return say(_("Done: your timezone is {zone}. It's {time} there now.").format(zone=tz.key, time=clock(local)))
 
 
 @router.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",
                 Option("until", "a date like 2026-12-31, 'tomorrow', or 'off' to stop snoozing", required=True),
-                example="me snooze 2026-08-31", form=CommandForm("Snooze DMs and reminders", "Snooze"))
+                example="me snooze 2026-08-31", form=CommandForm("Snooze DMs and reminders", N_("Snooze")))
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:
         await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=None)
-        return say("Welcome back — DMs and reminders are on again.")
+        return say(_("Welcome back — DMs and reminders are on again."))
     tz = await app.timezone_of(ev.actor)
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz))
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
-    return say(f"Snoozed until {until:%A %d %B} (inclusive). You stay in your check-ins; "
-               "I'll just be quiet. **me snooze off** ends it early.")
+    return say(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
+                 "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until)))
 
 
 @router.command("me language", "Choose the language I use for you, or see which one I use now.",
@@ -53,20 +54,24 @@ async def set_language(app: "Hearth", ev: Event) -> Reply:
     typed = ev.args.get("language", "").strip()
     if not typed:
         member = await app.ensure_member(ev.actor)
-        return _language_shown(app, *language.choose(member.language, ev.actor.locale), how=True)
+        return _language_shown(app, *await app.language_and_source(ev.actor, member), how=True)
     if language.plain(typed) in language.AUTO:
         await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, language=None)
-        return _language_shown(app, *language.choose(None, ev.actor.locale), lead="language_auto")
+        lang, source = await app.language_and_source(ev.actor, await app.ensure_member(ev.actor))
+        use(lang)  # the rest of this reply (and what the adapter adds) is in it already
+        return _language_shown(app, lang, source, lead="language_auto")
     code = language.parse(typed)
     if code is None:
-        raise UserError(f"I don't have texts in “{{}}” yet. I can use: {language.listed()}. "
-                        "**me language auto** follows your app's language.", typed, field="language")
+        raise UserError(_("I don't have texts in “{typed}” yet. I can use: {languages}. "
+                          "**me language auto** follows your app's language."), typed=typed,
+                        languages=hearth_text(language.listed()), field="language")
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, language=code)
+    use(code)
     return _language_shown(app, code, "own", lead="language_set")
 
 
 def _language_shown(app: "Hearth", lang: str, source: str, lead: str | None = None, how: bool = False) -> Reply:
-    """In the language itself: which one, where it comes from, and (truly) that only the care texts follow it yet."""
+    """In the language itself: which one, where it comes from, and what follows it."""
     texts = app.content.care
     name = hearth_text(language.LANGUAGES[lang])
     keys = [lead] if lead else []

@@ -11,6 +11,7 @@ from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Actor, Choice, Event, Reply, join_rich, rich, say
+from bot.i18n import N_, _
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -23,16 +24,17 @@ THEME_OPTION = Option("theme", "the prompt's theme", kind="choice", required=Tru
                       choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
 DEPTH_OPTION = Option("depth", "light, medium or deep", kind="choice", required=True,
                       choices=tuple(Choice(d, d) for d in DEPTHS))
-TEXT_OPTION = Option("text", f"the prompt, one question, up to {MAX_PROMPT_CHARS} characters", kind="text",
+assert MAX_PROMPT_CHARS == 280, "say the new limit in TEXT_OPTION's description"
+TEXT_OPTION = Option("text", "the prompt, one question, up to 280 characters", kind="text",
                      required=True, max_length=MAX_PROMPT_CHARS, rest=True, own_words=False)
 ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
 
 #: Said before saving a prompt whose words the care screen would answer, by its level.
 CONCERN = {
-    "crisis": "The words of this prompt read to me like someone who may be in danger — the kind of words I answer "
-              "with support resources.",
+    "crisis": N_("The words of this prompt read to me like someone who may be in danger — the kind of words I "
+                 "answer with support resources."),
 }
-ASK = " Prompts reach many people, some of them on a hard day. Is this what you'd like to ask?"
+ASK = N_("Prompts reach many people, some of them on a hard day. Is this what you'd like to ask?")
 
 
 async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
@@ -54,7 +56,7 @@ def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
     """Ask the moderator to confirm a prompt that reads as crisis or heavy (once: the button says yes)."""
     if level is None or ev.args.get("confirmed") == "yes":
         return None
-    return confirmation(app.registry.commands[ev.name], ev, CONCERN[level] + ASK, now=app.now())
+    return confirmation(app.registry.commands[ev.name], ev, _(CONCERN[level]) + " " + _(ASK), now=app.now())
 
 
 def _noted(pid: str, level: str | None) -> str:
@@ -79,7 +81,7 @@ async def add(app: "Hearth", ev: Event) -> Reply:
     fields = {"id": pid, "kind": ev.args["kind"], "theme": ev.args["theme"], "depth": ev.args["depth"], "text": text}
     await app.store.prompts.save(ev.actor.community_id, fields, ev.actor.user_id, app.now())
     await audit(app, ev, "prompt.add", _noted(pid, level))
-    return say(f"Added prompt `{pid}`: " + "{}", text)
+    return say(_("Added prompt `{id}`: ").format(id=pid) + "{}", text)
 
 
 async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
@@ -96,9 +98,9 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     row = await app.store.prompts.get(ev.actor.community_id, pid)
     if row is None:
         if app.content.prompt(pid):
-            raise UserError("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
-                            "**mod prompt add** your own version.", field="id")
-        raise UserError("There's no prompt `{}` here. **mod prompt list** shows the ids.", pid, field="id")
+            raise UserError(_("Built-in prompts can't be edited, but you can **mod prompt disable** it and "
+                              "**mod prompt add** your own version."), field="id")
+        raise UserError(_("There's no prompt `{}` here. **mod prompt list** shows the ids."), pid, field="id")
     text = ev.args["text"].strip()
     level = await concern(app, text)
     if (ask := _second_look(app, ev, level)) is not None:
@@ -106,7 +108,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": text}
     await app.store.prompts.save(ev.actor.community_id, fields, ev.actor.user_id, app.now())
     await audit(app, ev, "prompt.edit", _noted(pid, level))
-    return say(f"Updated `{pid}`.")
+    return say(_("Updated `{id}`.").format(id=pid))
 
 
 async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
@@ -117,9 +119,9 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     elif app.content.prompt(pid):
         await app.store.prompts.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     else:
-        raise UserError("There's no prompt `{}`. **mod prompt list** shows the ids.", pid, field="id")
+        raise UserError(_("There's no prompt `{}`. **mod prompt list** shows the ids."), pid, field="id")
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
-    return say(f"Prompt `{pid}` is {verb}.")
+    return say((_("Prompt `{id}` is enabled.") if enabled else _("Prompt `{id}` is disabled.")).format(id=pid))
 
 
 @router.command("mod prompt disable", "Stop using a prompt (yours or built-in). Nothing is deleted.", ID_OPTION,
@@ -129,7 +131,7 @@ async def disable(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("mod prompt enable", "Use a disabled prompt again.", ID_OPTION, permission="moderator",
-                form=CommandForm("Use a prompt again", "Enable"))
+                form=CommandForm("Use a prompt again", N_("Enable")))
 async def enable(app: "Hearth", ev: Event) -> Reply:
     return await _switch(app, ev, True)
 
@@ -141,17 +143,17 @@ async def enable(app: "Hearth", ev: Event) -> Reply:
 async def list_prompts(app: "Hearth", ev: Event) -> Reply:
     own = await app.store.prompts.list_all(ev.actor.community_id)
     switches = await app.store.prompts.switches(ev.actor.community_id)
-    lines = [rich(f"**Your community's prompts** ({len(own)})")]
+    lines = [rich(_("**Your community's prompts** ({count})").format(count=len(own)))]
     for p in own:
-        state = "" if p["enabled"] else " (disabled)"
+        state = "" if p["enabled"] else " " + _("(disabled)")
         lines.append(rich(f"• `{p['id']}` {p['kind']}/{p['theme']}/{p['depth']}{state}: " + "{}", p["text"]))
     theme = ev.args.get("theme")
     if theme:
         built = [p for kind in KINDS for p in app.content.prompts(kind, theme)]
-        lines.append(rich(f"\n**Built-in {theme} prompts** ({len(built)})"))
+        lines.append(rich("\n" + _("**Built-in {theme} prompts** ({count})").format(theme=theme, count=len(built))))
         for p in built:
-            state = "" if switches.get(f"prompt:{p.id}", True) else " (disabled)"
+            state = "" if switches.get(f"prompt:{p.id}", True) else " " + _("(disabled)")
             lines.append(rich(f"• `{p.id}` {p.kind}/{p.depth}{state}: " + "{}", p.text))
     else:
-        lines.append(rich("\nAdd a theme (e.g. **mod prompt list listening**) to see the built-in ones too."))
+        lines.append(rich("\n" + _("Add a theme (e.g. **mod prompt list listening**) to see the built-in ones too.")))
     return Reply(body=join_rich(lines))

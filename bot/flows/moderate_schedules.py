@@ -15,8 +15,10 @@ from bot.commands.router import Router
 from bot.commands.registry import Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
-from bot.events import Actor, Button, Choice, Event, Reply, channel, fill, join_rich, reply_to_json, rich, say
-from bot.flows.common import as_id, audit, plural, schedule_line, schedule_named, schedule_rows, show_time
+from bot.events import (Actor, Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich,
+                        say)
+from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
+from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
 
@@ -50,7 +52,7 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
     with about("when"):
         when = parse_when(a["when"]) if a.get("when") else None
         if base is None and when is None:
-            raise UserError("Please say when it runs, e.g. `weekdays 09:00`.")
+            raise UserError(_("Please say when it runs, e.g. `weekdays 09:00`."))
     with about("timezone"):
         tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
         tz = check_timezone(tz_name)
@@ -66,8 +68,9 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
         else:
             remind_minutes = base.remind_minutes if base else app.config["checkins.default_remind_minutes"]
     if remind_minutes and remind_minutes >= open_minutes:
-        raise UserError(f"The reminder ({remind_minutes} min before closing) must come after the round opens "
-                        f"(it's open {open_minutes} min). Try a shorter `remind`, like 15m.",
+        raise UserError(_("The reminder ({remind} min before closing) must come after the round opens "
+                          "(it's open {open} min). Try a shorter `remind`, like 15m.").format(
+                            remind=remind_minutes, open=open_minutes),
                         field="remind" if a.get("remind") or not a.get("open") else "open")
     spec, cron = (when.text, when.cron) if when else (base.spec, base.cron)  # type: ignore[union-attr]
     _check_rounds_apart(app, spec, cron, tz, open_minutes, "open" if a.get("open") or not when else "when")
@@ -95,7 +98,7 @@ def shortest_gap(cron: str, tz: ZoneInfo, now: datetime, longer_than: int) -> in
     shortest = None
     last = None
     current = now
-    for _ in range(GAP_SAMPLES):
+    for _sample in range(GAP_SAMPLES):
         fires = next_fires(cron, tz, current, 1)
         if not fires or fires[0] > now + GAP_HORIZON:
             break
@@ -112,9 +115,10 @@ def _check_rounds_apart(app: "Hearth", spec: str, cron: str, tz: ZoneInfo, open_
     """A round must close before the schedule's next one opens, or two rounds of one check-in would be open at once."""
     gap = shortest_gap(cron, tz, app.now(), open_minutes)
     if gap is not None and open_minutes > gap:
-        raise UserError(f"Rounds would overlap: “{{}}” can start a new round {_minutes(gap)} after the last one "
-                        f"(in {tz.key}), but each stays open {_minutes(open_minutes)}. Keep `open` to "
-                        f"{_minutes(gap)} or less, like open={_minutes(min(gap, 120))}.", spec, field=field)
+        raise UserError(_("Rounds would overlap: “{when}” can start a new round {gap} after the last one "
+                          "(in {zone}), but each stays open {open}. Keep `open` to {gap} or less, like open={example}."),
+                        when=spec, gap=_minutes(gap), zone=tz.key, open=_minutes(open_minutes),
+                        example=_minutes(min(gap, 120)), field=field)
 
 
 def _minutes(n: int) -> str:
@@ -133,19 +137,21 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
     tz = ZoneInfo(fields["timezone"])
     fires = next_fires(fields["cron"], tz, app.now(), 3)
     when = parse_when(fields["spec"]).describe()
+    open_minutes, remind_minutes = fields["open_minutes"], fields["remind_minutes"]
+    stays = (_("• Each round stays open {open} min; reminders {remind} min before it closes") if remind_minutes
+             else _("• Each round stays open {open} min; no reminders")).format(open=open_minutes, remind=remind_minutes)
     lines = [
-        rich(f"**{verb} “" + "{}" + "”** — please check before saving:", fields["name"]),
-        rich(f"• When: {when} ({tz.key})"),
-        rich("• Where: {}", channel(fields["channel_id"])),
-        rich(f"• Prompts: {fields['theme'] or 'any theme'}, {fields['depth'] or 'any depth'}"),
-        rich(f"• Each round stays open {fields['open_minutes']} min"
-             + (f"; reminders {fields['remind_minutes']} min before it closes" if fields["remind_minutes"] else
-                "; no reminders")),
-        rich("• Next three: ") + join_rich([show_time(f, yours) for f in fires], "; "),
+        fill(_(verb), name=fields["name"]),
+        rich(_("• When: {when} ({zone})").format(when=when, zone=tz.key)),
+        rich(_("• Where: {}"), channel(fields["channel_id"])),
+        rich(_("• Prompts: {theme}, {depth}").format(theme=fields["theme"] or _("any theme"),
+                                                    depth=fields["depth"] or _("any depth"))),
+        rich(stays),
+        rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; "),
     ]
     return Reply(body=join_rich(lines), buttons=(
-        Button("Save", "mod.schedule.save", action_args | once(app.now()), style="primary"),
-        Button("Cancel", "cancel"),
+        Button(_("Save"), "mod.schedule.save", action_args | once(app.now()), style="primary"),
+        Button(_("Cancel"), "cancel"),
     ))
 
 
@@ -173,15 +179,15 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
   *SETTINGS,
   permission="moderator",
   example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
-  form=CommandForm("New check-in", "Preview", defaults=_usual_settings, new_name=True),
+  form=CommandForm("New check-in", N_("Preview"), defaults=_usual_settings, new_name=True),
 )
 async def create(app: "Hearth", ev: Event) -> Reply:
     if await app.store.schedules.find(ev.actor.community_id, ev.args["name"]):
-        raise UserError("There's already a check-in called “{}”. Pick another name, or change it with "
-                        "**mod schedule edit**.", ev.args["name"], field="name")
+        raise UserError(_("There's already a check-in called “{}”. Pick another name, or change it with "
+                          "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
-    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"}, "New check-in",
-                    await app.timezone_of(ev.actor))
+    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"},
+                    N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor))
 
 
 @router.command(
@@ -193,13 +199,14 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     *SETTINGS,
     permission="moderator",
     example="mod schedule edit mornings weekdays 09:30",
-    form=CommandForm("Edit check-in", "Preview", defaults=_settings_now),
+    form=CommandForm("Edit check-in", N_("Preview"), defaults=_settings_now),
 )
 async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
-    return _preview(app, fields, args, "Changed check-in", await app.timezone_of(ev.actor))
+    return _preview(app, fields, args, N_("**Changed check-in “{name}”** — please check before saving:"),
+                    await app.timezone_of(ev.actor))
 
 
 @router.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
@@ -208,35 +215,35 @@ async def save(app: "Hearth", ev: Event) -> Reply:
     if sid:
         base = await app.store.schedules.get(as_id(sid))
         if base is None or base.community_id != ev.actor.community_id:
-            raise UserError("That check-in no longer exists.")
+            raise UserError(_("That check-in no longer exists."))
         fields = await _settle(app, ev, base)
         schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
-        verb = "Saved changes to"
+        said = _("Saved changes to **{}**. Members can join with **checkin join**.")
     else:
         if await app.store.schedules.find(ev.actor.community_id, ev.args.get("name", "")):
-            raise UserError("There's already a check-in called “{}”.", ev.args.get("name", ""), field="name")
+            raise UserError(_("There's already a check-in called “{}”."), ev.args.get("name", ""), field="name")
         fields = await _settle(app, ev, None)
         fields |= {"community_id": ev.actor.community_id, "created_by": ev.actor.user_id}
         schedule = await app.store.schedules.create(fields, app.now())
         await audit(app, ev, "schedule.create", schedule.name)
-        verb = "Created"
+        said = _("Created **{}**. Members can join with **checkin join**.")
     await app.schedules_changed()
-    return say(verb + " **{}**. Members can join with **checkin join**.", schedule.name)
+    return say(said, schedule.name)
 
 
 @router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
 async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     rows = await schedule_rows(app, ev.actor, await app.timezone_of(ev.actor))
     if not rows:
-        return say("No check-ins yet. Create one with **mod schedule create**.")
-    return Reply(body=join_rich([rich("**Check-in schedules**"), *(rich("• ") + row.text() for row in rows)]))
+        return say(_("No check-ins yet. Create one with **mod schedule create**."))
+    return Reply(body=join_rich([rich(_("**Check-in schedules**")), *(rich("• ") + row.text() for row in rows)]))
 
 
 @router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
                 Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
                 permission="moderator", example="mod schedule pause mornings 2026-01-06",
-                form=CommandForm("Pause a check-in", "Pause"))
+                form=CommandForm("Pause a check-in", N_("Pause")))
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     tz = ZoneInfo(schedule.timezone)
@@ -246,36 +253,37 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
     await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
-    return say("Paused **{}**: {}.", schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
+    return say(_("Paused **{}**: {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
                                                                   skips))
 
 
 @router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator",
-                form=CommandForm("Resume a paused check-in", "Resume"))
+                form=CommandForm("Resume a paused check-in", N_("Resume")))
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     if not schedule.paused_at(app.now()):
-        return say("**{}** isn't paused, so it's running already.", schedule.name)
+        return say(_("**{}** isn't paused, so it's running already."), schedule.name)
     await app.store.schedules.update(schedule.id, app.now(), paused_until=None)
     await audit(app, ev, "schedule.resume", schedule.name)
     await app.schedules_changed()
-    return say("**{}** is running again.", schedule.name)
+    return say(_("**{}** is running again."), schedule.name)
 
 
 @router.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
                 Option("date", "the date to skip, e.g. 2026-12-25", required=True),
                 permission="moderator", example="mod schedule skip mornings 2026-12-25",
-                form=CommandForm("Skip one date", "Skip"))
+                form=CommandForm("Skip one date", N_("Skip")))
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
         day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
     if not _fires_on(schedule, day):
-        return say(f"**{{}}** has no round on {day:%A %d %B} anyway, so there's nothing to skip.", schedule.name)
+        return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
+                               name=schedule.name, day=hearth_text(long_day(day))))
     await app.store.schedules.add_skip(schedule.id, day)
     await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
-    return say(f"Skipped: **{{}}** has no round on {day:%A %d %B}. The days after it go on as usual.",
-               schedule.name)
+    return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
+                           name=schedule.name, day=hearth_text(long_day(day))))
 
 
 def _fires_on(schedule: Schedule, day: date) -> bool:
@@ -290,30 +298,36 @@ async def _schedule_exists(app: "Hearth", ev: Event) -> None:
     await schedule_named(app, ev.actor, ev.args["name"])
 
 
-DELETE_WARNING = ("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
+DELETE_WARNING = N_("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
                   "posts of shared and anonymous answers. A round that's open now closes at once, without a "
                   "summary. Summaries already posted stay up; they show only counts.")
 
 
 @router.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
                 permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING,
-                form=CommandForm("Delete a check-in", "Continue"))
+                form=CommandForm("Delete a check-in", N_("Continue")))
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
+    posted_in = await app.channel_language(ev.actor.community_id)
 
     def closing(rnd: Round) -> dict[str, Any]:
-        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-        note = rich("_A moderator deleted this check-in, so this round closed early. Its answers were deleted "
-                    "with it, and their posts taken down._")
-        return reply_to_json(Reply(body=body + note, visibility="channel"))
+        with speaking(posted_in):  # (the round's post: the channel's language)
+            body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+            note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers were "
+                          "deleted with it, and their posts taken down._"))
+            return reply_to_json(Reply(body=body + note, visibility="channel"))
 
     gone = await app.store.schedules.delete(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
     app.outbox.kick()
-    said = f"Deleted **{{}}**, with {plural(gone.rounds, 'round')} and {plural(gone.answers, 'answer')}."
+    said = _("Deleted **{name}**, with {rounds} and {answers}.").format(
+        name="{}", rounds=ngettext("{count} round", "{count} rounds", gone.rounds).format(count=gone.rounds),
+        answers=ngettext("{count} answer", "{count} answers", gone.answers).format(count=gone.answers))
     if gone.open_rounds:
-        said += " Its open round closed early, and its post now says why."
+        said += " " + _("Its open round closed early, and its post now says why.")
     if gone.posts:
-        said += f" I'm taking down {plural(gone.posts, 'post')} of shared and anonymous answers now."
+        said += " " + ngettext("I'm taking down {count} post of shared and anonymous answers now.",
+                               "I'm taking down {count} posts of shared and anonymous answers now.",
+                               gone.posts).format(count=gone.posts)
     return say(said, schedule.name)

@@ -12,6 +12,8 @@ from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
 from bot.flows.common import people, person, show_time, user_ref
+from bot import language
+from bot.i18n import N_, _
 from bot.models import MIN_SUMMARY_FLOOR
 from bot.scheduling import check_timezone
 
@@ -29,19 +31,19 @@ def _subject(ev: Event) -> str:
 
 
 @router.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
-                permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", "Add"))
+                permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", N_("Add")))
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
                                              app.now())
     who = await person(app, ev.actor.community_id, subject)
-    return say(("Added {} as a moderator." if added else "{} was already a moderator."), who)
+    return say((_("Added {} as a moderator.") if added else _("{} was already a moderator.")), who)
 
 
 async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
-    return UserError("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
-                     "moderate).", await person(app, ev.actor.community_id, subject), field="who")
+    return UserError(_("{} isn't on Hearth's moderator list, so there's nothing to remove (platform admins always "
+                       "moderate)."), await person(app, ev.actor.community_id, subject), field="who")
 
 
 async def _is_listed(app: "Hearth", ev: Event) -> None:
@@ -51,42 +53,43 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
 
 
 @router.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                confirm="They will lose access to moderator commands.", check=_is_listed,
-                form=CommandForm("Remove a moderator", "Continue"))
+                confirm=N_("They will lose access to moderator commands."), check=_is_listed,
+                form=CommandForm("Remove a moderator", N_("Continue")))
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     if not await app.store.communities.remove_moderator(ev.actor.community_id, subject):
         raise await _not_listed(app, ev, subject)
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject,
                                              app.now())
-    return say("{} is no longer a moderator.", await person(app, ev.actor.community_id, subject))
+    return say(_("{} is no longer a moderator."), await person(app, ev.actor.community_id, subject))
 
 
 @router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
 async def list_mods(app: "Hearth", ev: Event) -> Reply:
     mods = await app.store.communities.moderators(ev.actor.community_id)
     if not mods:
-        return say("Moderators: the platform's admins. Nobody else has been added yet.")
+        return say(_("Moderators: the platform's admins. Nobody else has been added yet."))
     shown = await people(app, ev.actor.community_id, mods)
-    return say("Moderators: the platform's admins, plus {}.", join_rich([shown[m] for m in mods], ", "))
+    return say(_("Moderators: the platform's admins, plus {}."), join_rich([shown[m] for m in mods], ", "))
 
 
 #: What each audit entry's action means, in words ("schedule.create" is how it's stored).
 AUDIT_WORDS = {
-    "schedule.create": "created the check-in", "schedule.edit": "changed the check-in",
-    "schedule.pause": "paused the check-in", "schedule.resume": "resumed the check-in",
-    "schedule.skip": "skipped a day of the check-in", "schedule.delete": "deleted the check-in",
-    "moderators.add": "added as a moderator:", "moderators.remove": "removed as a moderator:",
-    "settings": "changed a setting:", "refused": "was refused",
-    "prompt.add": "added the prompt", "prompt.edit": "edited the prompt", "prompt.enable": "enabled the prompt",
-    "prompt.disable": "disabled the prompt", "pack.export": "exported the community's prompts:",
-    "pack.import": "imported a pack:", "pack.on": "switched on the built-in pack", "pack.off":
-    "switched off the built-in pack", "theme.on": "switched on the theme", "theme.off": "switched off the theme",
-    "member.erased": "deleted their own data:",
-    "dashboard.link": "asked for a dashboard", "dashboard.sign_in": "signed in to the",
-    "dashboard.sign_out": "signed out of the",
-    "care.take": "is reaching out for", "care.hand_over": "handed back to the team", "care.done": "marked done",
-    "care.duty": "set their care duty",
+    "schedule.create": N_("created the check-in"), "schedule.edit": N_("changed the check-in"),
+    "schedule.pause": N_("paused the check-in"), "schedule.resume": N_("resumed the check-in"),
+    "schedule.skip": N_("skipped a day of the check-in"), "schedule.delete": N_("deleted the check-in"),
+    "moderators.add": N_("added as a moderator:"), "moderators.remove": N_("removed as a moderator:"),
+    "settings": N_("changed a setting:"), "refused": N_("was refused"),
+    "prompt.add": N_("added the prompt"), "prompt.edit": N_("edited the prompt"),
+    "prompt.enable": N_("enabled the prompt"), "prompt.disable": N_("disabled the prompt"),
+    "pack.export": N_("exported the community's prompts:"), "pack.import": N_("imported a pack:"),
+    "pack.on": N_("switched on the built-in pack"), "pack.off": N_("switched off the built-in pack"),
+    "theme.on": N_("switched on the theme"), "theme.off": N_("switched off the theme"),
+    "member.erased": N_("deleted their own data:"),
+    "dashboard.link": N_("asked for a dashboard"), "dashboard.sign_in": N_("signed in to the"),
+    "dashboard.sign_out": N_("signed out of the"),
+    "care.take": N_("is reaching out for"), "care.hand_over": N_("handed back to the team"),
+    "care.done": N_("marked done"), "care.duty": N_("set their care duty"),
 }
 
 
@@ -96,13 +99,13 @@ async def audit(app: "Hearth", ev: Event) -> Reply:
     count = max(1, min(int(ev.args.get("count", "20")), 200))
     rows = await app.store.communities.audit_log(ev.actor.community_id, count)
     if not rows:
-        return say("The audit log is empty.")
+        return say(_("The audit log is empty."))
     tz = await app.timezone_of(ev.actor)
     named = {r["detail"] for r in rows if r["action"] in ("moderators.add", "moderators.remove")}
     shown = await people(app, ev.actor.community_id, sorted({r["actor_id"] for r in rows} | named))
-    lines = [rich("**Audit log**, newest first")]
+    lines = [rich(_("**Audit log**, newest first"))]
     for r in rows:
-        words = AUDIT_WORDS.get(r["action"], r["action"].replace(".", " "))
+        words = _(AUDIT_WORDS[r["action"]]) if r["action"] in AUDIT_WORDS else r["action"].replace(".", " ")
         lines.append(rich("• {} · {} " + words + " {}", show_time(parse_iso(r["at"]), tz), shown[r["actor_id"]],
                           _audit_detail(r["action"], r["detail"], shown)))
     return Reply(body=join_rich(lines))
@@ -119,7 +122,7 @@ def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
 
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
-                   "digest_channel", "digest_day", "digest_time")
+                   "digest_channel", "digest_day", "digest_time", "language")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -132,25 +135,50 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     current = community.settings
     key = ev.args.get("key")
     if not key and "value" in ev.args:
-        raise UserError(f"Which setting should be “{{}}”? Name it first, e.g. `mod settings summary_floor 5`. "
-                        f"The settings are: {', '.join(SETTING_CHOICES)}.", ev.args["value"], field="key")
+        raise UserError(_("Which setting should be “{typed}”? Name it first, e.g. `mod settings summary_floor 5`. "
+                          "The settings are: {settings}."), typed=ev.args["value"],
+                        settings=hearth_text(", ".join(SETTING_CHOICES)), field="key")
+    community_language = await app.store.communities.language(community.id)
     if not key or "value" not in ev.args:
-        lines = [rich("**Settings**")] + [rich(f"• {k}: " + "{}", _shown_setting(k, getattr(current, k)))
-                                          for k in SETTING_CHOICES]
-        return Reply(body=join_rich(lines + [rich("Change one with **mod settings <key> <value>**.")]))
-    value = _setting_value(app, key, ev.args["value"], ev)
-    await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
+        lines = [rich(_("**Settings**"))] + [
+            rich(f"• {k}: " + "{}", _shown_setting(k, community_language if k == "language" else getattr(current, k)))
+            for k in SETTING_CHOICES]
+        return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
+    if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
+        value = _language_value(ev.args["value"])
+        await app.store.communities.set_language(community.id, value, app.now())
+        # The community's posts and, where nobody chose otherwise, its replies are now in this language.
+        from bot.i18n import use
+
+        use(await app.language_of(ev.actor))
+    else:
+        value = _setting_value(app, key, ev.args["value"], ev)
+        await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
-    return say(f"Saved: {key} is now " + "{}.", _shown_setting(key, value))
+    return say(_("Saved: {key} is now ").format(key=key) + "{}.", _shown_setting(key, value))
+
+
+def _language_value(raw: str) -> str | None:
+    """A language for the community (a code or a name), or None for English's default ("auto", "off")."""
+    with about("value"):
+        if language.plain(raw) in language.AUTO:
+            return None
+        code = language.parse(raw)
+        if code is None:
+            raise UserError(_("I don't have texts in “{typed}” yet. I can use: {languages}."), typed=raw.strip(),
+                            languages=hearth_text(language.listed()))
+        return code
 
 
 def _shown_setting(key: str, value: object) -> Rich:
     """A setting's value as people read it: a channel as a link, nothing as "not set", never an id."""
     if value is None or value == "":
-        return hearth_text("not set")
+        return hearth_text(_("not set"))
     if key in ("alert_channel", "digest_channel"):
         return channel(str(value))
+    if key == "language" and value in language.LANGUAGES:
+        return hearth_text(f"{value} ({language.LANGUAGES[str(value)]})")
     return rich("{}", str(value))
 
 
@@ -163,13 +191,13 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "summary_floor":
         n = _int(raw, key)
         if n < MIN_SUMMARY_FLOOR:
-            raise UserError(f"The summary floor can be raised, never set below {MIN_SUMMARY_FLOOR}, so nobody's "
-                            "answer can be singled out.")
+            raise UserError(_("The summary floor can be raised, never set below {floor}, so nobody's "
+                              "answer can be singled out.").format(floor=MIN_SUMMARY_FLOOR))
         return n
     if key == "retention_days":
         n = _int(raw, key)
         if not 1 <= n <= 3650:
-            raise UserError("Keep answers between 1 and 3650 days.")
+            raise UserError(_("Keep answers between 1 and 3650 days."))
         return n
     if key == "default_timezone":
         return check_timezone(raw).key
@@ -178,7 +206,7 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "digest_day":
         day = raw.strip().lower()[:3]
         if day not in _WEEKDAYS:
-            raise UserError("Choose a day of the week, like mon or thursday.")
+            raise UserError(_("Choose a day of the week, like mon or thursday."))
         return day
     if key == "digest_time":
         return _clock_time(raw)
@@ -189,9 +217,9 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
 
 def _clock_time(raw: str) -> str:
     """"9:00" or "17:30", as HH:MM on the community's clock."""
-    hour, _, minute = raw.strip().partition(":")
+    hour, _sep, minute = raw.strip().partition(":")
     if not (hour.isdigit() and minute.isdigit() and 0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
-        raise UserError("Give a time like 09:00 or 17:30, in the community's timezone.")
+        raise UserError(_("Give a time like 09:00 or 17:30, in the community's timezone."))
     return f"{int(hour):02d}:{int(minute):02d}"
 
 
@@ -201,7 +229,8 @@ def _region(app: "Hearth", raw: str) -> str:
     found = app.content.resources.for_region(wanted)
     if found.code == "anywhere" and wanted != "anywhere":
         listed = ", ".join(code for code, _ in app.content.resources.regions())
-        raise UserError(f"I don't know the region “{{}}”. Choose one of: {listed}.", raw.strip())
+        raise UserError(_("I don't know the region “{typed}”. Choose one of: {regions}."), typed=raw.strip(),
+                        regions=hearth_text(listed))
     return found.code
 
 
@@ -209,4 +238,4 @@ def _int(raw: str, key: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise UserError(f"{key} should be a whole number, like 5.") from None
+        raise UserError(_("{key} should be a whole number, like 5.").format(key=key)) from None

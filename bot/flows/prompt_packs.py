@@ -22,9 +22,11 @@ from bot.commands.registry import Option
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
 from bot.flows.common import audit
-from bot.events import Attachment, Button, Choice, Event, Reply, Rich, join_rich, rich, say
+from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, join_rich, rich, say
 from bot.flows.moderate_prompts import reads_as_crisis
-from bot.engines.prompt_choice import available
+from bot.engines.prompt_choice import available, pack_language, pack_on as pack_in_use
+from bot.language import LANGUAGES
+from bot.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -40,7 +42,7 @@ MAX_UPLOAD_BYTES = MAX_PACK_CHARS * 4
 
 THEME_OPTION = Option("theme", "the theme to switch", kind="choice", required=True,
                       choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
-KIND_LABELS = {"checkin": "check-in", "reflection": "reflection"}
+KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
 PACK_OPTION = Option("pack", "a built-in pack's id, from mod pack list", required=True, suggest="packs")
 PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True)
 
@@ -80,18 +82,22 @@ async def community_pack(app: "Hearth", community_id: str) -> tuple[Pack | None,
 async def export(app: "Hearth", ev: Event) -> Reply:
     pack, disabled = await community_pack(app, ev.actor.community_id)
     if pack is None:
-        raise UserError("There are no enabled prompts of your own to export yet. Add one with **mod prompt add**, "
-                        "or switch one back on with **mod prompt enable**.")
+        raise UserError(_("There are no enabled prompts of your own to export yet. Add one with **mod prompt add**, "
+                          "or switch one back on with **mod prompt enable**."))
     content = dump_pack(pack)
     _check_exportable(content)
     await audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
     n = len(pack.prompts)
-    one = n == 1
-    body = (f"Here {'is' if one else 'are'} your community's **{n}** prompt{'' if one else 's'} as a pack file. "
-            f"Another community can bring {'it' if one else 'them'} in with **mod pack import**.")
+    body = ngettext("Here is your community's **{count}** prompt as a pack file. "
+                    "Another community can bring it in with **mod pack import**.",
+                    "Here are your community's **{count}** prompts as a pack file. "
+                    "Another community can bring them in with **mod pack import**.", n).format(count=n)
     if disabled:
-        body += (f"\n{disabled} disabled prompt{' was' if disabled == 1 else 's were'} left out, because a pack "
-                 "file has no on/off switch. Turn one on with **mod prompt enable** first if you want it included.")
+        body += "\n" + ngettext(
+            "{count} disabled prompt was left out, because a pack file has no on/off switch. Turn one on with "
+            "**mod prompt enable** first if you want it included.",
+            "{count} disabled prompts were left out, because a pack file has no on/off switch. Turn one on with "
+            "**mod prompt enable** first if you want it included.", disabled).format(count=disabled)
     filename = f"{slug(ev.actor.community_id)}-prompts.toml"
     return Reply(body=rich(body), attachment=Attachment(filename, content.encode("utf-8"), "application/toml"))
 
@@ -101,8 +107,8 @@ def _check_exportable(content: str) -> None:
     try:
         parse_pack(content, "export")
     except PackError as err:
-        raise UserError("I can't export yet, because some prompts wouldn't import cleanly:\n{}\n"
-                        "Fix them with **mod prompt edit**, then export again.", _problem_lines(err)) from None
+        raise UserError(_("I can't export yet, because some prompts wouldn't import cleanly:\n{}\n"
+                          "Fix them with **mod prompt edit**, then export again."), _problem_lines(err)) from None
 
 
 # --------------------------------------------------------------------------
@@ -144,32 +150,33 @@ def _problem_lines(err: PackError) -> str:
     shown = [f"• {p}" for p in err.problems[:MAX_LINES]]
     more = len(err.problems) - MAX_LINES
     if more > 0:
-        shown.append(f"…and {more} more.")
+        shown.append(_("…and {count} more.").format(count=more))
     return "\n".join(shown)
 
 
 def _ids(prompts: list[Prompt]) -> str:
     shown = ", ".join(f"`{p.id}`" for p in prompts[:MAX_LINES])
     more = len(prompts) - MAX_LINES
-    return shown + (f" and {more} more" if more > 0 else "")
+    return shown + (" " + _("and {count} more").format(count=more) if more > 0 else "")
 
 
 def _read_pack(ev: Event) -> Pack:
     """The uploaded file, or (terminal only) the file at `path`, validated."""
     path = ev.args.get("path", "").strip()
     if path and ev.actor.platform != "console":
-        raise UserError("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
-                        "pack file (.toml) to **mod pack import** instead.", field="path")
+        raise UserError(_("Importing from a path only works in the terminal where Hearth runs. Here, attach the "
+                          "pack file (.toml) to **mod pack import** instead."), field="path")
     if path and ev.attachment is not None:
-        raise UserError("Please give me either a file or a path, not both.", field="path")
+        raise UserError(_("Please give me either a file or a path, not both."), field="path")
     if ev.attachment is not None:
         return _parse_upload(ev.attachment)
     if path:
         return load_pack(Path(path).expanduser(), Path(path).name)
-    how = ("give the file's path, like `mod pack import ~/our-prompts.toml`"
-           if ev.actor.platform == "console" else "attach the pack file (.toml) to the command")
-    raise UserError(f"To import a pack, {how}. A moderator elsewhere can make one with **mod pack export**.",
-                    field="file")
+    if ev.actor.platform == "console":
+        raise UserError(_("To import a pack, give the file's path, like `mod pack import ~/our-prompts.toml`. "
+                          "A moderator elsewhere can make one with **mod pack export**."), field="file")
+    raise UserError(_("To import a pack, attach the pack file (.toml) to the command. A moderator elsewhere can "
+                      "make one with **mod pack export**."), field="file")
 
 
 def _parse_upload(data: bytes) -> Pack:
@@ -186,34 +193,35 @@ FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")
 
 
 #: Under a form's file field: what to upload, and where one comes from.
-PACK_FILE_HINT = "A pack file (.toml), up to 1 MB. A moderator can make one with the mod pack export command."
+PACK_FILE_HINT = N_("A pack file (.toml), up to 1 MB. A moderator can make one with the mod pack export command.")
 
 
 @router.command("mod pack import", "Bring in prompts from a pack file; I show what would change first.",
                 FILE_OPTION, PATH_OPTION, permission="moderator", example="mod pack import ~/our-prompts.toml",
-                form=CommandForm("Import a pack", "Preview", hints={"file": PACK_FILE_HINT}))
+                form=CommandForm("Import a pack", N_("Preview"), hints={"file": PACK_FILE_HINT}))
 async def import_pack(app: "Hearth", ev: Event) -> Reply:
     try:
         pack = _read_pack(ev)
     except PackError as err:
         n = len(err.problems)
-        raise UserError(f"I couldn't import that pack: {n} problem{'' if n == 1 else 's'} to fix first.\n"
-                        + "{}\nNothing was changed.", _problem_lines(err),
+        raise UserError(ngettext("I couldn't import that pack: {count} problem to fix first.",
+                                 "I couldn't import that pack: {count} problems to fix first.", n).format(count=n)
+                        + "\n{}\n" + _("Nothing was changed."), _problem_lines(err),
                         field="file" if ev.attachment is not None else "path") from None
     plan = await plan_import(app, ev.actor.community_id, pack)
     if not plan.to_save:
-        return Reply(body=join_rich([rich("Nothing to import from {}:", pack.name), _summary(plan),
-                                     rich("Nothing was changed.")]))
+        return Reply(body=join_rich([rich(_("Nothing to import from {}:"), pack.name), _summary(plan),
+                                     rich(_("Nothing was changed."))]))
     token = secrets.token_urlsafe(12)
     now = app.now()
     await app.store.prompts.hold_import(token, ev.actor.community_id, ev.actor.user_id, dump_pack(pack), now,
                                         now + PENDING_FOR)
     return Reply(
-        body=join_rich([rich("**Import {}** (version " + pack.version + ")?", pack.name), _summary(plan),
-                        *await _care_warnings(app, plan.to_save),
-                        rich("Nothing is deleted, and disabled prompts stay disabled.")]),
-        buttons=(Button("Import", "mod.pack.apply", {"token": token}, style="primary"),
-                 Button("Cancel", "mod.pack.discard", {"token": token})),
+        body=join_rich([fill(_("**Import {name}** (version {version})?"), name=pack.name, version=pack.version),
+                        _summary(plan), *await _care_warnings(app, plan.to_save),
+                        rich(_("Nothing is deleted, and disabled prompts stay disabled."))]),
+        buttons=(Button(_("Import"), "mod.pack.apply", {"token": token}, style="primary"),
+                 Button(_("Cancel"), "mod.pack.discard", {"token": token})),
     )
 
 
@@ -224,34 +232,37 @@ async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
     lines = []
     if found:
         n = len(found)
-        lines.append(rich(f"⚠️ {n} prompt{' reads' if n == 1 else 's read'} to me like someone who may be in danger: "
-                          f"{_ids(found)}."))
+        lines.append(rich("⚠️ " + ngettext("{count} prompt reads to me like someone who may be in danger: {ids}.",
+                                           "{count} prompts read to me like someone who may be in danger: {ids}.",
+                                           n).format(count=n, ids=_ids(found))))
     if lines:
-        lines.append(rich("Prompts reach many people, some of them on a hard day: please read these before you "
-                          "press Import."))
+        lines.append(rich(_("Prompts reach many people, some of them on a hard day: please read these before you "
+                            "press {button}.").format(button=_("Import"))))
     return lines
 
 
 def _summary(plan: ImportPlan) -> Rich:
     """The preview's lines: counts, with ids for what changes or clashes."""
-    lines = [rich(f"• {len(plan.added)} new")]
+    lines = [rich("• " + _("{count} new").format(count=len(plan.added)))]
     if plan.changed:
-        lines.append(rich(f"• {len(plan.changed)} changed: {_ids(plan.changed)}"))
+        lines.append(rich("• " + _("{count} changed: {ids}").format(count=len(plan.changed), ids=_ids(plan.changed))))
     else:
-        lines.append(rich("• 0 changed"))
-    lines.append(rich(f"• {len(plan.unchanged)} already here and unchanged (skipped)"))
+        lines.append(rich("• " + _("0 changed")))
+    lines.append(rich("• " + _("{count} already here and unchanged (skipped)").format(count=len(plan.unchanged))))
     if plan.clashes:
-        it = "it a new id" if len(plan.clashes) == 1 else "them new ids"
-        lines.append(rich(f"• {len(plan.clashes)} with the same id as a built-in prompt (skipped, built-ins are "
-                          f"never overwritten): {_ids(plan.clashes)}. Give {it} in the file to bring "
-                          f"{'it' if len(plan.clashes) == 1 else 'them'} in."))
+        n = len(plan.clashes)
+        lines.append(rich("• " + ngettext(
+            "{count} with the same id as a built-in prompt (skipped, built-ins are never overwritten): {ids}. "
+            "Give it a new id in the file to bring it in.",
+            "{count} with the same id as a built-in prompt (skipped, built-ins are never overwritten): {ids}. "
+            "Give them new ids in the file to bring them in.", n).format(count=n, ids=_ids(plan.clashes))))
     return join_rich(lines)
 
 
 async def _take_held_pack(app: "Hearth", ev: Event) -> Pack:
     held = await app.store.prompts.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
     if held is None:
-        raise UserError("That import has already been used or has expired. Run **mod pack import** again.")
+        raise UserError(_("That import has already been used or has expired. Run **mod pack import** again."))
     return parse_pack(held, "held import")
 
 
@@ -264,14 +275,14 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
               f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
     await audit(app, ev, "pack.import", counts)
-    return Reply(body=join_rich([rich("Imported {}.", pack.name), _summary(plan),
-                                 rich("See them with **mod prompt list**.")]))
+    return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
+                                 rich(_("See them with **mod prompt list**."))]))
 
 
 @router.action("mod.pack.discard", permission="moderator", about=("mod pack import",))
 async def discard(app: "Hearth", ev: Event) -> Reply:
     await app.store.prompts.take_import(ev.actor.community_id, ev.args.get("token", ""), app.now())
-    return say("Okay, nothing was imported.")
+    return say(_("Okay, nothing was imported."))
 
 
 # --------------------------------------------------------------------------
@@ -283,14 +294,19 @@ async def discard(app: "Hearth", ev: Event) -> Reply:
                 permission="moderator")
 async def pack_list(app: "Hearth", ev: Event) -> Reply:
     switches = await app.store.prompts.switches(ev.actor.community_id)
-    lines = [rich("**Built-in packs**")]
+    posted_in = await app.channel_language(ev.actor.community_id)
+    lines = [rich(_("**Built-in packs**"))]
     for pack in app.content.library.packs:
-        state = "on" if switches.get(f"pack:{pack.id}", True) else "**off**"
-        counts = ", ".join(f"{n} {KIND_LABELS[k]}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
-        lines.append(rich(f"• `{pack.id}` ({state}): {len(pack.prompts)} prompts ({counts}) — " + "{}", pack.name))
+        used = pack_in_use(pack.language, posted_in, switches.get(f"pack:{pack.id}"))
+        state = _("on") if used else "**" + _("off") + "**"
+        counts = ", ".join(f"{n} {_(KIND_LABELS[k])}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
+        lines.append(rich(f"• `{pack.id}` ({state}): "
+                          + _("{count} prompts ({kinds})").format(count=len(pack.prompts), kinds=counts)
+                          + " — {}" + f" · {LANGUAGES.get(pack_language(pack.language), pack.language)}", pack.name))
     off = [t for t in THEMES if not switches.get(f"theme:{t}", True)]
-    lines.append(rich(f"Themes switched off: {', '.join(off)}." if off else "All themes are on."))
-    lines.append(rich("Switch with **mod pack off** / **mod pack on** and **mod theme off** / **mod theme on**."))
+    lines.append(rich(_("Themes switched off: {themes}.").format(themes=", ".join(off)) if off
+                      else _("All themes are on.")))
+    lines.append(rich(_("Switch with **mod pack off** / **mod pack on** and **mod theme off** / **mod theme on**.")))
     return Reply(body=join_rich(lines))
 
 
@@ -299,25 +315,33 @@ def _pack_id(app: "Hearth", given: str) -> str:
     wanted = given.strip().lower()
     if wanted in ids:
         return wanted
-    raise UserError(f"There's no built-in pack “{{}}”. The built-in packs are: {', '.join(ids)}. Imported prompts "
-                    "become your community's own: switch those with **mod prompt disable**.", given, field="pack")
+    raise UserError(_("There's no built-in pack “{typed}”. The built-in packs are: {packs}. Imported prompts "
+                      "become your community's own: switch those with **mod prompt disable**."), typed=given,
+                    packs=", ".join(ids), field="pack")
 
 
 async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: bool) -> Reply:
-    """Flip one switch, audit it, and warn if a kind of prompt has nothing left."""
+    """Flip one switch, audit it, and warn if a kind of prompt has nothing left. `what` is translated already
+    ("The theme “Respect”")."""
     community = ev.actor.community_id
     state = "on" if enabled else "off"
-    if (await app.store.prompts.switches(community)).get(target, True) == enabled:
-        return say(f"{what} is already {state}.")
+    posted_in = await app.channel_language(community)
+    now = (await app.store.prompts.switches(community)).get(target)
+    if target.startswith("pack:"):  # a pack of another language is off until switched on
+        pack = next(p for p in app.content.library.packs if p.id == target.split(":", 1)[1])
+        now = pack_in_use(pack.language, posted_in, now)
+    if (True if now is None else now) == enabled:
+        return say((_("{what} is already on.") if enabled else _("{what} is already off.")).format(what=what))
     await app.store.prompts.set_switch(community, target, enabled)
     await audit(app, ev, f"{target.split(':')[0]}.{state}", target.split(":", 1)[1])
-    lines = [rich(f"{what} is now {state}.")]
+    lines = [rich((_("{what} is now on.") if enabled else _("{what} is now off.")).format(what=what))]
     if not enabled:
-        lines.append(rich("I won't use its prompts in check-ins or reflections until it's switched back on."))
+        lines.append(rich(_("I won't use its prompts in check-ins or reflections until it's switched back on.")))
         for kind in KINDS:
-            if not await available(app, community, kind):
-                lines.append(rich(f"Heads up: there are no {KIND_LABELS[kind]} prompts left switched on. "
-                                  "Turn something back on, or add your own with **mod prompt add**."))
+            if not await available(app, community, kind, lang=posted_in):
+                lines.append(rich(_("Heads up: there are no {kind} prompts left switched on. "
+                                    "Turn something back on, or add your own with **mod prompt add**.").format(
+                                        kind=_(KIND_LABELS[kind]))))
     return Reply(body=join_rich(lines))
 
 
@@ -325,25 +349,25 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
                 permission="moderator", example="mod theme off conflict", form=CommandForm("Switch a theme off"))
 async def theme_off(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
-    return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", False)
+    return await _switch(app, ev, f"theme:{theme}", _("The theme “{theme}”").format(theme=_(THEMES[theme])), False)
 
 
 @router.command("mod theme on", "Use a switched-off theme's prompts again.", THEME_OPTION,
                 permission="moderator", example="mod theme on conflict", form=CommandForm("Switch a theme on"))
 async def theme_on(app: "Hearth", ev: Event) -> Reply:
     theme = ev.args["theme"]
-    return await _switch(app, ev, f"theme:{theme}", f"The theme “{THEMES[theme]}”", True)
+    return await _switch(app, ev, f"theme:{theme}", _("The theme “{theme}”").format(theme=_(THEMES[theme])), True)
 
 
 @router.command("mod pack off", "Stop using a built-in pack's prompts here.", PACK_OPTION,
                 permission="moderator", example="mod pack off hearth-checkins", form=CommandForm("Switch a pack off"))
 async def pack_off(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
-    return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", False)
+    return await _switch(app, ev, f"pack:{pack_id}", _("The pack `{pack}`").format(pack=pack_id), False)
 
 
 @router.command("mod pack on", "Use a switched-off built-in pack again.", PACK_OPTION,
                 permission="moderator", example="mod pack on hearth-checkins", form=CommandForm("Switch a pack on"))
 async def pack_on(app: "Hearth", ev: Event) -> Reply:
     pack_id = _pack_id(app, ev.args["pack"])
-    return await _switch(app, ev, f"pack:{pack_id}", f"The pack `{pack_id}`", True)
+    return await _switch(app, ev, f"pack:{pack_id}", _("The pack `{pack}`").format(pack=pack_id), True)

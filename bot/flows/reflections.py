@@ -13,6 +13,7 @@ from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich,
 from bot.flows.common import as_id
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
+from bot.i18n import N_, _, current, day_month_year
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -42,29 +43,29 @@ async def another(app: "Hearth", ev: Event) -> Reply:
 
 async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     actor = ev.actor
-    candidates = await available(app, actor.community_id, "reflection", theme)
+    candidates = await available(app, actor.community_id, "reflection", theme, lang=current())  # (the member's)
     if not candidates:
-        raise UserError("I have no reflection prompts on that theme right now. Try **reflect** without a theme.",
+        raise UserError(_("I have no reflection prompts on that theme right now. Try **reflect** without a theme."),
                         field="theme" if theme else None)
     recent = await app.store.notes.recent_reflections(actor.community_id, actor.user_id,
                                                 app.config["reflections.recent_to_avoid"])
     chosen = pick(candidates, recent, random.Random())
     assert chosen is not None
     rid = await app.store.notes.record_reflection(actor.community_id, actor.user_id, chosen.id, chosen.text, app.now())
-    theme_title = app.content.themes.get(chosen.theme, chosen.theme)
+    theme_title = _(app.content.themes.get(chosen.theme, chosen.theme))
     return Reply(
-        body=rich(f"_{theme_title}_\n" + "**{}**\n\nTake your time. This is just for you.", chosen.text),
+        body=rich(f"_{theme_title}_\n" + "**{}**\n\n" + _("Take your time. This is just for you."), chosen.text),
         buttons=(
-            Button("Another one", "reflect.another", {"theme": theme or ""}),
-            Button("Keep a note", "reflect.note", {"reflection": str(rid)}, style="primary"),
-            Button("Done", "reflect.done"),
+            Button(_("Another one"), "reflect.another", {"theme": theme or ""}),
+            Button(_("Keep a note"), "reflect.note", {"reflection": str(rid)}, style="primary"),
+            Button(_("Done"), "reflect.done"),
         ),
     )
 
 
 @router.action("reflect.done")
 async def done(app: "Hearth", ev: Event) -> Reply:
-    return say("Thank you for taking a moment for yourself.")
+    return say(_("Thank you for taking a moment for yourself."))
 
 
 @router.action("reflect.note")
@@ -72,8 +73,8 @@ async def note_form(app: "Hearth", ev: Event) -> Reply:
     prompt = await _reflection_text(app, ev)
     return Reply(
         body=rich("**{}**", prompt),
-        form=Form("Keep a private note", "reflect.save_note",
-                  (FormField("note", "Your note (only you can read it)", "paragraph", max_length=MAX_NOTE_CHARS),),
+        form=Form(_("Keep a private note"), "reflect.save_note",
+                  (FormField("note", _("Your note (only you can read it)"), "paragraph", max_length=MAX_NOTE_CHARS),),
                   args={"reflection": ev.args.get("reflection", "")}),
     )
 
@@ -97,7 +98,7 @@ async def _reflection_text(app: "Hearth", ev: Event) -> str:
     text = await app.store.notes.reflection_text(ev.actor.community_id, ev.actor.user_id,
                                                  as_id(ev.args.get("reflection")))
     if text is None:
-        raise UserError("I couldn't find that prompt any more. Ask for a new one with **reflect**.")
+        raise UserError(_("I couldn't find that prompt any more. Ask for a new one with **reflect**."))
     return text
 
 
@@ -105,25 +106,25 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str, field: str) ->
     """Keep a note typed in `field` (the form's or the command's), or say what's wrong with it there."""
     text = text.strip()
     if not text:
-        raise UserError("Your note was empty, so I didn't keep anything.", field=field)
+        raise UserError(_("Your note was empty, so I didn't keep anything."), field=field)
     if len(text) > MAX_NOTE_CHARS:
-        raise UserError(f"Notes can be up to {MAX_NOTE_CHARS} characters; yours has {len(text)}. "
-                        "Could you split it in two?", field=field)
+        raise UserError(_("Notes can be up to {limit} characters; yours has {length}. "
+                          "Could you split it in two?").format(limit=MAX_NOTE_CHARS, length=len(text)), field=field)
     await app.store.notes.add(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
     words_kept(text)
-    return say("Kept. Only you can read it — see your notes with **notes list**.")
+    return say(_("Kept. Only you can read it — see your notes with **notes list**."))
 
 
 @router.command("notes list", "Read your private notes.", reads_only=True)
 async def notes_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.notes.of_member(ev.actor.community_id, ev.actor.user_id)
     if not notes:
-        return say("You have no notes yet. Ask for a prompt with **reflect** and keep one.")
+        return say(_("You have no notes yet. Ask for a prompt with **reflect** and keep one."))
     tz = await app.timezone_of(ev.actor)
-    lines = [rich("**Your notes** (only you can see these)")]
+    lines = [rich(_("**Your notes** (only you can see these)"))]
     for n in notes:
-        stamp = n.created_at.astimezone(tz).strftime("%d %b %Y")
-        lines.append(rich(f"**#{n.id}** · {stamp} · " + "_{}_\n{}", n.prompt_text or "(no prompt)", n.text))
+        stamp = day_month_year(n.created_at.astimezone(tz))
+        lines.append(rich(f"**#{n.id}** · {stamp} · " + "_{}_\n{}", n.prompt_text or _("(no prompt)"), n.text))
     return Reply(body=join_rich(lines, "\n\n"))
 
 
@@ -133,14 +134,14 @@ async def _note_exists(app: "Hearth", ev: Event) -> None:
 
 
 def _no_such_note(ev: Event) -> UserError:
-    return UserError(f"You have no note #{ev.args['id']}, so there's nothing to delete. "
-                    "**notes list** shows their numbers.", field="id")
+    return UserError(_("You have no note #{number}, so there's nothing to delete. "
+                       "**notes list** shows their numbers."), number=ev.args["id"], field="id")
 
 
 @router.command("notes delete", "Delete one of your notes.",
                 Option("id", "the note's number from notes list", kind="int", required=True),
-                confirm="The note will be gone for good.", example="notes delete 3", check=_note_exists)
+                confirm=N_("The note will be gone for good."), example="notes delete 3", check=_note_exists)
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
     if await app.store.notes.delete(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
-        return say("Deleted.")
+        return say(_("Deleted."))
     raise _no_such_note(ev)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
+
+from bot.i18n import N_, _
 
 #: Every chart's size in pixels (width, height): wide enough to read on a phone, small to upload.
 SIZE = (800, 450)
 _DPI = 100
-NO_CHARTS = ("Charts need matplotlib, which isn't installed here, so here are the numbers on their own. "
-             "Whoever runs Hearth can add it with `pip install 'hearth[insights]'`.")
+NO_CHARTS = N_("Charts need matplotlib, which isn't installed here, so here are the numbers on their own. "
+               "Whoever runs Hearth can add it with `pip install 'hearth[insights]'`.")
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,8 @@ class Series:
     labels: tuple[str, ...]
     bars: tuple[int | None, ...]
     line: tuple[float | None, ...]
-    bar_label: str = "answered"
-    line_label: str = "average mood (1–5)"
+    bar_label: str = N_("answered")
+    line_label: str = N_("average mood (1–5)")
 
 
 def available() -> bool:
@@ -42,6 +45,7 @@ def available() -> bool:
 
 def png(series: Series) -> bytes | None:
     """The chart as PNG bytes, SIZE pixels; None when matplotlib is missing."""
+    series = replace(series, bar_label=_(series.bar_label), line_label=_(series.line_label))  # (in the reader's)
     return _drawn(series) if available() else None
 
 

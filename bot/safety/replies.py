@@ -31,7 +31,8 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "region_set": ("region",),
     "privacy_care": (), "privacy_alerts_on": ("hours",), "privacy_alerts_off": (),
     "language_set": ("language",), "language_auto": (), "language_own": ("language",),
-    "language_platform": ("language",), "language_default": ("language",), "language_scope": (),
+    "language_platform": ("language",), "language_community": ("language",), "language_default": ("language",),
+    "language_scope": (),
     "language_how": (), "followup_button": (), "followup_set": (), "followup": (),
 }
 

@@ -17,8 +17,10 @@ from datetime import date
 from typing import Callable, NoReturn
 
 from bot.errors import UserError
+from bot.events import hearth_text
+from bot.i18n import N_, _
 
-EXAMPLES = "Try “30 9 * * 1-5” (09:30 on weekdays) or “0 18 * * mon” (18:00 on Mondays)."
+EXAMPLES = N_("Try “30 9 * * 1-5” (09:30 on weekdays) or “0 18 * * mon” (18:00 on Mondays).")
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DOW_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")  # crontab numbering: sun = 0
@@ -86,11 +88,10 @@ def parse_cron(text: str) -> CronFields:
     """Read a 5-field cron line; a `UserError` names the field that is wrong."""
     parts = text.split()
     if len(parts) != 5:
-        extra = " Seconds and years aren't supported." if len(parts) in (6, 7) else ""
+        extra = " " + _("Seconds and years aren't supported.") if len(parts) in (6, 7) else ""
         raise UserError(
-            f"A cron line has 5 fields (minute hour day-of-month month weekday), "
-            f"but “{{}}” has {len(parts)}.{extra} {EXAMPLES}",
-            text,
+            _("A cron line has 5 fields (minute hour day-of-month month weekday), but “{typed}” has {count}.")
+            + extra + " " + _(EXAMPLES), typed=text, count=str(len(parts)),
         )
     values = [_parse_field(p, f, text) for p, f in zip(parts, FIELDS)]
     weekdays = frozenset(v % 7 for v in values[4])
@@ -112,18 +113,18 @@ def _parse_field(part: str, field: _Field, line: str) -> set[int]:
     for item in part.lower().split(","):
         m = re.fullmatch(r"(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:/([0-9]+))?", item)
         if not m:
-            _bad(field, part, line, "isn't something I can read")
+            _bad(field, part, line, _("isn't something I can read"))
         span, step_text = m.groups()
         step = int(step_text) if step_text else 1
         if step == 0:
-            _bad(field, part, line, "has a step of 0")
+            _bad(field, part, line, _("has a step of 0"))
         if span == "*":
             low, high = field.low, field.high if field.name != "weekday" else 6
         elif "-" in span:
             a, b = span.split("-")
             low, high = _value(a, field, part, line), _value(b, field, part, line)
             if low > high:
-                _bad(field, part, line, "runs backwards")
+                _bad(field, part, line, _("runs backwards"))
         else:
             low = _value(span, field, part, line)
             high = field.high if step_text else low
@@ -137,21 +138,22 @@ def _value(token: str, field: _Field, part: str, line: str) -> int:
     elif token[:3] in field.names and (len(token) == 3 or token in FULL_NAMES):
         number = field.names.index(token[:3]) + field.name_base
     else:
-        _bad(field, part, line, "isn't a number" + (" or a name" if field.names else ""))
+        _bad(field, part, line, _("isn't a number or a name") if field.names else _("isn't a number"))
     if not field.low <= number <= field.high:
-        _bad(field, part, line, f"is outside {field.low}–{field.high}")
+        _bad(field, part, line, _("is outside {low}–{high}").format(low=field.low, high=field.high))
     return number
 
 
 def _bad(field: _Field, part: str, line: str, problem: str) -> NoReturn:
-    raise UserError(f"In “{{}}”, the {field.name} field “{{}}” {problem}. {EXAMPLES}", line, part)
+    raise UserError(_("In “{line}”, the {which} field “{part}” {problem}.") + " " + _(EXAMPLES), line=line,
+                    which=hearth_text(field.name), part=part, problem=hearth_text(problem))
 
 
 def _check_possible(fields: CronFields, line: str) -> None:
     if fields.weekdays_restricted and fields.days_restricted:
         return  # either one fires, and weekdays always come round
     if not any(d <= MONTH_DAYS[m - 1] for m in fields.months for d in fields.days):
-        raise UserError(f"“{{}}” would never fire: none of those months has that day. {EXAMPLES}", line)
+        raise UserError(_("“{}” would never fire: none of those months has that day.") + " " + _(EXAMPLES), line)
 
 
 def _compress(values: set[int], low: int, high: int) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
+from bot.i18n import N_, _
 
 MAX_LENGTH = 64
 MIN_MINUTES = 5
@@ -38,21 +39,22 @@ def check_timezone(name: str) -> ZoneInfo:
     """An IANA timezone by name, any letter case; unknown names get suggestions."""
     cleaned = name.strip()
     if not cleaned:
-        raise UserError("Which timezone? Use a name like “Europe/Berlin”, “America/Chicago” or “UTC”.")
+        raise UserError(_("Which timezone? Use a name like “Europe/Berlin”, “America/Chicago” or “UTC”."))
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
-        raise UserError("That doesn't look like a timezone name. Use one like “Europe/Berlin” or “UTC”.")
+        raise UserError(_("That doesn't look like a timezone name. Use one like “Europe/Berlin” or “UTC”."))
     key = cleaned.lower().replace(" ", "_")
     zones = _zones()
     if key in zones:
         return ZoneInfo(zones[key])
     suggestions = _suggest(key, zones)
     if suggestions:
-        slots = ", ".join(["“{}”"] * (len(suggestions) - 1))
-        slots = f"{slots} or “{{}}”" if slots else "“{}”"
-        raise UserError(f"I don't know the timezone “{{}}”. Did you mean {slots}? "
-                        "Names look like “Europe/Berlin” or “America/Chicago”.", cleaned, *suggestions)
-    raise UserError("I don't know the timezone “{}”. Names look like “Europe/Berlin”, "
-                    "“America/Chicago” or “UTC”.", cleaned)
+        quoted = [f"“{z}”" for z in suggestions]
+        shown = quoted[0] if len(quoted) == 1 else _("{items} or {last}").format(items=", ".join(quoted[:-1]),
+                                                                                 last=quoted[-1])
+        raise UserError(_("I don't know the timezone “{typed}”. Did you mean {zones}? "
+                          "Names look like “Europe/Berlin” or “America/Chicago”."), typed=cleaned, zones=shown)
+    raise UserError(_("I don't know the timezone “{}”. Names look like “Europe/Berlin”, "
+                      "“America/Chicago” or “UTC”."), cleaned)
 
 
 def _suggest(key: str, zones: dict[str, str]) -> list[str]:
@@ -67,7 +69,7 @@ def _suggest(key: str, zones: dict[str, str]) -> list[str]:
 # Dates
 # --------------------------------------------------------------------------
 
-_DATE_EXAMPLES = "Try “2026-12-25”, “tomorrow” or “25 dec”."
+_DATE_EXAMPLES = N_("Try “2026-12-25”, “tomorrow” or “25 dec”.")
 
 
 def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
@@ -75,9 +77,9 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
     “from” is the sentence people say it in (“pause mornings until 6 jan”), not part of the date."""
     cleaned = re.sub(r"^(?:until|till|on|from)\s+", "", " ".join(text.strip().lower().split()))
     if not cleaned:
-        raise UserError(f"Which date? {_DATE_EXAMPLES}")
+        raise UserError(_("Which date?") + " " + _(_DATE_EXAMPLES))
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
-        raise UserError(f"That's too long to be a date. {_DATE_EXAMPLES}")
+        raise UserError(_("That's too long to be a date.") + " " + _(_DATE_EXAMPLES))
     if cleaned == "today":
         return today
     if cleaned == "tomorrow":
@@ -88,11 +90,11 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
         day, month = parts
         result = _next_occurrence(day, month, today, text)
     else:
-        raise UserError(f"I couldn't read “{{}}” as a date. {_DATE_EXAMPLES}", text.strip())
+        raise UserError(_("I couldn't read “{}” as a date.") + " " + _(_DATE_EXAMPLES), text.strip())
     if result < today and not allow_past:
-        raise UserError(f"“{{}}” is in the past. {_DATE_EXAMPLES}", text.strip())
+        raise UserError(_("“{}” is in the past.") + " " + _(_DATE_EXAMPLES), text.strip())
     if result > today + timedelta(days=366 * MAX_YEARS_AHEAD):
-        raise UserError(f"“{{}}” is more than {MAX_YEARS_AHEAD} years away. {_DATE_EXAMPLES}", text.strip())
+        raise UserError(_("“{}” is more than {years} years away.").replace("{years}", str(MAX_YEARS_AHEAD)) + " " + _(_DATE_EXAMPLES), text.strip())
     return result
 
 
@@ -120,13 +122,13 @@ def _make_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise UserError(f"“{{}}” isn't a real date. {_DATE_EXAMPLES}", text.strip()) from None
+        raise UserError(_("“{}” isn't a real date.") + " " + _(_DATE_EXAMPLES), text.strip()) from None
 
 
 def _next_occurrence(day: int, month: int, today: date, text: str) -> date:
     """This year's date if it hasn't passed (today counts), else the next one that exists."""
     if not 1 <= day <= (29 if month == 2 else 31) or (month in (4, 6, 9, 11) and day == 31):
-        raise UserError(f"“{{}}” isn't a real date. {_DATE_EXAMPLES}", text.strip())
+        raise UserError(_("“{}” isn't a real date.") + " " + _(_DATE_EXAMPLES), text.strip())
     for year in range(today.year, today.year + 9):
         try:
             candidate = date(year, month, day)
@@ -141,7 +143,7 @@ def _next_occurrence(day: int, month: int, today: date, text: str) -> date:
 # Durations
 # --------------------------------------------------------------------------
 
-_DURATION_EXAMPLES = "Try “45m”, “2h”, “1h30m” or “1d”."
+_DURATION_EXAMPLES = N_("Try “45m”, “2h”, “1h30m” or “1d”.")
 _UNITS = {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
           "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
           "d": 1440, "day": 1440, "days": 1440}
@@ -152,17 +154,17 @@ def parse_duration(text: str) -> int:
     """Minutes from “45m”, “90”, “2h”, “1h30m”, “1d”, “1:30”; 5 minutes to 7 days."""
     cleaned = text.strip().lower()
     if not cleaned:
-        raise UserError(f"How long should it stay open? {_DURATION_EXAMPLES}")
+        raise UserError(_("How long should it stay open?") + " " + _(_DURATION_EXAMPLES))
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
-        raise UserError(f"That's too long to be a duration. {_DURATION_EXAMPLES}")
+        raise UserError(_("That's too long to be a duration.") + " " + _(_DURATION_EXAMPLES))
     minutes = _read_minutes(cleaned)
     if minutes is None:
-        raise UserError(f"I couldn't read “{{}}” as a length of time. {_DURATION_EXAMPLES}", text.strip())
+        raise UserError(_("I couldn't read “{}” as a length of time.") + " " + _(_DURATION_EXAMPLES), text.strip())
     if minutes < MIN_MINUTES:
-        raise UserError(f"“{{}}” is too short: it needs at least {MIN_MINUTES} minutes. {_DURATION_EXAMPLES}",
+        raise UserError(_("“{}” is too short: it needs at least {minutes} minutes.").replace("{minutes}", str(MIN_MINUTES)) + " " + _(_DURATION_EXAMPLES),
                         text.strip())
     if minutes > MAX_MINUTES:
-        raise UserError(f"“{{}}” is too long: 7 days at most. {_DURATION_EXAMPLES}", text.strip())
+        raise UserError(_("“{}” is too long: 7 days at most.") + " " + _(_DURATION_EXAMPLES), text.strip())
     return minutes
 
 

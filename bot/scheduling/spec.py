@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import UserError
+from bot.i18n import N_, _, current
 from bot.scheduling.cron import CronFields, parse_cron
 
 MAX_LENGTH = 100
-EXAMPLES = "Try “weekdays 09:00”, “mondays 18:30” or a cron line like “30 9 * * 1-5”."
+EXAMPLES = N_("Try “weekdays 09:00”, “mondays 18:30” or a cron line like “30 9 * * 1-5”.")
 
 DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -55,11 +56,12 @@ def parse_when(text: str) -> When:
     typed = text
     text = text.strip().strip("\"'“”‘’`").strip()
     if not text:
-        raise UserError(f"Tell me when the check-in should happen. {EXAMPLES}")
+        raise UserError(_("Tell me when the check-in should happen.") + " " + _(EXAMPLES))
     if len(text) > MAX_LENGTH:
-        raise UserError(f"That's longer than a schedule needs ({MAX_LENGTH} characters at most). {EXAMPLES}")
+        raise UserError(_("That's longer than a schedule needs ({limit} characters at most).").format(limit=MAX_LENGTH)
+                        + " " + _(EXAMPLES))
     if not text.isprintable():
-        raise UserError(f"Please write the schedule on one line, in plain text. {EXAMPLES}")
+        raise UserError(_("Please write the schedule on one line, in plain text.") + " " + _(EXAMPLES))
     lowered = text.lower()
     tokens = lowered.split()
     if "*" in lowered or (len(tokens) >= 3 and all(_CRON_NUMBERS.fullmatch(t) for t in tokens[:3])):
@@ -94,20 +96,21 @@ def _parse_friendly(lowered: str, text: str) -> str:
         else:
             guess = difflib.get_close_matches(token, _VOCABULARY, n=1, cutoff=0.7)
             if guess:
-                raise UserError(f"I couldn't read “{{}}” as a time — did you mean “{{}}”? {EXAMPLES}", text, guess[0])
-            raise UserError(f"I couldn't read “{{}}” as a time. {EXAMPLES}", text)
+                raise UserError(_("I couldn't read “{typed}” as a time — did you mean “{guess}”?") + " " + _(EXAMPLES),
+                                typed=text, guess=guess[0])
+            raise UserError(_("I couldn't read “{}” as a time.") + " " + _(EXAMPLES), text)
         i += 1
     if not times:
-        raise UserError(f"I see the days in “{{}}” but not the time. {EXAMPLES}", text)
+        raise UserError(_("I see the days in “{}” but not the time.") + " " + _(EXAMPLES), text)
     if not days:
-        raise UserError("I see the time in “{}” but not which days. "
-                        "Try “daily 09:00”, “weekdays 09:00” or “mondays 09:00”.", text)
+        raise UserError(_("I see the time in “{}” but not which days. "
+                          "Try “daily 09:00”, “weekdays 09:00” or “mondays 09:00”."), text)
     hours = sorted({h for h, _ in times})
     minutes = sorted({m for _, m in times})
     if len(hours) > 1 and len(minutes) > 1:
-        raise UserError("A schedule can have several times only if they share the hour or the minutes "
-                        "(like “weekdays 9:00 and 17:00”). For “{}”, please make two schedules. "
-                        "Try “weekdays 09:00” and “mondays 18:30”.", text)
+        raise UserError(_("A schedule can have several times only if they share the hour or the minutes "
+                          "(like “weekdays 9:00 and 17:00”). For “{}”, please make two schedules. "
+                          "Try “weekdays 09:00” and “mondays 18:30”."), text)
     dows = ",".join(str(d) for d in sorted(days))
     return parse_cron(f"{','.join(map(str, minutes))} {','.join(map(str, hours))} * * {dows}").normalized()
 
@@ -128,14 +131,14 @@ def _read_time(token: str, text: str) -> tuple[int, int] | None:
     minute = int(minute_text) if minute_text is not None else 0
     if meridiem:
         if not 1 <= hour <= 12:
-            raise UserError("“{}” mixes a 24-hour time with am/pm. Try “7pm” or “19:00”.", token)
+            raise UserError(_("“{}” mixes a 24-hour time with am/pm. Try “7pm” or “19:00”."), token)
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if hour > 23:
-        raise UserError("In “{}”, there's no hour “{}”: hours run from 0 to 23. "
-                        "Try “weekdays 21:00” or “daily 9pm”.", text, hour_text)
+        raise UserError(_("In “{typed}”, there's no hour “{hour}”: hours run from 0 to 23. "
+                          "Try “weekdays 21:00” or “daily 9pm”."), typed=text, hour=hour_text)
     if minute > 59 or (minute_text is not None and len(minute_text) != 2):
-        raise UserError("In “{}”, “{}” isn't a minute: minutes run from 00 to 59. "
-                        "Try “weekdays 09:30” or “mondays 18:05”.", text, minute_text or "")
+        raise UserError(_("In “{typed}”, “{minute}” isn't a minute: minutes run from 00 to 59. "
+                          "Try “weekdays 09:30” or “mondays 18:05”."), typed=text, minute=minute_text or "")
     return hour, minute
 
 
@@ -145,54 +148,78 @@ def _read_time(token: str, text: str) -> tuple[int, int] | None:
 
 
 def describe_cron(f: CronFields) -> str:
-    """A cron line in plain words: “every Monday, Wednesday and Friday at 17:00”."""
+    """A cron line in plain words: “every Monday, Wednesday and Friday at 17:00”, in the language being spoken."""
     days = _days_words(f)
     pairs = [(h, m) for h in f.hours for m in f.minutes]
     if len(pairs) <= 6:
-        return f"{days} at {_and([f'{h:02}:{m:02}' for h, m in pairs])}"
-    return f"{days}, {_minutes_words(f.minutes)}{_hours_words(f.hours)}"
+        return _("{days} at {times}").format(days=days, times=_and([f'{h:02}:{m:02}' for h, m in pairs]))
+    return _("{days}, {minutes}{hours}").format(days=days, minutes=_minutes_words(f.minutes),
+                                               hours=_hours_words(f.hours))
+
+
+def _day_name(d: int) -> str:
+    """A weekday's name (0 = Sunday), in the language being spoken."""
+    if current() == "en":
+        return DAY_NAMES[d]
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", "format", current())[(d - 1) % 7])  # (Babel counts from Monday = 0)
+
+
+def _month_name(m: int) -> str:
+    if current() == "en":
+        return MONTH_NAMES[m - 1]
+    from babel.dates import get_month_names
+
+    return str(get_month_names("wide", "format", current())[m])
 
 
 def _days_words(f: CronFields) -> str:
     by_weekday = ""
     if f.weekdays_restricted:
         if f.weekdays == _WEEKDAYS:
-            by_weekday = "every weekday"
+            by_weekday = _("every weekday")
         elif f.weekdays == _ALL:
-            by_weekday = "every day"
+            by_weekday = _("every day")
         else:
-            by_weekday = "every " + _and([DAY_NAMES[d] for d in sorted(f.weekdays, key=lambda d: (d == 0, d))])
-    months = "" if len(f.months) == 12 else _and([MONTH_NAMES[m - 1] for m in sorted(f.months)])
+            by_weekday = _("every {days}").format(
+                days=_and([_day_name(d) for d in sorted(f.weekdays, key=lambda d: (d == 0, d))]))
+    months = "" if len(f.months) == 12 else _and([_month_name(m) for m in sorted(f.months)])
     if f.days_restricted:
-        by_day = "on the " + _and([_ordinal(d) for d in sorted(f.days)])
-        by_day += f" of {months}" if months else " of every month"
-        return f"{by_day} and {by_weekday}" if by_weekday else by_day
-    words = by_weekday or "every day"
-    return f"{words} in {months}" if months else words
+        dates = _and([_ordinal(d) for d in sorted(f.days)])
+        by_day = (_("on the {dates} of {months}").format(dates=dates, months=months) if months
+                  else _("on the {dates} of every month").format(dates=dates))
+        return _("{by_day} and {by_weekday}").format(by_day=by_day, by_weekday=by_weekday) if by_weekday else by_day
+    words = by_weekday or _("every day")
+    return _("{days} in {months}").format(days=words, months=months) if months else words
 
 
 def _minutes_words(minutes: tuple[int, ...]) -> str:
     if len(minutes) == 60:
-        return "every minute"
+        return _("every minute")
     step = minutes[1] - minutes[0] if len(minutes) > 1 else 0
     if minutes[0] == 0 and step > 1 and list(minutes) == list(range(0, 60, step)):
-        return f"every {step} minutes"
-    label = "minute" if len(minutes) == 1 else "minutes"
-    return f"at {label} {_and([f'{m:02}' for m in minutes])} of the hour"
+        return _("every {step} minutes").format(step=step)
+    shown = _and([f'{m:02}' for m in minutes])
+    return (_("at minute {minutes} of the hour") if len(minutes) == 1
+            else _("at minutes {minutes} of the hour")).format(minutes=shown)
 
 
 def _hours_words(hours: tuple[int, ...]) -> str:
     if len(hours) == 24:
         return ""
     if list(hours) == list(range(hours[0], hours[-1] + 1)):
-        return f" from {hours[0]:02}:00 to {hours[-1]:02}:59"
-    return " in the hours starting " + _and([f"{h:02}:00" for h in hours])
+        return " " + _("from {start} to {end}").format(start=f"{hours[0]:02}:00", end=f"{hours[-1]:02}:59")
+    return " " + _("in the hours starting {hours}").format(hours=_and([f"{h:02}:00" for h in hours]))
 
 
 def _ordinal(n: int) -> str:
+    if current() != "en":
+        return str(n)  # (each language's own ordinals differ by gender and form: the number reads right in all)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _("{items} and {last}").format(items=", ".join(items[:-1]),
+                                                                           last=items[-1])

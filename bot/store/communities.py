@@ -34,6 +34,13 @@ class CommunityRepository(Repository):
         #: neither an interaction nor a DM costs a read.
         self._closed: dict[str, bool] = {}
         self._closed_until = 0.0
+        #: Each community's language (`mod settings language`) -> until when it is trusted (re-read now and then,
+        #: since another process may change it), so an event costs no read for it.
+        self._languages: dict[str, tuple[str | None, float]] = {}
+        #: The members who chose a language (`me language`), by (community, user): re-read now and then, so that
+        #: an event that only reads costs no query for whose language it is.
+        self._chosen: dict[tuple[str, str], str] = {}
+        self._chosen_until = 0.0
 
     # -- communities -------------------------------------------------------------------
 
@@ -58,6 +65,31 @@ class CommunityRepository(Repository):
     async def save_settings(self, community_id: str, settings: CommunitySettings) -> None:
         await self.db.execute("UPDATE communities SET settings = ? WHERE id = ?", settings.to_json(), community_id)
 
+    async def language(self, community_id: str) -> str | None:
+        """The community's own language (None: not set, so English), as read at most `refresh_seconds` ago."""
+        known = self._languages.get(community_id)
+        if known is not None and time.monotonic() < known[1]:
+            return known[0]
+        row = await self.db.fetchone("SELECT language FROM communities WHERE id = ?", community_id)
+        lang = row["language"] if row else None
+        self._languages[community_id] = (lang, time.monotonic() + self.refresh_seconds)
+        return lang
+
+    async def chosen_language(self, community_id: str, user_id: str) -> str | None:
+        """The language a member chose (`me language`), as read at most `refresh_seconds` ago (or set here)."""
+        if time.monotonic() >= self._chosen_until:
+            self._chosen_until = time.monotonic() + self.refresh_seconds
+            rows = await self.db.fetchall(
+                "SELECT community_id, user_id, language FROM members WHERE language IS NOT NULL")
+            self._chosen = {(r["community_id"], r["user_id"]): r["language"] for r in rows}
+        return self._chosen.get((community_id, user_id))
+
+    async def set_language(self, community_id: str, lang: str | None, now: datetime) -> None:
+        """Set (or with None, clear) the community's own language."""
+        await self.ensure(community_id, now)
+        await self.db.execute("UPDATE communities SET language = ? WHERE id = ?", lang, community_id)
+        self._languages[community_id] = (lang, time.monotonic() + self.refresh_seconds)
+
     async def list_all(self) -> list[Community]:
         rows = await self.db.fetchall("SELECT * FROM communities ORDER BY id")
         return [Community(r["id"], r["name"], CommunitySettings.from_json(r["settings"])) for r in rows]
@@ -73,12 +105,13 @@ class CommunityRepository(Repository):
             )
             self._communities.add(actor.community_id)
         row = await self.db.fetchone(
-            """INSERT INTO members (community_id, user_id, display_name, platform_timezone, created_at)
-               VALUES (?, ?, ?, ?, ?)
+            """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
-               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone)
+               platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone),
+               platform_locale = COALESCE(excluded.platform_locale, members.platform_locale)
                RETURNING *""",
-            actor.community_id, actor.user_id, actor.display_name, actor.timezone, utc_iso(now),
+            actor.community_id, actor.user_id, actor.display_name, actor.timezone, actor.locale, utc_iso(now),
         )
         assert row is not None
         return member_from_row(row)
@@ -140,6 +173,11 @@ class CommunityRepository(Repository):
             await self.db.execute(
                 f"UPDATE members SET {key} = ? WHERE community_id = ? AND user_id = ?", value, community_id, user_id
             )
+            if key == "language":
+                if value:
+                    self._chosen[(community_id, user_id)] = value
+                else:
+                    self._chosen.pop((community_id, user_id), None)
 
     # -- closed DMs ------------------------------------------------------------------------
 
@@ -273,6 +311,7 @@ class CommunityRepository(Repository):
         await tx.execute("DELETE FROM closed_dms WHERE user_id = ? AND NOT EXISTS "
                          "(SELECT 1 FROM members WHERE user_id = ?)", user_id, user_id)
         self._closed.pop(user_id, None)
+        self._chosen.pop((community_id, user_id), None)  # (their language goes with them)
         return {"audit_rows_anonymised": n}
 
 
@@ -283,7 +322,7 @@ def member_from_row(row: dict[str, Any], prefix: str = "") -> Member:
     return Member(row[p + "community_id"], row[p + "user_id"], row[p + "display_name"], row[p + "timezone"],
                   row[p + "region"], date.fromisoformat(snooze) if snooze else None,
                   json.loads(settings) if settings and settings != "{}" else {}, row.get(p + "platform_timezone"),
-                  row.get(p + "language"), bool(row.get(p + "dms_closed")))
+                  row.get(p + "language"), bool(row.get(p + "dms_closed")), row.get(p + "platform_locale"))
 
 
 #: The community, the member (columns named m_…, apart from the schedule's) and a row per participation of
@@ -293,7 +332,7 @@ _MEMBER_AND_MEMBERSHIPS = (
     "SELECT {}c.name AS c_name, c.settings AS c_settings, m.community_id AS m_community_id, m.user_id AS m_user_id, "
     "m.display_name AS m_display_name, m.timezone AS m_timezone, m.region AS m_region, "
     "m.snooze_until AS m_snooze_until, m.settings AS m_settings, m.platform_timezone AS m_platform_timezone, "
-    "m.language AS m_language, "
+    "m.language AS m_language, m.platform_locale AS m_platform_locale, "
     "s.*, p.wants_dm, p.wants_reminder FROM communities c "
     "LEFT JOIN members m ON m.community_id = c.id AND m.user_id = ? "
     "LEFT JOIN participants p ON p.user_id = ? "

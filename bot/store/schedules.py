@@ -172,7 +172,7 @@ class ScheduleRepository(Repository):
             return out
         rows = await self.db.fetchall(
             "SELECT p.schedule_id, p.user_id, p.wants_dm, p.wants_reminder, m.community_id, m.display_name, "
-            "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone, m.language, "
+            "m.timezone, m.region, m.snooze_until, m.settings, m.platform_timezone, m.language, m.platform_locale, "
             "d.user_id IS NOT NULL AS dms_closed FROM participants p "
             "JOIN schedules s ON s.id = p.schedule_id "
             "LEFT JOIN members m ON m.community_id = s.community_id AND m.user_id = p.user_id "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button, Rich, join_rich, rich
+from bot.i18n import N_, _
 from bot.flows.common import checkin_rows, schedule_rows
 from bot.models import Round
 
@@ -35,7 +36,7 @@ HOME_COMMANDS = (JOIN, LEAVE, ANSWER, STATUS, LIST, REFLECT, NOTES, HELP, CREATE
                  SCHEDULES, PROMPT_ADD, PROMPT_EDIT, PROMPT_ENABLE, PROMPT_DISABLE, PROMPTS)
 #: How many of the community's own prompts the Home lists (the command lists them all).
 MAX_OWN_PROMPTS = 30
-NOT_A_THERAPIST = "Hearth is not a therapist or an emergency service."
+NOT_A_THERAPIST = N_("Hearth is not a therapist or an emergency service.")
 
 
 # -- the view ---------------------------------------------------------------------------------
@@ -79,7 +80,8 @@ async def home_view(app: "Hearth", actor: "Actor") -> Home:
     tz = await app.timezone_of(actor)
     member = await _member_sections(app, actor, tz)
     moderating = await _moderator_sections(app, actor, tz) if await app.is_moderator(actor) else ()
-    return Home(tz.key, member, moderating, rich(NOT_A_THERAPIST), overflow=rich(f"See everything with **{LIST}**."))
+    return Home(tz.key, member, moderating, rich(_(NOT_A_THERAPIST)),
+                overflow=rich(_("See everything with **{command}**.").format(command=LIST)))
 
 
 async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:
@@ -88,18 +90,19 @@ async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tup
     for row in await checkin_rows(app, actor, tz):
         s = row.schedule
         text = row.text()
-        controls = [run_button("Leave", LEAVE, {"schedule": s.name}) if row.joined
-                    else run_button("Join", JOIN, {"schedule": s.name}, "primary")]
+        controls = [run_button(_("Leave"), LEAVE, {"schedule": s.name}) if row.joined
+                    else run_button(_("Join"), JOIN, {"schedule": s.name}, "primary")]
         if s.id in open_now:
             mine = await app.store.rounds.response_of(open_now[s.id].id, actor.user_id)
-            text += rich("\n_Open now — " + ("you've answered; you can still change it._" if mine else "how are you?_"))
-            controls.append(run_button("Answer now", ANSWER, {"schedule": s.name}, "primary"))
+            text += rich("\n" + (_("_Open now — you've answered; you can still change it._") if mine
+                                 else _("_Open now — how are you?_")))
+            controls.append(run_button(_("Answer now"), ANSWER, {"schedule": s.name}, "primary"))
         rows.append(Row(text, tuple(controls)))
-    checkins = Section(rich(f"**Your check-ins** (times in {tz.key})"), tuple(rows),
-                       empty=rich("There are no check-ins here yet. A moderator can create one."))
-    yours = Section(rich("**Just for you**\nA private reflection prompt, on any theme. Only you see it."),
-                    controls=(run_button("Reflect now", REFLECT, style="primary"), run_button("My notes", NOTES),
-                              run_button("My status", STATUS)))
+    checkins = Section(rich(_("**Your check-ins** (times in {zone})").format(zone=tz.key)), tuple(rows),
+                       empty=rich(_("There are no check-ins here yet. A moderator can create one.")))
+    yours = Section(rich(_("**Just for you**\nA private reflection prompt, on any theme. Only you see it.")),
+                    controls=(run_button(_("Reflect now"), REFLECT, style="primary"), run_button(_("My notes"), NOTES),
+                              run_button(_("My status"), STATUS)))
     return checkins, yours
 
 
@@ -108,24 +111,25 @@ async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> 
     rows = []
     for row in await schedule_rows(app, actor, tz):
         name = {"name": row.schedule.name}
-        toggle = (run_button("Resume", RESUME, name, "primary") if row.schedule.paused_at(now)
-                  else run_button("Pause", PAUSE, name))
-        rows.append(Row(row.text(where=True), (form_button("Edit", EDIT, name), toggle,
-                                                run_button("Delete", DELETE, name, "danger"))))
-    schedules = Section(rich(f"**Check-in schedules** ({len(rows)})"), tuple(rows),
-                        controls=(form_button("New check-in", CREATE, style="primary"),))
+        toggle = (run_button(_("Resume"), RESUME, name, "primary") if row.schedule.paused_at(now)
+                  else run_button(_("Pause"), PAUSE, name))
+        rows.append(Row(row.text(where=True), (form_button(_("Edit"), EDIT, name), toggle,
+                                                run_button(_("Delete"), DELETE, name, "danger"))))
+    schedules = Section(rich(_("**Check-in schedules** ({count})").format(count=len(rows))), tuple(rows),
+                        controls=(form_button(_("New check-in"), CREATE, style="primary"),))
     prompts = await app.store.prompts.list_all(actor.community_id)
     listed = []
     for p in prompts[:MAX_OWN_PROMPTS]:
-        state = "" if p["enabled"] else " (disabled)"
+        state = "" if p["enabled"] else " " + _("(disabled)")
         text = rich("`{}` {}/{}/{}" + state + "\n{}", p["id"], p["kind"], p["theme"], p["depth"], p["text"])
-        switch = (run_button("Enable", PROMPT_ENABLE, {"id": p["id"]}, "primary") if not p["enabled"]
-                  else run_button("Disable", PROMPT_DISABLE, {"id": p["id"]}))
-        listed.append(Row(text, (form_button("Edit", PROMPT_EDIT, {"id": p["id"]}), switch)))
-    more = (rich(f"_Showing {MAX_OWN_PROMPTS} of {len(prompts)}. **{PROMPTS}** shows all._")
-            if len(prompts) > MAX_OWN_PROMPTS else None)
-    own = Section(rich(f"**Your community's prompts** ({len(prompts)}) — the built-in packs are always there too."),
-                  tuple(listed), controls=(form_button("Add a prompt", PROMPT_ADD, style="primary"),), more=more)
+        switch = (run_button(_("Enable"), PROMPT_ENABLE, {"id": p["id"]}, "primary") if not p["enabled"]
+                  else run_button(_("Disable"), PROMPT_DISABLE, {"id": p["id"]}))
+        listed.append(Row(text, (form_button(_("Edit"), PROMPT_EDIT, {"id": p["id"]}), switch)))
+    more = (rich(_("_Showing {shown} of {count}. **{command}** shows all._").format(
+        shown=MAX_OWN_PROMPTS, count=len(prompts), command=PROMPTS)) if len(prompts) > MAX_OWN_PROMPTS else None)
+    own = Section(rich(_("**Your community's prompts** ({count}) — the built-in packs are always there too.").format(
+        count=len(prompts))), tuple(listed), controls=(form_button(_("Add a prompt"), PROMPT_ADD, style="primary"),),
+        more=more)
     return schedules, own
 
 
@@ -156,7 +160,8 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
         if section.more is not None:
             lines.append(section.more)
         buttons += section.controls
-    lines.append(rich("\n") + home.footer + rich(f" **{home.help}** shows everything I can do."))
+    lines.append(rich("\n") + home.footer + rich(" " + _("**{command}** shows everything I can do.").format(
+        command=home.help)))
     return join_rich(lines), tuple(buttons[:MAX_REPLY_BUTTONS])
 
 

@@ -132,3 +132,18 @@ def test_prompts_that_read_as_crisis_are_warned_with_their_id(tmp_path):
     assert "No problems found (only warnings)." in report
     strict, _ = lint([path], strict=True)
     assert strict == 1
+
+
+def test_each_language_of_the_built_in_packs_covers_every_theme():
+    """Issue 24: every language as English does, at least 12 reflections per theme and 40 check-in prompts."""
+    from bot.content.lint import coverage_problems
+    from bot.content.packs import Pack, Prompt, load_library
+
+    assert coverage_problems(list(load_library().packs)) == []
+    thin = Pack("thin-nl", "Dun", "1.0.0", "nl-NL", "", (  # (a language no built-in pack is in yet)
+        Prompt("nl-1", "reflection", "listening", "light", "Wie heeft echt naar je geluisterd?", "thin-nl"),))
+    problems = coverage_problems([*load_library().packs, thin])
+    assert "language nl: 1 reflection prompts on the theme “listening”; every language needs at least 12" in problems
+    assert "language nl: 0 reflection prompts on the theme “repair”; every language needs at least 12" in problems
+    assert "language nl: 0 check-in prompts; every language needs at least 40" in problems
+    assert not [p for p in problems if p.startswith("language en")]

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from bot.events import Actor
-from bot.language import choose, from_locale, parse
+from bot.i18n import gettext_in
+from bot.language import choose, for_channel, from_locale, parse
 from tests.bot.flows.test_checkins import open_round
 from tests.bot.flows.test_crisis_care import CRISIS, HEAVY, alerts, heavy, with_alert_channel  # noqa: F401
 from tests.bot.safety.test_resources import REQUIRED
@@ -42,11 +43,15 @@ def test_what_a_person_may_type_for_a_language(typed, language):
     assert parse(typed) == language
 
 
-def test_precedence_is_the_members_choice_then_the_platform_then_english():
+def test_precedence_is_the_members_choice_then_the_platform_then_the_community_then_english():
     assert choose("de", "es-419") == ("de", "own")
     assert choose(None, "es-419") == ("es", "platform")
     assert choose(None, "ja") == ("en", "default")
     assert choose("xx", None) == ("en", "default")  # a stored value Hearth no longer has texts for
+    assert choose(None, "ja", "pt") == ("pt", "community")
+    assert choose(None, "fr-CA", "pt") == ("fr", "platform")
+    assert choose("de", None, "pt") == ("de", "own")
+    assert for_channel("pt") == "pt" and for_channel(None) == "en" and for_channel("xx") == "en"
 
 
 @pytest.mark.parametrize("locale, language", [("es-419", "es"), ("de", "de"), ("fr-FR", "fr"), ("pt-BR", "pt"),
@@ -70,17 +75,17 @@ async def test_the_members_own_choice_wins_and_auto_gives_the_platform_back(app)
     assert text(await run(app, ann, "note", text=CRISIS)).startswith(OPENING["es"])
 
 
-async def test_the_language_reply_is_honest_that_the_rest_of_hearth_is_english(app):
+async def test_the_language_reply_says_everything_follows_it_and_commands_stay_english(app):
     shown = text(await run(app, actor("ann"), "me language", language="fr"))
-    assert shown.startswith("C'est fait. Langue\u00a0: Français.") and "le reste de Hearth est en anglais" in shown
-    assert "the rest of Hearth is in English" in text(await run(app, actor("bob"), "me language"))
+    assert shown.startswith("C'est fait. Langue\u00a0: Français.") and "Les commandes restent en anglais" in shown
+    assert "Commands stay in English" in text(await run(app, actor("bob"), "me language"))
 
 
 async def test_an_unknown_language_is_a_kind_error_and_changes_nothing(app):
     ann = actor("ann")
     await run(app, ann, "me language", language="pt")
     replies = await run(app, ann, "me language", language="klingon")
-    assert replies[0].error and "I don't have texts in “klingon” yet" in text(replies)
+    assert replies[0].error and replies[0].field == "language" and "“klingon”" in text(replies)  # (in Portuguese)
     assert "es (Español)" in text(replies)
     assert (await app.store.communities.get_member("console:test", "console:ann")).language == "pt"
 
@@ -148,6 +153,6 @@ async def test_privacy_says_what_happens_when_things_are_hard_in_the_members_lan
     if alert_channel:
         await with_alert_channel(app)
     out = text(await run(app, speaking("ann", "es-MX"), "privacy"))
-    assert "Your privacy in Hearth" in out  # the rest of the notice is in English for now
+    assert out.startswith(gettext_in("es", "**Your privacy in Hearth**").replace("**", ""))  # all of it in hers
     assert "Cuando las cosas pesan:" in out and says in out
     assert "No soy terapeuta ni un servicio de emergencias" in out

@@ -9,9 +9,17 @@ from pathlib import Path
 from bot.app import Hearth
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_checkin_round import create_schedule
+from bot.i18n import _, ngettext, speaking
 from tests.conftest import actor, press, run, text
 
 NOTE = "I finally told Sam how much the move scared me"
+
+
+def zeds(message: str, plural: str | None = None, n: int = 1, **values: object) -> str:
+    """What Zed reads for a message: Zed chose Portuguese (as far as its catalog goes), markup aside."""
+    with speaking("pt"):
+        said = ngettext(message, plural, n) if plural else _(message)
+    return said.format(**values).replace("**", "")
 
 
 async def answer_day(app: Hearth, runner: RoundScheduler, clock, day: int, answers) -> None:
@@ -48,12 +56,16 @@ async def build_history(app: Hearth, clock):
 async def test_me_data_counts_in_plain_words(app, clock):
     _, zed, _ = await build_history(app, clock)
     out = text(await run(app, zed, "me data"))
-    assert "“Zephyrine”" in out and "Europe/Berlin" in out and "The language you chose (pt)" in out
-    assert "1 check-in you've joined" in out
-    assert "3 check-in answers (1 shared, 1 anonymous, 1 private)" in out
-    assert "1 private note" in out and "1 reflection prompt" in out
-    assert "1 moderator action" in out
-    assert "365 days" in out and "me export" in out and "me delete" in out
+    assert "“Zephyrine”" in out and "Europe/Berlin" in out
+    assert zeds("• The language you chose ({language}), see **me language**", language="pt") in out
+    assert zeds("{count} check-in you've joined", "{count} check-ins you've joined", 1, count=1) in out
+    assert zeds("{count} check-in answer", "{count} check-in answers", 3, count=3) + " " + zeds(
+        "({shared} shared, {anonymous} anonymous, {private} private)", shared=1, anonymous=1, private=1) in out
+    assert zeds("{count} private note — only you can read them", "{count} private notes — only you can read them",
+                1, count=1) in out
+    assert zeds("{count} moderator action in the audit log", "{count} moderator actions in the audit log", 1,
+                count=1) in out
+    assert "365" in out and "me export" in out and "me delete" in out
     assert NOTE not in out  # counts, not content
 
 
@@ -81,9 +93,9 @@ async def test_export_holds_everything_with_notes_decrypted(app, clock):
 async def test_delete_asks_first_and_cancel_changes_nothing(app, clock):
     _, zed, _ = await build_history(app, clock)
     ask = (await run(app, zed, "me delete"))[0]
-    assert "can't be undone" in ask.plain() and "me export" in ask.plain()
+    assert zeds("**Are you sure?**") in ask.plain() and "me export" in ask.plain()
     cancel = [b for b in ask.buttons if b.action == "cancel"][0]
-    assert "nothing changed" in text(await press(app, zed, cancel.action, cancel.args))
+    assert text(await press(app, zed, cancel.action, cancel.args)) == zeds("Okay, nothing changed.")
     assert len(await app.store.notes.of_member(zed.community_id, zed.user_id)) == 1
 
 
@@ -102,8 +114,13 @@ async def test_after_delete_nothing_in_the_store_names_the_member(app, clock):
             "outbox.payload", "outbox.target"} <= before  # the scan sees everywhere a name can hide
 
     done = await delete_everything(app, zed)
-    assert "3 answers, 1 note, 1 reflection prompt and 1 check-in membership" in done
-    assert "taking down 2 posts" in done
+    assert zeds("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
+                "{memberships}.", answers=zeds("{count} answer", "{count} answers", 3, count=3),
+                notes=zeds("{count} note", "{count} notes", 1, count=1),
+                reflections=zeds("{count} reflection prompt", "{count} reflection prompts", 1, count=1),
+                memberships=zeds("{count} check-in membership", "{count} check-in memberships", 1, count=1)) in done
+    assert zeds("I'm taking down {count} post of your answers now.", "I'm taking down {count} posts of your "
+                "answers now.", 2, count=2) in done
 
     await app.outbox.drain_all()
     deletes = [d for d in app.sent if d.kind == "delete"]

@@ -70,6 +70,51 @@ async def test_a_members_language_is_kept_and_read_back_by_every_member_read(sto
     assert (await store.communities.get_member(COMMUNITY, "u1")).language is None
 
 
+async def test_the_platforms_locale_is_kept_apart_for_dms_made_with_no_event_at_hand(store):
+    schedule = await make_schedule(store)
+    await store.communities.upsert_member(Actor(COMMUNITY, "u1", "Ann", locale="pt-BR"), AT)
+    await store.schedules.join(schedule.id, "u1", True, True, AT)
+    assert (await store.communities.get_member(COMMUNITY, "u1")).platform_locale == "pt-BR"
+    await store.communities.upsert_member(Actor(COMMUNITY, "u1", "Ann"), AT)  # an event without one keeps the last
+    assert (await store.communities.member_and_memberships(COMMUNITY, "u1"))[0].platform_locale == "pt-BR"
+    await store.communities.upsert_member(Actor(COMMUNITY, "u1", "Ann", locale="de"), AT)
+    [(_, member)] = await store.schedules.participants_with_members(schedule.id)
+    assert member is not None and member.platform_locale == "de" and member.language is None
+
+
+async def test_who_chose_a_language_is_known_without_a_query_per_event(store, monkeypatch):
+    await store.communities.upsert_member(Actor(COMMUNITY, "u1", "Ann"), AT)
+    await store.communities.upsert_member(Actor(COMMUNITY, "u2", "Bob"), AT)
+    await store.communities.update_member(COMMUNITY, "u1", language="fr")
+    assert await store.communities.chosen_language(COMMUNITY, "u1") == "fr"
+    assert await store.communities.chosen_language(COMMUNITY, "u2") is None
+    reads = []
+    original = store.communities.db.fetchall
+    monkeypatch.setattr(store.communities.db, "fetchall", lambda *a: reads.append(a) or original(*a))
+    await store.communities.update_member(COMMUNITY, "u2", language="de")
+    assert await store.communities.chosen_language(COMMUNITY, "u2") == "de" and reads == []
+    other = CommunityRepository(store.communities.db)  # another process reads them all, once a while
+    assert await other.chosen_language(COMMUNITY, "u1") == "fr" and len(reads) == 1
+    assert await other.chosen_language(COMMUNITY, "u2") == "de" and len(reads) == 1
+    await store.communities.update_member(COMMUNITY, "u1", language=None)
+    assert await store.communities.chosen_language(COMMUNITY, "u1") is None
+
+
+async def test_a_communitys_language_is_kept_and_read_without_a_query_per_event(store, monkeypatch):
+    assert await store.communities.language("c-lang") is None  # (no such community yet: English)
+    await store.communities.set_language("c-lang", "fr", AT)
+    assert await store.communities.language("c-lang") == "fr"
+    reads = []
+    original = store.communities.db.fetchone
+    monkeypatch.setattr(store.communities.db, "fetchone", lambda *a: reads.append(a) or original(*a))
+    assert await store.communities.language("c-lang") == "fr" and reads == []  # (as last read or set, for a while)
+    other = CommunityRepository(store.communities.db)  # another process: reads it from the database
+    assert await other.language("c-lang") == "fr"
+    await store.communities.set_language("c-lang", None, AT)
+    assert await store.communities.language("c-lang") is None
+    assert (await store.communities.get("c-lang")) is not None
+
+
 # -- closed DMs: a member fact ---------------------------------------------------------------
 
 

@@ -1,0 +1,177 @@
+"""Everything Hearth says, in the right language: the member's for what is theirs, the community's for what a
+channel reads (`mod settings language`), English command words everywhere. Spanish here is the pseudo-language
+of `tests/bot/test_i18n.py`, so it shows what went through the catalogs whatever the translators have done."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta, timezone
+
+from bot.content.packs import Library, Pack, Prompt
+from bot.events import Actor
+from bot.i18n import gettext_in
+from bot.scheduling.runner import RoundScheduler
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.bot.test_i18n import pseudo, pseudo_spanish  # noqa: F401  (fixture)
+from tests.conftest import actor, press, run, text
+
+UTC = timezone.utc
+MIA = actor("mia", moderator=True)
+
+
+def speaking(name: str, locale: str | None) -> Actor:
+    return dataclasses.replace(actor(name), locale=locale)
+
+
+async def test_the_community_language_is_a_setting_moderators_choose(app):
+    mia = dataclasses.replace(MIA, locale="en-GB")  # (her own app is in English: she hears English)
+    assert "language: not set" in text(await run(app, mia, "mod settings"))
+    said = text(await run(app, mia, "mod settings", key="language", value="Español"))
+    assert said == "Saved: language is now es (Español)."
+    assert await app.store.communities.language("console:test") == "es"
+    assert "• language: es (Español)" in text(await run(app, mia, "mod settings"))
+    refused = await run(app, mia, "mod settings", key="language", value="klingon")
+    assert refused[0].error and refused[0].field == "value" and "I can use: en (English), es (Español)" in text(refused)
+    assert await app.store.communities.language("console:test") == "es"
+    await run(app, mia, "mod settings", key="language", value="auto")
+    assert await app.store.communities.language("console:test") is None
+    audit = text(await run(app, mia, "mod audit"))
+    assert "changed a setting: language → es" in audit
+
+
+async def test_a_member_without_a_language_of_their_own_gets_the_communitys(app, pseudo_spanish):  # noqa: F811
+    await run(app, MIA, "mod settings", key="language", value="es")
+    quiet = speaking("ann", None)  # (the terminal in a plain shell, or a platform that says nothing)
+    assert text(await run(app, quiet, "checkin list")) == pseudo(
+        "There are no check-ins here yet. A moderator can create one with **mod schedule create**.").replace("**", "")
+    assert "Idioma: Español (el de esta comunidad)." in text(await run(app, quiet, "me language"))
+    assert text(await run(app, speaking("bob", "en-US"), "checkin list")).startswith("There are no check-ins")
+    own = speaking("cy", None)
+    await run(app, own, "me language", language="de")
+    assert text(await run(app, own, "checkin list")) == gettext_in(  # (whatever German has so far)
+        "de", "There are no check-ins here yet. A moderator can create one with **mod schedule create**.").replace(
+        "**", "")
+
+
+async def test_channel_posts_speak_the_communitys_language_and_dms_each_members(app, clock, pseudo_spanish):  # noqa: F811
+    await run(app, MIA, "mod settings", key="language", value="es")
+    await make_schedule(app, remind="15m", open="1h")
+    await run(app, speaking("ann", "en-GB"), "checkin join", schedule="mornings", reminders="yes")
+    await run(app, speaking("bob", "es-419"), "checkin join", schedule="mornings", reminders="yes")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    post = next(d for d in app.sent if d.kind == "post")
+    assert pseudo("is open") in post.message.plain() and post.message.lang == "es"
+    assert [b.label for b in post.message.buttons][4] == "☀️ " + pseudo("Great")
+    dms = {d.user: d.message for d in app.sent if d.kind == "dm"}
+    assert dms["console:ann"].plain().startswith("Hi! mornings has started.")  # her platform's: English
+    assert dms["console:bob"].plain().startswith(pseudo("Hi! ") + "mornings")
+    assert dms["console:ann"].buttons[0].label == "🌧️ Rough" and dms["console:bob"].buttons[0].label != "🌧️ Rough"
+    await run(app, speaking("ann", "en-GB"), "checkin answer", mood="4", visibility="shared", words="fine")
+    await run(app, speaking("ann", "en-GB"), "checkin answer", mood="5", visibility="shared", words="better")
+    clock.advance(timedelta(minutes=46))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+    [reminder] = [d for d in app.sent if d.kind == "dm" and "nudge" in d.message.plain().lower()
+                  or d.kind == "dm" and pseudo("nudge") in d.message.plain()]
+    assert reminder.user == "console:bob" and pseudo("A gentle nudge") in reminder.message.plain()
+    clock.advance(timedelta(hours=1))
+    await RoundScheduler(app).sweep()
+    await app.outbox.drain_all()
+    named = [d for d in app.sent if d.kind in ("thread", "edit") and "Ann" in d.message.plain()]
+    assert named and all(pseudo("Great") in d.message.plain() or pseudo("Good") in d.message.plain() for d in named)
+    summary = [d for d in app.sent if d.kind == "edit" and d.ref == "msg1"][-1].message.plain()
+    assert pseudo("has closed") in summary
+
+
+async def test_help_keeps_the_english_command_word_beside_the_translated_explanation(app, pseudo_spanish):  # noqa: F811
+    ana = speaking("ana", "es-ES")
+    shown = text(await run(app, ana, "help"))
+    assert "checkin join — " + pseudo("Join a check-in: you'll get its prompt by DM, and reminders if you want "
+                                      "them.") in shown
+    one = text(await run(app, ana, "help", command="checkin join"))
+    assert one.startswith("checkin join — ") and "Usage: " not in one and "checkin join <schedule>" in one
+    assert "schedule: " + pseudo("the check-in's name") in one
+    # Typed commands stay English: the Spanish speaker runs them as anyone does.
+    assert text(await run(app, ana, "checkin list")) != text(await run(app, actor("ann"), "checkin list"))
+
+
+async def test_forms_and_buttons_are_in_the_members_language(app, clock, pseudo_spanish):  # noqa: F811
+    await make_schedule(app)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    rnd = (await app.store.rounds.list_open())[0]
+    form = (await press(app, speaking("ana", "es-ES"), "checkin.mood", {"round": str(rnd.id), "mood": "3"}))[0].form
+    assert form is not None and form.title == pseudo("Check in") and form.submit_label == pseudo("Check in")
+    assert [f.label for f in form.fields][0] == pseudo("How are you, 1 to 5?")
+    assert dict((c.value, c.label) for c in form.fields[2].choices)["private"] == pseudo("Keep it private (just for me)")
+    confirm = await run(app, speaking("ana", "es-ES"), "notes delete", id="1")
+    assert confirm[0].error  # (no such note: refused before asking)
+    asked = await run(app, dataclasses.replace(MIA, locale="es-ES"), "mod schedule delete", name="mornings")
+    assert [b.label for b in asked[0].buttons] == [pseudo("Yes, go ahead"), pseudo("Cancel")]
+
+
+async def test_reflect_speaks_the_members_language_and_a_round_the_communitys(app, clock):
+    """Prompts come from the packs in the language wanted (the member's for `reflect`, the community's for a
+    round), else English: a community can mix packs of any language."""
+    spanish = Pack("test-es", "Prueba", "1.0.0", "es", "", (
+        Prompt("es-refl-1", "reflection", "listening", "light", "¿Quién te escuchó de verdad esta semana?", "test-es"),
+        Prompt("es-chk-1", "checkin", "appreciation", "light", "¿Qué pequeña cosa te alegró hoy?", "test-es"),
+    ))
+    library = app.content.library
+    app.content = dataclasses.replace(app.content, library=Library(
+        packs=library.packs + (spanish,), prompts={**library.prompts, **{p.id: p for p in spanish.prompts}},
+        texts=library.texts))
+
+    def in_language(lang: str, kind: str, theme: str) -> set[str]:
+        return {p.text for pack in app.content.library.packs if pack.language.split("-")[0] == lang
+                for p in pack.prompts if p.kind == kind and p.theme == theme}
+
+    def prompt_of(replies) -> str:
+        return next(p for p in replies[0].body.parts if not isinstance(p, str)).text
+
+    for _ in range(3):
+        asked = prompt_of(await run(app, speaking("ana", "es-ES"), "reflect", theme="listening"))
+        assert asked in in_language("es", "reflection", "listening")
+        asked = prompt_of(await run(app, speaking("ann", "en"), "reflect", theme="listening"))
+        assert asked in in_language("en", "reflection", "listening")
+    await run(app, MIA, "mod settings", key="language", value="es")
+    await make_schedule(app, theme="appreciation")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    assert (await app.store.rounds.list_open())[0].prompt_text in in_language("es", "checkin", "appreciation")
+
+
+def test_a_language_without_prompts_of_a_kind_and_theme_gets_englishs(app):
+    from bot.engines.prompt_choice import _built_in
+
+    french_only = Pack("test-fr", "Essai", "1.0.0", "fr", "", (
+        Prompt("fr-refl-1", "reflection", "listening", "light", "Qui t'a vraiment écouté cette semaine ?", "test-fr"),))
+    library = app.content.library
+    app.content = dataclasses.replace(app.content, library=Library(
+        packs=(*[p for p in library.packs if p.language.split("-")[0] in ("en",)], french_only),
+        prompts={**{p.id: p for pack in library.packs if pack.language.split("-")[0] == "en" for p in pack.prompts},
+                 "fr-refl-1": french_only.prompts[0]}, texts=library.texts))
+    assert [c.id for c in _built_in(app, "reflection", "listening", "fr")] == ["fr-refl-1"]
+    repair = _built_in(app, "reflection", "repair", "fr")
+    assert repair and all(app.content.pack_of(c.id) == "hearth-reflections" for c in repair)
+
+
+async def test_a_community_can_mix_packs_of_several_languages(app, clock):
+    """A built-in pack of another language is off by default, and in use once a moderator switches it on."""
+    german = Pack("test-de", "Test", "1.0.0", "de", "", (
+        Prompt("de-chk-1", "checkin", "appreciation", "light", "Was hat dich heute gefreut?", "test-de"),))
+    library = app.content.library
+    app.content = dataclasses.replace(app.content, library=Library(
+        packs=library.packs + (german,), prompts={**library.prompts, **{p.id: p for p in german.prompts}},
+        texts=library.texts))
+    listed = text(await run(app, MIA, "mod pack list"))
+    assert "`test-de` (off)" in listed and "`hearth-checkins` (on)" in listed and "· Deutsch" in listed
+    assert "now on" in text(await run(app, MIA, "mod pack on", pack="test-de"))
+    assert "`test-de` (on)" in text(await run(app, MIA, "mod pack list"))
+    await run(app, MIA, "mod pack off", pack="hearth-checkins")
+    await make_schedule(app, theme="appreciation")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    assert (await app.store.rounds.list_open())[0].prompt_text == "Was hat dich heute gefreut?"
