@@ -11,6 +11,7 @@ here with no change to this file.
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
 
 import discord
@@ -31,8 +32,11 @@ STRING_LIMIT = 6000
 MODERATOR_PERMISSIONS = discord.Permissions(manage_guild=True)
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
-    text = " ".join(text.split()) or "…"
+    text = _SPACES.sub(" ", text).strip() or "…"  # (not str.split: a French no-break space before ":" stays)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
