@@ -39,7 +39,8 @@ async def test_round_opens_is_answered_and_closes_with_summary(app, clock):
     await app.outbox.drain_all()
     threads = [d for d in app.sent if d.kind == "thread"]
     assert len(threads) == 1  # Ann's, named; Bob's anonymous words wait for others' (or the close)
-    assert all(t.parent_ref == "msg1" for t in threads)
+    post_ref = f"msg{app.sent.index(posts[0]) + 1}"  # (the post and the DMs go out together, in any order)
+    assert all(t.parent_ref == post_ref for t in threads)
     assert "Ann" in threads[0].message.plain() and "Good coffee" in threads[0].message.plain()
     assert not any("secret words" in d.message.plain() for d in app.sent)
 
