@@ -72,9 +72,13 @@ BROKE = ("Something went wrong on my side, so that may not have been done. Pleas
 class SignInLimiter:
     """At most `attempts` sign-ins from one address in `window` seconds."""
 
+    #: How many addresses are kept before those whose last attempt is older than the window are forgotten.
+    KEEP = 10_000
+
     def __init__(self, attempts: int = SIGN_IN_ATTEMPTS, window: float = SIGN_IN_WINDOW) -> None:
         self.attempts, self.window = attempts, window
         self.seen: dict[str, deque[float]] = defaultdict(deque)
+        self.sweep_at = self.KEEP
 
     def allow(self, who: str) -> bool:
         now = time.monotonic()
@@ -84,9 +88,13 @@ class SignInLimiter:
         if len(times) >= self.attempts:
             return False
         times.append(now)
-        if len(self.seen) > 10_000:  # an address that stopped trying is forgotten
-            for key in [k for k, v in self.seen.items() if not v]:
+        if len(self.seen) > self.sweep_at:
+            # Addresses whose last try is past the window are forgotten, all at once and only now and then, so
+            # many addresses (IPv6 has plenty) neither fill the memory nor make every sign-in walk them all.
+            cut = now - self.window
+            for key in [k for k, v in self.seen.items() if not v or v[-1] <= cut]:
                 del self.seen[key]
+            self.sweep_at = max(self.KEEP, 2 * len(self.seen))
         return True
 
 

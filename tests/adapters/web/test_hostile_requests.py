@@ -7,13 +7,15 @@ a real Hearth on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import re
 from html import unescape
 
 import aiohttp
 from aiohttp.test_utils import TestClient
 
-from adapters.web.server import COOKIE, CSP, MAX_BODY
+from adapters.web.server import COOKIE, CSP, MAX_BODY, SIGN_IN_WINDOW, SignInLimiter
 from bot.app import Hearth
 from bot.commands.registry import RUN
 from tests.adapters.web.conftest import link_token
@@ -234,3 +236,31 @@ async def test_words_people_wrote_are_text_never_markup(web: TestClient, app: He
         assert "<script" not in page and "<img src=x" not in page and "<b>x</b>" not in page
     assert "<b>x</b>" in unescape(pages[2])  # shown, as text
     assert re.search(r"&lt;script&gt;alert\(1\)", "".join(pages))
+
+
+def test_the_sign_in_limit_forgets_addresses_that_stopped_trying() -> None:
+    """Sign-ins from very many addresses (an IPv6 range is huge) don't pile up: with a window already past,
+    every address is forgotten at the next sweep."""
+    limiter = SignInLimiter(attempts=10, window=0.0)
+    for i in range(3 * SignInLimiter.KEEP):
+        assert limiter.allow(f"2001:db8::{i:x}")
+    assert len(limiter.seen) <= SignInLimiter.KEEP + 1
+    busy = SignInLimiter(attempts=2, window=SIGN_IN_WINDOW)
+    assert busy.allow("a") and busy.allow("a") and not busy.allow("a")  # the limit itself still holds
+
+
+async def test_the_insights_csv_holds_no_words_anyone_typed(web: TestClient, app: Hearth) -> None:
+    """A spreadsheet opening the export runs no formula: a check-in's name never reaches a cell, and every cell
+    is a date, a number, a status word or empty."""
+    await make_schedule(app, name="=cmd|' /C calc'!A0")
+    csrf = await signed_in(web, app)
+    page = await (await web.get("/insights")).text()
+    response = await web.post("/act", data=first_button(page, "Download these numbers (CSV)") | {"csrf": csrf})
+    assert response.status == 200 and response.headers["Content-Type"].startswith("text/csv")
+    assert response.headers["Cache-Control"] == "no-store" and "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(await response.text())))
+    assert rows[0][0] == "week_start" and len(rows) > 1
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), row
+            assert re.fullmatch(r"[0-9a-z .\-]*", cell), row
