@@ -61,6 +61,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cache-Control": "no-store",
+    "Server": "Hearth",  # (not aiohttp's name and version: no help in picking a known flaw to try)
 }
 NONCE = re.compile(r"[0-9a-f]{16}")
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")

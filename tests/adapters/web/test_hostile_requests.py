@@ -70,6 +70,7 @@ def kind(status: int, headers: dict[str, str], body: str) -> None:
     assert "<main" in body and "Traceback" not in body and "Error" not in body, body[:300]
     assert headers["content-security-policy"] == CSP and headers["x-frame-options"] == "DENY"
     assert headers["cache-control"] == "no-store" and headers["x-content-type-options"] == "nosniff"
+    assert headers["server"] == "Hearth"  # no library name or version to look flaws up by
 
 
 async def test_form_bodies_that_cannot_be_read_are_refused_kindly(web: TestClient, app: Hearth) -> None:
