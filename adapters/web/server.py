@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hmac
 import logging
+import re
 import secrets
 import time
 from collections import defaultdict, deque
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from adapters.web.render import rich_html
 from bot.commands.forms import command_form
@@ -29,8 +31,8 @@ from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
-    sign_out,
+    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG,
+    TOO_MANY, SignInRefused, session_of, sign_in, sign_out,
 )
 from bot.store.dashboard import DashboardSession
 from bot.views.dashboard import PAGES, Page, insights_table, page_section
@@ -59,7 +61,9 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cache-Control": "no-store",
+    "Server": "Hearth",  # (not aiohttp's name and version: no help in picking a known flaw to try)
 }
+NONCE = re.compile(r"[0-9a-f]{16}")
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
 
 BROKE = ("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
@@ -69,9 +73,13 @@ BROKE = ("Something went wrong on my side, so that may not have been done. Pleas
 class SignInLimiter:
     """At most `attempts` sign-ins from one address in `window` seconds."""
 
+    #: How many addresses are kept before those whose last attempt is older than the window are forgotten.
+    KEEP = 10_000
+
     def __init__(self, attempts: int = SIGN_IN_ATTEMPTS, window: float = SIGN_IN_WINDOW) -> None:
         self.attempts, self.window = attempts, window
         self.seen: dict[str, deque[float]] = defaultdict(deque)
+        self.sweep_at = self.KEEP
 
     def allow(self, who: str) -> bool:
         now = time.monotonic()
@@ -81,9 +89,13 @@ class SignInLimiter:
         if len(times) >= self.attempts:
             return False
         times.append(now)
-        if len(self.seen) > 10_000:  # an address that stopped trying is forgotten
-            for key in [k for k, v in self.seen.items() if not v]:
+        if len(self.seen) > self.sweep_at:
+            # Addresses whose last try is past the window are forgotten, all at once and only now and then, so
+            # many addresses (IPv6 has plenty) neither fill the memory nor make every sign-in walk them all.
+            cut = now - self.window
+            for key in [k for k, v in self.seen.items() if not v or v[-1] <= cut]:
                 del self.seen[key]
+            self.sweep_at = max(self.KEEP, 2 * len(self.seen))
         return True
 
 
@@ -149,9 +161,14 @@ class Dashboard:
                        ) -> web.StreamResponse:
         try:
             response = await handler(request)
-        except web.HTTPException as err:  # a redirect (or 404) raised: the same headers, then on its way
-            self._secure_headers(request, err)
-            raise
+        except web.HTTPException as err:
+            if err.status < 400:  # a redirect: the same headers, then on its way
+                self._secure_headers(request, err)
+                raise
+            response = self.refusal(request, err)  # a 404, 405 or 413: a kind page, not aiohttp's plain text
+        except BadForm:  # a body that isn't a form we can read (broken multipart, unknown charset, not UTF-8)
+            log.info("refused a dashboard request whose form couldn't be read (%s)", request.path)
+            response = self.message(request, "Nothing changed", BAD_FORM, status=400)
         except Exception:  # a bug: logged for the operator, a kind page for the person, never a traceback
             log.exception("the dashboard failed on %s %s", request.method, request.path)
             response = self.message(request, "Something went wrong", BROKE, status=500)
@@ -180,9 +197,10 @@ class Dashboard:
             return self.message(request, "Not signed in", NOT_SIGNED_IN, status=401, forget=True)
         request[SESSION] = session
         if request.method == "POST":
-            form = await request.post()
+            form = await read_form(request)
             sent = form.get("csrf")
-            if not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
+            if not isinstance(sent, str) or not hmac.compare_digest(sent.encode("utf-8", "replace"),
+                                                                    session.csrf.encode("utf-8")):
                 log.info("refused a dashboard form without its CSRF token (%s)", request.path)
                 return self.message(request, "Nothing changed", NO_CSRF, status=403)
             request[FORM] = form
@@ -227,7 +245,20 @@ class Dashboard:
                                                   self.context(request, title, message=rich(text), **more),
                                                   status=status)
         if forget:
-            response.del_cookie(COOKIE, path="/")
+            self.forget(request, response)
+        return response
+
+    def forget(self, request: web.Request, response: web.StreamResponse) -> None:
+        """Drop the session cookie, with the same attributes it was set with."""
+        response.del_cookie(COOKIE, path="/", httponly=True, samesite="Strict", secure=self.secure(request))
+
+    def refusal(self, request: web.Request, err: web.HTTPException) -> web.Response:
+        """aiohttp's own refusals (no such page, wrong method, too big) as the dashboard's kind pages."""
+        title, text = {404: ("Page not found", NOT_FOUND), 405: ("Nothing changed", NOT_THAT_WAY),
+                       413: ("Nothing changed", TOO_BIG)}.get(err.status, ("Nothing changed", BAD_FORM))
+        response = self.message(request, title, text, status=err.status)
+        if "Allow" in err.headers:
+            response.headers["Allow"] = err.headers["Allow"]
         return response
 
     # -- sign-in -------------------------------------------------------------------------------------
@@ -247,12 +278,15 @@ class Dashboard:
         if not self.limiter.allow(self.client(request)):
             log.info("too many dashboard sign-ins from one address")
             return self.message(request, "Please wait", TOO_MANY, status=429)
-        form = await request.post()
+        form = await read_form(request)
         token = form.get("t")
         try:
             signed = await sign_in(self.app, token if isinstance(token, str) else "")
         except SignInRefused as refused:
             return self.message(request, "Not signed in", refused.body.plain(), status=403, forget=True)
+        earlier = await session_of(self.app, request.cookies.get(COOKIE))
+        if earlier is not None:  # this browser's earlier session ends: one browser, one session
+            await sign_out(self.app, earlier)
         response = web.HTTPSeeOther("/insights")
         response.set_cookie(COOKIE, signed.cookie, path="/", httponly=True, samesite="Strict",
                             secure=self.secure(request), max_age=8 * 3600)
@@ -261,7 +295,7 @@ class Dashboard:
     async def sign_out(self, request: web.Request) -> web.Response:
         await sign_out(self.app, request[SESSION])
         response = web.HTTPSeeOther("/signed-out")
-        response.del_cookie(COOKIE, path="/")
+        self.forget(request, response)
         raise response
 
     async def signed_out(self, request: web.Request) -> web.Response:
@@ -312,7 +346,11 @@ class Dashboard:
                     attachment, values[k[2:]] = data, v.filename or "upload"
             else:
                 values[k[2:]] = str(v)
-        event_id = f"web:{form.get('nonce')}" if form.get("nonce") else None
+        nonce = form.get("nonce")
+        # a form's one-time id, as we made it (16 hex digits), and this session's: no other session's id, nor
+        # an id of any size, reaches the store's record of events done
+        event_id = f"web:{session.session_hash[:16]}:{nonce}" if isinstance(nonce, str) and NONCE.fullmatch(nonce) \
+            else None
         command = None
         if form.get("kind") == "form" and action == RUN:  # a command's form: run it with what was typed
             command = self.app.registry.commands.get(args.get("command", ""))
@@ -342,6 +380,21 @@ class Dashboard:
         return aiohttp_jinja2.render_template("result.html", request, self.context(
             request, title, back, page=page, replies=replies, retry=retry, typed=values,
             repeated=not replies))
+
+
+class BadForm(Exception):
+    """A request body that can't be read as a form."""
+
+
+async def read_form(request: web.Request) -> Any:
+    """The request's form; `BadForm` when its body can't be read as one (a body too big is aiohttp's 413)."""
+    try:
+        return await request.post()
+    except web.HTTPException:
+        raise
+    except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:
+        # (UnicodeDecodeError is a ValueError; a multipart part whose headers are broken, an HttpProcessingError)
+        raise BadForm(str(err)) from None
 
 
 def _safe_filename(name: str) -> str:

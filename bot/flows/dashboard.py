@@ -42,6 +42,11 @@ HOW_TO_SIGN_IN = ("Type **mod dashboard** in your community (Discord, Slack or t
                   "sign-in link.")
 NO_CSRF = "That form was out of date, so I didn't do anything. Please go back, reload the page and try again."
 TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link."
+NOT_FOUND = "There's no page at that address. The pages are in the list at the top."
+NOT_THAT_WAY = "That page can't be used that way. Please go back, reload the page and try again."
+TOO_BIG = "That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything."
+BAD_FORM = ("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
+            "try again.")
 
 NOT_ON = ("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
           "settings (see docs/dashboard.md). Every moderator command still works here.")
@@ -82,6 +87,7 @@ class SignedIn:
 async def sign_in(app: "Hearth", token: str) -> SignedIn:
     """Spend a link and open a session, or refuse (unknown, used, expired, or no longer a moderator)."""
     now = app.now()
+    token = token if _is_secret(token) else ""
     actor = await app.store.dashboard.take_link(token, now) if token else None
     if actor is None:
         state = await app.store.dashboard.link_state(token, now) if token else None
@@ -106,7 +112,7 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
 async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | None:
     """The session this cookie holds, if it lasts and its person still moderates the community; a session
     whose person stopped moderating ends here, for good."""
-    if not cookie:
+    if not cookie or not _is_secret(cookie):
         return None
     session = await app.store.dashboard.session(cookie, app.now())
     if session is None:
@@ -117,6 +123,12 @@ async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | No
                  session.actor.community_id)
         return None
     return session
+
+
+def _is_secret(text: str) -> bool:
+    """Could this be a secret we made (hex or URL-safe base64)? Anything else, such as bytes that aren't UTF-8,
+    signs nobody in, without reaching the store."""
+    return 0 < len(text) <= 128 and text.isascii() and text.isprintable()
 
 
 async def sign_out(app: "Hearth", session: DashboardSession) -> None:
