@@ -113,6 +113,15 @@ def N_(message: str) -> str:
     return message
 
 
+def number(n: int) -> str:
+    """"1,000,000", "1.000.000", "1 000 000": a whole number as the reader's language writes it."""
+    if _language.get() == DEFAULT:
+        return f"{n:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_locale())
+
+
 # -- dates and times, as the reader's language writes them (Babel's CLDR data) --------------------------------
 
 #: Babel's locale for each language: English as Hearth has always written dates ("Tue 6 Jan", 24-hour).
