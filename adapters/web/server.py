@@ -16,6 +16,7 @@ import secrets
 import time
 from collections import defaultdict, deque
 from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 from urllib.parse import urlsplit
 
@@ -27,13 +28,16 @@ from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
+from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
+    HOW_TO_SIGN_IN, NO_CSRF, NOT_SIGNED_IN, SESSION_HOURS, SIGN_IN_PATH, SIGNED_OUT, TOO_MANY, SignInRefused, session_of, sign_in,
     sign_out,
 )
+from bot.i18n import N_, _
+from bot.language import LANGUAGES, from_locale
 from bot.store.dashboard import DashboardSession
-from bot.views.dashboard import PAGES, Page, insights_table, page_section
+from bot.views.dashboard import PAGES, Page, insights_table, page_section, pages, shown
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -62,8 +66,30 @@ SECURITY_HEADERS = {
 }
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
 
-BROKE = ("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
+BROKE = N_("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
          "if it keeps happening, tell whoever runs Hearth.")
+
+
+def browser_locale(header: str | None) -> str | None:
+    """The language the browser asks for first (Accept-Language, by its q-values) among those Hearth speaks:
+    the web's platform locale."""
+    wanted: list[tuple[float, int, str]] = []
+    for i, item in enumerate((header or "").split(",")):
+        tag, _sep, params = item.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _eq, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if tag and q > 0:
+            wanted.append((-q, i, tag.strip()))
+    for _q, _i, tag in sorted(wanted):
+        if from_locale(tag) in LANGUAGES:
+            return tag
+    return None
 
 
 class SignInLimiter:
@@ -103,6 +129,10 @@ class Dashboard:
         web_app[SESSION_KEY] = self
         env = aiohttp_jinja2.setup(web_app, loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                                    undefined=jinja2.StrictUndefined)
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: i18n._(message), ngettext=lambda s, p, n: i18n.ngettext(s, p, n),
+            newstyle=False)
         env.filters["rich"] = rich_html
         env.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
         r = web_app.router
@@ -154,7 +184,7 @@ class Dashboard:
             raise
         except Exception:  # a bug: logged for the operator, a kind page for the person, never a traceback
             log.exception("the dashboard failed on %s %s", request.method, request.path)
-            response = self.message(request, "Something went wrong", BROKE, status=500)
+            response = self.message(request, _("Something went wrong"), _(BROKE), status=500)
         self._secure_headers(request, response)
         return response
 
@@ -170,21 +200,26 @@ class Dashboard:
     async def _signed_in(self, request: web.Request,
                          handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         """Every page but sign-in needs a session whose person still moderates; every POST its CSRF token."""
+        browser = browser_locale(request.headers.get("Accept-Language"))
+        i18n.use(from_locale(browser))  # (before anyone signs in: the browser's language, else English)
         if request.method == "POST" and not self.same_origin(request):
             log.info("refused a dashboard form sent from another site (%s)", request.path)
-            return self.message(request, "Nothing changed", NO_CSRF, status=403)
+            return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
         if request.path == "/" or request.path.startswith(OPEN_PATHS):
             return await handler(request)
         session = await session_of(self.app, request.cookies.get(COOKIE))
         if session is None:
-            return self.message(request, "Not signed in", NOT_SIGNED_IN, status=401, forget=True)
+            return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
+        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community)
+            session = replace(session, actor=replace(session.actor, locale=browser))
+        await self.app.speak_to(session.actor)
         request[SESSION] = session
         if request.method == "POST":
             form = await request.post()
             sent = form.get("csrf")
             if not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
                 log.info("refused a dashboard form without its CSRF token (%s)", request.path)
-                return self.message(request, "Nothing changed", NO_CSRF, status=403)
+                return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
             request[FORM] = form
         return await handler(request)
 
@@ -215,7 +250,7 @@ class Dashboard:
 
     def context(self, request: web.Request, title: str, current: str = "", **more: Any) -> dict[str, Any]:
         session: DashboardSession | None = request.get(SESSION)
-        return {"title": title, "current": current, "pages": PAGES, "session": session,
+        return {"title": title, "current": current, "pages": pages(), "session": session, "lang": i18n.current(),
                 "name": session.actor.display_name if session else "",
                 "community": session.actor.community_id.split(":", 1)[-1] if session else "",
                 "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
@@ -240,22 +275,22 @@ class Dashboard:
         fetches the address spends nothing."""
         token = request.query.get("t", "")
         return aiohttp_jinja2.render_template("sign_in.html", request,
-                                              self.context(request, "Sign in", token=token,
-                                                                        how=rich(HOW_TO_SIGN_IN)))
+                                              self.context(request, _("Sign in"), token=token,
+                                                                        hours=SESSION_HOURS, how=rich(_(HOW_TO_SIGN_IN))))
 
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):
             log.info("too many dashboard sign-ins from one address")
-            return self.message(request, "Please wait", TOO_MANY, status=429)
+            return self.message(request, _("Please wait"), _(TOO_MANY), status=429)
         form = await request.post()
         token = form.get("t")
         try:
             signed = await sign_in(self.app, token if isinstance(token, str) else "")
         except SignInRefused as refused:
-            return self.message(request, "Not signed in", refused.body.plain(), status=403, forget=True)
+            return self.message(request, _("Not signed in"), refused.body.plain(), status=403, forget=True)
         response = web.HTTPSeeOther("/insights")
         response.set_cookie(COOKIE, signed.cookie, path="/", httponly=True, samesite="Strict",
-                            secure=self.secure(request), max_age=8 * 3600)
+                            secure=self.secure(request), max_age=SESSION_HOURS * 3600)
         raise response
 
     async def sign_out(self, request: web.Request) -> web.Response:
@@ -265,7 +300,7 @@ class Dashboard:
         raise response
 
     async def signed_out(self, request: web.Request) -> web.Response:
-        return self.message(request, "Signed out", SIGNED_OUT)
+        return self.message(request, _("Signed out"), _(SIGNED_OUT))
 
     # -- pages ----------------------------------------------------------------------------------------
 
@@ -277,7 +312,7 @@ class Dashboard:
             weeks = 4
         view = await insights_table(self.app, actor, weeks)
         return aiohttp_jinja2.render_template("insights.html", request,
-                                              self.context(request, "Insights", "insights", view=view))
+                                              self.context(request, _("Insights"), "insights", view=view))
 
     def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def show(request: web.Request) -> web.Response:
@@ -286,8 +321,9 @@ class Dashboard:
             replies: list[Reply] = []
             for command in page.reads:
                 replies += await self.app.handle(Event("command", actor, command))
+            here = shown(page)
             return aiohttp_jinja2.render_template("page.html", request, self.context(
-                request, page.title, page.slug, page=page, section=section, replies=replies))
+                request, here.title, page.slug, page=here, section=section, replies=replies))
         return show
 
     # -- changes ---------------------------------------------------------------------------------------
@@ -298,7 +334,7 @@ class Dashboard:
         actor = session.actor
         form = request[FORM]
         back = str(form.get("page", ""))
-        page = next((p for p in PAGES if p.slug == back), None)
+        page = next((shown(p) for p in PAGES if p.slug == back), None)
         action = str(form.get("action", ""))
         args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
         values: dict[str, str] = {}
@@ -335,8 +371,8 @@ class Dashboard:
             decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
             retry = await command_form(self.app, actor, command, decided, given=values)
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
-        title = "Nothing changed" if any(r.error for r in replies) else \
-            "Please check" if any(r.buttons for r in replies) else "Done"
+        title = _("Nothing changed") if any(r.error for r in replies) else \
+            _("Please check") if any(r.buttons for r in replies) else _("Done")
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
         return aiohttp_jinja2.render_template("result.html", request, self.context(
