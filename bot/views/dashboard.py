@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button
-from bot.i18n import N_, _
 from bot.flows.insights import PERIODS, TOO_FEW, insights_of, series, trend, week_label
+from bot.i18n import N_, _, decimal
 from bot.insights import charts
 from bot.views.home import CREATE, PAUSE, PROMPT_ADD, Section, home_view
 
@@ -132,7 +132,7 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
             rows.append((label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", ""))
         else:
             moods = tuple(str(n) for n in c.moods) if c.moods is not None else (_(TOO_FEW), "", "", "", "")
-            avg = f"{c.average:.1f}" if c.average is not None else ""
+            avg = decimal(c.average) if c.average is not None else ""
             rows.append((label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg))
     png = await asyncio.to_thread(charts.png, series(view))
     alt = _("Chart of answers and average mood per week ({title}). The same numbers are in the table below.").format(
