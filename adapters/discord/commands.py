@@ -11,6 +11,7 @@ here with no change to this file.
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
 
 import discord
@@ -32,7 +33,8 @@ MODERATOR_PERMISSIONS = discord.Permissions(manage_guild=True)
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
 
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
-    text = " ".join(text.split()) or "…"
+    # (runs of spaces and line breaks become one space; a no-break space, as French puts before “:”, stays)
+    text = " ".join(re.split(r"[ \t\r\n\f\v]+", text.strip(" \t\r\n\f\v"))) or "…"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
