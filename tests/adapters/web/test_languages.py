@@ -49,7 +49,7 @@ async def test_the_community_language_comes_before_english(web: TestClient, app:
     await run(app, mod, "mod settings", key="language", value="pt")
     await signed_in(web, app, mod)
     page = await (await web.get("/audit")).text()
-    assert lang_of(page) == "pt" and "<h1>Registro de atividades</h1>" in page
+    assert lang_of(page) == "pt" and "<h1>Histórico de auditoria</h1>" in page
 
 
 async def test_the_sign_in_page_speaks_the_browser_language(web: TestClient, app: Hearth) -> None:
