@@ -186,3 +186,12 @@ def day_month_short(day: date) -> str:
     if _language.get() == DEFAULT:
         return day.strftime("%d %b")  # (as Hearth has always written it)
     return format_skeleton("MMMd", day, locale=_locale())
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """"3.5", "3,5": a number with `digits` decimals, as the reader's language writes it."""
+    if _language.get() == DEFAULT:
+        return f"{value:.{digits}f}"  # (as Hearth has always written it)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0." + "0" * digits, locale=_locale())
