@@ -246,7 +246,8 @@ def test_a_pack_problem_is_told_in_the_readers_language(tmp_path, monkeypatch):
 
     write_catalog(tmp_path, "de", {
         "{source}: [pack]": "{source}: [pack]",
-        '{where}: missing "{key}" — add a line like {example}': "{where}: „{key}“ fehlt — füge eine Zeile wie {example} hinzu",
+        '{where}: missing "{key}" — add a line like {example}':
+            "{where}: „{key}“ fehlt — füge eine Zeile wie {example} hinzu",
         '{where}: unknown {field} "{value}"{suggestion} — use one of: {choices}':
             "{where}: unbekannter Wert für {field}: „{value}“{suggestion} — verwende einen von: {choices}",
         '(did you mean "{suggestion}"?)': "(meintest du „{suggestion}“?)",
@@ -265,4 +266,5 @@ def test_a_pack_problem_is_told_in_the_readers_language(tmp_path, monkeypatch):
                    'deine Datei: Frage „respect-01“: unbekannter Wert für kind: „reflectoin“ (meintest du '
                    '„reflection“?) — verwende einen von: reflection, checkin']
     # The same file in English, as the operator's `hearth content lint` prints it:
-    assert problems_of(text, "your file")[0] == 'your file: [pack]: missing "language" — add a line like language = "en"'
+    assert problems_of(text, "your file")[0] == ('your file: [pack]: missing "language" — add a line like '
+                                                 'language = "en"')
