@@ -54,7 +54,7 @@ async def test_round_opens_is_answered_and_closes_with_summary(app, clock):
     await runner.sweep()
     await app.outbox.drain_all()
     edits = [d for d in app.sent if d.kind == "edit"]
-    assert len(edits) == 1 and edits[0].ref == "msg1"
+    assert len(edits) == 1 and edits[0].ref == post_ref
     anonymous = [d.message.plain() for d in app.sent if d.kind == "thread"][1:]
     assert len(anonymous) == 1 and "Someone" in anonymous[0] and "Tired" in anonymous[0]
     assert "Bob" not in anonymous[0]
