@@ -449,6 +449,8 @@ class FakeDiscord:
                 return _json(self.channels[self._dm_channel(int(body["recipient_id"]))])
             case ("GET", ["channels", cid]) if int(cid) in self.channels:
                 return _json(self.channels[int(cid)])
+            case ("GET", ["channels", _cid]):  # as Discord: an id that is no channel (any more)
+                return _error(404, 10003, "Unknown Channel")
         return _error(404, 0, "404: Not Found")
 
     def _application(self) -> dict[str, Any]:
