@@ -1,0 +1,67 @@
+"""A channel a moderator names on Discord must be a text channel of their own server (`DiscordChannels`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from testing.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import button, run
+
+
+@pytest.fixture
+async def mia(fake: FakeDiscord, discord_bot):
+    return fake.member(fake.next_id(), "Mia", moderator=True)
+
+
+async def settings_of(app, fake: FakeDiscord):
+    return (await app.store.communities.ensure(f"discord:{fake.guild_id}", app.now())).settings
+
+
+async def test_another_servers_channel_is_refused_and_nothing_changes(app, fake: FakeDiscord, mia):
+    _other_guild, elsewhere = fake.add_guild(0, 1)  # Hearth is in both servers
+    said = await run(fake, mia, "mod settings", key="alert_channel", value=str(elsewhere))
+    assert "can't find that channel" in said["data"]["content"]
+    said = await run(fake, mia, "mod settings", key="digest_channel", value=f"<#{elsewhere}>")
+    assert "can't find that channel" in said["data"]["content"]
+    settings = await settings_of(app, fake)
+    assert settings.alert_channel is None and settings.digest_channel is None
+
+
+async def test_an_unknown_id_or_another_platforms_channel_is_refused(app, fake: FakeDiscord, mia):
+    said = await run(fake, mia, "mod settings", key="alert_channel", value="123456789012345678")
+    assert "can't find that channel" in said["data"]["content"]
+    said = await run(fake, mia, "mod settings", key="alert_channel", value="slack:C0GENERAL")
+    assert "That channel is on slack" in said["data"]["content"]
+    assert (await settings_of(app, fake)).alert_channel is None
+
+
+@pytest.mark.parametrize("kind", [2, 4])  # voice, category: nowhere to post a message
+async def test_a_channel_hearth_cannot_post_in_is_refused(app, fake: FakeDiscord, mia, kind):
+    lounge = fake.add_channel(fake.guild_id, "lounge", kind)
+    said = await run(fake, mia, "mod settings", key="alert_channel", value=str(lounge))
+    assert "can't find that channel" in said["data"]["content"]
+    assert (await settings_of(app, fake)).alert_channel is None
+
+
+async def test_the_servers_own_text_channels_are_taken(app, fake: FakeDiscord, mia):
+    said = await run(fake, mia, "mod settings", key="alert_channel", value=f"<#{fake.channel_id}>")
+    assert "Saved" in said["data"]["content"], said["data"]["content"]
+    added = fake.add_channel(fake.guild_id, "care-team")  # made after Hearth connected: asked of Discord
+    said = await run(fake, mia, "mod settings", key="digest_channel", value=str(added))
+    assert "Saved" in said["data"]["content"], said["data"]["content"]
+    settings = await settings_of(app, fake)
+    assert (settings.alert_channel, settings.digest_channel) == (f"discord:{fake.channel_id}", f"discord:{added}")
+
+
+async def test_a_schedule_cannot_be_moved_to_another_server(app, fake: FakeDiscord, mia):
+    _other_guild, elsewhere = fake.add_guild(0, 1)
+    iid = await fake.slash(mia, "mod schedule create", name="mornings", channel=fake.channel_id,
+                           when="weekdays 09:00", timezone="Europe/London")
+    preview = await fake.wait_callback(iid)
+    saved = await fake.wait_callback(await fake.click(mia, preview["message_id"], button(preview["data"], "Save")))
+    assert "Created" in saved["data"]["content"]
+    # Discord's picker offers only this server's channels; an id sent anyway is checked all the same.
+    said = await run(fake, mia, "mod schedule edit", name="mornings", channel=elsewhere)
+    assert "can't find that channel" in said["data"]["content"]
+    [schedule] = await app.store.schedules.list_all(f"discord:{fake.guild_id}")
+    assert schedule.channel_id == f"discord:{fake.channel_id}"
