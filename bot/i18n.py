@@ -113,6 +113,15 @@ def N_(message: str) -> str:
     return message
 
 
+def number(n: int) -> str:
+    """"1,000,000", "1.000.000", "1 000 000": a whole number as the reader's language writes it."""
+    if _language.get() == DEFAULT:
+        return f"{n:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_locale())
+
+
 # -- dates and times, as the reader's language writes them (Babel's CLDR data) --------------------------------
 
 #: Babel's locale for each language: English as Hearth has always written dates ("Tue 6 Jan", 24-hour).
@@ -177,3 +186,12 @@ def day_month_short(day: date) -> str:
     if _language.get() == DEFAULT:
         return day.strftime("%d %b")  # (as Hearth has always written it)
     return format_skeleton("MMMd", day, locale=_locale())
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """"3.5", "3,5": a number with `digits` decimals, as the reader's language writes it."""
+    if _language.get() == DEFAULT:
+        return f"{value:.{digits}f}"  # (as Hearth has always written it)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0." + "0" * digits, locale=_locale())

@@ -22,7 +22,8 @@ from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: 
 
 COMMUNITY = "console:test"
 #: The suite's own settings; every other HEARTH_* variable in the shell running the tests is hidden from them.
-SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES", "HEARTH_DASHBOARD_SCREENSHOTS", "HEARTH_CHROMIUM"}
+SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES", "HEARTH_DASHBOARD_SCREENSHOTS", "HEARTH_CHROMIUM",
+            "HEARTH_REQUIRE_BROWSER"}
 
 
 @pytest.fixture(autouse=True)

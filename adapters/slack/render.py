@@ -16,6 +16,7 @@ import secrets
 from collections import OrderedDict
 from typing import Any
 
+from bot.i18n import _
 from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 MAX_MESSAGE_BLOCKS = 50
@@ -230,7 +231,8 @@ def messages(reply: Reply) -> list[dict[str, Any]]:
     out = []
     for n, group in enumerate(groups):
         if n < len(groups) - 1:
-            group = group + [context(f"_continued in the next message ({n + 2} of {len(groups)})_")]
+            more = _("continued in the next message ({n} of {total})").format(n=n + 2, total=len(groups))
+            group = group + [context(f"_{more}_")]
         fallback = "\n".join(b["text"]["text"] for b in group if b.get("type") == "section")
         out.append({"text": clip(fallback or (reply.title or "Hearth"), MAX_FALLBACK), "blocks": group})
     return out
@@ -240,4 +242,5 @@ def fit_view_blocks(blocks: list[dict[str, Any]], more_hint: str, limit: int = M
     """Keep a modal or Home tab within Slack's 100 blocks, saying where the rest is."""
     if len(blocks) <= limit:
         return blocks
-    return blocks[: limit - 1] + [context(f"_There's more than fits here. {more_hint}_")]
+    more = _("There's more than fits here. {where}").format(where=more_hint)
+    return blocks[: limit - 1] + [context(f"_{more}_")]

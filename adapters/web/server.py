@@ -17,6 +17,7 @@ import secrets
 import time
 from collections import defaultdict, deque
 from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 from urllib.parse import urlsplit
 
@@ -29,13 +30,16 @@ from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
+from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG,
-    TOO_MANY, SignInRefused, session_of, sign_in, sign_out,
+    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
+    SIGNED_OUT, TOO_BIG, TOO_MANY, SignInRefused, session_of, sign_in, sign_out,
 )
+from bot.i18n import N_, _
+from bot.language import LANGUAGES, from_locale
 from bot.store.dashboard import DashboardSession
-from bot.views.dashboard import PAGES, Page, insights_table, page_section
+from bot.views.dashboard import PAGES, Page, insights_table, page_section, pages, shown
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -66,8 +70,30 @@ SECURITY_HEADERS = {
 NONCE = re.compile(r"[0-9a-f]{16}")
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
 
-BROKE = ("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
+BROKE = N_("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
          "if it keeps happening, tell whoever runs Hearth.")
+
+
+def browser_locale(header: str | None) -> str | None:
+    """The language the browser asks for first (Accept-Language, by its q-values) among those Hearth speaks:
+    the web's platform locale."""
+    wanted: list[tuple[float, int, str]] = []
+    for i, item in enumerate((header or "").split(",")):
+        tag, _sep, params = item.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _eq, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if tag and q > 0:
+            wanted.append((-q, i, tag.strip()))
+    for _q, _i, tag in sorted(wanted):
+        if from_locale(tag) in LANGUAGES:
+            return tag
+    return None
 
 
 class SignInLimiter:
@@ -115,6 +141,10 @@ class Dashboard:
         web_app[SESSION_KEY] = self
         env = aiohttp_jinja2.setup(web_app, loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                                    undefined=jinja2.StrictUndefined)
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: i18n._(message), ngettext=lambda s, p, n: i18n.ngettext(s, p, n),
+            newstyle=False)
         env.filters["rich"] = rich_html
         env.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
         r = web_app.router
@@ -168,10 +198,10 @@ class Dashboard:
             response = self.refusal(request, err)  # a 404, 405 or 413: a kind page, not aiohttp's plain text
         except BadForm:  # a body that isn't a form we can read (broken multipart, unknown charset, not UTF-8)
             log.info("refused a dashboard request whose form couldn't be read (%s)", request.path)
-            response = self.message(request, "Nothing changed", BAD_FORM, status=400)
+            response = self.message(request, _("Nothing changed"), _(BAD_FORM), status=400)
         except Exception:  # a bug: logged for the operator, a kind page for the person, never a traceback
             log.exception("the dashboard failed on %s %s", request.method, request.path)
-            response = self.message(request, "Something went wrong", BROKE, status=500)
+            response = self.message(request, _("Something went wrong"), _(BROKE), status=500)
         self._secure_headers(request, response)
         return response
 
@@ -187,14 +217,19 @@ class Dashboard:
     async def _signed_in(self, request: web.Request,
                          handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         """Every page but sign-in needs a session whose person still moderates; every POST its CSRF token."""
+        browser = browser_locale(request.headers.get("Accept-Language"))
+        i18n.use(from_locale(browser))  # (before anyone signs in: the browser's language, else English)
         if request.method == "POST" and not self.same_origin(request):
             log.info("refused a dashboard form sent from another site (%s)", request.path)
-            return self.message(request, "Nothing changed", NO_CSRF, status=403)
+            return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
         if request.path == "/" or request.path.startswith(OPEN_PATHS):
             return await handler(request)
         session = await session_of(self.app, request.cookies.get(COOKIE))
         if session is None:
-            return self.message(request, "Not signed in", NOT_SIGNED_IN, status=401, forget=True)
+            return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
+        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community)
+            session = replace(session, actor=replace(session.actor, locale=browser))
+        await self.app.speak_to(session.actor)
         request[SESSION] = session
         if request.method == "POST":
             form = await read_form(request)
@@ -202,7 +237,7 @@ class Dashboard:
             if not isinstance(sent, str) or not hmac.compare_digest(sent.encode("utf-8", "replace"),
                                                                     session.csrf.encode("utf-8")):
                 log.info("refused a dashboard form without its CSRF token (%s)", request.path)
-                return self.message(request, "Nothing changed", NO_CSRF, status=403)
+                return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
             request[FORM] = form
         return await handler(request)
 
@@ -233,7 +268,7 @@ class Dashboard:
 
     def context(self, request: web.Request, title: str, current: str = "", **more: Any) -> dict[str, Any]:
         session: DashboardSession | None = request.get(SESSION)
-        return {"title": title, "current": current, "pages": PAGES, "session": session,
+        return {"title": title, "current": current, "pages": pages(), "session": session, "lang": i18n.current(),
                 "name": session.actor.display_name if session else "",
                 "community": session.actor.community_id.split(":", 1)[-1] if session else "",
                 "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
@@ -254,9 +289,9 @@ class Dashboard:
 
     def refusal(self, request: web.Request, err: web.HTTPException) -> web.Response:
         """aiohttp's own refusals (no such page, wrong method, too big) as the dashboard's kind pages."""
-        title, text = {404: ("Page not found", NOT_FOUND), 405: ("Nothing changed", NOT_THAT_WAY),
-                       413: ("Nothing changed", TOO_BIG)}.get(err.status, ("Nothing changed", BAD_FORM))
-        response = self.message(request, title, text, status=err.status)
+        title, text = {404: (N_("Page not found"), NOT_FOUND), 405: (N_("Nothing changed"), NOT_THAT_WAY),
+                       413: (N_("Nothing changed"), TOO_BIG)}.get(err.status, (N_("Nothing changed"), BAD_FORM))
+        response = self.message(request, _(title), _(text), status=err.status)
         if "Allow" in err.headers:
             response.headers["Allow"] = err.headers["Allow"]
         return response
@@ -271,25 +306,25 @@ class Dashboard:
         fetches the address spends nothing."""
         token = request.query.get("t", "")
         return aiohttp_jinja2.render_template("sign_in.html", request,
-                                              self.context(request, "Sign in", token=token,
-                                                                        how=rich(HOW_TO_SIGN_IN)))
+                                              self.context(request, _("Sign in"), token=token,
+                                                                        hours=SESSION_HOURS, how=rich(_(HOW_TO_SIGN_IN))))
 
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):
             log.info("too many dashboard sign-ins from one address")
-            return self.message(request, "Please wait", TOO_MANY, status=429)
+            return self.message(request, _("Please wait"), _(TOO_MANY), status=429)
         form = await read_form(request)
         token = form.get("t")
         try:
             signed = await sign_in(self.app, token if isinstance(token, str) else "")
         except SignInRefused as refused:
-            return self.message(request, "Not signed in", refused.body.plain(), status=403, forget=True)
+            return self.message(request, _("Not signed in"), refused.body.plain(), status=403, forget=True)
         earlier = await session_of(self.app, request.cookies.get(COOKIE))
         if earlier is not None:  # this browser's earlier session ends: one browser, one session
             await sign_out(self.app, earlier)
         response = web.HTTPSeeOther("/insights")
         response.set_cookie(COOKIE, signed.cookie, path="/", httponly=True, samesite="Strict",
-                            secure=self.secure(request), max_age=8 * 3600)
+                            secure=self.secure(request), max_age=SESSION_HOURS * 3600)
         raise response
 
     async def sign_out(self, request: web.Request) -> web.Response:
@@ -299,7 +334,7 @@ class Dashboard:
         raise response
 
     async def signed_out(self, request: web.Request) -> web.Response:
-        return self.message(request, "Signed out", SIGNED_OUT)
+        return self.message(request, _("Signed out"), _(SIGNED_OUT))
 
     # -- pages ----------------------------------------------------------------------------------------
 
@@ -311,7 +346,7 @@ class Dashboard:
             weeks = 4
         view = await insights_table(self.app, actor, weeks)
         return aiohttp_jinja2.render_template("insights.html", request,
-                                              self.context(request, "Insights", "insights", view=view))
+                                              self.context(request, _("Insights"), "insights", view=view))
 
     def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def show(request: web.Request) -> web.Response:
@@ -320,8 +355,9 @@ class Dashboard:
             replies: list[Reply] = []
             for command in page.reads:
                 replies += await self.app.handle(Event("command", actor, command))
+            here = shown(page)
             return aiohttp_jinja2.render_template("page.html", request, self.context(
-                request, page.title, page.slug, page=page, section=section, replies=replies))
+                request, here.title, page.slug, page=here, section=section, replies=replies))
         return show
 
     # -- changes ---------------------------------------------------------------------------------------
@@ -332,7 +368,7 @@ class Dashboard:
         actor = session.actor
         form = request[FORM]
         back = str(form.get("page", ""))
-        page = next((p for p in PAGES if p.slug == back), None)
+        page = next((shown(p) for p in PAGES if p.slug == back), None)
         action = str(form.get("action", ""))
         args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
         values: dict[str, str] = {}
@@ -373,8 +409,8 @@ class Dashboard:
             decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
             retry = await command_form(self.app, actor, command, decided, given=values)
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
-        title = "Nothing changed" if any(r.error for r in replies) else \
-            "Please check" if any(r.buttons for r in replies) else "Done"
+        title = _("Nothing changed") if any(r.error for r in replies) else \
+            _("Please check") if any(r.buttons for r in replies) else _("Done")
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
         return aiohttp_jinja2.render_template("result.html", request, self.context(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.errors import HearthError
+from bot.i18n import ngettext
 
 
 class PackError(HearthError, ValueError):
@@ -19,7 +20,8 @@ class PackError(HearthError, ValueError):
     def _message(self) -> str:
         if len(self.problems) == 1:
             return self.problems[0]
-        lines = [f"{len(self.problems)} problems:"]
+        n = len(self.problems)
+        lines = [ngettext("{count} problem:", "{count} problems:", n).format(count=n)]
         lines += [f"- {p}" for p in self.problems]
         return "\n".join(lines)
 

@@ -33,7 +33,7 @@ from typing import Any, Mapping
 
 import tomli_w
 
-from bot.i18n import N_
+from bot.i18n import N_, _, number
 from bot.content.errors import PackError
 from bot.content.texts import CheckinTexts, Mood, load_texts
 from bot.content.toml import parse_toml, read_text_file
@@ -191,24 +191,25 @@ def load_pack(path: Path | str, source: str | None = None) -> Pack:
     """Read and validate a pack file. Messages name it as `source` (default: file name)."""
     path = Path(path)
     source = source or path.name
-    return parse_pack(read_text_file(path, "prompt pack", source), source, path=path)
+    return parse_pack(read_text_file(path, _("prompt pack"), source), source, path=path)
 
 
 def parse_pack(text: str, source: str = "pack.toml", *, path: Path | None = None) -> Pack:
     """Validate pack TOML (a file's or an upload's text) and build a `Pack`.
 
-    Raises `PackError` listing every problem found.
+    Raises `PackError` listing every problem found (in the reader's language: `bot.i18n`).
     """
     if len(text) > MAX_PACK_CHARS:
-        raise PackError(f"{source}: the file is {len(text):,} characters; the limit is "
-                        f"{MAX_PACK_CHARS:,} — split it into smaller packs")
+        raise PackError(_("{source}: the file is {chars} characters; the limit is {limit} — split it into smaller "
+                          "packs").format(source=source, chars=number(len(text)), limit=number(MAX_PACK_CHARS)))
     data = parse_toml(text, source)
     problems: list[str] = []
 
     for key in data:
         if key not in ("pack", "prompts"):
-            problems.append(f"{source}: unknown section \"{key}\"{_did_you_mean(key, ('pack', 'prompts'))}"
-                            " — a pack has a [pack] header and [[prompts]] entries")
+            problems.append(_("{source}: unknown section \"{key}\"{suggestion} — a pack has a [pack] header and "
+                              "[[prompts]] entries").format(source=source, key=key,
+                                                            suggestion=_did_you_mean(key, ("pack", "prompts"))))
 
     header = _check_header(data.get("pack"), source, problems)
     pack_id = header.get("id", "")
@@ -222,31 +223,34 @@ def parse_pack(text: str, source: str = "pack.toml", *, path: Path | None = None
 
 
 def _check_header(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
-    where = f"{source}: [pack]"
+    where = _("{source}: [pack]").format(source=source)
     if raw is None:
-        problems.append(f"{source}: the [pack] header is missing — start the file with [pack] and "
-                        'id, name, version and language, e.g. id = "my-pack"')
+        problems.append(_("{source}: the [pack] header is missing — start the file with [pack] and id, name, "
+                          "version and language, e.g. id = \"my-pack\"").format(source=source))
         return {}
     if not isinstance(raw, dict):
-        problems.append(f"{source}: \"pack\" should be a [pack] section with id, name, version and language")
+        problems.append(_("{source}: \"pack\" should be a [pack] section with id, name, version and "
+                          "language").format(source=source))
         return {}
     out: dict[str, str] = {}
     for key in raw:
         if key not in HEADER_FIELDS:
-            problems.append(f"{where}: unknown field \"{key}\"{_did_you_mean(key, HEADER_FIELDS)} — "
-                            f"the header has: {', '.join(HEADER_FIELDS)}")
+            problems.append(_("{where}: unknown field \"{key}\"{suggestion} — the header has: {fields}").format(
+                where=where, key=key, suggestion=_did_you_mean(key, HEADER_FIELDS), fields=", ".join(HEADER_FIELDS)))
     for key in HEADER_FIELDS:
         if key not in raw:
             if key in REQUIRED_HEADER_FIELDS:
-                problems.append(f"{where}: missing \"{key}\" — add a line like {_EXAMPLES[key]}")
+                problems.append(_("{where}: missing \"{key}\" — add a line like {example}").format(
+                    where=where, key=key, example=_EXAMPLES[key]))
             continue
         value = raw[key]
         if not isinstance(value, str):
-            problems.append(f"{where}: \"{key}\" should be text in quotes, like {_EXAMPLES[key]}")
+            problems.append(_("{where}: \"{key}\" should be text in quotes, like {example}").format(
+                where=where, key=key, example=_EXAMPLES[key]))
             continue
         problem = _header_value_problem(key, value)
         if problem:
-            problems.append(f"{where}: {problem}")
+            problems.append(_("{where}: {problem}").format(where=where, problem=problem))
         else:
             out[key] = value
     return out
@@ -254,52 +258,64 @@ def _check_header(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
 
 def _header_value_problem(key: str, value: str) -> str | None:
     if key == "id":
-        return _id_problem(value, "pack id", 'id = "my-pack"')
+        return _id_problem(value, "pack")
     if key == "name":
         if not value.strip():
-            return 'the name is empty — give the pack a short name, like name = "Our team\'s prompts"'
+            return _("the name is empty — give the pack a short name, like name = \"Our team's prompts\"")
         if len(value) > MAX_NAME_CHARS:
-            return f"the name is {len(value)} characters; the limit is {MAX_NAME_CHARS} — shorten it"
+            return _("the name is {chars} characters; the limit is {limit} — shorten it").format(
+                chars=len(value), limit=MAX_NAME_CHARS)
     if key == "version" and not VERSION_RE.fullmatch(value):
-        return f"version \"{value}\" should be numbers with dots, like version = \"1.0.0\""
+        return _("version \"{value}\" should be numbers with dots, like version = \"1.0.0\"").format(value=value)
     if key == "language" and not LANGUAGE_RE.fullmatch(value):
-        return f"language \"{value}\" should be a language code, like language = \"en\" or \"pt-BR\""
+        return _("language \"{value}\" should be a language code, like language = \"en\" or "
+                 "\"pt-BR\"").format(value=value)
     if key == "description" and len(value) > MAX_DESCRIPTION_CHARS:
-        return (f"the description is {len(value)} characters; the limit is {MAX_DESCRIPTION_CHARS}"
-                " — shorten it")
+        return _("the description is {chars} characters; the limit is {limit} — shorten it").format(
+            chars=len(value), limit=MAX_DESCRIPTION_CHARS)
     return None
 
 
-def _id_problem(value: str, what: str, example: str) -> str | None:
+def _id_problem(value: str, of: str) -> str | None:
+    """What is wrong with a pack's (`of="pack"`) or a prompt's id, if anything."""
+    pack = of == "pack"
+    example = 'id = "my-pack"' if pack else 'id = "respect-01"'
     if not value:
-        return f"the {what} is empty — use lowercase letters, digits and dashes, like {example}"
+        return (_("the pack id is empty — use lowercase letters, digits and dashes, like {example}") if pack else
+                _("the prompt id is empty — use lowercase letters, digits and dashes, like {example}")
+                ).format(example=example)
     if not ID_RE.fullmatch(value):
-        return (f"{what} \"{value}\" can only use lowercase letters, digits and dashes (a-z, 0-9, -), "
-                f"like {example}")
+        return (_("pack id \"{value}\" can only use lowercase letters, digits and dashes (a-z, 0-9, -), "
+                  "like {example}") if pack else
+                _("prompt id \"{value}\" can only use lowercase letters, digits and dashes (a-z, 0-9, -), "
+                  "like {example}")).format(value=value, example=example)
     if len(value) > MAX_ID_CHARS:
-        return f"{what} \"{value}\" is {len(value)} characters; the limit is {MAX_ID_CHARS} — shorten it"
+        return (_("pack id \"{value}\" is {chars} characters; the limit is {limit} — shorten it") if pack else
+                _("prompt id \"{value}\" is {chars} characters; the limit is {limit} — shorten it")
+                ).format(value=value, chars=len(value), limit=MAX_ID_CHARS)
     return None
 
 
 def _check_prompts(raw: Any, source: str, pack_id: str, problems: list[str]) -> list[Prompt]:
     if raw is None or raw == []:
-        problems.append(f"{source}: the pack has no prompts — add at least one [[prompts]] entry")
+        problems.append(_("{source}: the pack has no prompts — add at least one [[prompts]] "
+                          "entry").format(source=source))
         return []
     if not isinstance(raw, list):
-        problems.append(f"{source}: write each prompt under its own [[prompts]] line (double brackets), "
-                        "not [prompts]")
+        problems.append(_("{source}: write each prompt under its own [[prompts]] line (double brackets), "
+                          "not [prompts]").format(source=source))
         return []
     if len(raw) > MAX_PACK_PROMPTS:
-        problems.append(f"{source}: the pack has {len(raw)} prompts; the limit is {MAX_PACK_PROMPTS}"
-                        " — split it into smaller packs")
+        problems.append(_("{source}: the pack has {count} prompts; the limit is {limit} — split it into smaller "
+                          "packs").format(source=source, count=len(raw), limit=MAX_PACK_PROMPTS))
         return []
 
     prompts: list[Prompt] = []
     first_seen: dict[str, int] = {}
     for n, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"{source}: prompt #{n}: write each prompt as a [[prompts]] entry with "
-                            "id, kind, theme, depth and text")
+            problems.append(_("{source}: prompt #{number}: write each prompt as a [[prompts]] entry with id, kind, "
+                              "theme, depth and text").format(source=source, number=n))
             continue
         prompt = _check_prompt(entry, n, source, pack_id, first_seen, problems)
         if prompt is not None:
@@ -311,40 +327,44 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
                   first_seen: dict[str, int], problems: list[str]) -> Prompt | None:
     raw_id = entry.get("id")
     if isinstance(raw_id, str) and raw_id.strip():
-        where = f'{source}: prompt "{raw_id.strip()}"'
+        where = _("{source}: prompt \"{id}\"").format(source=source, id=raw_id.strip())
     else:
-        where = f"{source}: prompt #{n} (no id)"
+        where = _("{source}: prompt #{number} (no id)").format(source=source, number=n)
     before = len(problems)
 
     for key in entry:
         if key not in PROMPT_FIELDS:
-            problems.append(f"{where}: unknown field \"{key}\"{_did_you_mean(key, PROMPT_FIELDS)} — "
-                            f"a prompt has: {', '.join(PROMPT_FIELDS)}")
+            problems.append(_("{where}: unknown field \"{key}\"{suggestion} — a prompt has: {fields}").format(
+                where=where, key=key, suggestion=_did_you_mean(key, PROMPT_FIELDS), fields=", ".join(PROMPT_FIELDS)))
 
     values: dict[str, str] = {}
     for key in PROMPT_FIELDS:
         if key not in entry:
-            hint = {
-                "kind": 'kind = "reflection" or kind = "checkin"',
-                "theme": f"theme = \"...\" with one of: {', '.join(THEMES)}",
-                "depth": 'depth = "light", "medium" or "deep"',
-            }.get(key, _PROMPT_EXAMPLES[key])
-            problems.append(f"{where}: missing \"{key}\" — add {hint}")
+            if key == "kind":
+                hint = _("kind = \"reflection\" or kind = \"checkin\"")
+            elif key == "theme":
+                hint = _("theme = \"...\" with one of: {themes}").format(themes=", ".join(THEMES))
+            elif key == "depth":
+                hint = _("depth = \"light\", \"medium\" or \"deep\"")
+            else:
+                hint = _PROMPT_EXAMPLES[key]
+            problems.append(_("{where}: missing \"{key}\" — add {hint}").format(where=where, key=key, hint=hint))
             continue
         value = entry[key]
         if not isinstance(value, str):
-            problems.append(f"{where}: \"{key}\" should be text in quotes, like {_PROMPT_EXAMPLES[key]}")
+            problems.append(_("{where}: \"{key}\" should be text in quotes, like {example}").format(
+                where=where, key=key, example=_PROMPT_EXAMPLES[key]))
             continue
         values[key] = value
 
     if "id" in values:
         pid = values["id"]
-        problem = _id_problem(pid, "prompt id", 'id = "respect-01"')
+        problem = _id_problem(pid, "prompt")
         if problem:
-            problems.append(f"{where}: {problem}")
+            problems.append(_("{where}: {problem}").format(where=where, problem=problem))
         elif pid in first_seen:
-            problems.append(f"{where}: the id is used twice (prompts #{first_seen[pid]} and #{n}) — "
-                            "give each prompt its own id")
+            problems.append(_("{where}: the id is used twice (prompts #{first} and #{second}) — give each prompt "
+                              "its own id").format(where=where, first=first_seen[pid], second=n))
         else:
             first_seen[pid] = n
     if "kind" in values and values["kind"] not in KINDS:
@@ -356,12 +376,15 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
     if "text" in values:
         text = values["text"]
         if not text.strip():
-            problems.append(f"{where}: the text is empty — write the prompt, or remove this [[prompts]] entry")
+            problems.append(_("{where}: the text is empty — write the prompt, or remove this [[prompts]] "
+                              "entry").format(where=where))
         elif len(text) > MAX_PROMPT_CHARS:
-            problems.append(f"{where}: the text is {len(text)} characters; the limit is {MAX_PROMPT_CHARS}"
-                            f" — shorten it by {len(text) - MAX_PROMPT_CHARS}")
+            problems.append(_("{where}: the text is {chars} characters; the limit is {limit} — shorten it by "
+                              "{over}").format(where=where, chars=len(text), limit=MAX_PROMPT_CHARS,
+                                               over=len(text) - MAX_PROMPT_CHARS))
         elif CONTROL_RE.search(text):
-            problems.append(f"{where}: the text holds an invisible control character — retype it as plain text")
+            problems.append(_("{where}: the text holds an invisible control character — retype it as plain "
+                              "text").format(where=where))
 
     if len(problems) > before or not pack_id:
         return None
@@ -370,13 +393,15 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
 
 
 def _choice_problem(where: str, key: str, value: str, allowed: tuple[str, ...]) -> str:
-    return (f"{where}: unknown {key} \"{value}\"{_did_you_mean(value, allowed)} — "
-            f"use one of: {', '.join(allowed)}")
+    # (`key` is a field's name: kind, theme or depth, typed in English in every language)
+    return _("{where}: unknown {field} \"{value}\"{suggestion} — use one of: {choices}").format(
+        where=where, field=key, value=value, suggestion=_did_you_mean(value, allowed), choices=", ".join(allowed))
 
 
 def _did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.6)
-    return f" (did you mean \"{close[0]}\"?)" if close else ""
+    # TRANSLATORS: put right after a name someone wrote that Hearth doesn't know (a space goes before it).
+    return " " + _("(did you mean \"{suggestion}\"?)").format(suggestion=close[0]) if close else ""
 
 
 # --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any, Mapping
 from bot.content.errors import PackError
 from bot.content.toml import parse_toml, read_text_file
 from bot.events import Rich, UserText
+from bot.i18n import _
 
 MOOD_VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)
 
@@ -90,7 +91,7 @@ class CheckinTexts:
 def load_texts(path: Path | str, source: str | None = None) -> CheckinTexts:
     path = Path(path)
     source = source or path.name
-    return parse_texts(read_text_file(path, "check-in texts file (they live in content/texts.toml)", source), source)
+    return parse_texts(read_text_file(path, _("check-in texts file (they live in content/texts.toml)"), source), source)
 
 
 def parse_texts(text: str, source: str = "texts.toml") -> CheckinTexts:
@@ -99,7 +100,8 @@ def parse_texts(text: str, source: str = "texts.toml") -> CheckinTexts:
     problems: list[str] = []
     for key in data:
         if key not in ("moods", "checkin", "visibility"):
-            problems.append(f"{source}: unknown section [{key}] — the file has [moods], [checkin] and [visibility]")
+            problems.append(_("{source}: unknown section [{key}] — the file has [moods], [checkin] and "
+                              "[visibility]").format(source=source, key=key))
     moods = _check_moods(data.get("moods"), source, problems)
     checkin = _check_checkin(data.get("checkin"), source, problems)
     visibility = _check_visibility(data.get("visibility"), source, problems)
@@ -110,10 +112,12 @@ def parse_texts(text: str, source: str = "texts.toml") -> CheckinTexts:
 
 def _section(raw: Any, name: str, source: str, problems: list[str]) -> dict[str, Any] | None:
     if raw is None:
-        problems.append(f"{source}: the [{name}] section is missing — add it (see content/texts.toml)")
+        problems.append(_("{source}: the [{section}] section is missing — add it (see "
+                          "content/texts.toml)").format(source=source, section=name))
         return None
     if not isinstance(raw, dict):
-        problems.append(f"{source}: \"{name}\" should be a [{name}] section")
+        problems.append(_("{source}: \"{section}\" should be a [{section}] section").format(source=source,
+                                                                                       section=name))
         return None
     return raw
 
@@ -125,29 +129,36 @@ def _check_moods(raw: Any, source: str, problems: list[str]) -> dict[int, Mood]:
     wanted = [str(v) for v in MOOD_VALUES]
     for key in section:
         if key not in wanted:
-            problems.append(f"{source}: [moods]: unknown mood \"{key}\" — moods are numbered 1 (lowest) to 5 (highest)")
+            problems.append(_("{source}: [moods]: unknown mood \"{key}\" — moods are numbered 1 (lowest) to 5 "
+                              "(highest)").format(source=source, key=key))
     moods: dict[int, Mood] = {}
     for value in MOOD_VALUES:
-        where = f"{source}: [moods]: mood {value}"
+        where = _("{source}: [moods]: mood {value}").format(source=source, value=value)
         entry = section.get(str(value))
         if entry is None:
-            problems.append(f'{where} is missing — add {value} = {{ label = "...", emoji = "..." }}')
+            problems.append(_("{where} is missing — add {example}").format(
+                where=where, example=f'{value} = {{ label = "...", emoji = "..." }}'))
             continue
         if not isinstance(entry, dict):
-            problems.append(f'{where} should look like {value} = {{ label = "...", emoji = "..." }}')
+            problems.append(_("{where} should look like {example}").format(
+                where=where, example=f'{value} = {{ label = "...", emoji = "..." }}'))
             continue
         for key in entry:
             if key not in ("label", "emoji"):
-                problems.append(f"{where}: unknown field \"{key}\" — a mood has a label and an emoji")
+                problems.append(_("{where}: unknown field \"{key}\" — a mood has a label and an emoji").format(
+                    where=where, key=key))
         fields: dict[str, str] = {}
         for key, limit in (("label", MAX_LABEL_CHARS), ("emoji", MAX_EMOJI_CHARS)):
             v = entry.get(key)
             if v is None:
-                problems.append(f'{where}: missing "{key}" — add {key} = "..."')
+                problems.append(_("{where}: missing \"{key}\" — add {example}").format(
+                    where=where, key=key, example=f'{key} = "..."'))
             elif not isinstance(v, str) or not v.strip():
-                problems.append(f'{where}: "{key}" should be non-empty text in quotes')
+                problems.append(_("{where}: \"{key}\" should be non-empty text in quotes").format(where=where,
+                                                                                                 key=key))
             elif len(v.strip()) > limit:
-                problems.append(f'{where}: "{key}" is {len(v.strip())} characters; the limit is {limit} — shorten it')
+                problems.append(_("{where}: \"{key}\" is {chars} characters; the limit is {limit} — shorten "
+                                  "it").format(where=where, key=key, chars=len(v.strip()), limit=limit))
             else:
                 fields[key] = v.strip()
         if len(fields) == 2:
@@ -161,25 +172,27 @@ def _check_checkin(raw: Any, source: str, problems: list[str]) -> dict[str, str]
         return {}
     for key in section:
         if key not in CHECKIN_PLACEHOLDERS:
-            problems.append(f"{source}: [checkin]: unknown text \"{key}\" — the texts are: "
-                            f"{', '.join(CHECKIN_PLACEHOLDERS)}")
+            problems.append(_("{source}: [checkin]: unknown text \"{key}\" — the texts are: {keys}").format(
+                source=source, key=key, keys=", ".join(CHECKIN_PLACEHOLDERS)))
     out: dict[str, str] = {}
     for key, allowed in CHECKIN_PLACEHOLDERS.items():
-        where = f"{source}: [checkin]: \"{key}\""
+        where = _("{source}: [checkin]: \"{key}\"").format(source=source, key=key)
         value = section.get(key)
         if value is None:
-            problems.append(f"{where} is missing — add {key} = \"...\"")
+            problems.append(_("{where} is missing — add {example}").format(where=where, example=f'{key} = "..."'))
             continue
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{where} should be non-empty text in quotes")
+            problems.append(_("{where} should be non-empty text in quotes").format(where=where))
             continue
         before = len(problems)
         if len(value) > MAX_TEXT_CHARS:
-            problems.append(f"{where} is {len(value)} characters; the limit is {MAX_TEXT_CHARS} — shorten it")
+            problems.append(_("{where} is {chars} characters; the limit is {limit} — shorten it").format(
+                where=where, chars=len(value), limit=MAX_TEXT_CHARS))
         used = _placeholders(value, where, allowed, problems)
         for name in REQUIRED_PLACEHOLDERS.get(key, ()):
             if used is not None and name not in used:
-                problems.append(f"{where} needs {{{name}}} somewhere in it — the core fills it in")
+                problems.append(_("{where} needs {placeholder} somewhere in it — the core fills it in").format(
+                    where=where, placeholder="{" + name + "}"))
         problems.extend(_markup_problems(value, where))
         if len(problems) == before:
             out[key] = value
@@ -192,21 +205,21 @@ def _check_visibility(raw: Any, source: str, problems: list[str]) -> dict[str, s
         return {}
     for key in section:
         if key not in VISIBILITY_KEYS:
-            problems.append(f"{source}: [visibility]: unknown label \"{key}\" — the labels are: "
-                            f"{', '.join(VISIBILITY_KEYS)}")
+            problems.append(_("{source}: [visibility]: unknown label \"{key}\" — the labels are: {keys}").format(
+                source=source, key=key, keys=", ".join(VISIBILITY_KEYS)))
     out: dict[str, str] = {}
     for key in VISIBILITY_KEYS:
-        where = f"{source}: [visibility]: \"{key}\""
+        where = _("{source}: [visibility]: \"{key}\"").format(source=source, key=key)
         value = section.get(key)
         if value is None:
-            problems.append(f"{where} is missing — add {key} = \"...\"")
+            problems.append(_("{where} is missing — add {example}").format(where=where, example=f'{key} = "..."'))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(f"{where} should be non-empty text in quotes")
+            problems.append(_("{where} should be non-empty text in quotes").format(where=where))
         elif len(value.strip()) > MAX_LABEL_CHARS:
-            problems.append(f"{where} is {len(value.strip())} characters; the limit is {MAX_LABEL_CHARS}"
-                            " (it is a button label) — shorten it")
+            problems.append(_("{where} is {chars} characters; the limit is {limit} (it is a button label) — "
+                              "shorten it").format(where=where, chars=len(value.strip()), limit=MAX_LABEL_CHARS))
         elif "{" in value or "}" in value or "*" in value or "_" in value:
-            problems.append(f"{where} is a plain label — leave out braces and markup")
+            problems.append(_("{where} is a plain label — leave out braces and markup").format(where=where))
         else:
             out[key] = value.strip()
     return out
@@ -216,8 +229,8 @@ def _placeholders(value: str, where: str, allowed: tuple[str, ...], problems: li
     try:
         parsed = list(string.Formatter().parse(value))
     except ValueError:
-        problems.append(f"{where} has a stray {{ or }} — placeholders look like {{{allowed[0]}}}; "
-                        "write {{ or }} for a literal brace")
+        problems.append(_("{where} has a stray {{ or }} — placeholders look like {example}; write {literal} for a "
+                          "literal brace").format(where=where, example="{" + allowed[0] + "}", literal="{{ or }}"))
         return None
     used: set[str] = set()
     for _literal, name, spec, conv in parsed:
@@ -225,10 +238,11 @@ def _placeholders(value: str, where: str, allowed: tuple[str, ...], problems: li
             continue
         if name not in allowed:
             shown = "{" + name + "}" if name else "{}"
-            problems.append(f"{where} uses {shown}, which this text can't fill — "
-                            f"it can use: {', '.join('{' + a + '}' for a in allowed)}")
+            problems.append(_("{where} uses {shown}, which this text can't fill — it can use: {allowed}").format(
+                where=where, shown=shown, allowed=", ".join("{" + a + "}" for a in allowed)))
         elif spec or conv:
-            problems.append(f"{where}: write {{{name}}} plainly, without ':' or '!' after the name")
+            problems.append(_("{where}: write {placeholder} plainly, without ':' or '!' after the name").format(
+                where=where, placeholder="{" + name + "}"))
         used.add(name)
     return used
 
@@ -237,12 +251,15 @@ def _markup_problems(value: str, where: str) -> list[str]:
     problems = []
     literal = "".join(lit for lit, *_ in string.Formatter().parse(value)) if _parses(value) else value
     if literal.count("**") % 2:
-        problems.append(f"{where} has a ** without its partner — bold text looks like **this**")
+        problems.append(_("{where} has a {mark} without its partner — bold text looks like {example}").format(
+            where=where, mark="**", example="**this**"))
     if literal.replace("**", "").count("_") % 2:
-        problems.append(f"{where} has a _ without its partner — italic text looks like _this_")
+        problems.append(_("{where} has a {mark} without its partner — italic text looks like {example}").format(
+            where=where, mark="_", example="_this_"))
     for bad in ("`", "<", "@everyone", "@here", "~~"):
         if bad in literal:
-            problems.append(f"{where} contains \"{bad}\" — Hearth's texts use only **bold** and _italic_")
+            problems.append(_("{where} contains \"{bad}\" — Hearth's texts use only **bold** and "
+                              "_italic_").format(where=where, bad=bad))
     return problems
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.content.errors import PackError
+from bot.i18n import _
 
 ErrorFor = Callable[[str], Exception]
 
@@ -39,12 +40,14 @@ def read_text_file(path: Path, what: str, source: str | None = None, error: Erro
     try:
         return decode_utf8(path.read_bytes())
     except FileNotFoundError:
-        raise error(f"{source}: file not found — there's no such {what}; check the path") from None
+        raise error(_("{source}: file not found — there's no such {what}; check the path").format(
+            source=source, what=what)) from None
     except NotUtf8 as err:
-        raise error(f"{source}: this file isn't UTF-8 text (line {err.line} has a byte that isn't) — "
-                    "save it as UTF-8 and try again") from None
+        raise error(_("{source}: this file isn't UTF-8 text (line {line} has a byte that isn't) — save it as "
+                      "UTF-8 and try again").format(source=source, line=err.line)) from None
     except OSError as err:
-        raise error(f"{source}: can't read the file ({err.strerror or err})") from None
+        raise error(_("{source}: can't read the file ({reason})").format(source=source,
+                                                                       reason=err.strerror or err)) from None
 
 
 def load_toml(path: Path, what: str, source: str | None = None, error: ErrorFor = PackError) -> dict[str, Any]:
@@ -65,12 +68,17 @@ def _syntax_problem(source: str, err: tomllib.TOMLDecodeError, text: str) -> str
     m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)
     if m:
         what = msg[: m.start()].rstrip(".")
-        return (f"{source}: line {m.group(1)}: this isn't valid TOML ({what}, at column {m.group(2)}) — "
-                "check that line for a missing quote, bracket or \"=\"")
+        # TRANSLATORS: {what} is the TOML reader's own words, in English (e.g. "Unclosed array").
+        return _("{source}: line {line}: this isn't valid TOML ({what}, at column {column}) — check that line "
+                 "for a missing quote, bracket or \"=\"").format(source=source, line=m.group(1), what=what,
+                                                                  column=m.group(2))
     m = re.search(r"\s*\(at end of document\)\s*$", msg)
     if m:
         what = msg[: m.start()].rstrip(".")
         last = max(1, len(text.splitlines()))
-        return (f"{source}: line {last} (end of file): this isn't valid TOML ({what}) — "
-                "check for an unclosed quote or bracket")
-    return f"{source}: this isn't valid TOML ({msg}) — check for a missing quote, bracket or \"=\""
+        # TRANSLATORS: {what} is the TOML reader's own words, in English.
+        return _("{source}: line {line} (end of file): this isn't valid TOML ({what}) — check for an unclosed "
+                 "quote or bracket").format(source=source, line=last, what=what)
+    # TRANSLATORS: {what} is the TOML reader's own words, in English.
+    return _("{source}: this isn't valid TOML ({what}) — check for a missing quote, bracket or \"=\"").format(
+        source=source, what=msg)

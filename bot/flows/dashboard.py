@@ -20,6 +20,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, rich
 from bot.flows.common import audit
+from bot.i18n import N_, _
 from bot.store.dashboard import DashboardSession
 
 if TYPE_CHECKING:
@@ -35,24 +36,24 @@ SIGN_IN_PATH = "/sign-in"
 
 #: What the dashboard's own pages say (kept here, with the rules, so no adapter spells out a command).
 COMMAND = "mod dashboard"
-NOT_SIGNED_IN = ("You're not signed in, or your session has ended. Type **mod dashboard** in your community "
-                 "for a new sign-in link.")
-SIGNED_OUT = "You're signed out. Type **mod dashboard** in your community whenever you want to come back."
-HOW_TO_SIGN_IN = ("Type **mod dashboard** in your community (Discord, Slack or the terminal) for a private "
-                  "sign-in link.")
-NO_CSRF = "That form was out of date, so I didn't do anything. Please go back, reload the page and try again."
-TOO_MANY = "That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link."
-NOT_FOUND = "There's no page at that address. The pages are in the list at the top."
-NOT_THAT_WAY = "That page can't be used that way. Please go back, reload the page and try again."
-TOO_BIG = "That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything."
-BAD_FORM = ("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
-            "try again.")
+NOT_SIGNED_IN = N_("You're not signed in, or your session has ended. Type **mod dashboard** in your community "
+                   "for a new sign-in link.")
+SIGNED_OUT = N_("You're signed out. Type **mod dashboard** in your community whenever you want to come back.")
+HOW_TO_SIGN_IN = N_("Type **mod dashboard** in your community (Discord, Slack or the terminal) for a private "
+                    "sign-in link.")
+NO_CSRF = N_("That form was out of date, so I didn't do anything. Please go back, reload the page and try again.")
+TOO_MANY = N_("That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link.")
+NOT_FOUND = N_("There's no page at that address. The pages are in the list at the top.")
+NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the page and try again.")
+TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")
+BAD_FORM = N_("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
+              "try again.")
 
-NOT_ON = ("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
-          "settings (see docs/dashboard.md). Every moderator command still works here.")
+NOT_ON = N_("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
+            "settings (see docs/dashboard.md). Every moderator command still works here.")
 
-NO_ADDRESS = ("The dashboard is running, but I don't know the address people reach it at, so I can't make a link "
-              "yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
+NO_ADDRESS = N_("The dashboard is running, but I don't know the address people reach it at, so I can't make a "
+                "link yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
 
 
 @router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",
@@ -60,16 +61,17 @@ NO_ADDRESS = ("The dashboard is running, but I don't know the address people rea
 async def dashboard_link(app: "Hearth", ev: Event) -> Reply:
     base = (app.config["web.public_url"] or "").rstrip("/")
     if not app.config["web.port"]:
-        raise UserError(NOT_ON)
+        raise UserError(_(NOT_ON))
     if not base:
-        raise UserError(NO_ADDRESS)
+        raise UserError(_(NO_ADDRESS))
     token = secrets.token_hex(32)  # hex: no character a chat's markup or a URL would change
     now = app.now()
     await app.store.dashboard.add_link(token, ev.actor, now, now + timedelta(minutes=LINK_MINUTES))
     await audit(app, ev, "dashboard.link", "sign-in link")
-    return Reply(body=rich(f"**Your dashboard link** (only you can see this):\n{base}{SIGN_IN_PATH}?t={token}\n"
-                           f"It works once, for the next {LINK_MINUTES} minutes, and signs you in to this community "
-                           f"for {SESSION_HOURS} hours. Don't share it: whoever opens it acts as you."))
+    return Reply(body=rich(_("**Your dashboard link** (only you can see this):\n{link}\nIt works once, for the next "
+                             "{minutes} minutes, and signs you in to this community for {hours} hours. Don't share "
+                             "it: whoever opens it acts as you.").format(
+        link=f"{base}{SIGN_IN_PATH}?t={token}", minutes=LINK_MINUTES, hours=SESSION_HOURS)))
 
 
 class SignInRefused(UserError):
@@ -92,15 +94,16 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
     if actor is None:
         state = await app.store.dashboard.link_state(token, now) if token else None
         if state is not None and state.used:
-            raise SignInRefused("That link has been used already: each one works once. Type **mod dashboard** "
-                                "again for a new one.")
+            raise SignInRefused(_("That link has been used already: each one works once. Type **mod dashboard** "
+                                  "again for a new one."))
         if state is not None and state.expired:
-            raise SignInRefused(f"That link has expired: each one works for {LINK_MINUTES} minutes. Type "
-                                "**mod dashboard** again for a new one.")
-        raise SignInRefused("That link doesn't sign anyone in. Type **mod dashboard** in your community for one "
-                            "that does.")
+            raise SignInRefused(_("That link has expired: each one works for {minutes} minutes. Type "
+                                  "**mod dashboard** again for a new one.").format(minutes=LINK_MINUTES))
+        raise SignInRefused(_("That link doesn't sign anyone in. Type **mod dashboard** in your community for "
+                              "one that does."))
     if not await app.is_moderator(actor):
-        raise SignInRefused("Only moderators can use the dashboard, and you don't moderate this community now.")
+        raise SignInRefused(_("Only moderators can use the dashboard, and you don't moderate this community "
+                              "now."))
     cookie = secrets.token_urlsafe(32)
     session = await app.store.dashboard.open_session(cookie, actor, secrets.token_urlsafe(32), now,
                                                      now + timedelta(hours=SESSION_HOURS))

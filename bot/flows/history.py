@@ -11,7 +11,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 from bot.flows.insights import chart_reply, week_label
-from bot.i18n import _, current, day_month, day_month_short
+from bot.i18n import _, current, day_month, day_month_short, decimal
 from bot.flows.checkins import VISIBILITY_WORDS
 from bot.insights import charts
 
@@ -70,6 +70,6 @@ def mood_chart(app: "Hearth", rows: list, tz) -> Rich:  # type: ignore[no-untype
     for week, moods in weeks.items():
         avg = sum(moods) / len(moods)
         bars = "".join(BARS[m - 1] for m in moods)
-        lines.append(f"`{week}` {bars:<7} " + _("avg {average}").format(average=f"{avg:.1f}")
+        lines.append(f"`{week}` {bars:<7} " + _("avg {average}").format(average=decimal(avg))
                      + f" {app.content.mood_emoji(round(avg))}")
     return rich("\n".join(lines))

@@ -24,7 +24,7 @@ from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
 from bot.events import Attachment, Event, Reply, Rich, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
-from bot.i18n import N_, _, day_month_short, ngettext, speaking
+from bot.i18n import N_, _, day_month_short, decimal, ngettext, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
@@ -161,7 +161,7 @@ def _moods_text(cell: Cell) -> str:
     if cell.moods is None:
         return _(TOO_FEW)
     spread = " ".join(f"{i + 1}:{n}" for i, n in enumerate(cell.moods))
-    return spread + " · " + _("avg {average}").format(average=f"{cell.average:.1f}") if cell.average is not None \
+    return spread + " · " + _("avg {average}").format(average=decimal(cell.average)) if cell.average is not None \
         else spread
 
 
@@ -205,13 +205,13 @@ def trend(view: Insights) -> str:
         parts.append(_("no mood average to show yet"))
     elif before is None:
         parts.append(_("average mood {average} (no earlier {weeks} weeks to compare)").format(
-            average=f"{now:.1f}", weeks=view.weeks))
+            average=decimal(now), weeks=view.weeks))
     else:
         diff = now - before
-        way = _("steady") if abs(diff) < 0.05 else (_("up {change}").format(change=f"{diff:.1f}") if diff > 0
-                                                     else _("down {change}").format(change=f"{-diff:.1f}"))
+        way = _("steady") if abs(diff) < 0.05 else (_("up {change}").format(change=decimal(diff)) if diff > 0
+                                                     else _("down {change}").format(change=decimal(-diff)))
         parts.append(_("average mood {average}, {trend} on the {weeks} weeks before ({before})").format(
-            average=f"{now:.1f}", trend=way, weeks=view.weeks, before=f"{before:.1f}"))
+            average=decimal(now), trend=way, weeks=view.weeks, before=decimal(before)))
     return "; ".join(parts) + "."
 
 

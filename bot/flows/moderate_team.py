@@ -116,10 +116,22 @@ def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
     """An entry's detail with the people and channels in it shown as people read them, not as ids."""
     if action in ("moderators.add", "moderators.remove"):
         return shown.get(detail) or Rich((PersonRef(detail),))
+    if action in _AUDIT_DETAILS and detail in _AUDIT_DETAILS[action]:  # (fixed words, stored in English)
+        return rich(_(_AUDIT_DETAILS[action][detail]))
+    if action.startswith("care.") and detail.startswith("care note ") and detail[10:].isdigit():
+        return rich(_("care note {number}").format(number=detail[10:]))
     if action == "settings" and "=" in detail:
         key, value = detail.split("=", 1)
         return rich(f"{key} → " + "{}", _shown_setting(key, None if value == "None" else value))
     return rich("{}", detail)
+
+
+#: The fixed details some actions store (in English), as the reader's language says them.
+_AUDIT_DETAILS = {
+    "dashboard.link": {"sign-in link": N_("sign-in link")},
+    "dashboard.sign_in": {"dashboard": N_("dashboard")}, "dashboard.sign_out": {"dashboard": N_("dashboard")},
+    "care.duty": {"on": N_("on"), "off": N_("off")},
+}
 
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",

@@ -26,7 +26,7 @@ from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, joi
 from bot.flows.moderate_prompts import reads_as_crisis
 from bot.engines.prompt_choice import available, pack_language, pack_on as pack_in_use
 from bot.language import LANGUAGES
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _, ngettext, number
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -181,12 +181,15 @@ def _read_pack(ev: Event) -> Pack:
 
 def _parse_upload(data: bytes) -> Pack:
     if len(data) > MAX_UPLOAD_BYTES:
-        raise PackError(f"the file is {len(data):,} bytes, far too large for a pack — split it into smaller packs")
+        raise PackError(_("the file is {size} bytes, far too large for a pack — split it into smaller "
+                          "packs").format(size=number(len(data))))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PackError("this file isn't UTF-8 text — save it as UTF-8 (a plain .toml file) and try again") from None
-    return parse_pack(text, "your file")
+        raise PackError(_("this file isn't UTF-8 text — save it as UTF-8 (a plain .toml file) and try "
+                          "again")) from None
+    # TRANSLATORS: how problems in an uploaded pack name the file ("your file: line 3: ...").
+    return parse_pack(text, _("your file"))
 
 
 FILE_OPTION = Option("file", "the pack file (.toml) to import", kind="file")

@@ -12,12 +12,13 @@ read, under the same anonymity rule.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button
 from bot.flows.insights import PERIODS, TOO_FEW, insights_of, series, trend, week_label
+from bot.i18n import N_, _, decimal
 from bot.insights import charts
 from bot.views.home import CREATE, PAUSE, PROMPT_ADD, Section, home_view
 
@@ -50,27 +51,38 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("insights", "Insights", "How the check-ins are going, week by week. Only counts of groups big enough "
-         "to hide anyone; private answers are never counted."),
-    Page("schedules", "Check-ins", "Every check-in here: change one (you'll see a preview first), pause it, skip "
-         "a date, resume it or delete it.", section=0,
-         controls=(form_button("New check-in", CREATE, style="primary"), form_button("Skip a date", SKIP),
-                   form_button("Pause until a date", PAUSE), form_button("Note what changed", NOTE))),
-    Page("prompts", "Prompts and packs", "Your community's own prompts, and the built-in packs.", section=1,
+    Page("insights", N_("Insights"), N_("How the check-ins are going, week by week. Only counts of groups big "
+                                      "enough to hide anyone; private answers are never counted.")),
+    Page("schedules", N_("Check-ins"), N_("Every check-in here: change one (you'll see a preview first), pause it, "
+                                        "skip a date, resume it or delete it."), section=0,
+         controls=(form_button(N_("New check-in"), CREATE, style="primary"), form_button(N_("Skip a date"), SKIP),
+                   form_button(N_("Pause until a date"), PAUSE), form_button(N_("Note what changed"), NOTE))),
+    Page("prompts", N_("Prompts and packs"), N_("Your community's own prompts, and the built-in packs."), section=1,
          reads=(PACK_LIST,),
-         controls=(form_button("Add a prompt", PROMPT_ADD, style="primary"),
-                   form_button("Import a pack", PACK_IMPORT), run_button("Export our prompts", PACK_EXPORT),
-                   form_button("Switch a pack off", PACK_OFF), form_button("Switch a pack on", PACK_ON))),
-    Page("settings", "Settings", "The community's settings.", reads=(SETTINGS,),
-         controls=(form_button("Change a setting", SETTINGS, style="primary"),)),
-    Page("moderators", "Moderators", "Who moderates Hearth here, besides the platform's admins.",
+         controls=(form_button(N_("Add a prompt"), PROMPT_ADD, style="primary"),
+                   form_button(N_("Import a pack"), PACK_IMPORT), run_button(N_("Export our prompts"), PACK_EXPORT),
+                   form_button(N_("Switch a pack off"), PACK_OFF), form_button(N_("Switch a pack on"), PACK_ON))),
+    Page("settings", N_("Settings"), N_("The community's settings."), reads=(SETTINGS,),
+         controls=(form_button(N_("Change a setting"), SETTINGS, style="primary"),)),
+    Page("moderators", N_("Moderators"), N_("Who moderates Hearth here, besides the platform's admins."),
          reads=(MODS_LIST,),
-         controls=(form_button("Add a moderator", MODS_ADD, style="primary"),
-                   form_button("Remove a moderator", MODS_REMOVE))),
-    Page("audit", "Audit log", "What moderators did recently, newest first.", reads=(AUDIT,)),
-    Page("care", "Care notes", "Who is reaching out to whom. What anyone wrote is never shown here.",
+         controls=(form_button(N_("Add a moderator"), MODS_ADD, style="primary"),
+                   form_button(N_("Remove a moderator"), MODS_REMOVE))),
+    Page("audit", N_("Audit log"), N_("What moderators did recently, newest first."), reads=(AUDIT,)),
+    Page("care", N_("Care notes"), N_("Who is reaching out to whom. What anyone wrote is never shown here."),
          reads=(CARE_LIST,)),
 )
+
+
+def shown(page: Page) -> Page:
+    """The page in the current language: its title, its line and its buttons' labels (declared in English)."""
+    return replace(page, title=_(page.title), intro=_(page.intro),
+                   controls=tuple(replace(b, label=_(b.label)) for b in page.controls))
+
+
+def pages() -> tuple[Page, ...]:
+    """Every page, in the current language (for the navigation)."""
+    return tuple(shown(p) for p in PAGES)
 
 
 async def page_section(app: "Hearth", actor: "Actor", page: Page) -> Section | None:
@@ -100,8 +112,8 @@ class InsightsTable:
     controls: tuple[Button, ...] = ()
 
 
-INSIGHTS_HEADERS = ("Week from", "Invited", "Answered", "Mood 1", "Mood 2", "Mood 3", "Mood 4", "Mood 5",
-                    "Average mood")
+INSIGHTS_HEADERS = (N_("Week from"), N_("Invited"), N_("Answered"), N_("Mood 1"), N_("Mood 2"), N_("Mood 3"),
+                    N_("Mood 4"), N_("Mood 5"), N_("Average mood"))
 
 
 async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsTable:
@@ -113,18 +125,18 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
     for c in view.cells:
         label = week_label(c.week)
         if c.pending:
-            rows.append((label, "still open", "", "", "", "", "", "", ""))
+            rows.append((label, _("still open"), "", "", "", "", "", "", ""))
         elif c.rounds == 0:
-            rows.append((label, "no check-in", "", "", "", "", "", "", ""))
+            rows.append((label, _("no check-in"), "", "", "", "", "", "", ""))
         elif c.answered is None:
-            rows.append((label, "?" if c.invited is None else str(c.invited), TOO_FEW, "", "", "", "", "", ""))
+            rows.append((label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", ""))
         else:
-            moods = tuple(str(n) for n in c.moods) if c.moods is not None else (TOO_FEW, "", "", "", "")
-            avg = f"{c.average:.1f}" if c.average is not None else ""
+            moods = tuple(str(n) for n in c.moods) if c.moods is not None else (_(TOO_FEW), "", "", "", "")
+            avg = decimal(c.average) if c.average is not None else ""
             rows.append((label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg))
     png = await asyncio.to_thread(charts.png, series(view))
-    alt = (f"Chart of answers and average mood per week, {view.title.lower()}. The same numbers are in the table "
-           "below.")
-    export = run_button("Download these numbers (CSV)", INSIGHTS_EXPORT, {"weeks": str(weeks)})
-    return InsightsTable(view.title, trend(view), INSIGHTS_HEADERS, tuple(rows), png, alt, view.floor, weeks,
+    alt = _("Chart of answers and average mood per week ({title}). The same numbers are in the table below.").format(
+        title=view.title)
+    export = run_button(_("Download these numbers (CSV)"), INSIGHTS_EXPORT, {"weeks": str(weeks)})
+    return InsightsTable(view.title, trend(view), tuple(_(h) for h in INSIGHTS_HEADERS), tuple(rows), png, alt, view.floor, weeks,
                          (export,))

@@ -210,3 +210,11 @@ def write_catalog(root: Path, lang: str, messages: dict) -> None:
     text = re.sub(r'"Plural-Forms: [^"]*"\n(?:"[^"]*"\n)*?(?="MIME)', lambda _m: shipped + "\n",
                   path.read_text(encoding="utf-8"), count=1)
     path.write_text(text, encoding="utf-8")
+
+
+def test_a_number_is_written_as_each_language_writes_it():
+    assert i18n.number(1_000_000) == "1,000,000"  # (English: as Hearth has always written it)
+    with speaking("de"):
+        assert i18n.number(1_000_000) == "1.000.000"
+    with speaking("fr"):
+        assert i18n.number(1_000_000).replace("\u202f", " ").replace("\u00a0", " ") == "1 000 000"

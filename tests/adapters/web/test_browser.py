@@ -24,6 +24,11 @@ axe_module = pytest.importorskip("axe_playwright_python.async_playwright",
                                  reason="the test extra's axe-playwright-python is not installed")
 
 CHROMIUM = os.environ.get("HEARTH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+#: CI (.ci/run) installs Chromium and sets this, so a browser that failed to install fails the run instead of
+#: skipping the dashboard's end-to-end tests unseen.
+REQUIRED = os.environ.get("HEARTH_REQUIRE_BROWSER", "") not in ("", "0")
+if REQUIRED and not Path(CHROMIUM).exists():
+    raise RuntimeError(f"HEARTH_REQUIRE_BROWSER is set but there is no Chromium at {CHROMIUM}")
 pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(),
                        reason="Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"),

@@ -238,3 +238,33 @@ def test_control_characters_in_prompt_text_are_refused():
         assert "control character" in str(err)
     else:
         raise AssertionError("a NUL byte in a prompt was accepted")
+
+
+def test_a_pack_problem_is_told_in_the_readers_language(tmp_path, monkeypatch):
+    from bot import i18n
+    from tests.bot.test_i18n import write_catalog
+
+    write_catalog(tmp_path, "de", {
+        "{source}: [pack]": "{source}: [pack]",
+        '{where}: missing "{key}" — add a line like {example}':
+            "{where}: „{key}“ fehlt — füge eine Zeile wie {example} hinzu",
+        '{where}: unknown {field} "{value}"{suggestion} — use one of: {choices}':
+            "{where}: unbekannter Wert für {field}: „{value}“{suggestion} — verwende einen von: {choices}",
+        '(did you mean "{suggestion}"?)': "(meintest du „{suggestion}“?)",
+        '{source}: prompt "{id}"': "{source}: Frage „{id}“",
+        "your file": "deine Datei",
+    })
+    monkeypatch.setattr(i18n, "LOCALES", tmp_path)
+    i18n.translations.cache_clear()
+    text = HEADER.replace('language = "en"\n', "") + prompt("respect-01", kind="reflectoin")
+    try:
+        with i18n.speaking("de"):
+            got = problems_of(text, i18n._("your file"))
+    finally:
+        i18n.translations.cache_clear()
+    assert got == ['deine Datei: [pack]: „language“ fehlt — füge eine Zeile wie language = "en" hinzu',
+                   'deine Datei: Frage „respect-01“: unbekannter Wert für kind: „reflectoin“ (meintest du '
+                   '„reflection“?) — verwende einen von: reflection, checkin']
+    # The same file in English, as the operator's `hearth content lint` prints it:
+    assert problems_of(text, "your file")[0] == ('your file: [pack]: missing "language" — add a line like '
+                                                 'language = "en"')
