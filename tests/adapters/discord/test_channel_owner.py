@@ -65,3 +65,27 @@ async def test_a_schedule_cannot_be_moved_to_another_server(app, fake: FakeDisco
     assert "can't find that channel" in said["data"]["content"]
     [schedule] = await app.store.schedules.list_all(f"discord:{fake.guild_id}")
     assert schedule.channel_id == f"discord:{fake.channel_id}"
+
+
+async def test_the_sender_refuses_a_post_for_one_server_into_another(app, fake: FakeDiscord, tmp_path):
+    from adapters.discord.sender import DiscordSender
+    from bot.delivery.sender import Delivery, PermanentFailure
+    from bot.events import say
+    from tests.adapters.discord.conftest import connect
+
+    _other_guild, elsewhere = fake.add_guild(0, 1)  # before Hearth connects: both servers in its cache
+    adapter = await connect(app, fake, tmp_path)
+    try:
+        sender = DiscordSender(adapter)
+        ours = f"discord:{fake.guild_id}"
+        with pytest.raises(PermanentFailure):  # e.g. a row written before channels were checked
+            await sender.send(Delivery("post", say("Hello"), channel=f"discord:{elsewhere}", community=ours))
+        with pytest.raises(PermanentFailure):
+            await sender.send(Delivery("post", say("Hello"), channel=f"discord:{fake.channel_id}",
+                                       community="slack:T0001"))
+        assert fake.channel_messages(elsewhere) == [] and fake.channel_messages(fake.channel_id) == []
+        assert await sender.send(Delivery("post", say("Hello"), channel=f"discord:{fake.channel_id}", community=ours))
+        assert await sender.send(Delivery("post", say("Hi"), channel=f"discord:{elsewhere}"))  # nobody's: as before
+        assert len(fake.channel_messages(fake.channel_id)) == len(fake.channel_messages(elsewhere)) == 1
+    finally:
+        await adapter.stop()
