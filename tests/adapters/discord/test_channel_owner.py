@@ -89,3 +89,32 @@ async def test_the_sender_refuses_a_post_for_one_server_into_another(app, fake: 
         assert len(fake.channel_messages(fake.channel_id)) == len(fake.channel_messages(elsewhere)) == 1
     finally:
         await adapter.stop()
+
+
+async def test_a_round_of_a_schedule_stored_with_another_servers_channel_is_not_posted(app, fake: FakeDiscord,
+                                                                                      tmp_path, clock):
+    """A schedule row written before channels were checked: its round's post carries its community, and the
+    sender refuses the other server's channel."""
+    from datetime import timedelta
+
+    from bot.scheduling import parse_when
+    from bot.scheduling.runner import RoundScheduler
+    from tests.adapters.discord.conftest import connect
+
+    _other_guild, elsewhere = fake.add_guild(0, 1)
+    adapter = await connect(app, fake, tmp_path)
+    try:
+        when = parse_when("weekdays 09:00")
+        ours = f"discord:{fake.guild_id}"
+        await app.ensure_community(ours)
+        await app.store.schedules.create(
+            {"name": "mornings", "channel_id": f"discord:{elsewhere}", "spec": when.text, "cron": when.cron,
+             "timezone": "Europe/London", "theme": None, "depth": None, "open_minutes": 120, "remind_minutes": 30,
+             "community_id": ours, "created_by": "discord:1"}, app.now())
+        clock.advance(timedelta(hours=1, minutes=1))
+        await RoundScheduler(app).run_pending()
+        drained = await app.outbox.drain_all()
+        assert drained.failed >= 1
+        assert fake.channel_messages(elsewhere) == []
+    finally:
+        await adapter.stop()
