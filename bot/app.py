@@ -31,6 +31,7 @@ from bot.disk import is_disk_full
 from bot.store.store import Store
 
 if TYPE_CHECKING:
+    from bot.channels import ChannelDirectory
     from bot.scheduling.runner import RoundScheduler
 
 #: Invisible control characters (bar tab and newline) never mean anything typed on purpose,
@@ -76,6 +77,8 @@ class Hearth:
     #: Since a write last failed for a full disk (None: there is room), so the operator hears once per episode.
     disk_full_since: datetime | None = None
     metrics: Metrics = field(default_factory=Metrics)
+    #: Each platform's answer to whose a channel is (`bot.channels`), registered by its adapter.
+    channel_directories: "dict[str, ChannelDirectory]" = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
@@ -177,6 +180,10 @@ class Hearth:
 
     async def _repeated(self, event: Event) -> bool:
         return bool(event.event_id) and not await self.store.outbox.first_time_event(event.event_id, self.clock.now())
+
+    def add_channel_directory(self, directory: "ChannelDirectory") -> None:
+        """An adapter's `ChannelDirectory`: how Hearth checks a channel a moderator names on its platform."""
+        self.channel_directories[directory.platform] = directory
 
     async def schedules_changed(self) -> None:
         """Keep the scheduler's jobs in step after a moderator changed schedules."""

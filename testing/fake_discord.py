@@ -120,6 +120,19 @@ class FakeDiscord:
         self._add_guild(gid, channel_id, self.next_id())
         return gid, channel_id
 
+    def add_channel(self, gid: int, name: str, kind: int = 0) -> int:
+        """Another channel of guild `gid` (Discord's channel types: 0 text, 2 voice, 4 category, 5 announcement,
+        13 stage, 15 forum); returns its id. Made after the bot connected, it is found by GET /channels/{id}."""
+        channel_id = self.next_id()
+        channel = {"id": str(channel_id), "type": kind, "guild_id": str(gid), "name": name,
+                   "position": len(self.guilds[gid]["channels"]), "permission_overwrites": [], "nsfw": False,
+                   "parent_id": None, **({"topic": None, "last_message_id": None, "rate_limit_per_user": 0}
+                                         if kind in (0, 5) else {"bitrate": 64000, "user_limit": 0} if kind in (2, 13)
+                                         else {})}
+        self.channels[channel_id] = channel
+        self.guilds[gid]["channels"].append(channel)
+        return channel_id
+
     def _add_guild(self, gid: int, channel_id: int, mod_role_id: int) -> None:
         everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
                     "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
@@ -449,6 +462,8 @@ class FakeDiscord:
                 return _json(self.channels[self._dm_channel(int(body["recipient_id"]))])
             case ("GET", ["channels", cid]) if int(cid) in self.channels:
                 return _json(self.channels[int(cid)])
+            case ("GET", ["channels", _cid]):  # as Discord: an id that is no channel (any more)
+                return _error(404, 10003, "Unknown Channel")
         return _error(404, 0, "404: Not Found")
 
     def _application(self) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from aiohttp import ClientSession, WSMsgType, web
 from testing.block_kit import INVALID_MESSAGE, INVALID_VIEW, message_problems, view_problems
 
 TEAM = "T0001"
+#: The channels a new fake workspace has (the ones the tests post in).
+STARTING_CHANNELS = {"C0GENERAL": "general", "C0CARE": "care-team", "C1": "check-ins", "C2": "random"}
 BOT_USER = "UBOT"
 
 
@@ -48,6 +50,11 @@ class FakeSlack:
         self.bot_token = bot_token  # the only token file downloads answer
         self.calls: list[Call] = []
         self.users: dict[str, dict[str, Any]] = {}
+        #: The workspace's channels, by id, as `conversations.info` describes them (a few to start with; an id
+        #: not here is `channel_not_found`, as Slack answers for a channel of another workspace).
+        self.channels: dict[str, dict[str, Any]] = {}
+        for channel_id, name in STARTING_CHANNELS.items():
+            self.add_channel(channel_id, name)
         self.failures: dict[str, list[dict[str, Any]]] = {}
         self.uploads: dict[str, bytes] = {}
         self.hosted: dict[str, tuple[dict[str, Any], bytes]] = {}  # files people uploaded, by id
@@ -85,6 +92,18 @@ class FakeSlack:
             "locale": locale,
             "is_admin": admin, "is_owner": owner, "is_bot": False,
             "profile": {"display_name": name, "real_name": name},
+        }
+
+    def add_channel(self, channel_id: str, name: str, team: str | None = None, archived: bool = False,
+                    private: bool = False) -> None:
+        """A channel of `team` (this workspace by default); another team's is invisible to this workspace's token."""
+        if (team or self.team) != self.team:
+            return
+        self.channels[channel_id] = {
+            "id": channel_id, "name": name, "is_channel": not private, "is_group": private, "is_im": False,
+            "is_mpim": False, "is_private": private, "is_archived": archived, "is_general": name == "general",
+            "is_shared": False, "is_ext_shared": False, "is_org_shared": False, "context_team_id": self.team,
+            "created": 1767600000, "creator": "U0ADMIN",
         }
 
     def fail(self, method: str, status: int = 200, error: str = "ratelimited", retry_after: float | None = None,
@@ -224,6 +243,12 @@ class FakeSlack:
         if str(p.get("include_locale", "")).lower() not in ("1", "true"):  # as Slack: the locale only when asked
             user = {k: v for k, v in user.items() if k != "locale"}
         return {"user": user}
+
+    def _m_conversations_info(self, p: dict) -> dict:
+        channel = self.channels.get(str(p.get("channel", "")))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"channel": channel}
 
     def _m_conversations_open(self, p: dict) -> dict:
         return {"channel": {"id": "D" + str(p.get("users", "")).lstrip("UW")}}

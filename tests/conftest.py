@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.console.adapter import ConsoleChannels
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
@@ -80,6 +81,7 @@ async def app(tmp_path: Path, clock: ManualClock, database_url: str):
     sender = RecordingSender("console")
     hearth.outbox.add_sender(sender)
     hearth.sent = sender.sent  # type: ignore[attr-defined]
+    hearth.add_channel_directory(ConsoleChannels())  # as the terminal registers it: every `console:` channel is ours
     yield hearth
     await hearth.close()
 

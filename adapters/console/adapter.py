@@ -154,6 +154,15 @@ def shell_locale(env: dict[str, str] | None = None) -> str | None:
     return next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), None)
 
 
+class ConsoleChannels:
+    """The terminal's channels: every `console:` channel is the terminal community's own (there is no other)."""
+
+    platform = "console"
+
+    async def belongs(self, community_id: str, channel_id: str) -> bool | None:
+        return community_id.startswith("console:") and channel_id.startswith("console:") and len(channel_id) > 8
+
+
 class ConsoleAdapter:
     platform = "console"
 
@@ -176,6 +185,7 @@ class ConsoleAdapter:
     async def start(self, app: Hearth) -> None:
         self.app = app
         app.outbox.add_sender(ConsoleSender(self.out, self._save))
+        app.add_channel_directory(ConsoleChannels())
         # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
         app.limiter.exempt.add(self.platform)

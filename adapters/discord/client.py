@@ -24,6 +24,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
@@ -151,6 +152,7 @@ class DiscordAdapter:
         await self._wait_ready()
         self._tidying = asyncio.create_task(self._tidy_daily(), name="discord-tidy")
         app.outbox.add_sender(DiscordSender(self, app.config["delivery.per_second"]))
+        app.add_channel_directory(DiscordChannels(self))
         assert self.client.application_id is not None
         self.invite = invite_url(self.client.application_id)
         log.info("Discord: connected as %s%s. Invite Hearth to a server with: %s", self.client.user,

@@ -105,6 +105,7 @@ class DiscordSender:
 
     async def _send(self, d: Delivery) -> str | None:
         if d.kind == "post":
+            self._in_its_server(d)
             channel = self.client.get_partial_messageable(snowflake(d.channel))
             return str((await channel.send(**await self._content(d))).id)
         if d.kind == "dm":
@@ -127,6 +128,20 @@ class DiscordSender:
                                    allowed_mentions=NO_PINGS)
             return d.ref
         raise PermanentFailure(f"unknown delivery kind {d.kind!r}")
+
+    def _in_its_server(self, d: Delivery) -> None:
+        """Refuse a post for one community to a channel Discord puts in another server (Hearth checked the channel
+        when a moderator named it; this holds for a row written before that, or by a bug). Read from the cache,
+        which holds every channel of Hearth's servers: no request is spent, and an uncached channel passes."""
+        if not d.community:
+            return
+        prefix, _sep, guild = d.community.partition(":")
+        channel = self.client.get_channel(snowflake(d.channel))
+        if channel is None and prefix == "discord":
+            return
+        where = getattr(getattr(channel, "guild", None), "id", None)
+        if prefix != "discord" or not guild.isdigit() or where != int(guild):
+            raise PermanentFailure(f"channel {d.channel} is not in {d.community}'s server: not posted")
 
     async def _send_in_thread(self, d: Delivery) -> str:
         """Reply in the round post's thread, starting the thread on first use.

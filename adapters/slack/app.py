@@ -57,6 +57,7 @@ from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES
 from adapters.slack.sender import SlackSender, slack_error
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
+from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
 from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
@@ -128,6 +129,7 @@ class SlackAdapter:
                                   channel_interval=self.channel_interval)
         app.outbox.add_sender(self.sender)
         self.directory = Directory(self.client)
+        app.add_channel_directory(SlackChannels(self.client))
         self.files = FileFetcher(self.client, self.bot_token, self.api_url)
         self.present = Presenter(app, self.client, self.config)
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",

@@ -491,4 +491,4 @@ class Outbox:
         if entry.kind == "dm" and target.get("user"):
             message = message.shown_to(target["user"])  # a DM's buttons are its reader's
         return Delivery(entry.kind, message, target.get("channel"), target.get("user"), parent, ref,
-                        key=f"outbox:{entry.id}")
+                        key=f"outbox:{entry.id}", community=target.get("community"))

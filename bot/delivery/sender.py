@@ -27,6 +27,9 @@ class Delivery:
     parent_ref: str | None = None
     ref: str | None = None
     key: str = ""
+    #: The community the message is for, when its outbox row says (a round's, a care note's or a digest's post):
+    #: a sender may refuse a channel that isn't the community's (defence in depth; `bot.channels` checks first).
+    community: str | None = None
 
 
 class RetryLater(Exception):

@@ -159,7 +159,8 @@ def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datet
         body = rich(_("**What we changed:** {}") + "\n\n", note) + body
     # The round id is only known inside the transaction: buttons carry a placeholder.
     reply = Reply(body=body, visibility="channel", buttons=buttons)
-    return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True},
+    return Outgoing("round:{round}:post", "post", {"channel": schedule.channel_id, "round_post": True,
+                                                 "community": schedule.community_id},
                     reply_to_json(reply))
 
 

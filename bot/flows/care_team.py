@@ -69,7 +69,8 @@ def note_post(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgo
     names the community (`hearth migrate-store --community` moves it with them) and the member (erasing them
     drops what is still queued about them: `OutboxRepository.erase_member`). In `lang`, the community's."""
     with speaking(lang):
-        return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id},
+        return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post", {"channel": note.channel_id, "care_note": note.id,
+                                                                                                   "community": note.community_id},
                          reply_to_json(note_reply(note, zone)))]
 
 
@@ -204,7 +205,7 @@ async def raise_again(app: "Hearth") -> None:
                 nobody = rich(_("💛 This care note is still open, and nobody is on duty right now. Could someone "
                                 "take it?"))
                 out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post",
-                                {"channel": note.channel_id},
+                                {"channel": note.channel_id, "community": note.community_id},
                                 reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
                                                     buttons=buttons, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)

@@ -335,7 +335,8 @@ async def digest(app: "Hearth", community: Community, day: date) -> Outgoing:
         view = await insights_of(app, community, None, 4)
         body = join_rich([rich(_("**This week's check-in digest**")), summary(view)])
         reply = await chart_reply(body, series(view), f"digest-{day.isoformat()}.png", visibility="channel")
-    return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel},
+    return Outgoing(f"digest:{community.id}:{day.isoformat()}", "post", {"channel": community.settings.digest_channel,
+                                                                             "community": community.id},
                     reply_to_json(reply))
 
 

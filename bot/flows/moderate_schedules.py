@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo
 
+from bot.channels import own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option, once
@@ -39,11 +40,6 @@ SETTINGS = (
     Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
 )
 
-
-
-def _channel(ev: Event, value: str) -> str:
-    value = value.strip().lstrip("#")
-    return value if ":" in value else f"{ev.actor.platform}:{value}"
 
 
 async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, Any]:
@@ -76,7 +72,8 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
     _check_rounds_apart(app, spec, cron, tz, open_minutes, "open" if a.get("open") or not when else "when")
     return {
         "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
-        "channel_id": _channel(ev, a["channel"]) if a.get("channel") else (base.channel_id if base else ""),
+        "channel_id": await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
+            base.channel_id if base else ""),
         "spec": spec,
         "cron": cron,
         "timezone": tz.key,

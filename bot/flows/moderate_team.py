@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from bot.channels import own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
@@ -135,6 +136,7 @@ _AUDIT_DETAILS = {
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
                    "digest_channel", "digest_day", "digest_time", "language")
+CHANNEL_SETTINGS = ("alert_channel", "digest_channel")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -164,7 +166,10 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
 
         use(await app.language_of(ev.actor))
     else:
-        value = _setting_value(app, key, ev.args["value"], ev)
+        if key in CHANNEL_SETTINGS and ev.args["value"].strip().lower() not in {"off", "none"}:
+            value = await own_channel(app, ev.actor, ev.args["value"], "value")  # this community's, this platform's
+        else:
+            value = _setting_value(app, key, ev.args["value"], ev)
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
@@ -187,7 +192,7 @@ def _shown_setting(key: str, value: object) -> Rich:
     """A setting's value as people read it: a channel as a link, nothing as "not set", never an id."""
     if value is None or value == "":
         return hearth_text(_("not set"))
-    if key in ("alert_channel", "digest_channel"):
+    if key in CHANNEL_SETTINGS:
         return channel(str(value))
     if key == "language" and value in language.LANGUAGES:
         return hearth_text(f"{value} ({language.LANGUAGES[str(value)]})")
@@ -213,8 +218,8 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         return n
     if key == "default_timezone":
         return check_timezone(raw).key
-    if key in ("alert_channel", "digest_channel"):
-        return None if raw.lower() in {"off", "none"} else user_ref(ev.actor, raw.lstrip("#"))
+    if key in CHANNEL_SETTINGS:
+        return None  # "off" (any channel named is checked by `own_channel`, in `settings`)
     if key == "digest_day":
         day = raw.strip().lower()[:3]
         if day not in _WEEKDAYS:

@@ -27,6 +27,7 @@ async def test_the_weekly_digest_is_posted_and_its_chart_uploaded_to_the_same_ch
     from bot.scheduling.runner import RoundScheduler
 
     await make_schedule(side, fake)
+    fake.add_channel("C0DIGEST", "digest")
     day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[app.now().weekday()]
     for key, value in (("digest_channel", "<#C0DIGEST|digest>"), ("digest_day", day), ("digest_time", "00:00")):
         await reply_to(fake, side, MOD, f"mod settings {key} {value}")

@@ -19,6 +19,7 @@ def posted(fake, channel: str) -> dict[str, dict]:
 
 
 async def move_to(fake, side, app, channel: str) -> None:
+    fake.add_channel(channel, "other")  # another channel of the same workspace
     preview = await reply_to(fake, side, MOD, f"mod schedule edit mornings channel=<#{channel}|other>")
     await side.click(MOD, buttons(preview["blocks"])["Save"], ephemeral=True)
     await fake.wait_for("response_url", where=lambda p: "Saved changes" in texts(p.get("blocks", [])))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.console.adapter import ConsoleChannels
 from bot.app import Hearth
 from bot.flows.dashboard import sign_in
 from hearth.cli import main as cli
@@ -39,6 +40,7 @@ async def open_hearth(url: str, tmp_path: Path, clock) -> Hearth:
     config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": url})
     app = await Hearth.open(config.with_values(limits__events_per_minute=1000), clock)
     app.outbox.add_sender(RecordingSender("console"))
+    app.add_channel_directory(ConsoleChannels())
     return app
 
 
