@@ -49,7 +49,7 @@ TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), s
 BAD_FORM = N_("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
               "try again.")
 #: The platform couldn't be asked whether a person who moderates by its word still does: nothing shown or changed,
-#: nothing ended (a platform's hiccup mustn't sign every moderator out; a minute later it is asked again).
+#: nothing ended (a platform's hiccup mustn't sign every moderator out; the next request asks again).
 CANT_CHECK = N_("I couldn't check just now that you still moderate this community, so I didn't show or change "
                 "anything. You're still signed in: please try again in a minute.")
 
