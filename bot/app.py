@@ -26,6 +26,7 @@ from bot import features, i18n, language
 from bot.i18n import N_, _
 from bot.flows.crisis_care import care_for, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
+from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
 from bot.disk import is_disk_full
 from bot.store.store import Store
@@ -74,6 +75,8 @@ class Hearth:
     outbox: Outbox = field(init=False)
     scheduler: "RoundScheduler | None" = None
     limiter: MemberRateLimiter = field(init=False)
+    #: Whether the platform still says someone moderates (`bot.platform_moderators`), each adapter's port.
+    platform_word: PlatformWord = field(default_factory=PlatformWord)
     #: Since a write last failed for a full disk (None: there is room), so the operator hears once per episode.
     disk_full_since: datetime | None = None
     metrics: Metrics = field(default_factory=Metrics)
@@ -198,6 +201,10 @@ class Hearth:
             return True
         listed = set(await self.store.communities.moderators(actor.community_id))
         return actor.user_id in listed or any(f"role:{r}" in listed for r in actor.roles)
+
+    def add_platform_moderators(self, port: PlatformModerators) -> None:
+        """An adapter's `PlatformModerators`: how the dashboard asks its platform whether someone still moderates."""
+        self.platform_word.add(port)
 
     async def ensure_community(self, community_id: str) -> Community:
         """The community, made on first sight (a write, the first time)."""

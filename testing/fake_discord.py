@@ -25,6 +25,7 @@ from testing import discord_rules as rules
 
 API = "/api/v10"
 MANAGE_GUILD = 1 << 5
+ADMINISTRATOR = 1 << 3
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16)  # view, send, read history
 
 
@@ -65,6 +66,10 @@ class FakeDiscord:
         self.shard_count = 1
         self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
         self._member_guild: dict[int, int] = {}  # user id -> the guild their interactions come from
+        #: Members as Discord keeps them, by (guild, user): what GET /guilds/{g}/members/{u} answers, and what their
+        #: interactions carry (`set_roles` changes both, as a server's admin would).
+        self.guild_members: dict[tuple[int, int], dict[str, Any]] = {}
+        self.manager_roles: dict[int, int] = {}  # guild -> its "Server managers" role (Manage Server)
         self.locales: dict[int, str] = {}  # user id -> the locale their Discord client is set to (default en-GB)
         self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
@@ -137,12 +142,16 @@ class FakeDiscord:
         everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
                     "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
         mods = {**everyone, "id": str(mod_role_id), "name": "Care team", "position": 1}
+        self.manager_roles[gid] = self.next_id()
+        managers = {**everyone, "id": str(self.manager_roles[gid]), "name": "Server managers", "position": 2,
+                    "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD)}
         channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
                    "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
                    "last_message_id": None, "rate_limit_per_user": 0}
         self.channels[channel_id] = channel
         self.guilds[gid] = {
-            "id": str(gid), "name": "Hearth test server", "owner_id": str(self.next_id()), "roles": [everyone, mods],
+            "id": str(gid), "name": "Hearth test server", "owner_id": str(self.next_id()),
+            "roles": [everyone, mods, managers],
             "channels": [channel], "threads": [], "members": [], "emojis": [], "stickers": [], "features": [],
             "member_count": 3, "large": False, "unavailable": False, "joined_at": _now(), "voice_states": [],
             "presences": [], "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
@@ -238,10 +247,32 @@ class FakeDiscord:
         """A member of the test guild, or of `guild` (their interactions then come from there)."""
         if guild is not None:
             self._member_guild[uid] = guild
-        perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if moderator else 0)
-        return {"user": user(uid, name), "roles": [str(r) for r in roles], "nick": None, "avatar": None,
-                "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
-                "permissions": str(perms), "communication_disabled_until": None}
+        gid = guild if guild is not None else self.guild_id
+        held = (*roles, self.manager_roles[gid]) if moderator else roles  # Manage Server comes with a role
+        member = {"user": user(uid, name), "roles": [str(r) for r in held], "nick": None, "avatar": None,
+                  "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
+                  "permissions": "0", "communication_disabled_until": None}
+        self.guild_members[(gid, uid)] = member
+        self.set_roles(uid, held, guild=gid)
+        return member
+
+    def set_roles(self, uid: int, roles: tuple[int, ...], guild: int | None = None) -> None:
+        """Give a member exactly these roles (as an admin would in the server's settings): their permissions follow,
+        in what Discord answers about them and in their next interactions."""
+        gid = guild if guild is not None else self.guild_id
+        member = self.guild_members[(gid, uid)]
+        member["roles"] = [str(r) for r in roles]
+        by_id = {r["id"]: int(r["permissions"]) for r in self.guilds[gid]["roles"]}
+        perms = by_id[str(gid)]  # @everyone's
+        for role in member["roles"]:
+            perms |= by_id.get(role, 0)
+        if perms & ADMINISTRATOR or self.guilds[gid]["owner_id"] == str(uid):
+            perms |= MANAGE_GUILD  # (Discord gives them every permission)
+        member["permissions"] = str(perms)
+
+    def forget_member(self, uid: int, guild: int | None = None) -> None:
+        """The member leaves the server (or is removed): Discord no longer knows them there."""
+        self.guild_members.pop((guild if guild is not None else self.guild_id, uid), None)
 
     def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
                      dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -464,6 +495,11 @@ class FakeDiscord:
                 return _json(self.channels[int(cid)])
             case ("GET", ["channels", _cid]):  # as Discord: an id that is no channel (any more)
                 return _error(404, 10003, "Unknown Channel")
+            case ("GET", ["guilds", gid, "members", uid]):
+                member = self.guild_members.get((int(gid), int(uid)))
+                if member is None:
+                    return _error(404, 10007, "Unknown Member")
+                return _json({k: v for k, v in member.items() if k != "permissions"})  # (REST members carry none)
         return _error(404, 0, "404: Not Found")
 
     def _application(self) -> dict[str, Any]:

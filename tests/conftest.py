@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.console.adapter import ConsoleChannels
+from adapters.console.adapter import ConsoleChannels, ConsoleModerators
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
@@ -78,6 +78,7 @@ async def store(database_url: str, clock: ManualClock):
 async def app(tmp_path: Path, clock: ManualClock, database_url: str):
     config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url})
     hearth = await Hearth.open(config, clock)
+    hearth.add_platform_moderators(ConsoleModerators())  # as the terminal registers it: its word stands until retaken
     sender = RecordingSender("console")
     hearth.outbox.add_sender(sender)
     hearth.sent = sender.sent  # type: ignore[attr-defined]

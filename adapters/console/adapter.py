@@ -68,6 +68,23 @@ class Speaker:
     moderator: bool = False
 
 
+class ConsoleModerators:
+    """Hearth's `PlatformModerators` for the terminal, whose word is what was typed: `as NAME mod` makes NAME a
+    moderator, `as NAME` takes it back. Its word about someone stands until it says otherwise (the terminal is
+    one person at their own keyboard, who can say either at any time), including from a run before this one."""
+
+    platform = "console"
+
+    def __init__(self) -> None:
+        self.word: dict[str, bool] = {}  # user id -> whether the terminal last said they moderate
+
+    def said(self, speaker: Speaker) -> None:
+        self.word[f"console:{speaker.name.lower()}"] = speaker.moderator
+
+    async def still(self, community_id: str, user_id: str) -> bool | None:
+        return self.word.get(user_id, True)
+
+
 class ConsoleSender:
     """Shows what Hearth sends: channel posts, thread replies, DMs and edits."""
 
@@ -176,6 +193,8 @@ class ConsoleAdapter:
         self.tick_seconds = tick_seconds
         self.community = config["console.community"]
         self.speaker = Speaker(config["console.user"], moderator=True)
+        self.moderators = ConsoleModerators()
+        self.moderators.said(self.speaker)
         self.locale = locale
         self.app: Hearth | None = None
         self._tasks: list[asyncio.Task] = []
@@ -189,6 +208,7 @@ class ConsoleAdapter:
         # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
         app.limiter.exempt.add(self.platform)
+        app.add_platform_moderators(self.moderators)
         self._tasks = [asyncio.create_task(self._read_loop(), name="console-input"),
                        asyncio.create_task(self._tick_loop(), name="console-tick")]
 
@@ -396,6 +416,7 @@ class ConsoleAdapter:
         if not parts:
             raise UserError("Say who: `as ann`, or `as mia mod` for a moderator.")
         self.speaker = Speaker(parts[0], moderator=len(parts) > 1 and parts[1].lower() in {"mod", "moderator"})
+        self.moderators.said(self.speaker)
         role = " (moderator)" if self.speaker.moderator else ""
         self.out.say(f"  You are now {self.speaker.name}{role}.")
 

@@ -28,6 +28,7 @@ from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
+from adapters.discord.moderators import DiscordModerators
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
 from bot.commands.suggest import suggestions_for
@@ -155,6 +156,7 @@ class DiscordAdapter:
         app.add_channel_directory(DiscordChannels(self))
         assert self.client.application_id is not None
         self.invite = invite_url(self.client.application_id)
+        app.add_platform_moderators(DiscordModerators(self))
         log.info("Discord: connected as %s%s. Invite Hearth to a server with: %s", self.client.user,
                  self._shards_text(), self.invite)
 

@@ -36,6 +36,8 @@ class SlackUser:
     is_admin: bool
     tz: str | None
     locale: str | None = None
+    #: False when Slack couldn't be asked: then `is_admin` is a refusal to grant, not Slack's word.
+    known: bool = True
 
 
 #: How long a user's name and timezone are kept.
@@ -76,7 +78,7 @@ class Directory:
         except SlackApiError as err:
             # Without users.info we still know who they are; we just don't grant moderation.
             log.warning("users.info failed for %s: %s", user_id, slack_error(err))
-            return SlackUser(user_id, fallback_name or user_id, False, None)
+            return SlackUser(user_id, fallback_name or user_id, False, None, known=False)
         self._remember(user_id, found)
         return found
 
@@ -110,3 +112,20 @@ def _from_info(info: dict[str, Any], fallback_name: str) -> SlackUser:
             or info.get("name") or fallback_name or info["id"])
     admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
     return SlackUser(info["id"], name, admin, info.get("tz") or None, info.get("locale") or None)
+
+
+class SlackModerators:
+    """Hearth's `PlatformModerators` for Slack: is the user still a workspace admin or owner? Asked through the
+    `Directory`, fresh within `ADMIN_SECONDS`, as for a moderator's event."""
+
+    platform = "slack"
+
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+
+    async def still(self, community_id: str, user_id: str) -> bool | None:
+        prefix, _sep, user = user_id.partition(":")
+        if prefix != "slack" or not user or not community_id.startswith("slack:"):
+            return False
+        found = await self.directory.user(user, moderating=True)
+        return found.is_admin if found.known else None

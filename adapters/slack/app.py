@@ -48,7 +48,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.late import within
 from adapters.options import file_option
-from adapters.slack.actors import Directory
+from adapters.slack.actors import Directory, SlackModerators
 from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
 from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
@@ -132,6 +132,7 @@ class SlackAdapter:
         app.add_channel_directory(SlackChannels(self.client))
         self.files = FileFetcher(self.client, self.bot_token, self.api_url)
         self.present = Presenter(app, self.client, self.config)
+        app.add_platform_moderators(SlackModerators(self.directory))
         self.bolt = AsyncApp(client=self.client, signing_secret=self.signing_secret or "socket-mode",
                              process_before_response=True, raise_error_for_unhandled_request=True, name="hearth")
         self._listen(self.bolt)

@@ -34,7 +34,7 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, SignInRefused, session_of, sign_in, sign_out,
+    SIGNED_OUT, TOO_BIG, TOO_MANY, CantCheck, SignInRefused, session_of, sign_in, sign_out,
 )
 from bot.i18n import N_, _
 from bot.language import LANGUAGES, from_locale
@@ -224,7 +224,10 @@ class Dashboard:
             return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
         if request.path == "/" or request.path.startswith(OPEN_PATHS):
             return await handler(request)
-        session = await session_of(self.app, request.cookies.get(COOKIE))
+        try:
+            session = await session_of(self.app, request.cookies.get(COOKIE))
+        except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
+            return self.message(request, _("Please wait"), unsure.body.plain(), status=503)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community)
@@ -319,7 +322,10 @@ class Dashboard:
             signed = await sign_in(self.app, token if isinstance(token, str) else "")
         except SignInRefused as refused:
             return self.message(request, _("Not signed in"), refused.body.plain(), status=403, forget=True)
-        earlier = await session_of(self.app, request.cookies.get(COOKIE))
+        try:
+            earlier = await session_of(self.app, request.cookies.get(COOKIE))
+        except CantCheck:  # (its platform can't say now: the earlier session is left to end on its own)
+            earlier = None
         if earlier is not None:  # this browser's earlier session ends: one browser, one session
             await sign_out(self.app, earlier)
         response = web.HTTPSeeOther("/insights")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,10 @@ NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the 
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")
 BAD_FORM = N_("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
               "try again.")
+#: The platform couldn't be asked whether a person who moderates by its word still does: nothing shown or changed,
+#: nothing ended (a platform's hiccup mustn't sign every moderator out; the next request asks again).
+CANT_CHECK = N_("I couldn't check just now that you still moderate this community, so I didn't show or change "
+                "anything. You're still signed in: please try again in a minute.")
 
 NOT_ON = N_("The dashboard isn't switched on for this Hearth. Whoever runs it can turn it on with the **[web]** "
             "settings (see docs/dashboard.md). Every moderator command still works here.")
@@ -76,6 +80,10 @@ async def dashboard_link(app: "Hearth", ev: Event) -> Reply:
 
 class SignInRefused(UserError):
     """A link that signs nobody in: said plainly, with what to do instead."""
+
+
+class CantCheck(UserError):
+    """The platform can't say right now whether the session's person still moderates: refused, not ended."""
 
 
 @dataclass(frozen=True)
@@ -114,12 +122,20 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
 
 async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | None:
     """The session this cookie holds, if it lasts and its person still moderates the community; a session
-    whose person stopped moderating ends here, for good."""
+    whose person stopped moderating ends here, for good (with every other session of theirs there). Whoever
+    moderates by the platform's word is asked about again (`Hearth.platform_word`, kept a minute); `CantCheck`
+    when the platform can't answer."""
     if not cookie or not _is_secret(cookie):
         return None
     session = await app.store.dashboard.session(cookie, app.now())
     if session is None:
         return None
+    if session.actor.platform_moderator:  # signed in on the platform's word: is it still the platform's word?
+        word = await app.platform_word.still(session.actor, app.now())
+        if word is None:
+            raise CantCheck(_(CANT_CHECK))
+        if not word:  # (they may still be on the community's own list: that decides now)
+            session = replace(session, actor=replace(session.actor, platform_moderator=False))
     if not await app.is_moderator(session.actor):
         await app.store.dashboard.end_sessions_of(session.actor.community_id, session.actor.user_id, app.now())
         log.info("ended the dashboard sessions of %s in %s: no longer a moderator", session.actor.user_id,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from adapters.web.server import Dashboard
+from adapters.web.server import COOKIE, Dashboard
 from bot.app import Hearth
 from tests.conftest import run, text
 
@@ -27,12 +28,31 @@ async def link_token(app: Hearth, who) -> str:
     return found.group(1)
 
 
-@pytest.fixture
-async def web(app: Hearth):
+async def dashboard_client(app: Hearth) -> TestClient:
+    """The dashboard of `app` (configured), served on 127.0.0.1, with a browser-like client; close it after."""
     configured(app)
     dashboard = Dashboard(app)
     client = TestClient(TestServer(dashboard.web_app()))
     await client.start_server()
     client.dashboard = dashboard  # type: ignore[attr-defined]
+    return client
+
+
+async def sign_in_by_link(web: TestClient, token: str) -> str:
+    """Open the link, press its button; the CSRF token of the session it opened (checked on the schedules page)."""
+    page = await web.get(f"/sign-in?t={token}")
+    assert page.status == 200 and 'name="t"' in unescape(await page.text())
+    response = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    cookie = response.cookies[COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie.value
+    schedules = await web.get("/schedules")
+    assert schedules.status == 200
+    return re.search(r'name="csrf" value="([^"]+)"', await schedules.text()).group(1)
+
+
+@pytest.fixture
+async def web(app: Hearth):
+    client = await dashboard_client(app)
     yield client
     await client.close()

@@ -8,10 +8,11 @@ from datetime import timedelta
 
 from aiohttp.test_utils import TestClient
 
+from adapters.console.adapter import Speaker
 from adapters.web.server import COOKIE, CSP
 from bot.app import Hearth
 from bot.commands.registry import OPEN_FORM, RUN
-from tests.adapters.web.conftest import link_token
+from tests.adapters.web.conftest import dashboard_client, link_token, sign_in_by_link
 from tests.conftest import actor, run
 
 MOD = actor("mona", moderator=True)
@@ -20,16 +21,7 @@ MEMBER = actor("max")
 
 async def signed_in(web: TestClient, app: Hearth, who=MOD) -> str:
     """Sign in by link as `who`; the CSRF token of the session."""
-    token = await link_token(app, who)
-    page = await web.get(f"/sign-in?t={token}")
-    assert page.status == 200 and 'name="t"' in unescape(await page.text())
-    response = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
-    assert response.status == 303, await response.text()
-    cookie = response.cookies[COOKIE]
-    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie.value
-    schedules = await web.get("/schedules")
-    assert schedules.status == 200
-    return re.search(r'name="csrf" value="([^"]+)"', await schedules.text()).group(1)
+    return await sign_in_by_link(web, await link_token(app, who))
 
 
 async def make_schedule(app: Hearth, name: str = "mornings", who=MOD) -> None:
@@ -299,3 +291,40 @@ async def test_a_failure_is_a_kind_page_not_a_traceback(web: TestClient, app: He
     assert response.status == 500 and "Something went wrong" in body
     assert "Traceback" not in body and "dashboard_sessions" not in body and response.headers["X-Frame-Options"] == "DENY"
     await app.store.db.execute("ALTER TABLE gone_sessions RENAME TO dashboard_sessions")
+
+
+
+async def test_a_platform_admin_whose_right_the_terminal_took_back_is_signed_out(web: TestClient, app: Hearth) -> None:
+    """No chat interaction needed: the next request asks the platform (here the terminal's own word) again, and
+    every session of that person there ends (this browser's and another's)."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    laptop = await dashboard_client(app)
+    try:
+        await signed_in(laptop, app)
+        assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 2
+        app.platform_word.ports["console"].said(Speaker("mona"))  # `as mona`: no longer a moderator, says the terminal
+        app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]  (its last answer was kept a minute)
+        refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
+        assert refused.status == 401 and "not signed in" in words(await refused.text())
+        assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+        assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
+        assert (await laptop.get("/schedules")).status == 401
+    finally:
+        await laptop.close()
+
+
+async def test_when_the_platform_cant_be_asked_nothing_is_shown_and_the_session_stays(web: TestClient,
+                                                                                       app: Hearth) -> None:
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    terminal = app.platform_word.ports.pop("console")  # the platform can't be asked (no adapter answers for it)
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
+    said = words(await refused.text())
+    assert refused.status == 503 and "couldn't check" in said and "still signed in" in said
+    assert COOKIE not in refused.cookies  # (the cookie is kept)
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+    app.add_platform_moderators(terminal)  # it answers again: the same session goes on
+    assert (await web.get("/schedules")).status == 200

@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 
+from adapters.console.adapter import Speaker
 from bot.errors import UserError
-from bot.flows.dashboard import session_of, sign_in, sign_out
+from bot.flows.dashboard import CantCheck, session_of, sign_in, sign_out
 from tests.conftest import actor, run, text
 
 MIA = actor("mia", moderator=True)
@@ -69,3 +70,33 @@ async def test_a_link_for_someone_no_longer_moderating_signs_nobody_in(app, cloc
         await sign_in(app, token)
     clock.advance(timedelta(minutes=1))
     assert await app.store.dashboard.open_sessions(lee.community_id, lee.user_id, app.now()) == 0
+
+
+async def test_the_platforms_word_is_asked_again_and_kept_a_minute(app, clock) -> None:
+    switched_on(app)
+    signed = await sign_in(app, re.search(r"t=([0-9a-f]+)", text(await run(app, MIA, "mod dashboard"))).group(1))
+    assert (await session_of(app, signed.cookie)) is not None  # asked: yes, and that answer is kept
+    app.platform_word.ports["console"].said(Speaker("mia"))  # the terminal: Mia no longer moderates
+    assert (await session_of(app, signed.cookie)) is not None  # within the minute: the kept answer
+    clock.advance(timedelta(seconds=61))
+    assert await session_of(app, signed.cookie) is None
+    assert await app.store.dashboard.open_sessions(MIA.community_id, MIA.user_id, app.now()) == 0
+
+
+async def test_a_listed_moderator_keeps_the_session_without_the_platforms_word(app, clock) -> None:
+    switched_on(app)
+    await run(app, MIA, "mod moderators add", who=MIA.user_id)  # on the community's own list too
+    signed = await sign_in(app, re.search(r"t=([0-9a-f]+)", text(await run(app, MIA, "mod dashboard"))).group(1))
+    app.platform_word.ports["console"].said(Speaker("mia"))
+    clock.advance(timedelta(seconds=61))
+    session = await session_of(app, signed.cookie)
+    assert session is not None and not session.actor.platform_moderator  # the list decides, not the old word
+
+
+async def test_a_platform_that_cant_be_asked_refuses_but_ends_nothing(app, clock) -> None:
+    switched_on(app)
+    signed = await sign_in(app, re.search(r"t=([0-9a-f]+)", text(await run(app, MIA, "mod dashboard"))).group(1))
+    app.platform_word.ports.pop("console")
+    with pytest.raises(CantCheck, match="try again in a minute"):
+        await session_of(app, signed.cookie)
+    assert await app.store.dashboard.open_sessions(MIA.community_id, MIA.user_id, app.now()) == 1

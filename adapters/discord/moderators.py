@@ -1,0 +1,49 @@
+"""Does Discord still say this member moderates the server? Hearth's `PlatformModerators` for Discord.
+
+The platform's word on Discord is Manage Server, as an interaction's permissions carry it: the guild's owner and
+anyone with Administrator have it too. Between interactions it is the member's permissions in the guild now:
+their roles as Discord has them (the cached member if the client keeps one, else `fetch_member`) and the roles'
+permissions as the gateway keeps them current.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+if TYPE_CHECKING:
+    from adapters.discord.client import DiscordAdapter
+
+log = logging.getLogger(__name__)
+
+
+def _snowflake(namespaced: str) -> int | None:
+    prefix, _sep, raw = namespaced.partition(":")
+    return int(raw) if prefix == "discord" and raw.isdigit() and 0 < int(raw) < 2**64 else None
+
+
+class DiscordModerators:
+    platform = "discord"
+
+    def __init__(self, adapter: "DiscordAdapter") -> None:
+        self.adapter = adapter
+
+    async def still(self, community_id: str, user_id: str) -> bool | None:
+        guild_id, member_id = _snowflake(community_id), _snowflake(user_id)
+        if guild_id is None or member_id is None:
+            return False
+        guild = self.adapter.client.get_guild(guild_id)
+        if guild is None or guild.unavailable:  # Hearth isn't in it (now): Discord can't be asked about it
+            return None
+        member = guild.get_member(member_id)
+        if member is None:
+            try:
+                member = await guild.fetch_member(member_id)
+            except discord.NotFound:  # they left the server (or were removed)
+                return False
+            except discord.HTTPException as err:
+                log.warning("Discord didn't say whether %s still moderates %s: %s", member_id, guild_id, err)
+                return None
+        return member.guild_permissions.manage_guild  # (the owner's and Administrator's include it)
