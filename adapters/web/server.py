@@ -34,7 +34,7 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, CantCheck, SignInRefused, session_of, sign_in, sign_out,
+    SIGNED_OUT, TOO_BIG, TOO_MANY, CantCheck, SignInRefused, link_for, session_of, sign_in, sign_out,
 )
 from bot.i18n import N_, _
 from bot.language import LANGUAGES, from_locale
@@ -308,9 +308,10 @@ class Dashboard:
         """The link opens this page; only its button signs in, so a link preview (Slack's, Discord's) that
         fetches the address spends nothing."""
         token = request.query.get("t", "")
+        whose = await link_for(self.app, token) if token else None
         return aiohttp_jinja2.render_template("sign_in.html", request,
-                                              self.context(request, _("Sign in"), token=token,
-                                                                        hours=SESSION_HOURS, how=rich(_(HOW_TO_SIGN_IN))))
+                                              self.context(request, _("Sign in"), token=token, whose=whose,
+                                                           hours=SESSION_HOURS, how=rich(_(HOW_TO_SIGN_IN))))
 
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):

@@ -94,6 +94,17 @@ class SignedIn:
     session: DashboardSession
 
 
+async def link_for(app: "Hearth", token: str) -> tuple[str, str] | None:
+    """Whose link this is and for which community (names only), so the person about to press Sign in sees
+    whom it would make them: pressing someone else's link would act in their name (a login CSRF)."""
+    token = token if _is_secret(token) else ""
+    actor = await app.store.dashboard.link_holder(token, app.now()) if token else None
+    if actor is None:
+        return None
+    community = await app.ensure_community(actor.community_id)
+    return actor.display_name, community.name or actor.community_id
+
+
 async def sign_in(app: "Hearth", token: str) -> SignedIn:
     """Spend a link and open a session, or refuse (unknown, used, expired, or no longer a moderator)."""
     now = app.now()

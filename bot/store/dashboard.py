@@ -71,6 +71,13 @@ class DashboardRepository(Repository):
             "RETURNING actor", utc_iso(now), secret_hash(token), utc_iso(now))
         return actor_from_json(row["actor"]) if row else None
 
+    async def link_holder(self, token: str, now: datetime) -> Actor | None:
+        """Whom a link would sign in, without spending it (the sign-in page names them)."""
+        row = await self.db.fetchone(
+            "SELECT actor FROM dashboard_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+            secret_hash(token), utc_iso(now))
+        return actor_from_json(row["actor"]) if row else None
+
     async def link_state(self, token: str, now: datetime) -> LinkState:
         row = await self.db.fetchone("SELECT used_at, expires_at FROM dashboard_links WHERE token_hash = ?",
                                      secret_hash(token))

@@ -89,6 +89,23 @@ async def test_a_used_link_signs_nobody_in(web: TestClient, app: Hearth) -> None
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
 
 
+async def test_the_sign_in_page_names_whom_the_link_signs_in(web: TestClient, app: Hearth) -> None:
+    """So pressing someone else's link (a login CSRF: acting in their name) shows before it happens."""
+    from dataclasses import replace
+    sly = replace(actor("sly", moderator=True), display_name='<b onmouseover="x()">Sly</b>')
+    token = await link_token(app, sly)
+    page = await (await web.get(f"/sign-in?t={token}")).text()
+    assert "This link signs in" in words(page) and '<b onmouseover="x()">Sly</b>' in words(page)
+    assert "<b onmouseover" not in page  # (the name is shown as text, never as markup)
+    assert await app.store.dashboard.open_sessions(sly.community_id, sly.user_id, app.now()) == 0  # nothing spent
+    await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    web.session.cookie_jar.clear()
+    spent = await (await web.get(f"/sign-in?t={token}")).text()
+    assert "This link signs in" not in words(spent)  # a used (or unknown) link names nobody
+    made_up = await (await web.get("/sign-in?t=" + "0" * 43)).text()
+    assert "This link signs in" not in words(made_up)
+
+
 async def test_an_expired_link_signs_nobody_in(web: TestClient, app: Hearth) -> None:
     token = await link_token(app, MOD)
     app.clock.advance(timedelta(minutes=10, seconds=1))  # type: ignore[attr-defined]
