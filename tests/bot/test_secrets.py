@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.console.adapter import ConsoleChannels
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
@@ -105,6 +106,7 @@ async def test_no_secret_in_logs_database_or_repr(env, tmp_path, caplog):
     clock = ManualClock()
     config = load(env=env)
     app = await start_core(config, clock)
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     sender = FailingSender()
     app.outbox.add_sender(sender)
     await drive(app, clock)
@@ -157,6 +159,7 @@ async def test_json_log_lines_hold_no_secret_and_no_member_words(env, tmp_path):
     try:
         clock = ManualClock()
         app = await start_core(load(env=env), clock)
+        app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
         app.outbox.add_sender(FailingSender())
         await drive(app, clock)
         await app.close()

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from adapters.console.adapter import ConsoleChannels
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
@@ -58,6 +59,7 @@ async def test_a_pg_dump_restores_into_a_database_hearth_starts_on(tmp_path):
         env = {"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": source,
                "HEARTH_ENCRYPTION_KEY": "aXkxbepwQC8lH-01cjp4cJkDfMlcZTVhzi5LJYQUbSw="}
         app = await Hearth.open(load(env=env), clock)
+        app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
         mia, ann = actor("mia", moderator=True), actor("ann")
         await create_schedule(app, mia)
         await run(app, ann, "checkin join", schedule="mornings", reminders="yes")
@@ -71,6 +73,7 @@ async def test_a_pg_dump_restores_into_a_database_hearth_starts_on(tmp_path):
         shell_line(PG_RESTORE, target, tmp_path)
         assert await counts(target) == before
         restored = await Hearth.open(load(env=env | {"HEARTH_DATABASE_URL": target}), clock)
+        restored.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
         try:
             notes = await run(restored, ann, "notes list")
             assert "kept safe across the move" in "\n".join(r.plain() for r in notes)  # and still readable

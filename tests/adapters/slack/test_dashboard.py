@@ -30,7 +30,7 @@ async def test_a_session_ends_when_slack_no_longer_says_admin(app, fake, side, a
     (a minute on, no Slack event between) refuses, ends the session and changes nothing."""
     community = f"slack:{fake.team}"
     await make_schedule(app, who=Actor(community, f"slack:{MOD}", "Mia", platform_moderator=True,
-                                       channel_id="slack:C1"))
+                                       channel_id="slack:C1"), channel="C0GENERAL")
     web = await dashboard_client(app)
     try:
         schedule = await app.store.schedules.find(community, "mornings")

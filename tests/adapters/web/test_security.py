@@ -24,10 +24,10 @@ async def signed_in(web: TestClient, app: Hearth, who=MOD) -> str:
     return await sign_in_by_link(web, await link_token(app, who))
 
 
-async def make_schedule(app: Hearth, name: str = "mornings", who=MOD) -> None:
+async def make_schedule(app: Hearth, name: str = "mornings", who=MOD, channel: str = "general") -> None:
     from tests.conftest import press
 
-    preview = await run(app, who, "mod schedule create", name=name, channel="general", when="weekdays 09:00")
+    preview = await run(app, who, "mod schedule create", name=name, channel=channel, when="weekdays 09:00")
     save = preview[0].buttons[0]
     await press(app, who, save.action, save.args)
     assert await app.store.schedules.find(who.community_id, name) is not None

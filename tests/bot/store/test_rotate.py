@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.console.adapter import ConsoleChannels
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
@@ -37,9 +38,11 @@ async def written(tmp_path: Path, database_url: str, clock: ManualClock) -> list
     words = [f"note number {i}" for i in range(12)]
     ann = actor("ann")
     app = await Hearth.open(load(env=env_for(tmp_path, database_url)), clock)  # no key yet: one plain note
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     await run(app, ann, "note", text=words[0])
     await app.close()
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, OLD)), clock)
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     for text in words[1:]:
         await run(app, ann, "note", text=text)
     await create_schedule(app, actor("mia", moderator=True))
@@ -53,6 +56,7 @@ async def written(tmp_path: Path, database_url: str, clock: ManualClock) -> list
 
 async def readable(tmp_path: Path, database_url: str, clock: ManualClock, key: str, new: str | None = None) -> str:
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, key, new)), clock)
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     try:
         notes = "\n".join(n.text for n in await app.store.notes.of_member(COMMUNITY, "console:ann"))
         answers = await app.store.db.fetchall("SELECT * FROM responses")
@@ -68,6 +72,7 @@ class Interrupted(Exception):
 async def test_an_interrupted_rotation_reads_with_both_keys_and_carries_on(tmp_path, database_url, clock):
     words = await written(tmp_path, database_url, clock)
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, OLD)), clock)
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     batches = 0
 
     def stop_half_way(table: str, last_id: int) -> None:
@@ -87,6 +92,7 @@ async def test_an_interrupted_rotation_reads_with_both_keys_and_carries_on(tmp_p
     assert all(w in both for w in words) and UNREADABLE not in both
 
     app = await Hearth.open(load(env=env_for(tmp_path, database_url, OLD, NEW)), clock)
+    app.add_channel_directory(ConsoleChannels())  # (as the terminal registers it)
     done = await rotate(app.store, NEW, [OLD], batch=4)
     assert sum(done.moved.values()) == left and sum(done.already.values()) == len(words) - left  # carried on
     assert await left_to_rotate(app.store, NEW) == 0
