@@ -48,7 +48,8 @@ def check_timezone(name: str) -> ZoneInfo:
         return ZoneInfo(zones[key])
     suggestions = _suggest(key, zones)
     if suggestions:
-        quoted = [f"“{z}”" for z in suggestions]
+        # TRANSLATORS: a timezone name in quotes, as your language quotes a typed word (the same marks as “{typed}” below).
+        quoted = [_("“{zone}”").format(zone=z) for z in suggestions]
         shown = quoted[0] if len(quoted) == 1 else _("{items} or {last}").format(items=", ".join(quoted[:-1]),
                                                                                  last=quoted[-1])
         raise UserError(_("I don't know the timezone “{typed}”. Did you mean {zones}? "

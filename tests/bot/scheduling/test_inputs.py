@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.errors import UserError
+from bot.i18n import speaking
 from bot.scheduling import check_timezone, parse_date, parse_duration
 
 
@@ -29,6 +30,15 @@ def test_unknown_timezone_suggests_close_names():
     suggestions = message.split("Did you mean ", 1)[1].split("?", 1)[0]
     assert 1 <= suggestions.count("“") <= 3
     assert "Names look like “Europe/Berlin”" in message
+
+
+@pytest.mark.parametrize("lang, quoted", [("es", "«Europe/Berlin»"), ("de", "„Europe/Berlin“"),
+                                           ("fr", "«\u00a0Europe/Berlin\u00a0»")])
+def test_suggested_zones_wear_the_languages_own_quotes(lang, quoted):
+    """Not “Europe/Berlin” inside a Spanish sentence that quotes «Europe/Berln»: one kind of quote per sentence."""
+    with speaking(lang), pytest.raises(UserError) as err:
+        check_timezone("Europe/Berln")
+    assert quoted in str(err.value) and "“Europe/Berlin”" not in str(err.value).split("?")[0]
 
 
 def test_city_alone_suggests_its_zone():
