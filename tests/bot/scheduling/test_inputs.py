@@ -1,5 +1,6 @@
 """Timezones, dates and durations as people type them."""
 
+import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -122,3 +123,29 @@ def test_duration_errors(text, expected):
         parse_duration(text)
     assert expected in str(err.value)
     assert "Try “45m”" in str(err.value)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("25 dic", date(2026, 12, 25)), ("25. Dezember", date(2026, 12, 25)), ("25. Dez.", date(2026, 12, 25)),
+    ("25 déc.", date(2026, 12, 25)), ("1er janvier", date(2027, 1, 1)), ("25 de dezembro", date(2026, 12, 25)),
+    ("2 août", date(2027, 8, 2)), ("5 out", date(2027, 10, 5)), ("3 mai", date(2027, 5, 3)),
+])
+def test_dates_in_the_languages_hearth_speaks(typed, expected):
+    """The hint in each language shows its own month (“25 dic”), so that month must read as a date too."""
+    assert parse_date(typed, date(2026, 12, 5)) == expected
+
+
+def test_a_month_prefix_two_months_share_reads_as_neither():
+    with pytest.raises(UserError):
+        parse_date("3 jui", date(2026, 12, 5))  # French juin or juillet: asking beats guessing
+
+
+@pytest.mark.parametrize("lang", ["es", "de", "fr", "pt"])
+def test_each_languages_date_hint_can_be_typed_as_it_reads(lang):
+    """Whatever month example the hint shows in a language parses: the hint never suggests what fails."""
+    from bot.i18n import gettext_in
+    from bot.scheduling.inputs import _DATE_EXAMPLES
+
+    hint = gettext_in(lang, _DATE_EXAMPLES)
+    example = re.findall(r"[«“„]\s?([^»”“]+?)\s?[»”“]", hint)[-1]
+    assert parse_date(example, date(2026, 12, 5)) == date(2026, 12, 25), (lang, example)
