@@ -184,3 +184,10 @@ async def test_a_refusal_in_the_audit_log_reads_in_the_moderators_language(app):
     await run(app, mia, "me language", language="es")
     audit = text(await run(app, mia, "mod audit"))
     assert "mod settings (no modera)" in audit and "not a moderator" not in audit
+
+
+async def test_saving_spanish_in_spanish_doesnt_stutter(app):
+    """Not “Guardado: language ahora es es (Español).”: the real Spanish catalog says it cleanly."""
+    mia = dataclasses.replace(MIA, locale="es-ES")
+    said = text(await run(app, mia, "mod settings", key="language", value="es"))
+    assert said == "Guardado: language pasa a ser es (Español)." and " es es " not in said
