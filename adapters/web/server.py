@@ -34,7 +34,7 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, CantCheck, SignInRefused, link_for, session_of, sign_in, sign_out,
+    SIGNED_OUT, TOO_BIG, TOO_MANY, TOO_MANY_VIEWS, CantCheck, SignInRefused, link_for, session_of, sign_in, sign_out,
 )
 from bot.i18n import N_, _
 from bot.language import LANGUAGES, from_locale
@@ -53,6 +53,8 @@ FORM: web.RequestKey[Any] = web.RequestKey("form")
 #: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
 SIGN_IN_ATTEMPTS = 10
 SIGN_IN_WINDOW = 600.0
+#: Page views per session per minute: the dashboard's own pace for reading (changes spend the member's budget).
+PAGE_VIEWS = 120
 #: The largest request body: a pack file is up to 1 MB.
 MAX_BODY = 2 * 1024 * 1024
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
@@ -131,6 +133,7 @@ class Dashboard:
     def __init__(self, app: "Hearth") -> None:
         self.app = app
         self.limiter = SignInLimiter()
+        self.page_views = SignInLimiter(PAGE_VIEWS, 60.0)  # (the same sliding window, per session)
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -358,10 +361,12 @@ class Dashboard:
     def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def show(request: web.Request) -> web.Response:
             actor: Actor = request[SESSION].actor
+            if not self.page_views.allow(request[SESSION].session_hash):
+                return self.message(request, _("Please wait"), _(TOO_MANY_VIEWS), status=429)
             section = await page_section(self.app, actor, page)
             replies: list[Reply] = []
-            for command in page.reads:
-                replies += await self.app.handle(Event("command", actor, command))
+            for command in page.reads:  # (reads, paced here: browsing doesn't use up the moderator's chat budget)
+                replies += await self.app.handle(Event("command", actor, command), paced=False)
             here = shown(page)
             return aiohttp_jinja2.render_template("page.html", request, self.context(
                 request, here.title, page.slug, page=here, section=section, replies=replies))

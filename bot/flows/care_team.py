@@ -215,7 +215,7 @@ async def raise_again(app: "Hearth") -> None:
 
 
 @router.command("mod care list", "The care notes still open, and those done lately: who has them, never what.",
-                permission="moderator", bare=True)
+                permission="moderator", reads_only=True, bare=True)
 async def care_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
     if not notes:

@@ -43,6 +43,8 @@ HOW_TO_SIGN_IN = N_("Type **mod dashboard** in your community (Discord, Slack or
                     "sign-in link.")
 NO_CSRF = N_("That form was out of date, so I didn't do anything. Please go back, reload the page and try again.")
 TOO_MANY = N_("That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link.")
+TOO_MANY_VIEWS = N_("That's a lot of pages in a minute, so I paused for a moment. Wait a few seconds, then "
+                    "reload the page.")
 NOT_FOUND = N_("There's no page at that address. The pages are in the list at the top.")
 NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the page and try again.")
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")

@@ -65,7 +65,8 @@ async def remove(app: "Hearth", ev: Event) -> Reply:
     return say(_("{} is no longer a moderator."), await person(app, ev.actor.community_id, subject))
 
 
-@router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator")
+@router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator",
+                reads_only=True)
 async def list_mods(app: "Hearth", ev: Event) -> Reply:
     mods = await app.store.communities.moderators(ev.actor.community_id)
     if not mods:
@@ -95,7 +96,7 @@ AUDIT_WORDS = {
 
 
 @router.command("mod audit", "What moderators did recently.",
-                Option("count", "how many entries (default 20)", kind="int"), permission="moderator")
+                Option("count", "how many entries (default 20)", kind="int"), permission="moderator", reads_only=True)
 async def audit(app: "Hearth", ev: Event) -> Reply:
     count = max(1, min(int(ev.args.get("count", "20")), 200))
     rows = await app.store.communities.audit_log(ev.actor.community_id, count)

@@ -294,7 +294,7 @@ async def discard(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("mod pack list", "The built-in prompt packs, how many prompts each has, and whether they're on.",
-                permission="moderator")
+                permission="moderator", reads_only=True)
 async def pack_list(app: "Hearth", ev: Event) -> Reply:
     switches = await app.store.prompts.switches(ev.actor.community_id)
     posted_in = await app.channel_language(ev.actor.community_id)

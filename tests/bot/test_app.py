@@ -30,7 +30,8 @@ async def whole(app) -> dict[str, list]:
 def test_the_commands_that_only_read_are_the_expected_ones():
     # (insights write: the first view of a finished week settles it, bot/insights/anonymity.py)
     assert READS_ONLY == ["checkin list", "checkin status", "help", "home", "me data", "me history",
-                          "notes list", "privacy"]
+                          "mod audit", "mod care list", "mod moderators list", "mod pack list", "notes list",
+                          "privacy"]
 
 
 async def test_a_command_that_only_reads_changes_nothing(app, clock):

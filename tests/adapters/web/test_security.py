@@ -188,6 +188,23 @@ async def test_a_session_ends_when_its_person_stops_moderating(web: TestClient, 
     assert (await web.get("/schedules")).status == 401
 
 
+async def test_browsing_spends_the_dashboards_own_pace_not_the_chat_budget(web: TestClient, app: Hearth) -> None:
+    """Reading pages costs the platform nothing: a moderator clicking through every page many times is not paused
+    in chat for it; the dashboard paces page views per session itself, with a kind page."""
+    from adapters.web.server import SignInLimiter
+
+    await signed_in(web, app)
+    for _ in range(3 * app.config["limits.events_per_minute"]):
+        page = await web.get("/audit")
+        assert page.status == 200, await page.text()
+    said = await run(app, MOD, "checkin status")
+    assert said and not any(r.error for r in said)  # chat still answers: the pages spent none of its budget
+    web.dashboard.page_views = SignInLimiter(2, 60.0)  # type: ignore[attr-defined]  (a small pace, to reach it)
+    assert [(await web.get(p)).status for p in ("/audit", "/care", "/moderators")] == [200, 200, 429]
+    paused = await web.get("/audit")
+    assert paused.status == 429 and "paused for a moment" in words(await paused.text())
+
+
 async def test_a_session_lasts_a_working_day(web: TestClient, app: Hearth) -> None:
     await signed_in(web, app)
     app.clock.advance(timedelta(hours=7, minutes=59))  # type: ignore[attr-defined]
