@@ -480,7 +480,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         out[key] = _check_value(cmd, opt, value)
     for opt in cmd.options:
         if opt.required and opt.name not in out:
-            example = " " + _("For example: `{example}`").format(example=cmd.example) if cmd.example else ""
+            example = " " + _("For example: `{example}`").format(example=_(cmd.example)) if cmd.example else ""
             raise UserError(_("**{command}** needs “{option}” ({description}). Usage: `{usage}`.").format(
                 command=cmd.name, option=opt.name, description=_(opt.description), usage=cmd.usage()) + example,
                 field=opt.name)

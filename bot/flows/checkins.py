@@ -122,7 +122,8 @@ async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, 
     VISIBILITY_OPTION,
     Option("words", "what you'd like to say (optional)", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
     Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
-    example="checkin answer 4 anonymous Slept well for once",
+    # TRANSLATORS: keep the command and its option words in English; translate only the free words.
+    example=N_("checkin answer 4 anonymous Slept well for once"),
 )
 async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)

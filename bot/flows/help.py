@@ -78,7 +78,7 @@ def _usage(cmd: Command) -> Reply:
                                                                              description=_(o.description))
         lines.append(hearth_text(described))
     if cmd.example:
-        lines.append(rich(_("Example: `{example}`").format(example=cmd.example)))
+        lines.append(rich(_("Example: `{example}`").format(example=_(cmd.example))))
     return Reply(body=join_rich(lines))
 
 

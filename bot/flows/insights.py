@@ -297,7 +297,8 @@ def to_csv(view: Insights) -> str:
                 Option("name", "the check-in's name", required=True, suggest="schedules", label=True),
                 Option("text", "what you changed, up to 300 characters, or “off”", required=True,
                        rest=True, max_length=NOTE_MAX),
-                permission="moderator", example="mod schedule note weekly We moved the call to Thursdays.")
+                # TRANSLATORS: keep the command and its option words in English; translate only the free words.
+                permission="moderator", example=N_("mod schedule note weekly We moved the call to Thursdays."))
 async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     text = ev.args["text"].strip()

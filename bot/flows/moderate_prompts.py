@@ -66,7 +66,8 @@ def _noted(pid: str, level: str | None) -> str:
 
 @router.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,
                 TEXT_OPTION, permission="moderator",
-                example="mod prompt add checkin appreciation light Who made your week a little easier?",
+                # TRANSLATORS: keep the command and its option words in English; translate only the free words.
+                example=N_("mod prompt add checkin appreciation light Who made your week a little easier?"),
                 form=CommandForm("Add a prompt"))
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
@@ -91,7 +92,8 @@ async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> d
 
 
 @router.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
-                permission="moderator", example="mod prompt edit own-listening-01 Who listened well to you lately?",
+                # TRANSLATORS: keep the command and its option words in English; translate only the free words.
+                permission="moderator", example=N_("mod prompt edit own-listening-01 Who listened well to you lately?"),
                 form=CommandForm("Edit a prompt", defaults=_text_now))
 async def edit(app: "Hearth", ev: Event) -> Reply:
     pid = ev.args["id"]

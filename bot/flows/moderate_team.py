@@ -121,11 +121,17 @@ def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
         return rich(_(_AUDIT_DETAILS[action][detail]))
     if action.startswith("care.") and detail.startswith("care note ") and detail[10:].isdigit():
         return rich(_("care note {number}").format(number=detail[10:]))
+    if action == "refused" and detail.endswith(_REFUSED):  # "mod settings (not a moderator)", stored in English
+        commands = detail[:-len(_REFUSED)].split(" or ")
+        return rich("{}", _("{commands} (not a moderator)").format(commands=_(" or ").join(commands)))
     if action == "settings" and "=" in detail:
         key, value = detail.split("=", 1)
         return rich(f"{key} → " + "{}", _shown_setting(key, None if value == "None" else value))
     return rich("{}", detail)
 
+
+#: How a refusal's detail ends (bot/commands/registry.py stores "mod settings (not a moderator)").
+_REFUSED = " (not a moderator)"
 
 #: The fixed details some actions store (in English), as the reader's language says them.
 _AUDIT_DETAILS = {

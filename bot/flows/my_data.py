@@ -43,8 +43,11 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     total = sum(a.values())
     answers = ngettext("{count} check-in answer", "{count} check-in answers", total).format(count=total)
     if total:
-        answers += " " + _("({shared} shared, {anonymous} anonymous, {private} private)").format(
-            shared=a["shared"], anonymous=a["anonymous"], private=a["private"])
+        # Each count says its own word, so that "1 shared" agrees in languages whose adjectives take a plural.
+        answers += " " + _("({shared}, {anonymous}, {private})").format(
+            shared=ngettext("{count} shared", "{count} shared", a["shared"]).format(count=a["shared"]),
+            anonymous=ngettext("{count} anonymous", "{count} anonymous", a["anonymous"]).format(count=a["anonymous"]),
+            private=ngettext("{count} private", "{count} private", a["private"]).format(count=a["private"]))
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))

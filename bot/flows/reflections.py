@@ -87,7 +87,8 @@ async def save_note(app: "Hearth", ev: Event) -> Reply:
 @router.command(
     "note", "Keep a private note on the last prompt I gave you (only you can read it).",
     Option("text", "your note", kind="text", required=True, max_length=MAX_NOTE_CHARS, rest=True),
-    example="note I want to ask for help sooner", form=CommandForm("Keep a private note"),
+    # TRANSLATORS: keep the command and its option words in English; translate only the free words.
+    example=N_("note I want to ask for help sooner"), form=CommandForm("Keep a private note"),
 )
 async def note_command(app: "Hearth", ev: Event) -> Reply:
     prompt = await app.store.notes.reflection_text(ev.actor.community_id, ev.actor.user_id) or ""

@@ -21,6 +21,19 @@ MAX_MINUTES = 7 * 24 * 60
 MAX_YEARS_AHEAD = 10
 _FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
+#: The months as the other languages Hearth speaks write them, so “25 dic”, “25. Dezember”, “1er janvier” or
+#: “25 de dezembro” read as dates too (a prefix that two months share, like French “jui”, reads as neither).
+_MONTHS_IN = (
+    _FULL_MONTHS,
+    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+     "noviembre", "diciembre"),
+    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+     "dezember"),
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre"),
+    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+     "novembro", "dezembro"),
+)
 
 
 # --------------------------------------------------------------------------
@@ -48,7 +61,8 @@ def check_timezone(name: str) -> ZoneInfo:
         return ZoneInfo(zones[key])
     suggestions = _suggest(key, zones)
     if suggestions:
-        quoted = [f"“{z}”" for z in suggestions]
+        # TRANSLATORS: a timezone name in quotes, as your language quotes a typed word (the same marks as “{typed}” below).
+        quoted = [_("“{zone}”").format(zone=z) for z in suggestions]
         shown = quoted[0] if len(quoted) == 1 else _("{items} or {last}").format(items=", ".join(quoted[:-1]),
                                                                                  last=quoted[-1])
         raise UserError(_("I don't know the timezone “{typed}”. Did you mean {zones}? "
@@ -100,8 +114,8 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
 
 def _day_month(cleaned: str) -> tuple[int, int] | None:
     """“dec 25”, “25 dec”, “december 25th” → (day, month)."""
-    m = (re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?", cleaned)
-         or re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?", cleaned))
+    m = (re.fullmatch(r"([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?", cleaned)
+         or re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)? (?:of |de )?([^\W\d_]+)\.?", cleaned))
     if not m:
         return None
     word, number = (m[1], m[2]) if m[1].isalpha() else (m[2], m[1])
@@ -112,10 +126,10 @@ def _day_month(cleaned: str) -> tuple[int, int] | None:
 def _month(word: str) -> int | None:
     if len(word) < 3:
         return None
-    for i, full in enumerate(_FULL_MONTHS):
-        if full.startswith(word) or (word == "sept" and i == 8):
-            return i + 1
-    return None
+    if word == "sept":
+        return 9
+    months = {i + 1 for names in _MONTHS_IN for i, full in enumerate(names) if full.startswith(word)}
+    return months.pop() if len(months) == 1 else None
 
 
 def _make_date(year: int, month: int, day: int, text: str) -> date:

@@ -34,7 +34,12 @@ for _n, _name in enumerate(DAY_NAMES):
     for _w in (_name.lower(), _name.lower()[:3]):
         _DAY_WORDS[_w] = _DAY_WORDS[_w + "s"] = _n
 _DAY_WORDS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
-_VOCABULARY = sorted(set(_GROUPS) | _FILLERS | _RANGE_WORDS | set(_DAY_WORDS) | {"noon", "midnight"})
+#: What a slip may be offered as: words that name days or times (a filler such as “week” or “every”, offered
+#: for “weekly”, would only lead to the next refusal).
+_VOCABULARY = sorted(set(_GROUPS) | set(_DAY_WORDS) | {"noon", "midnight"})
+#: Words for a rhythm other than days of the week: answered with how to say once a week or once a month.
+_OTHER_RHYTHMS = {"weekly", "biweekly", "fortnightly", "fortnight", "weeks", "monthly", "month", "months",
+                  "yearly", "annually"}
 _TIME = re.compile(r"(\d+)(?:[:.](\d+))?(am|pm)?")
 _CRON_NUMBERS = re.compile(r"[0-9/,\-]+")  # three of these in a row is a cron line
 
@@ -93,6 +98,10 @@ def _parse_friendly(lowered: str, text: str) -> str:
             pass
         elif (time := _read_time(token, text)) is not None:
             times.append(time)
+        elif token in _OTHER_RHYTHMS:
+            raise UserError(_("In words, I understand days of the week, so I can't read “{}”: for once a week, "
+                              "name the day. For once a month, use a cron line like “0 9 1 * *” (the 1st, at "
+                              "09:00).") + " " + _(EXAMPLES), text)
         else:
             guess = difflib.get_close_matches(token, _VOCABULARY, n=1, cutoff=0.7)
             if guess:

@@ -52,7 +52,8 @@ class Page:
 
 PAGES: tuple[Page, ...] = (
     Page("insights", N_("Insights"), N_("How the check-ins are going, week by week. Only counts of groups big "
-                                      "enough to hide anyone; private answers are never counted.")),
+                                      "enough to hide anyone; private answers count as answered, their moods "
+                                      "never.")),
     Page("schedules", N_("Check-ins"), N_("Every check-in here: change one (you'll see a preview first), pause it, "
                                         "skip a date, resume it or delete it."), section=0,
          controls=(form_button(N_("New check-in"), CREATE, style="primary"), form_button(N_("Skip a date"), SKIP),

@@ -99,3 +99,13 @@ def re_hidden(page: str) -> list[tuple[str, str]]:
     form = re.search(r'<form method="post" action="/act" class="command".*?</form>', page, re.S).group(0)
     return [(k, v) for k, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)
             if k != "csrf"]
+
+
+async def test_the_insights_page_says_truly_what_private_answers_count_for(web: TestClient, app: Hearth) -> None:
+    """Private answers count as answered (chat's `mod insights` says so too); only their moods are left out."""
+    await signed_in(web, app, MIA)
+    body = words(await (await web.get("/insights")).text())
+    assert "Private answers count as answered; their moods are never counted." in body
+    assert "Private answers are never counted" not in body
+    (insights,) = [p for p in PAGES if p.slug == "insights"]
+    assert "private answers are never counted" not in insights.intro

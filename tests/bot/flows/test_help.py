@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from tests.conftest import actor, run, text
 
 
@@ -57,3 +59,25 @@ async def test_a_slip_in_a_groups_word_points_to_the_group_for_those_who_may_use
     assert text(await run(app, actor("ann"), "help", command="modd")) == \
         "I don't know the command “modd”. help lists them all."  # a moderators' word: members get the plain refusal
     assert "Did you mean mod?" in text(await run(app, actor("max", moderator=True), "help", command="modd"))
+
+
+async def test_examples_speak_the_members_language_and_still_work_as_typed(app):
+    """An example's free words are translated; its command and option words stay English, so it still parses."""
+    from bot.commands.parse import parse_line
+    from bot.i18n import gettext_in
+
+    for cmd in app.registry.commands.values():
+        if not cmd.example:
+            continue
+        english, english_args = parse_line(app.registry, cmd.example)
+        rest = [o.name for o in cmd.options if o.rest]
+        for lang in ("es", "de", "fr", "pt"):
+            shown = gettext_in(lang, cmd.example)
+            typed, args = parse_line(app.registry, shown)
+            assert typed is english, (lang, shown)
+            assert {k: v for k, v in args.items() if k not in rest} == {
+                k: v for k, v in english_args.items() if k not in rest}, (lang, shown)
+    ann = dataclasses.replace(actor("ann"), locale="de")
+    [reply] = await run(app, ann, "help", command="note")
+    assert "note Ich möchte früher um Hilfe bitten" in reply.plain()
+    assert "ask for help sooner" not in reply.plain()

@@ -175,3 +175,19 @@ async def test_a_community_can_mix_packs_of_several_languages(app, clock):
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     await RoundScheduler(app).run_pending()
     assert (await app.store.rounds.list_open())[0].prompt_text == "Was hat dich heute gefreut?"
+
+
+async def test_a_refusal_in_the_audit_log_reads_in_the_moderators_language(app):
+    """The audit log stores "mod settings (not a moderator)" in English; a Spanish-speaking moderator reads Spanish."""
+    await run(app, speaking("ann", None), "mod settings", key="language", value="fr")  # refused: not a moderator
+    mia = dataclasses.replace(MIA, locale=None)
+    await run(app, mia, "me language", language="es")
+    audit = text(await run(app, mia, "mod audit"))
+    assert "mod settings (no modera)" in audit and "not a moderator" not in audit
+
+
+async def test_saving_spanish_in_spanish_doesnt_stutter(app):
+    """Not “Guardado: language ahora es es (Español).”: the real Spanish catalog says it cleanly."""
+    mia = dataclasses.replace(MIA, locale="es-ES")
+    said = text(await run(app, mia, "mod settings", key="language", value="es"))
+    assert said == "Guardado: language pasa a ser es (Español)." and " es es " not in said

@@ -59,8 +59,9 @@ async def test_me_data_counts_in_plain_words(app, clock):
     assert "“Zephyrine”" in out and "Europe/Berlin" in out
     assert zeds("• The language you chose ({language}), see **me language**", language="pt") in out
     assert zeds("{count} check-in you've joined", "{count} check-ins you've joined", 1, count=1) in out
+    each = {kind: zeds(f"{{count}} {kind}", f"{{count}} {kind}", 1, count=1) for kind in ("shared", "anonymous", "private")}
     assert zeds("{count} check-in answer", "{count} check-in answers", 3, count=3) + " " + zeds(
-        "({shared} shared, {anonymous} anonymous, {private} private)", shared=1, anonymous=1, private=1) in out
+        "({shared}, {anonymous}, {private})", **each) in out
     assert zeds("{count} private note — only you can read them", "{count} private notes — only you can read them",
                 1, count=1) in out
     assert zeds("{count} moderator action in the audit log", "{count} moderator actions in the audit log", 1,
@@ -227,3 +228,11 @@ async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):
     assert await app.store.notes.last_safety_alert(zed.community_id, zed.user_id) is not None
     await delete_everything(app, zed)
     assert await scan_store(app, ["zephyrine"]) == []
+
+
+async def test_me_data_counts_agree_with_one_in_french(app, clock):
+    """"1 partagée", not "1 partagées": each count takes its own singular or plural (the real catalog)."""
+    _, zed, _ = await build_history(app, clock)
+    await run(app, zed, "me language", language="fr")
+    out = text(await run(app, zed, "me data"))
+    assert "(1 partagée, 1 anonyme, 1 privée)" in out

@@ -1,11 +1,13 @@
 """Timezones, dates and durations as people type them."""
 
+import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.errors import UserError
+from bot.i18n import speaking
 from bot.scheduling import check_timezone, parse_date, parse_duration
 
 
@@ -29,6 +31,15 @@ def test_unknown_timezone_suggests_close_names():
     suggestions = message.split("Did you mean ", 1)[1].split("?", 1)[0]
     assert 1 <= suggestions.count("“") <= 3
     assert "Names look like “Europe/Berlin”" in message
+
+
+@pytest.mark.parametrize("lang, quoted", [("es", "«Europe/Berlin»"), ("de", "„Europe/Berlin“"),
+                                           ("fr", "«\u00a0Europe/Berlin\u00a0»")])
+def test_suggested_zones_wear_the_languages_own_quotes(lang, quoted):
+    """Not “Europe/Berlin” inside a Spanish sentence that quotes «Europe/Berln»: one kind of quote per sentence."""
+    with speaking(lang), pytest.raises(UserError) as err:
+        check_timezone("Europe/Berln")
+    assert quoted in str(err.value) and "“Europe/Berlin”" not in str(err.value).split("?")[0]
 
 
 def test_city_alone_suggests_its_zone():
@@ -112,3 +123,29 @@ def test_duration_errors(text, expected):
         parse_duration(text)
     assert expected in str(err.value)
     assert "Try “45m”" in str(err.value)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("25 dic", date(2026, 12, 25)), ("25. Dezember", date(2026, 12, 25)), ("25. Dez.", date(2026, 12, 25)),
+    ("25 déc.", date(2026, 12, 25)), ("1er janvier", date(2027, 1, 1)), ("25 de dezembro", date(2026, 12, 25)),
+    ("2 août", date(2027, 8, 2)), ("5 out", date(2027, 10, 5)), ("3 mai", date(2027, 5, 3)),
+])
+def test_dates_in_the_languages_hearth_speaks(typed, expected):
+    """The hint in each language shows its own month (“25 dic”), so that month must read as a date too."""
+    assert parse_date(typed, date(2026, 12, 5)) == expected
+
+
+def test_a_month_prefix_two_months_share_reads_as_neither():
+    with pytest.raises(UserError):
+        parse_date("3 jui", date(2026, 12, 5))  # French juin or juillet: asking beats guessing
+
+
+@pytest.mark.parametrize("lang", ["es", "de", "fr", "pt"])
+def test_each_languages_date_hint_can_be_typed_as_it_reads(lang):
+    """Whatever month example the hint shows in a language parses: the hint never suggests what fails."""
+    from bot.i18n import gettext_in
+    from bot.scheduling.inputs import _DATE_EXAMPLES
+
+    hint = gettext_in(lang, _DATE_EXAMPLES)
+    example = re.findall(r"[«“„]\s?([^»”“]+?)\s?[»”“]", hint)[-1]
+    assert parse_date(example, date(2026, 12, 5)) == date(2026, 12, 25), (lang, example)

@@ -51,6 +51,9 @@ def test_when_is_frozen():
 
 @pytest.mark.parametrize("text, expected", [
     ("wekdays 9", "I couldn't read “wekdays 9” as a time — did you mean “weekdays”?"),
+    ("weekly 09:00", "I can't read “weekly 09:00”: for once a week, name the day."),
+    ("every 2 weeks", "For once a month, use a cron line like “0 9 1 * *”"),
+    ("monthly 9am", "For once a month, use a cron line like “0 9 1 * *”"),
     ("", "Tell me when the check-in should happen."),
     ("   ", "Tell me when the check-in should happen."),
     ("daily 25:00", "there's no hour “25”: hours run from 0 to 23"),
@@ -85,3 +88,12 @@ def test_user_text_in_errors_stays_inert():
     with pytest.raises(UserError) as err:
         parse_when("@everyone **now**")
     assert ["u", "@everyone **now**"] in err.value.body.to_json()
+
+
+@pytest.mark.parametrize("slip", ["weekk 9:00", "evry day 9:00", "thru mondays 9:00", "wek 9:00"])
+def test_a_slip_is_never_offered_a_filler_word(slip):
+    """“did you mean “week”?” would only lead to the next refusal: suggestions name days or times."""
+    with pytest.raises(UserError) as err:
+        parse_when(slip)
+    for filler in ("“week”", "“every”", "“each”", "“the”", "“till”"):
+        assert filler not in str(err.value)
