@@ -19,7 +19,7 @@ from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
 from bot.i18n import _, ngettext, speaking
-from bot.language import for_channel
+from bot.language import DEFAULT, LANGUAGES, for_channel
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
 from bot.store.store import Batching
@@ -91,7 +91,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         with speaking(posted_in):
             outgoing = [_round_post(app, schedule, prompt.text, closes_at, tz, _buttons_in(app, buttons), note)]
         outgoing += await _opening_dms(app, schedule, communities[schedule.community_id], community_language,
-                                       people.get(schedule.id, []), prompt.text, closes_at, buttons)
+                                       people.get(schedule.id, []), prompt, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
     if not items:
@@ -165,7 +165,7 @@ def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datet
 
 
 async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, community_language: str | None,
-                       people: list[tuple[Participant, Member | None]], prompt: str, closes_at: datetime,
+                       people: list[tuple[Participant, Member | None]], prompt: Candidate, closes_at: datetime,
                        buttons: dict[str, tuple[Button, ...]]) -> list[Outgoing]:
     """One DM per reachable participant who wants them.
 
@@ -188,12 +188,24 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, 
         reply = by_tz.get((tz.key, lang))
         if reply is None:
             with speaking(lang):
-                body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt_in(app, prompt, lang),
                             closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
                 reply = by_tz[tz.key, lang] = reply_to_json(Reply(body=body, buttons=_buttons_in(app, buttons)))
         return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
 
     return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
+
+
+def prompt_in(app: "Hearth", prompt: Candidate, lang: str) -> str:
+    """The round's question for a DM in `lang`: a built-in prompt's own version in that language where the packs
+    have one (`checkin-07` and `checkin-07-de` are one question), else the question as the round asked it (a
+    community's own prompts are in the words their moderators wrote)."""
+    chosen = None if prompt.source == "community" else app.content.prompt(prompt.id)
+    if chosen is None or chosen.text != prompt.text:
+        return prompt.text  # (not a built-in one, or not as shipped)
+    base = prompt.id[:-3] if prompt.id[-3:-2] == "-" and prompt.id[-2:] in LANGUAGES else prompt.id
+    sibling = app.content.prompt(base if lang == DEFAULT else f"{base}-{lang}")
+    return sibling.text if sibling is not None and sibling.kind == chosen.kind else prompt.text
 
 
 def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:

@@ -85,6 +85,28 @@ async def test_channel_posts_speak_the_communitys_language_and_dms_each_members(
     assert pseudo("has closed") in summary
 
 
+async def test_a_dm_carries_the_round_question_in_the_members_language_where_the_packs_have_it(app, clock):
+    """The channel asks in the community's language; a member's DM asks the same built-in question in theirs
+    (`checkin-07-de` and `checkin-07` are one question). A community's own prompt stays as its moderators wrote it."""
+    await run(app, MIA, "mod settings", key="language", value="de")
+    await make_schedule(app)
+    await run(app, speaking("ann", "en-GB"), "checkin join", schedule="mornings")
+    await run(app, speaking("bob", "de-DE"), "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    rnd = (await app.store.rounds.list_open())[0]
+    german = app.content.prompt(rnd.prompt_id)
+    assert german is not None and rnd.prompt_id.endswith("-de") and rnd.prompt_text == german.text
+    english = app.content.prompt(rnd.prompt_id[:-3])
+    assert english is not None and english.text != german.text
+    post = next(d for d in app.sent if d.kind == "post")
+    dms = {d.user: d.message.plain() for d in app.sent if d.kind == "dm"}
+    assert german.text in post.message.plain()
+    assert english.text in dms["console:ann"] and german.text not in dms["console:ann"]
+    assert german.text in dms["console:bob"]
+
+
 async def test_help_keeps_the_english_command_word_beside_the_translated_explanation(app, pseudo_spanish):  # noqa: F811
     ana = speaking("ana", "es-ES")
     shown = text(await run(app, ana, "help"))
