@@ -78,3 +78,17 @@ async def test_the_insights_table_writes_dates_numbers_and_words_in_spanish(web:
     assert any(r.startswith("12 ene") and gettext_in("es", TOO_FEW) in r for r in rows), rows
     assert any("sin check-in" in r for r in rows), rows
     assert "4 semanas" in words(page) and "Los números" in words(page)
+
+
+async def test_the_sign_in_page_of_a_link_speaks_its_moderators_language(web: TestClient, app: Hearth) -> None:
+    """The link names its person, so the page can speak their language, not the browser's."""
+    from tests.adapters.web.conftest import link_token
+    from tests.conftest import actor, run
+
+    nina = actor("nina", moderator=True)
+    await run(app, nina, "me language", language="pt")
+    token = await link_token(app, nina)
+    page = await (await web.get(f"/sign-in?t={token}", headers={"Accept-Language": "en-US"})).text()
+    assert lang_of(page) == "pt" and "Este link entra como Nina" in words(page)
+    made_up = await (await web.get("/sign-in?t=" + "0" * 43, headers={"Accept-Language": "en-US"})).text()
+    assert lang_of(made_up) == "en"  # (a link that names nobody: the browser's language)
