@@ -16,6 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from adapters.listen import listen
 from bot.errors import HearthError
 from bot.metrics import COUNTERS, GAUGES
 from bot.store.service import outbox_backlog, reachable
@@ -74,17 +75,11 @@ class HttpService:
         web_app.router.add_get("/healthz", self.healthz)
         web_app.router.add_get("/readyz", self.readyz)
         web_app.router.add_get("/metrics", self.metrics)
-        self.runner = web.AppRunner(web_app, access_log=None)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, host, port)
         try:
-            await site.start()
+            self.runner, self.port = await listen(web_app, host, port)
         except OSError as err:
-            await self.runner.cleanup()
             raise ServiceUnavailable(f"the health and metrics endpoint can't listen on {host}:{port} "
                                      f"({err.strerror or err}). Pick another service.http_port.") from None
-        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
-        self.port = sockets[0].getsockname()[1] if sockets else port
         log.info("health and metrics on http://%s:%s/ (healthz, readyz, metrics)", host, self.port)
         return self.port
 

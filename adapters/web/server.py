@@ -26,6 +26,7 @@ import jinja2
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from adapters.listen import listen
 from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
@@ -165,17 +166,11 @@ class Dashboard:
         return web_app
 
     async def start(self, host: str, port: int) -> int:
-        self.runner = web.AppRunner(self.web_app(), access_log=None)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, host, port)
         try:
-            await site.start()
+            self.runner, self.port = await listen(self.web_app(), host, port)
         except OSError as err:
-            await self.runner.cleanup()
             raise DashboardUnavailable(f"the dashboard can't listen on {host}:{port} ({err.strerror or err}). "
                                        "Pick another web.port.") from None
-        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
-        self.port = sockets[0].getsockname()[1] if sockets else port
         log.info("moderators' dashboard on http://%s:%s/ (public address: %s)", host, self.port,
                  self.app.config["web.public_url"] or "not set")
         if not self.app.config["web.public_url"]:
