@@ -25,6 +25,22 @@ from bot.store.insights import RoundCounts
 MONDAY = date(2026, 1, 5)
 
 
+async def cells_by_view(rounds, by_week, weeks: int, floor: int, people_in) -> dict[object, list[Cell]]:
+    """Each week released by the rule, as each view shows it: every check-in's cells, then "all"."""
+    schedules = sorted({s for s, _ in rounds.values()})
+    cells: dict[object, list[Cell]] = {s: [] for s in [*schedules, "all"]}
+    for w in range(weeks):
+        groups: dict[int, list[RoundCounts]] = {}
+        for rc in by_week.get(w, []):
+            groups.setdefault(rc.schedule_id, []).append(rc)
+        r = await release_week(MONDAY + timedelta(weeks=w), {s: Group(tuple(g)) for s, g in groups.items()},
+                               floor, people_in)
+        for s in schedules:
+            cells[s].append(r.by_schedule.get(s, Cell(MONDAY, None, None, None, rounds=0)))
+        cells["all"].append(r.all)
+    return cells
+
+
 @dataclass(frozen=True)
 class Answer:
     person: int
@@ -53,17 +69,7 @@ def views(rounds: dict[int, tuple[int, int]], answers: list[Answer], weeks: int,
 
     async def released() -> list[int | None]:
         by_week = counts(rounds, answers)
-        schedules = sorted({s for s, _ in rounds.values()})
-        cells: dict[object, list[Cell]] = {s: [] for s in [*schedules, "all"]}
-        for w in range(weeks):
-            groups: dict[int, list[RoundCounts]] = {}
-            for rc in by_week.get(w, []):
-                groups.setdefault(rc.schedule_id, []).append(rc)
-            r = await release_week(MONDAY + timedelta(weeks=w), {s: Group(tuple(g)) for s, g in groups.items()},
-                                   floor, people_in)
-            for s in schedules:
-                cells[s].append(r.by_schedule.get(s, Cell(MONDAY, None, None, None, rounds=0)))
-            cells["all"].append(r.all)
+        cells = await cells_by_view(rounds, by_week, weeks, floor, people_in)
         out: list[int | None] = []
         for view in cells.values():
             spreads = [c.moods for c in view]
@@ -209,17 +215,7 @@ def participation_views(rounds: dict[int, tuple[int, int]], answers: list[Answer
             by_week[week] = [replace(rc, answered=Traced(rc.answered, {i: 1 for i, a in enumerate(answers)
                                                                       if a.round_id == rc.round_id}))
                              for rc in rcs]
-        schedules = sorted({s for s, _ in rounds.values()})
-        cells: dict[object, list[Cell]] = {s: [] for s in [*schedules, "all"]}
-        for w in range(weeks):
-            groups: dict[int, list[RoundCounts]] = {}
-            for rc in by_week.get(w, []):
-                groups.setdefault(rc.schedule_id, []).append(rc)
-            r = await release_week(MONDAY + timedelta(weeks=w), {s: Group(tuple(g)) for s, g in groups.items()},
-                                   floor, people_in)
-            for s in schedules:
-                cells[s].append(r.by_schedule.get(s, Cell(MONDAY, None, None, None, rounds=0)))
-            cells["all"].append(r.all)
+        cells = await cells_by_view(rounds, by_week, weeks, floor, people_in)
         out: list[Traced | None] = []
         for view in cells.values():
             out += [c.answered for c in view]
