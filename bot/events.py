@@ -316,7 +316,10 @@ class Actor:
 
     Ids are opaque strings namespaced by platform (`discord:…`, `slack:…`,
     `console:…`). `platform_moderator` is the platform's own word (Manage
-    Server, workspace admin); the core adds its configured moderators.
+    Server, workspace admin); the core adds its configured moderators. None:
+    the event carried no word either way (a button pressed in a Discord DM
+    carries no server permissions); an action that declares whose community
+    it acts in (`Action.community_of`) then asks the platform.
     `timezone` and `locale` are what the platform says about the person
     (e.g. "Europe/Berlin", "pt-BR"), if it says anything.
     """
@@ -324,7 +327,7 @@ class Actor:
     community_id: str
     user_id: str
     display_name: str
-    platform_moderator: bool = False
+    platform_moderator: bool | None = False
     channel_id: str | None = None
     timezone: str | None = None
     roles: tuple[str, ...] = ()

@@ -57,9 +57,9 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
     if interaction.guild_id is not None:
         community_id = f"discord:{interaction.guild_id}"
         roles = tuple(str(r.id) for r in getattr(user, "roles", ()) if not r.is_default())
-        moderator = bool(interaction.permissions.manage_guild)
-    else:
-        roles, moderator = (), False
+        moderator: bool | None = bool(interaction.permissions.manage_guild)
+    else:  # a DM carries no server permissions: no word either way (see `Action.community_of`)
+        roles, moderator = (), None
     if community_id is None:
         return None
     return Actor(

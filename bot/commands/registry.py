@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
 Permission = Literal["member", "moderator"]
+#: Which community a pressed button acts on, from the button itself (None: none that can be found).
+CommunityOf = Callable[["Hearth", Event], Awaitable["str | None"]]
 OptionKind = Literal["string", "text", "int", "choice", "channel", "date", "timezone", "user", "file"]
 """`file`: an upload; the adapter puts its bytes in `Event.attachment` (the option's value is its name)."""
 
@@ -149,6 +151,11 @@ class Action:
     about: tuple[str, ...] = ()
     """The commands this button or form belongs to, as people type them: what a refusal names (never the
     action's own key, such as `mod.schedule.save`)."""
+    community_of: CommunityOf | None = None
+    """For a moderator's button that can be pressed where the platform says nothing of who moderates (a care
+    note's, raised again in a DM): the community it acts on, read from what it names. When the press carries no
+    word of the platform's (`Actor.platform_moderator` is None), the platform is asked (`Hearth.platform_word`)
+    whether this person moderates that community, and only when it is the one they act in."""
 
 
 @dataclass
@@ -304,7 +311,8 @@ class Registry:
                                               else self.actions.get(event.name))
             if found is not None:
                 names = found.about if isinstance(found, Action) else (found.name,)
-                await self._check_permission(app, event, found.permission, names)
+                where = found.community_of if isinstance(found, Action) else None
+                await self._check_permission(app, event, found.permission, names, where)
         except UserError as err:
             return err.reply()
         return None
@@ -333,7 +341,7 @@ class Registry:
             if act is None:
                 raise UserError(_("That button is from an older version of Hearth and no longer works. "
                                   "Please try the command again."))
-            await self._check_permission(app, event, act.permission, act.about)
+            await self._check_permission(app, event, act.permission, act.about, act.community_of)
             return as_list(await act.handler(app, event))
         except UserError:
             if spent:  # refused, so nothing was done: the button may be pressed again once it's put right
@@ -395,18 +403,29 @@ class Registry:
         return cmd is not None and (cmd.permission == "member" or await app.is_moderator(actor))
 
     async def _check_permission(self, app: "Hearth", event: Event, permission: Permission,
-                                commands: tuple[str, ...]) -> None:
-        """Refuse a member a moderator's command or button, naming the command as people type it."""
+                                commands: tuple[str, ...], community_of: CommunityOf | None = None) -> None:
+        """Refuse a member a moderator's command or button, naming the command as people type it. A press that
+        carries no word of the platform's (a DM) asks the platform, if its action says which community it acts
+        on (`Action.community_of`) and that is the community the press is made in."""
         if permission == "member":
             return
         if await app.is_moderator(event.actor):
             return
+        word = event.actor.platform_moderator
+        if word is None and community_of is not None:
+            if await community_of(app, event) == event.actor.community_id:  # (never another community's word)
+                word = await app.platform_word.still(event.actor, app.clock.now())
+                if word:
+                    return
         what = " or ".join(commands)
         await app.store.communities.record_audit(
             event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
         )
-        # The platform has just said they don't moderate: any dashboard session they opened on its earlier word ends.
-        await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id, app.clock.now())
+        if word is False:
+            # The platform has just said they don't moderate: any dashboard session they opened on its earlier
+            # word ends. (Not when it said nothing, or couldn't be asked: that is no word against them.)
+            await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id,
+                                                      app.clock.now())
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
         raise UserError(
             _("Only moderators can use {commands}. If you think you should be one, ask a moderator to add you "

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Callable
 
 from bot.commands.forms import CommandForm
-from bot.commands.registry import Action, Command, Handler, Option, Permission
+from bot.commands.registry import Action, Command, CommunityOf, Handler, Option, Permission
 from bot.scheduling.jobs import DueSteps, Job, JobCallback, OpenRounds, RoundSteps
 
 
@@ -58,15 +58,16 @@ class Router:
         return deco
 
     def action(self, name: str, permission: Permission = "member",
-               about: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
-        """A button or form handler, reached from a reply (`name` is its key, "mod.schedule.save")."""
+               about: tuple[str, ...] = (), community_of: CommunityOf | None = None) -> Callable[[Handler], Handler]:
+        """A button or form handler, reached from a reply (`name` is its key, "mod.schedule.save");
+        `community_of`: see `Action.community_of`."""
         if permission != "member" and not about:
             raise ValueError(f"action {name!r} needs `about`: the commands a refusal names, as people type them")
 
         def deco(fn: Handler) -> Handler:
             if name in self.actions:
                 raise ValueError(f"action {name!r} declared twice")
-            self.actions[name] = Action(name, fn, permission, about)
+            self.actions[name] = Action(name, fn, permission, about, community_of)
             return fn
 
         return deco

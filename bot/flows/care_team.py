@@ -8,7 +8,9 @@ each press that changes the note (and each `mod care duty`) goes in the audit
 log: who and when, and the note's number, never what nor about whom. A note
 nobody takes in time is raised again, once, to each moderator on duty, in
 private, with the note's own buttons (`mod care duty off` keeps someone out of
-that). Typed, `mod care` alone is `mod care list`. A member who got a
+that). A press in a DM carries no permissions of the platform's, so the
+platform is asked whether the presser moderates the note's community (that
+one only). Typed, `mod care` alone is `mod care list`. A member who got a
 crisis reply may ask for a private word from Hearth the next day.
 """
 
@@ -107,6 +109,13 @@ async def _note_of(app: "Hearth", ev: Event) -> CareNote:
     return note
 
 
+async def _note_home(app: "Hearth", ev: Event) -> str | None:
+    """The community the pressed note belongs to: where a press in a DM (which carries no permissions of the
+    platform's) asks the platform whether the presser moderates (`Action.community_of`)."""
+    raw = ev.args.get(NOTE_ARG, "")
+    return await app.store.care.community_of(int(raw)) if raw.isascii() and raw.isdigit() and int(raw) < 2**63 else None
+
+
 async def _zone(app: "Hearth", ev: Event) -> tuple[str, str]:
     """The community's timezone and language, which its care channel's note is written in."""
     return ((await app.ensure_community(ev.actor.community_id)).settings.default_timezone,
@@ -123,7 +132,7 @@ def _who_has_it(note: CareNote) -> Reply:
     return say(_("This one is open again: nobody has it right now."))
 
 
-@router.action(TAKE, permission="moderator", about=ABOUT)
+@router.action(TAKE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def take(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
     if note.state == "taken" and note.taken_by == ev.actor.user_id:
@@ -139,7 +148,7 @@ async def take(app: "Hearth", ev: Event) -> Reply:
                  "press **{button}**.").format(button=_("Hand over")))
 
 
-@router.action(HAND_OVER, permission="moderator", about=ABOUT)
+@router.action(HAND_OVER, permission="moderator", about=ABOUT, community_of=_note_home)
 async def hand_over(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
     zone, lang = await _zone(app, ev)
@@ -154,7 +163,7 @@ async def hand_over(app: "Hearth", ev: Event) -> Reply:
     return say(_("Handed back to the team. The note shows it's open again."))
 
 
-@router.action(DONE, permission="moderator", about=ABOUT)
+@router.action(DONE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def done(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
     zone, lang = await _zone(app, ev)

@@ -85,3 +85,51 @@ async def test_a_note_raised_again_in_a_dm_has_the_notes_buttons_and_a_press_the
     await app.outbox.drain_all()
     edited = fake.messages[int(note["id"])]
     assert "Mia" in edited["content"] and "reaching out" in edited["content"]
+
+
+async def test_a_moderator_by_manage_server_alone_can_press_a_notes_buttons_in_a_dm(discord_bot, fake: FakeDiscord,
+                                                                                    app, clock):
+    """Not on Hearth's list: Discord's Manage Server is their only word, and a DM carries no permissions. The
+    press asks Discord about the note's server, and only that one: a right taken away there is refused, though
+    they still manage another server Hearth is in."""
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    uid = fake.next_id()
+    mia = fake.member(uid, "Mia", moderator=True)
+    ann, bob = fake.member(fake.next_id(), "Ann"), fake.member(fake.next_id(), "Bob")
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, mia, "mod care duty", duty="on")  # raised notes come to her privately
+    assert await app.store.communities.moderators(f"discord:{fake.guild_id}") == []
+
+    async def raised_to_mia(member) -> dict:
+        await run(fake, member, "note", text=WORDS)
+        clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+        await RoundScheduler(app).run_job("care.raise_again")
+        await app.outbox.drain_all()
+        return fake.channel_messages(fake.dm_channels[uid])[-1]
+
+    dm = await raised_to_mia(ann)
+    taken = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                      dm_user=mia["user"]))
+    assert "nobody doubles up" in taken["data"]["content"]
+    asked = fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{uid}")
+    assert asked  # Discord was asked, about the note's server
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id)
+               if "may need some support" in m["content"] and "Ann" in m["content"]]
+    assert "Mia" in note["content"] and "reaching out" in note["content"]
+
+    fake.set_roles(uid, ())  # an admin takes Manage Server away here...
+    other, _channel = fake.add_guild(0, 1)
+    fake.member(uid, "Mia", moderator=True, guild=other)  # ...while she manages another server
+    clock.advance(timedelta(seconds=61))  # (Discord's last answer is kept a minute)
+    dm = await raised_to_mia(bob)
+    refused = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                        dm_user=mia["user"]))
+    assert "Only moderators" in refused["data"]["content"]
+    assert len(fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{uid}")) == len(asked) + 1
+    assert not fake.calls_to("GET", f"/guilds/{other}/members/{uid}")
+    notes = await app.store.care.listing(f"discord:{fake.guild_id}", app.now() - timedelta(days=1))
+    assert sorted(n.state for n in notes) == ["open", "taken"]

@@ -4,6 +4,7 @@ follow-up and `mod care list`. Always who and where, never what."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.clock import utc_iso
@@ -222,3 +223,61 @@ async def test_mod_care_typed_alone_shows_the_notes(app):
     assert cmd.name == "mod care list"
     shown = text(await run(app, MIA, cmd.name, **args))
     assert "Care notes" in shown and "Ann" in shown and "open" in shown and CRISIS not in shown
+
+
+class AskedPlatform:
+    """A platform's `PlatformModerators` that says what it is told to, and remembers what it was asked."""
+
+    platform = "console"
+
+    def __init__(self, word: bool | None) -> None:
+        self.word = word
+        self.asked: list[tuple[str, str]] = []
+
+    async def still(self, community_id: str, user_id: str) -> bool | None:
+        self.asked.append((community_id, user_id))
+        return self.word
+
+
+def in_a_dm(who, community: str | None = None):
+    """`who` pressing in a DM: the platform's event says nothing of who moderates (`platform_moderator` None),
+    and the adapter names the community from the button (or, forged, another)."""
+    return replace(who, platform_moderator=None, community_id=community or who.community_id, channel_id=None)
+
+
+async def test_a_press_in_a_dm_asks_the_platform_about_the_notes_community_only(app):
+    note = await crisis_note(app)
+    platform = AskedPlatform(True)
+    app.add_platform_moderators(platform)
+    mona = actor("mona")  # moderates by the platform's word only: not on Hearth's list
+    assert "nobody doubles up" in text(await press(app, in_a_dm(mona), TAKE, {"note": str(note)}))
+    assert platform.asked == [(ANN.community_id, "console:mona")]
+    assert (await app.store.care.get(ANN.community_id, note)).taken_by == "console:mona"
+
+    # Pressed as if from another community (forged, or a moderator there): that community's word is never
+    # asked about this note, nor this community's on that one's behalf; refused, as before.
+    zed = in_a_dm(actor("zed"), community="console:elsewhere")
+    assert "Only moderators" in text(await press(app, zed, DONE, {"note": str(note)}))
+    assert platform.asked == [(ANN.community_id, "console:mona")]
+    # A press in the server carries the platform's own word: nobody is asked.
+    assert "Only moderators" in text(await press(app, ANN, DONE, {"note": str(note)}))
+    assert len(platform.asked) == 1 and (await app.store.care.get(ANN.community_id, note)).state == "taken"
+
+
+async def test_a_dm_press_the_platform_refuses_or_cant_answer_changes_nothing(app, clock):
+    note = await crisis_note(app)
+    platform = AskedPlatform(None)  # can't tell right now
+    app.add_platform_moderators(platform)
+    sam = actor("sam")
+    await app.store.dashboard.open_session("s" * 64, replace(sam, platform_moderator=True), "c", app.now(),
+                                           app.now() + timedelta(hours=1))
+    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert platform.asked == [(ANN.community_id, "console:sam")]
+    # "Can't tell" is no word against them: their dashboard session goes on.
+    assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 1
+
+    platform.word = False  # the platform says they don't moderate (asked again: "can't tell" isn't kept)
+    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert len(platform.asked) == 2
+    assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 0
+    assert (await app.store.care.get(ANN.community_id, note)).state == "open"
