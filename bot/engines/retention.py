@@ -3,13 +3,17 @@
 People answer in the moment; they shouldn't have to remember to clean up
 years later. Answers (and the record of which reflection prompts someone was
 given) older than the retention period are deleted, along with the outbox
-rows that carried them. Private notes are kept until their author deletes
-them: a note is something someone chose to keep.
+rows that carried them, and their posts still in a channel (named and
+anonymous) are taken down, as `me delete` takes a member's down. Round posts
+and summaries (counts, never names) stay. Private notes are kept until their
+author deletes them: a note is something someone chose to keep.
 
 The period is the community's `retention_days`, capped by the server's
 `privacy.retention_days`: whoever runs Hearth can promise a maximum.
-Posts already in a channel stay; they are the platform's history now.
-Only counts are logged, never content.
+A long backlog (the first run after a shorter period was set) is deleted in
+slices (`Store.purge_community`), each slice's posts queued to come down in
+its own transaction and paced (`TAKE_DOWN_PER_MINUTE`) so the messages people
+are waiting for still go first. Only counts are logged, never content.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from bot.commands.registry import ONCE_DAYS
 from bot.commands.router import Router
 from bot.models import Community
 from bot.store.member_data import compact, harden
+from bot.store.store import PURGE_SLICE, Purged
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -30,6 +35,9 @@ log = logging.getLogger(__name__)
 
 router = Router("retention")
 
+#: How many old posts retention takes down a minute at most (per community), leaving the platform's rate for
+#: everything else: Discord and Slack both allow several deletions a second.
+TAKE_DOWN_PER_MINUTE = 300
 #: Retried deliveries arrive within minutes; event ids older than this are noise.
 PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it could work
 
@@ -62,7 +70,17 @@ async def _purge_delivery_history(app: "Hearth") -> None:
 
 async def _purge_community(app: "Hearth", community: Community) -> int:
     days = retention_days(app, community)
-    n = await app.store.purge_community(community.id, app.now() - timedelta(days=days))
-    if n:
-        log.info("retention: purged %d answer(s) older than %d days in %s", n, days, community.id)
-    return n
+
+    def progress(so_far: Purged) -> None:
+        log.info("retention: %d answer(s) purged so far in %s (%d post(s) to take down)", so_far.answers,
+                 community.id, so_far.posts)
+
+    spacing = timedelta(minutes=PURGE_SLICE / TAKE_DOWN_PER_MINUTE)
+    gone = await app.store.purge_community(community.id, app.now() - timedelta(days=days), app.now(),
+                                           spacing=spacing, progress=progress)
+    if gone.answers:
+        log.info("retention: purged %d answer(s) older than %d days in %s; %d post(s) to take down",
+                 gone.answers, days, community.id, gone.posts)
+    if gone.posts:
+        app.outbox.kick()
+    return gone.answers

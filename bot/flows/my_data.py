@@ -158,9 +158,9 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),
         rich(_("The people who run this Hearth's server can reach its database, as with any app.") + " " + server),
-        rich(_("**How long:** answers are deleted after {days} days. Words you shared in a channel stay there, "
-               "like any message, until **me delete** takes them down. Notes stay until you delete them "
-               "(**notes delete**).").format(days=days)),
+        rich(_("**How long:** answers are deleted after {days} days, and their posts come down from the channel "
+               "with them (round summaries stay). **me delete** takes yours down any time. Notes stay until you "
+               "delete them (**notes delete**).").format(days=days)),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
                "removes all of it. **checkin leave** stops a check-in any time.")),
     ], "\n")

@@ -296,9 +296,10 @@ def removal(key: str, channel: str | None, ref: str, platform: str = "") -> Outg
                     platform=platform)
 
 
-async def enqueue_on(tx: Executor, outgoing: list[Outgoing], now: datetime) -> None:
-    """Queue messages in the caller's transaction: they go out if and only if its change is kept."""
-    await _write_outbox_rows(tx, _outbox_rows(outgoing, utc_iso(now)))
+async def enqueue_on(tx: Executor, outgoing: list[Outgoing], now: datetime, due: datetime | None = None) -> None:
+    """Queue messages in the caller's transaction: they go out if and only if its change is kept (not before
+    `due`, if given: work that may wait, spread out so it doesn't hold up what can't)."""
+    await _write_outbox_rows(tx, _outbox_rows(outgoing, utc_iso(now), due=None if due is None else utc_iso(due)))
 
 
 async def enqueue_rounds_on(tx: Executor, per_round: list[tuple[int, list[Outgoing]]], now: datetime) -> None:
@@ -320,7 +321,8 @@ async def drop_pending_for_answers(tx: Executor, answers_sql: str, *args: Any) -
                      "AS gone)", *args)
 
 
-def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = None) -> list[tuple[Any, ...]]:
+def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = None,
+                 due: str | None = None) -> list[tuple[Any, ...]]:
     """Messages as outbox rows. With `round_id`, they were built before their round existed: its id goes
     into their keys and into their payloads' "{round}" placeholders, on the JSON text, once per distinct
     payload (a round's DMs share one per timezone)."""
@@ -336,7 +338,7 @@ def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = No
             encoded[id(o.payload)] = text
         key = o.dedupe_key if fill is None else o.dedupe_key.replace("{round}", fill)
         rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
-                     o.round_id if round_id is None else round_id, o.response_id, stamp, stamp))
+                     o.round_id if round_id is None else round_id, o.response_id, due or stamp, stamp))
     return rows
 
 

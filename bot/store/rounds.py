@@ -310,23 +310,46 @@ class RoundRepository(Repository):
 
     # -- retention and member data ------------------------------------------------------
 
-    async def purge(self, tx: Executor, community_id: str, cutoff: datetime) -> int:
-        """Delete a community's answers made before `cutoff`, with the sent outbox rows that copied them (names,
-        words), those first while they can still be found; returns how many answers."""
+    async def purge(self, tx: Executor, community_id: str, cutoff: datetime, now: datetime, limit: int,
+                    due: datetime | None = None, since: str = "") -> tuple[int, int, str, bool]:
+        """Delete up to `limit` of a community's answers made before `cutoff`, the oldest first, with every outbox
+        row that carried them (sent ones copy names and words; pending ones would wait for a row that is going),
+        and take down their posts still in a channel as `me delete` does (`_queue_post_removals`), the removals
+        due from `due`; returns how many answers, how many posts are to come down, the time of the newest answer
+        it found, and whether there may be more. Call it again, `since` that time, while there may be: each call
+        is a slice, its removals queued with its deletion, and none scans again what an earlier one passed over."""
         # Expired answers are found by age (the responses_created index), then kept to the
         # community's rounds. The unary + keeps SQLite from walking every answer of every round
         # by round id instead: with a million answers that held the database for most of a
         # second each day (bench/README.md, "scale"). On other databases it is a no-op.
-        in_community = (
-            "SELECT r.id FROM responses r WHERE r.created_at < ? AND +r.round_id IN "
-            "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?)"
+        found = await tx.fetchall(
+            "SELECT r.id, r.created_at FROM responses r "
+            "WHERE r.created_at < ? AND r.created_at >= ? AND +r.round_id IN (SELECT rd.id FROM rounds rd "
+            "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?) ORDER BY r.created_at LIMIT ?",
+            utc_iso(cutoff), since, community_id, limit,
         )
-        stamp = utc_iso(cutoff)
-        await tx.execute(f"DELETE FROM outbox WHERE status <> 'pending' AND response_id IN ({in_community})",
-                         stamp, community_id)
+        if not found:
+            return 0, 0, since, False
+        ids = [r["id"] for r in found]
+        await tx.execute(f"DELETE FROM outbox WHERE response_id IN ({marks(ids)})", *ids)
+        # Each post as the row says at its deletion: a post that went out a moment ago is taken down too.
+        gone = await tx.fetchall(f"DELETE FROM responses WHERE id IN ({marks(ids)}) "
+                                 "RETURNING id, round_id, post_ref, anon_ref", *ids)
+        posted = [r for r in gone if r["post_ref"] or r["anon_ref"]]
+        queued = 0
+        if posted:
+            round_ids = sorted({r["round_id"] for r in posted})
+            rounds = {r["id"]: r for r in await tx.fetchall(
+                f"SELECT id, closed_at, channel_id FROM rounds WHERE id IN ({marks(round_ids)})", *round_ids)}
+            answers = [{**r, "closed_at": rounds[r["round_id"]]["closed_at"],
+                        "channel_id": rounds[r["round_id"]]["channel_id"]} for r in posted]
+            queued, _later = await self._queue_post_removals(tx, answers, now, "retention", due)
+        return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
+
+    async def purge_counts(self, tx: Executor, community_id: str, cutoff: datetime) -> None:
+        """Retention's last step for a community: the counts of its rounds from before `cutoff` go too."""
         await purge_tallies_on(tx, community_id, cutoff)
         await purge_weeks_on(tx, community_id, cutoff)
-        return await tx.execute(f"DELETE FROM responses WHERE id IN ({in_community})", stamp, community_id)
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
@@ -355,9 +378,10 @@ class RoundRepository(Repository):
             await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
         return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "outbox": dropped}
 
-    async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]],
-                                   now: datetime) -> tuple[int, int]:
+    async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime,
+                                   why: str = "erase", due: datetime | None = None) -> tuple[int, int]:
         """One "delete" per answer post already out, addressed by message id; how many, and how many of them wait.
+        (`why` starts their keys: an erasure's, retention's; `due`: not before then.)
 
         Named posts come down at once. An anonymous post of a round still open waits for that round's next
         batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
@@ -375,8 +399,8 @@ class RoundRepository(Repository):
                     await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
                     later += 1
                 else:
-                    now_out.append(removal(f"erase:{a['id']}:{ref}", a["channel_id"], ref))
-        await enqueue_on(tx, now_out, now)
+                    now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref))
+        await enqueue_on(tx, now_out, now, due)
         return queued, later
 
 

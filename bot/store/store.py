@@ -10,8 +10,11 @@ outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
 from pathlib import Path
 
 from bot.clock import Clock
@@ -33,6 +36,18 @@ from bot.store.schedules import ScheduleGone, ScheduleRepository
 from bot.store.stash import StashRepository
 
 __all__ = ["Batching", "OutgoingFactory", "RoundClosed", "ScheduleGone", "Store", "removal"]
+
+
+#: Answers retention deletes (and posts it queues to come down) per transaction (`Store.purge_community`).
+PURGE_SLICE = 500
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What retention deleted in a community: answers, and their posts queued to come down."""
+
+    answers: int = 0
+    posts: int = 0
 
 
 class Store:
@@ -111,13 +126,33 @@ class Store:
 
     # -- retention ---------------------------------------------------------------------
 
-    async def purge_community(self, community_id: str, cutoff: datetime) -> int:
-        """Delete a community's answers (and the reflections given) from before `cutoff`, in one transaction;
-        returns how many answers."""
-        async with self.db.transaction() as tx:
-            n = await self.rounds.purge(tx, community_id, cutoff)
-            await self.notes.purge(tx, community_id, cutoff)
-        return n
+    async def purge_community(self, community_id: str, cutoff: datetime, now: datetime,
+                              per_slice: int = PURGE_SLICE, spacing: timedelta = timedelta(0),
+                              progress: "Callable[[Purged], None] | None" = None) -> Purged:
+        """Delete a community's answers (and the reflections given, and the counts of old rounds) from before
+        `cutoff`, and take down their posts still in a channel, `per_slice` answers to a transaction.
+
+        A slice's posts are queued to come down in the transaction that deletes its answers, so a stop halfway
+        loses nothing and the next run goes on from there. Between slices the database is free for everyone
+        else (and the event loop too); each slice's removals are due `spacing` after the last one's, so taking
+        down a year of posts doesn't hold up the messages people are waiting for. `progress` hears the running
+        totals after each slice."""
+        total, since, due = Purged(), "", now
+        while True:
+            async with self.db.transaction() as tx:
+                n, posts, since, more = await self.rounds.purge(tx, community_id, cutoff, now, per_slice, due, since)
+                last = not more
+                if last:
+                    await self.rounds.purge_counts(tx, community_id, cutoff)
+                    await self.notes.purge(tx, community_id, cutoff)
+            total = Purged(total.answers + n, total.posts + posts)
+            if last:
+                return total
+            if progress is not None:
+                progress(total)
+            if posts:
+                due += spacing
+            await asyncio.sleep(0)  # (a slice's rows were built on the loop: let everyone else have a turn)
 
     async def harden(self) -> None:
         """SQLite: overwrite deleted content with zeros instead of leaving it in free pages."""

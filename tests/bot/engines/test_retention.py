@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, timedelta, timezone
 
@@ -63,3 +64,71 @@ async def test_the_scheduler_runs_the_purge_daily(app, clock):
     finally:
         runner.shutdown()
     assert await runner.run_job("purge") == 0
+
+
+async def posts_of_answers(app) -> dict[str, list[str]]:
+    """Each answer's words -> the ids of its posts still up (named, anonymous)."""
+    rows = await app.store.db.fetchall("SELECT text, post_ref, anon_ref FROM responses")
+    return {r["text"]: [ref for ref in (r["post_ref"], r["anon_ref"]) if ref] for r in rows}
+
+
+async def test_the_posts_of_the_answers_it_deletes_come_down_too(app, clock, caplog):
+    mia, ann, bob = actor("mia", moderator=True), actor("ann"), actor("bob")
+    await create_schedule(app, mia)
+    for who in (ann, bob):
+        await run(app, who, "checkin join", schedule="mornings")
+    runner = RoundScheduler(app)
+    await answer_day(app, runner, clock, 0, [(ann, "shared", "Early words"), (bob, "anonymous", "Early unnamed"),
+                                             (mia, "private", "Early private")])
+    await answer_day(app, runner, clock, 21, [(ann, "shared", "Later words")])
+    await run(app, mia, "mod settings", key="retention_days", value="30")
+    posts = await posts_of_answers(app)
+    assert len(posts["Early words"]) == len(posts["Early unnamed"]) == len(posts["Later words"]) == 1
+    assert not posts["Early private"]  # (never posted: nothing to take down)
+    summaries = [d.ref for d in app.sent if d.kind == "edit"]  # round posts edited into their summaries
+
+    clock.set(datetime(2026, 2, 5, 12, 0, tzinfo=timezone.utc))  # 31 days after the first round
+    caplog.set_level(logging.INFO)
+    assert await purge_expired(app) == 3
+    await app.outbox.drain_all()
+    deletes = [d for d in app.sent if d.kind == "delete"]
+    assert sorted(d.ref for d in deletes) == sorted(posts["Early words"] + posts["Early unnamed"])
+    assert all(d.channel == "console:general" for d in deletes)
+    assert not {d.ref for d in deletes} & set(summaries)  # round posts and summaries (counts) stay
+    assert await posts_of_answers(app) == {"Later words": posts["Later words"]}
+    assert "2 post(s) to take down" in caplog.text and "Early" not in caplog.text
+
+    assert await purge_expired(app) == 0  # nothing left, and nothing taken down twice
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "delete"]) == 2
+
+
+async def test_many_old_answers_go_in_slices_each_with_its_posts_paced_out(app, clock):
+    """A long backlog: a transaction per slice, progress after each, and each slice's removals due a while
+    after the last one's, so what people are waiting for is sent first."""
+    mia = actor("mia", moderator=True)
+    members = [actor(f"m{i}") for i in range(5)]
+    await create_schedule(app, mia)
+    for who in members:
+        await run(app, who, "checkin join", schedule="mornings")
+    runner = RoundScheduler(app)
+    await answer_day(app, runner, clock, 0, [(who, "shared", f"Words {i}") for i, who in enumerate(members)])
+    await answer_day(app, runner, clock, 1, [(members[0], "shared", "Kept")])
+    refs = {ref for words, found in (await posts_of_answers(app)).items() if words != "Kept" for ref in found}
+    assert len(refs) == 5
+
+    now = datetime(2026, 1, 20, 12, 0, tzinfo=timezone.utc)
+    heard = []
+    gone = await app.store.purge_community(members[0].community_id, datetime(2026, 1, 6, tzinfo=timezone.utc), now,
+                                           per_slice=2, spacing=timedelta(minutes=3), progress=heard.append)
+    assert (gone.answers, gone.posts) == (5, 5)
+    assert [(p.answers, p.posts) for p in heard] == [(2, 2), (4, 4)]  # the last slice (1) ends it
+    due = await app.store.db.fetchall("SELECT target, next_attempt_at FROM outbox WHERE kind = 'delete' "
+                                      "AND status = 'pending' ORDER BY id")
+    assert sorted(json.loads(r["target"])["ref"] for r in due) == sorted(refs)
+    assert [r["next_attempt_at"][:16] for r in due] == ["2026-01-20T12:00"] * 2 + ["2026-01-20T12:03"] * 2 + [
+        "2026-01-20T12:06"]
+    assert set(await posts_of_answers(app)) == {"Kept"}
+    clock.set(now + timedelta(minutes=7))
+    await app.outbox.drain_all()
+    assert sorted(d.ref for d in app.sent if d.kind == "delete") == sorted(refs)

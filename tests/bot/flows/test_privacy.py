@@ -13,7 +13,8 @@ async def test_the_notice_covers_what_who_how_long_and_choices(app):
     assert "Anonymous answers" in out and "only so you can change, export or delete them" in out
     assert "never names" in out
     assert "answers are deleted after 365 days" in out and "Notes stay until you delete them" in out
-    assert "Words you shared in a channel stay there" in out  # (retention keeps its hands off channel history)
+    assert "their posts come down from the channel with them" in out  # (retention takes them down: engines)
+    assert "stay there" not in out
     for command in ("me data", "me export", "me delete", "checkin leave"):
         assert command in out
     assert "not a therapist or an emergency service" in out

@@ -43,7 +43,7 @@ async def test_counts_are_kept_from_the_close_like_the_summary_and_go_with_reten
     [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
     assert counts.answered == 3 and counts.moods == (0, 1, 2, 0, 0)
     assert await store.insights.people_in([rnd.id], True) == 2  # (so a group can only look smaller)
-    await store.purge_community(COMMUNITY, AT + timedelta(days=400))
+    await store.purge_community(COMMUNITY, AT + timedelta(days=400), AT + timedelta(days=400))
     [counts] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
     assert counts.answered == 0
 
