@@ -53,6 +53,29 @@ async def test_me_delete_takes_the_answers_post_down_in_its_thread(discord_bot, 
     assert sum(held.answers.values()) == 0
 
 
+async def test_retention_takes_an_old_answers_post_down_from_its_thread(discord_bot, fake: FakeDiscord, app, clock):
+    from datetime import timedelta
+
+    from bot.engines.retention import purge_expired
+
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await run(fake, mod, "mod settings", key="retention_days", value="30")
+    post, reply = await share_an_answer(fake, app, clock, ann, "Slept well for once")
+
+    clock.advance(timedelta(days=29))
+    assert await purge_expired(app) == 0 and int(reply["id"]) in fake.messages
+    clock.advance(timedelta(days=2))
+    assert await purge_expired(app) == 1
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+    [deleted] = fake.calls_to("DELETE", "/messages/")
+    assert deleted.path == f"/channels/{post['id']}/messages/{reply['id']}"
+    assert int(reply["id"]) not in fake.messages
+    assert int(post["id"]) in fake.messages  # the round post (its summary, by now) stays
+
+
 async def test_me_export_arrives_as_a_private_json_file(discord_bot, fake: FakeDiscord, app, clock):
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
