@@ -14,8 +14,8 @@ import asyncio
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 from bot.clock import Clock
 from bot.crypto import Cipher
