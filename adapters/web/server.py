@@ -228,7 +228,8 @@ class Dashboard:
             return self.message(request, _("Please wait"), unsure.body.plain(), status=503)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
-        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community)
+        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
+            # for this page only: a session's actor is never the platform's word (`from_platform`), so it isn't kept
             session = replace(session, actor=replace(session.actor, locale=browser))
         await self.app.speak_to(session.actor)
         request[SESSION] = session
