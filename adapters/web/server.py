@@ -54,7 +54,8 @@ FORM: web.RequestKey[Any] = web.RequestKey("form")
 #: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
 SIGN_IN_ATTEMPTS = 10
 SIGN_IN_WINDOW = 600.0
-#: Page views per session per minute: the dashboard's own pace for reading (changes spend the member's budget).
+#: Page views per session per minute: the dashboard's own pace for reading (changes are paced by the core, per
+#: session: `MemberRateLimiter.check`).
 PAGE_VIEWS = 120
 #: The largest request body: a pack file is up to 1 MB.
 MAX_BODY = 2 * 1024 * 1024
@@ -362,7 +363,8 @@ class Dashboard:
             section = await page_section(self.app, actor, page)
             replies: list[Reply] = []
             for command in page.reads:  # (reads, paced here: browsing doesn't use up the moderator's chat budget)
-                replies += await self.app.handle(Event("command", actor, command), paced=False)
+                replies += await self.app.handle(Event("command", actor, command), paced=False,
+                                                 session=request[SESSION].session_hash)
             here = shown(page)
             return aiohttp_jinja2.render_template("page.html", request, self.context(
                 request, here.title, page.slug, page=here, section=section, replies=replies))
@@ -406,7 +408,7 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
-        replies = await self.app.handle(event)
+        replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
