@@ -108,13 +108,15 @@ class Hearth:
 
     # -- events ---------------------------------------------------------------
 
-    async def handle(self, event: Event, *, paced: bool = True) -> list[Reply]:
+    async def handle(self, event: Event, *, paced: bool = True, session: str | None = None) -> list[Reply]:
         """Run one event from an adapter and return what to show; on a full disk, a kind refusal.
 
         `paced=False`: the adapter paces this kind of event itself and it only reads (the dashboard's page
-        views, which cost the platform nothing), so it doesn't spend the member's per-minute budget."""
+        views, which cost the platform nothing), so it doesn't spend the member's per-minute budget.
+        `session`: the dashboard session (its hash) the event came through: it spends that session's budget,
+        not the member's chat one (`MemberRateLimiter.check`)."""
         try:
-            replies = await self._handle(event, paced)
+            replies = await self._handle(event, paced, session)
         except Exception as err:
             if not is_disk_full(err):
                 raise
@@ -137,14 +139,14 @@ class Hearth:
                 pass
         return [say(_(NO_ROOM), error=True)]
 
-    async def _handle(self, event: Event, paced: bool = True) -> list[Reply]:
+    async def _handle(self, event: Event, paced: bool = True, session: str | None = None) -> list[Reply]:
         event = without_controls(event)
         # Everything made for this event (and what the adapter adds as it renders the replies, later in this
         # task) is in the language of the person who acted; a channel post inside says `speaking` its own.
         kept = watch_kept_words()  # what the flow really saves of the person's words, for the care reply
         self.metrics.add("events", event.kind)
         paced = paced or not self.registry.reads_only(event)  # (only a read may go unpaced: a change always spends)
-        verdict = self.limiter.check(event.actor.community_id, event.actor.user_id) if paced else "ok"
+        verdict = self.limiter.check(event.actor.community_id, event.actor.user_id, session) if paced else "ok"
         if verdict != "ok":
             i18n.use(await self.language_of(event.actor))
             log.info("rate limit reached for a member in %s", event.actor.community_id)

@@ -321,7 +321,11 @@ class Actor:
     carries no server permissions); an action that declares whose community
     it acts in (`Action.community_of`) then asks the platform.
     `timezone` and `locale` are what the platform says about the person
-    (e.g. "Europe/Berlin", "pt-BR"), if it says anything.
+    (e.g. "Europe/Berlin", "pt-BR"), if it says anything; `from_platform`
+    False when they aren't the platform's word now (the dashboard's: what the
+    platform said when the link was asked for, and the browser's language):
+    they decide how Hearth speaks to this event, and are never stored as the
+    person's.
     """
 
     community_id: str
@@ -332,6 +336,7 @@ class Actor:
     timezone: str | None = None
     roles: tuple[str, ...] = ()
     locale: str | None = None
+    from_platform: bool = True
 
     @property
     def platform(self) -> str:

@@ -19,41 +19,60 @@ from bot.clock import Clock, elapsed
 Verdict = Literal["ok", "first_refusal", "refused"]
 #: Forget idle members after this many checks, so memory stays small.
 PRUNE_EVERY = 1000
+#: All of one person's dashboard sessions in a community together may change this many times a session's budget
+#: (two devices at full pace; a third session shares theirs).
+SESSIONS_TOGETHER = 2
 
 
 @dataclass
 class MemberRateLimiter:
-    """At most `limit` events per member in any `window`."""
+    """At most `limit` events per member in any `window`, in chat. What a member changes through a dashboard
+    session is paced apart (`check`'s `session`): each session `limit` of its own, and all of one person's
+    sessions together at most `SESSIONS_TOGETHER` times that, so editing on a web page and talking in chat don't
+    use up each other's budget, and opening more sessions doesn't open more."""
 
     clock: Clock
     limit: int
     window: timedelta = timedelta(minutes=1)
     exempt: set[str] = field(default_factory=set)
-    """Platforms whose people are never limited: the terminal, one person at their own keyboard or script."""
-    _seen: dict[tuple[str, str], deque[float]] = field(default_factory=dict)
-    _told: dict[tuple[str, str], float] = field(default_factory=dict)
+    """Platforms whose people are never limited in chat: the terminal, one person at their own keyboard or script
+    (a dashboard session is a web page anyone with the cookie may drive: it is paced whatever its platform)."""
+    _seen: dict[tuple[str, ...], deque[float]] = field(default_factory=dict)
+    _told: dict[tuple[str, ...], float] = field(default_factory=dict)
     _checks: int = 0
 
-    def check(self, community_id: str, user_id: str) -> Verdict:
-        """"ok" to go ahead; "first_refusal" once per window (say why), then "refused" (say so briefly)."""
-        if user_id.split(":", 1)[0] in self.exempt:
-            return "ok"
+    def check(self, community_id: str, user_id: str, session: str | None = None) -> Verdict:
+        """"ok" to go ahead; "first_refusal" once per window (say why), then "refused" (say so briefly).
+        `session`: the dashboard session (its hash) the event came through, paced on its own budget."""
+        if session is None:
+            if user_id.split(":", 1)[0] in self.exempt:
+                return "ok"
+            return self._take((community_id, user_id), ((community_id, user_id), self.limit))
+        mine = (community_id, user_id, "session", session)
+        return self._take(mine, (mine, self.limit),
+                          ((community_id, user_id, "sessions"), SESSIONS_TOGETHER * self.limit))
+
+    def _take(self, told_key: tuple[str, ...], *windows: tuple[tuple[str, ...], int]) -> Verdict:
+        """One event in every window, if each has room; else none (a refusal spends nothing)."""
         now = elapsed(self.clock)
+        self._maybe_prune(now)  # (first: it may drop a window about to be written)
         cutoff = now - self.window.total_seconds()
-        key = (community_id, user_id)
-        times = self._seen.get(key)
-        if times is None:
-            times = self._seen[key] = deque()
-        while times and times[0] <= cutoff:
-            times.popleft()
-        self._maybe_prune(now)
-        if len(times) < self.limit:
-            times.append(now)
+        found = []
+        for key, limit in windows:
+            times = self._seen.get(key)
+            if times is None:
+                times = self._seen[key] = deque()
+            while times and times[0] <= cutoff:
+                times.popleft()
+            found.append((times, limit))
+        if all(len(times) < limit for times, limit in found):
+            for times, _limit in found:
+                times.append(now)
             return "ok"
-        told = self._told.get(key)
+        told = self._told.get(told_key)
         if told is not None and told > cutoff:
             return "refused"
-        self._told[key] = now
+        self._told[told_key] = now
         return "first_refusal"
 
     def _maybe_prune(self, now: float) -> None:

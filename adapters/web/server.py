@@ -35,9 +35,10 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, TOO_MANY_VIEWS, CantCheck, SignInRefused, link_for, session_of, sign_in, sign_out,
+    SIGNED_OUT, TOO_BIG, TOO_MANY, TOO_MANY_VIEWS, WRONG_HOST, CantCheck, SignInRefused, link_for, session_of,
+    sign_in, sign_out,
 )
-from bot.i18n import N_, _
+from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
 from bot.store.dashboard import DashboardSession
 from bot.views.dashboard import PAGES, Page, insights_table, page_section, pages, shown
@@ -54,7 +55,8 @@ FORM: web.RequestKey[Any] = web.RequestKey("form")
 #: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
 SIGN_IN_ATTEMPTS = 10
 SIGN_IN_WINDOW = 600.0
-#: Page views per session per minute: the dashboard's own pace for reading (changes spend the member's budget).
+#: Page views per session per minute: the dashboard's own pace for reading (changes are paced by the core, per
+#: session: `MemberRateLimiter.check`).
 PAGE_VIEWS = 120
 #: The largest request body: a pack file is up to 1 MB.
 MAX_BODY = 2 * 1024 * 1024
@@ -71,6 +73,13 @@ SECURITY_HEADERS = {
     "Server": "Hearth",  # (not aiohttp's name and version: no help in picking a known flaw to try)
 }
 NONCE = re.compile(r"[0-9a-f]{16}")
+#: A Host header as a browser sends it: a name or an IPv4 address, or an IPv6 one in brackets, and maybe a port.
+HOST = re.compile(r"(?:\[(?P<v6>[0-9a-fA-F:.]+)\]|(?P<name>[A-Za-z0-9.-]+))(?::[0-9]{1,5})?")
+#: This machine's own names: a browser sends them only for an address typed (or linked) as such, never for
+#: another site's name, so they are always the dashboard's.
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+#: Listening addresses that mean "every address here": no name a browser would send.
+EVERYWHERE = ("", "0.0.0.0", "::")
 OPEN_PATHS = (SIGN_IN_PATH, "/signed-out", "/static/")
 
 BROKE = N_("Something went wrong on my side, so that may not have been done. Please go back to the page and look; "
@@ -141,7 +150,8 @@ class Dashboard:
     # -- serving -------------------------------------------------------------------------------
 
     def web_app(self) -> web.Application:
-        web_app = web.Application(middlewares=[self._headers, self._signed_in], client_max_size=MAX_BODY)
+        web_app = web.Application(middlewares=[self._right_host, self._headers, self._signed_in],
+                                  client_max_size=MAX_BODY)
         web_app[SESSION_KEY] = self
         env = aiohttp_jinja2.setup(web_app, loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                                    undefined=jinja2.StrictUndefined)
@@ -183,6 +193,39 @@ class Dashboard:
             self.runner = None
 
     # -- middlewares ------------------------------------------------------------------------------
+
+    @web.middleware
+    async def _right_host(self, request: web.Request,
+                          handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        """A request addressed to another name is no request of ours: a page of another site whose name was made
+        to point here (DNS rebinding) would read, and act in, whoever is signed in. It gets a short plain 421,
+        before anything else is read (cookie, form)."""
+        if self.our_host(request):
+            return await handler(request)
+        log.info("refused a dashboard request addressed to %r, not web.public_url's host nor this machine's",
+                 request.headers.get("Host", "")[:100])
+        lang = from_locale(browser_locale(request.headers.get("Accept-Language"))) or "en"
+        return web.Response(status=421, text=gettext_in(lang, WRONG_HOST) + "\n", content_type="text/plain",
+                            headers={**SECURITY_HEADERS, "Content-Language": lang})
+
+    def our_host(self, request: web.Request) -> bool:
+        """The request's Host (and, from a proxy we trust, its X-Forwarded-Host) names this dashboard: the host of
+        `[web] public_url`, this machine (localhost, 127.0.0.1, [::1]) or the address it listens on. Only the name
+        counts, not the port: a proxy may leave the port out, and nobody else can make a browser send our name."""
+        ours = set(LOOPBACK)
+        try:
+            public = urlsplit(self.app.config["web.public_url"] or "").hostname
+        except ValueError:  # (an address with a broken [IPv6]: no name of ours, and no page broken for it)
+            public = None
+        if public:
+            ours.add(public.rstrip("."))
+        listening = self.app.config["web.host"].strip().strip("[]").lower().rstrip(".")
+        if listening not in EVERYWHERE:
+            ours.add(listening)
+        names = [request.headers.get("Host", "")]
+        if self.app.config["web.trust_proxy"] and "X-Forwarded-Host" in request.headers:
+            names.append(request.headers["X-Forwarded-Host"].split(",")[-1].strip())  # (our proxy's, as with -For)
+        return all(_host_name(name) in ours for name in names)
 
     @web.middleware
     async def _headers(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -228,7 +271,8 @@ class Dashboard:
             return self.message(request, _("Please wait"), unsure.body.plain(), status=503)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
-        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community)
+        if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
+            # for this page only: a session's actor is never the platform's word (`from_platform`), so it isn't kept
             session = replace(session, actor=replace(session.actor, locale=browser))
         await self.app.speak_to(session.actor)
         request[SESSION] = session
@@ -361,7 +405,8 @@ class Dashboard:
             section = await page_section(self.app, actor, page)
             replies: list[Reply] = []
             for command in page.reads:  # (reads, paced here: browsing doesn't use up the moderator's chat budget)
-                replies += await self.app.handle(Event("command", actor, command), paced=False)
+                replies += await self.app.handle(Event("command", actor, command), paced=False,
+                                                 session=request[SESSION].session_hash)
             here = shown(page)
             return aiohttp_jinja2.render_template("page.html", request, self.context(
                 request, here.title, page.slug, page=here, section=section, replies=replies))
@@ -405,7 +450,7 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
-        replies = await self.app.handle(event)
+        replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
@@ -438,6 +483,15 @@ async def read_form(request: web.Request) -> Any:
     except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:
         # (UnicodeDecodeError is a ValueError; a multipart part whose headers are broken, an HttpProcessingError)
         raise BadForm(str(err)) from None
+
+
+def _host_name(host: str) -> str | None:
+    """The name in a Host header ("Hearth.example.org.:443" -> "hearth.example.org", "[::1]:8088" -> "::1"); None
+    for anything a browser wouldn't send (empty, user info, spaces, a path)."""
+    found = HOST.fullmatch(host.strip())
+    if found is None:
+        return None
+    return (found["v6"] or found["name"]).lower().rstrip(".") or None
 
 
 def _safe_filename(name: str) -> str:

@@ -50,6 +50,8 @@ NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the 
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")
 BAD_FORM = N_("I couldn't read what your browser sent, so I didn't do anything. Please go back, reload the page and "
               "try again.")
+#: A request addressed to a name that isn't the dashboard's (a DNS rebinding, or a wrong address): no page of ours.
+WRONG_HOST = N_("Hearth's dashboard isn't at this address. Please use the address in your sign-in link.")
 #: The platform couldn't be asked whether a person who moderates by its word still does: nothing shown or changed,
 #: nothing ended (a platform's hiccup mustn't sign every moderator out; the next request asks again).
 CANT_CHECK = N_("I couldn't check just now that you still moderate this community, so I didn't show or change "

@@ -97,13 +97,16 @@ class CommunityRepository(Repository):
     # -- members -----------------------------------------------------------------------
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
-        """Every event runs this: one statement once the community is known, the row coming back from it."""
+        """Every event runs this: one statement once the community is known, the row coming back from it. The
+        platform's timezone and locale are kept only when they are the platform's word (`Actor.from_platform`):
+        a dashboard's browser language never becomes the person's platform locale."""
         if actor.community_id not in self._communities:  # communities are never deleted
             await self.db.execute(
                 "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
                 actor.community_id, utc_iso(now),
             )
             self._communities.add(actor.community_id)
+        timezone, locale = (actor.timezone, actor.locale) if actor.from_platform else (None, None)
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
                VALUES (?, ?, ?, ?, ?, ?)
@@ -111,7 +114,7 @@ class CommunityRepository(Repository):
                platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone),
                platform_locale = COALESCE(excluded.platform_locale, members.platform_locale)
                RETURNING *""",
-            actor.community_id, actor.user_id, actor.display_name, actor.timezone, actor.locale, utc_iso(now),
+            actor.community_id, actor.user_id, actor.display_name, timezone, locale, utc_iso(now),
         )
         assert row is not None
         return member_from_row(row)

@@ -34,9 +34,11 @@ def actor_json(actor: Actor) -> str:
 
 
 def actor_from_json(text: str) -> Actor:
+    """The person as kept: what their platform said then, not its word now (`from_platform` False), so nothing done
+    on the dashboard writes an old timezone or locale, or the browser's language, over the member's."""
     d = json.loads(text)
     return Actor(d["community_id"], d["user_id"], d["display_name"], bool(d["platform_moderator"]), None,
-                 d.get("timezone"), tuple(d.get("roles") or ()), d.get("locale"))
+                 d.get("timezone"), tuple(d.get("roles") or ()), d.get("locale"), from_platform=False)
 
 
 @dataclass(frozen=True)

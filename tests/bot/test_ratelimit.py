@@ -70,3 +70,43 @@ def test_a_wall_clock_set_forward_does_not_empty_the_window():
         assert limiter.check("c", "u") == "ok"
     clock.jump(timedelta(hours=2))
     assert limiter.check("c", "u") == "first_refusal"
+
+
+def test_a_dashboard_session_has_a_budget_of_its_own():
+    """Changes made on the dashboard and words typed in chat don't use up each other's budget."""
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3)
+    for _ in range(3):
+        assert limiter.check("c", "u") == "ok"
+    assert limiter.check("c", "u") == "first_refusal"  # chat is spent
+    for _ in range(3):
+        assert limiter.check("c", "u", session="s1") == "ok"  # the page isn't
+    assert limiter.check("c", "u", session="s1") == "first_refusal"
+    assert limiter.check("c", "u", session="s1") == "refused"
+    assert limiter.check("c", "u") == "refused"  # (nor did the page give chat any back)
+    clock.advance(timedelta(seconds=61))
+    assert limiter.check("c", "u", session="s1") == "ok" and limiter.check("c", "u") == "ok"
+
+
+def test_more_sessions_do_not_open_more():
+    """A person's sessions together are at most `SESSIONS_TOGETHER` sessions' worth; a refusal spends nothing."""
+    from bot.ratelimit import SESSIONS_TOGETHER
+
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3)
+    verdicts = [limiter.check("c", "u", session=f"s{i}") for i in range(10) for _ in range(3)]
+    assert verdicts.count("ok") == SESSIONS_TOGETHER * 3 == 6
+    assert verdicts[:6] == ["ok"] * 6 and "ok" not in verdicts[6:]
+    assert limiter.check("c", "other", session="s9") == "ok"  # another person's are their own
+    assert limiter.check("elsewhere", "u", session="s9") == "ok"  # and so are the person's in another community
+    clock.advance(timedelta(seconds=61))
+    assert [limiter.check("c", "u", session="s0") for _ in range(4)] == ["ok", "ok", "ok", "first_refusal"]
+    # s0's refused fourth spent nothing of the person's: s1 has the rest
+    assert [limiter.check("c", "u", session="s1") for _ in range(4)] == ["ok", "ok", "ok", "first_refusal"]
+
+
+def test_the_terminals_own_keyboard_is_unpaced_but_its_dashboard_sessions_are_not():
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=3, exempt={"console"})
+    assert all(limiter.check("c", "console:ann") == "ok" for _ in range(10))
+    assert [limiter.check("c", "console:ann", session="s") for _ in range(4)][-1] == "first_refusal"

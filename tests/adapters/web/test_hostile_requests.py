@@ -265,3 +265,92 @@ async def test_the_insights_csv_holds_no_words_anyone_typed(web: TestClient, app
         for cell in row:
             assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), row
             assert re.fullmatch(r"[0-9a-z .\-]*", cell), row
+
+
+def get(path: str, host: str | None, cookie: str = "", extra: str = "") -> bytes:
+    """A GET with exactly this Host header (None: none at all)."""
+    head = f"GET {path} HTTP/1.1\r\n" + (f"Host: {host}\r\n" if host is not None else "")
+    if cookie:
+        head += f"Cookie: {COOKIE}={cookie}\r\n"
+    return (head + extra + "Connection: close\r\n\r\n").encode("latin-1")
+
+
+def elsewhere(status: int, headers: dict[str, str], body: str) -> None:
+    """The short plain refusal of a request addressed to another name: no page of ours, no cookie."""
+    assert status == 421, (status, body[:300])
+    assert headers["content-type"].startswith("text/plain") and "<" not in body
+    assert "dashboard isn't at this address" in body and len(body) < 200
+    assert headers["content-security-policy"] == CSP and headers["cache-control"] == "no-store"
+    assert "set-cookie" not in headers
+
+
+async def test_a_request_addressed_to_another_name_gets_no_page(web: TestClient, app: Hearth) -> None:
+    """DNS rebinding: another site's name made to point at this machine. Its page's requests carry its own name
+    as Host, and get nothing: no page, no sign-in, no change, even with the moderator's cookie and token."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    cookie = web.session.cookie_jar.filter_cookies(web.make_url("/"))[COOKIE].value
+    token = await link_token(app, MOD)
+    before = await snapshot(app)
+    port = web.server.port
+    foreign = ["evil.example", f"evil.example:{port}", "dashboard.test.evil.example", "127.0.0.1.evil.example",
+               "", "mona@127.0.0.1", "127.0.0.1/x", "dashboard test", "[::1"]
+    for host in foreign:
+        for request in (get("/schedules", host, cookie), get(f"/sign-in?t={token}", host), get("/", host),
+                        get("/static/style.css", host), get("/nowhere", host)):
+            elsewhere(*await raw(web, request))
+        sign_in = post("/sign-in", "application/x-www-form-urlencoded", f"t={token}".encode())
+        elsewhere(*await raw(web, sign_in.replace(b"Host: 127.0.0.1", f"Host: {host}".encode())))
+        act = post("/act", "application/x-www-form-urlencoded",
+                   f"csrf={csrf}&kind=form&action={RUN}&page=schedules&a:command=mod%20schedule%20pause"
+                   "&v:name=mornings".encode(), cookie)
+        elsewhere(*await raw(web, act.replace(b"Host: 127.0.0.1", f"Host: {host}".encode())))
+    # no Host at all: HTTP/1.0 may leave it out (refused here), HTTP/1.1 may not (aiohttp's parser says so first)
+    elsewhere(*await raw(web, get("/schedules", None, cookie).replace(b"HTTP/1.1", b"HTTP/1.0")))
+    assert (await raw(web, get("/schedules", None, cookie)))[0] == 400
+    assert await snapshot(app) == before  # the link unspent, no session, nothing paused
+    status, _headers, body = await raw(web, get("/schedules", "evil.example", extra="Accept-Language: de\r\n"))
+    assert status == 421 and body.startswith("Das Hearth-Dashboard ist nicht")  # (in the browser's language)
+    assert (await web.get("/schedules")).status == 200  # still signed in, at the right address
+
+
+async def test_the_dashboards_own_names_are_served(web: TestClient, app: Hearth) -> None:
+    """This machine by any of its names (as the tests and a browser on it use), and public_url's host however a
+    browser or a proxy writes it; with public_url unset, this machine's names still are."""
+    port = web.server.port
+    ours = [f"127.0.0.1:{port}", "127.0.0.1", f"localhost:{port}", "LocalHost", f"[::1]:{port}",
+            "dashboard.test", "Dashboard.Test.", "dashboard.test:8088", "dashboard.test:443"]
+    for host in ours:
+        status, _headers, body = await raw(web, get("/sign-in", host))
+        assert status == 200 and "Sign in" in body, host
+    app.config = app.config.with_values(web__public_url="")
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        assert (await raw(web, get("/sign-in", host)))[0] == 200, host
+    elsewhere(*await raw(web, get("/sign-in", "dashboard.test")))  # (no longer ours)
+    app.config = app.config.with_values(web__public_url="https://hearth.example.org:8443/")
+    assert (await raw(web, get("/sign-in", "hearth.example.org:8443")))[0] == 200
+    assert (await raw(web, get("/sign-in", "hearth.example.org")))[0] == 200  # (nginx's $host leaves the port out)
+    elsewhere(*await raw(web, get("/sign-in", "example.org")))
+
+
+async def test_the_listening_address_is_ours_and_every_address_is_no_name(web: TestClient, app: Hearth) -> None:
+    app.config = app.config.with_values(web__host="192.0.2.10")
+    assert (await raw(web, get("/sign-in", "192.0.2.10:8088")))[0] == 200
+    app.config = app.config.with_values(web__host="0.0.0.0")
+    for host in ("0.0.0.0", "192.0.2.10:8088"):
+        elsewhere(*await raw(web, get("/sign-in", host)))
+
+
+async def test_behind_a_trusted_proxy_its_forwarded_host_must_be_ours_too(web: TestClient, app: Hearth) -> None:
+    """A proxy that passes the browser's name in X-Forwarded-Host (and its own in Host) is asked about that name;
+    a page that sets the header itself (a rebinding page may: it isn't a forbidden header) gains nothing, because
+    Host is always checked too. Untrusted, the header is not read."""
+    forwarded = "X-Forwarded-Host: {}\r\n"
+    assert (await raw(web, get("/sign-in", "127.0.0.1", extra=forwarded.format("evil.example"))))[0] == 200
+    app.config = app.config.with_values(web__trust_proxy=True)
+    assert (await raw(web, get("/sign-in", "127.0.0.1", extra=forwarded.format("dashboard.test"))))[0] == 200
+    assert (await raw(web, get("/sign-in", "127.0.0.1",
+                               extra=forwarded.format("evil.example, dashboard.test"))))[0] == 200  # (ours: last)
+    elsewhere(*await raw(web, get("/sign-in", "127.0.0.1", extra=forwarded.format("evil.example"))))
+    elsewhere(*await raw(web, get("/sign-in", "evil.example", extra=forwarded.format("dashboard.test"))))
+    assert (await raw(web, get("/sign-in", "dashboard.test")))[0] == 200  # (no header: Host alone decides)

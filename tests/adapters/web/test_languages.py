@@ -92,3 +92,30 @@ async def test_the_sign_in_page_of_a_link_speaks_its_moderators_language(web: Te
     assert lang_of(page) == "pt" and "Este link entra como Nina" in words(page)
     made_up = await (await web.get("/sign-in?t=" + "0" * 43, headers={"Accept-Language": "en-US"})).text()
     assert lang_of(made_up) == "en"  # (a link that names nobody: the browser's language)
+
+
+async def test_the_browser_language_shows_the_page_and_is_never_kept_as_the_platforms(web: TestClient,
+                                                                                      app: Hearth) -> None:
+    """A change made on the dashboard speaks the browser's language on the page, but the moderator's platform
+    locale stays what their platform last said: their DMs keep coming in it."""
+    from dataclasses import replace
+
+    from tests.adapters.web.test_security import edit_form, make_schedule
+
+    greta = replace(actor("greta", moderator=True), locale="de-DE")  # her chat client is in German
+    await make_schedule(app, who=greta)
+    csrf = await signed_in(web, app, greta)
+    page = await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30"),
+                                 headers={"Accept-Language": "fr-FR"})).text()
+    assert lang_of(page) == "fr" and "Nothing changed" not in words(page)  # (a preview, in French)
+    member = await app.store.communities.get_member(greta.community_id, greta.user_id)
+    assert member.platform_locale == "de-DE" and app.member_language(member, None) == "de"
+    # Her platform now says Spanish; the session still holds what it said when she asked for the link (German):
+    # a change on the page writes neither over it.
+    await run(app, replace(greta, locale="es-ES"), "mod schedule pause", name="mornings")  # (a change: kept)
+    page = await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:30"),
+                                 headers={"Accept-Language": "pt-BR"})).text()
+    assert lang_of(page) == "pt" and "Confira" in words(page)
+    await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:45"))  # (no Accept-Language at all)
+    member = await app.store.communities.get_member(greta.community_id, greta.user_id)
+    assert member.platform_locale == "es-ES" and app.member_language(member, None) == "es"

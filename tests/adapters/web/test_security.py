@@ -13,7 +13,7 @@ from adapters.web.server import COOKIE, CSP
 from bot.app import Hearth
 from bot.commands.registry import OPEN_FORM, RUN
 from tests.adapters.web.conftest import dashboard_client, link_token, sign_in_by_link
-from tests.conftest import actor, run
+from tests.conftest import actor, run, text
 
 MOD = actor("mona", moderator=True)
 MEMBER = actor("max")
@@ -362,3 +362,53 @@ async def test_when_the_platform_cant_be_asked_nothing_is_shown_and_the_session_
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
     app.add_platform_moderators(terminal)  # it answers again: the same session goes on
     assert (await web.get("/schedules")).status == 200
+
+
+PAUSED = "paused for a moment"
+
+
+async def test_changes_on_the_dashboard_and_in_chat_keep_their_own_budgets(web: TestClient, app: Hearth) -> None:
+    """A moderator editing on the page isn't paused in chat for it, nor the page for what they typed in chat; each
+    is still paced (three events are one edit: preview, save, confirm)."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    app.limiter.limit = 3
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]  (what setting up spent is past)
+    for when in ("weekdays 10:00", "weekdays 10:30", "weekdays 11:00"):
+        page = words(await (await web.post("/act", data=edit_form(csrf, "mornings", when))).text())
+        assert "please check before saving" in page and PAUSED not in page
+    refused = words(await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 12:00"))).text())
+    assert PAUSED in refused and "please check before saving" not in refused  # the page's own budget is spent
+    for _ in range(3):  # chat's isn't
+        said = await run(app, MOD, "mod schedule pause", name="mornings")
+        assert PAUSED not in text(said), text(said)
+    assert PAUSED in text(await run(app, MOD, "mod schedule resume", name="mornings"))  # chat's own, now spent
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    again = words(await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 12:00"))).text())
+    assert "please check before saving" in again
+
+
+async def test_more_dashboard_sessions_do_not_open_more_changes(web: TestClient, app: Hearth) -> None:
+    """A signed-in person opening sessions (one link, one session each) shares two sessions' worth among them all;
+    a session over its pace changes nothing."""
+    await make_schedule(app)
+    browsers = [web, await dashboard_client(app), await dashboard_client(app)]
+    try:
+        tokens = [await signed_in(b, app) for b in browsers]
+        app.limiter.limit = 2
+        app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+        done = []
+        for b, csrf in zip(browsers, tokens):
+            for _ in range(3):
+                form = {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules",
+                        "a:command": "mod schedule skip", "v:name": "mornings",
+                        "v:date": f"2026-02-{len(done) + 2:02d}"}
+                page = words(await (await b.post("/act", data=form)).text())
+                done.append(PAUSED not in page and "Still paused" not in page)
+        assert done == [True, True, False, True, True, False, False, False, False]
+        log = await app.store.communities.audit_log(MOD.community_id, 20)
+        assert [r["action"] for r in log].count("schedule.skip") == 4  # what was refused was not done
+    finally:
+        for b in browsers[1:]:
+            await b.close()
