@@ -30,7 +30,7 @@ from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
                                     release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
-from bot.store.insights import RoundCounts, Settling
+from bot.store.insights import CountedMeanwhile, RoundCounts, Settling
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -101,21 +101,23 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
         else:
             todo.append(monday)
     if todo:
-        out |= await _settle(app, community, zone, todo)
+        out |= await _settle(app, community, zone, todo, kept_after)
     return {d: out[d] for d in mondays}
 
 
-async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date]) -> dict[date, Released]:
+async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date], kept_after: datetime,
+                  tries: int = 2) -> dict[date, Released]:
     """Weeks not shown before: the rule applied to their rounds' counts, and each finished one kept as shown
-    (if another view settled it meanwhile, that one stands, and is what shows)."""
-    counts = await app.store.insights.round_counts(community.id, _utc(mondays[0], zone),
+    (if another view settled it meanwhile, that one stands, and is what shows).
+
+    A round whose own week was settled before it was counted (opened late, say by a catch-up after a restart,
+    or moved into a settled week by a new timezone) is counted in the first of these weeks after its own
+    (`late_rounds`): a week once shown never changes, and every round is counted once."""
+    counts = await app.store.insights.round_counts(community.id, min(_utc(mondays[0], zone), kept_after),
                                                    _utc(mondays[-1] + timedelta(weeks=1), zone))
     grouped: dict[date, dict[int, list[RoundCounts]]] = {d: defaultdict(list) for d in mondays}
-    for rc in counts:
-        local = rc.scheduled_at.astimezone(zone).date()
-        monday = local - timedelta(days=local.weekday())
-        if monday in grouped:
-            grouped[monday][rc.schedule_id].append(rc)
+    for monday, rc in await late_rounds(app, community, zone, mondays, counts):
+        grouped[monday][rc.schedule_id].append(rc)
     floor = anonymity_floor(app, community)
     out = {}
     settling = []
@@ -127,9 +129,39 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
             settling.append(Settling(monday, _utc(monday, zone), _utc(monday + timedelta(weeks=1), zone),
                                      to_settle(released), [r.round_id for rounds in by.values() for r in rounds]))
         await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
-    lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
+    try:
+        lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
+    except CountedMeanwhile:  # another view counted one of these rounds first: read everything again
+        if tries <= 1:
+            raise
+        first = await app.store.insights.settled(community.id, mondays)
+        still = [d for d in mondays if d not in first]
+        out = {d: released_from(d, w) for d, w in first.items()}
+        return out | (await _settle(app, community, zone, still, kept_after, tries - 1) if still else {})
     for monday, week in (await app.store.insights.settled(community.id, lost)).items():
         out[monday] = released_from(monday, week)
+    return out
+
+
+async def late_rounds(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date],
+                      counts: list[RoundCounts]) -> list[tuple[date, RoundCounts]]:
+    """Which of these weeks (not settled yet) each round not counted yet goes in: its own week if it is one of
+    them; else, if its own week was settled without it, the first of them after its own; else (its week is
+    simply not in view) none yet."""
+    def monday_of(rc: RoundCounts) -> date:
+        local = rc.scheduled_at.astimezone(zone).date()
+        return local - timedelta(days=local.weekday())
+
+    todo = set(mondays)
+    out = [(monday_of(rc), rc) for rc in counts if monday_of(rc) in todo]
+    others = [rc for rc in counts if monday_of(rc) not in todo]
+    if others:
+        settled = await app.store.insights.settled(community.id, sorted({monday_of(rc) for rc in others}))
+        for rc in others:
+            later = [d for d in mondays if d > monday_of(rc)]
+            own = settled.get(monday_of(rc))
+            if own is not None and not own.purged and later:  # (a purged week's counts went with retention)
+                out.append((later[0], rc))
     return out
 
 

@@ -31,6 +31,20 @@ taken after any of these differs from one taken before only by whole weeks
 that both showed, and "before minus after" is a sum of shown weeks, never
 fewer than `floor` people.
 
+**A round late for its week.** A round can come into being after its week
+was settled: the catch-up after a restart opens a fire missed before
+midnight on Sunday, after a view at 00:05 settled that week; or a new
+timezone moves a round not counted yet into a week settled before. Its week
+is not settled again: that would change numbers shown, and "before minus
+after" could single someone out (adding a round can bring a group that was
+too small into "all"). It is counted, once, in the first week after its own
+that settles (`bot.flows.insights.late_rounds`), as one of that week's
+rounds, under the same rule: so a week's numbers are its own rounds and any
+such late ones. The round is never lost, never counted twice (settling a
+round already counted elsewhere keeps nothing: `CountedMeanwhile`), and
+nothing once shown changes. A late round from a week retention removed is
+not counted: its counts went with the week.
+
 Every shown number, at any time, is therefore a sum of disjoint groups of
 `floor` or more people, out of one fixed set of settled weeks; no difference
 of them is about fewer (tests/bot/insights/ tries).

@@ -120,3 +120,36 @@ async def test_a_round_is_counted_in_one_week_only_when_the_timezone_moves_the_w
     assert row(moved[("all", "4")], "2026-01-05") == row(first[("all", "4")], "2026-01-05")
     assert row(moved[("all", "4")], "2026-01-12")["status"] == "no check-in"  # counted once, where first shown
     assert sum(int(r["answered"] or 0) for r in moved[("all", "12")]) == 9
+
+
+async def test_a_round_opened_late_into_a_week_already_shown_is_counted_in_the_next_week(app, clock):
+    """Down over Sunday night: a view at 00:05 shows the finished week, then the catch-up at 00:20 opens its
+    Sunday 23:30 round. The week shown stays as shown; the round is counted, once, in the next week shown."""
+    await world(app, clock, weeks=1)
+    await make_schedule(app, name="late", when="sundays 23:30")
+    late = ("jo", "kim", "lee", "max")
+    for who in late:
+        await run(app, actor(who), "checkin join", schedule="late")
+    clock.set(datetime(2026, 1, 12, 0, 5, tzinfo=UTC))
+    first = await every_view(app)
+    assert row(first[("all", "4")], "2026-01-05")["answered"] == "9"
+    clock.set(datetime(2026, 1, 12, 0, 20, tzinfo=UTC))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    [rnd] = await app.store.rounds.list_open()
+    assert rnd.scheduled_at == datetime(2026, 1, 11, 23, 30, tzinfo=UTC)  # in the week already shown
+    for who in late:
+        await run(app, actor(who), "checkin answer", schedule="late", mood="4", visibility="shared", words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    assert {k: v for k, v in (await every_view(app)).items() if k[0] != "late"} == {
+        k: v for k, v in first.items() if k[0] != "late"}  # nothing shown changed
+    clock.set(datetime(2026, 1, 19, 10, 0, tzinfo=UTC))
+    later = await every_view(app)
+    for key, rows in later.items():
+        if key[0] != "late":
+            assert row(rows, "2026-01-05") == row(first[key], "2026-01-05"), key
+    assert row(later[("late", "4")], "2026-01-05")["status"] == "no check-in"
+    moved = row(later[("late", "4")], "2026-01-12")
+    assert (moved["status"], moved["answered"], moved["mood_4"]) == ("shown", "4", "4")
+    assert row(later[("all", "4")], "2026-01-12")["answered"] == "4"
+    assert sum(int(r["answered"] or 0) for r in later[("all", "52")]) == 13  # every answer, counted once
