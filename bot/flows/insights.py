@@ -39,6 +39,8 @@ router = Router("insights")
 
 PERIODS = (4, 12, 52)
 TOO_FEW = N_("too few to show")
+INVITED_NOTE = N_("Invitations show only when at least {floor} people didn't answer: otherwise they would tell "
+                  "who answered.")
 PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of every number here, so the moods "
                   "add up to fewer than answered.")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -258,7 +260,8 @@ def summary(view: Insights) -> Rich:
         rich(trend(view)),
         rich("```\n" + table(view) + "\n```"),
         rich(_("Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.").format(
-            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(PRIVATE_NOTE)),
+            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(INVITED_NOTE).format(floor=view.floor) + " "
+             + _(PRIVATE_NOTE)),
     ])
 
 
@@ -299,7 +302,7 @@ async def export(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=rich(_("Here are the numbers for {title} as a CSV file. "
                              "Empty cells are weeks with fewer than {floor} people.").format(
                                  title=view.title[:1].lower() + view.title[1:], floor=view.floor)
-                           + " " + _(PRIVATE_NOTE)),
+                           + " " + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 
