@@ -62,6 +62,8 @@ class Insights:
     cells: list[Cell]
     before: list[Cell]
     zone: str
+    shows_next: date
+    """The Monday this week ends on: insights count whole weeks only, so this week shows from then."""
 
     @property
     def moods(self) -> tuple[int, ...] | None:
@@ -181,7 +183,8 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
     cells = [_cell(released[d], sid, d) for d in mondays]
     title = (_("{name}, last {weeks} weeks").format(name=schedule.name, weeks=weeks) if schedule
              else _("All check-ins, last {weeks} weeks").format(weeks=weeks))
-    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key)
+    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key,
+                    mondays[-1] + timedelta(weeks=2))
 
 
 # -- showing ----------------------------------------------------------------------------
@@ -223,8 +226,10 @@ def table(view: Insights) -> str:
 def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
     if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
+        # (not this week's so far: a week that hasn't ended could be subtracted from itself, once ended)
         return _("No check-in rounds in these {weeks} weeks, so there's nothing to count yet.").format(
-            weeks=view.weeks)
+            weeks=view.weeks) + " " + _("Insights count whole weeks only: this week's check-ins show from "
+                                        "Monday, {day}.").format(day=week_label(view.shows_next))
     now, before = average(view.moods), average(period_moods(view.before))
     answered = view.answered
     parts = []

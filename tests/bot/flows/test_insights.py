@@ -96,6 +96,23 @@ async def test_with_no_rounds_at_all_insights_say_so_rather_than_too_few(app, cl
     assert "too few answers" not in reply.plain()
 
 
+async def test_right_after_a_first_round_insights_say_when_its_week_shows_and_not_before(app, clock):
+    """Insights count whole weeks: this week's round isn't in them yet, and the empty state says when it is."""
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 7, 9, 0, tzinfo=UTC),  # a Wednesday
+                  {name: ("3", "shared") for name in PEOPLE[:4]})
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "No check-in rounds in these 4 weeks" in said
+    assert "whole weeks only: this week's check-ins show from Monday, 12 Jan." in said
+    assert "07 Jan" not in said and "answered 4" not in said  # no part of a week that hasn't ended
+    clock.set(datetime(2026, 1, 12, 0, 1, tzinfo=UTC))
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:0 3:4 4:0 5:0 · avg 3.0" in said
+    assert "whole weeks only" not in said
+
+
 async def test_when_fewer_than_the_floor_stay_out_invited_does_not_show(app, clock):
     """"Invited 4, answered 4, all said 2" would be every member's mood: invited shows only when at least the floor
     of people didn't answer, in the week, in "all", and in the period's totals."""
