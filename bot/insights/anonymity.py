@@ -182,9 +182,9 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
 def invited(group: Group, floor: int) -> int | None:
     """How many were invited, to show beside how many of them answered: only when at least `floor` people did
     not answer (each misses a round at most once, so R rounds missing M answers are at least M / R people).
-    Beside "answered", "invited" says how many stayed out; if that were nobody, or one or two, it would say
-    of (nearly) every member that they answered, and a spread of moods would then be about people known by
-    name: all answered and all said 2 is everyone's mood."""
+    Beside "answered", "invited" says how many stayed out; if that were nobody, or fewer than the floor, it
+    would say of (nearly) every member that they answered, and a spread of moods would then be about people
+    known by name: all answered and all said 2 is everyone's mood."""
     if group.invited is None or group.invited - group.answered < floor * len(group.rounds):
         return None
     return group.invited
