@@ -30,7 +30,7 @@ from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
                                     release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
-from bot.store.insights import RoundCounts, Settling
+from bot.store.insights import CountedMeanwhile, RoundCounts, Settling
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -39,6 +39,8 @@ router = Router("insights")
 
 PERIODS = (4, 12, 52)
 TOO_FEW = N_("too few to show")
+INVITED_NOTE = N_("Invitations show only when at least {floor} people didn't answer: otherwise they would tell "
+                  "who answered.")
 PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of every number here, so the moods "
                   "add up to fewer than answered.")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -60,6 +62,8 @@ class Insights:
     cells: list[Cell]
     before: list[Cell]
     zone: str
+    shows_next: date
+    """The Monday this week ends on: insights count whole weeks only, so this week shows from then."""
 
     @property
     def moods(self) -> tuple[int, ...] | None:
@@ -101,21 +105,23 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
         else:
             todo.append(monday)
     if todo:
-        out |= await _settle(app, community, zone, todo)
+        out |= await _settle(app, community, zone, todo, kept_after)
     return {d: out[d] for d in mondays}
 
 
-async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date]) -> dict[date, Released]:
+async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date], kept_after: datetime,
+                  tries: int = 2) -> dict[date, Released]:
     """Weeks not shown before: the rule applied to their rounds' counts, and each finished one kept as shown
-    (if another view settled it meanwhile, that one stands, and is what shows)."""
-    counts = await app.store.insights.round_counts(community.id, _utc(mondays[0], zone),
+    (if another view settled it meanwhile, that one stands, and is what shows).
+
+    A round whose own week was settled before it was counted (opened late, say by a catch-up after a restart,
+    or moved into a settled week by a new timezone) is counted in the first of these weeks after its own
+    (`late_rounds`): a week once shown never changes, and every round is counted once."""
+    counts = await app.store.insights.round_counts(community.id, min(_utc(mondays[0], zone), kept_after),
                                                    _utc(mondays[-1] + timedelta(weeks=1), zone))
     grouped: dict[date, dict[int, list[RoundCounts]]] = {d: defaultdict(list) for d in mondays}
-    for rc in counts:
-        local = rc.scheduled_at.astimezone(zone).date()
-        monday = local - timedelta(days=local.weekday())
-        if monday in grouped:
-            grouped[monday][rc.schedule_id].append(rc)
+    for monday, rc in await late_rounds(app, community, zone, mondays, counts):
+        grouped[monday][rc.schedule_id].append(rc)
     floor = anonymity_floor(app, community)
     out = {}
     settling = []
@@ -127,9 +133,39 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
             settling.append(Settling(monday, _utc(monday, zone), _utc(monday + timedelta(weeks=1), zone),
                                      to_settle(released), [r.round_id for rounds in by.values() for r in rounds]))
         await asyncio.sleep(0)  # a week at a time: two years of a big community never hold the loop
-    lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
+    try:
+        lost = await app.store.insights.settle(community.id, settling, app.now()) if settling else []
+    except CountedMeanwhile:  # another view counted one of these rounds first: read everything again
+        if tries <= 1:
+            raise
+        first = await app.store.insights.settled(community.id, mondays)
+        still = [d for d in mondays if d not in first]
+        out = {d: released_from(d, w) for d, w in first.items()}
+        return out | (await _settle(app, community, zone, still, kept_after, tries - 1) if still else {})
     for monday, week in (await app.store.insights.settled(community.id, lost)).items():
         out[monday] = released_from(monday, week)
+    return out
+
+
+async def late_rounds(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date],
+                      counts: list[RoundCounts]) -> list[tuple[date, RoundCounts]]:
+    """Which of these weeks (not settled yet) each round not counted yet goes in: its own week if it is one of
+    them; else, if its own week was settled without it, the first of them after its own; else (its week is
+    simply not in view) none yet."""
+    def monday_of(rc: RoundCounts) -> date:
+        local = rc.scheduled_at.astimezone(zone).date()
+        return local - timedelta(days=local.weekday())
+
+    todo = set(mondays)
+    out = [(monday_of(rc), rc) for rc in counts if monday_of(rc) in todo]
+    others = [rc for rc in counts if monday_of(rc) not in todo]
+    if others:
+        settled = await app.store.insights.settled(community.id, sorted({monday_of(rc) for rc in others}))
+        for rc in others:
+            later = [d for d in mondays if d > monday_of(rc)]
+            own = settled.get(monday_of(rc))
+            if own is not None and not own.purged and later:  # (a purged week's counts went with retention)
+                out.append((later[0], rc))
     return out
 
 
@@ -147,7 +183,8 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
     cells = [_cell(released[d], sid, d) for d in mondays]
     title = (_("{name}, last {weeks} weeks").format(name=schedule.name, weeks=weeks) if schedule
              else _("All check-ins, last {weeks} weeks").format(weeks=weeks))
-    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key)
+    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key,
+                    mondays[-1] + timedelta(weeks=2))
 
 
 # -- showing ----------------------------------------------------------------------------
@@ -189,8 +226,10 @@ def table(view: Insights) -> str:
 def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
     if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
+        # (not this week's so far: a week that hasn't ended could be subtracted from itself, once ended)
         return _("No check-in rounds in these {weeks} weeks, so there's nothing to count yet.").format(
-            weeks=view.weeks)
+            weeks=view.weeks) + " " + _("Insights count whole weeks only: this week's check-ins show from "
+                                        "Monday, {day}.").format(day=week_label(view.shows_next))
     now, before = average(view.moods), average(period_moods(view.before))
     answered = view.answered
     parts = []
@@ -226,7 +265,8 @@ def summary(view: Insights) -> Rich:
         rich(trend(view)),
         rich("```\n" + table(view) + "\n```"),
         rich(_("Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.").format(
-            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(PRIVATE_NOTE)),
+            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(INVITED_NOTE).format(floor=view.floor) + " "
+             + _(PRIVATE_NOTE)),
     ])
 
 
@@ -267,7 +307,7 @@ async def export(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=rich(_("Here are the numbers for {title} as a CSV file. "
                              "Empty cells are weeks with fewer than {floor} people.").format(
                                  title=view.title[:1].lower() + view.title[1:], floor=view.floor)
-                           + " " + _(PRIVATE_NOTE)),
+                           + " " + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 

@@ -11,6 +11,13 @@ groups of at least `floor` different people:
   rest of the week's rounds as one group only if that group, too, is at least
   `floor` people. So "all" minus every schedule leaves that group, never one
   person.
+* **Invited** shows beside answered only when at least `floor` people did
+  not answer (`invited`): the floor holds for those who stayed out too.
+  Otherwise "invited 5, answered 5" says of every member that they answered,
+  and with a spread such as "all said 2", what each of them said. The
+  all check-ins week shows invited over the same groups as its answered, and
+  only when each of them may show it, so no subtraction brings a hidden one
+  back. (Invited with answered hidden says nothing about who answered.)
 * A **period** (its totals, its average, its trend) adds weeks that show, and
   nothing else; periods are whole, finished weeks, the same weeks in every
   view, so a period minus a shorter one is weeks that show.
@@ -30,6 +37,20 @@ community keeps answers (`gone`), and never settles it again. So a view
 taken after any of these differs from one taken before only by whole weeks
 that both showed, and "before minus after" is a sum of shown weeks, never
 fewer than `floor` people.
+
+**A round late for its week.** A round can come into being after its week
+was settled: the catch-up after a restart opens a fire missed before
+midnight on Sunday, after a view at 00:05 settled that week; or a new
+timezone moves a round not counted yet into a week settled before. Its week
+is not settled again: that would change numbers shown, and "before minus
+after" could single someone out (adding a round can bring a group that was
+too small into "all"). It is counted, once, in the first week after its own
+that settles (`bot.flows.insights.late_rounds`), as one of that week's
+rounds, under the same rule: so a week's numbers are its own rounds and any
+such late ones. The round is never lost, never counted twice (settling a
+round already counted elsewhere keeps nothing: `CountedMeanwhile`), and
+nothing once shown changes. A late round from a week retention removed is
+not counted: its counts went with the week.
 
 Every shown number, at any time, is therefore a sum of disjoint groups of
 `floor` or more people, out of one fixed set of settled weeks; no difference
@@ -137,29 +158,48 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
     for sid, group in by_schedule.items():
         answered = await enough(group, floor, people_in, False)
         moods = answered and await enough(group, floor, people_in, True)
-        cells[sid] = Cell(week, group.invited, group.answered if answered else None, group.moods if moods else None,
+        cells[sid] = Cell(week, invited(group, floor) if answered else group.invited,
+                          group.answered if answered else None, group.moods if moods else None,
                           rounds=len(group.rounds))
         if answered:
             shown_answered.append(group)
         if moods:
             shown_moods.append(group)
-    return Released(cells, Cell(week, every.invited,
-                                await _all_of(every, shown_answered, floor, people_in, False, lambda g: g.answered),
-                                await _all_of(every, shown_moods, floor, people_in, True, lambda g: g.moods),
+    answered_parts = await _all_of(every, shown_answered, floor, people_in, False)
+    mood_parts = await _all_of(every, shown_moods, floor, people_in, True)
+    if answered_parts:
+        each = [invited(g, floor) for g in answered_parts]
+        all_invited = None if any(n is None for n in each) else sum(n for n in each if n is not None)
+    else:
+        all_invited = every.invited
+    return Released(cells, Cell(week, all_invited,
+                                Group(tuple(r for g in answered_parts for r in g.rounds)).answered
+                                if answered_parts else None,
+                                Group(tuple(r for g in mood_parts for r in g.rounds)).moods if mood_parts else None,
                                 rounds=len(every.rounds)))
 
 
-async def _all_of(every: Group, shown: list[Group], floor: int, people_in: PeopleIn, with_mood_only: bool,
-                  measure: Callable[[Group], object]) -> object:
-    """The week over all check-ins: the cells that show, and the rest only as a group of `floor` or more."""
+def invited(group: Group, floor: int) -> int | None:
+    """How many were invited, to show beside how many of them answered: only when at least `floor` people did
+    not answer (each misses a round at most once, so R rounds missing M answers are at least M / R people).
+    Beside "answered", "invited" says how many stayed out; if that were nobody, or fewer than the floor, it
+    would say of (nearly) every member that they answered, and a spread of moods would then be about people
+    known by name: all answered and all said 2 is everyone's mood."""
+    if group.invited is None or group.invited - group.answered < floor * len(group.rounds):
+        return None
+    return group.invited
+
+
+async def _all_of(every: Group, shown: list[Group], floor: int, people_in: PeopleIn,
+                  with_mood_only: bool) -> list[Group]:
+    """The week over all check-ins, as the groups it adds up: the cells that show, and the rest only as a group
+    of `floor` or more (none: nothing shows)."""
     ids = {i for g in shown for i in g.ids}
     rest = Group(tuple(r for r in every.rounds if r.round_id not in ids))
     parts = list(shown)
     if rest.rounds and await enough(rest, floor, people_in, with_mood_only):
         parts.append(rest)
-    if not parts:
-        return None
-    return measure(Group(tuple(r for g in parts for r in g.rounds)))
+    return parts
 
 
 def period_moods(cells: Iterable[Cell]) -> tuple[int, ...] | None:

@@ -10,7 +10,9 @@ one question about people is how many different ones answered a few rounds
 
 A week, once shown, is settled (`settle`): what the rule let show of it is kept in `insight_weeks` and
 `insight_cells`, and read back as it was (`settled`) by every later view, whatever happens to its rounds,
-schedules or answers since. Retention removes settled weeks whole (`purge_weeks_on`).
+schedules or answers since. Retention removes settled weeks whole (`purge_weeks_on`). A round not counted when
+its week settled (opened late) is counted in a later week, once (`bot.insights.anonymity`, "A round late for its
+week").
 """
 
 from __future__ import annotations
@@ -98,6 +100,11 @@ _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
            "GROUP BY t.round_id")
 
 
+class CountedMeanwhile(Exception):
+    """A round about to be settled in a week was counted in another week meanwhile (by another view): nothing
+    was settled, and the caller reads again."""
+
+
 class InsightsRepository(Repository):
     async def round_counts(self, community_id: str, since: datetime, until: datetime) -> list[RoundCounts]:
         """Every round of the community scheduled in [since, until), open or closed, with its counts as they
@@ -150,7 +157,8 @@ class InsightsRepository(Repository):
 
     async def settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
         """Keep weeks as they are about to be shown, with the rounds counted in each, in one transaction; a week
-        settled already (by another view or process) is left as it was, and returned: the first one stands."""
+        settled already (by another view or process) is left as it was, and returned: the first one stands.
+        A round counted in another week meanwhile raises `CountedMeanwhile`, and nothing is kept."""
         lost = []
         async with self.db.transaction() as tx:
             for w in weeks:
@@ -168,8 +176,10 @@ class InsightsRepository(Repository):
                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                      community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
                 if w.round_ids:
-                    await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE id IN ({marks(w.round_ids)})", key,
-                                     *w.round_ids)
+                    marked = await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE settled_week IS NULL "
+                                              f"AND id IN ({marks(w.round_ids)})", key, *w.round_ids)
+                    if marked != len(set(w.round_ids)):  # (rolls the whole transaction back)
+                        raise CountedMeanwhile(w.week)
         return lost
 
     # -- "what we changed" notes ------------------------------------------------------------

@@ -127,6 +127,8 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
         label = week_label(c.week)
         if c.pending:
             rows.append((label, _("still open"), "", "", "", "", "", "", ""))
+        elif c.gone:
+            rows.append((label, _("no longer kept"), "", "", "", "", "", "", ""))
         elif c.rounds == 0:
             rows.append((label, _("no check-in"), "", "", "", "", "", "", ""))
         elif c.answered is None:

@@ -109,3 +109,38 @@ async def test_the_insights_page_says_truly_what_private_answers_count_for(web: 
     assert "Private answers are never counted" not in body
     (insights,) = [p for p in PAGES if p.slug == "insights"]
     assert "private answers are never counted" not in insights.intro
+
+
+async def test_the_insights_page_right_after_a_first_round_says_when_its_week_shows(web: TestClient, app: Hearth,
+                                                                                    clock) -> None:
+    from tests.bot.flows.test_insights import PEOPLE, a_round
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 7, 9, 0, tzinfo=timezone.utc),
+                  {name: ("3", "shared") for name in PEOPLE[:4]})
+    await signed_in(web, app, MIA)
+    body = words(await (await web.get("/insights")).text())
+    assert "No check-in rounds in these 4 weeks" in body
+    assert "Insights count whole weeks only: this week's check-ins show from Monday, 12 Jan." in body
+    assert "07 Jan" not in body and "05 Jan" not in body  # nothing of a week that hasn't ended
+    assert "Invitations show only when at least 3 people didn't answer" in body
+
+
+async def test_the_insights_page_says_a_week_retention_removed_is_no_longer_kept(web: TestClient, app: Hearth,
+                                                                                 clock) -> None:
+    from bot.engines.retention import purge_expired
+
+    await two_weeks(app, clock)
+    await signed_in(web, app, MIA)
+    shown = words(await (await web.get("/insights?weeks=12")).text())
+    assert "no longer kept" not in shown
+    assert "Saved" in words((await run(app, MIA, "mod settings", key="retention_days", value="30"))[0].plain())
+    clock.set(datetime(2026, 2, 12, 1, 0, tzinfo=timezone.utc))  # 5 Jan's week ended 31 days ago
+    await purge_expired(app)
+    await signed_in(web, app, MIA)
+    body = words(await (await web.get("/insights?weeks=12")).text())
+    row = body[body.index("05 Jan", body.index("Week from")):][:40]
+    assert "no longer kept" in row and "no check-in" not in row, row

@@ -17,7 +17,7 @@ from tests.conftest import actor, run, text
 
 UTC = timezone.utc
 MIA = actor("mia", moderator=True)
-PEOPLE = ("ann", "bob", "cy", "dee", "eve")
+PEOPLE = ("ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal")  # (invited shows: 3 or more stay out)
 
 
 async def a_round(app, clock, at: datetime, answers: dict[str, tuple[str, str]]) -> None:
@@ -47,11 +47,11 @@ async def test_insights_show_each_week_with_a_chart_and_the_same_numbers_as_text
     await two_weeks(app, clock)
     [reply] = await run(app, MIA, "mod insights show", weeks="4")
     said = reply.plain()
-    assert "05 Jan · invited 5 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in said  # dee's 1 is private
-    assert "12 Jan · invited 5 · too few to show" in said  # two people: nothing more
+    assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in said  # dee's 1 is private
+    assert "12 Jan · invited 8 · too few to show" in said  # two people: nothing more
     assert "22 Dec · no check-in" in said
     assert "their moods stay out of every number" in said and "fewer than 3 people" in said
-    assert "4 answers from 5 invitations" in said and "average mood 3.0 (no earlier 4 weeks to compare)" in said
+    assert "4 answers from 8 invitations" in said and "average mood 3.0 (no earlier 4 weeks to compare)" in said
     assert "bob" not in said.lower() and "dee" not in said.lower()  # nobody named, answered or not
     png = reply.attachment
     assert png is not None and png.mime == "image/png" and png.filename.endswith(".png")
@@ -71,7 +71,8 @@ async def test_a_check_in_of_too_few_stays_out_of_all_and_shows_as_too_few(app, 
     await RoundScheduler(app).sweep()
     clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
     every = text(await run(app, MIA, "mod insights show"))
-    assert "05 Jan · invited 6 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in every  # eve's 1: not in
+    # eve's 1 is not in, nor is her invitation: "all" shows invited over the same rounds as answered
+    assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in every
     alone = text(await run(app, MIA, "mod insights show", schedule="evenings"))
     assert "05 Jan · invited 1 · too few to show" in alone
 
@@ -84,7 +85,7 @@ async def test_the_export_is_the_same_numbers_as_csv(app, clock):
     assert len(rows) == 12
     first, second = rows[-2], rows[-1]
     assert (first["week_start"], first["status"], first["invited"], first["answered"]) == ("2026-01-05", "shown",
-                                                                                          "5", "4")
+                                                                                          "8", "4")
     assert [first[f"mood_{i}"] for i in range(1, 6)] == ["0", "1", "1", "1", "0"] and first["average_mood"] == "3.00"
     assert (second["status"], second["answered"], second["mood_4"]) == ("too few to show", "", "")
 
@@ -93,6 +94,53 @@ async def test_with_no_rounds_at_all_insights_say_so_rather_than_too_few(app, cl
     [reply] = await run(app, MIA, "mod insights show")
     assert "No check-in rounds in these 4 weeks" in reply.plain()
     assert "too few answers" not in reply.plain()
+
+
+async def test_right_after_a_first_round_insights_say_when_its_week_shows_and_not_before(app, clock):
+    """Insights count whole weeks: this week's round isn't in them yet, and the empty state says when it is."""
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 7, 9, 0, tzinfo=UTC),  # a Wednesday
+                  {name: ("3", "shared") for name in PEOPLE[:4]})
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "No check-in rounds in these 4 weeks" in said
+    assert "whole weeks only: this week's check-ins show from Monday, 12 Jan." in said
+    assert "07 Jan" not in said and "answered 4" not in said  # no part of a week that hasn't ended
+    clock.set(datetime(2026, 1, 12, 0, 1, tzinfo=UTC))
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:0 3:4 4:0 5:0 · avg 3.0" in said
+    assert "whole weeks only" not in said
+
+
+async def test_when_fewer_than_the_floor_stay_out_invited_does_not_show(app, clock):
+    """"Invited 4, answered 4, all said 2" would be every member's mood: invited shows only when at least the floor
+    of people didn't answer, in the week, in "all", and in the period's totals."""
+    await make_schedule(app)
+    for name in PEOPLE[:4]:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC), {name: ("2", "shared") for name in PEOPLE[:4]})
+    await make_schedule(app, name="evenings", when="mondays 18:00")
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="evenings")
+    clock.set(datetime(2026, 1, 5, 18, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    for name in PEOPLE[:5]:  # three of eight stay out
+        await run(app, actor(name), "checkin answer", schedule="evenings", mood="4", visibility="shared", words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    clock.set(datetime(2026, 1, 13, 10, 0, tzinfo=UTC))
+    mornings = text(await run(app, MIA, "mod insights show", schedule="mornings"))
+    assert "05 Jan · invited ? · answered 4 · moods 1:0 2:4 3:0 4:0 5:0" in mornings
+    assert "4 answers;" in mornings and "invitations" not in mornings.split("\n")[1]
+    assert "Invitations show only when at least 3 people didn't answer" in mornings
+    evenings = text(await run(app, MIA, "mod insights show", schedule="evenings"))
+    assert "05 Jan · invited 8 · answered 5" in evenings and "5 answers from 8 invitations" in evenings
+    every = text(await run(app, MIA, "mod insights show"))  # 12 invited, 9 answered: but mornings' part can't show
+    assert "05 Jan · invited ? · answered 9" in every
+    [reply] = await run(app, MIA, "mod insights export", schedule="mornings")
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert (rows[-1]["week_start"], rows[-1]["invited"], rows[-1]["answered"]) == ("2026-01-05", "", "4")
 
 
 async def test_only_moderators_see_insights(app, clock):
@@ -145,7 +193,7 @@ async def test_the_weekly_digest_is_opt_in_and_goes_once_on_its_day_and_time(app
         await app.outbox.drain_all()
     digests = [d for d in app.sent if "digest" in d.message.plain()]
     assert len(digests) == 1 and digests[0].channel == "console:general"
-    assert "05 Jan · invited 5 · answered 4" in digests[0].message.plain()
+    assert "05 Jan · invited 8 · answered 4" in digests[0].message.plain()
     chart = digests[0].message.attachment  # kept with the post in the outbox, and sent with it
     assert chart is not None and chart.mime == "image/png" and chart.filename == "digest-2026-01-20.png"
     image = Image.open(io.BytesIO(chart.content))

@@ -12,6 +12,7 @@ from bot.engines.retention import purge_expired
 from bot.store import member_data
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
+from tests.bot.store.helpers import round_fields
 from tests.conftest import actor, press, run, text
 
 UTC = timezone.utc
@@ -120,3 +121,70 @@ async def test_a_round_is_counted_in_one_week_only_when_the_timezone_moves_the_w
     assert row(moved[("all", "4")], "2026-01-05") == row(first[("all", "4")], "2026-01-05")
     assert row(moved[("all", "4")], "2026-01-12")["status"] == "no check-in"  # counted once, where first shown
     assert sum(int(r["answered"] or 0) for r in moved[("all", "12")]) == 9
+
+
+async def test_a_round_opened_late_into_a_week_already_shown_is_counted_in_the_next_week(app, clock):
+    """Down over Sunday night: a view at 00:05 shows the finished week, then the catch-up at 00:20 opens its
+    Sunday 23:30 round. The week shown stays as shown; the round is counted, once, in the next week shown."""
+    await world(app, clock, weeks=1)
+    await make_schedule(app, name="late", when="sundays 23:30")
+    late = ("jo", "kim", "lee", "max")
+    for who in late:
+        await run(app, actor(who), "checkin join", schedule="late")
+    clock.set(datetime(2026, 1, 12, 0, 5, tzinfo=UTC))
+    first = await every_view(app)
+    assert row(first[("all", "4")], "2026-01-05")["answered"] == "9"
+    clock.set(datetime(2026, 1, 12, 0, 20, tzinfo=UTC))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    [rnd] = await app.store.rounds.list_open()
+    assert rnd.scheduled_at == datetime(2026, 1, 11, 23, 30, tzinfo=UTC)  # in the week already shown
+    for who in late:
+        await run(app, actor(who), "checkin answer", schedule="late", mood="4", visibility="shared", words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    assert {k: v for k, v in (await every_view(app)).items() if k[0] != "late"} == {
+        k: v for k, v in first.items() if k[0] != "late"}  # nothing shown changed
+    clock.set(datetime(2026, 1, 19, 10, 0, tzinfo=UTC))
+    later = await every_view(app)
+    for key, rows in later.items():
+        if key[0] != "late":
+            assert row(rows, "2026-01-05") == row(first[key], "2026-01-05"), key
+    assert row(later[("late", "4")], "2026-01-05")["status"] == "no check-in"
+    moved = row(later[("late", "4")], "2026-01-12")
+    assert (moved["status"], moved["answered"], moved["mood_4"]) == ("shown", "4", "4")
+    assert row(later[("all", "4")], "2026-01-12")["answered"] == "4"
+    assert sum(int(r["answered"] or 0) for r in later[("all", "52")]) == 13  # every answer, counted once
+
+
+async def test_a_view_racing_another_that_counted_a_late_round_elsewhere_reads_again(app, clock, monkeypatch):
+    """Another view (another process) counts the late round in another week between this view's reading and its
+    settling: this one keeps nothing, reads again, and shows the round where the other counted it, once."""
+    from datetime import date
+
+    from bot.store.insights import ALL, Settling, WeekCell
+
+    await world(app, clock, weeks=1)
+    clock.set(datetime(2026, 1, 12, 0, 5, tzinfo=UTC))
+    await every_view(app)  # 5 Jan settled
+    schedule = await app.store.schedules.find("console:test", "big")
+    at = datetime(2026, 1, 11, 23, 30, tzinfo=UTC)
+    rnd = await app.store.rounds.open(schedule, {**round_fields(at), "invited": 5}, [])
+    await app.store.rounds.finish_step(rnd.id, "closed_at", at + timedelta(hours=2), [])
+    clock.set(datetime(2026, 1, 27, 10, 0, tzinfo=UTC))
+    settle, raced = app.store.insights.settle, []
+
+    async def racing(community_id, weeks, now):
+        if not raced:  # the other view got there first: the round is in 19 Jan's week
+            raced.append(await settle(community_id, [Settling(
+                date(2026, 1, 19), datetime(2026, 1, 19, tzinfo=UTC), datetime(2026, 1, 26, tzinfo=UTC),
+                [WeekCell(ALL, 1, 5, None, None)], [rnd.id])], now))
+        return await settle(community_id, weeks, now)
+
+    monkeypatch.setattr(app.store.insights, "settle", racing)
+    [reply] = await run(app, MIA, "mod insights export", weeks="4")
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert raced == [[]]
+    assert row(rows, "2026-01-12")["status"] == "no check-in"  # not counted here as well
+    assert row(rows, "2026-01-19")["status"] == "too few to show"  # (the other view's numbers)
+    kept = await app.store.db.fetchone("SELECT settled_week FROM rounds WHERE id = ?", rnd.id)
+    assert kept["settled_week"] == "2026-01-19"

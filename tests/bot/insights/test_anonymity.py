@@ -252,3 +252,96 @@ def test_participation_of_a_check_in_of_one_stays_out_of_all():
     shown = participation_views(rounds, answers, 1, 3)
     # schedule 1: week and period 5; schedule 2: hidden; all: 5 (the one private answer is left out, not added)
     assert shown == [5, 5, None, None, 5, 5]
+
+
+# -- who stayed out: "invited" beside "answered" --------------------------------------------------------------
+
+
+@st.composite
+def rostered(draw):
+    """A community, and who was invited to each round: everyone who answered anything, and a few who never do."""
+    rounds, answers, weeks, floor = draw(communities())
+    roster = sorted({a.person for a in answers} | {100 + i for i in range(draw(st.integers(0, 4)))})
+    return rounds, answers, weeks, floor, roster
+
+
+def invitation_views(rounds, answers, weeks, floor, roster) -> list[tuple[Traced, Traced]]:
+    """Every (invited, answered) pair insights could show side by side (each check-in and all; each week and every
+    period of the last k weeks), each a Traced count of the invitations it is made of: (person, round)."""
+    async def people_in(ids: list[int], mood_only: bool) -> int:
+        return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
+
+    async def released() -> list[tuple[Traced, Traced]]:
+        by_week = counts(rounds, answers)
+        for week, rcs in by_week.items():
+            by_week[week] = [replace(rc, invited=Traced(len(roster), {(p, rc.round_id): 1 for p in roster}),
+                                     answered=Traced(rc.answered, {(a.person, rc.round_id): 1 for a in answers
+                                                                   if a.round_id == rc.round_id}))
+                             for rc in rcs]
+        cells = await cells_by_view(rounds, by_week, weeks, floor, people_in)
+        out = []
+        for view in cells.values():
+            out += [(c.invited, c.answered) for c in view]
+            for k in range(1, weeks + 1):
+                shown = period_answered(view[-k:])
+                out.append((None, None) if shown is None else (shown[1], shown[0]))
+        return [(i, a) for i, a in out if i is not None and a is not None]
+
+    return asyncio.run(released())
+
+
+def stayed_out(invited: Traced, answered: Traced) -> set[int]:
+    """Who missed at least one of the rounds these numbers are about."""
+    return {person for person, _ in set(invited.ledger) - set(answered.ledger)}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rostered())
+def test_invited_beside_answered_always_hides_who_answered_among_floor_people_who_did_not(community):
+    """"Invited 4, answered 4" says each member answered, and with "all said 2" how each felt. Wherever both show,
+    they are about the same rounds and at least `floor` people stayed out of them."""
+    rounds, answers, weeks, floor, roster = community
+    for invited, answered in invitation_views(rounds, answers, weeks, floor, roster):
+        assert isinstance(invited, Traced) and isinstance(answered, Traced)
+        assert set(answered.ledger) <= set(invited.ledger), "invited counts other rounds than answered"
+        assert len(stayed_out(invited, answered)) >= floor, "invited says who answered"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rostered())
+def test_all_minus_check_ins_never_brings_back_an_invited_that_was_hidden(community):
+    """In one week, "all" minus any of the check-ins' pairs that show is still a pair of at least `floor` people
+    who stayed out, or nothing at all."""
+    rounds, answers, weeks, floor, roster = community
+    views_ = invitation_views(rounds, answers, weeks, floor, roster)
+    by_rounds: dict[frozenset, tuple[Traced, Traced]] = {}
+    for invited, answered in views_:
+        by_rounds[frozenset(r for _, r in invited.ledger)] = (invited, answered)
+    pairs = list(by_rounds.items())
+    for whole, (invited, answered) in pairs:
+        parts = [(r, p) for r, p in pairs if r < whole]
+        for r, (i, a) in parts:
+            left = {k for k in invited.ledger if k[1] not in r}
+            if left:
+                missed = {p for p, rid in left if (p, rid) not in answered.ledger}
+                assert len(missed) >= floor, "a difference of shown pairs says who answered"
+
+
+def test_everyone_answering_shows_no_invited():
+    rounds = {1: (1, 0)}
+    answers = [Answer(p, 1, 2, False) for p in range(4)]  # all four invited answered, all said 2
+    [cell] = asyncio.run(cells_by_view(rounds, _invited(counts(rounds, answers), 4), 1, 3, _people(answers)))[1]
+    assert (cell.invited, cell.answered, cell.moods) == (None, 4, (0, 4, 0, 0, 0))
+    rounds = {1: (1, 0)}
+    [cell] = asyncio.run(cells_by_view(rounds, _invited(counts(rounds, answers), 7), 1, 3, _people(answers)))[1]
+    assert (cell.invited, cell.answered) == (7, 4)  # three stayed out: who answered stays unknown
+
+
+def _invited(by_week, n):
+    return {w: [replace(rc, invited=n) for rc in rcs] for w, rcs in by_week.items()}
+
+
+def _people(answers):
+    async def people_in(ids, mood_only):
+        return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
+    return people_in

@@ -1,6 +1,7 @@
 """The anonymity rule attacked across time, end to end: real Hearths on real SQLite files, every view the
 feature offers (`mod insights export` for 4, 12 and 52 weeks, each check-in and all; the weekly digest),
-taken before and after a schedule is deleted, after retention removes old weeks, and after the floor is
+taken before and after a round opens late into a week already shown (and a week later, when it is counted),
+before and after a schedule is deleted, after retention removes old weeks, and after the floor is
 raised and a member erased. The attacker keeps every number from every time and combines them.
 
 As in `test_anonymity.py`, the attacker's knowledge is found by probing: each answer's mood is moved by one in
@@ -62,6 +63,9 @@ class Timeline:
     deleted: int
     expired_weeks: int
     floor: int
+    late: bool = False
+    """s0 has one more round, late: due on the last week's Sunday, opened after that week first showed (a
+    catch-up after a restart). Its answers have `week == weeks`."""
 
 
 @st.composite
@@ -74,8 +78,14 @@ def timelines(draw):
             for p in range(people):
                 if draw(st.integers(0, 2)) == 0:  # about a third of the invitations answered: small worlds
                     answers.append(Answer(p, s, w, draw(st.integers(1, 5)), draw(st.integers(0, 4)) == 0))
+    late = draw(st.booleans())
+    if late:
+        answers = answers[:8]
+        for p in range(people):
+            if draw(st.integers(0, 1)) == 0:
+                answers.append(Answer(p, 0, weeks, draw(st.integers(1, 5)), draw(st.integers(0, 4)) == 0))
     return Timeline(schedules, weeks, tuple(answers[:12]), draw(st.integers(0, schedules - 1)),
-                    draw(st.integers(0, weeks)), draw(st.integers(3, 4)))
+                    draw(st.integers(0, weeks)), draw(st.integers(3, 4)), late)
 
 
 async def built(folder: Path, t: Timeline, answers: tuple[Answer, ...]) -> Hearth:
@@ -128,6 +138,22 @@ async def views(app: Hearth, when: str) -> dict[tuple, str]:
     return out
 
 
+def late_sunday(t: Timeline) -> datetime:
+    return START + timedelta(weeks=t.weeks - 1, days=6, hours=14, minutes=30)  # Sunday 23:30 of the last week
+
+
+async def late_round(app: Hearth, t: Timeline, answers: tuple[Answer, ...]) -> None:
+    """s0's round of the last week's Sunday, opened only now, after that week was settled, answered and closed."""
+    store, at = app.store, late_sunday(t)
+    schedule = await store.schedules.find(COMMUNITY, "s0")
+    rnd = await store.rounds.open(schedule, {**round_fields(at), "opened_at": app.now(), "invited": 6}, [])
+    for a in answers:
+        if (a.schedule, a.week) == (0, t.weeks):
+            await store.rounds.save_response(rnd.id, f"console:p{a.person}", a.mood, "",
+                                             "private" if a.private else "shared", app.now(), lambda *_: [])
+    await store.rounds.finish_step(rnd.id, "closed_at", app.now() + timedelta(hours=2), [])
+
+
 async def timeline(folder: Path, t: Timeline, answers: tuple[Answer, ...]) -> dict[tuple, str]:
     """The whole story, and every number seen along it."""
     app = await built(folder, t, answers)
@@ -135,6 +161,11 @@ async def timeline(folder: Path, t: Timeline, answers: tuple[Answer, ...]) -> di
     try:
         clock.set(START + timedelta(weeks=t.weeks, days=2))
         seen = await views(app, "first")
+        if t.late:
+            await late_round(app, t, answers)
+            seen |= await views(app, "after the late round")  # (its week shows as it was)
+            clock.set(START + timedelta(weeks=t.weeks + 1, days=2))
+            seen |= await views(app, "a week later")  # (it is counted in the week after its own)
         said = text(await run(app, MOD, "mod schedule delete", name=f"s{t.deleted}", confirmed="yes"))
         assert "deleted" in said.lower(), said
         seen |= await views(app, "after deleting")
@@ -161,6 +192,11 @@ def number(value: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
+#: A late round whose week was settled: counted in the next week, its answers in no number shown before.
+LATE = Timeline(2, 1, (Answer(0, 0, 0, 3, False), Answer(1, 0, 0, 4, False), Answer(2, 0, 0, 2, False),
+                       Answer(3, 1, 0, 4, False), Answer(0, 0, 1, 5, False), Answer(1, 0, 1, 1, False),
+                       Answer(2, 0, 1, 2, False), Answer(3, 0, 1, 4, True)), deleted=1, expired_weeks=0, floor=3,
+                late=True)
 #: The attack deleting a schedule used to allow: "all" shows s1, s2 and s3 (one person each, or two) as one group
 #: of four; with s2 deleted, the other three are still a group of three. Before minus after was person 5.
 DELETION_ATTACK = Timeline(4, 1, (Answer(0, 0, 0, 3, False), Answer(1, 0, 0, 4, False), Answer(2, 0, 0, 2, False),
@@ -171,6 +207,7 @@ DELETION_ATTACK = Timeline(4, 1, (Answer(0, 0, 0, 3, False), Answer(1, 0, 0, 4, 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(timelines())
 @example(DELETION_ATTACK)
+@example(LATE)
 def test_no_combination_of_views_over_time_isolates_one_persons_moods(t: Timeline):
     if not t.answers:
         return
@@ -198,10 +235,14 @@ def test_no_combination_of_views_over_time_isolates_one_persons_moods(t: Timelin
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(timelines())
 @example(DELETION_ATTACK)
+@example(LATE)
 def test_a_number_once_shown_never_changes_a_week_leaves_every_view_at_once(t: Timeline):
     seen = replay(t, t.answers)
     first = {k[1:]: v for k, v in seen.items() if k[0] == "first" and k[1] != "digest"}
-    for when in ("after deleting", "after retention", "after erasing"):
+    late_week = (START.date() + timedelta(weeks=t.weeks)).isoformat()  # where a late round is counted
+    for when in ("after the late round", "a week later", "after deleting", "after retention", "after erasing"):
+        if when not in {k[0] for k in seen}:
+            continue
         now = {k[1:]: v for k, v in seen.items() if k[0] == when and k[1] != "digest"}
         gone = {k[2] for k, v in now.items() if k[3] == "status" and v == "not kept"}
         for (name, weeks, week, column), value in now.items():
@@ -210,9 +251,23 @@ def test_a_number_once_shown_never_changes_a_week_leaves_every_view_at_once(t: T
                 assert value in ("", "not kept")
             elif (name, weeks, week, column) in first:
                 assert value == first[(name, weeks, week, column)], (when, name, weeks, week, column)
+            elif t.late and week == late_week and name in ("all", "s0"):  # (or "no check-in", if s0 is gone)
+                assert now[(name, weeks, week, "status")] != "open", (when, name, week)
             else:  # a week that came into view later: none of these rounds were in it
                 assert now[(name, weeks, week, "status")] in ("no check-in", "not kept"), (when, name, week)
         # the weeks retention removed, and only those
         expected = {(START.date() + timedelta(weeks=w)).isoformat() for w in range(t.expired_weeks)}
         assert gone & {(START.date() + timedelta(weeks=w)).isoformat() for w in range(t.weeks)} == (
-            expected if when != "after deleting" else set())
+            expected if when in ("after retention", "after erasing") else set())
+
+
+def test_the_late_round_of_the_attacks_is_counted_in_the_week_after_its_own():
+    """(So the attacks above do face it.) The week it was due in shows as it first did (s1's one person left
+    out of "all"); the next one has it."""
+    seen = replay(LATE, LATE.answers)
+    own, next_week = START.date().isoformat(), (START.date() + timedelta(weeks=1)).isoformat()
+    for when in ("after the late round", "a week later", "after erasing"):
+        assert seen[(when, "all", "52", own, "answered")] == seen[("first", "all", "52", own, "answered")] == "3"
+    assert seen[("a week later", "all", "52", next_week, "answered")] == "4"  # three shared, one private
+    assert seen[("a week later", "s0", "52", next_week, "mood total")] == "8"  # 5 + 1 + 2: the private 4 is out
+    assert seen[("after erasing", "all", "52", next_week, "answered")] == "4"

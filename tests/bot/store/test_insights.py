@@ -98,3 +98,31 @@ async def test_retention_takes_settled_weeks_whole_once_they_ended_and_marks_the
     got = await store.insights.settled(COMMUNITY, [date(2026, 1, 5), date(2026, 1, 12)])
     assert got[date(2026, 1, 5)].purged and got[date(2026, 1, 5)].cells == {}
     assert not got[date(2026, 1, 12)].purged and got[date(2026, 1, 12)].cells[ALL].answered == 3
+
+
+async def test_a_round_counted_meanwhile_in_another_week_settles_nothing(store):
+    """Two views racing: one settles a late round in its week; the other, about to count it in a later week,
+    keeps nothing (not even its other weeks) and reads again."""
+    from datetime import date
+
+    import pytest
+
+    from bot.store.insights import ALL, CountedMeanwhile, Settling, WeekCell
+
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 4}, [])
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    start = AT - timedelta(hours=AT.hour)
+    cells = [WeekCell(ALL, 1, 4, None, None)]
+
+    def week(w: int, ids: list[int]) -> Settling:
+        return Settling(date(2026, 1, 5) + timedelta(weeks=w), start + timedelta(weeks=w),
+                        start + timedelta(weeks=w + 1), cells, ids)
+
+    assert await store.insights.settle(COMMUNITY, [week(1, [rnd.id])], AT) == []
+    with pytest.raises(CountedMeanwhile):
+        await store.insights.settle(COMMUNITY, [week(2, []), week(3, [rnd.id])], AT)
+    got = await store.insights.settled(COMMUNITY, [date(2026, 1, 5) + timedelta(weeks=w) for w in range(4)])
+    assert sorted(got) == [date(2026, 1, 12)]  # weeks 2 and 3 were not kept
+    row = await store.db.fetchone("SELECT settled_week FROM rounds WHERE id = ?", rnd.id)
+    assert row["settled_week"] == "2026-01-12"
