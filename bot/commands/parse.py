@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from bot.commands.registry import Command, Option, Registry, not_a_choice
+from bot.commands.registry import Command, Option, Registry, given_back, not_a_choice
 from bot.errors import UserError
 from bot.events import hearth_text
 from bot.i18n import _
@@ -39,7 +39,13 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
     if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
         # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
         return registry.commands["help"], {"command": " ".join(words[:3])}
-    return cmd, bind(cmd, rest)
+    try:
+        return cmd, bind(cmd, rest)
+    except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
+        if any(o.kind == "text" or o.rest for o in cmd.options):
+            err.body = given_back(err.reply(), [" ".join(rest)]).body
+            err.args = (err.body.plain(),)
+        raise
 
 
 def bind(cmd: Command, words: list[str]) -> dict[str, str]:

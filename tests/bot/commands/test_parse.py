@@ -35,6 +35,19 @@ def test_unknown_words_go_to_help_which_knows_who_asks_and_what_they_were_for():
         assert (cmd.name, args) == ("help", {"command": wanted})
 
 
+def test_a_line_refused_before_it_runs_gives_back_the_words_of_a_command_that_takes_words():
+    """A typed line is gone once sent: the refusal carries its words, so nobody has to write them again."""
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, "checkin answer 7 It was a long day, and I'd like to say so")
+    reply = err.value.reply()
+    assert reply.error and reply.field == "mood" and "must be one of" in reply.plain()
+    assert reply.plain().endswith("What you typed, so you can use it again:_\n7 It was a long day, and I'd like to say so")
+    assert str(err.value) == reply.plain()
+    with pytest.raises(UserError) as err:  # a command that takes no words has none to give back
+        parse_line(FEATURES, "checkin status please")
+    assert "What you typed" not in str(err.value)
+
+
 def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
         parse_line(FEATURES, "checkin status please")
