@@ -48,6 +48,22 @@ def test_a_line_refused_before_it_runs_gives_back_the_words_of_a_command_that_ta
     assert "What you typed" not in str(err.value)
 
 
+@pytest.mark.parametrize("line, args", [
+    ("note I'm sure it's fine", {"text": "I'm sure it's fine"}),  # (a shell pairs the apostrophes up as quotes)
+    ("note J'ai peur qu'il parte", {"text": "J'ai peur qu'il parte"}),
+    ('note she said "no"  and I listened', {"text": 'she said "no"  and I listened'}),
+    ("note C:\\Users\\me is where I keep it", {"text": "C:\\Users\\me is where I keep it"}),
+    ('note "held together"', {"text": "held together"}),  # one word quoted whole: the quotes only held it
+    ("checkin answer 4 anonymous I'm ok, it's fine schedule=mornings",
+     {"mood": "4", "visibility": "anonymous", "words": "I'm ok, it's fine", "schedule": "mornings"}),
+    ("mod prompt add checkin listening light What's one thing you'd like heard?",
+     {"kind": "checkin", "theme": "listening", "depth": "light", "text": "What's one thing you'd like heard?"}),
+])
+def test_a_commands_own_words_are_taken_as_typed(line, args):
+    """Free words are the person's: taken from the line as typed, not as a shell would split and rejoin them."""
+    assert parse_line(FEATURES, line)[1] == args
+
+
 def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
         parse_line(FEATURES, "checkin status please")
