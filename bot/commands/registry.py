@@ -538,8 +538,9 @@ GIVEN_BACK = N_("_What you typed, so you can use it again:_")
 
 
 def free_words(cmd: Command, args: Mapping[str, str]) -> list[str]:
-    """The person's own words among a command's options, as given: free text, or the rest of a typed line."""
-    return [args[o.name].strip() for o in cmd.options if (o.kind == "text" or o.rest) and args.get(o.name, "").strip()]
+    """The person's own writing among a command's options (`kind="text"`: a note, an answer's words, a prompt), as
+    given. Not a name, a time or a command looked for: those are quickly typed again, and echoing them is noise."""
+    return [args[o.name].strip() for o in cmd.options if o.kind == "text" and args.get(o.name, "").strip()]
 
 
 def given_back(reply: Reply, words: list[str]) -> Reply:

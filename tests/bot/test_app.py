@@ -116,3 +116,10 @@ async def test_only_a_typed_command_gives_its_words_back(app):
     """A command sent from a form (Slack's modal, the dashboard) is refused beside the form, which keeps the words."""
     replies = await app.handle(Event("command", actor("ann"), "checkin answer", {"mood": "4", "words": "kept in the form"}))
     assert "no check-in open" in text(replies) and "kept in the form" not in text(replies)
+
+
+async def test_a_typed_command_gives_back_writing_only_not_names_or_times(app):
+    """A command looked for, a check-in's name or a time is quickly typed again: giving it back is only noise."""
+    for line in ("dance now please", "checkin stat", "mod schedule create x #general sometimes"):
+        replies = await typed(app, actor("mia", moderator=True), line)
+        assert any(r.error for r in replies) and "What you typed" not in text(replies), line
