@@ -69,7 +69,7 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
         return cmd, bind(cmd, rest, lambda i, j: line[spans[skipped + i][1]:spans[skipped + j][1] if skipped + j < len(
             spans) else len(line)])
     except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
-        if any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
+        if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
             err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
             err.args = (err.body.plain(),)
         raise
