@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import Registry
+from bot.commands.registry import Registry, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
@@ -120,11 +120,20 @@ class Hearth:
         except Exception as err:
             if not is_disk_full(err):
                 raise
-            return self._counted(await self._no_room(event))
+            return self._counted(self._words_back(event, await self._no_room(event)))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")
-        return replies
+        return self._words_back(event, replies)
+
+    def _words_back(self, event: Event, replies: list[Reply]) -> list[Reply]:
+        """A typed command refused for any reason (too long, no round open, too fast, a full disk): its refusal
+        gives the person's own words back, as nothing on their screen keeps them (`Event.typed`)."""
+        cmd = self.registry.commands.get(event.name) if event.typed and event.kind == "command" else None
+        refused = next((i for i, r in enumerate(replies) if r.error), None)
+        if cmd is None or refused is None:
+            return replies
+        return [*replies[:refused], given_back(replies[refused], free_words(cmd, event.args)), *replies[refused + 1:]]
 
     async def _no_room(self, event: Event) -> list[Reply]:
         if self.disk_full_since is None:

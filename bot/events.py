@@ -367,6 +367,10 @@ class Event:
     values: dict[str, str] = field(default_factory=dict)
     event_id: str | None = None
     attachment: bytes | None = None
+    typed: bool = False
+    """A command typed where nothing keeps the words once sent (a terminal line, a Slack or Discord slash
+    command), unlike a form, which stays open or comes back: a refusal then gives the person's own words back
+    (`Hearth.handle`), so nothing they wrote is lost."""
 
 
 # --------------------------------------------------------------------------

@@ -96,6 +96,18 @@ async def run(app: Hearth, who: Actor, command: str, /, **args: str) -> list[Rep
     return await app.handle(Event("command", who, command, dict(args)))
 
 
+async def typed(app: Hearth, who: Actor, line: str, /) -> list[Reply]:
+    """A command line typed, as the terminal and Slack's slash command send it (a refused line is answered too)."""
+    from bot.commands.parse import parse_line
+    from bot.errors import UserError
+
+    try:
+        cmd, args = parse_line(app.registry, line)
+    except UserError as err:
+        return [err.reply()]
+    return await app.handle(Event("command", who, cmd.name, args, typed=True))
+
+
 async def press(app: Hearth, who: Actor, action: str, /, args: dict[str, str], values: dict[str, str] | None = None,
                 kind: str = "action") -> list[Reply]:
     return await app.handle(Event(kind, who, action, dict(args), dict(values or {})))  # type: ignore[arg-type]

@@ -303,7 +303,7 @@ class ConsoleAdapter:
             await self._press(word)
         else:
             cmd, args = parse_line(self._app.registry, line)
-            await self._dispatch(Event("command", self._actor(), cmd.name, args))
+            await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
 
     @property
     def _app(self) -> Hearth:

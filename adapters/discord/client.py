@@ -234,7 +234,7 @@ class DiscordAdapter:
         if actor is None:
             await show(self, interaction, [not_in_dms()])
             return
-        event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}")
+        event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}", typed=True)
         await answer(self, interaction, event, upload)
 
     async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:

@@ -288,7 +288,7 @@ class SlackAdapter:
         if not args and opens_form(cmd):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
-        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body)))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True))
         if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + slack_help())
         await self.present.show(where, actor, replies)

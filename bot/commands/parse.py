@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import shlex
+from typing import Callable
 
-from bot.commands.registry import Command, Option, Registry, not_a_choice
+from bot.commands.registry import Command, Option, Registry, given_back, not_a_choice
 from bot.errors import UserError
 from bot.events import hearth_text
 from bot.i18n import _
@@ -23,43 +24,79 @@ _SHELL_SPECIAL = re.compile(r"[\"'\\]|[^\S \t\r\n]")
 
 def tokenize(line: str) -> list[str]:
     """Split like a shell, but forgive a lone apostrophe ("I'm fine")."""
+    return [word for word, _start in tokens(line)]
+
+
+def tokens(line: str) -> list[tuple[str, int]]:
+    """`tokenize`'s words, each with where it starts in `line`: so a command's own words can be taken from the
+    line as typed ("I'm sure it's fine" keeps its apostrophes, which a shell would pair up as quotes)."""
     if not _SHELL_SPECIAL.search(line):  # most lines: shlex would split on whitespace alone, far slower
-        return line.split()  # (only shlex's own whitespace is in it)
+        return _found(line, line.split())  # (only shlex's own whitespace is in it)
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split, lexer.commenters = True, ""  # (as shlex.split)
+    out: list[tuple[str, int]] = []
+    start = 0
     try:
-        return shlex.split(line)
+        while (word := lexer.get_token()) is not None:
+            out.append((word, len(line) - len(line[start:].lstrip(" \t\r\n"))))
+            start = lexer.instream.tell()  # (just past the word and the one space that ended it)
     except ValueError:
-        return line.split()
+        return _found(line, line.split())
+    return out
+
+
+def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
+    out, at = [], 0
+    for word in words:
+        at = line.index(word, at)
+        out.append((word, at))
+        at += len(word)
+    return out
 
 
 def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
-    words = tokenize(line.strip())
+    line = line.strip()
+    spans = tokens(line)
+    words = [word for word, _start in spans]
     if not words:
         raise UserError(_("Type **help** to see what I can do."))
     cmd, rest = registry.find_typed(words)
     if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
         # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
         return registry.commands["help"], {"command": " ".join(words[:3])}
-    return cmd, bind(cmd, rest)
+    skipped = len(words) - len(rest)
+    try:
+        return cmd, bind(cmd, rest, lambda i, j: line[spans[skipped + i][1]:spans[skipped + j][1] if skipped + j < len(
+            spans) else len(line)])
+    except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
+        if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
+            err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
+            err.args = (err.body.plain(),)
+        raise
 
 
-def bind(cmd: Command, words: list[str]) -> dict[str, str]:
-    """Give each word to its option: named ones by key, the others in order."""
+def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None = None) -> dict[str, str]:
+    """Give each word to its option: named ones by key, the others in order. `typed(i, j)`: the line as typed
+    from word `i` up to word `j`, which a command's own words (free text, or the rest of the line) are taken from
+    whole."""
     names = {o.name for o in cmd.options}
     args: dict[str, str] = {}
+    at: list[int] = []  # where each positional word is in `words`
     positional: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         key, sep, value = word.partition("=")
         if sep and key in names and key not in args:
             args[key] = value
         else:
             positional.append(word)
+            at.append(i)
     slots = [o for o in cmd.options if o.name not in args and o.kind != "file"  # files are uploads, not words
              and (o.required or o.rest or not _named_only(cmd, o.name))]
     for i, opt in enumerate(slots):
         if not positional:
             break
         if opt.rest or i == len(slots) - 1:
-            args[opt.name] = " ".join(positional)
+            args[opt.name] = _as_typed(opt, positional, at[-len(positional):], typed)
             positional = []
             break
         if not opt.required and opt.choices and not _is_choice(opt, positional[0]):
@@ -74,6 +111,17 @@ def bind(cmd: Command, words: list[str]) -> dict[str, str]:
         raise UserError(_("I didn't understand “{typed}” for **{command}**. Usage: `{usage}`"), typed=" ".join(positional),
                         command=hearth_text(cmd.name), usage=hearth_text(cmd.usage()))
     return args
+
+
+def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int, int], str] | None) -> str:
+    """The words an option takes to the end of the line: for free text, as typed (apostrophes, quotes, backslashes
+    and spaces kept) when no other option was typed among them, and unquoted when quoted whole; else the words."""
+    if typed is None or (opt.kind != "text" and not opt.rest) or at != list(range(at[0], at[-1] + 1)):
+        return " ".join(taken)
+    raw = typed(at[0], at[-1] + 1).strip()
+    if len(taken) == 1 and len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] and raw[1:-1] == taken[0]:
+        return taken[0]  # one word, quoted whole: the quotes only held it together
+    return raw
 
 
 def _free_text_follows(slots: list[Option]) -> bool:

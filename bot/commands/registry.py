@@ -15,12 +15,12 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, rich
-from bot.i18n import _
+from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, join_rich, rich
+from bot.i18n import N_, _
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
@@ -550,3 +550,23 @@ def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserErr
     return UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
                      option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
                      field=opt.name)
+
+
+#: Said above a refused command's own words, given back where nothing else keeps them (`Event.typed`).
+GIVEN_BACK = N_("_What you typed, so you can use it again:_")
+
+
+def free_words(cmd: Command, args: Mapping[str, str]) -> list[str]:
+    """The person's own writing among a command's options (`kind="text"`: a note, an answer's words, a prompt), as
+    given. Not a name, a time or a command looked for: those are quickly typed again, and echoing them is noise."""
+    return [args[o.name].strip() for o in cmd.options if o.kind == "text" and args.get(o.name, "").strip()]
+
+
+def given_back(reply: Reply, words: list[str]) -> Reply:
+    """A refusal with the person's words after it, so that nothing they wrote is lost with it. Their words are
+    inert text, and each platform splits a reply too long for one message (Discord 2000 characters a message,
+    Slack 3000 a section) into several, so giving them back can't fail on a platform's limit."""
+    if not words:
+        return reply
+    back = join_rich([rich(_(GIVEN_BACK)), *(rich("{}", w) for w in words)])
+    return replace(reply, body=join_rich([reply.body, back], "\n\n") if reply.body.parts else back)

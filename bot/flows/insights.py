@@ -335,7 +335,7 @@ def to_csv(view: Insights) -> str:
 
 @router.command("mod schedule note", "Note what changed: shown on the next round's post.",
                 Option("name", "the check-in's name", required=True, suggest="schedules", label=True),
-                Option("text", "what you changed, up to 300 characters, or “off”", required=True,
+                Option("text", "what you changed, up to 300 characters, or “off”", kind="text", required=True,
                        rest=True, max_length=NOTE_MAX),
                 # TRANSLATORS: keep the command and its option words in English; translate only the free words.
                 permission="moderator", example=N_("mod schedule note weekly We moved the call to Thursdays."))

@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 
 router = Router("reflections")
 
-MAX_NOTE_CHARS = 2000
+#: A private note is kept in the store (no limit there) and read back only by its author, split over as many
+#: messages as it needs, so no platform's message limit applies to it. This is the most any platform hands over
+#: in one go (a Discord slash command's text: 6000 characters; its form takes 4000, Slack's 3000, and stops the
+#: typing there); a longer note typed in the terminal is refused, its words given back (`Event.typed`).
+MAX_NOTE_CHARS = 6000
 
 
 def _theme_option() -> Option:

@@ -11,7 +11,7 @@ from bot.events import Event
 from tests.bot.commands.test_bad_input import snapshot
 from tests.bot.flows.test_checkins import open_round
 from tests.bot.flows.test_crisis_care import CRISIS
-from tests.conftest import actor, run, text
+from tests.conftest import actor, run, text, typed
 
 FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
@@ -94,3 +94,32 @@ async def test_the_pool_size_setting_caps_a_processs_postgresql_connections(tmp_
         assert "joined" in text(await run(app, actor("ann"), "checkin status"))
     finally:
         await app.close()
+
+
+async def test_a_typed_command_refused_for_going_too_fast_gives_its_words_back(app):
+    """Every refusal of a typed line (here the rate limit's, before any flow runs) gives back the person's words."""
+    ann = actor("ann")
+    for i in range(app.config["limits.events_per_minute"] + 1):
+        replies = await typed(app, ann, f"note thought number {i}, worth keeping")
+        if any(r.error for r in replies):
+            break
+    else:
+        raise AssertionError("the rate limit never answered")
+    refusal = next(r for r in replies if r.error)
+    assert "didn't do that last one" in refusal.plain()
+    assert refusal.plain().endswith(f"thought number {i}, worth keeping")
+    kept = [n.text for n in await app.store.notes.of_member("console:test", "console:ann")]
+    assert f"thought number {i}, worth keeping" not in kept and len(kept) == i
+
+
+async def test_only_a_typed_command_gives_its_words_back(app):
+    """A command sent from a form (Slack's modal, the dashboard) is refused beside the form, which keeps the words."""
+    replies = await app.handle(Event("command", actor("ann"), "checkin answer", {"mood": "4", "words": "kept in the form"}))
+    assert "no check-in open" in text(replies) and "kept in the form" not in text(replies)
+
+
+async def test_a_typed_command_gives_back_writing_only_not_names_or_times(app):
+    """A command looked for, a check-in's name or a time is quickly typed again: giving it back is only noise."""
+    for line in ("dance now please", "checkin stat", "mod schedule create x #general sometimes"):
+        replies = await typed(app, actor("mia", moderator=True), line)
+        assert any(r.error for r in replies) and "What you typed" not in text(replies), line

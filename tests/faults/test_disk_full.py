@@ -17,7 +17,7 @@ import pytest
 
 from bot.app import NO_ROOM, Hearth
 from bot.config import load
-from tests.conftest import actor, run, text
+from tests.conftest import actor, run, text, typed
 
 
 @pytest.fixture
@@ -64,6 +64,8 @@ async def test_a_full_disk_refuses_kindly_loses_nothing_and_recovers(small_disk,
             saved.append(words)
         assert refused is not None, "the disk never filled"
         assert NO_ROOM in text(await run(app, ann, "note", text="a second try, still no room"))
+        [typed_refusal] = await typed(app, ann, "note typed on a full disk, and given back")
+        assert NO_ROOM in typed_refusal.plain() and typed_refusal.plain().endswith("typed on a full disk, and given back")
         assert "full" in caplog.text and "nothing already stored is lost" in caplog.text
         assert sum("disk under the database is full" in r.getMessage() for r in caplog.records) == 1  # once
         listed = text(await run(app, ann, "notes list"))  # reading still works

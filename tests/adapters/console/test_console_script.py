@@ -353,3 +353,18 @@ async def test_a_post_with_a_file_has_the_file_written_and_its_path_printed(tmp_
     assert await sender.send(Delivery("post", reply, channel="console:team", key="digest:x"))
     assert saved == [tmp_path / "digest.png"] and saved[0].read_bytes() == b"png"
     assert f"Saved as {saved[0]}" in printed.getvalue() and "[#team]" in printed.getvalue()
+
+
+def test_a_refused_line_gives_its_words_back_and_a_long_note_is_kept(tmp_path, capsys):
+    """The terminal's line is gone once sent (a script's, a pipe's): a refusal gives the words back."""
+    long_note = " ".join(f"Thought {i} that I want to keep." for i in range(150))  # over 2000, under 6000
+    script = f"""\
+ann: checkin answer 4 Slept well for once
+ann: note {long_note}
+ann: notes list
+"""
+    out = run_script(tmp_path, script, capsys)
+    refused, kept = out.split("ann: note ", 1)
+    assert "no check-in open right now" in refused
+    assert "What you typed, so you can use it again:" in refused and refused.endswith("again:\n  Slept well for once\nyou> ")
+    assert "Kept." in kept and kept.split("ann: notes list", 1)[1].count("Thought 149 that I want to keep.") == 1

@@ -70,3 +70,23 @@ async def test_the_schedule_preview_links_its_channel(discord_bot, fake):
                         when="weekdays 09:00", timezone="Europe/London")
     assert f"Where: <#{fake.channel_id}>" in preview["data"]["content"]
     assert preview["data"]["allowed_mentions"] == {"parse": []}
+
+
+def test_words_given_back_with_a_refusal_fit_discord_however_long_and_marked_up():
+    """A refused command's words come back (`given_back`) in messages Discord takes: every part within its 2000
+    characters, the words whole and still inert (escaping makes them longer)."""
+    from adapters.discord.render import message_parts
+    from bot.commands.registry import given_back
+    from bot.events import Reply
+    from bot.flows.reflections import MAX_NOTE_CHARS
+    from testing.discord_rules import message_problems
+
+    words = ("*stars* and _lines_ <@1> @everyone `code` | ~~x~~ > quote\n" * 200)[:MAX_NOTE_CHARS + 500].strip()
+    refusal = Reply(body=rich("“text” can be at most {} characters.".format(MAX_NOTE_CHARS)), error=True)
+    parts = message_parts(given_back(refusal, [words]))
+    assert len(parts) > 3
+    assert all(len(p) <= MESSAGE_LIMIT and message_problems({"content": p}) == [] for p in parts)
+    shown = "\n".join(parts)
+    assert "@everyone" not in shown and "<@1>" not in shown
+    unescaped = re.sub(r"\\(.)", r"\1", shown).replace("\u200b", "")
+    assert unescaped.count("*stars* and _lines_") == words.count("*stars* and _lines_")

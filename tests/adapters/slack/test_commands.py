@@ -34,3 +34,18 @@ async def test_a_group_word_lists_its_commands_with_the_slack_hint(fake, side):
     [reply] = await fake.wait_for("response_url")
     shown = texts(reply["blocks"])
     assert "checkin status" in shown and "checkin join" in shown and "type these after" in shown
+
+
+async def test_a_refused_slash_command_gives_its_words_back_under_it(fake, side):
+    """A slash command's text is gone from Slack's box once sent: a refusal brings the words back, whole."""
+    from bot.flows.reflections import MAX_NOTE_CHARS
+    from testing.block_kit import message_problems
+
+    words = " ".join(["Some words I really needed to write down tonight."] * 130)
+    assert len(words) > MAX_NOTE_CHARS
+    await side.command(ANN, "note " + words)
+    [reply] = await fake.wait_for("response_url")
+    assert reply["response_type"] == "ephemeral" and message_problems(reply) == []
+    shown = texts(reply["blocks"])
+    assert f"at most {MAX_NOTE_CHARS} characters" in shown and "What you typed, so you can use it again" in shown
+    assert shown.count("Some words I really needed to write down tonight.") == 130

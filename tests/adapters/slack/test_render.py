@@ -123,3 +123,19 @@ async def test_the_schedule_preview_links_its_channel(fake, side):
     await side.command(MOD, "mod schedule create mornings <#C0GENERAL|general> weekdays 09:00")
     [preview] = await fake.wait_for("response_url")
     assert "Where: <#C0GENERAL>" in texts(preview["blocks"])
+
+
+def test_words_given_back_with_a_refusal_fit_slack_however_long_and_marked_up():
+    """A refused command's words come back (`given_back`) in a message Slack takes: sections within 3000
+    characters, the words whole and inert (escaping makes them longer)."""
+    from bot.commands.registry import given_back
+    from bot.flows.reflections import MAX_NOTE_CHARS
+    from testing.block_kit import message_problems
+
+    words = ("<!channel> & <@U1> *bold* _lines_ > quote\n" * 300)[:MAX_NOTE_CHARS + 500].strip()
+    refusal = Reply(body=rich("“text” can be at most {} characters.".format(MAX_NOTE_CHARS)), error=True)
+    parts = messages(given_back(refusal, [words]))
+    assert all(message_problems(p) == [] for p in parts)
+    shown = "\n".join(b["text"]["text"] for p in parts for b in p["blocks"] if b["type"] == "section")
+    assert "<!channel>" not in shown and "<@U1>" not in shown
+    assert shown.count("&lt;!channel&gt; &amp; &lt;@U1&gt;") == words.count("<!channel> & <@U1>")

@@ -35,6 +35,35 @@ def test_unknown_words_go_to_help_which_knows_who_asks_and_what_they_were_for():
         assert (cmd.name, args) == ("help", {"command": wanted})
 
 
+def test_a_line_refused_before_it_runs_gives_back_the_words_of_a_command_that_takes_words():
+    """A typed line is gone once sent: the refusal carries its words, so nobody has to write them again."""
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, "checkin answer 7 It was a long day, and I'd like to say so")
+    reply = err.value.reply()
+    assert reply.error and reply.field == "mood" and "must be one of" in reply.plain()
+    assert reply.plain().endswith("What you typed, so you can use it again:_\n7 It was a long day, and I'd like to say so")
+    assert str(err.value) == reply.plain()
+    with pytest.raises(UserError) as err:  # a command that takes no words has none to give back
+        parse_line(FEATURES, "checkin status please")
+    assert "What you typed" not in str(err.value)
+
+
+@pytest.mark.parametrize("line, args", [
+    ("note I'm sure it's fine", {"text": "I'm sure it's fine"}),  # (a shell pairs the apostrophes up as quotes)
+    ("note J'ai peur qu'il parte", {"text": "J'ai peur qu'il parte"}),
+    ('note she said "no"  and I listened', {"text": 'she said "no"  and I listened'}),
+    ("note C:\\Users\\me is where I keep it", {"text": "C:\\Users\\me is where I keep it"}),
+    ('note "held together"', {"text": "held together"}),  # one word quoted whole: the quotes only held it
+    ("checkin answer 4 anonymous I'm ok, it's fine schedule=mornings",
+     {"mood": "4", "visibility": "anonymous", "words": "I'm ok, it's fine", "schedule": "mornings"}),
+    ("mod prompt add checkin listening light What's one thing you'd like heard?",
+     {"kind": "checkin", "theme": "listening", "depth": "light", "text": "What's one thing you'd like heard?"}),
+])
+def test_a_commands_own_words_are_taken_as_typed(line, args):
+    """Free words are the person's: taken from the line as typed, not as a shell would split and rejoin them."""
+    assert parse_line(FEATURES, line)[1] == args
+
+
 def test_too_many_words_are_explained():
     with pytest.raises(UserError) as err:
         parse_line(FEATURES, "checkin status please")

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, run, text, typed
 
 UTC = timezone.utc
 
@@ -304,3 +304,38 @@ async def test_closed_dms_are_a_member_fact_on_the_terminal_too(app, clock):
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     assert sorted(d.user for d in app.sent if d.kind == "dm")[-2:] == ["console:ann", "console:bob"]
+
+
+GIVEN_BACK = "What you typed, so you can use it again"
+
+
+async def test_typed_words_refused_for_their_length_come_back_with_the_refusal(app, clock):
+    rnd = await open_round(app, clock)
+    words = "I slept badly and the morning was hard, but the walk helped. " * 20
+    assert len(words.strip()) > 1000
+    [refusal] = await typed(app, actor("ann"), "checkin answer 3 private " + words)
+    assert refusal.error and "at most 1000 characters" in refusal.plain()
+    assert GIVEN_BACK in refusal.plain() and refusal.plain().endswith(words.strip())
+    assert await app.store.rounds.responses(rnd.id) == []
+
+
+async def test_typed_words_refused_for_their_shape_come_back_with_the_refusal(app, clock):
+    """A mood of 6 or a visibility that is none ("public") is refused before the words are read: they come back."""
+    rnd = await open_round(app, clock)
+    for line in ("checkin answer 6 Slept well for once", "checkin answer 4 public Slept well for once"):
+        [refusal] = await typed(app, actor("ann"), line)
+        assert refusal.error and "must be one of" in refusal.plain()
+        assert GIVEN_BACK in refusal.plain() and "Slept well for once" in refusal.plain(), line
+    assert await app.store.rounds.responses(rnd.id) == []
+
+
+async def test_typed_words_with_no_round_open_come_back_with_the_refusal(app):
+    [refusal] = await typed(app, actor("ann"), "checkin answer 4 Slept well for once")
+    assert "no check-in open right now" in refusal.plain()
+    assert GIVEN_BACK in refusal.plain() and refusal.plain().endswith("Slept well for once")
+
+
+async def test_an_answer_that_is_kept_gives_nothing_back(app, clock):
+    await open_round(app, clock)
+    out = await typed(app, actor("ann"), "checkin answer 4 private Slept well for once")
+    assert "kept private" in text(out) and GIVEN_BACK not in text(out)

@@ -212,3 +212,11 @@ async def test_me_history_has_a_chart_of_my_own_moods_only(app, clock):
     image = Image.open(io.BytesIO(reply.attachment.content))
     assert image.format == "PNG" and image.size == charts.SIZE
     assert "avg 4.0" in reply.plain() and "avg 5.0" in reply.plain()
+
+
+async def test_a_typed_note_for_a_check_in_that_isnt_there_comes_back_with_the_refusal(app):
+    from tests.conftest import typed
+
+    [refusal] = await typed(app, MIA, "mod schedule note nosuch We moved the call to Thursdays, it's calmer.")
+    assert refusal.error and "What you typed, so you can use it again" in refusal.plain()
+    assert refusal.plain().endswith("We moved the call to Thursdays, it's calmer.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.events import SHOWN_TO
-from tests.conftest import actor, press, run, text
+from bot.flows.reflections import MAX_NOTE_CHARS
+from tests.conftest import actor, press, run, text, typed
 
 
 async def test_prompts_on_a_theme_never_repeat_the_last_several(app):
@@ -64,3 +65,50 @@ async def test_history_is_only_ever_your_own(app, clock):
     mine = text(await run(app, actor("ann"), "me history"))
     assert "ann's words" in mine and "bob's words" not in mine
     assert "avg 4.0" in mine
+
+
+#: A long note, in paragraphs and words (so a platform splitting it has places to split), over Discord's 2000.
+LONG_NOTE = " ".join(f"Today I noticed thing number {i} and it mattered to me." for i in range(1, 90))
+
+
+async def test_a_long_typed_note_is_kept_whole_and_read_back_whole(app):
+    """A private note isn't a chat message: Discord's 2000-character limit for one message is no limit for it."""
+    ann = actor("ann")
+    assert 2000 < len(LONG_NOTE) <= MAX_NOTE_CHARS
+    await run(app, ann, "reflect")
+    out = await typed(app, ann, "note " + LONG_NOTE)
+    assert "Kept" in text(out) and not any(r.error for r in out)
+    [note] = await app.store.notes.of_member("console:test", "console:ann")
+    assert note.text == LONG_NOTE
+    assert LONG_NOTE in text(await run(app, ann, "notes list"))
+
+
+async def test_a_typed_note_too_long_to_keep_comes_back_whole_with_the_refusal(app):
+    ann = actor("ann")
+    too_long = " ".join(["Some words I really needed to write down tonight."] * 130)
+    assert len(too_long) > MAX_NOTE_CHARS
+    await run(app, ann, "reflect")
+    [refusal] = await typed(app, ann, "note " + too_long)
+    assert refusal.error
+    shown = refusal.plain()
+    assert f"at most {MAX_NOTE_CHARS} characters" in shown and "Kept" not in shown  # never claims it was kept
+    assert "What you typed, so you can use it again" in shown
+    assert shown.endswith(too_long)  # every word, as typed
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
+
+
+async def test_an_empty_typed_note_keeps_nothing_and_says_so(app):
+    [refusal] = await typed(app, actor("ann"), "note   ")
+    assert refusal.error and "needs “text”" in refusal.plain()
+    assert "What you typed" not in refusal.plain()  # nothing to give back
+
+
+async def test_a_note_sent_in_a_form_is_not_echoed_the_form_keeps_it(app):
+    """A form keeps what was typed (it stays open, or its field is asked again): its refusal names the field."""
+    ann = actor("ann")
+    reply = (await run(app, ann, "reflect"))[0]
+    form = (await press(app, ann, reply.buttons[1].action, reply.buttons[1].args))[0].form
+    assert form is not None
+    [refusal] = await press(app, ann, form.action, form.args, {"note": "x" * (MAX_NOTE_CHARS + 1)}, kind="form")
+    assert refusal.error and refusal.field == "note"
+    assert "What you typed" not in refusal.plain()
