@@ -84,7 +84,8 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
     member, community, memberships, open_now = await app.member_and_memberships(ev.actor, now)
     tz = await app.timezone_of(ev.actor, member, community)
-    lines: list[Rich] = [rich(_("**Your check-ins** (times in {zone})").format(zone=tz.key))]
+    # (no zone in the heading: every time below names its own, `your_time`, so saying it here said it twice)
+    lines: list[Rich] = [rich(_("**Your check-ins**"))]
     if not memberships:
         lines.append(rich(_("You haven't joined any check-ins. See them with **checkin list**.")))
     skips = await app.store.schedules.skips_of([s.id for s, _p in memberships]) if memberships else {}

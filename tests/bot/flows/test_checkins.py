@@ -214,7 +214,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
     await run(app, ann, "checkin answer", mood="4", visibility="anonymous", schedule="mornings")
 
     assert text(await run(app, ann, "checkin status")).splitlines() == [
-        "Your check-ins (times in Europe/Berlin)",
+        "Your check-ins",
         "• evenings — next: Mon 5 Jan, 18:00 (Europe/Berlin) (no DMs)",
         "• mornings — next: Tue 6 Jan, 10:00 (Europe/Berlin) (DMs, reminders)",
         "• weekly — paused until a moderator resumes it (DMs)",
@@ -223,7 +223,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
         "DMs and reminders are snoozed until Sat 10 Jan.",
     ]
     newcomer = text(await run(app, actor("cy"), "checkin status")).splitlines()
-    assert newcomer[0] == "Your check-ins (times in UTC)"
+    assert newcomer[0] == "Your check-ins"
     assert newcomer[1].startswith("You haven't joined any check-ins.")
     assert [ln for ln in newcomer if "Open now" in ln] == [
         "• Open now: mornings, closes Mon 5 Jan, 11:00 (UTC) — not answered yet",
