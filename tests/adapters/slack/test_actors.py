@@ -5,7 +5,7 @@ from __future__ import annotations
 from adapters.slack import actors
 from adapters.slack.actors import Directory
 from tests.adapters.slack.conftest import ANN, BOB, CY, MOD, texts
-from tests.adapters.slack.test_member import reply_to
+from tests.adapters.slack.test_member import make_schedule, reply_to
 
 
 class Ticks:
@@ -24,13 +24,14 @@ def looked_up(fake, user: str) -> int:
 
 async def test_a_members_name_and_timezone_are_asked_for_once_an_hour(adapter, fake, side):
     adapter.directory.clock = ticks = Ticks()
-    assert "America/New_York" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    await make_schedule(side, fake)  # (so `checkin list` shows a time, in the member's zone, named)
+    assert "America/New_York" in texts((await reply_to(fake, side, ANN, "checkin list"))["blocks"])
     ticks.now += 50 * 60  # a member's commands minutes apart, as in a round: no new users.info each time
     await reply_to(fake, side, ANN, "checkin status")
     assert looked_up(fake, ANN) == 1
     ticks.now += 11 * 60
     fake.users[ANN]["tz"] = "Europe/Paris"  # an hour on, a change in Slack shows
-    assert "Europe/Paris" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    assert "Europe/Paris" in texts((await reply_to(fake, side, ANN, "checkin list"))["blocks"])
     assert looked_up(fake, ANN) == 2
 
 
