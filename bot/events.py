@@ -318,7 +318,9 @@ class Actor:
     `console:…`). `platform_moderator` is the platform's own word (Manage
     Server, workspace admin); the core adds its configured moderators.
     `timezone` and `locale` are what the platform says about the person
-    (e.g. "Europe/Berlin", "pt-BR"), if it says anything.
+    (e.g. "Europe/Berlin", "pt-BR"), if it says anything; `community_name` what
+    it calls the community, as its people know it (the Discord server's name,
+    the Slack workspace's, the terminal's configured one), if it says.
     """
 
     community_id: str
@@ -329,6 +331,7 @@ class Actor:
     timezone: str | None = None
     roles: tuple[str, ...] = ()
     locale: str | None = None
+    community_name: str | None = None
 
     @property
     def platform(self) -> str:

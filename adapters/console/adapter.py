@@ -206,6 +206,7 @@ class ConsoleAdapter:
         self.interactive = interactive
         self.tick_seconds = tick_seconds
         self.community = config["console.community"]
+        self.community_name = config["console.community_name"]
         self.speaker = Speaker(config["console.user"], moderator=True)
         self.moderators = ConsoleModerators()
         self.moderators.said(self.speaker)
@@ -330,7 +331,8 @@ class ConsoleAdapter:
 
     def _actor(self) -> Actor:
         return Actor(self.community, f"console:{self.speaker.name.lower()}", self.speaker.name,
-                     platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale)
+                     platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale,
+                     community_name=self.community_name)
 
     def _who(self) -> str:
         """The speaker's name, and that they moderate if they do."""

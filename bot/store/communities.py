@@ -29,6 +29,8 @@ class CommunityRepository(Repository):
         super().__init__(db)
         #: Communities known to exist, so an event needn't insert its community every time.
         self._communities: set[str] = set()
+        #: The name each community was last given here (its platform's), so only a new one costs a write.
+        self._names: dict[str, str] = {}
         self.refresh_seconds = refresh_seconds
         #: Members whose DMs are closed -> whether they were told, as last read; re-read now and then, so that
         #: neither an interaction nor a DM costs a read.
@@ -104,6 +106,11 @@ class CommunityRepository(Repository):
                 actor.community_id, utc_iso(now),
             )
             self._communities.add(actor.community_id)
+        name = (actor.community_name or "").strip()
+        if name and self._names.get(actor.community_id) != name:  # (what its people call it, kept up to date)
+            await self.db.execute("UPDATE communities SET name = ? WHERE id = ? AND name <> ?",
+                                  name, actor.community_id, name)
+            self._names[actor.community_id] = name
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
                VALUES (?, ?, ?, ?, ?, ?)

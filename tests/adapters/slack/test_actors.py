@@ -64,3 +64,14 @@ async def test_the_cache_forgets_those_not_heard_of_for_an_hour(adapter, monkeyp
     await directory.user(BOB)  # the second lookup sweeps: Ann is an hour old
     await directory.user(CY)
     assert set(directory._cache) == {BOB, CY}
+
+
+async def test_the_community_is_named_as_its_workspace_is_asking_slack_once_an_hour(app, adapter, fake, side):
+    adapter.directory.clock = ticks = Ticks()
+    await reply_to(fake, side, ANN, "me timezone Europe/Berlin")
+    await reply_to(fake, side, BOB, "me timezone Europe/Berlin")
+    assert (await app.store.communities.get("slack:T0001")).name == "Hearth Test"  # (auth.test's "team")
+    asked = len(fake.called("auth.test"))
+    ticks.now += 61 * 60
+    await reply_to(fake, side, ANN, "me timezone Europe/Paris")
+    assert len(fake.called("auth.test")) == asked + 1
