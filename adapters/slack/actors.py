@@ -77,9 +77,11 @@ class Directory:
             resp = await self.client.users_info(user=user_id, include_locale=True)
             found = _from_info(resp["user"], fallback_name)
         except SlackApiError as err:
-            # Without users.info we still know who they are; we just don't grant moderation.
+            # Without users.info we still know who they are; we just don't grant moderation. Their name is
+            # the handle the payload carries, if any; else none (""), and Hearth keeps the one Slack gave before
+            # (an id such as U012ABC is no one's name).
             log.warning("users.info failed for %s: %s", user_id, slack_error(err))
-            return SlackUser(user_id, fallback_name or user_id, False, None, known=False)
+            return SlackUser(user_id, fallback_name, False, None, known=False)
         self._remember(user_id, found)
         return found
 
@@ -126,7 +128,7 @@ class Directory:
 def _from_info(info: dict[str, Any], fallback_name: str) -> SlackUser:
     profile = info.get("profile") or {}
     name = (profile.get("display_name") or profile.get("real_name") or info.get("real_name")
-            or info.get("name") or fallback_name or info["id"])
+            or info.get("name") or fallback_name)
     admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
     return SlackUser(info["id"], name, admin, info.get("tz") or None, info.get("locale") or None)
 

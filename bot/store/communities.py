@@ -99,7 +99,8 @@ class CommunityRepository(Repository):
     # -- members -----------------------------------------------------------------------
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
-        """Every event runs this: one statement once the community is known, the row coming back from it."""
+        """Every event runs this: one statement once the community is known, the row coming back from it. A blank
+        name (the platform couldn't say just now) keeps the one it gave before."""
         if actor.community_id not in self._communities:  # communities are never deleted
             await self.db.execute(
                 "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
@@ -114,7 +115,8 @@ class CommunityRepository(Repository):
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
                VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = CASE
+                   WHEN excluded.display_name <> '' THEN excluded.display_name ELSE members.display_name END,
                platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone),
                platform_locale = COALESCE(excluded.platform_locale, members.platform_locale)
                RETURNING *""",

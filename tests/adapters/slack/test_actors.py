@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from adapters.slack import actors
 from adapters.slack.actors import Directory
+from bot.events import Event
 from tests.adapters.slack.conftest import ANN, BOB, CY, MOD, texts
 from tests.adapters.slack.test_member import make_schedule, reply_to
 
@@ -75,3 +76,18 @@ async def test_the_community_is_named_as_its_workspace_is_asking_slack_once_an_h
     ticks.now += 61 * 60
     await reply_to(fake, side, ANN, "me timezone Europe/Paris")
     assert len(fake.called("auth.test")) == asked + 1
+
+
+async def test_when_slack_cant_say_who_someone_is_their_name_is_never_their_id(app, adapter, fake, side):
+    """users.info failing leaves the handle the payload carries, else no name (Hearth then keeps the one Slack gave
+    before, or says "A member" in a post); "U0GONE" is nobody's name."""
+    directory = Directory(adapter.client)
+    assert (await directory.user("U0GONE")).name == "" and not (await directory.user("U0GONE")).known
+    assert (await directory.user("U0GONE2", fallback_name="gone.handle")).name == "gone.handle"
+    await reply_to(fake, side, ANN, "me timezone Europe/Berlin")  # Slack named her: "Ann"
+    del fake.users[ANN]
+    adapter.directory._cache.clear()  # (an hour on, Slack can't say)
+    actor = await adapter.directory.actor("T0001", ANN)
+    assert actor.display_name == "" and ANN not in actor.display_name
+    await app.handle(Event("command", actor, "me timezone", {"timezone": "Europe/Paris"}))  # a write, nameless
+    assert (await app.store.communities.get_member("slack:T0001", f"slack:{ANN}")).display_name == "Ann"

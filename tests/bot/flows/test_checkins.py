@@ -304,3 +304,22 @@ async def test_closed_dms_are_a_member_fact_on_the_terminal_too(app, clock):
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     assert sorted(d.user for d in app.sent if d.kind == "dm")[-2:] == ["console:ann", "console:bob"]
+
+
+async def test_a_named_post_for_someone_whose_name_the_platform_cant_say_never_links_or_ids_them(app, clock):
+    """A post many read names its speaker by name: the one their platform gave before, else "A member"; never
+    the platform's link to them (on Slack, a mention in a post pings them) and never an id."""
+    from dataclasses import replace
+
+    from bot.events import PersonRef
+
+    await open_round(app, clock)
+    await run(app, actor("ann"), "me timezone", timezone="UTC")  # Ann's platform named her once
+    for who in (replace(actor("ann"), display_name=""), replace(actor("zed"), display_name="")):
+        await run(app, who, "checkin answer", mood="4", visibility="shared", words=f"from {who.user_id}")
+    await app.outbox.drain_all()
+    posts = {d.message.plain().split("·")[0].strip(): d.message for d in app.sent if d.kind == "thread"}
+    assert set(posts) == {"Ann", "A member"}
+    assert "from console:zed" in posts["A member"].plain()
+    assert not any(isinstance(p, PersonRef) for m in posts.values() for p in m.body.parts)
+    assert (await app.store.communities.get_member(actor("ann").community_id, "console:ann")).display_name == "Ann"
