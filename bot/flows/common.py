@@ -180,8 +180,16 @@ async def posted_name(app: "Hearth", actor: Actor) -> Rich:
     platform's link to them (`PersonRef`): in a post on Slack that pings them, and a care note's ping would tell
     them of it; never an id."""
     name = actor.display_name.strip() or (await app.store.communities.display_names(
-        actor.community_id, [actor.user_id])).get(actor.user_id, "").strip()
-    return Rich((UserText(name),)) if name else hearth_text(_(A_MEMBER))
+        actor.community_id, [actor.user_id])).get(actor.user_id, "")
+    return person_posted(actor.user_id, name)
+
+
+def person_posted(subject: str, name: str) -> Rich:
+    """Someone named in a post many read (`posted_name`'s rule): by name, "a former member" once they deleted
+    their data, else "A member"; never the platform's link to them."""
+    if subject == DELETED:
+        return hearth_text(_(FORMER_MEMBER))
+    return Rich((UserText(name.strip()),)) if name.strip() else hearth_text(_(A_MEMBER))
 
 
 def user_ref(actor: Actor, value: str) -> str:
