@@ -171,6 +171,9 @@ class Hearth:
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
             member = await self.store.communities.upsert_member(event.actor, self.clock.now())
+            if not event.actor.display_name.strip() and member.display_name:  # (the platform couldn't say just now)
+                named = dataclasses.replace(event.actor, display_name=member.display_name)
+                event = dataclasses.replace(event, actor=named)
             i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)
         else:
             i18n.use(await self.language_of(event.actor))

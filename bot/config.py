@@ -115,6 +115,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.public_url", str, "", 'public_url = "https://hearth.example.org"', _public_url),
     Setting("web.trust_proxy", bool, False, "trust_proxy = true"),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
+    Setting("console.community_name", str, "Terminal community", 'community_name = "Our community"'),
     Setting("console.user", str, "you", 'user = "you"'),
     Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),
     Setting("slack.port", int, 3000, "port = 3000", _port),

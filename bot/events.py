@@ -321,11 +321,13 @@ class Actor:
     carries no server permissions); an action that declares whose community
     it acts in (`Action.community_of`) then asks the platform.
     `timezone` and `locale` are what the platform says about the person
-    (e.g. "Europe/Berlin", "pt-BR"), if it says anything; `from_platform`
-    False when they aren't the platform's word now (the dashboard's: what the
-    platform said when the link was asked for, and the browser's language):
-    they decide how Hearth speaks to this event, and are never stored as the
-    person's.
+    (e.g. "Europe/Berlin", "pt-BR"), if it says anything; `community_name` what
+    it calls the community, as its people know it (the Discord server's name,
+    the Slack workspace's, the terminal's configured one), if it says;
+    `from_platform` False when they aren't the platform's word now (the
+    dashboard's: what the platform said when the link was asked for, and the
+    browser's language): they decide how Hearth speaks to this event, and are
+    never stored as the person's.
     """
 
     community_id: str
@@ -336,6 +338,7 @@ class Actor:
     timezone: str | None = None
     roles: tuple[str, ...] = ()
     locale: str | None = None
+    community_name: str | None = None
     from_platform: bool = True
 
     @property

@@ -29,7 +29,7 @@ from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
-from bot.i18n import N_, _, speaking
+from bot.i18n import N_, _, day_month, speaking
 from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
@@ -41,15 +41,29 @@ MAX_SLEEP = 60.0
 
 #: Where a reply only its reader sees is shown (the terminal's header for it).
 ONLY_YOU = N_("only you")
-EXTRAS = f"""Terminal extras (besides Hearth's own commands, see: {HELP}):
-  as NAME [mod]     speak as someone else (mod = a moderator)
-  NAME: COMMAND     one command as NAME
-  press N           press button N of the last message with buttons (DMs to others are passed over)
-  advance 10m       move the clock forward (30s, 10m, 2h, 1d)
-  at HH:MM[:SS]     move the clock forward to that time (UTC)
-  sleep N           wait N real seconds (scripts)
-  who               who is speaking
-  quit              leave"""
+#: The terminal's own lines (`extras`): what is typed stays English, as Hearth's commands do; what it does is said
+#: in the speaker's language.
+EXTRAS = (
+    ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
+    ("NAME: COMMAND", N_("one command as NAME")),
+    ("press N", N_("press button N of the last message with buttons (DMs to others are passed over)")),
+    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d)")),
+    ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
+    ("sleep N", N_("wait N real seconds (scripts)")),
+    ("who", N_("who is speaking")),
+    ("quit", N_("leave")),
+)
+
+
+def extras_text() -> str:
+    """The terminal's extras, in the language being spoken."""
+    head = _("Terminal extras (besides Hearth's own commands, see: {help}):").format(help=HELP)
+    return "\n".join([head, *(f"  {typed:<18}{_(does)}" for typed, does in EXTRAS)])
+
+
+def clock_text(at: datetime) -> str:
+    """The terminal's clock, to the second, as "Sun 6 Dec, 01:21:00 (UTC)" in the language being spoken."""
+    return f"{day_month(at)}, {at:%H:%M:%S} (UTC)"
 
 
 #: What a file name from Hearth may hold here: anything else becomes "-".
@@ -192,6 +206,7 @@ class ConsoleAdapter:
         self.interactive = interactive
         self.tick_seconds = tick_seconds
         self.community = config["console.community"]
+        self.community_name = config["console.community_name"]
         self.speaker = Speaker(config["console.user"], moderator=True)
         self.moderators = ConsoleModerators()
         self.moderators.said(self.speaker)
@@ -234,7 +249,9 @@ class ConsoleAdapter:
     async def _read_loop(self) -> None:
         try:
             if self.interactive:
-                self.out.say(f"Type {HELP} for Hearth's commands, or extras for the terminal's own. Ctrl-D leaves.")
+                await self._app.speak_to(self._actor())
+                self.out.say(_("Type {help} for Hearth's commands, or extras for the terminal's own. Ctrl-D "
+                               "leaves.").format(help=HELP))
             while True:
                 if self.interactive:
                     self.out.stream.write(f"{self.speaker.name}> ")
@@ -268,6 +285,7 @@ class ConsoleAdapter:
         if lowered in {"quit", "exit"}:
             return False
         try:
+            await self._app.speak_to(self._actor())  # the terminal's own words too are in the speaker's language
             await self._line(line, lowered)
         except UserError as err:
             self.out.show(_(ONLY_YOU), err.reply())
@@ -284,6 +302,7 @@ class ConsoleAdapter:
             saved = self.speaker
             self.speaker = Speaker(m.group(1), saved.moderator and m.group(1) == saved.name)
             try:
+                await self._app.speak_to(self._actor())
                 await self._line(m.group(2), m.group(2).lower())
             finally:
                 self.speaker = saved
@@ -295,10 +314,10 @@ class ConsoleAdapter:
         if word in extras:
             await extras[word](line.split(" ", 1)[1] if " " in line else "")  # type: ignore[misc]
         elif word == "who":
-            role = " (moderator)" if self.speaker.moderator else ""
-            self.out.say(f"You are {self.speaker.name}{role}. The clock says {self._now():%a %d %b %H:%M:%S} UTC.")
+            self.out.say(_("You are {name}. The clock says {time}.").format(name=self._who(),
+                                                                            time=clock_text(self._now())))
         elif word in {"extras", "?"}:
-            self.out.say(EXTRAS)
+            self.out.say(extras_text())
         elif word.isdigit() and self.out.buttons_for(self._actor().user_id):
             await self._press(word)
         else:
@@ -312,7 +331,13 @@ class ConsoleAdapter:
 
     def _actor(self) -> Actor:
         return Actor(self.community, f"console:{self.speaker.name.lower()}", self.speaker.name,
-                     platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale)
+                     platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale,
+                     community_name=self.community_name)
+
+    def _who(self) -> str:
+        """The speaker's name, and that they moderate if they do."""
+        name = _CONTROL.sub("", self.speaker.name)
+        return _("{name} (moderator)").format(name=name) if self.speaker.moderator else name
 
     def _now(self) -> datetime:
         return self._app.clock.now()
@@ -414,11 +439,11 @@ class ConsoleAdapter:
     async def _as(self, rest: str) -> None:
         parts = rest.split()
         if not parts:
-            raise UserError("Say who: `as ann`, or `as mia mod` for a moderator.")
+            raise UserError(_("Say who: `as ann`, or `as mia mod` for a moderator."))
         self.speaker = Speaker(parts[0], moderator=len(parts) > 1 and parts[1].lower() in {"mod", "moderator"})
         self.moderators.said(self.speaker)
-        role = " (moderator)" if self.speaker.moderator else ""
-        self.out.say(f"  You are now {self.speaker.name}{role}.")
+        await self._app.speak_to(self._actor())  # (now it's their language)
+        self.out.say("  " + _("You are now {name}.").format(name=self._who()))
 
     async def _press(self, rest: str) -> None:
         buttons = self.out.buttons_for(self._actor().user_id)
@@ -440,7 +465,7 @@ class ConsoleAdapter:
     async def _at(self, rest: str) -> None:
         m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
         if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
-            raise UserError("Say a time like `at 18:59:50` (UTC).")
+            raise UserError(_("Say a time like `at 18:59:50` (UTC)."))
         now = self._now()
         target = now.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
         if target <= now:
@@ -453,7 +478,7 @@ class ConsoleAdapter:
         except ValueError:
             seconds = math.nan
         if not 0 <= seconds <= MAX_SLEEP:  # (also refuses nan)
-            raise UserError(f"Say how many seconds, from 0 to {MAX_SLEEP:g}, like `sleep 3`.")
+            raise UserError(_("Say how many seconds, from 0 to {most}, like `sleep 3`.").format(most=f"{MAX_SLEEP:g}"))
         await asyncio.sleep(seconds)
         await self._catch_up()
 
@@ -461,7 +486,7 @@ class ConsoleAdapter:
         """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
         opens and closes the rounds it passes as they would have, in order; then on to `target`."""
         clock = self._clock()
-        self.out.say(f"  The clock moves on to {target:%a %d %b %H:%M:%S} UTC.")
+        self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
         for _step in range(MAX_STEPS):
             moment = await self._next_moment(target)
             if moment is None:
@@ -469,8 +494,9 @@ class ConsoleAdapter:
             clock.set(moment)
             await self._catch_up()
         else:
-            self.out.say(f"  (That passed more than {MAX_STEPS} openings, reminders and closings; the ones after "
-                         "those were skipped. Move the clock in smaller steps to see every one.)")
+            self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
+                                  "those were skipped. Move the clock in smaller steps to see every one.)").format(
+                count=MAX_STEPS))
         clock.set(target)
         await self._catch_up()
 
@@ -491,18 +517,19 @@ class ConsoleAdapter:
     def _clock(self) -> OffsetClock:
         clock = self._app.clock
         if not isinstance(clock, OffsetClock):
-            raise UserError("This clock can't be moved here.")
+            raise UserError(_("This clock can't be moved here."))
         return clock
 
 
 def parse_delta(text: str) -> timedelta:
     m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", text.lower())
     if not m:
-        raise UserError("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`.")
+        raise UserError(_("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`."))
     n, unit = int(m.group(1)), m.group(2)
     seconds = n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
     if seconds > MAX_ADVANCE.total_seconds():
-        raise UserError(f"I move the clock at most {MAX_ADVANCE.days} days at a time; try `advance 30d`.")
+        raise UserError(_("I move the clock at most {days} days at a time; try `advance 30d`.").format(
+            days=MAX_ADVANCE.days))
     return timedelta(seconds=seconds)
 
 

@@ -58,6 +58,7 @@ class Directory:
         self._cache: dict[str, tuple[float, SlackUser]] = {}  # when Slack said it, what it said
         self._asking: dict[str, asyncio.Future[SlackUser]] = {}
         self._stored = 0
+        self._workspace: tuple[float, str, str] | None = None  # when Slack said it, the token's team id, its name
 
     async def user(self, user_id: str, fallback_name: str = "", moderating: bool = False) -> SlackUser:
         """The user, asking Slack once however many of their clicks arrive together; `moderating` wants
@@ -76,9 +77,11 @@ class Directory:
             resp = await self.client.users_info(user=user_id, include_locale=True)
             found = _from_info(resp["user"], fallback_name)
         except SlackApiError as err:
-            # Without users.info we still know who they are; we just don't grant moderation.
+            # Without users.info we still know who they are; we just don't grant moderation. Their name is
+            # the handle the payload carries, if any; else none (""), and Hearth keeps the one Slack gave before
+            # (an id such as U012ABC is no one's name).
             log.warning("users.info failed for %s: %s", user_id, slack_error(err))
-            return SlackUser(user_id, fallback_name or user_id, False, None, known=False)
+            return SlackUser(user_id, fallback_name, False, None, known=False)
         self._remember(user_id, found)
         return found
 
@@ -92,6 +95,21 @@ class Directory:
             for stale in [k for k, (at, _) in self._cache.items() if now - at >= self.profile_seconds]:
                 del self._cache[stale]
 
+    async def workspace_name(self, team_id: str) -> str | None:
+        """The workspace's name as its people know it ("Acme Co"), from `auth.test` (the bot token's own
+        workspace: no scope needed), asked again after `profile_seconds`; None for another team or when Slack
+        couldn't say."""
+        known = self._workspace
+        if known is None or self.clock() - known[0] >= self.profile_seconds:
+            try:
+                said = await self.client.auth_test()
+                known = self._workspace = (self.clock(), str(said.get("team_id") or ""), str(said.get("team") or ""))
+            except SlackApiError as err:  # (asked again in an hour, not on every event meanwhile)
+                log.warning("auth.test failed, so the workspace's name is unknown for now: %s", slack_error(err))
+                known = self._workspace = (self.clock(), "", "")
+        _at, team, name = known
+        return name if name and team == team_id else None
+
     async def actor(self, team_id: str, user_id: str, channel_id: str | None = None,
                     fallback_name: str = "", moderating: bool = False) -> Actor:
         u = await self.user(user_id, fallback_name, moderating)
@@ -103,13 +121,14 @@ class Directory:
             channel_id=f"slack:{channel_id}" if channel_id else None,
             timezone=u.tz,
             locale=u.locale,
+            community_name=await self.workspace_name(team_id),
         )
 
 
 def _from_info(info: dict[str, Any], fallback_name: str) -> SlackUser:
     profile = info.get("profile") or {}
     name = (profile.get("display_name") or profile.get("real_name") or info.get("real_name")
-            or info.get("name") or fallback_name or info["id"])
+            or info.get("name") or fallback_name)
     admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
     return SlackUser(info["id"], name, admin, info.get("tz") or None, info.get("locale") or None)
 

@@ -315,7 +315,7 @@ class Dashboard:
         session: DashboardSession | None = request.get(SESSION)
         return {"title": title, "current": current, "pages": pages(), "session": session, "lang": i18n.current(),
                 "name": session.actor.display_name if session else "",
-                "community": session.actor.community_id.split(":", 1)[-1] if session else "",
+                "community": (session.actor.community_name or "") if session else "",  # (a name, never an id)
                 "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
                 "RUN": RUN, "SHOWN_TO": SHOWN_TO, **more}
 

@@ -25,7 +25,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
-from bot.flows.common import audit, people, person_shown, show_time
+from bot.flows.common import audit, people, person_posted, person_shown, show_time
 from bot.i18n import _, ngettext, speaking
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
@@ -58,11 +58,11 @@ def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
         buttons = (Button(_("I'll reach out"), TAKE, args, "primary"), Button(_("Done"), DONE, args))
     elif note.state == "taken":
         lines.append(rich(_("**{}** is reaching out (since {})."),
-                          person_shown(note.taken_by or "", note.taken_name or ""),
+                          person_posted(note.taken_by or "", note.taken_name or ""),
                           posted_time(note.taken_at or note.created_at, zone, "time")))
         buttons = (Button(_("Hand over"), HAND_OVER, args), Button(_("Done"), DONE, args, "success"))
     else:
-        lines.append(rich(_("✅ Done — closed by **{}**."), person_shown(note.closed_by or "", note.closed_name or "")))
+        lines.append(rich(_("✅ Done — closed by **{}**."), person_posted(note.closed_by or "", note.closed_name or "")))
     return Reply(body=join_rich(lines), buttons=buttons, visibility="channel")
 
 

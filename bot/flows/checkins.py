@@ -11,7 +11,8 @@ from bot.errors import UserError
 from bot.events import (
     Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import actor_name, as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
@@ -84,7 +85,8 @@ async def status(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
     member, community, memberships, open_now = await app.member_and_memberships(ev.actor, now)
     tz = await app.timezone_of(ev.actor, member, community)
-    lines: list[Rich] = [rich(_("**Your check-ins** (times in {zone})").format(zone=tz.key))]
+    # (no zone in the heading: every time below names its own, `your_time`, so saying it here said it twice)
+    lines: list[Rich] = [rich(_("**Your check-ins**"))]
     if not memberships:
         lines.append(rich(_("You haven't joined any check-ins. See them with **checkin list**.")))
     skips = await app.store.schedules.skips_of([s.id for s, _p in memberships]) if memberships else {}
@@ -216,8 +218,9 @@ async def save_answer(
         raise UserError(_("Your words are {length} characters; the most I can keep is {limit}. "
                           "Could you shorten them a little? Nothing was saved yet.").format(
                             length=len(words), limit=MAX_ANSWER_CHARS), field="words")
-    name = actor_name(ev.actor)
     posted_in = await app.channel_language(ev.actor.community_id)
+    with speaking(posted_in):
+        name = await posted_name(app, ev.actor)
 
     def outgoing(resp: Response, prev: Response | None) -> list[Outgoing]:
         with speaking(posted_in):  # the named post is the channel's, in the community's language

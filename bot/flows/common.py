@@ -170,9 +170,26 @@ def person_shown(subject: str, name: str) -> Rich:
     return Rich((PersonRef(subject),))
 
 
-def actor_name(actor: Actor) -> Rich:
-    """Who is speaking, by name: their display name, or the platform's link to them when it's blank."""
-    return person_shown(actor.user_id, actor.display_name)
+#: Who a post many read names when nobody knows the speaker's name (their platform couldn't say, and it never has).
+A_MEMBER = N_("A member")
+
+
+async def posted_name(app: "Hearth", actor: Actor) -> Rich:
+    """Who is speaking, by name, at the start of a post many read (a named answer, a care note): the name their
+    platform gives them, else the one it gave before, else "A member", in the language being spoken. Never the
+    platform's link to them (`PersonRef`): in a post on Slack that pings them, and a care note's ping would tell
+    them of it; never an id."""
+    name = actor.display_name.strip() or (await app.store.communities.display_names(
+        actor.community_id, [actor.user_id])).get(actor.user_id, "")
+    return person_posted(actor.user_id, name)
+
+
+def person_posted(subject: str, name: str) -> Rich:
+    """Someone named in a post many read (`posted_name`'s rule): by name, "a former member" once they deleted
+    their data, else "A member"; never the platform's link to them."""
+    if subject == DELETED:
+        return hearth_text(_(FORMER_MEMBER))
+    return Rich((UserText(name.strip()),)) if name.strip() else hearth_text(_(A_MEMBER))
 
 
 def user_ref(actor: Actor, value: str) -> str:

@@ -25,7 +25,7 @@ from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
-from bot.flows.common import actor_name, yes_no
+from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
@@ -156,7 +156,7 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Ric
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
     with speaking(await app.channel_language(actor.community_id)):
-        body = rich("💛 **{}**" + f" {_(what)}, ", actor_name(actor)) + where() + rich(
+        body = rich("💛 **{}**" + f" {_(what)}, ", await posted_name(app, actor)) + where() + rich(
             ". " + _("Hearth has privately shared support resources with them. "
                      "A gentle, private check-in from someone they trust may help."))
         await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)

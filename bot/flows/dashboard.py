@@ -99,7 +99,8 @@ class SignedIn:
 
 
 async def link_for(app: "Hearth", token: str) -> tuple[str, str] | None:
-    """Whose link this is and for which community (names only), so the person about to press Sign in sees
+    """Whose link this is and for which community (names only: the community as its people know it, its
+    platform's name for it, or "" when no platform said one, never its id), so the person about to press Sign in sees
     whom it would make them: pressing someone else's link would act in their name (a login CSRF). The page then
     speaks that person's language, by chat's rule (their own choice, the platform's locale when they asked for
     the link, the community's), rather than whatever the browser asks for."""
@@ -109,7 +110,7 @@ async def link_for(app: "Hearth", token: str) -> tuple[str, str] | None:
         return None
     await app.speak_to(actor)
     community = await app.ensure_community(actor.community_id)
-    return actor.display_name, community.name or actor.community_id
+    return actor.display_name, community.name or actor.community_name or ""
 
 
 async def sign_in(app: "Hearth", token: str) -> SignedIn:

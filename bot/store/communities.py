@@ -29,6 +29,8 @@ class CommunityRepository(Repository):
         super().__init__(db)
         #: Communities known to exist, so an event needn't insert its community every time.
         self._communities: set[str] = set()
+        #: The name each community was last given here (its platform's), so only a new one costs a write.
+        self._names: dict[str, str] = {}
         self.refresh_seconds = refresh_seconds
         #: Members whose DMs are closed -> whether they were told, as last read; re-read now and then, so that
         #: neither an interaction nor a DM costs a read.
@@ -99,7 +101,8 @@ class CommunityRepository(Repository):
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
         """Every event runs this: one statement once the community is known, the row coming back from it. The
         platform's timezone and locale are kept only when they are the platform's word (`Actor.from_platform`):
-        a dashboard's browser language never becomes the person's platform locale."""
+        a dashboard's browser language never becomes the person's platform locale. A blank
+        name (the platform couldn't say just now) keeps the one it gave before."""
         if actor.community_id not in self._communities:  # communities are never deleted
             await self.db.execute(
                 "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
@@ -107,10 +110,16 @@ class CommunityRepository(Repository):
             )
             self._communities.add(actor.community_id)
         timezone, locale = (actor.timezone, actor.locale) if actor.from_platform else (None, None)
+        name = (actor.community_name or "").strip()
+        if name and actor.from_platform and self._names.get(actor.community_id) != name:  # (kept up to date)
+            await self.db.execute("UPDATE communities SET name = ? WHERE id = ? AND name <> ?",
+                                  name, actor.community_id, name)
+            self._names[actor.community_id] = name
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
                VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = excluded.display_name,
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = CASE
+                   WHEN excluded.display_name <> '' THEN excluded.display_name ELSE members.display_name END,
                platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone),
                platform_locale = COALESCE(excluded.platform_locale, members.platform_locale)
                RETURNING *""",

@@ -29,7 +29,8 @@ def actor_json(actor: Actor) -> str:
     """The person as their platform described them when they asked for the link (never what they wrote)."""
     return json.dumps({"community_id": actor.community_id, "user_id": actor.user_id,
                        "display_name": actor.display_name, "platform_moderator": actor.platform_moderator,
-                       "timezone": actor.timezone, "roles": list(actor.roles), "locale": actor.locale},
+                       "timezone": actor.timezone, "roles": list(actor.roles), "locale": actor.locale,
+                       "community_name": actor.community_name},
                       sort_keys=True)
 
 
@@ -38,7 +39,8 @@ def actor_from_json(text: str) -> Actor:
     on the dashboard writes an old timezone or locale, or the browser's language, over the member's."""
     d = json.loads(text)
     return Actor(d["community_id"], d["user_id"], d["display_name"], bool(d["platform_moderator"]), None,
-                 d.get("timezone"), tuple(d.get("roles") or ()), d.get("locale"), from_platform=False)
+                 d.get("timezone"), tuple(d.get("roles") or ()), d.get("locale"), d.get("community_name"),
+                 from_platform=False)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tup
                                  else _("_Open now — how are you?_")))
             controls.append(run_button(_("Answer now"), ANSWER, {"schedule": s.name}, "primary"))
         rows.append(Row(text, tuple(controls)))
-    checkins = Section(rich(_("**Your check-ins** (times in {zone})").format(zone=tz.key)), tuple(rows),
+    checkins = Section(rich(_("**Your check-ins**")), tuple(rows),  # (each time names its zone: `schedule_line`)
                        empty=rich(_("There are no check-ins here yet. A moderator can create one.")))
     yours = Section(rich(_("**Just for you**\nA private reflection prompt, on any theme. Only you see it.")),
                     controls=(run_button(_("Reflect now"), REFLECT, style="primary"), run_button(_("My notes"), NOTES),

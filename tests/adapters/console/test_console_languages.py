@@ -47,12 +47,16 @@ advance 46m
 advance 15m
 ann: me history
 ann: help checkin join
+who
+extras
+advance soon
+ann: at 25:00
 """
 
 
-#: Said by the terminal itself (its own extras and headers), not by Hearth: `[where]`, the typed line echoed,
-#: its clock and who is speaking.
-_TERMINAL = re.compile(r"^(\[.*\]|\w+> .*|  The clock moves on to .*|  > .*|  You are now .*)$")
+#: Not words to translate: `[where]`, the typed line echoed, a form's answer echoed, and the typed words of the
+#: terminal's `extras` (its own words, who is speaking, its clock, its refusals, are in the speaker's language).
+_TERMINAL = re.compile(r"^(\[.*\]|\w+> .*|  > .*)$")
 
 
 def hearths_words(out: str) -> str:
@@ -71,7 +75,8 @@ def hearths_words(out: str) -> str:
 #: the words people type in every language: commands, option names and choices, the example in help.
 TYPED = {"mia", "ann", "bob", "dee", "standup", "team", "Shipped", "Tired", "but", "fine", "Long", "day", "UTC",
          "checkin", "join", "help", "Hearth", "language", "schedule", "reminders", "dm", "yes", "mornings",
-         "shared", "anonymous", "private"}
+         "shared", "anonymous", "private",
+         "NAME", "mod", "COMMAND", "press", "advance", "sleep", "who", "quit", "extras", "HH", "MM", "SS"}
 
 
 def dates_in(lang: str) -> set[str]:

@@ -216,6 +216,7 @@ ann: me export
     assert len(saved) == 3 and len(set(saved)) == 3  # a second export never overwrites the first
     assert all(p.parent == tmp_path / "data" / "exports" for p in saved)
     assert "What did you hear today" in saved[0].read_text(encoding="utf-8")
+    assert "Terminal community prompts" in saved[0].read_text(encoding="utf-8")  # (the terminal's name, as people see it)
     assert json.loads(saved[1].read_text(encoding="utf-8"))  # the member's data, as JSON
     assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only
 

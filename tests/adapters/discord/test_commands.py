@@ -44,3 +44,9 @@ async def test_plain_and_resolved_commands_both_reach_the_core(discord_bot, fake
     await run(fake, mod, "mod moderators add", who=int(ann["user"]["id"]))  # a member to resolve: the library's
     assert await app.store.communities.moderators(f"discord:{fake.guild_id}") == [f"discord:{ann['user']['id']}"]
     assert full_path == ["mod"]  # status took the short way; only the member to resolve took the library's
+
+
+async def test_the_community_is_named_as_its_server_is(discord_bot, fake: FakeDiscord, app):
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, ann, "me timezone", timezone="Europe/Berlin")
+    assert (await app.store.communities.get(f"discord:{fake.guild_id}")).name == "Hearth test server"

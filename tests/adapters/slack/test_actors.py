@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from adapters.slack import actors
 from adapters.slack.actors import Directory
+from bot.events import Event
 from tests.adapters.slack.conftest import ANN, BOB, CY, MOD, texts
-from tests.adapters.slack.test_member import reply_to
+from tests.adapters.slack.test_member import make_schedule, reply_to
 
 
 class Ticks:
@@ -24,13 +25,14 @@ def looked_up(fake, user: str) -> int:
 
 async def test_a_members_name_and_timezone_are_asked_for_once_an_hour(adapter, fake, side):
     adapter.directory.clock = ticks = Ticks()
-    assert "America/New_York" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    await make_schedule(side, fake)  # (so `checkin list` shows a time, in the member's zone, named)
+    assert "America/New_York" in texts((await reply_to(fake, side, ANN, "checkin list"))["blocks"])
     ticks.now += 50 * 60  # a member's commands minutes apart, as in a round: no new users.info each time
     await reply_to(fake, side, ANN, "checkin status")
     assert looked_up(fake, ANN) == 1
     ticks.now += 11 * 60
     fake.users[ANN]["tz"] = "Europe/Paris"  # an hour on, a change in Slack shows
-    assert "Europe/Paris" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    assert "Europe/Paris" in texts((await reply_to(fake, side, ANN, "checkin list"))["blocks"])
     assert looked_up(fake, ANN) == 2
 
 
@@ -63,3 +65,29 @@ async def test_the_cache_forgets_those_not_heard_of_for_an_hour(adapter, monkeyp
     await directory.user(BOB)  # the second lookup sweeps: Ann is an hour old
     await directory.user(CY)
     assert set(directory._cache) == {BOB, CY}
+
+
+async def test_the_community_is_named_as_its_workspace_is_asking_slack_once_an_hour(app, adapter, fake, side):
+    adapter.directory.clock = ticks = Ticks()
+    await reply_to(fake, side, ANN, "me timezone Europe/Berlin")
+    await reply_to(fake, side, BOB, "me timezone Europe/Berlin")
+    assert (await app.store.communities.get("slack:T0001")).name == "Hearth Test"  # (auth.test's "team")
+    asked = len(fake.called("auth.test"))
+    ticks.now += 61 * 60
+    await reply_to(fake, side, ANN, "me timezone Europe/Paris")
+    assert len(fake.called("auth.test")) == asked + 1
+
+
+async def test_when_slack_cant_say_who_someone_is_their_name_is_never_their_id(app, adapter, fake, side):
+    """users.info failing leaves the handle the payload carries, else no name (Hearth then keeps the one Slack gave
+    before, or says "A member" in a post); "U0GONE" is nobody's name."""
+    directory = Directory(adapter.client)
+    assert (await directory.user("U0GONE")).name == "" and not (await directory.user("U0GONE")).known
+    assert (await directory.user("U0GONE2", fallback_name="gone.handle")).name == "gone.handle"
+    await reply_to(fake, side, ANN, "me timezone Europe/Berlin")  # Slack named her: "Ann"
+    del fake.users[ANN]
+    adapter.directory._cache.clear()  # (an hour on, Slack can't say)
+    actor = await adapter.directory.actor("T0001", ANN)
+    assert actor.display_name == "" and ANN not in actor.display_name
+    await app.handle(Event("command", actor, "me timezone", {"timezone": "Europe/Paris"}))  # a write, nameless
+    assert (await app.store.communities.get_member("slack:T0001", f"slack:{ANN}")).display_name == "Ann"

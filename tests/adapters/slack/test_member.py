@@ -108,13 +108,14 @@ async def test_a_member_is_refused_moderator_commands(app, fake, side):
 
 
 async def test_the_slack_timezone_is_the_members_until_they_choose(app, fake, side):
-    shown = await reply_to(fake, side, ANN, "checkin status")
+    await make_schedule(side, fake)  # (so `checkin list` shows a time: in the member's zone, named)
+    shown = await reply_to(fake, side, ANN, "checkin list")
     assert "America/New_York" in texts(shown["blocks"])
     member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.timezone is None and member.zone_name == "America/New_York"  # Slack's, followed if it changes
     done = await reply_to(fake, side, ANN, "me timezone Europe/Paris")
     assert "Europe/Paris" in texts(done["blocks"])
-    shown = await reply_to(fake, side, ANN, "checkin status")
+    shown = await reply_to(fake, side, ANN, "checkin list")
     assert "Europe/Paris" in texts(shown["blocks"])
     member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.zone_name == "Europe/Paris" and member.platform_timezone == "America/New_York"

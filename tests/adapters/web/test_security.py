@@ -412,3 +412,21 @@ async def test_more_dashboard_sessions_do_not_open_more_changes(web: TestClient,
     finally:
         for b in browsers[1:]:
             await b.close()
+
+
+async def test_the_sign_in_page_and_the_header_name_the_community_as_its_people_know_it(web: TestClient,
+                                                                                        app: Hearth) -> None:
+    """Its platform's name for it (a Discord server's, a Slack workspace's, the terminal's configured one), never
+    its id; with no name said yet, a plain sentence without one."""
+    from dataclasses import replace
+    named = replace(MOD, community_name="Night Owls")
+    token = await link_token(app, named)
+    page = words(await (await web.get(f"/sign-in?t={token}")).text())
+    assert "This link signs in Mona to Night Owls." in page and MOD.community_id not in page
+    await sign_in_by_link(web, token)
+    insights = words(await (await web.get("/insights")).text())
+    assert "Night Owls" in insights and MOD.community_id not in insights and "test" not in insights.split()
+    unnamed = actor("uma", moderator=True, community="console:elsewhere")
+    page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
+    assert "This link signs in Uma to the community where they asked for it." in page
+    assert "elsewhere" not in page

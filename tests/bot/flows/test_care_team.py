@@ -281,3 +281,22 @@ async def test_a_dm_press_the_platform_refuses_or_cant_answer_changes_nothing(ap
     assert len(platform.asked) == 2
     assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 0
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
+
+
+async def test_the_care_channel_never_links_or_ids_someone_whose_name_nobody_knows(app):
+    """Posts many read name people by name, else "A member": never the platform's link to them (on Slack a
+    mention in a post pings them: the member would learn of the note) and never an id."""
+    from dataclasses import replace
+
+    from bot.events import PersonRef
+
+    nameless, zoe = replace(ANN, display_name=""), replace(actor("zoe", moderator=True), display_name="")
+    await with_alert_channel(app)
+    await run(app, nameless, "note", text=CRISIS)
+    (note,) = await app.store.care.listing(ANN.community_id, app.now() - timedelta(days=1))
+    await press(app, zoe, TAKE, {"note": str(note.id)})
+    posts = await posts_to_mods(app)
+    assert [d.kind for d in posts] == ["post", "edit"]
+    assert posts[0].message.plain().startswith("💛 A member ") and "A member is reaching out" in posts[1].message.plain()
+    assert not any(isinstance(p, PersonRef) for d in posts for p in d.message.body.parts)
+    assert not any("console:" in d.message.plain() for d in posts)

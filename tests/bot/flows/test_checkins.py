@@ -214,7 +214,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
     await run(app, ann, "checkin answer", mood="4", visibility="anonymous", schedule="mornings")
 
     assert text(await run(app, ann, "checkin status")).splitlines() == [
-        "Your check-ins (times in Europe/Berlin)",
+        "Your check-ins",
         "• evenings — next: Mon 5 Jan, 18:00 (Europe/Berlin) (no DMs)",
         "• mornings — next: Tue 6 Jan, 10:00 (Europe/Berlin) (DMs, reminders)",
         "• weekly — paused until a moderator resumes it (DMs)",
@@ -223,7 +223,7 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
         "DMs and reminders are snoozed until Sat 10 Jan.",
     ]
     newcomer = text(await run(app, actor("cy"), "checkin status")).splitlines()
-    assert newcomer[0] == "Your check-ins (times in UTC)"
+    assert newcomer[0] == "Your check-ins"
     assert newcomer[1].startswith("You haven't joined any check-ins.")
     assert [ln for ln in newcomer if "Open now" in ln] == [
         "• Open now: mornings, closes Mon 5 Jan, 11:00 (UTC) — not answered yet",
@@ -339,3 +339,22 @@ async def test_an_answer_that_is_kept_gives_nothing_back(app, clock):
     await open_round(app, clock)
     out = await typed(app, actor("ann"), "checkin answer 4 private Slept well for once")
     assert "kept private" in text(out) and GIVEN_BACK not in text(out)
+
+
+async def test_a_named_post_for_someone_whose_name_the_platform_cant_say_never_links_or_ids_them(app, clock):
+    """A post many read names its speaker by name: the one their platform gave before, else "A member"; never
+    the platform's link to them (on Slack, a mention in a post pings them) and never an id."""
+    from dataclasses import replace
+
+    from bot.events import PersonRef
+
+    await open_round(app, clock)
+    await run(app, actor("ann"), "me timezone", timezone="UTC")  # Ann's platform named her once
+    for who in (replace(actor("ann"), display_name=""), replace(actor("zed"), display_name="")):
+        await run(app, who, "checkin answer", mood="4", visibility="shared", words=f"from {who.user_id}")
+    await app.outbox.drain_all()
+    posts = {d.message.plain().split("·")[0].strip(): d.message for d in app.sent if d.kind == "thread"}
+    assert set(posts) == {"Ann", "A member"}
+    assert "from console:zed" in posts["A member"].plain()
+    assert not any(isinstance(p, PersonRef) for m in posts.values() for p in m.body.parts)
+    assert (await app.store.communities.get_member(actor("ann").community_id, "console:ann")).display_name == "Ann"

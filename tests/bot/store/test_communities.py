@@ -148,3 +148,14 @@ async def test_closed_dms_are_known_until_cleared_and_reread_now_and_then(store)
     await here.clear_dms_closed("slack:U1")
     assert await here.dms_closed("slack:U1") is False
     assert await CommunityRepository(store.db).dms_closed("slack:U1") is False
+
+
+async def test_a_community_keeps_the_name_its_platform_last_gave_it(store):
+    await store.communities.upsert_member(Actor("c-named", "u1", "Ann"), AT)
+    assert (await store.communities.get("c-named")).name == ""  # no platform said one yet
+    await store.communities.upsert_member(Actor("c-named", "u1", "Ann", community_name="Night Owls"), AT)
+    assert (await store.communities.get("c-named")).name == "Night Owls"
+    await store.communities.upsert_member(Actor("c-named", "u2", "Bo"), AT)  # an event that says none keeps it
+    assert (await store.communities.get("c-named")).name == "Night Owls"
+    await store.communities.upsert_member(Actor("c-named", "u2", "Bo", community_name="Early Birds"), AT)  # renamed
+    assert (await store.communities.get("c-named")).name == "Early Birds"

@@ -128,3 +128,14 @@ async def test_a_view_button_never_skips_a_commands_are_you_sure(app, clock):
     [asked] = await press(app, MIA, delete.action, forged, {"confirmed": "yes"})
     assert "Are you sure?" in asked.plain()
     assert await app.store.schedules.find("console:test", "mornings") is not None
+
+
+async def test_the_checkins_heading_leaves_the_zone_to_the_times_so_it_is_named_once(app, clock):
+    await make_schedule(app)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, ANN, "me timezone", timezone="Europe/Berlin")
+    home = await home_view(app, ANN)
+    [checkins, *_rest] = home.member
+    assert checkins.title.plain() == "Your check-ins"
+    status = text(await run(app, ANN, "checkin status"))
+    assert status.count("Europe/Berlin") == 1 and "next: Mon 5 Jan, 10:00 (Europe/Berlin)" in status
