@@ -110,7 +110,7 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     assert await page.get_by_role("heading", level=1).inner_text() == "Insights"
     row = page.get_by_role("row", name=re.compile("^05 Jan"))
     assert [c.strip() for c in (await row.inner_text()).split("\t")][:9] == \
-        ["05 Jan", "5", "4", "0", "1", "1", "1", "0"][:8] + ["3.0"]
+        ["05 Jan", "8", "4", "0", "1", "1", "1", "0"][:8] + ["3.0"]  # 8 invited, 4 stayed out: invited shows
     assert "invitations" in await page.locator("main").inner_text()
     alt = await page.get_by_role("img").get_attribute("alt")
     assert alt and "table below" in alt
@@ -118,7 +118,7 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     async with page.expect_download() as download:  # the same numbers as a CSV, as `mod insights export` sends
         await page.get_by_role("button", name="Download these numbers (CSV)").click()
     csv_text = Path(await (await download.value).path()).read_text(encoding="utf-8")
-    assert csv_text.startswith("week_start,status,invited,answered") and "2026-01-05,shown,5,4" in csv_text
+    assert csv_text.startswith("week_start,status,invited,answered") and "2026-01-05,shown,8,4" in csv_text
 
     # Edit a check-in: the same preview as chat, then Save.
     await page.get_by_role("link", name="Check-ins").click()
