@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, ref_of, round_post_ref, run, text
 
 UTC = timezone.utc
 
@@ -23,7 +23,8 @@ async def close(app, clock):
     clock.advance(timedelta(hours=3))
     await RoundScheduler(app).sweep()
     await app.outbox.drain_all()
-    return [d for d in app.sent if d.kind == "edit" and d.ref == "msg1"][-1].message.plain()
+    post_ref = round_post_ref(app)
+    return [d for d in app.sent if d.kind == "edit" and d.ref == post_ref][-1].message.plain()
 
 
 async def test_changing_an_answer_edits_or_removes_its_post(app, clock):
@@ -35,7 +36,7 @@ async def test_changing_an_answer_edits_or_removes_its_post(app, clock):
     await app.outbox.drain_all()
     thread = [d for d in app.sent if d.kind == "thread"]
     assert len(thread) == 1
-    posted_ref = f"msg{len(app.sent)}"
+    posted_ref = ref_of(app, thread[0])
     reply = await run(app, ann, "checkin answer", mood="3", visibility="shared", words="second")
     assert text(reply).startswith("Updated.")
     await app.outbox.drain_all()
