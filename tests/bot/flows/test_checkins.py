@@ -170,7 +170,9 @@ async def test_two_changes_in_the_same_second_both_go_out(app, clock):
     await run(app, ann, "checkin answer", mood="4", visibility="shared", words="two")
     await run(app, ann, "checkin answer", mood="4", visibility="private", words="three")
     await app.outbox.drain_all()
-    assert [d.kind for d in app.sent if d.kind in ("thread", "edit", "delete")] == ["thread", "edit", "delete"]
+    changes = [d.kind for d in app.sent if d.kind in ("thread", "edit", "delete")]
+    # (the edit and the removal leave the outbox together, in either order: the post ends up down both ways)
+    assert changes[0] == "thread" and sorted(changes[1:]) == ["delete", "edit"]
 
 
 async def test_a_reply_whose_round_post_never_went_out_gives_up_in_the_end(app, clock):
