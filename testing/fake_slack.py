@@ -67,6 +67,7 @@ class FakeSlack:
         #: Messages posted, per channel, oldest first (with their metadata, for conversations.history).
         self.history: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
+        self._posted_ts: list[tuple[dict[str, Any], str]] = []  # each chat.postMessage call and the ts it got
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -147,6 +148,13 @@ class FakeSlack:
 
     def called(self, method: str) -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
+
+    def ts_of(self, params: dict[str, Any]) -> str:
+        """The ts Slack gave the chat.postMessage call `params` (one of `called("chat.postMessage")`).
+
+        Ask, never count: a round's post and its DMs leave Hearth's outbox together, in any order, so the
+        round post need not be the first message (nor its ts end in 000001)."""
+        return next(ts for posted, ts in self._posted_ts if posted is params)
 
     def sent_texts(self) -> str:
         """Everything Hearth showed anyone, as one string (for "is it escaped" checks)."""
@@ -261,6 +269,7 @@ class FakeSlack:
         if p.get("metadata"):
             message["metadata"] = p["metadata"]
         self.history.setdefault(str(p.get("channel")), []).append(message)
+        self._posted_ts.append((p, ts))
         return {"channel": p.get("channel"), "ts": ts, "message": {"text": p.get("text")}}
 
     def _m_conversations_history(self, p: dict) -> dict:

@@ -15,6 +15,7 @@ from adapters.console.adapter import ConsoleChannels, ConsoleModerators
 from bot.app import Hearth
 from bot.clock import ManualClock
 from bot.config import load
+from bot.delivery.sender import Delivery
 from bot.events import Actor, Event, Reply
 from bot.store.store import Store
 from tests.fakes import RecordingSender
@@ -115,3 +116,27 @@ async def press(app: Hearth, who: Actor, action: str, /, args: dict[str, str], v
 
 def text(replies: list[Reply]) -> str:
     return "\n".join(r.plain() for r in replies)
+
+
+def ref_of(app: Hearth, delivery: Delivery) -> str:
+    """The message id the platform (a recording sender) gave `delivery`.
+
+    Never work an id out from where a delivery sits in `app.sent`: a round's post and its DMs leave the
+    outbox together, in any order (on PostgreSQL, or under load, a DM often goes first)."""
+    for sender in app.outbox.senders.values():
+        ref = sender.ref_of(delivery) if isinstance(sender, RecordingSender) else None
+        if ref is not None:
+            return ref
+    raise AssertionError(f"never sent: {delivery}")
+
+
+def round_post(app: Hearth, channel: str = "console:general") -> Delivery:
+    """The one post in `channel` (a round's), found by what it is, not by when it went out."""
+    posts = [d for d in app.sent if d.kind == "post" and d.channel == channel]  # type: ignore[attr-defined]
+    assert len(posts) == 1, f"{len(posts)} posts in {channel}"
+    return posts[0]
+
+
+def round_post_ref(app: Hearth, channel: str = "console:general") -> str:
+    """The message id of the round post in `channel`: its summary edit and its thread replies hang on it."""
+    return ref_of(app, round_post(app, channel))

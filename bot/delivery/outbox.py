@@ -266,8 +266,12 @@ class Outbox:
                     break  # others may be taking our claims over: send nothing until the heartbeat is back
                 dead = await self._dead_holders()
                 claimed_at = elapsed(self.clock)
+                # Ours, and being sent already: not started again. Those in hand when the claim began count too:
+                # the claim may have read one as pending just before its send ended and it left the in-hand set
+                # (after a wall-clock step our own leases look run out, so the claim takes them back).
+                busy = set(self._in_hand)
                 claimed = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease, dead)
-                entries = [e for e in claimed if e.id not in self._in_hand]  # ours, and being sent already
+                entries = [e for e in claimed if e.id not in self._in_hand and e.id not in busy]
                 # New messages first, then what hangs on them (thread replies, edits), so a reply
                 # claimed together with its round post need not wait for the next pass.
                 first = [e for e in entries if e.kind in ("post", "dm")]

@@ -24,7 +24,7 @@ async def test_a_name_with_a_direction_override_cannot_turn_the_post_around(app,
     assert (await RoundScheduler(app).run_pending())["opened"] == 1
     await app.outbox.drain_all()
     [post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
-    await side.click(EVE, mood_buttons(post)["Good"], message={"ts": "1767600000.000001"}, channel="C0GENERAL")
+    await side.click(EVE, mood_buttons(post)["Good"], message={"ts": fake.ts_of(post)}, channel="C0GENERAL")
     opened = (await fake.wait_for("views.open", 2))[-1]  # (the first: the moderator's schedule form)
     status, body = await side.submit(EVE, opened["view"],
                                      {"words": "fine \u202ethanks", "visibility": "shared"})

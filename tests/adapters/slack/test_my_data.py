@@ -30,16 +30,10 @@ async def share_an_answer(app, clock, fake, side, user: str, words: str) -> tupl
     return {**post, "ts": post_ts}, reply
 
 
-def posted_ts(fake, params: dict) -> str:
-    """The ts the fake gave a chat.postMessage call (its n-th message)."""
-    posts = fake.called("chat.postMessage")
-    return f"1767600000.{posts.index(params) + 1:06d}"
-
-
 async def test_me_delete_takes_the_answers_post_down(app, clock, fake, side):
     await make_schedule(side, fake)
     post, reply = await share_an_answer(app, clock, fake, side, ANN, "Slept well for once")
-    reply_ts = posted_ts(fake, reply)
+    reply_ts = fake.ts_of(reply)
 
     ask = await reply_to(fake, side, ANN, "me delete")
     assert "Are you sure?" in texts(ask["blocks"])
@@ -87,7 +81,7 @@ async def test_mod_pack_export_arrives_in_the_moderators_dm_as_a_pack(app, fake,
 async def test_deleting_the_schedule_mid_round_closes_its_post_and_takes_the_answers_down(app, clock, fake, side):
     await make_schedule(side, fake)
     post, reply = await share_an_answer(app, clock, fake, side, ANN, "Slept well for once")
-    reply_ts = posted_ts(fake, reply)
+    reply_ts = fake.ts_of(reply)
 
     ask = await reply_to(fake, side, MOD, "mod schedule delete mornings")
     assert "takes down the posts of shared and anonymous answers" in texts(ask["blocks"])

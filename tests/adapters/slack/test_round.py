@@ -60,7 +60,7 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     assert "at 06:00" in texts(dms["DANN"]["blocks"])  # New York
     assert "at 12:00" in texts(dms["DBOB"]["blocks"])  # Berlin
     assert "at 20:00" in texts(dms["DCY"]["blocks"])  # Tokyo
-    post_ts = "1767600000.000001"  # the fake's first message
+    post_ts = fake.ts_of(round_post)  # (it and the DMs go out together, in any order)
     assert (await app.store.rounds.latest(schedule.id)).post_ref == post_ts
 
     async def answer(user, mood_label, words, visibility, message=None, channel="C0GENERAL"):
@@ -173,7 +173,7 @@ async def test_going_anonymous_takes_the_named_reply_down_and_the_words_go_up_in
     await answer(ANN, "2 shared Rough night")
     [named] = thread_posts()
     assert "Ann" in texts(named["blocks"])
-    named_ts = f"1767600000.{fake.called('chat.postMessage').index(named) + 1:06d}"
+    named_ts = fake.ts_of(named)
     await answer(ANN, "4 anonymous Better now")
     assert fake.called("chat.delete") == [{"channel": "C0GENERAL", "ts": named_ts}]
     assert fake.called("chat.update") == []  # never edited into "Someone"

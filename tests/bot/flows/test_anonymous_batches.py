@@ -14,7 +14,7 @@ from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_buttons_are_bound import open_round_now
 from tests.bot.flows.test_my_data import delete_everything
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, run, text
+from tests.conftest import actor, ref_of, round_post_ref, run, text
 
 
 async def answer(app, name: str, mood: str, visibility: str, words: str = "") -> str:
@@ -27,9 +27,10 @@ def sent_since(app, mark: int):
     return app.sent[mark:]
 
 
-def under_the_post(deliveries):
+def under_the_post(app, deliveries):
     """What changed under the round post: thread replies, edits and removals (not the summary's edit)."""
-    return [d for d in deliveries if d.kind in ("thread", "delete") or (d.kind == "edit" and d.ref != "msg1")]
+    post_ref = round_post_ref(app)
+    return [d for d in deliveries if d.kind in ("thread", "delete") or (d.kind == "edit" and d.ref != post_ref)]
 
 
 async def close(app, clock):
@@ -48,19 +49,19 @@ async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words
     await answer(app, "ann", "2", "shared", "Rough night")
     [named] = [d for d in app.sent if d.kind == "thread"]
     assert "Ann" in named.message.plain()
-    named_ref = f"msg{len(app.sent)}"  # the recording sender numbers what it sends
+    named_ref = ref_of(app, named)
 
     mark = len(app.sent)
     thanks = await answer(app, "ann", "4", "anonymous", "Better now")
-    now = under_the_post(sent_since(app, mark))
+    now = under_the_post(app, sent_since(app, mark))
     assert [(d.kind, d.ref) for d in now] == [("delete", named_ref)]  # taken down, never edited
     assert "few at a time" in thanks and "when the round closes" in thanks
 
     mark = len(app.sent)
     await answer(app, "bob", "3", "anonymous", "Fine")
-    assert under_the_post(sent_since(app, mark)) == []  # two people so far: nothing goes up yet
+    assert under_the_post(app, sent_since(app, mark)) == []  # two people so far: nothing goes up yet
     await answer(app, "cy", "5", "anonymous", "Great")
-    batch = under_the_post(sent_since(app, mark))
+    batch = under_the_post(app, sent_since(app, mark))
     assert sorted(d.kind for d in batch) == ["thread"] * 3  # three new posts, together
     words = [d.message.plain() for d in batch]
     assert any("Better now" in w for w in words) and all("Someone" in w for w in words)
@@ -75,9 +76,9 @@ async def test_anonymous_answers_wait_for_the_communitys_floor_or_the_close(app,
     for name in ("ann", "bob", "cy"):
         await answer(app, name, "3", "anonymous", f"words of {name}")
     await answer(app, "dee", "3", "shared", "named words")
-    assert [d.kind for d in under_the_post(sent_since(app, mark))] == ["thread"]  # only Dee's named post
+    assert [d.kind for d in under_the_post(app, sent_since(app, mark))] == ["thread"]  # only Dee's named post
     await close(app, clock)
-    released = [d for d in under_the_post(sent_since(app, mark)) if "words of" in d.message.plain()]
+    released = [d for d in under_the_post(app, sent_since(app, mark)) if "words of" in d.message.plain()]
     assert len(released) == 3  # the round closed: what waited goes up with its summary
 
 
@@ -90,9 +91,9 @@ async def test_anonymous_changes_and_removals_wait_too(app, clock):
     mark = len(app.sent)
     await answer(app, "ann", "2", "anonymous", "second words of ann")  # words edited
     await answer(app, "bob", "3", "shared", "first words of bob")  # anonymous -> named
-    assert [d.kind for d in under_the_post(sent_since(app, mark))] == ["thread"]  # Bob's named post only
+    assert [d.kind for d in under_the_post(app, sent_since(app, mark))] == ["thread"]  # Bob's named post only
     told = await answer(app, "cy", "3", "private", "")  # anonymous -> private: the third change
-    batch = under_the_post(sent_since(app, mark))[1:]
+    batch = under_the_post(app, sent_since(app, mark))[1:]
     assert sorted(d.kind for d in batch) == ["delete", "delete", "edit"]  # all three at once
     assert "comes down with" in told and "when the round closes" in told
     assert any(d.kind == "edit" and "second words of ann" in d.message.plain() for d in batch)
@@ -116,10 +117,10 @@ async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batc
     mark = len(app.sent)
     done = await delete_everything(app, actor("ann"))
     await app.outbox.drain_all()
-    assert under_the_post(sent_since(app, mark)) == []  # not the moment she asked
+    assert under_the_post(app, sent_since(app, mark)) == []  # not the moment she asked
     assert "with the round's next few" in done or "when the round closes" in done
     await close(app, clock)
-    removed = [d for d in under_the_post(sent_since(app, mark)) if d.kind == "delete"]
+    removed = [d for d in under_the_post(app, sent_since(app, mark)) if d.kind == "delete"]
     assert len(removed) == 1
 
 

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta, timezone
 
 from bot.scheduling.runner import RoundScheduler
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, ref_of, run, text
 
 
 async def create_schedule(app, mod, name="mornings", when="weekdays 09:00", **extra):
@@ -39,7 +39,7 @@ async def test_round_opens_is_answered_and_closes_with_summary(app, clock):
     await app.outbox.drain_all()
     threads = [d for d in app.sent if d.kind == "thread"]
     assert len(threads) == 1  # Ann's, named; Bob's anonymous words wait for others' (or the close)
-    post_ref = f"msg{app.sent.index(posts[0]) + 1}"  # (the post and the DMs go out together, in any order)
+    post_ref = ref_of(app, posts[0])  # (the post and the DMs go out together, in any order)
     assert all(t.parent_ref == post_ref for t in threads)
     assert "Ann" in threads[0].message.plain() and "Good coffee" in threads[0].message.plain()
     assert not any("secret words" in d.message.plain() for d in app.sent)

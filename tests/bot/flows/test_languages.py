@@ -13,7 +13,7 @@ from bot.i18n import gettext_in
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.bot.test_i18n import pseudo, pseudo_spanish  # noqa: F401  (fixture)
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, round_post_ref, run, text
 
 UTC = timezone.utc
 MIA = actor("mia", moderator=True)
@@ -81,7 +81,8 @@ async def test_channel_posts_speak_the_communitys_language_and_dms_each_members(
     await app.outbox.drain_all()
     named = [d for d in app.sent if d.kind in ("thread", "edit") and "Ann" in d.message.plain()]
     assert named and all(pseudo("Great") in d.message.plain() or pseudo("Good") in d.message.plain() for d in named)
-    summary = [d for d in app.sent if d.kind == "edit" and d.ref == "msg1"][-1].message.plain()
+    post_ref = round_post_ref(app)
+    summary = [d for d in app.sent if d.kind == "edit" and d.ref == post_ref][-1].message.plain()
     assert pseudo("has closed") in summary
 
 

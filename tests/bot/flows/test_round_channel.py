@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_schedule_delete import MIA, delete_schedule, open_round
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, round_post_ref, run, text
 
 OLD, NEW = "console:general", "console:elsewhere"
 
@@ -54,7 +54,8 @@ async def test_edits_removals_and_the_close_of_a_round_go_to_the_channel_it_was_
     assert sorted(d.kind for d in later) == ["delete"] * 3 + ["edit"] * 3 + ["thread"]
     assert any(d.kind == "edit" and "Better coffee" in d.message.plain() for d in later)
     assert any(d.kind == "edit" and "Less tired" in d.message.plain() for d in later)
-    assert any(d.kind == "edit" and d.ref == "msg1" for d in later)  # the summary
+    post_ref = round_post_ref(app, OLD)
+    assert any(d.kind == "edit" and d.ref == post_ref for d in later)  # the summary
     assert [d.channel for d in later] == [OLD] * len(later)
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, ref_of, run, text
 from tests.fakes import RecordingSender
 
 UTC = timezone.utc
@@ -40,7 +40,7 @@ async def test_deleting_a_schedule_closes_its_open_round_post_and_takes_down_its
     await app.outbox.drain_all()
     threads = [d for d in app.sent if d.kind == "thread"]
     assert len(threads) == 4
-    posted_refs = sorted(f"msg{app.sent.index(t) + 1}" for t in threads)
+    posted_refs = sorted(ref_of(app, t) for t in threads)
 
     asked, done = await delete_schedule(app)
     assert "takes down the posts of shared and anonymous answers" in asked
@@ -50,7 +50,7 @@ async def test_deleting_a_schedule_closes_its_open_round_post_and_takes_down_its
 
     await app.outbox.drain_all()
     edits = [d for d in app.sent if d.kind == "edit"]
-    assert len(edits) == 1 and edits[0].ref == "msg1" and edits[0].channel == "console:general"
+    assert len(edits) == 1 and edits[0].ref == ref_of(app, round_post) and edits[0].channel == "console:general"
     assert edits[0].message.buttons == ()  # nothing left to press
     assert "A moderator deleted this check-in" in edits[0].message.plain()
     assert "Good coffee" not in edits[0].message.plain()
@@ -119,4 +119,4 @@ async def test_a_round_post_that_arrives_after_its_schedule_was_deleted_is_taken
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     kinds = [(d.kind, d.ref) for d in sender.sent]
-    assert kinds == [("post", None), ("delete", "msg1")]
+    assert kinds == [("post", None), ("delete", sender.ref_of(sender.sent[0]))]
