@@ -15,6 +15,7 @@ the plain single-connection client.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from typing import Any
 
@@ -28,7 +29,7 @@ from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
-from adapters.discord.moderators import DiscordModerators
+from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
 from bot.commands.suggest import suggestions_for
@@ -246,6 +247,11 @@ class DiscordAdapter:
         if actor is None:
             await show(self, interaction, [not_in_dms()])
             return
+        if interaction.guild_id is None and action.startswith("care."):  # a note's button, raised in a DM: no roles
+            # come with it, so read them in the note's server if a role there is on Hearth's list of moderators
+            listed = await self.app.store.communities.moderators(actor.community_id)
+            if actor.user_id not in listed and any(s.startswith("role:") for s in listed):
+                actor = dataclasses.replace(actor, roles=await roles_in(self, actor.community_id, actor.user_id))
         await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"))
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:

@@ -47,3 +47,21 @@ class DiscordModerators:
                 log.warning("Discord didn't say whether %s still moderates %s: %s", member_id, guild_id, err)
                 return None
         return member.guild_permissions.manage_guild  # (the owner's and Administrator's include it)
+
+
+async def roles_in(adapter: "DiscordAdapter", community_id: str, user_id: str) -> tuple[str, ...]:
+    """The member's roles (ids) in the server now, as `actor_for` gives them in it: for a press in a DM, which
+    carries none, so that a moderator by a role on Hearth's list is one there too. None known (not in it, or
+    Discord couldn't say): no roles, so nothing is granted on a guess."""
+    guild_id, member_id = _snowflake(community_id), _snowflake(user_id)
+    guild = adapter.client.get_guild(guild_id) if guild_id is not None and member_id is not None else None
+    if guild is None or guild.unavailable or member_id is None:
+        return ()
+    member = guild.get_member(member_id)
+    if member is None:
+        try:
+            member = await guild.fetch_member(member_id)
+        except discord.HTTPException as err:  # (NotFound too: they left)
+            log.warning("Discord didn't say which roles %s has in %s: %s", member_id, guild_id, err)
+            return ()
+    return tuple(str(r.id) for r in member.roles if not r.is_default())

@@ -117,7 +117,9 @@ class Directory:
             community_id=f"slack:{team_id}",
             user_id=f"slack:{user_id}",
             display_name=u.name,
-            platform_moderator=u.is_admin,
+            # (Slack couldn't be asked: no word either way, as `SlackModerators.still` says; never a "no" that ends
+            # the dashboard sessions opened on its earlier word)
+            platform_moderator=u.is_admin if u.known else None,
             channel_id=f"slack:{channel_id}" if channel_id else None,
             timezone=u.tz,
             locale=u.locale,

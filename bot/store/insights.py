@@ -100,6 +100,10 @@ _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
            "GROUP BY t.round_id")
 
 
+#: PostgreSQL's "deadlock detected" and "could not serialize": the transaction was ended, nothing of it kept.
+RACED = ("40P01", "40001")
+
+
 class CountedMeanwhile(Exception):
     """A round about to be settled in a week was counted in another week meanwhile (by another view): nothing
     was settled, and the caller reads again."""
@@ -158,7 +162,19 @@ class InsightsRepository(Repository):
     async def settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
         """Keep weeks as they are about to be shown, with the rounds counted in each, in one transaction; a week
         settled already (by another view or process) is left as it was, and returned: the first one stands.
-        A round counted in another week meanwhile raises `CountedMeanwhile`, and nothing is kept."""
+        A round counted in another week meanwhile raises `CountedMeanwhile`, and nothing is kept; so does
+        PostgreSQL ending this transaction to break a deadlock with another view's (each locks its weeks, then its
+        rounds: two settling a late round in different weeks can each wait for the other)."""
+        try:
+            return await self._settle(community_id, weeks, now)
+        except CountedMeanwhile:
+            raise
+        except Exception as err:
+            if getattr(err, "sqlstate", None) in RACED:  # (rolled back whole: read again, as for any race)
+                raise CountedMeanwhile(weeks[0].week if weeks else None) from err
+            raise
+
+    async def _settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
         lost = []
         async with self.db.transaction() as tx:
             for w in weeks:

@@ -133,3 +133,44 @@ async def test_a_moderator_by_manage_server_alone_can_press_a_notes_buttons_in_a
     assert not fake.calls_to("GET", f"/guilds/{other}/members/{uid}")
     notes = await app.store.care.listing(f"discord:{fake.guild_id}", app.now() - timedelta(days=1))
     assert sorted(n.state for n in notes) == ["open", "taken"]
+
+
+async def test_a_moderator_by_a_role_on_hearths_list_can_press_a_notes_buttons_in_a_dm(discord_bot, fake: FakeDiscord,
+                                                                                       app, clock):
+    """A "Care team" role on Hearth's list, no Manage Server: a DM carries no roles, so Hearth reads hers in the
+    note's server. Raised a note in a DM as one on duty, she can take it there (and her dashboard stays open);
+    once the role is taken away, the press is refused."""
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    community = f"discord:{fake.guild_id}"
+    uid = fake.next_id()
+    kim = fake.member(uid, "Kim", roles=(fake.mod_role_id,))
+    ann, bob = fake.member(fake.next_id(), "Ann"), fake.member(fake.next_id(), "Bob")
+    await app.ensure_community(community)
+    await app.store.communities.add_moderator(community, f"role:{fake.mod_role_id}", "discord:1", app.now())
+    await run(fake, kim, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, kim, "mod care duty", duty="on")
+
+    async def raised_to_kim(member) -> dict:
+        await run(fake, member, "note", text=WORDS)
+        clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+        await RoundScheduler(app).run_job("care.raise_again")
+        await app.outbox.drain_all()
+        return fake.channel_messages(fake.dm_channels[uid])[-1]
+
+    dm = await raised_to_kim(ann)
+    taken = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                      dm_user=kim["user"]))
+    assert "nobody doubles up" in taken["data"]["content"]
+    audit = [r["action"] for r in await app.store.db.fetchall("SELECT action FROM audit_log")]
+    assert "refused" not in audit
+
+    fake.set_roles(uid, ())  # the role is taken away in the server
+    dm = await raised_to_kim(bob)
+    refused = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                        dm_user=kim["user"]))
+    assert "Only moderators" in refused["data"]["content"]
+    notes = await app.store.care.listing(community, app.now() - timedelta(days=1))
+    assert sorted(n.state for n in notes) == ["open", "taken"]

@@ -91,3 +91,22 @@ async def test_when_slack_cant_say_who_someone_is_their_name_is_never_their_id(a
     assert actor.display_name == "" and ANN not in actor.display_name
     await app.handle(Event("command", actor, "me timezone", {"timezone": "Europe/Paris"}))  # a write, nameless
     assert (await app.store.communities.get_member("slack:T0001", f"slack:{ANN}")).display_name == "Ann"
+
+
+async def test_when_slack_cant_say_an_admin_is_one_that_is_no_word_against_them(app, adapter, fake, side):
+    """users.info failing gives no moderation, and no word of Slack's either (None, not False): a moderator's
+    command is refused for now, but their dashboard sessions, opened on Slack's earlier word, stay open (only
+    Slack saying they no longer are an admin ends those)."""
+    from datetime import timedelta
+
+    actor = await adapter.directory.actor("T0001", MOD)
+    assert actor.platform_moderator is True
+    await app.store.communities.upsert_member(actor, app.now())
+    await app.store.dashboard.open_session("s3cret", actor, "csrf", app.now(), app.now() + timedelta(hours=8))
+    del fake.users[MOD]
+    adapter.directory._cache.clear()  # (Slack can't say, just now)
+    unknown = await adapter.directory.actor("T0001", MOD)
+    assert unknown.platform_moderator is None
+    [refused] = await app.handle(Event("command", unknown, "mod settings", {}))
+    assert refused.error and "Only moderators" in refused.plain()
+    assert await app.store.dashboard.open_sessions("slack:T0001", f"slack:{MOD}", app.now()) == 1

@@ -126,3 +126,55 @@ async def test_a_round_counted_meanwhile_in_another_week_settles_nothing(store):
     assert sorted(got) == [date(2026, 1, 12)]  # weeks 2 and 3 were not kept
     row = await store.db.fetchone("SELECT settled_week FROM rounds WHERE id = ?", rnd.id)
     assert row["settled_week"] == "2026-01-12"
+
+
+async def test_two_views_settling_crosswise_on_postgresql_read_again_rather_than_fail(store, database_url, clock):
+    """PostgreSQL: a view settling week 1 (with a late round) and week 2 while another process settles week 2
+    with that same round lock the same rows in opposite orders; the database ends one of them (a deadlock).
+    The one it ends gets `CountedMeanwhile` (nothing kept; read again), as for any race, never a database error."""
+    import asyncio
+    from datetime import date
+
+    import pytest
+
+    from bot.store.insights import ALL, CountedMeanwhile, Settling, WeekCell
+    from bot.store.store import Store
+
+    if store.db.dialect != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time: no row locks to cross")
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 4}, [])
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    start = AT - timedelta(hours=AT.hour)
+    cells = [WeekCell(ALL, 1, 4, None, None)]
+
+    def week(w: int, ids: list[int]) -> Settling:
+        return Settling(date(2026, 1, 5) + timedelta(weeks=w), start + timedelta(weeks=w),
+                        start + timedelta(weeks=w + 1), cells, ids)
+
+    async def waiting_on_locks() -> int:
+        row = await store.db.fetchone("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND wait_event_type = 'Lock'")
+        return int(row["n"])
+
+    other = await Store.open(database_url, clock)
+    try:
+        async with other.db.transaction() as tx:  # another process, settling week 2 with the round
+            await tx.execute("SET LOCAL deadlock_timeout = '30s'")  # (so the database ends this view's, not it)
+            await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
+                             "VALUES (?, ?, ?, ?, ?)", COMMUNITY, "2026-01-19", "x", "x", "x")
+            view = asyncio.create_task(store.insights.settle(COMMUNITY, [week(1, [rnd.id]), week(2, [])], AT))
+            for _ in range(200):  # the view has the round, and waits for week 2
+                await asyncio.sleep(0.02)
+                if await waiting_on_locks() or view.done():
+                    break
+            assert not view.done()
+            marked = asyncio.create_task(tx.execute("UPDATE rounds SET settled_week = ? WHERE settled_week IS NULL "
+                                                    "AND id = ?", "2026-01-19", rnd.id))
+            with pytest.raises(CountedMeanwhile):
+                await view
+            assert await marked == 1
+    finally:
+        await other.close()
+    got = await store.insights.settled(COMMUNITY, [date(2026, 1, 5) + timedelta(weeks=w) for w in range(4)])
+    assert sorted(got) == [date(2026, 1, 19)]  # only the other process's week: the view kept nothing
