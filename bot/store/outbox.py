@@ -140,7 +140,7 @@ class OutboxRepository(Repository):
             return SUPERSEDED
         gone = await self.db.fetchone(
             "SELECT 1 AS x FROM outbox d WHERE d.status = 'sent' AND d.kind = 'delete' AND d.platform = ? "
-            "AND d.subject = ? AND d.id < ? AND d.last_error IS NULL AND NOT EXISTS (SELECT 1 FROM outbox p "
+            "AND d.subject = ? AND d.id < ? AND NOT EXISTS (SELECT 1 FROM outbox p "
             "WHERE p.platform = d.platform AND p.subject = d.subject AND p.kind IN ('post', 'thread') "
             "AND p.id > d.id AND p.id < ?) LIMIT 1", entry.platform, entry.subject, entry.id, entry.id,
         )
