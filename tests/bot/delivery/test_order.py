@@ -10,6 +10,9 @@ from bot.delivery.sender import Delivery, PermanentFailure
 from bot.events import Reply, reply_to_json, rich
 from bot.models import Outgoing
 from bot.store.outbox import ALREADY_DELETED, SUPERSEDED
+from tests.bot.flows.test_checkins import open_round
+from tests.conftest import actor, run
+from tests.fakes import RecordingSender
 
 CHANNEL = "console:c1"
 
@@ -132,3 +135,31 @@ async def test_changes_of_different_messages_and_dms_still_go_out_together(app, 
     await app.store.outbox.enqueue([edit(1, "one"), other, *dms], clock.now())
     claimed = await app.store.outbox.claim_due("console", clock.now(), 10, "proc-a", timedelta(seconds=60))
     assert len(claimed) == 5  # one claim: nothing waits on anything else
+
+
+class ScramblingSender(RecordingSender):
+    """The network holds up each edit that says `slow` a while: sent together, it lands after later ones."""
+
+    def __init__(self, slow: str) -> None:
+        super().__init__("console")
+        self.slow = slow
+
+    async def send(self, delivery: Delivery) -> str | None:
+        if delivery.kind == "edit" and self.slow in delivery.message.plain():
+            await asyncio.sleep(0.05)
+        return await super().send(delivery)
+
+
+async def test_a_member_changing_their_shared_answer_twice_quickly_leaves_their_newest_words_up(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="first thoughts")
+    await app.outbox.drain_all()
+    sender = ScramblingSender(slow="second thoughts")
+    app.outbox.add_sender(sender)
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="second thoughts")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="third thoughts")
+    await app.outbox.drain_all()
+    edits = [d.message.plain() for d in sender.sent if d.kind == "edit"]
+    assert edits and "third thoughts" in edits[-1]  # what the channel shows: the last edit to land
+    assert not any("second thoughts" in e for e in edits)  # stale before it went: skipped
