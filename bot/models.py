@@ -204,13 +204,15 @@ class OutboxEntry:
     created_at: datetime | None = None
     previous_holder: str | None = None
     """Set when an earlier claim ran out: that send may have happened."""
+    subject: str | None = None
+    """The platform message it puts up, changes or takes down, if others may touch it too (`store.outbox.subject_of`)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
         return cls(
             row["id"], row["platform"], row["kind"], json.loads(row["target"]), json.loads(row["payload"]),
             row["round_id"], row["response_id"], row["attempts"], row["message_ref"], parse_iso(row["created_at"]),
-            row.get("previous_holder"),
+            row.get("previous_holder"), row.get("subject"),
         )
 
 

@@ -54,6 +54,8 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
+    async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
+    async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
@@ -116,6 +118,8 @@ class DrainResult:
     retried: int = 0
     failed: int = 0
     waiting: int = 0
+    #: Done with, not sent: a newer change of the same message was queued, or the message is gone.
+    skipped: int = 0
     dm_closed: list[str] = field(default_factory=list)
 
 
@@ -150,8 +154,9 @@ class Outbox:
         #: Set by `stop_taking()` on a clean stop: claim nothing more, start no send not already on the wire.
         self.stopping = False
         self._told_full = False
-        #: Sent, but the store could not record it (a full disk): never handed back as unsent.
-        self._unrecorded: set[int] = set()
+        #: Sent, but the store could not record it (a full disk): never handed back as unsent, and never sent
+        #: again by this process: when its claim comes back, only the record is retried (with the message id).
+        self._unrecorded: dict[int, str | None] = {}
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -174,7 +179,7 @@ class Outbox:
     def in_hand(self) -> frozenset[int]:
         """The entries this process is sending right now, or sent without the store recording it: a clean stop
         leaves their claims to run out, so whoever takes them over asks the platform before sending again."""
-        return frozenset(self._in_hand | self._unrecorded)
+        return frozenset(self._in_hand | set(self._unrecorded))
 
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Forever: drain what is due, then sleep until kicked or a second passes."""
@@ -192,7 +197,7 @@ class Outbox:
                     result = DrainResult()
                 else:
                     self._told_full = False
-                busy = busy or result.sent + result.retried + result.failed > 0
+                busy = busy or result.sent + result.retried + result.failed + result.skipped > 0
             if busy:
                 continue
             self._wake.clear()
@@ -272,6 +277,7 @@ class Outbox:
                 busy = set(self._in_hand)
                 claimed = await self.store.claim_due(platform, self.clock.now(), batch, self.holder, self.lease, dead)
                 entries = [e for e in claimed if e.id not in self._in_hand and e.id not in busy]
+                entries = await self._record_unrecorded(entries, result)
                 # New messages first, then what hangs on them (thread replies, edits), so a reply
                 # claimed together with its round post need not wait for the next pass.
                 first = [e for e in entries if e.kind in ("post", "dm")]
@@ -353,13 +359,16 @@ class Outbox:
                 total.retried += r.retried
                 total.failed += r.failed
                 total.dm_closed += r.dm_closed
-                moved += r.sent + r.failed
+                total.skipped += r.skipped
+                moved += r.sent + r.failed + r.skipped
             if moved == 0:
                 break
         return total
 
     async def _deliver(self, sender: Sender, entry: OutboxEntry, result: DrainResult,
                        still_ours: Callable[[], bool]) -> None:
+        if entry.subject is not None and await self._skipped(entry, result):
+            return
         delivery = await self._resolve(entry)
         if delivery is None:
             if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
@@ -399,9 +408,36 @@ class Outbox:
             try:
                 await self.store.mark_sent(entry, ref, self.clock.now())
             except Exception:
-                self._unrecorded.add(entry.id)
+                self._unrecorded[entry.id] = ref
                 raise
-            self._unrecorded.discard(entry.id)
+            self._unrecorded.pop(entry.id, None)
+
+    async def _record_unrecorded(self, entries: list[OutboxEntry], result: DrainResult) -> list[OutboxEntry]:
+        """Of entries just claimed, those this process sent but could not record (a full disk) are recorded now,
+        with the message id the platform gave, and not sent again; the rest are returned to be sent."""
+        if not self._unrecorded:
+            return entries
+        left = []
+        for entry in entries:
+            if entry.id not in self._unrecorded:
+                left.append(entry)
+                continue
+            await self.store.mark_sent(entry, self._unrecorded[entry.id], self.clock.now())  # raises while still full
+            del self._unrecorded[entry.id]
+            result.sent += 1
+        return left
+
+    async def _skipped(self, entry: OutboxEntry, result: DrainResult) -> bool:
+        """An edit a newer change of the same message makes stale, or an edit or delete of a message already
+        deleted: done with, not sent (`OutboxRepository.skip_reason`)."""
+        why = await self.store.skip_reason(entry)
+        if why is None:
+            return False
+        log.info("outbox entry %s not sent (%s)", entry.id, why)
+        result.skipped += 1
+        self.metrics.add("sends", "skipped")
+        await self.store.mark_skipped(entry.id, why, self.clock.now())
+        return True
 
     async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
         """Wait for the pacer, then check the claim is still ours: the pacer may have held us a while."""
@@ -456,6 +492,8 @@ class Outbox:
         await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds), keep_claim)
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
+        if entry.subject is not None and await self._skipped(entry, result):
+            return  # a newer change of the message came while this one was out: it says what is true now
         if entry.attempts + 1 >= self.max_attempts:
             result.failed += 1
             self.metrics.add("sends", "failed")

@@ -292,15 +292,16 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
             head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
             payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
                                           visibility="channel"))
-            if h.out:
-                where = {"ref": h.ref} if h.ref else {"response": resp.id, "post": "anonymous"}
+            if h.out:  # (which post it is, even by its id: its changes go out in order, `store.outbox.subject_of`)
+                where = {"ref": h.ref, "post": "anonymous"} if h.ref else {"response": resp.id, "post": "anonymous"}
                 out.append(Outgoing(key + ":edit", "edit", {"channel": h.channel_id, **where}, payload,
                                     response_id=resp.id))
             else:
                 out.append(Outgoing(key + ":post", "thread", {"channel": h.channel_id, "round": rnd.id,
                                                               "post": "anonymous"}, payload, rnd.id, resp.id))
-        elif h.ref is not None:
-            out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "ref": h.ref},
+        elif h.ref is not None:  # (whose post it was, if the answer is still there: after its queued edits)
+            which = {} if resp is None else {"response": resp.id, "post": "anonymous"}
+            out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "ref": h.ref, **which},
                                 reply_to_json(Reply())))
         elif resp is not None and h.out:  # its post is on its way: taken down once it is out
             out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "response": resp.id,

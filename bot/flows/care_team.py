@@ -77,7 +77,8 @@ def note_post(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgo
 
 
 def note_edit(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgoing]:
-    """The note's post edited to its new state; each change its own entry, sent in order."""
+    """The note's post edited to its new state; each change its own entry, sent in order (one a newer change
+    already follows is skipped: `store.outbox.skip_reason`)."""
     with speaking(lang):
         return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
                          reply_to_json(note_reply(note, zone)))]

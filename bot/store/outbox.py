@@ -25,7 +25,40 @@ ENTRIES_SLICE = 100  # a claimed entry parses its payload's JSON
 OUTBOX_SLICE = 1000  # rows written by one statement (`executemany`) while a round's messages are encoded
 
 ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
-           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
+           "created_at, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
+
+#: Why an entry was done with, not sent (kept in `last_error` of a row marked sent: nothing is wrong).
+SUPERSEDED = "skipped: a newer change to the same message was queued after it"
+ALREADY_DELETED = "skipped: the message was already deleted"
+
+#: An entry waits while an earlier one about the same message is still pending (`subject_of`).
+IN_ORDER = ("(subject IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.status = 'pending' "
+            "AND e.platform = outbox.platform AND e.subject = outbox.subject AND e.id < outbox.id))")
+
+
+def subject_of(o: Outgoing, round_id: int | None = None) -> str | None:
+    """The platform message an entry puts up, changes or takes down, named so that every entry about it agrees;
+    None for one nothing else touches (a DM, a plain post, a reply that is not an answer).
+
+    An answer's post is named by the answer and its side, whether the entry finds it by the answer or by the
+    platform's id (the first edit may be queued before the post is out, the next one after). A round's own post
+    and a care note's are named by their row. A message known only by its id is named by channel and id.
+    """
+    target = o.target
+    if o.kind in ("thread", "edit", "delete"):
+        response = target.get("response") or o.response_id
+        if response is not None:
+            return f"answer:{response}:{'anonymous' if target.get('post') == 'anonymous' else 'named'}"
+    if target.get("care_note") is not None and o.kind in ("post", "edit"):
+        return f"care:{target['care_note']}"
+    if o.kind == "post" and target.get("round_post"):
+        rid = o.round_id if round_id is None else round_id
+        return None if rid is None else f"round:{rid}"
+    if o.kind in ("edit", "delete") and target.get("ref") is not None:
+        return f"ref:{target.get('channel')}:{target['ref']}"
+    if o.kind in ("edit", "delete") and target.get("round") is not None:
+        return f"round:{target['round']}"
+    return None
 
 
 class OutboxRepository(Repository):
@@ -62,9 +95,17 @@ class OutboxRepository(Repository):
         gone = f"OR claimed_by IN ({marks(dead)}) " if dead else ""
         due = ("status = 'pending' AND platform = ? AND next_attempt_at <= ? AND (not_before IS NULL OR not_before <= ?) "
                f"AND (claimed_until IS NULL {gone}OR (claimed_until <= ? AND (claimed_by = ? OR NOT EXISTS "
-               "(SELECT 1 FROM processes p WHERE p.id = outbox.claimed_by))))")
+               f"(SELECT 1 FROM processes p WHERE p.id = outbox.claimed_by)))) AND {IN_ORDER}")
         args = [platform, stamp, fine, *dead, stamp, holder]
+        # An edit waiting out a retry's back-off with a newer change of its message queued behind it is due now:
+        # it will be skipped, not sent (`skip_reason`), and the newer one waits for it (`IN_ORDER`).
+        stale = ("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND kind = 'edit' "
+                 "AND subject IS NOT NULL AND claimed_until IS NULL AND next_attempt_at > ? AND EXISTS (SELECT 1 "
+                 "FROM outbox n WHERE n.status = 'pending' AND n.platform = outbox.platform "
+                 "AND n.subject = outbox.subject AND n.id > outbox.id AND n.kind IN ('edit', 'delete'))",
+                 stamp, platform, stamp)
         if self.db.dialect == "postgresql":
+            await self.db.execute(*stale)
             rows = await self.db.fetchall(
                 f"WITH c AS (SELECT id, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ? "
                 "FOR UPDATE SKIP LOCKED) UPDATE outbox o SET claimed_by = ?, claimed_until = ? FROM c "
@@ -73,6 +114,7 @@ class OutboxRepository(Repository):
             )
             return sorted(await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE), key=lambda e: e.id)
         async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
+            await tx.execute(*stale)
             rows = await tx.fetchall(
                 f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?", *args, limit,
             )
@@ -81,6 +123,33 @@ class OutboxRepository(Repository):
                 await tx.execute(f"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ({found})",
                                  holder, until, *[r["id"] for r in rows])
         return await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE)
+
+    async def skip_reason(self, entry: OutboxEntry) -> str | None:
+        """Why an entry about a message need not go out at all, or None: it must.
+
+        An edit with a newer edit or delete of the same message queued behind it says something no longer
+        true (the newer one says what is). An edit or delete of a message already deleted (and not put up
+        again since) would only fail.
+        """
+        if entry.subject is None or entry.kind not in ("edit", "delete"):
+            return None
+        if entry.kind == "edit" and await self.db.fetchone(
+            "SELECT 1 AS x FROM outbox WHERE status = 'pending' AND platform = ? AND subject = ? AND id > ? "
+            "AND kind IN ('edit', 'delete') LIMIT 1", entry.platform, entry.subject, entry.id,
+        ):
+            return SUPERSEDED
+        gone = await self.db.fetchone(
+            "SELECT 1 AS x FROM outbox d WHERE d.status = 'sent' AND d.kind = 'delete' AND d.platform = ? "
+            "AND d.subject = ? AND d.id < ? AND NOT EXISTS (SELECT 1 FROM outbox p "
+            "WHERE p.platform = d.platform AND p.subject = d.subject AND p.kind IN ('post', 'thread') "
+            "AND p.id > d.id AND p.id < ?) LIMIT 1", entry.platform, entry.subject, entry.id, entry.id,
+        )
+        return ALREADY_DELETED if gone else None
+
+    async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None:
+        """Done with, nothing sent: a newer change says it, or the message is gone (`skip_reason`)."""
+        await self.db.execute("UPDATE outbox SET status = 'sent', last_error = ?, sent_at = ? "
+                              "WHERE id = ? AND status = 'pending'", why, utc_iso(now), entry_id)
 
     async def release_claims(self, holder: str) -> int:
         """On a clean stop, hand back what this process claimed and never started sending."""
@@ -132,10 +201,13 @@ class OutboxRepository(Repository):
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
         """Try again later. The claim stays on record: a send that failed (a timeout,
-        say) may still have arrived, so whoever retries asks the platform first."""
+        say) may still have arrived, so whoever retries asks the platform first. Not for
+        an edit or a delete (nobody asks: doing either twice is harmless): its claim is
+        given back, so a newer change of the same message can have it skipped at once."""
         await self.db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = ? "
-            "WHERE id = ?",
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+            "claimed_until = CASE WHEN kind IN ('edit', 'delete') THEN NULL ELSE ? END, "
+            "claimed_by = CASE WHEN kind IN ('edit', 'delete') THEN NULL ELSE claimed_by END WHERE id = ?",
             error[:500], utc_iso(next_at), utc_iso(next_at), entry_id,
         )
 
@@ -337,8 +409,11 @@ def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = No
                 text = text.replace('"{round}"', f'"{fill}"')
             encoded[id(o.payload)] = text
         key = o.dedupe_key if fill is None else o.dedupe_key.replace("{round}", fill)
+        subject = subject_of(o, round_id)
+        if subject is not None and fill is not None:
+            subject = subject.replace("{round}", fill)
         rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
-                     o.round_id if round_id is None else round_id, o.response_id, due or stamp, stamp))
+                     o.round_id if round_id is None else round_id, o.response_id, due or stamp, stamp, subject))
     return rows
 
 

@@ -150,9 +150,11 @@ async def test_stopping_delivery_mid_batch_ends_every_send_before_it_returns(app
     assert sender.in_flight == 0  # nothing left running to touch the store after whoever stopped us closes it
 
 
-async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_sent_again_later(app, clock, monkeypatch):
+async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_recorded_later_not_resent(
+        app, clock, monkeypatch):
     """The store refused to record one send: the drain says so (the delivery loop logs it and goes on),
-    the others are recorded, and the unrecorded one stays pending for the next claim."""
+    the others are recorded, and the unrecorded one stays pending. When its claim comes back to the same
+    process, that process records it (with the platform's id) and does not send it a second time."""
     await app.store.outbox.enqueue(dms(40), clock.now())
     sender = RecordingSender("console")
     outbox = Outbox(app.store.outbox, clock, holder="proc-a", lease=timedelta(seconds=3))
@@ -174,9 +176,13 @@ async def test_a_send_whose_outcome_cannot_be_recorded_fails_the_drain_and_is_se
     else:
         raise AssertionError("the drain hid a send it could not record")
     assert (await app.store.outbox.counts()) == {"sent": 39, "pending": 1}
+    assert len(sender.sent) == 40
     clock.advance(timedelta(seconds=4))  # the claim on the unrecorded one runs out
     await outbox.drain("console")
     assert (await app.store.outbox.counts()) == {"sent": 40}
+    assert len(sender.sent) == 40  # not twice to the same member
+    row = await app.store.db.fetchone("SELECT message_ref FROM outbox WHERE id = ?", refused[0])
+    assert row["message_ref"] == next(sender.ref_of(d) for d in sender.sent if d.key == f"outbox:{refused[0]}")
 
 
 async def test_a_claim_holds_about_a_seconds_sending_so_processes_sharing_a_fan_out_finish_together(

@@ -171,8 +171,10 @@ async def test_two_changes_in_the_same_second_both_go_out(app, clock):
     await run(app, ann, "checkin answer", mood="4", visibility="private", words="three")
     await app.outbox.drain_all()
     changes = [d.kind for d in app.sent if d.kind in ("thread", "edit", "delete")]
-    # (the edit and the removal leave the outbox together, in either order: the post ends up down both ways)
-    assert changes[0] == "thread" and sorted(changes[1:]) == ["delete", "edit"]
+    # Both were queued (neither taken for the other); the removal, queued last, wins: the edit is skipped.
+    assert changes == ["thread", "delete"]
+    rows = await app.store.db.fetchall("SELECT kind, status FROM outbox WHERE kind IN ('edit', 'delete')")
+    assert sorted((r["kind"], r["status"]) for r in rows) == [("delete", "sent"), ("edit", "sent")]
 
 
 async def test_a_reply_whose_round_post_never_went_out_gives_up_in_the_end(app, clock):

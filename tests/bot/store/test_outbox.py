@@ -100,3 +100,88 @@ async def test_outbox_entries_are_deduplicated_by_key(store: Store) -> None:
     assert await outbox_keys(store) == ["hello:1", "hello:2"]
     assert await store.outbox.counts() == {"pending": 2}
     assert await store.outbox.next_due_at("console") == "2026-01-05T09:00:00Z"
+
+
+def change(key: str, kind: str, **target: object) -> Outgoing:
+    return Outgoing(key, kind, {"channel": "console:c1", **target}, {"text": key})
+
+
+async def test_changes_of_one_message_are_claimed_one_at_a_time_in_the_order_queued(store: Store) -> None:
+    await store.outbox.enqueue([change("e1", "edit", ref="m1"), dm(1), change("e2", "edit", ref="m1"),
+                                change("x1", "edit", ref="m2")], AT)
+    first = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert [e.payload["text"] for e in first] == ["e1", "hi", "x1"]  # the DM and the other message aren't held
+    # Claimed and on its way, the older edit still holds the newer one back, from any process.
+    assert await store.outbox.claim_due("console", AT, 10, "b", LEASE) == []
+    await store.outbox.mark_sent(first[0], "m1", AT)
+    [second] = await store.outbox.claim_due("console", AT, 10, "b", LEASE)
+    assert second.payload["text"] == "e2" and second.subject == "ref:console:c1:m1"
+    assert [e.subject for e in first] == ["ref:console:c1:m1", None, "ref:console:c1:m2"]
+
+
+async def test_a_message_given_up_on_no_longer_holds_back_the_next_change(store: Store) -> None:
+    await store.outbox.enqueue([change("e1", "edit", ref="m1"), change("e2", "edit", ref="m1")], AT)
+    [first] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    await store.outbox.mark_failed(first.id, "gone")
+    [second] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert second.payload["text"] == "e2"
+
+
+async def test_a_stale_edit_backing_off_is_due_at_once_and_a_fresh_one_is_not(store: Store) -> None:
+    await store.outbox.enqueue([change("e1", "edit", ref="m1")], AT)
+    [first] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    await store.outbox.mark_retry(first.id, "timeout", AT + timedelta(minutes=5))
+    row = await store.db.fetchone("SELECT claimed_by, claimed_until FROM outbox WHERE id = ?", first.id)
+    assert row == {"claimed_by": None, "claimed_until": None}  # an edit is never looked up: its claim goes back
+    assert await store.outbox.claim_due("console", AT, 10, "a", LEASE) == []
+    await store.outbox.enqueue([change("e2", "edit", ref="m1")], AT)
+    [again] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert again.id == first.id and await store.outbox.skip_reason(again) is not None
+
+
+async def test_what_makes_a_change_not_worth_sending(store: Store) -> None:
+    await store.outbox.enqueue([change("d1", "delete", response=7), change("e1", "edit", response=7)], AT)
+    [gone] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert await store.outbox.skip_reason(gone) is None  # a delete is never stale
+    await store.outbox.mark_retry(gone.id, "timeout", AT)  # went through on its second try
+    await store.outbox.mark_sent(gone, None, AT)
+    [late] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert await store.outbox.skip_reason(late) == "skipped: the message was already deleted"
+    await store.outbox.mark_skipped(late.id, "skipped: the message was already deleted", AT)
+    # Shared again: a new post of the answer, and its edit goes out (the delete was of the post before).
+    await store.outbox.enqueue([change("p2", "thread", response=7), change("e2", "edit", response=7),
+                                change("e3", "edit", ref="m9", response=7)], AT)
+    [post2] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    await store.outbox.mark_sent(post2, "m9", AT)
+    [edit2] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert await store.outbox.skip_reason(edit2) == "skipped: a newer change to the same message was queued after it"
+    await store.outbox.mark_skipped(edit2.id, "superseded", AT)
+    [edit3] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert edit3.payload["text"] == "e3" and await store.outbox.skip_reason(edit3) is None
+    assert (await store.outbox.counts()) == {"sent": 4, "pending": 1}
+
+
+def test_every_entry_about_one_post_names_it_alike() -> None:
+    from bot.store.outbox import subject_of
+
+    named = {"thread": Outgoing("p", "thread", {"channel": "c", "round": 3}, {}, 3, 12),
+             "edit by answer": Outgoing("e", "edit", {"channel": "c", "response": 12}, {}, response_id=12),
+             "edit by id": Outgoing("f", "edit", {"channel": "c", "ref": "m1"}, {}, response_id=12),
+             "delete": Outgoing("d", "delete", {"channel": "c", "ref": "m1"}, {}, response_id=12)}
+    anonymous = {"thread": Outgoing("p", "thread", {"channel": "c", "round": 3, "post": "anonymous"}, {}, 3, 12),
+                 "edit by answer": Outgoing("e", "edit", {"channel": "c", "response": 12, "post": "anonymous"}, {},
+                                            response_id=12),
+                 "edit by id": Outgoing("f", "edit", {"channel": "c", "ref": "m2", "post": "anonymous"}, {},
+                                        response_id=12),
+                 "delete by id": Outgoing("d", "delete", {"channel": "c", "ref": "m2", "response": 12,
+                                                          "post": "anonymous"}, {})}
+    assert {k: subject_of(o) for k, o in named.items()} == dict.fromkeys(named, "answer:12:named")
+    assert {k: subject_of(o) for k, o in anonymous.items()} == dict.fromkeys(anonymous, "answer:12:anonymous")
+    round_post = Outgoing("round:{round}:post", "post", {"channel": "c", "round_post": True}, {})
+    summary = Outgoing("s", "edit", {"channel": "c", "round": 3}, {})
+    assert subject_of(round_post, 3) == subject_of(summary) == "round:3"
+    care = [Outgoing("c1", "post", {"channel": "c", "care_note": 4}, {}), Outgoing("c2", "edit", {"channel": "c",
+                                                                                                  "care_note": 4}, {})]
+    assert {subject_of(o) for o in care} == {"care:4"}
+    assert subject_of(dm(1)) is None
+    assert subject_of(Outgoing("r", "thread", {"channel": "c", "round": 3}, {}, 3)) is None  # a reply, not an answer
