@@ -49,17 +49,20 @@ def _strings(value: Any) -> list[str]:
 def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
     """Text that is not crisis and that the screen will meet every day: the dev split's everyday chat written
     after the first model (ideas `ok3-*`, `ok4-*`: check-in answers, questions, plans, goodbyes, games,
-    greetings), `SHORT` (greetings in no corpus file), Hearth's own check-in prompts, and the short texts of
-    `content/texts.toml`. A screen that flags these answers people who are fine, and sends moderators care notes
+    greetings), `SHORT` (greetings in no corpus file), Hearth's own check-in and reflection prompts (every
+    language), the short texts of `content/texts.toml`, and the dev split's reflective answers (`ok6*`). A screen that flags these answers people who are fine, and sends moderators care notes
     about nothing."""
     content = default_content_dir()
-    prompts = [p["text"] for path in sorted((content / "packs").glob("*.toml"))
+    prompts = [p for path in sorted((content / "packs").glob("*.toml"))
                for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
     texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
     dev = part(sentences, "dev")
     chat = [s.text for s, everyday in zip(dev, ordinary(dev)) if everyday]
-    return {"everyday chat (dev)": chat, "short messages": list(SHORT), "Hearth's prompts": prompts,
-            "Hearth's texts": texts}
+    reflective = [s.text for s in dev if s.category == "reflective"]
+    return {"everyday chat (dev)": chat, "short messages": list(SHORT),
+            "Hearth's check-in prompts": [p["text"] for p in prompts if p.get("kind") != "reflection"],
+            "Hearth's reflection prompts": [p["text"] for p in prompts if p.get("kind") == "reflection"],
+            "Hearth's texts": texts, **({"reflective answers (dev)": reflective} if reflective else {})}
 
 
 def flag_rates(screen: Screen, groups: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:

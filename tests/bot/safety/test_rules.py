@@ -181,3 +181,27 @@ def test_any_text_is_screened_without_error(text):
 
 
 SCREEN = PhraseRules.load()
+
+
+@pytest.mark.parametrize("text", [
+    "I wouldn't mind dying tbh", "honestly i wouldnt mind if i didnt wake up", "i don't mind if i die",
+    "no me importaría morirme, la verdad", "ich hätte nichts dagegen zu sterben", "wäre mir egal wenn ich sterbe",
+    "ça ne me dérangerait pas de mourir", "não me importaria de morrer amanhã",
+    # "to die for" is a figure when it praises something, not inside a wish to die
+    "bro i been wanting to die for days and today's the day",
+])
+def test_not_minding_death_is_a_wish_not_a_negation(text):
+    from bot.safety.rules import AllRules
+
+    assert AllRules.load().check(text).fired, text
+
+
+@pytest.mark.parametrize("text", [
+    "I wouldn't mind a coffee", "I don't mind if it rains", "ça ne me dérangerait pas de venir",
+    "this cake is to die for", "a view to die for!", "the food there is to die for lol",
+    "no me importaría salir antes hoy",
+])
+def test_not_minding_ordinary_things_and_praise_stay_ok(text):
+    from bot.safety.rules import AllRules
+
+    assert not AllRules.load().check(text).fired, text
