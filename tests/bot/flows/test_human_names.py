@@ -95,6 +95,6 @@ async def test_someone_with_a_blank_name_is_never_shown_as_nothing(app, clock):
     await run(app, blank, "checkin answer", mood="4", visibility="shared", words="hello")
     await app.outbox.drain_all()
     (post,) = [d for d in app.sent if d.kind == "thread"]
-    assert post.message.plain().startswith("zed · 🌤️ Good")
+    assert post.message.plain().startswith("A member · 🌤️ Good")  # never an id, never nothing
     no_internal_names(post.message.plain())
     assert "“" not in text(await run(app, blank, "me data")).split("\n")[1]
