@@ -100,14 +100,12 @@ async def test_retention_takes_settled_weeks_whole_once_they_ended_and_marks_the
     assert not got[date(2026, 1, 12)].purged and got[date(2026, 1, 12)].cells[ALL].answered == 3
 
 
-async def test_a_round_counted_meanwhile_in_another_week_settles_nothing(store):
-    """Two views racing: one settles a late round in its week; the other, about to count it in a later week,
-    keeps nothing (not even its other weeks) and reads again."""
+async def a_closed_round_and_its_weeks(store):
+    """A closed round of one answer in four, and `week(w, round ids)`: the settling of the w-th week after it
+    (w = 0 its own), counting those rounds."""
     from datetime import date
 
-    import pytest
-
-    from bot.store.insights import ALL, CountedMeanwhile, Settling, WeekCell
+    from bot.store.insights import ALL, Settling, WeekCell
 
     schedule = await make_schedule(store)
     rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 4}, [])
@@ -118,6 +116,20 @@ async def test_a_round_counted_meanwhile_in_another_week_settles_nothing(store):
     def week(w: int, ids: list[int]) -> Settling:
         return Settling(date(2026, 1, 5) + timedelta(weeks=w), start + timedelta(weeks=w),
                         start + timedelta(weeks=w + 1), cells, ids)
+
+    return rnd, week
+
+
+async def test_a_round_counted_meanwhile_in_another_week_settles_nothing(store):
+    """Two views racing: one settles a late round in its week; the other, about to count it in a later week,
+    keeps nothing (not even its other weeks) and reads again."""
+    from datetime import date
+
+    import pytest
+
+    from bot.store.insights import CountedMeanwhile
+
+    rnd, week = await a_closed_round_and_its_weeks(store)
 
     assert await store.insights.settle(COMMUNITY, [week(1, [rnd.id])], AT) == []
     with pytest.raises(CountedMeanwhile):
@@ -137,20 +149,12 @@ async def test_two_views_settling_crosswise_on_postgresql_read_again_rather_than
 
     import pytest
 
-    from bot.store.insights import ALL, CountedMeanwhile, Settling, WeekCell
+    from bot.store.insights import CountedMeanwhile
     from bot.store.store import Store
 
     if store.db.dialect != "postgresql":
         pytest.skip("SQLite writes one transaction at a time: no row locks to cross")
-    schedule = await make_schedule(store)
-    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 4}, [])
-    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
-    start = AT - timedelta(hours=AT.hour)
-    cells = [WeekCell(ALL, 1, 4, None, None)]
-
-    def week(w: int, ids: list[int]) -> Settling:
-        return Settling(date(2026, 1, 5) + timedelta(weeks=w), start + timedelta(weeks=w),
-                        start + timedelta(weeks=w + 1), cells, ids)
+    rnd, week = await a_closed_round_and_its_weeks(store)
 
     async def waiting_on_locks() -> int:
         row = await store.db.fetchone("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() "
