@@ -366,8 +366,12 @@ class FakeDiscord:
         roles = {int(r["id"]): r for r in self.guilds[self.guild_id]["roles"]}
         if target in roles:
             return {"roles": {str(target): roles[target]}}
-        member = self.member(target, f"user{target % 1000}")
-        return {"users": {str(target): member.pop("user")}, "members": {str(target): member}}
+        stored = self.guild_members.get((self.guild_id, target)) or self.member(target, f"user{target % 1000}")
+        # Discord's resolved members are partial: the member without its "user" (that is under "users") and with
+        # the member's permissions in the channel. A copy: the stored member, which GET .../members/{id} answers
+        # with, keeps its "user" and roles.
+        member = {k: v for k, v in stored.items() if k not in ("user", "deaf", "mute")}
+        return {"users": {str(target): dict(stored["user"])}, "members": {str(target): member}}
 
     async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))

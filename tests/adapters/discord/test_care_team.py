@@ -174,3 +174,17 @@ async def test_a_moderator_by_a_role_on_hearths_list_can_press_a_notes_buttons_i
     assert "Only moderators" in refused["data"]["content"]
     notes = await app.store.care.listing(community, app.now() - timedelta(days=1))
     assert sorted(n.state for n in notes) == ["open", "taken"]
+
+
+async def test_a_member_named_in_a_command_is_still_whole_when_discord_is_asked_about_them_later(discord_bot,
+                                                                                                  fake: FakeDiscord):
+    """Naming a member resolves them (Discord's partial member, its user apart); the member Discord keeps is
+    untouched, so asking about them later (GET .../members/{id}) reads them whole, roles and all."""
+    from adapters.discord.moderators import DiscordModerators
+
+    uid = fake.next_id()
+    mia = fake.member(uid, "Mia", moderator=True)
+    await run(fake, mia, "mod moderators add", who=uid)
+    assert fake.guild_members[(fake.guild_id, uid)]["user"]["id"] == str(uid)
+    assert await DiscordModerators(discord_bot).still(f"discord:{fake.guild_id}", f"discord:{uid}") is True
+    assert fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{uid}")  # (asked Discord, not a cache)
