@@ -73,6 +73,8 @@ class FakeDiscord:
         self.locales: dict[int, str] = {}  # user id -> the locale their Discord client is set to (default en-GB)
         self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
+        #: Path fragment -> how many of the next REST calls whose path holds it lose the connection, unanswered.
+        self.drops: dict[str, int] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
@@ -429,10 +431,21 @@ class FakeDiscord:
 
     # -- REST ---------------------------------------------------------------------------------
 
+    def drop(self, fragment: str, times: int = 1) -> None:
+        """Drop the connection of the next `times` REST calls whose path holds `fragment`, without answering (as a
+        network failing midway does): the client sees the server disconnect, not an error of Discord's."""
+        self.drops[fragment] = self.drops.get(fragment, 0) + times
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body = await self._body(request)
         self.calls.append(Call(request.method, path, body, dict(request.query)))
+        dropped = next((f for f, n in self.drops.items() if n > 0 and f in path), None)
+        if dropped is not None:
+            self.drops[dropped] -= 1
+            assert request.transport is not None
+            request.transport.abort()
+            raise asyncio.CancelledError  # (nothing is answered on a connection that is gone)
         try:
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
