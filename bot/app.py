@@ -58,6 +58,9 @@ STILL_PAUSED = N_("Still paused for a moment, so I didn't do that one either. Tr
 #: The disk under the database is full: nothing is saved now, nothing saved before is lost.
 NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
            "Please try again a little later.")
+#: A typed command that failed unexpectedly (a bug, a dropped database connection), when it carried the person's
+#: writing: said with their words given back. No claim either way about what was done or saved. (Slack's own apology.)
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
 DMS_CLOSED_NOTICE = N_("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
                      "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
@@ -118,9 +121,13 @@ class Hearth:
         try:
             replies = await self._handle(event, paced, session)
         except Exception as err:
-            if not is_disk_full(err):
-                raise
-            return self._counted(self._words_back(event, await self._no_room(event)))
+            if is_disk_full(err):
+                return self._counted(self._words_back(event, await self._no_room(event)))
+            if not self._typed_words(event):
+                raise  # (the adapter apologises in its own way; nothing typed is lost)
+            # Nothing on the person's screen keeps a typed line: their words come back with the apology.
+            log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
+            return self._counted(self._words_back(event, [say(_(SORRY), error=True)]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")
@@ -129,11 +136,16 @@ class Hearth:
     def _words_back(self, event: Event, replies: list[Reply]) -> list[Reply]:
         """A typed command refused for any reason (too long, no round open, too fast, a full disk): its refusal
         gives the person's own words back, as nothing on their screen keeps them (`Event.typed`)."""
-        cmd = self.registry.commands.get(event.name) if event.typed and event.kind == "command" else None
         refused = next((i for i, r in enumerate(replies) if r.error), None)
-        if cmd is None or refused is None:
+        words = self._typed_words(event) if refused is not None else []
+        if refused is None or not words:
             return replies
-        return [*replies[:refused], given_back(replies[refused], free_words(cmd, event.args)), *replies[refused + 1:]]
+        return [*replies[:refused], given_back(replies[refused], words), *replies[refused + 1:]]
+
+    def _typed_words(self, event: Event) -> list[str]:
+        """The person's own writing in a typed command (`Event.typed`), which only Hearth can give back."""
+        cmd = self.registry.commands.get(event.name) if event.typed and event.kind == "command" else None
+        return free_words(cmd, event.args) if cmd is not None else []
 
     async def _no_room(self, event: Event) -> list[Reply]:
         if self.disk_full_since is None:

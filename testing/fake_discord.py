@@ -73,6 +73,8 @@ class FakeDiscord:
         self.locales: dict[int, str] = {}  # user id -> the locale their Discord client is set to (default en-GB)
         self._token_channel: dict[str, int] = {}  # interaction token -> the channel it came from
         self.dm_closed: set[int] = set()
+        #: Path fragment -> how many of the next REST calls whose path holds it lose the connection, unanswered.
+        self.drops: dict[str, int] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
@@ -366,8 +368,12 @@ class FakeDiscord:
         roles = {int(r["id"]): r for r in self.guilds[self.guild_id]["roles"]}
         if target in roles:
             return {"roles": {str(target): roles[target]}}
-        member = self.member(target, f"user{target % 1000}")
-        return {"users": {str(target): member.pop("user")}, "members": {str(target): member}}
+        stored = self.guild_members.get((self.guild_id, target)) or self.member(target, f"user{target % 1000}")
+        # Discord's resolved members are partial: the member without its "user" (that is under "users") and with
+        # the member's permissions in the channel. A copy: the stored member, which GET .../members/{id} answers
+        # with, keeps its "user" and roles.
+        member = {k: v for k, v in stored.items() if k not in ("user", "deaf", "mute")}
+        return {"users": {str(target): dict(stored["user"])}, "members": {str(target): member}}
 
     async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))
@@ -425,10 +431,21 @@ class FakeDiscord:
 
     # -- REST ---------------------------------------------------------------------------------
 
+    def drop(self, fragment: str, times: int = 1) -> None:
+        """Drop the connection of the next `times` REST calls whose path holds `fragment`, without answering (as a
+        network failing midway does): the client sees the server disconnect, not an error of Discord's."""
+        self.drops[fragment] = self.drops.get(fragment, 0) + times
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body = await self._body(request)
         self.calls.append(Call(request.method, path, body, dict(request.query)))
+        dropped = next((f for f, n in self.drops.items() if n > 0 and f in path), None)
+        if dropped is not None:
+            self.drops[dropped] -= 1
+            assert request.transport is not None
+            request.transport.abort()
+            raise asyncio.CancelledError  # (nothing is answered on a connection that is gone)
         try:
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":

@@ -61,6 +61,7 @@ class FakeSlack:
         self.downloads: list[tuple[str, str | None]] = []  # (file id, token) the app fetched
         self.delays: dict[str, float] = {}  # method -> seconds to take answering it
         self.stalls: dict[str, list[float]] = {}  # method -> answer delays for its next calls (timeouts)
+        self.drops: dict[str, int] = {}  # method -> how many of its next calls lose the connection, unanswered
         self.dm_closed: set[str] = set()  # users whose DMs refuse Hearth (`cannot_dm_bot`)
         #: What Slack would have refused (`block_kit`): (method, problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
@@ -120,6 +121,11 @@ class FakeSlack:
         effect: the nastiest case for anyone who retries.
         """
         self.stalls.setdefault(method, []).extend([seconds] * times)
+
+    def drop(self, method: str, times: int = 1) -> None:
+        """Drop the connection of the next `times` calls of `method` without answering (as a proxy restarting or
+        a network failing midway does): the client sees the server disconnect, not an error of Slack's."""
+        self.drops[method] = self.drops.get(method, 0) + times
 
     async def start(self, port: int = 0) -> None:
         """Serve on `port` (0: any free one; pass the old port to come back after `stop`)."""
@@ -199,6 +205,12 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ") or params.get("token")
         if self.delays.get(method):
             await asyncio.sleep(self.delays[method])
+        if self.drops.get(method):
+            self.drops[method] -= 1
+            self._record(f"{method}!dropped", params, token)
+            assert request.transport is not None
+            request.transport.abort()
+            raise asyncio.CancelledError  # (nothing is answered on a connection that is gone)
         queued = self.failures.get(method)
         if queued:
             failure = queued.pop(0)

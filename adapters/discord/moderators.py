@@ -8,15 +8,20 @@ permissions as the gateway keeps them current.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
 
 log = logging.getLogger(__name__)
+
+#: Discord's errors, and the network's on the way to it (a dropped connection, a timeout): Discord can't say now.
+UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, asyncio.TimeoutError, OSError)
 
 
 def _snowflake(namespaced: str) -> int | None:
@@ -43,8 +48,8 @@ class DiscordModerators:
                 member = await guild.fetch_member(member_id)
             except discord.NotFound:  # they left the server (or were removed)
                 return False
-            except discord.HTTPException as err:
-                log.warning("Discord didn't say whether %s still moderates %s: %s", member_id, guild_id, err)
+            except UNREACHABLE as err:
+                log.warning("Discord didn't say whether %s still moderates %s: %r", member_id, guild_id, err)
                 return None
         return member.guild_permissions.manage_guild  # (the owner's and Administrator's include it)
 
@@ -61,7 +66,7 @@ async def roles_in(adapter: "DiscordAdapter", community_id: str, user_id: str) -
     if member is None:
         try:
             member = await guild.fetch_member(member_id)
-        except discord.HTTPException as err:  # (NotFound too: they left)
-            log.warning("Discord didn't say which roles %s has in %s: %s", member_id, guild_id, err)
+        except UNREACHABLE as err:  # (NotFound too: they left)
+            log.warning("Discord didn't say which roles %s has in %s: %r", member_id, guild_id, err)
             return ()
     return tuple(str(r.id) for r in member.roles if not r.is_default())

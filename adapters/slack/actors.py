@@ -19,10 +19,9 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from slack_sdk.errors import SlackApiError
-
-from adapters.slack.sender import slack_error
 from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.sender import UNREACHABLE, unreachable
 
 from bot.events import Actor
 
@@ -76,11 +75,11 @@ class Directory:
         try:
             resp = await self.client.users_info(user=user_id, include_locale=True)
             found = _from_info(resp["user"], fallback_name)
-        except SlackApiError as err:
+        except UNREACHABLE as err:  # (a Slack error, or a timeout or dropped connection on the way: can't say now)
             # Without users.info we still know who they are; we just don't grant moderation. Their name is
             # the handle the payload carries, if any; else none (""), and Hearth keeps the one Slack gave before
             # (an id such as U012ABC is no one's name).
-            log.warning("users.info failed for %s: %s", user_id, slack_error(err))
+            log.warning("users.info failed for %s: %s", user_id, unreachable(err))
             return SlackUser(user_id, fallback_name, False, None, known=False)
         self._remember(user_id, found)
         return found
@@ -104,8 +103,8 @@ class Directory:
             try:
                 said = await self.client.auth_test()
                 known = self._workspace = (self.clock(), str(said.get("team_id") or ""), str(said.get("team") or ""))
-            except SlackApiError as err:  # (asked again in an hour, not on every event meanwhile)
-                log.warning("auth.test failed, so the workspace's name is unknown for now: %s", slack_error(err))
+            except UNREACHABLE as err:  # (asked again in an hour, not on every event meanwhile)
+                log.warning("auth.test failed, so the workspace's name is unknown for now: %s", unreachable(err))
                 known = self._workspace = (self.clock(), "", "")
         _at, team, name = known
         return name if name and team == team_id else None

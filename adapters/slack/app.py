@@ -39,7 +39,6 @@ from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
@@ -55,7 +54,7 @@ from adapters.slack.inbound import Where, event_id, normalize_command_text, team
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values
 from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES
-from adapters.slack.sender import SlackSender, slack_error
+from adapters.slack.sender import UNREACHABLE, SlackSender, unreachable
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
@@ -424,17 +423,6 @@ class SlackAdapter:
             return  # Slack retried this event: Home is already published
         actor = await self._actor(body, event["user"], None)
         await self.present.publish_home(actor)
-
-
-#: Failures of Slack or of the network on the way to it (a response URL that doesn't answer, a Slack error).
-UNREACHABLE = (SlackApiError, SlackRequestError, aiohttp.ClientError, asyncio.TimeoutError)
-
-
-def unreachable(err: BaseException) -> str:
-    """One line for the log."""
-    if isinstance(err, SlackApiError):
-        return f"Slack said {slack_error(err)}"
-    return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
 
 
 def checked_request(text: str, body: dict[str, Any], query: str, headers: dict[str, str]) -> AsyncBoltRequest:

@@ -21,7 +21,8 @@ import logging
 import time
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.render import messages
@@ -201,6 +202,18 @@ def _carrying(found: list[dict[str, Any]], key: str) -> str | None:
         if meta.get("event_type") == OUTBOX_EVENT and payload.get("key") == key and payload.get("part", 0) == 0:
             return message.get("ts")
     return None
+
+
+#: Failures of Slack or of the network on the way to it (a response URL that doesn't answer, a dropped connection,
+#: a timeout, a Slack error): Slack can't say right now, which is one line in the log, not a bug's traceback.
+UNREACHABLE = (SlackApiError, SlackRequestError, aiohttp.ClientError, asyncio.TimeoutError, OSError)
+
+
+def unreachable(err: BaseException) -> str:
+    """One line for the log."""
+    if isinstance(err, SlackApiError):
+        return f"Slack said {slack_error(err)}"
+    return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
 
 
 def slack_error(err: SlackApiError) -> str:

@@ -25,7 +25,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
-from bot.flows.common import audit, people, person_posted, person_shown, show_time
+from bot.flows.common import as_id, audit, people, person_posted, person_shown, show_time
 from bot.i18n import _, ngettext, speaking
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
@@ -103,8 +103,8 @@ def _audited(note: CareNote) -> str:
 
 async def _note_of(app: "Hearth", ev: Event) -> CareNote:
     """The note a press names, if it is one of this community's: another community's, or a forged id, is refused."""
-    raw = ev.args.get(NOTE_ARG, "")
-    note = await app.store.care.get(ev.actor.community_id, int(raw)) if raw.isdigit() else None
+    number = as_id(ev.args.get(NOTE_ARG))
+    note = await app.store.care.get(ev.actor.community_id, number) if number else None
     if note is None:
         raise UserError(_("I can't find that care note in this community, so I've left everything as it was."))
     return note
@@ -113,8 +113,8 @@ async def _note_of(app: "Hearth", ev: Event) -> CareNote:
 async def _note_home(app: "Hearth", ev: Event) -> str | None:
     """The community the pressed note belongs to: where a press in a DM (which carries no permissions of the
     platform's) asks the platform whether the presser moderates (`Action.community_of`)."""
-    raw = ev.args.get(NOTE_ARG, "")
-    return await app.store.care.community_of(int(raw)) if raw.isascii() and raw.isdigit() and int(raw) < 2**63 else None
+    number = as_id(ev.args.get(NOTE_ARG))
+    return await app.store.care.community_of(number) if number else None
 
 
 async def _zone(app: "Hearth", ev: Event) -> tuple[str, str]:

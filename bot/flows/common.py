@@ -198,10 +198,16 @@ def user_ref(actor: Actor, value: str) -> str:
     return value if ":" in value else f"{actor.platform}:{value}"
 
 
-def as_id(value: str | None) -> int:
-    """A stored row's id from a button or option; 0 (matches nothing) if it can't be one."""
-    try:
-        n = int(str(value).strip())
-    except ValueError:
+#: Ids are BIGINT on PostgreSQL and INTEGER (64-bit) on SQLite: nothing larger can name a row.
+MAX_ID = 2**63 - 1
+
+
+def as_id(value: object) -> int:
+    """A stored row's id from a button, form or option; 0 (matches nothing, so the caller's "I can't find that"
+    refusal follows) if it can't be one. Only ASCII digits count: `int()` would also take "٣" or "1_0", and
+    `str.isdigit()` passes "²", which `int()` then refuses; and an id past `MAX_ID` would overflow the database."""
+    raw = str(value if value is not None else "").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
         return 0
-    return n if 0 < n < 2**63 else 0
+    n = int(raw)
+    return n if 0 < n <= MAX_ID else 0

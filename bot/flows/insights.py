@@ -64,6 +64,8 @@ class Insights:
     zone: str
     shows_next: date
     """The Monday this week ends on: insights count whole weeks only, so this week shows from then."""
+    has_schedules: bool = True
+    """Whether the community has any check-in at all (else the empty state says so, not when this week shows)."""
 
     @property
     def moods(self) -> tuple[int, ...] | None:
@@ -183,8 +185,9 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
     cells = [_cell(released[d], sid, d) for d in mondays]
     title = (_("{name}, last {weeks} weeks").format(name=schedule.name, weeks=weeks) if schedule
              else _("All check-ins, last {weeks} weeks").format(weeks=weeks))
+    has_schedules = schedule is not None or bool(await app.store.schedules.list_all(community.id))
     return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key,
-                    mondays[-1] + timedelta(weeks=2))
+                    mondays[-1] + timedelta(weeks=2), has_schedules)
 
 
 # -- showing ----------------------------------------------------------------------------
@@ -227,6 +230,8 @@ def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
     if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
         # (not this week's so far: a week that hasn't ended could be subtracted from itself, once ended)
+        if not view.has_schedules:  # nothing will show on Monday either: say what would make something show
+            return _("There are no check-ins here yet. A moderator can create one.")
         return _("No check-in rounds in these {weeks} weeks, so there's nothing to count yet.").format(
             weeks=view.weeks) + " " + _("Insights count whole weeks only: this week's check-ins show from "
                                         "Monday, {day}.").format(day=week_label(view.shows_next))

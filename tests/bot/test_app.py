@@ -123,3 +123,24 @@ async def test_a_typed_command_gives_back_writing_only_not_names_or_times(app):
     for line in ("dance now please", "checkin stat", "mod schedule create x #general sometimes"):
         replies = await typed(app, actor("mia", moderator=True), line)
         assert any(r.error for r in replies) and "What you typed" not in text(replies), line
+
+
+async def test_a_typed_command_that_fails_unexpectedly_gives_its_words_back_and_claims_nothing(app, monkeypatch,
+                                                                                               caplog):
+    """A dropped database connection (any unexpected error) under a typed note: the apology gives the words back,
+    and says nothing was kept. Without words to give back, the error goes on to the adapter, as before."""
+    async def dropped(*args, **kwargs):
+        raise ConnectionResetError("connection to the database was lost")
+
+    ann = actor("ann")
+    await run(app, ann, "reflect")
+    monkeypatch.setattr(app.store.notes, "add", dropped)
+    [sorry] = await typed(app, ann, "note the words I needed to write down tonight")
+    shown = sorry.plain()
+    assert sorry.error and "something went wrong on my side" in shown
+    assert "What you typed, so you can use it again" in shown and shown.endswith("needed to write down tonight")
+    assert "saved" not in shown.lower() and "kept" not in shown.lower()
+    assert "ConnectionResetError" in caplog.text  # (the operator sees the traceback)
+    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
+    with pytest.raises(ConnectionResetError):  # a button: nothing typed to lose; the adapter apologises
+        await app.handle(Event("action", ann, "reflect.new", {}))

@@ -174,3 +174,33 @@ async def test_a_moderator_by_a_role_on_hearths_list_can_press_a_notes_buttons_i
     assert "Only moderators" in refused["data"]["content"]
     notes = await app.store.care.listing(community, app.now() - timedelta(days=1))
     assert sorted(n.state for n in notes) == ["open", "taken"]
+
+
+async def test_a_member_named_in_a_command_is_still_whole_when_discord_is_asked_about_them_later(discord_bot,
+                                                                                                  fake: FakeDiscord):
+    """Naming a member resolves them (Discord's partial member, its user apart); the member Discord keeps is
+    untouched, so asking about them later (GET .../members/{id}) reads them whole, roles and all."""
+    from adapters.discord.moderators import DiscordModerators
+
+    uid = fake.next_id()
+    mia = fake.member(uid, "Mia", moderator=True)
+    await run(fake, mia, "mod moderators add", who=uid)
+    assert fake.guild_members[(fake.guild_id, uid)]["user"]["id"] == str(uid)
+    assert await DiscordModerators(discord_bot).still(f"discord:{fake.guild_id}", f"discord:{uid}") is True
+    assert fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{uid}")  # (asked Discord, not a cache)
+
+
+async def test_when_the_connection_to_discord_drops_a_members_roles_and_rights_are_unknown_not_an_error(
+        discord_bot, fake: FakeDiscord):
+    """Asking Discord about a member in a DM's press (their roles, whether they still manage the server) on a
+    connection that drops: no roles and no word, for now (nothing granted on a guess), never a failed event."""
+    from adapters.discord.moderators import DiscordModerators, roles_in
+
+    uid = fake.next_id()
+    fake.member(uid, "Kim", moderator=True, roles=(fake.mod_role_id,))
+    community, user_id = f"discord:{fake.guild_id}", f"discord:{uid}"
+    fake.drop(f"/members/{uid}", times=20)
+    assert await roles_in(discord_bot, community, user_id) == ()
+    assert await DiscordModerators(discord_bot).still(community, user_id) is None
+    fake.drops.clear()
+    assert str(fake.mod_role_id) in await roles_in(discord_bot, community, user_id)  # (Discord answering again)

@@ -110,3 +110,41 @@ async def test_when_slack_cant_say_an_admin_is_one_that_is_no_word_against_them(
     [refused] = await app.handle(Event("command", unknown, "mod settings", {}))
     assert refused.error and "Only moderators" in refused.plain()
     assert await app.store.dashboard.open_sessions("slack:T0001", f"slack:{MOD}", app.now()) == 1
+
+
+async def test_when_users_info_times_out_the_actor_is_unknown_for_now_and_the_event_still_works(app, adapter, fake,
+                                                                                               side, caplog):
+    """A timeout on the way to Slack is "Slack can't say right now", as a Slack error is: no name, no word on
+    moderation, one line in the log; the command is answered."""
+    import aiohttp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.3)) as quick:  # (a timeout, quickly)
+        adapter.directory.client = AsyncWebClient(token="xoxb-test", base_url=fake.api_url, session=quick)
+        adapter.directory._cache.clear()
+        fake.stall("users.info", 1.0, times=5)
+        actor = await adapter.directory.actor("T0001", MOD)
+        assert actor.display_name == "" and actor.platform_moderator is None
+        assert caplog.text.count("users.info failed") == 1 and "Traceback" not in caplog.text
+        fake.stall("users.info", 1.0, times=5)
+        assert "Your check-ins" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+        assert len(fake.called("users.info")) >= 2  # (Ann's lookup timed out too)
+        adapter.directory.client = adapter.client
+
+
+async def test_when_the_connection_to_slack_drops_the_actor_is_unknown_for_now_and_the_event_still_works(
+        app, adapter, fake, side):
+    """users.info and auth.test losing their connection: the member has no name and no word on moderation, the
+    workspace no name, for now; the command is answered all the same. (Bolt's own auth.test, asked once at the
+    first event, is Bolt's: it has been asked here before the connection drops.)"""
+    await reply_to(fake, side, BOB, "checkin status")
+    fake.drop("users.info", times=10)
+    fake.drop("auth.test", times=10)
+    adapter.directory._cache.clear()
+    adapter.directory._workspace = None  # (its name asked again, as an hour on)
+    actor = await adapter.directory.actor("T0001", MOD)
+    assert actor.display_name == "" and actor.platform_moderator is None and actor.community_name is None
+    assert fake.called("users.info!dropped") and fake.called("auth.test!dropped")
+    adapter.directory._cache.clear()
+    assert "Your check-ins" in texts((await reply_to(fake, side, ANN, "checkin status"))["blocks"])
+    fake.drops.clear()

@@ -430,3 +430,16 @@ async def test_the_sign_in_page_and_the_header_name_the_community_as_its_people_
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
     assert "This link signs in Uma to the community where they asked for it." in page
     assert "elsewhere" not in page
+
+
+async def test_the_sign_in_page_reads_naturally_when_no_name_is_known(web: TestClient, app: Hearth) -> None:
+    """The platform couldn't say the moderator's name when they asked for the link: no gap where it would be."""
+    from dataclasses import replace
+    nameless = replace(MOD, display_name="", community_name="Night Owls")
+    page = words(await (await web.get(f"/sign-in?t={await link_token(app, nameless)}")).text())
+    assert "This link signs in to Night Owls." in page and "signs in  " not in page
+    assert "If that isn't you" not in page  # (nobody named to be or not to be)
+    unnamed = replace(nameless, community_id="console:elsewhere", community_name=None)
+    page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
+    assert "This link signs in" not in page and "signs in  " not in page
+    assert "This link signs you in once" in page

@@ -88,6 +88,18 @@ async def test_members_forged_presses_and_other_communities_notes_are_refused(ap
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
 
 
+async def test_a_note_number_that_is_no_ascii_id_or_too_big_is_refused_kindly_in_the_server_and_in_a_dm(app):
+    """Forged buttons: "²" passes `isdigit()` but not `int()`; "٣" passes `int()` (as 3); 30 digits overflow the
+    database's integer. Each is "I can't find that care note" (in a DM, where no note names the community to ask
+    about, "Only moderators"), never a failed event, on either database."""
+    note = await crisis_note(app)
+    app.add_platform_moderators(AskedPlatform(True))
+    for forged in ("²", "٣", "1" * 30, f"{note}²", "٠" + str(note), "9" * 19, str(2**63)):
+        assert "can't find that care note" in text(await press(app, MIA, TAKE, {"note": forged})), forged
+        assert "Only moderators" in text(await press(app, in_a_dm(actor("mona")), TAKE, {"note": forged})), forged
+    assert (await app.store.care.get(ANN.community_id, note)).state == "open"
+
+
 async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, clock):
     for who in ("console:mia", "console:sam"):
         await run(app, MIA, "mod moderators add", who=who)

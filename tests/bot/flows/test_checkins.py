@@ -93,6 +93,17 @@ async def test_closed_rounds_refuse_answers_kindly(app, clock):
     assert await app.store.rounds.responses(rnd.id) == []
 
 
+async def test_a_round_button_naming_no_ascii_id_or_too_big_a_one_is_refused_kindly(app, clock):
+    """Only ASCII digits name a round: `int()` would read "١" as 1 (this very round), and 30 digits overflow."""
+    rnd = await open_round(app, clock)
+    in_arabic_digits = "".join(chr(0x660 + int(c)) for c in str(rnd.id))
+    for forged in ("²", "٣", in_arabic_digits, "1" * 30, str(2**63)):
+        reply = await press(app, actor("ann"), "checkin.submit", {"round": forged},
+                            {"mood": "3", "visibility": "shared", "words": "hi"}, kind="form")
+        assert "couldn't find that check-in round" in text(reply), forged
+    assert await app.store.rounds.responses(rnd.id) == []
+
+
 async def test_mood_button_opens_a_form_and_the_form_saves(app, clock):
     rnd = await open_round(app, clock)
     post = [d for d in app.sent if d.kind == "post"][0]

@@ -91,9 +91,18 @@ async def test_the_export_is_the_same_numbers_as_csv(app, clock):
 
 
 async def test_with_no_rounds_at_all_insights_say_so_rather_than_too_few(app, clock):
+    await make_schedule(app)
     [reply] = await run(app, MIA, "mod insights show")
     assert "No check-in rounds in these 4 weeks" in reply.plain()
     assert "too few answers" not in reply.plain()
+
+
+async def test_with_no_check_ins_at_all_insights_say_there_are_none_yet_not_when_this_week_shows(app, clock):
+    """No schedule at all: no week will show on Monday either, so the empty state says there are no check-ins yet
+    (and who can add one), never "this week's check-ins show from Monday"."""
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "There are no check-ins here yet. A moderator can create one." in said
+    assert "show from Monday" not in said and "too few answers" not in said
 
 
 async def test_right_after_a_first_round_insights_say_when_its_week_shows_and_not_before(app, clock):
