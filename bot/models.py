@@ -184,7 +184,8 @@ class Participant:
 
 @dataclass(frozen=True)
 class Note:
-    id: int
+    number: int
+    """The note's number for its author: each member's notes are numbered from 1, for good."""
     prompt_text: str
     text: str
     created_at: datetime

@@ -129,7 +129,7 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
     lines = [rich(_("**Your notes** (only you can see these)"))]
     for n in notes:
         stamp = day_month_year(n.created_at.astimezone(tz))
-        lines.append(rich(f"**#{n.id}** · {stamp} · " + "_{}_\n{}", n.prompt_text or _("(no prompt)"), n.text))
+        lines.append(rich(f"**#{n.number}** · {stamp} · " + "_{}_\n{}", n.prompt_text or _("(no prompt)"), n.text))
     return Reply(body=join_rich(lines, "\n\n"))
 
 

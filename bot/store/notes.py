@@ -55,32 +55,42 @@ class NoteRepository(Repository):
     async def add(
         self, community_id: str, user_id: str, prompt_id: str | None, prompt_text: str, text: str, now: datetime
     ) -> int:
-        row = await self.db.fetchone(
-            "INSERT INTO notes (community_id, user_id, prompt_id, prompt_text, text, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            community_id, user_id, prompt_id, prompt_text, self.cipher.seal(text), utc_iso(now),
-        )
-        assert row is not None
-        return int(row["id"])
+        """Keep a note; its number for its author (their next, never one they had before)."""
+        async with self.db.transaction() as tx:
+            row = await tx.fetchone(
+                "INSERT INTO note_numbers (community_id, user_id, last_number) VALUES (?, ?, 1) "
+                "ON CONFLICT (community_id, user_id) DO UPDATE SET last_number = note_numbers.last_number + 1 "
+                "RETURNING last_number",
+                community_id, user_id,
+            )
+            assert row is not None
+            number = int(row["last_number"])
+            await tx.execute(
+                "INSERT INTO notes (community_id, user_id, number, prompt_id, prompt_text, text, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                community_id, user_id, number, prompt_id, prompt_text, self.cipher.seal(text), utc_iso(now),
+            )
+        return number
 
     async def of_member(self, community_id: str, user_id: str) -> list[Note]:
         """A member's notes, oldest first, opened."""
         rows = await self.db.fetchall(
-            "SELECT * FROM notes WHERE community_id = ? AND user_id = ? ORDER BY id", community_id, user_id
+            "SELECT * FROM notes WHERE community_id = ? AND user_id = ? ORDER BY number", community_id, user_id
         )
         opened = self.cipher.open
-        return [Note(r["id"], r["prompt_text"], opened(r["text"]), parse_iso(r["created_at"])) for r in rows]
+        return [Note(r["number"], r["prompt_text"], opened(r["text"]), parse_iso(r["created_at"])) for r in rows]
 
-    async def has(self, community_id: str, user_id: str, note_id: int) -> bool:
+    async def has(self, community_id: str, user_id: str, number: int) -> bool:
+        """Whether this member has a note of this number (theirs: numbers are each member's own)."""
         row = await self.db.fetchone(
-            "SELECT 1 AS found FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id,
-            user_id,
+            "SELECT 1 AS found FROM notes WHERE community_id = ? AND user_id = ? AND number = ?", community_id,
+            user_id, number,
         )
         return row is not None
 
-    async def delete(self, community_id: str, user_id: str, note_id: int) -> bool:
+    async def delete(self, community_id: str, user_id: str, number: int) -> bool:
         n = await self.db.execute(
-            "DELETE FROM notes WHERE id = ? AND community_id = ? AND user_id = ?", note_id, community_id, user_id
+            "DELETE FROM notes WHERE community_id = ? AND user_id = ? AND number = ?", community_id, user_id, number
         )
         return n > 0
 
@@ -126,7 +136,7 @@ class NoteRepository(Repository):
             community_id, user_id,
         )
         return {
-            "notes": [{"id": n.id, "prompt": n.prompt_text, "text": n.text, "created_at": utc_iso(n.created_at)}
+            "notes": [{"number": n.number, "prompt": n.prompt_text, "text": n.text, "created_at": utc_iso(n.created_at)}
                       for n in await self.of_member(community_id, user_id)],
             "reflections": [{"prompt_id": r["prompt_id"], "prompt": r["prompt_text"], "given_at": r["given_at"]}
                             for r in reflections],
@@ -135,6 +145,7 @@ class NoteRepository(Repository):
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
         """Their notes, the reflections they were given, and when a care note about them was last sent."""
         notes = await tx.execute("DELETE FROM notes WHERE community_id = ? AND user_id = ?", community_id, user_id)
+        await tx.execute("DELETE FROM note_numbers WHERE community_id = ? AND user_id = ?", community_id, user_id)
         reflections = await tx.execute("DELETE FROM reflections WHERE community_id = ? AND user_id = ?",
                                        community_id, user_id)
         await tx.execute("DELETE FROM safety_alerts WHERE community_id = ? AND user_id = ?", community_id, user_id)

@@ -21,9 +21,9 @@ async def test_a_note_that_exists_is_still_confirmed_and_someone_elses_is_not_fo
     ann, bob = actor("ann"), actor("bob")
     await run(app, ann, "note", text="keep this")
     (note,) = await app.store.notes.of_member(ann.community_id, ann.user_id)
-    asked = await run(app, ann, "notes delete", id=str(note.id))
+    asked = await run(app, ann, "notes delete", id=str(note.number))
     assert "Are you sure" in text(asked) and asked[0].buttons
-    theirs = await run(app, bob, "notes delete", id=str(note.id))
+    theirs = await run(app, bob, "notes delete", id=str(note.number))
     assert theirs[0].error and "Are you sure" not in text(theirs)
     yes = [b for b in asked[0].buttons if b.action == "confirm"][0]
     assert "Deleted" in text(await press(app, ann, "confirm", yes.args))

@@ -46,10 +46,30 @@ async def test_deleting_a_note_asks_first(app):
     await run(app, ann, "reflect")
     await run(app, ann, "note", text="one")
     notes = await app.store.notes.of_member("console:test", "console:ann")
-    ask = await run(app, ann, "notes delete", id=str(notes[0].id))
+    ask = await run(app, ann, "notes delete", id=str(notes[0].number))
     assert "Are you sure" in text(ask)
     await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args)
     assert await app.store.notes.of_member("console:test", "console:ann") == []
+
+
+async def test_each_member_numbers_their_own_notes_from_one_and_reaches_only_theirs(app):
+    """Bob's first note is #1 even though Mia kept one before him: a number tells nobody that others keep notes."""
+    mia, bob = actor("mia"), actor("bob")
+    await run(app, mia, "note", text="mia's first")
+    for words in ("bob's first", "bob's second", "bob's third"):
+        await run(app, bob, "note", text=words)
+    assert "#1" in text(await run(app, mia, "notes list")) and "#2" not in text(await run(app, mia, "notes list"))
+    listed = text(await run(app, bob, "notes list"))
+    assert "#1 ·" in listed and "#3 ·" in listed and "#4" not in listed
+    assert listed.index("bob's first") < listed.index("bob's second") < listed.index("bob's third")
+    # Mia asking about #2 hears only that she has none; she is never asked to confirm deleting Bob's.
+    refused = await run(app, mia, "notes delete", id="2")
+    assert refused[0].error and "no note #2" in text(refused) and not refused[0].buttons
+    ask = await run(app, bob, "notes delete", id="2")
+    assert "Deleted" in text(await press(app, bob, ask[0].buttons[0].action, ask[0].buttons[0].args))
+    listed = text(await run(app, bob, "notes list"))
+    assert "bob's second" not in listed and "#1 ·" in listed and "#3 ·" in listed  # #3 stays #3
+    assert "mia's first" in text(await run(app, mia, "notes list"))
 
 
 async def test_unknown_theme_is_explained(app):

@@ -282,3 +282,38 @@ async def test_what_the_discord_adapter_kept_moves_into_the_core_tables(empty_da
 async def test_a_database_the_discord_adapter_never_ran_on_migrates_too(store: Store) -> None:
     assert await store.db.fetchall("SELECT * FROM closed_dms") == []
     assert await store.db.fetchall("SELECT * FROM stashed_args") == []
+
+
+async def test_notes_kept_before_are_numbered_for_each_member_in_the_order_they_were_kept(empty_database_url, tmp_path):
+    """0019 on both databases: existing notes get each member's own numbers, oldest first, and new notes follow
+    on from them."""
+    from bot.store.postgres import PostgresDatabase, is_postgres_url
+
+    old = tmp_path / "up-to-0018"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= 18:
+            shutil.copy(path, old / path.name)
+    clock = ManualClock()
+    url = empty_database_url
+    db = await PostgresDatabase.open(url) if is_postgres_url(url) else await SqliteDatabase.open(url[len("sqlite:///"):])
+    await migrate(db, clock, old)
+    kept = [("c", "mia", "mia 1"), ("c", "bob", "bob 1"), ("c", "mia", "mia 2"), ("c", "bob", "gone"),
+            ("c", "bob", "bob 2"), ("other", "bob", "bob there"), ("c", "bob", "bob 3")]
+    for community, user, text in kept:
+        await db.execute("INSERT INTO notes (community_id, user_id, prompt_text, text, created_at) "
+                         "VALUES (?, ?, '', ?, '2026-01-05T08:00:00Z')", community, user, text)
+    await db.execute("DELETE FROM notes WHERE text = 'gone'")  # deleted before: its id is a gap
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        def numbered(notes):
+            return [(n.number, n.text) for n in notes]
+        assert numbered(await store.notes.of_member("c", "mia")) == [(1, "mia 1"), (2, "mia 2")]
+        assert numbered(await store.notes.of_member("c", "bob")) == [(1, "bob 1"), (2, "bob 2"), (3, "bob 3")]
+        assert numbered(await store.notes.of_member("other", "bob")) == [(1, "bob there")]
+        assert await store.notes.add("c", "bob", None, "", "bob 4", AT) == 4
+        assert await store.notes.add("c", "mia", None, "", "mia 3", AT) == 3
+        assert await store.notes.add("c", "ann", None, "", "ann 1", AT) == 1
+    finally:
+        await store.close()
