@@ -43,8 +43,9 @@ async def build(path: Path, responses: int, per_round: int = 50) -> int:
                    "status, next_attempt_at, created_at) VALUES (?, 'console', 'thread', '{}', "
                    "'{\"text\": \"hello\"}', ?, ?, 'sent', ?, ?)",
                    [(f"k{i}", 1 + i // per_round, i + 1, T, T) for i in range(responses)])
-    db.executemany("INSERT INTO notes (community_id, user_id, text, created_at) VALUES (?, ?, 'a note', ?)",
-                   [(c, f"u{i % 50}", T) for i in range(responses // 10)])
+    db.executemany("INSERT INTO notes (community_id, user_id, number, text, created_at) "
+                   "VALUES (?, ?, ?, 'a note', ?)",
+                   [(c, f"u{i % 50}", 1 + i // 50, T) for i in range(responses // 10)])
     db.commit()
     total = sum(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("communities", "schedules", "rounds", "responses", "outbox", "notes"))
