@@ -61,6 +61,9 @@ FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
 _EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
                          r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+#: At the keyboard "as always" is more likely words than a change of speaker, so there `as …` stays an answer;
+#: in a script (lines written beforehand, several people's) it ends the form.
+_AS_LINE = re.compile(r"as\s", re.IGNORECASE)
 
 
 def extras_text() -> str:
@@ -457,7 +460,7 @@ class ConsoleAdapter:
         answer = await self._next_line()
         if answer is None or answer.strip().lower() == "cancel":
             return None
-        if _EXTRA_LINE.fullmatch(answer.strip()):
+        if _EXTRA_LINE.fullmatch(answer.strip()) and (not self.interactive or not _AS_LINE.match(answer.strip())):
             self._pending = answer  # (handled once the form is left: `handle_line`)
             return None
         if not self.interactive:
