@@ -55,6 +55,17 @@ EXTRAS = (
 )
 
 
+#: How a form in the terminal says it can be left (its first line, before the first question).
+FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is saved.)")
+#: A line that is one of the terminal's own extras, as exactly as they are typed: in a form, it ends the form (and
+#: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
+_EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
+                         r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+#: At the keyboard "as always" is more likely words than a change of speaker, so there `as …` stays an answer;
+#: in a script (lines written beforehand, several people's) it ends the form.
+_AS_LINE = re.compile(r"as\s", re.IGNORECASE)
+
+
 def extras_text() -> str:
     """The terminal's extras, in the language being spoken."""
     head = _("Terminal extras (besides Hearth's own commands, see: {help}):").format(help=HELP)
@@ -212,6 +223,8 @@ class ConsoleAdapter:
         self.moderators.said(self.speaker)
         self.locale = locale
         self.app: Hearth | None = None
+        #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
+        self._pending: str | None = None
         self._tasks: list[asyncio.Task] = []
         #: Why the terminal stopped early, if it did (one sentence for stderr); None when it simply ran out of lines.
         self.failure: str | None = None
@@ -269,7 +282,16 @@ class ConsoleAdapter:
             self.done.set()
 
     async def handle_line(self, raw: str) -> bool:
-        """One line of input; False to stop."""
+        """One line of input; False to stop. A terminal extra typed while a form was asking ends the form and is
+        then handled here, as the line it is."""
+        while True:
+            go_on = await self._handle_one(raw)
+            pending, self._pending = self._pending, None
+            if pending is None or not go_on:
+                return go_on
+            raw = pending
+
+    async def _handle_one(self, raw: str) -> bool:
         line = raw.strip()
         if not line or line.startswith("#"):
             return True
@@ -356,10 +378,12 @@ class ConsoleAdapter:
                 if reply.attachment is not None:
                     self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
                 continue
+            if self._pending is not None:  # (a line ended the form before: it is next, not this form's answers)
+                continue
             self.out.show(_(ONLY_YOU), Reply(body=reply.body, title=reply.form.title))
+            self.out.say("  " + _(FORM_EXIT))
             values = await self._fill_form(reply.form)
             if values is None:
-                self.out.say("  " + _("(cancelled)"))
                 continue
             await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
@@ -394,19 +418,31 @@ class ConsoleAdapter:
                 self.out.show(_(ONLY_YOU), reply)
             answer = await self._ask(wrong, values.get(wrong.name))
             if answer is None:
-                self.out.say("  " + _("(cancelled)"))
+                self._left(form, values)
                 return
             values[wrong.name] = answer
 
     async def _fill_form(self, form: Form) -> dict[str, str] | None:
-        """Ask field by field; an empty line keeps the default; `cancel` stops."""
+        """Ask field by field; an empty line keeps the default; `cancel` (or a terminal extra) stops."""
         values: dict[str, str] = {}
         for f in form.fields:
             answer = await self._ask(f)
             if answer is None:
+                self._left(form, values)
                 return None
             values[f.name] = answer
         return values
+
+    def _left(self, form: Form, values: dict[str, str]) -> None:
+        """A form left unsent. When a terminal extra ended it (not `cancel`, on purpose), what the person had
+        written is given back, to type again: their answers so far, and the words a field not reached yet held."""
+        self.out.say("  " + _("(cancelled)"))
+        if self._pending is None:
+            return
+        for f in form.fields:
+            kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
+            if kept:
+                self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 
     async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
         """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
@@ -423,6 +459,9 @@ class ConsoleAdapter:
             self.out.stream.flush()
         answer = await self._next_line()
         if answer is None or answer.strip().lower() == "cancel":
+            return None
+        if _EXTRA_LINE.fullmatch(answer.strip()) and (not self.interactive or not _AS_LINE.match(answer.strip())):
+            self._pending = answer  # (handled once the form is left: `handle_line`)
             return None
         if not self.interactive:
             self.out.say(f"  > {answer}")

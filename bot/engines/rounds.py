@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
-from bot.i18n import _, ngettext, speaking
+from bot.i18n import _, current, ngettext, speaking
 from bot.language import DEFAULT, LANGUAGES, for_channel
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
@@ -200,12 +200,27 @@ def prompt_in(app: "Hearth", prompt: Candidate, lang: str) -> str:
     """The round's question for a DM in `lang`: a built-in prompt's own version in that language where the packs
     have one (`checkin-07` and `checkin-07-de` are one question), else the question as the round asked it (a
     community's own prompts are in the words their moderators wrote)."""
-    chosen = None if prompt.source == "community" else app.content.prompt(prompt.id)
-    if chosen is None or chosen.text != prompt.text:
-        return prompt.text  # (not a built-in one, or not as shipped)
-    base = prompt.id[:-3] if prompt.id[-3:-2] == "-" and prompt.id[-2:] in LANGUAGES else prompt.id
+    if prompt.source == "community":
+        return prompt.text
+    return _question_in(app, prompt.id, prompt.text, lang)
+
+
+def round_prompt_in(app: "Hearth", rnd: Round, lang: str | None = None) -> str:
+    """The round's question as its DM put it to a member reading `lang` (the language being spoken unless said):
+    what a form, or anything else shown to one member about the round, shows them, so it is never English there
+    when their DM was in Spanish (`prompt_in`)."""
+    return _question_in(app, rnd.prompt_id, rnd.prompt_text, lang or current())
+
+
+def _question_in(app: "Hearth", prompt_id: str, text: str, lang: str) -> str:
+    """A built-in question's sibling in `lang`; `text` itself when it isn't one as shipped (a community's own
+    prompt never has a pack's id and words both)."""
+    chosen = app.content.prompt(prompt_id)
+    if chosen is None or chosen.text != text:
+        return text  # (not a built-in one, or not as shipped)
+    base = prompt_id[:-3] if prompt_id[-3:-2] == "-" and prompt_id[-2:] in LANGUAGES else prompt_id
     sibling = app.content.prompt(base if lang == DEFAULT else f"{base}-{lang}")
-    return sibling.text if sibling is not None and sibling.kind == chosen.kind else prompt.text
+    return sibling.text if sibling is not None and sibling.kind == chosen.kind else text
 
 
 def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:

@@ -16,7 +16,7 @@ from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.engines.rounds import anonymity_floor, anonymous_batching
+from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
 from bot.i18n import N_, _, speaking
 from bot.store.store import RoundClosed
 
@@ -172,7 +172,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
         ),
         submit_label=_("Check in"),
     )
-    return Reply(body=rich("**{}**: {}", schedule.name, rnd.prompt_text), form=form)
+    return Reply(body=rich("**{}**: {}", schedule.name, round_prompt_in(app, rnd)), form=form)  # (as the DM had it)
 
 
 @router.action("checkin.mood")

@@ -369,3 +369,48 @@ ann: notes list
     assert "no check-in open right now" in refused
     assert "What you typed, so you can use it again:" in refused and refused.endswith("again:\n  Slept well for once\nyou> ")
     assert "Kept." in kept and kept.split("ann: notes list", 1)[1].count("Thought 149 that I want to keep.") == 1
+
+
+def test_a_form_says_how_to_leave_and_a_terminal_extra_ends_it_giving_the_words_back(tmp_path, capsys):
+    """Lines meant for someone else (`as bob`, then bob's command) are never taken as Ann's answers: the extra
+    ends her form, what she had written is shown again, and the extra is done as typed."""
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+at 19:00
+as ann
+checkin answer words="Slept badly but the walk helped"
+as bob
+checkin answer 4 shared Fine here
+ann: checkin answer
+3
+who
+me history
+"""
+    out = run_script(tmp_path, script, capsys)
+    form = out.split('ann> checkin answer words=', 1)[1].split("ann> as bob", 1)[0]
+    assert "Type cancel to leave this form; nothing is saved." in form.split("How are you, 1 to 5?")[0]
+    assert "(cancelled)" in form and "Anything you'd like to say? — you wrote “Slept badly but the walk helped”" in form
+    after = out.split("ann> as bob", 1)[1]
+    assert "You are now bob." in after and "bob · 🌤️ Good\n  Fine here" in after  # bob's own line, bob's answer
+    second = after.split("bob> ann: checkin answer\n", 1)[1]
+    assert "How are you, 1 to 5? — you wrote “3”" in second and "bob> who\nYou are bob." in second
+    assert "Fine here" in out.split("bob> me history", 1)[1] and "Slept badly" not in out.split("bob> me history")[1]
+
+
+def test_cancel_leaves_a_form_and_the_next_line_is_a_command_again(tmp_path, capsys):
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+at 19:00
+as ann
+checkin answer
+cancel
+checkin status
+"""
+    out = run_script(tmp_path, script, capsys)
+    left = out.split("ann> checkin answer\n", 1)[1]
+    assert "(cancelled)" in left and "you wrote" not in left  # (left on purpose: nothing to give back)
+    assert "ann> checkin status" in left and "  > checkin status" not in left

@@ -108,6 +108,29 @@ async def test_a_dm_carries_the_round_question_in_the_members_language_where_the
     assert german.text in dms["console:bob"]
 
 
+async def test_the_answer_form_asks_the_round_question_as_the_members_dm_did(app, clock):
+    """The form (a DM's mood button, or `checkin answer` without a mood) shows the question in the words the
+    member's DM had it: Ana reads Spanish in an English community, and never meets the English one there."""
+    await make_schedule(app)
+    ana, ann = speaking("ana", "es-ES"), speaking("ann", "en-GB")
+    for who in (ana, ann):
+        await run(app, who, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    rnd = (await app.store.rounds.list_open())[0]
+    spanish = app.content.prompt(f"{rnd.prompt_id}-es")
+    assert spanish is not None and spanish.text != rnd.prompt_text
+    dms = {d.user: d for d in app.sent if d.kind == "dm"}
+    assert spanish.text in dms["console:ana"].message.plain()
+    for who, question, other in ((ana, spanish.text, rnd.prompt_text), (ann, rnd.prompt_text, spanish.text)):
+        button = dms[who.user_id].message.buttons[2]
+        pressed = await press(app, who, button.action, dict(button.args))
+        typed = await run(app, who, "checkin answer", words="a long day")
+        for form in (pressed[0], typed[0]):
+            assert form.form is not None and question in form.plain() and other not in form.plain()
+
+
 async def test_help_keeps_the_english_command_word_beside_the_translated_explanation(app, pseudo_spanish):  # noqa: F811
     ana = speaking("ana", "es-ES")
     shown = text(await run(app, ana, "help"))
