@@ -288,6 +288,11 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
     for h in held:
         resp = h.response
         key = f"anon:{rnd.id}:{batch}:{len(out)}"
+        if resp is not None and resp.visibility != "shared" and resp.post_ref:
+            # Its named post, left up when the answer went anonymous: it comes down with the words' batch.
+            out.append(Outgoing(key + ":unname", "delete", {"channel": h.channel_id, "ref": resp.post_ref},
+                                reply_to_json(Reply())))
+            key = f"anon:{rnd.id}:{batch}:{len(out)}"
         if resp is not None and resp.visibility == "anonymous":
             head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
             payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
