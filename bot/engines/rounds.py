@@ -300,9 +300,14 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
     """One batch: each waiting anonymous post goes up, changes in place, or comes down (in the order given)."""
     batch = uuid.uuid4().hex  # every batch is its own messages
     out: list[Outgoing] = []
+    unnamed: list[tuple[str, str]] = []
     for h in held:
         resp = h.response
         key = f"anon:{rnd.id}:{batch}:{len(out)}"
+        if resp is not None and resp.visibility != "shared" and resp.post_ref:
+            # Its named post, left up when the answer went anonymous: it comes down with the words' batch, after
+            # all of it (next to its own words, its place would point them out).
+            unnamed.append((h.channel_id, resp.post_ref))
         if resp is not None and resp.visibility == "anonymous":
             head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
             payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
@@ -322,6 +327,8 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
             out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "response": resp.id,
                                                             "post": "anonymous"}, reply_to_json(Reply()),
                                 response_id=resp.id))
+    out += [Outgoing(f"anon:{rnd.id}:{batch}:{i}:unname", "delete", {"channel": channel, "ref": ref},
+                     reply_to_json(Reply())) for i, (channel, ref) in enumerate(sorted(unnamed))]
     return out
 
 

@@ -267,15 +267,20 @@ def answer_messages(app: "Hearth", rnd: Round, resp: Response, prev: Response | 
 
     Only a shared answer has one. Its anonymous side is never this post edited (everyone who saw the name,
     and the platform's edit history, would know whose the words are): it is a post of its own, which waits
-    for the round's next batch (`rounds.anonymous_batching`).
+    for the round's next batch (`rounds.anonymous_batching`); so does the named post's removal, when it is out.
     """
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
-    was_named = prev is not None and prev.visibility == "shared"
+    # Named: shared, or gone anonymous with its named post still up, waiting for the batch (below).
+    was_named = prev is not None and (prev.visibility == "shared" or prev.post_ref is not None)
     # The named post already out, or (still on its way) the answer's, to be found once it is out.
     where = {"channel": rnd.channel_id, "ref": prev.post_ref} if was_named and prev.post_ref else \
         {"channel": rnd.channel_id, "response": resp.id}
     if resp.visibility != "shared":
         if not was_named:
+            return []
+        if resp.visibility == "anonymous" and prev is not None and prev.post_ref:
+            # Taken down with the batch that carries the anonymous words (`rounds.anonymous_messages`), not now:
+            # gone the moment before they show, it would tell whose they are.
             return []
         return [Outgoing(key + ":delete", "delete", where, reply_to_json(Reply()), response_id=resp.id)]
     head = rich("**{}** · " + app.content.mood_label(resp.mood), name)

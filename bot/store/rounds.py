@@ -187,8 +187,10 @@ class RoundRepository(Repository):
             assert row is not None
             response = self._response(row)
             await enqueue_on(tx, outgoing_for(response, previous), now)
-            if previous is not None and previous.visibility == "shared" != visibility and previous.post_ref:
-                # Its named post is being taken down by id (`outgoing_for`): the answer has none now.
+            if previous is not None and visibility != "shared" and previous.post_ref and not (
+                    visibility == "anonymous" and batching is not None):
+                # Its named post is being taken down by id (`outgoing_for`): the answer has none now. (Gone
+                # anonymous, it keeps the id until the batch that carries its words takes it down: `_release`.)
                 await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
             if batching is not None and rnd is not None:
                 await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
@@ -240,6 +242,8 @@ class RoundRepository(Repository):
             if h.response is None:
                 continue
             shows = h.response.visibility == "anonymous"
+            if h.response.visibility != "shared" and h.response.post_ref:  # its named post came down with it
+                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", h.response.id)
             # A post taken down by its known id leaves no id behind; one still on its way keeps the column for
             # its removal to find (`Outbox._resolve`).
             await tx.execute(
@@ -334,7 +338,7 @@ class RoundRepository(Repository):
         await tx.execute(f"DELETE FROM outbox WHERE response_id IN ({marks(ids)})", *ids)
         # Each post as the row says at its deletion: a post that went out a moment ago is taken down too.
         gone = await tx.fetchall(f"DELETE FROM responses WHERE id IN ({marks(ids)}) "
-                                 "RETURNING id, round_id, post_ref, anon_ref", *ids)
+                                 "RETURNING id, round_id, visibility, post_ref, anon_ref", *ids)
         posted = [r for r in gone if r["post_ref"] or r["anon_ref"]]
         queued = 0
         if posted:
@@ -383,7 +387,8 @@ class RoundRepository(Repository):
         """One "delete" per answer post already out, addressed by message id; how many, and how many of them wait.
         (`why` starts their keys: an erasure's, retention's; `due`: not before then.)
 
-        Named posts come down at once. An anonymous post of a round still open waits for that round's next
+        Named posts come down at once (but one whose answer went anonymous is its anonymous post's, below).
+        An anonymous post of a round still open waits for that round's next
         batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
         would tell whose it was. Any answer with a ref had a post once; asking again for one already taken
         down is harmless (the platform says it's gone, and that's that).
@@ -395,7 +400,8 @@ class RoundRepository(Repository):
                 if not ref:
                     continue
                 queued += 1
-                if anonymous and a["closed_at"] is None:
+                # (A named post left up when its answer went anonymous waits too: `save_response`.)
+                if (anonymous or a.get("visibility") == "anonymous") and a["closed_at"] is None:
                     await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
                     later += 1
                 else:

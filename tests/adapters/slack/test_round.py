@@ -175,11 +175,12 @@ async def test_going_anonymous_takes_the_named_reply_down_and_the_words_go_up_in
     assert "Ann" in texts(named["blocks"])
     named_ts = fake.ts_of(named)
     await answer(ANN, "4 anonymous Better now")
-    assert fake.called("chat.delete") == [{"channel": "C0GENERAL", "ts": named_ts}]
+    assert fake.called("chat.delete") == []  # it comes down with the words' batch, not before
     assert fake.called("chat.update") == []  # never edited into "Someone"
     await answer(BOB, "3 anonymous Fine")
-    assert len(thread_posts()) == 1
+    assert len(thread_posts()) == 1 and fake.called("chat.delete") == []
     await answer(CY, "5 anonymous Great")
+    assert fake.called("chat.delete") == [{"channel": "C0GENERAL", "ts": named_ts}]
     batch = [texts(p["blocks"]) for p in thread_posts()[1:]]
     assert len(batch) == 3 and all("Someone" in t for t in batch)
     assert any("Better now" in t for t in batch)

@@ -53,16 +53,16 @@ async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words
 
     mark = len(app.sent)
     thanks = await answer(app, "ann", "4", "anonymous", "Better now")
-    now = under_the_post(app, sent_since(app, mark))
-    assert [(d.kind, d.ref) for d in now] == [("delete", named_ref)]  # taken down, never edited
+    assert under_the_post(app, sent_since(app, mark)) == []  # its removal waits for the words' batch
     assert "few at a time" in thanks and "when the round closes" in thanks
 
-    mark = len(app.sent)
     await answer(app, "bob", "3", "anonymous", "Fine")
     assert under_the_post(app, sent_since(app, mark)) == []  # two people so far: nothing goes up yet
     await answer(app, "cy", "5", "anonymous", "Great")
     batch = under_the_post(app, sent_since(app, mark))
-    assert sorted(d.kind for d in batch) == ["thread"] * 3  # three new posts, together
+    assert sorted(d.kind for d in batch) == ["delete"] + ["thread"] * 3  # three new posts, together
+    assert [(d.kind, d.ref) for d in batch][-1] == ("delete", named_ref)  # with them, after them, never edited
+    batch = [d for d in batch if d.kind == "thread"]
     words = [d.message.plain() for d in batch]
     assert any("Better now" in w for w in words) and all("Someone" in w for w in words)
     assert not any(n in w for w in words for n in ("Ann", "Bob", "Cy"))
@@ -121,19 +121,62 @@ async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batc
     assert "with the round's next few" in done or "when the round closes" in done
     await close(app, clock)
     removed = [d for d in under_the_post(app, sent_since(app, mark)) if d.kind == "delete"]
-    assert len(removed) == 1
+    assert len(removed) == 2  # her anonymous post, and her named one, left up for the words' batch
 
 
 async def test_a_post_taken_down_is_not_taken_down_again(app, clock):
-    """The named post came down when the answer went anonymous; deleting the check-in later must not count it, or
-    send a second removal for it."""
+    """The named post came down with the batch of the answer gone anonymous; deleting the check-in later must
+    not count it, or send a second removal for it."""
     from tests.bot.flows.test_schedule_delete import delete_schedule
 
     await a_round(app, clock)
     await answer(app, "ann", "2", "shared", "Rough night")
-    await answer(app, "ann", "4", "anonymous", "Better now")  # the named post is taken down; the words wait
-    removals = len([d for d in app.sent if d.kind == "delete"])
+    [named] = [d for d in app.sent if d.kind == "thread"]
+    named_ref = ref_of(app, named)
+    await answer(app, "ann", "4", "anonymous", "Better now")  # the named post and the words wait
+    await answer(app, "bob", "3", "anonymous")
+    await answer(app, "cy", "3", "anonymous")  # the batch: the named post is taken down
+    assert [d.ref for d in app.sent if d.kind == "delete"] == [named_ref]
     _, done = await delete_schedule(app)
     await app.outbox.drain_all()
-    assert "taking down" not in done
-    assert len([d for d in app.sent if d.kind == "delete"]) == removals
+    assert "taking down 3 posts" in done  # the three anonymous posts, not the named one again
+    assert [d.ref for d in app.sent if d.kind == "delete"].count(named_ref) == 1
+
+
+async def test_a_named_post_gone_anonymous_comes_down_no_sooner_than_the_words_batch(app, clock):
+    """Its removal the moment before "Someone" posts the same mood would tell whose it is."""
+    await a_round(app, clock)
+    await answer(app, "ann", "2", "shared", "Rough night")
+    [named] = [d for d in app.sent if d.kind == "thread"]
+    named_ref = ref_of(app, named)
+    mark = len(app.sent)
+    await answer(app, "ann", "2", "private")  # taken down at once: nothing anonymous follows it
+    assert [(d.kind, d.ref) for d in under_the_post(app, sent_since(app, mark))] == [("delete", named_ref)]
+
+    await answer(app, "bob", "4", "shared", "Good day")
+    [bobs] = [d for d in sent_since(app, mark) if d.kind == "thread"]
+    bobs_ref = ref_of(app, bobs)
+    mark = len(app.sent)
+    await answer(app, "bob", "4", "anonymous", "Good day")
+    await answer(app, "bob", "5", "anonymous", "Better day")  # an edit while it waits: still nothing
+    assert under_the_post(app, sent_since(app, mark)) == []
+    await close(app, clock)  # the close carries the batch, however few
+    went = under_the_post(app, sent_since(app, mark))
+    assert sorted((d.kind, d.ref if d.kind == "delete" else None) for d in went) == [
+        ("delete", bobs_ref), ("thread", None)]
+    assert "Better day" in [d for d in went if d.kind == "thread"][0].message.plain()
+
+
+async def test_a_named_post_gone_anonymous_and_back_stays_up_and_is_edited(app, clock):
+    await a_round(app, clock)
+    await answer(app, "ann", "2", "shared", "Rough night")
+    [named] = [d for d in app.sent if d.kind == "thread"]
+    named_ref = ref_of(app, named)
+    mark = len(app.sent)
+    await answer(app, "ann", "3", "anonymous", "Rough night")
+    await answer(app, "ann", "3", "shared", "Rough night, better now")
+    now = under_the_post(app, sent_since(app, mark))
+    assert [(d.kind, d.ref) for d in now] == [("edit", named_ref)]  # one named post, never a second
+    assert "better now" in now[0].message.plain()
+    await close(app, clock)
+    assert not any(d.kind in ("thread", "delete") for d in under_the_post(app, sent_since(app, mark)))
