@@ -90,12 +90,15 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
         else:
             positional.append(word)
             at.append(i)
+    free_start: int | None = None  # where the first option taking someone's own words begins, in `words`
     slots = [o for o in cmd.options if o.name not in args and o.kind != "file"  # files are uploads, not words
              and (o.required or o.rest or not _named_only(cmd, o.name))]
     for i, opt in enumerate(slots):
         if not positional:
             break
         if opt.rest or i == len(slots) - 1:
+            if opt.rest or opt.kind == "text":
+                free_start = at[-len(positional)]
             args[opt.name] = _as_typed(opt, positional, at[-len(positional):], typed)
             positional = []
             break
@@ -106,11 +109,37 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
             if opt.looks_like_a_choice(positional[0]):  # "public oops", "sharde hi", "6 great": never words
                 raise not_a_choice(opt, positional[0], before_words=True)
             continue  # "checkin answer 4 Slept well": "Slept" is no visibility
+        if opt.kind == "text" and free_start is None:
+            free_start = at[-len(positional)]
         args[opt.name] = positional.pop(0)
+    _refuse_unknown_options(cmd, words, names, free_start, typed)
     if positional:
         raise UserError(_("I didn't understand “{typed}” for **{command}**. Usage: `{usage}`"), typed=" ".join(positional),
                         command=hearth_text(cmd.name), usage=hearth_text(cmd.usage()))
     return args
+
+
+#: A word that could be an option's name: letters first, then letters, digits, "_" or "-" ("visibilidad", "mood").
+_OPTION_LIKE = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _refuse_unknown_options(cmd: Command, words: list[str], names: set[str], free_start: int | None,
+                            typed: Callable[[int, int], str] | None) -> None:
+    """A `name=value` word whose name is none of the command's options, where options go, is a slip
+    ("visibilidad=privado"): refused, with the command's usage, rather than kept as words or taken as a value.
+    Where options go: anywhere before free words begin. Once free words have begun ("Slept well, ratio=2:1"),
+    every word is theirs; a word quoted from its start ("'x=1 is my guess'") is always words; and a name that
+    is not a word ("2+2=4") is never an option."""
+    for i, word in enumerate(words):
+        key, sep, _value = word.partition("=")
+        if not sep or key in names or not _OPTION_LIKE.fullmatch(key):
+            continue
+        if free_start is not None and i > free_start:
+            return  # inside someone's words: theirs, "=" and all
+        if typed is not None and typed(i, i + 1).lstrip()[:1] in ("\"", "'"):
+            continue  # quoted: words, not an option
+        raise UserError(_("**{command}** has no option “{option}”. Usage: `{usage}`"), command=hearth_text(cmd.name),
+                        option=key, usage=hearth_text(cmd.usage()))
 
 
 def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int, int], str] | None) -> str:

@@ -133,7 +133,7 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
         typed = {k: ev.args[k] for k in ("words", "visibility") if ev.args.get(k)}
         previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
         return [answer_form(app, rnd, schedule, None, previous, typed)]
-    return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", "private"),
+    return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", ""),
                              ev.args.get("words", ""))
 
 
@@ -185,7 +185,7 @@ async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
 @router.action("checkin.submit")
 async def form_submitted(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_by_id(app, ev)
-    return await save_answer(app, ev, rnd, schedule, ev.values.get("mood", ""), ev.values.get("visibility", "private"),
+    return await save_answer(app, ev, rnd, schedule, ev.values.get("mood", ""), ev.values.get("visibility", ""),
                              ev.values.get("words", ""))
 
 
@@ -209,9 +209,11 @@ ROUND_CLOSED = N_("This check-in round has closed, so answers can't be added or 
 async def save_answer(
     app: "Hearth", ev: Event, rnd: Round, schedule: Schedule, mood_text: str, visibility: str, words: str
 ) -> list[Reply]:
+    """Save (or change) the person's answer. No visibility given: a first answer is private, and a changed one
+    keeps the one it had (changing the words never takes a shared post down, or puts one up, unasked)."""
     mood = _mood(mood_text)
-    visibility = visibility.strip().lower() or "private"
-    if visibility not in VISIBILITIES:
+    visibility = visibility.strip().lower()
+    if visibility and visibility not in VISIBILITIES:
         raise not_a_choice(VISIBILITY_OPTION, visibility)
     words = words.strip()
     if len(words) > MAX_ANSWER_CHARS:
@@ -229,11 +231,12 @@ async def save_answer(
     batching = anonymous_batching(app, rnd, anonymity_floor(app, await app.ensure_community(schedule.community_id)),
                                   posted_in)
     try:
-        response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words, visibility,
-                                                           app.now(), outgoing, batching)
+        response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words,
+                                                                  visibility or None, app.now(), outgoing, batching)
     except RoundClosed:
         raise UserError(_(ROUND_CLOSED)) from None
     words_kept(words)
+    visibility = response.visibility  # (as saved: kept from before, if none was given)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
     thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:

@@ -129,7 +129,7 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
     settling = []
     for monday, by in grouped.items():
         released = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
-                                      app.store.insights.people_in)
+                                      app.store.insights.people_in, kept_after)
         out[monday] = released
         if not released.all.pending:
             settling.append(Settling(monday, _utc(monday, zone), _utc(monday + timedelta(weeks=1), zone),
@@ -217,6 +217,8 @@ def week_line(cell: Cell) -> str:
     invited = "?" if cell.invited is None else str(cell.invited)
     if cell.answered is None:
         return head + _("invited {invited} · {too_few}").format(invited=invited, too_few=_(TOO_FEW))
+    if cell.answered == 0:  # (each round's post said so already: `anonymity.nobody_answered`)
+        return head + _("invited {invited} · no answers").format(invited=invited)
     return head + _("invited {invited} · answered {answered} · moods {moods}").format(
         invited=invited, answered=cell.answered, moods=_moods_text(cell))
 
@@ -240,9 +242,14 @@ def trend(view: Insights) -> str:
     parts = []
     if answered is not None:
         n, invited = answered
-        parts.append(ngettext("{count} answer from {invited} invitations", "{count} answers from {invited} invitations",
-                              n).format(count=n, invited=invited) if invited
-                     else ngettext("{count} answer", "{count} answers", n).format(count=n))
+        counted = (ngettext("{count} answer from {invited} invitations", "{count} answers from {invited} invitations",
+                            n).format(count=n, invited=invited) if invited
+                   else ngettext("{count} answer", "{count} answers", n).format(count=n))
+        if any(c.rounds and c.answered is None for c in view.cells):
+            # The hidden weeks' answers can't be added in (the total less the shown weeks would tell them), and
+            # their invitations beside only the shown weeks' answers would be untrue: so the sum says what it is.
+            counted = _("{answers}, counting only the weeks whose answers show").format(answers=counted)
+        parts.append(counted)
     else:
         parts.append(_("too few answers to show (fewer than {floor} people in every week)").format(floor=view.floor))
     if now is None:

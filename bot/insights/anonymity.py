@@ -11,6 +11,11 @@ groups of at least `floor` different people:
   rest of the week's rounds as one group only if that group, too, is at least
   `floor` people. So "all" minus every schedule leaves that group, never one
   person.
+* **Nobody answered**: a cell (or the all check-ins week) whose rounds all closed with no answer at all shows
+  0 answered (and invited, under the rule below): each of those rounds' posts already said so in the channel
+  ("Nobody checked in this time"), so it tells no one anything new. It is not one of the cells that show for "all" (adding
+  nothing, it would only make "all" look whole when it isn't). A round whose counts retention may have
+  removed (scheduled before `counted_since`) is never taken for one nobody answered.
 * **Invited** shows beside answered only when at least `floor` people did
   not answer (`invited`): the floor holds for those who stayed out too.
   Otherwise "invited 5, answered 5" says of every member that they answered,
@@ -64,7 +69,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
+from datetime import date, datetime
 from typing import Awaitable, Callable, Iterable
 
 from bot.store.insights import ALL, MOODS, RoundCounts, SettledWeek, WeekCell
@@ -146,8 +151,17 @@ class Released:
     all: Cell
 
 
-async def release_week(week: date, by_schedule: dict[int, Group], floor: int, people_in: PeopleIn) -> Released:
-    """Apply the rule to one week's rounds, grouped by schedule."""
+def nobody_answered(group: Group, counted_since: datetime | None = None) -> bool:
+    """Every round of the group closed with no answer (as each round's post said): and its counts are its own,
+    not emptied by retention (`counted_since`: rounds scheduled before it may have lost theirs)."""
+    return bool(group.rounds) and group.answered == 0 and (
+        counted_since is None or all(r.scheduled_at >= counted_since for r in group.rounds))
+
+
+async def release_week(week: date, by_schedule: dict[int, Group], floor: int, people_in: PeopleIn,
+                       counted_since: datetime | None = None) -> Released:
+    """Apply the rule to one week's rounds, grouped by schedule. `counted_since`: rounds scheduled before it may
+    have had their counts removed by retention (None: every round's counts are kept)."""
     every = Group(tuple(r for g in by_schedule.values() for r in g.rounds))
     if any(not r.closed for r in every.rounds):
         shut = {sid: Cell(week, None, None, None, pending=True) for sid in by_schedule}
@@ -156,6 +170,9 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
     shown_answered: list[Group] = []
     shown_moods: list[Group] = []
     for sid, group in by_schedule.items():
+        if nobody_answered(group, counted_since):  # (said in the channel already: never "too few")
+            cells[sid] = Cell(week, invited(group, floor), group.answered, None, rounds=len(group.rounds))
+            continue
         answered = await enough(group, floor, people_in, False)
         moods = answered and await enough(group, floor, people_in, True)
         cells[sid] = Cell(week, invited(group, floor) if answered else group.invited,
@@ -165,6 +182,8 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
             shown_answered.append(group)
         if moods:
             shown_moods.append(group)
+    if nobody_answered(every, counted_since):
+        return Released(cells, Cell(week, invited(every, floor), every.answered, None, rounds=len(every.rounds)))
     answered_parts = await _all_of(every, shown_answered, floor, people_in, False)
     mood_parts = await _all_of(every, shown_moods, floor, people_in, True)
     if answered_parts:
@@ -215,8 +234,8 @@ def period_answered(cells: Iterable[Cell]) -> tuple[int, int | None] | None:
     shown = [c for c in cells if c.answered is not None]
     if not shown:
         return None
-    invited = None if any(c.invited is None for c in shown) else sum(c.invited or 0 for c in shown)
-    return sum(c.answered or 0 for c in shown), invited
+    invited = None if any(c.invited is None for c in shown) else sum(c.invited for c in shown if c.invited is not None)
+    return sum(c.answered for c in shown if c.answered is not None), invited
 
 
 def average(moods: tuple[int, ...] | None) -> float | None:

@@ -159,10 +159,11 @@ class RoundRepository(Repository):
     # -- responses -------------------------------------------------------------------
 
     async def save_response(
-        self, round_id: int, user_id: str, mood: int, text: str, visibility: str, now: datetime,
+        self, round_id: int, user_id: str, mood: int, text: str, visibility: str | None, now: datetime,
         outgoing_for: OutgoingFactory, batching: Batching | None = None,
     ) -> tuple[Response, Response | None]:
-        """Save (or change) an answer and queue what it shows, in one go.
+        """Save (or change) an answer and queue what it shows, in one go. `visibility` None: the answer's own, if it
+        has one (a change keeps it), else private.
 
         `outgoing_for` builds what shows at once (the named post). With `batching`, a change to what the
         answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
@@ -177,6 +178,8 @@ class RoundRepository(Repository):
                 "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
             )
             previous = self._response(prev_row) if prev_row else None
+            if visibility is None:
+                visibility = previous.visibility if previous else "private"
             row = await tx.fetchone(
                 "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "

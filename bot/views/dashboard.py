@@ -134,7 +134,8 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
         elif c.answered is None:
             rows.append((label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", ""))
         else:
-            moods = tuple(str(n) for n in c.moods) if c.moods is not None else (_(TOO_FEW), "", "", "", "")
+            moods = tuple(str(n) for n in c.moods) if c.moods is not None else \
+                ("", "", "", "", "") if c.answered == 0 else (_(TOO_FEW), "", "", "", "")  # (0: no moods at all)
             avg = decimal(c.average) if c.average is not None else ""
             rows.append((label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg))
     png = await asyncio.to_thread(charts.png, series(view))

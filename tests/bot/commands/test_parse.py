@@ -100,3 +100,38 @@ def test_a_group_typed_alone_stands_for_one_command_only():
     two.command("mod thing show", "Show.", bare=True)(handler)
     with pytest.raises(ValueError, match="mod thing"):
         Registry.of([one, two])
+
+
+@pytest.mark.parametrize("line, command, option, back", [
+    # (a slip: once saved silently as the answer's words)
+    ("checkin answer 3 visibilidad=privado", "checkin answer", "visibilidad", "3 visibilidad=privado"),
+    ("checkin answer 3 visibilidad=privado Slept well", "checkin answer", "visibilidad",
+     "3 visibilidad=privado Slept well"),
+    ("checkin answer 3 shared Visibility=anonymous", "checkin answer", "Visibility", "3 shared Visibility=anonymous"),
+    ("note x=1 is my guess", "note", "x", "x=1 is my guess"),
+    ("checkin join mornings reminder=yes", "checkin join", "reminder", None),  # (no words of theirs to give back)
+])
+def test_a_name_no_option_has_is_refused_where_options_go_naming_the_options_and_giving_the_words_back(
+        line, command, option, back):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line)
+    said = err.value.reply().plain()
+    assert said.startswith(f"{command} has no option “{option}”. Usage: `{FEATURES.commands[command].usage()}`")
+    if back is None:
+        assert "What you typed" not in said
+    else:
+        assert said.endswith("What you typed, so you can use it again:_\n" + back)
+
+
+@pytest.mark.parametrize("line, args", [
+    ("note 2+2=4 is fine", {"text": "2+2=4 is fine"}),  # not a name: never an option
+    ("note I think x=1 is right", {"text": "I think x=1 is right"}),  # once words have begun, all are words
+    ("checkin answer 3 Slept well, ratio=2:1 at last", {"mood": "3", "words": "Slept well, ratio=2:1 at last"}),
+    ("checkin answer 3 shared Slept well, ratio=2:1 at last",
+     {"mood": "3", "visibility": "shared", "words": "Slept well, ratio=2:1 at last"}),
+    ("note 'x=1 is my guess'", {"text": "x=1 is my guess"}),  # quoted from its start: words
+    ("checkin answer 3 visibility=shared Slept well", {"mood": "3", "visibility": "shared", "words": "Slept well"}),
+])
+def test_an_equals_sign_in_someones_words_stays_theirs(line, args):
+    cmd, got = parse_line(FEATURES, line)
+    assert got == args

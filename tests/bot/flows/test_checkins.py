@@ -52,6 +52,34 @@ async def test_changing_an_answer_edits_or_removes_its_post(app, clock):
     assert not any("third" in d.message.plain() or "fourth" in d.message.plain() for d in app.sent)
 
 
+async def test_changing_an_answer_without_a_visibility_keeps_the_one_it_had(app, clock):
+    """Only a first answer is private by default: changing the words alone neither takes a shared post down nor
+    makes a private answer shared, and the reply says which it is."""
+    await open_round(app, clock)
+    ann, bo = actor("ann"), actor("bo")
+    await typed(app, ann, "checkin answer 4 shared first version")
+    await app.outbox.drain_all()
+    posted_ref = ref_of(app, [d for d in app.sent if d.kind == "thread"][0])
+    reply = await typed(app, ann, 'checkin answer 3 words="second version"')
+    assert text(reply).startswith("Updated.") and "shared with the group" in text(reply)
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "delete"]
+    edit = [d for d in app.sent if d.kind == "edit" and d.ref == posted_ref][-1]
+    assert "second version" in edit.message.plain()
+    mine = await app.store.rounds.response_of((await app.store.rounds.list_open())[0].id, ann.user_id)
+    assert (mine.visibility, mine.text, mine.mood) == ("shared", "second version", 3)
+    reply = await typed(app, ann, "checkin answer 3 private second version")  # (a new one given: it holds)
+    assert "kept private" in text(reply)
+    await app.outbox.drain_all()
+    assert [d.ref for d in app.sent if d.kind == "delete"] == [posted_ref]
+    reply = await typed(app, ann, "checkin answer 2 third, still mine")  # (and private stays private)
+    assert text(reply).startswith("Updated.") and "kept private" in text(reply)
+    reply = await typed(app, bo, "checkin answer 5 hello")  # a first answer given none: private
+    assert not text(reply).startswith("Updated.") and "kept private" in text(reply)
+    await app.outbox.drain_all()
+    assert not any("third" in d.message.plain() or "hello" in d.message.plain() for d in app.sent)
+
+
 async def test_summary_shows_the_spread_only_from_three_shared_answers(app, clock):
     await open_round(app, clock)
     await run(app, actor("ann"), "checkin answer", mood="5", visibility="shared")

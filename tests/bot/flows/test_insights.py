@@ -51,7 +51,9 @@ async def test_insights_show_each_week_with_a_chart_and_the_same_numbers_as_text
     assert "12 Jan · invited 8 · too few to show" in said  # two people: nothing more
     assert "22 Dec · no check-in" in said
     assert "their moods stay out of every number" in said and "fewer than 3 people" in said
-    assert "4 answers from 8 invitations" in said and "average mood 3.0 (no earlier 4 weeks to compare)" in said
+    # 12 Jan's answers can't be added in (the total less 05 Jan's would tell them): the sum says what it counts
+    assert "4 answers from 8 invitations, counting only the weeks whose answers show; average mood 3.0 " \
+           "(no earlier 4 weeks to compare)" in said
     assert "bob" not in said.lower() and "dee" not in said.lower()  # nobody named, answered or not
     png = reply.attachment
     assert png is not None and png.mime == "image/png" and png.filename.endswith(".png")
@@ -75,6 +77,29 @@ async def test_a_check_in_of_too_few_stays_out_of_all_and_shows_as_too_few(app, 
     assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in every
     alone = text(await run(app, MIA, "mod insights show", schedule="evenings"))
     assert "05 Jan · invited 1 · too few to show" in alone
+
+
+async def test_a_week_nobody_answered_says_so_as_its_round_post_did_and_the_headline_counts_it(app, clock):
+    """Its round's post already said "Nobody checked in this time": "too few to show" would not be true, and
+    0 answered tells nobody anything new."""
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+                  {"ann": ("4", "shared"), "bob": ("2", "anonymous"), "cy": ("3", "shared")})
+    await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=UTC), {})
+    assert any("Nobody checked in this time" in d.message.plain() for d in app.sent if d.kind == "edit")
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "05 Jan · invited 8 · answered 3 · moods 1:0 2:1 3:1 4:1 5:0 · avg 3.0" in said
+    assert "12 Jan · invited 8 · no answers" in said
+    assert "3 answers from 16 invitations; average mood 3.0" in said  # every week with a round counted: no "only"
+    alone = text(await run(app, MIA, "mod insights show", schedule="mornings"))
+    assert "12 Jan · invited 8 · no answers" in alone
+    [reply] = await run(app, MIA, "mod insights export")
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert (rows[-1]["week_start"], rows[-1]["status"], rows[-1]["invited"], rows[-1]["answered"],
+            rows[-1]["mood_1"], rows[-1]["average_mood"]) == ("2026-01-12", "shown", "8", "0", "", "")
 
 
 async def test_the_export_is_the_same_numbers_as_csv(app, clock):

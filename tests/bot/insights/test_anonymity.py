@@ -147,7 +147,9 @@ def test_every_shown_number_is_about_floor_people_or_more(community):
         r = asyncio.run(release_week(MONDAY, {s: Group(tuple(g)) for s, g in groups.items()}, floor, people_in))
         for s, cell in r.by_schedule.items():
             ids = [rc.round_id for rc in groups[s]]
-            if cell.answered is not None:
+            if cell.answered == 0:  # nobody answered any of its rounds: as each round's post said
+                assert asyncio.run(people_in(ids, False)) == 0 and cell.moods is None
+            elif cell.answered is not None:
                 assert asyncio.run(people_in(ids, False)) >= floor
             if cell.moods is not None:
                 assert asyncio.run(people_in(ids, True)) >= floor
@@ -345,3 +347,32 @@ def _people(answers):
     async def people_in(ids, mood_only):
         return len({a.person for a in answers if a.round_id in ids and not (mood_only and a.private)})
     return people_in
+
+
+def test_a_week_nobody_answered_shows_0_beside_its_invited_unless_retention_may_have_emptied_its_counts():
+    """Each round's post said "Nobody checked in": 0 is no secret. A round scheduled before the counts kept
+    (`counted_since`) may have lost its counts to retention: its 0 might not be true, so it shows as too few."""
+    rounds = {1: (1, 0), 2: (2, 0)}
+    by_week = _invited(counts(rounds, []), 6)
+    [week] = by_week.values()
+    groups = {rc.schedule_id: Group((rc,)) for rc in week}
+    r = asyncio.run(release_week(MONDAY, groups, 3, _people([])))
+    assert [(c.invited, c.answered, c.moods) for c in r.by_schedule.values()] == [(6, 0, None), (6, 0, None)]
+    assert (r.all.invited, r.all.answered, r.all.moods) == (12, 0, None)
+    assert period_answered([r.all]) == (0, 12)
+    later = week[0].scheduled_at + timedelta(hours=1)
+    r = asyncio.run(release_week(MONDAY, groups, 3, _people([]), counted_since=later))
+    assert [(c.answered, c.moods) for c in r.by_schedule.values()] == [(None, None), (None, None)]
+    assert r.all.answered is None
+    r = asyncio.run(release_week(MONDAY, {1: Group((week[0],))}, 3, _people([]), counted_since=week[0].scheduled_at))
+    assert r.by_schedule[1].answered == 0  # (scheduled at the first moment kept: its counts are its own)
+
+
+def test_a_check_in_nobody_answered_beside_one_of_too_few_leaves_all_hidden():
+    """Nobody answered one check-in, one person the other: "all" must not show 0, nor 1."""
+    rounds = {1: (1, 0), 2: (2, 0)}
+    answers = [Answer(9, 2, 1, False)]
+    [week] = _invited(counts(rounds, answers), 6).values()
+    r = asyncio.run(release_week(MONDAY, {rc.schedule_id: Group((rc,)) for rc in week}, 3, _people(answers)))
+    assert r.by_schedule[1].answered == 0 and r.by_schedule[2].answered is None
+    assert r.all.answered is None and r.all.moods is None

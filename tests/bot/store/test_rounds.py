@@ -74,3 +74,21 @@ async def test_saving_a_response_again_updates_it(store: Store) -> None:
     assert second.id == first.id and (second.mood, second.text, second.visibility) == (2, "", "private")
     assert second.created_at == AT and second.updated_at == AT + timedelta(minutes=5)
     assert await store.rounds.responses(rnd.id) == [second]
+
+
+async def test_a_change_given_no_visibility_keeps_the_answers_own_and_a_first_answer_is_private(store: Store) -> None:
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, round_fields(), [])
+    assert rnd is not None
+    seen: list[tuple[str, str | None]] = []
+
+    def record(new: Response, old: Response | None) -> list[Outgoing]:
+        seen.append((new.visibility, old.visibility if old else None))
+        return []
+
+    await store.rounds.save_response(rnd.id, "console:ann", 4, "ok", "anonymous", AT, record)
+    kept, _before = await store.rounds.save_response(rnd.id, "console:ann", 3, "changed", None, AT, record)
+    first, _none = await store.rounds.save_response(rnd.id, "console:bo", 5, "mine", None, AT, record)
+    assert (kept.visibility, kept.text, first.visibility) == ("anonymous", "changed", "private")
+    assert seen == [("anonymous", None), ("anonymous", "anonymous"), ("private", None)]
+    assert first.text == "mine"  # (read back: sealed as private, if a key is set)

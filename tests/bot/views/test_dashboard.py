@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from bot import features
 from bot.commands.registry import OPEN_FORM, RUN
-from bot.views.dashboard import DASHBOARD_COMMANDS, PAGES, page_commands
+from bot.views.dashboard import DASHBOARD_COMMANDS, PAGES, insights_table, page_commands
+from tests.bot.flows.test_insights import MIA, PEOPLE, a_round
+from tests.bot.scheduling.test_runner import make_schedule
+from tests.conftest import actor, run
 
 
 def test_every_command_a_page_offers_is_registered_and_for_moderators() -> None:
@@ -16,3 +21,13 @@ def test_every_command_a_page_offers_is_registered_and_for_moderators() -> None:
             assert registry.commands[name].permission == "moderator", (page.slug, name)
         assert all(b.action in (RUN, OPEN_FORM) for b in page.controls)
     assert len({p.slug for p in PAGES}) == len(PAGES)
+
+
+async def test_the_insights_table_shows_a_week_nobody_answered_as_0_with_no_moods_not_too_few(app, clock) -> None:
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=timezone.utc), {})
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=timezone.utc))
+    table = await insights_table(app, MIA, 4)
+    assert table.rows[-1] == ("12 Jan", "8", "0", "", "", "", "", "", "")
