@@ -240,20 +240,27 @@ async def test_a_dialect_override_file_is_applied_on_its_database(
     assert await store.db.fetchone("SELECT db FROM made_by") == {"db": store.db.dialect}
 
 
+async def migrated_up_to(version: int, url: str, tmp_path, clock):
+    """An open database (SQLite or PostgreSQL, by `url`) with the migrations up to `version` applied, as an older
+    Hearth left it."""
+    from bot.store.postgres import PostgresDatabase, is_postgres_url
+
+    old = tmp_path / f"up-to-{version:04d}"
+    old.mkdir()
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        if int(path.name[:4]) <= version:
+            shutil.copy(path, old / path.name)
+    db = await PostgresDatabase.open(url) if is_postgres_url(url) else await SqliteDatabase.open(url[len("sqlite:///"):])
+    await migrate(db, clock, old)
+    return db
+
+
 async def test_what_the_discord_adapter_kept_moves_into_the_core_tables(empty_database_url, tmp_path):
     """0012 on both databases: the Discord adapter's closed DMs and stashed button arguments become the core's
     (`closed_dms`, `stashed_args`), and its own tables go; a database it never ran on migrates too."""
-    from bot.store.postgres import PostgresDatabase, is_postgres_url
-
-    old = tmp_path / "up-to-0011"
-    old.mkdir()
-    for path in MIGRATIONS_DIR.glob("*.sql"):
-        if int(path.name[:4]) <= 11:
-            shutil.copy(path, old / path.name)
     clock = ManualClock()
     url = empty_database_url
-    db = await PostgresDatabase.open(url) if is_postgres_url(url) else await SqliteDatabase.open(url[len("sqlite:///"):])
-    await migrate(db, clock, old)
+    db = await migrated_up_to(11, url, tmp_path, clock)
     for statement in ("CREATE TABLE discord_custom_ids (key TEXT PRIMARY KEY, data TEXT NOT NULL, created_at TEXT NOT "
                       "NULL)",
                       "CREATE TABLE discord_dm_closed (user_id TEXT PRIMARY KEY, noticed INTEGER NOT NULL DEFAULT 0, "
@@ -287,17 +294,9 @@ async def test_a_database_the_discord_adapter_never_ran_on_migrates_too(store: S
 async def test_notes_kept_before_are_numbered_for_each_member_in_the_order_they_were_kept(empty_database_url, tmp_path):
     """0019 on both databases: existing notes get each member's own numbers, oldest first, and new notes follow
     on from them."""
-    from bot.store.postgres import PostgresDatabase, is_postgres_url
-
-    old = tmp_path / "up-to-0018"
-    old.mkdir()
-    for path in MIGRATIONS_DIR.glob("*.sql"):
-        if int(path.name[:4]) <= 18:
-            shutil.copy(path, old / path.name)
     clock = ManualClock()
     url = empty_database_url
-    db = await PostgresDatabase.open(url) if is_postgres_url(url) else await SqliteDatabase.open(url[len("sqlite:///"):])
-    await migrate(db, clock, old)
+    db = await migrated_up_to(18, url, tmp_path, clock)
     kept = [("c", "mia", "mia 1"), ("c", "bob", "bob 1"), ("c", "mia", "mia 2"), ("c", "bob", "gone"),
             ("c", "bob", "bob 2"), ("other", "bob", "bob there"), ("c", "bob", "bob 3")]
     for community, user, text in kept:
