@@ -58,6 +58,16 @@ def test_a_whole_round_plays_from_a_script(tmp_path, capsys):
     assert "ann" not in summary and "bob" not in summary
 
 
+#: A script's start: Mia makes the evening check-in, its round opens at 19:00, and Ann is speaking.
+EVENING_OPEN = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+at 19:00
+as ann
+"""
+
+
 def test_reminder_goes_to_who_asked_and_did_not_answer(tmp_path, capsys):
     script = """\
 as mia mod
@@ -174,12 +184,7 @@ advance 1d
 
 
 def test_a_wrong_field_in_a_form_is_asked_again_and_the_rest_is_kept(tmp_path, capsys):
-    script = """\
-as mia mod
-mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
-press 1
-at 19:00
-as ann
+    script = EVENING_OPEN + """\
 checkin answer
 9
 my words stay
@@ -374,12 +379,7 @@ ann: notes list
 def test_a_form_says_how_to_leave_and_a_terminal_extra_ends_it_giving_the_words_back(tmp_path, capsys):
     """Lines meant for someone else (`as bob`, then bob's command) are never taken as Ann's answers: the extra
     ends her form, what she had written is shown again, and the extra is done as typed."""
-    script = """\
-as mia mod
-mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
-press 1
-at 19:00
-as ann
+    script = EVENING_OPEN + """\
 checkin answer words="Slept badly but the walk helped"
 as bob
 checkin answer 4 shared Fine here
@@ -400,12 +400,7 @@ me history
 
 
 def test_cancel_leaves_a_form_and_the_next_line_is_a_command_again(tmp_path, capsys):
-    script = """\
-as mia mod
-mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
-press 1
-at 19:00
-as ann
+    script = EVENING_OPEN + """\
 checkin answer
 cancel
 checkin status
