@@ -537,6 +537,7 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
         if not -(2**31) < number < 2**31:
             raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like 30.").format(
                 option=opt.name), field=opt.name)
+        value = str(number)  # "٣٠" or "１２" is a number people type; what flows read is plain ASCII digits
     return value
 
 

@@ -1,3 +1,4 @@
+from bot.commands.parse import parse_line
 from bot.commands.registry import Option, Registry, validate_options
 from bot.commands.router import Router
 from bot.features import registry as composed
@@ -73,3 +74,17 @@ def test_under_and_near_find_a_groups_commands_and_likely_slips():
 
 async def _noop(app, ev):  # a handler to declare test commands with
     return []
+
+
+@pytest.mark.parametrize("typed, read", [("4", "4"), ("٤", "4"), ("１２", "12"), ("-3", "-3")])
+def test_a_whole_number_in_any_script_reaches_the_flow_as_plain_digits(typed, read):
+    """`int()` reads Arabic-Indic or full-width digits; the flow gets the number in ASCII, as from anyone else."""
+    cmd, args = parse_line(composed(), f"me history weeks={typed}")
+    assert validate_options(cmd, args)["weeks"] == read
+
+
+@pytest.mark.parametrize("typed", ["²", "4.5", "four", "1e3"])
+def test_what_is_no_whole_number_is_refused_kindly(typed):
+    cmd, args = parse_line(composed(), f"me history weeks={typed}")
+    with pytest.raises(UserError, match="must be a whole number"):
+        validate_options(cmd, args)
