@@ -143,6 +143,7 @@ ENV_OVERRIDES = {
     "HEARTH_DISCORD_API_URL": "discord.api_url",
     "HEARTH_DISCORD_SHARD_COUNT": "discord.shard_count",
     "HEARTH_DISCORD_SHARD_IDS": "discord.shard_ids",
+    "HEARTH_SAFETY_MODEL": "safety.model",
 }
 #: The secret that turns each platform on; with none set, Hearth runs in the terminal.
 PLATFORM_TOKENS = {"discord": "HEARTH_DISCORD_TOKEN", "slack": "HEARTH_SLACK_BOT_TOKEN"}

@@ -58,8 +58,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
                "Read lines on stdin and print `crisis`, `gentle` or `ok` for each, to try the crisis screen on "
-               "your own sentences. Which screen ran (the model and the rules, or the rules alone) goes to "
-               "stderr first."),
+               "your own sentences, with the screen your config gives Hearth (the phrase rules alone, by default). "
+               "Which screen ran goes to stderr first."),
     "keygen": ("print a new HEARTH_ENCRYPTION_KEY for private notes and answers",
                "Print a new key for HEARTH_ENCRYPTION_KEY, which encrypts private notes and private check-in "
                "answers at rest. Keep it safe: without it they can't be read."),
@@ -105,9 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     content = add("content")
     content.add_argument("action", choices=["lint"], help="lint: check prompt packs")
     content.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH", help="pack files or folders to check")
-    screen = add("screen")
-    screen.add_argument("--model", action="store_true",
-                        help="add the multilingual model before the rules, as [safety] model = true does")
+    screen = add("screen", "config")
+    which = screen.add_mutually_exclusive_group()
+    which.add_argument("--rules-only", action="store_true",
+                       help="the phrase rules alone, whatever the config says (default: as the config says)")
+    which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says")
     add("keygen")
     add("status", "config", "log-level", "log-format")
     for name in ("backup", "restore"):
@@ -169,6 +171,15 @@ def _say(problems: list[str]) -> None:
         print(f"  - {problem}", file=sys.stderr)
 
 
+def _screen_with_model(args: argparse.Namespace) -> bool:
+    """`hearth screen` runs the screen Hearth would run with this config, unless told otherwise."""
+    if args.rules_only or args.model:
+        return bool(args.model)
+    from bot.config import load
+
+    return bool(load(args.config)["safety.model"])
+
+
 def _command(args: argparse.Namespace) -> int:
     if args.command == "content":
         from bot.content.lint import main as lint_main
@@ -177,7 +188,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "screen":
         from bot.safety.cli import main as screen_main
 
-        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=args.model)
+        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=_screen_with_model(args))
     if args.command == "keygen":
         from bot.crypto import main as keygen_main
 

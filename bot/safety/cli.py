@@ -5,7 +5,8 @@ without starting the bot. Each input line is echoed back after its label
 (`crisis`, `gentle` or `ok`) because the person running it is the one who
 typed it; the bot itself never logs the text it screens. Which screen ran (the
 model and the rules, or the rules alone and why) goes to stderr first.
-`--model` adds the model, as `[safety] model = true` does in Hearth.
+`--model` adds the model, as `[safety] model = true` does in Hearth
+(`hearth screen` follows the config).
 """
 
 from __future__ import annotations

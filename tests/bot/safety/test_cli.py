@@ -46,3 +46,24 @@ def test_runs_as_a_module():
                           capture_output=True, text=True, cwd=root, timeout=60)
     assert proc.returncode == 0
     assert proc.stdout == "crisis\the hurts me\nok\tkill the process\n"
+
+
+def _hearth_screen(*flags: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    root = Path(__file__).resolve().parents[3]
+    return subprocess.run([sys.executable, "-m", "hearth", "screen", *flags], input="bye everyone, thank you for all\n",
+                          capture_output=True, text=True, cwd=root, timeout=120, env=env)
+
+
+def test_hearth_screen_runs_the_screen_the_config_gives_hearth(tmp_path):
+    """By default that is the rules alone; `[safety] model = true` (or `--model`) adds the model, and
+    `--rules-only` leaves it out whatever the config says."""
+    import os
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    assert "screen: phrase rules only" in _hearth_screen(env=base).stderr
+    on = tmp_path / "on.toml"
+    on.write_text("[safety]\nmodel = true\n", encoding="utf-8")
+    assert "screen: model use-m3" in _hearth_screen("--config", str(on), env=base).stderr
+    assert "screen: model use-m3" in _hearth_screen(env={**base, "HEARTH_SAFETY_MODEL": "true"}).stderr
+    assert "screen: phrase rules only" in _hearth_screen("--rules-only", "--config", str(on), env=base).stderr
+    assert "screen: model use-m3" in _hearth_screen("--model", env=base).stderr
