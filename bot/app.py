@@ -174,7 +174,9 @@ class Hearth:
             self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return self._counted(care + [say(_(SLOW_DOWN) if verdict == "first_refusal" else _(STILL_PAUSED), error=True)])
+            wait = self.limiter.wait(event.actor.community_id, event.actor.user_id, session)
+            return self._counted(care + [say(_(SLOW_DOWN) if verdict == "first_refusal" else _(STILL_PAUSED),
+                                             error=True, retry_after=wait)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)

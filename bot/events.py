@@ -452,6 +452,9 @@ class Reply:
     """Which option or form field a refusal is about (its name), declared by the core so no adapter guesses."""
     lang: str = "en"
     """The language it was made in: a message sent later (the outbox) is drawn in it, whatever an adapter adds."""
+    retry_after: float | None = None
+    """A refusal for pace (`MemberRateLimiter`): seconds until the person may act again, so an adapter that can
+    say when (the dashboard's 429 and its Retry-After) says it truly. Never kept: a refusal is said at once."""
 
     def plain(self) -> str:
         return self.body.plain()
