@@ -185,7 +185,10 @@ class Hearth:
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
             member = await self.store.communities.upsert_member(event.actor, self.clock.now())
-            if not event.actor.display_name.strip() and member.display_name:  # (the platform couldn't say just now)
+            if (not event.actor.display_name.strip() or not event.actor.from_platform) and member.display_name \
+                    and member.display_name != event.actor.display_name:
+                # the platform couldn't say just now, or it isn't its word now (a dashboard session's, kept from
+                # when its link was made): the newest name the platform gave, as kept
                 named = dataclasses.replace(event.actor, display_name=member.display_name)
                 event = dataclasses.replace(event, actor=named)
             i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)

@@ -143,7 +143,7 @@ async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | No
     """The session this cookie holds, if it lasts and its person still moderates the community; a session
     whose person stopped moderating ends here, for good (with every other session of theirs there). Whoever
     moderates by the platform's word is asked about again (`Hearth.platform_word`, kept a minute); `CantCheck`
-    when the platform can't answer."""
+    when the platform can't answer. Its person is named as the platform last named them (`_named_now`)."""
     if not cookie or not _is_secret(cookie):
         return None
     session = await app.store.dashboard.session(cookie, app.now())
@@ -160,7 +160,16 @@ async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | No
         log.info("ended the dashboard sessions of %s in %s: no longer a moderator", session.actor.user_id,
                  session.actor.community_id)
         return None
-    return session
+    return await _named_now(app, session)
+
+
+async def _named_now(app: "Hearth", session: DashboardSession) -> DashboardSession:
+    """The session with its person's name as the platform last gave it (kept on each of their chat events), not
+    as it was when the link was made: a name changed since wins on every page, and in what the page changes."""
+    member = await app.store.communities.get_member(session.actor.community_id, session.actor.user_id)
+    if member is None or not member.display_name or member.display_name == session.actor.display_name:
+        return session
+    return replace(session, actor=replace(session.actor, display_name=member.display_name))
 
 
 def _is_secret(text: str) -> bool:

@@ -443,3 +443,23 @@ async def test_the_sign_in_page_reads_naturally_when_no_name_is_known(web: TestC
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
     assert "This link signs in" not in page and "signs in  " not in page
     assert "This link signs you in once" in page
+
+
+async def test_the_newest_name_the_platform_gave_wins_over_the_one_the_link_was_made_with(web: TestClient,
+                                                                                        app: Hearth) -> None:
+    """A session keeps its person as they were when the link was made. Renamed in chat since, they are shown by
+    their new name, and a change made on the page never writes the old name back over it."""
+    from dataclasses import replace
+
+    csrf = await signed_in(web, app)  # as "Mona"
+    renamed = replace(MOD, display_name="Mona Lisa")
+    await make_schedule(app, who=renamed)  # (a change in chat: the platform's word, kept)
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+    page = words(await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30"))).text())
+    assert "please check before saving" in page and "Signed in as Mona Lisa" in page
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+    assert "Signed in as Mona Lisa" in words(await (await web.get("/schedules")).text())
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    await run(app, replace(MOD, display_name=""), "mod schedule pause", name="mornings")  # (no name said: kept)
+    await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
