@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hmac
 import logging
+import math
 import re
 import secrets
 import time
@@ -32,14 +33,15 @@ from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
 from bot import i18n
-from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, TOO_MANY_VIEWS, WRONG_HOST, CantCheck, SignInRefused, link_for, session_of,
-    sign_in, sign_out,
+    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
+    SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
+    session_of, sign_in, sign_out, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
+from bot.ratelimit import MemberRateLimiter
 from bot.store.dashboard import DashboardSession
 from bot.views.dashboard import PAGES, Page, insights_table, page_section, pages, shown
 
@@ -55,8 +57,9 @@ FORM: web.RequestKey[Any] = web.RequestKey("form")
 #: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
 SIGN_IN_ATTEMPTS = 10
 SIGN_IN_WINDOW = 600.0
-#: Page views per session per minute: the dashboard's own pace for reading (changes are paced by the core, per
-#: session: `MemberRateLimiter.check`).
+#: Page views per session per minute: the dashboard's own pace for reading, built as the core paces changes
+#: (`MemberRateLimiter.check` with the session): each session this many, and all of one person's sessions in a
+#: community together `SESSIONS_TOGETHER` times that, so opening more sessions opens no more.
 PAGE_VIEWS = 120
 #: The largest request body: a pack file is up to 1 MB.
 MAX_BODY = 2 * 1024 * 1024
@@ -119,6 +122,13 @@ class SignInLimiter:
         self.seen: dict[str, deque[float]] = defaultdict(deque)
         self.sweep_at = self.KEEP
 
+    def wait(self, who: str) -> float:
+        """Seconds until `who` may try again (0: now): the oldest attempt counted leaves the window."""
+        times = self.seen.get(who)
+        if not times or len(times) < self.attempts:
+            return 0.0
+        return max(0.0, times[-self.attempts] + self.window - time.monotonic())
+
     def allow(self, who: str) -> bool:
         now = time.monotonic()
         times = self.seen[who]
@@ -143,7 +153,7 @@ class Dashboard:
     def __init__(self, app: "Hearth") -> None:
         self.app = app
         self.limiter = SignInLimiter()
-        self.page_views = SignInLimiter(PAGE_VIEWS, 60.0)  # (the same sliding window, per session)
+        self.page_views = MemberRateLimiter(app.clock, PAGE_VIEWS)  # (reads: apart from the core's for changes)
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -358,7 +368,8 @@ class Dashboard:
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):
             log.info("too many dashboard sign-ins from one address")
-            return self.message(request, _("Please wait"), _(TOO_MANY), status=429)
+            return retry_after(self.message(request, _("Please wait"), _(TOO_MANY), status=429),
+                               self.limiter.wait(self.client(request)))
         form = await read_form(request)
         token = form.get("t")
         try:
@@ -388,6 +399,9 @@ class Dashboard:
     # -- pages ----------------------------------------------------------------------------------------
 
     async def insights(self, request: web.Request) -> web.Response:
+        paused = self.paused(request)
+        if paused is not None:
+            return paused
         actor: Actor = request[SESSION].actor
         try:
             weeks = int(request.query.get("weeks", "4"))
@@ -397,11 +411,23 @@ class Dashboard:
         return aiohttp_jinja2.render_template("insights.html", request,
                                               self.context(request, _("Insights"), "insights", view=view))
 
+    def paused(self, request: web.Request) -> web.Response | None:
+        """A page view over the pace (`PAGE_VIEWS`, this session's and this person's): a kind 429 saying when to
+        reload; None to show the page."""
+        session: DashboardSession = request[SESSION]
+        who = (session.actor.community_id, session.actor.user_id, session.session_hash)
+        if self.page_views.check(*who) == "ok":
+            return None
+        log.info("too many dashboard page views in a minute in %s", session.actor.community_id)
+        wait = self.page_views.wait(*who)
+        return retry_after(self.message(request, _("Please wait"), views_paused(seconds(wait)), status=429), wait)
+
     def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def show(request: web.Request) -> web.Response:
+            paused = self.paused(request)
+            if paused is not None:
+                return paused
             actor: Actor = request[SESSION].actor
-            if not self.page_views.allow(request[SESSION].session_hash):
-                return self.message(request, _("Please wait"), _(TOO_MANY_VIEWS), status=429)
             section = await page_section(self.app, actor, page)
             replies: list[Reply] = []
             for command in page.reads:  # (reads, paced here: browsing doesn't use up the moderator's chat budget)
@@ -424,6 +450,7 @@ class Dashboard:
         action = str(form.get("action", ""))
         args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
         values: dict[str, str] = {}
+        written: dict[str, str] = {}  # (what was typed, not a file's name)
         attachment: bytes | None = None
         for k, v in form.items():
             if not k.startswith("v:"):
@@ -433,7 +460,7 @@ class Dashboard:
                 if data:
                     attachment, values[k[2:]] = data, v.filename or "upload"
             else:
-                values[k[2:]] = str(v)
+                values[k[2:]] = written[k[2:]] = str(v)
         nonce = form.get("nonce")
         # a form's one-time id, as we made it (16 hex digits), and this session's: no other session's id, nor
         # an id of any size, reaches the store's record of events done
@@ -451,23 +478,33 @@ class Dashboard:
         else:
             event = Event("action", actor, action, args, event_id=event_id)
         replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
+        paced = next((r.retry_after for r in replies if r.retry_after is not None), None)
+        if paced is not None:  # over the pace: nothing done, and the page says when sending it again will work
+            replies = [replace(r, body=rich(changes_paused(seconds(paced)))) if r.retry_after is not None else r
+                       for r in replies]
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
             return web.Response(body=f.content, content_type=f.mime.split(";")[0], headers={
                 "Content-Disposition": f'attachment; filename="{_safe_filename(f.filename)}"'})
         retry: Form | None = None
+        again: Button | None = None
         if command is not None and any(r.error for r in replies):  # the form again, as typed, the refusal beside it
             decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
             retry = await command_form(self.app, actor, command, decided, given=values)
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
-        title = _("Nothing changed") if any(r.error for r in replies) else \
-            _("Please check") if any(r.buttons for r in replies) else _("Done")
+        elif paced is not None:  # a button, or a form of the core's: the same again, as sent, for when the pace allows
+            again = Button(_("Send it again"), action, args, "primary")
+        title = _("Please wait") if paced is not None else _("Nothing changed") if any(r.error for r in replies) \
+            else _("Please check") if any(r.buttons for r in replies) else _("Done")
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
-        return aiohttp_jinja2.render_template("result.html", request, self.context(
-            request, title, back, page=page, replies=replies, retry=retry, typed=values,
-            repeated=not replies))
+        response = aiohttp_jinja2.render_template("result.html", request, self.context(
+            request, title, back, page=page, replies=replies, retry=retry, typed=written if again else values,
+            again=again,
+            again_kind="form" if form.get("kind") == "form" else "button", repeated=not replies),
+            status=429 if paced is not None else 200)
+        return retry_after(response, paced) if paced is not None else response
 
 
 class BadForm(Exception):
@@ -483,6 +520,17 @@ async def read_form(request: web.Request) -> Any:
     except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:
         # (UnicodeDecodeError is a ValueError; a multipart part whose headers are broken, an HttpProcessingError)
         raise BadForm(str(err)) from None
+
+
+def seconds(wait: float) -> int:
+    """A wait as whole seconds to say and to send (Retry-After): rounded up, and at least one."""
+    return max(1, math.ceil(wait))
+
+
+def retry_after(response: web.Response, wait: float) -> web.Response:
+    """A 429 with the Retry-After that says, in whole seconds, when trying again will work."""
+    response.headers["Retry-After"] = str(seconds(wait))
+    return response
 
 
 def _host_name(host: str) -> str | None:

@@ -20,7 +20,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, rich
 from bot.flows.common import audit
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.store.dashboard import DashboardSession
 
 if TYPE_CHECKING:
@@ -43,8 +43,6 @@ HOW_TO_SIGN_IN = N_("Type **mod dashboard** in your community (Discord, Slack or
                     "sign-in link.")
 NO_CSRF = N_("That form was out of date, so I didn't do anything. Please go back, reload the page and try again.")
 TOO_MANY = N_("That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link.")
-TOO_MANY_VIEWS = N_("That's a lot of pages in a minute, so I paused for a moment. Wait a few seconds, then "
-                    "reload the page.")
 NOT_FOUND = N_("There's no page at that address. The pages are in the list at the top.")
 NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the page and try again.")
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")
@@ -62,6 +60,22 @@ NOT_ON = N_("The dashboard isn't switched on for this Hearth. Whoever runs it ca
 
 NO_ADDRESS = N_("The dashboard is running, but I don't know the address people reach it at, so I can't make a "
                 "link yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
+
+
+def views_paused(seconds: int) -> str:
+    """Too many pages in a minute (the dashboard's pace for reading): when reloading will work."""
+    return ngettext("That's a lot of pages in a minute, so I paused for a moment. Please reload the page in "
+                    "{seconds} second.", "That's a lot of pages in a minute, so I paused for a moment. Please "
+                    "reload the page in {seconds} seconds.", seconds).format(seconds=seconds)
+
+
+def changes_paused(seconds: int) -> str:
+    """Too many changes in a minute (the core's pace for dashboard sessions): nothing done, and when to send it
+    again (what was typed is still on the page)."""
+    return ngettext("That's a lot of changes in a minute, so I paused for a moment and didn't do that one. "
+                    "Please send it again in {seconds} second.", "That's a lot of changes in a minute, so I "
+                    "paused for a moment and didn't do that one. Please send it again in {seconds} seconds.",
+                    seconds).format(seconds=seconds)
 
 
 @router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",

@@ -191,7 +191,7 @@ async def test_a_session_ends_when_its_person_stops_moderating(web: TestClient, 
 async def test_browsing_spends_the_dashboards_own_pace_not_the_chat_budget(web: TestClient, app: Hearth) -> None:
     """Reading pages costs the platform nothing: a moderator clicking through every page many times is not paused
     in chat for it; the dashboard paces page views per session itself, with a kind page."""
-    from adapters.web.server import SignInLimiter
+    from bot.ratelimit import MemberRateLimiter
 
     await signed_in(web, app)
     for _ in range(3 * app.config["limits.events_per_minute"]):
@@ -199,10 +199,45 @@ async def test_browsing_spends_the_dashboards_own_pace_not_the_chat_budget(web: 
         assert page.status == 200, await page.text()
     said = await run(app, MOD, "checkin status")
     assert said and not any(r.error for r in said)  # chat still answers: the pages spent none of its budget
-    web.dashboard.page_views = SignInLimiter(2, 60.0)  # type: ignore[attr-defined]  (a small pace, to reach it)
-    assert [(await web.get(p)).status for p in ("/audit", "/care", "/moderators")] == [200, 200, 429]
+    web.dashboard.page_views = MemberRateLimiter(app.clock, 2)  # type: ignore[attr-defined]  (a small pace)
+    assert [(await web.get(p)).status for p in ("/audit", "/care", "/insights")] == [200, 200, 429]
+    app.clock.advance(timedelta(seconds=20))  # type: ignore[attr-defined]
     paused = await web.get("/audit")
-    assert paused.status == 429 and "paused for a moment" in words(await paused.text())
+    said = words(await paused.text())
+    assert paused.status == 429 and "paused for a moment" in said and "reload the page in 40 seconds" in said
+    assert paused.headers["Retry-After"] == "40"
+    app.clock.advance(timedelta(seconds=40))  # type: ignore[attr-defined]
+    assert (await web.get("/audit")).status == 200
+
+
+async def test_page_views_are_paced_per_person_too(web: TestClient, app: Hearth) -> None:
+    """As changes are: each session its own pace, and all of one person's sessions together twice that, so
+    signing in again (elsewhere) opens no more reading."""
+    from bot.ratelimit import MemberRateLimiter
+
+    laptop, phone = await dashboard_client(app), await dashboard_client(app)
+    try:
+        for browser in (web, laptop, phone):
+            await signed_in(browser, app)
+        shared = MemberRateLimiter(app.clock, 2)
+        for browser in (web, laptop, phone):  # (one dashboard, as served: one pace for all its sessions)
+            browser.dashboard.page_views = shared  # type: ignore[attr-defined]
+        assert [(await web.get("/audit")).status for _ in range(3)] == [200, 200, 429]  # this session's own
+        assert [(await laptop.get("/audit")).status for _ in range(3)] == [200, 200, 429]
+        refused = await phone.get("/care")  # a third session: the person's four views are spent
+        assert refused.status == 429 and "paused for a moment" in words(await refused.text())
+        assert int(refused.headers["Retry-After"]) > 0
+        ada = actor("ada", moderator=True)  # someone else reads on, at their own pace
+        other = await dashboard_client(app)
+        try:
+            await signed_in(other, app, ada)
+            other.dashboard.page_views = shared  # type: ignore[attr-defined]
+            assert (await other.get("/care")).status == 200
+        finally:
+            await other.close()
+    finally:
+        await laptop.close()
+        await phone.close()
 
 
 async def test_a_session_lasts_a_working_day(web: TestClient, app: Hearth) -> None:
@@ -218,7 +253,7 @@ async def test_sign_in_is_rate_limited(web: TestClient, app: Hearth) -> None:
         assert (await web.post("/sign-in", data={"t": "f" * 64}, allow_redirects=False)).status == 403
     token = await link_token(app, MOD)
     limited = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
-    assert limited.status == 429
+    assert limited.status == 429 and 590 <= int(limited.headers["Retry-After"]) <= 600  # (the oldest try's window)
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
 
 
@@ -463,3 +498,36 @@ async def test_the_newest_name_the_platform_gave_wins_over_the_one_the_link_was_
     await run(app, replace(MOD, display_name=""), "mod schedule pause", name="mornings")  # (no name said: kept)
     await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
     assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+
+
+async def test_a_change_over_the_pace_is_a_429_that_keeps_what_was_typed_and_says_when(web: TestClient,
+                                                                                        app: Hearth) -> None:
+    """Nothing done, and nothing lost: the form comes back as typed (a button, as pressed), with when sending it
+    again will work, as a 429 with Retry-After; sent again then, it works."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    app.limiter.limit = 1
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    page = await (await web.get("/schedules")).text()
+    paused = await web.post("/act", data=first_button(page, "Pause") | {"csrf": csrf})  # (the one change allowed)
+    assert paused.status == 200 and "Paused" in words(await paused.text())
+    app.clock.advance(timedelta(seconds=15))  # type: ignore[attr-defined]
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 07:45 and my notes"))
+    body = await refused.text()
+    assert refused.status == 429 and refused.headers["Retry-After"] == "45", (refused.status, body[:300])
+    said = words(body)
+    assert "<h1>Please wait</h1>" in body and "didn't do that one" in said and "send it again in 45 seconds" in said
+    assert 'value="weekdays 07:45 and my notes"' in body  # what was typed, in its field, to send again
+    assert "Traceback" not in body and refused.headers["X-Frame-Options"] == "DENY"
+    resume = await web.post("/act", data=first_button(await (await web.get("/schedules")).text(), "Resume")
+                            | {"csrf": csrf})
+    pressed = await resume.text()
+    assert resume.status == 429 and "Send it again" in pressed
+    again = first_button(pressed, "Send it again") | {"csrf": csrf}
+    assert again["action"] == RUN and again["a:command"] == "mod schedule resume"
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
+    app.clock.advance(timedelta(seconds=46))  # type: ignore[attr-defined]
+    done = await web.post("/act", data=again)
+    assert done.status == 200 and "running again" in words(await done.text())
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until is None
+
