@@ -35,7 +35,7 @@ from bot.errors import HearthError
 from bot import i18n
 from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
+    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
     SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
     session_of, sign_in, sign_out, views_paused,
 )
@@ -477,6 +477,11 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
+        runs = self.app.registry.command_of(event.kind, event.name, event.args)
+        if runs is not None and runs.permission == "member":  # (no page offers one: chat is where they work)
+            log.info("refused a member's command on the dashboard (%s)", runs.name)
+            return self.message(request, _("Not on the dashboard"), _(NOT_ON_THE_DASHBOARD).format(command=runs.name),
+                                status=403)
         replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
         paced = next((r.retry_after for r in replies if r.retry_after is not None), None)
         if paced is not None:  # over the pace: nothing done, and the page says when sending it again will work

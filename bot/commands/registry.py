@@ -232,13 +232,19 @@ class Registry:
         """Whether running this event can check moderator rights: a moderator command, its button, or the
         "Yes, go ahead" that confirms one (see `run_confirmed`). Adapters ask, to know how fresh the
         platform's word on a person must be."""
-        if kind == "command":
-            found: Command | Action | None = self.commands.get(name)
-        elif name in ("confirm", RUN, OPEN_FORM):
-            found = self.commands.get(args.get("command", ""))
-        else:
+        found: Command | Action | None = self.command_of(kind, name, args)
+        if found is None and kind != "command" and name not in ("confirm", RUN, OPEN_FORM):
             found = self.actions.get(name)
         return found is not None and found.permission != "member"
+
+    def command_of(self, kind: str, name: str, args: dict[str, str]) -> Command | None:
+        """The command an event runs: the one typed, or the one its button, form or "Yes, go ahead" carries
+        (`RUN`, `OPEN_FORM`, `confirm`); None for any other button, or a name no command has."""
+        if kind == "command":
+            return self.commands.get(name)
+        if name in ("confirm", RUN, OPEN_FORM):
+            return self.commands.get(args.get("command", ""))
+        return None
 
     def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
         """Longest command path that prefixes `words`, and the words left."""

@@ -43,6 +43,9 @@ HOW_TO_SIGN_IN = N_("Type **mod dashboard** in your community (Discord, Slack or
                     "sign-in link.")
 NO_CSRF = N_("That form was out of date, so I didn't do anything. Please go back, reload the page and try again.")
 TOO_MANY = N_("That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link.")
+#: The dashboard does moderators' work: a member's command (its pages offer none) is for the community's chat.
+NOT_ON_THE_DASHBOARD = N_("The dashboard is for moderators' work, so I didn't run **{command}** here. It works in "
+                          "your community's chat (Discord, Slack or the terminal): type it there.")
 NOT_FOUND = N_("There's no page at that address. The pages are in the list at the top.")
 NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the page and try again.")
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")

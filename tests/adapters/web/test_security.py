@@ -531,3 +531,42 @@ async def test_a_change_over_the_pace_is_a_429_that_keeps_what_was_typed_and_say
     assert done.status == 200 and "running again" in words(await done.text())
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until is None
 
+
+async def test_a_members_command_is_for_chat_not_the_dashboard(web: TestClient, app: Hearth) -> None:
+    """The dashboard does moderators' work: a member's command sent to it (no page offers one), as a form, a
+    button, a form's opening or a "Yes, go ahead", is a kind 403 that says where it works, and does nothing."""
+    csrf = await signed_in(web, app)
+    base = {"csrf": csrf, "page": "schedules"}
+    sent = [base | {"kind": "form", "action": RUN, "a:command": "note", "v:text": "remember to rest"},
+            base | {"kind": "button", "action": RUN, "a:command": "me timezone", "a:arg:zone": "Europe/Berlin"},
+            base | {"kind": "button", "action": OPEN_FORM, "a:command": "me snooze"},
+            base | {"kind": "button", "action": "confirm", "a:command": "me delete", "a:arg:confirmed": "yes"}]
+    for form in sent:
+        response = await web.post("/act", data=form)
+        said = words(await response.text())
+        assert response.status == 403, (form, response.status)
+        assert "Not on the dashboard" in said and f"didn't run {form['a:command']} here" in said
+        assert "community's chat" in said and "Traceback" not in said
+    assert await app.store.notes.of_member(MOD.community_id, MOD.user_id) == []
+    member = await app.store.communities.get_member(MOD.community_id, MOD.user_id)
+    assert member is not None and member.timezone is None  # (and Mona is still here: nothing deleted)
+    assert (await web.get("/schedules")).status == 200  # still signed in
+
+
+async def test_every_command_the_pages_offer_is_a_moderators(web: TestClient, app: Hearth) -> None:
+    """So refusing members' commands takes nothing from a page: its reads, its buttons and its rows'."""
+    from bot.views.dashboard import PAGES, page_commands, page_section
+
+    await make_schedule(app)
+    added = await run(app, MOD, "mod prompt add", kind="checkin", theme="appreciation", depth="light",
+                      text="What made you smile this week?")
+    assert not any(r.error for r in added), added
+    offered = []
+    for page in PAGES:
+        offered += page_commands(page)
+        section = await page_section(app, MOD, page)
+        for row in section.rows if section else ():
+            offered += [b.args["command"] for b in row.controls]
+    assert {"mod schedule edit", "mod schedule delete", "mod prompt edit", "mod audit"} <= set(offered)
+    for name in offered:
+        assert app.registry.commands[name].permission == "moderator", name
