@@ -570,3 +570,15 @@ async def test_every_command_the_pages_offer_is_a_moderators(web: TestClient, ap
     assert {"mod schedule edit", "mod schedule delete", "mod prompt edit", "mod audit"} <= set(offered)
     for name in offered:
         assert app.registry.commands[name].permission == "moderator", name
+
+
+async def test_a_refused_form_keeps_the_care_reply_beside_it(web: TestClient, app: Hearth) -> None:
+    """Words that suggest someone may be in danger are heard on the dashboard too: a refused form comes back as
+    typed, and the care reply (who to reach) is on the page with it, not dropped for the form."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    worried = "honestly I don't want to be alive anymore"
+    response = await web.post("/act", data=edit_form(csrf, "mornings", worried))
+    body = await response.text()
+    assert 'aria-invalid="true"' in body and worried in words(body)  # the form, as typed
+    assert "findahelpline.com" in words(body).lower()  # and the care reply's resources
