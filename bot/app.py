@@ -127,7 +127,7 @@ class Hearth:
                 raise  # (the adapter apologises in its own way; nothing typed is lost)
             # Nothing on the person's screen keeps a typed line: their words come back with the apology.
             log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
-            return self._counted(self._words_back(event, [say(_(SORRY), error=True)]))
+            return self._counted(self._words_back(event, [say(_(SORRY), error=True, why="broke")]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")
@@ -158,7 +158,7 @@ class Hearth:
                 await self.store.outbox.forget_event(event.event_id)
             except Exception:
                 pass
-        return [say(_(NO_ROOM), error=True)]
+        return [say(_(NO_ROOM), error=True, why="no_room")]
 
     async def _handle(self, event: Event, paced: bool = True, session: str | None = None) -> list[Reply]:
         event = without_controls(event)

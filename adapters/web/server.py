@@ -506,9 +506,8 @@ class Dashboard:
             title = replies[-1].form.title
         response = aiohttp_jinja2.render_template("result.html", request, self.context(
             request, title, back, page=page, replies=replies, retry=retry, typed=written if again else values,
-            again=again,
-            again_kind="form" if form.get("kind") == "form" else "button", repeated=not replies),
-            status=429 if paced is not None else 200)
+            again=again, again_kind="form" if form.get("kind") == "form" else "button", repeated=not replies),
+            status=result_status(replies))
         return retry_after(response, paced) if paced is not None else response
 
 
@@ -525,6 +524,21 @@ async def read_form(request: web.Request) -> Any:
     except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:
         # (UnicodeDecodeError is a ValueError; a multipart part whose headers are broken, an HttpProcessingError)
         raise BadForm(str(err)) from None
+
+
+#: A refusal's status, by why the core refused (`Reply.why`); any other refusal is about what was asked (400).
+REFUSED = {"not_allowed": 403, "spent": 409, "no_room": 503, "broke": 500}
+
+
+def result_status(replies: list[Reply]) -> int:
+    """The truthful status of a change's page: 200 done (or asked about); a refusal's own (pace 429, not yours
+    403, a button spent 409, what was asked 400, a full disk 503); 409 when it was done already (sent twice)."""
+    refusal = next((r for r in replies if r.error), None)
+    if refusal is None:
+        return 200 if replies else 409
+    if any(r.retry_after is not None for r in replies):
+        return 429
+    return REFUSED.get(refusal.why or "request", 400)
 
 
 def seconds(wait: float) -> int:

@@ -150,7 +150,7 @@ async def test_a_pack_file_that_is_not_a_pack_changes_nothing(web: TestClient, a
         form.add_field("v:file", data, filename=name, content_type="text/plain")
         response = await web.post("/act", data=form)
         body = await response.text()
-        assert response.status == 200 and "Nothing changed" in body and "Traceback" not in body, name
+        assert response.status == 400 and "Nothing changed" in body and "Traceback" not in body, name
     assert await snapshot(app) == before
 
 

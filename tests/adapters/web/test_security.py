@@ -262,7 +262,7 @@ async def test_a_refused_form_comes_back_as_typed(web: TestClient, app: Hearth) 
     csrf = await signed_in(web, app)
     refused = await web.post("/act", data=edit_form(csrf, "mornings", "at noon-ish please"))
     body = await refused.text()
-    assert 'aria-invalid="true"' in body and "at noon-ish please" in body
+    assert refused.status == 400 and 'aria-invalid="true"' in body and "at noon-ish please" in body
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
 
 
@@ -286,7 +286,7 @@ async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app
     assert "Deleted mornings" in words(await done.text())
     assert await app.store.schedules.find(MOD.community_id, "mornings") is None
     again = await web.post("/act", data=yes | {"nonce": "another"})
-    assert "already been used" in words(await again.text())
+    assert again.status == 409 and "already been used" in words(await again.text())
     assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
 
 
@@ -582,3 +582,34 @@ async def test_a_refused_form_keeps_the_care_reply_beside_it(web: TestClient, ap
     body = await response.text()
     assert 'aria-invalid="true"' in body and worried in words(body)  # the form, as typed
     assert "findahelpline.com" in words(body).lower()  # and the care reply's resources
+
+
+async def test_each_refusal_of_a_change_has_its_truthful_status(web: TestClient, app: Hearth) -> None:
+    """What was asked can't be done (400), a button shown to someone else (403), a button spent or a form sent
+    twice (409); what was done is 200. Each a kind page, never a traceback."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    page = await (await web.get("/schedules")).text()
+    pause = first_button(page, "Pause") | {"csrf": csrf}
+    theirs = await web.post("/act", data=pause | {"a:for": "console:someone-else"})
+    assert theirs.status == 403 and "meant for someone else" in words(await theirs.text())
+    missing = await web.post("/act", data=edit_form(csrf, "no-such-check-in", "weekdays 10:00"))
+    assert missing.status == 400 and "<h1>Nothing changed</h1>" in await missing.text()
+    form = edit_form(csrf, "mornings", "weekdays 10:30") | {"nonce": "00112233aabbccdd"}
+    first = await web.post("/act", data=form)
+    assert first.status == 200 and "please check before saving" in await first.text()
+    twice = await web.post("/act", data=form)
+    assert twice.status == 409 and "sent twice; I did it once" in words(await twice.text())
+    for response in (theirs, missing, twice):
+        assert "Traceback" not in await response.text() and response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_full_disk_and_a_fault_are_the_servers_not_the_request() -> None:
+    """Refusals the core makes when it can't save (503) or failed (500): not the person's doing, so not a 4xx."""
+    from adapters.web.server import result_status
+    from bot.events import say
+
+    assert result_status([say("full", error=True, why="no_room")]) == 503
+    assert result_status([say("broke", error=True, why="broke")]) == 500
+    assert result_status([say("care"), say("paused", error=True, retry_after=3.0)]) == 429
+    assert result_status([say("done")]) == 200 and result_status([]) == 409
