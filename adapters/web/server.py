@@ -278,7 +278,8 @@ class Dashboard:
         try:
             session = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
-            return self.message(request, _("Please wait"), unsure.body.plain(), status=503)
+            # (asked again on the next request: the page says "in a minute", and Retry-After the same)
+            return retry_after(self.message(request, _("Please wait"), unsure.body.plain(), status=503), 60)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
@@ -440,6 +441,16 @@ class Dashboard:
 
     # -- changes ---------------------------------------------------------------------------------------
 
+    def not_here(self, request: web.Request, event: Event) -> web.Response | None:
+        """A member's command (no page offers one) is for the community's chat, where it works: a kind 403 that
+        says so; None for a moderator's command or any other button (Cancel, a care reply's)."""
+        runs = self.app.registry.command_of(event.kind, event.name, event.args)
+        if runs is None or runs.permission != "member":
+            return None
+        log.info("refused a member's command on the dashboard (%s)", runs.name)
+        return self.message(request, _("Not on the dashboard"), _(NOT_ON_THE_DASHBOARD).format(command=runs.name),
+                            status=403)
+
     async def act(self, request: web.Request) -> web.StreamResponse:
         """A button pressed or a form sent: one core event, and its replies as a page (or a file to save)."""
         session: DashboardSession = request[SESSION]
@@ -449,18 +460,7 @@ class Dashboard:
         page = next((shown(p) for p in PAGES if p.slug == back), None)
         action = str(form.get("action", ""))
         args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
-        values: dict[str, str] = {}
-        written: dict[str, str] = {}  # (what was typed, not a file's name)
-        attachment: bytes | None = None
-        for k, v in form.items():
-            if not k.startswith("v:"):
-                continue
-            if isinstance(v, web.FileField):
-                data = v.file.read()
-                if data:
-                    attachment, values[k[2:]] = data, v.filename or "upload"
-            else:
-                values[k[2:]] = written[k[2:]] = str(v)
+        values, written, attachment = filled_in(form)
         nonce = form.get("nonce")
         # a form's one-time id, as we made it (16 hex digits), and this session's: no other session's id, nor
         # an id of any size, reaches the store's record of events done
@@ -477,16 +477,10 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
-        runs = self.app.registry.command_of(event.kind, event.name, event.args)
-        if runs is not None and runs.permission == "member":  # (no page offers one: chat is where they work)
-            log.info("refused a member's command on the dashboard (%s)", runs.name)
-            return self.message(request, _("Not on the dashboard"), _(NOT_ON_THE_DASHBOARD).format(command=runs.name),
-                                status=403)
-        replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
-        paced = next((r.retry_after for r in replies if r.retry_after is not None), None)
-        if paced is not None:  # over the pace: nothing done, and the page says when sending it again will work
-            replies = [replace(r, body=rich(changes_paused(seconds(paced)))) if r.retry_after is not None else r
-                       for r in replies]
+        elsewhere = self.not_here(request, event)
+        if elsewhere is not None:
+            return elsewhere
+        replies, paced = when_to_send_again(await self.app.handle(event, session=session.session_hash))
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
@@ -509,6 +503,33 @@ class Dashboard:
             again=again, again_kind="form" if form.get("kind") == "form" else "button", repeated=not replies),
             status=result_status(replies))
         return retry_after(response, paced) if paced is not None else response
+
+
+def filled_in(form: Any) -> tuple[dict[str, str], dict[str, str], bytes | None]:
+    """A form's fields (`v:`): every value (a file as its name), only what was typed, and the file's bytes."""
+    values: dict[str, str] = {}
+    written: dict[str, str] = {}
+    attachment: bytes | None = None
+    for k, v in form.items():
+        if not k.startswith("v:"):
+            continue
+        if isinstance(v, web.FileField):
+            data = v.file.read()
+            if data:
+                attachment, values[k[2:]] = data, v.filename or "upload"
+        else:
+            values[k[2:]] = written[k[2:]] = str(v)
+    return values, written, attachment
+
+
+def when_to_send_again(replies: list[Reply]) -> tuple[list[Reply], float | None]:
+    """A change over the pace (nothing done): its refusal says in how many seconds sending it again will work;
+    with the wait, to send as Retry-After. Other replies as they are (a care reply too)."""
+    paced = next((r.retry_after for r in replies if r.retry_after is not None), None)
+    if paced is None:
+        return replies, None
+    return [replace(r, body=rich(changes_paused(seconds(paced)))) if r.retry_after is not None else r
+            for r in replies], paced
 
 
 class BadForm(Exception):

@@ -392,6 +392,7 @@ async def test_when_the_platform_cant_be_asked_nothing_is_shown_and_the_session_
     refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
     said = words(await refused.text())
     assert refused.status == 503 and "couldn't check" in said and "still signed in" in said
+    assert refused.headers["Retry-After"] == "60"  # ("please try again in a minute")
     assert COOKIE not in refused.cookies  # (the cookie is kept)
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
