@@ -127,7 +127,7 @@ class Hearth:
                 raise  # (the adapter apologises in its own way; nothing typed is lost)
             # Nothing on the person's screen keeps a typed line: their words come back with the apology.
             log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
-            return self._counted(self._words_back(event, [say(_(SORRY), error=True)]))
+            return self._counted(self._words_back(event, [say(_(SORRY), error=True, why="broke")]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")
@@ -158,7 +158,7 @@ class Hearth:
                 await self.store.outbox.forget_event(event.event_id)
             except Exception:
                 pass
-        return [say(_(NO_ROOM), error=True)]
+        return [say(_(NO_ROOM), error=True, why="no_room")]
 
     async def _handle(self, event: Event, paced: bool = True, session: str | None = None) -> list[Reply]:
         event = without_controls(event)
@@ -174,7 +174,9 @@ class Hearth:
             self.metrics.add("rate_limited")
             # Even a member over the limit is heard if their words suggest they may be in danger.
             care = await care_for(self, event)
-            return self._counted(care + [say(_(SLOW_DOWN) if verdict == "first_refusal" else _(STILL_PAUSED), error=True)])
+            wait = self.limiter.wait(event.actor.community_id, event.actor.user_id, session)
+            return self._counted(care + [say(_(SLOW_DOWN) if verdict == "first_refusal" else _(STILL_PAUSED),
+                                             error=True, retry_after=wait)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
         reads_only = self.registry.reads_only(event)
@@ -183,7 +185,10 @@ class Hearth:
                 log.info("ignored a repeated delivery of event %s", event.event_id)
                 return []
             member = await self.store.communities.upsert_member(event.actor, self.clock.now())
-            if not event.actor.display_name.strip() and member.display_name:  # (the platform couldn't say just now)
+            if (not event.actor.display_name.strip() or not event.actor.from_platform) and member.display_name \
+                    and member.display_name != event.actor.display_name:
+                # the platform couldn't say just now, or it isn't its word now (a dashboard session's, kept from
+                # when its link was made): the newest name the platform gave, as kept
                 named = dataclasses.replace(event.actor, display_name=member.display_name)
                 event = dataclasses.replace(event, actor=named)
             i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from bot.events import Reply, Rich, fill, rich
+from bot.events import Refusal, Reply, Rich, fill, rich
 
 
 class HearthError(Exception):
@@ -23,7 +23,10 @@ class UserError(HearthError):
     The message is Hearth's own template (translated: `UserError(_("…"))`); `{}` slots take user text, or
     named `{slots}` take `values` (a `str` is user text, a `Rich` Hearth's), kept inert when shown. `field`
     names the option or form field it is about, so a form can show it beside that field and keep the rest.
+    `why` says what kind of refusal it is (`Refusal`), for an adapter that answers with a status.
     """
+
+    why: Refusal = "request"
 
     def __init__(self, template: str, *user_values: str, field: str | None = None, **values: "str | Rich") -> None:
         self.body: Rich = fill(template, **values) if values else rich(template, *user_values)
@@ -31,7 +34,19 @@ class UserError(HearthError):
         super().__init__(self.body.plain())
 
     def reply(self) -> Reply:
-        return Reply(body=self.body, error=True, field=self.field)
+        return Reply(body=self.body, error=True, field=self.field, why=self.why)
+
+
+class NotYours(UserError):
+    """A refusal of what isn't this person's to do: someone else's button or form, a moderator's command."""
+
+    why: Refusal = "not_allowed"
+
+
+class Spent(UserError):
+    """A refusal of a button that has done its work already (used once, or expired)."""
+
+    why: Refusal = "spent"
 
 
 @contextmanager

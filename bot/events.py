@@ -382,6 +382,10 @@ class Event:
 
 Visibility = Literal["actor", "channel"]
 ButtonStyle = Literal["primary", "secondary", "danger", "success"]
+#: Why the core refused (`Reply.why`): "request" (what was asked can't be done as asked), "not_allowed" (it isn't
+#: this person's to do: someone else's button, a moderator's command), "spent" (a button already used, or
+#: expired), "no_room" (nothing can be saved now: the disk is full), "broke" (a fault of Hearth's own).
+Refusal = Literal["request", "not_allowed", "spent", "no_room", "broke"]
 
 
 @dataclass(frozen=True)
@@ -452,6 +456,12 @@ class Reply:
     """Which option or form field a refusal is about (its name), declared by the core so no adapter guesses."""
     lang: str = "en"
     """The language it was made in: a message sent later (the outbox) is drawn in it, whatever an adapter adds."""
+    why: Refusal | None = None
+    """Why it was refused (with `error`), where the core knows better than "what was asked": for an adapter that
+    answers with a status (the dashboard's HTTP). None on a refusal: "request"."""
+    retry_after: float | None = None
+    """A refusal for pace (`MemberRateLimiter`): seconds until the person may act again, so an adapter that can
+    say when (the dashboard's 429 and its Retry-After) says it truly. Never kept: a refusal is said at once."""
 
     def plain(self) -> str:
         return self.body.plain()

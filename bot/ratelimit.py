@@ -44,13 +44,31 @@ class MemberRateLimiter:
     def check(self, community_id: str, user_id: str, session: str | None = None) -> Verdict:
         """"ok" to go ahead; "first_refusal" once per window (say why), then "refused" (say so briefly).
         `session`: the dashboard session (its hash) the event came through, paced on its own budget."""
+        windows = self._windows(community_id, user_id, session)
+        return self._take(windows[0][0], *windows) if windows else "ok"
+
+    def wait(self, community_id: str, user_id: str, session: str | None = None) -> float:
+        """Seconds until `check` would let this person (through this `session`) act again; 0 if it would now.
+        Spends nothing: for saying when to try again (a web page's Retry-After) after a refusal."""
+        now = elapsed(self.clock)
+        span = self.window.total_seconds()
+        longest = 0.0
+        for key, limit in self._windows(community_id, user_id, session):
+            live = [t for t in self._seen.get(key, ()) if t > now - span]
+            if len(live) >= limit:  # room comes when the oldest event past `limit - 1` of them leaves the window
+                longest = max(longest, live[len(live) - limit] + span - now)
+        return longest
+
+    def _windows(self, community_id: str, user_id: str, session: str | None
+                 ) -> tuple[tuple[tuple[str, ...], int], ...]:
+        """The windows an event spends, each with its limit, the first also the key its refusal is told under;
+        none for a platform that is never limited in chat."""
         if session is None:
             if user_id.split(":", 1)[0] in self.exempt:
-                return "ok"
-            return self._take((community_id, user_id), ((community_id, user_id), self.limit))
-        mine = (community_id, user_id, "session", session)
-        return self._take(mine, (mine, self.limit),
-                          ((community_id, user_id, "sessions"), SESSIONS_TOGETHER * self.limit))
+                return ()
+            return (((community_id, user_id), self.limit),)
+        return (((community_id, user_id, "session", session), self.limit),
+                ((community_id, user_id, "sessions"), SESSIONS_TOGETHER * self.limit))
 
     def _take(self, told_key: tuple[str, ...], *windows: tuple[tuple[str, ...], int]) -> Verdict:
         """One event in every window, if each has room; else none (a refusal spends nothing)."""

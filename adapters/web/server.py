@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hmac
 import logging
+import math
 import re
 import secrets
 import time
@@ -32,14 +33,15 @@ from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
 from bot import i18n
-from bot.events import SHOWN_TO, Actor, Event, Form, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
-    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS, SIGN_IN_PATH,
-    SIGNED_OUT, TOO_BIG, TOO_MANY, TOO_MANY_VIEWS, WRONG_HOST, CantCheck, SignInRefused, link_for, session_of,
-    sign_in, sign_out,
+    BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
+    SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
+    session_of, sign_in, sign_out, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
+from bot.ratelimit import MemberRateLimiter
 from bot.store.dashboard import DashboardSession
 from bot.views.dashboard import PAGES, Page, insights_table, page_section, pages, shown
 
@@ -55,8 +57,9 @@ FORM: web.RequestKey[Any] = web.RequestKey("form")
 #: Sign-in attempts one address may make in `SIGN_IN_WINDOW` seconds.
 SIGN_IN_ATTEMPTS = 10
 SIGN_IN_WINDOW = 600.0
-#: Page views per session per minute: the dashboard's own pace for reading (changes are paced by the core, per
-#: session: `MemberRateLimiter.check`).
+#: Page views per session per minute: the dashboard's own pace for reading, built as the core paces changes
+#: (`MemberRateLimiter.check` with the session): each session this many, and all of one person's sessions in a
+#: community together `SESSIONS_TOGETHER` times that, so opening more sessions opens no more.
 PAGE_VIEWS = 120
 #: The largest request body: a pack file is up to 1 MB.
 MAX_BODY = 2 * 1024 * 1024
@@ -119,6 +122,13 @@ class SignInLimiter:
         self.seen: dict[str, deque[float]] = defaultdict(deque)
         self.sweep_at = self.KEEP
 
+    def wait(self, who: str) -> float:
+        """Seconds until `who` may try again (0: now): the oldest attempt counted leaves the window."""
+        times = self.seen.get(who)
+        if not times or len(times) < self.attempts:
+            return 0.0
+        return max(0.0, times[-self.attempts] + self.window - time.monotonic())
+
     def allow(self, who: str) -> bool:
         now = time.monotonic()
         times = self.seen[who]
@@ -143,7 +153,7 @@ class Dashboard:
     def __init__(self, app: "Hearth") -> None:
         self.app = app
         self.limiter = SignInLimiter()
-        self.page_views = SignInLimiter(PAGE_VIEWS, 60.0)  # (the same sliding window, per session)
+        self.page_views = MemberRateLimiter(app.clock, PAGE_VIEWS)  # (reads: apart from the core's for changes)
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -268,7 +278,8 @@ class Dashboard:
         try:
             session = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
-            return self.message(request, _("Please wait"), unsure.body.plain(), status=503)
+            # (asked again on the next request: the page says "in a minute", and Retry-After the same)
+            return retry_after(self.message(request, _("Please wait"), unsure.body.plain(), status=503), 60)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
@@ -358,7 +369,8 @@ class Dashboard:
     async def sign_in(self, request: web.Request) -> web.Response:
         if not self.limiter.allow(self.client(request)):
             log.info("too many dashboard sign-ins from one address")
-            return self.message(request, _("Please wait"), _(TOO_MANY), status=429)
+            return retry_after(self.message(request, _("Please wait"), _(TOO_MANY), status=429),
+                               self.limiter.wait(self.client(request)))
         form = await read_form(request)
         token = form.get("t")
         try:
@@ -388,6 +400,9 @@ class Dashboard:
     # -- pages ----------------------------------------------------------------------------------------
 
     async def insights(self, request: web.Request) -> web.Response:
+        paused = self.paused(request)
+        if paused is not None:
+            return paused
         actor: Actor = request[SESSION].actor
         try:
             weeks = int(request.query.get("weeks", "4"))
@@ -397,11 +412,23 @@ class Dashboard:
         return aiohttp_jinja2.render_template("insights.html", request,
                                               self.context(request, _("Insights"), "insights", view=view))
 
+    def paused(self, request: web.Request) -> web.Response | None:
+        """A page view over the pace (`PAGE_VIEWS`, this session's and this person's): a kind 429 saying when to
+        reload; None to show the page."""
+        session: DashboardSession = request[SESSION]
+        who = (session.actor.community_id, session.actor.user_id, session.session_hash)
+        if self.page_views.check(*who) == "ok":
+            return None
+        log.info("too many dashboard page views in a minute in %s", session.actor.community_id)
+        wait = self.page_views.wait(*who)
+        return retry_after(self.message(request, _("Please wait"), views_paused(seconds(wait)), status=429), wait)
+
     def _page_handler(self, page: Page) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def show(request: web.Request) -> web.Response:
+            paused = self.paused(request)
+            if paused is not None:
+                return paused
             actor: Actor = request[SESSION].actor
-            if not self.page_views.allow(request[SESSION].session_hash):
-                return self.message(request, _("Please wait"), _(TOO_MANY_VIEWS), status=429)
             section = await page_section(self.app, actor, page)
             replies: list[Reply] = []
             for command in page.reads:  # (reads, paced here: browsing doesn't use up the moderator's chat budget)
@@ -414,6 +441,16 @@ class Dashboard:
 
     # -- changes ---------------------------------------------------------------------------------------
 
+    def not_here(self, request: web.Request, event: Event) -> web.Response | None:
+        """A member's command (no page offers one) is for the community's chat, where it works: a kind 403 that
+        says so; None for a moderator's command or any other button (Cancel, a care reply's)."""
+        runs = self.app.registry.command_of(event.kind, event.name, event.args)
+        if runs is None or runs.permission != "member":
+            return None
+        log.info("refused a member's command on the dashboard (%s)", runs.name)
+        return self.message(request, _("Not on the dashboard"), _(NOT_ON_THE_DASHBOARD).format(command=runs.name),
+                            status=403)
+
     async def act(self, request: web.Request) -> web.StreamResponse:
         """A button pressed or a form sent: one core event, and its replies as a page (or a file to save)."""
         session: DashboardSession = request[SESSION]
@@ -423,17 +460,7 @@ class Dashboard:
         page = next((shown(p) for p in PAGES if p.slug == back), None)
         action = str(form.get("action", ""))
         args = {k[2:]: str(v) for k, v in form.items() if k.startswith("a:")}
-        values: dict[str, str] = {}
-        attachment: bytes | None = None
-        for k, v in form.items():
-            if not k.startswith("v:"):
-                continue
-            if isinstance(v, web.FileField):
-                data = v.file.read()
-                if data:
-                    attachment, values[k[2:]] = data, v.filename or "upload"
-            else:
-                values[k[2:]] = str(v)
+        values, written, attachment = filled_in(form)
         nonce = form.get("nonce")
         # a form's one-time id, as we made it (16 hex digits), and this session's: no other session's id, nor
         # an id of any size, reaches the store's record of events done
@@ -450,24 +477,59 @@ class Dashboard:
             event = Event("form", actor, action, args, values, event_id=event_id, attachment=attachment)
         else:
             event = Event("action", actor, action, args, event_id=event_id)
-        replies = await self.app.handle(event, session=session.session_hash)  # (this session's pace, not chat's)
+        elsewhere = self.not_here(request, event)
+        if elsewhere is not None:
+            return elsewhere
+        replies, paced = when_to_send_again(await self.app.handle(event, session=session.session_hash))
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
             return web.Response(body=f.content, content_type=f.mime.split(";")[0], headers={
                 "Content-Disposition": f'attachment; filename="{_safe_filename(f.filename)}"'})
         retry: Form | None = None
+        again: Button | None = None
         if command is not None and any(r.error for r in replies):  # the form again, as typed, the refusal beside it
             decided = {k[4:]: v for k, v in args.items() if k.startswith("arg:")}
             retry = await command_form(self.app, actor, command, decided, given=values)
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
-        title = _("Nothing changed") if any(r.error for r in replies) else \
-            _("Please check") if any(r.buttons for r in replies) else _("Done")
+        elif paced is not None:  # a button, or a form of the core's: the same again, as sent, for when the pace allows
+            again = Button(_("Send it again"), action, args, "primary")
+        title = _("Please wait") if paced is not None else _("Nothing changed") if any(r.error for r in replies) \
+            else _("Please check") if any(r.buttons for r in replies) else _("Done")
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
-        return aiohttp_jinja2.render_template("result.html", request, self.context(
-            request, title, back, page=page, replies=replies, retry=retry, typed=values,
-            repeated=not replies))
+        response = aiohttp_jinja2.render_template("result.html", request, self.context(
+            request, title, back, page=page, replies=replies, retry=retry, typed=written if again else values,
+            again=again, again_kind="form" if form.get("kind") == "form" else "button", repeated=not replies),
+            status=result_status(replies))
+        return retry_after(response, paced) if paced is not None else response
+
+
+def filled_in(form: Any) -> tuple[dict[str, str], dict[str, str], bytes | None]:
+    """A form's fields (`v:`): every value (a file as its name), only what was typed, and the file's bytes."""
+    values: dict[str, str] = {}
+    written: dict[str, str] = {}
+    attachment: bytes | None = None
+    for k, v in form.items():
+        if not k.startswith("v:"):
+            continue
+        if isinstance(v, web.FileField):
+            data = v.file.read()
+            if data:
+                attachment, values[k[2:]] = data, v.filename or "upload"
+        else:
+            values[k[2:]] = written[k[2:]] = str(v)
+    return values, written, attachment
+
+
+def when_to_send_again(replies: list[Reply]) -> tuple[list[Reply], float | None]:
+    """A change over the pace (nothing done): its refusal says in how many seconds sending it again will work;
+    with the wait, to send as Retry-After. Other replies as they are (a care reply too)."""
+    paced = next((r.retry_after for r in replies if r.retry_after is not None), None)
+    if paced is None:
+        return replies, None
+    return [replace(r, body=rich(changes_paused(seconds(paced)))) if r.retry_after is not None else r
+            for r in replies], paced
 
 
 class BadForm(Exception):
@@ -483,6 +545,32 @@ async def read_form(request: web.Request) -> Any:
     except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:
         # (UnicodeDecodeError is a ValueError; a multipart part whose headers are broken, an HttpProcessingError)
         raise BadForm(str(err)) from None
+
+
+#: A refusal's status, by why the core refused (`Reply.why`); any other refusal is about what was asked (400).
+REFUSED = {"not_allowed": 403, "spent": 409, "no_room": 503, "broke": 500}
+
+
+def result_status(replies: list[Reply]) -> int:
+    """The truthful status of a change's page: 200 done (or asked about); a refusal's own (pace 429, not yours
+    403, a button spent 409, what was asked 400, a full disk 503); 409 when it was done already (sent twice)."""
+    refusal = next((r for r in replies if r.error), None)
+    if refusal is None:
+        return 200 if replies else 409
+    if any(r.retry_after is not None for r in replies):
+        return 429
+    return REFUSED.get(refusal.why or "request", 400)
+
+
+def seconds(wait: float) -> int:
+    """A wait as whole seconds to say and to send (Retry-After): rounded up, and at least one."""
+    return max(1, math.ceil(wait))
+
+
+def retry_after(response: web.Response, wait: float) -> web.Response:
+    """A 429 with the Retry-After that says, in whole seconds, when trying again will work."""
+    response.headers["Retry-After"] = str(seconds(wait))
+    return response
 
 
 def _host_name(host: str) -> str | None:

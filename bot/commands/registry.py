@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
-from bot.errors import UserError
+from bot.errors import NotYours, Spent, UserError
 from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, join_rich, rich
 from bot.i18n import N_, _
 
@@ -232,13 +232,19 @@ class Registry:
         """Whether running this event can check moderator rights: a moderator command, its button, or the
         "Yes, go ahead" that confirms one (see `run_confirmed`). Adapters ask, to know how fresh the
         platform's word on a person must be."""
-        if kind == "command":
-            found: Command | Action | None = self.commands.get(name)
-        elif name in ("confirm", RUN, OPEN_FORM):
-            found = self.commands.get(args.get("command", ""))
-        else:
+        found: Command | Action | None = self.command_of(kind, name, args)
+        if found is None and kind != "command" and name not in ("confirm", RUN, OPEN_FORM):
             found = self.actions.get(name)
         return found is not None and found.permission != "member"
+
+    def command_of(self, kind: str, name: str, args: dict[str, str]) -> Command | None:
+        """The command an event runs: the one typed, or the one its button, form or "Yes, go ahead" carries
+        (`RUN`, `OPEN_FORM`, `confirm`); None for any other button, or a name no command has."""
+        if kind == "command":
+            return self.commands.get(name)
+        if name in ("confirm", RUN, OPEN_FORM):
+            return self.commands.get(args.get("command", ""))
+        return None
 
     def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
         """Longest command path that prefixes `words`, and the words left."""
@@ -356,10 +362,10 @@ class Registry:
             return event, None
         made = token.partition(".")[0]
         if not made.isdigit() or app.now().timestamp() - int(made) > ONCE_DAYS * 86400:
-            raise UserError(_("That button has expired. Please run the command again."))
+            raise Spent(_("That button has expired. Please run the command again."))
         key = f"once:{token}"
         if not await app.store.outbox.first_time_event(key, app.now()):
-            raise UserError(_("That button has already been used, so I've left it alone. Nothing changed this time."))
+            raise Spent(_("That button has already been used, so I've left it alone. Nothing changed this time."))
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
     async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
@@ -367,7 +373,7 @@ class Registry:
         every check it had (the `confirm` action of `bot.commands.builtins`)."""
         name = event.args.get("command", "")
         if name not in self.commands:
-            raise UserError(_("That confirmation has expired. Please run the command again."))
+            raise Spent(_("That confirmation has expired. Please run the command again."))
         args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
         args["confirmed"] = "yes"
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
@@ -427,7 +433,7 @@ class Registry:
             await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id,
                                                       app.clock.now())
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
-        raise UserError(
+        raise NotYours(
             _("Only moderators can use {commands}. If you think you should be one, ask a moderator to add you "
               "with **mod moderators add**."),
             commands=hearth_text(_(" or ").join(f"**{c}**" for c in commands)))
@@ -458,8 +464,8 @@ def own_event(event: Event) -> Event:
     if owner != event.actor.user_id:
         log.info("refused %s %s: shown to someone else", event.kind, event.name)
         if event.kind == "form":
-            raise UserError(_("That form was meant for someone else, so I've left it alone. Nothing changed."))
-        raise UserError(_("That button was meant for someone else, so I've left it alone. Nothing changed."))
+            raise NotYours(_("That form was meant for someone else, so I've left it alone. Nothing changed."))
+        raise NotYours(_("That button was meant for someone else, so I've left it alone. Nothing changed."))
     return replace(event, args={k: v for k, v in event.args.items() if k != SHOWN_TO})
 
 

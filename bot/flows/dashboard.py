@@ -20,7 +20,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, rich
 from bot.flows.common import audit
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.store.dashboard import DashboardSession
 
 if TYPE_CHECKING:
@@ -43,8 +43,9 @@ HOW_TO_SIGN_IN = N_("Type **mod dashboard** in your community (Discord, Slack or
                     "sign-in link.")
 NO_CSRF = N_("That form was out of date, so I didn't do anything. Please go back, reload the page and try again.")
 TOO_MANY = N_("That's a lot of sign-in attempts from here. Wait a few minutes, then use a new link.")
-TOO_MANY_VIEWS = N_("That's a lot of pages in a minute, so I paused for a moment. Wait a few seconds, then "
-                    "reload the page.")
+#: The dashboard does moderators' work: a member's command (its pages offer none) is for the community's chat.
+NOT_ON_THE_DASHBOARD = N_("The dashboard is for moderators' work, so I didn't run **{command}** here. It works in "
+                          "your community's chat (Discord, Slack or the terminal): type it there.")
 NOT_FOUND = N_("There's no page at that address. The pages are in the list at the top.")
 NOT_THAT_WAY = N_("That page can't be used that way. Please go back, reload the page and try again.")
 TOO_BIG = N_("That was too big for me to take (a pack file can be up to 1 MB), so I didn't do anything.")
@@ -62,6 +63,22 @@ NOT_ON = N_("The dashboard isn't switched on for this Hearth. Whoever runs it ca
 
 NO_ADDRESS = N_("The dashboard is running, but I don't know the address people reach it at, so I can't make a "
                 "link yet. Whoever runs Hearth can set it as **public_url** under **[web]** (see docs/dashboard.md).")
+
+
+def views_paused(seconds: int) -> str:
+    """Too many pages in a minute (the dashboard's pace for reading): when reloading will work."""
+    return ngettext("That's a lot of pages in a minute, so I paused for a moment. Please reload the page in "
+                    "{seconds} second.", "That's a lot of pages in a minute, so I paused for a moment. Please "
+                    "reload the page in {seconds} seconds.", seconds).format(seconds=seconds)
+
+
+def changes_paused(seconds: int) -> str:
+    """Too many changes in a minute (the core's pace for dashboard sessions): nothing done, and when to send it
+    again (what was typed is still on the page)."""
+    return ngettext("That's a lot of changes in a minute, so I paused for a moment and didn't do that one. "
+                    "Please send it again in {seconds} second.", "That's a lot of changes in a minute, so I "
+                    "paused for a moment and didn't do that one. Please send it again in {seconds} seconds.",
+                    seconds).format(seconds=seconds)
 
 
 @router.command(COMMAND, "A private link to the moderators' web dashboard (works once, for 10 minutes).",
@@ -143,7 +160,7 @@ async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | No
     """The session this cookie holds, if it lasts and its person still moderates the community; a session
     whose person stopped moderating ends here, for good (with every other session of theirs there). Whoever
     moderates by the platform's word is asked about again (`Hearth.platform_word`, kept a minute); `CantCheck`
-    when the platform can't answer."""
+    when the platform can't answer. Its person is named as the platform last named them (`_named_now`)."""
     if not cookie or not _is_secret(cookie):
         return None
     session = await app.store.dashboard.session(cookie, app.now())
@@ -160,7 +177,16 @@ async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | No
         log.info("ended the dashboard sessions of %s in %s: no longer a moderator", session.actor.user_id,
                  session.actor.community_id)
         return None
-    return session
+    return await _named_now(app, session)
+
+
+async def _named_now(app: "Hearth", session: DashboardSession) -> DashboardSession:
+    """The session with its person's name as the platform last gave it (kept on each of their chat events), not
+    as it was when the link was made: a name changed since wins on every page, and in what the page changes."""
+    member = await app.store.communities.get_member(session.actor.community_id, session.actor.user_id)
+    if member is None or not member.display_name or member.display_name == session.actor.display_name:
+        return session
+    return replace(session, actor=replace(session.actor, display_name=member.display_name))
 
 
 def _is_secret(text: str) -> bool:

@@ -24,6 +24,9 @@ from bot.store.repository import DELETED, Repository, like, marks
 CLOSED_DMS_REFRESH_SECONDS = 10.0
 
 
+#: The platform's name for a member, when it said one (a blank: it couldn't say just now, so the old one stays).
+_NEWER_NAME = "CASE WHEN excluded.display_name <> '' THEN excluded.display_name ELSE members.display_name END"
+
 class CommunityRepository(Repository):
     def __init__(self, db: Database, refresh_seconds: float = CLOSED_DMS_REFRESH_SECONDS) -> None:
         super().__init__(db)
@@ -101,8 +104,9 @@ class CommunityRepository(Repository):
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
         """Every event runs this: one statement once the community is known, the row coming back from it. The
         platform's timezone and locale are kept only when they are the platform's word (`Actor.from_platform`):
-        a dashboard's browser language never becomes the person's platform locale. A blank
-        name (the platform couldn't say just now) keeps the one it gave before."""
+        a dashboard's browser language never becomes the person's platform locale, nor the name its link was
+        made with (days old, maybe) the person's name now. A blank name (the platform couldn't say just now)
+        keeps the one it gave before."""
         if actor.community_id not in self._communities:  # communities are never deleted
             await self.db.execute(
                 "INSERT INTO communities (id, name, created_at) VALUES (?, '', ?) ON CONFLICT (id) DO NOTHING",
@@ -118,8 +122,8 @@ class CommunityRepository(Repository):
         row = await self.db.fetchone(
             """INSERT INTO members (community_id, user_id, display_name, platform_timezone, platform_locale, created_at)
                VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = CASE
-                   WHEN excluded.display_name <> '' THEN excluded.display_name ELSE members.display_name END,
+               ON CONFLICT (community_id, user_id) DO UPDATE SET display_name = """
+            + (_NEWER_NAME if actor.from_platform else "members.display_name") + """,
                platform_timezone = COALESCE(excluded.platform_timezone, members.platform_timezone),
                platform_locale = COALESCE(excluded.platform_locale, members.platform_locale)
                RETURNING *""",

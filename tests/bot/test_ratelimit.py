@@ -110,3 +110,37 @@ def test_the_terminals_own_keyboard_is_unpaced_but_its_dashboard_sessions_are_no
     limiter = MemberRateLimiter(clock, limit=3, exempt={"console"})
     assert all(limiter.check("c", "console:ann") == "ok" for _ in range(10))
     assert [limiter.check("c", "console:ann", session="s") for _ in range(4)][-1] == "first_refusal"
+
+
+def test_it_says_how_long_until_a_refused_person_may_act_again():
+    """The wait is the oldest counted event leaving the window, for the tightest of the windows an event spends
+    (a dashboard session's own, and all of that person's sessions together); asking spends nothing."""
+    clock = ManualClock()
+    limiter = MemberRateLimiter(clock, limit=2)
+    assert limiter.wait("c", "u") == 0
+    limiter.check("c", "u")
+    clock.advance(timedelta(seconds=15))
+    limiter.check("c", "u")
+    assert limiter.check("c", "u") == "first_refusal"
+    assert limiter.wait("c", "u") == 45  # the first event leaves the minute in 45 s
+    assert limiter.wait("c", "u") == 45  # (asking spent nothing)
+    clock.advance(timedelta(seconds=45))
+    assert limiter.wait("c", "u") == 0 and limiter.check("c", "u") == "ok"
+    for session in ("s1", "s1", "s2", "s2"):
+        assert limiter.check("c", "u", session) == "ok"
+        clock.advance(timedelta(seconds=10))
+    assert limiter.check("c", "u", "s3") == "first_refusal"  # s3 has room of its own, but the four together don't
+    assert limiter.wait("c", "u", "s3") == 20 and limiter.wait("c", "u", "s1") == 20
+    limiter.exempt.add("console")
+    assert limiter.wait("c", "console:u") == 0
+
+
+async def test_a_refusal_for_pace_says_how_long_to_wait(app, clock):
+    ann = actor("ann")
+    for _ in range(20):
+        await run(app, ann, "checkin list")
+    clock.advance(timedelta(seconds=30))
+    [refused] = await run(app, ann, "checkin list")
+    assert refused.error and refused.retry_after == 30
+    [ok] = await run(app, actor("bob"), "checkin list")
+    assert ok.retry_after is None

@@ -150,7 +150,7 @@ async def test_a_pack_file_that_is_not_a_pack_changes_nothing(web: TestClient, a
         form.add_field("v:file", data, filename=name, content_type="text/plain")
         response = await web.post("/act", data=form)
         body = await response.text()
-        assert response.status == 200 and "Nothing changed" in body and "Traceback" not in body, name
+        assert response.status == 400 and "Nothing changed" in body and "Traceback" not in body, name
     assert await snapshot(app) == before
 
 
@@ -354,3 +354,33 @@ async def test_behind_a_trusted_proxy_its_forwarded_host_must_be_ours_too(web: T
     elsewhere(*await raw(web, get("/sign-in", "127.0.0.1", extra=forwarded.format("evil.example"))))
     elsewhere(*await raw(web, get("/sign-in", "evil.example", extra=forwarded.format("dashboard.test"))))
     assert (await raw(web, get("/sign-in", "dashboard.test")))[0] == 200  # (no header: Host alone decides)
+
+
+async def test_a_request_that_is_not_readable_http_is_a_plain_400_and_one_calm_log_line(app: Hearth, caplog) -> None:
+    """No Host header in HTTP/1.1, a header line that is no header: aiohttp's parser refuses them before any page of
+    ours is reached. The client gets its plain 400; the log one line at INFO, no ERROR and no traceback (anything
+    on the internet may send these, and nothing here is wrong). The dashboard's own server, as `start` serves it."""
+    import logging
+
+    from adapters.web.server import Dashboard
+    from tests.adapters.web.conftest import configured
+
+    dashboard = Dashboard(configured(app))
+    port = await dashboard.start("127.0.0.1", 0)
+    try:
+        caplog.set_level(logging.DEBUG, logger="aiohttp")
+        for request in (b"GET /schedules HTTP/1.1\r\nConnection: close\r\n\r\n",
+                        b"GET /schedules HTTP/1.1\r\nHost: 127.0.0.1\r\nNo header here\r\nConnection: close\r\n\r\n"):
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(request)
+            data = await reader.read()
+            writer.close()
+            head, _, body = data.partition(b"\r\n\r\n")
+            assert head.split()[1] == b"400" and b"text/plain" in head and b"Traceback" not in body, data
+        said = [r for r in caplog.records if r.name.startswith("aiohttp")]
+        assert said and all(r.levelno == logging.INFO and not r.exc_info for r in said), \
+            [(r.levelname, r.getMessage(), bool(r.exc_info)) for r in said]
+        assert len(said) == 2 and "malformed request" in said[0].getMessage()
+        assert "\n" not in said[1].getMessage()  # (one line, though aiohttp's message has three)
+    finally:
+        await dashboard.stop()

@@ -191,7 +191,7 @@ async def test_a_session_ends_when_its_person_stops_moderating(web: TestClient, 
 async def test_browsing_spends_the_dashboards_own_pace_not_the_chat_budget(web: TestClient, app: Hearth) -> None:
     """Reading pages costs the platform nothing: a moderator clicking through every page many times is not paused
     in chat for it; the dashboard paces page views per session itself, with a kind page."""
-    from adapters.web.server import SignInLimiter
+    from bot.ratelimit import MemberRateLimiter
 
     await signed_in(web, app)
     for _ in range(3 * app.config["limits.events_per_minute"]):
@@ -199,10 +199,45 @@ async def test_browsing_spends_the_dashboards_own_pace_not_the_chat_budget(web: 
         assert page.status == 200, await page.text()
     said = await run(app, MOD, "checkin status")
     assert said and not any(r.error for r in said)  # chat still answers: the pages spent none of its budget
-    web.dashboard.page_views = SignInLimiter(2, 60.0)  # type: ignore[attr-defined]  (a small pace, to reach it)
-    assert [(await web.get(p)).status for p in ("/audit", "/care", "/moderators")] == [200, 200, 429]
+    web.dashboard.page_views = MemberRateLimiter(app.clock, 2)  # type: ignore[attr-defined]  (a small pace)
+    assert [(await web.get(p)).status for p in ("/audit", "/care", "/insights")] == [200, 200, 429]
+    app.clock.advance(timedelta(seconds=20))  # type: ignore[attr-defined]
     paused = await web.get("/audit")
-    assert paused.status == 429 and "paused for a moment" in words(await paused.text())
+    said = words(await paused.text())
+    assert paused.status == 429 and "paused for a moment" in said and "reload the page in 40 seconds" in said
+    assert paused.headers["Retry-After"] == "40"
+    app.clock.advance(timedelta(seconds=40))  # type: ignore[attr-defined]
+    assert (await web.get("/audit")).status == 200
+
+
+async def test_page_views_are_paced_per_person_too(web: TestClient, app: Hearth) -> None:
+    """As changes are: each session its own pace, and all of one person's sessions together twice that, so
+    signing in again (elsewhere) opens no more reading."""
+    from bot.ratelimit import MemberRateLimiter
+
+    laptop, phone = await dashboard_client(app), await dashboard_client(app)
+    try:
+        for browser in (web, laptop, phone):
+            await signed_in(browser, app)
+        shared = MemberRateLimiter(app.clock, 2)
+        for browser in (web, laptop, phone):  # (one dashboard, as served: one pace for all its sessions)
+            browser.dashboard.page_views = shared  # type: ignore[attr-defined]
+        assert [(await web.get("/audit")).status for _ in range(3)] == [200, 200, 429]  # this session's own
+        assert [(await laptop.get("/audit")).status for _ in range(3)] == [200, 200, 429]
+        refused = await phone.get("/care")  # a third session: the person's four views are spent
+        assert refused.status == 429 and "paused for a moment" in words(await refused.text())
+        assert int(refused.headers["Retry-After"]) > 0
+        ada = actor("ada", moderator=True)  # someone else reads on, at their own pace
+        other = await dashboard_client(app)
+        try:
+            await signed_in(other, app, ada)
+            other.dashboard.page_views = shared  # type: ignore[attr-defined]
+            assert (await other.get("/care")).status == 200
+        finally:
+            await other.close()
+    finally:
+        await laptop.close()
+        await phone.close()
 
 
 async def test_a_session_lasts_a_working_day(web: TestClient, app: Hearth) -> None:
@@ -218,7 +253,7 @@ async def test_sign_in_is_rate_limited(web: TestClient, app: Hearth) -> None:
         assert (await web.post("/sign-in", data={"t": "f" * 64}, allow_redirects=False)).status == 403
     token = await link_token(app, MOD)
     limited = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
-    assert limited.status == 429
+    assert limited.status == 429 and 590 <= int(limited.headers["Retry-After"]) <= 600  # (the oldest try's window)
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 0
 
 
@@ -227,7 +262,7 @@ async def test_a_refused_form_comes_back_as_typed(web: TestClient, app: Hearth) 
     csrf = await signed_in(web, app)
     refused = await web.post("/act", data=edit_form(csrf, "mornings", "at noon-ish please"))
     body = await refused.text()
-    assert 'aria-invalid="true"' in body and "at noon-ish please" in body
+    assert refused.status == 400 and 'aria-invalid="true"' in body and "at noon-ish please" in body
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
 
 
@@ -251,7 +286,7 @@ async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app
     assert "Deleted mornings" in words(await done.text())
     assert await app.store.schedules.find(MOD.community_id, "mornings") is None
     again = await web.post("/act", data=yes | {"nonce": "another"})
-    assert "already been used" in words(await again.text())
+    assert again.status == 409 and "already been used" in words(await again.text())
     assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
 
 
@@ -357,6 +392,7 @@ async def test_when_the_platform_cant_be_asked_nothing_is_shown_and_the_session_
     refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
     said = words(await refused.text())
     assert refused.status == 503 and "couldn't check" in said and "still signed in" in said
+    assert refused.headers["Retry-After"] == "60"  # ("please try again in a minute")
     assert COOKIE not in refused.cookies  # (the cookie is kept)
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).spec == "weekdays 09:00"
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
@@ -443,3 +479,138 @@ async def test_the_sign_in_page_reads_naturally_when_no_name_is_known(web: TestC
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
     assert "This link signs in" not in page and "signs in  " not in page
     assert "This link signs you in once" in page
+
+
+async def test_the_newest_name_the_platform_gave_wins_over_the_one_the_link_was_made_with(web: TestClient,
+                                                                                        app: Hearth) -> None:
+    """A session keeps its person as they were when the link was made. Renamed in chat since, they are shown by
+    their new name, and a change made on the page never writes the old name back over it."""
+    from dataclasses import replace
+
+    csrf = await signed_in(web, app)  # as "Mona"
+    renamed = replace(MOD, display_name="Mona Lisa")
+    await make_schedule(app, who=renamed)  # (a change in chat: the platform's word, kept)
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+    page = words(await (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30"))).text())
+    assert "please check before saving" in page and "Signed in as Mona Lisa" in page
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+    assert "Signed in as Mona Lisa" in words(await (await web.get("/schedules")).text())
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    await run(app, replace(MOD, display_name=""), "mod schedule pause", name="mornings")  # (no name said: kept)
+    await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 11:00"))
+    assert (await app.store.communities.get_member(MOD.community_id, MOD.user_id)).display_name == "Mona Lisa"
+
+
+async def test_a_change_over_the_pace_is_a_429_that_keeps_what_was_typed_and_says_when(web: TestClient,
+                                                                                        app: Hearth) -> None:
+    """Nothing done, and nothing lost: the form comes back as typed (a button, as pressed), with when sending it
+    again will work, as a 429 with Retry-After; sent again then, it works."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    app.limiter.limit = 1
+    app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
+    page = await (await web.get("/schedules")).text()
+    paused = await web.post("/act", data=first_button(page, "Pause") | {"csrf": csrf})  # (the one change allowed)
+    assert paused.status == 200 and "Paused" in words(await paused.text())
+    app.clock.advance(timedelta(seconds=15))  # type: ignore[attr-defined]
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 07:45 and my notes"))
+    body = await refused.text()
+    assert refused.status == 429 and refused.headers["Retry-After"] == "45", (refused.status, body[:300])
+    said = words(body)
+    assert "<h1>Please wait</h1>" in body and "didn't do that one" in said and "send it again in 45 seconds" in said
+    assert 'value="weekdays 07:45 and my notes"' in body  # what was typed, in its field, to send again
+    assert "Traceback" not in body and refused.headers["X-Frame-Options"] == "DENY"
+    resume = await web.post("/act", data=first_button(await (await web.get("/schedules")).text(), "Resume")
+                            | {"csrf": csrf})
+    pressed = await resume.text()
+    assert resume.status == 429 and "Send it again" in pressed
+    again = first_button(pressed, "Send it again") | {"csrf": csrf}
+    assert again["action"] == RUN and again["a:command"] == "mod schedule resume"
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
+    app.clock.advance(timedelta(seconds=46))  # type: ignore[attr-defined]
+    done = await web.post("/act", data=again)
+    assert done.status == 200 and "running again" in words(await done.text())
+    assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until is None
+
+
+async def test_a_members_command_is_for_chat_not_the_dashboard(web: TestClient, app: Hearth) -> None:
+    """The dashboard does moderators' work: a member's command sent to it (no page offers one), as a form, a
+    button, a form's opening or a "Yes, go ahead", is a kind 403 that says where it works, and does nothing."""
+    csrf = await signed_in(web, app)
+    base = {"csrf": csrf, "page": "schedules"}
+    sent = [base | {"kind": "form", "action": RUN, "a:command": "note", "v:text": "remember to rest"},
+            base | {"kind": "button", "action": RUN, "a:command": "me timezone", "a:arg:zone": "Europe/Berlin"},
+            base | {"kind": "button", "action": OPEN_FORM, "a:command": "me snooze"},
+            base | {"kind": "button", "action": "confirm", "a:command": "me delete", "a:arg:confirmed": "yes"}]
+    for form in sent:
+        response = await web.post("/act", data=form)
+        said = words(await response.text())
+        assert response.status == 403, (form, response.status)
+        assert "Not on the dashboard" in said and f"didn't run {form['a:command']} here" in said
+        assert "community's chat" in said and "Traceback" not in said
+    assert await app.store.notes.of_member(MOD.community_id, MOD.user_id) == []
+    member = await app.store.communities.get_member(MOD.community_id, MOD.user_id)
+    assert member is not None and member.timezone is None  # (and Mona is still here: nothing deleted)
+    assert (await web.get("/schedules")).status == 200  # still signed in
+
+
+async def test_every_command_the_pages_offer_is_a_moderators(web: TestClient, app: Hearth) -> None:
+    """So refusing members' commands takes nothing from a page: its reads, its buttons and its rows'."""
+    from bot.views.dashboard import PAGES, page_commands, page_section
+
+    await make_schedule(app)
+    added = await run(app, MOD, "mod prompt add", kind="checkin", theme="appreciation", depth="light",
+                      text="What made you smile this week?")
+    assert not any(r.error for r in added), added
+    offered = []
+    for page in PAGES:
+        offered += page_commands(page)
+        section = await page_section(app, MOD, page)
+        for row in section.rows if section else ():
+            offered += [b.args["command"] for b in row.controls]
+    assert {"mod schedule edit", "mod schedule delete", "mod prompt edit", "mod audit"} <= set(offered)
+    for name in offered:
+        assert app.registry.commands[name].permission == "moderator", name
+
+
+async def test_a_refused_form_keeps_the_care_reply_beside_it(web: TestClient, app: Hearth) -> None:
+    """Words that suggest someone may be in danger are heard on the dashboard too: a refused form comes back as
+    typed, and the care reply (who to reach) is on the page with it, not dropped for the form."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    worried = "honestly I don't want to be alive anymore"
+    response = await web.post("/act", data=edit_form(csrf, "mornings", worried))
+    body = await response.text()
+    assert 'aria-invalid="true"' in body and worried in words(body)  # the form, as typed
+    assert "findahelpline.com" in words(body).lower()  # and the care reply's resources
+
+
+async def test_each_refusal_of_a_change_has_its_truthful_status(web: TestClient, app: Hearth) -> None:
+    """What was asked can't be done (400), a button shown to someone else (403), a button spent or a form sent
+    twice (409); what was done is 200. Each a kind page, never a traceback."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    page = await (await web.get("/schedules")).text()
+    pause = first_button(page, "Pause") | {"csrf": csrf}
+    theirs = await web.post("/act", data=pause | {"a:for": "console:someone-else"})
+    assert theirs.status == 403 and "meant for someone else" in words(await theirs.text())
+    missing = await web.post("/act", data=edit_form(csrf, "no-such-check-in", "weekdays 10:00"))
+    assert missing.status == 400 and "<h1>Nothing changed</h1>" in await missing.text()
+    form = edit_form(csrf, "mornings", "weekdays 10:30") | {"nonce": "00112233aabbccdd"}
+    first = await web.post("/act", data=form)
+    assert first.status == 200 and "please check before saving" in await first.text()
+    twice = await web.post("/act", data=form)
+    assert twice.status == 409 and "sent twice; I did it once" in words(await twice.text())
+    for response in (theirs, missing, twice):
+        assert "Traceback" not in await response.text() and response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_full_disk_and_a_fault_are_the_servers_not_the_request() -> None:
+    """Refusals the core makes when it can't save (503) or failed (500): not the person's doing, so not a 4xx."""
+    from adapters.web.server import result_status
+    from bot.events import say
+
+    assert result_status([say("full", error=True, why="no_room")]) == 503
+    assert result_status([say("broke", error=True, why="broke")]) == 500
+    assert result_status([say("care"), say("paused", error=True, retry_after=3.0)]) == 429
+    assert result_status([say("done")]) == 200 and result_status([]) == 409
