@@ -287,8 +287,8 @@ def anonymity_floor(app: "Hearth", community: Community) -> int:
 
 
 def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en") -> Batching:
-    """How this round's anonymous posts go out: in batches of at least `floor` people, or at its close; written
-    in `posted_in`, the community's language (they are the channel's)."""
+    """How this round's anonymous posts go out: in batches of at least `floor` people (`Batching`, the rule and
+    why); written in `posted_in`, the community's language (they are the channel's)."""
     def batch(held: list[HeldPost]) -> list[Outgoing]:
         with speaking(posted_in):
             return anonymous_messages(app, rnd, held)
@@ -308,10 +308,12 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
             # Its named post, left up when the answer went anonymous: it comes down with the words' batch, after
             # all of it (next to its own words, its place would point them out).
             unnamed.append((h.channel_id, resp.post_ref))
+        if h.withheld:  # (too few new posts at the close to hide it among: only its named post comes down)
+            continue
         if resp is not None and resp.visibility == "anonymous":
-            head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
-            payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
-                                          visibility="channel"))
+            # No mood: beside a named post taken down with this batch, it would say whose the words are (`Batching`).
+            body = rich(_("_Someone_") + "\n{}", resp.text) if resp.text else rich(_("_Someone checked in._"))
+            payload = reply_to_json(Reply(body=body, visibility="channel"))
             if h.out:  # (which post it is, even by its id: its changes go out in order, `store.outbox.subject_of`)
                 where = {"ref": h.ref, "post": "anonymous"} if h.ref else {"response": resp.id, "post": "anonymous"}
                 out.append(Outgoing(key + ":edit", "edit", {"channel": h.channel_id, **where}, payload,
