@@ -19,6 +19,7 @@ from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
 from bot.i18n import _, current, ngettext, speaking
+from bot.insights.anonymity import spread_shows
 from bot.language import DEFAULT, LANGUAGES, for_channel
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
@@ -339,17 +340,17 @@ def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floo
 
     Private answers count towards "how many" but never towards the spread. The spread is over shared and
     anonymous answers; the shared ones are posted by name, so anyone can take them away and is left with the
-    anonymous answers' moods (`hides_no_one`). It shows only when there are at least `floor` shared or
-    anonymous answers and what is left hides everyone in it. When some were private the summary says how
-    many, so the numbers add up for the reader.
+    anonymous answers' moods. It shows only when there are at least `floor` shared or anonymous answers and
+    what is left hides everyone in it (`bot.insights.anonymity.spread_shows`; insights follow the same rule).
+    When some were private the summary says how many, so the numbers add up for the reader.
     """
     count = len(responses)
     if count == 0:
         return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)
     visible = [r for r in responses if r.visibility != "private"]
     private = count - len(visible)
-    hidden = [r.mood for r in visible if r.visibility == "anonymous"]
-    if len(visible) < floor or not hides_no_one(hidden, floor):
+    if not spread_shows(len(visible), Counter(r.mood for r in visible if r.visibility == "anonymous").values(),
+                        floor):
         return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)),
                     private=hearth_text(f" — {kept_private(private)}" if private else ""))
     moods = Counter(r.mood for r in visible)
@@ -360,22 +361,6 @@ def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floo
             kept=kept_private(private), count=len(visible)) + "_\n" + spread
     return fill(app.content.text("checkin.summary"), schedule=schedule.name, count=hearth_text(str(count)),
                 spread=hearth_text(spread))
-
-
-def hides_no_one(moods: list[int], floor: int) -> bool:
-    """Whether counts of these moods (the anonymous answers', once the named ones are taken away) may show.
-
-    Whoever knows who answered anonymously (someone whose named post came down, everyone when the whole
-    group answered and nobody privately) learns their mood if all of these moods are one: "everyone
-    answered, one mood". Each of them knows their own mood too, and can take it away: so no mood may be
-    all but one of them either (of "Good 4, Low 1", whoever said Low knows what each of the others said).
-    And, as everywhere (`bot.insights.anonymity`), they must be at least `floor` people. None at all is
-    fine: then the spread only repeats the named posts. Like the floor itself, it does not hold against
-    several of them pooling what they know.
-    """
-    if not moods:
-        return True
-    return len(moods) >= floor and max(Counter(moods).values()) <= len(moods) - 2
 
 
 def kept_private(n: int) -> str:
