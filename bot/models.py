@@ -172,6 +172,19 @@ class HeldPost:
     ref: str | None
     """That post's id on the platform, when known."""
     channel_id: str
+    held_id: int = 0
+    """Its row in `held_posts`."""
+    withheld: bool = False
+    """A new post that never goes up: the round closed with too few of its kind to hide it among (`Batching`)."""
+
+    @property
+    def kind(self) -> str:
+        """What the channel sees it do: "new" (a post goes up), "edit" (one changes) or "removal" (one comes
+        down); "" if nothing (an answer gone anonymous, then not, before any batch)."""
+        shows = self.response is not None and self.response.visibility == "anonymous"
+        if shows:
+            return "edit" if self.out else "new"
+        return "removal" if self.out or self.ref is not None else ""
 
 
 @dataclass(frozen=True)

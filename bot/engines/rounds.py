@@ -19,6 +19,7 @@ from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
 from bot.i18n import _, current, ngettext, speaking
+from bot.insights.anonymity import spread_shows
 from bot.language import DEFAULT, LANGUAGES, for_channel
 from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
@@ -287,8 +288,8 @@ def anonymity_floor(app: "Hearth", community: Community) -> int:
 
 
 def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en") -> Batching:
-    """How this round's anonymous posts go out: in batches of at least `floor` people, or at its close; written
-    in `posted_in`, the community's language (they are the channel's)."""
+    """How this round's anonymous posts go out: in batches of at least `floor` people (`Batching`, the rule and
+    why); written in `posted_in`, the community's language (they are the channel's)."""
     def batch(held: list[HeldPost]) -> list[Outgoing]:
         with speaking(posted_in):
             return anonymous_messages(app, rnd, held)
@@ -308,10 +309,12 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
             # Its named post, left up when the answer went anonymous: it comes down with the words' batch, after
             # all of it (next to its own words, its place would point them out).
             unnamed.append((h.channel_id, resp.post_ref))
+        if h.withheld:  # (too few new posts at the close to hide it among: only its named post comes down)
+            continue
         if resp is not None and resp.visibility == "anonymous":
-            head = rich(_("_Someone_") + " · " + app.content.mood_label(resp.mood))
-            payload = reply_to_json(Reply(body=head + rich("\n{}", resp.text) if resp.text else head,
-                                          visibility="channel"))
+            # No mood: beside a named post taken down with this batch, it would say whose the words are (`Batching`).
+            body = rich(_("_Someone_") + "\n{}", resp.text) if resp.text else rich(_("_Someone checked in._"))
+            payload = reply_to_json(Reply(body=body, visibility="channel"))
             if h.out:  # (which post it is, even by its id: its changes go out in order, `store.outbox.subject_of`)
                 where = {"ref": h.ref, "post": "anonymous"} if h.ref else {"response": resp.id, "post": "anonymous"}
                 out.append(Outgoing(key + ":edit", "edit", {"channel": h.channel_id, **where}, payload,
@@ -333,18 +336,21 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
 
 
 def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int) -> Rich:
-    """How many checked in, and the mood spread only when no answer can be singled out.
+    """How many checked in, and the mood spread only when nobody's hidden mood can be worked out from it.
 
-    Private answers count towards "how many" but never towards the spread;
-    the spread needs at least `floor` shared or anonymous answers. When some
-    were private the summary says how many, so the numbers add up for the reader.
+    Private answers count towards "how many" but never towards the spread. The spread is over shared and
+    anonymous answers; the shared ones are posted by name, so anyone can take them away and is left with the
+    anonymous answers' moods. It shows only when there are at least `floor` shared or anonymous answers and
+    what is left hides everyone in it (`bot.insights.anonymity.spread_shows`; insights follow the same rule).
+    When some were private the summary says how many, so the numbers add up for the reader.
     """
     count = len(responses)
     if count == 0:
         return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)
     visible = [r for r in responses if r.visibility != "private"]
     private = count - len(visible)
-    if len(visible) < floor:
+    if not spread_shows(len(visible), Counter(r.mood for r in visible if r.visibility == "anonymous").values(),
+                        floor):
         return fill(app.content.text("checkin.summary_small"), schedule=schedule.name, count=hearth_text(str(count)),
                     private=hearth_text(f" — {kept_private(private)}" if private else ""))
     moods = Counter(r.mood for r in visible)

@@ -247,8 +247,8 @@ async def save_answer(
 def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went."""
     if visibility == "anonymous":
-        return rich(" " + _("Anonymous answers go up a few at a time, or when the round closes, so nobody can tell "
-                            "which is yours."))
+        return rich(" " + _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell "
+                            "which is yours. If too few come in before the round closes, they aren't posted."))
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))

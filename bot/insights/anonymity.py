@@ -1,5 +1,9 @@
 """The anonymity rule of insights, written once: which numbers may be shown.
 
+A round's moods count only if its anonymous ones hide each other (`hides_no_one`, which its summary
+follows too): otherwise, taken together with the round's named posts, they could give an anonymous mood
+away, and so they stay out of every number as private moods do (its answers still count as answered).
+
 Every number insights shows is built here, from rounds' counts, and only from
 groups of at least `floor` different people:
 
@@ -67,7 +71,7 @@ R rounds with A answers has at least ceil(A / R) people.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime
 from typing import Awaitable, Callable, Iterable
@@ -140,7 +144,9 @@ async def enough(group: Group, floor: int, people_in: PeopleIn, with_mood_only: 
         return False
     if n >= floor * len(group.rounds):  # each answers a round once: so many answers are that many people
         return True
-    return await people_in(group.ids, with_mood_only) >= floor
+    # (moods: only the rounds whose moods count, `as_counted`, so those left out add nobody)
+    ids = [r.round_id for r in group.rounds if sum(r.moods)] if with_mood_only else group.ids
+    return await people_in(ids, with_mood_only) >= floor
 
 
 @dataclass(frozen=True)
@@ -158,10 +164,42 @@ def nobody_answered(group: Group, counted_since: datetime | None = None) -> bool
         counted_since is None or all(r.scheduled_at >= counted_since for r in group.rounds))
 
 
+def spread_shows(visible: int, anonymous: Iterable[int], floor: int) -> bool:
+    """Whether a round's summary may show its mood spread: over `visible` shared or anonymous answers, at
+    least `floor`, of which `anonymous` are how many answered anonymously with each mood (`hides_no_one`)."""
+    return visible >= floor and hides_no_one(anonymous, floor)
+
+
+def hides_no_one(anonymous: Iterable[int], floor: int) -> bool:
+    """Whether a round's anonymous moods (how many gave each) may be in a number anyone sees.
+
+    The named ones are posted, so anyone can take them away from a spread and is left with the anonymous
+    answers' moods. Whoever knows
+    who answered anonymously (someone whose named post came down; everyone, when the whole group answered
+    and nobody privately) learns their mood if all of those are one: "everyone answered, one mood". Each of
+    them knows their own mood too, and can take it away: so no mood may be all but one of them either (of
+    "Good 4, Low 1", whoever said Low knows what each of the others said). And they must be at least `floor`
+    people. None anonymous is fine: then the spread only repeats the named posts. Like the floor itself, it
+    does not hold against several of them pooling what they know.
+    """
+    counts = [n for n in anonymous if n]
+    n = sum(counts)
+    return n == 0 or (n >= floor and max(counts) <= n - 2)
+
+
+def as_counted(r: RoundCounts, floor: int) -> RoundCounts:
+    """The round as insights count it: without its moods if its anonymous ones don't hide each other
+    (`hides_no_one`), as its summary leaves them out."""
+    if hides_no_one(r.anonymous, floor):
+        return r
+    return replace(r, moods=(0,) * MOODS, anonymous=(0,) * MOODS)
+
+
 async def release_week(week: date, by_schedule: dict[int, Group], floor: int, people_in: PeopleIn,
                        counted_since: datetime | None = None) -> Released:
     """Apply the rule to one week's rounds, grouped by schedule. `counted_since`: rounds scheduled before it may
     have had their counts removed by retention (None: every round's counts are kept)."""
+    by_schedule = {sid: Group(tuple(as_counted(r, floor) for r in g.rounds)) for sid, g in by_schedule.items()}
     every = Group(tuple(r for g in by_schedule.values() for r in g.rounds))
     if any(not r.closed for r in every.rounds):
         shut = {sid: Cell(week, None, None, None, pending=True) for sid in by_schedule}

@@ -41,6 +41,8 @@ class RoundCounts:
     answered: int
     private: int
     moods: tuple[int, ...]
+    anonymous: tuple[int, ...] = (0,) * MOODS
+    """Of `moods`, those answered anonymously (the rest are posted by name)."""
 
 
 #: The schedule id an "all check-ins" cell is kept under (schedule ids start at 1).
@@ -94,6 +96,8 @@ _ROUNDS = ("SELECT rd.id, rd.schedule_id, rd.scheduled_at, rd.closed_at, rd.invi
 _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
            "SUM(CASE WHEN t.visibility = 'private' THEN t.n ELSE 0 END) AS private, "
            + ", ".join(f"SUM(CASE WHEN t.visibility <> 'private' AND t.mood = {m} THEN t.n ELSE 0 END) AS m{m}"
+                       for m in range(1, MOODS + 1)) + ", "
+           + ", ".join(f"SUM(CASE WHEN t.visibility = 'anonymous' AND t.mood = {m} THEN t.n ELSE 0 END) AS a{m}"
                        for m in range(1, MOODS + 1)) +
            " FROM round_tallies t JOIN rounds rd ON rd.id = t.round_id JOIN schedules s ON s.id = rd.schedule_id "
            "WHERE s.community_id = ? AND rd.scheduled_at >= ? AND rd.scheduled_at < ? AND rd.settled_week IS NULL "
@@ -119,13 +123,14 @@ class InsightsRepository(Repository):
         if not rounds:
             return []
         tally = {r["round_id"]: r for r in await self.db.fetchall(_COUNTS, community_id, lo, hi)}
-        none = {"answered": 0, "private": 0, **{f"m{m}": 0 for m in range(1, MOODS + 1)}}
+        none = {"answered": 0, "private": 0, **{f"{k}{m}": 0 for m in range(1, MOODS + 1) for k in "ma"}}
         out = []
         for r in sorted(rounds, key=lambda r: (r["scheduled_at"], r["id"])):
             t = tally.get(r["id"], none)
             out.append(RoundCounts(r["id"], r["schedule_id"], parse_iso(r["scheduled_at"]), r["closed_at"] is not None,
                                    None if r["invited"] is None else int(r["invited"]), int(t["answered"]),
-                                   int(t["private"]), tuple(int(t[f"m{m}"]) for m in range(1, MOODS + 1))))
+                                   int(t["private"]), tuple(int(t[f"m{m}"]) for m in range(1, MOODS + 1)),
+                                   tuple(int(t[f"a{m}"]) for m in range(1, MOODS + 1))))
         return out
 
     async def people_in(self, round_ids: list[int], with_mood_only: bool) -> int:

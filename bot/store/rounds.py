@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Callable
 
@@ -22,11 +22,44 @@ OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 
 @dataclass(frozen=True)
 class Batching:
-    """How a round's anonymous posts go out: in batches of at least `floor` people (or when it closes), each
-    batch's messages built by `build` from the posts that waited, in no telling order."""
+    """How a round's anonymous posts go out: in batches, each batch's messages built by `build` from the posts
+    that waited, in no telling order (`due` says which may go).
+
+    The rule. Anyone in the channel sees what a batch does: posts go up, posts change, posts come down, and
+    named posts that come down with it (answers gone anonymous). Those three kinds can be told apart, so a
+    batch hides a person only among the changes of the same kind: one new post beside four removals is
+    singled out by its kind, and the named post that came down with it says whose it is. So each kind waits
+    until at least `floor` of it wait (the community's floor, as for every number shown): at least `floor`
+    new posts go up together, at least `floor` posts come down together, at least `floor` change together.
+
+    At the close, whatever waits goes, except new posts fewer than `floor`: with nothing else to hide among,
+    they never go up (the answers still count in the summary); a named post that waited for them comes down.
+    Changes and removals that are too few still go, since their authors asked for them (an erasure must);
+    a removal can then be told apart only by someone who saw the author's named post appear since the last
+    batch.
+
+    Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
+    batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
+    only where it would do so tells by its absence. Moods are counted in the summary, under its own rule.
+    """
 
     floor: int
     build: Callable[[list[HeldPost]], list[Outgoing]]
+
+    def due(self, held: list[HeldPost], closing: bool) -> list[HeldPost]:
+        """The waiting posts that go now, by the rule above (those withheld for good at the close marked so)."""
+        by_kind: dict[str, list[HeldPost]] = {}
+        for h in held:
+            by_kind.setdefault(h.kind, []).append(h)
+        going: list[HeldPost] = []
+        for kind, posts in by_kind.items():
+            if kind == "new" and closing and len(posts) < self.floor:
+                going += [replace(h, withheld=True) for h in posts]
+            elif closing or kind == "" or len(posts) >= self.floor:
+                going += posts
+        if not closing and all(h.kind == "" for h in going):
+            return []  # (nothing to show: they wait to go with a batch)
+        return going
 
 
 class RoundClosed(HearthError):
@@ -211,8 +244,9 @@ class RoundRepository(Repository):
             if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
                 await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
             return
-        shown = (row["mood"], row["text"]) if now_anonymous else None
-        before = (previous.mood, previous.text) if previous and previous.visibility == "anonymous" else None
+        # (what its post shows: the words, never the mood, `Batching`; a change of mood alone changes nothing there)
+        shown = (row["text"],) if now_anonymous else None
+        before = (previous.text,) if previous and previous.visibility == "anonymous" else None
         if shown != before:
             await tx.execute(
                 "INSERT INTO held_posts (round_id, response_id, channel_id, held_at) VALUES (?, ?, ?, ?) "
@@ -228,23 +262,25 @@ class RoundRepository(Repository):
 
     async def _release(self, tx: Executor, round_id: int, batching: Batching, now: datetime,
                        everything: bool) -> int:
-        """Send the round's waiting anonymous posts if at least `floor` people's wait (or `everything`, at the
-        close), shuffled so their order tells nothing either; returns how many went."""
+        """Send what of the round's waiting anonymous posts may go (`Batching.due`; `everything`: the round is
+        closing), shuffled so their order tells nothing either; returns how many went."""
         rows = await tx.fetchall(
             "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
             "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
         )
-        if not rows or (len(rows) < batching.floor and not everything):
+        held = batching.due([HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
+                                      r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"],
+                                      r["held_id"]) for r in rows], everything)
+        if not held:
             return 0
-        held = [HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
-                         r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"]) for r in rows]
         random.SystemRandom().shuffle(held)
         outgoing = batching.build(held)
-        await tx.execute("DELETE FROM held_posts WHERE round_id = ?", round_id)
+        ids = [h.held_id for h in held]
+        await tx.execute(f"DELETE FROM held_posts WHERE id IN ({marks(ids)})", *ids)
         for h in held:
             if h.response is None:
                 continue
-            shows = h.response.visibility == "anonymous"
+            shows = h.response.visibility == "anonymous" and not h.withheld
             if h.response.visibility != "shared" and h.response.post_ref:  # its named post came down with it
                 await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", h.response.id)
             # A post taken down by its known id leaves no id behind; one still on its way keeps the column for

@@ -21,6 +21,8 @@ sleep 3
 ann: checkin answer 5 shared Shipped it <!channel> @everyone
 bob: checkin answer 2 anonymous Tired but fine
 cy: checkin answer 4 shared
+eve: checkin answer 3 anonymous Slow start
+fay: checkin answer 1 anonymous
 as dee
 press 2
 
@@ -48,13 +50,14 @@ def test_a_whole_round_plays_from_a_script(tmp_path, capsys):
     assert "[DM to bob]" in out
     # Shared answers go under the post, anonymous ones without a name, private ones nowhere.
     assert "[#team › thread]\n  ann · ☀️ Great\n  Shipped it <!channel> @everyone" in out
-    assert "Someone · 🌥️ Low\n  Tired but fine" in out
+    # Anonymous ones go up three together, with no name and no mood.
+    assert "Someone\n  Tired but fine" in out and "Someone\n  Slow start" in out and "Someone checked in." in out
     assert "keep this to myself" not in out.split("private\n", 1)[1]
     # Reminders only go to those who asked and haven't answered: nobody here.
     assert "gentle nudge" not in out
     summary = out.split("[#team (updated)]", 1)[1]
-    assert "Check-ins: 4" in summary
-    assert "☀️ 1" in summary and "🌤️ 1" in summary and "🌥️ 1" in summary
+    assert "Check-ins: 6" in summary
+    assert all(f"{mood} 1" in summary for mood in ("☀️", "🌤️", "⛅", "🌥️", "🌧️"))
     assert "ann" not in summary and "bob" not in summary
 
 

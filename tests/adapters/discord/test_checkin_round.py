@@ -76,15 +76,20 @@ async def test_round_posted_answered_and_closed(discord_bot, fake: FakeDiscord, 
     assert "Updated" in await answer(bob, "2", "private", "Tired today")
     await app.outbox.drain_all()
     assert fake.calls_to("DELETE", f"/channels/{post['id']}/messages/") == []
+    # Eve and Fay answer anonymously too: with Dee's, three new anonymous posts, the floor: they go up together.
+    for name in ("Eve", "Fay"):
+        await answer(fake.member(fake.next_id(), name), "4", "anonymous", f"Words of {name}")
+    await app.outbox.drain_all()
+    assert len(fake.channel_messages(int(post["id"]))) == 4
 
     clock.advance(timedelta(hours=2))
     await RoundScheduler(app).sweep()
     await app.outbox.drain_all()
     summary = fake.calls_to("PATCH", f"/channels/{fake.channel_id}/messages/{post['id']}")[-1]
-    assert "has closed" in summary.body["content"] and "Check-ins: **4**" in summary.body["content"]
+    assert "has closed" in summary.body["content"] and "Check-ins: **6**" in summary.body["content"]
     assert "Ann" not in summary.body["content"]
     assert summary.body["components"] == []
-    # At the close, what waited goes up: Dee's words, without her name; Bob's never.
+    # Dee's words are up, without her name; Bob's never.
     in_thread = [m["content"] for m in fake.channel_messages(int(post["id"]))]
     assert any("Someone" in t and "Quiet day" in t and "Dee" not in t for t in in_thread)
     assert not any("Tired today" in t for t in in_thread)

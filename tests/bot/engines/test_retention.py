@@ -79,7 +79,9 @@ async def test_the_posts_of_the_answers_it_deletes_come_down_too(app, clock, cap
         await run(app, who, "checkin join", schedule="mornings")
     runner = RoundScheduler(app)
     await answer_day(app, runner, clock, 0, [(ann, "shared", "Early words"), (bob, "anonymous", "Early unnamed"),
-                                             (mia, "private", "Early private")])
+                                             (mia, "private", "Early private"),
+                                             (actor("cy"), "anonymous", "Cy unnamed"),  # (three go up together)
+                                             (actor("dee"), "anonymous", "Dee unnamed")])
     await answer_day(app, runner, clock, 21, [(ann, "shared", "Later words")])
     await run(app, mia, "mod settings", key="retention_days", value="30")
     posts = await posts_of_answers(app)
@@ -89,18 +91,19 @@ async def test_the_posts_of_the_answers_it_deletes_come_down_too(app, clock, cap
 
     clock.set(datetime(2026, 2, 5, 12, 0, tzinfo=timezone.utc))  # 31 days after the first round
     caplog.set_level(logging.INFO)
-    assert await purge_expired(app) == 3
+    assert await purge_expired(app) == 5
     await app.outbox.drain_all()
     deletes = [d for d in app.sent if d.kind == "delete"]
-    assert sorted(d.ref for d in deletes) == sorted(posts["Early words"] + posts["Early unnamed"])
+    assert sorted(d.ref for d in deletes) == sorted(posts["Early words"] + posts["Early unnamed"]
+                                                    + posts["Cy unnamed"] + posts["Dee unnamed"])
     assert all(d.channel == "console:general" for d in deletes)
     assert not {d.ref for d in deletes} & set(summaries)  # round posts and summaries (counts) stay
     assert await posts_of_answers(app) == {"Later words": posts["Later words"]}
-    assert "2 post(s) to take down" in caplog.text and "Early" not in caplog.text
+    assert "4 post(s) to take down" in caplog.text and "Early" not in caplog.text
 
     assert await purge_expired(app) == 0  # nothing left, and nothing taken down twice
     await app.outbox.drain_all()
-    assert len([d for d in app.sent if d.kind == "delete"]) == 2
+    assert len([d for d in app.sent if d.kind == "delete"]) == 4
 
 
 async def test_many_old_answers_go_in_slices_each_with_its_posts_paced_out(app, clock):

@@ -3,7 +3,7 @@
 An answer's named post is never edited into an anonymous one (everyone who saw it, and the platform's edit
 history, would know whose it is): it is taken down, and the anonymous words go up as a new post. And
 anonymous posts never go up, change or come down the moment someone presses: they wait for a batch of at
-least the community's floor of people, or for the round to close.
+least the community's floor of people doing the same (`bot.store.rounds.Batching`, the rule).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words
     mark = len(app.sent)
     thanks = await answer(app, "ann", "4", "anonymous", "Better now")
     assert under_the_post(app, sent_since(app, mark)) == []  # its removal waits for the words' batch
-    assert "few at a time" in thanks and "when the round closes" in thanks
+    assert "few at a time" in thanks and "before the round closes" in thanks
 
     await answer(app, "bob", "3", "anonymous", "Fine")
     assert under_the_post(app, sent_since(app, mark)) == []  # two people so far: nothing goes up yet
@@ -79,7 +79,7 @@ async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words
     assert not any(d.kind == "edit" and "Better now" in d.message.plain() for d in app.sent)
 
 
-async def test_anonymous_answers_wait_for_the_communitys_floor_or_the_close(app, clock):
+async def test_anonymous_answers_wait_for_the_communitys_floor_and_too_few_never_go_up(app, clock):
     await run(app, actor("mia", moderator=True), "mod settings", key="summary_floor", value="4")
     await a_round(app, clock)
     mark = len(app.sent)
@@ -88,8 +88,18 @@ async def test_anonymous_answers_wait_for_the_communitys_floor_or_the_close(app,
     await answer(app, "dee", "3", "shared", "named words")
     assert [d.kind for d in under_the_post(app, sent_since(app, mark))] == ["thread"]  # only Dee's named post
     await close(app, clock)
+    assert not any("words of" in d.message.plain() for d in app.sent)  # three, with a floor of four: never
+    assert await app.store.db.fetchall("SELECT id FROM held_posts") == []  # (and nothing left waiting)
+
+
+async def test_the_floors_worth_of_new_posts_go_up_together(app, clock):
+    await run(app, actor("mia", moderator=True), "mod settings", key="summary_floor", value="4")
+    await a_round(app, clock)
+    mark = len(app.sent)
+    for name in ("ann", "bob", "cy", "dee"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
     released = [d for d in under_the_post(app, sent_since(app, mark)) if "words of" in d.message.plain()]
-    assert len(released) == 3  # the round closed: what waited goes up with its summary
+    assert len(released) == 4 and {d.kind for d in released} == {"thread"}
 
 
 async def test_anonymous_changes_and_removals_wait_too(app, clock):
@@ -101,11 +111,13 @@ async def test_anonymous_changes_and_removals_wait_too(app, clock):
     mark = len(app.sent)
     await answer(app, "ann", "2", "anonymous", "second words of ann")  # words edited
     await answer(app, "bob", "3", "shared", "first words of bob")  # anonymous -> named
+    told = await answer(app, "cy", "3", "private", "")  # anonymous -> private
+    # Three changes, but of two kinds the channel tells apart: one post changing, two coming down, each too few
     assert [d.kind for d in under_the_post(app, sent_since(app, mark))] == ["thread"]  # Bob's named post only
-    told = await answer(app, "cy", "3", "private", "")  # anonymous -> private: the third change
-    batch = under_the_post(app, sent_since(app, mark))[1:]
-    assert sorted(d.kind for d in batch) == ["delete", "delete", "edit"]  # all three at once
     assert "comes down with" in told and "when the round closes" in told
+    await close(app, clock)  # asked for, they go at the close however few
+    batch = under_the_post(app, sent_since(app, mark))[1:]
+    assert sorted(d.kind for d in batch) == ["delete", "delete", "edit"]
     assert any(d.kind == "edit" and "second words of ann" in d.message.plain() for d in batch)
 
 
@@ -166,11 +178,10 @@ async def test_a_named_post_gone_anonymous_comes_down_no_sooner_than_the_words_b
     await answer(app, "bob", "4", "anonymous", "Good day")
     await answer(app, "bob", "5", "anonymous", "Better day")  # an edit while it waits: still nothing
     assert under_the_post(app, sent_since(app, mark)) == []
-    await close(app, clock)  # the close carries the batch, however few
+    await close(app, clock)  # one new post alone, beside Bob's named post coming down, would be his: it stays off
     went = under_the_post(app, sent_since(app, mark))
-    assert sorted((d.kind, d.ref if d.kind == "delete" else None) for d in went) == [
-        ("delete", bobs_ref), ("thread", None)]
-    assert "Better day" in [d for d in went if d.kind == "thread"][0].message.plain()
+    assert [(d.kind, d.ref) for d in went] == [("delete", bobs_ref)]
+    assert not any("Better day" in d.message.plain() for d in app.sent)
 
 
 async def test_a_named_post_gone_anonymous_and_back_stays_up_and_is_edited(app, clock):
@@ -184,3 +195,51 @@ async def test_a_named_post_gone_anonymous_and_back_stays_up_and_is_edited(app, 
     assert "better now" in now[0].message.plain()
     await close(app, clock)
     assert not any(d.kind in ("thread", "delete") for d in under_the_post(app, sent_since(app, mark)))
+
+
+def mood_words(app) -> list[str]:
+    return [app.content.mood_label(m) for m in range(1, 6)]
+
+
+async def test_an_anonymous_post_shows_no_mood_to_match_with_a_named_one(app, clock):
+    """Ann's named post said "Low"; it comes down with a batch in which hers would be the only "Low"."""
+    await a_round(app, clock)
+    await anns_named_post(app)
+    mark = len(app.sent)
+    await answer(app, "ann", "2", "anonymous", "Rough night")
+    await answer(app, "bob", "4", "anonymous", "Fine")
+    await answer(app, "cy", "5", "anonymous")
+    posts = [d.message.plain() for d in under_the_post(app, sent_since(app, mark)) if d.kind == "thread"]
+    assert len(posts) == 3 and any("Rough night" in p for p in posts)
+    assert not any(label in p for p in posts for label in mood_words(app))
+    assert any("Someone checked in" in p for p in posts)  # Cy's, with no words
+
+
+async def test_a_new_post_waits_for_new_posts_however_many_other_changes_wait(app, clock):
+    """Beside two posts coming down, a batch's one new post, and Ann's named post coming down with it, say whose
+    it is: new posts wait for the floor of new posts."""
+    await a_round(app, clock)
+    named_ref = await anns_named_post(app)
+    for name in ("dan", "eve", "fay"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    mark = len(app.sent)
+    await answer(app, "ann", "2", "anonymous", "Rough night")
+    await answer(app, "dan", "3", "private")
+    await answer(app, "eve", "3", "private")
+    assert under_the_post(app, sent_since(app, mark)) == []
+    await answer(app, "bob", "4", "anonymous", "Fine")
+    await answer(app, "cy", "5", "anonymous", "Great")
+    batch = under_the_post(app, sent_since(app, mark))
+    assert sorted((d.kind, d.ref if d.kind == "delete" else None) for d in batch) == [
+        ("delete", named_ref)] + [("thread", None)] * 3  # the two removals still wait for a third, or the close
+
+
+async def test_a_change_of_mood_alone_changes_no_post(app, clock):
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    mark = len(app.sent)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "1", "anonymous", f"words of {name}")
+    await close(app, clock)
+    assert under_the_post(app, sent_since(app, mark)) == []

@@ -93,12 +93,49 @@ async def test_summary_shows_the_spread_only_from_three_shared_answers(app, cloc
 async def test_summary_spread_counts_shared_and_anonymous_but_never_private(app, clock):
     await open_round(app, clock)
     for name, mood, vis in (("ann", "5", "shared"), ("bob", "5", "anonymous"), ("cy", "2", "shared"),
-                            ("dee", "1", "private")):
+                            ("dee", "1", "private"), ("eve", "4", "anonymous"), ("fay", "3", "anonymous")):
         await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
     summary = await close(app, clock)
-    assert "Check-ins: 4" in summary
-    assert "☀️ 2" in summary and "🌥️ 1" in summary
+    assert "Check-ins: 6" in summary
+    assert "☀️ 2" in summary and "🌤️ 1" in summary and "⛅ 1" in summary and "🌥️ 1" in summary
     assert "🌧️" not in summary  # Dee's private mood is nowhere
+
+
+async def test_one_anonymous_mood_beside_named_ones_is_never_in_the_spread(app, clock):
+    """Ann's 5 and Cy's 2 are posted by name: "☀️ 2, 🌥️ 1" would say Bob's anonymous mood was 5."""
+    await open_round(app, clock)
+    for name, mood, vis in (("ann", "5", "shared"), ("bob", "5", "anonymous"), ("cy", "2", "shared")):
+        await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
+    summary = await close(app, clock)
+    assert "Check-ins: 3" in summary and "could give away someone's answer" in summary
+    assert "☀️" not in summary and "🌥️" not in summary
+
+
+async def test_everyone_anonymous_with_one_mood_shows_no_spread(app, clock):
+    """The whole group answered anonymously, all "Okay": a spread would tell each of them what the others said."""
+    await open_round(app, clock)
+    for name in ("ann", "bob", "cy", "dee"):
+        await run(app, actor(name), "checkin answer", mood="3", visibility="anonymous")
+    summary = await close(app, clock)
+    assert "Check-ins: 4" in summary and "⛅" not in summary
+
+
+async def test_all_anonymous_moods_but_one_alike_show_no_spread(app, clock):
+    """"🌤️ 3, 🌧️ 1": whoever said 1 would know what each of the other three said."""
+    await open_round(app, clock)
+    for name, mood in (("ann", "4"), ("bob", "4"), ("cy", "4"), ("dee", "1")):
+        await run(app, actor(name), "checkin answer", mood=mood, visibility="anonymous")
+    await run(app, actor("eve"), "checkin answer", mood="4", visibility="shared")
+    summary = await close(app, clock)
+    assert "Check-ins: 5" in summary and "🌤️" not in summary and "🌧️" not in summary
+
+
+async def test_anonymous_moods_that_hide_each_other_show(app, clock):
+    await open_round(app, clock)
+    for name, mood in (("ann", "4"), ("bob", "4"), ("cy", "1"), ("dee", "1")):
+        await run(app, actor(name), "checkin answer", mood=mood, visibility="anonymous")
+    summary = await close(app, clock)
+    assert "🌤️ 2" in summary and "🌧️ 2" in summary
 
 
 async def test_a_community_can_raise_the_floor_but_not_lower_it(app, clock):
@@ -279,13 +316,13 @@ async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_me
 async def test_a_summary_says_how_many_kept_their_answer_private_so_the_numbers_add_up(app, clock):
     await open_round(app, clock)
     answers = (("ann", "5", "shared"), ("bob", "5", "anonymous"), ("cy", "4", "shared"), ("dee", "2", "shared"),
-               ("eve", "4", "anonymous"), ("fay", "1", "private"), ("gus", "3", "private"))
+               ("eve", "4", "anonymous"), ("fay", "1", "private"), ("gus", "3", "private"), ("hal", "2", "anonymous"))
     for name, mood, vis in answers:
         await run(app, actor(name), "checkin answer", mood=mood, visibility=vis)
     summary = await close(app, clock)
-    assert "Check-ins: 7" in summary
-    assert "2 people kept their answers private, so the moods below are from the other 5." in summary
-    assert "☀️ 2" in summary and "🌤️ 2" in summary and "🌥️ 1" in summary
+    assert "Check-ins: 8" in summary
+    assert "2 people kept their answers private, so the moods below are from the other 6." in summary
+    assert "☀️ 2" in summary and "🌤️ 2" in summary and "🌥️ 2" in summary
     assert "🌧️" not in summary and "⛅" not in summary
 
 
@@ -312,7 +349,7 @@ async def test_a_summary_too_small_for_the_spread_says_why_without_contradicting
         await run(app, actor(name), "checkin answer", mood="3", visibility=vis)
     summary = await close(app, clock)
     assert "Check-ins: 4 — 3 people kept their answers private" in summary
-    assert "Too few moods were shared" in summary and "That's too few" not in summary
+    assert "could give away someone's answer" in summary and "That's too few" not in summary
     assert "⛅" not in summary
 
 

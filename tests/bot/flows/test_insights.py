@@ -36,7 +36,7 @@ async def two_weeks(app, clock) -> None:
     await make_schedule(app)
     for name in PEOPLE:
         await run(app, actor(name), "checkin join", schedule="mornings")
-    week1 = {"ann": ("4", "shared"), "bob": ("2", "anonymous"), "cy": ("3", "shared"), "dee": ("1", "private")}
+    week1 = {"ann": ("4", "shared"), "bob": ("2", "shared"), "cy": ("3", "shared"), "dee": ("1", "private")}
     await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC), week1)
     await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=UTC), {"ann": ("5", "shared"),
                                                                          "bob": ("4", "shared")})
@@ -60,6 +60,19 @@ async def test_insights_show_each_week_with_a_chart_and_the_same_numbers_as_text
     image = Image.open(io.BytesIO(png.content))
     image.load()
     assert image.format == "PNG" and image.size == charts.SIZE
+
+
+async def test_a_rounds_lone_anonymous_mood_is_in_no_number(app, clock):
+    """Ann's 4 and Cy's 3 are posted by name: "moods 2:1 3:1 4:1" would say Bob's anonymous mood was 2."""
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+                  {"ann": ("4", "shared"), "bob": ("2", "anonymous"), "cy": ("3", "shared"), "dee": ("5", "shared")})
+    clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))
+    said = text(await run(app, MIA, "mod insights show"))
+    assert "05 Jan · invited 8 · answered 4" in said  # (its answers count; its moods don't)
+    assert "2:1" not in said and "avg" not in said.split("05 Jan", 1)[1].split("\n", 1)[0]
 
 
 async def test_a_check_in_of_too_few_stays_out_of_all_and_shows_as_too_few(app, clock):
@@ -86,7 +99,7 @@ async def test_a_week_nobody_answered_says_so_as_its_round_post_did_and_the_head
     for name in PEOPLE:
         await run(app, actor(name), "checkin join", schedule="mornings")
     await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
-                  {"ann": ("4", "shared"), "bob": ("2", "anonymous"), "cy": ("3", "shared")})
+                  {"ann": ("4", "shared"), "bob": ("2", "shared"), "cy": ("3", "shared")})
     await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=UTC), {})
     assert any("Nobody checked in this time" in d.message.plain() for d in app.sent if d.kind == "edit")
     clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=UTC))

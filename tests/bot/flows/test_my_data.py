@@ -46,7 +46,8 @@ async def build_history(app: Hearth, clock):
     await run(app, zed, "me language", language="pt")
     runner = RoundScheduler(app)
     await answer_day(app, runner, clock, 0, [(zed, "shared", "Shared words of Zed"), (bob, "shared", "Bob here")])
-    await answer_day(app, runner, clock, 1, [(zed, "anonymous", "Anonymous words of Zed")])
+    await answer_day(app, runner, clock, 1, [(zed, "anonymous", "Anonymous words of Zed")] + [
+        (actor(n), "anonymous", f"Anonymous words of {n}") for n in ("cy", "dee", "eli")])  # (Zed's floor: four)
     await answer_day(app, runner, clock, 2, [(zed, "private", "Private words of Zed")])
     await run(app, zed, "reflect")
     await run(app, zed, "note", text=NOTE)

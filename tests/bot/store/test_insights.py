@@ -25,6 +25,7 @@ async def test_a_rounds_counts_keep_private_moods_out_and_know_who_was_invited(s
     first, second = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
     assert (first.round_id, first.invited, first.answered, first.private, first.moods, first.closed) == (
         rnd.id, 7, 3, 1, (0, 0, 0, 2, 0), True)
+    assert first.anonymous == (0, 0, 0, 1, 0)  # (of those moods, the ones no name is posted with)
     assert (second.round_id, second.invited, second.answered, second.closed) == (later.id, None, 0, False)
     assert await store.insights.round_counts(COMMUNITY, AT + timedelta(days=7), AT + timedelta(days=14)) == []
     assert await store.insights.round_counts("elsewhere", AT, AT + timedelta(days=7)) == []
