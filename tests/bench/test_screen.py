@@ -36,3 +36,10 @@ def test_a_malformed_file_is_refused(tmp_path: Path, rows: list[str]) -> None:
     path.write_text("\n".join([CHECKIN_HEADER, *rows]) + "\n", encoding="utf-8")
     with pytest.raises(ValueError):
         read_checkin_answers(path)
+
+
+def test_nothing_that_trains_or_tunes_the_screen_reads_the_held_out_answers() -> None:
+    """They stay held out only while no training or tuning code (all of it under `bot/`) names the file."""
+    root = Path(__file__).resolve().parents[2]
+    readers = [p for p in (root / "bot").rglob("*.py") if "checkin_answers" in p.read_text(encoding="utf-8")]
+    assert readers == []
