@@ -8,6 +8,15 @@ the two answers: `crisis` (recall and precision) and `crisis + gentle`
 together (the share of crisis sentences that got at least the gentle word).
 Speed is one message at a time through `Screen.check`, as Hearth screens them;
 loading is timed from nothing, and memory is the growth of this process.
+
+Check-in answers (`bench/checkin_answers.tsv`) are a held-out set of their
+own: the few words members type with their mood in a group check-in, ordinary
+ones (good days to grief) and ones in danger, each in the five languages.
+They were written apart from the corpus, by someone who had not read it, and
+are never trained or tuned on: nothing in `bot/safety` reads them, and a
+threshold moved to pass them would make them one more dev split. They answer
+how often the screen raises a false alarm on an ordinary answer, and how many
+answers in danger it still catches.
 """
 
 from __future__ import annotations
@@ -15,7 +24,9 @@ from __future__ import annotations
 import argparse
 import time
 import tomllib
-from typing import Any
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from bench.common import rss_mb
 from bot.content.packs import default_content_dir
@@ -34,6 +45,58 @@ SHORT = ("good morning everyone", "hi all", "thanks!", "see you tomorrow", "nigh
          "buenos días a todos", "hasta luego", "gracias!!", "qué bueno jaja", "gute nacht zusammen", "danke dir!",
          "bis morgen", "super, danke", "bonne soirée tout le monde", "à demain", "merci !!", "trop bien",
          "bom dia galera", "valeu!", "até amanhã", "boa, gostei", "xD", "on my way")
+
+
+#: Written apart from the corpus and never trained or tuned on (see the module's docstring).
+CHECKIN_ANSWERS = Path(__file__).with_name("checkin_answers.tsv")
+CHECKIN_HEADER = "idea\tlang\tlabel\ttext"
+HELD_OUT_OK, HELD_OUT_CRISIS = "check-in answers (held out)", "check-in crisis answers (held out)"
+
+
+class Answer(NamedTuple):
+    idea: str
+    lang: str
+    crisis: bool
+    text: str
+
+
+def read_checkin_answers(path: Path = CHECKIN_ANSWERS) -> list[Answer]:
+    """The held-out check-in answers, checked as the corpus is: every idea in each of the five languages once,
+    one label per idea (`ok` or `crisis`), no empty text. A malformed row stops the bench rather than quietly
+    shrinking the set it reports on."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != CHECKIN_HEADER:
+        raise ValueError(f"{path.name}: the first line must be {CHECKIN_HEADER!r}")
+    answers, labels, langs = [], {}, defaultdict(list)
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[2] not in ("ok", "crisis") or fields[1] not in LANGUAGES or not fields[3].strip():
+            raise ValueError(f"{path.name}:{number}: want idea, language, ok|crisis and a text: {line!r}")
+        idea, lang, label, text = fields
+        if labels.setdefault(idea, label) != label:
+            raise ValueError(f"{path.name}:{number}: {idea} is labelled both ok and crisis")
+        langs[idea].append(lang)
+        answers.append(Answer(idea, lang, label == "crisis", text))
+    for idea, seen in langs.items():
+        if sorted(seen) != sorted(LANGUAGES):
+            raise ValueError(f"{path.name}: {idea} has languages {', '.join(seen)}, not each of {', '.join(LANGUAGES)}")
+    return answers
+
+
+def held_out_rates(screen: Screen, answers: list[Answer]) -> dict[str, dict[str, tuple[int, float, float]]]:
+    """The ordinary answers and the answers in danger, each overall (`all`) and per language: (n, share
+    answered crisis, share answered crisis or gentle), as `flag_rates`. On the crisis answers the two shares
+    are the recall of `crisis` and of crisis or gentle. One batch, so each answer is screened once."""
+    levels = [r.level for r in screen.check_many([a.text for a in answers])]
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a, level in zip(answers, levels):
+        name = HELD_OUT_CRISIS if a.crisis else HELD_OUT_OK
+        groups[name, "all"].append(level)
+        groups[name, a.lang].append(level)
+    out: dict[str, dict[str, tuple[int, float, float]]] = defaultdict(dict)
+    for (name, which), got in groups.items():
+        out[name][which] = (len(got), got.count("crisis") / len(got), (len(got) - got.count("ok")) / len(got))
+    return dict(out)
 
 
 def _strings(value: Any) -> list[str]:
@@ -91,8 +154,9 @@ def _measure(repeat: int, model: bool = True) -> dict:
             times.append(time.perf_counter() - t)
     times.sort()
     rates = flag_rates(screen, ordinary_texts(sentences))
+    held_out = held_out_rates(screen, read_checkin_answers())
     return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
-            "ordinary": rates,
+            "ordinary": rates, "held_out": held_out,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 
@@ -108,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report(m["tallies"])))
         for name, (n, crisis, concern) in m["ordinary"].items():
             print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
+        for name, per in m["held_out"].items():
+            n, crisis, concern = per["all"]
+            print(f"{'ordinary text' if name == HELD_OUT_OK else 'recall'}, {name}: {n} texts; crisis {crisis:.1%}, "
+                  f"crisis or gentle {concern:.1%} ({_per_language(per)})")
         print()
     return 0
 
@@ -133,12 +201,25 @@ def measure(ctx):  # type: ignore[no-untyped-def]
         f"{n} ordinary texts (dev everyday chat, short messages, Hearth's prompts and texts); crisis or gentle "
         f"{concern:.1%}; "
         + "; ".join(f"{k} {c:.1%}/{g:.1%}" for k, (_, c, g) in m["ordinary"].items()))))
+    ok_rates, crisis_rates = m["held_out"][HELD_OUT_OK], m["held_out"][HELD_OUT_CRISIS]
+    rows.append(Row("screen check-in answers", round(100 * ok_rates["all"][1], 1), "% flagged crisis",
+                    target="reported", notes=(
+        f"held out, never trained or tuned on: {ok_rates['all'][0]} ordinary check-in answers; crisis or gentle "
+        f"{ok_rates['all'][2]:.1%}; per language {_per_language(ok_rates)}")))
+    rows.append(Row("screen check-in crisis", round(crisis_rates["all"][1], 3), "crisis recall", target="reported",
+                    notes=(f"held out: {crisis_rates['all'][0]} check-in answers in danger; crisis or gentle "
+                           f"{crisis_rates['all'][2]:.3f}; per language {_per_language(crisis_rates)}")))
     rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
                     ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))
     rows.append(Row("screen load", round(m["load_s"], 2), "s", limit=LOAD_S, target=f"≤ {LOAD_S:g} s, ≤ "
                     f"{GROWTH_MB:g} MB", ok=m["load_s"] <= LOAD_S and m["growth_mb"] <= GROWTH_MB,
                     notes=f"RSS +{m['growth_mb']:.0f} MB"))
     return Measurement(rows)
+
+
+def _per_language(per: dict[str, tuple[int, float, float]]) -> str:
+    """`en 1.3%/4.0%, es …`: crisis / crisis or gentle, per language."""
+    return ", ".join(f"{lang} {per[lang][1]:.1%}/{per[lang][2]:.1%}" for lang in LANGUAGES if lang in per)
 
 
 def _pooled(rates: dict[str, tuple[int, float, float]]) -> tuple[int, float, float]:
