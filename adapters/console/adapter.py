@@ -39,8 +39,10 @@ MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
 
-#: Where a reply only its reader sees is shown (the terminal's header for it).
+#: Where a reply only its reader sees is shown (the terminal's header for it), when its reader is the one typing…
 ONLY_YOU = N_("only you")
+#: … and when it is someone else (a one-line `ann: …`): whose it is, so it never looks like the typist's own.
+ONLY_THEM = N_("only {name}")
 #: The terminal's own lines (`extras`): what is typed stays English, as Hearth's commands do; what it does is said
 #: in the speaker's language.
 EXTRAS = (
@@ -83,6 +85,15 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
+#: One line for someone else: `ann: checkin status`.
+_ONE_LINE = re.compile(r"^([A-Za-z][\w.-]*):\s+(.+)$")
+
+
+def _user_id(name: str) -> str:
+    """The terminal's id for the person named `name` (names are the same person whatever their case)."""
+    return f"console:{name.lower()}"
+
+
 class NotUTF8(Exception):
     """Scripted or piped input with bytes that aren't UTF-8: the run stops with a sentence, not a guess."""
 
@@ -104,7 +115,7 @@ class ConsoleModerators:
         self.word: dict[str, bool] = {}  # user id -> whether the terminal last said they moderate
 
     def said(self, speaker: Speaker) -> None:
-        self.word[f"console:{speaker.name.lower()}"] = speaker.moderator
+        self.word[_user_id(speaker.name)] = speaker.moderator
 
     async def still(self, community_id: str, user_id: str) -> bool | None:
         return self.word.get(user_id, True)
@@ -134,8 +145,7 @@ class ConsoleSender:
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
         with speaking(d.message.lang):  # (the language it was made in)
-            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
-                          dm=d.kind == "dm")
+            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None)
             if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
                 self.out.say("  " + _("Saved as {path}").format(path=self._save(d.message.attachment)))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
@@ -147,11 +157,10 @@ def _short(ref: str | None) -> str:
 
 @dataclass(frozen=True)
 class Shown:
-    """A message with buttons, and whom it was shown to (None: a channel, so everyone)."""
+    """A message with buttons, and whom it was shown to (None: a channel, so everyone here)."""
 
     buttons: tuple[Button, ...]
     to: str | None
-    dm: bool
 
 
 #: How many messages with buttons `press` can reach back over.
@@ -159,30 +168,30 @@ KEEP_SHOWN = 50
 
 
 class ConsoleOut:
-    """Where everything is printed; remembers the last buttons so `press N` works."""
+    """Where everything is printed; remembers the messages with buttons, and whom each was shown to, so `press N`
+    means the same thing as for the person pressing: only what they could see."""
 
     def __init__(self, stream: TextIO, color: bool) -> None:
         self.stream = stream
         self.color = color
-        self.buttons: tuple[Button, ...] = ()
         self.shown: list[Shown] = []
 
-    def show(self, where: str, reply: Reply, to: str | None = None, dm: bool = False) -> None:
+    def show(self, where: str, reply: Reply, to: str | None = None) -> None:
+        """Print `reply` under `[where]`; `to` is the one person it is for (a DM, a private reply), None for a
+        channel post everyone here sees."""
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
         if reply.buttons:
-            self.buttons = reply.buttons
-            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, dm)]
+            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to)]
 
     def buttons_for(self, user_id: str) -> tuple[Button, ...]:
-        """The buttons `press` means for this person: the last message with buttons, passing over DMs to
-        others (a round's DMs arrive in a burst, in no order that means anything to whoever is typing).
-        A reply shown to someone else is not passed over: pressing it is refused by Hearth, as it should be."""
+        """The buttons `press` means for this person: those of the last message with buttons they could see (a
+        channel's post, or one shown to them alone). Someone else's DMs and private replies are passed over, never
+        numbered or named: on Discord and Slack they would never have seen them."""
         for shown in reversed(self.shown):
-            if shown.dm and shown.to != user_id:
-                continue
-            return shown.buttons
+            if shown.to is None or shown.to == user_id:
+                return shown.buttons
         return ()
 
     def say(self, text: str) -> None:
@@ -222,6 +231,8 @@ class ConsoleAdapter:
         self.moderators = ConsoleModerators()
         self.moderators.said(self.speaker)
         self.locale = locale
+        #: Who is at the keyboard for the line being handled (a one-line `ann: …` speaks for Ann, typed by them).
+        self._typist = self.speaker
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
@@ -306,29 +317,32 @@ class ConsoleAdapter:
         lowered = line.lower()
         if lowered in {"quit", "exit"}:
             return False
+        typing, one_line = self.speaker, _ONE_LINE.match(line)
+        self._typist = typing
+        if one_line and not lowered.startswith(("at ", "http")):  # `ann: …`: this line (and its answers) is Ann's
+            self.speaker, line = self._standing(one_line.group(1)), one_line.group(2)
+            lowered = line.lower()
         try:
             await self._app.speak_to(self._actor())  # the terminal's own words too are in the speaker's language
             await self._line(line, lowered)
         except UserError as err:
-            self.out.show(_(ONLY_YOU), err.reply())
+            self._private(self._actor(), err.reply())
         except Exception:  # a bug: this line gets an answer, and the session goes on
             log.warning("the terminal could not handle a line", exc_info=log.isEnabledFor(logging.DEBUG))
-            self.out.show(_(ONLY_YOU), Reply(body=rich(_("Sorry — something went wrong on my side with that line. "
-                                                         "The next line goes on as usual.")),
-                                            error=True))
+            self._private(self._actor(), Reply(body=rich(_("Sorry — something went wrong on my side with that "
+                                                           "line. The next line goes on as usual.")), error=True))
+        finally:
+            if one_line:
+                self.speaker = typing
         return True
 
+    def _standing(self, name: str) -> Speaker:
+        """Who `name` is for one line: their role as the terminal last said it (the operator's own, at first)."""
+        if name == self.speaker.name:
+            return self.speaker
+        return Speaker(name, self.moderators.word.get(_user_id(name), False))
+
     async def _line(self, line: str, lowered: str) -> None:
-        m = re.match(r"^([A-Za-z][\w.-]*):\s+(.+)$", line)
-        if m and not lowered.startswith(("at ", "http")):
-            saved = self.speaker
-            self.speaker = Speaker(m.group(1), saved.moderator and m.group(1) == saved.name)
-            try:
-                await self._app.speak_to(self._actor())
-                await self._line(m.group(2), m.group(2).lower())
-            finally:
-                self.speaker = saved
-            return
         word, _sep, rest = lowered.partition(" ")
         extras: dict[str, Callable[[str], "asyncio.Future | None"]] = {
             "as": self._as, "press": self._press, "advance": self._advance, "at": self._at, "sleep": self._sleep,
@@ -351,10 +365,25 @@ class ConsoleAdapter:
         assert self.app is not None
         return self.app
 
+    def _private(self, actor: Actor, reply: Reply) -> None:
+        """A reply only `actor` sees: labelled with whom it is for, and its buttons theirs alone."""
+        self.out.show(self._only(actor), reply, actor.user_id)
+
+    def _only(self, actor: Actor) -> str:
+        """The header of a reply only `actor` sees: "only you" when they are the one typing, else their name."""
+        if actor.user_id == _user_id(self._typist.name):
+            return _(ONLY_YOU)
+        return _(ONLY_THEM).format(name=_CONTROL.sub("", actor.display_name))
+
     def _actor(self) -> Actor:
-        return Actor(self.community, f"console:{self.speaker.name.lower()}", self.speaker.name,
+        return Actor(self.community, _user_id(self.speaker.name), self.speaker.name,
                      platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale,
                      community_name=self.community_name)
+
+    def _is_operator(self, name: str) -> bool:
+        """Whether `name` is the terminal's own user (`console.user`), a moderator here from the start: switching
+        back to yourself gives you your own role back."""
+        return _user_id(name) == _user_id(self.config["console.user"])
 
     def _who(self) -> str:
         """The speaker's name, and that they moderate if they do."""
@@ -373,14 +402,16 @@ class ConsoleAdapter:
             self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
-                mine = reply.visibility == "actor"
-                self.out.show(_(ONLY_YOU) if mine else "#general", reply, actor.user_id if mine else None)
+                if reply.visibility == "actor":
+                    self._private(actor, reply)
+                else:
+                    self.out.show("#general", reply)
                 if reply.attachment is not None:
                     self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
                 continue
             if self._pending is not None:  # (a line ended the form before: it is next, not this form's answers)
                 continue
-            self.out.show(_(ONLY_YOU), Reply(body=reply.body, title=reply.form.title))
+            self._private(actor, Reply(body=reply.body, title=reply.form.title))
             self.out.say("  " + _(FORM_EXIT))
             values = await self._fill_form(reply.form)
             if values is None:
@@ -415,7 +446,7 @@ class ConsoleAdapter:
                 await self._show(actor, replies)
                 return
             for reply in replies:
-                self.out.show(_(ONLY_YOU), reply)
+                self._private(actor, reply)
             answer = await self._ask(wrong, values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
@@ -479,7 +510,8 @@ class ConsoleAdapter:
         parts = rest.split()
         if not parts:
             raise UserError(_("Say who: `as ann`, or `as mia mod` for a moderator."))
-        self.speaker = Speaker(parts[0], moderator=len(parts) > 1 and parts[1].lower() in {"mod", "moderator"})
+        mod = len(parts) > 1 and parts[1].lower() in {"mod", "moderator"}
+        self.speaker = Speaker(parts[0], moderator=mod or self._is_operator(parts[0]))
         self.moderators.said(self.speaker)
         await self._app.speak_to(self._actor())  # (now it's their language)
         self.out.say("  " + _("You are now {name}.").format(name=self._who()))
