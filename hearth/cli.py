@@ -297,16 +297,25 @@ async def run(config: Config, script: str | None = None) -> int:
 
 async def stdin_lines(stream: TextIO) -> AsyncIterator[str]:
     """The keyboard's (or a pipe's) lines, read on a daemon thread: a SIGTERM while it waits for a line still
-    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed."""
+    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed.
+
+    Each line is decoded on its own, bytes that aren't UTF-8 kept as lone surrogates (surrogateescape): the
+    terminal answers that one line and reads on, where decoding the stream stopped at the first bad byte."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str | BaseException] = asyncio.Queue()
+    raw = getattr(stream, "buffer", None)
 
     def read() -> None:
         try:
-            for line in iter(stream.readline, ""):
-                loop.call_soon_threadsafe(queue.put_nowait, line)
+            if raw is None:  # (a stream of text already)
+                for line in iter(stream.readline, ""):
+                    loop.call_soon_threadsafe(queue.put_nowait, line)
+            else:
+                for data in iter(raw.readline, b""):
+                    line = data.decode("utf-8", "surrogateescape").replace("\r\n", "\n")
+                    loop.call_soon_threadsafe(queue.put_nowait, line)
             item: str | BaseException = ""
-        except BaseException as err:  # e.g. bytes that aren't UTF-8: the adapter says so
+        except BaseException as err:  # (a read that failed: the adapter says so)
             item = err
         with contextlib.suppress(RuntimeError):  # the loop may be gone already
             loop.call_soon_threadsafe(queue.put_nowait, item)

@@ -63,6 +63,9 @@ FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
 _EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
                          r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+#: The first words of the terminal's extras: at a field that isn't free words, a line that begins with one is the
+#: terminal's, whether or not the rest is right (`press`, `advance soon`: the extra then says what it needs).
+_EXTRA_WORDS = frozenset({"as", "press", "advance", "at", "sleep", "who", "extras", "?", "quit", "exit"})
 #: At the keyboard "as always" is more likely words than a change of speaker, so there `as …` stays an answer;
 #: in a script (lines written beforehand, several people's) it ends the form.
 _AS_LINE = re.compile(r"as\s", re.IGNORECASE)
@@ -85,6 +88,11 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
+def readable(line: str) -> str:
+    """A line as it can be printed: bytes that weren't UTF-8 shown as "\ufffd" (printing them as they are fails)."""
+    return _NOT_UTF8.sub("\ufffd", line)
+
+
 #: One line for someone else: `ann: checkin status`.
 _ONE_LINE = re.compile(r"^([A-Za-z][\w.-]*):\s+(.+)$")
 
@@ -92,10 +100,6 @@ _ONE_LINE = re.compile(r"^([A-Za-z][\w.-]*):\s+(.+)$")
 def _user_id(name: str) -> str:
     """The terminal's id for the person named `name` (names are the same person whatever their case)."""
     return f"console:{name.lower()}"
-
-
-class NotUTF8(Exception):
-    """Scripted or piped input with bytes that aren't UTF-8: the run stops with a sentence, not a guess."""
 
 
 @dataclass
@@ -284,8 +288,6 @@ class ConsoleAdapter:
                 if line is None or not await self.handle_line(line):
                     break
             await self._catch_up()
-        except (UnicodeDecodeError, NotUTF8):
-            self.failure = "a line of input was not UTF-8 text, so I stopped reading. Save it as UTF-8 and try again."
         except Exception as err:
             log.debug("the terminal adapter stopped on an error", exc_info=True)
             self.failure = f"the terminal stopped on an error I didn't expect ({type(err).__name__}: {err})."
@@ -306,14 +308,12 @@ class ConsoleAdapter:
         line = raw.strip()
         if not line or line.startswith("#"):
             return True
-        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
-            if not self.interactive:
-                raise NotUTF8()
-            self.out.show(_(ONLY_YOU), Reply(body=rich(_("That line had characters I couldn't read (it wasn't UTF-8 "
-                                                         "text), so I skipped it. Please type it again.")), error=True))
-            return True
         if not self.interactive:
-            self.out.say(f"{self.speaker.name}> {line}")
+            self.out.say(f"{self.speaker.name}> {readable(line)}")
+        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
+            self._typist = self.speaker
+            self._unreadable()
+            return True
         lowered = line.lower()
         if lowered in {"quit", "exit"}:
             return False
@@ -364,6 +364,15 @@ class ConsoleAdapter:
     def _app(self) -> Hearth:
         assert self.app is not None
         return self.app
+
+    def _unreadable(self) -> None:
+        """A line that wasn't UTF-8 text: said kindly, skipped, and the next line read as usual."""
+        if self.interactive:
+            said = _("That line had characters I couldn't read (it wasn't UTF-8 text), so I skipped it. Please type "
+                     "it again.")
+        else:
+            said = _("That line wasn't readable text (it wasn't UTF-8), so I skipped it.")
+        self._private(self._actor(), Reply(body=rich(said), error=True))
 
     def _private(self, actor: Actor, reply: Reply) -> None:
         """A reply only `actor` sees: labelled with whom it is for, and its buttons theirs alone."""
@@ -485,18 +494,38 @@ class ConsoleAdapter:
             " " + _("(optional)") if not f.required else "")
         again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
         self.out.say(f"  {f.label}{choices}{default}{again}")
-        if self.interactive:
-            self.out.stream.write("  > ")
-            self.out.stream.flush()
-        answer = await self._next_line()
-        if answer is None or answer.strip().lower() == "cancel":
-            return None
-        if _EXTRA_LINE.fullmatch(answer.strip()) and (not self.interactive or not _AS_LINE.match(answer.strip())):
-            self._pending = answer  # (handled once the form is left: `handle_line`)
-            return None
-        if not self.interactive:
-            self.out.say(f"  > {answer}")
-        return answer.strip() or (f.default or "")
+        while True:
+            if self.interactive:
+                self.out.stream.write("  > ")
+                self.out.stream.flush()
+            answer = await self._next_line()
+            if answer is None or answer.strip().lower() == "cancel":
+                return None
+            if not self.interactive and answer.strip().startswith("#"):
+                continue  # (a script's comment, wherever it falls, is never an answer)
+            if self._ends_form(f, answer.strip()):
+                self._pending = answer  # (handled once the form is left: `handle_line`)
+                return None
+            if not self.interactive:
+                self.out.say(f"  > {readable(answer)}")
+            if _NOT_UTF8.search(answer):
+                self._unreadable()
+                continue
+            return answer.strip() or (f.default or "")
+
+    def _ends_form(self, f: FormField, answer: str) -> bool:
+        """Whether a line typed at field `f` is a terminal line rather than its answer: the form ends and the line
+        is done as typed, so a script's next speaker (`as bob`, `bob: …`) is never taken as someone's answer.
+
+        Where the field is free words (a paragraph), only a whole extra ends it, and at the keyboard `as …` stays
+        words ("as always"). Anywhere else the answer is a choice, a number, a name or a time, which no extra can
+        be: a line that begins like one ends the form, at the keyboard too (unless it is one of the choices)."""
+        if f.kind == "paragraph":
+            return bool(_EXTRA_LINE.fullmatch(answer)) and (not self.interactive or not _AS_LINE.match(answer))
+        lowered = answer.lower()
+        if any(lowered in (c.value.lower(), c.label.lower()) for c in f.choices):
+            return False
+        return lowered.split(" ", 1)[0] in _EXTRA_WORDS or bool(_ONE_LINE.match(answer))
 
     async def _next_line(self) -> str | None:
         try:
