@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import Hearth
-from bot.clock import OffsetClock
+from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
@@ -34,6 +34,8 @@ from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
 
+#: Where the terminal keeps its simulated clock between sessions (`store.local_state`).
+CLOCK_KEY = "console.clock"
 #: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
 MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
@@ -241,6 +243,8 @@ class ConsoleAdapter:
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
         self._tasks: list[asyncio.Task] = []
+        #: The time the clock went on from, when the last session had moved it ahead of real time.
+        self._resumed: datetime | None = None
         #: Why the terminal stopped early, if it did (one sentence for stderr); None when it simply ran out of lines.
         self.failure: str | None = None
 
@@ -252,14 +256,41 @@ class ConsoleAdapter:
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
         app.limiter.exempt.add(self.platform)
         app.add_platform_moderators(self.moderators)
+        self._resumed = await self._resume_clock()
         self._tasks = [asyncio.create_task(self._read_loop(), name="console-input"),
                        asyncio.create_task(self._tick_loop(), name="console-tick")]
 
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
+        await self._keep_clock()
 
     # -- time --------------------------------------------------------------
+
+    async def _resume_clock(self) -> datetime | None:
+        """Go on from where the last session left the clock, when that is ahead of real time: rounds it opened
+        stay open, and "next" and "open now" never disagree. Returns that time (None: the clock is real time)."""
+        clock = self._app.clock
+        kept = await self._app.store.local_state.get(CLOCK_KEY)
+        if not isinstance(clock, OffsetClock) or kept is None:
+            return None
+        try:
+            left = parse_iso(kept)
+        except ValueError:
+            return None
+        if left <= clock.now():
+            return None
+        clock.set(left)
+        return left
+
+    async def _keep_clock(self) -> None:
+        """Keep the clock's time in the store, for the next session to go on from."""
+        if self.app is None or not isinstance(self.app.clock, OffsetClock):
+            return
+        try:
+            await self.app.store.local_state.put(CLOCK_KEY, utc_iso(self._now()), self._now())
+        except Exception:  # (the session still ends as it should; the next one starts from real time at worst)
+            log.warning("the terminal could not keep its clock's time", exc_info=log.isEnabledFor(logging.DEBUG))
 
     async def _tick_loop(self) -> None:
         """Let rounds open and close on the terminal's clock, which may run ahead."""
@@ -276,8 +307,10 @@ class ConsoleAdapter:
 
     async def _read_loop(self) -> None:
         try:
+            await self._app.speak_to(self._actor())
+            if self._resumed is not None:
+                self.out.say(_("The clock is where you left it: {time}.").format(time=clock_text(self._resumed)))
             if self.interactive:
-                await self._app.speak_to(self._actor())
                 self.out.say(_("Type {help} for Hearth's commands, or extras for the terminal's own. Ctrl-D "
                                "leaves.").format(help=HELP))
             while True:
@@ -599,6 +632,7 @@ class ConsoleAdapter:
                 count=MAX_STEPS))
         clock.set(target)
         await self._catch_up()
+        await self._keep_clock()
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes."""
