@@ -224,8 +224,12 @@ class ConsoleAdapter:
     platform = "console"
 
     def __init__(self, config: Config, lines: AsyncIterator[str], out: ConsoleOut, done: asyncio.Event,
-                 interactive: bool, tick_seconds: float = 1.0, locale: str | None = None) -> None:
+                 interactive: bool, tick_seconds: float = 1.0, locale: str | None = None,
+                 exports: Path | None = None) -> None:
         self.config = config
+        #: Where files Hearth hands over are written: beside the data (`exports/`), unless told (the demo's data
+        #: is thrown away at its end, its files are not).
+        self.exports = exports
         self.lines = lines
         self.out = out
         self.done = done
@@ -464,7 +468,7 @@ class ConsoleAdapter:
     def _save(self, attachment: Attachment) -> Path:
         """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
         only by this machine's user, as an export holds private answers and notes."""
-        folder = (self.config.sqlite_path.parent / "exports").resolve()
+        folder = (self.exports or self.config.sqlite_path.parent / "exports").resolve()
         folder.mkdir(parents=True, exist_ok=True)
         name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
         stem, suffix = Path(name).stem, Path(name).suffix

@@ -113,6 +113,19 @@ def test_demo_runs(capsys):
     assert "I don't know the command" not in out  # (its commands are typed words: a renamed one fails here)
 
 
+def test_the_demos_files_are_still_where_it_says_once_it_has_ended(tmp_path, capsys, monkeypatch):
+    import re
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
+    kept = re.search(r"The demo's files are kept in (\S+) ", out)
+    assert saved and kept and all(p.is_file() and p.parent == Path(kept.group(1)) for p in saved)
+    assert [p.name for p in tmp_path.iterdir()] == [Path(kept.group(1)).name]  # (its data is gone)
+
+
 def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     out = run_script(tmp_path, "ann: note I keep thinking about ending my life\n", capsys)
