@@ -50,7 +50,7 @@ ONLY_THEM = N_("only {name}")
 EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
-    ("press N", N_("press button N of the last message with buttons (DMs to others are passed over)")),
+    ("press N", N_("press button N of the last message with buttons that you can see")),
     ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d)")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
     ("sleep N", N_("wait N real seconds (scripts)")),
