@@ -112,7 +112,7 @@ class Speaker:
 
 class ConsoleModerators:
     """Hearth's `PlatformModerators` for the terminal, whose word is what was typed: `as NAME mod` makes NAME a
-    moderator, `as NAME` takes it back. Its word about someone stands until it says otherwise (the terminal is
+    moderator, `as NAME` takes it back (but `as you`, the terminal's own user, is a moderator again). Its word about someone stands until it says otherwise (the terminal is
     one person at their own keyboard, who can say either at any time), including from a run before this one."""
 
     platform = "console"
