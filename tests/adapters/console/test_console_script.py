@@ -105,7 +105,16 @@ checkin status
     assert "Your check-ins" in out
 
 
-def test_demo_runs(capsys):
+@pytest.fixture
+def demo_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the demo's throwaway data and its kept files go: this test's folder (not the machine's /tmp)."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_demo_runs(capsys, demo_files):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
@@ -113,17 +122,15 @@ def test_demo_runs(capsys):
     assert "I don't know the command" not in out  # (its commands are typed words: a renamed one fails here)
 
 
-def test_the_demos_files_are_still_where_it_says_once_it_has_ended(tmp_path, capsys, monkeypatch):
+def test_the_demos_files_are_still_where_it_says_once_it_has_ended(capsys, demo_files):
     import re
-    import tempfile
 
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
     kept = re.search(r"The demo's files are kept in (\S+) ", out)
     assert saved and kept and all(p.is_file() and p.parent == Path(kept.group(1)) for p in saved)
-    assert [p.name for p in tmp_path.iterdir()] == [Path(kept.group(1)).name]  # (its data is gone)
+    assert [p.name for p in demo_files.iterdir()] == [Path(kept.group(1)).name]  # (its data is gone)
 
 
 def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
@@ -263,7 +270,7 @@ ann: me data
     assert "I hold nothing about you" in third
 
 
-def test_the_demo_lets_each_person_press_their_own_buttons(capsys):
+def test_the_demo_lets_each_person_press_their_own_buttons(capsys, demo_files):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "meant for someone else" not in out and "I don't know the command" not in out
