@@ -278,8 +278,9 @@ def _where_data_goes(config: Config) -> str:
     return str(config.sqlite_path)
 
 
-async def run(config: Config, script: str | None = None) -> int:
-    """Start Hearth: platform adapters for the tokens set, else the terminal (reading the `script` text if given)."""
+async def run(config: Config, script: str | None = None, exports: Path | None = None) -> int:
+    """Start Hearth: platform adapters for the tokens set, else the terminal (reading the `script` text if given;
+    the files it hands over written to `exports`, else beside the data)."""
     from adapters.console import ConsoleAdapter, ConsoleOut, lines_from
     from adapters.console.adapter import shell_locale
     from bot.clock import OffsetClock
@@ -294,7 +295,7 @@ async def run(config: Config, script: str | None = None) -> int:
         lines = lines_from(io.StringIO(script)) if script is not None else stdin_lines(sys.stdin)
         interactive = script is None and sys.stdin.isatty()
         console = ConsoleAdapter(config, lines, ConsoleOut(sys.stdout, sys.stdout.isatty()), done,
-                                 interactive, locale=shell_locale())
+                                 interactive, locale=shell_locale(), exports=exports)
         adapters.append(console)
         if script is None:
             print(f"No Discord or Slack token is set, so Hearth runs here in your terminal.\n"
@@ -308,16 +309,25 @@ async def run(config: Config, script: str | None = None) -> int:
 
 async def stdin_lines(stream: TextIO) -> AsyncIterator[str]:
     """The keyboard's (or a pipe's) lines, read on a daemon thread: a SIGTERM while it waits for a line still
-    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed."""
+    exits, where a worker thread blocked in `readline` would hold the process until Enter was pressed.
+
+    Each line is decoded on its own, bytes that aren't UTF-8 kept as lone surrogates (surrogateescape): the
+    terminal answers that one line and reads on, where decoding the stream stopped at the first bad byte."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str | BaseException] = asyncio.Queue()
+    raw = getattr(stream, "buffer", None)
 
     def read() -> None:
         try:
-            for line in iter(stream.readline, ""):
-                loop.call_soon_threadsafe(queue.put_nowait, line)
+            if raw is None:  # (a stream of text already)
+                for line in iter(stream.readline, ""):
+                    loop.call_soon_threadsafe(queue.put_nowait, line)
+            else:
+                for data in iter(raw.readline, b""):
+                    line = data.decode("utf-8", "surrogateescape").replace("\r\n", "\n")
+                    loop.call_soon_threadsafe(queue.put_nowait, line)
             item: str | BaseException = ""
-        except BaseException as err:  # e.g. bytes that aren't UTF-8: the adapter says so
+        except BaseException as err:  # (a read that failed: the adapter says so)
             item = err
         with contextlib.suppress(RuntimeError):  # the loop may be gone already
             loop.call_soon_threadsafe(queue.put_nowait, item)
@@ -333,11 +343,18 @@ async def stdin_lines(stream: TextIO) -> AsyncIterator[str]:
 
 
 def run_demo(log_level: str | None) -> int:
-    """The tour runs on a throwaway database, so it never touches real data."""
+    """The tour runs on a throwaway database, so it never touches real data; the files it hands over (a chart)
+    are kept in a folder of their own, named at the end, so the paths it prints still lead somewhere."""
     from adapters.console.demo import DEMO_SCRIPT
 
     setup_logging(log_level or "WARNING")
+    files = Path(tempfile.mkdtemp(prefix="hearth-demo-files-"))
     with tempfile.TemporaryDirectory(prefix="hearth-demo-") as tmp:
         config = load(env={"HEARTH_DATA_DIR": tmp})
         print("Hearth demo: one evening check-in, start to finish. Lines after '>' are typed by people.\n")
-        return asyncio.run(run(config, DEMO_SCRIPT))
+        code = asyncio.run(run(config, DEMO_SCRIPT, exports=files))
+    if any(files.iterdir()):
+        print(f"\nThe demo's files are kept in {files} (its data is gone; delete the folder when you're done).")
+    else:
+        files.rmdir()
+    return code

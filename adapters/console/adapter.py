@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import Hearth
-from bot.clock import OffsetClock
+from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.parse import parse_line
 from bot.config import Config
 from bot.delivery.sender import Delivery
@@ -34,19 +34,23 @@ from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
 
+#: Where the terminal keeps its simulated clock between sessions (`store.local_state`).
+CLOCK_KEY = "console.clock"
 #: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
 MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
 
-#: Where a reply only its reader sees is shown (the terminal's header for it).
+#: Where a reply only its reader sees is shown (the terminal's header for it), when its reader is the one typing…
 ONLY_YOU = N_("only you")
+#: … and when it is someone else (a one-line `ann: …`): whose it is, so it never looks like the typist's own.
+ONLY_THEM = N_("only {name}")
 #: The terminal's own lines (`extras`): what is typed stays English, as Hearth's commands do; what it does is said
 #: in the speaker's language.
 EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
-    ("press N", N_("press button N of the last message with buttons (DMs to others are passed over)")),
+    ("press N", N_("press button N of the last message with buttons that you can see")),
     ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d)")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
     ("sleep N", N_("wait N real seconds (scripts)")),
@@ -61,6 +65,9 @@ FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
 _EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
                          r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+#: The first words of the terminal's extras: at a field that isn't free words, a line that begins with one is the
+#: terminal's, whether or not the rest is right (`press`, `advance soon`: the extra then says what it needs).
+_EXTRA_WORDS = frozenset({"as", "press", "advance", "at", "sleep", "who", "extras", "?", "quit", "exit"})
 #: At the keyboard "as always" is more likely words than a change of speaker, so there `as …` stays an answer;
 #: in a script (lines written beforehand, several people's) it ends the form.
 _AS_LINE = re.compile(r"as\s", re.IGNORECASE)
@@ -83,8 +90,18 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
-class NotUTF8(Exception):
-    """Scripted or piped input with bytes that aren't UTF-8: the run stops with a sentence, not a guess."""
+def readable(line: str) -> str:
+    """A line as it can be printed: bytes that weren't UTF-8 shown as "\ufffd" (printing them as they are fails)."""
+    return _NOT_UTF8.sub("\ufffd", line)
+
+
+#: One line for someone else: `ann: checkin status`.
+_ONE_LINE = re.compile(r"^([A-Za-z][\w.-]*):\s+(.+)$")
+
+
+def _user_id(name: str) -> str:
+    """The terminal's id for the person named `name` (names are the same person whatever their case)."""
+    return f"console:{name.lower()}"
 
 
 @dataclass
@@ -95,7 +112,7 @@ class Speaker:
 
 class ConsoleModerators:
     """Hearth's `PlatformModerators` for the terminal, whose word is what was typed: `as NAME mod` makes NAME a
-    moderator, `as NAME` takes it back. Its word about someone stands until it says otherwise (the terminal is
+    moderator, `as NAME` takes it back (but `as you`, the terminal's own user, is a moderator again). Its word about someone stands until it says otherwise (the terminal is
     one person at their own keyboard, who can say either at any time), including from a run before this one."""
 
     platform = "console"
@@ -104,7 +121,7 @@ class ConsoleModerators:
         self.word: dict[str, bool] = {}  # user id -> whether the terminal last said they moderate
 
     def said(self, speaker: Speaker) -> None:
-        self.word[f"console:{speaker.name.lower()}"] = speaker.moderator
+        self.word[_user_id(speaker.name)] = speaker.moderator
 
     async def still(self, community_id: str, user_id: str) -> bool | None:
         return self.word.get(user_id, True)
@@ -134,8 +151,7 @@ class ConsoleSender:
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
         with speaking(d.message.lang):  # (the language it was made in)
-            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
-                          dm=d.kind == "dm")
+            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None)
             if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
                 self.out.say("  " + _("Saved as {path}").format(path=self._save(d.message.attachment)))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
@@ -147,11 +163,10 @@ def _short(ref: str | None) -> str:
 
 @dataclass(frozen=True)
 class Shown:
-    """A message with buttons, and whom it was shown to (None: a channel, so everyone)."""
+    """A message with buttons, and whom it was shown to (None: a channel, so everyone here)."""
 
     buttons: tuple[Button, ...]
     to: str | None
-    dm: bool
 
 
 #: How many messages with buttons `press` can reach back over.
@@ -159,30 +174,30 @@ KEEP_SHOWN = 50
 
 
 class ConsoleOut:
-    """Where everything is printed; remembers the last buttons so `press N` works."""
+    """Where everything is printed; remembers the messages with buttons, and whom each was shown to, so `press N`
+    means the same thing as for the person pressing: only what they could see."""
 
     def __init__(self, stream: TextIO, color: bool) -> None:
         self.stream = stream
         self.color = color
-        self.buttons: tuple[Button, ...] = ()
         self.shown: list[Shown] = []
 
-    def show(self, where: str, reply: Reply, to: str | None = None, dm: bool = False) -> None:
+    def show(self, where: str, reply: Reply, to: str | None = None) -> None:
+        """Print `reply` under `[where]`; `to` is the one person it is for (a DM, a private reply), None for a
+        channel post everyone here sees."""
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
         if reply.buttons:
-            self.buttons = reply.buttons
-            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, dm)]
+            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to)]
 
     def buttons_for(self, user_id: str) -> tuple[Button, ...]:
-        """The buttons `press` means for this person: the last message with buttons, passing over DMs to
-        others (a round's DMs arrive in a burst, in no order that means anything to whoever is typing).
-        A reply shown to someone else is not passed over: pressing it is refused by Hearth, as it should be."""
+        """The buttons `press` means for this person: those of the last message with buttons they could see (a
+        channel's post, or one shown to them alone). Someone else's DMs and private replies are passed over, never
+        numbered or named: on Discord and Slack they would never have seen them."""
         for shown in reversed(self.shown):
-            if shown.dm and shown.to != user_id:
-                continue
-            return shown.buttons
+            if shown.to is None or shown.to == user_id:
+                return shown.buttons
         return ()
 
     def say(self, text: str) -> None:
@@ -209,8 +224,12 @@ class ConsoleAdapter:
     platform = "console"
 
     def __init__(self, config: Config, lines: AsyncIterator[str], out: ConsoleOut, done: asyncio.Event,
-                 interactive: bool, tick_seconds: float = 1.0, locale: str | None = None) -> None:
+                 interactive: bool, tick_seconds: float = 1.0, locale: str | None = None,
+                 exports: Path | None = None) -> None:
         self.config = config
+        #: Where files Hearth hands over are written: beside the data (`exports/`), unless told (the demo's data
+        #: is thrown away at its end, its files are not).
+        self.exports = exports
         self.lines = lines
         self.out = out
         self.done = done
@@ -222,10 +241,14 @@ class ConsoleAdapter:
         self.moderators = ConsoleModerators()
         self.moderators.said(self.speaker)
         self.locale = locale
+        #: Who is at the keyboard for the line being handled (a one-line `ann: …` speaks for Ann, typed by them).
+        self._typist = self.speaker
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
         self._tasks: list[asyncio.Task] = []
+        #: The time the clock went on from, when the last session had moved it ahead of real time.
+        self._resumed: datetime | None = None
         #: Why the terminal stopped early, if it did (one sentence for stderr); None when it simply ran out of lines.
         self.failure: str | None = None
 
@@ -237,14 +260,41 @@ class ConsoleAdapter:
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).
         app.limiter.exempt.add(self.platform)
         app.add_platform_moderators(self.moderators)
+        self._resumed = await self._resume_clock()
         self._tasks = [asyncio.create_task(self._read_loop(), name="console-input"),
                        asyncio.create_task(self._tick_loop(), name="console-tick")]
 
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
+        await self._keep_clock()
 
     # -- time --------------------------------------------------------------
+
+    async def _resume_clock(self) -> datetime | None:
+        """Go on from where the last session left the clock, when that is ahead of real time: rounds it opened
+        stay open, and "next" and "open now" never disagree. Returns that time (None: the clock is real time)."""
+        clock = self._app.clock
+        kept = await self._app.store.local_state.get(CLOCK_KEY)
+        if not isinstance(clock, OffsetClock) or kept is None:
+            return None
+        try:
+            left = parse_iso(kept)
+        except ValueError:
+            return None
+        if left <= clock.now():
+            return None
+        clock.set(left)
+        return left
+
+    async def _keep_clock(self) -> None:
+        """Keep the clock's time in the store, for the next session to go on from."""
+        if self.app is None or not isinstance(self.app.clock, OffsetClock):
+            return
+        try:
+            await self.app.store.local_state.put(CLOCK_KEY, utc_iso(self._now()), self._now())
+        except Exception:  # (the session still ends as it should; the next one starts from real time at worst)
+            log.warning("the terminal could not keep its clock's time", exc_info=log.isEnabledFor(logging.DEBUG))
 
     async def _tick_loop(self) -> None:
         """Let rounds open and close on the terminal's clock, which may run ahead."""
@@ -261,8 +311,10 @@ class ConsoleAdapter:
 
     async def _read_loop(self) -> None:
         try:
+            await self._app.speak_to(self._actor())
+            if self._resumed is not None:
+                self.out.say(_("The clock is where you left it: {time}.").format(time=clock_text(self._resumed)))
             if self.interactive:
-                await self._app.speak_to(self._actor())
                 self.out.say(_("Type {help} for Hearth's commands, or extras for the terminal's own. Ctrl-D "
                                "leaves.").format(help=HELP))
             while True:
@@ -273,8 +325,6 @@ class ConsoleAdapter:
                 if line is None or not await self.handle_line(line):
                     break
             await self._catch_up()
-        except (UnicodeDecodeError, NotUTF8):
-            self.failure = "a line of input was not UTF-8 text, so I stopped reading. Save it as UTF-8 and try again."
         except Exception as err:
             log.debug("the terminal adapter stopped on an error", exc_info=True)
             self.failure = f"the terminal stopped on an error I didn't expect ({type(err).__name__}: {err})."
@@ -295,40 +345,41 @@ class ConsoleAdapter:
         line = raw.strip()
         if not line or line.startswith("#"):
             return True
-        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
-            if not self.interactive:
-                raise NotUTF8()
-            self.out.show(_(ONLY_YOU), Reply(body=rich(_("That line had characters I couldn't read (it wasn't UTF-8 "
-                                                         "text), so I skipped it. Please type it again.")), error=True))
-            return True
         if not self.interactive:
-            self.out.say(f"{self.speaker.name}> {line}")
+            self.out.say(f"{self.speaker.name}> {readable(line)}")
+        if _NOT_UTF8.search(line):  # bytes that aren't UTF-8 reach us as lone surrogates (surrogateescape)
+            self._typist = self.speaker
+            self._unreadable()
+            return True
         lowered = line.lower()
         if lowered in {"quit", "exit"}:
             return False
+        typing, one_line = self.speaker, _ONE_LINE.match(line)
+        self._typist = typing
+        if one_line and not lowered.startswith(("at ", "http")):  # `ann: …`: this line (and its answers) is Ann's
+            self.speaker, line = self._standing(one_line.group(1)), one_line.group(2)
+            lowered = line.lower()
         try:
             await self._app.speak_to(self._actor())  # the terminal's own words too are in the speaker's language
             await self._line(line, lowered)
         except UserError as err:
-            self.out.show(_(ONLY_YOU), err.reply())
+            self._private(self._actor(), err.reply())
         except Exception:  # a bug: this line gets an answer, and the session goes on
             log.warning("the terminal could not handle a line", exc_info=log.isEnabledFor(logging.DEBUG))
-            self.out.show(_(ONLY_YOU), Reply(body=rich(_("Sorry — something went wrong on my side with that line. "
-                                                         "The next line goes on as usual.")),
-                                            error=True))
+            self._private(self._actor(), Reply(body=rich(_("Sorry — something went wrong on my side with that "
+                                                           "line. The next line goes on as usual.")), error=True))
+        finally:
+            if one_line:
+                self.speaker = typing
         return True
 
+    def _standing(self, name: str) -> Speaker:
+        """Who `name` is for one line: their role as the terminal last said it (the operator's own, at first)."""
+        if name == self.speaker.name:
+            return self.speaker
+        return Speaker(name, self.moderators.word.get(_user_id(name), False))
+
     async def _line(self, line: str, lowered: str) -> None:
-        m = re.match(r"^([A-Za-z][\w.-]*):\s+(.+)$", line)
-        if m and not lowered.startswith(("at ", "http")):
-            saved = self.speaker
-            self.speaker = Speaker(m.group(1), saved.moderator and m.group(1) == saved.name)
-            try:
-                await self._app.speak_to(self._actor())
-                await self._line(m.group(2), m.group(2).lower())
-            finally:
-                self.speaker = saved
-            return
         word, _sep, rest = lowered.partition(" ")
         extras: dict[str, Callable[[str], "asyncio.Future | None"]] = {
             "as": self._as, "press": self._press, "advance": self._advance, "at": self._at, "sleep": self._sleep,
@@ -351,10 +402,34 @@ class ConsoleAdapter:
         assert self.app is not None
         return self.app
 
+    def _unreadable(self) -> None:
+        """A line that wasn't UTF-8 text: said kindly, skipped, and the next line read as usual."""
+        if self.interactive:
+            said = _("That line had characters I couldn't read (it wasn't UTF-8 text), so I skipped it. Please type "
+                     "it again.")
+        else:
+            said = _("That line wasn't readable text (it wasn't UTF-8), so I skipped it.")
+        self._private(self._actor(), Reply(body=rich(said), error=True))
+
+    def _private(self, actor: Actor, reply: Reply) -> None:
+        """A reply only `actor` sees: labelled with whom it is for, and its buttons theirs alone."""
+        self.out.show(self._only(actor), reply, actor.user_id)
+
+    def _only(self, actor: Actor) -> str:
+        """The header of a reply only `actor` sees: "only you" when they are the one typing, else their name."""
+        if actor.user_id == _user_id(self._typist.name):
+            return _(ONLY_YOU)
+        return _(ONLY_THEM).format(name=_CONTROL.sub("", actor.display_name))
+
     def _actor(self) -> Actor:
-        return Actor(self.community, f"console:{self.speaker.name.lower()}", self.speaker.name,
+        return Actor(self.community, _user_id(self.speaker.name), self.speaker.name,
                      platform_moderator=self.speaker.moderator, channel_id="console:general", locale=self.locale,
                      community_name=self.community_name)
+
+    def _is_operator(self, name: str) -> bool:
+        """Whether `name` is the terminal's own user (`console.user`), a moderator here from the start: switching
+        back to yourself gives you your own role back."""
+        return _user_id(name) == _user_id(self.config["console.user"])
 
     def _who(self) -> str:
         """The speaker's name, and that they moderate if they do."""
@@ -373,14 +448,16 @@ class ConsoleAdapter:
             self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
-                mine = reply.visibility == "actor"
-                self.out.show(_(ONLY_YOU) if mine else "#general", reply, actor.user_id if mine else None)
+                if reply.visibility == "actor":
+                    self._private(actor, reply)
+                else:
+                    self.out.show("#general", reply)
                 if reply.attachment is not None:
                     self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
                 continue
             if self._pending is not None:  # (a line ended the form before: it is next, not this form's answers)
                 continue
-            self.out.show(_(ONLY_YOU), Reply(body=reply.body, title=reply.form.title))
+            self._private(actor, Reply(body=reply.body, title=reply.form.title))
             self.out.say("  " + _(FORM_EXIT))
             values = await self._fill_form(reply.form)
             if values is None:
@@ -391,7 +468,7 @@ class ConsoleAdapter:
     def _save(self, attachment: Attachment) -> Path:
         """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
         only by this machine's user, as an export holds private answers and notes."""
-        folder = (self.config.sqlite_path.parent / "exports").resolve()
+        folder = (self.exports or self.config.sqlite_path.parent / "exports").resolve()
         folder.mkdir(parents=True, exist_ok=True)
         name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
         stem, suffix = Path(name).stem, Path(name).suffix
@@ -415,7 +492,7 @@ class ConsoleAdapter:
                 await self._show(actor, replies)
                 return
             for reply in replies:
-                self.out.show(_(ONLY_YOU), reply)
+                self._private(actor, reply)
             answer = await self._ask(wrong, values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
@@ -454,18 +531,38 @@ class ConsoleAdapter:
             " " + _("(optional)") if not f.required else "")
         again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
         self.out.say(f"  {f.label}{choices}{default}{again}")
-        if self.interactive:
-            self.out.stream.write("  > ")
-            self.out.stream.flush()
-        answer = await self._next_line()
-        if answer is None or answer.strip().lower() == "cancel":
-            return None
-        if _EXTRA_LINE.fullmatch(answer.strip()) and (not self.interactive or not _AS_LINE.match(answer.strip())):
-            self._pending = answer  # (handled once the form is left: `handle_line`)
-            return None
-        if not self.interactive:
-            self.out.say(f"  > {answer}")
-        return answer.strip() or (f.default or "")
+        while True:
+            if self.interactive:
+                self.out.stream.write("  > ")
+                self.out.stream.flush()
+            answer = await self._next_line()
+            if answer is None or answer.strip().lower() == "cancel":
+                return None
+            if not self.interactive and answer.strip().startswith("#"):
+                continue  # (a script's comment, wherever it falls, is never an answer)
+            if self._ends_form(f, answer.strip()):
+                self._pending = answer  # (handled once the form is left: `handle_line`)
+                return None
+            if not self.interactive:
+                self.out.say(f"  > {readable(answer)}")
+            if _NOT_UTF8.search(answer):
+                self._unreadable()
+                continue
+            return answer.strip() or (f.default or "")
+
+    def _ends_form(self, f: FormField, answer: str) -> bool:
+        """Whether a line typed at field `f` is a terminal line rather than its answer: the form ends and the line
+        is done as typed, so a script's next speaker (`as bob`, `bob: …`) is never taken as someone's answer.
+
+        Where the field is free words (a paragraph), only a whole extra ends it, and at the keyboard `as …` stays
+        words ("as always"). Anywhere else the answer is a choice, a number, a name or a time, which no extra can
+        be: a line that begins like one ends the form, at the keyboard too (unless it is one of the choices)."""
+        if f.kind == "paragraph":
+            return bool(_EXTRA_LINE.fullmatch(answer)) and (not self.interactive or not _AS_LINE.match(answer))
+        lowered = answer.lower()
+        if any(lowered in (c.value.lower(), c.label.lower()) for c in f.choices):
+            return False
+        return lowered.split(" ", 1)[0] in _EXTRA_WORDS or bool(_ONE_LINE.match(answer))
 
     async def _next_line(self) -> str | None:
         try:
@@ -479,7 +576,8 @@ class ConsoleAdapter:
         parts = rest.split()
         if not parts:
             raise UserError(_("Say who: `as ann`, or `as mia mod` for a moderator."))
-        self.speaker = Speaker(parts[0], moderator=len(parts) > 1 and parts[1].lower() in {"mod", "moderator"})
+        mod = len(parts) > 1 and parts[1].lower() in {"mod", "moderator"}
+        self.speaker = Speaker(parts[0], moderator=mod or self._is_operator(parts[0]))
         self.moderators.said(self.speaker)
         await self._app.speak_to(self._actor())  # (now it's their language)
         self.out.say("  " + _("You are now {name}.").format(name=self._who()))
@@ -538,6 +636,7 @@ class ConsoleAdapter:
                 count=MAX_STEPS))
         clock.set(target)
         await self._catch_up()
+        await self._keep_clock()
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes."""

@@ -13,8 +13,9 @@ from typing import Any
 from bot.store.database import Executor
 from bot.store.dialect import POSTGRESQL
 
-#: Bookkeeping each database keeps for itself: never copied.
-NOT_DATA = frozenset({"schema_migrations", "sqlite_sequence", "processes", "delivery_waits"})  # who is alive, waits now
+#: Bookkeeping each database keeps for itself: never copied (who is alive, waits now, an installation's own values
+#: such as the terminal's clock).
+NOT_DATA = frozenset({"schema_migrations", "sqlite_sequence", "processes", "delivery_waits", "local_state"})
 
 
 @dataclass(frozen=True)

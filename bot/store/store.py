@@ -2,8 +2,8 @@
 
 Flows reach what Hearth keeps through `store.communities`, `store.prompts`,
 `store.schedules`, `store.rounds`, `store.notes`, `store.care`, `store.insights`, `store.dashboard`,
-`store.outbox` and `store.stash`; each repository owns its tables' queries, its purge, and its
-part of a member's export and erasure (`bot.store.member_data`). No SQL runs
+`store.outbox`, `store.stash` and `store.local_state`; each repository owns its tables' queries, its
+purge, and its part of a member's export and erasure (`bot.store.member_data`). No SQL runs
 outside `bot/store`. The SQL is portable (`?` placeholders, `ON CONFLICT`,
 `RETURNING`), so SQLite and PostgreSQL sit under the same repositories.
 """
@@ -25,6 +25,7 @@ from bot.store.communities import CommunityRepository
 from bot.store.dashboard import DashboardRepository
 from bot.store.database import Database, SqliteDatabase
 from bot.store.insights import InsightsRepository
+from bot.store.local_state import LocalStateRepository
 from bot.store.migrations import migrate
 from bot.store.notes import NoteRepository
 from bot.store.outbox import OutboxRepository, removal
@@ -65,12 +66,13 @@ class Store:
         self.stash = StashRepository(db)
         self.insights = InsightsRepository(db)
         self.dashboard = DashboardRepository(db)
+        self.local_state = LocalStateRepository(db)
 
     @property
     def repositories(self) -> list[Repository]:
         """Every repository, in the order a member's data is erased (answers before the member row)."""
         return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.insights,
-                self.dashboard, self.communities, self.stash]
+                self.dashboard, self.communities, self.stash, self.local_state]
 
     @property
     def cipher(self) -> Cipher:

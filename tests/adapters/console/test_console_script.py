@@ -108,12 +108,32 @@ checkin status
     assert "Your check-ins" in out
 
 
-def test_demo_runs(capsys):
+@pytest.fixture
+def demo_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the demo's throwaway data and its kept files go: this test's folder (not the machine's /tmp)."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_demo_runs(capsys, demo_files):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "evening-circle has closed" in out
     assert "gentle nudge" in out
     assert "I don't know the command" not in out  # (its commands are typed words: a renamed one fails here)
+
+
+def test_the_demos_files_are_still_where_it_says_once_it_has_ended(capsys, demo_files):
+    import re
+
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
+    kept = re.search(r"The demo's files are kept in (\S+) ", out)
+    assert saved and kept and all(p.is_file() and p.parent == Path(kept.group(1)) for p in saved)
+    assert [p.name for p in demo_files.iterdir()] == [Path(kept.group(1)).name]  # (its data is gone)
 
 
 def test_the_terminal_speaks_the_shells_language_for_care(tmp_path, capsys, monkeypatch):
@@ -229,7 +249,7 @@ ann: me export
     assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only
 
 
-def test_a_button_is_pressed_only_by_whom_it_was_shown(tmp_path, capsys):
+def test_a_button_is_pressed_only_by_whom_it_was_shown_and_numbered_only_for_them(tmp_path, capsys):
     script = """\
 ann: reflect
 ann: note I keep this one for myself
@@ -244,14 +264,16 @@ ann: me data
     out = run_script(tmp_path, script, capsys)
     first, second, third = out.split("ann: me data")[1:]
     after_you, after_mia = out.split("you> press 1", 1)[1], out.split("mia: press 1", 1)[1]
-    assert "meant for someone else, so I've left it alone. Nothing changed." in after_you.split("you>", 1)[0]
-    assert "meant for someone else" in after_mia.split("you>", 1)[0]
+    # Ann's private buttons are no one else's to number, press or even see named.
+    for after in (after_you, after_mia):
+        refused = after.split("you>", 1)[0]
+        assert "There's no button “1”. The last ones were: none yet" in refused and "Delete" not in refused
     assert "1 private note" in first and "1 private note" in second  # nothing happened to Ann's data
     assert "Done. I've deleted everything" in second  # her own press did it
     assert "I hold nothing about you" in third
 
 
-def test_the_demo_lets_each_person_press_their_own_buttons(capsys):
+def test_the_demo_lets_each_person_press_their_own_buttons(capsys, demo_files):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "meant for someone else" not in out and "I don't know the command" not in out

@@ -1,0 +1,102 @@
+"""What the terminal reads, from the keyboard or a pipe: a terminal line is never taken as a form's answer where
+it can't be one, and a line that isn't UTF-8 text is answered and skipped, the rest read as usual."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from hearth.cli import main
+from tests.adapters.console.test_console_script import EVENING_OPEN, run_script
+
+
+class Keyboard(io.TextIOWrapper):
+    """Standard input as typed at a terminal (or piped, with `tty=False`): bytes underneath, as the real one."""
+
+    def __init__(self, data: bytes, tty: bool) -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8")
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def run_stdin(tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+              tty: bool) -> str:
+    """`hearth` with no script and no token: the terminal reads standard input (`data`)."""
+    config = tmp_path / "hearth.toml"
+    config.write_text(f'data_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", Keyboard(data, tty))
+    assert main(["--config", str(config), "--log-level", "WARNING"]) == 0
+    return capsys.readouterr().out
+
+
+def test_at_the_keyboard_a_terminal_line_at_a_choice_ends_the_form_and_free_words_stay_words(
+        tmp_path, capsys, monkeypatch):
+    typed = EVENING_OPEN + """\
+checkin answer
+as bob
+checkin answer
+4
+as always
+who
+ann: checkin answer
+press
+checkin answer
+2
+as always, tired
+private
+me history
+"""
+    out = run_stdin(tmp_path, typed.encode(), capsys, monkeypatch, tty=True)
+    first, rest = out.split("How are you, 1 to 5?", 1)[1].split("You are now bob.", 1)
+    assert "(cancelled)" in first and "Your mood should be" not in first  # `as bob` was never Ann's mood
+    bobs = rest.split("How are you, 1 to 5?", 1)[1].split("You are bob.", 1)[0]
+    assert "(cancelled)" in bobs and "you wrote “as always”" in bobs  # words kept; `who` was no visibility
+    anns, last = out.split("You are bob.", 1)[1].split("Say which button, like press 1.", 1)
+    assert anns.startswith(" The clock says") and "[only ann]" in anns and "(cancelled)" in anns  # `press`: no mood
+    assert "Your mood should be" not in out and "must be one of" not in out
+    assert "Your answer is kept private" in last and "private — as always, tired" in last  # words, at the keyboard
+
+
+def test_in_a_script_the_next_speakers_line_ends_a_form_at_every_field_and_a_comment_is_no_answer(
+        tmp_path, capsys):
+    script = EVENING_OPEN + """\
+checkin answer
+bob: checkin status
+checkin answer
+# Ann thinks, then answers
+3
+Fine
+advance
+checkin answer
+3
+
+bob: checkin status
+me history
+"""
+    out = run_script(tmp_path, script, capsys)
+    at_mood, at_visibility, at_words = out.split("ann> checkin answer")[1:4]
+    assert "(cancelled)\nann> bob: checkin status\n[only bob]\n  Your check-ins" in at_mood
+    assert "  > 3\n  Anything you'd like to say? (optional)\n  > Fine\n  Who sees" in at_visibility  # (no comment)
+    assert "(cancelled)\n  How are you, 1 to 5? — you wrote “3”\n  Anything you'd like to say? — you wrote “Fine”\n" \
+           "ann> advance\n[only you]\n  Say how far" in at_visibility
+    assert "(cancelled)" in at_words and "[only bob]" in at_words and "Thanks for checking in" not in out
+
+
+def test_a_piped_line_that_is_not_utf8_is_answered_and_skipped_and_reading_goes_on(tmp_path, capsys, monkeypatch):
+    data = b"who\n\xff\xfe bad bytes\nwho\nmod schedule create evening #general daily 19:00\npress 1\nat 19:00\n" \
+           b"checkin answer\n\xff\n3\n\nprivate\nme history\n"
+    out = run_stdin(tmp_path, data, capsys, monkeypatch, tty=False)
+    assert out.count("You are you (moderator).") == 2  # the line after the bad one was answered
+    assert "you> \ufffd\ufffd bad bytes\n[only you]\n  That line wasn't readable text (it wasn't UTF-8), so I " \
+           "skipped it." in out
+    form = out.split("you> checkin answer", 1)[1]
+    assert form.count("That line wasn't readable text") == 1 and "Your answer is kept private" in form
+
+
+def test_a_typed_line_that_is_not_utf8_is_answered_and_skipped(tmp_path, capsys, monkeypatch):
+    out = run_stdin(tmp_path, b"\xffoops\nwho\n", capsys, monkeypatch, tty=True)
+    assert "it wasn't UTF-8 text), so I skipped it. Please type it again." in out and "You are you" in out

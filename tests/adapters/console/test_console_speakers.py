@@ -1,0 +1,54 @@
+"""Several people at one terminal: each sees, numbers and presses only their own buttons, a reply for someone
+else says whose it is, and switching back to yourself gives you your own role back."""
+
+from __future__ import annotations
+
+from tests.adapters.console.test_console_script import run_script
+
+#: Ann and Bob (no DMs) join the evening check-in; its round opens; Ann's answer gets a private crisis reply.
+ANN_IN_CRISIS = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+ann: checkin join evening
+bob: checkin join evening dm=no
+at 19:00
+ann: checkin answer 1 private I keep thinking about ending my life
+"""
+
+
+def test_another_persons_private_buttons_are_never_numbered_named_or_pressed(tmp_path, capsys):
+    out = run_script(tmp_path, ANN_IN_CRISIS + "as bob\npress 9\npress 3\ncancel\n", capsys)
+    assert "[1] Check on me tomorrow" in out  # (Ann's private reply, with its button, shown to her)
+    unknown = out.split("bob> press 9", 1)[1].split("bob> press 3", 1)[0]
+    assert "There's no button “9”. The last ones were: [1] 🌧️ Rough" in unknown  # the channel's, his too
+    assert "Check on me" not in unknown
+    pressed = out.split("bob> press 3", 1)[1]
+    assert "meant for someone else" not in pressed and "How are you, 1 to 5?" in pressed  # the round's mood 3
+
+
+def test_a_bare_number_presses_the_speakers_own_visible_button(tmp_path, capsys):
+    out = run_script(tmp_path, ANN_IN_CRISIS + "as bob\n3\ncancel\n", capsys)
+    assert "How are you, 1 to 5?" in out.split("bob> 3", 1)[1]
+
+
+def test_a_reply_for_someone_else_than_the_one_typing_says_whose_it_is(tmp_path, capsys):
+    out = run_script(tmp_path, "ann: checkin join nothing-here\nann: frobnicate\nme data\n", capsys)
+    joined, rest = out.split("you> ann: checkin join nothing-here", 1)[1].split("you> ann: frobnicate", 1)
+    assert joined.startswith("\n[only ann]\n") and "[only you]" not in joined
+    unknown, mine = rest.split("you> me data", 1)
+    assert unknown.startswith("\n[only ann]\n") and "I don't know the command “frobnicate”" in unknown
+    assert mine.startswith("\n[only you]\n")
+
+
+def test_switching_back_to_yourself_gives_you_your_own_role_back(tmp_path, capsys):
+    out = run_script(tmp_path, "who\nas ann\nwho\nas you\nwho\nmod schedule list\n", capsys)
+    whos = [block.split("\n", 2)[1] for block in out.split("> who")[1:]]
+    assert [w.split(".")[0] for w in whos] == ["You are you (moderator)", "You are ann", "You are you (moderator)"]
+    assert "Only moderators" not in out.split("you> mod schedule list", 1)[1]
+
+
+def test_one_line_as_someone_keeps_the_role_they_were_given(tmp_path, capsys):
+    out = run_script(tmp_path, "as mia mod\nas ann\nmia: mod schedule list\nbob: mod schedule list\n", capsys)
+    mia, bob = out.split("ann> mia: mod schedule list", 1)[1].split("ann> bob: mod schedule list", 1)
+    assert "Only moderators" not in mia and "Only moderators can use mod schedule list" in bob
