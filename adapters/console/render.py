@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.i18n import _
+from bot.i18n import _, ngettext
 from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
 
 BOLD, ITALIC, RESET = "\033[1m", "\033[3m", "\033[0m"
@@ -57,6 +57,7 @@ def render_reply(reply: Reply, color: bool, indent: str = "  ") -> str:
     if reply.buttons:
         lines.append(render_buttons(reply.buttons) + "   " + _("(type: press N)"))
     if reply.attachment:
-        lines.append("[" + _("file: {name}, {size} bytes").format(name=reply.attachment.filename,
-                                                                 size=len(reply.attachment.content)) + "]")
+        size = len(reply.attachment.content)
+        lines.append("[" + ngettext("file: {name}, {size} byte", "file: {name}, {size} bytes", size).format(
+            name=reply.attachment.filename, size=size) + "]")
     return "\n".join(indent + line for chunk in lines for line in chunk.splitlines() or [""])

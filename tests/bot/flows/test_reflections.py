@@ -132,3 +132,9 @@ async def test_a_note_sent_in_a_form_is_not_echoed_the_form_keeps_it(app):
     [refusal] = await press(app, ann, form.action, form.args, {"note": "x" * (MAX_NOTE_CHARS + 1)}, kind="form")
     assert refusal.error and refusal.field == "note"
     assert "What you typed" not in refusal.plain()
+
+
+async def test_history_with_nothing_in_one_week_says_the_last_week(app):
+    assert text(await run(app, actor("ann"), "me history", weeks="1")) == \
+        "You haven't answered any check-ins in the last week."
+    assert "in the last 3 weeks." in text(await run(app, actor("ann"), "me history", weeks="3"))
