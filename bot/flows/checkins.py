@@ -17,7 +17,7 @@ from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
-from bot.i18n import N_, _, speaking
+from bot.i18n import N_, _, one_full_stop, speaking
 from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• Open now: **{}**, closes {}") + f" — {state}", schedule.name,
                           show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
-        lines.append(rich(_("DMs and reminders are snoozed until {day}.").format(day=show_date(member.snooze_until))))
+        lines.append(rich(one_full_stop(_("DMs and reminders are snoozed until {day}.").format(
+            day=show_date(member.snooze_until)))))
     return Reply(body=join_rich(lines))
 
 
