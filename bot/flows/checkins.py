@@ -246,10 +246,15 @@ async def save_answer(
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
-    """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went."""
+    """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
+    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed."""
     if visibility == "anonymous":
-        return rich(" " + _("Anonymous answers go up a few at a time, or when the round closes, so nobody can tell "
-                            "which is yours."))
+        said = _("Anonymous answers go up a few at a time, or when the round closes, so nobody can tell which is "
+                 "yours.")
+        if previous is not None and previous.post_ref:
+            said += " " + _("Your earlier post with your name stays up until then and comes down as they go up, so "
+                            "the timing gives nothing away.")
+        return rich(" " + said)
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))
