@@ -61,6 +61,11 @@ NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Ev
 #: A typed command that failed unexpectedly (a bug, a dropped database connection), when it carried the person's
 #: writing: said with their words given back. No claim either way about what was done or saved. (Slack's own apology.)
 SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+#: A command, button or form that failed unexpectedly where the adapter apologises itself (Discord, the terminal):
+#: part of it may have been done before it failed, so it says so, and never "nothing was changed". A form's words
+#: come with it (the adapter gives them back).
+NOT_SURE = N_("Sorry — something went wrong on my side, and I can't tell whether that went through. Please check "
+              "before you try it again.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
 DMS_CLOSED_NOTICE = N_("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
                      "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
