@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.commands.router import Router
 from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
 from bot.store import member_data
 
@@ -136,9 +136,18 @@ async def care_section(app: "Hearth", ev: Event, alerts_on: bool) -> Rich:
     """What happens when someone may be struggling, in their language, true for this community's settings."""
     texts, language = app.content.care, await app.language_of(ev.actor)
     alerts = (fill(texts.text(language, "privacy_alerts_on"), hours=hearth_text(
-        str(app.config["safety.alert_cooldown_hours"]))) if alerts_on
+        cooldown(app.config["safety.alert_cooldown_hours"], language))) if alerts_on
         else rich(texts.text(language, "privacy_alerts_off")))
     return join_rich([rich(texts.text(language, "privacy_care")), alerts], " ")
+
+
+def cooldown(hours: int, language: str) -> str:
+    """"24 hours", "hour": the time between two care notes, for "at most once every {hours}" (a count agrees
+    with its noun in every language; one hour reads as "every hour", not "every 1 hours")."""
+    with speaking(language):
+        # TRANSLATORS: the time between two care notes, in "comes at most once every {hours}" (privacy_alerts_on
+        # in content/safety/replies.toml: es "cada {hours}", de "in {hours}", fr "en {hours}", pt "a cada {hours}").
+        return ngettext("hour", "{count} hours", hours).format(count=hours)
 
 
 def privacy_notice(days: int, encrypted: bool) -> Rich:
