@@ -93,8 +93,8 @@ async def export(app: "Hearth", ev: Event) -> Reply:
                           "or switch one back on with **mod prompt enable**."))
     content = dump_pack(pack)
     _check_exportable(content)
-    await audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
     n = len(pack.prompts)
+    await audit(app, ev, "pack.export", f"{n} prompt{'' if n == 1 else 's'}")  # (the audit log is English, its record)
     body = ngettext("Here is your community's **{count}** prompt as a pack file. "
                     "Another community can bring it in with **mod pack import**.",
                     "Here are your community's **{count}** prompts as a pack file. "
