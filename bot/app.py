@@ -58,9 +58,13 @@ STILL_PAUSED = N_("Still paused for a moment, so I didn't do that one either. Tr
 #: The disk under the database is full: nothing is saved now, nothing saved before is lost.
 NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Everything saved before is safe. "
            "Please try again a little later.")
-#: A typed command that failed unexpectedly (a bug, a dropped database connection), when it carried the person's
-#: writing: said with their words given back. No claim either way about what was done or saved. (Slack's own apology.)
-SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+#: A command, button or form that failed unexpectedly (a bug, a dropped database connection): part of it may have
+#: been done before it failed, so it claims neither way ("nothing was changed" could be untrue, and "try again"
+#: could do it twice), and asks the person to check. Said here for a typed command that carried the person's
+#: writing, with their words given back; by the adapters (Discord, Slack, the terminal) for the rest, with a
+#: form's words given back where the platform keeps them nowhere else.
+NOT_SURE = N_("Sorry — something went wrong on my side, and I can't tell whether that went through. Please check "
+              "before you try it again.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
 DMS_CLOSED_NOTICE = N_("**I couldn't send you a direct message.** Your DMs look closed to me, so I've stopped trying: "
                      "check-in prompts and reminders won't reach you by DM for now. If you'd like them, allow direct "
@@ -127,7 +131,7 @@ class Hearth:
                 raise  # (the adapter apologises in its own way; nothing typed is lost)
             # Nothing on the person's screen keeps a typed line: their words come back with the apology.
             log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
-            return self._counted(self._words_back(event, [say(_(SORRY), error=True, why="broke")]))
+            return self._counted(self._words_back(event, [say(_(NOT_SURE), error=True, why="broke")]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")

@@ -24,6 +24,7 @@ Marking text for translation (extracted by `pybabel extract`, see `babel.cfg`):
 from __future__ import annotations
 
 import io
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import date, datetime, time
@@ -186,6 +187,17 @@ def day_month_short(day: date) -> str:
     if _language.get() == DEFAULT:
         return day.strftime("%d %b")  # (as Hearth has always written it)
     return format_skeleton("MMMd", day, locale=_locale())
+
+
+_DOUBLE_STOP = re.compile(r"(?<=[^\W\d_]\.)\.(?!\.)")
+
+
+def one_full_stop(sentence: str) -> str:
+    """The sentence with one full stop after an abbreviation that ends it: "… à partir du lundi 8 déc." rather
+    than "déc..". Babel's short months end in a full stop in French, German and Portuguese ("déc.", "Dez.",
+    "dez."), so a sentence that puts a short date (`day_month`, `day_month_short`, `day_month_year`) before its
+    own full stop goes through this. An ellipsis ("…", "...") is left as it is."""
+    return _DOUBLE_STOP.sub("", sentence)
 
 
 def decimal(value: float, digits: int = 1) -> str:

@@ -12,12 +12,14 @@ For each language Hearth ships (`bot.language.LANGUAGES`), against the template 
 * **too long**: a text a platform caps (a button label, a form's title, an option's description) must fit
   in its limit in every language, else the platform refuses it or Hearth cuts it.
 * **stale**: a catalog that lacks a message of the template (run `make messages`).
+* **counts**: a message that puts a count before a word ("{count} notes") is a plural message (`ngettext`), so
+  "1 note" reads right in every language (`uncounted_messages`), unless its count is never 1 (`NEVER_ONE`).
 """
 
 from __future__ import annotations
 
 import ast
-
+import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,6 +219,64 @@ def _problems(where: str, msgid: str | tuple[str, ...], strings: list[str],
 
 def _listed(names: frozenset[str]) -> str:
     return ", ".join(sorted("{" + n + "}" for n in names)) or "none"
+
+
+#: Placeholders that hold a number of things ("{count} notes", "{days} days"): a sentence that puts one before a
+#: word must be a plural message (`ngettext`), so "1 note" and "2 notes" each read right in every language.
+COUNTS = frozenset({"count", "n", "days", "weeks", "hours", "minutes", "years", "size", "floor", "chars", "length",
+                    "limit", "step"})
+_COUNTED = re.compile(r"\{(" + "|".join(sorted(COUNTS)) + r")\}\**\s+[^\W\d_]")
+
+#: Sentences with a count that can never be 1 (a constant, or a number past a limit), kept singular-free on purpose.
+NEVER_ONE = frozenset({
+    "(That passed more than {count} openings, reminders and closings; the ones after those were skipped. Move the "
+    "clock in smaller steps to see every one.)",  # the terminal's MAX_STEPS, 1200
+    "I move the clock at most {days} days at a time; try `advance 30d`.",  # the terminal's MAX_ADVANCE, 3660
+    "That file is {size} MB",  # over 1 MB, with a decimal
+    "Invitations show only when at least {floor} people didn't answer: otherwise they would tell who answered.",
+    "too few answers to show (fewer than {floor} people in every week)",
+    "Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.",
+    "Here are the numbers for {title} as a CSV file. Empty cells are weeks with fewer than {floor} people.",
+    # (the summary floor is 3 at least: `checkins.summary_floor`)
+    "This link signs you in once, for a working day ({hours} hours), to the community where you asked for it.",
+    "**Your dashboard link** (only you can see this):\n{link}\nIt works once, for the next {minutes} minutes, and "
+    "signs you in to this community for {hours} hours. Don't share it: whoever opens it acts as you.",
+    "That link has expired: each one works for {minutes} minutes. Type **mod dashboard** again for a new one.",
+    # (bot/flows/dashboard.py: 10 minutes, 8 hours)
+    "Okay. After {count} low check-ins in a row, I'll check on you privately.",  # low_mood_streak is 2 at least
+    "“{}” is more than {years} years away.",  # 10
+    "“{}” is too short: it needs at least {minutes} minutes.",  # 5
+    "every {step} minutes",  # a step of 2 at least (1 is "every minute")
+    "{name}, last {weeks} weeks", "All check-ins, last {weeks} weeks",  # insights: 4, 12 or 52 weeks
+    "No check-in rounds in these {weeks} weeks, so there's nothing to count yet.",
+    "average mood {average} (no earlier {weeks} weeks to compare)",
+    "average mood {average}, {trend} on the {weeks} weeks before ({before})",
+    "…and {count} more.", "and {count} more",  # no noun to agree with: "and 1 more"
+    "the file is {size} bytes, far too large for a pack — split it into smaller packs",
+    # (not counts before a noun: "2 of 3", weekday names, a list of minutes)
+    "continued in the next message ({n} of {total})", "{days} at {times}", "{days} in {months}",
+    "at minute {minutes} of the hour", "at minutes {minutes} of the hour",
+    # (a length past a limit, and the limits, are never 1:)
+    "“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?",
+    "Notes can be up to {limit} characters; yours has {length}. Could you split it in two?",
+    "That's longer than a schedule needs ({limit} characters at most).",
+    "Your words are {length} characters; the most I can keep is {limit}. Could you shorten them a little? Nothing "
+    "was saved yet.",
+})
+
+
+def uncounted_messages(template: Path | None = None) -> list[str]:
+    """Messages that put a count before a word without being plural messages ("1 days"), outside `NEVER_ONE`.
+    A limit message of a pack's or a text's lint ("is {chars} characters; the limit is {limit}") is past its
+    limit, so never 1, and is left out by its "the limit is"."""
+    from babel.messages.pofile import read_po
+
+    from bot import i18n
+
+    with (template or i18n.LOCALES / f"{i18n.DOMAIN}.pot").open("rb") as f:
+        catalog = read_po(f)
+    return [m.id for m in catalog if isinstance(m.id, str) and m.id and m.id not in NEVER_ONE
+            and _COUNTED.search(m.id) and "the limit is {limit}" not in m.id]
 
 
 def english_limits_problems() -> list[str]:

@@ -21,9 +21,10 @@ from typing import AsyncIterator, Callable, TextIO
 from zoneinfo import ZoneInfo
 
 from adapters.console.render import _CONTROL, render_buttons, render_reply
-from bot.app import Hearth
+from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.parse import parse_line
+from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
@@ -486,7 +487,13 @@ class ConsoleAdapter:
     async def _submit(self, actor: Actor, form: Form, values: dict[str, str]) -> None:
         """Send a filled form; a refusal about one field asks again for just that field, keeping the rest."""
         while True:
-            replies = await self._app.handle(Event("form", actor, form.action, dict(form.args), dict(values)))
+            try:
+                replies = await self._app.handle(Event("form", actor, form.action, dict(form.args), dict(values)))
+            except Exception:  # a bug, or a dropped database: part of it may be done, and the words are only here
+                log.warning("a form could not be handled", exc_info=log.isEnabledFor(logging.DEBUG))
+                self.out.show(_(ONLY_YOU), Reply(body=rich(_(NOT_SURE) + "\n" + _(GIVEN_BACK)), error=True))
+                self._give_back(form, values)
+                return
             wrong = next((f for r in replies if r.error and r.field for f in form.fields if f.name == r.field), None)
             if wrong is None:
                 await self._show(actor, replies)
@@ -516,6 +523,11 @@ class ConsoleAdapter:
         self.out.say("  " + _("(cancelled)"))
         if self._pending is None:
             return
+        self._give_back(form, values)
+
+    def _give_back(self, form: Form, values: dict[str, str]) -> None:
+        """What the person had written in a form, field by field, to type again (the words a field not reached
+        yet held too)."""
         for f in form.fields:
             kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
             if kept:

@@ -19,6 +19,7 @@ from adapters.discord.render import message_parts, reply_text
 from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
+from bot.app import NOT_SURE
 from bot.events import Actor, Event, Reply, join_rich, rich
 from bot.i18n import _, use
 from bot.language import from_locale
@@ -33,8 +34,9 @@ NO_PINGS = discord.AllowedMentions.none()
 DEFER_AFTER = 2.0
 
 def sorry() -> Reply:
-    return Reply(body=rich(_("Sorry — something went wrong on my side, and nothing was changed. "
-                             "Please try again in a moment.")))
+    """The apology after a failure: true however far it got (`NOT_SURE`), and an error, so that a form's words
+    come back with it (`kept_values`)."""
+    return Reply(body=rich(_(NOT_SURE)), error=True)
 
 
 def not_in_dms() -> Reply:

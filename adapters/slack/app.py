@@ -58,6 +58,7 @@ from adapters.slack.sender import UNREACHABLE, SlackSender, unreachable
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
+from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
 from bot.config import Config
@@ -79,7 +80,7 @@ WEB_API_TIMEOUT_SECONDS = 30
 SUBMIT_BUDGET_SECONDS = 2.0
 #: How long stopping waits for work that followed an ack (an answer on its way) before cancelling it.
 STOP_GRACE_SECONDS = 5.0
-SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+SORRY = NOT_SURE  # (its apology after a failure: true however far it got)
 FORM_EXPIRED = N_("This form has expired. Please open it again.")
 SLACK_HELP = N_("On Slack, type these after `/hearth`, e.g. `/hearth {example}`. "
                 "Your **Home** tab with Hearth has buttons for the common ones.")

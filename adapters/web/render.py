@@ -35,32 +35,46 @@ def rich_html(body: Rich) -> Markup:
     def text(s: str) -> None:
         out.append(str(escape(s)) if pre else str(escape(s)).replace("\n", "<br>\n"))
 
-    for part in body.parts:
-        if isinstance(part, UserText):
-            text(part.text)
-        elif isinstance(part, ChannelRef):
-            text(f"#{part.short}")
-        elif isinstance(part, (When, PersonRef)):
-            text(part.text())
+    # A mark is told by its neighbours, which may be in the next part ("_{}_" around someone's words): the parts
+    # are read as one line, and a mark counts only where every character of it is Hearth's own.
+    pieces = [(_shown(part), isinstance(part, str)) for part in body.parts]
+    line = "".join(piece for piece, _own in pieces)
+    own = bytearray()
+    for piece, is_own in pieces:
+        own.extend((b"\x01" if is_own else b"\x00") * len(piece))
+    at = 0
+    for m in _MARK.finditer(line):
+        token = m.group()
+        if not all(own[m.start():m.end()]) or (token in _TAGS and pre):
+            continue
+        if m.start() > at:
+            text(line[at:m.start()])
+        at = m.end()
+        if token.startswith("```"):
+            for mark in reversed(open_):
+                out.append(f"</{_TAGS[mark]}>")
+            open_.clear()
+            pre = not pre
+            out.append("<pre>" if pre else "</pre>")
         else:
-            for token in _MARK.split(part):
-                if not token:
-                    continue
-                if token.startswith("```"):
-                    for m in reversed(open_):
-                        out.append(f"</{_TAGS[m]}>")
-                    open_.clear()
-                    pre = not pre
-                    out.append("<pre>" if pre else "</pre>")
-                elif token in _TAGS and not pre:
-                    toggle(token)
-                else:
-                    text(token)
+            toggle(token)
+    if at < len(line):
+        text(line[at:])
     for m in reversed(open_):
         out.append(f"</{_TAGS[m]}>")
     if pre:
         out.append("</pre>")
     return Markup("".join(out))
+
+
+def _shown(part: object) -> str:
+    if isinstance(part, UserText):
+        return part.text
+    if isinstance(part, ChannelRef):
+        return f"#{part.short}"
+    if isinstance(part, (When, PersonRef)):
+        return part.text()
+    return str(part)
 
 
 def plain(text: Rich) -> str:

@@ -80,11 +80,13 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
     from word `i` up to word `j`, which a command's own words (free text, or the rest of the line) are taken from
     whole."""
     names = {o.name for o in cmd.options}
+    old = {alias: o.name for o in cmd.options for alias in o.old_names}  # ("id=3" for `number`: still understood)
     args: dict[str, str] = {}
     at: list[int] = []  # where each positional word is in `words`
     positional: list[str] = []
     for i, word in enumerate(words):
         key, sep, value = word.partition("=")
+        key = old.get(key, key) if sep else key
         if sep and key in names and key not in args:
             args[key] = value
         else:
@@ -112,7 +114,7 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
         if opt.kind == "text" and free_start is None:
             free_start = at[-len(positional)]
         args[opt.name] = positional.pop(0)
-    _refuse_unknown_options(cmd, words, names, free_start, typed)
+    _refuse_unknown_options(cmd, words, names | set(old), free_start, typed)
     if positional:
         raise UserError(_("I didn't understand “{typed}” for **{command}**. Usage: `{usage}`"), typed=" ".join(positional),
                         command=hearth_text(cmd.name), usage=hearth_text(cmd.usage()))

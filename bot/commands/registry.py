@@ -87,6 +87,9 @@ class Option:
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
+    old_names: tuple[str, ...] = ()
+    """What the option was called before ("id" for a note's `number`): still taken, typed (`id=3`) or carried by
+    a button made before the rename, and shown nowhere (not in help, usage, forms or a platform's command list)."""
 
     def looks_like_a_choice(self, word: str) -> bool:
         """Whether a word that is none of the choices was still meant as one: a slip ("sharde", "priv"), a number
@@ -487,9 +490,19 @@ def confirmation(cmd: Command, event: Event, why: str | None = None, now: dateti
     )
 
 
+def renamed(cmd: Command, given: Mapping[str, str]) -> dict[str, str]:
+    """The arguments with an option's old name (`Option.old_names`) read as its name; the name wins if both came."""
+    old = {alias: o.name for o in cmd.options for alias in o.old_names}
+    if not old or not any(key in old for key in given):
+        return dict(given)
+    out = {old.get(key, key): value for key, value in given.items() if key in old}
+    return out | {key: value for key, value in given.items() if key not in old}
+
+
 def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
     """Check required options, choices, numbers and lengths; explain mistakes."""
     known = {o.name: o for o in cmd.options}
+    given = renamed(cmd, given)
     out: dict[str, str] = {}
     for key, value in given.items():
         if key == "confirmed":

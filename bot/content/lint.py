@@ -43,6 +43,8 @@ def lint(paths: list[Path] | None = None, *, strict: bool = False,
         catalogs = i18n_check.check(complete=complete if complete is not None else i18n_check.COMPLETE)
         problems.extend(catalogs.problems)
         problems.extend(i18n_check.english_limits_problems())
+        problems.extend(f"en: “{text[:60]}”: a count before a word in a message that isn't plural — use ngettext, "
+                        "so “1 …” reads right" for text in i18n_check.uncounted_messages())
         translations = [f"{lang}: {catalogs.total - n} of {catalogs.total} messages translated"
                         + ("" if n else " (complete)") for lang, n in catalogs.missing.items()]
     warnings: list[str] = []

@@ -17,7 +17,7 @@ from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
-from bot.i18n import N_, _, speaking
+from bot.i18n import N_, _, one_full_stop, speaking
 from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• Open now: **{}**, closes {}") + f" — {state}", schedule.name,
                           show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
-        lines.append(rich(_("DMs and reminders are snoozed until {day}.").format(day=show_date(member.snooze_until))))
+        lines.append(rich(one_full_stop(_("DMs and reminders are snoozed until {day}.").format(
+            day=show_date(member.snooze_until)))))
     return Reply(body=join_rich(lines))
 
 
@@ -245,10 +246,15 @@ async def save_answer(
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
-    """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went."""
+    """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
+    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed."""
     if visibility == "anonymous":
-        return rich(" " + _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell "
-                            "which is yours. If too few come in before the round closes, they aren't posted."))
+        said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
+                 "yours. If too few come in before the round closes, they aren't posted.")
+        if previous is not None and previous.post_ref:
+            said += " " + _("Your earlier post with your name stays up until then, and comes down with them or when "
+                            "the round closes, so the timing gives nothing away.")
+        return rich(" " + said)
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))

@@ -11,7 +11,7 @@ from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
 )
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.models import Schedule
 from bot.scheduling import next_fires, parse_when
 from bot.store.member_data import DELETED
@@ -136,7 +136,7 @@ class ScheduleRow:
         head = rich("**{}**" + f" · {parse_when(s.spec).describe()} ({s.timezone}) · ", s.name)
         if where:
             head = head + channel(s.channel_id) + rich(" · ")
-        return head + rich(_("{count} joined · ").format(count=self.people)) + self.line
+        return head + rich(ngettext("{count} joined · ", "{count} joined · ", self.people).format(count=self.people)) + self.line
 
 
 async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[ScheduleRow]:

@@ -24,7 +24,7 @@ from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
 from bot.events import Attachment, Event, Reply, Rich, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
-from bot.i18n import N_, _, day_month_short, decimal, ngettext, speaking
+from bot.i18n import N_, _, day_month_short, decimal, ngettext, one_full_stop, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
@@ -235,8 +235,8 @@ def trend(view: Insights) -> str:
         if not view.has_schedules:  # nothing will show on Monday either: say what would make something show
             return _("There are no check-ins here yet. A moderator can create one.")
         return _("No check-in rounds in these {weeks} weeks, so there's nothing to count yet.").format(
-            weeks=view.weeks) + " " + _("Insights count whole weeks only: this week's check-ins show from "
-                                        "Monday, {day}.").format(day=week_label(view.shows_next))
+            weeks=view.weeks) + " " + one_full_stop(_("Insights count whole weeks only: this week's check-ins show "
+                                                      "from Monday, {day}.").format(day=week_label(view.shows_next)))
     now, before = average(view.moods), average(period_moods(view.before))
     answered = view.answered
     parts = []

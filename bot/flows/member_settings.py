@@ -10,7 +10,7 @@ from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError, about
 from bot.events import Event, Reply, fill, hearth_text, join_rich, say
-from bot.i18n import N_, _, clock, long_day, use
+from bot.i18n import N_, _, clock, long_day, one_full_stop, use
 from bot.scheduling import check_timezone, parse_date
 
 if TYPE_CHECKING:
@@ -43,8 +43,8 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz))
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
-    return say(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
-                 "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until)))
+    return say(one_full_stop(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
+                               "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until))))
 
 
 @router.command("me language", "Choose the language I use for you, or see which one I use now.",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.commands.router import Router
 from bot.crypto import FernetCipher
-from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
-from bot.i18n import N_, _, ngettext
+from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
+from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
 from bot.store import member_data
 
@@ -58,7 +59,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         rich("• " + ngettext("{count} check-in you've joined", "{count} check-ins you've joined",
                              s.memberships).format(count=s.memberships)),
         rich(f"• {answers}"),
-        rich("• " + ngettext("{count} private note — only you can read them",
+        rich("• " + ngettext("{count} private note — only you can read it",
                              "{count} private notes — only you can read them", s.notes).format(count=s.notes)),
         rich("• " + ngettext("{count} reflection prompt I've given you, so I don't repeat myself",
                              "{count} reflection prompts I've given you, so I don't repeat myself",
@@ -67,14 +68,17 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     if s.language:
         lines.append(rich(_("• The language you chose ({language}), see **me language**").format(language=s.language)))
     if s.snoozed_until:
-        lines.append(rich(_("• DMs snoozed until {day}").format(day=s.snoozed_until)))
+        lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(date.fromisoformat(str(s.snoozed_until)[:10])))))
     if s.moderator_actions:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
                                           s.moderator_actions).format(count=s.moderator_actions)))
-    lines.append(rich("\n" + _("Answers are kept for {days} days; notes until you delete them. "
-                               "**me export** gives you a copy of all of it, **me delete** removes it, "
-                               "and **privacy** says who can see what.").format(days=retention_days(app, community))))
+    days = retention_days(app, community)
+    lines.append(rich("\n" + ngettext(
+        "Answers are kept for {days} day; notes until you delete them. **me export** gives you a copy of all of it, "
+        "**me delete** removes it, and **privacy** says who can see what.",
+        "Answers are kept for {days} days; notes until you delete them. **me export** gives you a copy of all of it, "
+        "**me delete** removes it, and **privacy** says who can see what.", days).format(days=days)))
     return Reply(body=join_rich(lines))
 
 
@@ -132,9 +136,18 @@ async def care_section(app: "Hearth", ev: Event, alerts_on: bool) -> Rich:
     """What happens when someone may be struggling, in their language, true for this community's settings."""
     texts, language = app.content.care, await app.language_of(ev.actor)
     alerts = (fill(texts.text(language, "privacy_alerts_on"), hours=hearth_text(
-        str(app.config["safety.alert_cooldown_hours"]))) if alerts_on
+        cooldown(app.config["safety.alert_cooldown_hours"], language))) if alerts_on
         else rich(texts.text(language, "privacy_alerts_off")))
     return join_rich([rich(texts.text(language, "privacy_care")), alerts], " ")
+
+
+def cooldown(hours: int, language: str) -> str:
+    """"24 hours", "hour": the time between two care notes, for "at most once every {hours}" (a count agrees
+    with its noun in every language; one hour reads as "every hour", not "every 1 hours")."""
+    with speaking(language):
+        # TRANSLATORS: the time between two care notes, in "comes at most once every {hours}" (privacy_alerts_on
+        # in content/safety/replies.toml: es "cada {hours}", de "in {hours}", fr "en {hours}", pt "a cada {hours}").
+        return ngettext("hour", "{count} hours", hours).format(count=hours)
 
 
 def privacy_notice(days: int, encrypted: bool) -> Rich:
@@ -158,9 +171,12 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),
         rich(_("The people who run this Hearth's server can reach its database, as with any app.") + " " + server),
-        rich(_("**How long:** answers are deleted after {days} days, and their posts come down from the channel "
-               "with them (round summaries stay). **me delete** takes yours down any time. Notes stay until you "
-               "delete them (**notes delete**).").format(days=days)),
+        rich(ngettext("**How long:** answers are deleted after {days} day, and their posts come down from the "
+                      "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "
+                      "until you delete them (**notes delete**).",
+                      "**How long:** answers are deleted after {days} days, and their posts come down from the "
+                      "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "
+                      "until you delete them (**notes delete**).", days).format(days=days)),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
                "removes all of it. **checkin leave** stops a check-in any time.")),
     ], "\n")

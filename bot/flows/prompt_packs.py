@@ -43,6 +43,13 @@ MAX_UPLOAD_BYTES = MAX_PACK_CHARS * 4
 THEME_OPTION = Option("theme", "the theme to switch", kind="choice", required=True,
                       choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
 KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
+
+
+def kind_count(kind: str, n: int) -> str:
+    """"1 check-in", "2 reflections": how many prompts of a kind, agreeing with the count in every language."""
+    if kind == "checkin":
+        return ngettext("{count} check-in", "{count} check-ins", n).format(count=n)
+    return ngettext("{count} reflection", "{count} reflections", n).format(count=n)
 PACK_OPTION = Option("pack", "a built-in pack's id, from mod pack list", required=True, suggest="packs")
 PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True)
 
@@ -86,8 +93,8 @@ async def export(app: "Hearth", ev: Event) -> Reply:
                           "or switch one back on with **mod prompt enable**."))
     content = dump_pack(pack)
     _check_exportable(content)
-    await audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
     n = len(pack.prompts)
+    await audit(app, ev, "pack.export", f"{n} prompt{'' if n == 1 else 's'}")  # (the audit log is English, its record)
     body = ngettext("Here is your community's **{count}** prompt as a pack file. "
                     "Another community can bring it in with **mod pack import**.",
                     "Here are your community's **{count}** prompts as a pack file. "
@@ -246,12 +253,15 @@ async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
 
 def _summary(plan: ImportPlan) -> Rich:
     """The preview's lines: counts, with ids for what changes or clashes."""
-    lines = [rich("• " + _("{count} new").format(count=len(plan.added)))]
+    added, changed, unchanged = len(plan.added), len(plan.changed), len(plan.unchanged)
+    lines = [rich("• " + ngettext("{count} new", "{count} new", added).format(count=added))]
     if plan.changed:
-        lines.append(rich("• " + _("{count} changed: {ids}").format(count=len(plan.changed), ids=_ids(plan.changed))))
+        lines.append(rich("• " + ngettext("{count} changed: {ids}", "{count} changed: {ids}", changed).format(
+            count=changed, ids=_ids(plan.changed))))
     else:
         lines.append(rich("• " + _("0 changed")))
-    lines.append(rich("• " + _("{count} already here and unchanged (skipped)").format(count=len(plan.unchanged))))
+    lines.append(rich("• " + ngettext("{count} already here and unchanged (skipped)",
+                                      "{count} already here and unchanged (skipped)", unchanged).format(count=unchanged)))
     if plan.clashes:
         n = len(plan.clashes)
         lines.append(rich("• " + ngettext(
@@ -302,9 +312,10 @@ async def pack_list(app: "Hearth", ev: Event) -> Reply:
     for pack in app.content.library.packs:
         used = pack_in_use(pack.language, posted_in, switches.get(f"pack:{pack.id}"))
         state = _("on") if used else "**" + _("off") + "**"
-        counts = ", ".join(f"{n} {_(KIND_LABELS[k])}" for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
+        counts = ", ".join(kind_count(k, n) for k in KINDS if (n := sum(p.kind == k for p in pack.prompts)))
         lines.append(rich(f"• `{pack.id}` ({state}): "
-                          + _("{count} prompts ({kinds})").format(count=len(pack.prompts), kinds=counts)
+                          + ngettext("{count} prompt ({kinds})", "{count} prompts ({kinds})", len(pack.prompts)).format(
+                              count=len(pack.prompts), kinds=counts)
                           + " — {}" + f" · {LANGUAGES.get(pack_language(pack.language), pack.language)}", pack.name))
     off = [t for t in THEMES if not switches.get(f"theme:{t}", True)]
     lines.append(rich(_("Themes switched off: {themes}.").format(themes=", ".join(off)) if off

@@ -134,19 +134,19 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
 
 
 async def _note_exists(app: "Hearth", ev: Event) -> None:
-    if not await app.store.notes.has(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
+    if not await app.store.notes.has(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["number"])):
         raise _no_such_note(ev)
 
 
 def _no_such_note(ev: Event) -> UserError:
     return UserError(_("You have no note #{number}, so there's nothing to delete. "
-                       "**notes list** shows their numbers."), number=ev.args["id"], field="id")
+                       "**notes list** shows their numbers."), number=ev.args["number"], field="number")
 
 
 @router.command("notes delete", "Delete one of your notes.",
-                Option("id", "the note's number from notes list", kind="int", required=True),
+                Option("number", "the note's number from notes list", kind="int", required=True, old_names=("id",)),
                 confirm=N_("The note will be gone for good."), example="notes delete 3", check=_note_exists)
 async def notes_delete(app: "Hearth", ev: Event) -> Reply:
-    if await app.store.notes.delete(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["id"])):
+    if await app.store.notes.delete(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["number"])):
         return say(_("Deleted."))
     raise _no_such_note(ev)

@@ -138,6 +138,7 @@ async def test_a_typed_command_that_fails_unexpectedly_gives_its_words_back_and_
     [sorry] = await typed(app, ann, "note the words I needed to write down tonight")
     shown = sorry.plain()
     assert sorry.error and "something went wrong on my side" in shown
+    assert "I can't tell whether that went through. Please check before you try it again." in shown
     assert "What you typed, so you can use it again" in shown and shown.endswith("needed to write down tonight")
     assert "saved" not in shown.lower() and "kept" not in shown.lower()
     assert "ConnectionResetError" in caplog.text  # (the operator sees the traceback)

@@ -218,3 +218,17 @@ def test_a_number_is_written_as_each_language_writes_it():
         assert i18n.number(1_000_000) == "1.000.000"
     with speaking("fr"):
         assert i18n.number(1_000_000).replace("\u202f", " ").replace("\u00a0", " ") == "1 000 000"
+
+
+def test_a_sentence_ending_on_an_abbreviation_keeps_one_full_stop():
+    assert i18n.one_full_stop("à partir du lundi 8 déc..") == "à partir du lundi 8 déc."
+    assert i18n.one_full_stop("bis Di., 8. Dez.. Danach") == "bis Di., 8. Dez. Danach"
+    assert i18n.one_full_stop("Wait... and “…”.") == "Wait... and “…”."
+    assert i18n.one_full_stop("Snoozed until Tue 8 Dec.") == "Snoozed until Tue 8 Dec."
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_long_date_never_ends_in_a_full_stop(lang):
+    """`long_day` goes before a full stop without `one_full_stop` (in `fill` templates): its months are whole."""
+    with i18n.speaking(lang):
+        assert not [d for m in range(1, 13) if (d := i18n.long_day(date(2026, m, 8))).endswith(".")]

@@ -128,3 +128,22 @@ def test_content_lint_reports_the_catalogs():
     code, report = lint(None, complete=("es",))
     if i18n_check.check(["es"]).missing["es"]:
         assert code == 1 and "bot/locales/es:" in report and "not translated yet" in report
+
+
+def test_every_count_before_a_word_is_a_plural_message():
+    """"1 private notes", "kept for 1 days": a count before a word is an ngettext message, so each language can
+    make “1 …” agree; only counts that are never 1 are listed as such (`NEVER_ONE`)."""
+    assert i18n_check.uncounted_messages() == []
+
+
+def test_a_count_before_a_word_outside_a_plural_message_is_found(tmp_path):
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog()
+    catalog.add("Answers are kept for {days} days.")
+    catalog.add(("{count} note", "{count} notes"))
+    catalog.add("Showing {shown} of {count}.")
+    pot = tmp_path / "hearth.pot"
+    with pot.open("wb") as f:
+        write_po(f, catalog)
+    assert i18n_check.uncounted_messages(pot) == ["Answers are kept for {days} days."]

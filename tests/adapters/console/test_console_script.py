@@ -434,3 +434,24 @@ checkin status
     left = out.split("ann> checkin answer\n", 1)[1]
     assert "(cancelled)" in left and "you wrote" not in left  # (left on purpose: nothing to give back)
     assert "ann> checkin status" in left and "  > checkin status" not in left
+
+
+def test_a_form_that_fails_unexpectedly_says_it_may_have_gone_through_and_gives_the_words_back(
+        tmp_path, capsys, monkeypatch):
+    """A bug or a dropped database after the answer was saved: the terminal never says "nothing was changed", asks
+    the person to check, and gives back what they wrote in the form (it is nowhere else)."""
+    from bot.store.rounds import RoundRepository
+
+    saving = RoundRepository.save_response
+
+    async def saved_then_broke(self, *args, **kwargs):
+        await saving(self, *args, **kwargs)
+        raise ConnectionResetError("the database went away after the answer was saved")
+
+    monkeypatch.setattr(RoundRepository, "save_response", saved_then_broke)
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n4\nmy words stay\nprivate\n", capsys)
+    failed = out.split("ann> checkin answer", 1)[1]
+    assert "I can't tell whether that went through. Please check before you try it again." in failed
+    assert "nothing was changed" not in failed.lower()
+    assert "What you typed, so you can use it again:\n" in failed
+    assert "you wrote “my words stay”" in failed and "you wrote “4”" in failed

@@ -22,7 +22,7 @@ async def test_reflect_keep_a_note_read_and_delete_it(discord_bot, fake: FakeDis
     notes = await run(fake, ann, "notes list")
     assert "Ask sooner <\u200b@1\\>" in notes["data"]["content"] and notes["data"]["flags"] & 64
 
-    confirm = await run(fake, ann, "notes delete", id=1)
+    confirm = await run(fake, ann, "notes delete", number=1)
     assert "Are you sure?" in confirm["data"]["content"]
     done = await fake.wait_callback(await fake.click(ann, confirm["message_id"], button(confirm["data"], "Yes")))
     assert done["type"] == 7 and "Deleted" in done["data"]["content"] and done["data"]["components"] == []

@@ -12,7 +12,7 @@ FEATURES = composed()  # every router of bot.features, as Hearth composes them
 
 async def test_deleting_a_note_that_does_not_exist_is_refused_not_questioned(app):
     ann = actor("ann")
-    replies = await run(app, ann, "notes delete", id="7")
+    replies = await run(app, ann, "notes delete", number="7")
     assert len(replies) == 1 and replies[0].error and not replies[0].buttons
     assert "no note #7" in text(replies) and "Are you sure" not in text(replies)
 
@@ -21,9 +21,9 @@ async def test_a_note_that_exists_is_still_confirmed_and_someone_elses_is_not_fo
     ann, bob = actor("ann"), actor("bob")
     await run(app, ann, "note", text="keep this")
     (note,) = await app.store.notes.of_member(ann.community_id, ann.user_id)
-    asked = await run(app, ann, "notes delete", id=str(note.number))
+    asked = await run(app, ann, "notes delete", number=str(note.number))
     assert "Are you sure" in text(asked) and asked[0].buttons
-    theirs = await run(app, bob, "notes delete", id=str(note.number))
+    theirs = await run(app, bob, "notes delete", number=str(note.number))
     assert theirs[0].error and "Are you sure" not in text(theirs)
     yes = [b for b in asked[0].buttons if b.action == "confirm"][0]
     assert "Deleted" in text(await press(app, ann, "confirm", yes.args))

@@ -22,7 +22,7 @@ MIA = actor("mia", moderator=True)
     ("mod prompt enable", {"id": "own-nothing-01"}, "id"),
     ("mod pack off", {"pack": "no-such-pack"}, "pack"),
     ("mod moderators remove", {"who": "console:nobody"}, "who"),
-    ("notes delete", {"id": "99"}, "id"),
+    ("notes delete", {"number": "99"}, "number"),
     ("checkin join", {"schedule": "evenings"}, "schedule"),
     ("mod schedule pause", {"name": "mornings", "until": "someday"}, "until"),
     ("mod schedule skip", {"name": "mornings", "date": "never"}, "date"),

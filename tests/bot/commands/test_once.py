@@ -35,7 +35,7 @@ async def test_an_old_edit_preview_cannot_come_back_after_the_schedule_was_repla
 async def test_a_yes_works_once(app):
     await run(app, actor("ann"), "note", text="keep this")
     [note] = await app.store.notes.of_member("console:test", "console:ann")
-    [ask] = await run(app, actor("ann"), "notes delete", id=str(note.number))
+    [ask] = await run(app, actor("ann"), "notes delete", number=str(note.number))
     yes = ask.buttons[0]
     assert "Deleted" in text(await press(app, actor("ann"), yes.action, yes.args))
     [again] = await press(app, actor("ann"), yes.action, yes.args)

@@ -62,8 +62,11 @@ async def test_shared_to_anonymous_takes_the_named_post_down_and_posts_the_words
     thanks = await answer(app, "ann", "4", "anonymous", "Better now")
     assert under_the_post(app, sent_since(app, mark)) == []  # its removal waits for the words' batch
     assert "few at a time" in thanks and "before the round closes" in thanks
+    # ...and says, truly, that the named post stays up until then (so nobody thinks the switch failed)
+    assert "Your earlier post with your name stays up until then, and comes down with them" in thanks
 
     await answer(app, "bob", "3", "anonymous", "Fine")
+    assert "post with your name" not in await answer(app, "bob", "3", "anonymous", "Fine, really")  # none was up
     assert under_the_post(app, sent_since(app, mark)) == []  # two people so far: nothing goes up yet
     await answer(app, "cy", "5", "anonymous", "Great")
     batch = under_the_post(app, sent_since(app, mark))

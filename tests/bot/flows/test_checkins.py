@@ -275,6 +275,17 @@ async def test_invisible_control_characters_are_dropped_as_text_comes_in(app, cl
     assert saved.text == "fine really[31m"
 
 
+async def test_a_snooze_ending_on_a_short_month_has_one_full_stop(app, clock):
+    """"…jusqu'au sam. 10 janv." — Babel's short French month ends in a full stop; the sentence adds none."""
+    await make_schedule(app)
+    ann = actor("ann")
+    await run(app, ann, "checkin join", schedule="mornings")
+    await run(app, ann, "me language", language="fr")
+    await run(app, ann, "me snooze", until="2026-01-10")
+    said = text(await run(app, ann, "checkin status"))
+    assert said.endswith("10 janv.") and "janv.." not in said
+
+
 async def test_status_shows_memberships_open_rounds_answers_and_snooze_in_the_members_timezone(app, clock):
     for name, when, extra in (("mornings", "daily 09:00", {}), ("lunch", "daily 09:00", {"open": "3h"}),
                               ("evenings", "daily 18:00", {"tz": "Europe/Berlin"}), ("weekly", "mondays 12:00", {})):

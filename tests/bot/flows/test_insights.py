@@ -8,6 +8,7 @@ import io
 import sys
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from PIL import Image
 
 from bot.insights import charts
@@ -158,6 +159,20 @@ async def test_right_after_a_first_round_insights_say_when_its_week_shows_and_no
     said = text(await run(app, MIA, "mod insights show"))
     assert "05 Jan · invited 8 · answered 4 · moods 1:0 2:0 3:4 4:0 5:0 · avg 3.0" in said
     assert "whole weeks only" not in said
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "pt"])
+async def test_a_short_date_ending_the_sentence_has_one_full_stop(app, clock, language):
+    """French, German and Portuguese short months end in a full stop ("janv."): the sentence adds no second one."""
+    await make_schedule(app)
+    for name in PEOPLE:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 7, 9, 0, tzinfo=UTC), {name: ("3", "shared") for name in PEOPLE[:4]})
+    await run(app, MIA, "me language", language=language)
+    said = text(await run(app, MIA, "mod insights show"))
+    short_january = {"fr": "janv.", "de": "Jan.", "pt": "jan."}[language]
+    assert f"12{'.' if language == 'de' else ''} {'de ' if language == 'pt' else ''}{short_january}" in said
+    assert ".." not in said.replace("...", "")
 
 
 async def test_when_fewer_than_the_floor_stay_out_invited_does_not_show(app, clock):

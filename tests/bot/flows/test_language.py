@@ -113,10 +113,21 @@ async def test_support_and_region_names_in_the_members_language(app):
 @pytest.mark.parametrize("code", REQUIRED)
 async def test_every_required_region_can_be_chosen_and_asked_for(app, code):
     ann = actor("ann")
-    assert "Thanks. Support resources will be the ones for" in text(await run(app, ann, "me region", region=code))
+    assert "Thanks. Region for support resources: " in text(await run(app, ann, "me region", region=code))
     assert (await app.store.communities.get_member("console:test", "console:ann")).region == code
     shown = text(await run(app, ann, "support", region=code.upper()))
     assert "In immediate danger: call" in shown and "don't have resources" not in shown
+
+
+@pytest.mark.parametrize("locale", ["en", "es-ES", "de-DE", "fr-FR", "pt-BR"])
+async def test_a_chosen_region_reads_right_in_every_language(app, locale):
+    """"…the ones for United Kingdom" needed "the"; "für Schweiz" needed "die": the region's name stands as a
+    label after a colon, as it is written on its own, for every region and language."""
+    ann = speaking("ann", locale)
+    language = locale.split("-")[0]
+    for code, name in app.content.resources.regions(language):
+        said = text(await run(app, ann, "me region", region=code))
+        assert said.endswith((f": {name}.", f"\u00a0: {name}.")), said
 
 
 async def test_support_for_an_unknown_region_lists_the_known_ones(app):

@@ -152,7 +152,7 @@ async def test_forms_and_buttons_are_in_the_members_language(app, clock, pseudo_
     assert form is not None and form.title == pseudo("Check in") and form.submit_label == pseudo("Check in")
     assert [f.label for f in form.fields][0] == pseudo("How are you, 1 to 5?")
     assert dict((c.value, c.label) for c in form.fields[2].choices)["private"] == pseudo("Keep it private (just for me)")
-    confirm = await run(app, speaking("ana", "es-ES"), "notes delete", id="1")
+    confirm = await run(app, speaking("ana", "es-ES"), "notes delete", number="1")
     assert confirm[0].error  # (no such note: refused before asking)
     asked = await run(app, dataclasses.replace(MIA, locale="es-ES"), "mod schedule delete", name="mornings")
     assert [b.label for b in asked[0].buttons] == [pseudo("Yes, go ahead"), pseudo("Cancel")]

@@ -63,12 +63,27 @@ async def test_me_data_counts_in_plain_words(app, clock):
     each = {kind: zeds(f"{{count}} {kind}", f"{{count}} {kind}", 1, count=1) for kind in ("shared", "anonymous", "private")}
     assert zeds("{count} check-in answer", "{count} check-in answers", 3, count=3) + " " + zeds(
         "({shared}, {anonymous}, {private})", **each) in out
-    assert zeds("{count} private note — only you can read them", "{count} private notes — only you can read them",
+    assert zeds("{count} private note — only you can read it", "{count} private notes — only you can read them",
                 1, count=1) in out
     assert zeds("{count} moderator action in the audit log", "{count} moderator actions in the audit log", 1,
                 count=1) in out
     assert "365" in out and "me export" in out and "me delete" in out
     assert NOTE not in out  # counts, not content
+
+
+async def test_me_data_agrees_with_a_count_of_one(app, clock):
+    """"1 private note — only you can read it", "kept for 1 day": every count-bearing line agrees with its count."""
+    mia, ann = actor("mia", moderator=True), actor("ann")
+    await run(app, mia, "mod settings", key="retention_days", value="1")
+    await run(app, ann, "reflect")
+    await run(app, ann, "note", text=NOTE)
+    await run(app, ann, "me snooze", until="2026-12-31")
+    out = text(await run(app, ann, "me data"))
+    assert "• 1 private note — only you can read it\n" in out
+    assert "Answers are kept for 1 day; notes until" in out
+    assert "• DMs snoozed until Thu 31 Dec" in out  # (a date as people read it, not 2026-12-31)
+    privacy = text(await run(app, ann, "privacy"))
+    assert "answers are deleted after 1 day, and" in privacy
 
 
 async def test_export_holds_everything_with_notes_decrypted(app, clock):

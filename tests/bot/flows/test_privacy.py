@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.crypto import FernetCipher, generate_key
 from tests.conftest import actor, run, text
 
@@ -56,6 +58,18 @@ async def test_the_notice_says_what_a_care_note_carries_when_there_is_a_care_cha
     care = next(line for line in out.splitlines() if "When things are hard" in line)
     assert "names the person and where it happened, even for a private answer or note" in care
     assert "never what was written" in care and "at most once every 24 hours" in care
+
+
+@pytest.mark.parametrize("language, said", [("en", "at most once every hour."), ("es", "una vez cada hora."),
+                                             ("de", "höchstens einmal in einer Stunde."),
+                                             ("fr", "au plus une fois en une heure."), ("pt", "uma vez a cada hora.")])
+async def test_a_care_notes_cooldown_of_one_hour_reads_right_in_every_language(app, monkeypatch, language, said):
+    """"once every 1 hours" was the English for a cooldown of one hour: the time is a plural message of its own."""
+    monkeypatch.setitem(app.config.values, "safety.alert_cooldown_hours", 1)
+    await with_care_channel(app)
+    await run(app, actor("ann"), "me language", language=language)
+    out = text(await run(app, actor("ann"), "privacy"))
+    assert said in out
 
 
 async def test_the_notice_says_nobody_is_told_without_a_care_channel(app):

@@ -126,6 +126,26 @@ text = "What are you learning about yourself lately?"
     assert "Nothing to import" in text(again) and not again[0].buttons
 
 
+async def test_the_previews_counts_agree_with_one_in_every_language(app):
+    """"1 nueva", not "1 nuevas": each count in the preview is a plural message of its own."""
+    mod = actor("mia", moderator=True)
+    await apply_preview(app, mod, await upload(app, mod, PACK))
+    await run(app, mod, "me language", language="es")
+    one_more = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
+[[prompts]]
+id = "team-03"
+kind = "checkin"
+theme = "growth"
+depth = "deep"
+text = "What are you learning about yourself lately?"
+"""
+    shown = text(await upload(app, mod, one_more))
+    assert "• 1 nueva\n" in shown and "• 1 modificada: `team-01`" in shown
+    assert "• 1 ya estaba y no cambia (omitida)" in shown
+    listed = text(await run(app, mod, "mod pack list"))
+    assert "preguntas (" in listed and "de check-in" in listed
+
+
 async def test_builtin_id_clashes_are_reported_and_never_overwritten(app):
     mod = actor("mia", moderator=True)
     builtin = app.content.prompt("checkin-01")
@@ -261,7 +281,7 @@ async def test_pack_list_and_switches_are_audited(app):
     assert "now off" in text(await run(app, mod, "mod theme off", theme="listening"))
     listed = text(await run(app, mod, "mod pack list"))
     n = len(next(p for p in app.content.library.packs if p.id == "hearth-checkins").prompts)
-    assert f"`hearth-checkins` (off): {n} prompts ({n} check-in)" in listed
+    assert f"`hearth-checkins` (off): {n} prompts ({n} check-ins)" in listed
     assert "Themes switched off: listening" in listed
 
     unknown = text(await run(app, mod, "mod pack off", pack="community-x"))

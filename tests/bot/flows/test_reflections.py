@@ -46,9 +46,29 @@ async def test_deleting_a_note_asks_first(app):
     await run(app, ann, "reflect")
     await run(app, ann, "note", text="one")
     notes = await app.store.notes.of_member("console:test", "console:ann")
-    ask = await run(app, ann, "notes delete", id=str(notes[0].number))
+    ask = await run(app, ann, "notes delete", number=str(notes[0].number))
     assert "Are you sure" in text(ask)
     await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args)
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
+
+
+async def test_a_note_is_deleted_by_its_number_and_the_old_id_still_works_quietly(app):
+    """Members see note numbers ("#1"), so the option is `number`; `id`, its old name, is still understood (typed,
+    or on a confirmation made before the rename), and shown nowhere."""
+    ann = actor("ann")
+    for words in ("one", "two", "three"):
+        await run(app, ann, "note", text=words)
+    help_text = text(await run(app, ann, "help", command="notes delete"))
+    assert "number" in help_text and "id" not in help_text.replace("idea", "")
+    ask = await typed(app, ann, "notes delete number=1")
+    assert "Deleted" in text(await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args))
+    ask = await typed(app, ann, "notes delete id=2")
+    assert "Are you sure" in text(ask) and ask[0].buttons[0].args["arg:number"] == "2"
+    assert "Deleted" in text(await press(app, ann, ask[0].buttons[0].action, ask[0].buttons[0].args))
+    made_before_the_rename = {k.replace("arg:number", "arg:id"): v
+                              for k, v in (await typed(app, ann, "notes delete 3"))[0].buttons[0].args.items()}
+    assert "arg:id" in made_before_the_rename
+    assert "Deleted" in text(await press(app, ann, "confirm", made_before_the_rename))
     assert await app.store.notes.of_member("console:test", "console:ann") == []
 
 
@@ -63,9 +83,9 @@ async def test_each_member_numbers_their_own_notes_from_one_and_reaches_only_the
     assert "#1 ·" in listed and "#3 ·" in listed and "#4" not in listed
     assert listed.index("bob's first") < listed.index("bob's second") < listed.index("bob's third")
     # Mia asking about #2 hears only that she has none; she is never asked to confirm deleting Bob's.
-    refused = await run(app, mia, "notes delete", id="2")
+    refused = await run(app, mia, "notes delete", number="2")
     assert refused[0].error and "no note #2" in text(refused) and not refused[0].buttons
-    ask = await run(app, bob, "notes delete", id="2")
+    ask = await run(app, bob, "notes delete", number="2")
     assert "Deleted" in text(await press(app, bob, ask[0].buttons[0].action, ask[0].buttons[0].args))
     listed = text(await run(app, bob, "notes list"))
     assert "bob's second" not in listed and "#1 ·" in listed and "#3 ·" in listed  # #3 stays #3
@@ -132,3 +152,9 @@ async def test_a_note_sent_in_a_form_is_not_echoed_the_form_keeps_it(app):
     [refusal] = await press(app, ann, form.action, form.args, {"note": "x" * (MAX_NOTE_CHARS + 1)}, kind="form")
     assert refusal.error and refusal.field == "note"
     assert "What you typed" not in refusal.plain()
+
+
+async def test_history_with_nothing_in_one_week_says_the_last_week(app):
+    assert text(await run(app, actor("ann"), "me history", weeks="1")) == \
+        "You haven't answered any check-ins in the last week."
+    assert "in the last 3 weeks." in text(await run(app, actor("ann"), "me history", weeks="3"))
