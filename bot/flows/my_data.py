@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 DELETE_WARNING = N_(
     "This deletes everything I hold about you in this community: your check-in memberships, all your answers, "
-    "your private notes and your reflection history. Posts of your shared and anonymous answers will be taken "
+    "your private notes, your reflection history and any care note about you. Posts of your shared and anonymous answers will be taken "
     "down where the platform allows. It can't be undone — run **me export** first if you'd like a copy."
 )
 
@@ -68,6 +68,11 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• The language you chose ({language}), see **me language**").format(language=s.language)))
     if s.snoozed_until:
         lines.append(rich(_("• DMs snoozed until {day}").format(day=s.snoozed_until)))
+    if s.care_notes:
+        lines.append(rich("• " + ngettext(
+            "{count} care note about you to this community's moderators: it says who and where, never what you wrote",
+            "{count} care notes about you to this community's moderators: they say who and where, never what you "
+            "wrote", s.care_notes).format(count=s.care_notes)))
     if s.moderator_actions:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
@@ -107,6 +112,11 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
+    if gone.care_notes:
+        body += rich(" " + ngettext(
+            "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
+            "The {count} care notes about you are deleted too, and their posts are coming down from the "
+            "moderators' channel.", gone.care_notes).format(count=gone.care_notes))
     if gone.posts_to_remove > gone.posts_later:
         now = gone.posts_to_remove - gone.posts_later
         body += rich(" " + ngettext("I'm taking down {count} post of your answers now.",
