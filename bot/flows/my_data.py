@@ -16,6 +16,7 @@ from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
 from bot.i18n import N_, _, ngettext
 from bot.engines.retention import retention_days
+from bot.flows.care_team import unname_handler
 from bot.store import member_data
 
 if TYPE_CHECKING:
@@ -97,7 +98,9 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
+    handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
     # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
     log.info("a member erased their data in %s", ev.actor.community_id)
     app.outbox.kick()

@@ -177,6 +177,13 @@ class CareRepository(Repository):
                                  community_id, user_id)
         return [CareNote.from_row(r) for r in rows]
 
+    async def handled_by(self, community_id: str, user_id: str) -> list[int]:
+        """The notes (about others) whose posts name `user_id` as the moderator who took or closed them."""
+        rows = await self.db.fetchall(
+            "SELECT id FROM care_notes WHERE community_id = ? AND user_id <> ? AND (taken_by = ? OR closed_by = ?) "
+            "ORDER BY id", community_id, user_id, user_id, user_id)
+        return [int(r["id"]) for r in rows]
+
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         """How many care notes name them (the member may not know a note went to the moderators), and when a
         follow-up they asked for is due."""
@@ -224,10 +231,11 @@ class CareRepository(Repository):
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_notes {where}", community_id, user_id)
-        await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '' WHERE community_id = ? AND taken_by = ?",
-                         DELETED, community_id, user_id)
-        await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '' WHERE community_id = ? "
-                         "AND closed_by = ?", DELETED, community_id, user_id)
+        # (Each a new version: `bot.flows.care_team.unname_handler` edits their posts to say "a former member".)
+        await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '', version = version + 1 "
+                         "WHERE community_id = ? AND taken_by = ?", DELETED, community_id, user_id)
+        await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "
+                         "WHERE community_id = ? AND closed_by = ?", DELETED, community_id, user_id)
         return {"care_notes": len(notes), "care_posts": len(removals)}
 
 

@@ -356,3 +356,14 @@ async def test_a_care_note_posted_while_its_member_erased_their_data_comes_down_
     await app.store.outbox.mark_sent(entry, "msg-raced", app.now())
     await app.outbox.drain_all()
     assert [d.ref for d in app.sent if d.kind == "delete" and d.channel == "console:mods"] == ["msg-raced"]
+
+
+async def test_a_moderator_who_erases_their_data_is_no_longer_named_on_the_notes_they_took(app):
+    note = await crisis_note(app)
+    await posts_to_mods(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await posts_to_mods(app)
+    await delete_everything(app, MIA)
+    [last] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
+    assert "Mia" not in last.message.plain() and "a former member" in last.message.plain().lower()
+    assert "Ann" in last.message.plain()  # still the note about Ann, who is still here
