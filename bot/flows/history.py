@@ -11,7 +11,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 from bot.flows.insights import chart_reply, week_label
-from bot.i18n import _, current, day_month, day_month_short, decimal
+from bot.i18n import _, day_month, day_month_short, decimal
 from bot.flows.checkins import VISIBILITY_WORDS
 from bot.insights import charts
 
@@ -40,7 +40,7 @@ async def history(app: "Hearth", ev: Event) -> Reply:
     lines.append(rich("\n" + _("**Your answers**")))
     for resp, rnd, schedule_name in rows[-20:]:
         local = rnd.scheduled_at.astimezone(tz)
-        day = local.strftime("%a %d %b") if current() == "en" else day_month(local)
+        day = day_month(local)
         head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood)
                     + f" · {_(VISIBILITY_WORDS[resp.visibility])}", schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.commands.router import Router
 from bot.crypto import FernetCipher
-from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich
+from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext
 from bot.engines.retention import retention_days
 from bot.flows.care_team import unname_handler
@@ -68,7 +69,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     if s.language:
         lines.append(rich(_("• The language you chose ({language}), see **me language**").format(language=s.language)))
     if s.snoozed_until:
-        lines.append(rich(_("• DMs snoozed until {day}").format(day=s.snoozed_until)))
+        lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(date.fromisoformat(s.snoozed_until[:10])))))
     if s.care_notes:
         lines.append(rich("• " + ngettext(
             "{count} care note about you to this community's moderators: it says who and where, never what you wrote",
