@@ -247,7 +247,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
     paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
-    await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
+    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until})
     await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return say(_("Paused **{}**: {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
@@ -278,7 +278,7 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
                                name=schedule.name, day=hearth_text(long_day(day))))
     await app.store.schedules.add_skip(schedule.id, day)
-    await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
+    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat()})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
                            name=schedule.name, day=hearth_text(long_day(day))))
 

@@ -86,7 +86,7 @@ async def export(app: "Hearth", ev: Event) -> Reply:
                           "or switch one back on with **mod prompt enable**."))
     content = dump_pack(pack)
     _check_exportable(content)
-    await audit(app, ev, "pack.export", f"{len(pack.prompts)} prompts")
+    await audit(app, ev, "pack.export", {"prompts": len(pack.prompts)})
     n = len(pack.prompts)
     body = ngettext("Here is your community's **{count}** prompt as a pack file. "
                     "Another community can bring it in with **mod pack import**.",
@@ -275,9 +275,9 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.prompts.save_many(ev.actor.community_id, rows, ev.actor.user_id, app.now())
-    counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
-              f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
-    await audit(app, ev, "pack.import", counts)
+    await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version), "added": len(plan.added),
+                                         "changed": len(plan.changed), "unchanged": len(plan.unchanged),
+                                         "clashes": len(plan.clashes)})
     return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
                                  rich(_("See them with **mod prompt list**."))]))
 

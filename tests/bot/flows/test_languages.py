@@ -237,3 +237,27 @@ async def test_saving_spanish_in_spanish_doesnt_stutter(app):
     mia = dataclasses.replace(MIA, locale="es-ES")
     said = text(await run(app, mia, "mod settings", key="language", value="es"))
     assert said == "Guardado: language pasa a ser es (Español)." and " es es " not in said
+
+
+async def test_audit_entries_read_in_the_moderators_language_with_its_dates_and_plurals(app):
+    """Details are kept as fields and said at read time: no "on 2026-12-08", no "added 1, changed 0" in English
+    inside Spanish, and "1 prompt", never "1 prompts"; a row written before, as an English sentence, reads the same."""
+    mia = dataclasses.replace(MIA, locale="es-ES")
+    await make_schedule(app)
+    await run(app, mia, "mod schedule skip", name="mornings", date="2026-12-08")
+    await run(app, mia, "mod prompt add", kind="checkin", theme="growth", depth="light", text="¿Qué cambió este mes?")
+    await run(app, mia, "mod pack export")
+    await run(app, mia, "mod schedule note", name="mornings", text="Nos vemos el jueves.")
+    await app.store.communities.record_audit("console:test", MIA.user_id, "pack.import",
+                                             "team-pack v1.0.0: added 1, changed 0, unchanged 0, built-in clashes 0",
+                                             app.now())
+    await app.store.communities.record_audit("console:test", MIA.user_id, "schedule.skip",
+                                             "mornings on 2026-12-09", app.now())
+    audit = text(await run(app, mia, "mod audit"))
+    for english in (" on 2026", "2026-12-0", "added 1", "built-in clashes", "1 prompts", "schedule note"):
+        assert english not in audit, (english, audit)
+    assert "mornings el mar, 8 dic" in audit and "mornings el mié, 9 dic" in audit, audit
+    assert "1 pregunta" in audit and "team-pack v1.0.0" in audit, audit
+    with_english = text(await run(app, MIA, "mod audit"))
+    assert "skipped a day of the check-in mornings on Tue 8 Dec" in with_english
+    assert "exported the community's prompts: 1 prompt" in with_english

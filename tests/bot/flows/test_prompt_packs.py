@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -87,7 +89,7 @@ async def test_export_then_import_into_another_community_round_trips(app):
     assert prompt_fields(copied) == prompt_fields(source)
     assert all(r["enabled"] for r in copied)
     log = await app.store.communities.audit_log(OTHER)
-    assert log[0]["action"] == "pack.import" and "added 3" in log[0]["detail"]
+    assert log[0]["action"] == "pack.import" and json.loads(log[0]["detail"])["added"] == 3
 
 
 async def test_export_with_no_prompts_explains(app):
