@@ -122,7 +122,7 @@ async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, 
     "checkin answer", "Answer the open check-in: a mood from 1 (low) to 5 (great), and words if you like.",
     Option("mood", "1 (low) to 5 (great)", kind="choice", choices=MOOD_CHOICES),
     VISIBILITY_OPTION,
-    Option("words", "what you'd like to say (optional)", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
+    Option("words", "what you'd like to say", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
     Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
     # TRANSLATORS: keep the command and its option words in English; translate only the free words.
     example=N_("checkin answer 4 anonymous Slept well for once"),

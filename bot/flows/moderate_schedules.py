@@ -6,6 +6,8 @@ before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo
@@ -39,6 +41,14 @@ SETTINGS = (
     Option("open", "how long a round stays open, e.g. 2h or 45m (default 2h)"),
     Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
 )
+#: What an edit leaves out stays as the check-in has it, so its help says that, not a new check-in's defaults.
+EDIT_SETTINGS = tuple(dataclasses.replace(o, description=d) for o, d in zip(SETTINGS, (
+    N_("IANA timezone, e.g. Europe/Berlin (default: the check-in's own)"),
+    N_("only prompts of this theme (default: as it is now)"),
+    N_("only prompts of this depth (default: as it is now)"),
+    N_("how long a round stays open, e.g. 2h or 45m (default: as it is now)"),
+    N_("remind this long before closing, e.g. 30m, or 0 for none (default: as it is now)"),
+)))
 
 
 
@@ -193,7 +203,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
     Option("channel", "a new channel", kind="channel"),
     Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
-    *SETTINGS,
+    *EDIT_SETTINGS,
     permission="moderator",
     example="mod schedule edit mornings weekdays 09:30",
     form=CommandForm("Edit check-in", N_("Preview"), defaults=_settings_now),
