@@ -88,7 +88,8 @@ async def export(app: "Hearth", ev: Event) -> Reply:
     _check_exportable(content)
     await audit(app, ev, "pack.export", {"prompts": len(pack.prompts)})
     n = len(pack.prompts)
-    body = ngettext("Here is your community's **{count}** prompt as a pack file. "
+    # (One prompt is "your community's only prompt", not "your community's 1 prompt".)
+    body = ngettext("Here is your community's only prompt, as a pack file. "
                     "Another community can bring it in with **mod pack import**.",
                     "Here are your community's **{count}** prompts as a pack file. "
                     "Another community can bring them in with **mod pack import**.", n).format(count=n)

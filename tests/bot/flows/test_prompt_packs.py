@@ -318,7 +318,7 @@ async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app, 
     for kind in KINDS:
         assert all(c.theme != "listening" for c in await available(app, community, kind))
 
-    assert "no reflection prompts on that theme" in text(await run(app, actor("ann"), "reflect", theme="listening"))
+    assert "switched off the theme “Listening”" in text(await run(app, actor("ann"), "reflect", theme="listening"))
     for _ in range(10):
         shown = text(await run(app, actor("ann"), "reflect", theme="repair"))
         assert "Repair" in shown
@@ -351,3 +351,10 @@ async def test_any_prompts_survive_export_and_import(app, prompts):
     importer = actor("oli", moderator=True, community=target)
     await apply_preview(app, importer, await upload(app, importer, file.content))
     assert prompt_fields(await app.store.prompts.list_all(target)) == prompt_fields(await app.store.prompts.list_all(source))
+
+
+async def test_exporting_one_prompt_says_the_only_prompt_not_1_prompt(app):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")
+    said = text(await run(app, mod, "mod pack export"))
+    assert "your community's only prompt, as a pack file" in said and " 1 prompt" not in said

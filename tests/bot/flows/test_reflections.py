@@ -132,3 +132,11 @@ async def test_a_note_sent_in_a_form_is_not_echoed_the_form_keeps_it(app):
     [refusal] = await press(app, ann, form.action, form.args, {"note": "x" * (MAX_NOTE_CHARS + 1)}, kind="form")
     assert refusal.error and refusal.field == "note"
     assert "What you typed" not in refusal.plain()
+
+
+async def test_a_theme_switched_off_here_says_so_not_that_there_are_no_prompts(app):
+    await run(app, actor("mia", moderator=True), "mod theme off", theme="fear", confirmed="yes")
+    [refused] = await run(app, actor("ann"), "reflect", theme="fear")
+    assert refused.error and refused.field == "theme"
+    assert "switched off the theme “Fear and old wounds” in this community" in refused.plain()
+    assert "right now" not in refused.plain()
