@@ -16,7 +16,7 @@ from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
+from bot.engines.rounds import anonymity_floor, anonymous_batching, round_language, round_prompt_in
 from bot.i18n import N_, _, speaking
 from bot.store.store import RoundClosed
 
@@ -220,7 +220,7 @@ async def save_answer(
         raise UserError(_("Your words are {length} characters; the most I can keep is {limit}. "
                           "Could you shorten them a little? Nothing was saved yet.").format(
                             length=len(words), limit=MAX_ANSWER_CHARS), field="words")
-    posted_in = await app.channel_language(ev.actor.community_id)
+    posted_in = round_language(app, rnd, await app.channel_language(ev.actor.community_id))  # (the round's own)
     with speaking(posted_in):
         name = await posted_name(app, ev.actor)
 

@@ -18,6 +18,7 @@ from bot.commands.router import Router
 from bot.commands.registry import Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
+from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich,
                         say)
 from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
@@ -318,7 +319,7 @@ async def delete(app: "Hearth", ev: Event) -> Reply:
     posted_in = await app.channel_language(ev.actor.community_id)
 
     def closing(rnd: Round) -> dict[str, Any]:
-        with speaking(posted_in):  # (the round's post: the channel's language)
+        with speaking(round_language(app, rnd, posted_in)):  # (the round's post, in the language it opened in)
             body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
             note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers were "
                           "deleted with it, and their posts taken down._"))

@@ -8,6 +8,7 @@ import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from bot.content.packs import Library, Pack, Prompt
+from bot.engines.rounds import round_language
 from bot.events import Actor
 from bot.i18n import gettext_in
 from bot.scheduling.runner import RoundScheduler
@@ -261,3 +262,26 @@ async def test_audit_entries_read_in_the_moderators_language_with_its_dates_and_
     with_english = text(await run(app, MIA, "mod audit"))
     assert "skipped a day of the check-in mornings on Tue 8 Dec" in with_english
     assert "exported the community's prompts: 1 prompt" in with_english
+
+
+async def test_a_round_keeps_the_language_it_opened_in_when_the_community_changes_it(app, clock):
+    """The community switched to Spanish while an English round was open: its summary stays English, under its
+    English question, instead of Spanish words around an English prompt; the next round opens in Spanish."""
+    await make_schedule(app)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    runner = RoundScheduler(app)
+    await runner.run_pending()
+    [rnd] = await app.store.rounds.list_open()
+    await run(app, MIA, "mod settings", key="language", value="es")
+    await run(app, actor("ann"), "checkin answer", mood="4", visibility="shared", words="Good day")
+    clock.advance(timedelta(hours=3))
+    await runner.sweep()
+    await app.outbox.drain_all()
+    [summary] = [d for d in app.sent if d.kind == "edit" and d.message.plain().startswith("mornings")][-1:]
+    assert rnd.prompt_text in summary.message.plain()
+    said = summary.message.plain()
+    assert "mornings has closed. Check-ins: 1" in said and "Thanks for being here" in said, said
+    clock.set(datetime(2026, 1, 6, 9, 0, tzinfo=UTC))
+    await runner.run_pending()
+    [spanish] = await app.store.rounds.list_open()
+    assert spanish.prompt_text != rnd.prompt_text and round_language(app, spanish, "en") == "es"
