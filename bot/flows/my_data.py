@@ -75,6 +75,9 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             "{count} care note about you to this community's moderators: it says who and where, never what you wrote",
             "{count} care notes about you to this community's moderators: they say who and where, never what you "
             "wrote", s.care_notes).format(count=s.care_notes)))
+    if s.follow_up_due:
+        lines.append(rich(_("• The private check-in you asked me for after a hard moment, due {day}").format(
+            day=show_date(date.fromisoformat(s.follow_up_due[:10])))))
     if s.moderator_actions:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",

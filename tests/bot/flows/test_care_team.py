@@ -367,3 +367,12 @@ async def test_a_moderator_who_erases_their_data_is_no_longer_named_on_the_notes
     [last] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
     assert "Mia" not in last.message.plain() and "a former member" in last.message.plain().lower()
     assert "Ann" in last.message.plain()  # still the note about Ann, who is still here
+
+
+async def test_me_data_names_a_follow_up_still_to_come(app):
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    assert "private check-in you asked me for" not in text(await run(app, ANN, "me data"))
+    await press(app, ANN, FOLLOW_UP, dict(button.args))
+    assert "The private check-in you asked me for after a hard moment, due Tue 6 Jan" in text(
+        await run(app, ANN, "me data"))
