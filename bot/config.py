@@ -324,10 +324,24 @@ def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
     return load_toml(path, "config file", error=lambda problem: ConfigError("(file)", problem, 'log_level = "INFO"'))
 
 
+#: How alike a key's own name must be to a real one's to be offered ("prot" for port; not "foo" for model).
+KEY_SLIP = 0.7
+
+
 def _closest_example(key: str) -> str:
+    """A real key the typed one is a slip for, judged on the name after the section: the shared "safety." made
+    `safety.foo` look like `safety.model` to a whole-key comparison."""
     import difflib
 
-    match = difflib.get_close_matches(key, list(_BY_KEY), n=1)
-    if match:
-        return f"did you mean `{match[0]}`? e.g. {_BY_KEY[match[0]].example}"
+    section, _dot, name = key.rpartition(".")
+
+    def alike(real: str) -> float:
+        real_section, _d, real_name = real.rpartition(".")
+        if real_section == section:
+            return difflib.SequenceMatcher(None, name, real_name).ratio()
+        return difflib.SequenceMatcher(None, key, real).ratio() if real_section and section else 0.0
+
+    best = max(_BY_KEY, key=alike)
+    if alike(best) >= KEY_SLIP:
+        return f"did you mean `{best}`? e.g. {_BY_KEY[best].example}"
     return "see config.example.toml for every setting"

@@ -148,12 +148,9 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def long_day(day: date) -> str:
-    """"Tuesday 6 January", "martes, 6 de enero": a calendar day, in words."""
-    from babel.dates import format_skeleton
-
-    if _language.get() == DEFAULT:
-        return day.strftime("%A %d %B")  # (as Hearth has always written it)
-    return format_skeleton("MMMMEEEEd", day, locale=_locale())
+    """The same short style as `day_month` ("Tue 6 Jan"): Hearth writes a calendar day one way per language, so
+    a pause, a skip and a snooze read like the times around them (this name stays for its callers)."""
+    return day_month(day)
 
 
 def clock(at: datetime | time) -> str:
@@ -172,20 +169,20 @@ def month_year(day: date) -> str:
 
 
 def day_month_year(day: date) -> str:
-    """"06 Jan 2026", "6 ene 2026": a day with its year, short."""
+    """"6 Jan 2026", "6 ene 2026": a day with its year, short (`day_month`'s style, with the year)."""
     from babel.dates import format_date
 
     if _language.get() == DEFAULT:
-        return day.strftime("%d %b %Y")  # (as Hearth has always written it)
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return format_date(day, "medium", locale=_locale())
 
 
 def day_month_short(day: date) -> str:
-    """"05 Jan", "5 ene": a day of a month, short."""
+    """"5 Jan", "5 ene": a day of a month, short (`day_month`'s style, without the weekday: a chart's weeks)."""
     from babel.dates import format_skeleton
 
     if _language.get() == DEFAULT:
-        return day.strftime("%d %b")  # (as Hearth has always written it)
+        return f"{day.day} {_MONTHS[day.month - 1]}"
     return format_skeleton("MMMd", day, locale=_locale())
 
 

@@ -272,6 +272,8 @@ class CareNote:
     closed_name: str | None = None
     closed_at: datetime | None = None
     raised_at: datetime | None = None
+    post_ref: str | None = None
+    """The note's post in the care channel, once it is out (taken down if the member erases their data)."""
 
     @classmethod
     def from_row(cls, r: Any) -> "CareNote":
@@ -280,7 +282,8 @@ class CareNote:
 
         return cls(int(r["id"]), r["community_id"], r["user_id"], r["channel_id"], json.loads(r["body"]),
                    r["state"], int(r["version"]), parse_iso(r["created_at"]), r["taken_by"], r["taken_name"],
-                   when("taken_at"), r["closed_by"], r["closed_name"], when("closed_at"), when("raised_at"))
+                   when("taken_at"), r["closed_by"], r["closed_name"], when("closed_at"), when("raised_at"),
+                   r["post_ref"])
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 import shlex
 from typing import Callable
 
-from bot.commands.registry import Command, Option, Registry, given_back, not_a_choice
+from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
 from bot.errors import UserError
 from bot.events import hearth_text
 from bot.i18n import _
@@ -140,8 +140,7 @@ def _refuse_unknown_options(cmd: Command, words: list[str], names: set[str], fre
             return  # inside someone's words: theirs, "=" and all
         if typed is not None and typed(i, i + 1).lstrip()[:1] in ("\"", "'"):
             continue  # quoted: words, not an option
-        raise UserError(_("**{command}** has no option “{option}”. Usage: `{usage}`"), command=hearth_text(cmd.name),
-                        option=key, usage=hearth_text(cmd.usage()))
+        raise no_such_option(cmd, key)
 
 
 def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int, int], str] | None) -> str:
@@ -161,7 +160,7 @@ def _free_text_follows(slots: list[Option]) -> bool:
 
 
 def _is_choice(opt: Option, word: str) -> bool:
-    return word.lower() in {c.value.lower() for c in opt.choices}
+    return opt.choice_for(word) is not None
 
 
 def _named_only(cmd: Command, name: str) -> bool:

@@ -97,7 +97,8 @@ class Option:
         if not self.choices:
             return False
         w = word.lower().strip()
-        values = [c.value.lower() for c in self.choices] + [c.label.lower() for c in self.choices]
+        values = ([c.value.lower() for c in self.choices] + [c.label.lower() for c in self.choices]
+                  + [_(c.label).lower() for c in self.choices])
         if w in values or w in self.mistaken:
             return True
         if all(c.value.lstrip("-").isdigit() for c in self.choices):
@@ -105,6 +106,25 @@ class Option:
         if len(w) >= 3 and any(v.startswith(w) for v in values):
             return True
         return bool(difflib.get_close_matches(w, values, 1, CHOICE_SLIP))
+
+    def choice_for(self, word: str) -> str | None:
+        """The choice a typed word names: its value ("respect"), or its label in the reader's language
+        ("Respeto", "sí"), so people may answer in the words the refusal listed."""
+        w = word.lower().strip()
+        for c in self.choices:
+            if c.value.lower() == w:
+                return c.value
+        for c in self.choices:
+            if w in (c.label.lower(), _(c.label).lower()):
+                return c.value
+        return None
+
+    def shown(self) -> str:
+        """How usage names a required choice of a few ("yes|no"): what to type, not the option's inner name
+        (`me lowmood <on>` said "on" where the choices are yes and no)."""
+        if self.required and self.choices and len(self.choices) <= 3:
+            return "|".join(c.value for c in self.choices)
+        return self.name
 
     def closest_choice(self, word: str) -> str | None:
         close = difflib.get_close_matches(word.lower(), [c.value.lower() for c in self.choices], 1, CHOICE_SLIP)
@@ -140,7 +160,7 @@ class Command:
     def usage(self) -> str:
         parts = [self.name]
         for o in self.options:
-            parts.append(f"<{o.name}>" if o.required else f"[{o.name}]")
+            parts.append(f"<{o.shown()}>" if o.required else f"[{o.name}]")
         return " ".join(parts)
 
 
@@ -510,8 +530,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
             continue
         opt = known.get(key)
         if opt is None:
-            raise UserError(_("**{command}** has no option “{option}”. Usage: `{usage}`"), command=hearth_text(cmd.name),
-                            option=key, usage=hearth_text(cmd.usage()))
+            raise no_such_option(cmd, key)
         value = value.strip()
         if value == "":
             continue
@@ -520,7 +539,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         if opt.required and opt.name not in out:
             example = " " + _("For example: `{example}`").format(example=_(cmd.example)) if cmd.example else ""
             raise UserError(_("**{command}** needs “{option}” ({description}). Usage: `{usage}`.").format(
-                command=cmd.name, option=opt.name, description=_(opt.description), usage=cmd.usage()) + example,
+                command=cmd.name, option=opt.shown(), description=_(opt.description), usage=cmd.usage()) + example,
                 field=opt.name)
     return out
 
@@ -543,10 +562,10 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
                 option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name
         )
     if opt.choices:
-        allowed = {c.value.lower(): c.value for c in opt.choices}
-        if value.lower() not in allowed:
+        chosen = opt.choice_for(value)
+        if chosen is None:
             raise not_a_choice(opt, value)
-        value = allowed[value.lower()]
+        value = chosen
     if opt.kind == "int":
         try:
             number = int(value)
@@ -560,9 +579,41 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
     return value
 
 
+#: Option names people reach for that mean another one ("time=18:30" for when): a slip no spelling is close to.
+NAME_SLIPS = {"time": "when", "at": "when", "tz": "timezone", "zone": "timezone", "schedule": "name",
+              "checkin": "name", "note": "text", "message": "text", "until": "date", "day": "date"}
+
+
+def closest_option(cmd: Command, key: str) -> str | None:
+    """The option a mistyped name most likely meant: close in spelling ("visiblity"), or a usual slip ("time")."""
+    names = [o.name for o in cmd.options]
+    close = difflib.get_close_matches(key.lower(), names, 1, CHOICE_SLIP)
+    if close:
+        return close[0]
+    meant = NAME_SLIPS.get(key.lower())
+    return meant if meant in names else None
+
+
+def no_such_option(cmd: Command, key: str) -> UserError:
+    """A `name=value` whose name is none of the command's options: the usage, and the likely one."""
+    guess = closest_option(cmd, key)
+    hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
+    return UserError(_("**{command}** has no option “{option}”. Usage: `{usage}`") + "{hint}",
+                     command=hearth_text(cmd.name), option=key, usage=hearth_text(cmd.usage()), hint=hearth_text(hint))
+
+
+def _listed(c: Choice) -> str:
+    """A choice as a refusal lists it: its word, and its name in the reader's language where that differs
+    ("**Respeto** (respect)"), either of which may be typed."""
+    label = _(c.label)
+    if label == c.label or label.lower() == c.value.lower():
+        return f"**{c.value}**"
+    return f"**{label}** ({c.value})"
+
+
 def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserError:
     """A typed value that is none of an option's choices: the list, and the likely one if it's a slip."""
-    listed = ", ".join(f"**{c.value}**" for c in opt.choices)
+    listed = ", ".join(_listed(c) for c in opt.choices)
     guess = opt.closest_choice(value)
     hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
     if before_words and not _NUMBER.fullmatch(value.strip()):

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
-from bot.engines.prompt_choice import Candidate, available, pick
+from bot.engines.prompt_choice import Candidate, available, pack_language, pick
 from bot.i18n import _, current, ngettext, speaking
 from bot.insights.anonymity import spread_shows
 from bot.language import DEFAULT, LANGUAGES, for_channel
@@ -224,6 +224,19 @@ def _question_in(app: "Hearth", prompt_id: str, text: str, lang: str) -> str:
     return sibling.text if sibling is not None and sibling.kind == chosen.kind else text
 
 
+def round_language(app: "Hearth", rnd: Round, otherwise: str) -> str:
+    """The language a round's channel posts are written in, from its opening to its summary: the one it opened
+    in, also when the community's language changes while it is open (its post, answers and summary are one
+    conversation: a summary in Spanish under an English question read as two). A built-in question's pack names
+    its language; a community's own question has none, so `otherwise`, the community's language now, is used."""
+    chosen = app.content.prompt(rnd.prompt_id)
+    pack = next((p for p in app.content.library.packs if chosen and p.id == chosen.pack_id), None)
+    if chosen is None or chosen.text != rnd.prompt_text or pack is None:
+        return otherwise  # (a community's own question: the words its moderators wrote)
+    lang = pack_language(pack.language)
+    return lang if lang in LANGUAGES else otherwise
+
+
 def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
     """DMs not closed, and not snoozed (on the member's own calendar day)."""
     return member is None or not (member.dms_closed or member.snoozed(now.astimezone(tz).date()))
@@ -265,7 +278,7 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
         return False
     community = await app.ensure_community(schedule.community_id)
     floor = anonymity_floor(app, community)
-    posted_in = await app.channel_language(schedule.community_id)
+    posted_in = round_language(app, rnd, await app.channel_language(schedule.community_id))
     responses = await app.store.rounds.responses(rnd.id)
     with speaking(posted_in):
         summary = summarize(app, schedule, responses, floor)

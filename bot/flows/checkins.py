@@ -16,7 +16,7 @@ from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
+from bot.engines.rounds import anonymity_floor, anonymous_batching, round_language, round_prompt_in
 from bot.i18n import N_, _, one_full_stop, speaking
 from bot.store.store import RoundClosed
 
@@ -123,7 +123,7 @@ async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, 
     "checkin answer", "Answer the open check-in: a mood from 1 (low) to 5 (great), and words if you like.",
     Option("mood", "1 (low) to 5 (great)", kind="choice", choices=MOOD_CHOICES),
     VISIBILITY_OPTION,
-    Option("words", "what you'd like to say (optional)", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
+    Option("words", "what you'd like to say", kind="text", max_length=MAX_ANSWER_CHARS, rest=True),
     Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
     # TRANSLATORS: keep the command and its option words in English; translate only the free words.
     example=N_("checkin answer 4 anonymous Slept well for once"),
@@ -221,7 +221,7 @@ async def save_answer(
         raise UserError(_("Your words are {length} characters; the most I can keep is {limit}. "
                           "Could you shorten them a little? Nothing was saved yet.").format(
                             length=len(words), limit=MAX_ANSWER_CHARS), field="words")
-    posted_in = await app.channel_language(ev.actor.community_id)
+    posted_in = round_language(app, rnd, await app.channel_language(ev.actor.community_id))  # (the round's own)
     with speaking(posted_in):
         name = await posted_name(app, ev.actor)
 

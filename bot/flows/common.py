@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timedelta
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING, Any, Collection
 from zoneinfo import ZoneInfo
 
 from bot.errors import UserError
@@ -36,9 +37,12 @@ async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "n
                     names=", ".join(names), field=field)
 
 
-async def audit(app: "Hearth", ev: "Event", action: str, detail: str) -> None:
-    """Record a moderator's action in the community's audit log."""
-    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, action, detail, app.now())
+async def audit(app: "Hearth", ev: "Event", action: str, detail: str | dict[str, Any]) -> None:
+    """Record a moderator's action in the community's audit log. A detail with parts (a day, counts) is kept as
+    JSON fields, not as an English sentence: `mod audit` writes it in the reader's language when it is read
+    (`bot.flows.moderate_team.audit_fields`)."""
+    text = json.dumps(detail, ensure_ascii=False, sort_keys=True) if isinstance(detail, dict) else detail
+    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, action, text, app.now())
 
 
 def yes_no(value: str | None, default: bool, option: str) -> bool:

@@ -59,9 +59,9 @@ def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
     return confirmation(app.registry.commands[ev.name], ev, _(CONCERN[level]) + " " + _(ASK), now=app.now())
 
 
-def _noted(pid: str, level: str | None) -> str:
+def _noted(pid: str, level: str | None) -> str | dict[str, str]:
     """The audit detail: the prompt id, and that the moderator confirmed it after a care warning."""
-    return f"{pid} (confirmed after a {level} warning)" if level else pid
+    return {"prompt": pid, "warning": level} if level else pid
 
 
 @router.command("mod prompt add", "Add a prompt of your own.", KIND_OPTION, THEME_OPTION, DEPTH_OPTION,

@@ -6,6 +6,8 @@ before saving, so a wrong timezone is caught before anyone gets a 3 a.m. DM.
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo
@@ -16,6 +18,7 @@ from bot.commands.router import Router
 from bot.commands.registry import Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
+from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich,
                         say)
 from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
@@ -39,6 +42,14 @@ SETTINGS = (
     Option("open", "how long a round stays open, e.g. 2h or 45m (default 2h)"),
     Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
 )
+#: What an edit leaves out stays as the check-in has it, so its help says that, not a new check-in's defaults.
+EDIT_SETTINGS = tuple(dataclasses.replace(o, description=d) for o, d in zip(SETTINGS, (
+    N_("IANA timezone, e.g. Europe/Berlin (default: the check-in's own)"),
+    N_("only prompts of this theme (default: as it is now)"),
+    N_("only prompts of this depth (default: as it is now)"),
+    N_("how long a round stays open, e.g. 2h or 45m (default: as it is now)"),
+    N_("remind this long before closing, e.g. 30m, or 0 for none (default: as it is now)"),
+)))
 
 
 
@@ -193,7 +204,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
     Option("channel", "a new channel", kind="channel"),
     Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
-    *SETTINGS,
+    *EDIT_SETTINGS,
     permission="moderator",
     example="mod schedule edit mornings weekdays 09:30",
     form=CommandForm("Edit check-in", N_("Preview"), defaults=_settings_now),
@@ -247,7 +258,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
     paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
-    await audit(app, ev, "schedule.pause", f"{schedule.name} until {until}")
+    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until})
     await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return say(_("Paused **{}**: {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
@@ -278,7 +289,7 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
                                name=schedule.name, day=hearth_text(long_day(day))))
     await app.store.schedules.add_skip(schedule.id, day)
-    await audit(app, ev, "schedule.skip", f"{schedule.name} on {day.isoformat()}")
+    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat()})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
                            name=schedule.name, day=hearth_text(long_day(day))))
 
@@ -308,7 +319,7 @@ async def delete(app: "Hearth", ev: Event) -> Reply:
     posted_in = await app.channel_language(ev.actor.community_id)
 
     def closing(rnd: Round) -> dict[str, Any]:
-        with speaking(posted_in):  # (the round's post: the channel's language)
+        with speaking(round_language(app, rnd, posted_in)):  # (the round's post, in the language it opened in)
             body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
             note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers were "
                           "deleted with it, and their posts taken down._"))

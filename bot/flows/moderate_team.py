@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+import json
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from bot.channels import own_channel
 from bot.commands.forms import CommandForm
@@ -11,10 +14,11 @@ from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError, about
 from bot.clock import parse_iso
-from bot.events import Choice, Event, PersonRef, Reply, Rich, channel, hearth_text, join_rich, rich, say
+from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
+                        show_date)
 from bot.flows.common import people, person, show_time, user_ref
 from bot import language
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.models import MIN_SUMMARY_FLOOR
 from bot.scheduling import check_timezone
 
@@ -92,6 +96,7 @@ AUDIT_WORDS = {
     "dashboard.sign_out": N_("signed out of the"),
     "care.take": N_("is reaching out for"), "care.hand_over": N_("handed back to the team"),
     "care.done": N_("marked done"), "care.duty": N_("set their care duty"),
+    "schedule.note": N_("left a note for the next round of the check-in"),
 }
 
 
@@ -113,8 +118,70 @@ async def audit(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
+#: Details older entries stored as English sentences, read back into fields (`audit_fields`).
+_LEGACY_DETAILS = {
+    "schedule.skip": re.compile(r"(?P<schedule>.+) on (?P<day>\d{4}-\d{2}-\d{2})"),
+    "schedule.pause": re.compile(r"(?P<schedule>.+) until (?P<until>\d{4}-\d{2}-\d{2}|forever)"),
+    "pack.export": re.compile(r"(?P<prompts>\d+) prompts"),
+    "pack.import": re.compile(r"(?P<pack>.+) v(?P<version>\S+): added (?P<added>\d+), changed (?P<changed>\d+), "
+                              r"unchanged (?P<unchanged>\d+), built-in clashes (?P<clashes>\d+)"),
+    "prompt.add": re.compile(r"(?P<prompt>\S+) \(confirmed after a (?P<warning>\w+) warning\)"),
+    "prompt.edit": re.compile(r"(?P<prompt>\S+) \(confirmed after a (?P<warning>\w+) warning\)"),
+}
+
+
+def audit_fields(action: str, detail: str) -> dict[str, Any] | None:
+    """An entry's detail as fields: stored as JSON (`bot.flows.common.audit`), or an older row's English sentence
+    read back; None for a plain detail (a name, an id)."""
+    if detail.startswith("{"):
+        try:
+            fields = json.loads(detail)
+        except ValueError:
+            return None
+        return fields if isinstance(fields, dict) else None
+    legacy = _LEGACY_DETAILS.get(action)
+    found = legacy.fullmatch(detail) if legacy else None
+    return found.groupdict() if found else None
+
+
+def _day(iso: str) -> str:
+    """A stored ISO day in the reader's short style ("Tue 8 Dec"); anything else as it is."""
+    try:
+        return show_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def _detail_from_fields(action: str, f: dict[str, Any]) -> Rich | None:
+    """The reader's words for a detail kept as fields; None for fields this version can't say."""
+    def n(key: str) -> int:
+        return int(f.get(key) or 0)
+
+    if action == "schedule.skip" and "day" in f:
+        return fill(_("{schedule} on {day}"), schedule=str(f.get("schedule", "")), day=hearth_text(_day(f["day"])))
+    if action == "schedule.pause" and "until" in f:
+        if f["until"] == "forever":
+            return fill(_("{schedule}, until resumed"), schedule=str(f.get("schedule", "")))
+        return fill(_("{schedule} until {day}"), schedule=str(f.get("schedule", "")),
+                    day=hearth_text(_day(f["until"])))
+    if action == "pack.export" and "prompts" in f:
+        return rich(ngettext("{count} prompt", "{count} prompts", n("prompts")).format(count=n("prompts")))
+    if action == "pack.import" and "pack" in f:
+        return fill(_("{pack} v{version}: new {added}, changed {changed}, unchanged {unchanged}, "
+                      "same id as a built-in prompt {clashes}"), pack=str(f["pack"]), version=str(f.get("version", "")),
+                    added=hearth_text(str(n("added"))), changed=hearth_text(str(n("changed"))),
+                    unchanged=hearth_text(str(n("unchanged"))), clashes=hearth_text(str(n("clashes"))))
+    if action in ("prompt.add", "prompt.edit") and "prompt" in f:
+        return fill(_("{prompt} (confirmed after a care warning)"), prompt=str(f["prompt"]))
+    return None
+
+
 def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
     """An entry's detail with the people and channels in it shown as people read them, not as ids."""
+    fields = audit_fields(action, detail)
+    said = _detail_from_fields(action, fields) if fields is not None else None
+    if said is not None:
+        return said
     if action in ("moderators.add", "moderators.remove"):
         return shown.get(detail) or Rich((PersonRef(detail),))
     if action in _AUDIT_DETAILS and detail in _AUDIT_DETAILS[action]:  # (fixed words, stored in English)

@@ -17,6 +17,7 @@ from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
+from bot.flows.care_team import unname_handler
 from bot.store import member_data
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 DELETE_WARNING = N_(
     "This deletes everything I hold about you in this community: your check-in memberships, all your answers, "
-    "your private notes and your reflection history. Posts of your shared and anonymous answers will be taken "
+    "your private notes, your reflection history and any care note about you. Posts of your shared and anonymous answers will be taken "
     "down where the platform allows. It can't be undone — run **me export** first if you'd like a copy."
 )
 
@@ -69,6 +70,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• The language you chose ({language}), see **me language**").format(language=s.language)))
     if s.snoozed_until:
         lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(date.fromisoformat(str(s.snoozed_until)[:10])))))
+    if s.care_notes:
+        lines.append(rich("• " + ngettext(
+            "{count} care note about you to this community's moderators: it says who and where, never what you wrote",
+            "{count} care notes about you to this community's moderators: they say who and where, never what you "
+            "wrote", s.care_notes).format(count=s.care_notes)))
+    if s.follow_up_due:
+        lines.append(rich(_("• The private check-in you asked me for after a hard moment, due {day}").format(
+            day=show_date(date.fromisoformat(s.follow_up_due[:10])))))
     if s.moderator_actions:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
@@ -96,7 +105,9 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
+    handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
     # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
     log.info("a member erased their data in %s", ev.actor.community_id)
     app.outbox.kick()
@@ -111,6 +122,11 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
+    if gone.care_notes:
+        body += rich(" " + ngettext(
+            "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
+            "The {count} care notes about you are deleted too, and their posts are coming down from the "
+            "moderators' channel.", gone.care_notes).format(count=gone.care_notes))
     if gone.posts_to_remove > gone.posts_later:
         now = gone.posts_to_remove - gone.posts_later
         body += rich(" " + ngettext("I'm taking down {count} post of your answers now.",

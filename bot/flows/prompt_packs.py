@@ -93,9 +93,10 @@ async def export(app: "Hearth", ev: Event) -> Reply:
                           "or switch one back on with **mod prompt enable**."))
     content = dump_pack(pack)
     _check_exportable(content)
+    await audit(app, ev, "pack.export", {"prompts": len(pack.prompts)})
     n = len(pack.prompts)
-    await audit(app, ev, "pack.export", f"{n} prompt{'' if n == 1 else 's'}")  # (the audit log is English, its record)
-    body = ngettext("Here is your community's **{count}** prompt as a pack file. "
+    # (One prompt is "your community's only prompt", not "your community's 1 prompt".)
+    body = ngettext("Here is your community's only prompt, as a pack file. "
                     "Another community can bring it in with **mod pack import**.",
                     "Here are your community's **{count}** prompts as a pack file. "
                     "Another community can bring them in with **mod pack import**.", n).format(count=n)
@@ -285,9 +286,9 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.prompts.save_many(ev.actor.community_id, rows, ev.actor.user_id, app.now())
-    counts = (f"{pack.id} v{pack.version}: added {len(plan.added)}, changed {len(plan.changed)}, "
-              f"unchanged {len(plan.unchanged)}, built-in clashes {len(plan.clashes)}")
-    await audit(app, ev, "pack.import", counts)
+    await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version), "added": len(plan.added),
+                                         "changed": len(plan.changed), "unchanged": len(plan.unchanged),
+                                         "clashes": len(plan.clashes)})
     return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
                                  rich(_("See them with **mod prompt list**."))]))
 

@@ -9,7 +9,7 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Form, FormField, Reply, join_rich, rich, say
+from bot.events import Button, Choice, Event, Form, FormField, Reply, hearth_text, join_rich, rich, say
 from bot.flows.common import as_id
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
@@ -49,6 +49,10 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     actor = ev.actor
     candidates = await available(app, actor.community_id, "reflection", theme, lang=current())  # (the member's)
     if not candidates:
+        if theme and not (await app.store.prompts.switches(actor.community_id)).get(f"theme:{theme}", True):
+            raise UserError(_("The moderators have switched off the theme “{theme}” in this community. Try "
+                              "**reflect** without a theme, or another one."),
+                            theme=hearth_text(_(app.content.themes.get(theme, theme))), field="theme")
         raise UserError(_("I have no reflection prompts on that theme right now. Try **reflect** without a theme."),
                         field="theme" if theme else None)
     recent = await app.store.notes.recent_reflections(actor.community_id, actor.user_id,

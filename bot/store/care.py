@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from bot.clock import parse_iso, utc_iso
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor
-from bot.store.outbox import enqueue_on
-from bot.store.repository import DELETED, Repository
+from bot.store.outbox import enqueue_on, removal
+from bot.store.repository import DELETED, Repository, like
 
 if TYPE_CHECKING:
     from bot.store.notes import NoteRepository
@@ -172,25 +172,77 @@ class CareRepository(Repository):
 
     # -- member data --------------------------------------------------------------------
 
+    async def _notes_about(self, db: Executor, community_id: str, user_id: str) -> list[CareNote]:
+        rows = await db.fetchall("SELECT * FROM care_notes WHERE community_id = ? AND user_id = ? ORDER BY id",
+                                 community_id, user_id)
+        return [CareNote.from_row(r) for r in rows]
+
+    async def handled_by(self, community_id: str, user_id: str) -> list[int]:
+        """The notes (about others) whose posts name `user_id` as the moderator who took or closed them."""
+        rows = await self.db.fetchall(
+            "SELECT id FROM care_notes WHERE community_id = ? AND user_id <> ? AND (taken_by = ? OR closed_by = ?) "
+            "ORDER BY id", community_id, user_id, user_id, user_id)
+        return [int(r["id"]) for r in rows]
+
+    async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
+        """How many care notes name them (the member may not know a note went to the moderators), and when a
+        follow-up they asked for is due."""
+        row = await self.db.fetchone("SELECT count(*) AS n FROM care_notes WHERE community_id = ? AND user_id = ?",
+                                     community_id, user_id)
+        followup = await self.followup_of(community_id, user_id)
+        return {"care_notes": int(row["n"]) if row else 0,
+                "follow_up_due": utc_iso(followup.due_at) if followup else None}
+
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        """Their follow-up and duty mark, and each care note about them: when, in which care channel, and what
+        became of it (open, taken, done, and when). Not which moderator took or closed it: that is the
+        moderator's own record (and their name), and the member can ask the team; the note's text is who and
+        where, which the export already says, never what they wrote (no note ever had it)."""
         followup = await self.followup_of(community_id, user_id)
         duty = (await self.duty(community_id)).get(user_id)
         care: dict[str, Any] = {
             "follow_up": {"due_at": utc_iso(followup.due_at)} if followup else None,
+            "notes_to_moderators": [_exported(n) for n in await self._notes_about(self.db, community_id, user_id)],
         }
         if duty is not None:
             care["care_duty"] = "on" if duty else "off"
         return {"care": care}
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
-        """Their pending follow-up, their duty mark, the care notes about them; on notes they took or closed
-        as a moderator, their name gives way to "deleted-member"."""
+        """Their pending follow-up, their duty mark, the care notes about them, and each post of those notes
+        in the care channel (the note, and its "nobody is on duty" reminder): taken down through the outbox,
+        addressed by message id, so they go even though the rows are gone. A reminder already in a moderator's
+        DMs can't be taken back (platforms let Hearth delete in channels, not in someone's DMs; `privacy` says
+        so). On notes they took or closed as a moderator, their name gives way to "deleted-member".
+
+        Runs before `OutboxRepository.erase_member`, which drops every outbox row naming them, sent ones too:
+        the reminders' message ids are read here first."""
         where = "WHERE community_id = ? AND user_id = ?"
+        notes = await self._notes_about(tx, community_id, user_id)
+        removals = [removal(f"erase:care:{n.id}:{n.post_ref}", n.channel_id, n.post_ref) for n in notes if n.post_ref]
+        for n in notes:
+            reminders = await tx.fetchall(
+                "SELECT id, target, message_ref FROM outbox WHERE kind = 'post' AND status = 'sent' "
+                "AND message_ref IS NOT NULL AND dedupe_key LIKE ? ESCAPE '\\'",
+                like(f"care:{community_id}:{n.id}:raise:")[1:])
+            removals += [removal(f"erase:care:{n.id}:{r['message_ref']}", json.loads(r["target"]).get("channel"),
+                                 r["message_ref"]) for r in reminders]
+        await enqueue_on(tx, removals, now)
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_notes {where}", community_id, user_id)
-        await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '' WHERE community_id = ? AND taken_by = ?",
-                         DELETED, community_id, user_id)
-        await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '' WHERE community_id = ? "
-                         "AND closed_by = ?", DELETED, community_id, user_id)
-        return {}
+        # (Each a new version: `bot.flows.care_team.unname_handler` edits their posts to say "a former member".)
+        await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '', version = version + 1 "
+                         "WHERE community_id = ? AND taken_by = ?", DELETED, community_id, user_id)
+        await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "
+                         "WHERE community_id = ? AND closed_by = ?", DELETED, community_id, user_id)
+        return {"care_notes": len(notes), "care_posts": len(removals)}
+
+
+def _exported(note: CareNote) -> dict[str, Any]:
+    """One care note about the member, for their export."""
+    def when(at: datetime | None) -> str | None:
+        return utc_iso(at) if at else None
+
+    return {"noted_at": utc_iso(note.created_at), "care_channel": note.channel_id, "status": note.state,
+            "taken_at": when(note.taken_at), "done_at": when(note.closed_at), "raised_again_at": when(note.raised_at)}

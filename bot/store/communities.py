@@ -301,7 +301,7 @@ class CommunityRepository(Repository):
                 "snooze_until": member["snooze_until"] if member else None,
                 **(json.loads(member["settings"] or "{}") if member else {}),
             },
-            "moderator_actions": [{"action": r["action"], "detail": r["detail"], "at": r["at"]} for r in audit],
+            "moderator_actions": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]} for r in audit],
         }
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
@@ -329,6 +329,16 @@ class CommunityRepository(Repository):
         self._closed.pop(user_id, None)
         self._chosen.pop((community_id, user_id), None)  # (their language goes with them)
         return {"audit_rows_anonymised": n}
+
+
+def _detail(text: str) -> Any:
+    """An audit detail for an export: one kept as fields (`bot.flows.common.audit`) as those fields."""
+    if text.startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    return text
 
 
 def member_from_row(row: dict[str, Any], prefix: str = "") -> Member:

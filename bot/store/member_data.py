@@ -10,6 +10,12 @@ Erasure rules (what "delete my data" means):
 
 * member row, check-in memberships, private notes, reflection history and
   when a care note about them was last sent: deleted.
+* care notes about them (`CareRepository.erase_member`): deleted, and their
+  posts in the care channel (the note, and a "nobody is on duty" reminder)
+  taken down through the outbox, as answer posts are. A reminder already
+  sent to a moderator's DMs stays there (platforms don't let Hearth delete
+  in someone's DMs); the privacy notice says so. The audit log's care
+  entries name the note's number, never the member, and stay.
 * answers: every answer row is deleted, whatever its visibility. We do not
   keep anonymised moods for counts: "delete" should mean delete. Summaries
   already posted keep the numbers they showed.
@@ -61,6 +67,9 @@ class Summary:
     notes: int
     reflections: int
     moderator_actions: int
+    care_notes: int = 0
+    """Care notes about them in the moderators' care channel (who and where, never what)."""
+    follow_up_due: str | None = None
 
 
 @dataclass
@@ -76,6 +85,9 @@ class Erased:
     memberships: int = 0
     outbox: int = 0
     audit_rows_anonymised: int = 0
+    care_notes: int = 0
+    care_posts: int = 0
+    """Posts of those notes in the care channel, being taken down."""
 
 
 async def summary(store: "Store", community_id: str, user_id: str) -> Summary:

@@ -175,8 +175,11 @@ class OutboxRepository(Repository):
         if entry.kind == "post" and entry.target.get("care_note"):  # a care note's post, edited as it changes
             async with self.db.transaction() as tx:
                 await tx.execute(*sent)
-                await tx.execute("UPDATE care_notes SET post_ref = ? WHERE id = ?", message_ref,
-                                 int(entry.target["care_note"]))
+                hung = await tx.execute("UPDATE care_notes SET post_ref = ? WHERE id = ?", message_ref,
+                                        int(entry.target["care_note"]))
+                if not hung and message_ref:  # the member erased their data while it went out: take it down
+                    await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
+                                                  entry.platform)], now)
             return
         if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing

@@ -70,8 +70,9 @@ class Store:
 
     @property
     def repositories(self) -> list[Repository]:
-        """Every repository, in the order a member's data is erased (answers before the member row)."""
-        return [self.rounds, self.outbox, self.schedules, self.care, self.notes, self.prompts, self.insights,
+        """Every repository, in the order a member's data is erased (answers before the member row; care notes
+        before the outbox, whose rows tell where their reminders were posted)."""
+        return [self.rounds, self.care, self.outbox, self.schedules, self.notes, self.prompts, self.insights,
                 self.dashboard, self.communities, self.stash, self.local_state]
 
     @property

@@ -140,9 +140,10 @@ MAX_REPLY_BUTTONS = 25
 
 
 def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
-    """The home as text and buttons: rows that have buttons are numbered, and so are their buttons ("Join 1"),
-    as the buttons can't sit beside their rows in a message. Buttons past `MAX_REPLY_BUTTONS` are left off: the
-    rows still say everything, and the commands do the rest."""
+    """The home as text and buttons: rows that have buttons are numbered, and their buttons say what they act on
+    ("Join · mornings"), as the buttons can't sit beside their rows in a message (a bare number, "Leave 1", read
+    as part of the word; the terminal even showed "[1] Leave 1"). Buttons past `MAX_REPLY_BUTTONS` are left off:
+    the rows still say everything, and the commands do the rest."""
     lines: list[Rich] = []
     buttons: list[Button] = []
     n = 0
@@ -154,7 +155,7 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
             if row.controls:
                 n += 1
                 lines.append(rich(f"{n}. ") + row.text)
-                buttons += [Button(f"{b.label} {n}", b.action, b.args, b.style) for b in row.controls]
+                buttons += [Button(_for_row(b, n), b.action, b.args, b.style) for b in row.controls]
             else:
                 lines.append(rich("• ") + row.text)
         if section.more is not None:
@@ -165,3 +166,16 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
     return join_rich(lines), tuple(buttons[:MAX_REPLY_BUTTONS])
 
 
+
+
+#: A button's label holds this much of what it acts on (Discord's labels stop at 80 characters).
+MAX_LABEL_NAME = 40
+
+
+def _for_row(button: Button, n: int) -> str:
+    """A row's button as one reply lists it: its label and the check-in or prompt it acts on; the row's number
+    (as "#1") only where nothing names it."""
+    what = next((button.args[k] for k in ("arg:schedule", "arg:name", "arg:id") if button.args.get(k)), "")
+    if len(what) > MAX_LABEL_NAME:
+        what = what[:MAX_LABEL_NAME - 1] + "…"
+    return f"{button.label} · {what}" if what else f"{button.label} · #{n}"

@@ -30,6 +30,9 @@ def write(tmp_path: Path, text: str) -> Path:
     ("[checkins]\ndefault_timezone = 'Mars/Olympus'", "checkins.default_timezone", "timezone"),
     ("[slack]\nport = 'eighty'", "slack.port", "whole number"),
     ("[slack]\nprot = 3000", "slack.prot", "did you mean `slack.port`"),
+    ("[safety]\nmodle = 'x'", "safety.modle", "did you mean `safety.model`"),
+    ("[safety]\nfoo = 1", "safety.foo", "see config.example.toml for every setting"),
+    ("log_levl = 'INFO'", "log_levl", "did you mean `log_level`"),
     ("log_level = ", "(file)", "isn't valid TOML"),
 ])
 def test_bad_config_names_the_key_the_problem_and_an_example(tmp_path, text, key, words):

@@ -166,13 +166,23 @@ def test_dates_and_times_read_as_each_language_writes_them():
     assert i18n.day_month(day) == "Tue 6 Jan"  # English as Hearth has always written it
     with speaking("es"):
         assert i18n.day_month(day) == "mar, 6 ene" and i18n.clock(at) == "08:00"
-        assert "enero" in i18n.long_day(day)
+        assert i18n.long_day(day) == i18n.day_month(day)
     with speaking("de"):
         assert i18n.day_month(day) == "Di., 6. Jan."
     with speaking("fr"):
         assert i18n.day_month(day) == "mar. 6 janv."
     with speaking("pt"):
         assert "jan" in i18n.day_month(day) and "ter" in i18n.day_month(day)
+
+
+def test_one_short_date_style_per_language_everywhere():
+    """A pause, a skip, a snooze, a week in a chart and a note's date all read "Mon 7 Dec" alike: no "07 Dec",
+    no "Monday 07 December" beside it."""
+    day = date(2026, 12, 7)
+    assert (i18n.day_month(day), i18n.long_day(day)) == ("Mon 7 Dec", "Mon 7 Dec")
+    assert (i18n.day_month_short(day), i18n.day_month_year(day)) == ("7 Dec", "7 Dec 2026")
+    with speaking("es"):
+        assert i18n.long_day(day) == i18n.day_month(day) == "lun, 7 dic"
 
 
 def test_a_time_keeps_the_language_it_was_made_in_also_when_sent_later():

@@ -309,10 +309,10 @@ press 6
 """, capsys)
     before, after = out.split("advance 2d", 1)
     home_before = before.rsplit("mia> home", 1)[1]
-    assert home_before.count("paused up to and including") == 2 and "[6] Resume 2" in home_before  # (both lists)
+    assert home_before.count("paused up to and including") == 2 and "[6] Resume · standup" in home_before  # (both lists)
     home_after = after.split("mia> home", 1)[1].split("mia> press 6", 1)[0]
-    assert home_after.count("standup") == 2 and "paused" not in home_after and home_after.count("next:") == 2
-    assert "[6] Pause 2" in home_after
+    assert home_after.count(". standup") == 2 and "paused" not in home_after and home_after.count("next:") == 2
+    assert "[6] Pause · standup" in home_after
     assert "Paused standup: paused until a moderator resumes it." in after.split("mia> press 6", 1)[1]
 
 

@@ -24,8 +24,8 @@ async def test_home_says_a_finished_pause_is_over_and_its_buttons_work(discord_b
     home = await run(fake, ann, "home")
     said = home["data"]["content"]
     assert "paused" not in said and "next: Thu 8 Jan, 09:00 (UTC)" in said, said
-    assert [b["label"] for b in buttons(home["data"])] == ["Join 1", "Reflect now", "My notes", "My status"]
-    joined = await fake.wait_callback(await fake.click(ann, int(home["message_id"]), button(home["data"], "Join 1")))
+    assert [b["label"] for b in buttons(home["data"])] == ["Join · mornings", "Reflect now", "My notes", "My status"]
+    joined = await fake.wait_callback(await fake.click(ann, int(home["message_id"]), button(home["data"], "Join · mornings")))
     assert "You've joined **mornings**" in joined["data"]["content"]
     assert [s.name for s, _ in await app.store.communities.memberships(f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}")
             ] == ["mornings"]
@@ -36,7 +36,7 @@ async def test_a_home_form_button_opens_the_declared_form_as_a_modal(discord_bot
     await run(fake, mod, "mod prompt add", kind="checkin", theme="listening", depth="light",
               text="Who listened well to you lately?")
     home = await run(fake, mod, "home")
-    edit = button(home["data"], "Edit 1")
+    edit = button(home["data"], "Edit · own-listening-01")
     modal = await fake.wait_callback(await fake.click(mod, int(home["message_id"]), edit))
     assert modal["type"] == 9 and modal_problems(modal["data"]) == []
     assert modal["data"]["title"] == app.registry.commands["mod prompt edit"].form.title

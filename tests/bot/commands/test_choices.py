@@ -122,3 +122,40 @@ async def test_mod_settings_refuses_an_unknown_setting_and_a_value_without_one(a
     out = await run(app, mod, "mod settings", key="default_region", value="gbb")
     assert out[0].error and out[0].field == "value" and "gb" in text(out)
     assert (await app.ensure_community("console:test")).settings.default_region is None
+
+
+# -- option names, and choices in the reader's language -----------------------------------------------------
+
+
+def test_an_unknown_option_name_suggests_the_one_meant_everywhere():
+    """A choice typo gets a "did you mean"; so does a name: a misspelling, or a usual slip ("time" for when)."""
+    edit = FEATURES.commands["mod schedule edit"]
+    for line, meant in (("mod schedule edit mornings time=18:30", "when"),
+                        ("mod schedule edit mornings timezon=UTC", "timezone")):
+        with pytest.raises(UserError) as refused:
+            parse_line(FEATURES, line)
+        assert f"Did you mean {meant}?" in refused.value.reply().plain(), line
+    with pytest.raises(UserError) as refused:
+        validate_options(edit, {"name": "mornings", "time": "18:30"})
+    assert "Did you mean when?" in refused.value.reply().plain()
+    with pytest.raises(UserError) as refused:
+        parse_line(FEATURES, "mod schedule edit mornings colour=blue")
+    assert "Did you mean" not in refused.value.reply().plain()  # nothing close: no guess
+
+
+def test_a_required_choice_of_a_few_shows_its_choices_in_usage_not_its_inner_name():
+    lowmood = FEATURES.commands["me lowmood"]
+    assert lowmood.usage() == "me lowmood <yes|no> [tell_moderator]"
+    with pytest.raises(UserError) as refused:
+        validate_options(lowmood, {})
+    said = refused.value.reply().plain()
+    assert "needs “yes|no”" in said and "<on>" not in said
+
+
+async def test_an_unknown_theme_lists_the_themes_in_the_members_language_and_accepts_them(app):
+    ann = actor("ann")
+    await run(app, ann, "me language", language="es")
+    said = text(await run(app, ann, "reflect", theme="amistad"))
+    assert "Respeto (respect)" in said and "Escucha (listening)" in said, said
+    given = text(await run(app, ann, "reflect", theme="respeto"))
+    assert "Respeto" in given and "tienes que ser" not in given and "amistad" not in given

@@ -314,3 +314,65 @@ async def test_the_care_channel_never_links_or_ids_someone_whose_name_nobody_kno
     assert posts[0].message.plain().startswith("💛 A member ") and "A member is reaching out" in posts[1].message.plain()
     assert not any(isinstance(p, PersonRef) for d in posts for p in d.message.body.parts)
     assert not any("console:" in d.message.plain() for d in posts)
+
+
+# -- the member's data rights over care notes about them -------------------------------------------------
+
+
+async def test_me_data_and_export_tell_the_member_about_care_notes_without_what_or_which_moderator(app):
+    note = await crisis_note(app)
+    await posts_to_mods(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    shown = text(await run(app, ANN, "me data"))
+    assert "1 care note about you to this community's moderators" in shown and "never what you wrote" in shown
+    exported = (await member_data.export(app.store, ANN.community_id, ANN.user_id, app.now()))["care"]
+    [entry] = exported["notes_to_moderators"]
+    assert entry["care_channel"] == "console:mods" and entry["status"] == "taken" and entry["noted_at"]
+    assert "mia" not in str(entry).lower() and CRISIS not in str(exported)
+
+
+async def test_me_delete_takes_the_care_notes_posts_down_and_says_so(app, clock):
+    note = await crisis_note(app)
+    await run(app, MIA, "mod care duty", duty="off")
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    posts = [d for d in await posts_to_mods(app) if d.kind == "post"]
+    assert len(posts) == 2 and all("Ann" in d.message.plain() for d in posts)  # the note, and "nobody is on duty"
+    said = await delete_everything(app, ANN)
+    assert "The care note about you is deleted too" in said
+    assert await app.store.care.get(ANN.community_id, note) is None
+    await app.outbox.drain_all()
+    taken_down = {d.ref for d in app.sent if d.kind == "delete" and d.channel == "console:mods"}
+    assert taken_down == {ref_of(app, d) for d in posts}
+    assert "care note" not in text(await run(app, ANN, "me data"))
+
+
+async def test_a_care_note_posted_while_its_member_erased_their_data_comes_down_again(app):
+    """The note's post was on its way out when the member ran `me delete`: once out, it is taken down."""
+    await crisis_note(app)
+    [entry] = [e for e in await app.store.outbox.claim_due("console", app.now(), 10, "race", timedelta(minutes=1))
+               if e.target.get("care_note")]
+    await delete_everything(app, ANN)
+    await app.store.outbox.mark_sent(entry, "msg-raced", app.now())
+    await app.outbox.drain_all()
+    assert [d.ref for d in app.sent if d.kind == "delete" and d.channel == "console:mods"] == ["msg-raced"]
+
+
+async def test_a_moderator_who_erases_their_data_is_no_longer_named_on_the_notes_they_took(app):
+    note = await crisis_note(app)
+    await posts_to_mods(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await posts_to_mods(app)
+    await delete_everything(app, MIA)
+    [last] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
+    assert "Mia" not in last.message.plain() and "a former member" in last.message.plain().lower()
+    assert "Ann" in last.message.plain()  # still the note about Ann, who is still here
+
+
+async def test_me_data_names_a_follow_up_still_to_come(app):
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    assert "private check-in you asked me for" not in text(await run(app, ANN, "me data"))
+    await press(app, ANN, FOLLOW_UP, dict(button.args))
+    assert "The private check-in you asked me for after a hard moment, due Tue 6 Jan" in text(
+        await run(app, ANN, "me data"))

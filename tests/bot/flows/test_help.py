@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.features import registry as composed_registry
 from tests.conftest import actor, run, text
 
 
@@ -81,3 +82,16 @@ async def test_examples_speak_the_members_language_and_still_work_as_typed(app):
     [reply] = await run(app, ann, "help", command="note")
     assert "note Ich möchte früher um Hilfe bitten" in reply.plain()
     assert "ask for help sooner" not in reply.plain()
+
+
+async def test_help_never_says_optional_twice_and_an_edit_keeps_what_it_leaves_out(app):
+    ann = actor("ann")
+    answer = text(await run(app, ann, "help", command="checkin answer"))
+    assert "• words (optional): what you'd like to say" in answer and "say (optional)" not in answer
+    for cmd in composed_registry().commands.values():
+        for o in cmd.options:
+            assert "(optional)" not in o.description, (cmd.name, o.name)  # help says it, for every optional one
+    edit = text(await run(app, actor("mia", moderator=True), "help", command="mod schedule edit"))
+    assert "(default: the check-in's own)" in edit and "yours" not in edit and "(default 2h)" not in edit
+    create = text(await run(app, actor("mia", moderator=True), "help", command="mod schedule create"))
+    assert "(default: yours)" in create

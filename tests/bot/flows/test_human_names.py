@@ -71,12 +71,12 @@ async def test_the_audit_log_names_people_and_says_what_they_did_in_words(app, c
     assert "Mon 5 Jan, 09:00 (Europe/Berlin) · Mia added as a moderator: Ann" in log
     assert "Mia changed a setting: alert_channel → #care-team" in log
     assert "Mia created the check-in mornings" in log
-    assert "Ann paused the check-in mornings until forever" in log
+    assert "Ann paused the check-in mornings, until resumed" in log
     no_internal_names(log)
     await run(app, ANN, "me delete", confirmed="yes")  # she was a moderator: her trail stays, without her
     log = text(await run(app, MIA, "mod audit"))
     assert "Mia added as a moderator: a former member" in log
-    assert "a former member paused the check-in mornings until forever" in log
+    assert "a former member paused the check-in mornings, until resumed" in log
     no_internal_names(log)
 
 

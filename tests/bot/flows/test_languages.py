@@ -8,6 +8,7 @@ import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from bot.content.packs import Library, Pack, Prompt
+from bot.engines.rounds import round_language
 from bot.events import Actor
 from bot.i18n import gettext_in
 from bot.scheduling.runner import RoundScheduler
@@ -237,3 +238,50 @@ async def test_saving_spanish_in_spanish_doesnt_stutter(app):
     mia = dataclasses.replace(MIA, locale="es-ES")
     said = text(await run(app, mia, "mod settings", key="language", value="es"))
     assert said == "Guardado: language pasa a ser es (Español)." and " es es " not in said
+
+
+async def test_audit_entries_read_in_the_moderators_language_with_its_dates_and_plurals(app):
+    """Details are kept as fields and said at read time: no "on 2026-12-08", no "added 1, changed 0" in English
+    inside Spanish, and "1 prompt", never "1 prompts"; a row written before, as an English sentence, reads the same."""
+    mia = dataclasses.replace(MIA, locale="es-ES")
+    await make_schedule(app)
+    await run(app, mia, "mod schedule skip", name="mornings", date="2026-12-08")
+    await run(app, mia, "mod prompt add", kind="checkin", theme="growth", depth="light", text="¿Qué cambió este mes?")
+    await run(app, mia, "mod pack export")
+    await run(app, mia, "mod schedule note", name="mornings", text="Nos vemos el jueves.")
+    await app.store.communities.record_audit("console:test", MIA.user_id, "pack.import",
+                                             "team-pack v1.0.0: added 1, changed 0, unchanged 0, built-in clashes 0",
+                                             app.now())
+    await app.store.communities.record_audit("console:test", MIA.user_id, "schedule.skip",
+                                             "mornings on 2026-12-09", app.now())
+    audit = text(await run(app, mia, "mod audit"))
+    for english in (" on 2026", "2026-12-0", "added 1", "built-in clashes", "1 prompts", "schedule note"):
+        assert english not in audit, (english, audit)
+    assert "mornings el mar, 8 dic" in audit and "mornings el mié, 9 dic" in audit, audit
+    assert "1 pregunta" in audit and "team-pack v1.0.0" in audit, audit
+    with_english = text(await run(app, MIA, "mod audit"))
+    assert "skipped a day of the check-in mornings on Tue 8 Dec" in with_english
+    assert "exported the community's prompts: 1 prompt" in with_english
+
+
+async def test_a_round_keeps_the_language_it_opened_in_when_the_community_changes_it(app, clock):
+    """The community switched to Spanish while an English round was open: its summary stays English, under its
+    English question, instead of Spanish words around an English prompt; the next round opens in Spanish."""
+    await make_schedule(app)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    runner = RoundScheduler(app)
+    await runner.run_pending()
+    [rnd] = await app.store.rounds.list_open()
+    await run(app, MIA, "mod settings", key="language", value="es")
+    await run(app, actor("ann"), "checkin answer", mood="4", visibility="shared", words="Good day")
+    clock.advance(timedelta(hours=3))
+    await runner.sweep()
+    await app.outbox.drain_all()
+    [summary] = [d for d in app.sent if d.kind == "edit" and d.message.plain().startswith("mornings")][-1:]
+    assert rnd.prompt_text in summary.message.plain()
+    said = summary.message.plain()
+    assert "mornings has closed. Check-ins: 1" in said and "Thanks for being here" in said, said
+    clock.set(datetime(2026, 1, 6, 9, 0, tzinfo=UTC))
+    await runner.run_pending()
+    [spanish] = await app.store.rounds.list_open()
+    assert spanish.prompt_text != rnd.prompt_text and round_language(app, spanish, "en") == "es"

@@ -252,3 +252,10 @@ async def test_me_data_counts_agree_with_one_in_french(app, clock):
     await run(app, zed, "me language", language="fr")
     out = text(await run(app, zed, "me data"))
     assert "(1 partagée, 1 anonyme, 1 privée)" in out
+
+
+async def test_me_data_writes_a_snooze_date_as_every_other_date_is_written(app):
+    ann = actor("ann")
+    await run(app, ann, "me snooze", until="2026-01-10")
+    out = text(await run(app, ann, "me data"))
+    assert "DMs snoozed until Sat 10 Jan" in out and "2026-01-10" not in out

@@ -6,6 +6,8 @@ preview before the Import button; `hearth content lint` warns with their ids (se
 
 from __future__ import annotations
 
+import json
+
 from bot.events import Event
 from tests.bot.flows.test_crisis_care import HEAVY, heavy  # noqa: F401  (a fixture)
 from tests.conftest import actor, press, run, text
@@ -28,7 +30,8 @@ async def test_adding_a_prompt_that_reads_as_crisis_asks_first_and_saves_only_on
     assert "Added prompt `own-fear-01`" in text(done)
     assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [DANGER]
     [entry] = [a for a in await app.store.communities.audit_log("console:test") if a["action"] == "prompt.add"]
-    assert entry["detail"] == "own-fear-01 (confirmed after a crisis warning)"
+    assert json.loads(entry["detail"]) == {"prompt": "own-fear-01", "warning": "crisis"}
+    assert "own-fear-01 (confirmed after a care warning)" in text(await run(app, mod(), "mod audit"))
 
 
 async def test_cancel_keeps_nothing(app):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -87,7 +89,7 @@ async def test_export_then_import_into_another_community_round_trips(app):
     assert prompt_fields(copied) == prompt_fields(source)
     assert all(r["enabled"] for r in copied)
     log = await app.store.communities.audit_log(OTHER)
-    assert log[0]["action"] == "pack.import" and "added 3" in log[0]["detail"]
+    assert log[0]["action"] == "pack.import" and json.loads(log[0]["detail"])["added"] == 3
 
 
 async def test_export_with_no_prompts_explains(app):
@@ -336,7 +338,7 @@ async def test_selection_serves_only_enabled_prompts_of_the_kind_and_theme(app, 
     for kind in KINDS:
         assert all(c.theme != "listening" for c in await available(app, community, kind))
 
-    assert "no reflection prompts on that theme" in text(await run(app, actor("ann"), "reflect", theme="listening"))
+    assert "switched off the theme “Listening”" in text(await run(app, actor("ann"), "reflect", theme="listening"))
     for _ in range(10):
         shown = text(await run(app, actor("ann"), "reflect", theme="repair"))
         assert "Repair" in shown
@@ -369,3 +371,10 @@ async def test_any_prompts_survive_export_and_import(app, prompts):
     importer = actor("oli", moderator=True, community=target)
     await apply_preview(app, importer, await upload(app, importer, file.content))
     assert prompt_fields(await app.store.prompts.list_all(target)) == prompt_fields(await app.store.prompts.list_all(source))
+
+
+async def test_exporting_one_prompt_says_the_only_prompt_not_1_prompt(app):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")
+    said = text(await run(app, mod, "mod pack export"))
+    assert "your community's only prompt, as a pack file" in said and " 1 prompt" not in said

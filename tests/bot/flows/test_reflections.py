@@ -158,3 +158,11 @@ async def test_history_with_nothing_in_one_week_says_the_last_week(app):
     assert text(await run(app, actor("ann"), "me history", weeks="1")) == \
         "You haven't answered any check-ins in the last week."
     assert "in the last 3 weeks." in text(await run(app, actor("ann"), "me history", weeks="3"))
+
+
+async def test_a_theme_switched_off_here_says_so_not_that_there_are_no_prompts(app):
+    await run(app, actor("mia", moderator=True), "mod theme off", theme="fear", confirmed="yes")
+    [refused] = await run(app, actor("ann"), "reflect", theme="fear")
+    assert refused.error and refused.field == "theme"
+    assert "switched off the theme “Fear and old wounds” in this community" in refused.plain()
+    assert "right now" not in refused.plain()

@@ -122,7 +122,12 @@ async def test_a_members_follow_up_and_notes_are_exported_and_erased(store):
     await store.care.ask_followup(COMMUNITY, "u1", "en", AT, AT + timedelta(days=1))
     await store.care.set_duty(COMMUNITY, "u1", False, AT)
     exported = await store.care.member_export(COMMUNITY, "u1")
-    assert exported == {"care": {"follow_up": {"due_at": "2026-01-06T09:00:00Z"}, "care_duty": "off"}}
+    assert exported == {"care": {
+        "follow_up": {"due_at": "2026-01-06T09:00:00Z"}, "care_duty": "off",
+        "notes_to_moderators": [{"noted_at": "2026-01-05T09:00:00Z", "care_channel": "console:mods", "status": "open",
+                                 "taken_at": None, "done_at": None, "raised_again_at": None}]}}
+    assert await store.care.member_summary(COMMUNITY, "u1") == {"care_notes": 1,
+                                                               "follow_up_due": "2026-01-06T09:00:00Z"}
     async with store.db.transaction() as tx:
         await store.care.erase_member(tx, COMMUNITY, "u1", AT)
     assert await store.care.get(COMMUNITY, note.id) is None
@@ -130,7 +135,8 @@ async def test_a_members_follow_up_and_notes_are_exported_and_erased(store):
     assert await store.care.duty(COMMUNITY) == {}
     kept = await store.care.get(COMMUNITY, other.id)
     assert kept.taken_by == DELETED and kept.taken_name == ""
-    assert await store.care.member_export(COMMUNITY, "u1") == {"care": {"follow_up": None}}
+    assert await store.care.member_export(COMMUNITY, "u1") == {"care": {"follow_up": None,
+                                                                         "notes_to_moderators": []}}
 
 
 async def test_a_notes_community_is_found_by_its_number_alone(store):

@@ -107,7 +107,7 @@ async def test_the_home_command_shows_the_view_as_one_reply(app, clock):
     said = reply.plain()
     assert "1. mornings — next: Thu 8 Jan, 09:00 (UTC) (not joined)" in said and "paused" not in said
     labels = [b.label for b in reply.buttons]
-    assert labels == ["Join 1", "Reflect now", "My notes", "My status"]
+    assert labels == ["Join · mornings", "Reflect now", "My notes", "My status"]
     [joined] = await press(app, ANN, reply.buttons[0].action, reply.buttons[0].args)
     assert "joined" in joined.plain()
 
