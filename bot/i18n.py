@@ -148,9 +148,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def long_day(day: date) -> str:
-    """The same short style as `day_month` ("Tue 6 Jan"): Hearth writes a calendar day one way per language, so
-    a pause, a skip and a snooze read like the times around them (this name stays for its callers)."""
-    return day_month(day)
+    """"Tuesday 6 January", "martes, 6 de enero": a calendar day, in words, for the sentences that end on one
+    (its months are whole words, so no abbreviation's full stop meets the sentence's: `one_full_stop`)."""
+    from babel.dates import format_skeleton
+
+    if _language.get() == DEFAULT:
+        return f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
+    return format_skeleton("MMMMEEEEd", day, locale=_locale())
 
 
 def clock(at: datetime | time) -> str:
