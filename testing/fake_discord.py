@@ -22,6 +22,7 @@ from typing import Any, Callable
 from aiohttp import WSMsgType, web
 
 from testing import discord_rules as rules
+from testing import discord_spec
 
 API = "/api/v10"
 MANAGE_GUILD = 1 << 5
@@ -41,9 +42,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
-def user(uid: int, name: str) -> dict[str, Any]:
-    return {"id": str(uid), "username": name.lower(), "global_name": name, "discriminator": "0", "avatar": None,
-            "bot": False}
+def user(uid: int, name: str, global_name: str | None = "") -> dict[str, Any]:
+    """A user object as Discord sends it: every field its spec requires (`global_name` null for someone who never
+    set a display name: pass None)."""
+    return {"id": str(uid), "username": name.lower(), "global_name": name if global_name == "" else global_name,
+            "discriminator": "0", "avatar": None, "bot": False, "public_flags": 0, "flags": 0, "primary_guild": None}
 
 
 class FakeDiscord:
@@ -77,12 +80,16 @@ class FakeDiscord:
         self.drops: dict[str, int] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
+        #: What the fake answered or delivered that real Discord never would (`discord_spec`): ("METHOD path
+        #: status" or "INTERACTION type", problems). A test of the fake itself wants it empty.
+        self.off_spec: list[tuple[str, list[str]]] = []
         self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
         self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
         self._nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> the message it created
         self._sockets: list[web.WebSocketResponse] = []
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
+        self._kinds: dict[int, int] = {}  # interaction id -> its type (2 command, 3 component, 4 autocomplete, 5 modal)
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -131,7 +138,7 @@ class FakeDiscord:
         """Another channel of guild `gid` (Discord's channel types: 0 text, 2 voice, 4 category, 5 announcement,
         13 stage, 15 forum); returns its id. Made after the bot connected, it is found by GET /channels/{id}."""
         channel_id = self.next_id()
-        channel = {"id": str(channel_id), "type": kind, "guild_id": str(gid), "name": name,
+        channel = {"id": str(channel_id), "type": kind, "guild_id": str(gid), "name": name, "flags": 0,
                    "position": len(self.guilds[gid]["channels"]), "permission_overwrites": [], "nsfw": False,
                    "parent_id": None, **({"topic": None, "last_message_id": None, "rate_limit_per_user": 0}
                                          if kind in (0, 5) else {"bitrate": 64000, "user_limit": 0} if kind in (2, 13)
@@ -147,7 +154,7 @@ class FakeDiscord:
         self.manager_roles[gid] = self.next_id()
         managers = {**everyone, "id": str(self.manager_roles[gid]), "name": "Server managers", "position": 2,
                     "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD)}
-        channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
+        channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0, "flags": 0,
                    "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
                    "last_message_id": None, "rate_limit_per_user": 0}
         self.channels[channel_id] = channel
@@ -252,6 +259,7 @@ class FakeDiscord:
         gid = guild if guild is not None else self.guild_id
         held = (*roles, self.manager_roles[gid]) if moderator else roles  # Manage Server comes with a role
         member = {"user": user(uid, name), "roles": [str(r) for r in held], "nick": None, "avatar": None,
+                  "banner": None, "premium_since": None,
                   "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
                   "permissions": "0", "communication_disabled_until": None}
         self.guild_members[(gid, uid)] = member
@@ -279,6 +287,7 @@ class FakeDiscord:
     def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
                      dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
         iid = self.next_id()
+        self._kinds[iid] = itype
         gid = self._member_guild.get(int(member["user"]["id"]), self.guild_id) if member else self.guild_id
         uid = int((member["user"] if member else dm_user or {"id": 0})["id"])
         home = int(self.guilds[gid]["channels"][0]["id"])
@@ -299,7 +308,8 @@ class FakeDiscord:
         else:
             assert dm_user is not None
             dm = self._dm_channel(int(dm_user["id"]))
-            payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1}
+            payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1,
+                        "authorizing_integration_owners": {"0": "0"}}  # (a guild install, used in the bot's DM)
         if message is not None:
             payload["message"] = message
             self._sources[iid] = int(message["id"])
@@ -307,6 +317,9 @@ class FakeDiscord:
         return payload
 
     async def interact(self, payload: dict[str, Any]) -> int:
+        problems = discord_spec.interaction_problems(payload)
+        if problems:
+            self.off_spec.append((f"INTERACTION {payload.get('type')}", problems))
         await self.dispatch("INTERACTION_CREATE", payload)
         return int(payload["id"])
 
@@ -449,14 +462,25 @@ class FakeDiscord:
         try:
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
-                return _error(401, 0, "401: Unauthorized")
+                return self._checked(request.method, path, _error(401, 0, "401: Unauthorized"))
             problems = _problems(request.method, path.strip("/").split("/"), body)
             if problems:
                 self.refused.append((f"{request.method} {path}", problems))
-                return _error(400, 50035, "Invalid Form Body: " + "; ".join(problems))
-            return await self._route(request.method, path.strip("/").split("/"), body)
+                return self._checked(request.method, path, _error(400, 50035, "Invalid Form Body: " +
+                                                                  "; ".join(problems)))
+            return self._checked(request.method, path,
+                                 await self._route(request.method, path.strip("/").split("/"), body))
         finally:
             await self._notify()
+
+    def _checked(self, method: str, path: str, response: web.StreamResponse) -> web.StreamResponse:
+        """Note an answer real Discord could not give (`off_spec`); answer it all the same."""
+        raw = response.body if isinstance(response, web.Response) else None
+        body = json.loads(raw) if isinstance(raw, bytes) and raw else None
+        problems = discord_spec.response_problems(method, path, response.status, body)
+        if problems:
+            self.off_spec.append((f"{method} {path} {response.status}", problems))
+        return response
 
     async def _body(self, request: web.Request) -> Any:
         if request.content_type.startswith("multipart/"):
@@ -476,8 +500,8 @@ class FakeDiscord:
                 return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": self.shard_count,
                                           "session_start_limit": {"total": 1000, "remaining": 999,
                                                                   "reset_after": 0, "max_concurrency": 1}})
-            case ("GET", ["users", "@me"]):
-                return _json(self.bot)
+            case ("GET", ["users", "@me"]):  # (the bot's own user, with the fields only its owner sees)
+                return _json({**self.bot, "mfa_enabled": False, "locale": "en-US", "verified": True, "email": None})
             case ("GET", ["oauth2", "applications", "@me"]):
                 return _json(self._application())
             case ("PUT", ["applications", _, "commands"]):
@@ -488,17 +512,19 @@ class FakeDiscord:
                 return self._callback(int(iid), token, body)
             case ("POST", ["webhooks", _, token]):
                 return _json(self._post(self._interaction_channel(token), body, ephemeral=body))
-            case ("PATCH", ["webhooks", _, token, "messages", mid]):
-                return _json(self._edit_webhook_message(token, mid, body))
-            case ("GET", ["webhooks", _, token, "messages", mid]):
-                return _json(self._edit_webhook_message(token, mid, {}))
+            case ("PATCH" | "GET", ["webhooks", _, token, "messages", mid]):
+                message = self._webhook_message(token, mid)
+                if message is None:
+                    return _error(404, 10008, "Unknown Message")
+                if method == "PATCH":
+                    message.update(_stored(body), edited_timestamp=_now())
+                return _json(message)
             case ("POST", ["channels", cid, "messages"]):
                 return self._post_channel(int(cid), body)
             case ("PATCH", ["channels", cid, "messages", mid]):
                 if int(mid) not in self.messages:
                     return _error(404, 10008, "Unknown Message")
-                self.messages[int(mid)].update({k: v for k, v in body.items() if k in ("content", "components")},
-                                               edited_timestamp=_now())
+                self.messages[int(mid)].update(_stored(body), edited_timestamp=_now())
                 return _json(self.messages[int(mid)])
             case ("DELETE", ["channels", cid, "messages", mid]):
                 if self.messages.pop(int(mid), None) is None:
@@ -523,19 +549,30 @@ class FakeDiscord:
         return {"id": str(self.app_id), "name": "Hearth", "description": "", "icon": None, "bot_public": True,
                 "bot_require_code_grant": False, "owner": user(self.next_id(), "Owner"), "verify_key": "00",
                 "flags": 0, "summary": "", "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
-                "tags": [], "redirect_uris": [], "bot": self.bot}
+                "tags": [], "redirect_uris": [], "bot": self.bot, "type": None, "flags_new": "0",
+                "role_connections_verification_url": None, "approximate_guild_count": len(self.guilds),
+                "approximate_user_install_count": 0, "approximate_user_authorization_count": 0,
+                "explicit_content_filter": 0, "eligible_oauth2_scopes": ["applications.commands", "bot"]}
 
     def _sync(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The commands as Discord keeps and answers them: ids given, permissions as a string, defaults filled."""
         out = []
         for cmd in body:
+            permissions = cmd.get("default_member_permissions")
             out.append({**cmd, "id": str(self.next_id()), "application_id": str(self.app_id), "version": "1",
+                        "type": cmd.get("type") or 1, "description": cmd.get("description") or "",
+                        "default_member_permissions": None if permissions is None else str(permissions),
+                        "dm_permission": cmd.get("dm_permission", True), "nsfw": bool(cmd.get("nsfw")),
+                        "integration_types": cmd.get("integration_types") or [0], "contexts": cmd.get("contexts"),
                         **({"guild_id": scope} if scope != "global" else {})})
         self.commands[scope] = out
         return out
 
     def _callback(self, iid: int, token: str, body: dict[str, Any]) -> web.Response:
+        """As Discord answers `?with_response`: the interaction, and the message a reply (4) or an update (7)
+        made; a deferral (5) has its loading message's id but no resource (the message comes with the follow-up)."""
         record = {"interaction_id": iid, "token": token, "type": body["type"], "data": body.get("data")}
-        result: dict[str, Any] = {"interaction": {"id": str(iid), "type": 2}}
+        result: dict[str, Any] = {"interaction": {"id": str(iid), "type": self._kinds.get(iid, 2)}}
         if body["type"] in (4, 5):
             data = body.get("data") or {}
             message = self._post(self._interaction_channel(token), data, ephemeral=data)
@@ -543,18 +580,26 @@ class FakeDiscord:
             result["interaction"] |= {"response_message_id": message["id"],
                                       "response_message_loading": body["type"] == 5,
                                       "response_message_ephemeral": bool(data.get("flags", 0) & 64)}
-            result["resource"] = {"type": body["type"], "message": message}
+            if body["type"] == 4:
+                result["resource"] = {"type": 4, "message": message}
         if body["type"] == 7 and self._sources.get(iid) in self.messages:
-            self.messages[self._sources[iid]].update(
-                {k: v for k, v in (body.get("data") or {}).items() if k in ("content", "components")})
+            source = self.messages[self._sources[iid]]
+            source.update(_stored(body.get("data") or {}), edited_timestamp=_now())
+            result["interaction"] |= {"response_message_id": source["id"], "response_message_loading": False,
+                                      "response_message_ephemeral": bool(source["flags"] & 64)}
+            result["resource"] = {"type": 7, "message": source}
         self.callbacks.append(record)
         return _json(result)
 
     def _interaction_channel(self, token: str) -> int:
         return self._token_channel.get(token, self.channel_id)  # where the interaction came from
 
-    def _edit_webhook_message(self, token: str, mid: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self._message(self._interaction_channel(token), body.get("content", ""), body.get("components", []))
+    def _webhook_message(self, token: str, mid: str) -> dict[str, Any] | None:
+        """A message an interaction's webhook sent: by id, or `@original` for the interaction's own answer."""
+        if mid == "@original":
+            answer = next((c.get("message_id") for c in self.callbacks if c["token"] == token), None)
+            return self.messages.get(answer) if answer is not None else None
+        return self.messages.get(int(mid)) if mid.isdigit() else None
 
     def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None) -> dict[str, Any]:
         flags = (ephemeral or {}).get("flags", 0) or 0
@@ -567,7 +612,7 @@ class FakeDiscord:
         msg = {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
                "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
-               "components": components, "flags": flags}
+               "components": _numbered(components), "flags": flags}
         if channel.get("guild_id"):
             msg["guild_id"] = channel["guild_id"]
         return msg
@@ -598,8 +643,8 @@ class FakeDiscord:
         if mid in self.channels:
             return _error(400, 160004, "A thread has already been created for this message")
         thread = {"id": str(mid), "type": 11, "guild_id": str(self.guild_id), "parent_id": str(cid),
-                  "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0,
-                  "member_count": 1, "rate_limit_per_user": 0, "last_message_id": None,
+                  "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0, "flags": 0,
+                  "member_count": 1, "total_message_sent": 0, "rate_limit_per_user": 0, "last_message_id": None,
                   "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",
                                                                                           1440),
                                       "archive_timestamp": _now(), "locked": False}}
@@ -610,9 +655,41 @@ class FakeDiscord:
         if uid not in self.dm_channels:
             cid = self.next_id()
             self.dm_channels[uid] = cid
-            self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None,
+            self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None, "flags": 0,
                                   "recipients": [user(uid, f"user{uid % 1000}")]}
         return self.dm_channels[uid]
+
+
+def _stored(body: dict[str, Any]) -> dict[str, Any]:
+    """What an edit changes of a message, as Discord keeps it (components numbered)."""
+    kept = {k: v for k, v in body.items() if k in ("content", "components")}
+    if "components" in kept:
+        kept["components"] = _numbered(kept["components"] or [])
+    return kept
+
+
+def _numbered(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Components as a message keeps them: Discord gives each one without an `id` the next number, in order."""
+    taken = set()
+
+    def ids(items: list[dict[str, Any]]) -> None:
+        for c in items:
+            taken.add(c.get("id"))
+            ids(c.get("components") or [])
+
+    ids(components)
+    numbers = (n for n in itertools.count(1) if n not in taken)
+
+    def number(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for c in items:
+            c = {**c, "id": c["id"] if c.get("id") is not None else next(numbers)}
+            if c.get("components"):
+                c["components"] = number(c["components"])
+            out.append(c)
+        return out
+
+    return number(components)
 
 
 def _problems(method: str, parts: list[str], body: Any) -> list[str]:
