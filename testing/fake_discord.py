@@ -36,6 +36,7 @@ class Call:
     path: str
     body: Any
     query: dict[str, str] = field(default_factory=dict)
+    status: int | None = None  # what the fake answered (None: the connection was dropped)
 
 
 def _now() -> str:
@@ -78,6 +79,8 @@ class FakeDiscord:
         self.dm_closed: set[int] = set()
         #: Path fragment -> how many of the next REST calls whose path holds it lose the connection, unanswered.
         self.drops: dict[str, int] = {}
+        #: Path fragment -> the `retry_after`s of the next REST calls whose path holds it that are rate limited (429).
+        self.limits: dict[str, list[float]] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
         #: What the fake answered or delivered that real Discord never would (`discord_spec`): ("METHOD path
@@ -449,10 +452,16 @@ class FakeDiscord:
         network failing midway does): the client sees the server disconnect, not an error of Discord's."""
         self.drops[fragment] = self.drops.get(fragment, 0) + times
 
+    def rate_limit(self, fragment: str, times: int = 1, retry_after: float = 0.05) -> None:
+        """Answer the next `times` REST calls whose path holds `fragment` with a 429, as Discord does when a bucket
+        is spent: `retry_after` seconds to wait, in the body and the headers."""
+        self.limits.setdefault(fragment, []).extend([retry_after] * times)
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body = await self._body(request)
-        self.calls.append(Call(request.method, path, body, dict(request.query)))
+        call = Call(request.method, path, body, dict(request.query))
+        self.calls.append(call)
         dropped = next((f for f, n in self.drops.items() if n > 0 and f in path), None)
         if dropped is not None:
             self.drops[dropped] -= 1
@@ -460,26 +469,28 @@ class FakeDiscord:
             request.transport.abort()
             raise asyncio.CancelledError  # (nothing is answered on a connection that is gone)
         try:
+            limited = next((f for f, waits in self.limits.items() if waits and f in path), None)
+            if limited is not None:
+                return self._checked(call, _rate_limited(self.limits[limited].pop(0)))
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
-                return self._checked(request.method, path, _error(401, 0, "401: Unauthorized"))
+                return self._checked(call, _error(401, 0, "401: Unauthorized"))
             problems = _problems(request.method, path.strip("/").split("/"), body)
             if problems:
                 self.refused.append((f"{request.method} {path}", problems))
-                return self._checked(request.method, path, _error(400, 50035, "Invalid Form Body: " +
-                                                                  "; ".join(problems)))
-            return self._checked(request.method, path,
-                                 await self._route(request.method, path.strip("/").split("/"), body))
+                return self._checked(call, _error(400, 50035, "Invalid Form Body: " + "; ".join(problems)))
+            return self._checked(call, await self._route(request.method, path.strip("/").split("/"), body))
         finally:
             await self._notify()
 
-    def _checked(self, method: str, path: str, response: web.StreamResponse) -> web.StreamResponse:
-        """Note an answer real Discord could not give (`off_spec`); answer it all the same."""
+    def _checked(self, call: Call, response: web.StreamResponse) -> web.StreamResponse:
+        """Note the answer's status, and an answer real Discord could not give (`off_spec`); answer it all the same."""
+        call.status = response.status
         raw = response.body if isinstance(response, web.Response) else None
         body = json.loads(raw) if isinstance(raw, bytes) and raw else None
-        problems = discord_spec.response_problems(method, path, response.status, body)
+        problems = discord_spec.response_problems(call.method, call.path, response.status, body)
         if problems:
-            self.off_spec.append((f"{method} {path} {response.status}", problems))
+            self.off_spec.append((f"{call.method} {call.path} {response.status}", problems))
         return response
 
     async def _body(self, request: web.Request) -> Any:
@@ -709,9 +720,21 @@ def _problems(method: str, parts: list[str], body: Any) -> list[str]:
     return []
 
 
-def _json(data: Any, status: int = 200) -> web.Response:
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     """Exactly `application/json`, as Discord sends it (discord.py compares the header)."""
-    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
+    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json",
+                        headers=headers)
+
+
+def _rate_limited(retry_after: float) -> web.Response:
+    """Discord's 429 for a spent bucket. It comes through Cloudflare (`Via`): discord.py takes a 429 without it for
+    a Cloudflare ban and gives up instead of waiting."""
+    reset = datetime.now(timezone.utc).timestamp() + retry_after
+    return _json({"message": "You are being rate limited.", "retry_after": retry_after, "global": False, "code": 0},
+                 status=429, headers={"Via": "1.1 google", "Retry-After": str(max(1, round(retry_after))),
+                                      "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+                                      "X-RateLimit-Reset": f"{reset:.3f}", "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+                                      "X-RateLimit-Bucket": "fake-bucket", "X-RateLimit-Scope": "user"})
 
 
 def _error(status: int, code: int, message: str) -> web.Response:
