@@ -733,7 +733,8 @@ def _rate_limited(retry_after: float) -> web.Response:
     return _json({"message": "You are being rate limited.", "retry_after": retry_after, "global": False, "code": 0},
                  status=429, headers={"Via": "1.1 google", "Retry-After": str(max(1, round(retry_after))),
                                       "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
-                                      "X-RateLimit-Reset": f"{reset:.3f}", "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+                                      "X-RateLimit-Reset": f"{reset:.3f}",
+                                      "X-RateLimit-Reset-After": f"{retry_after:.3f}",
                                       "X-RateLimit-Bucket": "fake-bucket", "X-RateLimit-Scope": "user"})
 
 
