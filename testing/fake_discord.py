@@ -86,7 +86,8 @@ class FakeDiscord:
         #: What the fake answered or delivered that real Discord never would (`discord_spec`): ("METHOD path
         #: status" or "INTERACTION type", problems). A test of the fake itself wants it empty.
         self.off_spec: list[tuple[str, list[str]]] = []
-        self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
+        #: Files on the CDN, by attachment id: uploads people attached, and files the bot sent.
+        self.attachments: dict[int, bytes] = {}
         self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
         self._nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> the message it created
@@ -559,7 +560,7 @@ class FakeDiscord:
     def _application(self) -> dict[str, Any]:
         return {"id": str(self.app_id), "name": "Hearth", "description": "", "icon": None, "bot_public": True,
                 "bot_require_code_grant": False, "owner": user(self.next_id(), "Owner"), "verify_key": "00",
-                "flags": 0, "summary": "", "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
+                "flags": 0, "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
                 "tags": [], "redirect_uris": [], "bot": self.bot, "type": None, "flags_new": "0",
                 "role_connections_verification_url": None, "approximate_guild_count": len(self.guilds),
                 "approximate_user_install_count": 0, "approximate_user_authorization_count": 0,
@@ -586,7 +587,7 @@ class FakeDiscord:
         result: dict[str, Any] = {"interaction": {"id": str(iid), "type": self._kinds.get(iid, 2)}}
         if body["type"] in (4, 5):
             data = body.get("data") or {}
-            message = self._post(self._interaction_channel(token), data, ephemeral=data)
+            message = self._post(self._interaction_channel(token), data, ephemeral=data, files=body.get("_files", []))
             record["message_id"] = int(message["id"])
             result["interaction"] |= {"response_message_id": message["id"],
                                       "response_message_loading": body["type"] == 5,
@@ -612,21 +613,28 @@ class FakeDiscord:
             return self.messages.get(answer) if answer is not None else None
         return self.messages.get(int(mid)) if mid.isdigit() else None
 
-    def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None,
+              files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         flags = (ephemeral or {}).get("flags", 0) or 0
         message = self._message(channel_id, body.get("content", ""), body.get("components", []), flags)
+        message["attachments"] = [self._sent_file(f) for f in (body.get("_files") or [] if files is None else files)]
         self.messages[int(message["id"])] = message
         return message
 
+    def _sent_file(self, file: dict[str, Any]) -> dict[str, Any]:
+        """A file the bot sent, as the message Discord answers with lists it."""
+        aid = self.next_id()
+        self.attachments[aid] = file["content"]
+        url = f"http://127.0.0.1:{self.port}/attachments/{aid}/{file['filename']}"
+        return {"id": str(aid), "filename": file["filename"], "size": len(file["content"]), "url": url,
+                "proxy_url": url}
+
     def _message(self, channel_id: int, content: str, components: list[Any], flags: int = 0) -> dict[str, Any]:
-        channel = self.channels.get(channel_id, {})
-        msg = {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
-               "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-               "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
-               "components": _numbered(components), "flags": flags}
-        if channel.get("guild_id"):
-            msg["guild_id"] = channel["guild_id"]
-        return msg
+        """A message as Discord's REST API answers with it (no guild_id: only its gateway's events carry one)."""
+        return {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
+                "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
+                "components": _numbered(components), "flags": flags}
 
     def _post_channel(self, cid: int, body: dict[str, Any]) -> web.Response:
         channel = self.channels.get(cid)

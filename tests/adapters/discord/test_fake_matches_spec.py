@@ -8,6 +8,7 @@ own tests do, and through every route and error it answers, and want that list e
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone
 
 import aiohttp
@@ -91,12 +92,15 @@ async def test_every_route_the_fake_answers_and_its_errors_fit_the_spec(discord_
             async with session.request(method, url, json=body):
                 pass
     await http.bulk_upsert_guild_commands(app_id, fake.guild_id, [{"name": "ping", "description": "Ping", "type": 1}])
-    sent = await http.send_message(fake.channel_id, params=discord.http.handle_message_parameters(content="Hi"))
     params = discord.http.handle_message_parameters
+    sent = await http.send_message(fake.channel_id, params=params(content="Hi"))
     await http.edit_message(fake.channel_id, sent["id"], params=params(content="Hi again"))
     await http.start_thread_with_message(fake.channel_id, sent["id"], name="Answers", auto_archive_duration=1440)
     with pytest.raises(discord.HTTPException):  # 160004: started already
         await http.start_thread_with_message(fake.channel_id, sent["id"], name="Answers", auto_archive_duration=1440)
+    with_file = await http.send_message(fake.channel_id, params=params(
+        content="Your data", file=discord.File(io.BytesIO(b"a,b\n"), filename="data.csv")))
+    assert [(a["filename"], a["size"]) for a in with_file["attachments"]] == [("data.csv", 4)]
     await http.delete_message(fake.channel_id, sent["id"])
     for unknown in (http.delete_message(fake.channel_id, sent["id"]),
                     http.edit_message(fake.channel_id, sent["id"], params=params(content="Gone"))):
