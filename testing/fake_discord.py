@@ -256,13 +256,15 @@ class FakeDiscord:
     # -- interactions in ------------------------------------------------------------------
 
     def member(self, uid: int, name: str, *, moderator: bool = False, roles: tuple[int, ...] = (),
-               guild: int | None = None) -> dict[str, Any]:
-        """A member of the test guild, or of `guild` (their interactions then come from there)."""
+               guild: int | None = None, nick: str | None = None, global_name: str | None = "") -> dict[str, Any]:
+        """A member of the test guild, or of `guild` (their interactions then come from there). Discord shows
+        them by `nick` (the server's nickname) if set, else `global_name` (theirs; None if never set), else the
+        username, which is `name` in lower case."""
         if guild is not None:
             self._member_guild[uid] = guild
         gid = guild if guild is not None else self.guild_id
         held = (*roles, self.manager_roles[gid]) if moderator else roles  # Manage Server comes with a role
-        member = {"user": user(uid, name), "roles": [str(r) for r in held], "nick": None, "avatar": None,
+        member = {"user": user(uid, name, global_name), "roles": [str(r) for r in held], "nick": nick, "avatar": None,
                   "banner": None, "premium_since": None,
                   "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
                   "permissions": "0", "communication_disabled_until": None}
@@ -289,12 +291,13 @@ class FakeDiscord:
         self.guild_members.pop((guild if guild is not None else self.guild_id, uid), None)
 
     def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
-                     dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
+                     dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None,
+                     channel_id: int | None = None) -> dict[str, Any]:
         iid = self.next_id()
         self._kinds[iid] = itype
         gid = self._member_guild.get(int(member["user"]["id"]), self.guild_id) if member else self.guild_id
         uid = int((member["user"] if member else dm_user or {"id": 0})["id"])
-        home = int(self.guilds[gid]["channels"][0]["id"])
+        home = channel_id or int(self.guilds[gid]["channels"][0]["id"])
         payload: dict[str, Any] = {
             "id": str(iid), "application_id": str(self.app_id), "type": itype, "data": data,
             "token": f"itoken-{iid}", "version": 1, "entitlements": [],
@@ -395,6 +398,11 @@ class FakeDiscord:
     async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))
 
+    async def slash_in(self, channel_id: int, member: dict[str, Any], path: str, /, **options: Any) -> int:
+        """A slash command run in another channel of the member's server than its first (a thread, say)."""
+        return await self.interact(self._interaction(2, self.command_payload(path, options), member,
+                                                     channel_id=channel_id))
+
     async def autocomplete(self, member: dict[str, Any], path: str, focused: str, /, **options: Any) -> int:
         data = self.command_payload(path, options, autocomplete=focused)
         return await self.interact(self._interaction(4, data, member))
@@ -407,14 +415,43 @@ class FakeDiscord:
 
     async def submit(self, member: dict[str, Any], custom_id: str, values: dict[str, str],
                      selects: tuple[str, ...] = ()) -> int:
-        """Submit a modal: text inputs and selects, each in a label as Discord sends them."""
-        components = []
+        """Submit a modal as Discord sends it back: the modal's components in order, numbered as Discord numbers
+        them (a text display by its id alone), each field in its label with what was typed or chosen. A value for
+        a field the modal doesn't have (or for a modal the fake never saw) comes in a label of its own: a select's
+        if named in `selects`, else a text input's."""
+        modal = next((c["data"] for c in reversed(self.callbacks)
+                      if c["type"] == 9 and (c["data"] or {}).get("custom_id") == custom_id), None)
+        ids = itertools.count(1)
+        resolved: dict[str, Any] = {}
+        components, answered = [], set()
+        for shown in (modal or {}).get("components", []):
+            own = shown.get("id") or next(ids)
+            if shown["type"] != 18:
+                components.append({"type": shown["type"], "id": own})
+                continue
+            inner = shown["component"]
+            answered.add(inner["custom_id"])
+            components.append({"type": 18, "id": own, "component": self._field_answer(
+                inner["type"], inner.get("id") or next(ids), inner["custom_id"], values.get(inner["custom_id"], ""),
+                resolved)})
         for name, value in values.items():
-            inner = ({"type": 3, "custom_id": name, "values": [value] if value else []} if name in selects
-                     else {"type": 4, "custom_id": name, "value": value})
-            components.append({"type": 18, "id": len(components) + 1, "component": inner})
-        data = {"custom_id": custom_id, "components": components}
+            if name not in answered:
+                components.append({"type": 18, "id": next(ids), "component": self._field_answer(
+                    3 if name in selects else 4, next(ids), name, value, resolved)})
+        data: dict[str, Any] = {"custom_id": custom_id, "components": components}
+        if resolved:
+            data["resolved"] = resolved
         return await self.interact(self._interaction(5, data, member))
+
+    def _field_answer(self, kind: int, cid: int, name: str, value: str, resolved: dict[str, Any]) -> dict[str, Any]:
+        """One field of a submitted modal: a text input's value, or a select's values (a channel's resolved)."""
+        if kind == 4:
+            return {"type": 4, "id": cid, "custom_id": name, "value": value}
+        if kind == 8 and value:
+            channel = self.channels[int(value)]
+            resolved.setdefault("channels", {})[value] = {
+                **{k: channel[k] for k in ("id", "type", "name")}, "permissions": "0"}
+        return {"type": kind, "id": cid, "custom_id": name, "values": [value] if value else []}
 
     # -- what the bot did -----------------------------------------------------------------------
 
