@@ -153,7 +153,9 @@ class FakeDiscord:
 
     def _add_guild(self, gid: int, channel_id: int, mod_role_id: int) -> None:
         everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
-                    "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+                    "color": 0, "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
+                    "icon": None, "unicode_emoji": None, "hoist": False, "managed": False, "mentionable": False,
+                    "flags": 0}
         mods = {**everyone, "id": str(mod_role_id), "name": "Care team", "position": 1}
         self.manager_roles[gid] = self.next_id()
         managers = {**everyone, "id": str(self.manager_roles[gid]), "name": "Server managers", "position": 2,
