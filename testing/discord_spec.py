@@ -269,3 +269,37 @@ def _resolved(resolved: dict[str, Any]) -> list[str]:
             if kind == "members" and key not in (resolved.get("users") or {}):
                 found.append(f".data.resolved.members.{key}: its user isn't in resolved.users")
     return found
+
+
+# -- other gateway events (documented, not in the spec; their objects are the spec's) -------------------------------
+
+#: What the gateway's Guild Create adds to the guild object (Discord's docs, Gateway Events), always sent.
+GUILD_CREATE_ALWAYS = ("id", "name", "owner_id", "roles", "emojis", "features", "preferred_locale", "joined_at",
+                       "large", "member_count", "voice_states", "members", "channels", "threads", "presences",
+                       "stage_instances", "guild_scheduled_events", "soundboard_sounds")
+READY_ALWAYS = ("v", "user", "guilds", "session_id", "resume_gateway_url", "application")
+
+
+def event_problems(event: str, data: dict[str, Any]) -> list[str]:
+    """Why Discord would never send this gateway event as it is (none if it could); events Hearth doesn't ask
+    for, or that carry nothing of the spec's, pass."""
+    if event == "INTERACTION_CREATE":
+        return interaction_problems(data)
+    if event == "READY":
+        found = [f".{k}: missing (always sent)" for k in READY_ALWAYS if k not in data]
+        found += problems(schema("UserResponse"), data.get("user"), ".user")
+        found += problems({"type": "array", "items": {"type": "object", "required": ["id", "unavailable"]}},
+                          data.get("guilds"), ".guilds")
+        return found + problems({"type": "object", "required": ["id", "flags"]}, data.get("application"),
+                                ".application")
+    if event in ("GUILD_CREATE", "GUILD_UPDATE"):
+        wanted = GUILD_CREATE_ALWAYS if event == "GUILD_CREATE" else ("id", "name", "owner_id", "roles")
+        found = [f".{k}: missing (always sent)" for k in wanted if k not in data]
+        for key, name in (("roles", "GuildRoleResponse"), ("channels", "GuildChannelResponse"),
+                          ("threads", "ThreadResponse"), ("members", "GuildMemberResponse")):
+            found += problems({"type": "array", "items": schema(name)}, data.get(key, []), f".{key}")
+        return found + problems(schema("AvailableLocalesEnum"), data.get("preferred_locale"), ".preferred_locale")
+    if event in ("GUILD_ROLE_CREATE", "GUILD_ROLE_UPDATE"):
+        return (problems(schema("SnowflakeType"), data.get("guild_id"), ".guild_id")
+                + problems(schema("GuildRoleResponse"), data.get("role"), ".role"))
+    return []

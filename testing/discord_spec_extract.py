@@ -37,9 +37,10 @@ ROUTES = [
     ("GET", "/channels/{channel_id}"),
     ("GET", "/guilds/{guild_id}/members/{user_id}"),
 ]
-#: Schemas the fake's gateway payloads (interactions) are checked against in part: they aren't REST responses,
+#: Schemas the fake's gateway payloads (interactions, Guild Create, ...) are checked against in part: they aren't REST responses,
 #: so no route reaches them.
-EXTRA = ["GuildRoleResponse", "MessageAttachmentResponse", "GuildMemberResponse", "UserResponse"]
+EXTRA = ["GuildRoleResponse", "MessageAttachmentResponse", "GuildMemberResponse", "UserResponse", "ThreadResponse",
+         "GuildChannelResponse", "BasicGuildMemberResponse", "AvailableLocalesEnum"]
 PROSE = {"description", "title", "example", "examples"}
 
 

@@ -218,6 +218,9 @@ class FakeDiscord:
         await self._notify()
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
+        problems = discord_spec.event_problems(event, data) if event != "INTERACTION_CREATE" else []  # (`interact`)
+        if problems:
+            self.off_spec.append((event, problems))
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from testing import discord_rules, discord_spec
-from testing.discord_spec_extract import ROUTES, extract
+from testing.discord_spec_extract import EXTRA, ROUTES, extract
 from testing.fake_discord import FakeDiscord, user
 
 CREATE = "/channels/1/messages"
@@ -97,9 +97,7 @@ def test_the_extract_keeps_the_routes_schemas_and_what_they_reach_without_prose(
         "responses": {"Err": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/E"}}}}},
         "schemas": {"E": {"type": "object", "description": "An error"}, "U": {"type": "object"},
                     "M": {"type": "object", "properties": {"author": {"$ref": "#/components/schemas/U"}}},
-                    "Unused": {"type": "string"}} | {n: {"type": "object"} for n in
-                                                     ("GuildRoleResponse", "MessageAttachmentResponse",
-                                                      "GuildMemberResponse", "UserResponse")}},
+                    "Unused": {"type": "string"}} | {n: {"type": "object"} for n in EXTRA}},
         "paths": {}}
     for method, path in ROUTES:
         spec["paths"].setdefault(path, {})[method.lower()] = {"responses": {
@@ -111,3 +109,16 @@ def test_the_extract_keeps_the_routes_schemas_and_what_they_reach_without_prose(
                                                      "4XX": {"$ref": "#/components/schemas/E"}}
     assert {"E", "U", "M"} <= set(extracted["schemas"]) and "Unused" not in extracted["schemas"]
     assert extracted["schemas"]["E"] == {"type": "object"}
+
+
+def test_a_gateway_event_discord_would_never_send_is_named(fake: FakeDiscord) -> None:
+    guild = fake.guilds[fake.guild_id]
+    assert discord_spec.event_problems("GUILD_CREATE", guild) == []
+    bare = {**guild, "channels": [{k: v for k, v in c.items() if k != "flags"} for c in guild["channels"]]}
+    assert ".channels[0].flags: missing (required)" in discord_spec.event_problems("GUILD_CREATE", bare)
+    assert ".member_count: missing (always sent)" in discord_spec.event_problems(
+        "GUILD_CREATE", {k: v for k, v in guild.items() if k != "member_count"})
+    role = {k: v for k, v in guild["roles"][0].items() if k != "colors"}
+    assert discord_spec.event_problems("GUILD_ROLE_CREATE", {"guild_id": guild["id"], "role": role}) == \
+        [".role.colors: missing (required)"]
+    assert discord_spec.event_problems("TYPING_START", {}) == []  # (nothing of the spec's in it)
