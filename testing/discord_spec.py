@@ -223,8 +223,9 @@ def interaction_problems(payload: dict[str, Any]) -> list[str]:
 
 
 def _where(payload: dict[str, Any]) -> list[str]:
-    """In a server: guild_id, a member (with its user and permissions), the guild's locale; in a DM: a user,
-    no member; and whose install authorized it, as Discord says for each."""
+    """In a server: guild_id, a member (with its user and permissions), the guild's locale (and, if sent, the
+    partial guild: id, locale, features); in a DM: a user, no member; and whose install authorized it, as Discord
+    says for each."""
     found = problems({"type": "object", "additionalProperties": schema("SnowflakeType")},
                      payload["authorizing_integration_owners"], ".authorizing_integration_owners")
     owners = payload["authorizing_integration_owners"]
@@ -244,6 +245,11 @@ def _where(payload: dict[str, Any]) -> list[str]:
         found += problems({"type": "string", "pattern": SNOWFLAKE.pattern}, member.get("permissions"),
                           ".member.permissions")
         found += problems(schema("AvailableLocalesEnum"), payload.get("guild_locale"), ".guild_locale")
+        found += problems({"type": "object", "required": ["id", "locale", "features"], "properties": {
+            "id": {"const": payload["guild_id"]}, "locale": schema("AvailableLocalesEnum"),
+            "features": {"type": "array", "items": {"type": "string"}}}},
+                          payload.get("guild", {"id": payload["guild_id"], "locale": "en-US", "features": []}),
+                          ".guild")
         if "0" in owners and owners["0"] != payload["guild_id"]:
             found.append(".authorizing_integration_owners.0: the guild's id, in a server")
     else:

@@ -311,8 +311,10 @@ class FakeDiscord:
             "app_permissions": str(MEMBER_PERMISSIONS | (1 << 35) | (1 << 38)),
         }
         if member is not None:
+            guild = self.guilds[gid]
             payload |= {"guild_id": str(gid), "channel_id": str(home), "member": member,
-                        "guild_locale": "en-US", "context": 0,
+                        "guild": {"id": str(gid), "locale": guild["preferred_locale"], "features": guild["features"]},
+                        "guild_locale": guild["preferred_locale"], "context": 0,
                         "channel": self.channels[home] if message is None else
                         self.channels.get(int(message["channel_id"]), self.channels[home])}
             if message is not None:
