@@ -81,6 +81,8 @@ class FakeDiscord:
         self.drops: dict[str, int] = {}
         #: Path fragment -> the `retry_after`s of the next REST calls whose path holds it that are rate limited (429).
         self.limits: dict[str, list[float]] = {}
+        #: Path fragment -> the (status, code, message) of the next REST calls whose path holds it, refused so.
+        self.refusals: dict[str, list[tuple[int, int, str]]] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
         #: What the fake answered or delivered that real Discord never would (`discord_spec`): ("METHOD path
@@ -502,6 +504,11 @@ class FakeDiscord:
         is spent: `retry_after` seconds to wait, in the body and the headers."""
         self.limits.setdefault(fragment, []).extend([retry_after] * times)
 
+    def refuse(self, fragment: str, code: int, message: str, status: int = 400, times: int = 1) -> None:
+        """Refuse the next `times` REST calls whose path holds `fragment` with Discord's error `code` (e.g. 50035
+        Invalid Form Body, 50013 Missing Permissions), as Discord answers a request it won't carry out."""
+        self.refusals.setdefault(fragment, []).extend([(status, code, message)] * times)
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body = await self._body(request)
@@ -517,6 +524,9 @@ class FakeDiscord:
             limited = next((f for f, waits in self.limits.items() if waits and f in path), None)
             if limited is not None:
                 return self._checked(call, _rate_limited(self.limits[limited].pop(0)))
+            refused = next((f for f, errors in self.refusals.items() if errors and f in path), None)
+            if refused is not None:
+                return self._checked(call, _error(*self.refusals[refused].pop(0)))
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
                 return self._checked(call, _error(401, 0, "401: Unauthorized"))
