@@ -96,6 +96,7 @@ class FakeDiscord:
         self._sockets: list[web.WebSocketResponse] = []
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
         self._kinds: dict[int, int] = {}  # interaction id -> its type (2 command, 3 component, 4 autocomplete, 5 modal)
+        self._answered: set[int] = set()  # interactions given their one answer (callback)
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -471,6 +472,8 @@ class FakeDiscord:
         self.messages.clear()
         self._token_channel.clear()
         self._sources.clear()
+        self._kinds.clear()
+        self._answered.clear()
 
     def callback_for(self, interaction_id: int) -> dict[str, Any] | None:
         return next((c for c in self.callbacks if c["interaction_id"] == interaction_id), None)
@@ -575,6 +578,11 @@ class FakeDiscord:
             case ("PUT", ["applications", _, "guilds", gid, "commands"]):
                 return _json(self._sync(gid, body))
             case ("POST", ["interactions", iid, token, "callback"]):
+                if self._kinds.get(int(iid)) is None or token != f"itoken-{iid}":
+                    return _error(404, 10062, "Unknown interaction")
+                if int(iid) in self._answered:  # (Discord takes one answer; the rest are follow-ups)
+                    return _error(400, 40060, "Interaction has already been acknowledged.")
+                self._answered.add(int(iid))
                 return self._callback(int(iid), token, body)
             case ("POST", ["webhooks", _, token]):
                 return _json(self._post(self._interaction_channel(token), body, ephemeral=body))

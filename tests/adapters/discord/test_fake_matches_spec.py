@@ -116,3 +116,17 @@ async def test_every_route_the_fake_answers_and_its_errors_fit_the_spec(discord_
     assert {route for route, _status in answered(fake)} == {f"{m} {p}" for m, p in ROUTES}
     statuses = {status for _route, status in answered(fake)}
     assert {200, 201, 204, 400, 401, 404} <= statuses
+
+
+async def test_an_interaction_takes_one_answer_and_only_its_own_token(discord_bot, fake: FakeDiscord):
+    said = await run(fake, fake.member(fake.next_id(), "Ann"), "checkin status")
+    iid, token = said["interaction_id"], said["token"]
+    answer = {"type": 4, "data": {"content": "Again"}}
+    async with aiohttp.ClientSession() as session:
+        for url in (f"{fake.api_url}/interactions/{iid}/{token}/callback",
+                    f"{fake.api_url}/interactions/{fake.next_id()}/{token}/callback"):
+            async with session.post(url, json=answer) as response:
+                assert response.status in (400, 404)
+    assert [(c.status, c.path.split("/")[2] == str(iid)) for c in fake.calls_to("POST", "/callback")][-2:] == \
+        [(400, True), (404, False)]  # 40060 already acknowledged, 10062 unknown interaction
+    assert fake.off_spec == []
