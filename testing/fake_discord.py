@@ -584,6 +584,8 @@ class FakeDiscord:
                     return _error(400, 40060, "Interaction has already been acknowledged.")
                 self._answered.add(int(iid))
                 return self._callback(int(iid), token, body)
+            case (_, ["webhooks", app, token, *_]) if not self._answered_token(app, token):
+                return _error(404, 10015, "Unknown Webhook")  # (follow-ups come after an interaction's answer)
             case ("POST", ["webhooks", _, token]):
                 return _json(self._post(self._interaction_channel(token), body, ephemeral=body))
             case ("PATCH" | "GET", ["webhooks", _, token, "messages", mid]):
@@ -664,6 +666,11 @@ class FakeDiscord:
             result["resource"] = {"type": 7, "message": source}
         self.callbacks.append(record)
         return _json(result)
+
+    def _answered_token(self, app: str, token: str) -> bool:
+        """Whether `token` is of an interaction the fake delivered to this app and the bot answered."""
+        iid = token.removeprefix("itoken-")
+        return app == str(self.app_id) and iid.isdigit() and int(iid) in self._answered
 
     def _interaction_channel(self, token: str) -> int:
         return self._token_channel.get(token, self.channel_id)  # where the interaction came from

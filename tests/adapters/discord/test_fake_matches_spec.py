@@ -81,16 +81,20 @@ async def test_every_route_the_fake_answers_and_its_errors_fit_the_spec(discord_
     said = await run(fake, me, "checkin status")
     token = said["token"]
     webhook = f"{fake.api_url}/webhooks/{app_id}/{token}"
+    got = []
     async with aiohttp.ClientSession() as session:
         for method, url, body in [
             ("GET", f"{webhook}/messages/@original", None),
             ("PATCH", f"{webhook}/messages/@original", {"content": "Edited"}),
             ("POST", webhook, {"content": "A follow-up", "flags": 64}),
-            ("GET", f"{webhook}/messages/{fake.next_id()}", None),  # 10008
+            ("GET", f"{webhook}/messages/{fake.next_id()}", None),  # 10008 Unknown Message
+            ("POST", f"{fake.api_url}/webhooks/{app_id}/itoken-{fake.next_id()}", {"content": "x"}),  # 10015
             ("POST", f"{fake.api_url}/channels/{fake.channel_id}/messages", {"content": "x"}),  # no token: 401
         ]:
-            async with session.request(method, url, json=body):
-                pass
+            async with session.request(method, url, json=body) as response:
+                got.append((response.status, (await response.json()).get("code")))
+    assert got == [(200, None), (200, None), (200, None), (404, 10008), (404, 10015), (401, 0)]
+    assert fake.messages[said["message_id"]]["content"] == "Edited"  # the answer itself, edited in place
     await http.bulk_upsert_guild_commands(app_id, fake.guild_id, [{"name": "ping", "description": "Ping", "type": 1}])
     params = discord.http.handle_message_parameters
     sent = await http.send_message(fake.channel_id, params=params(content="Hi"))
