@@ -597,15 +597,15 @@ class FakeDiscord:
                 return _json(message)
             case ("POST", ["channels", cid, "messages"]):
                 return self._post_channel(int(cid), body)
-            case ("PATCH", ["channels", cid, "messages", mid]):
-                if int(mid) not in self.messages:
+            case ("PATCH" | "DELETE", ["channels", cid, "messages", mid]):
+                message = self.messages.get(int(mid))
+                if message is None or message["channel_id"] != cid:  # (a message is found in its own channel)
                     return _error(404, 10008, "Unknown Message")
-                self.messages[int(mid)].update(_stored(body), edited_timestamp=_now())
-                return _json(self.messages[int(mid)])
-            case ("DELETE", ["channels", cid, "messages", mid]):
-                if self.messages.pop(int(mid), None) is None:
-                    return _error(404, 10008, "Unknown Message")
-                return web.Response(status=204)
+                if method == "DELETE":
+                    del self.messages[int(mid)]
+                    return web.Response(status=204)
+                message.update(_stored(body), edited_timestamp=_now())
+                return _json(message)
             case ("POST", ["channels", cid, "messages", mid, "threads"]):
                 return self._start_thread(int(cid), int(mid), body)
             case ("POST", ["users", "@me", "channels"]):
@@ -711,6 +711,8 @@ class FakeDiscord:
             return _error(404, 10003, "Unknown Channel")
         if channel["type"] == 1 and int(channel["recipients"][0]["id"]) in self.dm_closed:
             return _error(403, 50007, "Cannot send messages to this user")
+        if channel["type"] in (4, 15, 16):  # a category, a forum, a media channel: no messages of their own
+            return _error(400, 50008, "Cannot send messages in a non-text channel")
         nonce = body.get("nonce")
         if nonce is not None and body.get("enforce_nonce"):
             if len(str(nonce)) > 25:
@@ -726,11 +728,12 @@ class FakeDiscord:
         return _json(message)
 
     def _start_thread(self, cid: int, mid: int, body: dict[str, Any]) -> web.Response:
-        if mid not in self.messages:
+        if mid not in self.messages or self.messages[mid]["channel_id"] != str(cid):
             return _error(404, 10008, "Unknown Message")
         if mid in self.channels:
             return _error(400, 160004, "A thread has already been created for this message")
-        thread = {"id": str(mid), "type": 11, "guild_id": str(self.guild_id), "parent_id": str(cid),
+        guild_id = self.channels[cid].get("guild_id", str(self.guild_id))
+        thread = {"id": str(mid), "type": 11, "guild_id": guild_id, "parent_id": str(cid),
                   "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0, "flags": 0,
                   "member_count": 1, "total_message_sent": 0, "rate_limit_per_user": 0, "last_message_id": None,
                   "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",

@@ -99,6 +99,8 @@ async def test_every_route_the_fake_answers_and_its_errors_fit_the_spec(discord_
     params = discord.http.handle_message_parameters
     sent = await http.send_message(fake.channel_id, params=params(content="Hi"))
     await http.edit_message(fake.channel_id, sent["id"], params=params(content="Hi again"))
+    with pytest.raises(discord.NotFound):  # a message is found in its own channel only
+        await http.edit_message(fake.add_channel(fake.guild_id, "lounge"), sent["id"], params=params(content="Hi"))
     await http.start_thread_with_message(fake.channel_id, sent["id"], name="Answers", auto_archive_duration=1440)
     with pytest.raises(discord.HTTPException):  # 160004: started already
         await http.start_thread_with_message(fake.channel_id, sent["id"], name="Answers", auto_archive_duration=1440)
