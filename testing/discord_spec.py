@@ -79,9 +79,11 @@ def _kind(node: dict[str, Any], value: Any, where: str) -> list[str]:
 def _union(branches: list[dict[str, Any]], value: Any, where: str) -> list[str]:
     """Fits one of the branches; else the problems of the closest one, so the message says what to fix: a branch
     whose own `type` (the spec's unions are told apart by it) fits before any whose doesn't."""
-    tried = [problems(b, value, where) for b in branches]
-    if any(not t for t in tried):
-        return []
+    tried = []
+    for branch in branches:
+        tried.append(problems(branch, value, where))
+        if not tried[-1]:
+            return []
     closest = min(tried, key=lambda t: (any(p.startswith(f"{where}.type: ") for p in t), len(t)))
     if all(len(t) == 1 and ": " in t[0] and t[0].split(": ", 1)[0] == (where or ".") for t in tried):
         return [f"{where or '.'}: {_short(value)} fits none of {len(branches)} choices"]
@@ -141,6 +143,8 @@ def _timestamp(text: str) -> bool:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):  # (said often, of branches a union tries: never dumped whole)
+        return "an object" if isinstance(value, dict) else f"an array of {len(value)}"
     text = json.dumps(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
