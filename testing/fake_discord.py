@@ -22,6 +22,7 @@ from typing import Any, Callable
 from aiohttp import WSMsgType, web
 
 from testing import discord_rules as rules
+from testing import discord_spec
 
 API = "/api/v10"
 MANAGE_GUILD = 1 << 5
@@ -35,20 +36,26 @@ class Call:
     path: str
     body: Any
     query: dict[str, str] = field(default_factory=dict)
+    status: int | None = None  # what the fake answered (None: the connection was dropped)
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
-def user(uid: int, name: str) -> dict[str, Any]:
-    return {"id": str(uid), "username": name.lower(), "global_name": name, "discriminator": "0", "avatar": None,
-            "bot": False}
+def user(uid: int, name: str, global_name: str | None = "") -> dict[str, Any]:
+    """A user object as Discord sends it: every field its spec requires (`global_name` null for someone who never
+    set a display name: pass None)."""
+    return {"id": str(uid), "username": name.lower(), "global_name": name if global_name == "" else global_name,
+            "discriminator": "0", "avatar": None, "bot": False, "public_flags": 0, "flags": 0, "primary_guild": None}
 
 
 class FakeDiscord:
-    def __init__(self, token: str = "test-token") -> None:
+    def __init__(self, token: str = "test-token", *, spec_checks: bool = True) -> None:
+        """`spec_checks=False` leaves out checking each answer against Discord's spec (`off_spec`): a benchmark's
+        figures are Hearth's, not the fake's checking of itself."""
         self.token = token
+        self.spec_checks = spec_checks
         self._ids = itertools.count(1_100_000_000_000_000_000)
         self.app_id = self.next_id()
         self.bot = {**user(self.app_id, "Hearth"), "username": "hearth", "bot": True}
@@ -75,14 +82,24 @@ class FakeDiscord:
         self.dm_closed: set[int] = set()
         #: Path fragment -> how many of the next REST calls whose path holds it lose the connection, unanswered.
         self.drops: dict[str, int] = {}
+        #: Path fragment -> the `retry_after`s of the next REST calls whose path holds it that are rate limited (429).
+        self.limits: dict[str, list[float]] = {}
+        #: Path fragment -> the (status, code, message) of the next REST calls whose path holds it, refused so.
+        self.refusals: dict[str, list[tuple[int, int, str]]] = {}
         #: What Discord would have refused (`discord_rules`): ("METHOD path", problems), for a failing test to show.
         self.refused: list[tuple[str, list[str]]] = []
-        self.attachments: dict[int, bytes] = {}  # uploads people attached, by attachment id
+        #: What the fake answered or delivered that real Discord never would (`discord_spec`): ("METHOD path
+        #: status" or "INTERACTION type", problems). A test of the fake itself wants it empty.
+        self.off_spec: list[tuple[str, list[str]]] = []
+        #: Files on the CDN, by attachment id: uploads people attached, and files the bot sent.
+        self.attachments: dict[int, bytes] = {}
         self.downloads: list[int] = []  # attachment ids the bot fetched
         self.dm_channels: dict[int, int] = {}
         self._nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> the message it created
         self._sockets: list[web.WebSocketResponse] = []
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
+        self._kinds: dict[int, int] = {}  # interaction id -> its type (2 command, 3 component, 4 autocomplete, 5 modal)
+        self._answered: set[int] = set()  # interactions given their one answer (callback)
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -131,7 +148,7 @@ class FakeDiscord:
         """Another channel of guild `gid` (Discord's channel types: 0 text, 2 voice, 4 category, 5 announcement,
         13 stage, 15 forum); returns its id. Made after the bot connected, it is found by GET /channels/{id}."""
         channel_id = self.next_id()
-        channel = {"id": str(channel_id), "type": kind, "guild_id": str(gid), "name": name,
+        channel = {"id": str(channel_id), "type": kind, "guild_id": str(gid), "name": name, "flags": 0,
                    "position": len(self.guilds[gid]["channels"]), "permission_overwrites": [], "nsfw": False,
                    "parent_id": None, **({"topic": None, "last_message_id": None, "rate_limit_per_user": 0}
                                          if kind in (0, 5) else {"bitrate": 64000, "user_limit": 0} if kind in (2, 13)
@@ -142,12 +159,14 @@ class FakeDiscord:
 
     def _add_guild(self, gid: int, channel_id: int, mod_role_id: int) -> None:
         everyone = {"id": str(gid), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0,
-                    "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+                    "color": 0, "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
+                    "icon": None, "unicode_emoji": None, "hoist": False, "managed": False, "mentionable": False,
+                    "flags": 0}
         mods = {**everyone, "id": str(mod_role_id), "name": "Care team", "position": 1}
         self.manager_roles[gid] = self.next_id()
         managers = {**everyone, "id": str(self.manager_roles[gid]), "name": "Server managers", "position": 2,
                     "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD)}
-        channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0,
+        channel = {"id": str(channel_id), "type": 0, "guild_id": str(gid), "name": "general", "position": 0, "flags": 0,
                    "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
                    "last_message_id": None, "rate_limit_per_user": 0}
         self.channels[channel_id] = channel
@@ -205,6 +224,10 @@ class FakeDiscord:
         await self._notify()
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
+        problems = discord_spec.event_problems(event, data) \
+            if self.spec_checks and event != "INTERACTION_CREATE" else []  # (interactions: `interact`)
+        if problems:
+            self.off_spec.append((event, problems))
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
@@ -245,13 +268,16 @@ class FakeDiscord:
     # -- interactions in ------------------------------------------------------------------
 
     def member(self, uid: int, name: str, *, moderator: bool = False, roles: tuple[int, ...] = (),
-               guild: int | None = None) -> dict[str, Any]:
-        """A member of the test guild, or of `guild` (their interactions then come from there)."""
+               guild: int | None = None, nick: str | None = None, global_name: str | None = "") -> dict[str, Any]:
+        """A member of the test guild, or of `guild` (their interactions then come from there). Discord shows
+        them by `nick` (the server's nickname) if set, else `global_name` (theirs; None if never set), else the
+        username, which is `name` in lower case."""
         if guild is not None:
             self._member_guild[uid] = guild
         gid = guild if guild is not None else self.guild_id
         held = (*roles, self.manager_roles[gid]) if moderator else roles  # Manage Server comes with a role
-        member = {"user": user(uid, name), "roles": [str(r) for r in held], "nick": None, "avatar": None,
+        member = {"user": user(uid, name, global_name), "roles": [str(r) for r in held], "nick": nick, "avatar": None,
+                  "banner": None, "premium_since": None,
                   "joined_at": _now(), "deaf": False, "mute": False, "flags": 0, "pending": False,
                   "permissions": "0", "communication_disabled_until": None}
         self.guild_members[(gid, uid)] = member
@@ -277,11 +303,13 @@ class FakeDiscord:
         self.guild_members.pop((guild if guild is not None else self.guild_id, uid), None)
 
     def _interaction(self, itype: int, data: dict[str, Any], member: dict[str, Any] | None,
-                     dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None) -> dict[str, Any]:
+                     dm_user: dict[str, Any] | None = None, message: dict[str, Any] | None = None,
+                     channel_id: int | None = None) -> dict[str, Any]:
         iid = self.next_id()
+        self._kinds[iid] = itype
         gid = self._member_guild.get(int(member["user"]["id"]), self.guild_id) if member else self.guild_id
         uid = int((member["user"] if member else dm_user or {"id": 0})["id"])
-        home = int(self.guilds[gid]["channels"][0]["id"])
+        home = channel_id or int(self.guilds[gid]["channels"][0]["id"])
         payload: dict[str, Any] = {
             "id": str(iid), "application_id": str(self.app_id), "type": itype, "data": data,
             "token": f"itoken-{iid}", "version": 1, "entitlements": [],
@@ -290,8 +318,10 @@ class FakeDiscord:
             "app_permissions": str(MEMBER_PERMISSIONS | (1 << 35) | (1 << 38)),
         }
         if member is not None:
+            guild = self.guilds[gid]
             payload |= {"guild_id": str(gid), "channel_id": str(home), "member": member,
-                        "guild_locale": "en-US", "context": 0,
+                        "guild": {"id": str(gid), "locale": guild["preferred_locale"], "features": guild["features"]},
+                        "guild_locale": guild["preferred_locale"], "context": 0,
                         "channel": self.channels[home] if message is None else
                         self.channels.get(int(message["channel_id"]), self.channels[home])}
             if message is not None:
@@ -299,7 +329,8 @@ class FakeDiscord:
         else:
             assert dm_user is not None
             dm = self._dm_channel(int(dm_user["id"]))
-            payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1}
+            payload |= {"user": dm_user, "channel_id": str(dm), "channel": self.channels[dm], "context": 1,
+                        "authorizing_integration_owners": {"0": "0"}}  # (a guild install, used in the bot's DM)
         if message is not None:
             payload["message"] = message
             self._sources[iid] = int(message["id"])
@@ -307,6 +338,9 @@ class FakeDiscord:
         return payload
 
     async def interact(self, payload: dict[str, Any]) -> int:
+        problems = discord_spec.interaction_problems(payload) if self.spec_checks else []
+        if problems:
+            self.off_spec.append((f"INTERACTION {payload.get('type')}", problems))
         await self.dispatch("INTERACTION_CREATE", payload)
         return int(payload["id"])
 
@@ -378,6 +412,11 @@ class FakeDiscord:
     async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))
 
+    async def slash_in(self, channel_id: int, member: dict[str, Any], path: str, /, **options: Any) -> int:
+        """A slash command run in another channel of the member's server than its first (a thread, say)."""
+        return await self.interact(self._interaction(2, self.command_payload(path, options), member,
+                                                     channel_id=channel_id))
+
     async def autocomplete(self, member: dict[str, Any], path: str, focused: str, /, **options: Any) -> int:
         data = self.command_payload(path, options, autocomplete=focused)
         return await self.interact(self._interaction(4, data, member))
@@ -390,14 +429,43 @@ class FakeDiscord:
 
     async def submit(self, member: dict[str, Any], custom_id: str, values: dict[str, str],
                      selects: tuple[str, ...] = ()) -> int:
-        """Submit a modal: text inputs and selects, each in a label as Discord sends them."""
-        components = []
+        """Submit a modal as Discord sends it back: the modal's components in order, numbered as Discord numbers
+        them (a text display by its id alone), each field in its label with what was typed or chosen. A value for
+        a field the modal doesn't have (or for a modal the fake never saw) comes in a label of its own: a select's
+        if named in `selects`, else a text input's."""
+        modal = next((c["data"] for c in reversed(self.callbacks)
+                      if c["type"] == 9 and (c["data"] or {}).get("custom_id") == custom_id), None)
+        ids = itertools.count(1)
+        resolved: dict[str, Any] = {}
+        components, answered = [], set()
+        for shown in (modal or {}).get("components", []):
+            own = shown.get("id") or next(ids)
+            if shown["type"] != 18:
+                components.append({"type": shown["type"], "id": own})
+                continue
+            inner = shown["component"]
+            answered.add(inner["custom_id"])
+            components.append({"type": 18, "id": own, "component": self._field_answer(
+                inner["type"], inner.get("id") or next(ids), inner["custom_id"], values.get(inner["custom_id"], ""),
+                resolved)})
         for name, value in values.items():
-            inner = ({"type": 3, "custom_id": name, "values": [value] if value else []} if name in selects
-                     else {"type": 4, "custom_id": name, "value": value})
-            components.append({"type": 18, "id": len(components) + 1, "component": inner})
-        data = {"custom_id": custom_id, "components": components}
+            if name not in answered:
+                components.append({"type": 18, "id": next(ids), "component": self._field_answer(
+                    3 if name in selects else 4, next(ids), name, value, resolved)})
+        data: dict[str, Any] = {"custom_id": custom_id, "components": components}
+        if resolved:
+            data["resolved"] = resolved
         return await self.interact(self._interaction(5, data, member))
+
+    def _field_answer(self, kind: int, cid: int, name: str, value: str, resolved: dict[str, Any]) -> dict[str, Any]:
+        """One field of a submitted modal: a text input's value, or a select's values (a channel's resolved)."""
+        if kind == 4:
+            return {"type": 4, "id": cid, "custom_id": name, "value": value}
+        if kind == 8 and value:
+            channel = self.channels[int(value)]
+            resolved.setdefault("channels", {})[value] = {
+                **{k: channel[k] for k in ("id", "type", "name")}, "permissions": "0"}
+        return {"type": kind, "id": cid, "custom_id": name, "values": [value] if value else []}
 
     # -- what the bot did -----------------------------------------------------------------------
 
@@ -408,6 +476,8 @@ class FakeDiscord:
         self.messages.clear()
         self._token_channel.clear()
         self._sources.clear()
+        self._kinds.clear()
+        self._answered.clear()
 
     def callback_for(self, interaction_id: int) -> dict[str, Any] | None:
         return next((c for c in self.callbacks if c["interaction_id"] == interaction_id), None)
@@ -436,10 +506,21 @@ class FakeDiscord:
         network failing midway does): the client sees the server disconnect, not an error of Discord's."""
         self.drops[fragment] = self.drops.get(fragment, 0) + times
 
+    def rate_limit(self, fragment: str, times: int = 1, retry_after: float = 0.05) -> None:
+        """Answer the next `times` REST calls whose path holds `fragment` with a 429, as Discord does when a bucket
+        is spent: `retry_after` seconds to wait, in the body and the headers."""
+        self.limits.setdefault(fragment, []).extend([retry_after] * times)
+
+    def refuse(self, fragment: str, code: int, message: str, status: int = 400, times: int = 1) -> None:
+        """Refuse the next `times` REST calls whose path holds `fragment` with Discord's error `code` (e.g. 50035
+        Invalid Form Body, 50013 Missing Permissions), as Discord answers a request it won't carry out."""
+        self.refusals.setdefault(fragment, []).extend([(status, code, message)] * times)
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body = await self._body(request)
-        self.calls.append(Call(request.method, path, body, dict(request.query)))
+        call = Call(request.method, path, body, dict(request.query))
+        self.calls.append(call)
         dropped = next((f for f, n in self.drops.items() if n > 0 and f in path), None)
         if dropped is not None:
             self.drops[dropped] -= 1
@@ -447,16 +528,34 @@ class FakeDiscord:
             request.transport.abort()
             raise asyncio.CancelledError  # (nothing is answered on a connection that is gone)
         try:
+            limited = next((f for f, waits in self.limits.items() if waits and f in path), None)
+            if limited is not None:
+                return self._checked(call, _rate_limited(self.limits[limited].pop(0)))
+            refused = next((f for f, errors in self.refusals.items() if errors and f in path), None)
+            if refused is not None:
+                return self._checked(call, _error(*self.refusals[refused].pop(0)))
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
-                return _error(401, 0, "401: Unauthorized")
+                return self._checked(call, _error(401, 0, "401: Unauthorized"))
             problems = _problems(request.method, path.strip("/").split("/"), body)
             if problems:
                 self.refused.append((f"{request.method} {path}", problems))
-                return _error(400, 50035, "Invalid Form Body: " + "; ".join(problems))
-            return await self._route(request.method, path.strip("/").split("/"), body)
+                return self._checked(call, _error(400, 50035, "Invalid Form Body: " + "; ".join(problems)))
+            return self._checked(call, await self._route(request.method, path.strip("/").split("/"), body))
         finally:
             await self._notify()
+
+    def _checked(self, call: Call, response: web.StreamResponse) -> web.StreamResponse:
+        """Note the answer's status, and an answer real Discord could not give (`off_spec`); answer it all the same."""
+        call.status = response.status
+        if not self.spec_checks:
+            return response
+        raw = response.body if isinstance(response, web.Response) else None
+        body = json.loads(raw) if isinstance(raw, bytes) and raw else None
+        problems = discord_spec.response_problems(call.method, call.path, response.status, body)
+        if problems:
+            self.off_spec.append((f"{call.method} {call.path} {response.status}", problems))
+        return response
 
     async def _body(self, request: web.Request) -> Any:
         if request.content_type.startswith("multipart/"):
@@ -476,8 +575,8 @@ class FakeDiscord:
                 return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": self.shard_count,
                                           "session_start_limit": {"total": 1000, "remaining": 999,
                                                                   "reset_after": 0, "max_concurrency": 1}})
-            case ("GET", ["users", "@me"]):
-                return _json(self.bot)
+            case ("GET", ["users", "@me"]):  # (the bot's own user, with the fields only its owner sees)
+                return _json({**self.bot, "mfa_enabled": False, "locale": "en-US", "verified": True, "email": None})
             case ("GET", ["oauth2", "applications", "@me"]):
                 return _json(self._application())
             case ("PUT", ["applications", _, "commands"]):
@@ -485,25 +584,34 @@ class FakeDiscord:
             case ("PUT", ["applications", _, "guilds", gid, "commands"]):
                 return _json(self._sync(gid, body))
             case ("POST", ["interactions", iid, token, "callback"]):
+                if self._kinds.get(int(iid)) is None or token != f"itoken-{iid}":
+                    return _error(404, 10062, "Unknown interaction")
+                if int(iid) in self._answered:  # (Discord takes one answer; the rest are follow-ups)
+                    return _error(400, 40060, "Interaction has already been acknowledged.")
+                self._answered.add(int(iid))
                 return self._callback(int(iid), token, body)
+            case (_, ["webhooks", app, token, *_]) if not self._answered_token(app, token):
+                return _error(404, 10015, "Unknown Webhook")  # (follow-ups come after an interaction's answer)
             case ("POST", ["webhooks", _, token]):
                 return _json(self._post(self._interaction_channel(token), body, ephemeral=body))
-            case ("PATCH", ["webhooks", _, token, "messages", mid]):
-                return _json(self._edit_webhook_message(token, mid, body))
-            case ("GET", ["webhooks", _, token, "messages", mid]):
-                return _json(self._edit_webhook_message(token, mid, {}))
+            case ("PATCH" | "GET", ["webhooks", _, token, "messages", mid]):
+                message = self._webhook_message(token, mid)
+                if message is None:
+                    return _error(404, 10008, "Unknown Message")
+                if method == "PATCH":
+                    message.update(_stored(body), edited_timestamp=_now())
+                return _json(message)
             case ("POST", ["channels", cid, "messages"]):
                 return self._post_channel(int(cid), body)
-            case ("PATCH", ["channels", cid, "messages", mid]):
-                if int(mid) not in self.messages:
+            case ("PATCH" | "DELETE", ["channels", cid, "messages", mid]):
+                message = self.messages.get(int(mid))
+                if message is None or message["channel_id"] != cid:  # (a message is found in its own channel)
                     return _error(404, 10008, "Unknown Message")
-                self.messages[int(mid)].update({k: v for k, v in body.items() if k in ("content", "components")},
-                                               edited_timestamp=_now())
-                return _json(self.messages[int(mid)])
-            case ("DELETE", ["channels", cid, "messages", mid]):
-                if self.messages.pop(int(mid), None) is None:
-                    return _error(404, 10008, "Unknown Message")
-                return web.Response(status=204)
+                if method == "DELETE":
+                    del self.messages[int(mid)]
+                    return web.Response(status=204)
+                message.update(_stored(body), edited_timestamp=_now())
+                return _json(message)
             case ("POST", ["channels", cid, "messages", mid, "threads"]):
                 return self._start_thread(int(cid), int(mid), body)
             case ("POST", ["users", "@me", "channels"]):
@@ -522,55 +630,86 @@ class FakeDiscord:
     def _application(self) -> dict[str, Any]:
         return {"id": str(self.app_id), "name": "Hearth", "description": "", "icon": None, "bot_public": True,
                 "bot_require_code_grant": False, "owner": user(self.next_id(), "Owner"), "verify_key": "00",
-                "flags": 0, "summary": "", "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
-                "tags": [], "redirect_uris": [], "bot": self.bot}
+                "flags": 0, "team": None, "rpc_origins": [], "interactions_endpoint_url": None,
+                "tags": [], "redirect_uris": [], "bot": self.bot, "type": None, "flags_new": "0",
+                "role_connections_verification_url": None, "approximate_guild_count": len(self.guilds),
+                "approximate_user_install_count": 0, "approximate_user_authorization_count": 0,
+                "explicit_content_filter": 0, "eligible_oauth2_scopes": ["applications.commands", "bot"]}
 
     def _sync(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The commands as Discord keeps and answers them: ids given, permissions as a string, defaults filled."""
         out = []
         for cmd in body:
+            permissions = cmd.get("default_member_permissions")
             out.append({**cmd, "id": str(self.next_id()), "application_id": str(self.app_id), "version": "1",
+                        "type": cmd.get("type") or 1, "description": cmd.get("description") or "",
+                        "default_member_permissions": None if permissions is None else str(permissions),
+                        "dm_permission": cmd.get("dm_permission", True), "nsfw": bool(cmd.get("nsfw")),
+                        "integration_types": cmd.get("integration_types") or [0], "contexts": cmd.get("contexts"),
                         **({"guild_id": scope} if scope != "global" else {})})
         self.commands[scope] = out
         return out
 
     def _callback(self, iid: int, token: str, body: dict[str, Any]) -> web.Response:
+        """As Discord answers `?with_response`: the interaction, and the message a reply (4) or an update (7)
+        made; a deferral (5) has its loading message's id but no resource (the message comes with the follow-up)."""
         record = {"interaction_id": iid, "token": token, "type": body["type"], "data": body.get("data")}
-        result: dict[str, Any] = {"interaction": {"id": str(iid), "type": 2}}
+        result: dict[str, Any] = {"interaction": {"id": str(iid), "type": self._kinds.get(iid, 2)}}
         if body["type"] in (4, 5):
             data = body.get("data") or {}
-            message = self._post(self._interaction_channel(token), data, ephemeral=data)
+            message = self._post(self._interaction_channel(token), data, ephemeral=data, files=body.get("_files", []))
             record["message_id"] = int(message["id"])
             result["interaction"] |= {"response_message_id": message["id"],
                                       "response_message_loading": body["type"] == 5,
                                       "response_message_ephemeral": bool(data.get("flags", 0) & 64)}
-            result["resource"] = {"type": body["type"], "message": message}
+            if body["type"] == 4:
+                result["resource"] = {"type": 4, "message": message}
         if body["type"] == 7 and self._sources.get(iid) in self.messages:
-            self.messages[self._sources[iid]].update(
-                {k: v for k, v in (body.get("data") or {}).items() if k in ("content", "components")})
+            source = self.messages[self._sources[iid]]
+            source.update(_stored(body.get("data") or {}), edited_timestamp=_now())
+            result["interaction"] |= {"response_message_id": source["id"], "response_message_loading": False,
+                                      "response_message_ephemeral": bool(source["flags"] & 64)}
+            result["resource"] = {"type": 7, "message": source}
         self.callbacks.append(record)
         return _json(result)
+
+    def _answered_token(self, app: str, token: str) -> bool:
+        """Whether `token` is of an interaction the fake delivered to this app and the bot answered."""
+        iid = token.removeprefix("itoken-")
+        return app == str(self.app_id) and iid.isdigit() and int(iid) in self._answered
 
     def _interaction_channel(self, token: str) -> int:
         return self._token_channel.get(token, self.channel_id)  # where the interaction came from
 
-    def _edit_webhook_message(self, token: str, mid: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self._message(self._interaction_channel(token), body.get("content", ""), body.get("components", []))
+    def _webhook_message(self, token: str, mid: str) -> dict[str, Any] | None:
+        """A message an interaction's webhook sent: by id, or `@original` for the interaction's own answer."""
+        if mid == "@original":
+            answer = next((c.get("message_id") for c in self.callbacks if c["token"] == token), None)
+            return self.messages.get(answer) if answer is not None else None
+        return self.messages.get(int(mid)) if mid.isdigit() else None
 
-    def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None,
+              files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         flags = (ephemeral or {}).get("flags", 0) or 0
         message = self._message(channel_id, body.get("content", ""), body.get("components", []), flags)
+        message["attachments"] = [self._sent_file(f) for f in (body.get("_files") or [] if files is None else files)]
         self.messages[int(message["id"])] = message
         return message
 
+    def _sent_file(self, file: dict[str, Any]) -> dict[str, Any]:
+        """A file the bot sent, as the message Discord answers with lists it."""
+        aid = self.next_id()
+        self.attachments[aid] = file["content"]
+        url = f"http://127.0.0.1:{self.port}/attachments/{aid}/{file['filename']}"
+        return {"id": str(aid), "filename": file["filename"], "size": len(file["content"]), "url": url,
+                "proxy_url": url}
+
     def _message(self, channel_id: int, content: str, components: list[Any], flags: int = 0) -> dict[str, Any]:
-        channel = self.channels.get(channel_id, {})
-        msg = {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
-               "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-               "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
-               "components": components, "flags": flags}
-        if channel.get("guild_id"):
-            msg["guild_id"] = channel["guild_id"]
-        return msg
+        """A message as Discord's REST API answers with it (no guild_id: only its gateway's events carry one)."""
+        return {"id": str(self.next_id()), "channel_id": str(channel_id), "author": self.bot, "content": content,
+                "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
+                "components": _numbered(components), "flags": flags}
 
     def _post_channel(self, cid: int, body: dict[str, Any]) -> web.Response:
         channel = self.channels.get(cid)
@@ -578,6 +717,8 @@ class FakeDiscord:
             return _error(404, 10003, "Unknown Channel")
         if channel["type"] == 1 and int(channel["recipients"][0]["id"]) in self.dm_closed:
             return _error(403, 50007, "Cannot send messages to this user")
+        if channel["type"] in (4, 15, 16):  # a category, a forum, a media channel: no messages of their own
+            return _error(400, 50008, "Cannot send messages in a non-text channel")
         nonce = body.get("nonce")
         if nonce is not None and body.get("enforce_nonce"):
             if len(str(nonce)) > 25:
@@ -593,13 +734,14 @@ class FakeDiscord:
         return _json(message)
 
     def _start_thread(self, cid: int, mid: int, body: dict[str, Any]) -> web.Response:
-        if mid not in self.messages:
+        if mid not in self.messages or self.messages[mid]["channel_id"] != str(cid):
             return _error(404, 10008, "Unknown Message")
         if mid in self.channels:
             return _error(400, 160004, "A thread has already been created for this message")
-        thread = {"id": str(mid), "type": 11, "guild_id": str(self.guild_id), "parent_id": str(cid),
-                  "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0,
-                  "member_count": 1, "rate_limit_per_user": 0, "last_message_id": None,
+        guild_id = self.channels[cid].get("guild_id", str(self.guild_id))
+        thread = {"id": str(mid), "type": 11, "guild_id": guild_id, "parent_id": str(cid),
+                  "name": body.get("name", ""), "owner_id": str(self.app_id), "message_count": 0, "flags": 0,
+                  "member_count": 1, "total_message_sent": 0, "rate_limit_per_user": 0, "last_message_id": None,
                   "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",
                                                                                           1440),
                                       "archive_timestamp": _now(), "locked": False}}
@@ -610,9 +752,41 @@ class FakeDiscord:
         if uid not in self.dm_channels:
             cid = self.next_id()
             self.dm_channels[uid] = cid
-            self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None,
+            self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None, "flags": 0,
                                   "recipients": [user(uid, f"user{uid % 1000}")]}
         return self.dm_channels[uid]
+
+
+def _stored(body: dict[str, Any]) -> dict[str, Any]:
+    """What an edit changes of a message, as Discord keeps it (components numbered)."""
+    kept = {k: v for k, v in body.items() if k in ("content", "components")}
+    if "components" in kept:
+        kept["components"] = _numbered(kept["components"] or [])
+    return kept
+
+
+def _numbered(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Components as a message keeps them: Discord gives each one without an `id` the next number, in order."""
+    taken = set()
+
+    def ids(items: list[dict[str, Any]]) -> None:
+        for c in items:
+            taken.add(c.get("id"))
+            ids(c.get("components") or [])
+
+    ids(components)
+    numbers = (n for n in itertools.count(1) if n not in taken)
+
+    def number(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for c in items:
+            c = {**c, "id": c["id"] if c.get("id") is not None else next(numbers)}
+            if c.get("components"):
+                c["components"] = number(c["components"])
+            out.append(c)
+        return out
+
+    return number(components)
 
 
 def _problems(method: str, parts: list[str], body: Any) -> list[str]:
@@ -632,9 +806,22 @@ def _problems(method: str, parts: list[str], body: Any) -> list[str]:
     return []
 
 
-def _json(data: Any, status: int = 200) -> web.Response:
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     """Exactly `application/json`, as Discord sends it (discord.py compares the header)."""
-    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
+    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json",
+                        headers=headers)
+
+
+def _rate_limited(retry_after: float) -> web.Response:
+    """Discord's 429 for a spent bucket. It comes through Cloudflare (`Via`): discord.py takes a 429 without it for
+    a Cloudflare ban and gives up instead of waiting."""
+    reset = datetime.now(timezone.utc).timestamp() + retry_after
+    return _json({"message": "You are being rate limited.", "retry_after": retry_after, "global": False, "code": 0},
+                 status=429, headers={"Via": "1.1 google", "Retry-After": str(max(1, round(retry_after))),
+                                      "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+                                      "X-RateLimit-Reset": f"{reset:.3f}",
+                                      "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+                                      "X-RateLimit-Bucket": "fake-bucket", "X-RateLimit-Scope": "user"})
 
 
 def _error(status: int, code: int, message: str) -> web.Response:

@@ -3,7 +3,10 @@
 discord.py already waits out Discord's rate limits (buckets, 429 and
 Retry-After), so nothing here raises RetryLater. A closed DM (error 50007)
 is a permanent failure, and the member is not DM'd again until they join a
-check-in again: Discord counts every refused DM against the bot.
+check-in again: Discord counts every refused DM against the bot. So is any
+other request Discord refuses (a 4XX but 429: an invalid body, a missing
+permission): the same request would get the same answer. A 429 discord.py
+gave up waiting out, a 5XX and the network are tried again later.
 
 Every new message is sent with its outbox key as the nonce (discord.py then
 sets `enforce_nonce`): if a send is repeated after a crash, Discord answers
@@ -38,6 +41,12 @@ THREAD_NAME = N_("Check-in answers")
 NONCE_MAX = 25
 #: Codes where retrying cannot help: missing access/permissions, unknown channel.
 PERMANENT_CODES = {10003, 50001, 50013}
+TOO_MANY_REQUESTS = 429
+
+
+def _refused(status: int) -> bool:
+    """Discord won't carry this request out, now or later: a client error, except "too many requests"."""
+    return 400 <= status < 500 and status != TOO_MANY_REQUESTS
 
 
 def snowflake(namespaced: str | None) -> int:
@@ -84,7 +93,7 @@ class DiscordSender:
                 return None  # already gone: that was the point
             raise PermanentFailure(f"Discord couldn't find it ({err.code}): {err.text}") from err
         except discord.HTTPException as err:
-            if err.code in PERMANENT_CODES:
+            if err.code in PERMANENT_CODES or _refused(err.status):
                 raise PermanentFailure(f"Discord refused ({err.code}): {err.text}") from err
             raise
 

@@ -21,6 +21,8 @@ async def fake():
     yield server
     await server.close()
     Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+    # Every answer and interaction of every Discord test is one Discord could give (`testing.discord_spec`).
+    assert server.off_spec == [], server.off_spec[:3]
 
 
 def adapter_config(tmp_path: Path, fake: FakeDiscord, **env: str):
