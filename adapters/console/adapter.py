@@ -523,19 +523,27 @@ class ConsoleAdapter:
 
     async def _move_clock_to(self, target: datetime) -> None:
         """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
-        opens and closes the rounds it passes as they would have, in order; then on to `target`."""
+        opens and closes the rounds it passes as they would have, in order; then on to `target`. A moment before
+        `target` is headed with its time, and so is `target` after one: what happened then is read at that time
+        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30")."""
         clock = self._clock()
         self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
+        headed = False
         for _step in range(MAX_STEPS):
             moment = await self._next_moment(target)
             if moment is None:
                 break
+            if moment < target or headed:
+                self.out.say(f"  · {clock_text(moment)}")
+                headed = moment < target
             clock.set(moment)
             await self._catch_up()
         else:
             self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
                                   "those were skipped. Move the clock in smaller steps to see every one.)").format(
                 count=MAX_STEPS))
+        if headed:
+            self.out.say(f"  · {clock_text(target)}")
         clock.set(target)
         await self._catch_up()
 

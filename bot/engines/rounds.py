@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
+from bot.delivery.outbox import UNTIL
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pick
 from bot.i18n import _, current, ngettext, speaking
@@ -127,6 +128,20 @@ async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: dateti
     return pick(candidates, recent, rng)
 
 
+#: A reminder says there is still time to answer: it is not sent when its round closes within this (the clock
+#: jumped past its moment, Hearth started again after downtime, or its DM waited in the outbox), and a round's
+#: prompt is not sent to a member who joins this close to its end.
+STILL_TIME = timedelta(minutes=1)
+def has_time_left(rnd: Round, now: datetime) -> bool:
+    """Whether "you still have time" is true of this round now, with a moment to spare."""
+    return rnd.closed_at is None and now < rnd.closes_at - STILL_TIME
+
+
+def true_until(when: datetime) -> dict[str, str]:
+    """An outbox target's part that says when its message stops being true (`UNTIL`)."""
+    return {UNTIL: when.isoformat()}
+
+
 #: Participants whose DMs are built between yields to the loop (`bot.slices`).
 DM_SLICE = 1000
 #: Stands for the round's id in messages built before the round is written (the store fills it in).
@@ -191,7 +206,7 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, 
                 body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt_in(app, prompt, lang),
                             closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
                 reply = by_tz[tz.key, lang] = reply_to_json(Reply(body=body, buttons=_buttons_in(app, buttons)))
-        return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
+        return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id, **true_until(closes_at)}, reply)
 
     return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
 
@@ -232,9 +247,14 @@ def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
 
 
 async def remind_round(app: "Hearth", rnd: Round) -> int:
-    """DM the participants who asked for a reminder and have not answered."""
+    """DM the participants who asked for a reminder and have not answered; none when the round closes within
+    `STILL_TIME` (the reminder would say there is time when there is none), the step marked done all the same."""
     schedule = await app.store.schedules.get(rnd.schedule_id)
     if schedule is None:
+        return 0
+    if not has_time_left(rnd, app.now()):
+        if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), []):
+            log.info("skipped the reminder of round %s: it closes at %s", rnd.id, rnd.closes_at.isoformat())
         return 0
     answered = {r.user_id for r in await app.store.rounds.responses(rnd.id)}
     community = await app.ensure_community(schedule.community_id)
@@ -249,7 +269,8 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
             body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                         closes=rich(_("at {}"), your_time(rnd.closes_at, tz, "time")))
             reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
-            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id},
+            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm",
+                                     {"user": p.user_id, **true_until(rnd.closes_at - STILL_TIME)},
                                      reply_to_json(reply)))
     if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
@@ -371,7 +392,7 @@ async def run_due(app: "Hearth") -> dict[str, int]:
     now = app.now()
     reminded = closed = 0
     for rnd in await app.store.rounds.list_open():
-        if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now < rnd.closes_at:
+        if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now:  # (none if too late: `remind_round`)
             reminded += await remind_round(app, rnd)
         if rnd.closes_at <= now and await close_round(app, rnd):
             closed += 1

@@ -84,6 +84,22 @@ advance 21m
     assert [b.split("]")[0] for b in nudges] == ["ann"]
 
 
+def test_a_jump_shows_when_each_thing_on_the_way_happened(tmp_path, capsys):
+    """Jumping to 19:30 showed "closes at 19:30 (UTC). There's still time…" under "The clock moves on to 19:30",
+    then the round closing: the reminder went out at 19:20, but nothing said so."""
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+ann: checkin join evening reminders=yes
+at 19:00
+at 19:30
+"""
+    out = run_script(tmp_path, script, capsys).split("mia> at 19:30", 1)[1]
+    assert out.index(", 19:20:00 (UTC)") < out.index("gentle nudge") < out.index(", 19:30:00 (UTC)\n") \
+        < out.index("has closed"), out
+
+
 def test_mistakes_get_kind_answers_and_the_script_goes_on(tmp_path, capsys):
     script = """\
 checkin join nothing-here
