@@ -203,12 +203,47 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, 
         reply = by_tz.get((tz.key, lang))
         if reply is None:
             with speaking(lang):
-                body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt_in(app, prompt, lang),
-                            closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
-                reply = by_tz[tz.key, lang] = reply_to_json(Reply(body=body, buttons=_buttons_in(app, buttons)))
+                reply = by_tz[tz.key, lang] = reply_to_json(_prompt_dm(
+                    app, schedule, prompt_in(app, prompt, lang), closes_at, tz, _buttons_in(app, buttons)))
         return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id, **true_until(closes_at)}, reply)
 
     return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
+
+
+def _prompt_dm(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
+               buttons: tuple[Button, ...]) -> Reply:
+    """A round's prompt to one member, in the language being spoken: what its opening DM says."""
+    body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
+    return Reply(body=body, buttons=buttons)
+
+
+async def prompt_joiner(app: "Hearth", schedule: Schedule, user_id: str, tz: ZoneInfo) -> Reply | None:
+    """For a member who just joined while `schedule`'s round is open (with time left): its prompt, as members
+    invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so nobody gets it
+    twice, and returns None); else returned, for the reply, in `tz` and the language being spoken."""
+    now = app.now()
+    rnd = next((r for r, s in await app.store.rounds.list_open_in(schedule.community_id, now)
+                if s.id == schedule.id), None)
+    participant = await app.store.schedules.participant(schedule.id, user_id)
+    if rnd is None or participant is None or not has_time_left(rnd, now):
+        return None
+    if not participant.wants_dm:
+        return _prompt_dm(app, schedule, round_prompt_in(app, rnd), rnd.closes_at, tz, mood_buttons(app, str(rnd.id)))
+    community = await app.ensure_community(schedule.community_id)
+    member = await app.store.communities.get_member(schedule.community_id, user_id)
+    dm_tz = app.zone_of(member, community)
+    if not _reachable(member, dm_tz, now):
+        return None  # (snoozed: no DMs for now, as at an opening)
+    lang = app.member_language(member, await app.store.communities.language(schedule.community_id))
+    with speaking(lang):
+        reply = _prompt_dm(app, schedule, round_prompt_in(app, rnd, lang), rnd.closes_at, dm_tz,
+                           mood_buttons(app, str(rnd.id)))
+    await app.store.outbox.enqueue([Outgoing(f"round:{rnd.id}:dm:{user_id}", "dm",
+                                             {"user": user_id, **true_until(rnd.closes_at)}, reply_to_json(reply),
+                                             round_id=rnd.id)], now)
+    app.outbox.kick()
+    return None
 
 
 def prompt_in(app: "Hearth", prompt: Candidate, lang: str) -> str:

@@ -16,7 +16,7 @@ from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.engines.rounds import anonymity_floor, anonymous_batching, round_prompt_in
+from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_prompt_in
 from bot.i18n import N_, _, speaking
 from bot.store.store import RoundClosed
 
@@ -54,7 +54,7 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     example="checkin join mornings reminders=yes",
 )
-async def join(app: "Hearth", ev: Event) -> Reply:
+async def join(app: "Hearth", ev: Event) -> list[Reply]:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     current = await app.store.schedules.participant(schedule.id, ev.actor.user_id)
     wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
@@ -64,11 +64,14 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     prefs = ((_("DMs on") if wants_dm else _("DMs off")) + ", "
              + (_("reminders on") if wants_reminder else _("reminders off")))
     if not new:
-        return say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name)
+        return [say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name)]
     joined = rich(_("You've joined **{}** ({prefs}). You can leave any time with **checkin leave**.").replace(
         "{prefs}", prefs), schedule.name)
     care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
-    return Reply(body=joined + rich(" ") + care if care.parts else joined)
+    # Its round open now: its prompt, as those invited at its opening had it (by DM, or here without DMs).
+    prompt = await prompt_joiner(app, schedule, ev.actor.user_id, await app.timezone_of(ev.actor))
+    return [Reply(body=joined + rich(" ") + care if care.parts else joined),
+            *([prompt.shown_to(ev.actor.user_id)] if prompt else [])]
 
 
 @router.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)

@@ -57,3 +57,42 @@ async def test_a_reminder_or_prompt_that_waited_in_the_outbox_past_its_time_is_n
     assert [d for d in app.sent if d.kind == "dm"] == []  # the opening DM too: it said when the round closes
     assert result.skipped == 2
     assert [d.kind for d in app.sent] == ["post"]  # the round's own post still goes up (its summary edits it)
+
+
+# -- joining while a round is open ------------------------------------------------------
+
+
+async def test_a_member_who_joins_while_the_round_is_open_gets_its_prompt_by_dm(app, clock):
+    await opened(app, clock)
+    await app.outbox.drain_all()
+    clock.set(OPENS + timedelta(minutes=20))
+    replies = await run(app, actor("bob"), "checkin join", schedule="mornings")
+    assert "joined" in text(replies) and len(replies) == 1  # (the prompt comes by DM, as theirs did)
+    await app.outbox.drain_all()
+    (dm,) = [d for d in app.sent if d.kind == "dm" and d.user == "console:bob"]
+    assert "has started" in dm.message.plain() and "11:00" in dm.message.plain()
+    assert [b.action for b in dm.message.buttons] == ["checkin.mood"] * 5
+    # Joining again changes preferences, and sends nothing twice.
+    await run(app, actor("bob"), "checkin join", schedule="mornings", reminders="yes")
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "dm" and d.user == "console:bob"]) == 1
+
+
+async def test_a_member_who_joins_without_dms_gets_the_prompt_in_the_reply(app, clock):
+    await opened(app, clock)
+    clock.set(OPENS + timedelta(minutes=20))
+    replies = await run(app, actor("bob"), "checkin join", schedule="mornings", dm="no")
+    assert len(replies) == 2 and "has started" in replies[1].plain()
+    assert [b.args["for"] for b in replies[1].buttons] == ["console:bob"] * 5  # (theirs alone: `Reply.shown_to`)
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm" and d.user == "console:bob"]
+
+
+async def test_no_prompt_for_a_round_about_to_close(app, clock):
+    await opened(app, clock)
+    clock.set(OPENS + timedelta(hours=1, minutes=59, seconds=30))
+    replies = await run(app, actor("bob"), "checkin join", schedule="mornings", dm="no")
+    assert len(replies) == 1
+    replies = await run(app, actor("cy"), "checkin join", schedule="mornings")
+    await app.outbox.drain_all()
+    assert len(replies) == 1 and not [d for d in app.sent if d.kind == "dm" and d.user == "console:cy"]
