@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import Registry, free_words, given_back
+from bot.commands.registry import Registry, carried_words, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
@@ -143,7 +143,10 @@ class Hearth:
         return [*replies[:refused], given_back(replies[refused], words), *replies[refused + 1:]]
 
     def _typed_words(self, event: Event) -> list[str]:
-        """The person's own writing in a typed command (`Event.typed`), which only Hearth can give back."""
+        """The person's own writing in a typed command (`Event.typed`), which only Hearth can give back; or carried
+        by a confirmation's button (an expired "Yes, go ahead" must not lose the prompt it was for)."""
+        if event.kind == "action" and event.name == "confirm":
+            return carried_words(self.registry, event)
         cmd = self.registry.commands.get(event.name) if event.typed and event.kind == "command" else None
         return free_words(cmd, event.args) if cmd is not None else []
 
