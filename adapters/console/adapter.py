@@ -434,12 +434,13 @@ class ConsoleAdapter:
         return values
 
     def _left(self, form: Form, values: dict[str, str]) -> None:
-        """A form left unsent. When a terminal extra ended it (not `cancel`, on purpose), what the person had
-        written is given back, to type again: their answers so far, and the words a field not reached yet held."""
+        """A form left unsent. What the person had written is given back, to type again: when a terminal extra
+        ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
+        own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
-        if self._pending is None:
-            return
         for f in form.fields:
+            if self._pending is None and f.kind != "paragraph":
+                continue
             kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))

@@ -425,3 +425,15 @@ checkin status
     left = out.split("ann> checkin answer\n", 1)[1]
     assert "(cancelled)" in left and "you wrote" not in left  # (left on purpose: nothing to give back)
     assert "ann> checkin status" in left and "  > checkin status" not in left
+
+
+def test_cancel_gives_back_the_words_written_in_the_form(tmp_path, capsys):
+    script = EVENING_OPEN + """\
+checkin answer
+3
+Slept badly but the walk helped
+cancel
+"""
+    left = run_script(tmp_path, script, capsys).split("ann> checkin answer\n", 1)[1]
+    assert "(cancelled)\n  Anything you'd like to say? — you wrote “Slept badly but the walk helped”" in left
+    assert "you wrote “3”" not in left  # (a choice is quickly made again: only words come back)
