@@ -14,7 +14,7 @@ import logging
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import AsyncIterator, Callable, TextIO
@@ -134,11 +134,21 @@ class ConsoleSender:
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
         with speaking(d.message.lang):  # (the language it was made in)
-            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None,
-                          dm=d.kind == "dm")
-            if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
-                self.out.say("  " + _("Saved as {path}").format(path=self._save(d.message.attachment)))
+            message, saved = d.message if d.kind != "delete" else Reply(), None
+            if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
+                message, saved = saved_as(message, self._save)
+            self.out.show(where, message, d.user if d.kind == "dm" else None, dm=d.kind == "dm")
+            if saved is not None:
+                self.out.say("  " + _("Saved as {path}").format(path=saved))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
+
+
+def saved_as(reply: Reply, save: "Callable[[Attachment], Path]") -> tuple[Reply, Path]:
+    """Write a reply's file first, then show the reply naming the file as written: the terminal never writes over
+    an earlier one (`my-moods-2.png`), and "[file: my-moods.png]" above "Saved as …/my-moods-2.png" named another."""
+    assert reply.attachment is not None
+    path = save(reply.attachment)
+    return replace(reply, attachment=replace(reply.attachment, filename=path.name)), path
 
 
 def _short(ref: str | None) -> str:
@@ -374,9 +384,10 @@ class ConsoleAdapter:
         for reply in replies:
             if reply.form is None:
                 mine = reply.visibility == "actor"
+                reply, saved = saved_as(reply, self._save) if reply.attachment is not None else (reply, None)
                 self.out.show(_(ONLY_YOU) if mine else "#general", reply, actor.user_id if mine else None)
-                if reply.attachment is not None:
-                    self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
+                if saved is not None:
+                    self.out.say("  " + _("Saved as {path}").format(path=saved))
                 continue
             if self._pending is not None:  # (a line ended the form before: it is next, not this form's answers)
                 continue

@@ -240,6 +240,10 @@ ann: me export
     assert "Terminal community prompts" in saved[0].read_text(encoding="utf-8")  # (the terminal's name, as people see it)
     assert json.loads(saved[1].read_text(encoding="utf-8"))  # the member's data, as JSON
     assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only
+    # Each reply names the file as written: "[file: NAME" then "Saved as …/NAME", the same NAME, "-2" and all.
+    named = re.findall(r"\[file: ([^,]+), \d+ bytes\]\n  Saved as (\S+)", out)
+    assert len(named) == 3 and all(name == Path(path).name for name, path in named), named
+    assert Path(named[2][1]).stem.endswith("-2")
 
 
 def test_a_button_is_pressed_only_by_whom_it_was_shown(tmp_path, capsys):
