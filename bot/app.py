@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, watch_kept_words
+from bot.flows.crisis_care import care_for, screen, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
@@ -192,11 +192,12 @@ class Hearth:
             i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)
         else:
             i18n.use(await self.language_of(event.actor))
+        screened = await screen(self, event)  # first: a flow's reply after a care reply is calm (`cared`)
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        care = await care_for(self, event, kept)
+        care = await care_for(self, event, kept, screened)
         replies = care + replies
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform

@@ -13,7 +13,7 @@ from bot.events import (
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
+from bot.flows.crisis_care import after_answer, care_note_consent, cared, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_prompt_in
@@ -241,7 +241,9 @@ async def save_answer(
     words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
-    thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
+    # After a care reply, no cheerful thanks: plainly where the answer went (`cared`).
+    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() else app.content.text("checkin.thanks"),
+                  visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
     return [Reply(body=thanks + _when_anonymous_shows(visibility, previous))] + await after_answer(app, ev.actor)
