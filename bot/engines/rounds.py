@@ -219,8 +219,8 @@ def _prompt_dm(app: "Hearth", schedule: Schedule, prompt: str, closes_at: dateti
 
 
 async def prompt_joiner(app: "Hearth", schedule: Schedule, user_id: str, tz: ZoneInfo) -> Reply | None:
-    """For a member who just joined while `schedule`'s round is open (with time left): its prompt, as members
-    invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so nobody gets it
+    """For a member who just joined while `schedule`'s round is open (with time left), and has not answered it: its
+    prompt, as members invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so nobody gets it
     twice, and returns None); else returned, for the reply, in `tz` and the language being spoken."""
     now = app.now()
     rnd = next((r for r, s in await app.store.rounds.list_open_in(schedule.community_id, now)
@@ -228,6 +228,8 @@ async def prompt_joiner(app: "Hearth", schedule: Schedule, user_id: str, tz: Zon
     participant = await app.store.schedules.participant(schedule.id, user_id)
     if rnd is None or participant is None or not has_time_left(rnd, now):
         return None
+    if await app.store.rounds.response_of(rnd.id, user_id) is not None:
+        return None  # (anyone may answer an open round: they already have)
     if not participant.wants_dm:
         return _prompt_dm(app, schedule, round_prompt_in(app, rnd), rnd.closes_at, tz, mood_buttons(app, str(rnd.id)))
     community = await app.ensure_community(schedule.community_id)

@@ -64,15 +64,17 @@ async def join(app: "Hearth", ev: Event) -> list[Reply]:
     await app.store.communities.clear_dms_closed(ev.actor.user_id)  # joining again is how DMs are asked back
     prefs = ((_("DMs on") if wants_dm else _("DMs off")) + ", "
              + (_("reminders on") if wants_reminder else _("reminders off")))
+    # Its round open now: its prompt, as those invited at its opening had it (by DM, or here without DMs); also
+    # to a member who turns DMs on, whose DM never went (the opening's key keeps it to one).
+    prompt = await prompt_joiner(app, schedule, ev.actor.user_id, await app.timezone_of(ev.actor)) \
+        if new or (wants_dm and current is not None and not current.wants_dm) else None
+    more = [prompt.shown_to(ev.actor.user_id)] if prompt else []
     if not new:
-        return [say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name)]
+        return [say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name), *more]
     joined = rich(_("You've joined **{}** ({prefs}). You can leave any time with **checkin leave**.").replace(
         "{prefs}", prefs), schedule.name)
     care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
-    # Its round open now: its prompt, as those invited at its opening had it (by DM, or here without DMs).
-    prompt = await prompt_joiner(app, schedule, ev.actor.user_id, await app.timezone_of(ev.actor))
-    return [Reply(body=joined + rich(" ") + care if care.parts else joined),
-            *([prompt.shown_to(ev.actor.user_id)] if prompt else [])]
+    return [Reply(body=joined + rich(" ") + care if care.parts else joined), *more]
 
 
 @router.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)

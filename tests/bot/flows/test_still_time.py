@@ -96,3 +96,15 @@ async def test_no_prompt_for_a_round_about_to_close(app, clock):
     replies = await run(app, actor("cy"), "checkin join", schedule="mornings")
     await app.outbox.drain_all()
     assert len(replies) == 1 and not [d for d in app.sent if d.kind == "dm" and d.user == "console:cy"]
+
+
+async def test_no_prompt_for_who_answered_already_and_one_when_dms_are_turned_on(app, clock):
+    await opened(app, clock)
+    clock.set(OPENS + timedelta(minutes=20))
+    await run(app, actor("bob"), "checkin answer", mood="4")
+    assert len(await run(app, actor("bob"), "checkin join", schedule="mornings", dm="no")) == 1
+    assert len(await run(app, actor("cy"), "checkin join", schedule="mornings", dm="no")) == 2  # (its prompt)
+    await run(app, actor("cy"), "checkin join", schedule="mornings", dm="yes")
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "dm" and d.user == "console:cy"]) == 1
+    assert not [d for d in app.sent if d.kind == "dm" and d.user == "console:bob"]
