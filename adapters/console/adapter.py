@@ -176,8 +176,16 @@ class ConsoleOut:
         self.color = color
         self.buttons: tuple[Button, ...] = ()
         self.shown: list[Shown] = []
+        #: A line to print before whatever is printed next, if anything is (the time a jump of the clock is at).
+        self.heading: str | None = None
+
+    def _head(self) -> None:
+        if self.heading is not None:
+            self.stream.write(self.heading + "\n")
+            self.heading = None
 
     def show(self, where: str, reply: Reply, to: str | None = None, dm: bool = False) -> None:
+        self._head()
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
@@ -196,6 +204,7 @@ class ConsoleOut:
         return ()
 
     def say(self, text: str) -> None:
+        self._head()
         self.stream.write(text + "\n")
         self.stream.flush()
 
@@ -540,24 +549,26 @@ class ConsoleAdapter:
         (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30")."""
         clock = self._clock()
         self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
-        headed = False
+        headed = False  # (a moment before `target` was headed: so is what happens at `target`)
         for _step in range(MAX_STEPS):
             moment = await self._next_moment(target)
             if moment is None:
                 break
             if moment < target or headed:
-                self.out.say(f"  · {clock_text(moment)}")
+                self.out.heading = f"  · {clock_text(moment)}"  # (shown if anything happens then)
                 headed = moment < target
             clock.set(moment)
             await self._catch_up()
+            self.out.heading = None
         else:
             self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
                                   "those were skipped. Move the clock in smaller steps to see every one.)").format(
                 count=MAX_STEPS))
         if headed:
-            self.out.say(f"  · {clock_text(target)}")
+            self.out.heading = f"  · {clock_text(target)}"
         clock.set(target)
         await self._catch_up()
+        self.out.heading = None
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes."""
