@@ -251,15 +251,19 @@ async def save_answer(
     words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
-    # After a care reply, no cheerful thanks: plainly where the answer went (`cared`).
-    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() else app.content.text("checkin.thanks"),
-                  visibility_phrase=hearth_text(phrase[visibility]))
+    # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
+    # only if it was not low before: changing its words, or how low, said it again).
+    reaches = previous is None or previous.mood > app.config["safety.low_mood_max"]
+    low_moods = await after_answer(app, ev.actor) if reaches else []
+    # Beside a care reply (their words', or that word), no cheerful thanks: plainly where the answer went.
+    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods
+                  else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
     replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
     if ending is not None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
-    return replies + await after_answer(app, ev.actor)
+    return replies + low_moods
 
 
 #: How many people see an answer, by its visibility: of two, the lower is the safer.

@@ -115,8 +115,13 @@ async def test_low_mood_word_only_for_those_who_opted_in_once_per_run(app, clock
     for day in range(5, 10):
         clock.set(datetime(2026, 1, day, 9, 0, tzinfo=timezone.utc))
         await runner.run_pending()
-        said.append("sounded hard" in text(await run(app, ann, "checkin answer", mood="1")))
+        answered = text(await run(app, ann, "checkin answer", mood="1"))
+        said.append("sounded hard" in answered)
+        # Beside the gentle word, the answer is confirmed plainly; on other days, thanked.
+        assert answered.startswith("Your answer is kept private." if said[-1] else "Thanks for checking in 💛")
         assert "sounded hard" not in text(await run(app, bob, "checkin answer", mood="1"))
+        changed = text(await run(app, ann, "checkin answer", mood="2", words="Changed my words"))
+        assert "sounded hard" not in changed and changed.startswith("Updated.")  # (said once, not at each change)
         clock.advance(timedelta(hours=3))
         await runner.sweep()
     assert said == [False, False, True, False, False]
