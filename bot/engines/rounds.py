@@ -132,6 +132,8 @@ async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: dateti
 #: jumped past its moment, Hearth started again after downtime, or its DM waited in the outbox), and a round's
 #: prompt is not sent to a member who joins this close to its end.
 STILL_TIME = timedelta(minutes=1)
+
+
 def has_time_left(rnd: Round, now: datetime) -> bool:
     """Whether "you still have time" is true of this round now, with a moment to spare."""
     return rnd.closed_at is None and now < rnd.closes_at - STILL_TIME
@@ -220,8 +222,8 @@ def _prompt_dm(app: "Hearth", schedule: Schedule, prompt: str, closes_at: dateti
 
 async def prompt_joiner(app: "Hearth", schedule: Schedule, user_id: str, tz: ZoneInfo) -> Reply | None:
     """For a member who just joined while `schedule`'s round is open (with time left), and has not answered it: its
-    prompt, as members invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so nobody gets it
-    twice, and returns None); else returned, for the reply, in `tz` and the language being spoken."""
+    prompt, as members invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so
+    nobody gets it twice; returns None), else returned for the reply, in `tz` and the language being spoken."""
     now = app.now()
     rnd = next((r for r, s in await app.store.rounds.list_open_in(schedule.community_id, now)
                 if s.id == schedule.id), None)
