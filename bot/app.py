@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import Registry, free_words, given_back
+from bot.commands.registry import Registry, carried_words, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, watch_kept_words
+from bot.flows.crisis_care import care_for, screen, watch_kept_words
 from bot.models import Community, Member, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
@@ -147,7 +147,10 @@ class Hearth:
         return [*replies[:refused], given_back(replies[refused], words), *replies[refused + 1:]]
 
     def _typed_words(self, event: Event) -> list[str]:
-        """The person's own writing in a typed command (`Event.typed`), which only Hearth can give back."""
+        """The person's own writing in a typed command (`Event.typed`), which only Hearth can give back; or carried
+        by a confirmation's button (an expired "Yes, go ahead" must not lose the prompt it was for)."""
+        if event.kind == "action" and event.name == "confirm":
+            return carried_words(self.registry, event)
         cmd = self.registry.commands.get(event.name) if event.typed and event.kind == "command" else None
         return free_words(cmd, event.args) if cmd is not None else []
 
@@ -198,11 +201,12 @@ class Hearth:
             i18n.use(await self.language_of(event.actor, member))  # (the row just written: no read for it)
         else:
             i18n.use(await self.language_of(event.actor))
+        screened = await screen(self, event)  # first: a flow's reply after a care reply is calm (`cared`)
         try:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        care = await care_for(self, event, kept)
+        care = await care_for(self, event, kept, screened)
         replies = care + replies
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform

@@ -14,7 +14,7 @@ import logging
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import AsyncIterator, Callable, TextIO
@@ -152,10 +152,21 @@ class ConsoleSender:
         else:
             where = f"#{_short(d.channel)} (a message was removed)"
         with speaking(d.message.lang):  # (the language it was made in)
-            self.out.show(where, d.message if d.kind != "delete" else Reply(), d.user if d.kind == "dm" else None)
-            if d.kind in ("post", "thread", "dm") and d.message.attachment is not None and self._save is not None:
-                self.out.say("  " + _("Saved as {path}").format(path=self._save(d.message.attachment)))
+            message, saved = d.message if d.kind != "delete" else Reply(), None
+            if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
+                message, saved = saved_as(message, self._save)
+            self.out.show(where, message, d.user if d.kind == "dm" else None)
+            if saved is not None:
+                self.out.say("  " + _("Saved as {path}").format(path=saved))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
+
+
+def saved_as(reply: Reply, save: "Callable[[Attachment], Path]") -> tuple[Reply, Path]:
+    """Write a reply's file first, then show the reply naming the file as written: the terminal never writes over
+    an earlier one (`my-moods-2.png`), and "[file: my-moods.png]" above "Saved as …/my-moods-2.png" named another."""
+    assert reply.attachment is not None
+    path = save(reply.attachment)
+    return replace(reply, attachment=replace(reply.attachment, filename=path.name)), path
 
 
 def _short(ref: str | None) -> str:
@@ -182,10 +193,18 @@ class ConsoleOut:
         self.stream = stream
         self.color = color
         self.shown: list[Shown] = []
+        #: A line to print before whatever is printed next, if anything is (the time a jump of the clock is at).
+        self.heading: str | None = None
+
+    def _head(self) -> None:
+        if self.heading is not None:
+            self.stream.write(self.heading + "\n")
+            self.heading = None
 
     def show(self, where: str, reply: Reply, to: str | None = None) -> None:
         """Print `reply` under `[where]`; `to` is the one person it is for (a DM, a private reply), None for a
         channel post everyone here sees."""
+        self._head()
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
@@ -202,6 +221,7 @@ class ConsoleOut:
         return ()
 
     def say(self, text: str) -> None:
+        self._head()
         self.stream.write(text + "\n")
         self.stream.flush()
 
@@ -449,12 +469,13 @@ class ConsoleAdapter:
             self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
+                reply, saved = saved_as(reply, self._save) if reply.attachment is not None else (reply, None)
                 if reply.visibility == "actor":
                     self._private(actor, reply)
                 else:
                     self.out.show("#general", reply)
-                if reply.attachment is not None:
-                    self.out.say("  " + _("Saved as {path}").format(path=self._save(reply.attachment)))
+                if saved is not None:
+                    self.out.say("  " + _("Saved as {path}").format(path=saved))
                 continue
             if self._pending is not None:  # (a line ended the form before: it is next, not this form's answers)
                 continue
@@ -518,17 +539,18 @@ class ConsoleAdapter:
         return values
 
     def _left(self, form: Form, values: dict[str, str]) -> None:
-        """A form left unsent. When a terminal extra ended it (not `cancel`, on purpose), what the person had
-        written is given back, to type again: their answers so far, and the words a field not reached yet held."""
+        """A form left unsent. What the person had written is given back, to type again: when a terminal extra
+        ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
+        own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
-        if self._pending is None:
-            return
-        self._give_back(form, values)
+        self._give_back(form, values, words_only=self._pending is None)
 
-    def _give_back(self, form: Form, values: dict[str, str]) -> None:
+    def _give_back(self, form: Form, values: dict[str, str], words_only: bool = False) -> None:
         """What the person had written in a form, field by field, to type again (the words a field not reached
-        yet held too)."""
+        yet held too); `words_only`: just their own words (a paragraph's), after `cancel`."""
         for f in form.fields:
+            if words_only and f.kind != "paragraph":
+                continue
             kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
@@ -633,22 +655,32 @@ class ConsoleAdapter:
 
     async def _move_clock_to(self, target: datetime) -> None:
         """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
-        opens and closes the rounds it passes as they would have, in order; then on to `target`."""
+        opens and closes the rounds it passes as they would have, in order; then on to `target`. A moment before
+        `target` is headed with its time, and so is `target` after one: what happened then is read at that time
+        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30")."""
         clock = self._clock()
         self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
+        headed = False  # (a moment before `target` was headed: so is what happens at `target`)
         for _step in range(MAX_STEPS):
             moment = await self._next_moment(target)
             if moment is None:
                 break
+            if moment < target or headed:
+                self.out.heading = f"  · {clock_text(moment)}"  # (shown if anything happens then)
+                headed = moment < target
             clock.set(moment)
             await self._catch_up()
+            self.out.heading = None
         else:
             self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
                                   "those were skipped. Move the clock in smaller steps to see every one.)").format(
                 count=MAX_STEPS))
+        if headed:
+            self.out.heading = f"  · {clock_text(target)}"
         clock.set(target)
         await self._catch_up()
         await self._keep_clock()
+        self.out.heading = None
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.commands.registry import carried_words, given_back
 from bot.commands.router import Router
 from bot.events import Event, Reply, say
 from bot.i18n import _
@@ -22,4 +23,5 @@ async def confirm(app: "Hearth", event: Event) -> list[Reply]:
 
 @router.action("cancel")
 async def cancel(app: "Hearth", event: Event) -> Reply:
-    return say(_("Okay, nothing changed."))
+    """Nothing done; what the person wrote for it (a prompt's words) comes back, as with every refusal."""
+    return given_back(say(_("Okay, nothing changed.")), carried_words(app.registry, event))

@@ -505,7 +505,9 @@ def confirmation(cmd: Command, event: Event, why: str | None = None, now: dateti
                                                    or _("This can't be undone."))),
         buttons=(
             Button(_("Yes, go ahead"), "confirm", args, style="danger"),
-            Button(_("Cancel"), "cancel", {}, style="secondary"),
+            # (it carries the person's own words, so that cancelling gives them back: `carried_words`)
+            Button(_("Cancel"), "cancel", {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()
+                                                                   if k in _text_options(cmd)}}, style="secondary"),
         ),
     )
 
@@ -517,6 +519,19 @@ def renamed(cmd: Command, given: Mapping[str, str]) -> dict[str, str]:
         return dict(given)
     out = {old.get(key, key): value for key, value in given.items() if key in old}
     return out | {key: value for key, value in given.items() if key not in old}
+
+
+def _text_options(cmd: Command) -> set[str]:
+    return {o.name for o in cmd.options if o.kind == "text"}
+
+
+def carried_words(registry: "Registry", event: Event) -> list[str]:
+    """The person's own writing a confirmation's button carries back ("Yes, go ahead" and "Cancel" alike): to be
+    given back when it is cancelled or refused, as nothing else on their screen keeps it (`given_back`)."""
+    cmd = registry.commands.get(event.args.get("command", ""))
+    if cmd is None:
+        return []
+    return free_words(cmd, {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")})
 
 
 def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:

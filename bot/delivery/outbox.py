@@ -63,6 +63,11 @@ class OutboxStore(WaitsStore, Protocol):
     async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
 
+#: An outbox target's key: the time after which its message is no longer true, so not sent (`bot.engines.rounds`).
+UNTIL = "until"
+#: Why such a message was not sent.
+NO_LONGER_TRUE = "no longer true: its round closed, or closes within a minute"
+
 #: Why a DM to a member whose DMs are known to be closed was not sent.
 DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
 
@@ -369,6 +374,12 @@ class Outbox:
                        still_ours: Callable[[], bool]) -> None:
         if entry.subject is not None and await self._skipped(entry, result):
             return
+        if self._no_longer_true(entry):
+            log.info("outbox entry %s not sent: it was true only until %s", entry.id, entry.target[UNTIL])
+            result.skipped += 1
+            self.metrics.add("sends", "skipped")
+            await self.store.mark_skipped(entry.id, NO_LONGER_TRUE, self.clock.now())
+            return
         delivery = await self._resolve(entry)
         if delivery is None:
             if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
@@ -411,6 +422,17 @@ class Outbox:
                 self._unrecorded[entry.id] = ref
                 raise
             self._unrecorded.pop(entry.id, None)
+
+    def _no_longer_true(self, entry: OutboxEntry) -> bool:
+        """A message true only until a time (a round's prompt or reminder: "there's still time"), now past it:
+        it waited out a platform's outage, a restart or a jump of the clock, and would say what is no longer so."""
+        until = entry.target.get(UNTIL)
+        if not isinstance(until, str):
+            return False
+        try:
+            return self.clock.now() >= datetime.fromisoformat(until)
+        except ValueError:
+            return False
 
     async def _record_unrecorded(self, entries: list[OutboxEntry], result: DrainResult) -> list[OutboxEntry]:
         """Of entries just claimed, those this process sent but could not record (a full disk) are recorded now,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
+from bot.delivery.outbox import UNTIL
 from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pack_language, pick
 from bot.i18n import _, current, ngettext, speaking
@@ -128,6 +129,22 @@ async def _choose_prompt(app: "Hearth", schedule: Schedule, scheduled_at: dateti
     return pick(candidates, recent, rng)
 
 
+#: A reminder says there is still time to answer: it is not sent when its round closes within this (the clock
+#: jumped past its moment, Hearth started again after downtime, or its DM waited in the outbox), and a round's
+#: prompt is not sent to a member who joins this close to its end.
+STILL_TIME = timedelta(minutes=1)
+
+
+def has_time_left(rnd: Round, now: datetime) -> bool:
+    """Whether "you still have time" is true of this round now, with a moment to spare."""
+    return rnd.closed_at is None and now < rnd.closes_at - STILL_TIME
+
+
+def true_until(when: datetime) -> dict[str, str]:
+    """An outbox target's part that says when its message stops being true (`UNTIL`)."""
+    return {UNTIL: when.isoformat()}
+
+
 #: Participants whose DMs are built between yields to the loop (`bot.slices`).
 DM_SLICE = 1000
 #: Stands for the round's id in messages built before the round is written (the store fills it in).
@@ -189,12 +206,49 @@ async def _opening_dms(app: "Hearth", schedule: Schedule, community: Community, 
         reply = by_tz.get((tz.key, lang))
         if reply is None:
             with speaking(lang):
-                body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt_in(app, prompt, lang),
-                            closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
-                reply = by_tz[tz.key, lang] = reply_to_json(Reply(body=body, buttons=_buttons_in(app, buttons)))
-        return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id}, reply)
+                reply = by_tz[tz.key, lang] = reply_to_json(_prompt_dm(
+                    app, schedule, prompt_in(app, prompt, lang), closes_at, tz, _buttons_in(app, buttons)))
+        return Outgoing(f"round:{{round}}:dm:{p.user_id}", "dm", {"user": p.user_id, **true_until(closes_at)}, reply)
 
     return [o for o in await built_in_slices(people, dm, DM_SLICE) if o is not None]
+
+
+def _prompt_dm(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,
+               buttons: tuple[Button, ...]) -> Reply:
+    """A round's prompt to one member, in the language being spoken: what its opening DM says."""
+    body = fill(app.content.text("checkin.dm"), schedule=schedule.name, prompt=prompt,
+                closes=rich(_("at {}"), your_time(closes_at, tz, "time")))
+    return Reply(body=body, buttons=buttons)
+
+
+async def prompt_joiner(app: "Hearth", schedule: Schedule, user_id: str, tz: ZoneInfo) -> Reply | None:
+    """For a member who just joined while `schedule`'s round is open (with time left), and has not answered it: its
+    prompt, as members invited at its opening had it. By DM if they want DMs (queued under the opening DM's key, so
+    nobody gets it twice; returns None), else returned for the reply, in `tz` and the language being spoken."""
+    now = app.now()
+    rnd = next((r for r, s in await app.store.rounds.list_open_in(schedule.community_id, now)
+                if s.id == schedule.id), None)
+    participant = await app.store.schedules.participant(schedule.id, user_id)
+    if rnd is None or participant is None or not has_time_left(rnd, now):
+        return None
+    if await app.store.rounds.response_of(rnd.id, user_id) is not None:
+        return None  # (anyone may answer an open round: they already have)
+    if not participant.wants_dm:
+        return _prompt_dm(app, schedule, round_prompt_in(app, rnd), rnd.closes_at, tz, mood_buttons(app, str(rnd.id)))
+    community = await app.ensure_community(schedule.community_id)
+    member = await app.store.communities.get_member(schedule.community_id, user_id)
+    dm_tz = app.zone_of(member, community)
+    if not _reachable(member, dm_tz, now):
+        return None  # (snoozed: no DMs for now, as at an opening)
+    lang = app.member_language(member, await app.store.communities.language(schedule.community_id))
+    with speaking(lang):
+        reply = _prompt_dm(app, schedule, round_prompt_in(app, rnd, lang), rnd.closes_at, dm_tz,
+                           mood_buttons(app, str(rnd.id)))
+    await app.store.outbox.enqueue([Outgoing(f"round:{rnd.id}:dm:{user_id}", "dm",
+                                             {"user": user_id, **true_until(rnd.closes_at)}, reply_to_json(reply),
+                                             round_id=rnd.id)], now)
+    app.outbox.kick()
+    return None
 
 
 def prompt_in(app: "Hearth", prompt: Candidate, lang: str) -> str:
@@ -246,9 +300,14 @@ def _reachable(member: Member | None, tz: ZoneInfo, now: datetime) -> bool:
 
 
 async def remind_round(app: "Hearth", rnd: Round) -> int:
-    """DM the participants who asked for a reminder and have not answered."""
+    """DM the participants who asked for a reminder and have not answered; none when the round closes within
+    `STILL_TIME` (the reminder would say there is time when there is none), the step marked done all the same."""
     schedule = await app.store.schedules.get(rnd.schedule_id)
     if schedule is None:
+        return 0
+    if not has_time_left(rnd, app.now()):
+        if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), []):
+            log.info("skipped the reminder of round %s: it closes at %s", rnd.id, rnd.closes_at.isoformat())
         return 0
     answered = {r.user_id for r in await app.store.rounds.responses(rnd.id)}
     community = await app.ensure_community(schedule.community_id)
@@ -263,7 +322,8 @@ async def remind_round(app: "Hearth", rnd: Round) -> int:
             body = fill(app.content.text("checkin.reminder"), schedule=schedule.name,
                         closes=rich(_("at {}"), your_time(rnd.closes_at, tz, "time")))
             reply = Reply(body=body, buttons=mood_buttons(app, str(rnd.id)))
-            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm", {"user": p.user_id},
+            outgoing.append(Outgoing(f"round:{rnd.id}:remind:{p.user_id}", "dm",
+                                     {"user": p.user_id, **true_until(rnd.closes_at - STILL_TIME)},
                                      reply_to_json(reply)))
     if await app.store.rounds.finish_step(rnd.id, "reminded_at", app.now(), outgoing):
         app.outbox.kick()
@@ -390,7 +450,7 @@ async def run_due(app: "Hearth") -> dict[str, int]:
     now = app.now()
     reminded = closed = 0
     for rnd in await app.store.rounds.list_open():
-        if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now < rnd.closes_at:
+        if rnd.remind_at and rnd.reminded_at is None and rnd.remind_at <= now:  # (none if too late: `remind_round`)
             reminded += await remind_round(app, rnd)
         if rnd.closes_at <= now and await close_round(app, rnd):
             closed += 1

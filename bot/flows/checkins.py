@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import TYPE_CHECKING
 
-from bot.commands.registry import Option, not_a_choice
+from bot.commands.registry import Option, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
-    Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
+    Button, Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import after_answer, care_note_consent, words_kept
+from bot.flows.crisis_care import after_answer, care_note_consent, cared, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
-from bot.engines.rounds import anonymity_floor, anonymous_batching, round_language, round_prompt_in
+from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
 from bot.i18n import N_, _, one_full_stop, speaking
 from bot.store.store import RoundClosed
 
@@ -54,7 +55,7 @@ async def list_checkins(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     example="checkin join mornings reminders=yes",
 )
-async def join(app: "Hearth", ev: Event) -> Reply:
+async def join(app: "Hearth", ev: Event) -> list[Reply]:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     current = await app.store.schedules.participant(schedule.id, ev.actor.user_id)
     wants_dm = yes_no(ev.args.get("dm"), current.wants_dm if current else True, "dm")
@@ -63,12 +64,17 @@ async def join(app: "Hearth", ev: Event) -> Reply:
     await app.store.communities.clear_dms_closed(ev.actor.user_id)  # joining again is how DMs are asked back
     prefs = ((_("DMs on") if wants_dm else _("DMs off")) + ", "
              + (_("reminders on") if wants_reminder else _("reminders off")))
+    # Its round open now: its prompt, as those invited at its opening had it (by DM, or here without DMs); also
+    # to a member who turns DMs on, whose DM never went (the opening's key keeps it to one).
+    prompt = await prompt_joiner(app, schedule, ev.actor.user_id, await app.timezone_of(ev.actor)) \
+        if new or (wants_dm and current is not None and not current.wants_dm) else None
+    more = [prompt.shown_to(ev.actor.user_id)] if prompt else []
     if not new:
-        return say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name)
+        return [say(_("You're in **{}** ({prefs}).").replace("{prefs}", prefs), schedule.name), *more]
     joined = rich(_("You've joined **{}** ({prefs}). You can leave any time with **checkin leave**.").replace(
         "{prefs}", prefs), schedule.name)
     care = care_note_consent(app, await app.ensure_community(ev.actor.community_id))
-    return Reply(body=joined + rich(" ") + care if care.parts else joined)
+    return [Reply(body=joined + rich(" ") + care if care.parts else joined), *more]
 
 
 @router.command("checkin leave", "Leave a check-in. Your past answers stay yours.", SCHEDULE_OPTION)
@@ -221,6 +227,13 @@ async def save_answer(
         raise UserError(_("Your words are {length} characters; the most I can keep is {limit}. "
                           "Could you shorten them a little? Nothing was saved yet.").format(
                             length=len(words), limit=MAX_ANSWER_CHARS), field="words")
+    # Words typed ending in a visibility ("… last night. shared") almost surely meant it: never guessed silently.
+    ending = trailing_visibility(words) if ev.kind == "command" and not visibility else None
+    safer = False
+    if ending is not None:
+        previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+        if OPENNESS[ending[0]] < OPENNESS[previous.visibility if previous else "private"]:
+            visibility, safer = ending[0], True  # (of the two, the one fewer people see)
     posted_in = round_language(app, rnd, await app.channel_language(ev.actor.community_id))  # (the round's own)
     with speaking(posted_in):
         name = await posted_name(app, ev.actor)
@@ -239,10 +252,65 @@ async def save_answer(
     words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
-    thanks = fill(app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
+    # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
+    # only if it was not low before: changing its words, or how low, said it again).
+    reaches = previous is None or previous.mood > app.config["safety.low_mood_max"]
+    low_moods = await after_answer(app, ev.actor) if reaches else []
+    # Beside a care reply (their words', or that word), no cheerful thanks: plainly where the answer went.
+    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods
+                  else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
-    return [Reply(body=thanks + _when_anonymous_shows(visibility, previous))] + await after_answer(app, ev.actor)
+    replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
+    if ending is not None and (safer or ending[0] != visibility):
+        replies.append(_ending_note(app, rnd, ev, ending, safer))
+    return replies + low_moods
+
+
+#: How many people see an answer, by its visibility: of two, the lower is the safer.
+OPENNESS = {"private": 0, "anonymous": 1, "shared": 2}
+#: Said when an answer's words end in a visibility word that was not taken as one.
+ENDS_IN = N_("Your words end in “{word}”. If you meant that as who sees your answer, press the button: I'll make it "
+             "so and take “{word}” off your words.")
+#: Said when it named fewer people than the answer had, so the answer went that way, to be safe.
+ENDS_IN_SAFER = N_("Your words end in “{word}”, so to be safe I've kept your answer that way. Your words are as you "
+                   "typed them; the button takes “{word}” off.")
+TAKE_OFF = N_("Take “{word}” off")
+
+
+def trailing_visibility(words: str) -> tuple[str, str] | None:
+    """The visibility the words end in, and that ending as typed: exactly a choice ("shared"), in English or in the
+    language being spoken ("compartida", "com o grupo": the choices as every platform's menu shows them)."""
+    for v in VISIBILITIES:
+        for said in dict.fromkeys((v, _(VISIBILITY_WORDS[v]))):
+            found = re.search(r"(?:^|\s)(" + re.escape(said) + r")\Z", words, re.IGNORECASE)
+            if found:
+                return v, found.group(1)
+    return None
+
+
+def _ending_note(app: "Hearth", rnd: Round, ev: Event, ending: tuple[str, str], safer: bool) -> Reply:
+    """The offer to take the ending as the visibility it names, with a button that does (theirs alone, once)."""
+    visibility, word = ending
+    label = _(TAKE_OFF).format(word=word) if safer else app.content.text(f"visibility.{visibility}")
+    button = Button(label, "checkin.ending", {"round": str(rnd.id), "visibility": visibility, "word": word}
+                    | once(app.now()), style="primary")
+    return Reply(body=fill(_(ENDS_IN_SAFER if safer else ENDS_IN), word=word), buttons=(button,)).shown_to(
+        ev.actor.user_id)
+
+
+@router.action("checkin.ending")
+async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
+    """The visibility the words ended in, taken as meant: set, and the word taken off the words."""
+    rnd, schedule = await _round_by_id(app, ev)
+    mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    visibility, word = ev.args.get("visibility", ""), ev.args.get("word", "")
+    if mine is None or visibility not in VISIBILITIES:
+        raise UserError(_("I couldn't find that check-in round. It may have been removed."))
+    words = mine.text
+    if word and re.search(r"(?:^|\s)" + re.escape(word) + r"\Z", words):  # (unless changed since)
+        words = words[:len(words) - len(word)].rstrip()
+    return await save_answer(app, ev, rnd, schedule, str(mine.mood), visibility, words)
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:

@@ -13,6 +13,8 @@ emergency service.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from dataclasses import replace
 from contextvars import ContextVar
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Collection
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
+from bot.crypto import KEY_ENV
 from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
@@ -29,7 +32,7 @@ from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
-from bot.safety.screen import Level
+from bot.safety.screen import Level, ScreenResult
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -76,17 +79,43 @@ def strongest(levels: Collection[Level]) -> Level:
     return max(levels, key=STRENGTH.__getitem__, default="ok")
 
 
-async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> list[Reply]:
-    """Screen what was typed and answer the strongest level: crisis (with the moderator note where the community
-    asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow really saved."""
+Screened = list[tuple[str, ScreenResult]]
+#: The strongest level of the words of the event being handled (`screen`): what its flow's own reply is said after.
+_level: ContextVar[Level] = ContextVar("hearth_care_level", default="ok")
+#: How long the same words, screened again (the form that asks for the rest of an answer, a form sent again after
+#: one field was put right), get no second care reply: at least this, at most twice it.
+SAME_WORDS_WINDOW = timedelta(minutes=30)
+
+
+async def screen(app: "Hearth", event: Event) -> Screened:
+    """Screen what was typed, before the flow runs, so that its reply can know (`cared`)."""
     texts = free_text(app, event)
-    results = list(zip(texts, await app.content.screen.check_off_loop(texts)))
+    results = list(zip(texts, await app.content.screen.check_off_loop(texts))) if texts else []
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
-    level = strongest([r.level for _, r in results])
+    _level.set(strongest([r.level for _t, r in results]))
+    return results
+
+
+def cared() -> bool:
+    """Whether the words of the event being handled get (or just got) a care reply. A flow's confirmation is then
+    plain and calm ("Your answer is kept private."): a cheerful thanks beside support resources jars."""
+    return _level.get() != "ok"
+
+
+async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
+                   screened: Screened | None = None) -> list[Reply]:
+    """Screen what was typed (unless `screened` already) and answer the strongest level: crisis (with the moderator
+    note where the community asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow
+    really saved. Words answered a moment ago are not answered again (`_answered_before`)."""
+    results = await screen(app, event) if screened is None else screened
+    level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
     concerning = [text.strip() for text, r in results if r.level != "ok"]
+    if await _answered_before(app, event.actor, concerning):
+        log.info("care screen: %s again for the same words; answered a moment ago", level)
+        return []
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
@@ -100,6 +129,22 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = ()) -> l
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
+
+
+async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
+    """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
+    (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
+    not two. Remembered by a digest (never the words) with the member and the window, as a processed event (gone
+    with them, `retention`); keyed with the encryption key where there is one, so that nobody holding the database
+    alone can test a guess at what someone wrote against it."""
+    now = app.now()
+    window = int(now.timestamp() // SAME_WORDS_WINDOW.total_seconds())
+    key = (app.config.secret(KEY_ENV) or "").split(",")[0].encode("utf-8")
+    digest = hmac.new(key, "\0".join([actor.community_id, actor.user_id, *sorted(
+        " ".join(t.split()).casefold() for t in texts)]).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+    new_now = await app.store.outbox.first_time_event(f"care:{digest}:{window}", now)
+    new_before = await app.store.outbox.first_time_event(f"care:{digest}:{window - 1}", now)
+    return not (new_now and new_before)
 
 
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,

@@ -87,6 +87,22 @@ advance 21m
     assert [b.split("]")[0] for b in nudges] == ["ann"]
 
 
+def test_a_jump_shows_when_each_thing_on_the_way_happened(tmp_path, capsys):
+    """Jumping to 19:30 showed "closes at 19:30 (UTC). There's still time…" under "The clock moves on to 19:30",
+    then the round closing: the reminder went out at 19:20, but nothing said so."""
+    script = """\
+as mia mod
+mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
+press 1
+ann: checkin join evening reminders=yes
+at 19:00
+at 19:30
+"""
+    out = run_script(tmp_path, script, capsys).split("mia> at 19:30", 1)[1]
+    assert out.index(", 19:20:00 (UTC)") < out.index("gentle nudge") < out.index(", 19:30:00 (UTC)\n") \
+        < out.index("has closed"), out
+
+
 def test_mistakes_get_kind_answers_and_the_script_goes_on(tmp_path, capsys):
     script = """\
 checkin join nothing-here
@@ -247,6 +263,10 @@ ann: me export
     assert "Terminal community prompts" in saved[0].read_text(encoding="utf-8")  # (the terminal's name, as people see it)
     assert json.loads(saved[1].read_text(encoding="utf-8"))  # the member's data, as JSON
     assert saved[1].stat().st_mode & 0o077 == 0  # private answers and notes: for this machine's user only
+    # Each reply names the file as written: "[file: NAME" then "Saved as …/NAME", the same NAME, "-2" and all.
+    named = re.findall(r"\[file: ([^,]+), \d+ bytes\]\n  Saved as (\S+)", out)
+    assert len(named) == 3 and all(name == Path(path).name for name, path in named), named
+    assert Path(named[2][1]).stem.endswith("-2")
 
 
 def test_a_button_is_pressed_only_by_whom_it_was_shown_and_numbered_only_for_them(tmp_path, capsys):
@@ -455,3 +475,15 @@ def test_a_form_that_fails_unexpectedly_says_it_may_have_gone_through_and_gives_
     assert "nothing was changed" not in failed.lower()
     assert "What you typed, so you can use it again:\n" in failed
     assert "you wrote “my words stay”" in failed and "you wrote “4”" in failed
+
+
+def test_cancel_gives_back_the_words_written_in_the_form(tmp_path, capsys):
+    script = EVENING_OPEN + """\
+checkin answer
+3
+Slept badly but the walk helped
+cancel
+"""
+    left = run_script(tmp_path, script, capsys).split("ann> checkin answer\n", 1)[1]
+    assert "(cancelled)\n  Anything you'd like to say? — you wrote “Slept badly but the walk helped”" in left
+    assert "you wrote “3”" not in left  # (a choice is quickly made again: only words come back)

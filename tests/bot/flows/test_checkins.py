@@ -450,3 +450,50 @@ async def test_a_named_post_for_someone_whose_name_the_platform_cant_say_never_l
     assert "from console:zed" in posts["A member"].plain()
     assert not any(isinstance(p, PersonRef) for m in posts.values() for p in m.body.parts)
     assert (await app.store.communities.get_member(actor("ann").community_id, "console:ann")).display_name == "Ann"
+
+
+# -- words that end in a visibility ------------------------------------------------------
+
+
+async def test_words_ending_in_a_visibility_are_kept_private_said_and_offered_the_fix(app, clock):
+    """`checkin answer 3 Grateful for my sister's call last night. shared` was kept private, silently, with
+    "shared" in the words."""
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    replies = await typed(app, ann, "checkin answer 3 Grateful for my sister's call last night. shared")
+    assert replies[0].plain() == "Thanks for checking in 💛 Your answer is kept private."
+    note = replies[1]
+    assert "Your words end in “shared”" in note.plain() and "take “shared” off your words" in note.plain()
+    [button] = note.buttons
+    assert button.label == "Share with the group (with my name)" and button.args["for"] == "console:ann"
+    mine = await app.store.rounds.response_of(rnd.id, "console:ann")
+    assert (mine.visibility, mine.text) == ("private", "Grateful for my sister's call last night. shared")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "thread"]  # nothing shown before they say so
+
+    done = await press(app, ann, button.action, button.args)
+    assert "shared with the group" in text(done)
+    mine = await app.store.rounds.response_of(rnd.id, "console:ann")
+    assert (mine.visibility, mine.text) == ("shared", "Grateful for my sister's call last night.")
+    assert "already been used" in text(await press(app, ann, button.action, button.args))
+
+
+async def test_an_ending_in_the_members_language_is_noticed_and_a_plain_answer_is_not(app, clock):
+    await open_round(app, clock)
+    ana = actor("ana")
+    await run(app, ana, "me language", language="es")
+    replies = await typed(app, ana, "checkin answer 4 Llamé a mi hermana anoche compartida")
+    assert "Tus palabras terminan en «compartida»" in text(replies) and len(replies) == 2
+    assert len(await typed(app, actor("bob"), "checkin answer 4 shared A meal we shared")) == 1  # (chosen: words)
+    assert len(await typed(app, actor("cy"), "checkin answer 4 Slept well")) == 1
+
+
+async def test_an_ending_naming_fewer_people_than_the_answer_had_is_taken_to_be_safe(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    await typed(app, ann, "checkin answer 4 shared Better today")
+    replies = await typed(app, ann, "checkin answer 2 Actually rough, keep this private")
+    mine = await app.store.rounds.response_of(rnd.id, "console:ann")
+    assert (mine.visibility, mine.text) == ("private", "Actually rough, keep this private")
+    assert "kept private" in replies[0].plain() and "to be safe" in replies[1].plain()
+    assert replies[1].buttons[0].label == "Take “private” off"

@@ -115,8 +115,13 @@ async def test_low_mood_word_only_for_those_who_opted_in_once_per_run(app, clock
     for day in range(5, 10):
         clock.set(datetime(2026, 1, day, 9, 0, tzinfo=timezone.utc))
         await runner.run_pending()
-        said.append("sounded hard" in text(await run(app, ann, "checkin answer", mood="1")))
+        answered = text(await run(app, ann, "checkin answer", mood="1"))
+        said.append("sounded hard" in answered)
+        # Beside the gentle word, the answer is confirmed plainly; on other days, thanked.
+        assert answered.startswith("Your answer is kept private." if said[-1] else "Thanks for checking in 💛")
         assert "sounded hard" not in text(await run(app, bob, "checkin answer", mood="1"))
+        changed = text(await run(app, ann, "checkin answer", mood="2", words="Changed my words"))
+        assert "sounded hard" not in changed and changed.startswith("Updated.")  # (said once, not at each change)
         clock.advance(timedelta(hours=3))
         await runner.sweep()
     assert said == [False, False, True, False, False]
@@ -140,7 +145,7 @@ async def test_heavy_words_get_a_gentle_private_word_and_resources_but_no_modera
     assert first.visibility == "actor" and first.plain().startswith(GENTLE_OPENING)
     assert "Find A Helpline" in first.plain() and "not a therapist or an emergency service" in first.plain()
     assert SAVED in first.plain()
-    assert "Thanks for checking in" in replies[1].plain()
+    assert replies[1].plain() == "Your answer is kept private."  # calm: no cheerful thanks beside a care reply
     assert await alerts(app) == []
     assert await app.store.notes.last_safety_alert("console:test", "console:ann") is None
 
@@ -173,11 +178,11 @@ async def test_saved_is_said_only_when_the_words_were_saved(app, clock):
     assert SAVED not in text(nothing_open)
 
     rnd = await open_round(app, clock)
-    refused = await run(app, ann, "checkin answer", mood="9", words=CRISIS)
+    refused = await run(app, ann, "checkin answer", mood="9", words=CRISIS + " Today.")
     assert CRISIS_OPENING in text(refused) and SAVED not in text(refused)
     assert await app.store.rounds.response_of(rnd.id, "console:ann") is None
 
-    kept = await run(app, ann, "checkin answer", mood="1", visibility="private", words=CRISIS)
+    kept = await run(app, ann, "checkin answer", mood="1", visibility="private", words=CRISIS + " Still.")
     assert SAVED in text(kept)
 
 
@@ -226,3 +231,47 @@ async def test_a_moderators_prompt_is_not_taken_for_their_own_words(app):
                         text="What does it feel like to want to die?")
     assert CRISIS_OPENING not in text(replies) and "Are you sure?" in text(replies)
     assert await alerts(app) == []
+
+
+# -- one care reply for one text, and no cheerful thanks beside it ----------------------
+
+
+async def test_an_answer_asked_for_in_steps_gets_one_care_reply_and_a_calm_confirmation(app, clock):
+    """`checkin answer` with words and no mood opens the form; its submission carries the same words. The crisis
+    reply came twice, each time followed by "Thanks for checking in 💛"."""
+    ann = actor("ann")
+    await with_alert_channel(app)
+    rnd = await open_round(app, clock)
+    first = await run(app, ann, "checkin answer", words=CRISIS)
+    assert CRISIS_OPENING in first[0].plain() and "Check on me tomorrow" in [b.label for b in first[0].buttons]
+    [form] = [r.form for r in first if r.form is not None]
+    assert dict((f.name, f.default) for f in form.fields)["words"] == CRISIS
+    submitted = await press(app, ann, form.action, form.args, {"mood": "2", "words": CRISIS, "visibility": "private"},
+                            kind="form")
+    assert CRISIS_OPENING not in text(submitted)  # answered once, a moment ago
+    assert text(submitted) == "Your answer is kept private."  # plain and calm: no cheerful thanks
+    assert (await app.store.rounds.response_of(rnd.id, "console:ann")).text == CRISIS
+    assert len(await alerts(app)) == 1
+
+
+async def test_a_care_reply_comes_first_and_the_confirmation_after_it_is_calm(app, clock):
+    await open_round(app, clock)
+    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="shared", words=CRISIS)
+    assert CRISIS_OPENING in replies[0].plain() and SAVED in replies[0].plain()
+    assert replies[1].plain() == "Your answer is shared with the group."
+    assert "Thanks" not in text(replies)
+
+
+async def test_the_same_words_are_answered_again_later(app, clock):
+    ann = actor("ann")
+    await run(app, ann, "reflect")
+    assert CRISIS_OPENING in text(await run(app, ann, "note", text=CRISIS))
+    assert CRISIS_OPENING not in text(await run(app, ann, "note", text=CRISIS))  # (sent twice in a moment)
+    clock.advance(timedelta(hours=1, minutes=1))
+    assert CRISIS_OPENING in text(await run(app, ann, "note", text=CRISIS))
+
+
+async def test_an_ordinary_answer_is_still_thanked(app, clock):
+    await open_round(app, clock)
+    replies = await run(app, actor("ann"), "checkin answer", mood="4", words="Good coffee")
+    assert text(replies) == "Thanks for checking in 💛 Your answer is kept private."

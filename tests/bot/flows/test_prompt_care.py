@@ -34,9 +34,21 @@ async def test_adding_a_prompt_that_reads_as_crisis_asks_first_and_saves_only_on
     assert "own-fear-01 (confirmed after a care warning)" in text(await run(app, mod(), "mod audit"))
 
 
-async def test_cancel_keeps_nothing(app):
+async def test_cancel_keeps_nothing_and_gives_the_words_back(app):
     [ask] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=DANGER)
-    assert "nothing changed" in text(await press(app, mod(), "cancel", ask.buttons[1].args))
+    cancelled = text(await press(app, mod(), "cancel", ask.buttons[1].args))
+    assert "nothing changed" in cancelled
+    assert cancelled.endswith("What you typed, so you can use it again:_\n" + DANGER)  # (as every refusal does)
+    assert await app.store.prompts.list_all("console:test") == []
+
+
+async def test_an_expired_yes_gives_the_words_back_too(app, clock):
+    from datetime import timedelta
+
+    [ask] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=DANGER)
+    clock.advance(timedelta(days=8))
+    refused = await press(app, mod(), "confirm", ask.buttons[0].args)
+    assert "expired" in text(refused) and text(refused).endswith(DANGER)
     assert await app.store.prompts.list_all("console:test") == []
 
 
