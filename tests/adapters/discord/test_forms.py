@@ -9,8 +9,8 @@ from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
 
 
-async def test_a_refused_answer_names_the_field_and_gives_back_what_was_typed(discord_bot, fake: FakeDiscord, app,
-                                                                               clock):
+async def ann_opens_the_answer_form(fake: FakeDiscord, app, clock):
+    """Ann, a member of "mornings", presses "Good" on the round's post when it opens: she and the modal."""
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
     await create_schedule(fake, mod)
@@ -19,7 +19,12 @@ async def test_a_refused_answer_names_the_field_and_gives_back_what_was_typed(di
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     [post] = fake.channel_messages(fake.channel_id)[-1:]
-    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
+    return ann, await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
+
+
+async def test_a_refused_answer_names_the_field_and_gives_back_what_was_typed(discord_bot, fake: FakeDiscord, app,
+                                                                               clock):
+    ann, modal = await ann_opens_the_answer_form(fake, app, clock)
     form_id = modal["data"]["custom_id"]
 
     # An old client (or a forged one) sends a visibility the menu never offered.
@@ -39,15 +44,7 @@ async def test_a_form_that_fails_unexpectedly_says_it_may_have_gone_through_and_
         discord_bot, fake: FakeDiscord, app, clock, monkeypatch):
     """A bug or a dropped database mid-way: part of it may be saved, so the apology never says "nothing was
     changed"; it asks the person to check, and what they typed comes back with it."""
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    await RoundScheduler(app).run_pending()
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
-    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
+    ann, modal = await ann_opens_the_answer_form(fake, app, clock)
     saving = app.store.rounds.save_response
 
     async def saved_then_broke(*args, **kwargs):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor, press, ref_of, round_post_ref, run, text, typed
@@ -111,23 +113,19 @@ async def test_one_anonymous_mood_beside_named_ones_is_never_in_the_spread(app, 
     assert "☀️" not in summary and "🌥️" not in summary
 
 
-async def test_everyone_anonymous_with_one_mood_shows_no_spread(app, clock):
-    """The whole group answered anonymously, all "Okay": a spread would tell each of them what the others said."""
+@pytest.mark.parametrize("moods, shared, hidden", [
+    ("3333", "", ("⛅",)),  # the whole group anonymous, all "Okay": a spread would tell each what the others said
+    ("4441", "4", ("🌤️", "🌧️")),  # "🌤️ 3, 🌧️ 1": whoever said 1 would know what each of the other three said
+])
+async def test_anonymous_moods_that_would_give_someone_away_show_no_spread(app, clock, moods, shared, hidden):
     await open_round(app, clock)
-    for name in ("ann", "bob", "cy", "dee"):
-        await run(app, actor(name), "checkin answer", mood="3", visibility="anonymous")
-    summary = await close(app, clock)
-    assert "Check-ins: 4" in summary and "⛅" not in summary
-
-
-async def test_all_anonymous_moods_but_one_alike_show_no_spread(app, clock):
-    """"🌤️ 3, 🌧️ 1": whoever said 1 would know what each of the other three said."""
-    await open_round(app, clock)
-    for name, mood in (("ann", "4"), ("bob", "4"), ("cy", "4"), ("dee", "1")):
+    for name, mood in zip(("ann", "bob", "cy", "dee"), moods):
         await run(app, actor(name), "checkin answer", mood=mood, visibility="anonymous")
-    await run(app, actor("eve"), "checkin answer", mood="4", visibility="shared")
+    for mood in shared:
+        await run(app, actor("eve"), "checkin answer", mood=mood, visibility="shared")
     summary = await close(app, clock)
-    assert "Check-ins: 5" in summary and "🌤️" not in summary and "🌧️" not in summary
+    assert f"Check-ins: {4 + len(shared)}" in summary
+    assert not any(face in summary for face in hidden), summary
 
 
 async def test_anonymous_moods_that_hide_each_other_show(app, clock):

@@ -98,14 +98,8 @@ async def test_export_with_no_prompts_explains(app):
     assert "mod prompt add" in text(out)
 
 
-async def test_import_previews_added_changed_skipped_and_never_deletes(app):
-    mod = actor("mia", moderator=True)
-    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")  # own-growth-01, not in pack
-    first = await upload(app, mod, PACK)
-    await apply_preview(app, mod, first)
-    await run(app, mod, "mod prompt disable", id="team-02")
-
-    changed = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
+#: PACK with team-01's text changed and one prompt more, team-03.
+CHANGED = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
 [[prompts]]
 id = "team-03"
 kind = "checkin"
@@ -113,6 +107,16 @@ theme = "growth"
 depth = "deep"
 text = "What are you learning about yourself lately?"
 """
+
+
+async def test_import_previews_added_changed_skipped_and_never_deletes(app):
+    mod = actor("mia", moderator=True)
+    await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")  # own-growth-01, not in pack
+    first = await upload(app, mod, PACK)
+    await apply_preview(app, mod, first)
+    await run(app, mod, "mod prompt disable", id="team-02")
+
+    changed = CHANGED
     preview = await upload(app, mod, changed)
     shown = text(preview)
     assert "1 new" in shown and "1 changed: `team-01`" in shown and "1 already here and unchanged" in shown
@@ -133,14 +137,7 @@ async def test_the_previews_counts_agree_with_one_in_every_language(app):
     mod = actor("mia", moderator=True)
     await apply_preview(app, mod, await upload(app, mod, PACK))
     await run(app, mod, "me language", language="es")
-    one_more = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
-[[prompts]]
-id = "team-03"
-kind = "checkin"
-theme = "growth"
-depth = "deep"
-text = "What are you learning about yourself lately?"
-"""
+    one_more = CHANGED
     shown = text(await upload(app, mod, one_more))
     assert "• 1 nueva\n" in shown and "• 1 modificada: `team-01`" in shown
     assert "• 1 ya estaba y no cambia (omitida)" in shown
