@@ -85,12 +85,12 @@ async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so
     await make_schedule(app, when="weekdays 19:00", tz="America/New_York")  # the clock says Mon 5 Jan, 08:00 UTC
     await run(app, ANN, "checkin join", schedule="mornings")
     said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-10"))
-    assert "has no round on Sat 10 Jan" in said and "nothing to skip" in said, said
+    assert "has no round on Saturday 10 January" in said and "nothing to skip" in said, said
     schedule = await app.store.schedules.find("console:test", "mornings")
     assert not (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     assert "skipped" not in text(await run(app, MIA, "mod audit"))
     said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-05"))
-    assert "Skipped" in said and "Mon 5 Jan" in said, said
+    assert "Skipped" in said and "Monday 5 January" in said, said
     assert "skipped a day" in text(await run(app, MIA, "mod audit"))
     for where, line in (await lines(app)).items():
         assert "next: Wed 7 Jan, 00:00 (UTC)" in line, (where, line)
