@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import re
 import sqlite3
 import time
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, AsyncContextManager, AsyncIterator, Protocol
+from typing import Any, AsyncContextManager, AsyncIterator, Awaitable, Callable, Protocol, TypeVar
 
 import aiosqlite
 
@@ -24,6 +25,40 @@ from bot.slices import built_in_slices
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+T = TypeVar("T")
+
+#: PostgreSQL's "deadlock detected" and "could not serialize": the transaction was ended, nothing of it kept.
+RACED = ("40P01", "40001")
+#: How many times a transaction PostgreSQL ended for a race is run in all before its error stands.
+RACE_TRIES = 6
+
+
+def raced(err: BaseException) -> bool:
+    """Whether PostgreSQL ended the transaction to break a deadlock or a serialization conflict (it was rolled
+    back whole, so running it again from the start is safe)."""
+    return getattr(err, "sqlstate", None) in RACED
+
+
+async def retried(work: Callable[[], Awaitable[T]], tries: int = RACE_TRIES) -> T:
+    """Run `work` (one whole transaction, opened inside it) again when PostgreSQL ends it for a race.
+
+    Transactions that write several of the same tables (an erasure, a retention slice, a round closing, an
+    anonymous batch) take their row locks in the order their statements reach the rows, and those orders can't
+    all agree: an erasure deletes an answer and then its waiting post (responses, then held_posts by cascade),
+    a batch takes the waiting posts and then marks their answers (held_posts, then responses). PostgreSQL
+    finds the cycle, ends one of them, and the other goes on. The one ended ran nothing, so it runs again after a
+    short random pause, and the person who asked sees it done, never a deadlock. SQLite runs one transaction at
+    a time and never gets here."""
+    for attempt in range(1, tries + 1):
+        try:
+            return await work()
+        except Exception as err:
+            if not raced(err) or attempt == tries:
+                raise
+            log.info("store: a transaction met another (%s); running it again (%d)", getattr(err, "sqlstate", ""),
+                     attempt)
+        await asyncio.sleep(random.uniform(0, 0.005 * 2 ** attempt))  # (apart, so the two don't meet again)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class Executor(Protocol):

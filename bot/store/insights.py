@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.clock import parse_iso, utc_iso
-from bot.store.database import Executor
+from bot.store.database import Executor, raced
 from bot.store.repository import DELETED, Repository, marks
 
 MOODS = 5
@@ -104,10 +104,6 @@ _COUNTS = ("SELECT t.round_id, SUM(t.n) AS answered, "
            "GROUP BY t.round_id")
 
 
-#: PostgreSQL's "deadlock detected" and "could not serialize": the transaction was ended, nothing of it kept.
-RACED = ("40P01", "40001")
-
-
 class CountedMeanwhile(Exception):
     """A round about to be settled in a week was counted in another week meanwhile (by another view): nothing
     was settled, and the caller reads again."""
@@ -175,7 +171,7 @@ class InsightsRepository(Repository):
         except CountedMeanwhile:
             raise
         except Exception as err:
-            if getattr(err, "sqlstate", None) in RACED:  # (rolled back whole: read again, as for any race)
+            if raced(err):  # (rolled back whole: read again, as for any race)
                 raise CountedMeanwhile(weeks[0].week if weeks else None) from err
             raise
 

@@ -11,7 +11,7 @@ from bot.clock import utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
-from bot.store.database import Executor
+from bot.store.database import Executor, retried
 from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
@@ -176,6 +176,10 @@ class RoundRepository(Repository):
         lets every anonymous post still waiting go, however few."""
         if column not in {"reminded_at", "closed_at"}:
             raise ValueError(column)
+        return await retried(lambda: self._finish_step(round_id, column, now, outgoing, batching))
+
+    async def _finish_step(self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing],
+                           batching: Batching | None) -> bool:
         async with self.db.transaction() as tx:
             n = await tx.execute(
                 f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
@@ -202,6 +206,13 @@ class RoundRepository(Repository):
         answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
         round closed meanwhile, so nothing waits for a batch that will never come.
         """
+        return await retried(lambda: self._save_response(round_id, user_id, mood, text, visibility, now,
+                                                         outgoing_for, batching))
+
+    async def _save_response(
+        self, round_id: int, user_id: str, mood: int, text: str, visibility: str | None, now: datetime,
+        outgoing_for: OutgoingFactory, batching: Batching | None,
+    ) -> tuple[Response, Response | None]:
         async with self.db.transaction() as tx:
             rnd = None if batching is None else await tx.fetchone(
                 _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)

@@ -6,6 +6,8 @@ import asyncio
 import sqlite3
 import time
 
+import pytest
+
 from bot.store.database import SqliteDatabase
 
 
@@ -128,3 +130,43 @@ async def test_an_insert_that_finds_another_process_writing_waits_its_turn_off_t
     finally:
         other.close()
         await db.close()
+
+
+class _Ended(Exception):
+    """An error as asyncpg raises it, with PostgreSQL's code."""
+
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+async def test_a_transaction_ended_for_a_race_runs_again_and_other_errors_stand():
+    from bot.store.database import RACE_TRIES, retried
+
+    runs: list[int] = []
+
+    async def deadlocked_twice() -> str:
+        runs.append(1)
+        if len(runs) < 3:
+            raise _Ended("40P01" if len(runs) == 1 else "40001")
+        return "done"
+
+    assert await retried(deadlocked_twice) == "done" and len(runs) == 3
+
+    async def broken() -> None:
+        runs.append(1)
+        raise _Ended("23505")  # a unique key: a real answer, not a race
+
+    runs.clear()
+    with pytest.raises(_Ended, match="23505"):
+        await retried(broken)
+    assert len(runs) == 1
+
+    async def always() -> None:
+        runs.append(1)
+        raise _Ended("40P01")
+
+    runs.clear()
+    with pytest.raises(_Ended):
+        await retried(always)
+    assert len(runs) == RACE_TRIES  # it gives up in the end, rather than loop
