@@ -304,6 +304,21 @@ class RoundRepository(Repository):
         await enqueue_on(tx, outgoing, now)
         return len(held)
 
+    async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
+        """Take these rounds first, in id order, before any of their answers, waiting posts or outbox rows
+        (PostgreSQL; SQLite runs one transaction at a time).
+
+        The lock order, for every transaction that writes a round's rows of several tables: the round, then its
+        held_posts, outbox and responses. Answering with a batch (`save_response`, FOR UPDATE) and closing
+        (`finish_step`, its UPDATE) take their round first already; an erasure and a retention slice take all of
+        theirs here, so none of them holds an answer while waiting for a round another holds with its waiting
+        posts. (FOR NO KEY UPDATE: new answers and outbox rows that merely point at the round don't wait.)
+        What is left over (rows outside rounds) is `retried`."""
+        if self.db.dialect != "postgresql" or not round_ids:
+            return
+        ids = sorted(set(round_ids))
+        await tx.fetchall(f"SELECT id FROM rounds WHERE id IN ({marks(ids)}) ORDER BY id FOR NO KEY UPDATE", *ids)
+
     def _sealed_if_private(self, text: str, visibility: str) -> str:
         """Words kept private are sealed at rest, as notes are (`bot.crypto`); shared and anonymous words are
         posted to the group anyway."""
@@ -377,7 +392,7 @@ class RoundRepository(Repository):
         # by round id instead: with a million answers that held the database for most of a
         # second each day (bench/README.md, "scale"). On other databases it is a no-op.
         found = await tx.fetchall(
-            "SELECT r.id, r.created_at FROM responses r "
+            "SELECT r.id, r.round_id, r.created_at FROM responses r "
             "WHERE r.created_at < ? AND r.created_at >= ? AND +r.round_id IN (SELECT rd.id FROM rounds rd "
             "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?) ORDER BY r.created_at LIMIT ?",
             utc_iso(cutoff), since, community_id, limit,
@@ -385,6 +400,7 @@ class RoundRepository(Repository):
         if not found:
             return 0, 0, since, False
         ids = [r["id"] for r in found]
+        await self.lock_rounds(tx, [r["round_id"] for r in found])
         await tx.execute(f"DELETE FROM outbox WHERE response_id IN ({marks(ids)})", *ids)
         # Each post as the row says at its deletion: a post that went out a moment ago is taken down too.
         gone = await tx.fetchall(f"DELETE FROM responses WHERE id IN ({marks(ids)}) "
@@ -424,6 +440,9 @@ class RoundRepository(Repository):
         summaries already posted keep their numbers), with the outbox rows that carry them; each post of theirs
         already out is taken down (`_queue_post_removals`)."""
         answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)
+        if answers and self.db.dialect == "postgresql":
+            await self.lock_rounds(tx, [a["round_id"] for a in answers])
+            answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)  # (as they are, now nothing moves)
         queued, later = await self._queue_post_removals(tx, answers, now)
         dropped = 0
         for a in answers:
