@@ -127,8 +127,8 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
             "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
             "The {count} care notes about you are deleted too, and their posts are coming down from the "
             "moderators' channel.", gone.care_notes).format(count=gone.care_notes))
-    if gone.posts_to_remove > gone.posts_later:
-        now = gone.posts_to_remove - gone.posts_later
+    if gone.posts_to_remove > gone.posts_later + gone.posts_spread:
+        now = gone.posts_to_remove - gone.posts_later - gone.posts_spread
         body += rich(" " + ngettext("I'm taking down {count} post of your answers now.",
                                     "I'm taking down {count} posts of your answers now.", now).format(count=now))
     if gone.posts_later:
@@ -137,6 +137,12 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
             "so nobody can tell whose it was.",
             "{count} anonymous posts of yours will come down with the round's next few changes, or when it closes, "
             "so nobody can tell whose it was.", gone.posts_later).format(count=gone.posts_later))
+    if gone.posts_spread:
+        body += rich(" " + ngettext(
+            "{count} anonymous post of yours in a closed check-in will come down within a day, at a time of its own, "
+            "so nobody can tell whose it was.",
+            "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
+            "its own, so nobody can tell whose they were.", gone.posts_spread).format(count=gone.posts_spread))
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 

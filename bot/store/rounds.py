@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from bot.clock import utc_iso
@@ -17,6 +17,11 @@ from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
+#: An erasure's anonymous posts of closed rounds come down each at a random time this long after it, at most
+#: (and not before `SPREAD_FROM` seconds): apart from the named ones and from each other (`_queue_post_removals`).
+SPREAD = timedelta(hours=24)
+SPREAD_FROM = 15 * 60
+
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 
 
@@ -413,7 +418,7 @@ class RoundRepository(Repository):
                 f"SELECT id, closed_at, channel_id FROM rounds WHERE id IN ({marks(round_ids)})", *round_ids)}
             answers = [{**r, "closed_at": rounds[r["round_id"]]["closed_at"],
                         "channel_id": rounds[r["round_id"]]["channel_id"]} for r in posted]
-            queued, _later = await self._queue_post_removals(tx, answers, now, "retention", due)
+            queued, _later, _spread = await self._queue_post_removals(tx, answers, now, "retention", due)
         return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
 
     async def purge_counts(self, tx: Executor, community_id: str, cutoff: datetime) -> None:
@@ -443,26 +448,31 @@ class RoundRepository(Repository):
         if answers and self.db.dialect == "postgresql":
             await self.lock_rounds(tx, [a["round_id"] for a in answers])
             answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)  # (as they are, now nothing moves)
-        queued, later = await self._queue_post_removals(tx, answers, now)
+        queued, later, spread = await self._queue_post_removals(tx, answers, now)
         dropped = 0
         for a in answers:
             dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
         for a in answers:
             await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
-        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "outbox": dropped}
+        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "posts_spread": spread,
+                "outbox": dropped}
 
     async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime,
-                                   why: str = "erase", due: datetime | None = None) -> tuple[int, int]:
-        """One "delete" per answer post already out, addressed by message id; how many, and how many of them wait.
-        (`why` starts their keys: an erasure's, retention's; `due`: not before then.)
+                                   why: str = "erase", due: datetime | None = None) -> tuple[int, int, int]:
+        """One "delete" per answer post already out, addressed by message id; how many, how many of them wait for
+        a batch, and how many are spread out. (`why` starts their keys: an erasure's, retention's; `due`: not
+        before then.)
 
         Named posts come down at once (but one whose answer went anonymous is its anonymous post's, below).
         An anonymous post of a round still open waits for that round's next
         batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
-        would tell whose it was. Any answer with a ref had a post once; asking again for one already taken
-        down is harmless (the platform says it's gone, and that's that).
+        would tell whose it was. A closed round has no batch to hide in: an erasure's anonymous posts there come
+        down each at a random time within `SPREAD`, not with the named ones (gone together, a named post and two
+        anonymous ones say all three were one person's). Retention takes down whole weeks, nobody's in
+        particular, so its posts go as they are. Any answer with a ref had a post once; asking again for one
+        already taken down is harmless (the platform says it's gone, and that's that).
         """
-        queued = later = 0
+        queued = later = spread = 0
         now_out = []
         for a in answers:
             for ref, anonymous in ((a["post_ref"], False), (a["anon_ref"], True)):
@@ -470,13 +480,18 @@ class RoundRepository(Repository):
                     continue
                 queued += 1
                 # (A named post left up when its answer went anonymous waits too: `save_response`.)
-                if (anonymous or a.get("visibility") == "anonymous") and a["closed_at"] is None:
+                hidden = anonymous or a.get("visibility") == "anonymous"
+                if hidden and a["closed_at"] is None:
                     await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
                     later += 1
+                elif hidden and why == "erase":
+                    at = now + timedelta(seconds=random.SystemRandom().uniform(SPREAD_FROM, SPREAD.total_seconds()))
+                    await enqueue_on(tx, [removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref)], now, at)
+                    spread += 1
                 else:
                     now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref))
         await enqueue_on(tx, now_out, now, due)
-        return queued, later
+        return queued, later, spread
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:

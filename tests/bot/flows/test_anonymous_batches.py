@@ -246,3 +246,22 @@ async def test_a_change_of_mood_alone_changes_no_post(app, clock):
         await answer(app, name, "1", "anonymous", f"words of {name}")
     await close(app, clock)
     assert under_the_post(app, sent_since(app, mark)) == []
+
+
+
+async def test_deleting_my_data_after_the_close_takes_my_anonymous_post_down_at_a_time_of_its_own(app, clock):
+    """A closed round has no batch to hide in: gone the moment Ann erased her data (with her named posts, her
+    name leaving the member list), her anonymous post would say it was hers. It comes down later, as said."""
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):  # the floor: the batch goes up
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    await close(app, clock)
+    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    mark = len(app.sent)
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    await app.outbox.drain_all()
+    assert anns not in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]  # not at once
+    assert "will come down within a day, at a time of its own" in said and "taking down" not in said
+    clock.advance(timedelta(hours=24, minutes=1))
+    await app.outbox.drain_all()
+    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]  # within the day

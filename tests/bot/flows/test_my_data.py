@@ -137,8 +137,15 @@ async def test_after_delete_nothing_in_the_store_names_the_member(app, clock):
                 reflections=zeds("{count} reflection prompt", "{count} reflection prompts", 1, count=1),
                 memberships=zeds("{count} check-in membership", "{count} check-in memberships", 1, count=1)) in done
     assert zeds("I'm taking down {count} post of your answers now.", "I'm taking down {count} posts of your "
-                "answers now.", 2, count=2) in done
+                "answers now.", 1, count=1) in done  # the shared one; the anonymous one, at a time of its own:
+    assert zeds("{count} anonymous post of yours in a closed check-in will come down within a day, at a time of its "
+                "own, so nobody can tell whose it was.", "{count} anonymous posts of yours in closed check-ins will "
+                "come down within a day, each at a time of its own, so nobody can tell whose they were.", 1,
+                count=1) in done
 
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "delete"]) == 1
+    clock.advance(timedelta(hours=24, minutes=1))
     await app.outbox.drain_all()
     deletes = [d for d in app.sent if d.kind == "delete"]
     assert len(deletes) == 2 and all(d.channel == "console:general" and d.ref for d in deletes)
