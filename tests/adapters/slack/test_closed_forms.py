@@ -112,3 +112,15 @@ async def test_a_message_modal_never_asks_to_be_told_it_closed(app, fake, side):
     [opened] = await fake.wait_for("views.open")
     status, body = await side.submit(ANN, opened["view"], {"text": "Kept"})
     assert status == 200 and '"notify_on_close"' not in body
+
+
+async def test_a_view_closed_of_the_wrong_shape_is_refused_and_gives_nothing_back(app, fake, side):
+    await side.command(ANN, "note")
+    [opened] = await fake.wait_for("views.open")
+    payload = side.close_payload(ANN, opened["view"], {"text": "Mine"})
+    for broken in ({**payload, "user": None}, {**payload, "view": {**payload["view"], "state": {"values": []}}},
+                   {**payload, "is_cleared": "no"}):
+        status, _ = await side.interaction(broken)
+        assert status == 400
+    await fake.settle(0.3)
+    assert told(fake, ANN) == []
