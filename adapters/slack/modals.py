@@ -35,9 +35,9 @@ def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, or
     """What a modal remembers: which event its submission makes, and where it came from; `words`: the fields that
     hold the person's own writing (`word_fields`), given back if they close it unsent (`closed_unsent`)."""
     data: dict[str, Any] = {"k": kind, "n": name, "a": args, "c": channel, "o": origin}
-    if words:
-        data["w"] = list(words)
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(data | ({"w": list(words)} if words else {}), separators=(",", ":"), ensure_ascii=False)
+    if len(text) > MAX_METADATA:  # (the words' names are a kindness: never what keeps a form from opening)
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     if len(text) > MAX_METADATA:
         raise ValueError("form state too large for Slack's private_metadata")
     return text

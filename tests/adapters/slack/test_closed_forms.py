@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
+from adapters.slack.modals import MAX_METADATA, metadata, read_metadata
 from bot.scheduling.runner import RoundScheduler
 from tests.adapters.slack.conftest import ANN, buttons, texts
 from tests.adapters.slack.test_round import create_schedule_in_modal, mood_buttons
@@ -124,3 +125,10 @@ async def test_a_view_closed_of_the_wrong_shape_is_refused_and_gives_nothing_bac
         assert status == 400
     await fake.settle(0.3)
     assert told(fake, ANN) == []
+
+
+def test_a_forms_state_near_slacks_limit_still_opens_without_the_words_names():
+    big = {"x": "y" * (MAX_METADATA - 60)}
+    assert read_metadata(metadata("form", "a", {}, None, None, ("words",)))["w"] == ["words"]
+    kept = read_metadata(metadata("form", "a", big, None, None, ("words", "note")))
+    assert kept["a"] == big and "w" not in kept
