@@ -548,6 +548,41 @@ class SlackSide:
     def submit_payload(self, user: str, view: dict[str, Any], values: dict[str, Any],
                        trigger_id: str | None = None) -> dict[str, Any]:
         """The `view_submission` payload Slack sends when `user` submits `view` filled in with `values`."""
+        submitted = {**view, "state": self.state(view, values), "hash": "h.1"}
+        submitted.setdefault("id", "V-unknown")
+        payload = {
+            "type": "view_submission", "team": {"id": self.fake.team, "domain": "hearth-test"},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": trigger_id or self.trigger(),
+            "view": submitted,
+        }
+        return payload
+
+    async def close(self, user: str, view: dict[str, Any], values: dict[str, Any] | None = None,
+                    is_cleared: bool = False, **kw: Any) -> tuple[int, str] | None:
+        """Close a modal Hearth opened (its Cancel or ×) after filling in `values`; Slack tells the app only if the
+        view asked (`notify_on_close`), so None (nothing sent) when it didn't."""
+        if not view.get("notify_on_close"):
+            return None
+        return await self.interaction(self.close_payload(user, view, values or {}, is_cleared), **kw)
+
+    def close_payload(self, user: str, view: dict[str, Any], values: dict[str, Any],
+                      is_cleared: bool = False) -> dict[str, Any]:
+        """The `view_closed` payload Slack sends when `user` closes `view` filled in with `values` (docs.slack.dev,
+        "View interaction payloads"): no trigger id, the view as it was with its `state.values`, and `is_cleared`
+        (true when the whole stack of views was closed at once)."""
+        closed = {**view, "state": self.state(view, values), "hash": "h.1"}
+        closed.setdefault("id", "V-unknown")
+        return {
+            "type": "view_closed", "team": {"id": self.fake.team, "domain": "hearth-test"},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
+            "api_app_id": "A0001", "token": "legacy", "view": closed, "is_cleared": is_cleared,
+        }
+
+    @staticmethod
+    def state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        """A modal's `state` as Slack reports it: every input block by block id, then action id, with what was
+        chosen or typed (`values` by field name), or what it was filled in with when left alone."""
         state: dict[str, Any] = {}
         for block in view["blocks"]:
             if block.get("type") != "input":
@@ -567,15 +602,7 @@ class SlackSide:
             else:
                 item = {"type": kind, "value": value if value is not None else element.get("initial_value")}
             state[name] = {element["action_id"]: item}
-        submitted = {**view, "state": {"values": state}, "hash": "h.1"}
-        submitted.setdefault("id", "V-unknown")
-        payload = {
-            "type": "view_submission", "team": {"id": self.fake.team, "domain": "hearth-test"},
-            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.fake.team},
-            "api_app_id": "A0001", "token": "legacy", "trigger_id": trigger_id or self.trigger(),
-            "view": submitted,
-        }
-        return payload
+        return {"values": state}
 
     def event_payload(self, event: dict[str, Any], event_id: str) -> dict[str, Any]:
         """The Events API envelope Slack posts for `event`."""

@@ -51,7 +51,7 @@ from adapters.slack.actors import Directory, SlackModerators
 from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
 from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
-from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values
+from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values, typed_values
 from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES
 from adapters.slack.sender import UNREACHABLE, SlackSender, unreachable
@@ -61,6 +61,7 @@ from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
+from bot.commands.registry import closed_unsent
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
@@ -199,6 +200,7 @@ class SlackAdapter:
         bolt.command("/hearth")(self.on_command)
         bolt.action(re.compile(r"^hearth:"))(self.on_action)
         bolt.view_submission(CALLBACK)(self.on_submit)
+        bolt.view_closed(CALLBACK)(self.on_closed)
         bolt.event("app_home_opened")(self.on_home_opened)
 
         @bolt.error
@@ -412,6 +414,29 @@ class SlackAdapter:
         if not chosen or not await worth_reading(self.app, event):
             return event
         return dataclasses.replace(event, attachment=await self.files.fetch(chosen[0]))
+
+    async def on_closed(self, ack: Any, body: dict[str, Any]) -> None:
+        """A form closed unsent, with Cancel or its × (Slack says so for forms opened with `notify_on_close`):
+        acked at once, then the person's own words in it, if they wrote any, come back to them privately."""
+        await ack()
+        self._after_ack(self._safely(self._closed(body)))
+
+    async def _closed(self, body: dict[str, Any]) -> None:
+        view = body["view"]
+        meta = read_metadata(view.get("private_metadata"))
+        typed = typed_values(view)
+        if not meta.get("w") or not typed:  # (nothing of their own to give back: no one to look up)
+            return
+        user = body["user"]["id"]
+        actor = await self._actor(body, user, meta.get("c"))
+        await self.app.speak_to(actor)
+        reply = closed_unsent(meta["w"], typed)  # (the core says which of it is their own writing)
+        if reply is None:
+            return
+        if view.get("id") and not await self.app.store.outbox.first_time_event(f"slack:closed:{view['id']}",
+                                                                              self.app.now()):
+            return  # Slack retried this: their words went back already
+        await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns

@@ -30,10 +30,14 @@ MAX_METADATA = 3000
 MAX_INPUT = 3000
 
 
-def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, origin: str | None) -> str:
-    """What a modal remembers: which event its submission makes, and where it came from."""
-    data = {"k": kind, "n": name, "a": args, "c": channel, "o": origin}
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+def metadata(kind: str, name: str, args: dict[str, str], channel: str | None, origin: str | None,
+             words: tuple[str, ...] = ()) -> str:
+    """What a modal remembers: which event its submission makes, and where it came from; `words`: the fields that
+    hold the person's own writing (`word_fields`), given back if they close it unsent (`closed_unsent`)."""
+    data: dict[str, Any] = {"k": kind, "n": name, "a": args, "c": channel, "o": origin}
+    text = json.dumps(data | ({"w": list(words)} if words else {}), separators=(",", ":"), ensure_ascii=False)
+    if len(text) > MAX_METADATA:  # (the words' names are a kindness: never what keeps a form from opening)
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     if len(text) > MAX_METADATA:
         raise ValueError("form state too large for Slack's private_metadata")
     return text
@@ -58,7 +62,8 @@ def _is_metadata(data: dict[str, Any]) -> bool:
     return (all(isinstance(data.get(k), str) for k in ("k", "n"))
             and isinstance(args, dict) and all(isinstance(v, str) for v in args.values())
             and (channel is None or isinstance(channel, str) and SLACK_ID.fullmatch(channel) is not None)
-            and data.get("o") in (None, "home", "command"))
+            and data.get("o") in (None, "home", "command")
+            and isinstance(data.get("w", []), list) and all(isinstance(w, str) for w in data.get("w", [])))
 
 
 def _option(choice: Choice) -> dict[str, Any]:
@@ -133,6 +138,7 @@ def form_view(reply: Reply, meta: str) -> dict[str, Any]:
         "title": plain_text(form.title, MAX_VIEW_TITLE),
         "submit": plain_text(form.submit_label, MAX_VIEW_TITLE),
         "close": plain_text(_("Cancel"), MAX_VIEW_TITLE),
+        "notify_on_close": True,  # (closed unsent, its words come back: `SlackAdapter.on_closed`)
         "private_metadata": meta,
         "blocks": fit_view_blocks(blocks, _("Use /hearth to fill it in as a command.")),
     }
@@ -166,6 +172,21 @@ def read_values(state: dict[str, Any]) -> dict[str, str]:
         for item in actions.values():
             out[block_id] = _value_of(item)
     return out
+
+
+def typed_values(view: dict[str, Any]) -> dict[str, str]:
+    """A modal's fields by name as the person left them, without those still as the form was filled in (a past
+    answer, a prompt being edited): closing it unsent loses only what they changed."""
+    filled = {str(b.get("block_id")): _initial(b.get("element") or {})
+              for b in view.get("blocks") or [] if b.get("type") == "input"}
+    return {k: v for k, v in read_values(view.get("state") or {}).items() if v and v != filled.get(k)}
+
+
+def _initial(element: dict[str, Any]) -> str | None:
+    """What an input element was filled in with (`_element`)."""
+    chosen = element.get("initial_option")
+    return element.get("initial_value") or element.get("initial_conversation") or (
+        chosen.get("value") if isinstance(chosen, dict) else None)
 
 
 def read_files(state: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

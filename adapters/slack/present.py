@@ -19,10 +19,10 @@ from adapters.slack.inbound import Where
 from adapters.slack.modals import form_view, message_view, metadata
 from adapters.slack.render import messages
 from adapters.slack.sender import slack_error
-from bot.commands.forms import command_form
+from bot.commands.forms import command_form, word_fields
 from bot.commands.registry import Command
 from bot.config import Config
-from bot.events import SHOWN_TO, Actor, Reply, join_rich, rich
+from bot.events import SHOWN_TO, Actor, Form, Reply, join_rich, rich
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -64,15 +64,16 @@ class Presenter:
         if where.origin == "home":
             await self.publish_home(actor)
 
-    def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None) -> str:
-        return metadata(kind, name, args or {}, where.channel, where.origin)
+    def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None,
+              form: Form | None = None) -> str:
+        return metadata(kind, name, args or {}, where.channel, where.origin, word_fields(form) if form else ())
 
     def view_for(self, replies: list[Reply], where: Where) -> dict[str, Any]:
         forms = [r for r in replies if r.form is not None]
         if forms:
             form = forms[0].form
             assert form is not None
-            return form_view(forms[0], self._meta(where, "form", form.action, form.args))
+            return form_view(forms[0], self._meta(where, "form", form.action, form.args, form))
         return message_view(replies, self._meta(where))
 
     def refusal_view(self, replies: list[Reply], where: Where) -> dict[str, Any]:
@@ -82,7 +83,7 @@ class Presenter:
     async def _open_form(self, where: Where, reply: Reply) -> None:
         form = reply.form
         assert form is not None
-        await self._open_or_update(where, form_view(reply, self._meta(where, "form", form.action, form.args)))
+        await self._open_or_update(where, form_view(reply, self._meta(where, "form", form.action, form.args, form)))
 
     async def _open_or_update(self, where: Where, view: dict[str, Any]) -> None:
         if where.view_id:
@@ -104,6 +105,25 @@ class Presenter:
             else:
                 await self.client.chat_postMessage(channel=where.user, unfurl_links=False, **part)
 
+    async def privately(self, where: Where, reply: Reply) -> None:
+        """A message for one person that must outlast the moment (their words, after they closed a form): in their
+        DM with Hearth, which keeps it, where an ephemeral message is gone on reload. If their DMs are closed to
+        Hearth, shown to them alone in the channel they opened it from, if any."""
+        parts = messages(reply)
+        sent = 0
+        try:
+            dm = (await self.client.conversations_open(users=where.user))["channel"]["id"]
+            for part in parts:
+                await self.client.chat_postMessage(channel=dm, unfurl_links=False, unfurl_media=False, **part)
+                sent += 1
+            return
+        except SlackApiError as err:
+            log.warning("could not send a private message on Slack: %s", slack_error(err))
+            if not where.channel:
+                return
+        for part in parts[sent:]:  # (what the DM didn't take)
+            await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+
     async def _upload(self, where: Where, reply: Reply) -> None:
         """Files (a data export) go to the person's DM with Hearth, never a channel."""
         att = reply.attachment
@@ -119,7 +139,7 @@ class Presenter:
         mine = {**hidden, SHOWN_TO: actor.user_id}  # its submission is theirs alone (`Reply.shown_to`)
         try:
             await self._open_or_update(where, form_view(Reply(body=rich(f"**{cmd.help}**"), form=form),
-                                                        self._meta(where, "command", cmd.name, mine)))
+                                                        self._meta(where, "command", cmd.name, mine, form)))
         except SlackApiError as err:
             log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
             if slack_error(err) == "expired_trigger_id":

@@ -240,7 +240,9 @@ _STATE_ITEM = Obj({
 _VIEW = Obj({
     "id": TEXT, "type": OneOf(("modal", "home")), "callback_id": TEXT, "private_metadata": TEXT, "team_id": TEXT,
     "app_installed_team_id": TEXT, "hash": TEXT,
-    "blocks": Seq(Obj({"type": TEXT, "block_id": TEXT})), "state": Obj({"values": Map(Map(_STATE_ITEM))}),
+    "blocks": Seq(Obj({"type": TEXT, "block_id": TEXT, "element": Obj({
+        "initial_value": TEXT, "initial_conversation": TEXT, "initial_option": Obj({"value": TEXT})})})),
+    "state": Obj({"values": Map(Map(_STATE_ITEM))}),
 })
 _ACTION = Obj({"action_id": TEXT, "block_id": TEXT, "value": TEXT, "type": TEXT}, ("action_id",))
 #: Every payload: what Bolt reads, and the fields it reads as `body.get("event", {})` (so never null).
@@ -263,6 +265,9 @@ KINDS: dict[str, Obj] = {
     "view_submission": _ENVELOPE.more({**_OWNED, "user": _USER,
                                        "view": _VIEW.more({"type": OneOf(("modal",))}, ("callback_id", "type"))},
                                       ("user", "view")),
+    "view_closed": _ENVELOPE.more({**_OWNED, "user": _USER, "is_cleared": FLAG,
+                                   "view": _VIEW.more({"type": OneOf(("modal",))}, ("callback_id", "type"))},
+                                  ("user", "view")),
     "event_callback": _ENVELOPE.more(_OWNED, ("event",)),
     "url_verification": _ENVELOPE,
     "ssl_check": _ENVELOPE,

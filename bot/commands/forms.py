@@ -99,6 +99,14 @@ async def command_form(app: "Hearth", actor: Actor, cmd: "Command", hidden: Mapp
     return Form(title, cmd.name, fields, args=hidden, submit_label=_(spec.submit))
 
 
+def word_fields(form: Form) -> tuple[str, ...]:
+    """The fields of a form that hold the person's own writing: its paragraphs (a command's `text` option, which
+    `_field` draws as one, so the same words `free_words` gives back when it is typed; a check-in answer's words; a
+    note). A platform that hears a form was closed unsent keeps these names with it, to give those words back
+    (`closed_unsent`): nothing else on the person's screen keeps them."""
+    return tuple(f.name for f in form.fields if f.kind == "paragraph")
+
+
 def _field(option: "Option", spec: CommandForm, default: str | None, schedules: list[str]) -> FormField:
     hint = _(spec.hints[option.name]) if option.name in spec.hints else None
     if option.kind == "file":  # in a form, the file is what the form is for

@@ -648,6 +648,18 @@ def free_words(cmd: Command, args: Mapping[str, str]) -> list[str]:
     return [args[o.name].strip() for o in cmd.options if o.kind == "text" and args.get(o.name, "").strip()]
 
 
+#: Said to someone who closed a form that held their own writing without sending it, above their words.
+CLOSED_UNSENT = N_("No problem: you closed the form, so nothing was saved.")
+
+
+def closed_unsent(fields: Iterable[str], values: Mapping[str, str]) -> Reply | None:
+    """What someone who closed a form without sending it is told: nothing, unless they had written something of
+    their own in it (`fields`: its `word_fields`); then that nothing was saved, and their words (`given_back`).
+    A choice or a name alone is nothing to give back: picking it again is quicker than reading it."""
+    words = [values[name].strip() for name in dict.fromkeys(fields) if values.get(name, "").strip()]
+    return given_back(Reply(body=rich(_(CLOSED_UNSENT))), words) if words else None
+
+
 def given_back(reply: Reply, words: list[str]) -> Reply:
     """A refusal with the person's words after it, so that nothing they wrote is lost with it. Their words are
     inert text, and each platform splits a reply too long for one message (Discord 2000 characters a message,

@@ -3,7 +3,7 @@
 Slack itself never sends these, but anyone holding the signing secret (or a
 bug on Slack's side) could. Real payloads, taken from what Hearth showed and
 what Slack sends for it (a slash command, a button in a message, on the Home
-tab and in a modal, a modal's submission, an event), are mutated one field at
+tab and in a modal, a modal's submission, a form closed unsent, an event), are mutated one field at
 a time: a field dropped, emptied, given another type, or made huge; JSON kept
 inside a string (a modal's `private_metadata`, a button's `value`) is mutated
 inside too.
@@ -61,6 +61,9 @@ async def real_payloads(app, fake, side) -> dict[str, tuple[str, dict[str, Any]]
     form = (await fake.wait_for("views.open", 2))[-1]["view"]
     out["submission"] = ("payload", side.submit_payload(MOD, form, {
         "name": "evenings", "channel": "C0GENERAL", "when": "weekdays 18:00", "open": "1h", "remind": "0"}))
+    await side.command(ANN, "note")
+    note = (await fake.wait_for("views.open", 3))[-1]["view"]
+    out["closed form"] = ("payload", side.close_payload(ANN, note, {"text": "words to give back"}))
     await fake.settle(0.2)
     return out
 
