@@ -330,8 +330,11 @@ class ConsoleAdapter:
             await self._catch_up()
 
     async def _catch_up(self) -> None:
+        """What is due at the clock's now: rounds' steps, and every job the service runs (a follow-up a member
+        asked for), by the terminal's clock, which may have jumped ahead of the real time the scheduler counts."""
         assert self.app is not None and self.app.scheduler is not None
         await self.app.scheduler.run_pending()
+        await self.app.scheduler.run_due_jobs()
         await self.app.outbox.drain_all()
 
     # -- input ---------------------------------------------------------------
@@ -699,7 +702,8 @@ class ConsoleAdapter:
         self.out.heading = None
 
     async def _next_moment(self, target: datetime) -> datetime | None:
-        """The first time after now and up to `target` when a round opens, reminds or closes."""
+        """The first time after now and up to `target` when a round opens, reminds or closes, or a job has work
+        (a follow-up is due)."""
         now = self._now()
         store = self._app.store
         moments = [when for rnd in await store.rounds.list_open() for when in (rnd.remind_at, rnd.closes_at)
@@ -710,6 +714,9 @@ class ConsoleAdapter:
             fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
             if fires and fires[0] <= target:
                 moments.append(fires[0])
+        job_moment = await self._app.scheduler.next_job_moment() if self._app.scheduler is not None else None
+        if job_moment is not None and now < job_moment <= target:
+            moments.append(job_moment)
         return min(moments, default=None)
 
     def _clock(self) -> OffsetClock:

@@ -154,6 +154,11 @@ class CareRepository(Repository):
         )
         return [FollowUp(r["community_id"], r["user_id"], r["language"], parse_iso(r["due_at"])) for r in rows]
 
+    async def next_followup_due(self) -> datetime | None:
+        """When the first follow-up waiting is due (None: none is waiting)."""
+        row = await self.db.fetchone("SELECT MIN(due_at) AS due FROM care_followups")
+        return parse_iso(row["due"]) if row and row["due"] else None
+
     async def followup_of(self, community_id: str, user_id: str) -> FollowUp | None:
         row = await self.db.fetchone("SELECT * FROM care_followups WHERE community_id = ? AND user_id = ?",
                                      community_id, user_id)
