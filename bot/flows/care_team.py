@@ -202,7 +202,13 @@ async def on_duty(app: "Hearth", community_id: str) -> list[str]:
     return [u for u in wanted if duty.get(u, True)]
 
 
-@router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0))
+async def next_raise(app: "Hearth") -> datetime | None:
+    """When the oldest untaken note is due to be raised again: a jump of the terminal's clock stops there."""
+    made = await app.store.care.first_untaken()
+    return made + timedelta(minutes=app.config["safety.care_raise_after_minutes"]) if made else None
+
+
+@router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0), next_at=next_raise)
 async def raise_again(app: "Hearth") -> None:
     """Each note nobody has taken in `safety.care_raise_after_minutes` goes, once, to each moderator on duty, with
     the note's own buttons (pressed in the DM, they act on the note, which the channel sees edited in place)."""

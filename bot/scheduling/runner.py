@@ -257,9 +257,9 @@ class RoundScheduler:
         for job in self.jobs.values():
             last = self._ran_at.setdefault(job.name, now) if job.first is None else self._ran_at.get(job.name)
             due = last is None or not last <= now < last + job.every
-            if not due and job.next_at is not None:
+            if not due and job.next_at is not None:  # (once per moment it names: work it left undone waits)
                 at = await job.next_at(self.app)
-                due = at is not None and at <= now
+                due = at is not None and last is not None and last < at <= now
             if due:
                 self._ran_at[job.name] = now
                 await self.run_job(job.name)

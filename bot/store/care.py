@@ -111,6 +111,12 @@ class CareRepository(Repository):
         )
         return [CareNote.from_row(r) for r in rows]
 
+    async def first_untaken(self) -> datetime | None:
+        """When the oldest open note never raised again was made (None: there is none)."""
+        row = await self.db.fetchone(
+            "SELECT MIN(created_at) AS made FROM care_notes WHERE state = 'open' AND raised_at IS NULL")
+        return parse_iso(row["made"]) if row and row["made"] else None
+
     async def raise_again(self, note_id: int, now: datetime, outgoing: list[Outgoing]) -> bool:
         """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile."""
         async with self.db.transaction() as tx:

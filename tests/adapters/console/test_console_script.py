@@ -505,3 +505,18 @@ advance 3d
     day = after.split("[DM to hal]", 1)[0].rsplit("  · ", 1)[1]  # the moment it was sent, headed
     jump = after.split("The clock moves on to ", 1)[1]
     assert day and day.split(",")[0] != jump.split(",")[0]  # sent on the day after, not 3 days later
+
+
+def test_an_untaken_care_note_is_raised_again_an_hour_on_when_the_clock_jumps(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod settings alert_channel #care-team
+hal: note I want to kill myself
+advance 3h
+""", capsys)
+    jump = out.split("mia> advance 3h", 1)[1]
+    assert jump.count("This care note is still open") == 1
+    headed = jump.split("This care note is still open", 1)[0].rsplit("  · ", 1)[1]
+    target = out.split("The clock moves on to ", 1)[1].split("\n", 1)[0]
+    hour = int(target.split(", ")[1][:2])
+    assert headed.split(", ")[1][:2] == f"{(hour - 2) % 24:02d}"  # an hour after the note, not at the jump's end
