@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import AsyncIterator, Callable, TextIO
+from typing import AsyncIterator, Callable, Collection, TextIO
 from zoneinfo import ZoneInfo
 
 from adapters.console.render import _CONTROL, render_buttons, render_reply
@@ -155,7 +155,8 @@ class ConsoleSender:
             message, saved = d.message if d.kind != "delete" else Reply(), None
             if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
                 message, saved = saved_as(message, self._save)
-            self.out.show(where, message, d.user if d.kind == "dm" else None)
+            self.out.show(where, message, d.user if d.kind == "dm" else None,
+                          d.channel if d.kind in ("post", "thread", "edit") else None)
             if saved is not None:
                 self.out.say("  " + _("Saved as {path}").format(path=saved))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
@@ -175,10 +176,12 @@ def _short(ref: str | None) -> str:
 
 @dataclass(frozen=True)
 class Shown:
-    """A message with buttons, and whom it was shown to (None: a channel, so everyone here)."""
+    """A message with buttons, whom it was shown to (None: a channel, so everyone here), and the channel it was
+    posted in (None: a DM or a reply), so that a channel not everyone can see can be passed over (`buttons_for`)."""
 
     buttons: tuple[Button, ...]
     to: str | None
+    channel: str | None = None
 
 
 #: How many messages with buttons `press` can reach back over.
@@ -201,21 +204,24 @@ class ConsoleOut:
             self.stream.write(self.heading + "\n")
             self.heading = None
 
-    def show(self, where: str, reply: Reply, to: str | None = None) -> None:
+    def show(self, where: str, reply: Reply, to: str | None = None, channel: str | None = None) -> None:
         """Print `reply` under `[where]`; `to` is the one person it is for (a DM, a private reply), None for a
-        channel post everyone here sees."""
+        channel post; `channel` is the channel it was posted in, if it was."""
         self._head()
         header = f"[{where}]"
         self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
         self.stream.flush()
         if reply.buttons:
-            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to)]
+            self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, channel)]
 
-    def buttons_for(self, user_id: str) -> tuple[Button, ...]:
+    def buttons_for(self, user_id: str, unseen: Collection[str] = ()) -> tuple[Button, ...]:
         """The buttons `press` means for this person: those of the last message with buttons they could see (a
         channel's post, or one shown to them alone). Someone else's DMs and private replies are passed over, never
-        numbered or named: on Discord and Slack they would never have seen them."""
+        numbered or named: on Discord and Slack they would never have seen them; so are posts in the `unseen`
+        channels, those this person can't read there (the care channel, for anyone but a moderator)."""
         for shown in reversed(self.shown):
+            if shown.channel is not None and shown.channel in unseen:
+                continue
             if shown.to is None or shown.to == user_id:
                 return shown.buttons
         return ()
@@ -324,8 +330,11 @@ class ConsoleAdapter:
             await self._catch_up()
 
     async def _catch_up(self) -> None:
+        """What is due at the clock's now: rounds' steps, and every job the service runs (a follow-up a member
+        asked for), by the terminal's clock, which may have jumped ahead of the real time the scheduler counts."""
         assert self.app is not None and self.app.scheduler is not None
         await self.app.scheduler.run_pending()
+        await self.app.scheduler.run_due_jobs()
         await self.app.outbox.drain_all()
 
     # -- input ---------------------------------------------------------------
@@ -616,8 +625,18 @@ class ConsoleAdapter:
         await self._app.speak_to(self._actor())  # (now it's their language)
         self.out.say("  " + _("You are now {name}.").format(name=self._who()))
 
+    async def _unseen(self, actor: Actor) -> set[str]:
+        """The channels this person couldn't read on Discord or Slack: the community's care (alert) channel, whose
+        posts say who may be struggling, for anyone but a moderator. A member in crisis pressing "1" for their own
+        "Check on me tomorrow" must never land on the care team's note about them."""
+        if await self._app.is_moderator(actor):
+            return set()
+        alert = (await self._app.ensure_community(actor.community_id)).settings.alert_channel
+        return {alert} if alert else set()
+
     async def _press(self, rest: str) -> None:
-        buttons = self.out.buttons_for(self._actor().user_id)
+        actor = self._actor()
+        buttons = self.out.buttons_for(actor.user_id, await self._unseen(actor))
         if not rest.strip():
             raise UserError(_("Say which button, like `press 1`."))
         try:
@@ -626,7 +645,7 @@ class ConsoleAdapter:
             shown = render_buttons(buttons) if buttons else _("none yet")
             raise UserError(_("There's no button “{typed}”. The last ones were: {buttons}"), typed=rest.strip(),
                             buttons=hearth_text(shown)) from None
-        await self._dispatch(Event("action", self._actor(), button.action, dict(button.args)))
+        await self._dispatch(Event("action", actor, button.action, dict(button.args)))
 
     async def _advance(self, rest: str) -> None:
         delta = parse_delta(rest)
@@ -683,7 +702,8 @@ class ConsoleAdapter:
         self.out.heading = None
 
     async def _next_moment(self, target: datetime) -> datetime | None:
-        """The first time after now and up to `target` when a round opens, reminds or closes."""
+        """The first time after now and up to `target` when a round opens, reminds or closes, or a job has work
+        (a follow-up is due)."""
         now = self._now()
         store = self._app.store
         moments = [when for rnd in await store.rounds.list_open() for when in (rnd.remind_at, rnd.closes_at)
@@ -694,6 +714,9 @@ class ConsoleAdapter:
             fires = next_fires(schedule.cron, ZoneInfo(schedule.timezone), now, 1)
             if fires and fires[0] <= target:
                 moments.append(fires[0])
+        job_moment = await self._app.scheduler.next_job_moment() if self._app.scheduler is not None else None
+        if job_moment is not None and now < job_moment <= target:
+            moments.append(job_moment)
         return min(moments, default=None)
 
     def _clock(self) -> OffsetClock:

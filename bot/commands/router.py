@@ -13,7 +13,7 @@ from typing import Callable
 
 from bot.commands.forms import CommandForm
 from bot.commands.registry import Action, Command, CommunityOf, Handler, Option, Permission
-from bot.scheduling.jobs import DueSteps, Job, JobCallback, OpenRounds, RoundSteps
+from bot.scheduling.jobs import DueSteps, Job, JobCallback, NextAt, OpenRounds, RoundSteps
 
 
 class Router:
@@ -72,15 +72,16 @@ class Router:
 
         return deco
 
-    def job(self, name: str, every: timedelta, first: timedelta | None = None
+    def job(self, name: str, every: timedelta, first: timedelta | None = None, next_at: NextAt | None = None
             ) -> Callable[[JobCallback], JobCallback]:
         """A callback taking the app, run by the scheduler every `every`, first after `first`
-        (`timedelta(0)`: at start; None: after one interval). Each run must be safe to repeat."""
+        (`timedelta(0)`: at start; None: after one interval), and at `next_at`'s time where it says one (a clock
+        that jumps stops there). Each run must be safe to repeat."""
 
         def deco(fn: JobCallback) -> JobCallback:
             if name in self.jobs:
                 raise ValueError(f"job {name!r} declared twice")
-            self.jobs[name] = Job(name, fn, every, first)
+            self.jobs[name] = Job(name, fn, every, first, next_at)
             return fn
 
         return deco

@@ -16,7 +16,7 @@ crisis reply may ask for a private word from Hearth the next day.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.commands.forms import CommandForm
@@ -202,7 +202,13 @@ async def on_duty(app: "Hearth", community_id: str) -> list[str]:
     return [u for u in wanted if duty.get(u, True)]
 
 
-@router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0))
+async def next_raise(app: "Hearth") -> datetime | None:
+    """When the oldest untaken note is due to be raised again: a jump of the terminal's clock stops there."""
+    made = await app.store.care.first_untaken()
+    return made + timedelta(minutes=app.config["safety.care_raise_after_minutes"]) if made else None
+
+
+@router.job("care.raise_again", every=timedelta(minutes=5), first=timedelta(0), next_at=next_raise)
 async def raise_again(app: "Hearth") -> None:
     """Each note nobody has taken in `safety.care_raise_after_minutes` goes, once, to each moderator on duty, with
     the note's own buttons (pressed in the DM, they act on the note, which the channel sees edited in place)."""
@@ -303,7 +309,13 @@ def follow_up_message(app: "Hearth", followup: FollowUp) -> list[Outgoing]:
         return [Outgoing(key, "dm", {"user": followup.user_id}, reply_to_json(reply))]
 
 
-@router.job("care.follow_ups", every=timedelta(minutes=5), first=timedelta(0))
+async def next_follow_up(app: "Hearth") -> datetime | None:
+    """When the first follow-up is due: a clock that jumps a day (the terminal's) sends it then, on the day it
+    says "Yesterday sounded hard", not days later."""
+    return await app.store.care.next_followup_due()
+
+
+@router.job("care.follow_ups", every=timedelta(minutes=5), first=timedelta(0), next_at=next_follow_up)
 async def send_follow_ups(app: "Hearth") -> None:
     """The private words members asked for, once each, when they are due."""
     now = app.now()

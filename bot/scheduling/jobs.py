@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 JobCallback = Callable[["Hearth"], Awaitable[object]]
 #: Opens the rounds of these (schedule, fire time) pairs; None for each one skipped or already open.
 OpenRounds = Callable[["Hearth", "Sequence[tuple[Schedule, datetime]]"], Awaitable["list[Round | None]"]]
+#: The first time a job next has work (a follow-up due), or None when none is known: a job's own word on when it
+#: matters, for a clock that jumps (the terminal's) to stop there rather than pass it by.
+NextAt = Callable[["Hearth"], Awaitable["datetime | None"]]
 #: Sends the reminders and closes the rounds that are due now; counts of each, by name.
 DueSteps = Callable[["Hearth"], Awaitable[dict[str, int]]]
 
@@ -38,6 +41,8 @@ class Job:
     callback: JobCallback
     every: timedelta
     first: timedelta | None = None
+    next_at: NextAt | None = None
+    """When it next has work, where the job can say (`NextAt`); also run then by `RoundScheduler.run_due_jobs`."""
 
     def __post_init__(self) -> None:
         if self.every <= timedelta(0):

@@ -81,6 +81,8 @@ class RoundScheduler:
         self.sweep_seconds = sweep_seconds
         self._pending: list[tuple[int, asyncio.Future[None]]] = []
         self._collector: asyncio.Task[None] | None = None
+        #: When each job last ran by `run_due_jobs`, on the app's clock (which may jump ahead of real time).
+        self._ran_at: dict[str, datetime] = {}
         # Explicit: APScheduler's default misfire grace of 1 s would silently drop a late run.
         self.aps = AsyncIOScheduler(
             timezone=timezone.utc,
@@ -244,6 +246,31 @@ class RoundScheduler:
                 opened += await self._open(s, recent[-1]) is not None
         await self.sweep()
         return opened
+
+    async def run_due_jobs(self) -> list[str]:
+        """Every job due at the clock's now, as the service runs them on real time: one never run here (unless
+        it waits an interval first), one whose interval has passed on the clock, one whose `next_at` has come.
+        For a clock that jumps (the terminal's): APScheduler counts real time, so a jump of a day ran none of them
+        (a "check on me tomorrow" never came). Returns the names of those run."""
+        now = self.app.now()
+        ran = []
+        for job in self.jobs.values():
+            last = self._ran_at.setdefault(job.name, now) if job.first is None else self._ran_at.get(job.name)
+            due = last is None or not last <= now < last + job.every
+            if not due and job.next_at is not None:  # (once per moment it names: work it left undone waits)
+                at = await job.next_at(self.app)
+                due = at is not None and last is not None and last < at <= now
+            if due:
+                self._ran_at[job.name] = now
+                await self.run_job(job.name)
+                ran.append(job.name)
+        return ran
+
+    async def next_job_moment(self) -> datetime | None:
+        """The first time a job says it next has work (`Job.next_at`), for a clock that jumps to stop at."""
+        moments = [at for job in self.jobs.values() if job.next_at is not None
+                   if (at := await job.next_at(self.app)) is not None]
+        return min(moments, default=None)
 
     async def run_pending(self) -> dict[str, int]:
         """Everything due at the clock's now: for tests and the terminal's clock."""

@@ -111,6 +111,12 @@ class CareRepository(Repository):
         )
         return [CareNote.from_row(r) for r in rows]
 
+    async def first_untaken(self) -> datetime | None:
+        """When the oldest open note never raised again was made (None: there is none)."""
+        row = await self.db.fetchone(
+            "SELECT MIN(created_at) AS made FROM care_notes WHERE state = 'open' AND raised_at IS NULL")
+        return parse_iso(row["made"]) if row and row["made"] else None
+
     async def raise_again(self, note_id: int, now: datetime, outgoing: list[Outgoing]) -> bool:
         """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile."""
         async with self.db.transaction() as tx:
@@ -153,6 +159,11 @@ class CareRepository(Repository):
             "SELECT * FROM care_followups WHERE due_at <= ? ORDER BY due_at LIMIT ?", utc_iso(now), limit
         )
         return [FollowUp(r["community_id"], r["user_id"], r["language"], parse_iso(r["due_at"])) for r in rows]
+
+    async def next_followup_due(self) -> datetime | None:
+        """When the first follow-up waiting is due (None: none is waiting)."""
+        row = await self.db.fetchone("SELECT MIN(due_at) AS due FROM care_followups")
+        return parse_iso(row["due"]) if row and row["due"] else None
 
     async def followup_of(self, community_id: str, user_id: str) -> FollowUp | None:
         row = await self.db.fetchone("SELECT * FROM care_followups WHERE community_id = ? AND user_id = ?",

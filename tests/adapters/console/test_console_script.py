@@ -487,3 +487,36 @@ cancel
     left = run_script(tmp_path, script, capsys).split("ann> checkin answer\n", 1)[1]
     assert "(cancelled)\n  Anything you'd like to say? — you wrote “Slept badly but the walk helped”" in left
     assert "you wrote “3”" not in left  # (a choice is quickly made again: only words come back)
+
+
+def test_check_on_me_tomorrow_comes_the_next_day_when_the_clock_jumps(tmp_path, capsys):
+    """The follow-up job ran every 5 real minutes, never on a jump of the terminal's clock: it never came."""
+    out = run_script(tmp_path, """\
+as hal
+reflect
+note I want to kill myself
+press 1
+advance 23h
+advance 3d
+""", capsys)
+    before, after = out.split("hal> advance 3d", 1)
+    assert "Yesterday sounded hard" not in before  # (not due yet, 23 hours on)
+    assert after.count("Yesterday sounded hard") == 1 and "[DM to hal]" in after
+    day = after.split("[DM to hal]", 1)[0].rsplit("  · ", 1)[1]  # the moment it was sent, headed
+    jump = after.split("The clock moves on to ", 1)[1]
+    assert day and day.split(",")[0] != jump.split(",")[0]  # sent on the day after, not 3 days later
+
+
+def test_an_untaken_care_note_is_raised_again_an_hour_on_when_the_clock_jumps(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod settings alert_channel #care-team
+hal: note I want to kill myself
+advance 3h
+""", capsys)
+    jump = out.split("mia> advance 3h", 1)[1]
+    assert jump.count("This care note is still open") == 1
+    headed = jump.split("This care note is still open", 1)[0].rsplit("  · ", 1)[1]
+    target = out.split("The clock moves on to ", 1)[1].split("\n", 1)[0]
+    hour = int(target.split(", ")[1][:2])
+    assert headed.split(", ")[1][:2] == f"{(hour - 2) % 24:02d}"  # an hour after the note, not at the jump's end

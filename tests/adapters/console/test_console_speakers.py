@@ -52,3 +52,24 @@ def test_one_line_as_someone_keeps_the_role_they_were_given(tmp_path, capsys):
     out = run_script(tmp_path, "as mia mod\nas ann\nmia: mod schedule list\nbob: mod schedule list\n", capsys)
     mia, bob = out.split("ann> mia: mod schedule list", 1)[1].split("ann> bob: mod schedule list", 1)
     assert "Only moderators" not in mia and "Only moderators can use mod schedule list" in bob
+
+
+#: Hal, a member, writes a note in crisis: his private reply has "Check on me tomorrow", then the care team's
+#: note about him appears in #care-team, which on Discord and Slack only moderators can read.
+HAL_IN_CRISIS = """\
+as mia mod
+mod settings alert_channel #care-team
+as hal
+reflect
+note I want to kill myself
+"""
+
+
+def test_a_member_presses_their_own_check_on_me_not_the_care_teams_note_about_them(tmp_path, capsys):
+    out = run_script(tmp_path, HAL_IN_CRISIS + "press 1\nas mia mod\nmod audit\npress 1\n", capsys)
+    crisis, pressed = out.split("hal> press 1", 1)
+    assert "[1] Check on me tomorrow" in crisis and "[#care-team]" in crisis  # (the note came after his reply)
+    pressed, audit = pressed.split("mia> mod audit", 1)
+    assert "I'll check in with you privately tomorrow" in pressed and "Only moderators" not in pressed
+    assert "refused" not in audit  # a member pressing their own button is never recorded as refused
+    assert "nobody doubles up" in audit.split("mia> press 1", 1)[1]  # a moderator's 1 is the care note's

@@ -275,3 +275,16 @@ async def test_an_ordinary_answer_is_still_thanked(app, clock):
     await open_round(app, clock)
     replies = await run(app, actor("ann"), "checkin answer", mood="4", words="Good coffee")
     assert text(replies) == "Thanks for checking in 💛 Your answer is kept private."
+
+
+async def test_different_crisis_words_in_a_row_each_get_the_care_reply(app, clock):
+    """Only the very same words are answered once: a second, different text in crisis is answered too (after a
+    first crisis reply, `reflect repair` then a note in other words got only "Kept.")."""
+    dee = actor("dee")
+    await with_alert_channel(app)
+    await run(app, dee, "reflect")
+    assert CRISIS_OPENING in text(await run(app, dee, "note", text="I want to kill myself"))
+    await run(app, dee, "reflect", theme="repair")
+    again = await run(app, dee, "note", text="I want to end it all")
+    assert CRISIS_OPENING in text(again) and "Check on me tomorrow" in [b.label for r in again for b in r.buttons]
+    assert CRISIS_OPENING not in text(await run(app, dee, "note", text="I want to  END it all"))  # the very same

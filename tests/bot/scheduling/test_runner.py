@@ -167,3 +167,28 @@ async def test_jobs_stopped_by_shutdown_are_not_errors(app, caplog):
     stopped = [r.getMessage() for r in caplog.records if "stopped for shutdown" in r.getMessage()]
     assert sorted(stopped) == ["Job purge stopped for shutdown; it runs again at the next start",
                                "Job steps:now stopped for shutdown; it runs again at the next start"]
+
+
+async def test_jobs_run_by_a_clock_that_jumps_at_their_interval_and_when_they_say_they_have_work(app, clock):
+    """APScheduler counts real time: on a clock that jumps (the terminal's) a job ran only every 5 real minutes."""
+    start = clock.now()
+    ran: list[str] = []
+    wanted: list[datetime] = []
+
+    async def record(_app):
+        ran.append(_app.now().isoformat())
+
+    async def next_at(_app):
+        return wanted[0] if wanted else None
+
+    runner = RoundScheduler(app, jobs=[Job("tick", record, every=timedelta(minutes=5), first=timedelta(0),
+                                           next_at=next_at)])
+    assert await runner.run_due_jobs() == ["tick"]  # at start
+    assert await runner.run_due_jobs() == []  # not again within its interval
+    wanted.append(start + timedelta(minutes=2))
+    assert await runner.next_job_moment() == start + timedelta(minutes=2)
+    clock.set(start + timedelta(minutes=2))
+    assert await runner.run_due_jobs() == ["tick"]  # it said it has work now
+    wanted.clear()
+    clock.set(start + timedelta(days=1))
+    assert await runner.run_due_jobs() == ["tick"] and len(ran) == 3  # its interval passed on the clock

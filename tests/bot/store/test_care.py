@@ -146,3 +146,16 @@ async def test_a_notes_community_is_found_by_its_number_alone(store):
     assert await store.care.community_of(note.id) == COMMUNITY
     assert await store.care.community_of(other.id) == "elsewhere"
     assert await store.care.community_of(other.id + 100) is None
+
+
+async def test_when_the_next_follow_up_and_the_oldest_untaken_note_are_due(store):
+    """What a clock that jumps (the terminal's) stops at, so the follow-up comes on its day (`Job.next_at`)."""
+    assert await store.care.next_followup_due() is None and await store.care.first_untaken() is None
+    await store.communities.ensure(COMMUNITY, AT)
+    await store.care.ask_followup(COMMUNITY, "u1", "en", AT, AT + timedelta(days=1))
+    await store.care.ask_followup(COMMUNITY, "u2", "en", AT, AT + timedelta(hours=3))
+    assert await store.care.next_followup_due() == AT + timedelta(hours=3)
+    note = await open_one(store)
+    assert await store.care.first_untaken() == AT
+    await store.care.raise_again(note.id, AT + timedelta(hours=1), [])
+    assert await store.care.first_untaken() is None  # raised once: nothing more to raise
