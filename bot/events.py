@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -55,17 +56,55 @@ def bidi_closed(text: str) -> str:
     return text + "".join(reversed(stack[:_BIDI_DEPTH]))
 
 
+#: Invisible characters that can disguise what a member's words say to others: direction marks, embeddings,
+#: overrides and isolates (U+202A–U+202E, U+2066–U+2069, LRM/RLM U+200E/U+200F, ALM U+061C) and zero-width
+#: ones (U+200B–U+200D, word joiner U+2060, BOM U+FEFF).
+_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]")
+_ZWJ = "\u200d"
+#: What may sit between a pictograph and the joiner in an emoji sequence: the emoji presentation selector and
+#: the five skin tones (🏳️‍🌈 is U+1F3F3 U+FE0F U+200D U+1F308).
+_EMOJI_TRAILERS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+
+
+def _pictograph(ch: str) -> bool:
+    """Near enough Unicode's Extended_Pictographic for joining emoji (Python has no such property)."""
+    cp = ord(ch)
+    return 0x1F000 <= cp <= 0x1FAFF or (cp >= 0x2000 and unicodedata.category(ch) == "So")
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """Whether the zero-width joiner at `at` is inside an emoji sequence (👩‍💻), where it is part of the picture."""
+    before = at - 1
+    while before >= 0 and text[before] in _EMOJI_TRAILERS:
+        before -= 1
+    return before >= 0 and _pictograph(text[before]) and at + 1 < len(text) and _pictograph(text[at + 1])
+
+
+def disarmed(text: str) -> str:
+    """A member's words as shown to others, with nothing invisible left to disguise them.
+
+    A right-to-left override can make "olleh" read "hello" (or turn Hearth's own words after it around), and a
+    zero-width space can make a name look like someone else's; shown to others, these are removed. A zero-width
+    joiner inside an emoji sequence stays (👩‍💻 is one picture only with it); anywhere else it goes. Only the
+    shown copy changes: what was typed is stored as typed. Most text has none and comes back as it is.
+    """
+    if not _HIDDEN.search(text):
+        return text
+    return "".join(ch for i, ch in enumerate(text)
+                   if not _HIDDEN.match(ch) or (ch == _ZWJ and _joins_emoji(text, i)))
+
+
 @dataclass(frozen=True)
 class UserText:
-    """Text someone typed. Adapters show it literally: no markup, no pings, and no direction control
-    reaching past it into Hearth's own words (`bidi_closed`)."""
+    """Text someone typed. Adapters show it literally: no markup, no pings, and no invisible direction or
+    zero-width character to disguise it (`disarmed`): the one place every renderer's user text passes."""
 
     text: str
 
     def __post_init__(self) -> None:
-        closed = bidi_closed(self.text)
-        if closed is not self.text:
-            object.__setattr__(self, "text", closed)
+        shown = disarmed(self.text)
+        if shown is not self.text:
+            object.__setattr__(self, "text", shown)
 
 
 @dataclass(frozen=True)
@@ -97,7 +136,7 @@ class PersonRef:
         return self.subject.split(":", 1)[-1]
 
     def text(self) -> str:
-        return i18n._("the role {role}").format(role=self.short) if self.is_role else self.short
+        return i18n._("the role {role}").format(role=self.short) if self.is_role else disarmed(self.short)
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -28,6 +28,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
@@ -201,10 +202,18 @@ def one_full_stop(sentence: str) -> str:
     return _DOUBLE_STOP.sub("", sentence)
 
 
+def half_up(value: float, digits: int = 1) -> Decimal:
+    """`value` rounded the way people round (3.25 → 3.3, 2.5 → 3), not to even as `round` and `format` do.
+
+    Starts from the float's shortest written form, so an average that is 3.15 to a person is 3.15 here too."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def decimal(value: float, digits: int = 1) -> str:
-    """"3.5", "3,5": a number with `digits` decimals, as the reader's language writes it."""
+    """"3.5", "3,5": a number with `digits` decimals (rounded half up), as the reader's language writes it."""
+    shown = half_up(value, digits)
     if _language.get() == DEFAULT:
-        return f"{value:.{digits}f}"  # (as Hearth has always written it)
+        return f"{shown:.{digits}f}"  # (as Hearth has always written it)
     from babel.numbers import format_decimal
 
-    return format_decimal(value, format="0." + "0" * digits, locale=_locale())
+    return format_decimal(shown, format="0." + "0" * digits, locale=_locale())

@@ -553,10 +553,20 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
     for opt in cmd.options:
         if opt.required and opt.name not in out:
             example = " " + _("For example: `{example}`").format(example=_(cmd.example)) if cmd.example else ""
-            raise UserError(_("**{command}** needs “{option}” ({description}). Usage: `{usage}`.").format(
-                command=cmd.name, option=opt.shown(), description=_(opt.description), usage=cmd.usage()) + example,
-                field=opt.name)
+            raise UserError(_needs(cmd, opt) + example, field=opt.name)
     return out
+
+
+def _needs(cmd: Command, opt: Option) -> str:
+    """"**mod care duty** needs off or on": a choice of a few is named by its choices, in the reader's words
+    (not as usage's "off|on", nor beside a description that says the same again)."""
+    if opt.shown() != opt.name:
+        values = [c.value for c in opt.choices]
+        choices = _("{choices} or {last}").format(choices=", ".join(values[:-1]), last=values[-1])
+        return _("**{command}** needs {choices}. Usage: `{usage}`.").format(
+            command=cmd.name, choices=choices, usage=cmd.usage())
+    return _("**{command}** needs “{option}” ({description}). Usage: `{usage}`.").format(
+        command=cmd.name, option=opt.shown(), description=_(opt.description), usage=cmd.usage())
 
 
 def visible(value: str) -> str:

@@ -11,7 +11,7 @@ from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 from bot.flows.insights import chart_reply, week_label
-from bot.i18n import _, day_month, day_month_short, decimal, ngettext
+from bot.i18n import _, day_month, day_month_short, decimal, half_up, ngettext
 from bot.flows.checkins import VISIBILITY_WORDS
 from bot.insights import charts
 
@@ -72,5 +72,5 @@ def mood_chart(app: "Hearth", rows: list, tz) -> Rich:  # type: ignore[no-untype
         avg = sum(moods) / len(moods)
         bars = "".join(BARS[m - 1] for m in moods)
         lines.append(f"`{week}` {bars:<7} " + _("avg {average}").format(average=decimal(avg))
-                     + f" {app.content.mood_emoji(round(avg))}")
+                     + f" {app.content.mood_emoji(int(half_up(avg, 0)))}")
     return rich("\n".join(lines))

@@ -24,7 +24,7 @@ from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
 from bot.events import Attachment, Event, Reply, Rich, fill, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
-from bot.i18n import N_, _, day_month_short, decimal, ngettext, one_full_stop, speaking
+from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_full_stop, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
 from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
@@ -336,7 +336,7 @@ def to_csv(view: Insights) -> str:
         status = ("open" if c.pending else "not kept" if c.gone else "no check-in" if c.rounds == 0
                   else TOO_FEW if c.answered is None else "shown")
         moods = list(c.moods) if c.moods is not None else [""] * 5
-        avg = f"{c.average:.2f}" if c.average is not None else ""
+        avg = f"{half_up(c.average, 2):.2f}" if c.average is not None else ""
         w.writerow([c.week.isoformat(), status, "" if c.invited is None or c.pending else c.invited,
                     "" if c.answered is None else c.answered, *moods, avg])
     return out.getvalue()

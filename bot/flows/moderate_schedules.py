@@ -261,7 +261,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until})
     await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
-    return say(_("Paused **{}**: {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
+    return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
                                                                   skips))
 
 

@@ -79,24 +79,39 @@ async def list_mods(app: "Hearth", ev: Event) -> Reply:
     return say(_("Moderators: the platform's admins, plus {}."), join_rich([shown[m] for m in mods], ", "))
 
 
-#: What each audit entry's action means, in words ("schedule.create" is how it's stored).
+#: What each audit entry's action means, as a whole sentence ("schedule.create" is how it's stored): the actor
+#: and the detail are slots, so each language puts them where its word order wants them ("{actor} hat den Check-in
+#: {detail} erstellt", not "… erstellt {detail}").
 AUDIT_WORDS = {
-    "schedule.create": N_("created the check-in"), "schedule.edit": N_("changed the check-in"),
-    "schedule.pause": N_("paused the check-in"), "schedule.resume": N_("resumed the check-in"),
-    "schedule.skip": N_("skipped a day of the check-in"), "schedule.delete": N_("deleted the check-in"),
-    "moderators.add": N_("added as a moderator:"), "moderators.remove": N_("removed as a moderator:"),
-    "settings": N_("changed a setting:"), "refused": N_("was refused"),
-    "prompt.add": N_("added the prompt"), "prompt.edit": N_("edited the prompt"),
-    "prompt.enable": N_("enabled the prompt"), "prompt.disable": N_("disabled the prompt"),
-    "pack.export": N_("exported the community's prompts:"), "pack.import": N_("imported a pack:"),
-    "pack.on": N_("switched on the built-in pack"), "pack.off": N_("switched off the built-in pack"),
-    "theme.on": N_("switched on the theme"), "theme.off": N_("switched off the theme"),
-    "member.erased": N_("deleted their own data:"),
-    "dashboard.link": N_("asked for a dashboard"), "dashboard.sign_in": N_("signed in to the"),
-    "dashboard.sign_out": N_("signed out of the"),
-    "care.take": N_("is reaching out for"), "care.hand_over": N_("handed back to the team"),
-    "care.done": N_("marked done"), "care.duty": N_("set their care duty"),
-    "schedule.note": N_("left a note for the next round of the check-in"),
+    "schedule.create": N_("{actor} created the check-in {detail}"),
+    "schedule.edit": N_("{actor} changed the check-in {detail}"),
+    "schedule.pause": N_("{actor} paused the check-in {detail}"),
+    "schedule.resume": N_("{actor} resumed the check-in {detail}"),
+    "schedule.skip": N_("{actor} skipped a day of the check-in {detail}"),
+    "schedule.delete": N_("{actor} deleted the check-in {detail}"),
+    "moderators.add": N_("{actor} added as a moderator: {detail}"),
+    "moderators.remove": N_("{actor} removed as a moderator: {detail}"),
+    "settings": N_("{actor} changed a setting: {detail}"),
+    "refused": N_("{actor} was refused {detail}"),
+    "prompt.add": N_("{actor} added the prompt {detail}"),
+    "prompt.edit": N_("{actor} edited the prompt {detail}"),
+    "prompt.enable": N_("{actor} enabled the prompt {detail}"),
+    "prompt.disable": N_("{actor} disabled the prompt {detail}"),
+    "pack.export": N_("{actor} exported the community's prompts: {detail}"),
+    "pack.import": N_("{actor} imported a pack: {detail}"),
+    "pack.on": N_("{actor} switched on the built-in pack {detail}"),
+    "pack.off": N_("{actor} switched off the built-in pack {detail}"),
+    "theme.on": N_("{actor} switched on the theme {detail}"),
+    "theme.off": N_("{actor} switched off the theme {detail}"),
+    "member.erased": N_("{actor} deleted their own data: {detail}"),
+    "dashboard.link": N_("{actor} asked for a dashboard {detail}"),
+    "dashboard.sign_in": N_("{actor} signed in to the {detail}"),
+    "dashboard.sign_out": N_("{actor} signed out of the {detail}"),
+    "care.take": N_("{actor} is reaching out for {detail}"),
+    "care.hand_over": N_("{actor} handed back to the team {detail}"),
+    "care.done": N_("{actor} marked done {detail}"),
+    "care.duty": N_("{actor} set their care duty {detail}"),
+    "schedule.note": N_("{actor} left a note for the next round of the check-in {detail}"),
 }
 
 
@@ -112,9 +127,10 @@ async def audit(app: "Hearth", ev: Event) -> Reply:
     shown = await people(app, ev.actor.community_id, sorted({r["actor_id"] for r in rows} | named))
     lines = [rich(_("**Audit log**, newest first"))]
     for r in rows:
-        words = _(AUDIT_WORDS[r["action"]]) if r["action"] in AUDIT_WORDS else r["action"].replace(".", " ")
-        lines.append(rich("• {} · {} " + words + " {}", show_time(parse_iso(r["at"]), tz), shown[r["actor_id"]],
-                          _audit_detail(r["action"], r["detail"], shown)))
+        words = (_(AUDIT_WORDS[r["action"]]) if r["action"] in AUDIT_WORDS
+                 else "{actor} " + r["action"].replace(".", " ").replace("{", "(").replace("}", ")") + " {detail}")
+        lines.append(rich("• {} · ", show_time(parse_iso(r["at"]), tz))
+                     + fill(words, actor=shown[r["actor_id"]], detail=_audit_detail(r["action"], r["detail"], shown)))
     return Reply(body=join_rich(lines))
 
 

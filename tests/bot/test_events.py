@@ -32,10 +32,44 @@ def test_user_text_closes_the_direction_controls_it_opens_and_keeps_what_was_typ
     from bot.events import UserText, bidi_closed, rich
 
     assert UserText("Ann").text == "Ann" and UserText("مرحبا").text == "مرحبا"  # (right-to-left text needs none)
-    assert UserText("\u202eAnn").text == "\u202eAnn\u202c"
-    assert UserText("\u2067x\u202e").text == "\u2067x\u202e\u202c\u2069"
-    assert UserText("\u2067x\u202e\u2069").text == "\u2067x\u202e\u2069"  # an isolate's close closes inside it
-    assert UserText("\u202eA\u202c").text == "\u202eA\u202c"
+    assert bidi_closed("\u202eAnn") == "\u202eAnn\u202c"
+    assert bidi_closed("\u2067x\u202e") == "\u2067x\u202e\u202c\u2069"
+    assert bidi_closed("\u2067x\u202e\u2069") == "\u2067x\u202e\u2069"  # an isolate's close closes inside it
+    assert bidi_closed("\u202eA\u202c") == "\u202eA\u202c"
     assert bidi_closed(bidi_closed("\u202e\u2066a")) == bidi_closed("\u202e\u2066a")  # closed once, not twice
-    assert len(UserText("\u202e" * 1000).text) == 1000 + 125  # no deeper than the bidi algorithm reads
-    assert rich("**{}** · Good", "\u202eEve").plain() == "\u202eEve\u202c · Good"
+    assert len(bidi_closed("\u202e" * 1000)) == 1000 + 125  # no deeper than the bidi algorithm reads
+    assert rich("**{}** · Good", "\u202eEve").plain() == "Eve · Good"  # shown to others: nothing turns around
+
+
+# -- invisible characters can't disguise a member's words shown to others --------------------------------------
+
+
+def test_user_text_shown_to_others_has_no_direction_or_zero_width_characters():
+    from bot.events import PersonRef, UserText, disarmed
+
+    typed = "shared \u202eolleh\u202c <@123> **bold** @every\u200bone \u2066x\u2069\u200e\u200f\u061c\u2060\ufeff\u200c"
+    shown = UserText(typed).text
+    assert shown == "shared olleh <@123> **bold** @everyone x"
+    assert PersonRef("console:\u202eann\u200b").text() == "ann"
+    assert disarmed("ann") == "ann" and disarmed("مرحبا") == "مرحبا"
+
+
+def test_a_zero_width_joiner_stays_inside_an_emoji_sequence_and_goes_everywhere_else():
+    from bot.events import UserText
+
+    for emoji in ("👩\u200d💻", "🏳\ufe0f\u200d🌈", "👩🏽\u200d🚒", "👨\u200d👩\u200d👧"):
+        assert UserText(f"I am {emoji}!").text == f"I am {emoji}!"
+    assert UserText("ad\u200dmin").text == "admin"
+    assert UserText("👩\u200d").text == "👩" and UserText("\u200d💻").text == "💻"
+
+
+def test_every_renderer_shows_user_text_without_invisible_controls():
+    from adapters.console.render import render_rich
+    from adapters.discord.render import markdown
+    from adapters.slack.render import mrkdwn
+    from adapters.web.render import rich_html
+    from bot.events import rich
+
+    body = rich("**{}** · Good", "\u202eolleh\u200b 👩\u200d💻")
+    for shown in (markdown(body), mrkdwn(body), str(rich_html(body)), render_rich(body, color=False)):
+        assert "\u202e" not in shown and "\u200b" not in shown and "olleh 👩\u200d💻" in shown

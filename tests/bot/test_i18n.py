@@ -243,3 +243,13 @@ def test_a_long_date_never_ends_in_a_full_stop(lang):
     """`long_day` goes before a full stop without `one_full_stop` (in `fill` templates): its months are whole."""
     with i18n.speaking(lang):
         assert not [d for m in range(1, 13) if (d := i18n.long_day(date(2026, m, 8))).endswith(".")]
+
+
+def test_shown_averages_round_half_up_in_every_language():
+    """3.25 is 3.3 to a person (Python's own rounding says 3.2: half to even, and the float a shade under)."""
+    from bot.i18n import decimal, half_up, speaking
+
+    assert decimal(3.25) == "3.3" and decimal(3.15) == "3.2" and decimal(2.0) == "2.0"
+    with speaking("de"):
+        assert decimal(3.25) == "3,3"
+    assert half_up(2.5, 0) == 3 and str(half_up(3.125, 2)) == "3.13"  # (a mood's emoji; the CSV's two places)

@@ -333,7 +333,7 @@ press 6
     home_after = after.split("mia> home", 1)[1].split("mia> press 6", 1)[0]
     assert home_after.count(". standup") == 2 and "paused" not in home_after and home_after.count("next:") == 2
     assert "[6] Pause · standup" in home_after
-    assert "Paused standup: paused until a moderator resumes it." in after.split("mia> press 6", 1)[1]
+    assert "standup is now paused until a moderator resumes it." in after.split("mia> press 6", 1)[1]
 
 
 def test_a_care_note_is_taken_on_the_terminal_and_shown_again_updated(tmp_path, capsys):

@@ -164,4 +164,4 @@ async def test_care_comes_in_the_language_discord_says_the_member_uses(discord_b
     assert (await run(fake, ben, "note", text=words))["data"]["content"].startswith("What you wrote sounds")
     await run(fake, ana, "me language", language="pt")  # her own choice wins over Discord's
     again = words + ", again"  # (the very same words a moment later get no second care reply: `care_for`)
-    assert (await run(fake, ana, "note", text=again))["data"]["content"].startswith("Pelo que escreveu")
+    assert (await run(fake, ana, "note", text=again))["data"]["content"].startswith("Pelo que você escreveu")

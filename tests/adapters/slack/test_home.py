@@ -143,7 +143,7 @@ async def test_home_says_a_pauses_last_day_and_its_next_round_and_forgets_a_fini
 
     await make_schedule(side, fake)  # weekdays 09:00 Europe/London; Mon 5 Jan, 08:00 UTC now
     await side.command(MOD, "mod schedule pause mornings 2026-01-06")
-    await fake.wait_for("response_url", where=lambda p: "Paused" in texts(p.get("blocks", [])))
+    await fake.wait_for("response_url", where=lambda p: "is now paused" in texts(p.get("blocks", [])))
     home = await open_home(fake, side, MOD, "EvP1")
     shown = texts(home["blocks"])
     assert "paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (Europe/London)" in shown  # the mod's

@@ -133,7 +133,7 @@ async def test_care_comes_in_the_language_slack_says_until_the_member_chooses(ap
     said = await care(ANN, "note I keep thinking about ending my life")
     assert said["response_type"] == "ephemeral"
     shown = texts(said["blocks"])
-    assert shown.startswith("Pelo que escreveu") and "O Hearth não é terapeuta" in shown
+    assert shown.startswith("Pelo que você escreveu") and "O Hearth não é terapeuta" in shown
     assert all(p.get("include_locale") for p in fake.called("users.info"))
     english = texts((await care(BOB, "note I keep thinking about ending my life"))["blocks"])
     assert english.startswith("What you wrote sounds")

@@ -298,7 +298,7 @@ async def test_pause_and_skip_through_their_forms(web: TestClient, app: Hearth) 
                                                   "v:date": "2026-01-06"})
     assert "Skipped" in words(await skipped.text())
     paused = await web.post("/act", data=form | {"a:command": "mod schedule pause", "v:name": "mornings"})
-    assert "Paused" in words(await paused.text())
+    assert "is now paused" in words(await paused.text())
     assert (await app.store.schedules.find(MOD.community_id, "mornings")).paused_until == "forever"
     page = await (await web.get("/schedules")).text()
     resumed = await web.post("/act", data=first_button(page, "Resume") | {"csrf": csrf})
@@ -511,7 +511,7 @@ async def test_a_change_over_the_pace_is_a_429_that_keeps_what_was_typed_and_say
     app.clock.advance(timedelta(seconds=61))  # type: ignore[attr-defined]
     page = await (await web.get("/schedules")).text()
     paused = await web.post("/act", data=first_button(page, "Pause") | {"csrf": csrf})  # (the one change allowed)
-    assert paused.status == 200 and "Paused" in words(await paused.text())
+    assert paused.status == 200 and "is now paused" in words(await paused.text())
     app.clock.advance(timedelta(seconds=15))  # type: ignore[attr-defined]
     refused = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 07:45 and my notes"))
     body = await refused.text()

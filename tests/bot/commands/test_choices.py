@@ -149,7 +149,24 @@ def test_a_required_choice_of_a_few_shows_its_choices_in_usage_not_its_inner_nam
     with pytest.raises(UserError) as refused:
         validate_options(lowmood, {})
     said = refused.value.reply().plain()
-    assert "needs “yes|no”" in said and "<on>" not in said
+    assert "me lowmood needs yes or no." in said and "<on>" not in said and "|" not in said.split("Usage")[0]
+
+
+def test_a_required_choice_is_named_naturally_in_every_language():
+    """Not 'needs “off|on” (off or on)' nor 'braucht „reflection|checkin“': the choices, joined by the word for "or"."""
+    from bot.i18n import speaking
+
+    duty, add = FEATURES.commands["mod care duty"], FEATURES.commands["mod prompt add"]
+    wanted = {"en": "needs off or on.", "de": "braucht off oder on.", "es": "necesita off o on.",
+              "fr": "a besoin de off ou on.", "pt": "precisa de off ou on."}
+    for lang, words in wanted.items():
+        with speaking(lang), pytest.raises(UserError) as refused:
+            validate_options(duty, {})
+        said = refused.value.reply().plain()
+        assert words in said and "“" not in said.split("`")[0] and "„" not in said.split("`")[0], (lang, said)
+    with speaking("de"), pytest.raises(UserError) as refused:
+        validate_options(add, {"text": "How are you?"})
+    assert "braucht " in refused.value.reply().plain() and " oder " in refused.value.reply().plain()
 
 
 async def test_an_unknown_theme_lists_the_themes_in_the_members_language_and_accepts_them(app):

@@ -495,3 +495,22 @@ async def test_an_ending_naming_fewer_people_than_the_answer_had_is_taken_to_be_
     assert (mine.visibility, mine.text) == ("private", "Actually rough, keep this private")
     assert "kept private" in replies[0].plain() and "to be safe" in replies[1].plain()
     assert replies[1].buttons[0].label == "Take “private” off"
+
+
+async def test_a_shared_answer_reaches_the_channel_without_invisible_direction_or_zero_width_characters(app, clock):
+    """`checkin answer 5 shared \u202eolleh\u202c <@123> **bold** @everyone` posted the override raw; the post shows
+    the words without it, and the answer is kept exactly as typed (the member's own data)."""
+    from adapters.discord.render import markdown
+
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    typed_words = "\u202eolleh\u202c\u200b <@123> **bold** @everyone 👩\u200d💻"
+    await run(app, ann, "checkin answer", mood="5", visibility="shared", words=typed_words)
+    await app.outbox.drain_all()
+    [post] = [d.message for d in app.sent if d.kind == "thread"]
+    shown = markdown(post.body)
+    for hidden in "\u202e\u202c\u200b\u2066\u2069\u200e\u200f\ufeff":
+        assert hidden not in post.plain(), (hidden, post.plain())
+    assert "\u202e" not in shown and "olleh" in shown  # (Discord's own escapes may add a ZWSP: "<\u200b@123")
+    assert "olleh" in post.plain() and "👩\u200d💻" in post.plain()
+    assert (await app.store.rounds.response_of(rnd.id, "console:ann")).text == typed_words

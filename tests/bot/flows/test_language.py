@@ -19,7 +19,7 @@ OPENING = {
     "es": "Por lo que escribes, parece que ahora mismo las cosas están muy difíciles.",
     "de": "Was du schreibst, klingt, als wäre gerade vieles sehr schwer.",
     "fr": "Ce que tu écris donne l'impression que les choses sont très dures en ce moment.",
-    "pt": "Pelo que escreveu, parece que as coisas estão muito difíceis agora.",
+    "pt": "Pelo que você escreveu, parece que as coisas estão muito difíceis agora.",
 }
 
 
@@ -153,7 +153,7 @@ async def test_the_low_mood_word_in_the_members_language(app, clock):
         said.append(text(await run(app, ann, "checkin answer", mood="1")))
         clock.advance(timedelta(hours=3))
         await runner.sweep()
-    assert "Os seus últimos check-ins pareceram difíceis." in said[-1]
+    assert "Seus últimos check-ins pareceram difíceis." in said[-1]
     assert "saved" not in said[-1] and "guardadas" not in said[-1]
 
 

@@ -285,3 +285,25 @@ async def test_a_round_keeps_the_language_it_opened_in_when_the_community_change
     await runner.run_pending()
     [spanish] = await app.store.rounds.list_open()
     assert spanish.prompt_text != rnd.prompt_text and round_language(app, spanish, "en") == "es"
+
+
+async def test_an_audit_entry_in_german_puts_the_object_before_the_participle(app):
+    """Not "hat den Check-in erstellt mornings": the whole sentence is translated, the name inside it."""
+    mia = dataclasses.replace(MIA, locale="de-DE")
+    await make_schedule(app)
+    await run(app, mia, "mod schedule pause", name="mornings")
+    await run(app, mia, "mod prompt add", kind="checkin", theme="growth", depth="light", text="Was hat sich verändert?")
+    audit = text(await run(app, mia, "mod audit"))
+    assert "hat den Check-in mornings" in audit and " pausiert" in audit, audit
+    assert "pausiert mornings" not in audit and "hinzugefügt own-" not in audit, audit
+    assert "hat die Frage own-" in audit and " hinzugefügt" in audit, audit
+
+
+async def test_the_german_thanks_says_plainly_where_the_answer_went(app, clock):
+    """Not "Deine Antwort ist privat behalten"."""
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    ann = dataclasses.replace(actor("ann"), locale="de-DE")
+    said = text(await run(app, ann, "checkin answer", mood="4", words="Gut geschlafen", visibility="private"))
+    assert "Deine Antwort ist privat." in said and "behalten" not in said, said

@@ -73,9 +73,9 @@ async def test_the_next_round_is_in_the_readers_own_time(app, clock):
 async def test_pausing_says_when_the_next_round_is(app, clock):
     await make_schedule(app)
     said = text(await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-06"))
-    assert said == "Paused mornings: paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)."
+    assert said == "mornings is now paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)."
     said = text(await run(app, MIA, "mod schedule pause", name="mornings"))
-    assert said == "Paused mornings: paused until a moderator resumes it."
+    assert said == "mornings is now paused until a moderator resumes it."  # (once: not "Paused …: paused …")
 
 
 async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so(app, clock):
@@ -104,4 +104,4 @@ async def test_pause_understands_until_as_people_say_it(app, said):
                           timezone="UTC")
     await press(app, mod, preview.buttons[0].action, preview.buttons[0].args)
     [paused] = await run(app, mod, "mod schedule pause", name="mornings", until=said)
-    assert not paused.error and "Paused" in paused.plain() and "9 Jan" in paused.plain()
+    assert not paused.error and "is now paused" in paused.plain() and "9 Jan" in paused.plain()

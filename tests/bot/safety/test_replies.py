@@ -73,3 +73,16 @@ def test_a_missing_language_stops_hearth(tmp_path):
     path.write_text(text[:text.index("\n[pt]\n")], encoding="utf-8")
     with pytest.raises(SafetyContentError, match=r"\[pt\] is missing"):
         load_care_texts(tmp_path)
+
+
+def test_the_portuguese_care_texts_speak_brazilian_portuguese_with_voce(raw):
+    """Hearth says "você" everywhere else; the care texts mixed in European forms ("falar consigo",
+    "precisa de passar", "tal como escolheu"), which read as a different voice at the worst moment."""
+    pt = raw["pt"]
+    european = (" consigo", "precisa de ", "tal como", "Pode falar", "Como está,", "Como está hoje", "Olá", "Os seus",
+                "As suas", "guardadas")
+    for key, text in pt.items():
+        for form in european:
+            assert form not in text, (key, form, text)
+    for key in ("crisis", "gentle", "support", "low_mood", "told", "privacy_care", "followup"):
+        assert "você" in pt[key], key
