@@ -59,7 +59,8 @@ def bidi_closed(text: str) -> str:
 #: Invisible characters that can disguise what a member's words say to others: direction marks, embeddings,
 #: overrides and isolates (U+202A–U+202E, U+2066–U+2069, LRM/RLM U+200E/U+200F, ALM U+061C) and zero-width
 #: ones (U+200B–U+200D, word joiner U+2060, BOM U+FEFF).
-_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]")
+#: (Not U+200C, the zero-width non-joiner: Persian and Indic words need it, and it reorders nothing.)
+_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff]")
 _ZWJ = "\u200d"
 #: What may sit between a pictograph and the joiner in an emoji sequence: the emoji presentation selector and
 #: the five skin tones (🏳️‍🌈 is U+1F3F3 U+FE0F U+200D U+1F308).

@@ -47,9 +47,10 @@ def test_user_text_closes_the_direction_controls_it_opens_and_keeps_what_was_typ
 def test_user_text_shown_to_others_has_no_direction_or_zero_width_characters():
     from bot.events import PersonRef, UserText, disarmed
 
-    typed = "shared \u202eolleh\u202c <@123> **bold** @every\u200bone \u2066x\u2069\u200e\u200f\u061c\u2060\ufeff\u200c"
+    typed = "shared \u202eolleh\u202c <@123> **bold** @every\u200bone \u2066x\u2069\u200e\u200f\u061c\u2060\ufeff"
     shown = UserText(typed).text
     assert shown == "shared olleh <@123> **bold** @everyone x"
+    assert UserText("می\u200cخواهم").text == "می\u200cخواهم"  # Persian's non-joiner is part of the word
     assert PersonRef("console:\u202eann\u200b").text() == "ann"
     assert disarmed("ann") == "ann" and disarmed("مرحبا") == "مرحبا"
 
