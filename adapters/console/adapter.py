@@ -64,8 +64,8 @@ EXTRAS = (
 FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is saved.)")
 #: A line that is one of the terminal's own extras, as exactly as they are typed: in a form, it ends the form (and
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
-_EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
-                         r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+_EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|advance(\s+\d+\s*[smhd])+"
+                         r"|at\s+\d{1,2}:\d{2}(:\d{2})?|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
 #: The first words of the terminal's extras: at a field that isn't free words, a line that begins with one is the
 #: terminal's, whether or not the rest is right (`press`, `advance soon`: the extra then says what it needs).
 _EXTRA_WORDS = frozenset({"as", "press", "advance", "at", "sleep", "who", "extras", "?", "quit", "exit"})
@@ -726,12 +726,20 @@ class ConsoleAdapter:
         return clock
 
 
+#: One part of a jump of the clock: `1h`, `30m`, `45 s`.
+_DELTA_PART = re.compile(r"(\d+)\s*([smhd])")
+_DELTA_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
 def parse_delta(text: str) -> timedelta:
-    m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", text.lower())
-    if not m:
+    """How far `advance` moves the clock: `30s`, `2h`, or parts together (`1h30m`, `2d 3h`). Not the core's
+    `parse_duration`: that reads how long a round stays open (whole minutes, 5 minutes to 7 days), while the clock
+    moves by seconds (`advance 10s` before a round opens) and up to years."""
+    cleaned = text.strip().lower()
+    parts = list(_DELTA_PART.finditer(cleaned))
+    if not parts or _DELTA_PART.sub("", cleaned).strip():
         raise UserError(_("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`."))
-    n, unit = int(m.group(1)), m.group(2)
-    seconds = n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+    seconds = sum(int(p.group(1)) * _DELTA_SECONDS[p.group(2)] for p in parts)
     if seconds > MAX_ADVANCE.total_seconds():
         raise UserError(_("I move the clock at most {days} days at a time; try `advance 30d`.").format(
             days=MAX_ADVANCE.days))
