@@ -566,14 +566,9 @@ class ConsoleAdapter:
 
     async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
         """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
-        what was given before, when asking again."""
-        choices = ""
-        if f.choices:
-            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
-            " " + _("(optional)") if not f.required else "")
-        again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
-        self.out.say(f"  {f.label}{choices}{default}{again}")
+        what was given before, when asking again. A choice is checked here, at its own step: a line that is none
+        of them is said so and the field asked again, rather than refused only once the whole form is sent."""
+        self._question(f, typed)
         while True:
             if self.interactive:
                 self.out.stream.write("  > ")
@@ -591,7 +586,25 @@ class ConsoleAdapter:
             if _NOT_UTF8.search(answer):
                 self._unreadable()
                 continue
+            if f.choices and answer.strip():
+                chosen = chosen_value(f, answer.strip())
+                if chosen is None:
+                    self.out.say("  " + _("“{typed}” isn't one of the choices. Type one of them, or its number.")
+                                 .format(typed=_CONTROL.sub("", answer.strip())))
+                    self._question(f)
+                    continue
+                return chosen
             return answer.strip() or (f.default or "")
+
+    def _question(self, f: FormField, typed: str | None = None) -> None:
+        """One field's question: its choices, its default, and what was typed for it before (asking again)."""
+        choices = ""
+        if f.choices:
+            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
+        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
+            " " + _("(optional)") if not f.required else "")
+        again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
+        self.out.say(f"  {f.label}{choices}{default}{again}")
 
     def _ends_form(self, f: FormField, answer: str) -> bool:
         """Whether a line typed at field `f` is a terminal line rather than its answer: the form ends and the line
@@ -724,6 +737,19 @@ class ConsoleAdapter:
         if not isinstance(clock, OffsetClock):
             raise UserError(_("This clock can't be moved here."))
         return clock
+
+
+def chosen_value(f: FormField, typed: str) -> str | None:
+    """The value of the choice `typed` means at field `f`: its value or its label (any case), or its number in
+    the list as shown (`1` for the first); None if it is none of them. A label's emoji needn't be typed: "great"
+    is "☀️ Great"."""
+    lowered = typed.lower()
+    for c in f.choices:
+        if lowered in (c.value.lower(), c.label.lower(), re.sub(r"^\W+", "", c.label).lower()):
+            return c.value
+    if typed.isdigit() and 1 <= int(typed) <= len(f.choices):
+        return f.choices[int(typed) - 1].value
+    return None
 
 
 #: One part of a jump of the clock: `1h`, `30m`, `45 s`.
