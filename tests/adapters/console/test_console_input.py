@@ -4,6 +4,7 @@ it can't be one, and a line that isn't UTF-8 text is answered and skipped, the r
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,11 @@ everyone
     assert f"  > everyone\n  “everyone” {sorry}Who sees your words?" in rest  # asked again at once, not at the end
     assert "Long day" in rest.split("[#general › thread]", 1)[1]  # `1`: the first choice shown, shared
     assert "Your mood should be" not in out and "must be one of" not in out and "(cancelled)" not in out
+
+
+def test_empty_lines_are_skipped_in_a_script_and_show_the_prompt_again_at_the_keyboard(tmp_path, capsys, monkeypatch):
+    out = run_script(tmp_path, "who\n\n   \n\t\nwho\n", capsys)
+    assert out.count("you> ") == 2 and "you> \n" not in out  # no echo, no answer, no "(no answer)" for them
+    assert re.fullmatch(r"you> who\nYou are you \(moderator\)\. The clock says [^\n]+\n" * 2, out), out
+    typed = run_stdin(tmp_path, b"\n  \nwho\n", capsys, monkeypatch, tty=True)
+    assert "you> you> you> You are you (moderator)." in typed  # just the prompt again, as a shell does
