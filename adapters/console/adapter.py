@@ -64,8 +64,8 @@ EXTRAS = (
 FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is saved.)")
 #: A line that is one of the terminal's own extras, as exactly as they are typed: in a form, it ends the form (and
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
-_EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|at\s+\d{1,2}:\d{2}(:\d{2})?"
-                         r"|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+_EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|advance(\s+\d+\s*[smhd])+"
+                         r"|at\s+\d{1,2}:\d{2}(:\d{2})?|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
 #: The first words of the terminal's extras: at a field that isn't free words, a line that begins with one is the
 #: terminal's, whether or not the rest is right (`press`, `advance soon`: the extra then says what it needs).
 _EXTRA_WORDS = frozenset({"as", "press", "advance", "at", "sleep", "who", "extras", "?", "quit", "exit"})
@@ -566,14 +566,9 @@ class ConsoleAdapter:
 
     async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
         """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
-        what was given before, when asking again."""
-        choices = ""
-        if f.choices:
-            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
-            " " + _("(optional)") if not f.required else "")
-        again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
-        self.out.say(f"  {f.label}{choices}{default}{again}")
+        what was given before, when asking again. A choice is checked here, at its own step: a line that is none
+        of them is said so and the field asked again, rather than refused only once the whole form is sent."""
+        self._question(f, typed)
         while True:
             if self.interactive:
                 self.out.stream.write("  > ")
@@ -591,7 +586,25 @@ class ConsoleAdapter:
             if _NOT_UTF8.search(answer):
                 self._unreadable()
                 continue
+            if f.choices and answer.strip():
+                chosen = chosen_value(f, answer.strip())
+                if chosen is None:
+                    self.out.say("  " + _("“{typed}” isn't one of the choices. Type one of them, or its number.")
+                                 .format(typed=_CONTROL.sub("", answer.strip())))
+                    self._question(f)
+                    continue
+                return chosen
             return answer.strip() or (f.default or "")
+
+    def _question(self, f: FormField, typed: str | None = None) -> None:
+        """One field's question: its choices, its default, and what was typed for it before (asking again)."""
+        choices = ""
+        if f.choices:
+            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
+        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
+            " " + _("(optional)") if not f.required else "")
+        again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
+        self.out.say(f"  {f.label}{choices}{default}{again}")
 
     def _ends_form(self, f: FormField, answer: str) -> bool:
         """Whether a line typed at field `f` is a terminal line rather than its answer: the form ends and the line
@@ -726,12 +739,33 @@ class ConsoleAdapter:
         return clock
 
 
+def chosen_value(f: FormField, typed: str) -> str | None:
+    """The value of the choice `typed` means at field `f`: its value or its label (any case), or its number in
+    the list as shown (`1` for the first); None if it is none of them. A label's emoji needn't be typed: "great"
+    is "☀️ Great"."""
+    lowered = typed.lower()
+    for c in f.choices:
+        if lowered in (c.value.lower(), c.label.lower(), re.sub(r"^\W+", "", c.label).lower()):
+            return c.value
+    if typed.isdigit() and 1 <= int(typed) <= len(f.choices):
+        return f.choices[int(typed) - 1].value
+    return None
+
+
+#: One part of a jump of the clock: `1h`, `30m`, `45 s`.
+_DELTA_PART = re.compile(r"(\d+)\s*([smhd])")
+_DELTA_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
 def parse_delta(text: str) -> timedelta:
-    m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", text.lower())
-    if not m:
+    """How far `advance` moves the clock: `30s`, `2h`, or parts together (`1h30m`, `2d 3h`). Not the core's
+    `parse_duration`: that reads how long a round stays open (whole minutes, 5 minutes to 7 days), while the clock
+    moves by seconds (`advance 10s` before a round opens) and up to years."""
+    cleaned = text.strip().lower()
+    parts = list(_DELTA_PART.finditer(cleaned))
+    if not parts or _DELTA_PART.sub("", cleaned).strip():
         raise UserError(_("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`."))
-    n, unit = int(m.group(1)), m.group(2)
-    seconds = n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+    seconds = sum(int(p.group(1)) * _DELTA_SECONDS[p.group(2)] for p in parts)
     if seconds > MAX_ADVANCE.total_seconds():
         raise UserError(_("I move the clock at most {days} days at a time; try `advance 30d`.").format(
             days=MAX_ADVANCE.days))

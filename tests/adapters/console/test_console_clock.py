@@ -28,3 +28,13 @@ def test_a_clock_left_at_real_time_says_nothing_and_stays_real(tmp_path, capsys)
     run_script(tmp_path, "who\n", capsys)
     out = run_script(tmp_path, "who\n", capsys)
     assert "where you left it" not in out and out.startswith("you> who\n")
+
+
+def test_advance_takes_a_jump_in_parts_and_still_refuses_nonsense(tmp_path, capsys):
+    out = run_script(tmp_path, "at 10:00\nadvance 1h30m\nadvance 1h 30m\nadvance 2d3h\nadvance 90m\n"
+                               "advance soon\nadvance 1h30\nwho\n", capsys)
+    moves = re.findall(r"The clock moves on to \w+ (\d+) \w+, (\d\d:\d\d:\d\d)", out)
+    day = int(moves[0][0])
+    assert [(int(d) - day, t[:5]) for d, t in moves[1:]] == [(0, "11:30"), (0, "13:00"), (2, "16:00"), (2, "17:30")]
+    refusals = out.split("you> advance soon", 1)[1]
+    assert refusals.count("Say how far, like advance 30s") == 2 and len(moves) == 5

@@ -4,6 +4,7 @@ it can't be one, and a line that isn't UTF-8 text is answered and skipped, the r
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,30 @@ def test_a_piped_line_that_is_not_utf8_is_answered_and_skipped_and_reading_goes_
 def test_a_typed_line_that_is_not_utf8_is_answered_and_skipped(tmp_path, capsys, monkeypatch):
     out = run_stdin(tmp_path, b"\xffoops\nwho\n", capsys, monkeypatch, tty=True)
     assert "it wasn't UTF-8 text), so I skipped it. Please type it again." in out and "You are you" in out
+
+
+def test_a_choice_that_is_none_of_them_is_said_at_its_own_step_and_asked_again(tmp_path, capsys):
+    script = EVENING_OPEN + """\
+checkin answer
+7
+GREAT
+Long day
+everyone
+1
+"""
+    out = run_script(tmp_path, script, capsys)
+    form = out.split("ann> checkin answer", 1)[1]
+    sorry = "isn't one of the choices. Type one of them, or its number.\n  "
+    mood, rest = form.split("  > GREAT\n", 1)
+    assert f"  > 7\n  “7” {sorry}How are you, 1 to 5?" in mood
+    assert f"  > everyone\n  “everyone” {sorry}Who sees your words?" in rest  # asked again at once, not at the end
+    assert "Long day" in rest.split("[#general › thread]", 1)[1]  # `1`: the first choice shown, shared
+    assert "Your mood should be" not in out and "must be one of" not in out and "(cancelled)" not in out
+
+
+def test_empty_lines_are_skipped_in_a_script_and_show_the_prompt_again_at_the_keyboard(tmp_path, capsys, monkeypatch):
+    out = run_script(tmp_path, "who\n\n   \n\t\nwho\n", capsys)
+    assert out.count("you> ") == 2 and "you> \n" not in out  # no echo, no answer, no "(no answer)" for them
+    assert re.fullmatch(r"you> who\nYou are you \(moderator\)\. The clock says [^\n]+\n" * 2, out), out
+    typed = run_stdin(tmp_path, b"\n  \nwho\n", capsys, monkeypatch, tty=True)
+    assert "you> you> you> You are you (moderator)." in typed  # just the prompt again, as a shell does
