@@ -80,7 +80,7 @@ async def test_two_moderators_pressing_at_once_one_wins_and_the_other_is_told_wh
 
 async def test_members_forged_presses_and_other_communities_notes_are_refused(app):
     note = await crisis_note(app)
-    assert "Only moderators" in text(await press(app, ANN, TAKE, {"note": str(note)}))
+    assert "That button is for moderators" in text(await press(app, ANN, TAKE, {"note": str(note)}))
     elsewhere = actor("zed", moderator=True, community="console:elsewhere")
     assert "can't find that care note" in text(await press(app, elsewhere, TAKE, {"note": str(note)}))
     assert "can't find that care note" in text(await press(app, MIA, DONE, {"note": "99999"}))
@@ -96,7 +96,7 @@ async def test_a_note_number_that_is_no_ascii_id_or_too_big_is_refused_kindly_in
     app.add_platform_moderators(AskedPlatform(True))
     for forged in ("²", "٣", "1" * 30, f"{note}²", "٠" + str(note), "9" * 19, str(2**63)):
         assert "can't find that care note" in text(await press(app, MIA, TAKE, {"note": forged})), forged
-        assert "Only moderators" in text(await press(app, in_a_dm(actor("mona")), TAKE, {"note": forged})), forged
+        assert "button is for moderators" in text(await press(app, in_a_dm(actor("mona")), TAKE, {"note": forged})), forged
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
 
 
@@ -229,6 +229,22 @@ async def test_care_actions_and_duty_are_audited_who_and_when_never_what(app, cl
     assert [r["action"] for r in await app.store.communities.audit_log(ANN.community_id, 1)] == ["care.duty"]
 
 
+async def test_a_member_pressing_ill_reach_out_is_audited_as_a_press_not_a_command_they_never_typed(app):
+    """Ann mis-pressed the note's "I'll reach out": the log says she pressed a moderators' button, never that
+    she tried to open the care list; she is told the button is for moderators, in any language."""
+    note = await crisis_note(app)
+    said = text(await press(app, ANN, TAKE, {"note": str(note)}))
+    assert "That button is for moderators" in said and "mod care" not in said
+    ((action, detail),) = [(r["action"], r["detail"]) for r in
+                           await app.store.communities.audit_log(ANN.community_id, 1)]
+    assert (action, detail) == ("refused.button", "not a moderator")
+    shown = text(await run(app, MIA, "mod audit"))
+    assert "Ann pressed a button meant for moderators" in shown and "care list" not in shown
+    await run(app, MIA, "mod settings", key="language", value="pt")
+    shown = text(await run(app, MIA, "mod audit"))
+    assert "pressed a button" not in shown and "care list" not in shown
+
+
 async def test_mod_care_typed_alone_shows_the_notes(app):
     from bot.commands.parse import parse_line
 
@@ -271,10 +287,10 @@ async def test_a_press_in_a_dm_asks_the_platform_about_the_notes_community_only(
     # Pressed as if from another community (forged, or a moderator there): that community's word is never
     # asked about this note, nor this community's on that one's behalf; refused, as before.
     zed = in_a_dm(actor("zed"), community="console:elsewhere")
-    assert "Only moderators" in text(await press(app, zed, DONE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, zed, DONE, {"note": str(note)}))
     assert platform.asked == [(ANN.community_id, "console:mona")]
     # A press in the server carries the platform's own word: nobody is asked.
-    assert "Only moderators" in text(await press(app, ANN, DONE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, ANN, DONE, {"note": str(note)}))
     assert len(platform.asked) == 1 and (await app.store.care.get(ANN.community_id, note)).state == "taken"
 
 
@@ -285,13 +301,13 @@ async def test_a_dm_press_the_platform_refuses_or_cant_answer_changes_nothing(ap
     sam = actor("sam")
     await app.store.dashboard.open_session("s" * 64, replace(sam, platform_moderator=True), "c", app.now(),
                                            app.now() + timedelta(hours=1))
-    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
     assert platform.asked == [(ANN.community_id, "console:sam")]
     # "Can't tell" is no word against them: their dashboard session goes on.
     assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 1
 
     platform.word = False  # the platform says they don't moderate (asked again: "can't tell" isn't kept)
-    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
     assert len(platform.asked) == 2
     assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 0
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
