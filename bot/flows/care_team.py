@@ -260,11 +260,31 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
             line += rich(_(": done, by **{}**, {}"), person_shown(n.closed_by or "", n.closed_name or ""),
                          show_time(n.closed_at or n.created_at, tz))
         lines.append(line)
-    duty = await on_duty(app, ev.actor.community_id)
-    lines.append(rich(ngettext("On duty for notes not taken in time: {count} moderator.",
-                               "On duty for notes not taken in time: {count} moderators.", len(duty)).format(
-                                   count=len(duty))))
+    lines.append(await duty_line(app, ev.actor.community_id))
     return Reply(body=join_rich(lines))
+
+
+async def duty_line(app: "Hearth", community_id: str) -> Rich:
+    """Who is on duty, truthfully: a listed moderator who never ran `mod care duty` is on duty by default (as
+    the module says: `mod care duty off` keeps someone out), so the count says how many are on only by default,
+    never implying they chose it."""
+    duty = await on_duty(app, community_id)
+    said = await app.store.care.duty(community_id)
+    unset = [u for u in duty if u not in said]
+    if duty and not said:
+        return rich(ngettext("Nobody has set their care duty, so every moderator on my list is asked about notes "
+                             "not taken in time: {count} moderator. (**mod care duty off** steps you out.)",
+                             "Nobody has set their care duty, so every moderator on my list is asked about notes "
+                             "not taken in time: {count} moderators. (**mod care duty off** steps you out.)",
+                             len(duty)).format(count=len(duty)))
+    line = rich(ngettext("On duty for notes not taken in time: {count} moderator.",
+                         "On duty for notes not taken in time: {count} moderators.", len(duty)).format(
+                             count=len(duty)))
+    if unset:
+        line += rich(" ") + rich(ngettext("{count} of them never set their care duty, so is on duty by default.",
+                                          "{count} of them never set their care duty, so are on duty by default.",
+                                          len(unset)).format(count=len(unset)))
+    return line
 
 
 @router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",

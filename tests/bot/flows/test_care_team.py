@@ -245,6 +245,24 @@ async def test_a_member_pressing_ill_reach_out_is_audited_as_a_press_not_a_comma
     assert "pressed a button" not in shown and "care list" not in shown
 
 
+async def test_mod_care_list_says_who_is_on_duty_only_by_default_never_as_if_they_chose_it(app):
+    """Bob never ran `mod care duty on`: he is asked by default (listed moderators are, until they say off), and
+    the list says so rather than counting him as if he had set himself on duty."""
+    for who in ("console:mia", "console:bob"):
+        await run(app, MIA, "mod moderators add", who=who)
+    await crisis_note(app)
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "Nobody has set their care duty, so every moderator on my list is asked" in shown and "2 moderators" in shown
+    assert "On duty for notes" not in shown
+    await run(app, MIA, "mod care duty", duty="on")
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "On duty for notes not taken in time: 2 moderators." in shown
+    assert "1 of them never set their care duty, so is on duty by default." in shown
+    await run(app, actor("bob", moderator=True), "mod care duty", duty="off")
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "On duty for notes not taken in time: 1 moderator." in shown and "by default" not in shown
+
+
 async def test_mod_care_typed_alone_shows_the_notes(app):
     from bot.commands.parse import parse_line
 
