@@ -129,6 +129,28 @@ async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, cl
     assert len(edits) == 1 and "reaching out" in edits[0].message.plain()  # the note in the channel, edited
 
 
+async def test_the_reminder_is_all_in_the_moderators_language_the_note_regenerated_not_quoted(app, clock):
+    """The community speaks Portuguese, so the note was written in it; Mia reads English (`me language`): her
+    reminder is English throughout, the note's words said again in English rather than quoted. Sam, who
+    reads the community's language, gets the note quoted as written."""
+    for who in ("console:mia", "console:sam"):
+        await run(app, MIA, "mod moderators add", who=who)
+    await run(app, MIA, "mod settings", key="language", value="pt")
+    await run(app, MIA, "me language", language="en")
+    note = await crisis_note(app)
+    written = (await posts_to_mods(app))[0].message.plain()
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    dms = {d.user: d.message for d in app.sent if d.kind == "dm"}
+    mia, sam = dms["console:mia"], dms["console:sam"]
+    assert "still open" in mia.plain() and "It's about Ann, posted" in mia.plain()
+    assert written not in mia.plain() and [b.label for b in mia.buttons] == ["I'll reach out", "Done"]
+    assert written in sam.plain() and "still open" not in sam.plain() and "I'll reach out" not in sam.plain()
+    assert CRISIS not in mia.plain() + sam.plain()
+    assert (await app.store.care.get(ANN.community_id, note)).raised_at is not None
+
+
 async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel(app, clock):
     await crisis_note(app)
     await run(app, MIA, "mod care duty", duty="off")
