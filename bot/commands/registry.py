@@ -341,7 +341,8 @@ class Registry:
             if found is not None:
                 names = found.about if isinstance(found, Action) else (found.name,)
                 where = found.community_of if isinstance(found, Action) else None
-                await self._check_permission(app, event, found.permission, names, where)
+                await self._check_permission(app, event, found.permission, names, where,
+                                             pressed=isinstance(found, Action) and event.kind == "action")
         except UserError as err:
             return err.reply()
         return None
@@ -370,7 +371,8 @@ class Registry:
             if act is None:
                 raise UserError(_("That button is from an older version of Hearth and no longer works. "
                                   "Please try the command again."))
-            await self._check_permission(app, event, act.permission, act.about, act.community_of)
+            await self._check_permission(app, event, act.permission, act.about, act.community_of,
+                                         pressed=event.kind == "action")
             return as_list(await act.handler(app, event))
         except UserError:
             if spent:  # refused, so nothing was done: the button may be pressed again once it's put right
@@ -432,10 +434,12 @@ class Registry:
         return cmd is not None and (cmd.permission == "member" or await app.is_moderator(actor))
 
     async def _check_permission(self, app: "Hearth", event: Event, permission: Permission,
-                                commands: tuple[str, ...], community_of: CommunityOf | None = None) -> None:
+                                commands: tuple[str, ...], community_of: CommunityOf | None = None,
+                                pressed: bool = False) -> None:
         """Refuse a member a moderator's command or button, naming the command as people type it. A press that
         carries no word of the platform's (a DM) asks the platform, if its action says which community it acts
-        on (`Action.community_of`) and that is the community the press is made in."""
+        on (`Action.community_of`) and that is the community the press is made in. A refused button (`pressed`,
+        not a form) names no command, in the audit log or to them: they pressed a button, they never typed one."""
         if permission == "member":
             return
         if await app.is_moderator(event.actor):
@@ -448,7 +452,9 @@ class Registry:
                     return
         what = " or ".join(commands)
         await app.store.communities.record_audit(
-            event.actor.community_id, event.actor.user_id, "refused", f"{what} (not a moderator)", app.clock.now()
+            event.actor.community_id, event.actor.user_id, *(("refused.button", "not a moderator") if pressed
+                                                             else ("refused", f"{what} (not a moderator)")),
+            app.clock.now()
         )
         if word is False:
             # The platform has just said they don't moderate: any dashboard session they opened on its earlier
@@ -456,6 +462,8 @@ class Registry:
             await app.store.dashboard.end_sessions_of(event.actor.community_id, event.actor.user_id,
                                                       app.clock.now())
         log.info("refused moderator command %s (%s) for %s", what, event.name, event.actor.user_id)
+        if pressed:
+            raise NotYours(_("That button is for moderators, so I've left it alone. Nothing changed."))
         raise NotYours(
             _("Only moderators can use {commands}. If you think you should be one, ask a moderator to add you "
               "with **mod moderators add**."),

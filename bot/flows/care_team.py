@@ -217,24 +217,39 @@ async def raise_again(app: "Hearth") -> None:
     for note in await app.store.care.untaken_since(cutoff):
         who = await on_duty(app, note.community_id)
         zone = (await app.ensure_community(note.community_id)).settings.default_timezone
-        # (In the community's language, as the note itself is: the moderators read it there too.)
-        with speaking(await app.channel_language(note.community_id)):
-            buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
-            intro = rich(_("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
-                           "press **{button}**, here or on the note.").replace("{button}", _("I'll reach out")),
-                         channel(note.channel_id))
-            out = [Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{u}", "dm", {"user": u},
-                            reply_to_json(Reply(body=join_rich([intro, Rich.from_json(note.body)]),
-                                                buttons=buttons).shown_to(u)))  # (theirs alone to press)
-                   for u in who]
-            if not who:  # nobody on duty to tell privately: the channel hears it once instead
+        community_language = await app.store.communities.language(note.community_id)
+        written_in = await app.channel_language(note.community_id)  # (the note's own words: see `open_note`)
+        out = [await _raise_to(app, note, u, zone, app.member_language(
+            await app.store.communities.get_member(note.community_id, u), community_language), written_in)
+               for u in who]
+        if not who:  # nobody on duty to tell privately: the channel hears it once instead
+            with speaking(written_in):  # (a post many read: the community's language, as the note's)
                 nobody = rich(_("💛 This care note is still open, and nobody is on duty right now. Could someone "
                                 "take it?"))
                 out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post",
                                 {"channel": note.channel_id, "community": note.community_id},
                                 reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
-                                                    buttons=buttons, visibility="channel")))]
+                                                    buttons=note_reply(note, zone).buttons, visibility="channel")))]
         await app.store.care.raise_again(note.id, now, out)
+
+
+async def _raise_to(app: "Hearth", note: CareNote, user: str, zone: str, lang: str, written_in: str) -> Outgoing:
+    """The reminder to one moderator, all in their language, as other DMs to a person are. The note's text was
+    written once, in the community's language: it is quoted only when that is theirs too; otherwise Hearth says
+    again, in their words, whom the note is about (the channel it links to has the rest)."""
+    with speaking(lang):
+        buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
+        intro = rich(_("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
+                       "press **{button}**, here or on the note.").replace("{button}", _("I'll reach out")),
+                     channel(note.channel_id))
+        if lang == written_in:
+            about = Rich.from_json(note.body)
+        else:
+            name = (await app.store.communities.display_names(note.community_id, [note.user_id])).get(note.user_id, "")
+            about = rich(_("It's about **{}**, posted {}."), person_posted(note.user_id, name),
+                         posted_time(note.created_at, zone))
+        return Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{user}", "dm", {"user": user},
+                        reply_to_json(Reply(body=join_rich([intro, about]), buttons=buttons).shown_to(user)))
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -260,11 +275,31 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
             line += rich(_(": done, by **{}**, {}"), person_shown(n.closed_by or "", n.closed_name or ""),
                          show_time(n.closed_at or n.created_at, tz))
         lines.append(line)
-    duty = await on_duty(app, ev.actor.community_id)
-    lines.append(rich(ngettext("On duty for notes not taken in time: {count} moderator.",
-                               "On duty for notes not taken in time: {count} moderators.", len(duty)).format(
-                                   count=len(duty))))
+    lines.append(await duty_line(app, ev.actor.community_id))
     return Reply(body=join_rich(lines))
+
+
+async def duty_line(app: "Hearth", community_id: str) -> Rich:
+    """Who is on duty, truthfully: a listed moderator who never ran `mod care duty` is on duty by default (as
+    the module says: `mod care duty off` keeps someone out), so the count says how many are on only by default,
+    never implying they chose it."""
+    duty = await on_duty(app, community_id)
+    said = await app.store.care.duty(community_id)
+    unset = [u for u in duty if u not in said]
+    if duty and not said:
+        return rich(ngettext("Nobody has set their care duty, so every moderator on my list is asked about notes "
+                             "not taken in time: {count} moderator. (**mod care duty off** steps you out.)",
+                             "Nobody has set their care duty, so every moderator on my list is asked about notes "
+                             "not taken in time: {count} moderators. (**mod care duty off** steps you out.)",
+                             len(duty)).format(count=len(duty)))
+    line = rich(ngettext("On duty for notes not taken in time: {count} moderator.",
+                         "On duty for notes not taken in time: {count} moderators.", len(duty)).format(
+                             count=len(duty)))
+    if unset:
+        line += rich(" ") + rich(ngettext("{count} of them never set their care duty, so is on duty by default.",
+                                          "{count} of them never set their care duty, so are on duty by default.",
+                                          len(unset)).format(count=len(unset)))
+    return line
 
 
 @router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",

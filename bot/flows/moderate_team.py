@@ -93,6 +93,7 @@ AUDIT_WORDS = {
     "moderators.remove": N_("{actor} removed as a moderator: {detail}"),
     "settings": N_("{actor} changed a setting: {detail}"),
     "refused": N_("{actor} was refused {detail}"),
+    "refused.button": N_("{actor} pressed a button meant for moderators, so nothing changed"),
     "prompt.add": N_("{actor} added the prompt {detail}"),
     "prompt.edit": N_("{actor} edited the prompt {detail}"),
     "prompt.enable": N_("{actor} enabled the prompt {detail}"),

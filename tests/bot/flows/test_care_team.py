@@ -80,7 +80,7 @@ async def test_two_moderators_pressing_at_once_one_wins_and_the_other_is_told_wh
 
 async def test_members_forged_presses_and_other_communities_notes_are_refused(app):
     note = await crisis_note(app)
-    assert "Only moderators" in text(await press(app, ANN, TAKE, {"note": str(note)}))
+    assert "That button is for moderators" in text(await press(app, ANN, TAKE, {"note": str(note)}))
     elsewhere = actor("zed", moderator=True, community="console:elsewhere")
     assert "can't find that care note" in text(await press(app, elsewhere, TAKE, {"note": str(note)}))
     assert "can't find that care note" in text(await press(app, MIA, DONE, {"note": "99999"}))
@@ -96,7 +96,7 @@ async def test_a_note_number_that_is_no_ascii_id_or_too_big_is_refused_kindly_in
     app.add_platform_moderators(AskedPlatform(True))
     for forged in ("²", "٣", "1" * 30, f"{note}²", "٠" + str(note), "9" * 19, str(2**63)):
         assert "can't find that care note" in text(await press(app, MIA, TAKE, {"note": forged})), forged
-        assert "Only moderators" in text(await press(app, in_a_dm(actor("mona")), TAKE, {"note": forged})), forged
+        assert "button is for moderators" in text(await press(app, in_a_dm(actor("mona")), TAKE, {"note": forged})), forged
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
 
 
@@ -127,6 +127,28 @@ async def test_an_untaken_note_is_raised_once_to_moderators_on_duty_only(app, cl
     assert (await app.store.care.get(ANN.community_id, note)).taken_by == "console:mia"
     edits = [d for d in await posts_to_mods(app) if d.kind == "edit"]
     assert len(edits) == 1 and "reaching out" in edits[0].message.plain()  # the note in the channel, edited
+
+
+async def test_the_reminder_is_all_in_the_moderators_language_the_note_regenerated_not_quoted(app, clock):
+    """The community speaks Portuguese, so the note was written in it; Mia reads English (`me language`): her
+    reminder is English throughout, the note's words said again in English rather than quoted. Sam, who
+    reads the community's language, gets the note quoted as written."""
+    for who in ("console:mia", "console:sam"):
+        await run(app, MIA, "mod moderators add", who=who)
+    await run(app, MIA, "mod settings", key="language", value="pt")
+    await run(app, MIA, "me language", language="en")
+    note = await crisis_note(app)
+    written = (await posts_to_mods(app))[0].message.plain()
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    dms = {d.user: d.message for d in app.sent if d.kind == "dm"}
+    mia, sam = dms["console:mia"], dms["console:sam"]
+    assert "still open" in mia.plain() and "It's about Ann, posted" in mia.plain()
+    assert written not in mia.plain() and [b.label for b in mia.buttons] == ["I'll reach out", "Done"]
+    assert written in sam.plain() and "still open" not in sam.plain() and "I'll reach out" not in sam.plain()
+    assert CRISIS not in mia.plain() + sam.plain()
+    assert (await app.store.care.get(ANN.community_id, note)).raised_at is not None
 
 
 async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel(app, clock):
@@ -229,6 +251,40 @@ async def test_care_actions_and_duty_are_audited_who_and_when_never_what(app, cl
     assert [r["action"] for r in await app.store.communities.audit_log(ANN.community_id, 1)] == ["care.duty"]
 
 
+async def test_a_member_pressing_ill_reach_out_is_audited_as_a_press_not_a_command_they_never_typed(app):
+    """Ann mis-pressed the note's "I'll reach out": the log says she pressed a moderators' button, never that
+    she tried to open the care list; she is told the button is for moderators, in any language."""
+    note = await crisis_note(app)
+    said = text(await press(app, ANN, TAKE, {"note": str(note)}))
+    assert "That button is for moderators" in said and "mod care" not in said
+    ((action, detail),) = [(r["action"], r["detail"]) for r in
+                           await app.store.communities.audit_log(ANN.community_id, 1)]
+    assert (action, detail) == ("refused.button", "not a moderator")
+    shown = text(await run(app, MIA, "mod audit"))
+    assert "Ann pressed a button meant for moderators" in shown and "care list" not in shown
+    await run(app, MIA, "mod settings", key="language", value="pt")
+    shown = text(await run(app, MIA, "mod audit"))
+    assert "pressed a button" not in shown and "care list" not in shown
+
+
+async def test_mod_care_list_says_who_is_on_duty_only_by_default_never_as_if_they_chose_it(app):
+    """Bob never ran `mod care duty on`: he is asked by default (listed moderators are, until they say off), and
+    the list says so rather than counting him as if he had set himself on duty."""
+    for who in ("console:mia", "console:bob"):
+        await run(app, MIA, "mod moderators add", who=who)
+    await crisis_note(app)
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "Nobody has set their care duty, so every moderator on my list is asked" in shown and "2 moderators" in shown
+    assert "On duty for notes" not in shown
+    await run(app, MIA, "mod care duty", duty="on")
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "On duty for notes not taken in time: 2 moderators." in shown
+    assert "1 of them never set their care duty, so is on duty by default." in shown
+    await run(app, actor("bob", moderator=True), "mod care duty", duty="off")
+    shown = text(await run(app, MIA, "mod care list"))
+    assert "On duty for notes not taken in time: 1 moderator." in shown and "by default" not in shown
+
+
 async def test_mod_care_typed_alone_shows_the_notes(app):
     from bot.commands.parse import parse_line
 
@@ -271,10 +327,10 @@ async def test_a_press_in_a_dm_asks_the_platform_about_the_notes_community_only(
     # Pressed as if from another community (forged, or a moderator there): that community's word is never
     # asked about this note, nor this community's on that one's behalf; refused, as before.
     zed = in_a_dm(actor("zed"), community="console:elsewhere")
-    assert "Only moderators" in text(await press(app, zed, DONE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, zed, DONE, {"note": str(note)}))
     assert platform.asked == [(ANN.community_id, "console:mona")]
     # A press in the server carries the platform's own word: nobody is asked.
-    assert "Only moderators" in text(await press(app, ANN, DONE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, ANN, DONE, {"note": str(note)}))
     assert len(platform.asked) == 1 and (await app.store.care.get(ANN.community_id, note)).state == "taken"
 
 
@@ -285,13 +341,13 @@ async def test_a_dm_press_the_platform_refuses_or_cant_answer_changes_nothing(ap
     sam = actor("sam")
     await app.store.dashboard.open_session("s" * 64, replace(sam, platform_moderator=True), "c", app.now(),
                                            app.now() + timedelta(hours=1))
-    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
     assert platform.asked == [(ANN.community_id, "console:sam")]
     # "Can't tell" is no word against them: their dashboard session goes on.
     assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 1
 
     platform.word = False  # the platform says they don't moderate (asked again: "can't tell" isn't kept)
-    assert "Only moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
+    assert "button is for moderators" in text(await press(app, in_a_dm(sam), TAKE, {"note": str(note)}))
     assert len(platform.asked) == 2
     assert await app.store.dashboard.open_sessions(ANN.community_id, "console:sam", app.now()) == 0
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"

@@ -200,9 +200,9 @@ async def test_non_moderators_are_refused_and_the_refusal_is_audited(app):
     assert "Only moderators" in text(reply)
     assert await app.store.schedules.list_all("console:test") == []
     reply = await press(app, ann, "mod.schedule.save", {"name": "x", "channel": "general", "when": "daily 09:00"})
-    assert "Only moderators" in text(reply)
+    assert "That button is for moderators" in text(reply)
     log = await app.store.communities.audit_log("console:test")
-    assert [r["action"] for r in log] == ["refused", "refused"]
+    assert [r["action"] for r in log] == ["refused.button", "refused"]
 
 
 async def test_configured_moderators_and_roles_count(app):
