@@ -24,7 +24,7 @@ async def test_a_care_note_is_taken_by_one_moderator_and_edited_in_place(discord
     take = button(note, "reach out")
 
     refused = await fake.wait_callback(await fake.click(ann, int(note["id"]), take))
-    assert refused["data"]["flags"] & 64 and "Only moderators" in refused["data"]["content"]
+    assert refused["data"]["flags"] & 64 and "That button is for moderators" in refused["data"]["content"]
 
     taken = await fake.wait_callback(await fake.click(mia, int(note["id"]), take))
     assert taken["data"]["flags"] & 64 and "nobody doubles up" in taken["data"]["content"]
@@ -128,7 +128,7 @@ async def test_a_moderator_by_manage_server_alone_can_press_a_notes_buttons_in_a
     dm = await raised_to_mia(bob)
     refused = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
                                                         dm_user=mia["user"]))
-    assert "Only moderators" in refused["data"]["content"]
+    assert "That button is for moderators" in refused["data"]["content"]
     assert len(fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{uid}")) == len(asked) + 1
     assert not fake.calls_to("GET", f"/guilds/{other}/members/{uid}")
     notes = await app.store.care.listing(f"discord:{fake.guild_id}", app.now() - timedelta(days=1))
@@ -171,7 +171,7 @@ async def test_a_moderator_by_a_role_on_hearths_list_can_press_a_notes_buttons_i
     dm = await raised_to_kim(bob)
     refused = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
                                                         dm_user=kim["user"]))
-    assert "Only moderators" in refused["data"]["content"]
+    assert "That button is for moderators" in refused["data"]["content"]
     notes = await app.store.care.listing(community, app.now() - timedelta(days=1))
     assert sorted(n.state for n in notes) == ["open", "taken"]
 

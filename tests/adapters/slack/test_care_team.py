@@ -24,7 +24,7 @@ async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, sid
     posted = fake.history["C0CARE"][-1]
 
     refused = await press(fake, side, BOB, take, posted)
-    assert "Only moderators" in texts(refused["blocks"])
+    assert "That button is for moderators" in texts(refused["blocks"])
     taken = await press(fake, side, MOD, take, posted)
     assert "nobody doubles up" in texts(taken["blocks"])
     late = await press(fake, side, "USAM", take, posted)
