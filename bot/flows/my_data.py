@@ -122,28 +122,29 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
-    if gone.care_notes:
-        body += rich(" " + ngettext(
-            "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
-            "The {count} care notes about you are deleted too, and their posts are coming down from the "
-            "moderators' channel.", gone.care_notes).format(count=gone.care_notes))
-    if gone.posts_to_remove > gone.posts_later + gone.posts_spread:
-        now = gone.posts_to_remove - gone.posts_later - gone.posts_spread
-        body += rich(" " + ngettext("I'm taking down {count} post of your answers now.",
-                                    "I'm taking down {count} posts of your answers now.", now).format(count=now))
-    if gone.posts_later:
-        body += rich(" " + ngettext(
-            "{count} anonymous post of yours will come down with the round's next few changes, or when it closes, "
-            "so nobody can tell whose it was.",
-            "{count} anonymous posts of yours will come down with the round's next few changes, or when it closes, "
-            "so nobody can tell whose it was.", gone.posts_later).format(count=gone.posts_later))
-    if gone.posts_spread:
-        body += rich(" " + ngettext(
-            "{count} anonymous post of yours in a closed check-in will come down within a day, at a time of its own, "
-            "so nobody can tell whose it was.",
-            "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
-            "its own, so nobody can tell whose they were.", gone.posts_spread).format(count=gone.posts_spread))
+    now = gone.posts_to_remove - gone.posts_later - gone.posts_spread
+    body += _if_any(gone.care_notes, ngettext(
+        "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
+        "The {count} care notes about you are deleted too, and their posts are coming down from the "
+        "moderators' channel.", gone.care_notes))
+    body += _if_any(now, ngettext("I'm taking down {count} post of your answers now.",
+                                  "I'm taking down {count} posts of your answers now.", now))
+    body += _if_any(gone.posts_later, ngettext(
+        "{count} anonymous post of yours will come down with the round's next few changes, or when it closes, "
+        "so nobody can tell whose it was.",
+        "{count} anonymous posts of yours will come down with the round's next few changes, or when it closes, "
+        "so nobody can tell whose it was.", gone.posts_later))
+    body += _if_any(gone.posts_spread, ngettext(
+        "{count} anonymous post of yours in a closed check-in will come down within a day, at a time of its own, "
+        "so nobody can tell whose it was.",
+        "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
+        "its own, so nobody can tell whose they were.", gone.posts_spread))
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
+
+
+def _if_any(count: int, sentence: str) -> Rich:
+    """One more sentence of the deletion's reply, with its count, when there is anything to count."""
+    return rich(" " + sentence.format(count=count)) if count > 0 else Rich()
 
 
 @router.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",
