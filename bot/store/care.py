@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from bot.clock import parse_iso, utc_iso
 from bot.models import CareNote, FollowUp, Outgoing
-from bot.store.database import Database, Executor
+from bot.store.database import Database, Executor, atomic
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
 
@@ -34,7 +34,7 @@ class CareRepository(Repository):
     async def open_note(self, community_id: str, user_id: str, channel_id: str, body: list[list[str]],
                         now: datetime, compose: Compose) -> CareNote:
         """Record a note, stamp the member's cooldown, and queue its post, in one transaction."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> CareNote:
             row = await tx.fetchone(
                 "INSERT INTO care_notes (community_id, user_id, channel_id, body, created_at) VALUES (?, ?, ?, ?, ?) "
                 "RETURNING *",
@@ -44,7 +44,8 @@ class CareRepository(Repository):
             note = CareNote.from_row(row)
             await self.notes.stamp_safety_alert(tx, community_id, user_id, now)
             await enqueue_on(tx, compose(note), now)
-        return note
+            return note
+        return await atomic(self.db, work)
 
     async def get(self, community_id: str, note_id: int) -> CareNote | None:
         """A note of this community (None for another community's, or none at all)."""
@@ -81,7 +82,7 @@ class CareRepository(Repository):
     async def _change(self, sets: str, set_args: tuple[Any, ...], when: str, when_args: tuple[Any, ...],
                       community_id: str, note_id: int, now: datetime, compose: Compose) -> CareNote | None:
         """One guarded update: of two at once, only the one whose guard still holds changes the row."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> CareNote | None:
             row = await tx.fetchone(
                 f"UPDATE care_notes SET {sets}, version = version + 1 WHERE id = ? AND community_id = ? AND {when} "
                 "RETURNING *",
@@ -91,7 +92,8 @@ class CareRepository(Repository):
                 return None
             note = CareNote.from_row(row)
             await enqueue_on(tx, compose(note), now)
-        return note
+            return note
+        return await atomic(self.db, work)
 
     async def listing(self, community_id: str, since: datetime, limit: int = 20) -> list[CareNote]:
         """Notes still open or taken, and those done since `since`; newest first."""
@@ -119,14 +121,15 @@ class CareRepository(Repository):
 
     async def raise_again(self, note_id: int, now: datetime, outgoing: list[Outgoing]) -> bool:
         """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> bool:
             n = await tx.execute(
                 "UPDATE care_notes SET raised_at = ? WHERE id = ? AND state = 'open' AND raised_at IS NULL",
                 utc_iso(now), note_id,
             )
             if n:
                 await enqueue_on(tx, outgoing, now)
-        return bool(n)
+            return bool(n)
+        return await atomic(self.db, work)
 
     # -- duty -------------------------------------------------------------------------
 
@@ -172,14 +175,15 @@ class CareRepository(Repository):
 
     async def send_followup(self, followup: FollowUp, outgoing: list[Outgoing], now: datetime) -> bool:
         """Drop the follow-up and queue its DM together; False if it was moved or erased meanwhile."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> bool:
             n = await tx.execute(
                 "DELETE FROM care_followups WHERE community_id = ? AND user_id = ? AND due_at = ?",
                 followup.community_id, followup.user_id, utc_iso(followup.due_at),
             )
             if n:
                 await enqueue_on(tx, outgoing, now)
-        return bool(n)
+            return bool(n)
+        return await atomic(self.db, work)
 
     # -- member data --------------------------------------------------------------------
 

@@ -61,6 +61,19 @@ async def retried(work: Callable[[], Awaitable[T]], tries: int = RACE_TRIES) -> 
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+async def atomic(db: "Database", work: Callable[["Executor"], Awaitable[T]], tries: int = RACE_TRIES) -> T:
+    """Run `work` as one whole transaction of `db`, run again from the start when PostgreSQL ends it for a race.
+
+    The store's one way to write several rows together: every transaction that can meet another (a round
+    opening while an erasure runs, two care notes at once, a batch and a retention slice) goes through here,
+    so none of them ever hands a person a deadlock. `work` must not keep anything from a run that was ended
+    (build its results inside, return them). `tries=1` is for a caller that answers a race itself."""
+    async def once() -> T:
+        async with db.transaction() as tx:
+            return await work(tx)
+    return await retried(once, tries)
+
+
 class Executor(Protocol):
     async def fetchall(self, sql: str, *args: Any) -> list[Row]: ...
     async def fetchone(self, sql: str, *args: Any) -> Row | None: ...

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.clock import parse_iso, utc_iso
-from bot.store.database import Executor, raced
+from bot.store.database import Executor, atomic, raced
 from bot.store.repository import DELETED, Repository, marks
 
 MOODS = 5
@@ -176,27 +176,30 @@ class InsightsRepository(Repository):
             raise
 
     async def _settle(self, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
-        lost = []
-        async with self.db.transaction() as tx:
-            for w in weeks:
-                key = w.week.isoformat()
-                n = await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
-                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (community_id, week) DO NOTHING",
-                                     community_id, key, utc_iso(w.starts), utc_iso(w.ends), utc_iso(now))
-                if not n:
-                    lost.append(w.week)
-                    continue
-                for c in w.cells:
-                    moods = list(c.moods) if c.moods is not None else [None] * MOODS
-                    await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, "
-                                     "answered, mood_1, mood_2, mood_3, mood_4, mood_5) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                     community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
-                if w.round_ids:
-                    marked = await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE settled_week IS NULL "
-                                              f"AND id IN ({marks(w.round_ids)})", key, *w.round_ids)
-                    if marked != len(set(w.round_ids)):  # (rolls the whole transaction back)
-                        raise CountedMeanwhile(w.week)
+        # (tries=1: a race here is answered by `settle` itself, reading again)
+        return await atomic(self.db, lambda tx: self._settle_on(tx, community_id, weeks, now), tries=1)
+
+    async def _settle_on(self, tx: Executor, community_id: str, weeks: list[Settling], now: datetime) -> list[date]:
+        lost: list[date] = []
+        for w in weeks:
+            key = w.week.isoformat()
+            n = await tx.execute("INSERT INTO insight_weeks (community_id, week, starts_at, ends_at, settled_at) "
+                                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (community_id, week) DO NOTHING",
+                                 community_id, key, utc_iso(w.starts), utc_iso(w.ends), utc_iso(now))
+            if not n:
+                lost.append(w.week)
+                continue
+            for c in w.cells:
+                moods = list(c.moods) if c.moods is not None else [None] * MOODS
+                await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, "
+                                 "answered, mood_1, mood_2, mood_3, mood_4, mood_5) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
+            if w.round_ids:
+                marked = await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE settled_week IS NULL "
+                                          f"AND id IN ({marks(w.round_ids)})", key, *w.round_ids)
+                if marked != len(set(w.round_ids)):  # (rolls the whole transaction back)
+                    raise CountedMeanwhile(w.week)
         return lost
 
     # -- "what we changed" notes ------------------------------------------------------------

@@ -39,7 +39,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import utc_iso
-from bot.store.database import retried
+from bot.store.database import Executor, atomic
 from bot.store.repository import DELETED
 
 if TYPE_CHECKING:
@@ -113,15 +113,14 @@ async def erase(store: "Store", community_id: str, user_id: str, now: "datetime"
     """Remove everything that names the member in this community, in one transaction."""
     await store.harden()
 
-    async def once() -> Erased:
+    async def once(tx: Executor) -> Erased:
         counts = dict.fromkeys((f.name for f in fields(Erased)), 0)
-        async with store.db.transaction() as tx:
-            for repository in store.repositories:
-                for name, n in (await repository.erase_member(tx, community_id, user_id, now)).items():
-                    counts[name] += n
+        for repository in store.repositories:
+            for name, n in (await repository.erase_member(tx, community_id, user_id, now)).items():
+                counts[name] += n
         return Erased(**counts)
 
-    erased = await retried(once)  # (PostgreSQL: it may meet retention or a batch; it runs again, whole)
+    erased = await atomic(store.db, once)  # (PostgreSQL: it may meet retention or a batch; it runs again, whole)
     await store.compact()
     return erased
 

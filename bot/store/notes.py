@@ -9,7 +9,7 @@ from typing import Any
 from bot.clock import parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.models import Note, Outgoing
-from bot.store.database import Executor
+from bot.store.database import Executor, atomic
 from bot.store.outbox import enqueue_on
 from bot.store.repository import Repository
 
@@ -56,7 +56,7 @@ class NoteRepository(Repository):
         self, community_id: str, user_id: str, prompt_id: str | None, prompt_text: str, text: str, now: datetime
     ) -> int:
         """Keep a note; its number for its author (their next, never one they had before)."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> int:
             row = await tx.fetchone(
                 "INSERT INTO note_numbers (community_id, user_id, last_number) VALUES (?, ?, 1) "
                 "ON CONFLICT (community_id, user_id) DO UPDATE SET last_number = note_numbers.last_number + 1 "
@@ -70,7 +70,8 @@ class NoteRepository(Repository):
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 community_id, user_id, number, prompt_id, prompt_text, self.cipher.seal(text), utc_iso(now),
             )
-        return number
+            return number
+        return await atomic(self.db, work)
 
     async def of_member(self, community_id: str, user_id: str) -> list[Note]:
         """A member's notes, oldest first, opened."""
@@ -104,9 +105,10 @@ class NoteRepository(Repository):
 
     async def record_safety_alert(self, community_id: str, user_id: str, now: datetime,
                                   outgoing: list[Outgoing]) -> None:
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> None:
             await self.stamp_safety_alert(tx, community_id, user_id, now)
             await enqueue_on(tx, outgoing, now)
+        await atomic(self.db, work)
 
     async def stamp_safety_alert(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> None:
         """When a care note about the member was last sent, inside the caller's transaction (`store.care`)."""

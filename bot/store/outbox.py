@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Collection
 from bot.clock import parse_iso, utc_iso, utc_iso_fine
 from bot.models import Outgoing, OutboxEntry
 from bot.slices import built_in_slices
-from bot.store.database import Database, Executor
+from bot.store.database import Database, Executor, atomic
 from bot.store.repository import Repository, like, marks
 
 if TYPE_CHECKING:
@@ -70,8 +70,7 @@ class OutboxRepository(Repository):
         self.members = members
 
     async def enqueue(self, outgoing: list[Outgoing], now: datetime) -> None:
-        async with self.db.transaction() as tx:
-            await enqueue_on(tx, outgoing, now)
+        await atomic(self.db, lambda tx: enqueue_on(tx, outgoing, now))
 
     async def claim_due(
         self, platform: str, now: datetime, limit: int, holder: str, lease: timedelta,
@@ -113,7 +112,7 @@ class OutboxRepository(Repository):
                 *args, limit, holder, until,
             )
             return sorted(await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE), key=lambda e: e.id)
-        async with self.db.transaction() as tx:  # SQLite: one writer at a time, so select-then-update is safe
+        async def work(tx: Executor) -> list[dict[str, Any]]:  # SQLite: one writer at a time, select-then-update
             await tx.execute(*stale)
             rows = await tx.fetchall(
                 f"SELECT *, claimed_by AS previous_holder FROM outbox WHERE {due} ORDER BY id LIMIT ?", *args, limit,
@@ -122,6 +121,8 @@ class OutboxRepository(Repository):
                 found = ",".join("?" * len(rows))
                 await tx.execute(f"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ({found})",
                                  holder, until, *[r["id"] for r in rows])
+            return rows
+        rows = await atomic(self.db, work)
         return await built_in_slices(rows, OutboxEntry.from_row, ENTRIES_SLICE)
 
     async def skip_reason(self, entry: OutboxEntry) -> str | None:
@@ -173,20 +174,21 @@ class OutboxRepository(Repository):
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
         unposts_answer = entry.kind == "delete" and entry.response_id
         if entry.kind == "post" and entry.target.get("care_note"):  # a care note's post, edited as it changes
-            async with self.db.transaction() as tx:
+            async def note_hung(tx: Executor) -> None:
                 await tx.execute(*sent)
                 hung = await tx.execute("UPDATE care_notes SET post_ref = ? WHERE id = ?", message_ref,
                                         int(entry.target["care_note"]))
                 if not hung and message_ref:  # the member erased their data while it went out: take it down
                     await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
                                                   entry.platform)], now)
+            await atomic(self.db, note_hung)
             return
         if not posts_round and not posts_answer and not unposts_answer:
             await self.db.execute(*sent)  # a DM, an edit: one statement is already all-or-nothing
             return
         # An answer has two posts that come and go apart: its named post and its anonymous one.
         column = "anon_ref" if entry.target.get("post") == "anonymous" else "post_ref"
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> None:
             await tx.execute(*sent)
             hung = 1
             if posts_round:
@@ -201,6 +203,7 @@ class OutboxRepository(Repository):
                 side = "anonymous" if column == "anon_ref" else "shared"
                 await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
                                  entry.response_id, side)
+        await atomic(self.db, work)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
         """Try again later. The claim stays on record: a send that failed (a timeout,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.errors import StoreError
-from bot.store.database import Row
+from bot.store.database import Row, retried
 from bot.store.dialect import POSTGRESQL, numbered_placeholders
 
 if TYPE_CHECKING:
@@ -103,6 +103,18 @@ class PostgresDatabase(_Calls):
 
     async def close(self) -> None:
         await self._pool.close()
+
+    # A statement run on its own is its own transaction: PostgreSQL may end it for a race just the same (an
+    # UPDATE of many outbox rows meeting a batch), and, rolled back whole, it runs again like any other.
+
+    async def fetchall(self, sql: str, *args: Any) -> list[Row]:
+        return await retried(lambda: _Calls.fetchall(self, sql, *args))
+
+    async def fetchone(self, sql: str, *args: Any) -> Row | None:
+        return await retried(lambda: _Calls.fetchone(self, sql, *args))
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        return await retried(lambda: _Calls.execute(self, sql, *args))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator["PostgresTx"]:

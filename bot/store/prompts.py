@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.clock import utc_iso
-from bot.store.database import Executor
+from bot.store.database import Executor, atomic
 from bot.store.repository import DELETED, Repository
 
 
@@ -34,7 +34,7 @@ class PromptRepository(Repository):
         An update keeps the prompt's enabled flag: importing never switches a prompt back on.
         """
         stamp = utc_iso(now)
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> None:
             for p in prompts:
                 await tx.execute(
                     "INSERT INTO prompts (community_id, id, kind, theme, depth, text, enabled, created_by, created_at, "
@@ -43,6 +43,7 @@ class PromptRepository(Repository):
                     "updated_at = excluded.updated_at",
                     community_id, p["id"], p["kind"], p["theme"], p["depth"], p["text"], by, stamp, stamp,
                 )
+        await atomic(self.db, work)
 
     async def get(self, community_id: str, prompt_id: str) -> dict[str, Any] | None:
         return await self.db.fetchone(
@@ -75,13 +76,14 @@ class PromptRepository(Repository):
         self, token: str, community_id: str, actor_id: str, pack: str, now: datetime, expires_at: datetime
     ) -> None:
         """Keep a previewed pack until its Import button is pressed; clears expired ones on the way."""
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> None:
             await tx.execute("DELETE FROM pending_imports WHERE expires_at <= ?", utc_iso(now))
             await tx.execute(
                 "INSERT INTO pending_imports (token, community_id, actor_id, pack, created_at, expires_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 token, community_id, actor_id, pack, utc_iso(now), utc_iso(expires_at),
             )
+        await atomic(self.db, work)
 
     async def take_import(self, community_id: str, token: str, now: datetime) -> str | None:
         """The held pack for this token, once only; None if unknown, used, expired or another community's."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.crypto import MARKER
+from bot.store.database import Executor, atomic
 
 if TYPE_CHECKING:
     from bot.store.store import Store
@@ -62,14 +63,19 @@ async def rotate(store: "Store", new_key: str, old_keys: list[str], batch: int =
                     done.already[table] += 1
                 else:
                     changes.append((sealed, row["id"], row["text"]))
-            async with db.transaction() as tx:
-                for sealed, row_id, was in changes:
-                    done.moved[table] += await tx.execute(f"UPDATE {table} SET text = ? WHERE id = ? AND text = ?",
-                                                          sealed, row_id, was)
+            done.moved[table] += await atomic(db, lambda tx: _reseal(tx, table, changes))
             last = rows[-1]["id"]
             if after_batch is not None:
                 after_batch(table, last)
     return done
+
+
+async def _reseal(tx: Executor, table: str, changes: list[tuple[str, int, str]]) -> int:
+    """One batch in one transaction; how many rows it moved (a row changed meanwhile is left for the next run)."""
+    moved = 0
+    for sealed, row_id, was in changes:
+        moved += await tx.execute(f"UPDATE {table} SET text = ? WHERE id = ? AND text = ?", sealed, row_id, was)
+    return moved
 
 
 def _resealed(stored: str, new: Fernet, opener: MultiFernet, table: str, row_id: int) -> str | None:

@@ -11,7 +11,7 @@ from bot.clock import utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
-from bot.store.database import Executor, retried
+from bot.store.database import Executor, atomic
 from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
@@ -97,14 +97,15 @@ class RoundRepository(Repository):
         The unique (schedule, scheduled time) key makes a second opening — a
         restart, another process — a no-op.
         """
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> Round | None:
             row = await tx.fetchone(OPEN_ROUND, *_round_args(schedule, fields))
             if row is None:
                 return None
             rnd = Round.from_row(row)
             await enqueue_rounds_on(tx, [(rnd.id, outgoing)], fields["opened_at"])
             await take_notes_on(tx, _notes_shown([(schedule, fields)]))
-        return rnd
+            return rnd
+        return await atomic(self.db, work)
 
     async def open_many(self, items: list[tuple[Schedule, dict[str, Any], list[Outgoing]]]) -> list[Round | None]:
         """`open` for many rounds in one transaction: all are written, or none.
@@ -117,8 +118,9 @@ class RoundRepository(Repository):
         times = sorted({a[1] for a in args})
         find = (f"SELECT * FROM rounds WHERE schedule_id IN ({marks(ids)}) "
                 f"AND scheduled_at IN ({marks(times)})")
-        opened: list[Round | None] = []
-        async with self.db.transaction() as tx:
+
+        async def work(tx: Executor) -> list[Round | None]:
+            opened: list[Round | None] = []
             before = {(r["schedule_id"], r["scheduled_at"]) for r in await tx.fetchall(find, *ids, *times)}
             many = getattr(tx, "executemany", None)
             if many is not None:
@@ -137,7 +139,8 @@ class RoundRepository(Repository):
                     messages.append((rnd.id, outgoing))
             await enqueue_rounds_on(tx, messages, items[0][1]["opened_at"])
             await take_notes_on(tx, _notes_shown([(s, f) for (s, f, _), rnd in zip(items, opened) if rnd]))
-        return opened
+            return opened
+        return await atomic(self.db, work)
 
     async def get(self, round_id: int) -> Round | None:
         row = await self.db.fetchone("SELECT * FROM rounds WHERE id = ?", round_id)
@@ -181,21 +184,20 @@ class RoundRepository(Repository):
         lets every anonymous post still waiting go, however few."""
         if column not in {"reminded_at", "closed_at"}:
             raise ValueError(column)
-        return await retried(lambda: self._finish_step(round_id, column, now, outgoing, batching))
+        return await atomic(self.db, lambda tx: self._finish_step(tx, round_id, column, now, outgoing, batching))
 
-    async def _finish_step(self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing],
+    async def _finish_step(self, tx: Executor, round_id: int, column: str, now: datetime, outgoing: list[Outgoing],
                            batching: Batching | None) -> bool:
-        async with self.db.transaction() as tx:
-            n = await tx.execute(
-                f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
-            )
-            if n == 0:
-                return False
-            if batching is not None and column == "closed_at":
-                await self._release(tx, round_id, batching, now, everything=True)
-            if column == "closed_at":
-                await tally_on(tx, round_id)  # what insights count, as the summary shows it
-            await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
+        n = await tx.execute(
+            f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
+        )
+        if n == 0:
+            return False
+        if batching is not None and column == "closed_at":
+            await self._release(tx, round_id, batching, now, everything=True)
+        if column == "closed_at":
+            await tally_on(tx, round_id)  # what insights count, as the summary shows it
+        await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
         return True
 
     # -- responses -------------------------------------------------------------------
@@ -211,41 +213,40 @@ class RoundRepository(Repository):
         answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
         round closed meanwhile, so nothing waits for a batch that will never come.
         """
-        return await retried(lambda: self._save_response(round_id, user_id, mood, text, visibility, now,
-                                                         outgoing_for, batching))
+        return await atomic(self.db, lambda tx: self._save_response(tx, round_id, user_id, mood, text, visibility,
+                                                                    now, outgoing_for, batching))
 
     async def _save_response(
-        self, round_id: int, user_id: str, mood: int, text: str, visibility: str | None, now: datetime,
-        outgoing_for: OutgoingFactory, batching: Batching | None,
+        self, tx: Executor, round_id: int, user_id: str, mood: int, text: str, visibility: str | None,
+        now: datetime, outgoing_for: OutgoingFactory, batching: Batching | None,
     ) -> tuple[Response, Response | None]:
-        async with self.db.transaction() as tx:
-            rnd = None if batching is None else await tx.fetchone(
-                _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
-            if batching is not None and (rnd is None or rnd["closed_at"] is not None):
-                raise RoundClosed(round_id)
-            prev_row = await tx.fetchone(
-                "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
-            )
-            previous = self._response(prev_row) if prev_row else None
-            if visibility is None:
-                visibility = previous.visibility if previous else "private"
-            row = await tx.fetchone(
-                "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
-                "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
-                round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
-                utc_iso(now),
-            )
-            assert row is not None
-            response = self._response(row)
-            await enqueue_on(tx, outgoing_for(response, previous), now)
-            if previous is not None and visibility != "shared" and previous.post_ref and not (
-                    visibility == "anonymous" and batching is not None):
-                # Its named post is being taken down by id (`outgoing_for`): the answer has none now. (Gone
-                # anonymous, it keeps the id until the batch that carries its words takes it down: `_release`.)
-                await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
-            if batching is not None and rnd is not None:
-                await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
+        rnd = None if batching is None else await tx.fetchone(
+            _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
+        if batching is not None and (rnd is None or rnd["closed_at"] is not None):
+            raise RoundClosed(round_id)
+        prev_row = await tx.fetchone(
+            "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
+        )
+        previous = self._response(prev_row) if prev_row else None
+        if visibility is None:
+            visibility = previous.visibility if previous else "private"
+        row = await tx.fetchone(
+            "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
+            "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
+            round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
+            utc_iso(now),
+        )
+        assert row is not None
+        response = self._response(row)
+        await enqueue_on(tx, outgoing_for(response, previous), now)
+        if previous is not None and visibility != "shared" and previous.post_ref and not (
+                visibility == "anonymous" and batching is not None):
+            # Its named post is being taken down by id (`outgoing_for`): the answer has none now. (Gone
+            # anonymous, it keeps the id until the batch that carries its words takes it down: `_release`.)
+            await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
+        if batching is not None and rnd is not None:
+            await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
         return response, previous
 
     async def _hold(self, tx: Executor, row: dict[str, Any], previous: Response | None, channel_id: str,

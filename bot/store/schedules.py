@@ -10,7 +10,7 @@ from bot.clock import utc_iso
 from bot.models import Member, Outgoing, Participant, Round, Schedule
 from bot.slices import built_in_slices
 from bot.store.communities import member_from_row
-from bot.store.database import Executor
+from bot.store.database import Executor, atomic
 from bot.store.outbox import drop_pending_for_answers, enqueue_on, removal
 from bot.store.repository import DELETED, Repository, marks
 
@@ -48,10 +48,11 @@ class ScheduleRepository(Repository):
                    "remind_minutes", "paused_until"}
         if not set(fields) <= allowed:
             raise ValueError(f"unknown schedule fields: {set(fields) - allowed}")
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> None:
             for key, value in fields.items():
                 await tx.execute(f"UPDATE schedules SET {key} = ? WHERE id = ?", value, schedule_id)
             await tx.execute("UPDATE schedules SET updated_at = ? WHERE id = ?", utc_iso(now), schedule_id)
+        await atomic(self.db, work)
         schedule = await self.get(schedule_id)
         assert schedule is not None
         return schedule
@@ -68,7 +69,7 @@ class ScheduleRepository(Repository):
                        "JOIN rounds rd ON rd.id = r.round_id WHERE rd.schedule_id = ?")
         held_sql = ("SELECT h.id, h.ref, h.channel_id FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
                     "WHERE rd.schedule_id = ? AND h.ref IS NOT NULL")
-        async with self.db.transaction() as tx:
+        async def work(tx: Executor) -> ScheduleGone:
             rounds = [Round.from_row(r) for r in await tx.fetchall("SELECT * FROM rounds WHERE schedule_id = ?",
                                                                      schedule.id)]
             answers = await tx.fetchall(answers_sql, schedule.id)
@@ -85,7 +86,8 @@ class ScheduleRepository(Repository):
             await drop_pending_for_answers(tx, answers_sql, schedule.id)
             await tx.execute("DELETE FROM schedules WHERE id = ?", schedule.id)
             await enqueue_on(tx, outgoing, now)
-        return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted))
+            return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted))
+        return await atomic(self.db, work)
 
     async def get(self, schedule_id: int) -> Schedule | None:
         row = await self.db.fetchone("SELECT * FROM schedules WHERE id = ?", schedule_id)
@@ -133,7 +135,7 @@ class ScheduleRepository(Repository):
 
     async def join(self, schedule_id: int, user_id: str, wants_dm: bool, wants_reminder: bool, now: datetime) -> bool:
         """Join or update preferences; True if newly joined (the INSERT decides, so racing joins can't both be new)."""
-        async with self.db.transaction() as tx:  # a `leave` can't fall between the two
+        async def work(tx: Executor) -> bool:  # (one transaction: a `leave` can't fall between the two)
             joined = await tx.execute(
                 "INSERT INTO participants (schedule_id, user_id, wants_dm, wants_reminder, joined_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (schedule_id, user_id) DO NOTHING",
@@ -144,7 +146,8 @@ class ScheduleRepository(Repository):
                     "UPDATE participants SET wants_dm = ?, wants_reminder = ? WHERE schedule_id = ? AND user_id = ?",
                     int(wants_dm), int(wants_reminder), schedule_id, user_id,
                 )
-        return joined > 0
+            return joined > 0
+        return await atomic(self.db, work)
 
     async def leave(self, schedule_id: int, user_id: str) -> bool:
         n = await self.db.execute("DELETE FROM participants WHERE schedule_id = ? AND user_id = ?", schedule_id, user_id)

@@ -23,7 +23,7 @@ from bot.errors import StoreError
 from bot.store.care import CareRepository
 from bot.store.communities import CommunityRepository
 from bot.store.dashboard import DashboardRepository
-from bot.store.database import Database, SqliteDatabase, retried
+from bot.store.database import Database, Executor, SqliteDatabase, atomic
 from bot.store.insights import InsightsRepository
 from bot.store.local_state import LocalStateRepository
 from bot.store.migrations import migrate
@@ -142,16 +142,15 @@ class Store:
         totals after each slice."""
         total, since, due = Purged(), "", now
 
-        async def slice_once() -> tuple[int, int, str, bool]:
-            async with self.db.transaction() as tx:
-                got = await self.rounds.purge(tx, community_id, cutoff, now, per_slice, due, since)
-                if not got[3]:
-                    await self.rounds.purge_counts(tx, community_id, cutoff)
-                    await self.notes.purge(tx, community_id, cutoff)
+        async def slice_once(tx: Executor) -> tuple[int, int, str, bool]:
+            got = await self.rounds.purge(tx, community_id, cutoff, now, per_slice, due, since)
+            if not got[3]:
+                await self.rounds.purge_counts(tx, community_id, cutoff)
+                await self.notes.purge(tx, community_id, cutoff)
             return got
 
         while True:
-            n, posts, since, more = await retried(slice_once)  # (a slice ended by a race runs again, whole)
+            n, posts, since, more = await atomic(self.db, slice_once)  # (a slice ended by a race runs again, whole)
             last = not more
             total = Purged(total.answers + n, total.posts + posts)
             if last:
