@@ -20,12 +20,12 @@ from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply, say
+from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
 from bot.flows.crisis_care import care_for, screen, watch_kept_words
-from bot.models import Community, Member, Participant, Round, Schedule
+from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
 from bot.disk import is_disk_full
@@ -332,6 +332,27 @@ class Hearth:
 
     def today(self, tz: ZoneInfo) -> date:
         return self.clock.now().astimezone(tz).date()
+
+    async def keep_privately(self, actor: Actor, replies: list[Reply], key: str, or_in: str | None = None) -> bool:
+        """Of replies an adapter could not show (the platform unreachable, the interaction gone), those that carry
+        the person's own words (`Reply.keep`) go to their DM through the outbox, which keeps trying until the
+        platform answers: nothing they wrote is lost with a dropped connection. `key` names the interaction, so
+        a retried delivery queues them once. `or_in`: a channel where the adapter's sender can show a message to one
+        person (Slack's ephemeral), used if their DMs turn out closed. False when nothing was kept: none carried
+        words, or their DMs are known closed with no such channel (then only the adapter, now, can show them)."""
+        kept = [r for r in replies if r.keep]
+        if not kept:
+            return False
+        target = {"user": actor.user_id, "community": actor.community_id}
+        if or_in:
+            target["channel"] = or_in
+        elif await self.store.outbox.dms_closed(actor.user_id):
+            return False
+        shown = [dataclasses.replace(r, buttons=(), form=None, attachment=None, visibility="actor") for r in kept]
+        await self.store.outbox.enqueue([Outgoing(f"kept:{key}:{i}", "dm", target, reply_to_json(r))
+                                         for i, r in enumerate(shown)], self.now())
+        self.outbox.kick()
+        return True
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -50,6 +50,10 @@ EMBED_FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, AUTHOR, EMBED_TOTAL = 25, 256, 10
 COMPONENTS_V2 = 1 << 15
 
 
+#: Discord's own refusal of a message with nothing in it: its error 50006, not a field's 50035.
+EMPTY = "Cannot send an empty message"
+
+
 def message_problems(body: dict[str, Any] | None, *, creating: bool = True) -> list[str]:
     """Why Discord would refuse a message create or edit (a channel message, an interaction's, a webhook's)."""
     body = body or {}
@@ -61,7 +65,7 @@ def message_problems(body: dict[str, Any] | None, *, creating: bool = True) -> l
     components = body.get("components") or []
     if creating and not ((content or "").strip() or embeds or components or body.get("_files") or body.get("attachments")
                          or body.get("sticker_ids") or body.get("poll")):
-        problems.append("Cannot send an empty message")
+        problems.append(EMPTY)
     if len(embeds) > EMBEDS:
         problems.append(f"embeds: {len(embeds)} embeds; at most {EMBEDS}")
     for i, embed in enumerate(embeds):
@@ -103,17 +107,20 @@ def modal_problems(data: dict[str, Any]) -> list[str]:
 
 
 def callback_problems(body: dict[str, Any]) -> list[str]:
-    """Why Discord would refuse an interaction callback."""
+    """Why Discord would refuse an interaction callback (its data's problems by their path in the body, under
+    `data`, as Discord's 50035 names them)."""
     kind, data = body.get("type"), body.get("data")
     if kind in (4, 7):
-        return message_problems(data, creating=kind == 4)
-    if kind == 9:
-        return modal_problems(data or {})
-    if kind == 8:
-        return autocomplete_problems(data or {})
-    if kind in (1, 5, 6):
-        return []
-    return [f"type: {kind} is not an interaction callback type"]
+        found = message_problems(data, creating=kind == 4)
+    elif kind == 9:
+        found = modal_problems(data or {})
+    elif kind == 8:
+        found = autocomplete_problems(data or {})
+    elif kind in (1, 5, 6):
+        found = []
+    else:
+        return [f"type: {kind} is not an interaction callback type"]
+    return [f"data.{p}" if ": " in p else p for p in found]
 
 
 def autocomplete_problems(data: dict[str, Any]) -> list[str]:

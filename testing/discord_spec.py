@@ -180,7 +180,35 @@ def response_problems(method: str, path: str, status: int, body: Any) -> list[st
         return [f"{route}: status {status} is not one the spec documents ({', '.join(sorted(statuses))})"]
     if statuses[key] is None:
         return [] if body is None else [f"{route} {status}: Discord answers with no body"]
-    return [f"{route} {status} {p}" for p in problems(statuses[key], body)]
+    return [f"{route} {status} {p}" for p in problems(statuses[key], body) + _error_details(status, body)]
+
+
+#: Discord's "Invalid Form Body": it always says which fields, and why (the spec's `ErrorResponse.errors`).
+INVALID_FORM_BODY = 50035
+
+
+def _error_details(status: int, body: Any) -> list[str]:
+    """A 50035 that doesn't name its fields (`errors`, each path ending in `_errors`) is one Discord never gives:
+    a bot that reads only its message would pass here and meet the real thing unprepared."""
+    if status != 400 or not isinstance(body, dict) or body.get("code") != INVALID_FORM_BODY:
+        return []
+    errors = body.get("errors")
+    if not isinstance(errors, dict) or not errors:
+        return [".errors: missing (Discord names the refused fields of a 50035)"]
+    return [f".errors{p}" for p in _leaves(errors, "")]
+
+
+def _leaves(node: dict[str, Any], where: str) -> list[str]:
+    """Where an errors tree has a branch that ends in no `_errors` list."""
+    if "_errors" in node:
+        ok = isinstance(node["_errors"], list) and node["_errors"] and all(
+            isinstance(e, dict) and "code" in e and isinstance(e.get("message"), str)
+            for e in node["_errors"])
+        return [] if ok else [f"{where}._errors: not a list of {{code, message}}"]
+    if not node:
+        return [f"{where or '.'}: names no error"]
+    return [p for k, v in node.items()
+            for p in (_leaves(v, f"{where}.{k}") if isinstance(v, dict) else [f"{where}.{k}: not an object"])]
 
 
 # -- interactions (gateway payloads, documented, not in the spec) --------------------------------------------------
@@ -290,11 +318,44 @@ GUILD_CREATE_ALWAYS = ("id", "name", "owner_id", "roles", "emojis", "features", 
 READY_ALWAYS = ("v", "user", "guilds", "session_id", "resume_gateway_url", "application")
 
 
+#: The gateway intent (its bit) a bot must identify with to be sent each event; None: sent to every bot.
+#: (Discord's docs, "Gateway Intents"; an event missing here is one the fake has no business sending.)
+GUILDS, GUILD_MEMBERS, GUILD_MESSAGES, DIRECT_MESSAGES = 1 << 0, 1 << 1, 1 << 9, 1 << 12
+EVENT_INTENTS: dict[str, int | None] = {
+    "READY": None, "RESUMED": None, "INTERACTION_CREATE": None, "USER_UPDATE": None,
+    "APPLICATION_COMMAND_PERMISSIONS_UPDATE": None,
+    **dict.fromkeys(("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE", "GUILD_ROLE_CREATE", "GUILD_ROLE_UPDATE",
+                     "GUILD_ROLE_DELETE", "CHANNEL_CREATE", "CHANNEL_UPDATE", "CHANNEL_DELETE",
+                     "CHANNEL_PINS_UPDATE", "THREAD_CREATE", "THREAD_UPDATE", "THREAD_DELETE", "THREAD_LIST_SYNC",
+                     "THREAD_MEMBER_UPDATE"), GUILDS),
+    # (GUILD_MEMBER_UPDATE of the bot itself comes without the intent; of anyone else, only with it)
+    "GUILD_MEMBER_ADD": GUILD_MEMBERS, "GUILD_MEMBER_REMOVE": GUILD_MEMBERS, "GUILD_MEMBER_UPDATE": None,
+    "MESSAGE_CREATE": GUILD_MESSAGES | DIRECT_MESSAGES, "MESSAGE_UPDATE": GUILD_MESSAGES | DIRECT_MESSAGES,
+    "MESSAGE_DELETE": GUILD_MESSAGES | DIRECT_MESSAGES, "TYPING_START": (1 << 11) | (1 << 14),
+}
+
+
+def event_reaches(event: str, intents: int | None) -> bool:
+    """Whether Discord sends `event` to a connection that identified with `intents` (None: not identified yet,
+    only READY reaches it)."""
+    if intents is None:
+        return event == "READY"
+    if event not in EVENT_INTENTS:
+        return True  # (sent, and refused by `event_problems`: the fake made it up)
+    need = EVENT_INTENTS[event]
+    return need is None or bool(intents & need)
+
+
 def event_problems(event: str, data: dict[str, Any]) -> list[str]:
-    """Why Discord would never send this gateway event as it is (none if it could); events Hearth doesn't ask
-    for, or that carry nothing of the spec's, pass."""
+    """Why Discord would never send this gateway event as it is (none if it could): an event it has no such name
+    for, or one missing what it always carries (the spec's schemas, where it has them)."""
+    if event not in EVENT_INTENTS:
+        return [f"{event}: not a gateway event Discord sends (as known here: EVENT_INTENTS)"]
     if event == "INTERACTION_CREATE":
         return interaction_problems(data)
+    shaped = _event_shape(event, data)
+    if shaped is not None:
+        return shaped
     if event == "READY":
         found = [f".{k}: missing (always sent)" for k in READY_ALWAYS if k not in data]
         found += problems(schema("UserResponse"), data.get("user"), ".user")
@@ -313,3 +374,41 @@ def event_problems(event: str, data: dict[str, Any]) -> list[str]:
         return (problems(schema("SnowflakeType"), data.get("guild_id"), ".guild_id")
                 + problems(schema("GuildRoleResponse"), data.get("role"), ".role"))
     return []
+
+
+def _snowflakes(data: dict[str, Any], *keys: str) -> list[str]:
+    return [p for k in keys for p in ([f".{k}: missing (always sent)"] if k not in data
+                                      else problems(schema("SnowflakeType"), data[k], f".{k}"))]
+
+
+def _event_shape(event: str, data: dict[str, Any]) -> list[str] | None:
+    """The events besides READY, guilds and roles (their docs, with the spec's schemas for what they carry);
+    None for those checked in `event_problems` itself."""
+    if event in ("CHANNEL_CREATE", "CHANNEL_UPDATE", "CHANNEL_DELETE"):
+        channel = {"anyOf": [schema("GuildChannelResponse"), schema("ThreadResponse")]}
+        return problems(channel, data, "")
+    if event in ("THREAD_CREATE", "THREAD_UPDATE"):
+        return problems(schema("ThreadResponse"), data, "")
+    if event == "THREAD_DELETE":
+        return _snowflakes(data, "id", "guild_id", "parent_id") + (
+            [] if isinstance(data.get("type"), int) else [".type: missing (always sent)"])
+    if event == "GUILD_DELETE":
+        return _snowflakes(data, "id") + problems({"type": "boolean"}, data.get("unavailable", False),
+                                                  ".unavailable")
+    if event == "GUILD_ROLE_DELETE":
+        return _snowflakes(data, "guild_id", "role_id")
+    if event in ("GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE"):
+        found = _snowflakes(data, "guild_id") + problems(schema("UserResponse"), data.get("user"), ".user")
+        return found + problems({"type": "array", "items": schema("SnowflakeType")}, data.get("roles"), ".roles")
+    if event == "GUILD_MEMBER_REMOVE":
+        return _snowflakes(data, "guild_id") + problems(schema("UserResponse"), data.get("user"), ".user")
+    if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE"):
+        return problems(schema("MessageResponse"), data, "")
+    if event == "MESSAGE_DELETE":
+        return _snowflakes(data, "id", "channel_id")
+    if event == "USER_UPDATE":
+        return problems(schema("UserResponse"), data, "")
+    if event in ("RESUMED", "APPLICATION_COMMAND_PERMISSIONS_UPDATE", "CHANNEL_PINS_UPDATE", "THREAD_LIST_SYNC",
+                 "THREAD_MEMBER_UPDATE", "TYPING_START"):
+        return []
+    return None

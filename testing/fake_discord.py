@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -28,6 +29,9 @@ API = "/api/v10"
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16)  # view, send, read history
+#: Discord's three seconds for an interaction's first answer, and the fifteen minutes its token lasts.
+ANSWER_WITHIN_SECONDS = 3.0
+TOKEN_LASTS_SECONDS = 15 * 60
 
 
 @dataclass
@@ -72,6 +76,7 @@ class FakeDiscord:
         #: What `/gateway/bot` recommends; a sharded client may still ask for any count.
         self.shard_count = 1
         self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
+        self._intents: dict[web.WebSocketResponse, int] = {}  # each connection's identify intents
         self._member_guild: dict[int, int] = {}  # user id -> the guild their interactions come from
         #: Members as Discord keeps them, by (guild, user): what GET /guilds/{g}/members/{u} answers, and what their
         #: interactions carry (`set_roles` changes both, as a server's admin would).
@@ -100,6 +105,16 @@ class FakeDiscord:
         self._sources: dict[int, int] = {}  # interaction id -> the message its component was on
         self._kinds: dict[int, int] = {}  # interaction id -> its type (2 command, 3 component, 4 autocomplete, 5 modal)
         self._answered: set[int] = set()  # interactions given their one answer (callback)
+        #: Seconds an interaction's first answer (a reply, a deferral, a modal) may take, as on Discord: later, its
+        #: token is gone and the callback is refused with 10062 Unknown interaction.
+        self.answer_within = ANSWER_WITHIN_SECONDS
+        #: Seconds its token takes follow-ups and edits after that answer (Discord: 15 minutes), then 10015.
+        self.token_lasts = TOKEN_LASTS_SECONDS
+        self._delivered_at: dict[int, float] = {}  # interaction id -> when it was delivered (monotonic)
+        #: Gateway events not delivered because the bot's intents don't ask for them (Discord sends none).
+        self.withheld: list[str] = []
+        #: Interactions whose first answer came after `answer_within` (refused 10062): a bug of the bot's.
+        self.late: list[int] = []
         self._seq = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -209,6 +224,7 @@ class FakeDiscord:
             await ws.close(code=4004, message=b"Authentication failed.")
             return
         self.identifies.append(identify)
+        self._intents[ws] = int(identify.get("intents") or 0)
         if identify.get("shard"):
             shard, count = identify["shard"]
             self._shard_of[ws] = (shard, count)
@@ -224,12 +240,20 @@ class FakeDiscord:
         await self._notify()
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
+        intents = self._intents_of(ws)
+        if not discord_spec.event_reaches(event, intents):
+            self.withheld.append(event)  # (Discord sends no event the bot's intents don't ask for)
+            return
         problems = discord_spec.event_problems(event, data) \
             if self.spec_checks and event != "INTERACTION_CREATE" else []  # (interactions: `interact`)
         if problems:
             self.off_spec.append((event, problems))
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+
+    def _intents_of(self, ws: web.WebSocketResponse) -> int | None:
+        """The intents the connection identified with (None before it identified: READY is its first event)."""
+        return self._intents.get(ws)
 
     def _reaches(self, ws: web.WebSocketResponse, guild_id: int | None) -> bool:
         """Whether a connection gets a guild's events (DMs go to shard 0, as on Discord)."""
@@ -341,6 +365,7 @@ class FakeDiscord:
         problems = discord_spec.interaction_problems(payload) if self.spec_checks else []
         if problems:
             self.off_spec.append((f"INTERACTION {payload.get('type')}", problems))
+        self._delivered_at[int(payload["id"])] = time.monotonic()
         await self.dispatch("INTERACTION_CREATE", payload)
         return int(payload["id"])
 
@@ -478,6 +503,7 @@ class FakeDiscord:
         self._sources.clear()
         self._kinds.clear()
         self._answered.clear()
+        self._delivered_at.clear()
 
     def callback_for(self, interaction_id: int) -> dict[str, Any] | None:
         return next((c for c in self.callbacks if c["interaction_id"] == interaction_id), None)
@@ -533,14 +559,19 @@ class FakeDiscord:
                 return self._checked(call, _rate_limited(self.limits[limited].pop(0)))
             refused = next((f for f, errors in self.refusals.items() if errors and f in path), None)
             if refused is not None:
-                return self._checked(call, _error(*self.refusals[refused].pop(0)))
+                status, code, message = self.refusals[refused].pop(0)
+                if code == 50035:  # (Discord says which field, and why, under `errors`)
+                    return self._checked(call, invalid_form_body([message]))
+                return self._checked(call, _error(status, code, message))
             if not path.startswith(("/interactions/", "/webhooks/")) and \
                     request.headers.get("Authorization") != f"Bot {self.token}":
                 return self._checked(call, _error(401, 0, "401: Unauthorized"))
             problems = _problems(request.method, path.strip("/").split("/"), body)
             if problems:
                 self.refused.append((f"{request.method} {path}", problems))
-                return self._checked(call, _error(400, 50035, "Invalid Form Body: " + "; ".join(problems)))
+                if problems == [rules.EMPTY]:
+                    return self._checked(call, _error(400, 50006, rules.EMPTY))
+                return self._checked(call, invalid_form_body(problems))
             return self._checked(call, await self._route(request.method, path.strip("/").split("/"), body))
         finally:
             await self._notify()
@@ -588,10 +619,15 @@ class FakeDiscord:
                     return _error(404, 10062, "Unknown interaction")
                 if int(iid) in self._answered:  # (Discord takes one answer; the rest are follow-ups)
                     return _error(400, 40060, "Interaction has already been acknowledged.")
+                if self._age(int(iid)) > self.answer_within:  # (its three seconds are out: the token is gone)
+                    self.late.append(int(iid))
+                    return _error(404, 10062, "Unknown interaction")
                 self._answered.add(int(iid))
                 return self._callback(int(iid), token, body)
             case (_, ["webhooks", app, token, *_]) if not self._answered_token(app, token):
                 return _error(404, 10015, "Unknown Webhook")  # (follow-ups come after an interaction's answer)
+            case (_, ["webhooks", _, token, *_]) if self._age(int(token.removeprefix("itoken-"))) > self.token_lasts:
+                return _error(404, 10015, "Unknown Webhook")  # (an interaction's token lasts 15 minutes)
             case ("POST", ["webhooks", _, token]):
                 return _json(self._post(self._interaction_channel(token), body, ephemeral=body))
             case ("PATCH" | "GET", ["webhooks", _, token, "messages", mid]):
@@ -672,6 +708,11 @@ class FakeDiscord:
             result["resource"] = {"type": 7, "message": source}
         self.callbacks.append(record)
         return _json(result)
+
+    def _age(self, iid: int) -> float:
+        """Seconds since the interaction was delivered (0 for one the fake didn't deliver through `interact`)."""
+        at = self._delivered_at.get(iid)
+        return 0.0 if at is None else time.monotonic() - at
 
     def _answered_token(self, app: str, token: str) -> bool:
         """Whether `token` is of an interaction the fake delivered to this app and the bot answered."""
@@ -826,3 +867,19 @@ def _rate_limited(retry_after: float) -> web.Response:
 
 def _error(status: int, code: int, message: str) -> web.Response:
     return _json({"code": code, "message": message}, status=status)
+
+
+def invalid_form_body(problems: list[str]) -> web.Response:
+    """Discord's 50035: "Invalid Form Body", and under `errors` each refused field by its path in the body
+    (`data.content`, `components.0.components.1.label`), with `_errors` saying why; a problem naming no field
+    sits at the top."""
+    errors: dict[str, Any] = {}
+    for problem in problems:
+        path, _, why = problem.partition(": ") if ": " in problem else ("", "", problem)
+        node = errors
+        for key in (k for k in path.strip(".").split(".") if k):
+            node = node.setdefault(key, {})
+        # (The spec's `Error` has an integer code; Discord's docs show words, "BASE_TYPE_REQUIRED". The fake
+        # follows the spec it is checked against; Hearth reads neither, only discord.py's flattened text.)
+        node.setdefault("_errors", []).append({"code": 50035, "message": why})
+    return _json({"code": 50035, "message": "Invalid Form Body", "errors": errors}, status=400)

@@ -28,7 +28,8 @@ from discord.http import Route
 from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
-from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
+from adapters.discord.interactions import (actor_for, answer, expired, not_in_dms, received, show, show_in_time,
+                                           sorry, speak_their_locale)
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
@@ -230,42 +231,47 @@ class DiscordAdapter:
 
     async def on_command(self, interaction: discord.Interaction, name: str, args: dict[str, str],
                          upload: discord.Attachment | None = None) -> None:
+        started = received()
         speak_their_locale(interaction)
         actor = actor_for(interaction)
         if actor is None:
-            await show(self, interaction, [not_in_dms()])
+            await show_in_time(self, interaction, [not_in_dms()], started)
             return
         event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}", typed=True)
-        await answer(self, interaction, event, upload)
+        await answer(self, interaction, event, upload, started)
 
     async def on_action(self, interaction: discord.Interaction, action: str, args: dict[str, str]) -> None:
+        started = received()
         speak_their_locale(interaction)
         if "__expired__" in args:
-            await show(self, interaction, [expired()])
+            await show_in_time(self, interaction, [expired()], started)
             return
         actor = actor_for(interaction, await self._community_for_dm(args, action))
         if actor is None:
-            await show(self, interaction, [not_in_dms()])
+            await show_in_time(self, interaction, [not_in_dms()], started)
             return
         if interaction.guild_id is None and action.startswith("care."):  # a note's button, raised in a DM: no roles
             # come with it, so read them in the note's server if a role there is on Hearth's list of moderators
             listed = await self.app.store.communities.moderators(actor.community_id)
             if actor.user_id not in listed and any(s.startswith("role:") for s in listed):
                 actor = dataclasses.replace(actor, roles=await roles_in(self, actor.community_id, actor.user_id))
-        await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"))
+        await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"),
+                     started=started)
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
+        started = received()
         speak_their_locale(interaction)
         args = await decode_args(raw_args, self.state)
         if args is None:
-            await show(self, interaction, [expired()])
+            await show_in_time(self, interaction, [expired()], started)
             return
         actor = actor_for(interaction, await self._community_for_dm(args))
         if actor is None:
-            await show(self, interaction, [not_in_dms()])
+            await show_in_time(self, interaction, [not_in_dms()], started)
             return
         values = form_values(list((interaction.data or {}).get("components", [])))
-        await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"))
+        await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"),
+                     started=started)
 
     async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:
         """A button in a DM acts in the server its check-in round (or, for a care button, its note) belongs to."""

@@ -8,10 +8,12 @@ replies are ephemeral; a form opens as a modal when it can.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 
 from adapters.discord.components import build_modal, build_view
@@ -77,17 +79,48 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
     )
 
 
+def received() -> float:
+    """When an interaction's handling began (the loop's clock): Discord's three seconds run from there, through
+    whatever is looked up before the core (a round, a note's server, roles), not from the core's start."""
+    return asyncio.get_running_loop().time()
+
+
+def _left(started: float | None) -> float:
+    """Of `DEFER_AFTER`, what is left since `started` (all of it without a start)."""
+    return DEFER_AFTER if started is None else max(0.0, DEFER_AFTER - (received() - started))
+
+
+async def show_in_time(adapter: "DiscordAdapter", interaction: discord.Interaction, replies: list[Reply],
+                       started: float) -> None:
+    """`show`, deferring first if what came before it used up the time to answer outright."""
+    if _left(started) <= 0 and not interaction.response.is_done():
+        await _defer(interaction)
+    await show(adapter, interaction, replies)
+
+
 async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, event: Event,
-                 upload: discord.Attachment | None = None) -> None:
-    """Run the event (with its uploaded file, if any) through the core and show its replies."""
+                 upload: discord.Attachment | None = None, started: float | None = None) -> None:
+    """Run the event (with its uploaded file, if any) through the core and show its replies; deferred once
+    `DEFER_AFTER` has passed since `started` (`received`), so Discord's three seconds are never missed."""
     try:
-        async with if_late(DEFER_AFTER, lambda: _defer(interaction)):
+        async with if_late(_left(started), lambda: _defer(interaction)):
             replies = await _handle(adapter, event, upload)
     except Exception:
         log.exception("handling %s %s failed", event.kind, event.name)
         replies = [sorry()]
     replies = [*replies, *kept_values(event, replies)]
-    await show(adapter, interaction, replies)
+    try:
+        await show(adapter, interaction, replies)
+    except UNREACHABLE as err:  # (the interaction expired, or Discord can't be reached)
+        log.warning("could not answer interaction %s: %s", interaction.id, err)
+        # Their own words in it are nowhere else: the outbox sends them to their DM once Discord answers.
+        if not await adapter.app.keep_privately(event.actor, replies, f"discord:{interaction.id}"):
+            raise
+
+
+#: What showing a reply may meet that is no bug of Hearth's: Discord refused (10062 Unknown interaction, once
+#: its three seconds or fifteen minutes are out) or could not be reached.
+UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, asyncio.TimeoutError, OSError)
 
 
 def kept_values(event: Event, replies: list[Reply]) -> list[Reply]:
@@ -100,7 +133,7 @@ def kept_values(event: Event, replies: list[Reply]) -> list[Reply]:
         return []
     lines = [rich(_("_What you typed, so you can use it again:_"))]
     lines += [rich("• {}: {}", name.replace("_", " "), value) for name, value in typed]  # (both from the payload)
-    return [Reply(body=join_rich(lines))]
+    return [Reply(body=join_rich(lines), keep=True)]
 
 
 async def _defer(interaction: discord.Interaction) -> None:

@@ -27,6 +27,7 @@ import asyncio
 import dataclasses
 import logging
 import re
+import secrets
 import time
 from typing import TYPE_CHECKING, Any, Awaitable
 
@@ -433,10 +434,14 @@ class SlackAdapter:
         reply = closed_unsent(meta["w"], typed)  # (the core says which of it is their own writing)
         if reply is None:
             return
-        if view.get("id") and not await self.app.store.outbox.first_time_event(f"slack:closed:{view['id']}",
-                                                                              self.app.now()):
+        key = f"slack:closed:{view.get('id') or secrets.token_hex(8)}"
+        if view.get("id") and not await self.app.store.outbox.first_time_event(key, self.app.now()):
             return  # Slack retried this: their words went back already
-        await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
+        # Through the outbox, which keeps trying while Slack can't be reached: their words outlast the outage.
+        # Only with their DMs known closed are they shown at once, to them alone, where the form was opened.
+        or_in = f"slack:{meta['c']}" if meta.get("c") else None
+        if not await self.app.keep_privately(actor, [reply], key, or_in):
+            await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import secrets
 from typing import TYPE_CHECKING, Any
 
 from slack_sdk.errors import SlackApiError
@@ -18,7 +19,7 @@ from adapters.slack.home import home_tab
 from adapters.slack.inbound import Where
 from adapters.slack.modals import form_view, message_view, metadata
 from adapters.slack.render import messages
-from adapters.slack.sender import slack_error
+from adapters.slack.sender import UNREACHABLE, slack_error, unreachable
 from bot.commands.forms import command_form, word_fields
 from bot.commands.registry import Command
 from bot.config import Config
@@ -57,9 +58,12 @@ class Presenter:
             for reply in replies:
                 if reply.attachment is not None:
                     await self._upload(where, reply)
-        except SlackApiError as err:
-            log.warning("could not show a reply on Slack: %s", slack_error(err))
-            if slack_error(err) == "expired_trigger_id":
+        except UNREACHABLE as err:
+            log.warning("could not show a reply on Slack: %s", unreachable(err))
+            if await self.app.keep_privately(actor, replies, f"slack:{where.trigger_id or secrets.token_hex(8)}",
+                                          or_in=f"slack:{where.channel}" if where.channel else None):
+                log.info("the person's own words in it go to their DM by the outbox")
+            if isinstance(err, SlackApiError) and slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
         if where.origin == "home":
             await self.publish_home(actor)

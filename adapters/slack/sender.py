@@ -117,7 +117,18 @@ class SlackSender:
             if code == APP_CANT_DM and not self._warned_app_cant_dm:
                 self._warned_app_cant_dm = True  # once: it is the same for every member until the app changes
                 log.warning(APP_CANT_DM_WARNING)
-            raise classify(err) from err
+            problem = classify(err)
+            if delivery.kind == "dm" and delivery.channel and isinstance(problem, PermanentFailure):
+                return await self._to_them_alone(delivery)  # (their DMs are closed to Hearth)
+            raise problem from err
+
+    async def _to_them_alone(self, d: Delivery) -> None:
+        """A DM that names a channel too (`Hearth.keep_privately`: their own words, given back) goes there,
+        shown to them alone, when their DMs are closed to Hearth: nothing they wrote is lost to a closed door."""
+        for part in messages(d.message):
+            await self._api("chat.postEphemeral", channel=bare(d.channel), user=bare(d.user), text=part["text"],
+                            blocks=part["blocks"])
+        return None
 
     async def _send(self, d: Delivery) -> str | None:
         if d.kind == "delete":

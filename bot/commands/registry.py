@@ -685,4 +685,4 @@ def given_back(reply: Reply, words: list[str]) -> Reply:
     if not words:
         return reply
     back = join_rich([rich(_(GIVEN_BACK)), *(rich("{}", w) for w in words)])
-    return replace(reply, body=join_rich([reply.body, back], "\n\n") if reply.body.parts else back)
+    return replace(reply, body=join_rich([reply.body, back], "\n\n") if reply.body.parts else back, keep=True)

@@ -389,7 +389,8 @@ class Outbox:
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
             return
-        if delivery.kind == "dm" and delivery.user and await self.store.dms_closed(delivery.user):
+        if delivery.kind == "dm" and delivery.user and not delivery.channel and \
+                await self.store.dms_closed(delivery.user):  # (with a channel, the sender shows it there instead)
             result.failed += 1  # queued before their DMs were found closed: not sent into the wall again
             await self.store.mark_failed(entry.id, DMS_CLOSED)
             return

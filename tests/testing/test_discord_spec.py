@@ -122,3 +122,38 @@ def test_a_gateway_event_discord_would_never_send_is_named(fake: FakeDiscord) ->
     assert discord_spec.event_problems("GUILD_ROLE_CREATE", {"guild_id": guild["id"], "role": role}) == \
         [".role.colors: missing (required)"]
     assert discord_spec.event_problems("TYPING_START", {}) == []  # (nothing of the spec's in it)
+
+
+def test_every_gateway_event_is_checked_not_only_ready_guilds_and_roles(fake: FakeDiscord) -> None:
+    problems = discord_spec.event_problems
+    assert problems("MADE_UP_EVENT", {}) == ["MADE_UP_EVENT: not a gateway event Discord sends (as known here: "
+                                             "EVENT_INTENTS)"]
+    channel = fake.channels[fake.channel_id]
+    assert problems("CHANNEL_UPDATE", channel) == []
+    assert problems("CHANNEL_UPDATE", {k: v for k, v in channel.items() if k != "id"}) != []
+    assert problems("GUILD_ROLE_DELETE", {"guild_id": str(fake.guild_id), "role_id": "12"}) == []
+    assert problems("GUILD_ROLE_DELETE", {"guild_id": str(fake.guild_id)}) == [".role_id: missing (always sent)"]
+    assert problems("GUILD_DELETE", {"id": str(fake.guild_id), "unavailable": "yes"}) != []
+    assert problems("MESSAGE_CREATE", message(fake)) == []
+    assert problems("MESSAGE_CREATE", {**message(fake), "id": 12}) != []  # (a snowflake is a string)
+    member = {"guild_id": str(fake.guild_id), "user": user(5, "Ann"), "roles": ["7"]}
+    assert problems("GUILD_MEMBER_UPDATE", member) == []
+    assert problems("GUILD_MEMBER_UPDATE", {**member, "roles": [7]}) != []
+
+
+def test_an_event_reaches_a_bot_only_if_its_intents_ask_for_it() -> None:
+    guilds = discord_spec.GUILDS
+    assert discord_spec.event_reaches("CHANNEL_DELETE", guilds)
+    assert discord_spec.event_reaches("INTERACTION_CREATE", 0)
+    assert not discord_spec.event_reaches("GUILD_MEMBER_ADD", guilds)  # (a privileged intent Hearth never asks for)
+    assert not discord_spec.event_reaches("MESSAGE_CREATE", guilds)
+    assert not discord_spec.event_reaches("GUILD_CREATE", None)  # (nothing before IDENTIFY but READY)
+
+
+def test_a_50035_names_the_fields_it_refuses() -> None:
+    problems = discord_spec.response_problems
+    bare = {"code": 50035, "message": "Invalid Form Body"}
+    assert any(".errors: missing" in p for p in problems("POST", CREATE, 400, bare))
+    named = {**bare, "errors": {"content": {"_errors": [{"code": 50035, "message": "Must be 2000 or fewer."}]}}}
+    assert problems("POST", CREATE, 400, named) == []
+    assert problems("POST", CREATE, 400, {**bare, "errors": {"content": {}}}) != []

@@ -1,10 +1,14 @@
 """A form closed unsent on Slack (its Cancel or ×) loses nothing: the words the person wrote in it come back to
-them in their DM with Hearth. A form closed with only choices made, or left as it was filled in, says nothing."""
+them in their DM with Hearth, through the outbox, so also when Slack can't be reached for a while. A form closed
+with only choices made, or left as it was filled in, says nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from adapters.slack.modals import MAX_METADATA, metadata, read_metadata
 from bot.scheduling.runner import RoundScheduler
@@ -13,6 +17,15 @@ from tests.adapters.slack.test_round import create_schedule_in_modal, mood_butto
 
 CLOSED = "No problem: you closed the form, so nothing was saved."
 GIVEN_BACK = "What you typed, so you can use it again:"
+
+
+@pytest.fixture(autouse=True)
+async def delivering(app, adapter):
+    """The outbox's loop, as a running Hearth has it: what it queues goes out by itself."""
+    running = asyncio.create_task(app.outbox.run(idle_seconds=0.05))
+    yield
+    app.outbox.stop_taking()
+    await running
 
 
 def told(fake, user: str) -> list[str]:
@@ -125,6 +138,24 @@ async def test_a_view_closed_of_the_wrong_shape_is_refused_and_gives_nothing_bac
         assert status == 400
     await fake.settle(0.3)
     assert told(fake, ANN) == []
+
+
+async def test_words_of_a_closed_form_outlast_slack_being_unreachable(app, clock, fake, side):
+    """Slack down when the form closed: the words wait in the outbox, and arrive once Slack answers again."""
+    await side.command(ANN, "note")
+    [opened] = await fake.wait_for("views.open")
+    fake.fail("chat.postMessage", status=503, error="service_unavailable", times=2)
+    await side.close(ANN, opened["view"], {"text": "Walk before work"})
+    await fake.wait_for("chat.postMessage!failed", 1)
+    [queued] = await app.store.db.fetchall("SELECT payload FROM outbox WHERE kind = 'dm'")
+    assert "Walk before work" in queued["payload"]  # kept, not lost with the failure
+    clock.advance(timedelta(minutes=10))  # (the outbox backs off on Hearth's clock: let it pass)
+    app.outbox.kick()
+    await fake.wait_for("chat.postMessage!failed", 2)
+    clock.advance(timedelta(minutes=10))
+    app.outbox.kick()
+    await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == "DANN")
+    assert "Walk before work" in told(fake, ANN)[0]
 
 
 def test_a_forms_state_near_slacks_limit_still_opens_without_the_words_names():
