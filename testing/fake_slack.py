@@ -396,6 +396,11 @@ class FakeSlack:
         """A response URL: like chat.postMessage, it refuses blocks Slack wouldn't show."""
         params = await request.json()
         params["response_url_id"] = request.match_info["id"]
+        queued = self.failures.get("response_url")
+        if queued:  # (`fail("response_url", status=404, error="expired_url")`: the URL is gone, or Slack is down)
+            failure = queued.pop(0)
+            self._record("response_url!failed", params)
+            return web.Response(status=failure["status"], text=failure["error"])
         problems = message_problems(params) if "text" in params or "blocks" in params else []
         if problems:
             self.refused.append(("response_url", problems))

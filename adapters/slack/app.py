@@ -49,7 +49,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.late import within
 from adapters.options import file_option
 from adapters.slack.actors import Directory, SlackModerators
-from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck
+from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck, checked
 from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values, typed_values
@@ -269,7 +269,7 @@ class SlackAdapter:
 
     async def on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         """Ack once the answer is ready or the budget is spent, whichever comes first; the work goes on after."""
-        answer = AnswerInAck(ack, respond)
+        answer = AnswerInAck(ack, checked(respond))
         work = self._after_ack(self._safely(self._command(body, answer), answer if body.get("response_url") else None))
         try:
             await within(ACK_BUDGET_SECONDS, work)
@@ -298,6 +298,7 @@ class SlackAdapter:
 
     async def on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         await ack()
+        respond = checked(respond)
         self._after_ack(self._safely(self._action(body, respond), respond if body.get("response_url") else None))
 
     async def _action(self, body: dict[str, Any], respond: Any) -> None:

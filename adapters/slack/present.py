@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.answer import AnswerInAck, ResponseRefused
 from adapters.slack.home import home_tab
 from adapters.slack.inbound import Where
 from adapters.slack.modals import form_view, message_view, metadata
@@ -53,20 +54,26 @@ class Presenter:
             elif texts and (where.view_id or where.origin == "home"):
                 await self._open_or_update(where, message_view(texts, self._meta(where)))
             else:
+                if isinstance(where.respond, AnswerInAck) and any(r.keep for r in texts):  # (held until it settles)
+                    where.respond.if_lost(lambda: self._keep(where, actor, replies))
                 for reply in texts:
                     await self._message(where, reply)
             for reply in replies:
                 if reply.attachment is not None:
                     await self._upload(where, reply)
-        except UNREACHABLE as err:
+        except (*UNREACHABLE, ResponseRefused) as err:
             log.warning("could not show a reply on Slack: %s", unreachable(err))
-            if await self.app.keep_privately(actor, replies, f"slack:{where.trigger_id or secrets.token_hex(8)}",
-                                          or_in=f"slack:{where.channel}" if where.channel else None):
+            if await self._keep(where, actor, replies):
                 log.info("the person's own words in it go to their DM by the outbox")
             if isinstance(err, SlackApiError) and slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
         if where.origin == "home":
             await self.publish_home(actor)
+
+    async def _keep(self, where: Where, actor: Actor, replies: list[Reply]) -> bool:
+        """The person's own words in replies that didn't reach them, to their DM by the outbox (`keep_privately`)."""
+        return await self.app.keep_privately(actor, replies, f"slack:{where.trigger_id or secrets.token_hex(8)}",
+                                             or_in=f"slack:{where.channel}" if where.channel else None)
 
     def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None,
               form: Form | None = None) -> str:

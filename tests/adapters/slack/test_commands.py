@@ -49,3 +49,34 @@ async def test_a_refused_slash_command_gives_its_words_back_under_it(fake, side)
     shown = texts(reply["blocks"])
     assert f"at most {MAX_NOTE_CHARS} characters" in shown and "What you typed, so you can use it again" in shown
     assert shown.count("Some words I really needed to write down tonight.") == 130
+
+
+async def test_words_given_back_outlast_a_response_url_that_fails(app, fake, side, monkeypatch):
+    """The refusal that carries their words can't reach them (the response URL answers 404, or Slack is down):
+    the words go to their DM by the outbox instead of being lost with it."""
+    import asyncio
+
+    from bot.flows.reflections import MAX_NOTE_CHARS
+
+    handle = app.handle
+
+    async def slowly(*args, **kwargs):  # (past the ack's budget: the answer goes to the response URL)
+        await asyncio.sleep(0.5)
+        return await handle(*args, **kwargs)
+
+    monkeypatch.setattr(app, "handle", slowly)
+
+    words = " ".join(["Some words I really needed to write down tonight."] * 130)
+    assert len(words) > MAX_NOTE_CHARS
+    fake.fail("response_url", status=404, error="expired_url", times=20)
+    await side.command(ANN, "note " + words)
+    await fake.wait_for("response_url!failed")
+    for _ in range(100):
+        await app.outbox.drain_all()
+        kept = [texts(p["blocks"]) for p in fake.called("chat.postMessage") if p["channel"] == "DANN"]
+        if kept:
+            break
+        await fake.settle(0.05)
+    shown = "\n".join(kept)
+    assert "What you typed, so you can use it again" in shown
+    assert shown.count("Some words I really needed to write down tonight.") == 130
