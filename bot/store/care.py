@@ -234,14 +234,15 @@ class CareRepository(Repository):
         the reminders' message ids are read here first."""
         where = "WHERE community_id = ? AND user_id = ?"
         notes = await self._notes_about(tx, community_id, user_id)
-        removals = [removal(f"erase:care:{n.id}:{n.post_ref}", n.channel_id, n.post_ref) for n in notes if n.post_ref]
+        removals = [removal(f"erase:care:{n.id}:{n.post_ref}", n.channel_id, n.post_ref, community=community_id)
+                    for n in notes if n.post_ref]
         for n in notes:
             reminders = await tx.fetchall(
                 "SELECT id, target, message_ref FROM outbox WHERE kind = 'post' AND status = 'sent' "
                 "AND message_ref IS NOT NULL AND dedupe_key LIKE ? ESCAPE '\\'",
                 like(f"care:{community_id}:{n.id}:raise:")[1:])
             removals += [removal(f"erase:care:{n.id}:{r['message_ref']}", json.loads(r["target"]).get("channel"),
-                                 r["message_ref"]) for r in reminders]
+                                 r["message_ref"], community=community_id) for r in reminders]
         await enqueue_on(tx, removals, now)
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)

@@ -21,6 +21,7 @@ and are copied only when all communities move.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ from typing import Any, AsyncIterator, Callable, Protocol, Sequence
 
 from bot.errors import HearthError, StoreError
 from bot.store.database import Database, Executor
+from bot.store.repository import like
 from bot.store.dialect import POSTGRESQL
 from bot.store.schema import Table, describe, fit, parents_first, quote
 
@@ -80,13 +82,15 @@ class Outcome:
 
 
 def _alert_entries(table: Table, communities: Sequence[str]) -> tuple[str, list[Any]] | None:
-    """Crisis alerts and the care team's messages (`bot.flows.care_team`) belong to no round; their key names
-    the community."""
-    if not {"round_id", "dedupe_key"} <= set(table.columns):
+    """Outbox rows tied to no round: crisis alerts, the care team's messages (`bot.flows.care_team`) and digests,
+    whose key names the community; and those whose target does, such as the removals of posts whose rows are
+    gone (`removal`: an erasure's, retention's, a deleted schedule's), which must still come down after the move."""
+    if not {"round_id", "dedupe_key", "target"} <= set(table.columns):
         return None
-    keys = [f"{kind}:{c}:" for c in communities for kind in ("alert", "care")]
-    tests = " OR ".join("substr(dedupe_key, 1, ?) = ?" for _ in keys)
-    return f"round_id IS NULL AND ({tests})", [a for k in keys for a in (len(k), k)]
+    keys = [f"{kind}:{c}:" for c in communities for kind in ("alert", "care", "digest")]
+    named = [json.dumps({"community": c})[1:-1] for c in communities]  # ("community": "x", as the target is written)
+    tests = " OR ".join(["substr(dedupe_key, 1, ?) = ?" for _ in keys] + ["target LIKE ? ESCAPE '\\'" for _ in named])
+    return f"round_id IS NULL AND ({tests})", [a for k in keys for a in (len(k), k)] + [like(n) for n in named]
 
 
 #: Rows that name their community in a way the schema can't show.

@@ -180,7 +180,7 @@ class OutboxRepository(Repository):
                                         int(entry.target["care_note"]))
                 if not hung and message_ref:  # the member erased their data while it went out: take it down
                     await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
-                                                  entry.platform)], now)
+                                                  entry.platform, entry.target.get("community"))], now)
             await atomic(self.db, note_hung)
             return
         if not posts_round and not posts_answer and not unposts_answer:
@@ -198,7 +198,7 @@ class OutboxRepository(Repository):
                                         entry.response_id)
             if not hung and message_ref:  # its round or answer was deleted while it went out: take it down again
                 await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
-                                              entry.platform)], now)
+                                              entry.platform, entry.target.get("community"))], now)
             if unposts_answer:  # that post is down, unless the answer went back to it meanwhile (`me delete` counts)
                 side = "anonymous" if column == "anon_ref" else "shared"
                 await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
@@ -368,10 +368,14 @@ class OutboxRepository(Repository):
 # -- writing to the outbox inside another repository's transaction ------------------------------
 
 
-def removal(key: str, channel: str | None, ref: str, platform: str = "") -> Outgoing:
-    """A "delete" of a message already out, addressed by the platform's id (the row that found it may be gone)."""
-    return Outgoing(key, "delete", {"channel": channel, "ref": ref}, {"body": [], "title": None, "buttons": []},
-                    platform=platform)
+def removal(key: str, channel: str | None, ref: str, platform: str = "", community: str | None = None) -> Outgoing:
+    """A "delete" of a message already out, addressed by the platform's id (the row that found it may be gone).
+    `community` names whose it is, as nothing else in it does once the row is gone: moving that community to
+    another database (`migrate-store --community`) takes it along (`bot.store.copying`)."""
+    target: dict[str, Any] = {"channel": channel, "ref": ref}
+    if community:
+        target["community"] = community
+    return Outgoing(key, "delete", target, {"body": [], "title": None, "buttons": []}, platform=platform)
 
 
 async def enqueue_on(tx: Executor, outgoing: list[Outgoing], now: datetime, due: datetime | None = None) -> None:

@@ -419,7 +419,8 @@ class RoundRepository(Repository):
                 f"SELECT id, closed_at, channel_id FROM rounds WHERE id IN ({marks(round_ids)})", *round_ids)}
             answers = [{**r, "closed_at": rounds[r["round_id"]]["closed_at"],
                         "channel_id": rounds[r["round_id"]]["channel_id"]} for r in posted]
-            queued, _later, _spread = await self._queue_post_removals(tx, answers, now, "retention", due)
+            queued, _later, _spread = await self._queue_post_removals(tx, answers, now, community_id, "retention",
+                                                                      due)
         return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
 
     async def purge_counts(self, tx: Executor, community_id: str, cutoff: datetime) -> None:
@@ -449,7 +450,7 @@ class RoundRepository(Repository):
         if answers and self.db.dialect == "postgresql":
             await self.lock_rounds(tx, [a["round_id"] for a in answers])
             answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)  # (as they are, now nothing moves)
-        queued, later, spread = await self._queue_post_removals(tx, answers, now)
+        queued, later, spread = await self._queue_post_removals(tx, answers, now, community_id)
         dropped = 0
         for a in answers:
             dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
@@ -458,7 +459,7 @@ class RoundRepository(Repository):
         return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "posts_spread": spread,
                 "outbox": dropped}
 
-    async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime,
+    async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime, community: str,
                                    why: str = "erase", due: datetime | None = None) -> tuple[int, int, int]:
         """One "delete" per answer post already out, addressed by message id; how many, how many of them wait for
         a batch, and how many are spread out. (`why` starts their keys: an erasure's, retention's; `due`: not
@@ -487,10 +488,11 @@ class RoundRepository(Repository):
                     later += 1
                 elif hidden and why == "erase":
                     at = now + timedelta(seconds=random.SystemRandom().uniform(SPREAD_FROM, SPREAD.total_seconds()))
-                    await enqueue_on(tx, [removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref)], now, at)
+                    await enqueue_on(tx, [removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref,
+                                                  community=community)], now, at)
                     spread += 1
                 else:
-                    now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref))
+                    now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community))
         await enqueue_on(tx, now_out, now, due)
         return queued, later, spread
 

@@ -74,14 +74,16 @@ class ScheduleRepository(Repository):
                                                                      schedule.id)]
             answers = await tx.fetchall(answers_sql, schedule.id)
             open_rounds = [r for r in rounds if r.closed_at is None]
+            whose = schedule.community_id  # (the rows that tell are going: `removal`)
             outgoing = [Outgoing(f"schedule:{schedule.id}:gone:round:{r.id}", "edit", {"channel": r.channel_id,
-                                 "ref": r.post_ref}, closing(r)) for r in open_rounds if r.post_ref]
+                                 "ref": r.post_ref, "community": whose}, closing(r)) for r in open_rounds if r.post_ref]
             # Every answer post still up, in the channel its round went to: named, anonymous, and those an erased
             # member left waiting to come down.
             posted = [(f"answer:{a['id']}", a["channel_id"], a["post_ref"]) for a in answers if a["post_ref"]]
             posted += [(f"anonymous:{a['id']}", a["channel_id"], a["anon_ref"]) for a in answers if a["anon_ref"]]
             posted += [(f"held:{h['id']}", h["channel_id"], h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
-            outgoing += [removal(f"schedule:{schedule.id}:gone:{key}", channel, ref) for key, channel, ref in posted]
+            outgoing += [removal(f"schedule:{schedule.id}:gone:{key}", channel, ref, community=whose)
+                         for key, channel, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
             await drop_pending_for_answers(tx, answers_sql, schedule.id)
             await tx.execute("DELETE FROM schedules WHERE id = ?", schedule.id)

@@ -278,3 +278,37 @@ def test_a_count_that_differs_fails_and_names_the_table():
     said = out.getvalue()
     assert "Counts differ for responses (source 10, copied 10, target 9)" in said
     assert "DIFFERENT" in said and "All counts match" not in said and "secret" not in said
+
+
+async def test_a_communitys_queued_removals_move_with_it(filled, pg_server, tmp_path, clock):
+    """Posts whose rows are gone (an erased member's, a deleted schedule's) still have to come down: their
+    queued removals name the community, and move with it, from SQLite and from PostgreSQL alike."""
+    from bot.store import member_data
+
+    source, _shown = filled
+    app = await open_hearth(source, tmp_path, clock)
+    try:
+        await member_data.erase(app.store, OTHER, actor("ann", community=OTHER).user_id, app.now())
+        noon = await app.store.schedules.find(OTHER, "mornings")
+        await app.store.schedules.delete(noon, app.now(), lambda r: {"body": [], "title": None, "buttons": []})
+        queued = {r["dedupe_key"] for r in await app.store.db.fetchall(
+            "SELECT dedupe_key FROM outbox WHERE status = 'pending' AND kind IN ('delete', 'edit') "
+            "AND round_id IS NULL AND response_id IS NULL")}
+    finally:
+        await app.close()
+    assert any(k.startswith("erase:") for k in queued) and any(k.startswith(f"schedule:{noon.id}:gone:")
+                                                               for k in queued)
+    async with fresh_schema(pg_server) as pg:
+        code, err = await move(source, pg, "--community", OTHER)
+        assert code == 0, err
+        back = f"sqlite:///{tmp_path / 'back' / 'hearth.db'}"
+        code, err = await move(pg, back, "--community", OTHER)  # (now chosen on PostgreSQL)
+        assert code == 0, err
+    app = await open_hearth(back, tmp_path, clock)
+    try:
+        moved = {r["dedupe_key"] for r in await app.store.db.fetchall(
+            "SELECT dedupe_key FROM outbox WHERE status = 'pending' AND kind IN ('delete', 'edit') "
+            "AND round_id IS NULL AND response_id IS NULL")}
+    finally:
+        await app.close()
+    assert moved == queued
