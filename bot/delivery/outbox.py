@@ -56,6 +56,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
+    async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
@@ -67,6 +68,10 @@ class OutboxStore(WaitsStore, Protocol):
 UNTIL = "until"
 #: Why such a message was not sent.
 NO_LONGER_TRUE = "no longer true: its round closed, or closes within a minute"
+
+#: How long a call whose answer never came (a timeout) may still land on the platform: the next change of the same
+#: message waits this long, so that it, not the late one, is what the message shows.
+LATE_LANDING = timedelta(seconds=30)
 
 #: Why a DM to a member whose DMs are known to be closed was not sent.
 DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
@@ -450,9 +455,12 @@ class Outbox:
             result.sent += 1
         return left
 
-    async def _skipped(self, entry: OutboxEntry, result: DrainResult) -> bool:
+    async def _skipped(self, entry: OutboxEntry, result: DrainResult, in_doubt: bool = False) -> bool:
         """An edit a newer change of the same message makes stale, or an edit or delete of a message already
-        deleted: done with, not sent (`OutboxRepository.skip_reason`)."""
+        deleted: done with, not sent (`OutboxRepository.skip_reason`).
+
+        A stale edit tried before without an answer (`in_doubt`, or a retry: a timeout) may still land on the
+        platform: what comes after it waits `LATE_LANDING`, so the late one can't overwrite it."""
         why = await self.store.skip_reason(entry)
         if why is None:
             return False
@@ -460,6 +468,8 @@ class Outbox:
         result.skipped += 1
         self.metrics.add("sends", "skipped")
         await self.store.mark_skipped(entry.id, why, self.clock.now())
+        if in_doubt or entry.attempts > 0:
+            await self.store.hold_behind(entry, self.clock.now() + LATE_LANDING)
         return True
 
     async def _may_call(self, sender: Sender, result: DrainResult, still_ours: Callable[[], bool]) -> bool:
@@ -515,7 +525,7 @@ class Outbox:
         await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=wait.seconds), keep_claim)
 
     async def _retry(self, entry: OutboxEntry, err: Exception, result: DrainResult) -> None:
-        if entry.subject is not None and await self._skipped(entry, result):
+        if entry.subject is not None and await self._skipped(entry, result, in_doubt=True):
             return  # a newer change of the message came while this one was out: it says what is true now
         if entry.attempts + 1 >= self.max_attempts:
             result.failed += 1

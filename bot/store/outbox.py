@@ -147,6 +147,16 @@ class OutboxRepository(Repository):
         )
         return ALREADY_DELETED if gone else None
 
+    async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int:
+        """Changes of the same message queued after `entry` wait until `until` (`Outbox._skipped`: its call may
+        still land); how many."""
+        if entry.subject is None:
+            return 0
+        fine = utc_iso_fine(until)
+        return await self.db.execute(
+            "UPDATE outbox SET not_before = ? WHERE status = 'pending' AND platform = ? AND subject = ? AND id > ? "
+            "AND (not_before IS NULL OR not_before < ?)", fine, entry.platform, entry.subject, entry.id, fine)
+
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None:
         """Done with, nothing sent: a newer change says it, or the message is gone (`skip_reason`)."""
         await self.db.execute("UPDATE outbox SET status = 'sent', last_error = ?, sent_at = ? "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from bot.delivery.outbox import Outbox
+from bot.delivery.outbox import LATE_LANDING, Outbox
 from bot.delivery.sender import Delivery, PermanentFailure
 from bot.events import Reply, reply_to_json, rich
 from bot.models import Outgoing
@@ -121,7 +121,10 @@ async def test_an_edit_retrying_after_a_timeout_is_skipped_once_a_newer_edit_is_
     await app.store.outbox.enqueue([edit(1, "first words")], clock.now())
     assert (await outbox.drain("console")).retried == 1  # backing off for a second or more
     await app.store.outbox.enqueue([edit(2, "second words")], clock.now())
-    await outbox.drain_all()  # no need to wait out the older one's back-off: it is stale
+    await outbox.drain_all()  # no need to wait out the older one's back-off: it is stale, and skipped at once
+    assert channel.posts == {"m1": "posted"}  # (the newer one waits a moment: the timed-out call may yet land)
+    clock.advance(LATE_LANDING)
+    await outbox.drain_all()
     assert channel.posts == {"m1": "second words"}
     assert channel.calls == [("edit", "first words"), ("edit", "second words")]
     assert await rows(app) == [("edit", "sent", SUPERSEDED), ("edit", "sent", None)]
@@ -163,3 +166,43 @@ async def test_a_member_changing_their_shared_answer_twice_quickly_leaves_their_
     edits = [d.message.plain() for d in sender.sent if d.kind == "edit"]
     assert edits and "third thoughts" in edits[-1]  # what the channel shows: the last edit to land
     assert not any("second thoughts" in e for e in edits)  # stale before it went: skipped
+
+
+class LateChannel(Channel):
+    """The first edit of `late` times out, but the platform got it: it lands a moment later, after the call."""
+
+    def __init__(self, late: str) -> None:
+        super().__init__()
+        self.late = late
+        self.landed = asyncio.Event()
+
+    async def send(self, delivery: Delivery) -> str | None:
+        words = delivery.message.body.plain() if delivery.message.body else ""
+        if words == self.late:
+            self.late = ""
+            self.calls.append((delivery.kind, words))
+
+            async def lands() -> None:
+                await asyncio.sleep(0.2)
+                self.posts[delivery.ref or ""] = words
+                self.landed.set()
+
+            asyncio.get_running_loop().create_task(lands())
+            raise TimeoutError("the platform did not answer")
+        return await super().send(delivery)
+
+
+async def test_an_edit_that_timed_out_cannot_land_after_the_newer_edit(app, clock):
+    """Its call never answered, but the platform took it: the newer edit waits long enough to land after it."""
+    channel = LateChannel(late="first words")
+    outbox = outbox_for(app, clock, channel)
+    await app.store.outbox.enqueue([edit(1, "first words")], clock.now())
+    assert (await outbox.drain("console")).retried == 1
+    await app.store.outbox.enqueue([edit(2, "second words")], clock.now())
+    await outbox.drain_all()  # the stale one is skipped; the newer one waits for a late landing
+    assert channel.calls == [("edit", "first words")]
+    await asyncio.wait_for(channel.landed.wait(), 5)
+    clock.advance(LATE_LANDING)
+    await outbox.drain_all()
+    assert channel.posts == {"m1": "second words"}  # the newer words, not the late ones
+    assert await rows(app) == [("edit", "sent", SUPERSEDED), ("edit", "sent", None)]
