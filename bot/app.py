@@ -25,6 +25,7 @@ from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
 from bot.flows.crisis_care import care_for, screen, watch_kept_words
+from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
@@ -96,6 +97,7 @@ class Hearth:
         self.outbox.metrics = self.metrics
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
+        self.registry.facts.update(usual_durations(self.config))  # (help says this Hearth's defaults)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None, registry: Registry | None = None) -> "Hearth":

@@ -52,7 +52,7 @@ EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
     ("press N", N_("press button N of the last message with buttons that you can see")),
-    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d)")),
+    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m)")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
     ("sleep N", N_("wait N real seconds (scripts)")),
     ("who", N_("who is speaking")),
@@ -764,7 +764,8 @@ def parse_delta(text: str) -> timedelta:
     cleaned = text.strip().lower()
     parts = list(_DELTA_PART.finditer(cleaned))
     if not parts or _DELTA_PART.sub("", cleaned).strip():
-        raise UserError(_("Say how far, like `advance 30s`, `advance 10m`, `advance 2h` or `advance 1d`."))
+        raise UserError(_("Say how far, like `advance 30s`, `advance 10m`, `advance 2h`, `advance 1d` or "
+                          "`advance 1h30m`."))
     seconds = sum(int(p.group(1)) * _DELTA_SECONDS[p.group(2)] for p in parts)
     if seconds > MAX_ADVANCE.total_seconds():
         raise UserError(_("I move the clock at most {days} days at a time; try `advance 30d`.").format(

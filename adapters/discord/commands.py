@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Union
 
 import discord
 from discord import app_commands
 
 from adapters.options import chat_options
 from bot.commands.groups import GROUP_HELP
+from bot.commands.facts import with_facts
 from bot.commands.registry import Command, Option, Registry
 from bot.i18n import gettext_in
 from bot.language import DEFAULT, from_locale
@@ -65,12 +66,13 @@ class HearthTranslator(app_commands.Translator):
         translated = gettext_in(lang, string.extras.get("msgid", string.message))
         if translated == string.extras.get("msgid", string.message):
             return None  # not translated yet: Discord falls back to the English description
-        return _cut(translated)
+        return _cut(with_facts(translated, string.extras.get("facts") or {}))
 
 
-def _localized(text: str) -> app_commands.locale_str:
-    """A description Discord shows cut to its limit, which the translator finds by its whole English text."""
-    return app_commands.locale_str(_cut(text), msgid=text)
+def _localized(text: str, facts: Mapping[str, str] | None = None) -> app_commands.locale_str:
+    """A description Discord shows cut to its limit, which the translator finds by its whole English text; with
+    this Hearth's `facts` filled in (`Registry.facts`), in every language."""
+    return app_commands.locale_str(_cut(with_facts(text, facts or {})), msgid=text, facts=dict(facts or {}))
 
 
 class PostableChannel(app_commands.Transformer):
@@ -159,7 +161,8 @@ class HearthTree(app_commands.CommandTree):
             await client.on_command_failed(interaction, error)
 
 
-def _callback(cmd: Command, autocomplete: Callable[[str, str], Any]) -> Callable[..., Awaitable[None]]:
+def _callback(cmd: Command, autocomplete: Callable[[str, str], Any],
+              facts: Mapping[str, str] | None = None) -> Callable[..., Awaitable[None]]:
     """A callback with a real signature, so discord.py derives the options itself."""
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
@@ -177,7 +180,7 @@ def _callback(cmd: Command, autocomplete: Callable[[str, str], Any]) -> Callable
             opt.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation(opt),
             default=inspect.Parameter.empty if opt.required else None,
         ))
-        descriptions[opt.name] = _localized(opt.description)  # type: ignore[assignment]
+        descriptions[opt.name] = _localized(opt.description, facts)  # type: ignore[assignment]
         if opt.choices and len(opt.choices) <= MAX_CHOICES:
             choices[opt.name] = [app_commands.Choice(name=_localized(c.label), value=c.value) for c in opt.choices]
         elif opt.suggest:
@@ -238,7 +241,8 @@ def build_tree(tree: app_commands.CommandTree, registry: Registry) -> None:
     for cmd in registry.commands.values():
         parent = group(cmd.path[:-1]) if len(cmd.path) > 1 else None
         command = app_commands.Command(
-            name=cmd.path[-1], description=_localized(cmd.help), callback=_callback(cmd, _completer), parent=parent,
+            name=cmd.path[-1], description=_localized(cmd.help), callback=_callback(cmd, _completer, registry.facts),
+            parent=parent,
             allowed_contexts=GUILD_ONLY if parent is None else None,
         )
         if parent is None:

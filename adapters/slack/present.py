@@ -62,9 +62,11 @@ class Presenter:
                 if reply.attachment is not None:
                     await self._upload(where, reply)
         except (*UNREACHABLE, ResponseRefused) as err:
-            log.warning("could not show a reply on Slack: %s", unreachable(err))
             if await self._keep(where, actor, replies):
-                log.info("the person's own words in it go to their DM by the outbox")
+                log.info("the person's own words in a reply Slack didn't take go to their DM by the outbox")
+            if not isinstance(err, (SlackApiError, ResponseRefused)):
+                raise  # (the way to Slack failed: the listener says so, and apologises where it can)
+            log.warning("could not show a reply on Slack: %s", unreachable(err))
             if isinstance(err, SlackApiError) and slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
         if where.origin == "home":

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
 
 from bot.events import Actor, Choice, Form, FormField
 from bot.i18n import N_, _
+from bot.commands.facts import described
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -94,7 +95,8 @@ async def command_form(app: "Hearth", actor: Actor, cmd: "Command", hidden: Mapp
     filled |= {k: v for k, v in (given or {}).items() if v}
     menu = not spec.new_name and any(o.suggest == "schedules" and o.name not in hidden for o in cmd.options)
     names = [s.name for s in await app.store.schedules.list_all(actor.community_id)] if menu else []
-    fields = tuple(_field(o, spec, filled.get(o.name), names) for o in form_options(cmd) if o.name not in hidden)
+    fields = tuple(_field(o, spec, filled.get(o.name), names, app.registry.facts) for o in form_options(cmd)
+                   if o.name not in hidden)
     title = _(spec.title) if cmd.form is not None else first_words(_(cmd.help))  # (texts are translated as shown)
     return Form(title, cmd.name, fields, args=hidden, submit_label=_(spec.submit))
 
@@ -107,10 +109,11 @@ def word_fields(form: Form) -> tuple[str, ...]:
     return tuple(f.name for f in form.fields if f.kind == "paragraph")
 
 
-def _field(option: "Option", spec: CommandForm, default: str | None, schedules: list[str]) -> FormField:
+def _field(option: "Option", spec: CommandForm, default: str | None, schedules: list[str],
+           facts: Mapping[str, str]) -> FormField:
     hint = _(spec.hints[option.name]) if option.name in spec.hints else None
     if option.kind == "file":  # in a form, the file is what the form is for
-        description = _(option.description)
+        description = described(option, facts)
         return FormField(option.name, description[:1].upper() + description[1:], "file", hint=hint)
     kind = {"choice": "choice", "channel": "channel", "timezone": "timezone", "text": "paragraph"}.get(
         option.kind, "text")
@@ -122,5 +125,5 @@ def _field(option: "Option", spec: CommandForm, default: str | None, schedules: 
     label = spec.labels.get(option.name) or LABELS.get(option.name) or option.name.replace("_", " ").capitalize()
     return FormField(option.name, _(label), kind, required=option.required,  # type: ignore[arg-type]
                      max_length=option.max_length, choices=choices, default=default,
-                     placeholder=_(option.description), hint=hint)
+                     placeholder=described(option, facts), hint=hint)
 

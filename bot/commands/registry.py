@@ -191,6 +191,9 @@ class Registry:
     round_steps: "RoundSteps | None" = None
     bare: dict[str, str] = field(default_factory=dict)
     """A group's words typed alone -> the command they run (`Command.bare`)."""
+    facts: dict[str, str] = field(default_factory=dict)
+    """What this Hearth is set to that help states ({default_open} -> "2h"): filled from its config by `Hearth`,
+    so a description tells this deployment's truth on every surface (`described`)."""
     _declared_by: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- composing ---------------------------------------------------------

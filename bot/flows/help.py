@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
+from bot.commands.facts import described
 from bot.commands.registry import NEAR, Command, Option, Registry
 from bot.commands.router import Router
 from bot.errors import UserError
@@ -42,7 +43,7 @@ def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -
     words = wanted.split()
     cmd, _rest = registry.find(words)
     if cmd is not None and visible(cmd):
-        return _usage(cmd)
+        return _usage(cmd, registry.facts)
     group = [c for c in registry.under(words) if visible(c)]
     if group:
         return Reply(body=join_rich([
@@ -70,13 +71,12 @@ def _line(cmd: Command) -> Rich:
     return rich(f"**{cmd.name}** — ") + hearth_text(_(cmd.help))
 
 
-def _usage(cmd: Command) -> Reply:
+def _usage(cmd: Command, facts: Mapping[str, str]) -> Reply:
     lines = [_line(cmd), rich(_("Usage: `{usage}`").format(usage=cmd.usage()))]
     for o in cmd.options:
-        described = (_("• {option}: {description}") if o.required
-                     else _("• {option} (optional): {description}")).format(option=o.name,
-                                                                             description=_(o.description))
-        lines.append(hearth_text(described))
+        line = (_("• {option}: {description}") if o.required
+                else _("• {option} (optional): {description}")).format(option=o.name, description=described(o, facts))
+        lines.append(hearth_text(line))
     if cmd.example:
         lines.append(rich(_("Example: `{example}`").format(example=_(cmd.example))))
     return Reply(body=join_rich(lines))

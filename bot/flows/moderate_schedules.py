@@ -28,6 +28,7 @@ from bot.scheduling import check_timezone, next_fires, parse_date, parse_duratio
 
 if TYPE_CHECKING:
     from bot.app import Hearth
+    from bot.config import Config
 
 router = Router("moderate_schedules")
 
@@ -39,15 +40,22 @@ SETTINGS = (
     Option("theme", "only prompts of this theme", kind="choice", suggest="themes",
            choices=tuple(Choice(k, v) for k, v in THEMES.items())),
     Option("depth", "only prompts of this depth", kind="choice", choices=tuple(Choice(d, d) for d in DEPTHS)),
-    Option("open", "how long a round stays open, e.g. 2h or 45m (default 2h)"),
-    Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default 30m)"),
+    Option("open", "how long a round stays open, e.g. 2h, 45m or 1h30m (default {default_open})"),
+    Option("remind", "remind this long before closing, e.g. 30m, or 0 for none (default {default_remind})"),
 )
+
+
+def usual_durations(config: "Config") -> dict[str, str]:
+    """A new check-in's round length and reminder as this Hearth is set (`checkins.default_*`), for its help:
+    never a fixed "2h" an operator may have changed (`Registry.facts`)."""
+    return {"default_open": _minutes(config["checkins.default_open_minutes"]),
+            "default_remind": _minutes(config["checkins.default_remind_minutes"])}
 #: What an edit leaves out stays as the check-in has it, so its help says that, not a new check-in's defaults.
 EDIT_SETTINGS = tuple(dataclasses.replace(o, description=d) for o, d in zip(SETTINGS, (
     N_("IANA timezone, e.g. Europe/Berlin (default: the check-in's own)"),
     N_("only prompts of this theme (default: as it is now)"),
     N_("only prompts of this depth (default: as it is now)"),
-    N_("how long a round stays open, e.g. 2h or 45m (default: as it is now)"),
+    N_("how long a round stays open, e.g. 2h, 45m or 1h30m (default: as it is now)"),
     N_("remind this long before closing, e.g. 30m, or 0 for none (default: as it is now)"),
 )))
 
@@ -130,7 +138,9 @@ def _check_rounds_apart(app: "Hearth", spec: str, cron: str, tz: ZoneInfo, open_
 
 
 def _minutes(n: int) -> str:
-    """45m, 2h, 1h30m, 2d: as people type durations."""
+    """45m, 2h, 1h30m, 2d: as people type durations (0: none)."""
+    if n == 0:
+        return "0"
     if n % 1440 == 0:
         return f"{n // 1440}d"
     if n >= 60:
@@ -165,8 +175,8 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
 
 async def _usual_settings(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
     """A new check-in's form starts from the community's usual round length and reminder."""
-    return {"open": f"{app.config['checkins.default_open_minutes']}m",
-            "remind": f"{app.config['checkins.default_remind_minutes']}m"}
+    return {"open": _minutes(app.config["checkins.default_open_minutes"]),
+            "remind": _minutes(app.config["checkins.default_remind_minutes"])}
 
 
 async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:

@@ -50,3 +50,16 @@ async def test_the_community_is_named_as_its_server_is(discord_bot, fake: FakeDi
     ann = fake.member(fake.next_id(), "Ann")
     await run(fake, ann, "me timezone", timezone="Europe/Berlin")
     assert (await app.store.communities.get(f"discord:{fake.guild_id}")).name == "Hearth test server"
+
+
+async def test_the_command_list_states_this_hearths_defaults_in_every_language(discord_bot, fake):
+    """Discord's own list of options says the round length this Hearth starts with, filled in, never "{…}"."""
+    mod = next(c for c in fake.commands["global"] if c["name"] == "mod")
+    schedule = next(o for o in mod["options"] if o["name"] == "schedule")
+    create = next(o for o in schedule["options"] if o["name"] == "create")
+    opened = next(o for o in create["options"] if o["name"] == "open")
+    assert opened["description"].endswith("(default 2h)")
+    assert opened["description_localizations"]["de"].endswith("(Standard 2h)")
+    said = [o["description"] for o in create["options"]]
+    said += [t for o in create["options"] for t in (o.get("description_localizations") or {}).values()]
+    assert not [d for d in said if "{" in d]

@@ -95,3 +95,40 @@ async def test_help_never_says_optional_twice_and_an_edit_keeps_what_it_leaves_o
     assert "(default: the check-in's own)" in edit and "yours" not in edit and "(default 2h)" not in edit
     create = text(await run(app, actor("mia", moderator=True), "help", command="mod schedule create"))
     assert "(default: yours)" in create
+
+
+async def test_a_new_check_ins_defaults_in_help_are_this_hearths_own(tmp_path, clock, database_url):
+    """An operator who set rounds to 90 minutes and reminders to 15 sees that in help and in the form, not the
+    shipped 2h and 30m."""
+    from bot.app import Hearth
+    from bot.commands.forms import command_form
+    from bot.config import load
+
+    config = load(env={"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url})
+    hearth = await Hearth.open(config.with_values(checkins__default_open_minutes=90,
+                                                  checkins__default_remind_minutes=15), clock)
+    try:
+        mia = actor("mia", moderator=True)
+        shown = text(await run(hearth, mia, "help", command="mod schedule create"))
+        assert "(default 1h30m)" in shown and "(default 15m)" in shown
+        assert "(default 2h)" not in shown and "(default 30m)" not in shown and "{default" not in shown
+        form = await command_form(hearth, mia, hearth.registry.commands["mod schedule create"])
+        fields = {f.name: f for f in form.fields}
+        assert fields["open"].default == "1h30m" and "(default 1h30m)" in (fields["open"].placeholder or "")
+    finally:
+        await hearth.close()
+
+
+def test_no_description_states_a_default_that_config_may_change_and_every_fact_is_known():
+    """A default written into a description ("default 2h") would stay when an operator changes it; a fact named
+    in one must be one Hearth fills in, or people would read "{default_open}"."""
+    import re
+
+    from bot.flows.moderate_schedules import usual_durations
+    from bot.config import load
+
+    known = set(usual_durations(load(env={})))
+    for cmd in composed_registry().commands.values():
+        for o in cmd.options:
+            assert not re.search(r"default:? \d+\s*[smhd]\b", o.description), (cmd.name, o.name, o.description)
+            assert set(re.findall(r"\{([a-z_]+)\}", o.description)) <= known, (cmd.name, o.name)
