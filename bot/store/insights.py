@@ -237,9 +237,31 @@ class InsightsRepository(Repository):
 
 
 async def tally_on(tx: Executor, round_id: int) -> None:
-    """Inside the transaction that closes the round: its counts, as its summary shows them, kept."""
+    """Inside the transaction that closes the round: its counts, as its summary shows them, kept; and who it
+    invited counted whole (`invited_late`)."""
     await tx.execute("INSERT INTO round_tallies (round_id, visibility, mood, n) SELECT round_id, visibility, mood, "
                      "COUNT(*) FROM responses WHERE round_id = ? GROUP BY round_id, visibility, mood", round_id)
+    await invited_late(tx, round_id)
+
+
+#: Who a round reached after its opening count: members who joined while it was open (they were sent its prompt,
+#: `engines.rounds.prompt_joiner`), and anyone who answered without being a member at its opening (from the
+#: channel's post). Each once, whichever way.
+_LATE = ("SELECT COUNT(*) AS n FROM (SELECT p.user_id FROM participants p WHERE p.schedule_id = ? AND p.joined_at > ? "
+         "AND p.joined_at <= ? UNION SELECT r.user_id FROM responses r WHERE r.round_id = ? AND NOT EXISTS (SELECT 1 FROM participants q "
+         "WHERE q.schedule_id = ? AND q.user_id = r.user_id AND q.joined_at <= ?)) AS late")
+
+
+async def invited_late(tx: Executor, round_id: int) -> None:
+    """Add to a closing round's `invited` those it reached after opening: counted at the opening alone, a member
+    who joined while it was open was invited but never counted, and "answered" could even pass "invited"."""
+    rnd = await tx.fetchone("SELECT schedule_id, opened_at, closed_at, invited FROM rounds WHERE id = ?", round_id)
+    if rnd is None or rnd["invited"] is None:
+        return  # (a round from before invitations were counted: unknown, and says so)
+    late = await tx.fetchone(_LATE, rnd["schedule_id"], rnd["opened_at"], rnd["closed_at"] or rnd["opened_at"],
+                             round_id, rnd["schedule_id"], rnd["opened_at"])
+    if late and late["n"]:
+        await tx.execute("UPDATE rounds SET invited = invited + ? WHERE id = ?", int(late["n"]), round_id)
 
 
 async def purge_tallies_on(tx: Executor, community_id: str, cutoff: datetime) -> int:

@@ -51,7 +51,7 @@ async def test_every_form_is_drawn_whole_on_slack_and_discord(app, clock):
 
 
 @pytest.mark.parametrize("command, hidden, title, submit, filled", [
-    ("mod schedule create", {}, "New check-in", "Preview", {"open": "120m", "remind": "30m", "timezone": "UTC"}),
+    ("mod schedule create", {}, "New check-in", "Preview", {"open": "2h", "remind": "30m", "timezone": "UTC"}),
     ("mod schedule edit", {"name": "mornings"}, "Edit check-in", "Preview",
      {"when": "daily 09:00", "channel": "console:general", "open": "120m", "remind": "30m"}),
     ("mod schedule pause", {"name": "mornings"}, "Pause a check-in", "Pause", {}),

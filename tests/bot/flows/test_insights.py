@@ -14,7 +14,7 @@ from PIL import Image
 from bot.insights import charts
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, run, text
+from tests.conftest import COMMUNITY, actor, run, text
 
 UTC = timezone.utc
 MIA = actor("mia", moderator=True)
@@ -78,6 +78,7 @@ async def test_a_rounds_lone_anonymous_mood_is_in_no_number(app, clock):
 
 async def test_a_check_in_of_too_few_stays_out_of_all_and_shows_as_too_few(app, clock):
     await two_weeks(app, clock)
+    clock.set(datetime(2026, 1, 6, 17, 0, tzinfo=UTC))  # (eve joins before its round opens, as time runs)
     await make_schedule(app, name="evenings", when="daily 18:00")
     await run(app, actor("eve"), "checkin join", schedule="evenings")
     clock.set(datetime(2026, 1, 6, 18, 0, tzinfo=UTC))
@@ -282,3 +283,26 @@ async def test_a_typed_note_for_a_check_in_that_isnt_there_comes_back_with_the_r
     [refusal] = await typed(app, MIA, "mod schedule note nosuch We moved the call to Thursdays, it's calmer.")
     assert refusal.error and "What you typed, so you can use it again" in refusal.plain()
     assert refusal.plain().endswith("We moved the call to Thursdays, it's calmer.")
+
+
+async def test_members_who_join_while_a_round_is_open_or_answer_unjoined_count_as_invited(app, clock):
+    """Invited is everyone the round reached: the members at its opening, those who joined while it was open (they
+    were sent its prompt), and anyone who answered it from the channel without joining. Never fewer than answered."""
+    await make_schedule(app)
+    for name in PEOPLE[:4]:
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    clock.advance(timedelta(minutes=5))
+    for name in PEOPLE[4:6]:  # they join while it is open: its prompt comes to them too
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    for name in ("ann", "eve", "fay", "gus"):  # gus never joined: he answers from the channel's post
+        await run(app, actor(name), "checkin answer", schedule="mornings", mood="3", visibility="shared", words="")
+    clock.advance(timedelta(hours=3))
+    await RoundScheduler(app).sweep()
+    rnd = await app.store.rounds.latest((await app.store.schedules.find(COMMUNITY, "mornings")).id)
+    row = await app.store.db.fetchone("SELECT invited FROM rounds WHERE id = ?", rnd.id)
+    assert row["invited"] == 4 + 2 + 1  # (not 4, which gus and the two who joined would leave short)
+    clock.set(datetime(2026, 1, 13, 10, 0, tzinfo=UTC))
+    shown = text(await run(app, MIA, "mod insights show", schedule="mornings"))
+    assert "5 Jan · invited 7 · answered 4" in shown

@@ -16,6 +16,8 @@ async def answered(store, rnd, who: str, mood: int, visibility: str) -> None:
 
 async def test_a_rounds_counts_keep_private_moods_out_and_know_who_was_invited(store):
     schedule = await make_schedule(store)
+    for who in ("u1", "u2", "u3"):  # (members before it opened: among the 7 it counted then)
+        await store.schedules.join(schedule.id, who, True, True, AT - timedelta(days=1))
     rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 7}, [])
     later = await store.rounds.open(schedule, round_fields(AT + timedelta(days=1)), [])
     await answered(store, rnd, "u1", 4, "shared")
@@ -183,3 +185,19 @@ async def test_two_views_settling_crosswise_on_postgresql_read_again_rather_than
         await other.close()
     got = await store.insights.settled(COMMUNITY, [date(2026, 1, 5) + timedelta(weeks=w) for w in range(4)])
     assert sorted(got) == [date(2026, 1, 19)]  # only the other process's week: the view kept nothing
+
+
+async def test_who_a_round_reached_after_opening_is_invited_too(store):
+    """Counted at the opening alone, a member joining while it is open, or someone answering from the channel
+    without joining, would be answered but never invited."""
+    schedule = await make_schedule(store)
+    await store.schedules.join(schedule.id, "u1", True, True, AT - timedelta(days=1))
+    rnd = await store.rounds.open(schedule, {**round_fields(), "invited": 1}, [])
+    await store.schedules.join(schedule.id, "u2", True, True, AT + timedelta(minutes=5))  # joined while open
+    await answered(store, rnd, "u2", 3, "shared")
+    await answered(store, rnd, "u3", 3, "shared")  # never joined
+    await answered(store, rnd, "u1", 3, "shared")
+    await store.rounds.finish_step(rnd.id, "closed_at", AT + timedelta(hours=2), [])
+    await store.schedules.join(schedule.id, "u4", True, True, AT + timedelta(hours=3))  # after it closed: not it
+    [counted] = await store.insights.round_counts(COMMUNITY, AT, AT + timedelta(days=7))
+    assert (counted.invited, counted.answered) == (3, 3)
