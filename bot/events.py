@@ -503,9 +503,10 @@ class Reply:
     """A refusal for pace (`MemberRateLimiter`): seconds until the person may act again, so an adapter that can
     say when (the dashboard's 429 and its Retry-After) says it truly. Never kept: a refusal is said at once."""
     keep: bool = False
-    """It carries the person's own words given back (`given_back`): nowhere else holds them, so an adapter that
-    can't show it now (the platform unreachable, the interaction expired) hands it to the outbox
-    (`Hearth.keep_privately`), which sends it as a DM once the platform answers."""
+    """It carries what the person must not lose with a dropped connection: their own words given back
+    (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll
+    check on you tomorrow"). An adapter that can't show it now (the platform unreachable, the interaction
+    expired) hands it to the outbox (`Hearth.keep_privately`), which sends it as a DM once the platform answers."""
 
     def plain(self) -> str:
         return self.body.plain()

@@ -123,7 +123,8 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         told = await alert_moderators(app, event.actor, lambda: where_of(app, event),
                                       N_("may need some support right now"))
     saved = all(text in kept for text in concerning)
-    reply = await care_reply(app, event.actor, level, saved=saved, told=told)
+    # (kept: where it can't be shown now, its support resources and what was promised reach their DM by the outbox)
+    reply = replace(await care_reply(app, event.actor, level, saved=saved, told=told), keep=True)
     if level == "crisis":  # they may ask, there and then, for a private word tomorrow
         language = await app.language_of(event.actor)
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))

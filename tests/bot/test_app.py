@@ -145,3 +145,23 @@ async def test_a_typed_command_that_fails_unexpectedly_gives_its_words_back_and_
     monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
     with pytest.raises(ConnectionResetError):  # a button: nothing typed to lose; the adapter apologises
         await app.handle(Event("action", ann, "reflect.new", {}))
+
+
+async def test_what_must_outlast_a_dropped_connection_is_kept_for_the_dm_and_nothing_else(app):
+    """An adapter that couldn't show replies hands them over: those with the person's own words, or care after
+    worrying words, go to their DM by the outbox (once per interaction); a plain "Saved." does not."""
+    from bot.commands.registry import given_back
+    from bot.events import Reply, rich
+    ann = actor("ann")
+    refused = given_back(Reply(body=rich("Too long."), error=True), ["my own words"])
+    assert refused.keep and not Reply(body=rich("Saved.")).keep
+    said = await run(app, ann, "note", text="I keep thinking about ending my life")
+    assert [r.keep for r in said] == [True, False]  # (the care with its resources; "Kept." is no loss)
+    assert await app.keep_privately(ann, [Reply(body=rich("Saved."))], "i1") is False
+    assert await app.keep_privately(ann, [Reply(body=rich("Saved.")), refused], "i2") is True
+    assert await app.keep_privately(ann, [refused], "i2") is True  # (a retried delivery: queued once)
+    rows = await app.store.db.fetchall("SELECT kind, target, payload FROM outbox WHERE dedupe_key LIKE 'kept:%'")
+    assert len(rows) == 1 and rows[0]["kind"] == "dm" and "my own words" in rows[0]["payload"]
+    await app.store.communities.mark_dms_closed(ann.user_id, app.now())
+    assert await app.keep_privately(ann, [refused], "i3") is False  # (closed, and nowhere else: the adapter shows it)
+    assert await app.keep_privately(ann, [refused], "i4", or_in="console:general") is True
