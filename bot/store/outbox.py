@@ -31,9 +31,15 @@ ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, rou
 SUPERSEDED = "skipped: a newer change to the same message was queued after it"
 ALREADY_DELETED = "skipped: the message was already deleted"
 
-#: An entry waits while an earlier one about the same message is still pending (`subject_of`).
+#: A target naming the platform's message by its id (`"ref": "…"`, as `json.dumps` writes it), not by a row.
+_BY_REF = "LIKE '%\"ref\": \"%'"
+#: An entry waits while an earlier one about the same message is still pending (`subject_of`); except behind a
+#: delete that names its message by id (it can't take down anything else), which holds up only what also names
+#: one: a new post, or a change that finds its message when it goes, need not wait out that delete's retries.
 IN_ORDER = ("(subject IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.status = 'pending' "
-            "AND e.platform = outbox.platform AND e.subject = outbox.subject AND e.id < outbox.id))")
+            "AND e.platform = outbox.platform AND e.subject = outbox.subject AND e.id < outbox.id "
+            f"AND NOT (e.kind = 'delete' AND e.target {_BY_REF} AND (outbox.kind IN ('post', 'thread') "
+            f"OR outbox.target NOT {_BY_REF}))))")
 
 
 def subject_of(o: Outgoing, round_id: int | None = None) -> str | None:

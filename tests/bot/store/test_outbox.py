@@ -185,3 +185,21 @@ def test_every_entry_about_one_post_names_it_alike() -> None:
     assert {subject_of(o) for o in care} == {"care:4"}
     assert subject_of(dm(1)) is None
     assert subject_of(Outgoing("r", "thread", {"channel": "c", "round": 3}, {}, 3)) is None  # a reply, not an answer
+
+
+async def test_a_delete_by_id_backing_off_holds_up_only_what_names_a_message_by_id(store: Store) -> None:
+    """An answer's post is being taken down (by its id) and the platform keeps failing; meanwhile the answer is
+    shared again: its new post, and a change that finds the post when it goes, don't wait out those retries."""
+    subject = {"response": 7}
+    await store.outbox.enqueue([Outgoing("d1", "delete", {"channel": "console:c1", "ref": "m1", **subject},
+                                         {"text": "d1"})], AT)
+    [gone] = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    await store.outbox.mark_retry(gone.id, "timeout", AT + timedelta(minutes=5))
+    await store.outbox.enqueue([
+        Outgoing("p1", "thread", {"channel": "console:c1", "round": 1, **subject}, {"text": "p1"}),
+        Outgoing("e1", "edit", {"channel": "console:c1", **subject}, {"text": "e1"}),
+        Outgoing("e2", "edit", {"channel": "console:c1", "ref": "m1", **subject}, {"text": "e2"}),
+    ], AT)
+    due = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
+    assert {e.subject for e in due} == {gone.subject}
+    assert [e.payload["text"] for e in due] == ["p1"]  # (the new post first; its edit waits for it, by id: e2 too)
