@@ -104,7 +104,10 @@ class HearthClientMixin:
         log.error("slash command failed", exc_info=error)
         if not interaction.response.is_done():
             speak_their_locale(interaction)
-            await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
+            try:
+                await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
+            except discord.HTTPException as err:  # (its three seconds may be gone too: one line, no traceback)
+                log.warning("could not apologise for interaction %s: %s", interaction.id, err)
 
 
 class HearthClient(HearthClientMixin, discord.Client):
