@@ -30,6 +30,9 @@ class CommunitySettings:
     digest_day: str = "mon"
     digest_time: str = "09:00"
     """When it goes, in the community's timezone (`default_timezone`)."""
+    crisis_screen: str = "model"
+    """How words are read for danger here: "model" (the model and the phrase rules, where Hearth has the model
+    loaded) or "phrases" (the rules alone: fewer care replies to people who are fine, more missed)."""
 
     @classmethod
     def from_json(cls, text: str) -> "CommunitySettings":

@@ -90,11 +90,18 @@ SAME_WORDS_WINDOW = timedelta(minutes=30)
 async def screen(app: "Hearth", event: Event) -> Screened:
     """Screen what was typed, before the flow runs, so that its reply can know (`cared`)."""
     texts = free_text(app, event)
-    results = list(zip(texts, await app.content.screen.check_off_loop(texts))) if texts else []
+    results = list(zip(texts, await app.content.screen.check_off_loop(texts, await reads_meaning(app, event.actor)))
+                   ) if texts else []
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
     return results
+
+
+async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
+    """Whether this community's words go to the model too (`crisis_screen`, model by default), or to the phrase
+    rules alone."""
+    return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
 def cared() -> bool:

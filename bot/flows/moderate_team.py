@@ -226,7 +226,9 @@ _AUDIT_DETAILS = {
 
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
-                   "digest_channel", "digest_day", "digest_time", "language")
+                   "digest_channel", "digest_day", "digest_time", "language", "crisis_screen")
+#: `crisis_screen`'s values: the model with the rules, or the rules alone.
+CRISIS_SCREENS = ("model", "phrases")
 CHANNEL_SETTINGS = ("alert_channel", "digest_channel")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -246,7 +248,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     community_language = await app.store.communities.language(community.id)
     if not key or "value" not in ev.args:
         lines = [rich(_("**Settings**"))] + [
-            rich(f"• {k}: " + "{}", _shown_setting(k, community_language if k == "language" else getattr(current, k)))
+            rich(f"• {k}: " + "{}", _shown_setting(k, community_language if k == "language" else getattr(current, k),
+                                                   app))
             for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
     if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
@@ -264,7 +267,10 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
-    return say(_("Saved: {key} is now ").format(key=key) + "{}.", _shown_setting(key, value))
+    saved = say(_("Saved: {key} is now ").format(key=key) + "{}.", _shown_setting(key, value, app))
+    if key == "crisis_screen":
+        return Reply(body=join_rich([saved.body, rich(_(SCREEN_MEANS[str(value)]))]))
+    return saved
 
 
 def _language_value(raw: str) -> str | None:
@@ -279,8 +285,21 @@ def _language_value(raw: str) -> str | None:
         return code
 
 
-def _shown_setting(key: str, value: object) -> Rich:
-    """A setting's value as people read it: a channel as a link, nothing as "not set", never an id."""
+#: What each `crisis_screen` means for the members, said when a moderator chooses it.
+SCREEN_MEANS = {
+    "model": N_("I read what people write here for signs of danger with my model and my fixed phrases. I catch "
+                "more people who may be in danger this way, and now and then I answer someone who is fine with a "
+                "private word of support."),
+    "phrases": N_("I read what people write here for signs of danger with my fixed phrases only. I answer fewer "
+                  "people who are fine, and I miss many ways people say they are in danger."),
+}
+
+
+def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:
+    """A setting's value as people read it: a channel as a link, nothing as "not set", never an id; the model
+    screen says when this Hearth runs without its model (then the phrases read alone, whatever is chosen)."""
+    if key == "crisis_screen" and value == "model" and app is not None and app.content.screen.model is None:
+        return hearth_text(_("model (this Hearth runs without it, so phrases only)"))
     if value is None or value == "":
         return hearth_text(_("not set"))
     if key in CHANNEL_SETTINGS:
@@ -318,6 +337,12 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         return day
     if key == "digest_time":
         return _clock_time(raw)
+    if key == "crisis_screen":
+        screen = raw.strip().lower()
+        if screen not in CRISIS_SCREENS:
+            raise UserError(_("Choose model (reads what words mean, and catches more) or phrases (fixed phrases "
+                              "only: fewer care replies to people who are fine, and more people missed)."))
+        return screen
     if key == "default_region":
         return _region(app, raw)
     return raw.strip().lower() or None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +52,18 @@ class ScreenResult:
 
 
 OK = ScreenResult(False, None, "ok")
+
+#: The fewest words the model reads without a pictograph beside them. It learnt from sentences: on a word or two
+#: ("night", "fr", "gg") its chance means nothing, and said the crisis answer to some. The rules read every text,
+#: and slang the corpus has in two words carries an emoji ("bye 🫡🪦"), which the model still reads.
+MODEL_MIN_WORDS = 3
+
+
+def model_reads(text: str) -> bool:
+    """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph."""
+    if len(re.findall(r"[^\W\d_]+", text)) >= MODEL_MIN_WORDS:
+        return True
+    return any(unicodedata.category(ch) == "So" for ch in text)
 
 
 def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: float,
@@ -107,13 +121,14 @@ class Screen:
     def check(self, text: str) -> ScreenResult:
         return self.check_many([text])[0]
 
-    def check_many(self, texts: list[str]) -> list[ScreenResult]:
-        """Screen several texts; the model embeds them in one batch."""
+    def check_many(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
+        """Screen several texts; the model embeds them in one batch. `model=False`: the rules alone, as a
+        community that chose them (`crisis_screen = phrases`) is screened."""
         verdicts = [self.rules.check(t) for t in texts]
-        if self.model is None:
+        if self.model is None or not model:
             return [ScreenResult(True, v.fired, "crisis") if v.fired else OK for v in verdicts]
         head = self.model.head
-        pending = [i for i, v in enumerate(verdicts) if texts[i].strip() and not self._decisive(v)]
+        pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
         chances = dict(zip(pending, self.model.probabilities([texts[i] for i in pending]))) if pending else {}
         out = []
         for i, v in enumerate(verdicts):
@@ -126,11 +141,11 @@ class Screen:
         """A must-fire phrase decides alone; the model need not run."""
         return bool(verdict.fired) and self.model is not None and verdict.fired not in self.model.head.evidence_only
 
-    async def check_off_loop(self, texts: list[str]) -> list[ScreenResult]:
+    async def check_off_loop(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
         """`check_many`, run on the screen's own thread when the model is there (it takes milliseconds), so the
         event loop never waits on it."""
-        if not texts or self.model is None:
-            return self.check_many(texts)
+        if not texts or self.model is None or not model:
+            return self.check_many(texts, model=False)
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-screen")
         return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts)

@@ -32,8 +32,8 @@ class ChosenScreen(Screen):
         super().__init__(real.rules, real.model, real.unavailable)
         self.chosen = chosen
 
-    def check_many(self, texts: list[str]) -> list[ScreenResult]:
-        real = super().check_many(texts)
+    def check_many(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
+        real = super().check_many(texts, model)
         return [ScreenResult(level == "crisis", f"chosen.{level}", level) if (level := self.chosen.get(t.strip()))
                 else r for t, r in zip(texts, real)]
 
@@ -288,3 +288,45 @@ async def test_different_crisis_words_in_a_row_each_get_the_care_reply(app, cloc
     again = await run(app, dee, "note", text="I want to end it all")
     assert CRISIS_OPENING in text(again) and "Check on me tomorrow" in [b.label for r in again for b in r.buttons]
     assert CRISIS_OPENING not in text(await run(app, dee, "note", text="I want to  END it all"))  # the very same
+
+
+#: A farewell the phrase rules don't know and the model reads as danger.
+FAREWELL = "I gave my cat to my sister, she will look after her when I am gone for good"
+
+
+@pytest.fixture
+def with_model(app, monkeypatch) -> None:
+    """This Hearth screens with its model (`[safety] model = true`): the one loaded once per process."""
+    from bot.content.library import ContentLibrary
+
+    screen = ContentLibrary.load(None, True).screen
+    assert screen.model is not None, "the model installs with Hearth"
+    monkeypatch.setattr(app.content, "screen", screen)
+
+
+async def test_a_community_can_choose_the_phrase_rules_alone_and_back(app, with_model):
+    """`crisis_screen`: the model with the rules (the default where Hearth has the model), or the rules alone;
+    what each means is said."""
+    ann = actor("ann")
+    assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL))[0].plain()
+    said = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="phrases"))[0]
+    assert "fixed phrases only" in said.plain() and "miss many" in said.plain()
+    replies = await run(app, ann, "note", text=FAREWELL + ", truly")
+    assert not any(CRISIS_OPENING in r.plain() or GENTLE_OPENING in r.plain() for r in replies)
+    assert CRISIS_OPENING in (await run(app, ann, "note", text=CRISIS))[0].plain()  # the rules still read it
+    listed = (await run(app, actor("mia", moderator=True), "mod settings"))[0].plain()
+    assert "crisis_screen: phrases" in listed
+    await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model")
+    assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL + ", for real"))[0].plain()
+
+
+async def test_an_unknown_crisis_screen_is_refused_kindly_and_changes_nothing(app):
+    reply = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="ai"))[0]
+    assert reply.error and "model" in reply.plain() and "phrases" in reply.plain()
+    assert (await app.ensure_community(actor("mia").community_id)).settings.crisis_screen == "model"
+
+
+async def test_settings_say_when_this_hearth_runs_without_its_model(app, monkeypatch):
+    monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
+    listed = (await run(app, actor("mia", moderator=True), "mod settings"))[0].plain()
+    assert "crisis_screen: model (this Hearth runs without it, so phrases only)" in listed

@@ -19,7 +19,7 @@ from bot.safety import Screen
 from bot.safety.corpus import LANGUAGES, LATER_CATEGORIES, CorpusError, check_frozen, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
 from bot.safety.model import Head, Model, ModelUnavailable, head_path, load_embedder, load_head
-from bot.safety.screen import combine
+from bot.safety.screen import combine, model_reads
 from bot.safety.rules import AllRules, RuleVerdict
 from bot.safety.train import SAME_ARITHMETIC, can_pin_arithmetic, fit_logistic
 
@@ -64,6 +64,21 @@ def test_the_model_decides_where_no_phrase_matches(embedder):
     assert sure.check(text).reason == "model" and calm.check(text).reason is None
 
 
+@pytest.mark.parametrize("text", ["night", "fr", "gg", "ya no", "me language", "  ", ""])
+def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
+    """The model learnt from sentences; its chance on a word or two means nothing ("night" got the crisis
+    answer). A sure model stays silent there; the rules still read it ("kms")."""
+    sure = fixed(embedder, 20.0)
+    assert sure.check(text).level == "ok"
+    assert sure.check("kms").level == "crisis" and sure.check("kms").reason != "model"
+
+
+@pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gesammelt"])
+def test_a_pictograph_or_three_words_reach_the_model(embedder, text):
+    assert model_reads(text)
+    assert fixed(embedder, 20.0).check(text).reason == "model"
+
+
 def test_a_clear_negation_keeps_the_model_from_raising_the_alarm(embedder):
     screen = fixed(embedder, 20.0)
     assert RULES.check("I would never kill myself").cancelled
@@ -94,12 +109,12 @@ async def test_the_model_runs_off_the_event_loop(embedder):
     seen = []
 
     class Watched(Screen):
-        def check_many(self, texts):
+        def check_many(self, texts, model=True):
             seen.append(threading.current_thread().name)
-            return super().check_many(texts)
+            return super().check_many(texts, model)
 
     screen = Watched(RULES, fixed(embedder, 0.0).model)
-    results = await screen.check_off_loop(["hello there"])
+    results = await screen.check_off_loop(["hello there everyone"])
     assert results[0].level == "gentle" and seen and seen[0].startswith("hearth-screen")
 
 
