@@ -103,8 +103,47 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
     )
 
 
-@router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
+async def promises(app: "Hearth", community_id: str, user_id: str) -> list[Rich]:
+    """What Hearth promised the member and hasn't done yet, that `me delete` cancels with their data: the private
+    check-in they asked for after a hard moment, the word after low check-ins, the check-ins' messages and
+    reminders, and private messages to them still waiting to go. Each a line, so that none is cancelled unsaid."""
+    out: list[Rich] = []
+    followup = await app.store.care.followup_of(community_id, user_id)
+    if followup is not None:
+        out.append(rich(_("the private check-in you asked me for after a hard moment, due {day}").format(
+            day=show_date(followup.due_at.date()))))
+    member = await app.store.communities.get_member(community_id, user_id)
+    if member is not None and member.settings.get("low_mood", {}).get("on"):
+        out.append(rich(_("the private word you asked for after several low check-ins")))
+    joined = [p for _s, p in await app.store.communities.memberships(community_id, user_id)
+              if p.wants_dm or p.wants_reminder]
+    if joined:
+        out.append(rich(ngettext("the check-in messages and reminders I send you for {count} check-in",
+                                 "the check-in messages and reminders I send you for {count} check-ins",
+                                 len(joined)).format(count=len(joined))))
+    waiting = await app.store.outbox.pending_dms_to(community_id, user_id)
+    if waiting:
+        out.append(rich(ngettext("{count} private message to you that hasn't gone out yet",
+                                 "{count} private messages to you that haven't gone out yet",
+                                 waiting).format(count=waiting)))
+    return out
+
+
+def _listed(heading: str, lines: list[Rich]) -> Rich:
+    """A heading and its lines as a list, or nothing when there are none."""
+    return join_rich([rich(heading), *(rich("• ") + line for line in lines)], "\n") if lines else Rich()
+
+
+async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
+    """Said in `me delete`'s question, after the warning: each promise it would cancel (`promises`)."""
+    return _listed(_("**It also cancels what I promised you:**"),
+                   await promises(app, ev.actor.community_id, ev.actor.user_id))
+
+
+@router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING,
+                check=_what_it_cancels)
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
+    cancelled = await promises(app, ev.actor.community_id, ev.actor.user_id)  # (read before they are gone)
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
@@ -139,7 +178,9 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         "so nobody can tell whose it was.",
         "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
         "its own, so nobody can tell whose they were.", gone.posts_spread))
-    return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
+    body += rich(" " + _("If you use Hearth again, it starts fresh. Take care."))
+    return Reply(body=join_rich([body, _listed(_("I've also cancelled what I'd promised you:"), cancelled)], "\n\n")
+                 if cancelled else body)
 
 
 def _if_any(count: int, sentence: str) -> Rich:
