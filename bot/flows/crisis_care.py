@@ -47,13 +47,30 @@ CHOICE_FIELDS = {"mood", "visibility", "theme", "kind", "depth", "timezone", "ch
 STRENGTH: dict[Level, int] = {"ok": 0, "gentle": 1, "crisis": 2}
 
 _kept: ContextVar[set[str] | None] = ContextVar("hearth_kept_words", default=None)
+#: What the event's flow did with a check-in answer's words: how they were saved ("shared", "anonymous",
+#: "private"), and whether they were held back from a post (`answer_saved`). What the care note may say of
+#: where, and what the care reply says of the words, follow it.
+_answer: ContextVar[dict[str, object] | None] = ContextVar("hearth_answer_saved", default=None)
 
 
 def watch_kept_words() -> set[str]:
-    """Start one event's record of the words its flow really saved (see `words_kept`)."""
+    """Start one event's record of the words its flow really saved (see `words_kept`, `answer_saved`)."""
     kept: set[str] = set()
     _kept.set(kept)
+    _answer.set({})
     return kept
+
+
+def answer_saved(visibility: str, held: bool = False) -> None:
+    """A check-in answer was saved `visibility`; `held`: its words were held back from the post the member chose,
+    until they say (`bot.flows.checkins`). Only a shared answer's care note says where it was given."""
+    answer = _answer.get()
+    if answer is not None:
+        answer.update(visibility=visibility, held=held)
+
+
+def _answer_held() -> bool:
+    return bool((_answer.get() or {}).get("held"))
 
 
 def words_kept(text: str) -> None:
@@ -119,11 +136,12 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
+    where = where_of(app, event)
     if level == "crisis":
-        told = await alert_moderators(app, event.actor, lambda: where_of(app, event),
-                                      N_("may need some support right now"))
+        told = await alert_moderators(app, event.actor, lambda: where, N_("may need some support right now"))
     saved = all(text in kept for text in concerning)
-    reply = await care_reply(app, event.actor, level, saved=saved, told=told)
+    reply = await care_reply(app, event.actor, level, saved=saved, told=told, told_where=bool(where.parts),
+                             held=_answer_held())
     if level == "crisis":  # they may ask, there and then, for a private word tomorrow
         language = await app.language_of(event.actor)
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
@@ -148,16 +166,18 @@ async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> boo
 
 
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
-                     region: str | None = None, told: bool = False) -> Reply:
+                     region: str | None = None, told: bool = False, told_where: bool = True,
+                     held: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
-    when a care note about them really went to the moderators, so the reply can say so plainly."""
+    when a care note about them really went to the moderators, so the reply can say so plainly (`told_where`:
+    whether it said where); `held`: the words were saved but held back from the post they chose."""
     member = await app.ensure_member(actor)
     community = await app.ensure_community(actor.community_id)
     region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
-    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, saved,
-                                   told_in))
+    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening,
+                                   "held" if held else saved, told_in, told_where))
 
 
 
@@ -175,16 +195,23 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
     if not community.settings.alert_channel:
         return Rich()
     return rich(_("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
-                  "told your name and where — never what you wrote. **privacy** says who sees what."),
+                  "told your name, so someone can reach out: never what you wrote, and where only if you shared "
+                  "it with your name. **privacy** says who sees what."),
                 care_channel_ref(app, community))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
-    """Where it happened, for a moderator, with a link to the channel: never what was written."""
+    """Where it happened, for a moderator, with a link to the channel: never what was written. Of a check-in answer,
+    only a shared one's (its post names them anyway): an anonymous or private answer's note says nothing of where
+    or what round, or the note beside an anonymous post would tell whose it is (nothing either when no answer was
+    saved: the round is not the moderators' to know)."""
     place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
     if event.name.startswith(("reflect", "note")):
         return rich(_("while writing a private reflection note"))
     if event.name.startswith("checkin"):
+        answer = _answer.get() or {}
+        if answer.get("visibility") != "shared" or answer.get("held"):
+            return Rich()
         return rich(_("while answering a check-in")) + place
     return rich(_("in a message to Hearth")) + place
 
@@ -201,7 +228,9 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Ric
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
     with speaking(await app.channel_language(actor.community_id)):
-        body = rich("💛 **{}**" + f" {_(what)}, ", await posted_name(app, actor)) + where() + rich(
+        place = where()  # (nothing, for an anonymous or private answer: `where_of`)
+        body = rich("💛 **{}**" + f" {_(what)}", await posted_name(app, actor)) + (
+            rich(", ") + place if place.parts else Rich()) + rich(
             ". " + _("Hearth has privately shared support resources with them. "
                      "A gentle, private check-in from someone they trust may help."))
         await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)

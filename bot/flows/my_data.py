@@ -230,7 +230,9 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
         rich(_("• **Shared** answers: the check-in's channel, with your name.")),
         rich(_("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "
                "round closes), so when you answered gives nothing away. I remember they're yours only so you "
-               "can change, export or delete them; nobody else can find out, moderators included.")),
+               "can change, export or delete them: nothing I show anyone else, moderators included, says whose "
+               "they are. If words you'd post sound like you may be struggling, I hold them back and ask you "
+               "first.")),
         rich(_("• **Private** answers and **notes**: your words are for you only. Not other members, not "
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),

@@ -3,13 +3,15 @@ updated in place (`chat.update`), moderators only, and the member's own follow-u
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.adapters.slack.conftest import ANN, BOB, MOD, buttons, texts
 from tests.adapters.slack.test_member import reply_to
 
 WORDS = "I keep thinking about ending my life"
 
 
-async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, side):
+async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, side, clock):
     fake.add_user("USAM", "Sam", admin=True)
     await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
     said = await care_reply(fake, side)
@@ -36,9 +38,16 @@ async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, sid
     assert "Mia" in texts(edit["blocks"]) and "reaching out" in texts(edit["blocks"])
     assert WORDS not in texts(edit["blocks"]) and list(buttons(edit["blocks"])) == ["Hand over", "Done"]
 
+    clock.advance(timedelta(seconds=5))  # (a moment later: no double press)
     handed = await press(fake, side, MOD, buttons(edit["blocks"])["Hand over"], posted)
     assert "Handed back" in texts(handed["blocks"])
-    done = await press(fake, side, "USAM", buttons(edit["blocks"])["Done"], posted)
+    # Sam's Done on the post as it showed Mia reaching out: from before the note changed, so it does nothing.
+    stale = await press(fake, side, "USAM", buttons(edit["blocks"])["Done"], posted)
+    assert "from before the note changed" in texts(stale["blocks"])
+    await app.outbox.drain_all()
+    reopened = fake.called("chat.update")[-1]
+    assert list(buttons(reopened["blocks"])) == ["I'll reach out", "Done"]
+    done = await press(fake, side, "USAM", buttons(reopened["blocks"])["Done"], posted)
     assert "Marked done" in texts(done["blocks"])
     await app.outbox.drain_all()
     last = fake.called("chat.update")[-1]

@@ -157,7 +157,7 @@ async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel
     clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
     await RoundScheduler(app).run_job("care.raise_again")
     posts = [d for d in await posts_to_mods(app) if d.kind == "post"]  # (both went out together, in any order)
-    [raised] = [d for d in posts if "nobody is on duty" in d.message.plain()]
+    [raised] = [d for d in posts if "nobody on duty I can ask" in d.message.plain()]
     [note_post] = [d for d in posts if d is not raised]
     assert [(b.label, b.action) for b in raised.message.buttons] == [(b.label, b.action)
                                                                      for b in note_post.message.buttons]

@@ -256,9 +256,9 @@ async def test_an_answer_asked_for_in_steps_gets_one_care_reply_and_a_calm_confi
 
 async def test_a_care_reply_comes_first_and_the_confirmation_after_it_is_calm(app, clock):
     await open_round(app, clock)
-    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="shared", words=CRISIS)
+    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS)
     assert CRISIS_OPENING in replies[0].plain() and SAVED in replies[0].plain()
-    assert replies[1].plain() == "Your answer is shared with the group."
+    assert replies[1].plain() == "Your answer is kept private."
     assert "Thanks" not in text(replies)
 
 

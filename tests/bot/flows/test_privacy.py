@@ -56,8 +56,9 @@ async def test_the_notice_says_what_a_care_note_carries_when_there_is_a_care_cha
     out = text(await run(app, actor("ann"), "privacy"))
     assert "only you. Not other members, not moderators." not in out  # the old promise, untrue with a care note
     care = next(line for line in out.splitlines() if "When things are hard" in line)
-    assert "names the person and where it happened, even for a private answer or note" in care
-    assert "never what was written" in care and "at most once every 24 hours" in care
+    assert "names the person, even for a private answer or note" in care
+    assert "never for an anonymous or private answer, so it can't point to an anonymous post" in care
+    assert "never says what was written" in care and "at most once every 24 hours" in care
 
 
 @pytest.mark.parametrize("language, said", [("en", "at most once every hour."), ("es", "una vez cada hora."),
@@ -86,7 +87,8 @@ async def test_joining_a_checkin_says_what_a_care_note_carries(app):
     assert "care" not in plain.lower()  # no care channel: nothing to tell
     await with_care_channel(app)
     joined = text(await run(app, actor("ann"), "checkin join", schedule="mornings"))
-    assert "#care-team" in joined and "your name and where" in joined and "never what you wrote" in joined
+    assert "#care-team" in joined and "told your name" in joined and "never what you wrote" in joined
+    assert "where only if you shared it with your name" in joined
     assert "privacy" in joined
 
 
@@ -100,7 +102,8 @@ async def test_after_a_care_note_the_member_is_told_it_went_out(app, clock):
     await with_care_channel(app)
     told = text(await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS))
     assert "nobody else sees more than before" not in told
-    assert "#care-team were told your name and where this happened" in told and "Never what you wrote" in told
+    # A private answer: the note said who, not where (nor that it was a check-in), and the member is told just that.
+    assert "#care-team were told your name, so someone" in told and "Never what you wrote, nor where" in told
 
 
 async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_channel(app):
