@@ -204,3 +204,36 @@ async def test_when_the_connection_to_discord_drops_a_members_roles_and_rights_a
     assert await DiscordModerators(discord_bot).still(community, user_id) is None
     fake.drops.clear()
     assert str(fake.mod_role_id) in await roles_in(discord_bot, community, user_id)  # (Discord answering again)
+
+
+async def test_a_double_click_on_reach_out_does_not_hand_the_note_straight_back(discord_bot, fake: FakeDiscord, app):
+    """Discord redraws the note under the pointer: the second click lands on "Hand over" where "I'll reach out"
+    was. It is refused kindly, and the note stays with Mia."""
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    taken = await fake.wait_callback(await fake.click(mia, int(note["id"]), button(note, "reach out")))
+    assert "nobody doubles up" in taken["data"]["content"]
+    await app.outbox.drain_all()
+    redrawn = fake.messages[int(note["id"])]
+    assert [b["label"] for b in buttons(redrawn)] == ["Hand over", "Done"]
+    second = await fake.wait_callback(await fake.click(mia, int(note["id"]), buttons(redrawn)[0]["custom_id"]))
+    assert second["data"]["flags"] & 64 and "second press" in second["data"]["content"]
+    (got,) = await app.store.care.listing(f"discord:{fake.guild_id}", app.now().replace(year=2000))
+    assert got.state == "taken" and got.taken_by == f"discord:{mia['user']['id']}"
+
+
+async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_discord(discord_bot, fake: FakeDiscord, app):
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, mia, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    for label in ("reach out", "Done"):
+        refused = await fake.wait_callback(await fake.click(mia, int(note["id"]), button(note, label)))
+        assert refused["data"]["flags"] & 64 and "This care note is about you" in refused["data"]["content"]
+    (got,) = await app.store.care.listing(f"discord:{fake.guild_id}", app.now().replace(year=2000))
+    assert got.state == "open"

@@ -108,3 +108,39 @@ async def test_a_note_raised_again_carries_the_notes_buttons_and_a_press_in_the_
     await app.outbox.drain_all()
     [edit] = fake.called("chat.update")
     assert edit["channel"] == "C0CARE" and "reaching out" in texts(edit["blocks"])
+
+
+async def test_a_double_press_on_reach_out_does_not_hand_the_note_straight_back(app, fake, side):
+    """Slack updates the note in place: a second press lands on "Hand over" where "I'll reach out" was."""
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    posted = fake.history["C0CARE"][-1]
+    taken = await press(fake, side, MOD, buttons(note["blocks"])["I'll reach out"], posted)
+    assert "nobody doubles up" in texts(taken["blocks"])
+    await app.outbox.drain_all()
+    [edit] = fake.called("chat.update")
+    second = await press(fake, side, MOD, buttons(edit["blocks"])["Hand over"], posted)
+    assert "second press" in texts(second["blocks"])
+    (got,) = await app.store.care.listing(got_community(app, fake), app.now().replace(year=2000))
+    assert got.state == "taken"
+
+
+async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_slack(app, fake, side):
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    before = len(fake.called("response_url"))
+    await side.command(MOD, f"note {WORDS}")
+    await fake.wait_for("response_url", before + 2)
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    posted = fake.history["C0CARE"][-1]
+    for label in ("I'll reach out", "Done"):
+        refused = await press(fake, side, MOD, buttons(note["blocks"])[label], posted)
+        assert "This care note is about you" in texts(refused["blocks"])
+    (got,) = await app.store.care.listing(got_community(app, fake), app.now().replace(year=2000))
+    assert got.state == "open"
+
+
+def got_community(app, fake) -> str:
+    return f"slack:{fake.team}"
