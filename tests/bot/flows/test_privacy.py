@@ -118,3 +118,34 @@ async def test_the_notice_says_anonymous_answers_go_up_in_batches(app):
     out = text(await run(app, actor("ann"), "privacy"))
     line = next(line for line in out.splitlines() if line.startswith("• Anonymous"))
     assert "a few at a time" in line and "when the round closes" in line
+
+
+#: What each language's care section says of where a care note points: never to an anonymous or private answer.
+NEVER_WHERE = {
+    "en": "never for an anonymous or private answer",
+    "es": "nunca si fue una respuesta anónima o privada",
+    "de": "nie bei einer anonymen oder privaten Antwort",
+    "fr": "jamais pour une réponse anonyme ou privée",
+    "pt": "nunca numa resposta anônima ou privada",
+}
+
+
+ANONYMOUS = ("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the round "
+             "closes), so when you answered gives nothing away. I remember they're yours only so you can change, "
+             "export or delete them: nothing I show anyone else, moderators included, says whose they are. If words "
+             "you'd post sound like you may be struggling, I hold them back and ask you first.")
+
+
+@pytest.mark.parametrize("language", sorted(NEVER_WHERE))
+async def test_what_privacy_says_of_anonymous_answers_and_care_notes_is_true_in_every_language(app, language):
+    """The old promise ("nobody else can find out, moderators included") was untrue beside a care note that said
+    where; now the note never says where for an anonymous or private answer, and heavy words are held first."""
+    from bot.i18n import gettext_in
+
+    await run(app, actor("ann"), "me language", language=language)
+    await with_care_channel(app)
+    out = text(await run(app, actor("ann"), "privacy"))
+    shown = gettext_in(language, ANONYMOUS).replace("**", "")
+    assert shown in out and (language == "en" or shown != ANONYMOUS.replace("**", ""))
+    assert "nobody else can find out" not in out and NEVER_WHERE[language] in out
+    assert "where it happened, even for a private answer" not in out
