@@ -272,7 +272,10 @@ async def save_answer(
         thanks = rich(_("Updated.") + " ") + thanks
     replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
     if held is not None:
-        replies = [_held_offer(app, rnd, ev, response, held, thanks + _when_anonymous_shows(visibility, previous))]
+        said = thanks + _when_anonymous_shows(visibility, previous)
+        if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
+            said += rich(" " + _("Your earlier post with your name is coming down for now."))
+        replies = [_held_offer(app, rnd, ev, response, held, said)]
     if ending is not None and held is None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods

@@ -237,3 +237,32 @@ async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_discord(dis
         assert refused["data"]["flags"] & 64 and "This care note is about you" in refused["data"]["content"]
     (got,) = await app.store.care.listing(f"discord:{fake.guild_id}", app.now().replace(year=2000))
     assert got.state == "open"
+
+
+async def test_heavy_words_given_anonymously_are_held_and_a_press_keeps_them_private(discord_bot, fake: FakeDiscord,
+                                                                                    app, clock):
+    """Through the round's own form on Discord: the care reply says the words are held, the next message offers
+    the choice, and "Keep them private" keeps them off the channel; the care note says who, never where."""
+    from tests.adapters.discord.test_optional_fields import open_round
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    post = await open_round(fake, app, clock, ann)
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Low")))
+    iid = await fake.submit(ann, modal["data"]["custom_id"], {"mood": "2", "words": WORDS, "visibility": "anonymous"})
+    first = await fake.wait_callback(iid)
+    await fake.wait_for(lambda: any("Keep them private" in [b["label"] for b in buttons(c.body)]
+                                    for c in fake.followups(iid)))
+    said = [first["data"], *(c.body for c in fake.followups(iid))]
+    assert all(m.get("flags", 0) & 64 for m in said)
+    assert "haven't posted them yet" in said[0]["content"]
+    (offer,) = [m for m in fake.messages.values() if "Keep them private" in [b["label"] for b in buttons(m)]]
+    assert [b["label"] for b in buttons(offer)] == ["Keep them private", "Post them anonymously"]
+    kept = await fake.wait_callback(await fake.click(ann, int(offer["id"]), button(offer, "Keep")))
+    assert "They stay private" in kept["data"]["content"]
+    await app.outbox.drain_all()
+    everywhere = [m["content"] for ch in (fake.channel_id, int(post["id"])) for m in fake.channel_messages(ch)]
+    assert not [c for c in everywhere if WORDS in c]
+    (note,) = [c for c in everywhere if "may need some support" in c]
+    assert "Ann" in note and "check-in" not in note.split("Hearth has")[0]

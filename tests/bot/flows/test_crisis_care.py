@@ -410,3 +410,14 @@ async def test_words_already_up_as_chosen_are_not_held_again_when_only_the_mood_
                         {"mood": "2", "words": CRISIS, "visibility": "shared"}, kind="form")
     assert not [b for r in again for b in r.buttons if b.action == "checkin.post_held"]
     assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "shared"
+
+
+async def test_a_shared_answer_changed_to_heavy_words_says_its_earlier_post_comes_down(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="A good start")
+    await app.outbox.drain_all()
+    replies = await run(app, ann, "checkin answer", mood="1", words=CRISIS)
+    assert "Your earlier post with your name is coming down for now." in text(replies) and offer_of(replies)
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.kind == "delete"] and CRISIS not in everything_sent(app)
