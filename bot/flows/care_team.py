@@ -8,7 +8,9 @@ each press that changes the note (and each `mod care duty`) goes in the audit
 log: who and when, and the note's number, never what nor about whom. A note
 nobody takes in time is raised again, once, to each moderator on duty, in
 private, with the note's own buttons (`mod care duty off` keeps someone out of
-that). A press in a DM carries no permissions of the platform's, so the
+that). The member a note is about is never raised to, and can't take, hand
+over or close it, even as a moderator (`_refused`); each button carries the
+state it was drawn for, so a stale or double press acts on nothing. A press in a DM carries no permissions of the platform's, so the
 platform is asked whether the presser moderates the note's community (that
 one only). Typed, `mod care` alone is `mod care list`. A member who got a
 crisis reply may ask for a private word from Hearth the next day.

@@ -3,11 +3,13 @@
 Every piece of free text Hearth receives is screened. The screen answers in
 two strengths. **crisis**: the member at once gets the support resources for
 their region, privately, and where the community asked for it a moderator
-channel hears who and where — never what — at most once per period.
+channel hears who — never what, and where only when that can't point to an
+anonymous or private answer (`where_of`) — at most once per period.
 **gentle**: a short private word and the same resources, and nobody else is
-told. Both are in the member's language. What they wrote is still saved
-exactly as they chose and made no more public, and the reply says so only
-when it really was saved. Hearth says plainly it is not a therapist or an
+told. Both are in the member's language. What they wrote is still saved and
+made no more public: words that would go up (shared or anonymous) are held
+back, private, until the member chooses (`bot.flows.checkins`), and the reply
+says which is true ("saved as you chose", or "held"). Hearth says plainly it is not a therapist or an
 emergency service.
 """
 
