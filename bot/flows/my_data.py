@@ -7,10 +7,12 @@ can see what. The rules of erasure live in `bot.store.member_data`.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from bot.commands.router import Router
 from bot.crypto import FernetCipher
@@ -140,10 +142,22 @@ async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
                    await promises(app, ev.actor.community_id, ev.actor.user_id))
 
 
+def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Reply]]"
+                              ) -> "Callable[[Hearth, Event], Awaitable[Reply]]":
+    """`me delete`'s reply, and after it each promise the deletion cancelled (read before they are gone)."""
+    @functools.wraps(handler)
+    async def deleting(app: "Hearth", ev: Event) -> Reply:
+        cancelled = await promises(app, ev.actor.community_id, ev.actor.user_id)
+        reply = await handler(app, ev)
+        said = _listed(_("I've also cancelled what I'd promised you:"), cancelled)
+        return replace(reply, body=join_rich([reply.body, said], "\n\n")) if cancelled else reply
+    return deleting
+
+
 @router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING,
                 check=_what_it_cancels)
+@_saying_what_it_cancelled
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
-    cancelled = await promises(app, ev.actor.community_id, ev.actor.user_id)  # (read before they are gone)
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
@@ -178,9 +192,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         "so nobody can tell whose it was.",
         "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
         "its own, so nobody can tell whose they were.", gone.posts_spread))
-    body += rich(" " + _("If you use Hearth again, it starts fresh. Take care."))
-    return Reply(body=join_rich([body, _listed(_("I've also cancelled what I'd promised you:"), cancelled)], "\n\n")
-                 if cancelled else body)
+    return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 
 def _if_any(count: int, sentence: str) -> Rich:
