@@ -9,8 +9,8 @@ anonymous or private answer (`where_of`) — at most once per period.
 told. Both are in the member's language. What they wrote is still saved and
 made no more public: words that would go up (shared or anonymous) are held
 back, private, until the member chooses (`bot.flows.checkins`), and the reply
-says which is true ("saved as you chose", or "held"). Hearth says plainly it is not a therapist or an
-emergency service.
+says which is true ("saved as you chose", or "held"). Hearth says plainly it
+is not a therapist or an emergency service.
 """
 
 from __future__ import annotations
@@ -69,10 +69,6 @@ def answer_saved(visibility: str, held: bool = False) -> None:
     answer = _answer.get()
     if answer is not None:
         answer.update(visibility=visibility, held=held)
-
-
-def _answer_held() -> bool:
-    return bool((_answer.get() or {}).get("held"))
 
 
 def words_kept(text: str) -> None:
@@ -138,12 +134,11 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
-    where = where_of(app, event)
     if level == "crisis":
-        told = await alert_moderators(app, event.actor, lambda: where, N_("may need some support right now"))
+        told = await alert_moderators(app, event.actor, lambda: where_of(app, event),
+                                      N_("may need some support right now"))
     saved = all(text in kept for text in concerning)
-    reply = await care_reply(app, event.actor, level, saved=saved, told=told, told_where=bool(where.parts),
-                             held=_answer_held())
+    reply = await care_reply(app, event.actor, level, saved=saved, told=told)
     if level == "crisis":  # they may ask, there and then, for a private word tomorrow
         language = await app.language_of(event.actor)
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
@@ -168,18 +163,20 @@ async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> boo
 
 
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
-                     region: str | None = None, told: bool = False, told_where: bool = True,
-                     held: bool = False) -> Reply:
+                     region: str | None = None, told: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
-    when a care note about them really went to the moderators, so the reply can say so plainly (`told_where`:
-    whether it said where); `held`: the words were saved but held back from the post they chose."""
+    when a care note about them really went to the moderators, so the reply can say so plainly (and whether it
+    said where: `alert_moderators`). Words the event's flow held back from a post (`answer_saved`) are said to be
+    held, not "saved as you chose"."""
     member = await app.ensure_member(actor)
     community = await app.ensure_community(actor.community_id)
     region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
-    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening,
-                                   "held" if held else saved, told_in, told_where))
+    said = _answer.get() or {}
+    kept: bool | str = "held" if said.get("held") and opening in ("crisis", "gentle") else saved
+    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, kept,
+                                   told_in, bool(said.get("told_where", True))))
 
 
 
@@ -231,6 +228,8 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Ric
         return False
     with speaking(await app.channel_language(actor.community_id)):
         place = where()  # (nothing, for an anonymous or private answer: `where_of`)
+        if (said := _answer.get()) is not None:  # (for the member's care reply: whether it said where)
+            said["told_where"] = bool(place.parts)
         body = rich("💛 **{}**" + f" {_(what)}", await posted_name(app, actor)) + (
             rich(", ") + place if place.parts else Rich()) + rich(
             ". " + _("Hearth has privately shared support resources with them. "
