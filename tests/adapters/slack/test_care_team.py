@@ -144,3 +144,30 @@ async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_slack(app, 
 
 def got_community(app, fake) -> str:
     return f"slack:{fake.team}"
+
+
+async def test_shared_words_in_crisis_are_held_and_post_them_puts_them_up_on_slack(app, clock, fake, side):
+    """Typed as a slash command: the care reply says the words are held, the next message offers the choice, and
+    nothing is posted in the round's thread until "Post them with my name" is pressed."""
+    from datetime import datetime, timezone
+
+    from bot.scheduling.runner import RoundScheduler
+    from tests.adapters.slack.test_member import make_schedule
+
+    await make_schedule(side, fake)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    before = len(fake.called("response_url"))
+    await side.command(ANN, f"checkin answer 1 shared {WORDS}")
+    replies = (await fake.wait_for("response_url", before + 2))[before:]
+    assert "haven't posted them yet" in texts(replies[0]["blocks"])
+    (offer,) = [r for r in replies if "Keep them private" in buttons(r.get("blocks", []))]
+    assert list(buttons(offer["blocks"])) == ["Keep them private", "Post them with my name"]
+    await app.outbox.drain_all()
+    assert not [m for m in fake.history.get("C0GENERAL", []) if WORDS in m.get("text", "")]
+    n = len(fake.called("response_url"))
+    await side.click(ANN, buttons(offer["blocks"])["Post them with my name"], ephemeral=True)
+    posted = (await fake.wait_for("response_url", n + 1))[-1]
+    assert "shared with the group" in texts(posted["blocks"])
+    await app.outbox.drain_all()
+    assert [m for m in fake.history.get("C0GENERAL", []) if WORDS in m.get("text", "")]
