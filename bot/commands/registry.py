@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mappin
 
 from bot.commands.forms import CommandForm, command_form
 from bot.errors import NotYours, Spent, UserError
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, join_rich, rich
+from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.i18n import N_, _
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
@@ -53,6 +53,8 @@ def once(now: datetime) -> dict[str, str]:
 log = logging.getLogger(__name__)
 
 Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
+#: A confirmed command's look before asking: refuses (raises), or says what the confirmation should add (a `Rich`).
+Check = Callable[["Hearth", Event], Awaitable[object]]
 Permission = Literal["member", "moderator"]
 #: Which community a pressed button acts on, from the button itself (None: none that can be found).
 CommunityOf = Callable[["Hearth", Event], Awaitable["str | None"]]
@@ -144,9 +146,10 @@ class Command:
     example: str | None = None
     reads_only: bool = False
     """Changes nothing: a repeated delivery is harmless, so the event itself writes nothing either."""
-    check: Handler | None = None
+    check: Check | None = None
     """For a confirmed command: looks before asking, and refuses (raises `UserError`) when there is nothing
-    to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing."""
+    to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing. What it returns,
+    if a `Rich`, is said in the question after the warning (`me delete`: the promises it would cancel)."""
     form: CommandForm | None = None
     """How a form asks for its options (title, submit label, labels, defaults): see `bot.commands.forms`."""
     bare: bool = False
@@ -360,9 +363,8 @@ class Registry:
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if cmd.confirm and event.args.get("confirmed") != "yes":
-            if cmd.check is not None:
-                await cmd.check(app, event)  # refuses when there is nothing to confirm
-            return [confirmation(cmd, event, now=app.now())]
+            more = await cmd.check(app, event) if cmd.check is not None else None  # refuses: nothing to confirm
+            return [confirmation(cmd, event, now=app.now(), more=more if isinstance(more, Rich) else None)]
         return as_list(await cmd.handler(app, event))
 
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
@@ -507,13 +509,16 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
     return [result] if isinstance(result, Reply) else list(result)
 
 
-def confirmation(cmd: Command, event: Event, why: str | None = None, now: datetime | None = None) -> Reply:
+def confirmation(cmd: Command, event: Event, why: str | None = None, now: datetime | None = None,
+                 more: Rich | None = None) -> Reply:
     """Ask before a destructive command (or, with `why`, one its handler found worth a second look); the button
-    carries the arguments back, and with `now` it works once."""
+    carries the arguments back, and with `now` it works once. `more`: what its `check` found this time (what
+    `me delete` would cancel), said after the warning."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
+    body = rich(_("**Are you sure?**") + " " + (why or (_(cmd.confirm) if cmd.confirm else "")
+                                                or _("This can't be undone.")))
     return Reply(
-        body=rich(_("**Are you sure?**") + " " + (why or (_(cmd.confirm) if cmd.confirm else "")
-                                                   or _("This can't be undone."))),
+        body=join_rich([body, more], "\n\n") if more is not None and more.parts else body,
         buttons=(
             Button(_("Yes, go ahead"), "confirm", args, style="danger"),
             # (it carries the person's own words, so that cancelling gives them back: `carried_words`)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Callable
 
 from bot.commands.forms import CommandForm
-from bot.commands.registry import Action, Command, CommunityOf, Handler, Option, Permission
+from bot.commands.registry import Action, Check, Command, CommunityOf, Handler, Option, Permission
 from bot.scheduling.jobs import DueSteps, Job, JobCallback, NextAt, OpenRounds, RoundSteps
 
 
@@ -38,7 +38,7 @@ class Router:
         confirm: str | None = None,
         example: str | None = None,
         reads_only: bool = False,
-        check: Handler | None = None,
+        check: Check | None = None,
         form: CommandForm | None = None,
         bare: bool = False,
     ) -> Callable[[Handler], Handler]:

@@ -8,7 +8,9 @@ each press that changes the note (and each `mod care duty`) goes in the audit
 log: who and when, and the note's number, never what nor about whom. A note
 nobody takes in time is raised again, once, to each moderator on duty, in
 private, with the note's own buttons (`mod care duty off` keeps someone out of
-that). A press in a DM carries no permissions of the platform's, so the
+that). The member a note is about is never raised to, and can't take, hand
+over or close it, even as a moderator (`_refused`); each button carries the
+state it was drawn for, so a stale or double press acts on nothing. A press in a DM carries no permissions of the platform's, so the
 platform is asked whether the presser moderates the note's community (that
 one only). Typed, `mod care` alone is `mod care list`. A member who got a
 crisis reply may ask for a private word from Hearth the next day.
@@ -16,6 +18,7 @@ crisis reply may ask for a private word from Hearth the next day.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -43,24 +46,39 @@ ABOUT = ("mod care list",)
 FOLLOW_UP_AFTER = timedelta(days=1)
 #: How far back `mod care list` shows notes already done.
 RECENT = timedelta(days=14)
+#: What a care button says of the note as it was drawn: its state then ("open", "taken"). A press acts only on
+#: the state the presser saw; a button drawn before a change (a stale post, a DM raised earlier) is refused kindly.
+SEEN = "seen"
+#: Who redrew the note by pressing, and when (a whole-second timestamp): carried by the button now where theirs was.
+BY, AT = "by", "at"
+#: A press on the button a person's own press drew in that very place, this soon after, is the second half of a
+#: double press (Discord and Slack redraw the note under the pointer; the terminal's `press 1` twice): refused.
+DOUBLE_PRESS = timedelta(seconds=3)
 
 
 # -- the note, as the care channel shows it -------------------------------------------------
 
 
-def note_reply(note: CareNote, zone: str = "UTC") -> Reply:
+#: Who pressed, and when: the press that drew a note anew (`note_reply`'s `drawn`).
+Drawn = tuple[str, datetime]
+
+
+def note_reply(note: CareNote, zone: str = "UTC", drawn: Drawn | None = None) -> Reply:
     """The note's post as it stands: who and where (as first written), what the team did, and the buttons
-    that fit its state. Never what the member wrote: the note never had it."""
+    that fit its state, each carrying that state (`SEEN`). Never what the member wrote: the note never had it.
+    `drawn`: the press that changed it: the first button, where the pressed one was, says who and when, so a
+    double press is not taken as a press of the new button (`_double_press`)."""
     lines = [Rich.from_json(note.body)]
-    args = {NOTE_ARG: str(note.id)}
+    args = {NOTE_ARG: str(note.id), SEEN: note.state}
+    first = args | ({BY: drawn[0], AT: str(int(drawn[1].timestamp()))} if drawn else {})
     buttons: tuple[Button, ...] = ()
     if note.state == "open":
-        buttons = (Button(_("I'll reach out"), TAKE, args, "primary"), Button(_("Done"), DONE, args))
+        buttons = (Button(_("I'll reach out"), TAKE, first, "primary"), Button(_("Done"), DONE, args))
     elif note.state == "taken":
         lines.append(rich(_("**{}** is reaching out (since {})."),
                           person_posted(note.taken_by or "", note.taken_name or ""),
                           posted_time(note.taken_at or note.created_at, zone, "time")))
-        buttons = (Button(_("Hand over"), HAND_OVER, args), Button(_("Done"), DONE, args, "success"))
+        buttons = (Button(_("Hand over"), HAND_OVER, first), Button(_("Done"), DONE, args, "success"))
     else:
         lines.append(rich(_("✅ Done — closed by **{}**."), person_posted(note.closed_by or "", note.closed_name or "")))
     return Reply(body=join_rich(lines), buttons=buttons, visibility="channel")
@@ -76,12 +94,12 @@ def note_post(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgo
                          reply_to_json(note_reply(note, zone)))]
 
 
-def note_edit(note: CareNote, zone: str = "UTC", lang: str = "en") -> list[Outgoing]:
+def note_edit(note: CareNote, zone: str = "UTC", lang: str = "en", drawn: Drawn | None = None) -> list[Outgoing]:
     """The note's post edited to its new state; each change its own entry, sent in order (one a newer change
-    already follows is skipped: `store.outbox.skip_reason`)."""
+    already follows is skipped: `store.outbox.skip_reason`). `drawn`: the press that changed it (`note_reply`)."""
     with speaking(lang):
         return [Outgoing(f"care:{note.community_id}:{note.id}:v{note.version}:{note.user_id}", "edit", {"channel": note.channel_id, "care_note": note.id},
-                         reply_to_json(note_reply(note, zone)))]
+                         reply_to_json(note_reply(note, zone, drawn)))]
 
 
 async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) -> CareNote:
@@ -133,8 +151,10 @@ async def _zone(app: "Hearth", ev: Event) -> tuple[str, str]:
             await app.channel_language(ev.actor.community_id))
 
 
-def _who_has_it(note: CareNote) -> Reply:
-    """Said kindly to someone whose press came second: who has it, or that it is done."""
+def _who_has_it(note: CareNote, user: str = "") -> Reply:
+    """Said kindly to someone whose press came second: who has it (`user` themselves, maybe), or that it is done."""
+    if note.state == "taken" and note.taken_by == user:
+        return say(_("You already have this one. Thank you."))
     if note.state == "taken":
         return say(_("Thank you for looking out for them. **{}** is already reaching out, so I've left it with "
                      "them."), person_shown(note.taken_by or "", note.taken_name or ""))
@@ -143,17 +163,56 @@ def _who_has_it(note: CareNote) -> Reply:
     return say(_("This one is open again: nobody has it right now."))
 
 
+async def _refused(app: "Hearth", ev: Event, note: CareNote) -> Reply | None:
+    """Why this press must not act, said kindly, or None. The member a note is about never takes, hands over or
+    closes it (a moderator may be the one in need: the team looks after them, and they need do nothing); the
+    refusal is audited by the note's number alone, never saying whose it is. A button drawn for another state
+    than the note's now, or pressed twice, acts on nothing (`_seen_other`, `_double_press`)."""
+    if note.user_id == ev.actor.user_id:
+        await audit(app, ev, "refused.care", _audited(note))
+        return say(_("This care note is about you, so I've left it with the rest of the team: you don't need to do "
+                     "anything with it. If things are hard right now, **support** shows who you can reach."))
+    return _double_press(app, ev, note) or _seen_other(ev, note)
+
+
+def _seen_other(ev: Event, note: CareNote) -> Reply | None:
+    """A button drawn when the note was in another state (a post not yet redrawn, a DM raised earlier): the
+    presser saw something that is no longer so, and is told what is. (Buttons drawn before `SEEN` say nothing.)"""
+    seen = ev.args.get(SEEN)
+    if seen is None or seen == note.state:
+        return None
+    now = _who_has_it(note, ev.actor.user_id)
+    return replace(now, body=rich(_("That button was from before the note changed, so I've left it as it is.")
+                                  + " ") + now.body)
+
+
+def _double_press(app: "Hearth", ev: Event, note: CareNote) -> Reply | None:
+    """The second half of a double press: the button the presser's own press drew a moment ago, in the place
+    they pressed (`note_reply`'s `drawn`). They can't have seen it yet, so it does nothing."""
+    by, at = ev.args.get(BY), ev.args.get(AT, "")
+    if by != ev.actor.user_id or not at.isdigit():
+        return None
+    if app.now().timestamp() - int(at) >= DOUBLE_PRESS.total_seconds():
+        return None
+    button = _("Hand over") if note.state == "taken" else _("I'll reach out")
+    return say(_("That looked like a second press, so I've left the note as your first press made it. If you "
+                 "meant **{button}**, press it again in a moment.").format(button=button))
+
+
 @router.action(TAKE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def take(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if (refused := await _refused(app, ev, note)) is not None:
+        return refused
     if note.state == "taken" and note.taken_by == ev.actor.user_id:
-        return say(_("You already have this one. Thank you."))
+        return _who_has_it(note, ev.actor.user_id)
     zone, lang = await _zone(app, ev)
+    now = app.now()
     taken = await app.store.care.take(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
-                                      app.now(), lambda n: note_edit(n, zone, lang))
+                                      now, lambda n: note_edit(n, zone, lang, (ev.actor.user_id, now)))
     if taken is None:
         current = await app.store.care.get(ev.actor.community_id, note.id)
-        return _who_has_it(current or note)
+        return _who_has_it(current or note, ev.actor.user_id)
     await audit(app, ev, "care.take", _audited(note))
     return say(_("Thank you. The note now shows you're reaching out, so nobody doubles up. If you can't after all, "
                  "press **{button}**.").format(button=_("Hand over")))
@@ -162,14 +221,17 @@ async def take(app: "Hearth", ev: Event) -> Reply:
 @router.action(HAND_OVER, permission="moderator", about=ABOUT, community_of=_note_home)
 async def hand_over(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if (refused := await _refused(app, ev, note)) is not None:
+        return refused
     zone, lang = await _zone(app, ev)
-    given = await app.store.care.hand_over(ev.actor.community_id, note.id, ev.actor.user_id, app.now(),
-                                           lambda n: note_edit(n, zone, lang))
+    now = app.now()
+    given = await app.store.care.hand_over(ev.actor.community_id, note.id, ev.actor.user_id, now,
+                                           lambda n: note_edit(n, zone, lang, (ev.actor.user_id, now)))
     if given is None:
         if note.state == "taken" and note.taken_by != ev.actor.user_id:
             return say(_("Only **{}**, who is reaching out, can hand this one over."),
                        person_shown(note.taken_by or "", note.taken_name or ""))
-        return _who_has_it((await app.store.care.get(ev.actor.community_id, note.id)) or note)
+        return _who_has_it((await app.store.care.get(ev.actor.community_id, note.id)) or note, ev.actor.user_id)
     await audit(app, ev, "care.hand_over", _audited(note))
     return say(_("Handed back to the team. The note shows it's open again."))
 
@@ -177,6 +239,8 @@ async def hand_over(app: "Hearth", ev: Event) -> Reply:
 @router.action(DONE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def done(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if (refused := await _refused(app, ev, note)) is not None:
+        return refused
     zone, lang = await _zone(app, ev)
     closed = await app.store.care.close(ev.actor.community_id, note.id, ev.actor.user_id, ev.actor.display_name,
                                         app.now(), lambda n: note_edit(n, zone, lang))
@@ -185,7 +249,7 @@ async def done(app: "Hearth", ev: Event) -> Reply:
         if current.state == "taken":
             return say(_("**{}** is reaching out on this one, so only they can mark it done."),
                        person_shown(current.taken_by or "", current.taken_name or ""))
-        return _who_has_it(current)
+        return _who_has_it(current, ev.actor.user_id)
     await audit(app, ev, "care.done", _audited(note))
     return say(_("Marked done. Thank you for looking after them."))
 
@@ -193,13 +257,14 @@ async def done(app: "Hearth", ev: Event) -> Reply:
 # -- raised again, once, to those on duty ---------------------------------------------------------
 
 
-async def on_duty(app: "Hearth", community_id: str) -> list[str]:
+async def on_duty(app: "Hearth", community_id: str, about: str | None = None) -> list[str]:
     """The moderators to raise a note to: the community's listed moderators (people, not roles) and anyone who
-    said they are on duty, less those who said they are off."""
+    said they are on duty, less those who said they are off, and never `about`, the member the note is about
+    (a moderator may be the one who needs support: they are not asked to reach out to themselves)."""
     listed = [s for s in await app.store.communities.moderators(community_id) if not s.startswith("role:")]
     duty = await app.store.care.duty(community_id)
     wanted = listed + [u for u, on in duty.items() if on and u not in listed]
-    return [u for u in wanted if duty.get(u, True)]
+    return [u for u in wanted if duty.get(u, True) and u != about]
 
 
 async def next_raise(app: "Hearth") -> datetime | None:
@@ -215,17 +280,17 @@ async def raise_again(app: "Hearth") -> None:
     now = app.now()
     cutoff = now - timedelta(minutes=app.config["safety.care_raise_after_minutes"])
     for note in await app.store.care.untaken_since(cutoff):
-        who = await on_duty(app, note.community_id)
+        who = await on_duty(app, note.community_id, about=note.user_id)
         zone = (await app.ensure_community(note.community_id)).settings.default_timezone
         community_language = await app.store.communities.language(note.community_id)
         written_in = await app.channel_language(note.community_id)  # (the note's own words: see `open_note`)
         out = [await _raise_to(app, note, u, zone, app.member_language(
             await app.store.communities.get_member(note.community_id, u), community_language), written_in)
                for u in who]
-        if not who:  # nobody on duty to tell privately: the channel hears it once instead
+        if not who:  # nobody on duty to tell privately (but, maybe, the one it is about): the channel hears it
             with speaking(written_in):  # (a post many read: the community's language, as the note's)
-                nobody = rich(_("💛 This care note is still open, and nobody is on duty right now. Could someone "
-                                "take it?"))
+                nobody = rich(_("💛 This care note is still open, and there's nobody on duty I can ask about it "
+                                "privately. Could someone take it?"))
                 out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post",
                                 {"channel": note.channel_id, "community": note.community_id},
                                 reply_to_json(Reply(body=join_rich([nobody, Rich.from_json(note.body)]),
@@ -264,10 +329,13 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
     tz = await app.timezone_of(ev.actor)
     names = await people(app, ev.actor.community_id, [n.user_id for n in notes])
     lines = [rich(_("**Care notes** (who and when; what anyone wrote is never kept here)"))]
+    duty = await on_duty(app, ev.actor.community_id)
     for n in notes:
         line = rich("• **{}**, ", names[n.user_id]) + show_time(n.created_at, tz)
         if n.state == "open":
             line += rich(_(": open, nobody has it yet"))
+            if n.user_id in duty and n.raised_at is None:
+                line += rich(" ") + _not_asked(len(duty) - 1)
         elif n.state == "taken":
             line += rich(_(": **{}** is reaching out (since {})"), person_shown(n.taken_by or "", n.taken_name or ""),
                          show_time(n.taken_at or n.created_at, tz))
@@ -277,6 +345,17 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
         lines.append(line)
     lines.append(await duty_line(app, ev.actor.community_id))
     return Reply(body=join_rich(lines))
+
+
+def _not_asked(others: int) -> Rich:
+    """Of an open note about a moderator on duty, truthfully: they are not asked about it; who is, if anyone."""
+    if others:
+        return rich(ngettext("(They're on duty, but I won't ask them about a note about themselves: {count} other "
+                             "moderator will be asked.)",
+                             "(They're on duty, but I won't ask them about a note about themselves: {count} other "
+                             "moderators will be asked.)", others).format(count=others))
+    return rich(_("(They're on duty, but I won't ask them about a note about themselves, and nobody else is on "
+                  "duty: if nobody takes it in time, I'll ask in the care channel instead.)"))
 
 
 async def duty_line(app: "Hearth", community_id: str) -> Rich:

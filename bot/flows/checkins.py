@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from typing import TYPE_CHECKING
@@ -10,11 +11,11 @@ from bot.commands.registry import Option, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
-    Button, Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text, join_rich, rich, say, show_date,
+    Button, Choice, Event, Form, FormField, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say, show_date,
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import after_answer, care_note_consent, cared, words_kept
+from bot.flows.crisis_care import after_answer, answer_saved, care_note_consent, cared, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
@@ -214,10 +215,13 @@ ROUND_CLOSED = N_("This check-in round has closed, so answers can't be added or 
 
 
 async def save_answer(
-    app: "Hearth", ev: Event, rnd: Round, schedule: Schedule, mood_text: str, visibility: str, words: str
+    app: "Hearth", ev: Event, rnd: Round, schedule: Schedule, mood_text: str, visibility: str, words: str,
+    as_chosen: bool = False,
 ) -> list[Reply]:
     """Save (or change) the person's answer. No visibility given: a first answer is private, and a changed one
-    keeps the one it had (changing the words never takes a shared post down, or puts one up, unasked)."""
+    keeps the one it had (changing the words never takes a shared post down, or puts one up, unasked). Words that
+    would go up (shared or anonymous) and sound heavy are held back, saved private, until the member chooses
+    (`_hold`); `as_chosen`: they just did, with the button that posts them."""
     mood = _mood(mood_text)
     visibility = visibility.strip().lower()
     if visibility and visibility not in VISIBILITIES:
@@ -234,6 +238,9 @@ async def save_answer(
         previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
         if OPENNESS[ending[0]] < OPENNESS[previous.visibility if previous else "private"]:
             visibility, safer = ending[0], True  # (of the two, the one fewer people see)
+    held = None if as_chosen else await _hold(app, rnd, ev, visibility, words)
+    if held is not None:
+        visibility = "private"  # (saved, never lost; posted only if they press for it)
     posted_in = round_language(app, rnd, await app.channel_language(ev.actor.community_id))  # (the round's own)
     with speaking(posted_in):
         name = await posted_name(app, ev.actor)
@@ -249,22 +256,99 @@ async def save_answer(
                                                                   visibility or None, app.now(), outgoing, batching)
     except RoundClosed:
         raise UserError(_(ROUND_CLOSED)) from None
-    words_kept(words)
+    if held is None:
+        words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
+    answer_saved(visibility, held is not None)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
     # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
     # only if it was not low before: changing its words, or how low, said it again).
     reaches = previous is None or previous.mood > app.config["safety.low_mood_max"]
     low_moods = await after_answer(app, ev.actor) if reaches else []
     # Beside a care reply (their words', or that word), no cheerful thanks: plainly where the answer went.
-    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods
+    thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods or held or as_chosen
                   else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
     replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
-    if ending is not None and (safer or ending[0] != visibility):
+    if held is not None:
+        said = thanks + _when_anonymous_shows(visibility, previous)
+        if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
+            said += rich(" " + _("Your earlier post with your name is coming down for now."))
+        replies = [_held_offer(app, rnd, ev, response, held, said)]
+    if ending is not None and held is None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods
+
+
+# -- words that sound heavy, held back from a post until the member chooses ------------------------------
+
+#: Said after such words were saved private instead of going up as chosen: plainly what happened, and the choice.
+HELD = N_("These words sound heavy, so I haven't posted them in {channel}: they're saved, and for now only you can "
+          "see them. If you'd still like them to go up as you chose, press **{post}**; if not, **{keep}**. Until "
+          "you choose, they stay private, also if the round closes first.")
+POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonymously")
+KEEP_PRIVATE = N_("Keep them private")
+
+
+async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: str) -> str | None:
+    """The visibility heavy words would have gone up with (shared, anonymous), if they are to be held back
+    instead; None to save as asked. Screened here, whatever brought them (typed, a form, a button that only changed
+    who sees them): the event's own screen misses words a button carries. Not held again: the same words already
+    up as they are (a changed mood keeps its post)."""
+    previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    wanted = visibility or (previous.visibility if previous else "private")
+    if not words or wanted == "private":
+        return None
+    if previous is not None and previous.visibility == wanted and previous.text == words:
+        return None
+    if not cared() and all(r.level == "ok" for r in await app.content.screen.check_off_loop([words])):
+        return None
+    return wanted
+
+
+def _digest(words: str) -> str:
+    """Which words a held offer's button is for (never the words themselves, which a platform would keep)."""
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich) -> Reply:
+    """What the member sees when their words were held: where they are (saved, private for now), and one press
+    each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`)."""
+    post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
+    args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
+    buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
+               Button(post, "checkin.post_held", args | once(app.now())))
+    body = join_rich([said, fill(_(HELD), channel=channel(rnd.channel_id), post=hearth_text(post),
+                                 keep=hearth_text(_(KEEP_PRIVATE)))], "\n\n")
+    return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
+
+
+async def _held_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule, Response]:
+    """The answer a held offer's button is for, if it is still those words; else a kind refusal (the answer was
+    changed since: the button is from before, and acts on nothing)."""
+    rnd, schedule = await _round_by_id(app, ev)
+    mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    if mine is None or _digest(mine.text) != ev.args.get("words") or ev.args.get("visibility") not in VISIBILITIES:
+        raise UserError(_("Your answer has changed since that message, so I've left it as it is now. "
+                          "**checkin status** shows it."))
+    return rnd, schedule, mine
+
+
+@router.action("checkin.post_held")
+async def held_pressed(app: "Hearth", ev: Event) -> list[Reply]:
+    """Post held words as the member first chose: they saw the care reply and said yes."""
+    rnd, schedule, mine = await _held_answer(app, ev)
+    return await save_answer(app, ev, rnd, schedule, str(mine.mood), ev.args["visibility"], mine.text,
+                             as_chosen=True)
+
+
+@router.action("checkin.keep_private")
+async def keep_private(app: "Hearth", ev: Event) -> Reply:
+    """Keep held words private: they already are; said, so the member knows nothing will go up."""
+    await _held_answer(app, ev)
+    return say(_("Okay. They stay private: only you can see them. You can change that any time with "
+                 "**checkin answer**."))
 
 
 #: How many people see an answer, by its visibility: of two, the lower is the safer.

@@ -3,12 +3,14 @@
 Every piece of free text Hearth receives is screened. The screen answers in
 two strengths. **crisis**: the member at once gets the support resources for
 their region, privately, and where the community asked for it a moderator
-channel hears who and where — never what — at most once per period.
+channel hears who — never what, and where only when that can't point to an
+anonymous or private answer (`where_of`) — at most once per period.
 **gentle**: a short private word and the same resources, and nobody else is
-told. Both are in the member's language. What they wrote is still saved
-exactly as they chose and made no more public, and the reply says so only
-when it really was saved. Hearth says plainly it is not a therapist or an
-emergency service.
+told. Both are in the member's language. What they wrote is still saved and
+made no more public: words that would go up (shared or anonymous) are held
+back, private, until the member chooses (`bot.flows.checkins`), and the reply
+says which is true ("saved as you chose", or "held"). Hearth says plainly it
+is not a therapist or an emergency service.
 """
 
 from __future__ import annotations
@@ -47,13 +49,26 @@ CHOICE_FIELDS = {"mood", "visibility", "theme", "kind", "depth", "timezone", "ch
 STRENGTH: dict[Level, int] = {"ok": 0, "gentle": 1, "crisis": 2}
 
 _kept: ContextVar[set[str] | None] = ContextVar("hearth_kept_words", default=None)
+#: What the event's flow did with a check-in answer's words: how they were saved ("shared", "anonymous",
+#: "private"), and whether they were held back from a post (`answer_saved`). What the care note may say of
+#: where, and what the care reply says of the words, follow it.
+_answer: ContextVar[dict[str, object] | None] = ContextVar("hearth_answer_saved", default=None)
 
 
 def watch_kept_words() -> set[str]:
-    """Start one event's record of the words its flow really saved (see `words_kept`)."""
+    """Start one event's record of the words its flow really saved (see `words_kept`, `answer_saved`)."""
     kept: set[str] = set()
     _kept.set(kept)
+    _answer.set({})
     return kept
+
+
+def answer_saved(visibility: str, held: bool = False) -> None:
+    """A check-in answer was saved `visibility`; `held`: its words were held back from the post the member chose,
+    until they say (`bot.flows.checkins`). Only a shared answer's care note says where it was given."""
+    answer = _answer.get()
+    if answer is not None:
+        answer.update(visibility=visibility, held=held)
 
 
 def words_kept(text: str) -> None:
@@ -158,14 +173,18 @@ async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> boo
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
                      region: str | None = None, told: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`
-    when a care note about them really went to the moderators, so the reply can say so plainly."""
+    when a care note about them really went to the moderators, so the reply can say so plainly (and whether it
+    said where: `alert_moderators`). Words the event's flow held back from a post (`answer_saved`) are said to be
+    held, not "saved as you chose"."""
     member = await app.ensure_member(actor)
     community = await app.ensure_community(actor.community_id)
     region = region or member.region or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
-    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, saved,
-                                   told_in))
+    said = _answer.get() or {}
+    kept: bool | str = "held" if said.get("held") and opening in ("crisis", "gentle") else saved
+    return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, kept,
+                                   told_in, bool(said.get("told_where", True))))
 
 
 
@@ -183,16 +202,23 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
     if not community.settings.alert_channel:
         return Rich()
     return rich(_("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
-                  "told your name and where — never what you wrote. **privacy** says who sees what."),
+                  "told your name, so someone can reach out: never what you wrote, and where only if you shared "
+                  "it with your name. **privacy** says who sees what."),
                 care_channel_ref(app, community))
 
 
 def where_of(app: "Hearth", event: Event) -> Rich:
-    """Where it happened, for a moderator, with a link to the channel: never what was written."""
+    """Where it happened, for a moderator, with a link to the channel: never what was written. Of a check-in answer,
+    only a shared one's (its post names them anyway): an anonymous or private answer's note says nothing of where
+    or what round, or the note beside an anonymous post would tell whose it is (nothing either when no answer was
+    saved: the round is not the moderators' to know)."""
     place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
     if event.name.startswith(("reflect", "note")):
         return rich(_("while writing a private reflection note"))
     if event.name.startswith("checkin"):
+        answer = _answer.get() or {}
+        if answer.get("visibility") != "shared" or answer.get("held"):
+            return Rich()
         return rich(_("while answering a check-in")) + place
     return rich(_("in a message to Hearth")) + place
 
@@ -209,7 +235,11 @@ async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Ric
     if last and now - last < timedelta(hours=app.config["safety.alert_cooldown_hours"]):
         return False
     with speaking(await app.channel_language(actor.community_id)):
-        body = rich("💛 **{}**" + f" {_(what)}, ", await posted_name(app, actor)) + where() + rich(
+        place = where()  # (nothing, for an anonymous or private answer: `where_of`)
+        if (said := _answer.get()) is not None:  # (for the member's care reply: whether it said where)
+            said["told_where"] = bool(place.parts)
+        body = rich("💛 **{}**" + f" {_(what)}", await posted_name(app, actor)) + (
+            rich(", ") + place if place.parts else Rich()) + rich(
             ". " + _("Hearth has privately shared support resources with them. "
                      "A gentle, private check-in from someone they trust may help."))
         await open_note(app, actor, channel, body)  # with buttons for the care team (`bot.flows.care_team`)

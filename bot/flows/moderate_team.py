@@ -112,6 +112,7 @@ AUDIT_WORDS = {
     "care.hand_over": N_("{actor} handed back to the team {detail}"),
     "care.done": N_("{actor} marked done {detail}"),
     "care.duty": N_("{actor} set their care duty {detail}"),
+    "refused.care": N_("{actor} pressed a button of {detail} that wasn't theirs to press, so nothing changed"),
     "schedule.note": N_("{actor} left a note for the next round of the check-in {detail}"),
 }
 

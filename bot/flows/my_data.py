@@ -7,10 +7,12 @@ can see what. The rules of erasure live in `bot.store.member_data`.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from bot.commands.router import Router
 from bot.crypto import FernetCipher
@@ -103,7 +105,58 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
     )
 
 
-@router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING)
+async def promises(app: "Hearth", community_id: str, user_id: str) -> list[Rich]:
+    """What Hearth promised the member and hasn't done yet, that `me delete` cancels with their data: the private
+    check-in they asked for after a hard moment, the word after low check-ins, the check-ins' messages and
+    reminders, and private messages to them still waiting to go. Each a line, so that none is cancelled unsaid."""
+    out: list[Rich] = []
+    followup = await app.store.care.followup_of(community_id, user_id)
+    if followup is not None:
+        out.append(rich(_("the private check-in you asked me for after a hard moment, due {day}").format(
+            day=show_date(followup.due_at.date()))))
+    member = await app.store.communities.get_member(community_id, user_id)
+    if member is not None and member.settings.get("low_mood", {}).get("on"):
+        out.append(rich(_("the private word you asked for after several low check-ins")))
+    joined = [p for _s, p in await app.store.communities.memberships(community_id, user_id)
+              if p.wants_dm or p.wants_reminder]
+    if joined:
+        out.append(rich(ngettext("the check-in messages and reminders I send you for {count} check-in",
+                                 "the check-in messages and reminders I send you for {count} check-ins",
+                                 len(joined)).format(count=len(joined))))
+    waiting = await app.store.outbox.pending_dms_to(community_id, user_id)
+    if waiting:
+        out.append(rich(ngettext("{count} private message to you that hasn't gone out yet",
+                                 "{count} private messages to you that haven't gone out yet",
+                                 waiting).format(count=waiting)))
+    return out
+
+
+def _listed(heading: str, lines: list[Rich]) -> Rich:
+    """A heading and its lines as a list, or nothing when there are none."""
+    return join_rich([rich(heading), *(rich("• ") + line for line in lines)], "\n") if lines else Rich()
+
+
+async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
+    """Said in `me delete`'s question, after the warning: each promise it would cancel (`promises`)."""
+    return _listed(_("**It also cancels what I promised you:**"),
+                   await promises(app, ev.actor.community_id, ev.actor.user_id))
+
+
+def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Reply]]"
+                              ) -> "Callable[[Hearth, Event], Awaitable[Reply]]":
+    """`me delete`'s reply, and after it each promise the deletion cancelled (read before they are gone)."""
+    @functools.wraps(handler)
+    async def deleting(app: "Hearth", ev: Event) -> Reply:
+        cancelled = await promises(app, ev.actor.community_id, ev.actor.user_id)
+        reply = await handler(app, ev)
+        said = _listed(_("I've also cancelled what I'd promised you:"), cancelled)
+        return replace(reply, body=join_rich([reply.body, said], "\n\n")) if cancelled else reply
+    return deleting
+
+
+@router.command("me delete", "Delete everything I hold about you in this community.", confirm=DELETE_WARNING,
+                check=_what_it_cancels)
+@_saying_what_it_cancelled
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
@@ -189,7 +242,9 @@ def privacy_notice(days: int, encrypted: bool) -> Rich:
         rich(_("• **Shared** answers: the check-in's channel, with your name.")),
         rich(_("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "
                "round closes), so when you answered gives nothing away. I remember they're yours only so you "
-               "can change, export or delete them; nobody else can find out, moderators included.")),
+               "can change, export or delete them: nothing I show anyone else, moderators included, says whose "
+               "they are. If words you'd post sound like you may be struggling, I hold them back and ask you "
+               "first.")),
         rich(_("• **Private** answers and **notes**: your words are for you only. Not other members, not "
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),

@@ -131,15 +131,16 @@ class Resources:
 
 
 def care_message(resources: Resources, texts: CareTexts, language: str, region: str | None, opening: Opening,
-                 saved: bool = False, told_in: Rich | None = None) -> Rich:
+                 saved: bool | str = False, told_in: Rich | None = None, told_where: bool = True) -> Rich:
     """A private care reply: its opening words, the region's resources, then (only if true) that the words were
-    saved and that moderators were told who and where (in `told_in`), and that Hearth is not a therapist."""
+    saved (`saved="held"`: saved, but held back from the post they chose until they say) and that moderators were
+    told who (and, `told_where`, where) in `told_in`, and that Hearth is not a therapist."""
     parts = [rich(texts.text(language, opening)), Rich(),
              join_rich(resources.for_region(region).lines(texts, language)), Rich()]
     if saved:
-        parts.append(rich(texts.text(language, "saved")))
+        parts.append(rich(texts.text(language, "held" if saved == "held" else "saved")))
     if told_in is not None:
-        parts.append(fill(texts.text(language, "told"), channel=told_in))
+        parts.append(fill(texts.text(language, "told" if told_where else "told_name"), channel=told_in))
     parts.append(rich(texts.text(language, "not_a_therapist")))
     return join_rich(parts)
 

@@ -281,6 +281,18 @@ class OutboxRepository(Repository):
         row = await self.db.fetchone("SELECT post_ref FROM care_notes WHERE id = ?", note_id)
         return row["post_ref"] if row else None
 
+    async def pending_dms_to(self, community_id: str, user_id: str) -> int:
+        """How many private messages to the member wait unsent, of those `erase_member` would drop: what `me
+        delete` cancels, so it can say so before and after."""
+        quoted = like(json.dumps(user_id))
+        row = await self.db.fetchone(
+            "SELECT count(*) AS n FROM outbox WHERE kind = 'dm' AND status = 'pending' AND target LIKE ? ESCAPE '\\' "
+            "AND (round_id IS NULL OR round_id IN "
+            "(SELECT rd.id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ?))",
+            quoted, community_id,
+        )
+        return int(row["n"]) if row else 0
+
     async def counts(self) -> dict[str, int]:
         """How many entries are in each status."""
         rows = await self.db.fetchall("SELECT status, count(*) AS n FROM outbox GROUP BY status")

@@ -518,3 +518,39 @@ advance 3h
     target = out.split("The clock moves on to ", 1)[1].split("\n", 1)[0]
     hour = int(target.split(", ")[1][:2])
     assert headed.split(", ")[1][:2] == f"{(hour - 2) % 24:02d}"  # an hour after the note, not at the jump's end
+
+
+def test_a_moderator_in_crisis_is_never_asked_about_her_own_note_nor_can_close_it(tmp_path, capsys):
+    """The terminal's trial: Mia, a moderator, writes words in crisis. Nobody else is on duty, so the care channel
+    hears it after an hour, never Mia's DMs; her presses of the note's buttons are refused kindly."""
+    out = run_script(tmp_path, """\
+as admin mod
+mod settings alert_channel #care
+mod moderators add mia
+as mia
+note I want to die
+mod care list
+press 2
+press 1
+advance 61m
+press 2
+mod care list
+""", capsys)
+    assert "[DM to mia]" not in out
+    assert out.count("This care note is about you") == 3 and "Marked done" not in out and "closed by" not in out
+    assert "I won't ask them about a note about themselves, and nobody else is on duty" in out
+    assert "[#care]\n  💛 This care note is still open, and there's nobody on duty I can ask about it privately" in out
+
+
+def test_pressing_reach_out_twice_keeps_the_note_taken(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as admin mod
+mod settings alert_channel #care
+ann: note I want to die
+as admin mod
+press 1
+press 1
+mod care list
+""", capsys)
+    assert "That looked like a second press" in out and "Handed back" not in out
+    assert "admin is reaching out" in out.split("admin> mod care list", 1)[1]

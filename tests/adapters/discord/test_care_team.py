@@ -204,3 +204,65 @@ async def test_when_the_connection_to_discord_drops_a_members_roles_and_rights_a
     assert await DiscordModerators(discord_bot).still(community, user_id) is None
     fake.drops.clear()
     assert str(fake.mod_role_id) in await roles_in(discord_bot, community, user_id)  # (Discord answering again)
+
+
+async def test_a_double_click_on_reach_out_does_not_hand_the_note_straight_back(discord_bot, fake: FakeDiscord, app):
+    """Discord redraws the note under the pointer: the second click lands on "Hand over" where "I'll reach out"
+    was. It is refused kindly, and the note stays with Mia."""
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    taken = await fake.wait_callback(await fake.click(mia, int(note["id"]), button(note, "reach out")))
+    assert "nobody doubles up" in taken["data"]["content"]
+    await app.outbox.drain_all()
+    redrawn = fake.messages[int(note["id"])]
+    assert [b["label"] for b in buttons(redrawn)] == ["Hand over", "Done"]
+    second = await fake.wait_callback(await fake.click(mia, int(note["id"]), buttons(redrawn)[0]["custom_id"]))
+    assert second["data"]["flags"] & 64 and "second press" in second["data"]["content"]
+    (got,) = await app.store.care.listing(f"discord:{fake.guild_id}", app.now().replace(year=2000))
+    assert got.state == "taken" and got.taken_by == f"discord:{mia['user']['id']}"
+
+
+async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_discord(discord_bot, fake: FakeDiscord, app):
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, mia, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    for label in ("reach out", "Done"):
+        refused = await fake.wait_callback(await fake.click(mia, int(note["id"]), button(note, label)))
+        assert refused["data"]["flags"] & 64 and "This care note is about you" in refused["data"]["content"]
+    (got,) = await app.store.care.listing(f"discord:{fake.guild_id}", app.now().replace(year=2000))
+    assert got.state == "open"
+
+
+async def test_heavy_words_given_anonymously_are_held_and_a_press_keeps_them_private(discord_bot, fake: FakeDiscord,
+                                                                                    app, clock):
+    """Through the round's own form on Discord: the care reply says the words are held, the next message offers
+    the choice, and "Keep them private" keeps them off the channel; the care note says who, never where."""
+    from tests.adapters.discord.test_optional_fields import open_round
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    post = await open_round(fake, app, clock, ann)
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Low")))
+    iid = await fake.submit(ann, modal["data"]["custom_id"], {"mood": "2", "words": WORDS, "visibility": "anonymous"})
+    first = await fake.wait_callback(iid)
+    await fake.wait_for(lambda: any("Keep them private" in [b["label"] for b in buttons(c.body)]
+                                    for c in fake.followups(iid)))
+    said = [first["data"], *(c.body for c in fake.followups(iid))]
+    assert all(m.get("flags", 0) & 64 for m in said)
+    assert "haven't posted them yet" in said[0]["content"]
+    (offer,) = [m for m in fake.messages.values() if "Keep them private" in [b["label"] for b in buttons(m)]]
+    assert [b["label"] for b in buttons(offer)] == ["Keep them private", "Post them anonymously"]
+    kept = await fake.wait_callback(await fake.click(ann, int(offer["id"]), button(offer, "Keep")))
+    assert "They stay private" in kept["data"]["content"]
+    await app.outbox.drain_all()
+    everywhere = [m["content"] for ch in (fake.channel_id, int(post["id"])) for m in fake.channel_messages(ch)]
+    assert not [c for c in everywhere if WORDS in c]
+    (note,) = [c for c in everywhere if "may need some support" in c]
+    assert "Ann" in note and "check-in" not in note.split("Hearth has")[0]

@@ -3,13 +3,15 @@ updated in place (`chat.update`), moderators only, and the member's own follow-u
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.adapters.slack.conftest import ANN, BOB, MOD, buttons, texts
 from tests.adapters.slack.test_member import reply_to
 
 WORDS = "I keep thinking about ending my life"
 
 
-async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, side):
+async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, side, clock):
     fake.add_user("USAM", "Sam", admin=True)
     await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
     said = await care_reply(fake, side)
@@ -36,9 +38,16 @@ async def test_a_care_note_is_taken_handed_over_and_done_in_place(app, fake, sid
     assert "Mia" in texts(edit["blocks"]) and "reaching out" in texts(edit["blocks"])
     assert WORDS not in texts(edit["blocks"]) and list(buttons(edit["blocks"])) == ["Hand over", "Done"]
 
+    clock.advance(timedelta(seconds=5))  # (a moment later: no double press)
     handed = await press(fake, side, MOD, buttons(edit["blocks"])["Hand over"], posted)
     assert "Handed back" in texts(handed["blocks"])
-    done = await press(fake, side, "USAM", buttons(edit["blocks"])["Done"], posted)
+    # Sam's Done on the post as it showed Mia reaching out: from before the note changed, so it does nothing.
+    stale = await press(fake, side, "USAM", buttons(edit["blocks"])["Done"], posted)
+    assert "from before the note changed" in texts(stale["blocks"])
+    await app.outbox.drain_all()
+    reopened = fake.called("chat.update")[-1]
+    assert list(buttons(reopened["blocks"])) == ["I'll reach out", "Done"]
+    done = await press(fake, side, "USAM", buttons(reopened["blocks"])["Done"], posted)
     assert "Marked done" in texts(done["blocks"])
     await app.outbox.drain_all()
     last = fake.called("chat.update")[-1]
@@ -99,3 +108,66 @@ async def test_a_note_raised_again_carries_the_notes_buttons_and_a_press_in_the_
     await app.outbox.drain_all()
     [edit] = fake.called("chat.update")
     assert edit["channel"] == "C0CARE" and "reaching out" in texts(edit["blocks"])
+
+
+async def test_a_double_press_on_reach_out_does_not_hand_the_note_straight_back(app, fake, side):
+    """Slack updates the note in place: a second press lands on "Hand over" where "I'll reach out" was."""
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    posted = fake.history["C0CARE"][-1]
+    taken = await press(fake, side, MOD, buttons(note["blocks"])["I'll reach out"], posted)
+    assert "nobody doubles up" in texts(taken["blocks"])
+    await app.outbox.drain_all()
+    [edit] = fake.called("chat.update")
+    second = await press(fake, side, MOD, buttons(edit["blocks"])["Hand over"], posted)
+    assert "second press" in texts(second["blocks"])
+    (got,) = await app.store.care.listing(got_community(app, fake), app.now().replace(year=2000))
+    assert got.state == "taken"
+
+
+async def test_a_moderator_a_note_is_about_is_refused_its_buttons_on_slack(app, fake, side):
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    before = len(fake.called("response_url"))
+    await side.command(MOD, f"note {WORDS}")
+    await fake.wait_for("response_url", before + 2)
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    posted = fake.history["C0CARE"][-1]
+    for label in ("I'll reach out", "Done"):
+        refused = await press(fake, side, MOD, buttons(note["blocks"])[label], posted)
+        assert "This care note is about you" in texts(refused["blocks"])
+    (got,) = await app.store.care.listing(got_community(app, fake), app.now().replace(year=2000))
+    assert got.state == "open"
+
+
+def got_community(app, fake) -> str:
+    return f"slack:{fake.team}"
+
+
+async def test_shared_words_in_crisis_are_held_and_post_them_puts_them_up_on_slack(app, clock, fake, side):
+    """Typed as a slash command: the care reply says the words are held, the next message offers the choice, and
+    nothing is posted in the round's thread until "Post them with my name" is pressed."""
+    from datetime import datetime, timezone
+
+    from bot.scheduling.runner import RoundScheduler
+    from tests.adapters.slack.test_member import make_schedule
+
+    await make_schedule(side, fake)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    before = len(fake.called("response_url"))
+    await side.command(ANN, f"checkin answer 1 shared {WORDS}")
+    replies = (await fake.wait_for("response_url", before + 2))[before:]
+    assert "haven't posted them yet" in texts(replies[0]["blocks"])
+    (offer,) = [r for r in replies if "Keep them private" in buttons(r.get("blocks", []))]
+    assert list(buttons(offer["blocks"])) == ["Keep them private", "Post them with my name"]
+    await app.outbox.drain_all()
+    assert not [m for m in fake.history.get("C0GENERAL", []) if WORDS in m.get("text", "")]
+    n = len(fake.called("response_url"))
+    await side.click(ANN, buttons(offer["blocks"])["Post them with my name"], ephemeral=True)
+    posted = (await fake.wait_for("response_url", n + 1))[-1]
+    assert "shared with the group" in texts(posted["blocks"])
+    await app.outbox.drain_all()
+    assert [m for m in fake.history.get("C0GENERAL", []) if WORDS in m.get("text", "")]

@@ -157,7 +157,7 @@ async def test_an_untaken_note_with_nobody_on_duty_is_raised_in_the_care_channel
     clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
     await RoundScheduler(app).run_job("care.raise_again")
     posts = [d for d in await posts_to_mods(app) if d.kind == "post"]  # (both went out together, in any order)
-    [raised] = [d for d in posts if "nobody is on duty" in d.message.plain()]
+    [raised] = [d for d in posts if "nobody on duty I can ask" in d.message.plain()]
     [note_post] = [d for d in posts if d is not raised]
     assert [(b.label, b.action) for b in raised.message.buttons] == [(b.label, b.action)
                                                                      for b in note_post.message.buttons]
@@ -432,3 +432,119 @@ async def test_me_data_names_a_follow_up_still_to_come(app):
     await press(app, ANN, FOLLOW_UP, dict(button.args))
     assert "The private check-in you asked me for after a hard moment, due Tue 6 Jan" in text(
         await run(app, ANN, "me data"))
+
+
+# -- the member a note is about: never asked about it, never handles it ----------------------------------------
+
+ABOUT_YOU = "This care note is about you"
+
+
+async def note_about(app, who) -> int:
+    """A care note about `who` (a moderator, say), from crisis words in a private note. Its id."""
+    await with_alert_channel(app)
+    await run(app, who, "note", text=CRISIS)
+    (note,) = [n for n in await app.store.care.listing(who.community_id, app.now() - timedelta(days=1))
+               if n.user_id == who.user_id]
+    return note.id
+
+
+async def test_a_moderator_a_note_is_about_can_not_take_hand_over_or_close_it_and_is_told_kindly(app):
+    note = await note_about(app, MIA)
+    args = {"note": str(note)}
+    for action in (TAKE, DONE, HAND_OVER):
+        said = text(await press(app, MIA, action, args))
+        assert ABOUT_YOU in said and "support" in said, action
+        assert (await app.store.care.get(MIA.community_id, note)).state == "open"
+    # Sam takes it; Mia still can't hand it back or close it.
+    assert "nobody doubles up" in text(await press(app, SAM, TAKE, args))
+    for action in (HAND_OVER, DONE):
+        assert ABOUT_YOU in text(await press(app, MIA, action, args)), action
+    got = await app.store.care.get(MIA.community_id, note)
+    assert got.state == "taken" and got.taken_by == SAM.user_id
+    # Audited: who pressed and the note's number, never whose it is.
+    refused = [r for r in await app.store.communities.audit_log(MIA.community_id) if r["action"] == "refused.care"]
+    assert len(refused) == 5 and {r["detail"] for r in refused} == {f"care note {note}"}
+    shown = text(await run(app, SAM, "mod audit"))
+    assert f"pressed a button of care note {note} that wasn't theirs to press" in shown
+    assert "about them" not in shown and "about you" not in shown
+
+
+async def test_a_forged_press_in_a_dm_by_the_member_a_note_is_about_is_refused_too(app):
+    note = await note_about(app, MIA)
+    await run(app, SAM, "mod moderators add", who=MIA.user_id)
+    assert ABOUT_YOU in text(await press(app, in_a_dm(MIA), TAKE, {"note": str(note)}))
+    assert (await app.store.care.get(MIA.community_id, note)).state == "open"
+
+
+async def test_a_note_about_a_moderator_on_duty_is_raised_to_the_others_never_to_them(app, clock):
+    for who in ("console:mia", "console:sam"):
+        await run(app, SAM, "mod moderators add", who=who)
+    note = await note_about(app, MIA)
+    listed = text(await run(app, SAM, "mod care list"))
+    assert "I won't ask them about a note about themselves: 1 other moderator will be asked" in listed
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    assert [d.user for d in app.sent if d.kind == "dm"] == ["console:sam"]
+    assert (await app.store.care.get(MIA.community_id, note)).raised_at is not None
+
+
+async def test_a_note_about_the_only_moderator_on_duty_goes_to_the_care_channel_and_the_list_says_so(app, clock):
+    await run(app, MIA, "mod moderators add", who="console:mia")
+    await note_about(app, MIA)
+    listed = text(await run(app, MIA, "mod care list"))
+    assert "nobody else is on duty: if nobody takes it in time, I'll ask in the care channel instead" in listed
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    posts = await posts_to_mods(app)
+    assert not [d for d in app.sent if d.kind == "dm"]  # never to Mia herself
+    (raised,) = [d for d in posts if "nobody on duty I can ask about it privately" in d.message.plain()]
+    assert "Mia" in raised.message.plain() and CRISIS not in raised.message.plain()
+
+
+# -- a press acts on the note as the presser saw it --------------------------------------------------------------
+
+
+async def latest_buttons(app) -> dict:
+    """The buttons of the care note's post as it now stands (its last edit, or the post), by action."""
+    shown = [d for d in await posts_to_mods(app) if d.kind in ("post", "edit") and "may need some support"
+             in d.message.plain()]
+    return {b.action: dict(b.args) for b in shown[-1].message.buttons}
+
+
+async def test_a_double_press_on_the_redrawn_button_is_refused_not_applied_as_the_new_button(app, clock):
+    note = await crisis_note(app)
+    first = (await latest_buttons(app))[TAKE]
+    assert "nobody doubles up" in text(await press(app, MIA, TAKE, first))
+    redrawn = await latest_buttons(app)
+    assert list(redrawn) == [HAND_OVER, DONE]
+    said = text(await press(app, MIA, HAND_OVER, redrawn[HAND_OVER]))  # the same place, a moment later
+    assert "second press" in said and "Hand over" in said
+    got = await app.store.care.get(ANN.community_id, note)
+    assert got.state == "taken" and got.taken_by == MIA.user_id
+    # Pressed again a few seconds on, it is meant: it hands over; and a double press there doesn't take it back.
+    clock.advance(timedelta(seconds=5))
+    assert "Handed back" in text(await press(app, MIA, HAND_OVER, redrawn[HAND_OVER]))
+    again = await latest_buttons(app)
+    assert "second press" in text(await press(app, MIA, TAKE, again[TAKE]))
+    assert (await app.store.care.get(ANN.community_id, note)).state == "open"
+    # Someone else pressing the redrawn button at once is no double press of theirs.
+    assert "nobody doubles up" in text(await press(app, SAM, TAKE, again[TAKE]))
+
+
+async def test_a_button_drawn_for_another_state_is_refused_kindly(app, clock):
+    note = await crisis_note(app)
+    drawn_open = await latest_buttons(app)
+    assert "nobody doubles up" in text(await press(app, MIA, TAKE, drawn_open[TAKE]))
+    # Sam's Done, on the note as it was (open), would close a note Mia now has: refused, with who has it.
+    said = text(await press(app, SAM, DONE, drawn_open[DONE]))
+    assert "from before the note changed" in said and "Mia" in said
+    assert (await app.store.care.get(ANN.community_id, note)).state == "taken"
+    drawn_taken = await latest_buttons(app)
+    clock.advance(timedelta(seconds=5))
+    assert "Handed back" in text(await press(app, MIA, HAND_OVER, drawn_taken[HAND_OVER]))
+    # Mia's Done on the post as it showed her reaching out: the note is open again now, so it does nothing.
+    assert "from before the note changed" in text(await press(app, MIA, DONE, drawn_taken[DONE]))
+    assert (await app.store.care.get(ANN.community_id, note)).state == "open"
+    # A Take drawn when it was open works again now that it is open again (a DM raised earlier, say).
+    assert "nobody doubles up" in text(await press(app, SAM, TAKE, drawn_open[TAKE]))

@@ -256,9 +256,9 @@ async def test_an_answer_asked_for_in_steps_gets_one_care_reply_and_a_calm_confi
 
 async def test_a_care_reply_comes_first_and_the_confirmation_after_it_is_calm(app, clock):
     await open_round(app, clock)
-    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="shared", words=CRISIS)
+    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS)
     assert CRISIS_OPENING in replies[0].plain() and SAVED in replies[0].plain()
-    assert replies[1].plain() == "Your answer is shared with the group."
+    assert replies[1].plain() == "Your answer is kept private."
     assert "Thanks" not in text(replies)
 
 
@@ -330,3 +330,136 @@ async def test_settings_say_when_this_hearth_runs_without_its_model(app, monkeyp
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
     listed = (await run(app, actor("mia", moderator=True), "mod settings"))[0].plain()
     assert "crisis_screen: model (this Hearth runs without it, so phrases only)" in listed
+
+
+# -- words that sound heavy, about to go up: held, and the care note can't be linked to them ---------------------
+
+HELD_REPLY = "Your words are saved, but I haven't posted them yet"
+NOT_WHERE = "were told your name, so someone may gently reach out. Never what you wrote, nor where."
+
+
+def everything_sent(app) -> str:
+    return "\n".join(d.message.plain() for d in app.sent)
+
+
+def offer_of(replies) -> dict:
+    """The held offer's buttons, by action (theirs alone)."""
+    (offer,) = [r for r in replies if any(b.action == "checkin.post_held" for b in r.buttons)]
+    return {b.action: b for b in offer.buttons}
+
+
+async def test_anonymous_words_in_crisis_are_held_and_the_care_note_says_nothing_that_links_them(app, clock):
+    from tests.bot.flows.test_checkins import close
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    ann = actor("ann")
+    replies = await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
+    care = replies[0].plain()
+    assert HELD_REPLY in care and SAVED not in care and NOT_WHERE in care
+    said = text(replies[1:])
+    assert "I haven't posted them in #general" in said and "they stay private, also if the round closes first" in said
+    buttons = offer_of(replies)
+    assert [b.label for b in buttons.values()] == ["Keep them private", "Post them anonymously"]
+    assert (await app.store.rounds.response_of((await app.store.rounds.list_open())[0].id, ann.user_id)).visibility \
+        == "private"
+    (note,) = await alerts(app)
+    shown = note.message.plain()
+    assert shown.startswith("💛 Ann may need some support right now. Hearth has privately shared")
+    assert "answering a check-in" not in shown and "general" not in shown and CRISIS not in shown
+    for who in ("bob", "cy", "dee"):  # enough for a batch: Ann's words are not in it
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await app.outbox.drain_all()
+    assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
+    # She chooses to post them after all: they go up anonymously, as she first chose.
+    posted = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
+    assert "shared anonymously" in posted and "Thanks" not in posted
+    for who in ("eve", "fay"):  # (a batch of its own, as anonymous answers always go)
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"ok, {who} here")
+    await close(app, clock)
+    assert CRISIS in everything_sent(app)
+
+
+async def test_shared_words_in_crisis_are_held_and_keep_private_keeps_them_for_good(app, clock):
+    from tests.bot.flows.test_checkins import close
+
+    await open_round(app, clock)
+    ann = actor("ann")
+    replies = await run(app, ann, "checkin answer", mood="1", visibility="shared", words=CRISIS)
+    assert HELD_REPLY in replies[0].plain()
+    buttons = offer_of(replies)
+    assert [b.label for b in buttons.values()] == ["Keep them private", "Post them with my name"]
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "They stay private" in kept
+    await close(app, clock)
+    assert CRISIS not in everything_sent(app)
+    assert "already been used" in text(await press(app, ann, "checkin.keep_private",
+                                                   dict(buttons["checkin.keep_private"].args)))
+
+
+async def test_heavy_words_that_would_go_up_are_held_with_the_gentle_reply_too(app, clock, heavy):
+    await open_round(app, clock)
+    replies = await run(app, actor("ann"), "checkin answer", mood="2", visibility="shared", words=HEAVY)
+    assert GENTLE_OPENING in replies[0].plain() and HELD_REPLY in replies[0].plain()
+    assert offer_of(replies)
+    await app.outbox.drain_all()
+    assert HEAVY not in everything_sent(app)
+
+
+async def test_a_private_answers_care_note_says_who_never_where(app, clock):
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS)
+    assert NOT_WHERE in replies[0].plain() and SAVED in replies[0].plain() and HELD_REPLY not in replies[0].plain()
+    assert not [b for r in replies for b in r.buttons if b.action.startswith("checkin.")]
+    (note,) = await alerts(app)
+    assert "answering a check-in" not in note.message.plain() and "general" not in note.message.plain()
+
+
+async def test_a_held_offer_acts_only_on_the_words_it_was_for(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="1", visibility="anonymous", words=CRISIS))
+    await run(app, ann, "checkin answer", mood="3", visibility="private", words="Actually, a calmer day")
+    said = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
+    assert "Your answer has changed since" in said
+    rnd = (await app.store.rounds.list_open())[0]
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+    assert "meant for someone else" in text(await press(app, actor("bob"), "checkin.post_held",
+                                                       dict(buttons["checkin.post_held"].args)))
+
+
+async def test_words_a_button_would_put_up_are_screened_and_held_too(app, clock):
+    """Typed words ending in "shared" are kept private, with a button to take the ending as meant: pressing it
+    carries no words for the event's screen, but the words it would post are screened, and held."""
+    await open_round(app, clock)
+    ann = actor("ann")
+    replies = await run(app, ann, "checkin answer", mood="1", words=f"{CRISIS} shared")
+    (ending,) = [b for r in replies for b in r.buttons if b.action == "checkin.ending"]
+    pressed = await press(app, ann, "checkin.ending", dict(ending.args))
+    assert offer_of(pressed) and "I haven't posted them" in text(pressed)
+    await app.outbox.drain_all()
+    assert CRISIS not in everything_sent(app)
+
+
+async def test_words_already_up_as_chosen_are_not_held_again_when_only_the_mood_changes(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="1", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    rnd = (await app.store.rounds.list_open())[0]
+    again = await press(app, ann, "checkin.submit", {"round": str(rnd.id)},
+                        {"mood": "2", "words": CRISIS, "visibility": "shared"}, kind="form")
+    assert not [b for r in again for b in r.buttons if b.action == "checkin.post_held"]
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "shared"
+
+
+async def test_a_shared_answer_changed_to_heavy_words_says_its_earlier_post_comes_down(app, clock):
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="A good start")
+    await app.outbox.drain_all()
+    replies = await run(app, ann, "checkin answer", mood="1", words=CRISIS)
+    assert "Your earlier post with your name is coming down for now." in text(replies) and offer_of(replies)
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.kind == "delete"] and CRISIS not in everything_sent(app)

@@ -159,7 +159,7 @@ async def test_the_low_mood_word_in_the_members_language(app, clock):
 
 @pytest.mark.parametrize("alert_channel, says", [
     (False, "Esta comunidad no tiene activados los avisos a moderadores, así que nadie más se entera."),
-    (True, "dice quién y dónde, también si fue una respuesta o nota privada, nunca lo que se escribió, y llega como mucho una vez cada 24 horas."),
+    (True, "El aviso dice quién, también si fue una respuesta o nota privada, y nunca lo que se escribió. Solo dice dónde si fue una respuesta compartida"),
 ])
 async def test_privacy_says_what_happens_when_things_are_hard_in_the_members_language(app, alert_channel, says):
     if alert_channel:

@@ -266,3 +266,66 @@ async def test_me_data_writes_a_snooze_date_as_every_other_date_is_written(app):
     await run(app, ann, "me snooze", until="2026-01-10")
     out = text(await run(app, ann, "me data"))
     assert "DMs snoozed until Sat 10 Jan" in out and "2026-01-10" not in out
+
+
+# -- what `me delete` cancels of what Hearth promised ------------------------------------------------------------
+
+
+async def _asks_for_tomorrow(app: Hearth, who) -> None:
+    """`who` writes words in crisis and presses "Check on me tomorrow"."""
+    from bot.flows.care_team import FOLLOW_UP
+    from tests.bot.flows.test_crisis_care import CRISIS
+
+    replies = await run(app, who, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    assert "tomorrow" in text(await press(app, who, FOLLOW_UP, dict(button.args)))
+
+
+async def test_me_delete_lists_every_promise_it_cancels_before_and_after_and_keeps_none(app: Hearth, clock):
+    mia, zed = actor("mia", moderator=True), actor("zed")
+    await create_schedule(app, mia)
+    await run(app, zed, "checkin join", schedule="mornings", reminders="yes")
+    await run(app, zed, "me lowmood", on="yes")
+    await _asks_for_tomorrow(app, zed)
+    held = text(await run(app, zed, "me data"))
+    assert "The private check-in you asked me for after a hard moment, due" in held
+    exported = await run(app, zed, "me export")
+    assert json.loads(exported[0].attachment.content)["care"]["follow_up"]["due_at"]
+
+    ask = (await run(app, zed, "me delete"))[0]
+    asked = ask.plain()
+    assert "It also cancels what I promised you:" in asked
+    for promise in ("the private check-in you asked me for after a hard moment, due",
+                    "the private word you asked for after several low check-ins",
+                    "the check-in messages and reminders I send you for 1 check-in"):
+        assert promise in asked, promise
+    yes = [b for b in ask.buttons if b.action == "confirm"][0]
+    done = text(await press(app, zed, yes.action, yes.args))
+    assert "I've also cancelled what I'd promised you:" in done
+    assert "the private check-in you asked me for after a hard moment, due" in done
+    assert "the private word you asked for after several low check-ins" in done
+    clock.advance(timedelta(days=2))
+    await RoundScheduler(app).run_job("care.follow_ups")
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm" and d.user == zed.user_id]
+
+
+async def test_me_delete_names_a_private_message_still_waiting_to_go_out(app: Hearth, clock):
+    zed = actor("zed")
+    await _asks_for_tomorrow(app, zed)
+    clock.advance(timedelta(days=1, minutes=1))
+    await RoundScheduler(app).run_job("care.follow_ups")  # due: queued, not yet sent
+    ask = (await run(app, zed, "me delete"))[0].plain()
+    assert "1 private message to you that hasn't gone out yet" in ask
+    assert "the private check-in you asked me for" not in ask  # (it is that message now)
+    done = await delete_everything(app, zed)
+    assert "1 private message to you that hasn't gone out yet" in done
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "dm" and d.user == zed.user_id]
+
+
+async def test_me_delete_with_nothing_promised_says_no_more_than_before(app: Hearth):
+    zed = actor("zed")
+    ask = (await run(app, zed, "me delete"))[0].plain()
+    assert "promised" not in ask
+    assert "promised" not in await delete_everything(app, zed)
