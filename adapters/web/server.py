@@ -33,7 +33,7 @@ from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
 from bot import i18n
-from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, disarmed, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
     SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
@@ -325,8 +325,9 @@ class Dashboard:
     def context(self, request: web.Request, title: str, current: str = "", **more: Any) -> dict[str, Any]:
         session: DashboardSession | None = request.get(SESSION)
         return {"title": title, "current": current, "pages": pages(), "session": session, "lang": i18n.current(),
-                "name": session.actor.display_name if session else "",
-                "community": (session.actor.community_name or "") if session else "",  # (a name, never an id)
+                # (names people chose: shown as user text is, `disarmed`; the template escapes them for HTML)
+                "name": disarmed(session.actor.display_name) if session else "",
+                "community": disarmed(session.actor.community_name or "") if session else "",  # (never an id)
                 "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
                 "RUN": RUN, "SHOWN_TO": SHOWN_TO, **more}
 
