@@ -82,6 +82,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
                                           s.moderator_actions).format(count=s.moderator_actions)))
+    if s.audit_mentions:
+        lines.append(rich("• " + ngettext("{count} entry in the moderators' audit log that names you",
+                                          "{count} entries in the moderators' audit log that name you",
+                                          s.audit_mentions).format(count=s.audit_mentions)))
+    if s.waiting_messages:
+        lines.append(rich("• " + ngettext("{count} message to you or about you, waiting to be sent",
+                                          "{count} messages to you or about you, waiting to be sent",
+                                          s.waiting_messages).format(count=s.waiting_messages)))
     days = retention_days(app, community)
     lines.append(rich("\n" + ngettext(
         "Answers are kept for {days} day; notes until you delete them. **me export** gives you a copy of all of it, "

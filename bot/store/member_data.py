@@ -71,6 +71,10 @@ class Summary:
     care_notes: int = 0
     """Care notes about them in the moderators' care channel (who and where, never what)."""
     follow_up_due: str | None = None
+    audit_mentions: int = 0
+    """Moderators' audit entries that name them, someone else acting (made them a moderator, say)."""
+    waiting_messages: int = 0
+    """Messages to or about them waiting in the outbox (a reminder, a DM)."""
 
 
 @dataclass

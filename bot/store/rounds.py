@@ -88,6 +88,7 @@ _ANSWERS_SQL = (
 
 
 class RoundRepository(Repository):
+    member_tables = ("responses",)
     #: Seals private answers at rest (the store sets it from HEARTH_ENCRYPTION_KEY).
     cipher: Cipher = PlainCipher()
 
