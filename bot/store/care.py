@@ -12,6 +12,7 @@ from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
+from bot.store.rounds import next_tick
 
 if TYPE_CHECKING:
     from bot.crypto import Cipher
@@ -51,7 +52,9 @@ class CareRepository(Repository):
             assert row is not None
             note = CareNote.from_row(row)
             await self.notes.stamp_safety_alert(tx, community_id, user_id, now)
-            await enqueue_on(tx, compose(note), now)
+            # On the clock's next tick, as a batch of anonymous posts is (`bot.store.rounds.next_tick`): posted the
+            # moment someone's words were screened, a note would point at the words that went up with it.
+            await enqueue_on(tx, compose(note), now, next_tick(now))
         return note
 
     async def get(self, community_id: str, note_id: int) -> CareNote | None:
