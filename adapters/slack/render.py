@@ -80,7 +80,9 @@ def clip(text: str, limit: int) -> str:
 
 
 def plain_text(text: str, limit: int) -> dict[str, Any]:
-    return {"type": "plain_text", "text": clip(text or " ", limit), "emoji": True}
+    """Plain words (a label, a title, a choice), often someone's: never parsed, and no `:code:` made an emoji
+    either (Hearth's own emoji are the characters themselves), so they show exactly as typed."""
+    return {"type": "plain_text", "text": clip(text or " ", limit), "emoji": False}
 
 
 def section(text: str) -> dict[str, Any]:

@@ -103,6 +103,18 @@ def rich_texts(node: Any) -> Iterator[dict[str, Any]]:
             yield from rich_texts(value)
 
 
+def plain_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every plain_text object, however deep."""
+    if isinstance(node, dict):
+        if node.get("type") == "plain_text":
+            yield node
+        for value in node.values():
+            yield from plain_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from plain_objects(value)
+
+
 def assert_unformatted(text: str) -> None:
     """Nothing in a notification's text that Slack would format: no *bold*, _italic_, ~strike~, `code` marks,
     and no line opening a > quote."""
@@ -142,6 +154,10 @@ def test_marked_up_words_are_shown_as_typed_everywhere(words: str, hearth: str) 
     assert not any(typed in obj["text"] for obj in mrkdwn_objects(home))
     view = message_view([Reply(body=body)], "{}")
     assert view_problems(view) == [] and not any(typed in obj["text"] for obj in mrkdwn_objects(view))
+    form = form_view(Reply(body=body, form=Form(words[:40], "act", (FormField("w", words[:40], default=words,
+                                                                              choices=(Choice("a", words),)),))), "{}")
+    assert view_problems(form) == [] and not any(typed in obj["text"] for obj in mrkdwn_objects(form))
+    assert all(obj.get("emoji") is False for obj in plain_objects(form) if obj["text"].strip())
 
 
 def reply_has_text(body: Rich) -> bool:
