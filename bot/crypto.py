@@ -12,6 +12,9 @@ keys allow rotation: the first seals, all of them open.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 import logging
 import sys
 from typing import Protocol
@@ -35,15 +38,26 @@ UNREADABLE = "(These words are encrypted with a key this Hearth doesn't have.)"
 
 
 class Cipher(Protocol):
-    """Seals text for the store and opens it again."""
+    """Seals text for the store and opens it again; and tells a fact apart without keeping it (`fingerprint`)."""
 
     def seal(self, text: str) -> str: ...
 
     def open(self, stored: str) -> str: ...
 
+    def fingerprint(self, *parts: str) -> str: ...
+
+
+def keyed_fingerprint(key: str, parts: tuple[str, ...]) -> str:
+    """32 hex characters that tell these parts apart, keyed with `key` (HMAC-SHA256): whoever holds the database
+    alone can't test a guess against them where there is a key."""
+    return hmac.new(key.encode("utf-8"), "\0".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
 
 class PlainCipher:
     """No key: text is stored as it is; sealed text can't be opened."""
+
+    def fingerprint(self, *parts: str) -> str:
+        return keyed_fingerprint("", parts)
 
     def seal(self, text: str) -> str:
         return text
@@ -62,6 +76,10 @@ class FernetCipher:
         if not keys:
             raise ValueError("at least one key is needed")
         self._fernet = MultiFernet([Fernet(k.encode("ascii")) for k in keys])
+        self._key = keys[0]
+
+    def fingerprint(self, *parts: str) -> str:
+        return keyed_fingerprint(self._key, parts)
 
     def seal(self, text: str) -> str:
         return MARKER + self._fernet.encrypt(text.encode("utf-8")).decode("ascii")

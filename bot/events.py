@@ -108,6 +108,18 @@ class UserText:
             object.__setattr__(self, "text", shown)
 
 
+def _shown_fields(item: object, *names: str) -> None:
+    """The plain words of a button, a choice, a form or a title, `disarmed` as user text is: they are plain
+    text on every platform (never markup), but often carry what someone typed (a check-in's name on a button, a
+    prompt's words as a form's default, a pack's name among choices), so they pass the same one door."""
+    for name in names:
+        value = getattr(item, name)
+        if isinstance(value, str):
+            shown = disarmed(value)
+            if shown is not value:
+                object.__setattr__(item, name, shown)
+
+
 @dataclass(frozen=True)
 class ChannelRef:
     """A channel, shown as a link where the platform has them (never a ping)."""
@@ -437,6 +449,9 @@ class Button:
     args: dict[str, str] = field(default_factory=dict)
     style: ButtonStyle = "secondary"
 
+    def __post_init__(self) -> None:
+        _shown_fields(self, "label")
+
 
 FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone", "file"]
 """`file`: an upload, where the platform's forms take one (Slack's `file_input`)."""
@@ -446,6 +461,9 @@ FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone", "file"
 class Choice:
     value: str
     label: str
+
+    def __post_init__(self) -> None:
+        _shown_fields(self, "label")  # (the value is what comes back, as it was)
 
 
 @dataclass(frozen=True)
@@ -461,6 +479,9 @@ class FormField:
     hint: str | None = None
     """Plain words under the field, where the platform shows them (the command's form declares them)."""
 
+    def __post_init__(self) -> None:
+        _shown_fields(self, "label", "default", "placeholder", "hint")
+
 
 @dataclass(frozen=True)
 class Form:
@@ -471,6 +492,9 @@ class Form:
     fields: tuple[FormField, ...]
     args: dict[str, str] = field(default_factory=dict)
     submit_label: str = "Save"
+
+    def __post_init__(self) -> None:
+        _shown_fields(self, "title", "submit_label")
 
 
 @dataclass(frozen=True)
@@ -507,6 +531,9 @@ class Reply:
     (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll
     check on you tomorrow"). An adapter that can't show it now (the platform unreachable, the interaction
     expired) hands it to the outbox (`Hearth.keep_privately`), which sends it as a DM once the platform answers."""
+
+    def __post_init__(self) -> None:
+        _shown_fields(self, "title")
 
     def plain(self) -> str:
         return self.body.plain()

@@ -93,11 +93,26 @@ def _block_rules(blocks: list[dict[str, Any]]) -> list[str]:
             problems.append(f"blocks[{i}] repeats action_id {sorted(repeated)}")
         for element in _elements(block):
             problems += [f"blocks[{i}]: {p}" for p in _element_rules(element)]
+        problems += [f"blocks[{i}]: {p}" for p in _rich_text_rules(block)]
         for text in _texts(block):
             if not text.get("text"):
                 problems.append(f"blocks[{i}] has an empty {text.get('type')} text")
             elif len(text["text"]) > MAX_TEXT_OBJECT:
                 problems.append(f"blocks[{i}] has a text of {len(text['text'])} characters; at most {MAX_TEXT_OBJECT}")
+    return problems
+
+
+def _rich_text_rules(block: dict[str, Any]) -> list[str]:
+    """A rich_text block: each of its elements holds something, and no text element is empty (Slack refuses both)."""
+    if block.get("type") != "rich_text":
+        return []
+    problems = [] if block.get("elements") else ["a rich_text block with no elements"]
+    for element in block.get("elements") or []:
+        runs = element.get("elements") or []
+        if not runs:
+            problems.append(f"an empty {element.get('type')}")
+        problems += [f"an empty text element in {element.get('type')}" for run in runs
+                     if run.get("type") == "text" and not run.get("text")]
     return problems
 
 

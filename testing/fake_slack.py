@@ -166,6 +166,28 @@ class FakeSlack:
         """Everything Hearth showed anyone, as one string (for "is it escaped" checks)."""
         return "\n".join(json.dumps(c.params, ensure_ascii=False) for c in self.calls)
 
+    def parsed_texts(self) -> str:
+        """Every text Hearth sent that Slack reads as markup, as one string: each mrkdwn object's, and each message's
+        `text` (its notification, mrkdwn too). rich_text `text` elements and plain_text objects are never parsed,
+        so someone's words may be there exactly as typed; here, `<!channel>` would ping."""
+        found: list[str] = []
+
+        def walk(node: Any, top: bool = False) -> None:
+            if isinstance(node, dict):
+                if node.get("type") == "mrkdwn" and isinstance(node.get("text"), str):
+                    found.append(node["text"])
+                if top and isinstance(node.get("text"), str):
+                    found.append(node["text"])
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        for c in self.calls:
+            walk(c.params, top=True)
+        return "\n".join(found)
+
     async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
                        where: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
         """Wait until `method` was called at least `count` times (matching `where`)."""

@@ -600,11 +600,11 @@ class ConsoleAdapter:
         """One field's question: its choices, its default, and what was typed for it before (asking again)."""
         choices = ""
         if f.choices:
-            choices = " " + " ".join(f"[{c.value}] {c.label}" for c in f.choices)
-        default = " " + _("(Enter for {default})").format(default=f.default) if f.default else (
+            choices = " " + " ".join(f"[{_CONTROL.sub('', c.value)}] {_CONTROL.sub('', c.label)}" for c in f.choices)
+        default = " " + _("(Enter for {default})").format(default=_CONTROL.sub("", f.default)) if f.default else (
             " " + _("(optional)") if not f.required else "")
         again = " — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", typed)) if typed else ""
-        self.out.say(f"  {f.label}{choices}{default}{again}")
+        self.out.say(f"  {_CONTROL.sub('', f.label)}{choices}{default}{again}")
 
     def _ends_form(self, f: FormField, answer: str) -> bool:
         """Whether a line typed at field `f` is a terminal line rather than its answer: the form ends and the line

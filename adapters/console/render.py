@@ -58,14 +58,20 @@ def _shown(part: object) -> str:
     return str(part)
 
 
+def shown_plain(text: str) -> str:
+    """Plain words (a button's label, a title, a choice, a form's default), which may carry what someone typed
+    (a check-in's name): without control characters, as user text is (`_shown`)."""
+    return _CONTROL.sub("", text)
+
+
 def render_buttons(buttons: tuple[Button, ...]) -> str:
-    return "  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, 1))
+    return "  ".join(f"[{i}] {shown_plain(b.label)}" for i, b in enumerate(buttons, 1))
 
 
 def render_reply(reply: Reply, color: bool, indent: str = "  ") -> str:
     lines = []
     if reply.title:
-        lines.append(reply.title)
+        lines.append(shown_plain(reply.title))
     body = render_rich(reply.body, color)
     if body:
         lines.append(body)

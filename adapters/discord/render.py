@@ -74,9 +74,11 @@ def time_markup(when: When) -> str:
 
 
 def reply_text(reply: Reply) -> str:
+    """The title (plain words, which may carry someone's: shown literally, in bold) over the body."""
     text = markdown(reply.body)
     if reply.title:
-        text = f"**{reply.title}**\n{text}" if text else f"**{reply.title}**"
+        title = f"**{escape_user_text(reply.title)}**"
+        text = f"{title}\n{text}" if text else title
     return text
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from adapters.slack.render import (
-    VALUES, action_value, actions_blocks, button_element, context, fit_view_blocks, mrkdwn, plain_text, section,
+    VALUES, action_value, actions_blocks, button_element, fit_view_blocks, mrkdwn,
+    note_blocks, plain_text, text_blocks,
 )
-from bot.events import SHOWN_TO, Actor, Rich
+from bot.events import SHOWN_TO, Actor, Rich, rich
 from bot.i18n import _
 from bot.views.home import Home, Section, home_view
 
@@ -31,7 +32,7 @@ def render_home(home: Home, user_id: str, notice: Rich | None = None) -> dict[st
     ids = Counter()
     blocks: list[dict[str, Any]] = [{"type": "header", "text": plain_text("Hearth", 150)}]
     if notice is not None and notice.parts:
-        blocks.append(section(mrkdwn(notice)))
+        blocks += text_blocks(notice)
     for i, part in enumerate(home.member):
         if i:
             blocks.append({"type": "divider"})
@@ -40,7 +41,7 @@ def render_home(home: Home, user_id: str, notice: Rich | None = None) -> dict[st
         blocks += [{"type": "divider"}, {"type": "header", "text": plain_text(_("For moderators"), 150)}]
         for part in home.moderating:
             blocks += _section(part, ids)
-    blocks.append(context(mrkdwn(home.footer) + " " + _("Type `/hearth {command}` for everything I can do.").format(
+    blocks += note_blocks(home.footer + rich(" " + _("Type `/hearth {command}` for everything I can do.").format(
         command=home.help)))
     return {"type": "home", "blocks": fit_view_blocks(shown_to(blocks, user_id), mrkdwn(home.overflow))}
 
@@ -59,19 +60,19 @@ class Counter:
 
 
 def _section(part: Section, ids: Counter) -> list[dict[str, Any]]:
-    blocks = [section(mrkdwn(part.title))]
+    blocks = text_blocks(part.title)
     if not part.rows and part.empty is not None:
-        blocks.append(context(mrkdwn(part.empty)))
+        blocks += note_blocks(part.empty)
     for row in part.rows:
-        block = section(mrkdwn(row.text))
-        blocks.append(block)
-        if len(row.controls) == 1:  # (a row's one button sits beside it)
-            only = row.controls[0]
-            block["accessory"] = button_element(only.label, action_value(only), ids.take(1), only.style)
+        row_blocks = text_blocks(row.text)
+        blocks += row_blocks
+        if len(row.controls) == 1 and row_blocks and row_blocks[-1]["type"] == "section":
+            only = row.controls[0]  # (a row's one button sits beside it, where the row is a section)
+            row_blocks[-1]["accessory"] = button_element(only.label, action_value(only), ids.take(1), only.style)
         elif row.controls:
             blocks += actions_blocks(row.controls, ids.take(len(row.controls)))
     if part.more is not None:
-        blocks.append(context(mrkdwn(part.more)))
+        blocks += note_blocks(part.more)
     if part.controls:
         blocks += actions_blocks(part.controls, ids.take(len(part.controls)))
     return blocks

@@ -1,10 +1,16 @@
 """Hearth's replies as Slack mrkdwn and Block Kit, inside Slack's limits.
 
-Two rules drive this module. Text a person typed (`UserText`) is escaped so
-`<!channel>`, `<@U…>` and `<http://x|spoof>` show as text and ping or link
-nobody; every mrkdwn object is `verbatim` so Slack adds no links of its own.
-And Slack's limits (50 blocks a message, 3000 characters a section, 75 a
-button label) are met by splitting or truncating, never by an API error.
+Two rules drive this module. Text a person typed (`UserText`) never reaches
+mrkdwn: Slack has no escape for `*bold*`, `_italic_`, `~strike~`, `` `code` ``
+or a `>` quote, so a reply that carries anyone's words is drawn as a
+`rich_text` block, whose `text` elements Slack shows exactly as written (Hearth's
+own **bold** and _italic_ become their styles), and plain words (buttons,
+titles, choices) are `plain_text`, never parsed either. mrkdwn carries only
+Hearth's own words, `verbatim`, so Slack adds no links of its own; the
+notification text (`text`) is plain, with the marks that would format it swapped
+for look-alikes (`inert_fallback`). And Slack's limits (50 blocks a message,
+3000 characters a section, 75 a button label) are met by splitting or
+truncating, never by an API error.
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ def escape(text: str) -> str:
 
 
 def mrkdwn(body: Rich) -> str:
-    """Hearth markup (**bold**, _italic_) as Slack mrkdwn; user text made inert."""
+    """Hearth markup (**bold**, _italic_) as Slack mrkdwn, for Hearth's own words (`carries_user_text` says when
+    a body must be `rich_text_blocks` instead); what user text there is only has its `<` `&` `>` escaped."""
     out = []
     for part in body.parts:
         if isinstance(part, UserText):
@@ -73,7 +80,9 @@ def clip(text: str, limit: int) -> str:
 
 
 def plain_text(text: str, limit: int) -> dict[str, Any]:
-    return {"type": "plain_text", "text": clip(text or " ", limit), "emoji": True}
+    """Plain words (a label, a title, a choice), often someone's: never parsed, and no `:code:` made an emoji
+    either (Hearth's own emoji are the characters themselves), so they show exactly as typed."""
+    return {"type": "plain_text", "text": clip(text or " ", limit), "emoji": False}
 
 
 def section(text: str) -> dict[str, Any]:
@@ -205,14 +214,219 @@ def actions_blocks(buttons: tuple[Button, ...] | list[tuple[str, ButtonValue, st
 
 
 def body_blocks(reply: Reply) -> list[dict[str, Any]]:
-    """The title and the text of a reply as blocks (no buttons)."""
+    """The title and the text of a reply as blocks (no buttons): mrkdwn sections for Hearth's own words, rich_text
+    for a body that carries anyone's."""
     blocks: list[dict[str, Any]] = []
     if reply.title:
         blocks.append({"type": "header", "text": plain_text(reply.title, MAX_HEADER)})
-    text = mrkdwn(reply.body)
-    if text.strip():
-        blocks += [section(piece) for piece in chunks(text)]
+    return blocks + text_blocks(reply.body)
+
+
+def text_blocks(body: Rich) -> list[dict[str, Any]]:
+    """A body as blocks: the one door for every Rich Hearth shows on Slack (`carries_user_text`)."""
+    if carries_user_text(body):
+        return rich_text_blocks(body)
+    text = mrkdwn(body)
+    return [section(piece) for piece in chunks(text)] if text.strip() else []
+
+
+def note_blocks(body: Rich) -> list[dict[str, Any]]:
+    """A small note (a context block) for Hearth's own words; one carrying anyone's is rich_text, as every body is."""
+    if carries_user_text(body):
+        return rich_text_blocks(body)
+    text = mrkdwn(body)
+    return [context(text)] if text.strip() else []
+
+
+def carries_user_text(body: Rich) -> bool:
+    """Whether a body holds words someone typed: their words, or a channel or person known only by what was typed
+    (a channel's or a person's id is Slack's own link, and safe)."""
+    return any(isinstance(p, UserText) or (isinstance(p, ChannelRef) and not _channel_id(p))
+               or (isinstance(p, PersonRef) and not _person_id(p)) for p in body.parts)
+
+
+def _channel_id(ref: ChannelRef) -> bool:
+    return re.fullmatch(r"[CGD][A-Z0-9]{2,}", ref.short) is not None
+
+
+def _person_id(ref: PersonRef) -> bool:
+    return ref.subject.startswith("slack:") and re.fullmatch(r"[UW][A-Z0-9]{2,}", ref.short) is not None
+
+
+# -- rich text: what someone typed, shown exactly as typed ----------------------------------------------
+
+#: Hearth's own marks: ``` blocks, `code`, **bold**, _italic_ (an underscore at a word's edge, as Slack reads one).
+_MARK = re.compile(r"(```\n?|`|\*\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
+_STYLES = {"**": "bold", "_": "italic", "`": "code"}
+
+
+def rich_elements(body: Rich) -> list[dict[str, Any]]:
+    """A body as rich_text's elements: `rich_text_section`s of styled runs, and `rich_text_preformatted` for
+    Hearth's ``` blocks. User text becomes `text` elements, which Slack never parses (no formatting, links,
+    mentions or emoji codes); Hearth's marks become styles, also where one spans someone's words ("**{}**").
+    A mark counts only where every character of it is Hearth's own, told by its neighbours as they will read."""
+    pieces = [(_rich_shown(p), p) for p in body.parts]
+    line = "".join(text for text, _part in pieces)
+    owner: list[int] = []
+    for i, (text, _part) in enumerate(pieces):
+        owner += [i] * len(text)
+    own = [type(pieces[i][1]) is str for i in owner]
+    out: list[dict[str, Any]] = []
+    runs: list[dict[str, Any]] = []
+    styles: set[str] = set()
+    pre = False
+
+    def flush() -> None:
+        nonlocal runs
+        if runs:
+            out.append({"type": "rich_text_preformatted" if pre else "rich_text_section", "elements": runs})
+        runs = []
+
+    def emit(start: int, end: int) -> None:
+        at = start
+        while at < end:
+            i = owner[at]
+            stop = at
+            while stop < end and owner[stop] == i:
+                stop += 1
+            part = pieces[i][1]
+            if isinstance(part, ChannelRef) and _channel_id(part):
+                runs.append({"type": "channel", "channel_id": part.short})
+            elif isinstance(part, PersonRef) and _person_id(part):
+                runs.append({"type": "user", "user_id": part.short})
+            elif isinstance(part, When) and not part.personal:
+                shown = "{time}" if part.style == "time" else "{date_short_pretty} {time}"
+                runs.append({"type": "date", "timestamp": part.unix, "format": shown, "fallback": part.text()})
+            else:
+                _text_run(runs, line[at:stop], set() if pre else styles)
+            at = stop
+
+    at = 0
+    for m in _MARK.finditer(line):
+        token = m.group()
+        if not all(own[m.start():m.end()]) or (token in _STYLES and pre):
+            continue
+        emit(at, m.start())
+        at = m.end()
+        if token.startswith("```"):
+            flush()
+            pre, styles = not pre, set()
+        else:
+            styles ^= {_STYLES[token]}
+    emit(at, len(line))
+    flush()
+    return out
+
+
+def _rich_shown(part: object) -> str:
+    """A part as its characters in the line the marks are read from (a link or a time: its shown text)."""
+    if isinstance(part, UserText):
+        return part.text
+    if isinstance(part, ChannelRef):
+        return f"#{part.short}"
+    if isinstance(part, (When, PersonRef)):
+        return part.text()
+    return str(part)
+
+
+def _text_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:
+    """One styled text element (none for no text: Slack refuses an empty one)."""
+    if not text:
+        return
+    element: dict[str, Any] = {"type": "text", "text": text}
+    if styles:
+        element["style"] = {s: True for s in sorted(styles)}
+    runs.append(element)
+
+
+def rich_text_blocks(body: Rich, limit: int = MAX_SECTION) -> list[dict[str, Any]]:
+    """A body as rich_text blocks of at most `limit` characters each (a long text cut at a line or a space)."""
+    blocks: list[dict[str, Any]] = []
+    current: list[dict[str, Any]] = []
+    size = 0
+
+    def close() -> None:
+        nonlocal current, size
+        if current:
+            blocks.append({"type": "rich_text", "elements": current})
+        current, size = [], 0
+
+    for element in rich_elements(body):
+        for piece in _pieces(element, limit):
+            n = _size(piece)
+            if size + n > limit:
+                close()
+            current.append(piece)
+            size += n
+    close()
     return blocks
+
+
+def _size(element: dict[str, Any]) -> int:
+    return sum(len(run.get("text") or run.get("fallback") or " ") for run in element["elements"])
+
+
+def _pieces(element: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """One section or preformatted element as several of at most `limit` characters."""
+    pieces: list[dict[str, Any]] = []
+    runs: list[dict[str, Any]] = []
+    size = 0
+    for run in element["elements"]:
+        texts = _cut_text(run["text"], limit) if run["type"] == "text" else [None]
+        for text in texts:
+            piece = run if text is None else {**run, "text": text}
+            n = len(piece.get("text") or piece.get("fallback") or " ")
+            if runs and size + n > limit:
+                pieces.append({**element, "elements": runs})
+                runs, size = [], 0
+            runs.append(piece)
+            size += n
+    if runs:
+        pieces.append({**element, "elements": runs})
+    return pieces
+
+
+def _cut_text(text: str, limit: int) -> list[str]:
+    """A text in pieces of at most `limit`, cut after a line break or a space where there is one."""
+    out = []
+    while len(text) > limit:
+        cut = max(text.rfind("\n", 0, limit), text.rfind(" ", 0, limit)) + 1
+        cut = cut if cut > limit // 2 else limit
+        out.append(text[:cut])
+        text = text[cut:]
+    return out + [text] if text else out
+
+
+#: Look-alikes for what mrkdwn would act on in a notification's plain `text` (Slack has no escape for them).
+_INERT = str.maketrans({"*": "\u2217", "_": "\uff3f", "~": "\u223c", "`": "\u02cb"})
+#: A `>` opening a line (escaped or not, Slack quotes it), which becomes a look-alike too.
+_QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
+
+
+def inert_fallback(text: str) -> str:
+    """Text for a message's `text` (its notification, and clients that can't show blocks): its `<` `&` `>`
+    escaped, and the marks Slack would format swapped for look-alikes, so nobody's words are formatted there
+    either."""
+    return _QUOTE.sub("\\1\u203a", escape(text.translate(_INERT)))
+
+
+def block_fallback(block: dict[str, Any]) -> str:
+    """A text block's words for the notification: a section's mrkdwn (Hearth's own), a rich_text block's words."""
+    if block.get("type") == "section":
+        return block["text"]["text"]
+    out = []
+    for element in block.get("elements") or []:
+        for run in element.get("elements") or []:
+            if run["type"] == "text":
+                out.append(inert_fallback(run["text"]))
+            elif run["type"] == "channel":
+                out.append(f"<#{run['channel_id']}>")
+            elif run["type"] == "user":
+                out.append(f"<@{run['user_id']}>")
+            elif run["type"] == "date":
+                out.append(f"<!date^{run['timestamp']}^{run['format']}|{escape(run['fallback'])}>")
+        out.append("\n")
+    return "".join(out).strip("\n")
 
 
 def messages(reply: Reply) -> list[dict[str, Any]]:
@@ -233,7 +447,7 @@ def messages(reply: Reply) -> list[dict[str, Any]]:
         if n < len(groups) - 1:
             more = _("continued in the next message ({n} of {total})").format(n=n + 2, total=len(groups))
             group = group + [context(f"_{more}_")]
-        fallback = "\n".join(b["text"]["text"] for b in group if b.get("type") == "section")
+        fallback = "\n".join(block_fallback(b) for b in group if b.get("type") in ("section", "rich_text"))
         out.append({"text": clip(fallback or (reply.title or "Hearth"), MAX_FALLBACK), "blocks": group})
     return out
 

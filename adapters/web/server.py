@@ -33,7 +33,7 @@ from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
 from bot.errors import HearthError
 from bot import i18n
-from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
+from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, Rich, disarmed, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
     SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
@@ -279,7 +279,7 @@ class Dashboard:
             session = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
             # (asked again on the next request: the page says "in a minute", and Retry-After the same)
-            return retry_after(self.message(request, _("Please wait"), unsure.body.plain(), status=503), 60)
+            return retry_after(self.message(request, _("Please wait"), unsure.body, status=503), 60)
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
@@ -325,15 +325,19 @@ class Dashboard:
     def context(self, request: web.Request, title: str, current: str = "", **more: Any) -> dict[str, Any]:
         session: DashboardSession | None = request.get(SESSION)
         return {"title": title, "current": current, "pages": pages(), "session": session, "lang": i18n.current(),
-                "name": session.actor.display_name if session else "",
-                "community": (session.actor.community_name or "") if session else "",  # (a name, never an id)
+                # (names people chose: shown as user text is, `disarmed`; the template escapes them for HTML)
+                "name": disarmed(session.actor.display_name) if session else "",
+                "community": disarmed(session.actor.community_name or "") if session else "",  # (never an id)
                 "csrf": session.csrf if session else "", "nonce": lambda: secrets.token_hex(8),
                 "RUN": RUN, "SHOWN_TO": SHOWN_TO, **more}
 
-    def message(self, request: web.Request, title: str, text: str, status: int = 200, forget: bool = False,
-                **more: Any) -> web.Response:
+    def message(self, request: web.Request, title: str, text: "str | Rich", status: int = 200,
+                forget: bool = False, **more: Any) -> web.Response:
+        """A page of one message: `text` Hearth's own words (its markup read), or a core reply's body as it is (any
+        user text in it kept user text: never flattened into Hearth's markup)."""
+        message = text if isinstance(text, Rich) else rich(text)
         response = aiohttp_jinja2.render_template("message.html", request,
-                                                  self.context(request, title, message=rich(text), **more),
+                                                  self.context(request, title, message=message, **more),
                                                   status=status)
         if forget:
             self.forget(request, response)
@@ -376,7 +380,7 @@ class Dashboard:
         try:
             signed = await sign_in(self.app, token if isinstance(token, str) else "")
         except SignInRefused as refused:
-            return self.message(request, _("Not signed in"), refused.body.plain(), status=403, forget=True)
+            return self.message(request, _("Not signed in"), refused.body, status=403, forget=True)
         try:
             earlier = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck:  # (its platform can't say now: the earlier session is left to end on its own)

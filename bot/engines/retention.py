@@ -26,6 +26,7 @@ from bot.commands.registry import ONCE_DAYS
 from bot.commands.router import Router
 from bot.models import Community
 from bot.store.member_data import compact, harden
+from bot.store.rounds import TICK
 from bot.store.store import PURGE_SLICE, Purged
 
 if TYPE_CHECKING:
@@ -45,6 +46,20 @@ PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it 
 def retention_days(app: "Hearth", community: Community) -> int:
     """The community's choice, never longer than the server's cap."""
     return min(community.settings.retention_days, app.config["privacy.retention_days"])
+
+
+@router.job("pooled_removals", every=TICK, first=timedelta(0))
+async def release_pooled_removals(app: "Hearth") -> int:
+    """Anonymous posts of erased answers that had no batch left to hide in (`Batching`): taken down all together
+    once at least the community's floor of erasures wait, or with their round's posts when retention clears them
+    for everyone; on the clock's tick, never an erasure's. Returns how many."""
+    from bot.engines.rounds import anonymity_floor  # (rounds' engine needs the registry this module is read by)
+
+    now, total = app.now(), 0
+    for community in await app.store.communities.list_all():
+        cleared = now - timedelta(days=retention_days(app, community))
+        total += await app.store.rounds.release_pooled(community.id, anonymity_floor(app, community), cleared, now)
+    return total
 
 
 @router.job("purge", every=timedelta(days=1), first=timedelta(0))  # at start too: a restart after days away

@@ -15,8 +15,6 @@ is not a therapist or an emergency service.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from dataclasses import replace
 from contextvars import ContextVar
@@ -25,7 +23,6 @@ from typing import TYPE_CHECKING, Callable, Collection
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.crypto import KEY_ENV
 from bot.commands.registry import Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
@@ -35,6 +32,7 @@ from bot.i18n import N_, _, speaking
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level, ScreenResult
+from bot.store.care import care_reply_mark
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -157,16 +155,17 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
     """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
     (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
-    not two. Remembered by a digest (never the words) with the member and the window, as a processed event (gone
-    with them, `retention`); keyed with the encryption key where there is one, so that nobody holding the database
-    alone can test a guess at what someone wrote against it."""
+    not two. Remembered by a digest (never the words) with the window, as a processed event, under the member's
+    own mark (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if
+    they don't); keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding
+    the database alone can test a guess at what someone wrote, or whose it was, against it."""
     now = app.now()
     window = int(now.timestamp() // SAME_WORDS_WINDOW.total_seconds())
-    key = (app.config.secret(KEY_ENV) or "").split(",")[0].encode("utf-8")
-    digest = hmac.new(key, "\0".join([actor.community_id, actor.user_id, *sorted(
-        " ".join(t.split()).casefold() for t in texts)]).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
-    new_now = await app.store.outbox.first_time_event(f"care:{digest}:{window}", now)
-    new_before = await app.store.outbox.first_time_event(f"care:{digest}:{window - 1}", now)
+    mark = care_reply_mark(app.store.cipher, actor.community_id, actor.user_id)
+    digest = app.store.cipher.fingerprint(actor.community_id, actor.user_id,
+                                          *sorted(" ".join(t.split()).casefold() for t in texts))
+    new_now = await app.store.outbox.first_time_event(f"{mark}{digest}:{window}", now)
+    new_before = await app.store.outbox.first_time_event(f"{mark}{digest}:{window - 1}", now)
     return not (new_now and new_before)
 
 

@@ -22,7 +22,7 @@ from bot.commands.registry import Choice, Option
 from bot.commands.router import Router
 from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
-from bot.events import Attachment, Event, Reply, Rich, fill, join_rich, reply_to_json, rich, say
+from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
 from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_full_stop, speaking
 from bot.insights import charts
@@ -66,6 +66,9 @@ class Insights:
     """The Monday this week ends on: insights count whole weeks only, so this week shows from then."""
     has_schedules: bool = True
     """Whether the community has any check-in at all (else the empty state says so, not when this week shows)."""
+    heading: Rich = Rich()
+    """The title as Hearth's words and the check-in's name kept apart (`title` is its plain text, for a chart,
+    a file, a page): a name a moderator typed is shown as typed, never read as markup."""
 
     @property
     def moods(self) -> tuple[int, ...] | None:
@@ -183,11 +186,11 @@ async def insights_of(app: "Hearth", community: Community, schedule: Schedule | 
     released = await released_weeks(app, community, mondays)
     sid = schedule.id if schedule else None
     cells = [_cell(released[d], sid, d) for d in mondays]
-    title = (_("{name}, last {weeks} weeks").format(name=schedule.name, weeks=weeks) if schedule
-             else _("All check-ins, last {weeks} weeks").format(weeks=weeks))
+    heading = (fill(_("{name}, last {weeks} weeks"), name=schedule.name, weeks=hearth_text(str(weeks))) if schedule
+               else rich(_("All check-ins, last {weeks} weeks").format(weeks=weeks)))
     has_schedules = schedule is not None or bool(await app.store.schedules.list_all(community.id))
-    return Insights(title, weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key,
-                    mondays[-1] + timedelta(weeks=2), has_schedules)
+    return Insights(heading.plain(), weeks, anonymity_floor(app, community), cells[weeks:], cells[:weeks], zone.key,
+                    mondays[-1] + timedelta(weeks=2), has_schedules, heading)
 
 
 # -- showing ----------------------------------------------------------------------------
@@ -271,9 +274,19 @@ def series(view: Insights) -> charts.Series:
                          tuple(c.answered for c in view.cells), tuple(c.average for c in view.cells))
 
 
+def _heading(view: Insights, lower: bool = False) -> Rich:
+    """The view's title as Rich (its check-in's name as user text); `lower`: mid-sentence, Hearth's own first word
+    lower-cased (a name stays as typed)."""
+    heading = view.heading if view.heading.parts else rich(view.title)
+    first = heading.parts[0] if heading.parts else ""
+    if lower and type(first) is str:
+        heading = Rich((first[:1].lower() + first[1:], *heading.parts[1:]))
+    return heading
+
+
 def summary(view: Insights) -> Rich:
     return join_rich([
-        rich(_("**{title}** (weeks from Monday, {zone})").format(title=view.title, zone=view.zone)),
+        fill(_("**{title}** (weeks from Monday, {zone})"), title=_heading(view), zone=hearth_text(view.zone)),
         rich(trend(view)),
         rich("```\n" + table(view) + "\n```"),
         rich(_("Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.").format(
@@ -316,10 +329,10 @@ async def show(app: "Hearth", ev: Event) -> Reply:
                 permission="moderator", example="mod insights export weeks=52")
 async def export(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
-    return Reply(body=rich(_("Here are the numbers for {title} as a CSV file. "
-                             "Empty cells are weeks with fewer than {floor} people.").format(
-                                 title=view.title[:1].lower() + view.title[1:], floor=view.floor)
-                           + " " + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
+    return Reply(body=fill(_("Here are the numbers for {title} as a CSV file. "
+                             "Empty cells are weeks with fewer than {floor} people."), title=_heading(view, lower=True),
+                           floor=hearth_text(str(view.floor)))
+                 + rich(" " + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 

@@ -19,8 +19,10 @@ from bot.crypto import FernetCipher
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
+from bot.engines.rounds import anonymity_floor
 from bot.flows.care_team import unname_handler
 from bot.store import member_data
+from bot.store.rounds import POOL_WAIT_MOST
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -84,6 +86,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
                                           s.moderator_actions).format(count=s.moderator_actions)))
+    if s.audit_mentions:
+        lines.append(rich("• " + ngettext("{count} entry in the moderators' audit log that names you",
+                                          "{count} entries in the moderators' audit log that name you",
+                                          s.audit_mentions).format(count=s.audit_mentions)))
+    if s.waiting_messages:
+        lines.append(rich("• " + ngettext("{count} message to you or about you, waiting to be sent",
+                                          "{count} messages to you or about you, waiting to be sent",
+                                          s.waiting_messages).format(count=s.waiting_messages)))
     days = retention_days(app, community)
     lines.append(rich("\n" + ngettext(
         "Answers are kept for {days} day; notes until you delete them. **me export** gives you a copy of all of it, "
@@ -158,6 +168,7 @@ def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Repl
                 check=_what_it_cancels)
 @_saying_what_it_cancelled
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
+    community = await app.ensure_community(ev.actor.community_id)
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
@@ -175,29 +186,37 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
-    now = gone.posts_to_remove - gone.posts_later - gone.posts_spread
+    now = gone.posts_to_remove - gone.posts_later - gone.posts_pooled
     body += _if_any(gone.care_notes, ngettext(
         "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
         "The {count} care notes about you are deleted too, and their posts are coming down from the "
         "moderators' channel.", gone.care_notes))
     body += _if_any(now, ngettext("I'm taking down {count} post of your answers now.",
                                   "I'm taking down {count} posts of your answers now.", now))
+    # Anonymous posts never come down at a time of the member's own (`bot.store.rounds.Batching`): said truly,
+    # with the latest they can stay up (`pool_wait`, or retention's clearing of every round's posts if sooner).
+    floor, days = anonymity_floor(app, community), min(retention_days(app, community), POOL_WAIT_MOST.days)
     body += _if_any(gone.posts_later, ngettext(
-        "{count} anonymous post of yours will come down with the round's next few changes, or when it closes, "
-        "so nobody can tell whose it was.",
-        "{count} anonymous posts of yours will come down with the round's next few changes, or when it closes, "
-        "so nobody can tell whose it was.", gone.posts_later))
-    body += _if_any(gone.posts_spread, ngettext(
-        "{count} anonymous post of yours in a closed check-in will come down within a day, at a time of its own, "
-        "so nobody can tell whose it was.",
-        "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
-        "its own, so nobody can tell whose they were.", gone.posts_spread))
+        "{count} anonymous post of yours will come down with the round's next batch of changes, so nobody can tell "
+        "whose it was. If the round closes first, it waits until at least {floor} people have asked the same, and "
+        "comes down with theirs; within {days} days at the latest.",
+        "{count} anonymous posts of yours will come down with their round's next batch of changes, so nobody can "
+        "tell whose they were. If a round closes first, they wait until at least {floor} people have asked the "
+        "same, and come down with theirs; within {days} days at the latest.", gone.posts_later),
+        floor=floor, days=days)
+    body += _if_any(gone.posts_pooled, ngettext(
+        "{count} anonymous post of yours in a closed check-in will come down once at least {floor} people have "
+        "asked the same, all together, so nobody can tell whose it was; within {days} days at the latest.",
+        "{count} anonymous posts of yours in closed check-ins will come down once at least {floor} people have "
+        "asked the same, all together, so nobody can tell whose they were; within {days} days at the latest.",
+        gone.posts_pooled), floor=floor, days=days)
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 
-def _if_any(count: int, sentence: str) -> Rich:
-    """One more sentence of the deletion's reply, with its count, when there is anything to count."""
-    return rich(" " + sentence.format(count=count)) if count > 0 else Rich()
+def _if_any(count: int, sentence: str, **more: int) -> Rich:
+    """One more sentence of the deletion's reply, with its count (and any other numbers it says), when there is
+    anything to count."""
+    return rich(" " + sentence.format(count=count, **more)) if count > 0 else Rich()
 
 
 @router.command("privacy", "What I keep, who can see it, how long, and how to take it or delete it.",

@@ -12,8 +12,10 @@ from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor, atomic
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
+from bot.store.rounds import next_tick
 
 if TYPE_CHECKING:
+    from bot.crypto import Cipher
     from bot.store.notes import NoteRepository
 
 #: The argument a care button names its note by (`bot.flows.care_team`): a DM's press is found its community by it.
@@ -23,7 +25,14 @@ NOTE_ARG = "note"
 Compose = Callable[[CareNote], list[Outgoing]]
 
 
+def care_reply_mark(cipher: "Cipher", community_id: str, user_id: str) -> str:
+    """How the processed events that remember a member's care replies (`bot.flows.crisis_care._answered_before`)
+    begin: a keyed mark of the member, never their id, so their erasure finds them and nobody else can."""
+    return f"care:{cipher.fingerprint('care-reply', community_id, user_id)[:16]}:"
+
+
 class CareRepository(Repository):
+    member_tables = ("care_notes", "care_duty", "care_followups", "processed_events")
     def __init__(self, db: Database, notes: "NoteRepository") -> None:
         super().__init__(db)
         #: When a member was last the subject of a care note is the notes repository's record (the cooldown).
@@ -43,7 +52,9 @@ class CareRepository(Repository):
             assert row is not None
             note = CareNote.from_row(row)
             await self.notes.stamp_safety_alert(tx, community_id, user_id, now)
-            await enqueue_on(tx, compose(note), now)
+            # On the clock's next tick, as a batch of anonymous posts is (`bot.store.rounds.next_tick`): posted the
+            # moment someone's words were screened, a note would point at the words that went up with it.
+            await enqueue_on(tx, compose(note), now, next_tick(now))
             return note
         return await atomic(self.db, work)
 
@@ -221,10 +232,20 @@ class CareRepository(Repository):
         }
         if duty is not None:
             care["care_duty"] = "on" if duty else "off"
+        remembered = await self._care_replies(self.db, community_id, user_id)
+        if remembered:  # (a digest, never the words: that a care reply went to these words, to not repeat it)
+            care["care_replies_remembered"] = remembered
         return {"care": care}
 
+    async def _care_replies(self, db: Executor, community_id: str, user_id: str) -> int:
+        """How many care replies to their words are remembered (for `SAME_WORDS_WINDOW`)."""
+        row = await db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
+                                like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
+        return int(row["n"]) if row else 0
+
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
-        """Their pending follow-up, their duty mark, the care notes about them, and each post of those notes
+        """Their pending follow-up, their duty mark, the care replies to their words remembered (`care_reply_mark`),
+        the care notes about them, and each post of those notes
         in the care channel (the note, and its "nobody is on duty" reminder): taken down through the outbox,
         addressed by message id, so they go even though the rows are gone. A reminder already in a moderator's
         DMs can't be taken back (platforms let Hearth delete in channels, not in someone's DMs; `privacy` says
@@ -246,6 +267,8 @@ class CareRepository(Repository):
         await enqueue_on(tx, removals, now)
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
+        await tx.execute("DELETE FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
+                         like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         await tx.execute(f"DELETE FROM care_notes {where}", community_id, user_id)
         # (Each a new version: `bot.flows.care_team.unname_handler` edits their posts to say "a former member".)
         await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '', version = version + 1 "

@@ -28,6 +28,7 @@ CLOSED_DMS_REFRESH_SECONDS = 10.0
 _NEWER_NAME = "CASE WHEN excluded.display_name <> '' THEN excluded.display_name ELSE members.display_name END"
 
 class CommunityRepository(Repository):
+    member_tables = ("members", "moderators", "audit_log", "closed_dms")
     def __init__(self, db: Database, refresh_seconds: float = CLOSED_DMS_REFRESH_SECONDS) -> None:
         super().__init__(db)
         #: Communities known to exist, so an event needn't insert its community every time.
@@ -280,7 +281,17 @@ class CommunityRepository(Repository):
             "language": member["language"] if member else None,
             "snoozed_until": member["snooze_until"] if member else None,
             "moderator_actions": int(row["n"]) if row else 0,
+            "audit_mentions": len(await self._audit_about(community_id, user_id)),
         }
+
+    async def _audit_about(self, community_id: str, user_id: str) -> list[dict[str, Any]]:
+        """Audit entries that name the member though someone else acted (made a moderator, say): their id whole
+        in the detail, as `erase_member` finds it."""
+        whole_id = re.compile(rf"(?<![\w:]){re.escape(user_id)}(?!\w)")
+        rows = await self.db.fetchall(
+            "SELECT action, detail, at FROM audit_log WHERE community_id = ? AND actor_id <> ? "
+            "AND detail LIKE ? ESCAPE '\\' ORDER BY id", community_id, user_id, like(user_id))
+        return [r for r in rows if whole_id.search(r["detail"])]
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         member = await self._member_row(community_id, user_id)
@@ -302,6 +313,9 @@ class CommunityRepository(Repository):
                 **(json.loads(member["settings"] or "{}") if member else {}),
             },
             "moderator_actions": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]} for r in audit],
+            **({"audit_entries_about_you": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]}
+                                            for r in about]} if (about := await self._audit_about(community_id,
+                                                                                                   user_id)) else {}),
         }
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:

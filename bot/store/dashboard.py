@@ -62,6 +62,7 @@ class DashboardSession:
 
 
 class DashboardRepository(Repository):
+    member_tables = ("dashboard_links", "dashboard_sessions")
     async def add_link(self, token: str, actor: Actor, now: datetime, expires: datetime) -> None:
         await self.db.execute(
             "INSERT INTO dashboard_links (token_hash, community_id, user_id, actor, created_at, expires_at) "

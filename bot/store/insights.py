@@ -110,6 +110,7 @@ class CountedMeanwhile(Exception):
 
 
 class InsightsRepository(Repository):
+    member_tables = ("schedule_notes",)
     async def round_counts(self, community_id: str, since: datetime, until: datetime) -> list[RoundCounts]:
         """Every round of the community scheduled in [since, until), open or closed, with its counts as they
         were when it closed (an open round's are zero: nothing of it shows until it closes). A round already

@@ -71,6 +71,10 @@ class Summary:
     care_notes: int = 0
     """Care notes about them in the moderators' care channel (who and where, never what)."""
     follow_up_due: str | None = None
+    audit_mentions: int = 0
+    """Moderators' audit entries that name them, someone else acting (made them a moderator, say)."""
+    waiting_messages: int = 0
+    """Messages to or about them waiting in the outbox (a reminder, a DM)."""
 
 
 @dataclass
@@ -81,8 +85,8 @@ class Erased:
     posts_to_remove: int = 0
     posts_later: int = 0
     """Of those, anonymous posts of rounds still open: they come down with the round's next batch."""
-    posts_spread: int = 0
-    """Of those, anonymous posts of closed rounds: each comes down at a time of its own within `SPREAD`."""
+    posts_pooled: int = 0
+    """Of those, anonymous posts of closed rounds: pooled with other erasures' (`RoundRepository.release_pooled`)."""
     notes: int = 0
     reflections: int = 0
     memberships: int = 0

@@ -15,6 +15,7 @@ from bot.store.repository import Repository
 
 
 class NoteRepository(Repository):
+    member_tables = ("notes", "note_numbers", "reflections", "safety_alerts")
     #: Seals private note text at rest (the store sets it from HEARTH_ENCRYPTION_KEY).
     cipher: Cipher = PlainCipher()
 

@@ -68,6 +68,7 @@ def subject_of(o: Outgoing, round_id: int | None = None) -> str | None:
 
 
 class OutboxRepository(Repository):
+    member_tables = ("outbox",)
     """The outbox's rows, the processes' heartbeats, the platforms' waits and the events already handled."""
 
     def __init__(self, db: Database, members: "CommunityRepository") -> None:
@@ -372,6 +373,27 @@ class OutboxRepository(Repository):
         await self.db.execute("DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", utc_iso(sent_before))
         await self.db.execute("DELETE FROM processed_events WHERE at < ?", utc_iso(events_before))
 
+    async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
+        """How many messages to or about them wait to be sent (a reminder, a DM, a post naming them)."""
+        return {"waiting_messages": len(await self._waiting_about(community_id, user_id))}
+
+    async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        """The messages to or about them still waiting to be sent: what kind, when, and their words."""
+        rows = await self._waiting_about(community_id, user_id)
+        return {"messages_waiting": [{"kind": r["kind"], "due_at": r["next_attempt_at"], "text": _words(r["payload"])}
+                                     for r in rows]} if rows else {}
+
+    async def _waiting_about(self, community_id: str, user_id: str) -> list[dict[str, Any]]:
+        """Pending rows that name the member (`erase_member`'s rule, unsent ones only)."""
+        quoted = like(json.dumps(user_id))
+        key_end, key_mid = "%" + like(user_id)[1:-1], like(user_id + ":")
+        return await self.db.fetchall(
+            "SELECT kind, payload, next_attempt_at FROM outbox WHERE status = 'pending' AND (target LIKE ? ESCAPE '\\' "
+            "OR payload LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\') "
+            "AND (round_id IS NULL OR round_id IN (SELECT rd.id FROM rounds rd JOIN schedules s ON "
+            "s.id = rd.schedule_id WHERE s.community_id = ?)) ORDER BY id",
+            quoted, quoted, key_end, key_mid, community_id)
+
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
         """Rows about the member: DMs to them, anything whose key, target or message names their id.
 
@@ -391,6 +413,15 @@ class OutboxRepository(Repository):
             quoted, quoted, key_end, key_mid, community_id,
         )
         return {"outbox": dropped}
+
+
+def _words(payload: str) -> str:
+    """A waiting message's words, for an export: its text parts as plain text (times and links left out)."""
+    try:
+        body = json.loads(payload).get("body") or []
+    except (ValueError, AttributeError):
+        return ""
+    return "".join(str(t) for k, t in body if k in ("m", "u")).replace("**", "")
 
 
 # -- writing to the outbox inside another repository's transaction ------------------------------

@@ -11,6 +11,7 @@ from bot.store.repository import DELETED, Repository
 
 
 class PromptRepository(Repository):
+    member_tables = ("prompts", "pending_imports")
     async def save(self, community_id: str, prompt: dict[str, str], by: str, now: datetime) -> bool:
         """Insert or update a community prompt; True if it was new (the INSERT decides: racing saves don't collide)."""
         stamp = utc_iso(now)
@@ -96,7 +97,24 @@ class PromptRepository(Repository):
         return str(row["pack"])
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
-        """Prompts they wrote stay the community's, made by "deleted-member"."""
+        """Prompts they wrote stay the community's, made by "deleted-member"; a pack they uploaded and never
+        imported (it waits for their "Import" button) goes."""
         await tx.execute("UPDATE prompts SET created_by = ? WHERE community_id = ? AND created_by = ?",
                          DELETED, community_id, user_id)
+        await tx.execute("DELETE FROM pending_imports WHERE community_id = ? AND actor_id = ?", community_id, user_id)
         return {}
+
+    async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
+        """Prompts they wrote (the community's now, but their words), and a pack they uploaded not yet imported."""
+        own = await self.db.fetchall(
+            "SELECT id, kind, theme, depth, text, created_at FROM prompts WHERE community_id = ? AND created_by = ? "
+            "ORDER BY id", community_id, user_id)
+        waiting = await self.db.fetchall(
+            "SELECT created_at, expires_at FROM pending_imports WHERE community_id = ? AND actor_id = ?",
+            community_id, user_id)
+        out: dict[str, Any] = {}
+        if own:
+            out["prompts_written"] = [dict(r) for r in own]
+        if waiting:
+            out["pack_uploads_waiting"] = [dict(r) for r in waiting]
+        return out

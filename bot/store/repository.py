@@ -20,8 +20,14 @@ class Repository:
     """One aggregate's queries on the shared `Database`.
 
     The member-data hooks answer for nothing by default; a repository that
-    keeps something about a member overrides them.
+    keeps something about a member overrides them, and names the tables it
+    answers for in `member_tables` (a test holds every table that can hold a
+    member's id to one repository that answers for it, so a new one can't be
+    forgotten: `tests/bot/store/test_every_table_answers.py`).
     """
+
+    #: The tables whose member data this repository counts, exports and erases (or anonymises).
+    member_tables: tuple[str, ...] = ()
 
     def __init__(self, db: Database) -> None:
         self.db = db

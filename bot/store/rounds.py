@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
-from bot.clock import utc_iso
+from bot.clock import parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
 from bot.models import HeldPost, Outgoing, Response, Round, Schedule
@@ -16,12 +17,37 @@ from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
 from bot.store.repository import Repository, marks
 
-#: Builds an answer's messages once the saved row (and the previous one) is known.
-#: An erasure's anonymous posts of closed rounds come down each at a random time this long after it, at most
-#: (and not before `SPREAD_FROM` seconds): apart from the named ones and from each other (`_queue_post_removals`).
-SPREAD = timedelta(hours=24)
-SPREAD_FROM = 15 * 60
+#: What others can see of anonymous posts (a batch going up, changing, coming down; a care note about someone) goes
+#: out on the clock's own ticks, never at the moment of anyone's press (`next_tick`): so its timing says nothing
+#: about whose answer filled a batch, or whose words a care note is about.
+TICK = timedelta(minutes=10)
 
+
+def next_tick(now: datetime) -> datetime:
+    """The first tick of the clock (a whole multiple of `TICK` since the epoch, UTC) at or after `now`."""
+    step = int(TICK.total_seconds())
+    stamp = now.timestamp()
+    return datetime.fromtimestamp(-(-stamp // step) * step, tz=now.tzinfo)
+
+
+#: The longest an erasure's pooled anonymous posts wait for others (`pool_wait`): a member who deleted their data
+#: is not kept waiting on strangers for a year of retention.
+POOL_WAIT_MOST = timedelta(days=3)
+POOL_WAIT_LEAST = timedelta(days=1)
+
+
+def pool_wait(pool: str) -> timedelta:
+    """How long one erasure's pooled posts wait for others at most: between a day and `POOL_WAIT_MOST`, set by
+    its random mark, so the moment they come down is neither the erasure's nor a fixed time after it."""
+    span = int((POOL_WAIT_MOST - POOL_WAIT_LEAST).total_seconds())
+    try:
+        offset = int(pool[:8], 16) % span
+    except ValueError:
+        offset = span
+    return POOL_WAIT_LEAST + timedelta(seconds=offset)
+
+
+#: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
 
 
@@ -39,9 +65,12 @@ class Batching:
 
     At the close, whatever waits goes, except new posts fewer than `floor`: with nothing else to hide among,
     they never go up (the answers still count in the summary); a named post that waited for them comes down.
-    Changes and removals that are too few still go, since their authors asked for them (an erasure must);
-    a removal can then be told apart only by someone who saw the author's named post appear since the last
-    batch.
+    Changes that are too few still go, since their authors asked for them, and so do removals of answers
+    changed away from anonymous (their author is in the round still). Removals of erased answers fewer than
+    `floor` don't go at the close (everyone saw their author's named posts come down at the erasure): they
+    stay pooled, with every other erasure's in the community, until at least `floor` erasures wait
+    (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
+    the answer that filled it was pressed.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
@@ -60,6 +89,8 @@ class Batching:
         for kind, posts in by_kind.items():
             if kind == "new" and closing and len(posts) < self.floor:
                 going += [replace(h, withheld=True) for h in posts]
+            elif kind == "removal" and closing and len(posts) < self.floor:
+                going += [h for h in posts if h.response is not None]  # (an erasure's wait, pooled: above)
             elif closing or kind == "" or len(posts) >= self.floor:
                 going += posts
         if not closing and all(h.kind == "" for h in going):
@@ -88,6 +119,7 @@ _ANSWERS_SQL = (
 
 
 class RoundRepository(Repository):
+    member_tables = ("responses",)
     #: Seals private answers at rest (the store sets it from HEARTH_ENCRYPTION_KEY).
     cipher: Cipher = PlainCipher()
 
@@ -272,10 +304,36 @@ class RoundRepository(Repository):
             )
         await self._release(tx, row["round_id"], batching, now, everything=False)
 
-    async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime) -> None:
-        """An anonymous post to take down with its round's next batch, its answer gone (an erasure)."""
-        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at) VALUES (?, ?, ?, ?)",
-                         round_id, channel_id, ref, utc_iso(now))
+    async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime,
+                           pool: str) -> None:
+        """An anonymous post to take down with its round's next batch, or pooled if its round is closed (or closes
+        with too few to go together), its answer gone (an erasure, marked `pool`: a random mark of that erasure)."""
+        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool) VALUES (?, ?, ?, ?, ?)",
+                         round_id, channel_id, ref, utc_iso(now), pool)
+
+    async def release_pooled(self, community_id: str, floor: int, cleared_before: datetime, now: datetime) -> int:
+        """Take down the community's pooled removals (`Batching`) where they may go: all together once at least
+        `floor` different erasures wait, else those of rounds retention clears for everyone (from before
+        `cleared_before`); due on the clock's next tick. Returns how many."""
+        async def work(tx: Executor) -> int:
+            rows = await tx.fetchall(
+                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at FROM held_posts h "
+                "JOIN rounds rd ON rd.id = h.round_id JOIN schedules s ON s.id = rd.schedule_id "
+                "WHERE s.community_id = ? AND h.pool IS NOT NULL AND rd.closed_at IS NOT NULL ORDER BY h.id",
+                community_id)
+            if len({r["pool"] for r in rows}) < floor:
+                rows = [r for r in rows if r["scheduled_at"] < utc_iso(cleared_before)
+                        or parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
+            if not rows:
+                return 0
+            ids = [r["id"] for r in rows]
+            await tx.execute(f"DELETE FROM held_posts WHERE id IN ({marks(ids)})", *ids)
+            going = [removal(f"pooled:{r['id']}:{r['ref']}", r["channel_id"], r["ref"], community=community_id)
+                     for r in rows if r["ref"]]
+            random.SystemRandom().shuffle(going)
+            await enqueue_on(tx, going, now, next_tick(now))
+            return len(rows)
+        return await atomic(self.db, work)
 
     async def _release(self, tx: Executor, round_id: int, batching: Batching, now: datetime,
                        everything: bool) -> int:
@@ -288,6 +346,9 @@ class RoundRepository(Repository):
         held = batching.due([HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
                                       r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"],
                                       r["held_id"]) for r in rows], everything)
+        if everything:  # (an erasure's removals left over at the close stay, pooled: `Batching`)
+            await tx.execute("UPDATE held_posts SET pool = ? WHERE round_id = ? AND response_id IS NULL AND pool IS "
+                             "NULL", secrets.token_hex(8), round_id)
         if not held:
             return 0
         random.SystemRandom().shuffle(held)
@@ -307,7 +368,7 @@ class RoundRepository(Repository):
                 "ELSE anon_ref END WHERE id = ?",
                 int(shows), int(not shows), h.response.id,
             )
-        await enqueue_on(tx, outgoing, now)
+        await enqueue_on(tx, outgoing, now, None if everything else next_tick(now))
         return len(held)
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
@@ -450,31 +511,33 @@ class RoundRepository(Repository):
         if answers and self.db.dialect == "postgresql":
             await self.lock_rounds(tx, [a["round_id"] for a in answers])
             answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)  # (as they are, now nothing moves)
-        queued, later, spread = await self._queue_post_removals(tx, answers, now, community_id)
+        queued, later, pooled = await self._queue_post_removals(tx, answers, now, community_id)
         dropped = 0
         for a in answers:
             dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
         for a in answers:
             await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
-        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "posts_spread": spread,
+        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "posts_pooled": pooled,
                 "outbox": dropped}
 
     async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime, community: str,
                                    why: str = "erase", due: datetime | None = None) -> tuple[int, int, int]:
         """One "delete" per answer post already out, addressed by message id; how many, how many of them wait for
-        a batch, and how many are spread out. (`why` starts their keys: an erasure's, retention's; `due`: not
-        before then.)
+        their round's batch, and how many are pooled. (`why` starts their keys: an erasure's, retention's; `due`:
+        not before then.)
 
         Named posts come down at once (but one whose answer went anonymous is its anonymous post's, below).
-        An anonymous post of a round still open waits for that round's next
-        batch (or its close), as any anonymous change does: gone the moment its author erased their data, it
-        would tell whose it was. A closed round has no batch to hide in: an erasure's anonymous posts there come
-        down each at a random time within `SPREAD`, not with the named ones (gone together, a named post and two
-        anonymous ones say all three were one person's). Retention takes down whole weeks, nobody's in
-        particular, so its posts go as they are. Any answer with a ref had a post once; asking again for one
-        already taken down is harmless (the platform says it's gone, and that's that).
+        An anonymous post of a round still open waits for that round's next batch, as any anonymous change does:
+        gone the moment its author erased their data, it would tell whose it was. A closed round has no batch to
+        hide in: an erasure's anonymous posts there are pooled with other erasures' in the community
+        (`release_pooled`), never timed by this one (gone soon after the named ones, however randomly, they'd
+        still say whose they were). Each erasure's are marked alike by a random `pool` mark, never its author's
+        id. Retention takes down whole weeks, nobody's in particular, so its posts go as they are. Any answer
+        with a ref had a post once; asking again for one already taken down is harmless (the platform says it's
+        gone, and that's that).
         """
-        queued = later = spread = 0
+        queued = later = pooled = 0
+        pool = secrets.token_hex(8)
         now_out = []
         for a in answers:
             for ref, anonymous in ((a["post_ref"], False), (a["anon_ref"], True)):
@@ -483,18 +546,16 @@ class RoundRepository(Repository):
                 queued += 1
                 # (A named post left up when its answer went anonymous waits too: `save_response`.)
                 hidden = anonymous or a.get("visibility") == "anonymous"
-                if hidden and a["closed_at"] is None:
-                    await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now)
-                    later += 1
-                elif hidden and why == "erase":
-                    at = now + timedelta(seconds=random.SystemRandom().uniform(SPREAD_FROM, SPREAD.total_seconds()))
-                    await enqueue_on(tx, [removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref,
-                                                  community=community)], now, at)
-                    spread += 1
+                if hidden and why == "erase":
+                    await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now, pool)
+                    if a["closed_at"] is None:
+                        later += 1
+                    else:
+                        pooled += 1
                 else:
                     now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community))
         await enqueue_on(tx, now_out, now, due)
-        return queued, later, spread
+        return queued, later, pooled
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:

@@ -30,6 +30,7 @@ class ScheduleGone:
 
 
 class ScheduleRepository(Repository):
+    member_tables = ("participants", "schedules")
     async def create(self, fields: dict[str, Any], now: datetime) -> Schedule:
         stamp = utc_iso(now)
         row = await self.db.fetchone(

@@ -13,10 +13,20 @@ import json
 from datetime import datetime
 
 from bot.clock import utc_iso
-from bot.store.repository import Repository
+from bot.store.database import Executor
+from bot.store.repository import Repository, like
 
 
 class StashRepository(Repository):
+    member_tables = ("stashed_args",)
+
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+        """Arguments of buttons and forms that name them (whose they are, `SHOWN_TO`, or whom they act on): gone,
+        so those buttons say they've expired. Stashed arguments carry no community, so this is wherever they are
+        named (a button of theirs in another community asks to be run again, and nothing else changes)."""
+        await tx.execute("DELETE FROM stashed_args WHERE data LIKE ? ESCAPE '\\'", like(json.dumps(user_id)))
+        return {}
+
     async def stash(self, args: dict[str, str], now: datetime) -> str:
         """Keep `args` and return a short key for them (same args, same key).
 

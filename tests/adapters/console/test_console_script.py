@@ -339,6 +339,7 @@ def test_a_care_note_is_taken_on_the_terminal_and_shown_again_updated(tmp_path, 
 as mia mod
 mod settings alert_channel #care-team
 ann: note I keep thinking about ending my life
+advance 10m
 press 1
 mod care list
 press 2

@@ -62,7 +62,10 @@ mod settings alert_channel #care-team
 as hal
 reflect
 note I want to kill myself
+advance 10m
 """
+#: (`advance`: a care note goes to the care channel on the clock's next tick, never at the moment of the words:
+#: `bot.store.rounds.next_tick`.)
 
 
 def test_a_member_presses_their_own_check_on_me_not_the_care_teams_note_about_them(tmp_path, capsys):

@@ -40,3 +40,13 @@ def test_notes_list_on_the_terminal_shows_no_markup_characters(tmp_path: Path, c
     listed = out.split("notes list", 1)[1]
     assert "#1 · " in listed and " · _" not in listed and "_\n" not in listed and "**" not in listed
     assert "Kept_this *as typed*" in listed
+
+
+def test_plain_words_carry_no_control_characters_into_the_terminal():
+    """A button's label or a title may carry what someone typed (a check-in's name): no escape code in it
+    reaches the terminal, as none in user text does."""
+    from adapters.console.render import render_reply as shown_reply
+    from bot.events import Button as B, Reply as R
+
+    out = shown_reply(R(title="Hi \x1b[2J", buttons=(B("Join · \x1b]0;pwned\x07mornings", "go"),)), color=False)
+    assert "\x1b" not in out and "\x07" not in out and "mornings" in out

@@ -90,3 +90,13 @@ def test_words_given_back_with_a_refusal_fit_discord_however_long_and_marked_up(
     assert "@everyone" not in shown and "<@1>" not in shown
     unescaped = re.sub(r"\\(.)", r"\1", shown).replace("\u200b", "")
     assert unescaped.count("*stars* and _lines_") == words.count("*stars* and _lines_")
+
+
+def test_a_title_is_plain_words_shown_literally():
+    """A reply's title is plain words on every platform (Slack's header is plain_text); it may carry someone's
+    (a check-in's name), so Discord shows it as typed, in bold: no heading, link, spoiler or ping of its own."""
+    from adapters.discord.render import reply_text as text_of
+    from bot.events import Reply as R
+
+    shown = text_of(R(title="# [x](http://evil.example) ||s|| <@1> @everyone"))
+    assert shown == "**\\# \\[x\\](http://evil.example) \\|\\|s\\|\\| <\u200b@1\\> @\u200beveryone**"

@@ -51,13 +51,42 @@ def side(adapter, fake) -> SlackSide:
 
 
 def texts(blocks: list[dict[str, Any]]) -> str:
+    """What the blocks say: sections' and headers' text, context notes, and rich_text's words as shown."""
     out = []
     for b in blocks:
         if b.get("type") in ("section", "header"):
             out.append(b["text"]["text"])
         if b.get("type") == "context":
             out += [e.get("text", "") for e in b["elements"]]
+        if b.get("type") == "rich_text":
+            out.append(rich_words(b))
     return "\n".join(out)
+
+
+def rich_words(block: dict[str, Any]) -> str:
+    """A rich_text block's words as they'd read in mrkdwn, for comparing with it: a style as its marks (*bold*,
+    _italic_, `code`), a channel, a person and a time as their tokens; a text element's words exactly as they
+    are (Slack shows them so: nothing in them is markup)."""
+    marks = {"bold": "*", "italic": "_", "code": "`"}
+    shown = []
+    for element in block["elements"]:
+        runs: list[dict[str, Any]] = []
+        for run in element["elements"]:  # (a style's neighbours as one: "**Import {}**" reads "*Import Team*")
+            if runs and run["type"] == runs[-1]["type"] == "text" and run.get("style") == runs[-1].get("style"):
+                runs[-1] = {**runs[-1], "text": runs[-1]["text"] + run["text"]}
+            else:
+                runs.append(run)
+        for run in runs:
+            if run["type"] == "text":
+                on = [marks[k] for k in ("code", "italic", "bold") if (run.get("style") or {}).get(k)]
+                shown.append("".join(on) + run["text"] + "".join(reversed(on)))
+            elif run["type"] == "channel":
+                shown.append(f"<#{run['channel_id']}>")
+            elif run["type"] == "user":
+                shown.append(f"<@{run['user_id']}>")
+            elif run["type"] == "date":
+                shown.append(f"<!date^{run['timestamp']}^{run['format']}|{run['fallback']}>")
+    return "".join(shown)
 
 
 def buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -57,8 +57,8 @@ async def test_closing_the_answer_form_gives_its_words_back_in_a_dm(app, clock, 
     assert status == 200 and body == "" and time.monotonic() - started < 3  # acked at once: Slack waits 3 s
     await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == "DANN")
     [said] = told(fake, ANN)
-    assert said.index(CLOSED) < said.index(GIVEN_BACK) < said.index("Slept badly &lt;!channel&gt;, but *here*")
-    assert "<!channel>" not in fake.sent_texts()  # their words, shown as typed, never as Slack markup
+    assert said.index(CLOSED) < said.index(GIVEN_BACK) < said.index("Slept badly <!channel>, but *here*")
+    assert "<!channel>" not in fake.parsed_texts()  # their words, shown as typed, never as Slack markup
     rnd = await app.store.rounds.latest((await app.store.schedules.find("slack:T0001", "mornings")).id)
     assert await app.store.rounds.response_of(rnd.id, f"slack:{ANN}") is None  # closed: nothing was saved
 

@@ -94,7 +94,7 @@ async def test_moderator_home_lists_schedules_and_prompts_with_configuration_mod
     assert "Added prompt `own-appreciation-01`" in texts(json.loads(body)["view"]["blocks"])
     home = (await fake.wait_for("views.publish", where=lambda p: "own-appreciation-01" in
                                 texts(p["view"]["blocks"])))[-1]["view"]
-    assert "&lt;!everyone&gt;" in texts(home["blocks"])
+    assert "<!everyone>" in texts(home["blocks"]) and "<!everyone>" not in fake.parsed_texts()
     await side.click(MOD, buttons(home["blocks"])["Disable"], view={**home, "id": "VHOME"})
     await fake.wait_for("views.publish", where=lambda p: "(disabled)" in texts(p["view"]["blocks"]))
 

@@ -72,8 +72,8 @@ async def test_reflection_another_note_and_done(app, fake, side):
 
     notes = await reply_to(fake, side, ANN, "notes list")
     shown = texts(notes["blocks"])
-    assert "I listen better &lt;!here&gt; when I'm rested" in shown
-    assert "<!here>" not in fake.sent_texts()
+    assert "I listen better <!here> when I'm rested" in shown  # as typed, in a rich_text element: never parsed
+    assert "<!here>" not in fake.parsed_texts()
 
 
 async def test_deleting_a_note_asks_first(app, fake, side):

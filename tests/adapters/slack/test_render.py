@@ -126,8 +126,9 @@ async def test_the_schedule_preview_links_its_channel(fake, side):
 
 
 def test_words_given_back_with_a_refusal_fit_slack_however_long_and_marked_up():
-    """A refused command's words come back (`given_back`) in a message Slack takes: sections within 3000
-    characters, the words whole and inert (escaping makes them longer)."""
+    """A refused command's words come back (`given_back`) in a message Slack takes: rich_text blocks within 3000
+    characters, the words whole and exactly as typed (text elements, which Slack never parses), and a
+    notification with nothing in it Slack would format."""
     from bot.commands.registry import given_back
     from bot.flows.reflections import MAX_NOTE_CHARS
     from testing.block_kit import message_problems
@@ -136,6 +137,11 @@ def test_words_given_back_with_a_refusal_fit_slack_however_long_and_marked_up():
     refusal = Reply(body=rich("“text” can be at most {} characters.".format(MAX_NOTE_CHARS)), error=True)
     parts = messages(given_back(refusal, [words]))
     assert all(message_problems(p) == [] for p in parts)
-    shown = "\n".join(b["text"]["text"] for p in parts for b in p["blocks"] if b["type"] == "section")
-    assert "<!channel>" not in shown and "<@U1>" not in shown
-    assert shown.count("&lt;!channel&gt; &amp; &lt;@U1&gt;") == words.count("<!channel> & <@U1>")
+    assert not [b for p in parts for b in p["blocks"] if b["type"] == "section" and "<!channel>" in b["text"]["text"]]
+    blocks = [b for p in parts for b in p["blocks"] if b["type"] == "rich_text"]
+    assert all(sum(len(r.get("text", "")) for e in b["elements"] for r in e["elements"]) <= MAX_SECTION
+               for b in blocks)
+    shown = "".join(r.get("text", "") for b in blocks for e in b["elements"] for r in e["elements"])
+    assert words in shown
+    for p in parts:
+        assert "<!channel>" not in p["text"] and "*bold*" not in p["text"] and "\n> quote" not in p["text"]

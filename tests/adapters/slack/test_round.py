@@ -85,8 +85,8 @@ async def test_round_posted_answered_three_ways_and_closed(app, clock, fake, sid
     # Ann's, named, at once; Bob's anonymous words wait to go up with others' (here: none, so never).
     assert len(threads) == 1 and all(t["thread_ts"] == post_ts and t["channel"] == "C0GENERAL" for t in threads)
     ann = texts(threads[0]["blocks"])
-    assert "Ann" in ann and "Good coffee &lt;!channel&gt; &lt;@UMIA&gt; &lt;http://evil.example|free&gt;" in ann
-    assert "<!channel>" not in fake.sent_texts() and "<@UMIA>" not in fake.sent_texts()
+    assert "Ann" in ann and "Good coffee <!channel> <@UMIA> <http://evil.example|free>" in ann  # (never parsed)
+    assert "<!channel>" not in fake.parsed_texts() and "<@UMIA>" not in fake.parsed_texts()
     assert "secret words" not in fake.sent_texts()  # private: shown to nobody, anywhere
 
     # Ann changes her answer while the round is open: her thread reply is edited, not duplicated.

@@ -71,9 +71,9 @@ async def test_injected_mentions_are_sent_as_text(app, fake, side):
     replies = await fake.wait_for("response_url", 3)
     shown = texts(replies[-1]["blocks"])
     assert "couldn't find" in shown and "@channel" in shown and "&lt;http://evil.example&gt;" not in shown
-    assert "<!channel>" not in fake.sent_texts()
-    assert "<@UMIA>" not in fake.sent_texts()
-    assert "<http://evil.example|click me>" not in fake.sent_texts()
+    assert "<!channel>" not in fake.parsed_texts()
+    assert "<@UMIA>" not in fake.parsed_texts()
+    assert "<http://evil.example|click me>" not in fake.parsed_texts()
 
 
 def _bolt_reads(request: Any) -> dict[str, Any]:

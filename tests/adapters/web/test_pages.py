@@ -79,7 +79,7 @@ async def test_a_new_check_in_through_its_form_preview_and_save(web: TestClient,
     page = await (await web.get("/schedules")).text()
     opened = await web.post("/act", data=first_button(page, "New check-in") | {"csrf": csrf})
     form = await opened.text()
-    assert '<label for="f-name">' in form and 'value="120m"' in form  # the community's usual round length
+    assert '<label for="f-name">' in form and 'value="2h"' in form  # the community's usual round length
     hidden = dict(re_hidden(form))
     preview = await web.post("/act", data=hidden | {"csrf": csrf, "v:name": "evenings", "v:channel": "general",
                                                      "v:when": "weekdays 18:00", "v:timezone": "Europe/Berlin",

@@ -614,3 +614,13 @@ def test_a_full_disk_and_a_fault_are_the_servers_not_the_request() -> None:
     assert result_status([say("broke", error=True, why="broke")]) == 500
     assert result_status([say("care"), say("paused", error=True, retry_after=3.0)]) == 429
     assert result_status([say("done")]) == 200 and result_status([]) == 409
+
+
+async def test_names_in_the_header_are_shown_as_user_text_is(web: TestClient, app: Hearth) -> None:
+    """The moderator's and the community's names are what people typed: escaped for HTML, and with nothing
+    invisible left to turn them (or the words after them) around (`disarmed`, as every user text)."""
+    from dataclasses import replace
+    named = replace(MOD, display_name="Mona \u202eevil", community_name="Night\u200b Owls <b>")
+    await sign_in_by_link(web, await link_token(app, named))
+    page = await (await web.get("/insights")).text()
+    assert "\u202e" not in page and "\u200b" not in page and "Night Owls &lt;b&gt;" in page

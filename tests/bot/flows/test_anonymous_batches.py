@@ -143,10 +143,16 @@ async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batc
     done = await delete_everything(app, actor("ann"))
     await app.outbox.drain_all()
     assert under_the_post(app, sent_since(app, mark)) == []  # not the moment she asked
-    assert "with the round's next few" in done or "when the round closes" in done
+    assert "next batch of changes" in done and "within 3 days at the latest" in done
     await close(app, clock)
+    # One removal at the close, alone of its kind, would be hers to anyone who saw her named posts go: it waits,
+    # pooled with other erasures', as she was told.
+    assert [d for d in under_the_post(app, sent_since(app, mark)) if d.kind == "delete"] == []
+    for name in ("bob", "cy"):  # the floor's worth of erasures: they all come down together
+        await delete_everything(app, actor(name))
+    await release(app, clock)
     removed = [d for d in under_the_post(app, sent_since(app, mark)) if d.kind == "delete"]
-    assert len(removed) == 2  # her anonymous post, and her named one, left up for the words' batch
+    assert len(removed) == 4  # her anonymous post and her named one (left up for the words' batch), Bob's, Cy's
 
 
 async def test_a_post_taken_down_is_not_taken_down_again(app, clock):
@@ -249,19 +255,100 @@ async def test_a_change_of_mood_alone_changes_no_post(app, clock):
 
 
 
-async def test_deleting_my_data_after_the_close_takes_my_anonymous_post_down_at_a_time_of_its_own(app, clock):
-    """A closed round has no batch to hide in: gone the moment Ann erased her data (with her named posts, her
-    name leaving the member list), her anonymous post would say it was hers. It comes down later, as said."""
+async def test_deleting_my_data_after_the_close_takes_my_anonymous_post_down_with_others_not_alone(app, clock):
+    """A closed round has no batch to hide in: gone soon after Ann erased her data (her named posts, her name
+    leaving the member list), at any time of its own, her anonymous post would still say it was hers. It waits,
+    pooled with other erasures' in the community, until the floor's worth of people have asked, and they all
+    come down together on the clock's tick; as she is told."""
     await a_round(app, clock)
     for name in ("ann", "bob", "cy"):  # the floor: the batch goes up
         await answer(app, name, "3", "anonymous", f"{name} words")
     await close(app, clock)
-    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    posts = {n: ref_of(app, d) for n in ("ann", "bob", "cy") for d in app.sent
+             if d.kind == "thread" and f"{n} words" in d.message.plain()}
     mark = len(app.sent)
     said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "will come down once at least 3 people have asked the same, all together" in said
+    assert "within 3 days at the latest" in said and "taking down" not in said
+    clock.advance(timedelta(hours=12))
+    await release(app, clock)
+    assert posts["ann"] not in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]  # alone: never
+    assert "console:ann" not in str(await app.store.db.fetchall("SELECT * FROM held_posts"))  # (nobody's)
+    await run(app, actor("bob"), "me delete", confirmed="yes")
+    clock.advance(timedelta(minutes=7))
+    await run(app, actor("cy"), "me delete", confirmed="yes")
+    await release(app, clock)
+    removed = [d for d in sent_since(app, mark) if d.kind == "delete"]
+    assert {d.ref for d in removed} == set(posts.values())
+    rows = await app.store.db.fetchall("SELECT next_attempt_at FROM outbox WHERE kind = 'delete'")
+    assert len({r["next_attempt_at"] for r in rows}) == 1  # together, on one tick
+
+
+async def test_a_pooled_removal_comes_down_within_days_at_the_latest(app, clock):
+    """Too few erasures ever: the post comes down alone after its pool's own wait (a day to three, set by its
+    random mark: neither the erasure's moment nor a fixed time after it), not after a year of retention."""
+    from bot.store.rounds import POOL_WAIT_LEAST, POOL_WAIT_MOST
+
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    await close(app, clock)
+    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    await run(app, actor("ann"), "me delete", confirmed="yes")
+    mark = len(app.sent)
+    clock.advance(POOL_WAIT_LEAST - timedelta(minutes=20))
+    await release(app, clock)
+    assert anns not in [d.ref for d in sent_since(app, mark)]
+    clock.advance(POOL_WAIT_MOST - POOL_WAIT_LEAST)
+    await release(app, clock)
+    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]
+
+
+def test_each_pools_wait_is_its_own_and_within_the_bounds():
+    from bot.store.rounds import POOL_WAIT_LEAST, POOL_WAIT_MOST, pool_wait
+
+    waits = {pool_wait(f"{n:016x}"[::-1]) for n in range(1, 400, 7)}
+    assert len(waits) > 10 and all(POOL_WAIT_LEAST <= w <= POOL_WAIT_MOST for w in waits)
+    assert POOL_WAIT_LEAST <= pool_wait("not-hex") <= POOL_WAIT_MOST
+
+
+async def test_a_batch_goes_on_the_clocks_tick_not_at_the_press_that_filled_it(app, clock):
+    """Posts going up the moment the floor-th answer was pressed would say that answer was one of them (and a
+    care note about its author, posted at the same moment, whose words they were)."""
+    await a_round(app, clock)
+    for name in ("ann", "bob"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    clock.advance(timedelta(minutes=3, seconds=17))
+    mark = len(app.sent)
+    await answer(app, "cy", "3", "anonymous", "words of cy")  # the third: the batch is full
+    assert under_the_post(app, sent_since(app, mark)) == []  # not at Cy's press
+    [due] = {r["next_attempt_at"] for r in await app.store.db.fetchall(
+        "SELECT next_attempt_at FROM outbox WHERE kind = 'thread' AND status = 'pending'")}
+    assert due == "2026-01-05T09:10:00Z"
+    await release(app, clock)
+    assert len([d for d in under_the_post(app, sent_since(app, mark)) if d.kind == "thread"]) == 3
+
+
+async def test_a_care_note_goes_on_the_clocks_tick_too(app, clock):
+    """A care note posted the moment someone's words were screened would point at the words that went up then."""
+    mod = actor("mia", moderator=True)
+    await run(app, mod, "mod settings", key="alert_channel", value="care")
+    await a_round(app, clock)
+    clock.advance(timedelta(minutes=4))
+    mark = len(app.sent)
+    await run(app, actor("ann"), "checkin answer", mood="1", visibility="anonymous",
+              words="I want to end my life")
     await app.outbox.drain_all()
-    assert anns not in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]  # not at once
-    assert "will come down within a day, at a time of its own" in said and "taking down" not in said
-    clock.advance(timedelta(hours=24, minutes=1))
+    assert not [d for d in sent_since(app, mark) if d.channel == "console:care"]
+    await release(app, clock)
+    assert [d for d in sent_since(app, mark) if d.channel == "console:care"]
+
+
+async def release(app, clock):
+    """The pooled removals' job, then the clock on to its next tick, and everything due sent."""
+    from bot.engines.retention import release_pooled_removals
+    from bot.store.rounds import next_tick
+
+    await release_pooled_removals(app)
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
     await app.outbox.drain_all()
-    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]  # within the day
