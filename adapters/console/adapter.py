@@ -424,7 +424,11 @@ class ConsoleAdapter:
         elif word.isdigit() and self.out.buttons_for(self._actor().user_id):
             await self._press(word)
         else:
-            cmd, args = parse_line(self._app.registry, line)
+            try:
+                cmd, args = parse_line(self._app.registry, line)
+            except UserError as err:  # still read by the care screen, as every line typed to Hearth
+                await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
+                return
             await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
 
     @property

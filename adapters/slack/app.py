@@ -281,9 +281,10 @@ class SlackAdapter:
         text = normalize_command_text(body.get("text") or "").strip() or HELP
         try:
             cmd, args = parse_line(self.app.registry, text)
-        except UserError as err:
-            await self.present.show(where, await self._actor(body, body["user_id"], body.get("channel_id")),
-                                    [err.reply()])
+        except UserError as err:  # still read by the care screen, as every line typed to Hearth
+            actor = await self._actor(body, body["user_id"], body.get("channel_id"))
+            await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply(),
+                                                                             event_id(body)))
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"),
                                   self.app.registry.may_need_moderator("command", cmd.name, args))

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 router = Router("help")
 
+#: The most words of a line that help looks up as a command's path ("mod schedule create"): the longest there is.
+LOOKED_UP = 3
+
 INTRO = N_("Hearth helps this community check in with each other and reflect. "
            "It is not a therapist or an emergency service.")
 
@@ -38,8 +41,11 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
 
 
 def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
-    """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for."""
-    words = wanted.split()
+    """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for.
+    Only the first few words are looked up and named (`LOOKED_UP`): a typed line that is no command comes here
+    whole, and a refusal never repeats a person's sentence back to them."""
+    words = wanted.split()[:LOOKED_UP]
+    wanted = " ".join(words)
     cmd, _rest = registry.find(words)
     if cmd is not None and visible(cmd):
         return _usage(cmd)
