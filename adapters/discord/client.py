@@ -1,7 +1,10 @@
 """The Discord adapter: connect, sync the commands, serve interactions, send the outbox.
 
-Only the `guilds` intent is asked for (no message content, nothing
-privileged): Hearth works through interactions, which need no intents.
+Only the `guilds` intent and the messages ones are asked for (no message
+content, nothing privileged): Hearth works through interactions, which need
+no intents, and reads only the messages written to it (a DM, an @mention),
+whose words Discord gives a bot without the message content intent, so that
+every word a person writes to Hearth is screened (`messages`).
 The REST base URL can point at another Discord API (a local fake in tests,
 a proxy in production); the gateway is then whatever that API's
 `/gateway/bot` says.
@@ -28,6 +31,7 @@ from discord.http import Route
 from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
+from adapters.discord.messages import written_to_hearth
 from adapters.discord.interactions import actor_for, answer, expired, not_in_dms, show, sorry, speak_their_locale
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
@@ -42,7 +46,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API = "https://discord.com/api/v10"
 TOKEN_SECRET = "HEARTH_DISCORD_TOKEN"
-INTENTS = discord.Intents(guilds=True)
+INTENTS = discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
 TIDY_EVERY_SECONDS = 24 * 3600
 #: Exactly what Hearth needs in a channel: see it, post rounds, start and reply in threads.
 PERMISSIONS = discord.Permissions(
@@ -98,6 +102,18 @@ class HearthClientMixin:
             await self.adapter.on_form(interaction, match["action"], match["args"])
         except Exception:
             log.exception("a form submission failed")
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A message written to Hearth (in its DM, or mentioning it): read and screened (`adapters.discord.messages`);
+        every other message, and any from a bot, is none of Hearth's business."""
+        if message.author.bot or self.user is None:
+            return
+        if message.guild is not None and not any(u.id == self.user.id for u in message.mentions):
+            return
+        try:
+            await written_to_hearth(self.adapter, message, self.user.id)
+        except Exception:
+            log.exception("a message to Hearth failed")
 
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)

@@ -30,6 +30,7 @@ from bot.events import Actor, Choice, Event, Reply, Rich, UserText, channel, fil
 from bot.flows.care_team import follow_up_button, open_note
 from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
+from bot.language import LANGUAGES
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level, ScreenResult
@@ -178,6 +179,21 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
+
+
+async def care_alone(app: "Hearth", text: str, language: str | None = None) -> Reply | None:
+    """The care reply for words from someone Hearth can place in no community (a DM on a platform of servers, with
+    no server to act in): screened all the same, and answered with the resources for anywhere, in `language` or
+    else in the language of the phrase that matched. No moderator is told: there is no community to tell. None
+    when the words raise no concern."""
+    [result] = await app.content.screen.check_off_loop([text])
+    if result.level == "ok":
+        return None
+    app.metrics.add("crisis_screens", result.level)
+    prefix = (result.reason or "").split(".")[0]
+    language = language or (prefix if prefix in LANGUAGES else "en")
+    with speaking(language):
+        return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
 
 
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
