@@ -25,10 +25,13 @@ class RuleVerdict:
 
     `fired`: a crisis phrase that counts (no negation before it, no figure of speech around it).
     `cancelled`: a crisis phrase that matched but a clear negation or a known figure of speech cancelled.
+    `softened`: a crisis phrase said beside a hyperbole marker ("I'm gonna kill myself if I have to redo this deck
+    lol"): most often a figure, sometimes not ("lol i want to die" may be meant), so the gentle word, never nothing.
     """
 
     fired: str | None = None
     cancelled: str | None = None
+    softened: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,18 @@ class _Compiled:
     id: str
     regex: re.Pattern[str]
     negatable: bool
+    softenable: bool = False
+
+
+@dataclass(frozen=True)
+class _Interjection:
+    """A negation cue that can also stand alone as an answer ("no", "não"), and what marks it as one: the new
+    clause it is followed by, a subject ("no I want to die", "não eu quero morrer") after any fillers ("no really
+    I want to die"), or fillers alone right before the phrase ("no en serio quiero morir"). Canonical words."""
+
+    cues: frozenset[str] = frozenset()
+    fillers: tuple[tuple[str, ...], ...] = ()
+    subjects: frozenset[str] = frozenset()
 
 
 def _check_canonical(phrase: str, norm: Normaliser) -> None:
@@ -51,11 +66,14 @@ class PhraseRules:
     """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
-                 negation: re.Pattern[str] | None) -> None:
+                 negation: re.Pattern[str] | None, interjection: _Interjection | None = None,
+                 hyperbole: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
         self.negation = negation
+        self.interjection = interjection or _Interjection()
+        self.hyperbole = hyperbole or []
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en") -> "PhraseRules":
@@ -79,11 +97,19 @@ class PhraseRules:
                     sources = [compile_phrase(p, canon_word) for p in e.patterns]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
-                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable))
+                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
+                                     e.softenable))
             return out
 
+        def canon_words(phrase: str) -> tuple[str, ...]:
+            return tuple(w for p in phrase.split() for w in canon_word(p, False))
+
         negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
-        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation)
+        interjection = _Interjection(frozenset(w for c in pf.interjections for w in canon_words(c)),
+                                     tuple(f for f in map(canon_words, pf.fillers) if f),
+                                     frozenset(w for c in pf.subjects for w in canon_words(c)))
+        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
+                   interjection, compile_entries("hyperbole", pf.hyperbole))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -112,10 +138,11 @@ class PhraseRules:
         canon = self.normaliser.canonical(text)
         figures: list[tuple[int, int]] | None = None
         cancelled: str | None = None
+        softened: str | None = None
         for entry in self.crisis:
             for m in entry.regex.finditer(canon):
                 start, end = m.span()
-                if entry.negatable and self.negation and self.negation.search(canon, 0, start):
+                if entry.negatable and self._negated(canon, start):
                     cancelled = cancelled or entry.id
                     continue
                 if figures is None:
@@ -123,8 +150,54 @@ class PhraseRules:
                 if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
                     cancelled = cancelled or entry.id
                     continue
+                if entry.softenable and self._in_jest(canon, start, end):
+                    softened = softened or entry.id
+                    continue
                 return RuleVerdict(fired=entry.id)
-        return RuleVerdict(cancelled=cancelled)
+        return RuleVerdict(cancelled=cancelled, softened=softened)
+
+    def _negated(self, canon: str, start: int) -> bool:
+        """Whether a live negation cue sits within the window before a match (same clause), and is not an
+        interjection standing alone before a new clause ("no I want to die": the "no" negates nothing after it)."""
+        if self.negation is None:
+            return False
+        pos = 0
+        while (m := self.negation.search(canon, pos, start)) is not None:
+            if not self._interjection(canon[m.start():start].split(), canon[start:].split()[:1]):
+                return True
+            pos = m.start() + 1
+        return False
+
+    def _interjection(self, words: list[str], next_word: list[str]) -> bool:
+        """`words`: a cue and what follows it up to a match; `next_word`: the match's first word."""
+        said = self.interjection
+        if not words or words[0] not in said.cues:
+            return False
+        rest, i = words[1:], 0
+        while (filler := next((f for f in said.fillers if tuple(rest[i:i + len(f)]) == f), None)) is not None:
+            i += len(filler)  # (past every filler: "no really honestly …")
+        if i < len(rest):
+            return rest[i] in said.subjects  # "no, I …": a subject starts a clause of its own
+        return i > 0 or any(w in said.subjects for w in next_word)  # "no en serio quiero…", "no im a burden"
+
+    def _in_jest(self, canon: str, start: int, end: int) -> bool:
+        """Whether a hyperbole marker (a laugh, an emoji of laughter, "if I have to redo this deck") is said in the
+        match's clause or the one after it ("I'll kill myself, if I have to sit through this again"), or makes up
+        the clause right before it on its own ("lol. i want to die")."""
+        if not self.hyperbole:
+            return False
+        mark = f" {CLAUSE} "
+        lo, hi = canon.rfind(mark, 0, start), canon.find(mark, end)
+        after = canon.find(mark, hi + 2) if hi + len(mark) < len(canon) else hi  # (the end of the next clause)
+        if any(h.regex.search(canon, lo + 2, after + 1) for h in self.hyperbole):
+            return True
+        before = canon[canon.rfind(mark, 0, lo) + 2:lo + 1] if lo > 0 else ""
+        return bool(before.strip()) and self._only_markers(before)
+
+    def _only_markers(self, clause: str) -> bool:
+        for h in self.hyperbole:
+            clause = h.regex.sub("", clause)
+        return not clause.strip()
 
     @staticmethod
     def _outweighs(fs: int, fe: int, start: int, end: int) -> bool:
@@ -159,11 +232,13 @@ class AllRules:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
 
     def check(self, text: str) -> RuleVerdict:
-        """The first phrase that counts in any language; else the first one a negation or figure cancelled."""
-        cancelled = None
+        """The first phrase that counts in any language; else the first one softened by a hyperbole marker, and the first
+        one a negation or figure cancelled."""
+        cancelled = softened = None
         for rules in self.by_language.values():
             verdict = rules.check(text)
             if verdict.fired:
                 return verdict
             cancelled = cancelled or verdict.cancelled
-        return RuleVerdict(cancelled=cancelled)
+            softened = softened or verdict.softened
+        return RuleVerdict(cancelled=cancelled, softened=softened)
