@@ -34,8 +34,8 @@ _MENTION = re.compile(r"<@[!&]?\d+>")
 #: Said in the channel when a private answer to a mention could not be sent (their DMs are closed to Hearth).
 NO_DM = N_("I couldn't send you a private message. Type **/hearth support** here: only you will see the answer.")
 #: Said in Hearth's DM to an ordinary message written outside any server.
-USE_COMMANDS = N_("I answer slash commands inside a server: type **/hearth help** there. If you need support "
-                  "right now, type **/hearth support**.")
+USE_COMMANDS = N_("I answer slash commands inside a server: type **/hearth help** there, or **/hearth support** for "
+                  "people you can reach right now.")
 
 
 async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:

@@ -21,6 +21,9 @@ LOOKED_UP = 3
 
 INTRO = N_("Hearth helps this community check in with each other and reflect. "
            "It is not a therapist or an emergency service.")
+#: What the care screen reads, and that it can miss: said with every list of commands (`privacy` says more).
+SCREENED = N_("I read everything you send me for words that suggest you may be in danger, and answer those "
+              "privately with people you can reach. I can miss them: **support** is there any time.")
 
 
 @router.command("help", "What I can do, or how to use one command.",
@@ -37,6 +40,7 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
             lines.append(rich(""))
             lines += [_line(c) for c in shown]
     lines.append(rich("\n" + _("For one command: **help checkin join**.")))
+    lines.append(rich(_(SCREENED)))
     return Reply(body=join_rich(lines))
 
 
