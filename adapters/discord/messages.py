@@ -20,8 +20,9 @@ from adapters.discord.render import message_parts
 from bot.commands.parse import parse_line
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
-from bot.flows.crisis_care import care_alone
-from bot.i18n import N_, _, use
+from bot.flows.crisis_care import NO_PRIVATE_WAY, written_outside
+from bot.i18n import _
+from bot.views.home import HELP
 
 if TYPE_CHECKING:
     from adapters.discord.client import DiscordAdapter
@@ -31,16 +32,11 @@ log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
 #: How Discord writes a mention in a message's text ("<@123> hi", "<@!123>", a role's "<@&45>").
 _MENTION = re.compile(r"<@[!&]?\d+>")
-#: Said in the channel when a private answer to a mention could not be sent (their DMs are closed to Hearth).
-NO_DM = N_("I couldn't send you a private message. Type **/hearth support** here: only you will see the answer.")
-#: Said in Hearth's DM to an ordinary message written outside any server.
-USE_COMMANDS = N_("I answer slash commands inside a server: type **/hearth help** there, or **/hearth support** for "
-                  "people you can reach right now.")
 
 
 async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:
     """Read one message written to Hearth, screen it in the core, and answer the writer privately."""
-    text = " ".join(_MENTION.sub(" ", message.content or "").split()) or "help"
+    text = " ".join(_MENTION.sub(" ", message.content or "").split()) or HELP
     actor = _actor(message)
     if actor is None:
         await _in_no_server(adapter, message, text)
@@ -68,10 +64,7 @@ def _actor(message: discord.Message) -> Actor | None:
 
 async def _in_no_server(adapter: "DiscordAdapter", message: discord.Message, text: str) -> None:
     """A DM: Hearth can't tell which server it is about, but words of concern are answered all the same."""
-    care = await care_alone(adapter.app, text)  # (in the language of the words, where they tell)
-    if care is None:
-        use("en")  # (a DM says no language: Discord gives a message no locale)
-    await _send(adapter, message.channel, care if care is not None else Reply(body=rich(_(USE_COMMANDS))))
+    await _send(adapter, message.channel, await written_outside(adapter.app, text))
 
 
 async def _answer(adapter: "DiscordAdapter", message: discord.Message, replies: list[Reply]) -> None:
@@ -80,7 +73,8 @@ async def _answer(adapter: "DiscordAdapter", message: discord.Message, replies: 
         for reply in replies:
             await _send(adapter, message.channel if reply.visibility == "channel" else message.author, reply)
     except discord.Forbidden:  # their DMs are closed to Hearth: a pointer in the channel, naming nothing they wrote
-        await message.channel.send(_(NO_DM), allowed_mentions=NO_PINGS, reference=message, mention_author=False)
+        await message.channel.send(_(NO_PRIVATE_WAY), allowed_mentions=NO_PINGS, reference=message,
+                                   mention_author=False)
 
 
 async def _send(adapter: "DiscordAdapter", to: "discord.abc.Messageable", reply: Reply) -> None:

@@ -181,6 +181,24 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     return [reply]
 
 
+#: To someone Hearth can place in no community (a DM on a platform of servers) whose words raise no concern.
+OUTSIDE = N_("I answer commands inside your community: type **help** there, or **support** for people you can "
+             "reach right now.")
+#: Where someone wrote to Hearth, when its private answer could not reach them (their DMs are closed to Hearth):
+#: nothing of what they wrote, only where a private answer is.
+NO_PRIVATE_WAY = N_("I couldn't send you a private message. Type **support** here: only you will see the answer.")
+
+
+async def written_outside(app: "Hearth", text: str) -> Reply:
+    """The answer to words from someone in no community Hearth can place: care when they raise concern (in the
+    words' language), else where Hearth's commands are (in English: nothing says their language)."""
+    care = await care_alone(app, text)
+    if care is not None:
+        return care
+    with speaking("en"):
+        return Reply(body=rich(_(OUTSIDE)))
+
+
 async def care_alone(app: "Hearth", text: str, language: str | None = None) -> Reply | None:
     """The care reply for words from someone Hearth can place in no community (a DM on a platform of servers, with
     no server to act in): screened all the same, and answered with the resources for anywhere, in `language` or

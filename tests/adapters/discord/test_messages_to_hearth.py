@@ -62,7 +62,7 @@ async def test_an_ordinary_dm_is_pointed_to_the_commands(discord_bot, fake):
     uid = fake.next_id()
     await fake.dispatch("MESSAGE_CREATE", message(fake, {"user": user(uid, "Ann")}, "hello?", guild=False,
                                                   mention=False))
-    await fake.wait_for(lambda: "/hearth help" in dm_texts(fake, uid))
+    await fake.wait_for(lambda: "inside your community" in dm_texts(fake, uid))
 
 
 async def test_messages_not_to_hearth_and_from_bots_are_not_read(discord_bot, fake):
