@@ -518,3 +518,18 @@ advance 3h
     target = out.split("The clock moves on to ", 1)[1].split("\n", 1)[0]
     hour = int(target.split(", ")[1][:2])
     assert headed.split(", ")[1][:2] == f"{(hour - 2) % 24:02d}"  # an hour after the note, not at the jump's end
+
+
+def test_words_typed_to_hearth_that_are_no_command_are_screened_and_never_echoed(tmp_path, capsys):
+    """The new-user trial: crisis sentences typed to the terminal, none of them a command, in five languages."""
+    lines = ["I want to die", "i want to kill myself tonight", "I'm going to end it tonight", "suicide",
+             "help me, I want to kill myself", "nobody will miss me when I'm gone", "ich will nicht mehr leben",
+             "je veux en finir", "eu quero me matar", "quiero morirme", "checkin answer 7 I want to die",
+             "no i want to die"]
+    out = run_script(tmp_path, "as eve\n" + "\n".join(lines) + "\nhello there\n", capsys)
+    said = out.split("eve> ")[1:]  # (the terminal echoes each line after its prompt)
+    assert len(said) == len(lines) + 1
+    for line, answer in zip(lines, said):
+        assert "You don't have to face this alone" in answer, line
+        assert "I don't know the command" not in answer and "Did you mean" not in answer, line
+    assert "I don't know the command “hello there”" in said[-1]  # an ordinary slip is still told so
