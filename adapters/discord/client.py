@@ -108,7 +108,7 @@ class HearthClientMixin:
         every other message, and any from a bot, is none of Hearth's business."""
         if message.author.bot or self.user is None:
             return
-        if message.guild is not None and not any(u.id == self.user.id for u in message.mentions):
+        if message.guild is not None and not _mentions_hearth(message, self.user.id):
             return
         try:
             await written_to_hearth(self.adapter, message, self.user.id)
@@ -120,6 +120,14 @@ class HearthClientMixin:
         if not interaction.response.is_done():
             speak_their_locale(interaction)
             await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
+
+
+def _mentions_hearth(message: discord.Message, bot_id: int) -> bool:
+    """Whether a server message is written to Hearth: it mentions Hearth, or Hearth's own role (the one Discord
+    made for it, which people pick from the list as often as Hearth itself)."""
+    own_role = message.guild.self_role if message.guild is not None else None
+    return any(u.id == bot_id for u in message.mentions) or (
+        own_role is not None and any(r.id == own_role.id for r in message.role_mentions))
 
 
 class HearthClient(HearthClientMixin, discord.Client):

@@ -449,7 +449,7 @@ class SlackAdapter:
 
     async def _message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         to_hearth = event.get("type") == "app_mention" or event.get("channel_type") == "im"
-        if not to_hearth or event.get("subtype") or event.get("bot_id") or not event.get("user"):
+        if not to_hearth or event.get("subtype") not in WRITTEN or event.get("bot_id") or not event.get("user"):
             return  # an edit, a join, Hearth's own message in its DM, a message in a channel not to Hearth
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
@@ -482,6 +482,9 @@ class SlackAdapter:
         await self.present.publish_home(actor)
 
 
+#: The kinds of message a person writes (no subtype; with a file; a thread reply also sent to the channel): the
+#: others are edits, joins and bots.
+WRITTEN = (None, "file_share", "thread_broadcast")
 #: How Slack writes a mention in a message's text ("<@U0HEARTH> I can't sleep"): not the person's words.
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 

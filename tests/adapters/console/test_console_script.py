@@ -525,7 +525,8 @@ def test_words_typed_to_hearth_that_are_no_command_are_screened_and_never_echoed
     lines = ["I want to die", "i want to kill myself tonight", "I'm going to end it tonight", "suicide",
              "help me, I want to kill myself", "nobody will miss me when I'm gone", "ich will nicht mehr leben",
              "je veux en finir", "eu quero me matar", "quiero morirme", "checkin answer 7 I want to die",
-             "no i want to die"]
+             "no i want to die", "at this point i want to die", "as if i even want to be alive anymore",
+             "who cares, i want to kill myself", "sleep forever, i want to die", "press 1 i want to die"]
     out = run_script(tmp_path, "as eve\n" + "\n".join(lines) + "\nhello there\n", capsys)
     said = out.split("eve> ")[1:]  # (the terminal echoes each line after its prompt)
     assert len(said) == len(lines) + 1

@@ -54,3 +54,10 @@ async def test_hearths_own_messages_and_edits_in_its_dm_are_not_answered(fake, s
                       "ts": "6.0", "text": "I want to die"}, "EvCh1")  # (not to Hearth: Slack sends none such)
     await fake.settle()
     assert CARE not in fake.sent_texts()
+
+
+async def test_a_message_with_a_file_in_hearths_dm_is_read_too(fake, side):
+    await side.event({"type": "message", "subtype": "file_share", "channel_type": "im", "user": ANN, "channel": "DANN",
+                      "ts": "7.0", "text": "i want to kill myself"}, "EvDm4")
+    [shown] = await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    assert CARE in texts(shown["blocks"])
