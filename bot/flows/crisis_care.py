@@ -67,7 +67,7 @@ def words_kept(text: str) -> None:
 def free_text(app: "Hearth", event: Event) -> list[str]:
     """Everything the person typed in this event: a form's fields, and a command's options, whatever they name
     (their words, a check-in's name, a region, a line that is no command at all). Not what they picked from a menu
-    (`CHOICE_FIELDS`), a choice or a time typed as one (`_typed_value`), a number, nor a prompt written for others
+    (`CHOICE_FIELDS`), a choice or a time typed as one (`_is_typed_text`), a number, nor a prompt written for others
     (`Option.own_words`: its flow takes a second look)."""
     if not event.values and not event.args:
         return []

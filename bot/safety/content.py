@@ -53,6 +53,8 @@ class PhraseFile:
     interjections: list[str]
     fillers: list[str]
     subjects: list[str]
+    raising: list[str]
+    own_clause: list[str]
     crisis: list[Entry]
     figures: list[Entry]
     hyperbole: list[Entry]
@@ -138,6 +140,8 @@ def load_phrase_file(path: Path) -> PhraseFile:
         interjections=_str_list(path, "[negation].interjections", neg.get("interjections", [])),
         fillers=_str_list(path, "[negation].fillers", neg.get("fillers", [])),
         subjects=_str_list(path, "[negation].subjects", neg.get("subjects", [])),
+        raising=_str_list(path, "[negation].raising", neg.get("raising", [])),
+        own_clause=_str_list(path, "[negation].own_clause", neg.get("own_clause", [])),
         crisis=_entries(path, "crisis", data.get("crisis"), seen),
         figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
         hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),

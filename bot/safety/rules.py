@@ -43,14 +43,38 @@ class _Compiled:
 
 
 @dataclass(frozen=True)
-class _Interjection:
-    """A negation cue that can also stand alone as an answer ("no", "não"), and what marks it as one: the new
-    clause it is followed by, a subject ("no I want to die", "não eu quero morrer") after any fillers ("no really
-    I want to die"), or fillers alone right before the phrase ("no en serio quiero morir"). Canonical words."""
+class _Scope:
+    """Where a negation cue's reach ends: at a new clause. A subject right after the cue, past any fillers, starts
+    one ("no I want to die", "no really I want to die", "não eu quero morrer", "je sais pas je veux mourir"); so
+    does a subject after a cue's verb of knowing or caring (`own_clause`: "I don't know I want to die", "idk i want
+    to die"), but not after any other word ("no way I would kill myself", "not that I'd ever"). Nothing ends after
+    a verb before the cue that carries the negation on (`raising`: "ich glaube nicht ich will sterben"). A cue
+    that can stand alone as an answer (`interjections`: "no") negates nothing when only fillers stand between it
+    and the phrase either ("no en serio quiero morir"). Canonical words."""
 
-    cues: frozenset[str] = frozenset()
+    cues: tuple[tuple[str, ...], ...] = ()
+    interjections: frozenset[str] = frozenset()
     fillers: tuple[tuple[str, ...], ...] = ()
     subjects: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
+    own_clause: frozenset[str] = frozenset()
+
+    def ends(self, words: list[str], next_word: list[str], before: list[str]) -> bool:
+        """`words`: a cue and what follows it up to a match; `next_word`: the match's first word; `before`: the
+        word before the cue (a verb the cue follows: "je pense pas", "ich glaube nicht")."""
+        if any(w in self.raising for w in before):
+            return False  # "ich glaube nicht ich will sterben": the negation carries on
+        cue = next((c for c in self.cues if tuple(words[:len(c)]) == c), tuple(words[:1]))
+        rest, i = words[len(cue):], 0
+        while (filler := next((f for f in self.fillers if tuple(rest[i:i + len(f)]) == f), None)) is not None:
+            i += len(filler)  # (past every filler: "no really honestly …")
+        if i == len(rest):  # only fillers, or nothing, before the phrase
+            if any(w in self.subjects for w in next_word):
+                return True  # "no im a burden"
+            return i > 0 and " ".join(cue) in self.interjections  # "no en serio quiero morir"
+        if rest[i] in self.subjects:
+            return True  # "no, I …"
+        return rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:])  # "idk I …"
 
 
 def _check_canonical(phrase: str, norm: Normaliser) -> None:
@@ -66,13 +90,13 @@ class PhraseRules:
     """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
-                 negation: re.Pattern[str] | None, interjection: _Interjection | None = None,
+                 negation: re.Pattern[str] | None, scope: _Scope | None = None,
                  hyperbole: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
         self.negation = negation
-        self.interjection = interjection or _Interjection()
+        self.scope = scope or _Scope()
         self.hyperbole = hyperbole or []
 
     @classmethod
@@ -105,11 +129,14 @@ class PhraseRules:
             return tuple(w for p in phrase.split() for w in canon_word(p, False))
 
         negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
-        interjection = _Interjection(frozenset(w for c in pf.interjections for w in canon_words(c)),
-                                     tuple(f for f in map(canon_words, pf.fillers) if f),
-                                     frozenset(w for c in pf.subjects for w in canon_words(c)))
+        scope = _Scope(tuple(sorted({canon_words(c) for c in pf.cues}, key=len, reverse=True)),
+                       frozenset(" ".join(canon_words(c)) for c in pf.interjections),
+                       tuple(f for f in map(canon_words, pf.fillers) if f),
+                       frozenset(w for c in pf.subjects for w in canon_words(c)),
+                       frozenset(w for c in pf.raising for w in canon_words(c)),
+                       frozenset(w for c in pf.own_clause for w in canon_words(c)))
         return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
-                   interjection, compile_entries("hyperbole", pf.hyperbole))
+                   scope, compile_entries("hyperbole", pf.hyperbole))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -157,28 +184,17 @@ class PhraseRules:
         return RuleVerdict(cancelled=cancelled, softened=softened)
 
     def _negated(self, canon: str, start: int) -> bool:
-        """Whether a live negation cue sits within the window before a match (same clause), and is not an
-        interjection standing alone before a new clause ("no I want to die": the "no" negates nothing after it)."""
+        """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new
+        clause begun between them ends its reach (`_Scope`: "no I want to die", "idk I want to die")."""
         if self.negation is None:
             return False
         pos = 0
         while (m := self.negation.search(canon, pos, start)) is not None:
-            if not self._interjection(canon[m.start():start].split(), canon[start:].split()[:1]):
+            if not self.scope.ends(canon[m.start():start].split(), canon[start:].split()[:1],
+                                   canon[:m.start()].split()[-1:]):
                 return True
             pos = m.start() + 1
         return False
-
-    def _interjection(self, words: list[str], next_word: list[str]) -> bool:
-        """`words`: a cue and what follows it up to a match; `next_word`: the match's first word."""
-        said = self.interjection
-        if not words or words[0] not in said.cues:
-            return False
-        rest, i = words[1:], 0
-        while (filler := next((f for f in said.fillers if tuple(rest[i:i + len(f)]) == f), None)) is not None:
-            i += len(filler)  # (past every filler: "no really honestly …")
-        if i < len(rest):
-            return rest[i] in said.subjects  # "no, I …": a subject starts a clause of its own
-        return i > 0 or any(w in said.subjects for w in next_word)  # "no en serio quiero…", "no im a burden"
 
     def _in_jest(self, canon: str, start: int, end: int) -> bool:
         """Whether a hyperbole marker (a laugh, an emoji of laughter, "if I have to redo this deck") is said in the

@@ -1,7 +1,9 @@
 """Two edges of the phrase rules, in all five languages, through the whole rules-only screen.
 
-A leading interjection ("no", "nah", "honestly no") is not a negation of the crisis phrase after it: "no I want to
-die" is someone answering, then saying it. A negation right before the verb still is one ("no quiero morir").
+A negation reaches no further than its clause. A leading interjection ("no", "nah", "honestly no") is not a
+negation of the crisis phrase after it: "no I want to die" is someone answering, then saying it; nor is a cue whose
+own verb a new clause follows ("idk I want to die"). A negation right before the verb still is one ("no quiero
+morir"), and so is one that a verb like "think" carries on ("I don't think I want to die").
 
 A crisis phrase said with an everyday chore as its reason ("I'm gonna kill myself if I have to redo this deck lol")
 is most often a figure, but never certainly: the gentle word (support, privately, no moderator note), never
@@ -29,6 +31,13 @@ INTERJECTION_THEN_CRISIS = [
     "non, je veux mourir", "non je veux mourir", "nan je veux en finir",
     "não, quero morrer", "não eu quero morrer", "nao serio eu quero me matar", "não, eu quero me matar",
 ]
+#: The same class: a negation reaches no further than its clause, and a new subject after its own verb starts another.
+NEW_CLAUSE_AFTER_THE_CUES_VERB = [
+    "idk i want to die", "i dont care i want to die", "i dont know i just want to die",
+    "not that I want to live anymore", "he doesnt know i want to kill myself", "nobody cares i want to die",
+    "je sais pas je veux mourir", "jsp je veux mourir", "ich weiß nicht ich will sterben",
+    "não sei eu quero morrer", "no sé, yo quiero morir",
+]
 STILL_NEGATED = [
     "I don't want to die", "no i dont want to die", "no way i would kill myself", "i have no wish to die",
     "I would never kill myself", "no, I'm not going to kill myself",
@@ -36,6 +45,9 @@ STILL_NEGATED = [
     "ich will nicht sterben", "nein, ich will nicht sterben",
     "je ne veux pas mourir", "non, je ne veux pas mourir",
     "não quero morrer", "não, não quero morrer", "eu não quero morrer",
+    # a verb that carries the negation on into the next clause: a hedge or a denial, not the wish
+    "I don't think I want to die", "I never said I want to die", "i wouldnt say i want to die", "not that I'd ever kill myself",
+    "ich glaube nicht ich will sterben",
 ]
 CHORE_HYPERBOLE = [
     "I'm gonna kill myself if I have to redo this deck lol", "i want to kill myself if i have to sit through "
@@ -54,6 +66,11 @@ STILL_CRISIS = [  # a laugh alone, a real condition, a plan: nothing here is sof
 
 @pytest.mark.parametrize("text", INTERJECTION_THEN_CRISIS)
 def test_a_leading_interjection_is_no_negation(rules, text):
+    assert rules.check(text).level == "crisis", text
+
+
+@pytest.mark.parametrize("text", NEW_CLAUSE_AFTER_THE_CUES_VERB)
+def test_a_negation_does_not_reach_into_a_new_clause(rules, text):
     assert rules.check(text).level == "crisis", text
 
 
