@@ -39,7 +39,9 @@ from adapters.discord.state import AdapterState
 from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
-from bot.events import Event
+from bot.events import Event, Reply
+from bot.flows.crisis_care import care_alone
+from bot.language import from_locale
 from bot.store.care import NOTE_ARG
 
 log = logging.getLogger(__name__)
@@ -280,16 +282,23 @@ class DiscordAdapter:
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
         speak_their_locale(interaction)
+        values = form_values(list((interaction.data or {}).get("components", [])))
         args = await decode_args(raw_args, self.state)
         if args is None:
-            await show(self, interaction, [expired()])
+            await show(self, interaction, [*await self._care_outside(interaction, values), expired()])
             return
         actor = actor_for(interaction, await self._community_for_dm(args))
         if actor is None:
-            await show(self, interaction, [not_in_dms()])
+            await show(self, interaction, [*await self._care_outside(interaction, values), not_in_dms()])
             return
-        values = form_values(list((interaction.data or {}).get("components", [])))
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"))
+
+    async def _care_outside(self, interaction: discord.Interaction, values: dict[str, str]) -> list[Reply]:
+        """A form's words that can't reach a community (it expired, or came from a DM Hearth can place nowhere):
+        screened all the same, with the care reply first if they raise concern."""
+        care = await care_alone(self.app, "\n".join(values.values()), from_locale(getattr(interaction.locale, "value",
+                                                                                           None)))
+        return [care] if care is not None else []
 
     async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:
         """A button in a DM acts in the server its check-in round (or, for a care button, its note) belongs to."""

@@ -74,3 +74,14 @@ async def test_messages_not_to_hearth_and_from_bots_are_not_read(discord_bot, fa
     await fake.dispatch("MESSAGE_CREATE", message(fake, ann, f"<@{fake.app_id}> help"))  # (to know the rest passed)
     await fake.wait_for(lambda: "checkin join" in dm_texts(fake, uid))
     assert CARE not in dm_texts(fake, uid)
+
+
+async def test_a_form_that_can_reach_no_community_is_still_screened(discord_bot, fake):
+    """A modal sent after its stashed state is gone: its words can't be saved anywhere, but they were sent."""
+    uid = fake.next_id()
+    ann = fake.member(uid, "Ann")
+    iid = await fake.submit(ann, "hearthform:checkin.submit:!gone", {"words": "i want to kill myself tonight"})
+    said = (await fake.wait_callback(iid))["data"]["content"]
+    assert CARE in said and "i want to kill myself" not in said
+    await fake.wait_for(lambda: len(fake.followups(iid)) >= 1)
+    assert "expired" in fake.followups(iid)[-1].body["content"]
