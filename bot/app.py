@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, screen, watch_kept_words
+from bot.flows.crisis_care import care_for, screen, watch_kept_words, without_echoes
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -50,6 +50,9 @@ def without_controls(event: Event) -> Event:
     return dataclasses.replace(event, args=clean(event.args), values=clean(event.values))
 
 log = logging.getLogger(__name__)
+
+#: The name of the event a typed line refused before it ran becomes (`Hearth.refused_line`): no command has it.
+TYPED_LINE = ""
 
 SLOW_DOWN = N_("That's a lot at once, so I've paused for a moment and didn't do that last one. "
              "Give it a minute, then try it again.")
@@ -117,7 +120,15 @@ class Hearth:
 
     # -- events ---------------------------------------------------------------
 
-    async def handle(self, event: Event, *, paced: bool = True, session: str | None = None) -> list[Reply]:
+    async def refused_line(self, actor: Actor, line: str, refusal: Reply, event_id: str | None = None) -> list[Reply]:
+        """A typed line refused before it could run (`parse_line`: "checkin answer 7 …", a value in no option's
+        place): still screened, as everything typed to Hearth is, and answered with care first. An adapter that
+        parses a line itself hands its refusal here rather than showing it."""
+        event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
+        return await self.handle(event, refusal=refusal)
+
+    async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
+                     refusal: Reply | None = None) -> list[Reply]:
         """Run one event from an adapter and return what to show; on a full disk, a kind refusal.
 
         `paced=False`: the adapter paces this kind of event itself and it only reads (the dashboard's page
@@ -125,7 +136,7 @@ class Hearth:
         `session`: the dashboard session (its hash) the event came through: it spends that session's budget,
         not the member's chat one (`MemberRateLimiter.check`)."""
         try:
-            replies = await self._handle(event, paced, session)
+            replies = await self._handle(event, paced, session, refusal)
         except Exception as err:
             if is_disk_full(err):
                 return self._counted(self._words_back(event, await self._no_room(event)))
@@ -169,7 +180,8 @@ class Hearth:
                 pass
         return [say(_(NO_ROOM), error=True, why="no_room")]
 
-    async def _handle(self, event: Event, paced: bool = True, session: str | None = None) -> list[Reply]:
+    async def _handle(self, event: Event, paced: bool = True, session: str | None = None,
+                      refusal: Reply | None = None) -> list[Reply]:
         event = without_controls(event)
         # Everything made for this event (and what the adapter adds as it renders the replies, later in this
         # task) is in the language of the person who acted; a channel post inside says `speaking` its own.
@@ -205,11 +217,14 @@ class Hearth:
             i18n.use(await self.language_of(event.actor))
         screened = await screen(self, event)  # first: a flow's reply after a care reply is calm (`cared`)
         try:
-            replies = await self.registry.dispatch(self, event)
+            replies = [refusal] if refusal is not None else await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
         care = await care_for(self, event, kept, screened)
-        replies = care + replies
+        calm = without_echoes(replies, screened)
+        if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
+            care = await care_for(self, event, kept, screened, again=True)
+        replies = care + calm
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
             replies.append(say(_(DMS_CLOSED_NOTICE)))

@@ -105,7 +105,7 @@ async def typed(app: Hearth, who: Actor, line: str, /) -> list[Reply]:
     try:
         cmd, args = parse_line(app.registry, line)
     except UserError as err:
-        return [err.reply()]
+        return await app.refused_line(who, line, err.reply())  # (as the adapters: the line is still screened)
     return await app.handle(Event("command", who, cmd.name, args, typed=True))
 
 

@@ -415,16 +415,23 @@ class ConsoleAdapter:
             "as": self._as, "press": self._press, "advance": self._advance, "at": self._at, "sleep": self._sleep,
         }
         if word in extras:
-            await extras[word](line.split(" ", 1)[1] if " " in line else "")  # type: ignore[misc]
-        elif word == "who":
+            try:
+                await extras[word](line.split(" ", 1)[1] if " " in line else "")  # type: ignore[misc]
+            except UserError as err:  # "at this point I want to die" is no time: still read by the care screen
+                await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
+        elif lowered.strip() == "who":
             self.out.say(_("You are {name}. The clock says {time}.").format(name=self._who(),
                                                                             time=clock_text(self._now())))
-        elif word in {"extras", "?"}:
+        elif lowered.strip() in {"extras", "?"}:
             self.out.say(extras_text())
         elif word.isdigit() and self.out.buttons_for(self._actor().user_id):
             await self._press(word)
-        else:
-            cmd, args = parse_line(self._app.registry, line)
+        else:  # a command, or words that are none ("who cares, I want to die"): to the core, screened
+            try:
+                cmd, args = parse_line(self._app.registry, line)
+            except UserError as err:  # still read by the care screen, as every line typed to Hearth
+                await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
+                return
             await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
 
     @property
@@ -630,7 +637,8 @@ class ConsoleAdapter:
 
     async def _as(self, rest: str) -> None:
         parts = rest.split()
-        if not parts:
+        if not parts or len(parts) > 2 or (len(parts) == 2 and parts[1].lower() not in {"mod", "moderator"}):
+            # ("as if anyone would care": words, not a name; the caller hands them to the care screen)
             raise UserError(_("Say who: `as ann`, or `as mia mod` for a moderator."))
         mod = len(parts) > 1 and parts[1].lower() in {"mod", "moderator"}
         self.speaker = Speaker(parts[0], moderator=mod or self._is_operator(parts[0]))

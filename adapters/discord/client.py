@@ -1,7 +1,10 @@
 """The Discord adapter: connect, sync the commands, serve interactions, send the outbox.
 
-Only the `guilds` intent is asked for (no message content, nothing
-privileged): Hearth works through interactions, which need no intents.
+Only the `guilds` intent and the messages ones are asked for (no message
+content, nothing privileged): Hearth works through interactions, which need
+no intents, and reads only the messages written to it (a DM, an @mention),
+whose words Discord gives a bot without the message content intent, so that
+every word a person writes to Hearth is screened (`messages`).
 The REST base URL can point at another Discord API (a local fake in tests,
 a proxy in production); the gateway is then whatever that API's
 `/gateway/bot` says.
@@ -30,20 +33,23 @@ from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import (actor_for, answer, expired, not_in_dms, received, show, show_in_time,
                                            sorry, speak_their_locale)
+from adapters.discord.messages import written_to_hearth
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
 from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
-from bot.events import Event
+from bot.events import Event, Reply
+from bot.flows.crisis_care import care_alone
+from bot.language import from_locale
 from bot.store.care import NOTE_ARG
 
 log = logging.getLogger(__name__)
 
 DEFAULT_API = "https://discord.com/api/v10"
 TOKEN_SECRET = "HEARTH_DISCORD_TOKEN"
-INTENTS = discord.Intents(guilds=True)
+INTENTS = discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
 TIDY_EVERY_SECONDS = 24 * 3600
 #: Exactly what Hearth needs in a channel: see it, post rounds, start and reply in threads.
 PERMISSIONS = discord.Permissions(
@@ -100,6 +106,18 @@ class HearthClientMixin:
         except Exception:
             log.exception("a form submission failed")
 
+    async def on_message(self, message: discord.Message) -> None:
+        """A message written to Hearth (in its DM, or mentioning it): read and screened (`adapters.discord.messages`);
+        every other message, and any from a bot, is none of Hearth's business."""
+        if message.author.bot or self.user is None:
+            return
+        if message.guild is not None and not _mentions_hearth(message, self.user.id):
+            return
+        try:
+            await written_to_hearth(self.adapter, message, self.user.id)
+        except Exception:
+            log.exception("a message to Hearth failed")
+
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)
         if not interaction.response.is_done():
@@ -108,6 +126,14 @@ class HearthClientMixin:
                 await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
             except discord.HTTPException as err:  # (its three seconds may be gone too: one line, no traceback)
                 log.warning("could not apologise for interaction %s: %s", interaction.id, err)
+
+
+def _mentions_hearth(message: discord.Message, bot_id: int) -> bool:
+    """Whether a server message is written to Hearth: it mentions Hearth, or Hearth's own role (the one Discord
+    made for it, which people pick from the list as often as Hearth itself)."""
+    own_role = message.guild.self_role if message.guild is not None else None
+    return any(u.id == bot_id for u in message.mentions) or (
+        own_role is not None and any(r.id == own_role.id for r in message.role_mentions))
 
 
 class HearthClient(HearthClientMixin, discord.Client):
@@ -264,17 +290,25 @@ class DiscordAdapter:
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
         started = received()
         speak_their_locale(interaction)
+        values = form_values(list((interaction.data or {}).get("components", [])))
         args = await decode_args(raw_args, self.state)
         if args is None:
-            await show_in_time(self, interaction, [expired()], started)
+            await show_in_time(self, interaction, [*await self._care_outside(interaction, values), expired()], started)
             return
         actor = actor_for(interaction, await self._community_for_dm(args))
         if actor is None:
-            await show_in_time(self, interaction, [not_in_dms()], started)
+            await show_in_time(self, interaction, [*await self._care_outside(interaction, values), not_in_dms()],
+                               started)
             return
-        values = form_values(list((interaction.data or {}).get("components", [])))
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"),
                      started=started)
+
+    async def _care_outside(self, interaction: discord.Interaction, values: dict[str, str]) -> list[Reply]:
+        """A form's words that can't reach a community (it expired, or came from a DM Hearth can place nowhere):
+        screened all the same, with the care reply first if they raise concern."""
+        care = await care_alone(self.app, "\n".join(values.values()), from_locale(getattr(interaction.locale, "value",
+                                                                                           None)))
+        return [care] if care is not None else []
 
     async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:
         """A button in a DM acts in the server its check-in round (or, for a care button, its note) belongs to."""

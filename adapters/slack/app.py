@@ -203,6 +203,8 @@ class SlackAdapter:
         bolt.view_submission(CALLBACK)(self.on_submit)
         bolt.view_closed(CALLBACK)(self.on_closed)
         bolt.event("app_home_opened")(self.on_home_opened)
+        bolt.event("app_mention")(self.on_message)
+        bolt.event("message")(self.on_message)
 
         @bolt.error
         async def on_error(error: Exception, body: dict) -> BoltResponse | None:
@@ -282,9 +284,10 @@ class SlackAdapter:
         text = normalize_command_text(body.get("text") or "").strip() or HELP
         try:
             cmd, args = parse_line(self.app.registry, text)
-        except UserError as err:
-            await self.present.show(where, await self._actor(body, body["user_id"], body.get("channel_id")),
-                                    [err.reply()])
+        except UserError as err:  # still read by the care screen, as every line typed to Hearth
+            actor = await self._actor(body, body["user_id"], body.get("channel_id"))
+            await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply(),
+                                                                             event_id(body)))
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"),
                                   self.app.registry.may_need_moderator("command", cmd.name, args))
@@ -444,6 +447,34 @@ class SlackAdapter:
         if not await self.app.keep_privately(actor, [reply], key, or_in):
             await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
 
+    async def on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """Words written to Hearth, not typed after /hearth: an @mention, or a message in its DM. Read as a /hearth
+        line is, and so screened like every text: "@Hearth I can't go on" gets the care reply, "@Hearth checkin
+        status" the status. Bolt acks an event as this returns; the answer follows."""
+        self._after_ack(self._safely(self._message(body, event)))
+
+    async def _message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        to_hearth = event.get("type") == "app_mention" or event.get("channel_type") == "im"
+        if not to_hearth or event.get("subtype") not in WRITTEN or event.get("bot_id") or not event.get("user"):
+            return  # an edit, a join, Hearth's own message in its DM, a message in a channel not to Hearth
+        eid = event_id(body)
+        if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
+            return  # Slack retried this event: it was answered
+        text = normalize_command_text(_MENTION.sub(" ", str(event.get("text") or ""))).strip() or HELP
+        in_dm = event.get("channel_type") == "im"
+        # in the DM, a message it keeps; in a channel, one only they see, under their mention
+        where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message")
+        actor = await self._actor(body, event["user"], None if in_dm else event["channel"])
+        try:
+            cmd, args = parse_line(self.app.registry, text)
+        except UserError as err:
+            await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply()))
+            return
+        actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
+                                  self.app.registry.may_need_moderator("command", cmd.name, args))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True))
+        await self.present.show(where, actor, [_no_form(r) for r in replies])
+
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns
 
@@ -455,6 +486,21 @@ class SlackAdapter:
             return  # Slack retried this event: Home is already published
         actor = await self._actor(body, event["user"], None)
         await self.present.publish_home(actor)
+
+
+#: The kinds of message a person writes (no subtype; with a file; a thread reply also sent to the channel): the
+#: others are edits, joins and bots.
+WRITTEN = (None, "file_share", "thread_broadcast")
+#: How Slack writes a mention in a message's text ("<@U0HEARTH> I can't sleep"): not the person's words.
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def _no_form(reply: Reply) -> Reply:
+    """A message opens no modal (Slack gives it no trigger): a form becomes the word to ask for it with /hearth."""
+    if reply.form is None:
+        return reply
+    return Reply(body=reply.body + rich("\n\n" + _("_Please press the button or run the command again to open the "
+                                                     "form._")), visibility=reply.visibility)
 
 
 def checked_request(text: str, body: dict[str, Any], query: str, headers: dict[str, str]) -> AsyncBoltRequest:

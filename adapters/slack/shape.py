@@ -273,7 +273,13 @@ KINDS: dict[str, Obj] = {
     "ssl_check": _ENVELOPE,
 }
 #: Events Hearth listens to, and what it reads in them.
-EVENTS: dict[str, Obj] = {"app_home_opened": _BOLT.more({"tab": TEXT, "user": ID}, ("type", "user"))}
+EVENTS: dict[str, Obj] = {
+    "app_home_opened": _BOLT.more({"tab": TEXT, "user": ID}, ("type", "user")),
+    # Words written to Hearth: an @mention in a channel, a message in its DM (`SlackAdapter.on_message`).
+    "app_mention": _BOLT.more({"text": TEXT, "user": ID, "channel": ID, "ts": TEXT}, ("type", "channel")),
+    "message": _BOLT.more({"text": TEXT, "user": ID, "channel": ID, "channel_type": TEXT, "subtype": TEXT,
+                           "bot_id": TEXT, "ts": TEXT}, ("type", "channel")),
+}
 #: Kinds that need no workspace to answer (Slack's own checks of the endpoint).
 WITHOUT_TEAM = {"url_verification", "ssl_check"}
 

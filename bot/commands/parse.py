@@ -62,8 +62,10 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
         raise UserError(_("Type **help** to see what I can do."))
     cmd, rest = registry.find_typed(words)
     if cmd is None:  # "checkin" alone, "checkin stat", "dance": help answers, knowing who asks (and whether
-        # they may see moderator commands: one refusal for all else, so a member can't tell which words are those)
-        return registry.commands["help"], {"command": " ".join(words[:3])}
+        # they may see moderator commands: one refusal for all else, so a member can't tell which words are those).
+        # The whole line goes with it: a line that is no command may be someone talking to Hearth ("I want to
+        # die"), and the care screen reads every word of it (`bot.flows.crisis_care.free_text`).
+        return registry.commands["help"], {"command": line}
     skipped = len(words) - len(rest)
     try:
         return cmd, bind(cmd, rest, lambda i, j: line[spans[skipped + i][1]:spans[skipped + j][1] if skipped + j < len(

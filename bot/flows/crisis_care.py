@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING, Callable, Collection
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option
+from bot.crypto import KEY_ENV
+from bot.commands.registry import GIVEN_BACK, Command, Option
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, Rich, channel, fill, join_rich, rich, say
+from bot.events import Actor, Choice, Event, Reply, Rich, UserText, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
 from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
+from bot.language import LANGUAGES
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
 from bot.safety.screen import Level, ScreenResult
@@ -77,15 +79,31 @@ def words_kept(text: str) -> None:
 
 
 def free_text(app: "Hearth", event: Event) -> list[str]:
-    """The person's own words in this event (not ids, choices, numbers, or a prompt written for others)."""
+    """Everything the person typed in this event: a form's fields, and a command's options, whatever they name
+    (their words, a check-in's name, a region, a line that is no command at all). Not what they picked from a menu
+    (`CHOICE_FIELDS`), a choice or a time typed as one (`_is_typed_text`), a number, nor a prompt written for others
+    (`Option.own_words`: its flow takes a second look)."""
     if not event.values and not event.args:
         return []
     texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS]
-    cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
-    if cmd is not None:
-        own = {o.name for o in cmd.options if o.kind in ("text", "string") and o.own_words}
-        texts += [v for k, v in event.args.items() if k in own and k not in CHOICE_FIELDS]
+    if event.kind == "command":
+        cmd = app.registry.commands.get(event.name)
+        texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v)]
     return [t for t in texts if t and not t.strip().isdigit()]
+
+
+def _is_typed_text(cmd: "Command | None", key: str, value: str) -> bool:
+    """Whether a command's option holds words the person typed, to be screened."""
+    if cmd is None:  # a line that is no command (`Hearth.refused_line`): every word of it is theirs
+        return True
+    option = next((o for o in cmd.options if o.name == key), None)
+    if option is None or option.kind == "file" or not option.own_words:
+        return False  # Hearth's own state ("confirmed"), an upload's name, or a prompt for others
+    if option.kind in ("text", "string"):
+        return True
+    if option.kind == "choice":  # "me lowmood I can't go on": no choice, so words
+        return option.choice_for(value) is None
+    return len(value.split()) > 1  # a time, a number, a channel: one word; several are a sentence
 
 
 def strongest(levels: Collection[Level]) -> Level:
@@ -117,6 +135,38 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
     return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
+def without_echoes(replies: list[Reply], screened: Screened) -> list[Reply]:
+    """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
+    command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
+    quotes none of those words (a round that has closed) still says so, and words given back to a command
+    (`given_back`) are still given back."""
+    concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
+    if not concerning:
+        return replies
+    out = []
+    for reply in replies:
+        if not reply.error:
+            out.append(reply)
+            continue
+        parts = reply.body.parts
+        header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
+        if not any(_quotes(p, concerning) for p in parts[:header]):
+            out.append(reply)
+        elif header < len(parts):
+            out.append(replace(reply, body=Rich(parts[header:])))
+    return out
+
+
+def _quotes(part: object, concerning: list[str]) -> bool:
+    """Whether a part of a reply is some of the person's words of concern, repeated."""
+    if not isinstance(part, UserText):
+        return False
+    said = " ".join(part.text.split()).casefold()
+    if not said:
+        return False  # (a number or a word alone, "7" for a mood, is no sentence of theirs)
+    return any(text in said or (said in text and (said == text or len(said.split()) > 1)) for text in concerning)
+
+
 def cared() -> bool:
     """Whether the words of the event being handled get (or just got) a care reply. A flow's confirmation is then
     plain and calm ("Your answer is kept private."): a cheerful thanks beside support resources jars."""
@@ -124,16 +174,17 @@ def cared() -> bool:
 
 
 async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
-                   screened: Screened | None = None) -> list[Reply]:
+                   screened: Screened | None = None, again: bool = False) -> list[Reply]:
     """Screen what was typed (unless `screened` already) and answer the strongest level: crisis (with the moderator
     note where the community asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow
-    really saved. Words answered a moment ago are not answered again (`_answered_before`)."""
+    really saved. Words answered a moment ago are not answered again (`_answered_before`), unless `again`: nothing
+    else would answer them."""
     results = await screen(app, event) if screened is None else screened
     level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
     concerning = [text.strip() for text, r in results if r.level != "ok"]
-    if await _answered_before(app, event.actor, concerning):
+    if await _answered_before(app, event.actor, concerning) and not again:
         log.info("care screen: %s again for the same words; answered a moment ago", level)
         return []
     reason = next(r.reason for _, r in results if r.level == level)
@@ -150,6 +201,39 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
+
+
+#: To someone Hearth can place in no community (a DM on a platform of servers) whose words raise no concern.
+OUTSIDE = N_("I answer commands inside your community: type **help** there, or **support** for people you can "
+             "reach right now.")
+#: Where someone wrote to Hearth, when its private answer could not reach them (their DMs are closed to Hearth):
+#: nothing of what they wrote, only where a private answer is.
+NO_PRIVATE_WAY = N_("I couldn't send you a private message. Type **support** here: only you will see the answer.")
+
+
+async def written_outside(app: "Hearth", text: str) -> Reply:
+    """The answer to words from someone in no community Hearth can place: care when they raise concern (in the
+    words' language), else where Hearth's commands are (in English: nothing says their language)."""
+    care = await care_alone(app, text)
+    if care is not None:
+        return care
+    with speaking("en"):
+        return Reply(body=rich(_(OUTSIDE)))
+
+
+async def care_alone(app: "Hearth", text: str, language: str | None = None) -> Reply | None:
+    """The care reply for words from someone Hearth can place in no community (a DM on a platform of servers, with
+    no server to act in): screened all the same, and answered with the resources for anywhere, in `language` or
+    else in the language of the phrase that matched. No moderator is told: there is no community to tell. None
+    when the words raise no concern."""
+    [result] = await app.content.screen.check_off_loop([text])
+    if result.level == "ok":
+        return None
+    app.metrics.add("crisis_screens", result.level)
+    prefix = (result.reason or "").split(".")[0]
+    language = language or (prefix if prefix in LANGUAGES else "en")
+    with speaking(language):
+        return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
 
 
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:

@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 
 router = Router("help")
 
+#: The most words of a line that help looks up as a command's path ("mod schedule create"): the longest there is.
+LOOKED_UP = 3
+
 INTRO = N_("Hearth helps this community check in with each other and reflect. "
            "It is not a therapist or an emergency service.")
+#: What the care screen reads, and that it can miss: said with every list of commands (`privacy` says more).
+SCREENED = N_("I read everything you send me for words that suggest you may be in danger, and answer those "
+              "privately with people you can reach. I can miss them: **support** is there any time.")
 
 
 @router.command("help", "What I can do, or how to use one command.",
@@ -35,12 +41,16 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
             lines.append(rich(""))
             lines += [_line(c) for c in shown]
     lines.append(rich("\n" + _("For one command: **help checkin join**.")))
+    lines.append(rich(_(SCREENED)))
     return Reply(body=join_rich(lines))
 
 
 def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
-    """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for."""
-    words = wanted.split()
+    """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for.
+    Only the first few words are looked up and named (`LOOKED_UP`): a typed line that is no command comes here
+    whole, and a refusal never repeats a person's sentence back to them."""
+    words = wanted.split()[:LOOKED_UP]
+    wanted = " ".join(words)
     cmd, _rest = registry.find(words)
     if cmd is not None and visible(cmd):
         return _usage(cmd, registry.facts)

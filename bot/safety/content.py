@@ -16,8 +16,8 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure"}
-_ENTRY = {"id", "about", "patterns", "negatable"}
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -32,6 +32,9 @@ class Entry:
     patterns: tuple[str, ...]
     negatable: bool = True
     about: str = ""
+    softenable: bool = False
+    """A crisis group people also say in jest ("I'm gonna kill myself lol"): a hyperbole marker beside it makes it
+    the gentle word, never nothing (`PhraseRules.check`)."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,14 @@ class PhraseFile:
     real_words: list[str]
     cues: list[str]
     not_negation: list[str]
+    interjections: list[str]
+    fillers: list[str]
+    subjects: list[str]
+    raising: list[str]
+    own_clause: list[str]
     crisis: list[Entry]
     figures: list[Entry]
+    hyperbole: list[Entry]
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -94,7 +103,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         about = item.get("about", "")
         if not isinstance(about, str):
             raise _fail(path, f"{where}.about", "must be a string")
-        out.append(Entry(ident, tuple(patterns), negatable, about))
+        softenable = item.get("softenable", False)
+        if not isinstance(softenable, bool) or (softenable and kind != "crisis"):
+            raise _fail(path, f"{where}.softenable", "must be true or false, and only on a crisis entry")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable))
     return out
 
 
@@ -125,6 +137,12 @@ def load_phrase_file(path: Path) -> PhraseFile:
         real_words=_str_list(path, "[normalise].real_words", norm.get("real_words", [])),
         cues=_str_list(path, "[negation].cues", neg.get("cues", [])),
         not_negation=_str_list(path, "[negation].not_negation", neg.get("not_negation", [])),
+        interjections=_str_list(path, "[negation].interjections", neg.get("interjections", [])),
+        fillers=_str_list(path, "[negation].fillers", neg.get("fillers", [])),
+        subjects=_str_list(path, "[negation].subjects", neg.get("subjects", [])),
+        raising=_str_list(path, "[negation].raising", neg.get("raising", [])),
+        own_clause=_str_list(path, "[negation].own_clause", neg.get("own_clause", [])),
         crisis=_entries(path, "crisis", data.get("crisis"), seen),
         figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
+        hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),
     )

@@ -25,10 +25,13 @@ class RuleVerdict:
 
     `fired`: a crisis phrase that counts (no negation before it, no figure of speech around it).
     `cancelled`: a crisis phrase that matched but a clear negation or a known figure of speech cancelled.
+    `softened`: a crisis phrase said beside a hyperbole marker ("I'm gonna kill myself if I have to redo this deck
+    lol"): most often a figure, sometimes not ("lol i want to die" may be meant), so the gentle word, never nothing.
     """
 
     fired: str | None = None
     cancelled: str | None = None
+    softened: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,42 @@ class _Compiled:
     id: str
     regex: re.Pattern[str]
     negatable: bool
+    softenable: bool = False
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where a negation cue's reach ends: at a new clause. A subject right after the cue, past any fillers, starts
+    one ("no I want to die", "no really I want to die", "não eu quero morrer", "je sais pas je veux mourir"); so
+    does a subject after a cue's verb of knowing or caring (`own_clause`: "I don't know I want to die", "idk i want
+    to die"), but not after any other word ("no way I would kill myself", "not that I'd ever"). Nothing ends after
+    a verb before the cue that carries the negation on (`raising`: "ich glaube nicht ich will sterben"). A cue
+    that can stand alone as an answer (`interjections`: "no") negates nothing when only fillers stand between it
+    and the phrase either ("no en serio quiero morir"). Canonical words."""
+
+    cues: tuple[tuple[str, ...], ...] = ()
+    interjections: frozenset[str] = frozenset()
+    fillers: tuple[tuple[str, ...], ...] = ()
+    subjects: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
+    own_clause: frozenset[str] = frozenset()
+
+    def ends(self, words: list[str], next_word: list[str], before: list[str]) -> bool:
+        """`words`: a cue and what follows it up to a match; `next_word`: the match's first word; `before`: the
+        word before the cue (a verb the cue follows: "je pense pas", "ich glaube nicht")."""
+        if any(w in self.raising for w in before):
+            return False  # "ich glaube nicht ich will sterben": the negation carries on
+        cue = next((c for c in self.cues if tuple(words[:len(c)]) == c), tuple(words[:1]))
+        rest, i = words[len(cue):], 0
+        while (filler := next((f for f in self.fillers if tuple(rest[i:i + len(f)]) == f), None)) is not None:
+            i += len(filler)  # (past every filler: "no really honestly …")
+        if i == len(rest):  # only fillers, or nothing, before the phrase
+            if any(w in self.subjects for w in next_word):
+                return True  # "no im a burden"
+            return i > 0 and " ".join(cue) in self.interjections  # "no en serio quiero morir"
+        if rest[i] in self.subjects:
+            return True  # "no, I …"
+        return rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:])  # "idk I …"
 
 
 def _check_canonical(phrase: str, norm: Normaliser) -> None:
@@ -51,11 +90,14 @@ class PhraseRules:
     """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
-                 negation: re.Pattern[str] | None) -> None:
+                 negation: re.Pattern[str] | None, scope: _Scope | None = None,
+                 hyperbole: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
         self.negation = negation
+        self.scope = scope or _Scope()
+        self.hyperbole = hyperbole or []
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en") -> "PhraseRules":
@@ -79,11 +121,22 @@ class PhraseRules:
                     sources = [compile_phrase(p, canon_word) for p in e.patterns]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
-                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable))
+                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
+                                     e.softenable))
             return out
 
+        def canon_words(phrase: str) -> tuple[str, ...]:
+            return tuple(w for p in phrase.split() for w in canon_word(p, False))
+
         negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
-        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation)
+        scope = _Scope(tuple(sorted({canon_words(c) for c in pf.cues}, key=len, reverse=True)),
+                       frozenset(" ".join(canon_words(c)) for c in pf.interjections),
+                       tuple(f for f in map(canon_words, pf.fillers) if f),
+                       frozenset(w for c in pf.subjects for w in canon_words(c)),
+                       frozenset(w for c in pf.raising for w in canon_words(c)),
+                       frozenset(w for c in pf.own_clause for w in canon_words(c)))
+        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
+                   scope, compile_entries("hyperbole", pf.hyperbole))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -112,10 +165,11 @@ class PhraseRules:
         canon = self.normaliser.canonical(text)
         figures: list[tuple[int, int]] | None = None
         cancelled: str | None = None
+        softened: str | None = None
         for entry in self.crisis:
             for m in entry.regex.finditer(canon):
                 start, end = m.span()
-                if entry.negatable and self.negation and self.negation.search(canon, 0, start):
+                if entry.negatable and self._negated(canon, start):
                     cancelled = cancelled or entry.id
                     continue
                 if figures is None:
@@ -123,8 +177,43 @@ class PhraseRules:
                 if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
                     cancelled = cancelled or entry.id
                     continue
+                if entry.softenable and self._in_jest(canon, start, end):
+                    softened = softened or entry.id
+                    continue
                 return RuleVerdict(fired=entry.id)
-        return RuleVerdict(cancelled=cancelled)
+        return RuleVerdict(cancelled=cancelled, softened=softened)
+
+    def _negated(self, canon: str, start: int) -> bool:
+        """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new
+        clause begun between them ends its reach (`_Scope`: "no I want to die", "idk I want to die")."""
+        if self.negation is None:
+            return False
+        pos = 0
+        while (m := self.negation.search(canon, pos, start)) is not None:
+            if not self.scope.ends(canon[m.start():start].split(), canon[start:].split()[:1],
+                                   canon[:m.start()].split()[-1:]):
+                return True
+            pos = m.start() + 1
+        return False
+
+    def _in_jest(self, canon: str, start: int, end: int) -> bool:
+        """Whether a hyperbole marker (a laugh, an emoji of laughter, "if I have to redo this deck") is said in the
+        match's clause or the one after it ("I'll kill myself, if I have to sit through this again"), or makes up
+        the clause right before it on its own ("lol. i want to die")."""
+        if not self.hyperbole:
+            return False
+        mark = f" {CLAUSE} "
+        lo, hi = canon.rfind(mark, 0, start), canon.find(mark, end)
+        after = canon.find(mark, hi + 2) if hi + len(mark) < len(canon) else hi  # (the end of the next clause)
+        if any(h.regex.search(canon, lo + 2, after + 1) for h in self.hyperbole):
+            return True
+        before = canon[canon.rfind(mark, 0, lo) + 2:lo + 1] if lo > 0 else ""
+        return bool(before.strip()) and self._only_markers(before)
+
+    def _only_markers(self, clause: str) -> bool:
+        for h in self.hyperbole:
+            clause = h.regex.sub("", clause)
+        return not clause.strip()
 
     @staticmethod
     def _outweighs(fs: int, fe: int, start: int, end: int) -> bool:
@@ -159,11 +248,13 @@ class AllRules:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
 
     def check(self, text: str) -> RuleVerdict:
-        """The first phrase that counts in any language; else the first one a negation or figure cancelled."""
-        cancelled = None
+        """The first phrase that counts in any language; else the first one softened by a hyperbole marker, and the first
+        one a negation or figure cancelled."""
+        cancelled = softened = None
         for rules in self.by_language.values():
             verdict = rules.check(text)
             if verdict.fired:
                 return verdict
             cancelled = cancelled or verdict.cancelled
-        return RuleVerdict(cancelled=cancelled)
+            softened = softened or verdict.softened
+        return RuleVerdict(cancelled=cancelled, softened=softened)

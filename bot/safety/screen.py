@@ -70,9 +70,12 @@ def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: fl
             evidence_only: tuple[str, ...] | frozenset[str] = ()) -> Level:
     """The two stages together. A must-fire phrase is a crisis; a phrase that the train split showed to be
     often wrong (`evidence_only`) still earns the gentle word; a clear negation or figure of speech keeps the
-    model from raising the alarm (gentle at most); otherwise the model's chance against the two thresholds."""
+    model from raising the alarm (gentle at most); a phrase said beside a hyperbole marker (`RuleVerdict.softened`)
+    earns the gentle word, whatever the model says; otherwise the model's chance against the two thresholds."""
     if verdict.fired and verdict.fired not in evidence_only:
         return "crisis"
+    if verdict.softened:  # said in jest, most often: the gentle word whatever the model says, never nothing
+        return "gentle"
     level: Level = "crisis" if chance >= crisis_at else "gentle" if chance >= gentle_at else "ok"
     if verdict.fired and level == "ok":
         return "gentle"
@@ -126,14 +129,16 @@ class Screen:
         community that chose them (`crisis_screen = phrases`) is screened."""
         verdicts = [self.rules.check(t) for t in texts]
         if self.model is None or not model:
-            return [ScreenResult(True, v.fired, "crisis") if v.fired else OK for v in verdicts]
+            return [ScreenResult(True, v.fired, "crisis") if v.fired else
+                    ScreenResult(False, v.softened, "gentle") if v.softened else OK for v in verdicts]
         head = self.model.head
         pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
         chances = dict(zip(pending, self.model.probabilities([texts[i] for i in pending]))) if pending else {}
         out = []
         for i, v in enumerate(verdicts):
             level = combine(v, chances.get(i, 0.0), head.crisis_at, head.gentle_at, head.evidence_only)
-            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else "model"
+            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else \
+                v.softened if v.softened and not v.fired else "model"
             out.append(ScreenResult(level == "crisis", reason if level != "ok" else None, level))
         return out
 

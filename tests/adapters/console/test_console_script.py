@@ -555,3 +555,19 @@ mod care list
 """, capsys)
     assert "That looked like a second press" in out and "Handed back" not in out
     assert "admin is reaching out" in out.split("admin> mod care list", 1)[1]
+
+
+def test_words_typed_to_hearth_that_are_no_command_are_screened_and_never_echoed(tmp_path, capsys):
+    """The new-user trial: crisis sentences typed to the terminal, none of them a command, in five languages."""
+    lines = ["I want to die", "i want to kill myself tonight", "I'm going to end it tonight", "suicide",
+             "help me, I want to kill myself", "nobody will miss me when I'm gone", "ich will nicht mehr leben",
+             "je veux en finir", "eu quero me matar", "quiero morirme", "checkin answer 7 I want to die",
+             "no i want to die", "at this point i want to die", "as if i even want to be alive anymore",
+             "who cares, i want to kill myself", "sleep forever, i want to die", "press 1 i want to die"]
+    out = run_script(tmp_path, "as eve\n" + "\n".join(lines) + "\nhello there\n", capsys)
+    said = out.split("eve> ")[1:]  # (the terminal echoes each line after its prompt)
+    assert len(said) == len(lines) + 1
+    for line, answer in zip(lines, said):
+        assert "You don't have to face this alone" in answer, line
+        assert "I don't know the command" not in answer and "Did you mean" not in answer, line
+    assert "I don't know the command “hello there”" in said[-1]  # an ordinary slip is still told so

@@ -79,7 +79,8 @@ async def test_command_tree_is_synced_from_the_registry(discord_bot, fake: FakeD
     channel = next(o for o in create_cmd["options"] if o["name"] == "channel")
     assert channel["type"] == 7 and channel["channel_types"] == [0, 5]
     identify = fake.identifies[0]
-    assert identify["intents"] == 1  # guilds only: no message content, nothing privileged
+    # guilds, and the messages written to Hearth (guild and DM messages): no message content, nothing privileged
+    assert identify["intents"] == 1 | 1 << 9 | 1 << 12
 
 
 async def test_commands_sync_to_the_dev_server_when_set(app, fake: FakeDiscord, tmp_path):

@@ -21,6 +21,10 @@ def test_manifest_declares_command_scopes_home_and_events(name):
     assert command["command"] == "/hearth" and command["should_escape"] is True
     assert m["features"]["app_home"]["home_tab_enabled"] is True
     assert "app_home_opened" in m["settings"]["event_subscriptions"]["bot_events"]
+    # words written to Hearth (an @mention, its DM) reach it, to be screened like every text (`on_message`)
+    assert {"app_mention", "message.im"} <= set(m["settings"]["event_subscriptions"]["bot_events"])
+    assert "app_mentions:read" in m["oauth_config"]["scopes"]["bot"]
+    assert m["features"]["app_home"]["messages_tab_read_only_enabled"] is False
     assert m["settings"]["interactivity"]["is_enabled"] is True
     # commands: /hearth · chat:write: posts, ephemerals, updates · im:write: conversations.open for DMs
     # users:read: users.info (admin, timezone) · files:write: exports to the member's DM

@@ -144,3 +144,15 @@ async def test_the_insights_page_says_a_week_retention_removed_is_no_longer_kept
     body = words(await (await web.get("/insights?weeks=12")).text())
     row = body[body.index(" 5 Jan", body.index("Week from")):][:40]
     assert "no longer kept" in row and "no check-in" not in row, row
+
+
+async def test_words_of_concern_typed_into_a_dashboard_form_get_care_and_no_echoing_refusal(web: TestClient,
+                                                                                            app: Hearth) -> None:
+    """A field that names something (a check-in to pause) is text like any other: screened before the refusal."""
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    form = {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules"}
+    paused = await web.post("/act", data=form | {"a:command": "mod schedule pause", "v:name": "i want to kill myself"})
+    body = words(await paused.text())
+    assert "You don't have to face this alone" in body
+    assert body.count("i want to kill myself") == 0  # (not repeated back in a refusal)

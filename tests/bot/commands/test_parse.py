@@ -28,9 +28,12 @@ def test_lines_bind_to_options(line, name, args):
 
 
 def test_unknown_words_go_to_help_which_knows_who_asks_and_what_they_were_for():
+    """The whole line goes, not its first words: a line that is no command may be someone talking to Hearth, and
+    the care screen reads all of it ("I want to" alone is nothing; "I want to die" is)."""
     for line, wanted in [("checkin", "checkin"), ("mod schedule", "mod schedule"), ("checkin stat", "checkin stat"),
-                         ("me histroy please now", "me histroy please"), ("checkin foo bar", "checkin foo bar"),
-                         ("frobnicate now", "frobnicate now")]:
+                         ("me histroy please now", "me histroy please now"), ("checkin foo bar", "checkin foo bar"),
+                         ("frobnicate now", "frobnicate now"), ("I want to die", "I want to die"),
+                         ("i'm going to end it tonight", "i'm going to end it tonight")]:
         cmd, args = parse_line(FEATURES, line)
         assert (cmd.name, args) == ("help", {"command": wanted})
 

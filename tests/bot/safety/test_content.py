@@ -46,6 +46,9 @@ def test_minimal_file_loads(tmp_path):
     (GOOD + "\n[extra]\n", "unknown table(s) ['extra']"),
     (GOOD.replace('cues = ["not"]', 'cues = ["not"]\nnot_negation = ["really sure"]'), "must start with a cue"),
     (GOOD.replace("[[crisis]]", "[settings]\nnegation_window = -1\n\n[[crisis]]"), "negation_window"),
+    (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\nsoftenable = true\n', 'figure[0] (id "fig.x").softenable'),
+    (GOOD + '\n[[hyperbole]]\nid = "jest.x"\npatterns = ["if (i"]\n', 'hyperbole[0] (id "jest.x"): unclosed'),
+    (GOOD.replace('cues = ["not"]', 'cues = ["not"]\ninterjections = "no"'), "[negation].interjections"),
 ])
 def test_bad_file_names_file_and_entry(tmp_path, text, needle):
     content = write(tmp_path, text)

@@ -94,6 +94,9 @@ def test_a_clear_negation_keeps_the_model_from_raising_the_alarm(embedder):
     (RuleVerdict(), 0.99, "crisis"),
     (RuleVerdict(), 0.5, "gentle"),
     (RuleVerdict(), 0.1, "ok"),
+    (RuleVerdict(softened="x"), 0.99, "gentle"),  # a phrase said beside a hyperbole marker: gentle, whatever the
+    (RuleVerdict(softened="x"), 0.0, "gentle"),  # model says (never the alarm, never nothing)
+    (RuleVerdict(fired="y", softened="x"), 0.0, "crisis"),
 ])
 def test_combine(verdict, chance, level):
     assert combine(verdict, chance, 0.8, 0.3) == level

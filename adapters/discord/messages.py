@@ -1,0 +1,96 @@
+"""Messages written to Hearth on Discord: a DM, or a message that mentions it.
+
+Hearth works through slash commands, but people also simply write to it ("@Hearth I can't do this anymore").
+Every such message is read as a command line is (`parse_line`), so it is screened like every text Hearth gets,
+and words of concern get the care reply. A message has no private answer of its own (only an interaction can be
+answered ephemerally), so the answer goes to the person's DM; a DM written outside any server Hearth can place
+still gets the care reply, for anywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import discord
+
+from adapters.discord.components import build_view
+from adapters.discord.render import message_parts
+from bot.commands.parse import parse_line
+from bot.errors import UserError
+from bot.events import Actor, Event, Reply, rich
+from bot.flows.crisis_care import NO_PRIVATE_WAY, written_outside
+from bot.i18n import _
+from bot.views.home import HELP
+
+if TYPE_CHECKING:
+    from adapters.discord.client import DiscordAdapter
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+#: How Discord writes a mention in a message's text ("<@123> hi", "<@!123>", a role's "<@&45>").
+_MENTION = re.compile(r"<@[!&]?\d+>")
+
+
+async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:
+    """Read one message written to Hearth, screen it in the core, and answer the writer privately."""
+    text = " ".join(_MENTION.sub(" ", message.content or "").split()) or HELP
+    actor = _actor(message)
+    if actor is None:
+        await _in_no_server(adapter, message, text)
+        return
+    try:
+        cmd, args = parse_line(adapter.app.registry, text)
+    except UserError as err:
+        replies = await adapter.app.refused_line(actor, text, err.reply(), f"discord:{message.id}")
+    else:
+        replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
+                                                 typed=True))
+    await _answer(adapter, message, [_no_form(r) for r in replies])
+
+
+def _actor(message: discord.Message) -> Actor | None:
+    """Who wrote, as the core sees them; None for a DM (no server to act in)."""
+    author, guild = message.author, message.guild
+    if guild is None or not isinstance(author, discord.Member):
+        return None
+    return Actor(community_id=f"discord:{guild.id}", user_id=f"discord:{author.id}", display_name=author.display_name,
+                 platform_moderator=author.guild_permissions.manage_guild,
+                 channel_id=f"discord:{message.channel.id}",
+                 roles=tuple(str(r.id) for r in author.roles if not r.is_default()), community_name=guild.name)
+
+
+async def _in_no_server(adapter: "DiscordAdapter", message: discord.Message, text: str) -> None:
+    """A DM: Hearth can't tell which server it is about, but words of concern are answered all the same."""
+    await _send(adapter, message.channel, await written_outside(adapter.app, text))
+
+
+async def _answer(adapter: "DiscordAdapter", message: discord.Message, replies: list[Reply]) -> None:
+    """Private replies to the writer's DM (a channel post stays a channel post, where one is made)."""
+    try:
+        for reply in replies:
+            await _send(adapter, message.channel if reply.visibility == "channel" else message.author, reply)
+    except discord.Forbidden:  # their DMs are closed to Hearth: a pointer in the channel, naming nothing they wrote
+        await message.channel.send(_(NO_PRIVATE_WAY), allowed_mentions=NO_PINGS, reference=message,
+                                   mention_author=False)
+
+
+async def _send(adapter: "DiscordAdapter", to: "discord.abc.Messageable", reply: Reply) -> None:
+    """A reply as messages, its buttons under the last (the care reply's "Check on me tomorrow")."""
+    parts = message_parts(reply)
+    view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
+    for i, part in enumerate(parts):
+        if view is not None and i == len(parts) - 1:
+            await to.send(part, allowed_mentions=NO_PINGS, view=view)
+        else:
+            await to.send(part, allowed_mentions=NO_PINGS)
+
+
+def _no_form(reply: Reply) -> Reply:
+    """A message opens no modal: a form becomes the word to run the command for it."""
+    if reply.form is None:
+        return reply
+    return Reply(body=reply.body + rich("\n\n" + _("_Please press the button or run the command again to open the "
+                                                   "form._")), visibility=reply.visibility)
