@@ -530,10 +530,11 @@ mod settings alert_channel #care
 mod moderators add mia
 as mia
 note I want to die
+advance 10m
 mod care list
 press 2
 press 1
-advance 61m
+advance 51m
 press 2
 mod care list
 """, capsys)
@@ -548,6 +549,7 @@ def test_pressing_reach_out_twice_keeps_the_note_taken(tmp_path, capsys):
 as admin mod
 mod settings alert_channel #care
 ann: note I want to die
+advance 10m
 as admin mod
 press 1
 press 1
