@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
-from bot.commands.parse import parse_line
+from bot.commands.forms import answer_problem
+from bot.commands.parse import names_a_command, parse_line
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
 from bot.delivery.sender import Delivery
@@ -273,6 +274,8 @@ class ConsoleAdapter:
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
+        #: Answers a form's field refused at its own step (too long, say), by field: given back if the form is left.
+        self._refused: dict[str, str] = {}
         self._tasks: list[asyncio.Task] = []
         #: The time the clock went on from, when the last session had moved it ahead of real time.
         self._resumed: datetime | None = None
@@ -530,7 +533,7 @@ class ConsoleAdapter:
                 return
             for reply in replies:
                 self._private(actor, reply)
-            answer = await self._ask(wrong, values.get(wrong.name))
+            answer = await self._ask(form, wrong, values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
                 return
@@ -539,8 +542,9 @@ class ConsoleAdapter:
     async def _fill_form(self, form: Form) -> dict[str, str] | None:
         """Ask field by field; an empty line keeps the default; `cancel` (or a terminal extra) stops."""
         values: dict[str, str] = {}
+        self._refused = {}
         for f in form.fields:
-            answer = await self._ask(f)
+            answer = await self._ask(form, f)
             if answer is None:
                 self._left(form, values)
                 return None
@@ -552,7 +556,8 @@ class ConsoleAdapter:
         ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
         own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
-        self._give_back(form, values, words_only=self._pending is None)
+        self._give_back(form, self._refused | values, words_only=self._pending is None)
+        self._refused = {}
 
     def _give_back(self, form: Form, values: dict[str, str], words_only: bool = False) -> None:
         """What the person had written in a form, field by field, to type again (the words a field not reached
@@ -564,10 +569,12 @@ class ConsoleAdapter:
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 
-    async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
+    async def _ask(self, form: Form, f: FormField, typed: str | None = None) -> str | None:
         """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
-        what was given before, when asking again. A choice is checked here, at its own step: a line that is none
-        of them is said so and the field asked again, rather than refused only once the whole form is sent."""
+        what was given before, when asking again. Each answer is checked here, at its own step (a choice, a length,
+        what the command's option takes): one that can't be used is said so and the field asked again, rather than
+        refused only once the whole form is sent. A line that is one of Hearth's commands is never taken as an
+        answer unasked (`_meant_as_answer`)."""
         self._question(f, typed)
         while True:
             if self.interactive:
@@ -594,7 +601,41 @@ class ConsoleAdapter:
                     self._question(f)
                     continue
                 return chosen
+            if names_a_command(self._app.registry, answer.strip()):
+                meant = await self._meant_as_answer(answer.strip())
+                if meant is None:
+                    return None
+                if not meant:
+                    self._pending = answer
+                    return None
+            problem = answer_problem(self._app.registry, form, f, answer)
+            if problem is not None:
+                self._refused[f.name] = answer.strip()
+                self.out.say("  " + problem.reply().plain().replace("\n", "\n  "))
+                self._question(f, answer.strip())
+                continue
             return answer.strip() or (f.default or "")
+
+    async def _meant_as_answer(self, line: str) -> bool | None:
+        """Whether a line that reads as one of Hearth's commands, typed where an answer was asked for, is the answer
+        (True) or the command (False: the form is left, nothing saved, and the command runs); None for `cancel`."""
+        self.out.say("  " + _("“{typed}” looks like one of my commands. Type yes to keep it as your answer here, or "
+                              "no to leave this form (nothing is saved) and run it.").format(typed=_CONTROL.sub("", line)))
+        while True:
+            if self.interactive:
+                self.out.stream.write("  > ")
+                self.out.stream.flush()
+            reply = await self._next_line()
+            if reply is None or reply.strip().lower() == "cancel":
+                return None
+            if not self.interactive:
+                self.out.say(f"  > {readable(reply)}")
+            word = reply.strip().lower()
+            if word in ("yes", "y", _("yes").lower()):
+                return True
+            if word in ("no", "n", _("no").lower()):
+                return False
+            self.out.say("  " + _("Please type yes or no."))
 
     def _question(self, f: FormField, typed: str | None = None) -> None:
         """One field's question: its choices, its default, and what was typed for it before (asking again)."""

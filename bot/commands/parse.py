@@ -84,6 +84,15 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
         raise
 
 
+def names_a_command(registry: Registry, line: str) -> bool:
+    """Whether a line typed where an answer was asked for is one of Hearth's commands: a command's words of two or
+    more ("checkin answer", "mod care") at its start, or a one-word command alone ("help"). An answer that
+    merely begins with a word like "note" or "help" is more likely words ("help came just in time")."""
+    words = line.split()
+    cmd, rest = registry.find_typed(words)
+    return cmd is not None and (len(words) - len(rest) > 1 or not rest)
+
+
 def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None = None) -> dict[str, str]:
     """Give each word to its option: named ones by key (with the words their value runs on over: see the module's
     docstring), the others in order. `typed(i, j)`: the line as typed from word `i` up to word `j`, which a

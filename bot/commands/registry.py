@@ -557,7 +557,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         value = value.strip()
         if value == "":
             continue
-        out[key] = _check_value(cmd, opt, value)
+        out[key] = check_value(cmd, opt, value)
     for opt in cmd.options:
         if opt.required and opt.name not in out:
             example = " " + _("For example: `{example}`").format(example=_(cmd.example)) if cmd.example else ""
@@ -583,7 +583,9 @@ def visible(value: str) -> str:
     return " ".join(shown.split())
 
 
-def _check_value(cmd: Command, opt: Option, value: str) -> str:
+def check_value(cmd: Command, opt: Option, value: str) -> str:
+    """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
+    came typed in a line or one field at a time (`forms.answer_problem`)."""
     if opt.label:
         value = visible(value)
         if not value:
