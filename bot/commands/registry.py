@@ -87,6 +87,9 @@ class Option:
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
+    example: str | None = None
+    """A value a refusal may offer ("like 8"), one that passes every check the command makes; None: a refusal
+    offers none (a note's number: one that exists can't be known here)."""
     old_names: tuple[str, ...] = ()
     """What the option was called before ("id" for a note's `number`): still taken, typed (`id=3`) or carried by
     a button made before the rename, and shown nowhere (not in help, usage, forms or a platform's command list)."""
@@ -605,11 +608,18 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
         try:
             number = int(value)
         except ValueError:
-            raise UserError(_("“{option}” must be a whole number, like 30. You wrote “{typed}”."),
-                            option=hearth_text(opt.name), typed=value, field=opt.name) from None
+            if opt.example is None:
+                raise UserError(_("“{option}” must be a whole number ({description}). You wrote “{typed}”."),
+                                option=hearth_text(opt.name), description=_(opt.description), typed=value,
+                                field=opt.name) from None
+            raise UserError(_("“{option}” must be a whole number, like {example}. You wrote “{typed}”."),
+                            option=hearth_text(opt.name), example=opt.example, typed=value, field=opt.name) from None
         if not -(2**31) < number < 2**31:
-            raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like 30.").format(
-                option=opt.name), field=opt.name)
+            if opt.example is None:
+                raise UserError(_("“{option}” is a much bigger number than I can use ({description})."),
+                                option=hearth_text(opt.name), description=_(opt.description), field=opt.name)
+            raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like {example}."),
+                            option=hearth_text(opt.name), example=opt.example, field=opt.name)
         value = str(number)  # "٣٠" or "１２" is a number people type; what flows read is plain ASCII digits
     return value
 
