@@ -31,14 +31,15 @@ from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
-from bot.i18n import N_, _, day_month, speaking
+from bot.i18n import N_, _, day_month, ngettext, speaking
 from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
 
 #: Where the terminal keeps its simulated clock between sessions (`store.local_state`).
 CLOCK_KEY = "console.clock"
-#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
+#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in):
+#: there it stops, short of where it was going, and says so (`_stopped_short`).
 MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
@@ -730,7 +731,8 @@ class ConsoleAdapter:
         """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
         opens and closes the rounds it passes as they would have, in order; then on to `target`. A moment before
         `target` is headed with its time, and so is `target` after one: what happened then is read at that time
-        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30")."""
+        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30"). After `MAX_STEPS`
+        moments the clock stops where it is, short of `target`, and says so: nothing on the way is ever skipped."""
         clock = self._clock()
         self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
         headed = False  # (a moment before `target` was headed: so is what happens at `target`)
@@ -745,15 +747,27 @@ class ConsoleAdapter:
             await self._catch_up()
             self.out.heading = None
         else:
-            self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
-                                  "those were skipped. Move the clock in smaller steps to see every one.)").format(
-                count=MAX_STEPS))
+            if await self._next_moment(target) is not None:
+                await self._stopped_short(target)
+                return
         if headed:
             self.out.heading = f"  · {clock_text(target)}"
         clock.set(target)
         await self._catch_up()
         await self._keep_clock()
         self.out.heading = None
+
+    async def _stopped_short(self, target: datetime) -> None:
+        """The clock stopped after `MAX_STEPS` moments, short of `target`: where it is, that nothing was skipped, how
+        many rounds are open now, and how to go on."""
+        await self._keep_clock()
+        still_open = len(await self._app.store.rounds.list_open())
+        rounds = ngettext("{count} round is open now.", "{count} rounds are open now.", still_open).format(
+            count=still_open) if still_open else _("No round is open now.")
+        self.out.say("  " + _("(I stopped the clock at {time}, short of {target}: that was {count} openings, "
+                              "reminders and closings, the most I step through in one move so that each one "
+                              "shows. Nothing was skipped. {rounds} Type advance again to go on.)").format(
+            time=clock_text(self._now()), target=clock_text(target), count=MAX_STEPS, rounds=rounds))
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes, or a job has work
