@@ -54,9 +54,9 @@ EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
     ("press N", N_("press button N of the last message with buttons that you can see")),
-    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d)")),
+    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d; up to {days} days)")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
-    ("sleep N", N_("wait N real seconds (scripts)")),
+    ("sleep N", N_("wait N real seconds, 0 to {most} (scripts)")),
     ("who", N_("who is speaking")),
     ("quit", N_("leave")),
 )
@@ -79,7 +79,8 @@ _AS_LINE = re.compile(r"as\s", re.IGNORECASE)
 def extras_text() -> str:
     """The terminal's extras, in the language being spoken."""
     head = _("Terminal extras (besides Hearth's own commands, see: {help}):").format(help=HELP)
-    return "\n".join([head, *(f"  {typed:<18}{_(does)}" for typed, does in EXTRAS)])
+    limits = {"days": MAX_ADVANCE.days, "most": f"{MAX_SLEEP:g}"}  # (the limits `parse_delta` and `_sleep` keep)
+    return "\n".join([head, *(f"  {typed:<18}{_(does).format(**limits)}" for typed, does in EXTRAS)])
 
 
 def clock_text(at: datetime) -> str:
