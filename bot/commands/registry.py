@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mappin
 
 from bot.commands.forms import CommandForm, command_form
 from bot.errors import NotYours, Spent, UserError
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, hearth_text, join_rich, rich
+from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.i18n import N_, _
 
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
@@ -507,13 +507,15 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
     return [result] if isinstance(result, Reply) else list(result)
 
 
-def confirmation(cmd: Command, event: Event, why: str | None = None, now: datetime | None = None) -> Reply:
-    """Ask before a destructive command (or, with `why`, one its handler found worth a second look); the button
-    carries the arguments back, and with `now` it works once."""
+def confirmation(cmd: Command, event: Event, why: "str | Rich | None" = None, now: datetime | None = None) -> Reply:
+    """Ask before a destructive command (or, with `why`, one its handler found worth a second look: Hearth's own
+    words, or a `Rich` holding someone's inert); the button carries the arguments back, and with `now` it works
+    once."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
+    said = why if isinstance(why, Rich) else rich(why or (_(cmd.confirm) if cmd.confirm else "")
+                                                  or _("This can't be undone."))
     return Reply(
-        body=rich(_("**Are you sure?**") + " " + (why or (_(cmd.confirm) if cmd.confirm else "")
-                                                   or _("This can't be undone."))),
+        body=rich(_("**Are you sure?**") + " ") + said,
         buttons=(
             Button(_("Yes, go ahead"), "confirm", args, style="danger"),
             # (it carries the person's own words, so that cancelling gives them back: `carried_words`)
