@@ -18,8 +18,6 @@ _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b"
 #: What chat would read as formatting, a mention or a link, where a prompt is shown as plain words.
 MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
 
-SHORT = (N_("has only {count} word: a whole question helps people know what to answer"),
-         N_("has only {count} words: a whole question helps people know what to answer"))
 MANY_QUESTIONS = N_("asks more than one question: one is easier to answer")
 NO_QUESTION = N_("reads best as one question ending in “?”")
 DEMAND = N_("says “{words}”, which can sound like a demand: an invitation reads kinder (“what might…”, “if you "
@@ -35,7 +33,9 @@ def style_notes(text: str) -> list[str]:
     notes = []
     words = len(re.findall(r"\w+", text))
     if words < MIN_WORDS:
-        notes.append(ngettext(*SHORT, words).format(count=words))
+        notes.append(ngettext("has only {count} word: a whole question helps people know what to answer",
+                              "has only {count} words: a whole question helps people know what to answer",
+                              words).format(count=words))
     if text.count("?") > 1:
         notes.append(_(MANY_QUESTIONS))
     elif not text.rstrip().endswith("?"):
