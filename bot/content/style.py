@@ -12,8 +12,8 @@ import re
 
 from bot.i18n import N_, _, ngettext
 
-#: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood").
-MIN_WORDS = 3
+#: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood"; "What mended?" does).
+MIN_WORDS = 2
 _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)
 #: What chat would read as formatting, a mention or a link, where a prompt is shown as plain words.
 MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
