@@ -630,6 +630,9 @@ class ConsoleAdapter:
             reply = await self._next_line()
             if reply is None or reply.strip().lower() == "cancel":
                 return None
+            if self._ends_form(_YES_NO, reply.strip()) or names_a_command(self._app.registry, reply.strip()):
+                self._pending = reply  # (a script's next speaker, or another command: the form ends, that runs)
+                return None
             if not self.interactive:
                 self.out.say(f"  > {readable(reply)}")
             word = reply.strip().lower()
@@ -793,6 +796,10 @@ class ConsoleAdapter:
         if not isinstance(clock, OffsetClock):
             raise UserError(_("This clock can't be moved here."))
         return clock
+
+
+#: The question `_meant_as_answer` asks, as a field: a terminal line typed at it ends the form (`_ends_form`).
+_YES_NO = FormField("meant", "", "choice")
 
 
 def chosen_value(f: FormField, typed: str) -> str | None:

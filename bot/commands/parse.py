@@ -9,10 +9,11 @@ A `key=value` keeps its spaces: its value runs on over the words after it, up
 to the next `key=` word (`text=How have you grown?`, `when=daily 10:00`,
 `rename=evening circle`). A choice, number, channel, person or timezone is one
 word, and a value quoted whole (`rename="evening circle"`) ends with its quote.
-A name's words stop short where the command still needs them for something
-it can't do without (`name=standup #team daily 09:00`: the channel and time
-it requires), and at a word that is one of its choices
-(`checkin join schedule=evening circle yes`).
+A name's (or other plain value's) words stop where words in order would give
+the next one an option of its own, or someone's free words
+(`name=standup #team daily 09:00`: the channel and the time it requires;
+`checkin join schedule=x yes`: the reminders' choice); a name with a space is
+then quoted (`schedule="evening circle"`).
 """
 
 from __future__ import annotations
@@ -249,6 +250,7 @@ def _value_as_typed(opt: Option, taken: list[str], typed: Callable[[int, int], s
         return " ".join([first, *taken[1:]]).strip()
     raw = typed(i, end).strip()
     return raw.partition("=")[2].strip() if "=" in raw else " ".join([first, *taken[1:]])
+
 
 def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int, int], str] | None) -> str:
     """The words an option takes to the end of the line: for free text, as typed (apostrophes, quotes, backslashes

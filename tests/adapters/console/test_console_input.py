@@ -157,3 +157,11 @@ shared
     assert "“checkin status” looks like one of my commands." in second
     assert "[#general › thread]\n  ann · ⛅ Okay\n  checkin status" in second
     assert long not in second.split("[#general › thread]", 1)[1]
+
+
+def test_at_the_yes_or_no_a_scripts_next_speaker_ends_the_form_and_is_done_as_typed(tmp_path, capsys):
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n3\ncheckin status\nbob: checkin status\n", capsys)
+    form = out.split("ann> checkin answer", 1)[1]
+    assert "“checkin status” looks like one of my commands." in form
+    assert "(cancelled)\n  How are you, 1 to 5? — you wrote “3”\nann> bob: checkin status\n[only bob]" in form
+    assert "Please type yes or no." not in form and "Thanks for checking in" not in out
