@@ -61,3 +61,12 @@ def test_the_lengths_a_refusal_offers_fit_what_else_is_set():
         for typed in re.findall(r"“([^”]+)”", duration_examples(fits)):
             assert fits is None or fits(parse_duration(typed)), typed
     assert duration_examples(lambda m: m < 5) == ""  # none fits: none offered (the refusal says what to change)
+
+
+@pytest.mark.parametrize("key", ["summary_floor", "retention_days"])
+async def test_a_settings_number_a_refusal_offers_is_taken(app, key):
+    [refused] = await run(app, MIA, "mod settings", key=key, value="lots")
+    offered = re.search(r"like (\d+)\.", refused.plain())
+    assert refused.error and offered, refused.plain()
+    [saved] = await run(app, MIA, "mod settings", key=key, value=offered[1])
+    assert not saved.error and f"{key} is now" in saved.plain()
