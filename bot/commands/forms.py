@@ -135,7 +135,8 @@ TOO_LONG = N_("That's {length} characters; the most I can keep here is {limit}. 
 def answer_problem(registry: "Registry", form: Form, f: FormField, value: str) -> UserError | None:
     """What is wrong with one field's answer, found at its own step rather than once the whole form is sent (when
     a platform asks field by field, as the terminal does): longer than the field keeps, or, for a command's form,
-    what that command's option refuses (a number that isn't one, a name with nothing to see). None: nothing that
+    what that command's option refuses (a number that isn't one, a name with nothing to see, a time or a timezone
+    it can't read: `Option.reads`). None: nothing that
     can be known before the form is sent. (A choice is checked by the platform's own reading of it: a number
     stands for the choice shown at that place.)"""
     value = value.strip()
@@ -150,6 +151,9 @@ def answer_problem(registry: "Registry", form: Form, f: FormField, value: str) -
     from bot.commands.registry import check_value  # (the registry builds forms: imported here, not at the top)
     try:
         check_value(cmd, option, value)  # type: ignore[arg-type]
+        if option.reads is not None:
+            option.reads(value)
     except UserError as err:
+        err.field = err.field or f.name
         return err
     return None

@@ -87,6 +87,9 @@ class Option:
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
+    reads: "Callable[[str], object] | None" = None
+    """How one answer for it is read on its own (a check-in's time, a timezone), refusing it kindly: a form asked
+    field by field checks it at its own step (`forms.answer_problem`); the command reads it again when it runs."""
     example: str | None = None
     """A value a refusal may offer ("like 8"), one that passes every check the command makes; None: a refusal
     offers none (a note's number: one that exists can't be known here)."""

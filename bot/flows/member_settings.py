@@ -21,7 +21,7 @@ router = Router("member_settings")
 
 @router.command("me timezone", "Set your timezone, so every time I show you is yours.",
                 Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
-                       required=True, suggest="timezones"),
+                       required=True, suggest="timezones", reads=check_timezone),
                 example="me timezone Europe/Berlin", form=CommandForm("Your timezone"))
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     with about("timezone"):

@@ -36,7 +36,8 @@ MAX_NAME_CHARS = 40
 NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules",
               label=True)
 SETTINGS = (
-    Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones"),
+    Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones",
+           reads=check_timezone),
     Option("theme", "only prompts of this theme", kind="choice", suggest="themes",
            choices=tuple(Choice(k, v) for k, v in THEMES.items())),
     Option("depth", "only prompts of this depth", kind="choice", choices=tuple(Choice(d, d) for d in DEPTHS)),
@@ -228,7 +229,7 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
   "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
   NAME,
   Option("channel", "where rounds are posted", kind="channel", required=True),
-  Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True),
+  Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True, reads=parse_when),
   *SETTINGS,
   permission="moderator",
   example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
@@ -246,7 +247,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
 @router.command(
     "mod schedule edit", "Change a check-in's time, channel or settings (preview first).",
     NAME,
-    Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
+    Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True, reads=parse_when),
     Option("channel", "a new channel", kind="channel"),
     Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
     *EDIT_SETTINGS,

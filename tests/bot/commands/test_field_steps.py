@@ -42,3 +42,13 @@ def test_a_line_that_is_a_command_is_told_from_words_that_begin_like_one():
         assert names_a_command(FEATURES, line), line
     for line in ("help came just in time", "note to self: rest", "Home was hard today", "checking in late", ""):
         assert not names_a_command(FEATURES, line), line
+
+
+def test_a_time_or_a_timezone_in_a_commands_form_is_read_at_its_own_step():
+    when, zone = FormField("when", "When does it run?"), FormField("timezone", "Timezone")
+    form = _form("mod schedule create", when, zone)
+    late = answer_problem(FEATURES, form, when, "every blue moon")
+    assert late is not None and late.field == "when" and "Try “weekdays 09:00”" in str(late)
+    assert answer_problem(FEATURES, form, when, "weekdays 09:00") is None
+    assert answer_problem(FEATURES, form, zone, "Mars/Olympus").field == "timezone"
+    assert answer_problem(FEATURES, _form("me timezone", zone), zone, "Europe/Berlin") is None
