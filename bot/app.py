@@ -95,6 +95,7 @@ class Hearth:
     channel_directories: "dict[str, ChannelDirectory]" = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        i18n.years_from(self.clock.now)  # (a date in another year than the clock's is written with its year)
         self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.outbox.metrics = self.metrics

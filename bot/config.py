@@ -7,7 +7,9 @@ and `config.example.toml` can be checked against the same list.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -209,34 +211,58 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def coerce(setting: Setting, value: Any, source: str | None) -> Any:
-    """Check one value's type and range; raise a ConfigError that teaches."""
-    kind = setting.kind
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if kind is int and isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value)
-    if kind is list and isinstance(value, str):
-        value = _int_list(value)
-    if kind is bool and isinstance(value, str) and value.strip().lower() in _BOOLS:
-        value = _BOOLS[value.strip().lower()]
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise ConfigError(setting.key, f"should be true or false, not {value!r}", setting.example, source)
-    elif not isinstance(value, kind) or isinstance(value, bool):
-        raise ConfigError(setting.key, f"should be {_kind_name(kind)}, not {value!r}", setting.example, source)
+    """Check one value's type and range; raise a ConfigError that teaches. The file and the environment are read
+    by one rule (`read_as`): a value may be written as its own kind or as text, as an environment variable
+    always holds it, so `model = true`, `model = "yes"`, `model = 1` and `HEARTH_SAFETY_MODEL=1` all mean the
+    same, and `port = "8088"` is `port = 8088`."""
+    read = read_as(setting.kind, value)
+    if read is _WRONG:
+        raise ConfigError(setting.key, f"should be {_kind_name(setting.kind)}, not {value!r}", setting.example, source)
     if setting.check:
-        problem = setting.check(value)
+        problem = setting.check(read)
         if problem:
             raise ConfigError(setting.key, problem, setting.example, source)
-    return value
+    return read
 
 
-#: How a yes or no may be written in an environment variable.
+#: How a yes or no may be written, in the file or an environment variable (and 1 or 0 as a number, in the file).
 _BOOLS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+#: A whole number written as text: an optional sign, then digits (spaces around it are forgiven).
+_WHOLE = re.compile(r"[+-]?\d+")
+_WRONG = object()
+
+
+def read_as(kind: type, value: Any) -> Any:
+    """`value` as a setting of this kind, or `_WRONG`: the one reading of every setting's type. Text is read as the
+    kind it stands for (a whole number, a number, a yes or no, a list of shards); a number where text is asked for,
+    a fraction where a whole number is, or a number that is no number (nan, inf) is wrong."""
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        return _BOOLS.get(value.strip().lower(), _WRONG) if isinstance(value, str) else _WRONG
+    if isinstance(value, bool):  # (a bool is an int to Python: never a number, text or list here)
+        return _WRONG
+    if kind is int:
+        if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+            return int(value.strip())
+        return value if isinstance(value, int) else _WRONG
+    if kind is float:
+        if isinstance(value, str):
+            try:
+                value = float(value.strip())
+            except ValueError:
+                return _WRONG
+        return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else _WRONG
+    if kind is list:
+        value = _int_list(value) if isinstance(value, str) else value
+        return value if isinstance(value, list) else _WRONG
+    return value if isinstance(value, kind) else _WRONG
 
 
 def _kind_name(kind: type) -> str:
-    return {int: "a whole number", float: "a number", str: "text in quotes",
+    return {int: "a whole number", float: "a number", str: "text in quotes", bool: "true or false",
             list: "a list like [0, 1]"}.get(kind, kind.__name__)
 
 

@@ -27,12 +27,12 @@ import io
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from bot.language import DEFAULT, LANGUAGES
 
@@ -135,13 +135,29 @@ def _locale() -> str:
     return _BABEL_LOCALES.get(lang, lang)
 
 
+#: What "now" is for the dates Hearth writes (`years_from`): a day in another year than now's is written with it.
+_now: "Callable[[], datetime]" = lambda: datetime.now(timezone.utc)
+
+
+def years_from(now: "Callable[[], datetime]") -> None:
+    """Count "this year" by this clock (Hearth's, which a terminal moves on): every date style that leaves the year
+    out does so only for a day in the same year as its now ("Sat 13 Dec" in 2026, "Sat 13 Dec 2036" ten years on)."""
+    global _now
+    _now = now
+
+
+def _other_year(day: date) -> bool:
+    return day.year != _now().year
+
+
 def day_month(day: date) -> str:
-    """"Tue 6 Jan", "mar, 6 ene", "Di., 6. Jan.": a calendar day, short."""
+    """"Tue 6 Jan", "mar, 6 ene", "Di., 6. Jan.": a calendar day, short; with its year when that isn't this one."""
+    other = _other_year(day)
     if _language.get() == DEFAULT:  # (as Hearth has always written it, and most often: without Babel)
-        return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+        return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if other else "")
     from babel.dates import format_skeleton
 
-    return format_skeleton("MMMEd", day, locale=_locale())
+    return format_skeleton("yMMMEd" if other else "MMMEd", day, locale=_locale())
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -150,12 +166,14 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def long_day(day: date) -> str:
     """"Tuesday 6 January", "martes, 6 de enero": a calendar day, in words, for the sentences that end on one
-    (its months are whole words, so no abbreviation's full stop meets the sentence's: `one_full_stop`)."""
+    (its months are whole words, so no abbreviation's full stop meets the sentence's: `one_full_stop`); with its
+    year when that isn't this one."""
     from babel.dates import format_skeleton
 
+    other = _other_year(day)
     if _language.get() == DEFAULT:
-        return f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
-    return format_skeleton("MMMMEEEEd", day, locale=_locale())
+        return f"{day.strftime('%A')} {day.day} {day.strftime('%B')}" + (f" {day.year}" if other else "")
+    return format_skeleton("yMMMMEEEEd" if other else "MMMMEEEEd", day, locale=_locale())
 
 
 def clock(at: datetime | time) -> str:
@@ -183,12 +201,14 @@ def day_month_year(day: date) -> str:
 
 
 def day_month_short(day: date) -> str:
-    """"5 Jan", "5 ene": a day of a month, short (`day_month`'s style, without the weekday: a chart's weeks)."""
+    """"5 Jan", "5 ene": a day of a month, short (`day_month`'s style, without the weekday: a chart's weeks); with
+    its year when that isn't this one (a year of weeks spans two)."""
     from babel.dates import format_skeleton
 
+    other = _other_year(day)
     if _language.get() == DEFAULT:
-        return f"{day.day} {_MONTHS[day.month - 1]}"
-    return format_skeleton("MMMd", day, locale=_locale())
+        return f"{day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if other else "")
+    return format_skeleton("yMMMd" if other else "MMMd", day, locale=_locale())
 
 
 _DOUBLE_STOP = re.compile(r"(?<=[^\W\d_]\.)\.(?!\.)")

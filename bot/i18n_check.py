@@ -262,6 +262,12 @@ NEVER_ONE = frozenset({
     "That's longer than a schedule needs ({limit} characters at most).",
     "Your words are {length} characters; the most I can keep is {limit}. Could you shorten them a little? Nothing "
     "was saved yet.",
+    "That's {length} characters; the most I can keep here is {limit}. Could you shorten it a little? Nothing was "
+    "saved yet.",
+    # (the terminal's limits: 3660 days a jump, `MAX_ADVANCE`; 1200 moments a move, `MAX_STEPS`)
+    "move the clock forward (30s, 10m, 2h, 1d; up to {days} days)",
+    "(I stopped the clock at {time}, short of {target}: that was {count} openings, reminders and closings, the most "
+    "I step through in one move so that each one shows. Nothing was skipped. {rounds} Type advance again to go on.)",
 })
 
 

@@ -23,21 +23,23 @@ from zoneinfo import ZoneInfo
 from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
-from bot.commands.parse import parse_line
+from bot.commands.forms import answer_problem
+from bot.commands.parse import names_a_command, parse_line
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
-from bot.i18n import N_, _, day_month, speaking
+from bot.i18n import N_, _, day_month, ngettext, speaking
 from bot.views.home import HELP
 
 log = logging.getLogger(__name__)
 
 #: Where the terminal keeps its simulated clock between sessions (`store.local_state`).
 CLOCK_KEY = "console.clock"
-#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in).
+#: The most openings, reminders and closings one move of the clock steps through (a year of a daily check-in):
+#: there it stops, short of where it was going, and says so (`_stopped_short`).
 MAX_STEPS = 1200
 MAX_ADVANCE = timedelta(days=3660)  # (ten years: far enough to try anything, short of the calendar's end)
 MAX_SLEEP = 60.0
@@ -52,9 +54,9 @@ EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
     ("press N", N_("press button N of the last message with buttons that you can see")),
-    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m)")),
+    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m; up to {days} days)")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
-    ("sleep N", N_("wait N real seconds (scripts)")),
+    ("sleep N", N_("wait N real seconds, 0 to {most} (scripts)")),
     ("who", N_("who is speaking")),
     ("quit", N_("leave")),
 )
@@ -77,7 +79,8 @@ _AS_LINE = re.compile(r"as\s", re.IGNORECASE)
 def extras_text() -> str:
     """The terminal's extras, in the language being spoken."""
     head = _("Terminal extras (besides Hearth's own commands, see: {help}):").format(help=HELP)
-    return "\n".join([head, *(f"  {typed:<18}{_(does)}" for typed, does in EXTRAS)])
+    limits = {"days": MAX_ADVANCE.days, "most": f"{MAX_SLEEP:g}"}  # (the limits `parse_delta` and `_sleep` keep)
+    return "\n".join([head, *(f"  {typed:<18}{_(does).format(**limits)}" for typed, does in EXTRAS)])
 
 
 def clock_text(at: datetime) -> str:
@@ -273,6 +276,8 @@ class ConsoleAdapter:
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
+        #: Answers a form's field refused at its own step (too long, say), by field: given back if the form is left.
+        self._refused: dict[str, str] = {}
         self._tasks: list[asyncio.Task] = []
         #: The time the clock went on from, when the last session had moved it ahead of real time.
         self._resumed: datetime | None = None
@@ -537,7 +542,7 @@ class ConsoleAdapter:
                 return
             for reply in replies:
                 self._private(actor, reply)
-            answer = await self._ask(wrong, values.get(wrong.name))
+            answer = await self._ask(form, wrong, values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
                 return
@@ -546,8 +551,9 @@ class ConsoleAdapter:
     async def _fill_form(self, form: Form) -> dict[str, str] | None:
         """Ask field by field; an empty line keeps the default; `cancel` (or a terminal extra) stops."""
         values: dict[str, str] = {}
+        self._refused = {}
         for f in form.fields:
-            answer = await self._ask(f)
+            answer = await self._ask(form, f)
             if answer is None:
                 self._left(form, values)
                 return None
@@ -559,7 +565,8 @@ class ConsoleAdapter:
         ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
         own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
-        self._give_back(form, values, words_only=self._pending is None)
+        self._give_back(form, self._refused | values, words_only=self._pending is None)
+        self._refused = {}
 
     def _give_back(self, form: Form, values: dict[str, str], words_only: bool = False) -> None:
         """What the person had written in a form, field by field, to type again (the words a field not reached
@@ -571,10 +578,12 @@ class ConsoleAdapter:
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 
-    async def _ask(self, f: FormField, typed: str | None = None) -> str | None:
+    async def _ask(self, form: Form, f: FormField, typed: str | None = None) -> str | None:
         """One field's answer (its default for an empty line); None for `cancel` or the end of input. `typed` is
-        what was given before, when asking again. A choice is checked here, at its own step: a line that is none
-        of them is said so and the field asked again, rather than refused only once the whole form is sent."""
+        what was given before, when asking again. Each answer is checked here, at its own step (a choice, a length,
+        what the command's option takes): one that can't be used is said so and the field asked again, rather than
+        refused only once the whole form is sent. A line that is one of Hearth's commands is never taken as an
+        answer unasked (`_meant_as_answer`)."""
         self._question(f, typed)
         while True:
             if self.interactive:
@@ -601,7 +610,44 @@ class ConsoleAdapter:
                     self._question(f)
                     continue
                 return chosen
+            if names_a_command(self._app.registry, answer.strip()):
+                meant = await self._meant_as_answer(answer.strip())
+                if meant is None:
+                    return None
+                if not meant:
+                    self._pending = answer
+                    return None
+            problem = answer_problem(self._app.registry, form, f, answer)
+            if problem is not None:
+                self._refused[f.name] = answer.strip()
+                self.out.say("  " + problem.reply().plain().replace("\n", "\n  "))
+                self._question(f, answer.strip())
+                continue
             return answer.strip() or (f.default or "")
+
+    async def _meant_as_answer(self, line: str) -> bool | None:
+        """Whether a line that reads as one of Hearth's commands, typed where an answer was asked for, is the answer
+        (True) or the command (False: the form is left, nothing saved, and the command runs); None for `cancel`."""
+        self.out.say("  " + _("“{typed}” looks like one of my commands. Type yes to keep it as your answer here, or "
+                              "no to leave this form (nothing is saved) and run it.").format(typed=_CONTROL.sub("", line)))
+        while True:
+            if self.interactive:
+                self.out.stream.write("  > ")
+                self.out.stream.flush()
+            reply = await self._next_line()
+            if reply is None or reply.strip().lower() == "cancel":
+                return None
+            if self._ends_form(_YES_NO, reply.strip()) or names_a_command(self._app.registry, reply.strip()):
+                self._pending = reply  # (a script's next speaker, or another command: the form ends, that runs)
+                return None
+            if not self.interactive:
+                self.out.say(f"  > {readable(reply)}")
+            word = reply.strip().lower()
+            if word in ("yes", "y", _("yes").lower()):
+                return True
+            if word in ("no", "n", _("no").lower()):
+                return False
+            self.out.say("  " + _("Please type yes or no."))
 
     def _question(self, f: FormField, typed: str | None = None) -> None:
         """One field's question: its choices, its default, and what was typed for it before (asking again)."""
@@ -697,7 +743,8 @@ class ConsoleAdapter:
         """Step through every moment on the way (a round opening, its reminder, its close), so a jump of a day
         opens and closes the rounds it passes as they would have, in order; then on to `target`. A moment before
         `target` is headed with its time, and so is `target` after one: what happened then is read at that time
-        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30")."""
+        (a reminder sent at 19:20, "there's still time", would be untrue read under "19:30"). After `MAX_STEPS`
+        moments the clock stops where it is, short of `target`, and says so: nothing on the way is ever skipped."""
         clock = self._clock()
         self.out.say("  " + _("The clock moves on to {time}.").format(time=clock_text(target)))
         headed = False  # (a moment before `target` was headed: so is what happens at `target`)
@@ -712,15 +759,27 @@ class ConsoleAdapter:
             await self._catch_up()
             self.out.heading = None
         else:
-            self.out.say("  " + _("(That passed more than {count} openings, reminders and closings; the ones after "
-                                  "those were skipped. Move the clock in smaller steps to see every one.)").format(
-                count=MAX_STEPS))
+            if await self._next_moment(target) is not None:
+                await self._stopped_short(target)
+                return
         if headed:
             self.out.heading = f"  · {clock_text(target)}"
         clock.set(target)
         await self._catch_up()
         await self._keep_clock()
         self.out.heading = None
+
+    async def _stopped_short(self, target: datetime) -> None:
+        """The clock stopped after `MAX_STEPS` moments, short of `target`: where it is, that nothing was skipped, how
+        many rounds are open now, and how to go on."""
+        await self._keep_clock()
+        still_open = len(await self._app.store.rounds.list_open())
+        rounds = ngettext("{count} round is open now.", "{count} rounds are open now.", still_open).format(
+            count=still_open) if still_open else _("No round is open now.")
+        self.out.say("  " + _("(I stopped the clock at {time}, short of {target}: that was {count} openings, "
+                              "reminders and closings, the most I step through in one move so that each one "
+                              "shows. Nothing was skipped. {rounds} Type advance again to go on.)").format(
+            time=clock_text(self._now()), target=clock_text(target), count=MAX_STEPS, rounds=rounds))
 
     async def _next_moment(self, target: datetime) -> datetime | None:
         """The first time after now and up to `target` when a round opens, reminds or closes, or a job has work
@@ -745,6 +804,10 @@ class ConsoleAdapter:
         if not isinstance(clock, OffsetClock):
             raise UserError(_("This clock can't be moved here."))
         return clock
+
+
+#: The question `_meant_as_answer` asks, as a field: a terminal line typed at it ends the form (`_ends_form`).
+_YES_NO = FormField("meant", "", "choice")
 
 
 def chosen_value(f: FormField, typed: str) -> str | None:

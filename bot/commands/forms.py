@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
 
+from bot.errors import UserError
 from bot.events import Actor, Choice, Form, FormField
 from bot.i18n import N_, _
 from bot.commands.facts import described
 
 if TYPE_CHECKING:
     from bot.app import Hearth
-    from bot.commands.registry import Command, Option
+    from bot.commands.registry import Command, Option, Registry
 
 #: The longest form title and submit label every platform shows whole (Slack: 24; Discord's title: 45).
 MAX_FORM_TITLE = 24
@@ -127,3 +128,35 @@ def _field(option: "Option", spec: CommandForm, default: str | None, schedules: 
                      max_length=option.max_length, choices=choices, default=default,
                      placeholder=described(option, facts), hint=hint)
 
+
+
+#: Said at a field's own step when its answer is longer than the field keeps.
+TOO_LONG = N_("That's {length} characters; the most I can keep here is {limit}. Could you shorten it a little? "
+              "Nothing was saved yet.")
+
+
+def answer_problem(registry: "Registry", form: Form, f: FormField, value: str) -> UserError | None:
+    """What is wrong with one field's answer, found at its own step rather than once the whole form is sent (when
+    a platform asks field by field, as the terminal does): longer than the field keeps, or, for a command's form,
+    what that command's option refuses (a number that isn't one, a name with nothing to see, a time or a timezone
+    it can't read: `Option.reads`). None: nothing that
+    can be known before the form is sent. (A choice is checked by the platform's own reading of it: a number
+    stands for the choice shown at that place.)"""
+    value = value.strip()
+    if not value:
+        return None
+    if f.max_length and len(value) > f.max_length:
+        return UserError(_(TOO_LONG).format(length=len(value), limit=f.max_length), field=f.name)
+    cmd = registry.command_of("form", form.action, form.args)
+    option = next((o for o in cmd.options if o.name == f.name), None) if cmd is not None else None
+    if option is None or f.choices:
+        return None
+    from bot.commands.registry import check_value  # (the registry builds forms: imported here, not at the top)
+    try:
+        check_value(cmd, option, value)  # type: ignore[arg-type]
+        if option.reads is not None:
+            option.reads(value)
+    except UserError as err:
+        err.field = err.field or f.name
+        return err
+    return None

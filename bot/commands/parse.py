@@ -4,6 +4,16 @@ The terminal and Slack's slash command both take a line of text; this one
 grammar serves both: the command path, then `key=value` options anywhere,
 then positional values in the order the command declares, the last
 `rest` option taking whatever words remain.
+
+A `key=value` keeps its spaces: its value runs on over the words after it, up
+to the next `key=` word (`text=How have you grown?`, `when=daily 10:00`,
+`rename=evening circle`). A choice, number, channel, person or timezone is one
+word, and a value quoted whole (`rename="evening circle"`) ends with its quote.
+A name's (or other plain value's) words stop where words in order would give
+the next one an option of its own, or someone's free words
+(`name=standup #team daily 09:00`: the channel and the time it requires;
+`checkin join schedule=x yes`: the reminders' choice); a name with a space is
+then quoted (`schedule="evening circle"`).
 """
 
 from __future__ import annotations
@@ -77,26 +87,23 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
         raise
 
 
+def names_a_command(registry: Registry, line: str) -> bool:
+    """Whether a line typed where an answer was asked for is one of Hearth's commands: a command's words of two or
+    more ("checkin answer", "mod care") at its start, or a one-word command alone ("help"). An answer that
+    merely begins with a word like "note" or "help" is more likely words ("help came just in time")."""
+    words = line.split()
+    cmd, rest = registry.find_typed(words)
+    return cmd is not None and (len(words) - len(rest) > 1 or not rest)
+
+
 def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None = None) -> dict[str, str]:
-    """Give each word to its option: named ones by key, the others in order. `typed(i, j)`: the line as typed
-    from word `i` up to word `j`, which a command's own words (free text, or the rest of the line) are taken from
-    whole."""
+    """Give each word to its option: named ones by key (with the words their value runs on over: see the module's
+    docstring), the others in order. `typed(i, j)`: the line as typed from word `i` up to word `j`, which a
+    command's own words (free text, or the rest of the line) are taken from whole."""
     names = {o.name for o in cmd.options}
     old = {alias: o.name for o in cmd.options for alias in o.old_names}  # ("id=3" for `number`: still understood)
-    args: dict[str, str] = {}
-    at: list[int] = []  # where each positional word is in `words`
-    positional: list[str] = []
-    for i, word in enumerate(words):
-        key, sep, value = word.partition("=")
-        key = old.get(key, key) if sep else key
-        if sep and key in names and key not in args:
-            args[key] = value
-        else:
-            positional.append(word)
-            at.append(i)
-    free_start: int | None = None  # where the first option taking someone's own words begins, in `words`
-    slots = [o for o in cmd.options if o.name not in args and o.kind != "file"  # files are uploads, not words
-             and (o.required or o.rest or not _named_only(cmd, o.name))]
+    args, at, positional, free_start = _named(cmd, words, names, old, typed)
+    slots = _slots(cmd, set(args))
     for i, opt in enumerate(slots):
         if not positional:
             break
@@ -143,6 +150,108 @@ def _refuse_unknown_options(cmd: Command, words: list[str], names: set[str], fre
         if typed is not None and typed(i, i + 1).lstrip()[:1] in ("\"", "'"):
             continue  # quoted: words, not an option
         raise no_such_option(cmd, key)
+
+
+#: A value that is one word whatever follows it: these never hold a space.
+_ONE_WORD_KINDS = frozenset({"choice", "int", "channel", "timezone", "user", "file"})
+
+Named = tuple[dict[str, str], list[int], list[str], "int | None"]
+"""What `_named` found: the named options' values, and where each positional word is, and those words, and where
+the first option taking someone's own words begins (None: nowhere)."""
+
+
+def _runs_on(opt: Option) -> bool:
+    """Whether a `key=` value of this option may run on over the words after it: not a choice, number, channel,
+    person or timezone (never more than a word)."""
+    return not opt.choices and opt.kind not in _ONE_WORD_KINDS
+
+
+def _slots(cmd: Command, given: set[str]) -> list[Option]:
+    """The options words in order go to, once those in `given` are named: files are uploads, not words."""
+    return [o for o in cmd.options if o.name not in given and o.kind != "file"
+            and (o.required or o.rest or not _named_only(cmd, o.name))]
+
+
+def _no_place_but_here(slots: list[Option], before: list[str], word: str) -> bool:
+    """Whether `word`, after a name's (or other plain value's) `key=`, belongs to it: unless words in order would
+    give it to an option of its own (a channel, a choice, a name the command needs), or to someone's free words.
+    Over a line's rest that isn't words and isn't needed (`rename=evening circle` in `mod schedule edit t …`, whose
+    new time may be left out) it runs on."""
+    queue = [*before, word]
+    for i, opt in enumerate(slots):
+        if opt.rest:
+            return opt.kind != "text" and not opt.required
+        if i == len(slots) - 1:
+            return len(queue) > 1  # (the last option takes a word in order, if it has none before this one)
+        if not opt.required and opt.choices and not _is_choice(opt, queue[0]) and _free_text_follows(slots[i + 1:]):
+            continue  # (as `bind`: a word that is no choice may start the free words that follow)
+        queue.pop(0)
+        if not queue:
+            return False
+    return True
+
+
+def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
+           typed: Callable[[int, int], str] | None) -> Named:
+    """The `key=value` words taken by their options, each value with the words it runs on over: up to the next
+    word that names an option (for free words: one of this command's not given yet, so "ratio=2:1" stays
+    theirs)."""
+    options = {o.name: o for o in cmd.options}
+    given = {old.get(k, k) for k, sep, _v in (w.partition("=") for w in words) if sep and old.get(k, k) in names}
+    slots = _slots(cmd, given)
+    args: dict[str, str] = {}
+    at: list[int] = []
+    positional: list[str] = []
+    free_start: int | None = None
+    i = 0
+    while i < len(words):
+        key, sep, value = words[i].partition("=")
+        key = old.get(key, key) if sep else key
+        if not (sep and key in names and key not in args):
+            positional.append(words[i])
+            at.append(i)
+            i += 1
+            continue
+        opt = options[key]
+        end = i + 1
+        if _runs_on(opt) and not _quoted_whole(typed, i):
+            while end < len(words) and not _names_an_option(words[end], opt, names | set(old), args, old) \
+                    and (opt.kind == "text" or opt.rest or _no_place_but_here(slots, positional, words[end])):
+                end += 1
+        if opt.kind == "text" and free_start is None:
+            free_start = i
+        args[key] = value if end == i + 1 else _value_as_typed(opt, words[i:end], typed, i, end)
+        i = end
+    return args, at, positional, free_start
+
+
+def _names_an_option(word: str, opt: Option, names: set[str], given: dict[str, str], old: dict[str, str]) -> bool:
+    """Whether `word` ends the value before it: a `name=` word. Inside free words only a name of this command's
+    that isn't given yet does ("schedule=mornings" after an answer's words); elsewhere any word shaped like one,
+    so a slip ("timezon=UTC") is refused by name rather than taken as part of a name or a time."""
+    key, sep, _value = word.partition("=")
+    if not sep:
+        return False
+    if opt.kind == "text":
+        return old.get(key, key) in names and old.get(key, key) not in given
+    return bool(_OPTION_LIKE.fullmatch(key))
+
+
+def _quoted_whole(typed: Callable[[int, int], str] | None, i: int) -> bool:
+    """Whether word `i`'s value was typed in quotes (`rename="evening circle"`): then it is whole as it stands."""
+    if typed is None:
+        return False
+    value = typed(i, i + 1).strip().partition("=")[2]
+    return value[:1] in ("\"", "'") and len(value) >= 2 and value[-1] == value[0]
+
+
+def _value_as_typed(opt: Option, taken: list[str], typed: Callable[[int, int], str] | None, i: int, end: int) -> str:
+    """A value of several words: for free words as typed (apostrophes and spaces kept), else the words."""
+    first = taken[0].partition("=")[2]
+    if typed is None or opt.kind != "text":
+        return " ".join([first, *taken[1:]]).strip()
+    raw = typed(i, end).strip()
+    return raw.partition("=")[2].strip() if "=" in raw else " ".join([first, *taken[1:]])
 
 
 def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int, int], str] | None) -> str:

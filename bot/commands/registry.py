@@ -89,6 +89,12 @@ class Option:
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
+    reads: "Callable[[str], object] | None" = None
+    """How one answer for it is read on its own (a check-in's time, a timezone), refusing it kindly: a form asked
+    field by field checks it at its own step (`forms.answer_problem`); the command reads it again when it runs."""
+    example: str | None = None
+    """A value a refusal may offer ("like 8"), one that passes every check the command makes; None: a refusal
+    offers none (a note's number: one that exists can't be known here)."""
     old_names: tuple[str, ...] = ()
     """What the option was called before ("id" for a note's `number`): still taken, typed (`id=3`) or carried by
     a button made before the rename, and shown nowhere (not in help, usage, forms or a platform's command list)."""
@@ -509,14 +515,15 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
     return [result] if isinstance(result, Reply) else list(result)
 
 
-def confirmation(cmd: Command, event: Event, why: str | None = None, now: datetime | None = None,
+def confirmation(cmd: Command, event: Event, why: "str | Rich | None" = None, now: datetime | None = None,
                  more: Rich | None = None) -> Reply:
-    """Ask before a destructive command (or, with `why`, one its handler found worth a second look); the button
-    carries the arguments back, and with `now` it works once. `more`: what its `check` found this time (what
-    `me delete` would cancel), said after the warning."""
+    """Ask before a destructive command (or, with `why`, one its handler found worth a second look: Hearth's own
+    words, or a `Rich` holding someone's inert); the button carries the arguments back, and with `now` it works
+    once. `more`: what its `check` found this time (what `me delete` would cancel), said after the warning."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
-    body = rich(_("**Are you sure?**") + " " + (why or (_(cmd.confirm) if cmd.confirm else "")
-                                                or _("This can't be undone.")))
+    said = why if isinstance(why, Rich) else rich(why or (_(cmd.confirm) if cmd.confirm else "")
+                                                  or _("This can't be undone."))
+    body = rich(_("**Are you sure?**") + " ") + said
     return Reply(
         body=join_rich([body, more], "\n\n") if more is not None and more.parts else body,
         buttons=(
@@ -565,7 +572,7 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         value = value.strip()
         if value == "":
             continue
-        out[key] = _check_value(cmd, opt, value)
+        out[key] = check_value(cmd, opt, value)
     for opt in cmd.options:
         if opt.required and opt.name not in out:
             example = " " + _("For example: `{example}`").format(example=_(cmd.example)) if cmd.example else ""
@@ -591,7 +598,9 @@ def visible(value: str) -> str:
     return " ".join(shown.split())
 
 
-def _check_value(cmd: Command, opt: Option, value: str) -> str:
+def check_value(cmd: Command, opt: Option, value: str) -> str:
+    """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
+    came typed in a line or one field at a time (`forms.answer_problem`)."""
     if opt.label:
         value = visible(value)
         if not value:
@@ -611,11 +620,18 @@ def _check_value(cmd: Command, opt: Option, value: str) -> str:
         try:
             number = int(value)
         except ValueError:
-            raise UserError(_("“{option}” must be a whole number, like 30. You wrote “{typed}”."),
-                            option=hearth_text(opt.name), typed=value, field=opt.name) from None
+            if opt.example is None:
+                raise UserError(_("“{option}” must be a whole number ({description}). You wrote “{typed}”."),
+                                option=hearth_text(opt.name), description=_(opt.description), typed=value,
+                                field=opt.name) from None
+            raise UserError(_("“{option}” must be a whole number, like {example}. You wrote “{typed}”."),
+                            option=hearth_text(opt.name), example=opt.example, typed=value, field=opt.name) from None
         if not -(2**31) < number < 2**31:
-            raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like 30.").format(
-                option=opt.name), field=opt.name)
+            if opt.example is None:
+                raise UserError(_("“{option}” is a much bigger number than I can use ({description})."),
+                                option=hearth_text(opt.name), description=_(opt.description), field=opt.name)
+            raise UserError(_("“{option}” is a much bigger number than I can use. Try a smaller one, like {example}."),
+                            option=hearth_text(opt.name), example=opt.example, field=opt.name)
         value = str(number)  # "٣٠" or "１２" is a number people type; what flows read is plain ASCII digits
     return value
 

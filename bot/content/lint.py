@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from bot.content.errors import PackError
+from bot.content.style import style_notes
 from bot.content.packs import DEPTHS, KINDS, THEMES, Pack, cross_pack_problems, default_content_dir, load_pack
 from bot.content.texts import CheckinTexts, load_texts
 from bot.safety.content import SafetyContentError
@@ -25,8 +26,6 @@ from bot.safety.screen import Screen
 
 TEXTS_FILE = "texts.toml"
 
-_DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)
-_MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
 
 
 def lint(paths: list[Path] | None = None, *, strict: bool = False,
@@ -165,24 +164,8 @@ def _display(path: Path) -> str:
 
 
 def _style(pack: Pack, name: str) -> list[str]:
-    out: list[str] = []
-    for p in pack.prompts:
-        where = f'{name}: prompt "{p.id}"'
-        text = p.text
-        if text.count("?") > 1:
-            out.append(f"{where}: asks more than one question — keep it to one")
-        elif not text.endswith("?"):
-            out.append(f"{where}: reads best as one question ending in “?”")
-        m = _DEMANDS.search(text)
-        if m:
-            out.append(f"{where}: “{m.group(0)}” sounds like a demand — invite instead (“what might…”, “if you like…”)")
-        for mark in _MARKUP:
-            if mark in text:
-                out.append(f"{where}: contains “{mark}” — prompts are shown as plain text, without markup or links")
-                break
-        if "\n" in text or "  " in text or text != text.strip():
-            out.append(f"{where}: has a line break or extra spaces — keep it to one plain line")
-    return out
+    """The style checks a moderator adding a prompt in chat is told too (`bot.content.style`: one place)."""
+    return [f'{name}: prompt "{p.id}": {note}' for p in pack.prompts for note in style_notes(p.text)]
 
 
 CARE_WARNING = {

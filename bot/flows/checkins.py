@@ -155,8 +155,13 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     if len(open_now) > 1:
         names = ", ".join(s.name for _r, s in open_now)
         raise UserError(_("More than one check-in is open ({names}). Add which one, e.g. `schedule={name}`."),
-                        names=names, name=open_now[0][1].name, field="schedule")
+                        names=names, name=_typed_name(open_now[0][1].name), field="schedule")
     return open_now[0]
+
+
+def _typed_name(name: str) -> str:
+    """A check-in's name as it can be typed after `schedule=` and read back whole: in quotes if it has a space."""
+    return f'"{name}"' if " " in name else name
 
 
 def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None, previous: Response | None,

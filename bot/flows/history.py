@@ -24,7 +24,7 @@ BARS = "▁▂▃▄▅"
 
 
 @router.command("me history", "Your past check-in answers and your mood over the last weeks.",
-                Option("weeks", "how many weeks back (default 8)", kind="int"), example="me history 4",
+                Option("weeks", "how many weeks back (default 8)", kind="int", example="8"), example="me history 4",
                 reads_only=True)
 async def history(app: "Hearth", ev: Event) -> Reply:
     weeks = int(ev.args.get("weeks", "8"))

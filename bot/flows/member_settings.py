@@ -21,7 +21,7 @@ router = Router("member_settings")
 
 @router.command("me timezone", "Set your timezone, so every time I show you is yours.",
                 Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
-                       required=True, suggest="timezones"),
+                       required=True, suggest="timezones", reads=check_timezone),
                 example="me timezone Europe/Berlin", form=CommandForm("Your timezone"))
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     with about("timezone"):
@@ -32,8 +32,8 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",
-                Option("until", "a date like 2026-12-31, 'tomorrow', or 'off' to stop snoozing", required=True),
-                example="me snooze 2026-08-31", form=CommandForm("Snooze DMs and reminders", N_("Snooze")))
+                Option("until", "a date like 31 dec or 'tomorrow', or 'off' to stop snoozing", required=True),
+                example="me snooze 31 aug", form=CommandForm("Snooze DMs and reminders", N_("Snooze")))
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:

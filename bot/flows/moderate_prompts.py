@@ -8,9 +8,10 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
+from bot.content.style import style_notes
 from bot.errors import UserError
 from bot.flows.common import audit
-from bot.events import Actor, Choice, Event, Reply, join_rich, rich, say
+from bot.events import Actor, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -52,11 +53,26 @@ async def concern(app: "Hearth", text: str) -> str | None:
     return "crisis" if (await reads_as_crisis(app, [text]))[0] else None
 
 
-def _second_look(app: "Hearth", ev: Event, level: str | None) -> Reply | None:
-    """Ask the moderator to confirm a prompt that reads as crisis or heavy (once: the button says yes)."""
-    if level is None or ev.args.get("confirmed") == "yes":
+#: Said before saving a prompt the style checks have notes on (`bot.content.style`, as `hearth content lint`).
+STYLE = N_("A second look before I save it. This prompt:")
+STYLE_ASK = N_("Save it as it is, or cancel and write it again?")
+
+
+def _second_look(app: "Hearth", ev: Event, level: str | None, text: str) -> Reply | None:
+    """Ask the moderator to confirm a prompt that reads as crisis, or that the style checks (the lint's, in one
+    place) have notes on: a mention or bold shown as typed, a word or two, more than one question (once: the
+    button says yes). Kindly, and never refused: the words are theirs."""
+    if ev.args.get("confirmed") == "yes":
         return None
-    return confirmation(app.registry.commands[ev.name], ev, _(CONCERN[level]) + " " + _(ASK), now=app.now())
+    notes = style_notes(text)
+    why: str | Rich
+    if level is not None:
+        why = _(CONCERN[level]) + " " + _(ASK)
+    elif notes:  # (each note as plain words: the "**" or "@here" it names is shown, never read as markup)
+        why = join_rich([rich(_(STYLE)), *(rich("• {}", note) for note in notes), rich(_(STYLE_ASK))])
+    else:
+        return None
+    return confirmation(app.registry.commands[ev.name], ev, why, now=app.now())
 
 
 def _noted(pid: str, level: str | None) -> str | dict[str, str]:
@@ -72,7 +88,7 @@ def _noted(pid: str, level: str | None) -> str | dict[str, str]:
 async def add(app: "Hearth", ev: Event) -> Reply:
     text = ev.args["text"].strip()
     level = await concern(app, text)
-    if (ask := _second_look(app, ev, level)) is not None:
+    if (ask := _second_look(app, ev, level, text)) is not None:
         return ask
     existing = {p["id"] for p in await app.store.prompts.list_all(ev.actor.community_id)}
     n = 1
@@ -105,7 +121,7 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
         raise UserError(_("There's no prompt `{}` here. **mod prompt list** shows the ids."), pid, field="id")
     text = ev.args["text"].strip()
     level = await concern(app, text)
-    if (ask := _second_look(app, ev, level)) is not None:
+    if (ask := _second_look(app, ev, level, text)) is not None:
         return ask
     fields = {k: row[k] for k in ("id", "kind", "theme", "depth")} | {"text": text}
     await app.store.prompts.save(ev.actor.community_id, fields, ev.actor.user_id, app.now())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.channels import own_channel
@@ -25,6 +25,7 @@ from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedu
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
+from bot.scheduling.inputs import MIN_MINUTES, as_typed
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -36,7 +37,8 @@ MAX_NAME_CHARS = 40
 NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules",
               label=True)
 SETTINGS = (
-    Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones"),
+    Option("timezone", "IANA timezone, e.g. Europe/Berlin (default: yours)", kind="timezone", suggest="timezones",
+           reads=check_timezone),
     Option("theme", "only prompts of this theme", kind="choice", suggest="themes",
            choices=tuple(Choice(k, v) for k, v in THEMES.items())),
     Option("depth", "only prompts of this depth", kind="choice", choices=tuple(Choice(d, d) for d in DEPTHS)),
@@ -71,24 +73,33 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
     with about("timezone"):
         tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
         tz = check_timezone(tz_name)
+    spec, cron = (when.text, when.cron) if when else (base.spec, base.cron)  # type: ignore[union-attr]
+    closest = _closest(cron, tz, app.now())
     with about("open"):
-        open_minutes = parse_duration(a["open"]) if a.get("open") else (
-            base.open_minutes if base else app.config["checkins.default_open_minutes"])
+        try:
+            open_minutes = parse_duration(a["open"], lambda m: closest() is None or m <= closest()) if a.get(
+                "open") else (base.open_minutes if base else app.config["checkins.default_open_minutes"])
+        except UserError:
+            _refuse_too_close(spec, closest(), tz)  # (no length would do: the time is what to change)
+            raise
     remind = a.get("remind")
     with about("remind"):
         if remind is not None and remind.strip() in {"0", "none", "off", "no"}:
             remind_minutes = 0
         elif remind:
-            remind_minutes = parse_duration(remind)
+            remind_minutes = parse_duration(remind, lambda m: m < open_minutes)
         else:
             remind_minutes = base.remind_minutes if base else app.config["checkins.default_remind_minutes"]
+    gap = shortest_gap(cron, tz, app.now(), open_minutes)  # (stops at the first gap shorter than a round)
+    if gap is not None and gap < open_minutes:
+        _refuse_too_close(spec, closest(), tz)
+        _refuse_overlap(spec, closest() or gap, tz, open_minutes, remind_minutes,
+                        "open" if a.get("open") or not when else "when")
     if remind_minutes and remind_minutes >= open_minutes:
         raise UserError(_("The reminder ({remind} min before closing) must come after the round opens "
-                          "(it's open {open} min). Try a shorter `remind`, like 15m.").format(
-                            remind=remind_minutes, open=open_minutes),
+                          "(it's open {open} min).").format(remind=remind_minutes, open=open_minutes)
+                        + " " + _shorter_remind(open_minutes),
                         field="remind" if a.get("remind") or not a.get("open") else "open")
-    spec, cron = (when.text, when.cron) if when else (base.spec, base.cron)  # type: ignore[union-attr]
-    _check_rounds_apart(app, spec, cron, tz, open_minutes, "open" if a.get("open") or not when else "when")
     return {
         "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
         "channel_id": await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
@@ -127,25 +138,58 @@ def shortest_gap(cron: str, tz: ZoneInfo, now: datetime, longer_than: int) -> in
     return shortest
 
 
-def _check_rounds_apart(app: "Hearth", spec: str, cron: str, tz: ZoneInfo, open_minutes: int, field: str) -> None:
-    """A round must close before the schedule's next one opens, or two rounds of one check-in would be open at once."""
-    gap = shortest_gap(cron, tz, app.now(), open_minutes)
-    if gap is not None and open_minutes > gap:
-        raise UserError(_("Rounds would overlap: “{when}” can start a new round {gap} after the last one "
-                          "(in {zone}), but each stays open {open}. Keep `open` to {gap} or less, like open={example}."),
-                        when=spec, gap=_minutes(gap), zone=tz.key, open=_minutes(open_minutes),
-                        example=_minutes(min(gap, 120)), field=field)
+def _closest(cron: str, tz: ZoneInfo, now: datetime) -> Callable[[], int | None]:
+    """The fewest minutes between two rounds in the coming year, worked out once and only if asked (a year of a
+    frequent schedule takes a while): what a refusal needs to offer only lengths that fit."""
+    found: list[int | None] = []
+
+    def closest() -> int | None:
+        if not found:
+            found.append(shortest_gap(cron, tz, now, MIN_MINUTES))
+        return found[0]
+
+    return closest
+
+
+def _refuse_too_close(spec: str, gap: int | None, tz: ZoneInfo) -> None:
+    """Rounds that can start less than `MIN_MINUTES` apart leave room for no round at all: no `open` would do, so
+    the refusal says to change the time."""
+    if gap is not None and gap < MIN_MINUTES:
+        raise UserError(_("Rounds would overlap: “{when}” can start a new round {gap} after the last one (in {zone}), "
+                          "and a round stays open at least {least}. Choose a time that runs less often, like "
+                          "`daily 09:00` or `weekdays 18:30`."),
+                        when=spec, gap=_minutes(gap), zone=tz.key, least=_minutes(MIN_MINUTES), field="when")
+
+
+def _refuse_overlap(spec: str, gap: int, tz: ZoneInfo, open_minutes: int, remind_minutes: int, field: str) -> None:
+    """A round must close before the schedule's next one opens (`gap` minutes on, at the closest), or two rounds of
+    one check-in would be open at once. What the refusal offers passes every check: a length that fits, of at
+    least `MIN_MINUTES` (`_refuse_too_close` came first), with a reminder that comes after the round opens."""
+    fits = min(gap, 120)
+    example = _minutes(fits) + (" remind=" + _remind_that_fits(fits) if remind_minutes >= fits else "")
+    raise UserError(_("Rounds would overlap: “{when}” can start a new round {gap} after the last one "
+                      "(in {zone}), but each stays open {open}. Keep `open` to {gap} or less, like open={example}."),
+                    when=spec, gap=_minutes(gap), zone=tz.key, open=_minutes(open_minutes), example=example,
+                    field=field)
+
+
+def _remind_that_fits(open_minutes: int) -> str:
+    """A reminder a round open this long can have (it must be at least `MIN_MINUTES`, and before the round
+    closes), as typed; "0" (none) when the round is too short for one."""
+    return next((_minutes(m) for m in (15, 10, MIN_MINUTES) if m < open_minutes), "0")
+
+
+def _shorter_remind(open_minutes: int) -> str:
+    """What a refused reminder should be instead, for a round open this long."""
+    fits = _remind_that_fits(open_minutes)
+    if fits == "0":
+        return _("A round this short has no room for a reminder: use `remind=0`.")
+    return _("Try a shorter `remind`, like {example}.").format(example=fits)
 
 
 def _minutes(n: int) -> str:
     """45m, 2h, 1h30m, 2d: as people type durations (0: none)."""
-    if n == 0:
-        return "0"
-    if n % 1440 == 0:
-        return f"{n // 1440}d"
-    if n >= 60:
-        return f"{n // 60}h" + (f"{n % 60}m" if n % 60 else "")
-    return f"{n}m"
+    return "0" if n == 0 else as_typed(n)
 
 
 def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
@@ -193,7 +237,7 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
   "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
   NAME,
   Option("channel", "where rounds are posted", kind="channel", required=True),
-  Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True),
+  Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True, reads=parse_when),
   *SETTINGS,
   permission="moderator",
   example="mod schedule create mornings #general weekdays 09:00 timezone=Europe/Berlin",
@@ -211,7 +255,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
 @router.command(
     "mod schedule edit", "Change a check-in's time, channel or settings (preview first).",
     NAME,
-    Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True),
+    Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True, reads=parse_when),
     Option("channel", "a new channel", kind="channel"),
     Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
     *EDIT_SETTINGS,
@@ -259,8 +303,8 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
-                Option("until", "a date like 2026-01-06; leave empty to pause until you resume"),
-                permission="moderator", example="mod schedule pause mornings 2026-01-06",
+                Option("until", "a date like 6 jan or tomorrow; leave empty to pause until you resume"),
+                permission="moderator", example="mod schedule pause mornings 6 jan",
                 form=CommandForm("Pause a check-in", N_("Pause")))
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
@@ -288,8 +332,8 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
-                Option("date", "the date to skip, e.g. 2026-12-25", required=True),
-                permission="moderator", example="mod schedule skip mornings 2026-12-25",
+                Option("date", "the date to skip, e.g. 25 dec", required=True),
+                permission="moderator", example="mod schedule skip mornings 25 dec",
                 form=CommandForm("Skip one date", N_("Skip")))
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])

@@ -118,7 +118,7 @@ AUDIT_WORDS = {
 
 
 @router.command("mod audit", "What moderators did recently.",
-                Option("count", "how many entries (default 20)", kind="int"), permission="moderator", reads_only=True)
+                Option("count", "how many entries (default 20)", kind="int", example="20"), permission="moderator", reads_only=True)
 async def audit(app: "Hearth", ev: Event) -> Reply:
     count = max(1, min(int(ev.args.get("count", "20")), 200))
     rows = await app.store.communities.audit_log(ev.actor.community_id, count)

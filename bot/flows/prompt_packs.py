@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
+from bot.content.style import style_notes
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
 from bot.flows.common import audit
@@ -229,7 +230,7 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
                                         now + PENDING_FOR)
     return Reply(
         body=join_rich([fill(_("**Import {name}** (version {version})?"), name=pack.name, version=pack.version),
-                        _summary(plan), *await _care_warnings(app, plan.to_save),
+                        _summary(plan), *await _care_warnings(app, plan.to_save), *_style_warnings(plan.to_save),
                         rich(_("Nothing is deleted, and disabled prompts stay disabled."))]),
         buttons=(Button(_("Import"), "mod.pack.apply", {"token": token}, style="primary"),
                  Button(_("Cancel"), "mod.pack.discard", {"token": token})),
@@ -249,6 +250,22 @@ async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
     if lines:
         lines.append(rich(_("Prompts reach many people, some of them on a hard day: please read these before you "
                             "press {button}.").format(button=_("Import"))))
+    return lines
+
+
+def _style_warnings(prompts: list[Prompt]) -> list[Rich]:
+    """Before the Import button: the prompts the style checks have notes on (`bot.content.style`, as a prompt added
+    in chat and `hearth content lint`), by id, each with its first note; pressing Import saves them as they are."""
+    noted = [(p, notes) for p in prompts if (notes := style_notes(p.text))]
+    if not noted:
+        return []
+    n = len(noted)
+    lines = [rich(ngettext("{count} prompt could use a second look (it is imported as it is if you go ahead):",
+                           "{count} prompts could use a second look (they are imported as they are if you go "
+                           "ahead):", n).format(count=n))]
+    lines += [rich("• `{}`: {}", p.id, notes[0]) for p, notes in noted[:MAX_LINES]]
+    if n > MAX_LINES:
+        lines.append(rich("• " + _("and {count} more").format(count=n - MAX_LINES)))
     return lines
 
 

@@ -10,6 +10,7 @@ import difflib
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Callable
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
@@ -83,7 +84,12 @@ def _suggest(key: str, zones: dict[str, str]) -> list[str]:
 # Dates
 # --------------------------------------------------------------------------
 
-_DATE_EXAMPLES = N_("Try “2026-12-25”, “tomorrow” or “25 dec”.")
+_DATE_EXAMPLES = N_("Try “{date}”, “tomorrow” or “25 dec”.")
+
+
+def date_examples(today: date) -> str:
+    """Dates to try, each one `parse_date` takes from `today` on: a fixed date would one day be in the past."""
+    return _(_DATE_EXAMPLES).format(date=(today + timedelta(days=30)).isoformat())
 
 
 def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
@@ -91,24 +97,24 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
     “from” is the sentence people say it in (“pause mornings until 6 jan”), not part of the date."""
     cleaned = re.sub(r"^(?:until|till|on|from)\s+", "", " ".join(text.strip().lower().split()))
     if not cleaned:
-        raise UserError(_("Which date?") + " " + _(_DATE_EXAMPLES))
+        raise UserError(_("Which date?") + " " + date_examples(today))
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
-        raise UserError(_("That's too long to be a date.") + " " + _(_DATE_EXAMPLES))
+        raise UserError(_("That's too long to be a date.") + " " + date_examples(today))
     if cleaned == "today":
         return today
     if cleaned == "tomorrow":
         return today + timedelta(days=1)
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cleaned):
-        result = _make_date(int(m[1]), int(m[2]), int(m[3]), text)
+        result = _make_date(int(m[1]), int(m[2]), int(m[3]), text, today)
     elif (parts := _day_month(cleaned)) is not None:
         day, month = parts
         result = _next_occurrence(day, month, today, text)
     else:
-        raise UserError(_("I couldn't read “{}” as a date.") + " " + _(_DATE_EXAMPLES), text.strip())
+        raise UserError(_("I couldn't read “{}” as a date.") + " " + date_examples(today), text.strip())
     if result < today and not allow_past:
-        raise UserError(_("“{}” is in the past.") + " " + _(_DATE_EXAMPLES), text.strip())
+        raise UserError(_("“{}” is in the past.") + " " + date_examples(today), text.strip())
     if result > today + timedelta(days=366 * MAX_YEARS_AHEAD):
-        raise UserError(_("“{}” is more than {years} years away.").replace("{years}", str(MAX_YEARS_AHEAD)) + " " + _(_DATE_EXAMPLES), text.strip())
+        raise UserError(_("“{}” is more than {years} years away.").replace("{years}", str(MAX_YEARS_AHEAD)) + " " + date_examples(today), text.strip())
     return result
 
 
@@ -132,17 +138,17 @@ def _month(word: str) -> int | None:
     return months.pop() if len(months) == 1 else None
 
 
-def _make_date(year: int, month: int, day: int, text: str) -> date:
+def _make_date(year: int, month: int, day: int, text: str, today: date) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise UserError(_("“{}” isn't a real date.") + " " + _(_DATE_EXAMPLES), text.strip()) from None
+        raise UserError(_("“{}” isn't a real date.") + " " + date_examples(today), text.strip()) from None
 
 
 def _next_occurrence(day: int, month: int, today: date, text: str) -> date:
     """This year's date if it hasn't passed (today counts), else the next one that exists."""
     if not 1 <= day <= (29 if month == 2 else 31) or (month in (4, 6, 9, 11) and day == 31):
-        raise UserError(_("“{}” isn't a real date.") + " " + _(_DATE_EXAMPLES), text.strip())
+        raise UserError(_("“{}” isn't a real date.") + " " + date_examples(today), text.strip())
     for year in range(today.year, today.year + 9):
         try:
             candidate = date(year, month, day)
@@ -158,27 +164,54 @@ def _next_occurrence(day: int, month: int, today: date, text: str) -> date:
 # --------------------------------------------------------------------------
 
 _DURATION_EXAMPLES = N_("Try “45m”, “2h”, “1h30m” or “1d”.")
+#: Lengths a refusal offers to try, in order, when not all of the usual ones would do (`duration_examples`).
+_TRY_MINUTES = (45, 120, 90, 1440, 30, 15, 10, 5)
+
+
+def as_typed(minutes: int) -> str:
+    """45m, 2h, 1h30m, 2d: a length as people type it (and `parse_duration` reads it back)."""
+    if minutes % 1440 == 0:
+        return f"{minutes // 1440}d"
+    if minutes >= 60:
+        return f"{minutes // 60}h" + (f"{minutes % 60}m" if minutes % 60 else "")
+    return f"{minutes}m"
+
+
+def duration_examples(fits: Callable[[int], bool] | None = None) -> str:
+    """Lengths to try, every one of which would be taken: the usual ones, or, where the rest of the setting
+    allows fewer (`fits`: a round that must close before the next opens), those that fit. Empty if none does."""
+    if fits is None or all(fits(m) for m in (45, 120, 90, 1440)):
+        return _(_DURATION_EXAMPLES)
+    good = [as_typed(m) for m in _TRY_MINUTES if MIN_MINUTES <= m <= MAX_MINUTES and fits(m)][:3]
+    if not good:
+        return ""
+    quoted = [f"“{g}”" for g in good]
+    listed = _("{choices} or {last}").format(choices=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 \
+        else quoted[0]
+    return _("Try {examples}.").format(examples=listed)
 _UNITS = {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
           "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
           "d": 1440, "day": 1440, "days": 1440}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 
 
-def parse_duration(text: str) -> int:
-    """Minutes from “45m”, “90”, “2h”, “1h30m”, “1d”, “1:30”; 5 minutes to 7 days."""
+def parse_duration(text: str, fits: Callable[[int], bool] | None = None) -> int:
+    """Minutes from “45m”, “90”, “2h”, “1h30m”, “1d”, “1:30”; 5 minutes to 7 days. `fits`: which lengths the
+    rest of the setting allows, so a refusal only offers those (`duration_examples`)."""
     cleaned = text.strip().lower()
+    examples = (" " + duration_examples(fits)).rstrip()
     if not cleaned:
-        raise UserError(_("How long should it stay open?") + " " + _(_DURATION_EXAMPLES))
+        raise UserError(_("How long should it stay open?") + examples)
     if len(cleaned) > MAX_LENGTH or not cleaned.isprintable():
-        raise UserError(_("That's too long to be a duration.") + " " + _(_DURATION_EXAMPLES))
+        raise UserError(_("That's too long to be a duration.") + examples)
     minutes = _read_minutes(cleaned)
     if minutes is None:
-        raise UserError(_("I couldn't read “{}” as a length of time.") + " " + _(_DURATION_EXAMPLES), text.strip())
+        raise UserError(_("I couldn't read “{}” as a length of time.") + examples, text.strip())
     if minutes < MIN_MINUTES:
-        raise UserError(_("“{}” is too short: it needs at least {minutes} minutes.").replace("{minutes}", str(MIN_MINUTES)) + " " + _(_DURATION_EXAMPLES),
+        raise UserError(_("“{}” is too short: it needs at least {minutes} minutes.").replace("{minutes}", str(MIN_MINUTES)) + examples,
                         text.strip())
     if minutes > MAX_MINUTES:
-        raise UserError(_("“{}” is too long: 7 days at most.") + " " + _(_DURATION_EXAMPLES), text.strip())
+        raise UserError(_("“{}” is too long: 7 days at most.") + examples, text.strip())
     return minutes
 
 

@@ -58,3 +58,57 @@ def test_check_config_command(tmp_path, capsys):
     assert main(["check-config", str(write(tmp_path, "[checkins]\nsummary_floor = 1"))]) == 2
     err = capsys.readouterr().err
     assert "checkins.summary_floor" in err and "summary_floor = 3" in err
+
+
+from bot.config import ENV_OVERRIDES, SETTINGS  # noqa: E402
+
+
+@pytest.mark.parametrize("written", ["true", "'yes'", "1", "'on'", "'1'", "'TRUE'"])
+def test_a_yes_is_read_by_one_rule_in_the_file_and_the_environment(tmp_path, written):
+    for setting in [s for s in SETTINGS if s.kind is bool]:
+        section, _dot, name = setting.key.rpartition(".")
+        config = load(write(tmp_path, f"[{section}]\n{name} = {written}"), env={})
+        assert config[setting.key] is True, (setting.key, written)
+    env = {var: written.strip("'") for var, key in ENV_OVERRIDES.items() if key == "safety.model"}
+    assert load(env=env)["safety.model"] is True
+
+
+@pytest.mark.parametrize("written", ["'maybe'", "2", "-1", "0.5", "''"])
+def test_anything_else_is_no_yes_or_no_in_the_file_or_the_environment(tmp_path, written):
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, f"[safety]\nmodel = {written}"), env={})
+    assert "should be true or false" in str(err.value) and "model = true" in str(err.value)
+    if written != "''":  # (an empty variable is no variable)
+        with pytest.raises(ConfigError):
+            load(env={"HEARTH_SAFETY_MODEL": written.strip("'")})
+
+
+def _as_toml(value: object) -> str:
+    return "true" if value is True else "false" if value is False else repr(value) if not isinstance(
+        value, list) else str(value)
+
+
+@pytest.mark.parametrize("setting", [s for s in SETTINGS if s.kind in (int, float, bool)], ids=lambda s: s.key)
+def test_every_number_and_yes_or_no_reads_the_same_written_as_itself_or_as_text(tmp_path, setting):
+    """The file may hold `port = 8088` or `port = "8088"`, as the environment can only hold text: one reading."""
+    section, _dot, name = setting.key.rpartition(".")
+    head = f"[{section}]\n" if section else ""
+    value = load(write(tmp_path, setting.example if not section else f"{head}{setting.example}"), env={})[setting.key]
+    as_text = str(value).lower() if isinstance(value, bool) else str(value)
+    again = load(write(tmp_path, f"{head}{name} = \"{as_text}\""), env={})[setting.key]
+    assert again == value and type(again) is type(value), (setting.key, value, again)
+    for var in [v for v, key in ENV_OVERRIDES.items() if key == setting.key]:
+        assert load(env={var: f" {as_text} "})[setting.key] == value
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[delivery]\nper_second = inf", "should be a number"),
+    ("[delivery]\nper_second = 'nan'", "should be a number"),
+    ("[delivery]\nmax_attempts = 8.5", "should be a whole number"),
+    ("[delivery]\nmax_attempts = true", "should be a whole number"),
+    ("[console]\nuser = 5", "should be text in quotes"),
+])
+def test_a_value_that_is_no_value_of_its_kind_is_refused_the_same_way(tmp_path, text, words):
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, text), env={})
+    assert words in str(err.value) and "Example" in str(err.value)

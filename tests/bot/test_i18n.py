@@ -160,6 +160,31 @@ def test_the_template_is_up_to_date_with_the_source(tmp_path):
 # -- dates and times for the locale ----------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def in_2026():
+    """These dates are read in 2026 (a date in another year is written with it: `years_from`)."""
+    i18n.years_from(lambda: datetime(2026, 6, 1, tzinfo=timezone.utc))
+    yield
+    i18n.years_from(lambda: datetime.now(timezone.utc))
+
+
+def test_a_date_in_another_year_than_now_says_its_year_in_every_style_and_language():
+    later, this = date(2036, 12, 13), date(2026, 12, 13)
+    assert (i18n.day_month(later), i18n.long_day(later), i18n.day_month_short(later)) == (
+        "Sat 13 Dec 2036", "Saturday 13 December 2036", "13 Dec 2036")
+    assert (i18n.day_month(this), i18n.long_day(this), i18n.day_month_short(this)) == (
+        "Sun 13 Dec", "Sunday 13 December", "13 Dec")
+    assert i18n.day_month(date(2025, 12, 29)) == "Mon 29 Dec 2025"  # (the past too: a chart's weeks span years)
+    for lang in ("es", "de", "fr", "pt"):
+        with speaking(lang):
+            assert "2036" in i18n.day_month(later) and "2036" in i18n.long_day(later), lang
+            assert "2036" in i18n.day_month_short(later) and "2026" not in i18n.day_month(this), lang
+    i18n.years_from(lambda: datetime(2036, 1, 1, tzinfo=timezone.utc))  # the clock moved on: its year is now's
+    assert i18n.day_month(later) == "Sat 13 Dec" and i18n.day_month(this) == "Sun 13 Dec 2026"
+    at = datetime(2026, 12, 13, 9, 0, tzinfo=timezone.utc)
+    assert When(at, "UTC").text() == "Sun 13 Dec 2026, 09:00 (UTC)"  # (every message's times, an audit's too)
+
+
 def test_dates_and_times_read_as_each_language_writes_them():
     day = date(2026, 1, 6)
     at = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)

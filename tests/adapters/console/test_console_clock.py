@@ -38,3 +38,46 @@ def test_advance_takes_a_jump_in_parts_and_still_refuses_nonsense(tmp_path, caps
     assert [(int(d) - day, t[:5]) for d, t in moves[1:]] == [(0, "11:30"), (0, "13:00"), (2, "16:00"), (2, "17:30")]
     refusals = out.split("you> advance soon", 1)[1]
     assert refusals.count("Say how far, like advance 30s") == 2 and len(moves) == 5
+
+
+def test_a_jump_into_another_year_says_the_year(tmp_path, capsys):
+    out = run_script(tmp_path, "advance 3660d\nwho\n", capsys)
+    moved = re.search(r"The clock moves on to \w+ \d+ \w+ (\d{4}), ", out)
+    assert moved and int(moved[1]) >= 2036, out
+    assert re.search(r"The clock says \w+ \d+ \w+, ", out)  # now in that year: no year needed
+
+
+def test_a_jump_past_more_moments_than_one_move_steps_stops_there_and_skips_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("adapters.console.adapter.MAX_STEPS", 6)
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create quick #general 0 * * * * timezone=UTC open=30m remind=0
+press 1
+at 09:59
+advance 10h
+who
+advance 10h
+""", capsys)
+    first = out.split("mia> advance 10h", 1)[1].split("mia> who", 1)[0]
+    assert first.count("quick is open") == 3 and first.count("quick has closed") == 3  # six moments, in order
+    assert "(I stopped the clock at " in first and "short of " in first and "Nothing was skipped." in first
+    assert "No round is open now. Type advance again to go on.)" in first
+    assert "skipped" not in first.replace("Nothing was skipped", "")
+    said = out.split("mia> who", 1)[1]
+    assert re.search(r"The clock says \w+ \d+ \w+, 12:30:00", said), said  # where it stopped, not ten hours on
+    assert said.count("quick is open") == 3  # going on from there, again six moments
+
+
+def test_the_help_and_the_readme_say_the_limits_the_terminal_keeps(tmp_path, capsys):
+    from pathlib import Path
+
+    from adapters.console.adapter import MAX_ADVANCE, MAX_SLEEP, MAX_STEPS, extras_text
+
+    out = run_script(tmp_path, "extras\nsleep 200\nadvance 4000d\n", capsys)
+    refused_sleep = re.search(r"from 0 to (\d+)", out)
+    assert refused_sleep and f"0 to {refused_sleep[1]} (scripts)" in extras_text()
+    assert f"0 to {MAX_SLEEP:g} (scripts)" in out and f"up to {MAX_ADVANCE.days} days" in out  # (what `extras` says)
+    assert f"at most {MAX_ADVANCE.days} days at a time" in out
+    readme = Path(__file__).parents[3].joinpath("README.md").read_text(encoding="utf-8")
+    assert f"up to {MAX_ADVANCE.days} days at a time" in readme and f"at most {MAX_STEPS} of those" in readme
+    assert f"wait three real seconds (0 to {MAX_SLEEP:g})" in readme

@@ -128,3 +128,40 @@ def test_empty_lines_are_skipped_in_a_script_and_show_the_prompt_again_at_the_ke
     assert re.fullmatch(r"you> who\nYou are you \(moderator\)\. The clock says [^\n]+\n" * 2, out), out
     typed = run_stdin(tmp_path, b"\n  \nwho\n", capsys, monkeypatch, tty=True)
     assert "you> you> you> You are you (moderator)." in typed  # just the prompt again, as a shell does
+
+
+def test_words_too_long_are_said_at_their_own_step_and_a_command_is_never_taken_as_words_unasked(tmp_path, capsys):
+    long = "A" * 5000
+    script = EVENING_OPEN + f"""\
+checkin answer
+3
+{long}
+checkin answer
+no
+3
+{long}
+checkin status
+yes
+shared
+"""
+    out = run_script(tmp_path, script, capsys)
+    first, second = out.split("ann> checkin answer", 1)[1].split("  > no\n", 1)
+    assert "That's 5000 characters; the most I can keep here is 1000. Could you shorten it a little? Nothing was " \
+           "saved yet.\n  Anything you'd like to say? (optional) — you wrote “" in first  # at once, before visibility
+    assert "Who sees your words?" not in first
+    assert "“checkin answer” looks like one of my commands. Type yes to keep it as your answer here, or no" in first
+    # `no`: the form is left, the long words given back, and the command runs (a new form, nothing posted)
+    assert second.startswith("  (cancelled)\n") and f"Anything you'd like to say? — you wrote “{long}”" in second
+    assert "ann> checkin answer\n[only you]\n  Check in" in second
+    # `yes` keeps the command's words as the answer, asked first: posted only because she said so
+    assert "“checkin status” looks like one of my commands." in second
+    assert "[#general › thread]\n  ann · ⛅ Okay\n  checkin status" in second
+    assert long not in second.split("[#general › thread]", 1)[1]
+
+
+def test_at_the_yes_or_no_a_scripts_next_speaker_ends_the_form_and_is_done_as_typed(tmp_path, capsys):
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n3\ncheckin status\nbob: checkin status\n", capsys)
+    form = out.split("ann> checkin answer", 1)[1]
+    assert "“checkin status” looks like one of my commands." in form
+    assert "(cancelled)\n  How are you, 1 to 5? — you wrote “3”\nann> bob: checkin status\n[only bob]" in form
+    assert "Please type yes or no." not in form and "Thanks for checking in" not in out

@@ -80,3 +80,20 @@ async def test_words_given_back_outlast_a_response_url_that_fails(app, fake, sid
     shown = "\n".join(kept)
     assert "What you typed, so you can use it again" in shown
     assert shown.count("Some words I really needed to write down tonight.") == 130
+
+
+async def test_a_named_value_typed_in_a_slash_command_keeps_every_word(app, fake, side):
+    """Slack's slash command reads the same text grammar as the terminal: `text=` runs to the next `key=`."""
+    from tests.adapters.slack.conftest import MOD
+
+    await side.command(MOD, "mod prompt add checkin growth light How do you grow?")
+    await fake.wait_for("response_url")
+    await side.command(MOD, "mod prompt edit own-growth-01 text=How have you grown this year?")
+    [*_, edited] = await fake.wait_for("response_url", 2)
+    assert "Updated" in texts(edited["blocks"])
+    [row] = await app.store.prompts.list_all("slack:T0001")
+    assert row["text"] == "How have you grown this year?"
+    await side.command(MOD, "mod prompt edit nosuch text=@everyone check in now!")
+    [*_, refused] = await fake.wait_for("response_url", 3)
+    shown = texts(refused["blocks"])
+    assert "no prompt" in shown and "nosuch" in shown and "@everyone check in now!" in shown

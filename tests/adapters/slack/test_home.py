@@ -91,7 +91,12 @@ async def test_moderator_home_lists_schedules_and_prompts_with_configuration_mod
                      "text": "plain_text_input"}
     status, body = await side.submit(MOD, form, {"kind": "checkin", "theme": "appreciation", "depth": "light",
                                                  "text": "Who made your week easier? <!everyone>"})
-    assert "Added prompt `own-appreciation-01`" in texts(json.loads(body)["view"]["blocks"])
+    ask = json.loads(body)["view"]  # a mention in a prompt: said kindly and asked first (`bot.content.style`)
+    assert "A second look before I save it" in texts(ask["blocks"]) and "holds “&lt;!”" in texts(ask["blocks"])
+    assert await app.store.prompts.list_all("slack:T0001") == []
+    await side.click(MOD, buttons(ask["blocks"])["Yes, go ahead"], view={**ask, "id": form["id"]})
+    await fake.wait_for("views.update", where=lambda p: "Added prompt `own-appreciation-01`" in
+                        texts(p["view"]["blocks"]))
     home = (await fake.wait_for("views.publish", where=lambda p: "own-appreciation-01" in
                                 texts(p["view"]["blocks"])))[-1]["view"]
     assert "<!everyone>" in texts(home["blocks"]) and "<!everyone>" not in fake.parsed_texts()

@@ -63,10 +63,14 @@ async def test_me_export_arrives_in_the_members_dm_as_json(app, clock, fake, sid
 
 
 async def test_mod_pack_export_arrives_in_the_moderators_dm_as_a_pack(app, fake, side):
-    for line in ("mod prompt add checkin appreciation light Who made your week <!here> easier?",
-                 "mod prompt add reflection listening medium When did someone last hear you?"):
-        added = await reply_to(fake, side, MOD, line)
-        assert "Added" in texts(added["blocks"])
+    ask = await reply_to(fake, side, MOD, "mod prompt add checkin appreciation light Who made your week <!here> "
+                                          "easier?")
+    assert "holds “@here”" in texts(ask["blocks"])  # a mention: said, and asked before it is saved
+    await side.click(MOD, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    await fake.wait_for("response_url", where=lambda p: "Added" in texts(p.get("blocks", [])))
+    added = await reply_to(fake, side, MOD, "mod prompt add reflection listening medium When did someone last hear "
+                                            "you?")
+    assert "Added" in texts(added["blocks"])
     reply = await reply_to(fake, side, MOD, "mod pack export")
     assert "*2* prompts" in texts(reply["blocks"])
     [upload] = await fake.wait_for("files.completeUploadExternal")

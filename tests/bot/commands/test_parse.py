@@ -138,3 +138,47 @@ def test_a_name_no_option_has_is_refused_where_options_go_naming_the_options_and
 def test_an_equals_sign_in_someones_words_stays_theirs(line, args):
     cmd, got = parse_line(FEATURES, line)
     assert got == args
+
+
+@pytest.mark.parametrize("line, args", [
+    # A `key=` value keeps its spaces, up to the next `key=` word: no word of it is lost or moved elsewhere.
+    ("mod prompt edit own-growth-01 text=How have you grown?", {"id": "own-growth-01", "text": "How have you grown?"}),
+    ("mod prompt edit 1 text=@everyone check in now!", {"id": "1", "text": "@everyone check in now!"}),
+    ("mod prompt edit 1 text=I'm glad, it's fine", {"id": "1", "text": "I'm glad, it's fine"}),
+    ('mod prompt edit 1 text="How have you grown?"', {"id": "1", "text": "How have you grown?"}),
+    ("mod prompt edit text=What does a=b mean? id=2", {"id": "2", "text": "What does a=b mean?"}),
+    ("mod prompt add checkin growth light text=How do you grow?",
+     {"kind": "checkin", "theme": "growth", "depth": "light", "text": "How do you grow?"}),
+    ("mod schedule edit t when=daily 10:00", {"name": "t", "when": "daily 10:00"}),
+    ("mod schedule edit t when=weekdays 09:30 timezone=Europe/Berlin",
+     {"name": "t", "when": "weekdays 09:30", "timezone": "Europe/Berlin"}),
+    ("mod schedule edit t rename=evening circle", {"name": "t", "rename": "evening circle"}),
+    ('mod schedule edit t rename="evening circle" when=daily 10:00',
+     {"name": "t", "rename": "evening circle", "when": "daily 10:00"}),
+    ("mod schedule pause t until=next monday", {"name": "t", "until": "next monday"}),
+    ("me snooze until=next monday", {"until": "next monday"}),
+    ("checkin answer 4 words=I'm fine, really schedule=mornings",
+     {"mood": "4", "words": "I'm fine, really", "schedule": "mornings"}),
+    # … a choice, number, channel or timezone is one word, and the words a command needs still go where they go:
+    ("checkin answer 4 visibility=shared Slept well", {"mood": "4", "visibility": "shared", "words": "Slept well"}),
+    ("mod schedule create name=t #general daily 09:00", {"name": "t", "channel": "#general", "when": "daily 09:00"}),
+    ("mod schedule create t #general open=1h daily 09:00",
+     {"name": "t", "channel": "#general", "open": "1h", "when": "daily 09:00"}),
+    ("mod schedule create t #general timezone=UTC daily 09:00",
+     {"name": "t", "channel": "#general", "timezone": "UTC", "when": "daily 09:00"}),
+    ("checkin answer 4 schedule=mornings Slept well", {"mood": "4", "schedule": "mornings", "words": "Slept well"}),
+])
+def test_a_named_value_keeps_every_word_up_to_the_next_name(line, args):
+    assert parse_line(FEATURES, line)[1] == args
+
+
+def test_a_slip_inside_a_named_time_is_still_refused_by_name():
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, "mod schedule edit t when=daily 10:00 timezon=UTC")
+    assert "has no option “timezon”" in str(err.value) and "Did you mean timezone?" in str(err.value)
+    from bot.commands.registry import validate_options
+    cmd, args = parse_line(FEATURES, "checkin join schedule=x nq")  # a choice slip after a name is the choice's…
+    assert args == {"schedule": "x", "reminders": "nq"}
+    with pytest.raises(UserError) as err:  # … refused with the choices
+        validate_options(cmd, args)
+    assert "must be one of" in str(err.value)

@@ -76,8 +76,8 @@ def test_style_suggestions_only_fail_when_strict(tmp_path):
     assert "No problems found (only suggestions)." in report
     assert 'prompt "a": reads best as one question' in report
     assert 'prompt "b": asks more than one question' in report
-    assert 'prompt "c": “must” sounds like a demand' in report
-    assert 'prompt "e": contains “**”' in report
+    assert 'prompt "c": says “must”, which can sound like a demand' in report
+    assert 'prompt "e": holds “**”' in report
     assert lint([path], strict=True)[0] == 1
 
 

@@ -78,3 +78,47 @@ async def test_a_name_of_nothing_visible_is_refused(app):
     [refused] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "\u200b\u200b\u2060"}))
     assert refused.error and refused.field == "name" and "people can see" in refused.plain()
     assert await app.store.schedules.list_all("console:test") == []
+
+
+def _follow(said: str, field: str | None, settings: dict[str, str]) -> dict[str, str] | None:
+    """The settings with what a refusal suggested put in, as a moderator would; None if it suggested nothing."""
+    import re
+
+    if m := re.search(r"like open=(\S+?)(?: remind=(\S+?))?\.", said):
+        return settings | {"open": m[1]} | ({"remind": m[2]} if m[2] else {})
+    if m := re.search(r"Try a shorter `remind`, like (\S+?)\.", said):
+        return settings | {"remind": m[1]}
+    if "use `remind=0`" in said:
+        return settings | {"remind": "0"}
+    if m := re.search(r"Choose a time that runs less often, like `([^`]+)`", said):
+        return settings | {"when": m[1]}
+    if (m := re.search(r"Try “([^”]+)”", said)) and field in ("open", "remind"):
+        return settings | {field: m[1]}
+    return None
+
+
+@pytest.mark.parametrize("settings", [
+    {"when": "* * * * *"},  # no round fits between two: the time is what to change
+    {"when": "* * * * *", "open": "1m"},
+    {"when": "*/2 * * * *", "open": "10m"},
+    {"when": "*/10 * * * *"},  # 10m fits, but the usual 30m reminder doesn't: both are offered
+    {"when": "*/30 * * * *", "open": "3m"},
+    {"when": "0 * * * *", "open": "3h"},
+    {"when": "daily 09:00", "open": "5m"},  # the usual reminder is longer than the round
+    {"when": "daily 09:00", "open": "6m", "remind": "15m"},
+    {"when": "daily 09:00", "open": "1h", "remind": "2h"},
+    {"when": "daily 09:00", "open": "30h"},
+    {"when": "weekdays 09:00", "open": "8d"},
+])
+async def test_every_value_a_refusal_suggests_is_taken(app, settings):
+    """A refusal that says "like open=1m" must name a value that passes every check, or say what else to change."""
+    settings = dict(settings)
+    for _step in range(4):
+        [reply] = await run(app, MOD, "mod schedule create", **(BASE | settings))
+        if not reply.error:
+            assert "Next three" in reply.plain()
+            return
+        followed = _follow(reply.plain(), reply.field, settings)
+        assert followed is not None and followed != settings, reply.plain()
+        settings = followed
+    raise AssertionError(f"still refused after following every suggestion: {reply.plain()}")

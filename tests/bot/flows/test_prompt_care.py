@@ -67,7 +67,10 @@ async def test_editing_into_crisis_words_asks_too_and_heavy_words_do_not(app, he
     assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [FINE]
     assert "Updated" in text(await press(app, mod(), "confirm", ask.buttons[0].args))
     assert [p["text"] for p in await app.store.prompts.list_all("console:test")] == [DANGER]
-    [done] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
+    [look] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY)
+    assert "may be in danger" not in look.plain()  # no alarm: only the style's second look (it is no question)
+    assert "A second look before I save it" in look.plain() and "reads best as one question" in look.plain()
+    [done] = await run(app, mod(), "mod prompt edit", id="own-appreciation-01", text=HEAVY + "?")
     assert "Updated" in done.plain() and not done.buttons
 
 
@@ -111,7 +114,9 @@ async def test_an_import_preview_names_the_prompts_that_read_as_crisis(app, heav
     [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
     shown = preview.plain()
     assert "1 prompt reads to me like someone who may be in danger: `deep-01`." in shown
-    assert "`deep-02`" not in shown  # heavy words only: no alarm, so no second look
+    alarm = shown.split("may be in danger", 1)[1].split("\n", 1)[0]
+    assert "`deep-02`" not in alarm  # heavy words only: no alarm (only the style's note: it is no question)
+    assert "1 prompt could use a second look" in shown and "• `deep-02`: reads best as one question" in shown
     assert "please read these before you press Import" in shown
     assert await app.store.prompts.list_all("console:test") == []
     assert preview.buttons[0].label == "Import"

@@ -97,7 +97,7 @@ def test_date_errors(text, expected):
     with pytest.raises(UserError) as err:
         parse_date(text, TODAY)
     assert expected in str(err.value)
-    assert "Try “2026-12-25”, “tomorrow” or “25 dec”." in str(err.value)
+    assert "Try “2026-12-25”, “tomorrow” or “25 dec”." in str(err.value)  # (30 days on from TODAY)
 
 
 @pytest.mark.parametrize("text, minutes", [

@@ -1,0 +1,50 @@
+"""How a prompt reads: the one set of style checks for every way a prompt arrives.
+
+`hearth content lint` lists them as suggestions for a pack file; a moderator
+adding or editing a prompt (`mod prompt add`, `mod prompt edit`) is told them
+kindly and asked to confirm, and an import's preview names the prompts they
+apply to. None of them refuses a prompt: the words are the moderator's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.i18n import N_, _, ngettext
+
+#: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood"; "What mended?" does).
+MIN_WORDS = 2
+_DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)
+#: What chat would read as formatting, a mention or a link, where a prompt is shown as plain words.
+MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
+
+MANY_QUESTIONS = N_("asks more than one question: one is easier to answer")
+NO_QUESTION = N_("reads best as one question ending in “?”")
+DEMAND = N_("says “{words}”, which can sound like a demand: an invitation reads kinder (“what might…”, “if you "
+            "like…”)")
+MARKED_UP = N_("holds “{mark}”: prompts are shown as plain words, so it would show as typed (no bold, mention or "
+               "link)")
+NOT_ONE_LINE = N_("has a line break or extra spaces: one plain line reads best")
+
+
+def style_notes(text: str) -> list[str]:
+    """What is worth a second look in a prompt's words, each said in the language being spoken (English for the
+    lint), as the end of a sentence about the prompt ("has only 1 word: …", after its id or "This prompt")."""
+    notes = []
+    words = len(re.findall(r"\w+", text))
+    if words < MIN_WORDS:
+        notes.append(ngettext("has only {count} word: a whole question helps people know what to answer",
+                              "has only {count} words: a whole question helps people know what to answer",
+                              words).format(count=words))
+    if text.count("?") > 1:
+        notes.append(_(MANY_QUESTIONS))
+    elif not text.rstrip().endswith("?"):
+        notes.append(_(NO_QUESTION))
+    if m := _DEMANDS.search(text):
+        notes.append(_(DEMAND).format(words=m.group(0)))
+    marks = [m for m in MARKUP if m in text]
+    if marks:
+        notes.append(_(MARKED_UP).format(mark="”, “".join(marks)))
+    if "\n" in text or "  " in text or text != text.strip():
+        notes.append(_(NOT_ONE_LINE))
+    return notes

@@ -1,0 +1,23 @@
+"""A `key=value` typed at the terminal keeps every word of its value, and a refusal gives back all of them."""
+
+from __future__ import annotations
+
+from tests.adapters.console.test_console_script import run_script
+
+
+def test_named_values_with_spaces_reach_the_command_whole_and_a_refusal_gives_them_all_back(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod prompt add checkin growth light How do you grow?
+mod prompt edit own-growth-01 text=How have you grown this year?
+mod prompt edit nosuch text=@everyone check in now!
+mod schedule create t #general daily 09:00
+press 1
+mod schedule edit t when=daily 10:00
+""", capsys)
+    edit, missing, schedule = (out.split(f"mia> {line}", 1)[1].split("mia> ", 1)[0] for line in (
+        "mod prompt edit own-growth-01", "mod prompt edit nosuch", "mod schedule edit t"))
+    assert "Updated own-growth-01." in edit
+    assert "There's no prompt nosuch here." in missing  # the id alone: no words of the text taken into it
+    assert missing.endswith("What you typed, so you can use it again:\n  @everyone check in now!\n")
+    assert "every day at 10:00 (UTC)" in schedule and "couldn't find" not in schedule
