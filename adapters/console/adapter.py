@@ -54,7 +54,7 @@ EXTRAS = (
     ("as NAME [mod]", N_("speak as someone else (mod = a moderator)")),
     ("NAME: COMMAND", N_("one command as NAME")),
     ("press N", N_("press button N of the last message with buttons that you can see")),
-    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m; up to {days} days)")),
+    ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m; at most {longest})")),
     ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
     ("sleep N", N_("wait N real seconds, 0 to {most} (scripts)")),
     ("who", N_("who is speaking")),
@@ -79,7 +79,7 @@ _AS_LINE = re.compile(r"as\s", re.IGNORECASE)
 def extras_text() -> str:
     """The terminal's extras, in the language being spoken."""
     head = _("Terminal extras (besides Hearth's own commands, see: {help}):").format(help=HELP)
-    limits = {"days": MAX_ADVANCE.days, "most": f"{MAX_SLEEP:g}"}  # (the limits `parse_delta` and `_sleep` keep)
+    limits = {"days": MAX_ADVANCE.days, "longest": f"{MAX_ADVANCE.days}d", "most": f"{MAX_SLEEP:g}"}  # (the limits `parse_delta` and `_sleep` keep)
     return "\n".join([head, *(f"  {typed:<18}{_(does).format(**limits)}" for typed, does in EXTRAS)])
 
 

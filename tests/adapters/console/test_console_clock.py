@@ -76,7 +76,7 @@ def test_the_help_and_the_readme_say_the_limits_the_terminal_keeps(tmp_path, cap
     out = run_script(tmp_path, "extras\nsleep 200\nadvance 4000d\n", capsys)
     refused_sleep = re.search(r"from 0 to (\d+)", out)
     assert refused_sleep and f"0 to {refused_sleep[1]} (scripts)" in extras_text()
-    assert f"0 to {MAX_SLEEP:g} (scripts)" in out and f"up to {MAX_ADVANCE.days} days" in out  # (what `extras` says)
+    assert f"0 to {MAX_SLEEP:g} (scripts)" in out and f"at most {MAX_ADVANCE.days}d)" in out  # (what `extras` says)
     assert f"at most {MAX_ADVANCE.days} days at a time" in out
     readme = Path(__file__).parents[3].joinpath("README.md").read_text(encoding="utf-8")
     assert f"up to {MAX_ADVANCE.days} days at a time" in readme and f"at most {MAX_STEPS} of those" in readme
