@@ -17,7 +17,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands.registry import Registry, carried_words, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
-from bot.crypto import note_cipher
+from bot.crypto import note_cipher, prepare_store
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, say
@@ -105,7 +105,9 @@ class Hearth:
         try:
             i18n.load_all()  # every language's catalog, read now: a broken one stops Hearth before anyone is answered
             content = ContentLibrary.load(config["content_dir"] or None, config["safety.model"])
-            return cls(config, store, content, clock, registry or features.registry())
+            app = cls(config, store, content, clock, registry or features.registry())
+            await prepare_store(store)  # the key opens what is stored, and every private word is sealed
+            return app
         except BaseException:
             await store.close()  # e.g. a bad key or content: don't leave the database open
             raise

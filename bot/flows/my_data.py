@@ -151,7 +151,8 @@ def _if_any(count: int, sentence: str) -> Rich:
                 reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.ensure_community(ev.actor.community_id)
-    notice = privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher))
+    encrypted = isinstance(app.store.cipher, FernetCipher)
+    notice = privacy_notice(retention_days(app, community), encrypted, await app.store.unsealed() if encrypted else 0)
     return Reply(body=join_rich([notice, await care_section(app, ev, bool(community.settings.alert_channel))]))
 
 
@@ -173,12 +174,21 @@ def cooldown(hours: int, language: str) -> str:
         return ngettext("hour", "{count} hours", hours).format(count=hours)
 
 
-def privacy_notice(days: int, encrypted: bool) -> Rich:
+def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
     """The notice in plain words; honest about the server as well as the people, and about the care note
-    (`bot.flows.crisis_care`), which names a member even when their words stay private."""
-    server = (_("Private notes and the words of private answers are encrypted there, so a copy of the database "
-                "doesn't reveal them.") if encrypted
-              else _("Private notes and answers are not encrypted on this server yet."))
+    (`bot.flows.crisis_care`), which names a member even when their words stay private. `unsealed`: with a key, the
+    private notes and answers still stored in plain text (Hearth seals them at start): the notice says so, and how
+    many, rather than claim every one is encrypted."""
+    if encrypted and unsealed:
+        server = ngettext("Private notes and the words of private answers are encrypted there, except {count} "
+                          "that is still stored unencrypted.",
+                          "Private notes and the words of private answers are encrypted there, except {count} "
+                          "that are still stored unencrypted.",
+                          unsealed).format(count=unsealed)
+    else:
+        server = (_("Private notes and the words of private answers are encrypted there, so a copy of the "
+                    "database doesn't reveal them.") if encrypted
+                  else _("Private notes and answers are not encrypted on this server yet."))
     return join_rich([
         rich(_("**Your privacy in Hearth**")),
         rich(_("**What I keep:** your name as shown here, your timezone and settings, the check-ins you join, "

@@ -16,16 +16,10 @@ from typing import TYPE_CHECKING, Callable
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.crypto import MARKER
+from bot.store.sealing import BATCH, SEALED
 
 if TYPE_CHECKING:
     from bot.store.store import Store
-
-BATCH = 200
-#: table -> which of its rows hold sealed (or to-be-sealed) words
-SEALED = {
-    "notes": "text <> ''",
-    "responses": "visibility = 'private' AND text IS NOT NULL AND text <> ''",
-}
 
 
 class KeyMismatch(Exception):

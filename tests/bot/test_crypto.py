@@ -9,7 +9,9 @@ import pytest
 
 from bot.app import Hearth
 from bot.config import load
-from bot.crypto import MARKER, UNREADABLE, FernetCipher, PlainCipher, cipher_from_key, generate_key, main
+from adapters.console.adapter import ConsoleChannels
+from bot.crypto import (MARKER, UNREADABLE, FernetCipher, KeyProblem, PlainCipher, cipher_from_key, generate_key,
+                        main)
 from bot.errors import ConfigError
 from bot.store import member_data
 from tests.bot.flows.test_checkins import open_round
@@ -139,3 +141,101 @@ def test_keygen_prints_a_usable_key(capsys):
     assert main([]) == 0
     key = capsys.readouterr().out.strip()
     assert FernetCipher([key]).open(FernetCipher([key]).seal("x")) == "x"
+
+
+# -- turning encryption on, or off, with private words already stored ----------------------------------------------
+
+
+def env_with(tmp_path: Path, database_url: str, key: str | None) -> dict[str, str]:
+    env = {"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url}
+    if key:
+        env["HEARTH_ENCRYPTION_KEY"] = key
+    return env
+
+
+async def words_before_the_key(tmp_path: Path, database_url: str, clock) -> Hearth:
+    """A note and a private answer written with no key; the Hearth that wrote them, still open."""
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    app.add_channel_directory(ConsoleChannels())
+    ann = actor("ann")
+    await run(app, ann, "note", text="secret one")
+    await open_round(app, clock)
+    await run(app, ann, "checkin answer", mood="2", visibility="private", words=NOTE)
+    return app
+
+
+async def stored_texts(app: Hearth) -> list[str]:
+    notes = [r["text"] for r in await app.store.db.fetchall("SELECT text FROM notes ORDER BY id")]
+    return notes + [r["text"] for r in await app.store.db.fetchall(
+        "SELECT text FROM responses WHERE visibility = 'private' ORDER BY id")]
+
+
+async def test_starting_with_a_key_seals_what_was_stored_before_and_privacy_is_true(tmp_path, database_url, clock):
+    await (await words_before_the_key(tmp_path, database_url, clock)).close()
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    try:
+        texts = await stored_texts(app)
+        assert len(texts) == 2 and all(t.startswith(MARKER) for t in texts)
+        assert "secret one" not in "".join(texts) and "lonely" not in "".join(texts)
+        ann = actor("ann")
+        assert "secret one" in text(await run(app, ann, "notes list"))
+        assert NOTE in text(await run(app, ann, "me history"))
+        notice = text(await run(app, ann, "privacy"))
+        assert "are encrypted there, so a copy of the database doesn't reveal them" in notice
+    finally:
+        await app.close()
+
+
+async def test_privacy_says_how_many_are_not_encrypted_while_any_are_plain(tmp_path, database_url, clock):
+    """A row still plain (written by a Hearth without the key since this one started): the notice says so."""
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    try:
+        ann = actor("ann")
+        await run(app, ann, "note", text="sealed")
+        cipher, app.store.cipher = app.store.cipher, PlainCipher()
+        await run(app, ann, "note", text="plain one")
+        await run(app, ann, "note", text="plain two")
+        app.store.cipher = cipher
+        notice = text(await run(app, ann, "privacy"))
+        assert "except 2 that are still stored unencrypted" in notice and "doesn't reveal them" not in notice
+    finally:
+        await app.close()
+
+
+async def test_a_key_taken_away_or_a_wrong_key_stops_the_start_and_changes_nothing(tmp_path, database_url, clock):
+    key = generate_key()
+    await (await words_before_the_key(tmp_path, database_url, clock)).close()
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, key)), clock)
+    sealed = await stored_texts(app)
+    await app.close()
+    with pytest.raises(KeyProblem, match="HEARTH_ENCRYPTION_KEY is not set.*Nothing has been changed"):
+        await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    with pytest.raises(KeyProblem, match="doesn't open.*Nothing has been changed"):
+        await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, key)), clock)  # the right key: all there
+    try:
+        assert await stored_texts(app) == sealed
+        assert "secret one" in text(await run(app, actor("ann"), "notes list"))
+    finally:
+        await app.close()
+
+
+def test_the_terminal_says_a_missing_key_in_one_line_without_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}, "PYTHONPATH": str(root),
+           "HEARTH_DATA_DIR": str(tmp_path / "d13")}
+    first = subprocess.run([sys.executable, "-m", "hearth"], input="note secret one\n", env=env, cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    keyed = {**env, "HEARTH_ENCRYPTION_KEY": generate_key()}
+    second = subprocess.run([sys.executable, "-m", "hearth"], input="privacy\n", env=keyed, cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert "doesn't reveal them" in second.stdout
+    third = subprocess.run([sys.executable, "-m", "hearth"], input="notes list\n", env=env, cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    assert third.returncode != 0 and "Traceback" not in third.stderr
+    assert "HEARTH_ENCRYPTION_KEY is not set" in third.stderr and "Nothing has been changed" in third.stderr
