@@ -37,7 +37,7 @@ from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
     SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
-    session_of, sign_in, sign_out, views_paused,
+    session_of, sign_in, sign_out, signed_in_by, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
@@ -280,6 +280,11 @@ class Dashboard:
         except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
             # (asked again on the next request: the page says "in a minute", and Retry-After the same)
             return retry_after(self.message(request, _("Please wait"), unsure.body.plain(), status=503), 60)
+        if session is None and request.method == "POST" and request.path == "/sign-out":
+            # signing out again (a double click, the back button): already done, so it says so, as the first did
+            response = web.HTTPSeeOther("/signed-out")
+            self.forget(request, response)
+            raise response
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
@@ -372,15 +377,19 @@ class Dashboard:
             return retry_after(self.message(request, _("Please wait"), _(TOO_MANY), status=429),
                                self.limiter.wait(self.client(request)))
         form = await read_form(request)
-        token = form.get("t")
-        try:
-            signed = await sign_in(self.app, token if isinstance(token, str) else "")
-        except SignInRefused as refused:
-            return self.message(request, _("Not signed in"), refused.body.plain(), status=403, forget=True)
+        token = form.get("t") if isinstance(form.get("t"), str) else ""
         try:
             earlier = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck:  # (its platform can't say now: the earlier session is left to end on its own)
             earlier = None
+        try:
+            signed = await sign_in(self.app, str(token))
+        except SignInRefused as refused:
+            if await signed_in_by(self.app, str(token), earlier):  # the form sent again: already in, by this link
+                raise web.HTTPSeeOther("/insights") from None
+            # The cookie stays as it is: it may be the session this very link just opened (a double click whose
+            # first answer set it), and a cookie that signs nobody in is refused where it is used anyway.
+            return self.message(request, _("Not signed in"), refused.body.plain(), status=403)
         if earlier is not None:  # this browser's earlier session ends: one browser, one session
             await sign_out(self.app, earlier)
         response = web.HTTPSeeOther("/insights")

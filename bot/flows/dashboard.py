@@ -156,6 +156,17 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
     return SignedIn(cookie, session)
 
 
+async def signed_in_by(app: "Hearth", token: str, session: DashboardSession | None) -> bool:
+    """Whether a link that signs nobody in now (used, or expired) is the one of the moderator this session is
+    already signed in as, in the same community: the sign-in form sent again (a double click, the back button, a
+    reload), which must not undo the sign-in it made. Such a request goes on to the dashboard; any other is
+    refused."""
+    if session is None or not _is_secret(token):
+        return False
+    owner = await app.store.dashboard.link_owner(token)
+    return owner == (session.actor.community_id, session.actor.user_id)
+
+
 async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | None:
     """The session this cookie holds, if it lasts and its person still moderates the community; a session
     whose person stopped moderating ends here, for good (with every other session of theirs there). Whoever

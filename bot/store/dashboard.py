@@ -82,6 +82,13 @@ class DashboardRepository(Repository):
             secret_hash(token), utc_iso(now))
         return actor_from_json(row["actor"]) if row else None
 
+    async def link_owner(self, token: str) -> tuple[str, str] | None:
+        """Whose link this is (community, user), used or not: a repeated sign-in by its own moderator, already
+        signed in by it, is no refusal."""
+        row = await self.db.fetchone("SELECT community_id, user_id FROM dashboard_links WHERE token_hash = ?",
+                                     secret_hash(token))
+        return (row["community_id"], row["user_id"]) if row else None
+
     async def link_state(self, token: str, now: datetime) -> LinkState:
         row = await self.db.fetchone("SELECT used_at, expires_at FROM dashboard_links WHERE token_hash = ?",
                                      secret_hash(token))

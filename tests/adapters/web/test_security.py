@@ -85,8 +85,58 @@ async def test_a_used_link_signs_nobody_in(web: TestClient, app: Hearth) -> None
     web.session.cookie_jar.clear()
     second = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
     assert second.status == 403 and "used already" in unescape(await second.text())
-    assert COOKIE not in second.cookies or not second.cookies[COOKIE].value
+    # No Set-Cookie at all: a double click's second answer can come after the first, whose cookie it would wipe.
+    assert "Set-Cookie" not in second.headers
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+
+
+def cookie_cleared(response) -> bool:
+    return any(h.startswith(f"{COOKIE}=") and ("Max-Age=0" in h or 'Max-Age="0"' in h or "=\"\";" in h)
+               for h in response.headers.getall("Set-Cookie", []))
+
+
+async def test_the_sign_in_form_sent_twice_keeps_the_moderator_signed_in(web: TestClient, app: Hearth) -> None:
+    """A double click, the back button and Sign in again, a reload: the used link of the moderator this browser
+    is signed in as goes on to the dashboard, the session kept (nothing cleared, nothing opened again)."""
+    token = await link_token(app, MOD)
+    first = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert first.status == 303
+    for _again in range(2):
+        again = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+        assert again.status == 303 and again.headers["Location"] == "/insights"
+        assert "Set-Cookie" not in again.headers and not cookie_cleared(again)
+    assert (await web.get("/schedules")).status == 200
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+    app.clock.advance(timedelta(minutes=11))  # type: ignore[attr-defined]
+    later = await web.post("/sign-in", data={"t": token}, allow_redirects=False)  # used, and expired by now
+    assert later.status == 303 and (await web.get("/schedules")).status == 200
+
+
+async def test_someone_elses_used_link_is_refused_and_keeps_this_browsers_session(web: TestClient,
+                                                                                  app: Hearth) -> None:
+    """Refused, but the moderator signed in here stays signed in: no refusal clears a session that works."""
+    other = actor("otto", moderator=True)
+    theirs = await link_token(app, other)
+    await app.store.dashboard.take_link(theirs, app.now())  # (used by Otto, elsewhere)
+    await signed_in(web, app)
+    refused = await web.post("/sign-in", data={"t": theirs}, allow_redirects=False)
+    assert refused.status == 403 and "used already" in unescape(await refused.text())
+    assert "Set-Cookie" not in refused.headers
+    made_up = await web.post("/sign-in", data={"t": "0" * 64}, allow_redirects=False)
+    assert made_up.status == 403 and "Set-Cookie" not in made_up.headers
+    page = await web.get("/schedules")
+    assert page.status == 200 and "Mona" in words(await page.text())
+
+
+async def test_signing_out_twice_is_signed_out_not_an_error(web: TestClient, app: Hearth) -> None:
+    csrf = await signed_in(web, app)
+    cookie = web.session.cookie_jar.filter_cookies(web.make_url("/"))[COOKIE].value
+    out = await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert out.status == 303 and out.headers["Location"] == "/signed-out"
+    web.session.cookie_jar.update_cookies({COOKIE: cookie})  # (the second click left before the first's answer)
+    again = await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert again.status == 303 and again.headers["Location"] == "/signed-out"
+    assert (await web.get("/schedules")).status == 401
 
 
 async def test_the_sign_in_page_names_whom_the_link_signs_in(web: TestClient, app: Hearth) -> None:
