@@ -565,7 +565,7 @@ def result_status(replies: list[Reply]) -> int:
     403, a button spent 409, what was asked 400, a full disk 503); 409 when it was done already (sent twice)."""
     refusal = next((r for r in replies if r.error), None)
     if refusal is None:
-        return 200 if replies else 409
+        return 409 if not replies or all(r.aside for r in replies) else 200  # (aside: a button pressed again)
     if any(r.retry_after is not None for r in replies):
         return 429
     return REFUSED.get(refusal.why or "request", 400)

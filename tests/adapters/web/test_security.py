@@ -336,7 +336,8 @@ async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app
     assert "Deleted mornings" in words(await done.text())
     assert await app.store.schedules.find(MOD.community_id, "mornings") is None
     again = await web.post("/act", data=yes | {"nonce": "another"})
-    assert again.status == 409 and "already been used" in words(await again.text())
+    assert again.status == 409 and "already pressed, so I didn't do it a second time" in words(await again.text())
+    assert "Nothing changed" not in words(await again.text())
     assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
 
 

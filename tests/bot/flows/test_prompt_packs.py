@@ -166,7 +166,7 @@ async def test_a_preview_is_used_once_and_only_in_its_own_community(app):
     assert "expired" in text(await press(app, elsewhere, button.action, button.args))
     assert await app.store.prompts.list_all(OTHER) == []
     await press(app, mod, button.action, button.args)
-    assert "already been used" in text(await press(app, mod, button.action, button.args))
+    assert "already pressed" in text(await press(app, mod, button.action, button.args))
 
 
 async def test_cancel_discards_the_held_import(app):
