@@ -208,6 +208,10 @@ class Hearth:
             replies = await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
+        if event.event_id and not reads_only and replies and all(r.error for r in replies):
+            # Refused, so nothing was done: the same event sent again (a dashboard form put right and sent back
+            # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
+            await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         replies = care + replies
         if not any(r.form for r in replies) and \

@@ -656,6 +656,20 @@ async def test_each_refusal_of_a_change_has_its_truthful_status(web: TestClient,
         assert "Traceback" not in await response.text() and response.headers["X-Frame-Options"] == "DENY"
 
 
+async def test_a_refused_form_put_right_and_sent_back_is_heard(web: TestClient, app: Hearth) -> None:
+    """The back button after a refusal sends the same form (its nonce) again, put right: nothing was done the
+    first time, so it is done now, not answered "sent twice; I did it once"."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    nonce = {"nonce": "0123456789abcdef"}
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "at teatime") | nonce)
+    assert refused.status == 400 and "<h1>Nothing changed</h1>" in await refused.text()
+    fixed = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30") | nonce)
+    assert fixed.status == 200 and "please check before saving" in await fixed.text()
+    again = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30") | nonce)
+    assert again.status == 409 and "sent twice; I did it once" in words(await again.text())
+
+
 def test_a_full_disk_and_a_fault_are_the_servers_not_the_request() -> None:
     """Refusals the core makes when it can't save (503) or failed (500): not the person's doing, so not a 4xx."""
     from adapters.web.server import result_status
