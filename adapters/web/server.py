@@ -36,7 +36,8 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
-    SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
+    OPEN_DASHBOARD, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, USED_JUST_NOW_TITLE, WRONG_HOST, CantCheck, JustUsed,
+    SignInRefused, changes_paused, link_for,
     session_of, sign_in, sign_out, signed_in_by, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
@@ -389,6 +390,9 @@ class Dashboard:
                 raise web.HTTPSeeOther("/insights") from None
             # The cookie stays as it is: it may be the session this very link just opened (a double click whose
             # first answer set it), and a cookie that signs nobody in is refused where it is used anyway.
+            if isinstance(refused, JustUsed):
+                return self.message(request, _(USED_JUST_NOW_TITLE), refused.body.plain(), status=403,
+                                    link=("/insights", _(OPEN_DASHBOARD)))
             return self.message(request, _("Not signed in"), refused.body.plain(), status=403)
         if earlier is not None:  # this browser's earlier session ends: one browser, one session
             await sign_out(self.app, earlier)

@@ -50,6 +50,7 @@ class LinkState:
     known: bool
     used: bool
     expired: bool
+    used_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class DashboardRepository(Repository):
                                      secret_hash(token))
         if row is None:
             return LinkState(False, False, False)
-        return LinkState(True, row["used_at"] is not None, row["expires_at"] <= utc_iso(now))
+        return LinkState(True, row["used_at"] is not None, row["expires_at"] <= utc_iso(now), row["used_at"])
 
     async def open_session(self, session: str, actor: Actor, csrf: str, now: datetime, expires: datetime
                            ) -> DashboardSession:
