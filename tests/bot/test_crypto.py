@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from bot.crypto import (MARKER, UNREADABLE, FernetCipher, KeyProblem, PlainCiphe
 from bot.errors import ConfigError
 from bot.store import member_data
 from tests.bot.flows.test_checkins import open_round
-from tests.conftest import actor, run, text
+from tests.conftest import COMMUNITY, actor, run, text
 
 NOTE = "I am scared to tell my sister how lonely I have been"
 
@@ -239,3 +241,28 @@ def test_the_terminal_says_a_missing_key_in_one_line_without_a_traceback(tmp_pat
                            capture_output=True, text=True, timeout=120)
     assert third.returncode != 0 and "Traceback" not in third.stderr
     assert "HEARTH_ENCRYPTION_KEY is not set" in third.stderr and "Nothing has been changed" in third.stderr
+
+
+async def test_two_hearths_starting_together_with_the_key_seal_everything_once_and_say_how_far(
+        tmp_path, database_url, clock, caplog):
+    """Two processes started together on one database (PostgreSQL's case) each run the pass: every row ends sealed,
+    each opening to its own words, and the progress is in the log."""
+    caplog.set_level(logging.INFO, logger="bot.crypto")
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    words = [f"note {i}" for i in range(30)]
+    for w in words:
+        await app.store.notes.add(COMMUNITY, "console:ann", None, "", w, clock.now())
+    await app.close()
+    key = generate_key()
+    config = load(env=env_with(tmp_path, database_url, key))
+    first, second = await asyncio.gather(Hearth.open(config, clock), Hearth.open(config, clock))
+    try:
+        texts = [r["text"] for r in await first.store.db.fetchall("SELECT text FROM notes ORDER BY id")]
+        assert [FernetCipher([key]).open(t) for t in texts] == words and all(t.startswith(MARKER) for t in texts)
+        assert await first.store.unsealed() == 0
+    finally:
+        await first.close()
+        await second.close()
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.crypto"]
+    assert any("encrypting 30 private note(s)" in m for m in said)
+    assert any(re.fullmatch(r"encrypting stored notes: \d+ of 30 done", m) for m in said)
