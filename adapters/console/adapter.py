@@ -241,7 +241,8 @@ class ConsoleOut:
         channel post; `channel` is the channel it was posted in, if it was."""
         self._head()
         header = f"[{where}]"
-        self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
+        body = render_reply(reply, self.color)
+        self.stream.write(header + ("\n" + body if body else "") + "\n")  # (nothing to show: no empty line)
         self.stream.flush()
         if reply.buttons:
             self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, channel)]
