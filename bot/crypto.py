@@ -134,7 +134,7 @@ async def prepare_store(store: "Store") -> None:
     before the key was set, or by a Hearth without it) is sealed now, with progress logged
     (`bot.store.sealing.seal_plain`: resumable, safe beside other processes), so that what `privacy` says is true.
     """
-    from bot.store.sealing import plain_left, seal_plain, sealed_count, sealed_sample
+    from bot.store.sealing import sealed_count, sealed_sample
 
     cipher = store.cipher
     if not isinstance(cipher, FernetCipher):
@@ -153,9 +153,21 @@ async def prepare_store(store: "Store") -> None:
             f"({unopened} of the {len(sample)} checked). Set it to the key they were encrypted with (while changing "
             f"keys: the old one in {KEY_ENV} and the new one in {NEW_KEY_ENV}) and start again. "
             "Nothing has been changed.")
+    await seal_stored(store)
+
+
+async def seal_stored(store: "Store") -> int:
+    """Seal what of the private words is stored in plain text, with progress logged; how many were sealed. At start
+    (`prepare_store`), and every few minutes after (`bot.flows.my_data`'s job): words a Hearth still running
+    without the key writes meanwhile (a rolling restart) are sealed without waiting for the next start."""
+    from bot.store.sealing import plain_left, seal_plain
+
+    cipher = store.cipher
+    if not isinstance(cipher, FernetCipher):
+        return 0
     left = sum((await plain_left(store.db)).values())
     if not left:
-        return
+        return 0
     log.info("encrypting %d private note(s) and answer(s) stored before the encryption key was set", left)
 
     def progress(table: str, done: int, total: int) -> None:
@@ -165,6 +177,7 @@ async def prepare_store(store: "Store") -> None:
     log.info("encrypted %d stored private note(s) and answer(s)%s", sum(done.sealed.values()),
              f" ({sum(done.changed.values())} were changed meanwhile and left as written)"
              if any(done.changed.values()) else "")
+    return sum(done.sealed.values())
 
 
 def main(argv: list[str] | None = None) -> int:

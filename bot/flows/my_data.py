@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.commands.router import Router
-from bot.crypto import FernetCipher
+from bot.crypto import FernetCipher, seal_stored
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
@@ -140,6 +140,13 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         "{count} anonymous posts of yours in closed check-ins will come down within a day, each at a time of "
         "its own, so nobody can tell whose they were.", gone.posts_spread))
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
+
+
+@router.job("privacy.seal", every=timedelta(minutes=10))
+async def seal_plain_words(app: "Hearth") -> None:
+    """With a key, private words stored in plain text since the start (by a Hearth still running without the key,
+    in a rolling restart) are sealed within minutes, so what `privacy` says comes true without another restart."""
+    await seal_stored(app.store)
 
 
 def _if_any(count: int, sentence: str) -> Rich:

@@ -15,6 +15,7 @@ from adapters.console.adapter import ConsoleChannels
 from bot.crypto import (MARKER, UNREADABLE, FernetCipher, KeyProblem, PlainCipher, cipher_from_key, generate_key,
                         main)
 from bot.errors import ConfigError
+from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
 from tests.bot.flows.test_checkins import open_round
 from tests.conftest import COMMUNITY, actor, run, text
@@ -200,6 +201,12 @@ async def test_privacy_says_how_many_are_not_encrypted_while_any_are_plain(tmp_p
         app.store.cipher = cipher
         notice = text(await run(app, ann, "privacy"))
         assert "except 2 that are still stored unencrypted" in notice and "doesn't reveal them" not in notice
+        # Within minutes, without a restart, the job seals them: then the notice says all are encrypted.
+        await RoundScheduler(app).run_job("privacy.seal")
+        assert "doesn't reveal them" in text(await run(app, ann, "privacy"))
+        assert [n.text for n in await app.store.notes.of_member(ann.community_id, ann.user_id)] == \
+            ["sealed", "plain one", "plain two"]
+        assert all(t.startswith(MARKER) for t in await stored_texts(app))
     finally:
         await app.close()
 
