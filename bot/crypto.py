@@ -168,7 +168,7 @@ async def seal_stored(store: "Store") -> int:
     left = sum((await plain_left(store.db)).values())
     if not left:
         return 0
-    log.info("encrypting %d private note(s) and answer(s) stored before the encryption key was set", left)
+    log.info("encrypting %d private note(s) and answer(s) stored in plain text", left)
 
     def progress(table: str, done: int, total: int) -> None:
         log.info("encrypting stored %s: %d of %d done", table, done, total)

@@ -271,5 +271,5 @@ async def test_two_hearths_starting_together_with_the_key_seal_everything_once_a
         await first.close()
         await second.close()
     said = [r.getMessage() for r in caplog.records if r.name == "bot.crypto"]
-    assert any("encrypting 30 private note(s)" in m for m in said)
+    assert any("encrypting 30 private note(s) and answer(s) stored in plain text" in m for m in said)
     assert any(re.fullmatch(r"encrypting stored notes: \d+ of 30 done", m) for m in said)
