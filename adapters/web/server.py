@@ -37,8 +37,7 @@ from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
     OPEN_DASHBOARD, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, USED_JUST_NOW_TITLE, WRONG_HOST, CantCheck, JustUsed,
-    SignInRefused, changes_paused, link_for,
-    session_of, sign_in, sign_out, signed_in_by, views_paused,
+    SignInRefused, changes_paused, link_for, session_of, sign_in, sign_out, signed_in_by, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
@@ -378,15 +377,15 @@ class Dashboard:
             return retry_after(self.message(request, _("Please wait"), _(TOO_MANY), status=429),
                                self.limiter.wait(self.client(request)))
         form = await read_form(request)
-        token = form.get("t") if isinstance(form.get("t"), str) else ""
+        token = str(form.get("t")) if isinstance(form.get("t"), str) else ""
         try:
             earlier = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck:  # (its platform can't say now: the earlier session is left to end on its own)
             earlier = None
         try:
-            signed = await sign_in(self.app, str(token))
+            signed = await sign_in(self.app, token)
         except SignInRefused as refused:
-            if await signed_in_by(self.app, str(token), earlier):  # the form sent again: already in, by this link
+            if await signed_in_by(self.app, token, earlier):  # the form sent again: already in, by this link
                 raise web.HTTPSeeOther("/insights") from None
             # The cookie stays as it is: it may be the session this very link just opened (a double click whose
             # first answer set it), and a cookie that signs nobody in is refused where it is used anyway.
