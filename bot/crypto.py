@@ -183,6 +183,7 @@ async def seal_stored(store: "Store") -> int:
 def main(argv: list[str] | None = None) -> int:
     """`hearth keygen`: print a new key on stdout, and how to use it on stderr."""
     print(generate_key())
-    print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest. Keep it safe: "
+    print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest (those already stored are "
+          "encrypted when Hearth next starts). Keep it safe: "
           "they can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
     return 0
