@@ -17,7 +17,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands.registry import Registry, carried_words, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
-from bot.crypto import note_cipher
+from bot.crypto import note_cipher, prepare_store
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, reply_to_json, say
@@ -111,7 +111,9 @@ class Hearth:
         try:
             i18n.load_all()  # every language's catalog, read now: a broken one stops Hearth before anyone is answered
             content = ContentLibrary.load(config["content_dir"] or None, config["safety.model"])
-            return cls(config, store, content, clock, registry or features.registry())
+            app = cls(config, store, content, clock, registry or features.registry())
+            await prepare_store(store)  # the key opens what is stored, and every private word is sealed
+            return app
         except BaseException:
             await store.close()  # e.g. a bad key or content: don't leave the database open
             raise
@@ -221,6 +223,10 @@ class Hearth:
             replies = [refusal] if refusal is not None else await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
+        if event.event_id and not reads_only and replies and all(r.error for r in replies):
+            # Refused, so nothing was done: the same event sent again (a dashboard form put right and sent back
+            # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
+            await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         calm = without_echoes(replies, screened)
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again

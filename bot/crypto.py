@@ -17,13 +17,16 @@ import hmac
 
 import logging
 import sys
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.config import Config
-from bot.errors import ConfigError
+from bot.errors import ConfigError, HearthError
 from bot.store.postgres import is_postgres_url
+
+if TYPE_CHECKING:
+    from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,14 @@ class FernetCipher:
             log.warning("private words could not be decrypted with the configured key(s)")
             return UNREADABLE
 
+    def opens(self, stored: str) -> bool:
+        """Whether these sealed words open with a key here (checked at start, before anyone reads them)."""
+        try:
+            self._fernet.decrypt(stored[len(MARKER):].encode("ascii"))
+            return True
+        except (InvalidToken, ValueError):
+            return False
+
 
 def generate_key() -> str:
     """A fresh random key, as the text to put in HEARTH_ENCRYPTION_KEY."""
@@ -129,9 +140,68 @@ def note_cipher(config: Config) -> Cipher:
     return cipher_from_key(value)
 
 
+class KeyProblem(HearthError):
+    """The key setting can't open the private words already stored: Hearth doesn't start, and changes nothing."""
+
+
+async def prepare_store(store: "Store") -> None:
+    """At start, before anyone is answered: the stored private words and the key agree, and all of them are sealed.
+
+    Sealed words that no key here opens (no key set, or the wrong one) stop Hearth with what to set: started anyway,
+    it would show members "unreadable" in place of their words. With a key, every row still in plain text (written
+    before the key was set, or by a Hearth without it) is sealed now, with progress logged
+    (`bot.store.sealing.seal_plain`: resumable, safe beside other processes), so that what `privacy` says is true.
+    """
+    from bot.store.sealing import sealed_count, sealed_sample
+
+    cipher = store.cipher
+    if not isinstance(cipher, FernetCipher):
+        count = await sealed_count(store.db)
+        if count:
+            raise KeyProblem(
+                f"{count} private note(s) and answer(s) in this database are encrypted, but {KEY_ENV} is not set, "
+                "so Hearth can't read them. Set it to the key they were encrypted with and start again. "
+                "Nothing has been changed.")
+        return
+    sample = await sealed_sample(store.db)
+    unopened = sum(1 for text in sample if not cipher.opens(text))
+    if unopened:
+        raise KeyProblem(
+            f"{KEY_ENV} doesn't open the private notes and answers already encrypted in this database "
+            f"({unopened} of the {len(sample)} checked). Set it to the key they were encrypted with (while changing "
+            f"keys: the old one in {KEY_ENV} and the new one in {NEW_KEY_ENV}) and start again. "
+            "Nothing has been changed.")
+    await seal_stored(store)
+
+
+async def seal_stored(store: "Store") -> int:
+    """Seal what of the private words is stored in plain text, with progress logged; how many were sealed. At start
+    (`prepare_store`), and every few minutes after (`bot.flows.my_data`'s job): words a Hearth still running
+    without the key writes meanwhile (a rolling restart) are sealed without waiting for the next start."""
+    from bot.store.sealing import plain_left, seal_plain
+
+    cipher = store.cipher
+    if not isinstance(cipher, FernetCipher):
+        return 0
+    left = sum((await plain_left(store.db)).values())
+    if not left:
+        return 0
+    log.info("encrypting %d private note(s) and answer(s) stored in plain text", left)
+
+    def progress(table: str, done: int, total: int) -> None:
+        log.info("encrypting stored %s: %d of %d done", table, done, total)
+
+    done = await seal_plain(store.db, cipher.seal, after_batch=progress)
+    log.info("encrypted %d stored private note(s) and answer(s)%s", sum(done.sealed.values()),
+             f" ({sum(done.changed.values())} were changed meanwhile and left as written)"
+             if any(done.changed.values()) else "")
+    return sum(done.sealed.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     """`hearth keygen`: print a new key on stdout, and how to use it on stderr."""
     print(generate_key())
-    print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest. Keep it safe: "
+    print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest (those already stored are "
+          "encrypted when Hearth next starts). Keep it safe: "
           "they can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
     return 0

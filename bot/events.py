@@ -523,6 +523,9 @@ class Reply:
     why: Refusal | None = None
     """Why it was refused (with `error`), where the core knows better than "what was asked": for an adapter that
     answers with a status (the dashboard's HTTP). None on a refusal: "request"."""
+    aside: bool = False
+    """Said beside the message whose button was pressed, never in its place: a button pressed again (a double
+    click) is answered so, and what the first press said stays where it is."""
     retry_after: float | None = None
     """A refusal for pace (`MemberRateLimiter`): seconds until the person may act again, so an adapter that can
     say when (the dashboard's 429 and its Retry-After) says it truly. Never kept: a refusal is said at once."""

@@ -14,6 +14,7 @@ import logging
 import math
 import os
 import re
+import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -137,32 +138,63 @@ class ConsoleSender:
     platform = "console"
     rate_per_second = 50.0
 
-    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment], Path] | None" = None) -> None:
+    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment], Path] | None" = None,
+                 now: "Callable[[], datetime] | None" = None) -> None:
         self.out = out
         self._ids = itertools.count(1)
+        #: This run's own mark in every message id it gives. The outbox remembers ids across runs (a message
+        #: taken down is never taken down again, `OutboxRepository.skip_reason`): were a new run's "m3" the old
+        #: run's "m3", the new message would never come down, and "taking down 4 posts" would show three.
+        self._run = secrets.token_hex(3)
         self._save = save  # where a sent file (a digest's chart) is written, its path printed
+        self._now = now  # the terminal's clock (simulated or real): when each message went out
+        #: What this run posted, by id: where, when, and its first words, for the line that says it came down.
+        self._posted: dict[str, tuple[str, tuple[str, str]]] = {}
 
     async def send(self, d: Delivery) -> str | None:
-        ref = f"m{next(self._ids)}"
+        ref = f"m{next(self._ids)}.{self._run}"
+        if d.kind == "delete":
+            self._removed(d)
+            return d.ref
         if d.kind == "post":
             where = f"#{_short(d.channel)}"
         elif d.kind == "thread":
             where = f"#{_short(d.channel)} › thread"
         elif d.kind == "dm":
             where = f"DM to {_short(d.user)}"
-        elif d.kind == "edit":
+        else:  # an edit
             where = f"#{_short(d.channel)} (updated)"
-        else:
-            where = f"#{_short(d.channel)} (a message was removed)"
         with speaking(d.message.lang):  # (the language it was made in)
-            message, saved = d.message if d.kind != "delete" else Reply(), None
+            message, saved = d.message, None
             if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
                 message, saved = saved_as(message, self._save)
             self.out.show(where, message, d.user if d.kind == "dm" else None,
                           d.channel if d.kind in ("post", "thread", "edit") else None)
             if saved is not None:
                 self.out.say("  " + _("Saved as {path}").format(path=saved))
+        if d.kind in ("post", "thread"):
+            self._posted[ref] = (where, self._summary(message))
+        elif d.kind == "edit" and d.ref in self._posted:  # (its removal names it as it reads now)
+            place, (when, _words) = self._posted[d.ref]
+            self._posted[d.ref] = (place, (when, self._summary(message)[1]))
         return ref if d.kind in ("post", "thread", "dm") else d.ref
+
+    def _removed(self, d: Delivery) -> None:
+        """One line for a message taken down: which one (where it was, when it went out, its first words), when this
+        run posted it; else just where."""
+        posted = self._posted.pop(d.ref or "", None)
+        if posted is None:
+            self.out.say(f"[#{_short(d.channel)} (a message was removed)]")
+            return
+        where, (when, words) = posted
+        self.out.say(f"[{where} (removed{when})]" + (f"\n  {words}" if words else ""))
+
+    def _summary(self, message: Reply) -> tuple[str, str]:
+        """A posted message as its removal names it: when it went out (", posted 19:00:01") and its words on one
+        short line."""
+        words = " / ".join(line.strip() for line in message.plain().splitlines() if line.strip())
+        words = words if len(words) <= 72 else words[:71] + "…"
+        return (f", posted {self._now():%H:%M:%S}" if self._now else ""), words
 
 
 def saved_as(reply: Reply, save: "Callable[[Attachment], Path]") -> tuple[Reply, Path]:
@@ -212,7 +244,8 @@ class ConsoleOut:
         channel post; `channel` is the channel it was posted in, if it was."""
         self._head()
         header = f"[{where}]"
-        self.stream.write(header + "\n" + render_reply(reply, self.color) + "\n")
+        body = render_reply(reply, self.color)
+        self.stream.write(header + ("\n" + body if body else "") + "\n")  # (nothing to show: no empty line)
         self.stream.flush()
         if reply.buttons:
             self.shown = [*self.shown[-(KEEP_SHOWN - 1):], Shown(reply.buttons, to, channel)]
@@ -286,7 +319,7 @@ class ConsoleAdapter:
 
     async def start(self, app: Hearth) -> None:
         self.app = app
-        app.outbox.add_sender(ConsoleSender(self.out, self._save))
+        app.outbox.add_sender(ConsoleSender(self.out, self._save, app.now))
         app.add_channel_directory(ConsoleChannels())
         # One person typing or scripting at their own machine crowds out nobody: a script of any length runs to the
         # end, every line answered (on real time, the limit cut scripts off after 20 lines a minute).

@@ -200,4 +200,5 @@ def _updates_source(interaction: discord.Interaction, reply: Reply, parts: int) 
     (nothing happened, so the message and its buttons stay as they were, for whom they were shown)."""
     message = interaction.message
     return (interaction.type == discord.InteractionType.component and message is not None
-            and message.flags.ephemeral and reply.visibility == "actor" and parts == 1 and not reply.error)
+            and message.flags.ephemeral and reply.visibility == "actor" and parts == 1 and not reply.error
+            and not reply.aside)  # (a second press: the first press's answer stays in place)

@@ -112,7 +112,9 @@ class Presenter:
             return
         for i, part in enumerate(parts):
             if where.respond is not None:
-                await where.respond(response_type="ephemeral", replace_original=where.replace and i == 0, **part)
+                # (a second press answers aside: the first press's answer stays in place)
+                await where.respond(response_type="ephemeral",
+                                    replace_original=where.replace and i == 0 and not reply.aside, **part)
             elif where.channel:
                 await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
             else:

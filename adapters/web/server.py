@@ -36,8 +36,8 @@ from bot import i18n
 from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, Rich, disarmed, rich
 from bot.flows.dashboard import (
     BAD_FORM, HOW_TO_SIGN_IN, NO_CSRF, NOT_FOUND, NOT_ON_THE_DASHBOARD, NOT_SIGNED_IN, NOT_THAT_WAY, SESSION_HOURS,
-    SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, WRONG_HOST, CantCheck, SignInRefused, changes_paused, link_for,
-    session_of, sign_in, sign_out, views_paused,
+    OPEN_DASHBOARD, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, USED_JUST_NOW_TITLE, WRONG_HOST, CantCheck, JustUsed,
+    SignInRefused, changes_paused, link_for, session_of, sign_in, sign_out, signed_in_by, views_paused,
 )
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
@@ -280,6 +280,11 @@ class Dashboard:
         except CantCheck as unsure:  # the platform can't say now: nothing shown or done, the session kept
             # (asked again on the next request: the page says "in a minute", and Retry-After the same)
             return retry_after(self.message(request, _("Please wait"), unsure.body, status=503), 60)
+        if session is None and request.method == "POST" and request.path == "/sign-out":
+            # signing out again (a double click, the back button): already done, so it says so, as the first did
+            response = web.HTTPSeeOther("/signed-out")
+            self.forget(request, response)
+            raise response
         if session is None:
             return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
@@ -376,15 +381,22 @@ class Dashboard:
             return retry_after(self.message(request, _("Please wait"), _(TOO_MANY), status=429),
                                self.limiter.wait(self.client(request)))
         form = await read_form(request)
-        token = form.get("t")
-        try:
-            signed = await sign_in(self.app, token if isinstance(token, str) else "")
-        except SignInRefused as refused:
-            return self.message(request, _("Not signed in"), refused.body, status=403, forget=True)
+        token = str(form.get("t")) if isinstance(form.get("t"), str) else ""
         try:
             earlier = await session_of(self.app, request.cookies.get(COOKIE))
         except CantCheck:  # (its platform can't say now: the earlier session is left to end on its own)
             earlier = None
+        try:
+            signed = await sign_in(self.app, token)
+        except SignInRefused as refused:
+            if await signed_in_by(self.app, token, earlier):  # the form sent again: already in, by this link
+                raise web.HTTPSeeOther("/insights") from None
+            # The cookie stays as it is: it may be the session this very link just opened (a double click whose
+            # first answer set it), and a cookie that signs nobody in is refused where it is used anyway.
+            if isinstance(refused, JustUsed):
+                return self.message(request, _(USED_JUST_NOW_TITLE), refused.body, status=403,
+                                    link=("/insights", _(OPEN_DASHBOARD)))
+            return self.message(request, _("Not signed in"), refused.body, status=403)
         if earlier is not None:  # this browser's earlier session ends: one browser, one session
             await sign_out(self.app, earlier)
         response = web.HTTPSeeOther("/insights")
@@ -560,7 +572,7 @@ def result_status(replies: list[Reply]) -> int:
     403, a button spent 409, what was asked 400, a full disk 503); 409 when it was done already (sent twice)."""
     refusal = next((r for r in replies if r.error), None)
     if refusal is None:
-        return 200 if replies else 409
+        return 409 if not replies or all(r.aside for r in replies) else 200  # (aside: a button pressed again)
     if any(r.retry_after is not None for r in replies):
         return 429
     return REFUSED.get(refusal.why or "request", 400)

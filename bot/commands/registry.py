@@ -50,6 +50,15 @@ def once(now: datetime) -> dict[str, str]:
     return {ONCE: f"{int(now.timestamp())}.{secrets.token_hex(6)}"}
 
 
+#: A button that acts once, pressed again: what the first press did stands, and this one is not refused as if
+#: something had failed (a double click on "Yes, go ahead" is the person meaning it, twice).
+PRESSED_AGAIN = N_("That button was already pressed, so I didn't do it a second time.")
+
+
+class PressedAgain(Exception):
+    """A once-button's second press (`Registry._spend`): answered with `PRESSED_AGAIN`, aside, not as a refusal."""
+
+
 log = logging.getLogger(__name__)
 
 Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
@@ -374,7 +383,10 @@ class Registry:
         return as_list(await cmd.handler(app, event))
 
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
-        event, spent = await self._spend(app, event)
+        try:
+            event, spent = await self._spend(app, event)
+        except PressedAgain:  # (a double click, a press after the first): done once; the second is no failure
+            return [Reply(body=rich(_(PRESSED_AGAIN)), aside=True)]
         try:
             if event.name in (RUN, OPEN_FORM):
                 return await self._run_pressed(app, event)
@@ -401,7 +413,7 @@ class Registry:
             raise Spent(_("That button has expired. Please run the command again."))
         key = f"once:{token}"
         if not await app.store.outbox.first_time_event(key, app.now()):
-            raise Spent(_("That button has already been used, so I've left it alone. Nothing changed this time."))
+            raise PressedAgain
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
 
     async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot.clock import parse_iso
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, rich
@@ -30,6 +31,14 @@ log = logging.getLogger(__name__)
 router = Router("dashboard")
 
 LINK_MINUTES = 10
+#: A link used this recently, sent again without its session: the same sign-in twice (`JustUsed`).
+JUST_USED = timedelta(minutes=2)
+USED_JUST_NOW = N_("That link was used a moment ago, and each link works once. If that was you, in this browser, "
+                   "you're signed in: open the dashboard below. If it wasn't, type **mod dashboard** in your "
+                   "community for a new link.")
+#: What the page says over that, and the way on.
+USED_JUST_NOW_TITLE = N_("That link was just used")
+OPEN_DASHBOARD = N_("Open the dashboard")
 SESSION_HOURS = 8
 #: Where the sign-in page is, under `[web] public_url`.
 SIGN_IN_PATH = "/sign-in"
@@ -103,6 +112,12 @@ class SignInRefused(UserError):
     """A link that signs nobody in: said plainly, with what to do instead."""
 
 
+class JustUsed(SignInRefused):
+    """A link used a moment ago, from a browser with no session of its person: most likely the same sign-in sent
+    twice before the first answer (and its cookie) arrived. The page offers the dashboard: if this browser has the
+    cookie it opens, and if it hasn't, the dashboard says so."""
+
+
 class CantCheck(UserError):
     """The platform can't say right now whether the session's person still moderates: refused, not ended."""
 
@@ -137,6 +152,9 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
     actor = await app.store.dashboard.take_link(token, now) if token else None
     if actor is None:
         state = await app.store.dashboard.link_state(token, now) if token else None
+        if state is not None and state.used and state.used_at is not None and \
+                now - parse_iso(state.used_at) <= JUST_USED:
+            raise JustUsed(_(USED_JUST_NOW))
         if state is not None and state.used:
             raise SignInRefused(_("That link has been used already: each one works once. Type **mod dashboard** "
                                   "again for a new one."))
@@ -154,6 +172,17 @@ async def sign_in(app: "Hearth", token: str) -> SignedIn:
     await app.store.communities.record_audit(actor.community_id, actor.user_id, "dashboard.sign_in", "dashboard",
                                              now)
     return SignedIn(cookie, session)
+
+
+async def signed_in_by(app: "Hearth", token: str, session: DashboardSession | None) -> bool:
+    """Whether a link that signs nobody in now (used, or expired) is the one of the moderator this session is
+    already signed in as, in the same community: the sign-in form sent again (a double click, the back button, a
+    reload), which must not undo the sign-in it made. Such a request goes on to the dashboard; any other is
+    refused."""
+    if session is None or not _is_secret(token):
+        return False
+    owner = await app.store.dashboard.link_owner(token)
+    return owner == (session.actor.community_id, session.actor.user_id)
 
 
 async def session_of(app: "Hearth", cookie: str | None) -> DashboardSession | None:

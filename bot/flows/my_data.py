@@ -11,11 +11,11 @@ import functools
 import json
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from bot.commands.router import Router
-from bot.crypto import FernetCipher
+from bot.crypto import FernetCipher, seal_stored
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
@@ -213,6 +213,13 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 
+@router.job("privacy.seal", every=timedelta(minutes=10))
+async def seal_plain_words(app: "Hearth") -> None:
+    """With a key, private words stored in plain text since the start (by a Hearth still running without the key,
+    in a rolling restart) are sealed within minutes, so what `privacy` says comes true without another restart."""
+    await seal_stored(app.store)
+
+
 def _if_any(count: int, sentence: str, **more: int) -> Rich:
     """One more sentence of the deletion's reply, with its count (and any other numbers it says), when there is
     anything to count."""
@@ -223,7 +230,8 @@ def _if_any(count: int, sentence: str, **more: int) -> Rich:
                 reads_only=True)
 async def privacy(app: "Hearth", ev: Event) -> Reply:
     community = await app.ensure_community(ev.actor.community_id)
-    notice = privacy_notice(retention_days(app, community), isinstance(app.store.cipher, FernetCipher))
+    encrypted = isinstance(app.store.cipher, FernetCipher)
+    notice = privacy_notice(retention_days(app, community), encrypted, await app.store.unsealed() if encrypted else 0)
     return Reply(body=join_rich([notice, await care_section(app, ev, bool(community.settings.alert_channel))]))
 
 
@@ -245,12 +253,21 @@ def cooldown(hours: int, language: str) -> str:
         return ngettext("hour", "{count} hours", hours).format(count=hours)
 
 
-def privacy_notice(days: int, encrypted: bool) -> Rich:
+def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
     """The notice in plain words; honest about the server as well as the people, and about the care note
-    (`bot.flows.crisis_care`), which names a member even when their words stay private."""
-    server = (_("Private notes and the words of private answers are encrypted there, so a copy of the database "
-                "doesn't reveal them.") if encrypted
-              else _("Private notes and answers are not encrypted on this server yet."))
+    (`bot.flows.crisis_care`), which names a member even when their words stay private. `unsealed`: with a key, the
+    private notes and answers still stored in plain text (Hearth seals them at start): the notice says so, and how
+    many, rather than claim every one is encrypted."""
+    if encrypted and unsealed:
+        server = ngettext("Private notes and the words of private answers are encrypted there, except {count} "
+                          "that is still stored unencrypted.",
+                          "Private notes and the words of private answers are encrypted there, except {count} "
+                          "that are still stored unencrypted.",
+                          unsealed).format(count=unsealed)
+    else:
+        server = (_("Private notes and the words of private answers are encrypted there, so a copy of the "
+                    "database doesn't reveal them.") if encrypted
+                  else _("Private notes and answers are not encrypted on this server yet."))
     return join_rich([
         rich(_("**Your privacy in Hearth**")),
         rich(_("**What I keep:** your name as shown here, your timezone and settings, the check-ins you join, "

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option
+from bot.commands.registry import Option, once
 from bot.content.style import style_notes
 from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Prompt, dump_pack, load_pack, parse_pack
 from bot.errors import UserError
@@ -232,7 +232,8 @@ async def import_pack(app: "Hearth", ev: Event) -> Reply:
         body=join_rich([fill(_("**Import {name}** (version {version})?"), name=pack.name, version=pack.version),
                         _summary(plan), *await _care_warnings(app, plan.to_save), *_style_warnings(plan.to_save),
                         rich(_("Nothing is deleted, and disabled prompts stay disabled."))]),
-        buttons=(Button(_("Import"), "mod.pack.apply", {"token": token}, style="primary"),
+        # (works once, as every "Yes" does: a double click imports once and says so kindly, not "expired")
+        buttons=(Button(_("Import"), "mod.pack.apply", {"token": token, **once(now)}, style="primary"),
                  Button(_("Cancel"), "mod.pack.discard", {"token": token})),
     )
 

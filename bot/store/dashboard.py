@@ -50,6 +50,7 @@ class LinkState:
     known: bool
     used: bool
     expired: bool
+    used_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,19 @@ class DashboardRepository(Repository):
             secret_hash(token), utc_iso(now))
         return actor_from_json(row["actor"]) if row else None
 
+    async def link_owner(self, token: str) -> tuple[str, str] | None:
+        """Whose link this is (community, user), used or not: a repeated sign-in by its own moderator, already
+        signed in by it, is no refusal."""
+        row = await self.db.fetchone("SELECT community_id, user_id FROM dashboard_links WHERE token_hash = ?",
+                                     secret_hash(token))
+        return (row["community_id"], row["user_id"]) if row else None
+
     async def link_state(self, token: str, now: datetime) -> LinkState:
         row = await self.db.fetchone("SELECT used_at, expires_at FROM dashboard_links WHERE token_hash = ?",
                                      secret_hash(token))
         if row is None:
             return LinkState(False, False, False)
-        return LinkState(True, row["used_at"] is not None, row["expires_at"] <= utc_iso(now))
+        return LinkState(True, row["used_at"] is not None, row["expires_at"] <= utc_iso(now), row["used_at"])
 
     async def open_session(self, session: str, actor: Actor, csrf: str, now: datetime, expires: datetime
                            ) -> DashboardSession:

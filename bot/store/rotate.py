@@ -17,16 +17,10 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.crypto import MARKER
 from bot.store.database import Executor, atomic
+from bot.store.sealing import BATCH, SEALED
 
 if TYPE_CHECKING:
     from bot.store.store import Store
-
-BATCH = 200
-#: table -> which of its rows hold sealed (or to-be-sealed) words
-SEALED = {
-    "notes": "text <> ''",
-    "responses": "visibility = 'private' AND text IS NOT NULL AND text <> ''",
-}
 
 
 class KeyMismatch(Exception):

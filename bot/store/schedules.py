@@ -83,6 +83,11 @@ class ScheduleRepository(Repository):
             posted = [(f"answer:{a['id']}", a["channel_id"], a["post_ref"]) for a in answers if a["post_ref"]]
             posted += [(f"anonymous:{a['id']}", a["channel_id"], a["anon_ref"]) for a in answers if a["anon_ref"]]
             posted += [(f"held:{h['id']}", h["channel_id"], h["ref"]) for h in await tx.fetchall(held_sql, schedule.id)]
+            # One removal per message, so the count said is the count taken down (a message known twice is one post).
+            once: dict[tuple[str, str], tuple[str, str, str]] = {}
+            for key, channel, ref in posted:
+                once.setdefault((channel, ref), (key, channel, ref))
+            posted = list(once.values())
             outgoing += [removal(f"schedule:{schedule.id}:gone:{key}", channel, ref, community=whose)
                          for key, channel, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.

@@ -84,6 +84,13 @@ class Store:
     def cipher(self, cipher: Cipher) -> None:
         self.notes.cipher = self.rounds.cipher = cipher
 
+    async def unsealed(self) -> int:
+        """How many private notes and answers are stored in plain text (`bot.store.sealing`): with a key, those
+        written before it was set until Hearth has sealed them, or written since by a Hearth without it."""
+        from bot.store.sealing import plain_left
+
+        return sum((await plain_left(self.db)).values())
+
     @classmethod
     async def open(cls, url_or_path: str | Path, clock: Clock, pool_size: int = 10) -> "Store":
         """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path;

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 from pathlib import Path
 
 import pytest
 
 from bot.app import Hearth
 from bot.config import load
-from bot.crypto import MARKER, UNREADABLE, FernetCipher, PlainCipher, cipher_from_key, generate_key, main
+from adapters.console.adapter import ConsoleChannels
+from bot.crypto import (MARKER, UNREADABLE, FernetCipher, KeyProblem, PlainCipher, cipher_from_key, generate_key,
+                        main)
 from bot.errors import ConfigError
+from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
 from tests.bot.flows.test_checkins import open_round
-from tests.conftest import actor, run, text
+from tests.conftest import COMMUNITY, actor, run, text
 
 NOTE = "I am scared to tell my sister how lonely I have been"
 
@@ -139,3 +144,132 @@ def test_keygen_prints_a_usable_key(capsys):
     assert main([]) == 0
     key = capsys.readouterr().out.strip()
     assert FernetCipher([key]).open(FernetCipher([key]).seal("x")) == "x"
+
+
+# -- turning encryption on, or off, with private words already stored ----------------------------------------------
+
+
+def env_with(tmp_path: Path, database_url: str, key: str | None) -> dict[str, str]:
+    env = {"HEARTH_DATA_DIR": str(tmp_path / "data"), "HEARTH_DATABASE_URL": database_url}
+    if key:
+        env["HEARTH_ENCRYPTION_KEY"] = key
+    return env
+
+
+async def words_before_the_key(tmp_path: Path, database_url: str, clock) -> Hearth:
+    """A note and a private answer written with no key; the Hearth that wrote them, still open."""
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    app.add_channel_directory(ConsoleChannels())
+    ann = actor("ann")
+    await run(app, ann, "note", text="secret one")
+    await open_round(app, clock)
+    await run(app, ann, "checkin answer", mood="2", visibility="private", words=NOTE)
+    return app
+
+
+async def stored_texts(app: Hearth) -> list[str]:
+    notes = [r["text"] for r in await app.store.db.fetchall("SELECT text FROM notes ORDER BY id")]
+    return notes + [r["text"] for r in await app.store.db.fetchall(
+        "SELECT text FROM responses WHERE visibility = 'private' ORDER BY id")]
+
+
+async def test_starting_with_a_key_seals_what_was_stored_before_and_privacy_is_true(tmp_path, database_url, clock):
+    await (await words_before_the_key(tmp_path, database_url, clock)).close()
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    try:
+        texts = await stored_texts(app)
+        assert len(texts) == 2 and all(t.startswith(MARKER) for t in texts)
+        assert "secret one" not in "".join(texts) and "lonely" not in "".join(texts)
+        ann = actor("ann")
+        assert "secret one" in text(await run(app, ann, "notes list"))
+        assert NOTE in text(await run(app, ann, "me history"))
+        notice = text(await run(app, ann, "privacy"))
+        assert "are encrypted there, so a copy of the database doesn't reveal them" in notice
+    finally:
+        await app.close()
+
+
+async def test_privacy_says_how_many_are_not_encrypted_while_any_are_plain(tmp_path, database_url, clock):
+    """A row still plain (written by a Hearth without the key since this one started): the notice says so."""
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    try:
+        ann = actor("ann")
+        await run(app, ann, "note", text="sealed")
+        cipher, app.store.cipher = app.store.cipher, PlainCipher()
+        await run(app, ann, "note", text="plain one")
+        await run(app, ann, "note", text="plain two")
+        app.store.cipher = cipher
+        notice = text(await run(app, ann, "privacy"))
+        assert "except 2 that are still stored unencrypted" in notice and "doesn't reveal them" not in notice
+        # Within minutes, without a restart, the job seals them: then the notice says all are encrypted.
+        await RoundScheduler(app).run_job("privacy.seal")
+        assert "doesn't reveal them" in text(await run(app, ann, "privacy"))
+        assert [n.text for n in await app.store.notes.of_member(ann.community_id, ann.user_id)] == \
+            ["sealed", "plain one", "plain two"]
+        assert all(t.startswith(MARKER) for t in await stored_texts(app))
+    finally:
+        await app.close()
+
+
+async def test_a_key_taken_away_or_a_wrong_key_stops_the_start_and_changes_nothing(tmp_path, database_url, clock):
+    key = generate_key()
+    await (await words_before_the_key(tmp_path, database_url, clock)).close()
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, key)), clock)
+    sealed = await stored_texts(app)
+    await app.close()
+    with pytest.raises(KeyProblem, match="HEARTH_ENCRYPTION_KEY is not set.*Nothing has been changed"):
+        await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    with pytest.raises(KeyProblem, match="doesn't open.*Nothing has been changed"):
+        await Hearth.open(load(env=env_with(tmp_path, database_url, generate_key())), clock)
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, key)), clock)  # the right key: all there
+    try:
+        assert await stored_texts(app) == sealed
+        assert "secret one" in text(await run(app, actor("ann"), "notes list"))
+    finally:
+        await app.close()
+
+
+def test_the_terminal_says_a_missing_key_in_one_line_without_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}, "PYTHONPATH": str(root),
+           "HEARTH_DATA_DIR": str(tmp_path / "d13")}
+    first = subprocess.run([sys.executable, "-m", "hearth"], input="note secret one\n", env=env, cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    keyed = {**env, "HEARTH_ENCRYPTION_KEY": generate_key()}
+    second = subprocess.run([sys.executable, "-m", "hearth"], input="privacy\n", env=keyed, cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert "doesn't reveal them" in second.stdout
+    third = subprocess.run([sys.executable, "-m", "hearth"], input="notes list\n", env=env, cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    assert third.returncode != 0 and "Traceback" not in third.stderr
+    assert "HEARTH_ENCRYPTION_KEY is not set" in third.stderr and "Nothing has been changed" in third.stderr
+
+
+async def test_two_hearths_starting_together_with_the_key_seal_everything_once_and_say_how_far(
+        tmp_path, database_url, clock, caplog):
+    """Two processes started together on one database (PostgreSQL's case) each run the pass: every row ends sealed,
+    each opening to its own words, and the progress is in the log."""
+    caplog.set_level(logging.INFO, logger="bot.crypto")
+    app = await Hearth.open(load(env=env_with(tmp_path, database_url, None)), clock)
+    words = [f"note {i}" for i in range(30)]
+    for w in words:
+        await app.store.notes.add(COMMUNITY, "console:ann", None, "", w, clock.now())
+    await app.close()
+    key = generate_key()
+    config = load(env=env_with(tmp_path, database_url, key))
+    first, second = await asyncio.gather(Hearth.open(config, clock), Hearth.open(config, clock))
+    try:
+        texts = [r["text"] for r in await first.store.db.fetchall("SELECT text FROM notes ORDER BY id")]
+        assert [FernetCipher([key]).open(t) for t in texts] == words and all(t.startswith(MARKER) for t in texts)
+        assert await first.store.unsealed() == 0
+    finally:
+        await first.close()
+        await second.close()
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.crypto"]
+    assert any("encrypting 30 private note(s) and answer(s) stored in plain text" in m for m in said)
+    assert any(re.fullmatch(r"encrypting stored notes: \d+ of 30 done", m) for m in said)

@@ -573,3 +573,34 @@ def test_words_typed_to_hearth_that_are_no_command_are_screened_and_never_echoed
         assert "You don't have to face this alone" in answer, line
         assert "I don't know the command" not in answer and "Did you mean" not in answer, line
     assert "I don't know the command “hello there”" in said[-1]  # an ordinary slip is still told so
+
+
+def deleting(name: str, hour: int, press_twice: bool = False) -> str:
+    """A check-in with four shared answers, deleted with its round open."""
+    people = ("ann", "bob", "cy", "eve")
+    lines = ["as mia mod", f"mod schedule create {name} #general daily {hour}:00 timezone=UTC open=30m remind=10m",
+             "press 1", *(f"{p}: checkin join {name}" for p in people), f"at {hour - 1}:59:58", "sleep 3",
+             *(f"{p}: checkin answer 3 shared words of {p}" for p in people),
+             "as mia mod", f"mod schedule delete {name}", "press 1", *(["press 1"] if press_twice else [])]
+    return "\n".join(lines) + "\n"
+
+
+def test_each_run_takes_down_as_many_posts_as_it_says_and_names_them(tmp_path, capsys):
+    """The terminal's message ids are its run's own: a second run's posts are never taken for the first run's (long
+    taken down), so "taking down 4 posts" shows four removals, every run. Each says which post came down, and when it
+    went up, on its own lines (no empty one)."""
+    for name, hour in (("evenings", 19), ("mornings", 21)):
+        out = run_script(tmp_path, deleting(name, hour), capsys).split(f"mod schedule delete {name}", 1)[1]
+        assert "I'm taking down 4 posts of shared and anonymous answers now." in out
+        assert out.count("(removed") == 4 and "a message was removed" not in out
+        for who in ("ann", "bob", "cy", "eve"):
+            assert (f"[#general › thread (removed, posted {hour}:00:01)]\n  {who} · ⛅ Okay / words of {who}\n"
+                    in out), out
+        assert "(removed, posted" in out and ")]\n\n" not in out
+
+
+def test_yes_pressed_twice_in_the_terminal_deletes_once_and_says_so_kindly(tmp_path, capsys):
+    out = run_script(tmp_path, deleting("mornings", 19, press_twice=True), capsys).split("mod schedule delete", 1)[1]
+    assert out.count("Deleted mornings") == 1 and out.count("(removed") == 4
+    assert "That button was already pressed, so I didn't do it a second time." in out
+    assert "already been used" not in out and "Sorry" not in out

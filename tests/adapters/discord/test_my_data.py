@@ -134,3 +134,17 @@ async def test_a_slow_export_arrives_with_the_followup(discord_bot, fake: FakeDi
     assert call.path.startswith(f"/webhooks/{fake.app_id}/itoken-{iid}")
     assert call.body.get("flags", 0) & 64  # still only for Ann
     assert isinstance(json.loads(sent["content"]), dict)
+
+
+async def test_yes_pressed_twice_deletes_once_and_the_first_answer_stays(discord_bot, fake: FakeDiscord, app, clock):
+    """A double click on "Yes, go ahead": the first press deletes and says so in the question's place; the second
+    is answered beside it (not in its place, not as a refusal), and nothing is done twice."""
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, ann, "note", text="keep this")
+    ask = await run(fake, ann, "me delete")
+    yes = button(ask["data"], "Yes, go ahead")
+    clicks = [await fake.click(ann, ask["message_id"], yes), await fake.click(ann, ask["message_id"], yes)]
+    first, second = sorted([await fake.wait_callback(i) for i in clicks], key=lambda c: c["type"], reverse=True)
+    assert first["type"] == 7 and "I've deleted everything" in first["data"]["content"]
+    assert second["type"] == 4 and "already pressed, so I didn't do it a second time" in second["data"]["content"]
+    assert fake.messages[ask["message_id"]]["content"] == first["data"]["content"]  # the first answer stays

@@ -103,3 +103,17 @@ async def test_deleting_the_schedule_mid_round_closes_its_post_and_takes_the_ans
     await side.click(ANN, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
     [done] = await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
     assert "taking down" not in texts(done["blocks"])  # nothing of hers is left up
+
+
+async def test_yes_pressed_twice_deletes_once_and_the_first_answer_stays(app, clock, fake, side):
+    """A double click on "Yes, go ahead": the first press's answer replaces the question; the second is said
+    beside it (never replacing it, never as a refusal), and nothing is done twice."""
+    await reply_to(fake, side, ANN, "note keep this")
+    ask = await reply_to(fake, side, ANN, "me delete")
+    yes = buttons(ask["blocks"])["Yes, go ahead"]
+    await side.click(ANN, yes, ephemeral=True)
+    [done] = await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
+    await side.click(ANN, yes, ephemeral=True)
+    [again] = await fake.wait_for("response_url", where=lambda p: "already pressed" in texts(p.get("blocks", [])))
+    assert done["replace_original"] is True and again["replace_original"] is False
+    assert "didn't do it a second time" in texts(again["blocks"]) and "Sorry" not in texts(again["blocks"])

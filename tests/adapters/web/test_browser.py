@@ -199,3 +199,28 @@ async def test_a_moderator_signs_in_edits_imports_reads_and_signs_out(app: Heart
     assert response.status == 401 and "mornings" not in await page.locator("main").inner_text()
     assert len(shots) == 14
     await context.close()
+
+
+async def test_sign_in_clicked_twice_then_sent_again_from_history_keeps_the_moderator_signed_in(
+        app: Hearth, served: str, browser) -> None:
+    """A real double click on Sign in, then Back and the form sent again, then a reload of what that gave: each
+    time the moderator ends on their dashboard, and the session the first click opened is the one still in use."""
+    link = f"{served}/sign-in?t={await link_token(app, MIA)}"
+    context = await browser.new_context()
+    page = await context.new_page()
+    await page.goto(link)
+    await page.get_by_role("button", name="Sign in").dblclick()
+    await page.wait_for_url(re.compile(r"/(insights|sign-in)$"))  # (whichever answer the browser showed)
+    await page.wait_for_load_state("networkidle")
+    await page.goto(f"{served}/insights")
+    assert await page.get_by_role("heading", level=1).inner_text() == "Insights"
+    cookies = [c["value"] for c in await context.cookies() if c["name"] == "hearth_dashboard"]
+    assert len(cookies) == 1 and cookies[0]
+    await page.goto(link)  # (the page the back button shows: the link, its button)
+    await page.get_by_role("button", name="Sign in").click()
+    await page.wait_for_url(f"{served}/insights")
+    await page.reload()
+    assert await page.get_by_role("heading", level=1).inner_text() == "Insights"
+    assert [c["value"] for c in await context.cookies() if c["name"] == "hearth_dashboard"] == cookies
+    assert await app.store.dashboard.open_sessions(MIA.community_id, MIA.user_id, app.now()) == 1
+    await context.close()

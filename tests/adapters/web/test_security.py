@@ -84,9 +84,84 @@ async def test_a_used_link_signs_nobody_in(web: TestClient, app: Hearth) -> None
     assert first.status == 303
     web.session.cookie_jar.clear()
     second = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
-    assert second.status == 403 and "used already" in unescape(await second.text())
-    assert COOKIE not in second.cookies or not second.cookies[COOKIE].value
+    # A moment later and without the session (a double click whose first answer hasn't set the cookie yet): no
+    # second session, and no "not signed in", which may be untrue; the way to the dashboard, which knows.
+    page = await second.text()
+    assert second.status == 403 and "That link was used a moment ago" in words(page)
+    assert "Not signed in" not in words(page) and '<a href="/insights">Open the dashboard</a>' in page
+    # No Set-Cookie at all: a double click's second answer can come after the first, whose cookie it would wipe.
+    assert "Set-Cookie" not in second.headers
+    app.clock.advance(timedelta(minutes=3))  # type: ignore[attr-defined]
+    later = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert later.status == 403 and "used already" in unescape(await later.text()) and "Set-Cookie" not in later.headers
     assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+
+
+async def test_a_double_click_whose_second_answer_comes_last_leaves_the_moderator_signed_in(web: TestClient,
+                                                                                           app: Hearth) -> None:
+    """Both sign-ins leave before either answer is back (no cookie on either): the first's cookie is set, the
+    second's answer sets nothing, so whichever the browser keeps last, the session works."""
+    import asyncio
+
+    token = await link_token(app, MOD)
+    first, second = await asyncio.gather(
+        web.post("/sign-in", data={"t": token}, allow_redirects=False),
+        web.post("/sign-in", data={"t": token}, allow_redirects=False))
+    assert sorted([first.status, second.status]) == [303, 403]
+    refused = first if first.status == 403 else second
+    assert "Set-Cookie" not in refused.headers
+    page = await web.get("/insights")
+    assert page.status == 200 and "Mona" in words(await page.text())
+
+
+def cookie_cleared(response) -> bool:
+    return any(h.startswith(f"{COOKIE}=") and ("Max-Age=0" in h or 'Max-Age="0"' in h or "=\"\";" in h)
+               for h in response.headers.getall("Set-Cookie", []))
+
+
+async def test_the_sign_in_form_sent_twice_keeps_the_moderator_signed_in(web: TestClient, app: Hearth) -> None:
+    """A double click, the back button and Sign in again, a reload: the used link of the moderator this browser
+    is signed in as goes on to the dashboard, the session kept (nothing cleared, nothing opened again)."""
+    token = await link_token(app, MOD)
+    first = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+    assert first.status == 303
+    for _again in range(2):
+        again = await web.post("/sign-in", data={"t": token}, allow_redirects=False)
+        assert again.status == 303 and again.headers["Location"] == "/insights"
+        assert "Set-Cookie" not in again.headers and not cookie_cleared(again)
+    assert (await web.get("/schedules")).status == 200
+    assert await app.store.dashboard.open_sessions(MOD.community_id, MOD.user_id, app.now()) == 1
+    app.clock.advance(timedelta(minutes=11))  # type: ignore[attr-defined]
+    later = await web.post("/sign-in", data={"t": token}, allow_redirects=False)  # used, and expired by now
+    assert later.status == 303 and (await web.get("/schedules")).status == 200
+
+
+async def test_someone_elses_used_link_is_refused_and_keeps_this_browsers_session(web: TestClient,
+                                                                                  app: Hearth) -> None:
+    """Refused, but the moderator signed in here stays signed in: no refusal clears a session that works."""
+    other = actor("otto", moderator=True)
+    theirs = await link_token(app, other)
+    await app.store.dashboard.take_link(theirs, app.now())  # (used by Otto, elsewhere)
+    await signed_in(web, app)
+    app.clock.advance(timedelta(minutes=3))  # type: ignore[attr-defined]
+    refused = await web.post("/sign-in", data={"t": theirs}, allow_redirects=False)
+    assert refused.status == 403 and "used already" in unescape(await refused.text())
+    assert "Set-Cookie" not in refused.headers
+    made_up = await web.post("/sign-in", data={"t": "0" * 64}, allow_redirects=False)
+    assert made_up.status == 403 and "Set-Cookie" not in made_up.headers
+    page = await web.get("/schedules")
+    assert page.status == 200 and "Mona" in words(await page.text())
+
+
+async def test_signing_out_twice_is_signed_out_not_an_error(web: TestClient, app: Hearth) -> None:
+    csrf = await signed_in(web, app)
+    cookie = web.session.cookie_jar.filter_cookies(web.make_url("/"))[COOKIE].value
+    out = await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert out.status == 303 and out.headers["Location"] == "/signed-out"
+    web.session.cookie_jar.update_cookies({COOKIE: cookie})  # (the second click left before the first's answer)
+    again = await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert again.status == 303 and again.headers["Location"] == "/signed-out"
+    assert (await web.get("/schedules")).status == 401
 
 
 async def test_the_sign_in_page_names_whom_the_link_signs_in(web: TestClient, app: Hearth) -> None:
@@ -286,7 +361,8 @@ async def test_delete_asks_first_and_each_button_works_once(web: TestClient, app
     assert "Deleted mornings" in words(await done.text())
     assert await app.store.schedules.find(MOD.community_id, "mornings") is None
     again = await web.post("/act", data=yes | {"nonce": "another"})
-    assert again.status == 409 and "already been used" in words(await again.text())
+    assert again.status == 409 and "already pressed, so I didn't do it a second time" in words(await again.text())
+    assert "Nothing changed" not in words(await again.text())
     assert [r["action"] for r in await app.store.communities.audit_log(MOD.community_id, 1)] == ["schedule.delete"]
 
 
@@ -603,6 +679,20 @@ async def test_each_refusal_of_a_change_has_its_truthful_status(web: TestClient,
     assert twice.status == 409 and "sent twice; I did it once" in words(await twice.text())
     for response in (theirs, missing, twice):
         assert "Traceback" not in await response.text() and response.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_a_refused_form_put_right_and_sent_back_is_heard(web: TestClient, app: Hearth) -> None:
+    """The back button after a refusal sends the same form (its nonce) again, put right: nothing was done the
+    first time, so it is done now, not answered "sent twice; I did it once"."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    nonce = {"nonce": "0123456789abcdef"}
+    refused = await web.post("/act", data=edit_form(csrf, "mornings", "at teatime") | nonce)
+    assert refused.status == 400 and "<h1>Nothing changed</h1>" in await refused.text()
+    fixed = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30") | nonce)
+    assert fixed.status == 200 and "please check before saving" in await fixed.text()
+    again = await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30") | nonce)
+    assert again.status == 409 and "sent twice; I did it once" in words(await again.text())
 
 
 def test_a_full_disk_and_a_fault_are_the_servers_not_the_request() -> None:

@@ -473,7 +473,7 @@ async def test_words_ending_in_a_visibility_are_kept_private_said_and_offered_th
     assert "shared with the group" in text(done)
     mine = await app.store.rounds.response_of(rnd.id, "console:ann")
     assert (mine.visibility, mine.text) == ("shared", "Grateful for my sister's call last night.")
-    assert "already been used" in text(await press(app, ann, button.action, button.args))
+    assert "already pressed" in text(await press(app, ann, button.action, button.args))
 
 
 async def test_an_ending_in_the_members_language_is_noticed_and_a_plain_answer_is_not(app, clock):

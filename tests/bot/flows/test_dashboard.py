@@ -51,6 +51,9 @@ async def test_signing_in_opens_a_session_that_ends(app, clock) -> None:
     token = re.search(r"t=([0-9a-f]+)", text(await run(app, MIA, "mod dashboard"))).group(1)
     signed = await sign_in(app, token)
     assert signed.session.actor.user_id == MIA.user_id
+    with pytest.raises(UserError, match="used a moment ago"):  # (the same sign-in sent twice, most likely)
+        await sign_in(app, token)
+    clock.advance(timedelta(minutes=3))
     with pytest.raises(UserError, match="used already"):
         await sign_in(app, token)
     assert (await session_of(app, signed.cookie)).csrf == signed.session.csrf

@@ -28,3 +28,19 @@ async def test_the_participants_read_says_whose_dms_are_closed(store):
     await store.communities.clear_dms_closed("u2")
     people = await store.schedules.participants_of([schedule.id])
     assert [m.dms_closed for _, m in people[schedule.id]] == [False, False]
+
+
+async def test_a_deletion_takes_each_message_down_once_and_counts_it_once(store):
+    """Two rows that know the same message (a named post kept for the batch that replaces it, a post an erased
+    member left to come down) are one post: one removal queued, and one counted in what the moderator is told."""
+    from tests.bot.store.helpers import round_fields
+
+    schedule = await make_schedule(store)
+    rnd = await store.rounds.open(schedule, round_fields(), [])
+    for who in ("ann", "bob", "cy"):
+        await store.rounds.save_response(rnd.id, f"console:{who}", 3, "words", "shared", AT, lambda r, p: [])
+    await store.db.execute("UPDATE responses SET post_ref = 'm1' WHERE user_id IN ('console:ann', 'console:bob')")
+    await store.db.execute("UPDATE responses SET post_ref = 'm2' WHERE user_id = 'console:cy'")
+    gone = await store.schedules.delete(schedule, AT, lambda r: {"body": [], "title": None, "buttons": []})
+    removals = await store.db.fetchall("SELECT target FROM outbox WHERE kind = 'delete'")
+    assert gone.posts == 2 and len(removals) == 2
