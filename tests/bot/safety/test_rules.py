@@ -78,7 +78,7 @@ def test_apostrophes_and_contractions(screen, text):
 
 @pytest.mark.parametrize("text", [
     "sucide", "suicidle thoughts", "suiside", "I feel sucidal", "kil myself", "kill myslef",
-    "i want to kill my self", "kms", "killmyself", "I want to unalive myself", "sewerslide",
+    "i want to kill my self", "kms", "killmyself", "I want to unalive myself", "brb unaliving", "sewerslide",
 ])
 def test_common_misspellings_and_slang(screen, text):
     assert crisis(screen, text)
