@@ -152,6 +152,8 @@ def without_echoes(replies: list[Reply], screened: Screened) -> list[Reply]:
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
         if not any(_quotes(p, concerning) for p in parts[:header]):
             out.append(reply)
+        elif reply.form is not None or reply.field is not None:  # a form shown again holds the words as typed
+            out.append(replace(reply, body=rich(_("Please check"))))
         elif header < len(parts):
             out.append(replace(reply, body=Rich(parts[header:])))
     return out

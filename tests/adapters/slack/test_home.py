@@ -92,7 +92,7 @@ async def test_moderator_home_lists_schedules_and_prompts_with_configuration_mod
     status, body = await side.submit(MOD, form, {"kind": "checkin", "theme": "appreciation", "depth": "light",
                                                  "text": "Who made your week easier? <!everyone>"})
     ask = json.loads(body)["view"]  # a mention in a prompt: said kindly and asked first (`bot.content.style`)
-    assert "A second look before I save it" in texts(ask["blocks"]) and "holds “&lt;!”" in texts(ask["blocks"])
+    assert "A second look before I save it" in texts(ask["blocks"]) and "holds “<!”" in texts(ask["blocks"])
     assert await app.store.prompts.list_all("slack:T0001") == []
     await side.click(MOD, buttons(ask["blocks"])["Yes, go ahead"], view={**ask, "id": form["id"]})
     await fake.wait_for("views.update", where=lambda p: "Added prompt `own-appreciation-01`" in

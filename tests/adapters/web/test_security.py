@@ -657,7 +657,8 @@ async def test_a_refused_form_keeps_the_care_reply_beside_it(web: TestClient, ap
     worried = "honestly I don't want to be alive anymore"
     response = await web.post("/act", data=edit_form(csrf, "mornings", worried))
     body = await response.text()
-    assert 'aria-invalid="true"' in body and worried in words(body)  # the form, as typed
+    # the form, as typed (the words in its field, never quoted back in a refusal beside the care reply)
+    assert 'aria-invalid="true"' in body and 'value="' + worried.replace("'", "&#39;") + '"' in body
     assert "findahelpline.com" in words(body).lower()  # and the care reply's resources
 
 
