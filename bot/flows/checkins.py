@@ -350,10 +350,25 @@ async def held_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 @router.action("checkin.keep_private")
 async def keep_private(app: "Hearth", ev: Event) -> Reply:
-    """Keep held words private: they already are; said, so the member knows nothing will go up."""
-    await _held_answer(app, ev)
-    return say(_("Okay. They stay private: only you can see them. You can change that any time with "
-                 "**checkin answer**."))
+    """Keep held words private. Still held, they already are. Posted since with the other button (a change of
+    mind), they are made private again, and what went up comes down the way any change away from it does: a
+    named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet.
+    The reply says which is true."""
+    rnd, schedule, mine = await _held_answer(app, ev)
+    if mine.visibility == "private":
+        return say(_("Okay. They stay private: only you can see them. You can change that any time with "
+                     "**checkin answer**."))
+    was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
+    await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
+    said = _("Okay. They're private now: only you can see them.")
+    if mine.visibility == "shared":
+        said += " " + _("Your post with your name is coming down.")
+    elif was_out:
+        said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
+                        "nobody can tell it was yours.")
+    else:
+        said += " " + _("They won't be posted.")
+    return say(said)
 
 
 #: How many people see an answer, by its visibility: of two, the lower is the safer.

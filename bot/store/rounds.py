@@ -405,6 +405,11 @@ class RoundRepository(Repository):
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
         return self._response(row) if row else None
 
+    async def anonymous_post_out(self, response_id: int) -> bool:
+        """Whether the answer's anonymous post has gone out with a batch (not merely waiting for one)."""
+        row = await self.db.fetchone("SELECT anon_out FROM responses WHERE id = ?", response_id)
+        return bool(row and row["anon_out"])
+
     async def responses_by(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
         """One member's answers to several rounds, by round id."""
         if not round_ids:

@@ -393,8 +393,8 @@ async def test_shared_words_in_crisis_are_held_and_keep_private_keeps_them_for_g
     assert "They stay private" in kept
     await close(app, clock)
     assert CRISIS not in everything_sent(app)
-    assert "already been used" in text(await press(app, ann, "checkin.keep_private",
-                                                   dict(buttons["checkin.keep_private"].args)))
+    assert "already pressed" in text(await press(app, ann, "checkin.keep_private",
+                                                 dict(buttons["checkin.keep_private"].args)))
 
 
 async def test_heavy_words_that_would_go_up_are_held_with_the_gentle_reply_too(app, clock, heavy):
@@ -463,3 +463,64 @@ async def test_a_shared_answer_changed_to_heavy_words_says_its_earlier_post_come
     assert "Your earlier post with your name is coming down for now." in text(replies) and offer_of(replies)
     await app.outbox.drain_all()
     assert [d for d in app.sent if d.kind == "delete"] and CRISIS not in everything_sent(app)
+
+
+# -- a change of mind: each button's reply is true of what it did, in either order -------------------------------
+
+
+async def test_keep_private_after_posting_anonymously_withdraws_the_waiting_post(app, clock):
+    from tests.bot.flows.test_checkins import close
+
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    assert "shared anonymously" in text(await press(app, ann, "checkin.post_held",
+                                                    dict(buttons["checkin.post_held"].args)))
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "won't be posted" in kept and "comes down" not in kept
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+    for who in ("bob", "cy", "dee", "eve"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await close(app, clock)
+    assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
+
+
+async def test_keep_private_after_the_anonymous_post_went_up_takes_it_down_with_a_batch(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    for who in ("bob", "cy"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await app.outbox.drain_all()
+    assert CRISIS in everything_sent(app) and await app.store.rounds.anonymous_post_out(
+        (await app.store.rounds.response_of(rnd.id, ann.user_id)).id)
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "Your anonymous post comes down" in kept
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+    held = await app.store.db.fetchall("SELECT response_id FROM held_posts WHERE round_id = ?", rnd.id)
+    assert held  # (its removal waits for the batch, as every change away from anonymous does)
+
+
+async def test_keep_private_after_posting_with_a_name_takes_the_post_down(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="1", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    await app.outbox.drain_all()
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "Your post with your name is coming down" in kept
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.kind == "delete"]
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+
+
+async def test_post_after_keep_private_posts_them_and_says_so(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    assert "They stay private" in text(await press(app, ann, "checkin.keep_private",
+                                                   dict(buttons["checkin.keep_private"].args)))
+    posted = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
+    assert "shared anonymously" in posted
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "anonymous"
