@@ -12,7 +12,7 @@ from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor, atomic
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
-from bot.store.rounds import next_tick
+from bot.store.rounds import defer_batches_for_note, next_tick
 
 if TYPE_CHECKING:
     from bot.crypto import Cipher
@@ -55,6 +55,8 @@ class CareRepository(Repository):
             # On the clock's next tick, as a batch of anonymous posts is (`bot.store.rounds.next_tick`): posted the
             # moment someone's words were screened, a note would point at the words that went up with it.
             await enqueue_on(tx, compose(note), now, next_tick(now))
+            # (and a batch of anonymous posts carrying their words goes ticks after it, never with it)
+            await defer_batches_for_note(tx, community_id, user_id, now)
             return note
         return await atomic(self.db, work)
 

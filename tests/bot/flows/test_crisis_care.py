@@ -524,3 +524,62 @@ async def test_post_after_keep_private_posts_them_and_says_so(app, clock):
     posted = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
     assert "shared anonymously" in posted
     assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "anonymous"
+
+
+# -- a care note and a batch carrying its member's anonymous words never go together ----------------------------
+
+
+async def due_times(app) -> tuple[list, list]:
+    """When the pending care note posts and anonymous batches are due."""
+    from bot.clock import parse_iso
+
+    rows = await app.store.db.fetchall("SELECT dedupe_key, next_attempt_at FROM outbox WHERE status = 'pending'")
+    notes = [parse_iso(r["next_attempt_at"]) for r in rows if r["dedupe_key"].startswith("care:") and ":post:" in
+             r["dedupe_key"]]
+    batches = [parse_iso(r["next_attempt_at"]) for r in rows if r["dedupe_key"].startswith("anon:")]
+    return notes, batches
+
+
+async def test_held_words_posted_anonymously_go_ticks_after_the_care_note_about_their_author(app, clock):
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    bob = actor("bob")
+    buttons = offer_of(await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    await press(app, bob, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    for who in ("cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    notes, batches = await due_times(app)
+    assert len(notes) == 1 and batches
+    assert min(batches) >= notes[0] + CARE_GAP_LEAST * TICK
+    clock.advance(timedelta(minutes=10))
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:mods"] and CRISIS not in everything_sent(app)
+
+
+async def test_a_batch_already_waiting_with_their_words_moves_past_a_new_care_note(app, clock):
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    for who in ("bob", "cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    _notes, waiting = await due_times(app)
+    assert waiting  # (a full batch, due on the next tick)
+    await run(app, actor("bob"), "support", region=CRISIS)  # (words of concern in another message)
+    notes, batches = await due_times(app)
+    assert len(notes) == 1 and min(batches) >= notes[0] + CARE_GAP_LEAST * TICK
+
+
+async def test_a_batch_without_the_noted_members_words_keeps_its_tick(app, clock):
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    await run(app, actor("ann"), "support", region=CRISIS)
+    for who in ("bob", "cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    notes, batches = await due_times(app)
+    assert notes and set(batches) == {notes[0]}
