@@ -335,7 +335,7 @@ async def test_settings_say_when_this_hearth_runs_without_its_model(app, monkeyp
 # -- words that sound heavy, about to go up: held, and the care note can't be linked to them ---------------------
 
 HELD_REPLY = "Your words are saved, but I haven't posted them yet"
-NOT_WHERE = "were told your name, so someone may gently reach out. Never what you wrote, nor where."
+NOT_WHERE = "know your name, so someone may gently reach out. Never what you wrote, nor where."
 
 
 def everything_sent(app) -> str:
