@@ -583,3 +583,18 @@ async def test_a_batch_without_the_noted_members_words_keeps_its_tick(app, clock
         await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
     notes, batches = await due_times(app)
     assert notes and set(batches) == {notes[0]}
+
+
+async def test_choosing_the_model_screen_without_its_model_says_the_phrases_read_alone(app, monkeypatch):
+    monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
+    said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model"))
+    assert "this Hearth runs without it, so phrases only" in said and "phrases alone" in said
+    assert "[safety] model = true" in said and "with my model and my fixed phrases" not in said
+
+
+def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatch):
+    from bot.flows.moderate_team import SCREEN_MEANS, SCREEN_WITHOUT_MODEL, screen_means
+
+    monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, object(), None))
+    assert screen_means(app, "model") == SCREEN_MEANS["model"] != SCREEN_WITHOUT_MODEL
+    assert screen_means(app, "phrases") == SCREEN_MEANS["phrases"]
