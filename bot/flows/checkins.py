@@ -275,9 +275,13 @@ async def save_answer(
                   else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
-    replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
+    # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
+    was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
+        await app.store.rounds.anonymous_post_out(previous.id)
+    shows = _when_anonymous_shows(visibility, previous, was_out)
+    replies = [Reply(body=thanks + shows)]
     if held is not None:
-        said = thanks + _when_anonymous_shows(visibility, previous)
+        said = thanks + shows
         if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
         replies = [_held_offer(app, rnd, ev, response, held, said)]
@@ -417,9 +421,11 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
     return await save_answer(app, ev, rnd, schedule, str(mine.mood), visibility, words)
 
 
-def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
+def _when_anonymous_shows(visibility: str, previous: Response | None, was_out: bool = True) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
-    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed."""
+    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed. An
+    anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
+    simply won't be posted."""
     if visibility == "anonymous":
         said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
                  "yours. If too few come in before the round closes, they aren't posted.")
@@ -427,6 +433,8 @@ def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
             said += " " + _("Your earlier post with your name stays up until then, and comes down with them or when "
                             "the round closes, so the timing gives nothing away.")
         return rich(" " + said)
+    if previous is not None and previous.visibility == "anonymous" and not was_out:
+        return rich(" " + _("Your anonymous post hadn't gone up yet, so it never will."))
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))
