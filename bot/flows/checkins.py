@@ -275,9 +275,13 @@ async def save_answer(
                   else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
     if previous:
         thanks = rich(_("Updated.") + " ") + thanks
-    replies = [Reply(body=thanks + _when_anonymous_shows(visibility, previous))]
+    # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
+    was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
+        await app.store.rounds.anonymous_post_out(previous.id)
+    shows = _when_anonymous_shows(visibility, previous, was_out)
+    replies = [Reply(body=thanks + shows)]
     if held is not None:
-        said = thanks + _when_anonymous_shows(visibility, previous)
+        said = thanks + shows
         if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
         replies = [_held_offer(app, rnd, ev, response, held, said)]
@@ -350,10 +354,25 @@ async def held_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 @router.action("checkin.keep_private")
 async def keep_private(app: "Hearth", ev: Event) -> Reply:
-    """Keep held words private: they already are; said, so the member knows nothing will go up."""
-    await _held_answer(app, ev)
-    return say(_("Okay. They stay private: only you can see them. You can change that any time with "
-                 "**checkin answer**."))
+    """Keep held words private. Still held, they already are. Posted since with the other button (a change of
+    mind), they are made private again, and what went up comes down the way any change away from it does: a
+    named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet.
+    The reply says which is true."""
+    rnd, schedule, mine = await _held_answer(app, ev)
+    if mine.visibility == "private":
+        return say(_("Okay. They stay private: only you can see them. You can change that any time with "
+                     "**checkin answer**."))
+    was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
+    await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
+    said = _("Okay. They're private now: only you can see them.")
+    if mine.visibility == "shared":
+        said += " " + _("Your post with your name is coming down.")
+    elif was_out:
+        said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
+                        "nobody can tell it was yours.")
+    else:
+        said += " " + _("They won't be posted.")
+    return say(said)
 
 
 #: How many people see an answer, by its visibility: of two, the lower is the safer.
@@ -402,9 +421,11 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
     return await save_answer(app, ev, rnd, schedule, str(mine.mood), visibility, words)
 
 
-def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
+def _when_anonymous_shows(visibility: str, previous: Response | None, was_out: bool = True) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
-    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed."""
+    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed. An
+    anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
+    simply won't be posted."""
     if visibility == "anonymous":
         said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
                  "yours. If too few come in before the round closes, they aren't posted.")
@@ -412,6 +433,8 @@ def _when_anonymous_shows(visibility: str, previous: Response | None) -> Rich:
             said += " " + _("Your earlier post with your name stays up until then, and comes down with them or when "
                             "the round closes, so the timing gives nothing away.")
         return rich(" " + said)
+    if previous is not None and previous.visibility == "anonymous" and not was_out:
+        return rich(" " + _("Your anonymous post hadn't gone up yet, so it never will."))
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))

@@ -270,7 +270,7 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                                              app.now())
     saved = say(_("Saved: {key} is now ").format(key=key) + "{}.", _shown_setting(key, value, app))
     if key == "crisis_screen":
-        return Reply(body=join_rich([saved.body, rich(_(SCREEN_MEANS[str(value)]))]))
+        return Reply(body=join_rich([saved.body, rich(_(screen_means(app, str(value))))]))
     return saved
 
 
@@ -294,6 +294,20 @@ SCREEN_MEANS = {
     "phrases": N_("I read what people write here for signs of danger with my fixed phrases only. I answer fewer "
                   "people who are fine, and I miss many ways people say they are in danger."),
 }
+
+#: Said instead of what "model" means when this Hearth runs without its model: the phrases read alone for now.
+SCREEN_WITHOUT_MODEL = N_("This Hearth runs without its model, so for now I read what people write here for signs of "
+                          "danger with my fixed phrases alone: I answer fewer people who are fine, and I miss many "
+                          "ways people say they are in danger. The model reads too once the operator turns it on "
+                          "(`[safety] model = true`).")
+
+
+def screen_means(app: "Hearth", value: str) -> str:
+    """What a `crisis_screen` choice means here and now (an English text marked with `N_`): "model" says the
+    phrases read alone while this Hearth runs without its model, so the reply never promises what it won't do."""
+    if value == "model" and app.content.screen.model is None:
+        return SCREEN_WITHOUT_MODEL
+    return SCREEN_MEANS[value]
 
 
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:

@@ -76,9 +76,10 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(date.fromisoformat(str(s.snoozed_until)[:10])))))
     if s.care_notes:
         lines.append(rich("• " + ngettext(
-            "{count} care note about you to this community's moderators: it says who and where, never what you wrote",
-            "{count} care notes about you to this community's moderators: they say who and where, never what you "
-            "wrote", s.care_notes).format(count=s.care_notes)))
+            "{count} care note about you to this community's moderators: it has your name, and where only when that "
+            "gives nothing private away; never what you wrote",
+            "{count} care notes about you to this community's moderators: they have your name, and where only when "
+            "that gives nothing private away; never what you wrote", s.care_notes).format(count=s.care_notes)))
     if s.follow_up_due:
         lines.append(rich(_("• The private check-in you asked me for after a hard moment, due {day}").format(
             day=show_date(date.fromisoformat(s.follow_up_due[:10])))))
@@ -187,10 +188,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
     now = gone.posts_to_remove - gone.posts_later - gone.posts_pooled
-    body += _if_any(gone.care_notes, ngettext(
-        "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
-        "The {count} care notes about you are deleted too, and their posts are coming down from the "
-        "moderators' channel.", gone.care_notes))
+    body += _care_notes_gone(gone.care_notes, gone.care_notes_unposted)
     body += _if_any(now, ngettext("I'm taking down {count} post of your answers now.",
                                   "I'm taking down {count} posts of your answers now.", now))
     # Anonymous posts never come down at a time of the member's own (`bot.store.rounds.Batching`): said truly,
@@ -218,6 +216,25 @@ async def seal_plain_words(app: "Hearth") -> None:
     """With a key, private words stored in plain text since the start (by a Hearth still running without the key,
     in a rolling restart) are sealed within minutes, so what `privacy` says comes true without another restart."""
     await seal_stored(app.store)
+
+
+def _care_notes_gone(count: int, unposted: int) -> Rich:
+    """What became of the care notes about them: a posted one's post comes down; one still waiting for the clock's
+    tick (`bot.store.care`) is never posted, and the reply says only that."""
+    if not count:
+        return Rich()
+    if not unposted:
+        return _if_any(count, ngettext(
+            "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
+            "The {count} care notes about you are deleted too, and their posts are coming down from the "
+            "moderators' channel.", count))
+    if unposted == count:
+        return _if_any(count, ngettext(
+            "The care note about you is deleted too. It hadn't been posted yet, so it won't be.",
+            "The {count} care notes about you are deleted too. They hadn't been posted yet, so they won't be.",
+            count))
+    return rich(" " + _("The care notes about you are deleted too: those already posted are coming down from the "
+                        "moderators' channel, and the others won't be posted."))
 
 
 def _if_any(count: int, sentence: str, **more: int) -> Rich:

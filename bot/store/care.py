@@ -1,5 +1,6 @@
 """The care team: what became of each care note (taken, handed over, done), who is off duty, and the private
-follow-ups members asked for. A note holds who and where, never what the member wrote."""
+follow-ups members asked for. A note holds who (and where, only when that gives nothing away), never what the
+member wrote."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor, atomic
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
-from bot.store.rounds import next_tick
+from bot.store.rounds import defer_batches_for_note, next_tick
 
 if TYPE_CHECKING:
     from bot.crypto import Cipher
@@ -55,6 +56,8 @@ class CareRepository(Repository):
             # On the clock's next tick, as a batch of anonymous posts is (`bot.store.rounds.next_tick`): posted the
             # moment someone's words were screened, a note would point at the words that went up with it.
             await enqueue_on(tx, compose(note), now, next_tick(now))
+            # (and a batch of anonymous posts carrying their words goes ticks after it, never with it)
+            await defer_batches_for_note(tx, community_id, user_id, now)
             return note
         return await atomic(self.db, work)
 
@@ -265,6 +268,12 @@ class CareRepository(Repository):
             removals += [removal(f"erase:care:{n.id}:{r['message_ref']}", json.loads(r["target"]).get("channel"),
                                  r["message_ref"], community=community_id) for r in reminders]
         await enqueue_on(tx, removals, now)
+        unposted = 0
+        for n in notes:  # (still waiting for its tick, unclaimed: `OutboxRepository.erase_member` drops it unsent)
+            if not n.post_ref and await tx.fetchone(
+                    "SELECT id FROM outbox WHERE dedupe_key LIKE ? ESCAPE '\\' AND kind = 'post' AND status = "
+                    "'pending' AND claimed_until IS NULL", like(f"care:{community_id}:{n.id}:post:")[1:]):
+                unposted += 1
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
         await tx.execute("DELETE FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
@@ -275,7 +284,7 @@ class CareRepository(Repository):
                          "WHERE community_id = ? AND taken_by = ?", DELETED, community_id, user_id)
         await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "
                          "WHERE community_id = ? AND closed_by = ?", DELETED, community_id, user_id)
-        return {"care_notes": len(notes), "care_posts": len(removals)}
+        return {"care_notes": len(notes), "care_posts": len(removals), "care_notes_unposted": unposted}
 
 
 def _exported(note: CareNote) -> dict[str, Any]:

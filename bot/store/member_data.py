@@ -69,7 +69,8 @@ class Summary:
     reflections: int
     moderator_actions: int
     care_notes: int = 0
-    """Care notes about them in the moderators' care channel (who and where, never what)."""
+    """Care notes about them in the moderators' care channel (who, where only when it gives nothing away, never
+    what)."""
     follow_up_due: str | None = None
     audit_mentions: int = 0
     """Moderators' audit entries that name them, someone else acting (made them a moderator, say)."""
@@ -95,6 +96,8 @@ class Erased:
     care_notes: int = 0
     care_posts: int = 0
     """Posts of those notes in the care channel, being taken down."""
+    care_notes_unposted: int = 0
+    """Of the care notes, those whose post was still waiting for its tick: dropped, never posted."""
 
 
 async def summary(store: "Store", community_id: str, user_id: str) -> Summary:

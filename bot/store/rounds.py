@@ -30,6 +30,11 @@ def next_tick(now: datetime) -> datetime:
     return datetime.fromtimestamp(-(-stamp // step) * step, tz=now.tzinfo)
 
 
+#: How many ticks after a care note about someone a batch carrying their anonymous words may go, at the least and
+#: at the most (`RoundRepository._after_care_notes`).
+CARE_GAP_LEAST, CARE_GAP_MOST = 3, 6
+
+
 #: The longest an erasure's pooled anonymous posts wait for others (`pool_wait`): a member who deleted their data
 #: is not kept waiting on strangers for a year of retention.
 POOL_WAIT_MOST = timedelta(days=3)
@@ -70,7 +75,8 @@ class Batching:
     `floor` don't go at the close (everyone saw their author's named posts come down at the erasure): they
     stay pooled, with every other erasure's in the community, until at least `floor` erasures wait
     (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
-    the answer that filled it was pressed.
+    the answer that filled it was pressed; one carrying the words of a member a care note was just about goes
+    some ticks after the note (`CARE_GAP_LEAST`), never with it.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
@@ -368,8 +374,29 @@ class RoundRepository(Repository):
                 "ELSE anon_ref END WHERE id = ?",
                 int(shows), int(not shows), h.response.id,
             )
-        await enqueue_on(tx, outgoing, now, None if everything else next_tick(now))
+        due = None if everything else next_tick(now)
+        await enqueue_on(tx, outgoing, now, await self._after_care_notes(tx, round_id, held, now, due))
         return len(held)
+
+    async def _after_care_notes(self, tx: Executor, round_id: int, held: list[HeldPost], now: datetime,
+                                due: datetime | None) -> datetime | None:
+        """When a batch may go: `due`, unless one of its answers' authors had a care note lately. A note goes on
+        the tick after it was made (`bot.store.care`); a batch carrying that member's words on the same tick, or
+        just after, would say whose they are. So such a batch waits `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks
+        past the note's (random, so the gap is no pattern either)."""
+        authors = sorted({h.response.user_id for h in held if h.response is not None and h.response.user_id})
+        if not authors:
+            return due
+        row = await tx.fetchone(
+            "SELECT MAX(created_at) AS made FROM care_notes WHERE created_at >= ? AND community_id = (SELECT "
+            "s.community_id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE rd.id = ?) "
+            f"AND user_id IN ({marks(authors)})",
+            utc_iso(now - CARE_GAP_MOST * TICK - TICK), round_id, *authors)
+        if not row or not row["made"]:
+            return due
+        gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
+        later = next_tick(parse_iso(row["made"])) + gap * TICK
+        return later if due is None or later > due else due
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
         """Take these rounds first, in id order, before any of their answers, waiting posts or outbox rows
@@ -404,6 +431,11 @@ class RoundRepository(Repository):
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
         return self._response(row) if row else None
+
+    async def anonymous_post_out(self, response_id: int) -> bool:
+        """Whether the answer's anonymous post has gone out with a batch (not merely waiting for one)."""
+        row = await self.db.fetchone("SELECT anon_out FROM responses WHERE id = ?", response_id)
+        return bool(row and row["anon_out"])
 
     async def responses_by(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
         """One member's answers to several rounds, by round id."""
@@ -556,6 +588,21 @@ class RoundRepository(Repository):
                     now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community))
         await enqueue_on(tx, now_out, now, due)
         return queued, later, pooled
+
+
+async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, now: datetime) -> None:
+    """A care note about a member was just queued for the next tick: batches already waiting to carry their
+    anonymous words (queued before the note) are moved past it, as `RoundRepository._after_care_notes` places
+    later ones, whole (every message of the round's waiting batches together, so none is singled out)."""
+    gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
+    later = utc_iso(next_tick(now) + gap * TICK)
+    await tx.execute(
+        "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND claimed_until IS NULL "
+        "AND dedupe_key LIKE 'anon:%' "
+        "AND next_attempt_at >= ? AND next_attempt_at < ? AND round_id IN (SELECT r.round_id FROM responses r "
+        "JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
+        "AND r.user_id = ? AND (r.visibility = 'anonymous' OR r.anon_out = 1))",
+        later, utc_iso(next_tick(now) - TICK), later, community_id, user_id)
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:

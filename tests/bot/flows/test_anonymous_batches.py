@@ -352,3 +352,22 @@ async def release(app, clock):
     await release_pooled_removals(app)
     clock.set(next_tick(clock.now()) + timedelta(seconds=1))
     await app.outbox.drain_all()
+
+
+async def test_leaving_anonymous_before_any_batch_says_the_post_never_goes_up(app, clock):
+    """A change away from anonymous says the anonymous post comes down only when one went up."""
+    await a_round(app, clock)
+    await answer(app, "ann", "2", "anonymous", "Rough night")
+    said = await answer(app, "ann", "2", "private", "Rough night")
+    assert "hadn't gone up yet, so it never will" in said and "comes down" not in said
+    await close(app, clock)
+    assert "Rough night" not in "\n".join(d.message.plain() for d in app.sent)
+
+
+async def test_leaving_anonymous_after_its_batch_says_the_post_comes_down(app, clock):
+    await a_round(app, clock)
+    for who in ("ann", "bob", "cy"):
+        await answer(app, who, "3", "anonymous", f"{who} words")
+    assert "ann words" in "\n".join(d.message.plain() for d in app.sent)
+    said = await answer(app, "ann", "3", "private", "ann words")
+    assert "Your anonymous post comes down" in said and "never will" not in said

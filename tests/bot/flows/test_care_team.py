@@ -548,3 +548,28 @@ async def test_a_button_drawn_for_another_state_is_refused_kindly(app, clock):
     assert (await app.store.care.get(ANN.community_id, note)).state == "open"
     # A Take drawn when it was open works again now that it is open again (a DM raised earlier, say).
     assert "nobody doubles up" in text(await press(app, SAM, TAKE, drawn_open[TAKE]))
+
+
+async def test_me_delete_before_the_notes_tick_says_it_wont_be_posted_and_it_isnt(app, clock):
+    clock.advance(timedelta(minutes=3))  # (between ticks: the note waits for the next one)
+    await crisis_note(app)
+    said = await delete_everything(app, ANN)
+    assert "It hadn't been posted yet, so it won't be." in said and "coming down" not in said
+    clock.advance(timedelta(minutes=10))
+    assert await posts_to_mods(app) == []
+
+
+async def test_me_delete_says_what_became_of_posted_and_unposted_notes_alike(app, clock):
+    await crisis_note(app)
+    await posts_to_mods(app)
+    clock.advance(timedelta(hours=app.config["safety.alert_cooldown_hours"], minutes=3))
+    await run(app, ANN, "note", text=CRISIS + " again")
+    said = await delete_everything(app, ANN)
+    assert "those already posted are coming down" in said and "the others won't be posted" in said
+
+
+async def test_me_data_says_a_note_has_where_only_when_that_gives_nothing_away(app):
+    await crisis_note(app)
+    shown = text(await run(app, ANN, "me data"))
+    assert "it has your name, and where only when that gives nothing private away" in shown
+    assert "says who and where" not in shown

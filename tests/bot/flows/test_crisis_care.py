@@ -335,7 +335,7 @@ async def test_settings_say_when_this_hearth_runs_without_its_model(app, monkeyp
 # -- words that sound heavy, about to go up: held, and the care note can't be linked to them ---------------------
 
 HELD_REPLY = "Your words are saved, but I haven't posted them yet"
-NOT_WHERE = "were told your name, so someone may gently reach out. Never what you wrote, nor where."
+NOT_WHERE = "know your name, so someone may gently reach out. Never what you wrote, nor where."
 
 
 def everything_sent(app) -> str:
@@ -393,8 +393,8 @@ async def test_shared_words_in_crisis_are_held_and_keep_private_keeps_them_for_g
     assert "They stay private" in kept
     await close(app, clock)
     assert CRISIS not in everything_sent(app)
-    assert "already been used" in text(await press(app, ann, "checkin.keep_private",
-                                                   dict(buttons["checkin.keep_private"].args)))
+    assert "already pressed" in text(await press(app, ann, "checkin.keep_private",
+                                                 dict(buttons["checkin.keep_private"].args)))
 
 
 async def test_heavy_words_that_would_go_up_are_held_with_the_gentle_reply_too(app, clock, heavy):
@@ -463,3 +463,138 @@ async def test_a_shared_answer_changed_to_heavy_words_says_its_earlier_post_come
     assert "Your earlier post with your name is coming down for now." in text(replies) and offer_of(replies)
     await app.outbox.drain_all()
     assert [d for d in app.sent if d.kind == "delete"] and CRISIS not in everything_sent(app)
+
+
+# -- a change of mind: each button's reply is true of what it did, in either order -------------------------------
+
+
+async def test_keep_private_after_posting_anonymously_withdraws_the_waiting_post(app, clock):
+    from tests.bot.flows.test_checkins import close
+
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    assert "shared anonymously" in text(await press(app, ann, "checkin.post_held",
+                                                    dict(buttons["checkin.post_held"].args)))
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "won't be posted" in kept and "comes down" not in kept
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+    for who in ("bob", "cy", "dee", "eve"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await close(app, clock)
+    assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
+
+
+async def test_keep_private_after_the_anonymous_post_went_up_takes_it_down_with_a_batch(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    for who in ("bob", "cy"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await app.outbox.drain_all()
+    assert CRISIS in everything_sent(app) and await app.store.rounds.anonymous_post_out(
+        (await app.store.rounds.response_of(rnd.id, ann.user_id)).id)
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "Your anonymous post comes down" in kept
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+    held = await app.store.db.fetchall("SELECT response_id FROM held_posts WHERE round_id = ?", rnd.id)
+    assert held  # (its removal waits for the batch, as every change away from anonymous does)
+
+
+async def test_keep_private_after_posting_with_a_name_takes_the_post_down(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="1", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    await app.outbox.drain_all()
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "Your post with your name is coming down" in kept
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.kind == "delete"]
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "private"
+
+
+async def test_post_after_keep_private_posts_them_and_says_so(app, clock):
+    rnd = await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    assert "They stay private" in text(await press(app, ann, "checkin.keep_private",
+                                                   dict(buttons["checkin.keep_private"].args)))
+    posted = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
+    assert "shared anonymously" in posted
+    assert (await app.store.rounds.response_of(rnd.id, ann.user_id)).visibility == "anonymous"
+
+
+# -- a care note and a batch carrying its member's anonymous words never go together ----------------------------
+
+
+async def due_times(app) -> tuple[list, list]:
+    """When the pending care note posts and anonymous batches are due."""
+    from bot.clock import parse_iso
+
+    rows = await app.store.db.fetchall("SELECT dedupe_key, next_attempt_at FROM outbox WHERE status = 'pending'")
+    notes = [parse_iso(r["next_attempt_at"]) for r in rows if r["dedupe_key"].startswith("care:") and ":post:" in
+             r["dedupe_key"]]
+    batches = [parse_iso(r["next_attempt_at"]) for r in rows if r["dedupe_key"].startswith("anon:")]
+    return notes, batches
+
+
+async def test_held_words_posted_anonymously_go_ticks_after_the_care_note_about_their_author(app, clock):
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    bob = actor("bob")
+    buttons = offer_of(await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    await press(app, bob, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    for who in ("cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    notes, batches = await due_times(app)
+    assert len(notes) == 1 and batches
+    assert min(batches) >= notes[0] + CARE_GAP_LEAST * TICK
+    clock.advance(timedelta(minutes=10))
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:mods"] and CRISIS not in everything_sent(app)
+
+
+async def test_a_batch_already_waiting_with_their_words_moves_past_a_new_care_note(app, clock):
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    for who in ("bob", "cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    _notes, waiting = await due_times(app)
+    assert waiting  # (a full batch, due on the next tick)
+    await run(app, actor("bob"), "support", region=CRISIS)  # (words of concern in another message)
+    notes, batches = await due_times(app)
+    assert len(notes) == 1 and min(batches) >= notes[0] + CARE_GAP_LEAST * TICK
+
+
+async def test_a_batch_without_the_noted_members_words_keeps_its_tick(app, clock):
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    await run(app, actor("ann"), "support", region=CRISIS)
+    for who in ("bob", "cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    notes, batches = await due_times(app)
+    assert notes and set(batches) == {notes[0]}
+
+
+async def test_choosing_the_model_screen_without_its_model_says_the_phrases_read_alone(app, monkeypatch):
+    monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
+    said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model"))
+    assert "this Hearth runs without it, so phrases only" in said and "phrases alone" in said
+    assert "[safety] model = true" in said and "with my model and my fixed phrases" not in said
+
+
+def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatch):
+    from bot.flows.moderate_team import SCREEN_MEANS, SCREEN_WITHOUT_MODEL, screen_means
+
+    monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, object(), None))
+    assert screen_means(app, "model") == SCREEN_MEANS["model"] != SCREEN_WITHOUT_MODEL
+    assert screen_means(app, "phrases") == SCREEN_MEANS["phrases"]

@@ -103,7 +103,7 @@ async def test_after_a_care_note_the_member_is_told_it_went_out(app, clock):
     told = text(await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS))
     assert "nobody else sees more than before" not in told
     # A private answer: the note said who, not where (nor that it was a check-in), and the member is told just that.
-    assert "#care-team were told your name, so someone" in told and "Never what you wrote, nor where" in told
+    assert "letting the moderators in #care-team know your name, so someone" in told and "Never what you wrote, nor where" in told
 
 
 async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_channel(app):
