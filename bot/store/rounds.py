@@ -80,18 +80,25 @@ class Batching:
     floor: int
     build: Callable[[list[HeldPost]], list[Outgoing]]
 
-    def due(self, held: list[HeldPost], closing: bool) -> list[HeldPost]:
-        """The waiting posts that go now, by the rule above (those withheld for good at the close marked so)."""
+    def due(self, held: list[HeldPost], closing: bool, joining: dict[str, int] | None = None) -> list[HeldPost]:
+        """The waiting posts that go now, by the rule above (those withheld for good at the close marked so).
+
+        `joining`: how many of each kind a batch already has that is waiting for the clock's next tick (formed
+        by an earlier press, not out yet). Posts pressed before that tick go with it: the channel sees them all
+        at once, so they hide among its posts as well as among each other, and a post pressed a moment after a
+        batch filled is never left alone to be withheld at the close."""
+        joining = joining or {}
         by_kind: dict[str, list[HeldPost]] = {}
         for h in held:
             by_kind.setdefault(h.kind, []).append(h)
         going: list[HeldPost] = []
         for kind, posts in by_kind.items():
-            if kind == "new" and closing and len(posts) < self.floor:
+            enough = len(posts) + joining.get(kind, 0) >= self.floor
+            if kind == "new" and closing and not enough:
                 going += [replace(h, withheld=True) for h in posts]
-            elif kind == "removal" and closing and len(posts) < self.floor:
+            elif kind == "removal" and closing and not enough:
                 going += [h for h in posts if h.response is not None]  # (an erasure's wait, pooled: above)
-            elif closing or kind == "" or len(posts) >= self.floor:
+            elif closing or kind == "" or enough:
                 going += posts
         if not closing and all(h.kind == "" for h in going):
             return []  # (nothing to show: they wait to go with a batch)
@@ -343,9 +350,11 @@ class RoundRepository(Repository):
             "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
             "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
         )
+        tick = next_tick(now)
+        joining = await _batch_waiting_for(tx, round_id, tick, now)
         held = batching.due([HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
                                       r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"],
-                                      r["held_id"]) for r in rows], everything)
+                                      r["held_id"]) for r in rows], everything, joining)
         if everything:  # (an erasure's removals left over at the close stay, pooled: `Batching`)
             await tx.execute("UPDATE held_posts SET pool = ? WHERE round_id = ? AND response_id IS NULL AND pool IS "
                              "NULL", secrets.token_hex(8), round_id)
@@ -368,7 +377,8 @@ class RoundRepository(Repository):
                 "ELSE anon_ref END WHERE id = ?",
                 int(shows), int(not shows), h.response.id,
             )
-        await enqueue_on(tx, outgoing, now, None if everything else next_tick(now))
+        # (At the close, what joins a batch still waiting for its tick goes with it, not a moment before it.)
+        await enqueue_on(tx, outgoing, now, None if everything and not any(joining.values()) else tick)
         return len(held)
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
@@ -556,6 +566,27 @@ class RoundRepository(Repository):
                     now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community))
         await enqueue_on(tx, now_out, now, due)
         return queued, later, pooled
+
+
+#: What each anonymous message of a batch does, by the end of its key (`bot.engines.rounds.anonymous_messages`):
+#: the kinds of `HeldPost.kind`. (A named post's removal, ":unname", goes with its words and is no kind of its own.)
+_BATCH_KINDS = {"post": "new", "edit": "edit", "delete": "removal"}
+
+
+async def _batch_waiting_for(tx: Executor, round_id: int, tick: datetime, now: datetime) -> dict[str, int]:
+    """How many posts of each kind the round's batch waiting for `tick` has (none if no batch waits, or the tick
+    has come: a batch that is out can't be joined)."""
+    if tick <= now:
+        return {}
+    rows = await tx.fetchall(
+        "SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending' AND next_attempt_at = ?",
+        f"anon:{round_id}:%", utc_iso(tick))
+    counts: dict[str, int] = {}
+    for r in rows:
+        kind = _BATCH_KINDS.get(str(r["dedupe_key"]).rsplit(":", 1)[-1])
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
