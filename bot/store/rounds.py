@@ -377,8 +377,10 @@ class RoundRepository(Repository):
                 "ELSE anon_ref END WHERE id = ?",
                 int(shows), int(not shows), h.response.id,
             )
-        # (At the close, what joins a batch still waiting for its tick goes with it, not a moment before it.)
-        await enqueue_on(tx, outgoing, now, None if everything and not any(joining.values()) else tick)
+        if any(joining.values()):  # (at the close too: with that batch, not a moment before it)
+            await _join_waiting_batch(tx, round_id, tick, outgoing, now)
+        else:
+            await enqueue_on(tx, outgoing, now, None if everything else tick)
         return len(held)
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
@@ -587,6 +589,31 @@ async def _batch_waiting_for(tx: Executor, round_id: int, tick: datetime, now: d
         if kind is not None:
             counts[kind] = counts.get(kind, 0) + 1
     return counts
+
+
+async def _join_waiting_batch(tx: Executor, round_id: int, tick: datetime, outgoing: list[Outgoing],
+                              now: datetime) -> None:
+    """Queue `outgoing` with the round's batch waiting for `tick`, as one batch: its new posts shuffled in among
+    that batch's (queued after them, they would go up last and say they were pressed after it filled), then the
+    rest in order, the named posts coming down after all of it, as in any batch (`anonymous_messages`)."""
+    waiting = await tx.fetchall(
+        "SELECT * FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending' AND next_attempt_at = ? ORDER BY id",
+        f"anon:{round_id}:%", utc_iso(tick))
+    if waiting:
+        ids = [r["id"] for r in waiting]
+        await tx.execute(f"DELETE FROM outbox WHERE id IN ({marks(ids)})", *ids)
+    posts: list[dict[str, Any] | Outgoing] = [r for r in waiting if r["dedupe_key"].endswith(":post")]
+    posts += [o for o in outgoing if o.dedupe_key.endswith(":post")]
+    random.SystemRandom().shuffle(posts)
+    rest: list[dict[str, Any] | Outgoing] = [r for r in waiting if not r["dedupe_key"].endswith(":post")]
+    rest += [o for o in outgoing if not o.dedupe_key.endswith(":post")]
+    for item in posts + rest:
+        if isinstance(item, Outgoing):
+            await enqueue_on(tx, [item], now, tick)
+        else:  # (as it was, under a new id: the outbox sends a batch in id order)
+            cols = [c for c in item if c != "id"]
+            await tx.execute(f"INSERT INTO outbox ({', '.join(cols)}) VALUES ({marks(cols)})",
+                             *[item[c] for c in cols])
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:

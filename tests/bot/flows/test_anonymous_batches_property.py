@@ -108,3 +108,22 @@ async def test_an_answer_pressed_after_a_batch_filled_goes_up_with_it_at_the_tic
     await app.outbox.drain_all()
     posted = [d.message.plain() for d in app.sent if d.kind == "thread"]
     assert sorted(p for p in posted if p.startswith(ANONYMOUS)) == [f"{ANONYMOUS}\nwords {n}" for n in range(4)]
+
+
+async def test_a_post_that_joins_a_waiting_batch_is_shuffled_in_among_its_posts(app, clock, monkeypatch):
+    """Queued after the batch it joined, it would always go up last: the words of whoever pressed late."""
+    import bot.store.rounds
+
+    class Reversing:
+        def shuffle(self, items: list) -> None:
+            items.reverse()
+
+    monkeypatch.setattr(bot.store.rounds.random, "SystemRandom", Reversing)
+    await a_round(app, clock)
+    clock.advance(timedelta(seconds=20))
+    for n, name in enumerate(("ann", "bob", "cy", "dee")):
+        await answer(app, name, "3", "anonymous", f"words {n}")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    posted = [d.message.plain() for d in app.sent if d.kind == "thread" and d.message.plain().startswith(ANONYMOUS)]
+    assert len(posted) == 4 and posted[0] == f"{ANONYMOUS}\nwords 3"
