@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
 from dataclasses import dataclass, replace
@@ -412,6 +413,14 @@ class RoundRepository(Repository):
         summary reads thousands of rows)."""
         words = self.answer_words(row)
         return Response.from_row(row if words is row["text"] else {**row, "text": words})
+
+    async def named_posts_of(self, response_id: int) -> list[dict[str, Any]]:
+        """What the answer's posts with its author's name said (put up or changed, sent or on their way), as
+        queued: words once seen with a name can't be posted anonymously without saying whose they are."""
+        rows = await self.db.fetchall(
+            "SELECT payload FROM outbox WHERE response_id = ? AND dedupe_key LIKE 'resp:%' AND kind IN ('thread', "
+            "'edit') ORDER BY id", response_id)
+        return [json.loads(r["payload"]) for r in rows]
 
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)

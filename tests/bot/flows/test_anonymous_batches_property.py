@@ -58,9 +58,11 @@ async def play(app, clock, seed: int) -> None:
             visibility = rng.choice(("anonymous", "anonymous", "shared", "private"))
             words = last[who][1] if who in last and rng.random() < 0.3 else f"w{seed}x{step}"
             told = await answer(app, who, "3", visibility, words)
-            if visibility == "anonymous":
+            saved = await app.store.rounds.response_of(rnd.id, f"console:{who}")
+            assert saved is not None  # (as saved: words seen with a name wait, private, for the member's choice)
+            if saved.visibility == "anonymous":
                 assert PROMISE in told
-            last[who], pressed[who] = (visibility, words), clock.now()
+            last[who], pressed[who] = (saved.visibility, saved.text), clock.now()
         elif clock.now() + timedelta(minutes=10) < rnd.closes_at:
             if roll < 0.85:
                 clock.advance(timedelta(minutes=rng.randint(1, 4), seconds=rng.randint(0, 59)))
