@@ -71,7 +71,8 @@ class Batching:
     `floor` don't go at the close (everyone saw their author's named posts come down at the erasure): they
     stay pooled, with every other erasure's in the community, until at least `floor` erasures wait
     (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
-    the answer that filled it was pressed.
+    the answer that filled it was pressed; whatever is pressed before that tick goes with it (`due`, `joining`),
+    so nothing pressed then is left behind alone.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
