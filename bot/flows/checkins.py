@@ -17,7 +17,7 @@ from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named,
 from bot.flows.common import posted_name
 from bot.flows.crisis_care import after_answer, answer_saved, care_note_consent, cared, words_kept
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
-from bot.events import reply_to_json
+from bot.events import reply_from_json, reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
 from bot.i18n import N_, _, one_full_stop, speaking
 from bot.store.store import RoundClosed
@@ -244,6 +244,9 @@ async def save_answer(
         if OPENNESS[ending[0]] < OPENNESS[previous.visibility if previous else "private"]:
             visibility, safer = ending[0], True  # (of the two, the one fewer people see)
     held = None if as_chosen else await _hold(app, rnd, ev, visibility, words)
+    seen = await _seen_with_name(app, rnd, ev, visibility, words)
+    if held is None and seen and not as_chosen:
+        held = "anonymous"  # (kept private until they choose, knowing: `SEEN_NAMED`)
     if held is not None:
         visibility = "private"  # (saved, never lost; posted only if they press for it)
     posted_in = round_language(app, rnd, await app.channel_language(ev.actor.community_id))  # (the round's own)
@@ -278,13 +281,13 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    shows = _when_anonymous_shows(visibility, previous, was_out)
+    shows = _when_anonymous_shows(visibility, previous, seen, was_out)
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
         if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
-        replies = [_held_offer(app, rnd, ev, response, held, said)]
+        replies = [_held_offer(app, rnd, ev, response, held, said, SEEN_NAMED if seen else HELD)]
     if ending is not None and held is None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods
@@ -316,19 +319,48 @@ async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: st
     return wanted
 
 
+#: Said when words already seen with the member's name were to go up anonymously: the batch can't hide whose they
+#: are (anyone who saw them knows), so they are kept private until the member chooses, knowing that.
+SEEN_NAMED = N_("These same words were already up in {channel} with your name, so anyone who saw them would know an "
+                "anonymous post of them is yours. I haven't posted them anonymously: they're saved, and for now only "
+                "you can see them. To post them anonymously anyway, press **{post}**; if not, **{keep}**. Or send "
+                "different words with **checkin answer**.")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same words as anyone reading them would recognise them: spacing and case aside."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+async def _seen_with_name(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: str) -> bool:
+    """Would these words go up anonymously though they were up with the member's name in this round (shared now,
+    or before: a named post taken down was still seen)? Then no batch hides whose they are."""
+    previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    if not words or previous is None or (visibility or previous.visibility) != "anonymous":
+        return False
+    if (previous.visibility == "shared" or previous.post_ref) and _same_words(previous.text, words):
+        return True
+    for payload in await app.store.rounds.named_posts_of(previous.id):
+        shown = reply_from_json(payload).plain().split("\n", 1)
+        if len(shown) == 2 and _same_words(shown[1], words):
+            return True
+    return False
+
+
 def _digest(words: str) -> str:
     """Which words a held offer's button is for (never the words themselves, which a platform would keep)."""
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
-def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich) -> Reply:
+def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
+                why: str = HELD) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
     each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`)."""
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
     buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
                Button(post, "checkin.post_held", args | once(app.now())))
-    body = join_rich([said, fill(_(HELD), channel=channel(rnd.channel_id), post=hearth_text(post),
+    body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
                                  keep=hearth_text(_(KEEP_PRIVATE)))], "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
@@ -421,11 +453,17 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
     return await save_answer(app, ev, rnd, schedule, str(mine.mood), visibility, words)
 
 
-def _when_anonymous_shows(visibility: str, previous: Response | None, was_out: bool = True) -> Rich:
+def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
+                          was_out: bool = True) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
-    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed. An
+    already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
+    `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
     anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
     simply won't be posted."""
+    if visibility == "anonymous" and seen:
+        return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
+                            "up with your name before, so anyone who saw them may know they're yours. If too few come "
+                            "in before the round closes, they aren't posted."))
     if visibility == "anonymous":
         said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
                  "yours. If too few come in before the round closes, they aren't posted.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
 from dataclasses import dataclass, replace
@@ -75,8 +76,9 @@ class Batching:
     `floor` don't go at the close (everyone saw their author's named posts come down at the erasure): they
     stay pooled, with every other erasure's in the community, until at least `floor` erasures wait
     (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
-    the answer that filled it was pressed; one carrying the words of a member a care note was just about goes
-    some ticks after the note (`CARE_GAP_LEAST`), never with it.
+    the answer that filled it was pressed; whatever is pressed before that tick goes with it (`due`, `joining`),
+    so nothing pressed then is left behind alone; and one carrying the words of a member a care note was just
+    about goes some ticks after the note (`CARE_GAP_LEAST`), never with it.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
@@ -86,18 +88,25 @@ class Batching:
     floor: int
     build: Callable[[list[HeldPost]], list[Outgoing]]
 
-    def due(self, held: list[HeldPost], closing: bool) -> list[HeldPost]:
-        """The waiting posts that go now, by the rule above (those withheld for good at the close marked so)."""
+    def due(self, held: list[HeldPost], closing: bool, joining: dict[str, int] | None = None) -> list[HeldPost]:
+        """The waiting posts that go now, by the rule above (those withheld for good at the close marked so).
+
+        `joining`: how many of each kind a batch already has that is waiting for the clock's next tick (formed
+        by an earlier press, not out yet). Posts pressed before that tick go with it: the channel sees them all
+        at once, so they hide among its posts as well as among each other, and a post pressed a moment after a
+        batch filled is never left alone to be withheld at the close."""
+        joining = joining or {}
         by_kind: dict[str, list[HeldPost]] = {}
         for h in held:
             by_kind.setdefault(h.kind, []).append(h)
         going: list[HeldPost] = []
         for kind, posts in by_kind.items():
-            if kind == "new" and closing and len(posts) < self.floor:
+            enough = len(posts) + joining.get(kind, 0) >= self.floor
+            if kind == "new" and closing and not enough:
                 going += [replace(h, withheld=True) for h in posts]
-            elif kind == "removal" and closing and len(posts) < self.floor:
+            elif kind == "removal" and closing and not enough:
                 going += [h for h in posts if h.response is not None]  # (an erasure's wait, pooled: above)
-            elif closing or kind == "" or len(posts) >= self.floor:
+            elif closing or kind == "" or enough:
                 going += posts
         if not closing and all(h.kind == "" for h in going):
             return []  # (nothing to show: they wait to go with a batch)
@@ -349,9 +358,11 @@ class RoundRepository(Repository):
             "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
             "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
         )
+        tick = next_tick(now)
+        joining = await _batch_waiting_for(tx, round_id, tick, now)
         held = batching.due([HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
                                       r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"],
-                                      r["held_id"]) for r in rows], everything)
+                                      r["held_id"]) for r in rows], everything, joining)
         if everything:  # (an erasure's removals left over at the close stay, pooled: `Batching`)
             await tx.execute("UPDATE held_posts SET pool = ? WHERE round_id = ? AND response_id IS NULL AND pool IS "
                              "NULL", secrets.token_hex(8), round_id)
@@ -374,8 +385,15 @@ class RoundRepository(Repository):
                 "ELSE anon_ref END WHERE id = ?",
                 int(shows), int(not shows), h.response.id,
             )
-        due = None if everything else next_tick(now)
-        await enqueue_on(tx, outgoing, now, await self._after_care_notes(tx, round_id, held, now, due))
+        due = None if everything else tick
+        at = await self._after_care_notes(tx, round_id, held, now, due)
+        if any(joining.values()):  # (at the close too: with that batch, not a moment before it)
+            await _join_waiting_batch(tx, round_id, tick, outgoing, now)
+            if at != due and at is not None:  # a care note about one of its authors: the whole batch waits past it
+                await tx.execute("UPDATE outbox SET next_attempt_at = ? WHERE dedupe_key LIKE ? AND status = 'pending' "
+                                 "AND next_attempt_at = ?", utc_iso(at), f"anon:{round_id}:%", utc_iso(tick))
+        else:
+            await enqueue_on(tx, outgoing, now, at)
         return len(held)
 
     async def _after_care_notes(self, tx: Executor, round_id: int, held: list[HeldPost], now: datetime,
@@ -427,6 +445,14 @@ class RoundRepository(Repository):
         summary reads thousands of rows)."""
         words = self.answer_words(row)
         return Response.from_row(row if words is row["text"] else {**row, "text": words})
+
+    async def named_posts_of(self, response_id: int) -> list[dict[str, Any]]:
+        """What the answer's posts with its author's name said (put up or changed, sent or on their way), as
+        queued: words once seen with a name can't be posted anonymously without saying whose they are."""
+        rows = await self.db.fetchall(
+            "SELECT payload FROM outbox WHERE response_id = ? AND dedupe_key LIKE 'resp:%' AND kind IN ('thread', "
+            "'edit') ORDER BY id", response_id)
+        return [json.loads(r["payload"]) for r in rows]
 
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
@@ -603,6 +629,52 @@ async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, 
         "JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
         "AND r.user_id = ? AND (r.visibility = 'anonymous' OR r.anon_out = 1))",
         later, utc_iso(next_tick(now) - TICK), later, community_id, user_id)
+
+
+#: What each anonymous message of a batch does, by the end of its key (`bot.engines.rounds.anonymous_messages`):
+#: the kinds of `HeldPost.kind`. (A named post's removal, ":unname", goes with its words and is no kind of its own.)
+_BATCH_KINDS = {"post": "new", "edit": "edit", "delete": "removal"}
+
+
+async def _batch_waiting_for(tx: Executor, round_id: int, tick: datetime, now: datetime) -> dict[str, int]:
+    """How many posts of each kind the round's batch waiting for `tick` has (none if no batch waits, or the tick
+    has come: a batch that is out can't be joined)."""
+    if tick <= now:
+        return {}
+    rows = await tx.fetchall(
+        "SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending' AND next_attempt_at = ?",
+        f"anon:{round_id}:%", utc_iso(tick))
+    counts: dict[str, int] = {}
+    for r in rows:
+        kind = _BATCH_KINDS.get(str(r["dedupe_key"]).rsplit(":", 1)[-1])
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+async def _join_waiting_batch(tx: Executor, round_id: int, tick: datetime, outgoing: list[Outgoing],
+                              now: datetime) -> None:
+    """Queue `outgoing` with the round's batch waiting for `tick`, as one batch: its new posts shuffled in among
+    that batch's (queued after them, they would go up last and say they were pressed after it filled), then the
+    rest in order, the named posts coming down after all of it, as in any batch (`anonymous_messages`)."""
+    waiting = await tx.fetchall(
+        "SELECT * FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending' AND next_attempt_at = ? ORDER BY id",
+        f"anon:{round_id}:%", utc_iso(tick))
+    if waiting:
+        ids = [r["id"] for r in waiting]
+        await tx.execute(f"DELETE FROM outbox WHERE id IN ({marks(ids)})", *ids)
+    posts: list[dict[str, Any] | Outgoing] = [r for r in waiting if r["dedupe_key"].endswith(":post")]
+    posts += [o for o in outgoing if o.dedupe_key.endswith(":post")]
+    random.SystemRandom().shuffle(posts)
+    rest: list[dict[str, Any] | Outgoing] = [r for r in waiting if not r["dedupe_key"].endswith(":post")]
+    rest += [o for o in outgoing if not o.dedupe_key.endswith(":post")]
+    for item in posts + rest:
+        if isinstance(item, Outgoing):
+            await enqueue_on(tx, [item], now, tick)
+        else:  # (as it was, under a new id: the outbox sends a batch in id order)
+            cols = [c for c in item if c != "id"]
+            await tx.execute(f"INSERT INTO outbox ({', '.join(cols)}) VALUES ({marks(cols)})",
+                             *[item[c] for c in cols])
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
