@@ -130,6 +130,20 @@ class Hearth:
         event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
         return await self.handle(event, refusal=refusal)
 
+    async def screened_step(self, actor: Actor, text: str) -> list[Reply]:
+        """Words typed at a step of a form or a question that can't take them (a choice that is none of the choices,
+        "yes or no?" answered with a sentence): screened as everything typed to Hearth is, and answered with care
+        when they raise concern (the care replies; nothing when they don't). The adapter then asks the step again,
+        never quoting them."""
+        event = without_controls(Event("command", actor, TYPED_LINE, {"line": text}, typed=True))
+        if not text.strip():
+            return []
+        i18n.use(await self.language_of(actor))
+        care = await care_for(self, event, (), await screen(self, event))
+        if care:
+            self.outbox.kick()
+        return self._counted(care)
+
     async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
                      refusal: Reply | None = None) -> list[Reply]:
         """Run one event from an adapter and return what to show; on a full disk, a kind refusal.

@@ -81,11 +81,13 @@ def words_kept(text: str) -> None:
 def free_text(app: "Hearth", event: Event) -> list[str]:
     """Everything the person typed in this event: a form's fields, and a command's options, whatever they name
     (their words, a check-in's name, a region, a line that is no command at all). Not what they picked from a menu
-    (`CHOICE_FIELDS`), a choice or a time typed as one (`_is_typed_text`), a number, nor a prompt written for others
-    (`Option.own_words`: its flow takes a second look)."""
+    (`CHOICE_FIELDS`, unless several words stand there), a choice or a time typed as one (`_is_typed_text`), a
+    number, nor a prompt written for others (`Option.own_words`: its flow takes a second look)."""
     if not event.values and not event.args:
         return []
-    texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS]
+    texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS or len(v.split()) > 1]
+    # (a choice is one word, a value of its menu: several typed in its place, where a platform lets a field of a
+    # modal be typed, are a sentence)
     if event.kind == "command":
         cmd = app.registry.commands.get(event.name)
         texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v)]

@@ -80,3 +80,16 @@ async def test_a_form_field_that_is_no_words_of_an_answer_is_screened_too(app):
     mia = actor("mia", moderator=True)
     replies = await press(app, mia, "mod.schedule.create", {}, {"name": "i want to kill myself"}, kind="form")
     assert CARE in text(replies)
+
+
+async def test_a_choice_field_of_a_form_with_a_sentence_in_it_is_screened(app):
+    """A modal's field that holds a choice, typed as words where a platform lets it be typed."""
+    from bot.flows.crisis_care import free_text
+
+    form = Event("form", actor("eve"), "checkin.answer", {}, {"mood": "3", "visibility": "I want to die tonight"})
+    assert free_text(app, form) == ["I want to die tonight"]
+
+
+async def test_words_typed_at_a_step_are_screened_in_the_core_and_ok_words_get_nothing(app):
+    assert CARE in text(await app.screened_step(actor("eve"), "je veux mourir ce soir"))
+    assert await app.screened_step(actor("eve"), "the blue one") == []
