@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, screen, watch_kept_words, without_echoes
+from bot.flows.crisis_care import care_for, screen, typed_line, watch_kept_words, without_echoes
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -242,7 +242,7 @@ class Hearth:
             # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
-        calm = without_echoes(replies, screened)
+        calm = without_echoes(replies, screened, typed_line(self, event))
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         replies = care + calm

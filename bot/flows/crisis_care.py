@@ -91,7 +91,29 @@ def free_text(app: "Hearth", event: Event) -> list[str]:
     if event.kind == "command":
         cmd = app.registry.commands.get(event.name)
         texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v)]
+        line = typed_line(app, event)
+        if line and _normal(line) not in {_normal(t) for t in texts}:
+            texts.append(line)
     return [t for t in texts if t and not t.strip().isdigit()]
+
+
+def typed_line(app: "Hearth", event: Event) -> str | None:
+    """A typed command's whole line, its options' words in the order typed (what `parse_line` and a slash command
+    give), so that a sentence split across options ("checkin join I want to die": a name, a choice, a choice) is
+    read whole. None when nothing was typed, for one word, or where a command holds words written for others
+    (`Option.own_words`: its flow takes the second look)."""
+    cmd = app.registry.commands.get(event.name) if event.kind == "command" and event.typed else None
+    if cmd is None:
+        return None
+    options = {o.name: o for o in cmd.options}
+    if any(not options[k].own_words for k in event.args if k in options):
+        return None
+    line = " ".join(v.strip() for k, v in event.args.items() if k in options and options[k].kind != "file")
+    return line if len(line.split()) > 1 else None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _is_typed_text(cmd: "Command | None", key: str, value: str) -> bool:
@@ -137,14 +159,16 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
     return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
-def without_echoes(replies: list[Reply], screened: Screened) -> list[Reply]:
+def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
-    (`given_back`) are still given back."""
+    (`given_back`) are still given back. Of a whole typed `line` of concern (`typed_line`), not even one of its
+    words is quoted: "You wrote “want”" is a piece of "I want to die"."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
+    whole = _normal(line) if line and _normal(line) in concerning else None
     out = []
     for reply in replies:
         if not reply.error:
@@ -152,7 +176,7 @@ def without_echoes(replies: list[Reply], screened: Screened) -> list[Reply]:
             continue
         parts = reply.body.parts
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
-        if not any(_quotes(p, concerning) for p in parts[:header]):
+        if not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
         elif header < len(parts):
             out.append(replace(reply, body=Rich(parts[header:])))
@@ -167,6 +191,15 @@ def _quotes(part: object, concerning: list[str]) -> bool:
     if not said:
         return False  # (a number or a word alone, "7" for a mood, is no sentence of theirs)
     return any(text in said or (said in text and (said == text or len(said.split()) > 1)) for text in concerning)
+
+
+def _piece_of(part: object, line: str | None) -> bool:
+    """Whether a part of a reply repeats any of a typed line of concern, a word of it too (a number alone excepted:
+    "7" for a mood is no word of theirs)."""
+    if line is None or not isinstance(part, UserText):
+        return False
+    said = _normal(part.text)
+    return bool(said) and not said.isdigit() and f" {said} " in f" {line} "
 
 
 def cared() -> bool:
@@ -185,7 +218,7 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
-    concerning = [text.strip() for text, r in results if r.level != "ok"]
+    concerning = _concerning(app, event, results)
     if await _answered_before(app, event.actor, concerning) and not again:
         log.info("care screen: %s again for the same words; answered a moment ago", level)
         return []
@@ -236,6 +269,16 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
     language = language or (prefix if prefix in LANGUAGES else "en")
     with speaking(language):
         return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
+
+
+def _concerning(app: "Hearth", event: Event, results: Screened) -> list[str]:
+    """The texts of concern, for what was saved and what was answered before: the options' own, and the whole
+    line (`typed_line`) only when it alone raised concern (its words are theirs; the same answer, sent again as a
+    form, is still one text)."""
+    line = typed_line(app, event)
+    line = _normal(line) if line else None
+    own = [text.strip() for text, r in results if r.level != "ok" and _normal(text) != line]
+    return own or [text.strip() for text, r in results if r.level != "ok"]
 
 
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:

@@ -93,3 +93,26 @@ async def test_a_choice_field_of_a_form_with_a_sentence_in_it_is_screened(app):
 async def test_words_typed_at_a_step_are_screened_in_the_core_and_ok_words_get_nothing(app):
     assert CARE in text(await app.screened_step(actor("eve"), "je veux mourir ce soir"))
     assert await app.screened_step(actor("eve"), "the blue one") == []
+
+
+@pytest.mark.parametrize("line", [
+    "checkin join I want to die",                               # a name, a choice and a choice
+    "checkin join je veux mourir ce soir",
+    "me lowmood yes quiero morirme",
+])
+async def test_a_sentence_split_across_options_is_screened_whole_and_no_piece_of_it_is_quoted(app, line):
+    replies = await typed(app, actor("eve"), line)
+    assert CARE in text(replies), line
+    refusals = "\n".join(r.plain() for r in replies if r.error)
+    assert "You wrote" not in refusals and "“" not in refusals, refusals
+
+
+async def test_a_moderators_line_split_across_options_is_screened_whole_before_any_refusal(app):
+    replies = await typed(app, actor("mia", moderator=True), "mod schedule create I want to die #general daily 09:00")
+    assert CARE in text(replies)
+    assert "as a time" not in text(replies) and "to die #general" not in text(replies)
+
+
+async def test_an_ordinary_line_split_across_options_still_gets_its_refusal_quoted(app):
+    replies = await typed(app, actor("eve"), "checkin join mornings maybe")
+    assert CARE not in text(replies) and "“maybe”" in text(replies)
