@@ -175,6 +175,8 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
             out.append(reply)
             continue
         parts = reply.body.parts
+        if parts[:1] == (_(NOT_UNDERSTOOD),):
+            continue  # (the care reply is the answer: "I didn't understand" beside it would say they weren't heard)
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
         if not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
@@ -237,6 +239,11 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
 
+
+#: To a line of several words that begins with no command's word: very likely someone talking to Hearth, so none
+#: of it is quoted back (the screen can miss what someone means). Beside a care reply it is left out.
+NOT_UNDERSTOOD = N_("Sorry, I didn't understand that. **help** shows what I can do, and **support** shows people "
+                    "you can reach right now.")
 
 #: To someone Hearth can place in no community (a DM on a platform of servers) whose words raise no concern.
 OUTSIDE = N_("I answer commands inside your community: type **help** there, or **support** for people you can "

@@ -39,7 +39,20 @@ async def test_a_line_that_is_no_command_gets_care_and_no_refusal_that_repeats_i
 async def test_an_ordinary_line_that_is_no_command_is_still_told_so(app):
     replies = await typed(app, actor("eve"), "hello there friend, how are you")
     assert CARE not in text(replies)
-    assert text(replies) == "I don't know the command “hello there friend,”. help lists them all."
+    assert text(replies) == ("Sorry, I didn't understand that. help shows what I can do, and support shows people "
+                             "you can reach right now.")  # (a sentence: never quoted back)
+
+
+@pytest.mark.parametrize("line", ["Não aguento mais viver", "I've written letters to everyone I love",
+                                  "ich kann einfach nicht mehr schlafen", "je suis tellement fatigué de tout"])
+async def test_a_sentence_close_to_no_command_is_never_quoted_back_even_unscreened(app, line):
+    said = text(await typed(app, actor("eve"), line))
+    assert "“" not in said and line.split()[0] not in said.split("\n")[-1]
+    assert "didn't understand" in said or CARE in said
+
+
+async def test_a_slip_of_a_word_or_two_is_still_quoted(app):
+    assert "I don't know the command “dance”" in text(await typed(app, actor("eve"), "dance"))
 
 
 async def test_a_line_refused_before_it_runs_is_screened_and_its_words_still_given_back(app):
