@@ -159,12 +159,18 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
     return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
-def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None) -> list[Reply]:
+#: A form's field refused for words of concern: the field is asked again, without repeating them.
+FIELD_AGAIN = N_("Could you look at this part again? Nothing was saved yet.")
+
+
+def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
+                   form: bool = False) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
     (`given_back`) are still given back. Of a whole typed `line` of concern (`typed_line`), not even one of its
-    words is quoted: "You wrote “want”" is a piece of "I want to die"."""
+    words is quoted: "You wrote “want”" is a piece of "I want to die". Of a `form`, a refusal about one field stays
+    about that field, in words of Hearth's own (`FIELD_AGAIN`): the form asks for it again and goes on."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -180,6 +186,8 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
         if not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
+        elif form and reply.field:
+            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + Rich(parts[header:])))
         elif header < len(parts):
             out.append(replace(reply, body=Rich(parts[header:])))
     return out

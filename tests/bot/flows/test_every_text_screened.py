@@ -129,3 +129,12 @@ async def test_a_moderators_line_split_across_options_is_screened_whole_before_a
 async def test_an_ordinary_line_split_across_options_still_gets_its_refusal_quoted(app):
     replies = await typed(app, actor("eve"), "checkin join mornings maybe")
     assert CARE not in text(replies) and "“maybe”" in text(replies)
+
+
+async def test_a_forms_field_refused_for_words_of_concern_is_asked_again_without_them(app):
+    """A modal (or the terminal's form) keeps going: its field is asked for again, in Hearth's own words."""
+    replies = await press(app, actor("eve"), "command.run", {"command": "me region"}, {"region": "I want to kill myself"},
+                          kind="form")
+    assert CARE in text(replies)
+    [again] = [r for r in replies if r.error]
+    assert again.field == "region" and "kill" not in again.plain() and "Nothing was saved yet" in again.plain()
