@@ -25,6 +25,7 @@ from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.forms import answer_problem
+from bot.flows.crisis_care import FIELD_AGAIN
 from bot.commands.parse import names_a_command, parse_line
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
@@ -575,7 +576,9 @@ class ConsoleAdapter:
                 return
             for reply in replies:
                 self._private(actor, reply)
-            answer = await self._ask(form, wrong, values.get(wrong.name))
+            again = any(r.error and r.body.parts[:1] == (_(FIELD_AGAIN),) for r in replies)
+            # (refused for words of concern: asked again without repeating them, `without_echoes`)
+            answer = await self._ask(form, wrong, None if again else values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
                 return
