@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, screen, watch_kept_words, without_echoes
+from bot.flows.crisis_care import care_for, screen, typed_line, watch_kept_words, without_echoes
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -130,6 +130,20 @@ class Hearth:
         event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
         return await self.handle(event, refusal=refusal)
 
+    async def screened_step(self, actor: Actor, text: str) -> list[Reply]:
+        """Words typed at a step of a form or a question that can't take them (a choice that is none of the choices,
+        "yes or no?" answered with a sentence): screened as everything typed to Hearth is, and answered with care
+        when they raise concern (the care replies; nothing when they don't). The adapter then asks the step again,
+        never quoting them."""
+        event = without_controls(Event("command", actor, TYPED_LINE, {"line": text}, typed=True))
+        if not text.strip():
+            return []
+        i18n.use(await self.language_of(actor))
+        care = await care_for(self, event, (), await screen(self, event))
+        if care:
+            self.outbox.kick()
+        return self._counted(care)
+
     async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
                      refusal: Reply | None = None) -> list[Reply]:
         """Run one event from an adapter and return what to show; on a full disk, a kind refusal.
@@ -228,7 +242,7 @@ class Hearth:
             # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
-        calm = without_echoes(replies, screened)
+        calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form")
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         replies = care + calm

@@ -25,6 +25,7 @@ from adapters.console.render import _CONTROL, render_buttons, render_reply
 from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.forms import answer_problem
+from bot.flows.crisis_care import FIELD_AGAIN
 from bot.commands.parse import names_a_command, parse_line
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
@@ -575,7 +576,9 @@ class ConsoleAdapter:
                 return
             for reply in replies:
                 self._private(actor, reply)
-            answer = await self._ask(form, wrong, values.get(wrong.name))
+            again = any(r.error and r.body.parts[:1] == (_(FIELD_AGAIN),) for r in replies)
+            # (refused for words of concern: asked again without repeating them, `without_echoes`)
+            answer = await self._ask(form, wrong, None if again else values.get(wrong.name))
             if answer is None:
                 self._left(form, values)
                 return
@@ -638,8 +641,8 @@ class ConsoleAdapter:
             if f.choices and answer.strip():
                 chosen = chosen_value(f, answer.strip())
                 if chosen is None:
-                    self.out.say("  " + _("“{typed}” isn't one of the choices. Type one of them, or its number.")
-                                 .format(typed=_CONTROL.sub("", answer.strip())))
+                    if not await self._cared_for(answer):
+                        self.out.say("  " + _not_a_choice(answer.strip()))
                     self._question(f)
                     continue
                 return chosen
@@ -651,6 +654,9 @@ class ConsoleAdapter:
                     self._pending = answer
                     return None
             problem = answer_problem(self._app.registry, form, f, answer)
+            if problem is not None and await self._cared_for(answer):
+                self._question(f)  # (asked again, their words never quoted: the care reply answered them)
+                continue
             if problem is not None:
                 self._refused[f.name] = answer.strip()
                 self.out.say("  " + problem.reply().plain().replace("\n", "\n  "))
@@ -680,7 +686,16 @@ class ConsoleAdapter:
                 return True
             if word in ("no", "n", _("no").lower()):
                 return False
+            await self._cared_for(reply)  # (words of concern are answered first; then the question stands)
             self.out.say("  " + _("Please type yes or no."))
+
+    async def _cared_for(self, typed: str) -> bool:
+        """Words typed at a step that can't take them, screened in the core first (`Hearth.screened_step`): True
+        when they raised concern and the care reply was shown (then nothing repeats them)."""
+        care = await self._app.screened_step(self._actor(), typed)
+        for reply in care:
+            self._private(self._actor(), reply)
+        return bool(care)
 
     def _question(self, f: FormField, typed: str | None = None) -> None:
         """One field's question: its choices, its default, and what was typed for it before (asking again)."""
@@ -841,6 +856,19 @@ class ConsoleAdapter:
 
 #: The question `_meant_as_answer` asks, as a field: a terminal line typed at it ends the form (`_ends_form`).
 _YES_NO = FormField("meant", "", "choice")
+
+
+#: The most words a choice step quotes back: more is a sentence, not a slip for a choice.
+QUOTED_WORDS = 3
+
+
+def _not_a_choice(typed: str) -> str:
+    """A choice step's answer that is none of its choices: a slip ("GREAT", "7") is quoted, a sentence never
+    (the screen can miss what someone means; repeating their words back coldly would say they weren't heard)."""
+    if len(typed.split()) > QUOTED_WORDS:
+        return _("That isn't one of the choices. Type one of them, or its number.")
+    return _("“{typed}” isn't one of the choices. Type one of them, or its number.").format(
+        typed=_CONTROL.sub("", typed))
 
 
 def chosen_value(f: FormField, typed: str) -> str | None:

@@ -81,15 +81,39 @@ def words_kept(text: str) -> None:
 def free_text(app: "Hearth", event: Event) -> list[str]:
     """Everything the person typed in this event: a form's fields, and a command's options, whatever they name
     (their words, a check-in's name, a region, a line that is no command at all). Not what they picked from a menu
-    (`CHOICE_FIELDS`), a choice or a time typed as one (`_is_typed_text`), a number, nor a prompt written for others
-    (`Option.own_words`: its flow takes a second look)."""
+    (`CHOICE_FIELDS`, unless several words stand there), a choice or a time typed as one (`_is_typed_text`), a
+    number, nor a prompt written for others (`Option.own_words`: its flow takes a second look)."""
     if not event.values and not event.args:
         return []
-    texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS]
+    texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS or len(v.split()) > 1]
+    # (a choice is one word, a value of its menu: several typed in its place, where a platform lets a field of a
+    # modal be typed, are a sentence)
     if event.kind == "command":
         cmd = app.registry.commands.get(event.name)
         texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v)]
+        line = typed_line(app, event)
+        if line and _normal(line) not in {_normal(t) for t in texts}:
+            texts.append(line)
     return [t for t in texts if t and not t.strip().isdigit()]
+
+
+def typed_line(app: "Hearth", event: Event) -> str | None:
+    """A typed command's whole line, its options' words in the order typed (what `parse_line` and a slash command
+    give), so that a sentence split across options ("checkin join I want to die": a name, a choice, a choice) is
+    read whole. None when nothing was typed, for one word, or where a command holds words written for others
+    (`Option.own_words`: its flow takes the second look)."""
+    cmd = app.registry.commands.get(event.name) if event.kind == "command" and event.typed else None
+    if cmd is None:
+        return None
+    options = {o.name: o for o in cmd.options}
+    if any(not options[k].own_words for k in event.args if k in options):
+        return None
+    line = " ".join(v.strip() for k, v in event.args.items() if k in options and options[k].kind != "file")
+    return line if len(line.split()) > 1 else None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _is_typed_text(cmd: "Command | None", key: str, value: str) -> bool:
@@ -135,25 +159,36 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
     return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
-def without_echoes(replies: list[Reply], screened: Screened) -> list[Reply]:
+#: A form's field refused for words of concern: the field is asked again, without repeating them.
+FIELD_AGAIN = N_("Could you look at this part again? Nothing was saved yet.")
+
+
+def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
+                   form: bool = False) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
-    (`given_back`) are still given back."""
+    (`given_back`) are still given back. Of a whole typed `line` of concern (`typed_line`), not even one of its
+    words is quoted: "You wrote “want”" is a piece of "I want to die". Of a `form`, a refusal about one field stays
+    about that field, in words of Hearth's own (`FIELD_AGAIN`): the form asks for it again and goes on."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
+    whole = _normal(line) if line and _normal(line) in concerning else None
     out = []
     for reply in replies:
         if not reply.error:
             out.append(reply)
             continue
         parts = reply.body.parts
+        if parts[:1] == (_(NOT_UNDERSTOOD),):
+            continue  # (the care reply is the answer: "I didn't understand" beside it would say they weren't heard)
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
-        if not any(_quotes(p, concerning) for p in parts[:header]):
+        if not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
-        elif reply.form is not None or reply.field is not None:  # a form shown again holds the words as typed
-            out.append(replace(reply, body=rich(_("Please check"))))
+        elif (form and reply.field) or reply.form is not None or reply.field is not None:
+            # a form shown again holds the words as typed: the field is marked, nothing quoted
+            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + Rich(parts[header:])))
         elif header < len(parts):
             out.append(replace(reply, body=Rich(parts[header:])))
     return out
@@ -167,6 +202,15 @@ def _quotes(part: object, concerning: list[str]) -> bool:
     if not said:
         return False  # (a number or a word alone, "7" for a mood, is no sentence of theirs)
     return any(text in said or (said in text and (said == text or len(said.split()) > 1)) for text in concerning)
+
+
+def _piece_of(part: object, line: str | None) -> bool:
+    """Whether a part of a reply repeats any of a typed line of concern, a word of it too (a number alone excepted:
+    "7" for a mood is no word of theirs)."""
+    if line is None or not isinstance(part, UserText):
+        return False
+    said = _normal(part.text)
+    return bool(said) and not said.isdigit() and f" {said} " in f" {line} "
 
 
 def cared() -> bool:
@@ -185,7 +229,7 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
-    concerning = [text.strip() for text, r in results if r.level != "ok"]
+    concerning = _concerning(app, event, results)
     if await _answered_before(app, event.actor, concerning) and not again:
         log.info("care screen: %s again for the same words; answered a moment ago", level)
         return []
@@ -204,6 +248,11 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
 
+
+#: To a line of several words that begins with no command's word: very likely someone talking to Hearth, so none
+#: of it is quoted back (the screen can miss what someone means). Beside a care reply it is left out.
+NOT_UNDERSTOOD = N_("Sorry, I didn't understand that. **help** shows what I can do, and **support** shows people "
+                    "you can reach right now.")
 
 #: To someone Hearth can place in no community (a DM on a platform of servers) whose words raise no concern.
 OUTSIDE = N_("I answer commands inside your community: type **help** there, or **support** for people you can "
@@ -236,6 +285,16 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
     language = language or (prefix if prefix in LANGUAGES else "en")
     with speaking(language):
         return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
+
+
+def _concerning(app: "Hearth", event: Event, results: Screened) -> list[str]:
+    """The texts of concern, for what was saved and what was answered before: the options' own, and the whole
+    line (`typed_line`) only when it alone raised concern (its words are theirs; the same answer, sent again as a
+    form, is still one text)."""
+    line = typed_line(app, event)
+    line = _normal(line) if line else None
+    own = [text.strip() for text, r in results if r.level != "ok" and _normal(text) != line]
+    return own or [text.strip() for text, r in results if r.level != "ok"]
 
 
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:

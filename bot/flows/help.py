@@ -10,6 +10,7 @@ from bot.commands.registry import NEAR, Command, Option, Registry
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, hearth_text, join_rich, rich
+from bot.flows.crisis_care import NOT_UNDERSTOOD
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -45,10 +46,17 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
+#: The most words a slip for a command has ("checkin stauts"): more, beginning with no command's word, is a
+#: sentence (`NOT_UNDERSTOOD`).
+SLIP_WORDS = 2
+
+
 def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
     """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for.
     Only the first few words are looked up and named (`LOOKED_UP`): a typed line that is no command comes here
     whole, and a refusal never repeats a person's sentence back to them."""
+    starts = {c.path[0] for c in registry.commands.values()}
+    sentence = len(wanted.split()) > SLIP_WORDS and wanted.split()[0].lower() not in starts
     words = wanted.split()[:LOOKED_UP]
     wanted = " ".join(words)
     cmd, _rest = registry.find(words)
@@ -70,6 +78,8 @@ def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -
                                      *_listed(around)]), error=True)
     groups = [word for word, cmds in registry.groups().items() if any(len(c.path) > 1 and visible(c) for c in cmds)]
     like = difflib.get_close_matches(words[0].lower(), groups, 1, NEAR)
+    if sentence:  # "Não aguento mais viver": words said to Hearth, not a slip; never quoted back
+        raise UserError(_(NOT_UNDERSTOOD))
     if like:  # "chekin", "notes" for "note"
         raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**? On its own, it lists its "
                           "commands."), typed=wanted, command=hearth_text(like[0]))

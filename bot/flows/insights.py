@@ -24,6 +24,7 @@ from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, reply_to_json, rich, say
 from bot.flows.common import audit, schedule_named
+from bot.flows.moderate_prompts import concern, for_members
 from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_full_stop, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
@@ -358,10 +359,15 @@ def to_csv(view: Insights) -> str:
 # -- closing the loop -------------------------------------------------------------------
 
 
+#: Said before saving a note that reads as crisis (`for_members`).
+NOTE_CONCERN = N_("The words of this note read to me like someone who may be in danger — the kind of words I answer "
+                  "with support resources.")
+
+
 @router.command("mod schedule note", "Note what changed: shown on the next round's post.",
                 Option("name", "the check-in's name", required=True, suggest="schedules", label=True),
                 Option("text", "what you changed, up to 300 characters, or “off”", kind="text", required=True,
-                       rest=True, max_length=NOTE_MAX),
+                       rest=True, max_length=NOTE_MAX, own_words=False),  # (for members: `for_members`)
                 # TRANSLATORS: keep the command and its option words in English; translate only the free words.
                 permission="moderator", example=N_("mod schedule note weekly We moved the call to Thursdays."))
 async def schedule_note(app: "Hearth", ev: Event) -> Reply:
@@ -373,6 +379,9 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
                    schedule.name)
     if not text:
         raise UserError(_("Please write the note, e.g. “We moved the call to Thursdays.”"), field="text")
+    level = await concern(app, text)  # members read it on the round's post: the prompts' second look
+    if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
+        return ask
     await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
     await audit(app, ev, "schedule.note", schedule.name)
     return Reply(body=fill(_("Saved. The next round of **{name}** opens with: “{note}” It shows on that post only."),

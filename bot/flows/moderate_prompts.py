@@ -13,6 +13,7 @@ from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Actor, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.i18n import N_, _
+from bot.safety.addressed import addressed_crisis
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -44,8 +45,11 @@ async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
 
     Only the alarm asks for a second look: the gentle word is tuned to catch nearly everyone who may be
     struggling, so it also answers many ordinary questions; asking moderators to confirm those would teach
-    them to click past the one warning that matters."""
-    return [r.level == "crisis" for r in await app.content.screen.check_off_loop(texts)]
+    them to click past the one warning that matters. Crisis words addressed to the reader ("Do you ever want to
+    kill yourself?"), which the screen rightly lets by in what someone says of themselves, ask for it too
+    (`addressed_crisis`): members will read them as said to them."""
+    screened = await app.content.screen.check_off_loop(texts)
+    return [r.level == "crisis" or addressed_crisis(t) is not None for t, r in zip(texts, screened)]
 
 
 async def concern(app: "Hearth", text: str) -> str | None:
@@ -56,6 +60,18 @@ async def concern(app: "Hearth", text: str) -> str | None:
 #: Said before saving a prompt the style checks have notes on (`bot.content.style`, as `hearth content lint`).
 STYLE = N_("A second look before I save it. This prompt:")
 STYLE_ASK = N_("Save it as it is, or cancel and write it again?")
+
+
+def for_members(app: "Hearth", ev: Event, level: str | None, what: str) -> Reply | None:
+    """The same second look for any other text a moderator writes for members to read (a schedule's note):
+    `what` says what it is, and the moderator confirms, or cancels and writes it again."""
+    if level is None or ev.args.get("confirmed") == "yes":
+        return None
+    return confirmation(app.registry.commands[ev.name], ev, what + " " + _(MEMBERS_ASK), now=app.now())
+
+
+#: Said before a text for members that reads as crisis (`for_members`), after what it is.
+MEMBERS_ASK = N_("Many people will read it, some of them on a hard day. Is this what you'd like them to read?")
 
 
 def _second_look(app: "Hearth", ev: Event, level: str | None, text: str) -> Reply | None:

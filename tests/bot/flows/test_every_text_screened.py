@@ -39,7 +39,20 @@ async def test_a_line_that_is_no_command_gets_care_and_no_refusal_that_repeats_i
 async def test_an_ordinary_line_that_is_no_command_is_still_told_so(app):
     replies = await typed(app, actor("eve"), "hello there friend, how are you")
     assert CARE not in text(replies)
-    assert text(replies) == "I don't know the command “hello there friend,”. help lists them all."
+    assert text(replies) == ("Sorry, I didn't understand that. help shows what I can do, and support shows people "
+                             "you can reach right now.")  # (a sentence: never quoted back)
+
+
+@pytest.mark.parametrize("line", ["Não aguento mais viver", "I've written letters to everyone I love",
+                                  "ich kann einfach nicht mehr schlafen", "je suis tellement fatigué de tout"])
+async def test_a_sentence_close_to_no_command_is_never_quoted_back_even_unscreened(app, line):
+    said = text(await typed(app, actor("eve"), line))
+    assert "“" not in said and line.split()[0] not in said.split("\n")[-1]
+    assert "didn't understand" in said or CARE in said
+
+
+async def test_a_slip_of_a_word_or_two_is_still_quoted(app):
+    assert "I don't know the command “dance”" in text(await typed(app, actor("eve"), "dance"))
 
 
 async def test_a_line_refused_before_it_runs_is_screened_and_its_words_still_given_back(app):
@@ -80,3 +93,48 @@ async def test_a_form_field_that_is_no_words_of_an_answer_is_screened_too(app):
     mia = actor("mia", moderator=True)
     replies = await press(app, mia, "mod.schedule.create", {}, {"name": "i want to kill myself"}, kind="form")
     assert CARE in text(replies)
+
+
+async def test_a_choice_field_of_a_form_with_a_sentence_in_it_is_screened(app):
+    """A modal's field that holds a choice, typed as words where a platform lets it be typed."""
+    from bot.flows.crisis_care import free_text
+
+    form = Event("form", actor("eve"), "checkin.answer", {}, {"mood": "3", "visibility": "I want to die tonight"})
+    assert free_text(app, form) == ["I want to die tonight"]
+
+
+async def test_words_typed_at_a_step_are_screened_in_the_core_and_ok_words_get_nothing(app):
+    assert CARE in text(await app.screened_step(actor("eve"), "je veux mourir ce soir"))
+    assert await app.screened_step(actor("eve"), "the blue one") == []
+
+
+@pytest.mark.parametrize("line", [
+    "checkin join I want to die",                               # a name, a choice and a choice
+    "checkin join je veux mourir ce soir",
+    "me lowmood yes quiero morirme",
+])
+async def test_a_sentence_split_across_options_is_screened_whole_and_no_piece_of_it_is_quoted(app, line):
+    replies = await typed(app, actor("eve"), line)
+    assert CARE in text(replies), line
+    refusals = "\n".join(r.plain() for r in replies if r.error)
+    assert "You wrote" not in refusals and "“" not in refusals, refusals
+
+
+async def test_a_moderators_line_split_across_options_is_screened_whole_before_any_refusal(app):
+    replies = await typed(app, actor("mia", moderator=True), "mod schedule create I want to die #general daily 09:00")
+    assert CARE in text(replies)
+    assert "as a time" not in text(replies) and "to die #general" not in text(replies)
+
+
+async def test_an_ordinary_line_split_across_options_still_gets_its_refusal_quoted(app):
+    replies = await typed(app, actor("eve"), "checkin join mornings maybe")
+    assert CARE not in text(replies) and "“maybe”" in text(replies)
+
+
+async def test_a_forms_field_refused_for_words_of_concern_is_asked_again_without_them(app):
+    """A modal (or the terminal's form) keeps going: its field is asked for again, in Hearth's own words."""
+    replies = await press(app, actor("eve"), "command.run", {"command": "me region"}, {"region": "I want to kill myself"},
+                          kind="form")
+    assert CARE in text(replies)
+    [again] = [r for r in replies if r.error]
+    assert again.field == "region" and "kill" not in again.plain() and "Nothing was saved yet" in again.plain()

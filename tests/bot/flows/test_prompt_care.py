@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.events import Event
 from tests.bot.flows.test_crisis_care import HEAVY, heavy  # noqa: F401  (a fixture)
 from tests.conftest import actor, press, run, text
@@ -128,3 +130,32 @@ async def test_a_plain_pack_preview_has_no_warning(app):
     pack = PACK.format(danger=FINE.replace("week", "day"), heavy=FINE.replace("week", "month"), fine=FINE).encode()
     [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
     assert "⚠" not in preview.plain() and "before you press Import" not in preview.plain()
+
+
+ADDRESSED = "Do you ever want to kill yourself?"
+
+
+@pytest.mark.parametrize("words", [ADDRESSED, "¿Alguna vez has pensado en matarte?", "Willst du dich umbringen?",
+                                   "As-tu déjà voulu te tuer ?", "Você já pensou em se matar?"])
+async def test_a_prompt_with_crisis_words_addressed_to_the_reader_asks_first(app, words):
+    [ask] = await run(app, mod(), "mod prompt add", kind="checkin", theme="listening", depth="light", text=words)
+    assert "Are you sure?" in ask.plain() and ask.buttons
+    assert await app.store.prompts.list_all("console:test") == []
+
+
+async def test_an_import_preview_names_a_prompt_addressed_to_the_reader_too(app):
+    pack = PACK.format(danger=ADDRESSED, heavy=FINE.replace("week", "month"), fine=FINE).encode()
+    [preview] = await app.handle(Event("command", mod(), "mod pack import", {}, attachment=pack))
+    assert "1 prompt reads to me like someone who may be in danger: `deep-01`." in preview.plain()
+
+
+async def test_a_schedule_note_that_reads_as_crisis_asks_first_and_saves_only_on_yes(app):
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    [ask] = await run(app, mod(), "mod schedule note", name="mornings", text="I want to die")
+    assert "Are you sure?" in ask.plain() and "this note" in ask.plain() and "You don't have" not in ask.plain()
+    done = text(await press(app, mod(), "confirm", ask.buttons[0].args))
+    assert "Saved. The next round of mornings opens with" in done
+    plain = text(await run(app, mod(), "mod schedule note", name="mornings", text="We moved the call to Thursdays."))
+    assert plain.startswith("Saved.")

@@ -1,0 +1,46 @@
+"""Every line typed at a step of a terminal form, or at one of its questions, is screened first.
+
+With concern the care reply comes, the words are never repeated back, and the step is asked again; a sentence
+that is none of a step's choices is never quoted back either (the screen can miss what someone means).
+"""
+
+from __future__ import annotations
+
+from tests.adapters.console.test_console_script import EVENING_OPEN, run_script
+
+CARE = "You don't have to face this alone"
+CARE_FR = "findahelpline.com"
+
+
+def test_words_of_concern_at_a_choice_step_get_care_and_the_step_again_unquoted(tmp_path, capsys):
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\nI want to kill myself\n3\n\nprivate\n", capsys)
+    form = out.split("ann> checkin answer", 1)[1]
+    step = form.split("  > I want to kill myself\n", 1)[1]
+    assert CARE in step.split("How are you, 1 to 5?", 1)[0]
+    assert "“I want to kill myself”" not in out and "isn't one of the choices" not in step.split("  > 3", 1)[0]
+    assert "Your answer is kept private" in step.split("  > 3", 1)[1]  # and the form went on to its end
+
+
+def test_a_sentence_at_a_choice_step_is_never_quoted_back_and_a_slip_still_is(tmp_path, capsys):
+    script = EVENING_OPEN + "checkin answer\nthe pills are ready and tonight is the night\n7\n3\n\nprivate\n"
+    out = run_script(tmp_path, script, capsys)
+    assert "“the pills are ready" not in out
+    assert "That isn't one of the choices. Type one of them, or its number." in out
+    assert "“7” isn't one of the choices." in out
+
+
+def test_words_of_concern_at_the_yes_or_no_question_get_care_first(tmp_path, capsys):
+    script = EVENING_OPEN + "checkin answer\n3\ncheckin join now\nI really want to kill myself\nyes\nprivate\n"
+    out = run_script(tmp_path, script, capsys)
+    question = out.split("  > I really want to kill myself\n", 1)[1]
+    assert CARE in question.split("Please type yes or no.", 1)[0]
+    assert "“I really want to kill myself”" not in out
+
+
+def test_in_french_words_of_concern_at_the_visibility_step_are_not_echoed(tmp_path, capsys):
+    script = EVENING_OPEN + "me language fr\ncheckin answer\n3\n\nJe veux mourir, je n'en peux plus\n3\n"
+    out = run_script(tmp_path, script, capsys)
+    step = out.split("  > Je veux mourir, je n'en peux plus\n", 1)[1]
+    assert "« Je veux mourir" not in out and "“Je veux mourir" not in out
+    assert "ne fait pas partie des choix" not in step.split("  > 3", 1)[0]
+    assert CARE_FR in step.split("  > 3", 1)[0]
