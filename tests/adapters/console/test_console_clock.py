@@ -51,9 +51,9 @@ def test_a_jump_past_more_moments_than_one_move_steps_stops_there_and_skips_noth
     monkeypatch.setattr("adapters.console.adapter.MAX_STEPS", 6)
     out = run_script(tmp_path, """\
 as mia mod
+at 09:59
 mod schedule create quick #general 0 * * * * timezone=UTC open=30m remind=0
 press 1
-at 09:59
 advance 10h
 who
 advance 10h

@@ -317,6 +317,7 @@ def test_home_in_the_terminal_says_a_finished_pause_is_over(tmp_path, capsys):
     """The terminal's `home` is the core's home view: a pause up to a day that has passed shows as running."""
     out = run_script(tmp_path, """\
 as mia mod
+at 12:00
 mod schedule create standup #team daily 09:00 timezone=UTC
 press 1
 mod schedule pause standup until tomorrow
