@@ -466,7 +466,8 @@ class ConsoleAdapter:
             await self._press(word)
         else:  # a command, or words that are none ("who cares, I want to die"): to the core, screened
             try:
-                cmd, args = parse_line(self._app.registry, line)
+                cmd, args = parse_line(self._app.registry, line,
+                                       await self._app.check_in_names(self._actor().community_id))
             except UserError as err:  # still read by the care screen, as every line typed to Hearth
                 await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                 return
