@@ -112,8 +112,8 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
         if not positional:
             break
         if opt.rest or i == len(slots) - 1:
-            if opt.rest or opt.kind == "text":
-                free_start = at[-len(positional)]
+            if opt.kind == "text" or (opt.rest and opt.reads is None):  # (a time is no one's words: a slip
+                free_start = at[-len(positional)]  # after it, "foo=bar", is refused by name)
             args[opt.name] = _as_typed(opt, positional, at[-len(positional):], typed)
             positional = []
             break

@@ -212,3 +212,16 @@ def test_a_name_known_here_is_taken_whole_and_no_further():
         "name": "late evening", "text": "We moved"}
     assert parse_line(FEATURES, "checkin join schedule=monday crew yes", known=("monday crew",))[1] == {
         "schedule": "monday crew", "reminders": "yes"}
+
+
+@pytest.mark.parametrize("line, option, guess", [
+    ("mod schedule create m #general daily 09:00 foo=bar", "foo", None),
+    ("mod schedule create m #general daily 09:00 open_for=0", "open_for", "open"),
+    ("mod schedule edit m daily 09:00 remnd=0", "remnd", "remind"),
+])
+def test_an_unknown_key_after_a_time_is_refused_by_name_not_read_as_the_time(line, option, guess):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line)
+    said = str(err.value)
+    assert f"has no option “{option}”" in said and "as a time" not in said
+    assert (f"Did you mean {guess}?" in said) if guess else "Did you mean" not in said
