@@ -176,3 +176,17 @@ async def test_an_unknown_theme_lists_the_themes_in_the_members_language_and_acc
     assert "Respeto (respect)" in said and "Escucha (listening)" in said, said
     given = text(await run(app, ann, "reflect", theme="respeto"))
     assert "Respeto" in given and "tienes que ser" not in given and "amistad" not in given
+
+
+def test_a_refusal_names_an_option_as_people_type_it_never_an_inner_word():
+    """`me lowmood maybe` said "“on” must be one of: yes, no": "on" named nothing anyone types or reads."""
+    with pytest.raises(UserError) as err:
+        cmd, args = parse_line(FEATURES, "me lowmood maybe")
+        validate_options(cmd, args)
+    assert "“opt_in” must be one of" in str(err.value) and "“on”" not in str(err.value)
+    assert parse_line(FEATURES, "me lowmood on=yes")[1] == {"opt_in": "yes"}  # (the old name still taken)
+    with pytest.raises(UserError) as err:  # a name of several words no longer leaves a word for `dm`
+        cmd, args = parse_line(FEATURES, "checkin join late evening circle reminders=yes")
+        validate_options(cmd, args)
+        raise UserError("parsed")
+    assert "“dm”" not in str(err.value)
