@@ -603,12 +603,13 @@ class ConsoleAdapter:
         self._refused = {}
 
     def _give_back(self, form: Form, values: dict[str, str], words_only: bool = False) -> None:
-        """What the person had written in a form, field by field, to type again (the words a field not reached
-        yet held too); `words_only`: just their own words (a paragraph's), after `cancel`."""
+        """What the person typed in this form, field by field, to type again: never a field's default (an earlier
+        saved answer, or, after `as bob`, another person's words); `words_only`: just their own words (a
+        paragraph's), after `cancel`."""
         for f in form.fields:
             if words_only and f.kind != "paragraph":
                 continue
-            kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
+            kept = values.get(f.name)  # (typed in this form only: a default is earlier words, maybe someone else's)
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 
