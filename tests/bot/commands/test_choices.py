@@ -156,9 +156,9 @@ def test_a_required_choice_is_named_naturally_in_every_language():
     """Not 'needs “off|on” (off or on)' nor 'braucht „reflection|checkin“': the choices, joined by the word for "or"."""
     from bot.i18n import speaking
 
-    duty, add = FEATURES.commands["mod care duty"], FEATURES.commands["mod prompt add"]
-    wanted = {"en": "needs off or on.", "de": "braucht off oder on.", "es": "necesita off o on.",
-              "fr": "a besoin de off ou on.", "pt": "precisa de off ou on."}
+    duty, add = FEATURES.commands["me lowmood"], FEATURES.commands["mod prompt add"]  # (`mod care duty` alone asks)
+    wanted = {"en": "needs yes or no.", "de": "braucht yes oder no.", "es": "necesita yes o no.",
+              "fr": "a besoin de yes ou no.", "pt": "precisa de yes ou no."}
     for lang, words in wanted.items():
         with speaking(lang), pytest.raises(UserError) as refused:
             validate_options(duty, {})
