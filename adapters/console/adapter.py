@@ -309,6 +309,9 @@ class ConsoleAdapter:
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
+        #: What the line that opened the next form gave its options (`checkin answer words="…"`): typed there, so a
+        #: form left unsent gives it back; a field's other defaults (an earlier answer, another's words) never.
+        self._typed: dict[str, str] = {}
         #: Answers a form's field refused at its own step (too long, say), by field: given back if the form is left.
         self._refused: dict[str, str] = {}
         self._tasks: list[asyncio.Task] = []
@@ -411,6 +414,7 @@ class ConsoleAdapter:
 
     async def _handle_one(self, raw: str) -> bool:
         line = raw.strip()
+        self._typed = {}
         if not line or line.startswith("#"):
             return True
         if not self.interactive:
@@ -471,6 +475,7 @@ class ConsoleAdapter:
             except UserError as err:  # still read by the care screen, as every line typed to Hearth
                 await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                 return
+            self._typed = dict(args)
             await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
 
     @property
@@ -609,7 +614,7 @@ class ConsoleAdapter:
         for f in form.fields:
             if words_only and f.kind != "paragraph":
                 continue
-            kept = values.get(f.name)  # (typed in this form only: a default is earlier words, maybe someone else's)
+            kept = values.get(f.name) or self._typed.get(f.name)  # (typed here only: never an earlier answer)
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 

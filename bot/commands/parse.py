@@ -12,8 +12,10 @@ word, and a value quoted whole (`rename="evening circle"`) ends with its quote.
 A name's (or other plain value's) words stop where words in order would give
 the next one an option of its own, or someone's free words
 (`name=standup #team daily 09:00`: the channel and the time it requires;
-`checkin join schedule=x yes`: the reminders' choice); a name with a space is
-then quoted (`schedule="evening circle"`).
+`checkin join schedule=x yes`: the reminders' choice). A check-in's name (`_is_name`),
+in order or named, runs up to the first word that can only be the next option (`_ends_a_name`: a #channel, a
+schedule's word, a date or time, a key=, a later choice), or is the longest of this community's names (`known`)
+its words begin with; before someone's own words only a known name runs on.
 """
 
 from __future__ import annotations
