@@ -644,6 +644,9 @@ class ConsoleAdapter:
                 continue
             if f.choices and answer.strip():
                 chosen = chosen_value(f, answer.strip())
+                if chosen is None and names_a_command(self._app.registry, answer.strip()):
+                    self._pending = answer  # (no choice is a command: the form is left, nothing saved, and it runs)
+                    return None
                 if chosen is None:
                     self.out.say("  " + _("“{typed}” isn't one of the choices. Type one of them, or its number.")
                                  .format(typed=_CONTROL.sub("", answer.strip())))

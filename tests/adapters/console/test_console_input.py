@@ -187,3 +187,11 @@ def test_leaving_a_form_recaps_only_what_was_typed_in_it(tmp_path, capsys):
     recaps = out.split("checkin answer 3 anonymous my anonymous words here", 1)[1]
     assert "you wrote “my anonymous words here”" not in recaps
     assert "How are you, 1 to 5? — you wrote “2”" in recaps  # (what she did type, given back when `as bob` ended it)
+
+
+def test_a_command_typed_at_a_choice_leaves_the_form_and_runs(tmp_path, capsys):
+    """It was "isn't one of the choices", the choice asked again, for `checkin status`, `no` and `home` alike."""
+    out = run_script(tmp_path, EVENING_OPEN + "press 4\ncheckin status\n", capsys)
+    after = out.split("ann> press 4", 1)[1]
+    assert "isn't one of the choices" not in after and "(cancelled)" in after
+    assert "ann> checkin status\n[only you]\n  Your check-ins" in after
