@@ -130,6 +130,9 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
             free_start = at[-len(positional)]
         if _is_name(opt):  # (before someone's own words, only a name known here runs on: theirs may follow)
             n = _name_length(cmd, opt, positional, known, greedy=not any(o.kind == "text" for o in slots[i + 1:]))
+            if i + 1 < len(slots) and slots[i + 1].kind == "channel" and n < len(positional) and n > 1 \
+                    and not positional[n].startswith(("#", "<#")) and not _known_length(positional, known):
+                n -= 1  # ("mornings general weekdays 09:00": a channel typed without its #, as before)
             args[opt.name], positional = " ".join(positional[:n]), positional[n:]
             continue
         args[opt.name] = positional.pop(0)
@@ -224,14 +227,18 @@ def _ends_a_name(cmd: Command, name: Option, word: str) -> bool:
     return any(o.choices and (_is_choice(o, word) or o.looks_like_a_choice(word)) for o in after)
 
 
+def _known_length(positional: list[str], known: Collection[str]) -> int:
+    """How many of the words begin with the longest of this community's check-in names (0: none)."""
+    names = {" ".join(k.lower().split()) for k in known}
+    return next((n for n in range(len(positional), 0, -1) if " ".join(positional[:n]).lower() in names), 0)
+
+
 def _name_length(cmd: Command, opt: Option, positional: list[str], known: Collection[str] = (),
                  greedy: bool = True) -> int:
     """How many of the words in order a name takes: the most that make a check-in's name here (`known`); else at
     least one, up to the first that ends a name."""
-    names = {" ".join(k.lower().split()) for k in known}
-    for n in range(len(positional), 0, -1):
-        if " ".join(positional[:n]).lower() in names:
-            return n
+    if n := _known_length(positional, known):
+        return n
     n = 1
     if not greedy:
         return n

@@ -198,6 +198,8 @@ def test_a_slip_inside_a_named_time_is_still_refused_by_name():
     ("mod schedule edit late evening circle weekdays 10:00", {"name": "late evening circle", "when": "weekdays 10:00"}),
     ("mod schedule pause late evening circle until 6 jan", {"name": "late evening circle", "until": "until 6 jan"}),
     ("mod schedule note weekly We moved the call", {"name": "weekly", "text": "We moved the call"}),
+    ("mod schedule create night owls general weekdays 21:00",  # (a channel without its #: the word before the time)
+     {"name": "night owls", "channel": "general", "when": "weekdays 21:00"}),
 ])
 def test_a_name_runs_up_to_the_first_word_that_can_only_be_the_next_option(line, args):
     """The README's rule, for every command with a name: unquoted, a name keeps its spaces up to a #channel, a
