@@ -308,6 +308,11 @@ class Hearth:
             community = community or await self.ensure_community(actor.community_id)
         return member, community, joined, open_now
 
+    async def check_in_names(self, community_id: str) -> list[str]:
+        """The check-ins' names here: a typed line's name without quotes is taken whole when it is one of them
+        (`bot.commands.parse.parse_line`'s `known`)."""
+        return [s.name for s in await self.store.schedules.list_all(community_id)]
+
     async def timezone_of(self, actor: Actor, member: Member | None = None,
                           community: Community | None = None) -> ZoneInfo:
         """The member's own timezone, else the platform's, else the community's."""

@@ -185,21 +185,6 @@ def clock(at: datetime | time) -> str:
     return format_time(at, "HH:mm", locale=_locale())
 
 
-def month_year(day: date) -> str:
-    from babel.dates import format_skeleton
-
-    return format_skeleton("MMMy", day, locale=_locale())
-
-
-def day_month_year(day: date) -> str:
-    """"6 Jan 2026", "6 ene 2026": a day with its year, short (`day_month`'s style, with the year)."""
-    from babel.dates import format_date
-
-    if _language.get() == DEFAULT:
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return format_date(day, "medium", locale=_locale())
-
-
 def day_month_short(day: date) -> str:
     """"5 Jan", "5 ene": a day of a month, short (`day_month`'s style, without the weekday: a chart's weeks); with
     its year when that isn't this one (a year of weeks spans two)."""

@@ -310,6 +310,9 @@ class ConsoleAdapter:
         self.app: Hearth | None = None
         #: A line that ended a form (a terminal extra), to be handled as itself once the form is left.
         self._pending: str | None = None
+        #: What the line that opened the next form gave its options (`checkin answer words="…"`): typed there, so a
+        #: form left unsent gives it back; a field's other defaults (an earlier answer, another's words) never.
+        self._typed: dict[str, str] = {}
         #: Answers a form's field refused at its own step (too long, say), by field: given back if the form is left.
         self._refused: dict[str, str] = {}
         self._tasks: list[asyncio.Task] = []
@@ -412,6 +415,7 @@ class ConsoleAdapter:
 
     async def _handle_one(self, raw: str) -> bool:
         line = raw.strip()
+        self._typed = {}
         if not line or line.startswith("#"):
             return True
         if not self.interactive:
@@ -467,10 +471,12 @@ class ConsoleAdapter:
             await self._press(word)
         else:  # a command, or words that are none ("who cares, I want to die"): to the core, screened
             try:
-                cmd, args = parse_line(self._app.registry, line)
+                cmd, args = parse_line(self._app.registry, line,
+                                       await self._app.check_in_names(self._actor().community_id))
             except UserError as err:  # still read by the care screen, as every line typed to Hearth
                 await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                 return
+            self._typed = dict(args)
             await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
 
     @property
@@ -605,12 +611,13 @@ class ConsoleAdapter:
         self._refused = {}
 
     def _give_back(self, form: Form, values: dict[str, str], words_only: bool = False) -> None:
-        """What the person had written in a form, field by field, to type again (the words a field not reached
-        yet held too); `words_only`: just their own words (a paragraph's), after `cancel`."""
+        """What the person typed in this form, field by field, to type again: never a field's default (an earlier
+        saved answer, or, after `as bob`, another person's words); `words_only`: just their own words (a
+        paragraph's), after `cancel`."""
         for f in form.fields:
             if words_only and f.kind != "paragraph":
                 continue
-            kept = values.get(f.name) if f.name in values else (f.default if f.kind in ("text", "paragraph") else None)
+            kept = values.get(f.name) or self._typed.get(f.name)  # (typed here only: never an earlier answer)
             if kept:
                 self.out.say(f"  {f.label} — " + _("you wrote “{typed}”").format(typed=_CONTROL.sub("", kept)))
 
@@ -640,6 +647,9 @@ class ConsoleAdapter:
                 continue
             if f.choices and answer.strip():
                 chosen = chosen_value(f, answer.strip())
+                if chosen is None and names_a_command(self._app.registry, answer.strip()):
+                    self._pending = answer  # (no choice is a command: the form is left, nothing saved, and it runs)
+                    return None
                 if chosen is None:
                     if not await self._cared_for(answer):
                         self.out.say("  " + _not_a_choice(answer.strip()))

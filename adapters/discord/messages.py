@@ -42,7 +42,7 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
         await _in_no_server(adapter, message, text)
         return
     try:
-        cmd, args = parse_line(adapter.app.registry, text)
+        cmd, args = parse_line(adapter.app.registry, text, await adapter.app.check_in_names(actor.community_id))
     except UserError as err:
         replies = await adapter.app.refused_line(actor, text, err.reply(), f"discord:{message.id}")
     else:

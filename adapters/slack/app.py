@@ -283,7 +283,7 @@ class SlackAdapter:
                       respond if body.get("response_url") else None, origin="command")
         text = normalize_command_text(body.get("text") or "").strip() or HELP
         try:
-            cmd, args = parse_line(self.app.registry, text)
+            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(f"slack:{team_of(body)}"))
         except UserError as err:  # still read by the care screen, as every line typed to Hearth
             actor = await self._actor(body, body["user_id"], body.get("channel_id"))
             await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply(),
@@ -466,7 +466,7 @@ class SlackAdapter:
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message")
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"])
         try:
-            cmd, args = parse_line(self.app.registry, text)
+            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id))
         except UserError as err:
             await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply()))
             return

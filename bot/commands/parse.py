@@ -12,20 +12,23 @@ word, and a value quoted whole (`rename="evening circle"`) ends with its quote.
 A name's (or other plain value's) words stop where words in order would give
 the next one an option of its own, or someone's free words
 (`name=standup #team daily 09:00`: the channel and the time it requires;
-`checkin join schedule=x yes`: the reminders' choice); a name with a space is
-then quoted (`schedule="evening circle"`).
+`checkin join schedule=x yes`: the reminders' choice). A check-in's name (`_is_name`),
+in order or named, runs up to the first word that can only be the next option (`_ends_a_name`: a #channel, a
+schedule's word, a date or time, a key=, a later choice), or is the longest of this community's names (`known`)
+its words begin with; before someone's own words only a known name runs on.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-from typing import Callable
+from typing import Callable, Collection
 
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
 from bot.errors import UserError
 from bot.events import hearth_text
 from bot.i18n import _
+from bot.scheduling.spec import schedule_word
 
 
 #: What makes shlex split differently from splitting on its whitespace: quotes, backslashes, other whitespace.
@@ -64,7 +67,9 @@ def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
     return out
 
 
-def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
+def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tuple[Command, dict[str, str]]:
+    """The command a typed line runs, and its options. `known`: the check-ins' names here, so a name typed without
+    quotes that is one of them is taken whole, and no further ("mornings maybe": "maybe" is the reminders')."""
     line = line.strip()
     spans = tokens(line)
     words = [word for word, _start in spans]
@@ -79,7 +84,7 @@ def parse_line(registry: Registry, line: str) -> tuple[Command, dict[str, str]]:
     skipped = len(words) - len(rest)
     try:
         return cmd, bind(cmd, rest, lambda i, j: line[spans[skipped + i][1]:spans[skipped + j][1] if skipped + j < len(
-            spans) else len(line)])
+            spans) else len(line)], known)
     except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
         if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
             err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
@@ -96,20 +101,21 @@ def names_a_command(registry: Registry, line: str) -> bool:
     return cmd is not None and (len(words) - len(rest) > 1 or not rest)
 
 
-def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None = None) -> dict[str, str]:
+def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None = None,
+         known: Collection[str] = ()) -> dict[str, str]:
     """Give each word to its option: named ones by key (with the words their value runs on over: see the module's
     docstring), the others in order. `typed(i, j)`: the line as typed from word `i` up to word `j`, which a
     command's own words (free text, or the rest of the line) are taken from whole."""
     names = {o.name for o in cmd.options}
     old = {alias: o.name for o in cmd.options for alias in o.old_names}  # ("id=3" for `number`: still understood)
-    args, at, positional, free_start = _named(cmd, words, names, old, typed)
+    args, at, positional, free_start = _named(cmd, words, names, old, typed, known)
     slots = _slots(cmd, set(args))
     for i, opt in enumerate(slots):
         if not positional:
             break
         if opt.rest or i == len(slots) - 1:
-            if opt.rest or opt.kind == "text":
-                free_start = at[-len(positional)]
+            if opt.kind == "text" or (opt.rest and opt.reads is None):  # (a time is no one's words: a slip
+                free_start = at[-len(positional)]  # after it, "foo=bar", is refused by name)
             args[opt.name] = _as_typed(opt, positional, at[-len(positional):], typed)
             positional = []
             break
@@ -122,6 +128,13 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
             continue  # "checkin answer 4 Slept well": "Slept" is no visibility
         if opt.kind == "text" and free_start is None:
             free_start = at[-len(positional)]
+        if _is_name(opt):  # (before someone's own words, only a name known here runs on: theirs may follow)
+            n = _name_length(cmd, opt, positional, known, greedy=not any(o.kind == "text" for o in slots[i + 1:]))
+            if i + 1 < len(slots) and slots[i + 1].kind == "channel" and n < len(positional) and n > 1 \
+                    and not positional[n].startswith(("#", "<#")) and not _known_length(positional, known):
+                n -= 1  # ("mornings general weekdays 09:00": a channel typed without its #, as before)
+            args[opt.name], positional = " ".join(positional[:n]), positional[n:]
+            continue
         args[opt.name] = positional.pop(0)
     _refuse_unknown_options(cmd, words, names | set(old), free_start, typed)
     if positional:
@@ -191,8 +204,51 @@ def _no_place_but_here(slots: list[Option], before: list[str], word: str) -> boo
     return True
 
 
+#: Words that can only begin a date ("until 6 jan", "tomorrow", "dec 25"): where a name typed without quotes ends.
+_DATE_WORDS = frozenset({"today", "tomorrow", "until", "till"} | {
+    m for full in ("january", "february", "april", "june", "july", "august", "september", "october", "november",
+                   "december") for m in (full, full[:3])} | {"sept"})
+
+
+def _is_name(opt: Option) -> bool:
+    """A check-in's name (`checkin join`'s schedule, `mod schedule create`'s name, a rename): words with spaces
+    ("late evening circle"), typed without quotes."""
+    return opt.kind == "string" and not opt.rest and not opt.choices and (opt.suggest == "schedules" or opt.label)
+
+
+def _ends_a_name(cmd: Command, name: Option, word: str) -> bool:
+    """Whether `word` can only be what follows a name, never part of it: a channel, a schedule's or a date's word,
+    a time, or a choice of an option after the name ("yes" for reminders). The README's rule: a name runs up to
+    the first word that can only be the next option."""
+    w = word.lower()
+    if w.startswith(("#", "<#")) or w[:1].isdigit() or w in _DATE_WORDS or schedule_word(w):
+        return True
+    after = cmd.options[cmd.options.index(name) + 1:] if name in cmd.options else cmd.options
+    return any(o.choices and (_is_choice(o, word) or o.looks_like_a_choice(word)) for o in after)
+
+
+def _known_length(positional: list[str], known: Collection[str]) -> int:
+    """How many of the words begin with the longest of this community's check-in names (0: none)."""
+    names = {" ".join(k.lower().split()) for k in known}
+    return next((n for n in range(len(positional), 0, -1) if " ".join(positional[:n]).lower() in names), 0)
+
+
+def _name_length(cmd: Command, opt: Option, positional: list[str], known: Collection[str] = (),
+                 greedy: bool = True) -> int:
+    """How many of the words in order a name takes: the most that make a check-in's name here (`known`); else at
+    least one, up to the first that ends a name."""
+    if n := _known_length(positional, known):
+        return n
+    n = 1
+    if not greedy:
+        return n
+    while n < len(positional) and not _ends_a_name(cmd, opt, positional[n]):
+        n += 1
+    return n
+
+
 def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
-           typed: Callable[[int, int], str] | None) -> Named:
+           typed: Callable[[int, int], str] | None, known: Collection[str] = ()) -> Named:
     """The `key=value` words taken by their options, each value with the words it runs on over: up to the next
     word that names an option (for free words: one of this command's not given yet, so "ratio=2:1" stays
     theirs)."""
@@ -214,7 +270,12 @@ def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
             continue
         opt = options[key]
         end = i + 1
-        if _runs_on(opt) and not _quoted_whole(typed, i):
+        if _is_name(opt) and not _quoted_whole(typed, i) and not any(o.kind == "text" for o in slots):
+            run = i + 1
+            while run < len(words) and not _names_an_option(words[run], opt, names | set(old), args, old):
+                run += 1
+            end = i + _name_length(cmd, opt, [value, *words[i + 1:run]], known)
+        elif _runs_on(opt) and not _quoted_whole(typed, i):
             while end < len(words) and not _names_an_option(words[end], opt, names | set(old), args, old) \
                     and (opt.kind == "text" or opt.rest or _no_place_but_here(slots, positional, words[end])):
                 end += 1

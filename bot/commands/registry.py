@@ -660,7 +660,10 @@ def closest_option(cmd: Command, key: str) -> str | None:
     if close:
         return close[0]
     meant = NAME_SLIPS.get(key.lower())
-    return meant if meant in names else None
+    if meant in names:
+        return meant
+    first = re.split(r"[_-]", key.lower())[0]  # "open_for", "remind-before": the option's own word, and more
+    return first if first in names and first != key.lower() else None
 
 
 def no_such_option(cmd: Command, key: str) -> UserError:

@@ -382,10 +382,15 @@ async def duty_line(app: "Hearth", community_id: str) -> Rich:
 
 
 @router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",
-                Option("duty", "off or on", kind="choice", required=True,
+                Option("duty", "off or on (leave it out to see which you are)", kind="choice",
                        choices=(Choice("off", "off"), Choice("on", "on"))),
                 permission="moderator", example="mod care duty off", form=CommandForm("Care duty"))
 async def care_duty(app: "Hearth", ev: Event) -> Reply:
+    if not ev.args.get("duty"):  # asked, not told: whether they are on duty now, and how to change it
+        if ev.actor.user_id in await on_duty(app, ev.actor.community_id):
+            return say(_("You're on duty: if a care note goes untaken, I'll let you know privately. Step off with "
+                         "**mod care duty off**."))
+        return say(_("You're off duty: I don't bring untaken care notes to you. Come back with **mod care duty on**."))
     on = ev.args["duty"] == "on"
     await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
     await audit(app, ev, "care.duty", "on" if on else "off")

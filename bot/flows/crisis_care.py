@@ -120,7 +120,7 @@ def _is_typed_text(cmd: "Command | None", key: str, value: str) -> bool:
     """Whether a command's option holds words the person typed, to be screened."""
     if cmd is None:  # a line that is no command (`Hearth.refused_line`): every word of it is theirs
         return True
-    option = next((o for o in cmd.options if o.name == key), None)
+    option = next((o for o in cmd.options if key == o.name or key in o.old_names), None)  # ("on=…": screened too)
     if option is None or option.kind == "file" or not option.own_words:
         return False  # Hearth's own state ("confirmed"), an upload's name, or a prompt for others
     if option.kind in ("text", "string"):
@@ -456,15 +456,15 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
 
 @router.command(
     "me lowmood", "Opt in to a gentle private word after several low check-ins in a row.",
-    Option("on", "yes to opt in, no to stop", kind="choice", required=True,
-           choices=(Choice("yes", "yes"), Choice("no", "no"))),
+    Option("opt_in", "yes to opt in, no to stop", kind="choice", required=True,
+           choices=(Choice("yes", "yes"), Choice("no", "no")), old_names=("on",)),  # ("on": no word a person uses)
     Option("tell_moderator", "also let a moderator know (never what you wrote)", kind="choice",
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
     example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
     member = await app.ensure_member(ev.actor)
-    on = yes_no(ev.args["on"], False, "on")
+    on = yes_no(ev.args["opt_in"], False, "opt_in")
     tell = yes_no(ev.args.get("tell_moderator"), False, "tell_moderator") and on
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, settings=settings)

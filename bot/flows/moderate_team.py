@@ -247,6 +247,13 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                           "The settings are: {settings}."), typed=ev.args["value"],
                         settings=hearth_text(", ".join(SETTING_CHOICES)), field="key")
     community_language = await app.store.communities.language(community.id)
+    if key and not ev.args.get("value", "").strip():  # one setting asked for: its value, and how to change it
+        value = community_language if key == "language" else getattr(current, key)
+        lines = [rich(f"{key}: " + "{}", _shown_setting(key, value, app))]
+        if key == "crisis_screen":
+            lines.append(rich(_(SCREEN_MEANS[str(value)])))
+        lines.append(rich(_("Change it with **mod settings {key} <value>**.").format(key=key)))
+        return Reply(body=join_rich(lines))
     if not key or "value" not in ev.args:
         lines = [rich(_("**Settings**"))] + [
             rich(f"• {k}: " + "{}", _shown_setting(k, community_language if k == "language" else getattr(current, k),

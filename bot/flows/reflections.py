@@ -13,7 +13,7 @@ from bot.events import Button, Choice, Event, Form, FormField, Reply, hearth_tex
 from bot.flows.common import as_id
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
-from bot.i18n import N_, _, current, day_month_year
+from bot.i18n import N_, _, current, day_month
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -132,7 +132,7 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
     tz = await app.timezone_of(ev.actor)
     lines = [rich(_("**Your notes** (only you can see these)"))]
     for n in notes:
-        stamp = day_month_year(n.created_at.astimezone(tz))
+        stamp = day_month(n.created_at.astimezone(tz).date())  # ("Sun 6 Dec", as every view; its year only when not now's)
         lines.append(rich(f"**#{n.number}** · {stamp} · " + "_{}_\n{}", n.prompt_text or _("(no prompt)"), n.text))
     return Reply(body=join_rich(lines, "\n\n"))
 

@@ -56,6 +56,14 @@ class When:
         return describe_cron(parse_cron(self.cron))
 
 
+def schedule_word(word: str) -> bool:
+    """Whether a word can only begin a time or a schedule ("weekdays", "mon", "09:00", "9am"): where a check-in's
+    name, typed without quotes, ends (`bot.commands.parse`)."""
+    w = word.lower().strip(",")
+    return w in _GROUPS or w in _DAY_WORDS or w in _OTHER_RHYTHMS or w in ("noon", "midnight") \
+        or bool(_TIME.fullmatch(w)) or bool(_CRON_NUMBERS.fullmatch(w)) or "*" in w
+
+
 def parse_when(text: str) -> When:
     """Read a friendly schedule or a 5-field cron line; refuse kindly."""
     typed = text

@@ -185,6 +185,20 @@ def test_a_date_in_another_year_than_now_says_its_year_in_every_style_and_langua
     assert When(at, "UTC").text() == "Sun 13 Dec 2026, 09:00 (UTC)"  # (every message's times, an audit's too)
 
 
+def test_no_date_style_writes_this_years_year():
+    """`notes list` said "6 Dec 2026" in 2026 (its own style, always with the year) where every view says "Sun 6
+    Dec": each of i18n's date styles leaves the year out when it is now's, in every language."""
+    import inspect
+
+    styles = [f for name, f in vars(i18n).items() if inspect.isfunction(f) and not name.startswith("_")
+              and list(inspect.signature(f).parameters) == ["day"]]
+    assert len(styles) >= 3
+    for lang in ("en", "es", "de", "fr", "pt"):
+        with speaking(lang):
+            for style in styles:
+                assert "2026" not in style(date(2026, 12, 6)) and "2027" in style(date(2027, 1, 6)), (lang, style)
+
+
 def test_dates_and_times_read_as_each_language_writes_them():
     day = date(2026, 1, 6)
     at = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
@@ -206,7 +220,7 @@ def test_one_short_date_style_per_language_everywhere():
     full stop meets the sentence's) pads no day either."""
     day = date(2026, 12, 7)
     assert (i18n.day_month(day), i18n.long_day(day)) == ("Mon 7 Dec", "Monday 7 December")
-    assert (i18n.day_month_short(day), i18n.day_month_year(day)) == ("7 Dec", "7 Dec 2026")
+    assert i18n.day_month_short(day) == "7 Dec"
     with speaking("es"):
         assert i18n.day_month(day) == "lun, 7 dic" and i18n.long_day(day) == "lun, 7 de diciembre"
 

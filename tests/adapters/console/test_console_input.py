@@ -165,3 +165,33 @@ def test_at_the_yes_or_no_a_scripts_next_speaker_ends_the_form_and_is_done_as_ty
     assert "“checkin status” looks like one of my commands." in form
     assert "(cancelled)\n  How are you, 1 to 5? — you wrote “3”\nann> bob: checkin status\n[only bob]" in form
     assert "Please type yes or no." not in form and "Thanks for checking in" not in out
+
+
+@pytest.mark.parametrize("language, no", [("en", "no"), ("es", "no"), ("de", "no"), ("fr", "no"), ("pt", "no"),
+                                          ("de", "nein"), ("es", "No")])
+def test_no_at_a_command_typed_in_a_form_leaves_it_and_runs_the_command_in_every_language(
+        tmp_path, capsys, language, no):
+    out = run_script(tmp_path, EVENING_OPEN + f"me language {language}\ncheckin answer\n4\ncheckin status\n{no}\n",
+                     capsys)
+    after = out.split(f"  > {no}\n", 1)[1]
+    ran = after.split("ann> checkin status\n", 1)  # the form was left, and the command ran, as the question said
+    assert len(ran) == 2 and "evening" in ran[1] and "evening: What's" not in after, after
+    assert "  > " not in ran[1]  # (no form asked again)
+
+
+def test_leaving_a_form_recaps_only_what_was_typed_in_it(tmp_path, capsys):
+    """An earlier saved answer ("help") fills the field as its default; after `as bob` another's words might: the
+    recap gives back only what was typed in this form."""
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer 3 anonymous my anonymous words here\ncheckin answer\n4\n"
+                     "cancel\ncheckin answer\n2\nas bob\n", capsys)
+    recaps = out.split("checkin answer 3 anonymous my anonymous words here", 1)[1]
+    assert "you wrote “my anonymous words here”" not in recaps
+    assert "How are you, 1 to 5? — you wrote “2”" in recaps  # (what she did type, given back when `as bob` ended it)
+
+
+def test_a_command_typed_at_a_choice_leaves_the_form_and_runs(tmp_path, capsys):
+    """It was "isn't one of the choices", the choice asked again, for `checkin status`, `no` and `home` alike."""
+    out = run_script(tmp_path, EVENING_OPEN + "press 4\ncheckin status\n", capsys)
+    after = out.split("ann> press 4", 1)[1]
+    assert "isn't one of the choices" not in after and "(cancelled)" in after
+    assert "ann> checkin status\n[only you]\n  Your check-ins" in after

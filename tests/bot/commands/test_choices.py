@@ -48,7 +48,7 @@ def test_a_slip_in_any_choice_is_refused_by_name(cmd, opt):
     for word in _slips(opt):
         line = _line_with(cmd, opt, word)
         with pytest.raises(UserError) as err:
-            _, args = parse_line(FEATURES, line)
+            _, args = parse_line(FEATURES, line, known=("x",))  # (the check-in "x" is here: its name is known)
             validate_options(cmd, args)
         assert err.value.field == opt.name, line
         assert "must be one of" in str(err.value) and word.split("=")[-1] in str(err.value), line
@@ -66,7 +66,7 @@ def test_a_slip_in_any_choice_is_refused_by_name(cmd, opt):
 ])
 def test_the_refusal_names_the_option_and_the_likely_choice(line, field, hint):
     with pytest.raises(UserError) as err:
-        cmd, args = parse_line(FEATURES, line)
+        cmd, args = parse_line(FEATURES, line, known=("mornings",))
         validate_options(cmd, args)
     assert err.value.field == field
     assert hint in str(err.value)
@@ -156,9 +156,9 @@ def test_a_required_choice_is_named_naturally_in_every_language():
     """Not 'needs “off|on” (off or on)' nor 'braucht „reflection|checkin“': the choices, joined by the word for "or"."""
     from bot.i18n import speaking
 
-    duty, add = FEATURES.commands["mod care duty"], FEATURES.commands["mod prompt add"]
-    wanted = {"en": "needs off or on.", "de": "braucht off oder on.", "es": "necesita off o on.",
-              "fr": "a besoin de off ou on.", "pt": "precisa de off ou on."}
+    duty, add = FEATURES.commands["me lowmood"], FEATURES.commands["mod prompt add"]  # (`mod care duty` alone asks)
+    wanted = {"en": "needs yes or no.", "de": "braucht yes oder no.", "es": "necesita yes o no.",
+              "fr": "a besoin de yes ou no.", "pt": "precisa de yes ou no."}
     for lang, words in wanted.items():
         with speaking(lang), pytest.raises(UserError) as refused:
             validate_options(duty, {})
@@ -176,3 +176,17 @@ async def test_an_unknown_theme_lists_the_themes_in_the_members_language_and_acc
     assert "Respeto (respect)" in said and "Escucha (listening)" in said, said
     given = text(await run(app, ann, "reflect", theme="respeto"))
     assert "Respeto" in given and "tienes que ser" not in given and "amistad" not in given
+
+
+def test_a_refusal_names_an_option_as_people_type_it_never_an_inner_word():
+    """`me lowmood maybe` said "“on” must be one of: yes, no": "on" named nothing anyone types or reads."""
+    with pytest.raises(UserError) as err:
+        cmd, args = parse_line(FEATURES, "me lowmood maybe")
+        validate_options(cmd, args)
+    assert "“opt_in” must be one of" in str(err.value) and "“on”" not in str(err.value)
+    assert parse_line(FEATURES, "me lowmood on=yes")[1] == {"opt_in": "yes"}  # (the old name still taken)
+    with pytest.raises(UserError) as err:  # a name of several words no longer leaves a word for `dm`
+        cmd, args = parse_line(FEATURES, "checkin join late evening circle reminders=yes")
+        validate_options(cmd, args)
+        raise UserError("parsed")
+    assert "“dm”" not in str(err.value)

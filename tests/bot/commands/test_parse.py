@@ -177,8 +177,53 @@ def test_a_slip_inside_a_named_time_is_still_refused_by_name():
         parse_line(FEATURES, "mod schedule edit t when=daily 10:00 timezon=UTC")
     assert "has no option “timezon”" in str(err.value) and "Did you mean timezone?" in str(err.value)
     from bot.commands.registry import validate_options
-    cmd, args = parse_line(FEATURES, "checkin join schedule=x nq")  # a choice slip after a name is the choice's…
+    cmd, args = parse_line(FEATURES, "checkin join schedule=x nq", known=("x",))  # a choice slip after a name is the choice's…
     assert args == {"schedule": "x", "reminders": "nq"}
     with pytest.raises(UserError) as err:  # … refused with the choices
         validate_options(cmd, args)
     assert "must be one of" in str(err.value)
+
+
+@pytest.mark.parametrize("line, args", [
+    ("checkin join schedule=late evening circle", {"schedule": "late evening circle"}),
+    ("checkin join late evening circle reminders=yes", {"schedule": "late evening circle", "reminders": "yes"}),
+    ("checkin join late evening circle yes no", {"schedule": "late evening circle", "reminders": "yes", "dm": "no"}),
+    ("checkin leave late evening circle", {"schedule": "late evening circle"}),
+    ("mod schedule create night owls #general weekdays 21:00",
+     {"name": "night owls", "channel": "#general", "when": "weekdays 21:00"}),
+    ("mod schedule create name=evening circle #general weekdays 18:00",
+     {"name": "evening circle", "channel": "#general", "when": "weekdays 18:00"}),
+    ("mod schedule skip late evening circle 2027-01-04", {"name": "late evening circle", "date": "2027-01-04"}),
+    ("mod schedule skip late evening circle dec 25", {"name": "late evening circle", "date": "dec 25"}),
+    ("mod schedule edit late evening circle weekdays 10:00", {"name": "late evening circle", "when": "weekdays 10:00"}),
+    ("mod schedule pause late evening circle until 6 jan", {"name": "late evening circle", "until": "until 6 jan"}),
+    ("mod schedule note weekly We moved the call", {"name": "weekly", "text": "We moved the call"}),
+    ("mod schedule create night owls general weekdays 21:00",  # (a channel without its #: the word before the time)
+     {"name": "night owls", "channel": "general", "when": "weekdays 21:00"}),
+])
+def test_a_name_runs_up_to_the_first_word_that_can_only_be_the_next_option(line, args):
+    """The README's rule, for every command with a name: unquoted, a name keeps its spaces up to a #channel, a
+    schedule's word, a date or time, a key= or a choice that follows it."""
+    assert parse_line(FEATURES, line)[1] == args
+
+
+def test_a_name_known_here_is_taken_whole_and_no_further():
+    assert parse_line(FEATURES, "checkin join mornings maybe", known=("mornings",))[1] == {
+        "schedule": "mornings", "reminders": "maybe"}
+    assert parse_line(FEATURES, "mod schedule note late evening We moved", known=("Late Evening",))[1] == {
+        "name": "late evening", "text": "We moved"}
+    assert parse_line(FEATURES, "checkin join schedule=monday crew yes", known=("monday crew",))[1] == {
+        "schedule": "monday crew", "reminders": "yes"}
+
+
+@pytest.mark.parametrize("line, option, guess", [
+    ("mod schedule create m #general daily 09:00 foo=bar", "foo", None),
+    ("mod schedule create m #general daily 09:00 open_for=0", "open_for", "open"),
+    ("mod schedule edit m daily 09:00 remnd=0", "remnd", "remind"),
+])
+def test_an_unknown_key_after_a_time_is_refused_by_name_not_read_as_the_time(line, option, guess):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line)
+    said = str(err.value)
+    assert f"has no option “{option}”" in said and "as a time" not in said
+    assert (f"Did you mean {guess}?" in said) if guess else "Did you mean" not in said

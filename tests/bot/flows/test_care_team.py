@@ -14,7 +14,7 @@ from bot.scheduling.runner import RoundScheduler
 from bot.store import member_data
 from tests.bot.flows.test_crisis_care import CRISIS, with_alert_channel
 from tests.bot.flows.test_my_data import delete_everything
-from tests.conftest import actor, press, ref_of, run, text
+from tests.conftest import actor, press, ref_of, run, text, typed
 
 MIA, SAM = actor("mia", moderator=True), actor("sam", moderator=True)
 ANN = actor("ann")
@@ -573,3 +573,13 @@ async def test_me_data_says_a_note_has_where_only_when_that_gives_nothing_away(a
     shown = text(await run(app, ANN, "me data"))
     assert "it has your name, and where only when that gives nothing private away" in shown
     assert "says who and where" not in shown
+
+
+async def test_mod_care_duty_alone_says_whether_you_are_on_duty_and_how_to_change_it(app):
+    """It refused ("needs duty") where the question was the answer: whether I am asked about untaken notes."""
+    await typed(app, MIA, "mod care duty on")
+    said = text(await typed(app, MIA, "mod care duty"))
+    assert "You're on duty" in said and "mod care duty off" in said
+    await typed(app, MIA, "mod care duty off")
+    said = text(await typed(app, MIA, "mod care duty"))
+    assert "You're off duty" in said and "mod care duty on" in said

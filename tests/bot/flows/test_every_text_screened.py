@@ -75,7 +75,7 @@ async def test_options_that_name_things_are_screened_and_not_echoed(app):
 async def test_choices_times_and_numbers_as_chosen_are_not_screened(app):
     from bot.flows.crisis_care import free_text
 
-    event = Event("command", actor("eve"), "me lowmood", {"on": "yes", "tell_moderator": "no"})
+    event = Event("command", actor("eve"), "me lowmood", {"opt_in": "yes", "tell_moderator": "no"})
     assert free_text(app, event) == []
     named = Event("command", actor("eve"), "me region", {"region": "gb"})
     assert free_text(app, named) == ["gb"]  # (a name is words: screened, and nothing in "gb" is a concern)

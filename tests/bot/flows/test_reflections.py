@@ -166,3 +166,13 @@ async def test_a_theme_switched_off_here_says_so_not_that_there_are_no_prompts(a
     assert refused.error and refused.field == "theme"
     assert "switched off the theme “Fear and old wounds” in this community" in refused.plain()
     assert "right now" not in refused.plain()
+
+
+async def test_a_notes_date_reads_as_every_views_this_year_without_its_year(app):
+    """`notes list` said "#1 · 6 Dec 2026" in 2026, where every other view says "Sun 6 Dec"."""
+    ann = actor("ann")
+    keep = (await run(app, ann, "reflect"))[0].buttons[1]
+    form = (await press(app, ann, keep.action, keep.args))[0].form
+    await press(app, ann, form.action, form.args, {"note": "I was braver than I thought"}, kind="form")
+    listed = text(await run(app, ann, "notes list"))
+    assert "#1 · Mon 5 Jan · " in listed and "2026" not in listed, listed
