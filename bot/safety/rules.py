@@ -86,6 +86,16 @@ def _check_canonical(phrase: str, norm: Normaliser) -> None:
             raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
 
 
+def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The plain words and the `word*` stems of the crisis phrases, squeezed as text is: what a token run together
+    without spaces is split back into (`Normaliser.unjoin`)."""
+    words, stems = set(), set()
+    for phrase in patterns:
+        for tok in re.findall(r"[^\W\d_]+\*?", phrase.casefold()):
+            (stems if tok.endswith("*") else words).add(squeeze(tok.rstrip("*")))
+    return frozenset(words), tuple(sorted(stems))
+
+
 class PhraseRules:
     """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
 
@@ -105,6 +115,7 @@ class PhraseRules:
         path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
         pf = load_phrase_file(path)
         norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
+        norm.vocabulary, norm.stems = _vocabulary([p for e in pf.crisis for p in e.patterns])
 
         def canon_word(word: str, prefix: bool) -> list[str]:
             if prefix:
