@@ -95,6 +95,10 @@ class Normaliser:
     ("iwanttodie" -> i want to die). Set by the phrase rules once they are read."""
     stems: tuple[str, ...] = ()
     """The phrase list's `word*` prefixes: a token starting with one is a word of its own ("suicidal"), not a join."""
+    known: frozenset[str] = frozenset()
+    """Words never split, beyond `vocabulary`: every language's phrase words ("matarme" is Spanish, not Portuguese
+    "matar me")."""
+    """The phrase list's `word*` prefixes: a token starting with one is a word of its own ("suicidal"), not a join."""
     phrases: list[tuple[list[str], list[str]]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)
 
@@ -142,15 +146,20 @@ class Normaliser:
         """`tok` split into the phrase list's words when it is nothing but several of them run together
         ("iwanttodie", "endmylife"), the fewest pieces first; else `tok` itself. A known word, alias, typo or
         stem is left alone, and so is a short token (too many real words are two short ones joined)."""
-        if (len(tok) < JOINED_MIN or not self.vocabulary or tok in self.vocabulary or tok in self.aliases
-                or tok in self.fuzzy or tok.startswith(self.stems) or not tok.isalpha()):
+        if (len(tok) < JOINED_MIN or not self.vocabulary or tok in self.vocabulary or tok in self.known
+                or tok in self.aliases or tok in self.fuzzy or tok.startswith(self.stems) or not tok.isalpha()):
             return [tok]
         best: list[list[str] | None] = [[]] + [None] * len(tok)
         for end in range(1, len(tok) + 1):
             for start in range(max(0, end - 20), end):
-                head, word = best[start], tok[start:end]
-                if head is not None and (word in self.vocabulary or word in self.aliases) and (len(word) > 1 or word == "i"):
-                    if best[end] is None or len(head) + 1 < len(best[end]):
+                head = best[start]
+                if head is None:
+                    continue
+                # (a word may also begin with the letter the last one ended on: squeezing "want to" made "wanto")
+                for word in {tok[start:end], tok[start - 1:end] if start else ""} - {""}:
+                    phrase_word = word in self.vocabulary or word in self.aliases
+                    fewer = best[end] is None or len(head) + 1 < len(best[end])
+                    if phrase_word and (len(word) > 1 or word == "i") and fewer:
                         best[end] = [*head, word]
         found = best[-1]
         return found if found and len(found) > 1 else [tok]
