@@ -53,6 +53,20 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["J'ai les cachets mis de côté pour vendredi", "j'ai les medocs caches pour ce soir"],
         "pt": ["Tenho os comprimidos guardados pra sexta", "tenho os remedios escondidos para o fim de semana"],
     }),
+    "saving up one's pills": ("crisis", {
+        "en": ["I've been saving up my sleeping pills for weeks"],
+        "es": ["llevo semanas guardando mis pastillas", "estoy juntando las pastillas para dormir"],
+        "de": ["ich sammle seit Wochen meine Schlaftabletten", "hab die Tabletten gehortet"],
+        "fr": ["je garde mes somnifères depuis des semaines", "j'ai mis de côté mes cachets"],
+        "pt": ["tô guardando meus remédios faz semanas", "estou juntando os comprimidos"],
+    }),
+    "someone keeping my pills safe": ("ok", {
+        "en": ["my mum keeps my meds now and gives me the week's on sunday"],
+        "es": ["mi madre guarda mis pastillas ahora y me da las de la semana el domingo"],
+        "de": ["meine Mutter bewahrt meine Tabletten jetzt auf und gibt mir sonntags die für die Woche"],
+        "fr": ["ma mère garde mes médicaments maintenant et me donne ceux de la semaine le dimanche"],
+        "pt": ["minha mãe guarda meus remédios agora e me dá os da semana no domingo"],
+    }),
     "sleep and not wake up": ("crisis", {
         "en": ["I just want to go to sleep and not wake up", "i want to fall asleep and never wake up"],
         "es": ["Solo quiero dormirme y no despertar", "quiero dormir y no despertarme"],
