@@ -16,8 +16,8 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable"}
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -35,6 +35,10 @@ class Entry:
     softenable: bool = False
     """A crisis group people also say in jest ("I'm gonna kill myself lol"): a hyperbole marker beside it makes it
     the gentle word, never nothing (`PhraseRules.check`)."""
+    topical: bool = False
+    """A bare crisis word ("suicide", "self-harm") that people also use about the subject itself: a `[[topic]]`
+    marker in its clause ("suicide prevention workshop", "a documentary about self-harm") makes it the gentle
+    word, never nothing (`PhraseRules.check`)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class PhraseFile:
     crisis: list[Entry]
     figures: list[Entry]
     hyperbole: list[Entry]
+    topic: list[Entry]
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -106,7 +111,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         softenable = item.get("softenable", False)
         if not isinstance(softenable, bool) or (softenable and kind != "crisis"):
             raise _fail(path, f"{where}.softenable", "must be true or false, and only on a crisis entry")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable))
+        topical = item.get("topical", False)
+        if not isinstance(topical, bool) or (topical and kind != "crisis"):
+            raise _fail(path, f"{where}.topical", "must be true or false, and only on a crisis entry")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical))
     return out
 
 
@@ -145,4 +153,5 @@ def load_phrase_file(path: Path) -> PhraseFile:
         crisis=_entries(path, "crisis", data.get("crisis"), seen),
         figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
         hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),
+        topic=_entries(path, "topic", data.get("topic", []), seen, required=False),
     )

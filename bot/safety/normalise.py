@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+JOINED_MIN = 7
+"""The shortest token `Normaliser.unjoin` tries to split."""
+
 CLAUSE = "#"
 """Token that marks a clause boundary; negation never reaches across it."""
 
@@ -23,6 +26,9 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _WORDISH = re.compile(r"[a-z0-9@$]+")
 _TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _RUNS = re.compile(r"([^\W\d_])\1+")
+_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_*·]){2,}[^\W\d_](?![^\W\d_])")
+"""Three or more single letters with a space, dot, dash or star between them ("d i e", "k.i.l.l"): one word
+typed apart, often to slip past a filter."""
 
 
 def squeeze(token: str) -> str:
@@ -52,6 +58,7 @@ def raw_tokens(text: str) -> list[str]:
     speech like "I'm dead 😂" needs them); other punctuation is dropped.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(0)), text)
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _WORDISH.sub(_deleet, text)
@@ -83,6 +90,15 @@ class Normaliser:
     """Canonicalises text; configured by the `[normalise]` table of a phrase file."""
 
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()
+    """The phrase list's own words: a long unknown token made of them alone is those words typed without spaces
+    ("iwanttodie" -> i want to die). Set by the phrase rules once they are read."""
+    stems: tuple[str, ...] = ()
+    """The phrase list's `word*` prefixes: a token starting with one is a word of its own ("suicidal"), not a join."""
+    known: frozenset[str] = frozenset()
+    """Words never split, beyond `vocabulary`: every language's phrase words ("matarme" is Spanish, not Portuguese
+    "matar me")."""
+    """The phrase list's `word*` prefixes: a token starting with one is a word of its own ("suicidal"), not a join."""
     phrases: list[tuple[list[str], list[str]]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)
 
@@ -109,7 +125,8 @@ class Normaliser:
         toks: list[str] = []
         for tok in raw_tokens(text):
             tok = self.fuzzy.get(tok, tok)
-            toks.extend(self.aliases.get(tok, [tok]))
+            for piece in self.unjoin(tok):
+                toks.extend(self.aliases.get(piece, [piece]))
         if not self.phrases:
             return toks
         out: list[str] = []
@@ -124,6 +141,28 @@ class Normaliser:
                 out.append(toks[i])
                 i += 1
         return out
+
+    def unjoin(self, tok: str) -> list[str]:
+        """`tok` split into the phrase list's words when it is nothing but several of them run together
+        ("iwanttodie", "endmylife"), the fewest pieces first; else `tok` itself. A known word, alias, typo or
+        stem is left alone, and so is a short token (too many real words are two short ones joined)."""
+        if (len(tok) < JOINED_MIN or not self.vocabulary or tok in self.vocabulary or tok in self.known
+                or tok in self.aliases or tok in self.fuzzy or tok.startswith(self.stems) or not tok.isalpha()):
+            return [tok]
+        best: list[list[str] | None] = [[]] + [None] * len(tok)
+        for end in range(1, len(tok) + 1):
+            for start in range(max(0, end - 20), end):
+                head = best[start]
+                if head is None:
+                    continue
+                # (a word may also begin with the letter the last one ended on: squeezing "want to" made "wanto")
+                for word in {tok[start:end], tok[start - 1:end] if start else ""} - {""}:
+                    phrase_word = word in self.vocabulary or word in self.aliases
+                    fewer = best[end] is None or len(head) + 1 < len(best[end])
+                    if phrase_word and (len(word) > 1 or word == "i") and fewer:
+                        best[end] = [*head, word]
+        found = best[-1]
+        return found if found and len(found) > 1 else [tok]
 
     def canonical(self, text: str) -> str:
         """Tokens joined so that every token, clause marks included, sits between spaces."""

@@ -40,6 +40,7 @@ class _Compiled:
     regex: re.Pattern[str]
     negatable: bool
     softenable: bool = False
+    topical: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,25 +87,42 @@ def _check_canonical(phrase: str, norm: Normaliser) -> None:
             raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
 
 
+def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The plain words and the `word*` stems of the crisis phrases, squeezed as text is: what a token run together
+    without spaces is split back into (`Normaliser.unjoin`)."""
+    words, stems = set(), set()
+    for phrase in patterns:
+        for tok in re.findall(r"[^\W\d_]+\*?", phrase.casefold()):
+            (stems if tok.endswith("*") else words).add(squeeze(tok.rstrip("*")))
+    return frozenset(words), tuple(sorted(stems))
+
+
 class PhraseRules:
     """A compiled phrase file. Build once with `PhraseRules.load`, then `check` is cheap."""
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
                  negation: re.Pattern[str] | None, scope: _Scope | None = None,
-                 hyperbole: list[_Compiled] | None = None) -> None:
+                 hyperbole: list[_Compiled] | None = None, topic: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
         self.negation = negation
         self.scope = scope or _Scope()
         self.hyperbole = hyperbole or []
+        self.topic = topic or []
 
     @classmethod
-    def load(cls, content_dir: Path | None = None, language: str = "en") -> "PhraseRules":
-        """Load and compile `<content_dir>/safety/<language>.toml`."""
+    def load(cls, content_dir: Path | None = None, language: str = "en",
+             topic: list[Entry] | None = None, known: frozenset[str] = frozenset()) -> "PhraseRules":
+        """Load and compile `<content_dir>/safety/<language>.toml`. `topic`: the `[[topic]]` markers to read by
+        (default: the file's own); `AllRules` gives every language's, since another language's rule may match
+        a word shared by several ("suicide" in English and French). `known`: other languages' phrase words, never
+        split as words run together (`Normaliser.unjoin`)."""
         path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
         pf = load_phrase_file(path)
         norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
+        norm.vocabulary, norm.stems = _vocabulary([p for e in pf.crisis for p in e.patterns])
+        norm.known = known
 
         def canon_word(word: str, prefix: bool) -> list[str]:
             if prefix:
@@ -112,17 +130,17 @@ class PhraseRules:
             toks = norm.tokens(word)
             return [t for t in toks if t != CLAUSE]
 
-        def compile_entries(kind: str, entries: list[Entry]) -> list[_Compiled]:
+        def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
                 try:
-                    for p in e.patterns:
+                    for p in e.patterns if own else ():
                         _check_canonical(p, norm)
                     sources = [compile_phrase(p, canon_word) for p in e.patterns]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
-                                     e.softenable))
+                                     e.softenable, e.topical))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -136,7 +154,8 @@ class PhraseRules:
                        frozenset(w for c in pf.raising for w in canon_words(c)),
                        frozenset(w for c in pf.own_clause for w in canon_words(c)))
         return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
-                   scope, compile_entries("hyperbole", pf.hyperbole))
+                   scope, compile_entries("hyperbole", pf.hyperbole),
+                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -177,6 +196,9 @@ class PhraseRules:
                 if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
                     cancelled = cancelled or entry.id
                     continue
+                if entry.topical and self._about_topic(canon, start, end):
+                    softened = softened or entry.id
+                    continue
                 if entry.softenable and self._in_jest(canon, start, end):
                     softened = softened or entry.id
                     continue
@@ -210,6 +232,13 @@ class PhraseRules:
         before = canon[canon.rfind(mark, 0, lo) + 2:lo + 1] if lo > 0 else ""
         return bool(before.strip()) and self._only_markers(before)
 
+    def _about_topic(self, canon: str, start: int, end: int) -> bool:
+        """Whether a topic marker ("prevention", "documentary", "statistics") is said in the match's own clause:
+        the word is then most often about the subject, not the writer ("suicide prevention workshop")."""
+        mark = f" {CLAUSE} "
+        lo, hi = canon.rfind(mark, 0, start), canon.find(mark, end)
+        return any(t.regex.search(canon, lo + 2, hi + 1) for t in self.topic)
+
     def _only_markers(self, clause: str) -> bool:
         for h in self.hyperbole:
             clause = h.regex.sub("", clause)
@@ -237,11 +266,11 @@ class AllRules:
         from bot.language import LANGUAGES
 
         folder = Path(content_dir or default_content_dir()) / "safety"
-        found = {"en": PhraseRules.load(content_dir, "en")}
-        for language in LANGUAGES:
-            if language != "en" and (folder / f"{language}.toml").is_file():
-                found[language] = PhraseRules.load(content_dir, language)
-        return cls(found)
+        present = ["en", *(lang for lang in LANGUAGES if lang != "en" and (folder / f"{lang}.toml").is_file())]
+        files = [load_phrase_file(folder / f"{lang}.toml") for lang in present]
+        topic = [e for pf in files for e in pf.topic]
+        known = _vocabulary([p for pf in files for e in pf.crisis for p in e.patterns])[0]
+        return cls({lang: PhraseRules.load(content_dir, lang, topic, known) for lang in present})
 
     @property
     def crisis(self) -> list[_Compiled]:

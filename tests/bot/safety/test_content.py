@@ -49,6 +49,8 @@ def test_minimal_file_loads(tmp_path):
     (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\nsoftenable = true\n', 'figure[0] (id "fig.x").softenable'),
     (GOOD + '\n[[hyperbole]]\nid = "jest.x"\npatterns = ["if (i"]\n', 'hyperbole[0] (id "jest.x"): unclosed'),
     (GOOD.replace('cues = ["not"]', 'cues = ["not"]\ninterjections = "no"'), "[negation].interjections"),
+    (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\ntopical = true\n', 'figure[0] (id "fig.x").topical'),
+    (GOOD + '\n[[topic]]\nid = "topic.x"\npatterns = ["(prevention"]\n', 'topic[0] (id "topic.x"): unclosed'),
 ])
 def test_bad_file_names_file_and_entry(tmp_path, text, needle):
     content = write(tmp_path, text)
@@ -66,3 +68,13 @@ def test_missing_language_file(tmp_path):
 def test_shipped_file_loads():
     screen = PhraseRules.load()
     assert len(screen.crisis) >= 8 and len(screen.figures) >= 10
+
+
+def test_a_topic_marker_softens_only_a_topical_entry_in_its_clause(tmp_path):
+    text = GOOD.replace('patterns = ["want to die"]', 'patterns = ["want to die"]\n\n[[crisis]]\nid = "suicide.word"\n'
+                        'topical = true\npatterns = ["suicide"]') + '\n[[topic]]\nid = "topic.x"\npatterns = ["prevention"]\n'
+    screen = PhraseRules.load(write(tmp_path, text))
+    assert screen.check("suicide prevention week").softened == "suicide.word"
+    assert screen.check("suicide prevention week").fired is None
+    assert screen.check("suicide, and then prevention").fired == "suicide.word"  # another clause
+    assert screen.check("I want to die, prevention week").fired == "death.wish"  # not a topical entry

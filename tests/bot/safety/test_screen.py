@@ -73,7 +73,7 @@ def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
     assert sure.check("kms").level == "crisis" and sure.check("kms").reason != "model"
 
 
-@pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gesammelt"])
+@pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gezählt"])
 def test_a_pictograph_or_three_words_reach_the_model(embedder, text):
     assert model_reads(text)
     assert fixed(embedder, 20.0).check(text).reason == "model"

@@ -1,0 +1,145 @@
+"""The phrase rules give every language the same answer to the same thing said.
+
+The phrase rules are Hearth's default crisis screen, so a person writing German must be screened as one writing
+English. Each family below is one English crisis rule (or one everyday saying near it) with parallel sentences,
+written for this test (not from the corpus), in each language's own idiom, with and without accents. All five
+languages must give the family's level.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.normalise import Normaliser
+from bot.safety.screen import Screen
+
+LANGS = ("en", "es", "de", "fr", "pt")
+
+#: family -> (level every language must give, {language: [sentences]})
+FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
+    "won't be here anymore (goodbye)": ("crisis", {
+        "en": ["Tomorrow I won't be here anymore", "I'm tired of it all, tomorrow I won't be here anymore"],
+        "es": ["Mañana ya no estaré aquí", "manana ya no estare aqui", "Estoy harta de todo, mañana ya no estaré aquí"],
+        "de": ["Morgen bin ich nicht mehr da", "Mir ist alles zu viel, morgen bin ich nicht mehr da",
+               "ich werde bald nicht mehr da sein"],
+        "fr": ["Demain je ne serai plus là", "demain je serai plus la", "J'en ai marre de tout, demain je ne serai plus là"],
+        "pt": ["Amanhã não estarei mais aqui", "amanha nao estarei mais aqui", "Cansei de tudo, amanhã não estarei mais aqui"],
+    }),
+    "can't do this anymore, said on its own": ("crisis", {
+        "en": ["I can't do this anymore", "i cant do this anymore."],
+        "es": ["No puedo más", "ya no puedo mas.", "No aguanto más"],
+        "de": ["Ich kann nicht mehr", "ich kann einfach nicht mehr."],
+        "fr": ["Je n'en peux plus", "j'en peux plus.", "jpp"],
+        "pt": ["Não aguento mais", "nao aguento mais.", "Não consigo mais"],
+    }),
+    "can't do this anymore, about a chore (no clause end)": ("ok", {
+        "en": ["I can't do this homework anymore"],
+        "es": ["No puedo más con este trabajo en grupo"],
+        "de": ["Ich kann nicht mehr mit diesem Gruppenprojekt"],
+        "fr": ["Je n'en peux plus de ce projet de groupe"],
+        "pt": ["Não aguento mais esse trabalho em grupo"],
+    }),
+    "can't go on living": ("crisis", {
+        "en": ["I can't go on living", "I can't keep living like this"],
+        "es": ["No puedo seguir viviendo", "no puedo seguir viviendo asi"],
+        "de": ["Ich kann nicht mehr leben", "ich kann nicht mehr weiterleben"],
+        "fr": ["Je ne peux plus continuer à vivre", "je peux plus vivre comme ça"],
+        "pt": ["Não aguento mais viver", "nao consigo mais continuar vivendo"],
+    }),
+    "means saved for a day": ("crisis", {
+        "en": ["I have the pills saved up for Friday", "got my meds stashed for the weekend"],
+        "es": ["Tengo las pastillas guardadas para el viernes", "tengo las pastis escondidas para el finde"],
+        "de": ["Ich habe die Tabletten für Freitag gesammelt", "hab die Pillen für das Wochenende versteckt"],
+        "fr": ["J'ai les cachets mis de côté pour vendredi", "j'ai les medocs caches pour ce soir"],
+        "pt": ["Tenho os comprimidos guardados pra sexta", "tenho os remedios escondidos para o fim de semana"],
+    }),
+    "saving up one's pills": ("crisis", {
+        "en": ["I've been saving up my sleeping pills for weeks"],
+        "es": ["llevo semanas guardando mis pastillas", "estoy juntando las pastillas para dormir"],
+        "de": ["ich sammle seit Wochen meine Schlaftabletten", "hab die Tabletten gehortet"],
+        "fr": ["je garde mes somnifères depuis des semaines", "j'ai mis de côté mes cachets"],
+        "pt": ["tô guardando meus remédios faz semanas", "estou juntando os comprimidos"],
+    }),
+    "someone keeping my pills safe": ("ok", {
+        "en": ["my mum keeps my meds now and gives me the week's on sunday"],
+        "es": ["mi madre guarda mis pastillas ahora y me da las de la semana el domingo"],
+        "de": ["meine Mutter bewahrt meine Tabletten jetzt auf und gibt mir sonntags die für die Woche"],
+        "fr": ["ma mère garde mes médicaments maintenant et me donne ceux de la semaine le dimanche"],
+        "pt": ["minha mãe guarda meus remédios agora e me dá os da semana no domingo"],
+    }),
+    "sleep and not wake up": ("crisis", {
+        "en": ["I just want to go to sleep and not wake up", "i want to fall asleep and never wake up"],
+        "es": ["Solo quiero dormirme y no despertar", "quiero dormir y no despertarme"],
+        "de": ["Ich will einfach schlafen und nicht aufwachen", "einschlafen und nie wieder aufwachen"],
+        "fr": ["Je veux juste m'endormir et ne pas me réveiller", "m'endormir et plus jamais me reveiller"],
+        "pt": ["Só quero dormir e não acordar", "so quero dormir e nunca mais acordar"],
+    }),
+    "no sense in my life anymore": ("crisis", {
+        "en": ["I see no point in my life anymore", "there's no point in living anymore"],
+        "es": ["Ya no le veo sentido a mi vida", "mi vida ya no tiene sentido"],
+        "de": ["Ich sehe keinen Sinn mehr in meinem Leben", "mein Leben hat keinen Sinn mehr"],
+        "fr": ["Je ne vois plus de sens à ma vie", "ma vie n'a plus de sens"],
+        "pt": ["Não vejo mais sentido na minha vida", "minha vida não tem mais sentido"],
+    }),
+    "wanting to die, typed apart or run together": ("crisis", {
+        "en": ["I want to d i e", "iwanttodie", "i want to d-i-e"],
+        "es": ["quiero m o r i r", "quieromorir"],
+        "de": ["ich will s t e r b e n", "ichwillsterben"],
+        "fr": ["je veux m o u r i r", "jeveuxmourir"],
+        "pt": ["quero m o r r e r", "queromorrer"],
+    }),
+}
+
+#: Talk about the subject: never the alarm in any language (the gentle word at most).
+TOPIC: dict[str, list[str]] = {
+    "en": ["We discussed suicide prevention at the workshop, really useful",
+           "watched a documentary about suicide in farming communities", "my thesis is on self-harm among teens"],
+    "es": ["Hablamos de prevención del suicidio en el taller, muy útil",
+           "vi un documental sobre el suicidio en el campo", "mi tesis es sobre las tasas de suicidio"],
+    "de": ["Wir haben im Workshop über Suizidprävention gesprochen, echt hilfreich",
+           "hab eine Doku über Suizid auf dem Land gesehen", "meine Hausarbeit ist über Suizidraten"],
+    "fr": ["On a parlé de prévention du suicide à l'atelier, vraiment utile",
+           "j'ai vu un documentaire sur le suicide chez les agriculteurs", "ma thèse porte sur le taux de suicide"],
+    "pt": ["Discutimos prevenção do suicídio na oficina, muito útil",
+           "vi um documentário sobre suicídio no campo", "minha tese é sobre as taxas de suicídio"],
+}
+
+
+@pytest.fixture(scope="module")
+def screen() -> Screen:
+    return Screen.load(with_model=False)
+
+
+def test_every_family_has_all_five_languages():
+    for family, (_, by_lang) in FAMILIES.items():
+        assert sorted(by_lang) == sorted(LANGS), family
+    assert sorted(TOPIC) == sorted(LANGS)
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_all_five_languages_give_the_same_level(screen: Screen, family: str):
+    level, by_lang = FAMILIES[family]
+    got = {(lang, text): screen.check(text).level for lang in LANGS for text in by_lang[lang]}
+    wrong = {k: v for k, v in got.items() if v != level}
+    assert not wrong, f"{family}: want {level} in every language, got {wrong}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_topic_talk_is_never_the_alarm(screen: Screen, lang: str):
+    got = {text: screen.check(text).level for text in TOPIC[lang]}
+    assert "crisis" not in got.values(), got
+
+
+def test_the_bare_word_still_fires_without_a_topic_marker(screen: Screen):
+    assert screen.check("honestly i think about suicide every day").level == "crisis"
+    assert screen.check("I'm suicidal and I can't even watch the news").level == "crisis"  # first person wins
+    assert screen.check("I self harm every night").level == "crisis"
+
+
+def test_letters_typed_apart_are_one_word_and_short_tokens_stay():
+    norm = Normaliser(vocabulary=frozenset({"want", "to", "die", "i"}))
+    assert norm.tokens("I want to d i e") == ["i", "want", "to", "die"]
+    assert norm.tokens("iwanttodie") == ["i", "want", "to", "die"]
+    assert norm.tokens("a b") == ["a", "b"]  # two letters are not a word typed apart
+    assert norm.tokens("diet plan") == ["diet", "plan"]  # too short to split, and not only phrase words
+    assert norm.tokens("wanttodiets") == ["wantodiets"]  # a leftover that is no phrase word: no split
