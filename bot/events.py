@@ -236,17 +236,8 @@ class Rich:
 
     def plain(self) -> str:
         """The text without markup, for logs and tests."""
-        out = []
-        for p in self.parts:
-            if isinstance(p, UserText):
-                out.append(p.text)
-            elif isinstance(p, ChannelRef):
-                out.append(f"#{p.short}")
-            elif isinstance(p, (When, PersonRef)):
-                out.append(p.text())
-            else:
-                out.append(p.replace("**", "").replace("__", ""))
-        return "".join(out)
+        return "".join(p.replace("**", "").replace("__", "") if isinstance(p, str) else shown_text(p)
+                       for p in self.parts)
 
     def to_json(self) -> list[list[str]]:
         return [_part_json(p) for p in self.parts]
@@ -255,6 +246,18 @@ class Rich:
     def from_json(cls, data: list[list[str]]) -> "Rich":
         kinds = {"u": UserText, "c": ChannelRef, "w": When.from_json, "p": PersonRef}
         return cls(tuple(kinds[k](t) if k in kinds else t for k, t in data))
+
+
+def shown_text(part: object) -> str:
+    """A part as the characters people see: a person's words as typed, a channel as "#name", a time or a person
+    as their words; Hearth's own text as it is (its markup left for the renderer)."""
+    if isinstance(part, UserText):
+        return part.text
+    if isinstance(part, ChannelRef):
+        return f"#{part.short}"
+    if isinstance(part, (When, PersonRef)):
+        return part.text()
+    return str(part)
 
 
 def _part_json(p: Part) -> list[str]:

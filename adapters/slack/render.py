@@ -23,7 +23,7 @@ from collections import OrderedDict
 from typing import Any
 
 from bot.i18n import _
-from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When
+from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When, shown_text
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -265,7 +265,7 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
     Hearth's ``` blocks. User text becomes `text` elements, which Slack never parses (no formatting, links,
     mentions or emoji codes); Hearth's marks become styles, also where one spans someone's words ("**{}**").
     A mark counts only where every character of it is Hearth's own, told by its neighbours as they will read."""
-    pieces = [(_rich_shown(p), p) for p in body.parts]
+    pieces = [(shown_text(p), p) for p in body.parts]
     line = "".join(text for text, _part in pieces)
     owner: list[int] = []
     for i, (text, _part) in enumerate(pieces):
@@ -318,15 +318,6 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
     return out
 
 
-def _rich_shown(part: object) -> str:
-    """A part as its characters in the line the marks are read from (a link or a time: its shown text)."""
-    if isinstance(part, UserText):
-        return part.text
-    if isinstance(part, ChannelRef):
-        return f"#{part.short}"
-    if isinstance(part, (When, PersonRef)):
-        return part.text()
-    return str(part)
 
 
 def _text_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:

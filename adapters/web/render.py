@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from bot.events import ChannelRef, PersonRef, Rich, UserText, When
+from bot.events import Rich, shown_text
 
 _MARK = re.compile(r"(```\n?|`|\*\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
 _TAGS = {"**": "strong", "_": "em", "`": "code"}
@@ -37,7 +37,7 @@ def rich_html(body: Rich) -> Markup:
 
     # A mark is told by its neighbours, which may be in the next part ("_{}_" around someone's words): the parts
     # are read as one line, and a mark counts only where every character of it is Hearth's own.
-    pieces = [(_shown(part), isinstance(part, str)) for part in body.parts]
+    pieces = [(shown_text(part), isinstance(part, str)) for part in body.parts]
     line = "".join(piece for piece, _own in pieces)
     own = bytearray()
     for piece, is_own in pieces:
@@ -67,14 +67,6 @@ def rich_html(body: Rich) -> Markup:
     return Markup("".join(out))
 
 
-def _shown(part: object) -> str:
-    if isinstance(part, UserText):
-        return part.text
-    if isinstance(part, ChannelRef):
-        return f"#{part.short}"
-    if isinstance(part, (When, PersonRef)):
-        return part.text()
-    return str(part)
 
 
 def plain(text: Rich) -> str:
