@@ -41,7 +41,7 @@ async def others_and_close(app, clock, rnd) -> str:
 
 
 def anonymous_posts(seen: str) -> list[str]:
-    return [part.split("\n", 1)[1] for part in seen.split("_Someone_")[1:] if "\n" in part]
+    return [part.split("\n")[1] for part in seen.split("_Someone_")[1:] if "\n" in part]  # (its first line: the words)
 
 
 async def test_going_anonymous_with_the_words_seen_by_name_warns_and_keeps_them_private(app, clock):
