@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, screen, typed_line, watch_kept_words, without_echoes
+from bot.flows.crisis_care import care_for, echoes, screen, typed_line, watch_kept_words, without_echoes
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -171,7 +171,7 @@ class Hearth:
         """A typed command refused for any reason (too long, no round open, too fast, a full disk): its refusal
         gives the person's own words back, as nothing on their screen keeps them (`Event.typed`)."""
         refused = next((i for i, r in enumerate(replies) if r.error), None)
-        words = self._typed_words(event) if refused is not None else []
+        words = [w for w in self._typed_words(event) if not echoes(w)] if refused is not None else []
         if refused is None or not words:
             return replies
         return [*replies[:refused], given_back(replies[refused], words), *replies[refused + 1:]]

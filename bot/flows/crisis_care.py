@@ -137,6 +137,8 @@ def strongest(levels: Collection[Level]) -> Level:
 Screened = list[tuple[str, ScreenResult]]
 #: The strongest level of the words of the event being handled (`screen`): what its flow's own reply is said after.
 _level: ContextVar[Level] = ContextVar("hearth_care_level", default="ok")
+#: The words of concern of the event being handled, as `_normal` makes them (`echoes`).
+_of_concern: ContextVar[tuple[str, ...]] = ContextVar("hearth_care_concerning", default=())
 #: How long the same words, screened again (the form that asks for the rest of an answer, a form sent again after
 #: one field was put right), get no second care reply: at least this, at most twice it.
 SAME_WORDS_WINDOW = timedelta(minutes=30)
@@ -150,6 +152,7 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
+    _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok"))
     return results
 
 
@@ -188,10 +191,34 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
             out.append(reply)
         elif (form and reply.field) or reply.form is not None or reply.field is not None:
             # a form shown again holds the words as typed: the field is marked, nothing quoted
-            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + Rich(parts[header:])))
-        elif header < len(parts):
-            out.append(replace(reply, body=Rich(parts[header:])))
+            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + _kept_back(parts[header:], concerning, whole)))
+        elif header < len(parts) and (back := _kept_back(parts[header:], concerning, whole)).parts:
+            out.append(replace(reply, body=back))
     return out
+
+
+def echoes(words: str) -> bool:
+    """Whether words about to be given back are only a piece of the event's words of concern ("want to kill
+    myself" of "i want to kill myself"): handed back, they would repeat them, and save nothing."""
+    said = _normal(words)
+    return bool(said) and any(said in text and said != text for text in _of_concern.get())
+
+
+def _kept_back(given: tuple, concerning: list[str], whole: str | None) -> Rich:
+    """Words given back (`GIVEN_BACK` and what follows) without the pieces of words of concern: a mood typed as
+    "i want to kill myself" given back as "want to kill myself" is an echo, not words saved from loss. Their whole
+    words, and words that hold more (a long note that says it too), are theirs to keep, and stay."""
+    def echo(p: object) -> bool:
+        if not isinstance(p, UserText):
+            return False
+        said = _normal(p.text)
+        return bool(said) and (_piece_of(p, whole) and said != whole
+                               or any(said in text and said != text for text in concerning))
+
+    kept = tuple(p for p in given if not echo(p))
+    if not any(isinstance(p, UserText) for p in kept):
+        return Rich(())
+    return Rich(kept)
 
 
 def _quotes(part: object, concerning: list[str]) -> bool:

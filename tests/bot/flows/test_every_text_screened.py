@@ -62,6 +62,17 @@ async def test_a_line_refused_before_it_runs_is_screened_and_its_words_still_giv
     assert "What you typed, so you can use it again" in text(replies)  # nothing they wrote is lost
 
 
+async def test_words_given_back_never_hand_back_a_piece_of_words_of_concern(app, clock):
+    """The third trial: `checkin answer mood=i want to kill myself` was answered with care, then "What you typed,
+    so you can use it again: want to kill myself"."""
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    replies = await typed(app, actor("eve"), "checkin answer mood=i want to kill myself")
+    assert CARE in text(replies)
+    assert "want to kill myself" not in text(replies).split(CARE)[1]
+
+
 async def test_options_that_name_things_are_screened_and_not_echoed(app):
     eve = actor("eve")
     region = await run(app, eve, "me region", region="I want to kill myself")
@@ -127,7 +138,7 @@ async def test_a_moderators_line_split_across_options_is_screened_whole_before_a
 
 
 async def test_an_ordinary_line_split_across_options_still_gets_its_refusal_quoted(app):
-    replies = await typed(app, actor("eve"), "checkin join mornings maybe")
+    replies = await typed(app, actor("eve"), "checkin join mornings reminders=maybe")
     assert CARE not in text(replies) and "“maybe”" in text(replies)
 
 
