@@ -24,7 +24,7 @@ from tests.postgres import emptied, fresh_schema, pg_server, pg_shared  # noqa: 
 COMMUNITY = "console:test"
 #: The suite's own settings; every other HEARTH_* variable in the shell running the tests is hidden from them.
 SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES", "HEARTH_DASHBOARD_SCREENSHOTS", "HEARTH_CHROMIUM",
-            "HEARTH_REQUIRE_BROWSER"}
+            "HEARTH_REQUIRE_BROWSER", "HEARTH_TEST_CLOCK_START"}
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +42,32 @@ def no_hearth_settings_from_the_developer(monkeypatch: pytest.MonkeyPatch, tmp_p
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setattr(bot.config, "DEFAULT_CONFIG_FILE", str(tmp_path / "no-hearth.toml"))
+
+
+def start_terminal_clock_at(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
+    """The terminal's clock (`OffsetClock`) starts at `when` instead of the real time, and runs on from there: for a
+    terminal script whose check depends on the day (a month's end), which `at HH:MM` alone can't set."""
+    import bot.clock
+
+    when = when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
+    made = bot.clock.OffsetClock.__init__
+
+    def starting_then(self: bot.clock.OffsetClock) -> None:
+        made(self)
+        self.offset = when - datetime.now(timezone.utc)
+
+    monkeypatch.setattr(bot.clock.OffsetClock, "__init__", starting_then)
+
+
+@pytest.fixture(autouse=True)
+def terminal_clock_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HEARTH_TEST_CLOCK_START=2026-12-06T19:05:00 runs every terminal script as if started then: to find a test that
+    passes only at some real times of day, weekdays or month ends (it should set its own clock: `at 12:00`)."""
+    import os
+
+    start = os.environ.get("HEARTH_TEST_CLOCK_START")
+    if start:
+        start_terminal_clock_at(monkeypatch, datetime.fromisoformat(start))
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from tests.adapters.console.test_console_script import run_script
+from tests.conftest import start_terminal_clock_at
 
 
 def test_a_new_session_goes_on_from_where_the_last_one_left_the_clock(tmp_path, capsys):
@@ -30,7 +32,8 @@ def test_a_clock_left_at_real_time_says_nothing_and_stays_real(tmp_path, capsys)
     assert "where you left it" not in out and out.startswith("you> who\n")
 
 
-def test_advance_takes_a_jump_in_parts_and_still_refuses_nonsense(tmp_path, capsys):
+def test_advance_takes_a_jump_in_parts_and_still_refuses_nonsense(tmp_path, capsys, monkeypatch):
+    start_terminal_clock_at(monkeypatch, datetime(2026, 3, 2, 8, 0))  # (days counted by date: none at a month's end)
     out = run_script(tmp_path, "at 10:00\nadvance 1h30m\nadvance 1h 30m\nadvance 2d3h\nadvance 90m\n"
                                "advance soon\nadvance 1h30\nwho\n", capsys)
     moves = re.findall(r"The clock moves on to \w+ (\d+) \w+, (\d\d:\d\d:\d\d)", out)

@@ -209,6 +209,7 @@ def test_advancing_past_a_round_opens_reminds_and_closes_it(tmp_path, capsys):
     """A jump of a day goes through what happened in it, in order, as the README promises."""
     script = """\
 as mia mod
+at 12:00
 mod schedule create evening #general daily 19:00 timezone=UTC open=30m remind=10m
 press 1
 ann: checkin join evening reminders=yes
