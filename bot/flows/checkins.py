@@ -394,9 +394,8 @@ async def keep_private(app: "Hearth", ev: Event) -> Reply:
     if mine.visibility == "private":
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
-    await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
-    # (asked after saving: a post still queued for its batch's tick was just taken out of the queue, `_hold`)
     was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
+    await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
     said = _("Okay. They're private now: only you can see them.")
     if mine.visibility == "shared":
         said += " " + _("Your post with your name is coming down.")

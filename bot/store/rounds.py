@@ -304,8 +304,6 @@ class RoundRepository(Repository):
         if it was already; a wait that nets to nothing (anonymous, then private, before any batch) goes.
         """
         now_anonymous, out = row["visibility"] == "anonymous", bool(row["anon_out"])
-        if not now_anonymous and out and await _withdraw_queued_post(tx, row["id"]):
-            out = False  # (its batch hadn't gone: its words never go up)
         if not now_anonymous and not out:
             if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
                 await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
@@ -677,19 +675,6 @@ async def _join_waiting_batch(tx: Executor, round_id: int, tick: datetime, outgo
             cols = [c for c in item if c != "id"]
             await tx.execute(f"INSERT INTO outbox ({', '.join(cols)}) VALUES ({marks(cols)})",
                              *[item[c] for c in cols])
-
-
-async def _withdraw_queued_post(tx: Executor, response_id: int) -> bool:
-    """An anonymous post queued with its batch for the clock's tick, not sent yet, whose answer is no longer
-    anonymous: taken out of the queue (with any change queued behind it), so words the member has just made
-    private never go up only to come down later. False if it is out, or being sent this moment."""
-    pending = ("response_id = ? AND dedupe_key LIKE 'anon:%' AND status = 'pending' AND claimed_until IS NULL "
-               "AND message_ref IS NULL")
-    if not await tx.execute(f"DELETE FROM outbox WHERE kind = 'thread' AND {pending}", response_id):
-        return False
-    await tx.execute(f"DELETE FROM outbox WHERE {pending}", response_id)
-    await tx.execute("UPDATE responses SET anon_out = 0 WHERE id = ?", response_id)
-    return True
 
 
 async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:

@@ -485,48 +485,6 @@ async def test_keep_private_after_posting_anonymously_withdraws_the_waiting_post
     assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
 
 
-async def test_keep_private_while_the_batch_waits_for_its_tick_takes_the_words_out_of_it(app, clock):
-    """The trial: others' answers filled the batch with hers, queued for the clock's tick; she pressed Keep them
-    private before it came. Her words never go up (not up, then down): the reply says so, and it's true."""
-    from bot.store.rounds import next_tick
-
-    rnd = await open_round(app, clock)
-    ann = actor("ann")
-    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
-    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
-    for who in ("bob", "cy", "dee"):
-        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
-    queued = await app.store.db.fetchall("SELECT response_id FROM outbox WHERE kind = 'thread' AND status = 'pending'")
-    mine = (await app.store.rounds.response_of(rnd.id, ann.user_id)).id
-    assert mine in {r["response_id"] for r in queued}  # (in the batch, waiting for the tick)
-    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
-    assert "private now" in kept and "won't be posted" in kept and "comes down" not in kept
-    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
-    await app.outbox.drain_all()
-    assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
-
-
-async def test_keep_private_while_the_batch_waits_for_its_tick_takes_the_words_out_of_it(app, clock):
-    """The trial: others' answers filled the batch with hers, queued for the clock's tick; she pressed Keep them
-    private before it came. Her words never go up (not up, then down): the reply says so, and it's true."""
-    from bot.store.rounds import next_tick
-
-    rnd = await open_round(app, clock)
-    ann = actor("ann")
-    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
-    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
-    for who in ("bob", "cy", "dee"):
-        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
-    queued = await app.store.db.fetchall("SELECT response_id FROM outbox WHERE kind = 'thread' AND status = 'pending'")
-    mine = (await app.store.rounds.response_of(rnd.id, ann.user_id)).id
-    assert mine in {r["response_id"] for r in queued}  # (in the batch, waiting for the tick)
-    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
-    assert "private now" in kept and "won't be posted" in kept and "comes down" not in kept
-    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
-    await app.outbox.drain_all()
-    assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
-
-
 async def test_keep_private_after_the_anonymous_post_went_up_takes_it_down_with_a_batch(app, clock):
     rnd = await open_round(app, clock)
     ann = actor("ann")
