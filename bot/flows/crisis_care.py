@@ -158,7 +158,9 @@ async def screen(app: "Hearth", event: Event) -> Screened:
 
 async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
     """Whether this community's words go to the model too (`crisis_screen`, model by default), or to the phrase
-    rules alone."""
+    rules alone. Without a model loaded (Hearth's default) there is nothing to choose, and no settings read."""
+    if app.content.screen.model is None:
+        return False
     return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
 
 
