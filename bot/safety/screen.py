@@ -59,6 +59,12 @@ OK = ScreenResult(False, None, "ok")
 MODEL_MIN_WORDS = 3
 
 
+#: Where a sentence ends, for reading a phrase's own sentence apart (`Screen._phrase_sentences`).
+_SENTENCE_END = re.compile(r"(?<=[.!?…;。！？])\s+|\n+")
+#: The most sentences of one message read apart: a pasted wall of text must not cost a batch of a hundred.
+_MOST_SENTENCES = 12
+
+
 def model_reads(text: str) -> bool:
     """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph."""
     if len(re.findall(r"[^\W\d_]+", text)) >= MODEL_MIN_WORDS:
@@ -133,7 +139,12 @@ class Screen:
                     ScreenResult(False, v.softened, "gentle") if v.softened else OK for v in verdicts]
         head = self.model.head
         pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
-        chances = dict(zip(pending, self.model.probabilities([texts[i] for i in pending]))) if pending else {}
+        reads = [(i, texts[i]) for i in pending]
+        reads += [(i, piece) for i in pending if verdicts[i].fired for piece in self._phrase_sentences(texts[i])]
+        chances: dict[int, float] = {}
+        if reads:
+            for (i, _), chance in zip(reads, self.model.probabilities([t for _, t in reads])):
+                chances[i] = max(chances.get(i, 0.0), chance)
         out = []
         for i, v in enumerate(verdicts):
             level = combine(v, chances.get(i, 0.0), head.crisis_at, head.gentle_at, head.evidence_only)
@@ -141,6 +152,16 @@ class Screen:
                 v.softened if v.softened and not v.fired else "model"
             out.append(ScreenResult(level == "crisis", reason if level != "ok" else None, level))
         return out
+
+    def _phrase_sentences(self, text: str) -> list[str]:
+        """The sentences of a longer text in which a phrase the model must confirm fired on its own. The model reads
+        them apart as well, and the likelier reading counts: read whole, "Had pasta for lunch. I want to die." is
+        mostly about lunch, and ordinary sentences around the phrase would talk the model down to the gentle word.
+        A figure of speech lives in its own sentence ("I want to die, this meeting never ends"), so it still counts."""
+        pieces = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+        if len(pieces) < 2:
+            return []
+        return [p for p in pieces[:_MOST_SENTENCES] if model_reads(p) and self.rules.check(p).fired]
 
     def _decisive(self, verdict: RuleVerdict) -> bool:
         """A must-fire phrase decides alone; the model need not run."""

@@ -57,6 +57,54 @@ def test_a_phrase_shown_to_be_often_wrong_earns_only_the_gentle_word(embedder):
     assert screen.check("I want to kill myself tonight").level == "gentle"
 
 
+class _ReadsOneSentence:
+    """A stand-in model that is sure of one sentence read alone and of nothing else: what the screen gives the model
+    to read is what this test is about, not what a real model makes of it (that is the next test)."""
+
+    def __init__(self, embedder, sure_of: str, evidence_only: tuple[str, ...]) -> None:
+        self.sure_of = sure_of
+        self.head = Head("use-m3", (0.0,) * embedder.dim, 0.0, 0.8, 0.3, {}, evidence_only)
+        self.read: list[str] = []
+
+    def probabilities(self, texts: list[str]) -> list[float]:
+        self.read += texts
+        return [0.99 if t == self.sure_of else 0.05 for t in texts]
+
+
+def test_a_phrase_to_confirm_is_read_in_its_own_sentence_too(embedder):
+    """Ordinary sentences around "I want to die." must not talk the model down: the phrase's own sentence is read
+    apart as well, and the likelier reading counts. Sentences where no phrase fired are not read apart."""
+    text = "Had pasta for lunch and finished my report. Walked the dog. I want to die."
+    fired = RULES.check(text).fired
+    model = _ReadsOneSentence(embedder, "I want to die.", evidence_only=(fired,))
+    screen = Screen(RULES, model)
+    assert screen.check(text).level == "crisis"
+    assert sorted(model.read) == sorted([text, "I want to die."])
+
+
+def test_a_figure_in_the_phrases_own_sentence_still_counts(embedder):
+    """A sentence is where a figure of speech lives: said in one sentence, the phrase is read whole, not cut out."""
+    text = "I want to die, this meeting never ends"
+    fired = RULES.check(text).fired
+    model = _ReadsOneSentence(embedder, "I want to die", evidence_only=(fired,))
+    assert Screen(RULES, model).check(text).level == "gentle" and model.read == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Had pasta for lunch and finished my report. I want to die.",
+    "I want to die. Had coffee with Sam, watched a movie, cooked dinner, walked the dog, called mum, read a book.",
+    "My husband hits me. The kids had football today and we got pizza after.",
+    "I cut myself again last night. Otherwise the week was fine, saw some friends.",
+    "Hoy comí pasta y terminé el informe. Me quiero morir.",
+    "Heute Nudeln gegessen und den Bericht fertig gemacht. Ich will sterben.",
+    "J'ai mangé des pâtes et fini mon rapport. Je veux mourir.",
+    "Comi macarrão e terminei o relatório. Quero morrer.",
+])
+def test_ordinary_sentences_around_a_plain_statement_do_not_soften_it(shipped, text):
+    """Found by an outside trial: with the model on, these were answered with the gentle word only."""
+    assert shipped.check(text).level == "crisis"
+
+
 def test_the_model_decides_where_no_phrase_matches(embedder):
     sure, unsure, calm = fixed(embedder, 20.0), fixed(embedder, 0.0), fixed(embedder, -20.0)
     text = "ich habe die tabletten schon gesammelt"
