@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -636,6 +637,7 @@ class FakeDiscord:
                     return _error(404, 10008, "Unknown Message")
                 if method == "PATCH":
                     message.update(_stored(body), edited_timestamp=_now())
+                    _unfurled(message, body.get("flags"))
                 return _json(message)
             case ("POST", ["channels", cid, "messages"]):
                 return self._post_channel(int(cid), body)
@@ -647,6 +649,7 @@ class FakeDiscord:
                     del self.messages[int(mid)]
                     return web.Response(status=204)
                 message.update(_stored(body), edited_timestamp=_now())
+                _unfurled(message, body.get("flags"))
                 return _json(message)
             case ("POST", ["channels", cid, "messages", mid, "threads"]):
                 return self._start_thread(int(cid), int(mid), body)
@@ -731,10 +734,10 @@ class FakeDiscord:
 
     def _post(self, channel_id: int, body: dict[str, Any], ephemeral: dict[str, Any] | None = None,
               files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-        flags = (ephemeral or {}).get("flags", 0) or 0
+        flags = (ephemeral or body).get("flags", 0) or 0
         message = self._message(channel_id, body.get("content", ""), body.get("components", []), flags)
         message["attachments"] = [self._sent_file(f) for f in (body.get("_files") or [] if files is None else files)]
-        self.messages[int(message["id"])] = message
+        self.messages[int(message["id"])] = _unfurled(message)
         return message
 
     def _sent_file(self, file: dict[str, Any]) -> dict[str, Any]:
@@ -796,6 +799,22 @@ class FakeDiscord:
             self.channels[cid] = {"id": str(cid), "type": 1, "last_message_id": None, "flags": 0,
                                   "recipients": [user(uid, f"user{uid % 1000}")]}
         return self.dm_channels[uid]
+
+
+#: A link Discord would preview: not wrapped in <…> by the writer (Discord's own way to keep one link unpreviewed).
+_LINK = re.compile(r"(?<!<)\bhttps?://[^\s<>]+")
+#: The message flag that turns previews off (Discord's SUPPRESS_EMBEDS); an edit may set or clear only it.
+SUPPRESS_EMBEDS = 1 << 2
+
+
+def _unfurled(message: dict[str, Any], flags: int | None = None) -> dict[str, Any]:
+    """As Discord does after a message is sent or edited: each link in its content becomes an embed (another site's
+    picture, title and text, shown under the sender's name) unless the message carries SUPPRESS_EMBEDS."""
+    if flags is not None:
+        message["flags"] = (message["flags"] & ~SUPPRESS_EMBEDS) | (int(flags) & SUPPRESS_EMBEDS)
+    links = [] if message["flags"] & SUPPRESS_EMBEDS else _LINK.findall(message.get("content") or "")
+    message["embeds"] = [{"type": "link", "url": url} for url in links]
+    return message
 
 
 def _stored(body: dict[str, Any]) -> dict[str, Any]:

@@ -178,7 +178,7 @@ async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, rep
         if reply.attachment else None
     for i, text in enumerate(parts):
         last = i == len(parts) - 1
-        kwargs: dict[str, Any] = {"content": text, "allowed_mentions": NO_PINGS}
+        kwargs: dict[str, Any] = {"content": text, "allowed_mentions": NO_PINGS, "suppress_embeds": True}
         if last and view is not None:
             kwargs["view"] = view
         if last and file is not None:

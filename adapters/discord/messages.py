@@ -83,9 +83,9 @@ async def _send(adapter: "DiscordAdapter", to: "discord.abc.Messageable", reply:
     view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
     for i, part in enumerate(parts):
         if view is not None and i == len(parts) - 1:
-            await to.send(part, allowed_mentions=NO_PINGS, view=view)
+            await to.send(part, allowed_mentions=NO_PINGS, view=view, suppress_embeds=True)
         else:
-            await to.send(part, allowed_mentions=NO_PINGS)
+            await to.send(part, allowed_mentions=NO_PINGS, suppress_embeds=True)
 
 
 def _no_form(reply: Reply) -> Reply:

@@ -134,7 +134,7 @@ class DiscordSender:
             else:
                 content = await self._content(d)
                 await message.edit(content=content["content"], view=content.get("view"),
-                                   allowed_mentions=NO_PINGS)
+                                   allowed_mentions=NO_PINGS)  # (it keeps the flag it was sent with)
             return d.ref
         raise PermanentFailure(f"unknown delivery kind {d.kind!r}")
 
@@ -183,7 +183,10 @@ class DiscordSender:
 
     async def _content(self, d: Delivery) -> dict[str, Any]:
         text = fit(reply_text(d.message))
-        content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS}
+        # Sent without embeds (Discord's SUPPRESS_EMBEDS flag), as Slack's are with unfurling off: a link in a
+        # member's words must not put another site's picture, title and text in the channel under Hearth's name.
+        content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS,
+                                   "suppress_embeds": True}
         if d.key and d.kind in ("post", "dm", "thread"):
             content["nonce"] = d.key[:NONCE_MAX]  # discord.py adds enforce_nonce
         view = await build_view(d.message.buttons, self.adapter.state)

@@ -30,3 +30,15 @@ async def create_schedule(fake: FakeDiscord, mod: dict[str, Any], name: str = "m
 
 async def run(fake: FakeDiscord, member: dict[str, Any], path: str, /, **options: Any) -> dict[str, Any]:
     return await fake.wait_callback(await fake.slash(member, path, **options))
+
+
+async def answered(fake: FakeDiscord, member: dict[str, Any], path: str, /, **options: Any) -> dict[str, Any]:
+    """A command's answer as the member sees it, whether Hearth answered at once or deferred first (it does after
+    `DEFER_AFTER`, which a loaded machine can reach on slow work such as drawing a chart): its `content` and
+    `flags`, from the callback or, when deferred, from the follow-up."""
+    iid = await fake.slash(member, path, **options)
+    first = await fake.wait_callback(iid)
+    if first["type"] != 5:
+        return first["data"]
+    [follow_up, *_] = await fake.wait_for(lambda: fake.followups(iid))
+    return {"content": follow_up.body.get("content", ""), "flags": follow_up.body.get("flags", 0)}
