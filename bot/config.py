@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from bot.content.toml import NotUtf8, decode_utf8, load_toml  # noqa: F401  (NotUtf8, decode_utf8: the CLI's)
 from bot.errors import ConfigError, ConfigErrors
+from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
 from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
 DEFAULT_CONFIG_FILE = "hearth.toml"
@@ -39,6 +40,10 @@ def _positive(v: Any) -> str | None:
 
 def _at_least(n: int) -> Callable[[Any], str | None]:
     return lambda v: None if v >= n else f"must be at least {n}"
+
+
+def _between(low: int, high: int) -> Callable[[Any], str | None]:
+    return lambda v: None if low <= v <= high else f"must be between {low} and {high}"
 
 
 def _port(v: Any) -> str | None:
@@ -96,10 +101,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", _at_least(5)),
     Setting("checkins.default_remind_minutes", int, 30, "default_remind_minutes = 30", _at_least(0)),
     Setting("checkins.default_timezone", str, "UTC", 'default_timezone = "Europe/London"', _timezone),
-    Setting("checkins.summary_floor", int, 3, "summary_floor = 3", _at_least(3)),
+    Setting("checkins.summary_floor", int, 3, "summary_floor = 3", _between(MIN_SUMMARY_FLOOR, MAX_SUMMARY_FLOOR)),
     Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", _at_least(0)),
     Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
-    Setting("privacy.retention_days", int, 365, "retention_days = 365", _positive),
+    Setting("privacy.retention_days", int, 365, "retention_days = 365", _between(*RETENTION_DAYS)),
     Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
     Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", _at_least(5)),
     Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", _at_least(2)),

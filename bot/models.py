@@ -16,6 +16,11 @@ VISIBILITIES: tuple[Visibility, ...] = ("shared", "anonymous", "private")
 
 #: The smallest number of answers before a summary shows the mood spread.
 MIN_SUMMARY_FLOOR = 3
+#: The largest: a community of peers rarely has more answers in one go, and above it no anonymous answer or mood
+#: would ever show while members are still told theirs are shared.
+MAX_SUMMARY_FLOOR = 50
+#: How long answers may be kept, in days (ten years at most).
+RETENTION_DAYS = (1, 3650)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from bot.content.style import style_notes
 from bot.content.packs import DEPTHS, KINDS, THEMES, Pack, cross_pack_problems, default_content_dir, load_pack
 from bot.content.texts import CheckinTexts, load_texts
 from bot.safety.content import SafetyContentError
+from bot.safety.addressed import worth_a_second_look
 from bot.safety.screen import Screen
 
 TEXTS_FILE = "texts.toml"
@@ -168,9 +169,8 @@ def _style(pack: Pack, name: str) -> list[str]:
     return [f'{name}: prompt "{p.id}": {note}' for p in pack.prompts for note in style_notes(p.text)]
 
 
-CARE_WARNING = {
-    "crisis": "reads like someone who may be in danger (the care screen would answer it with support resources)",
-}
+CARE_WARNING = "reads like someone who may be in danger, or speaks of it to the reader (a moderator importing it " \
+               "is asked to confirm)"
 
 
 def _care(packs: list[Pack], problems: list[str]) -> list[str]:
@@ -185,9 +185,8 @@ def _care(packs: list[Pack], problems: list[str]) -> list[str]:
         return []
     out = []
     for pack, p in prompts:
-        level = screen.check(p.text).level
-        if level == "crisis":  # the alarm only, as in chat (moderate_prompts.concern says why)
-            out.append(f'{pack.id}: prompt "{p.id}" {CARE_WARNING[level]} — make sure it is what you mean to ask')
+        if worth_a_second_look(screen.check(p.text).level, p.text):  # as in chat and imports (the alarm only)
+            out.append(f'{pack.id}: prompt "{p.id}" {CARE_WARNING} — make sure it is what you mean to ask')
     return out
 
 

@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Actor, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.i18n import N_, _
-from bot.safety.addressed import addressed_crisis
+from bot.safety.addressed import worth_a_second_look
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -49,7 +49,7 @@ async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
     kill yourself?"), which the screen rightly lets by in what someone says of themselves, ask for it too
     (`addressed_crisis`): members will read them as said to them."""
     screened = await app.content.screen.check_off_loop(texts)
-    return [r.level == "crisis" or addressed_crisis(t) is not None for t, r in zip(texts, screened)]
+    return [worth_a_second_look(r.level, t) for t, r in zip(texts, screened)]
 
 
 async def concern(app: "Hearth", text: str) -> str | None:

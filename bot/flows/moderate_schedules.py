@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.channels import own_channel
@@ -19,9 +19,10 @@ from bot.commands.registry import Option, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.engines.rounds import round_language
-from bot.events import (Actor, Button, Choice, Event, Reply, channel, fill, hearth_text, join_rich, reply_to_json, rich,
-                        say)
+from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
+                        rich, say)
 from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
+from bot.flows.moderate_prompts import MEMBERS_ASK, concern
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
@@ -192,10 +193,23 @@ def _minutes(n: int) -> str:
     return "0" if n == 0 else as_typed(n)
 
 
+#: Said in a preview whose check-in name reads as crisis: every member reads the name on each round's post and DM.
+NAME_CONCERN = N_("This name reads to me like someone who may be in danger — the kind of words I answer with support "
+                  "resources.")
+
+
+async def _name_looked_at(app: "Hearth", name: str) -> list[Rich]:
+    """The second look prompts and notes get, for a check-in's name: posted on every round and sent to every
+    member who joined, it is read by more people than either. The preview says so; Save is the confirmation."""
+    if await concern(app, name) is None:
+        return []
+    return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK))]
+
+
 def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
-             yours: ZoneInfo) -> Reply:
+             yours: ZoneInfo, warnings: Sequence[Rich] = ()) -> Reply:
     """What will happen, before saving: its next times in the moderator's own time (named), so a wrong
-    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)")."""
+    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)"), and any second look."""
     tz = ZoneInfo(fields["timezone"])
     fires = next_fires(fields["cron"], tz, app.now(), 3)
     when = parse_when(fields["spec"]).describe()
@@ -210,6 +224,7 @@ def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str],
                                                     depth=fields["depth"] or _("any depth"))),
         rich(stays),
         rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; "),
+        *warnings,
     ]
     return Reply(body=join_rich(lines), buttons=(
         Button(_("Save"), "mod.schedule.save", action_args | once(app.now()), style="primary"),
@@ -249,7 +264,8 @@ async def create(app: "Hearth", ev: Event) -> Reply:
                           "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
     return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"},
-                    N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor))
+                    N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor),
+                    await _name_looked_at(app, fields["name"]))
 
 
 @router.command(
@@ -267,8 +283,9 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
+    renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
     return _preview(app, fields, args, N_("**Changed check-in “{name}”** — please check before saving:"),
-                    await app.timezone_of(ev.actor))
+                    await app.timezone_of(ev.actor), renamed)
 
 
 @router.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))

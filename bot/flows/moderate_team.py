@@ -19,7 +19,7 @@ from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, he
 from bot.flows.common import people, person, show_time, user_ref
 from bot import language
 from bot.i18n import N_, _, ngettext
-from bot.models import MIN_SUMMARY_FLOOR
+from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
 from bot.scheduling import check_timezone
 
 if TYPE_CHECKING:
@@ -342,10 +342,14 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         if n < MIN_SUMMARY_FLOOR:
             raise UserError(_("The summary floor can be raised, never set below {floor}, so nobody's "
                               "answer can be singled out.").format(floor=MIN_SUMMARY_FLOOR))
+        if n > MAX_SUMMARY_FLOOR:
+            raise UserError(_("The summary floor goes up to {most}. Above that, anonymous answers and moods would "
+                              "hardly ever show, while members are told theirs are shared.").format(
+                                  most=MAX_SUMMARY_FLOOR))
         return n
     if key == "retention_days":
         n = _int(raw, key)
-        if not 1 <= n <= 3650:
+        if not RETENTION_DAYS[0] <= n <= RETENTION_DAYS[1]:
             raise UserError(_("Keep answers between 1 and 3650 days."))
         return n
     if key == "default_timezone":

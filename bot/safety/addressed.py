@@ -30,6 +30,13 @@ _PATTERNS = {
 _ADDRESSED = {lang: [re.compile(p, re.IGNORECASE) for p in patterns] for lang, patterns in _PATTERNS.items()}
 
 
+def worth_a_second_look(level: str, text: str) -> bool:
+    """Whether a text many members will read (a prompt, a schedule's name or note) should be confirmed before it
+    goes: the screen's alarm, or crisis wording addressed to the reader. The one rule for chat, pack imports and
+    `hearth content lint` alike: a pack author who lints first must hear what every moderator will hear."""
+    return level == "crisis" or addressed_crisis(text) is not None
+
+
 def addressed_crisis(text: str) -> str | None:
     """The language whose second-person crisis wording `text` holds ("kill yourself", "matarte", "dich
     umbringen", "te tuer", "se matar"), or None."""

@@ -26,7 +26,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 @pytest.mark.parametrize("text, key, words", [
     ("log_level = 'LOUD'", "log_level", "must be one of"),
-    ("[checkins]\nsummary_floor = 2", "checkins.summary_floor", "at least 3"),
+    ("[checkins]\nsummary_floor = 2", "checkins.summary_floor", "between 3 and 50"),
+    ("[checkins]\nsummary_floor = 99999999999999999999", "checkins.summary_floor", "between 3 and 50"),
+    ("[privacy]\nretention_days = 36500", "privacy.retention_days", "between 1 and 3650"),
     ("[checkins]\ndefault_timezone = 'Mars/Olympus'", "checkins.default_timezone", "timezone"),
     ("[slack]\nport = 'eighty'", "slack.port", "whole number"),
     ("[slack]\nprot = 3000", "slack.prot", "did you mean `slack.port`"),

@@ -147,3 +147,20 @@ def test_each_language_of_the_built_in_packs_covers_every_theme():
     assert "language nl: 0 reflection prompts on the theme “repair”; every language needs at least 12" in problems
     assert "language nl: 0 check-in prompts; every language needs at least 40" in problems
     assert not [p for p in problems if p.startswith("language en")]
+
+
+def test_lint_warns_of_every_prompt_an_import_would_ask_to_confirm(tmp_path):
+    """An outside trial: import asked about three prompts, lint about one. Crisis wording addressed to the reader
+    ("Have you ever wanted to kill yourself?") is a second look in both, by the one rule."""
+    from bot.safety.addressed import worth_a_second_look
+    from bot.safety.screen import Screen
+
+    texts = {"a-01": "Have you ever wanted to kill yourself?", "b-01": "What made you want to end it all?",
+             "c-01": "Tell the group about the last time you hurt yourself on purpose, in detail.",
+             "ok-01": "What helped you rest this week?"}
+    path = write(tmp_path / "p.toml", pack_text(*(prompt(id=k, text=t) for k, t in texts.items())))
+    code, report = lint([path])
+    warned = {k for k in texts if f'prompt "{k}" reads like' in report}
+    screen = Screen.load(with_model=False)
+    assert warned == {k for k, t in texts.items() if worth_a_second_look(screen.check(t).level, t)}
+    assert warned == {"a-01", "b-01", "c-01"}

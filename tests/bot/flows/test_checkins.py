@@ -139,6 +139,10 @@ async def test_anonymous_moods_that_hide_each_other_show(app, clock):
 async def test_a_community_can_raise_the_floor_but_not_lower_it(app, clock):
     mod = actor("mia", moderator=True)
     assert "never set below 3" in text(await run(app, mod, "mod settings", key="summary_floor", value="2"))
+    for absurd in ("51", "99999999999999999999"):  # (an outside trial: saved, and then nothing anonymous ever showed)
+        refused = text(await run(app, mod, "mod settings", key="summary_floor", value=absurd))
+        assert "goes up to 50" in refused and "Saved" not in refused
+    assert (await app.ensure_community("console:test")).settings.summary_floor == 3
     await run(app, mod, "mod settings", key="summary_floor", value="5")
     await open_round(app, clock)
     for name in ("ann", "bob", "cy", "dee"):

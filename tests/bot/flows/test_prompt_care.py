@@ -159,3 +159,28 @@ async def test_a_schedule_note_that_reads_as_crisis_asks_first_and_saves_only_on
     assert "Saved. The next round of mornings opens with" in done
     plain = text(await run(app, mod(), "mod schedule note", name="mornings", text="We moved the call to Thursdays."))
     assert plain.startswith("Saved.")
+
+
+@pytest.mark.parametrize("name", ["I want to end it all", "quiero morirme", "kill yourself"])
+async def test_a_check_in_name_that_reads_as_crisis_is_a_second_look_in_its_preview(app, name):
+    """Found by an outside trial: a check-in's name goes on every round's post and in a DM to every member, yet
+    it had no second look where a note did. The preview says so before Save, which is the confirmation."""
+    replies = await run(app, mod(), "mod schedule create", name=name, channel="general", when="daily 09:00")
+    [preview] = [r for r in replies if r.buttons and r.buttons[0].action == "mod.schedule.save"]
+    assert "This name reads to me like someone who may be in danger" in preview.plain()
+    assert "Many people will read it" in preview.plain()
+    await press(app, mod(), "mod.schedule.save", preview.buttons[0].args)
+    assert await app.store.schedules.find("console:test", name) is not None  # theirs to choose, once looked at
+
+
+async def test_a_rename_into_crisis_words_is_a_second_look_and_a_plain_name_is_not(app):
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    [plain] = await run(app, mod(), "mod schedule create", name="evenings", channel="general", when="daily 18:00")
+    assert "reads to me like" not in plain.plain()
+    replies = await run(app, mod(), "mod schedule edit", name="mornings", rename="I want to die")
+    [preview] = [r for r in replies if r.buttons and r.buttons[0].action == "mod.schedule.save"]
+    assert "This name reads to me like someone who may be in danger" in preview.plain()
+    [same] = await run(app, mod(), "mod schedule edit", name="mornings", when="daily 10:00")
+    assert "reads to me like" not in same.plain()
