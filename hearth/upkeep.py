@@ -79,9 +79,9 @@ async def _apply(url: str) -> None:
 
 
 def _summary(counts: dict[str, int]) -> str:
-    keys = [("members", "members"), ("rounds", "rounds"), ("notes", "notes"), ("outbox", "outbox messages")]
-    parts = [f"{counts[t]} {label}" for t, label in keys if t in counts]
-    return ", ".join(parts) or f"{len(counts)} tables"
+    keys = [("members", "member"), ("rounds", "round"), ("notes", "note"), ("outbox", "outbox message")]
+    parts = [f"{counts[t]} {label}{'' if counts[t] == 1 else 's'}" for t, label in keys if t in counts]
+    return ", ".join(parts) or f"{len(counts)} table{'' if len(counts) == 1 else 's'}"
 
 
 def rotate_main(config: Config) -> int:

@@ -263,6 +263,9 @@ def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
     while i < len(words):
         key, sep, value = words[i].partition("=")
         key = old.get(key, key) if sep else key
+        if sep and key in args and not _quoted_whole(typed, i):  # ("mood=4 mood=5": the second was posted as words)
+            raise UserError(_("You gave “{option}” twice. Which one did you mean? Please give it once."),
+                            option=hearth_text(key), field=key)
         if not (sep and key in names and key not in args):
             positional.append(words[i])
             at.append(i)

@@ -22,6 +22,11 @@ from bot.errors import NotYours, Spent, UserError
 from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.i18n import N_, _
 
+#: How a typed yes or no may be written (as in a config file: `bot.config.read_as`). A yes/no choice reads them all:
+#: "me lowmood on" is a yes, though its choices are named yes and no.
+YES = frozenset({"yes", "y", "on", "true", "1"})
+NO = frozenset({"no", "n", "off", "false", "0"})
+
 #: How alike a typed command must be to one of ours to be offered as "did you mean" (difflib's ratio).
 NEAR = 0.75
 #: How alike a typed word must be to a choice to count as a slip for it ("sharde", "privte", "anonymus").
@@ -134,6 +139,8 @@ class Option:
         for c in self.choices:
             if w in (c.label.lower(), _(c.label).lower()):
                 return c.value
+        if {c.value for c in self.choices} == {"yes", "no"} and w in YES | NO:
+            return "yes" if w in YES else "no"
         return None
 
     def shown(self) -> str:
@@ -629,8 +636,8 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
             raise not_a_choice(opt, value)
         value = chosen
     if opt.kind == "int":
-        try:
-            number = int(value)
+        try:  # (a number as lists show it, "#1", is that number: `notes list` numbers notes so)
+            number = int(value.strip().removeprefix("#").removeprefix("＃"))
         except ValueError:
             if opt.example is None:
                 raise UserError(_("“{option}” must be a whole number ({description}). You wrote “{typed}”."),

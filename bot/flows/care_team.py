@@ -165,11 +165,11 @@ def _who_has_it(note: CareNote, user: str = "") -> Reply:
 
 async def _refused(app: "Hearth", ev: Event, note: CareNote) -> Reply | None:
     """Why this press must not act, said kindly, or None. The member a note is about never takes, hands over or
-    closes it (a moderator may be the one in need: the team looks after them, and they need do nothing); the
-    refusal is audited by the note's number alone, never saying whose it is. A button drawn for another state
-    than the note's now, or pressed twice, acts on nothing (`_seen_other`, `_double_press`)."""
+    closes it (a moderator may be the one in need: the team looks after them, and they need do nothing). Their
+    press is not audited: nothing changed, and since only the member a note is about is refused so, an entry would
+    tell the whole team when they looked at their own note, in words that read like a fault. A button drawn for
+    another state than the note's now, or pressed twice, acts on nothing (`_seen_other`, `_double_press`)."""
     if note.user_id == ev.actor.user_id:
-        await audit(app, ev, "refused.care", _audited(note))
         return say(_("This care note is about you, so I've left it with the rest of the team: you don't need to do "
                      "anything with it. If things are hard right now, **support** shows who you can reach."))
     return _double_press(app, ev, note) or _seen_other(ev, note)

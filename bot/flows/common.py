@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Collection
 from zoneinfo import ZoneInfo
 
+from bot.commands.registry import NO, YES  # (the one reading of a typed yes or no)
 from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
@@ -19,9 +20,6 @@ from bot.store.member_data import DELETED
 
 if TYPE_CHECKING:
     from bot.app import Hearth
-
-YES = {"yes", "y", "on", "true", "1"}
-NO = {"no", "n", "off", "false", "0"}
 
 
 async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "name") -> Schedule:

@@ -104,3 +104,12 @@ def test_migrate_check_says_what_would_run_and_changes_nothing(tmp_path):
     conn = sqlite3.connect(tmp_path / "data" / "hearth.db")
     assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(available()) - 1  # not run
     conn.close()
+
+
+def test_the_counts_said_agree_with_their_numbers():
+    """An outside trial: "5 members, 1 rounds, 0 notes"."""
+    from hearth.upkeep import _summary
+
+    assert _summary({"members": 5, "rounds": 1, "notes": 0, "outbox": 1}) == \
+        "5 members, 1 round, 0 notes, 1 outbox message"
+    assert _summary({"other": 3}) == "1 table"

@@ -227,3 +227,13 @@ def test_an_unknown_key_after_a_time_is_refused_by_name_not_read_as_the_time(lin
     said = str(err.value)
     assert f"has no option “{option}”" in said and "as a time" not in said
     assert (f"Did you mean {guess}?" in said) if guess else "Did you mean" not in said
+
+
+@pytest.mark.parametrize("line, option", [
+    ("checkin answer mood=4 mood=5", "mood"),
+    ("checkin answer 4 words=hello visibility=shared visibility=private", "visibility"),
+])
+def test_an_option_given_twice_is_refused_by_name_never_kept_as_words(line, option):
+    """An outside trial: the second "mood=5" was posted, shared, as someone's words."""
+    with pytest.raises(UserError, match=f"You gave “{option}” twice"):
+        parse_line(composed(), line)

@@ -76,15 +76,23 @@ async def _noop(app, ev):  # a handler to declare test commands with
     return []
 
 
-@pytest.mark.parametrize("typed, read", [("4", "4"), ("٤", "4"), ("１２", "12"), ("-3", "-3")])
+@pytest.mark.parametrize("typed, read", [("4", "4"), ("٤", "4"), ("１２", "12"), ("-3", "-3"), ("#3", "3")])
 def test_a_whole_number_in_any_script_reaches_the_flow_as_plain_digits(typed, read):
     """`int()` reads Arabic-Indic or full-width digits; the flow gets the number in ASCII, as from anyone else."""
     cmd, args = parse_line(composed(), f"me history weeks={typed}")
     assert validate_options(cmd, args)["weeks"] == read
 
 
-@pytest.mark.parametrize("typed", ["²", "4.5", "four", "1e3"])
+@pytest.mark.parametrize("typed", ["²", "4.5", "four", "1e3", "#", "##3"])
 def test_what_is_no_whole_number_is_refused_kindly(typed):
     cmd, args = parse_line(composed(), f"me history weeks={typed}")
     with pytest.raises(UserError, match="must be a whole number"):
         validate_options(cmd, args)
+
+
+@pytest.mark.parametrize("typed, read", [("on", "yes"), ("OFF", "no"), ("true", "yes"), ("0", "no"), ("yes", "yes")])
+def test_a_yes_no_choice_reads_yes_and_no_as_a_config_file_does(typed, read):
+    """An outside trial: `me lowmood on` was refused ("must be one of: yes, no") where `mod care duty on` and the
+    config file take on/off, true/false, 1/0."""
+    cmd, args = parse_line(composed(), f"me lowmood {typed}")
+    assert validate_options(cmd, args)["opt_in"] == read
