@@ -434,5 +434,12 @@ class Hearth:
         self.outbox.kick()
         return True
 
+    async def dms_found_closed(self, user_id: str) -> None:
+        """An adapter's private reply found the member's DMs closed (Discord's 50007), as the outbox's sender does:
+        marked, so nothing is DM'd into the wall again until they join a check-in again, and told once on their next
+        interaction (`DMS_CLOSED_NOTICE`), where only they see it: what Hearth couldn't say is not silently lost."""
+        await self.store.outbox.mark_dms_closed(user_id, self.now())
+        self.metrics.add("sends", "dm_closed")
+
     def now(self) -> datetime:
         return self.clock.now()
