@@ -222,3 +222,18 @@ async def test_a_form_sent_refused_and_then_closed_gets_one_care_reply(app):
     assert CARE in text(sent)
     closed = await app.closed_form(eve, "me region", [], {"region": "I want to kill myself"})
     assert CARE not in text(closed)
+
+
+async def test_an_answer_given_by_a_message_and_then_edited_is_screened_as_edited(app, clock):
+    """Words Hearth keeps from a message (a check-in answer written to it) stay as they were given: an edit is
+    never run again, so it changes nothing stored, but its words are screened the same way."""
+    from tests.bot.flows.test_checkins import open_round
+
+    rnd = await open_round(app, clock)
+    eve = actor("eve")
+    line = "checkin answer mood=3 words=a long quiet day"
+    assert CARE not in text(await typed(app, eve, line))
+    edited = "checkin answer mood=3 words=a long quiet day and I want to die"
+    assert CARE in text(await app.edited_line(eve, line, edited, "m11"))
+    kept = await app.store.rounds.response_of(rnd.id, eve.user_id)
+    assert kept is not None and app.store.cipher.open(kept.text) == "a long quiet day"
