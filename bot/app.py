@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import Registry, carried_words, free_words, given_back
+from bot.commands.registry import Registry, carried_words, closed_unsent, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher, prepare_store
@@ -24,7 +24,8 @@ from bot.events import Actor, Event, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import care_for, echoes, screen, typed_line, watch_kept_words, without_echoes
+from bot.flows.crisis_care import (care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
+                                   watch_kept_words, without_echoes)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -143,6 +144,42 @@ class Hearth:
         if care:
             self.outbox.kick()
         return self._counted(care)
+
+    async def edited_line(self, actor: Actor, before: str | None, after: str, message: str) -> list[Reply]:
+        """A message written to Hearth (a mention, a DM), edited: the edit is screened as every line typed to Hearth
+        is, and gets the care reply when it newly raises concern (`newly_of_concern`: "see you" edited into "I want
+        to die"), once per message; nothing otherwise. It is never run as a command again: what the message asked
+        was answered when it came. `before`: its words before the edit, where the platform says (else None);
+        `message`: the message's id on its platform."""
+        after = after.translate(_CONTROLS)
+        before = before.translate(_CONTROLS) if before is not None else None
+        i18n.use(await self.language_of(actor))
+        if await newly_of_concern(self, actor.community_id, actor.user_id, before, after, message,
+                                  await reads_meaning(self, actor)) == "ok":
+            return []
+        event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True)
+        care = await care_for(self, event, (), await screen(self, event))
+        if care:
+            self.outbox.kick()
+        return self._counted(care)
+
+    async def closed_form(self, actor: Actor, name: str, word_fields: "list[str] | tuple[str, ...]",
+                          typed: dict[str, str]) -> list[Reply]:
+        """A form the person closed without sending it, where the platform says what was typed in it (Slack, for a
+        form opened with `notify_on_close`): Hearth asked to be told, so what is typed there reaches it, and is
+        screened as every text is (the care reply first, when it raises concern; not again for words answered a
+        moment ago, when the same form was sent and refused). Then their own writing (`word_fields`) comes back,
+        as nothing was saved (`closed_unsent`). Nothing is run, and nothing when nothing was typed."""
+        typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
+        if not typed:
+            return []
+        i18n.use(await self.language_of(actor))
+        event = Event("form", actor, name, {}, typed)
+        care = await care_for(self, event, (), await screen(self, event))
+        back = closed_unsent(word_fields, typed)
+        if care:
+            self.outbox.kick()
+        return self._counted([*care, *([back] if back is not None else [])])
 
     async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
                      refusal: Reply | None = None) -> list[Reply]:
@@ -396,6 +433,13 @@ class Hearth:
                                          for i, r in enumerate(shown)], self.now())
         self.outbox.kick()
         return True
+
+    async def dms_found_closed(self, user_id: str) -> None:
+        """An adapter's private reply found the member's DMs closed (Discord's 50007), as the outbox's sender does:
+        marked, so nothing is DM'd into the wall again until they join a check-in again, and told once on their next
+        interaction (`DMS_CLOSED_NOTICE`), where only they see it: what Hearth couldn't say is not silently lost."""
+        await self.store.outbox.mark_dms_closed(user_id, self.now())
+        self.metrics.add("sends", "dm_closed")
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -4,7 +4,8 @@ It speaks enough of the API for Hearth: login, `/gateway/bot`, a websocket
 gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats; sharded
 IDENTIFY too, each guild living on shard `(guild_id >> 22) % count`), command sync,
 interaction callbacks and follow-ups, channel messages, threads from
-messages, DMs (which can be "closed": error 50007), and files: uploads people
+messages, DMs (which can be "closed": error 50007), messages people write to the bot and edit
+(MESSAGE_UPDATE, `edit`), and files: uploads people
 attach to a command are served from a CDN path, files the bot sends are kept
 with their bytes. Everything the bot sends is recorded so tests (and
 benchmarks) can look at the exact payloads.
@@ -268,6 +269,23 @@ class FakeDiscord:
         for ws in list(self._sockets):
             if self._reaches(ws, guild_id):
                 await self._send(ws, event, data)
+
+    async def edit(self, message: dict[str, Any], content: str, *, mention: bool | None = None,
+                   edited: bool = True) -> dict[str, Any]:
+        """Its writer edits a message sent before as MESSAGE_CREATE: Discord's MESSAGE_UPDATE, the whole message
+        as it now is, with the same extra fields as MESSAGE_CREATE (`guild_id`, `member`), the new `content` and
+        `mentions` (a mention added or taken out with the words: `mention`, else as before), and the time of the
+        edit in `edited_timestamp`. `edited=False`: the update Discord sends when a link's preview (an embed)
+        comes, not the writer's edit: the words as they were, and `edited_timestamp` as it was (null)."""
+        updated = dict(message)
+        if edited:
+            updated |= {"content": content, "edited_timestamp": _now()}
+            if mention is not None:
+                updated["mentions"] = [self.bot] if mention else []
+        else:
+            updated["embeds"] = [{"type": "link", "url": "https://example.org/", "title": "A page"}]
+        await self.dispatch("MESSAGE_UPDATE", updated)
+        return updated
 
     async def wait_connected(self, timeout: float = 10) -> None:
         await self.wait_for(lambda: bool(self.identifies and self._sockets), timeout)

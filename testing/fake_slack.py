@@ -637,6 +637,18 @@ class SlackSide:
                 "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
                 "authorizations": [{"team_id": self.fake.team, "user_id": BOT_USER, "is_bot": True}]}
 
+    @staticmethod
+    def edited(user: str, channel: str, ts: str, before: str, after: str, channel_type: str = "im",
+               edited_at: str = "9.000001") -> dict[str, Any]:
+        """The `message_changed` event Slack sends when `user` edits their message `ts` from `before` to `after`
+        (its docs, "message_changed"): hidden, in the channel, with the message as it now is (`edited` says who
+        edited it and when) and as it was (`previous_message`)."""
+        was = {"type": "message", "user": user, "text": before, "ts": ts, "team": "T0001"}
+        return {"type": "message", "subtype": "message_changed", "hidden": True, "channel": channel,
+                "channel_type": channel_type, "ts": edited_at, "event_ts": edited_at,
+                "message": {**was, "text": after, "edited": {"user": user, "ts": edited_at}},
+                "previous_message": was}
+
     async def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> tuple[int, str]:
         body = json.dumps(self.event_payload(event, event_id))
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}

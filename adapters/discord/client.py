@@ -33,7 +33,7 @@ from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import (actor_for, answer, expired, not_in_dms, received, show, show_in_time,
                                            sorry, speak_their_locale)
-from adapters.discord.messages import written_to_hearth
+from adapters.discord.messages import edited_to_hearth, written_to_hearth
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
@@ -117,6 +117,22 @@ class HearthClientMixin:
             await written_to_hearth(self.adapter, message, self.user.id)
         except Exception:
             log.exception("a message to Hearth failed")
+
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A message written to Hearth, edited by its writer (Discord's MESSAGE_UPDATE, which discord.py passes on
+        whether or not it still holds the message): screened again (`adapters.discord.messages.edited_to_hearth`).
+        An update with no `edited_timestamp` is no edit of theirs (a link's preview came), and is passed by."""
+        message = payload.message
+        if message.author.bot or self.user is None or not payload.data.get("edited_timestamp"):
+            return
+        before = payload.cached_message
+        if message.guild is not None and not _mentions_hearth(message, self.user.id) and not (
+                before is not None and _mentions_hearth(before, self.user.id)):
+            return
+        try:
+            await edited_to_hearth(self.adapter, message, before.content if before is not None else None)
+        except Exception:
+            log.exception("an edited message to Hearth failed")
 
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("slash command failed", exc_info=error)

@@ -17,10 +17,11 @@ import discord
 
 from adapters.discord.components import build_view
 from adapters.discord.render import message_parts
+from adapters.discord.sender import CANNOT_DM
 from bot.commands.parse import parse_line
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
-from bot.flows.crisis_care import NO_PRIVATE_WAY, written_outside
+from bot.flows.crisis_care import NO_PRIVATE_WAY, edited_outside, written_outside
 from bot.i18n import _
 from bot.views.home import HELP
 
@@ -36,7 +37,7 @@ _MENTION = re.compile(r"<@[!&]?\d+>")
 
 async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:
     """Read one message written to Hearth, screen it in the core, and answer the writer privately."""
-    text = " ".join(_MENTION.sub(" ", message.content or "").split()) or HELP
+    text = _words(message.content) or HELP
     actor = _actor(message)
     if actor is None:
         await _in_no_server(adapter, message, text)
@@ -49,6 +50,26 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
         replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
                                                  typed=True))
     await _answer(adapter, message, [_no_form(r) for r in replies])
+
+
+async def edited_to_hearth(adapter: "DiscordAdapter", message: discord.Message, before: str | None) -> None:
+    """A message written to Hearth, edited (MESSAGE_UPDATE): the core screens the edit (`Hearth.edited_line`) and
+    answers it, privately, only when it newly raises concern; an edit is never run as a command. `before`: the
+    message's words before, when discord.py still holds the message (else None)."""
+    after = _words(message.content)
+    was = _words(before) if before is not None else None
+    actor = _actor(message)
+    if actor is None:  # a DM: no server to act in, and their DM is where the answer goes
+        care = await edited_outside(adapter.app, f"discord:{message.author.id}", was, after, f"discord:{message.id}")
+        if care is not None:
+            await _send(adapter, message.channel, care)
+        return
+    await _answer(adapter, message, await adapter.app.edited_line(actor, was, after, f"discord:{message.id}"))
+
+
+def _words(content: str | None) -> str:
+    """A message's words, without the mentions in it."""
+    return " ".join(_MENTION.sub(" ", content or "").split())
 
 
 def _actor(message: discord.Message) -> Actor | None:
@@ -72,9 +93,15 @@ async def _answer(adapter: "DiscordAdapter", message: discord.Message, replies: 
     try:
         for reply in replies:
             await _send(adapter, message.channel if reply.visibility == "channel" else message.author, reply)
-    except discord.Forbidden:  # their DMs are closed to Hearth: a pointer in the channel, naming nothing they wrote
-        await message.channel.send(_(NO_PRIVATE_WAY), allowed_mentions=NO_PINGS, reference=message,
-                                   mention_author=False)
+    except discord.Forbidden as err:  # their DMs are closed to Hearth: a pointer in the channel, naming nothing
+        if err.code != CANNOT_DM or message.guild is None:  # they wrote (in a DM, that DM is open: no such refusal)
+            raise
+        await adapter.app.dms_found_closed(f"discord:{message.author.id}")  # (told on their next interaction too)
+        try:
+            await message.channel.send(_(NO_PRIVATE_WAY), allowed_mentions=NO_PINGS, reference=message,
+                                       mention_author=False)
+        except discord.HTTPException as refused:  # (no right to post there): their next interaction tells them
+            log.warning("could not point a member with closed DMs to a private answer: %s", refused)
 
 
 async def _send(adapter: "DiscordAdapter", to: "discord.abc.Messageable", reply: Reply) -> None:

@@ -62,7 +62,6 @@ from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line
-from bot.commands.registry import closed_unsent
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
@@ -421,8 +420,10 @@ class SlackAdapter:
         return dataclasses.replace(event, attachment=await self.files.fetch(chosen[0]))
 
     async def on_closed(self, ack: Any, body: dict[str, Any]) -> None:
-        """A form closed unsent, with Cancel or its × (Slack says so for forms opened with `notify_on_close`):
-        acked at once, then the person's own words in it, if they wrote any, come back to them privately."""
+        """A form closed unsent, with Cancel or its × (Slack says so, with what was typed in it, for forms opened
+        with `notify_on_close`, as every form of Hearth's is): acked at once. Hearth asked to be told, so what was
+        typed reaches it: it is screened as every text is, with the care reply first when it raises concern, and
+        the person's own words in it, if they wrote any, come back to them privately (`Hearth.closed_form`)."""
         await ack()
         self._after_ack(self._safely(self._closed(body)))
 
@@ -430,22 +431,23 @@ class SlackAdapter:
         view = body["view"]
         meta = read_metadata(view.get("private_metadata"))
         typed = typed_values(view)
-        if not meta.get("w") or not typed:  # (nothing of their own to give back: no one to look up)
-            return
-        user = body["user"]["id"]
-        actor = await self._actor(body, user, meta.get("c"))
-        await self.app.speak_to(actor)
-        reply = closed_unsent(meta["w"], typed)  # (the core says which of it is their own writing)
-        if reply is None:
+        if not meta or not typed:  # (not a form of Hearth's, or nothing typed: no one to look up)
             return
         key = f"slack:closed:{view.get('id') or secrets.token_hex(8)}"
         if view.get("id") and not await self.app.store.outbox.first_time_event(key, self.app.now()):
-            return  # Slack retried this: their words went back already
+            return  # Slack retried this: it was answered already
+        user = body["user"]["id"]
+        actor = await self._actor(body, user, meta.get("c"))
+        replies = await self.app.closed_form(actor, str(meta.get("n") or ""), list(meta.get("w") or ()), typed)
+        if not replies:
+            return
+        await self.app.speak_to(actor)
         # Through the outbox, which keeps trying while Slack can't be reached: their words outlast the outage.
         # Only with their DMs known closed are they shown at once, to them alone, where the form was opened.
         or_in = f"slack:{meta['c']}" if meta.get("c") else None
-        if not await self.app.keep_privately(actor, [reply], key, or_in):
-            await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
+        if not await self.app.keep_privately(actor, replies, key, or_in):
+            for reply in replies:
+                await self.present.privately(Where(user, team_of(body), channel=meta.get("c")), reply)
 
     async def on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         """Words written to Hearth, not typed after /hearth: an @mention, or a message in its DM. Read as a /hearth
@@ -454,6 +456,9 @@ class SlackAdapter:
         self._after_ack(self._safely(self._message(body, event)))
 
     async def _message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        if event.get("subtype") == "message_changed":
+            await self._edited(body, event)
+            return
         to_hearth = event.get("type") == "app_mention" or event.get("channel_type") == "im"
         if not to_hearth or event.get("subtype") not in WRITTEN or event.get("bot_id") or not event.get("user"):
             return  # an edit, a join, Hearth's own message in its DM, a message in a channel not to Hearth
@@ -475,6 +480,31 @@ class SlackAdapter:
         replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 
+    async def _edited(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """A message written to Hearth, edited (`message_changed`, with the message as it is now and as it was):
+        the core screens the edit (`Hearth.edited_line`) and answers, privately, only when it newly raises concern;
+        an edit is never run as a command. Slack sends it for a message in Hearth's DM (`message.im`). An edited
+        @mention in a channel comes only to an app subscribed to every message there (`message.channels`), which
+        Hearth's manifest doesn't ask for; were it sent, one that mentions Hearth, before or after, is read too."""
+        now, was = event.get("message") or {}, event.get("previous_message") or {}
+        user, channel = now.get("user"), event.get("channel")
+        if not user or not channel or now.get("bot_id") or now.get("subtype") not in WRITTEN:
+            return  # Hearth's own message edited, or a message no person wrote
+        in_dm = event.get("channel_type") == "im"
+        bot = _bot_user(body)
+        if not in_dm and not (bot and any(f"<@{bot}" in str(m.get("text") or "") for m in (now, was))):
+            return  # an edit in a channel of a message not written to Hearth
+        eid = event_id(body)
+        if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
+            return  # Slack retried this event: it was answered
+        after = normalize_command_text(_MENTION.sub(" ", str(now.get("text") or ""))).strip()
+        before = normalize_command_text(_MENTION.sub(" ", str(was["text"]))).strip() \
+            if isinstance(was.get("text"), str) else None
+        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message")
+        actor = await self._actor(body, user, None if in_dm else channel)
+        ref = f"slack:{channel}:{now.get('ts') or was.get('ts') or ''}"
+        await self.present.show(where, actor, await self.app.edited_line(actor, before, after, ref))
+
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns
 
@@ -493,6 +523,14 @@ class SlackAdapter:
 WRITTEN = (None, "file_share", "thread_broadcast")
 #: How Slack writes a mention in a message's text ("<@U0HEARTH> I can't sleep"): not the person's words.
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def _bot_user(body: dict[str, Any]) -> str:
+    """Hearth's own user in the workspace, as the event's envelope names it ("" if it doesn't)."""
+    for auth in body.get("authorizations") or ():
+        if isinstance(auth, dict) and auth.get("is_bot") and isinstance(auth.get("user_id"), str):
+            return auth["user_id"]
+    return ""
 
 
 def _no_form(reply: Reply) -> Reply:

@@ -272,13 +272,18 @@ KINDS: dict[str, Obj] = {
     "url_verification": _ENVELOPE,
     "ssl_check": _ENVELOPE,
 }
+#: A message inside a `message_changed` event: the message as it is now (`message`) or was (`previous_message`).
+_EDITED = _BOLT.more({"text": TEXT, "user": ID, "bot_id": TEXT, "subtype": TEXT, "ts": TEXT,
+                      "edited": Obj({"user": ID, "ts": TEXT})})
 #: Events Hearth listens to, and what it reads in them.
 EVENTS: dict[str, Obj] = {
     "app_home_opened": _BOLT.more({"tab": TEXT, "user": ID}, ("type", "user")),
     # Words written to Hearth: an @mention in a channel, a message in its DM (`SlackAdapter.on_message`).
     "app_mention": _BOLT.more({"text": TEXT, "user": ID, "channel": ID, "ts": TEXT}, ("type", "channel")),
+    # (an edit, `message_changed`, carries the message as it now is and as it was: `SlackAdapter._edited`)
     "message": _BOLT.more({"text": TEXT, "user": ID, "channel": ID, "channel_type": TEXT, "subtype": TEXT,
-                           "bot_id": TEXT, "ts": TEXT}, ("type", "channel")),
+                           "bot_id": TEXT, "ts": TEXT, "message": _EDITED, "previous_message": _EDITED},
+                          ("type", "channel")),
 }
 #: Kinds that need no workspace to answer (Slack's own checks of the endpoint).
 WITHOUT_TEAM = {"url_verification", "ssl_check"}

@@ -316,6 +316,42 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
         return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
 
 
+# -- words edited after they were written -------------------------------------------------------------------
+
+
+async def newly_of_concern(app: "Hearth", community_id: str, user_id: str, before: str | None, after: str,
+                           message: str, meaning: bool = True) -> Level:
+    """How strongly a message written to Hearth and then edited (`Hearth.edited_line`) raises concern that was not
+    answered when it was written: "ok" (nothing to say) when its words didn't change, raise none, or raise no more
+    than they did before (`before`, where the platform says what it was: that was screened as it came, and answered
+    then). Once per message and strength: editing it again, back and forth, is not answered again. `message` names
+    the message on its platform; it is remembered by a digest under the member's own mark (`care_reply_mark`), as
+    `_answered_before` remembers words, never the words or the id themselves."""
+    if not after.strip() or (before is not None and _normal(before) == _normal(after)):
+        return "ok"
+    [now] = await app.content.screen.check_off_loop([after], meaning)
+    if now.level == "ok":
+        return "ok"
+    if before is not None and before.strip():
+        [was] = await app.content.screen.check_off_loop([before], meaning)
+        if STRENGTH[was.level] >= STRENGTH[now.level]:
+            return "ok"  # (it said as much before, and was answered as it came)
+    mark = care_reply_mark(app.store.cipher, community_id, user_id)
+    digest = app.store.cipher.fingerprint(community_id, user_id, "edited", message)
+    if not await app.store.outbox.first_time_event(f"{mark}edited:{digest}:{now.level}", app.now()):
+        return "ok"
+    return now.level
+
+
+async def edited_outside(app: "Hearth", user_id: str, before: str | None, after: str, message: str,
+                         language: str | None = None) -> Reply | None:
+    """The care reply for a message edited by someone Hearth can place in no community (`care_alone`), when the
+    edit newly raises concern (`newly_of_concern`); None otherwise: an edit is never read as a command."""
+    if await newly_of_concern(app, "", user_id, before, after, message) == "ok":
+        return None
+    return await care_alone(app, after, language)
+
+
 def _concerning(app: "Hearth", event: Event, results: Screened) -> list[str]:
     """The texts of concern, for what was saved and what was answered before: the options' own, and the whole
     line (`typed_line`) only when it alone raised concern (its words are theirs; the same answer, sent again as a

@@ -54,3 +54,34 @@ async def test_closed_dms_are_marked_told_once_and_not_retried(discord_bot, fake
     await RoundScheduler(app).run_pending()
     await app.outbox.drain_all()
     assert dm_sends(fake, dee_id) == 2
+
+
+async def test_words_that_could_reach_only_a_closed_dm_are_not_lost_without_a_word(discord_bot, fake: FakeDiscord,
+                                                                                     app, clock):
+    """An answer Discord wouldn't take (its token gone) sends the person's words to their DM; with their DMs closed
+    (50007) that fails for good, is marked, and their next interaction tells them, where only they see it."""
+    from tests.adapters.discord.test_forms import ann_opens_the_answer_form
+
+    ann, modal = await ann_opens_the_answer_form(fake, app, clock)
+    uid = int(ann["user"]["id"])
+    fake.dm_closed.add(uid)
+    fake.refuse("/callback", 10062, "Unknown interaction", status=404)
+    await fake.submit(ann, modal["data"]["custom_id"],
+                      {"mood": "4", "words": "A long walk, then soup", "visibility": "public"},
+                      selects=("mood", "visibility"))  # refused: its words are to be given back
+
+    async def refused() -> bool:
+        await app.outbox.drain_all()
+        return await app.store.outbox.dms_closed(f"discord:{uid}")
+
+    for _ in range(100):
+        if await refused():
+            break
+        await asyncio.sleep(0.05)
+    assert await refused()
+    [call] = [c for c in fake.calls_to("POST", f"/channels/{fake.dm_channels[uid]}/messages") if c.status == 403]
+    assert "A long walk, then soup" in call.body["content"]  # (tried once, refused with 50007)
+
+    first = await run(fake, ann, "checkin status")
+    [notice] = await fake.wait_for(lambda: fake.followups(first["interaction_id"]))
+    assert "couldn't send you a direct message" in notice.body["content"] and notice.body["flags"] & 64

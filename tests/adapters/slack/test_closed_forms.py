@@ -5,6 +5,7 @@ with only choices made, or left as it was filled in, says nothing."""
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -163,3 +164,29 @@ def test_a_forms_state_near_slacks_limit_still_opens_without_the_words_names():
     assert read_metadata(metadata("form", "a", {}, None, None, ("words",)))["w"] == ["words"]
     kept = read_metadata(metadata("form", "a", big, None, None, ("words", "note")))
     assert kept["a"] == big and "w" not in kept
+
+
+async def test_words_of_concern_in_a_closed_form_are_screened_and_get_care_first(app, fake, side):
+    """Hearth asks to be told a form was closed (`notify_on_close`), so what was typed in it reaches Hearth: it is
+    screened as every text is, and the care reply comes before the words given back."""
+    await side.command(ANN, "note")
+    [opened] = await fake.wait_for("views.open")
+    assert opened["view"]["notify_on_close"] is True
+    await side.close(ANN, opened["view"], {"text": "I keep thinking about ending my life"})
+    await fake.wait_for("chat.postMessage", 2, where=lambda p: p["channel"] == "DANN")
+    said = [texts(p["blocks"]) for p in fake.called("chat.postMessage") if p["channel"] == "DANN"]
+    assert "You don't have to face this alone" in said[0] and CLOSED in said[1]
+    assert "I keep thinking about ending my life" in said[1]
+
+
+async def test_a_closed_form_with_words_of_concern_in_no_field_of_words_still_gets_care(app, fake, side):
+    await side.command(ANN, "note")
+    [opened] = await fake.wait_for("views.open")
+    meta = read_metadata(opened["view"]["private_metadata"])
+    assert meta.pop("w") == ["text"]  # (as when the words' names didn't fit: `metadata`)
+    view = {**opened["view"], "private_metadata": json.dumps(meta)}
+    await side.close(ANN, view, {"text": "I want to die"})
+    await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == "DANN")
+    await fake.settle()
+    [care] = [p for p in fake.called("chat.postMessage") if p["channel"] == "DANN"]
+    assert "You don't have to face this alone" in texts(care["blocks"]) and CLOSED not in texts(care["blocks"])

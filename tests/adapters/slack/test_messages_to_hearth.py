@@ -61,3 +61,60 @@ async def test_a_message_with_a_file_in_hearths_dm_is_read_too(fake, side):
                       "ts": "7.0", "text": "i want to kill myself"}, "EvDm4")
     [shown] = await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
     assert CARE in texts(shown["blocks"])
+
+
+# -- messages edited after they were written (`message_changed`) -----------------------------------------------------
+
+
+def dm_said(fake) -> str:
+    return "\n".join(texts(p["blocks"]) for p in fake.called("chat.postMessage") if p["channel"] == ANN)
+
+
+async def test_a_dm_edited_into_words_of_concern_gets_care_once(fake, side):
+    await side.event({"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": "7.0",
+                      "text": "see you"}, "EvEd0")
+    await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    answered = len(fake.called("chat.postMessage"))
+    status, _ = await side.event(side.edited(ANN, "DANN", "7.0", "see you", "I want to die"), "EvEd1")
+    assert status == 200
+    await fake.wait_for("chat.postMessage", answered + 1, where=lambda p: p["channel"] == ANN)
+    assert dm_said(fake).count(CARE) == 1
+
+    # Slack sending it again, the same words, words of no concern and back: nothing more.
+    await side.event(side.edited(ANN, "DANN", "7.0", "see you", "I want to die"), "EvEd1", retry=1)
+    await side.event(side.edited(ANN, "DANN", "7.0", "I want to die", "I want to die"), "EvEd2")
+    await side.event(side.edited(ANN, "DANN", "7.0", "I want to die", "see you"), "EvEd3")
+    await side.event(side.edited(ANN, "DANN", "7.0", "see you", "I want to die"), "EvEd4")
+    await fake.settle()
+    assert dm_said(fake).count(CARE) == 1 and len(fake.called("chat.postMessage")) == answered + 1
+
+
+async def test_an_edit_in_the_dm_is_never_run_as_a_command(fake, side):
+    await side.event(side.edited(ANN, "DANN", "8.0", "hello", "help"), "EvEd5")
+    await side.event({"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": "8.5",
+                      "text": "support"}, "EvEd6")
+    await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    await fake.settle()
+    assert "checkin join" not in dm_said(fake) and len(fake.called("chat.postMessage")) == 1
+
+
+async def test_an_edited_mention_in_a_channel_is_answered_to_that_person_alone(fake, side):
+    """Slack sends it only to an app subscribed to a channel's every message (`message.channels`), which Hearth
+    doesn't ask for; sent, an edit of a message that mentions Hearth is read like one in its DM."""
+    edit = side.edited(ANN, "C0GENERAL", "9.0", "<@UBOT> see you", "<@UBOT> i want to kill myself tonight",
+                       channel_type="channel")
+    await side.event(edit, "EvEd7")
+    [shown] = await fake.wait_for("chat.postEphemeral")
+    assert shown["user"] == ANN and shown["channel"] == "C0GENERAL" and CARE in texts(shown["blocks"])
+    await side.event(side.edited(ANN, "C0GENERAL", "9.5", "see you", "I want to die", channel_type="channel"),
+                     "EvEd8")  # (not written to Hearth)
+    await fake.settle()
+    assert len(fake.called("chat.postEphemeral")) == 1
+
+
+async def test_an_edit_of_the_wrong_shape_is_refused(fake, side):
+    edit = side.edited(ANN, "DANN", "10.0", "see you", "I want to die")
+    status, _ = await side.event({**edit, "message": {**edit["message"], "text": ["I want to die"]}}, "EvEd9")
+    assert status == 400
+    await fake.settle()
+    assert CARE not in fake.sent_texts()

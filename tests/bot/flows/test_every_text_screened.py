@@ -149,3 +149,91 @@ async def test_a_forms_field_refused_for_words_of_concern_is_asked_again_without
     assert CARE in text(replies)
     [again] = [r for r in replies if r.error]
     assert again.field == "region" and "kill" not in again.plain() and "Nothing was saved yet" in again.plain()
+
+
+# -- words edited after they were written, and words in a form closed unsent --------------------------------------
+
+
+async def test_a_message_edited_into_words_of_concern_gets_care_once(app):
+    """"see you" edited into "I want to die": the care reply comes, once; editing it again (the same words, a
+    stronger wording, back and forth) says nothing more, and the edit is never run as a command."""
+    eve = actor("eve")
+    first = await app.edited_line(eve, "see you", "I want to die", "m1")
+    assert CARE in text(first) and all(r.visibility == "actor" for r in first)
+    assert "didn't understand" not in text(first) and "I don't know the command" not in text(first)
+    assert await app.edited_line(eve, "I want to die", "I want to die", "m1") == []  # the words didn't change
+    assert await app.edited_line(eve, "I want to die", "i want to kill myself tonight", "m1") == []  # said before
+    assert await app.edited_line(eve, "see you", "I want to die", "m1") == []  # edited back and forth: once
+    assert await app.edited_line(eve, None, "i want to kill myself tonight", "m1") == []  # (before unknown)
+
+
+async def test_an_edit_that_only_removes_concern_or_raises_none_says_nothing(app):
+    eve = actor("eve")
+    assert await app.edited_line(eve, "I want to die", "see you tomorrow", "m2") == []
+    assert await app.edited_line(eve, "help", "checkin status", "m3") == []  # (an edit runs no command)
+    assert await app.edited_line(eve, None, "see you tomorrow", "m4") == []
+    assert await app.edited_line(eve, "hi", "   ", "m5") == []
+
+
+async def test_an_edit_whose_words_before_are_unknown_is_screened_and_another_message_is_answered_too(app, clock):
+    """The platform can't always say what a message said before (Discord, after a restart): the edit is screened
+    all the same. Another message edited so is answered as its own, once the same words' window has passed."""
+    from bot.flows.crisis_care import SAME_WORDS_WINDOW
+
+    eve = actor("eve")
+    assert CARE in text(await app.edited_line(eve, None, "nobody will miss me when I'm gone", "m6"))
+    clock.advance(SAME_WORDS_WINDOW * 2)
+    assert CARE in text(await app.edited_line(eve, "ok", "nobody will miss me when I'm gone", "m7"))
+    assert await app.edited_line(actor("eve"), "ok", "nobody will miss me when I'm gone", "m7") == []
+
+
+async def test_an_edit_of_concern_reaches_the_moderators_as_a_message_to_hearth_never_its_words(app):
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#mods")
+    await app.edited_line(actor("eve"), "see you", "i want to kill myself tonight", "m8")
+    await app.outbox.drain_all()
+    [note] = [d.message.plain() for d in app.sent if d.channel == "console:mods"]
+    assert "Eve" in note and "in a message to Hearth" in note and "kill" not in note
+
+
+async def test_an_edit_outside_any_community_gets_care_once(app):
+    from bot.flows.crisis_care import edited_outside
+
+    said = await edited_outside(app, "discord:1", "bonne nuit", "je veux mourir ce soir", "m9")
+    assert said is not None and "findahelpline" in said.plain().lower()
+    assert await edited_outside(app, "discord:1", "bonne nuit", "je veux mourir ce soir", "m9") is None
+    assert await edited_outside(app, "discord:1", "bonne nuit", "à demain", "m10") is None
+
+
+async def test_a_form_closed_unsent_is_screened_and_its_words_come_back(app):
+    eve = actor("eve")
+    replies = await app.closed_form(eve, "note", ["text"], {"text": "I keep thinking about ending my life"})
+    assert CARE in replies[0].plain() and "nothing was saved" in replies[-1].plain()
+    assert "I keep thinking about ending my life" in replies[-1].plain()  # their whole words, theirs to keep
+    plain = await app.closed_form(eve, "note", ["text"], {"text": "Call my sister on Sunday"})
+    assert CARE not in text(plain) and "Call my sister on Sunday" in text(plain)
+    named = await app.closed_form(eve, "checkin join", [], {"schedule": "I want to die"})  # (no words to give back)
+    assert CARE in text(named) and "I want to die" not in text(named)
+    assert await app.closed_form(eve, "note", ["text"], {"text": "  "}) == []
+
+
+async def test_a_form_sent_refused_and_then_closed_gets_one_care_reply(app):
+    eve = actor("eve")
+    sent = await app.handle(Event("command", eve, "me region", {"region": "I want to kill myself"}))
+    assert CARE in text(sent)
+    closed = await app.closed_form(eve, "me region", [], {"region": "I want to kill myself"})
+    assert CARE not in text(closed)
+
+
+async def test_an_answer_given_by_a_message_and_then_edited_is_screened_as_edited(app, clock):
+    """Words Hearth keeps from a message (a check-in answer written to it) stay as they were given: an edit is
+    never run again, so it changes nothing stored, but its words are screened the same way."""
+    from tests.bot.flows.test_checkins import open_round
+
+    rnd = await open_round(app, clock)
+    eve = actor("eve")
+    line = "checkin answer mood=3 words=a long quiet day"
+    assert CARE not in text(await typed(app, eve, line))
+    edited = "checkin answer mood=3 words=a long quiet day and I want to die"
+    assert CARE in text(await app.edited_line(eve, line, edited, "m11"))
+    kept = await app.store.rounds.response_of(rnd.id, eve.user_id)
+    assert kept is not None and app.store.cipher.open(kept.text) == "a long quiet day"
