@@ -37,17 +37,23 @@ CARE_GAP_LEAST, CARE_GAP_MOST = 3, 6
 
 
 #: The longest an erasure's pooled anonymous posts wait for others (`pool_wait`): a member who deleted their data
-#: is not kept waiting on strangers for a year of retention.
+#: is not kept waiting on strangers for a year of retention. What they are told ("within 3 days at the latest").
 POOL_WAIT_MOST = timedelta(days=3)
 POOL_WAIT_LEAST = timedelta(days=1)
+#: What comes after a pool's wait before its posts are down: the pooled removals' job runs once a `TICK`
+#: (`bot.engines.retention`), what it releases goes on the clock's next tick (`next_tick`), and then out through
+#: the outbox at the platform's pace. A pool waits this much less than `POOL_WAIT_MOST`, so the promise holds
+#: at the longest wait too (a trial saw a removal half an hour past it when the wait itself reached the most).
+POOL_WAIT_ROOM = timedelta(hours=1)
 
 
 def pool_wait(pool: str) -> timedelta:
-    """How long one erasure's pooled posts wait for others at most: between a day and `POOL_WAIT_MOST`, set by
-    its random mark, so the moment they come down is neither the erasure's nor a fixed time after it."""
-    span = int((POOL_WAIT_MOST - POOL_WAIT_LEAST).total_seconds())
+    """How long one erasure's pooled posts wait for others at most: between a day and `POOL_WAIT_MOST` less
+    `POOL_WAIT_ROOM`, set by its random mark, so the moment they come down is neither the erasure's nor a fixed
+    time after it."""
+    span = int((POOL_WAIT_MOST - POOL_WAIT_ROOM - POOL_WAIT_LEAST).total_seconds())
     try:
-        offset = int(pool[:8], 16) % span
+        offset = int(pool[:8], 16) % (span + 1)
     except ValueError:
         offset = span
     return POOL_WAIT_LEAST + timedelta(seconds=offset)
@@ -329,15 +335,16 @@ class RoundRepository(Repository):
     async def release_pooled(self, community_id: str, floor: int, cleared_before: datetime, now: datetime) -> int:
         """Take down the community's pooled removals (`Batching`) where they may go: all together once at least
         `floor` different erasures wait, else those of rounds retention clears for everyone (from before
-        `cleared_before`); due on the clock's next tick. Returns how many."""
+        `cleared_before`, less `POOL_WAIT_ROOM`, as a pool's own wait); due on the clock's next tick. Returns how
+        many."""
         async def work(tx: Executor) -> int:
             rows = await tx.fetchall(
                 "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at FROM held_posts h "
                 "JOIN rounds rd ON rd.id = h.round_id JOIN schedules s ON s.id = rd.schedule_id "
                 "WHERE s.community_id = ? AND h.pool IS NOT NULL AND rd.closed_at IS NOT NULL ORDER BY h.id",
                 community_id)
-            if len({r["pool"] for r in rows}) < floor:
-                rows = [r for r in rows if r["scheduled_at"] < utc_iso(cleared_before)
+            if len({r["pool"] for r in rows}) < floor:  # (retention's clearing, with the same room: `pool_wait`)
+                rows = [r for r in rows if r["scheduled_at"] < utc_iso(cleared_before + POOL_WAIT_ROOM)
                         or parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
             if not rows:
                 return 0
