@@ -405,22 +405,26 @@ class RoundRepository(Repository):
 
     async def _after_care_notes(self, tx: Executor, round_id: int, held: list[HeldPost], now: datetime,
                                 due: datetime | None) -> datetime | None:
-        """When a batch may go: `due`, unless one of its answers' authors had a care note lately. A note goes on
-        the tick after it was made (`bot.store.care`); a batch carrying that member's words on the same tick, or
-        just after, would say whose they are. So such a batch waits `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks
-        past the note's (random, so the gap is no pattern either)."""
+        """When a batch may go: `due`, unless one of its answers' authors had a care note lately, or a later post
+        about one (raised again as still open, taken, handed over, done). A note goes on the tick after it was made
+        (`bot.store.care`), and so does its "still open"; a batch carrying that member's words on the same tick,
+        or just after, would say whose they are. So such a batch waits `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks
+        past the latest of them (random, so the gap is no pattern either)."""
         authors = sorted({h.response.user_id for h in held if h.response is not None and h.response.user_id})
         if not authors:
             return due
-        row = await tx.fetchone(
-            "SELECT MAX(created_at) AS made FROM care_notes WHERE created_at >= ? AND community_id = (SELECT "
+        since = utc_iso(now - CARE_GAP_MOST * TICK - TICK)
+        rows = await tx.fetchall(
+            "SELECT created_at, raised_at, taken_at, closed_at FROM care_notes WHERE (created_at >= ? OR "
+            "raised_at >= ? OR taken_at >= ? OR closed_at >= ?) AND community_id = (SELECT "
             "s.community_id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE rd.id = ?) "
             f"AND user_id IN ({marks(authors)})",
-            utc_iso(now - CARE_GAP_MOST * TICK - TICK), round_id, *authors)
-        if not row or not row["made"]:
+            since, since, since, since, round_id, *authors)
+        posted = [parse_iso(r[c]) for r in rows for c in ("created_at", "raised_at", "taken_at", "closed_at") if r[c]]
+        if not posted:
             return due
         gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
-        later = next_tick(parse_iso(row["made"])) + gap * TICK
+        later = next_tick(max(posted)) + gap * TICK
         return later if due is None or later > due else due
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
@@ -623,12 +627,14 @@ class RoundRepository(Repository):
         return queued, later, pooled
 
 
-async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, now: datetime) -> None:
-    """A care note about a member was just queued for the next tick: batches already waiting to carry their
-    anonymous words (queued before the note) are moved past it, as `RoundRepository._after_care_notes` places
-    later ones, whole (every message of the round's waiting batches together, so none is singled out)."""
+async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, now: datetime,
+                                 after: datetime | None = None) -> None:
+    """A care note about a member was just queued for the next tick (or a later post about it, for `after`):
+    batches already waiting to carry their anonymous words (queued before it) are moved past it, as
+    `RoundRepository._after_care_notes` places later ones, whole (every message of the round's waiting batches
+    together, so none is singled out)."""
     gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
-    later = utc_iso(next_tick(now) + gap * TICK)
+    later = utc_iso(next_tick(max(now, after or now)) + gap * TICK)
     await tx.execute(
         "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND claimed_until IS NULL "
         "AND dedupe_key LIKE 'anon:%' "
