@@ -359,10 +359,11 @@ async def _carried(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
 async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
     """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
     (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
-    not two (`words_carried`); words typed again get the reply again, and one note at most. Remembered by a digest (never the words) with the window, as a processed event, under the member's
-    own mark (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if
-    they don't); keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding
-    the database alone can test a guess at what someone wrote, or whose it was, against it."""
+    not two (`words_carried`); words typed again get the reply again, and one note at most. Remembered by a
+    digest (never the words) with the window, as a processed event, under the member's own mark
+    (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if they don't);
+    keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding the database
+    alone can test a guess at what someone wrote, or whose it was, against it."""
     now = app.now()
     key, window = _digest(app, actor, texts)
     new_now = await app.store.outbox.first_time_event(f"{key}:{window}", now)

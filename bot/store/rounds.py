@@ -335,17 +335,20 @@ class RoundRepository(Repository):
     async def release_pooled(self, community_id: str, floor: int, cleared_before: datetime, now: datetime) -> int:
         """Take down the community's pooled removals (`Batching`) where they may go: all together once at least
         `floor` different erasures wait, else those of rounds retention clears for everyone (from before
-        `cleared_before`, less `POOL_WAIT_ROOM`, as a pool's own wait); due on the clock's next tick. Returns how
-        many."""
+        `cleared_before`, less `POOL_WAIT_ROOM`, as a pool's own wait) and those whose pool waited its time; and an
+        erasure's removal still waiting for the batch of a round open longer than that (a round may stay open a
+        week), at the end of its pool's wait too, as promised; due on the clock's next tick. Returns how many."""
         async def work(tx: Executor) -> int:
             rows = await tx.fetchall(
-                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at FROM held_posts h "
+                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at, rd.closed_at FROM held_posts h "
                 "JOIN rounds rd ON rd.id = h.round_id JOIN schedules s ON s.id = rd.schedule_id "
-                "WHERE s.community_id = ? AND h.pool IS NOT NULL AND rd.closed_at IS NOT NULL ORDER BY h.id",
+                "WHERE s.community_id = ? AND h.pool IS NOT NULL ORDER BY h.id",
                 community_id)
-            if len({r["pool"] for r in rows}) < floor:  # (retention's clearing, with the same room: `pool_wait`)
-                rows = [r for r in rows if r["scheduled_at"] < utc_iso(cleared_before + POOL_WAIT_ROOM)
-                        or parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
+            waited = [r for r in rows if parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
+            pooled = [r for r in rows if r["closed_at"] is not None]
+            if len({r["pool"] for r in pooled}) < floor:  # (retention's clearing, with the same room: `pool_wait`)
+                pooled = [r for r in pooled if r["scheduled_at"] < utc_iso(cleared_before + POOL_WAIT_ROOM)]
+            rows = pooled + [r for r in waited if r not in pooled]
             if not rows:
                 return 0
             ids = [r["id"] for r in rows]

@@ -361,6 +361,28 @@ async def test_a_pool_at_the_longest_wait_comes_down_within_the_days_promised(ap
     assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]
 
 
+async def test_a_removal_waiting_in_a_round_open_for_days_comes_down_within_the_days_promised(app, clock):
+    """A round may stay open a week: Ann's anonymous post, her data erased while it is open and nobody else
+    changing anything, is promised to be down "within 3 days at the latest", round or no round."""
+    from bot.engines.retention import release_pooled_removals, router as retention
+    from bot.store.rounds import POOL_WAIT_MOST
+
+    await a_round(app, clock, when="mondays 09:00", open="5d")
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "come down with the round's next batch of changes" in said and "within 3 days at the latest" in said
+    erased, mark = clock.now(), len(app.sent)
+    every = retention.jobs["pooled_removals"].every
+    while clock.now() < erased + POOL_WAIT_MOST:
+        clock.advance(every)
+        await release_pooled_removals(app)
+        await app.outbox.drain_all()
+    assert [r for r in await app.store.rounds.list_open() if r.closes_at > clock.now()]  # (still open)
+    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]
+
+
 async def test_a_pool_of_a_round_retention_clears_comes_down_within_the_days_of_retention(app, clock):
     """Where the community keeps answers for fewer days than the pool's wait, she is promised those days: the
     round's posts come down within them even when it was scheduled a moment before her erasure."""
