@@ -505,6 +505,15 @@ async def test_a_care_note_for_words_in_a_dm_says_a_private_message_and_links_no
     assert ("in a private message to Hearth" if typed_ else "in a form from Hearth, in their private messages") in note
 
 
+async def test_a_care_note_for_words_in_a_button_opened_modal_says_a_form_where_it_was_opened(app):
+    from bot.commands.registry import RUN
+
+    await with_alert_channel(app)
+    await press(app, actor("cy"), RUN, {"command": "me region"}, {"region": "I want to kill myself"}, kind="form")
+    note = await note_of(app)
+    assert "in a form from Hearth in #general" in note and "message" not in note
+
+
 async def test_a_care_note_for_a_typed_command_says_a_message_where_it_was_typed(app):
     await with_alert_channel(app)
     await app.handle(Event("command", actor("cy"), "me region", {"region": "I want to kill myself"}, typed=True))
