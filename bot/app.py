@@ -20,12 +20,12 @@ from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher, prepare_store
 from bot.delivery.outbox import Outbox
 from bot.errors import UserError
-from bot.events import Actor, Event, Reply, reply_to_json, say
+from bot.events import Actor, Event, Form, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
 from bot.flows.crisis_care import (care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
-                                   watch_kept_words, without_echoes)
+                                   watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -131,16 +131,18 @@ class Hearth:
         event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
         return await self.handle(event, refusal=refusal)
 
-    async def screened_step(self, actor: Actor, text: str) -> list[Reply]:
+    async def screened_step(self, actor: Actor, text: str, form: Form | None = None) -> list[Reply]:
         """Words typed at a step of a form or a question that can't take them (a choice that is none of the choices,
         "yes or no?" answered with a sentence): screened as everything typed to Hearth is, and answered with care
         when they raise concern (the care replies; nothing when they don't). The adapter then asks the step again,
-        never quoting them."""
+        never quoting them. `form`: the form whose step it is, for what a care note may say of where
+        (`crisis_care.where_of`: of a check-in's form, nothing)."""
         event = without_controls(Event("command", actor, TYPED_LINE, {"line": text}, typed=True))
         if not text.strip():
             return []
         i18n.use(await self.language_of(actor))
-        care = await care_for(self, event, (), await screen(self, event))
+        watch_kept_words()  # (this step's own: nothing of an event before it, an answer saved then, carries over)
+        care = await care_for(self, event, (), await screen(self, event), step_of=form)
         if care:
             self.outbox.kick()
         return self._counted(care)
@@ -282,6 +284,7 @@ class Hearth:
         calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form")
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
+        await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)
         replies = care + calm
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform

@@ -382,7 +382,8 @@ class Actor:
     `from_platform` False when they aren't the platform's word now (the
     dashboard's: what the platform said when the link was asked for, and the
     browser's language): they decide how Hearth speaks to this event, and are
-    never stored as the person's.
+    never stored as the person's. `in_dm`: they wrote in their DM with Hearth, a place nobody else reads
+    (`channel_id`, if any, is that DM's: never named to anyone).
     """
 
     community_id: str
@@ -395,6 +396,7 @@ class Actor:
     locale: str | None = None
     community_name: str | None = None
     from_platform: bool = True
+    in_dm: bool = False
 
     @property
     def platform(self) -> str:

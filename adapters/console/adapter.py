@@ -651,20 +651,20 @@ class ConsoleAdapter:
                     self._pending = answer  # (no choice is a command: the form is left, nothing saved, and it runs)
                     return None
                 if chosen is None:
-                    if not await self._cared_for(answer):
+                    if not await self._cared_for(answer, form):
                         self.out.say("  " + _not_a_choice(answer.strip()))
                     self._question(f)
                     continue
                 return chosen
             if names_a_command(self._app.registry, answer.strip()):
-                meant = await self._meant_as_answer(answer.strip())
+                meant = await self._meant_as_answer(answer.strip(), form)
                 if meant is None:
                     return None
                 if not meant:
                     self._pending = answer
                     return None
             problem = answer_problem(self._app.registry, form, f, answer)
-            if problem is not None and await self._cared_for(answer):
+            if problem is not None and await self._cared_for(answer, form):
                 self._question(f)  # (asked again, their words never quoted: the care reply answered them)
                 continue
             if problem is not None:
@@ -674,7 +674,7 @@ class ConsoleAdapter:
                 continue
             return answer.strip() or (f.default or "")
 
-    async def _meant_as_answer(self, line: str) -> bool | None:
+    async def _meant_as_answer(self, line: str, form: Form) -> bool | None:
         """Whether a line that reads as one of Hearth's commands, typed where an answer was asked for, is the answer
         (True) or the command (False: the form is left, nothing saved, and the command runs); None for `cancel`."""
         self.out.say("  " + _("“{typed}” looks like one of my commands. Type yes to keep it as your answer here, or "
@@ -696,13 +696,14 @@ class ConsoleAdapter:
                 return True
             if word in ("no", "n", _("no").lower()):
                 return False
-            await self._cared_for(reply)  # (words of concern are answered first; then the question stands)
+            await self._cared_for(reply, form)  # (words of concern are answered first; then the question stands)
             self.out.say("  " + _("Please type yes or no."))
 
-    async def _cared_for(self, typed: str) -> bool:
-        """Words typed at a step that can't take them, screened in the core first (`Hearth.screened_step`): True
-        when they raised concern and the care reply was shown (then nothing repeats them)."""
-        care = await self._app.screened_step(self._actor(), typed)
+    async def _cared_for(self, typed: str, form: Form) -> bool:
+        """Words typed at a step of `form` that can't take them, screened in the core first (`Hearth.screened_step`,
+        which says of where only what is true of a form's step): True when they raised concern and the care reply
+        was shown (then nothing repeats them)."""
+        care = await self._app.screened_step(self._actor(), typed, form)
         for reply in care:
             self._private(self._actor(), reply)
         return bool(care)

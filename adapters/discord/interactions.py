@@ -76,6 +76,7 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
         roles=roles,
         locale=getattr(interaction.locale, "value", None),  # the user's own client language, on every interaction
         community_name=getattr(interaction.guild, "name", None) if interaction.guild_id is not None else None,
+        in_dm=interaction.guild_id is None,  # (a button or form in their DM, acting in a server: `Action.community_of`)
     )
 
 

@@ -110,7 +110,8 @@ class Directory:
         return name if name and team == team_id else None
 
     async def actor(self, team_id: str, user_id: str, channel_id: str | None = None,
-                    fallback_name: str = "", moderating: bool = False) -> Actor:
+                    fallback_name: str = "", moderating: bool = False, in_dm: bool = False) -> Actor:
+        """`in_dm`: written in their DM with Hearth (so is anything from a channel whose id says it is one: "D…")."""
         u = await self.user(user_id, fallback_name, moderating)
         return Actor(
             community_id=f"slack:{team_id}",
@@ -123,6 +124,7 @@ class Directory:
             timezone=u.tz,
             locale=u.locale,
             community_name=await self.workspace_name(team_id),
+            in_dm=in_dm or (channel_id or "").startswith("D"),
         )
 
 

@@ -215,11 +215,13 @@ class SlackAdapter:
 
     # -- who ----------------------------------------------------------------------------
 
-    async def _actor(self, body: dict[str, Any], user: str, channel: str | None, moderating: bool = False) -> Actor:
-        """`moderating`: the event may need moderator rights, so the admin flag must be fresh (`actors`)."""
+    async def _actor(self, body: dict[str, Any], user: str, channel: str | None, moderating: bool = False,
+                     in_dm: bool = False) -> Actor:
+        """`moderating`: the event may need moderator rights, so the admin flag must be fresh (`actors`); `in_dm`:
+        written in their DM with Hearth."""
         fallback = (body.get("user") or {}).get("name", "") if isinstance(body.get("user"), dict) else \
             body.get("user_name", "")
-        return await self.directory.actor(team_of(body), user, channel, fallback, moderating)
+        return await self.directory.actor(team_of(body), user, channel, fallback, moderating, in_dm)
 
     # -- work after the ack -------------------------------------------------------------
 
@@ -469,14 +471,14 @@ class SlackAdapter:
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message")
-        actor = await self._actor(body, event["user"], None if in_dm else event["channel"])
+        actor = await self._actor(body, event["user"], None if in_dm else event["channel"], in_dm=in_dm)
         try:
             cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id))
         except UserError as err:
             await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply()))
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
-                                  self.app.registry.may_need_moderator("command", cmd.name, args))
+                                  self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
         replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 

@@ -267,7 +267,7 @@ async def save_answer(
     if held is None:
         words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
-    answer_saved(visibility, held is not None)
+    answer_saved(visibility, held is not None, rnd.channel_id)
     phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
     # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
     # only if it was not low before: changing its words, or how low, said it again).

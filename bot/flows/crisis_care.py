@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Callable, Collection
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.crypto import KEY_ENV
-from bot.commands.registry import GIVEN_BACK, Command, Option
+from bot.commands.registry import GIVEN_BACK, OPEN_FORM, RUN, Command, Option
 from bot.errors import UserError
-from bot.events import Actor, Choice, Event, Reply, Rich, UserText, channel, fill, join_rich, rich, say
+from bot.events import Actor, Choice, Event, Form, Reply, Rich, UserText, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
 from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
@@ -63,12 +63,13 @@ def watch_kept_words() -> set[str]:
     return kept
 
 
-def answer_saved(visibility: str, held: bool = False) -> None:
+def answer_saved(visibility: str, held: bool = False, channel: str | None = None) -> None:
     """A check-in answer was saved `visibility`; `held`: its words were held back from the post the member chose,
-    until they say (`bot.flows.checkins`). Only a shared answer's care note says where it was given."""
+    until they say (`bot.flows.checkins`); in `channel`, the round's. Only a shared answer's care note says where it
+    was given."""
     answer = _answer.get()
     if answer is not None:
-        answer.update(visibility=visibility, held=held)
+        answer.update(visibility=visibility, held=held, channel=channel)
 
 
 def words_kept(text: str) -> None:
@@ -249,24 +250,27 @@ def cared() -> bool:
 
 
 async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
-                   screened: Screened | None = None, again: bool = False) -> list[Reply]:
+                   screened: Screened | None = None, again: bool = False,
+                   step_of: Form | None = None) -> list[Reply]:
     """Screen what was typed (unless `screened` already) and answer the strongest level: crisis (with the moderator
     note where the community asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow
-    really saved. Words answered a moment ago are not answered again (`_answered_before`), unless `again`: nothing
-    else would answer them."""
+    really saved. The same words again within `SAME_WORDS_WINDOW` (`_answered_before`) get no second note; whoever
+    typed them again gets the care reply again, always. Only a form's submission that carries back the words its
+    form kept for them (`words_carried`) is not answered twice, unless `again`: nothing else would answer it."""
     results = await screen(app, event) if screened is None else screened
     level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
     concerning = _concerning(app, event, results)
-    if await _answered_before(app, event.actor, concerning) and not again:
-        log.info("care screen: %s again for the same words; answered a moment ago", level)
+    answered = await _answered_before(app, event.actor, concerning)
+    if answered and not again and not event.typed and await _carried(app, event.actor, concerning):
+        log.info("care screen: %s again for the same words, carried back by a form; answered a moment ago", level)
         return []
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
-    if level == "crisis":
-        told = await alert_moderators(app, event.actor, lambda: where_of(app, event),
+    if level == "crisis" and not answered:  # (the same words again: the reply again, never a second note)
+        told = await alert_moderators(app, event.actor, lambda: where_of(app, event, step_of),
                                       N_("may need some support right now"))
     saved = all(text in kept for text in concerning)
     # (kept: where it can't be shown now, its support resources and what was promised reach their DM by the outbox)
@@ -362,20 +366,46 @@ def _concerning(app: "Hearth", event: Event, results: Screened) -> list[str]:
     return own or [text.strip() for text, r in results if r.level != "ok"]
 
 
-async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
-    """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
-    (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
-    not two. Remembered by a digest (never the words) with the window, as a processed event, under the member's
-    own mark (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if
-    they don't); keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding
-    the database alone can test a guess at what someone wrote, or whose it was, against it."""
-    now = app.now()
-    window = int(now.timestamp() // SAME_WORDS_WINDOW.total_seconds())
+def _digest(app: "Hearth", actor: Actor, texts: list[str]) -> tuple[str, int]:
+    """The member's mark and a keyed digest of the words (never the words: `_answered_before`), and the window."""
+    window = int(app.now().timestamp() // SAME_WORDS_WINDOW.total_seconds())
     mark = care_reply_mark(app.store.cipher, actor.community_id, actor.user_id)
     digest = app.store.cipher.fingerprint(actor.community_id, actor.user_id,
                                           *sorted(" ".join(t.split()).casefold() for t in texts))
-    new_now = await app.store.outbox.first_time_event(f"{mark}{digest}:{window}", now)
-    new_before = await app.store.outbox.first_time_event(f"{mark}{digest}:{window - 1}", now)
+    return f"{mark}{digest}", window
+
+
+async def words_carried(app: "Hearth", event: Event, screened: Screened, replies: list[Reply]) -> None:
+    """After an event with words of concern: remember (`_digest`, within `SAME_WORDS_WINDOW`) when its answer
+    keeps those words for the person to send again without typing them: a form that asks for the rest of an
+    answer (its fields hold them), or a refused form (a modal, a dashboard page: shown again as typed). Their
+    submission is the same text, and the care reply given a moment ago answers it (`care_for`)."""
+    if not any(r.level != "ok" for _t, r in screened):
+        return
+    if not any(r.form is not None for r in replies) and (event.typed or not any(r.error for r in replies)):
+        return
+    key, window = _digest(app, event.actor, _concerning(app, event, screened))
+    await app.store.outbox.first_time_event(f"{key}:form:{window}", app.now())
+
+
+async def _carried(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
+    """Whether a form kept these words for the person a moment ago (`words_carried`)."""
+    key, window = _digest(app, actor, texts)
+    return any([await app.store.outbox.seen_event(f"{key}:form:{w}") for w in (window, window - 1)])
+
+
+async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
+    """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
+    (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
+    not two (`words_carried`); words typed again get the reply again, and one note at most. Remembered by a
+    digest (never the words) with the window, as a processed event, under the member's own mark
+    (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if they don't);
+    keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding the database
+    alone can test a guess at what someone wrote, or whose it was, against it."""
+    now = app.now()
+    key, window = _digest(app, actor, texts)
+    new_now = await app.store.outbox.first_time_event(f"{key}:{window}", now)
+    new_before = await app.store.outbox.first_time_event(f"{key}:{window - 1}", now)
     return not (new_now and new_before)
 
 
@@ -416,20 +446,40 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
                 care_channel_ref(app, community))
 
 
-def where_of(app: "Hearth", event: Event) -> Rich:
-    """Where it happened, for a moderator, with a link to the channel: never what was written. Of a check-in answer,
-    only a shared one's (its post names them anyway): an anonymous or private answer's note says nothing of where
-    or what round, or the note beside an anonymous post would tell whose it is (nothing either when no answer was
-    saved: the round is not the moderators' to know)."""
-    place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
-    if event.name.startswith(("reflect", "note")):
+def where_of(app: "Hearth", event: Event, step_of: Form | None = None) -> Rich:
+    """Where it happened, for a moderator, with a link to the channel: never what was written, and only what is
+    true of how the words came: a message to Hearth (typed: a command, a mention, a line), a form (a modal, a
+    dashboard page, or `step_of`: a step of a form the terminal asks field by field), in a channel or in their DM
+    with Hearth (never linked: nobody else reads it). Of a check-in answer, only a shared one's, in the round's
+    channel (its post names them anyway): an anonymous or private answer's note says nothing of where or what round,
+    or the note beside an anonymous post would tell whose it is (nothing either when no answer was saved: the round
+    is not the moderators' to know)."""
+    name, form = _written_for(event, step_of)
+    if name.startswith(("reflect", "note")):
         return rich(_("while writing a private reflection note"))
-    if event.name.startswith("checkin"):
+    if name.startswith("checkin"):
         answer = _answer.get() or {}
         if answer.get("visibility") != "shared" or answer.get("held"):
             return Rich()
-        return rich(_("while answering a check-in")) + place
-    return rich(_("in a message to Hearth")) + place
+        posted = answer.get("channel") or (None if event.actor.in_dm else event.actor.channel_id)
+        return rich(_("while answering a check-in")) + (rich(" " + _("in {}"), channel(str(posted))) if posted
+                                                           else Rich())
+    if event.actor.in_dm:
+        return rich(_("in a form from Hearth, in their private messages")) if form else \
+            rich(_("in a private message to Hearth"))
+    place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
+    return (rich(_("in a form from Hearth")) if form else rich(_("in a message to Hearth"))) + place
+
+
+def _written_for(event: Event, step_of: Form | None) -> tuple[str, bool]:
+    """What the words were written for (a command's name, or a form's or button's action: "checkin.submit"), and
+    whether in a form rather than typed as a message: a step of one (`step_of`), or a form's submission (a modal, a
+    dashboard page; a command's own form, `RUN`, names its command)."""
+    if step_of is not None:
+        action, args, form = step_of.action, step_of.args, True
+    else:
+        action, args, form = event.name, event.args, not event.typed
+    return (args.get("command", "") if action in (RUN, OPEN_FORM) else action), form
 
 
 async def alert_moderators(app: "Hearth", actor: Actor, where: "Callable[[], Rich]", what: str) -> bool:

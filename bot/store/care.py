@@ -5,6 +5,7 @@ member wrote."""
 from __future__ import annotations
 
 import json
+import random
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -13,7 +14,7 @@ from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor, atomic
 from bot.store.outbox import enqueue_on, removal
 from bot.store.repository import DELETED, Repository, like
-from bot.store.rounds import defer_batches_for_note, next_tick
+from bot.store.rounds import CARE_GAP_LEAST, CARE_GAP_MOST, TICK, defer_batches_for_note, next_tick
 
 if TYPE_CHECKING:
     from bot.crypto import Cipher
@@ -106,6 +107,9 @@ class CareRepository(Repository):
                 return None
             note = CareNote.from_row(row)
             await enqueue_on(tx, compose(note), now)
+            # (a change seen in the care channel is a post about them too: a batch carrying their words goes ticks
+            # after it, as after the note, `defer_batches_for_note`; later ones: `RoundRepository._after_care_notes`)
+            await defer_batches_for_note(tx, community_id, note.user_id, now)
             return note
         return await atomic(self.db, work)
 
@@ -134,14 +138,26 @@ class CareRepository(Repository):
         return parse_iso(row["made"]) if row and row["made"] else None
 
     async def raise_again(self, note_id: int, now: datetime, outgoing: list[Outgoing]) -> bool:
-        """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile."""
+        """Mark a note raised again and queue its messages; False if it was already raised or taken meanwhile.
+
+        "Still open" is a post about the member as much as the note was, and it keeps the same distance from the
+        anonymous batches that may carry their words (a trial saw it go up on the tick such a batch did): one
+        waiting then goes `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks after it (`defer_batches_for_note`), as do later
+        ones (`RoundRepository._after_care_notes`, by `raised_at`); and after one that went out lately, the repost
+        waits as many ticks past it (`_clear_of_batches`). `raised_at` is when it goes up."""
         async def work(tx: Executor) -> bool:
+            row = await tx.fetchone("SELECT community_id, user_id FROM care_notes WHERE id = ? AND state = 'open' "
+                                    "AND raised_at IS NULL", note_id)
+            if row is None:
+                return False
+            at = await _clear_of_batches(tx, row["community_id"], row["user_id"], now)
             n = await tx.execute(
                 "UPDATE care_notes SET raised_at = ? WHERE id = ? AND state = 'open' AND raised_at IS NULL",
-                utc_iso(now), note_id,
+                utc_iso(at), note_id,
             )
             if n:
-                await enqueue_on(tx, outgoing, now)
+                await enqueue_on(tx, outgoing, now, at if at > now else None)
+                await defer_batches_for_note(tx, row["community_id"], row["user_id"], now, after=at)
             return bool(n)
         return await atomic(self.db, work)
 
@@ -242,7 +258,8 @@ class CareRepository(Repository):
 
     async def _care_replies(self, db: Executor, community_id: str, user_id: str) -> int:
         """How many care replies to their words are remembered (for `SAME_WORDS_WINDOW`)."""
-        row = await db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
+        row = await db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\' "
+                                "AND event_id NOT LIKE '%:form:%'",  # (a form that kept the words: `words_carried`)
                                 like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         return int(row["n"]) if row else 0
 
@@ -285,6 +302,23 @@ class CareRepository(Repository):
         await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "
                          "WHERE community_id = ? AND closed_by = ?", DELETED, community_id, user_id)
         return {"care_notes": len(notes), "care_posts": len(removals), "care_notes_unposted": unposted}
+
+
+async def _clear_of_batches(tx: Executor, community_id: str, user_id: str, now: datetime) -> datetime:
+    """When a later post about a member's note may go: now, unless an anonymous batch of a round they answered
+    anonymously went out (or is going) within `CARE_GAP_LEAST` ticks: then on a tick `CARE_GAP_LEAST` to
+    `CARE_GAP_MOST` ticks past it (random, as every gap of this rule), never beside it."""
+    row = await tx.fetchone(
+        "SELECT MAX(COALESCE(sent_at, next_attempt_at)) AS went FROM outbox WHERE dedupe_key LIKE 'anon:%' "
+        "AND (status <> 'pending' OR claimed_until IS NOT NULL) AND COALESCE(sent_at, next_attempt_at) >= ? "
+        "AND round_id IN (SELECT r.round_id FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.user_id = ? "
+        "AND (r.visibility = 'anonymous' OR r.anon_out = 1))",
+        utc_iso(now - CARE_GAP_LEAST * TICK), community_id, user_id)
+    if not row or not row["went"]:
+        return now
+    gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
+    return max(now, next_tick(parse_iso(row["went"])) + gap * TICK)
 
 
 def _exported(note: CareNote) -> dict[str, Any]:

@@ -361,6 +361,10 @@ class OutboxRepository(Repository):
         )
         return n > 0
 
+    async def seen_event(self, event_id: str) -> bool:
+        """Whether an event id was seen (and not forgotten), without marking it seen."""
+        return await self.db.fetchone("SELECT event_id FROM processed_events WHERE event_id = ?", event_id) is not None
+
     async def forget_event(self, event_id: str) -> None:
         """As if the event id had never been seen (what it was for was refused, so nothing was done)."""
         await self.db.execute("DELETE FROM processed_events WHERE event_id = ?", event_id)

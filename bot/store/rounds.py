@@ -37,17 +37,23 @@ CARE_GAP_LEAST, CARE_GAP_MOST = 3, 6
 
 
 #: The longest an erasure's pooled anonymous posts wait for others (`pool_wait`): a member who deleted their data
-#: is not kept waiting on strangers for a year of retention.
+#: is not kept waiting on strangers for a year of retention. What they are told ("within 3 days at the latest").
 POOL_WAIT_MOST = timedelta(days=3)
 POOL_WAIT_LEAST = timedelta(days=1)
+#: What comes after a pool's wait before its posts are down: the pooled removals' job runs once a `TICK`
+#: (`bot.engines.retention`), what it releases goes on the clock's next tick (`next_tick`), and then out through
+#: the outbox at the platform's pace. A pool waits this much less than `POOL_WAIT_MOST`, so the promise holds
+#: at the longest wait too (a trial saw a removal half an hour past it when the wait itself reached the most).
+POOL_WAIT_ROOM = timedelta(hours=1)
 
 
 def pool_wait(pool: str) -> timedelta:
-    """How long one erasure's pooled posts wait for others at most: between a day and `POOL_WAIT_MOST`, set by
-    its random mark, so the moment they come down is neither the erasure's nor a fixed time after it."""
-    span = int((POOL_WAIT_MOST - POOL_WAIT_LEAST).total_seconds())
+    """How long one erasure's pooled posts wait for others at most: between a day and `POOL_WAIT_MOST` less
+    `POOL_WAIT_ROOM`, set by its random mark, so the moment they come down is neither the erasure's nor a fixed
+    time after it."""
+    span = int((POOL_WAIT_MOST - POOL_WAIT_ROOM - POOL_WAIT_LEAST).total_seconds())
     try:
-        offset = int(pool[:8], 16) % span
+        offset = int(pool[:8], 16) % (span + 1)
     except ValueError:
         offset = span
     return POOL_WAIT_LEAST + timedelta(seconds=offset)
@@ -329,16 +335,20 @@ class RoundRepository(Repository):
     async def release_pooled(self, community_id: str, floor: int, cleared_before: datetime, now: datetime) -> int:
         """Take down the community's pooled removals (`Batching`) where they may go: all together once at least
         `floor` different erasures wait, else those of rounds retention clears for everyone (from before
-        `cleared_before`); due on the clock's next tick. Returns how many."""
+        `cleared_before`, less `POOL_WAIT_ROOM`, as a pool's own wait) and those whose pool waited its time; and an
+        erasure's removal still waiting for the batch of a round open longer than that (a round may stay open a
+        week), at the end of its pool's wait too, as promised; due on the clock's next tick. Returns how many."""
         async def work(tx: Executor) -> int:
             rows = await tx.fetchall(
-                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at FROM held_posts h "
+                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at, rd.closed_at FROM held_posts h "
                 "JOIN rounds rd ON rd.id = h.round_id JOIN schedules s ON s.id = rd.schedule_id "
-                "WHERE s.community_id = ? AND h.pool IS NOT NULL AND rd.closed_at IS NOT NULL ORDER BY h.id",
+                "WHERE s.community_id = ? AND h.pool IS NOT NULL ORDER BY h.id",
                 community_id)
-            if len({r["pool"] for r in rows}) < floor:
-                rows = [r for r in rows if r["scheduled_at"] < utc_iso(cleared_before)
-                        or parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
+            waited = [r for r in rows if parse_iso(r["held_at"]) + pool_wait(r["pool"]) <= now]
+            pooled = [r for r in rows if r["closed_at"] is not None]
+            if len({r["pool"] for r in pooled}) < floor:  # (retention's clearing, with the same room: `pool_wait`)
+                pooled = [r for r in pooled if r["scheduled_at"] < utc_iso(cleared_before + POOL_WAIT_ROOM)]
+            rows = pooled + [r for r in waited if r not in pooled]
             if not rows:
                 return 0
             ids = [r["id"] for r in rows]
@@ -398,22 +408,26 @@ class RoundRepository(Repository):
 
     async def _after_care_notes(self, tx: Executor, round_id: int, held: list[HeldPost], now: datetime,
                                 due: datetime | None) -> datetime | None:
-        """When a batch may go: `due`, unless one of its answers' authors had a care note lately. A note goes on
-        the tick after it was made (`bot.store.care`); a batch carrying that member's words on the same tick, or
-        just after, would say whose they are. So such a batch waits `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks
-        past the note's (random, so the gap is no pattern either)."""
+        """When a batch may go: `due`, unless one of its answers' authors had a care note lately, or a later post
+        about one (raised again as still open, taken, handed over, done). A note goes on the tick after it was made
+        (`bot.store.care`), and so does its "still open"; a batch carrying that member's words on the same tick,
+        or just after, would say whose they are. So such a batch waits `CARE_GAP_LEAST` to `CARE_GAP_MOST` ticks
+        past the latest of them (random, so the gap is no pattern either)."""
         authors = sorted({h.response.user_id for h in held if h.response is not None and h.response.user_id})
         if not authors:
             return due
-        row = await tx.fetchone(
-            "SELECT MAX(created_at) AS made FROM care_notes WHERE created_at >= ? AND community_id = (SELECT "
+        since = utc_iso(now - CARE_GAP_MOST * TICK - TICK)
+        rows = await tx.fetchall(
+            "SELECT created_at, raised_at, taken_at, closed_at FROM care_notes WHERE (created_at >= ? OR "
+            "raised_at >= ? OR taken_at >= ? OR closed_at >= ?) AND community_id = (SELECT "
             "s.community_id FROM rounds rd JOIN schedules s ON s.id = rd.schedule_id WHERE rd.id = ?) "
             f"AND user_id IN ({marks(authors)})",
-            utc_iso(now - CARE_GAP_MOST * TICK - TICK), round_id, *authors)
-        if not row or not row["made"]:
+            since, since, since, since, round_id, *authors)
+        posted = [parse_iso(r[c]) for r in rows for c in ("created_at", "raised_at", "taken_at", "closed_at") if r[c]]
+        if not posted:
             return due
         gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
-        later = next_tick(parse_iso(row["made"])) + gap * TICK
+        later = next_tick(max(posted)) + gap * TICK
         return later if due is None or later > due else due
 
     async def lock_rounds(self, tx: Executor, round_ids: list[int]) -> None:
@@ -616,12 +630,14 @@ class RoundRepository(Repository):
         return queued, later, pooled
 
 
-async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, now: datetime) -> None:
-    """A care note about a member was just queued for the next tick: batches already waiting to carry their
-    anonymous words (queued before the note) are moved past it, as `RoundRepository._after_care_notes` places
-    later ones, whole (every message of the round's waiting batches together, so none is singled out)."""
+async def defer_batches_for_note(tx: Executor, community_id: str, user_id: str, now: datetime,
+                                 after: datetime | None = None) -> None:
+    """A care note about a member was just queued for the next tick (or a later post about it, for `after`):
+    batches already waiting to carry their anonymous words (queued before it) are moved past it, as
+    `RoundRepository._after_care_notes` places later ones, whole (every message of the round's waiting batches
+    together, so none is singled out)."""
     gap = random.SystemRandom().randint(CARE_GAP_LEAST, CARE_GAP_MOST)
-    later = utc_iso(next_tick(now) + gap * TICK)
+    later = utc_iso(next_tick(max(now, after or now)) + gap * TICK)
     await tx.execute(
         "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND claimed_until IS NULL "
         "AND dedupe_key LIKE 'anon:%' "

@@ -44,3 +44,42 @@ def test_in_french_words_of_concern_at_the_visibility_step_are_not_echoed(tmp_pa
     assert "« Je veux mourir" not in out and "“Je veux mourir" not in out
     assert "ne fait pas partie des choix" not in step.split("  > 3", 1)[0]
     assert CARE_FR in step.split("  > 3", 1)[0]
+
+
+def care_notes(out: str) -> list[str]:
+    """The care channel's posts (`mod settings alert_channel #care`), each its first line."""
+    return [part.split("\n", 2)[1].strip() for part in out.split("[#care]")[1:]]
+
+
+#: A moderator's form, opened by a button of `home` ("Add a prompt"), its first step a choice.
+MOD_FORM = "as mia mod\nmod settings alert_channel #care\nhome\npress 5\n"
+
+
+def test_a_care_note_for_words_at_a_forms_step_says_a_form(tmp_path, capsys):
+    """The trial: words typed at a step of a moderator's form, and the moderators' note said "in a message to
+    Hearth in #general". It was a form."""
+    out = run_script(tmp_path, MOD_FORM + "I want to kill myself\ncancel\nadvance 10m\n", capsys)
+    assert CARE in out
+    [note] = care_notes(out)
+    assert "mia may need some support right now, in a form from Hearth in #general." in note
+    assert "message" not in note
+
+
+def test_a_care_note_for_words_at_a_check_in_forms_step_says_nothing_of_where(tmp_path, capsys):
+    """A step of a check-in's answer form: nothing of where, nor of a round (no answer was saved)."""
+    script = EVENING_OPEN.replace("as ann\n", "mod settings alert_channel #care\nas ann\n") + \
+        "checkin answer\nI want to kill myself\n3\n\nprivate\nadvance 10m\n"
+    out = run_script(tmp_path, script, capsys)
+    [note] = care_notes(out)
+    assert note.startswith("💛 ann may need some support right now. Hearth has privately shared")
+
+
+def test_the_same_words_at_a_step_again_get_care_again_never_quoted(tmp_path, capsys):
+    """Typed twice at a choice step within moments: care both times (the second time got none, and the step's
+    "isn't one of the choices" alone), one note, and the words never quoted."""
+    out = run_script(tmp_path, MOD_FORM + "I want to kill myself\nI want to kill myself\ncancel\nadvance 10m\n",
+                     capsys)
+    form = out.split("mia> press 5", 1)[1]
+    assert form.count(CARE) == 2
+    assert "“I want to kill myself”" not in out and "isn't one of the choices" not in form
+    assert len(care_notes(out)) == 1

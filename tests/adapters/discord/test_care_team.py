@@ -266,3 +266,21 @@ async def test_heavy_words_given_anonymously_are_held_and_a_press_keeps_them_pri
     assert not [c for c in everywhere if WORDS in c]
     (note,) = [c for c in everywhere if "may need some support" in c]
     assert "Ann" in note and "check-in" not in note.split("Hearth has")[0]
+
+
+def test_a_press_or_form_in_a_dm_acts_in_a_dm_so_a_care_note_names_no_channel():
+    """A form or button in someone's DM with Hearth, acting in the server its round or note belongs to: the actor
+    says it is a DM (`Actor.in_dm`), so a care note says "a private message", never a link to their DM."""
+    from types import SimpleNamespace
+
+    from adapters.discord.interactions import actor_for
+
+    def interaction(guild_id):
+        return SimpleNamespace(user=SimpleNamespace(id=5, display_name="Ann", roles=()), guild_id=guild_id,
+                               guild=SimpleNamespace(name="Club"), channel_id=77, locale=None,
+                               permissions=SimpleNamespace(manage_guild=False))
+
+    in_dm = actor_for(interaction(None), "discord:1")
+    assert in_dm is not None and in_dm.in_dm and in_dm.community_id == "discord:1"
+    in_server = actor_for(interaction(1))
+    assert in_server is not None and not in_server.in_dm and in_server.channel_id == "discord:77"

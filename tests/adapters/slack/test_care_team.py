@@ -171,3 +171,38 @@ async def test_shared_words_in_crisis_are_held_and_post_them_puts_them_up_on_sla
     assert "shared with the group" in texts(posted["blocks"])
     await app.outbox.drain_all()
     assert [m for m in fake.history.get("C0GENERAL", []) if WORDS in m.get("text", "")]
+
+
+async def care_note_text(app, fake, clock) -> str:
+    """The care channel's note, once its tick has come."""
+    from bot.store.rounds import next_tick
+
+    await fake.settle()
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    return texts(note["blocks"])
+
+
+async def test_a_care_note_for_words_in_hearths_dm_says_a_private_message_never_the_dm(app, fake, side, clock):
+    """A message in Hearth's DM, and /hearth typed there: the note says a private message, never "in #DANN"."""
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await side.command(ANN, "me region I keep thinking about ending my life", channel="DANN")
+    shown = await care_note_text(app, fake, clock)
+    assert "in a private message to Hearth" in shown and "DANN" not in shown and WORDS not in shown
+
+
+async def test_a_care_note_for_a_message_in_hearths_dm_says_a_private_message(app, fake, side, clock):
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await side.event({"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": "2.0",
+                      "text": WORDS}, "EvDmCare1")
+    await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    shown = await care_note_text(app, fake, clock)
+    assert "may need some support right now, in a private message to Hearth." in shown
+
+
+async def test_a_care_note_for_a_slash_command_in_a_channel_says_where_it_was_typed(app, fake, side, clock):
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await side.command(ANN, "me region I keep thinking about ending my life", channel="C0GENERAL")
+    shown = await care_note_text(app, fake, clock)
+    assert "in a message to Hearth in" in shown and "private message" not in shown

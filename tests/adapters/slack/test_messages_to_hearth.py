@@ -118,3 +118,12 @@ async def test_an_edit_of_the_wrong_shape_is_refused(fake, side):
     assert status == 400
     await fake.settle()
     assert CARE not in fake.sent_texts()
+async def test_the_same_words_in_hearths_dm_again_at_once_get_the_care_reply_again(fake, side):
+    """Written twice in a moment, as a command Hearth carries out (a note kept): answered twice (the second time
+    got only "Kept.")."""
+    for n in (1, 2):
+        await side.event({"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": f"7.{n}",
+                          "text": "note nobody will miss me when I'm gone"}, f"EvDmAgain{n}")
+        cared = await fake.wait_for("chat.postMessage", n,
+                                    where=lambda p: p["channel"] == ANN and CARE in texts(p.get("blocks", [])))
+        assert len(cared) == n

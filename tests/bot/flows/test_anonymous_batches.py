@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
+from bot.clock import parse_iso
+
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_buttons_are_bound import open_round_now
 from tests.bot.flows.test_my_data import delete_everything
@@ -310,6 +314,96 @@ def test_each_pools_wait_is_its_own_and_within_the_bounds():
     waits = {pool_wait(f"{n:016x}"[::-1]) for n in range(1, 400, 7)}
     assert len(waits) > 10 and all(POOL_WAIT_LEAST <= w <= POOL_WAIT_MOST for w in waits)
     assert POOL_WAIT_LEAST <= pool_wait("not-hex") <= POOL_WAIT_MOST
+
+
+def test_no_pools_wait_leaves_too_little_room_for_the_job_and_the_tick():
+    """The promise is "within 3 days at the latest": a pool's wait ends early enough that the job's next run (once
+    its interval) and the clock's next tick after it still fall within it, at the longest wait too."""
+    from bot.engines.retention import router as retention
+    from bot.store.rounds import POOL_WAIT_MOST, TICK, pool_wait
+
+    longest = max([pool_wait(f"{n:016x}"[::-1]) for n in range(0, 2 ** 16, 37)] + [pool_wait("ffffffff"),
+                                                                                    pool_wait("not-hex")])
+    assert longest + retention.jobs["pooled_removals"].every + TICK <= POOL_WAIT_MOST
+
+
+@pytest.mark.parametrize("phase", [0, 1, 300, 599])  # when, after one of the clock's ticks, the job happens to run
+async def test_a_pool_at_the_longest_wait_comes_down_within_the_days_promised(app, clock, phase):
+    """The trial's case: a pool whose wait was the most, the job running just before the wait ended. Its removal
+    is still due on a tick within "3 days at the latest" of the erasure, whenever the job runs."""
+    from bot.engines.retention import release_pooled_removals, router as retention
+    from bot.store.rounds import POOL_WAIT_MOST, next_tick, pool_wait
+
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    await close(app, clock)
+    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "within 3 days at the latest" in said
+    erased = clock.now()
+    longest = "not-hex"  # (no hex digits: the longest wait there is, `pool_wait`)
+    assert all(pool_wait(f"{n:08x}") <= pool_wait(longest) for n in range(0, 2 ** 32, 2 ** 32 // 997))
+    await app.store.db.execute("UPDATE held_posts SET pool = ?", longest)
+    every = retention.jobs["pooled_removals"].every
+    clock.set(next_tick(erased + pool_wait(longest)) - every + timedelta(seconds=phase))
+    while not await app.store.db.fetchall("SELECT id FROM outbox WHERE kind = 'delete' AND status = 'pending'"):
+        assert clock.now() <= erased + POOL_WAIT_MOST
+        await release_pooled_removals(app)
+        if not await app.store.db.fetchall("SELECT id FROM outbox WHERE kind = 'delete' AND status = 'pending'"):
+            clock.advance(every)
+    [due] = await app.store.db.fetchall("SELECT next_attempt_at FROM outbox WHERE kind = 'delete' AND "
+                                        "status = 'pending'")
+    assert parse_iso(due["next_attempt_at"]) <= erased + POOL_WAIT_MOST
+    clock.set(parse_iso(due["next_attempt_at"]))
+    mark = len(app.sent)
+    await app.outbox.drain_all()
+    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]
+
+
+async def test_a_removal_waiting_in_a_round_open_for_days_comes_down_within_the_days_promised(app, clock):
+    """A round may stay open a week: Ann's anonymous post, her data erased while it is open and nobody else
+    changing anything, is promised to be down "within 3 days at the latest", round or no round."""
+    from bot.engines.retention import release_pooled_removals, router as retention
+    from bot.store.rounds import POOL_WAIT_MOST
+
+    await a_round(app, clock, when="mondays 09:00", open="5d")
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    [anns] = [ref_of(app, d) for d in app.sent if d.kind == "thread" and "ann words" in d.message.plain()]
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "come down with the round's next batch of changes" in said and "within 3 days at the latest" in said
+    erased, mark = clock.now(), len(app.sent)
+    every = retention.jobs["pooled_removals"].every
+    while clock.now() < erased + POOL_WAIT_MOST:
+        clock.advance(every)
+        await release_pooled_removals(app)
+        await app.outbox.drain_all()
+    assert [r for r in await app.store.rounds.list_open() if r.closes_at > clock.now()]  # (still open)
+    assert anns in [d.ref for d in sent_since(app, mark) if d.kind == "delete"]
+
+
+async def test_a_pool_of_a_round_retention_clears_comes_down_within_the_days_of_retention(app, clock):
+    """Where the community keeps answers for fewer days than the pool's wait, she is promised those days: the
+    round's posts come down within them even when it was scheduled a moment before her erasure."""
+    from bot.engines.retention import release_pooled_removals
+    from bot.store.rounds import TICK, next_tick
+
+    mia = actor("mia", moderator=True)
+    await run(app, mia, "mod settings", key="retention_days", value="1")
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    await close(app, clock)
+    [scheduled] = await app.store.db.fetchall("SELECT scheduled_at FROM rounds")
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "within 1 days at the latest" in said or "within 1 day at the latest" in said
+    promised = parse_iso(scheduled["scheduled_at"]) + timedelta(days=1)
+    clock.set(promised - TICK + timedelta(seconds=1))  # the job's last run before the promise
+    await release_pooled_removals(app)
+    [due] = await app.store.db.fetchall("SELECT next_attempt_at FROM outbox WHERE kind = 'delete' AND "
+                                        "status = 'pending'")
+    assert parse_iso(due["next_attempt_at"]) <= promised and next_tick(promised) >= parse_iso(due["next_attempt_at"])
 
 
 async def test_a_batch_goes_on_the_clocks_tick_not_at_the_press_that_filled_it(app, clock):

@@ -16,7 +16,7 @@ from hearth.cli import main
 from bot.events import Event
 from bot.safety.screen import Level, Screen, ScreenResult
 from tests.bot.flows.test_checkins import open_round
-from tests.conftest import actor, press, run, text
+from tests.conftest import actor, press, run, text, typed
 
 CRISIS = "honestly I don't want to be alive anymore"
 HEAVY = "everything has felt so heavy lately and I am worn out"
@@ -262,13 +262,40 @@ async def test_a_care_reply_comes_first_and_the_confirmation_after_it_is_calm(ap
     assert "Thanks" not in text(replies)
 
 
-async def test_the_same_words_are_answered_again_later(app, clock):
+async def test_the_same_words_are_answered_again_at_once_and_later_with_one_note(app, clock):
+    """Someone who says it again is answered again, however soon: only the moderators' note is said once."""
     ann = actor("ann")
+    await with_alert_channel(app)
     await run(app, ann, "reflect")
     assert CRISIS_OPENING in text(await run(app, ann, "note", text=CRISIS))
-    assert CRISIS_OPENING not in text(await run(app, ann, "note", text=CRISIS))  # (sent twice in a moment)
+    assert CRISIS_OPENING in text(await run(app, ann, "note", text=CRISIS))  # (sent twice in a moment)
     clock.advance(timedelta(hours=1, minutes=1))
     assert CRISIS_OPENING in text(await run(app, ann, "note", text=CRISIS))
+    assert len(await alerts(app)) == 1
+
+
+@pytest.mark.parametrize("how", ["typed", "line", "form step"])
+async def test_words_of_concern_typed_again_at_once_always_get_the_care_reply_and_one_note(app, how):
+    """The trial: the same words, typed a second time within the window as a moderator command's argument, got no
+    care reply at all. Whoever types them again (a command, a line Hearth can't read, a step of a form) is answered
+    each time; the moderators hear once."""
+    from bot.commands.registry import RUN
+    from bot.events import Form
+
+    await with_alert_channel(app)
+    mia = actor("mia", moderator=True)
+    words = "I want to kill myself"
+    for _ in range(2):
+        if how == "typed":
+            replies = await app.handle(Event("command", mia, "mod settings", {"key": "welcome", "value": words},
+                                             typed=True))
+        elif how == "line":
+            replies = await app.refused_line(mia, words, (await typed(app, mia, "nonsense"))[0])
+        else:
+            replies = await app.screened_step(mia, words, Form("Settings", RUN, (), {"command": "mod settings"}))
+        assert CRISIS_OPENING in text(replies)
+        assert words not in text(replies)
+    assert len(await alerts(app)) == 1
 
 
 async def test_an_ordinary_answer_is_still_thanked(app, clock):
@@ -287,7 +314,8 @@ async def test_different_crisis_words_in_a_row_each_get_the_care_reply(app, cloc
     await run(app, dee, "reflect", theme="repair")
     again = await run(app, dee, "note", text="I want to end it all")
     assert CRISIS_OPENING in text(again) and "Check on me tomorrow" in [b.label for r in again for b in r.buttons]
-    assert CRISIS_OPENING not in text(await run(app, dee, "note", text="I want to  END it all"))  # the very same
+    assert CRISIS_OPENING in text(await run(app, dee, "note", text="I want to  END it all"))  # the very same: again
+    assert len(await alerts(app)) == 1
 
 
 #: A farewell the phrase rules don't know and the model reads as danger.
@@ -414,6 +442,82 @@ async def test_a_private_answers_care_note_says_who_never_where(app, clock):
     assert not [b for r in replies for b in r.buttons if b.action.startswith("checkin.")]
     (note,) = await alerts(app)
     assert "answering a check-in" not in note.message.plain() and "general" not in note.message.plain()
+
+
+# -- where a care note says it happened: true for every way words reach Hearth ------------------------------------
+
+
+async def note_of(app) -> str:
+    (note,) = await alerts(app)
+    return note.message.plain()
+
+
+async def test_a_care_note_for_words_at_a_forms_step_says_a_form_not_a_message(app):
+    """The trial: words of concern typed at a step of a moderator's form, and the note said "in a message to Hearth
+    in #general". A step of a form is a form."""
+    from bot.commands.registry import RUN
+    from bot.events import Form
+
+    await with_alert_channel(app)
+    mia = actor("mia", moderator=True)
+    await app.screened_step(mia, "I want to kill myself", Form("Settings", RUN, (), {"command": "mod settings"}))
+    note = await note_of(app)
+    assert "in a form from Hearth in #general" in note and "message" not in note
+
+
+async def test_a_care_note_for_words_at_a_check_in_forms_step_says_nothing_of_where(app, clock):
+    """A step of a check-in's answer form: no answer was saved, so the round is not the moderators' to know, even
+    right after an answer shared under her name (nothing of that event carries over)."""
+    from bot.events import Form
+
+    rnd = await open_round(app, clock)
+    await with_alert_channel(app)
+    bob = actor("bob")
+    await run(app, bob, "checkin answer", mood="4", visibility="shared", words="Good coffee")
+    await app.screened_step(bob, "I want to kill myself", Form("Check-in", "checkin.submit", (),
+                                                               {"round": str(rnd.id)}))
+    assert (await note_of(app)).startswith("💛 Bob may need some support right now. Hearth has privately shared")
+
+
+async def test_a_command_form_for_an_anonymous_answer_says_nothing_of_where(app, clock):
+    """A check-in answer sent by its command's form (a modal opened by a button): its note follows the answer's
+    rule, not a message's ("in a message to Hearth in #general" said where an anonymous answer was given)."""
+    from bot.commands.registry import RUN
+
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    replies = await press(app, actor("ann"), RUN, {"command": "checkin answer"},
+                          {"mood": "2", "visibility": "anonymous", "words": CRISIS}, kind="form")
+    assert CRISIS_OPENING in text(replies)
+    assert (await note_of(app)).startswith("💛 Ann may need some support right now. Hearth has privately shared")
+
+
+@pytest.mark.parametrize("typed_", [True, False])
+async def test_a_care_note_for_words_in_a_dm_says_a_private_message_and_links_no_channel(app, typed_):
+    """Written in their DM with Hearth (a slash command there, a form opened from it): never "in #<their DM>"."""
+    from dataclasses import replace as with_
+
+    await with_alert_channel(app)
+    cy = with_(actor("cy"), channel_id="console:dm-cy", in_dm=True)
+    await app.handle(Event("command", cy, "me region", {"region": "I want to kill myself"}, typed=typed_))
+    note = await note_of(app)
+    assert "dm-cy" not in note and "general" not in note
+    assert ("in a private message to Hearth" if typed_ else "in a form from Hearth, in their private messages") in note
+
+
+async def test_a_care_note_for_words_in_a_button_opened_modal_says_a_form_where_it_was_opened(app):
+    from bot.commands.registry import RUN
+
+    await with_alert_channel(app)
+    await press(app, actor("cy"), RUN, {"command": "me region"}, {"region": "I want to kill myself"}, kind="form")
+    note = await note_of(app)
+    assert "in a form from Hearth in #general" in note and "message" not in note
+
+
+async def test_a_care_note_for_a_typed_command_says_a_message_where_it_was_typed(app):
+    await with_alert_channel(app)
+    await app.handle(Event("command", actor("cy"), "me region", {"region": "I want to kill myself"}, typed=True))
+    assert "in a message to Hearth in #general" in await note_of(app)
 
 
 async def test_a_held_offer_acts_only_on_the_words_it_was_for(app, clock):
@@ -572,6 +676,103 @@ async def test_a_batch_already_waiting_with_their_words_moves_past_a_new_care_no
     await run(app, actor("bob"), "support", region=CRISIS)  # (words of concern in another message)
     notes, batches = await due_times(app)
     assert len(notes) == 1 and min(batches) >= notes[0] + CARE_GAP_LEAST * TICK
+
+
+async def posts_about_the_note(app) -> list:
+    """When the pending posts about a care note are due: its "still open" in the channel, its reminders to
+    moderators, its edits."""
+    from bot.clock import parse_iso
+
+    rows = await app.store.db.fetchall("SELECT dedupe_key, next_attempt_at FROM outbox WHERE status = 'pending'")
+    return [parse_iso(r["next_attempt_at"]) for r in rows if r["dedupe_key"].startswith("care:")]
+
+
+async def a_held_note_about_bob(app, clock):
+    """Bob's words in crisis, held from his anonymous answer; his care note posted (nobody takes it); Cy and Dee
+    answer anonymously (too few for a batch). Returns when the note was made, and the offer's "post" button."""
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    clock.advance(timedelta(minutes=3))
+    made = clock.now()
+    buttons = offer_of(await run(app, actor("bob"), "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    for who in ("cy", "dee"):
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    [note] = (await due_times(app))[0]
+    clock.set(note + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:mods"]
+    return made, buttons["checkin.post_held"]
+
+
+async def test_a_batch_waiting_with_their_words_moves_past_the_notes_still_open_repost(app, clock):
+    """The trial: the note's "still open" went up at the same tick as the anonymous batch carrying that member's
+    words. The batch waiting then goes ticks after the repost, as after the note."""
+    from bot.scheduling.runner import RoundScheduler
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    made, post = await a_held_note_about_bob(app, clock)
+    raise_after = timedelta(minutes=app.config["safety.care_raise_after_minutes"])
+    clock.set(made + raise_after - timedelta(minutes=4))
+    await press(app, actor("bob"), post.action, dict(post.args))  # (the batch is full: it waits for a tick)
+    assert (await due_times(app))[1]
+    clock.set(made + raise_after + timedelta(minutes=1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    reposts = await posts_about_the_note(app)
+    _notes, batches = await due_times(app)
+    assert reposts and batches and min(batches) >= max(reposts) + CARE_GAP_LEAST * TICK
+    clock.set(max(reposts) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert "This care note is still open" in everything_sent(app) and CRISIS not in everything_sent(app)
+
+
+async def test_a_repost_after_a_batch_with_their_words_just_went_waits_ticks_past_it(app, clock):
+    """The other way round: the batch carrying his words went up a moment before the note was due to be raised
+    again. "Still open" then waits the same ticks past it, on a tick of its own."""
+    from bot.scheduling.runner import RoundScheduler
+    from bot.store.rounds import CARE_GAP_LEAST, TICK, next_tick
+
+    made, post = await a_held_note_about_bob(app, clock)
+    raise_after = timedelta(minutes=app.config["safety.care_raise_after_minutes"])
+    clock.set(made + raise_after - timedelta(minutes=9))
+    await press(app, actor("bob"), post.action, dict(post.args))
+    [went] = set((await due_times(app))[1])
+    clock.set(max(went, made + raise_after) + timedelta(seconds=30))
+    await app.outbox.drain_all()
+    assert "fine, cy here" in everything_sent(app)  # (the batch is out)
+    await RoundScheduler(app).run_job("care.raise_again")
+    reposts = await posts_about_the_note(app)
+    assert reposts and min(reposts) >= went + CARE_GAP_LEAST * TICK and all(r == next_tick(r) for r in reposts)
+    clock.set(max(reposts) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert "This care note is still open" in everything_sent(app)
+
+
+async def test_a_batch_formed_after_the_repost_goes_ticks_after_it(app, clock):
+    from bot.scheduling.runner import RoundScheduler
+    from bot.store.rounds import CARE_GAP_LEAST, TICK
+
+    made, post = await a_held_note_about_bob(app, clock)
+    clock.set(made + timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    reposts = await posts_about_the_note(app)
+    await press(app, actor("bob"), post.action, dict(post.args))
+    _notes, batches = await due_times(app)
+    assert reposts and batches and min(batches) >= max(reposts) + CARE_GAP_LEAST * TICK
+
+
+async def test_a_batch_with_their_words_goes_ticks_after_their_note_is_taken(app, clock):
+    """A change of the note the care channel sees (taken, handed over, done) is a post about them too."""
+    from bot.store.rounds import CARE_GAP_LEAST, CARE_GAP_MOST, TICK
+
+    made, post = await a_held_note_about_bob(app, clock)
+    clock.set(made + (CARE_GAP_MOST + 2) * TICK)  # (long past the gap after the note itself)
+    [note] = await app.store.care.listing("console:test", made - timedelta(days=1))
+    await press(app, actor("mia", moderator=True), "care.take", {"note": str(note.id), "seen": "open"})
+    taken = clock.now()
+    assert (await app.store.care.get("console:test", note.id)).state == "taken"
+    await press(app, actor("bob"), post.action, dict(post.args))
+    _notes, batches = await due_times(app)
+    assert batches and min(batches) >= taken + CARE_GAP_LEAST * TICK
 
 
 async def test_a_batch_without_the_noted_members_words_keeps_its_tick(app, clock):
