@@ -455,3 +455,18 @@ async def test_an_edit_made_private_while_its_batch_waits_never_shows_its_new_wo
     assert "ann's second thoughts" not in anonymous_words(app, ("thread", "edit"))
     assert {"bob's second thoughts", "cy's second thoughts"} <= set(anonymous_words(app, ("edit",)))
     assert ref_of(app, hers) in [d.ref for d in app.sent if d.kind == "delete"]  # (with the close at the latest)
+
+
+async def test_me_delete_after_the_close_before_the_batch_went_withholds_the_rest_as_the_close_does(app, clock):
+    """The round closed while the batch waited to be sent; then she deleted her data. The batch is taken back and
+    settled as the close settles what waits: the two left are too few to hide among, so they aren't posted (as
+    everyone was told), and nothing is left waiting for a batch that will never come."""
+    rnd = await three_queued_for_the_tick(app, clock)
+    clock.set(rnd.closes_at + timedelta(seconds=1))
+    await RoundScheduler(app).sweep()  # (closed; the outbox not drained yet)
+    await delete_everything(app, actor("ann"))
+    await app.outbox.drain_all()
+    assert anonymous_words(app) == []
+    assert await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NOT NULL") == []
+    assert await app.store.db.fetchall(
+        "SELECT id FROM outbox WHERE status = 'pending' AND dedupe_key LIKE 'anon:%'") == []
