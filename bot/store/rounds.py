@@ -78,7 +78,9 @@ class Batching:
     (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
     the answer that filled it was pressed; whatever is pressed before that tick goes with it (`due`, `joining`),
     so nothing pressed then is left behind alone; and one carrying the words of a member a care note was just
-    about goes some ticks after the note (`CARE_GAP_LEAST`), never with it.
+    about goes some ticks after the note (`CARE_GAP_LEAST`), never with it. A batch queued for its tick whose
+    words an author takes back before it goes (made private, `me delete`) is taken back whole and goes again by
+    this rule (`RoundRepository._take_back_batch`): without those words, and never short of the floor.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
