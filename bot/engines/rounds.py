@@ -360,11 +360,12 @@ def anonymity_floor(app: "Hearth", community: Community) -> int:
     return max(community.settings.summary_floor, app.config["checkins.summary_floor"])
 
 
-async def settle_waiting_posts(app: "Hearth", community_id: str) -> int:
+async def settle_waiting_posts(app: "Hearth", community_id: str, closed_only: bool = False) -> int:
     """After an erasure took back a batch one of the member's answers was in, before its tick
     (`RoundRepository._take_back_batch`): the others in it go now if they still may (`Batching.due`; as at the
-    close, if their round is closed), else wait for more. How many went."""
-    rounds = await app.store.rounds.rounds_waiting_in(community_id)
+    close, if their round is closed), else wait for more. How many went. (`closed_only`: the closed rounds only,
+    as `pooled_removals` looks on every tick, should the erasure's own settling not have run.)"""
+    rounds = await app.store.rounds.rounds_waiting_in(community_id, closed_only)
     if not rounds:
         return 0
     floor = anonymity_floor(app, await app.ensure_community(community_id))

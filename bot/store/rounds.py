@@ -399,12 +399,14 @@ class RoundRepository(Repository):
             return await self._release(tx, round_id, batching, now, everything=rnd["closed_at"] is not None)
         return await atomic(self.db, work)
 
-    async def rounds_waiting_in(self, community_id: str) -> list[Round]:
-        """The community's rounds with answers' posts waiting for a batch (`settle`)."""
+    async def rounds_waiting_in(self, community_id: str, closed_only: bool = False) -> list[Round]:
+        """The community's rounds with answers' posts waiting for a batch (`settle`); `closed_only`: of those, the
+        closed ones (their posts wait for nothing: taken back after the close by an erasure not yet settled)."""
+        closed = " AND rd.closed_at IS NOT NULL" if closed_only else ""
         rows = await self.db.fetchall(
             "SELECT * FROM rounds WHERE id IN (SELECT h.round_id FROM held_posts h JOIN rounds rd ON rd.id = "
             "h.round_id JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
-            "AND h.response_id IS NOT NULL) ORDER BY id", community_id)
+            f"AND h.response_id IS NOT NULL{closed}) ORDER BY id", community_id)
         return [Round.from_row(r) for r in rows]
 
     async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime,

@@ -470,3 +470,21 @@ async def test_me_delete_after_the_close_before_the_batch_went_withholds_the_res
     assert await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NOT NULL") == []
     assert await app.store.db.fetchall(
         "SELECT id FROM outbox WHERE status = 'pending' AND dedupe_key LIKE 'anon:%'") == []
+
+
+async def test_a_batch_taken_back_after_the_close_and_never_settled_is_settled_on_a_later_tick(app, clock):
+    """Should `me delete` stop between its erasure and settling what it took back (a restart), the posts of a
+    closed round wait for nothing: the tick's `pooled_removals` job settles them as the close would."""
+    from bot.engines.retention import release_pooled_removals
+    from bot.store import member_data
+    from tests.conftest import COMMUNITY
+
+    rnd = await three_queued_for_the_tick(app, clock)
+    clock.set(rnd.closes_at + timedelta(seconds=1))
+    await RoundScheduler(app).sweep()
+    await member_data.erase(app.store, COMMUNITY, "console:ann", app.now())  # (the erasure alone, not settled)
+    stranded = "SELECT id FROM held_posts WHERE response_id IS NOT NULL"
+    assert len(await app.store.db.fetchall(stranded)) == 2
+    await release_pooled_removals(app)
+    await app.outbox.drain_all()
+    assert await app.store.db.fetchall(stranded) == [] and anonymous_words(app) == []
