@@ -53,12 +53,15 @@ async def release_pooled_removals(app: "Hearth") -> int:
     """Anonymous posts of erased answers that had no batch left to hide in (`Batching`): taken down all together
     once at least the community's floor of erasures wait, or with their round's posts when retention clears them
     for everyone; on the clock's tick, never an erasure's. Returns how many."""
-    from bot.engines.rounds import anonymity_floor  # (rounds' engine needs the registry this module is read by)
+    # (rounds' engine needs the registry this module is read by)
+    from bot.engines.rounds import anonymity_floor, settle_waiting_posts
 
     now, total = app.now(), 0
     for community in await app.store.communities.list_all():
         cleared = now - timedelta(days=retention_days(app, community))
         total += await app.store.rounds.release_pooled(community.id, anonymity_floor(app, community), cleared, now)
+        # (and a closed round's batch an erasure took back, should `me delete` have stopped before settling it)
+        await settle_waiting_posts(app, community.id, closed_only=True)
     return total
 
 

@@ -360,6 +360,23 @@ def anonymity_floor(app: "Hearth", community: Community) -> int:
     return max(community.settings.summary_floor, app.config["checkins.summary_floor"])
 
 
+async def settle_waiting_posts(app: "Hearth", community_id: str, closed_only: bool = False) -> int:
+    """After an erasure took back a batch one of the member's answers was in, before its tick
+    (`RoundRepository._take_back_batch`): the others in it go now if they still may (`Batching.due`; as at the
+    close, if their round is closed), else wait for more. How many went. (`closed_only`: the closed rounds only,
+    as `pooled_removals` looks on every tick, should the erasure's own settling not have run.)"""
+    rounds = await app.store.rounds.rounds_waiting_in(community_id, closed_only)
+    if not rounds:
+        return 0
+    floor = anonymity_floor(app, await app.ensure_community(community_id))
+    language = await app.channel_language(community_id)
+    went = 0
+    for rnd in rounds:
+        batching = anonymous_batching(app, rnd, floor, round_language(app, rnd, language))
+        went += await app.store.rounds.settle(rnd.id, batching, app.now())
+    return went
+
+
 def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en") -> Batching:
     """How this round's anonymous posts go out: in batches of at least `floor` people (`Batching`, the rule and
     why); written in `posted_in`, the community's language (they are the channel's)."""
@@ -374,14 +391,14 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
     """One batch: each waiting anonymous post goes up, changes in place, or comes down (in the order given)."""
     batch = uuid.uuid4().hex  # every batch is its own messages
     out: list[Outgoing] = []
-    unnamed: list[tuple[str, str]] = []
+    unnamed: list[tuple[str, str, int]] = []
     for h in held:
         resp = h.response
         key = f"anon:{rnd.id}:{batch}:{len(out)}"
         if resp is not None and resp.visibility != "shared" and resp.post_ref:
             # Its named post, left up when the answer went anonymous: it comes down with the words' batch, after
             # all of it (next to its own words, its place would point them out).
-            unnamed.append((h.channel_id, resp.post_ref))
+            unnamed.append((h.channel_id, resp.post_ref, resp.id))
         if h.withheld:  # (too few new posts at the close to hide it among: only its named post comes down)
             continue
         if resp is not None and resp.visibility == "anonymous":
@@ -403,8 +420,9 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
             out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "response": resp.id,
                                                             "post": "anonymous"}, reply_to_json(Reply()),
                                 response_id=resp.id))
-    out += [Outgoing(f"anon:{rnd.id}:{batch}:{i}:unname", "delete", {"channel": channel, "ref": ref},
-                     reply_to_json(Reply())) for i, (channel, ref) in enumerate(sorted(unnamed))]
+    # ("unnames": whose named post it is, should the batch be taken back before it goes: `rounds._take_back_batch`)
+    out += [Outgoing(f"anon:{rnd.id}:{batch}:{i}:unname", "delete", {"channel": channel, "ref": ref, "unnames": rid},
+                     reply_to_json(Reply())) for i, (channel, ref, rid) in enumerate(sorted(unnamed))]
     return out
 
 

@@ -388,14 +388,16 @@ async def held_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 async def keep_private(app: "Hearth", ev: Event) -> Reply:
     """Keep held words private. Still held, they already are. Posted since with the other button (a change of
     mind), they are made private again, and what went up comes down the way any change away from it does: a
-    named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet.
-    The reply says which is true."""
+    named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet (also
+    when it was queued for the clock's tick: `RoundRepository._take_back_batch`). The reply says which is true."""
     rnd, schedule, mine = await _held_answer(app, ev)
     if mine.visibility == "private":
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
-    was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
     await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
+    # (asked after saving: a post only queued with its batch for the tick was just taken back, and never goes up;
+    # one whose batch is being sent this moment is out, and comes down with a later batch)
+    was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
     said = _("Okay. They're private now: only you can see them.")
     if mine.visibility == "shared":
         said += " " + _("Your post with your name is coming down.")

@@ -19,7 +19,7 @@ from bot.crypto import FernetCipher, seal_stored
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
-from bot.engines.rounds import anonymity_floor
+from bot.engines.rounds import anonymity_floor, settle_waiting_posts
 from bot.flows.care_team import unname_handler
 from bot.store import member_data
 from bot.store.rounds import POOL_WAIT_MOST
@@ -172,6 +172,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     community = await app.ensure_community(ev.actor.community_id)
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
     gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    await settle_waiting_posts(app, ev.actor.community_id)  # (a batch their words were queued in, taken back)
     await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
     # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
     log.info("a member erased their data in %s", ev.actor.community_id)

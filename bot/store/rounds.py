@@ -84,7 +84,9 @@ class Batching:
     (`RoundRepository.release_pooled`). Every batch is due on the clock's next tick (`next_tick`), not when
     the answer that filled it was pressed; whatever is pressed before that tick goes with it (`due`, `joining`),
     so nothing pressed then is left behind alone; and one carrying the words of a member a care note was just
-    about goes some ticks after the note (`CARE_GAP_LEAST`), never with it.
+    about goes some ticks after the note (`CARE_GAP_LEAST`), never with it. A batch queued for its tick whose
+    words an author takes back before it goes (made private, `me delete`) is taken back whole and goes again by
+    this rule (`RoundRepository._take_back_batch`): without those words, and never short of the floor.
 
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
@@ -280,6 +282,14 @@ class RoundRepository(Repository):
         prev_row = await tx.fetchone(
             "SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id
         )
+        taken_back = False
+        if batching is not None and prev_row is not None and prev_row["anon_out"] and (
+                visibility or prev_row["visibility"]) != "anonymous":
+            # Her anonymous post may be only queued with its batch for the tick: words she has just taken back
+            # never go up (not up, then down). The whole batch waits again and goes as the rule says (`_hold`).
+            taken_back = await self._take_back_batch(tx, round_id, prev_row["id"], now)
+            if taken_back:
+                prev_row = await tx.fetchone("SELECT * FROM responses WHERE id = ?", prev_row["id"])
         previous = self._response(prev_row) if prev_row else None
         if visibility is None:
             visibility = previous.visibility if previous else "private"
@@ -299,20 +309,23 @@ class RoundRepository(Repository):
             # anonymous, it keeps the id until the batch that carries its words takes it down: `_release`.)
             await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", response.id)
         if batching is not None and rnd is not None:
-            await self._hold(tx, row, previous, rnd["channel_id"], batching, now)
+            await self._hold(tx, row, previous, rnd["channel_id"], batching, now, taken_back)
         return response, previous
 
     async def _hold(self, tx: Executor, row: dict[str, Any], previous: Response | None, channel_id: str,
-                    batching: Batching, now: datetime) -> None:
+                    batching: Batching, now: datetime, taken_back: bool = False) -> None:
         """Let the answer's anonymous side wait for the round's next batch, and send the batch if it is full.
 
         It waits if what it shows anonymously changed (new, edited, or to be taken down), and stays waiting
         if it was already; a wait that nets to nothing (anonymous, then private, before any batch) goes.
+        `taken_back`: its batch was taken back from the outbox (`_take_back_batch`): the rest go again if they may.
         """
         now_anonymous, out = row["visibility"] == "anonymous", bool(row["anon_out"])
         if not now_anonymous and not out:
             if previous is not None and previous.visibility == "anonymous":  # (else nothing of it can wait)
                 await tx.execute("DELETE FROM held_posts WHERE response_id = ?", row["id"])
+            if taken_back:
+                await self._release(tx, row["round_id"], batching, now, everything=False)
             return
         # (what its post shows: the words, never the mood, `Batching`; a change of mood alone changes nothing there)
         shown = (row["text"],) if now_anonymous else None
@@ -324,6 +337,83 @@ class RoundRepository(Repository):
                 row["round_id"], row["id"], channel_id, utc_iso(now),
             )
         await self._release(tx, row["round_id"], batching, now, everything=False)
+
+    async def _take_back_batch(self, tx: Executor, round_id: int, response_id: int, now: datetime) -> bool:
+        """Take the round's batch that carries the answer's anonymous words (a new post, or an edit) back from the
+        outbox, if nothing of it has gone yet: every post of it waits again in `held_posts`, as it did before
+        `_release` queued it, and the answer's post is as it was then (not out). The caller releases them again
+        (`_release`, or `settle` after an erasure): so the batch goes without these words when the rest are still
+        enough to hide among (`Batching.due`), and otherwise waits, whole, for more or for the close, never going
+        up short of the floor. True if one was taken back; False if none waits, or it is being sent this moment
+        (then its words do go up, and come down with a later batch).
+
+        Lock order (`lock_rounds`): the caller holds the round; the batch's outbox rows are taken next
+        (PostgreSQL: FOR UPDATE, so a sender claiming them first is seen, and a sender coming after finds none)."""
+        lock = " FOR UPDATE" if self.db.dialect == "postgresql" else ""
+        ticks = await tx.fetchall(
+            "SELECT DISTINCT next_attempt_at FROM outbox WHERE subject = ? AND dedupe_key LIKE ? "
+            "AND status = 'pending' AND kind IN ('thread', 'edit')",
+            f"answer:{response_id}:anonymous", f"anon:{round_id}:%")
+        taken = False
+        for tick in sorted(r["next_attempt_at"] for r in ticks):
+            batch = await tx.fetchall(f"SELECT * FROM outbox WHERE dedupe_key LIKE ? AND next_attempt_at = ? "
+                                      f"ORDER BY id{lock}", f"anon:{round_id}:%", tick)
+            if not batch or any(r["status"] != "pending" or r["claimed_until"] is not None or r["attempts"]
+                                or r["message_ref"] is not None for r in batch):
+                continue  # (some of it is on its way: it goes as it is)
+            pool = secrets.token_hex(8)  # (erasures' removals in it, taken back together: counted as one, `Batching`)
+            for r in batch:
+                await self._hold_again(tx, round_id, r, pool)
+            ids = [r["id"] for r in batch]
+            await tx.execute(f"DELETE FROM outbox WHERE id IN ({marks(ids)})", *ids)
+            taken = True
+        return taken
+
+    async def _hold_again(self, tx: Executor, round_id: int, r: dict[str, Any], pool: str) -> None:
+        """One message of a batch taken back (`_take_back_batch`), waiting again as the post it came from, with its
+        answer as `_release` found it: a new post not out, a post to take down out still, a named post up still."""
+        target = json.loads(r["target"])
+        does = str(r["dedupe_key"]).rsplit(":", 1)[-1]
+        rid = {"post": r["response_id"], "edit": r["response_id"], "delete": target.get("response"),
+               "unname": target.get("unnames")}.get(does)
+        if rid is not None and await tx.fetchone("SELECT id FROM responses WHERE id = ?", rid) is None:
+            rid = None  # (its answer was erased since: only a post to take down)
+        channel, ref, held_at = target.get("channel"), target.get("ref"), r["created_at"]
+        if rid is None:
+            if ref:
+                await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool) "
+                                 "VALUES (?, ?, ?, ?, ?)", round_id, channel, ref, held_at, pool)
+            return
+        await tx.execute("INSERT INTO held_posts (round_id, response_id, channel_id, held_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (response_id) DO NOTHING", round_id, rid, channel, held_at)
+        if does == "post":
+            await tx.execute("UPDATE responses SET anon_out = 0 WHERE id = ?", rid)
+        elif does == "delete":
+            await tx.execute("UPDATE responses SET anon_out = 1, anon_ref = COALESCE(anon_ref, ?) WHERE id = ?",
+                             ref, rid)
+        elif does == "unname":
+            await tx.execute("UPDATE responses SET post_ref = COALESCE(post_ref, ?) WHERE id = ?", ref, rid)
+
+    async def settle(self, round_id: int, batching: Batching, now: datetime) -> int:
+        """Send what of the round's waiting posts may go now (`_release`; all, as at the close, if it is closed):
+        after an erasure took back a batch its answer was in (`erase_member`). How many went."""
+        async def work(tx: Executor) -> int:
+            rnd = await tx.fetchone(_ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql"
+                                                         else ""), round_id)
+            if rnd is None:
+                return 0
+            return await self._release(tx, round_id, batching, now, everything=rnd["closed_at"] is not None)
+        return await atomic(self.db, work)
+
+    async def rounds_waiting_in(self, community_id: str, closed_only: bool = False) -> list[Round]:
+        """The community's rounds with answers' posts waiting for a batch (`settle`); `closed_only`: of those, the
+        closed ones (their posts wait for nothing: taken back after the close by an erasure not yet settled)."""
+        closed = " AND rd.closed_at IS NOT NULL" if closed_only else ""
+        rows = await self.db.fetchall(
+            "SELECT * FROM rounds WHERE id IN (SELECT h.round_id FROM held_posts h JOIN rounds rd ON rd.id = "
+            "h.round_id JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? "
+            f"AND h.response_id IS NOT NULL{closed}) ORDER BY id", community_id)
+        return [Round.from_row(r) for r in rows]
 
     async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime,
                            pool: str) -> None:
@@ -473,9 +563,14 @@ class RoundRepository(Repository):
         return self._response(row) if row else None
 
     async def anonymous_post_out(self, response_id: int) -> bool:
-        """Whether the answer's anonymous post has gone out with a batch (not merely waiting for one)."""
-        row = await self.db.fetchone("SELECT anon_out FROM responses WHERE id = ?", response_id)
-        return bool(row and row["anon_out"])
+        """Whether the answer's anonymous post has gone out with a batch, or is going (not merely waiting for one,
+        nor queued with one that was taken back: `_take_back_batch`); also once its removal is queued, until that
+        is sent (so asked just after a change away from anonymous, it says whether there is a post to come down)."""
+        row = await self.db.fetchone(
+            "SELECT anon_out, EXISTS (SELECT 1 FROM outbox o WHERE o.subject = ? AND o.kind = 'delete' "
+            "AND o.status = 'pending') AS coming_down FROM responses WHERE id = ?",
+            f"answer:{response_id}:anonymous", response_id)
+        return bool(row and (row["anon_out"] or row["coming_down"]))
 
     async def responses_by(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
         """One member's answers to several rounds, by round id."""
@@ -583,6 +678,14 @@ class RoundRepository(Repository):
         if answers and self.db.dialect == "postgresql":
             await self.lock_rounds(tx, [a["round_id"] for a in answers])
             answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)  # (as they are, now nothing moves)
+        ids = [a["id"] for a in answers]
+        queued = await tx.fetchall(f"SELECT id, round_id FROM responses WHERE id IN ({marks(ids)}) AND anon_out = 1",
+                                   *ids) if ids else []
+        taken = False
+        for a in queued:  # (a batch carrying their words, not gone yet: taken back whole, the rest `settle` later)
+            taken = await self._take_back_batch(tx, a["round_id"], a["id"], now) or taken
+        if taken:
+            answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)
         queued, later, pooled = await self._queue_post_removals(tx, answers, now, community_id)
         dropped = 0
         for a in answers:

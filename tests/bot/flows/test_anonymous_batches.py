@@ -465,3 +465,120 @@ async def test_leaving_anonymous_after_its_batch_says_the_post_comes_down(app, c
     assert "ann words" in "\n".join(d.message.plain() for d in app.sent)
     said = await answer(app, "ann", "3", "private", "ann words")
     assert "Your anonymous post comes down" in said and "never will" not in said
+
+
+# -- taken back while its batch waits for the clock's tick (`RoundRepository._take_back_batch`) ------------------
+
+
+def anonymous_words(app, kinds=("thread",)) -> list[str]:
+    """The words of every anonymous post that went up (or, with "edit", was changed to), in order."""
+    return [d.message.plain().split("\n", 1)[-1] for d in app.sent
+            if d.kind in kinds and d.message.plain().startswith("_Someone_")]
+
+
+async def three_queued_for_the_tick(app, clock):
+    """Ann's, Bob's and Cy's anonymous answers: just enough for a batch, queued for the clock's next tick."""
+    rnd = await a_round(app, clock)
+    clock.advance(timedelta(seconds=37))  # (off the tick: the batch waits for the next one)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name}'s words")
+    queued = await app.store.db.fetchall("SELECT id FROM outbox WHERE kind = 'thread' AND status = 'pending'")
+    assert len(queued) == 3 and anonymous_words(app) == []
+    return rnd
+
+
+async def test_made_private_while_its_batch_waits_it_never_goes_up_and_the_rest_wait_for_enough(app, clock):
+    from bot.store.rounds import next_tick
+
+    await three_queued_for_the_tick(app, clock)
+    told = await answer(app, "ann", "3", "private", "ann's words")
+    assert "hadn't gone up yet, so it never will" in told and "comes down" not in told
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert anonymous_words(app) == []  # (Bob's and Cy's alone: fewer than the floor)
+    await close(app, clock)  # ...and the round closed with too few to hide them: as they were told, not posted
+    assert anonymous_words(app) == []
+    assert await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NOT NULL") == []
+
+
+async def test_me_delete_while_the_batch_waits_leaves_the_others_waiting_for_enough(app, clock):
+    from bot.store.rounds import next_tick
+
+    await three_queued_for_the_tick(app, clock)
+    await delete_everything(app, actor("ann"))
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert anonymous_words(app) == []  # (not two alone)
+    await answer(app, "dee", "4", "anonymous", "dee's words")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert sorted(anonymous_words(app)) == ["bob's words", "cy's words", "dee's words"]
+
+
+async def test_me_delete_while_a_fuller_batch_waits_sends_the_rest_at_its_tick(app, clock):
+    from bot.store.rounds import next_tick
+
+    await three_queued_for_the_tick(app, clock)
+    await answer(app, "dee", "4", "anonymous", "dee's words")  # (joins the batch waiting for the tick)
+    await delete_everything(app, actor("ann"))
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert sorted(anonymous_words(app)) == ["bob's words", "cy's words", "dee's words"]
+
+
+async def test_an_edit_made_private_while_its_batch_waits_never_shows_its_new_words(app, clock):
+    """Her anonymous post is up; she changes its words, and the change waits with two others' for the tick; then
+    she makes the answer private. The new words never show; the post that was up comes down later, as told."""
+    from bot.store.rounds import next_tick
+
+    await three_queued_for_the_tick(app, clock)
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert len(anonymous_words(app)) == 3
+    [hers] = [d for d in app.sent if d.kind == "thread" and d.message.plain().endswith("ann's words")]
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name}'s second thoughts")
+    queued = await app.store.db.fetchall("SELECT id FROM outbox WHERE kind = 'edit' AND status = 'pending' "
+                                         "AND dedupe_key LIKE 'anon:%'")
+    assert len(queued) == 3
+    told = await answer(app, "ann", "3", "private", "ann's second thoughts")
+    assert "Your anonymous post comes down" in told
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    await close(app, clock)
+    assert "ann's second thoughts" not in anonymous_words(app, ("thread", "edit"))
+    assert {"bob's second thoughts", "cy's second thoughts"} <= set(anonymous_words(app, ("edit",)))
+    assert ref_of(app, hers) in [d.ref for d in app.sent if d.kind == "delete"]  # (with the close at the latest)
+
+
+async def test_me_delete_after_the_close_before_the_batch_went_withholds_the_rest_as_the_close_does(app, clock):
+    """The round closed while the batch waited to be sent; then she deleted her data. The batch is taken back and
+    settled as the close settles what waits: the two left are too few to hide among, so they aren't posted (as
+    everyone was told), and nothing is left waiting for a batch that will never come."""
+    rnd = await three_queued_for_the_tick(app, clock)
+    clock.set(rnd.closes_at + timedelta(seconds=1))
+    await RoundScheduler(app).sweep()  # (closed; the outbox not drained yet)
+    await delete_everything(app, actor("ann"))
+    await app.outbox.drain_all()
+    assert anonymous_words(app) == []
+    assert await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NOT NULL") == []
+    assert await app.store.db.fetchall(
+        "SELECT id FROM outbox WHERE status = 'pending' AND dedupe_key LIKE 'anon:%'") == []
+
+
+async def test_a_batch_taken_back_after_the_close_and_never_settled_is_settled_on_a_later_tick(app, clock):
+    """Should `me delete` stop between its erasure and settling what it took back (a restart), the posts of a
+    closed round wait for nothing: the tick's `pooled_removals` job settles them as the close would."""
+    from bot.engines.retention import release_pooled_removals
+    from bot.store import member_data
+    from tests.conftest import COMMUNITY
+
+    rnd = await three_queued_for_the_tick(app, clock)
+    clock.set(rnd.closes_at + timedelta(seconds=1))
+    await RoundScheduler(app).sweep()
+    await member_data.erase(app.store, COMMUNITY, "console:ann", app.now())  # (the erasure alone, not settled)
+    stranded = "SELECT id FROM held_posts WHERE response_id IS NOT NULL"
+    assert len(await app.store.db.fetchall(stranded)) == 2
+    await release_pooled_removals(app)
+    await app.outbox.drain_all()
+    assert await app.store.db.fetchall(stranded) == [] and anonymous_words(app) == []

@@ -589,6 +589,78 @@ async def test_keep_private_after_posting_anonymously_withdraws_the_waiting_post
     assert "fine, bob here" in everything_sent(app) and CRISIS not in everything_sent(app)
 
 
+def anonymous_posts(app) -> list[str]:
+    """The words of every anonymous post that went up, in the order they did."""
+    return [d.message.plain().split("\n", 1)[-1] for d in app.sent
+            if d.kind == "thread" and d.message.plain().startswith("_Someone_")]
+
+
+async def _posted_then_others_queue(app, clock, others: tuple[str, ...]):
+    """Ann's heavy words, held, then posted anonymously as she first chose; the others' answers fill a batch with
+    hers, queued for the clock's tick (off the tick, so it waits). Her offer's buttons and her answer's id."""
+    rnd = await open_round(app, clock)
+    clock.advance(timedelta(seconds=37))
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    for who in others:
+        await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"fine, {who} here")
+    await app.outbox.drain_all()
+    mine = (await app.store.rounds.response_of(rnd.id, ann.user_id)).id
+    queued = await app.store.db.fetchall("SELECT response_id FROM outbox WHERE kind = 'thread' AND status = 'pending'")
+    assert mine in {r["response_id"] for r in queued} and anonymous_posts(app) == []  # (queued, not out)
+    return rnd, ann, buttons
+
+
+async def test_keep_private_while_the_batch_waits_for_its_tick_takes_the_words_out_of_it(app, clock):
+    """The trial: others' answers filled the batch with hers, queued for the clock's tick; she pressed Keep them
+    private before it came. Her words never go up (not up, then down): the reply says so, and it's true. The
+    others are still enough to hide among: they go at the tick, without hers."""
+    from bot.store.rounds import next_tick
+
+    _rnd, ann, buttons = await _posted_then_others_queue(app, clock, ("bob", "cy", "dee"))
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "won't be posted" in kept and "comes down" not in kept
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert sorted(anonymous_posts(app)) == ["fine, bob here", "fine, cy here", "fine, dee here"]
+    assert CRISIS not in everything_sent(app)
+
+
+async def test_keep_private_while_a_batch_of_just_enough_waits_holds_the_others_back_until_more_come(app, clock):
+    """Without her words, the batch would go up short of the floor (the others easier to tell apart): it waits
+    again, whole, and goes once someone else's answer makes it enough (the property test's seed 7, last time)."""
+    from bot.store.rounds import next_tick
+
+    _rnd, ann, buttons = await _posted_then_others_queue(app, clock, ("bob", "cy"))
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "won't be posted" in kept and "comes down" not in kept
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert anonymous_posts(app) == []  # (two alone would be fewer than the floor)
+    await run(app, actor("dee"), "checkin answer", mood="4", visibility="anonymous", words="fine, dee here")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert sorted(anonymous_posts(app)) == ["fine, bob here", "fine, cy here", "fine, dee here"]
+    assert CRISIS not in everything_sent(app)
+
+
+async def test_keep_private_once_the_batch_is_being_sent_says_truly_that_the_post_comes_down(app, clock):
+    """Too late to take back: a sender has taken the batch (its words may be on their way this moment). Nothing
+    of it is pulled out from under the sender, and the reply doesn't promise they won't be posted."""
+    from bot.store.rounds import next_tick
+
+    _rnd, ann, buttons = await _posted_then_others_queue(app, clock, ("bob", "cy"))
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    claimed = await app.store.outbox.claim_due("console", clock.now(), 100, "another-process", timedelta(minutes=5))
+    assert len([e for e in claimed if e.kind == "thread"]) == 3
+    kept = text(await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args)))
+    assert "private now" in kept and "Your anonymous post comes down" in kept and "won't be posted" not in kept
+    still = await app.store.db.fetchall("SELECT id FROM outbox WHERE kind = 'thread' AND status = 'pending' "
+                                        "AND claimed_by = 'another-process'")
+    assert len(still) == 3
+
+
 async def test_keep_private_after_the_anonymous_post_went_up_takes_it_down_with_a_batch(app, clock):
     rnd = await open_round(app, clock)
     ann = actor("ann")
