@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -252,18 +253,31 @@ def test_sigterm_stops_hearth_in_the_terminal_with_0_even_while_it_waits_for_a_l
     import time
 
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
-    clean |= {"PYTHONPATH": str(ROOT), "HEARTH_DATA_DIR": str(tmp_path / "d")}
+    clean |= {"PYTHONPATH": str(ROOT), "HEARTH_DATA_DIR": str(tmp_path / "d"), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "hearth"], cwd=tmp_path, env=clean, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         proc.stdin.write(b"help\n")  # type: ignore[union-attr]
         proc.stdin.flush()  # type: ignore[union-attr]
-        deadline = time.monotonic() + 30
-        while not (tmp_path / "d" / "hearth.db").exists() and time.monotonic() < deadline:
+        # Its answer to `help` says it runs (and takes SIGTERM: before that, a loaded machine may still be starting
+        # Python, and a SIGTERM then is the default one); then it waits for the next line (stdin stays open).
+        said = bytearray()
+
+        def read() -> None:
+            while chunk := proc.stdout.read1(4096):  # type: ignore[union-attr]
+                said.extend(chunk)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 300
+        while b"checkin" not in said and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
-        time.sleep(1)  # it answers `help`, then waits for the next line (stdin stays open)
+        assert b"checkin" in said, bytes(said)
+        time.sleep(0.5)
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        proc.wait(timeout=120)
+        reader.join(timeout=30)
+        err = proc.stderr.read()  # type: ignore[union-attr]
     finally:
         if proc.poll() is None:
             proc.kill()
