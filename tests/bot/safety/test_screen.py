@@ -192,10 +192,11 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 
 
 #: Per language, the worst of the five measured on the frozen test split at the head checked in (rounded down).
-#: Measured at this head (session 11, trained with the short check-in answers `ok7`/`crisis7`): recall
-#: 0.613–0.742, precision 0.826–0.958, crisis+gentle 0.774–0.919 (session 10's head: 0.661–0.742, 0.872–0.920,
-#: 0.774–0.903; the gentle word stops short of everyday chat: see bot.safety.train.ORDINARY_MAX).
-FLOOR = {"caught": 0.77, "precision": 0.82, "recall": 0.6}
+#: Measured at this head (session 13, retrained with the check-in-register ideas `ok8`/`crisis8`): recall
+#: 0.613–0.758, precision 0.898–0.940, crisis+gentle 0.742 (de)–0.919 (session 11's head, read the same way:
+#: 0.613–0.742, 0.826–0.958, 0.774–0.919; the gentle word stops short of everyday chat: see
+#: bot.safety.train.ORDINARY_MAX). The worst recall did not move, so its floor stays.
+FLOOR = {"caught": 0.74, "precision": 0.89, "recall": 0.6}
 
 
 async def test_hearth_runs_the_rules_alone_unless_the_model_is_turned_on(tmp_path):
