@@ -281,7 +281,8 @@ class Hearth:
             # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
-        calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form")
+        calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form",
+                              command=self.registry.commands.get(event.name) if event.kind == "command" else None)
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)

@@ -82,6 +82,8 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
         # die"), and the care screen reads every word of it (`bot.flows.crisis_care.free_text`).
         return registry.commands["help"], {"command": line}
     skipped = len(words) - len(rest)
+    spans = spans[:skipped] + _equals_joined(cmd, spans[skipped:])
+    rest = [word for word, _start in spans[skipped:]]
     try:
         return cmd, bind(cmd, rest, lambda i, j: line[spans[skipped + i][1]:spans[skipped + j][1] if skipped + j < len(
             spans) else len(line)], known)
@@ -90,6 +92,75 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
             err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
             err.args = (err.body.plain(),)
         raise
+
+
+def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """`key = value`, `key= value` and `key =value` typed with spaces around "=" are `key=value`, where the key is
+    one of the command's options (or any key, where the command takes nobody's own words: a slip is then refused by
+    its name, "no option “nme”", not taken as part of a name). A setting's own name before it (`mod settings
+    language = fr`, and `language=fr`: a choice of an option that a plain value follows) is that choice and its
+    value, in order. Elsewhere an "=" between words is the person's own, and stays."""
+    names = {o.name for o in cmd.options} | {a for o in cmd.options for a in o.old_names}
+    words_free = any(o.kind == "text" or (o.rest and o.reads is None) for o in cmd.options)  # (as `bind`)
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(spans):
+        word, start = spans[i]
+        key = value = None
+        if word == "=" and out and i + 1 < len(spans):  # key = value
+            key, value, end = out[-1][0], spans[i + 1], i + 2
+        elif word.endswith("=") and word.count("=") == 1 and len(word) > 1 and i + 1 < len(spans):  # key= value
+            key, value, end = word[:-1], spans[i + 1], i + 2
+        elif word.startswith("=") and word.count("=") == 1 and len(word) > 1 and out:  # key =value
+            key, value, end = out[-1][0], (word[1:], start + 1), i + 1
+        elif word.count("=") == 1 and not word.startswith("=") and not word.endswith("=") \
+                and _setting(cmd, word.partition("=")[0]) is not None:  # setting=value
+            name, _sep, said = word.partition("=")
+            out += [(name, start), (said, start + len(name) + 1)]
+            i += 1
+            continue
+        if key is None or value is None or "=" in key or "=" in value[0] or not value[0]:
+            out.append((word, start))
+            i += 1
+            continue
+        key_start = start if word.endswith("=") and word != "=" else out[-1][1]
+        if _setting(cmd, key) is not None:  # (the setting's name, then its value)
+            if not word.endswith("=") or word == "=":
+                out.pop()
+            out += [(key, key_start), value]
+        elif (key in names and (not words_free or _before_words(cmd, [w for w, _s in out[:len(out) - (
+                not word.endswith("=") or word == "=")]]))) or (not words_free and _OPTION_LIKE.fullmatch(key)):
+            if not word.endswith("=") or word == "=":
+                out.pop()
+            out.append((f"{key}={value[0]}", key_start))
+        else:
+            out.append((word, start))
+            i += 1
+            continue
+        i = end
+    return out
+
+
+def _before_words(cmd: Command, before: list[str]) -> bool:
+    """Whether words typed before a spaced `key =` are still where options go, not someone's words already begun
+    ("checkin answer 4 my mood = tired" is a sentence): each is a `key=value`, a choice or a number, or the value of
+    one of the plain options that come before the command's free words (a prompt's id)."""
+    first = next((i for i, o in enumerate(cmd.options) if o.kind == "text" or o.rest), len(cmd.options))
+    plain = sum(1 for o in cmd.options[:first] if not o.choices and o.kind not in ("int", "file"))
+    for i, word in enumerate(before):
+        if "=" in word or word.lstrip("-").isdigit() or any(o.choice_for(word) for o in cmd.options if o.choices):
+            continue
+        if i >= plain:
+            return False
+    return True
+
+
+def _setting(cmd: Command, key: str) -> Option | None:
+    """The option whose choice `key` is, where a plain value (no choice) follows it: `mod settings language fr`."""
+    for a, b in zip(cmd.options, cmd.options[1:]):
+        if a.choices and not b.choices and b.kind not in ("text", "file") and a.choice_for(key) is not None:
+            return a
+    return None
 
 
 def names_a_command(registry: Registry, line: str) -> bool:
@@ -305,7 +376,7 @@ def _quoted_whole(typed: Callable[[int, int], str] | None, i: int) -> bool:
     """Whether word `i`'s value was typed in quotes (`rename="evening circle"`): then it is whole as it stands."""
     if typed is None:
         return False
-    value = typed(i, i + 1).strip().partition("=")[2]
+    value = typed(i, i + 1).strip().partition("=")[2].strip()
     return value[:1] in ("\"", "'") and len(value) >= 2 and value[-1] == value[0]
 
 

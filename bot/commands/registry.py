@@ -690,9 +690,14 @@ def _listed(c: Choice) -> str:
     return f"**{label}** ({c.value})"
 
 
+def listed_choices(opt: Option) -> str:
+    """An option's choices as a refusal lists them ("**off**, **on**")."""
+    return ", ".join(_listed(c) for c in opt.choices)
+
+
 def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserError:
     """A typed value that is none of an option's choices: the list, and the likely one if it's a slip."""
-    listed = ", ".join(_listed(c) for c in opt.choices)
+    listed = listed_choices(opt)
     guess = opt.closest_choice(value)
     hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
     if before_words and not _NUMBER.fullmatch(value.strip()):

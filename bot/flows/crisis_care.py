@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Collection
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.crypto import KEY_ENV
-from bot.commands.registry import GIVEN_BACK, OPEN_FORM, RUN, Command, Option
+from bot.commands.registry import GIVEN_BACK, OPEN_FORM, RUN, Command, Option, listed_choices
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Form, Reply, Rich, UserText, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
@@ -167,16 +167,22 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
 
 #: A form's field refused for words of concern: the field is asked again, without repeating them.
 FIELD_AGAIN = N_("Could you look at this part again? Nothing was saved yet.")
+#: A typed command's option refused for words of concern: no form marks the field, so it is named, with what it
+#: takes (never the words).
+FIELD_CHOICES = N_("Could you look at **{option}** again? It takes one of: {choices}. Nothing was saved yet.")
+FIELD_EXAMPLE = N_("Could you look at **{option}** again? It takes something like {example}. Nothing was saved yet.")
+FIELD_WHAT = N_("Could you look at **{option}** again ({what})? Nothing was saved yet.")
 
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
-                   form: bool = False) -> list[Reply]:
+                   form: bool = False, command: Command | None = None) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
     (`given_back`) are still given back. Of a whole typed `line` of concern (`typed_line`), not even one of its
     words is quoted: "You wrote “want”" is a piece of "I want to die". Of a `form`, a refusal about one field stays
-    about that field, in words of Hearth's own (`FIELD_AGAIN`): the form asks for it again and goes on."""
+    about that field, in words of Hearth's own (`FIELD_AGAIN`): the form asks for it again and goes on. Of a typed
+    `command`, no form marks the field, so the refusal names its option and what it takes (`field_again`)."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -194,10 +200,24 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
             out.append(reply)
         elif (form and reply.field) or reply.form is not None or reply.field is not None:
             # a form shown again holds the words as typed: the field is marked, nothing quoted
-            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + _kept_back(parts[header:], concerning, whole)))
+            again = field_again(command, reply.field) if not form and reply.form is None else _(FIELD_AGAIN)
+            out.append(replace(reply, body=rich(again) + _kept_back(parts[header:], concerning, whole)))
         elif header < len(parts) and (back := _kept_back(parts[header:], concerning, whole)).parts:
             out.append(replace(reply, body=back))
     return out
+
+
+def field_again(command: Command | None, field: str | None) -> str:
+    """A typed command's option asked for again, named, with what it takes: its choices, else an example, else
+    what it is. `FIELD_AGAIN` where the option isn't known."""
+    option = next((o for o in command.options if o.name == field), None) if command is not None else None
+    if option is None:
+        return _(FIELD_AGAIN)
+    if option.choices:
+        return _(FIELD_CHOICES).format(option=option.name, choices=listed_choices(option))
+    if option.example:
+        return _(FIELD_EXAMPLE).format(option=option.name, example=f"**{option.example}**")
+    return _(FIELD_WHAT).format(option=option.name, what=_(option.description))
 
 
 def echoes(words: str) -> bool:

@@ -17,7 +17,7 @@ from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -39,6 +39,10 @@ class Entry:
     """A bare crisis word ("suicide", "self-harm") that people also use about the subject itself: a `[[topic]]`
     marker in its clause ("suicide prevention workshop", "a documentary about self-harm") makes it the gentle
     word, never nothing (`PhraseRules.check`)."""
+    needs: tuple[str, ...] = ()
+    """Phrases of which one must also be said somewhere in the message, in any clause, for this crisis group to
+    count: two things that each alone are everyday words ("the pills are ready", "tonight's the night") and
+    together a plan (`PhraseRules.check`)."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,13 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         topical = item.get("topical", False)
         if not isinstance(topical, bool) or (topical and kind != "crisis"):
             raise _fail(path, f"{where}.topical", "must be true or false, and only on a crisis entry")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical))
+        needs = item.get("needs", [])
+        if "needs" in item and kind != "crisis":
+            raise _fail(path, f"{where}.needs", "only a crisis entry may need other phrases")
+        needs = _str_list(path, f"{where}.needs", needs)
+        if "needs" in item and not needs:
+            raise _fail(path, f"{where}.needs", "needs at least one phrase (or leave it out)")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs)))
     return out
 
 

@@ -41,6 +41,7 @@ class _Compiled:
     negatable: bool
     softenable: bool = False
     topical: bool = False
+    needs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -134,13 +135,15 @@ class PhraseRules:
             out = []
             for i, e in enumerate(entries):
                 try:
-                    for p in e.patterns if own else ():
+                    for p in (*e.patterns, *e.needs) if own else ():
                         _check_canonical(p, norm)
                     sources = [compile_phrase(p, canon_word) for p in e.patterns]
+                    needs = [compile_phrase(p, canon_word) for p in e.needs]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
-                                     e.softenable, e.topical))
+                                     e.softenable, e.topical,
+                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -186,6 +189,8 @@ class PhraseRules:
         cancelled: str | None = None
         softened: str | None = None
         for entry in self.crisis:
+            if entry.needs is not None and not entry.needs.search(canon):
+                continue  # (a group that counts only beside another phrase, said anywhere in the message)
             for m in entry.regex.finditer(canon):
                 start, end = m.span()
                 if entry.negatable and self._negated(canon, start):

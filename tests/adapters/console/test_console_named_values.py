@@ -21,3 +21,18 @@ mod schedule edit t when=daily 10:00
     assert "There's no prompt nosuch here." in missing  # the id alone: no words of the text taken into it
     assert missing.endswith("What you typed, so you can use it again:\n  @everyone check in now!\n")
     assert "every day at 10:00 (UTC)" in schedule and "couldn't find" not in schedule
+
+
+def test_spaces_around_an_equals_sign_at_the_terminal_are_forgiven(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod settings language = fr
+mod settings language= en
+at 08:00
+mod schedule create name = mornings channel = #general when = weekdays 09:00
+""", capsys)
+    french, english, create = (out.split(f"mia> {line}", 1)[1].split("mia> ", 1)[0] for line in (
+        "mod settings language = fr", "mod settings language= en", "mod schedule create"))
+    assert "fr (Français)" in french and "“= fr”" not in french
+    assert "Saved: language is now en (English)." in english
+    assert "New check-in “mornings”" in create and "every weekday at 09:00" in create and "no option" not in create

@@ -237,3 +237,35 @@ def test_an_option_given_twice_is_refused_by_name_never_kept_as_words(line, opti
     """An outside trial: the second "mood=5" was posted, shared, as someone's words."""
     with pytest.raises(UserError, match=f"You gave “{option}” twice"):
         parse_line(composed(), line)
+@pytest.mark.parametrize("line, args", [
+    # `key = value` with spaces around "=" (or on one side) is `key=value`, wherever options go …
+    ("mod schedule create name = mornings #general weekdays 09:00", {"name": "mornings", "channel": "#general",
+                                                                     "when": "weekdays 09:00"}),
+    ("mod schedule create name= mornings channel =#general when = daily 10:00 timezone = Europe/Berlin",
+     {"name": "mornings", "channel": "#general", "when": "daily 10:00", "timezone": "Europe/Berlin"}),
+    ('mod schedule create name = "evening circle" #general daily 10:00',
+     {"name": "evening circle", "channel": "#general", "when": "daily 10:00"}),
+    ("mod schedule edit t rename = evening circle", {"name": "t", "rename": "evening circle"}),
+    ("checkin join mornings reminders = yes", {"schedule": "mornings", "reminders": "yes"}),
+    ("checkin answer 4 visibility = private Slept well", {"mood": "4", "visibility": "private",
+                                                         "words": "Slept well"}),
+    ("mod prompt edit own-growth-01 text = How have you grown?", {"id": "own-growth-01",
+                                                                  "text": "How have you grown?"}),
+    # … a setting's name and its value, spaced or not, are the two in order …
+    ("mod settings language = fr", {"key": "language", "value": "fr"}),
+    ("mod settings language=fr", {"key": "language", "value": "fr"}),
+    ("mod settings crisis_screen =phrases", {"key": "crisis_screen", "value": "phrases"}),
+    # … and an "=" inside someone's words stays theirs.
+    ("checkin answer 4 my mood = tired", {"mood": "4", "words": "my mood = tired"}),
+    ("note my text = short", {"text": "my text = short"}),
+    ("note I think x = 1 is right", {"text": "I think x = 1 is right"}),
+])
+def test_spaces_around_an_equals_sign_are_forgiven_where_options_go(line, args):
+    assert parse_line(FEATURES, line)[1] == args
+
+
+def test_a_spaced_slip_of_a_key_is_refused_by_its_name_not_taken_into_a_name():
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, "mod schedule create nme = evenings #general daily 10:00")
+    assert err.value.reply().plain().startswith("mod schedule create has no option “nme”.")
+    assert "Did you mean name?" in err.value.reply().plain()

@@ -50,6 +50,8 @@ def test_minimal_file_loads(tmp_path):
     (GOOD + '\n[[hyperbole]]\nid = "jest.x"\npatterns = ["if (i"]\n', 'hyperbole[0] (id "jest.x"): unclosed'),
     (GOOD.replace('cues = ["not"]', 'cues = ["not"]\ninterjections = "no"'), "[negation].interjections"),
     (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\ntopical = true\n', 'figure[0] (id "fig.x").topical'),
+    (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\nneeds = ["y"]\n', 'figure[0] (id "fig.x").needs'),
+    (GOOD.replace('patterns = ["want to die"]', 'patterns = ["want to die"]\nneeds = []'), 'crisis[0] (id "death.wish").needs'),
     (GOOD + '\n[[topic]]\nid = "topic.x"\npatterns = ["(prevention"]\n', 'topic[0] (id "topic.x"): unclosed'),
 ])
 def test_bad_file_names_file_and_entry(tmp_path, text, needle):
@@ -78,3 +80,13 @@ def test_a_topic_marker_softens_only_a_topical_entry_in_its_clause(tmp_path):
     assert screen.check("suicide prevention week").fired is None
     assert screen.check("suicide, and then prevention").fired == "suicide.word"  # another clause
     assert screen.check("I want to die, prevention week").fired == "death.wish"  # not a topical entry
+
+
+def test_a_group_that_needs_another_phrase_counts_only_beside_it_in_any_clause(tmp_path):
+    text = GOOD.replace('patterns = ["want to die"]', 'patterns = ["want to die"]\n\n[[crisis]]\nid = "plan.ready"\n'
+                        'patterns = ["pills (are)? ready"]\nneeds = ["(tonight|tonights|sunday)"]')
+    screen = PhraseRules.load(write(tmp_path, text))
+    assert screen.check("the pills are ready").fired is None  # alone: everyday words
+    assert screen.check("the pills are ready. tonight's the night").fired == "plan.ready"  # another clause
+    assert screen.check("sunday then, the pills are ready").fired == "plan.ready"
+    assert screen.check("tonight's the night").fired is None  # the need alone fires nothing
