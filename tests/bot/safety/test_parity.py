@@ -155,6 +155,18 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "pt": ["isso é um adeus ao meu antigo emprego, obrigado por tudo",
                "escrevi uma carta de despedida pro meu antigo emprego"],
     }),
+    "goodbye letters written long ago, told in recovery": ("ok", {
+        "en": ["six months since i wrote a goodbye letter that i never sent",
+               "this time last year i was writing goodbye messages, this year christmas cards"],
+        "es": ["seis meses desde que escribí una carta de despedida que nunca mandé",
+               "Hace unos años escribí cartas de despedida. Las encontré en la mudanza."],
+        "de": ["sechs monate seit ich nen abschiedsbrief geschrieben hab den ich nie abgeschickt hab",
+               "Vor ein paar Jahren hab ich Abschiedsbriefe geschrieben. Hab sie beim Umzug gefunden."],
+        "fr": ["six mois depuis que j'ai écrit une lettre d'adieu que j'ai jamais envoyée",
+               "Il y a quelques années j'avais écrit des lettres d'adieu. Je les ai retrouvées en déménageant."],
+        "pt": ["seis meses desde que escrevi uma carta de despedida que nunca mandei",
+               "Alguns anos atrás eu escrevi cartas de despedida. Achei na mudança."],
+    }),
     "a chore or a breakdown as the reason (hyperbole: the gentle word)": ("gentle", {
         "en": ["I'm gonna kill myself if I have to redo this report", "i could literally kms, the wifi is down again",
                "I want to die, the wifi is down again"],

@@ -115,3 +115,11 @@ def test_next_to_the_figures_the_real_thing_still_fires(rules, text):
 ])
 def test_figures_and_real_goodbyes_stay_ok(rules, text):
     assert rules.check(text).level == "ok", text
+
+
+def test_new_short_phrase_words_split_no_ordinary_word():
+    """A phrase word added for one class must not let `Normaliser.unjoin` split an ordinary word into phrase words
+    ("semaine" into "se ma ai ne" once "ai" was one): the "ne" then negated "il m'a frappée" after it."""
+    fr = PhraseRules.load(language="fr").normaliser
+    assert "semaine" in fr.tokens("la semaine dernière il m'a frappée")
+    assert Screen.load(with_model=False).check("la semaine dernière il m'a frappée").level == "crisis"
