@@ -155,6 +155,13 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "pt": ["isso é um adeus ao meu antigo emprego, obrigado por tudo",
                "escrevi uma carta de despedida pro meu antigo emprego"],
     }),
+    "if the wifi or the internet goes again (hyperbole: the gentle word)": ("gentle", {
+        "en": ["i'll kms if the wifi drops again", "i want to die if the internet goes down one more time"],
+        "es": ["me voy a matar si el wifi se cae otra vez", "me quiero morir si el internet se cae otra vez"],
+        "de": ["ich bring mich um, wenn das WLAN nochmal ausfällt", "ich will sterben, wenn das Internet wieder weg ist"],
+        "fr": ["je vais me tuer si le wifi plante encore", "je veux mourir si internet coupe encore"],
+        "pt": ["vou me matar se a internet cair de novo", "quero morrer se o wifi cair de novo"],
+    }),
     "goodbye letters written long ago, told in recovery": ("ok", {
         "en": ["six months since i wrote a goodbye letter that i never sent",
                "this time last year i was writing goodbye messages, this year christmas cards"],
