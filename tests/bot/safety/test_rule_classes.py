@@ -77,6 +77,8 @@ def test_threats_reported_or_to_come_fire(rules, text):
 @pytest.mark.parametrize("text", [
     "he said he will call me tomorrow", "she said she'd pick me up at 8", "my ex is stalking my instagram and says hi",
     "my mom said she'll kill me if I'm late again haha", "my mum said she'll kill me if I forget her birthday again",
+    "my cat is watching me and says meow", "ela me segue e diz oi", "il me suit et dit bonjour",
+    "er beobachtet mich und sagt nichts", "mi perro me sigue y dice guau",
 ])
 def test_ordinary_reported_speech_and_a_slip_stay_ok(rules, text):
     assert rules.check(text).level == "ok", text
