@@ -26,9 +26,23 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _WORDISH = re.compile(r"[a-z0-9@$]+")
 _TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _RUNS = re.compile(r"([^\W\d_])\1+")
-_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_*·]){2,}[^\W\d_](?![^\W\d_])")
-"""Three or more single letters with a space, dot, dash or star between them ("d i e", "k.i.l.l"): one word
-typed apart, often to slip past a filter."""
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?: {2,}|[ .\-_*·])[^\W\d_])+(?![^\W\d_])")
+"""Single letters with a space, dot, dash or star between them ("d i e", "k.i.l.l"): words typed apart, often
+to slip past a filter. Two or more spaces between letters part words typed apart ("w a n t  t o  d i e")."""
+_SPACED_SEP = re.compile(r"[ .\-_*·]")
+
+
+def _unspace(match: re.Match[str]) -> str:
+    """Letters typed apart, joined into one token (which `Normaliser.unjoin` splits back into phrase words:
+    "iwanttodie"): three or more letters with one separator between each, or, where wider gaps part the words,
+    several words of which one has two letters or more ("w a n t  t o  d i e"); else the text as it was ("a b",
+    "x  y  z")."""
+    groups = re.split(r" {2,}", match.group(0))
+    words = [_SPACED_SEP.sub("", g) for g in groups]
+    joined = "".join(words)
+    if len(groups) == 1:
+        return joined if len(joined) >= 3 else match.group(0)
+    return joined if len(joined) >= 3 and any(len(w) >= 2 for w in words) else match.group(0)
 
 
 def squeeze(token: str) -> str:
@@ -58,7 +72,7 @@ def raw_tokens(text: str) -> list[str]:
     speech like "I'm dead 😂" needs them); other punctuation is dropped.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    text = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(0)), text)
+    text = _SPACED.sub(_unspace, text)
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _WORDISH.sub(_deleet, text)
@@ -126,7 +140,11 @@ class Normaliser:
         for tok in raw_tokens(text):
             tok = self.fuzzy.get(tok, tok)
             for piece in self.unjoin(tok):
-                toks.extend(self.aliases.get(piece, [piece]))
+                for alias in self.aliases.get(piece, [piece]):
+                    if alias != CLAUSE or (toks and toks[-1] != CLAUSE):  # (`pero = "#"`: a clause ends here)
+                        toks.append(alias)
+        while toks and toks[-1] == CLAUSE:
+            toks.pop()
         if not self.phrases:
             return toks
         out: list[str] = []

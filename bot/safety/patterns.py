@@ -11,8 +11,9 @@ actually phrase the same thing:
     ...         up to three other words, same clause   want ... to die
     $           the clause ends here                   dont want to live $
     ^           the clause starts here
+    #           one clause ends and the next begins    dont want to die # but i think about it
 
-Matches never cross a clause boundary (sentence end, comma, "but").
+Matches never cross a clause boundary (sentence end, comma, "but") except at a `#`.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]]) ->
             return rf"(?= {CLAUSE} )"
         elif tok == "^":
             return rf"(?<= {CLAUSE})"
+        elif tok == CLAUSE:
+            atom = " " + re.escape(CLAUSE)
         elif tok in (")", "|", "?"):
             raise PatternError(f"unexpected “{tok}” in {phrase!r}")
         else:
