@@ -108,6 +108,11 @@ class Schedule:
     def from_row(cls, row: dict[str, Any]) -> "Schedule":
         return cls(**{k: row[k] for k in cls.__dataclass_fields__ if k in row})
 
+    @property
+    def version(self) -> str:
+        """Which check-in, as it is now: a button drawn for it refuses once this changes (`Command.pin`)."""
+        return f"{self.id}@{self.updated_at}"
+
     def counts(self, fire: datetime) -> bool:
         """Whether this fire time is one of its rounds: after it was created, its time last changed and any pause
         it was in then was lifted. Catching up opens only these (`bot.scheduling.runner`), so a round the preview
