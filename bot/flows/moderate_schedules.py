@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
-from bot.channels import own_channel
+from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option, Pinned, once
@@ -107,10 +107,13 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
                           "(it's open {open} min).").format(remind=remind_minutes, open=open_minutes)
                         + " " + _shorter_remind(open_minutes),
                         field="remind" if a.get("remind") or not a.get("open") else "open")
+    channel_id = await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
+        base.channel_id if base else "")
+    if a.get("channel"):  # (never where care notes go: `care_kept_apart`)
+        await care_kept_apart(app, ev.actor.community_id, "channel", rounds=channel_id)
     return {
         "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
-        "channel_id": await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
-            base.channel_id if base else ""),
+        "channel_id": channel_id,
         "spec": spec,
         "cron": cron,
         "timezone": tz.key,

@@ -45,3 +45,54 @@ at 09:00
     after_resume = out.split("mod schedule resume m", 1)[1]
     assert "m is open" not in after_resume.split("at 09:00", 1)[0]
     assert after_resume.split("at 09:00", 1)[1].count("m is open") == 1
+
+
+def test_a_stale_delete_confirmation_leaves_the_new_check_in_of_that_name(tmp_path, capsys, monkeypatch):
+    start_terminal_clock_at(monkeypatch, datetime(2026, 12, 7, 7, 0))
+    out = run_script(tmp_path, """\
+as you mod
+mod schedule create x #general daily 09:00 timezone=UTC
+press 1
+mod schedule delete x
+as mia mod
+mod schedule delete x
+press 1
+advance 1m
+mod schedule create x #general daily 18:00 timezone=UTC
+press 1
+checkin join x
+as you mod
+press 1
+mod schedule list
+""", capsys)
+    last = out.split("you> press 1")[-1]
+    assert "x has changed since you asked, so I didn't do anything" in last, last
+    assert "Deleted" not in last and "No check-ins yet" not in last and "18:00" in last
+
+
+def test_phrases_the_schedule_cant_say_are_refused_in_the_terminal(tmp_path, capsys, monkeypatch):
+    start_terminal_clock_at(monkeypatch, datetime(2026, 12, 7, 7, 0))
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create a #general every 2 days 09:00
+mod schedule create g #general monday 09:00 and friday 17:00
+mod schedule create z #general daily 0 09:00
+mod schedule list
+""", capsys)
+    assert "I can't do “every 2 days” yet" in out
+    assert "please make two schedules. Try “monday 09:00” and “friday 17:00”" in out
+    assert "I can't tell what “0” means" in out
+    assert "02:00" not in out and "00:00" not in out and "No check-ins yet" in out
+
+
+def test_the_alert_channel_is_never_a_rounds_channel_in_the_terminal(tmp_path, capsys, monkeypatch):
+    start_terminal_clock_at(monkeypatch, datetime(2026, 12, 7, 7, 0))
+    out = run_script(tmp_path, """\
+as mia mod
+mod schedule create mornings #general daily 09:00 timezone=UTC
+press 1
+mod settings alert_channel general
+mod settings alert_channel
+""", capsys)
+    assert "where the check-in “mornings” posts its rounds" in out
+    assert "Saved: alert_channel" not in out and "alert_channel: not set" in out
