@@ -401,6 +401,8 @@ class Registry:
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if pinned is not None and cmd.pin is not None:
+            if not pinned:  # (it could act on another by its name)
+                raise Spent(_("That confirmation has expired. Please run the command again."))
             now = await cmd.pin(app, event)
             if now is None or now.version != pinned:
                 shown = now.what if now is not None else next((v for k, v in event.args.items()
@@ -467,8 +469,9 @@ class Registry:
             raise Spent(_("That confirmation has expired. Please run the command again."))
         args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
         args["confirmed"] = "yes"
+        # ("": one without a pin, drawn before confirmations carried what they ask about, refused as expired)
         return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id),
-                                       pinned=event.args.get(PIN))
+                                       pinned=event.args.get(PIN, ""))
 
     async def _run_pressed(self, app: "Hearth", event: Event) -> list[Reply]:
         """A view's button (`run_button`, `form_button`) or the form it opened: the command, checked as if typed."""

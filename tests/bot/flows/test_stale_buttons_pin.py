@@ -69,3 +69,12 @@ async def test_a_prompt_care_warning_left_open_does_not_overwrite_a_later_edit(a
     await run(app, MIA, "mod prompt edit", id=pid, text="What helped you rest this week?")
     assert CHANGED in text(await press(app, YOU, "confirm", yes.args))
     assert (await app.store.prompts.get("console:test", pid))["text"] == "What helped you rest this week?"
+
+
+async def test_a_confirmation_from_before_pins_is_expired_not_acted_on_by_name(app, clock):
+    await make_schedule(app, name="x", when="daily 09:00")
+    yes = await _ask_delete(app)
+    unpinned = {k: v for k, v in yes.args.items() if k != PIN}
+    assert "That confirmation has expired" in text(await press(app, YOU, "confirm", unpinned))
+    assert await app.store.schedules.find("console:test", "x") is not None
+    assert "Deleted x" in text(await press(app, YOU, "confirm", yes.args))  # (refused, so not spent)
