@@ -401,13 +401,11 @@ class Registry:
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
         if pinned is not None and cmd.pin is not None:
-            if not pinned:  # (it could act on another by its name)
-                raise Spent(_("That confirmation has expired. Please run the command again."))
-            now = await cmd.pin(app, event)
-            if now is None or now.version != pinned:
-                shown = now.what if now is not None else next((v for k, v in event.args.items()
-                                                               if k in ("name", "id", "schedule")), "")
-                raise UserError(_(CHANGED), what=shown)
+            # (none by that name now: the command's own check says so, as typed)
+            if (now := await cmd.pin(app, event)) is not None and now.version != pinned:
+                if not pinned:  # (one without a pin could act on another by its name)
+                    raise Spent(_("That confirmation has expired. Please run the command again."))
+                raise UserError(_(CHANGED), what=now.what)
         if cmd.confirm and event.args.get("confirmed") != "yes":
             more = await cmd.check(app, event) if cmd.check is not None else None  # refuses: nothing to confirm
             return await self._pinned(app, cmd, event, [confirmation(cmd, event, now=app.now(),
