@@ -16,7 +16,7 @@ import logging
 from typing import TYPE_CHECKING, Protocol
 
 from bot.errors import UserError
-from bot.events import Actor, hearth_text
+from bot.events import Actor, channel, hearth_text
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -34,6 +34,12 @@ NOT_HERE = N_("I can't find that channel in this community, so I didn't change a
 CANT_TELL = N_("I couldn't check that channel just now, so I didn't change anything. Please try again in a "
                "minute.")
 NO_CHANNEL = N_("Please name a channel, e.g. #general.")
+ALERT_IN_ROUNDS = N_("Care notes name members who may need support, and {channel} is where the check-in “{schedule}” "
+                     "posts its rounds, so everyone there would read them. I didn't change anything. Please choose "
+                     "a channel only the people who look after care notes can see, like #care-team.")
+ROUNDS_IN_ALERT = N_("{channel} is where care notes go: they name members who may need support. A check-in posted "
+                     "there would bring everyone to read them, so I didn't change anything. Please choose another "
+                     "channel for the check-in, like #general.")
 
 
 class ChannelDirectory(Protocol):
@@ -73,6 +79,21 @@ async def own_channel(app: "Hearth", actor: Actor, raw: str, field: str) -> str:
     if not verdict:
         raise UserError(_(NOT_HERE), field=field)
     return channel_id
+
+
+async def care_kept_apart(app: "Hearth", community_id: str, field: str, *, alert: str | None = None,
+                          rounds: str | None = None) -> None:
+    """The one rule keeping care notes out of the rounds' channels, whichever is named (`alert`: the care notes'
+    channel a moderator sets; `rounds`: a check-in's channel): refused kindly, about `field`, when the other already
+    uses that channel. Care notes name someone who may be in danger; a check-in's channel is read by all."""
+    if alert:
+        for schedule in await app.store.schedules.list_all(community_id):
+            if schedule.channel_id == alert:
+                raise UserError(_(ALERT_IN_ROUNDS), field=field, channel=channel(alert), schedule=schedule.name)
+    if rounds:
+        community = await app.store.communities.get(community_id)
+        if community is not None and community.settings.alert_channel == rounds:
+            raise UserError(_(ROUNDS_IN_ALERT), field=field, channel=channel(rounds))
 
 
 async def _ask(app: "Hearth", community_id: str, channel_id: str) -> bool | None:

@@ -102,10 +102,27 @@ class Schedule:
     remind_minutes: int
     paused_until: str | None
     created_by: str
+    updated_at: str = ""
+    """When anything about it last changed (UTC ISO): with its id, the version a confirmation pins
+    (`bot.flows.moderate_schedules`), so a stale one never acts on a check-in changed or made anew since."""
+    counts_from: str | None = None
+    """Only fires after this moment (UTC ISO) are rounds: when it was created, or its time, timezone or pause last
+    changed (`bot.store.schedules`). A fire before it was never "missed" (`counts`)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Schedule":
-        return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+        return cls(**{k: row[k] for k in cls.__dataclass_fields__ if k in row})
+
+    @property
+    def version(self) -> str:
+        """Which check-in, as it is now: a button drawn for it refuses once this changes (`Command.pin`)."""
+        return f"{self.id}@{self.updated_at}"
+
+    def counts(self, fire: datetime) -> bool:
+        """Whether this fire time is one of its rounds: after it was created, its time last changed and any pause
+        it was in then was lifted. Catching up opens only these (`bot.scheduling.runner`), so a round the preview
+        never promised (a time today already past, a fire a pause held back) is never opened late."""
+        return self.counts_from is None or fire > parse_iso(self.counts_from)
 
     def paused_on(self, day: date) -> bool:
         if self.paused_until is None:

@@ -69,6 +69,22 @@ log = logging.getLogger(__name__)
 Handler = Callable[["Hearth", Event], Awaitable["list[Reply] | Reply"]]
 #: A confirmed command's look before asking: refuses (raises), or says what the confirmation should add (a `Rich`).
 Check = Callable[["Hearth", Event], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """What a command acts on as it is now: `what`, its name as shown; `version`, its id and when it last changed."""
+
+    what: str
+    version: str
+
+
+#: A command's `pin`: the thing it would act on now, or None when there is none.
+PinOf = Callable[["Hearth", Event], Awaitable["Pinned | None"]]
+#: The argument a confirmation or a view's button carries its `Pinned.version` in (never one of the options).
+PIN = "pin"
+CHANGED = N_("**{what}** has changed since you asked, so I didn't do anything. Please ask again to see it as it "
+             "is now.")
 Permission = Literal["member", "moderator"]
 #: Which community a pressed button acts on, from the button itself (None: none that can be found).
 CommunityOf = Callable[["Hearth", Event], Awaitable["str | None"]]
@@ -177,6 +193,11 @@ class Command:
     bare: bool = False
     """Also run by its group's words alone where commands are typed (the terminal, Slack): "mod care" for
     "mod care list". Discord can't have a group be a command too, so there the command keeps its full name."""
+    pin: "PinOf | None" = None
+    """For a command that acts on one thing by its name (a check-in, a prompt): that thing's identity and version
+    now (`Pinned`). Its confirmation, and a view's button that runs it, carry the version they were drawn for;
+    pressed after the thing changed, or was deleted and another made under its name, they do nothing and say
+    so (`PIN`). Only the name can't tell: "delete x?" left open must never delete a new x."""
 
     @property
     def name(self) -> str:
@@ -375,7 +396,9 @@ class Registry:
             return err.reply()
         return None
 
-    async def _run_command(self, app: "Hearth", event: Event) -> list[Reply]:
+    async def _run_command(self, app: "Hearth", event: Event, pinned: str | None = None) -> list[Reply]:
+        """Run a command; `pinned`: the version of its thing a button carried (`Command.pin`), refused if it no
+        longer is."""
         cmd = self.commands.get(event.name)
         if cmd is None:
             raise UserError(_("I don't know the command “{}”. Try **help** to see what I can do."), event.name)
@@ -384,10 +407,30 @@ class Registry:
         args = validate_options(cmd, event.args)
         if args != event.args:
             event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
+        if pinned is not None and cmd.pin is not None:
+            # (none by that name now: the command's own check says so, as typed)
+            if (now := await cmd.pin(app, event)) is not None and now.version != pinned:
+                if not pinned:  # (one without a pin could act on another by its name)
+                    raise Spent(_("That confirmation has expired. Please run the command again."))
+                raise UserError(_(CHANGED), what=now.what)
         if cmd.confirm and event.args.get("confirmed") != "yes":
             more = await cmd.check(app, event) if cmd.check is not None else None  # refuses: nothing to confirm
-            return [confirmation(cmd, event, now=app.now(), more=more if isinstance(more, Rich) else None)]
-        return as_list(await cmd.handler(app, event))
+            return await self._pinned(app, cmd, event, [confirmation(cmd, event, now=app.now(),
+                                                                     more=more if isinstance(more, Rich) else None)])
+        return await self._pinned(app, cmd, event, as_list(await cmd.handler(app, event)))
+
+    async def _pinned(self, app: "Hearth", cmd: Command, event: Event, replies: list[Reply]) -> list[Reply]:
+        """Every confirmation a pinned command asks (its own, or one its handler asks: a prompt's care warning)
+        carries the version of the thing it asks about (`Command.pin`)."""
+        if cmd.pin is None or not any(b.action == "confirm" and b.args.get("command") == cmd.name
+                                      for r in replies for b in r.buttons):
+            return replies
+        found = await cmd.pin(app, event)
+        if found is None:
+            return replies
+        return [replace(r, buttons=tuple(replace(b, args=b.args | {PIN: found.version})
+                                         if b.action == "confirm" and b.args.get("command") == cmd.name else b
+                                         for b in r.buttons)) for r in replies]
 
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
         try:
@@ -431,7 +474,9 @@ class Registry:
             raise Spent(_("That confirmation has expired. Please run the command again."))
         args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
         args["confirmed"] = "yes"
-        return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
+        # ("": one without a pin, drawn before confirmations carried what they ask about, refused as expired)
+        return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id),
+                                       pinned=event.args.get(PIN, ""))
 
     async def _run_pressed(self, app: "Hearth", event: Event) -> list[Reply]:
         """A view's button (`run_button`, `form_button`) or the form it opened: the command, checked as if typed."""
@@ -443,10 +488,12 @@ class Registry:
         if event.name == RUN:  # (never confirmed by the button itself: a destructive command still asks)
             typed = {k: v for k, v in event.values.items() if k not in args and k != "confirmed" and v.strip()}
             return await self._run_command(app, Event("command", event.actor, cmd.name, args | typed,
-                                                      event_id=event.event_id))
+                                                      event_id=event.event_id), pinned=event.args.get(PIN))
         await self._check_permission(app, event, cmd.permission, (cmd.name,))
         form = await command_form(app, event.actor, cmd, args)
-        return [Reply(body=rich("**" + _(cmd.help) + "**"), form=replace(form, action=RUN, args=run_args(cmd.name, args)))]
+        carried = {PIN: event.args[PIN]} if PIN in event.args else {}  # (the form acts on what the button showed)
+        return [Reply(body=rich("**" + _(cmd.help) + "**"),
+                      form=replace(form, action=RUN, args=run_args(cmd.name, args) | carried))]
 
     async def would_run(self, app: "Hearth", event: Event) -> bool:
         """Whether this command event passes the owner and permission checks, asked quietly (no audit entry,
@@ -505,16 +552,18 @@ def run_args(command: str, args: dict[str, str] | None = None) -> dict[str, str]
     return {"command": command, **{f"arg:{k}": v for k, v in (args or {}).items()}}
 
 
-def run_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary"
-               ) -> Button:
-    """A button that runs a command as if it were typed (permission and options checked as ever)."""
-    return Button(label, RUN, run_args(command, args), style)
+def run_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary",
+               pin: str | None = None) -> Button:
+    """A button that runs a command as if it were typed (permission and options checked as ever); `pin`: the
+    version of the thing it was drawn for (`Command.pin`), so a stale one does nothing."""
+    return Button(label, RUN, run_args(command, args) | ({PIN: pin} if pin else {}), style)
 
 
-def form_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary"
-                ) -> Button:
-    """A button that opens a command's declared form; `args` are the options it has already decided."""
-    return Button(label, OPEN_FORM, run_args(command, args), style)
+def form_button(label: str, command: str, args: dict[str, str] | None = None, style: ButtonStyle = "secondary",
+                pin: str | None = None) -> Button:
+    """A button that opens a command's declared form; `args` are the options it has already decided; `pin`: as
+    `run_button`'s, carried on to the form's submit."""
+    return Button(label, OPEN_FORM, run_args(command, args) | ({PIN: pin} if pin else {}), style)
 
 
 def own_event(event: Event) -> Event:

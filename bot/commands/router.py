@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Callable
 
 from bot.commands.forms import CommandForm
-from bot.commands.registry import Action, Check, Command, CommunityOf, Handler, Option, Permission
+from bot.commands.registry import Action, Check, Command, CommunityOf, Handler, Option, Permission, PinOf
 from bot.scheduling.jobs import DueSteps, Job, JobCallback, NextAt, OpenRounds, RoundSteps
 
 
@@ -41,6 +41,7 @@ class Router:
         check: Check | None = None,
         form: CommandForm | None = None,
         bare: bool = False,
+        pin: "PinOf | None" = None,
     ) -> Callable[[Handler], Handler]:
         """A command people type (`name` is its words, "mod schedule create"); `bare`: its group's words alone
         run it too where commands are typed ("mod care" for "mod care list"; see `Command.bare`)."""
@@ -52,7 +53,7 @@ class Router:
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
             self.commands[name] = Command(tuple(name.split()), help, fn, tuple(options), permission, confirm,
-                                          example, reads_only, check, form, bare)
+                                          example, reads_only, check, form, bare, pin)
             return fn
 
         return deco

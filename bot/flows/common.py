@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime, time, timedelta
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Collection
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import NO, YES  # (the one reading of a typed yes or no)
@@ -213,3 +214,9 @@ def as_id(value: object) -> int:
         return 0
     n = int(raw)
     return n if 0 < n <= MAX_ID else 0
+
+
+def prompt_version(row: Mapping[str, Any]) -> str:
+    """Which of the community's prompts, as its words are now: a care warning's "Yes" or a view's Edit refuses
+    once it changes (another moderator's edit must not be overwritten by a question asked before it)."""
+    return f"{row['id']}@{row['updated_at']}#{hashlib.sha256(row['text'].encode()).hexdigest()[:12]}"

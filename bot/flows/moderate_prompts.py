@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Mapping
 
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option, confirmation
+from bot.commands.registry import Option, Pinned, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.content.style import style_notes
 from bot.errors import UserError
-from bot.flows.common import audit
+from bot.flows.common import audit, prompt_version
 from bot.events import Actor, Choice, Event, Reply, Rich, join_rich, rich, say
 from bot.i18n import N_, _
 from bot.safety.addressed import worth_a_second_look
@@ -123,7 +123,13 @@ async def _text_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> d
     return {"text": row["text"]} if row else {}
 
 
+async def _prompt_pin(app: "Hearth", ev: Event) -> Pinned | None:
+    row = await app.store.prompts.get(ev.actor.community_id, ev.args.get("id", ""))
+    return None if row is None else Pinned(row["id"], prompt_version(row))
+
+
 @router.command("mod prompt edit", "Change the text of one of your community's prompts.", ID_OPTION, TEXT_OPTION,
+                pin=_prompt_pin,
                 # TRANSLATORS: keep the command and its option words in English; translate only the free words.
                 permission="moderator", example=N_("mod prompt edit own-listening-01 Who listened well to you lately?"),
                 form=CommandForm("Edit a prompt", defaults=_text_now))

@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from bot.channels import own_channel
+from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option, once
+from bot.commands.registry import Option, Pinned, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.engines.rounds import round_language
@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from bot.config import Config
 
 router = Router("moderate_schedules")
+
+
+async def _schedule_pin(app: "Hearth", ev: Event) -> Pinned | None:
+    """The check-in a confirmation or a view's button acts on: by its id and version, never its name alone (a
+    "delete x?" left open must not delete the new x another moderator made since)."""
+    s = await app.store.schedules.find(ev.actor.community_id, ev.args.get("name", ""))
+    return None if s is None else Pinned(s.name, s.version)
 
 MAX_NAME_CHARS = 40
 NAME = Option("name", "the check-in's name", required=True, max_length=MAX_NAME_CHARS, suggest="schedules",
@@ -101,10 +108,13 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
                           "(it's open {open} min).").format(remind=remind_minutes, open=open_minutes)
                         + " " + _shorter_remind(open_minutes),
                         field="remind" if a.get("remind") or not a.get("open") else "open")
+    channel_id = await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
+        base.channel_id if base else "")
+    if a.get("channel"):  # (never where care notes go: `care_kept_apart`)
+        await care_kept_apart(app, ev.actor.community_id, "channel", rounds=channel_id)
     return {
         "name": (a.get("rename") or a.get("name") or "").strip() if base is None else (a.get("rename") or base.name),
-        "channel_id": await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
-            base.channel_id if base else ""),
+        "channel_id": channel_id,
         "spec": spec,
         "cron": cron,
         "timezone": tz.key,
@@ -275,7 +285,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     Option("channel", "a new channel", kind="channel"),
     Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
     *EDIT_SETTINGS,
-    permission="moderator",
+    permission="moderator", pin=_schedule_pin,
     example="mod schedule edit mornings weekdays 09:30",
     form=CommandForm("Edit check-in", N_("Preview"), defaults=_settings_now),
 )
@@ -321,7 +331,7 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,
                 Option("until", "a date like 6 jan or tomorrow; leave empty to pause until you resume"),
-                permission="moderator", example="mod schedule pause mornings 6 jan",
+                permission="moderator", example="mod schedule pause mornings 6 jan", pin=_schedule_pin,
                 form=CommandForm("Pause a check-in", N_("Pause")))
 async def pause(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
@@ -337,6 +347,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
 
 
 @router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator",
+                pin=_schedule_pin,
                 form=CommandForm("Resume a paused check-in", N_("Resume")))
 async def resume(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
@@ -350,7 +361,7 @@ async def resume(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("mod schedule skip", "Skip one date (a holiday) without pausing the rest.", NAME,
                 Option("date", "the date to skip, e.g. 25 dec", required=True),
-                permission="moderator", example="mod schedule skip mornings 25 dec",
+                permission="moderator", example="mod schedule skip mornings 25 dec", pin=_schedule_pin,
                 form=CommandForm("Skip one date", N_("Skip")))
 async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
@@ -377,13 +388,14 @@ async def _schedule_exists(app: "Hearth", ev: Event) -> None:
     await schedule_named(app, ev.actor, ev.args["name"])
 
 
+
 DELETE_WARNING = N_("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
                   "posts of shared and anonymous answers. A round that's open now closes at once, without a "
                   "summary. Summaries already posted stay up; they show only counts.")
 
 
 @router.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
-                permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING,
+                permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING, pin=_schedule_pin,
                 form=CommandForm("Delete a check-in", N_("Continue")))
 async def delete(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])

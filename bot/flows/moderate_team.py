@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from bot.channels import own_channel
+from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
@@ -270,6 +270,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     else:
         if key in CHANNEL_SETTINGS and ev.args["value"].strip().lower() not in {"off", "none"}:
             value = await own_channel(app, ev.actor, ev.args["value"], "value")  # this community's, this platform's
+            if key == "alert_channel":
+                await care_kept_apart(app, community.id, "value", alert=value)
         else:
             value = _setting_value(app, key, ev.args["value"], ev)
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))

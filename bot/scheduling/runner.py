@@ -174,7 +174,8 @@ class RoundScheduler:
             if schedule is None:
                 continue
             # (cheap for a thousand: schedules firing together share a few crons, and fire times are cached)
-            fires = fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace, now + FIRE_SLACK)
+            fires = [f for f in fires_between(schedule.cron, ZoneInfo(schedule.timezone), now - self.grace,
+                                              now + FIRE_SLACK) if schedule.counts(f)]
             if not fires:
                 log.warning("schedule %s ran with no fire time within the grace period", schedule_id)
                 continue
@@ -229,7 +230,9 @@ class RoundScheduler:
         """Open each schedule's latest missed fire within the grace period, once.
 
         Older missed fires are skipped with a log line; nobody wants
-        yesterday's check-in at start-up.
+        yesterday's check-in at start-up. Only fires the schedule counts are
+        missed (`Schedule.counts`): one before it was created, its time last
+        changed or its pause lifted was never a round of it.
         """
         now = self.app.now()
         opened = 0
@@ -237,7 +240,7 @@ class RoundScheduler:
             tz = ZoneInfo(s.timezone)
             latest = await self.app.store.rounds.latest(s.id)
             start = max(now - LOOKBACK, latest.scheduled_at + timedelta(seconds=1) if latest else now - LOOKBACK)
-            missed = fires_between(s.cron, tz, start, now)
+            missed = [f for f in fires_between(s.cron, tz, start, now) if s.counts(f)]  # (never one before it was)
             recent = [f for f in missed if f > now - self.grace]
             for f in missed:
                 if f not in recent:

@@ -40,7 +40,7 @@ _VOCABULARY = sorted(set(_GROUPS) | set(_DAY_WORDS) | {"noon", "midnight"})
 #: Words for a rhythm other than days of the week: answered with how to say once a week or once a month.
 _OTHER_RHYTHMS = {"weekly", "biweekly", "fortnightly", "fortnight", "weeks", "monthly", "month", "months",
                   "yearly", "annually"}
-_TIME = re.compile(r"(\d+)(?:[:.](\d+))?(am|pm)?")
+_TIME = re.compile(r"(\d+)(?:[:.h](\d+))?(am|pm|h)?")
 _CRON_NUMBERS = re.compile(r"[0-9/,\-]+")  # three of these in a row is a cron line
 
 
@@ -90,15 +90,38 @@ def _parse_friendly(lowered: str, text: str) -> str:
     days: set[int] = set()
     times: list[tuple[int, int]] = []
     tokens = lowered.split()
+    #: The phrase cut where it goes back from times to days (or days to times): “monday 09:00 and friday 17:00”
+    #: is two parts, each its own days and times, which one cron line can't pair (`_one_rhythm`).
+    parts: list[tuple[set[int], list[tuple[int, int]], list[str]]] = [(days, times, [])]
+    last_kind = ""
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in ("day", "days"):
+            if int(token) != 1:
+                phrase = " ".join(tokens[max(0, i - 1) if i and tokens[i - 1] == "every" else i:i + 2])
+                raise UserError(_("In words, I follow the days of the week, so I can't do “{typed}” yet. Try "
+                                  "“mon,wed,fri 09:00” or “daily 09:00”."), typed=phrase)
+            token = "daily"  # (“every 1 day”: every day)
+            i += 1
+        elif token.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in _OTHER_RHYTHMS:
+            i += 1  # (“every 2 weeks”: the rhythm's word says what can be done instead)
+            continue
+        kind = "day" if token in _GROUPS or token in _DAY_WORDS else "time" if _looks_like_time(token) else ""
+        if kind and last_kind and kind != last_kind and days and times:
+            if (kind == "day") == parts[-1][2][0].startswith("day:"):  # (back to what this part began with)
+                days, times = set(), []
+                parts.append((days, times, []))
+        if kind:
+            parts[-1][2].append(f"{kind}:{token}")
+            last_kind = kind
         if token in _GROUPS:
             days |= _GROUPS[token]
         elif token in _DAY_WORDS:
             if i + 2 < len(tokens) and tokens[i + 1] in _RANGE_WORDS and tokens[i + 2] in _DAY_WORDS:
                 start, end = _DAY_WORDS[token], _DAY_WORDS[tokens[i + 2]]
                 days |= {(start + k) % 7 for k in range((end - start) % 7 + 1)}
+                parts[-1][2].extend(f"day:{w}" for w in tokens[i + 1:i + 3])
                 i += 2
             else:
                 days.add(_DAY_WORDS[token])
@@ -117,6 +140,7 @@ def _parse_friendly(lowered: str, text: str) -> str:
                                 typed=text, guess=guess[0])
             raise UserError(_("I couldn't read “{}” as a time.") + " " + _(EXAMPLES), text)
         i += 1
+    days, times = _one_rhythm(parts, text)
     if not times:
         raise UserError(_("I see the days in “{}” but not the time.") + " " + _(EXAMPLES), text)
     if not days:
@@ -132,8 +156,34 @@ def _parse_friendly(lowered: str, text: str) -> str:
     return parse_cron(f"{','.join(map(str, minutes))} {','.join(map(str, hours))} * * {dows}").normalized()
 
 
+def _looks_like_time(token: str) -> bool:
+    return token in ("noon", "midday", "midnight") or bool(_TIME.fullmatch(token))
+
+
+def _one_rhythm(parts: list[tuple[set[int], list[tuple[int, int]], list[str]]],
+                text: str) -> tuple[set[int], list[tuple[int, int]]]:
+    """The days and times of a phrase in parts (“monday 09:00 and friday 17:00”): one set of days at one set of
+    times, as a cron line has. Parts at the same times join their days (“monday 09:00 and friday 09:00”), parts
+    on the same days join their times; days each with a time of their own can't be paired in one schedule, and
+    multiplying them out would add rounds nobody asked for, so that is refused."""
+    days: set[int] = set()
+    times: list[tuple[int, int]] = []
+    whole = [(d, t) for d, t, _words in parts if d and t]
+    if len(whole) > 1 and not (all(set(t) == set(whole[0][1]) for _d, t in whole)
+                               or all(d == whole[0][0] for d, _t in whole)):
+        shown = [" ".join(w.split(":", 1)[1] for w in words) for d, t, words in parts if d and t]
+        raise UserError(_("A check-in has one set of times for all its days, so I can't pair “{typed}” day by day: "
+                          "please make two schedules. Try “{first}” and “{second}”."),
+                        typed=text, first=shown[0], second=shown[1])
+    for d, t, _words in parts:
+        days |= d
+        times += t
+    return days, times
+
+
 def _read_time(token: str, text: str) -> tuple[int, int] | None:
-    """“9”, “09:00”, “9.30”, “7pm”, “0930”, “noon”; None if not a time at all."""
+    """“09:00”, “9.30”, “9h”, “9h30”, “7pm”, “0930”, “noon”; None if not a time at all. A bare “9” is refused:
+    in “every 2 days 09:00” or “daily 0 09:00” it was never meant as an hour."""
     if token in ("noon", "midday"):
         return 12, 0
     if token == "midnight":
@@ -142,7 +192,12 @@ def _read_time(token: str, text: str) -> tuple[int, int] | None:
     if not m:
         return None
     hour_text, minute_text, meridiem = m.groups()
-    if minute_text is None and len(hour_text) in (3, 4):
+    if meridiem == "h":  # (9h, as many write it: a time, like 9h30)
+        meridiem = None
+    elif minute_text is None and meridiem is None:
+        if len(hour_text) not in (3, 4):
+            raise UserError(_("In “{typed}”, I can't tell what “{number}” means. Write a time with its minutes or "
+                              "am/pm, like “09:00” or “9am”.") + " " + _(EXAMPLES), typed=text, number=hour_text)
         hour_text, minute_text = hour_text[:-2], hour_text[-2:]
     hour = int(hour_text)
     minute = int(minute_text) if minute_text is not None else 0

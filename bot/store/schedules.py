@@ -29,17 +29,21 @@ class ScheduleGone:
     """Answer posts being taken down."""
 
 
+#: The fields whose change makes a schedule's fires count from then on (`Schedule.counts_from`).
+COUNTING = ("cron", "timezone", "paused_until")
+
+
 class ScheduleRepository(Repository):
     member_tables = ("participants", "schedules")
     async def create(self, fields: dict[str, Any], now: datetime) -> Schedule:
         stamp = utc_iso(now)
         row = await self.db.fetchone(
             "INSERT INTO schedules (community_id, name, channel_id, spec, cron, timezone, theme, depth, open_minutes, "
-            "remind_minutes, paused_until, created_by, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            "remind_minutes, paused_until, created_by, created_at, updated_at, counts_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             fields["community_id"], fields["name"], fields["channel_id"], fields["spec"], fields["cron"],
             fields["timezone"], fields.get("theme"), fields.get("depth"), fields["open_minutes"],
-            fields["remind_minutes"], fields.get("paused_until"), fields["created_by"], stamp, stamp,
+            fields["remind_minutes"], fields.get("paused_until"), fields["created_by"], stamp, stamp, stamp,
         )
         assert row is not None
         return Schedule.from_row(row)
@@ -50,9 +54,13 @@ class ScheduleRepository(Repository):
         if not set(fields) <= allowed:
             raise ValueError(f"unknown schedule fields: {set(fields) - allowed}")
         async def work(tx: Executor) -> None:
+            row = await tx.fetchone("SELECT cron, timezone, paused_until FROM schedules WHERE id = ?", schedule_id)
             for key, value in fields.items():
                 await tx.execute(f"UPDATE schedules SET {key} = ? WHERE id = ?", value, schedule_id)
             await tx.execute("UPDATE schedules SET updated_at = ? WHERE id = ?", utc_iso(now), schedule_id)
+            if row is not None and any(key in COUNTING and row[key] != value for key, value in fields.items()):
+                # (a new time, or a pause begun or lifted: fires before now were never this schedule's rounds)
+                await tx.execute("UPDATE schedules SET counts_from = ? WHERE id = ?", utc_iso(now), schedule_id)
         await atomic(self.db, work)
         schedule = await self.get(schedule_id)
         assert schedule is not None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.commands.registry import form_button, run_button
 from bot.events import Button, Rich, join_rich, rich
 from bot.i18n import N_, _
-from bot.flows.common import checkin_rows, schedule_rows
+from bot.flows.common import checkin_rows, prompt_version, schedule_rows
 from bot.models import Round
 
 if TYPE_CHECKING:
@@ -110,11 +110,11 @@ async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> 
     now = app.now()
     rows = []
     for row in await schedule_rows(app, actor, tz):
-        name = {"name": row.schedule.name}
-        toggle = (run_button(_("Resume"), RESUME, name, "primary") if row.schedule.paused_at(now)
-                  else run_button(_("Pause"), PAUSE, name))
-        rows.append(Row(row.text(where=True), (form_button(_("Edit"), EDIT, name), toggle,
-                                                run_button(_("Delete"), DELETE, name, "danger"))))
+        name, pin = {"name": row.schedule.name}, row.schedule.version  # (a stale row's buttons do nothing)
+        toggle = (run_button(_("Resume"), RESUME, name, "primary", pin=pin) if row.schedule.paused_at(now)
+                  else run_button(_("Pause"), PAUSE, name, pin=pin))
+        rows.append(Row(row.text(where=True), (form_button(_("Edit"), EDIT, name, pin=pin), toggle,
+                                                run_button(_("Delete"), DELETE, name, "danger", pin=pin))))
     schedules = Section(rich(_("**Check-in schedules** ({count})").format(count=len(rows))), tuple(rows),
                         controls=(form_button(_("New check-in"), CREATE, style="primary"),))
     prompts = await app.store.prompts.list_all(actor.community_id)
@@ -124,7 +124,8 @@ async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> 
         text = rich("`{}` {}/{}/{}" + state + "\n{}", p["id"], p["kind"], p["theme"], p["depth"], p["text"])
         switch = (run_button(_("Enable"), PROMPT_ENABLE, {"id": p["id"]}, "primary") if not p["enabled"]
                   else run_button(_("Disable"), PROMPT_DISABLE, {"id": p["id"]}))
-        listed.append(Row(text, (form_button(_("Edit"), PROMPT_EDIT, {"id": p["id"]}), switch)))
+        listed.append(Row(text, (form_button(_("Edit"), PROMPT_EDIT, {"id": p["id"]}, pin=prompt_version(p)),
+                                 switch)))
     more = (rich(_("_Showing {shown} of {count}. **{command}** shows all._").format(
         shown=MAX_OWN_PROMPTS, count=len(prompts), command=PROMPTS)) if len(prompts) > MAX_OWN_PROMPTS else None)
     own = Section(rich(_("**Your community's prompts** ({count}) — the built-in packs are always there too.").format(

@@ -97,3 +97,50 @@ def test_a_slip_is_never_offered_a_filler_word(slip):
         parse_when(slip)
     for filler in ("“week”", "“every”", "“each”", "“the”", "“till”"):
         assert filler not in str(err.value)
+
+
+# The fourth trial (15): plain phrases were misread into extra rounds ("every 2 days 09:00" became 02:00 and 09:00
+# every day; days and times were multiplied out). A bare number is never an hour; what can't be said in one cron
+# line is refused, never stretched.
+@pytest.mark.parametrize("text, cron", [
+    ("every 1 day 09:00", "0 9 * * *"),
+    ("monday 09:00 and friday 09:00", "0 9 * * mon,fri"),
+    ("monday 09:00 and monday 17:00", "0 9,17 * * mon"),
+    ("09:00 monday and 09:00 friday", "0 9 * * mon,fri"),
+    ("weekdays 9h", "0 9 * * mon-fri"),
+    ("weekdays 9h30", "30 9 * * mon-fri"),
+    ("mon to fri 09:00 and sat 09:00", "0 9 * * mon-sat"),
+    ("daily 9 am", "0 9 * * *"),
+])
+def test_plain_phrases_mean_what_they_say(text, cron):
+    assert parse_when(text).cron == cron
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("every 2 days 09:00", "I can't do “every 2 days” yet. Try “mon,wed,fri 09:00”"),
+    ("every 0 days 09:00", "I can't do “every 0 days” yet."),
+    ("3 days 09:00", "I can't do “3 days” yet."),
+    ("daily 0 09:00", "I can't tell what “0” means. Write a time with its minutes or am/pm, like “09:00”"),
+    ("daily 9", "I can't tell what “9” means."),
+    ("weekdays 9 and 17", "I can't tell what “9” means."),
+    ("monday 09:00 and friday 17:00", "I can't pair “monday 09:00 and friday 17:00” day by day: please make two "
+                                      "schedules. Try “monday 09:00” and “friday 17:00”."),
+    ("09:00 monday and 17:00 friday", "Try “09:00 monday” and “17:00 friday”"),
+    ("mon to wed 9am and fri 5pm", "Try “mon to wed 9am” and “fri 5pm”"),
+])
+def test_phrases_one_schedule_cant_say_are_refused_kindly(text, expected):
+    with pytest.raises(UserError) as err:
+        parse_when(text)
+    assert expected in str(err.value) and "Try “" in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("day", ["monday", "tue", "weekdays", "daily", "sundays"])
+@pytest.mark.parametrize("number", range(0, 25))
+def test_a_bare_number_is_never_an_hour(day, number):
+    """Every bare number beside a day and a time, either side: refused, never read as an extra hour."""
+    for text in (f"{day} {number} 09:00", f"{day} 09:00 {number}", f"{number} {day} 09:00"):
+        try:
+            when = parse_when(text)
+        except UserError:
+            continue
+        assert when.cron.split()[:2] == ["0", "9"], (text, when.cron)

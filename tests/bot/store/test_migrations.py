@@ -316,3 +316,27 @@ async def test_notes_kept_before_are_numbered_for_each_member_in_the_order_they_
         assert await store.notes.add("c", "ann", None, "", "ann 1", AT) == 1
     finally:
         await store.close()
+
+
+async def test_schedules_made_before_count_their_fires_from_when_they_were_created(empty_database_url, tmp_path):
+    """0022 on both databases: a schedule made before it counts its fires from its creation (`Schedule.counts`),
+    so a fire missed while Hearth was down after that is still caught up, and none from before."""
+    from datetime import datetime, timezone
+
+    clock = ManualClock()
+    url = empty_database_url
+    db = await migrated_up_to(21, url, tmp_path, clock)
+    await db.execute("INSERT INTO communities (id, created_at) VALUES ('c', '2026-01-01T00:00:00Z')")
+    await db.execute("INSERT INTO schedules (community_id, name, channel_id, spec, cron, timezone, open_minutes, "
+                     "remind_minutes, created_by, created_at, updated_at) VALUES ('c', 'mornings', 'console:general', "
+                     "'daily 09:00', '0 9 * * *', 'UTC', 120, 0, 'mia', '2026-01-05T09:30:00Z', "
+                     "'2026-01-06T10:00:00Z')")
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        (s,) = await store.schedules.list_all("c")
+        assert s.counts_from == "2026-01-05T09:30:00Z"
+        assert not s.counts(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+        assert s.counts(datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc))
+    finally:
+        await store.close()
