@@ -281,7 +281,7 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    shows = _when_anonymous_shows(visibility, previous, seen, was_out)
+    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None)
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
@@ -456,25 +456,31 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
-                          was_out: bool = True) -> Rich:
+                          was_out: bool = True, held: bool = False) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
     already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
     `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
     anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
-    simply won't be posted."""
+    simply won't be posted. `held`: the words were held back, and the offer that follows can still post them
+    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree."""
     if visibility == "anonymous" and seen:
         return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
                             "up with your name before, so anyone who saw them may know they're yours. If too few come "
-                            "in before the round closes, they aren't posted."))
+                            "in together before the round closes, they aren't posted."))
     if visibility == "anonymous":
         said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
-                 "yours. If too few come in before the round closes, they aren't posted.")
+                 "yours. If too few come in together before the round closes, they aren't posted.")
         if previous is not None and previous.post_ref:
             said += " " + _("Your earlier post with your name stays up until then, and comes down with them or when "
                             "the round closes, so the timing gives nothing away.")
         return rich(" " + said)
+    if previous is not None and previous.visibility == "anonymous" and not was_out and held:
+        return rich(" " + _("Your anonymous post hadn't gone up yet, so for now nothing is posted."))
     if previous is not None and previous.visibility == "anonymous" and not was_out:
         return rich(" " + _("Your anonymous post hadn't gone up yet, so it never will."))
+    if previous is not None and previous.visibility == "anonymous" and held:
+        return rich(" " + _("For now, your anonymous post comes down with the next few changes, or when the round "
+                            "closes, so nobody can tell it was yours."))
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))
