@@ -373,7 +373,8 @@ async def settle_waiting_posts(app: "Hearth", community_id: str, closed_only: bo
     language = await app.channel_language(community_id)
     went = 0
     for rnd in rounds:
-        schedule = await app.store.schedules.get(rnd.schedule_id) if rnd.closed_at is not None else None
+        # (for an open round too: it may close before `settle` takes it, and then settles as the close does)
+        schedule = await app.store.schedules.get(rnd.schedule_id)
         unposted = await unposted_notes(app, rnd, schedule, community) if schedule is not None else None
         batching = anonymous_batching(app, rnd, floor, round_language(app, rnd, language), unposted)
         went += await app.store.rounds.settle(rnd.id, batching, app.now())
