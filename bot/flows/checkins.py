@@ -7,6 +7,7 @@ import re
 import uuid
 from typing import TYPE_CHECKING
 
+from bot.clock import utc_iso
 from bot.commands.registry import Option, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
@@ -355,22 +356,27 @@ def _digest(words: str) -> str:
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
                 why: str = HELD) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
-    each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`)."""
+    each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
+    the answer as it was offered (`_held_answer`)."""
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
+    # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
+    # an older offer's Post is stale, so no reply that says they won't be posted is undone by one: `_held_answer`)
     buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
-               Button(post, "checkin.post_held", args | once(app.now())))
+               Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
                                  keep=hearth_text(_(KEEP_PRIVATE)))], "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
 
 async def _held_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule, Response]:
-    """The answer a held offer's button is for, if it is still those words; else a kind refusal (the answer was
-    changed since: the button is from before, and acts on nothing)."""
+    """The answer a held offer's button is for, if it is still those words (and, for Post, still as it was offered);
+    else a kind refusal (the answer was changed since: the button is from before, and acts on nothing)."""
     rnd, schedule = await _round_by_id(app, ev)
     mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
-    if mine is None or _digest(mine.text) != ev.args.get("words") or ev.args.get("visibility") not in VISIBILITIES:
+    at = ev.args.get("at")  # (Post's: the answer as offered; none on Keep, which never posts)
+    if mine is None or _digest(mine.text) != ev.args.get("words") or ev.args.get("visibility") not in VISIBILITIES \
+            or (at is not None and at != utc_iso(mine.updated_at)):
         raise UserError(_("Your answer has changed since that message, so I've left it as it is now. "
                           "**checkin status** shows it."))
     return rnd, schedule, mine

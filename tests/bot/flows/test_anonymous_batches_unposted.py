@@ -151,3 +151,37 @@ async def test_leaving_anonymous_by_choice_still_says_never(app, clock):
     await answer(app, "ann", "2", "anonymous", "rough week")
     said = await answer(app, "ann", "2", "private", "rough week")
     assert "hadn't gone up yet, so it never will" in said and "for now" not in said
+
+
+async def test_after_keep_says_they_wont_be_posted_an_older_offers_post_can_no_longer_post_them(app, clock):
+    """The same heavy words sent twice make two offers. Post on the second, then Keep: "They won't be posted." The
+    first offer's Post, still unpressed, must not undo that: it acts only on the answer as it was offered."""
+    await a_round(app, clock)
+    ann = actor("ann")
+    first = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    clock.advance(timedelta(seconds=5))
+    second = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    clock.advance(timedelta(seconds=5))
+    assert "shared anonymously" in text(await press(app, ann, "checkin.post_held",
+                                                    dict(second["checkin.post_held"].args)))
+    clock.advance(timedelta(seconds=5))
+    kept = text(await press(app, ann, "checkin.keep_private", dict(second["checkin.keep_private"].args)))
+    assert "They won't be posted." in kept
+    clock.advance(timedelta(seconds=5))
+    stale = text(await press(app, ann, "checkin.post_held", dict(first["checkin.post_held"].args)))
+    assert "Your answer has changed since that message" in stale
+    for who in ("bob", "cy", "dee"):
+        await answer(app, who, "3", "anonymous", f"{who} here")
+    await close(app, clock)
+    assert CRISIS not in anonymous_words(app) and len(anonymous_words(app)) == 3
+
+
+async def test_an_offers_post_still_posts_when_nothing_changed_since(app, clock):
+    await a_round(app, clock)
+    ann = actor("ann")
+    offer = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    clock.advance(timedelta(minutes=3))
+    said = text(await press(app, ann, "checkin.keep_private", dict(offer["checkin.keep_private"].args)))
+    assert "They stay private" in said and "never" not in said and "won't" not in said  # (Post is still open)
+    posted = text(await press(app, ann, "checkin.post_held", dict(offer["checkin.post_held"].args)))
+    assert "shared anonymously" in posted
