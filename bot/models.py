@@ -177,12 +177,14 @@ class Response:
     post_ref: str | None
     created_at: datetime
     updated_at: datetime
+    unposted: bool = False
+    """Anonymous words that never went up: the round closed with too few to hide them among (`Batching`)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":
         return cls(
             row["id"], row["round_id"], row["user_id"], row["mood"], row["text"], row["visibility"],
-            row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]),
+            row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]), bool(row.get("unposted")),
         )
 
 

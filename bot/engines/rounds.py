@@ -12,7 +12,7 @@ import random
 import uuid
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
@@ -346,8 +346,8 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
         reply = Reply(body=body + summary, visibility="channel")
         edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
                         reply_to_json(reply))
-    done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit],
-                                             anonymous_batching(app, rnd, floor, posted_in))
+    batching = anonymous_batching(app, rnd, floor, posted_in, await unposted_notes(app, rnd, schedule, community))
+    done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit], batching)
     if done:
         log.info("closed round %s", rnd.id)
         app.metrics.add("rounds_closed")
@@ -368,23 +368,60 @@ async def settle_waiting_posts(app: "Hearth", community_id: str, closed_only: bo
     rounds = await app.store.rounds.rounds_waiting_in(community_id, closed_only)
     if not rounds:
         return 0
-    floor = anonymity_floor(app, await app.ensure_community(community_id))
+    community = await app.ensure_community(community_id)
+    floor = anonymity_floor(app, community)
     language = await app.channel_language(community_id)
     went = 0
     for rnd in rounds:
-        batching = anonymous_batching(app, rnd, floor, round_language(app, rnd, language))
+        # (for an open round too: it may close before `settle` takes it, and then settles as the close does)
+        schedule = await app.store.schedules.get(rnd.schedule_id)
+        unposted = await unposted_notes(app, rnd, schedule, community) if schedule is not None else None
+        batching = anonymous_batching(app, rnd, floor, round_language(app, rnd, language), unposted)
         went += await app.store.rounds.settle(rnd.id, batching, app.now())
     return went
 
 
-def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en") -> Batching:
+def anonymous_batching(app: "Hearth", rnd: Round, floor: int, posted_in: str = "en",
+                       unposted: Callable[[list[Response]], list[Outgoing]] | None = None) -> Batching:
     """How this round's anonymous posts go out: in batches of at least `floor` people (`Batching`, the rule and
-    why); written in `posted_in`, the community's language (they are the channel's)."""
+    why); written in `posted_in`, the community's language (they are the channel's). `unposted`: what tells the
+    authors of new posts the close leaves unposted (`unposted_notes`)."""
     def batch(held: list[HeldPost]) -> list[Outgoing]:
         with speaking(posted_in):
             return anonymous_messages(app, rnd, held)
 
-    return Batching(floor, batch)
+    return Batching(floor, batch, unposted)
+
+
+async def unposted_notes(app: "Hearth", rnd: Round, schedule: Schedule,
+                         community: Community) -> Callable[[list[Response]], list[Outgoing]]:
+    """For closing `rnd`: what tells each member whose anonymous answer the close leaves unposted (too few came in
+    together to hide it among, `Batching`) that it was not: privately, by DM, in their language, once. Built
+    before the close's transaction, for the members whose new anonymous posts wait now (only they can be left
+    over); one snoozed, or with DMs closed, is not written to (`me history` and `me export` say it all the same)."""
+    authors = await app.store.rounds.waiting_authors(rnd.id)
+    members = {u: await app.store.communities.get_member(schedule.community_id, u) for u in authors}
+    community_language = await app.store.communities.language(schedule.community_id)
+    now = app.now()
+
+    def notes(withheld: list[Response]) -> list[Outgoing]:
+        out = []
+        for resp in withheld:
+            if not resp.user_id:
+                continue
+            member = members.get(resp.user_id)
+            if not _reachable(member, app.zone_of(member, community), now):
+                continue
+            with speaking(app.member_language(member, community_language)):
+                body = fill(_("**{schedule}** has closed, and your anonymous answer wasn't posted: too few came in "
+                              "together to hide it among. Only you can see it now, and it still counts in the "
+                              "round's summary. Thank you for checking in."), schedule=schedule.name)
+            out.append(Outgoing(f"round:{rnd.id}:unposted:{resp.user_id}", "dm",
+                                {"user": resp.user_id, "community": schedule.community_id},
+                                reply_to_json(Reply(body=body)), response_id=resp.id))
+        return out
+
+    return notes
 
 
 def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[Outgoing]:

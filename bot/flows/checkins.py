@@ -7,6 +7,7 @@ import re
 import uuid
 from typing import TYPE_CHECKING
 
+from bot.clock import utc_iso
 from bot.commands.registry import Option, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
@@ -281,7 +282,7 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    shows = _when_anonymous_shows(visibility, previous, seen, was_out)
+    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None)
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
@@ -355,22 +356,27 @@ def _digest(words: str) -> str:
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
                 why: str = HELD) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
-    each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`)."""
+    each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
+    the answer as it was offered (`_held_answer`)."""
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
+    # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
+    # an older offer's Post is stale, so no reply that says they won't be posted is undone by one: `_held_answer`)
     buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
-               Button(post, "checkin.post_held", args | once(app.now())))
+               Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
                                  keep=hearth_text(_(KEEP_PRIVATE)))], "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
 
 async def _held_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule, Response]:
-    """The answer a held offer's button is for, if it is still those words; else a kind refusal (the answer was
-    changed since: the button is from before, and acts on nothing)."""
+    """The answer a held offer's button is for, if it is still those words (and, for Post, still as it was offered);
+    else a kind refusal (the answer was changed since: the button is from before, and acts on nothing)."""
     rnd, schedule = await _round_by_id(app, ev)
     mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
-    if mine is None or _digest(mine.text) != ev.args.get("words") or ev.args.get("visibility") not in VISIBILITIES:
+    at = ev.args.get("at")  # (Post's: the answer as offered; none on Keep, which never posts)
+    if mine is None or _digest(mine.text) != ev.args.get("words") or ev.args.get("visibility") not in VISIBILITIES \
+            or (at is not None and at != utc_iso(mine.updated_at)):
         raise UserError(_("Your answer has changed since that message, so I've left it as it is now. "
                           "**checkin status** shows it."))
     return rnd, schedule, mine
@@ -456,25 +462,31 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
-                          was_out: bool = True) -> Rich:
+                          was_out: bool = True, held: bool = False) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
     already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
     `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
     anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
-    simply won't be posted."""
+    simply won't be posted. `held`: the words were held back, and the offer that follows can still post them
+    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree."""
     if visibility == "anonymous" and seen:
         return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
                             "up with your name before, so anyone who saw them may know they're yours. If too few come "
-                            "in before the round closes, they aren't posted."))
+                            "in together before the round closes, they aren't posted."))
     if visibility == "anonymous":
         said = _("Anonymous answers go up a few at a time, without a name or a mood, so nobody can tell which is "
-                 "yours. If too few come in before the round closes, they aren't posted.")
+                 "yours. If too few come in together before the round closes, they aren't posted.")
         if previous is not None and previous.post_ref:
             said += " " + _("Your earlier post with your name stays up until then, and comes down with them or when "
                             "the round closes, so the timing gives nothing away.")
         return rich(" " + said)
+    if previous is not None and previous.visibility == "anonymous" and not was_out and held:
+        return rich(" " + _("Your anonymous post hadn't gone up yet, so for now nothing is posted."))
     if previous is not None and previous.visibility == "anonymous" and not was_out:
         return rich(" " + _("Your anonymous post hadn't gone up yet, so it never will."))
+    if previous is not None and previous.visibility == "anonymous" and held:
+        return rich(" " + _("For now, your anonymous post comes down with the next few changes, or when the round "
+                            "closes, so nobody can tell it was yours."))
     if previous is not None and previous.visibility == "anonymous":
         return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                             "nobody can tell it was yours."))

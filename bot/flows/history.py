@@ -42,8 +42,8 @@ async def history(app: "Hearth", ev: Event) -> Reply:
     for resp, rnd, schedule_name in rows[-20:]:
         local = rnd.scheduled_at.astimezone(tz)
         day = day_month(local)
-        head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood)
-                    + f" · {_(VISIBILITY_WORDS[resp.visibility])}", schedule_name)
+        shown = _("anonymous, not posted") if resp.unposted else _(VISIBILITY_WORDS[resp.visibility])
+        head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {shown}", schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)
     return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png")
 

@@ -294,8 +294,9 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
                "after a hard moment (until it is sent).")),
         rich(_("**Who sees what**")),
         rich(_("• **Shared** answers: the check-in's channel, with your name.")),
-        rich(_("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the "
-               "round closes), so when you answered gives nothing away. I remember they're yours only so you "
+        rich(_("• **Anonymous** answers: the channel, without your name. They go up a few at a time, so when you "
+               "answered gives nothing away; if too few come in together before the round closes, they aren't "
+               "posted, and **me history** says so. I remember they're yours only so you "
                "can change, export or delete them: nothing I show anyone else, moderators included, says whose "
                "they are. If words you'd post sound like you may be struggling, I hold them back and ask you "
                "first.")),

@@ -91,10 +91,23 @@ class Batching:
     Anonymous posts show no mood (`bot.engines.rounds.anonymous_messages`): a mood that only one post of a
     batch has would point to whoever's mood is known (their named post, just taken down), and leaving it off
     only where it would do so tells by its absence. Moods are counted in the summary, under its own rule.
+
+    New posts left over at the close (fewer than `floor` came in after the last batch went, or none went at
+    all): anonymity first, then the truth. They never go alone: each of the few would hide among fewer than
+    the community chose (its author knows theirs, so two leftovers point each to the other). Nor do they go
+    with the last batch once it is out: up later, beside it, their timing sets them apart all the same. The
+    one merge that protects everyone is already the rule: a batch still waiting for its tick takes whatever is
+    pressed before it (`joining`), at the close too. Holding every batch back in case leftovers come would
+    only make each wait longer (and leftovers can still come after it). So they stay unposted, and the truth
+    is told instead: the answer is marked `unposted` (history and export say "not posted", not "anonymous"
+    as if up), and its author is told privately (`unposted`: builds those messages, in each one's language;
+    none if not given). Every promise says so beforehand: "if too few come in together" (not "before the
+    round closes": five may come in, and two of them still be too few together).
     """
 
     floor: int
     build: Callable[[list[HeldPost]], list[Outgoing]]
+    unposted: Callable[[list[Response]], list[Outgoing]] | None = None
 
     def due(self, held: list[HeldPost], closing: bool, joining: dict[str, int] | None = None) -> list[HeldPost]:
         """The waiting posts that go now, by the rule above (those withheld for good at the close marked so).
@@ -134,7 +147,8 @@ OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_
 
 #: A member's answers in one community, with their rounds and check-ins (export and erasure).
 _ANSWERS_SQL = (
-    "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.created_at, r.updated_at, "
+    "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.anon_out, r.unposted, "
+    "r.created_at, r.updated_at, "
     "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
@@ -415,6 +429,15 @@ class RoundRepository(Repository):
             f"AND h.response_id IS NOT NULL{closed}) ORDER BY id", community_id)
         return [Round.from_row(r) for r in rows]
 
+    async def waiting_authors(self, round_id: int) -> list[str]:
+        """Who has an anonymous answer waiting to go up for the first time in the round's next batch: those whose
+        words its close may leave unposted (`Batching`)."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT r.user_id FROM held_posts h JOIN responses r ON r.id = h.response_id "
+            "WHERE h.round_id = ? AND r.visibility = 'anonymous' AND r.anon_out = 0 AND r.user_id IS NOT NULL "
+            "ORDER BY r.user_id", round_id)
+        return [r["user_id"] for r in rows]
+
     async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime,
                            pool: str) -> None:
         """An anonymous post to take down with its round's next batch, or pooled if its round is closed (or closes
@@ -472,6 +495,12 @@ class RoundRepository(Repository):
         outgoing = batching.build(held)
         ids = [h.held_id for h in held]
         await tx.execute(f"DELETE FROM held_posts WHERE id IN ({marks(ids)})", *ids)
+        withheld = [h.response for h in held if h.withheld and h.response is not None]
+        if withheld:  # (never posted: marked so, and their authors told privately, `Batching`)
+            ids = [r.id for r in withheld]
+            await tx.execute(f"UPDATE responses SET unposted = 1 WHERE id IN ({marks(ids)})", *ids)
+            if batching.unposted is not None:
+                await enqueue_on(tx, batching.unposted(withheld), now)
         for h in held:
             if h.response is None:
                 continue
@@ -666,6 +695,7 @@ class RoundRepository(Repository):
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
+             **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
         ]}
@@ -809,6 +839,14 @@ async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) ->
     return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),
              Schedule.from_row(r))
             for r in rows]
+
+
+def _anonymous_post(answer: dict[str, Any]) -> str:
+    """What became of an anonymous answer's post, as an export says it: "posted" (up, or on its way), "waiting"
+    (for its batch), or "not posted" (its round closed with too few to hide it among: `Batching`)."""
+    if answer["unposted"]:
+        return "not posted"
+    return "posted" if answer["anon_out"] else "waiting"
 
 
 def _notes_shown(opened: list[tuple[Schedule, dict[str, Any]]]) -> dict[int, str]:

@@ -606,3 +606,47 @@ def test_yes_pressed_twice_in_the_terminal_deletes_once_and_says_so_kindly(tmp_p
     assert out.count("Deleted mornings") == 1 and out.count("(removed") == 4
     assert "That button was already pressed, so I didn't do it a second time." in out
     assert "already been used" not in out and "Sorry" not in out
+
+
+TOO_FEW_TOGETHER = """\
+at 08:00
+as mia mod
+mod schedule create mornings #general daily 09:00 timezone=UTC
+press 1
+ann: checkin join mornings
+bob: checkin join mornings
+cat: checkin join mornings
+dan: checkin join mornings
+eve: checkin join mornings
+at 09:00
+ann: checkin answer 3 anonymous w-ann
+bob: checkin answer 3 anonymous w-bob
+cat: checkin answer 3 anonymous w-cat
+at 09:30
+dan: checkin answer 3 anonymous w-dan
+eve: checkin answer 3 anonymous w-eve
+at 11:00
+dan: me history
+ann: me history
+"""
+
+
+def test_anonymous_answers_left_after_the_last_batch_are_not_posted_and_their_members_are_told(
+        tmp_path, capsys, monkeypatch):
+    """The fourth trial (finding 9): five anonymous answers with a floor of three, three early and two later. The two
+    never go up alone, and now their members are told, privately, and their history says so."""
+    from datetime import datetime
+
+    from tests.conftest import start_terminal_clock_at
+
+    start_terminal_clock_at(monkeypatch, datetime(2026, 12, 7, 7, 0))
+    out = run_script(tmp_path, TOO_FEW_TOGETHER, capsys)
+    assert all(f"Someone\n  w-{who}" in out for who in ("ann", "bob", "cat"))
+    assert "Someone\n  w-dan" not in out and "Someone\n  w-eve" not in out
+    assert "If too few come in together before the round closes, they aren't posted." in out
+    closing = out.split("The clock moves on to Mon 7 Dec, 11:00", 1)[1]
+    for who in ("dan", "eve"):
+        assert f"[DM to {who}]\n  mornings has closed, and your anonymous answer wasn't posted" in closing
+    assert "[DM to ann]" not in closing
+    assert "anonymous, not posted — w-dan" in closing
+    assert "anonymous — w-ann" in closing

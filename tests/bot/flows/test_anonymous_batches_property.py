@@ -1,9 +1,10 @@
 """Every anonymous answer goes up, or is withheld only as its author was told: property-style, over random
 sequences of answers, edits, visibility switches, ticks of the clock and the close (`bot.store.rounds.Batching`).
 
-What its author is told: "Anonymous answers go up a few at a time … If too few come in before the round closes,
-they aren't posted." So an answer pressed before a batch of new anonymous posts went up goes up (with that batch
-or an earlier one), and one never posted must have been pressed after the last such batch, among too few.
+What its author is told: "Anonymous answers go up a few at a time … If too few come in together before the round
+closes, they aren't posted." So an answer pressed before a batch of new anonymous posts went up goes up (with that
+batch or an earlier one), and one never posted must have been pressed after the last such batch, among too few; its
+author is told so at the close, privately, and their answer says so.
 
 And with withdrawals before the tick (an anonymous answer made private, or `me delete`, while its batch waits for
 the clock's tick): words withdrawn before they went up never go up, and no batch of new posts goes up with fewer
@@ -26,7 +27,7 @@ from tests.conftest import COMMUNITY, actor, ref_of
 
 MEMBERS = ("ann", "bob", "cy", "dee", "eve", "fay")
 ANONYMOUS = "_Someone_"
-PROMISE = "If too few come in before the round closes, they aren't posted."
+PROMISE = "If too few come in together before the round closes, they aren't posted."
 
 
 class Channel:
@@ -135,7 +136,6 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
     channel.follow(clock.now())
 
     assert all(n >= floor for n in channel.batches), (seed, channel.batches)  # never fewer than the floor together
-    return tries
     assert not set(withdrawn) & anonymous_words_sent(app), (seed, withdrawn)  # withdrawn before the tick: never up
 
     anonymous_up = [t for t in channel.up.values() if t.startswith(ANONYMOUS)]
@@ -150,6 +150,17 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
         assert bool(named) == (visibility == "shared"), (seed, who, words, channel.up)
     assert len(anonymous_up) <= sum(v == "anonymous" for v, _ in last.values()) + erased_up, (seed, channel.up)
     assert await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NOT NULL") == []
+
+    # Words left unposted at the close: their answer says so (history, export), and their author was told, privately.
+    told_unposted = [d.user for d in app.sent if d.kind == "dm" and "wasn't posted" in d.message.plain()]
+    assert len(told_unposted) == len(set(told_unposted)), (seed, told_unposted)  # once each
+    for who, (visibility, words) in last.items():
+        saved = await app.store.rounds.response_of(rnd.id, f"console:{who}")
+        up = any(t.split("\n", 1)[-1] == words for t in anonymous_up)
+        unposted = visibility == "anonymous" and not up
+        assert saved is not None and saved.unposted == unposted, (seed, who, words, channel.up)
+        assert (f"console:{who}" in told_unposted) == unposted, (seed, who, told_unposted)
+    return tries
 
 
 @pytest.mark.parametrize("seed", range(12))

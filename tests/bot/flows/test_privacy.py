@@ -117,7 +117,10 @@ async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_c
 async def test_the_notice_says_anonymous_answers_go_up_in_batches(app):
     out = text(await run(app, actor("ann"), "privacy"))
     line = next(line for line in out.splitlines() if line.startswith("• Anonymous"))
-    assert "a few at a time" in line and "when the round closes" in line
+    assert "a few at a time" in line
+    # ...and, truly, that too few together at the close aren't posted at all (not "or when the round closes")
+    assert "if too few come in together before the round closes, they aren't posted" in line
+    assert "(or when the round closes)" not in line
 
 
 #: What each language's care section says of where a care note points: never to an anonymous or private answer.
@@ -130,10 +133,11 @@ NEVER_WHERE = {
 }
 
 
-ANONYMOUS = ("• **Anonymous** answers: the channel, without your name. They go up a few at a time (or when the round "
-             "closes), so when you answered gives nothing away. I remember they're yours only so you can change, "
-             "export or delete them: nothing I show anyone else, moderators included, says whose they are. If words "
-             "you'd post sound like you may be struggling, I hold them back and ask you first.")
+ANONYMOUS = ("• **Anonymous** answers: the channel, without your name. They go up a few at a time, so when you "
+             "answered gives nothing away; if too few come in together before the round closes, they aren't posted, "
+             "and **me history** says so. I remember they're yours only so you can change, export or delete them: "
+             "nothing I show anyone else, moderators included, says whose they are. If words you'd post sound like "
+             "you may be struggling, I hold them back and ask you first.")
 
 
 @pytest.mark.parametrize("language", sorted(NEVER_WHERE))
