@@ -32,8 +32,14 @@ class PatternError(HearthError, ValueError):
     """A phrase does not parse; the message says where."""
 
 
-def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]]) -> str:
-    """Compile one phrase to a regex source matching canonical text (see `Normaliser.canonical`)."""
+def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
+                   gap_stops: frozenset[str] = frozenset()) -> str:
+    """Compile one phrase to a regex source matching canonical text (see `Normaliser.canonical`). `gap_stops`:
+    words a `...` never passes over, the language's negation cues: the negation check reads only what comes
+    before a match, so "ich will mich ... umbringen" must not take in the "nicht" of "ich will mich nicht
+    umbringen"."""
+    gap = _GAP if not gap_stops else \
+        rf"(?: (?!(?:{'|'.join(re.escape(w) for w in sorted(gap_stops))})(?= |$))[^ {CLAUSE}]+){{0,3}}"
     tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
     pos = 0
 
@@ -61,7 +67,7 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]]) ->
                 raise PatternError(f"empty alternative in {phrase!r}")
             atom = "(?:" + "|".join(alts) + ")"
         elif tok == "...":
-            return _GAP
+            return gap
         elif tok == "$":
             return rf"(?= {CLAUSE} )"
         elif tok == "^":

@@ -137,7 +137,8 @@ class PhraseRules:
                 try:
                     for p in (*e.patterns, *e.needs) if own else ():
                         _check_canonical(p, norm)
-                    sources = [compile_phrase(p, canon_word) for p in e.patterns]
+                    stops = gap_stops if kind == "crisis" and e.negatable else frozenset()
+                    sources = [compile_phrase(p, canon_word, stops) for p in e.patterns]
                     needs = [compile_phrase(p, canon_word) for p in e.needs]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
@@ -148,6 +149,8 @@ class PhraseRules:
 
         def canon_words(phrase: str) -> tuple[str, ...]:
             return tuple(w for p in phrase.split() for w in canon_word(p, False))
+
+        gap_stops = frozenset(words[0] for words in map(canon_words, pf.cues) if len(words) == 1)
 
         negation = cls._negation_regex(pf.cues, pf.not_negation, pf.negation_window, canon_word, path)
         scope = _Scope(tuple(sorted({canon_words(c) for c in pf.cues}, key=len, reverse=True)),

@@ -205,3 +205,20 @@ def test_not_minding_ordinary_things_and_praise_stay_ok(text):
     from bot.safety.rules import AllRules
 
     assert not AllRules.load().check(text).fired, text
+
+
+@pytest.mark.parametrize("negated, meant", [
+    ("ich will mich nicht umbringen", "ich will mich umbringen"),
+    ("ich werde mich nicht umbringen", "ich werde mich heute umbringen"),
+    ("ich bring mich nicht um", "ich bring mich heute nacht um"),
+    ("dann bring ich mich nicht um", "dann bring ich mich halt um"),
+])
+def test_a_negation_inside_a_phrases_gap_negates_it(negated, meant):
+    """A `...` in a phrase never passes over a negation cue: the negation check reads only what comes before a
+    match, so a gap that took in "nicht" turned "I won't kill myself" into a crisis (found in review: German
+    phrases with a gap between "mich" and "um")."""
+    from bot.safety.rules import AllRules
+
+    rules = AllRules.load()
+    assert rules.check(negated).fired is None, negated
+    assert rules.check(meant).fired is not None, meant
