@@ -16,7 +16,7 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
+_TOP = {"meta", "settings", "normalise", "negation", "word_order", "crisis", "figure", "hyperbole", "topic"}
 _ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical"}
 
 
@@ -63,6 +63,12 @@ class PhraseFile:
     figures: list[Entry]
     hyperbole: list[Entry]
     topic: list[Entry]
+    reaching: list[str] = ()  # type: ignore[assignment]
+    """Words that, between an answering cue ("no") and a subject, carry the cue on to it ("no way I would…")."""
+    inverted_subjects: list[str] = ()  # type: ignore[assignment]
+    """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
+    inverted_verbs: list[str] = ()  # type: ignore[assignment]
+    """`[word_order].verbs`: finite verbs that begin a phrase with no subject written before them."""
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -134,6 +140,9 @@ def load_phrase_file(path: Path) -> PhraseFile:
         raise _fail(path, "[settings].negation_window", "must be a whole number from 0 to 8")
     norm = data.get("normalise", {})
     neg = data.get("negation", {})
+    order = data.get("word_order", {})
+    if not isinstance(order, dict) or set(order) - {"subjects", "verbs"}:
+        raise _fail(path, "[word_order]", "takes only `subjects` and `verbs`")
     seen: set[str] = set()
     return PhraseFile(
         path=path,
@@ -154,4 +163,7 @@ def load_phrase_file(path: Path) -> PhraseFile:
         figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
         hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),
         topic=_entries(path, "topic", data.get("topic", []), seen, required=False),
+        reaching=_str_list(path, "[negation].reaching", neg.get("reaching", [])),
+        inverted_subjects=_str_list(path, "[word_order].subjects", order.get("subjects", [])),
+        inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.content.packs import default_content_dir
 from bot.safety.content import Entry, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
-from bot.safety.patterns import PatternError, compile_phrase
+from bot.safety.patterns import PatternError, compile_phrase, inverted
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class _Scope:
     subjects: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     own_clause: frozenset[str] = frozenset()
+    reaching: frozenset[str] = frozenset()
 
     def ends(self, words: list[str], next_word: list[str], before: list[str]) -> bool:
         """`words`: a cue and what follows it up to a match; `next_word`: the match's first word; `before`: the
@@ -75,7 +76,16 @@ class _Scope:
             return i > 0 and " ".join(cue) in self.interjections  # "no en serio quiero morir"
         if rest[i] in self.subjects:
             return True  # "no, I …"
-        return rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:])  # "idk I …"
+        if rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:]):
+            return True  # "idk I …"
+        if " ".join(cue) in self.interjections or tuple(rest[:len(cue)]) == cue:
+            # an answer ("no"), or a cue said twice ("never never"): a subject after any few words begins a new
+            # clause ("no mom I want to die", "no please no I want to die"), unless a word between carries the cue
+            # on to it ("no way I would…", "no es que yo quiera…", "não acho que eu…")
+            tail = [*rest[i:], *next_word]
+            j = next((k for k, w in enumerate(tail) if w in self.subjects), None)
+            return j is not None and not any(w in self.reaching or w in self.raising for w in tail[:j])
+        return False
 
 
 def _check_canonical(phrase: str, norm: Normaliser) -> None:
@@ -130,13 +140,26 @@ class PhraseRules:
             toks = norm.tokens(word)
             return [t for t in toks if t != CLAUSE]
 
-        def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
+        subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
+        verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
+
+        def turned(patterns: tuple[str, ...]) -> list[str]:
+            """Each phrase again with its verb before its subject, where the language puts it there after a fronted
+            word ([word_order]: German "heute will ich sterben", "dann bring ich mich um")."""
+            if not subjects:
+                return []
+            found = (inverted(p, lambda w: tuple(canon_word(w, False)) in subjects,
+                              lambda w: tuple(canon_word(w, False)) in verbs, pf.inverted_subjects)
+                     for p in patterns)
+            return [p for p in found if p]
+
+        def compile_entries(kind: str, entries: list[Entry], own: bool = True, turn: bool = False) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
                 try:
                     for p in e.patterns if own else ():
                         _check_canonical(p, norm)
-                    sources = [compile_phrase(p, canon_word) for p in e.patterns]
+                    sources = [compile_phrase(p, canon_word) for p in [*e.patterns, *(turned(e.patterns) if turn else [])]]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
@@ -152,8 +175,10 @@ class PhraseRules:
                        tuple(f for f in map(canon_words, pf.fillers) if f),
                        frozenset(w for c in pf.subjects for w in canon_words(c)),
                        frozenset(w for c in pf.raising for w in canon_words(c)),
-                       frozenset(w for c in pf.own_clause for w in canon_words(c)))
-        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
+                       frozenset(w for c in pf.own_clause for w in canon_words(c)),
+                       frozenset(w for c in pf.reaching for w in canon_words(c)))
+        return cls(norm, compile_entries("crisis", pf.crisis, turn=True), compile_entries("figure", pf.figures, turn=True),
+                   negation,
                    scope, compile_entries("hyperbole", pf.hyperbole),
                    compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
 
