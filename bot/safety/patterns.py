@@ -147,9 +147,7 @@ def inverted(phrase: str, is_subject: Callable[[str], bool], is_verb: Callable[[
     def subject_words(atom: list[str]) -> list[str]:
         body = atom[:-1] if atom[-1] == "?" else atom
         alts = _alternatives(body)
-        if not alts or not all(len(a) == 1 and a[0] not in "()|" for a in alts):
-            return []
-        return [a[0] for a in alts if is_subject(a[0])]
+        return [a[0] for a in alts or () if len(a) == 1 and is_subject(a[0])]  # ("mein (vater|mann)": not turned)
 
     def turned(atom: list[str], subject: list[str], verbs_only: bool) -> list[str] | None:
         alts = _alternatives(atom)
