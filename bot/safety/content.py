@@ -8,7 +8,7 @@ never silently screen nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +63,11 @@ class PhraseFile:
     figures: list[Entry]
     hyperbole: list[Entry]
     topic: list[Entry]
-    reaching: list[str] = ()  # type: ignore[assignment]
+    reaching: list[str] = field(default_factory=list)
     """Words that, between an answering cue ("no") and a subject, carry the cue on to it ("no way I would…")."""
-    inverted_subjects: list[str] = ()  # type: ignore[assignment]
+    inverted_subjects: list[str] = field(default_factory=list)
     """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
-    inverted_verbs: list[str] = ()  # type: ignore[assignment]
+    inverted_verbs: list[str] = field(default_factory=list)
     """`[word_order].verbs`: finite verbs that begin a phrase with no subject written before them."""
 
 

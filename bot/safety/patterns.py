@@ -142,7 +142,7 @@ def inverted(phrase: str, is_subject: Callable[[str], bool], is_verb: Callable[[
     tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
     atoms = _atoms(tokens)
     if atoms and atoms[-1] == ["$"]:
-        return None  # said whole and bare ("ich will nicht mehr"): a fronted word may be what it lacks ("das will ich nicht mehr")
+        return None  # said bare ("ich will nicht mehr"): a fronted word may be what it lacks ("das will ich nicht mehr")
 
     def subject_words(atom: list[str]) -> list[str]:
         body = atom[:-1] if atom[-1] == "?" else atom

@@ -50,8 +50,11 @@ class _Scope:
     does a subject after a cue's verb of knowing or caring (`own_clause`: "I don't know I want to die", "idk i want
     to die"), but not after any other word ("no way I would kill myself", "not that I'd ever"). Nothing ends after
     a verb before the cue that carries the negation on (`raising`: "ich glaube nicht ich will sterben"). A cue
-    that can stand alone as an answer (`interjections`: "no") negates nothing when only fillers stand between it
-    and the phrase either ("no en serio quiero morir"). Canonical words."""
+    that can stand alone as an answer (`interjections`: "no"), or a cue said twice ("never never"), negates
+    nothing when only fillers stand between it and the phrase either ("no en serio quiero morir"), nor when a
+    subject follows it after any few words ("no mom I want to die", "no please no I want to die"), unless a word
+    between carries it on to that subject (`reaching`: "no way I would", "no es que yo quiera"; or `raising`:
+    "não acho que eu queira"). Canonical words."""
 
     cues: tuple[tuple[str, ...], ...] = ()
     interjections: frozenset[str] = frozenset()
@@ -159,7 +162,8 @@ class PhraseRules:
                 try:
                     for p in e.patterns if own else ():
                         _check_canonical(p, norm)
-                    sources = [compile_phrase(p, canon_word) for p in [*e.patterns, *(turned(e.patterns) if turn else [])]]
+                    phrases = [*e.patterns, *(turned(e.patterns) if turn else [])]
+                    sources = [compile_phrase(p, canon_word) for p in phrases]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
@@ -177,8 +181,8 @@ class PhraseRules:
                        frozenset(w for c in pf.raising for w in canon_words(c)),
                        frozenset(w for c in pf.own_clause for w in canon_words(c)),
                        frozenset(w for c in pf.reaching for w in canon_words(c)))
-        return cls(norm, compile_entries("crisis", pf.crisis, turn=True), compile_entries("figure", pf.figures, turn=True),
-                   negation,
+        return cls(norm, compile_entries("crisis", pf.crisis, turn=True),
+                   compile_entries("figure", pf.figures, turn=True), negation,
                    scope, compile_entries("hyperbole", pf.hyperbole),
                    compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
 

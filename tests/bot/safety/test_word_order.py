@@ -256,3 +256,51 @@ def test_all_five_languages_give_the_same_level(rules, family):
     got = {(lang, text): rules.check(text).level for lang in LANGS for text in by_lang[lang]}
     wrong = {k: v for k, v in got.items() if v != level}
     assert not wrong, f"{family}: want {level} in every language, got {wrong}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The tables, in a phrase file of one's own
+# ---------------------------------------------------------------------------------------------------------------
+
+MINI = """
+[meta]
+language = "en"
+
+[negation]
+cues = ["no"]
+interjections = ["no"]
+subjects = ["i"]
+reaching = ["way"]
+
+[word_order]
+subjects = ["i"]
+verbs = ["will"]
+
+[[crisis]]
+id = "death.wish"
+patterns = ["i want to die", "will end it"]
+"""
+
+
+def _mini(tmp_path, text: str) -> PhraseRules:
+    (tmp_path / "safety").mkdir(exist_ok=True)
+    (tmp_path / "safety" / "en.toml").write_text(text, encoding="utf-8")
+    return PhraseRules.load(tmp_path)
+
+
+def test_word_order_and_reaching_are_read_from_the_phrase_file(tmp_path):
+    rules = _mini(tmp_path, MINI)
+    assert rules.check("tonight want i to die").fired == "death.wish"  # (a made-up inversion, to show the table)
+    assert rules.check("tonight will i end it").fired == "death.wish"
+    assert rules.check("no mom i want to die").fired == "death.wish"
+    assert rules.check("no way i want to die").fired is None  # "way" carries the "no" on
+    plain = _mini(tmp_path, MINI.replace('reaching = ["way"]', "").replace('verbs = ["will"]', ""))
+    assert plain.check("no way i want to die").fired == "death.wish"
+    assert plain.check("tonight will i end it").fired is None
+
+
+def test_an_unknown_word_order_key_is_refused(tmp_path):
+    from bot.safety import SafetyContentError
+
+    with pytest.raises(SafetyContentError, match=r"\[word_order\]"):
+        _mini(tmp_path, MINI.replace('verbs = ["will"]', 'verb = ["will"]'))
