@@ -16,7 +16,7 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "word_order", "crisis", "figure", "hyperbole", "topic"}
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
 _ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical"}
 
 
@@ -127,9 +127,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
 def load_phrase_file(path: Path) -> PhraseFile:
     """Read and check `path`; raises `SafetyContentError` naming the file and entry."""
     data = load_toml(path, "phrase file", error=SafetyContentError)
-    unknown = set(data) - _TOP
+    allowed = _TOP | {"word_order"}
+    unknown = set(data) - allowed
     if unknown:
-        raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(_TOP)}")
+        raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
     meta = data.get("meta", {})
     language = meta.get("language")
     if not isinstance(language, str) or not language:

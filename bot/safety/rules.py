@@ -10,7 +10,7 @@ words, only the id of the phrase group that matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
@@ -146,24 +146,31 @@ class PhraseRules:
         subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
         verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
 
-        def turned(patterns: tuple[str, ...]) -> list[str]:
-            """Each phrase again with its verb before its subject, where the language puts it there after a fronted
-            word ([word_order]: German "heute will ich sterben", "dann bring ich mich um")."""
+        def turned(entries: list[Entry]) -> list[Entry]:
+            """Each group with its phrases also read verb before subject, where the language puts them so after a
+            fronted word ([word_order]: German "heute will ich sterben", "dann bring ich mich um")."""
             if not subjects:
-                return []
-            found = (inverted(p, lambda w: tuple(canon_word(w, False)) in subjects,
-                              lambda w: tuple(canon_word(w, False)) in verbs, pf.inverted_subjects)
-                     for p in patterns)
-            return [p for p in found if p]
+                return entries
 
-        def compile_entries(kind: str, entries: list[Entry], own: bool = True, turn: bool = False) -> list[_Compiled]:
+            def is_subject(word: str) -> bool:
+                return tuple(canon_word(word, False)) in subjects
+
+            def is_verb(word: str) -> bool:
+                return tuple(canon_word(word, False)) in verbs
+
+            out = []
+            for e in entries:
+                more = [p for p in (inverted(p, is_subject, is_verb, pf.inverted_subjects) for p in e.patterns) if p]
+                out.append(replace(e, patterns=(*e.patterns, *more)))
+            return out
+
+        def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
                 try:
                     for p in e.patterns if own else ():
                         _check_canonical(p, norm)
-                    phrases = [*e.patterns, *(turned(e.patterns) if turn else [])]
-                    sources = [compile_phrase(p, canon_word) for p in phrases]
+                    sources = [compile_phrase(p, canon_word) for p in e.patterns]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
@@ -181,9 +188,8 @@ class PhraseRules:
                        frozenset(w for c in pf.raising for w in canon_words(c)),
                        frozenset(w for c in pf.own_clause for w in canon_words(c)),
                        frozenset(w for c in pf.reaching for w in canon_words(c)))
-        return cls(norm, compile_entries("crisis", pf.crisis, turn=True),
-                   compile_entries("figure", pf.figures, turn=True), negation,
-                   scope, compile_entries("hyperbole", pf.hyperbole),
+        return cls(norm, compile_entries("crisis", turned(pf.crisis)), compile_entries("figure", turned(pf.figures)),
+                   negation, scope, compile_entries("hyperbole", pf.hyperbole),
                    compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
 
     @staticmethod
