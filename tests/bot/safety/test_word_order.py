@@ -131,6 +131,8 @@ def test_every_german_phrase_that_begins_with_its_subject_or_verb_is_read_verb_f
     verbs = {tuple(canon(v)) for v in pf.inverted_verbs}
     turned = missed = 0
     for entry in pf.crisis:
+        if getattr(entry, "needs", ()):
+            continue  # (a group that counts only beside another phrase: its sample alone fires nothing)
         for phrase in entry.patterns:
             first = _sample(phrase).split()[:1]
             other = inverted(phrase, lambda w: w in subjects, lambda w: tuple(canon(w)) in verbs,
