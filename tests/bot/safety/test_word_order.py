@@ -220,7 +220,7 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "en": ["sometimes I just want to die"],
         "es": ["a veces solo quiero morirme"],
         "de": ["manchmal will ich einfach sterben"],
-        "fr": ["parfois je veux mourir"],
+        "fr": ["parfois je veux mourir", "parfois je veux juste mourir"],
         "pt": ["às vezes eu só quero morrer"],
     }),
     "a pronoun before the verb that carries it": ("crisis", {
@@ -245,6 +245,12 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "pt": ["não mãe, eu não quero morrer", "não mãe não me quero matar"],
     }),
 }
+
+
+def test_an_adverb_between_wanting_and_dying_keeps_negations_and_figures_in_french(rules):
+    assert rules.check("je voudrais vraiment mourir").level == "crisis"
+    for text in ("je veux pas vraiment mourir", "je ne veux pas juste mourir", "je veux juste mourir de rire"):
+        assert rules.check(text).level == "ok", text
 
 
 def test_every_family_has_all_five_languages():
