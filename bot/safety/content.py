@@ -8,7 +8,7 @@ never silently screen nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,12 @@ class PhraseFile:
     figures: list[Entry]
     hyperbole: list[Entry]
     topic: list[Entry]
+    reaching: list[str] = field(default_factory=list)
+    """Words that, between an answering cue ("no") and a subject, carry the cue on to it ("no way I would…")."""
+    inverted_subjects: list[str] = field(default_factory=list)
+    """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
+    inverted_verbs: list[str] = field(default_factory=list)
+    """`[word_order].verbs`: finite verbs that begin a phrase with no subject written before them."""
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -131,9 +137,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
 def load_phrase_file(path: Path) -> PhraseFile:
     """Read and check `path`; raises `SafetyContentError` naming the file and entry."""
     data = load_toml(path, "phrase file", error=SafetyContentError)
-    unknown = set(data) - _TOP
+    allowed = _TOP | {"word_order"}
+    unknown = set(data) - allowed
     if unknown:
-        raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(_TOP)}")
+        raise _fail(path, "top level", f"unknown table(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
     meta = data.get("meta", {})
     language = meta.get("language")
     if not isinstance(language, str) or not language:
@@ -144,6 +151,9 @@ def load_phrase_file(path: Path) -> PhraseFile:
         raise _fail(path, "[settings].negation_window", "must be a whole number from 0 to 8")
     norm = data.get("normalise", {})
     neg = data.get("negation", {})
+    order = data.get("word_order", {})
+    if not isinstance(order, dict) or set(order) - {"subjects", "verbs"}:
+        raise _fail(path, "[word_order]", "takes only `subjects` and `verbs`")
     seen: set[str] = set()
     return PhraseFile(
         path=path,
@@ -164,4 +174,7 @@ def load_phrase_file(path: Path) -> PhraseFile:
         figures=_entries(path, "figure", data.get("figure", []), seen, required=False),
         hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),
         topic=_entries(path, "topic", data.get("topic", []), seen, required=False),
+        reaching=_str_list(path, "[negation].reaching", neg.get("reaching", [])),
+        inverted_subjects=_str_list(path, "[word_order].subjects", order.get("subjects", [])),
+        inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
     )

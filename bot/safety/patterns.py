@@ -97,3 +97,83 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
     if not body:
         raise PatternError("empty phrase")
     return body + "(?= )"
+
+
+def _atoms(tokens: list[str]) -> list[list[str]]:
+    """A phrase's tokens cut into its top-level items: a word, a group with its parentheses, `...`, `$` or `^`,
+    each with the `?` after it."""
+    atoms: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        j, depth = i, 0
+        while True:
+            depth += {"(": 1, ")": -1}.get(tokens[j], 0)
+            j += 1
+            if depth <= 0 or j >= len(tokens):
+                break
+        if j < len(tokens) and tokens[j] == "?":
+            j += 1
+        atoms.append(tokens[i:j])
+        i = j
+    return atoms
+
+
+def _alternatives(atom: list[str]) -> list[list[str]] | None:
+    """A word's or a group's alternatives (a group's inner tokens split at its own `|`); None for `...`, `$`, `^`
+    or an optional item."""
+    if atom[-1] == "?" or atom[0] in ("...", "$", "^", "|", ")"):
+        return None
+    if atom[0] != "(":
+        return [atom]
+    alts, depth, cur = [], 0, []
+    for tok in atom[1:-1]:
+        if tok == "|" and depth == 0:
+            alts.append(cur)
+            cur = []
+            continue
+        depth += {"(": 1, ")": -1}.get(tok, 0)
+        cur.append(tok)
+    return [*alts, cur]
+
+
+def inverted(phrase: str, is_subject: Callable[[str], bool], is_verb: Callable[[str], bool],
+             subjects: list[str]) -> str | None:
+    """The same phrase with its finite verb before its subject (German verb-second order: "ich will sterben" →
+    "heute will ich sterben", "ich bring mich um" → "dann bring ich mich um"), or None when it has no such verb.
+
+    Where a phrase begins with a subject item (`ich`, `(ich|ick)?`), the verb after it moves in front of it: each
+    of the next item's alternatives takes the subject after its first word ("(wil|wurde gern)" → "(wil ich|wurde ich
+    gern)"). A phrase that begins with a finite verb and no subject (`is_verb`: "(nehm|nehme) mir das leben")
+    takes `subjects` after it. A phrase that ends at its clause's end (`$`) is a sentence said bare, and a word
+    fronted before its verb is most often the object it lacks ("das will ich nicht mehr", "das kann ich nicht mehr"):
+    it is not turned. A phrase written with its subject further in ("(dann) mach ich schlus") is left
+    as it is."""
+    tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
+    atoms = _atoms(tokens)
+    if atoms and atoms[-1] == ["$"]:
+        return None  # said bare ("ich will nicht mehr"): a fronted word may be what it lacks ("das will ich nicht mehr")
+
+    def subject_words(atom: list[str]) -> list[str]:
+        body = atom[:-1] if atom[-1] == "?" else atom
+        alts = _alternatives(body)
+        return [a[0] for a in alts or () if len(a) == 1 and is_subject(a[0])]  # ("mein (vater|mann)": not turned)
+
+    def turned(atom: list[str], subject: list[str], verbs_only: bool) -> list[str] | None:
+        alts = _alternatives(atom)
+        if not alts:
+            return None
+        pron = ["(", *[t for w in subject for t in ("|", w)][1:], ")"]
+        out = [[a[0], *pron, *a[1:]] for a in alts
+               if a and a[0] not in ("(", "...", "$", "^") and (not verbs_only or is_verb(a[0]))]
+        if not out:
+            return None
+        return ["(", *[t for a in out for t in ("|", *a)][1:], ")"]
+
+    k = 1 if atoms and atoms[0] == ["^"] else 0
+    if k + 1 < len(atoms) and (subject := subject_words(atoms[k])):
+        verb = turned(atoms[k + 1], subject, False)
+        return " ".join(t for a in [*atoms[:k], verb, *atoms[k + 2:]] for t in a) if verb else None
+    if k < len(atoms) and not (k + 1 < len(atoms) and subject_words(atoms[k + 1])):
+        if verb := turned(atoms[k], subjects, True):
+            return " ".join(t for a in [*atoms[:k], verb, *atoms[k + 1:]] for t in a)
+    return None

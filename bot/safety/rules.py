@@ -10,13 +10,13 @@ words, only the id of the phrase group that matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
 from bot.safety.content import Entry, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
-from bot.safety.patterns import PatternError, compile_phrase
+from bot.safety.patterns import PatternError, compile_phrase, inverted
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,11 @@ class _Scope:
     does a subject after a cue's verb of knowing or caring (`own_clause`: "I don't know I want to die", "idk i want
     to die"), but not after any other word ("no way I would kill myself", "not that I'd ever"). Nothing ends after
     a verb before the cue that carries the negation on (`raising`: "ich glaube nicht ich will sterben"). A cue
-    that can stand alone as an answer (`interjections`: "no") negates nothing when only fillers stand between it
-    and the phrase either ("no en serio quiero morir"). Canonical words."""
+    that can stand alone as an answer (`interjections`: "no"), or a cue said twice ("never never"), negates
+    nothing when only fillers stand between it and the phrase either ("no en serio quiero morir"), nor when a
+    subject follows it after any few words ("no mom I want to die", "no please no I want to die"), unless a word
+    between carries it on to that subject (`reaching`: "no way I would", "no es que yo quiera"; or `raising`:
+    "não acho que eu queira"). Canonical words."""
 
     cues: tuple[tuple[str, ...], ...] = ()
     interjections: frozenset[str] = frozenset()
@@ -60,6 +63,7 @@ class _Scope:
     subjects: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     own_clause: frozenset[str] = frozenset()
+    reaching: frozenset[str] = frozenset()
 
     def ends(self, words: list[str], next_word: list[str], before: list[str]) -> bool:
         """`words`: a cue and what follows it up to a match; `next_word`: the match's first word; `before`: the
@@ -76,7 +80,16 @@ class _Scope:
             return i > 0 and " ".join(cue) in self.interjections  # "no en serio quiero morir"
         if rest[i] in self.subjects:
             return True  # "no, I …"
-        return rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:])  # "idk I …"
+        if rest[i] in self.own_clause and any(w in self.subjects for w in rest[i + 1:]):
+            return True  # "idk I …"
+        if " ".join(cue) in self.interjections or tuple(rest[:len(cue)]) == cue:
+            # an answer ("no"), or a cue said twice ("never never"): a subject after any few words begins a new
+            # clause ("no mom I want to die", "no please no I want to die"), unless a word between carries the cue
+            # on to it ("no way I would…", "no es que yo quiera…", "não acho que eu…")
+            tail = [*rest[i:], *next_word]
+            j = next((k for k, w in enumerate(tail) if w in self.subjects), None)
+            return j is not None and not any(w in self.reaching or w in self.raising for w in tail[:j])
+        return False
 
 
 def _check_canonical(phrase: str, norm: Normaliser) -> None:
@@ -131,6 +144,27 @@ class PhraseRules:
             toks = norm.tokens(word)
             return [t for t in toks if t != CLAUSE]
 
+        subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
+        verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
+
+        def turned(entries: list[Entry]) -> list[Entry]:
+            """Each group with its phrases also read verb before subject, where the language puts them so after a
+            fronted word ([word_order]: German "heute will ich sterben", "dann bring ich mich um")."""
+            if not subjects:
+                return entries
+
+            def is_subject(word: str) -> bool:
+                return tuple(canon_word(word, False)) in subjects
+
+            def is_verb(word: str) -> bool:
+                return tuple(canon_word(word, False)) in verbs
+
+            out = []
+            for e in entries:
+                more = [p for p in (inverted(p, is_subject, is_verb, pf.inverted_subjects) for p in e.patterns) if p]
+                out.append(replace(e, patterns=(*e.patterns, *more)))
+            return out
+
         def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
@@ -158,9 +192,10 @@ class PhraseRules:
                        tuple(f for f in map(canon_words, pf.fillers) if f),
                        frozenset(w for c in pf.subjects for w in canon_words(c)),
                        frozenset(w for c in pf.raising for w in canon_words(c)),
-                       frozenset(w for c in pf.own_clause for w in canon_words(c)))
-        return cls(norm, compile_entries("crisis", pf.crisis), compile_entries("figure", pf.figures), negation,
-                   scope, compile_entries("hyperbole", pf.hyperbole),
+                       frozenset(w for c in pf.own_clause for w in canon_words(c)),
+                       frozenset(w for c in pf.reaching for w in canon_words(c)))
+        return cls(norm, compile_entries("crisis", turned(pf.crisis)), compile_entries("figure", turned(pf.figures)),
+                   negation, scope, compile_entries("hyperbole", pf.hyperbole),
                    compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
 
     @staticmethod
