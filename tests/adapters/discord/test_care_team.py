@@ -248,7 +248,8 @@ async def test_heavy_words_given_anonymously_are_held_and_a_press_keeps_them_pri
     mia = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
     post = await open_round(fake, app, clock, ann)
-    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    care_team = fake.add_channel(fake.guild_id, "care-team")  # (never the round's channel: Hearth refuses it)
+    await run(fake, mia, "mod settings", key="alert_channel", value=care_team)
     modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Low")))
     iid = await fake.submit(ann, modal["data"]["custom_id"], {"mood": "2", "words": WORDS, "visibility": "anonymous"})
     first = await fake.wait_callback(iid)
@@ -262,7 +263,8 @@ async def test_heavy_words_given_anonymously_are_held_and_a_press_keeps_them_pri
     kept = await fake.wait_callback(await fake.click(ann, int(offer["id"]), button(offer, "Keep")))
     assert "They stay private" in kept["data"]["content"]
     await app.outbox.drain_all()
-    everywhere = [m["content"] for ch in (fake.channel_id, int(post["id"])) for m in fake.channel_messages(ch)]
+    everywhere = [m["content"] for ch in (fake.channel_id, int(post["id"]), care_team)
+                  for m in fake.channel_messages(ch)]
     assert not [c for c in everywhere if WORDS in c]
     (note,) = [c for c in everywhere if "may need some support" in c]
     assert "Ann" in note and "check-in" not in note.split("Hearth has")[0]

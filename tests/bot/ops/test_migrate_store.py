@@ -47,6 +47,7 @@ async def open_hearth(url: str, tmp_path: Path, clock) -> Hearth:
 async def fill(app: Hearth, clock, community: str) -> None:
     """Everything a community accumulates, through the flows that write it."""
     mia, ann, bob, cy = (actor(n, moderator=(n == "mia"), community=community) for n in ("mia", "ann", "bob", "cy"))
+    clock.set(datetime(2026, 1, 1, 8, 0, tzinfo=timezone.utc))  # (made before the rounds below: theirs to open)
     preview = await run(app, mia, "mod schedule create", name="mornings", channel="general", when="weekdays 09:00",
                         timezone="Europe/London", remind="30m", open="2h")
     await press(app, mia, preview[0].buttons[0].action, preview[0].buttons[0].args)
