@@ -179,6 +179,9 @@ class Response:
     updated_at: datetime
     unposted: bool = False
     """Anonymous words that never went up: the round closed with too few to hide them among (`Batching`)."""
+    kept: bool = False
+    """An answer to a check-in a moderator deleted, kept for its author alone (`kept_answers`): its post, if it had
+    one, came down with the check-in."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":

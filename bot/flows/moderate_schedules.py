@@ -389,12 +389,13 @@ async def _schedule_exists(app: "Hearth", ev: Event) -> None:
 
 
 
-DELETE_WARNING = N_("This deletes the check-in with all its rounds and everyone's answers to it, and takes down the "
-                  "posts of shared and anonymous answers. A round that's open now closes at once, without a "
-                  "summary. Summaries already posted stay up; they show only counts.")
+DELETE_WARNING = N_("This deletes the check-in with all its rounds, and takes down the posts of shared and "
+                    "anonymous answers. Members keep their own answers: they stay in each person's history, for them "
+                    "alone, until they'd be deleted anyway. A round that's open now closes at once, without a "
+                    "summary. Summaries already posted stay up; they show only counts.")
 
 
-@router.command("mod schedule delete", "Delete a check-in, its rounds and its answers.", NAME,
+@router.command("mod schedule delete", "Delete a check-in and its rounds (members keep their answers).", NAME,
                 permission="moderator", check=_schedule_exists, confirm=DELETE_WARNING, pin=_schedule_pin,
                 form=CommandForm("Delete a check-in", N_("Continue")))
 async def delete(app: "Hearth", ev: Event) -> Reply:
@@ -404,17 +405,21 @@ async def delete(app: "Hearth", ev: Event) -> Reply:
     def closing(rnd: Round) -> dict[str, Any]:
         with speaking(round_language(app, rnd, posted_in)):  # (the round's post, in the language it opened in)
             body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-            note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers were "
-                          "deleted with it, and their posts taken down._"))
+            note = rich(_("_A moderator deleted this check-in, so this round closed early. Its answers' posts "
+                          "came down; each person keeps their own answer in their history._"))
             return reply_to_json(Reply(body=body + note, visibility="channel"))
 
     gone = await app.store.schedules.delete(schedule, app.now(), closing)
     await audit(app, ev, "schedule.delete", schedule.name)
     await app.schedules_changed()
     app.outbox.kick()
-    said = _("Deleted **{name}**, with {rounds} and {answers}.").format(
-        name="{}", rounds=ngettext("{count} round", "{count} rounds", gone.rounds).format(count=gone.rounds),
-        answers=ngettext("{count} answer", "{count} answers", gone.answers).format(count=gone.answers))
+    said = _("Deleted **{name}** and its {rounds}.").format(
+        name="{}", rounds=ngettext("{count} round", "{count} rounds", gone.rounds).format(count=gone.rounds))
+    if gone.kept:  # (a moderator never takes members' own words: `ScheduleRepository.delete`)
+        said += " " + ngettext("Its {count} answer stays with the member who wrote it, in their own history, for "
+                               "them alone.",
+                               "Its {count} answers stay with the members who wrote them, each in their own "
+                               "history, for them alone.", gone.kept).format(count=gone.kept)
     if gone.open_rounds:
         said += " " + _("Its open round closed early, and its post now says why.")
     if gone.posts:

@@ -310,6 +310,8 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
                       "**How long:** answers are deleted after {days} days, and their posts come down from the "
                       "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "
                       "until you delete them (**notes delete**).", days).format(days=days)),
+        rich(_("If a moderator deletes a check-in, the posts of its answers come down, but your answers to it "
+               "stay yours: in **me history** and **me export**, for you alone, until they'd be deleted anyway.")),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
                "removes all of it. **checkin leave** stops a check-in any time.")),
     ], "\n")

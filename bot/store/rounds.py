@@ -155,8 +155,31 @@ _ANSWERS_SQL = (
 )
 
 
+#: A member's kept answers to check-ins a moderator deleted (`keep_answers_on`), oldest round first.
+_KEPT_SQL = "SELECT * FROM kept_answers WHERE community_id = ? AND user_id = ? ORDER BY scheduled_at, id"
+
+
+async def keep_answers_on(tx: Executor, schedule: Schedule, now: datetime) -> int:
+    """Before a moderator's deletion of `schedule` takes its rounds and answers: a copy of every member's answer
+    to it, tied to no round, stays theirs (`kept_answers`: `me history`, `me export`, retention and `me delete`
+    as any answer). Words are copied as stored (sealed if private). How many were kept."""
+    rows = await tx.fetchall(
+        "SELECT r.user_id, r.mood, r.text, r.visibility, r.unposted, r.created_at, r.updated_at, rd.scheduled_at, "
+        "rd.prompt_id, rd.prompt_text FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        "WHERE rd.schedule_id = ? AND r.user_id IS NOT NULL ORDER BY r.id", schedule.id)
+    for r in rows:
+        await tx.execute(
+            "INSERT INTO kept_answers (community_id, user_id, checkin, scheduled_at, prompt_id, prompt_text, mood, "
+            "text, visibility, unposted, created_at, updated_at, checkin_deleted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            schedule.community_id, r["user_id"], schedule.name, r["scheduled_at"], r["prompt_id"], r["prompt_text"],
+            r["mood"], r["text"] or "", r["visibility"], int(bool(r["unposted"])), r["created_at"], r["updated_at"],
+            utc_iso(now))
+    return len(rows)
+
+
 class RoundRepository(Repository):
-    member_tables = ("responses",)
+    member_tables = ("responses", "kept_answers")
     #: Seals private answers at rest (the store sets it from HEARTH_ENCRYPTION_KEY).
     cipher: Cipher = PlainCipher()
 
@@ -628,7 +651,26 @@ class RoundRepository(Repository):
         for r in rows:
             rnd = Round.from_row({**r, "id": r["round_id"], "post_ref": r["round_post_ref"]})
             out.append((self._response(r), rnd, r["schedule_name"]))
+        kept = await self.db.fetchall(
+            "SELECT * FROM kept_answers WHERE community_id = ? AND user_id = ? AND created_at >= ? "
+            "ORDER BY scheduled_at, id", community_id, user_id, utc_iso(since))
+        for k in kept:
+            out.append(self._kept(k))
+        if kept:
+            out.sort(key=lambda item: item[1].scheduled_at)
         return out
+
+    def _kept(self, row: dict[str, Any]) -> tuple[Response, Round, str]:
+        """A kept answer (`keep_answers_on`) as history shows any answer: with its round as it was, tied to none."""
+        words = self.answer_words(row)
+        response = replace(Response.from_row({**row, "round_id": 0, "post_ref": None, "text": words}),
+                                       kept=True)
+        rnd = Round.from_row({"id": 0, "schedule_id": 0, "scheduled_at": row["scheduled_at"],
+                              "opened_at": row["scheduled_at"], "closes_at": row["scheduled_at"], "remind_at": None,
+                              "reminded_at": None, "closed_at": row["checkin_deleted_at"],
+                              "prompt_id": row["prompt_id"], "prompt_text": row["prompt_text"], "post_ref": None,
+                              "channel_id": ""})
+        return response, rnd, row["checkin"]
 
     async def recent_moods(self, community_id: str, user_id: str, limit: int) -> list[int]:
         """The member's latest check-in moods in this community, newest first."""
@@ -680,6 +722,12 @@ class RoundRepository(Repository):
                                                                       due)
         return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
 
+    async def purge_kept(self, tx: Executor, community_id: str, cutoff: datetime) -> int:
+        """Retention for the answers kept from deleted check-ins (`keep_answers_on`): gone at the same age as any
+        answer (they have no posts left to take down)."""
+        return await tx.execute("DELETE FROM kept_answers WHERE community_id = ? AND created_at < ?", community_id,
+                                utc_iso(cutoff))
+
     async def purge_counts(self, tx: Executor, community_id: str, cutoff: datetime) -> None:
         """Retention's last step for a community: the counts of its rounds from before `cutoff` go too."""
         await purge_tallies_on(tx, community_id, cutoff)
@@ -688,6 +736,8 @@ class RoundRepository(Repository):
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
+            answers[a["visibility"]] += 1
+        for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
         return {"answers": answers}
 
@@ -698,6 +748,14 @@ class RoundRepository(Repository):
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
+        ] + [
+            {"checkin": a["checkin"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
+             "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
+             **({"anonymous_post": "not posted" if a["unposted"] else "taken down"}
+                if a["visibility"] == "anonymous" else {}),
+             "checkin_deleted": a["checkin_deleted_at"],
+             "answered_at": a["created_at"], "updated_at": a["updated_at"]}
+            for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id)
         ]}
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
@@ -722,7 +780,9 @@ class RoundRepository(Repository):
             dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
         for a in answers:
             await tx.execute("DELETE FROM responses WHERE id = ?", a["id"])
-        return {"answers": len(answers), "posts_to_remove": queued, "posts_later": later, "posts_pooled": pooled,
+        kept = await tx.execute("DELETE FROM kept_answers WHERE community_id = ? AND user_id = ?", community_id,
+                                user_id)
+        return {"answers": len(answers) + kept, "posts_to_remove": queued, "posts_later": later, "posts_pooled": pooled,
                 "outbox": dropped}
 
     async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime, community: str,

@@ -13,6 +13,7 @@ from bot.store.communities import member_from_row
 from bot.store.database import Executor, atomic
 from bot.store.outbox import drop_pending_for_answers, enqueue_on, removal
 from bot.store.repository import DELETED, Repository, marks
+from bot.store.rounds import keep_answers_on
 
 #: Rows turned into objects between yields to the loop (`bot.slices`).
 PEOPLE_SLICE = 1000
@@ -25,8 +26,11 @@ class ScheduleGone:
     rounds: int
     open_rounds: int
     answers: int
+    """Answers to it; each one kept for the member who wrote it (`kept`), never deleted with it."""
     posts: int
     """Answer posts being taken down."""
+    kept: int = 0
+    """Answers kept for their authors, tied to no round (`bot.store.rounds.keep_answers_on`)."""
 
 
 #: The fields whose change makes a schedule's fires count from then on (`Schedule.counts_from`).
@@ -68,7 +72,9 @@ class ScheduleRepository(Repository):
 
     async def delete(self, schedule: Schedule, now: datetime,
                      closing: Callable[[Round], dict[str, Any]]) -> ScheduleGone:
-        """Delete a schedule with its rounds and answers, and take down what they left in the channel.
+        """Delete a schedule with its rounds, and take down what they left in the channel; its members' answers
+        stay theirs, tied to no round (`keep_answers_on`: a moderator deleting a check-in never takes anyone's
+        own words; retention and `me delete` still do).
 
         The rows that find the posts are going, so the messages that take them down are addressed by the
         platform's ids and tied to no round: an open round's post is edited into `closing(round)` (no buttons
@@ -100,9 +106,10 @@ class ScheduleRepository(Repository):
                          for key, channel, ref in posted]
             # An answer's pending edit or removal would wait for a row that is going: its removal here replaces it.
             await drop_pending_for_answers(tx, answers_sql, schedule.id)
+            kept = await keep_answers_on(tx, schedule, now)
             await tx.execute("DELETE FROM schedules WHERE id = ?", schedule.id)
             await enqueue_on(tx, outgoing, now)
-            return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted))
+            return ScheduleGone(len(rounds), len(open_rounds), len(answers), len(posted), kept)
         return await atomic(self.db, work)
 
     async def get(self, schedule_id: int) -> Schedule | None:

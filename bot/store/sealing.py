@@ -27,6 +27,7 @@ BATCH = 200
 SEALED = {
     "notes": "text <> ''",
     "responses": "visibility = 'private' AND text IS NOT NULL AND text <> ''",
+    "kept_answers": "visibility = 'private' AND text <> ''",
 }
 _PLAIN = "substr(text, 1, 5) <> 'enc1:'"
 _SEALED_ROW = "substr(text, 1, 5) = 'enc1:'"

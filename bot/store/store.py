@@ -152,8 +152,10 @@ class Store:
         async def slice_once(tx: Executor) -> tuple[int, int, str, bool]:
             got = await self.rounds.purge(tx, community_id, cutoff, now, per_slice, due, since)
             if not got[3]:
+                kept = await self.rounds.purge_kept(tx, community_id, cutoff)  # (answers to deleted check-ins)
                 await self.rounds.purge_counts(tx, community_id, cutoff)
                 await self.notes.purge(tx, community_id, cutoff)
+                return got[0] + kept, got[1], got[2], got[3]
             return got
 
         while True:

@@ -44,8 +44,10 @@ async def test_deleting_a_schedule_closes_its_open_round_post_and_takes_down_its
 
     asked, done = await delete_schedule(app)
     assert "takes down the posts of shared and anonymous answers" in asked
+    assert "Members keep their own answers" in asked
     assert "open now closes at once" in asked
-    assert "Deleted mornings, with 1 round and 5 answers." in done
+    assert "Deleted mornings and its 1 round." in done
+    assert "Its 5 answers stay with the members who wrote them" in done
     assert "open round closed early" in done and "taking down 4 posts" in done
 
     await app.outbox.drain_all()
@@ -53,13 +55,14 @@ async def test_deleting_a_schedule_closes_its_open_round_post_and_takes_down_its
     assert len(edits) == 1 and edits[0].ref == ref_of(app, round_post) and edits[0].channel == "console:general"
     assert edits[0].message.buttons == ()  # nothing left to press
     assert "A moderator deleted this check-in" in edits[0].message.plain()
+    assert "each person keeps their own answer" in edits[0].message.plain()
     assert "Good coffee" not in edits[0].message.plain()
     deletes = [d for d in app.sent if d.kind == "delete"]
     assert sorted(d.ref for d in deletes) == posted_refs
 
-    # The members' own erasure now has nothing left to take down, and says so truly.
+    # Ann's answer stayed hers; her own erasure deletes it, with no post left to take down, and says so truly.
     done = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
-    assert "0 answers" in done and "taking down" not in done
+    assert "1 answer" in done and "taking down" not in done
 
     # A DM's mood button for the deleted round is refused kindly.
     dm = [d for d in app.sent if d.kind == "dm" and d.user == "console:ann"][0]
@@ -120,3 +123,28 @@ async def test_a_round_post_that_arrives_after_its_schedule_was_deleted_is_taken
     await app.outbox.drain_all()
     kinds = [(d.kind, d.ref) for d in sender.sent]
     assert kinds == [("post", None), ("delete", sender.ref_of(sender.sent[0]))]
+
+
+async def test_a_deleted_check_in_leaves_each_member_their_own_answer(app, clock):
+    """trial4 #17: a moderator's deletion took members' private words silently. Now each answer stays its author's:
+    in `me history` and `me export`, for them alone; `privacy` says so; `me delete` still takes it."""
+    import json
+
+    await open_round(app, clock)
+    cy = actor("cy")
+    await run(app, cy, "checkin answer", mood="2", visibility="private", words="my own words")
+    await app.outbox.drain_all()
+    _, done = await delete_schedule(app)
+    assert "Its 1 answer stays with the member who wrote it, in their own history, for them alone." in done
+
+    history = text(await run(app, cy, "me history"))
+    assert "mornings" in history and "my own words" in history and "check-in deleted, kept for you only" in history
+    exported = json.loads((await run(app, cy, "me export"))[0].attachment.content)
+    assert [(a["checkin"], a["words"], a["visibility"]) for a in exported["answers"]] == \
+        [("mornings", "my own words", "private")]
+    assert "my own words" not in text(await run(app, actor("ann"), "me history"))  # (hers alone)
+    assert "your answers to it stay yours" in text(await run(app, cy, "privacy"))
+
+    done = text(await run(app, cy, "me delete", confirmed="yes"))
+    assert "1 answer" in done
+    assert "my own words" not in text(await run(app, cy, "me history"))

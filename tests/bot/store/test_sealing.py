@@ -39,12 +39,18 @@ async def stored(store: Store) -> dict[str, dict[int, str]]:
 async def test_every_plain_private_row_is_sealed_and_reads_back_the_same(store, clock):
     await plain_rows(store, clock)
     await answers(store)
+    # A private answer kept for its author after a moderator deleted its check-in (`kept_answers`), with no key.
+    gone = await make_schedule(store, "evenings")
+    rnd = await store.rounds.open(gone, round_fields(), [])
+    await store.rounds.save_response(rnd.id, "console:eve", 2, "eve's kept words", "private", AT, lambda r, p: [])
+    await store.schedules.delete(gone, AT, lambda r: {"body": [], "title": None, "buttons": []})
     before = await stored(store)
-    assert await plain_left(store.db) == {"notes": 3, "responses": 2}
+    assert await plain_left(store.db) == {"notes": 3, "responses": 2, "kept_answers": 1}
     cipher = FernetCipher([KEY])
     done = await seal_plain(store.db, cipher.seal, batch=2)
-    assert done.sealed == {"notes": 3, "responses": 2} and not any(done.changed.values())
-    assert await plain_left(store.db) == {"notes": 0, "responses": 0} and await sealed_count(store.db) == 5
+    assert done.sealed == {"notes": 3, "responses": 2, "kept_answers": 1} and not any(done.changed.values())
+    assert await plain_left(store.db) == {"notes": 0, "responses": 0, "kept_answers": 0}
+    assert await sealed_count(store.db) == 6
     after = await stored(store)
     for text in after["notes"].values():
         assert text.startswith(MARKER)
