@@ -282,7 +282,12 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None)
+    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few")
+    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
+        not seen and await app.store.rounds.anonymous_post_out(previous.id)
+    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
+                                  edited_out=edits_out and not _same_words(previous.text, response.text),
+                                  kept_out=edits_out and _same_words(previous.text, response.text))
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
@@ -462,13 +467,22 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
-                          was_out: bool = True, held: bool = False) -> Rich:
+                          was_out: bool = True, held: bool = False, edited_out: bool = False,
+                          kept_out: bool = False) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
     already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
     `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
     anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
     simply won't be posted. `held`: the words were held back, and the offer that follows can still post them
-    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree."""
+    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree.
+    `edited_out`: still anonymous, its post already up, and its words changed: the post is up whatever comes in,
+    and shows the new words when the edit's batch goes (with the next few changes, or at the close: changes too few
+    still go then, `Batching`). `kept_out`: the same, its words unchanged (a new mood only: posts show none)."""
+    if edited_out:
+        return rich(" " + _("Your anonymous post is already up: it shows your new words with the next few changes, "
+                            "or when the round closes, so nobody can tell it was yours."))
+    if kept_out:
+        return rich(" " + _("Your anonymous post is already up, and stays as it is: it never shows a mood."))
     if visibility == "anonymous" and seen:
         return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
                             "up with your name before, so anyone who saw them may know they're yours. If too few come "
