@@ -283,9 +283,10 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few")
+    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
+    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
     edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
-        not seen and await app.store.rounds.anonymous_post_out(previous.id)
+        not seen and await app.store.rounds.anonymous_post_up(previous.id)
     shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
                                   edited_out=edits_out and not _same_words(previous.text, response.text),
                                   kept_out=edits_out and _same_words(previous.text, response.text))
@@ -487,12 +488,13 @@ def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool
     (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree.
     `edited_out`: still anonymous, its post already up, and its words changed: the post is up whatever comes in,
     and shows the new words when the edit's batch goes (with the next few changes, or at the close: changes too few
-    still go then, `Batching`). `kept_out`: the same, its words unchanged (a new mood only: posts show none)."""
+    still go then, `Batching`). `kept_out`: the same, its words unchanged (a new mood only: posts show none; an edit waiting from before was
+    said when it was made)."""
     if edited_out:
         return rich(" " + _("Your anonymous post is already up: it shows your new words with the next few changes, "
                             "or when the round closes, so nobody can tell it was yours."))
     if kept_out:
-        return rich(" " + _("Your anonymous post is already up, and stays as it is: it never shows a mood."))
+        return rich(" " + _("Your anonymous post is already up, and it never shows a mood."))
     if visibility == "anonymous" and seen:
         return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
                             "up with your name before, so anyone who saw them may know they're yours. If too few come "

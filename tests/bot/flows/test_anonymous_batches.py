@@ -600,12 +600,12 @@ async def test_editing_an_anonymous_post_already_up_says_it_shows_the_new_words_
     assert any(d.kind == "edit" and "second words of ann" in d.message.plain() for d in sent_since(app, mark))
 
 
-async def test_a_new_mood_alone_on_an_anonymous_post_already_up_says_it_stays_as_it_is(app, clock):
+async def test_a_new_mood_alone_on_an_anonymous_post_already_up_says_posts_show_no_mood(app, clock):
     await a_round(app, clock)
     for name in ("ann", "bob", "cy"):
         await answer(app, name, "3", "anonymous", f"words of {name}")
     said = await answer(app, "ann", "1", "anonymous", "words of ann")
-    assert "stays as it is" in said and "If too few come in" not in said
+    assert "already up, and it never shows a mood" in said and "If too few come in" not in said
 
 
 async def test_editing_an_anonymous_answer_not_up_yet_still_says_too_few_may_never_go_up(app, clock):
