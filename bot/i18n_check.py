@@ -233,6 +233,9 @@ NEVER_ONE = frozenset({
     "clock in smaller steps to see every one.)",  # the terminal's MAX_STEPS, 1200
     "I move the clock at most {days} days at a time; try `advance 30d`.",  # the terminal's MAX_ADVANCE, 3660
     "That file is {size} MB",  # over 1 MB, with a decimal
+    "When answers show, invitations show beside them only if at least {floor} people didn't answer: otherwise they "
+    "would tell who answered.",
+    # (its earlier words, until the catalogs are extracted again)
     "Invitations show only when at least {floor} people didn't answer: otherwise they would tell who answered.",
     "too few answers to show (fewer than {floor} people in every week)",
     "Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.",

@@ -16,7 +16,8 @@ from bot.events import (
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import after_answer, answer_saved, care_note_consent, cared, words_kept
+from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, names_them_to_moderators,
+                                   words_kept)
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_from_json, reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
@@ -282,13 +283,20 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None)
+    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
+    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
+    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
+        not seen and await app.store.rounds.anonymous_post_up(previous.id)
+    shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
+                                  edited_out=edits_out and not _same_words(previous.text, response.text),
+                                  kept_out=edits_out and _same_words(previous.text, response.text))
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
         if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
-        replies = [_held_offer(app, rnd, ev, response, held, said, SEEN_NAMED if seen else HELD)]
+        named = held == "anonymous" and await names_them_to_moderators(app, ev.actor)
+        replies = [_held_offer(app, rnd, ev, response, held, said, SEEN_NAMED if seen else HELD, named)]
     if ending is not None and held is None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods
@@ -301,6 +309,11 @@ HELD = N_("These words sound heavy, so I haven't posted them in {channel}: they'
           "see them. If you'd still like them to go up as you chose, press **{post}**; if not, **{keep}**. Until "
           "you choose, they stay private, also if the round closes first.")
 POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonymously")
+#: Said with the offer to post heavy words anonymously when a care note naming the member goes (or went) to the
+#: moderators for them (`names_them_to_moderators`): the note has no words, but words like these, up the same day,
+#: may tell the moderators whose they are.
+NAMED_TODAY = N_("Before you choose: the moderators have been told your name, never your words. If these words go "
+                 "up anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
 
 
@@ -354,10 +367,12 @@ def _digest(words: str) -> str:
 
 
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
-                why: str = HELD) -> Reply:
+                why: str = HELD, named: bool = False) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
     each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
-    the answer as it was offered (`_held_answer`)."""
+    the answer as it was offered (`_held_answer`). `named`: a care note with their name goes (or just went) to the
+    moderators for these words, so posting them anonymously may not hide whose they are: said before they choose
+    (`NAMED_TODAY`)."""
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
     # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
@@ -365,7 +380,8 @@ def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted
     buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
                Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
-                                 keep=hearth_text(_(KEEP_PRIVATE)))], "\n\n")
+                                 keep=hearth_text(_(KEEP_PRIVATE)))]
+                     + ([rich(_(NAMED_TODAY))] if named else []), "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
 
@@ -462,13 +478,23 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 
 def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
-                          was_out: bool = True, held: bool = False) -> Rich:
+                          was_out: bool = True, held: bool = False, edited_out: bool = False,
+                          kept_out: bool = False) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
     already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
     `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
     anonymous post that never went out (`was_out` False: its batch had not gone) is not said to come down: it
     simply won't be posted. `held`: the words were held back, and the offer that follows can still post them
-    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree."""
+    (`_held_offer`): so nothing here says "never", only what is so for now; the two messages agree.
+    `edited_out`: still anonymous, its post already up, and its words changed: the post is up whatever comes in,
+    and shows the new words when the edit's batch goes (with the next few changes, or at the close: changes too few
+    still go then, `Batching`). `kept_out`: the same, its words unchanged (a new mood only: posts show none; an edit waiting from before was
+    said when it was made)."""
+    if edited_out:
+        return rich(" " + _("Your anonymous post is already up: it shows your new words with the next few changes, "
+                            "or when the round closes, so nobody can tell it was yours."))
+    if kept_out:
+        return rich(" " + _("Your anonymous post is already up, and it never shows a mood."))
     if visibility == "anonymous" and seen:
         return rich(" " + _("They go up with the next few anonymous answers, without a name. These same words were "
                             "up with your name before, so anyone who saw them may know they're yours. If too few come "

@@ -429,6 +429,18 @@ async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> boo
     return not (new_now and new_before)
 
 
+async def names_them_to_moderators(app: "Hearth", actor: Actor) -> bool:
+    """Whether a care note naming the member goes to the moderators for the words being handled (`care_for`, after
+    the flow), or went within the cooldown and so stands for them: their words read as crisis, and the community
+    has a care channel (`alert_moderators` then sends one, unless one went within its cooldown). Asked by a flow
+    before its reply, so it can say so (an offer to post those same words anonymously). Reads only: it never
+    marks the words answered (`_answered_before`)."""
+    if _level.get() != "crisis":
+        return False
+    community = await app.ensure_community(actor.community_id)
+    return bool(community.settings.alert_channel)
+
+
 async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool = False,
                      region: str | None = None, told: bool = False) -> Reply:
     """A private care reply in the member's language, with their region's resources (or `region`'s); `told`

@@ -13,7 +13,7 @@ import asyncio
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -28,8 +28,8 @@ from bot.flows.moderate_prompts import concern, for_members
 from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_full_stop, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
-from bot.insights.anonymity import (Cell, Group, Released, average, gone, period_answered, period_moods,
-                                    release_week, released_from, to_settle)
+from bot.insights.anonymity import (Cell, Group, Released, average, gone, left_out_of_all, period_answered,
+                                    period_moods, release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
 from bot.store.insights import CountedMeanwhile, RoundCounts, Settling
 
@@ -40,8 +40,8 @@ router = Router("insights")
 
 PERIODS = (4, 12, 52)
 TOO_FEW = N_("too few to show")
-INVITED_NOTE = N_("Invitations show only when at least {floor} people didn't answer: otherwise they would tell "
-                  "who answered.")
+INVITED_NOTE = N_("When answers show, invitations show beside them only if at least {floor} people didn't answer: "
+                  "otherwise they would tell who answered.")
 PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of every number here, so the moods "
                   "add up to fewer than answered.")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -78,6 +78,26 @@ class Insights:
     @property
     def answered(self) -> tuple[int, int | None] | None:
         return period_answered(self.cells)
+
+    @property
+    def left_out(self) -> int:
+        """How many check-ins the weeks shown over all check-ins leave out, in any week (`left_out_of_all`)."""
+        return len(frozenset().union(*(c.left_out for c in self.cells)))
+
+
+def left_out_text(count: int) -> str:
+    """Beside a week over all check-ins, and on its chart: some check-in's answers are not in it (`left_out_of_all`)."""
+    return ngettext("{count} check-in with too few people left out", "{count} check-ins with too few people left out",
+                    count).format(count=count)
+
+
+def left_out_why(count: int) -> str:
+    """With the period's totals over all check-ins (and its file, and the dashboard's chart), when a check-in was left
+    out of any of its weeks."""
+    return ngettext("These numbers leave out {count} check-in with too few people: adding its answers in would let "
+                    "them be worked out.",
+                    "These numbers leave out {count} check-ins with too few people: adding their answers in would "
+                    "let them be worked out.", count).format(count=count)
 
 
 # -- reading -------------------------------------------------------------------------
@@ -177,7 +197,7 @@ async def late_rounds(app: "Hearth", community: Community, zone: ZoneInfo, monda
 
 def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
     if schedule_id is None or released.all.gone:
-        return released.all
+        return replace(released.all, left_out=left_out_of_all(released))
     return released.by_schedule.get(schedule_id, Cell(monday, None, None, None, rounds=0))
 
 
@@ -224,7 +244,8 @@ def week_line(cell: Cell) -> str:
     if cell.answered == 0:  # (each round's post said so already: `anonymity.nobody_answered`)
         return head + _("invited {invited} · no answers").format(invited=invited)
     return head + _("invited {invited} · answered {answered} · moods {moods}").format(
-        invited=invited, answered=cell.answered, moods=_moods_text(cell))
+        invited=invited, answered=cell.answered, moods=_moods_text(cell)) + (
+        " · " + left_out_text(len(cell.left_out)) if cell.left_out else "")
 
 
 def table(view: Insights) -> str:
@@ -267,11 +288,14 @@ def trend(view: Insights) -> str:
                                                      else _("down {change}").format(change=decimal(-diff)))
         parts.append(_("average mood {average}, {trend} on the {weeks} weeks before ({before})").format(
             average=decimal(now), trend=way, weeks=view.weeks, before=decimal(before)))
-    return "; ".join(parts) + "."
+    said = "; ".join(parts) + "."
+    return said + " " + left_out_why(view.left_out) if view.left_out else said
 
 
 def series(view: Insights) -> charts.Series:
-    return charts.Series(view.title, tuple(week_label(c.week) for c in view.cells),
+    """The chart: its title says when a check-in is left out, as its numbers do."""
+    title = f"{view.title}\n({left_out_text(view.left_out)})" if view.left_out else view.title
+    return charts.Series(title, tuple(week_label(c.week) for c in view.cells),
                          tuple(c.answered for c in view.cells), tuple(c.average for c in view.cells))
 
 
@@ -333,12 +357,14 @@ async def export(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=fill(_("Here are the numbers for {title} as a CSV file. "
                              "Empty cells are weeks with fewer than {floor} people."), title=_heading(view, lower=True),
                            floor=hearth_text(str(view.floor)))
-                 + rich(" " + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
+                 + rich(" " + (left_out_why(view.left_out) + " " if view.left_out else "")
+                        + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 
 CSV_HEADER = ("week_start", "status", "invited", "answered", "mood_1", "mood_2", "mood_3", "mood_4", "mood_5",
-              "average_mood")
+              "average_mood", "checkins_left_out")
+"""(`checkins_left_out`: over all check-ins, how many check-ins that week's numbers leave out, too few to show)"""
 
 
 def to_csv(view: Insights) -> str:
@@ -352,7 +378,7 @@ def to_csv(view: Insights) -> str:
         moods = list(c.moods) if c.moods is not None else [""] * 5
         avg = f"{half_up(c.average, 2):.2f}" if c.average is not None else ""
         w.writerow([c.week.isoformat(), status, "" if c.invited is None or c.pending else c.invited,
-                    "" if c.answered is None else c.answered, *moods, avg])
+                    "" if c.answered is None else c.answered, *moods, avg, len(c.left_out) or ""])
     return out.getvalue()
 
 

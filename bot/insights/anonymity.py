@@ -97,6 +97,9 @@ class Cell:
     """How many rounds the week had (0: no check-in that week)."""
     gone: bool = False
     """Older than the community keeps answers: retention removed the whole week, from every view."""
+    left_out: frozenset[int] = frozenset()
+    """The week over all check-ins only: the check-ins whose answers it leaves out (`left_out_of_all`), as a view
+    reads them (never settled: worked out again from the settled cells each time)."""
 
     @property
     def shared(self) -> int:
@@ -257,6 +260,19 @@ async def _all_of(every: Group, shown: list[Group], floor: int, people_in: Peopl
     if rest.rounds and await enough(rest, floor, people_in, with_mood_only):
         parts.append(rest)
     return parts
+
+
+def left_out_of_all(released: Released) -> frozenset[int]:
+    """The check-ins whose answers the week over all check-ins leaves out: those too few to show on their own,
+    when together they were too few as well (`_all_of`). Said, so "all check-ins" is not taken for all of them;
+    which ones, each one's own view says already ("too few to show"), so this tells nothing new. Read from the
+    cells as shown (fresh or settled alike): "all" took them in only if it answered more than the cells that show."""
+    every = released.all
+    if every.pending or every.gone or every.answered is None:
+        return frozenset()  # (nothing of the week shows: "too few", said so)
+    hidden = frozenset(sid for sid, c in released.by_schedule.items() if c.rounds and c.answered is None)
+    shown = sum(c.answered for c in released.by_schedule.values() if c.answered is not None)
+    return hidden if hidden and every.answered <= shown else frozenset()
 
 
 def period_moods(cells: Iterable[Cell]) -> tuple[int, ...] | None:

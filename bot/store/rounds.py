@@ -624,6 +624,12 @@ class RoundRepository(Repository):
             f"answer:{response_id}:anonymous", response_id)
         return bool(row and (row["anon_out"] or row["coming_down"]))
 
+    async def anonymous_post_up(self, response_id: int) -> bool:
+        """Whether the answer's anonymous post is up: sent, with its message's id (not merely queued with a batch
+        for the clock's tick, which can still be taken back and wait again: `_take_back_batch`)."""
+        row = await self.db.fetchone("SELECT anon_out, anon_ref FROM responses WHERE id = ?", response_id)
+        return bool(row and row["anon_out"] and row["anon_ref"])
+
     async def responses_by(self, round_ids: list[int], user_id: str) -> dict[int, Response]:
         """One member's answers to several rounds, by round id."""
         if not round_ids:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button
-from bot.flows.insights import PERIODS, TOO_FEW, insights_of, series, trend, week_label
+from bot.flows.insights import PERIODS, TOO_FEW, insights_of, left_out_why, series, trend, week_label
 from bot.i18n import N_, _, decimal
 from bot.insights import charts
 from bot.views.home import CREATE, PAUSE, PROMPT_ADD, Section, home_view
@@ -140,7 +140,7 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
             rows.append((label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg))
     png = await asyncio.to_thread(charts.png, series(view))
     alt = _("Chart of answers and average mood per week ({title}). The same numbers are in the table below.").format(
-        title=view.title)
+        title=view.title) + (" " + left_out_why(view.left_out) if view.left_out else "")
     export = run_button(_("Download these numbers (CSV)"), INSIGHTS_EXPORT, {"weeks": str(weeks)})
     return InsightsTable(view.title, trend(view), tuple(_(h) for h in INSIGHTS_HEADERS), tuple(rows), png, alt, view.floor, weeks,
                          (export,))

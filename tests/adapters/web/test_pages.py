@@ -126,7 +126,7 @@ async def test_the_insights_page_right_after_a_first_round_says_when_its_week_sh
     assert "No check-in rounds in these 4 weeks" in body
     assert "Insights count whole weeks only: this week's check-ins show from Monday, 12 Jan." in body
     assert " 7 Jan" not in body and " 5 Jan" not in body  # nothing of a week that hasn't ended
-    assert "Invitations show only when at least 3 people didn't answer" in body
+    assert "invitations show beside them only if at least 3 people didn't answer" in body
 
 
 async def test_the_insights_page_says_a_week_retention_removed_is_no_longer_kept(web: TestClient, app: Hearth,

@@ -582,3 +582,34 @@ async def test_a_batch_taken_back_after_the_close_and_never_settled_is_settled_o
     await release_pooled_removals(app)
     await app.outbox.drain_all()
     assert await app.store.db.fetchall(stranded) == [] and anonymous_words(app) == []
+
+
+# -- told the truth about an anonymous post already up, when its answer changes -----------------------------------
+
+
+async def test_editing_an_anonymous_post_already_up_says_it_shows_the_new_words_by_the_close(app, clock):
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"first words of {name}")
+    assert len(anonymous_words(app)) == 3  # (up: the batch went)
+    said = await answer(app, "ann", "2", "anonymous", "second words of ann")
+    assert "already up" in said and "new words" in said and "when the round closes" in said
+    assert "If too few come in" not in said and "aren't posted" not in said
+    mark = len(app.sent)
+    await close(app, clock)  # and so it is: the edit goes at the close, though alone
+    assert any(d.kind == "edit" and "second words of ann" in d.message.plain() for d in sent_since(app, mark))
+
+
+async def test_a_new_mood_alone_on_an_anonymous_post_already_up_says_posts_show_no_mood(app, clock):
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    said = await answer(app, "ann", "1", "anonymous", "words of ann")
+    assert "already up, and it never shows a mood" in said and "If too few come in" not in said
+
+
+async def test_editing_an_anonymous_answer_not_up_yet_still_says_too_few_may_never_go_up(app, clock):
+    await a_round(app, clock)
+    await answer(app, "ann", "3", "anonymous", "first words of ann")  # (alone: waiting)
+    said = await answer(app, "ann", "2", "anonymous", "second words of ann")
+    assert "If too few come in together" in said and "already up" not in said

@@ -4,7 +4,8 @@ sequences of answers, edits, visibility switches, ticks of the clock and the clo
 What its author is told: "Anonymous answers go up a few at a time … If too few come in together before the round
 closes, they aren't posted." So an answer pressed before a batch of new anonymous posts went up goes up (with that
 batch or an earlier one), and one never posted must have been pressed after the last such batch, among too few; its
-author is told so at the close, privately, and their answer says so.
+author is told so at the close, privately, and their answer says so. Unless its post is up already: then it is told
+so ("already up": new words show with the next few changes or at the close), and its words are up at the end.
 
 And with withdrawals before the tick (an anonymous answer made private, or `me delete`, while its batch waits for
 the clock's tick): words withdrawn before they went up never go up, and no batch of new posts goes up with fewer
@@ -28,6 +29,7 @@ from tests.conftest import COMMUNITY, actor, ref_of
 MEMBERS = ("ann", "bob", "cy", "dee", "eve", "fay")
 ANONYMOUS = "_Someone_"
 PROMISE = "If too few come in together before the round closes, they aren't posted."
+ALREADY_UP = "Your anonymous post is already up"
 
 
 class Channel:
@@ -79,6 +81,7 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
     withdrawn: dict[str, str] = {}  # anonymous words withdrawn before they went up -> whose
     author: dict[str, str] = {}  # words -> who answered them (each step's words are new; only theirs are reused)
     erased_up = 0  # anonymous posts up when their author deleted their data (they come down pooled, maybe later)
+    already: dict[str, bool] = {}  # member -> told at their last answer that their anonymous post is up already
     answering = 0.55 if withdrawals else 0.7
     tries = 0  # withdrawals of words queued for the tick
     choices = ("anonymous",) * (4 if withdrawals else 2) + ("shared", "private")  # (with withdrawals: more to fill)
@@ -96,8 +99,9 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
             author[words] = who
             saved = await app.store.rounds.response_of(rnd.id, f"console:{who}")
             assert saved is not None  # (as saved: words seen with a name wait, private, for the member's choice)
+            already[who] = ALREADY_UP in told
             if saved.visibility == "anonymous":
-                assert PROMISE in told
+                assert (PROMISE in told) != already[who], (seed, who, told)
                 withdrawn.pop(saved.text, None)  # (posted anonymously again: they may go up now)
             last[who], pressed[who] = (saved.visibility, saved.text), clock.now()
         elif roll < 0.7 and anonymous_now:
@@ -144,7 +148,8 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
         named = [t for t in channel.up.values() if t.startswith(who.capitalize()) and t.endswith(words)]
         if visibility == "anonymous":
             later = [at for at in channel.new_anonymous_at if at > pressed[who]]
-            assert len(mine) == 1 or (not mine and not later), (seed, who, words, later, channel.up)
+            assert len(mine) == 1 or (not mine and not later and not already[who]), (seed, who, words, later,
+                                                                                      channel.up)
         else:
             assert not mine, (seed, who, words, channel.up)  # an anonymous post of words no longer anonymous
         assert bool(named) == (visibility == "shared"), (seed, who, words, channel.up)

@@ -408,6 +408,44 @@ async def test_anonymous_words_in_crisis_are_held_and_the_care_note_says_nothing
     assert CRISIS in everything_sent(app)
 
 
+NAMED_TODAY = "the moderators have been told your name, never your words. If these words go up anonymously, " \
+    "they may guess they're yours."
+
+
+async def test_the_offer_to_post_crisis_words_anonymously_says_first_that_moderators_have_her_name(app, clock):
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    replies = await run(app, actor("ann"), "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
+    (offer,) = [r for r in replies if any(b.action == "checkin.post_held" for b in r.buttons)]
+    said = offer.plain()
+    assert NAMED_TODAY in said and said.index(NAMED_TODAY) > said.index("Post them anonymously")
+    assert len(await alerts(app)) == 1  # (and so it is: the note with her name)
+
+
+async def test_a_later_offer_within_the_notes_cooldown_says_so_too(app, clock):
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS)
+    assert len(await alerts(app)) == 1
+    clock.advance(timedelta(minutes=40))
+    replies = await run(app, actor("ann"), "checkin answer", mood="1", visibility="anonymous",
+                        words="i want to die, i really do")
+    assert len(await alerts(app)) == 1  # (no second note: the first one stands)
+    assert NAMED_TODAY in text(replies)
+
+
+async def test_no_care_channel_or_no_note_or_a_named_post_says_nothing_of_moderators(app, clock, heavy):
+    await open_round(app, clock)
+    no_channel = await run(app, actor("ann"), "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
+    assert offer_of(no_channel) and "moderators have been told" not in text(no_channel)
+    await with_alert_channel(app)
+    gentle = await run(app, actor("bob"), "checkin answer", mood="2", visibility="anonymous", words=HEAVY)
+    assert offer_of(gentle) and "moderators have been told" not in text(gentle)  # (gentle: no note)
+    named = await run(app, actor("cy"), "checkin answer", mood="2", visibility="shared", words=CRISIS)
+    assert offer_of(named) and "moderators have been told" not in text(named)  # (with her name: nothing to guess)
+    assert len(await alerts(app)) == 1  # (Cy's note only)
+
+
 async def test_shared_words_in_crisis_are_held_and_keep_private_keeps_them_for_good(app, clock):
     from tests.bot.flows.test_checkins import close
 

@@ -31,3 +31,14 @@ async def test_the_insights_table_shows_a_week_nobody_answered_as_0_with_no_mood
     clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=timezone.utc))
     table = await insights_table(app, MIA, 4)
     assert table.rows[-1] == ("12 Jan", "8", "0", "", "", "", "", "", "")
+
+
+async def test_the_insights_page_says_a_check_in_with_too_few_people_is_left_out_of_all(app, clock) -> None:
+    """(trial4 #19) The page's words and its chart's text alternative say what the numbers leave out."""
+    from tests.bot.flows.test_insights import eve_alone_in_evenings
+
+    await eve_alone_in_evenings(app, clock)
+    table = await insights_table(app, MIA, 4)
+    said = "These numbers leave out 1 check-in with too few people"
+    assert said in table.trend and said in table.alt
+    assert table.rows[-2][:3] == ("5 Jan", "8", "4")  # (mornings' 4; eve's 1 is not in)
