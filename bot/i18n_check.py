@@ -235,8 +235,6 @@ NEVER_ONE = frozenset({
     "That file is {size} MB",  # over 1 MB, with a decimal
     "When answers show, invitations show beside them only if at least {floor} people didn't answer: otherwise they "
     "would tell who answered.",
-    # (its earlier words, until the catalogs are extracted again)
-    "Invitations show only when at least {floor} people didn't answer: otherwise they would tell who answered.",
     "too few answers to show (fewer than {floor} people in every week)",
     "Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.",
     "Here are the numbers for {title} as a CSV file. Empty cells are weeks with fewer than {floor} people.",
