@@ -23,6 +23,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument("files", nargs="*"); ap.add_argument("--use", action="store_true")
 ap.add_argument("--use-head", default="/work/main/content/safety/head.json")
 ap.add_argument("--write-head", help="write the last file's head here")
+ap.add_argument("--fixed-head", help="also score each file's logits through this e5 head as it is (its n-grams, mix, "
+                "thresholds), e.g. session 12's")
 a = ap.parse_args()
 S = read_corpus(); dev = part(S, "dev"); texts = [s.text for s in dev]
 rules = AllRules.load(); verdicts = [rules.check(t) for t in texts]
@@ -48,14 +50,22 @@ if a.use:
     figures("USE-m3 head (main)", Model(load_embedder(head.model), head), head)
 for f in a.files:
     f = Path(f)
-    if f.suffix == ".onnx":
-        cache = f.with_name(f.stem + "_dev.npy")
-        if not cache.exists():
+    if f.suffix == ".onnx":  # logits cached per text beside the file (NAME_logits.pkl), computed where missing
+        import pickle
+        cache = f.with_name(f.stem + "_logits.pkl")
+        memo = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+        todo = sorted({t for t in texts if t not in memo})
+        if todo:
             from bot.safety.e5 import E5Screen
-            np.save(cache, np.asarray(E5Screen(f).embed(texts))[:, 0])
-        f = cache
-    z = np.load(f)
+            memo.update(zip(todo, np.asarray(E5Screen(f).embed(todo))[:, 0].tolist()))
+            cache.write_bytes(pickle.dumps(memo))
+        z, f = np.asarray([memo[t] for t in texts], np.float32), cache
+    else:
+        z = np.load(f)
+    if a.fixed_head:
+        fixed = load_head(Path(a.fixed_head))
+        figures(f.stem + " + fixed head", Model(_Logits(texts, z), fixed), fixed)
     head = head_from_logits(S, z)
-    figures(f.stem, Model(_Logits(texts, z), head), head)
+    figures(f.stem + " + head refit", Model(_Logits(texts, z), head), head)
     if a.write_head:
         Path(a.write_head).write_text(head.to_json(), encoding="utf-8")

