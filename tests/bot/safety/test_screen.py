@@ -193,7 +193,7 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 
 #: Per language, the worst of the five measured on the frozen test split at the head checked in (rounded down).
 #: Measured at this head (session 13, retrained with the check-in-register ideas `ok8`/`crisis8`): recall
-#: 0.613–0.758, precision 0.898–0.940, crisis+gentle 0.742 (de)–0.919 (session 11's head, read the same way:
+#: 0.613–0.726, precision 0.913–0.978, crisis+gentle 0.758 (de)–0.919 (session 11's head, read the same way:
 #: 0.613–0.742, 0.826–0.958, 0.774–0.919; the gentle word stops short of everyday chat: see
 #: bot.safety.train.ORDINARY_MAX). The worst recall did not move, so its floor stays.
 FLOOR = {"caught": 0.74, "precision": 0.89, "recall": 0.6}
