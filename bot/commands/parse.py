@@ -128,8 +128,10 @@ def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str
             if not word.endswith("=") or word == "=":
                 out.pop()
             out += [(key, key_start), value]
-        elif (key in names and (not words_free or _before_words(cmd, [w for w, _s in out[:len(out) - (
-                not word.endswith("=") or word == "=")]]))) or (not words_free and _OPTION_LIKE.fullmatch(key)):
+        elif (key in names and (not words_free or _before_words(cmd, before := [w for w, _s in out[:len(out) - (
+                not word.endswith("=") or word == "=")]])) and not _filled_before(cmd, key, before if words_free else [
+                w for w, _s in out[:len(out) - (not word.endswith("=") or word == "=")]])) \
+                or (not words_free and _OPTION_LIKE.fullmatch(key) and key not in names):
             if not word.endswith("=") or word == "=":
                 out.pop()
             out.append((f"{key}={value[0]}", key_start))
@@ -139,6 +141,25 @@ def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str
             continue
         i = end
     return out
+
+
+def _filled_before(cmd: Command, key: str, before: list[str]) -> bool:
+    """Whether the words typed before `key=` (other `name=value` words aside) already give that option its value,
+    in order: "checkin answer 2 anonymous mood=3" gives the mood twice. Then a spaced `mood = 3` is someone's own
+    words ("2 mood = terrible today"), and `mood=3` is refused by name (`_named`), never shifted onto the next
+    option, which put "2 anonymous" into someone's posted words (a review)."""
+    queue = [w for w in before if "=" not in w]
+    for opt in cmd.options:
+        if opt.kind == "file" or not (opt.required or opt.rest or not _named_only(cmd, opt.name)):
+            continue
+        if not queue or opt.kind == "text" or opt.rest:
+            return False  # (nothing left, or someone's own words begin: the rest is theirs)
+        if not opt.required and opt.choices and not _is_choice(opt, queue[0]):
+            continue  # (as `bind`: a word that is no choice skips an optional choice)
+        if opt.name == key:
+            return True
+        queue.pop(0)
+    return False
 
 
 def _before_words(cmd: Command, before: list[str]) -> bool:
@@ -334,7 +355,8 @@ def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
     while i < len(words):
         key, sep, value = words[i].partition("=")
         key = old.get(key, key) if sep else key
-        if sep and key in args and not _quoted_whole(typed, i):  # ("mood=4 mood=5": the second was posted as words)
+        if sep and key in names and not _quoted_whole(typed, i) and (key in args or (
+                free_start is None and _filled_before(cmd, key, positional))):  # ("mood=4 mood=5", "2 anonymous mood=3")
             raise UserError(_("You gave “{option}” twice. Which one did you mean? Please give it once."),
                             option=hearth_text(key), field=key)
         if not (sep and key in names and key not in args):

@@ -269,3 +269,21 @@ def test_a_spaced_slip_of_a_key_is_refused_by_its_name_not_taken_into_a_name():
         parse_line(FEATURES, "mod schedule create nme = evenings #general daily 10:00")
     assert err.value.reply().plain().startswith("mod schedule create has no option “nme”.")
     assert "Did you mean name?" in err.value.reply().plain()
+
+
+@pytest.mark.parametrize("line, args", [
+    ("checkin answer 2 anonymous mood = 3 rough day", {"mood": "2", "visibility": "anonymous",
+                                                       "words": "mood = 3 rough day"}),
+    ("checkin answer 5 shared mood = 4 ish", {"mood": "5", "visibility": "shared", "words": "mood = 4 ish"}),
+    ("checkin answer 2 mood = terrible today", {"mood": "2", "words": "mood = terrible today"}),
+    ("checkin join mornings reminders = yes", {"schedule": "mornings", "reminders": "yes"}),
+])
+def test_a_spaced_key_whose_option_the_words_before_already_gave_is_someones_words(line, args):
+    """A review: "2 anonymous mood = 3 rough day" was read as mood 3, no visibility, and the words
+    "2 anonymous rough day", which a changed answer could then post under the member's name."""
+    assert parse_line(composed(), line)[1] == args
+
+
+def test_an_option_given_in_order_and_then_by_name_is_refused_never_shifted():
+    with pytest.raises(UserError, match="You gave “mood” twice"):
+        parse_line(composed(), "checkin answer 2 anonymous mood=3 rough day")
