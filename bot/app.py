@@ -170,14 +170,15 @@ class Hearth:
         """A form the person closed without sending it, where the platform says what was typed in it (Slack, for a
         form opened with `notify_on_close`): Hearth asked to be told, so what is typed there reaches it, and is
         screened as every text is (the care reply first, when it raises concern; not again for words answered a
-        moment ago, when the same form was sent and refused). Then their own writing (`word_fields`) comes back,
+        moment ago, when the same form was sent and refused; and no note to the moderators: they chose not to send
+        them). Then their own writing (`word_fields`) comes back,
         as nothing was saved (`closed_unsent`). Nothing is run, and nothing when nothing was typed."""
         typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
         if not typed:
             return []
         i18n.use(await self.language_of(actor))
         event = Event("form", actor, name, {}, typed)
-        care = await care_for(self, event, (), await screen(self, event))
+        care = await care_for(self, event, (), await screen(self, event), note=False)  # (not sent: no note)
         back = closed_unsent(word_fields, typed)
         if care:
             self.outbox.kick()

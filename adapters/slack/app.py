@@ -503,7 +503,7 @@ class SlackAdapter:
         before = normalize_command_text(_MENTION.sub(" ", str(was["text"]))).strip() \
             if isinstance(was.get("text"), str) else None
         where = Where(user, team_of(body), None, None if in_dm else channel, origin="message")
-        actor = await self._actor(body, user, None if in_dm else channel)
+        actor = await self._actor(body, user, None if in_dm else channel, in_dm=in_dm)
         ref = f"slack:{channel}:{now.get('ts') or was.get('ts') or ''}"
         await self.present.show(where, actor, await self.app.edited_line(actor, before, after, ref))
 

@@ -271,12 +271,14 @@ def cared() -> bool:
 
 async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
                    screened: Screened | None = None, again: bool = False,
-                   step_of: Form | None = None) -> list[Reply]:
+                   step_of: Form | None = None, note: bool = True) -> list[Reply]:
     """Screen what was typed (unless `screened` already) and answer the strongest level: crisis (with the moderator
     note where the community asked for it), gentle (no note) or nothing. `kept` holds the words the event's flow
     really saved. The same words again within `SAME_WORDS_WINDOW` (`_answered_before`) get no second note; whoever
     typed them again gets the care reply again, always. Only a form's submission that carries back the words its
-    form kept for them (`words_carried`) is not answered twice, unless `again`: nothing else would answer it."""
+    form kept for them (`words_carried`) is not answered twice, unless `again`: nothing else would answer it.
+    `note=False`: words the person chose not to send (a form closed unsent) get the care reply, never a note naming
+    them to the moderators."""
     results = await screen(app, event) if screened is None else screened
     level = strongest([r.level for _t, r in results])
     if level == "ok":
@@ -289,7 +291,7 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
     told = False
-    if level == "crisis" and not answered:  # (the same words again: the reply again, never a second note)
+    if level == "crisis" and not answered and note:  # (the same words again: the reply again, never a 2nd note)
         told = await alert_moderators(app, event.actor, lambda: where_of(app, event, step_of),
                                       N_("may need some support right now"))
     saved = all(text in kept for text in concerning)

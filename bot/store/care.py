@@ -307,13 +307,15 @@ class CareRepository(Repository):
 async def _clear_of_batches(tx: Executor, community_id: str, user_id: str, now: datetime) -> datetime:
     """When a later post about a member's note may go: now, unless an anonymous batch of a round they answered
     anonymously went out (or is going) within `CARE_GAP_LEAST` ticks: then on a tick `CARE_GAP_LEAST` to
-    `CARE_GAP_MOST` ticks past it (random, as every gap of this rule), never beside it."""
+    `CARE_GAP_MOST` ticks past it (random, as every gap of this rule), never beside it. A batch is known by its key
+    (`anon:<round>:…`): only its new posts carry a `round_id`, and one that carries only her edit is as telling."""
     row = await tx.fetchone(
         "SELECT MAX(COALESCE(sent_at, next_attempt_at)) AS went FROM outbox WHERE dedupe_key LIKE 'anon:%' "
         "AND (status <> 'pending' OR claimed_until IS NOT NULL) AND COALESCE(sent_at, next_attempt_at) >= ? "
-        "AND round_id IN (SELECT r.round_id FROM responses r JOIN rounds rd ON rd.id = r.round_id "
+        "AND EXISTS (SELECT 1 FROM responses r JOIN rounds rd ON rd.id = r.round_id "
         "JOIN schedules s ON s.id = rd.schedule_id WHERE s.community_id = ? AND r.user_id = ? "
-        "AND (r.visibility = 'anonymous' OR r.anon_out = 1))",
+        "AND (r.visibility = 'anonymous' OR r.anon_out = 1) "
+        "AND outbox.dedupe_key LIKE 'anon:' || CAST(rd.id AS TEXT) || ':%')",
         utc_iso(now - CARE_GAP_LEAST * TICK), community_id, user_id)
     if not row or not row["went"]:
         return now

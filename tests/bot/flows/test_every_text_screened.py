@@ -252,3 +252,12 @@ async def test_a_typed_commands_option_refused_for_words_of_concern_names_the_op
     said = again.plain()
     assert f"Could you look at {named} again" in said and expected in said and "Nothing was saved yet" in said
     assert "die" not in said and "morir" not in said and "You wrote" not in said
+
+
+async def test_a_form_closed_unsent_gets_the_care_reply_but_never_a_note_naming_them(app):
+    """A review: words the person chose not to send reached the moderators as a note naming them."""
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#mods")
+    replies = await app.closed_form(actor("eve"), "note", ["text"], {"text": "i want to kill myself tonight"})
+    assert CARE in text(replies) and "letting the moderators know" not in text(replies)
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:mods"] == []
