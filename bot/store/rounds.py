@@ -162,9 +162,12 @@ _KEPT_SQL = "SELECT * FROM kept_answers WHERE community_id = ? AND user_id = ? O
 async def keep_answers_on(tx: Executor, schedule: Schedule, now: datetime) -> int:
     """Before a moderator's deletion of `schedule` takes its rounds and answers: a copy of every member's answer
     to it, tied to no round, stays theirs (`kept_answers`: `me history`, `me export`, retention and `me delete`
-    as any answer). Words are copied as stored (sealed if private). How many were kept."""
+    as any answer). Words are copied as stored (sealed if private). An anonymous answer whose words never went up
+    (still waiting for its batch) is kept as "not posted": its round is gone, so they never will. How many were
+    kept."""
     rows = await tx.fetchall(
-        "SELECT r.user_id, r.mood, r.text, r.visibility, r.unposted, r.created_at, r.updated_at, rd.scheduled_at, "
+        "SELECT r.user_id, r.mood, r.text, r.visibility, r.unposted, r.anon_out, r.created_at, r.updated_at, "
+        "rd.scheduled_at, "
         "rd.prompt_id, rd.prompt_text FROM responses r JOIN rounds rd ON rd.id = r.round_id "
         "WHERE rd.schedule_id = ? AND r.user_id IS NOT NULL ORDER BY r.id", schedule.id)
     for r in rows:
@@ -173,7 +176,8 @@ async def keep_answers_on(tx: Executor, schedule: Schedule, now: datetime) -> in
             "text, visibility, unposted, created_at, updated_at, checkin_deleted_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             schedule.community_id, r["user_id"], schedule.name, r["scheduled_at"], r["prompt_id"], r["prompt_text"],
-            r["mood"], r["text"] or "", r["visibility"], int(bool(r["unposted"])), r["created_at"], r["updated_at"],
+            r["mood"], r["text"] or "", r["visibility"], int(bool(r["unposted"]) or (r["visibility"] == "anonymous" and not r["anon_out"])), r["created_at"],
+            r["updated_at"],
             utc_iso(now))
     return len(rows)
 
@@ -912,7 +916,9 @@ def _anonymous_post(answer: dict[str, Any]) -> str:
     (for its batch), or "not posted" (its round closed with too few to hide it among: `Batching`)."""
     if answer["unposted"]:
         return "not posted"
-    return "posted" if answer["anon_out"] else "waiting"
+    if answer["anon_out"]:
+        return "posted"
+    return "not posted" if answer.get("closed_at") else "waiting"  # (closed before `unposted` was kept: 0023)
 
 
 def _notes_shown(opened: list[tuple[Schedule, dict[str, Any]]]) -> dict[int, str]:

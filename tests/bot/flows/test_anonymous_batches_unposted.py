@@ -185,3 +185,23 @@ async def test_an_offers_post_still_posts_when_nothing_changed_since(app, clock)
     assert "They stay private" in said and "never" not in said and "won't" not in said  # (Post is still open)
     posted = text(await press(app, ann, "checkin.post_held", dict(offer["checkin.post_held"].args)))
     assert "shared anonymously" in posted
+
+
+async def test_a_waiting_anonymous_answer_of_a_deleted_check_in_is_kept_as_not_posted(app, clock):
+    """A review: it was exported as "taken down", though it never went up (and now never will)."""
+    await a_round(app, clock)
+    await answer(app, "ann", "3", "anonymous", "w-ann")
+    mod = actor("mia", moderator=True)
+    [ask] = await run(app, mod, "mod schedule delete", name="mornings")
+    await press(app, mod, ask.buttons[0].action, ask.buttons[0].args)
+    reply = (await run(app, actor("ann"), "me export"))[0]
+    kept = [a for a in json.loads(reply.attachment.content)["answers"] if a.get("checkin_deleted")]
+    assert [a["anonymous_post"] for a in kept] == ["not posted"], kept
+
+
+def test_an_answer_withheld_at_a_close_before_unposted_was_kept_says_not_posted():
+    from bot.store.rounds import _anonymous_post
+
+    assert _anonymous_post({"unposted": 0, "anon_out": 0, "closed_at": "2026-01-05T11:00:00+00:00"}) == "not posted"
+    assert _anonymous_post({"unposted": 0, "anon_out": 0, "closed_at": None}) == "waiting"
+    assert _anonymous_post({"unposted": 0, "anon_out": 1, "closed_at": None}) == "posted"
