@@ -33,6 +33,7 @@ from bot.i18n import _, ngettext, speaking
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
 from bot.store.care import NOTE_ARG
+from bot.store.rounds import next_tick
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -77,7 +78,7 @@ def note_reply(note: CareNote, zone: str = "UTC", drawn: Drawn | None = None) ->
     elif note.state == "taken":
         lines.append(rich(_("**{}** is reaching out (since {})."),
                           person_posted(note.taken_by or "", note.taken_name or ""),
-                          posted_time(note.taken_at or note.created_at, zone, "time")))
+                          posted_time(note.taken_at or noted_at(note), zone, "time")))
         buttons = (Button(_("Hand over"), HAND_OVER, first), Button(_("Done"), DONE, args, "success"))
     else:
         lines.append(rich(_("✅ Done — closed by **{}**."), person_posted(note.closed_by or "", note.closed_name or "")))
@@ -312,7 +313,7 @@ async def _raise_to(app: "Hearth", note: CareNote, user: str, zone: str, lang: s
         else:
             name = (await app.store.communities.display_names(note.community_id, [note.user_id])).get(note.user_id, "")
             about = rich(_("It's about **{}**, posted {}."), person_posted(note.user_id, name),
-                         posted_time(note.created_at, zone))
+                         posted_time(noted_at(note), zone))
         return Outgoing(f"care:{note.community_id}:{note.id}:{note.user_id}:raise:{user}", "dm", {"user": user},
                         reply_to_json(Reply(body=join_rich([intro, about]), buttons=buttons).shown_to(user)))
 
@@ -331,20 +332,26 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
     lines = [rich(_("**Care notes** (who and when; what anyone wrote is never kept here)"))]
     duty = await on_duty(app, ev.actor.community_id)
     for n in notes:
-        line = rich("• **{}**, ", names[n.user_id]) + show_time(n.created_at, tz)
+        line = rich("• **{}**, ", names[n.user_id]) + show_time(noted_at(n), tz)
         if n.state == "open":
             line += rich(_(": open, nobody has it yet"))
             if n.user_id in duty and n.raised_at is None:
                 line += rich(" ") + _not_asked(len(duty) - 1)
         elif n.state == "taken":
             line += rich(_(": **{}** is reaching out (since {})"), person_shown(n.taken_by or "", n.taken_name or ""),
-                         show_time(n.taken_at or n.created_at, tz))
+                         show_time(n.taken_at or noted_at(n), tz))
         else:
             line += rich(_(": done, by **{}**, {}"), person_shown(n.closed_by or "", n.closed_name or ""),
-                         show_time(n.closed_at or n.created_at, tz))
+                         show_time(n.closed_at or noted_at(n), tz))
         lines.append(line)
     lines.append(await duty_line(app, ev.actor.community_id))
     return Reply(body=join_rich(lines))
+
+
+def noted_at(note: CareNote) -> datetime:
+    """When a note is said to be from: the clock's tick it went up on (`next_tick`), never the minute the words
+    were written, which inside an open round would point to the round and the answer (an outside trial)."""
+    return next_tick(note.created_at)
 
 
 def _not_asked(others: int) -> Rich:

@@ -582,3 +582,14 @@ async def test_mod_care_duty_alone_says_whether_you_are_on_duty_and_how_to_chang
     await typed(app, MIA, "mod care duty off")
     said = text(await typed(app, MIA, "mod care duty"))
     assert "You're off duty" in said and "mod care duty on" in said
+
+
+async def test_a_notes_time_is_the_tick_it_went_up_on_never_the_minute_the_words_were_written(app, clock):
+    """An outside trial: `mod care list` said "bob, Mon 7 Dec, 09:03", the minute he answered privately inside an
+    open round, which pointed to the round. A note is said to be from the tick it went up on."""
+    from datetime import datetime, timezone
+
+    clock.set(datetime(2026, 1, 5, 9, 3, tzinfo=timezone.utc))
+    await note_about(app, actor("eve"))
+    listed = text(await run(app, MIA, "mod care list"))
+    assert "09:10" in listed and "09:03" not in listed, listed
