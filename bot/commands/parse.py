@@ -123,16 +123,16 @@ def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str
             out.append((word, start))
             i += 1
             continue
-        key_start = start if word.endswith("=") and word != "=" else out[-1][1]
+        key_apart = not word.endswith("=") or word == "="  # (the key is the word before, already in `out`)
+        key_start = out[-1][1] if key_apart else start
+        before = [w for w, _s in out[:len(out) - key_apart]]
         if _setting(cmd, key) is not None:  # (the setting's name, then its value)
-            if not word.endswith("=") or word == "=":
+            if key_apart:
                 out.pop()
             out += [(key, key_start), value]
-        elif (key in names and (not words_free or _before_words(cmd, before := [w for w, _s in out[:len(out) - (
-                not word.endswith("=") or word == "=")]])) and not _filled_before(cmd, key, before if words_free else [
-                w for w, _s in out[:len(out) - (not word.endswith("=") or word == "=")]])) \
+        elif (key in names and (not words_free or _before_words(cmd, before)) and not _filled_before(cmd, key, before)) \
                 or (not words_free and _OPTION_LIKE.fullmatch(key) and key not in names):
-            if not word.endswith("=") or word == "=":
+            if key_apart:
                 out.pop()
             out.append((f"{key}={value[0]}", key_start))
         else:
