@@ -32,6 +32,13 @@ class Setting:
     default: Any
     example: str
     check: Callable[[Any], str | None] | None = None
+    limits: tuple[int, int | None] | None = None
+    """The range Hearth keeps an amount within (lowest, and highest or None), as opposed to `check`, which refuses
+    a value that is simply wrong. A whole number outside the range but not below 0 is brought to its nearest end
+    with a warning (`Config.warnings`), never refused: a range may be narrowed between releases (summary_floor got
+    a highest of 50), and a file the last release ran with must still start. Below 0 is no amount: refused.
+    Every whole-number setting with a lowest above 1 or a highest has limits, not a check (tests/bot/test_config.py
+    holds it to that); ports are no amounts (the nearest port is someone else's), so they keep their check."""
 
 
 def _positive(v: Any) -> str | None:
@@ -40,10 +47,6 @@ def _positive(v: Any) -> str | None:
 
 def _at_least(n: int) -> Callable[[Any], str | None]:
     return lambda v: None if v >= n else f"must be at least {n}"
-
-
-def _between(low: int, high: int) -> Callable[[Any], str | None]:
-    return lambda v: None if low <= v <= high else f"must be between {low} and {high}"
 
 
 def _port(v: Any) -> str | None:
@@ -98,17 +101,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
     Setting("log_format", str, "text", 'log_format = "json"', _log_format),
     Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60", _at_least(0)),
-    Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", _at_least(5)),
+    Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", limits=(5, None)),
     Setting("checkins.default_remind_minutes", int, 30, "default_remind_minutes = 30", _at_least(0)),
     Setting("checkins.default_timezone", str, "UTC", 'default_timezone = "Europe/London"', _timezone),
-    Setting("checkins.summary_floor", int, 3, "summary_floor = 3", _between(MIN_SUMMARY_FLOOR, MAX_SUMMARY_FLOOR)),
+    Setting("checkins.summary_floor", int, 3, "summary_floor = 3", limits=(MIN_SUMMARY_FLOOR, MAX_SUMMARY_FLOOR)),
     Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", _at_least(0)),
     Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
-    Setting("privacy.retention_days", int, 365, "retention_days = 365", _between(*RETENTION_DAYS)),
+    Setting("privacy.retention_days", int, 365, "retention_days = 365", limits=RETENTION_DAYS),
     Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
-    Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", _at_least(5)),
-    Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", _at_least(2)),
-    Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", lambda v: None if 1 <= v <= 4 else "must be 1 to 4"),
+    Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", limits=(5, None)),
+    Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", limits=(2, None)),
+    Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", limits=(1, 4)),
     Setting("safety.model", bool, False, "model = true"),
     Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
@@ -171,6 +174,9 @@ class Config:
     source: str | None = None
     origins: dict[str, str] = field(default_factory=dict)
     """Where each value that isn't a default came from: the file's path or `$VARIABLE`."""
+    warnings: tuple[str, ...] = ()
+    """One line for each value brought within its setting's limits (`Setting.limits`): what it was, what is used
+    instead, and how to silence it. Said once, when Hearth (or one of its tools) starts with this config."""
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -197,7 +203,7 @@ class Config:
     def with_values(self, **overrides: Any) -> "Config":
         values = dict(self.values)
         values.update({k.replace("__", "."): v for k, v in overrides.items()})
-        return Config(values, self.secrets, self.source, self.origins)
+        return Config(values, self.secrets, self.source, self.origins, self.warnings)
 
     def origin(self, key: str) -> str:
         """Where a setting's value came from, for messages: "$HEARTH_DATA_DIR", "./hearth.toml", "the default"."""
@@ -215,11 +221,12 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def coerce(setting: Setting, value: Any, source: str | None) -> Any:
+def coerce(setting: Setting, value: Any, source: str | None, warnings: list[str] | None = None) -> Any:
     """Check one value's type and range; raise a ConfigError that teaches. The file and the environment are read
     by one rule (`read_as`): a value may be written as its own kind or as text, as an environment variable
     always holds it, so `model = true`, `model = "yes"`, `model = 1` and `HEARTH_SAFETY_MODEL=1` all mean the
-    same, and `port = "8088"` is `port = 8088`."""
+    same, and `port = "8088"` is `port = 8088`. An amount outside its `limits` is brought within them, and what
+    was used instead is added to `warnings`."""
     read = read_as(setting.kind, value)
     if read is _WRONG:
         raise ConfigError(setting.key, f"should be {_kind_name(setting.kind)}, not {value!r}", setting.example, source)
@@ -227,7 +234,31 @@ def coerce(setting: Setting, value: Any, source: str | None) -> Any:
         problem = setting.check(read)
         if problem:
             raise ConfigError(setting.key, problem, setting.example, source)
+    if setting.limits:
+        return _within(setting, read, source, warnings)
     return read
+
+
+def _range_words(limits: tuple[int, int | None]) -> str:
+    low, high = limits
+    return f"between {low} and {high}" if high is not None else f"{low} or more"
+
+
+def _within(setting: Setting, value: int, source: str | None, warnings: list[str] | None) -> int:
+    """`value` brought within the setting's limits; a number below 0 is refused (no amount is negative)."""
+    assert setting.limits is not None
+    low, high = setting.limits
+    if value < 0:
+        raise ConfigError(setting.key, f"must be {_range_words(setting.limits)}", setting.example, source)
+    used = max(low, value if high is None else min(value, high))
+    if used != value and warnings is not None:
+        side = "below the lowest" if value < low else "above the highest"
+        where = f" in {source}" if source else ""
+        wanted = ("a number " if high is not None else "") + _range_words(setting.limits)
+        warnings.append(f"config{where}: `{setting.key}` is {value}, {side} Hearth allows ({used}), so {used} is "
+                        f"used instead. To silence this warning, change it{where} to {wanted} (e.g. "
+                        f"{setting.key.rpartition('.')[2]} = {used}).")
+    return used
 
 
 #: How a yes or no may be written, in the file or an environment variable (and 1 or 0 as a number, in the file).
@@ -319,10 +350,11 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
     values = {s.key: s.default for s in SETTINGS}
     origins: dict[str, str] = {}
     errors: list[ConfigError] = []
+    warnings: list[str] = []
 
     def take(key: str, value: Any, where: str) -> None:
         try:
-            values[key] = coerce(_BY_KEY[key], value, where)
+            values[key] = coerce(_BY_KEY[key], value, where, warnings)
             origins[key] = where
         except ConfigError as err:
             errors.append(err)
@@ -342,7 +374,7 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
         except ConfigError as err:
             errors.append(err)
     secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
-    return Config(values, secrets, source, origins), errors
+    return Config(values, secrets, source, origins, tuple(warnings)), errors
 
 
 def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:

@@ -175,9 +175,7 @@ def _screen_with_model(args: argparse.Namespace) -> bool:
     """`hearth screen` runs the screen Hearth would run with this config, unless told otherwise."""
     if args.rules_only or args.model:
         return bool(args.model)
-    from bot.config import load
-
-    return bool(load(args.config)["safety.model"])
+    return bool(_loaded(args.config)["safety.model"])
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -200,7 +198,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command in ("backup", "restore", "migrate", "rotate-key"):
         from hearth import upkeep
 
-        config = load(args.config)
+        config = _loaded(args.config)
         if args.command == "rotate-key":
             return upkeep.rotate_main(config)
         if args.command == "migrate":
@@ -211,20 +209,35 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "check-config":
         given_as = "check-config FILE" if args.file else "--config"
         config, _ = checked_config(args.file or args.config, given_as)
+        _say_warnings(config)
         print(f"Config OK ({config.source or 'built-in defaults'}). Data goes to {_where_data_goes(config)}.")
         return 0
     if args.command == "status":
         from bot.ops.status import status_report
 
         setup_logging(args.log_level or "WARNING", args.log_format or "text")
-        print(asyncio.run(status_report(load(args.config))))
+        print(asyncio.run(status_report(_loaded(args.config))))
         return 0
     script = getattr(args, "script", None)
     config, text = checked_config(args.config, "--config", script)
     # In the terminal the conversation is the point: only warnings, unless asked.
     setup_logging(args.log_level or (config["log_level"] if config.serves_a_platform else "WARNING"),
                   getattr(args, "log_format", None) or config["log_format"])
+    for warning in config.warnings:  # (after logging is set up: in the log a service keeps, once per start)
+        log.warning(warning)
     return asyncio.run(run(config, text))
+
+
+def _loaded(path: str | None) -> Config:
+    """The config for a tool (status, backup, migrate...): its warnings said once, on stderr, before it runs."""
+    config = load(path)
+    _say_warnings(config)
+    return config
+
+
+def _say_warnings(config: Config) -> None:
+    for warning in config.warnings:
+        print(f"hearth: warning: {warning}", file=sys.stderr)
 
 
 def checked_config(path: str | None, given_as: str, script: Path | None = None) -> tuple[Config, str | None]:

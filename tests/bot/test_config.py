@@ -26,9 +26,12 @@ def write(tmp_path: Path, text: str) -> Path:
 
 @pytest.mark.parametrize("text, key, words", [
     ("log_level = 'LOUD'", "log_level", "must be one of"),
-    ("[checkins]\nsummary_floor = 2", "checkins.summary_floor", "between 3 and 50"),
-    ("[checkins]\nsummary_floor = 99999999999999999999", "checkins.summary_floor", "between 3 and 50"),
-    ("[privacy]\nretention_days = 36500", "privacy.retention_days", "between 1 and 3650"),
+    ("[checkins]\nsummary_floor = -1", "checkins.summary_floor", "between 3 and 50"),
+    ("[checkins]\nsummary_floor = 'lots'", "checkins.summary_floor", "should be a whole number"),
+    ("[privacy]\nretention_days = -365", "privacy.retention_days", "between 1 and 3650"),
+    ("[safety]\nlow_mood_max = -2", "safety.low_mood_max", "between 1 and 4"),
+    ("[checkins]\ndefault_open_minutes = -5", "checkins.default_open_minutes", "5 or more"),
+    ("[slack]\nport = 70000", "slack.port", "must be a port number"),
     ("[checkins]\ndefault_timezone = 'Mars/Olympus'", "checkins.default_timezone", "timezone"),
     ("[slack]\nport = 'eighty'", "slack.port", "whole number"),
     ("[slack]\nprot = 3000", "slack.prot", "did you mean `slack.port`"),
@@ -57,9 +60,9 @@ def test_environment_overrides_and_secrets_stay_out_of_repr(tmp_path):
 def test_check_config_command(tmp_path, capsys):
     assert main(["check-config", str(EXAMPLE)]) == 0
     assert "Config OK" in capsys.readouterr().out
-    assert main(["check-config", str(write(tmp_path, "[checkins]\nsummary_floor = 1"))]) == 2
+    assert main(["check-config", str(write(tmp_path, "[checkins]\nsummary_floor = -1"))]) == 2
     err = capsys.readouterr().err
-    assert "checkins.summary_floor" in err and "summary_floor = 3" in err
+    assert "checkins.summary_floor" in err and "summary_floor = 3" in err and "Traceback" not in err
 
 
 from bot.config import ENV_OVERRIDES, SETTINGS  # noqa: E402
@@ -114,3 +117,68 @@ def test_a_value_that_is_no_value_of_its_kind_is_refused_the_same_way(tmp_path, 
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path, text), env={})
     assert words in str(err.value) and "Example" in str(err.value)
+
+
+def _limited() -> list:
+    return [s for s in SETTINGS if s.limits]
+
+
+def _outside(setting) -> list[int]:
+    """A number past each end of the setting's range that is still an amount (0 or more)."""
+    low, high = setting.limits
+    return [n for n in (low - 1 if low > 0 else None, high + 1 if high is not None else None,
+                        high * 10 if high is not None else None) if n is not None]
+
+
+@pytest.mark.parametrize("setting", _limited(), ids=lambda s: s.key)
+def test_an_amount_outside_its_range_is_brought_within_with_one_warning_not_a_refusal(tmp_path, setting):
+    """A range narrowed in a release (summary_floor's highest of 50, retention_days' 3650) must not stop an install
+    whose file the last release ran with: the nearest allowed value is used, and said once, with how to silence
+    it."""
+    section, _dot, name = setting.key.rpartition(".")
+    low, high = setting.limits
+    for typed in _outside(setting):
+        path = write(tmp_path, f"[{section}]\n{name} = {typed}")
+        config = load(path, env={})
+        used = low if typed < low else high
+        assert config[setting.key] == used, (setting.key, typed)
+        assert len(config.warnings) == 1, config.warnings
+        said = config.warnings[0]
+        for words in (setting.key, str(typed), f"{used} is used instead", str(path), "To silence this warning",
+                      f"{name} = {used}"):
+            assert words in said, (words, said)
+        assert load(write(tmp_path, f"[{section}]\n{name} = {used}"), env={}).warnings == ()
+
+
+def test_a_config_file_from_before_the_summary_floor_had_a_highest_still_starts(tmp_path, capsys):
+    path = write(tmp_path, "[checkins]\nsummary_floor = 100\n[privacy]\nretention_days = 5000\n")
+    config = load(path, env={})
+    assert (config["checkins.summary_floor"], config["privacy.retention_days"]) == (50, 3650)
+    assert len(config.warnings) == 2
+    assert main(["check-config", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Config OK" in out
+    assert err.count("hearth: warning:") == 2 and "summary_floor" in err and "retention_days" in err
+
+
+@pytest.mark.parametrize("setting", [s for s in SETTINGS if s.kind is int], ids=lambda s: s.key)
+def test_every_range_hearth_keeps_an_amount_in_is_declared_as_limits(setting):
+    """The class: a whole-number setting with a highest, or a lowest above 1, is an amount Hearth keeps in range,
+    so it goes through `limits` (brought within, with a warning), never a `check` that refuses and stops a start
+    the last release made. What a check may still refuse is what is no amount: below 0 (or 0, where it must be
+    more), and a port past 65535 (the nearest port is another program's)."""
+    if setting.limits:
+        return
+    assert setting.check is not None and setting.check(-1), setting.key  # below 0: refused
+    if setting.key.endswith("port"):
+        return
+    assert setting.check(2) is None and setting.check(10 ** 12) is None, setting.key
+
+
+@pytest.mark.parametrize("setting", _limited(), ids=lambda s: s.key)
+def test_below_zero_is_no_amount_and_is_refused_with_the_range(tmp_path, setting):
+    section, _dot, name = setting.key.rpartition(".")
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, f"[{section}]\n{name} = -1"), env={})
+    assert err.value.key == setting.key and "Example" in str(err.value)
+    assert str(setting.limits[0]) in err.value.problem

@@ -284,3 +284,16 @@ def test_sigterm_stops_hearth_in_the_terminal_with_0_even_while_it_waits_for_a_l
             proc.wait()
     assert proc.returncode == 0, err
     assert b"Traceback" not in err
+
+
+def test_a_setting_past_a_range_narrowed_since_the_last_release_starts_with_one_warning(tmp_path):
+    """A file the last release ran with (summary_floor had no highest) still starts Hearth: the value is brought
+    within the range, said once at start, with how to silence it."""
+    (tmp_path / "hearth.toml").write_text("[checkins]\nsummary_floor = 100\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("who\n", encoding="utf-8")
+    result = hearth(tmp_path, "run", "--script", "s.txt", env={"HEARTH_DATA_DIR": str(tmp_path / "d")}, stdin=b"")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "You are you" in result.stdout
+    assert result.stderr.count("checkins.summary_floor") == 1, result.stderr
+    assert "is 100" in result.stderr and "50 is used instead" in result.stderr
+    assert "To silence this warning" in result.stderr
