@@ -85,6 +85,29 @@ def _public_url(v: Any) -> str | None:
     return "must start with https:// (or http:// for a dashboard on this machine only)"
 
 
+#: A terminal member's name, wherever it comes from (`console.user`, `as NAME`, `NAME: …`): one word, a letter
+#: first, then letters, digits, dots, dashes or underscores, at most 32 characters (Discord's longest name). So no
+#: "@", "<@123>", ":" (a name is part of the member's id, `console:NAME`), space, control character or wall of text.
+TERMINAL_NAME = re.compile(r"[A-Za-z][\w.-]{0,31}")
+#: Names that would read as someone they aren't: a ping for everyone, Hearth itself, an anonymous answer's "Someone".
+TERMINAL_NAMES_TAKEN = frozenset({"everyone", "here", "channel", "hearth", "someone"})
+
+
+def terminal_name_problem(name: str) -> str | None:
+    """Why `name` can't be a member's name in the terminal, or None: the one rule, for the setting and the terminal
+    alike (the terminal says it kindly, in the speaker's language)."""
+    if not TERMINAL_NAME.fullmatch(name):
+        return ("must be one word of up to 32 letters, digits, dots, dashes or underscores, starting with a letter "
+                "(no @, no spaces)")
+    if name.lower() in TERMINAL_NAMES_TAKEN:
+        return f"can't be {name!r}, which reads as someone else (everyone, here, channel, Hearth or Someone)"
+    return None
+
+
+def _terminal_name(v: Any) -> str | None:
+    return terminal_name_problem(str(v))
+
+
 def _shard_ids(v: Any) -> str | None:
     if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in v):
         return "must be shard numbers: whole numbers from 0, like [0, 1] or \"0,1\""
@@ -126,7 +149,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.trust_proxy", bool, False, "trust_proxy = true"),
     Setting("console.community", str, "console:local", 'community = "console:local"'),
     Setting("console.community_name", str, "Terminal community", 'community_name = "Our community"'),
-    Setting("console.user", str, "you", 'user = "you"'),
+    Setting("console.user", str, "you", 'user = "you"', _terminal_name),
     Setting("slack.host", str, "127.0.0.1", 'host = "0.0.0.0"'),
     Setting("slack.port", int, 3000, "port = 3000", _port),
     Setting("slack.api_url", str, "", 'api_url = "https://slack.com/api/"'),

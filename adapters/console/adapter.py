@@ -28,7 +28,7 @@ from bot.commands.forms import answer_problem
 from bot.flows.crisis_care import FIELD_AGAIN
 from bot.commands.parse import names_a_command, parse_line
 from bot.commands.registry import GIVEN_BACK
-from bot.config import Config
+from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
@@ -101,8 +101,23 @@ def readable(line: str) -> str:
     return _NOT_UTF8.sub("\ufffd", line)
 
 
-#: One line for someone else: `ann: checkin status`.
+#: One line for someone else: `ann: checkin status` (a name too long is refused by `_named`, never words).
 _ONE_LINE = re.compile(r"^([A-Za-z][\w.-]*):\s+(.+)$")
+#: The most of a refused name said back.
+_NAME_SHOWN = 40
+
+
+def _named(typed: str) -> str:
+    """`typed` as a member's name here, or a kind refusal: the one rule (`bot.config.terminal_name_problem`) for
+    `as NAME`, `NAME: …` and `console.user`. A name is part of the member's id and shown to everyone beside what
+    they share, so nothing that pings (@everyone, <@123>), reads as someone else (Hearth, Someone) or hides
+    (control characters, a wall of text) is one."""
+    if terminal_name_problem(typed) is None:
+        return typed
+    shown = typed if len(typed) <= _NAME_SHOWN else typed[:_NAME_SHOWN] + "…"
+    raise UserError(_("“{typed}” can't be a name here. A name is one word (up to 32 letters, digits, dots, dashes "
+                      "or underscores) starting with a letter, like `as ann`, and not one that reads as someone "
+                      "else, such as everyone, here, Hearth or Someone."), typed=shown)
 
 
 def _user_id(name: str) -> str:
@@ -429,10 +444,16 @@ class ConsoleAdapter:
             return False
         typing, one_line = self.speaker, _ONE_LINE.match(line)
         self._typist = typing
-        if one_line and not lowered.startswith(("at ", "http")):  # `ann: …`: this line (and its answers) is Ann's
-            self.speaker, line = self._standing(one_line.group(1)), one_line.group(2)
-            lowered = line.lower()
         try:
+            if one_line and not lowered.startswith(("at ", "http")):  # `ann: …`: this line (and its answers) is Ann's
+                try:
+                    self.speaker = self._standing(one_line.group(1))
+                except UserError as err:  # (no name: refused, and the line still read by the care screen)
+                    await self._app.speak_to(self._actor())
+                    await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
+                    return True
+                line = one_line.group(2)
+                lowered = line.lower()
             await self._app.speak_to(self._actor())  # the terminal's own words too are in the speaker's language
             await self._line(line, lowered)
         except UserError as err:
@@ -450,7 +471,7 @@ class ConsoleAdapter:
         """Who `name` is for one line: their role as the terminal last said it (the operator's own, at first)."""
         if name == self.speaker.name:
             return self.speaker
-        return Speaker(name, self.moderators.word.get(_user_id(name), False))
+        return Speaker(_named(name), self.moderators.word.get(_user_id(name), False))
 
     async def _line(self, line: str, lowered: str) -> None:
         word, _sep, rest = lowered.partition(" ")
@@ -746,7 +767,7 @@ class ConsoleAdapter:
             # ("as if anyone would care": words, not a name; the caller hands them to the care screen)
             raise UserError(_("Say who: `as ann`, or `as mia mod` for a moderator."))
         mod = len(parts) > 1 and parts[1].lower() in {"mod", "moderator"}
-        self.speaker = Speaker(parts[0], moderator=mod or self._is_operator(parts[0]))
+        self.speaker = Speaker(_named(parts[0]), moderator=mod or self._is_operator(parts[0]))
         self.moderators.said(self.speaker)
         await self._app.speak_to(self._actor())  # (now it's their language)
         self.out.say("  " + _("You are now {name}.").format(name=self._who()))

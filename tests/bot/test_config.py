@@ -182,3 +182,10 @@ def test_below_zero_is_no_amount_and_is_refused_with_the_range(tmp_path, setting
         load(write(tmp_path, f"[{section}]\n{name} = -1"), env={})
     assert err.value.key == setting.key and "Example" in str(err.value)
     assert str(setting.limits[0]) in err.value.problem
+
+
+@pytest.mark.parametrize("name", ["@everyone", "ann:bob", "<@123>", "two words", "Hearth", "a" * 33])
+def test_the_terminal_user_is_a_name_by_the_terminal_s_own_rule(tmp_path, name):
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, f"[console]\nuser = {name!r}"), env={})
+    assert err.value.key == "console.user" and "Example: user = \"you\"" in str(err.value)

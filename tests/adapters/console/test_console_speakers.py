@@ -76,3 +76,34 @@ def test_a_member_presses_their_own_check_on_me_not_the_care_teams_note_about_th
     assert "I'll check in with you privately tomorrow" in pressed and "Only moderators" not in pressed
     assert "refused" not in audit  # a member pressing their own button is never recorded as refused
     assert "nobody doubles up" in audit.split("mia> press 1", 1)[1]  # a moderator's 1 is the care note's
+
+
+import pytest  # noqa: E402
+
+#: Names that would ping, read as someone else, break the member's id (`console:NAME`) or hide something.
+NO_NAMES = ["ann:bob", "@everyone", "@here", "<@123>", "everyone", "Hearth", "someone", "ann\x1b[31m", "bob\x07",
+            "a" * 33, "@ann", "#general", "ann,bob", "1ann"]
+
+
+@pytest.mark.parametrize("name", NO_NAMES, ids=repr)
+def test_a_name_that_could_ping_or_mislead_is_refused_kindly_and_nobody_changes(tmp_path, capsys, name):
+    out = run_script(tmp_path, f"as {name}\nwho\n", capsys)
+    refused, who = out.split("you> who", 1)
+    assert "can't be a name here" in refused and "like as ann" in refused, refused
+    assert "You are now" not in refused and "You are you (moderator)" in who
+    said = refused.split("\n", 1)[1]  # (after the script's own line, echoed as written)
+    assert "\x1b" not in said and "\x07" not in said
+
+
+@pytest.mark.parametrize("name", ["Someone", "Hearth", "a" * 33], ids=repr)
+def test_one_line_as_a_name_that_could_mislead_is_refused_too(tmp_path, capsys, name):
+    out = run_script(tmp_path, f"{name}: checkin status\nwho\n", capsys)
+    refused, who = out.split("you> who", 1)
+    assert "can't be a name here" in refused and "You are you (moderator)" in who
+
+
+@pytest.mark.parametrize("name", ["ann", "Mia", "jo.anne", "ann-marie", "bob_2", "José", "a" * 32])
+def test_a_plain_name_is_still_a_name(tmp_path, capsys, name):
+    out = run_script(tmp_path, f"as {name}\nwho\n{name}: who\n", capsys)
+    assert f"You are now {name}." in out and out.count(f"You are {name}.") == 2
+    assert "can't be a name here" not in out
