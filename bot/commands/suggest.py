@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 LIMIT = 25
 NAME_LIMIT = 100
+#: The sources whose values name something that exists here and was named by whoever made it (a check-in, a
+#: built-in pack, a prompt); themes and timezones are fixed lists, read as choices.
+NAMING = frozenset({"schedules", "packs", "prompts"})
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +66,17 @@ async def suggestions(app: "Hearth", source: str, community_id: str, current: st
         pairs = []
     return [(label if len(label) <= NAME_LIMIT else label[: NAME_LIMIT - 1] + "…", value[:NAME_LIMIT])
             for label, value in _rank(pairs, current)]
+
+
+async def names_one(app: "Hearth", source: str, community_id: str, value: str) -> bool:
+    """Whether `value` names something of `source` that exists here, found as its command finds it: a check-in by
+    its name in any case (`store.schedules.find`), a built-in pack by its id in any case, a prompt by its id (the
+    community's own, or a built-in one). Only a whole name: "end it all tonight" names no check-in "end it all"."""
+    typed = value.strip()
+    if not typed or source not in NAMING:
+        return False
+    if source == "schedules":
+        return await app.store.schedules.find(community_id, typed) is not None
+    if source == "packs":
+        return typed.lower() in {p.id for p in app.content.library.packs}
+    return app.content.prompt(typed) is not None or await app.store.prompts.get(community_id, typed) is not None

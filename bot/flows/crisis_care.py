@@ -79,19 +79,48 @@ def words_kept(text: str) -> None:
         kept.add(text.strip())
 
 
+#: The options (or a command's form's fields) of the event being screened whose value names something that exists
+#: here (`named_options`): the name of a thing, not the person's own words.
+_named: ContextVar[frozenset[str]] = ContextVar("hearth_care_named", default=frozenset())
+
+
+async def named_options(app: "Hearth", event: Event) -> frozenset[str]:
+    """The options of a command (typed, or sent from its form) whose value is exactly the name of a check-in, a
+    built-in pack or a prompt that exists here (`Option.suggest`, `bot.commands.suggest.names_one`). That name was
+    chosen by whoever made the thing: a member typing `checkin join end it all` to join the moderators' check-in
+    "end it all" is using its name, not saying it of themselves, so it raises no care reply and no care note. A
+    value that names nothing here is still screened as their words, and so is every other option."""
+    from bot.commands.suggest import NAMING, names_one
+
+    cmd = app.registry.command_of(event.kind, event.name, event.args)
+    if cmd is None:
+        return frozenset()
+    given = event.args if event.kind == "command" else event.values
+    named = set()
+    for key, value in given.items():
+        option = next((o for o in cmd.options if key == o.name or key in o.old_names), None)
+        if option is not None and option.suggest in NAMING and \
+                await names_one(app, option.suggest, event.actor.community_id, value):
+            named.add(key)
+    return frozenset(named)
+
+
 def free_text(app: "Hearth", event: Event) -> list[str]:
     """Everything the person typed in this event: a form's fields, and a command's options, whatever they name
-    (their words, a check-in's name, a region, a line that is no command at all). Not what they picked from a menu
-    (`CHOICE_FIELDS`, unless several words stand there), a choice or a time typed as one (`_is_typed_text`), a
-    number, nor a prompt written for others (`Option.own_words`: its flow takes a second look)."""
+    (their words, a check-in's name that names none here, a region, a line that is no command at all). Not what
+    they picked from a menu (`CHOICE_FIELDS`, unless several words stand there), a choice or a time typed as one
+    (`_is_typed_text`), a number, the name of something that exists here (`named_options`), nor a prompt written
+    for others (`Option.own_words`: its flow takes a second look)."""
     if not event.values and not event.args:
         return []
-    texts = [v for k, v in event.values.items() if k not in CHOICE_FIELDS or len(v.split()) > 1]
+    named = _named.get()
+    texts = [v for k, v in event.values.items()
+             if (k not in CHOICE_FIELDS or len(v.split()) > 1) and k not in named]
     # (a choice is one word, a value of its menu: several typed in its place, where a platform lets a field of a
     # modal be typed, are a sentence)
     if event.kind == "command":
         cmd = app.registry.commands.get(event.name)
-        texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v)]
+        texts += [v for k, v in event.args.items() if _is_typed_text(cmd, k, v) and k not in named]
         line = typed_line(app, event)
         if line and _normal(line) not in {_normal(t) for t in texts}:
             texts.append(line)
@@ -102,14 +131,17 @@ def typed_line(app: "Hearth", event: Event) -> str | None:
     """A typed command's whole line, its options' words in the order typed (what `parse_line` and a slash command
     give), so that a sentence split across options ("checkin join I want to die": a name, a choice, a choice) is
     read whole. None when nothing was typed, for one word, or where a command holds words written for others
-    (`Option.own_words`: its flow takes the second look)."""
+    (`Option.own_words`: its flow takes the second look). The name of something that exists here is no part of it
+    (`named_options`)."""
     cmd = app.registry.commands.get(event.name) if event.kind == "command" and event.typed else None
     if cmd is None:
         return None
     options = {o.name: o for o in cmd.options}
     if any(not options[k].own_words for k in event.args if k in options):
         return None
-    line = " ".join(v.strip() for k, v in event.args.items() if k in options and options[k].kind != "file")
+    named = _named.get()
+    line = " ".join(v.strip() for k, v in event.args.items()
+                    if k in options and options[k].kind != "file" and k not in named)
     return line if len(line.split()) > 1 else None
 
 
@@ -147,6 +179,7 @@ SAME_WORDS_WINDOW = timedelta(minutes=30)
 
 async def screen(app: "Hearth", event: Event) -> Screened:
     """Screen what was typed, before the flow runs, so that its reply can know (`cared`)."""
+    _named.set(await named_options(app, event))  # (before the flow: one it runs may name something new)
     texts = free_text(app, event)
     results = list(zip(texts, await app.content.screen.check_off_loop(texts, await reads_meaning(app, event.actor)))
                    ) if texts else []

@@ -261,3 +261,69 @@ async def test_a_form_closed_unsent_gets_the_care_reply_but_never_a_note_naming_
     assert CARE in text(replies) and "letting the moderators know" not in text(replies)
     await app.outbox.drain_all()
     assert [d for d in app.sent if d.channel == "console:mods"] == []
+
+
+# -- an option that names something that exists here is that thing's name, not the person's words ---------------
+
+
+async def _typed_here(app, who, line):
+    """A line typed as the terminal sends it: a check-in's name without quotes is taken whole when it is one."""
+    from bot.commands.parse import parse_line
+
+    cmd, args = parse_line(app.registry, line, await app.check_in_names(who.community_id))
+    return await app.handle(Event("command", who, cmd.name, args, typed=True))
+
+
+async def _end_it_all(app):
+    """The moderators' check-in "end it all" (their words when they named it), and a care channel to watch."""
+    mia = actor("mia", moderator=True)
+    await run(app, mia, "mod settings", key="alert_channel", value="#mods")
+    replies = await run(app, mia, "mod schedule create", name="end it all", channel="general", when="daily 09:00",
+                        timezone="UTC")
+    [preview] = [r for r in replies if "please check before saving" in r.plain()]
+    await press(app, mia, "mod.schedule.save", preview.buttons[0].args)
+    assert await app.store.schedules.find(mia.community_id, "end it all") is not None
+    await app.outbox.drain_all()
+    return len([d for d in app.sent if d.channel == "console:mods"])
+
+
+@pytest.mark.parametrize("line", ["checkin join end it all", "checkin join End It All", "checkin join end it all dm=no",
+                                  "checkin leave end it all"])
+async def test_a_check_ins_name_typed_to_use_it_is_its_name_not_the_members_words(app, line):
+    """A trial: a member joining the check-in "end it all" got the care reply, and the moderators a note naming
+    them, for the moderators' own name of it."""
+    notes = await _end_it_all(app)
+    replies = await _typed_here(app, actor("eve"), line)
+    assert CARE not in text(replies), text(replies)
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.channel == "console:mods"]) == notes  # no care note about Eve
+
+
+async def test_a_check_ins_name_chosen_in_a_form_is_its_name_too(app):
+    await _end_it_all(app)
+    replies = await press(app, actor("eve"), "command.run", {"command": "checkin join"}, {"schedule": "end it all"},
+                          kind="form")
+    assert CARE not in text(replies), text(replies)
+
+
+@pytest.mark.parametrize("line", ["checkin join I want to die", "checkin join end it all I want to die"])
+async def test_words_that_name_nothing_here_are_still_the_members_and_screened(app, line):
+    await _end_it_all(app)
+    replies = await _typed_here(app, actor("eve"), line)
+    assert CARE in text(replies), (line, text(replies))
+
+
+async def test_a_name_no_check_in_here_has_is_still_the_members_words(app):
+    replies = await _typed_here(app, actor("eve"), "checkin join end it all")
+    assert CARE in text(replies)
+
+
+async def test_a_pack_or_a_prompt_named_by_its_id_is_its_name(app):
+    from bot.flows.crisis_care import named_options
+
+    mia = actor("mia", moderator=True)
+    pack = app.content.library.packs[0]
+    prompt = app.content.prompts("checkin")[0]
+    assert await named_options(app, Event("command", mia, "mod pack off", {"pack": pack.id.upper()})) == {"pack"}
+    assert await named_options(app, Event("command", mia, "mod prompt disable", {"id": prompt.id})) == {"id"}
+    assert await named_options(app, Event("command", mia, "mod pack off", {"pack": "no such pack"})) == set()
