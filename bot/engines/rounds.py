@@ -340,14 +340,19 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
     floor = anonymity_floor(app, community)
     posted_in = round_language(app, rnd, await app.channel_language(schedule.community_id))
     responses = await app.store.rounds.responses(rnd.id)
-    with speaking(posted_in):
-        summary = summarize(app, schedule, responses, floor)
-        body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
-        reply = Reply(body=body + summary, visibility="channel")
-        edit = Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
-                        reply_to_json(reply))
+
+    def edit(coming_down: int) -> list[Outgoing]:
+        """The post's summary, told in the close's transaction how many posts of erased answers stay up there for
+        now (pooled, `Batching`): not counted, and said so, so the count and the posts beside it agree."""
+        with speaking(posted_in):
+            summary = summarize(app, schedule, responses, floor, coming_down)
+            body = fill("**{schedule}**\n{prompt}\n\n", schedule=schedule.name, prompt=rnd.prompt_text)
+            reply = Reply(body=body + summary, visibility="channel")
+        return [Outgoing(f"round:{rnd.id}:summary", "edit", {"channel": rnd.channel_id, "round": rnd.id},
+                         reply_to_json(reply))]
+
     batching = anonymous_batching(app, rnd, floor, posted_in, await unposted_notes(app, rnd, schedule, community))
-    done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), [edit], batching)
+    done = await app.store.rounds.finish_step(rnd.id, "closed_at", app.now(), edit, batching)
     if done:
         log.info("closed round %s", rnd.id)
         app.metrics.add("rounds_closed")
@@ -463,15 +468,31 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
     return out
 
 
-def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int) -> Rich:
+def summarize(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int,
+              coming_down: int = 0) -> Rich:
     """How many checked in, and the mood spread only when nobody's hidden mood can be worked out from it.
 
     Private answers count towards "how many" but never towards the spread. The spread is over shared and
     anonymous answers; the shared ones are posted by name, so anyone can take them away and is left with the
     anonymous answers' moods. It shows only when there are at least `floor` shared or anonymous answers and
     what is left hides everyone in it (`bot.insights.anonymity.spread_shows`; insights follow the same rule).
-    When some were private the summary says how many, so the numbers add up for the reader.
+    When some were private the summary says how many, so the numbers add up for the reader; and when posts of
+    answers taken back (`me delete`) are still up, waiting to come down (`coming_down`), it says that they are
+    being taken down and aren't counted.
     """
+    return _with_coming_down(_summary(app, schedule, responses, floor), coming_down)
+
+
+def _with_coming_down(summary: Rich, coming_down: int) -> Rich:
+    if not coming_down:
+        return summary
+    return summary + rich("\n_" + ngettext(
+        "{count} post here is being taken down: its author took their answer back, so it isn't counted.",
+        "{count} posts here are being taken down: their authors took their answers back, so they aren't counted.",
+        coming_down).format(count=coming_down) + "_")
+
+
+def _summary(app: "Hearth", schedule: Schedule, responses: list[Response], floor: int) -> Rich:
     count = len(responses)
     if count == 0:
         return fill(app.content.text("checkin.summary_none"), schedule=schedule.name)

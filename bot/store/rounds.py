@@ -61,6 +61,9 @@ def pool_wait(pool: str) -> timedelta:
 
 #: Builds an answer's messages once the saved row (and the previous one) is known.
 OutgoingFactory = Callable[[Response, "Response | None"], list[Outgoing]]
+#: Builds a round's closing messages in the close's transaction, from how many posts of erased answers are still
+#: up there, waiting to come down (`RoundRepository._still_coming_down`).
+ClosingMessages = Callable[[int], list[Outgoing]]
 
 
 @dataclass(frozen=True)
@@ -274,16 +277,18 @@ class RoundRepository(Repository):
         return out
 
     async def finish_step(
-        self, round_id: int, column: str, now: datetime, outgoing: list[Outgoing], batching: Batching | None = None
+        self, round_id: int, column: str, now: datetime, outgoing: "list[Outgoing] | ClosingMessages",
+        batching: Batching | None = None
     ) -> bool:
         """Mark a round reminded or closed and queue its messages, once only. Closing with `batching` first
-        lets every anonymous post still waiting go, however few."""
+        lets every anonymous post still waiting go, however few. `outgoing` may be built in the close's own
+        transaction (`ClosingMessages`), told how many posts of erased answers stay up, pooled, after it."""
         if column not in {"reminded_at", "closed_at"}:
             raise ValueError(column)
         return await atomic(self.db, lambda tx: self._finish_step(tx, round_id, column, now, outgoing, batching))
 
-    async def _finish_step(self, tx: Executor, round_id: int, column: str, now: datetime, outgoing: list[Outgoing],
-                           batching: Batching | None) -> bool:
+    async def _finish_step(self, tx: Executor, round_id: int, column: str, now: datetime,
+                           outgoing: "list[Outgoing] | ClosingMessages", batching: Batching | None) -> bool:
         n = await tx.execute(
             f"UPDATE rounds SET {column} = ? WHERE id = ? AND {column} IS NULL", utc_iso(now), round_id
         )
@@ -293,8 +298,18 @@ class RoundRepository(Repository):
             await self._release(tx, round_id, batching, now, everything=True)
         if column == "closed_at":
             await tally_on(tx, round_id)  # what insights count, as the summary shows it
+        if callable(outgoing):
+            outgoing = outgoing(await self._still_coming_down(tx, round_id))
         await enqueue_rounds_on(tx, [(round_id, outgoing)], now)
         return True
+
+    async def _still_coming_down(self, tx: Executor, round_id: int) -> int:
+        """Posts of the round whose answers were erased (`me delete`) that are still up, waiting to come down
+        pooled with other erasures' (`release_pooled`): at the close, those too few to go with its batch. Their
+        answers are gone, so the summary doesn't count them, and says so beside them."""
+        row = await tx.fetchone("SELECT COUNT(*) AS n FROM held_posts WHERE round_id = ? AND response_id IS NULL",
+                                round_id)
+        return int(row["n"]) if row else 0
 
     # -- responses -------------------------------------------------------------------
 

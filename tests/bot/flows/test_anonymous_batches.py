@@ -613,3 +613,36 @@ async def test_editing_an_anonymous_answer_not_up_yet_still_says_too_few_may_nev
     await answer(app, "ann", "3", "anonymous", "first words of ann")  # (alone: waiting)
     said = await answer(app, "ann", "2", "anonymous", "second words of ann")
     assert "If too few come in together" in said and "already up" not in said
+
+
+def summary_of(app) -> str:
+    post_ref = round_post_ref(app)
+    return [d for d in app.sent if d.kind == "edit" and d.ref == post_ref][-1].message.plain()
+
+
+@pytest.mark.parametrize("erased", [0, 1, 2])
+async def test_the_closed_rounds_count_says_which_posts_beside_it_are_being_taken_down(app, clock, erased):
+    """An outside trial: four anonymous posts up, Dee deleted her data before the close, and the summary said
+    "Check-ins: 3" beside four posts for days (hers waits, pooled, to come down with other erasures'). The count
+    stays the answers there are, and the summary says truly that the others are being taken down."""
+    from bot.store.rounds import next_tick
+
+    await a_round(app, clock)
+    names = ("ann", "bob", "cy", "dee", "eve", "fay")  # (two batches of the floor, 3)
+    for name in names:
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "thread" and " words" in d.message.plain()]) == 6  # all up
+    for name in names[len(names) - erased:]:
+        await run(app, actor(name), "me delete", confirmed="yes")  # (fewer than the floor: pooled at the close)
+    await close(app, clock)
+    summary = summary_of(app)
+    assert f"Check-ins: {6 - erased}" in summary
+    if erased == 0:
+        assert "taken down" not in summary
+    elif erased == 1:
+        assert "1 post here is being taken down: its author took their answer back, so it isn't counted." in summary
+    else:
+        assert "2 posts here are being taken down: their authors took their answers back" in summary
+    assert len(await app.store.db.fetchall("SELECT id FROM held_posts WHERE response_id IS NULL")) == erased
