@@ -114,7 +114,9 @@ class InsightsTable:
 
 
 INSIGHTS_HEADERS = (N_("Week from"), N_("Invited"), N_("Answered"), N_("Mood 1"), N_("Mood 2"), N_("Mood 3"),
-                    N_("Mood 4"), N_("Mood 5"), N_("Average mood"))
+                    N_("Mood 4"), N_("Mood 5"), N_("Average mood"), N_("Check-ins left out"))
+"""(`Check-ins left out`: how many check-ins with too few people that week's numbers leave out, as the text's row,
+the chart's title and the CSV's `checkins_left_out` say it: `bot.flows.insights.left_out_of_all`)"""
 
 
 async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsTable:
@@ -126,18 +128,19 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
     for c in view.cells:
         label = week_label(c.week)
         if c.pending:
-            rows.append((label, _("still open"), "", "", "", "", "", "", ""))
+            row: tuple[str, ...] = (label, _("still open"), "", "", "", "", "", "", "")
         elif c.gone:
-            rows.append((label, _("no longer kept"), "", "", "", "", "", "", ""))
+            row = (label, _("no longer kept"), "", "", "", "", "", "", "")
         elif c.rounds == 0:
-            rows.append((label, _("no check-in"), "", "", "", "", "", "", ""))
+            row = (label, _("no check-in"), "", "", "", "", "", "", "")
         elif c.answered is None:
-            rows.append((label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", ""))
+            row = (label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", "")
         else:
             moods = tuple(str(n) for n in c.moods) if c.moods is not None else \
                 ("", "", "", "", "") if c.answered == 0 else (_(TOO_FEW), "", "", "", "")  # (0: no moods at all)
             avg = decimal(c.average) if c.average is not None else ""
-            rows.append((label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg))
+            row = (label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg)
+        rows.append((*row, str(len(c.left_out)) if c.left_out else ""))  # (as the CSV's `checkins_left_out`)
     png = await asyncio.to_thread(charts.png, series(view))
     alt = _("Chart of answers and average mood per week ({title}). The same numbers are in the table below.").format(
         title=view.title) + (" " + left_out_why(view.left_out) if view.left_out else "")

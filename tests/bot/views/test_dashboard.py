@@ -30,7 +30,7 @@ async def test_the_insights_table_shows_a_week_nobody_answered_as_0_with_no_mood
     await a_round(app, clock, datetime(2026, 1, 12, 9, 0, tzinfo=timezone.utc), {})
     clock.set(datetime(2026, 1, 20, 10, 0, tzinfo=timezone.utc))
     table = await insights_table(app, MIA, 4)
-    assert table.rows[-1] == ("12 Jan", "8", "0", "", "", "", "", "", "")
+    assert table.rows[-1] == ("12 Jan", "8", "0", "", "", "", "", "", "", "")
 
 
 async def test_the_insights_page_says_a_check_in_with_too_few_people_is_left_out_of_all(app, clock) -> None:
@@ -42,3 +42,6 @@ async def test_the_insights_page_says_a_check_in_with_too_few_people_is_left_out
     said = "These numbers leave out 1 check-in with too few people"
     assert said in table.trend and said in table.alt
     assert table.rows[-2][:3] == ("5 Jan", "8", "4")  # (mornings' 4; eve's 1 is not in)
+    # ...and the week's row marks it, as the text's row, the chart's title and the CSV do
+    assert table.headers[-1] == "Check-ins left out" and len(table.headers) == len(table.rows[-2])
+    assert table.rows[-2][-1] == "1" and table.rows[-1][-1] == ""
