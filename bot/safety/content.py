@@ -73,6 +73,11 @@ class PhraseFile:
     """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
     inverted_verbs: list[str] = field(default_factory=list)
     """`[word_order].verbs`: finite verbs that begin a phrase with no subject written before them."""
+    inverted_noun_heads: list[str] = field(default_factory=list)
+    """`[word_order].noun_heads`: words that begin a noun-phrase subject ("mein" of "mein (vater|mann)"), which a
+    finite verb may stand before too ("jeden Tag schlägt mein Vater mich")."""
+    inverted_objects: list[str] = field(default_factory=list)
+    """`[word_order].objects`: object pronouns a noun subject may follow after the verb ("hat mich mein Freund")."""
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -152,8 +157,8 @@ def load_phrase_file(path: Path) -> PhraseFile:
     norm = data.get("normalise", {})
     neg = data.get("negation", {})
     order = data.get("word_order", {})
-    if not isinstance(order, dict) or set(order) - {"subjects", "verbs"}:
-        raise _fail(path, "[word_order]", "takes only `subjects` and `verbs`")
+    if not isinstance(order, dict) or set(order) - {"subjects", "verbs", "noun_heads", "objects"}:
+        raise _fail(path, "[word_order]", "takes only `subjects`, `verbs`, `noun_heads` and `objects`")
     seen: set[str] = set()
     return PhraseFile(
         path=path,
@@ -177,4 +182,6 @@ def load_phrase_file(path: Path) -> PhraseFile:
         reaching=_str_list(path, "[negation].reaching", neg.get("reaching", [])),
         inverted_subjects=_str_list(path, "[word_order].subjects", order.get("subjects", [])),
         inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
+        inverted_noun_heads=_str_list(path, "[word_order].noun_heads", order.get("noun_heads", [])),
+        inverted_objects=_str_list(path, "[word_order].objects", order.get("objects", [])),
     )

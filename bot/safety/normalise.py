@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 JOINED_MIN = 7
 """The shortest token `Normaliser.unjoin` tries to split."""
@@ -71,21 +72,34 @@ def raw_tokens(text: str) -> list[str]:
     Emoji and other symbols survive as one-character tokens (a figure of
     speech like "I'm dead 😂" needs them); other punctuation is dropped.
     """
+    return [tok for tok, _ in raw_pieces(text)]
+
+
+@lru_cache(maxsize=256)  # (every language's rules read the same message, some twice: `PhraseRules._canonical`)
+def raw_pieces(text: str) -> tuple[tuple[str, bool], ...]:
+    """`raw_tokens`, each with whether it is a piece of a longer word: a letter not in a-z (an accent, "é", "ü",
+    "ç") cuts a word into pieces ("téléphone" -> t é l é phone), and a piece is no word of its own, so no alias,
+    typo or join is read into it (`Normaliser.tokens`: French `tt = "tout"` made "téléphone" "tout é l é
+    phone")."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     text = _SPACED.sub(_unspace, text)
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _WORDISH.sub(_deleet, text)
-    out: list[str] = []
-    for tok in _TOKEN.findall(text):
+    out: list[tuple[str, bool]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
         if tok == CLAUSE:
-            if out and out[-1] != CLAUSE:
-                out.append(CLAUSE)
+            if out and out[-1][0] != CLAUSE:
+                out.append((CLAUSE, False))
         elif tok[0].isalnum() or _is_symbol(tok):
-            out.append(squeeze(tok))
-    while out and out[-1] == CLAUSE:
+            start, end = m.span()
+            glued = tok.isalpha() and ((start > 0 and text[start - 1].isalpha()) or
+                                       (end < len(text) and text[end].isalpha()))
+            out.append((squeeze(tok), glued))
+    while out and out[-1][0] == CLAUSE:
         out.pop()
-    return out
+    return tuple(out)
 
 
 def _edits1(word: str) -> set[str]:
@@ -134,12 +148,18 @@ class Normaliser:
         norm.phrases = sorted((kv for kv in pairs if kv[0] != kv[1]), key=lambda kv: -len(kv[0]))
         return norm
 
-    def tokens(self, text: str) -> list[str]:
-        """The canonical token stream of `text`, with `#` between clauses."""
+    def tokens(self, text: str, joins: frozenset[str] | None = None) -> list[str]:
+        """The canonical token stream of `text`, with `#` between clauses. `joins`: the only tokens split as words
+        run together (`unjoin`); None: every one that can be (`PhraseRules.check` keeps those a crisis phrase is
+        made of: "iwanttodie", never "another" as "an not her")."""
         toks: list[str] = []
-        for tok in raw_tokens(text):
+        for tok, glued in raw_pieces(text):
+            if glued:  # (a piece of a longer word: no alias, typo or join inside a word)
+                toks.append(tok)
+                continue
             tok = self.fuzzy.get(tok, tok)
-            for piece in self.unjoin(tok):
+            pieces = self.unjoin(tok) if joins is None or tok in joins else [tok]
+            for piece in pieces:
                 for alias in self.aliases.get(piece, [piece]):
                     if alias != CLAUSE or (toks and toks[-1] != CLAUSE):  # (`pero = "#"`: a clause ends here)
                         toks.append(alias)
@@ -182,6 +202,17 @@ class Normaliser:
         found = best[-1]
         return found if found and len(found) > 1 else [tok]
 
-    def canonical(self, text: str) -> str:
+    def canonical(self, text: str, joins: frozenset[str] | None = None) -> str:
         """Tokens joined so that every token, clause marks included, sits between spaces."""
-        return " " + " ".join([CLAUSE, *self.tokens(text), CLAUSE]) + " "
+        return " " + " ".join([CLAUSE, *self.tokens(text, joins), CLAUSE]) + " "
+
+    def joined(self, text: str) -> dict[str, list[str]]:
+        """The tokens of `text` that `unjoin` would split, with their pieces (aliases applied)."""
+        out: dict[str, list[str]] = {}
+        for tok, glued in raw_pieces(text):
+            if glued or tok == CLAUSE:
+                continue
+            tok = self.fuzzy.get(tok, tok)
+            if len(pieces := self.unjoin(tok)) > 1:
+                out[tok] = [a for p in pieces for a in self.aliases.get(p, [p])]
+        return out

@@ -137,7 +137,8 @@ def _alternatives(atom: list[str]) -> list[list[str]] | None:
 
 
 def inverted(phrase: str, is_subject: Callable[[str], bool], is_verb: Callable[[str], bool],
-             subjects: list[str]) -> str | None:
+             subjects: list[str], is_noun_head: Callable[[str], bool] = lambda w: False,
+             is_object: Callable[[str], bool] = lambda w: False) -> str | None:
     """The same phrase with its finite verb before its subject (German verb-second order: "ich will sterben" →
     "heute will ich sterben", "ich bring mich um" → "dann bring ich mich um"), or None when it has no such verb.
 
@@ -147,33 +148,57 @@ def inverted(phrase: str, is_subject: Callable[[str], bool], is_verb: Callable[[
     takes `subjects` after it. A phrase that ends at its clause's end (`$`) is a sentence said bare, and a word
     fronted before its verb is most often the object it lacks ("das will ich nicht mehr", "das kann ich nicht mehr"):
     it is not turned. A phrase written with its subject further in ("(dann) mach ich schlus") is left
-    as it is."""
+    as it is.
+
+    A subject alternative that is a noun phrase (`is_noun_head` of its first word: "mein (vater|mann)") moves after
+    the verb too ("jeden Tag schlägt mein Vater mich"), and, where an object pronoun follows the verb (`is_object`:
+    "mich", "mir"), also after that pronoun, where German puts a noun subject beside a pronoun object ("gestern hat
+    mich mein Freund gewürgt")."""
     tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
     atoms = _atoms(tokens)
     if atoms and atoms[-1] == ["$"]:
         return None  # said bare ("ich will nicht mehr"): a fronted word may be what it lacks ("das will ich nicht mehr")
 
-    def subject_words(atom: list[str]) -> list[str]:
+    def subject_alts(atom: list[str]) -> list[list[str]]:
+        """The subject item's alternatives that a verb may stand before: pronouns, and noun phrases."""
         body = atom[:-1] if atom[-1] == "?" else atom
         alts = _alternatives(body)
-        return [a[0] for a in alts or () if len(a) == 1 and is_subject(a[0])]  # ("mein (vater|mann)": not turned)
+        return [a for a in alts or () if (len(a) == 1 and is_subject(a[0])) or (len(a) > 1 and is_noun_head(a[0]))]
 
-    def turned(atom: list[str], subject: list[str], verbs_only: bool) -> list[str] | None:
+    def subject_words(atom: list[str]) -> list[str]:
+        return [a[0] for a in subject_alts(atom) if len(a) == 1]
+
+    def group(alts: list[list[str]]) -> list[str]:
+        return ["(", *[t for a in alts for t in ("|", *a)][1:], ")"]
+
+    def turned(atom: list[str], subject: list[list[str]], verbs_only: bool) -> list[str] | None:
         alts = _alternatives(atom)
         if not alts:
             return None
-        pron = ["(", *[t for w in subject for t in ("|", w)][1:], ")"]
+        pron = group(subject)
         out = [[a[0], *pron, *a[1:]] for a in alts
                if a and a[0] not in ("(", "...", "$", "^") and (not verbs_only or is_verb(a[0]))]
         if not out:
             return None
-        return ["(", *[t for a in out for t in ("|", *a)][1:], ")"]
+        return group(out)
+
+    def is_object_atom(atom: list[str]) -> bool:
+        alts = _alternatives(atom)
+        return bool(alts) and all(len(a) == 1 and is_object(a[0]) for a in alts)
 
     k = 1 if atoms and atoms[0] == ["^"] else 0
-    if k + 1 < len(atoms) and (subject := subject_words(atoms[k])):
+    if k + 1 < len(atoms) and (subject := subject_alts(atoms[k])):
         verb = turned(atoms[k + 1], subject, False)
-        return " ".join(t for a in [*atoms[:k], verb, *atoms[k + 2:]] for t in a) if verb else None
+        if not verb:
+            return None
+        first = [t for a in [verb, *atoms[k + 2:]] for t in a]
+        nouns = [a for a in subject if len(a) > 1]
+        if nouns and k + 2 < len(atoms) and is_object_atom(atoms[k + 2]) and _alternatives(atoms[k + 1]):
+            # ("hat mich mein Freund gewürgt": a noun subject after the object pronoun)
+            second = [t for a in [atoms[k + 1], atoms[k + 2], group(nouns), *atoms[k + 3:]] for t in a]
+            first = group([first, second])
+        return " ".join([*(t for a in atoms[:k] for t in a), *first])
     if k < len(atoms) and not (k + 1 < len(atoms) and subject_words(atoms[k + 1])):
-        if verb := turned(atoms[k], subjects, True):
+        if verb := turned(atoms[k], [[w] for w in subjects], True):
             return " ".join(t for a in [*atoms[:k], verb, *atoms[k + 1:]] for t in a)
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
@@ -42,6 +43,18 @@ class _Compiled:
     softenable: bool = False
     topical: bool = False
     needs: re.Pattern[str] | None = None
+    sources: tuple[str, ...] = ()
+    """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
+    longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
+
+
+#: How far around a token of words run together the crisis phrases are looked for (characters).
+_AROUND = 200
+
+
+@lru_cache(maxsize=None)
+def _one(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -141,11 +154,13 @@ class PhraseRules:
         def canon_word(word: str, prefix: bool) -> list[str]:
             if prefix:
                 return [squeeze(word)]
-            toks = norm.tokens(word)
+            toks = norm.tokens(word, frozenset())  # (a phrase's word is never split as words run together)
             return [t for t in toks if t != CLAUSE]
 
         subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
         verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
+        noun_heads = {tuple(canon_word(w, False)) for w in pf.inverted_noun_heads}
+        objects = {tuple(canon_word(w, False)) for w in pf.inverted_objects}
 
         def turned(entries: list[Entry]) -> list[Entry]:
             """Each group with its phrases also read verb before subject, where the language puts them so after a
@@ -159,9 +174,16 @@ class PhraseRules:
             def is_verb(word: str) -> bool:
                 return tuple(canon_word(word, False)) in verbs
 
+            def is_noun_head(word: str) -> bool:
+                return tuple(canon_word(word, False)) in noun_heads
+
+            def is_object(word: str) -> bool:
+                return tuple(canon_word(word, False)) in objects
+
             out = []
             for e in entries:
-                more = [p for p in (inverted(p, is_subject, is_verb, pf.inverted_subjects) for p in e.patterns) if p]
+                more = [p for p in (inverted(p, is_subject, is_verb, pf.inverted_subjects, is_noun_head, is_object)
+                                    for p in e.patterns) if p]
                 out.append(replace(e, patterns=(*e.patterns, *more)))
             return out
 
@@ -178,7 +200,8 @@ class PhraseRules:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
-                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None))
+                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
+                                     tuple(sources)))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -221,32 +244,73 @@ class PhraseRules:
         return re.compile(f"(?:{'|'.join(alts)})(?: [^ {CLAUSE}]+){{0,{window}}}$")
 
     def check(self, text: str) -> RuleVerdict:
-        """Screen one message: the first phrase group that counts, else the first one cancelled."""
-        canon = self.normaliser.canonical(text)
-        figures: list[tuple[int, int]] | None = None
+        """Screen one message: the first phrase group that counts, else the first one cancelled.
+
+        A group's phrases are one regex, and a regex finds the first phrase that matches at the leftmost place; when
+        that match is cancelled by a figure, each phrase of the group is read on its own too: a longer
+        one ("rather be dead than live like this") or one starting a word later ("lieber sterben als so
+        weiterzuleben" after "würde lieber sterben") may still count."""
+        canon = self.canonical(text)
+        figures: list[list[tuple[int, int]]] = []  # (the figures' spans, found once, at the first match that needs them)
         cancelled: str | None = None
         softened: str | None = None
         for entry in self.crisis:
             if entry.needs is not None and not entry.needs.search(canon):
                 continue  # (a group that counts only beside another phrase, said anywhere in the message)
-            for m in entry.regex.finditer(canon):
-                start, end = m.span()
-                if entry.negatable and self._negated(canon, start):
-                    cancelled = cancelled or entry.id
-                    continue
-                if figures is None:
-                    figures = [f.span() for fig in self.figures for f in fig.regex.finditer(canon)]
-                if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
-                    cancelled = cancelled or entry.id
-                    continue
-                if entry.topical and self._about_topic(canon, start, end):
-                    softened = softened or entry.id
-                    continue
-                if entry.softenable and self._in_jest(canon, start, end):
-                    softened = softened or entry.id
-                    continue
+            found = [(m.span(), self._judge(entry, canon, *m.span(), figures)) for m in entry.regex.finditer(canon)]
+            judged = [j for _, j in found]
+            if "figure" in judged and "fired" not in judged:
+                negated = [span for span, j in found if j == "negated"]
+                judged += [self._judge(entry, canon, *m.span(), figures)
+                           for source in entry.sources for m in _one(source).finditer(canon)
+                           if not any(m.start() < e and s < m.end() for s, e in negated)]  # (never a negated one's part)
+            if "fired" in judged:
                 return RuleVerdict(fired=entry.id)
+            if "softened" in judged:
+                softened = softened or entry.id
+            if "negated" in judged or "figure" in judged:
+                cancelled = cancelled or entry.id
         return RuleVerdict(cancelled=cancelled, softened=softened)
+
+    def canonical(self, text: str) -> str:
+        """The canonical text, with a token split as words run together only where a crisis phrase is made of two
+        or more of its pieces ("iwanttodie", "endmylife"): an ordinary word that happens to be phrase words joined
+        stays whole ("another" is no "an not her", "sending" no "se ending", "finalmente" no "final me en te")."""
+        joined = self.normaliser.joined(text)
+        if not joined:
+            return self.normaliser.canonical(text)
+        split = self.normaliser.canonical(text)
+        keep = set()
+        for tok, pieces in joined.items():
+            needle = " " + " ".join(pieces) + " "
+            at = split.find(needle)
+            while at >= 0 and tok not in keep:
+                bounds, pos = [], at
+                for piece in pieces:  # (each piece's span in the text, spaces around it)
+                    bounds.append((pos, pos + len(piece) + 2))
+                    pos += len(piece) + 1
+                lo, hi = max(0, at - _AROUND), min(len(split), pos + _AROUND)  # (a phrase is never this long)
+                spans = (m.span() for entry in self.crisis for m in entry.regex.finditer(split, lo, hi))
+                if any(sum(s <= a and b - 1 <= e for a, b in bounds) >= 2 for s, e in spans):
+                    keep.add(tok)
+                at = split.find(needle, at + 1)
+        return split if len(keep) == len(joined) else self.normaliser.canonical(text, frozenset(keep))
+
+    def _judge(self, entry: _Compiled, canon: str, start: int, end: int,
+               figures: list[list[tuple[int, int]]]) -> str:
+        """What one match of a crisis group comes to: "fired", "softened", or cancelled by a "negated" cue or a
+        "figure"."""
+        if entry.negatable and self._negated(canon, start):
+            return "negated"
+        if not figures:
+            figures.append([f.span() for fig in self.figures for f in fig.regex.finditer(canon)])
+        if any(self._outweighs(fs, fe, start, end) for fs, fe in figures[0]):
+            return "figure"
+        if entry.topical and self._about_topic(canon, start, end):
+            return "softened"
+        if entry.softenable and self._in_jest(canon, start, end):
+            return "softened"
+        return "fired"
 
     def _negated(self, canon: str, start: int) -> bool:
         """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.normalise import Normaliser
+from bot.safety.normalise import Normaliser, raw_pieces
 from bot.safety.screen import Screen
 
 LANGS = ("en", "es", "de", "fr", "pt")
@@ -290,16 +290,85 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "pt": ["ninguém vai sentir falta desse calor", "eu achava que todo mundo ficaria melhor sem mim"],
     }),
     "a means made ready, and a time": ("crisis", {
-        "en": ["I have the pills ready and tonight is the night", "the rope is ready",
-               "the rope is ready. tonight's the night", "I've decided on Sunday. The pills are ready."],
-        "es": ["tengo las pastillas listas y esta noche es la noche", "la cuerda está lista",
+        "en": ["I have the pills ready and tonight is the night", "the rope is ready. tonight's the night",
+               "I've decided on Sunday. The pills are ready.", "the noose is ready"],
+        "es": ["tengo las pastillas listas y esta noche es la noche", "la cuerda está lista, esta noche",
                "he decidido el domingo. las pastillas están listas"],
-        "de": ["ich hab die Tabletten bereit und heute Nacht ist es soweit", "der Strick ist fertig",
+        "de": ["ich hab die Tabletten bereit und heute Nacht ist es soweit", "der Strick ist fertig für heute Nacht",
                "ich hab mich für Sonntag entschieden. die Tabletten liegen bereit"],
-        "fr": ["j'ai les cachets prêts et ce soir c'est le soir", "la corde est prête",
+        "fr": ["j'ai les cachets prêts et ce soir c'est le soir", "la corde est prête pour ce soir",
                "j'ai choisi dimanche. les cachets sont prêts"],
-        "pt": ["tenho os comprimidos prontos e hoje à noite é a noite", "a corda está pronta",
+        "pt": ["tenho os comprimidos prontos e hoje à noite é a noite", "a corda está pronta pra hoje",
                "decidi domingo. os comprimidos estão prontos"],
+    }),
+    # A climber's rope is ready too: a rope made ready counts only beside a time or a word of dying (`needs`).
+    "a rope made ready, alone (a climber's, a mover's)": ("ok", {
+        "en": ["the rope is ready", "the rope is ready, let's climb"],
+        "es": ["la cuerda está lista", "la cuerda está lista, a escalar"],
+        "de": ["das Seil ist fertig", "der Strick ist fertig", "das Seil ist fertig, wir können klettern"],
+        "fr": ["la corde est prête", "la corde est prête, on grimpe"],
+        "pt": ["a corda está pronta", "a corda está pronta, bora escalar"],
+    }),
+    "preferring death (I'd rather be dead)": ("crisis", {
+        "en": ["I'd rather be dead", "i would rather be dead than live like this", "I'd rather die than go home",
+               "I would rather die"],
+        "es": ["prefiero estar muerta", "preferiría morirme", "preferiría estar muerto",
+               "prefiero morir antes que seguir así", "prefiero morirme a que lo vean mis padres"],
+        "de": ["ich wäre lieber tot", "wäre ich lieber tot", "lieber tot als so weiterzuleben", "ich würde lieber sterben",
+               "lieber sterben als so weiterleben"],
+        "fr": ["je préférerais être morte", "j'aimerais mieux mourir", "j'aimerais mieux être mort",
+               "je préférerais mourir que de continuer à vivre comme ça", "plutôt mourir que de continuer comme ça"],
+        "pt": ["prefiro estar morta", "preferia morrer", "preferia estar morto",
+               "prefiro morrer do que continuar vivendo assim"],
+    }),
+    "rather die than do a chore (a figure)": ("ok", {
+        "en": ["I'd rather die than sing karaoke"],
+        "es": ["prefiero morir antes que cantar en el karaoke"],
+        "de": ["ich würde lieber sterben als ins Meeting zu gehen"],
+        "fr": ["je préférerais mourir que d'aller à cette réunion"],
+        "pt": ["prefiro morrer do que cantar no karaokê"],
+    }),
+    "wishing to be dead or never born, a comma after the wish too": ("crisis", {
+        "en": ["I wish I was dead", "I wish, I was dead", "I wish I'd never been born"],
+        "es": ["ojalá estuviera muerto", "ojalá, estuviera muerta", "ojalá nunca hubiera nacido", "desearía estar muerto"],
+        "de": ["ich wünschte, ich wäre tot", "ich wünschte ich wäre tot", "ich wünschte, ich wäre nicht mehr da",
+               "ich wünschte ich wäre nie geboren", "ich wünschte, dass ich tot wäre",
+               "ich wünschte, ich würde nicht mehr aufwachen"],
+        "fr": ["j'aimerais être mort", "j'aimerais être morte", "j'aurais aimé ne jamais être né",
+               "si seulement j'étais morte"],
+        "pt": ["queria estar morto", "quem dera eu estivesse morto", "queria nunca ter nascido"],
+    }),
+    # German and Spanish (Portuguese too) put a noun subject after its verb ("jeden Tag schlägt mein Vater mich",
+    # "todos los días me pega mi padre"); English and French say the same subject first.
+    "danger from another person, a noun subject after the verb": ("crisis", {
+        "en": ["every day my dad hits me", "yesterday my boyfriend choked me"],
+        "es": ["todos los días me pega mi padre", "me pega mi padre todos los días", "ayer me pegó mi novio"],
+        "de": ["jeden Tag schlägt mein Vater mich", "immer schlägt mich mein Vater", "gestern hat mein Freund mich gewürgt",
+               "gestern hat mich mein Freund geschlagen", "heute droht mein Mann mir wieder"],
+        "fr": ["tous les jours mon père me frappe", "hier mon copain m'a étranglée"],
+        "pt": ["todo dia me bate meu pai", "ontem me bateu meu namorado"],
+    }),
+    "a person who wants to kill me": ("crisis", {
+        "en": ["my husband wants to kill me", "he is trying to kill me"],
+        "es": ["mi marido me quiere matar", "mi novio intentó matarme"],
+        "de": ["mein Mann will mich umbringen", "heute will mein Mann mich umbringen", "er hat versucht mich umzubringen"],
+        "fr": ["mon mari veut me tuer", "il essaie de me tuer"],
+        "pt": ["meu marido quer me matar", "ele está tentando me matar"],
+    }),
+    "an illness, the weather or a task as the one who kills me (hyperbole)": ("ok", {
+        "en": ["this flu is killing me", "this flu wants to kill me", "this heat is trying to kill me"],
+        "es": ["este calor me mata", "esta gripe quiere matarme", "este examen me va a matar", "el calor me quiere matar"],
+        "de": ["die Grippe will mich umbringen", "diese Hitze bringt mich um", "heute will mich die Hitze umbringen",
+               "der Stress wird mich umbringen", "dieser Husten will mich umbringen"],
+        "fr": ["ce rhume me tue", "ce rhume veut me tuer", "cette chaleur va me tuer", "cette semaine me tue"],
+        "pt": ["essa gripe está me matando", "essa gripe quer me matar", "esse calor vai me matar"],
+    }),
+    "an ordinary word that is phrase words run together stays whole": ("crisis", {
+        "en": ["another day i want to die", "another night, and i want to die"],
+        "es": ["finalmente quiero morir", "sinceramente quiero morir"],
+        "de": ["ehrlichgesagt will ich sterben", "letztes Jahr nicht, jetzt will ich sterben"],
+        "fr": ["j'ai perdu mon téléphone, je veux mourir", "pourquoi je veux mourir"],
+        "pt": ["sinceramente quero morrer", "mandando mensagem pra dizer que quero morrer"],
     }),
     "a time or a thing made ready, alone (everyday)": ("ok", {
         "en": ["tonight's the night!! concert time", "I have my pills ready for the trip tomorrow",
@@ -362,6 +431,30 @@ def test_the_bare_word_still_fires_without_a_topic_marker(screen: Screen):
     assert screen.check("honestly i think about suicide every day").level == "crisis"
     assert screen.check("I'm suicidal and I can't even watch the news").level == "crisis"  # first person wins
     assert screen.check("I self harm every night").level == "crisis"
+
+
+#: Ordinary words that are pieces of phrase words run together, or that an accent cuts into pieces one of which is
+#: a short alias ("téléphone" -> "t é l é phone", and French `tt = "tout"`): each stays itself in every language.
+WHOLE_WORDS = ["another", "sending", "together", "finalmente", "matando", "partout", "bonjour", "pourquoi",
+               "mandando", "letztes", "jemandem", "téléphone", "gâteau", "génial", "été", "cœur", "mágico", "Müller",
+               "mañana", "schön"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_alias_or_join_is_read_inside_an_ordinary_word(screen: Screen, lang: str):
+    rules = screen.rules.by_language[lang]
+    wrong = {word: got for word in WHOLE_WORDS
+             if (got := rules.canonical(word).split()[1:-1]) != [p for p, _ in raw_pieces(word)]}
+    assert not wrong, wrong
+    assert rules.canonical("sending it all back").split()[1] == "sending"
+
+
+def test_short_aliases_still_read_as_words_of_their_own(screen: Screen):
+    fr = screen.rules.by_language["fr"].normaliser
+    assert fr.tokens("tt va bien g faim") == ["tout", "va", "bien", "jai", "faim"]
+    assert screen.rules.by_language["es"].normaliser.tokens("más día") == ["mas", "dia"]
+    assert screen.rules.by_language["pt"].normaliser.tokens("não") == ["nao"]
+    assert screen.check("sending it all back").level == "ok"
 
 
 def test_letters_typed_apart_are_one_word_and_short_tokens_stay():

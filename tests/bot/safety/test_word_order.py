@@ -168,6 +168,22 @@ def test_inverted_turns_one_place_and_leaves_bare_and_further_in_phrases():
     assert inverted("mich (jetzt)? umbringen", subj, verb, ["ich"]) is None  # no subject, no finite verb
 
 
+def test_a_noun_subject_stands_after_the_verb_or_after_an_object_pronoun():
+    """German puts a noun subject after the finite verb in verb-second order ("jeden Tag schlägt mein Vater mich"),
+    and after an object pronoun right after the verb ("immer schlägt mich mein Vater", "gestern hat mich mein Freund
+    gewürgt"): a phrase written subject first is read both ways. Without `noun_heads` only pronouns turn."""
+    subj = {"ich", "er", "sie"}.__contains__
+    verb = {"hat"}.__contains__
+    noun_head = {"mein", "meine"}.__contains__
+    obj = {"mich", "mir", "uns"}.__contains__
+    assert inverted("(er|mein (vater|mann)) schlagt (mich|uns)", subj, verb, ["ich"], noun_head, obj) == \
+        "( ( schlagt ( er | mein ( vater | mann ) ) ) ( mich | uns ) | schlagt ( mich | uns ) ( mein ( vater | mann ) ) )"
+    assert inverted("(er|mein (vater|mann)) schlagt (mich|uns)", subj, verb, ["ich"]) == "( schlagt ( er ) ) ( mich | uns )"
+    assert inverted("(mein (vater|mann)) (hat|hatte) mich (gewurgt|geschlagen)", subj, verb, ["ich"], noun_head, obj) == \
+        "( ( hat ( mein ( vater | mann ) ) | hatte ( mein ( vater | mann ) ) ) mich ( gewurgt | geschlagen ) | " \
+        "( hat | hatte ) mich ( mein ( vater | mann ) ) ( gewurgt | geschlagen ) )"
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # An answering "no", a few words, then a new clause
 # ---------------------------------------------------------------------------------------------------------------
