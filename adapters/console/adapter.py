@@ -586,7 +586,7 @@ class ConsoleAdapter:
             # (refused for words of concern: asked again without repeating them, `without_echoes`)
             answer = await self._ask(form, wrong, None if again else values.get(wrong.name))
             if answer is None:
-                self._left(form, values)
+                await self._left(form, values)
                 return
             values[wrong.name] = answer
 
@@ -597,16 +597,24 @@ class ConsoleAdapter:
         for f in form.fields:
             answer = await self._ask(form, f)
             if answer is None:
-                self._left(form, values)
+                await self._left(form, values)
                 return None
             values[f.name] = answer
         return values
 
-    def _left(self, form: Form, values: dict[str, str]) -> None:
-        """A form left unsent. What the person had written is given back, to type again: when a terminal extra
+    async def _left(self, form: Form, values: dict[str, str]) -> None:
+        """A form left unsent (`cancel`, the end of input, or another line: a terminal extra, one of Hearth's
+        commands). What was typed in it and never screened (a paragraph's words: only a step that can't take an
+        answer is screened at once, `_cared_for`) is screened as a form closed unsent is on every platform
+        (`Hearth.closed_form`): the care reply first when it raises concern, never a note naming them (they chose
+        not to send it). Then what the person had written is given back, to type again: when a terminal extra
         ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
         own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
+        unscreened = {f.name: values[f.name] for f in form.fields  # (typed here: never a default kept with Enter,
+                      if values.get(f.name, "").strip() and values[f.name] != (f.default or "")}  # screened before)
+        for reply in await self._app.closed_form(self._actor(), form.action, (), unscreened):
+            self._private(self._actor(), reply)
         self._give_back(form, self._refused | values, words_only=self._pending is None)
         self._refused = {}
 
