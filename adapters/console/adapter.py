@@ -32,7 +32,7 @@ from bot.config import Config
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
-from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
 from bot.views.home import HELP
 
@@ -673,7 +673,16 @@ class ConsoleAdapter:
                     return None
             problem = answer_problem(self._app.registry, form, f, answer)
             if problem is not None and await self._cared_for(answer, form):
-                self._question(f)  # (asked again, their words never quoted: the care reply answered them)
+                if f.kind != "paragraph":
+                    self._question(f)  # (a sentence where a name or a time goes: never quoted, the care reply
+                    continue           # answered it)
+                # Their words, only too long here: after the care reply they still come back, as every refused
+                # answer's do (and when the form is left), and what to change is said in Hearth's words only.
+                self._refused[f.name] = answer.strip()
+                said = problem.reply().body
+                said_plain = said.plain() if not any(isinstance(p, UserText) for p in said.parts) else _(FIELD_AGAIN)
+                self.out.say("  " + said_plain.replace("\n", "\n  "))
+                self._question(f, answer.strip())
                 continue
             if problem is not None:
                 self._refused[f.name] = answer.strip()

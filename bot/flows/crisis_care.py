@@ -153,8 +153,20 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
-    _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok"))
+    line = typed_line(app, event) if not _split(app, event) else None  # (else the words' own, with their options)
+    _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok" and t != line))
     return results
+
+
+def _split(app: "Hearth", event: Event) -> bool:
+    """Whether a typed command's line is a sentence of the person's split across its options: an option that is not
+    for words holds some ("checkin answer mood=i want to kill myself": "i" is no mood). Else the line is their words
+    with the options they gave (a mood, a visibility), and the words alone are whole (`echoes`)."""
+    cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
+    if cmd is None:
+        return True
+    kinds = {o.name: o.kind for o in cmd.options}
+    return any(kinds.get(k) != "text" and _is_typed_text(cmd, k, v) for k, v in event.args.items())
 
 
 async def reads_meaning(app: "Hearth", actor: Actor) -> bool:

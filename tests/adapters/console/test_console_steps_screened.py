@@ -111,3 +111,15 @@ def test_words_a_form_kept_with_enter_are_not_answered_again_when_it_is_left(tmp
     out = run_script(tmp_path, script, capsys)
     again = out.split("ann> checkin answer\n", 1)[1]
     assert out.count(CARE) == 1 and "(cancelled)" in again and CARE not in again
+
+
+def test_a_long_answer_of_concern_at_its_step_gets_care_the_reason_and_its_words_back(tmp_path, capsys):
+    """An answer of concern too long for its words field got the care reply and the question again, with no reason
+    and no words: left then, they were lost. Refused after a care reply, words still come back, as every refused
+    answer's do."""
+    words = "I want to die " + "z" * 1090
+    out = run_script(tmp_path, EVENING_OPEN + f"checkin answer\n2\n{words}\ncancel\n", capsys)
+    step = out.split(f"  > {words}\n", 1)[1]
+    assert CARE in step and "That's 1104 characters; the most I can keep here is 1000." in step.split(CARE, 1)[1]
+    assert f"Anything you'd like to say? (optional) — you wrote “{words}”" in step
+    assert f"Anything you'd like to say? — you wrote “{words}”" in step.split("(cancelled)", 1)[1]
