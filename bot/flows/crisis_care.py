@@ -192,13 +192,20 @@ async def screen(app: "Hearth", event: Event) -> Screened:
 
 def _split(app: "Hearth", event: Event) -> bool:
     """Whether a typed command's line is a sentence of the person's split across its options: an option that is not
-    for words holds some ("checkin answer mood=i want to kill myself": "i" is no mood). Else the line is their words
-    with the options they gave (a mood, a visibility), and the words alone are whole (`echoes`)."""
+    for words holds some ("checkin answer mood=i want to kill myself": "i" is no mood; several words where a name
+    or a time goes). Else the line is their words with the options they gave (a mood, a visibility, a check-in's
+    name), and the words alone are whole (`echoes`)."""
     cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
     if cmd is None:
         return True
-    kinds = {o.name: o.kind for o in cmd.options}
-    return any(kinds.get(k) != "text" and _is_typed_text(cmd, k, v) for k, v in event.args.items())
+
+    def words_in(key: str, value: str) -> bool:
+        option = next((o for o in cmd.options if key == o.name or key in o.old_names), None)
+        if option is None or option.kind == "text" or not _is_typed_text(cmd, key, value):
+            return False
+        return option.kind == "choice" or len(value.split()) > 1
+
+    return any(words_in(k, v) for k, v in event.args.items())
 
 
 async def reads_meaning(app: "Hearth", actor: Actor) -> bool:

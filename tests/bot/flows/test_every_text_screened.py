@@ -264,7 +264,8 @@ async def test_a_form_closed_unsent_gets_the_care_reply_but_never_a_note_naming_
 
 
 @pytest.mark.parametrize("line", ["checkin answer 2 shared I want to die, {}", "checkin answer mood=2 {} I want to die",
-                                  "checkin answer anonymous 1 je veux mourir {}"])
+                                  "checkin answer anonymous 1 je veux mourir {}",
+                                  "checkin answer 2 shared schedule=mornings I want to die, {}"])
 async def test_a_long_answer_of_concern_refused_after_the_care_reply_is_given_back_whole(app, clock, line):
     """An outside trial: a crisis member's answer of 1,114 characters got the care reply, then "can be at most 1000
     characters", and their words were not given back (taken for a piece of the whole line of concern, "2 shared I
@@ -274,7 +275,8 @@ async def test_a_long_answer_of_concern_refused_after_the_care_reply_is_given_ba
     await open_round(app, clock)
     line = line.format("z" * 1090)
     words = line.split(" ", 2)[2]
-    words = " ".join(w for w in words.split() if w not in ("2", "shared", "mood=2", "anonymous", "1"))
+    words = " ".join(w for w in words.split() if w not in ("2", "shared", "mood=2", "anonymous", "1",
+                                                            "schedule=mornings"))
     replies = await typed(app, actor("eve"), line)
     assert CARE in text(replies)
     said = text(replies).split(CARE, 1)[1]
