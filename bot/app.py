@@ -168,8 +168,8 @@ class Hearth:
     async def closed_form(self, actor: Actor, name: str, word_fields: "list[str] | tuple[str, ...]",
                           typed: dict[str, str]) -> list[Reply]:
         """A form the person closed without sending it, where the platform says what was typed in it (Slack, for a
-        form opened with `notify_on_close`): Hearth asked to be told, so what is typed there reaches it, and is
-        screened as every text is (the care reply first, when it raises concern; not again for words answered a
+        form opened with `notify_on_close`; the terminal, for one left with `cancel` or another line): Hearth asked
+        to be told, so what is typed there reaches it, and is screened as every text is (the care reply first, when it raises concern; not again for words answered a
         moment ago, when the same form was sent and refused; and no note to the moderators: they chose not to send
         them). Then their own writing (`word_fields`) comes back,
         as nothing was saved (`closed_unsent`). Nothing is run, and nothing when nothing was typed."""

@@ -32,7 +32,7 @@ from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
 from bot.errors import UserError
 from bot.scheduling import next_fires
-from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, hearth_text, rich
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
 from bot.views.home import HELP
 
@@ -607,7 +607,7 @@ class ConsoleAdapter:
             # (refused for words of concern: asked again without repeating them, `without_echoes`)
             answer = await self._ask(form, wrong, None if again else values.get(wrong.name))
             if answer is None:
-                self._left(form, values)
+                await self._left(form, values)
                 return
             values[wrong.name] = answer
 
@@ -618,16 +618,24 @@ class ConsoleAdapter:
         for f in form.fields:
             answer = await self._ask(form, f)
             if answer is None:
-                self._left(form, values)
+                await self._left(form, values)
                 return None
             values[f.name] = answer
         return values
 
-    def _left(self, form: Form, values: dict[str, str]) -> None:
-        """A form left unsent. What the person had written is given back, to type again: when a terminal extra
+    async def _left(self, form: Form, values: dict[str, str]) -> None:
+        """A form left unsent (`cancel`, the end of input, or another line: a terminal extra, one of Hearth's
+        commands). What was typed in it and never screened (a paragraph's words: only a step that can't take an
+        answer is screened at once, `_cared_for`) is screened as a form closed unsent is on every platform
+        (`Hearth.closed_form`): the care reply first when it raises concern, never a note naming them (they chose
+        not to send it). Then what the person had written is given back, to type again: when a terminal extra
         ended it, their answers so far and the words a field not reached yet held; when they typed `cancel`, their
         own words (a paragraph's), as every cancelled or refused command gives them back."""
         self.out.say("  " + _("(cancelled)"))
+        unscreened = {f.name: values[f.name] for f in form.fields  # (typed here: never a default kept with Enter,
+                      if values.get(f.name, "").strip() and values[f.name] != (f.default or "")}  # screened before)
+        for reply in await self._app.closed_form(self._actor(), form.action, (), unscreened):
+            self._private(self._actor(), reply)
         self._give_back(form, self._refused | values, words_only=self._pending is None)
         self._refused = {}
 
@@ -686,7 +694,16 @@ class ConsoleAdapter:
                     return None
             problem = answer_problem(self._app.registry, form, f, answer)
             if problem is not None and await self._cared_for(answer, form):
-                self._question(f)  # (asked again, their words never quoted: the care reply answered them)
+                if f.kind != "paragraph":
+                    self._question(f)  # (a sentence where a name or a time goes: never quoted, the care reply
+                    continue           # answered it)
+                # Their words, only too long here: after the care reply they still come back, as every refused
+                # answer's do (and when the form is left), and what to change is said in Hearth's words only.
+                self._refused[f.name] = answer.strip()
+                said = problem.reply().body
+                said_plain = said.plain() if not any(isinstance(p, UserText) for p in said.parts) else _(FIELD_AGAIN)
+                self.out.say("  " + said_plain.replace("\n", "\n  "))
+                self._question(f, answer.strip())
                 continue
             if problem is not None:
                 self._refused[f.name] = answer.strip()

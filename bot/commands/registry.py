@@ -99,8 +99,8 @@ class Option:
     `choices` are fixed; `suggest` names a dynamic source ("schedules",
     "themes", "timezones", "prompts") that adapters turn into autocomplete.
     `rest` marks the last string option that takes the rest of a typed line.
-    `own_words=False` marks text written for others (a prompt), not about oneself: the care screen
-    leaves it to its flow.
+    `own_words=False` marks text written for others (a prompt), not about oneself: its flow takes the second
+    look, and the care screen answers only what it says of its writer (`crisis_care._with_words_for_others`).
     """
 
     name: str

@@ -33,6 +33,7 @@ from bot.i18n import N_, _, speaking
 from bot.language import LANGUAGES
 from bot.models import Community
 from bot.safety.resources import Opening, care_message
+from bot.safety.addressed import said_of_oneself
 from bot.safety.screen import Level, ScreenResult
 from bot.store.care import care_reply_mark
 
@@ -127,6 +128,36 @@ def free_text(app: "Hearth", event: Event) -> list[str]:
     return [t for t in texts if t and not t.strip().isdigit()]
 
 
+def written_for_others(app: "Hearth", event: Event) -> list[str]:
+    """What a moderator wrote for members to read (`Option.own_words=False`: a prompt, a check-in's note), typed or
+    sent from its command's form. Not what a "Yes, go ahead" carries back: that was screened as it was written."""
+    cmd = app.registry.command_of(event.kind, event.name, event.args)
+    if cmd is None or event.kind == "action":
+        return []
+    for_others = {o.name for o in cmd.options if not o.own_words}
+    given = event.args if event.kind == "command" else event.values
+    return [v for k, v in given.items() if k in for_others and v.strip()]
+
+
+#: What a text for others that is not said of oneself is to the care reply: nothing.
+_NOT_THEIRS = ScreenResult(False)
+
+
+async def _with_words_for_others(app: "Hearth", event: Event, results: "Screened") -> "Screened":
+    """A moderator is a person too: what they write for members (`written_for_others`) is screened as well, and
+    answered with care when it reads as crisis said of themselves ("mornings I want to die" as a check-in's note:
+    `said_of_oneself`), beside the second look its flow gives every text for members (`worth_a_second_look`). Not
+    a prompt's question to its readers, nor the gentle word (tuned to answer many ordinary questions, which
+    prompts are): those get the second look alone. One rule for prompts and notes, typed or sent from a form."""
+    others = written_for_others(app, event)
+    if not others:
+        return results
+    own = [(t, r) for t, r in results if t not in others]
+    checked = await app.content.screen.check_off_loop(others, await reads_meaning(app, event.actor))
+    return own + [(t, r if r.level == "crisis" and said_of_oneself(t) else _NOT_THEIRS)
+                  for t, r in zip(others, checked)]
+
+
 def typed_line(app: "Hearth", event: Event) -> str | None:
     """A typed command's whole line, its options' words in the order typed (what `parse_line` and a slash command
     give), so that a sentence split across options ("checkin join I want to die": a name, a choice, a choice) is
@@ -183,11 +214,31 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     texts = free_text(app, event)
     results = list(zip(texts, await app.content.screen.check_off_loop(texts, await reads_meaning(app, event.actor)))
                    ) if texts else []
+    results = await _with_words_for_others(app, event, results)
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
-    _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok"))
+    line = typed_line(app, event) if not _split(app, event) else None  # (else the words' own, with their options)
+    _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok" and t != line))
     return results
+
+
+def _split(app: "Hearth", event: Event) -> bool:
+    """Whether a typed command's line is a sentence of the person's split across its options: an option that is not
+    for words holds some ("checkin answer mood=i want to kill myself": "i" is no mood; several words where a name
+    or a time goes). Else the line is their words with the options they gave (a mood, a visibility, a check-in's
+    name), and the words alone are whole (`echoes`)."""
+    cmd = app.registry.commands.get(event.name) if event.kind == "command" else None
+    if cmd is None:
+        return True
+
+    def words_in(key: str, value: str) -> bool:
+        option = next((o for o in cmd.options if key == o.name or key in o.old_names), None)
+        if option is None or option.kind == "text" or not _is_typed_text(cmd, key, value):
+            return False
+        return option.kind == "choice" or len(value.split()) > 1
+
+    return any(words_in(k, v) for k, v in event.args.items())
 
 
 async def reads_meaning(app: "Hearth", actor: Actor) -> bool:

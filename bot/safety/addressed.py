@@ -4,7 +4,11 @@ The care screen reads what a person says of themselves: "Do you ever want to kil
 danger (a question, about someone else), so it rightly gives the asker no care reply. But a moderator's text is
 read by many members, some on a hard day, and such a question, posted by Hearth, is worth a second look before it
 goes (`bot.flows.moderate_prompts.reads_as_crisis`). A small list, in the five languages, of crisis wording in the
-second person; it only ever asks a moderator "are you sure?", never refuses.
+second person; it only ever asks a moderator "are you sure?", never refuses. Questions about the means ("how many
+pills does it take to die?") are worth the same look, whoever they are asked of (`_MEANS`).
+
+Whose the words are, for the care reply (`said_of_oneself`): a moderator's text read as crisis is answered with
+care, as anyone's own words are, unless it speaks to its readers (a prompt's question, "you") and not of oneself.
 """
 
 from __future__ import annotations
@@ -29,12 +33,38 @@ _PATTERNS = {
 }
 _ADDRESSED = {lang: [re.compile(p, re.IGNORECASE) for p in patterns] for lang, patterns in _PATTERNS.items()}
 
+#: Questions about the means of dying (a dose, a painless way): in a text for members, asked of no one in particular,
+#: the screen reads no one in danger, yet many will read them.
+_MEANS_PATTERNS = {
+    "en": [r"\bhow\s+(many|much)\b.{0,40}\b(to\s+die|to\s+(kill|end)\s+(yourself|myself|oneself|someone)|lethal|fatal"
+           r"|to\s+overdose)\b", r"\b(lethal|fatal|deadly)\s+(dose|amount|overdose)\b",
+           r"\b(painless|quickest|easiest|best)\s+way\s+to\s+(die|kill\s+(yourself|myself|oneself))\b"],
+    "es": [r"\bcu[áa]nt[oa]s?\b.{0,40}\b(para\s+morir|para\s+matarse|para\s+matarte|sobredosis|letal|mortal)\b",
+           r"\bdosis\s+(letal|mortal)\b", r"\bforma\s+(m[áa]s\s+)?(indolora|r[áa]pida|f[áa]cil)\s+de\s+morir\b"],
+    "de": [r"\bwie\s+viel(e|en)?\b.{0,40}\b(zum\s+sterben|um\s+zu\s+sterben|t[öo]dlich|umzubringen|überdosis)\b",
+           r"\bt[öo]dliche\s+(dosis|menge)\b", r"\b(schmerzlos|schnellst|einfachst)\w*\s+(art\s+)?(zu\s+)?sterben\b"],
+    "fr": [r"\bcombien\b.{0,40}\b(pour\s+mourir|pour\s+(se|te)\s+tuer|mortel(le)?s?|l[ée]tale?s?|surdose|overdose)\b",
+           r"\bdose\s+(l[ée]tale|mortelle)\b", r"\bfa[çc]on\s+(la\s+plus\s+)?(indolore|rapide|simple)\s+de\s+mourir\b"],
+    "pt": [r"\bquant[oa]s?\b.{0,40}\b(para\s+morrer|pra\s+morrer|para\s+se\s+matar|overdose|letal|mortal)\b",
+           r"\bdose\s+(letal|mortal)\b", r"\bjeito\s+(mais\s+)?(indolor|r[áa]pido|f[áa]cil)\s+de\s+morrer\b"],
+}
+_MEANS = {lang: [re.compile(p, re.IGNORECASE) for p in patterns] for lang, patterns in _MEANS_PATTERNS.items()}
+
+#: Who a text speaks as or to, by its pronouns, in the five languages: the first person singular (I, me, my) and
+#: the second (you, your), formal and plural too. Words that are also other words ("ma", "mes", "Sie", "ihr") are
+#: left out: a text without either is read as the screen reads it.
+_FIRST = re.compile(r"(?<![\w'])(?:(?:i|me|my|myself|mine|yo|mi|mí|conmigo|ich|mich|mir|mein|meine|meinen|meinem|"
+                    r"meiner|je|moi|mon|eu|mim|meu|minha|comigo)(?!\w)|[jm]')", re.IGNORECASE)
+_SECOND = re.compile(r"(?<![\w'])(?:(?:you|your|yourself|yourselves|tú|tu|te|ti|tus|usted|ustedes|vosotros|du|dich|"
+                     r"dir|dein|deine|deinen|euch|toi|vous|ton|ta|tes|votre|vos|você|voce|vocês|teu|tua)(?!\w)|t')",
+                     re.IGNORECASE)
+
 
 def worth_a_second_look(level: str, text: str) -> bool:
     """Whether a text many members will read (a prompt, a schedule's name or note) should be confirmed before it
     goes: the screen's alarm, or crisis wording addressed to the reader. The one rule for chat, pack imports and
     `hearth content lint` alike: a pack author who lints first must hear what every moderator will hear."""
-    return level == "crisis" or addressed_crisis(text) is not None
+    return level == "crisis" or addressed_crisis(text) is not None or asks_the_means(text)
 
 
 def addressed_crisis(text: str) -> str | None:
@@ -42,3 +72,20 @@ def addressed_crisis(text: str) -> str | None:
     umbringen", "te tuer", "se matar"), or None."""
     said = " ".join(text.replace("’", "'").split())
     return next((lang for lang, patterns in _ADDRESSED.items() if any(p.search(said) for p in patterns)), None)
+
+
+def asks_the_means(text: str) -> bool:
+    """Whether `text` asks about the means of dying ("how many pills does it take to die?", "dosis letal")."""
+    said = " ".join(text.replace("’", "'").split())
+    return any(p.search(said) for patterns in _MEANS.values() for p in patterns)
+
+
+def said_of_oneself(text: str) -> bool:
+    """Whether a text written for others to read (a prompt, a check-in's note) that the care screen reads as crisis
+    is said of oneself, as a person's own words are: in the first person ("mornings I want to die", "my partner
+    choked me"), or in none; not when it speaks to its readers ("you", a question, crisis wording addressed to
+    them), which is what a prompt does. Those get the second look (`worth_a_second_look`), not the care reply."""
+    said = " ".join(text.replace("’", "'").split())
+    if _FIRST.search(said):
+        return True
+    return not (_SECOND.search(said) or said.endswith("?") or addressed_crisis(said))

@@ -84,3 +84,42 @@ def test_the_same_words_at_a_step_again_get_care_again_never_quoted(tmp_path, ca
     assert form.count(CARE) == 2
     assert "“I want to kill myself”" not in out and "isn't one of the choices" not in form
     assert len(care_notes(out)) == 1
+
+
+def test_words_of_a_form_left_unsent_get_care_without_a_note_and_come_back(tmp_path, capsys):
+    """An outside trial: words typed in a terminal form's words field, then `cancel` (or another command typed
+    while the form waited), got "(cancelled)" and the words echoed, never the care reply. As a form closed unsent
+    on every platform (`Hearth.closed_form`): the care reply, no note naming them (they chose not to send it), and
+    their words given back."""
+    script = EVENING_OPEN.replace("as ann\n", "mod settings alert_channel #care\nas ann\n") + \
+        "checkin answer\n4\nI want to die\ncancel\n" \
+        "bob: checkin answer\n4\nje veux mourir\nbob: checkin status\nadvance 10m\n"
+    out = run_script(tmp_path, script, capsys)
+    anns, bobs = out.split("ann> bob: checkin answer", 1)
+    left = anns.split("  (cancelled)\n", 1)[1]
+    assert CARE in left and "Anything you'd like to say? — you wrote “I want to die”" in left.split(CARE, 1)[1]
+    left = bobs.split("  (cancelled)\n", 1)[1].split("ann> bob: checkin status", 1)[0]
+    assert CARE in left and "you wrote “je veux mourir”" in left.split(CARE, 1)[1]
+    assert "Your check-ins" in bobs  # (the command that left the form ran)
+    assert care_notes(out) == []  # (not sent: no note naming them)
+
+
+def test_words_a_form_kept_with_enter_are_not_answered_again_when_it_is_left(tmp_path, capsys):
+    """Only what was typed in the form is screened when it is left: an earlier answer's words, kept as the field's
+    default with Enter, had their care reply when they were written."""
+    script = EVENING_OPEN + "checkin answer 3 private I want to die\nadvance 1m\ncheckin answer\n3\n\ncancel\n"
+    out = run_script(tmp_path, script, capsys)
+    again = out.split("ann> checkin answer\n", 1)[1]
+    assert out.count(CARE) == 1 and "(cancelled)" in again and CARE not in again
+
+
+def test_a_long_answer_of_concern_at_its_step_gets_care_the_reason_and_its_words_back(tmp_path, capsys):
+    """An answer of concern too long for its words field got the care reply and the question again, with no reason
+    and no words: left then, they were lost. Refused after a care reply, words still come back, as every refused
+    answer's do."""
+    words = "I want to die " + "z" * 1090
+    out = run_script(tmp_path, EVENING_OPEN + f"checkin answer\n2\n{words}\ncancel\n", capsys)
+    step = out.split(f"  > {words}\n", 1)[1]
+    assert CARE in step and "That's 1104 characters; the most I can keep here is 1000." in step.split(CARE, 1)[1]
+    assert f"Anything you'd like to say? (optional) — you wrote “{words}”" in step
+    assert f"Anything you'd like to say? — you wrote “{words}”" in step.split("(cancelled)", 1)[1]

@@ -327,3 +327,24 @@ async def test_a_pack_or_a_prompt_named_by_its_id_is_its_name(app):
     assert await named_options(app, Event("command", mia, "mod pack off", {"pack": pack.id.upper()})) == {"pack"}
     assert await named_options(app, Event("command", mia, "mod prompt disable", {"id": prompt.id})) == {"id"}
     assert await named_options(app, Event("command", mia, "mod pack off", {"pack": "no such pack"})) == set()
+
+@pytest.mark.parametrize("line", ["checkin answer 2 shared I want to die, {}", "checkin answer mood=2 {} I want to die",
+                                  "checkin answer anonymous 1 je veux mourir {}",
+                                  "checkin answer 2 shared schedule=mornings I want to die, {}"])
+async def test_a_long_answer_of_concern_refused_after_the_care_reply_is_given_back_whole(app, clock, line):
+    """An outside trial: a crisis member's answer of 1,114 characters got the care reply, then "can be at most 1000
+    characters", and their words were not given back (taken for a piece of the whole line of concern, "2 shared I
+    want to die…", as a mood typed as words is). A mood and a visibility given as such are no words of theirs."""
+    from tests.bot.flows.test_checkins import open_round
+
+    await open_round(app, clock)
+    line = line.format("z" * 1090)
+    words = line.split(" ", 2)[2]
+    words = " ".join(w for w in words.split() if w not in ("2", "shared", "mood=2", "anonymous", "1",
+                                                            "schedule=mornings"))
+    replies = await typed(app, actor("eve"), line)
+    assert CARE in text(replies)
+    said = text(replies).split(CARE, 1)[1]
+    assert "at most 1000 characters" in said and "What you typed, so you can use it again" in said
+    assert words in said
+

@@ -15,6 +15,7 @@ from tests.bot.flows.test_crisis_care import HEAVY, heavy  # noqa: F401  (a fixt
 from tests.conftest import actor, press, run, text
 
 DANGER = "What does it feel like to want to die?"
+CARE = "You don't have to face this alone"
 FINE = "Who made your week a little easier?"
 
 
@@ -153,10 +154,11 @@ async def test_a_schedule_note_that_reads_as_crisis_asks_first_and_saves_only_on
     from tests.bot.scheduling.test_runner import make_schedule
 
     await make_schedule(app)
-    [ask] = await run(app, mod(), "mod schedule note", name="mornings", text="I want to die")
-    assert "Are you sure?" in ask.plain() and "this note" in ask.plain() and "You don't have" not in ask.plain()
-    done = text(await press(app, mod(), "confirm", ask.buttons[0].args))
-    assert "Saved. The next round of mornings opens with" in done
+    [care, ask] = await run(app, mod(), "mod schedule note", name="mornings", text="I want to die")
+    assert CARE in care.plain() and care.visibility == "actor"  # (a moderator is a person too: see below)
+    assert "Are you sure?" in ask.plain() and "this note" in ask.plain() and CARE not in ask.plain()
+    done = await press(app, mod(), "confirm", ask.buttons[0].args)
+    assert "Saved. The next round of mornings opens with" in text(done) and CARE not in text(done)  # (once)
     plain = text(await run(app, mod(), "mod schedule note", name="mornings", text="We moved the call to Thursdays."))
     assert plain.startswith("Saved.")
 
@@ -184,3 +186,58 @@ async def test_a_rename_into_crisis_words_is_a_second_look_and_a_plain_name_is_n
     assert "This name reads to me like someone who may be in danger" in preview.plain()
     [same] = await run(app, mod(), "mod schedule edit", name="mornings", when="daily 10:00")
     assert "reads to me like" not in same.plain()
+
+
+# -- a moderator's own words ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", ["I want to die", "mornings I want to die, honestly", "je veux mourir",
+                                   "my partner choked me last night"])
+async def test_a_moderators_own_words_of_concern_in_a_note_get_care_as_well_as_the_second_look(app, words):
+    """An outside trial: `mod schedule note mornings I want to die` got "Are you sure? … Many people will read it",
+    and no care at all. What a moderator writes for members is screened too, and said of themselves (the first
+    person, or none) it is answered with care as anyone's words are, privately; a note to the care team as for
+    anyone, where the community has a care channel. The second look still comes before it goes up."""
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    await run(app, mod(), "mod settings", key="alert_channel", value="#care")
+    for replies in (await run(app, mod(), "mod schedule note", name="mornings", text=words),
+                    await app.handle(Event("form", mod(), "command.run", {"command": "mod schedule note"},
+                                           {"name": "mornings", "text": words}))):  # (typed, or from its form)
+        care, ask = replies
+        assert CARE in care.plain() and care.visibility == "actor"
+        assert "Are you sure?" in ask.plain() and ask.buttons
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.channel == "console:care"]) == 1  # (one note, as for anyone)
+
+
+@pytest.mark.parametrize("words", ["How many pills does it take to die?", DANGER,
+                                   "Have you ever thought about ending it all?",
+                                   "¿Cuántas pastillas hacen falta para morir?"])
+async def test_a_prompts_question_to_its_readers_gets_the_second_look_and_no_care(app, words):
+    """A prompt asks its readers: a question that reads as crisis, or asks about the means, is a second look for
+    the moderator, not words of theirs to answer with care (nor a note naming them)."""
+    await run(app, mod(), "mod settings", key="alert_channel", value="#care")
+    [ask] = await run(app, mod(), "mod prompt add", kind="checkin", theme="fear", depth="light", text=words)
+    assert "Are you sure?" in ask.plain() and CARE not in ask.plain()
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:care"] == []
+
+
+async def test_a_prompt_of_ones_own_words_of_concern_gets_care_too_and_the_gentle_word_never(app, heavy):  # noqa: F811
+    [care, ask] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep",
+                            text="I can't go on anymore, I want to die")
+    assert CARE in care.plain() and "Are you sure?" in ask.plain()
+    [only] = await run(app, mod(), "mod prompt add", kind="reflection", theme="fear", depth="deep", text=HEAVY)
+    assert CARE not in only.plain()  # (the gentle word answers many ordinary questions: prompts are those)
+
+
+async def test_a_long_note_of_concern_gets_care_and_its_words_back(app):
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    words = "I want to die " + "z" * 300
+    replies = await app.handle(Event("command", mod(), "mod schedule note", {"name": "mornings", "text": words},
+                                     typed=True))
+    assert CARE in text(replies) and "at most 300 characters" in text(replies) and words in text(replies)
