@@ -20,8 +20,8 @@ from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
-                        rich, say)
-from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
+                        rich, say, show_date)
+from bot.flows.common import as_id, audit, next_rounds, schedule_line, schedule_named, schedule_rows, show_time
 from bot.flows.moderate_prompts import MEMBERS_ASK, concern
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
@@ -216,24 +216,53 @@ async def _name_looked_at(app: "Hearth", name: str) -> list[Rich]:
     return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK))]
 
 
-def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
+def _planned(fields: dict[str, Any], base: Schedule | None, actor: Actor) -> Schedule:
+    """The check-in as saving would leave it: the typed settings over what it is now, its pause kept (a pause, its
+    skipped days and what it counts from outlive an edit: `ScheduleRepository.update`)."""
+    if base is not None:
+        return dataclasses.replace(base, **{k: fields[k] for k in fields if k in Schedule.__dataclass_fields__})
+    return Schedule(id=0, community_id=actor.community_id, paused_until=None, created_by=actor.user_id,
+                    **{k: fields[k] for k in fields if k in Schedule.__dataclass_fields__})
+
+
+def _still_held(planned: Schedule, skips: set[date], now: datetime) -> list[Rich]:
+    """What an edit keeps holding back, said in its preview: a pause still in force, skipped days still to come (on
+    the check-in's own calendar)."""
+    lines = []
+    if planned.paused_at(now):
+        lines.append(rich(_("• Still paused until a moderator resumes it: no round before then.")
+                          if planned.paused_until == "forever" else
+                          _("• Still paused up to and including {day}: no round before then.").format(
+                              day=show_date(date.fromisoformat(planned.paused_until or "")))))
+    today = now.astimezone(ZoneInfo(planned.timezone)).date()
+    ahead = sorted(d for d in skips if d >= today)
+    if ahead:
+        lines.append(rich(_("• Still skipped: {days}.").format(days=", ".join(show_date(d) for d in ahead))))
+    return lines
+
+
+def _preview(app: "Hearth", planned: Schedule, skips: set[date], action_args: dict[str, str], verb: str,
              yours: ZoneInfo, warnings: Sequence[Rich] = ()) -> Reply:
-    """What will happen, before saving: its next times in the moderator's own time (named), so a wrong
-    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)"), and any second look."""
-    tz = ZoneInfo(fields["timezone"])
-    fires = next_fires(fields["cron"], tz, app.now(), 3)
-    when = parse_when(fields["spec"]).describe()
-    open_minutes, remind_minutes = fields["open_minutes"], fields["remind_minutes"]
+    """What will happen, before saving: its next rounds in the moderator's own time (named), so a wrong
+    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)"); the rounds that will really
+    open, past any pause or skipped day still held (`next_rounds`, what every list says after), and any second
+    look."""
+    tz = ZoneInfo(planned.timezone)
+    now = app.now()
+    fires = next_rounds(planned, now, skips, 3)
+    when = parse_when(planned.spec).describe()
+    open_minutes, remind_minutes = planned.open_minutes, planned.remind_minutes
     stays = (_("• Each round stays open {open} min; reminders {remind} min before it closes") if remind_minutes
              else _("• Each round stays open {open} min; no reminders")).format(open=open_minutes, remind=remind_minutes)
     lines = [
-        fill(_(verb), name=fields["name"]),
+        fill(_(verb), name=planned.name),
         rich(_("• When: {when} ({zone})").format(when=when, zone=tz.key)),
-        rich(_("• Where: {}"), channel(fields["channel_id"])),
-        rich(_("• Prompts: {theme}, {depth}").format(theme=fields["theme"] or _("any theme"),
-                                                    depth=fields["depth"] or _("any depth"))),
+        rich(_("• Where: {}"), channel(planned.channel_id)),
+        rich(_("• Prompts: {theme}, {depth}").format(theme=planned.theme or _("any theme"),
+                                                    depth=planned.depth or _("any depth"))),
         rich(stays),
-        rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; "),
+        *_still_held(planned, skips, now),
+        *([rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; ")] if fires else []),
         *warnings,
     ]
     return Reply(body=join_rich(lines), buttons=(
@@ -273,7 +302,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
         raise UserError(_("There's already a check-in called “{}”. Pick another name, or change it with "
                           "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
-    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"},
+    return _preview(app, _planned(fields, None, ev.actor), set(), {k: v for k, v in ev.args.items() if k != "confirmed"},
                     N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor),
                     await _name_looked_at(app, fields["name"]))
 
@@ -294,7 +323,9 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
     renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
-    return _preview(app, fields, args, N_("**Changed check-in “{name}”** — please check before saving:"),
+    skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
+    return _preview(app, _planned(fields, schedule, ev.actor), skips, args,
+                    N_("**Changed check-in “{name}”** — please check before saving:"),
                     await app.timezone_of(ev.actor), renamed)
 
 
