@@ -100,10 +100,19 @@ def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = (
     return found[0] if found else None
 
 
+def zoned_day(day: date, zone: str, yours: ZoneInfo) -> str:
+    """A calendar day of `zone` (a check-in's pause or skipped day), for a reader in `yours`: "Tue 6 Jan" when that
+    is their zone too (the times beside it name it), "Sat 27 Mar (Europe/Berlin)" when it isn't, so a day never
+    seems to contradict a time beside it shown in the reader's own zone."""
+    shown = show_date(day)
+    return shown if zone == yours.key else f"{shown} ({zone})"
+
+
 def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Collection[date] = ()) -> Rich:
     """"next: Mon 5 Jan, 09:00 (Europe/Berlin)", "paused until a moderator resumes it", or "paused up to and
     including Tue 6 Jan; next: Wed 7 Jan, 09:00 (…)": the one way every list says what comes next, in the
-    reader's own time (`yours`). A pause whose last day has passed is over."""
+    reader's own time (`yours`); the pause's last day is on the check-in's calendar, its zone named when that isn't
+    the reader's (`zoned_day`). A pause whose last day has passed is over."""
     nxt = next_round_at(schedule, now, skips)
     upcoming = rich(_("next: {}"), your_time(nxt, yours)) if nxt else hearth_text(_("no upcoming round"))
     if not schedule.paused_at(now):
@@ -111,7 +120,8 @@ def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Col
     if schedule.paused_until == "forever":
         return hearth_text(_("paused until a moderator resumes it"))
     last = date.fromisoformat(schedule.paused_until or "")
-    return hearth_text(_("paused up to and including {day}; ").format(day=show_date(last))) + upcoming
+    return hearth_text(_("paused up to and including {day}; ").format(
+        day=zoned_day(last, schedule.timezone, yours))) + upcoming
 
 
 @dataclass(frozen=True)

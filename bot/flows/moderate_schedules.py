@@ -20,8 +20,9 @@ from bot.content.packs import DEPTHS, THEMES
 from bot.errors import UserError, about
 from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
-                        rich, say, show_date)
-from bot.flows.common import as_id, audit, next_rounds, schedule_line, schedule_named, schedule_rows, show_time
+                        rich, say)
+from bot.flows.common import (as_id, audit, next_rounds, schedule_line, schedule_named, schedule_rows, show_time,
+                               zoned_day)
 from bot.flows.moderate_prompts import MEMBERS_ASK, concern
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
@@ -225,19 +226,19 @@ def _planned(fields: dict[str, Any], base: Schedule | None, actor: Actor) -> Sch
                     **{k: fields[k] for k in fields if k in Schedule.__dataclass_fields__})
 
 
-def _still_held(planned: Schedule, skips: set[date], now: datetime) -> list[Rich]:
+def _still_held(planned: Schedule, skips: set[date], now: datetime, yours: ZoneInfo) -> list[Rich]:
     """What an edit keeps holding back, said in its preview: a pause still in force, skipped days still to come (on
-    the check-in's own calendar)."""
+    the check-in's own calendar, its zone named when it isn't the reader's: `zoned_day`)."""
     lines = []
     if planned.paused_at(now):
         lines.append(rich(_("• Still paused until a moderator resumes it: no round before then.")
                           if planned.paused_until == "forever" else
                           _("• Still paused up to and including {day}: no round before then.").format(
-                              day=show_date(date.fromisoformat(planned.paused_until or "")))))
+                              day=zoned_day(date.fromisoformat(planned.paused_until or ""), planned.timezone, yours))))
     today = now.astimezone(ZoneInfo(planned.timezone)).date()
     ahead = sorted(d for d in skips if d >= today)
     if ahead:
-        lines.append(rich(_("• Still skipped: {days}.").format(days=", ".join(show_date(d) for d in ahead))))
+        lines.append(rich(_("• Still skipped: {days}.").format(days=", ".join(zoned_day(d, planned.timezone, yours) for d in ahead))))
     return lines
 
 
@@ -261,7 +262,7 @@ def _preview(app: "Hearth", planned: Schedule, skips: set[date], action_args: di
         rich(_("• Prompts: {theme}, {depth}").format(theme=planned.theme or _("any theme"),
                                                     depth=planned.depth or _("any depth"))),
         rich(stays),
-        *_still_held(planned, skips, now),
+        *_still_held(planned, skips, now, yours),
         *([rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; ")] if fires else []),
         *warnings,
     ]
@@ -370,7 +371,7 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
     paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
-    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until})
+    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until, "zone": schedule.timezone})
     await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
@@ -402,7 +403,8 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
                                name=schedule.name, day=hearth_text(long_day(day))))
     await app.store.schedules.add_skip(schedule.id, day)
-    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat()})
+    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat(),
+                                           "zone": schedule.timezone})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
                            name=schedule.name, day=hearth_text(long_day(day))))
 

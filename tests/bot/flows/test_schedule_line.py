@@ -148,3 +148,26 @@ async def test_a_create_preview_lists_the_same_next_rounds_as_the_list_after(app
     await run(app, ANN, "checkin join", schedule="mornings")
     for where, line in (await lines(app)).items():
         assert f"next: {three[0]}" in line, (where, line)
+
+
+async def test_a_pauses_last_day_names_the_check_ins_zone_for_a_reader_in_another(app, clock):
+    """An outside trial: a Berlin check-in paused through Sat 27 Mar, read in New York, said "paused up to and
+    including Sat 27 Mar; next: Sat 27 Mar, 20:30 (America/New_York)": the day was Berlin's, the time New York's,
+    and only the time said so. Here: Sun 11 Jan 01:30 in Berlin is Sat 10 Jan, 19:30 in New York."""
+    await make_schedule(app, when="sundays 01:30", tz="Europe/Berlin")
+    await run(app, ANN, "me timezone", timezone="America/New_York")
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "me timezone", timezone="Europe/Berlin")
+    await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-10")
+    said = (await lines(app))
+    assert ("paused up to and including Sat 10 Jan (Europe/Berlin); next: Sat 10 Jan, 19:30 (America/New_York)"
+            in said["checkin status"]), said
+    assert "paused up to and including Sat 10 Jan; next: Sun 11 Jan, 01:30 (Europe/Berlin)" in said[
+        "mod schedule list"], said  # (the moderator's zone is the check-in's: the time beside the day names it)
+    await run(app, MIA, "me timezone", timezone="UTC")
+    assert "until Sat 10 Jan (Europe/Berlin)" in text(await run(app, MIA, "mod audit"))
+    await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-18")
+    assert "on Sun 18 Jan (Europe/Berlin)" in text(await run(app, MIA, "mod audit"))
+    preview = text(await run(app, MIA, "mod schedule edit", name="mornings", open="1h"))
+    assert "Still paused up to and including Sat 10 Jan (Europe/Berlin)" in preview, preview
+    assert "Still skipped: Sun 18 Jan (Europe/Berlin)" in preview, preview
