@@ -323,11 +323,18 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
+    if _unchanged(schedule, fields):
+        return say(_("**{}** already runs just so: nothing to change."), schedule.name)
     renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return _preview(app, _planned(fields, schedule, ev.actor), skips, args,
                     N_("**Changed check-in “{name}”** — please check before saving:"),
                     await app.timezone_of(ev.actor), renamed)
+
+
+def _unchanged(base: Schedule, fields: Mapping[str, Any]) -> bool:
+    """Whether an edit would leave the check-in as it is (then nothing is saved or logged)."""
+    return all(getattr(base, k) == v for k, v in fields.items())
 
 
 @router.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
@@ -338,6 +345,8 @@ async def save(app: "Hearth", ev: Event) -> Reply:
         if base is None or base.community_id != ev.actor.community_id:
             raise UserError(_("That check-in no longer exists."))
         fields = await _settle(app, ev, base)
+        if _unchanged(base, fields):
+            return say(_("**{}** already runs just so: nothing changed."), base.name)
         schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
         said = _("Saved changes to **{}**. Members can join with **checkin join**.")
@@ -370,12 +379,14 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     tz = ZoneInfo(schedule.timezone)
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
+    skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
+    yours = await app.timezone_of(ev.actor)
+    if schedule.paused_until == until:  # (nothing changes, so nothing is logged: the audit log holds changes)
+        return say(_("**{}** is already {}."), schedule.name, schedule_line(schedule, app.now(), yours, skips))
     paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
     await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until, "zone": schedule.timezone})
     await app.schedules_changed()
-    skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
-    return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
-                                                                  skips))
+    return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), yours, skips))
 
 
 @router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator",
@@ -402,7 +413,9 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     if not _fires_on(schedule, day):
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
                                name=schedule.name, day=hearth_text(long_day(day))))
-    await app.store.schedules.add_skip(schedule.id, day)
+    if not await app.store.schedules.add_skip(schedule.id, day):  # (skipped already: no change, no entry)
+        return Reply(body=fill(_("**{name}** already has no round on {day}: it was skipped before."),
+                               name=schedule.name, day=hearth_text(long_day(day))))
     await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat(),
                                            "zone": schedule.timezone})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),

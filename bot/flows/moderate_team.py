@@ -41,8 +41,9 @@ def _subject(ev: Event) -> str:
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
-    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
-                                             app.now())
+    if added:  # (the log holds what changed: "already a moderator" is no entry)
+        await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
+                                                 app.now())
     who = await person(app, ev.actor.community_id, subject)
     return say((_("Added {} as a moderator.") if added else _("{} was already a moderator.")), who)
 
@@ -267,6 +268,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
         return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
     if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
         value = _language_value(ev.args["value"])
+        if value == community_language:
+            return _unchanged(key, value, app)
         await app.store.communities.set_language(community.id, value, app.now())
         # The community's posts and, where nobody chose otherwise, its replies are now in this language.
         from bot.i18n import use
@@ -279,6 +282,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                 await care_kept_apart(app, community.id, "value", alert=value)
         else:
             value = _setting_value(app, key, ev.args["value"], ev)
+        if value == getattr(current, key):
+            return _unchanged(key, value, app)
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
@@ -322,6 +327,11 @@ def screen_means(app: "Hearth", value: str) -> str:
     if value == "model" and app.content.screen.model is None:
         return SCREEN_WITHOUT_MODEL
     return SCREEN_MEANS[value]
+
+
+def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
+    """A setting set to what it already is: said so, and nothing saved or logged (the audit log holds changes)."""
+    return say(_("Nothing changed: {key} is already ").format(key=key) + "{}.", _shown_setting(key, value, app))
 
 
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:

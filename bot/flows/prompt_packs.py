@@ -304,9 +304,10 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.prompts.save_many(ev.actor.community_id, rows, ev.actor.user_id, app.now())
-    await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version), "added": len(plan.added),
-                                         "changed": len(plan.changed), "unchanged": len(plan.unchanged),
-                                         "clashes": len(plan.clashes)})
+    if rows:  # (a pack with nothing new or changed changed nothing: no entry)
+        await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version),
+                                             "added": len(plan.added), "changed": len(plan.changed),
+                                             "unchanged": len(plan.unchanged), "clashes": len(plan.clashes)})
     return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
                                  rich(_("See them with **mod prompt list**."))]))
 
