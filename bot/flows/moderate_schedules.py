@@ -105,10 +105,17 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
         _refuse_overlap(spec, closest() or gap, tz, open_minutes, remind_minutes,
                         "open" if a.get("open") or not when else "when")
     if remind_minutes and remind_minutes >= open_minutes:
-        raise UserError(_("The reminder ({remind} min before closing) must come after the round opens "
-                          "(it's open {open} min).").format(remind=remind_minutes, open=open_minutes)
-                        + " " + _shorter_remind(open_minutes),
-                        field="remind" if a.get("remind") or not a.get("open") else "open")
+        if remind:  # (typed: theirs to change)
+            said = _("The reminder ({remind} min before closing) must come after the round opens (it's open {open} "
+                     "min).")
+        elif base is not None:  # (never blamed on them: the check-in's own, which they didn't type now)
+            said = _("This check-in's reminder ({remind} min before closing) would come before the round opens "
+                     "(it would be open {open} min).")
+        else:  # (this Hearth's usual reminder, which they never typed)
+            said = _("The usual reminder here ({remind} min before closing) would come before the round opens "
+                     "(it would be open {open} min).")
+        raise UserError(said.format(remind=remind_minutes, open=open_minutes) + " " + _shorter_remind(open_minutes),
+                        field="remind" if remind or not a.get("open") else "open")
     channel_id = await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
         base.channel_id if base else "")
     if a.get("channel"):  # (never where care notes go: `care_kept_apart`)

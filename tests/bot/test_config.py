@@ -114,3 +114,27 @@ def test_a_value_that_is_no_value_of_its_kind_is_refused_the_same_way(tmp_path, 
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path, text), env={})
     assert words in str(err.value) and "Example" in str(err.value)
+
+
+def test_settings_right_alone_but_not_together_are_refused_at_load_naming_both(tmp_path, capsys):
+    """An outside trial: check-config passed `default_open_minutes = 120` with `default_remind_minutes = 500`, and
+    then every `mod schedule create` was refused over a reminder the moderator never typed."""
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, "[checkins]\ndefault_open_minutes = 120\ndefault_remind_minutes = 500"), env={})
+    assert err.value.key == "checkins.default_remind_minutes"
+    assert "checkins.default_open_minutes is 120" in str(err.value) and "is 500" in str(err.value)
+    assert main(["check-config", str(tmp_path / "hearth.toml")]) == 2
+    said = capsys.readouterr().err
+    assert "checkins.default_remind_minutes" in said and "checkins.default_open_minutes" in said
+    assert load(write(tmp_path, "[checkins]\ndefault_open_minutes = 20\ndefault_remind_minutes = 0"), env={})
+    with pytest.raises(ConfigError) as err:  # (the same port on one host: the second can't listen)
+        load(write(tmp_path, "[service]\nhttp_port = 8088\n[web]\nport = 8088"), env={})
+    assert err.value.key == "web.port" and "service.http_port" in str(err.value)
+    assert load(write(tmp_path, "[service]\nhttp_port = 8088\nhttp_host = '10.0.0.1'\n[web]\nport = 8088\n"
+                                "host = '10.0.0.2'"), env={})
+
+
+def test_a_pair_with_a_value_wrong_alone_reports_that_value_only(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, "[checkins]\ndefault_open_minutes = 1\ndefault_remind_minutes = 60"), env={})
+    assert err.value.key == "checkins.default_open_minutes" and "default_remind" not in str(err.value)
