@@ -330,8 +330,12 @@ def screen_means(app: "Hearth", value: str) -> str:
 
 
 def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
-    """A setting set to what it already is: said so, and nothing saved or logged (the audit log holds changes)."""
-    return say(_("Nothing changed: {key} is already ").format(key=key) + "{}.", _shown_setting(key, value, app))
+    """A setting set to what it already is: said so, and nothing saved or logged (the audit log holds changes); the
+    crisis screen's choice still says what it means here, as a change to it does."""
+    said = say(_("Nothing changed: {key} is already ").format(key=key) + "{}.", _shown_setting(key, value, app))
+    if key == "crisis_screen":
+        return Reply(body=join_rich([said.body, rich(_(screen_means(app, str(value))))]))
+    return said
 
 
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:

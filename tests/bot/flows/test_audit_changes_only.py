@@ -109,3 +109,9 @@ async def test_a_second_import_of_the_same_pack_that_changes_nothing_logs_nothin
     done = text(await apply_preview(app, sam, second))
     assert "1 already here and unchanged" in done, done
     assert await app.store.communities.audit_log("console:other", 200) == log
+
+
+async def test_the_crisis_screen_set_to_its_choice_still_says_what_it_means(app):
+    said = text(await run(app, MIA, "mod settings", key="crisis_screen", value="phrases"))
+    again = text(await run(app, MIA, "mod settings", key="crisis_screen", value="phrases"))
+    assert "Nothing changed" in again and again.split("\n", 1)[1] == said.split("\n", 1)[1], (said, again)
