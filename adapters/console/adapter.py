@@ -26,7 +26,7 @@ from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.forms import answer_problem
 from bot.flows.crisis_care import FIELD_AGAIN
-from bot.commands.parse import names_a_command, parse_line
+from bot.commands.parse import names_a_command, parse_line, rest_of_line
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config
 from bot.delivery.sender import Delivery
@@ -477,7 +477,8 @@ class ConsoleAdapter:
                 await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                 return
             self._typed = dict(args)
-            await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
+            await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True,
+                                       line=rest_of_line(self._app.registry, line)))
 
     @property
     def _app(self) -> Hearth:

@@ -61,7 +61,7 @@ from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
-from bot.commands.parse import parse_line
+from bot.commands.parse import parse_line, rest_of_line
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
@@ -295,7 +295,8 @@ class SlackAdapter:
         if not args and opens_form(cmd):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
-        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True,
+                                              line=rest_of_line(self.app.registry, text)))
         if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + slack_help())
         await self.present.show(where, actor, replies)
@@ -479,7 +480,8 @@ class SlackAdapter:
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
                                   self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
-        replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True,
+                                              line=rest_of_line(self.app.registry, text)))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 
     async def _edited(self, body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -89,9 +89,18 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
             spans) else len(line)], known)
     except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
         if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
-            err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
+            err.body = given_back(err.reply(), [rest_of_line(registry, line)]).body
             err.args = (err.body.plain(),)
         raise
+
+
+def rest_of_line(registry: Registry, line: str) -> str:
+    """Every word of a typed line after its command's name, exactly as typed (`Event.line`): what a refusal gives
+    back, before or after the line is read into options ("" when it names no command)."""
+    line = line.strip()
+    spans = tokens(line)
+    cmd, rest = registry.find_typed([word for word, _start in spans])
+    return line[spans[len(spans) - len(rest)][1]:] if cmd is not None and rest else ""
 
 
 def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
