@@ -53,9 +53,24 @@ def tokens(line: str) -> list[tuple[str, int]]:
         while (word := lexer.get_token()) is not None:
             out.append((word, len(line) - len(line[start:].lstrip(" \t\r\n"))))
             start = lexer.instream.tell()  # (just past the word and the one space that ended it)
-    except ValueError:
-        return _found(line, line.split())
+    except ValueError:  # a quote left open: each word as typed, less a double quote that opens or closes nothing
+        return [_unquoted(word, at) for word, at in _found(line, line.split())]
     return out
+
+
+def _unquoted(word: str, at: int) -> tuple[str, int]:
+    """A word of a line whose quotes don't pair, without a double quote at its start or end (`"unterminated`
+    named a check-in “"unterminated”). An apostrophe stays ("I'm", "friends'"): it is part of words; a quote
+    mark alone stays too. Where it starts is where it was typed: someone's writing, read from the line as typed
+    (`bind`'s spans), keeps every mark. So does a `key="value` word's value."""
+    if len(word) > 1 and word.startswith('"'):
+        word = word[1:]
+    key, sep, value = word.partition("=")
+    if sep and _OPTION_LIKE.fullmatch(key) and len(value) > 1 and value.startswith('"'):  # `rename="evening`
+        word = f"{key}={value[1:]}"
+    if len(word) > 1 and word.endswith('"'):
+        word = word[:-1]
+    return word, at
 
 
 def _found(line: str, words: list[str]) -> list[tuple[str, int]]:

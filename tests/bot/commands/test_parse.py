@@ -287,3 +287,18 @@ def test_a_spaced_key_whose_option_the_words_before_already_gave_is_someones_wor
 def test_an_option_given_in_order_and_then_by_name_is_refused_never_shifted():
     with pytest.raises(UserError, match="You gave “mood” twice"):
         parse_line(composed(), "checkin answer 2 anonymous mood=3 rough day")
+
+
+@pytest.mark.parametrize("line, args", [
+    # An outside trial: a check-in named “"unterminated”, its stray quote kept.
+    ('mod schedule create "unterminated #general daily 10:00',
+     {"name": "unterminated", "channel": "#general", "when": "daily 10:00"}),
+    ('mod schedule create "two words #general daily 10:00',
+     {"name": "two words", "channel": "#general", "when": "daily 10:00"}),
+    ('mod schedule edit x rename="evening circle', {"name": "x", "rename": "evening circle"}),
+    ('checkin join mornings"', {"schedule": "mornings"}),
+    ('note he said "hi', {"text": 'he said "hi'}),  # (someone's writing keeps every mark, as typed)
+    ('note I\'m "fine', {"text": 'I\'m "fine'}),
+])
+def test_a_double_quote_that_pairs_with_nothing_never_becomes_part_of_a_name(line, args):
+    assert parse_line(FEATURES, line)[1] == args
