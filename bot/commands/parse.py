@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from typing import Callable, Collection
 
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
@@ -33,6 +34,22 @@ from bot.scheduling.spec import schedule_word
 
 #: What makes shlex split differently from splitting on its whitespace: quotes, backslashes, other whitespace.
 _SHELL_SPECIAL = re.compile(r"[\"'\\]|[^\S \t\r\n]")
+
+
+def trimmed(line: str) -> str:
+    """A typed line without what shows nothing at either end: spaces, and invisible characters (a zero-width space,
+    a direction mark, a byte-order mark: Unicode's format and control characters). A line of only these is empty,
+    and is met as an empty line is, never as a command named “”."""
+    start, end = 0, len(line)
+    while start < end and _unseen(line[start]):
+        start += 1
+    while end > start and _unseen(line[end - 1]):
+        end -= 1
+    return line[start:end]
+
+
+def _unseen(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
 
 
 def tokenize(line: str) -> list[str]:
@@ -85,7 +102,7 @@ def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
 def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tuple[Command, dict[str, str]]:
     """The command a typed line runs, and its options. `known`: the check-ins' names here, so a name typed without
     quotes that is one of them is taken whole, and no further ("mornings maybe": "maybe" is the reminders')."""
-    line = line.strip()
+    line = trimmed(line)
     spans = tokens(line)
     words = [word for word, _start in spans]
     if not words:
@@ -112,7 +129,7 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
 def rest_of_line(registry: Registry, line: str) -> str:
     """Every word of a typed line after its command's name, exactly as typed (`Event.line`): what a refusal gives
     back, before or after the line is read into options ("" when it names no command)."""
-    line = line.strip()
+    line = trimmed(line)
     spans = tokens(line)
     cmd, rest = registry.find_typed([word for word, _start in spans])
     return line[spans[len(spans) - len(rest)][1]:] if cmd is not None and rest else ""

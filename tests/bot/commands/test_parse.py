@@ -1,6 +1,6 @@
 import pytest
 
-from bot.commands.parse import parse_line
+from bot.commands.parse import parse_line, trimmed
 from bot.features import registry as composed
 from bot.errors import UserError
 
@@ -302,3 +302,17 @@ def test_an_option_given_in_order_and_then_by_name_is_refused_never_shifted():
 ])
 def test_a_double_quote_that_pairs_with_nothing_never_becomes_part_of_a_name(line, args):
     assert parse_line(FEATURES, line)[1] == args
+
+
+@pytest.mark.parametrize("line", ["\u200b", " \u200b\ufeff ", "\u200e\u2060"])
+def test_a_line_of_only_invisible_characters_is_an_empty_line(line):
+    """An outside trial: a zero-width space alone was answered "I don't know the command “”"."""
+    assert trimmed(line) == ""
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line)
+    assert "Type **help**" in err.value.reply().plain() or "Type help" in err.value.reply().plain()
+
+
+def test_invisible_characters_at_a_lines_ends_are_no_part_of_its_command():
+    assert parse_line(FEATURES, "\u200bcheckin status\u200b")[0].name == "checkin status"
+    assert trimmed("\u200bI'm ok 👩\u200d💻\u200b") == "I'm ok 👩\u200d💻"  # (a joiner inside an emoji stays)
