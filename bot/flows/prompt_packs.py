@@ -256,7 +256,8 @@ async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
 
 def _style_warnings(prompts: list[Prompt]) -> list[Rich]:
     """Before the Import button: the prompts the style checks have notes on (`bot.content.style`, as a prompt added
-    in chat and `hearth content lint`), by id, each with its first note; pressing Import saves them as they are."""
+    in chat and `hearth content lint`), by id, each with every note the lint gives it (only its first hid an
+    `@everyone` after a missing “?”); pressing Import saves them as they are."""
     noted = [(p, notes) for p in prompts if (notes := style_notes(p.text))]
     if not noted:
         return []
@@ -264,7 +265,7 @@ def _style_warnings(prompts: list[Prompt]) -> list[Rich]:
     lines = [rich(ngettext("{count} prompt could use a second look (it is imported as it is if you go ahead):",
                            "{count} prompts could use a second look (they are imported as they are if you go "
                            "ahead):", n).format(count=n))]
-    lines += [rich("• `{}`: {}", p.id, notes[0]) for p, notes in noted[:MAX_LINES]]
+    lines += [rich("• `{}`: {}", p.id, note) for p, notes in noted[:MAX_LINES] for note in notes]  # (as the lint)
     if n > MAX_LINES:
         lines.append(rich("• " + _("and {count} more").format(count=n - MAX_LINES)))
     return lines
