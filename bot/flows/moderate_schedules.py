@@ -245,7 +245,8 @@ def _still_held(planned: Schedule, skips: set[date], now: datetime, yours: ZoneI
     today = now.astimezone(ZoneInfo(planned.timezone)).date()
     ahead = sorted(d for d in skips if d >= today)
     if ahead:
-        lines.append(rich(_("• Still skipped: {days}.").format(days=", ".join(zoned_day(d, planned.timezone, yours) for d in ahead))))
+        days = ", ".join(zoned_day(d, planned.timezone, yours) for d in ahead)
+        lines.append(rich(_("• Still skipped: {days}.").format(days=days)))
     return lines
 
 
@@ -310,7 +311,8 @@ async def create(app: "Hearth", ev: Event) -> Reply:
         raise UserError(_("There's already a check-in called “{}”. Pick another name, or change it with "
                           "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
-    return _preview(app, _planned(fields, None, ev.actor), set(), {k: v for k, v in ev.args.items() if k != "confirmed"},
+    args = {k: v for k, v in ev.args.items() if k != "confirmed"}
+    return _preview(app, _planned(fields, None, ev.actor), set(), args,
                     N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor),
                     await _name_looked_at(app, fields["name"]))
 

@@ -182,7 +182,8 @@ def _detail_from_fields(action: str, f: dict[str, Any], yours: ZoneInfo | None =
         return int(f.get(key) or 0)
 
     if action == "schedule.skip" and "day" in f:
-        return fill(_("{schedule} on {day}"), schedule=str(f.get("schedule", "")), day=hearth_text(_day(f["day"], f.get("zone"), yours)))
+        return fill(_("{schedule} on {day}"), schedule=str(f.get("schedule", "")),
+                    day=hearth_text(_day(f["day"], f.get("zone"), yours)))
     if action == "schedule.pause" and "until" in f:
         if f["until"] == "forever":
             return fill(_("{schedule}, until resumed"), schedule=str(f.get("schedule", "")))
