@@ -48,7 +48,8 @@ def without_controls(event: Event) -> Event:
 
     if not event.args and not event.values:  # most buttons and many commands: nothing typed to clean
         return event
-    return dataclasses.replace(event, args=clean(event.args), values=clean(event.values))
+    return dataclasses.replace(event, args=clean(event.args), values=clean(event.values),
+                               line=event.line.translate(_CONTROLS))
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +215,8 @@ class Hearth:
         words = [w for w in self._typed_words(event) if not echoes(w)] if refused is not None else []
         if refused is None or not words:
             return replies
+        if event.line.strip():  # (a line typed: all of it after the command's name, as typed: `Event.line`)
+            words = [event.line.strip()]
         return [*replies[:refused], given_back(replies[refused], words), *replies[refused + 1:]]
 
     def _typed_words(self, event: Event) -> list[str]:

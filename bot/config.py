@@ -344,6 +344,37 @@ def _check_shards(values: dict[str, Any], source: str | None) -> None:
                           f"numbered 0 to {count - 1}", example, source)
 
 
+#: Hosts that listen on every address: a port there is taken on each of the others too.
+_EVERY_ADDRESS = ("", "0.0.0.0", "::")
+
+
+def _together(values: dict[str, Any], origins: dict[str, str], source: str | None,
+              wrong: set[str]) -> list[ConfigError]:
+    """Settings each right alone that can't work together, named both, at load (so `check-config` says it, not a
+    moderator's refusal later): a check-in's usual reminder must come before its usual round closes (every
+    `mod schedule create` typed without `remind=` was refused, naming a reminder nobody there typed), and the
+    health endpoint and the dashboard can't listen on one port of one host. A pair with a value wrong alone (left at
+    its default, and reported) is not judged."""
+    errors = []
+    open_minutes, remind = values["checkins.default_open_minutes"], values["checkins.default_remind_minutes"]
+    if remind and remind >= open_minutes and not wrong & {"checkins.default_open_minutes",
+                                                           "checkins.default_remind_minutes"}:
+        key = "checkins.default_remind_minutes"
+        errors.append(ConfigError(key, f"is {remind}, but checkins.default_open_minutes is {open_minutes}: a round's "
+                                  "reminder comes before it closes, so it must be less than default_open_minutes "
+                                  "(or 0 for no reminder)", "default_open_minutes = 120 with default_remind_minutes "
+                                  "= 30", origins.get(key) or origins.get("checkins.default_open_minutes") or source))
+    port, web_port = values["service.http_port"], values["web.port"]
+    hosts = {values["service.http_host"], values["web.host"]}
+    if port and port == web_port and (len(hosts) == 1 or hosts & set(_EVERY_ADDRESS)) and not wrong & {
+            "service.http_port", "web.port", "service.http_host", "web.host"}:
+        errors.append(ConfigError("web.port", f"is {web_port}, the same port as service.http_port on the same host: "
+                                  "each needs its own",
+                                  "http_port = 9090 with port = 8088", origins.get("web.port")
+                                  or origins.get("service.http_port") or source))
+    return errors
+
+
 def load(path: str | Path | None = None, env: dict[str, str] | None = None, given_as: str = "--config") -> Config:
     """Read the config: the given file, else ./hearth.toml if present, else defaults.
 
@@ -396,6 +427,7 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
             _check_shards(values, source)
         except ConfigError as err:
             errors.append(err)
+    errors += _together(values, origins, source, {e.key for e in errors})
     secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
     return Config(values, secrets, source, origins, tuple(warnings)), errors
 

@@ -431,6 +431,11 @@ class Event:
     """A command typed where nothing keeps the words once sent (a terminal line, a Slack or Discord slash
     command), unlike a form, which stays open or comes back: a refusal then gives the person's own words back
     (`Hearth.handle`), so nothing they wrote is lost."""
+    line: str = ""
+    """A command typed as a line (the terminal, a message, Slack's slash command): every word after the command's
+    name, exactly as typed (`bot.commands.parse.rest_of_line`). A refusal gives this back, not the options it was
+    read into: a word read as an option ("What" of "mod prompt add listening light What do you hear?") is theirs
+    too."""
 
 
 # --------------------------------------------------------------------------

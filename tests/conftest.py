@@ -125,14 +125,14 @@ async def run(app: Hearth, who: Actor, command: str, /, **args: str) -> list[Rep
 
 async def typed(app: Hearth, who: Actor, line: str, /) -> list[Reply]:
     """A command line typed, as the terminal and Slack's slash command send it (a refused line is answered too)."""
-    from bot.commands.parse import parse_line
+    from bot.commands.parse import parse_line, rest_of_line
     from bot.errors import UserError
 
     try:
         cmd, args = parse_line(app.registry, line)
     except UserError as err:
         return await app.refused_line(who, line, err.reply())  # (as the adapters: the line is still screened)
-    return await app.handle(Event("command", who, cmd.name, args, typed=True))
+    return await app.handle(Event("command", who, cmd.name, args, typed=True, line=rest_of_line(app.registry, line)))
 
 
 async def press(app: Hearth, who: Actor, action: str, /, args: dict[str, str], values: dict[str, str] | None = None,

@@ -26,7 +26,7 @@ from bot.app import NOT_SURE, Hearth
 from bot.clock import OffsetClock, parse_iso, utc_iso
 from bot.commands.forms import answer_problem
 from bot.flows.crisis_care import FIELD_AGAIN
-from bot.commands.parse import names_a_command, parse_line
+from bot.commands.parse import names_a_command, parse_line, rest_of_line, trimmed
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
@@ -431,7 +431,7 @@ class ConsoleAdapter:
     async def _handle_one(self, raw: str) -> bool:
         line = raw.strip()
         self._typed = {}
-        if not line or line.startswith("#"):
+        if not trimmed(line) or line.startswith("#"):  # (a line of only invisible characters is an empty line)
             return True
         if not self.interactive:
             self.out.say(f"{self.speaker.name}> {readable(line)}")
@@ -440,7 +440,7 @@ class ConsoleAdapter:
             self._unreadable()
             return True
         lowered = line.lower()
-        if lowered in {"quit", "exit"}:
+        if trimmed(lowered) in {"quit", "exit"}:
             return False
         typing, one_line = self.speaker, _ONE_LINE.match(line)
         self._typist = typing
@@ -453,9 +453,11 @@ class ConsoleAdapter:
                     await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                     return True
                 line = one_line.group(2)
-                lowered = line.lower()
+            line = trimmed(line)  # (invisible characters at its ends are no part of what it says)
+            lowered = line.lower()
             await self._app.speak_to(self._actor())  # the terminal's own words too are in the speaker's language
-            await self._line(line, lowered)
+            if line:  # (`ann: ` and only invisible characters: Ann's empty line, which asks nothing)
+                await self._line(line, lowered)
         except UserError as err:
             self._private(self._actor(), err.reply())
         except Exception:  # a bug: this line gets an answer, and the session goes on
@@ -498,7 +500,8 @@ class ConsoleAdapter:
                 await self._show(self._actor(), await self._app.refused_line(self._actor(), line, err.reply()))
                 return
             self._typed = dict(args)
-            await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True))
+            await self._dispatch(Event("command", self._actor(), cmd.name, args, typed=True,
+                                       line=rest_of_line(self._app.registry, line)))
 
     @property
     def _app(self) -> Hearth:

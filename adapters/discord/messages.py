@@ -18,7 +18,7 @@ import discord
 from adapters.discord.components import build_view
 from adapters.discord.render import message_parts
 from adapters.discord.sender import CANNOT_DM
-from bot.commands.parse import parse_line
+from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
 from bot.flows.crisis_care import NO_PRIVATE_WAY, edited_outside, written_outside
@@ -37,7 +37,7 @@ _MENTION = re.compile(r"<@[!&]?\d+>")
 
 async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:
     """Read one message written to Hearth, screen it in the core, and answer the writer privately."""
-    text = _words(message.content) or HELP
+    text = trimmed(_words(message.content)) or HELP  # (invisible alone: an empty message)
     actor = _actor(message)
     if actor is None:
         await _in_no_server(adapter, message, text)
@@ -48,7 +48,7 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
         replies = await adapter.app.refused_line(actor, text, err.reply(), f"discord:{message.id}")
     else:
         replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
-                                                 typed=True))
+                                                 typed=True, line=rest_of_line(adapter.app.registry, text)))
     await _answer(adapter, message, [_no_form(r) for r in replies])
 
 

@@ -61,7 +61,7 @@ from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
-from bot.commands.parse import parse_line
+from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.config import Config
 from bot.errors import UserError
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
@@ -282,7 +282,7 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
                       respond if body.get("response_url") else None, origin="command")
-        text = normalize_command_text(body.get("text") or "").strip() or HELP
+        text = trimmed(normalize_command_text(body.get("text") or "")) or HELP  # (invisible alone: empty)
         try:
             cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(f"slack:{team_of(body)}"))
         except UserError as err:  # still read by the care screen, as every line typed to Hearth
@@ -295,7 +295,8 @@ class SlackAdapter:
         if not args and opens_form(cmd):
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
-        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True,
+                                              line=rest_of_line(self.app.registry, text)))
         if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + slack_help())
         await self.present.show(where, actor, replies)
@@ -467,7 +468,7 @@ class SlackAdapter:
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: it was answered
-        text = normalize_command_text(_MENTION.sub(" ", str(event.get("text") or ""))).strip() or HELP
+        text = trimmed(normalize_command_text(_MENTION.sub(" ", str(event.get("text") or "")))) or HELP
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message")
@@ -479,7 +480,8 @@ class SlackAdapter:
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
                                   self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
-        replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True))
+        replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True,
+                                              line=rest_of_line(self.app.registry, text)))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 
     async def _edited(self, body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from typing import Callable, Collection
 
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
@@ -33,6 +34,22 @@ from bot.scheduling.spec import schedule_word
 
 #: What makes shlex split differently from splitting on its whitespace: quotes, backslashes, other whitespace.
 _SHELL_SPECIAL = re.compile(r"[\"'\\]|[^\S \t\r\n]")
+
+
+def trimmed(line: str) -> str:
+    """A typed line without what shows nothing at either end: spaces, and invisible characters (a zero-width space,
+    a direction mark, a byte-order mark: Unicode's format and control characters). A line of only these is empty,
+    and is met as an empty line is, never as a command named “”."""
+    start, end = 0, len(line)
+    while start < end and _unseen(line[start]):
+        start += 1
+    while end > start and _unseen(line[end - 1]):
+        end -= 1
+    return line[start:end]
+
+
+def _unseen(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
 
 
 def tokenize(line: str) -> list[str]:
@@ -53,9 +70,24 @@ def tokens(line: str) -> list[tuple[str, int]]:
         while (word := lexer.get_token()) is not None:
             out.append((word, len(line) - len(line[start:].lstrip(" \t\r\n"))))
             start = lexer.instream.tell()  # (just past the word and the one space that ended it)
-    except ValueError:
-        return _found(line, line.split())
+    except ValueError:  # a quote left open: each word as typed, less a double quote that opens or closes nothing
+        return [_unquoted(word, at) for word, at in _found(line, line.split())]
     return out
+
+
+def _unquoted(word: str, at: int) -> tuple[str, int]:
+    """A word of a line whose quotes don't pair, without a double quote at its start or end (`"unterminated`
+    named a check-in “"unterminated”). An apostrophe stays ("I'm", "friends'"): it is part of words; a quote
+    mark alone stays too. Where it starts is where it was typed: someone's writing, read from the line as typed
+    (`bind`'s spans), keeps every mark. So does a `key="value` word's value."""
+    if len(word) > 1 and word.startswith('"'):
+        word = word[1:]
+    key, sep, value = word.partition("=")
+    if sep and _OPTION_LIKE.fullmatch(key) and len(value) > 1 and value.startswith('"'):  # `rename="evening`
+        word = f"{key}={value[1:]}"
+    if len(word) > 1 and word.endswith('"'):
+        word = word[:-1]
+    return word, at
 
 
 def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
@@ -70,7 +102,7 @@ def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
 def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tuple[Command, dict[str, str]]:
     """The command a typed line runs, and its options. `known`: the check-ins' names here, so a name typed without
     quotes that is one of them is taken whole, and no further ("mornings maybe": "maybe" is the reminders')."""
-    line = line.strip()
+    line = trimmed(line)
     spans = tokens(line)
     words = [word for word, _start in spans]
     if not words:
@@ -89,9 +121,18 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
             spans) else len(line)], known)
     except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
         if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
-            err.body = given_back(err.reply(), [line[spans[skipped][1]:]]).body
+            err.body = given_back(err.reply(), [rest_of_line(registry, line)]).body
             err.args = (err.body.plain(),)
         raise
+
+
+def rest_of_line(registry: Registry, line: str) -> str:
+    """Every word of a typed line after its command's name, exactly as typed (`Event.line`): what a refusal gives
+    back, before or after the line is read into options ("" when it names no command)."""
+    line = trimmed(line)
+    spans = tokens(line)
+    cmd, rest = registry.find_typed([word for word, _start in spans])
+    return line[spans[len(spans) - len(rest)][1]:] if cmd is not None and rest else ""
 
 
 def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:

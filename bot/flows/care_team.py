@@ -399,6 +399,9 @@ async def care_duty(app: "Hearth", ev: Event) -> Reply:
                          "**mod care duty off**."))
         return say(_("You're off duty: I don't bring untaken care notes to you. Come back with **mod care duty on**."))
     on = ev.args["duty"] == "on"
+    said = (await app.store.care.duty(ev.actor.community_id)).get(ev.actor.user_id)
+    if said == on:  # (what they said before: nothing changes, so nothing is logged)
+        return say(_("You're on duty already.") if on else _("You're off duty already."))
     await app.store.care.set_duty(ev.actor.community_id, ev.actor.user_id, on, app.now())
     await audit(app, ev, "care.duty", "on" if on else "off")
     if on:

@@ -63,34 +63,56 @@ def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Ri
     return your_time(when, tz, style)
 
 
-#: How many skipped fires in a row `next_round_at` looks past (a skip is one day; nobody skips a year of them).
+#: How many fires in a row `next_rounds` looks past (paused or skipped days; nobody skips a year of them).
 MAX_SKIPPED = 400
 
 
-def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = ()) -> datetime | None:
-    """When this schedule's next round really opens: not on a day it is paused or skipped (None: not before
-    it is resumed, or never)."""
+def next_rounds(schedule: Schedule, now: datetime, skips: Collection[date] = (), count: int = 1) -> list[datetime]:
+    """The next `count` rounds this schedule really opens after `now`: never on a day it is paused or skipped, nor
+    a fire it doesn't count (`Schedule.counts`), as the engine decides at each fire (`bot.engines.rounds`). The one
+    answer to "when is the next round" that every list, status, home tab and preview gives (empty: not before it
+    is resumed, or never)."""
     if schedule.paused_until == "forever":
-        return None
+        return []
     tz = ZoneInfo(schedule.timezone)
     after = now
     if schedule.paused_until:  # the first moment of the day after the pause, on the schedule's calendar
         resumes = datetime.combine(date.fromisoformat(schedule.paused_until) + timedelta(days=1), time(), tz)
         after = max(now, resumes - timedelta(microseconds=1))
-    for _step in range(MAX_SKIPPED):
+    out: list[datetime] = []
+    for _step in range(MAX_SKIPPED + count):
         fires = next_fires(schedule.cron, tz, after, 1)
         if not fires:
-            return None
-        if fires[0].astimezone(tz).date() not in skips:
-            return fires[0]
-        after = fires[0]
-    return None
+            break
+        after = fire = fires[0]
+        day = fire.astimezone(tz).date()
+        if schedule.paused_on(day) or day in skips or not schedule.counts(fire):
+            continue
+        out.append(fire)
+        if len(out) == count:
+            break
+    return out
+
+
+def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = ()) -> datetime | None:
+    """When this schedule's next round really opens (`next_rounds`); None: not before it is resumed, or never."""
+    found = next_rounds(schedule, now, skips, 1)
+    return found[0] if found else None
+
+
+def zoned_day(day: date, zone: str, yours: ZoneInfo) -> str:
+    """A calendar day of `zone` (a check-in's pause or skipped day), for a reader in `yours`: "Tue 6 Jan" when that
+    is their zone too (the times beside it name it), "Sat 27 Mar (Europe/Berlin)" when it isn't, so a day never
+    seems to contradict a time beside it shown in the reader's own zone."""
+    shown = show_date(day)
+    return shown if zone == yours.key else f"{shown} ({zone})"
 
 
 def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Collection[date] = ()) -> Rich:
     """"next: Mon 5 Jan, 09:00 (Europe/Berlin)", "paused until a moderator resumes it", or "paused up to and
     including Tue 6 Jan; next: Wed 7 Jan, 09:00 (…)": the one way every list says what comes next, in the
-    reader's own time (`yours`). A pause whose last day has passed is over."""
+    reader's own time (`yours`); the pause's last day is on the check-in's calendar, its zone named when that isn't
+    the reader's (`zoned_day`). A pause whose last day has passed is over."""
     nxt = next_round_at(schedule, now, skips)
     upcoming = rich(_("next: {}"), your_time(nxt, yours)) if nxt else hearth_text(_("no upcoming round"))
     if not schedule.paused_at(now):
@@ -98,7 +120,8 @@ def schedule_line(schedule: Schedule, now: datetime, yours: ZoneInfo, skips: Col
     if schedule.paused_until == "forever":
         return hearth_text(_("paused until a moderator resumes it"))
     last = date.fromisoformat(schedule.paused_until or "")
-    return hearth_text(_("paused up to and including {day}; ").format(day=show_date(last))) + upcoming
+    return hearth_text(_("paused up to and including {day}; ").format(
+        day=zoned_day(last, schedule.timezone, yours))) + upcoming
 
 
 @dataclass(frozen=True)

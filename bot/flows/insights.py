@@ -408,8 +408,10 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     level = await concern(app, text)  # members read it on the round's post: the prompts' second look
     if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
         return ask
-    await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
-    await audit(app, ev, "schedule.note", schedule.name)
+    waiting = (await app.store.insights.notes_of([schedule.id])).get(schedule.id)
+    if waiting is None or waiting.text != text:  # (the same words again change nothing: no entry)
+        await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
+        await audit(app, ev, "schedule.note", schedule.name)
     return Reply(body=fill(_("Saved. The next round of **{name}** opens with: “{note}” It shows on that post only."),
                            name=schedule.name, note=text))
 

@@ -142,6 +142,8 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
                               "**mod prompt add** your own version."), field="id")
         raise UserError(_("There's no prompt `{}` here. **mod prompt list** shows the ids."), pid, field="id")
     text = ev.args["text"].strip()
+    if text == row["text"]:  # (nothing changes, so nothing is logged: the audit log holds changes)
+        return say(_("`{id}` already says that: nothing changed.").format(id=pid))
     level = await concern(app, text)
     if (ask := _second_look(app, ev, level, text)) is not None:
         return ask
@@ -154,12 +156,20 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
 async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     pid = ev.args["id"]
     verb = "enabled" if enabled else "disabled"
-    if await app.store.prompts.set_enabled(ev.actor.community_id, pid, enabled):
-        pass
+    own = await app.store.prompts.get(ev.actor.community_id, pid)
+    if own is not None:
+        was = bool(own["enabled"])
     elif app.content.prompt(pid):
-        await app.store.prompts.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
+        was = (await app.store.prompts.switches(ev.actor.community_id)).get(f"prompt:{pid}", True)
     else:
         raise UserError(_("There's no prompt `{}`. **mod prompt list** shows the ids."), pid, field="id")
+    if was == enabled:  # (nothing changes, so nothing is logged: the audit log holds changes)
+        return say((_("Prompt `{id}` is already enabled.") if enabled
+                    else _("Prompt `{id}` is already disabled.")).format(id=pid))
+    if own is not None:
+        await app.store.prompts.set_enabled(ev.actor.community_id, pid, enabled)
+    else:
+        await app.store.prompts.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
     return say((_("Prompt `{id}` is enabled.") if enabled else _("Prompt `{id}` is disabled.")).format(id=pid))
 

@@ -21,7 +21,8 @@ from bot.errors import UserError, about
 from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
                         rich, say)
-from bot.flows.common import as_id, audit, schedule_line, schedule_named, schedule_rows, show_time
+from bot.flows.common import (as_id, audit, next_rounds, schedule_line, schedule_named, schedule_rows, show_time,
+                               zoned_day)
 from bot.flows.moderate_prompts import MEMBERS_ASK, concern
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
@@ -104,10 +105,17 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
         _refuse_overlap(spec, closest() or gap, tz, open_minutes, remind_minutes,
                         "open" if a.get("open") or not when else "when")
     if remind_minutes and remind_minutes >= open_minutes:
-        raise UserError(_("The reminder ({remind} min before closing) must come after the round opens "
-                          "(it's open {open} min).").format(remind=remind_minutes, open=open_minutes)
-                        + " " + _shorter_remind(open_minutes),
-                        field="remind" if a.get("remind") or not a.get("open") else "open")
+        if remind:  # (typed: theirs to change)
+            said = _("The reminder ({remind} min before closing) must come after the round opens (it's open {open} "
+                     "min).")
+        elif base is not None:  # (never blamed on them: the check-in's own, which they didn't type now)
+            said = _("This check-in's reminder ({remind} min before closing) would come before the round opens "
+                     "(it would be open {open} min).")
+        else:  # (this Hearth's usual reminder, which they never typed)
+            said = _("The usual reminder here ({remind} min before closing) would come before the round opens "
+                     "(it would be open {open} min).")
+        raise UserError(said.format(remind=remind_minutes, open=open_minutes) + " " + _shorter_remind(open_minutes),
+                        field="remind" if remind or not a.get("open") else "open")
     channel_id = await own_channel(app, ev.actor, a["channel"], "channel") if a.get("channel") else (
         base.channel_id if base else "")
     if a.get("channel"):  # (never where care notes go: `care_kept_apart`)
@@ -216,24 +224,54 @@ async def _name_looked_at(app: "Hearth", name: str) -> list[Rich]:
     return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK))]
 
 
-def _preview(app: "Hearth", fields: dict[str, Any], action_args: dict[str, str], verb: str,
+def _planned(fields: dict[str, Any], base: Schedule | None, actor: Actor) -> Schedule:
+    """The check-in as saving would leave it: the typed settings over what it is now, its pause kept (a pause, its
+    skipped days and what it counts from outlive an edit: `ScheduleRepository.update`)."""
+    if base is not None:
+        return dataclasses.replace(base, **{k: fields[k] for k in fields if k in Schedule.__dataclass_fields__})
+    return Schedule(id=0, community_id=actor.community_id, paused_until=None, created_by=actor.user_id,
+                    **{k: fields[k] for k in fields if k in Schedule.__dataclass_fields__})
+
+
+def _still_held(planned: Schedule, skips: set[date], now: datetime, yours: ZoneInfo) -> list[Rich]:
+    """What an edit keeps holding back, said in its preview: a pause still in force, skipped days still to come (on
+    the check-in's own calendar, its zone named when it isn't the reader's: `zoned_day`)."""
+    lines = []
+    if planned.paused_at(now):
+        lines.append(rich(_("• Still paused until a moderator resumes it: no round before then.")
+                          if planned.paused_until == "forever" else
+                          _("• Still paused up to and including {day}: no round before then.").format(
+                              day=zoned_day(date.fromisoformat(planned.paused_until or ""), planned.timezone, yours))))
+    today = now.astimezone(ZoneInfo(planned.timezone)).date()
+    ahead = sorted(d for d in skips if d >= today)
+    if ahead:
+        days = ", ".join(zoned_day(d, planned.timezone, yours) for d in ahead)
+        lines.append(rich(_("• Still skipped: {days}.").format(days=days)))
+    return lines
+
+
+def _preview(app: "Hearth", planned: Schedule, skips: set[date], action_args: dict[str, str], verb: str,
              yours: ZoneInfo, warnings: Sequence[Rich] = ()) -> Reply:
-    """What will happen, before saving: its next times in the moderator's own time (named), so a wrong
-    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)"), and any second look."""
-    tz = ZoneInfo(fields["timezone"])
-    fires = next_fires(fields["cron"], tz, app.now(), 3)
-    when = parse_when(fields["spec"]).describe()
-    open_minutes, remind_minutes = fields["open_minutes"], fields["remind_minutes"]
+    """What will happen, before saving: its next rounds in the moderator's own time (named), so a wrong
+    timezone shows ("09:00 (America/New_York)" reading as "15:00 (Europe/Berlin)"); the rounds that will really
+    open, past any pause or skipped day still held (`next_rounds`, what every list says after), and any second
+    look."""
+    tz = ZoneInfo(planned.timezone)
+    now = app.now()
+    fires = next_rounds(planned, now, skips, 3)
+    when = parse_when(planned.spec).describe()
+    open_minutes, remind_minutes = planned.open_minutes, planned.remind_minutes
     stays = (_("• Each round stays open {open} min; reminders {remind} min before it closes") if remind_minutes
              else _("• Each round stays open {open} min; no reminders")).format(open=open_minutes, remind=remind_minutes)
     lines = [
-        fill(_(verb), name=fields["name"]),
+        fill(_(verb), name=planned.name),
         rich(_("• When: {when} ({zone})").format(when=when, zone=tz.key)),
-        rich(_("• Where: {}"), channel(fields["channel_id"])),
-        rich(_("• Prompts: {theme}, {depth}").format(theme=fields["theme"] or _("any theme"),
-                                                    depth=fields["depth"] or _("any depth"))),
+        rich(_("• Where: {}"), channel(planned.channel_id)),
+        rich(_("• Prompts: {theme}, {depth}").format(theme=planned.theme or _("any theme"),
+                                                    depth=planned.depth or _("any depth"))),
         rich(stays),
-        rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; "),
+        *_still_held(planned, skips, now, yours),
+        *([rich(_("• Next three: ")) + join_rich([show_time(f, yours) for f in fires], "; ")] if fires else []),
         *warnings,
     ]
     return Reply(body=join_rich(lines), buttons=(
@@ -273,7 +311,8 @@ async def create(app: "Hearth", ev: Event) -> Reply:
         raise UserError(_("There's already a check-in called “{}”. Pick another name, or change it with "
                           "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
-    return _preview(app, fields, {k: v for k, v in ev.args.items() if k != "confirmed"},
+    args = {k: v for k, v in ev.args.items() if k != "confirmed"}
+    return _preview(app, _planned(fields, None, ev.actor), set(), args,
                     N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor),
                     await _name_looked_at(app, fields["name"]))
 
@@ -293,9 +332,18 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     fields = await _settle(app, ev, schedule)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
+    if _unchanged(schedule, fields):
+        return say(_("**{}** already runs just so: nothing to change."), schedule.name)
     renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
-    return _preview(app, fields, args, N_("**Changed check-in “{name}”** — please check before saving:"),
+    skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
+    return _preview(app, _planned(fields, schedule, ev.actor), skips, args,
+                    N_("**Changed check-in “{name}”** — please check before saving:"),
                     await app.timezone_of(ev.actor), renamed)
+
+
+def _unchanged(base: Schedule, fields: Mapping[str, Any]) -> bool:
+    """Whether an edit would leave the check-in as it is (then nothing is saved or logged)."""
+    return all(getattr(base, k) == v for k, v in fields.items())
 
 
 @router.action("mod.schedule.save", permission="moderator", about=("mod schedule create", "mod schedule edit"))
@@ -306,6 +354,8 @@ async def save(app: "Hearth", ev: Event) -> Reply:
         if base is None or base.community_id != ev.actor.community_id:
             raise UserError(_("That check-in no longer exists."))
         fields = await _settle(app, ev, base)
+        if _unchanged(base, fields):
+            return say(_("**{}** already runs just so: nothing changed."), base.name)
         schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
         said = _("Saved changes to **{}**. Members can join with **checkin join**.")
@@ -338,12 +388,14 @@ async def pause(app: "Hearth", ev: Event) -> Reply:
     tz = ZoneInfo(schedule.timezone)
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz)).isoformat() if ev.args.get("until") else "forever"
-    paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
-    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until})
-    await app.schedules_changed()
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
-    return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), await app.timezone_of(ev.actor),
-                                                                  skips))
+    yours = await app.timezone_of(ev.actor)
+    if schedule.paused_until == until:  # (nothing changes, so nothing is logged: the audit log holds changes)
+        return say(_("**{}** is already {}."), schedule.name, schedule_line(schedule, app.now(), yours, skips))
+    paused = await app.store.schedules.update(schedule.id, app.now(), paused_until=until)
+    await audit(app, ev, "schedule.pause", {"schedule": schedule.name, "until": until, "zone": schedule.timezone})
+    await app.schedules_changed()
+    return say(_("**{}** is now {}."), schedule.name, schedule_line(paused, app.now(), yours, skips))
 
 
 @router.command("mod schedule resume", "Resume a paused check-in.", NAME, permission="moderator",
@@ -370,8 +422,11 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     if not _fires_on(schedule, day):
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
                                name=schedule.name, day=hearth_text(long_day(day))))
-    await app.store.schedules.add_skip(schedule.id, day)
-    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat()})
+    if not await app.store.schedules.add_skip(schedule.id, day):  # (skipped already: no change, no entry)
+        return Reply(body=fill(_("**{name}** already has no round on {day}: it was skipped before."),
+                               name=schedule.name, day=hearth_text(long_day(day))))
+    await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat(),
+                                           "zone": schedule.timezone})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
                            name=schedule.name, day=hearth_text(long_day(day))))
 

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
@@ -16,7 +17,7 @@ from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
                         show_date)
-from bot.flows.common import people, person, show_time, user_ref
+from bot.flows.common import people, person, show_time, user_ref, zoned_day
 from bot import language
 from bot.i18n import N_, _, ngettext
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
@@ -40,8 +41,9 @@ def _subject(ev: Event) -> str:
 async def add(app: "Hearth", ev: Event) -> Reply:
     subject = _subject(ev)
     added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
-    await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
-                                             app.now())
+    if added:  # (the log holds what changed: "already a moderator" is no entry)
+        await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
+                                                 app.now())
     who = await person(app, ev.actor.community_id, subject)
     return say((_("Added {} as a moderator.") if added else _("{} was already a moderator.")), who)
 
@@ -132,7 +134,8 @@ async def audit(app: "Hearth", ev: Event) -> Reply:
         words = (_(AUDIT_WORDS[r["action"]]) if r["action"] in AUDIT_WORDS
                  else "{actor} " + r["action"].replace(".", " ").replace("{", "(").replace("}", ")") + " {detail}")
         lines.append(rich("• {} · ", show_time(parse_iso(r["at"]), tz))
-                     + fill(words, actor=shown[r["actor_id"]], detail=_audit_detail(r["action"], r["detail"], shown)))
+                     + fill(words, actor=shown[r["actor_id"]], detail=_audit_detail(r["action"], r["detail"], shown,
+                                                                                          tz)))
     return Reply(body=join_rich(lines))
 
 
@@ -162,26 +165,30 @@ def audit_fields(action: str, detail: str) -> dict[str, Any] | None:
     return found.groupdict() if found else None
 
 
-def _day(iso: str) -> str:
-    """A stored ISO day in the reader's short style ("Tue 8 Dec"); anything else as it is."""
+def _day(iso: str, zone: Any = None, yours: ZoneInfo | None = None) -> str:
+    """A stored ISO day in the reader's short style ("Tue 8 Dec"), with the check-in's zone when it was kept and
+    isn't the reader's (`zoned_day`: the entry's time beside it is in the reader's); anything else as it is."""
     try:
-        return show_date(date.fromisoformat(iso))
+        day = date.fromisoformat(iso)
     except ValueError:
         return iso
+    return zoned_day(day, zone, yours) if isinstance(zone, str) and zone and yours is not None else show_date(day)
 
 
-def _detail_from_fields(action: str, f: dict[str, Any]) -> Rich | None:
-    """The reader's words for a detail kept as fields; None for fields this version can't say."""
+def _detail_from_fields(action: str, f: dict[str, Any], yours: ZoneInfo | None = None) -> Rich | None:
+    """The reader's words for a detail kept as fields (days for a reader in `yours`); None for fields this version
+    can't say."""
     def n(key: str) -> int:
         return int(f.get(key) or 0)
 
     if action == "schedule.skip" and "day" in f:
-        return fill(_("{schedule} on {day}"), schedule=str(f.get("schedule", "")), day=hearth_text(_day(f["day"])))
+        return fill(_("{schedule} on {day}"), schedule=str(f.get("schedule", "")),
+                    day=hearth_text(_day(f["day"], f.get("zone"), yours)))
     if action == "schedule.pause" and "until" in f:
         if f["until"] == "forever":
             return fill(_("{schedule}, until resumed"), schedule=str(f.get("schedule", "")))
         return fill(_("{schedule} until {day}"), schedule=str(f.get("schedule", "")),
-                    day=hearth_text(_day(f["until"])))
+                    day=hearth_text(_day(f["until"], f.get("zone"), yours)))
     if action == "pack.export" and "prompts" in f:
         return rich(ngettext("{count} prompt", "{count} prompts", n("prompts")).format(count=n("prompts")))
     if action == "pack.import" and "pack" in f:
@@ -194,10 +201,10 @@ def _detail_from_fields(action: str, f: dict[str, Any]) -> Rich | None:
     return None
 
 
-def _audit_detail(action: str, detail: str, shown: dict[str, Rich]) -> Rich:
+def _audit_detail(action: str, detail: str, shown: dict[str, Rich], yours: ZoneInfo | None = None) -> Rich:
     """An entry's detail with the people and channels in it shown as people read them, not as ids."""
     fields = audit_fields(action, detail)
-    said = _detail_from_fields(action, fields) if fields is not None else None
+    said = _detail_from_fields(action, fields, yours) if fields is not None else None
     if said is not None:
         return said
     if action in ("moderators.add", "moderators.remove"):
@@ -262,6 +269,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
         return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
     if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
         value = _language_value(ev.args["value"])
+        if value == community_language:
+            return _unchanged(key, value, app)
         await app.store.communities.set_language(community.id, value, app.now())
         # The community's posts and, where nobody chose otherwise, its replies are now in this language.
         from bot.i18n import use
@@ -274,6 +283,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                 await care_kept_apart(app, community.id, "value", alert=value)
         else:
             value = _setting_value(app, key, ev.args["value"], ev)
+        if value == getattr(current, key):
+            return _unchanged(key, value, app)
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
@@ -317,6 +328,15 @@ def screen_means(app: "Hearth", value: str) -> str:
     if value == "model" and app.content.screen.model is None:
         return SCREEN_WITHOUT_MODEL
     return SCREEN_MEANS[value]
+
+
+def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
+    """A setting set to what it already is: said so, and nothing saved or logged (the audit log holds changes); the
+    crisis screen's choice still says what it means here, as a change to it does."""
+    said = say(_("Nothing changed: {key} is already ").format(key=key) + "{}.", _shown_setting(key, value, app))
+    if key == "crisis_screen":
+        return Reply(body=join_rich([said.body, rich(_(screen_means(app, str(value))))]))
+    return said
 
 
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:

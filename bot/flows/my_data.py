@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from bot.commands.router import Router
+from bot.clock import parse_iso
 from bot.crypto import FernetCipher, seal_stored
 from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
@@ -25,6 +26,8 @@ from bot.store import member_data
 from bot.store.rounds import POOL_WAIT_MOST
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from bot.app import Hearth
 
 router = Router("my_data")
@@ -82,7 +85,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             "that gives nothing private away; never what you wrote", s.care_notes).format(count=s.care_notes)))
     if s.follow_up_due:
         lines.append(rich(_("• The private check-in you asked me for after a hard moment, due {day}").format(
-            day=show_date(date.fromisoformat(s.follow_up_due[:10])))))
+            day=show_date(parse_iso(s.follow_up_due).astimezone(await app.timezone_of(ev.actor)).date()))))
     if s.moderator_actions:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
@@ -116,6 +119,12 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
     )
 
 
+async def _zone_of(app: "Hearth", community_id: str, user_id: str) -> "ZoneInfo":
+    """The member's own zone, without making them a member (read before `me delete`, and by its question)."""
+    member = await app.store.communities.get_member(community_id, user_id)
+    return app.zone_of(member, await app.ensure_community(community_id))
+
+
 async def promises(app: "Hearth", community_id: str, user_id: str) -> list[Rich]:
     """What Hearth promised the member and hasn't done yet, that `me delete` cancels with their data: the private
     check-in they asked for after a hard moment, the word after low check-ins, the check-ins' messages and
@@ -124,7 +133,7 @@ async def promises(app: "Hearth", community_id: str, user_id: str) -> list[Rich]
     followup = await app.store.care.followup_of(community_id, user_id)
     if followup is not None:
         out.append(rich(_("the private check-in you asked me for after a hard moment, due {day}").format(
-            day=show_date(followup.due_at.date()))))
+            day=show_date(followup.due_at.astimezone(await _zone_of(app, community_id, user_id)).date()))))
     member = await app.store.communities.get_member(community_id, user_id)
     if member is not None and member.settings.get("low_mood", {}).get("on"):
         out.append(rich(_("the private word you asked for after several low check-ins")))

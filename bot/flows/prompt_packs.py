@@ -256,7 +256,8 @@ async def _care_warnings(app: "Hearth", prompts: list[Prompt]) -> list[Rich]:
 
 def _style_warnings(prompts: list[Prompt]) -> list[Rich]:
     """Before the Import button: the prompts the style checks have notes on (`bot.content.style`, as a prompt added
-    in chat and `hearth content lint`), by id, each with its first note; pressing Import saves them as they are."""
+    in chat and `hearth content lint`), by id, each with every note the lint gives it (only its first hid an
+    `@everyone` after a missing “?”); pressing Import saves them as they are."""
     noted = [(p, notes) for p in prompts if (notes := style_notes(p.text))]
     if not noted:
         return []
@@ -264,7 +265,7 @@ def _style_warnings(prompts: list[Prompt]) -> list[Rich]:
     lines = [rich(ngettext("{count} prompt could use a second look (it is imported as it is if you go ahead):",
                            "{count} prompts could use a second look (they are imported as they are if you go "
                            "ahead):", n).format(count=n))]
-    lines += [rich("• `{}`: {}", p.id, notes[0]) for p, notes in noted[:MAX_LINES]]
+    lines += [rich("• `{}`: {}", p.id, note) for p, notes in noted[:MAX_LINES] for note in notes]  # (as the lint)
     if n > MAX_LINES:
         lines.append(rich("• " + _("and {count} more").format(count=n - MAX_LINES)))
     return lines
@@ -304,9 +305,10 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
     plan = await plan_import(app, ev.actor.community_id, pack)  # again: prompts may have changed since the preview
     rows = [{"id": p.id, "kind": p.kind, "theme": p.theme, "depth": p.depth, "text": p.text} for p in plan.to_save]
     await app.store.prompts.save_many(ev.actor.community_id, rows, ev.actor.user_id, app.now())
-    await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version), "added": len(plan.added),
-                                         "changed": len(plan.changed), "unchanged": len(plan.unchanged),
-                                         "clashes": len(plan.clashes)})
+    if rows:  # (a pack with nothing new or changed changed nothing: no entry)
+        await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version),
+                                             "added": len(plan.added), "changed": len(plan.changed),
+                                             "unchanged": len(plan.unchanged), "clashes": len(plan.clashes)})
     return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
                                  rich(_("See them with **mod prompt list**."))]))
 

@@ -136,11 +136,12 @@ class ScheduleRepository(Repository):
             rows = await self.db.fetchall("SELECT * FROM schedules WHERE community_id = ? ORDER BY name", community_id)
         return [Schedule.from_row(r) for r in rows]
 
-    async def add_skip(self, schedule_id: int, day: date) -> None:
-        await self.db.execute(
+    async def add_skip(self, schedule_id: int, day: date) -> bool:
+        """Skip a day; False when it was skipped already (nothing changed)."""
+        return await self.db.execute(
             "INSERT INTO schedule_skips (schedule_id, day) VALUES (?, ?) ON CONFLICT DO NOTHING",
             schedule_id, day.isoformat(),
-        )
+        ) > 0
 
     async def skips_of(self, schedule_ids: list[int]) -> dict[int, set[date]]:
         """The skipped days of several schedules, in one query."""

@@ -137,8 +137,10 @@ def test_an_amount_outside_its_range_is_brought_within_with_one_warning_not_a_re
     it."""
     section, _dot, name = setting.key.rpartition(".")
     low, high = setting.limits
+    # (a round that closes soon needs no usual reminder: default_remind_minutes is judged with it, at load)
+    beside = "\ndefault_remind_minutes = 0" if setting.key == "checkins.default_open_minutes" else ""
     for typed in _outside(setting):
-        path = write(tmp_path, f"[{section}]\n{name} = {typed}")
+        path = write(tmp_path, f"[{section}]\n{name} = {typed}{beside}")
         config = load(path, env={})
         used = low if typed < low else high
         assert config[setting.key] == used, (setting.key, typed)
@@ -147,7 +149,7 @@ def test_an_amount_outside_its_range_is_brought_within_with_one_warning_not_a_re
         for words in (setting.key, str(typed), f"{used} is used instead", str(path), "To silence this warning",
                       f"{name} = {used}"):
             assert words in said, (words, said)
-        assert load(write(tmp_path, f"[{section}]\n{name} = {used}"), env={}).warnings == ()
+        assert load(write(tmp_path, f"[{section}]\n{name} = {used}{beside}"), env={}).warnings == ()
 
 
 def test_a_config_file_from_before_the_summary_floor_had_a_highest_still_starts(tmp_path, capsys):
@@ -189,3 +191,26 @@ def test_the_terminal_user_is_a_name_by_the_terminal_s_own_rule(tmp_path, name):
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path, f"[console]\nuser = {name!r}"), env={})
     assert err.value.key == "console.user" and "Example: user = \"you\"" in str(err.value)
+
+def test_settings_right_alone_but_not_together_are_refused_at_load_naming_both(tmp_path, capsys):
+    """An outside trial: check-config passed `default_open_minutes = 120` with `default_remind_minutes = 500`, and
+    then every `mod schedule create` was refused over a reminder the moderator never typed."""
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, "[checkins]\ndefault_open_minutes = 120\ndefault_remind_minutes = 500"), env={})
+    assert err.value.key == "checkins.default_remind_minutes"
+    assert "checkins.default_open_minutes is 120" in str(err.value) and "is 500" in str(err.value)
+    assert main(["check-config", str(tmp_path / "hearth.toml")]) == 2
+    said = capsys.readouterr().err
+    assert "checkins.default_remind_minutes" in said and "checkins.default_open_minutes" in said
+    assert load(write(tmp_path, "[checkins]\ndefault_open_minutes = 20\ndefault_remind_minutes = 0"), env={})
+    with pytest.raises(ConfigError) as err:  # (the same port on one host: the second can't listen)
+        load(write(tmp_path, "[service]\nhttp_port = 8088\n[web]\nport = 8088"), env={})
+    assert err.value.key == "web.port" and "service.http_port" in str(err.value)
+    assert load(write(tmp_path, "[service]\nhttp_port = 8088\nhttp_host = '10.0.0.1'\n[web]\nport = 8088\n"
+                                "host = '10.0.0.2'"), env={})
+
+
+def test_a_pair_with_a_value_wrong_alone_reports_that_value_only(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, "[checkins]\ndefault_open_minutes = -1\ndefault_remind_minutes = 60"), env={})
+    assert err.value.key == "checkins.default_open_minutes" and "default_remind" not in str(err.value)

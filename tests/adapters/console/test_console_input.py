@@ -195,3 +195,11 @@ def test_a_command_typed_at_a_choice_leaves_the_form_and_runs(tmp_path, capsys):
     after = out.split("ann> press 4", 1)[1]
     assert "isn't one of the choices" not in after and "(cancelled)" in after
     assert "ann> checkin status\n[only you]\n  Your check-ins" in after
+
+
+def test_a_line_of_only_invisible_characters_is_an_empty_line(tmp_path, capsys):
+    """An outside trial: a zero-width space alone was answered "I don't know the command “”"."""
+    from tests.adapters.console.test_console_script import run_script
+
+    out = run_script(tmp_path, "\u200b\nann: \u200b\nann: \u200bcheckin status\u200b\n", capsys)
+    assert "I don't know the command" not in out and "Your check-ins" in out, out

@@ -19,7 +19,7 @@ mod schedule edit t when=daily 10:00
         "mod prompt edit own-growth-01", "mod prompt edit nosuch", "mod schedule edit t"))
     assert "Updated own-growth-01." in edit
     assert "There's no prompt nosuch here." in missing  # the id alone: no words of the text taken into it
-    assert missing.endswith("What you typed, so you can use it again:\n  @everyone check in now!\n")
+    assert missing.endswith("What you typed, so you can use it again:\n  nosuch text=@everyone check in now!\n")
     assert "every day at 10:00 (UTC)" in schedule and "couldn't find" not in schedule
 
 
@@ -36,3 +36,12 @@ mod schedule create name = mornings channel = #general when = weekdays 09:00
     assert "fr (Français)" in french and "“= fr”" not in french
     assert "Saved: language is now en (English)." in english
     assert "New check-in “mornings”" in create and "every weekday at 09:00" in create and "no option" not in create
+
+
+def test_a_refused_line_gives_back_every_word_after_the_command_at_the_terminal(tmp_path, capsys):
+    """"What" was read as the depth and lost: the terminal gives back the line as typed, after the command."""
+    out = run_script(tmp_path, """\
+as mia mod
+mod prompt add listening light What do you hear?
+""", capsys)
+    assert out.rstrip().endswith("What you typed, so you can use it again:\n  listening light What do you hear?"), out

@@ -418,7 +418,8 @@ ann: notes list
     out = run_script(tmp_path, script, capsys)
     refused, kept = out.split("ann: note ", 1)
     assert "no check-in open right now" in refused
-    assert "What you typed, so you can use it again:" in refused and refused.endswith("again:\n  Slept well for once\nyou> ")
+    assert "What you typed, so you can use it again:" in refused
+    assert refused.endswith("again:\n  4 Slept well for once\nyou> ")  # (all of it after the command, as typed)
     assert "Kept." in kept and kept.split("ann: notes list", 1)[1].count("Thought 149 that I want to keep.") == 1
 
 

@@ -18,7 +18,8 @@ async def test_home_says_a_finished_pause_is_over_and_its_buttons_work(discord_b
     home = await run(fake, ann, "home")
     assert home["data"]["flags"] & 64  # only Ann sees it
     said = home["data"]["content"]
-    assert "paused up to and including Tue 6 Jan; next: Wed 7 Jan, 09:00 (UTC)" in said, said
+    # (its day is London's, named for Ann in UTC: `zoned_day`)
+    assert "paused up to and including Tue 6 Jan (Europe/London); next: Wed 7 Jan, 09:00 (UTC)" in said, said
 
     clock.set(datetime(2026, 1, 8, 8, 0, tzinfo=timezone.utc))
     home = await run(fake, ann, "home")

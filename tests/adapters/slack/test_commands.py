@@ -22,6 +22,13 @@ async def test_empty_command_shows_help(fake, side):
     assert "checkin join" in texts(reply["blocks"])
 
 
+async def test_a_command_of_only_invisible_characters_is_an_empty_one(fake, side):
+    """An outside trial: a zero-width space alone was answered "I don't know the command “”"."""
+    await side.command(ANN, "\u200b \ufeff")
+    [reply] = await fake.wait_for("response_url")
+    assert "checkin join" in texts(reply["blocks"]) and "I don't know the command" not in texts(reply["blocks"])
+
+
 async def test_unknown_command_is_explained(fake, side):
     await side.command(ANN, "dance now")
     [reply] = await fake.wait_for("response_url")

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.commands.parse import parse_line
+from bot.commands.parse import parse_line, trimmed
 from bot.features import registry as composed
 from bot.errors import UserError
 
@@ -287,3 +287,32 @@ def test_a_spaced_key_whose_option_the_words_before_already_gave_is_someones_wor
 def test_an_option_given_in_order_and_then_by_name_is_refused_never_shifted():
     with pytest.raises(UserError, match="You gave “mood” twice"):
         parse_line(composed(), "checkin answer 2 anonymous mood=3 rough day")
+
+
+@pytest.mark.parametrize("line, args", [
+    # An outside trial: a check-in named “"unterminated”, its stray quote kept.
+    ('mod schedule create "unterminated #general daily 10:00',
+     {"name": "unterminated", "channel": "#general", "when": "daily 10:00"}),
+    ('mod schedule create "two words #general daily 10:00',
+     {"name": "two words", "channel": "#general", "when": "daily 10:00"}),
+    ('mod schedule edit x rename="evening circle', {"name": "x", "rename": "evening circle"}),
+    ('checkin join mornings"', {"schedule": "mornings"}),
+    ('note he said "hi', {"text": 'he said "hi'}),  # (someone's writing keeps every mark, as typed)
+    ('note I\'m "fine', {"text": 'I\'m "fine'}),
+])
+def test_a_double_quote_that_pairs_with_nothing_never_becomes_part_of_a_name(line, args):
+    assert parse_line(FEATURES, line)[1] == args
+
+
+@pytest.mark.parametrize("line", ["\u200b", " \u200b\ufeff ", "\u200e\u2060"])
+def test_a_line_of_only_invisible_characters_is_an_empty_line(line):
+    """An outside trial: a zero-width space alone was answered "I don't know the command “”"."""
+    assert trimmed(line) == ""
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line)
+    assert "Type **help**" in err.value.reply().plain() or "Type help" in err.value.reply().plain()
+
+
+def test_invisible_characters_at_a_lines_ends_are_no_part_of_its_command():
+    assert parse_line(FEATURES, "\u200bcheckin status\u200b")[0].name == "checkin status"
+    assert trimmed("\u200bI'm ok 👩\u200d💻\u200b") == "I'm ok 👩\u200d💻"  # (a joiner inside an emoji stays)

@@ -434,6 +434,17 @@ async def test_me_data_names_a_follow_up_still_to_come(app):
         await run(app, ANN, "me data"))
 
 
+async def test_a_follow_up_is_due_on_the_members_own_calendar_day(app):
+    """Due Tue 6 Jan 08:00 UTC is Mon 5 Jan, 22:00 in Honolulu: `me data` and `me delete`'s question showed the UTC
+    day ("due Tue 6 Jan") to a member whose every time is in their own zone."""
+    await run(app, ANN, "me timezone", timezone="Pacific/Honolulu")
+    replies = await run(app, ANN, "note", text=CRISIS)
+    (button,) = [b for r in replies for b in r.buttons if b.action == FOLLOW_UP]
+    await press(app, ANN, FOLLOW_UP, dict(button.args))
+    assert "after a hard moment, due Mon 5 Jan" in text(await run(app, ANN, "me data"))
+    assert "after a hard moment, due Mon 5 Jan" in text(await run(app, ANN, "me delete"))
+
+
 # -- the member a note is about: never asked about it, never handles it ----------------------------------------
 
 ABOUT_YOU = "This care note is about you"

@@ -429,6 +429,17 @@ async def test_typed_words_with_no_round_open_come_back_with_the_refusal(app):
     assert GIVEN_BACK in refusal.plain() and refusal.plain().endswith("Slept well for once")
 
 
+@pytest.mark.parametrize("line, back", [
+    ("checkin answer 3 anonymous private hi", "3 anonymous private hi"),  # ("private" was its words: "private hi")
+    ("mod prompt add listening light What do you hear?", "listening light What do you hear?"),  # ("What": the depth)
+])
+async def test_a_refused_line_gives_back_every_word_after_the_command_as_typed(app, line, back):
+    """An outside trial: the words given back were the option that holds someone's writing, so words the line's
+    other options took were lost ("mod prompt add listening light What do you hear?" gave back "do you hear?")."""
+    [refusal] = await typed(app, actor("mia", moderator=True), line)
+    assert refusal.error and refusal.plain().endswith(f"{GIVEN_BACK}:_\n{back}"), refusal.plain()
+
+
 async def test_an_answer_that_is_kept_gives_nothing_back(app, clock):
     await open_round(app, clock)
     out = await typed(app, actor("ann"), "checkin answer 4 private Slept well for once")

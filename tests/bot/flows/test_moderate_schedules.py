@@ -122,3 +122,18 @@ async def test_every_value_a_refusal_suggests_is_taken(app, settings):
         assert followed is not None and followed != settings, reply.plain()
         settings = followed
     raise AssertionError(f"still refused after following every suggestion: {reply.plain()}")
+
+
+async def test_a_reminder_the_moderator_never_typed_is_never_blamed_on_them(app):
+    """A reminder that doesn't fit comes from this Hearth's usual one or the check-in's own: the refusal says whose,
+    not "The reminder … must", as if the moderator had typed it."""
+    app.config = app.config.with_values(checkins__default_remind_minutes=45)
+    [reply] = await run(app, MOD, "mod schedule create", **(BASE | {"open": "30m"}))
+    said = reply.plain()
+    assert reply.error and reply.field == "open" and said.startswith("The usual reminder here (45 min"), said
+    [reply] = await run(app, MOD, "mod schedule create", **(BASE | {"open": "30m", "remind": "45m"}))
+    assert reply.error and reply.field == "remind" and reply.plain().startswith("The reminder (45 min"), reply.plain()
+    [preview] = await run(app, MOD, "mod schedule create", **(BASE | {"open": "2h"}))
+    await press(app, MOD, "mod.schedule.save", preview.buttons[0].args)
+    [reply] = await run(app, MOD, "mod schedule edit", name=BASE["name"], open="30m")
+    assert reply.error and reply.plain().startswith("This check-in's reminder (45 min"), reply.plain()

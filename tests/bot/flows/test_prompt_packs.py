@@ -377,3 +377,23 @@ async def test_exporting_one_prompt_says_the_only_prompt_not_1_prompt(app):
     await add(app, mod, "checkin", "growth", "light", "What changed for you this month?")
     said = text(await run(app, mod, "mod pack export"))
     assert "your community's only prompt, as a pack file" in said and " 1 prompt" not in said
+
+
+async def test_an_import_preview_gives_every_note_the_lint_gives(app, tmp_path):
+    """An outside trial: a prompt with no “?” and an `@everyone` got only its first note in the preview, while
+    `hearth content lint` gave both. One rule: the preview carries every note the lint does."""
+    from bot.content.lint import lint
+
+    pack = (PACK_HEAD + '[[prompts]]\nid = "p-01"\nkind = "checkin"\ntheme = "growth"\ndepth = "light"\n'
+            'text = "@everyone tell us what helped you grow"\n')
+    path = tmp_path / "p.toml"
+    path.write_text(pack, encoding="utf-8")
+    report = lint([path])[1]
+    notes = [line.split('prompt "p-01": ', 1)[1] for line in report.splitlines() if 'prompt "p-01": ' in line]
+    assert len(notes) == 2, report
+    shown = text(await upload(app, actor("mia", moderator=True), pack))
+    for note in notes:
+        assert f"• `p-01`: {note}" in shown, (note, shown)
+
+
+PACK_HEAD = '[pack]\nid = "p"\nname = "P"\nversion = "1.0.0"\nlanguage = "en"\n\n'

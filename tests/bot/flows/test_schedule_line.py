@@ -105,3 +105,69 @@ async def test_pause_understands_until_as_people_say_it(app, said):
     await press(app, mod, preview.buttons[0].action, preview.buttons[0].args)
     [paused] = await run(app, mod, "mod schedule pause", name="mornings", until=said)
     assert not paused.error and "is now paused" in paused.plain() and "9 Jan" in paused.plain()
+
+
+def _next_three(replies) -> list[str]:
+    line = next(ln for ln in text(replies).splitlines() if "Next three" in ln)
+    return line.split(": ", 1)[1].split("; ")
+
+
+@pytest.mark.parametrize("edit", [{"when": "daily 11:00"}, {"open": "1h"}, {"timezone": "Asia/Kolkata"}])
+async def test_an_edit_preview_lists_the_rounds_that_really_open_past_a_pause_and_a_skipped_day(app, clock, edit):
+    """An outside trial: paused through Tue 6 Jan with Thu 8 Jan skipped, `mod schedule edit` previewed "Next three"
+    from the rule alone (Mon 5, Tue 6, Wed 7), while every list after said the next round was later. The preview
+    and the lists use one answer (`next_rounds`), and the preview says the pause and the skip still hold."""
+    await make_schedule(app)  # daily 09:00 UTC; the clock says Mon 5 Jan, 08:00
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-08")
+    await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-06")
+    [preview] = await run(app, MIA, "mod schedule edit", name="mornings", **edit)
+    said = preview.plain()
+    assert "Still paused up to and including Tue 6 Jan" in said and "Still skipped: Thu 8 Jan" in said, said
+    three = _next_three([preview])
+    assert not any(day in " ".join(three) for day in ("Mon 5 Jan", "Tue 6 Jan", "Thu 8 Jan")), three
+    assert len(three) == 3
+    await press(app, MIA, "mod.schedule.save", preview.buttons[0].args)
+    for where, line in (await lines(app)).items():
+        assert f"next: {three[0]}" in line, (where, line, three)
+
+
+async def test_a_preview_of_a_check_in_paused_until_resumed_promises_no_round(app, clock):
+    await make_schedule(app)
+    await run(app, MIA, "mod schedule pause", name="mornings")
+    said = text(await run(app, MIA, "mod schedule edit", name="mornings", when="daily 11:00"))
+    assert "Still paused until a moderator resumes it" in said and "Next three" not in said, said
+
+
+async def test_a_create_preview_lists_the_same_next_rounds_as_the_list_after(app, clock):
+    [preview] = await run(app, MIA, "mod schedule create", name="mornings", channel="general", when="daily 09:00",
+                          timezone="UTC")
+    three = _next_three([preview])
+    assert three[0] == "Mon 5 Jan, 09:00 (UTC)" and "Still" not in preview.plain()
+    await press(app, MIA, "mod.schedule.save", preview.buttons[0].args)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    for where, line in (await lines(app)).items():
+        assert f"next: {three[0]}" in line, (where, line)
+
+
+async def test_a_pauses_last_day_names_the_check_ins_zone_for_a_reader_in_another(app, clock):
+    """An outside trial: a Berlin check-in paused through Sat 27 Mar, read in New York, said "paused up to and
+    including Sat 27 Mar; next: Sat 27 Mar, 20:30 (America/New_York)": the day was Berlin's, the time New York's,
+    and only the time said so. Here: Sun 11 Jan 01:30 in Berlin is Sat 10 Jan, 19:30 in New York."""
+    await make_schedule(app, when="sundays 01:30", tz="Europe/Berlin")
+    await run(app, ANN, "me timezone", timezone="America/New_York")
+    await run(app, ANN, "checkin join", schedule="mornings")
+    await run(app, MIA, "me timezone", timezone="Europe/Berlin")
+    await run(app, MIA, "mod schedule pause", name="mornings", until="2026-01-10")
+    said = (await lines(app))
+    assert ("paused up to and including Sat 10 Jan (Europe/Berlin); next: Sat 10 Jan, 19:30 (America/New_York)"
+            in said["checkin status"]), said
+    assert "paused up to and including Sat 10 Jan; next: Sun 11 Jan, 01:30 (Europe/Berlin)" in said[
+        "mod schedule list"], said  # (the moderator's zone is the check-in's: the time beside the day names it)
+    await run(app, MIA, "me timezone", timezone="UTC")
+    assert "until Sat 10 Jan (Europe/Berlin)" in text(await run(app, MIA, "mod audit"))
+    await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-18")
+    assert "on Sun 18 Jan (Europe/Berlin)" in text(await run(app, MIA, "mod audit"))
+    preview = text(await run(app, MIA, "mod schedule edit", name="mornings", open="1h"))
+    assert "Still paused up to and including Sat 10 Jan (Europe/Berlin)" in preview, preview
+    assert "Still skipped: Sun 18 Jan (Europe/Berlin)" in preview, preview
