@@ -17,7 +17,7 @@ from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -43,6 +43,10 @@ class Entry:
     """Phrases of which one must also be said somewhere in the message, in any clause, for this crisis group to
     count: two things that each alone are everyday words ("the pills are ready", "tonight's the night") and
     together a plan (`PhraseRules.check`)."""
+    quiet: bool = False
+    """A crisis group written to catch more than the screen was measured with: a match of it that a negation or a
+    figure of speech cancels is as no match at all, so it never keeps the model from the alarm (`RuleVerdict.
+    cancelled`) where the screen said nothing before. Such a group can only raise an answer, never lower one."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         needs = _str_list(path, f"{where}.needs", needs)
         if "needs" in item and not needs:
             raise _fail(path, f"{where}.needs", "needs at least one phrase (or leave it out)")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs)))
+        quiet = item.get("quiet", False)
+        if not isinstance(quiet, bool) or (quiet and kind != "crisis"):
+            raise _fail(path, f"{where}.quiet", "must be true or false, and only on a crisis entry")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet))
     return out
 
 

@@ -42,6 +42,7 @@ class _Compiled:
     softenable: bool = False
     topical: bool = False
     needs: re.Pattern[str] | None = None
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class PhraseRules:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
-                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None))
+                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None, e.quiet))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -232,12 +233,12 @@ class PhraseRules:
             for m in entry.regex.finditer(canon):
                 start, end = m.span()
                 if entry.negatable and self._negated(canon, start):
-                    cancelled = cancelled or entry.id
+                    cancelled = cancelled or (None if entry.quiet else entry.id)  # (quiet: as no match)
                     continue
                 if figures is None:
                     figures = [f.span() for fig in self.figures for f in fig.regex.finditer(canon)]
                 if any(self._outweighs(fs, fe, start, end) for fs, fe in figures):
-                    cancelled = cancelled or entry.id
+                    cancelled = cancelled or (None if entry.quiet else entry.id)
                     continue
                 if entry.topical and self._about_topic(canon, start, end):
                     softened = softened or entry.id
@@ -320,13 +321,26 @@ class AllRules:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
 
     def check(self, text: str) -> RuleVerdict:
-        """The first phrase that counts in any language; else the first one softened by a hyperbole marker, and the first
-        one a negation or figure cancelled."""
+        """The first phrase that counts in any language, in any reading of the text (`readings`); else the first
+        one softened by a hyperbole marker, and the first one a negation or figure cancelled."""
         cancelled = softened = None
-        for rules in self.by_language.values():
-            verdict = rules.check(text)
-            if verdict.fired:
-                return verdict
-            cancelled = cancelled or verdict.cancelled
-            softened = softened or verdict.softened
+        for reading in readings(text):
+            for rules in self.by_language.values():
+                verdict = rules.check(reading)
+                if verdict.fired:
+                    return verdict
+                cancelled = cancelled or verdict.cancelled
+                softened = softened or verdict.softened
         return RuleVerdict(cancelled=cancelled, softened=softened)
+
+
+#: Words struck through in chat markup ("~~live~~"): shown crossed out, yet still there to read.
+_STRUCK = re.compile(r"~~(?:(?!~~).)+?~~", re.S)
+
+
+def readings(text: str) -> list[str]:
+    """The ways a reader may read `text`: as written, and, where words are struck through, without them. "I want
+    to ~~live~~ die" and "I ~~don't~~ want to die" say what is left standing; "~~I want to die~~" says what is
+    struck (the markup itself is dropped: `normalise.screening_form`). A phrase that counts in either counts."""
+    struck = _STRUCK.sub(" ", text) if "~~" in text else text
+    return [text] if struck == text else [text, struck]
