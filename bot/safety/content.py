@@ -16,7 +16,7 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic", "directed"}
 _ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet"}
 
 
@@ -77,6 +77,9 @@ class PhraseFile:
     """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
     inverted_verbs: list[str] = field(default_factory=list)
     """`[word_order].verbs`: finite verbs that begin a phrase with no subject written before them."""
+    directed: list[Entry] = field(default_factory=list)
+    """`[[directed]]`: words that tell someone else to kill or hurt themselves ("kys", "go kill yourself",
+    "mátate"): no sign that the writer is in danger, but never to be posted as they are (`RuleVerdict.directed`)."""
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -184,4 +187,5 @@ def load_phrase_file(path: Path) -> PhraseFile:
         reaching=_str_list(path, "[negation].reaching", neg.get("reaching", [])),
         inverted_subjects=_str_list(path, "[word_order].subjects", order.get("subjects", [])),
         inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
+        directed=_entries(path, "directed", data.get("directed", []), seen, required=False),
     )

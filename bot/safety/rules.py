@@ -27,11 +27,14 @@ class RuleVerdict:
     `cancelled`: a crisis phrase that matched but a clear negation or a known figure of speech cancelled.
     `softened`: a crisis phrase said beside a hyperbole marker ("I'm gonna kill myself if I have to redo this deck
     lol"): most often a figure, sometimes not ("lol i want to die" may be meant), so the gentle word, never nothing.
+    `directed`: words that tell someone else to kill or hurt themselves ("kys", "go kill yourself", "mátate"):
+    nothing about the writer's own safety, so no care for them, but words never to be posted as they are.
     """
 
     fired: str | None = None
     cancelled: str | None = None
     softened: str | None = None
+    directed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ class PhraseRules:
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
                  negation: re.Pattern[str] | None, scope: _Scope | None = None,
-                 hyperbole: list[_Compiled] | None = None, topic: list[_Compiled] | None = None) -> None:
+                 hyperbole: list[_Compiled] | None = None, topic: list[_Compiled] | None = None,
+                 directed: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
@@ -125,6 +129,7 @@ class PhraseRules:
         self.scope = scope or _Scope()
         self.hyperbole = hyperbole or []
         self.topic = topic or []
+        self.directed = directed or []
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en",
@@ -197,7 +202,8 @@ class PhraseRules:
                        frozenset(w for c in pf.reaching for w in canon_words(c)))
         return cls(norm, compile_entries("crisis", turned(pf.crisis)), compile_entries("figure", turned(pf.figures)),
                    negation, scope, compile_entries("hyperbole", pf.hyperbole),
-                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
+                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None),
+                   compile_entries("directed", pf.directed))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -246,8 +252,15 @@ class PhraseRules:
                 if entry.softenable and self._in_jest(canon, start, end):
                     softened = softened or entry.id
                     continue
-                return RuleVerdict(fired=entry.id)
-        return RuleVerdict(cancelled=cancelled, softened=softened)
+                return RuleVerdict(fired=entry.id, directed=self._directed(canon))
+        return RuleVerdict(cancelled=cancelled, softened=softened, directed=self._directed(canon))
+
+    def _directed(self, canon: str) -> str | None:
+        """The first `[[directed]]` group said, and not negated ("please don't kill yourself" is care)."""
+        for entry in self.directed:
+            if any(not (entry.negatable and self._negated(canon, m.start())) for m in entry.regex.finditer(canon)):
+                return entry.id
+        return None
 
     def _negated(self, canon: str, start: int) -> bool:
         """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new
@@ -322,16 +335,23 @@ class AllRules:
 
     def check(self, text: str) -> RuleVerdict:
         """The first phrase that counts in any language, in any reading of the text (`readings`); else the first
-        one softened by a hyperbole marker, and the first one a negation or figure cancelled."""
-        cancelled = softened = None
+        one softened by a hyperbole marker, and the first one a negation or figure cancelled. `directed` in either
+        case: words telling someone else to harm themselves, in any language."""
+        cancelled = softened = directed = None
         for reading in readings(text):
             for rules in self.by_language.values():
                 verdict = rules.check(reading)
+                directed = directed or verdict.directed
                 if verdict.fired:
-                    return verdict
+                    return replace(verdict, directed=directed or self._directed_anywhere(reading))
                 cancelled = cancelled or verdict.cancelled
                 softened = softened or verdict.softened
-        return RuleVerdict(cancelled=cancelled, softened=softened)
+        return RuleVerdict(cancelled=cancelled, softened=softened, directed=directed)
+
+    def _directed_anywhere(self, text: str) -> str | None:
+        """The first language's `[[directed]]` group said in `text` (a crisis phrase stops the languages' loop)."""
+        return next((d for rules in self.by_language.values()
+                     if (d := rules._directed(rules.normaliser.canonical(text)))), None)
 
 
 #: Words struck through in chat markup ("~~live~~"): shown crossed out, yet still there to read.

@@ -269,3 +269,42 @@ def test_a_quiet_groups_negated_match_is_no_match_and_keeps_nothing_from_the_mod
     quiet = rules.check("I don't have the pills ready")
     assert quiet.fired is None and quiet.cancelled is None
     assert rules.check("I would never kill myself").cancelled == "selfkill.method"
+
+
+#: Telling someone else to kill themselves (trial 5, A9): `directed`, in every language, and nothing said of the
+#: writer's own danger (ok). A bare "vai se matar" may be "(she) is going to kill herself": a crisis, as above.
+DIRECTED: dict[str, list[str]] = {
+    "en": ["kys", "go kill yourself", "you should kill yourself", "u should just kys lol", "go k!ll yourself"],
+    "es": ["mátate", "matate", "deberías matarte", "ojalá te mueras", "vete a morir"],
+    "de": ["bring dich um", "du solltest dich umbringen", "geh sterben", "bring dich doch einfach um"],
+    "fr": ["va te tuer", "tue-toi", "tu devrais te tuer", "vas crever"],
+    "pt": ["se mata", "vai se matar logo", "você devia se matar", "vc devia se matar"],
+}
+#: Care for someone, a question, a threat or a figure: not `directed`.
+NOT_DIRECTED: dict[str, list[str]] = {
+    "en": ["please don't kill yourself", "do you ever want to kill yourself?", "he wants to kill himself"],
+    "es": ["no te mates, por favor", "mi madre me va a matar si llego tarde"],
+    "de": ["bring dich bitte nicht um", "ich bring dich um, wenn du das nochmal machst"],
+    "fr": ["ne te tue pas", "il va te tuer"],
+    "pt": ["não se mata, por favor", "minha irmã vai se matar"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_telling_someone_to_kill_themselves_is_directed_and_says_nothing_of_the_writer(screen: Screen, lang: str):
+    got = {text: (screen.check(text).level, screen.check(text).directed) for text in DIRECTED[lang]}
+    assert all(v == ("ok", True) for v in got.values()), got
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_care_questions_threats_and_someone_else_in_danger_are_not_directed(screen: Screen, lang: str):
+    got = {text: screen.check(text).directed for text in NOT_DIRECTED[lang]}
+    assert not any(got.values()), got
+
+
+def test_the_model_hearing_the_alarm_in_directed_words_gives_the_gentle_word_at_most():
+    from bot.safety.rules import RuleVerdict
+    from bot.safety.screen import combine
+
+    assert combine(RuleVerdict(directed="directed.kill_yourself"), 0.99, 0.8, 0.5) == "gentle"
+    assert combine(RuleVerdict(fired="death.wish", directed="directed.kill_yourself"), 0.0, 0.8, 0.5) == "crisis"
