@@ -228,7 +228,8 @@ async def save_answer(
     """Save (or change) the person's answer. No visibility given: a first answer is private, and a changed one
     keeps the one it had (changing the words never takes a shared post down, or puts one up, unasked). Words that
     would go up (shared or anonymous) and sound heavy are held back, saved private, until the member chooses
-    (`_hold`); `as_chosen`: they just did, with the button that posts them."""
+    (`_hold`), and so are words that tell someone else to hurt themselves, which are never offered to go up
+    (`DIRECTED`); `as_chosen`: they just did, with the button that posts them."""
     mood = _mood(mood_text)
     visibility = visibility.strip().lower()
     if visibility and visibility not in VISIBILITIES:
@@ -245,7 +246,7 @@ async def save_answer(
         previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
         if OPENNESS[ending[0]] < OPENNESS[previous.visibility if previous else "private"]:
             visibility, safer = ending[0], True  # (of the two, the one fewer people see)
-    held = None if as_chosen else await _hold(app, rnd, ev, visibility, words)
+    held, directed = (None, False) if as_chosen else await _hold(app, rnd, ev, visibility, words)
     seen = await _seen_with_name(app, rnd, ev, visibility, words)
     if held is None and seen and not as_chosen:
         held = "anonymous"  # (kept private until they choose, knowing: `SEEN_NAMED`)
@@ -296,7 +297,8 @@ async def save_answer(
         if previous is not None and previous.visibility == "shared":  # (its post is taken down: `answer_messages`)
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
         named = held == "anonymous" and await names_them_to_moderators(app, ev.actor)
-        replies = [_held_offer(app, rnd, ev, response, held, said, SEEN_NAMED if seen else HELD, named)]
+        why = DIRECTED if directed else SEEN_NAMED if seen else HELD
+        replies = [_held_offer(app, rnd, ev, response, held, said, why, named, postable=not directed)]
     if ending is not None and held is None and (safer or ending[0] != visibility):
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods
@@ -315,22 +317,31 @@ POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonym
 NAMED_TODAY = N_("Before you choose: the moderators have been told your name, never your words. If these words go "
                  "up anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
+#: Said instead of `HELD` when the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"):
+#: held, never offered to go up, and no care reply about their writer, whom nothing in them says is in danger.
+DIRECTED = N_("These words tell someone to hurt themselves, so I haven't posted them in {channel}: they're saved, "
+              "and only you can see them. If you meant something else, you can send different words with "
+              "**checkin answer**.")
 
 
-async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: str) -> str | None:
+async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: str) -> tuple[str | None, bool]:
     """The visibility heavy words would have gone up with (shared, anonymous), if they are to be held back
-    instead; None to save as asked. Screened here, whatever brought them (typed, a form, a button that only changed
-    who sees them): the event's own screen misses words a button carries. Not held again: the same words already
-    up as they are (a changed mood keeps its post)."""
+    instead (None to save as asked), and whether they tell someone else to hurt themselves (`DIRECTED`: held
+    whatever the care screen says of their writer). Screened here, whatever brought them (typed, a form, a button
+    that only changed who sees them): the event's own screen misses words a button carries. Not held again: the
+    same words already up as they are (a changed mood keeps its post)."""
     previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
     wanted = visibility or (previous.visibility if previous else "private")
     if not words or wanted == "private":
-        return None
+        return None, False
     if previous is not None and previous.visibility == wanted and previous.text == words:
-        return None
-    if not cared() and all(r.level == "ok" for r in await app.content.screen.check_off_loop([words])):
-        return None
-    return wanted
+        return None, False
+    [result] = await app.content.screen.check_off_loop([words])
+    if result.directed:
+        return wanted, True
+    if not cared() and result.level == "ok":
+        return None, False
+    return wanted, False
 
 
 #: Said when words already seen with the member's name were to go up anonymously: the batch can't hide whose they
@@ -367,18 +378,20 @@ def _digest(words: str) -> str:
 
 
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
-                why: str = HELD, named: bool = False) -> Reply:
+                why: str = HELD, named: bool = False, postable: bool = True) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
     each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
     the answer as it was offered (`_held_answer`). `named`: a care note with their name goes (or just went) to the
     moderators for these words, so posting them anonymously may not hide whose they are: said before they choose
-    (`NAMED_TODAY`)."""
+    (`NAMED_TODAY`). `postable=False`: words never offered to go up (`DIRECTED`): Keep only."""
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
     # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
     # an older offer's Post is stale, so no reply that says they won't be posted is undone by one: `_held_answer`)
     buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
                Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
+    if not postable:
+        buttons = buttons[:1]
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
                                  keep=hearth_text(_(KEEP_PRIVATE)))]
                      + ([rich(_(NAMED_TODAY))] if named else []), "\n\n")

@@ -16,8 +16,8 @@ from bot.content.toml import load_toml
 from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs"}
+_TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic", "directed"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -43,6 +43,10 @@ class Entry:
     """Phrases of which one must also be said somewhere in the message, in any clause, for this crisis group to
     count: two things that each alone are everyday words ("the pills are ready", "tonight's the night") and
     together a plan (`PhraseRules.check`)."""
+    quiet: bool = False
+    """A crisis group written to catch more than the screen was measured with: a match of it that a negation or a
+    figure of speech cancels is as no match at all, so it never keeps the model from the alarm (`RuleVerdict.
+    cancelled`) where the screen said nothing before. Such a group can only raise an answer, never lower one."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,10 @@ class PhraseFile:
     finite verb may stand before too ("jeden Tag schlägt mein Vater mich")."""
     inverted_objects: list[str] = field(default_factory=list)
     """`[word_order].objects`: object pronouns a noun subject may follow after the verb ("hat mich mein Freund")."""
+
+    directed: list[Entry] = field(default_factory=list)
+    """`[[directed]]`: words that tell someone else to kill or hurt themselves ("kys", "go kill yourself",
+    "mátate"): no sign that the writer is in danger, but never to be posted as they are (`RuleVerdict.directed`)."""
 
 
 def _fail(path: Path, where: str, problem: str) -> SafetyContentError:
@@ -135,7 +143,10 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         needs = _str_list(path, f"{where}.needs", needs)
         if "needs" in item and not needs:
             raise _fail(path, f"{where}.needs", "needs at least one phrase (or leave it out)")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs)))
+        quiet = item.get("quiet", False)
+        if not isinstance(quiet, bool) or (quiet and kind != "crisis"):
+            raise _fail(path, f"{where}.quiet", "must be true or false, and only on a crisis entry")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet))
     return out
 
 
@@ -184,4 +195,6 @@ def load_phrase_file(path: Path) -> PhraseFile:
         inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
         inverted_noun_heads=_str_list(path, "[word_order].noun_heads", order.get("noun_heads", [])),
         inverted_objects=_str_list(path, "[word_order].objects", order.get("objects", [])),
+
+        directed=_entries(path, "directed", data.get("directed", []), seen, required=False),
     )

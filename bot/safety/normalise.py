@@ -62,6 +62,35 @@ def _deleet(match: re.Match[str]) -> str:
     return word
 
 
+#: Letters of other scripts that look like Latin ones, typed (or pasted) to slip a word past a filter: "і want to
+#: dіe" with a Cyrillic і. Hearth's five languages write in Latin letters, so a Cyrillic or Greek look-alike is
+#: read as the Latin letter it looks like (fullwidth and mathematical letters NFKC already folds).
+_LOOKALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j", "ı": "i", "ɑ": "a", "ɡ": "g", "ο": "o",
+})
+#: Chat markup inside or around a word: Discord's spoiler bars ("I want to ||die||", "d||ie"), bold, underline and
+#: strike marks ("**die**", "__die__", "~~die~~") and a lone star or underscore ("d*ie", "d_ie"). The marks hide
+#: nothing from a reader, so the screen reads the letters without them. (Backticks are dropped with apostrophes.)
+_MARKUP = re.compile(r"[|~*_]+")
+#: "!" for an "i" between letters ("k!ll", "d!e"), as "1" is (`_LEET`); at a word's end it still ends a clause.
+_BANG_I = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_])")
+
+
+def screening_form(text: str) -> str:
+    """`text` as the screen reads it: NFKC, case-folded; every combining mark dropped when the text was typed with
+    any (an accent typed apart from its letter, "di\u0301e", or marks stacked on letters: keyboards type an
+    accented letter whole, so a mark apart is most often there to break a word); Cyrillic and Greek look-alikes
+    read as Latin letters; chat markup removed; "!" between letters read as "i". Only for screening: what is
+    stored and shown is never changed."""
+    if any(unicodedata.combining(ch) for ch in text):
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)
+    return _BANG_I.sub("i", _MARKUP.sub("", text))
+
+
 def _is_symbol(ch: str) -> bool:
     return unicodedata.category(ch).startswith("S")
 
@@ -81,7 +110,7 @@ def raw_pieces(text: str) -> tuple[tuple[str, bool], ...]:
     "ç") cuts a word into pieces ("téléphone" -> t é l é phone), and a piece is no word of its own, so no alias,
     typo or join is read into it (`Normaliser.tokens`: French `tt = "tout"` made "téléphone" "tout é l é
     phone")."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = screening_form(text).translate(_APOSTROPHES)
     text = _SPACED.sub(_unspace, text)
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)

@@ -28,11 +28,14 @@ class RuleVerdict:
     `cancelled`: a crisis phrase that matched but a clear negation or a known figure of speech cancelled.
     `softened`: a crisis phrase said beside a hyperbole marker ("I'm gonna kill myself if I have to redo this deck
     lol"): most often a figure, sometimes not ("lol i want to die" may be meant), so the gentle word, never nothing.
+    `directed`: words that tell someone else to kill or hurt themselves ("kys", "go kill yourself", "mátate"):
+    nothing about the writer's own safety, so no care for them, but words never to be posted as they are.
     """
 
     fired: str | None = None
     cancelled: str | None = None
     softened: str | None = None
+    directed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class _Compiled:
     softenable: bool = False
     topical: bool = False
     needs: re.Pattern[str] | None = None
+    quiet: bool = False
     sources: tuple[str, ...] = ()
     """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
     longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
@@ -129,7 +133,8 @@ class PhraseRules:
 
     def __init__(self, normaliser: Normaliser, crisis: list[_Compiled], figures: list[_Compiled],
                  negation: re.Pattern[str] | None, scope: _Scope | None = None,
-                 hyperbole: list[_Compiled] | None = None, topic: list[_Compiled] | None = None) -> None:
+                 hyperbole: list[_Compiled] | None = None, topic: list[_Compiled] | None = None,
+                 directed: list[_Compiled] | None = None) -> None:
         self.normaliser = normaliser
         self.crisis = crisis
         self.figures = figures
@@ -137,6 +142,7 @@ class PhraseRules:
         self.scope = scope or _Scope()
         self.hyperbole = hyperbole or []
         self.topic = topic or []
+        self.directed = directed or []
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en",
@@ -201,7 +207,7 @@ class PhraseRules:
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
-                                     tuple(sources)))
+                                     e.quiet, tuple(sources)))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -219,7 +225,8 @@ class PhraseRules:
                        frozenset(w for c in pf.reaching for w in canon_words(c)))
         return cls(norm, compile_entries("crisis", turned(pf.crisis)), compile_entries("figure", turned(pf.figures)),
                    negation, scope, compile_entries("hyperbole", pf.hyperbole),
-                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None))
+                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None),
+                   compile_entries("directed", pf.directed))
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -265,12 +272,19 @@ class PhraseRules:
                            for source in entry.sources for m in _one(source).finditer(canon)
                            if not any(m.start() < e and s < m.end() for s, e in negated)]  # (never a negated one's part)
             if "fired" in judged:
-                return RuleVerdict(fired=entry.id)
+                return RuleVerdict(fired=entry.id, directed=self._directed(canon))
             if "softened" in judged:
                 softened = softened or entry.id
-            if "negated" in judged or "figure" in judged:
+            if ("negated" in judged or "figure" in judged) and not entry.quiet:  # (quiet: as no match)
                 cancelled = cancelled or entry.id
-        return RuleVerdict(cancelled=cancelled, softened=softened)
+        return RuleVerdict(cancelled=cancelled, softened=softened, directed=self._directed(canon))
+
+    def _directed(self, canon: str) -> str | None:
+        """The first `[[directed]]` group said, and not negated ("please don't kill yourself" is care)."""
+        for entry in self.directed:
+            if any(not (entry.negatable and self._negated(canon, m.start())) for m in entry.regex.finditer(canon)):
+                return entry.id
+        return None
 
     def canonical(self, text: str) -> str:
         """The canonical text, with a token split as words run together only where a crisis phrase is made of two
@@ -384,13 +398,33 @@ class AllRules:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
 
     def check(self, text: str) -> RuleVerdict:
-        """The first phrase that counts in any language; else the first one softened by a hyperbole marker, and the first
-        one a negation or figure cancelled."""
-        cancelled = softened = None
-        for rules in self.by_language.values():
-            verdict = rules.check(text)
-            if verdict.fired:
-                return verdict
-            cancelled = cancelled or verdict.cancelled
-            softened = softened or verdict.softened
-        return RuleVerdict(cancelled=cancelled, softened=softened)
+        """The first phrase that counts in any language, in any reading of the text (`readings`); else the first
+        one softened by a hyperbole marker, and the first one a negation or figure cancelled. `directed` in either
+        case: words telling someone else to harm themselves, in any language."""
+        cancelled = softened = directed = None
+        for reading in readings(text):
+            for rules in self.by_language.values():
+                verdict = rules.check(reading)
+                directed = directed or verdict.directed
+                if verdict.fired:
+                    return replace(verdict, directed=directed or self._directed_anywhere(reading))
+                cancelled = cancelled or verdict.cancelled
+                softened = softened or verdict.softened
+        return RuleVerdict(cancelled=cancelled, softened=softened, directed=directed)
+
+    def _directed_anywhere(self, text: str) -> str | None:
+        """The first language's `[[directed]]` group said in `text` (a crisis phrase stops the languages' loop)."""
+        return next((d for rules in self.by_language.values()
+                     if (d := rules._directed(rules.normaliser.canonical(text)))), None)
+
+
+#: Words struck through in chat markup ("~~live~~"): shown crossed out, yet still there to read.
+_STRUCK = re.compile(r"~~(?:(?!~~).)+?~~", re.S)
+
+
+def readings(text: str) -> list[str]:
+    """The ways a reader may read `text`: as written, and, where words are struck through, without them. "I want
+    to ~~live~~ die" and "I ~~don't~~ want to die" say what is left standing; "~~I want to die~~" says what is
+    struck (the markup itself is dropped: `normalise.screening_form`). A phrase that counts in either counts."""
+    struck = _STRUCK.sub(" ", text) if "~~" in text else text
+    return [text] if struck == text else [text, struck]

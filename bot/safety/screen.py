@@ -35,11 +35,15 @@ class ScreenResult:
 
     `level` is the answer Hearth gives: "crisis" (resources, and the moderator note where the
     community turned it on), "gentle" (a short private word and the resources, no note) or "ok".
+    `directed`: the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"): a sign of
+    nothing about the writer (whatever the level says of them), but words never posted for others to read as
+    they are (`bot.flows.checkins`: held, and the writer told why).
     """
 
     crisis: bool
     reason: str | None = None
     level: Level = "ok"
+    directed: bool = False
 
     def __post_init__(self) -> None:
         if self.crisis and self.level != "crisis":
@@ -77,7 +81,9 @@ def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: fl
     """The two stages together. A must-fire phrase is a crisis; a phrase that the train split showed to be
     often wrong (`evidence_only`) still earns the gentle word; a clear negation or figure of speech keeps the
     model from raising the alarm (gentle at most); a phrase said beside a hyperbole marker (`RuleVerdict.softened`)
-    earns the gentle word, whatever the model says; otherwise the model's chance against the two thresholds."""
+    earns the gentle word, whatever the model says; otherwise the model's chance against the two thresholds.
+    Words telling someone else to harm themselves (`RuleVerdict.directed`) are no sign of the writer's danger: the
+    model may hear the alarm in them, so, as after a negation, the gentle word at most."""
     if verdict.fired and verdict.fired not in evidence_only:
         return "crisis"
     if verdict.softened:  # said in jest, most often: the gentle word whatever the model says, never nothing
@@ -85,7 +91,7 @@ def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: fl
     level: Level = "crisis" if chance >= crisis_at else "gentle" if chance >= gentle_at else "ok"
     if verdict.fired and level == "ok":
         return "gentle"
-    if verdict.cancelled and level == "crisis":
+    if (verdict.cancelled or verdict.directed) and level == "crisis":
         return "gentle"
     return level
 
@@ -135,8 +141,9 @@ class Screen:
         community that chose them (`crisis_screen = phrases`) is screened."""
         verdicts = [self.rules.check(t) for t in texts]
         if self.model is None or not model:
-            return [ScreenResult(True, v.fired, "crisis") if v.fired else
-                    ScreenResult(False, v.softened, "gentle") if v.softened else OK for v in verdicts]
+            return [ScreenResult(True, v.fired, "crisis", bool(v.directed)) if v.fired else
+                    ScreenResult(False, v.softened, "gentle", bool(v.directed)) if v.softened else
+                    ScreenResult(False, v.directed, "ok", True) if v.directed else OK for v in verdicts]
         head = self.model.head
         pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
         reads = [(i, texts[i]) for i in pending]
@@ -150,7 +157,8 @@ class Screen:
             level = combine(v, chances.get(i, 0.0), head.crisis_at, head.gentle_at, head.evidence_only)
             reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else \
                 v.softened if v.softened and not v.fired else "model"
-            out.append(ScreenResult(level == "crisis", reason if level != "ok" else None, level))
+            out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,
+                                    bool(v.directed)))
         return out
 
     def _phrase_sentences(self, text: str) -> list[str]:
