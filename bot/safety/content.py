@@ -73,6 +73,16 @@ class PhraseFile:
     topic: list[Entry]
     reaching: list[str] = field(default_factory=list)
     """Words that, between an answering cue ("no") and a subject, carry the cue on to it ("no way I would…")."""
+    conjunctions: list[str] = field(default_factory=list)
+    """Words joining two clauses ("and", "y", "und"): one between a cue and a phrase, followed by a subject or one of
+    `finite`, begins a clause of its own that the cue does not reach ("I never say anything and I want to die")."""
+    finite: list[str] = field(default_factory=list)
+    """Finite verbs that begin a clause with no subject written (Spanish "y quiero morir", German "und will …")."""
+    ever: list[str] = field(default_factory=list)
+    """Cues meaning "never" ("never", "nunca", "nie"): with one of `intensifiers` said right after the phrase, or
+    between the cue and it, they compare, not negate ("I never wanted to die so much")."""
+    intensifiers: list[str] = field(default_factory=list)
+    """Phrases (the crisis phrases' syntax) of degree: "so much", "more than", "tanto", "so sehr", "autant"."""
     inverted_subjects: list[str] = field(default_factory=list)
     """`[word_order].subjects`: subject pronouns a finite verb may stand before (German "heute will ich …")."""
     inverted_verbs: list[str] = field(default_factory=list)
@@ -191,6 +201,10 @@ def load_phrase_file(path: Path) -> PhraseFile:
         hyperbole=_entries(path, "hyperbole", data.get("hyperbole", []), seen, required=False),
         topic=_entries(path, "topic", data.get("topic", []), seen, required=False),
         reaching=_str_list(path, "[negation].reaching", neg.get("reaching", [])),
+        conjunctions=_str_list(path, "[negation].conjunctions", neg.get("conjunctions", [])),
+        finite=_str_list(path, "[negation].finite", neg.get("finite", [])),
+        ever=_str_list(path, "[negation].ever", neg.get("ever", [])),
+        intensifiers=_str_list(path, "[negation].intensifiers", neg.get("intensifiers", [])),
         inverted_subjects=_str_list(path, "[word_order].subjects", order.get("subjects", [])),
         inverted_verbs=_str_list(path, "[word_order].verbs", order.get("verbs", [])),
         inverted_noun_heads=_str_list(path, "[word_order].noun_heads", order.get("noun_heads", [])),

@@ -181,10 +181,17 @@ class Normaliser:
         """The canonical token stream of `text`, with `#` between clauses. `joins`: the only tokens split as words
         run together (`unjoin`); None: every one that can be (`PhraseRules.check` keeps those a crisis phrase is
         made of: "iwanttodie", never "another" as "an not her")."""
+        return self.traced(text, joins)[0]
+
+    def traced(self, text: str, joins: frozenset[str] | None = None) -> tuple[list[str], list[int]]:
+        """`tokens`, and for each token the index of the `raw_pieces` piece it comes from: where words told to
+        someone else stand, whatever each language's aliases make of them (`AllRules.check`)."""
         toks: list[str] = []
-        for tok, glued in raw_pieces(text):
+        origin: list[int] = []
+        for n, (tok, glued) in enumerate(raw_pieces(text)):
             if glued:  # (a piece of a longer word: no alias, typo or join inside a word)
                 toks.append(tok)
+                origin.append(n)
                 continue
             tok = self.fuzzy.get(tok, tok)
             pieces = self.unjoin(tok) if joins is None or tok in joins else [tok]
@@ -192,22 +199,27 @@ class Normaliser:
                 for alias in self.aliases.get(piece, [piece]):
                     if alias != CLAUSE or (toks and toks[-1] != CLAUSE):  # (`pero = "#"`: a clause ends here)
                         toks.append(alias)
+                        origin.append(n)
         while toks and toks[-1] == CLAUSE:
             toks.pop()
+            origin.pop()
         if not self.phrases:
-            return toks
+            return toks, origin
         out: list[str] = []
+        where: list[int] = []
         i = 0
         while i < len(toks):
             for src, dst in self.phrases:
                 if toks[i:i + len(src)] == src:
                     out.extend(dst)
+                    where.extend([origin[i]] * len(dst))
                     i += len(src)
                     break
             else:
                 out.append(toks[i])
+                where.append(origin[i])
                 i += 1
-        return out
+        return out, where
 
     def unjoin(self, tok: str) -> list[str]:
         """`tok` split into the phrase list's words when it is nothing but several of them run together

@@ -81,6 +81,24 @@ class _Scope:
     raising: frozenset[str] = frozenset()
     own_clause: frozenset[str] = frozenset()
     reaching: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    finite: frozenset[str] = frozenset()
+    ever: frozenset[str] = frozenset()
+
+    def joined_clause(self, rest: list[str], next_word: list[str]) -> bool:
+        """Whether a conjunction after the cue begins a clause of its own before the match: one of `subjects` or
+        `finite` after it (or in the match's first two words), with no word between that carries the cue on ("I
+        never say anything and I want to die", "nunca digo nada y me quiero morir", "und dann will ich sterben";
+        never "… and that I'd …")."""
+        for k, word in enumerate(rest):
+            if word not in self.conjunctions:
+                continue
+            for w in [*rest[k + 1:], *next_word]:
+                if w in self.subjects or w in self.finite:
+                    return True
+                if w in self.reaching or w in self.raising or w in self.conjunctions:
+                    break
+        return False
 
     def ends(self, words: list[str], next_word: list[str], before: list[str]) -> bool:
         """`words`: a cue and what follows it up to a match; `next_word`: the match's first word; `before`: the
@@ -143,6 +161,9 @@ class PhraseRules:
         self.hyperbole = hyperbole or []
         self.topic = topic or []
         self.directed = directed or []
+        self.degree: re.Pattern[str] | None = None
+        """`[negation].intensifiers`: "so much", "more than" (`_compares`)."""
+        self.degree_after: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en",
@@ -222,11 +243,22 @@ class PhraseRules:
                        frozenset(w for c in pf.subjects for w in canon_words(c)),
                        frozenset(w for c in pf.raising for w in canon_words(c)),
                        frozenset(w for c in pf.own_clause for w in canon_words(c)),
-                       frozenset(w for c in pf.reaching for w in canon_words(c)))
-        return cls(norm, compile_entries("crisis", turned(pf.crisis)), compile_entries("figure", turned(pf.figures)),
-                   negation, scope, compile_entries("hyperbole", pf.hyperbole),
-                   compile_entries("topic", pf.topic if topic is None else topic, own=topic is None),
-                   compile_entries("directed", pf.directed))
+                       frozenset(w for c in pf.reaching for w in canon_words(c)),
+                       frozenset(w for c in pf.conjunctions for w in canon_words(c)),
+                       frozenset(w for c in pf.finite for w in canon_words(c)),
+                       frozenset(w for c in pf.ever for w in canon_words(c)))
+        try:
+            degree = [compile_phrase(p, canon_word) for p in pf.intensifiers]
+        except PatternError as exc:
+            raise SafetyContentError(f"{path}: [negation].intensifiers: {exc}") from None
+        rules = cls(norm, compile_entries("crisis", turned(pf.crisis)),
+                    compile_entries("figure", turned(pf.figures)),
+                    negation, scope, compile_entries("hyperbole", pf.hyperbole),
+                    compile_entries("topic", pf.topic if topic is None else topic, own=topic is None),
+                    compile_entries("directed", pf.directed))
+        rules.degree = re.compile("|".join(f"(?:{s})" for s in degree)) if degree else None
+        rules.degree_after = re.compile(rf"(?: [^ {CLAUSE}]+)?(?:{rules.degree.pattern})") if degree else None
+        return rules
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -250,27 +282,36 @@ class PhraseRules:
             alts.append(re.escape(" " + cue) + block)
         return re.compile(f"(?:{'|'.join(alts)})(?: [^ {CLAUSE}]+){{0,{window}}}$")
 
-    def check(self, text: str) -> RuleVerdict:
+    def check(self, text: str, told: set[int] | frozenset[int] = frozenset()) -> RuleVerdict:
         """Screen one message: the first phrase group that counts, else the first one cancelled.
 
         A group's phrases are one regex, and a regex finds the first phrase that matches at the leftmost place; when
         that match is cancelled by a figure, each phrase of the group is read on its own too: a longer
         one ("rather be dead than live like this") or one starting a word later ("lieber sterben als so
-        weiterzuleben" after "würde lieber sterben") may still count."""
+        weiterzuleben" after "würde lieber sterben") may still count.
+
+        `told`: the pieces of `text` in words told to someone else, in any language (`told`): a crisis phrase read
+        in them is none of the writer's own (French "tu devrais te suicider" holds English "suicid*")."""
         canon = self.canonical(text)
+
+        def own(m: re.Match[str]) -> bool:
+            return not told or not self.pieces(text, canon, *m.span()) & told
+
         figures: list[list[tuple[int, int]]] = []  # (the figures' spans, found once, at the first match that needs them)
         cancelled: str | None = None
         softened: str | None = None
         for entry in self.crisis:
             if entry.needs is not None and not entry.needs.search(canon):
                 continue  # (a group that counts only beside another phrase, said anywhere in the message)
-            found = [(m.span(), self._judge(entry, canon, *m.span(), figures)) for m in entry.regex.finditer(canon)]
+            found = [(m.span(), self._judge(entry, canon, *m.span(), figures))
+                     for m in entry.regex.finditer(canon) if own(m)]
             judged = [j for _, j in found]
             if "figure" in judged and "fired" not in judged:
                 negated = [span for span, j in found if j == "negated"]
                 judged += [self._judge(entry, canon, *m.span(), figures)
                            for source in entry.sources for m in _one(source).finditer(canon)
-                           if not any(m.start() < e and s < m.end() for s, e in negated)]  # (never a negated one's part)
+                           if own(m)  # (never a negated one's part)
+                           and not any(m.start() < e and s < m.end() for s, e in negated)]
             if "fired" in judged:
                 return RuleVerdict(fired=entry.id, directed=self._directed(canon))
             if "softened" in judged:
@@ -290,9 +331,13 @@ class PhraseRules:
         """The canonical text, with a token split as words run together only where a crisis phrase is made of two
         or more of its pieces ("iwanttodie", "endmylife"): an ordinary word that happens to be phrase words joined
         stays whole ("another" is no "an not her", "sending" no "se ending", "finalmente" no "final me en te")."""
+        return self.normaliser.canonical(text, self._joins(text))
+
+    def _joins(self, text: str) -> frozenset[str] | None:
+        """The tokens `canonical` splits as words run together (None: every one that can be)."""
         joined = self.normaliser.joined(text)
         if not joined:
-            return self.normaliser.canonical(text)
+            return None
         split = self.normaliser.canonical(text)
         keep = set()
         for tok, pieces in joined.items():
@@ -308,13 +353,26 @@ class PhraseRules:
                 if any(sum(s <= a and b - 1 <= e for a, b in bounds) >= 2 for s, e in spans):
                     keep.add(tok)
                 at = split.find(needle, at + 1)
-        return split if len(keep) == len(joined) else self.normaliser.canonical(text, frozenset(keep))
+        return None if len(keep) == len(joined) else frozenset(keep)
+
+    def pieces(self, text: str, canon: str, start: int, end: int) -> set[int]:
+        """The `raw_pieces` of `text` a match `canon[start:end]` of its canonical form is read from."""
+        origin = self.normaliser.traced(text, self._joins(text))[1]
+        first, last = len(canon[:start].split()), len(canon[:end].split())  # (index in "# tokens #")
+        return {origin[i - 1] for i in range(first, last) if 0 < i <= len(origin)}
+
+    def told(self, text: str) -> set[int]:
+        """The `raw_pieces` of `text` in words told to someone else (`[[directed]]`, not negated)."""
+        canon = self.canonical(text)
+        return {n for entry in self.directed for m in entry.regex.finditer(canon)
+                if not (entry.negatable and self._negated(canon, m.start()))
+                for n in self.pieces(text, canon, *m.span())}
 
     def _judge(self, entry: _Compiled, canon: str, start: int, end: int,
                figures: list[list[tuple[int, int]]]) -> str:
         """What one match of a crisis group comes to: "fired", "softened", or cancelled by a "negated" cue or a
         "figure"."""
-        if entry.negatable and self._negated(canon, start):
+        if entry.negatable and self._negated(canon, start, end):
             return "negated"
         if not figures:
             figures.append([f.span() for fig in self.figures for f in fig.regex.finditer(canon)])
@@ -326,18 +384,33 @@ class PhraseRules:
             return "softened"
         return "fired"
 
-    def _negated(self, canon: str, start: int) -> bool:
+    def _negated(self, canon: str, start: int, end: int | None = None) -> bool:
         """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new
-        clause begun between them ends its reach (`_Scope`: "no I want to die", "idk I want to die")."""
+        clause begun between them ends its reach (`_Scope`: "no I want to die", "idk I want to die", "I never say
+        anything and I want to die"); a "never" that compares is none (`_compares`)."""
         if self.negation is None:
             return False
         pos = 0
         while (m := self.negation.search(canon, pos, start)) is not None:
-            if not self.scope.ends(canon[m.start():start].split(), canon[start:].split()[:1],
-                                   canon[:m.start()].split()[-1:]):
+            words, phrase = canon[m.start():start].split(), canon[start:].split()
+            if self.scope.joined_clause(words[1:], phrase[:2]):
+                pass  # "ich sage nie etwas und ich will sterben", "… y me quiero morir": a clause of its own
+            elif not self.scope.ends(words, phrase[:1], canon[:m.start()].split()[-1:]) \
+                    and not self._compares(canon, m.start(), start, end):
                 return True
             pos = m.start() + 1
         return False
+
+    def _compares(self, canon: str, cue: int, start: int, end: int | None) -> bool:
+        """Whether a "never" cue (`[negation].ever`) compares rather than negates: a word of degree
+        (`[negation].intensifiers`) between it and the match's end, or right after the match, at most a word between ("I
+        never wanted to die so much", "I've never wanted to die more than today", "nunca quise tanto morir", "je
+        n'ai jamais eu autant envie de mourir")."""
+        if self.degree is None or not any(w in self.scope.ever for w in canon[cue:start].split()):
+            return False
+        if self.degree.search(canon, cue, (start if end is None else end) + 1):
+            return True  # ("nunca quise tanto morir": in the phrase itself too)
+        return end is not None and self.degree_after.match(canon, end) is not None
 
     def _in_jest(self, canon: str, start: int, end: int) -> bool:
         """Whether a hyperbole marker (a laugh, an emoji of laughter, "if I have to redo this deck") is said in the
@@ -406,8 +479,12 @@ class AllRules:
             for rules in self.by_language.values():
                 verdict = rules.check(reading)
                 directed = directed or verdict.directed
+                if verdict.fired and (directed := directed or self._directed_anywhere(reading)):
+                    # (words told to someone else are none of the writer's own: "tu devrais te suicider")
+                    verdict = rules.check(reading, {n for r in self.by_language.values() for n in r.told(reading)})
+                    directed = directed or verdict.directed
                 if verdict.fired:
-                    return replace(verdict, directed=directed or self._directed_anywhere(reading))
+                    return replace(verdict, directed=directed)
                 cancelled = cancelled or verdict.cancelled
                 softened = softened or verdict.softened
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=directed)
@@ -415,7 +492,7 @@ class AllRules:
     def _directed_anywhere(self, text: str) -> str | None:
         """The first language's `[[directed]]` group said in `text` (a crisis phrase stops the languages' loop)."""
         return next((d for rules in self.by_language.values()
-                     if (d := rules._directed(rules.normaliser.canonical(text)))), None)
+                     if (d := rules._directed(rules.canonical(text)))), None)
 
 
 #: Words struck through in chat markup ("~~live~~"): shown crossed out, yet still there to read.
