@@ -309,6 +309,14 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["la corde est prête", "la corde est prête, on grimpe"],
         "pt": ["a corda está pronta", "a corda está pronta, bora escalar"],
     }),
+    # ... and with a time too, when it is said what for: a climb, a boat, a move (`fig.rope_for_activity`).
+    "a rope made ready for a climb tomorrow": ("ok", {
+        "en": ["the rope is ready for the climb tomorrow", "my rope is ready for the climb on saturday"],
+        "es": ["la cuerda está lista para la escalada de mañana", "mi cuerda está lista para el barco hoy"],
+        "de": ["das Seil ist bereit für die Kletterei morgen", "das Seil ist fertig für die Klettertour am Samstag"],
+        "fr": ["la corde est prête pour l'escalade demain", "ma corde est prête pour le bateau samedi"],
+        "pt": ["a corda está pronta para a escalada amanhã", "minha corda está pronta pro barco hoje"],
+    }),
     "preferring death (I'd rather be dead)": ("crisis", {
         "en": ["I'd rather be dead", "i would rather be dead than live like this", "I'd rather die than go home",
                "I would rather die"],
@@ -320,6 +328,14 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
                "je préférerais mourir que de continuer à vivre comme ça", "plutôt mourir que de continuer comme ça"],
         "pt": ["prefiro estar morta", "preferia morrer", "preferia estar morto",
                "prefiro morrer do que continuar vivendo assim"],
+    }),
+    # Every language's rules read every message: a Portuguese phrase in a Spanish sentence must know its "jamás".
+    "never would I kill myself, with the language's own 'never' first": ("ok", {
+        "en": ["never would I kill myself", "I'd never kill myself"],
+        "es": ["jamás me mataría", "jamas me mataria", "nunca me mataría"],
+        "de": ["niemals würde ich mich umbringen", "nie würde ich mich umbringen"],
+        "fr": ["jamais je ne me tuerais", "jamais je me tuerais"],
+        "pt": ["jamais me mataria", "nunca me mataria"],
     }),
     "rather die than do a chore (a figure)": ("ok", {
         "en": ["I'd rather die than sing karaoke"],
