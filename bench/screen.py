@@ -51,6 +51,12 @@ SHORT = ("good morning everyone", "hi all", "thanks!", "see you tomorrow", "nigh
 CHECKIN_ANSWERS = Path(__file__).with_name("checkin_answers.tsv")
 CHECKIN_HEADER = "idea\tlang\tlabel\ttext"
 HELD_OUT_OK, HELD_OUT_CRISIS = "check-in answers (held out)", "check-in crisis answers (held out)"
+#: A second set in the same format, written independently of the corpus and of `checkin_answers.tsv` (its writer
+#: read neither), to calibrate on: thresholds chosen on the corpus's dev split raise more false alarms on answers
+#: written apart from it. Read and reported exactly as the held-out set, as rows of its own.
+CHECKIN_CALIBRATION = Path(__file__).with_name("checkin_calibration.tsv")
+CALIBRATION_OK = "calibration check-in answers (independent)"
+CALIBRATION_CRISIS = "calibration check-in crisis answers (independent)"
 
 
 class Answer(NamedTuple):
@@ -83,14 +89,16 @@ def read_checkin_answers(path: Path = CHECKIN_ANSWERS) -> list[Answer]:
     return answers
 
 
-def held_out_rates(screen: Screen, answers: list[Answer]) -> dict[str, dict[str, tuple[int, float, float]]]:
+def held_out_rates(screen: Screen, answers: list[Answer], names: tuple[str, str] = (HELD_OUT_OK, HELD_OUT_CRISIS),
+                   ) -> dict[str, dict[str, tuple[int, float, float]]]:
     """The ordinary answers and the answers in danger, each overall (`all`) and per language: (n, share
     answered crisis, share answered crisis or gentle), as `flag_rates`. On the crisis answers the two shares
-    are the recall of `crisis` and of crisis or gentle. One batch, so each answer is screened once."""
+    are the recall of `crisis` and of crisis or gentle. One batch, so each answer is screened once. `names` names
+    the ordinary group and the group in danger (the calibration set's rows are named apart)."""
     levels = [r.level for r in screen.check_many([a.text for a in answers])]
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a, level in zip(answers, levels):
-        name = HELD_OUT_CRISIS if a.crisis else HELD_OUT_OK
+        name = names[1] if a.crisis else names[0]
         groups[name, "all"].append(level)
         groups[name, a.lang].append(level)
     out: dict[str, dict[str, tuple[int, float, float]]] = defaultdict(dict)
@@ -155,8 +163,10 @@ def _measure(repeat: int, model: bool = True) -> dict:
     times.sort()
     rates = flag_rates(screen, ordinary_texts(sentences))
     held_out = held_out_rates(screen, read_checkin_answers())
+    calibration = held_out_rates(screen, read_checkin_answers(CHECKIN_CALIBRATION),
+                                 names=(CALIBRATION_OK, CALIBRATION_CRISIS))
     return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
-            "ordinary": rates, "held_out": held_out,
+            "ordinary": rates, "held_out": held_out, "calibration": calibration,
             "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
 
 
@@ -172,9 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report(m["tallies"])))
         for name, (n, crisis, concern) in m["ordinary"].items():
             print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
-        for name, per in m["held_out"].items():
+        for name, per in [*m["held_out"].items(), *m["calibration"].items()]:
             n, crisis, concern = per["all"]
-            print(f"{'ordinary text' if name == HELD_OUT_OK else 'recall'}, {name}: {n} texts; crisis {crisis:.1%}, "
+            print(f"{'ordinary text' if name in (HELD_OUT_OK, CALIBRATION_OK) else 'recall'}, {name}: {n} texts; "
+                  f"crisis {crisis:.1%}, "
                   f"crisis or gentle {concern:.1%} ({_per_language(per)})")
         print()
     return 0
@@ -209,6 +220,15 @@ def measure(ctx):  # type: ignore[no-untyped-def]
     rows.append(Row("screen check-in crisis", round(crisis_rates["all"][1], 3), "crisis recall", target="reported",
                     notes=(f"held out: {crisis_rates['all'][0]} check-in answers in danger; crisis or gentle "
                            f"{crisis_rates['all'][2]:.3f}; per language {_per_language(crisis_rates)}")))
+    ok_rates, crisis_rates = m["calibration"][CALIBRATION_OK], m["calibration"][CALIBRATION_CRISIS]
+    rows.append(Row("screen calibration answers", round(100 * ok_rates["all"][1], 1), "% flagged crisis",
+                    target="reported", notes=(
+        f"{CALIBRATION_OK}: {ok_rates['all'][0]} ordinary check-in answers; crisis or gentle "
+        f"{ok_rates['all'][2]:.1%}; per language {_per_language(ok_rates)}")))
+    rows.append(Row("screen calibration crisis", round(crisis_rates["all"][1], 3), "crisis recall",
+                    target="reported", notes=(
+        f"{CALIBRATION_CRISIS}: {crisis_rates['all'][0]} check-in answers in danger; crisis or gentle "
+        f"{crisis_rates['all'][2]:.3f}; per language {_per_language(crisis_rates)}")))
     rows.append(Row("screen p99", round(m["p99_ms"], 2), "ms per message", limit=P99_MS, target=f"≤ {P99_MS:g} ms",
                     ok=m["p99_ms"] <= P99_MS, notes=f"p50 {m['p50_ms']:.2f} ms; {m['screen'].which}"))
     rows.append(Row("screen load", round(m["load_s"], 2), "s", limit=LOAD_S, target=f"≤ {LOAD_S:g} s, ≤ "
