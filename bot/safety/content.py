@@ -148,8 +148,8 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         if not isinstance(topical, bool) or (topical and kind != "crisis"):
             raise _fail(path, f"{where}.topical", "must be true or false, and only on a crisis entry")
         needs = item.get("needs", [])
-        if "needs" in item and kind != "crisis":
-            raise _fail(path, f"{where}.needs", "only a crisis entry may need other phrases")
+        if "needs" in item and kind not in ("crisis", "hyperbole"):
+            raise _fail(path, f"{where}.needs", "only a crisis or hyperbole entry may need other phrases")
         needs = _str_list(path, f"{where}.needs", needs)
         if "needs" in item and not needs:
             raise _fail(path, f"{where}.needs", "needs at least one phrase (or leave it out)")

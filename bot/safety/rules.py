@@ -421,8 +421,9 @@ class PhraseRules:
         mark = f" {CLAUSE} "
         lo, hi = canon.rfind(mark, 0, start), canon.find(mark, end)
         after = canon.find(mark, hi + 2) if hi + len(mark) < len(canon) else hi  # (the end of the next clause)
-        if any(h.regex.search(canon, lo + 2, after + 1) for h in self.hyperbole):
-            return True
+        if any(h.regex.search(canon, lo + 2, after + 1) for h in self.hyperbole
+               if h.needs is None or h.needs.search(canon)):
+            return True  # (a marker with `needs`, a laugh, counts only beside a task or a game said in the message)
         before = canon[canon.rfind(mark, 0, lo) + 2:lo + 1] if lo > 0 else ""
         return bool(before.strip()) and self._only_markers(before)
 
@@ -434,7 +435,7 @@ class PhraseRules:
         return any(t.regex.search(canon, lo + 2, hi + 1) for t in self.topic)
 
     def _only_markers(self, clause: str) -> bool:
-        for h in self.hyperbole:
+        for h in (h for h in self.hyperbole if h.needs is None):
             clause = h.regex.sub("", clause)
         return not clause.strip()
 
