@@ -38,6 +38,17 @@ async def test_no_one_is_everyone_another_platforms_id_or_a_page_of_text(app):
     assert await mods(app) == []
 
 
+async def test_crisis_words_as_a_name_are_refused_unsaved_and_never_quoted(app):
+    for who_actor in (MIA, WEB):
+        replies = await run(app, who_actor, "mod moderators add", who="I want to kill myself")
+        said = text(replies)
+        assert "Added" not in said and any(r.error for r in replies), said
+        assert not any("kill myself" in r.body.plain() for r in replies if r.error), said
+    assert await mods(app) == []
+    log = text(await run(app, MIA, "mod audit"))
+    assert "kill myself" not in log and "added as a moderator" not in log
+
+
 async def test_remove_finds_the_one_add_made(app):
     await run(app, ANN, "reflect")  # (the community exists)
     await app.store.communities.add_moderator(MIA.community_id, "console:ann\u200b", MIA.user_id, app.now())
