@@ -440,6 +440,8 @@ class Registry:
         try:
             if event.name in (RUN, OPEN_FORM):
                 return await self._run_pressed(app, event)
+            if event.name == "confirm" and spent is None:  # a "Yes, go ahead" without the one-time mark every
+                return await self._ask_again(app, event)   # confirmation carries: never confirmed, so ask
             act = self.actions.get(event.name)
             if act is None:
                 raise UserError(_("That button is from an older version of Hearth and no longer works. "
@@ -465,6 +467,16 @@ class Registry:
         if not await app.store.outbox.first_time_event(key, app.now()):
             raise PressedAgain
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
+
+    async def _ask_again(self, app: "Hearth", event: Event) -> list[Reply]:
+        """A "Yes, go ahead" that came without its `once` mark (made up, not pressed: every confirmation Hearth
+        draws carries one): the state that it was asked is the server's, never the client's word, so the command
+        runs as if just asked for, and asks "Are you sure?" (or refuses, as it would) with a button of its own."""
+        name = event.args.get("command", "")
+        if name not in self.commands:
+            raise Spent(_("That confirmation has expired. Please run the command again."))
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:") and k != "arg:confirmed"}
+        return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
     async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
         """The "Yes, go ahead" of a confirmation (`confirmation`): the command it carries, run as confirmed, with
