@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import NO, YES  # (the one reading of a typed yes or no)
+from bot.commands.registry import visible
 from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
@@ -220,27 +221,9 @@ def person_posted(subject: str, name: str) -> Rich:
 
 def user_ref(actor: Actor, value: str) -> str:
     """A user option as an id: bare names get the actor's platform prefix. Invisible characters (a zero-width
-    space, a direction mark: `visible`) are no part of anyone's name, so "ann" and "ann" + U+200B are one id."""
+    space, a direction mark: `bot.commands.registry.visible`, the one rule) are no part of anyone's name, so "ann" and "ann" + U+200B are one id."""
     value = visible(value).strip().lstrip("@").strip()
     return value if ":" in value else f"{actor.platform}:{value}"
-
-
-def visible(text: str) -> str:
-    """Text without the characters that show nothing (Unicode's format and control characters: zero-width
-    spaces, text-direction controls U+202A-202E, U+2066-2069, U+200E/U+200F, a byte-order mark), anywhere in it;
-    line breaks and tabs become spaces. The one rule for a name someone sets (`bot.commands.parse.trimmed` takes
-    them off a line's ends): a name must read as what it is, never reversed or doubled by an unseen mark."""
-    return "".join(" " if ch in "\t\r\n" else ch for ch in text if ch in "\t\r\n" or not _unseen(ch))
-
-
-def _unseen(ch: str) -> bool:
-    import unicodedata
-    return unicodedata.category(ch) in ("Cf", "Cc")
-
-
-def has_unseen(text: str) -> bool:
-    """Whether text holds a character `visible` would take out (a tab or line break doesn't count)."""
-    return any(_unseen(ch) for ch in text if ch not in "\t\r\n")
 
 
 #: The longest "who" a moderator can type: longer is no one's name on any platform.
