@@ -265,10 +265,10 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
         if len(found) == 1:
             return found[0]
         if found:
-            raise UserError(_("More than one member goes by that name. In chat, use **mod moderators** and pick "
+            raise UserError(_("More than one member goes by that name. In chat, use **mod moderators add** and pick "
                               "the one you mean."), field=field)
         raise UserError(_("I don't know anyone by that name here. Hearth knows members once they have used it: "
-                          "type their name as Hearth shows it, or in chat use **mod moderators** and pick them."),
+                          "type their name as Hearth shows it, or in chat use **mod moderators add** and pick them."),
                         field=field)
     if any(ch.isspace() for ch in shown):
         raise UserError(_("That isn't a member's name. Pick a member, or type the name Hearth shows for them."),
