@@ -15,6 +15,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Protocol
 
+from bot.commands.registry import visible
 from bot.errors import UserError
 from bot.events import Actor, channel, hearth_text
 from bot.i18n import N_, _
@@ -56,7 +57,7 @@ class ChannelDirectory(Protocol):
 def written_channel(actor: Actor, raw: str) -> str:
     """What a moderator typed, as a namespaced channel id: `#general`, `<#123>`, `<#C1|general>` and `discord:123`
     all read; a bare name or id gets the actor's platform."""
-    value = raw.strip()
+    value = visible(raw)  # (no direction control or zero-width space in a channel's name: `visible`'s rule)
     if value.startswith("<#") and value.endswith(">"):  # a mention, as Discord and Slack write them
         value = value[2:-1].split("|", 1)[0]
     value = value.lstrip("#").strip()

@@ -354,9 +354,12 @@ class Dashboard:
 
     def refusal(self, request: web.Request, err: web.HTTPException) -> web.Response:
         """aiohttp's own refusals (no such page, wrong method, too big) as the dashboard's kind pages."""
+        status = err.status
+        if request.method in ("GET", "HEAD") and status not in (405, 413):  # a read sends nothing to be refused:
+            status = 404  # what it asked for isn't a page (aiohttp's 403 for /static/ itself, a folder)
         title, text = {404: (N_("Page not found"), NOT_FOUND), 405: (N_("Nothing changed"), NOT_THAT_WAY),
-                       413: (N_("Nothing changed"), TOO_BIG)}.get(err.status, (N_("Nothing changed"), BAD_FORM))
-        response = self.message(request, _(title), _(text), status=err.status)
+                       413: (N_("Nothing changed"), TOO_BIG)}.get(status, (N_("Nothing changed"), BAD_FORM))
+        response = self.message(request, _(title), _(text), status=status)
         if "Allow" in err.headers:
             response.headers["Allow"] = err.headers["Allow"]
         return response
@@ -511,7 +514,8 @@ class Dashboard:
         elif paced is not None:  # a button, or a form of the core's: the same again, as sent, for when the pace allows
             again = Button(_("Send it again"), action, args, "primary")
         title = _("Please wait") if paced is not None else _("Nothing changed") if any(r.error for r in replies) \
-            else _("Please check") if any(r.buttons for r in replies) else _("Done")
+            else _("Please check") if any(r.buttons for r in replies) \
+            else _("Already done") if result_status(replies) == 409 else _("Done")  # (pressed again: nothing now)
         if action == OPEN_FORM and replies and replies[-1].form is not None:
             title = replies[-1].form.title
         response = aiohttp_jinja2.render_template("result.html", request, self.context(

@@ -25,6 +25,7 @@ import shlex
 import unicodedata
 from typing import Callable, Collection
 
+from bot.content.style import unseen
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
 from bot.errors import UserError
 from bot.events import hearth_text
@@ -49,7 +50,7 @@ def trimmed(line: str) -> str:
 
 
 def _unseen(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
+    return ch.isspace() or unseen(ch)
 
 
 def tokenize(line: str) -> list[str]:

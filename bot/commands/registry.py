@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
+from bot.content.style import unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError
 from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.i18n import N_, _
@@ -440,6 +441,8 @@ class Registry:
         try:
             if event.name in (RUN, OPEN_FORM):
                 return await self._run_pressed(app, event)
+            if event.name == "confirm" and spent is None:  # a "Yes, go ahead" without the one-time mark every
+                return await self._ask_again(app, event)   # confirmation carries: never confirmed, so ask
             act = self.actions.get(event.name)
             if act is None:
                 raise UserError(_("That button is from an older version of Hearth and no longer works. "
@@ -465,6 +468,16 @@ class Registry:
         if not await app.store.outbox.first_time_event(key, app.now()):
             raise PressedAgain
         return replace(event, args={k: v for k, v in event.args.items() if k != ONCE}), key
+
+    async def _ask_again(self, app: "Hearth", event: Event) -> list[Reply]:
+        """A "Yes, go ahead" that came without its `once` mark (made up, not pressed: every confirmation Hearth
+        draws carries one): the state that it was asked is the server's, never the client's word, so the command
+        runs as if just asked for, and asks "Are you sure?" (or refuses, as it would) with a button of its own."""
+        name = event.args.get("command", "")
+        if name not in self.commands:
+            raise Spent(_("That confirmation has expired. Please run the command again."))
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:") and k != "arg:confirmed"}
+        return await self._run_command(app, Event("command", event.actor, name, args, event_id=event.event_id))
 
     async def run_confirmed(self, app: "Hearth", event: Event) -> list[Reply]:
         """The "Yes, go ahead" of a confirmation (`confirmation`): the command it carries, run as confirmed, with
@@ -660,16 +673,20 @@ def _needs(cmd: Command, opt: Option) -> str:
         command=cmd.name, option=opt.shown(), description=_(opt.description), usage=cmd.usage())
 
 
+
 def visible(value: str) -> str:
-    """The text without invisible format characters (Unicode Cf), in NFC, with runs of spaces squeezed."""
-    shown = "".join(ch for ch in unicodedata.normalize("NFC", value) if unicodedata.category(ch) != "Cf")
+    """The text without what shows nothing (Unicode's format and control characters: a zero-width space, the
+    text-direction controls U+202A-202E and U+2066-2069, U+200E/U+200F, a byte-order mark), in NFC, with runs of
+    spaces squeezed: the one rule for every name a moderator sets (a check-in's, a channel's, a moderator's), so
+    none reads reversed or hides a look-alike. `bot.commands.parse.trimmed` takes the same off a line's ends."""
+    shown = "".join(ch for ch in unicodedata.normalize("NFC", value) if not unseen(ch))
     return " ".join(shown.split())
 
 
 def check_value(cmd: Command, opt: Option, value: str) -> str:
     """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
     came typed in a line or one field at a time (`forms.answer_problem`)."""
-    if opt.label:
+    if opt.label or opt.kind in ("user", "channel"):  # (a name someone sets or picks)
         value = visible(value)
         if not value:
             raise UserError(_("“{option}” needs at least one letter or number people can see.").format(

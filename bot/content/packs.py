@@ -35,6 +35,7 @@ import tomli_w
 
 from bot.i18n import N_, _, number
 from bot.content.errors import PackError
+from bot.content.style import unseen
 from bot.content.texts import CheckinTexts, Mood, load_texts
 from bot.content.toml import parse_toml, read_text_file
 
@@ -217,7 +218,7 @@ def parse_pack(text: str, source: str = "pack.toml", *, path: Path | None = None
 
     if problems:
         raise PackError(problems)
-    return Pack(id=header["id"], name=header["name"], version=header["version"],
+    return Pack(id=header["id"], name=shown_name(header["name"]), version=header["version"],
                 language=header["language"], description=header.get("description", ""),
                 prompts=tuple(prompts), path=path)
 
@@ -256,11 +257,17 @@ def _check_header(raw: Any, source: str, problems: list[str]) -> dict[str, str]:
     return out
 
 
+def shown_name(value: str) -> str:
+    """A pack's name without what shows nothing (`style.unseen`: a direction control would turn it around where
+    it is listed), runs of spaces squeezed."""
+    return " ".join("".join(ch for ch in value if not unseen(ch)).split())
+
+
 def _header_value_problem(key: str, value: str) -> str | None:
     if key == "id":
         return _id_problem(value, "pack")
     if key == "name":
-        if not value.strip():
+        if not shown_name(value):
             return _("the name is empty — give the pack a short name, like name = \"Our team's prompts\"")
         if len(value) > MAX_NAME_CHARS:
             return _("the name is {chars} characters; the limit is {limit} — shorten it").format(

@@ -9,8 +9,16 @@ apply to. None of them refuses a prompt: the words are the moderator's.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.i18n import N_, _, ngettext
+
+
+def unseen(ch: str) -> bool:
+    """A character that shows nothing and is no space: Unicode's format (Cf) and control (Cc) characters (a
+    zero-width space, the text-direction controls U+202A-202E, U+2066-2069, U+200E/U+200F, a byte-order mark).
+    The one rule: a name's (`bot.commands.registry.visible`), a typed line's ends (`parse.trimmed`), a prompt's."""
+    return not ch.isspace() and unicodedata.category(ch) in ("Cf", "Cc")
 
 #: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood"; "What mended?" does).
 MIN_WORDS = 2
@@ -24,6 +32,8 @@ DEMAND = N_("says “{words}”, which can sound like a demand: an invitation re
             "like…”)")
 MARKED_UP = N_("holds “{mark}”: prompts are shown as plain words, so it would show as typed (no bold, mention or "
                "link)")
+UNSEEN = N_("holds a character that shows nothing (a text-direction control or a zero-width space): it can turn "
+           "the words around or hide them where the prompt is posted, so it's best taken out")
 NOT_ONE_LINE = N_("has a line break or extra spaces: one plain line reads best")
 
 
@@ -45,6 +55,8 @@ def style_notes(text: str) -> list[str]:
     marks = [m for m in MARKUP if m in text]
     if marks:
         notes.append(_(MARKED_UP).format(mark="”, “".join(marks)))
+    if any(unseen(ch) for ch in text):
+        notes.append(_(UNSEEN))
     if "\n" in text or "  " in text or text != text.strip():
         notes.append(_(NOT_ONE_LINE))
     return notes

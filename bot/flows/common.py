@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import NO, YES  # (the one reading of a typed yes or no)
+from bot.commands.registry import visible
 from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
@@ -219,9 +220,63 @@ def person_posted(subject: str, name: str) -> Rich:
 
 
 def user_ref(actor: Actor, value: str) -> str:
-    """A user option as an id: bare names get the actor's platform prefix."""
-    value = value.strip().lstrip("@")
+    """A user option as an id: bare names get the actor's platform prefix. Invisible characters (a zero-width
+    space, a direction mark: `bot.commands.registry.visible`, the one rule) are no part of anyone's name, so "ann" and "ann" + U+200B are one id."""
+    value = visible(value).strip().lstrip("@").strip()
     return value if ":" in value else f"{actor.platform}:{value}"
+
+
+#: The longest "who" a moderator can type: longer is no one's name on any platform.
+MAX_WHO = 80
+#: What names everyone (or everyone here) on a platform, never one person.
+_EVERYONE = {"everyone", "here", "channel", "all"}
+
+
+async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection[str] = (),
+                     field: str = "who") -> str:
+    """A "who" option as one person's id, or a kind refusal: never an id made up from any text. A picker (a
+    Discord or Slack user option) gives an id; the terminal a one-word name; the dashboard's text box (the
+    actor isn't `from_platform`) gives what a moderator typed, so it must name a member Hearth has met here (by
+    name or id), or someone in `listed` (the moderator list, for a removal). A refusal never repeats the words
+    (they may be anything: a sentence the crisis screen just answered)."""
+    shown = visible(value).strip().lstrip("@").strip()
+    if not shown:
+        raise UserError(_("Say who: pick a member, or type the name Hearth shows for them."), field=field)
+    if len(shown) > MAX_WHO:
+        raise UserError(_("That's longer than anyone's name. Pick a member, or type the name Hearth shows for "
+                          "them."), field=field)
+    if shown.casefold() in _EVERYONE:
+        raise UserError(_("That names everyone, not one person. Pick one member at a time."), field=field)
+    platform = actor.platform
+    if ":" in shown:
+        prefix, rest = shown.split(":", 1)
+        if prefix != platform:
+            raise UserError(_("That is someone on another platform. Pick a member of this community."),
+                            field=field)
+        shown = rest.strip()
+    ref = f"{platform}:{shown}"
+    if not actor.from_platform:
+        if ref in listed:
+            return ref
+        found = await app.store.communities.members_named(actor.community_id, ref, shown)
+        found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
+        if listed and any(m in listed for m in found):  # a removal: only someone on the list can be meant
+            found = [m for m in found if m in listed]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UserError(_("More than one member goes by that name. In chat, use **mod moderators add** and pick "
+                              "the one you mean."), field=field)
+        raise UserError(_("I don't know anyone by that name here. Hearth knows members once they have used it: "
+                          "type their name as Hearth shows it, or in chat use **mod moderators add** and pick them."),
+                        field=field)
+    if any(ch.isspace() for ch in shown):
+        raise UserError(_("That isn't a member's name. Pick a member, or type the name Hearth shows for them."),
+                        field=field)
+    for m in listed:  # one listed before invisible characters were taken out ("ann" + U+200B) is reached too
+        if m != ref and user_ref(actor, m) == ref:
+            return m
+    return ref
 
 
 #: Ids are BIGINT on PostgreSQL and INTEGER (64-bit) on SQLite: nothing larger can name a row.

@@ -17,7 +17,7 @@ from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
                         show_date)
-from bot.flows.common import people, person, show_time, user_ref, zoned_day
+from bot.flows.common import member_ref, people, person, show_time, zoned_day
 from bot import language
 from bot.i18n import N_, _, ngettext
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
@@ -31,15 +31,19 @@ router = Router("moderate_team")
 WHO = Option("who", "a member (or role:<id> for a platform role)", kind="user", required=True)
 
 
-def _subject(ev: Event) -> str:
-    """The `who` option as a stored subject: a user id, or "role:<id>"."""
-    return ev.args["who"] if ev.args["who"].startswith("role:") else user_ref(ev.actor, ev.args["who"])
+async def _subject(app: "Hearth", ev: Event, listed: "list[str] | None" = None) -> str:
+    """The `who` option as a stored subject: one person's id (`member_ref`: never any text), or "role:<id>";
+    `listed`, for a removal: the moderator list, so it finds the one an add made."""
+    who = ev.args["who"].strip()
+    if who.startswith("role:"):
+        return who
+    return await member_ref(app, ev.actor, who, listed or ())
 
 
 @router.command("mod moderators add", "Let someone moderate Hearth here, besides the platform's admins.", WHO,
                 permission="moderator", example="mod moderators add @sam", form=CommandForm("Add a moderator", N_("Add")))
 async def add(app: "Hearth", ev: Event) -> Reply:
-    subject = _subject(ev)
+    subject = await _subject(app, ev)
     added = await app.store.communities.add_moderator(ev.actor.community_id, subject, ev.actor.user_id, app.now())
     if added:  # (the log holds what changed: "already a moderator" is no entry)
         await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.add", subject,
@@ -54,8 +58,9 @@ async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
 
 
 async def _is_listed(app: "Hearth", ev: Event) -> None:
-    subject = _subject(ev)
-    if subject not in await app.store.communities.moderators(ev.actor.community_id):
+    mods = await app.store.communities.moderators(ev.actor.community_id)
+    subject = await _subject(app, ev, mods)
+    if subject not in mods:
         raise await _not_listed(app, ev, subject)
 
 
@@ -63,7 +68,7 @@ async def _is_listed(app: "Hearth", ev: Event) -> None:
                 confirm=N_("They will lose access to moderator commands."), check=_is_listed,
                 form=CommandForm("Remove a moderator", N_("Continue")))
 async def remove(app: "Hearth", ev: Event) -> Reply:
-    subject = _subject(ev)
+    subject = await _subject(app, ev, await app.store.communities.moderators(ev.actor.community_id))
     if not await app.store.communities.remove_moderator(ev.actor.community_id, subject):
         raise await _not_listed(app, ev, subject)
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject,

@@ -169,6 +169,11 @@ def _ids(prompts: list[Prompt]) -> str:
     return shown + (" " + _("and {count} more").format(count=more) if more > 0 else "")
 
 
+#: An upload with nothing in it (or none at all, on the dashboard), in the words of the page it came from.
+EMPTY_UPLOAD = N_("That file was empty, or no file came with it. Choose the pack's .toml file to import, and try "
+                  "again.")
+
+
 def _read_pack(ev: Event) -> Pack:
     """The uploaded file, or (terminal only) the file at `path`, validated."""
     path = ev.args.get("path", "").strip()
@@ -177,10 +182,12 @@ def _read_pack(ev: Event) -> Pack:
                           "pack file (.toml) to **mod pack import** instead."), field="path")
     if path and ev.attachment is not None:
         raise UserError(_("Please give me either a file or a path, not both."), field="path")
-    if ev.attachment is not None:
+    if ev.attachment is not None and ev.attachment.strip():
         return _parse_upload(ev.attachment)
     if path:
         return load_pack(Path(path).expanduser(), Path(path).name)
+    if ev.attachment is not None or not ev.actor.from_platform:  # an empty file; or the dashboard, which has no
+        raise UserError(_(EMPTY_UPLOAD), field="file")              # path to give: never chat's instructions
     if ev.actor.platform == "console":
         raise UserError(_("To import a pack, give the file's path, like `mod pack import ~/our-prompts.toml`. "
                           "A moderator elsewhere can make one with **mod pack export**."), field="file")

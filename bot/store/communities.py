@@ -178,6 +178,17 @@ class CommunityRepository(Repository):
         )
         return {r["user_id"]: r["display_name"] for r in rows if r["display_name"]}
 
+    async def members_named(self, community_id: str, user_id: str, name: str) -> list[str]:
+        """The members Hearth has met here with this id, else those it shows by this name (any case)."""
+        row = await self.db.fetchone("SELECT user_id FROM members WHERE community_id = ? AND user_id = ?",
+                                     community_id, user_id)
+        if row is not None:
+            return [row["user_id"]]
+        rows = await self.db.fetchall(
+            "SELECT user_id, display_name FROM members WHERE community_id = ? AND LOWER(display_name) = LOWER(?) "
+            "ORDER BY user_id", community_id, name)
+        return [r["user_id"] for r in rows if r["display_name"].strip().casefold() == name.casefold()]
+
     async def update_member(self, community_id: str, user_id: str, **fields: Any) -> None:
         allowed = {"timezone", "region", "snooze_until", "display_name", "settings", "language"}
         if not set(fields) <= allowed:

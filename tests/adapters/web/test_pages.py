@@ -65,6 +65,11 @@ async def test_prompts_settings_and_moderators_change_through_the_core(web: Test
                                                   "v:key": "summary_floor", "v:value": "one"})
     assert "Nothing changed" in words(await refused.text())
     assert (await app.store.communities.get(mod.community_id)).settings.summary_floor == 5
+    unknown = await web.post("/act", data=form | {"page": "moderators", "a:command": "mod moderators add",
+                                                  "v:who": "sam"})  # nobody Hearth has met: never "Added sam"
+    assert "I don't know anyone by that name here" in words(await unknown.text())
+    assert await app.store.communities.moderators(mod.community_id) == []
+    await app.store.communities.upsert_member(actor("sam"), app.now())  # Sam uses Hearth
     await web.post("/act", data=form | {"page": "moderators", "a:command": "mod moderators add", "v:who": "sam"})
     assert "console:sam" in await app.store.communities.moderators(mod.community_id)
     actions = [r["action"] for r in await app.store.communities.audit_log(mod.community_id, 10)]

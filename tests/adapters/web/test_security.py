@@ -170,15 +170,15 @@ async def test_the_sign_in_page_names_whom_the_link_signs_in(web: TestClient, ap
     sly = replace(actor("sly", moderator=True), display_name='<b onmouseover="x()">Sly</b>')
     token = await link_token(app, sly)
     page = await (await web.get(f"/sign-in?t={token}")).text()
-    assert "This link signs in" in words(page) and '<b onmouseover="x()">Sly</b>' in words(page)
+    assert "This link is for" in words(page) and '<b onmouseover="x()">Sly</b>' in words(page)
     assert "<b onmouseover" not in page  # (the name is shown as text, never as markup)
     assert await app.store.dashboard.open_sessions(sly.community_id, sly.user_id, app.now()) == 0  # nothing spent
     await web.post("/sign-in", data={"t": token}, allow_redirects=False)
     web.session.cookie_jar.clear()
     spent = await (await web.get(f"/sign-in?t={token}")).text()
-    assert "This link signs in" not in words(spent)  # a used (or unknown) link names nobody
+    assert "This link is for" not in words(spent)  # a used (or unknown) link names nobody
     made_up = await (await web.get("/sign-in?t=" + "0" * 43)).text()
-    assert "This link signs in" not in words(made_up)
+    assert "This link is for" not in words(made_up)
 
 
 async def test_an_expired_link_signs_nobody_in(web: TestClient, app: Hearth) -> None:
@@ -534,13 +534,13 @@ async def test_the_sign_in_page_and_the_header_name_the_community_as_its_people_
     named = replace(MOD, community_name="Night Owls")
     token = await link_token(app, named)
     page = words(await (await web.get(f"/sign-in?t={token}")).text())
-    assert "This link signs in Mona to Night Owls." in page and MOD.community_id not in page
+    assert "This link is for Mona, in Night Owls." in page and MOD.community_id not in page
     await sign_in_by_link(web, token)
     insights = words(await (await web.get("/insights")).text())
     assert "Night Owls" in insights and MOD.community_id not in insights and "test" not in insights.split()
     unnamed = actor("uma", moderator=True, community="console:elsewhere")
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
-    assert "This link signs in Uma to the community where they asked for it." in page
+    assert "This link is for Uma, in the community where they asked for it." in page
     assert "elsewhere" not in page
 
 
@@ -549,11 +549,11 @@ async def test_the_sign_in_page_reads_naturally_when_no_name_is_known(web: TestC
     from dataclasses import replace
     nameless = replace(MOD, display_name="", community_name="Night Owls")
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, nameless)}")).text())
-    assert "This link signs in to Night Owls." in page and "signs in  " not in page
+    assert "This link is for Night Owls." in page and "for  " not in page
     assert "If that isn't you" not in page  # (nobody named to be or not to be)
     unnamed = replace(nameless, community_id="console:elsewhere", community_name=None)
     page = words(await (await web.get(f"/sign-in?t={await link_token(app, unnamed)}")).text())
-    assert "This link signs in" not in page and "signs in  " not in page
+    assert "This link is for" not in page and "for  " not in page
     assert "This link signs you in once" in page
 
 

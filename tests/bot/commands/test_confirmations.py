@@ -61,3 +61,19 @@ def test_every_confirmed_command_with_a_target_looks_before_it_asks():
 def test_a_confirmed_command_on_a_target_cannot_be_declared_without_a_check():
     with pytest.raises(ValueError, match="check"):
         Router("test").command("thing delete", "x", Option("id", "which", required=True), confirm="Gone for good.")
+
+
+async def test_a_yes_without_its_one_time_mark_asks_instead_of_acting(app):
+    """Outside trial 6 F4: a "Yes, go ahead" posted without its `once` field (made up, never pressed) removed a
+    moderator with no "Are you sure?" ever shown. The mark is what says it was asked: without it, Hearth asks."""
+    mia = actor("mia", moderator=True)
+    await run(app, mia, "mod moderators add", who="sam")
+    asked = await run(app, mia, "mod moderators remove", who="sam")
+    yes = [b for b in asked[0].buttons if b.action == "confirm"][0]
+    forged = {k: v for k, v in yes.args.items() if k != "once"}
+    again = await press(app, mia, "confirm", forged)
+    assert "Are you sure" in text(again), text(again)
+    assert await app.store.communities.moderators(mia.community_id) == ["console:sam"]
+    fresh = [b for b in again[0].buttons if b.action == "confirm"][0]
+    assert "no longer a moderator" in text(await press(app, mia, "confirm", fresh.args))
+    assert await app.store.communities.moderators(mia.community_id) == []
