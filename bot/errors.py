@@ -69,6 +69,15 @@ class ConfigError(HearthError):
         super().__init__(f"config{where}: `{key}` {problem}. Example: {example}")
 
 
+class ConfigFileError(ConfigError):
+    """The config file as a whole can't be read (not UTF-8, not TOML): `problem` names the file itself, so the
+    message is that, not a setting called "(file)"; `key` is the file's path."""
+
+    def __init__(self, path: str, problem: str, example: str = "") -> None:
+        HearthError.__init__(self, f"config: {problem}." + (f" Example: {example}" if example else ""))
+        self.key, self.problem, self.example, self.source = path, problem, example, path
+
+
 class ConfigErrors(ConfigError):
     """Several settings are wrong: all of them, one line each (the first also as `key`, `problem`...)."""
 
