@@ -7,6 +7,7 @@ and `config.example.toml` can be checked against the same list.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -14,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from bot.content.toml import NotUtf8, decode_utf8, load_toml  # noqa: F401  (NotUtf8, decode_utf8: the CLI's)
-from bot.errors import ConfigError, ConfigErrors
+from bot.content.toml import NotUtf8, decode_utf8, parse_toml, read_text_file  # noqa: F401  (NotUtf8, decode_utf8: the CLI's)
+from bot.errors import ConfigError, ConfigErrors, ConfigFileError
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
 from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
@@ -252,7 +253,8 @@ def coerce(setting: Setting, value: Any, source: str | None, warnings: list[str]
     was used instead is added to `warnings`."""
     read = read_as(setting.kind, value)
     if read is _WRONG:
-        raise ConfigError(setting.key, f"should be {_kind_name(setting.kind)}, not {value!r}", setting.example, source)
+        raise ConfigError(setting.key, f"should be {_kind_name(setting.kind)}, not {_as_written(value)}",
+                          setting.example, source)
     if setting.check:
         problem = setting.check(read)
         if problem:
@@ -318,6 +320,20 @@ def read_as(kind: type, value: Any) -> Any:
         value = _int_list(value) if isinstance(value, str) else value
         return value if isinstance(value, list) else _WRONG
     return value if isinstance(value, kind) else _WRONG
+
+
+def _as_written(value: Any) -> str:
+    """A value as the person wrote it in TOML (`true`, `"ten"`, `[0, 1]`), not as Python spells it (`True`,
+    `'ten'`): the message quotes their own words back."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a table (" + ", ".join(f"{k} = {_as_written(v)}" for k, v in value.items()) + ")"
+    return str(value)
 
 
 def _kind_name(kind: type) -> str:
@@ -439,7 +455,8 @@ def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
     if not path.is_file():
         what = "is not a file" if path.exists() else "does not exist"
         raise ConfigError(given_as, f"points to {path}, which {what}", example)
-    return load_toml(path, "config file", error=lambda problem: ConfigError("(file)", problem, 'log_level = "INFO"'))
+    text = read_text_file(path, "config file", error=lambda problem: ConfigFileError(str(path), problem))
+    return parse_toml(text, str(path), error=lambda problem: ConfigFileError(str(path), problem, 'log_level = "INFO"'))
 
 
 #: How alike a key's own name must be to a real one's to be offered ("prot" for port; not "foo" for model).

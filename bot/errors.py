@@ -17,6 +17,18 @@ class HearthError(Exception):
     """
 
 
+#: The most of someone's words a refusal quotes back as a name ("I don't know the command “…”"): enough to
+#: recognise what they typed. A refusal that must give their words back whole, to use again, does so apart
+#: (`given_back`), and every platform splits that; a quote is no copy, and a 50,000-character word quoted whole went
+#: over Slack's limit for one message.
+MAX_QUOTED = 300
+
+
+def quoted(text: str) -> str:
+    """Someone's words as a refusal quotes them: at most `MAX_QUOTED` characters, cut with "…"."""
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1].rstrip() + "…"
+
+
 class UserError(HearthError):
     """A kind refusal shown to the person who asked; nothing was changed.
 
@@ -67,6 +79,15 @@ class ConfigError(HearthError):
         self.key, self.problem, self.example, self.source = key, problem, example, source
         where = f" in {source}" if source else ""
         super().__init__(f"config{where}: `{key}` {problem}. Example: {example}")
+
+
+class ConfigFileError(ConfigError):
+    """The config file as a whole can't be read (not UTF-8, not TOML): `problem` names the file itself, so the
+    message is that, not a setting called "(file)"; `key` is the file's path."""
+
+    def __init__(self, path: str, problem: str, example: str = "") -> None:
+        HearthError.__init__(self, f"config: {problem}." + (f" Example: {example}" if example else ""))
+        self.key, self.problem, self.example, self.source = path, problem, example, path
 
 
 class ConfigErrors(ConfigError):

@@ -9,8 +9,10 @@ menu. On top, the rules Slack documents that those models leave out
 action ids unique within a block, at most 50 blocks in a message, no empty text
 object, at most 10 radio buttons, an initial option that is one of the options,
 a text input's `max_length` of at most 3000 and an initial value within it, a
-modal with inputs needs a submit button, and a message's `text` of at most 40,000
-characters.
+modal with inputs needs a submit button, a message's `text` of at most 40,000
+characters, and the text of all a message's blocks together under about 13,000
+characters (Slack answers `msg_blocks_too_long`, documented nowhere; measured in
+slackapi/bolt-js#2509).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from slack_sdk.models.views import View
 MAX_MESSAGE_BLOCKS = 50
 MAX_TEXT_OBJECT = 3000
 MAX_MESSAGE_TEXT = 40_000
+MAX_MESSAGE_BLOCK_TEXT = 13_000
 MAX_RADIO_OPTIONS = 10
 MAX_INPUT_LENGTH = 3000
 MAX_FILES = 10
@@ -44,6 +47,8 @@ def message_problems(message: dict[str, Any]) -> list[str]:
         return problems + ["blocks is not a list"]
     if len(blocks) > MAX_MESSAGE_BLOCKS:
         problems.append(f"a message has {len(blocks)} blocks; at most {MAX_MESSAGE_BLOCKS}")
+    if _text_chars(blocks) > MAX_MESSAGE_BLOCK_TEXT:
+        problems.append(f"msg_blocks_too_long: the blocks hold {_text_chars(blocks)} characters of text")
     for i, block in enumerate(blocks):
         parsed = Block.parse(block) if isinstance(block, dict) else None
         if parsed is None:
@@ -156,3 +161,13 @@ def _texts(value: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for v in value:
             yield from _texts(v)
+
+
+def _text_chars(value: Any) -> int:
+    """The characters of text in blocks: their text objects', and rich text's runs (and a date's fallback)."""
+    if isinstance(value, dict):
+        return sum(len(v) if k in ("text", "fallback") and isinstance(v, str) else _text_chars(v)
+                   for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_chars(v) for v in value)
+    return 0

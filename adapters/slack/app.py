@@ -54,7 +54,7 @@ from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values, typed_values
 from adapters.slack.present import Presenter
-from adapters.slack.render import VALUES
+from adapters.slack.render import VALUES, messages
 from adapters.slack.sender import UNREACHABLE, SlackSender, unreachable
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.slack.channels import SlackChannels
@@ -62,9 +62,10 @@ from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line, rest_of_line, trimmed
+from bot.commands.registry import given_back
 from bot.config import Config
 from bot.errors import UserError
-from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, rich
+from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, join_rich, rich
 from bot.i18n import N_, _
 from bot.views.home import HELP, JOIN
 
@@ -83,6 +84,7 @@ SUBMIT_BUDGET_SECONDS = 2.0
 STOP_GRACE_SECONDS = 5.0
 SORRY = NOT_SURE  # (its apology after a failure: true however far it got)
 FORM_EXPIRED = N_("This form has expired. Please open it again.")
+SLACK_DOWN = N_("I can't reach Slack right now, so I couldn't do that. Please try again in a few minutes.")
 SLACK_HELP = N_("On Slack, type these after `/hearth`, e.g. `/hearth {example}`. "
                 "Your **Home** tab with Hearth has buttons for the common ones.")
 
@@ -210,8 +212,48 @@ class SlackAdapter:
             if isinstance(error, BoltUnhandledRequestError):  # (a kind, action or event Hearth doesn't use)
                 log.info("ignored a Slack %s: Hearth doesn't use it", kind_of(body) or "request")
                 return BoltResponse(status=200, body="")
+            if isinstance(error, UNREACHABLE):  # (Bolt's auth.test before any listener, most often)
+                return await self._slack_unreachable(error, body)
             log.exception("Slack listener failed: %s", error)
             return None
+
+    async def _slack_unreachable(self, error: BaseException, body: dict[str, Any]) -> BoltResponse:
+        """Slack's Web API can't be reached while a request is handled (Bolt asks it `auth.test` before any listener
+        runs, until it once answers): an outage on the far side, one line in the log, not a bug's traceback and a
+        bare 500. Nothing has run or been recorded (the dedupe neither), so an event is answered 503, which Slack
+        retries (at once, after a minute and after five), to be handled once when Slack answers; a modal's submission
+        gets it too, and Slack keeps the modal open with what was typed. A slash command Slack never retries: its
+        answer rides on the ack, saying so, with the person's words given back so nothing they wrote is lost; and
+        they are screened, as every line typed to Hearth is (the screen runs here, not at Slack), so words of concern
+        get the care reply first, never only "try again"."""
+        kind = kind_of(body) or "request"
+        if kind != "command":
+            log.warning("Slack can't be reached (%s): answered a Slack %s with 503, for Slack to send again",
+                        unreachable(error), kind)
+            return BoltResponse(status=503, body="")
+        log.warning("Slack can't be reached (%s): a /hearth command was answered in its ack", unreachable(error))
+        typed = str(body.get("text") or "").strip()
+        reply = Reply(body=rich(_(SLACK_DOWN)), error=True)
+        replies = [given_back(reply, [typed]) if typed else reply]
+        if typed and isinstance(body.get("user_id"), str):
+            # Who wrote it, as the request says (asking Slack would wait out its retries): no word on admin rights
+            channel = body.get("channel_id") if isinstance(body.get("channel_id"), str) else None
+            actor = Actor(community_id=f"slack:{team_of(body)}", user_id=f"slack:{body['user_id']}",
+                          display_name=str(body.get("user_name") or ""), platform_moderator=None,
+                          channel_id=f"slack:{channel}" if channel else None, in_dm=(channel or "").startswith("D"))
+            try:
+                screened = await asyncio.wait_for(self.app.refused_line(actor, typed, reply, event_id(body)),
+                                                  ACK_BUDGET_SECONDS * 10)
+                if screened != [reply]:  # the care reply, alone: no "try again" to words of concern, nor them quoted
+                    replies = [r for r in screened if r != reply] or screened
+            except (asyncio.TimeoutError, *UNREACHABLE) as err:
+                log.warning("could not screen a /hearth line while Slack can't be reached: %s", unreachable(err))
+            except Exception:  # (the answer still goes: saying Slack is down, their words given back)
+                log.exception("could not screen a /hearth line while Slack can't be reached")
+        shown = Reply(body=join_rich([r.body for r in replies], "\n\n"), error=True)
+        message = messages(shown)[0]
+        return BoltResponse(status=200, body={"response_type": "ephemeral", "text": message["text"],
+                                              "blocks": message["blocks"]})
 
     # -- who ----------------------------------------------------------------------------
 

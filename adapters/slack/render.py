@@ -37,6 +37,9 @@ MAX_VIEW_TITLE = 24
 MAX_BUTTON_VALUE = 2000
 MAX_HEADER = 150
 MAX_FALLBACK = 3000
+#: The characters of text all of a message's blocks may hold together. Slack documents none, but refuses a message
+#: whose blocks hold about 13,000 (`msg_blocks_too_long`; slackapi/bolt-js#2509), however small each block is.
+MAX_MESSAGE_CHARS = 12_000
 ELLIPSIS = "…"
 
 
@@ -429,8 +432,18 @@ def messages(reply: Reply) -> list[dict[str, Any]]:
     blocks = body_blocks(reply)
     buttons = actions_blocks(reply.buttons)
     room = MAX_MESSAGE_BLOCKS - 1  # one spare for the "continued" note
-    groups = [blocks[i:i + room] for i in range(0, len(blocks), room)] or [[]]
-    if len(groups[-1]) + len(buttons) > MAX_MESSAGE_BLOCKS:
+    room_chars = MAX_MESSAGE_CHARS - 200  # and its words
+    groups: list[list[dict[str, Any]]] = [[]]
+    size = 0
+    for block in blocks:
+        n = block_chars(block)
+        if groups[-1] and (len(groups[-1]) >= room or size + n > room_chars):
+            groups.append([])
+            size = 0
+        groups[-1].append(block)
+        size += n
+    if groups[-1] and (len(groups[-1]) + len(buttons) > MAX_MESSAGE_BLOCKS
+                       or size + sum(block_chars(b) for b in buttons) > MAX_MESSAGE_CHARS):
         groups.append([])
     groups[-1] = groups[-1] + buttons
     out = []
@@ -441,6 +454,16 @@ def messages(reply: Reply) -> list[dict[str, Any]]:
         fallback = "\n".join(block_fallback(b) for b in group if b.get("type") in ("section", "rich_text"))
         out.append({"text": clip(fallback or (reply.title or "Hearth"), MAX_FALLBACK), "blocks": group})
     return out
+
+
+def block_chars(value: Any) -> int:
+    """The characters of text a block holds (its text objects' and rich text's), as Slack counts a message's."""
+    if isinstance(value, dict):
+        return sum(len(v) if k in ("text", "fallback") and isinstance(v, str) else block_chars(v)
+                   for k, v in value.items())
+    if isinstance(value, list):
+        return sum(block_chars(v) for v in value)
+    return 0
 
 
 def fit_view_blocks(blocks: list[dict[str, Any]], more_hint: str, limit: int = MAX_VIEW_BLOCKS) -> list[dict]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mappin
 
 from bot.commands.forms import CommandForm, command_form
 from bot.content.style import unseen  # (the one rule for what shows nothing)
-from bot.errors import NotYours, Spent, UserError
+from bot.errors import NotYours, Spent, UserError, quoted
 from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.i18n import N_, _
 
@@ -402,7 +402,8 @@ class Registry:
         longer is."""
         cmd = self.commands.get(event.name)
         if cmd is None:
-            raise UserError(_("I don't know the command “{}”. Try **help** to see what I can do."), event.name)
+            raise UserError(_("I don't know the command “{}”. Try **help** to see what I can do."),
+                            quoted(event.name))
         if cmd.permission != "member":  # (most commands: no call to make)
             await self._check_permission(app, event, cmd.permission, (cmd.name,))
         args = validate_options(cmd, event.args)

@@ -27,9 +27,11 @@ class NotUtf8(ValueError):
 
 
 def decode_utf8(data: bytes) -> str:
-    """The text, or `NotUtf8` naming the line people should look at (a config, a script)."""
+    """The text, or `NotUtf8` naming the line people should look at (a config, a script). A leading byte-order
+    mark (Windows Notepad saves one) is dropped, as a pack uploaded from the dashboard has it dropped: every file
+    kind reads the same bytes the same way."""
     try:
-        return data.decode("utf-8")
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as err:
         raise NotUtf8(data[:err.start].count(b"\n") + 1) from None
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Mapping
 from bot.commands.facts import described
 from bot.commands.registry import NEAR, Command, Option, Registry
 from bot.commands.router import Router
-from bot.errors import UserError
+from bot.errors import UserError, quoted
 from bot.events import Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.flows.crisis_care import NOT_UNDERSTOOD
 from bot.i18n import N_, _
@@ -69,11 +69,11 @@ def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -
             rich(_("For one of them: **help {command}**.").format(command=group[0].name))]))
     near = [c for c in registry.near(words) if visible(c)]
     if near:
-        raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**?"), typed=wanted,
+        raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**?"), typed=quoted(wanted),
                         command=hearth_text(near[0].name))
     around = [c for c in registry.under(words[:1]) if visible(c)]
     if around:  # "checkin foo": the group they were in
-        return Reply(body=join_rich([rich(_("I don't know the command “{}”."), wanted),
+        return Reply(body=join_rich([rich(_("I don't know the command “{}”."), quoted(wanted)),
                                      rich(_("The **{group}** commands are:").format(group=words[0].lower())),
                                      *_listed(around)]), error=True)
     groups = [word for word, cmds in registry.groups().items() if any(len(c.path) > 1 and visible(c) for c in cmds)]
@@ -82,8 +82,8 @@ def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -
         raise UserError(_(NOT_UNDERSTOOD))
     if like:  # "chekin", "notes" for "note"
         raise UserError(_("I don't know the command “{typed}”. Did you mean **{command}**? On its own, it lists its "
-                          "commands."), typed=wanted, command=hearth_text(like[0]))
-    raise UserError(_("I don't know the command “{}”. **help** lists them all."), wanted)
+                          "commands."), typed=quoted(wanted), command=hearth_text(like[0]))
+    raise UserError(_("I don't know the command “{}”. **help** lists them all."), quoted(wanted))
 
 
 def _line(cmd: Command) -> Rich:

@@ -38,14 +38,53 @@ def write(tmp_path: Path, text: str) -> Path:
     ("[safety]\nmodle = 'x'", "safety.modle", "did you mean `safety.model`"),
     ("[safety]\nfoo = 1", "safety.foo", "see config.example.toml for every setting"),
     ("log_levl = 'INFO'", "log_levl", "did you mean `log_level`"),
-    ("log_level = ", "(file)", "isn't valid TOML"),
+    ("log_level = ", "(the file)", "isn't valid TOML"),
 ])
 def test_bad_config_names_the_key_the_problem_and_an_example(tmp_path, text, key, words):
+    path = write(tmp_path, text)
     with pytest.raises(ConfigError) as err:
-        load(write(tmp_path, text), env={})
-    assert err.value.key == key
+        load(path, env={})
+    assert err.value.key == (str(path) if key == "(the file)" else key)
     assert words in str(err.value)
     assert "Example" in str(err.value)
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read_as_a_pack_with_one_is(tmp_path):
+    """Windows Notepad starts a UTF-8 file with a BOM; the config was refused as "not valid TOML" at column 1
+    while a pack with the same BOM was accepted (trial 6, F6)."""
+    path = tmp_path / "hearth.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + f'data_dir = "{tmp_path / "d"}"\n[slack]\nport = 3001\n'.encode())
+    config = load(path, env={})
+    assert config["slack.port"] == 3001
+    assert main(["check-config", str(path)]) == 0
+
+
+def test_a_config_that_isnt_utf8_is_named_and_told_to_be_utf8(tmp_path, capsys):
+    path = tmp_path / "hearth.toml"
+    path.write_bytes('[slack]\n# café\nport = 3001\n'.encode("latin-1"))
+    with pytest.raises(ConfigError) as err:
+        load(path, env={})
+    words = str(err.value)
+    assert str(path) in words and "UTF-8" in words and "line 2" in words
+    assert "(file)" not in words and "log_level" not in words, words
+    assert main(["check-config", str(path)]) == 2
+    out = capsys.readouterr().err
+    assert str(path) in out and "UTF-8" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize("text, typed", [
+    ("[checkins]\ndefault_open_minutes = true", "not true"),
+    ("[checkins]\ndefault_open_minutes = false", "not false"),
+    ("[slack]\nport = 'eighty'", 'not "eighty"'),
+    ("[safety]\nmodel = 'maybe'", 'not "maybe"'),
+    ("[checkins]\ndefault_open_minutes = 2.5", "not 2.5"),
+])
+def test_a_wrong_value_is_quoted_as_the_person_typed_it(tmp_path, text, typed):
+    """`default_open_minutes = true` was reported as "not True", Python's spelling, not what was typed."""
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, text), env={})
+    assert typed in str(err.value), str(err.value)
+    assert "True" not in str(err.value) and "'" not in str(err.value).split("Example")[0]
 
 
 def test_environment_overrides_and_secrets_stay_out_of_repr(tmp_path):

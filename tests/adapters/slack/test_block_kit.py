@@ -183,3 +183,15 @@ async def test_a_busy_home_tab_is_a_view_slack_accepts(app, clock, schedules, pr
                   depth="light", text=f"{i} " + "Who heard you well this week, and how did it feel? " * 5)
     for viewer in (actor("mia", moderator=True), actor("ann")):
         assert view_problems(await home_tab(app, viewer)) == []
+
+
+def test_a_long_reply_is_split_so_no_message_holds_more_text_than_slack_takes():
+    """Slack refuses a message whose blocks hold about 13,000 characters, however small each block (F8)."""
+    assert message_problems({"text": "t", "blocks": [_section("s" * 3000) for _ in range(5)]})
+    own = messages(Reply(body=Rich(("A line of Hearth's own words.\n" * 2000,))))
+    assert len(own) > 1 and all(message_problems(m) == [] for m in own)
+    words = messages(Reply(body=rich("What you typed, so you can use it again: {}", "y" * 50_000)))
+    shown = "".join(r["text"] for m in words for b in m["blocks"] if b["type"] == "rich_text"
+                    for e in b["elements"] for r in e["elements"] if r["type"] == "text")
+    assert len(words) > 1 and all(message_problems(m) == [] for m in words)
+    assert "y" * 50_000 in shown  # (words given back are split, never cut)

@@ -127,3 +127,17 @@ async def test_the_same_words_in_hearths_dm_again_at_once_get_the_care_reply_aga
         cared = await fake.wait_for("chat.postMessage", n,
                                     where=lambda p: p["channel"] == ANN and CARE in texts(p.get("blocks", [])))
         assert len(cared) == n
+
+
+async def test_a_huge_one_word_dm_is_answered_with_its_echo_cut_kindly(fake, side):
+    """A 50,000-character word in Hearth's DM was echoed back whole in the reply's rich_text blocks (only the
+    plain-text copy was cut), over what Slack takes in one message, so the member got no answer (trial 6, F8)."""
+    from testing.block_kit import message_problems
+
+    word = "x" * 50_000
+    await side.event({"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": "9.0",
+                      "text": word}, "EvDmHuge")
+    [shown] = await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    assert message_problems(shown) == [] and fake.refused == []
+    words = texts(shown["blocks"])
+    assert "I don't know the command" in words and "x" * 100 + "…" in words and word not in words

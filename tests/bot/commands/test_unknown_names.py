@@ -20,3 +20,14 @@ async def test_an_unknown_command_name_with_braces_is_quoted(app):
 async def test_an_unknown_button_is_refused_kindly(app):
     [reply] = await press(app, actor("ann"), "no.such {}", {})
     assert reply.error and "no longer works" in reply.plain()
+
+
+async def test_a_huge_unknown_name_is_quoted_cut_with_an_ellipsis(app):
+    """A 50,000-character word was quoted back whole in the refusal (trial 6, F8: over Slack's limit for one
+    message); a refusal's quote is cut, kindly, with "…"."""
+    from bot.errors import MAX_QUOTED
+
+    [reply] = await run(app, actor("ann"), "x" * 50_000)
+    assert reply.error and "I don't know the command “" in reply.plain()
+    [echo] = [p for p in reply.body.parts if isinstance(p, UserText)]
+    assert len(echo.text) == MAX_QUOTED and echo.text.endswith("x…")
