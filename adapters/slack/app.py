@@ -513,7 +513,8 @@ class SlackAdapter:
         text = trimmed(normalize_command_text(_MENTION.sub(" ", str(event.get("text") or "")))) or HELP
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
-        where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message")
+        where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message",
+                      event=eid)
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"], in_dm=in_dm)
         try:
             cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id))
@@ -546,7 +547,7 @@ class SlackAdapter:
         after = normalize_command_text(_MENTION.sub(" ", str(now.get("text") or ""))).strip()
         before = normalize_command_text(_MENTION.sub(" ", str(was["text"]))).strip() \
             if isinstance(was.get("text"), str) else None
-        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message")
+        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid)
         actor = await self._actor(body, user, None if in_dm else channel, in_dm=in_dm)
         ref = f"slack:{channel}:{now.get('ts') or was.get('ts') or ''}"
         await self.present.show(where, actor, await self.app.edited_line(actor, before, after, ref))

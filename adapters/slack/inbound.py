@@ -51,6 +51,9 @@ class Where:
     view_id: str | None = None
     origin: str | None = None
     replace: bool = False
+    event: str | None = None
+    """The interaction's id (`event_id`) where it has no trigger (a message written to Hearth): what it names
+    replies kept for later by, so a redelivery queues them once."""
 
 
 def event_id(body: dict[str, Any]) -> str | None:

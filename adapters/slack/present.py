@@ -45,6 +45,7 @@ class Presenter:
         """Put replies where the person is looking (see `Where`)."""
         forms = [r for r in replies if r.form is not None]
         texts = [r for r in replies if r.form is None and (r.body.parts or r.buttons or r.title)]
+        shown: list[Reply] = []  # (of `texts`, those Slack took whole: not kept again)
         try:
             if forms:
                 # A form comes with anything said before it, shown above its fields.
@@ -58,11 +59,18 @@ class Presenter:
                     where.respond.if_lost(lambda: self._keep(where, actor, replies))
                 for reply in texts:
                     await self._message(where, reply)
+                    shown.append(reply)
             for reply in replies:
                 if reply.attachment is not None:
                     await self._upload(where, reply)
         except (*UNREACHABLE, ResponseRefused) as err:
-            if await self._keep(where, actor, replies):
+            unshown = [r for r in replies if not any(r is s for s in shown)]
+            if where.origin == "message":
+                # A message written to Hearth: Slack acked it and won't send it again, and the reply would have been
+                # a message anyway. All of it that Slack didn't take goes to their DM by the outbox, not only what
+                # carries their words or care: the answer to what they wrote is not lost with the outage.
+                unshown = [dataclasses.replace(r, keep=True) for r in unshown if r in texts]
+            if await self._keep(where, actor, unshown):
                 log.info("the person's own words in a reply Slack didn't take go to their DM by the outbox")
             if not isinstance(err, (SlackApiError, ResponseRefused)):
                 raise  # (the way to Slack failed: the listener says so, and apologises where it can)
@@ -74,7 +82,8 @@ class Presenter:
 
     async def _keep(self, where: Where, actor: Actor, replies: list[Reply]) -> bool:
         """The person's own words in replies that didn't reach them, to their DM by the outbox (`keep_privately`)."""
-        return await self.app.keep_privately(actor, replies, f"slack:{where.trigger_id or secrets.token_hex(8)}",
+        key = f"slack:{where.trigger_id}" if where.trigger_id else where.event or f"slack:{secrets.token_hex(8)}"
+        return await self.app.keep_privately(actor, replies, key,
                                              or_in=f"slack:{where.channel}" if where.channel else None)
 
     def _meta(self, where: Where, kind: str = "message", name: str = "", args: dict[str, str] | None = None,

@@ -1,13 +1,16 @@
 """Slack's Web API out of reach while Slack's requests still arrive (trial 6, F5): Bolt asks `auth.test` before any
 listener runs, and that failure was a bare 500 with a 60-line traceback, the event dropped. Now: one warning line,
 an event answered so Slack sends it again (and handled once when Slack answers), a slash command answered in its
-ack with the person's words given back."""
+ack with the person's words given back. Slack down only after it was reached once (Bolt's auth.test kept): the
+event is acked and handled, and what Slack didn't take waits in the outbox, to arrive once when Slack is back."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
+from datetime import timedelta
 
 import pytest
 
@@ -88,3 +91,64 @@ async def test_words_of_concern_in_a_slash_command_while_slack_is_down_get_the_c
     assert CARE in texts(ack["blocks"]), texts(ack["blocks"])
     assert "I want to die" not in texts(ack["blocks"]) and "try again" not in texts(ack["blocks"]), texts(ack["blocks"])
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
+
+
+def slack_goes(adapter: SlackAdapter, url: str) -> None:
+    """Every Web API client of the adapter (its listeners' and the outbox's sender's) pointed at `url`."""
+    adapter.client.base_url = url
+    adapter.sender.client.base_url = url
+
+
+async def answered(adapter: SlackAdapter) -> None:
+    """The work that followed the acks, done."""
+    while adapter._following:
+        await asyncio.wait(set(adapter._following))
+
+
+async def test_words_of_concern_in_a_dm_while_slack_went_down_get_the_care_reply_once_slack_is_back(
+        app, adapter, fake, side, clock, caplog):
+    """Slack reached once (Bolt's auth.test is then kept), then down: the event is acked 200 and handled, and the
+    care reply that Slack didn't take waits in the outbox, to arrive once when Slack answers, never twice."""
+    status, _ = await side.event(dm("hello"), "EvUp1")  # (Slack answers: Bolt's auth.test is kept from here on)
+    assert status == 200
+    await answered(adapter)
+    before = len(fake.called("chat.postMessage"))
+    slack_goes(adapter, f"http://127.0.0.1:{closed_port()}/api/")
+    with caplog.at_level(logging.INFO):
+        status, _ = await side.event(dm("I want to die"), "EvLost1")
+        assert status == 200
+        await answered(adapter)
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
+        slack_goes(adapter, fake.api_url)  # Slack is back
+        clock.advance(timedelta(minutes=10))  # (the outbox backs off on Hearth's clock)
+        await app.outbox.drain_all()
+    shown = [texts(p["blocks"]) for p in fake.called("chat.postMessage")[before:]]
+    assert len([s for s in shown if CARE in s]) == 1, shown
+    status, _ = await side.event(dm("I want to die"), "EvLost1", retry=1)  # (were it sent again)
+    await answered(adapter)
+    await app.outbox.drain_all()
+    await fake.settle()
+    shown = [texts(p["blocks"]) for p in fake.called("chat.postMessage")[before:]]
+    assert status == 200 and len([s for s in shown if CARE in s]) == 1, shown
+
+
+async def test_any_answer_to_a_dm_that_slack_didnt_take_arrives_once_when_slack_is_back(app, adapter, fake, side,
+                                                                                         clock, caplog):
+    """Not only care: what Hearth answers a message written to it (here, its help) isn't lost with an outage that
+    began after Slack was reached once; Slack acked the event and won't send it again."""
+    await side.event(dm("help"), "EvUp2")
+    await answered(adapter)
+    [first] = [texts(p["blocks"]) for p in fake.called("chat.postMessage")]
+    slack_goes(adapter, f"http://127.0.0.1:{closed_port()}/api/")
+    with caplog.at_level(logging.INFO):
+        status, _ = await side.event(dm("help"), "EvLost2")
+        await answered(adapter)
+    assert status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
+    assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1, caplog.text
+    slack_goes(adapter, fake.api_url)
+    clock.advance(timedelta(minutes=10))
+    await app.outbox.drain_all()
+    await app.outbox.drain_all()
+    later = [texts(p["blocks"]) for p in fake.called("chat.postMessage")[1:]]
+    assert later == [first], later
