@@ -106,6 +106,22 @@ def raw_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=256)  # (every language's rules read the same message, some twice: `PhraseRules._canonical`)
 def raw_pieces(text: str) -> tuple[tuple[str, bool], ...]:
+    """`typed_pieces` without the tokens as typed."""
+    return tuple((tok, glued) for tok, glued, _ in typed_pieces(text))
+
+
+#: A run of three or more of one letter: typed for emphasis ("peroooo"), never a letter of the word. A run of two
+#: may be ("perro", "dog"), so squeezing it may make another word ("pero", "but").
+_EMPHASIS = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def emphasis_dropped(token: str) -> str:
+    """`token` with only its runs of three or more letters collapsed ("peroooo" -> "pero"; "perro" stays)."""
+    return _EMPHASIS.sub(r"\1", token)
+
+
+@lru_cache(maxsize=256)
+def typed_pieces(text: str) -> tuple[tuple[str, bool, str], ...]:
     """`raw_tokens`, each with whether it is a piece of a longer word: a letter not in a-z (an accent, "é", "ü",
     "ç") cuts a word into pieces ("téléphone" -> t é l é phone), and a piece is no word of its own, so no alias,
     typo or join is read into it (`Normaliser.tokens`: French `tt = "tout"` made "téléphone" "tout é l é
@@ -115,17 +131,17 @@ def raw_pieces(text: str) -> tuple[tuple[str, bool], ...]:
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _WORDISH.sub(_deleet, text)
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, str]] = []
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         if tok == CLAUSE:
             if out and out[-1][0] != CLAUSE:
-                out.append((CLAUSE, False))
+                out.append((CLAUSE, False, CLAUSE))
         elif tok[0].isalnum() or _is_symbol(tok):
             start, end = m.span()
             glued = tok.isalpha() and ((start > 0 and text[start - 1].isalpha()) or
                                        (end < len(text) and text[end].isalpha()))
-            out.append((squeeze(tok), glued))
+            out.append((squeeze(tok), glued, tok))
     while out and out[-1][0] == CLAUSE:
         out.pop()
     return tuple(out)
@@ -158,6 +174,9 @@ class Normaliser:
     """The phrase list's `word*` prefixes: a token starting with one is a word of its own ("suicidal"), not a join."""
     phrases: list[tuple[list[str], list[str]]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)
+    clause_words: frozenset[str] = frozenset()
+    """The aliases that end a clause (Spanish `pero = "#"`), as written: read only from a token typed so, or with
+    letters drawn out ("peroooo"), never from one that squeezing made one ("perro", "dog", squeezes to "pero")."""
 
     @classmethod
     def build(cls, aliases: dict[str, str], phrases: dict[str, str], fuzzy: list[str],
@@ -173,6 +192,7 @@ class Normaliser:
         canonical = set(norm.fuzzy.values())  # a set: `in dict.values()` made this quadratic (0.3 s at first use)
         norm.fuzzy = {k: v for k, v in norm.fuzzy.items() if k not in canonical}
         norm.aliases = {squeeze(k): [squeeze(t) for t in v.split()] for k, v in aliases.items()}
+        norm.clause_words = frozenset(k.casefold() for k, v in aliases.items() if CLAUSE in v.split())
         pairs = [([squeeze(t) for t in k.split()], [squeeze(t) for t in v.split()]) for k, v in phrases.items()]
         norm.phrases = sorted((kv for kv in pairs if kv[0] != kv[1]), key=lambda kv: -len(kv[0]))
         return norm
@@ -188,7 +208,7 @@ class Normaliser:
         someone else stand, whatever each language's aliases make of them (`AllRules.check`)."""
         toks: list[str] = []
         origin: list[int] = []
-        for n, (tok, glued) in enumerate(raw_pieces(text)):
+        for n, (tok, glued, typed) in enumerate(typed_pieces(text)):
             if glued:  # (a piece of a longer word: no alias, typo or join inside a word)
                 toks.append(tok)
                 origin.append(n)
@@ -196,7 +216,11 @@ class Normaliser:
             tok = self.fuzzy.get(tok, tok)
             pieces = self.unjoin(tok) if joins is None or tok in joins else [tok]
             for piece in pieces:
-                for alias in self.aliases.get(piece, [piece]):
+                aliased = self.aliases.get(piece, [piece])
+                if (CLAUSE in aliased and piece == tok and self.clause_words
+                        and emphasis_dropped(typed) not in self.clause_words):
+                    aliased = [piece]  # ("perro" is no "pero": squeezing never makes a clause word)
+                for alias in aliased:
                     if alias != CLAUSE or (toks and toks[-1] != CLAUSE):  # (`pero = "#"`: a clause ends here)
                         toks.append(alias)
                         origin.append(n)

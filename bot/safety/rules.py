@@ -282,7 +282,8 @@ class PhraseRules:
             alts.append(re.escape(" " + cue) + block)
         return re.compile(f"(?:{'|'.join(alts)})(?: [^ {CLAUSE}]+){{0,{window}}}$")
 
-    def check(self, text: str, told: set[int] | frozenset[int] = frozenset()) -> RuleVerdict:
+    def check(self, text: str, told: set[int] | frozenset[int] = frozenset(),
+              others: tuple["PhraseRules", ...] = ()) -> RuleVerdict:
         """Screen one message: the first phrase group that counts, else the first one cancelled.
 
         A group's phrases are one regex, and a regex finds the first phrase that matches at the leftmost place; when
@@ -291,7 +292,10 @@ class PhraseRules:
         weiterzuleben" after "würde lieber sterben") may still count.
 
         `told`: the pieces of `text` in words told to someone else, in any language (`told`): a crisis phrase read
-        in them is none of the writer's own (French "tu devrais te suicider" holds English "suicid*")."""
+        in them is none of the writer's own (French "tu devrais te suicider" holds English "suicid*").
+
+        `others`: the other languages' rules; a match one of them reads as negated right before it is cancelled too
+        (`_negated_elsewhere`: Spanish "no me mataría nunca" holds Portuguese "me matar")."""
         canon = self.canonical(text)
 
         def own(m: re.Match[str]) -> bool:
@@ -303,12 +307,12 @@ class PhraseRules:
         for entry in self.crisis:
             if entry.needs is not None and not entry.needs.search(canon):
                 continue  # (a group that counts only beside another phrase, said anywhere in the message)
-            found = [(m.span(), self._judge(entry, canon, *m.span(), figures))
+            found = [(m.span(), self._judge(entry, canon, *m.span(), figures, text, others))
                      for m in entry.regex.finditer(canon) if own(m)]
             judged = [j for _, j in found]
             if "figure" in judged and "fired" not in judged:
-                negated = [span for span, j in found if j == "negated"]
-                judged += [self._judge(entry, canon, *m.span(), figures)
+                negated = [span for span, j in found if j in ("negated", "negated elsewhere")]
+                judged += [self._judge(entry, canon, *m.span(), figures, text, others)
                            for source in entry.sources for m in _one(source).finditer(canon)
                            if own(m)  # (never a negated one's part)
                            and not any(m.start() < e and s < m.end() for s, e in negated)]
@@ -369,11 +373,14 @@ class PhraseRules:
                 for n in self.pieces(text, canon, *m.span())}
 
     def _judge(self, entry: _Compiled, canon: str, start: int, end: int,
-               figures: list[list[tuple[int, int]]]) -> str:
-        """What one match of a crisis group comes to: "fired", "softened", or cancelled by a "negated" cue or a
-        "figure"."""
+               figures: list[list[tuple[int, int]]], text: str = "", others: tuple["PhraseRules", ...] = ()) -> str:
+        """What one match of a crisis group comes to: "fired", "softened", or cancelled by a "negated" cue (its own
+        language's) or a "figure"; "negated elsewhere" (another language's cue right before it: `_negated_elsewhere`)
+        neither fires nor cancels, as a `quiet` group's negation: the model, when on, still reads the message."""
         if entry.negatable and self._negated(canon, start, end):
             return "negated"
+        if entry.negatable and others and self._negated_elsewhere(text, canon, start, end, others):
+            return "negated elsewhere"
         if not figures:
             figures.append([f.span() for fig in self.figures for f in fig.regex.finditer(canon)])
         if any(self._outweighs(fs, fe, start, end) for fs, fe in figures[0]):
@@ -399,6 +406,36 @@ class PhraseRules:
                     and not self._compares(canon, m.start(), start, end):
                 return True
             pos = m.start() + 1
+        return False
+
+    #: How many words may stand between another language's negation cue and a match it negates: a word that is a
+    #: cue in one language is an everyday word in another (Portuguese "no" is "in the", Spanish and English "no"),
+    #: so only a cue that stands right before the match is read across languages (one word between was measured:
+    #: Portuguese "no domingo não vou estar mais aqui", "no fundo queria não acordar" were read as negated).
+    _FOREIGN_REACH = 0
+
+    def _negated_elsewhere(self, text: str, canon: str, start: int, end: int,
+                           others: tuple["PhraseRules", ...]) -> bool:
+        """Whether another language's negation, read on that language's canonical form of `text`, negates the
+        match right where it begins: people mix languages, and a phrase of one is often a phrase of another too
+        ("no me mataría nunca" is Spanish; Portuguese reads "me matar" in it, and Portuguese has no cue "no")."""
+        pieces = self.pieces(text, canon, start, end)
+        own_cues = {c[-1] for c in self.scope.cues}
+        if not pieces or any(w in own_cues for w in canon[:start].split()[-1:]):
+            return False  # (a cue of this language's own it has read already: "no im such a burden")
+        first = min(pieces)
+        for rules in others:
+            if rules.negation is None:
+                continue
+            toks, origin = rules.normaliser.traced(text, rules._joins(text))
+            i = next((k for k, o in enumerate(origin) if o == first), None)
+            if i is None or (i and toks[i - 1] in own_cues):
+                continue
+            lo = max(0, i - 1 - self._FOREIGN_REACH)  # (the cue and at most `_FOREIGN_REACH` words after it)
+            near = " " + " ".join([CLAUSE, *toks[lo:]]) + " "
+            at = 2 + sum(len(t) + 1 for t in toks[lo:i])  # (the space before token i, as a match begins)
+            if rules._negated(near, at):
+                return True
         return False
 
     def _compares(self, canon: str, cue: int, start: int, end: int | None) -> bool:
@@ -478,11 +515,13 @@ class AllRules:
         cancelled = softened = directed = None
         for reading in readings(text):
             for rules in self.by_language.values():
-                verdict = rules.check(reading)
+                others = tuple(r for r in self.by_language.values() if r is not rules)
+                verdict = rules.check(reading, others=others)
                 directed = directed or verdict.directed
                 if verdict.fired and (directed := directed or self._directed_anywhere(reading)):
                     # (words told to someone else are none of the writer's own: "tu devrais te suicider")
-                    verdict = rules.check(reading, {n for r in self.by_language.values() for n in r.told(reading)})
+                    verdict = rules.check(reading, {n for r in self.by_language.values() for n in r.told(reading)},
+                                          others)
                     directed = directed or verdict.directed
                 if verdict.fired:
                     return replace(verdict, directed=directed)
