@@ -316,6 +316,9 @@ async def apply(app: "Hearth", ev: Event) -> Reply:
         await audit(app, ev, "pack.import", {"pack": pack.id, "version": str(pack.version),
                                              "added": len(plan.added), "changed": len(plan.changed),
                                              "unchanged": len(plan.unchanged), "clashes": len(plan.clashes)})
+    if not rows:  # (everything in it came in since the preview, or was here already: say so, never "Imported")
+        return Reply(body=join_rich([rich(_("Nothing new to bring in from {}: what it holds is here already."),
+                                          pack.name), _summary(plan)]))
     return Reply(body=join_rich([rich(_("Imported {}."), pack.name), _summary(plan),
                                  rich(_("See them with **mod prompt list**."))]))
 

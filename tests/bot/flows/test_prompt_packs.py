@@ -98,6 +98,18 @@ async def test_export_with_no_prompts_explains(app):
     assert "mod prompt add" in text(out)
 
 
+async def test_a_pack_whose_prompts_are_all_here_by_the_time_it_is_applied_says_nothing_came_in(app):
+    """Two previews of one pack, applied one after the other: the second brings nothing, and must not say
+    "Imported" (an outside trial: the reply claimed an import that changed nothing)."""
+    mod = actor("mia", moderator=True)
+    first, second = await upload(app, mod, PACK), await upload(app, mod, PACK)
+    assert "Imported" in text(await apply_preview(app, mod, first))
+    again = text(await apply_preview(app, mod, second))
+    assert "Imported" not in again and "Nothing new to bring in" in again and "0 new" in again
+    log = await app.store.communities.audit_log("console:test")
+    assert [e["action"] for e in log].count("pack.import") == 1
+
+
 #: PACK with team-01's text changed and one prompt more, team-03.
 CHANGED = PACK.replace("Who made your week a little easier?", "Who made your week lighter?") + """
 [[prompts]]
