@@ -38,32 +38,37 @@ async def down(app, fake, tmp_path):
     await slack.stop()
 
 
+@pytest.fixture
+def down_side(down, fake) -> SlackSide:
+    """Slack's side of the app whose Web API is down from the start."""
+    return SlackSide(fake, f"http://127.0.0.1:{down.port}{EVENTS_PATH}", SECRET)
+
+
 def dm(text: str) -> dict:
     return {"type": "message", "channel_type": "im", "user": ANN, "channel": "DANN", "ts": "7.0", "text": text}
 
 
-async def test_a_dm_while_slack_is_down_is_answered_for_slack_to_send_again_then_handled_once(down, fake, caplog):
-    side = SlackSide(fake, f"http://127.0.0.1:{down.port}{EVENTS_PATH}", SECRET)
+async def test_a_dm_while_slack_is_down_is_answered_for_slack_to_send_again_then_handled_once(down, down_side, fake,
+                                                                                               caplog):
     with caplog.at_level(logging.INFO):
-        status, _ = await side.event(dm("I want to die"), "EvDown1")
+        status, _ = await down_side.event(dm("I want to die"), "EvDown1")
     assert status == 503  # not 2xx: Slack retries the event
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "can't be reached" in
             r.getMessage()] != []
     down.client.base_url = fake.api_url  # Slack answers again; it sends the event again, as it does
-    status, _ = await side.event(dm("I want to die"), "EvDown1", retry=1)
+    status, _ = await down_side.event(dm("I want to die"), "EvDown1", retry=1)
     assert status == 200
     [shown] = await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
     assert CARE in texts(shown["blocks"])
-    status, _ = await side.event(dm("I want to die"), "EvDown1", retry=2)
+    status, _ = await down_side.event(dm("I want to die"), "EvDown1", retry=2)
     await fake.settle()
     assert status == 200 and len(fake.called("chat.postMessage")) == 1  # handled once
 
 
-async def test_a_slash_command_while_slack_is_down_says_so_in_its_ack_and_gives_the_words_back(down, fake, caplog):
-    side = SlackSide(fake, f"http://127.0.0.1:{down.port}{EVENTS_PATH}", SECRET)
+async def test_a_slash_command_while_slack_is_down_says_so_in_its_ack_and_gives_the_words_back(down_side, caplog):
     with caplog.at_level(logging.INFO):
-        status, answer = await side.command(ANN, "note add a thought I want to keep")
+        status, answer = await down_side.command(ANN, "note add a thought I want to keep")
     assert status == 200
     ack = json.loads(answer)
     assert ack["response_type"] == "ephemeral" and message_problems(ack) == []
@@ -72,19 +77,17 @@ async def test_a_slash_command_while_slack_is_down_says_so_in_its_ack_and_gives_
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
 
 
-async def test_a_button_while_slack_is_down_is_not_a_500(down, fake, caplog):
-    side = SlackSide(fake, f"http://127.0.0.1:{down.port}{EVENTS_PATH}", SECRET)
+async def test_a_button_while_slack_is_down_is_not_a_500(down_side, caplog):
     with caplog.at_level(logging.INFO):
-        status, _ = await side.click(ANN, {"type": "button", "action_id": "hearth:x", "value": "{}",
-                                            "text": {"type": "plain_text", "text": "Go"}})
+        status, _ = await down_side.click(ANN, {"type": "button", "action_id": "hearth:x", "value": "{}",
+                                                 "text": {"type": "plain_text", "text": "Go"}})
     assert status == 503
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
 
 
-async def test_words_of_concern_in_a_slash_command_while_slack_is_down_get_the_care_reply(down, fake, caplog):
-    side = SlackSide(fake, f"http://127.0.0.1:{down.port}{EVENTS_PATH}", SECRET)
+async def test_words_of_concern_in_a_slash_command_while_slack_is_down_get_the_care_reply(down_side, caplog):
     with caplog.at_level(logging.INFO):
-        status, answer = await side.command(ANN, "I want to die")
+        status, answer = await down_side.command(ANN, "I want to die")
     assert status == 200
     ack = json.loads(answer)
     assert message_problems(ack) == []
@@ -105,23 +108,33 @@ async def answered(adapter: SlackAdapter) -> None:
         await asyncio.wait(set(adapter._following))
 
 
+async def reached_then_down(adapter: SlackAdapter, side: SlackSide, text: str, event_id: str) -> None:
+    """A DM Slack answers (Bolt keeps its auth.test from then on), then Slack goes down."""
+    status, _ = await side.event(dm(text), event_id)
+    assert status == 200
+    await answered(adapter)
+    slack_goes(adapter, f"http://127.0.0.1:{closed_port()}/api/")
+
+
+async def slack_is_back(app, adapter: SlackAdapter, fake, clock) -> None:  # type: ignore[no-untyped-def]
+    """Slack answers again, and the outbox, which backs off on Hearth's clock, has had time to try."""
+    slack_goes(adapter, fake.api_url)
+    clock.advance(timedelta(minutes=10))
+    await app.outbox.drain_all()
+
+
 async def test_words_of_concern_in_a_dm_while_slack_went_down_get_the_care_reply_once_slack_is_back(
         app, adapter, fake, side, clock, caplog):
     """Slack reached once (Bolt's auth.test is then kept), then down: the event is acked 200 and handled, and the
     care reply that Slack didn't take waits in the outbox, to arrive once when Slack answers, never twice."""
-    status, _ = await side.event(dm("hello"), "EvUp1")  # (Slack answers: Bolt's auth.test is kept from here on)
-    assert status == 200
-    await answered(adapter)
+    await reached_then_down(adapter, side, "hello", "EvUp1")
     before = len(fake.called("chat.postMessage"))
-    slack_goes(adapter, f"http://127.0.0.1:{closed_port()}/api/")
     with caplog.at_level(logging.INFO):
         status, _ = await side.event(dm("I want to die"), "EvLost1")
         assert status == 200
         await answered(adapter)
         assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
-        slack_goes(adapter, fake.api_url)  # Slack is back
-        clock.advance(timedelta(minutes=10))  # (the outbox backs off on Hearth's clock)
-        await app.outbox.drain_all()
+        await slack_is_back(app, adapter, fake, clock)
     shown = [texts(p["blocks"]) for p in fake.called("chat.postMessage")[before:]]
     assert len([s for s in shown if CARE in s]) == 1, shown
     status, _ = await side.event(dm("I want to die"), "EvLost1", retry=1)  # (were it sent again)
@@ -136,19 +149,15 @@ async def test_any_answer_to_a_dm_that_slack_didnt_take_arrives_once_when_slack_
                                                                                          clock, caplog):
     """Not only care: what Hearth answers a message written to it (here, its help) isn't lost with an outage that
     began after Slack was reached once; Slack acked the event and won't send it again."""
-    await side.event(dm("help"), "EvUp2")
-    await answered(adapter)
+    await reached_then_down(adapter, side, "help", "EvUp2")
     [first] = [texts(p["blocks"]) for p in fake.called("chat.postMessage")]
-    slack_goes(adapter, f"http://127.0.0.1:{closed_port()}/api/")
     with caplog.at_level(logging.INFO):
         status, _ = await side.event(dm("help"), "EvLost2")
         await answered(adapter)
     assert status == 200
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
     assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1, caplog.text
-    slack_goes(adapter, fake.api_url)
-    clock.advance(timedelta(minutes=10))
-    await app.outbox.drain_all()
+    await slack_is_back(app, adapter, fake, clock)
     await app.outbox.drain_all()
     later = [texts(p["blocks"]) for p in fake.called("chat.postMessage")[1:]]
     assert later == [first], later

@@ -10,11 +10,10 @@ check-in sets), beside the crisis it must never swallow. The style of `test_pari
 
 from __future__ import annotations
 
-import pytest
 
 from bot.safety.screen import Screen
+from tests.bot.safety.parity import LANGS, parity_tests
 
-LANGS = ("en", "es", "de", "fr", "pt")
 
 #: family -> (levels every language may give, {language: [sentences]})
 FAMILIES: dict[str, tuple[frozenset[str], dict[str, list[str]]]] = {
@@ -96,22 +95,7 @@ FAMILIES: dict[str, tuple[frozenset[str], dict[str, list[str]]]] = {
 ASKED = ["my niece asked if i'm gonna die soon because i'm 35 lmao", "my son asked me whether i was going to die soon"]
 
 
-@pytest.fixture(scope="module")
-def screen() -> Screen:
-    return Screen.load(with_model=False)
-
-
-def test_every_family_has_all_five_languages():
-    for family, (_, by_lang) in FAMILIES.items():
-        assert sorted(by_lang) == sorted(LANGS), family
-
-
-@pytest.mark.parametrize("family", list(FAMILIES))
-def test_all_five_languages_give_the_same_level(screen: Screen, family: str):
-    levels, by_lang = FAMILIES[family]
-    got = {(lang, text): screen.check(text).level for lang in LANGS for text in by_lang[lang]}
-    wrong = {k: v for k, v in got.items() if v not in levels}
-    assert not wrong, f"{family}: want {sorted(levels)} in every language, got {wrong}"
+test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
 
 
 def test_a_question_someone_else_asked_about_dying_is_never_the_alarm(screen: Screen):
