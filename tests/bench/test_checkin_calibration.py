@@ -21,8 +21,8 @@ def test_the_calibration_answers_have_every_idea_in_five_languages_with_one_labe
         assert a.text == a.text.strip(), a
     assert all(sorted(seen) == sorted(LANGUAGES) for seen in langs.values())
     assert all(len(seen) == 1 for seen in labels.values())
-    assert len({idea for idea, seen in labels.items() if seen == {False}}) >= 150
-    assert len({idea for idea, seen in labels.items() if seen == {True}}) >= 40
+    assert len({idea for idea, seen in labels.items() if seen == {False}}) >= 230
+    assert len({idea for idea, seen in labels.items() if seen == {True}}) >= 190
 
 
 def test_the_calibration_ids_are_unique_and_its_rows_are_grouped_by_idea() -> None:
