@@ -50,7 +50,9 @@ CALIBRATION = Path(__file__).resolve().parents[2] / "bench" / "checkin_calibrati
 #: where the community turned it on, a care note to the moderators. A note about someone who is fine costs the
 #: moderators' trust in the next one; the phrase rules alone answer about 0.2 % so. 1 % is the everyday alarm
 #: bench/README.md ("On by default?") names as what would let the model be on by default; the crisis threshold is
-#: the lowest that keeps it here, and the dev precision floor still holds.
+#: the lowest that keeps it here, and the dev precision floor still holds. Measured (session 15): answers written
+#: apart from this set get about twice its share (held out: 2.0 % at the 0.94 % this cap chose), so the cap is a
+#: calibration, not a promise.
 CALIBRATION_CRISIS_MAX = 0.01
 #: At most this share of them may get crisis or the gentle word (a short private word, no note): the same share
 #: `ORDINARY_MAX` allows on dev's everyday chat, which the gentle threshold must also keep.
