@@ -26,11 +26,12 @@ import time
 import tomllib
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from bench.common import rss_mb
 from bot.content.packs import default_content_dir
-from bot.safety.corpus import LANGUAGES, Sentence, check_frozen, part, read_corpus
+from bot.safety.corpus import (ANSWERS_HEADER, LANGUAGES, Answer, Sentence, check_frozen, part, read_answers,
+                               read_corpus)
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Screen
 from bot.safety.train import ordinary
@@ -49,44 +50,22 @@ SHORT = ("good morning everyone", "hi all", "thanks!", "see you tomorrow", "nigh
 
 #: Written apart from the corpus and never trained or tuned on (see the module's docstring).
 CHECKIN_ANSWERS = Path(__file__).with_name("checkin_answers.tsv")
-CHECKIN_HEADER = "idea\tlang\tlabel\ttext"
+CHECKIN_HEADER = ANSWERS_HEADER
 HELD_OUT_OK, HELD_OUT_CRISIS = "check-in answers (held out)", "check-in crisis answers (held out)"
 #: A second set in the same format, written independently of the corpus and of `checkin_answers.tsv` (its writer
 #: read neither), to calibrate on: thresholds chosen on the corpus's dev split raise more false alarms on answers
-#: written apart from it. Read and reported exactly as the held-out set, as rows of its own.
+#: written apart from it. Reported exactly as the held-out set, as rows of its own; `python -m bot.safety.train`
+#: chooses the model's thresholds on it (`bot.safety.train.CALIBRATION`), so it measures them no longer.
 CHECKIN_CALIBRATION = Path(__file__).with_name("checkin_calibration.tsv")
 CALIBRATION_OK = "calibration check-in answers (independent)"
 CALIBRATION_CRISIS = "calibration check-in crisis answers (independent)"
 
 
-class Answer(NamedTuple):
-    idea: str
-    lang: str
-    crisis: bool
-    text: str
-
-
 def read_checkin_answers(path: Path = CHECKIN_ANSWERS) -> list[Answer]:
-    """The held-out check-in answers, checked as the corpus is: every idea in each of the five languages once,
-    one label per idea (`ok` or `crisis`), no empty text. A malformed row stops the bench rather than quietly
-    shrinking the set it reports on."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0] != CHECKIN_HEADER:
-        raise ValueError(f"{path.name}: the first line must be {CHECKIN_HEADER!r}")
-    answers, labels, langs = [], {}, defaultdict(list)
-    for number, line in enumerate(lines[1:], start=2):
-        fields = line.split("\t")
-        if len(fields) != 4 or fields[2] not in ("ok", "crisis") or fields[1] not in LANGUAGES or not fields[3].strip():
-            raise ValueError(f"{path.name}:{number}: want idea, language, ok|crisis and a text: {line!r}")
-        idea, lang, label, text = fields
-        if labels.setdefault(idea, label) != label:
-            raise ValueError(f"{path.name}:{number}: {idea} is labelled both ok and crisis")
-        langs[idea].append(lang)
-        answers.append(Answer(idea, lang, label == "crisis", text))
-    for idea, seen in langs.items():
-        if sorted(seen) != sorted(LANGUAGES):
-            raise ValueError(f"{path.name}: {idea} has languages {', '.join(seen)}, not each of {', '.join(LANGUAGES)}")
-    return answers
+    """The held-out check-in answers (or, given its path, the calibration set), checked by
+    `bot.safety.corpus.read_answers`: a malformed row stops the bench rather than quietly shrinking the set it
+    reports on."""
+    return read_answers(path)
 
 
 def held_out_rates(screen: Screen, answers: list[Answer], names: tuple[str, str] = (HELD_OUT_OK, HELD_OUT_CRISIS),

@@ -14,7 +14,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 from bot.content.packs import default_content_dir
 from bot.errors import HearthError
@@ -30,6 +30,9 @@ OK_CATEGORIES = ("hyperbole", "idiom", "literal-means", "negation", "topic", "re
 #: questions like, Hearth's own reflection and check-in prompts (feelings, trust, boundaries, apologies).
 LATER_CATEGORIES = ("someone-else", "veiled", "mixed", "games", "reflective")
 HEADER = "idea\tlang\tlabel\tcategory\ttext"
+#: Check-in answer sets (the benchmark's held-out set, and the calibration set training chooses thresholds on) have
+#: no category: one label per idea, each idea in the five languages.
+ANSWERS_HEADER = "idea\tlang\tlabel\ttext"
 MANIFEST = "test-split.txt"
 Split = Literal["train", "dev", "test"]
 
@@ -85,6 +88,37 @@ def _read_file(path: Path) -> list[Sentence]:
             raise CorpusError(f"{path.name}:{n}: unknown language, label or category, or no text")
         out.append(Sentence(idea, lang, label == "crisis", category, text))
     return out
+
+
+class Answer(NamedTuple):
+    idea: str
+    lang: str
+    crisis: bool
+    text: str
+
+
+def read_answers(path: Path) -> list[Answer]:
+    """A set of check-in answers, checked as the corpus is: every idea in each of the five languages once, one
+    label per idea (`ok` or `crisis`), no empty text. A malformed row stops the reader rather than quietly
+    shrinking the set that thresholds are chosen on or figures are reported on."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != ANSWERS_HEADER:
+        raise CorpusError(f"{path.name}: the first line must be {ANSWERS_HEADER!r}")
+    answers, labels, langs = [], {}, defaultdict(list)
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[2] not in ("ok", "crisis") or fields[1] not in LANGUAGES or not fields[3].strip():
+            raise CorpusError(f"{path.name}:{number}: want idea, language, ok|crisis and a text: {line!r}")
+        idea, lang, label, text = fields
+        if labels.setdefault(idea, label) != label:
+            raise CorpusError(f"{path.name}:{number}: {idea} is labelled both ok and crisis")
+        langs[idea].append(lang)
+        answers.append(Answer(idea, lang, label == "crisis", text))
+    for idea, seen in langs.items():
+        if sorted(seen) != sorted(LANGUAGES):
+            raise CorpusError(f"{path.name}: {idea} has languages {', '.join(seen)}, "
+                              f"not each of {', '.join(LANGUAGES)}")
+    return answers
 
 
 def split_of(sentences: Iterable[Sentence], frozen: set[str] | None = None) -> dict[str, Split]:

@@ -139,12 +139,28 @@ class Screen:
     def check_many(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
         """Screen several texts; the model embeds them in one batch. `model=False`: the rules alone, as a
         community that chose them (`crisis_screen = phrases`) is screened."""
-        verdicts = [self.rules.check(t) for t in texts]
         if self.model is None or not model:
+            verdicts = [self.rules.check(t) for t in texts]
             return [ScreenResult(True, v.fired, "crisis", bool(v.directed)) if v.fired else
                     ScreenResult(False, v.softened, "gentle", bool(v.directed)) if v.softened else
                     ScreenResult(False, v.directed, "ok", True) if v.directed else OK for v in verdicts]
         head = self.model.head
+        out = []
+        for v, chance in self.readings(texts):
+            level = combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
+            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else \
+                v.softened if v.softened and not v.fired else "model"
+            out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,
+                                    bool(v.directed)))
+        return out
+
+    def readings(self, texts: list[str]) -> list[tuple[RuleVerdict, float]]:
+        """What `check_many` weighs for each text, before any threshold: the rules' verdict and the model's chance
+        (0 where the model does not read the text or a must-fire phrase already decided). Training chooses the
+        thresholds on these, so they hold for the screen exactly as it runs. Needs the model."""
+        if self.model is None:
+            raise ModelUnavailable(self.unavailable or "readings need the model")
+        verdicts = [self.rules.check(t) for t in texts]
         pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
         reads = [(i, texts[i]) for i in pending]
         reads += [(i, piece) for i in pending if verdicts[i].fired for piece in self._phrase_sentences(texts[i])]
@@ -152,14 +168,7 @@ class Screen:
         if reads:
             for (i, _), chance in zip(reads, self.model.probabilities([t for _, t in reads])):
                 chances[i] = max(chances.get(i, 0.0), chance)
-        out = []
-        for i, v in enumerate(verdicts):
-            level = combine(v, chances.get(i, 0.0), head.crisis_at, head.gentle_at, head.evidence_only)
-            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else \
-                v.softened if v.softened and not v.fired else "model"
-            out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,
-                                    bool(v.directed)))
-        return out
+        return [(v, chances.get(i, 0.0)) for i, v in enumerate(verdicts)]
 
     def _phrase_sentences(self, text: str) -> list[str]:
         """The sentences of a longer text in which a phrase the model must confirm fired on its own. The model reads

@@ -1,6 +1,7 @@
 """Train the crisis screen's head: one reproducible command.
 
-    python -m bot.safety.train              # train on the train split, choose thresholds on dev, write head.json
+    python -m bot.safety.train              # train on the train split, choose thresholds on dev and the
+                                            # calibration set, write head.json
     python -m bot.safety.train --freeze     # once, before any training: freeze the test split
     python -m bot.safety.train --compare    # measure every installed embedder on the dev split
     python -m bot.safety.train --ablation   # measure the head's parts on the dev split
@@ -9,8 +10,10 @@ The head reads the sentence embedding through one hidden layer (scikit-learn's
 MLP with L-BFGS, seeded: `--seed`, recorded in the head) and mixes its logit
 with a linear model over hashed character and word n-grams
 (`bot.safety.ngrams`), which keeps slang and misspellings the embedding blurs.
-Scikit-learn is needed to train only; screening is numpy. The mix and the
-thresholds are chosen on the dev split only; the test split is never read
+Scikit-learn is needed to train only; screening is numpy. The mix is chosen
+on the dev split; the thresholds on dev and on the calibration set
+(`CALIBRATION`: check-in answers written apart from the corpus), which caps
+how many ordinary answers get the crisis answer. The test split is never read
 here except to freeze it.
 """
 
@@ -25,7 +28,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot.safety.corpus import LANGUAGES, MANIFEST, Sentence, check_frozen, corpus_dir, manifest_of, part, read_corpus
+from bot.safety.corpus import (LANGUAGES, MANIFEST, Answer, Sentence, check_frozen, corpus_dir, manifest_of, part,
+                               read_answers, read_corpus)
 from bot.safety.evaluate import tally
 from bot.safety.model import EMBEDDERS, Head, Model, ModelUnavailable, head_path, load_embedder, package_version
 from bot.safety.rules import AllRules, RuleVerdict
@@ -37,6 +41,22 @@ PRECISION_FLOOR = 0.92
 CAUGHT_FLOOR = 0.99
 #: ...unless that would answer more than this share of dev's everyday chat (see `choose_thresholds`).
 ORDINARY_MAX = 0.05
+#: Check-in answers written apart from the corpus, by a writer who read neither it nor the benchmark's held-out
+#: answers (ordinary ones and ones in danger, five languages). Dev misled here: its check-in-register ideas share the
+#: corpus's writers, so thresholds chosen on dev alone answered 2.6 % of the held-out ordinary answers with the
+#: crisis answer. Training reads this file to choose thresholds; it is never trained on (bench/README.md, session 15).
+CALIBRATION = Path(__file__).resolve().parents[2] / "bench" / "checkin_calibration.tsv"
+#: At most this share of the calibration set's ordinary answers may get the crisis answer: private helplines and,
+#: where the community turned it on, a care note to the moderators. A note about someone who is fine costs the
+#: moderators' trust in the next one; the phrase rules alone answer about 0.2 % so. 1 % is the everyday alarm
+#: bench/README.md ("On by default?") names as what would let the model be on by default; the crisis threshold is
+#: the lowest that keeps it here, and the dev precision floor still holds. Measured (session 15): answers written
+#: apart from this set get about twice its share (held out: 2.0 % at the 0.94 % this cap chose), so the cap is a
+#: calibration, not a promise.
+CALIBRATION_CRISIS_MAX = 0.01
+#: At most this share of them may get crisis or the gentle word (a short private word, no note): the same share
+#: `ORDINARY_MAX` allows on dev's everyday chat, which the gentle threshold must also keep.
+CALIBRATION_CONCERN_MAX = 0.05
 #: L2 strengths tried (on standardised features) by the plain logistic head (`fit_standardised`).
 STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
 #: The head: hidden units and their L2 strength; the n-gram model's buckets (2**bits) and inverse strength; the
@@ -105,6 +125,25 @@ class Choice:
     worst_recall: float
     worst_precision: float
     worst_caught: float
+    #: On the calibration set at the chosen thresholds (when there was one): ordinary answers answered crisis,
+    #: crisis or gentle; answers in danger answered crisis, crisis or gentle.
+    calibration: dict[str, float] | None = None
+
+
+#: One calibration answer as the screen reads it: in danger or not, the rules' verdict, the model's chance.
+Reading = tuple[bool, RuleVerdict, float]
+
+
+def calibration_shares(readings: list[Reading], crisis_at: float, gentle_at: float,
+                       evidence_only: tuple[str, ...]) -> dict[str, float]:
+    """What the screen answers the calibration set at these thresholds, as shares of its ordinary answers and of
+    its answers in danger."""
+    levels = [(crisis, combine(v, p, crisis_at, gentle_at, evidence_only)) for crisis, v, p in readings]
+    ok = [level for crisis, level in levels if not crisis] or ["ok"]
+    danger = [level for crisis, level in levels if crisis] or ["ok"]
+    return {"ordinary_crisis": ok.count("crisis") / len(ok), "ordinary_concern": 1 - ok.count("ok") / len(ok),
+            "danger_crisis": danger.count("crisis") / len(danger),
+            "danger_concern": 1 - danger.count("ok") / len(danger)}
 
 
 def ordinary(rows: list[Sentence]) -> list[bool]:
@@ -114,14 +153,19 @@ def ordinary(rows: list[Sentence]) -> list[bool]:
 
 
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
-                      evidence_only: tuple[str, ...]) -> Choice:
-    """On dev: the crisis threshold with the best worst-language recall whose worst-language precision stays
-    above the floor. If none does, the alarm stays precise rather than loud: the lowest threshold whose pooled
-    precision stays above the floor (else the most precise one), since a crisis answer also tells moderators.
+                      evidence_only: tuple[str, ...], calibration: list[Reading] | None = None) -> Choice:
+    """With a calibration set (`CALIBRATION`, read as the screen reads it): the lowest crisis threshold that
+    answers at most `CALIBRATION_CRISIS_MAX` of its ordinary answers with crisis and whose worst-language
+    precision on dev stays above the floor (if none keeps both, the lowest that keeps the cap: the alarm stays
+    rare). Without one, on dev alone: the crisis threshold with the best worst-language recall whose
+    worst-language precision stays above the floor; if none does, the alarm stays precise rather than loud: the
+    lowest threshold whose pooled precision stays above the floor (else the most precise one), since a crisis
+    answer also tells moderators.
     Then the highest gentle threshold that still catches the floor's share of crisis sentences in every
     language (if none does, the lowest): the gentle word is where recall is won. But never so low that more
-    than `ORDINARY_MAX` of dev's everyday chat gets it: a word of concern to every other "good night" is
-    noise, and teaches people to ignore it."""
+    than `ORDINARY_MAX` of dev's everyday chat gets it, nor (with a calibration set) more than
+    `CALIBRATION_CONCERN_MAX` of its ordinary answers get crisis or gentle: a word of concern to every other
+    "good night" is noise, and teaches people to ignore it."""
     def judged(c: float, g: float) -> dict:
         return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
 
@@ -135,7 +179,12 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
         scored.append((c, min(t[lang].recall for lang in LANGUAGES), min(t[lang].precision for lang in LANGUAGES),
                        f1(t)))
     floor = [x for x in scored if x[2] >= PRECISION_FLOOR]
-    if floor:
+    if calibration is not None:
+        capped = [x for x in scored if calibration_shares(calibration, x[0], x[0], evidence_only)["ordinary_crisis"]
+                  <= CALIBRATION_CRISIS_MAX]
+        c, recall, precision, _ = min([x for x in capped if x[2] >= PRECISION_FLOOR] or capped or scored[-1:],
+                                      key=lambda x: x[0])
+    elif floor:
         c, recall, precision, _ = max(floor, key=lambda x: (x[1], x[0]))
     else:  # no threshold keeps every language precise enough: keep the alarm precise where it can be, pooled
         pooled = [x for x in scored if judged(x[0], x[0])["all"].precision >= PRECISION_FLOOR]
@@ -143,12 +192,17 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
             scored, key=lambda x: (judged(x[0], x[0])["all"].precision, -x[0]))
     chat = [p for p, everyday in zip(chances, ordinary(dev)) if everyday]
     lowest = min((g for g in GRID if sum(p >= g for p in chat) <= ORDINARY_MAX * len(chat)), default=c)
+    if calibration is not None:
+        lowest = max(lowest, min((g for g in GRID if g <= c and calibration_shares(calibration, c, g, evidence_only)[
+            "ordinary_concern"] <= CALIBRATION_CONCERN_MAX), default=c))
     best = Choice(c, c, recall, precision, min(judged(c, c)[lang].caught_share for lang in LANGUAGES))
     for g in reversed([g for g in GRID if lowest <= g <= c]):
         best.gentle_at = g
         best.worst_caught = min(judged(c, g)[lang].caught_share for lang in LANGUAGES)
         if best.worst_caught >= CAUGHT_FLOOR:
             break
+    if calibration is not None:
+        best.calibration = calibration_shares(calibration, best.crisis_at, best.gentle_at, evidence_only)
     return best
 
 
@@ -163,9 +217,11 @@ def sample(sentences: list[Sentence], ideas: int = SAMPLE_IDEAS) -> list[Sentenc
     return [s for s in sentences if s.idea in keep]
 
 
-def sample_check(sentences: list[Sentence], embedder: Any) -> dict[str, Any]:
-    """What `train` gives on the fixed sample: recorded in the head, repeated by the tests."""
-    head = train(sample(sentences), embedder=embedder)
+def sample_check(sentences: list[Sentence], embedder: Any, calibration: list[Answer] | None = None,
+                 ) -> dict[str, Any]:
+    """What `train` gives on the fixed sample (thresholds chosen with the whole calibration set): recorded in the
+    head, repeated by the tests."""
+    head = train(sample(sentences), embedder=embedder, calibration=calibration)
     return {"ideas": SAMPLE_IDEAS, "weights_l1": round(weights_l1(head), 6),
             "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at}
 
@@ -234,9 +290,15 @@ def fit_ngrams(texts: list[str], y: Any) -> tuple[Any, float]:
     return fit.coef_[0].astype(np.float32), float(fit.intercept_[0])
 
 
+def answers_digest(answers: list[Answer]) -> str:
+    body = "\n".join(f"{a.idea}\t{a.lang}\t{a.crisis}\t{a.text}" for a in answers)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
 def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, content_dir: Path | None = None,
-          embedder: Any = None) -> Head:
-    """Fit the head on the train split and choose its mix and thresholds on dev; the test split is never read."""
+          embedder: Any = None, calibration: list[Answer] | None = None) -> Head:
+    """Fit the head on the train split and choose its mix on dev, its thresholds on dev and (when given) the
+    calibration answers, read through the screen as it runs (`Screen.readings`); the test split is never read."""
     import numpy as np
 
     embedder = _Cached(embedder or load_embedder(model))
@@ -257,9 +319,20 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
             dev_chances = Model(embedder, head).probabilities([s.text for s in dev_rows])
             fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, -strength, head, dev_chances))
     dev_auc, _, strength, head, dev_chances = max(fits, key=lambda f: f[:3])
-    choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only)
+    readings = None
+    if calibration is not None:
+        read = Screen(rules, Model(embedder, head)).readings([a.text for a in calibration])
+        readings = [(a.crisis, v, p) for a, (v, p) in zip(calibration, read)]
+    choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only, readings)
+    source = f"{len(dev_rows)} dev sentences (precision floor {PRECISION_FLOOR}, everyday chat ≤ {ORDINARY_MAX})"
+    if calibration is not None:
+        ordinary_n = sum(not a.crisis for a in calibration)
+        source += (f" and the calibration answers ({len({a.idea for a in calibration})} ideas: "
+                   f"{ordinary_n} ordinary answers, {len(calibration) - ordinary_n} in danger; digest "
+                   f"{answers_digest(calibration)}): crisis for ≤ {CALIBRATION_CRISIS_MAX:.1%} of its ordinary "
+                   f"answers, crisis or gentle for ≤ {CALIBRATION_CONCERN_MAX:.1%}")
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
-             "thresholds_from": f"{len(dev_rows)} dev sentences",
+             "thresholds_from": source,
              "corpus": corpus_digest(train_rows), "seed": seed,
              "head": f"{HIDDEN} relu units (l2 {-strength}) + hashed n-grams (2**{NGRAM_BITS}, C {NGRAM_C}), "
                      f"mix {head.mix}",
@@ -268,6 +341,8 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
              "dev_worst_language": {"recall": round(choice.worst_recall, 3),
                                     "precision": round(choice.worst_precision, 3),
                                     "crisis_and_gentle": round(choice.worst_caught, 3)}}
+    if choice.calibration is not None:
+        about["calibration"] = {k: round(v, 4) for k, v in choice.calibration.items()}
     return replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at, about=about)
 
 
@@ -377,6 +452,14 @@ def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list
     return lines
 
 
+def _shown(path: Path) -> str:
+    """A path as the head records it: from the repository's root when it is inside it (the same on any machine)."""
+    try:
+        return str(path.resolve().relative_to(CALIBRATION.parents[1]))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.safety.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="use-m3", choices=sorted(EMBEDDERS), help="embedding model (default: use-m3)")
@@ -387,12 +470,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true", help="measure the head's parts on dev, then stop")
     parser.add_argument("--footprint", metavar="MODEL", help=argparse.SUPPRESS)
     parser.add_argument("--sample-check", action="store_true", help="print what training gives on the fixed sample")
+    parser.add_argument("--calibration", type=Path, default=CALIBRATION,
+                        help="check-in answers to choose the thresholds on (default: bench/checkin_calibration.tsv)")
     args = parser.parse_args(argv)
     sentences = read_corpus()
     if args.sample_check:
         import json
 
-        print(json.dumps(sample_check(sentences, load_embedder(args.model))))
+        print(json.dumps(sample_check(sentences, load_embedder(args.model), read_answers(args.calibration))))
         return 0
     if args.footprint:
         import json
@@ -415,8 +500,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(ablation(sentences)))
         return 0
     embedder = load_embedder(args.model)
-    head = train(sentences, args.model, args.seed, embedder=embedder)
-    head.about["sample_check"] = sample_check(sentences, embedder)
+    calibration = read_answers(args.calibration)
+    head = train(sentences, args.model, args.seed, embedder=embedder, calibration=calibration)
+    head.about["sample_check"] = sample_check(sentences, embedder, calibration)
+    head.about["calibration"]["file"] = _shown(args.calibration)
     out = args.out or head_path()
     out.write_text(head.to_json(), encoding="utf-8")
     print(f"wrote {out}: crisis at {head.crisis_at}, gentle at {head.gentle_at}; {head.about}")

@@ -1,0 +1,88 @@
+"""Choosing the head's thresholds: the calibration set's caps hold, on the real calibration answers and the shipped
+model (no mocks). Retraining on the fixed sample is in test_screen.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import Screen
+from bot.safety.corpus import LANGUAGES, part, read_answers, read_corpus
+from bot.safety.evaluate import tally
+from bot.safety.screen import combine
+from bot.safety.train import (CALIBRATION, CALIBRATION_CONCERN_MAX, CALIBRATION_CRISIS_MAX, GRID, PRECISION_FLOOR,
+                              calibration_shares, choose_thresholds)
+import bot.safety.train as train_module
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Screen:
+    return Screen.load(with_model=True)
+
+
+@pytest.fixture(scope="module")
+def calibration(shipped):
+    """The calibration answers as the shipped screen reads them: (in danger, rules' verdict, model's chance)."""
+    answers = read_answers(CALIBRATION)
+    return answers, [(a.crisis, v, p) for a, (v, p) in zip(answers, shipped.readings([a.text for a in answers]))]
+
+
+@pytest.fixture(scope="module")
+def dev(shipped):
+    """A fixed slice of the dev split (every fifth idea), with the rules' verdicts and the model's chances, as
+    training scores dev."""
+    sentences = part(read_corpus(), "dev")
+    ideas = sorted({s.idea for s in sentences})[::5]
+    rows = [s for s in sentences if s.idea in set(ideas)]
+    texts = [s.text for s in rows]
+    return rows, [shipped.rules.check(t) for t in texts], shipped.model.probabilities(texts)
+
+
+def test_the_shipped_head_answers_the_calibration_sets_ordinary_answers_within_the_caps(shipped, calibration):
+    """The screen as it runs (`check_many`) keeps both caps on the calibration set it was calibrated on, and
+    `calibration_shares` (what training counts) says exactly what the screen answers."""
+    answers, readings = calibration
+    levels = [r.level for r in shipped.check_many([a.text for a in answers])]
+    ordinary = [level for a, level in zip(answers, levels) if not a.crisis]
+    assert ordinary.count("crisis") <= CALIBRATION_CRISIS_MAX * len(ordinary)
+    assert len(ordinary) - ordinary.count("ok") <= CALIBRATION_CONCERN_MAX * len(ordinary)
+    head = shipped.model.head
+    shares = calibration_shares(readings, head.crisis_at, head.gentle_at, head.evidence_only)
+    assert shares["ordinary_crisis"] == ordinary.count("crisis") / len(ordinary)
+    danger = [level for a, level in zip(answers, levels) if a.crisis]
+    assert shares["danger_concern"] == 1 - danger.count("ok") / len(danger)
+
+
+def test_the_chosen_crisis_threshold_is_the_lowest_that_keeps_the_cap_and_the_dev_floor(shipped, calibration, dev):
+    rows, verdicts, chances = dev
+    _, readings = calibration
+    ev = shipped.model.head.evidence_only
+    choice = choose_thresholds(rows, verdicts, chances, ev, readings)
+    assert choice.calibration == calibration_shares(readings, choice.crisis_at, choice.gentle_at, ev)
+    assert choice.calibration["ordinary_crisis"] <= CALIBRATION_CRISIS_MAX
+    assert choice.calibration["ordinary_concern"] <= CALIBRATION_CONCERN_MAX
+    assert choice.gentle_at <= choice.crisis_at
+    assert choice.crisis_at > GRID[0]
+    below = GRID[GRID.index(choice.crisis_at) - 1]  # one step lower breaks the cap or dev's precision floor
+    t = tally(rows, [combine(v, p, below, below, ev) for v, p in zip(verdicts, chances)])
+    assert (calibration_shares(readings, below, below, ev)["ordinary_crisis"] > CALIBRATION_CRISIS_MAX
+            or min(t[lang].precision for lang in LANGUAGES) < PRECISION_FLOOR)
+
+
+def test_a_tighter_cap_raises_the_alarm_threshold_and_answers_fewer_ordinary_answers(shipped, calibration, dev,
+                                                                                    monkeypatch):
+    rows, verdicts, chances = dev
+    _, readings = calibration
+    ev = shipped.model.head.evidence_only
+    loose = choose_thresholds(rows, verdicts, chances, ev, readings)
+    monkeypatch.setattr(train_module, "CALIBRATION_CRISIS_MAX", CALIBRATION_CRISIS_MAX / 2)
+    tight = choose_thresholds(rows, verdicts, chances, ev, readings)
+    assert tight.crisis_at > loose.crisis_at
+    assert tight.calibration["ordinary_crisis"] <= CALIBRATION_CRISIS_MAX / 2 < loose.calibration["ordinary_crisis"]
+    assert tight.calibration["danger_crisis"] <= loose.calibration["danger_crisis"]
+
+
+def test_without_a_calibration_set_the_thresholds_come_from_dev_alone(shipped, dev):
+    """`--compare` and `--ablation` measure on dev alone; the choice then records no calibration shares."""
+    rows, verdicts, chances = dev
+    choice = choose_thresholds(rows, verdicts, chances, shipped.model.head.evidence_only)
+    assert choice.calibration is None and 0 < choice.gentle_at <= choice.crisis_at < 1
