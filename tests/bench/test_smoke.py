@@ -7,7 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+
+#: Each run below is a whole benchmark in a process of its own, given up to 300 s (`timeout=300`): the suite's own
+#: 120 s per test would cut it short first on a busy machine (the quick screen row loads the model and reads the
+#: test split: 20 s here, over 120 s at a load average of 10), so these tests get the subprocess's limit and a little.
+pytestmark = pytest.mark.timeout(330)
 
 
 def test_quick_screen_and_core_print_a_table(tmp_path: Path) -> None:
