@@ -388,6 +388,31 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     return [reply]
 
 
+async def care_despite_failure(app: "Hearth", event: Event) -> list[Reply]:
+    """The care reply for words whose event failed unexpectedly (a bug, a dropped database connection:
+    `Hearth.handle`): they reached Hearth, so they are answered as they would have been (`care_for`), first. It
+    claims nothing of them: the flow may or may not have saved them before it failed, so the reply says nothing of
+    saving or holding (nothing the flow said of them counts: `watch_kept_words`), and a care note says nothing of
+    where an answer was given (`where_of`). A crisis raises the moderators' note as on any event they sent: the
+    person chose to send these words (unlike a form closed unsent, `Hearth.closed_form`), and the failure is Hearth's
+    own. Never raises: when the full reply can't be made (the database may be what broke), the one made without
+    the database (`care_alone`: resources for anywhere, no note); when not even that, none, and the apology goes on
+    alone."""
+    watch_kept_words()
+    try:
+        return await care_for(app, event)
+    except Exception:
+        log.warning("care screen: the care reply for a failed %s could not be made in full", event.kind,
+                    exc_info=True)
+    try:
+        texts = free_text(app, event)
+        care = await care_alone(app, "\n".join(texts)) if texts else None
+    except Exception:
+        log.exception("care screen: a failed %s's words could not be screened", event.kind)
+        return []
+    return [replace(care, keep=True)] if care is not None else []
+
+
 #: To a line of several words that begins with no command's word: very likely someone talking to Hearth, so none
 #: of it is quoted back (the screen can miss what someone means). Beside a care reply it is left out.
 NOT_UNDERSTOOD = N_("Sorry, I didn't understand that. **help** shows what I can do, and **support** shows people "
