@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Form, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import (care_despite_failure, care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
+from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
                                    watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
@@ -69,7 +69,7 @@ NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Ev
 #: could do it twice), and asks the person to check. Said here for a typed command that carried the person's
 #: writing, with their words given back; by the adapters (Discord, Slack, the terminal) for the rest, with a
 #: form's words given back where the platform keeps them nowhere else. Words of concern in it get the care reply
-#: first all the same (`care_despite_failure`; for the adapters' apology, carried on `FailedAfterCare`).
+#: first all the same (`care_anyway`; for the adapters' apology, carried on `FailedAfterCare`).
 NOT_SURE = N_("Sorry — something went wrong on my side, and I can't tell whether that went through. Please check "
               "before you try it again.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
@@ -186,6 +186,22 @@ class Hearth:
             self.outbox.kick()
         return self._counted([*care, *([back] if back is not None else [])])
 
+    async def typed_not_run(self, actor: Actor, typed: dict[str, str]) -> list[Reply]:
+        """What someone typed in something Hearth can't run: a form it can no longer read (it expired, or is no form
+        Hearth knows: another version's), a slash command the platform couldn't hand over (one Hearth no longer has).
+        Nothing in it is run, but it is screened all the same, as every text is, and gets the care reply when it
+        raises concern (`care_anyway`); no note to the moderators, as Hearth can't tell what the words were for.
+        Nothing when nothing was typed or nothing raises concern. Never raises."""
+        typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
+        if not typed:
+            return []
+        try:
+            i18n.use(await self.language_of(actor))
+        except Exception:
+            pass  # (the platform's language, as the adapter set it)
+        care = await care_anyway(self, Event("form", actor, TYPED_LINE, {}, typed), note=False)
+        return self._counted(care)
+
     async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
                      refusal: Reply | None = None) -> list[Reply]:
         """Run one event from an adapter and return what to show; on a full disk, a kind refusal.
@@ -214,14 +230,16 @@ class Hearth:
         return self._words_back(event, replies)
 
     async def _care_despite(self, event: Event) -> list[Reply]:
-        """The care replies for an event that failed unexpectedly (`care_despite_failure`), in the person's language
+        """The care replies for an event that failed unexpectedly (`care_anyway`), in the person's language
         where it can still be read; never raises, so nothing hides the apology that follows."""
         event = without_controls(event)
         try:
             i18n.use(await self.language_of(event.actor))
         except Exception:
             pass  # (the language as far as the event got: the care reply is said all the same)
-        care = await care_despite_failure(self, event)
+        # A crisis raises the moderators' note as on any event: the person chose to send these words (unlike a form
+        # closed unsent, `closed_form`), and the failure is Hearth's own.
+        care = await care_anyway(self, event)
         if care:
             self.outbox.kick()  # (a care note to the moderators, if one was made)
         return care
