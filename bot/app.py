@@ -217,12 +217,14 @@ class Hearth:
             care = await self._care_despite(event)
             if is_disk_full(err):
                 return self._counted(care + self._words_back(event, await self._no_room(event)))
-            if not self._typed_words(event):
+            if not self._typed_words(event) and not (care and event.typed):
                 if care:  # (the adapter apologises in its own way, after the care replies this carries)
                     raise FailedAfterCare(care) from err
                 raise  # (the adapter apologises in its own way; nothing typed is lost)
-            # Nothing on the person's screen keeps a typed line: their words come back with the apology.
-            log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
+            # Nothing on the person's screen keeps a typed line: their words come back with the apology. A line with
+            # words of concern is answered here too, whatever it was (a message to Hearth that is no command: not
+            # every adapter apologises for a message, and the care reply must not wait on one that does).
+            log.exception("%s %s failed; the person's words are given back", event.kind, event.name or "line")
             return self._counted(care + self._words_back(event, [say(_(NOT_SURE), error=True, why="broke")]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None

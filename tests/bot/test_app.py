@@ -255,3 +255,12 @@ async def test_a_full_disk_under_words_of_concern_gives_care_before_its_refusal(
     care, refused = await app.handle(Event("command", actor("ann"), "note", {"text": CRISIS}))
     assert care.plain().startswith(CRISIS_OPENING) and SAVED not in care.plain()
     assert refused.error and "the place I keep things is full" in refused.plain()
+
+
+async def test_a_line_of_concern_that_is_no_command_and_fails_is_answered_with_care_and_the_apology(app, monkeypatch):
+    """"I can't go on" written to Hearth (a message, a line that is no command), as the connection drops: not every
+    adapter apologises for a message, so the core answers it, the care reply first."""
+    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
+    care, sorry = await typed(app, actor("ann"), CRISIS)
+    assert care.plain().startswith(CRISIS_OPENING) and "something went wrong on my side" in sorry.plain()
+    assert CRISIS not in sorry.plain()  # (a line of concern is not handed back: the care reply answers it)
