@@ -178,9 +178,13 @@ class Hearth:
         typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
         if not typed:
             return []
-        i18n.use(await self.language_of(actor))
+        try:
+            i18n.use(await self.language_of(actor))
+        except Exception:
+            pass  # (the platform's language, as the adapter set it: their words come back all the same)
         event = Event("form", actor, name, {}, typed)
-        care = await care_for(self, event, (), await screen(self, event), note=False)  # (not sent: no note)
+        # (not sent: no note; and a screen that fails never costs them their words back: `care_anyway`)
+        care = await care_anyway(self, event, note=False, again=False)
         back = closed_unsent(word_fields, typed)
         if care:
             self.outbox.kick()

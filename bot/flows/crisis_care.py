@@ -389,17 +389,18 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     return [reply]
 
 
-async def care_anyway(app: "Hearth", event: Event, note: bool = True) -> list[Reply]:
+async def care_anyway(app: "Hearth", event: Event, note: bool = True, again: bool = True) -> list[Reply]:
     """The care reply for words that reached Hearth on a path that can't run them: an event that failed unexpectedly
     (a bug, a dropped database connection: `Hearth.handle`), a form or command Hearth can no longer read
     (`Hearth.typed_not_run`). They are answered as any words are (`care_for`). It claims nothing of them: nothing
     says they were saved or held (nothing a flow said of them before it failed counts: `watch_kept_words`), and a
     care note says nothing of where an answer was given (`where_of`). Never raises: when the full reply can't be made
     (the database may be what broke), the one made without the database (`care_alone`: resources for anywhere, no
-    note); when not even that, none, and what is said beside it goes on alone."""
+    note); when not even that, none, and what is said beside it goes on alone. `again` (`care_for`): by default
+    even words answered a moment ago, as nothing else answers them now."""
     watch_kept_words()
-    try:  # (`again`: answered a moment ago or not, nothing else answers them now)
-        return await care_for(app, event, note=note, again=True)
+    try:
+        return await care_for(app, event, note=note, again=again)
     except Exception:
         log.warning("care screen: the care reply for a %s that can't run could not be made in full", event.kind,
                     exc_info=True)
