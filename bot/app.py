@@ -19,12 +19,12 @@ from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher, prepare_store
 from bot.delivery.outbox import Outbox
-from bot.errors import UserError
+from bot.errors import FailedAfterCare, UserError
 from bot.events import Actor, Event, Form, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import (care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
+from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
                                    watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
@@ -68,7 +68,8 @@ NO_ROOM = N_("I couldn't save that just now: the place I keep things is full. Ev
 #: been done before it failed, so it claims neither way ("nothing was changed" could be untrue, and "try again"
 #: could do it twice), and asks the person to check. Said here for a typed command that carried the person's
 #: writing, with their words given back; by the adapters (Discord, Slack, the terminal) for the rest, with a
-#: form's words given back where the platform keeps them nowhere else.
+#: form's words given back where the platform keeps them nowhere else. Words of concern in it get the care reply
+#: first all the same (`care_anyway`; for the adapters' apology, carried on `FailedAfterCare`).
 NOT_SURE = N_("Sorry — something went wrong on my side, and I can't tell whether that went through. Please check "
               "before you try it again.")
 #: Told once (on their next interaction, anywhere) after a sender found the member's DMs closed.
@@ -177,13 +178,33 @@ class Hearth:
         typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
         if not typed:
             return []
-        i18n.use(await self.language_of(actor))
+        try:
+            i18n.use(await self.language_of(actor))
+        except Exception:
+            pass  # (the platform's language, as the adapter set it: their words come back all the same)
         event = Event("form", actor, name, {}, typed)
-        care = await care_for(self, event, (), await screen(self, event), note=False)  # (not sent: no note)
+        # (not sent: no note; and a screen that fails never costs them their words back: `care_anyway`)
+        care = await care_anyway(self, event, note=False, again=False)
         back = closed_unsent(word_fields, typed)
         if care:
             self.outbox.kick()
         return self._counted([*care, *([back] if back is not None else [])])
+
+    async def typed_not_run(self, actor: Actor, typed: dict[str, str]) -> list[Reply]:
+        """What someone typed in something Hearth can't run: a form it can no longer read (it expired, or is no form
+        Hearth knows: another version's), a slash command the platform couldn't hand over (one Hearth no longer has).
+        Nothing in it is run, but it is screened all the same, as every text is, and gets the care reply when it
+        raises concern (`care_anyway`); no note to the moderators, as Hearth can't tell what the words were for.
+        Nothing when nothing was typed or nothing raises concern. Never raises."""
+        typed = {k: v.translate(_CONTROLS) for k, v in typed.items() if v.strip()}
+        if not typed:
+            return []
+        try:
+            i18n.use(await self.language_of(actor))
+        except Exception:
+            pass  # (the platform's language, as the adapter set it)
+        care = await care_anyway(self, Event("form", actor, TYPED_LINE, {}, typed), note=False)
+        return self._counted(care)
 
     async def handle(self, event: Event, *, paced: bool = True, session: str | None = None,
                      refusal: Reply | None = None) -> list[Reply]:
@@ -196,17 +217,38 @@ class Hearth:
         try:
             replies = await self._handle(event, paced, session, refusal)
         except Exception as err:
+            # What they wrote reached Hearth: words of concern are answered with care first, whatever broke.
+            care = await self._care_despite(event)
             if is_disk_full(err):
-                return self._counted(self._words_back(event, await self._no_room(event)))
-            if not self._typed_words(event):
+                return self._counted(care + self._words_back(event, await self._no_room(event)))
+            if not self._typed_words(event) and not (care and event.typed):
+                if care:  # (the adapter apologises in its own way, after the care replies this carries)
+                    raise FailedAfterCare(care) from err
                 raise  # (the adapter apologises in its own way; nothing typed is lost)
-            # Nothing on the person's screen keeps a typed line: their words come back with the apology.
-            log.exception("%s %s failed; the person's words are given back", event.kind, event.name)
-            return self._counted(self._words_back(event, [say(_(NOT_SURE), error=True, why="broke")]))
+            # Nothing on the person's screen keeps a typed line: their words come back with the apology. A line with
+            # words of concern is answered here too, whatever it was (a message to Hearth that is no command: not
+            # every adapter apologises for a message, and the care reply must not wait on one that does).
+            log.exception("%s %s failed; the person's words are given back", event.kind, event.name or "line")
+            return self._counted(care + self._words_back(event, [say(_(NOT_SURE), error=True, why="broke")]))
         if self.disk_full_since is not None and not self.registry.reads_only(event):
             self.disk_full_since = None
             log.warning("the database can be written again: Hearth takes changes again")
         return self._words_back(event, replies)
+
+    async def _care_despite(self, event: Event) -> list[Reply]:
+        """The care replies for an event that failed unexpectedly (`care_anyway`), in the person's language
+        where it can still be read; never raises, so nothing hides the apology that follows."""
+        event = without_controls(event)
+        try:
+            i18n.use(await self.language_of(event.actor))
+        except Exception:
+            pass  # (the language as far as the event got: the care reply is said all the same)
+        # A crisis raises the moderators' note as on any event: the person chose to send these words (unlike a form
+        # closed unsent, `closed_form`), and the failure is Hearth's own.
+        care = await care_anyway(self, event)
+        if care:
+            self.outbox.kick()  # (a care note to the moderators, if one was made)
+        return care
 
     def _words_back(self, event: Event, replies: list[Reply]) -> list[Reply]:
         """A typed command refused for any reason (too long, no round open, too fast, a full disk): its refusal

@@ -49,6 +49,22 @@ class UserError(HearthError):
         return Reply(body=self.body, error=True, field=self.field, why=self.why)
 
 
+class FailedAfterCare(Exception):
+    """An event failed unexpectedly (a bug, a dropped database connection) where what the person wrote raised
+    concern: `care` holds the care replies its words get all the same (`Hearth.handle`), which the adapter shows
+    first, before its own apology; the failure itself is the `__cause__`. Not a `HearthError`: nothing in it
+    explains the failure to anyone."""
+
+    def __init__(self, care: list[Reply]) -> None:
+        super().__init__("an event failed unexpectedly; its words got the care reply")
+        self.care = care
+
+
+def care_of(err: BaseException) -> list[Reply]:
+    """The care replies a failure carries (`FailedAfterCare`), to show before the apology; none for any other."""
+    return list(err.care) if isinstance(err, FailedAfterCare) else []
+
+
 class NotYours(UserError):
     """A refusal of what isn't this person's to do: someone else's button or form, a moderator's command."""
 

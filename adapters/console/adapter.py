@@ -30,7 +30,7 @@ from bot.commands.parse import names_a_command, parse_line, rest_of_line, trimme
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
-from bot.errors import UserError
+from bot.errors import UserError, care_of
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
@@ -595,8 +595,10 @@ class ConsoleAdapter:
         while True:
             try:
                 replies = await self._app.handle(Event("form", actor, form.action, dict(form.args), dict(values)))
-            except Exception:  # a bug, or a dropped database: part of it may be done, and the words are only here
+            except Exception as err:  # a bug, or a dropped database: part of it may be done; the words are only here
                 log.warning("a form could not be handled", exc_info=log.isEnabledFor(logging.DEBUG))
+                for care in care_of(err):  # (words of concern in it: the care reply first, `FailedAfterCare`)
+                    self._private(actor, care)
                 self.out.show(_(ONLY_YOU), Reply(body=rich(_(NOT_SURE) + "\n" + _(GIVEN_BACK)), error=True))
                 self._give_back(form, values)
                 return

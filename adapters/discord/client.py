@@ -31,8 +31,8 @@ from discord.http import Route
 from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
-from adapters.discord.interactions import (actor_for, answer, expired, not_in_dms, received, show, show_in_time,
-                                           sorry, speak_their_locale)
+from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
+                                           show_in_time, sorry, speak_their_locale)
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
@@ -99,10 +99,12 @@ class HearthClientMixin:
     async def on_form_submitted(self, interaction: discord.Interaction) -> None:
         """A modal submission, decoded from its custom id (any process can answer it)."""
         match = FORM_RE.match(str((interaction.data or {}).get("custom_id", "")))
-        if not match:
-            return
         try:
-            await self.adapter.on_form(interaction, match["action"], match["args"])
+            if match:
+                await self.adapter.on_form(interaction, match["action"], match["args"])
+            else:  # (no form of Hearth's now: another version's id; what was typed in it is still read)
+                log.info("a modal was submitted that is no form Hearth can read")
+                await self.adapter.on_unreadable_form(interaction, received())
         except Exception:
             log.exception("a form submission failed")
 
@@ -135,13 +137,32 @@ class HearthClientMixin:
             log.exception("an edited message to Hearth failed")
 
     async def on_command_failed(self, interaction: discord.Interaction, error: Exception) -> None:
+        """A slash command that failed before it reached Hearth (one Hearth no longer has, an option discord.py
+        couldn't read): what was typed in its options is screened all the same, with the care reply before the
+        apology if it raises concern (`Hearth.typed_not_run`; `care_alone` where no community is placed)."""
         log.error("slash command failed", exc_info=error)
         if not interaction.response.is_done():
             speak_their_locale(interaction)
+            typed = typed_options((interaction.data or {}).get("options") or [])
+            actor = actor_for(interaction)
+            care = await self.adapter.app.typed_not_run(actor, typed) if actor is not None else \
+                await self.adapter.care_outside(interaction, typed)
             try:
-                await interaction.response.send_message(sorry().body.plain(), ephemeral=True)
+                await show(self.adapter, interaction, [*care, sorry()])
             except discord.HTTPException as err:  # (its three seconds may be gone too: one line, no traceback)
                 log.warning("could not apologise for interaction %s: %s", interaction.id, err)
+
+
+def typed_options(options: list[Any]) -> dict[str, str]:
+    """A slash command's typed values (its options' strings, in its subcommands too), by option name."""
+    typed: dict[str, str] = {}
+    for option in options:
+        if not isinstance(option, dict):
+            continue
+        if isinstance(option.get("value"), str):
+            typed[str(option.get("name", ""))] = option["value"]
+        typed |= typed_options(option.get("options") or [])
+    return typed
 
 
 def _mentions_hearth(message: discord.Message, bot_id: int) -> bool:
@@ -309,21 +330,39 @@ class DiscordAdapter:
         values = form_values(list((interaction.data or {}).get("components", [])))
         args = await decode_args(raw_args, self.state)
         if args is None:
-            await show_in_time(self, interaction, [*await self._care_outside(interaction, values), expired()], started)
+            await self.on_unreadable_form(interaction, started)
             return
         actor = actor_for(interaction, await self._community_for_dm(args))
         if actor is None:
-            await show_in_time(self, interaction, [*await self._care_outside(interaction, values), not_in_dms()],
+            await show_in_time(self, interaction, [*await self.care_outside(interaction, values), not_in_dms()],
                                started)
             return
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"),
                      started=started)
 
-    async def _care_outside(self, interaction: discord.Interaction, values: dict[str, str]) -> list[Reply]:
-        """A form's words that can't reach a community (it expired, or came from a DM Hearth can place nowhere):
-        screened all the same, with the care reply first if they raise concern."""
-        care = await care_alone(self.app, "\n".join(values.values()), from_locale(getattr(interaction.locale, "value",
-                                                                                           None)))
+    async def on_unreadable_form(self, interaction: discord.Interaction, started: float) -> None:
+        """A form Hearth can no longer read (its arguments stashed and gone, or no form of Hearth's): nothing in it
+        is run, but what was typed in it is screened all the same, with the care reply first if it raises concern
+        (`Hearth.typed_not_run`: in a server, with the member's region; else `care_alone`), then that it has
+        expired."""
+        speak_their_locale(interaction)
+        values = form_values(list((interaction.data or {}).get("components", [])))
+        actor = actor_for(interaction)
+        care = await self.app.typed_not_run(actor, values) if actor is not None else \
+            await self.care_outside(interaction, values)
+        await show_in_time(self, interaction, [*care, form_expired()], started)
+
+    async def care_outside(self, interaction: discord.Interaction, values: dict[str, str]) -> list[Reply]:
+        """A form's or command's words that can't reach a community (from a DM Hearth can place nowhere): screened
+        all the same, with the care reply first if they raise concern. Never raises: what follows it is said."""
+        if not any(v.strip() for v in values.values()):
+            return []
+        try:
+            care = await care_alone(self.app, "\n".join(values.values()),
+                                    from_locale(getattr(interaction.locale, "value", None)))
+        except Exception:
+            log.exception("words from outside any community could not be screened")
+            return []
         return [care] if care is not None else []
 
     async def _community_for_dm(self, args: dict[str, str], action: str = "") -> str | None:

@@ -22,8 +22,9 @@ from adapters.discord.uploads import with_upload
 from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.app import NOT_SURE
+from bot.errors import care_of
 from bot.events import Actor, Event, Reply, join_rich, rich
-from bot.i18n import _, use
+from bot.i18n import N_, _, use
 from bot.language import from_locale
 
 if TYPE_CHECKING:
@@ -47,6 +48,14 @@ def not_in_dms() -> Reply:
 
 def expired() -> Reply:
     return Reply(body=rich(_("This button has expired. Please run the command again.")))
+
+
+#: A form Hearth can no longer read (its arguments gone, or no form of Hearth's): nothing in it was run.
+FORM_EXPIRED = N_("This form has expired. Please open it again.")
+
+
+def form_expired() -> Reply:
+    return Reply(body=rich(_(FORM_EXPIRED)))
 
 
 def speak_their_locale(interaction: discord.Interaction) -> None:
@@ -106,9 +115,9 @@ async def answer(adapter: "DiscordAdapter", interaction: discord.Interaction, ev
     try:
         async with if_late(_left(started), lambda: _defer(interaction)):
             replies = await _handle(adapter, event, upload)
-    except Exception:
+    except Exception as err:
         log.exception("handling %s %s failed", event.kind, event.name)
-        replies = [sorry()]
+        replies = [*care_of(err), sorry()]  # (words of concern in it: the care reply first, `FailedAfterCare`)
     replies = [*replies, *kept_values(event, replies)]
     try:
         await show(adapter, interaction, replies)
@@ -126,8 +135,9 @@ UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, asyncio.TimeoutError,
 
 def kept_values(event: Event, replies: list[Reply]) -> list[Reply]:
     """A refused form can't stay open on Discord (a modal can't answer a modal), so what was typed comes back
-    beside the refusal, which names the field: nothing is lost. Seen only by the person who typed it."""
-    if event.kind != "form" or not replies or not all(r.error for r in replies):
+    beside the refusal, which names the field: nothing is lost. Seen only by the person who typed it. A care reply
+    beside the refusal (`Reply.keep`, no refusal itself) leaves it refused."""
+    if event.kind != "form" or not any(r.error for r in replies) or not all(r.error or r.keep for r in replies):
         return []
     typed = [(name, value.strip()) for name, value in event.values.items() if value.strip()]
     if not typed:

@@ -64,7 +64,7 @@ from bot.commands.forms import opens_form
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.commands.registry import given_back
 from bot.config import Config
-from bot.errors import UserError
+from bot.errors import UserError, care_of
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, join_rich, rich
 from bot.i18n import N_, _
 from bot.views.home import HELP, JOIN
@@ -408,12 +408,20 @@ class SlackAdapter:
         where = Where(user, team_of(body), body.get("trigger_id"), meta.get("c"), origin=meta.get("o"))
         if not meta:  # not a form Hearth opened, or one from a version that wrote it differently
             log.info("a modal was submitted without a form Hearth can read")
-            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(_(FORM_EXPIRED)))], where))
+            care = asyncio.ensure_future(self._unreadable(body, user))
+            if not await within(SUBMIT_BUDGET_SECONDS, care):  # (the care reply, if any, follows as a message)
+                await ack(response_action="update", view=self.present.view_for([_form_expired()], where))
+                self._after_ack(self._safely(self._show_when_done(where, care)))
+                return
+            actor, cared = care.result()
+            if actor is not None:
+                await self.app.speak_to(actor)
+            await ack(response_action="update", view=self.present.view_for([*cared, _form_expired()], where))
             return
         work = asyncio.ensure_future(self._run_submission(body, meta, user))
         if not await within(SUBMIT_BUDGET_SECONDS, work):
             await ack()  # close the modal in time; the answer follows as a message
-            self._after_ack(self._safely(self._show_when_done(where, work)))
+            self._after_ack(self._safely(self._show_when_done(where, work, view, meta)))
             return
         actor, replies = work.result()
         await self.app.speak_to(actor)  # (`handle` ran in its own task: what is drawn here is in their language too)
@@ -421,17 +429,42 @@ class SlackAdapter:
         if errors:  # a refusal: the modal stays open with what was typed, the reason under its field
             await ack(response_action="errors", errors=errors)
             return
-        if replies and all(r.error and not r.form for r in replies):  # about no one field: shown on top of the
-            await ack(response_action="push", view=self.present.refusal_view(replies, where))  # form, kept beneath
-            return
+        if _refused(replies):  # about no one field (with the care reply first, if their words asked for it): shown
+            await ack(response_action="push", view=self.present.refusal_view(replies, where))  # on top of the
+            return  # form, kept beneath with what was typed
         await ack(response_action="update", view=self.present.view_for(replies, where))
         if where.origin == "home":
             self._after_ack(self._safely(self.present.publish_home(actor)))
 
-    async def _show_when_done(self, where: Where, work: "asyncio.Future[tuple[Actor, list[Reply]]]") -> None:
+    async def _show_when_done(self, where: Where, work: "asyncio.Future[tuple[Actor | None, list[Reply]]]",
+                              view: dict[str, Any] | None = None, meta: dict[str, Any] | None = None) -> None:
+        """The answer to a modal closed before it was ready, as messages. A refusal (a failure too) of a form
+        (`view`, `meta`) gives back the words typed in it: the modal that held them is gone."""
         actor, replies = await work
+        if actor is None:  # (who sent it couldn't be known: nothing to say to them)
+            return
         await self.app.speak_to(actor)
+        if view is not None and meta is not None and _refused(replies):
+            typed = typed_values(view)
+            words = [typed[name].strip() for name in dict.fromkeys(meta.get("w") or ()) if typed.get(name, "").strip()]
+            first = next(i for i, r in enumerate(replies) if r.error)
+            replies = [*replies[:first], given_back(replies[first], words), *replies[first + 1:]]
         await self.present.show(where, actor, replies)
+
+    async def _unreadable(self, body: dict[str, Any], user: str) -> tuple[Actor | None, list[Reply]]:
+        """A form Hearth can't read any more (`not meta`): nothing in it runs, but what was typed in it is screened
+        all the same, and gets the care reply when it raises concern (`Hearth.typed_not_run`); shown before
+        "expired". Nothing when nothing raises concern, or who sent it can't be known now (Slack unreachable: then
+        "expired" alone, as before)."""
+        typed = read_values(body["view"].get("state") or {})
+        if not any(v.strip() for v in typed.values()):
+            return None, []
+        try:
+            actor = await self._actor(body, user, None)
+        except Exception as err:
+            log.warning("could not tell who sent a form Hearth can't read: %s", err)
+            return None, []
+        return actor, await self.app.typed_not_run(actor, typed)
 
     async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
                               ) -> tuple[Actor, list[Reply]]:
@@ -453,7 +486,11 @@ class SlackAdapter:
                 return actor, [dataclasses.replace(refused.reply, field=option.name if option else None)]
         else:
             event = Event("form", actor, str(meta.get("n")), args, values, event_id=event_id(body))
-        return actor, await self.app.handle(event)
+        try:
+            return actor, await self.app.handle(event)
+        except Exception as err:  # a bug, a dropped database: part of it may be done, so it claims neither way
+            log.exception("a Slack form submission failed")
+            return actor, [*care_of(err), Reply(body=rich(_(SORRY)), error=True, why="broke")]
 
     async def _with_upload(self, event: Event, files: dict[str, list[dict[str, Any]]]) -> Event:
         """A command form's uploaded file, fetched into the event (for those who may run it)."""
@@ -578,6 +615,17 @@ def _bot_user(body: dict[str, Any]) -> str:
         if isinstance(auth, dict) and auth.get("is_bot") and isinstance(auth.get("user_id"), str):
             return auth["user_id"]
     return ""
+
+
+def _form_expired() -> Reply:
+    return Reply(body=rich(_(FORM_EXPIRED)))
+
+
+def _refused(replies: list[Reply]) -> bool:
+    """Whether a form's answer is a refusal (or its apology after a failure), with the care reply before it if the
+    words asked for one (`Reply.keep`, no refusal itself): the form is kept, with what was typed."""
+    return any(r.error for r in replies) and all(r.error or r.keep for r in replies) and \
+        not any(r.form for r in replies)
 
 
 def _no_form(reply: Reply) -> Reply:

@@ -31,7 +31,7 @@ from adapters.listen import listen
 from adapters.web.render import rich_html
 from bot.commands.forms import command_form
 from bot.commands.registry import OPEN_FORM, RUN
-from bot.errors import HearthError
+from bot.errors import FailedAfterCare, HearthError
 from bot import i18n
 from bot.events import SHOWN_TO, Actor, Button, Event, Form, Reply, Rich, disarmed, rich
 from bot.flows.dashboard import (
@@ -39,6 +39,7 @@ from bot.flows.dashboard import (
     OPEN_DASHBOARD, SIGN_IN_PATH, SIGNED_OUT, TOO_BIG, TOO_MANY, USED_JUST_NOW_TITLE, WRONG_HOST, CantCheck, JustUsed,
     SignInRefused, changes_paused, link_for, session_of, sign_in, sign_out, signed_in_by, views_paused,
 )
+from bot.flows.crisis_care import care_alone
 from bot.i18n import N_, _, gettext_in
 from bot.language import LANGUAGES, from_locale
 from bot.ratelimit import MemberRateLimiter
@@ -285,8 +286,9 @@ class Dashboard:
             response = web.HTTPSeeOther("/signed-out")
             self.forget(request, response)
             raise response
-        if session is None:
-            return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True)
+        if session is None:  # (a form sent after the session ended: its words are screened all the same)
+            return self.message(request, _("Not signed in"), _(NOT_SIGNED_IN), status=401, forget=True,
+                                care=await self.care_unplaced(request))
         if browser:  # the browser's language is the web's platform locale (chat's rule: own, platform, community),
             # for this page only: a session's actor is never the platform's word (`from_platform`), so it isn't kept
             session = replace(session, actor=replace(session.actor, locale=browser))
@@ -298,9 +300,25 @@ class Dashboard:
             if not isinstance(sent, str) or not hmac.compare_digest(sent.encode("utf-8", "replace"),
                                                                     session.csrf.encode("utf-8")):
                 log.info("refused a dashboard form without its CSRF token (%s)", request.path)
-                return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403)
+                # (out of date, and so not run: what was typed in it is screened all the same)
+                return self.message(request, _("Nothing changed"), _(NO_CSRF), status=403,
+                                    care=await self.app.typed_not_run(session.actor, typed_in(form)))
             request[FORM] = form
         return await handler(request)
+
+    async def care_unplaced(self, request: web.Request) -> list[Reply]:
+        """The care reply for words typed in a dashboard form sent by someone no session names now (it ended, or
+        they signed out in another tab): screened as every text is, with resources for anywhere (`care_alone`).
+        Nothing for a page view, a form that can't be read, or words of no concern. Never raises."""
+        if request.method != "POST" or request.path != "/act":
+            return []
+        try:
+            typed = typed_in(await read_form(request))
+            care = await care_alone(self.app, "\n".join(typed.values()), i18n.current()) if typed else None
+        except Exception:
+            log.warning("the words of a dashboard form sent without a session could not be screened", exc_info=True)
+            return []
+        return [care] if care is not None else []
 
     def same_origin(self, request: web.Request) -> bool:
         """A POST's Origin, when the browser sends one, is this dashboard (its host, or its public address)."""
@@ -499,7 +517,12 @@ class Dashboard:
         elsewhere = self.not_here(request, event)
         if elsewhere is not None:
             return elsewhere
-        replies, paced = when_to_send_again(await self.app.handle(event, session=session.session_hash))
+        try:
+            handled = await self.app.handle(event, session=session.session_hash)
+        except FailedAfterCare as failed:  # (words of concern in it: the care reply first, then the kind page's words)
+            log.error("the dashboard failed on %s %s", request.method, request.path, exc_info=failed)
+            handled = [*failed.care, Reply(body=rich(_(BROKE)), error=True, why="broke")]
+        replies, paced = when_to_send_again(handled)
         files = [r.attachment for r in replies if r.attachment is not None and not r.attachment.mime.startswith("image/")]
         if files and not any(r.error for r in replies):
             f = files[0]
@@ -513,7 +536,8 @@ class Dashboard:
             retry = Form(retry.title, RUN, retry.fields, {**args}, retry.submit_label)
         elif paced is not None:  # a button, or a form of the core's: the same again, as sent, for when the pace allows
             again = Button(_("Send it again"), action, args, "primary")
-        title = _("Please wait") if paced is not None else _("Nothing changed") if any(r.error for r in replies) \
+        title = _("Please wait") if paced is not None else _("Something went wrong") if any(
+            r.why == "broke" for r in replies) else _("Nothing changed") if any(r.error for r in replies) \
             else _("Please check") if any(r.buttons for r in replies) \
             else _("Already done") if result_status(replies) == 409 else _("Done")  # (pressed again: nothing now)
         if action == OPEN_FORM and replies and replies[-1].form is not None:
@@ -540,6 +564,11 @@ def filled_in(form: Any) -> tuple[dict[str, str], dict[str, str], bytes | None]:
         else:
             values[k[2:]] = written[k[2:]] = str(v)
     return values, written, attachment
+
+
+def typed_in(form: Any) -> dict[str, str]:
+    """What was typed in a dashboard form's fields (`v:`), by field, without files."""
+    return {k[2:]: v for k, v in form.items() if k.startswith("v:") and isinstance(v, str) and v.strip()}
 
 
 def when_to_send_again(replies: list[Reply]) -> tuple[list[Reply], float | None]:

@@ -361,14 +361,15 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
     really saved. The same words again within `SAME_WORDS_WINDOW` (`_answered_before`) get no second note; whoever
     typed them again gets the care reply again, always. Only a form's submission that carries back the words its
     form kept for them (`words_carried`) is not answered twice, unless `again`: nothing else would answer it.
-    `note=False`: words the person chose not to send (a form closed unsent) get the care reply, never a note naming
-    them to the moderators."""
+    `note=False`: words the person chose not to send (a form closed unsent), or that Hearth can't tell what they were
+    for (`Hearth.typed_not_run`), get the care reply, never a note naming them to the moderators; nor are they marked
+    answered (`_answered_before`, read only), so the same words sent a moment later raise the note they would have."""
     results = await screen(app, event) if screened is None else screened
     level = strongest([r.level for _t, r in results])
     if level == "ok":
         return []
     concerning = _concerning(app, event, results)
-    answered = await _answered_before(app, event.actor, concerning)
+    answered = await _answered_before(app, event.actor, concerning, mark=note)
     if answered and not again and not event.typed and await _carried(app, event.actor, concerning):
         log.info("care screen: %s again for the same words, carried back by a form; answered a moment ago", level)
         return []
@@ -386,6 +387,30 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
         reply = reply.shown_to(event.actor.user_id)  # theirs alone (the registry refuses anyone else's press)
     return [reply]
+
+
+async def care_anyway(app: "Hearth", event: Event, note: bool = True, again: bool = True) -> list[Reply]:
+    """The care reply for words that reached Hearth on a path that can't run them: an event that failed unexpectedly
+    (a bug, a dropped database connection: `Hearth.handle`), a form or command Hearth can no longer read
+    (`Hearth.typed_not_run`). They are answered as any words are (`care_for`). It claims nothing of them: nothing
+    says they were saved or held (nothing a flow said of them before it failed counts: `watch_kept_words`), and a
+    care note says nothing of where an answer was given (`where_of`). Never raises: when the full reply can't be made
+    (the database may be what broke), the one made without the database (`care_alone`: resources for anywhere, no
+    note); when not even that, none, and what is said beside it goes on alone. `again` (`care_for`): by default
+    even words answered a moment ago, as nothing else answers them now."""
+    watch_kept_words()
+    try:
+        return await care_for(app, event, note=note, again=again)
+    except Exception:
+        log.warning("care screen: the care reply for a %s that can't run could not be made in full", event.kind,
+                    exc_info=True)
+    try:
+        texts = free_text(app, event)
+        care = await care_alone(app, "\n".join(texts)) if texts else None
+    except Exception:
+        log.exception("care screen: the words of a %s that can't run could not be screened", event.kind)
+        return []
+    return [replace(care, keep=True)] if care is not None else []
 
 
 #: To a line of several words that begins with no command's word: very likely someone talking to Hearth, so none
@@ -500,16 +525,18 @@ async def _carried(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
     return any([await app.store.outbox.seen_event(f"{key}:form:{w}") for w in (window, window - 1)])
 
 
-async def _answered_before(app: "Hearth", actor: Actor, texts: list[str]) -> bool:
+async def _answered_before(app: "Hearth", actor: Actor, texts: list[str], mark: bool = True) -> bool:
     """Whether these very words had their care reply within `SAME_WORDS_WINDOW`: one answer asked for in steps
     (`checkin answer` with words, then its form) or sent again after a refusal is one text, and one care reply,
     not two (`words_carried`); words typed again get the reply again, and one note at most. Remembered by a
     digest (never the words) with the window, as a processed event, under the member's own mark
     (`care_reply_mark`), so `me delete` takes it with everything else of theirs (and retention, if they don't);
     keyed with the encryption key where there is one (`Cipher.fingerprint`), so that nobody holding the database
-    alone can test a guess at what someone wrote, or whose it was, against it."""
+    alone can test a guess at what someone wrote, or whose it was, against it. `mark=False`: only asks."""
     now = app.now()
     key, window = _digest(app, actor, texts)
+    if not mark:
+        return any([await app.store.outbox.seen_event(f"{key}:{w}") for w in (window, window - 1)])
     new_now = await app.store.outbox.first_time_event(f"{key}:{window}", now)
     new_before = await app.store.outbox.first_time_event(f"{key}:{window - 1}", now)
     return not (new_now and new_before)

@@ -7,10 +7,11 @@ import pytest
 from bot.app import Hearth
 from bot.features import registry as composed
 from bot.config import load
+from bot.errors import FailedAfterCare, care_of
 from bot.events import Event
 from tests.bot.commands.test_bad_input import snapshot
 from tests.bot.flows.test_checkins import open_round
-from tests.bot.flows.test_crisis_care import CRISIS
+from tests.bot.flows.test_crisis_care import CRISIS, CRISIS_OPENING, SAVED, alerts, with_alert_channel
 from tests.conftest import actor, run, text, typed
 
 FEATURES = composed()  # every router of bot.features, as Hearth composes them
@@ -165,3 +166,101 @@ async def test_what_must_outlast_a_dropped_connection_is_kept_for_the_dm_and_not
     await app.store.communities.mark_dms_closed(ann.user_id, app.now())
     assert await app.keep_privately(ann, [refused], "i3") is False  # (closed, and nowhere else: the adapter shows it)
     assert await app.keep_privately(ann, [refused], "i4", or_in="console:general") is True
+
+
+# -- words of concern in an event that fails unexpectedly: the care reply all the same --------------------------
+
+
+async def dropped(*args, **kwargs):
+    raise ConnectionResetError("connection to the database was lost")
+
+
+async def test_words_of_concern_in_a_form_that_fails_get_the_care_reply_carried_to_the_adapters_apology(
+        app, clock, monkeypatch, caplog):
+    """"I want to die" in a check-in's answer form whose saving fails (the connection dropped): the adapter apologises
+    in its own way (a form's words come back there), and the care reply, carried on the failure, comes first. It says
+    nothing of the words being saved (they weren't), and the moderators hear who, never what nor where."""
+    await with_alert_channel(app)
+    rnd = await open_round(app, clock)
+    monkeypatch.setattr(app.store.rounds, "save_response", dropped)
+    form = Event("form", actor("ann"), "checkin.submit", {"round": str(rnd.id)},
+                 {"mood": "1", "words": CRISIS, "visibility": "shared"})
+    with pytest.raises(FailedAfterCare) as failed:
+        await app.handle(form)
+    assert isinstance(failed.value.__cause__, ConnectionResetError)  # (the operator's traceback shows what broke)
+    [care] = care_of(failed.value)
+    shown = care.plain()
+    assert shown.startswith(CRISIS_OPENING) and "Find A Helpline" in shown and care.keep
+    assert SAVED not in shown and "saved" not in shown.lower() and "posted" not in shown.lower()
+    assert CRISIS not in shown
+    [note] = await alerts(app)
+    assert "Ann" in note.message.plain() and CRISIS not in note.message.plain()
+    assert "while answering" not in note.message.plain() and "general" not in note.message.plain()  # (no where)
+    assert await app.store.rounds.response_of(rnd.id, "console:ann") is None
+    assert care_of(ConnectionResetError()) == []
+
+
+async def test_a_failure_after_the_words_were_saved_claims_nothing_of_them_either(app, clock, monkeypatch):
+    """Saved (held back from the post), and then the connection dropped: Hearth can't say how far it got, so the
+    care reply says neither "saved as you chose" nor "held"."""
+    rnd = await open_round(app, clock)
+    monkeypatch.setattr(app.store.communities, "take_dm_closed_notice", dropped)  # (after the flow and its care)
+    with pytest.raises(FailedAfterCare) as failed:
+        await app.handle(Event("form", actor("ann"), "checkin.submit", {"round": str(rnd.id)},
+                               {"mood": "1", "words": CRISIS, "visibility": "shared"}))
+    [care] = care_of(failed.value)
+    assert care.plain().startswith(CRISIS_OPENING)
+    assert "saved" not in care.plain().lower() and "posted" not in care.plain().lower()
+    assert (await app.store.rounds.response_of(rnd.id, "console:ann")).text == CRISIS  # (it was, in fact, saved)
+
+
+async def test_a_typed_command_that_fails_gives_care_first_then_the_apology_and_the_words(app, monkeypatch):
+    ann = actor("ann")
+    monkeypatch.setattr(app.store.notes, "add", dropped)
+    care, sorry = await typed(app, ann, f"note {CRISIS}")
+    assert care.plain().startswith(CRISIS_OPENING) and not care.error and SAVED not in care.plain()
+    assert sorry.error and "something went wrong on my side" in sorry.plain()
+    assert sorry.plain().endswith(CRISIS)  # (their words, given back whole)
+
+
+async def test_when_the_screen_cant_reach_the_database_either_care_comes_without_it_and_never_hides_the_apology(
+        app, monkeypatch):
+    """The database is what broke, so the care reply can't be made in full (what was answered, the member's region):
+    the one made without the database comes instead. And when not even that can be made, the apology still comes,
+    with the words, as before."""
+    ann = actor("ann")
+    monkeypatch.setattr(app.store.notes, "add", dropped)
+    monkeypatch.setattr(app.store.outbox, "first_time_event", dropped)
+    care, sorry = await typed(app, ann, f"note {CRISIS}")
+    assert CRISIS_OPENING in care.plain() and "Find A Helpline" in care.plain() and care.keep
+    assert "something went wrong on my side" in sorry.plain() and sorry.plain().endswith(CRISIS)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the screen broke too")
+
+    monkeypatch.setattr(app.content.screen, "check_many", broken)
+    [sorry] = await typed(app, ann, f"note {CRISIS}")
+    assert "something went wrong on my side" in sorry.plain() and sorry.plain().endswith(CRISIS)
+    with pytest.raises(RuntimeError, match="the screen broke too"):  # (from a form: the failure as it was, for the
+        await app.handle(Event("command", ann, "note", {"text": CRISIS}))  # adapter's own apology)
+
+
+async def test_a_full_disk_under_words_of_concern_gives_care_before_its_refusal(app, monkeypatch):
+    import sqlite3
+
+    async def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(app.store.notes, "add", full)
+    care, refused = await app.handle(Event("command", actor("ann"), "note", {"text": CRISIS}))
+    assert care.plain().startswith(CRISIS_OPENING) and SAVED not in care.plain()
+    assert refused.error and "the place I keep things is full" in refused.plain()
+
+
+async def test_a_line_of_concern_that_is_no_command_and_fails_is_answered_with_care_and_the_apology(app, monkeypatch):
+    """"I can't go on" written to Hearth (a message, a line that is no command), as the connection drops: not every
+    adapter apologises for a message, so the core answers it, the care reply first."""
+    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
+    care, sorry = await typed(app, actor("ann"), CRISIS)
+    assert care.plain().startswith(CRISIS_OPENING) and "something went wrong on my side" in sorry.plain()
+    assert CRISIS not in sorry.plain()  # (a line of concern is not handed back: the care reply answers it)

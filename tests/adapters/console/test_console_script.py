@@ -479,6 +479,22 @@ def test_a_form_that_fails_unexpectedly_says_it_may_have_gone_through_and_gives_
     assert "you wrote “my words stay”" in failed and "you wrote “4”" in failed
 
 
+def test_words_of_concern_in_a_form_that_fails_get_care_before_the_apology(tmp_path, capsys, monkeypatch):
+    """What they wrote reached Hearth: the care reply comes first (saying nothing of the words being saved), then the
+    apology with the words given back."""
+    from bot.store.rounds import RoundRepository
+
+    async def broke(self, *args, **kwargs):
+        raise ConnectionResetError("the database went away")
+
+    monkeypatch.setattr(RoundRepository, "save_response", broke)
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n1\nI want to kill myself\nprivate\n", capsys)
+    failed = out.split("ann> checkin answer", 1)[1]
+    care, sorry = failed.split("I can't tell whether that went through.", 1)
+    assert "You don't have to face this alone" in care and "saved" not in care.split("  > private", 1)[1].lower()
+    assert "What you typed, so you can use it again:\n" in sorry and "you wrote “I want to kill myself”" in sorry
+
+
 def test_cancel_gives_back_the_words_written_in_the_form(tmp_path, capsys):
     script = EVENING_OPEN + """\
 checkin answer

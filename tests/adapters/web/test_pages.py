@@ -161,3 +161,48 @@ async def test_words_of_concern_typed_into_a_dashboard_form_get_care_and_no_echo
     body = words(await paused.text())
     assert "You don't have to face this alone" in body
     assert body.count("i want to kill myself") == 0  # (not repeated back in a refusal)
+
+
+async def test_words_of_concern_in_a_dashboard_form_that_fails_get_care_then_the_kind_page_and_the_form_again(
+        web: TestClient, app: Hearth, monkeypatch) -> None:
+    """A moderator is a person too: what they wrote reached Hearth, so a failure (the connection dropped as the
+    answer was being finished) still gives the care reply first; then that it may not have been done, and their
+    form again as they typed it."""
+    async def dropped(*args, **kwargs):
+        raise ConnectionResetError("connection to the database was lost")
+
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    monkeypatch.setattr(app.store.communities, "take_dm_closed_notice", dropped)
+    form = {"csrf": csrf, "kind": "form", "action": RUN, "page": "schedules", "a:command": "mod schedule pause"}
+    failed = await web.post("/act", data=form | {"v:name": "i want to kill myself"})
+    page = await failed.text()
+    body = words(page)
+    assert failed.status == 500 and "Traceback" not in page
+    assert "You don't have to face this alone" in body and "Something went wrong on my side" in body
+    assert body.index("You don't have to face this alone") < body.index("Something went wrong on my side")
+    assert "Nothing changed" not in body and "saved" not in body.lower()
+    assert 'value="i want to kill myself"' in page  # (the form again, as typed: nothing they wrote is lost)
+
+
+async def test_words_of_concern_in_a_form_sent_out_of_date_or_after_the_session_ended_still_get_care(
+        web: TestClient, app: Hearth) -> None:
+    """The form isn't run (its CSRF token is out of date, or no session names its sender any more), but what was
+    typed in it reached Hearth: words of concern get the care reply above the refusal, and nothing else changes."""
+    mod = actor("mona", moderator=True)
+    csrf = await signed_in(web, app, mod)
+    form = {"kind": "form", "action": RUN, "page": "prompts", "a:command": "mod prompt add", "v:kind": "reflection",
+            "v:theme": "growth", "v:depth": "deep", "v:text": "i want to kill myself"}
+    stale = await web.post("/act", data=form | {"csrf": csrf[:-1] + ("A" if csrf[-1] != "A" else "B")})
+    body = words(await stale.text())
+    assert stale.status == 403 and "out of date" in body
+    assert "You don't have to face this alone" in body and body.index("face this alone") < body.index("out of date")
+    assert "i want to kill myself" not in body
+    calm = await web.post("/act", data=form | {"csrf": "stale", "v:text": "What made you smile?"})
+    assert calm.status == 403 and "face this alone" not in words(await calm.text())
+
+    await web.post("/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    ended = await web.post("/act", data=form | {"csrf": csrf})
+    body = words(await ended.text())
+    assert ended.status == 401 and "You don't have to face this alone" in body and "i want to kill myself" not in body
+    assert await app.store.prompts.list_all(mod.community_id) == []

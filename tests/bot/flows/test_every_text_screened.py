@@ -263,6 +263,34 @@ async def test_a_form_closed_unsent_gets_the_care_reply_but_never_a_note_naming_
     assert [d for d in app.sent if d.channel == "console:mods"] == []
 
 
+async def test_a_form_closed_unsent_gives_its_words_back_even_when_the_screen_cant_reach_the_database(
+        app, monkeypatch):
+    async def dropped(*args, **kwargs):
+        raise ConnectionResetError("connection to the database was lost")
+
+    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)  # (eve can't be written down: the full reply
+    # can't be made)
+    replies = await app.closed_form(actor("eve"), "note", ["text"], {"text": "I keep thinking about ending my life"})
+    assert CARE in replies[0].plain() and "findahelpline" in replies[0].plain().lower()  # (resources for anywhere)
+    assert replies[-1].plain().endswith("I keep thinking about ending my life")
+
+
+async def test_words_that_raised_no_note_raise_it_when_they_are_sent_a_moment_later(app):
+    """A form closed unsent, or one Hearth can no longer read (`typed_not_run`), gets the care reply and no note; the
+    same words then sent as a note are sent, so the moderators hear who, as they would have (the unsent ones never
+    stood for them)."""
+    await run(app, actor("mia", moderator=True), "mod settings", key="alert_channel", value="#mods")
+    eve, words = actor("eve"), "i want to kill myself tonight"
+    assert CARE in text(await app.closed_form(eve, "note", ["text"], {"text": words}))
+    assert CARE in text(await app.typed_not_run(eve, {"text": words}))
+    await app.outbox.drain_all()
+    assert [d for d in app.sent if d.channel == "console:mods"] == []
+    sent = await run(app, eve, "note", text=words)
+    assert CARE in text(sent) and "letting the moderators" in text(sent)
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.channel == "console:mods"]) == 1
+
+
 # -- an option that names something that exists here is that thing's name, not the person's words ---------------
 
 
