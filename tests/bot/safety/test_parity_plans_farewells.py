@@ -193,6 +193,63 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["avant je pensais que ma famille serait mieux sans moi. aujourd'hui j'ai appris le vélo à ma nièce"],
         "pt": ["eu achava que minha família ficaria melhor sem mim. hoje ensinei minha sobrinha a andar de bicicleta"],
     }),
+    "at the height now, telling someone": ("crisis", {
+        "en": ["i'm on the roof of the car park. just wanted to tell someone"],
+        "es": ["estoy en la azotea del parking. solo quería decirle a alguien"],
+        "de": ["ich bin grad auf dem dach vom parkhaus. wollte nur jemandem sagen, wo ich bin"],
+        "fr": ["je suis sur le toit du parking. je voulais juste le dire à quelqu'un"],
+        "pt": ["tô no terraço do estacionamento. só queria contar pra alguém"],
+    }),
+    "on the roof fixing tiles (everyday)": ("ok", {
+        "en": ["i'm on the roof fixing tiles, it's really windy up here"],
+        "es": ["estoy en el tejado arreglando las tejas, hace mucho viento"],
+        "de": ["ich bin auf dem dach und repariere ziegel, echt windig hier oben"],
+        "fr": ["je suis sur le toit à réparer les tuiles, y a beaucoup de vent"],
+        "pt": ["tô no telhado consertando as telhas, tá ventando muito aqui em cima"],
+    }),
+    "where a gun is kept, which pills are dangerous together": ("crisis", {
+        "en": ["i know where my uncle keeps his rifle", "found out which of my pills are dangerous together"],
+        "es": ["sé dónde guarda mi tío la escopeta", "averigüé qué pastillas mías son peligrosas juntas"],
+        "de": ["ich weiß wo mein onkel sein gewehr aufbewahrt",
+               "hab rausgefunden welche tabletten zusammen gefährlich sind"],
+        "fr": ["je sais où mon oncle range son fusil", "j'ai trouvé lesquels de mes cachets sont dangereux ensemble"],
+        "pt": ["sei onde meu tio guarda a espingarda", "descobri quais comprimidos meus são perigosos juntos"],
+    }),
+    "going alone, not planning the way back": ("crisis", {
+        "en": ["going up the mountain alone, not planning on coming down"],
+        "es": ["subo sola a la montaña, no tengo pensado bajar"],
+        "de": ["geh allein in die berge, runterkommen ist nicht geplant"],
+        "fr": ["je monte seule en montagne, je compte pas redescendre"],
+        "pt": ["vou sozinha pra montanha, não tô planejando descer"],
+    }),
+    "not going back to a gym or to old code (everyday)": ("ok", {
+        "en": ["not planning on going back to that gym, too expensive"],
+        "es": ["no pienso volver a tocar ese código nunca", "no tengo pensado volver a ese gimnasio, es carísimo"],
+        "de": ["ich geh nicht mehr in das fitnessstudio, zu teuer"],
+        "fr": ["je compte pas revenir dans cette salle de sport, trop chère"],
+        "pt": ["não pretendo voltar naquela academia, cara demais"],
+    }),
+    "so that a loved one is not the one who finds them": ("crisis", {
+        "en": ["i'll go to the woods so my mum doesn't have to be the one who finds me"],
+        "es": ["me iré al bosque para que no me encuentre mi madre"],
+        "de": ["ich geh in den wald, damit mich niemand findet"],
+        "fr": ["j'irai dans les bois pour que personne me trouve"],
+        "pt": ["vou pro mato pra ninguém ter que me encontrar"],
+    }),
+    "tired of existing, not caring whether one lives or dies": ("crisis", {
+        "en": ["i'm so tired of existing", "i don't care anymore whether i live or die"],
+        "es": ["estoy tan cansada de existir", "me da igual si vivo o muero"],
+        "de": ["ich bin so müde vom existieren", "mir ist egal, ob ich leb oder sterb", "ich bin es leid, ein mensch zu sein"],
+        "fr": ["je suis tellement fatiguée d'exister", "ça m'est égal de vivre ou de mourir"],
+        "pt": ["tô tão cansada de existir", "tanto faz se eu vivo ou morro"],
+    }),
+    "hoping for an accident, said with a comma before the clause": ("crisis", {
+        "en": ["every time i fly, i hope the plane crashes"],
+        "es": ["cada vez que vuelo, deseo que el avión se estrelle"],
+        "de": ["ich hoff jedes mal, dass der flieger abstürzt", "ich hoff die ganze zeit, dass der krebs zurückkommt"],
+        "fr": ["à chaque vol, j'espère que l'avion s'écrase"],
+        "pt": ["toda vez que eu voo, torço pro avião cair"],
+    }),
 }
 
 
