@@ -328,3 +328,34 @@ def test_an_unknown_word_order_key_is_refused(tmp_path):
 
     with pytest.raises(SafetyContentError, match=r"\[word_order\]"):
         _mini(tmp_path, MINI.replace('verbs = ["will"]', 'verb = ["will"]'))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# German verb-final clauses, "mir etwas antun", separable verbs of someone else (rules15b)
+# ---------------------------------------------------------------------------------------------------------------
+
+#: A clause begun by weil/dass/wenn puts its finite verb last ("weil ich nicht mehr leben will"); "sich etwas
+#: antun" splits round its object ("ich tu mir was an"); "umbringen" splits round the time ("er bringt sich an
+#: seinem Geburtstag um"). Written for this test.
+GERMAN_VERB_LAST = [
+    "ich hab angst, weil ich nicht mehr leben will", "ich glaube, dass ich mich bald umbringe",
+    "keiner merkt, dass ich nur noch sterben möchte", "ich will mir etwas antun", "ich hab angst, mir was anzutun",
+    "ich tu mir noch was an", "weil ich mich gestern wieder geritzt habe", "mein bruder sagt, er bringt sich morgen um",
+    "hab mich gestern nacht wieder geritzt",
+]
+#: The same shapes that say no danger: negated, about a game, a sleepless night, or cooking.
+GERMAN_VERB_LAST_OK = [
+    "ich hab nicht vor, mir was anzutun", "ich würde mir nie etwas antun", "tu dir bitte nichts an",
+    "weil ich nicht mehr spielen will", "dass ich sterben musste, war nur im Spiel",
+    "ich hab mich beim kochen geschnitten, weil ich nicht aufgepasst habe",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN_VERB_LAST)
+def test_german_clauses_with_the_verb_last_are_read(rules, text):
+    assert rules.check(text).level == "crisis", text
+
+
+@pytest.mark.parametrize("text", GERMAN_VERB_LAST_OK)
+def test_german_clauses_with_the_verb_last_that_say_no_danger_stay_ok(rules, text):
+    assert rules.check(text).level == "ok", text
