@@ -17,7 +17,7 @@ from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic", "directed"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet", "unless"}
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -47,6 +47,10 @@ class Entry:
     """A crisis group written to catch more than the screen was measured with: a match of it that a negation or a
     figure of speech cancels is as no match at all, so it never keeps the model from the alarm (`RuleVerdict.
     cancelled`) where the screen said nothing before. Such a group can only raise an answer, never lower one."""
+    unless: tuple[str, ...] = ()
+    """A figure's: phrases of which one, said anywhere in the message, keeps the figure from counting. A past
+    state told as past ("a year ago I wanted to die") is none of the present, unless the message says it is back
+    ("… and now I want to again", "I started again"): then the match stands (`PhraseRules.check`)."""
 
 
 @dataclass(frozen=True)
@@ -148,15 +152,21 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         if not isinstance(topical, bool) or (topical and kind != "crisis"):
             raise _fail(path, f"{where}.topical", "must be true or false, and only on a crisis entry")
         needs = item.get("needs", [])
-        if "needs" in item and kind not in ("crisis", "hyperbole"):
-            raise _fail(path, f"{where}.needs", "only a crisis or hyperbole entry may need other phrases")
+        if "needs" in item and kind not in ("crisis", "hyperbole", "figure"):
+            raise _fail(path, f"{where}.needs", "only a crisis, hyperbole or figure entry may need other phrases")
         needs = _str_list(path, f"{where}.needs", needs)
         if "needs" in item and not needs:
             raise _fail(path, f"{where}.needs", "needs at least one phrase (or leave it out)")
         quiet = item.get("quiet", False)
         if not isinstance(quiet, bool) or (quiet and kind != "crisis"):
             raise _fail(path, f"{where}.quiet", "must be true or false, and only on a crisis entry")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet))
+        if "unless" in item and kind != "figure":
+            raise _fail(path, f"{where}.unless", "only a figure entry may be kept from counting by other phrases")
+        unless = _str_list(path, f"{where}.unless", item.get("unless", []))
+        if "unless" in item and not unless:
+            raise _fail(path, f"{where}.unless", "needs at least one phrase (or leave it out)")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet,
+                         tuple(unless)))
     return out
 
 

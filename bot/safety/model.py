@@ -133,7 +133,8 @@ class Head:
     crisis_at: float
     gentle_at: float
     about: dict[str, Any]
-    #: phrase ids that were wrong too often on the train split to raise the alarm alone (see `bot.safety.train`)
+    #: phrase ids that were wrong too often on the train split to raise the alarm over the model: their alarm stands
+    #: unless the model is sure the text is ok (`bot.safety.screen.combine`; `bot.safety.train.unreliable_phrases`)
     evidence_only: tuple[str, ...] = ()
     hidden: Any = None  # float32 array, hidden units × embedding size
     hidden_bias: Any = None

@@ -48,6 +48,8 @@ class _Compiled:
     needs: re.Pattern[str] | None = None
     quiet: bool = False
     sources: tuple[str, ...] = ()
+    unless: re.Pattern[str] | None = None
+    """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
     """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
     longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
 
@@ -218,17 +220,19 @@ class PhraseRules:
             out = []
             for i, e in enumerate(entries):
                 try:
-                    for p in (*e.patterns, *e.needs) if own else ():
+                    for p in (*e.patterns, *e.needs, *e.unless) if own else ():
                         _check_canonical(p, norm)
                     stops = gap_stops if kind == "crisis" and e.negatable else frozenset()
                     sources = [compile_phrase(p, canon_word, stops) for p in e.patterns]
                     needs = [compile_phrase(p, canon_word) for p in e.needs]
+                    unless = [compile_phrase(p, canon_word) for p in e.unless]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
-                                     e.quiet, tuple(sources)))
+                                     e.quiet, tuple(sources),
+                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -382,7 +386,8 @@ class PhraseRules:
         if entry.negatable and others and self._negated_elsewhere(text, canon, start, end, others):
             return "negated elsewhere"
         if not figures:
-            figures.append([f.span() for fig in self.figures for f in fig.regex.finditer(canon)])
+            figures.append([f.span() for fig in self.figures if self._counts(fig, canon)
+                            for f in fig.regex.finditer(canon)])
         if any(self._outweighs(fs, fe, start, end) for fs, fe in figures[0]):
             return "figure"
         if entry.topical and self._about_topic(canon, start, end):
@@ -390,6 +395,13 @@ class PhraseRules:
         if entry.softenable and self._in_jest(canon, start, end):
             return "softened"
         return "fired"
+
+    @staticmethod
+    def _counts(figure: _Compiled, canon: str) -> bool:
+        """Whether a figure counts in this message: one of its `needs` said in it ("… and I said no"), none of its
+        `unless` ("… and now I want to again")."""
+        return (figure.needs is None or bool(figure.needs.search(canon))) and \
+            (figure.unless is None or not figure.unless.search(canon))
 
     def _negated(self, canon: str, start: int, end: int | None = None) -> bool:
         """Whether a live negation cue sits within the window before a match, in its clause, and reaches it: a new

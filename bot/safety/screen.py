@@ -76,21 +76,28 @@ def model_reads(text: str) -> bool:
     return any(unicodedata.category(ch) == "So" for ch in text)
 
 
-def combine(verdict: RuleVerdict, chance: float, crisis_at: float, gentle_at: float,
+def combine(verdict: RuleVerdict, chance: float | None, crisis_at: float, gentle_at: float,
             evidence_only: tuple[str, ...] | frozenset[str] = ()) -> Level:
-    """The two stages together. A must-fire phrase is a crisis; a phrase that the train split showed to be
-    often wrong (`evidence_only`) still earns the gentle word; a clear negation or figure of speech keeps the
-    model from raising the alarm (gentle at most); a phrase said beside a hyperbole marker (`RuleVerdict.softened`)
-    earns the gentle word, whatever the model says; otherwise the model's chance against the two thresholds.
-    Words telling someone else to harm themselves (`RuleVerdict.directed`) are no sign of the writer's danger: the
-    model may hear the alarm in them, so, as after a negation, the gentle word at most."""
+    """The two stages together. A must-fire phrase is a crisis. A phrase that the train split showed to be often
+    wrong (`evidence_only`) is a crisis too, unless the model read the message and is confident it is ok: its
+    chance at most `1 - crisis_at`, as sure of ok as it must be of danger to raise the alarm alone; then the gentle
+    word, never nothing. (It used to need the model's own alarm to be a crisis, so turning the model on lowered
+    plain "ich ritze mich wieder", "I burned myself with a cigarette again" to the gentle word, and with it the
+    care note: the stronger screen answered less than the rules alone, trial 15.) `chance` None: the model did not
+    read the text (too short for its chance to mean anything: "suicde"), so the rules' answer stands.
+    A clear negation or figure of speech keeps the model from raising the alarm (gentle at most); a phrase said
+    beside a hyperbole marker (`RuleVerdict.softened`) earns the gentle word, whatever the model says; otherwise
+    the model's chance against the two thresholds. Words telling someone else to harm themselves
+    (`RuleVerdict.directed`) are no sign of the writer's danger: the model may hear the alarm in them, so, as
+    after a negation, the gentle word at most."""
     if verdict.fired and verdict.fired not in evidence_only:
         return "crisis"
+    if verdict.fired:
+        return "gentle" if chance is not None and chance <= 1 - crisis_at else "crisis"
     if verdict.softened:  # said in jest, most often: the gentle word whatever the model says, never nothing
         return "gentle"
+    chance = chance or 0.0
     level: Level = "crisis" if chance >= crisis_at else "gentle" if chance >= gentle_at else "ok"
-    if verdict.fired and level == "ok":
-        return "gentle"
     if (verdict.cancelled or verdict.directed) and level == "crisis":
         return "gentle"
     return level
@@ -148,15 +155,15 @@ class Screen:
         out = []
         for v, chance in self.readings(texts):
             level = combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
-            reason = v.fired if v.fired and level == "crisis" and v.fired not in head.evidence_only else \
+            reason = v.fired if v.fired and level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"
             out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,
                                     bool(v.directed)))
         return out
 
-    def readings(self, texts: list[str]) -> list[tuple[RuleVerdict, float]]:
+    def readings(self, texts: list[str]) -> list[tuple[RuleVerdict, float | None]]:
         """What `check_many` weighs for each text, before any threshold: the rules' verdict and the model's chance
-        (0 where the model does not read the text or a must-fire phrase already decided). Training chooses the
+        (None where the model does not read the text or a must-fire phrase already decided: `combine`). Training chooses the
         thresholds on these, so they hold for the screen exactly as it runs. Needs the model."""
         if self.model is None:
             raise ModelUnavailable(self.unavailable or "readings need the model")
@@ -168,7 +175,7 @@ class Screen:
         if reads:
             for (i, _), chance in zip(reads, self.model.probabilities([t for _, t in reads])):
                 chances[i] = max(chances.get(i, 0.0), chance)
-        return [(v, chances.get(i, 0.0)) for i, v in enumerate(verdicts)]
+        return [(v, chances.get(i)) for i, v in enumerate(verdicts)]
 
     def _phrase_sentences(self, text: str) -> list[str]:
         """The sentences of a longer text in which a phrase the model must confirm fired on its own. The model reads

@@ -108,7 +108,8 @@ def fit_logistic(x: Any, y: Any, strength: float, iterations: int = 30) -> tuple
 
 def unreliable_phrases(rows: list[Sentence], verdicts: list[RuleVerdict]) -> tuple[str, ...]:
     """Phrase ids that fired at least `MIN_HITS` times on the train split and were right less than
-    `PHRASE_PRECISION` of the time: they earn a gentle word but never raise the alarm alone."""
+    `PHRASE_PRECISION` of the time: with the model on, the model may lower their alarm to the gentle word where it
+    is sure the text is ok (`bot.safety.screen.combine`)."""
     hits: dict[str, list[int]] = {}
     for s, v in zip(rows, verdicts):
         if v.fired:

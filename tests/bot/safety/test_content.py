@@ -50,7 +50,10 @@ def test_minimal_file_loads(tmp_path):
     (GOOD + '\n[[hyperbole]]\nid = "jest.x"\npatterns = ["if (i"]\n', 'hyperbole[0] (id "jest.x"): unclosed'),
     (GOOD.replace('cues = ["not"]', 'cues = ["not"]\ninterjections = "no"'), "[negation].interjections"),
     (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\ntopical = true\n', 'figure[0] (id "fig.x").topical'),
-    (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\nneeds = ["y"]\n', 'figure[0] (id "fig.x").needs'),
+    (GOOD + '\n[[topic]]\nid = "topic.x"\npatterns = ["x"]\nneeds = ["y"]\n', 'topic[0] (id "topic.x").needs'),
+    (GOOD.replace('patterns = ["want to die"]', 'patterns = ["want to die"]\nunless = ["y"]'),
+     'crisis[0] (id "death.wish").unless'),
+    (GOOD + '\n[[figure]]\nid = "fig.x"\npatterns = ["x"]\nunless = []\n', 'figure[0] (id "fig.x").unless'),
     (GOOD.replace('patterns = ["want to die"]', 'patterns = ["want to die"]\nneeds = []'), 'crisis[0] (id "death.wish").needs'),
     (GOOD + '\n[[topic]]\nid = "topic.x"\npatterns = ["(prevention"]\n', 'topic[0] (id "topic.x"): unclosed'),
 ])

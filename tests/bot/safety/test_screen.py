@@ -150,6 +150,34 @@ def test_combine(verdict, chance, level):
     assert combine(verdict, chance, 0.8, 0.3) == level
 
 
+@pytest.mark.parametrize("chance, level", [
+    (0.79, "crisis"),  # the model unsure (its gentle band): the rule's alarm stands
+    (0.5, "crisis"),
+    (0.21, "crisis"),
+    (0.19, "gentle"),  # as sure of ok as it must be of danger (1 - crisis_at): the gentle word, never nothing
+    (0.01, "gentle"),
+    (None, "crisis"),  # the model did not read it (a word or two): the rules' answer
+])
+def test_a_phrase_often_wrong_is_lowered_only_where_the_model_is_sure_it_is_ok(chance, level):
+    """Trial 15: with the model on, a phrase on the head's `evidence_only` list needed the model's own alarm, so
+    "ich ritze mich wieder" (chance 0.81, crisis_at 0.82) got the gentle word and no care note, while the rules
+    alone said crisis. The stronger screen must not answer less than the rules alone unless the model is sure."""
+    assert combine(RuleVerdict(fired="x"), chance, 0.8, 0.3, evidence_only=("x",)) == level
+
+
+@pytest.mark.parametrize("text", [
+    "ich ritze mich wieder", "je me scarifie encore", "I burned myself with a cigarette again",
+    "I'm starving myself as punishment", "I haven't eaten in four days on purpose, I want to disappear",
+    "mi amiga dice que se va a suicidar hoy", "mein Kumpel hat Abschiedsbriefe geschrieben",
+    "gracias por todo, esta es mi despedida, cuiden a mi perro", "suicde", "sewerslide",
+])
+def test_turning_the_model_on_keeps_a_rules_crisis(shipped, text):
+    """Found by an outside trial (15): each is crisis with the rules alone, and was the gentle word with the model
+    on, a phrase of the head's `evidence_only` list decided by a model chance under the alarm's threshold."""
+    assert RULES.check(text).fired
+    assert shipped.check(text).level == "crisis"
+
+
 def test_several_texts_are_screened_in_one_batch_in_order(shipped):
     texts = ["what a lovely morning", "I want to kill myself", ""]
     assert [r.level for r in shipped.check_many(texts)] == [shipped.check(t).level for t in texts]
