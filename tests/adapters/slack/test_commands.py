@@ -106,7 +106,8 @@ async def test_a_named_value_typed_in_a_slash_command_keeps_every_word(app, fake
     assert "no prompt" in shown and "nosuch" in shown and "@everyone check in now!" in shown
 
 
-async def test_a_check_in_named_to_checkin_answer_is_the_check_in_never_words_posted_with_a_name(app, clock, fake, side):
+async def test_a_check_in_named_to_checkin_answer_is_the_check_in_never_words_posted_with_a_name(
+        app, clock, fake, side):
     """trial15 §9, on Slack's `/hearth` (the same grammar): "checkin answer 4 shared mornings" posted "mornings"
     under Ann's name as her words."""
     from datetime import datetime, timezone
