@@ -909,3 +909,42 @@ def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatc
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, object(), None))
     assert screen_means(app, "model") == SCREEN_MEANS["model"] != SCREEN_WITHOUT_MODEL
     assert screen_means(app, "phrases") == SCREEN_MEANS["phrases"]
+
+
+# -- no routine refusal straight after the care reply (trial15 §8) ---------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["checkin join I want to kill myself", "reflect I want to kill myself"])
+async def test_a_refusal_after_the_care_reply_is_one_line_that_nothing_was_done(app, clock, line):
+    """"Could you look at theme again? It takes one of: respect, listening, …" was the second thing read by
+    someone who had just typed that."""
+    await open_round(app, clock)
+    replies = await typed(app, actor("ann"), line)
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    assert [r.plain() for r in replies[1:]] == ["I haven't done that, so nothing has changed."]
+    assert "Could you look" not in text(replies)
+
+
+async def test_after_the_care_reply_words_typed_to_a_refused_command_still_come_back(app):
+    """A refusal whose reason holds whatever the words (no round open) still says it, so sending them again
+    isn't refused the same way unexplained; and the answer typed is given back under it."""
+    replies = await typed(app, actor("ann"), f"checkin answer 1 {CRISIS}")
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    [refused] = replies[1:]
+    assert refused.error and refused.keep
+    assert refused.plain().startswith("There's no check-in open right now.")
+    assert refused.plain().endswith(f"What you typed, so you can use it again:_\n1 {CRISIS}")
+
+
+async def test_a_name_of_concern_refused_after_the_care_reply_is_one_line_and_given_back(app, clock):
+    """"checkin leave I want to kill myself": no "There's no check-in named …" second, only that nothing was
+    done."""
+    await open_round(app, clock)
+    replies = await typed(app, actor("ann"), "checkin leave I want to kill myself")
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    assert [r.plain() for r in replies[1:]] == ["I haven't done that, so nothing has changed."]
+
+
+async def test_a_refusal_without_words_of_concern_is_said_as_ever(app):
+    replies = await typed(app, actor("ann"), "checkin answer 1 slept well")
+    assert [r.plain() for r in replies][0].startswith("There's no check-in open right now.")
