@@ -535,7 +535,7 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
     said = _answer.get() or {}
     kept: bool | str = "held" if said.get("held") and opening in ("crisis", "gentle") else saved
     return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, kept,
-                                   told_in, bool(said.get("told_where", True))))
+                                   told_in, bool(said.get("told_where", True)), region_hint=True))
 
 
 

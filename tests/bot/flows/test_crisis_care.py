@@ -948,3 +948,29 @@ async def test_a_name_of_concern_refused_after_the_care_reply_is_one_line_and_gi
 async def test_a_refusal_without_words_of_concern_is_said_as_ever(app):
     replies = await typed(app, actor("ann"), "checkin answer 1 slept well")
     assert [r.plain() for r in replies][0].startswith("There's no check-in open right now.")
+
+
+# -- no region known: the command that shows local lines (trial15 §6) -------------------------------------------
+
+REGION_HINT = "For helplines where you live, tell me your region with me region, like me region gb."
+
+
+async def test_with_no_region_known_the_care_reply_and_support_name_the_command_for_local_lines(app):
+    ann = actor("ann")
+    care = text(await typed(app, ann, f"note {CRISIS}"))
+    assert care.startswith(CRISIS_OPENING) and REGION_HINT in care
+    assert REGION_HINT in text(await typed(app, ann, "support"))
+    await typed(app, ann, "me language pt")
+    said = text(await typed(app, ann, "support"))
+    assert "diga sua região com me region, por exemplo me region br" in said and REGION_HINT not in said
+
+
+async def test_a_region_known_for_the_member_or_the_community_needs_no_hint(app):
+    ann, bo = actor("ann"), actor("bo")
+    await typed(app, ann, "me region br")
+    said = text(await typed(app, ann, "support"))
+    assert "188" in said and "me region" not in said
+    await run(app, actor("mia", moderator=True), "mod settings", key="default_region", value="gb")
+    said = text(await typed(app, bo, f"note {CRISIS}"))
+    assert "116 123" in said and "me region" not in said
+    assert "me region" not in text(await typed(app, bo, "support us"))
