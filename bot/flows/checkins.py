@@ -313,9 +313,10 @@ HELD = N_("These words sound heavy, so I haven't posted them in {channel}: they'
 POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonymously")
 #: Said with the offer to post heavy words anonymously when a care note naming the member goes (or went) to the
 #: moderators for them (`names_them_to_moderators`): the note has no words, but words like these, up the same day,
-#: may tell the moderators whose they are.
-NAMED_TODAY = N_("Before you choose: the moderators have been told your name, never your words. If these words go "
-                 "up anonymously, they may guess they're yours.")
+#: may tell the moderators whose they are. "Will know": the note goes on the clock's next tick, later on purpose
+#: (so it can't be matched to an anonymous post), or went within its cooldown and stands for these words.
+NAMED_TODAY = N_("Before you choose: the moderators will know your name, never your words. If these words go up "
+                 "anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
 #: Said instead of `HELD` when the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"):
 #: held, never offered to go up, and no care reply about their writer, whom nothing in them says is in danger.

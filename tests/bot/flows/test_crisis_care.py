@@ -408,7 +408,7 @@ async def test_anonymous_words_in_crisis_are_held_and_the_care_note_says_nothing
     assert CRISIS in everything_sent(app)
 
 
-NAMED_TODAY = "the moderators have been told your name, never your words. If these words go up anonymously, " \
+NAMED_TODAY = "the moderators will know your name, never your words. If these words go up anonymously, " \
     "they may guess they're yours."
 
 
@@ -419,6 +419,8 @@ async def test_the_offer_to_post_crisis_words_anonymously_says_first_that_modera
     (offer,) = [r for r in replies if any(b.action == "checkin.post_held" for b in r.buttons)]
     said = offer.plain()
     assert NAMED_TODAY in said and said.index(NAMED_TODAY) > said.index("Post them anonymously")
+    # trial15 §7: said before the note goes (on the clock's next tick), never "have been told"
+    assert "have been told" not in said and not [d for d in app.sent if d.channel == "console:mods"]
     assert len(await alerts(app)) == 1  # (and so it is: the note with her name)
 
 
@@ -437,12 +439,12 @@ async def test_a_later_offer_within_the_notes_cooldown_says_so_too(app, clock):
 async def test_no_care_channel_or_no_note_or_a_named_post_says_nothing_of_moderators(app, clock, heavy):
     await open_round(app, clock)
     no_channel = await run(app, actor("ann"), "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
-    assert offer_of(no_channel) and "moderators have been told" not in text(no_channel)
+    assert offer_of(no_channel) and "moderators will know" not in text(no_channel)
     await with_alert_channel(app)
     gentle = await run(app, actor("bob"), "checkin answer", mood="2", visibility="anonymous", words=HEAVY)
-    assert offer_of(gentle) and "moderators have been told" not in text(gentle)  # (gentle: no note)
+    assert offer_of(gentle) and "moderators will know" not in text(gentle)  # (gentle: no note)
     named = await run(app, actor("cy"), "checkin answer", mood="2", visibility="shared", words=CRISIS)
-    assert offer_of(named) and "moderators have been told" not in text(named)  # (with her name: nothing to guess)
+    assert offer_of(named) and "moderators will know" not in text(named)  # (with her name: nothing to guess)
     assert len(await alerts(app)) == 1  # (Cy's note only)
 
 
