@@ -271,7 +271,13 @@ async def save_answer(
         words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     answer_saved(visibility, held is not None, rnd.channel_id)
-    phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
+    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
+    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
+    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
+        not seen and await app.store.rounds.anonymous_post_up(previous.id)
+    # Anonymous words go up with a batch, later, or never (too few before the close): not "shared" until they are.
+    phrase = {"shared": _("shared with the group"), "private": _("kept private"),
+              "anonymous": _("shared anonymously") if edits_out else _("waiting to be shared anonymously")}
     # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
     # only if it was not low before: changing its words, or how low, said it again).
     reaches = previous is None or previous.mood > app.config["safety.low_mood_max"]
@@ -284,10 +290,6 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
-    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
-    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
-        not seen and await app.store.rounds.anonymous_post_up(previous.id)
     shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
                                   edited_out=edits_out and not _same_words(previous.text, response.text),
                                   kept_out=edits_out and _same_words(previous.text, response.text))
