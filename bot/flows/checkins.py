@@ -264,7 +264,8 @@ async def save_answer(
                                   posted_in)
     try:
         response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words,
-                                                                  visibility or None, app.now(), outgoing, batching)
+                                                                  visibility or None, app.now(), outgoing, batching,
+                                                                  held_for=None if directed else held)
     except RoundClosed:
         raise UserError(_(ROUND_CLOSED)) from None
     if held is None:
@@ -430,6 +431,7 @@ async def keep_private(app: "Hearth", ev: Event) -> Reply:
     when it was queued for the clock's tick: `RoundRepository._take_back_batch`). The reply says which is true."""
     rnd, schedule, mine = await _held_answer(app, ev)
     if mine.visibility == "private":
+        await app.store.rounds.settle_held(mine.id)  # (chosen: held no more, `me export`)
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
     await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)

@@ -976,3 +976,38 @@ async def test_a_region_known_for_the_member_or_the_community_needs_no_hint(app)
     said = text(await typed(app, bo, f"note {CRISIS}"))
     assert "116 123" in said and "me region" not in said
     assert "me region" not in text(await typed(app, bo, "support us"))
+
+
+# -- a held answer, in the member's own copy of their data (trial15 §7) ------------------------------------------
+
+
+async def test_me_data_and_me_export_say_a_held_answer_waits_for_her_choice_and_what_she_chose(app, clock):
+    import json
+
+    await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    said = text(await run(app, ann, "me data"))
+    assert "1 private" in said and "1 of them held back from the post you chose, waiting for your choice" in said
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "private" and exported["held_for_your_choice"] == "anonymous"
+    # She chooses: kept private, held no more.
+    await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args))
+    assert "held back" not in text(await run(app, ann, "me data"))
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "private" and "held_for_your_choice" not in exported
+
+
+async def test_posting_a_held_answer_or_changing_it_clears_the_hold(app, clock):
+    import json
+
+    await open_round(app, clock)
+    ann, bob = actor("ann"), actor("bob")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "shared" and "held_for_your_choice" not in exported
+    await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
+    await run(app, bob, "checkin answer", mood="3", visibility="private", words="a better hour now")
+    [exported] = json.loads((await run(app, bob, "me export"))[0].attachment.content)["answers"]
+    assert "held_for_your_choice" not in exported and "held back" not in text(await run(app, bob, "me data"))
