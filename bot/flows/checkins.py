@@ -151,7 +151,11 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     open_now = await rounds_open_in(app, ev.actor.community_id)
     if "schedule" in ev.args:
         wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
+        others = [s.name for _r, s in open_now if s.id != wanted.id]
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
+        if not open_now and others:  # (not "no check-in open": another is)
+            raise UserError(_("**{name}** isn't open right now. Open now: {open}."), name=wanted.name,
+                            open=", ".join(others), field="schedule")
     if not open_now:
         raise UserError(_("There's no check-in open right now. **checkin status** shows when the next one is."))
     if len(open_now) > 1:

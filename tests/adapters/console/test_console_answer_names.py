@@ -28,3 +28,19 @@ cy: me history
     assert "[#general › thread]\n  ana · ⛅ Okay\n" in form and "ana · ⛅ Okay\n  circle" not in form
     history = out.split("mia> cy: me history", 1)[1]
     assert "circle · 🌤️ Good · private" in history and "— circle" not in history
+
+
+def test_a_check_in_named_to_checkin_answer_that_is_not_open_says_which_is(tmp_path, capsys):
+    """Named now, not taken as words: "There's no check-in open right now" would be untrue with another open."""
+    out = run_script(tmp_path, """\
+as mia mod
+at 08:00
+mod schedule create circle #general daily 09:00
+press 1
+mod schedule create evening #general daily 20:00
+press 1
+at 09:01
+ana: checkin answer 4 evening
+""", capsys)
+    said = out.split("mia> ana: checkin answer 4 evening", 1)[1]
+    assert "evening isn't open right now. Open now: circle." in said and "no check-in open" not in said
