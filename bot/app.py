@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
-from bot.commands.registry import Registry, carried_words, closed_unsent, free_words, given_back
+from bot.commands.registry import RUN, Registry, carried_words, closed_unsent, free_words, given_back
 from bot.config import Config
 from bot.content.library import ContentLibrary
 from bot.crypto import note_cipher, prepare_store
@@ -328,7 +328,7 @@ class Hearth:
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form",
-                              command=self.registry.commands.get(event.name) if event.kind == "command" else None)
+                              values=self._option_values(event))
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)
@@ -341,6 +341,15 @@ class Hearth:
         if care or not reads_only:  # care may have alerted the moderators: send that now
             self.outbox.kick()
         return self._counted(replies)
+
+    def _option_values(self, event: Event) -> dict[str, str]:
+        """What a command (typed, or sent as its form: `RUN`) was given for its options, never someone's own words
+        (a refusal about those is of their length, whatever they say): for `without_echoes`."""
+        form = event.kind == "form" and event.name == RUN
+        cmd = self.registry.commands.get(event.args.get("command", "") if form else event.name) \
+            if form or event.kind == "command" else None
+        given = event.values if form else event.args
+        return {o.name: given[o.name] for o in cmd.options if o.kind != "text" and o.name in given} if cmd else {}
 
     def _counted(self, replies: list[Reply]) -> list[Reply]:
         self.metrics.add("replies", n=len(replies))

@@ -539,6 +539,9 @@ class Reply:
     retry_after: float | None = None
     """A refusal for pace (`MemberRateLimiter`): seconds until the person may act again, so an adapter that can
     say when (the dashboard's 429 and its Retry-After) says it truly. Never kept: a refusal is said at once."""
+    quiet: bool = False
+    """A refusal said just after the care reply (`crisis_care.after_care`): shown as it is, with no alert or
+    heading of an adapter's own added to it (the dashboard's "look at the field marked below")."""
     keep: bool = False
     """It carries what the person must not lose with a dropped connection: their own words given back
     (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll

@@ -15,7 +15,9 @@ the next one an option of its own, or someone's free words
 `checkin join schedule=x yes`: the reminders' choice). A check-in's name (`_is_name`),
 in order or named, runs up to the first word that can only be the next option (`_ends_a_name`: a #channel, a
 schedule's word, a date or time, a key=, a later choice), or is the longest of this community's names (`known`)
-its words begin with; before someone's own words only a known name runs on.
+its words begin with; before someone's own words only a known name runs on. A known name typed among the
+options of a command whose name comes after someone's words (`checkin answer 4 shared circle`) is that name,
+never their words (`_name_among_options`).
 """
 
 from __future__ import annotations
@@ -244,6 +246,7 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
     old = {alias: o.name for o in cmd.options for alias in o.old_names}  # ("id=3" for `number`: still understood)
     args, at, positional, free_start = _named(cmd, words, names, old, typed, known)
     slots = _slots(cmd, set(args))
+    positional, at = _name_among_options(cmd, slots, args, positional, at, known)
     for i, opt in enumerate(slots):
         if not positional:
             break
@@ -462,6 +465,40 @@ def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int
     if len(taken) == 1 and len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] and raw[1:-1] == taken[0]:
         return taken[0]  # one word, quoted whole: the quotes only held it together
     return raw
+
+
+def _name_among_options(cmd: Command, slots: list[Option], args: dict[str, str], positional: list[str],
+                        at: list[int], known: Collection[str]) -> tuple[list[str], list[int]]:
+    """A check-in's name whose option comes after someone's free words (`checkin answer`'s schedule, otherwise
+    given only as `schedule=`), typed in order among the options: one of this community's names (`known`) is
+    taken whole as that name, never as the member's words, wherever it stands, when every other word is an
+    option ("checkin answer circle", "checkin answer 4 circle", "checkin answer circle 4 shared"). Words of their
+    own beside it ("4 circle was lovely") stay theirs, all of them. Returns the words left for the options in
+    order, and where each is (`args` gets the name)."""
+    spare = next((o for o in cmd.options if o.name not in args and _is_name(o) and o.suggest == "schedules"
+                  and _named_only(cmd, o.name)), None)  # (one to find: never a new one, `rename`)
+    if spare is None or not known or not positional or any(_is_name(o) for o in slots):
+        return positional, at
+    for i in range(len(positional)):
+        n = _known_length(positional[i:], known)
+        if n and not _free_words_in(slots, positional[:i] + positional[i + n:]):
+            args[spare.name] = " ".join(positional[i:i + n])
+            return positional[:i] + positional[i + n:], at[:i] + at[i + n:]
+    return positional, at
+
+
+def _free_words_in(slots: list[Option], words: list[str]) -> bool:
+    """Whether, given in order (as `bind` gives them), any of `words` would be someone's own free words."""
+    queue = list(words)
+    for i, opt in enumerate(slots):
+        if not queue:
+            return False
+        if opt.rest or i == len(slots) - 1:
+            return opt.kind == "text" or (opt.rest and opt.reads is None)
+        if not opt.required and opt.choices and not _is_choice(opt, queue[0]) and _free_text_follows(slots[i + 1:]):
+            continue
+        queue.pop(0)
+    return False
 
 
 def _free_text_follows(slots: list[Option]) -> bool:

@@ -427,7 +427,7 @@ async def ask_follow_up(app: "Hearth", ev: Event) -> Reply:
     now = app.now()
     await app.store.care.ask_followup(ev.actor.community_id, ev.actor.user_id, language, now, now + FOLLOW_UP_AFTER)
     region = member.region or (await app.ensure_community(ev.actor.community_id)).settings.default_region
-    resources = care_message(app.content.resources, app.content.care, language, region, "support")
+    resources = care_message(app.content.resources, app.content.care, language, region, "support", region_hint=True)
     return Reply(body=join_rich([fill(app.content.care.text(language, "followup_set")), Rich(), resources]),
                  keep=True)  # (a promise, and where to turn meanwhile: it outlasts a platform that can't be reached)
 

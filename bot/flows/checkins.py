@@ -151,7 +151,11 @@ async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
     open_now = await rounds_open_in(app, ev.actor.community_id)
     if "schedule" in ev.args:
         wanted = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
+        others = [s.name for _r, s in open_now if s.id != wanted.id]
         open_now = [(r, s) for r, s in open_now if s.id == wanted.id]
+        if not open_now and others:  # (not "no check-in open": another is)
+            raise UserError(_("**{name}** isn't open right now. Open now: {open}."), name=wanted.name,
+                            open=", ".join(others), field="schedule")
     if not open_now:
         raise UserError(_("There's no check-in open right now. **checkin status** shows when the next one is."))
     if len(open_now) > 1:
@@ -264,14 +268,21 @@ async def save_answer(
                                   posted_in)
     try:
         response, previous = await app.store.rounds.save_response(rnd.id, ev.actor.user_id, mood, words,
-                                                                  visibility or None, app.now(), outgoing, batching)
+                                                                  visibility or None, app.now(), outgoing, batching,
+                                                                  held_for=None if directed else held)
     except RoundClosed:
         raise UserError(_(ROUND_CLOSED)) from None
     if held is None:
         words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     answer_saved(visibility, held is not None, rnd.channel_id)
-    phrase = {"shared": _("shared with the group"), "anonymous": _("shared anonymously"), "private": _("kept private")}
+    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
+    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
+    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
+        not seen and await app.store.rounds.anonymous_post_up(previous.id)
+    # Anonymous words go up with a batch, later, or never (too few before the close): not "shared" until they are.
+    phrase = {"shared": _("shared with the group"), "private": _("kept private"),
+              "anonymous": _("shared anonymously") if edits_out else _("waiting to be shared anonymously")}
     # A gentle word after a run of low moods, if they asked: once, as the run is reached (a changed answer reaches it
     # only if it was not low before: changing its words, or how low, said it again).
     reaches = previous is None or previous.mood > app.config["safety.low_mood_max"]
@@ -284,10 +295,6 @@ async def save_answer(
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
         await app.store.rounds.anonymous_post_out(previous.id)
-    # (an anonymous post already up, its words changed: the edit waits for its batch, `Batching`; not "if too few".
-    # Only once sent: one queued with a batch for the tick can still be taken back, and then the promise holds)
-    edits_out = visibility == "anonymous" and previous is not None and previous.visibility == "anonymous" and \
-        not seen and await app.store.rounds.anonymous_post_up(previous.id)
     shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
                                   edited_out=edits_out and not _same_words(previous.text, response.text),
                                   kept_out=edits_out and _same_words(previous.text, response.text))
@@ -313,9 +320,10 @@ HELD = N_("These words sound heavy, so I haven't posted them in {channel}: they'
 POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonymously")
 #: Said with the offer to post heavy words anonymously when a care note naming the member goes (or went) to the
 #: moderators for them (`names_them_to_moderators`): the note has no words, but words like these, up the same day,
-#: may tell the moderators whose they are.
-NAMED_TODAY = N_("Before you choose: the moderators have been told your name, never your words. If these words go "
-                 "up anonymously, they may guess they're yours.")
+#: may tell the moderators whose they are. "Will know": the note goes on the clock's next tick, later on purpose
+#: (so it can't be matched to an anonymous post), or went within its cooldown and stands for these words.
+NAMED_TODAY = N_("Before you choose: the moderators will know your name, never your words. If these words go up "
+                 "anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
 #: Said instead of `HELD` when the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"):
 #: held, never offered to go up, and no care reply about their writer, whom nothing in them says is in danger.
@@ -427,6 +435,7 @@ async def keep_private(app: "Hearth", ev: Event) -> Reply:
     when it was queued for the clock's tick: `RoundRepository._take_back_batch`). The reply says which is true."""
     rnd, schedule, mine = await _held_answer(app, ev)
     if mine.visibility == "private":
+        await app.store.rounds.settle_held(mine.id)  # (chosen: held no more, `me export`)
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
     await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Collection
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.crypto import KEY_ENV
-from bot.commands.registry import GIVEN_BACK, OPEN_FORM, RUN, Command, Option, listed_choices
+from bot.commands.registry import GIVEN_BACK, OPEN_FORM, RUN, Command, Option
 from bot.errors import UserError
 from bot.events import Actor, Choice, Event, Form, Reply, Rich, UserText, channel, fill, join_rich, rich, say
 from bot.flows.care_team import follow_up_button, open_note
@@ -251,22 +251,25 @@ async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
 
 #: A form's field refused for words of concern: the field is asked again, without repeating them.
 FIELD_AGAIN = N_("Could you look at this part again? Nothing was saved yet.")
-#: A typed command's option refused for words of concern: no form marks the field, so it is named, with what it
-#: takes (never the words).
-FIELD_CHOICES = N_("Could you look at **{option}** again? It takes one of: {choices}. Nothing was saved yet.")
-FIELD_EXAMPLE = N_("Could you look at **{option}** again? It takes something like {example}. Nothing was saved yet.")
-FIELD_WHAT = N_("Could you look at **{option}** again ({what})? Nothing was saved yet.")
+#: A typed command refused for the words of concern given as one of its options ("checkin join I want to die"):
+#: in place of a routine refusal, one short line that nothing was done (`without_echoes`).
+NOT_DONE = N_("I haven't done that, so nothing has changed.")
 
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
-                   form: bool = False, command: Command | None = None) -> list[Reply]:
+                   form: bool = False, values: dict[str, str] | None = None) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
     (`given_back`) are still given back. Of a whole typed `line` of concern (`typed_line`), not even one of its
     words is quoted: "You wrote “want”" is a piece of "I want to die". Of a `form`, a refusal about one field stays
     about that field, in words of Hearth's own (`FIELD_AGAIN`): the form asks for it again and goes on. Of a typed
-    `command`, no form marks the field, so the refusal names its option and what it takes (`field_again`)."""
+    command, no form marks the field, and beside the care reply no routine refusal ("Could you look at schedule
+    again?") is read second: one short line says nothing was done (`NOT_DONE`), their words given back after it.
+    So also for a refusal that quotes nothing but is about an option whose value (`values`) was those words ("There
+    are no check-ins here yet" to "checkin join I want to die"). A form's is `quiet`: the form marks its field, and
+    no adapter adds an alert of its own. A refusal whose reason holds whatever the words (a round that has closed,
+    words too long) says so still: it is what to know before sending them again."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -280,28 +283,19 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
         if parts[:1] == (_(NOT_UNDERSTOOD),):
             continue  # (the care reply is the answer: "I didn't understand" beside it would say they weren't heard)
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
-        if not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
+        given = (values or {}).get(reply.field or "", "")
+        about_them = bool(reply.field) and bool(_normal(given)) and _normal(given) in concerning
+        if not about_them and not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
-        elif (form and reply.field) or reply.form is not None or reply.field is not None:
+        elif (form and reply.field) or reply.form is not None:
             # a form shown again holds the words as typed: the field is marked, nothing quoted
-            again = field_again(command, reply.field) if not form and reply.form is None else _(FIELD_AGAIN)
-            out.append(replace(reply, body=rich(again) + _kept_back(parts[header:], concerning, whole)))
-        elif header < len(parts) and (back := _kept_back(parts[header:], concerning, whole)).parts:
-            out.append(replace(reply, body=back))
+            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + _kept_back(parts[header:], concerning, whole),
+                               quiet=True))
+        elif reply.field is not None or header < len(parts):
+            back = _kept_back(parts[header:], concerning, whole)
+            out.append(replace(reply, body=join_rich([rich(_(NOT_DONE)), back], "\n\n") if back.parts
+                               else rich(_(NOT_DONE)), quiet=True))
     return out
-
-
-def field_again(command: Command | None, field: str | None) -> str:
-    """A typed command's option asked for again, named, with what it takes: its choices, else an example, else
-    what it is. `FIELD_AGAIN` where the option isn't known."""
-    option = next((o for o in command.options if o.name == field), None) if command is not None else None
-    if option is None:
-        return _(FIELD_AGAIN)
-    if option.choices:
-        return _(FIELD_CHOICES).format(option=option.name, choices=listed_choices(option))
-    if option.example:
-        return _(FIELD_EXAMPLE).format(option=option.name, example=f"**{option.example}**")
-    return _(FIELD_WHAT).format(option=option.name, what=_(option.description))
 
 
 def echoes(words: str) -> bool:
@@ -568,7 +562,7 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
     said = _answer.get() or {}
     kept: bool | str = "held" if said.get("held") and opening in ("crisis", "gentle") else saved
     return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, kept,
-                                   told_in, bool(said.get("told_where", True))))
+                                   told_in, bool(said.get("told_where", True)), region_hint=True))
 
 
 

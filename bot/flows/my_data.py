@@ -57,6 +57,10 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             shared=ngettext("{count} shared", "{count} shared", a["shared"]).format(count=a["shared"]),
             anonymous=ngettext("{count} anonymous", "{count} anonymous", a["anonymous"]).format(count=a["anonymous"]),
             private=ngettext("{count} private", "{count} private", a["private"]).format(count=a["private"]))
+        if s.held_answers:  # (saved private, but only until they choose: said, never as plain "private")
+            answers += " " + ngettext("— {count} of them held back from the post you chose, waiting for your choice",
+                                      "— {count} of them held back from the post you chose, waiting for your choice",
+                                      s.held_answers).format(count=s.held_answers)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))

@@ -28,7 +28,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "not_a_therapist": (),
     "resource": ("name", "detail"), "call": ("numbers",), "call_or_text": ("numbers",),
     "text_keyword": ("keyword", "number"),
-    "or": (), "emergency": ("numbers",), "emergency_local": (),
+    "or": (), "emergency": ("numbers",), "emergency_local": (), "region_hint": (),
     "region_set": ("region",),
     "privacy_care": (), "privacy_alerts_on": ("hours",), "privacy_alerts_off": (),
     "language_set": ("language",), "language_auto": (), "language_own": ("language",),

@@ -131,12 +131,17 @@ class Resources:
 
 
 def care_message(resources: Resources, texts: CareTexts, language: str, region: str | None, opening: Opening,
-                 saved: bool | str = False, told_in: Rich | None = None, told_where: bool = True) -> Rich:
-    """A private care reply: its opening words, the region's resources, then (only if true) that the words were
-    saved (`saved="held"`: saved, but held back from the post they chose until they say) and that moderators were
-    told who (and, `told_where`, where) in `told_in`, and that Hearth is not a therapist."""
+                 saved: bool | str = False, told_in: Rich | None = None, told_where: bool = True,
+                 region_hint: bool = False) -> Rich:
+    """A private care reply: its opening words, the region's resources, then (`region_hint`, where no region is
+    known for them: only the lines for anywhere) the command that shows the lines where they live, then (only if
+    true) that the words were saved (`saved="held"`: saved, but held back from the post they chose until they
+    say) and that moderators were told who (and, `told_where`, where) in `told_in`, and that Hearth is not a
+    therapist."""
     parts = [rich(texts.text(language, opening)), Rich(),
              join_rich(resources.for_region(region).lines(texts, language)), Rich()]
+    if region_hint and region is None:
+        parts += [rich(texts.text(language, "region_hint")), Rich()]
     if saved:
         parts.append(rich(texts.text(language, "held" if saved == "held" else "saved")))
     if told_in is not None:

@@ -76,6 +76,8 @@ class Summary:
     """Moderators' audit entries that name them, someone else acting (made them a moderator, say)."""
     waiting_messages: int = 0
     """Messages to or about them waiting in the outbox (a reminder, a DM)."""
+    held_answers: int = 0
+    """Of the private answers, those held back from the post they chose, waiting for their choice."""
 
 
 @dataclass

@@ -151,7 +151,7 @@ OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_
 #: A member's answers in one community, with their rounds and check-ins (export and erasure).
 _ANSWERS_SQL = (
     "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.anon_out, r.unposted, "
-    "r.created_at, r.updated_at, "
+    "r.held_for, r.created_at, r.updated_at, "
     "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
@@ -315,21 +315,26 @@ class RoundRepository(Repository):
 
     async def save_response(
         self, round_id: int, user_id: str, mood: int, text: str, visibility: str | None, now: datetime,
-        outgoing_for: OutgoingFactory, batching: Batching | None = None,
+        outgoing_for: OutgoingFactory, batching: Batching | None = None, held_for: str | None = None,
     ) -> tuple[Response, Response | None]:
         """Save (or change) an answer and queue what it shows, in one go. `visibility` None: the answer's own, if it
-        has one (a change keeps it), else private.
+        has one (a change keeps it), else private. `held_for`: the visibility the member chose, when the words are
+        held back from it until they choose (saved private meanwhile); any save without it clears it.
 
         `outgoing_for` builds what shows at once (the named post). With `batching`, a change to what the
         answer shows anonymously waits for the round's next batch (`_hold`); raises `RoundClosed` if the
         round closed meanwhile, so nothing waits for a batch that will never come.
         """
         return await atomic(self.db, lambda tx: self._save_response(tx, round_id, user_id, mood, text, visibility,
-                                                                    now, outgoing_for, batching))
+                                                                    now, outgoing_for, batching, held_for))
+
+    async def settle_held(self, response_id: int) -> None:
+        """The member chose for their held answer (`held_for`) without changing it: kept private, it is held no more."""
+        await self.db.execute("UPDATE responses SET held_for = NULL WHERE id = ?", response_id)
 
     async def _save_response(
         self, tx: Executor, round_id: int, user_id: str, mood: int, text: str, visibility: str | None,
-        now: datetime, outgoing_for: OutgoingFactory, batching: Batching | None,
+        now: datetime, outgoing_for: OutgoingFactory, batching: Batching | None, held_for: str | None = None,
     ) -> tuple[Response, Response | None]:
         rnd = None if batching is None else await tx.fetchone(
             _ROUND_FOR_ANSWER + (" FOR UPDATE OF rd" if self.db.dialect == "postgresql" else ""), round_id)
@@ -350,11 +355,12 @@ class RoundRepository(Repository):
         if visibility is None:
             visibility = previous.visibility if previous else "private"
         row = await tx.fetchone(
-            "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
-            "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at RETURNING *",
+            "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at, held_for) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
+            "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at, "
+            "held_for = excluded.held_for RETURNING *",
             round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
-            utc_iso(now),
+            utc_iso(now), held_for,
         )
         assert row is not None
         response = self._response(row)
@@ -760,17 +766,21 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
+        held = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
+            held += bool(a["held_for"])
         for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-        return {"answers": answers}
+        return {"answers": answers, "held_answers": held}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
+             # (held back, private until they choose: what they chose, and that it waits for them)
+             **({"held_for_your_choice": a["held_for"]} if a["held_for"] else {}),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
         ] + [

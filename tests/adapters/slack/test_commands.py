@@ -104,3 +104,22 @@ async def test_a_named_value_typed_in_a_slash_command_keeps_every_word(app, fake
     [*_, refused] = await fake.wait_for("response_url", 3)
     shown = texts(refused["blocks"])
     assert "no prompt" in shown and "nosuch" in shown and "@everyone check in now!" in shown
+
+
+async def test_a_check_in_named_to_checkin_answer_is_the_check_in_never_words_posted_with_a_name(
+        app, clock, fake, side):
+    """trial15 §9, on Slack's `/hearth` (the same grammar): "checkin answer 4 shared mornings" posted "mornings"
+    under Ann's name as her words."""
+    from datetime import datetime, timezone
+
+    from bot.scheduling.runner import RoundScheduler
+    from tests.adapters.slack.test_member import make_schedule, reply_to
+
+    await make_schedule(side, fake)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    said = await reply_to(fake, side, ANN, "checkin answer 4 shared mornings")
+    assert "shared with the group" in texts(said["blocks"])
+    await app.outbox.drain_all()
+    [post] = [m for m in fake.history.get("C0GENERAL", []) if "Good" in m.get("text", "")]
+    assert "mornings" not in post["text"]

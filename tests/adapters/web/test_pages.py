@@ -161,6 +161,8 @@ async def test_words_of_concern_typed_into_a_dashboard_form_get_care_and_no_echo
     body = words(await paused.text())
     assert "You don't have to face this alone" in body
     assert body.count("i want to kill myself") == 0  # (not repeated back in a refusal)
+    # trial15 §8: no alert of the page's own straight after the care reply; the form marks its field
+    assert "Please look at the field marked below" not in body and "I haven't done that, so nothing has changed" in body
 
 
 async def test_words_of_concern_in_a_dashboard_form_that_fails_get_care_then_the_kind_page_and_the_form_again(

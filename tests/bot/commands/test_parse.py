@@ -216,6 +216,25 @@ def test_a_name_known_here_is_taken_whole_and_no_further():
         "schedule": "monday crew", "reminders": "yes"}
 
 
+@pytest.mark.parametrize("line, args", [
+    ("checkin answer circle", {"schedule": "circle"}),
+    ("checkin answer 4 circle", {"mood": "4", "schedule": "circle"}),
+    ("checkin answer 4 shared circle", {"mood": "4", "visibility": "shared", "schedule": "circle"}),
+    ("checkin answer circle 4 shared", {"mood": "4", "visibility": "shared", "schedule": "circle"}),
+    ("checkin answer 4 circle anonymous", {"mood": "4", "visibility": "anonymous", "schedule": "circle"}),
+    ("checkin answer late evening circle 3", {"mood": "3", "schedule": "late evening circle"}),
+    ("checkin answer CIRCLE mood=2", {"mood": "2", "schedule": "CIRCLE"}),
+    # Words of their own beside a name stay theirs, every one; a name that is no check-in here is words.
+    ("checkin answer 4 circle was lovely", {"mood": "4", "words": "circle was lovely"}),
+    ("checkin answer 4 mornings", {"mood": "4", "words": "mornings"}),
+])
+def test_a_check_in_name_typed_among_an_answers_options_is_the_check_in_never_the_members_words(line, args):
+    """trial15 §9: "checkin answer circle" put "circle" in the words field, and "checkin answer 4 circle" saved it
+    as the member's words (and with `shared`, posted it under their name). A name one of this community's
+    check-ins has is taken whole, as the check-in, wherever it stands among the options."""
+    assert parse_line(FEATURES, line, known=("circle", "Late Evening Circle", "evening"))[1] == args
+
+
 @pytest.mark.parametrize("line, option, guess", [
     ("mod schedule create m #general daily 09:00 foo=bar", "foo", None),
     ("mod schedule create m #general daily 09:00 open_for=0", "open_for", "open"),

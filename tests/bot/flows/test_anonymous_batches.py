@@ -615,6 +615,19 @@ async def test_editing_an_anonymous_answer_not_up_yet_still_says_too_few_may_nev
     assert "If too few come in together" in said and "already up" not in said
 
 
+async def test_an_anonymous_answer_is_said_to_be_shared_only_once_it_is_up(app, clock):
+    """trial15 §10: "Your answer is shared anonymously" was said at once, and "if too few come in … they aren't
+    posted" after it. Waiting for its batch, it is said to be waiting; once up, shared."""
+    await a_round(app, clock)
+    said = await answer(app, "ann", "3", "anonymous", "words of ann")
+    assert "Your answer is waiting to be shared anonymously." in said and "is shared anonymously" not in said
+    for name in ("bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"words of {name}")
+    assert len(anonymous_words(app)) == 3  # (up: the batch went)
+    said = await answer(app, "ann", "1", "anonymous", "words of ann")
+    assert "Your answer is shared anonymously." in said and "waiting" not in said
+
+
 def summary_of(app) -> str:
     post_ref = round_post_ref(app)
     return [d for d in app.sent if d.kind == "edit" and d.ref == post_ref][-1].message.plain()

@@ -408,7 +408,7 @@ async def test_anonymous_words_in_crisis_are_held_and_the_care_note_says_nothing
     assert CRISIS in everything_sent(app)
 
 
-NAMED_TODAY = "the moderators have been told your name, never your words. If these words go up anonymously, " \
+NAMED_TODAY = "the moderators will know your name, never your words. If these words go up anonymously, " \
     "they may guess they're yours."
 
 
@@ -419,6 +419,8 @@ async def test_the_offer_to_post_crisis_words_anonymously_says_first_that_modera
     (offer,) = [r for r in replies if any(b.action == "checkin.post_held" for b in r.buttons)]
     said = offer.plain()
     assert NAMED_TODAY in said and said.index(NAMED_TODAY) > said.index("Post them anonymously")
+    # trial15 §7: said before the note goes (on the clock's next tick), never "have been told"
+    assert "have been told" not in said and not [d for d in app.sent if d.channel == "console:mods"]
     assert len(await alerts(app)) == 1  # (and so it is: the note with her name)
 
 
@@ -437,12 +439,12 @@ async def test_a_later_offer_within_the_notes_cooldown_says_so_too(app, clock):
 async def test_no_care_channel_or_no_note_or_a_named_post_says_nothing_of_moderators(app, clock, heavy):
     await open_round(app, clock)
     no_channel = await run(app, actor("ann"), "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
-    assert offer_of(no_channel) and "moderators have been told" not in text(no_channel)
+    assert offer_of(no_channel) and "moderators will know" not in text(no_channel)
     await with_alert_channel(app)
     gentle = await run(app, actor("bob"), "checkin answer", mood="2", visibility="anonymous", words=HEAVY)
-    assert offer_of(gentle) and "moderators have been told" not in text(gentle)  # (gentle: no note)
+    assert offer_of(gentle) and "moderators will know" not in text(gentle)  # (gentle: no note)
     named = await run(app, actor("cy"), "checkin answer", mood="2", visibility="shared", words=CRISIS)
-    assert offer_of(named) and "moderators have been told" not in text(named)  # (with her name: nothing to guess)
+    assert offer_of(named) and "moderators will know" not in text(named)  # (with her name: nothing to guess)
     assert len(await alerts(app)) == 1  # (Cy's note only)
 
 
@@ -909,3 +911,103 @@ def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatc
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, object(), None))
     assert screen_means(app, "model") == SCREEN_MEANS["model"] != SCREEN_WITHOUT_MODEL
     assert screen_means(app, "phrases") == SCREEN_MEANS["phrases"]
+
+
+# -- no routine refusal straight after the care reply (trial15 §8) ---------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["checkin join I want to kill myself", "reflect I want to kill myself"])
+async def test_a_refusal_after_the_care_reply_is_one_line_that_nothing_was_done(app, clock, line):
+    """"Could you look at theme again? It takes one of: respect, listening, …" was the second thing read by
+    someone who had just typed that."""
+    await open_round(app, clock)
+    replies = await typed(app, actor("ann"), line)
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    assert [r.plain() for r in replies[1:]] == ["I haven't done that, so nothing has changed."]
+    assert "Could you look" not in text(replies)
+
+
+async def test_after_the_care_reply_words_typed_to_a_refused_command_still_come_back(app):
+    """A refusal whose reason holds whatever the words (no round open) still says it, so sending them again
+    isn't refused the same way unexplained; and the answer typed is given back under it."""
+    replies = await typed(app, actor("ann"), f"checkin answer 1 {CRISIS}")
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    [refused] = replies[1:]
+    assert refused.error and refused.keep
+    assert refused.plain().startswith("There's no check-in open right now.")
+    assert refused.plain().endswith(f"What you typed, so you can use it again:_\n1 {CRISIS}")
+
+
+async def test_a_name_of_concern_refused_after_the_care_reply_is_one_line_and_given_back(app, clock):
+    """"checkin leave I want to kill myself": no "There's no check-in named …" second, only that nothing was
+    done."""
+    await open_round(app, clock)
+    replies = await typed(app, actor("ann"), "checkin leave I want to kill myself")
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    assert [r.plain() for r in replies[1:]] == ["I haven't done that, so nothing has changed."]
+
+
+async def test_a_refusal_without_words_of_concern_is_said_as_ever(app):
+    replies = await typed(app, actor("ann"), "checkin answer 1 slept well")
+    assert [r.plain() for r in replies][0].startswith("There's no check-in open right now.")
+
+
+# -- no region known: the command that shows local lines (trial15 §6) -------------------------------------------
+
+REGION_HINT = "For helplines where you live, tell me your region with me region, like me region gb."
+
+
+async def test_with_no_region_known_the_care_reply_and_support_name_the_command_for_local_lines(app):
+    ann = actor("ann")
+    care = text(await typed(app, ann, f"note {CRISIS}"))
+    assert care.startswith(CRISIS_OPENING) and REGION_HINT in care
+    assert REGION_HINT in text(await typed(app, ann, "support"))
+    await typed(app, ann, "me language pt")
+    said = text(await typed(app, ann, "support"))
+    assert "diga sua região com me region, por exemplo me region br" in said and REGION_HINT not in said
+
+
+async def test_a_region_known_for_the_member_or_the_community_needs_no_hint(app):
+    ann, bo = actor("ann"), actor("bo")
+    await typed(app, ann, "me region br")
+    said = text(await typed(app, ann, "support"))
+    assert "188" in said and "me region" not in said
+    await run(app, actor("mia", moderator=True), "mod settings", key="default_region", value="gb")
+    said = text(await typed(app, bo, f"note {CRISIS}"))
+    assert "116 123" in said and "me region" not in said
+    assert "me region" not in text(await typed(app, bo, "support us"))
+
+
+# -- a held answer, in the member's own copy of their data (trial15 §7) ------------------------------------------
+
+
+async def test_me_data_and_me_export_say_a_held_answer_waits_for_her_choice_and_what_she_chose(app, clock):
+    import json
+
+    await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    said = text(await run(app, ann, "me data"))
+    assert "1 private" in said and "1 of them held back from the post you chose, waiting for your choice" in said
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "private" and exported["held_for_your_choice"] == "anonymous"
+    # She chooses: kept private, held no more.
+    await press(app, ann, "checkin.keep_private", dict(buttons["checkin.keep_private"].args))
+    assert "held back" not in text(await run(app, ann, "me data"))
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "private" and "held_for_your_choice" not in exported
+
+
+async def test_posting_a_held_answer_or_changing_it_clears_the_hold(app, clock):
+    import json
+
+    await open_round(app, clock)
+    ann, bob = actor("ann"), actor("bob")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert exported["visibility"] == "shared" and "held_for_your_choice" not in exported
+    await run(app, bob, "checkin answer", mood="2", visibility="anonymous", words=CRISIS)
+    await run(app, bob, "checkin answer", mood="3", visibility="private", words="a better hour now")
+    [exported] = json.loads((await run(app, bob, "me export"))[0].attachment.content)["answers"]
+    assert "held_for_your_choice" not in exported and "held back" not in text(await run(app, bob, "me data"))

@@ -237,20 +237,19 @@ async def test_an_answer_given_by_a_message_and_then_edited_is_screened_as_edite
     assert CARE in text(await app.edited_line(eve, line, edited, "m11"))
     kept = await app.store.rounds.response_of(rnd.id, eve.user_id)
     assert kept is not None and app.store.cipher.open(kept.text) == "a long quiet day"
-@pytest.mark.parametrize("line, named, expected", [
-    ("mod care duty i want to die", "duty", "It takes one of: off, on."),
-    ("mod schedule create mornings #general i want to die", "when", "weekdays 09:00"),
-    ("mod settings language quiero morirme", "value", "its new value"),
+@pytest.mark.parametrize("line", [
+    "mod care duty i want to die",
+    "mod schedule create mornings #general i want to die",
+    "mod settings language quiero morirme",
 ])
-async def test_a_typed_commands_option_refused_for_words_of_concern_names_the_option_and_what_it_takes(
-        app, line, named, expected):
-    """No form marks the field of a typed command: the refusal says which option, and what it takes, and still
-    quotes none of the words (the care reply answers them)."""
+async def test_a_typed_commands_option_refused_for_words_of_concern_is_one_line_after_the_care_reply(app, line):
+    """trial15 §8: "Could you look at duty again? It takes one of: …" came straight after the care reply. Now one
+    short line says nothing was done, and still quotes none of the words (the care reply answers them)."""
     replies = await typed(app, actor("mia", moderator=True), line)
     assert CARE in text(replies), line
     [again] = [r for r in replies if r.error]
     said = again.plain()
-    assert f"Could you look at {named} again" in said and expected in said and "Nothing was saved yet" in said
+    assert said == "I haven't done that, so nothing has changed." and again.quiet
     assert "die" not in said and "morir" not in said and "You wrote" not in said
 
 
