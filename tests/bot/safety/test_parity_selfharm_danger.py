@@ -12,11 +12,7 @@ into the room. The style of `test_parity.py`, in a file of its own.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety.screen import Screen
-
-LANGS = ("en", "es", "de", "fr", "pt")
+from tests.bot.safety.parity import LANGS, parity_tests
 
 #: family -> (level every language must give, {language: [sentences]})
 FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
@@ -167,19 +163,4 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def screen() -> Screen:
-    return Screen.load(with_model=False)
-
-
-def test_every_family_has_all_five_languages():
-    for family, (_, by_lang) in FAMILIES.items():
-        assert sorted(by_lang) == sorted(LANGS), family
-
-
-@pytest.mark.parametrize("family", list(FAMILIES))
-def test_all_five_languages_give_the_same_level(screen: Screen, family: str):
-    level, by_lang = FAMILIES[family]
-    got = {(lang, text): screen.check(text).level for lang in LANGS for text in by_lang[lang]}
-    wrong = {k: v for k, v in got.items() if v != level}
-    assert not wrong, f"{family}: want {level} in every language, got {wrong}"
+test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
