@@ -13,7 +13,7 @@ a last check-in before a break, a wedding date, a beam checked for damp, recover
 
 from __future__ import annotations
 
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import parity_tests
 
 #: family -> (level every language must give, {language: [sentences]})
 FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {

@@ -11,7 +11,7 @@ for this test (not from the corpus). Beside them, what must stay the alarm: the 
 
 from __future__ import annotations
 
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import parity_tests
 
 #: family -> (level every language must give, {language: [sentences]})
 FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {

@@ -12,7 +12,7 @@ into the room. The style of `test_parity.py`, in a file of its own.
 
 from __future__ import annotations
 
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import parity_tests
 
 #: family -> (level every language must give, {language: [sentences]})
 FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
