@@ -12,7 +12,7 @@ from __future__ import annotations
 
 
 from bot.safety.screen import Screen
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import parity_tests
 
 
 #: family -> (levels every language may give, {language: [sentences]})

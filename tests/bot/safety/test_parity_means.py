@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bot.safety.normalise import Normaliser
 from bot.safety.rules import AllRules
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import parity_tests
 
 
 #: family -> (level every language must give, {language: [sentences]})
