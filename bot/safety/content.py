@@ -17,7 +17,10 @@ from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic", "directed"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet", "kind"}
+#: Whose danger a crisis group hears (`Entry.kind`): the writer's own (no key, the default), someone else's now
+#: ("my sister is going to kill herself"), or the writer's from another person ("he said he'd kill me").
+KINDS = ("someone_else", "harm_from_others")
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -47,6 +50,10 @@ class Entry:
     """A crisis group written to catch more than the screen was measured with: a match of it that a negation or a
     figure of speech cancels is as no match at all, so it never keeps the model from the alarm (`RuleVerdict.
     cancelled`) where the screen said nothing before. Such a group can only raise an answer, never lower one."""
+    kind: str = ""
+    """Whose danger the group hears, where it knows (`KINDS`): "" the writer's own (the default), "someone_else"
+    (another person in danger now), "harm_from_others" (the writer in danger from another person). The care reply
+    and the moderators' note follow it (`bot.safety.rules.AllRules.kind_of`: the writer's own wins)."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,12 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         quiet = item.get("quiet", False)
         if not isinstance(quiet, bool) or (quiet and kind != "crisis"):
             raise _fail(path, f"{where}.quiet", "must be true or false, and only on a crisis entry")
-        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet))
+        kind_of = item.get("kind", "")
+        if "kind" in item and (kind_of not in KINDS or kind != "crisis"):
+            raise _fail(path, f"{where}.kind", f"must be one of {', '.join(KINDS)} (or left out: the writer's own "
+                        "danger), and only on a crisis entry")
+        out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet,
+                         kind_of))
     return out
 
 

@@ -36,6 +36,9 @@ class RuleVerdict:
     cancelled: str | None = None
     softened: str | None = None
     directed: str | None = None
+    kind: str = ""
+    """Whose danger the phrases that count say, where their groups know (`Entry.kind`): "" the writer's own,
+    "someone_else", or "harm_from_others" (`AllRules.check`: the writer's own wins)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class _Compiled:
     sources: tuple[str, ...] = ()
     """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
     longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
+    kind: str = ""
+    """`Entry.kind`: whose danger the group hears ("" the writer's own)."""
 
 
 #: How far around a token of words run together the crisis phrases are looked for (characters).
@@ -228,7 +233,7 @@ class PhraseRules:
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
-                                     e.quiet, tuple(sources)))
+                                     e.quiet, tuple(sources), e.kind))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -323,6 +328,27 @@ class PhraseRules:
             if ("negated" in judged or "figure" in judged) and not entry.quiet:  # (quiet: as no match)
                 cancelled = cancelled or entry.id
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=self._directed(canon))
+
+    def heard(self, text: str, told: set[int] | frozenset[int] = frozenset(),
+              others: tuple["PhraseRules", ...] = ()) -> list[tuple[str, frozenset[int]]]:
+        """Every match that counts, of every crisis group (not only the first, as `check`): the group's `kind` and
+        the `raw_pieces` of `text` it was read from, so that matches of several languages can be set side by side
+        (`AllRules.kind_of`). Read only for a message a phrase already fired on."""
+        canon = self.canonical(text)
+        figures: list[list[tuple[int, int]]] = []
+        out: list[tuple[str, frozenset[int]]] = []
+        for entry in self.crisis:
+            if entry.needs is not None and not entry.needs.search(canon):
+                continue
+            spans = {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
+            spans |= {m.span() for m in entry.regex.finditer(canon)}
+            for start, end in sorted(spans):
+                pieces = frozenset(self.pieces(text, canon, start, end))
+                if told and pieces & told:
+                    continue
+                if self._judge(entry, canon, start, end, figures, text, others) == "fired":
+                    out.append((entry.kind, pieces))
+        return out
 
     def _directed(self, canon: str) -> str | None:
         """The first `[[directed]]` group said, and not negated ("please don't kill yourself" is care)."""
@@ -524,10 +550,35 @@ class AllRules:
                                           others)
                     directed = directed or verdict.directed
                 if verdict.fired:
-                    return replace(verdict, directed=directed)
+                    told = {n for r in self.by_language.values() for n in r.told(reading)} if directed else set()
+                    return replace(verdict, directed=directed, kind=self.kind_of(reading, told))
                 cancelled = cancelled or verdict.cancelled
                 softened = softened or verdict.softened
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=directed)
+
+    #: Words that make a verb of the third person the writer's own ("part of me wants to jump", Portuguese "a gente
+    #: vai se matar": we): a phrase about someone else said of them is the writer's danger, so never the other kind.
+    _OWN_SUBJECT = re.compile(r"\b(?:part of me|parte de m[ií]m?|partie de moi|teil von mir|a gente)\b")
+
+    #: Whose danger wins where phrases of several kinds count: the writer's own, then danger to them from another
+    #: person, then someone else's.
+    _KIND_ORDER = ("", "harm_from_others", "someone_else")
+
+    def kind_of(self, text: str, told: set[int] | frozenset[int] = frozenset()) -> str:
+        """Whose danger the phrases that count in `text` say (`Entry.kind`), in every language: the writer's own
+        ("") wins whenever a phrase of theirs counts, unless it is only a part of a longer phrase about someone else
+        read by another language ("suicid*" of English inside Spanish "va a suicidarse", "my friend is going to
+        suicide herself"): a phrase of the same words, or one of its own beyond, is the writer's. The model knows
+        no kind; where nothing is tagged, the writer's own."""
+        heard = [(kind, pieces) for rules in self.by_language.values()
+                 for kind, pieces in rules.heard(text, told, tuple(r for r in self.by_language.values()
+                                                                   if r is not rules))]
+        tagged = [(kind, pieces) for kind, pieces in heard if kind]
+        if not tagged or self._OWN_SUBJECT.search(" ".join(text.casefold().split())):
+            return ""
+        if any(not kind and not any(pieces < other for _, other in tagged) for kind, pieces in heard):
+            return ""
+        return min((kind for kind, _ in tagged), key=self._KIND_ORDER.index)
 
     def _directed_anywhere(self, text: str) -> str | None:
         """The first language's `[[directed]]` group said in `text` (a crisis phrase stops the languages' loop)."""
