@@ -576,7 +576,7 @@ class AllRules:
         tagged = [(kind, pieces) for kind, pieces in heard if kind]
         if not tagged or self._OWN_SUBJECT.search(" ".join(text.casefold().split())):
             return ""
-        if any(not kind and not any(pieces < other for _, other in tagged) for kind, pieces in heard):
+        if any(not kind and not any(pieces <= other for _, other in tagged) for kind, pieces in heard):
             return ""
         return min((kind for kind, _ in tagged), key=self._KIND_ORDER.index)
 
