@@ -566,10 +566,11 @@ class AllRules:
 
     def kind_of(self, text: str, told: set[int] | frozenset[int] = frozenset()) -> str:
         """Whose danger the phrases that count in `text` say (`Entry.kind`), in every language: the writer's own
-        ("") wins whenever a phrase of theirs counts, unless it is only a part of a longer phrase about someone else
-        read by another language ("suicid*" of English inside Spanish "va a suicidarse", "my friend is going to
-        suicide herself"): a phrase of the same words, or one of its own beyond, is the writer's. The model knows
-        no kind; where nothing is tagged, the writer's own."""
+        ("") wins whenever a phrase of theirs counts, unless it lies within a phrase about someone else ("suicid*"
+        of English inside Spanish "va a suicidarse"; French "veut se suicider", read by a group of a wish said in
+        the third person, which also reads "yo quería morir", and by one of someone else in danger): a phrase of
+        theirs beyond it is the writer's. Words that make such a phrase the writer's own (`_OWN_SUBJECT`) keep the
+        default. The model knows no kind; where nothing is tagged, the writer's own."""
         heard = [(kind, pieces) for rules in self.by_language.values()
                  for kind, pieces in rules.heard(text, told, tuple(r for r in self.by_language.values()
                                                                    if r is not rules))]
