@@ -329,6 +329,9 @@ class PhraseRules:
                 cancelled = cancelled or entry.id
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=self._directed(canon))
 
+    #: The most matches of one group read for `heard`: a pasted wall of the same words must not cost a thousand reads.
+    _MOST_HEARD = 12
+
     def heard(self, text: str, told: set[int] | frozenset[int] = frozenset(),
               others: tuple["PhraseRules", ...] = ()) -> list[tuple[str, frozenset[int]]]:
         """Every match that counts, of every crisis group (not only the first, as `check`): the group's `kind` and
@@ -342,7 +345,7 @@ class PhraseRules:
                 continue
             spans = {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
             spans |= {m.span() for m in entry.regex.finditer(canon)}
-            for start, end in sorted(spans):
+            for start, end in sorted(spans)[:self._MOST_HEARD]:
                 pieces = frozenset(self.pieces(text, canon, start, end))
                 if told and pieces & told:
                     continue
@@ -385,9 +388,14 @@ class PhraseRules:
                 at = split.find(needle, at + 1)
         return None if len(keep) == len(joined) else frozenset(keep)
 
+    @lru_cache(maxsize=8)  # (keyed by the rules and the text: one message's matches are traced once, not each)
+    def _trace(self, text: str) -> tuple[list[str], list[int]]:
+        """`Normaliser.traced` of `text`, with the tokens this language splits as words run together (`_joins`)."""
+        return self.normaliser.traced(text, self._joins(text))
+
     def pieces(self, text: str, canon: str, start: int, end: int) -> set[int]:
         """The `raw_pieces` of `text` a match `canon[start:end]` of its canonical form is read from."""
-        origin = self.normaliser.traced(text, self._joins(text))[1]
+        origin = self._trace(text)[1]
         first, last = len(canon[:start].split()), len(canon[:end].split())  # (index in "# tokens #")
         return {origin[i - 1] for i in range(first, last) if 0 < i <= len(origin)}
 
@@ -453,7 +461,7 @@ class PhraseRules:
         for rules in others:
             if rules.negation is None:
                 continue
-            toks, origin = rules.normaliser.traced(text, rules._joins(text))
+            toks, origin = rules._trace(text)
             i = next((k for k, o in enumerate(origin) if o == first), None)
             if i is None or (i and toks[i - 1] in own_cues):
                 continue
