@@ -32,9 +32,9 @@ from bot.flows.common import posted_name, yes_no
 from bot.i18n import N_, _, speaking
 from bot.language import LANGUAGES
 from bot.models import Community
-from bot.safety.resources import Opening, care_message
+from bot.safety.resources import CONCERN_OPENINGS, Opening, care_message, crisis_opening
 from bot.safety.addressed import said_of_oneself
-from bot.safety.screen import Level, ScreenResult
+from bot.safety.screen import Kind, Level, ScreenResult
 from bot.store.care import care_reply_mark
 
 if TYPE_CHECKING:
@@ -196,6 +196,23 @@ def _is_typed_text(cmd: "Command | None", key: str, value: str) -> bool:
 
 def strongest(levels: Collection[Level]) -> Level:
     return max(levels, key=STRENGTH.__getitem__, default="ok")
+
+
+#: Of several texts at the strongest level, whose danger answers: the writer's own first, then danger to them from
+#: another person, then someone else's (`ScreenResult.kind`).
+_KIND_ORDER: tuple[Kind, ...] = ("self", "harm_from_others", "someone_else")
+
+
+def kind_of(results: "Screened", level: Level) -> Kind:
+    """Whose danger the texts of `level` say: someone else's only when every one of them says so."""
+    kinds = [r.kind for _t, r in results if r.level == level] or ["self"]
+    return min(kinds, key=_KIND_ORDER.index)
+
+
+#: What the moderators' note says of the member, by whose danger (`alert_moderators`): someone else in danger is no
+#: sign that the writer is; never the words, as for every note.
+NOTE_SELF = N_("may need some support right now")
+NOTE_SOMEONE_ELSE = N_("wrote about someone else who may be in danger")
 
 
 Screened = list[tuple[str, ScreenResult]]
@@ -369,13 +386,15 @@ async def care_for(app: "Hearth", event: Event, kept: Collection[str] = (),
         return []
     reason = next(r.reason for _, r in results if r.level == level)
     log.info("care screen: %s (%s) for a member of %s", level, reason, event.actor.community_id)
+    kind = kind_of(results, level)
     told = False
     if level == "crisis" and not answered and note:  # (the same words again: the reply again, never a 2nd note)
         told = await alert_moderators(app, event.actor, lambda: where_of(app, event, step_of),
-                                      N_("may need some support right now"))
+                                      NOTE_SOMEONE_ELSE if kind == "someone_else" else NOTE_SELF)
     saved = all(text in kept for text in concerning)
     # (kept: where it can't be shown now, its support resources and what was promised reach their DM by the outbox)
-    reply = replace(await care_reply(app, event.actor, level, saved=saved, told=told), keep=True)
+    reply = replace(await care_reply(app, event.actor, crisis_opening(level, kind), saved=saved, told=told),
+                    keep=True)
     if level == "crisis":  # they may ask, there and then, for a private word tomorrow
         language = await app.language_of(event.actor)
         reply = replace(reply, buttons=(*reply.buttons, await follow_up_button(app, language)))
@@ -442,7 +461,8 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
     prefix = (result.reason or "").split(".")[0]
     language = language or (prefix if prefix in LANGUAGES else "en")
     with speaking(language):
-        return Reply(body=care_message(app.content.resources, app.content.care, language, None, result.level))
+        return Reply(body=care_message(app.content.resources, app.content.care, language, None,
+                                       crisis_opening(result.level, result.kind)))
 
 
 # -- words edited after they were written -------------------------------------------------------------------
@@ -560,7 +580,7 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
     said = _answer.get() or {}
-    kept: bool | str = "held" if said.get("held") and opening in ("crisis", "gentle") else saved
+    kept: bool | str = "held" if said.get("held") and opening in CONCERN_OPENINGS else saved
     return Reply(body=care_message(app.content.resources, app.content.care, language, region, opening, kept,
                                    told_in, bool(said.get("told_where", True)), region_hint=True))
 

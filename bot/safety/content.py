@@ -17,7 +17,10 @@ from bot.errors import HearthError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP = {"meta", "settings", "normalise", "negation", "crisis", "figure", "hyperbole", "topic", "directed"}
-_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet", "unless"}
+_ENTRY = {"id", "about", "patterns", "negatable", "softenable", "topical", "needs", "quiet", "unless", "kind"}
+#: Whose danger a crisis group hears (`Entry.kind`): the writer's own (no key, the default), someone else's now
+#: ("my sister is going to kill herself"), or the writer's from another person ("he said he'd kill me").
+KINDS = ("someone_else", "harm_from_others")
 
 
 class SafetyContentError(HearthError, ValueError):
@@ -51,6 +54,10 @@ class Entry:
     """A figure's: phrases of which one, said anywhere in the message, keeps the figure from counting. A past
     state told as past ("a year ago I wanted to die") is none of the present, unless the message says it is back
     ("… and now I want to again", "I started again"): then the match stands (`PhraseRules.check`)."""
+    kind: str = ""
+    """Whose danger the group hears, where it knows (`KINDS`): "" the writer's own (the default), "someone_else"
+    (another person in danger now), "harm_from_others" (the writer in danger from another person). The care reply
+    and the moderators' note follow it (`bot.safety.rules.AllRules.kind_of`: the writer's own wins)."""
 
 
 @dataclass(frozen=True)
@@ -165,8 +172,12 @@ def _entries(path: Path, kind: str, raw: Any, seen: set[str], required: bool = T
         unless = _str_list(path, f"{where}.unless", item.get("unless", []))
         if "unless" in item and not unless:
             raise _fail(path, f"{where}.unless", "needs at least one phrase (or leave it out)")
+        kind_of = item.get("kind", "")
+        if "kind" in item and (kind_of not in KINDS or kind != "crisis"):
+            raise _fail(path, f"{where}.kind", f"must be one of {', '.join(KINDS)} (or left out: the writer's own "
+                        "danger), and only on a crisis entry")
         out.append(Entry(ident, tuple(patterns), negatable, about, softenable, topical, tuple(needs), quiet,
-                         tuple(unless)))
+                         tuple(unless), kind_of))
     return out
 
 

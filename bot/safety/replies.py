@@ -23,7 +23,8 @@ FILE = Path("safety") / "replies.toml"
 
 #: Every text, with the placeholders it takes (all of them, no others).
 TEXTS: dict[str, tuple[str, ...]] = {
-    "crisis": (), "gentle": (), "support": (), "low_mood": (), "saved": (), "held": (), "told": ("channel",),
+    "crisis": (), "crisis_someone_else": (), "crisis_harm": (),
+    "gentle": (), "support": (), "low_mood": (), "saved": (), "held": (), "told": ("channel",),
     "told_name": ("channel",),
     "not_a_therapist": (),
     "resource": ("name", "detail"), "call": ("numbers",), "call_or_text": ("numbers",),

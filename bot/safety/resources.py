@@ -32,9 +32,23 @@ _KEYWORD = re.compile(r"^[A-Z0-9]{2,20}$")
 _WEB = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/[A-Za-z0-9._~/-]*)?$")
 _SOURCE = re.compile(r"^https://[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$")
 _REGION_KEYS = {"name", "aliases", "emergency", "resources", "source", "verified"}
-_RESOURCE_KEYS = {"name", "call", "text", "keyword", "web", "about", "source", "verified"}
+_RESOURCE_KEYS = {"name", "call", "text", "keyword", "web", "about", "source", "verified", "abuse"}
 
-Opening = Literal["crisis", "gentle", "support", "low_mood"]
+#: What a care reply opens with: the crisis reply has one per kind of danger (`bot.safety.screen.Kind`):
+#: "crisis" for the writer's own, "crisis_someone_else" for another person in danger now, "crisis_harm" for danger to
+#: the writer from another person (its abuse lines first: `RegionResources.lines`).
+Opening = Literal["crisis", "crisis_someone_else", "crisis_harm", "gentle", "support", "low_mood"]
+#: The openings of a reply to words of concern (the rest answer a question, or a run of low check-ins).
+CONCERN_OPENINGS = ("crisis", "crisis_someone_else", "crisis_harm", "gentle")
+
+
+def crisis_opening(level: str, kind: str = "self") -> Opening:
+    """The opening for words screened at `level` whose danger is of `kind`: only the crisis reply differs by kind
+    (the gentle word is for words that sound heavy, not like danger, whoever they are about)."""
+    if level == "crisis":
+        return "crisis_someone_else" if kind == "someone_else" else "crisis_harm" if kind == "harm_from_others" \
+            else "crisis"
+    return "gentle" if level == "gentle" else "support"
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,9 @@ class Resource:
     keyword: str | None = None
     web: str | None = None
     about: tuple[tuple[str, str], ...] = ()
+    abuse: bool = False
+    """A line for violence or abuse from another person: shown only in the reply to that danger (`crisis_harm`),
+    first."""
 
     def line(self, texts: CareTexts, language: str) -> Rich:
         """`• **name**: how to reach them (about)`, the facts inert, the words in `language`."""
@@ -93,9 +110,12 @@ class RegionResources:
         names = dict(self.names)
         return names.get(language, names["en"])
 
-    def lines(self, texts: CareTexts, language: str = "en") -> list[Rich]:
-        """One line per resource, then what to do in immediate danger."""
-        out = [r.line(texts, language) for r in self.resources]
+    def lines(self, texts: CareTexts, language: str = "en", abuse: bool = False) -> list[Rich]:
+        """One line per resource, then what to do in immediate danger. `abuse`: the region's lines for violence
+        or abuse from another person first (the reply to that danger); else those lines are left out."""
+        shown = [r for r in self.resources if r.abuse] + [r for r in self.resources if not r.abuse] if abuse else \
+            [r for r in self.resources if not r.abuse]
+        out = [r.line(texts, language) for r in shown]
         if self.emergency:
             out.append(rich("• ") + fill(texts.text(language, "emergency"),
                                           numbers=either(self.emergency, texts, language)))
@@ -139,7 +159,7 @@ def care_message(resources: Resources, texts: CareTexts, language: str, region: 
     say) and that moderators were told who (and, `told_where`, where) in `told_in`, and that Hearth is not a
     therapist."""
     parts = [rich(texts.text(language, opening)), Rich(),
-             join_rich(resources.for_region(region).lines(texts, language)), Rich()]
+             join_rich(resources.for_region(region).lines(texts, language, abuse=opening == "crisis_harm")), Rich()]
     if region_hint and region is None:
         parts += [rich(texts.text(language, "region_hint")), Rich()]
     if saved:
@@ -215,8 +235,13 @@ def _resource(path: Path, where: str, item: Any) -> Resource:
     if not (call or text or web):
         raise _fail(path, where, "needs a way to reach them: call, text or web")
     about = _per_language(path, f"{where}.about", item["about"]) if "about" in item else ()
+    abuse = item.get("abuse", False)
+    if not isinstance(abuse, bool):
+        raise _fail(path, f"{where}.abuse", "must be true or false (true: a line for violence or abuse from another "
+                    "person)")
     source, verified = _provenance(path, where, item)
-    return Resource(_text(path, f"{where}.name", item.get("name")), source, verified, call, text, keyword, web, about)
+    return Resource(_text(path, f"{where}.name", item.get("name")), source, verified, call, text, keyword, web, about,
+                    abuse)
 
 
 def load_resources(content_dir: Path | None = None) -> Resources:

@@ -36,6 +36,9 @@ class RuleVerdict:
     cancelled: str | None = None
     softened: str | None = None
     directed: str | None = None
+    kind: str = ""
+    """Whose danger the phrases that count say, where their groups know (`Entry.kind`): "" the writer's own,
+    "someone_else", or "harm_from_others" (`AllRules.check`: the writer's own wins)."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,12 @@ class _Compiled:
     needs: re.Pattern[str] | None = None
     quiet: bool = False
     sources: tuple[str, ...] = ()
-    unless: re.Pattern[str] | None = None
-    """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
     """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
     longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
+    unless: re.Pattern[str] | None = None
+    """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
+    kind: str = ""
+    """`Entry.kind`: whose danger the group hears ("" the writer's own)."""
 
 
 #: How far around a token of words run together the crisis phrases are looked for (characters).
@@ -232,7 +237,7 @@ class PhraseRules:
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
                                      e.quiet, tuple(sources),
-                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None))
+                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -328,6 +333,30 @@ class PhraseRules:
                 cancelled = cancelled or entry.id
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=self._directed(canon))
 
+    #: The most matches of one group read for `heard`: a pasted wall of the same words must not cost a thousand reads.
+    _MOST_HEARD = 12
+
+    def heard(self, text: str, told: set[int] | frozenset[int] = frozenset(),
+              others: tuple["PhraseRules", ...] = ()) -> list[tuple[str, frozenset[int]]]:
+        """Every match that counts, of every crisis group (not only the first, as `check`): the group's `kind` and
+        the `raw_pieces` of `text` it was read from, so that matches of several languages can be set side by side
+        (`AllRules.kind_of`). Read only for a message a phrase already fired on."""
+        canon = self.canonical(text)
+        figures: list[list[tuple[int, int]]] = []
+        out: list[tuple[str, frozenset[int]]] = []
+        for entry in self.crisis:
+            if entry.needs is not None and not entry.needs.search(canon):
+                continue
+            spans = {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
+            spans |= {m.span() for m in entry.regex.finditer(canon)}
+            for start, end in sorted(spans)[:self._MOST_HEARD]:
+                pieces = frozenset(self.pieces(text, canon, start, end))
+                if told and pieces & told:
+                    continue
+                if self._judge(entry, canon, start, end, figures, text, others) == "fired":
+                    out.append((entry.kind, pieces))
+        return out
+
     def _directed(self, canon: str) -> str | None:
         """The first `[[directed]]` group said, and not negated ("please don't kill yourself" is care)."""
         for entry in self.directed:
@@ -363,9 +392,14 @@ class PhraseRules:
                 at = split.find(needle, at + 1)
         return None if len(keep) == len(joined) else frozenset(keep)
 
+    @lru_cache(maxsize=8)  # (keyed by the rules and the text: one message's matches are traced once, not each)
+    def _trace(self, text: str) -> tuple[list[str], list[int]]:
+        """`Normaliser.traced` of `text`, with the tokens this language splits as words run together (`_joins`)."""
+        return self.normaliser.traced(text, self._joins(text))
+
     def pieces(self, text: str, canon: str, start: int, end: int) -> set[int]:
         """The `raw_pieces` of `text` a match `canon[start:end]` of its canonical form is read from."""
-        origin = self.normaliser.traced(text, self._joins(text))[1]
+        origin = self._trace(text)[1]
         first, last = len(canon[:start].split()), len(canon[:end].split())  # (index in "# tokens #")
         return {origin[i - 1] for i in range(first, last) if 0 < i <= len(origin)}
 
@@ -439,7 +473,7 @@ class PhraseRules:
         for rules in others:
             if rules.negation is None:
                 continue
-            toks, origin = rules.normaliser.traced(text, rules._joins(text))
+            toks, origin = rules._trace(text)
             i = next((k for k, o in enumerate(origin) if o == first), None)
             if i is None or (i and toks[i - 1] in own_cues):
                 continue
@@ -536,10 +570,36 @@ class AllRules:
                                           others)
                     directed = directed or verdict.directed
                 if verdict.fired:
-                    return replace(verdict, directed=directed)
+                    told = {n for r in self.by_language.values() for n in r.told(reading)} if directed else set()
+                    return replace(verdict, directed=directed, kind=self.kind_of(reading, told))
                 cancelled = cancelled or verdict.cancelled
                 softened = softened or verdict.softened
         return RuleVerdict(cancelled=cancelled, softened=softened, directed=directed)
+
+    #: Words that make a verb of the third person the writer's own ("part of me wants to jump", Portuguese "a gente
+    #: vai se matar": we): a phrase about someone else said of them is the writer's danger, so never the other kind.
+    _OWN_SUBJECT = re.compile(r"\b(?:part of me|parte de m[ií]m?|partie de moi|teil von mir|a gente)\b")
+
+    #: Whose danger wins where phrases of several kinds count: the writer's own, then danger to them from another
+    #: person, then someone else's.
+    _KIND_ORDER = ("", "harm_from_others", "someone_else")
+
+    def kind_of(self, text: str, told: set[int] | frozenset[int] = frozenset()) -> str:
+        """Whose danger the phrases that count in `text` say (`Entry.kind`), in every language: the writer's own
+        ("") wins whenever a phrase of theirs counts, unless it lies within a phrase about someone else ("suicid*"
+        of English inside Spanish "va a suicidarse"; French "veut se suicider", read by a group of a wish said in
+        the third person, which also reads "yo quería morir", and by one of someone else in danger): a phrase of
+        theirs beyond it is the writer's. Words that make such a phrase the writer's own (`_OWN_SUBJECT`) keep the
+        default. The model knows no kind; where nothing is tagged, the writer's own."""
+        heard = [(kind, pieces) for rules in self.by_language.values()
+                 for kind, pieces in rules.heard(text, told, tuple(r for r in self.by_language.values()
+                                                                   if r is not rules))]
+        tagged = [(kind, pieces) for kind, pieces in heard if kind]
+        if not tagged or self._OWN_SUBJECT.search(" ".join(text.casefold().split())):
+            return ""
+        if any(not kind and not any(pieces <= other for _, other in tagged) for kind, pieces in heard):
+            return ""
+        return min((kind for kind, _ in tagged), key=self._KIND_ORDER.index)
 
     def _directed_anywhere(self, text: str) -> str | None:
         """The first language's `[[directed]]` group said in `text` (a crisis phrase stops the languages' loop)."""

@@ -27,6 +27,9 @@ from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (
 log = logging.getLogger(__name__)
 
 Level = Literal["crisis", "gentle", "ok"]
+#: Whose danger the words say, where the rules know (`bot.safety.content.KINDS`): the writer's own ("self", the
+#: default, and always when the model decided), someone else's now, or the writer's from another person.
+Kind = Literal["self", "someone_else", "harm_from_others"]
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,15 @@ class ScreenResult:
     `directed`: the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"): a sign of
     nothing about the writer (whatever the level says of them), but words never posted for others to read as
     they are (`bot.flows.checkins`: held, and the writer told why).
+    `kind`: whose danger, where a phrase that decided knows it (`Kind`): the care reply and the moderators' note
+    fit it. The model knows no kind: what it decides is the writer's own ("self").
     """
 
     crisis: bool
     reason: str | None = None
     level: Level = "ok"
     directed: bool = False
+    kind: Kind = "self"
 
     def __post_init__(self) -> None:
         if self.crisis and self.level != "crisis":
@@ -103,6 +109,11 @@ def combine(verdict: RuleVerdict, chance: float | None, crisis_at: float, gentle
     return level
 
 
+def _kind(verdict: RuleVerdict) -> Kind:
+    return "someone_else" if verdict.kind == "someone_else" else \
+        "harm_from_others" if verdict.kind == "harm_from_others" else "self"
+
+
 class Screen:
     """Rules plus (when it loaded) the model. Build once with `Screen.load`."""
 
@@ -148,7 +159,7 @@ class Screen:
         community that chose them (`crisis_screen = phrases`) is screened."""
         if self.model is None or not model:
             verdicts = [self.rules.check(t) for t in texts]
-            return [ScreenResult(True, v.fired, "crisis", bool(v.directed)) if v.fired else
+            return [ScreenResult(True, v.fired, "crisis", bool(v.directed), _kind(v)) if v.fired else
                     ScreenResult(False, v.softened, "gentle", bool(v.directed)) if v.softened else
                     ScreenResult(False, v.directed, "ok", True) if v.directed else OK for v in verdicts]
         head = self.model.head
@@ -157,14 +168,15 @@ class Screen:
             level = combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
             reason = v.fired if v.fired and level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"
+            decided = level == "crisis" and bool(v.fired)  # (a phrase decided, not the model's chance)
             out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,
-                                    bool(v.directed)))
+                                    bool(v.directed), _kind(v) if decided else "self"))
         return out
 
     def readings(self, texts: list[str]) -> list[tuple[RuleVerdict, float | None]]:
         """What `check_many` weighs for each text, before any threshold: the rules' verdict and the model's chance
-        (None where the model does not read the text or a must-fire phrase already decided: `combine`). Training chooses the
-        thresholds on these, so they hold for the screen exactly as it runs. Needs the model."""
+        (None where the model does not read the text or a must-fire phrase already decided: `combine`). Training
+        chooses the thresholds on these, so they hold for the screen exactly as it runs. Needs the model."""
         if self.model is None:
             raise ModelUnavailable(self.unavailable or "readings need the model")
         verdicts = [self.rules.check(t) for t in texts]

@@ -16,6 +16,8 @@ from tests.conftest import actor, press, run, text
 
 DANGER = "What does it feel like to want to die?"
 CARE = "You don't have to face this alone"
+#: The care reply's opening for danger from another person (trial 15, §4): its own words, not the writer's own crisis.
+HARM = "What you wrote sounds like someone may be hurting or threatening you."
 FINE = "Who made your week a little easier?"
 
 
@@ -206,7 +208,7 @@ async def test_a_moderators_own_words_of_concern_in_a_note_get_care_as_well_as_t
                     await app.handle(Event("form", mod(), "command.run", {"command": "mod schedule note"},
                                            {"name": "mornings", "text": words}))):  # (typed, or from its form)
         care, ask = replies
-        assert CARE in care.plain() and care.visibility == "actor"
+        assert (HARM if "partner" in words else CARE) in care.plain() and care.visibility == "actor"
         assert "Are you sure?" in ask.plain() and ask.buttons
     await app.outbox.drain_all()
     assert len([d for d in app.sent if d.channel == "console:care"]) == 1  # (one note, as for anyone)

@@ -86,3 +86,53 @@ def test_the_portuguese_care_texts_speak_brazilian_portuguese_with_voce(raw):
             assert form not in text, (key, form, text)
     for key in ("crisis", "gentle", "support", "low_mood", "told", "privacy_care", "followup"):
         assert "você" in pt[key], key
+
+
+# -- the crisis reply by whose danger (trial 15, §4) ---------------------------------------------------------
+
+#: Words each kind's opening says in every language: for someone else, what to do for them now and that the lines
+#: help helpers too; for harm from another person, their safety first and not their fault.
+BY_KIND = {
+    "crisis_someone_else": {
+        "en": ["someone you care about", "call emergency services for them", "stay with them",
+               "help people who are supporting someone"],
+        "es": ["alguien que te importa", "llama a emergencias por esa persona", "quédate con ella",
+               "ayudan a quien acompaña a alguien"],
+        "de": ["jemand, der dir wichtig ist", "ruf für sie den Notruf an", "Bleib", "die jemanden unterstützen"],
+        "fr": ["quelqu'un qui compte pour toi", "appelle les secours pour elle", "reste avec elle",
+               "aident aussi les proches qui soutiennent quelqu'un"],
+        "pt": ["alguém importante para você", "ligue para a emergência por ela", "fique com ela",
+               "ajudam também quem está apoiando alguém"],
+    },
+    "crisis_harm": {
+        "en": ["hurting or threatening you", "Your safety comes first", "not your fault"],
+        "es": ["haciendo daño o amenazando", "Lo primero es tu seguridad", "no es culpa tuya"],
+        "de": ["wehtun oder dir drohen", "Deine Sicherheit geht vor", "nicht deine Schuld"],
+        "fr": ["te fait du mal ou te menace", "Ta sécurité passe en premier", "n'est pas de ta faute"],
+        "pt": ["machucando ou ameaçando você", "Sua segurança vem primeiro", "não é culpa sua"],
+    },
+}
+
+
+@pytest.mark.parametrize("opening", sorted(BY_KIND))
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr", "pt"])
+def test_each_kind_of_danger_has_its_own_opening_in_every_language(opening, language):
+    from bot.safety.resources import care_message, load_resources
+
+    texts = load_care_texts()
+    message = care_message(load_resources(), texts, language, "us", opening).plain()
+    assert message.startswith(texts.text(language, opening).replace("**", ""))
+    assert texts.text(language, "crisis") not in message
+    for words in BY_KIND[opening][language]:
+        assert words in message, (language, words)
+    assert ("1-800-799-7233" in message) == (opening == "crisis_harm")  # (the abuse line, only for that danger)
+    assert "988" in message and texts.text(language, "not_a_therapist") in message
+
+
+def test_the_opening_follows_the_level_and_the_kind():
+    from bot.safety.resources import crisis_opening
+
+    assert crisis_opening("crisis") == crisis_opening("crisis", "self") == "crisis"
+    assert crisis_opening("crisis", "someone_else") == "crisis_someone_else"
+    assert crisis_opening("crisis", "harm_from_others") == "crisis_harm"
+    assert crisis_opening("gentle", "someone_else") == "gentle"  # (the gentle word is for heavy words, anyone's)

@@ -186,3 +186,57 @@ def test_bad_resources_file_names_file_and_entry(tmp_path, old, new, needle):
     with pytest.raises(SafetyContentError) as err:
         load_resources(content)
     assert str(path) in str(err.value) and needle in str(err.value)
+
+
+# -- lines for violence or abuse from another person (trial 15, §4) ----------------------------------------
+
+#: The abuse lines checked on 2026-12-06 against the page named in each entry's `source`, exactly as published.
+ABUSE = {
+    "us": "National Domestic Violence Hotline: call 1-800-799-7233, text START to 88788",
+    "gb": "National Domestic Abuse Helpline (Refuge): call 0808 2000 247",
+    "ie": "Women's Aid: call 1800 341 900",
+    "es": "016: call 016",
+    "fr": "3919 – Violences Femmes Info: call 3919",
+    "de": "Hilfetelefon Gewalt gegen Frauen: call 116 016",
+    "at": "Frauenhelpline gegen Gewalt: call 0800 222 555",
+    "pt": "Serviço de Informação às Vítimas de Violência Doméstica: call 800 202 148",
+    "br": "Ligue 180 – Central de Atendimento à Mulher: call 180",
+    "ar": "Línea 144: call 144",
+    "cl": "Fono 1455: call 1455",
+    "co": "Línea 155: call 155",
+    "au": "1800RESPECT: call 1800 737 732",
+    "nz": "Women's Refuge: call 0800 733 843",
+}
+
+
+def test_every_abuse_line_in_the_file_has_its_source_and_the_date_it_was_checked():
+    """Read from the file itself, so that no entry can lack them whatever the loader allows."""
+    import tomllib
+
+    raw = tomllib.loads((default_content_dir() / "resources.toml").read_text(encoding="utf-8"))["regions"]
+    found = {code: entry for code, region in raw.items() for entry in region.get("resources", [])
+             if entry.get("abuse")}
+    assert set(found) == set(ABUSE)
+    for code, entry in found.items():
+        assert str(entry.get("source", "")).startswith("https://"), code
+        assert isinstance(entry.get("verified"), date) and entry["verified"] >= date(2026, 12, 6), code
+
+
+@pytest.mark.parametrize("code", sorted(ABUSE))
+def test_the_reply_to_harm_from_others_lists_the_regions_abuse_line_first(res, texts, code):
+    region = res.for_region(code)
+    harm = [line.plain() for line in region.lines(texts, "en", abuse=True)]
+    assert harm[0].startswith("• " + ABUSE[code])
+    assert len(harm) == len(region.resources) + 1 and "In immediate danger" in harm[-1]
+    own = [line.plain() for line in region.lines(texts, "en")]
+    assert not any(ABUSE[code] in line for line in own), "an abuse line only in the reply to that danger"
+    assert len(own) == len(harm) - 1
+
+
+def test_a_region_without_a_checked_abuse_line_shows_its_crisis_lines_for_harm_too(res, texts):
+    assert [line.plain() for line in res.for_region("ca").lines(texts, "en", abuse=True)] == \
+        [line.plain() for line in res.for_region("ca").lines(texts, "en")]
+
+
+def test_support_never_lists_an_abuse_line():
+    assert "1-800-799-7233" not in support_message("us").plain()

@@ -1,0 +1,173 @@
+"""Whose danger the screen heard, where its rules know: the writer's own (the default), someone else's now, or the
+writer's from another person (trial 15, §4: a friend in danger and a partner's threat got the reply written for a
+suicidal writer). The families of `test_parity_danger.py` and `test_parity_scope.py` are read again for their kind,
+in all five languages; the groups say it (`kind` in `content/safety/<lang>.toml`), no text is matched again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety.content import KINDS, SafetyContentError, load_phrase_file
+from bot.safety.model import Head
+from bot.safety.screen import Screen
+from tests.bot.safety import test_parity_danger, test_parity_scope
+
+LANGS = ("en", "es", "de", "fr", "pt")
+
+#: The families of someone else in danger now, and of danger to the writer from another person; every other crisis
+#: family of those two files is the writer's own.
+SOMEONE_ELSE = {"someone else is going to kill themselves", "a child harming themselves"}
+HARM_FROM_OTHERS = {"not safe at home, afraid to go home", "locked in, the phone taken", "he's going to kill me",
+                    "threatened with a knife or a weapon", "afraid of a partner or a parent",
+                    "a child touched, told to keep it secret", "threatened again by a partner"}
+CRISIS_FAMILIES = {name: by_lang for module in (test_parity_danger, test_parity_scope)
+                   for name, (level, by_lang) in module.FAMILIES.items() if level == "crisis"}
+
+
+def expected(family: str, text: str) -> str:
+    if family in SOMEONE_ELSE:
+        return "someone_else"
+    if family in HARM_FROM_OTHERS:
+        return "harm_from_others"
+    if family == "cutting again, or on the body" and "myself" not in text:  # ("she's cutting herself again")
+        return "someone_else"
+    return "self"
+
+
+@pytest.fixture(scope="module")
+def screen() -> Screen:
+    return Screen.load(with_model=False)
+
+
+def test_the_kinds_named_here_are_families_of_those_files():
+    assert SOMEONE_ELSE | HARM_FROM_OTHERS <= set(CRISIS_FAMILIES)
+
+
+@pytest.mark.parametrize("family", sorted(CRISIS_FAMILIES))
+def test_every_language_hears_the_same_kind(screen: Screen, family: str):
+    got = {(lang, text): screen.check(text) for lang in LANGS for text in CRISIS_FAMILIES[family][lang]}
+    assert all(r.level == "crisis" for r in got.values()), family
+    wrong = {k: r.kind for k, r in got.items() if r.kind != expected(family, k[1])}
+    assert not wrong, f"{family}: {wrong}"
+
+
+#: The tester's own sentences (trial 15, §4).
+TRIAL = {
+    "my friend just texted me that she's going to kill herself tonight, what do I do": "someone_else",
+    "my partner hit me again and said he'd kill me if I leave": "harm_from_others",
+}
+
+
+@pytest.mark.parametrize("text", sorted(TRIAL))
+def test_the_trials_sentences(screen: Screen, text: str):
+    result = screen.check(text)
+    assert (result.level, result.kind) == ("crisis", TRIAL[text])
+
+
+#: Someone else in danger and the writer too: the writer's own danger answers.
+BOTH: dict[str, list[str]] = {
+    "en": ["my friend wants to kill herself and honestly I want to die too", "my dad hits me and I want to kill myself",
+           "my sister is cutting herself again and I want to die"],
+    "es": ["mi hermano dice que se va a matar y yo también quiero morir"],
+    "de": ["meine Freundin will sich umbringen und ich will sterben"],
+    "fr": ["ma sœur va se tuer et moi aussi je veux mourir"],
+    "pt": ["minha irmã vai se matar e eu também quero morrer"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_writers_own_danger_wins_when_both_kinds_are_said(screen: Screen, lang: str):
+    got = {text: screen.check(text) for text in BOTH[lang]}
+    assert {(r.level, r.kind) for r in got.values()} == {("crisis", "self")}, got
+
+
+def test_danger_to_the_writer_wins_over_someone_elses():
+    rules = Screen.load(with_model=False).rules
+    assert rules.check("my husband threatens me again and my son is cutting himself").kind == "harm_from_others"
+
+
+#: A verb of the third person said of the writer: "part of me", Portuguese "a gente" (we).
+OWN_SUBJECT = ["une partie de moi veut se jeter sous le bus", "a gente vai se matar", "part of me wants to die",
+               "una parte de mí quiere morir", "yo quería morir", "eu queria morrer"]
+
+
+@pytest.mark.parametrize("text", OWN_SUBJECT)
+def test_words_that_make_the_phrase_the_writers_own_keep_the_default(screen: Screen, text: str):
+    result = screen.check(text)
+    assert (result.level, result.kind) == ("crisis", "self")
+
+
+def test_another_languages_word_inside_a_phrase_about_someone_else_is_that_phrases(screen: Screen):
+    """English "suicid*" reads "suicidarse" in "mi amiga va a suicidarse": a word of the writer's own kind inside
+    the longer phrase about someone else, so someone else's."""
+    rules = screen.rules
+    assert rules.by_language["en"].check("mi amiga va a suicidarse").fired == "suicide.word"
+    assert screen.check("mi amiga va a suicidarse").kind == "someone_else"
+    assert screen.check("mi amiga va a suicidarse y yo quiero suicidarme").kind == "self"
+
+
+class _SureModel:
+    """A stand-in model sure of every text: what it decides has no kind."""
+
+    name = "stand-in"
+
+    def __init__(self, evidence_only: tuple[str, ...]) -> None:
+        self.head = Head("use-m3", (0.0,), 0.0, 0.8, 0.3, {}, evidence_only)
+
+    def probabilities(self, texts: list[str]) -> list[float]:
+        return [0.99 for _ in texts]
+
+
+def test_what_the_model_decides_is_the_writers_own():
+    rules = Screen.load(with_model=False).rules
+    text = "my sister is going to kill herself"
+    fired = rules.check(text).fired
+    decisive = Screen(rules, _SureModel(()))  # type: ignore[arg-type]
+    assert (decisive.check(text).level, decisive.check(text).kind) == ("crisis", "someone_else")  # (the phrase)
+    by_chance = Screen(rules, _SureModel((fired,)))  # type: ignore[arg-type]
+    result = by_chance.check(text)
+    assert (result.level, result.reason, result.kind) == ("crisis", "model", "self")
+
+
+def test_what_is_not_a_crisis_has_the_default_kind(screen: Screen):
+    assert screen.check("the weather is lovely").kind == "self"
+    assert screen.check("the novel is about a girl who wants to die").kind == "self"
+
+
+# -- the phrase files ------------------------------------------------------------------------------
+
+
+def test_the_tagged_groups_are_the_ones_the_report_names():
+    """The groups tagged: every group of the two kinds' names, in every language (a group added under one of
+    these names without its kind, or a kind put on another group, fails here)."""
+    from bot.content.packs import default_content_dir
+
+    tagged = {}
+    for lang in LANGS:
+        pf = load_phrase_file(Path(default_content_dir()) / "safety" / f"{lang}.toml")
+        tagged.update({e.id: e.kind for e in pf.crisis if e.kind})
+        assert all(e.kind == "" for e in (*pf.figures, *pf.hyperbole, *pf.topic, *pf.directed))
+    prefixes = ("", "es.", "de.", "fr.", "pt.")
+    assert tagged == {**{f"{p}{g}": "someone_else" for p in prefixes
+                         for g in ("other_at_risk", "other_at_risk.now", "other_at_risk.goodbye_unreachable")},
+                      **{f"{p}{g}": "harm_from_others" for p in prefixes
+                         for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
+                                   "harm_from_others.weapon_out")}}
+    assert set(tagged.values()) == set(KINDS)
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ('[[crisis]]\nid = "a"\nkind = "friend"\npatterns = ["x y"]\n', "kind"),
+    ('[[crisis]]\nid = "a"\npatterns = ["x y"]\n[[figure]]\nid = "b"\nkind = "someone_else"\npatterns = ["x"]\n',
+     "kind"),
+])
+def test_a_kind_is_one_of_the_known_ones_and_only_on_a_crisis_group(tmp_path: Path, entry: str, problem: str):
+    path = tmp_path / "xx.toml"
+    path.write_text('[meta]\nlanguage = "xx"\n' + entry, encoding="utf-8")
+    with pytest.raises(SafetyContentError, match=problem):
+        load_phrase_file(path)
+    path.write_text('[meta]\nlanguage = "xx"\n[[crisis]]\nid = "a"\nkind = "harm_from_others"\npatterns = ["x y"]\n',
+                    encoding="utf-8")
+    assert load_phrase_file(path).crisis[0].kind == "harm_from_others"
