@@ -46,16 +46,18 @@ ORDINARY_MAX = 0.05
 #: corpus's writers, so thresholds chosen on dev alone answered 2.6 % of the held-out ordinary answers with the
 #: crisis answer. Training reads this file to choose thresholds; it is never trained on (bench/README.md, session 15).
 CALIBRATION = Path(__file__).resolve().parents[2] / "bench" / "checkin_calibration.tsv"
-#: At most this share of the calibration set's ordinary answers may get the crisis answer: private helplines and,
+#: The model may give the crisis answer to at most this share of the calibration set's ordinary answers beyond
+#: those the phrase rules alone already answer so (`calibration_shares`' `model_crisis`): private helplines and,
 #: where the community turned it on, a care note to the moderators. A note about someone who is fine costs the
-#: moderators' trust in the next one; the phrase rules alone answer about 0.2 % so. 1 % is the everyday alarm
-#: bench/README.md ("On by default?") names as what would let the model be on by default; the crisis threshold is
-#: the lowest that keeps it here, and the dev precision floor still holds. Measured (session 15): answers written
-#: apart from this set get about twice its share (held out: 2.0 % at the 0.94 % this cap chose), so the cap is a
-#: calibration, not a promise.
+#: moderators' trust in the next one. The cap holds the model's own part, the part its thresholds decide: counting
+#: the rules' false alarms too (session 15, first version) let the rules' 11 of 1,150 on the larger set use up the
+#: whole 1 % and pushed the model's threshold to 0.90, where it catches far fewer people in danger, for the rules'
+#: answers that no threshold changes. Measured (session 15): answers written apart from this set get about twice its
+#: share, so the cap is a calibration, not a promise; the dev precision floor still holds.
 CALIBRATION_CRISIS_MAX = 0.01
-#: At most this share of them may get crisis or the gentle word (a short private word, no note): the same share
-#: `ORDINARY_MAX` allows on dev's everyday chat, which the gentle threshold must also keep.
+#: At most this share of them may get a word of concern (crisis or gentle: a short private word, no note) from the
+#: model beyond the rules' own: the same share `ORDINARY_MAX` allows on dev's everyday chat, which the gentle
+#: threshold must also keep.
 CALIBRATION_CONCERN_MAX = 0.05
 #: L2 strengths tried (on standardised features) by the plain logistic head (`fit_standardised`).
 STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
@@ -138,13 +140,22 @@ Reading = tuple[bool, RuleVerdict, float]
 def calibration_shares(readings: list[Reading], crisis_at: float, gentle_at: float,
                        evidence_only: tuple[str, ...]) -> dict[str, float]:
     """What the screen answers the calibration set at these thresholds, as shares of its ordinary answers and of
-    its answers in danger."""
-    levels = [(crisis, combine(v, p, crisis_at, gentle_at, evidence_only)) for crisis, v, p in readings]
-    ok = [level for crisis, level in levels if not crisis] or ["ok"]
-    danger = [level for crisis, level in levels if crisis] or ["ok"]
-    return {"ordinary_crisis": ok.count("crisis") / len(ok), "ordinary_concern": 1 - ok.count("ok") / len(ok),
+    its answers in danger; and (`model_crisis`, `model_concern`) the shares of ordinary answers the model raised
+    above what the phrase rules alone answer them: the part the thresholds decide, which the caps hold."""
+    levels = [(crisis, combine(v, p, crisis_at, gentle_at, evidence_only), alone(v)) for crisis, v, p in readings]
+    ok = [(level, rules) for crisis, level, rules in levels if not crisis] or [("ok", "ok")]
+    danger = [level for crisis, level, _ in levels if crisis] or ["ok"]
+    plain = [level for level, _ in ok]
+    return {"ordinary_crisis": plain.count("crisis") / len(ok), "ordinary_concern": 1 - plain.count("ok") / len(ok),
+            "model_crisis": sum(level == "crisis" != rules for level, rules in ok) / len(ok),
+            "model_concern": sum(level != "ok" == rules for level, rules in ok) / len(ok),
             "danger_crisis": danger.count("crisis") / len(danger),
             "danger_concern": 1 - danger.count("ok") / len(danger)}
+
+
+def alone(verdict: RuleVerdict) -> str:
+    """The phrase rules' own answer, as a screen without the model gives it (`Screen.check_many`)."""
+    return "crisis" if verdict.fired else "gentle" if verdict.softened else "ok"
 
 
 def ordinary(rows: list[Sentence]) -> list[bool]:
@@ -155,18 +166,18 @@ def ordinary(rows: list[Sentence]) -> list[bool]:
 
 def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances: list[float],
                       evidence_only: tuple[str, ...], calibration: list[Reading] | None = None) -> Choice:
-    """With a calibration set (`CALIBRATION`, read as the screen reads it): the lowest crisis threshold that
-    answers at most `CALIBRATION_CRISIS_MAX` of its ordinary answers with crisis and whose worst-language
-    precision on dev stays above the floor (if none keeps both, the lowest that keeps the cap: the alarm stays
-    rare). Without one, on dev alone: the crisis threshold with the best worst-language recall whose
+    """With a calibration set (`CALIBRATION`, read as the screen reads it): the lowest crisis threshold at which
+    the model answers at most `CALIBRATION_CRISIS_MAX` of its ordinary answers with crisis beyond the rules' own
+    answers, and whose worst-language precision on dev stays above the floor (if none keeps both, the lowest that
+    keeps the cap: the alarm stays rare). Without one, on dev alone: the crisis threshold with the best worst-language recall whose
     worst-language precision stays above the floor; if none does, the alarm stays precise rather than loud: the
     lowest threshold whose pooled precision stays above the floor (else the most precise one), since a crisis
     answer also tells moderators.
     Then the highest gentle threshold that still catches the floor's share of crisis sentences in every
     language (if none does, the lowest): the gentle word is where recall is won. But never so low that more
     than `ORDINARY_MAX` of dev's everyday chat gets it, nor (with a calibration set) more than
-    `CALIBRATION_CONCERN_MAX` of its ordinary answers get crisis or gentle: a word of concern to every other
-    "good night" is noise, and teaches people to ignore it."""
+    `CALIBRATION_CONCERN_MAX` of its ordinary answers get crisis or gentle from the model: a word of concern to
+    every other "good night" is noise, and teaches people to ignore it."""
     def judged(c: float, g: float) -> dict:
         return tally(dev, [combine(v, p, c, g, evidence_only) for v, p in zip(verdicts, chances)])
 
@@ -181,7 +192,7 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
                        f1(t)))
     floor = [x for x in scored if x[2] >= PRECISION_FLOOR]
     if calibration is not None:
-        capped = [x for x in scored if calibration_shares(calibration, x[0], x[0], evidence_only)["ordinary_crisis"]
+        capped = [x for x in scored if calibration_shares(calibration, x[0], x[0], evidence_only)["model_crisis"]
                   <= CALIBRATION_CRISIS_MAX]
         c, recall, precision, _ = min([x for x in capped if x[2] >= PRECISION_FLOOR] or capped or scored[-1:],
                                       key=lambda x: x[0])
@@ -195,7 +206,7 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
     lowest = min((g for g in GRID if sum(p >= g for p in chat) <= ORDINARY_MAX * len(chat)), default=c)
     if calibration is not None:
         lowest = max(lowest, min((g for g in GRID if g <= c and calibration_shares(calibration, c, g, evidence_only)[
-            "ordinary_concern"] <= CALIBRATION_CONCERN_MAX), default=c))
+            "model_concern"] <= CALIBRATION_CONCERN_MAX), default=c))
     best = Choice(c, c, recall, precision, min(judged(c, c)[lang].caught_share for lang in LANGUAGES))
     for g in reversed([g for g in GRID if lowest <= g <= c]):
         best.gentle_at = g
@@ -330,8 +341,8 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
         ordinary_n = sum(not a.crisis for a in calibration)
         source += (f" and the calibration answers ({len({a.idea for a in calibration})} ideas: "
                    f"{ordinary_n} ordinary answers, {len(calibration) - ordinary_n} in danger; digest "
-                   f"{answers_digest(calibration)}): crisis for ≤ {CALIBRATION_CRISIS_MAX:.1%} of its ordinary "
-                   f"answers, crisis or gentle for ≤ {CALIBRATION_CONCERN_MAX:.1%}")
+                   f"{answers_digest(calibration)}): the model adds crisis for ≤ {CALIBRATION_CRISIS_MAX:.1%} of its "
+                   f"ordinary answers, crisis or gentle for ≤ {CALIBRATION_CONCERN_MAX:.1%}, beyond the rules' own")
     about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas)",
              "thresholds_from": source,
              "corpus": corpus_digest(train_rows), "seed": seed,

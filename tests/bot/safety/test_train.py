@@ -38,17 +38,24 @@ def dev(shipped):
 
 
 def test_the_shipped_head_answers_the_calibration_sets_ordinary_answers_within_the_caps(shipped, calibration):
-    """The screen as it runs (`check_many`) keeps both caps on the calibration set it was calibrated on, and
-    `calibration_shares` (what training counts) says exactly what the screen answers."""
+    """The screen as it runs (`check_many`) keeps both caps on the calibration set it was calibrated on, counting
+    what the model adds to the rules' own answers, and `calibration_shares` (what training counts) says exactly
+    what the screen answers."""
     answers, readings = calibration
-    levels = [r.level for r in shipped.check_many([a.text for a in answers])]
-    ordinary = [level for a, level in zip(answers, levels) if not a.crisis]
-    assert ordinary.count("crisis") <= CALIBRATION_CRISIS_MAX * len(ordinary)
-    assert len(ordinary) - ordinary.count("ok") <= CALIBRATION_CONCERN_MAX * len(ordinary)
+    texts = [a.text for a in answers]
+    pairs = [(level.level, rules.level) for a, level, rules in zip(answers, shipped.check_many(texts),
+                                                                   shipped.check_many(texts, model=False))
+             if not a.crisis]
+    added_crisis = sum(level == "crisis" != rules for level, rules in pairs)
+    added_concern = sum(level != "ok" == rules for level, rules in pairs)
+    assert added_crisis <= CALIBRATION_CRISIS_MAX * len(pairs)
+    assert added_concern <= CALIBRATION_CONCERN_MAX * len(pairs)
     head = shipped.model.head
     shares = calibration_shares(readings, head.crisis_at, head.gentle_at, head.evidence_only)
+    ordinary = [level for level, _ in pairs]
     assert shares["ordinary_crisis"] == ordinary.count("crisis") / len(ordinary)
-    danger = [level for a, level in zip(answers, levels) if a.crisis]
+    assert shares["model_crisis"] == added_crisis / len(pairs) and shares["model_concern"] == added_concern / len(pairs)
+    danger = [r.level for a, r in zip(answers, shipped.check_many(texts)) if a.crisis]
     assert shares["danger_concern"] == 1 - danger.count("ok") / len(danger)
 
 
@@ -58,13 +65,13 @@ def test_the_chosen_crisis_threshold_is_the_lowest_that_keeps_the_cap_and_the_de
     ev = shipped.model.head.evidence_only
     choice = choose_thresholds(rows, verdicts, chances, ev, readings)
     assert choice.calibration == calibration_shares(readings, choice.crisis_at, choice.gentle_at, ev)
-    assert choice.calibration["ordinary_crisis"] <= CALIBRATION_CRISIS_MAX
-    assert choice.calibration["ordinary_concern"] <= CALIBRATION_CONCERN_MAX
+    assert choice.calibration["model_crisis"] <= CALIBRATION_CRISIS_MAX
+    assert choice.calibration["model_concern"] <= CALIBRATION_CONCERN_MAX
     assert choice.gentle_at <= choice.crisis_at
     assert choice.crisis_at > GRID[0]
     below = GRID[GRID.index(choice.crisis_at) - 1]  # one step lower breaks the cap or dev's precision floor
     t = tally(rows, [combine(v, p, below, below, ev) for v, p in zip(verdicts, chances)])
-    assert (calibration_shares(readings, below, below, ev)["ordinary_crisis"] > CALIBRATION_CRISIS_MAX
+    assert (calibration_shares(readings, below, below, ev)["model_crisis"] > CALIBRATION_CRISIS_MAX
             or min(t[lang].precision for lang in LANGUAGES) < PRECISION_FLOOR)
 
 
@@ -74,10 +81,12 @@ def test_a_tighter_cap_raises_the_alarm_threshold_and_answers_fewer_ordinary_ans
     _, readings = calibration
     ev = shipped.model.head.evidence_only
     loose = choose_thresholds(rows, verdicts, chances, ev, readings)
-    monkeypatch.setattr(train_module, "CALIBRATION_CRISIS_MAX", CALIBRATION_CRISIS_MAX / 2)
+    assert loose.calibration["model_crisis"] > 0  # (else there is nothing for a tighter cap to take away)
+    tighter = loose.calibration["model_crisis"] - 1e-9  # one ordinary answer fewer than the loose choice allows
+    monkeypatch.setattr(train_module, "CALIBRATION_CRISIS_MAX", tighter)
     tight = choose_thresholds(rows, verdicts, chances, ev, readings)
     assert tight.crisis_at > loose.crisis_at
-    assert tight.calibration["ordinary_crisis"] <= CALIBRATION_CRISIS_MAX / 2 < loose.calibration["ordinary_crisis"]
+    assert tight.calibration["model_crisis"] <= tighter < loose.calibration["model_crisis"]
     assert tight.calibration["danger_crisis"] <= loose.calibration["danger_crisis"]
 
 
