@@ -121,13 +121,17 @@ class _SureModel:
 
 
 def test_what_the_model_decides_is_the_writers_own():
+    """A phrase that fired and stands is the phrase's answer, with its kind: a must-fire one, and one the model may
+    only overrule when it is sure the text is ok (`combine`). What the model alone raises has no kind."""
     rules = Screen.load(with_model=False).rules
     text = "my sister is going to kill herself"
     fired = rules.check(text).fired
-    decisive = Screen(rules, _SureModel(()))  # type: ignore[arg-type]
-    assert (decisive.check(text).level, decisive.check(text).kind) == ("crisis", "someone_else")  # (the phrase)
-    by_chance = Screen(rules, _SureModel((fired,)))  # type: ignore[arg-type]
-    result = by_chance.check(text)
+    for evidence_only in ((), (fired,)):
+        result = Screen(rules, _SureModel(evidence_only)).check(text)  # type: ignore[arg-type]
+        assert (result.level, result.reason, result.kind) == ("crisis", fired, "someone_else"), evidence_only
+    grey = "everything has been so grey lately"
+    assert not rules.check(grey).fired and not rules.check(grey).softened
+    result = Screen(rules, _SureModel(())).check(grey)  # type: ignore[arg-type]
     assert (result.level, result.reason, result.kind) == ("crisis", "model", "self")
 
 
