@@ -88,6 +88,30 @@ def test_danger_to_the_writer_wins_over_someone_elses():
     assert rules.check("my husband threatens me again and my son is cutting himself").kind == "harm_from_others"
 
 
+#: A passive wish to be killed by a vehicle: the writer's own danger, though "got hit by" is also said of abuse.
+PASSIVE_WISH = {
+    "en": ["if I got hit by a bus I wouldn't mind", "wouldn't care if a car hit me",
+           "honestly I wouldn't mind if I got hit by a truck", "if I got hit by a bus tomorrow I'd honestly be relieved"],
+    "es": ["si me atropellara un autobús no me importaría"],
+    "de": ["wenn mich ein Bus überfahren würde, wäre es mir egal"],
+    "fr": ["si un bus me renversait, ça me dérangerait pas"],
+    "pt": ["se um ônibus me atropelasse eu não ia ligar"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_passive_wish_to_be_hit_is_the_writers_own_danger(screen: Screen, lang: str):
+    got = {text: screen.check(text) for text in PASSIVE_WISH[lang]}
+    assert {(r.level, r.kind) for r in got.values()} == {("crisis", "self")}, got
+
+
+def test_being_hit_by_a_person_stays_harm_from_others_and_by_a_car_once_is_no_crisis(screen: Screen):
+    result = screen.check("I got hit by my dad again last night")
+    assert (result.level, result.kind) == ("crisis", "harm_from_others")
+    assert screen.check("my friend got hit by a car last year and is fine now").level == "ok"
+    assert screen.check("if I get hit by a bus, who has the passwords to the server?").level == "ok"
+
+
 #: A verb of the third person said of the writer: "part of me", Portuguese "a gente" (we).
 OWN_SUBJECT = ["une partie de moi veut se jeter sous le bus", "a gente vai se matar", "part of me wants to die",
                "una parte de mí quiere morir", "yo quería morir", "eu queria morrer"]
