@@ -209,6 +209,9 @@ async def test_a_post_that_joins_a_waiting_batch_is_shuffled_in_among_its_posts(
             items.reverse()
 
     monkeypatch.setattr(bot.store.rounds.random, "SystemRandom", Reversing)
+    # The batch's order is the order it was queued in (the outbox's ids); one send at a time makes that the order
+    # posts arrive in (with several in flight, a slower database call can let a later one arrive first).
+    app.outbox.concurrency = 1
     await a_round(app, clock)
     clock.advance(timedelta(seconds=20))
     for n, name in enumerate(("ann", "bob", "cy", "dee")):
