@@ -29,6 +29,7 @@ OPEN, CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{OPEN}([^{OPEN}{CLOSE}\\s]+){CLOSE}")
 _STRAY = re.compile(f"[{OPEN}{CLOSE}]")
 #: Who a mention names when the platform gives no name for them.
+# TRANSLATORS: put in someone's own words where they named a person whose name can't be known; keep the "@".
 SOMEONE = N_("@someone")
 #: The most distinct people one message's mentions are looked up for (Slack's `users.info`); the rest: "@someone".
 MAX_LOOKUPS = 10
