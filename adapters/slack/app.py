@@ -233,7 +233,7 @@ class SlackAdapter:
                         unreachable(error), kind)
             return BoltResponse(status=503, body="")
         log.warning("Slack can't be reached (%s): a /hearth command was answered in its ack", unreachable(error))
-        typed = str(body.get("text") or "").strip()
+        typed = mentions_read(*read_text(str(body.get("text") or ""))).strip()  # (named as the text names them)
         reply = Reply(body=rich(_(SLACK_DOWN)), error=True)
         replies = [given_back(reply, [typed]) if typed else reply]
         if typed and isinstance(body.get("user_id"), str):
