@@ -639,6 +639,8 @@ class SlackAdapter:
 #: The kinds of message a person writes (no subtype; with a file; a thread reply also sent to the channel): the
 #: others are edits, joins and bots.
 WRITTEN = (None, "file_share", "thread_broadcast")
+
+
 def _own(body: dict[str, Any], event: dict[str, Any], text: str) -> set[str]:
     """Hearth's own user here, whose leading mention is the address that brought the words to it
     (`bot.commands.mentions.addressed`): as the envelope names it, else, in an `app_mention` (which Slack sends
