@@ -71,3 +71,16 @@ def test_a_refusal_quotes_no_mark():
     shown = refused.value.body.plain()
     assert OPEN not in shown and CLOSE not in shown and "UBOB" not in shown
     assert shown.endswith("99 with @Bobby")  # (their words, given back, as they wrote them)
+
+
+def test_a_prompt_a_moderator_writes_keeps_the_person_it_names():
+    cmd, args = parse_line(FEATURES, f"mod prompt add checkin appreciation light What did {mark('U1')} do for you?",
+                           names={"U1": "Sam"})
+    assert cmd.name == "mod prompt add" and args["text"] == "What did @Sam do for you?"
+
+
+def test_a_role_named_in_words_is_its_name_and_for_a_member_option_the_role():
+    _cmd, args = parse_line(FEATURES, f"note thanks {mark('role:45')}", names={"role:45": "helpers"})
+    assert args == {"text": "thanks @helpers"}
+    _cmd, args = parse_line(FEATURES, f"mod moderators add {mark('role:45')}", names={"role:45": "helpers"})
+    assert args == {"who": "role:45"}
