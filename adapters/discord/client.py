@@ -33,10 +33,12 @@ from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
 from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
                                            show_in_time, sorry, speak_their_locale)
+from adapters.discord.mentions import MENTION, neutral, resolved_names
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
+from bot.commands.mentions import options_read
 from bot.commands.suggest import suggestions_for
 from bot.app import Hearth
 from bot.config import Config
@@ -132,7 +134,8 @@ class HearthClientMixin:
                 before is not None and _mentions_hearth(before, self.user.id)):
             return
         try:
-            await edited_to_hearth(self.adapter, message, before.content if before is not None else None)
+            await edited_to_hearth(self.adapter, message, before.content if before is not None else None,
+                                   self.user.id)
         except Exception:
             log.exception("an edited message to Hearth failed")
 
@@ -303,6 +306,10 @@ class DiscordAdapter:
         if actor is None:
             await show_in_time(self, interaction, [not_in_dms()], started)
             return
+        cmd = self.app.registry.commands.get(name)
+        if cmd is not None and any(MENTION.search(v) for v in args.values()):  # a mention typed into a text option
+            await self.app.speak_to(actor)  # ("@someone", where Discord resolves no name, in the writer's language)
+            args = options_read(cmd, {k: neutral(v) for k, v in args.items()}, resolved_names(interaction.data))
         event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}", typed=True)
         await answer(self, interaction, event, upload, started)
 

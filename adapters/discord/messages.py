@@ -10,7 +10,6 @@ still gets the care reply, for anywhere.
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,6 +17,8 @@ import discord
 from adapters.discord.components import build_view
 from adapters.discord.render import message_parts
 from adapters.discord.sender import CANNOT_DM
+from adapters.discord.mentions import MENTION, neutral
+from bot.commands.mentions import addressed, mentions_read, refs
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
@@ -31,34 +32,40 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_PINGS = discord.AllowedMentions.none()
-#: How Discord writes a mention in a message's text ("<@123> hi", "<@!123>", a role's "<@&45>").
-_MENTION = re.compile(r"<@[!&]?\d+>")
 
 
 async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message, bot_id: int) -> None:
     """Read one message written to Hearth, screen it in the core, and answer the writer privately."""
-    text = trimmed(_words(message.content)) or HELP  # (invisible alone: an empty message)
+    text, names = _marked(message.content, message, bot_id)
+    text = trimmed(text) or HELP  # (invisible alone: an empty message)
     actor = _actor(message)
     if actor is None:
-        await _in_no_server(adapter, message, text)
+        await _in_no_server(adapter, message, mentions_read(text, names))
         return
+    if refs(text):  # someone named: "@someone", where Discord gives no name, in the writer's language
+        await adapter.app.speak_to(actor)
     try:
-        cmd, args = parse_line(adapter.app.registry, text, await adapter.app.check_in_names(actor.community_id))
+        cmd, args = parse_line(adapter.app.registry, text, await adapter.app.check_in_names(actor.community_id),
+                               names)
     except UserError as err:
-        replies = await adapter.app.refused_line(actor, text, err.reply(), f"discord:{message.id}")
+        replies = await adapter.app.refused_line(actor, mentions_read(text, names), err.reply(),
+                                                 f"discord:{message.id}")
     else:
         replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
-                                                 typed=True, line=rest_of_line(adapter.app.registry, text)))
+                                                 typed=True, line=rest_of_line(adapter.app.registry, text, names)))
     await _answer(adapter, message, [_no_form(r) for r in replies])
 
 
-async def edited_to_hearth(adapter: "DiscordAdapter", message: discord.Message, before: str | None) -> None:
+async def edited_to_hearth(adapter: "DiscordAdapter", message: discord.Message, before: str | None,
+                           bot_id: int) -> None:
     """A message written to Hearth, edited (MESSAGE_UPDATE): the core screens the edit (`Hearth.edited_line`) and
     answers it, privately, only when it newly raises concern; an edit is never run as a command. `before`: the
     message's words before, when discord.py still holds the message (else None)."""
-    after = _words(message.content)
-    was = _words(before) if before is not None else None
     actor = _actor(message)
+    if actor is not None and MENTION.search((message.content or "") + (before or "")):
+        await adapter.app.speak_to(actor)
+    after = _words(message.content, message, bot_id)
+    was = _words(before, message, bot_id) if before is not None else None
     if actor is None:  # a DM: no server to act in, and their DM is where the answer goes
         care = await edited_outside(adapter.app, f"discord:{message.author.id}", was, after, f"discord:{message.id}")
         if care is not None:
@@ -67,9 +74,22 @@ async def edited_to_hearth(adapter: "DiscordAdapter", message: discord.Message, 
     await _answer(adapter, message, await adapter.app.edited_line(actor, was, after, f"discord:{message.id}"))
 
 
-def _words(content: str | None) -> str:
-    """A message's words, without the mentions in it."""
-    return " ".join(_MENTION.sub(" ", content or "").split())
+def _marked(content: str | None, message: discord.Message, bot_id: int) -> tuple[str, dict[str, str]]:
+    """A message's words with each mention a neutral mark (`bot.commands.mentions`), without the leading address
+    to Hearth (itself, or its own role), and the names Discord gives the people and roles it mentions (a member's
+    display name here)."""
+    names = {str(u.id): u.display_name for u in message.mentions}
+    names |= {f"role:{r.id}": r.name for r in message.role_mentions}
+    own_role = message.guild.self_role if message.guild is not None else None
+    own = {str(bot_id)} | ({f"role:{own_role.id}"} if own_role is not None else set())
+    text = neutral(content or "")
+    return " ".join(addressed(text, own).split()), names
+
+
+def _words(content: str | None, message: discord.Message, bot_id: int) -> str:
+    """A message's words as its writer meant them: without the leading address to Hearth, every other mention
+    the name of whom it names ("@Bobby"; "@someone" where Discord gives none)."""
+    return mentions_read(*_marked(content, message, bot_id))
 
 
 def _actor(message: discord.Message) -> Actor | None:

@@ -51,7 +51,7 @@ from adapters.options import file_option
 from adapters.slack.actors import Directory, SlackModerators
 from adapters.slack.answer import ACK_BUDGET_SECONDS, AnswerInAck, checked
 from adapters.slack.files import FileFetcher
-from adapters.slack.inbound import Where, event_id, normalize_command_text, team_of
+from adapters.slack.inbound import Where, event_id, read_text, team_of
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values, typed_values
 from adapters.slack.present import Presenter
 from adapters.slack.render import VALUES, messages
@@ -61,6 +61,7 @@ from adapters.slack.channels import SlackChannels
 from adapters.uploads import UploadRefused, worth_reading
 from bot.app import NOT_SURE
 from bot.commands.forms import opens_form
+from bot.commands.mentions import MAX_LOOKUPS, addressed, mentions_read, refs
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.commands.registry import given_back
 from bot.config import Config
@@ -232,7 +233,7 @@ class SlackAdapter:
                         unreachable(error), kind)
             return BoltResponse(status=503, body="")
         log.warning("Slack can't be reached (%s): a /hearth command was answered in its ack", unreachable(error))
-        typed = str(body.get("text") or "").strip()
+        typed = mentions_read(*read_text(str(body.get("text") or ""))).strip()  # (named as the text names them)
         reply = Reply(body=rich(_(SLACK_DOWN)), error=True)
         replies = [given_back(reply, [typed]) if typed else reply]
         if typed and isinstance(body.get("user_id"), str):
@@ -324,13 +325,18 @@ class SlackAdapter:
     async def _command(self, body: dict[str, Any], respond: Any) -> None:
         where = Where(body["user_id"], team_of(body), body.get("trigger_id"), body.get("channel_id"),
                       respond if body.get("response_url") else None, origin="command")
-        text = trimmed(normalize_command_text(body.get("text") or "")) or HELP  # (invisible alone: empty)
+        text, names = read_text(body.get("text") or "")
+        text = trimmed(text) or HELP  # (invisible alone: empty)
+        if refs(text):  # someone named: by the name Slack gives, in the writer's language where it gives none
+            names = await self._names(text, names)
+            await self.app.speak_to(await self._actor(body, body["user_id"], body.get("channel_id")))
         try:
-            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(f"slack:{team_of(body)}"))
+            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(f"slack:{team_of(body)}"),
+                                   names)
         except UserError as err:  # still read by the care screen, as every line typed to Hearth
             actor = await self._actor(body, body["user_id"], body.get("channel_id"))
-            await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply(),
-                                                                             event_id(body)))
+            await self.present.show(where, actor, await self.app.refused_line(actor, mentions_read(text, names),
+                                                                             err.reply(), event_id(body)))
             return
         actor = await self._actor(body, body["user_id"], body.get("channel_id"),
                                   self.app.registry.may_need_moderator("command", cmd.name, args))
@@ -338,7 +344,7 @@ class SlackAdapter:
             await self._open_form(where, actor, cmd, {}, {}, event_id(body))
             return
         replies = await self.app.handle(Event("command", actor, cmd.name, args, event_id=event_id(body), typed=True,
-                                              line=rest_of_line(self.app.registry, text)))
+                                              line=rest_of_line(self.app.registry, text, names)))
         if cmd.name == HELP and replies and not replies[0].error:  # (not on "Did you mean …?")
             replies[0] = dataclasses.replace(replies[0], body=replies[0].body + slack_help())
         await self.present.show(where, actor, replies)
@@ -547,21 +553,26 @@ class SlackAdapter:
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: it was answered
-        text = trimmed(normalize_command_text(_MENTION.sub(" ", str(event.get("text") or "")))) or HELP
+        text, names = read_text(str(event.get("text") or ""))
+        text = trimmed(addressed(text, _own(body, event, text))) or HELP
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message",
                       event=eid)
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"], in_dm=in_dm)
+        if refs(text):  # someone named: by the name Slack gives, in the writer's language where it gives none
+            names = await self._names(text, names)
+            await self.app.speak_to(actor)
         try:
-            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id))
+            cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id), names)
         except UserError as err:
-            await self.present.show(where, actor, await self.app.refused_line(actor, text, err.reply()))
+            await self.present.show(where, actor, await self.app.refused_line(actor, mentions_read(text, names),
+                                                                             err.reply()))
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
                                   self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
         replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True,
-                                              line=rest_of_line(self.app.registry, text)))
+                                              line=rest_of_line(self.app.registry, text, names)))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 
     async def _edited(self, body: dict[str, Any], event: dict[str, Any]) -> None:
@@ -581,13 +592,36 @@ class SlackAdapter:
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: it was answered
-        after = normalize_command_text(_MENTION.sub(" ", str(now.get("text") or ""))).strip()
-        before = normalize_command_text(_MENTION.sub(" ", str(was["text"]))).strip() \
-            if isinstance(was.get("text"), str) else None
         where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid)
         actor = await self._actor(body, user, None if in_dm else channel, in_dm=in_dm)
+        after = await self._words(body, now, actor)
+        before = await self._words(body, was, actor) if isinstance(was.get("text"), str) else None
         ref = f"slack:{channel}:{now.get('ts') or was.get('ts') or ''}"
         await self.present.show(where, actor, await self.app.edited_line(actor, before, after, ref))
+
+    async def _words(self, body: dict[str, Any], message: dict[str, Any], actor: Actor) -> str:
+        """A message's words as its writer meant them: without the leading address to Hearth, and with every
+        other mention the person's name (`bot.commands.mentions`)."""
+        text, names = read_text(str(message.get("text") or ""))
+        text = addressed(text, _own(body, message, text)).strip()
+        if refs(text):
+            names = await self._names(text, names)
+            await self.app.speak_to(actor)
+        return mentions_read(text, names)
+
+    async def _names(self, text: str, names: dict[str, str]) -> dict[str, str]:
+        """The names Slack gives the people a text mentions: those written in it, else asked of `users.info`
+        (cached, `Directory`) for at most `MAX_LOOKUPS` people per text; one Slack can't name now is "@someone"
+        (`mentions_read`), never their id."""
+        asked = [ref for ref in refs(text) if not names.get(ref)][:MAX_LOOKUPS]
+        found = await asyncio.gather(*(self.directory.user(ref) for ref in asked), return_exceptions=True)
+        named = dict(names)
+        for ref, user in zip(asked, found):
+            if not isinstance(user, BaseException) and user.known and user.name.strip():
+                named[ref] = user.name
+            elif isinstance(user, BaseException) and not isinstance(user, Exception):
+                raise user  # (a cancellation: not Slack's failure to name someone)
+        return named
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         self._after_ack(self._safely(self._home_opened(body, event)))  # Bolt acks an event as this returns
@@ -605,8 +639,17 @@ class SlackAdapter:
 #: The kinds of message a person writes (no subtype; with a file; a thread reply also sent to the channel): the
 #: others are edits, joins and bots.
 WRITTEN = (None, "file_share", "thread_broadcast")
-#: How Slack writes a mention in a message's text ("<@U0HEARTH> I can't sleep"): not the person's words.
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def _own(body: dict[str, Any], event: dict[str, Any], text: str) -> set[str]:
+    """Hearth's own user here, whose leading mention is the address that brought the words to it
+    (`bot.commands.mentions.addressed`): as the envelope names it, else, in an `app_mention` (which Slack sends
+    only for a message that mentions Hearth), the first person the text mentions."""
+    bot = _bot_user(body)
+    if bot:
+        return {bot}
+    found = refs(text)
+    return {found[0]} if event.get("type") == "app_mention" and found else set()
 
 
 def _bot_user(body: dict[str, Any]) -> str:

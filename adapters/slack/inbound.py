@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
+from bot.commands.mentions import marked
+
 Respond = Callable[..., Awaitable[Any]]
 #: A Slack id (user, workspace, channel, team): capitals and digits, nine to eleven of them today.
 SLACK_ID = re.compile(r"[A-Z0-9]{1,40}")
@@ -27,6 +29,24 @@ def normalize_command_text(text: str) -> str:
     text = re.sub(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>", lambda m: m.group(1) or "@group", text)
     text = re.sub(r"<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>", r"\1", text)
     return _decode_entities(text)
+
+
+#: How Slack writes a person's mention: `<@U123>`, or `<@U123|sam>` with their name (a slash command's text).
+USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def read_text(text: str) -> tuple[str, dict[str, str]]:
+    """Slack's text (a slash command's, a message's) as the words a person meant, each person's mention a neutral
+    mark for the core to read (`bot.commands.mentions`), with the names Slack wrote in them (`<@U123|sam>`).
+    Everything else as `normalize_command_text` reads it."""
+    names: dict[str, str] = {}
+
+    def ref(m: "re.Match[str]") -> str:
+        if m.group(2):
+            names.setdefault(m.group(1), _decode_entities(m.group(2)))
+        return m.group(1)
+
+    return normalize_command_text(marked(text, USER_MENTION, ref)), names
 
 
 def _decode_entities(text: str) -> str:

@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 import shlex
 import unicodedata
-from typing import Callable, Collection
+from typing import Callable, Collection, Mapping
 
 from bot.content.style import unseen
+from bot.commands.mentions import OPEN, mentions_read, options_read
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
 from bot.errors import UserError
-from bot.events import hearth_text
+from bot.events import Rich, UserText, hearth_text
 from bot.i18n import _
 from bot.scheduling.spec import schedule_word
 
@@ -102,9 +103,31 @@ def _found(line: str, words: list[str]) -> list[tuple[str, int]]:
     return out
 
 
-def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tuple[Command, dict[str, str]]:
+def parse_line(registry: Registry, line: str, known: Collection[str] = (),
+               names: Mapping[str, str] | None = None) -> tuple[Command, dict[str, str]]:
     """The command a typed line runs, and its options. `known`: the check-ins' names here, so a name typed without
-    quotes that is one of them is taken whole, and no further ("mornings maybe": "maybe" is the reminders')."""
+    quotes that is one of them is taken whole, and no further ("mornings maybe": "maybe" is the reminders').
+    A line with mentions in it (an adapter's neutral marks, `bot.commands.mentions`; `names`: the names the
+    platform gives them) has them read once it is parsed: an option naming a member gets the id, every other
+    "@Name"; so does a refusal, and what it gives back."""
+    try:
+        cmd, args = _parse_line(registry, line, known, names or {})
+    except UserError as err:
+        if OPEN in line:
+            _read_refusal(err, names or {})
+        raise
+    return cmd, options_read(cmd, args, names or {})
+
+
+def _read_refusal(err: UserError, names: Mapping[str, str]) -> None:
+    """A refusal's words, quoting the line or a value of it, with its mentions read (never a neutral mark)."""
+    err.body = Rich(tuple(UserText(mentions_read(p.text, names)) if isinstance(p, UserText)
+                          else mentions_read(p, names) if isinstance(p, str) else p for p in err.body.parts))
+    err.args = (err.body.plain(),)
+
+
+def _parse_line(registry: Registry, line: str, known: Collection[str], names: Mapping[str, str]
+                ) -> tuple[Command, dict[str, str]]:
     line = trimmed(line)
     spans = tokens(line)
     words = [word for word, _start in spans]
@@ -124,18 +147,19 @@ def parse_line(registry: Registry, line: str, known: Collection[str] = ()) -> tu
             spans) else len(line)], known)
     except UserError as err:  # a typed line is gone once sent: a command that takes words gives them back
         if rest and any(o.kind == "text" for o in cmd.options):  # (its words are writing: `free_words`)
-            err.body = given_back(err.reply(), [rest_of_line(registry, line)]).body
+            err.body = given_back(err.reply(), [rest_of_line(registry, line, names)]).body
             err.args = (err.body.plain(),)
         raise
 
 
-def rest_of_line(registry: Registry, line: str) -> str:
+def rest_of_line(registry: Registry, line: str, names: Mapping[str, str] | None = None) -> str:
     """Every word of a typed line after its command's name, exactly as typed (`Event.line`): what a refusal gives
-    back, before or after the line is read into options ("" when it names no command)."""
+    back, before or after the line is read into options ("" when it names no command). Its mentions read as
+    "@Name" (`names`, `bot.commands.mentions`): the person's words as they see them."""
     line = trimmed(line)
     spans = tokens(line)
     cmd, rest = registry.find_typed([word for word, _start in spans])
-    return line[spans[len(spans) - len(rest)][1]:] if cmd is not None and rest else ""
+    return mentions_read(line[spans[len(spans) - len(rest)][1]:], names or {}) if cmd is not None and rest else ""
 
 
 def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from testing.fake_slack import BOT_USER
 from tests.adapters.slack.conftest import ANN, texts
 
 CARE = "You don't have to face this alone"
@@ -24,7 +25,7 @@ async def test_a_slash_command_line_of_concern_gets_care_and_no_cold_refusal(fak
 
 async def test_a_mention_of_hearth_is_screened_and_answered_to_that_person_alone(fake, side):
     status, _ = await side.event({"type": "app_mention", "user": ANN, "channel": "C0GENERAL", "ts": "1.0",
-                                  "text": "<@U0HEARTH> i want to kill myself tonight"}, "EvMention1")
+                                  "text": f"<@{BOT_USER}> i want to kill myself tonight"}, "EvMention1")
     assert status == 200
     [shown] = await fake.wait_for("chat.postEphemeral")
     assert shown["user"] == ANN and shown["channel"] == "C0GENERAL" and CARE in texts(shown["blocks"])
@@ -40,7 +41,7 @@ async def test_a_message_in_hearths_dm_is_screened_and_answered_there(fake, side
 
 async def test_an_ordinary_mention_is_read_as_a_command_line(fake, side):
     await side.event({"type": "app_mention", "user": ANN, "channel": "C0GENERAL", "ts": "3.0",
-                      "text": "<@U0HEARTH> help"}, "EvMention2")
+                      "text": f"<@{BOT_USER}> help"}, "EvMention2")
     [shown] = await fake.wait_for("chat.postEphemeral")
     assert "checkin join" in texts(shown["blocks"]) and CARE not in texts(shown["blocks"])
 

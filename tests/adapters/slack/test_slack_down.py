@@ -77,6 +77,13 @@ async def test_a_slash_command_while_slack_is_down_says_so_in_its_ack_and_gives_
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
 
 
+async def test_words_given_back_while_slack_is_down_name_people_as_the_text_does(down_side):
+    """A mention in them is the name Slack wrote in it ("@bobby"), or "@someone": never a raw "<@U…>" or an id."""
+    _status, answer = await down_side.command(ANN, "note I fought with <@UBOB|bobby> and <@UCY> &lt;3")
+    words = texts(json.loads(answer)["blocks"])
+    assert "I fought with @bobby and @someone <3" in words and "UBOB" not in words and "UCY" not in words
+
+
 async def test_a_button_while_slack_is_down_is_not_a_500(down_side, caplog):
     with caplog.at_level(logging.INFO):
         status, _ = await down_side.click(ANN, {"type": "button", "action_id": "hearth:x", "value": "{}",

@@ -1,0 +1,36 @@
+"""Discord's mention marks, translated for the core (`bot.commands.mentions`): `<@123>`, `<@!123>` and a role's
+`<@&45>` become neutral marks, and the names Discord gives them a names map. The core decides what they read as."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from bot.commands.mentions import marked
+
+#: How Discord writes a mention in text ("<@123> hi", "<@!123>", a role's "<@&45>").
+MENTION = re.compile(r"<@([!&]?)(\d+)>")
+
+
+def neutral(text: str) -> str:
+    """Discord's text with each mention a neutral mark: a person's by their id, a role's as "role:<id>"."""
+    return marked(text, MENTION, lambda m: f"role:{m.group(2)}" if m.group(1) == "&" else m.group(2))
+
+
+def resolved_names(data: Mapping[str, Any] | None) -> dict[str, str]:
+    """The names an interaction's `resolved` data gives (Discord's spec: `users`, partial `members`, `roles`): a
+    member's nickname here, else their display name, else their username. Discord resolves what pickers chose;
+    a mention typed into a text option may come with none (then the core says "@someone")."""
+    resolved = (data or {}).get("resolved") or {}
+    users, members, roles = (resolved.get(k) or {} for k in ("users", "members", "roles"))
+    names: dict[str, str] = {}
+    for uid, found in users.items():
+        if isinstance(found, dict):
+            nick = (members.get(uid) or {}).get("nick") if isinstance(members.get(uid), dict) else None
+            name = nick or found.get("global_name") or found.get("username")
+            if isinstance(name, str) and name.strip():
+                names[str(uid)] = name
+    for rid, role in roles.items():
+        if isinstance(role, dict) and isinstance(role.get("name"), str):
+            names[f"role:{rid}"] = role["name"]
+    return names

@@ -1,0 +1,94 @@
+"""Mentions in a member's own words on Discord (`bot.commands.mentions`): kept as the person's name, never deleted,
+never a raw id, and never a live ping where they are posted. Only the leading address to Hearth is dropped."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from testing.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import button, create_schedule, run
+from tests.adapters.discord.test_messages_to_hearth import dm_texts, message
+
+
+def mentioned(member):
+    """A mention in a server message, as Discord sends it: the user, with the partial member."""
+    return {**member["user"], "member": {k: v for k, v in member.items() if k not in ("user", "deaf", "mute")}}
+
+
+async def notes_of(app, fake, member):
+    return [n.text for n in await app.store.notes.of_member(f"discord:{fake.guild_id}",
+                                                             f"discord:{member['user']['id']}")]
+
+
+async def test_a_note_written_to_hearth_keeps_the_person_it_names(discord_bot, fake: FakeDiscord, app):
+    uid = fake.next_id()
+    ann, bob = fake.member(uid, "Ann"), fake.member(fake.next_id(), "Bob", nick="Bobby")
+    said = message(fake, ann, f"<@{fake.app_id}> note I fought with <@{bob['user']['id']}> again, <@!42> too")
+    said["mentions"].append(mentioned(bob))
+    await fake.dispatch("MESSAGE_CREATE", said)
+    await fake.wait_for(lambda: "Kept" in dm_texts(fake, uid))
+    assert await notes_of(app, fake, ann) == ["I fought with @Bobby again, @someone too"]
+
+
+async def test_hearth_named_after_the_address_stays_named(discord_bot, fake: FakeDiscord, app):
+    uid = fake.next_id()
+    ann = fake.member(uid, "Ann")
+    await fake.dispatch("MESSAGE_CREATE", message(fake, ann, f"<@{fake.app_id}> note I asked <@{fake.app_id}> twice"))
+    await fake.wait_for(lambda: "Kept" in dm_texts(fake, uid))
+    assert await notes_of(app, fake, ann) == ["I asked @Hearth twice"]
+
+
+async def test_a_member_named_in_a_message_is_still_their_id(discord_bot, fake: FakeDiscord, app):
+    mid = fake.next_id()
+    mod, sam = fake.member(mid, "Mia", moderator=True), fake.member(fake.next_id(), "Sam")
+    said = message(fake, mod, f"<@{fake.app_id}> mod moderators add <@{sam['user']['id']}>")
+    said["mentions"].append(mentioned(sam))
+    await fake.dispatch("MESSAGE_CREATE", said)
+    await fake.wait_for(lambda: "moderator" in dm_texts(fake, mid))
+    assert f"discord:{sam['user']['id']}" in await app.store.communities.moderators(f"discord:{fake.guild_id}")
+
+
+async def test_a_slash_note_reads_a_typed_mention_by_the_resolved_name_else_someone(discord_bot, fake: FakeDiscord,
+                                                                                  app):
+    ann, bob = fake.member(fake.next_id(), "Ann"), fake.member(fake.next_id(), "Bob", nick="Bobby")
+    kept = await run(fake, ann, "note", text=f"with <@{bob['user']['id']}>")
+    assert "Kept" in kept["data"]["content"]
+    data = fake.command_payload("note", {"text": f"and <@{bob['user']['id']}>"})
+    data["resolved"] = fake._resolve_mentionable(int(bob["user"]["id"]))  # (where Discord resolves it)
+    kept = await fake.wait_callback(await fake.interact(fake._interaction(2, data, ann)))
+    assert "Kept" in kept["data"]["content"]
+    assert await notes_of(app, fake, ann) == ["with @someone", "and @Bobby"]
+    assert fake.off_spec == []
+
+
+async def test_a_posted_answer_naming_someone_pings_nobody(discord_bot, fake: FakeDiscord, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann, bob = fake.member(fake.next_id(), "Ann"), fake.member(fake.next_id(), "Bob", nick="Bobby")
+    await create_schedule(fake, mod)
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    data = fake.command_payload("checkin answer", {"mood": "4", "visibility": "shared",
+                                                   "words": f"I fought with <@{bob['user']['id']}> again"})
+    data["resolved"] = fake._resolve_mentionable(int(bob["user"]["id"]))
+    answered = await fake.wait_callback(await fake.interact(fake._interaction(2, data, ann)))
+    assert "shared" in answered["data"]["content"]
+    await app.outbox.drain_all()
+    [reply] = [m["content"] for m in fake.channel_messages(int(post["id"]))]
+    assert "Bobby again" in reply.replace("\u200b", "").replace("\\", "") and "<@" not in reply
+    # in the form: "@Bobby" as typed stays words, and a typed "<@id>" is inert too
+    modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
+    done = await fake.wait_callback(await fake.submit(
+        ann, modal["data"]["custom_id"], {"mood": "4", "visibility": "shared",
+                                          "words": f"I fought with @Bobby again <@{bob['user']['id']}>"},
+        selects=("mood", "visibility")))
+    assert "Updated" in done["data"]["content"]
+    await app.outbox.drain_all()
+    posted = [*fake.calls_to("POST", f"/channels/{post['id']}/messages"),
+              *fake.calls_to("PATCH", f"/channels/{post['id']}/messages/")]  # (the reply, then its edit)
+    assert posted[-1].method == "PATCH" and all(c.body["allowed_mentions"] == {"parse": []} for c in posted)
+    assert "Bobby again" in posted[-1].body["content"].replace("\u200b", "").replace("\\", "")
+    assert fake.off_spec == []
