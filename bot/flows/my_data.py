@@ -165,8 +165,8 @@ async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
     (`_care_notes_withdrawn`), and each promise it would cancel (`promises`)."""
     cancels = _listed(_("**It also cancels what I promised you:**"),
                       await promises(app, ev.actor.community_id, ev.actor.user_id))
-    care = _care_notes_withdrawn((await member_data.summary(app.store, ev.actor.community_id,
-                                                            ev.actor.user_id)).care_notes)
+    care = _care_notes_withdrawn((await app.store.care.member_summary(ev.actor.community_id,
+                                                                     ev.actor.user_id))["care_notes"])
     return join_rich([p for p in (care, cancels) if p.parts], "\n\n")
 
 

@@ -316,8 +316,8 @@ class CareRepository(Repository):
         notes = await self._notes_about(tx, community_id, user_id, lock=True)
         edited = unposted = 0
         for n in notes:
-            waiting = await tx.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' AND subject = ?",
-                                        f"care:{n.id}")
+            waiting = await tx.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' "
+                                        "AND subject = ?", f"care:{n.id}")
             on_its_way = any(w["kind"] == "post" and w["claimed_until"] for w in waiting)
             if n.post_ref or on_its_way:
                 # An edit of it out right now (dropped with the member's rows) may still land: this one goes after.
