@@ -303,7 +303,8 @@ class CareNote:
     closed_at: datetime | None = None
     raised_at: datetime | None = None
     post_ref: str | None = None
-    """The note's post in the care channel, once it is out (taken down if the member erases their data)."""
+    """The note's post in the care channel, once it is out (edited to say only that a note was withdrawn, if the
+    member erases their data)."""
 
     @classmethod
     def from_row(cls, r: Any) -> "CareNote":

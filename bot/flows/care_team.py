@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.forms import CommandForm
 from bot.commands.registry import Option
@@ -111,6 +111,16 @@ async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) ->
                                           lambda note: note_post(note, zone, lang))
 
 
+def withdrawn_post(lang: str = "en") -> dict[str, Any]:
+    """What a care note's posts in the care channel say once the member it was about erased their data: that a
+    note was there, naming nobody, so it doesn't vanish from under moderators about to reach out. No buttons:
+    there is nothing left to do (a press of an older copy's is answered by `_note_of`). In `lang`, the
+    community's, as the note was (`bot.store.care.CareRepository.erase_member` queues it)."""
+    with speaking(lang):
+        return reply_to_json(Reply(body=rich(_("A care note was here. The person it was about has since deleted "
+                                               "their data with Hearth, so it's gone.")), visibility="channel"))
+
+
 async def unname_handler(app: "Hearth", community_id: str, note_ids: list[int]) -> None:
     """After a moderator erased their data: the posts of the notes they took or closed (`CareRepository.handled_by`,
     read before the erasure) are edited to say "a former member" instead of their name."""
@@ -130,10 +140,15 @@ def _audited(note: CareNote) -> str:
     return f"care note {note.id}"
 
 
-async def _note_of(app: "Hearth", ev: Event) -> CareNote:
-    """The note a press names, if it is one of this community's: another community's, or a forged id, is refused."""
+async def _note_of(app: "Hearth", ev: Event) -> CareNote | Reply:
+    """The note a press names, if it is one of this community's: another community's, or a forged id, is refused.
+    One withdrawn because its member erased their data (its post says so, but a reminder in someone's DMs, or a
+    post not yet edited, still has buttons) is answered kindly: there is nothing left to do."""
     number = as_id(ev.args.get(NOTE_ARG))
     note = await app.store.care.get(ev.actor.community_id, number) if number else None
+    if note is None and number and await app.store.care.was_withdrawn(ev.actor.community_id, number):
+        return say(_("Thank you for looking out for them. This care note was withdrawn: the person it was about "
+                     "has since deleted their data with Hearth, so there's nothing left to do with it."))
     if note is None:
         raise UserError(_("I can't find that care note in this community, so I've left everything as it was."))
     return note
@@ -203,6 +218,8 @@ def _double_press(app: "Hearth", ev: Event, note: CareNote) -> Reply | None:
 @router.action(TAKE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def take(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if isinstance(note, Reply):
+        return note
     if (refused := await _refused(app, ev, note)) is not None:
         return refused
     if note.state == "taken" and note.taken_by == ev.actor.user_id:
@@ -222,6 +239,8 @@ async def take(app: "Hearth", ev: Event) -> Reply:
 @router.action(HAND_OVER, permission="moderator", about=ABOUT, community_of=_note_home)
 async def hand_over(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if isinstance(note, Reply):
+        return note
     if (refused := await _refused(app, ev, note)) is not None:
         return refused
     zone, lang = await _zone(app, ev)
@@ -240,6 +259,8 @@ async def hand_over(app: "Hearth", ev: Event) -> Reply:
 @router.action(DONE, permission="moderator", about=ABOUT, community_of=_note_home)
 async def done(app: "Hearth", ev: Event) -> Reply:
     note = await _note_of(app, ev)
+    if isinstance(note, Reply):
+        return note
     if (refused := await _refused(app, ev, note)) is not None:
         return refused
     zone, lang = await _zone(app, ev)
@@ -325,8 +346,10 @@ async def _raise_to(app: "Hearth", note: CareNote, user: str, zone: str, lang: s
                 permission="moderator", reads_only=True, bare=True)
 async def care_list(app: "Hearth", ev: Event) -> Reply:
     notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
+    withdrawn = await app.store.care.withdrawn_since(ev.actor.community_id, app.now() - RECENT)
     if not notes:
-        return say(_("No care notes are open, and none were closed in the last two weeks."))
+        none = rich(_("No care notes are open, and none were closed in the last two weeks."))
+        return Reply(body=none + rich(" ") + _withdrawn(withdrawn) if withdrawn else none)
     tz = await app.timezone_of(ev.actor)
     names = await people(app, ev.actor.community_id, [n.user_id for n in notes])
     lines = [rich(_("**Care notes** (who and when; what anyone wrote is never kept here)"))]
@@ -344,8 +367,18 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
             line += rich(_(": done, by **{}**, {}"), person_shown(n.closed_by or "", n.closed_name or ""),
                          show_time(n.closed_at or noted_at(n), tz))
         lines.append(line)
+    if withdrawn:
+        lines.append(rich("• ") + _withdrawn(withdrawn))
     lines.append(await duty_line(app, ev.actor.community_id))
     return Reply(body=join_rich(lines))
+
+
+def _withdrawn(count: int) -> Rich:
+    """The notes withdrawn lately because their members erased their data, counted: nothing else of them is kept."""
+    return rich(ngettext("{count} care note was withdrawn in the last two weeks: the person it was about deleted "
+                         "their data with Hearth, so nothing of it is kept.",
+                         "{count} care notes were withdrawn in the last two weeks: the people they were about "
+                         "deleted their data with Hearth, so nothing of them is kept.", count).format(count=count))
 
 
 def noted_at(note: CareNote) -> datetime:

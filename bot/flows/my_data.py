@@ -21,7 +21,7 @@ from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_r
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
 from bot.engines.rounds import anonymity_floor, settle_waiting_posts
-from bot.flows.care_team import unname_handler
+from bot.flows.care_team import unname_handler, withdrawn_post
 from bot.store import member_data
 from bot.store.rounds import POOL_WAIT_MOST
 
@@ -161,9 +161,26 @@ def _listed(heading: str, lines: list[Rich]) -> Rich:
 
 
 async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
-    """Said in `me delete`'s question, after the warning: each promise it would cancel (`promises`)."""
-    return _listed(_("**It also cancels what I promised you:**"),
-                   await promises(app, ev.actor.community_id, ev.actor.user_id))
+    """Said in `me delete`'s question, after the warning: what moderators will still see of a care note about them
+    (`_care_notes_withdrawn`), and each promise it would cancel (`promises`)."""
+    cancels = _listed(_("**It also cancels what I promised you:**"),
+                      await promises(app, ev.actor.community_id, ev.actor.user_id))
+    care = _care_notes_withdrawn((await app.store.care.member_summary(ev.actor.community_id,
+                                                                     ev.actor.user_id))["care_notes"])
+    return join_rich([p for p in (care, cancels) if p.parts], "\n\n")
+
+
+def _care_notes_withdrawn(count: int) -> Rich:
+    """Before `me delete`, truly: a care note about them goes, and the moderators see only that one was withdrawn
+    (`bot.flows.care_team.withdrawn_post`), with nothing of theirs. Said only to a member a note is about (their
+    **me data** tells them of it as well)."""
+    if not count:
+        return Rich()
+    return rich(ngettext(
+        "The care note about you goes too. In the moderators' channel, it will say only that a care note was "
+        "withdrawn, with nothing of yours in it.",
+        "The {count} care notes about you go too. In the moderators' channel, they will say only that care notes "
+        "were withdrawn, with nothing of yours in them.", count).format(count=count))
 
 
 def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Reply]]"
@@ -184,7 +201,8 @@ def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Repl
 async def my_delete(app: "Hearth", ev: Event) -> Reply:
     community = await app.ensure_community(ev.actor.community_id)
     handled = await app.store.care.handled_by(ev.actor.community_id, ev.actor.user_id)
-    gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
+    withdrawn = withdrawn_post(await app.channel_language(ev.actor.community_id))  # (a care note's posts, after)
+    gone = await member_data.erase(app.store, ev.actor.community_id, ev.actor.user_id, app.now(), withdrawn)
     await settle_waiting_posts(app, ev.actor.community_id)  # (a batch their words were queued in, taken back)
     await unname_handler(app, ev.actor.community_id, handled)  # care notes they took as a moderator
     # A member's own data rights are not moderator business: no audit entry, no counts (only the member hears them).
@@ -233,22 +251,26 @@ async def seal_plain_words(app: "Hearth") -> None:
 
 
 def _care_notes_gone(count: int, unposted: int) -> Rich:
-    """What became of the care notes about them: a posted one's post comes down; one still waiting for the clock's
-    tick (`bot.store.care`) is never posted, and the reply says only that."""
+    """What became of the care notes about them: a posted one's post now says only that a care note was withdrawn
+    (`bot.flows.care_team.withdrawn_post`); one still waiting for the clock's tick (`bot.store.care`) is never
+    posted. Either way the moderators see a note was withdrawn (`mod care list` counts it), nothing of theirs."""
     if not count:
         return Rich()
     if not unposted:
         return _if_any(count, ngettext(
-            "The care note about you is deleted too, and its post is coming down from the moderators' channel.",
-            "The {count} care notes about you are deleted too, and their posts are coming down from the "
-            "moderators' channel.", count))
+            "The care note about you is deleted too. In the moderators' channel, its post will say only that a "
+            "care note was withdrawn, with nothing of yours in it.",
+            "The {count} care notes about you are deleted too. In the moderators' channel, their posts will say "
+            "only that care notes were withdrawn, with nothing of yours in them.", count))
     if unposted == count:
         return _if_any(count, ngettext(
-            "The care note about you is deleted too. It hadn't been posted yet, so it won't be.",
-            "The {count} care notes about you are deleted too. They hadn't been posted yet, so they won't be.",
-            count))
-    return rich(" " + _("The care notes about you are deleted too: those already posted are coming down from the "
-                        "moderators' channel, and the others won't be posted."))
+            "The care note about you is deleted too. It hadn't been posted yet, so it won't be: the moderators will "
+            "see only that a care note was withdrawn, with nothing of yours in it.",
+            "The {count} care notes about you are deleted too. They hadn't been posted yet, so they won't be: the "
+            "moderators will see only that care notes were withdrawn, with nothing of yours in them.", count))
+    return rich(" " + _("The care notes about you are deleted too. In the moderators' channel, those already "
+                        "posted will say only that a care note was withdrawn, with nothing of yours in them, and the "
+                        "others won't be posted."))
 
 
 def _if_any(count: int, sentence: str, **more: int) -> Rich:

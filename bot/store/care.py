@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from bot.clock import parse_iso, utc_iso
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.store.database import Database, Executor, atomic
-from bot.store.outbox import enqueue_on, removal
+from bot.store.outbox import enqueue_on
 from bot.store.repository import DELETED, Repository, like
 from bot.store.rounds import CARE_GAP_LEAST, CARE_GAP_MOST, TICK, defer_batches_for_note, next_tick
 
@@ -25,6 +25,20 @@ NOTE_ARG = "note"
 
 #: What a change of a note queues with it: the edit of its post, built from the note as it now is.
 Compose = Callable[[CareNote], list[Outgoing]]
+
+#: A message as the outbox keeps it (`bot.events.reply_to_json`).
+Payload = dict[str, Any]
+
+#: What a withdrawn note's posts are edited to when the store erases a member on its own (a tool, a test): the
+#: flow always passes its own words, in the community's language (`bot.flows.care_team.withdrawn_post`).
+WITHDRAWN: Payload = {"body": [["m", "A care note was here. The person it was about has since deleted their data "
+                                     "with Hearth, so it's gone."]], "title": None, "buttons": []}
+
+
+def withdrawn_key(community_id: str, note_id: int, ref: str | None = None) -> str:
+    """The outbox key of the edit that says a note was withdrawn (`ref`: of one of its reminders in the channel).
+    It names the community (a move takes it along) and never the member (their erasure must not drop it)."""
+    return f"care:{community_id}:{note_id}:withdrawn" + (f":{ref}" if ref else "")
 
 
 def care_reply_mark(cipher: "Cipher", community_id: str, user_id: str) -> str:
@@ -69,9 +83,24 @@ class CareRepository(Repository):
         return CareNote.from_row(row) if row else None
 
     async def community_of(self, note_id: int) -> str | None:
-        """Which community a note is in: for a press of its buttons where the platform names none (a DM)."""
+        """Which community a note is in: for a press of its buttons where the platform names none (a DM). A note
+        withdrawn by its member's erasure still says whose community it was, so the press is answered there."""
         row = await self.db.fetchone("SELECT community_id FROM care_notes WHERE id = ?", note_id)
+        if row is None:
+            row = await self.db.fetchone("SELECT community_id FROM care_withdrawn WHERE note_id = ? "
+                                         "ORDER BY withdrawn_at LIMIT 1", note_id)
         return row["community_id"] if row else None
+
+    async def was_withdrawn(self, community_id: str, note_id: int) -> bool:
+        """Whether this community's note was withdrawn because its member erased their data (`erase_member`)."""
+        return await self.db.fetchone("SELECT note_id FROM care_withdrawn WHERE community_id = ? AND note_id = ?",
+                                      community_id, note_id) is not None
+
+    async def withdrawn_since(self, community_id: str, since: datetime) -> int:
+        """How many of the community's notes were withdrawn since `since` (`mod care list` counts them)."""
+        row = await self.db.fetchone("SELECT count(*) AS n FROM care_withdrawn WHERE community_id = ? "
+                                     "AND withdrawn_at >= ?", community_id, utc_iso(since))
+        return int(row["n"]) if row else 0
 
     async def take(self, community_id: str, note_id: int, by: str, name: str, now: datetime,
                    compose: Compose) -> CareNote | None:
@@ -217,9 +246,12 @@ class CareRepository(Repository):
 
     # -- member data --------------------------------------------------------------------
 
-    async def _notes_about(self, db: Executor, community_id: str, user_id: str) -> list[CareNote]:
-        rows = await db.fetchall("SELECT * FROM care_notes WHERE community_id = ? AND user_id = ? ORDER BY id",
-                                 community_id, user_id)
+    async def _notes_about(self, db: Executor, community_id: str, user_id: str, lock: bool = False) -> list[CareNote]:
+        """`lock` (PostgreSQL): held until the erasure commits, so a post going out meanwhile either hung its id on
+        the note first (the erasure sees it) or finds the note gone (`OutboxRepository.mark_sent`), never neither."""
+        held = " FOR UPDATE" if lock and self.db.dialect == "postgresql" else ""
+        rows = await db.fetchall("SELECT * FROM care_notes WHERE community_id = ? AND user_id = ? ORDER BY id"
+                                 + held, community_id, user_id)
         return [CareNote.from_row(r) for r in rows]
 
     async def handled_by(self, community_id: str, user_id: str) -> list[int]:
@@ -263,34 +295,53 @@ class CareRepository(Repository):
                                 like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         return int(row["n"]) if row else 0
 
-    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
+    async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime,
+                           withdrawn: Payload | None = None) -> dict[str, int]:
         """Their pending follow-up, their duty mark, the care replies to their words remembered (`care_reply_mark`),
-        the care notes about them, and each post of those notes
-        in the care channel (the note, and its "nobody is on duty" reminder): taken down through the outbox,
-        addressed by message id, so they go even though the rows are gone. A reminder already in a moderator's
-        DMs can't be taken back (platforms let Hearth delete in channels, not in someone's DMs; `privacy` says
-        so). On notes they took or closed as a moderator, their name gives way to "deleted-member".
+        and the care notes about them. A note doesn't vanish from the moderators unexplained: each post of it in
+        the care channel (the note, and its "nobody is on duty" reminder) is edited through the outbox to
+        `withdrawn` (a line naming nobody), addressed by message id, so the edit goes though the row is gone; and
+        `care_withdrawn` keeps the note's number and when, nothing of the member, for `mod care list` and for a
+        press of its buttons. A note whose post is going out right now gets the same edit once it is out
+        (`OutboxRepository.mark_sent` hangs the post's id on it); one still waiting for its tick is never posted
+        (`OutboxRepository.erase_member` drops it), and is counted withdrawn all the same, as `mod care list`
+        may have shown it. A reminder already in a moderator's DMs can't be taken back (platforms let Hearth
+        delete in channels, not in someone's DMs; `privacy` says so); its buttons answer that the note was
+        withdrawn. On notes they took or closed as a moderator, their name gives way to "deleted-member".
 
         Runs before `OutboxRepository.erase_member`, which drops every outbox row naming them, sent ones too:
-        the reminders' message ids are read here first."""
+        the reminders' message ids, and which posts are still on their way, are read here first."""
         where = "WHERE community_id = ? AND user_id = ?"
-        notes = await self._notes_about(tx, community_id, user_id)
-        removals = [removal(f"erase:care:{n.id}:{n.post_ref}", n.channel_id, n.post_ref, community=community_id)
-                    for n in notes if n.post_ref]
+        payload = withdrawn or WITHDRAWN
+        notes = await self._notes_about(tx, community_id, user_id, lock=True)
+        edited = unposted = 0
         for n in notes:
+            waiting = await tx.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' "
+                                        "AND subject = ?", f"care:{n.id}")
+            on_its_way = any(w["kind"] == "post" and w["claimed_until"] for w in waiting)
+            if n.post_ref or on_its_way:
+                # An edit of it out right now (dropped with the member's rows) may still land: this one goes after.
+                busy = [parse_iso(w["claimed_until"]) for w in waiting if w["kind"] == "edit" and w["claimed_until"]]
+                target: dict[str, Any] = {"channel": n.channel_id, "care_note": n.id, "community": community_id}
+                if n.post_ref:  # (else `mark_sent` hangs it on once the post is out)
+                    target["ref"] = n.post_ref
+                await enqueue_on(tx, [Outgoing(withdrawn_key(community_id, n.id), "edit", target, payload)], now,
+                                 max(busy) if busy and max(busy) > now else None)
+                edited += 1
+            elif any(w["kind"] == "post" for w in waiting):
+                unposted += 1  # (still waiting for its tick, unclaimed: `OutboxRepository.erase_member` drops it)
             reminders = await tx.fetchall(
-                "SELECT id, target, message_ref FROM outbox WHERE kind = 'post' AND status = 'sent' "
+                "SELECT target, message_ref FROM outbox WHERE kind = 'post' AND status = 'sent' "
                 "AND message_ref IS NOT NULL AND dedupe_key LIKE ? ESCAPE '\\'",
                 like(f"care:{community_id}:{n.id}:raise:")[1:])
-            removals += [removal(f"erase:care:{n.id}:{r['message_ref']}", json.loads(r["target"]).get("channel"),
-                                 r["message_ref"], community=community_id) for r in reminders]
-        await enqueue_on(tx, removals, now)
-        unposted = 0
-        for n in notes:  # (still waiting for its tick, unclaimed: `OutboxRepository.erase_member` drops it unsent)
-            if not n.post_ref and await tx.fetchone(
-                    "SELECT id FROM outbox WHERE dedupe_key LIKE ? ESCAPE '\\' AND kind = 'post' AND status = "
-                    "'pending' AND claimed_until IS NULL", like(f"care:{community_id}:{n.id}:post:")[1:]):
-                unposted += 1
+            for r in reminders:
+                where_to = {"channel": json.loads(r["target"]).get("channel"), "ref": r["message_ref"],
+                            "community": community_id}
+                await enqueue_on(tx, [Outgoing(withdrawn_key(community_id, n.id, r["message_ref"]), "edit", where_to,
+                                               payload)], now)
+                edited += 1
+            await tx.execute("INSERT INTO care_withdrawn (community_id, note_id, withdrawn_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT DO NOTHING", community_id, n.id, utc_iso(now))
         await tx.execute(f"DELETE FROM care_followups {where}", community_id, user_id)
         await tx.execute(f"DELETE FROM care_duty {where}", community_id, user_id)
         await tx.execute("DELETE FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
@@ -301,7 +352,7 @@ class CareRepository(Repository):
                          "WHERE community_id = ? AND taken_by = ?", DELETED, community_id, user_id)
         await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "
                          "WHERE community_id = ? AND closed_by = ?", DELETED, community_id, user_id)
-        return {"care_notes": len(notes), "care_posts": len(removals), "care_notes_unposted": unposted}
+        return {"care_notes": len(notes), "care_posts": edited, "care_notes_unposted": unposted}
 
 
 async def _clear_of_batches(tx: Executor, community_id: str, user_id: str, now: datetime) -> datetime:

@@ -12,10 +12,14 @@ Erasure rules (what "delete my data" means):
   when a care note about them was last sent: deleted.
 * care notes about them (`CareRepository.erase_member`): deleted, and their
   posts in the care channel (the note, and a "nobody is on duty" reminder)
-  taken down through the outbox, as answer posts are. A reminder already
-  sent to a moderator's DMs stays there (platforms don't let Hearth delete
-  in someone's DMs); the privacy notice says so. The audit log's care
-  entries name the note's number, never the member, and stay.
+  edited through the outbox to a line naming nobody ("a care note was
+  here"), so a note moderators were about to act on doesn't vanish
+  unexplained; what stays (`care_withdrawn`) is the note's number and when,
+  for `mod care list` to count. A note not posted yet is never posted. A
+  reminder already sent to a moderator's DMs stays there (platforms don't
+  let Hearth delete in someone's DMs); the privacy notice says so. The
+  audit log's care entries name the note's number, never the member, and
+  stay.
 * answers: every answer row is deleted, whatever its visibility. We do not
   keep anonymised moods for counts: "delete" should mean delete. Summaries
   already posted keep the numbers they showed.
@@ -45,6 +49,7 @@ from bot.store.repository import DELETED
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from bot.store.care import Payload
     from bot.store.store import Store
 
 __all__ = ["DELETED", "Erased", "Summary", "compact", "erase", "export", "harden", "summary"]
@@ -97,7 +102,7 @@ class Erased:
     audit_rows_anonymised: int = 0
     care_notes: int = 0
     care_posts: int = 0
-    """Posts of those notes in the care channel, being taken down."""
+    """Posts of those notes in the care channel, being edited to say only that a care note was withdrawn."""
     care_notes_unposted: int = 0
     """Of the care notes, those whose post was still waiting for its tick: dropped, never posted."""
 
@@ -118,14 +123,18 @@ async def export(store: "Store", community_id: str, user_id: str, now: "datetime
     return {**ordered, **parts}
 
 
-async def erase(store: "Store", community_id: str, user_id: str, now: "datetime") -> Erased:
-    """Remove everything that names the member in this community, in one transaction."""
+async def erase(store: "Store", community_id: str, user_id: str, now: "datetime",
+                care_withdrawn: "Payload | None" = None) -> Erased:
+    """Remove everything that names the member in this community, in one transaction. `care_withdrawn`: what
+    the posts of care notes about them say instead, in the community's language (`CareRepository.erase_member`)."""
     await store.harden()
 
     async def once(tx: Executor) -> Erased:
         counts = dict.fromkeys((f.name for f in fields(Erased)), 0)
         for repository in store.repositories:
-            for name, n in (await repository.erase_member(tx, community_id, user_id, now)).items():
+            said = (await store.care.erase_member(tx, community_id, user_id, now, care_withdrawn)
+                    if repository is store.care else await repository.erase_member(tx, community_id, user_id, now))
+            for name, n in said.items():
                 counts[name] += n
         return Erased(**counts)
 

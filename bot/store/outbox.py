@@ -195,7 +195,8 @@ class OutboxRepository(Repository):
                 await tx.execute(*sent)
                 hung = await tx.execute("UPDATE care_notes SET post_ref = ? WHERE id = ?", message_ref,
                                         int(entry.target["care_note"]))
-                if not hung and message_ref:  # the member erased their data while it went out: take it down
+                if not hung and message_ref and not await _hang_on_withdrawal(tx, entry, message_ref):
+                    # the note is gone, with no edit waiting to say it was withdrawn: take the post down
                     await enqueue_on(tx, [removal(f"orphan:{entry.id}", entry.target.get("channel"), message_ref,
                                                   entry.platform, entry.target.get("community"))], now)
             await atomic(self.db, note_hung)
@@ -417,6 +418,21 @@ class OutboxRepository(Repository):
             quoted, quoted, key_end, key_mid, community_id,
         )
         return {"outbox": dropped}
+
+
+async def _hang_on_withdrawal(tx: Executor, entry: OutboxEntry, message_ref: str) -> bool:
+    """A care note's post that went out while its member erased their data: the erasure queued an edit saying the
+    note was withdrawn (`CareRepository.erase_member`), waiting for this post's id. Hang it on; False if none
+    waits."""
+    waiting = await tx.fetchall("SELECT id, target FROM outbox WHERE status = 'pending' AND kind = 'edit' "
+                                "AND platform = ? AND subject = ?", entry.platform, f"care:{entry.target['care_note']}")
+    hung = 0
+    for row in waiting:
+        target = json.loads(row["target"])
+        if target.get("ref") is None:
+            hung += await tx.execute("UPDATE outbox SET target = ? WHERE id = ?",
+                                     json.dumps({**target, "ref": message_ref}), row["id"])
+    return hung > 0
 
 
 def _words(payload: str) -> str:

@@ -286,3 +286,43 @@ def test_a_press_or_form_in_a_dm_acts_in_a_dm_so_a_care_note_names_no_channel():
     assert in_dm is not None and in_dm.in_dm and in_dm.community_id == "discord:1"
     in_server = actor_for(interaction(1))
     assert in_server is not None and not in_server.in_dm and in_server.channel_id == "discord:77"
+
+
+async def test_me_delete_edits_the_care_note_to_say_it_was_withdrawn_and_its_dm_button_says_so(
+        discord_bot, fake: FakeDiscord, app, clock):
+    """The member erases their data: the note's message is edited in place (a PATCH the fake checks against the
+    spec) to a line naming nobody, with its buttons gone, not deleted; Mia's reminder in her DMs can't be taken
+    back, and its button answers kindly that the note was withdrawn."""
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod moderators add", who=int(mia["user"]["id"]))
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    dm = fake.channel_messages(fake.dm_channels[int(mia["user"]["id"])])[-1]
+
+    ask = await run(fake, ann, "me delete")
+    assert "In the moderators' channel, it will say only that a care note was withdrawn" in ask["data"]["content"]
+    done = await fake.wait_callback(await fake.click(ann, ask["message_id"], button(ask["data"], "Yes, go ahead")))
+    assert "its post will say only that a care note was withdrawn" in done["data"]["content"]
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+    assert not [c for c in fake.calls_to("DELETE", "/messages/") if str(note["id"]) in c.path]
+    edited = fake.messages[int(note["id"])]
+    assert edited.get("edited_timestamp") and not buttons(edited)
+    assert edited["content"] == ("A care note was here. The person it was about has since deleted their data with "
+                                 "Hearth, so it's gone.")
+    assert "Ann" not in edited["content"] and ann["user"]["id"] not in str(edited)
+
+    pressed = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
+                                                        dm_user=mia["user"]))
+    said = pressed["data"]["content"]
+    assert "This care note was withdrawn" in said and "can't find" not in said

@@ -206,3 +206,42 @@ async def test_a_care_note_for_a_slash_command_in_a_channel_says_where_it_was_ty
     await side.command(ANN, "me region I keep thinking about ending my life", channel="C0GENERAL")
     shown = await care_note_text(app, fake, clock)
     assert "in a message to Hearth in" in shown and "private message" not in shown
+
+
+async def test_me_delete_updates_the_care_note_to_say_it_was_withdrawn_and_its_dm_button_says_so(
+        app, fake, side, clock):
+    """The member erases their data: the note is updated in place (`chat.update`, its blocks checked against Block
+    Kit by the fake) to a line naming nobody, its buttons gone, never deleted; the reminder in the moderator's DM
+    can't be taken back, and its button answers kindly that the note was withdrawn."""
+    from bot.scheduling.runner import RoundScheduler
+
+    await reply_to(fake, side, MOD, f"mod moderators add <@{MOD}>")
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    await app.outbox.drain_all()
+    posted = fake.history["C0CARE"][-1]
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    [dm] = [p for p in fake.called("chat.postMessage") if str(p["channel"]).startswith("D")
+            and "still open" in texts(p.get("blocks", []))]
+
+    ask = await reply_to(fake, side, ANN, "me delete")
+    assert "In the moderators' channel, it will say only that a care note was withdrawn" in texts(ask["blocks"])
+    await side.click(ANN, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    [done] = await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
+    assert "its post will say only that a care note was withdrawn" in texts(done["blocks"])
+    result = await app.outbox.drain_all()
+    assert result.failed == 0
+    assert not [d for d in fake.called("chat.delete") if d["channel"] == "C0CARE"]
+    [update] = fake.called("chat.update")
+    assert update["channel"] == "C0CARE" and update["ts"] == posted["ts"] and not buttons(update["blocks"])
+    assert texts(update["blocks"]) == ("A care note was here. The person it was about has since deleted their data "
+                                       "with Hearth, so it's gone.")
+    assert "Ann" not in str(update) and ANN not in str(update)
+    assert fake.history["C0CARE"][-1]["blocks"] == update["blocks"]  # the one message, updated in place
+
+    before = len(fake.called("response_url"))
+    await side.click(MOD, buttons(dm["blocks"])["I'll reach out"], message={"ts": "9.9"}, channel=dm["channel"])
+    pressed = (await fake.wait_for("response_url", before + 1))[-1]
+    assert "This care note was withdrawn" in texts(pressed["blocks"]) and "can't find" not in texts(pressed["blocks"])

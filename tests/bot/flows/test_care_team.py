@@ -387,31 +387,51 @@ async def test_me_data_and_export_tell_the_member_about_care_notes_without_what_
     assert "mia" not in str(entry).lower() and CRISIS not in str(exported)
 
 
-async def test_me_delete_takes_the_care_notes_posts_down_and_says_so(app, clock):
+WITHDRAWN = "A care note was here. The person it was about has since deleted their data with Hearth, so it's gone."
+
+
+async def test_me_delete_edits_the_care_notes_posts_to_say_it_was_withdrawn_and_says_so(app, clock):
+    """The note moderators were about to act on doesn't vanish: its post, and the channel's "still open" reminder,
+    are edited in place to a line naming nobody; `mod care list` counts it; nothing of Ann stays in either."""
     note = await crisis_note(app)
     await run(app, MIA, "mod care duty", duty="off")
     clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
     await RoundScheduler(app).run_job("care.raise_again")
     posts = [d for d in await posts_to_mods(app) if d.kind == "post"]
     assert len(posts) == 2 and all("Ann" in d.message.plain() for d in posts)  # the note, and "nobody is on duty"
+    asked = text(await run(app, ANN, "me delete"))
+    assert "In the moderators' channel, it will say only that a care note was withdrawn, with nothing of yours" \
+        in asked
     said = await delete_everything(app, ANN)
-    assert "The care note about you is deleted too" in said
+    assert "The care note about you is deleted too. In the moderators' channel, its post will say only that a care " \
+        "note was withdrawn, with nothing of yours in it." in said and "coming down" not in said
     assert await app.store.care.get(ANN.community_id, note) is None
+    sent_before = len(app.sent)
     await app.outbox.drain_all()
-    taken_down = {d.ref for d in app.sent if d.kind == "delete" and d.channel == "console:mods"}
-    assert taken_down == {ref_of(app, d) for d in posts}
+    after = [d for d in app.sent[sent_before:] if d.channel == "console:mods"]
+    assert [d.kind for d in after] == ["edit", "edit"]  # edited in place, nothing taken down
+    assert {d.ref for d in after} == {ref_of(app, d) for d in posts}
+    for d in after:
+        assert d.message.plain() == WITHDRAWN and not d.message.buttons
+    assert not any(n in d.message.plain() or n in str(d.message.body.parts) for d in after for n in ("Ann", "ann"))
     assert "care note" not in text(await run(app, ANN, "me data"))
+    listed = text(await run(app, SAM, "mod care list"))
+    assert "No care notes are open" in listed and "1 care note was withdrawn in the last two weeks" in listed
+    assert "Ann" not in listed
 
 
-async def test_a_care_note_posted_while_its_member_erased_their_data_comes_down_again(app):
-    """The note's post was on its way out when the member ran `me delete`: once out, it is taken down."""
+async def test_a_care_note_posted_while_its_member_erased_their_data_is_then_edited_withdrawn(app):
+    """The note's post was on its way out when the member ran `me delete`: once out, it is edited to say the note
+    was withdrawn (not taken down: the moderators would see it appear and vanish)."""
     await crisis_note(app)
-    [entry] = [e for e in await app.store.outbox.claim_due("console", app.now(), 10, "race", timedelta(minutes=1))
+    [entry] = [e for e in await app.store.outbox.claim_due("console", app.now() + timedelta(minutes=10), 10, "race",
+                                                           timedelta(minutes=1))
                if e.target.get("care_note")]
     await delete_everything(app, ANN)
     await app.store.outbox.mark_sent(entry, "msg-raced", app.now())
     await app.outbox.drain_all()
-    assert [d.ref for d in app.sent if d.kind == "delete" and d.channel == "console:mods"] == ["msg-raced"]
+    mods = [d for d in app.sent if d.channel == "console:mods"]
+    assert [(d.kind, d.ref, d.message.plain()) for d in mods] == [("edit", "msg-raced", WITHDRAWN)]
 
 
 async def test_a_moderator_who_erases_their_data_is_no_longer_named_on_the_notes_they_took(app):
@@ -564,9 +584,11 @@ async def test_me_delete_before_the_notes_tick_says_it_wont_be_posted_and_it_isn
     clock.advance(timedelta(minutes=3))  # (between ticks: the note waits for the next one)
     await crisis_note(app)
     said = await delete_everything(app, ANN)
-    assert "It hadn't been posted yet, so it won't be." in said and "coming down" not in said
+    assert "It hadn't been posted yet, so it won't be: the moderators will see only that a care note was " \
+        "withdrawn, with nothing of yours in it." in said and "coming down" not in said
     clock.advance(timedelta(minutes=10))
     assert await posts_to_mods(app) == []
+    assert "1 care note was withdrawn" in text(await run(app, MIA, "mod care list"))  # (it may have listed it)
 
 
 async def test_me_delete_says_what_became_of_posted_and_unposted_notes_alike(app, clock):
@@ -575,7 +597,8 @@ async def test_me_delete_says_what_became_of_posted_and_unposted_notes_alike(app
     clock.advance(timedelta(hours=app.config["safety.alert_cooldown_hours"], minutes=3))
     await run(app, ANN, "note", text=CRISIS + " again")
     said = await delete_everything(app, ANN)
-    assert "those already posted are coming down" in said and "the others won't be posted" in said
+    assert "those already posted will say only that a care note was withdrawn" in said \
+        and "the others won't be posted" in said and "coming down" not in said
 
 
 async def test_me_data_says_a_note_has_where_only_when_that_gives_nothing_away(app):
@@ -604,3 +627,47 @@ async def test_a_notes_time_is_the_tick_it_went_up_on_never_the_minute_the_words
     await note_about(app, actor("eve"))
     listed = text(await run(app, MIA, "mod care list"))
     assert "09:10" in listed and "09:03" not in listed, listed
+
+
+# -- a note withdrawn by its member's erasure -------------------------------------------------------------------
+
+
+async def test_pressing_a_withdrawn_notes_button_gets_a_kind_reply_not_an_error(app, clock):
+    """Its post no longer has buttons, but a reminder already in a moderator's DMs does (and a post whose edit
+    hasn't gone yet): each press is told the note was withdrawn, changes nothing and is not audited."""
+    await run(app, MIA, "mod moderators add", who="console:mia")
+    note = await crisis_note(app)
+    await posts_to_mods(app)
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    [dm] = [d for d in app.sent if d.user == MIA.user_id and any(b.action == TAKE for b in d.message.buttons)]
+    take_in_dm = next(dict(b.args) for b in dm.message.buttons if b.action == TAKE)
+    await delete_everything(app, ANN)
+    audited = len(await app.store.communities.audit_log(ANN.community_id, 50))
+    for who, action, args in ((in_a_dm(MIA), TAKE, take_in_dm), (SAM, DONE, {"note": str(note)}),
+                              (SAM, HAND_OVER, {"note": str(note)})):
+        said = text(await press(app, who, action, args))
+        assert "This care note was withdrawn" in said and "deleted their data" in said, said
+        assert "can't find" not in said and "Ann" not in said
+    assert len(await app.store.communities.audit_log(ANN.community_id, 50)) == audited
+    # another community's number, or a forged one, is still refused as before
+    assert "can't find that care note" in text(await press(app, SAM, TAKE, {"note": str(note + 99)}))
+
+
+async def test_mod_care_list_counts_withdrawn_notes_beside_the_open_ones_for_two_weeks(app, clock):
+    await crisis_note(app)
+    await posts_to_mods(app)
+    await delete_everything(app, ANN)
+    bob = actor("bob")
+    await run(app, bob, "note", text=CRISIS)
+    listed = text(await run(app, MIA, "mod care list"))
+    assert "Bob" in listed and "• 1 care note was withdrawn in the last two weeks" in listed and "Ann" not in listed
+    clock.advance(timedelta(days=15))
+    assert "withdrawn" not in text(await run(app, MIA, "mod care list"))
+
+
+async def test_me_deletes_question_mentions_a_care_note_only_to_a_member_one_is_about(app):
+    await crisis_note(app)
+    assert "moderators' channel" in text(await run(app, ANN, "me delete"))
+    assert "moderators' channel" not in text(await run(app, actor("bob"), "me delete"))

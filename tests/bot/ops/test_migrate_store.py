@@ -24,6 +24,7 @@ from bot.ops.migrate_store import Counted, Outcome, report
 from bot.store.schema import describe
 from bot.scheduling.runner import RoundScheduler
 from bot.store.database import SqliteDatabase
+from tests.bot.flows.test_my_data import delete_everything
 from tests.bot.flows.test_prompt_packs import PACK, upload
 from tests.conftest import actor, press, run, text
 from tests.fakes import RecordingSender
@@ -91,6 +92,10 @@ async def fill(app: Hearth, clock, community: str) -> None:
     (note,) = await app.store.care.listing(community, app.now() - timedelta(days=1))
     await press(app, mia, "care.take", {"note": str(note.id)})  # the care team took it
     await run(app, mia, "mod care duty", duty="off")
+    dee = actor("dee", community=community)
+    await run(app, dee, "note", text=CRISIS)  # a care note about Dee, posted...
+    await app.outbox.drain_all()
+    await delete_everything(app, dee)  # ...and withdrawn when she erased her data (care_withdrawn)
     app.config = app.config.with_values(web__port=8088, web__public_url="https://hearth.example.org")
     link = re.search(r"t=([0-9a-f]+)", text(await run(app, mia, "mod dashboard"))).group(1)
     await sign_in(app, link)  # a spent dashboard link and an open session

@@ -4,8 +4,10 @@ queue, who is on duty, follow-ups, and a member's part of an export and an erasu
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import timedelta
 
+from bot.clock import utc_iso
 from bot.models import CareNote, Outgoing
 from bot.store.repository import DELETED
 from tests.bot.store.helpers import AT, COMMUNITY
@@ -159,3 +161,109 @@ async def test_when_the_next_follow_up_and_the_oldest_untaken_note_are_due(store
     assert await store.care.first_untaken() == AT
     await store.care.raise_again(note.id, AT + timedelta(hours=1), [])
     assert await store.care.first_untaken() is None  # raised once: nothing more to raise
+
+
+# -- a note whose member erased their data: withdrawn, not vanished -------------------------------------------
+
+SAID = {"body": [["m", "A care note was here."]], "title": None, "buttons": []}
+
+
+def named_post(note: CareNote) -> list[Outgoing]:
+    """As `bot.flows.care_team.note_post` keys it: naming the member, so their erasure drops it while it waits."""
+    return [Outgoing(f"care:{note.community_id}:{note.id}:post:{note.user_id}", "post",
+                     {"channel": "console:mods", "care_note": note.id, "community": note.community_id},
+                     {"body": note.body})]
+
+
+async def pending(store) -> list[dict]:
+    return await store.db.fetchall("SELECT * FROM outbox WHERE status = 'pending' ORDER BY id")
+
+
+async def test_an_erased_members_posted_note_is_edited_to_say_it_was_withdrawn_naming_nobody(store):
+    from bot.store import member_data
+
+    await store.communities.ensure(COMMUNITY, AT)
+    note = await store.care.open_note(COMMUNITY, "console:ann", "console:mods", BODY, AT, named_post)
+    (entry,) = await store.outbox.claim_due("console", AT + timedelta(hours=1), 10, "p1", timedelta(minutes=1))
+    await store.outbox.mark_sent(entry, "m42", AT)
+    later = AT + timedelta(hours=2)
+    gone = await member_data.erase(store, COMMUNITY, "console:ann", later, SAID)
+    assert (gone.care_notes, gone.care_posts, gone.care_notes_unposted) == (1, 1, 0)
+    (edit_row,) = await pending(store)
+    assert edit_row["kind"] == "edit" and edit_row["dedupe_key"] == f"care:{COMMUNITY}:{note.id}:withdrawn"
+    assert json.loads(edit_row["target"]) == {"channel": "console:mods", "care_note": note.id, "ref": "m42",
+                                              "community": COMMUNITY}
+    assert json.loads(edit_row["payload"]) == SAID
+    assert "console:ann" not in json.dumps(edit_row) and "Ann" not in json.dumps(edit_row)  # not her id, nor name
+    assert await store.care.get(COMMUNITY, note.id) is None
+    # what stays is nobody's: the note's number and when, for `mod care list` and a press of its buttons
+    rows = await store.db.fetchall("SELECT * FROM care_withdrawn")
+    assert [dict(r) for r in rows] == [{"community_id": COMMUNITY, "note_id": note.id,
+                                        "withdrawn_at": "2026-01-05T11:00:00Z"}]
+    assert await store.care.was_withdrawn(COMMUNITY, note.id) and not await store.care.was_withdrawn("x", note.id)
+    assert await store.care.community_of(note.id) == COMMUNITY
+    assert await store.care.withdrawn_since(COMMUNITY, later) == 1
+    assert await store.care.withdrawn_since(COMMUNITY, later + timedelta(seconds=1)) == 0
+    assert await store.care.withdrawn_since("elsewhere", AT) == 0
+
+
+async def test_a_note_still_waiting_for_its_tick_is_never_posted_and_counted_withdrawn(store):
+    from bot.store import member_data
+
+    await store.communities.ensure(COMMUNITY, AT)
+    note = await store.care.open_note(COMMUNITY, "console:ann", "console:mods", BODY, AT, named_post)
+    gone = await member_data.erase(store, COMMUNITY, "console:ann", AT, SAID)
+    assert (gone.care_notes, gone.care_posts, gone.care_notes_unposted) == (1, 0, 1)
+    assert await pending(store) == []  # its post dropped, and no edit of a post that never was
+    assert await store.care.was_withdrawn(COMMUNITY, note.id)
+
+
+async def test_a_note_going_out_as_its_member_erases_arrives_and_is_then_edited_withdrawn(store):
+    """The post was claimed (on its way) when the erasure ran: once out, its id is hung on the waiting edit,
+    instead of the post coming down (which would leave moderators with nothing)."""
+    from bot.store import member_data
+
+    await store.communities.ensure(COMMUNITY, AT)
+    note = await store.care.open_note(COMMUNITY, "console:ann", "console:mods", BODY, AT, named_post)
+    (entry,) = await store.outbox.claim_due("console", AT + timedelta(hours=1), 10, "p1", timedelta(minutes=1))
+    gone = await member_data.erase(store, COMMUNITY, "console:ann", AT + timedelta(hours=1), SAID)
+    assert (gone.care_posts, gone.care_notes_unposted) == (1, 0)
+    (waiting,) = await pending(store)
+    assert "ref" not in json.loads(waiting["target"])
+    assert await store.outbox.care_note_post_ref(note.id) is None  # (so it waits: `Outbox._resolve`)
+    await store.outbox.mark_sent(entry, "m43", AT + timedelta(hours=1))
+    (edit_row,) = await pending(store)  # no removal queued: the edit, now addressed
+    assert edit_row["id"] == waiting["id"] and json.loads(edit_row["target"])["ref"] == "m43"
+
+
+async def test_a_care_note_post_whose_note_is_gone_with_no_withdrawal_waiting_still_comes_down(store):
+    note = await open_one(store)
+    (entry,) = await store.outbox.claim_due("console", AT + timedelta(hours=1), 10, "p1", timedelta(minutes=1))
+    await store.db.execute("DELETE FROM care_notes WHERE id = ?", note.id)
+    await store.outbox.mark_sent(entry, "m44", AT)
+    (removal_row,) = await pending(store)
+    assert removal_row["kind"] == "delete" and json.loads(removal_row["target"])["ref"] == "m44"
+
+
+async def test_an_edit_out_right_now_lands_before_the_withdrawal(store):
+    """An edit of the note (someone took it) was on its way when the member erased their data: it is dropped
+    with their rows, but its call may still land; the withdrawal goes once its lease is over, so it is last."""
+    from bot.store import member_data
+
+    await store.communities.ensure(COMMUNITY, AT)
+    note = await store.care.open_note(COMMUNITY, "console:ann", "console:mods", BODY, AT, named_post)
+    (entry,) = await store.outbox.claim_due("console", AT + timedelta(hours=1), 10, "p1", timedelta(minutes=1))
+    await store.outbox.mark_sent(entry, "m45", AT + timedelta(hours=1))
+
+    def named_edit(n: CareNote) -> list[Outgoing]:
+        return [Outgoing(f"care:{n.community_id}:{n.id}:v{n.version}:{n.user_id}", "edit",
+                         {"channel": "console:mods", "care_note": n.id}, {"body": [["m", n.state]]})]
+
+    now = AT + timedelta(hours=1)
+    await store.care.take(COMMUNITY, note.id, "console:mia", "Mia", now, named_edit)
+    (out,) = await store.outbox.claim_due("console", now, 10, "p1", timedelta(minutes=1))
+    assert out.kind == "edit"
+    await member_data.erase(store, COMMUNITY, "console:ann", now, SAID)
+    (edit_row,) = await pending(store)
+    assert edit_row["dedupe_key"].endswith(":withdrawn") and edit_row["next_attempt_at"] == utc_iso(
+        now + timedelta(minutes=1))

@@ -27,6 +27,7 @@ HOLDS_NO_MEMBER = {
     "held_posts": "an anonymous post waiting for its batch: a response id (`responses`) or a message id, no person",
     "insight_weeks": "a community's weeks, as counted",
     "insight_cells": "a week's counts per check-in, nobody's",
+    "care_withdrawn": "a care note withdrawn by its member's erasure: the note's number and when, nobody's",
 }
 #: Of those tables' columns that sound like they name someone, the ones that don't.
 NAMES_NO_ONE = {("communities", "name"), ("content_switches", "target")}
