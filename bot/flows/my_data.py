@@ -94,6 +94,11 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
                                           s.moderator_actions).format(count=s.moderator_actions)))
+    if s.refused_commands:  # (a refusal is no moderator action: counted apart)
+        lines.append(rich("• " + ngettext("{count} moderator command or button you tried that was refused, noted in "
+                                          "the audit log",
+                                          "{count} moderator commands or buttons you tried that were refused, noted "
+                                          "in the audit log", s.refused_commands).format(count=s.refused_commands)))
     if s.audit_mentions:
         lines.append(rich("• " + ngettext("{count} entry in the moderators' audit log that names you",
                                           "{count} entries in the moderators' audit log that name you",

@@ -259,7 +259,8 @@ class CareRepository(Repository):
     async def _care_replies(self, db: Executor, community_id: str, user_id: str) -> int:
         """How many care replies to their words are remembered (for `SAME_WORDS_WINDOW`)."""
         row = await db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\' "
-                                "AND event_id NOT LIKE '%:form:%'",  # (a form that kept the words: `words_carried`)
+                                "AND event_id NOT LIKE '%:form:%' "  # (a form that kept the words: `words_carried`)
+                                "AND event_id NOT LIKE '%:seen:%'",  # (words written in sight: `checkins._seen_key`)
                                 like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         return int(row["n"]) if row else 0
 
