@@ -608,10 +608,11 @@ def confirmation(cmd: Command, event: Event, why: "str | Rich | None" = None, no
     said = why if isinstance(why, Rich) else rich(why or (_(cmd.confirm) if cmd.confirm else "")
                                                   or _("This can't be undone."))
     body = rich(_("**Are you sure?**") + " ") + said
+    go = Button(_("Yes, go ahead"), "confirm", args, style="danger")
     return Reply(
         body=join_rich([body, more], "\n\n") if more is not None and more.parts else body,
         buttons=(
-            Button(yes or _("Yes, go ahead"), "confirm", args, style="danger"),
+            replace(go, label=yes) if yes else go,
             # (it carries the person's own words, so that cancelling gives them back: `carried_words`)
             Button(_("Cancel"), "cancel", {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()
                                                                    if k in _text_options(cmd)}}, style="secondary"),

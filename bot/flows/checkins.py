@@ -330,7 +330,10 @@ async def save_answer(
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
         named = held == "anonymous" and await names_them_to_moderators(app, ev.actor)
         why = DIRECTED if directed else SEEN_NAMED if seen else HELD
-        replies = [_held_offer(app, rnd, ev, response, held, said, why, named, postable=not directed)]
+        if in_sight:  # (their message holds them where others read: never "only you can see them")
+            why = DIRECTED_IN_SIGHT if directed else HELD_IN_SIGHT
+        replies = [_held_offer(app, rnd, ev, response, held, said, why, named, postable=not directed,
+                               in_sight=in_sight)]
     if ending is not None and held is None and (safer or ending[0] != visibility) and \
             not (in_sight and ending[0] == "anonymous"):  # (never offered: words in sight are never anonymous)
         replies.append(_ending_note(app, rnd, ev, ending, safer))
@@ -351,6 +354,14 @@ POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonym
 NAMED_TODAY = N_("Before you choose: the moderators will know your name, never your words. If these words go up "
                  "anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
+#: `HELD` and `DIRECTED` for words written where others read them (`Event.seen`): saved and not posted, but their
+#: message is still there, so nothing says "only you can see them" (`STILL_THERE` follows), and Keep says "don't post".
+HELD_IN_SIGHT = N_("These words sound heavy, so I haven't posted them in {channel}: they're saved. If you'd still like "
+                   "them to go up as you chose, press **{post}**; if not, **{keep}**. Until you choose, they aren't "
+                   "posted, also if the round closes first.")
+DIRECTED_IN_SIGHT = N_("These words tell someone to hurt themselves, so I haven't posted them in {channel}. If you "
+                       "meant something else, you can send different words with **checkin answer**.")
+DONT_POST = N_("Don't post them")
 #: Said instead of `HELD` when the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"):
 #: held, never offered to go up, and no care reply about their writer, whom nothing in them says is in danger.
 DIRECTED = N_("These words tell someone to hurt themselves, so I haven't posted them in {channel}: they're saved, "
@@ -462,22 +473,25 @@ def _digest(words: str) -> str:
 
 
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
-                why: str = HELD, named: bool = False, postable: bool = True) -> Reply:
+                why: str = HELD, named: bool = False, postable: bool = True, in_sight: bool = False) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
     each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
     the answer as it was offered (`_held_answer`). `named`: a care note with their name goes (or just went) to the
     moderators for these words, so posting them anonymously may not hide whose they are: said before they choose
-    (`NAMED_TODAY`). `postable=False`: words never offered to go up (`DIRECTED`): Keep only."""
+    (`NAMED_TODAY`). `postable=False`: words never offered to go up (`DIRECTED`): Keep only. `in_sight`: written
+    where others read them (`Event.seen`): Keep is "Don't post them", and the message still there is said."""
+    keep = _(DONT_POST if in_sight else KEEP_PRIVATE)
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
     # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
     # an older offer's Post is stale, so no reply that says they won't be posted is undone by one: `_held_answer`)
-    buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
+    buttons = (Button(keep, "checkin.keep_private", args | once(app.now()), style="primary"),
                Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
     if not postable:
         buttons = buttons[:1]
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
-                                 keep=hearth_text(_(KEEP_PRIVATE)))]
+                                 keep=hearth_text(keep))]
+                     + ([fill(_(STILL_THERE), channel=written_in(ev))] if in_sight else [])
                      + ([rich(_(NAMED_TODAY))] if named else []), "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
@@ -510,17 +524,24 @@ async def keep_private(app: "Hearth", ev: Event) -> Reply:
     named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet (also
     when it was queued for the clock's tick: `RoundRepository._take_back_batch`). The reply says which is true."""
     rnd, schedule, mine = await _held_answer(app, ev)
+    # (written where others read them, `Event.seen`: not posted, but never "only you can see them")
+    in_sight = bool(mine.text) and await app.store.outbox.seen_event(_seen_key(app, rnd, ev, mine.text))
     if mine.visibility == "private":
         await app.store.rounds.settle_held(mine.id)  # (chosen: held no more, `me export`)
+        if in_sight:
+            return say(_("Okay. I won't post them. You can change that any time with **checkin answer**."))
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
     await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
     # (asked after saving: a post only queued with its batch for the tick was just taken back, and never goes up;
     # one whose batch is being sent this moment is out, and comes down with a later batch)
     was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
-    said = _("Okay. They're private now: only you can see them.")
+    said = _("Okay. They won't be posted any more.") if in_sight else \
+        _("Okay. They're private now: only you can see them.")
     if mine.visibility == "shared":
         said += " " + _("Your post with your name is coming down.")
+    elif was_out and in_sight:
+        said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes.")
     elif was_out:
         said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                         "nobody can tell it was yours.")

@@ -226,3 +226,26 @@ async def test_a_moderators_own_actions_are_still_counted(app):
     await run(app, mia, "mod settings", key="retention_days", value="30")
     out = text(await run(app, mia, "me data"))
     assert "1 moderator action in the audit log" in out and "refused" not in out
+
+
+# -- heavy words held from a post, written where others read them ----------------------------------------------------
+
+
+async def test_heavy_words_held_from_a_post_are_never_said_to_be_seen_by_you_alone(app, clock):
+    rnd = await a_round(app, clock)
+    replies = await in_channel(app, ANN, "checkin answer 1 shared I want to die")
+    said = text(replies)
+    assert "haven't posted them" in said and "still in #general" in said and untrue(said) == []
+    [offer] = [r for r in replies if any(b.action == "checkin.keep_private" for b in r.buttons)]
+    [keep] = [b for b in offer.buttons if b.action == "checkin.keep_private"]
+    assert keep.label == "Don't post them"
+    kept = text(await press(app, ANN, "checkin.keep_private", dict(keep.args)))
+    assert "won't post them" in kept and untrue(kept) == []
+    assert (await app.store.rounds.response_of(rnd.id, ANN.user_id)).visibility == "private"
+
+
+async def test_heavy_words_nobody_else_saw_are_still_offered_as_private(app, clock):
+    await a_round(app, clock)
+    replies = await run(app, ANN, "checkin answer", mood="1", visibility="shared", words="I want to die")
+    assert "only you can see them" in text(replies)
+    assert [b.label for r in replies for b in r.buttons if b.action == "checkin.keep_private"] == ["Keep them private"]
