@@ -321,6 +321,9 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
         rich(_("• **Private** answers and **notes**: your words are for you only. Not other members, not "
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),
+        # (an @mention is the platform's message, not Hearth's: `Event.seen`)
+        rich(_("• A message you write to me in a channel (an @mention) stays there, with your name, where others can "
+               "read it: I keep what you ask, but never post those words anonymously.")),
         rich(_("The people who run this Hearth's server can reach its database, as with any app.") + " " + server),
         rich(ngettext("**How long:** answers are deleted after {days} day, and their posts come down from the "
                       "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "

@@ -254,6 +254,10 @@ class CareRepository(Repository):
         remembered = await self._care_replies(self.db, community_id, user_id)
         if remembered:  # (a digest, never the words: that a care reply went to these words, to not repeat it)
             care["care_replies_remembered"] = remembered
+        row = await self.db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
+                                     like(care_reply_mark(self.notes.cipher, community_id, user_id) + "seen:")[1:])
+        if row and row["n"]:  # (a digest, never the words: answers written where others read them, `Event.seen`)
+            care["answers_written_in_channels_remembered"] = int(row["n"])
         return {"care": care}
 
     async def _care_replies(self, db: Executor, community_id: str, user_id: str) -> int:

@@ -249,3 +249,21 @@ async def test_heavy_words_nobody_else_saw_are_still_offered_as_private(app, clo
     replies = await run(app, ANN, "checkin answer", mood="1", visibility="shared", words="I want to die")
     assert "only you can see them" in text(replies)
     assert [b.label for r in replies for b in r.buttons if b.action == "checkin.keep_private"] == ["Keep them private"]
+
+
+async def test_privacy_says_a_mention_stays_where_it_was_written(app):
+    said = text(await run(app, ANN, "privacy"))
+    assert "(an @mention) stays there, with your name" in said and "never post those words anonymously" in said
+
+
+async def test_the_export_says_words_written_in_a_channel_are_remembered_and_me_delete_forgets_them(app, clock):
+    await a_round(app, clock)
+    await in_channel(app, ANN, f"checkin answer 2 private {WORDS}")
+    [export] = await run(app, ANN, "me export")
+    data = json.loads(export.attachment.content)
+    assert data["care"]["answers_written_in_channels_remembered"] == 1 and WORDS not in json.dumps(data["care"])
+    assert "care_replies_remembered" not in data["care"]  # (no care reply went to them)
+    [ask] = await run(app, ANN, "me delete")
+    [yes] = [b for b in ask.buttons if b.action == "confirm"]
+    await press(app, ANN, "confirm", dict(yes.args))
+    assert not await app.store.db.fetchall("SELECT event_id FROM processed_events WHERE event_id LIKE '%:seen:%'")
