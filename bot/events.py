@@ -436,6 +436,12 @@ class Event:
     name, exactly as typed (`bot.commands.parse.rest_of_line`). A refusal gives this back, not the options it was
     read into: a word read as an option ("What" of "mod prompt add listening light What do you hear?") is theirs
     too."""
+    seen: bool = False
+    """The person's words sit where others read them, with their name: a message written to Hearth in a channel
+    (Discord's @mention in a server, Slack's `app_mention` or a message outside its DM), set by the adapter from the
+    platform's payload. Never for a slash command, a form, a button or the terminal, which nobody else sees. A flow
+    then never calls those words private or anonymous (`bot.flows.reflections`, `bot.flows.checkins`): what it keeps
+    is kept, but the message itself is still there (`actor.channel_id`), and the reply says so."""
 
 
 # --------------------------------------------------------------------------

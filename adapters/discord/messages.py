@@ -51,8 +51,10 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
         replies = await adapter.app.refused_line(actor, mentions_read(text, names), err.reply(),
                                                  f"discord:{message.id}")
     else:
+        # (in a server's channel, where others read the message, with their name: `Event.seen`)
         replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
-                                                 typed=True, line=rest_of_line(adapter.app.registry, text, names)))
+                                                 typed=True, line=rest_of_line(adapter.app.registry, text, names),
+                                                 seen=message.guild is not None))
     await _answer(adapter, message, [_no_form(r) for r in replies])
 
 

@@ -571,8 +571,11 @@ class SlackAdapter:
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
                                   self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
+        # Written in a channel (an @mention, not the DM: its id says so too, "D…"), the message sits where others
+        # read it, with their name: the core never calls those words private or anonymous (`Event.seen`).
+        seen = not in_dm and not str(event.get("channel") or "").startswith("D")
         replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True,
-                                              line=rest_of_line(self.app.registry, text, names)))
+                                              line=rest_of_line(self.app.registry, text, names), seen=seen))
         await self.present.show(where, actor, [_no_form(r) for r in replies])
 
     async def _edited(self, body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -408,7 +408,8 @@ class Registry:
             await self._check_permission(app, event, cmd.permission, (cmd.name,))
         args = validate_options(cmd, event.args)
         if args != event.args:
-            event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment)
+            event = Event(event.kind, event.actor, event.name, args, event.values, event.event_id, event.attachment,
+                          seen=event.seen)  # (written where others read: `Event.seen`)
         if pinned is not None and cmd.pin is not None:
             # (none by that name now: the command's own check says so, as typed)
             if (now := await cmd.pin(app, event)) is not None and now.version != pinned:
@@ -598,18 +599,20 @@ def as_list(result: "list[Reply] | Reply") -> list[Reply]:
 
 
 def confirmation(cmd: Command, event: Event, why: "str | Rich | None" = None, now: datetime | None = None,
-                 more: Rich | None = None) -> Reply:
+                 more: Rich | None = None, yes: str | None = None) -> Reply:
     """Ask before a destructive command (or, with `why`, one its handler found worth a second look: Hearth's own
     words, or a `Rich` holding someone's inert); the button carries the arguments back, and with `now` it works
-    once. `more`: what its `check` found this time (what `me delete` would cancel), said after the warning."""
+    once. `more`: what its `check` found this time (what `me delete` would cancel), said after the warning. `yes`:
+    the confirming button's words where they can say what it does ("Post them with my name"), not "Yes, go ahead"."""
     args = {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()}, **(once(now) if now else {})}
     said = why if isinstance(why, Rich) else rich(why or (_(cmd.confirm) if cmd.confirm else "")
                                                   or _("This can't be undone."))
     body = rich(_("**Are you sure?**") + " ") + said
+    go = Button(_("Yes, go ahead"), "confirm", args, style="danger")
     return Reply(
         body=join_rich([body, more], "\n\n") if more is not None and more.parts else body,
         buttons=(
-            Button(_("Yes, go ahead"), "confirm", args, style="danger"),
+            replace(go, label=yes) if yes else go,
             # (it carries the person's own words, so that cancelling gives them back: `carried_words`)
             Button(_("Cancel"), "cancel", {"command": cmd.name, **{f"arg:{k}": v for k, v in event.args.items()
                                                                    if k in _text_options(cmd)}}, style="secondary"),

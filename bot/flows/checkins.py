@@ -8,13 +8,13 @@ import uuid
 from typing import TYPE_CHECKING
 
 from bot.clock import utc_iso
-from bot.commands.registry import Option, not_a_choice, once
+from bot.commands.registry import Option, confirmation, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
     Button, Choice, Event, Form, FormField, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say, show_date,
 )
-from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, yes_no
+from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, written_in, yes_no
 from bot.flows.common import posted_name
 from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, names_them_to_moderators,
                                    words_kept)
@@ -22,6 +22,7 @@ from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_from_json, reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
 from bot.i18n import N_, _, one_full_stop, speaking
+from bot.store.care import care_reply_mark
 from bot.store.store import RoundClosed
 
 if TYPE_CHECKING:
@@ -233,7 +234,13 @@ async def save_answer(
     keeps the one it had (changing the words never takes a shared post down, or puts one up, unasked). Words that
     would go up (shared or anonymous) and sound heavy are held back, saved private, until the member chooses
     (`_hold`), and so are words that tell someone else to hurt themselves, which are never offered to go up
-    (`DIRECTED`); `as_chosen`: they just did, with the button that posts them."""
+    (`DIRECTED`); `as_chosen`: they just did, with the button that posts them.
+
+    Written where others read them, with the member's name (`Event.seen`: an @mention in a channel), the words are
+    never posted anonymously (an anonymous post beside the named message would tell whose it is): an answer that
+    would be anonymous is saved private, and the reply says so, and says the message is still there. Words the same
+    as the member's own anonymous post in this round, to go up with their name, are asked about first
+    (`NAMES_THE_ANONYMOUS`): nothing changes unless they confirm."""
     mood = _mood(mood_text)
     visibility = visibility.strip().lower()
     if visibility and visibility not in VISIBILITIES:
@@ -250,6 +257,19 @@ async def save_answer(
         previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
         if OPENNESS[ending[0]] < OPENNESS[previous.visibility if previous else "private"]:
             visibility, safer = ending[0], True  # (of the two, the one fewer people see)
+    before = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    wanted = visibility or (before.visibility if before else "private")
+    # Written where others read them, with their name: remembered (a digest, never the words), so that these words
+    # are never posted anonymously later either (`_seen_with_name`); an answer that would be anonymous is private.
+    in_sight = ev.seen
+    if in_sight and words:
+        await app.store.outbox.first_time_event(_seen_key(app, rnd, ev, words), app.now())
+    unmasked = in_sight and wanted == "anonymous"
+    if unmasked:
+        visibility = "private"
+    if wanted == "shared" and words and not as_chosen and ev.args.get("confirmed") != "yes" and \
+            await _was_anonymous_post(app, rnd, ev, before, words):
+        return [_ask_before_naming(app, ev, schedule, mood, words)]
     held, directed = (None, False) if as_chosen else await _hold(app, rnd, ev, visibility, words)
     seen = await _seen_with_name(app, rnd, ev, visibility, words)
     if held is None and seen and not as_chosen:
@@ -272,7 +292,7 @@ async def save_answer(
                                                                   held_for=None if directed else held)
     except RoundClosed:
         raise UserError(_(ROUND_CLOSED)) from None
-    if held is None:
+    if held is None and not unmasked:  # (saved as they chose: an anonymous answer kept private was not)
         words_kept(words)
     visibility = response.visibility  # (as saved: kept from before, if none was given)
     answer_saved(visibility, held is not None, rnd.channel_id)
@@ -297,7 +317,12 @@ async def save_answer(
         await app.store.rounds.anonymous_post_out(previous.id)
     shows = _when_anonymous_shows(visibility, previous, seen, was_out, held is not None,
                                   edited_out=edits_out and not _same_words(previous.text, response.text),
-                                  kept_out=edits_out and _same_words(previous.text, response.text))
+                                  kept_out=edits_out and _same_words(previous.text, response.text),
+                                  in_sight=in_sight)
+    if unmasked:  # (asked anonymous, kept private: why, and that their message is still where they wrote it)
+        shows += rich(" ") + fill(_(SEEN_ANONYMOUS), channel=written_in(ev))
+    elif in_sight and visibility == "private":
+        shows += rich(" ") + fill(_(STILL_THERE), channel=written_in(ev))
     replies = [Reply(body=thanks + shows)]
     if held is not None:
         said = thanks + shows
@@ -305,8 +330,12 @@ async def save_answer(
             said += rich(" " + _("Your earlier post with your name is coming down for now."))
         named = held == "anonymous" and await names_them_to_moderators(app, ev.actor)
         why = DIRECTED if directed else SEEN_NAMED if seen else HELD
-        replies = [_held_offer(app, rnd, ev, response, held, said, why, named, postable=not directed)]
-    if ending is not None and held is None and (safer or ending[0] != visibility):
+        if in_sight:  # (their message holds them where others read: never "only you can see them")
+            why = DIRECTED_IN_SIGHT if directed else HELD_IN_SIGHT
+        replies = [_held_offer(app, rnd, ev, response, held, said, why, named, postable=not directed,
+                               in_sight=in_sight)]
+    if ending is not None and held is None and (safer or ending[0] != visibility) and \
+            not (in_sight and ending[0] == "anonymous"):  # (never offered: words in sight are never anonymous)
         replies.append(_ending_note(app, rnd, ev, ending, safer))
     return replies + low_moods
 
@@ -325,6 +354,14 @@ POST_SHARED, POST_ANONYMOUS = N_("Post them with my name"), N_("Post them anonym
 NAMED_TODAY = N_("Before you choose: the moderators will know your name, never your words. If these words go up "
                  "anonymously, they may guess they're yours.")
 KEEP_PRIVATE = N_("Keep them private")
+#: `HELD` and `DIRECTED` for words written where others read them (`Event.seen`): saved and not posted, but their
+#: message is still there, so nothing says "only you can see them" (`STILL_THERE` follows), and Keep says "don't post".
+HELD_IN_SIGHT = N_("These words sound heavy, so I haven't posted them in {channel}: they're saved. If you'd still like "
+                   "them to go up as you chose, press **{post}**; if not, **{keep}**. Until you choose, they aren't "
+                   "posted, also if the round closes first.")
+DIRECTED_IN_SIGHT = N_("These words tell someone to hurt themselves, so I haven't posted them in {channel}. If you "
+                       "meant something else, you can send different words with **checkin answer**.")
+DONT_POST = N_("Don't post them")
 #: Said instead of `HELD` when the words tell someone else to kill or hurt themselves ("kys", "go kill yourself"):
 #: held, never offered to go up, and no care reply about their writer, whom nothing in them says is in danger.
 DIRECTED = N_("These words tell someone to hurt themselves, so I haven't posted them in {channel}: they're saved, "
@@ -373,11 +410,61 @@ async def _seen_with_name(app: "Hearth", rnd: Round, ev: Event, visibility: str,
         return False
     if (previous.visibility == "shared" or previous.post_ref) and _same_words(previous.text, words):
         return True
+    if await app.store.outbox.seen_event(_seen_key(app, rnd, ev, words)):  # (written in a channel: `Event.seen`)
+        return True
     for payload in await app.store.rounds.named_posts_of(previous.id):
         shown = reply_from_json(payload).plain().split("\n", 1)
         if len(shown) == 2 and _same_words(shown[1], words):
             return True
     return False
+
+
+def _seen_key(app: "Hearth", rnd: Round, ev: Event, words: str) -> str:
+    """How words a member wrote to Hearth where others read them (`Event.seen`) are remembered for the round: a
+    keyed digest under their own mark (`care_reply_mark`, so `me delete` takes it), never the words; kept as long
+    as processed events are (`PROCESSED_EVENTS_DAYS`)."""
+    digest = app.store.cipher.fingerprint(ev.actor.community_id, ev.actor.user_id, "seen", str(rnd.id),
+                                          " ".join(words.split()).casefold())
+    return f"{care_reply_mark(app.store.cipher, ev.actor.community_id, ev.actor.user_id)}seen:{digest}"
+
+
+#: Said when an answer given where others read it, with the member's name (`Event.seen`), was to be anonymous.
+SEEN_ANONYMOUS = N_("You asked for anonymous, but your message is in {channel} with your name, where others can read "
+                    "it, so an anonymous post of it would tell them it's yours. I haven't posted it anonymously, and "
+                    "won't. You may want to delete your message there.")
+#: Said after an answer kept private, or a note kept, that was written where others read it (`Event.seen`).
+STILL_THERE = N_("But your message is still in {channel}, where others can read it. You may want to delete it there.")
+#: Asked before words the same as the member's own anonymous post go up with their name.
+NAMES_THE_ANONYMOUS = N_("Posting these with your name would show that the anonymous post was yours. Until you press "
+                         "**{post}**, nothing is posted and your answer stays as it was.")
+
+
+async def _was_anonymous_post(app: "Hearth", rnd: Round, ev: Event, previous: Response | None, words: str) -> bool:
+    """Whether these words are the member's own anonymous post in this round, up (or going up) now or before: with
+    their name, they would say whose it was."""
+    if previous is None:
+        return False
+    if previous.visibility == "anonymous" and _same_words(previous.text, words) and \
+            await app.store.rounds.anonymous_post_out(previous.id):
+        return True
+    for payload in await app.store.rounds.anonymous_posts_of(previous.id):
+        shown = reply_from_json(payload).plain().split("\n", 1)
+        if len(shown) == 2 and _same_words(shown[1], words):
+            return True
+    return False
+
+
+def _ask_before_naming(app: "Hearth", ev: Event, schedule: Schedule, mood: int, words: str) -> Reply:
+    """"Are you sure?", the way every confirmation asks (`confirmation`): its one button posts them with the member's
+    name (the `checkin answer` it carries, confirmed); Cancel, or nothing, leaves the answer as it was."""
+    cmd = app.registry.commands["checkin answer"]
+    asked = Event("command", ev.actor, cmd.name, {"mood": str(mood), "visibility": "shared", "words": words,
+                                                  "schedule": schedule.name})
+    post = _(POST_SHARED)
+    why = fill(_(NAMES_THE_ANONYMOUS), post=hearth_text(post))
+    if ev.seen:
+        why += rich(" ") + fill(_(STILL_THERE), channel=written_in(ev))
+    return confirmation(cmd, asked, why, now=app.now(), yes=post)
 
 
 def _digest(words: str) -> str:
@@ -386,22 +473,25 @@ def _digest(words: str) -> str:
 
 
 def _held_offer(app: "Hearth", rnd: Round, ev: Event, response: Response, wanted: str, said: Rich,
-                why: str = HELD, named: bool = False, postable: bool = True) -> Reply:
+                why: str = HELD, named: bool = False, postable: bool = True, in_sight: bool = False) -> Reply:
     """What the member sees when their words were held: where they are (saved, private for now), and one press
     each way. The buttons are theirs alone, work once, and act only on these words (`held_pressed`); Post only on
     the answer as it was offered (`_held_answer`). `named`: a care note with their name goes (or just went) to the
     moderators for these words, so posting them anonymously may not hide whose they are: said before they choose
-    (`NAMED_TODAY`). `postable=False`: words never offered to go up (`DIRECTED`): Keep only."""
+    (`NAMED_TODAY`). `postable=False`: words never offered to go up (`DIRECTED`): Keep only. `in_sight`: written
+    where others read them (`Event.seen`): Keep is "Don't post them", and the message still there is said."""
+    keep = _(DONT_POST if in_sight else KEEP_PRIVATE)
     post = _(POST_SHARED if wanted == "shared" else POST_ANONYMOUS)
     args = {"round": str(rnd.id), "visibility": wanted, "words": _digest(response.text)}
     # (Post acts only on the answer as it was offered: changed since by anything, even back to these same words,
     # an older offer's Post is stale, so no reply that says they won't be posted is undone by one: `_held_answer`)
-    buttons = (Button(_(KEEP_PRIVATE), "checkin.keep_private", args | once(app.now()), style="primary"),
+    buttons = (Button(keep, "checkin.keep_private", args | once(app.now()), style="primary"),
                Button(post, "checkin.post_held", args | {"at": utc_iso(response.updated_at)} | once(app.now())))
     if not postable:
         buttons = buttons[:1]
     body = join_rich([said, fill(_(why), channel=channel(rnd.channel_id), post=hearth_text(post),
-                                 keep=hearth_text(_(KEEP_PRIVATE)))]
+                                 keep=hearth_text(keep))]
+                     + ([fill(_(STILL_THERE), channel=written_in(ev))] if in_sight else [])
                      + ([rich(_(NAMED_TODAY))] if named else []), "\n\n")
     return Reply(body=body, buttons=buttons).shown_to(ev.actor.user_id)
 
@@ -434,17 +524,24 @@ async def keep_private(app: "Hearth", ev: Event) -> Reply:
     named post at once, an anonymous one with the next batch, or never posted if its batch has not gone yet (also
     when it was queued for the clock's tick: `RoundRepository._take_back_batch`). The reply says which is true."""
     rnd, schedule, mine = await _held_answer(app, ev)
+    # (written where others read them, `Event.seen`: not posted, but never "only you can see them")
+    in_sight = bool(mine.text) and await app.store.outbox.seen_event(_seen_key(app, rnd, ev, mine.text))
     if mine.visibility == "private":
         await app.store.rounds.settle_held(mine.id)  # (chosen: held no more, `me export`)
+        if in_sight:
+            return say(_("Okay. I won't post them. You can change that any time with **checkin answer**."))
         return say(_("Okay. They stay private: only you can see them. You can change that any time with "
                      "**checkin answer**."))
     await save_answer(app, ev, rnd, schedule, str(mine.mood), "private", mine.text, as_chosen=True)
     # (asked after saving: a post only queued with its batch for the tick was just taken back, and never goes up;
     # one whose batch is being sent this moment is out, and comes down with a later batch)
     was_out = mine.visibility == "shared" or await app.store.rounds.anonymous_post_out(mine.id)
-    said = _("Okay. They're private now: only you can see them.")
+    said = _("Okay. They won't be posted any more.") if in_sight else \
+        _("Okay. They're private now: only you can see them.")
     if mine.visibility == "shared":
         said += " " + _("Your post with your name is coming down.")
+    elif was_out and in_sight:
+        said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes.")
     elif was_out:
         said += " " + _("Your anonymous post comes down with the next few changes, or when the round closes, so "
                         "nobody can tell it was yours.")
@@ -501,7 +598,7 @@ async def ending_pressed(app: "Hearth", ev: Event) -> list[Reply]:
 
 def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool = False,
                           was_out: bool = True, held: bool = False, edited_out: bool = False,
-                          kept_out: bool = False) -> Rich:
+                          kept_out: bool = False, in_sight: bool = False) -> Rich:
     """Anonymous words go up (and come down) in batches: said, so nobody wonders where theirs went. A named post
     already out stays up until then, on purpose (`answer_messages`): said too, so nobody thinks it failed.
     `seen`: these words were up with their name, so nothing hides whose they are, and nothing here says so. An
@@ -511,7 +608,8 @@ def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool
     `edited_out`: still anonymous, its post already up, and its words changed: the post is up whatever comes in,
     and shows the new words when the edit's batch goes (with the next few changes, or at the close: changes too few
     still go then, `Batching`). `kept_out`: the same, its words unchanged (a new mood only: posts show none; an edit waiting from before was
-    said when it was made)."""
+    said when it was made). `in_sight`: written where others read it, with their name (`Event.seen`): its post
+    comes down, and nothing here says "nobody can tell"."""
     if edited_out:
         return rich(" " + _("Your anonymous post is already up: it shows your new words with the next few changes, "
                             "or when the round closes, so nobody can tell it was yours."))
@@ -532,6 +630,8 @@ def _when_anonymous_shows(visibility: str, previous: Response | None, seen: bool
         return rich(" " + _("Your anonymous post hadn't gone up yet, so for now nothing is posted."))
     if previous is not None and previous.visibility == "anonymous" and not was_out:
         return rich(" " + _("Your anonymous post hadn't gone up yet, so it never will."))
+    if previous is not None and previous.visibility == "anonymous" and in_sight:
+        return rich(" " + _("Your anonymous post comes down with the next few changes, or when the round closes."))
     if previous is not None and previous.visibility == "anonymous" and held:
         return rich(" " + _("For now, your anonymous post comes down with the next few changes, or when the round "
                             "closes, so nobody can tell it was yours."))

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from bot.app import Hearth
 
 
+def written_in(ev: Event) -> Rich:
+    """Where a message written to Hearth sits for others to read, with the writer's name (`Event.seen`): its
+    channel, as a link; else "a channel" (the platform didn't say which)."""
+    return channel(ev.actor.channel_id) if ev.actor.channel_id else hearth_text(_("a channel"))
+
+
 async def schedule_named(app: "Hearth", actor: Actor, name: str, field: str = "name") -> Schedule:
     """The community's check-in by name; a refusal is about the option `field` that named it."""
     schedule = await app.store.schedules.find(actor.community_id, name)

@@ -94,6 +94,11 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich("• " + ngettext("{count} moderator action in the audit log",
                                           "{count} moderator actions in the audit log",
                                           s.moderator_actions).format(count=s.moderator_actions)))
+    if s.refused_commands:  # (a refusal is no moderator action: counted apart)
+        lines.append(rich("• " + ngettext("{count} moderator command or button you tried that was refused, noted in "
+                                          "the audit log",
+                                          "{count} moderator commands or buttons you tried that were refused, noted "
+                                          "in the audit log", s.refused_commands).format(count=s.refused_commands)))
     if s.audit_mentions:
         lines.append(rich("• " + ngettext("{count} entry in the moderators' audit log that names you",
                                           "{count} entries in the moderators' audit log that name you",
@@ -338,6 +343,9 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
         rich(_("• **Private** answers and **notes**: your words are for you only. Not other members, not "
                "moderators.")),
         rich(_("• Round summaries show counts and moods, never names.")),
+        # (an @mention is the platform's message, not Hearth's: `Event.seen`)
+        rich(_("• A message you write to me in a channel (an @mention) stays there, with your name, where others can "
+               "read it: I keep what you ask, but never post those words anonymously.")),
         rich(_("The people who run this Hearth's server can reach its database, as with any app.") + " " + server),
         rich(ngettext("**How long:** answers are deleted after {days} day, and their posts come down from the "
                       "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "

@@ -9,8 +9,8 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Form, FormField, Reply, hearth_text, join_rich, rich, say
-from bot.flows.common import as_id
+from bot.events import Button, Choice, Event, Form, FormField, Reply, fill, hearth_text, join_rich, rich, say
+from bot.flows.common import as_id, written_in
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
 from bot.i18n import N_, _, current, day_month
@@ -121,7 +121,14 @@ async def _keep(app: "Hearth", ev: Event, prompt: str, text: str, field: str) ->
                           "Could you split it in two?").format(limit=MAX_NOTE_CHARS, length=len(text)), field=field)
     await app.store.notes.add(ev.actor.community_id, ev.actor.user_id, None, prompt, text, app.now())
     words_kept(text)
+    if ev.seen:  # (written in a channel: the note is theirs alone, the message with its words is not)
+        return Reply(body=fill(_(NOTE_SEEN), channel=written_in(ev)))
     return say(_("Kept. Only you can read it — see your notes with **notes list**."))
+
+
+#: A note written to Hearth in a channel (`Event.seen`): kept, but its words are still there for others to read.
+NOTE_SEEN = N_("Your note is kept just for you — but your message is still in {channel}, where others can read it. "
+               "You may want to delete it there. **notes list** shows your notes.")
 
 
 @router.command("notes list", "Read your private notes.", reads_only=True)

@@ -286,12 +286,17 @@ class CareRepository(Repository):
         remembered = await self._care_replies(self.db, community_id, user_id)
         if remembered:  # (a digest, never the words: that a care reply went to these words, to not repeat it)
             care["care_replies_remembered"] = remembered
+        row = await self.db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
+                                     like(care_reply_mark(self.notes.cipher, community_id, user_id) + "seen:")[1:])
+        if row and row["n"]:  # (a digest, never the words: answers written where others read them, `Event.seen`)
+            care["answers_written_in_channels_remembered"] = int(row["n"])
         return {"care": care}
 
     async def _care_replies(self, db: Executor, community_id: str, user_id: str) -> int:
         """How many care replies to their words are remembered (for `SAME_WORDS_WINDOW`)."""
         row = await db.fetchone("SELECT count(*) AS n FROM processed_events WHERE event_id LIKE ? ESCAPE '\\' "
-                                "AND event_id NOT LIKE '%:form:%'",  # (a form that kept the words: `words_carried`)
+                                "AND event_id NOT LIKE '%:form:%' "  # (a form that kept the words: `words_carried`)
+                                "AND event_id NOT LIKE '%:seen:%'",  # (words written in sight: `checkins._seen_key`)
                                 like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         return int(row["n"]) if row else 0
 

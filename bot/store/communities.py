@@ -283,8 +283,11 @@ class CommunityRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         member = await self._member_row(community_id, user_id)
-        row = await self.db.fetchone("SELECT count(*) AS n FROM audit_log WHERE community_id = ? AND actor_id = ?",
-                                     community_id, user_id)
+        # (a refusal is no action of a moderator's: a member who tried a moderator's command is counted apart)
+        row = await self.db.fetchone(
+            f"SELECT count(CASE WHEN NOT {_REFUSED_SQL} THEN 1 END) AS n, "
+            f"count(CASE WHEN {_REFUSED_SQL} THEN 1 END) AS refused FROM audit_log "
+            "WHERE community_id = ? AND actor_id = ?", community_id, user_id)
         return {
             "display_name": member["display_name"] if member else "",
             "timezone": member["timezone"] if member else None,
@@ -292,6 +295,7 @@ class CommunityRepository(Repository):
             "language": member["language"] if member else None,
             "snoozed_until": member["snooze_until"] if member else None,
             "moderator_actions": int(row["n"]) if row else 0,
+            "refused_commands": int(row["refused"]) if row else 0,
             "audit_mentions": len(await self._audit_about(community_id, user_id)),
         }
 
@@ -323,7 +327,11 @@ class CommunityRepository(Repository):
                 "snooze_until": member["snooze_until"] if member else None,
                 **(json.loads(member["settings"] or "{}") if member else {}),
             },
-            "moderator_actions": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]} for r in audit],
+            "moderator_actions": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]} for r in audit
+                                  if not _refused(r["action"])],
+            **({"refused_moderator_commands": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]}
+                                               for r in refused]}
+               if (refused := [r for r in audit if _refused(r["action"])]) else {}),
             **({"audit_entries_about_you": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]}
                                             for r in about]} if (about := await self._audit_about(community_id,
                                                                                                    user_id)) else {}),
@@ -394,3 +402,13 @@ _MEMBER_MEMBERSHIPS_AND_ANY_OPEN = _MEMBER_AND_MEMBERSHIPS.format(
     "EXISTS (SELECT 1 FROM rounds rd JOIN schedules os ON os.id = rd.schedule_id "
     "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND os.community_id = c.id) AS any_open, ")
 _MEMBER_AND_MEMBERSHIPS = _MEMBER_AND_MEMBERSHIPS.format("")
+
+
+#: `_refused` in SQL.
+_REFUSED_SQL = "(action = 'refused' OR action LIKE 'refused.%')"
+
+
+def _refused(action: str) -> bool:
+    """An audit entry of a moderator's command or button refused to someone (`Registry._check_permission`: "refused",
+    "refused.button"; a care note's button, "refused.care"): what they tried, never an action of theirs."""
+    return action == "refused" or action.startswith("refused.")

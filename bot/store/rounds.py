@@ -635,6 +635,14 @@ class RoundRepository(Repository):
             "'edit') ORDER BY id", response_id)
         return [json.loads(r["payload"]) for r in rows]
 
+    async def anonymous_posts_of(self, response_id: int) -> list[dict[str, Any]]:
+        """What the answer's anonymous posts said that went out (put up or changed, sent), as queued: the same words
+        with the member's name would say whose they were (`bot.flows.checkins._was_anonymous_post`)."""
+        rows = await self.db.fetchall(
+            "SELECT payload FROM outbox WHERE response_id = ? AND dedupe_key LIKE 'anon:%' AND kind IN ('thread', "
+            "'edit') AND status = 'sent' ORDER BY id", response_id)
+        return [json.loads(r["payload"]) for r in rows]
+
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
         return self._response(row) if row else None

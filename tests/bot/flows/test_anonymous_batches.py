@@ -18,7 +18,7 @@ from bot.scheduling.runner import RoundScheduler
 from tests.bot.flows.test_buttons_are_bound import open_round_now
 from tests.bot.flows.test_my_data import delete_everything
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import actor, ref_of, round_post_ref, run, text
+from tests.conftest import actor, press, ref_of, round_post_ref, run, text
 
 
 async def answer(app, name: str, mood: str, visibility: str, words: str = "") -> str:
@@ -117,7 +117,11 @@ async def test_anonymous_changes_and_removals_wait_too(app, clock):
 
     mark = len(app.sent)
     await answer(app, "ann", "2", "anonymous", "second words of ann")  # words edited
-    await answer(app, "bob", "3", "shared", "first words of bob")  # anonymous -> named
+    # anonymous -> named, with the words of his anonymous post: asked first (`NAMES_THE_ANONYMOUS`), and confirmed
+    asked = await run(app, actor("bob"), "checkin answer", mood="3", visibility="shared", words="first words of bob")
+    [post] = [b for r in asked for b in r.buttons if b.action == "confirm"]
+    await press(app, actor("bob"), "confirm", dict(post.args))
+    await app.outbox.drain_all()
     told = await answer(app, "cy", "3", "private", "")  # anonymous -> private
     # Three changes, but of two kinds the channel tells apart: one post changing, two coming down, each too few
     assert [d.kind for d in under_the_post(app, sent_since(app, mark))] == ["thread"]  # Bob's named post only

@@ -24,7 +24,7 @@ from bot.scheduling.runner import RoundScheduler
 from bot.store.rounds import next_tick
 from tests.bot.flows.test_anonymous_batches import a_round, answer, under_the_post
 from tests.bot.flows.test_my_data import delete_everything
-from tests.conftest import COMMUNITY, actor, ref_of
+from tests.conftest import COMMUNITY, actor, press, ref_of, run, text
 
 MEMBERS = ("ann", "bob", "cy", "dee", "eve", "fay")
 ANONYMOUS = "_Someone_"
@@ -70,6 +70,18 @@ async def queued_for_the_tick(app, round_id: int) -> list[str]:
     return sorted({r["user_id"].split(":", 1)[1] for r in rows})
 
 
+async def answer_meaning_it(app, who: str, visibility: str, words: str) -> str:
+    """An answer; asked first whether to post the words of their own anonymous post with their name
+    (`checkins.NAMES_THE_ANONYMOUS`), the member confirms: the sequence means what it answers."""
+    replies = await run(app, actor(who), "checkin answer", mood="3", visibility=visibility, words=words)
+    confirm = [b for r in replies for b in r.buttons if b.action == "confirm"]
+    if confirm:
+        assert visibility == "shared" and "the anonymous post was yours" in text(replies), text(replies)
+        replies = await press(app, actor(who), "confirm", dict(confirm[0].args))
+    await app.outbox.drain_all()
+    return text(replies)
+
+
 async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
     rng = random.Random(seed)
     rnd = await a_round(app, clock)
@@ -95,7 +107,7 @@ async def play(app, clock, seed: int, withdrawals: bool = False) -> int:
             who = rng.choice(MEMBERS)
             visibility = rng.choice(choices)
             words = last[who][1] if who in last and rng.random() < 0.3 else f"w{seed}x{step}"
-            told = await answer(app, who, "3", visibility, words)
+            told = await answer_meaning_it(app, who, visibility, words)
             author[words] = who
             saved = await app.store.rounds.response_of(rnd.id, f"console:{who}")
             assert saved is not None  # (as saved: words seen with a name wait, private, for the member's choice)
