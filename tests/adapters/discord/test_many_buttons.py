@@ -12,7 +12,8 @@ from typing import Any
 
 from adapters.discord import components
 from adapters.discord.components import MORE_BUTTONS, fit_buttons
-from bot.events import Button
+from bot.delivery.sender import Delivery
+from bot.events import Button, Reply, rich
 from bot.scheduling.runner import RoundScheduler
 from testing import discord_rules
 from testing.fake_discord import FakeDiscord
@@ -164,3 +165,18 @@ def test_even_the_persons_own_buttons_past_four_rows_are_offered_by_their_label(
     fit = fit_buttons(own)
     assert [b.label for b in fit.shown] == [f"own{i}" for i in range(20)]
     assert [name for name, _ in fit.rest] == [f"own{i}" for i in range(20, 30)]
+
+
+async def test_a_post_with_more_buttons_than_fit_keeps_them_in_the_menu_and_says_so_whatever_its_length(
+        app, fake: FakeDiscord, discord_bot):
+    """The outbox's posts go through the same fitting: a text cut to Discord's 2000 characters never loses the
+    line about the menu."""
+    many = tuple(Button(f"Pick · item {i}", "x", {"n": str(i)}, about=f"item {i}") for i in range(30))
+    post = Reply(body=rich("word " * 600), buttons=many, visibility="channel")
+    await app.outbox.senders["discord"].send(Delivery("post", post, channel=f"discord:{fake.channel_id}",
+                                                      key="outbox:many"))
+    [message] = fake.channel_messages(fake.channel_id)
+    assert len(message["content"]) <= 2000 and message["content"].endswith(MORE_BUTTONS)
+    assert len(message["components"]) == 5 and len(buttons(message)) == 21  # 20 buttons and the menu
+    [menu] = menus(message)
+    assert [o["label"] for o in menu["options"]] == [f"item {i}" for i in range(20, 30)]
