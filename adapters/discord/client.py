@@ -30,7 +30,8 @@ from discord.http import Route
 
 from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
-from adapters.discord.components import FORM_RE, HearthButton, HearthMenu, chosen, decode_args, form_values
+from adapters.discord.components import (FORM_RE, HearthButton, HearthMenu, chosen, decode_args, form_values,
+                                         menu_expired)
 from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
                                            show_in_time, sorry, speak_their_locale)
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
@@ -330,7 +331,7 @@ class DiscordAdapter:
         started = received()
         speak_their_locale(interaction)
         reply = await chosen(key, value, self.state)
-        await show_in_time(self, interaction, [reply if reply is not None else expired()], started)
+        await show_in_time(self, interaction, [reply or menu_expired()], started)
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
         started = received()

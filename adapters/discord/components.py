@@ -53,6 +53,7 @@ MENU_PLACEHOLDER_LIMIT = 150
 MORE_BUTTONS = N_("_Not every button fits in one Discord message: choose from the menu at the bottom for the rest._")
 MORE_PLACEHOLDER = N_("More buttons: choose one")
 MORE_NAMES = N_("More…")
+MENU_EXPIRED = N_("This menu has expired. Please run the command again.")
 STYLES = {
     "primary": discord.ButtonStyle.primary,
     "secondary": discord.ButtonStyle.secondary,
@@ -227,6 +228,10 @@ class HearthMenu(discord.ui.DynamicItem[discord.ui.Select], template=MENU_TEMPLA
         client: HearthClient = interaction.client  # type: ignore[assignment]
         values = (interaction.data or {}).get("values") or [""]
         await client.adapter.on_menu(interaction, self.key, str(values[0]))
+
+
+def menu_expired() -> Reply:
+    return Reply(body=rich(_(MENU_EXPIRED)))
 
 
 async def chosen(key: str, value: str, state: AdapterState) -> Reply | None:

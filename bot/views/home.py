@@ -80,8 +80,10 @@ async def home_view(app: "Hearth", actor: "Actor") -> Home:
     tz = await app.timezone_of(actor)
     member = await _member_sections(app, actor, tz)
     moderating = await _moderator_sections(app, actor, tz) if await app.is_moderator(actor) else ()
-    return Home(tz.key, member, moderating, rich(_(NOT_A_THERAPIST)),
-                overflow=rich(_("See everything with **{command}**.").format(command=LIST)))
+    overflow = (_("See every check-in with **{command}** and every schedule with **{schedules}**.").format(
+        command=LIST, schedules=SCHEDULES) if moderating else _("See everything with **{command}**.").format(
+        command=LIST))  # (a moderator's cut-off schedules: `mod schedule list`; `checkin list` is a member's)
+    return Home(tz.key, member, moderating, rich(_(NOT_A_THERAPIST)), overflow=rich(overflow))
 
 
 async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:

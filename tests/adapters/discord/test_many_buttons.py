@@ -136,7 +136,8 @@ async def test_a_menu_whose_buttons_are_gone_says_so(discord_bot, fake: FakeDisc
     [menu] = menus(home["data"])
     await app.store.db.execute("DELETE FROM stashed_args")  # (purged after 90 days unused)
     gone = await fake.wait_callback(await fake.choose(ann, int(home["message_id"]), menu["custom_id"], "0"))
-    assert "expired" in gone["data"]["content"] and not gone["data"].get("components"), gone
+    assert gone["data"]["content"] == "This menu has expired. Please run the command again.", gone
+    assert not gone["data"].get("components")
 
 
 # -- the rule, without Discord --------------------------------------------------------------------

@@ -156,3 +156,11 @@ async def test_the_checkins_heading_leaves_the_zone_to_the_times_so_it_is_named_
     assert checkins.title.plain() == "Your check-ins"
     status = text(await run(app, ANN, "checkin status"))
     assert status.count("Europe/Berlin") == 1 and "next: Mon 5 Jan, 10:00 (Europe/Berlin)" in status
+
+
+async def test_where_the_rest_is_names_the_schedules_command_for_a_moderator(app, clock):
+    """A platform that can't show the whole view (Slack's 100 blocks) says where the rest is: a moderator's cut-off
+    schedules are listed by `mod schedule list`, not `checkin list`."""
+    assert (await home_view(app, ANN)).overflow.plain() == "See everything with checkin list."
+    assert (await home_view(app, MIA)).overflow.plain() == (
+        "See every check-in with checkin list and every schedule with mod schedule list.")
