@@ -464,9 +464,15 @@ class Button:
     action: str
     args: dict[str, str] = field(default_factory=dict)
     style: ButtonStyle = "secondary"
+    about: str = ""
+    """What one thing it acts on, by name (a check-in, a prompt), where a reply carries buttons for many things: a
+    platform that can't show every button (Discord's 25) offers the rest by this name. "" for the person's own
+    (Reflect now, New check-in): those are shown first, always."""
+    main: bool = False
+    """The thing's own first action (Answer now): shown before any thing's other buttons when not all fit."""
 
     def __post_init__(self) -> None:
-        _shown_fields(self, "label")
+        _shown_fields(self, "label", "about")
 
 
 FieldKind = Literal["text", "paragraph", "choice", "channel", "timezone", "file"]
@@ -585,7 +591,9 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
     data: dict[str, Any] = {
         "body": reply.body.to_json(),
         "title": reply.title,
-        "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style} for b in reply.buttons],
+        "buttons": [{"label": b.label, "action": b.action, "args": b.args, "style": b.style,
+                     **({"about": b.about} if b.about else {}), **({"main": True} if b.main else {})}
+                    for b in reply.buttons],
     }
     if reply.attachment is not None:
         data["attachment"] = {"filename": reply.attachment.filename, "mime": reply.attachment.mime,
@@ -597,7 +605,8 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
 
 
 def reply_from_json(data: dict[str, Any]) -> Reply:
-    buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"]) for b in data.get("buttons", []))
+    buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"], str(b.get("about") or ""),
+                           bool(b.get("main"))) for b in data.get("buttons", []))
     file = data.get("attachment")
     attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"]) if file else None
     return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",

@@ -471,6 +471,16 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "component_type": 2}
         return await self.interact(self._interaction(3, data, member, dm_user, message))
 
+    async def choose(self, member: dict[str, Any] | None, message_id: int, custom_id: str, value: str,
+                     dm_user: dict[str, Any] | None = None) -> int:
+        """Pick an option in a message's string select menu, as Discord sends it (the option must be one it has)."""
+        message = self.messages[message_id]
+        [menu] = [c for row in message.get("components", []) for c in row.get("components", [])
+                  if c.get("custom_id") == custom_id and c.get("type") == 3]
+        assert value in [o["value"] for o in menu["options"]], (value, menu["options"])
+        data = {"custom_id": custom_id, "component_type": 3, "values": [value]}
+        return await self.interact(self._interaction(3, data, member, dm_user, message))
+
     async def submit(self, member: dict[str, Any], custom_id: str, values: dict[str, str],
                      selects: tuple[str, ...] = ()) -> int:
         """Submit a modal as Discord sends it back: the modal's components in order, numbered as Discord numbers

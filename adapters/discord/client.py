@@ -30,7 +30,8 @@ from discord.http import Route
 
 from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
-from adapters.discord.components import FORM_RE, HearthButton, decode_args, form_values
+from adapters.discord.components import (FORM_RE, HearthButton, HearthMenu, chosen, decode_args, form_values,
+                                         menu_expired)
 from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
                                            show_in_time, sorry, speak_their_locale)
 from adapters.discord.mentions import MENTION, neutral, resolved_names
@@ -87,7 +88,7 @@ class HearthClientMixin:
         self._submissions: set[asyncio.Task[None]] = set()
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(HearthButton)  # type: ignore[attr-defined]
+        self.add_dynamic_items(HearthButton, HearthMenu)  # type: ignore[attr-defined]
 
     def dispatch(self, event: str, /, *args: Any, **kwargs: Any) -> None:
         """Modal submissions are picked out here, so the many interactions that aren't one (the tree and the
@@ -330,6 +331,14 @@ class DiscordAdapter:
                 actor = dataclasses.replace(actor, roles=await roles_in(self, actor.community_id, actor.user_id))
         await answer(self, interaction, Event("action", actor, action, args, event_id=f"discord:{interaction.id}"),
                      started=started)
+
+    async def on_menu(self, interaction: discord.Interaction, key: str, value: str) -> None:
+        """A name chosen in the menu of buttons that didn't fit a message: its buttons (the core checks each press
+        as it does any), or word that the menu has expired."""
+        started = received()
+        speak_their_locale(interaction)
+        reply = await chosen(key, value, self.state)
+        await show_in_time(self, interaction, [reply or menu_expired()], started)
 
     async def on_form(self, interaction: discord.Interaction, action: str, raw_args: str) -> None:
         started = received()

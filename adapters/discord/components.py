@@ -5,20 +5,30 @@ A button's custom id is `hearth:<action>:<args>` and a modal's is
 Discord's 100 characters, the args are kept in the database and the id
 carries `!<key>` instead. Any process, today or after a restart, can decode
 either; nothing is held in memory between a message and its click.
+
+A message holds at most 5 action rows of 5 buttons (`fit_buttons`). When a
+reply has more, none is dropped: the person's own buttons come first (the core
+names every other button by what it is about, `Button.about`, and marks a
+thing's first action, `Button.main`), four rows are filled by that order, and
+the fifth holds a menu (`hearthmenu:<key>`, its buttons kept in the database)
+naming everything else; choosing a name shows that one's buttons, and the
+message says so (`MORE_BUTTONS`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 import discord
 
-from bot.events import Button, Form, FormField
+from bot.events import Button, Form, FormField, Reply, rich
 from adapters.discord.state import AdapterState
-from bot.i18n import _
+from bot.i18n import N_, _
 
 if TYPE_CHECKING:
     from adapters.discord.client import HearthClient
@@ -32,9 +42,18 @@ _ACTION = r"(?P<action>[A-Za-z0-9._-]{1,60})"
 BUTTON_TEMPLATE = rf"{BUTTON_PREFIX}:{_ACTION}:(?P<args>[^:]*)\Z"
 FORM_RE = re.compile(rf"{FORM_PREFIX}:{_ACTION}:(?P<args>[^:]*)\Z")
 
-MAX_BUTTONS = 25  # 5 rows of 5
+ACTION_ROWS = 5  # a message's action rows (without the components-v2 flag, which Hearth doesn't set)
+ROW_WIDTH = 5  # buttons in one row; a select menu fills a row alone
+MAX_BUTTONS = ACTION_ROWS * ROW_WIDTH
 BUTTON_LABEL_LIMIT = 80
-ROW_WIDTH = 5
+MENU_PREFIX = "hearthmenu"
+MENU_TEMPLATE = rf"{MENU_PREFIX}:(?P<key>[0-9a-f]{{1,40}})\Z"
+MENU_PLACEHOLDER_LIMIT = 150
+#: Said under a message whose buttons didn't all fit: the menu has the rest.
+MORE_BUTTONS = N_("_Not every button fits in one Discord message: choose from the menu at the bottom for the rest._")
+MORE_PLACEHOLDER = N_("More buttons: choose one")
+MORE_NAMES = N_("More…")
+MENU_EXPIRED = N_("This menu has expired. Please run the command again.")
 STYLES = {
     "primary": discord.ButtonStyle.primary,
     "secondary": discord.ButtonStyle.secondary,
@@ -97,22 +116,144 @@ class HearthButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON_TE
         await client.adapter.on_action(interaction, self.action, self.args)
 
 
+@dataclass(frozen=True)
+class Fit:
+    """A reply's buttons as one Discord message holds them: `shown` as buttons, in the reply's order, and `rest`,
+    each name (`Button.about`, or a button's own label) with all its buttons, for the menu."""
+
+    shown: tuple[Button, ...]
+    rest: tuple[tuple[str, tuple[Button, ...]], ...] = ()
+
+
+def fit_buttons(buttons: tuple[Button, ...]) -> Fit:
+    """All the buttons when they fit in 5 rows of 5; else four rows' worth, chosen in the core's order of what
+    matters (the person's own, then each thing's first action, then the rest, each in the reply's order), and
+    every name with a button not shown, for the menu in the fifth row. A name some of whose buttons are shown
+    offers all of them there, so choosing it never shows half."""
+    if len(buttons) <= MAX_BUTTONS:
+        return Fit(tuple(buttons))
+    room = MAX_BUTTONS - ROW_WIDTH
+    order = sorted(range(len(buttons)), key=lambda i: (buttons[i].about != "", not buttons[i].main))
+    kept = set(order[:room])
+    groups: dict[tuple[bool, str], list[Button]] = {}
+    missing: set[tuple[bool, str]] = set()
+    for i, b in enumerate(buttons):
+        key = (bool(b.about), b.about or b.label)
+        groups.setdefault(key, []).append(b)
+        if i not in kept:
+            missing.add(key)
+    return Fit(tuple(b for i, b in enumerate(buttons) if i in kept),
+               tuple((key[1], tuple(bs)) for key, bs in groups.items() if key in missing))
+
+
+async def fitted(reply: Reply, state: AdapterState) -> tuple[Reply, discord.ui.View | None]:
+    """A reply and the components of its message: when not every button fits, the message says where the rest
+    are (the menu), so its text never speaks of a button that isn't there."""
+    if not reply.buttons:
+        return reply, None
+    fit = fit_buttons(reply.buttons)
+    if fit.rest:
+        reply = replace(reply, body=reply.body + rich("\n\n" + _(MORE_BUTTONS)))
+    return reply, await _view(fit, state)
+
+
 async def build_view(buttons: tuple[Button, ...], state: AdapterState) -> discord.ui.View | None:
-    """Rows of at most five buttons, at most five rows. Never stored in memory."""
+    """Rows of at most five buttons, at most five rows; past that, a menu for the rest (`fit_buttons`: use
+    `fitted`, whose message says so). Never stored in memory."""
     if not buttons:
         return None
-    if len(buttons) > MAX_BUTTONS:
-        log.warning("a reply had %d buttons; Discord shows %d", len(buttons), MAX_BUTTONS)
+    return await _view(fit_buttons(buttons), state)
+
+
+async def _view(fit: Fit, state: AdapterState) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    for i, b in enumerate(buttons[:MAX_BUTTONS]):
+    for i, b in enumerate(fit.shown):
         cid = await custom_id(BUTTON_PREFIX, b.action, b.args, state)
         button = discord.ui.Button(label=_cut(b.label, BUTTON_LABEL_LIMIT), custom_id=cid, style=STYLES.get(b.style, STYLES["secondary"]),
                                    row=i // ROW_WIDTH)
         view.add_item(HearthButton(b.action, b.args, button))
-    # Stopped views are not kept by discord.py: clicks reach HearthButton via its
-    # template instead, the same way on every process.
+    if fit.rest:
+        view.add_item(await _menu_of(fit.rest, state, row=(len(fit.shown) + ROW_WIDTH - 1) // ROW_WIDTH))
+    # Stopped views are not kept by discord.py: clicks reach HearthButton (and choices HearthMenu) via their
+    # templates instead, the same way on every process.
     view.stop()
     return view
+
+
+# -- the menu for buttons that don't fit -------------------------------------------------------
+
+
+def _to_json(names: tuple[tuple[str, tuple[Button, ...]], ...]) -> str:
+    return json.dumps([[name, [{"label": b.label, "action": b.action, "args": b.args, "style": b.style}
+                               for b in bs]] for name, bs in names], separators=(",", ":"))
+
+
+def _from_json(data: str) -> tuple[tuple[str, tuple[Button, ...]], ...]:
+    return tuple((str(name), tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"]) for b in bs))
+                 for name, bs in json.loads(data))
+
+
+async def _menu_of(names: tuple[tuple[str, tuple[Button, ...]], ...], state: AdapterState,
+                   row: int | None = None) -> "HearthMenu":
+    """A select menu naming each (Discord's 25 options: past 24, the last is "More…", a menu of the rest); what
+    each name's buttons are is kept in the database, under the menu's custom id."""
+    key = await state.stash({"names": _to_json(names)})
+    listed = names if len(names) <= MAX_OPTIONS else names[:MAX_OPTIONS - 1]
+    options = [discord.SelectOption(label=_cut(name, OPTION_LIMIT), value=str(i),
+                                    description=_cut(", ".join(b.label for b in bs), DESCRIPTION_LIMIT))
+               for i, (name, bs) in enumerate(listed)]
+    if len(listed) < len(names):
+        options.append(discord.SelectOption(label=_(MORE_NAMES), value="more", description=_cut(
+            ", ".join(name for name, _bs in names[len(listed):]), DESCRIPTION_LIMIT)))
+    select = discord.ui.Select(custom_id=f"{MENU_PREFIX}:{key}", options=options, min_values=1, max_values=1,
+                               placeholder=_cut(_(MORE_PLACEHOLDER), MENU_PLACEHOLDER_LIMIT), row=row)
+    return HearthMenu(key, select)
+
+
+class HearthMenu(discord.ui.DynamicItem[discord.ui.Select], template=MENU_TEMPLATE):
+    """The menu of buttons that didn't fit a message: choosing a name shows its buttons, privately, beside the
+    message (never in its place); "More…" shows a menu of the names past Discord's 25."""
+
+    def __init__(self, key: str, select: discord.ui.Select) -> None:
+        super().__init__(select)
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> "HearthMenu":
+        return cls(match["key"], discord.ui.Select(custom_id=match.string))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        client: HearthClient = interaction.client  # type: ignore[assignment]
+        values = (interaction.data or {}).get("values") or [""]
+        await client.adapter.on_menu(interaction, self.key, str(values[0]))
+
+
+def menu_expired() -> Reply:
+    return Reply(body=rich(_(MENU_EXPIRED)))
+
+
+async def chosen(key: str, value: str, state: AdapterState) -> Reply | None:
+    """What choosing `value` in the menu kept under `key` shows: that name's buttons, or a menu of the names
+    past the first menu's; None if the menu is gone (purged, or never Hearth's)."""
+    kept = await state.unstash(key)
+    try:
+        names = _from_json(kept["names"]) if kept else ()
+    except (ValueError, KeyError, TypeError):
+        log.warning("an unreadable menu: %s", key)
+        names = ()
+    if not names:
+        return None
+    if value == "more" and len(names) > MAX_OPTIONS:
+        rest = names[MAX_OPTIONS - 1:]
+        # (a reply of buttons past Discord's 25 opens the next menu the same way: `fitted`)
+        return Reply(buttons=tuple(replace(b, about=name) for name, bs in rest for b in bs),
+                     body=rich(_(MORE_NAMES)), aside=True)
+    if not value.isdigit() or int(value) >= len(names):
+        return None
+    name, buttons = names[int(value)]
+    return Reply(title=name, buttons=buttons, aside=True)
 
 
 # -- modals ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 import discord
 
-from adapters.discord.components import build_modal, build_view
+from adapters.discord.components import build_modal, fitted
 from adapters.discord.render import message_parts, reply_text
 from adapters.discord.uploads import with_upload
 from adapters.late import if_late
@@ -183,8 +183,8 @@ async def show(adapter: "DiscordAdapter", interaction: discord.Interaction, repl
 
 async def _send(adapter: "DiscordAdapter", interaction: discord.Interaction, reply: Reply) -> None:
     ephemeral = reply.visibility == "actor"
+    reply, view = await fitted(reply, adapter.state)
     parts = message_parts(reply)
-    view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
     file = discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename) \
         if reply.attachment else None
     for i, text in enumerate(parts):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from adapters.discord.components import build_view
+from adapters.discord.components import fitted
 from adapters.discord.render import message_parts
 from adapters.discord.sender import CANNOT_DM
 from adapters.discord.mentions import MENTION, neutral
@@ -128,8 +128,8 @@ async def _answer(adapter: "DiscordAdapter", message: discord.Message, replies: 
 
 async def _send(adapter: "DiscordAdapter", to: "discord.abc.Messageable", reply: Reply) -> None:
     """A reply as messages, its buttons under the last (the care reply's "Check on me tomorrow")."""
+    reply, view = await fitted(reply, adapter.state)
     parts = message_parts(reply)
-    view = await build_view(reply.buttons, adapter.state) if reply.buttons else None
     for i, part in enumerate(parts):
         if view is not None and i == len(parts) - 1:
             await to.send(part, allowed_mentions=NO_PINGS, view=view, suppress_embeds=True)

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from adapters.discord.components import build_view
-from adapters.discord.render import ZWSP, fit, reply_text
+from adapters.discord.components import MORE_BUTTONS, fitted
+from adapters.discord.render import MESSAGE_LIMIT, ZWSP, fit, reply_text
 from bot.delivery.sender import Delivery, PermanentFailure
 from bot.i18n import N_, _, speaking
 
@@ -182,14 +182,18 @@ class DiscordSender:
                 raise
 
     async def _content(self, d: Delivery) -> dict[str, Any]:
-        text = fit(reply_text(d.message))
+        message, view = await fitted(d.message, self.adapter.state)
+        if message is d.message:
+            text = fit(reply_text(message))
+        else:  # (where the rest of its buttons are: kept whole, whatever a long text loses)
+            note = "\n\n" + _(MORE_BUTTONS)
+            text = fit(reply_text(d.message), MESSAGE_LIMIT - len(note)) + note
         # Sent without embeds (Discord's SUPPRESS_EMBEDS flag), as Slack's are with unfurling off: a link in a
         # member's words must not put another site's picture, title and text in the channel under Hearth's name.
         content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS,
                                    "suppress_embeds": True}
         if d.key and d.kind in ("post", "dm", "thread"):
             content["nonce"] = d.key[:NONCE_MAX]  # discord.py adds enforce_nonce
-        view = await build_view(d.message.buttons, self.adapter.state)
         if view is not None or d.kind == "edit":
             content["view"] = view
         attachment = d.message.attachment

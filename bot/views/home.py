@@ -10,7 +10,7 @@ checks every permission again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
@@ -80,8 +80,10 @@ async def home_view(app: "Hearth", actor: "Actor") -> Home:
     tz = await app.timezone_of(actor)
     member = await _member_sections(app, actor, tz)
     moderating = await _moderator_sections(app, actor, tz) if await app.is_moderator(actor) else ()
-    return Home(tz.key, member, moderating, rich(_(NOT_A_THERAPIST)),
-                overflow=rich(_("See everything with **{command}**.").format(command=LIST)))
+    overflow = (_("See every check-in with **{command}** and every schedule with **{schedules}**.").format(
+        command=LIST, schedules=SCHEDULES) if moderating else _("See everything with **{command}**.").format(
+        command=LIST))  # (a moderator's cut-off schedules: `mod schedule list`; `checkin list` is a member's)
+    return Home(tz.key, member, moderating, rich(_(NOT_A_THERAPIST)), overflow=rich(overflow))
 
 
 async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tuple[Section, ...]:
@@ -96,7 +98,7 @@ async def _member_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> tup
             mine = await app.store.rounds.response_of(open_now[s.id].id, actor.user_id)
             text += rich("\n" + (_("_Open now — you've answered; you can still change it._") if mine
                                  else _("_Open now — how are you?_")))
-            controls.append(run_button(_("Answer now"), ANSWER, {"schedule": s.name}, "primary"))
+            controls.append(replace(run_button(_("Answer now"), ANSWER, {"schedule": s.name}, "primary"), main=True))
         rows.append(Row(text, tuple(controls)))
     checkins = Section(rich(_("**Your check-ins**")), tuple(rows),  # (each time names its zone: `schedule_line`)
                        empty=rich(_("There are no check-ins here yet. A moderator can create one.")))
@@ -136,15 +138,13 @@ async def _moderator_sections(app: "Hearth", actor: "Actor", tz: "ZoneInfo") -> 
 
 # -- as one reply, for surfaces without a Home tab (Discord, the terminal) --------------------
 
-#: The most buttons one reply carries on every platform (Discord's 5 rows of 5).
-MAX_REPLY_BUTTONS = 25
-
 
 def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
     """The home as text and buttons: rows that have buttons are numbered, and their buttons say what they act on
     ("Join · mornings"), as the buttons can't sit beside their rows in a message (a bare number, "Leave 1", read
-    as part of the word; the terminal even showed "[1] Leave 1"). Buttons past `MAX_REPLY_BUTTONS` are left off:
-    the rows still say everything, and the commands do the rest."""
+    as part of the word; the terminal even showed "[1] Leave 1"). Every button is in the reply, each row's named by
+    the row (`Button.about`) and the person's own (Reflect now, New check-in) named by none: a platform that
+    can't show them all (Discord's 25) shows those first and offers the rest by name, never dropping one."""
     lines: list[Rich] = []
     buttons: list[Button] = []
     n = 0
@@ -156,7 +156,8 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
             if row.controls:
                 n += 1
                 lines.append(rich(f"{n}. ") + row.text)
-                buttons += [Button(_for_row(b, n), b.action, b.args, b.style) for b in row.controls]
+                buttons += [Button(_for_row(b, n), b.action, b.args, b.style, _about(b, n), b.main)
+                            for b in row.controls]
             else:
                 lines.append(rich("• ") + row.text)
         if section.more is not None:
@@ -164,7 +165,7 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
         buttons += section.controls
     lines.append(rich("\n") + home.footer + rich(" " + _("**{command}** shows everything I can do.").format(
         command=home.help)))
-    return join_rich(lines), tuple(buttons[:MAX_REPLY_BUTTONS])
+    return join_rich(lines), tuple(buttons)
 
 
 
@@ -173,10 +174,20 @@ def home_reply_parts(home: Home) -> tuple[Rich, tuple[Button, ...]]:
 MAX_LABEL_NAME = 40
 
 
+def _named(button: Button) -> str:
+    """The check-in or prompt a row's button acts on, by name ("" where nothing names it)."""
+    return next((button.args[k] for k in ("arg:schedule", "arg:name", "arg:id") if button.args.get(k)), "")
+
+
+def _about(button: Button, n: int) -> str:
+    """What a row's button is about, whole, as the row says it (its number where nothing names it)."""
+    return _named(button) or f"#{n}"
+
+
 def _for_row(button: Button, n: int) -> str:
     """A row's button as one reply lists it: its label and the check-in or prompt it acts on; the row's number
     (as "#1") only where nothing names it."""
-    what = next((button.args[k] for k in ("arg:schedule", "arg:name", "arg:id") if button.args.get(k)), "")
+    what = _named(button)
     if len(what) > MAX_LABEL_NAME:
         what = what[:MAX_LABEL_NAME - 1] + "…"
     return f"{button.label} · {what}" if what else f"{button.label} · #{n}"

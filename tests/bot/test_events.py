@@ -74,3 +74,14 @@ def test_every_renderer_shows_user_text_without_invisible_controls():
     body = rich("**{}** · Good", "\u202eolleh\u200b 👩\u200d💻")
     for shown in (markdown(body), mrkdwn(body), str(rich_html(body)), render_rich(body, color=False)):
         assert "\u202e" not in shown and "\u200b" not in shown and "olleh 👩\u200d💻" in shown
+
+
+def test_a_waiting_message_keeps_what_each_button_is_about() -> None:
+    """The outbox keeps a reply as JSON: the names its buttons act on (and which is a thing's first action) come
+    back, so a platform that can't show them all still offers the rest by name (Discord's menu)."""
+    from bot.events import Button, Reply, reply_from_json, reply_to_json
+
+    reply = Reply(buttons=(Button("Answer now · a", "x", {"k": "v"}, "primary", about="a", main=True),
+                           Button("Reflect now", "y")))
+    assert reply_from_json(reply_to_json(reply)).buttons == reply.buttons
+    assert "about" not in reply_to_json(reply)["buttons"][1]  # (older waiting messages read the same)

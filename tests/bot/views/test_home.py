@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from bot.commands.registry import OPEN_FORM, RUN
+from bot.scheduling.runner import RoundScheduler
 from bot.views.home import Home, home_reply_parts, home_view
 from tests.bot.scheduling.test_runner import make_schedule
 from tests.conftest import actor, press, run, text
@@ -112,13 +113,29 @@ async def test_the_home_command_shows_the_view_as_one_reply(app, clock):
     assert "joined" in joined.plain()
 
 
-async def test_a_busy_home_keeps_to_the_buttons_one_reply_can_carry(app, clock):
+async def test_a_busy_home_keeps_every_button_and_names_what_each_is_about(app, clock):
+    """The core drops none (Discord's 25 are the Discord adapter's to fit: `adapters.discord.components`): each
+    row's button names its check-in or prompt, the person's own name none, and Answer now is a check-in's first."""
     for i in range(12):
         clock.advance(timedelta(minutes=1))  # (past the per-member rate limit)
         await make_schedule(app, name=f"circle-{i:02d}")
     body, buttons = home_reply_parts(await home_view(app, MIA))
-    assert len(buttons) == 25
     assert "12. circle-11" in body.plain()  # every row is still said
+    assert len(buttons) == 12 * 4 + 5  # Join; Edit, Pause, Delete; and Reflect now … Add a prompt
+    assert [b.label for b in buttons if not b.about] == ["Reflect now", "My notes", "My status", "New check-in",
+                                                         "Add a prompt"]
+    assert all(b.label.endswith(" · " + b.about) for b in buttons if b.about)
+    assert {b.about for b in buttons if b.about} == {f"circle-{i:02d}" for i in range(12)}
+
+
+async def test_a_checkins_answer_now_is_marked_its_first_action(app, clock):
+    await make_schedule(app)
+    await run(app, ANN, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, 30, tzinfo=UTC))
+    await RoundScheduler(app).run_pending()
+    _body, buttons = home_reply_parts(await home_view(app, ANN))
+    assert [(b.label, b.about, b.main) for b in buttons[:2]] == [("Leave · mornings", "mornings", False),
+                                                                ("Answer now · mornings", "mornings", True)]
 
 
 async def test_a_view_button_never_skips_a_commands_are_you_sure(app, clock):
@@ -139,3 +156,11 @@ async def test_the_checkins_heading_leaves_the_zone_to_the_times_so_it_is_named_
     assert checkins.title.plain() == "Your check-ins"
     status = text(await run(app, ANN, "checkin status"))
     assert status.count("Europe/Berlin") == 1 and "next: Mon 5 Jan, 10:00 (Europe/Berlin)" in status
+
+
+async def test_where_the_rest_is_names_the_schedules_command_for_a_moderator(app, clock):
+    """A platform that can't show the whole view (Slack's 100 blocks) says where the rest is: a moderator's cut-off
+    schedules are listed by `mod schedule list`, not `checkin list`."""
+    assert (await home_view(app, ANN)).overflow.plain() == "See everything with checkin list."
+    assert (await home_view(app, MIA)).overflow.plain() == (
+        "See every check-in with checkin list and every schedule with mod schedule list.")
