@@ -165,6 +165,53 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["la prochaine fois je m'arrêterai pas à la boulangerie, trop de gâteaux"],
         "pt": ["da próxima vez não vou parar na padaria, doce demais"],
     }),
+    "the means put in place, and waiting": ("crisis", {
+        "en": ["the tablets are under my pillow for saturday", "got everything i need now, just waiting for the right time"],
+        "es": ["las pastillas están debajo de la almohada para el sábado",
+               "ya tengo todo lo que necesito. solo espero a la noche indicada"],
+        "de": ["die tabletten liegen für samstag unterm kopfkissen", "hab alles was ich brauche. wart nur noch auf die richtige nacht"],
+        "fr": ["les cachets sont sous mon oreiller pour samedi", "j'ai tout ce qu'il me faut. j'attends juste la bonne nuit"],
+        "pt": ["os comprimidos estão debaixo do travesseiro pra sábado", "já tenho tudo que preciso. só esperando a noite certa"],
+    }),
+    "medicine in the cabinet, everything ready for a party (everyday)": ("ok", {
+        "en": ["my pills are in the bathroom cabinet if you need a painkiller", "got everything i need for the barbecue on saturday"],
+        "es": ["mis pastillas están en el armario del baño si necesitas un analgésico",
+               "ya tengo todo lo que necesito para la barbacoa del sábado"],
+        "de": ["meine tabletten sind im badezimmerschrank, falls du eine schmerztablette brauchst",
+               "hab alles was ich für das grillen am samstag brauche"],
+        "fr": ["mes cachets sont dans l'armoire de la salle de bain si t'as besoin d'un antidouleur",
+               "j'ai tout ce qu'il me faut pour le barbecue de samedi"],
+        "pt": ["meus remédios estão no armário do banheiro se você precisar de um analgésico",
+               "já tenho tudo que preciso pro churrasco de sábado"],
+    }),
+    "waiting till the house sleeps, with the note or the means": ("crisis", {
+        "en": ["the letter is on my desk. waiting until my parents are asleep"],
+        "es": ["la carta está en mi escritorio. esperando a que mis padres se duerman"],
+        "de": ["der brief liegt auf meinem schreibtisch. ich warte bis meine eltern schlafen"],
+        "fr": ["la lettre est sur mon bureau. j'attends que mes parents dorment"],
+        "pt": ["a carta está na minha escrivaninha. esperando meus pais dormirem"],
+    }),
+    "waiting till the kids sleep to wrap presents (everyday)": ("ok", {
+        "en": ["waiting until the kids are asleep to wrap their presents"],
+        "es": ["esperando a que los niños se duerman para envolver los regalos"],
+        "de": ["ich warte bis die kinder schlafen, um die geschenke einzupacken"],
+        "fr": ["j'attends que les enfants dorment pour emballer les cadeaux"],
+        "pt": ["esperando as crianças dormirem pra embrulhar os presentes"],
+    }),
+    "a goodbye the other doesn't know is one": ("crisis", {
+        "en": ["called my grandma for an hour. she doesn't know it was goodbye"],
+        "es": ["hablé una hora con mi abuela. no sabe que era una despedida"],
+        "de": ["hab eine stunde mit oma telefoniert. sie weiß nicht, dass es ein abschied war"],
+        "fr": ["j'ai appelé ma grand-mère une heure. elle sait pas que c'était un adieu"],
+        "pt": ["liguei pra minha avó por uma hora. ela não sabe que foi uma despedida"],
+    }),
+    "the last time, told in grief (everyday)": ("ok", {
+        "en": ["i didn't know it was the last time i'd see grandma, she passed on sunday"],
+        "es": ["no sabía que era la última vez que vería a mi abuela, murió el domingo"],
+        "de": ["ich wusste nicht, dass es das letzte mal war, dass ich oma sehe, sie ist am sonntag gestorben"],
+        "fr": ["je savais pas que c'était la dernière fois que je voyais mamie, elle est partie dimanche"],
+        "pt": ["eu não sabia que era a última vez que ia ver minha avó, ela faleceu no domingo"],
+    }),
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
