@@ -212,6 +212,39 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["je savais pas que c'était la dernière fois que je voyais mamie, elle est partie dimanche"],
         "pt": ["eu não sabia que era a última vez que ia ver minha avó, ela faleceu no domingo"],
     }),
+    "others freed of dealing with me, from a day soon": ("crisis", {
+        "en": ["after sunday nobody will have to put up with me"],
+        "es": ["después del domingo nadie va a tener que aguantarme"],
+        "de": ["ab sonntag müsst ihr euch nicht mehr mit mir rumärgern"],
+        "fr": ["après dimanche vous aurez plus à me supporter"],
+        "pt": ["depois de domingo vocês não vão mais ter que me aguentar"],
+    }),
+    "a dog-sitter who won't have to look after him after sunday (everyday)": ("ok", {
+        "en": ["after sunday you won't have to walk the dog anymore, we're back"],
+        "es": ["después del domingo ya no tendrás que sacar al perro, volvemos"],
+        "de": ["ab sonntag musst du nicht mehr mit dem hund raus, wir sind zurück"],
+        "fr": ["après dimanche t'auras plus à sortir le chien, on rentre"],
+        "pt": ["depois de domingo você não vai mais precisar passear com o cachorro, a gente volta"],
+    }),
+    "the last one lived, not here long enough to matter": ("crisis", {
+        "en": ["rough month. at least it's the last month i'll live through",
+               "no point fixing the car, i won't be around long enough for it to matter"],
+        "es": ["mes duro. al menos es el último mes que vivo",
+               "no vale la pena arreglar el coche, no voy a estar el tiempo suficiente para que importe"],
+        "de": ["harter monat. wenigstens ist es der letzte, den ich erlebe",
+               "lohnt sich nicht das auto zu reparieren, ich bin nicht mehr lange genug da, dass es zählt"],
+        "fr": ["mois difficile. au moins c'est le dernier mois que je vis",
+               "ça sert à rien de réparer la voiture, je serai plus là assez longtemps pour que ça compte"],
+        "pt": ["mês difícil. pelo menos é o último mês que eu vou viver",
+               "nem vale consertar o carro, não vou estar aqui tempo suficiente pra importar"],
+    }),
+    "the last exam, the last card from the old office (everyday)": ("ok", {
+        "en": ["last exam done, that's the last one i'll ever sit, so relieved"],
+        "es": ["último examen hecho, ya no tengo que hacer más, qué alivio"],
+        "de": ["letzte prüfung geschafft, nie wieder prüfungen, so erleichtert"],
+        "fr": ["dernier exam fini, j'en passerai plus jamais, trop soulagée"],
+        "pt": ["última prova feita, nunca mais vou fazer prova, que alívio"],
+    }),
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
