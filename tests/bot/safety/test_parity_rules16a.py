@@ -7,11 +7,12 @@ said in the middle of ordinary chat; it all being over soon, said with relief; a
 gone, or saying thanks before going through with it; tidying so that nobody has to deal with it after; an attempt
 stopped, and next time not; the means put in place and waited with; waiting till the house sleeps, with the note or
 the means; a goodbye the other doesn't know is one; others freed of dealing with them from a day soon; the last one
-lived, or not being around long enough for it to matter. Each family is one such class said in each language's own idiom, written for this test
-(not from the corpus), beside the everyday saying near it that must stay ok: a crashed server that was nobody's
-fault, a friend remembered at a leaving party, exams that will be over soon, fish fed while on a trip, a snack one
-won't stop at next time, a kitchen cleaned after a party, pills in the bathroom cabinet, presents wrapped while the
-kids sleep, the last time told in grief, a dog-sitter freed after sunday, the last exam. The style of `test_parity.py`.
+lived, or not being around long enough for it to matter. Each family is one such class said in each language's own
+idiom, written for this test (not from the corpus), beside the everyday saying near it that must stay ok: a crashed
+server that was nobody's fault, a friend remembered at a leaving party, exams that will be over soon, fish fed while
+on a trip, a snack one won't stop at next time, a kitchen cleaned after a party, pills in the bathroom cabinet,
+presents wrapped while the kids sleep, the last time told in grief, a dog-sitter freed after sunday, the last exam.
+The style of `test_parity.py`.
 """
 
 from __future__ import annotations
