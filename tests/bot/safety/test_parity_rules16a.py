@@ -170,11 +170,14 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "pt": ["da próxima vez não vou parar na padaria, doce demais"],
     }),
     "the means put in place, and waiting": ("crisis", {
-        "en": ["the tablets are under my pillow for saturday", "got everything i need now, just waiting for the right time"],
+        "en": ["the tablets are under my pillow for saturday",
+               "got everything i need now, just waiting for the right time"],
         "es": ["las pastillas están debajo de la almohada para el sábado",
                "ya tengo todo lo que necesito. solo espero a la noche indicada"],
-        "de": ["die tabletten liegen für samstag unterm kopfkissen", "hab alles was ich brauche. wart nur noch auf die richtige nacht"],
-        "fr": ["les cachets sont sous mon oreiller pour samedi", "j'ai tout ce qu'il me faut. j'attends juste la bonne nuit"],
+        "de": ["die tabletten liegen für samstag unterm kopfkissen",
+               "hab alles was ich brauche. wart nur noch auf die richtige nacht"],
+        "fr": ["les cachets sont sous mon oreiller pour samedi",
+               "j'ai tout ce qu'il me faut. j'attends juste la bonne nuit"],
         "pt": ["os comprimidos estão debaixo do travesseiro pra sábado", "já tenho tudo que preciso. só esperando a noite certa"],
     }),
     "medicine in the cabinet, everything ready for a party (everyday)": ("ok", {
