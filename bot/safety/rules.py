@@ -134,13 +134,26 @@ class _Scope:
         return False
 
 
-def _check_canonical(phrase: str, norm: Normaliser) -> None:
-    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match."""
-    flat = re.sub(r"\.\.\.|[()|?$^*]", " | ", phrase.casefold())
-    flat = " " + " ".join(squeeze(w) for w in flat.split()) + " "
-    for src, dst in norm.phrases:
-        if f" {' '.join(src)} " in flat:
+#: `squeeze` for the phrase files' words at load: tens of thousands of words, a few thousand of them different.
+_squeeze_word = lru_cache(maxsize=1 << 14)(squeeze)
+_MARKS = re.compile(r"\.\.\.|[()|?$^*]")
+_PHRASE_WORD = re.compile(r"[^\W\d_]+\*?")
+
+
+def _check_canonical(phrase: str, norm: Normaliser,
+                     needles: list[tuple[str, list[str], list[str]]] | None = None) -> None:
+    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match. `needles`:
+    `_needles(norm)`, made once for a file's many phrases."""
+    flat = _MARKS.sub(" | ", phrase.casefold())
+    flat = " " + " ".join(map(_squeeze_word, flat.split())) + " "
+    for needle, src, dst in _needles(norm) if needles is None else needles:
+        if needle in flat:
             raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
+
+
+def _needles(norm: Normaliser) -> list[tuple[str, list[str], list[str]]]:
+    """Each of `norm.phrases` as `_check_canonical` looks for it in a phrase, in their order."""
+    return [(f" {' '.join(src)} ", src, dst) for src, dst in norm.phrases]
 
 
 def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -148,8 +161,8 @@ def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     without spaces is split back into (`Normaliser.unjoin`)."""
     words, stems = set(), set()
     for phrase in patterns:
-        for tok in re.findall(r"[^\W\d_]+\*?", phrase.casefold()):
-            (stems if tok.endswith("*") else words).add(squeeze(tok.rstrip("*")))
+        for tok in _PHRASE_WORD.findall(phrase.casefold()):
+            (stems if tok.endswith("*") else words).add(_squeeze_word(tok.rstrip("*")))
     return frozenset(words), tuple(sorted(stems))
 
 
@@ -185,11 +198,20 @@ class PhraseRules:
         norm.vocabulary, norm.stems = _vocabulary([p for e in pf.crisis for p in e.patterns])
         norm.known = known
 
+        canon_words_seen: dict[tuple[str, bool], list[str]] = {}
+
         def canon_word(word: str, prefix: bool) -> list[str]:
-            if prefix:
-                return [squeeze(word)]
-            toks = norm.tokens(word, frozenset())  # (a phrase's word is never split as words run together)
-            return [t for t in toks if t != CLAUSE]
+            """A phrase's word as the text side reads it; each word is normalised once per load (the same few
+            thousand words recur across tens of thousands of phrase words). A copy, so no caller can change the
+            one remembered."""
+            key = (word, prefix)
+            if (got := canon_words_seen.get(key)) is None:
+                if prefix:
+                    got = [squeeze(word)]
+                else:  # (a phrase's word is never split as words run together)
+                    got = [t for t in norm.tokens(word, frozenset()) if t != CLAUSE]
+                canon_words_seen[key] = got
+            return list(got)
 
         subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
         verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
@@ -221,12 +243,14 @@ class PhraseRules:
                 out.append(replace(e, patterns=(*e.patterns, *more)))
             return out
 
+        needles = _needles(norm)
+
         def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
                 try:
                     for p in (*e.patterns, *e.needs, *e.unless) if own else ():
-                        _check_canonical(p, norm)
+                        _check_canonical(p, norm, needles)
                     stops = gap_stops if kind == "crisis" and e.negatable else frozenset()
                     sources = [compile_phrase(p, canon_word, stops) for p in e.patterns]
                     needs = [compile_phrase(p, canon_word) for p in e.needs]
@@ -347,8 +371,9 @@ class PhraseRules:
         for entry in self.crisis:
             if entry.needs is not None and not entry.needs.search(canon):
                 continue
-            spans = {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
-            spans |= {m.span() for m in entry.regex.finditer(canon)}
+            spans = {m.span() for m in entry.regex.finditer(canon)}
+            if spans:  # (no phrase of the group matches anywhere when the whole group's regex does not)
+                spans |= {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
             for start, end in sorted(spans)[:self._MOST_HEARD]:
                 pieces = frozenset(self.pieces(text, canon, start, end))
                 if told and pieces & told:
@@ -364,12 +389,14 @@ class PhraseRules:
                 return entry.id
         return None
 
+    @lru_cache(maxsize=32)  # (every language's rules read one message several times: check, told, heard, directed)
     def canonical(self, text: str) -> str:
         """The canonical text, with a token split as words run together only where a crisis phrase is made of two
         or more of its pieces ("iwanttodie", "endmylife"): an ordinary word that happens to be phrase words joined
         stays whole ("another" is no "an not her", "sending" no "se ending", "finalmente" no "final me en te")."""
         return self.normaliser.canonical(text, self._joins(text))
 
+    @lru_cache(maxsize=32)  # (read by `canonical` and `_trace`)
     def _joins(self, text: str) -> frozenset[str] | None:
         """The tokens `canonical` splits as words run together (None: every one that can be)."""
         joined = self.normaliser.joined(text)
