@@ -26,6 +26,7 @@ from bot.safety.normalise import CLAUSE
 
 _WORD = re.compile(r"[a-z0-9]+\*?|[^\sa-z0-9()|?*.$^]")
 _GAP = rf"(?: [^ {CLAUSE}]+){{0,3}}"
+_PHRASE_TOKEN = re.compile(r"\.\.\.|[()|?$^]|[^\s()|?$^]+")
 
 
 class PatternError(HearthError, ValueError):
@@ -33,14 +34,15 @@ class PatternError(HearthError, ValueError):
 
 
 def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
-                   gap_stops: frozenset[str] = frozenset()) -> str:
+                   gap_stops: frozenset[str] = frozenset(), atoms: dict[str, str] | None = None) -> str:
     """Compile one phrase to a regex source matching canonical text (see `Normaliser.canonical`). `gap_stops`:
     words a `...` never passes over, the language's negation cues: the negation check reads only what comes
     before a match, so "ich will mich ... umbringen" must not take in the "nicht" of "ich will mich nicht
-    umbringen"."""
+    umbringen". `atoms`: each word's regex, remembered across the phrases of one file (the same `canon_word`
+    for every call given the same dict), since a file's phrases say the same words again and again."""
     gap = _GAP if not gap_stops else \
         rf"(?: (?!(?:{'|'.join(re.escape(w) for w in sorted(gap_stops))})(?= |$))[^ {CLAUSE}]+){{0,3}}"
-    tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
+    tokens = _PHRASE_TOKEN.findall(phrase.casefold())
     pos = 0
 
     def seq() -> str:
@@ -84,12 +86,16 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
         return atom
 
     def word(tok: str) -> str:
+        if atoms is not None and (known := atoms.get(tok)) is not None:
+            return known
         prefix = tok.endswith("*")
         words = canon_word(tok.rstrip("*"), prefix)
         if not words or not all(_WORD.fullmatch(w) for w in words):
             raise PatternError(f"“{tok}” is not a word in {phrase!r}")
-        body = "".join(" " + re.escape(w) for w in words)
-        return body + (rf"[^ {CLAUSE}]*" if prefix else "")
+        body = "".join(" " + re.escape(w) for w in words) + (rf"[^ {CLAUSE}]*" if prefix else "")
+        if atoms is not None:
+            atoms[tok] = body
+        return body
 
     body = seq()
     if pos != len(tokens):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
-from bot.safety.content import Entry, SafetyContentError, load_phrase_file
+from bot.safety.content import Entry, PhraseFile, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
 from bot.safety.patterns import PatternError, compile_phrase, inverted
 
@@ -187,13 +187,15 @@ class PhraseRules:
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en",
-             topic: list[Entry] | None = None, known: frozenset[str] = frozenset()) -> "PhraseRules":
+             topic: list[Entry] | None = None, known: frozenset[str] = frozenset(),
+             phrase_file: PhraseFile | None = None) -> "PhraseRules":
         """Load and compile `<content_dir>/safety/<language>.toml`. `topic`: the `[[topic]]` markers to read by
         (default: the file's own); `AllRules` gives every language's, since another language's rule may match
         a word shared by several ("suicide" in English and French). `known`: other languages' phrase words, never
-        split as words run together (`Normaliser.unjoin`)."""
+        split as words run together (`Normaliser.unjoin`). `phrase_file`: that file, already read (`AllRules`
+        reads each once)."""
         path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
-        pf = load_phrase_file(path)
+        pf = load_phrase_file(path) if phrase_file is None else phrase_file
         norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
         norm.vocabulary, norm.stems = _vocabulary([p for e in pf.crisis for p in e.patterns])
         norm.known = known
@@ -244,6 +246,7 @@ class PhraseRules:
             return out
 
         needles = _needles(norm)
+        atoms: dict[str, str] = {}  # (each phrase word's regex, made once: `compile_phrase`)
 
         def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
@@ -252,9 +255,9 @@ class PhraseRules:
                     for p in (*e.patterns, *e.needs, *e.unless) if own else ():
                         _check_canonical(p, norm, needles)
                     stops = gap_stops if kind == "crisis" and e.negatable else frozenset()
-                    sources = [compile_phrase(p, canon_word, stops) for p in e.patterns]
-                    needs = [compile_phrase(p, canon_word) for p in e.needs]
-                    unless = [compile_phrase(p, canon_word) for p in e.unless]
+                    sources = [compile_phrase(p, canon_word, stops, atoms) for p in e.patterns]
+                    needs = [compile_phrase(p, canon_word, atoms=atoms) for p in e.needs]
+                    unless = [compile_phrase(p, canon_word, atoms=atoms) for p in e.unless]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
@@ -281,7 +284,7 @@ class PhraseRules:
                        frozenset(w for c in pf.finite for w in canon_words(c)),
                        frozenset(w for c in pf.ever for w in canon_words(c)))
         try:
-            degree = [compile_phrase(p, canon_word) for p in pf.intensifiers]
+            degree = [compile_phrase(p, canon_word, atoms=atoms) for p in pf.intensifiers]
         except PatternError as exc:
             raise SafetyContentError(f"{path}: [negation].intensifiers: {exc}") from None
         rules = cls(norm, compile_entries("crisis", turned(pf.crisis)),
@@ -575,7 +578,7 @@ class AllRules:
         files = [load_phrase_file(folder / f"{lang}.toml") for lang in present]
         topic = [e for pf in files for e in pf.topic]
         known = _vocabulary([p for pf in files for e in pf.crisis for p in e.patterns])[0]
-        return cls({lang: PhraseRules.load(content_dir, lang, topic, known) for lang in present})
+        return cls({lang: PhraseRules.load(content_dir, lang, topic, known, pf) for lang, pf in zip(present, files)})
 
     @property
     def crisis(self) -> list[_Compiled]:
