@@ -105,6 +105,51 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
     return body + "(?= )"
 
 
+def required_words(phrase: str, canon_word: Callable[[str, bool], list[str]],
+                   ) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Words of which a text's canonical form must hold one for `compile_phrase(phrase)` to match anywhere in it:
+    (whole tokens, prefixes a token starts with), or None where the phrase may match without any (all of it
+    optional). One item every match must take is chosen (a word, or a group: one of its alternatives' words),
+    the one with the fewest words. The screen reads a group's regex only where this allows a match
+    (`PhraseRules.check`), so it is always a consequence of the regex, never a guess: each word of
+    `compile_phrase` is a space, the word's tokens, and then a space (or, with `*`, more of the token)."""
+    def seq(tokens: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        choices = [got for atom in _atoms(tokens) if (got := item(atom)) is not None]
+        return min(choices, key=_rarity, default=None)
+
+    def item(atom: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        alts = _alternatives(atom)
+        if alts is None:
+            return None  # (`...`, `$`, `^`, or optional)
+        if atom[0] != "(":
+            tok = atom[0]
+            if tok == CLAUSE:
+                return None
+            prefix = tok.endswith("*")
+            words = canon_word(tok.rstrip("*"), prefix)
+            if not words:
+                return None
+            # (the first of a word's tokens is whole, unless it is the only one and `*` lets the token go on)
+            return (frozenset(), frozenset(words[:1])) if prefix and len(words) == 1 else \
+                (frozenset(words[:1]), frozenset())
+        whole: set[str] = set()
+        starts: set[str] = set()
+        for alt in alts:
+            if (got := seq(alt)) is None:
+                return None  # (an alternative that needs no word)
+            whole |= got[0]
+            starts |= got[1]
+        return frozenset(whole), frozenset(starts)
+
+    return seq(_PHRASE_TOKEN.findall(phrase.casefold()))
+
+
+def _rarity(words: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int]:
+    """How often a choice of `required_words` is likely met, lower is rarer: fewer words, then longer ones ("my"
+    and "of" are in many a message, "suicidal" in few)."""
+    return len(words[0]) + len(words[1]), -min(map(len, words[0] | words[1]))
+
+
 def _atoms(tokens: list[str]) -> list[list[str]]:
     """A phrase's tokens cut into its top-level items: a word, a group with its parentheses, `...`, `$` or `^`,
     each with the `?` after it."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.content.packs import default_content_dir
 from bot.safety.content import Entry, PhraseFile, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
-from bot.safety.patterns import PatternError, compile_phrase, inverted
+from bot.safety.patterns import PatternError, compile_phrase, inverted, required_words
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ class _Compiled:
     """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
     kind: str = ""
     """`Entry.kind`: whose danger the group hears ("" the writer's own)."""
+    required: tuple[frozenset[str], tuple[str, ...]] | None = None
+    """Where `regex` can match at all (`patterns.required_words` of every phrase): some token of the canonical text
+    is one of these words, or (each with a space before it) is found there; None: anywhere. `PhraseRules.check`
+    reads the regex only then: it finds nothing elsewhere, so the answer is the same, sooner."""
+
+    def may_match(self, canon: str, tokens: frozenset[str]) -> bool:
+        """Whether `regex` can match in `canon` (`tokens`: its words): False only where it surely cannot."""
+        if self.required is None:
+            return True
+        whole, starts = self.required
+        return not whole.isdisjoint(tokens) or any(s in canon for s in starts)
 
 
 #: How far around a token of words run together the crisis phrases are looked for (characters).
@@ -154,6 +165,18 @@ def _check_canonical(phrase: str, norm: Normaliser,
 def _needles(norm: Normaliser) -> list[tuple[str, list[str], list[str]]]:
     """Each of `norm.phrases` as `_check_canonical` looks for it in a phrase, in their order."""
     return [(f" {' '.join(src)} ", src, dst) for src, dst in norm.phrases]
+
+
+def _required(patterns: tuple[str, ...], canon_word) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """`_Compiled.required` of a group's phrases: every phrase's words together (None if one needs none)."""
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for phrase in patterns:
+        if (got := required_words(phrase, canon_word)) is None:
+            return None
+        whole |= got[0]
+        starts |= got[1]
+    return frozenset(whole), tuple(sorted(" " + s for s in starts))
 
 
 def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -264,7 +287,8 @@ class PhraseRules:
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
                                      e.quiet, tuple(sources),
-                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind))
+                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind,
+                                     _required(e.patterns, canon_word) if kind == "crisis" else None))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -340,7 +364,10 @@ class PhraseRules:
         figures: list[list[tuple[int, int]]] = []  # (the figures' spans, found once, at the first match that needs them)
         cancelled: str | None = None
         softened: str | None = None
+        tokens = frozenset(canon.split())
         for entry in self.crisis:
+            if not entry.may_match(canon, tokens):
+                continue  # (none of the words every match of the group holds: it matches nowhere)
             if entry.needs is not None and not entry.needs.search(canon):
                 continue  # (a group that counts only beside another phrase, said anywhere in the message)
             found = [(m.span(), self._judge(entry, canon, *m.span(), figures, text, others))
