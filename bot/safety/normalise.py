@@ -229,11 +229,12 @@ class Normaliser:
             origin.pop()
         if not self.phrases:
             return toks, origin
+        by_first = self._phrases_by_first()
         out: list[str] = []
         where: list[int] = []
         i = 0
         while i < len(toks):
-            for src, dst in self.phrases:
+            for src, dst in by_first.get(toks[i], ()):
                 if toks[i:i + len(src)] == src:
                     out.extend(dst)
                     where.extend([origin[i]] * len(dst))
@@ -244,6 +245,17 @@ class Normaliser:
                 where.append(origin[i])
                 i += 1
         return out, where
+
+    def _phrases_by_first(self) -> dict[str, list[tuple[list[str], list[str]]]]:
+        """`phrases` indexed by their first word, each list in `phrases`' own order (longest first), so a token
+        is tried only against the phrases that can start with it. Built again whenever `phrases` is replaced."""
+        index = self.__dict__.get("_by_first")
+        if index is None or index[0] is not self.phrases:
+            by_first: dict[str, list[tuple[list[str], list[str]]]] = {}
+            for src, dst in self.phrases:
+                by_first.setdefault(src[0] if src else "", []).append((src, dst))
+            index = self.__dict__["_by_first"] = (self.phrases, by_first)
+        return index[1]
 
     def unjoin(self, tok: str) -> list[str]:
         """`tok` split into the phrase list's words when it is nothing but several of them run together

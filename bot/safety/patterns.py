@@ -26,6 +26,7 @@ from bot.safety.normalise import CLAUSE
 
 _WORD = re.compile(r"[a-z0-9]+\*?|[^\sa-z0-9()|?*.$^]")
 _GAP = rf"(?: [^ {CLAUSE}]+){{0,3}}"
+_PHRASE_TOKEN = re.compile(r"\.\.\.|[()|?$^]|[^\s()|?$^]+")
 
 
 class PatternError(HearthError, ValueError):
@@ -33,14 +34,15 @@ class PatternError(HearthError, ValueError):
 
 
 def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
-                   gap_stops: frozenset[str] = frozenset()) -> str:
+                   gap_stops: frozenset[str] = frozenset(), atoms: dict[str, str] | None = None) -> str:
     """Compile one phrase to a regex source matching canonical text (see `Normaliser.canonical`). `gap_stops`:
     words a `...` never passes over, the language's negation cues: the negation check reads only what comes
     before a match, so "ich will mich ... umbringen" must not take in the "nicht" of "ich will mich nicht
-    umbringen"."""
+    umbringen". `atoms`: each word's regex, remembered across the phrases of one file (the same `canon_word`
+    for every call given the same dict), since a file's phrases say the same words again and again."""
     gap = _GAP if not gap_stops else \
         rf"(?: (?!(?:{'|'.join(re.escape(w) for w in sorted(gap_stops))})(?= |$))[^ {CLAUSE}]+){{0,3}}"
-    tokens = re.findall(r"\.\.\.|[()|?$^]|[^\s()|?$^]+", phrase.casefold())
+    tokens = _PHRASE_TOKEN.findall(phrase.casefold())
     pos = 0
 
     def seq() -> str:
@@ -84,12 +86,16 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
         return atom
 
     def word(tok: str) -> str:
+        if atoms is not None and (known := atoms.get(tok)) is not None:
+            return known
         prefix = tok.endswith("*")
         words = canon_word(tok.rstrip("*"), prefix)
         if not words or not all(_WORD.fullmatch(w) for w in words):
             raise PatternError(f"“{tok}” is not a word in {phrase!r}")
-        body = "".join(" " + re.escape(w) for w in words)
-        return body + (rf"[^ {CLAUSE}]*" if prefix else "")
+        body = "".join(" " + re.escape(w) for w in words) + (rf"[^ {CLAUSE}]*" if prefix else "")
+        if atoms is not None:
+            atoms[tok] = body
+        return body
 
     body = seq()
     if pos != len(tokens):
@@ -97,6 +103,51 @@ def compile_phrase(phrase: str, canon_word: Callable[[str, bool], list[str]],
     if not body:
         raise PatternError("empty phrase")
     return body + "(?= )"
+
+
+def required_words(phrase: str, canon_word: Callable[[str, bool], list[str]],
+                   ) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Words of which a text's canonical form must hold one for `compile_phrase(phrase)` to match anywhere in it:
+    (whole tokens, prefixes a token starts with), or None where the phrase may match without any (all of it
+    optional). One item every match must take is chosen (a word, or a group: one of its alternatives' words),
+    the one with the fewest words. The screen reads a group's regex only where this allows a match
+    (`PhraseRules.check`), so it is always a consequence of the regex, never a guess: each word of
+    `compile_phrase` is a space, the word's tokens, and then a space (or, with `*`, more of the token)."""
+    def seq(tokens: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        choices = [got for atom in _atoms(tokens) if (got := item(atom)) is not None]
+        return min(choices, key=_rarity, default=None)
+
+    def item(atom: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        alts = _alternatives(atom)
+        if alts is None:
+            return None  # (`...`, `$`, `^`, or optional)
+        if atom[0] != "(":
+            tok = atom[0]
+            if tok == CLAUSE:
+                return None
+            prefix = tok.endswith("*")
+            words = canon_word(tok.rstrip("*"), prefix)
+            if not words:
+                return None
+            # (the first of a word's tokens is whole, unless it is the only one and `*` lets the token go on)
+            return (frozenset(), frozenset(words[:1])) if prefix and len(words) == 1 else \
+                (frozenset(words[:1]), frozenset())
+        whole: set[str] = set()
+        starts: set[str] = set()
+        for alt in alts:
+            if (got := seq(alt)) is None:
+                return None  # (an alternative that needs no word)
+            whole |= got[0]
+            starts |= got[1]
+        return frozenset(whole), frozenset(starts)
+
+    return seq(_PHRASE_TOKEN.findall(phrase.casefold()))
+
+
+def _rarity(words: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int]:
+    """How often a choice of `required_words` is likely met, lower is rarer: fewer words, then longer ones ("my"
+    and "of" are in many a message, "suicidal" in few)."""
+    return len(words[0]) + len(words[1]), -min(map(len, words[0] | words[1]))
 
 
 def _atoms(tokens: list[str]) -> list[list[str]]:

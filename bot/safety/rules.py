@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
-from bot.safety.content import Entry, SafetyContentError, load_phrase_file
+from bot.safety.content import Entry, PhraseFile, SafetyContentError, load_phrase_file
 from bot.safety.normalise import CLAUSE, Normaliser, squeeze
-from bot.safety.patterns import PatternError, compile_phrase, inverted
+from bot.safety.patterns import PatternError, compile_phrase, inverted, required_words
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ class _Compiled:
     """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
     kind: str = ""
     """`Entry.kind`: whose danger the group hears ("" the writer's own)."""
+    required: tuple[frozenset[str], tuple[str, ...]] | None = None
+    """Where `regex` can match at all (`patterns.required_words` of every phrase): some token of the canonical text
+    is one of these words, or (each with a space before it) is found there; None: anywhere. `PhraseRules.check`
+    reads the regex only then: it finds nothing elsewhere, so the answer is the same, sooner."""
+
+    def may_match(self, canon: str, tokens: frozenset[str]) -> bool:
+        """Whether `regex` can match in `canon` (`tokens`: its words): False only where it surely cannot."""
+        if self.required is None:
+            return True
+        whole, starts = self.required
+        return not whole.isdisjoint(tokens) or any(s in canon for s in starts)
 
 
 #: How far around a token of words run together the crisis phrases are looked for (characters).
@@ -134,13 +145,38 @@ class _Scope:
         return False
 
 
-def _check_canonical(phrase: str, norm: Normaliser) -> None:
-    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match."""
-    flat = re.sub(r"\.\.\.|[()|?$^*]", " | ", phrase.casefold())
-    flat = " " + " ".join(squeeze(w) for w in flat.split()) + " "
-    for src, dst in norm.phrases:
-        if f" {' '.join(src)} " in flat:
+#: `squeeze` for the phrase files' words at load: tens of thousands of words, a few thousand of them different.
+_squeeze_word = lru_cache(maxsize=1 << 14)(squeeze)
+_MARKS = re.compile(r"\.\.\.|[()|?$^*]")
+_PHRASE_WORD = re.compile(r"[^\W\d_]+\*?")
+
+
+def _check_canonical(phrase: str, norm: Normaliser,
+                     needles: list[tuple[str, list[str], list[str]]] | None = None) -> None:
+    """Refuse "do not" in a phrase: the text side turns it into "dont", so it could never match. `needles`:
+    `_needles(norm)`, made once for a file's many phrases."""
+    flat = _MARKS.sub(" | ", phrase.casefold())
+    flat = " " + " ".join(map(_squeeze_word, flat.split())) + " "
+    for needle, src, dst in _needles(norm) if needles is None else needles:
+        if needle in flat:
             raise PatternError(f"write “{' '.join(dst)}” instead of “{' '.join(src)}” in {phrase!r}")
+
+
+def _needles(norm: Normaliser) -> list[tuple[str, list[str], list[str]]]:
+    """Each of `norm.phrases` as `_check_canonical` looks for it in a phrase, in their order."""
+    return [(f" {' '.join(src)} ", src, dst) for src, dst in norm.phrases]
+
+
+def _required(patterns: tuple[str, ...], canon_word) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """`_Compiled.required` of a group's phrases: every phrase's words together (None if one needs none)."""
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for phrase in patterns:
+        if (got := required_words(phrase, canon_word)) is None:
+            return None
+        whole |= got[0]
+        starts |= got[1]
+    return frozenset(whole), tuple(sorted(" " + s for s in starts))
 
 
 def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -148,8 +184,8 @@ def _vocabulary(patterns: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     without spaces is split back into (`Normaliser.unjoin`)."""
     words, stems = set(), set()
     for phrase in patterns:
-        for tok in re.findall(r"[^\W\d_]+\*?", phrase.casefold()):
-            (stems if tok.endswith("*") else words).add(squeeze(tok.rstrip("*")))
+        for tok in _PHRASE_WORD.findall(phrase.casefold()):
+            (stems if tok.endswith("*") else words).add(_squeeze_word(tok.rstrip("*")))
     return frozenset(words), tuple(sorted(stems))
 
 
@@ -174,22 +210,33 @@ class PhraseRules:
 
     @classmethod
     def load(cls, content_dir: Path | None = None, language: str = "en",
-             topic: list[Entry] | None = None, known: frozenset[str] = frozenset()) -> "PhraseRules":
+             topic: list[Entry] | None = None, known: frozenset[str] = frozenset(),
+             phrase_file: PhraseFile | None = None) -> "PhraseRules":
         """Load and compile `<content_dir>/safety/<language>.toml`. `topic`: the `[[topic]]` markers to read by
         (default: the file's own); `AllRules` gives every language's, since another language's rule may match
         a word shared by several ("suicide" in English and French). `known`: other languages' phrase words, never
-        split as words run together (`Normaliser.unjoin`)."""
+        split as words run together (`Normaliser.unjoin`). `phrase_file`: that file, already read (`AllRules`
+        reads each once)."""
         path = Path(content_dir or default_content_dir()) / "safety" / f"{language}.toml"
-        pf = load_phrase_file(path)
+        pf = load_phrase_file(path) if phrase_file is None else phrase_file
         norm = Normaliser.build(pf.aliases, pf.phrases, pf.fuzzy, pf.real_words)
         norm.vocabulary, norm.stems = _vocabulary([p for e in pf.crisis for p in e.patterns])
         norm.known = known
 
+        canon_words_seen: dict[tuple[str, bool], list[str]] = {}
+
         def canon_word(word: str, prefix: bool) -> list[str]:
-            if prefix:
-                return [squeeze(word)]
-            toks = norm.tokens(word, frozenset())  # (a phrase's word is never split as words run together)
-            return [t for t in toks if t != CLAUSE]
+            """A phrase's word as the text side reads it; each word is normalised once per load (the same few
+            thousand words recur across tens of thousands of phrase words). A copy, so no caller can change the
+            one remembered."""
+            key = (word, prefix)
+            if (got := canon_words_seen.get(key)) is None:
+                if prefix:
+                    got = [squeeze(word)]
+                else:  # (a phrase's word is never split as words run together)
+                    got = [t for t in norm.tokens(word, frozenset()) if t != CLAUSE]
+                canon_words_seen[key] = got
+            return list(got)
 
         subjects = {tuple(canon_word(w, False)) for w in pf.inverted_subjects}
         verbs = {tuple(canon_word(w, False)) for w in pf.inverted_verbs}
@@ -221,23 +268,27 @@ class PhraseRules:
                 out.append(replace(e, patterns=(*e.patterns, *more)))
             return out
 
+        needles = _needles(norm)
+        atoms: dict[str, str] = {}  # (each phrase word's regex, made once: `compile_phrase`)
+
         def compile_entries(kind: str, entries: list[Entry], own: bool = True) -> list[_Compiled]:
             out = []
             for i, e in enumerate(entries):
                 try:
                     for p in (*e.patterns, *e.needs, *e.unless) if own else ():
-                        _check_canonical(p, norm)
+                        _check_canonical(p, norm, needles)
                     stops = gap_stops if kind == "crisis" and e.negatable else frozenset()
-                    sources = [compile_phrase(p, canon_word, stops) for p in e.patterns]
-                    needs = [compile_phrase(p, canon_word) for p in e.needs]
-                    unless = [compile_phrase(p, canon_word) for p in e.unless]
+                    sources = [compile_phrase(p, canon_word, stops, atoms) for p in e.patterns]
+                    needs = [compile_phrase(p, canon_word, atoms=atoms) for p in e.needs]
+                    unless = [compile_phrase(p, canon_word, atoms=atoms) for p in e.unless]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
                 out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
                                      e.softenable, e.topical,
                                      re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
                                      e.quiet, tuple(sources),
-                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind))
+                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind,
+                                     _required(e.patterns, canon_word) if kind == "crisis" else None))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -257,7 +308,7 @@ class PhraseRules:
                        frozenset(w for c in pf.finite for w in canon_words(c)),
                        frozenset(w for c in pf.ever for w in canon_words(c)))
         try:
-            degree = [compile_phrase(p, canon_word) for p in pf.intensifiers]
+            degree = [compile_phrase(p, canon_word, atoms=atoms) for p in pf.intensifiers]
         except PatternError as exc:
             raise SafetyContentError(f"{path}: [negation].intensifiers: {exc}") from None
         rules = cls(norm, compile_entries("crisis", turned(pf.crisis)),
@@ -313,7 +364,10 @@ class PhraseRules:
         figures: list[list[tuple[int, int]]] = []  # (the figures' spans, found once, at the first match that needs them)
         cancelled: str | None = None
         softened: str | None = None
+        tokens = frozenset(canon.split())
         for entry in self.crisis:
+            if not entry.may_match(canon, tokens):
+                continue  # (none of the words every match of the group holds: it matches nowhere)
             if entry.needs is not None and not entry.needs.search(canon):
                 continue  # (a group that counts only beside another phrase, said anywhere in the message)
             found = [(m.span(), self._judge(entry, canon, *m.span(), figures, text, others))
@@ -347,8 +401,9 @@ class PhraseRules:
         for entry in self.crisis:
             if entry.needs is not None and not entry.needs.search(canon):
                 continue
-            spans = {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
-            spans |= {m.span() for m in entry.regex.finditer(canon)}
+            spans = {m.span() for m in entry.regex.finditer(canon)}
+            if spans:  # (no phrase of the group matches anywhere when the whole group's regex does not)
+                spans |= {m.span() for source in entry.sources for m in _one(source).finditer(canon)}
             for start, end in sorted(spans)[:self._MOST_HEARD]:
                 pieces = frozenset(self.pieces(text, canon, start, end))
                 if told and pieces & told:
@@ -364,12 +419,14 @@ class PhraseRules:
                 return entry.id
         return None
 
+    @lru_cache(maxsize=32)  # (every language's rules read one message several times: check, told, heard, directed)
     def canonical(self, text: str) -> str:
         """The canonical text, with a token split as words run together only where a crisis phrase is made of two
         or more of its pieces ("iwanttodie", "endmylife"): an ordinary word that happens to be phrase words joined
         stays whole ("another" is no "an not her", "sending" no "se ending", "finalmente" no "final me en te")."""
         return self.normaliser.canonical(text, self._joins(text))
 
+    @lru_cache(maxsize=32)  # (read by `canonical` and `_trace`)
     def _joins(self, text: str) -> frozenset[str] | None:
         """The tokens `canonical` splits as words run together (None: every one that can be)."""
         joined = self.normaliser.joined(text)
@@ -548,7 +605,7 @@ class AllRules:
         files = [load_phrase_file(folder / f"{lang}.toml") for lang in present]
         topic = [e for pf in files for e in pf.topic]
         known = _vocabulary([p for pf in files for e in pf.crisis for p in e.patterns])[0]
-        return cls({lang: PhraseRules.load(content_dir, lang, topic, known) for lang in present})
+        return cls({lang: PhraseRules.load(content_dir, lang, topic, known, pf) for lang, pf in zip(present, files)})
 
     @property
     def crisis(self) -> list[_Compiled]:

@@ -13,6 +13,7 @@ screen every message and `unavailable` says why; nothing else changes.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import re
 import unicodedata
@@ -127,7 +128,21 @@ class Screen:
     @classmethod
     def load(cls, content_dir: Path | None = None, *, with_model: bool = False) -> "Screen":
         """The rules (a bad phrase file stops Hearth) and, when asked for, the model (a failure only warns,
-        once). Hearth asks for it only with `[safety] model = true`: see `config.example.toml` for why."""
+        once). Hearth asks for it only with `[safety] model = true`: see `config.example.toml` for why.
+
+        The cycle collector is paused while it loads (and left as it was found): loading makes hundreds of
+        thousands of objects that all live on, and each pass of the collector walks every object of the process
+        again (with a corpus or a store in memory, many times what the screen makes), for nothing it can free."""
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load(content_dir, with_model)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, content_dir: Path | None, with_model: bool) -> "Screen":
         rules = AllRules.load(content_dir)
         if not with_model:
             screen = cls(rules, None, "the model is off; [safety] model = true turns it on")
