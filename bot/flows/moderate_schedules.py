@@ -371,7 +371,8 @@ async def save(app: "Hearth", ev: Event) -> Reply:
     return say(said, schedule.name)
 
 
-@router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
+@router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator",
+                reads_only=True)
 async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     rows = await schedule_rows(app, ev.actor, await app.timezone_of(ev.actor))
     if not rows:

@@ -111,7 +111,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-@router.command("me export", "A copy of everything I hold about you here, as a JSON file.")
+@router.command("me export", "A copy of everything I hold about you here, as a JSON file.", reads_only=True)
 async def my_export(app: "Hearth", ev: Event) -> Reply:
     data = await member_data.export(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

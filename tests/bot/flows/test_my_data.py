@@ -254,6 +254,18 @@ async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
     assert "erase" not in shown.lower() and "answers=" not in shown and "notes=" not in shown
 
 
+async def test_me_export_after_me_delete_is_empty_and_makes_no_member(app, clock):
+    """A read of your own data makes none: the export after `me delete` is empty, with no new "first seen"."""
+    _, zed, _ = await build_history(app, clock)
+    await delete_everything(app, zed)
+    [reply] = await run(app, zed, "me export")
+    data = json.loads(reply.attachment.content)
+    assert data["member"] == {"user_id": zed.user_id, "display_name": "", "first_seen": None}
+    assert data["answers"] == [] and data["notes"] == [] and data["memberships"] == []
+    assert await app.store.communities.get_member(zed.community_id, zed.user_id) is None
+    assert "I hold nothing about you" in text(await run(app, zed, "me data"))
+
+
 async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):
     mia, zed = actor("mia", moderator=True), actor("zephyrine")
     await run(app, mia, "mod settings", key="alert_channel", value="#care-team")
