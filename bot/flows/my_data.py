@@ -161,9 +161,39 @@ def _listed(heading: str, lines: list[Rich]) -> Rich:
 
 
 async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
-    """Said in `me delete`'s question, after the warning: each promise it would cancel (`promises`)."""
-    return _listed(_("**It also cancels what I promised you:**"),
-                   await promises(app, ev.actor.community_id, ev.actor.user_id))
+    """Said in `me delete`'s question, after the warning: that it takes them off the moderator list, if they're on
+    it (`_off_the_list`), and each promise it would cancel (`promises`)."""
+    cancels = _listed(_("**It also cancels what I promised you:**"),
+                      await promises(app, ev.actor.community_id, ev.actor.user_id))
+    listed = ev.actor.user_id in await app.store.communities.moderators(ev.actor.community_id)
+    return join_rich([part for part in (await _off_the_list(app, ev, listed, asking=True), cancels) if part.parts],
+                     "\n\n")
+
+
+async def _off_the_list(app: "Hearth", ev: Event, listed: bool | int, asking: bool) -> Rich:
+    """For someone on the community's own moderator list (`listed`), which `me delete` takes them off (their
+    listing names them): whether they stop moderating (a platform right, or a listed role of theirs, stays; "can't
+    tell" says only the list), and what the other moderators see. `asking`: said before, in the question."""
+    if not listed:
+        return Rich()
+    actor = ev.actor
+    roles = await app.store.communities.moderators(actor.community_id)
+    still = True if actor.platform_moderator or any(f"role:{r}" in roles for r in actor.roles) \
+        else None if actor.platform_moderator is None else False
+    if asking:
+        said = (_("**You'll also stop being a moderator here:** this takes you off the community's moderator list.")
+                if still is False else
+                _("**This also takes you off the community's moderator list.** You'll still moderate here through "
+                  "your role or the platform's admin rights.") if still else
+                _("**This also takes you off the community's moderator list.**"))
+        return rich(said + " " + _("The audit log will tell the other moderators that a moderator deleted their data "
+                                   "and came off the list, without your name."))
+    said = (_("You're no longer a moderator here.") if still is False else
+            _("You're off the community's moderator list, but you still moderate here through your role or the "
+              "platform's admin rights.") if still else
+            _("You're off the community's moderator list."))
+    return rich(" " + said + " " + _("The audit log tells the other moderators that a moderator deleted their data "
+                                     "and came off the list, without your name."))
 
 
 def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Reply]]"
@@ -201,6 +231,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
+    body += await _off_the_list(app, ev, gone.moderator_listing, asking=False)
     now = gone.posts_to_remove - gone.posts_later - gone.posts_pooled
     body += _care_notes_gone(gone.care_notes, gone.care_notes_unposted)
     body += _if_any(now, ngettext("I'm taking down {count} post of your answers now.",
