@@ -395,14 +395,13 @@ class Hearth:
     async def member_and_memberships(
         self, actor: Actor, open_at: datetime
     ) -> tuple[Member, Community, list[tuple[Schedule, Participant]], list[tuple[Round, Schedule]]]:
-        """For `checkin status`, in one query when nothing is open (`Store.member_and_memberships`); the member
-        (and community) is made on first sight."""
+        """For `checkin status`, in one query when nothing is open (`Store.member_and_memberships`). A read: someone
+        Hearth holds nothing about (new here, or just after `me delete`) is read as a member with nothing set, and
+        no row is made for them (the community is, on first sight: it is nobody's data)."""
         member, community, joined, open_now = await self.store.communities.member_and_memberships(
             actor.community_id, actor.user_id, open_at)
-        if member is None or community is None:
-            member = await self.store.communities.upsert_member(actor, self.clock.now())  # (makes the community too)
-            community = community or await self.ensure_community(actor.community_id)
-        return member, community, joined, open_now
+        community = community or await self.ensure_community(actor.community_id)
+        return member or Member(actor.community_id, actor.user_id, actor.display_name), community, joined, open_now
 
     async def check_in_names(self, community_id: str) -> list[str]:
         """The check-ins' names here: a typed line's name without quotes is taken whole when it is one of them
@@ -411,9 +410,10 @@ class Hearth:
 
     async def timezone_of(self, actor: Actor, member: Member | None = None,
                           community: Community | None = None) -> ZoneInfo:
-        """The member's own timezone, else the platform's, else the community's."""
-        member = member or await self.ensure_member(actor)
-        for name in (member.timezone, actor.timezone, member.platform_timezone):
+        """The member's own timezone, else the platform's, else the community's. Only reads: asking which time to
+        show a read in makes no member (`me export` after `me delete` must find nothing, and leave nothing)."""
+        member = member or await self.store.communities.get_member(actor.community_id, actor.user_id)
+        for name in (member.timezone if member else None, actor.timezone, member.platform_timezone if member else None):
             if name:
                 try:
                     return ZoneInfo(name)

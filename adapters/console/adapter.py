@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import AsyncIterator, Callable, Collection, TextIO
 from zoneinfo import ZoneInfo
@@ -57,7 +57,8 @@ EXTRAS = (
     ("NAME: COMMAND", N_("one command as NAME")),
     ("press N", N_("press button N of the last message with buttons that you can see")),
     ("advance 10m", N_("move the clock forward (30s, 10m, 2h, 1d, or parts together: 1h30m; at most {longest})")),
-    ("at HH:MM[:SS]", N_("move the clock forward to that time (UTC)")),
+    ("at [DATE] HH:MM", N_("move the clock forward to the next such time (UTC), or to that time on a DATE like "
+                           "2027-03-28; seconds too: 18:59:50")),
     ("sleep N", N_("wait N real seconds, 0 to {most} (scripts)")),
     ("who", N_("who is speaking")),
     ("quit", N_("leave")),
@@ -69,7 +70,7 @@ FORM_EXIT = N_("(One answer per line. Type cancel to leave this form; nothing is
 #: A line that is one of the terminal's own extras, as exactly as they are typed: in a form, it ends the form (and
 #: then does what it says) rather than being taken as an answer, so a script's `as bob` is never Ann's words.
 _EXTRA_LINE = re.compile(r"(as\s+[A-Za-z][\w.-]*(\s+(mod|moderator))?|advance\s+\S+|advance(\s+\d+\s*[smhd])+"
-                         r"|at\s+\d{1,2}:\d{2}(:\d{2})?|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
+                         r"|at\s+(\d{4}-\d{2}-\d{2}\s+)?\d{1,2}:\d{2}(:\d{2})?|press\s+\d+|sleep\s+[\d.]+|who|extras|quit|exit)", re.IGNORECASE)
 #: The first words of the terminal's extras: at a field that isn't free words, a line that begins with one is the
 #: terminal's, whether or not the rest is right (`press`, `advance soon`: the extra then says what it needs).
 _EXTRA_WORDS = frozenset({"as", "press", "advance", "at", "sleep", "who", "extras", "?", "quit", "exit"})
@@ -822,12 +823,26 @@ class ConsoleAdapter:
         await self._move_clock_to(self._now() + delta)
 
     async def _at(self, rest: str) -> None:
-        m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
-        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
-            raise UserError(_("Say a time like `at 18:59:50` (UTC)."))
+        """`at 18:59:50`: the next such time; `at 2027-03-28 01:59`: that time on that day (a DST change, a date
+        months away), forward only, as far as `advance` goes."""
+        m = re.fullmatch(r"\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
+        try:
+            day = date.fromisoformat(m.group(1)) if m and m.group(1) else None
+        except ValueError:
+            m = None
+        if not m or int(m.group(2)) > 23 or int(m.group(3)) > 59 or int(m.group(4) or 0) > 59:
+            raise UserError(_("Say a time like `at 18:59:50`, or a day and a time like `at 2027-03-28 01:30` (UTC)."))
         now = self._now()
-        target = now.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
-        if target <= now:
+        target = now.replace(hour=int(m.group(2)), minute=int(m.group(3)), second=int(m.group(4) or 0), microsecond=0)
+        if day is not None:
+            target = target.replace(year=day.year, month=day.month, day=day.day)
+            if target <= now:
+                raise UserError(_("That's not ahead of the clock ({time}): it only moves forward.").format(
+                    time=clock_text(now)))
+            if target - now > MAX_ADVANCE:
+                raise UserError(_("I move the clock at most {days} days at a time; try `advance 30d`.").format(
+                    days=MAX_ADVANCE.days))
+        elif target <= now:
             target += timedelta(days=1)
         await self._move_clock_to(target)
 

@@ -123,7 +123,7 @@ def withdrawn_post(lang: str = "en") -> dict[str, Any]:
 
 async def unname_handler(app: "Hearth", community_id: str, note_ids: list[int]) -> None:
     """After a moderator erased their data: the posts of the notes they took or closed (`CareRepository.handled_by`,
-    read before the erasure) are edited to say "a former member" instead of their name."""
+    read before the erasure) are edited to say "someone who has since deleted their data" instead of their name."""
     zone = (await app.ensure_community(community_id)).settings.default_timezone
     lang = await app.channel_language(community_id)
     edits = [e for note in [await app.store.care.get(community_id, i) for i in note_ids] if note is not None

@@ -180,13 +180,14 @@ async def schedule_rows(app: "Hearth", actor: Actor, tz: ZoneInfo) -> list[Sched
             for s in schedules]
 
 
-#: Who a record names once its person deleted their data (it says `DELETED` there).
-FORMER_MEMBER = N_("a former member")
+#: Who a record names once its person deleted their data (it says `DELETED` there). Not "a former member": they
+#: may well still be here, having deleted only what Hearth held about them.
+SINCE_ERASED = N_("someone who has since deleted their data")
 
 
 async def people(app: "Hearth", community_id: str, subjects: list[str]) -> dict[str, Rich]:
-    """How to name each of these people (or roles) to someone: their display name here, "a former member"
-    once they deleted their data, else the platform's own link to them (`PersonRef`); never an id."""
+    """How to name each of these people (or roles) to someone: their display name here, "someone who has since
+    deleted their data" once they did, else the platform's own link to them (`PersonRef`); never an id."""
     names = await app.store.communities.display_names(community_id, [s for s in subjects if s != DELETED])
     return {s: person_shown(s, names.get(s, "")) for s in subjects}
 
@@ -197,7 +198,7 @@ async def person(app: "Hearth", community_id: str, subject: str) -> Rich:
 
 def person_shown(subject: str, name: str) -> Rich:
     if subject == DELETED:
-        return hearth_text(_(FORMER_MEMBER))
+        return hearth_text(_(SINCE_ERASED))
     if name.strip():
         return Rich((UserText(name.strip()),))
     return Rich((PersonRef(subject),))
@@ -218,10 +219,10 @@ async def posted_name(app: "Hearth", actor: Actor) -> Rich:
 
 
 def person_posted(subject: str, name: str) -> Rich:
-    """Someone named in a post many read (`posted_name`'s rule): by name, "a former member" once they deleted
-    their data, else "A member"; never the platform's link to them."""
+    """Someone named in a post many read (`posted_name`'s rule): by name, "someone who has since deleted their
+    data" once they did, else "A member"; never the platform's link to them."""
     if subject == DELETED:
-        return hearth_text(_(FORMER_MEMBER))
+        return hearth_text(_(SINCE_ERASED))
     return Rich((UserText(name.strip()),)) if name.strip() else hearth_text(_(A_MEMBER))
 
 

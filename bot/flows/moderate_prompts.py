@@ -189,7 +189,7 @@ async def enable(app: "Hearth", ev: Event) -> Reply:
 @router.command("mod prompt list", "List your community's own prompts, or the built-in ones of a theme.",
                 Option("theme", "show the built-in prompts of this theme too", kind="choice",
                        choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes"),
-                permission="moderator")
+                permission="moderator", reads_only=True)
 async def list_prompts(app: "Hearth", ev: Event) -> Reply:
     own = await app.store.prompts.list_all(ev.actor.community_id)
     switches = await app.store.prompts.switches(ev.actor.community_id)

@@ -358,7 +358,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
             return say(_("**{}** already runs just so: nothing changed."), base.name)
         schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
-        said = _("Saved changes to **{}**. Members can join with **checkin join**.")
+        said = _("Saved changes to **{}**.")  # (an edit: who joined stays joined; "members can join" is a new one's)
     else:
         if await app.store.schedules.find(ev.actor.community_id, ev.args.get("name", "")):
             raise UserError(_("There's already a check-in called “{}”."), ev.args.get("name", ""), field="name")
@@ -371,7 +371,8 @@ async def save(app: "Hearth", ev: Event) -> Reply:
     return say(said, schedule.name)
 
 
-@router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator")
+@router.command("mod schedule list", "All check-in schedules here, with their settings.", permission="moderator",
+                reads_only=True)
 async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     rows = await schedule_rows(app, ev.actor, await app.timezone_of(ev.actor))
     if not rows:

@@ -22,6 +22,7 @@ from bot import language
 from bot.i18n import N_, _, ngettext
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
 from bot.scheduling import check_timezone
+from bot.store.communities import MODERATOR_ERASED
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -98,6 +99,8 @@ AUDIT_WORDS = {
     "schedule.delete": N_("{actor} deleted the check-in {detail}"),
     "moderators.add": N_("{actor} added as a moderator: {detail}"),
     "moderators.remove": N_("{actor} removed as a moderator: {detail}"),
+    # (No actor, no detail: its person deleted their data, and the entry keeps nothing of them: `MODERATOR_ERASED`.)
+    MODERATOR_ERASED: N_("A moderator deleted their data here, which took them off the moderator list"),
     "settings": N_("{actor} changed a setting: {detail}"),
     "refused": N_("{actor} was refused {detail}"),
     "refused.button": N_("{actor} pressed a button meant for moderators, so nothing changed"),

@@ -116,7 +116,7 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines))
 
 
-@router.command("me export", "A copy of everything I hold about you here, as a JSON file.")
+@router.command("me export", "A copy of everything I hold about you here, as a JSON file.", reads_only=True)
 async def my_export(app: "Hearth", ev: Event) -> Reply:
     data = await member_data.export(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
@@ -166,13 +166,16 @@ def _listed(heading: str, lines: list[Rich]) -> Rich:
 
 
 async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
-    """Said in `me delete`'s question, after the warning: what moderators will still see of a care note about them
-    (`_care_notes_withdrawn`), and each promise it would cancel (`promises`)."""
+    """Said in `me delete`'s question, after the warning: that it takes them off the moderator list, if they're on
+    it (`_off_the_list`), what moderators will still see of a care note about them (`_care_notes_withdrawn`), and
+    each promise it would cancel (`promises`)."""
     cancels = _listed(_("**It also cancels what I promised you:**"),
                       await promises(app, ev.actor.community_id, ev.actor.user_id))
     care = _care_notes_withdrawn((await app.store.care.member_summary(ev.actor.community_id,
                                                                      ev.actor.user_id))["care_notes"])
-    return join_rich([p for p in (care, cancels) if p.parts], "\n\n")
+    listed = ev.actor.user_id in await app.store.communities.moderators(ev.actor.community_id)
+    off = await _off_the_list(app, ev, listed, asking=True)
+    return join_rich([p for p in (off, care, cancels) if p.parts], "\n\n")
 
 
 def _care_notes_withdrawn(count: int) -> Rich:
@@ -186,6 +189,32 @@ def _care_notes_withdrawn(count: int) -> Rich:
         "withdrawn, with nothing of yours in it.",
         "The {count} care notes about you go too. In the moderators' channel, they will say only that care notes "
         "were withdrawn, with nothing of yours in them.", count).format(count=count))
+
+
+async def _off_the_list(app: "Hearth", ev: Event, listed: bool | int, asking: bool) -> Rich:
+    """For someone on the community's own moderator list (`listed`), which `me delete` takes them off (their
+    listing names them): whether they stop moderating (a platform right, or a listed role of theirs, stays; "can't
+    tell" says only the list), and what the other moderators see. `asking`: said before, in the question."""
+    if not listed:
+        return Rich()
+    actor = ev.actor
+    roles = await app.store.communities.moderators(actor.community_id)
+    still = True if actor.platform_moderator or any(f"role:{r}" in roles for r in actor.roles) \
+        else None if actor.platform_moderator is None else False
+    if asking:
+        said = (_("**You'll also stop being a moderator here:** this takes you off the community's moderator list.")
+                if still is False else
+                _("**This also takes you off the community's moderator list.** You'll still moderate here through "
+                  "your role or the platform's admin rights.") if still else
+                _("**This also takes you off the community's moderator list.**"))
+        return rich(said + " " + _("The audit log will tell the other moderators that a moderator deleted their data "
+                                   "and came off the list, without your name."))
+    said = (_("You're no longer a moderator here.") if still is False else
+            _("You're off the community's moderator list, but you still moderate here through your role or the "
+              "platform's admin rights.") if still else
+            _("You're off the community's moderator list."))
+    return rich(" " + said + " " + _("The audit log tells the other moderators that a moderator deleted their data "
+                                     "and came off the list, without your name."))
 
 
 def _saying_what_it_cancelled(handler: "Callable[[Hearth, Event], Awaitable[Reply]]"
@@ -224,6 +253,7 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
     body = rich(_("Done. I've deleted everything I held about you here: {answers}, {notes}, {reflections} and "
                   "{memberships}.").format(answers=parts[0], notes=parts[1], reflections=parts[2],
                                            memberships=parts[3]))
+    body += await _off_the_list(app, ev, gone.moderator_listing, asking=False)
     now = gone.posts_to_remove - gone.posts_later - gone.posts_pooled
     body += _care_notes_gone(gone.care_notes, gone.care_notes_unposted)
     body += _if_any(now, ngettext("I'm taking down {count} post of your answers now.",

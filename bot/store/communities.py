@@ -22,6 +22,8 @@ from bot.store.repository import DELETED, Repository, like, marks
 
 #: How often the set of members whose DMs are closed is re-read (other processes mark them too).
 CLOSED_DMS_REFRESH_SECONDS = 10.0
+#: The audit entry of a moderator taken off the list by their own `me delete`: no actor, no detail (nothing of them).
+MODERATOR_ERASED = "moderators.erased"
 
 
 #: The platform's name for a member, when it said one (a blank: it couldn't say just now, so the old one stays).
@@ -339,7 +341,8 @@ class CommunityRepository(Repository):
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
         """The member row and their moderator listing go; the moderators' trail stays, without their id in it
-        (as actor, and inside details), and "added by" names "deleted-member"."""
+        (as actor, and inside details), and "added by" names "deleted-member". A listing that goes is itself an
+        entry (`MODERATOR_ERASED`), in the same transaction: the team learns a moderator left its list, never who."""
         n = await tx.execute(
             "UPDATE audit_log SET actor_id = ? WHERE community_id = ? AND actor_id = ?", DELETED, community_id, user_id
         )
@@ -352,7 +355,11 @@ class CommunityRepository(Repository):
             detail = whole_id.sub(DELETED, row["detail"])
             if detail != row["detail"]:
                 await tx.execute("UPDATE audit_log SET detail = ? WHERE id = ?", detail, row["id"])
-        await tx.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?", community_id, user_id)
+        listed = await tx.execute("DELETE FROM moderators WHERE community_id = ? AND subject = ?",
+                                  community_id, user_id)
+        if listed:  # who moderates is the team's business: the entry says what changed, and keeps nothing of them
+            await tx.execute("INSERT INTO audit_log (community_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+                             community_id, DELETED, MODERATOR_ERASED, "", utc_iso(now))
         await tx.execute("UPDATE moderators SET added_by = ? WHERE community_id = ? AND added_by = ?",
                          DELETED, community_id, user_id)
         await tx.execute("DELETE FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id)
@@ -361,7 +368,7 @@ class CommunityRepository(Repository):
                          "(SELECT 1 FROM members WHERE user_id = ?)", user_id, user_id)
         self._closed.pop(user_id, None)
         self._chosen.pop((community_id, user_id), None)  # (their language goes with them)
-        return {"audit_rows_anonymised": n}
+        return {"audit_rows_anonymised": n, "moderator_listing": listed}
 
 
 def _detail(text: str) -> Any:

@@ -32,8 +32,10 @@ Erasure rules (what "delete my data" means):
   anything whose key, target or message names their id): deleted.
 * moderator records: audit rows they made are kept (moderators need the
   trail) with the actor replaced by "deleted-member", also inside details;
-  their own moderator listing is removed; "added_by"/"created_by" on
-  moderators, schedules and prompts become "deleted-member".
+  their own moderator listing is removed, and that is itself an audit entry
+  ("moderators.erased": a moderator left the list by deleting their data;
+  no id, no name, no detail); "added_by"/"created_by" on moderators,
+  schedules and prompts become "deleted-member".
 * processed event ids hold no names and stay (they expire on their own).
 """
 
@@ -107,6 +109,9 @@ class Erased:
     """Posts of those notes in the care channel, being edited to say only that a care note was withdrawn."""
     care_notes_unposted: int = 0
     """Of the care notes, those whose post was still waiting for its tick: dropped, never posted."""
+    moderator_listing: int = 0
+    """1 when they were on the community's own moderator list, and so came off it (an audit entry says a moderator
+    did, never who)."""
 
 
 async def summary(store: "Store", community_id: str, user_id: str) -> Summary:

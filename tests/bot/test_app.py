@@ -30,9 +30,9 @@ async def whole(app) -> dict[str, list]:
 
 def test_the_commands_that_only_read_are_the_expected_ones():
     # (insights write: the first view of a finished week settles it, bot/insights/anonymity.py)
-    assert READS_ONLY == ["checkin list", "checkin status", "help", "home", "me data", "me history",
-                          "mod audit", "mod care list", "mod moderators list", "mod pack list", "notes list",
-                          "privacy"]
+    assert READS_ONLY == ["checkin list", "checkin status", "help", "home", "me data", "me export", "me history",
+                          "mod audit", "mod care list", "mod moderators list", "mod pack list", "mod prompt list",
+                          "mod schedule list", "notes list", "privacy"]
 
 
 async def test_a_command_that_only_reads_changes_nothing(app, clock):
@@ -65,11 +65,21 @@ async def test_a_repeated_read_answers_again_and_a_repeated_write_does_not(app, 
 
 async def test_asking_what_is_held_about_you_stores_nothing_new(app):
     newcomer = actor("newcomer")
-    for name in ("privacy", "me data", "help"):
-        assert text(await run(app, newcomer, name))
-    assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None
-    await run(app, newcomer, "checkin status")  # shows their times: it needs (and makes) the member
+    for name in ("privacy", "me data", "help", "me export", "checkin status", "checkin list", "home", "me history",
+                 "notes list"):  # (the times they show are read in the platform's or the community's zone)
+        assert text(await run(app, newcomer, name)), name
+        assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None, name
+    await run(app, newcomer, "me timezone", timezone="Europe/Paris")  # a change: now there is something to hold
     assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is not None
+
+
+async def test_a_moderator_reading_the_team_pages_is_not_made_a_member(app):
+    """Platform admins who only look (schedules, prompts, the audit, the moderators) leave nothing about
+    themselves behind."""
+    admin = actor("admin", moderator=True)
+    for name in ("mod schedule list", "mod prompt list", "mod audit", "mod moderators list", "mod care list"):
+        assert text(await run(app, admin, name)), name
+        assert await app.store.communities.get_member(admin.community_id, admin.user_id) is None, name
 
 
 async def test_words_that_suggest_crisis_are_answered_and_sent_on_even_in_a_read(app, monkeypatch):

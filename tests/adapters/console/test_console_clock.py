@@ -84,3 +84,29 @@ def test_the_help_and_the_readme_say_the_limits_the_terminal_keeps(tmp_path, cap
     readme = Path(__file__).parents[3].joinpath("README.md").read_text(encoding="utf-8")
     assert f"up to {MAX_ADVANCE.days} days at a time" in readme and f"at most {MAX_STEPS} of those" in readme
     assert f"wait three real seconds (0 to {MAX_SLEEP:g})" in readme
+
+
+def test_at_takes_a_day_and_a_time_forward_only_as_its_help_says(tmp_path, capsys, monkeypatch):
+    """`at 2027-03-28 01:30` reaches a day (a DST change) in one move; a day behind the clock, or past how far
+    it moves, is refused in words; `extras` says a DATE is taken."""
+    from adapters.console.adapter import extras_text
+
+    start_terminal_clock_at(monkeypatch, datetime(2026, 12, 6, 20, 0))
+    out = run_script(tmp_path, "at 2027-03-28 01:30\nwho\nat 2026-01-01 09:00\nat 2040-01-01 09:00\n"
+                               "at 2027-02-30 09:00\nat 09:00\nwho\n", capsys)
+    assert "The clock moves on to Sun 28 Mar 2027, 01:30:00 (UTC)." in out
+    assert re.search(r"The clock says \w+ 28 Mar, 01:30:\d\d", out)
+    back, far, no_day, _rest = out.split("you> at 2026-01-01 09:00", 1)[1].split("you> at ")[:4]
+    assert "it only moves forward" in back
+    assert "at most 3660 days at a time" in far
+    assert "a day and a time like at 2027-03-28 01:30" in no_day  # 30 February: no such day
+    assert re.search(r"The clock says \w+ 28 Mar, 09:00:\d\d", out.split("you> at 09:00", 1)[1])  # the same day's
+    assert "at [DATE] HH:MM" in extras_text() and "DATE like 2027-03-28" in extras_text()
+
+
+def test_a_dated_at_at_a_field_for_words_ends_the_form_as_a_timed_one_does(tmp_path, capsys):
+    from tests.adapters.console.test_console_script import EVENING_OPEN
+
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n3\nat 2030-01-01 09:00\nwho\n", capsys)
+    after = out.split("How are you, 1 to 5?", 1)[1]
+    assert "(cancelled)" in after and "The clock moves on to Tue 1 Jan 2030, 09:00:00 (UTC)." in after

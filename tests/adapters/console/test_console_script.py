@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -667,3 +668,31 @@ def test_anonymous_answers_left_after_the_last_batch_are_not_posted_and_their_me
     assert "[DM to ann]" not in closing
     assert "anonymous, not posted — w-dan" in closing
     assert "anonymous — w-ann" in closing
+
+
+def test_a_moderator_someone_added_hears_that_me_delete_ends_it_and_the_team_reads_it_in_the_audit(
+        tmp_path, capsys):
+    """trial16 #1 in the terminal: the question and the reply say Ann stops moderating; the team's audit says a
+    moderator left the list that way, names nobody, and the entry that added her doesn't call her a former member;
+    `me export` after it is empty and makes no member again."""
+    out = run_script(tmp_path, """\
+mod moderators add ann
+ann: me delete
+ann: press 1
+ann: me export
+ann: me data
+mod audit
+mod moderators list
+""", capsys)
+    ask = out.split("you> ann: me delete", 1)[1].split("you> ann: press 1", 1)[0]
+    assert "You'll also stop being a moderator here: this takes you off the community's moderator list." in ask
+    done = out.split("you> ann: press 1", 1)[1].split("you> ann: me export", 1)[0]
+    assert "You're no longer a moderator here. The audit log tells the other moderators" in done
+    assert "I hold nothing about you in this community" in out.split("you> ann: me data", 1)[1]
+    audit = out.split("you> mod audit", 1)[1].split("you> mod moderators list", 1)[0]
+    assert "· A moderator deleted their data here, which took them off the moderator list" in audit
+    assert "you added as a moderator: someone who has since deleted their data" in audit
+    assert "ann" not in audit.lower() and "former" not in audit
+    assert "Nobody else has been added yet." in out.split("you> mod moderators list", 1)[1]
+    [export] = (tmp_path / "data" / "exports").glob("hearth-export-*.json")
+    assert json.loads(export.read_text(encoding="utf-8"))["member"]["first_seen"] is None

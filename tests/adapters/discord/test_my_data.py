@@ -148,3 +148,25 @@ async def test_yes_pressed_twice_deletes_once_and_the_first_answer_stays(discord
     assert first["type"] == 7 and "I've deleted everything" in first["data"]["content"]
     assert second["type"] == 4 and "already pressed, so I didn't do it a second time" in second["data"]["content"]
     assert fake.messages[ask["message_id"]]["content"] == first["data"]["content"]  # the first answer stays
+
+
+async def test_a_moderator_someone_added_hears_before_and_after_that_me_delete_ends_it(discord_bot, fake: FakeDiscord,
+                                                                                       app):
+    """On Discord: Ann (no Manage Server) was added as a moderator; `me delete` asks, saying she'll stop
+    moderating, and its reply says she has, privately; the team's audit log says a moderator left the list,
+    naming nobody."""
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod moderators add", who=int(ann["user"]["id"]))
+    ask = await run(fake, ann, "me delete")
+    assert ask["data"]["flags"] & 64
+    assert "You'll also stop being a moderator here:** this takes you off the community's moderator list." \
+        in ask["data"]["content"]
+    done = await fake.wait_callback(await fake.click(ann, ask["message_id"], button(ask["data"], "Yes, go ahead")))
+    assert "You're no longer a moderator here. The audit log tells the other moderators that a moderator deleted " \
+           "their data and came off the list, without your name." in done["data"]["content"]
+    audit = (await run(fake, mia, "mod audit"))["data"]["content"]
+    assert "A moderator deleted their data here, which took them off the moderator list" in audit
+    assert "Mia added as a moderator: someone who has since deleted their data" in audit
+    assert "Ann" not in audit and "former member" not in audit and ann["user"]["id"] not in audit
+    assert "Only moderators" in (await run(fake, ann, "mod audit"))["data"]["content"]  # (true: she no longer is)

@@ -16,5 +16,7 @@ async def test_replies_follow_the_locale_slack_gives(app, fake, side, pseudo_spa
     assert "There are no check-ins here yet." in english
     helped = texts((await reply_to(fake, side, ANN, "help"))["blocks"])
     assert "checkin join" in helped and pseudo("On Slack, type these after") in helped
+    assert await app.store.communities.get_member("slack:T0001", "slack:UANN") is None  # (reads keep nothing)
+    await reply_to(fake, side, ANN, "me timezone Europe/Madrid")  # the first change keeps Slack's locale with it
     member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.platform_locale == "es-LA" and member.language is None

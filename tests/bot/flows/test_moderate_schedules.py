@@ -137,3 +137,13 @@ async def test_a_reminder_the_moderator_never_typed_is_never_blamed_on_them(app)
     await press(app, MOD, "mod.schedule.save", preview.buttons[0].args)
     [reply] = await run(app, MOD, "mod schedule edit", name=BASE["name"], open="30m")
     assert reply.error and reply.plain().startswith("This check-in's reminder (45 min"), reply.plain()
+
+
+async def test_saving_an_edit_says_only_what_is_true_of_an_edit(app):
+    """"Members can join with checkin join" is a new check-in's news: an edit's reply says it was saved."""
+    [preview] = await run(app, MOD, "mod schedule create", **BASE)
+    created = text(await press(app, MOD, "mod.schedule.save", preview.buttons[0].args))
+    assert created == "Created mornings. Members can join with checkin join."
+    [preview] = await run(app, MOD, "mod schedule edit", name="mornings", channel="elsewhere")
+    saved = text(await press(app, MOD, "mod.schedule.save", preview.buttons[0].args))
+    assert saved == "Saved changes to mornings."

@@ -242,16 +242,73 @@ async def db_bytes(app: Hearth) -> bytes:
 async def test_a_members_own_data_rights_are_not_moderator_business(app, clock):
     """Seeing, taking and erasing one's own data leaves no entry in the moderators' audit log, and no counts
     of what they had anywhere a moderator can look."""
-    mia, zed, _ = await build_history(app, clock)
+    mia, _zed, bob = await build_history(app, clock)
     before = await app.store.communities.audit_log("console:test", 100)
-    await run(app, zed, "me data")
-    await run(app, zed, "me export")
-    await delete_everything(app, zed)
+    await run(app, bob, "me data")
+    await run(app, bob, "me export")
+    await delete_everything(app, bob)
     after = await app.store.communities.audit_log("console:test", 100)
     assert len(after) == len(before)  # nothing added
     assert not any("answers=" in r["detail"] or "erased" in r["action"] for r in after)
     shown = text(await run(app, mia, "mod audit", count="100"))
     assert "erase" not in shown.lower() and "answers=" not in shown and "notes=" not in shown
+
+
+async def test_a_moderator_who_erases_their_data_is_told_they_stop_moderating_and_so_is_the_team(app, clock):
+    """Zed was added as a moderator: `me delete` takes her off the list (the listing names her). The question
+    and the reply say so, and the team's audit log says a moderator left the list that way: one entry, with
+    nothing of her and none of her counts. Bob, never listed, hears none of it."""
+    mia, zed, bob = await build_history(app, clock)
+    before = len(await app.store.communities.audit_log("console:test", 100))
+    stops = zeds("**You'll also stop being a moderator here:** this takes you off the community's moderator list.")
+    audited = zeds("The audit log will tell the other moderators that a moderator deleted their data and came off "
+                   "the list, without your name.")
+    ask = (await run(app, zed, "me delete"))[0].plain()
+    assert stops in ask and audited in ask
+    assert stops not in (await run(app, bob, "me delete"))[0].plain()
+
+    done = await delete_everything(app, zed)
+    assert zeds("You're no longer a moderator here.") + " " + zeds(
+        "The audit log tells the other moderators that a moderator deleted their data and came off the list, "
+        "without your name.") in done
+    assert await app.store.communities.moderators("console:test") == []
+    after = await app.store.communities.audit_log("console:test", 100)
+    assert len(after) == before + 1
+    assert (after[0]["actor_id"], after[0]["action"], after[0]["detail"]) == ("deleted-member", "moderators.erased", "")
+    shown = text(await run(app, mia, "mod audit", count="100"))
+    assert "A moderator deleted their data here, which took them off the moderator list" in shown.split("\n")[1]
+    assert "mia added as a moderator: someone who has since deleted their data" in shown.lower()
+    assert "Zephyrine" not in shown and "zephyrine" not in shown and "answers" not in shown and "former" not in shown
+
+    assert "moderator" not in await delete_everything(app, bob)  # (never listed: not a word of it)
+    assert len(await app.store.communities.audit_log("console:test", 100)) == before + 1
+
+
+async def test_a_listed_moderator_who_still_moderates_by_the_platform_is_told_only_the_list_goes(app):
+    """A platform admin on the list too keeps moderating after `me delete`: the question and reply say the list
+    goes, and that they still moderate; never "you'll stop being a moderator"."""
+    mia, lee = actor("mia", moderator=True), actor("lee", moderator=True)
+    await run(app, mia, "mod moderators add", who="lee")
+    ask = (await run(app, lee, "me delete"))[0].plain()
+    assert "This also takes you off the community's moderator list. You'll still moderate here through your " \
+           "role or the platform's admin rights." in ask and "stop being" not in ask
+    done = await delete_everything(app, lee)
+    assert "You're off the community's moderator list, but you still moderate here through your role or the " \
+           "platform's admin rights." in done and "no longer a moderator" not in done
+    assert await app.is_moderator(lee)  # (true: the platform's word)
+    assert "A moderator deleted their data here" in text(await run(app, mia, "mod audit"))
+
+
+async def test_me_export_after_me_delete_is_empty_and_makes_no_member(app, clock):
+    """A read of your own data makes none: the export after `me delete` is empty, with no new "first seen"."""
+    _, zed, _ = await build_history(app, clock)
+    await delete_everything(app, zed)
+    [reply] = await run(app, zed, "me export")
+    data = json.loads(reply.attachment.content)
+    assert data["member"] == {"user_id": zed.user_id, "display_name": "", "first_seen": None}
+    assert data["answers"] == [] and data["notes"] == [] and data["memberships"] == []
+    assert await app.store.communities.get_member(zed.community_id, zed.user_id) is None
+    assert "I hold nothing about you" in text(await run(app, zed, "me data"))
 
 
 async def test_delete_also_forgets_when_a_care_note_was_last_sent(app, clock):

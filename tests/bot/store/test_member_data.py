@@ -49,3 +49,25 @@ async def test_closed_dms_go_with_the_last_membership(app, clock):
     rows = await store.db.fetchall("SELECT user_id FROM closed_dms ORDER BY user_id")
     assert [r["user_id"] for r in rows] == [OTHERS[0]]
     assert not await store.communities.dms_closed(ME)
+
+
+async def test_a_moderator_listing_that_goes_is_an_audit_entry_that_keeps_nothing_of_them(app, clock):
+    """Who moderates is the team's business: a listing erased with its person leaves one entry (no actor, no
+    detail: nothing of them), written in the erasure's own transaction; someone not listed leaves none."""
+    store = app.store
+    await store.communities.ensure("slack:T1", clock.now())
+    await store.communities.add_moderator("slack:T1", ME, "slack:Umod", clock.now())
+    await store.communities.add_moderator("slack:T1", OTHERS[1], ME, clock.now())  # (one ME added: stays listed)
+
+    gone = await member_data.erase(store, "slack:T1", ME, clock.now())
+
+    assert gone.moderator_listing == 1
+    assert await store.communities.moderators("slack:T1") == [OTHERS[1]]
+    [entry] = await store.communities.audit_log("slack:T1", 10)
+    assert (entry["actor_id"], entry["action"], entry["detail"]) == ("deleted-member", "moderators.erased", "")
+    rows = await store.db.fetchall("SELECT * FROM audit_log")
+    assert not any(ME in str(value) for row in rows for value in row.values())
+
+    again = await member_data.erase(store, "slack:T1", OTHERS[0], clock.now())  # never listed: no entry
+    assert again.moderator_listing == 0
+    assert len(await store.communities.audit_log("slack:T1", 10)) == 1
