@@ -382,3 +382,23 @@ def test_a_line_of_only_invisible_characters_is_an_empty_line(line):
 def test_invisible_characters_at_a_lines_ends_are_no_part_of_its_command():
     assert parse_line(FEATURES, "\u200bcheckin status\u200b")[0].name == "checkin status"
     assert trimmed("\u200bI'm ok 👩\u200d💻\u200b") == "I'm ok 👩\u200d💻"  # (a joiner inside an emoji stays)
+
+
+def test_the_readme_says_the_answers_rule_in_helps_own_words_and_its_examples_read_as_it_says():
+    """trial16 §3: the README promised what the parser didn't do. It now says `help checkin answer`'s sentence
+    (`bot.flows.help.CHOICES_FIRST`), and each example it gives reads as it says."""
+    from pathlib import Path
+
+    from bot.flows.help import CHOICES_FIRST
+
+    readme = " ".join((Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8").split())
+    rule = CHOICES_FIRST.replace("Type", "type", 1)
+    assert rule in readme
+    for line in ("checkin answer 2 circle shared thanks all", "checkin answer shared 2 circle thanks all"):
+        assert f"`{line}`" in readme
+        assert parse_line(FEATURES, line, known=KNOWN)[1] == {
+            "mood": "2", "visibility": "shared", "schedule": "circle", "words": "thanks all"}
+    assert parse_line(FEATURES, "checkin answer 2 shared I feel good circle", known=KNOWN)[1]["words"] == \
+        "I feel good circle"
+    assert parse_line(FEATURES, "checkin answer 4 words=circle was lovely", known=KNOWN)[1]["words"] == \
+        "circle was lovely"
