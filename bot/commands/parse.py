@@ -187,12 +187,17 @@ def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str
     return out
 
 
-def _filled_before(cmd: Command, key: str, before: list[str]) -> bool:
+def _filled_before(cmd: Command, key: str, before: list[str], known: Collection[str] = ()) -> bool:
     """Whether the words typed before `key=` (other `name=value` words aside) already give that option its value,
     in order: "checkin answer 2 anonymous mood=3" gives the mood twice. Then a spaced `mood = 3` is someone's own
     words ("2 mood = terrible today"), and `mood=3` is refused by name (`_named`), never shifted onto the next
-    option, which put "2 anonymous" into someone's posted words (a review)."""
+    option, which put "2 anonymous" into someone's posted words (a review). A command whose choices go first in
+    any order (`checkin answer`) reads them as `_choices_first` does: "shared 4 mood=3" gives the mood twice too."""
     queue = [w for w in before if "=" not in w]
+    if choices_first(cmd):
+        taken: dict[str, str] = {}
+        _choices_first(cmd, taken, queue, list(range(len(queue))), known)
+        return key in taken
     for opt in cmd.options:
         if opt.kind == "file" or not (opt.required or opt.rest or not _named_only(cmd, opt.name)):
             continue
@@ -401,7 +406,7 @@ def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
         key, sep, value = words[i].partition("=")
         key = old.get(key, key) if sep else key
         if sep and key in names and not _quoted_whole(typed, i) and (key in args or (
-                free_start is None and _filled_before(cmd, key, positional))):  # ("mood=4 mood=5", "2 anonymous mood=3")
+                free_start is None and _filled_before(cmd, key, positional, known))):  # ("mood=4 mood=5", "2 anonymous mood=3")
             raise UserError(_("You gave “{option}” twice. Which one did you mean? Please give it once."),
                             option=hearth_text(key), field=key)
         if not (sep and key in names and key not in args):

@@ -265,6 +265,16 @@ def test_an_answers_choices_come_first_in_any_order_and_the_first_other_word_sta
 
 
 @pytest.mark.parametrize("line, option", [
+    ("checkin answer shared 4 mood=3", "mood"),  # (in any order, given twice is still twice)
+    ("checkin answer circle schedule=circle", "schedule"),
+])
+def test_a_choice_given_in_any_order_and_by_name_too_is_asked_about(line, option):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line, known=KNOWN)
+    assert err.value.field == option and "twice" in str(err.value)
+
+
+@pytest.mark.parametrize("line, option", [
     ("checkin answer circle 4 sharedd hi", "visibility"),
     ("checkin answer shared 6 hi", "mood"),
     ("checkin answer shared circle 9 ok", "mood"),
