@@ -236,9 +236,14 @@ NEVER_ONE = frozenset({
     "When answers show, invitations show beside them only if at least {floor} people didn't answer: otherwise they "
     "would tell who answered.",
     "too few answers to show (fewer than {floor} people in every week)",
-    "Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.",
-    "Here are the numbers for {title} as a CSV file. Empty cells are weeks with fewer than {floor} people.",
+    "A week where fewer than {floor} people answered shows “{too_few}”.",
+    "moods hidden: fewer than {floor} people shared one",
+    "“{mark}”: fewer than {floor} people shared a mood that week, or their moods could give away an anonymous answer.",
     # (the summary floor is 3 at least: `checkins.summary_floor`)
+    "{source}: this file nests arrays or tables too deeply to read (more than {limit} levels) — Hearth's files need "
+    "only a few",
+    "{source}: line {line}: this file nests arrays or tables too deeply to read (more than {limit} levels) — Hearth's "
+    "files need only a few",  # (bot/content/toml.py MAX_DEPTH, 32)
     "This link signs you in once, for a working day ({hours} hours), to the community where you asked for it.",
     "**Your dashboard link** (only you can see this):\n{link}\nIt works once, for the next {minutes} minutes, and "
     "signs you in to this community for {hours} hours. Don't share it: whoever opens it acts as you.",

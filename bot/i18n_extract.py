@@ -10,16 +10,16 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from typing import IO, Any, Iterator
 
 from bot.content.texts import CHECKIN_PLACEHOLDERS
+from bot.content.toml import decode_utf8, parse_toml
 
 
 def extract_texts_toml(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
                        ) -> Iterator[tuple[int, str | None, str, list[str]]]:
-    raw = fileobj.read().decode("utf-8")
-    data = tomllib.loads(raw)
+    raw = decode_utf8(fileobj.read())
+    data = parse_toml(raw, getattr(fileobj, "name", "texts.toml"))  # (as every TOML reader: one way in)
     lines = raw.splitlines()
 
     def line_of(key: str) -> int:

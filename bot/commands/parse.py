@@ -15,9 +15,9 @@ the next one an option of its own, or someone's free words
 `checkin join schedule=x yes`: the reminders' choice). A check-in's name (`_is_name`),
 in order or named, runs up to the first word that can only be the next option (`_ends_a_name`: a #channel, a
 schedule's word, a date or time, a key=, a later choice), or is the longest of this community's names (`known`)
-its words begin with; before someone's own words only a known name runs on. A known name typed among the
-options of a command whose name comes after someone's words (`checkin answer 4 shared circle`) is that name,
-never their words (`_name_among_options`).
+its words begin with; before someone's own words only a known name runs on. `checkin answer`'s choices (a
+mood, a visibility, one of this community's check-ins by name) come first, in any order, up to the first word
+that is none of them; the rest is the member's words (`_choices_first`).
 """
 
 from __future__ import annotations
@@ -211,12 +211,17 @@ def _equals_joined(cmd: Command, spans: list[tuple[str, int]]) -> list[tuple[str
     return out
 
 
-def _filled_before(cmd: Command, key: str, before: list[str]) -> bool:
+def _filled_before(cmd: Command, key: str, before: list[str], known: Collection[str] = ()) -> bool:
     """Whether the words typed before `key=` (other `name=value` words aside) already give that option its value,
     in order: "checkin answer 2 anonymous mood=3" gives the mood twice. Then a spaced `mood = 3` is someone's own
     words ("2 mood = terrible today"), and `mood=3` is refused by name (`_named`), never shifted onto the next
-    option, which put "2 anonymous" into someone's posted words (a review)."""
+    option, which put "2 anonymous" into someone's posted words (a review). A command whose choices go first in
+    any order (`checkin answer`) reads them as `_choices_first` does: "shared 4 mood=3" gives the mood twice too."""
     queue = [w for w in before if "=" not in w]
+    if choices_first(cmd):
+        taken: dict[str, str] = {}
+        _choices_first(cmd, taken, queue, list(range(len(queue))), known)
+        return key in taken
     for opt in cmd.options:
         if opt.kind == "file" or not (opt.required or opt.rest or not _named_only(cmd, opt.name)):
             continue
@@ -269,8 +274,8 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
     names = {o.name for o in cmd.options}
     old = {alias: o.name for o in cmd.options for alias in o.old_names}  # ("id=3" for `number`: still understood)
     args, at, positional, free_start = _named(cmd, words, names, old, typed, known)
+    positional, at = _choices_first(cmd, args, positional, at, known)
     slots = _slots(cmd, set(args))
-    positional, at = _name_among_options(cmd, slots, args, positional, at, known)
     for i, opt in enumerate(slots):
         if not positional:
             break
@@ -425,7 +430,7 @@ def _named(cmd: Command, words: list[str], names: set[str], old: dict[str, str],
         key, sep, value = words[i].partition("=")
         key = old.get(key, key) if sep else key
         if sep and key in names and not _quoted_whole(typed, i) and (key in args or (
-                free_start is None and _filled_before(cmd, key, positional))):  # ("mood=4 mood=5", "2 anonymous mood=3")
+                free_start is None and _filled_before(cmd, key, positional, known))):  # ("mood=4 mood=5", "2 anonymous mood=3")
             raise UserError(_("You gave “{option}” twice. Which one did you mean? Please give it once."),
                             option=hearth_text(key), field=key)
         if not (sep and key in names and key not in args):
@@ -491,38 +496,51 @@ def _as_typed(opt: Option, taken: list[str], at: list[int], typed: Callable[[int
     return raw
 
 
-def _name_among_options(cmd: Command, slots: list[Option], args: dict[str, str], positional: list[str],
-                        at: list[int], known: Collection[str]) -> tuple[list[str], list[int]]:
-    """A check-in's name whose option comes after someone's free words (`checkin answer`'s schedule, otherwise
-    given only as `schedule=`), typed in order among the options: one of this community's names (`known`) is
-    taken whole as that name, never as the member's words, wherever it stands, when every other word is an
-    option ("checkin answer circle", "checkin answer 4 circle", "checkin answer circle 4 shared"). Words of their
-    own beside it ("4 circle was lovely") stay theirs, all of them. Returns the words left for the options in
-    order, and where each is (`args` gets the name)."""
-    spare = next((o for o in cmd.options if o.name not in args and _is_name(o) and o.suggest == "schedules"
-                  and _named_only(cmd, o.name)), None)  # (one to find: never a new one, `rename`)
-    if spare is None or not known or not positional or any(_is_name(o) for o in slots):
+def choices_first(cmd: Command) -> bool:
+    """Whether a typed line gives this command's choices first, in any order, before someone's words
+    (`_choices_first`: `checkin answer`): `help` says so under its usage."""
+    return _spare_name(cmd) is not None
+
+
+def _spare_name(cmd: Command) -> Option | None:
+    """A check-in's name to find, given after someone's words only by `schedule=`: taken among the choices."""
+    return next((o for o in cmd.options if _is_name(o) and o.suggest == "schedules" and _named_only(cmd, o.name)),
+                None)  # (one to find: never a new one, `rename`)
+
+
+def _choices_first(cmd: Command, args: dict[str, str], positional: list[str], at: list[int],
+                   known: Collection[str]) -> tuple[list[str], list[int]]:
+    """`checkin answer`'s choices, typed in any order before someone's own words: a command whose free words are
+    followed by a check-in's name given only as `schedule=` (`checkin answer`) reads its leading words, in any
+    order, as its choices for as long as each one is one: a choice of an option not given yet (a mood, a
+    visibility), or one of this community's check-in names (`known`, the longest it begins with) while none is
+    given yet. The first word that is none of these begins the words, and every word from there is theirs
+    ("checkin answer 2 circle shared thanks all": mood 2, check-in circle, shared, words "thanks all";
+    "checkin answer 2 shared I feel good circle": "circle" is part of the words).
+
+    Ambiguity (a check-in's name that is also the first word of someone's words, "checkin answer 4 circle was
+    lovely"): the documented rule, not a question. Among the leading choices the name is the check-in, as the
+    README and `help checkin answer` say; words that begin with one go after `words=`. A name that is no
+    check-in here, or a choice given twice ("4 5 stars"), ends the choices. A slip ("sharedd") is left to
+    `bind`, which asks "Did you mean shared?" before anything is saved. Returns the words left for the options
+    in order, and where each is (`args` gets the choices taken)."""
+    spare = _spare_name(cmd)
+    if spare is None:
         return positional, at
-    for i in range(len(positional)):
-        n = _known_length(positional[i:], known)
-        if n and not _free_words_in(slots, positional[:i] + positional[i + n:]):
-            args[spare.name] = " ".join(positional[i:i + n])
-            return positional[:i] + positional[i + n:], at[:i] + at[i + n:]
-    return positional, at
-
-
-def _free_words_in(slots: list[Option], words: list[str]) -> bool:
-    """Whether, given in order (as `bind` gives them), any of `words` would be someone's own free words."""
-    queue = list(words)
-    for i, opt in enumerate(slots):
-        if not queue:
-            return False
-        if opt.rest or i == len(slots) - 1:
-            return opt.kind == "text" or (opt.rest and opt.reads is None)
-        if not opt.required and opt.choices and not _is_choice(opt, queue[0]) and _free_text_follows(slots[i + 1:]):
+    choices = [o for o in cmd.options if o.choices and not o.required and not _named_only(cmd, o.name)]
+    i = 0
+    while i < len(positional):
+        opt = next((o for o in choices if o.name not in args and _is_choice(o, positional[i])), None)
+        if opt is not None:
+            args[opt.name] = positional[i]
+            i += 1
             continue
-        queue.pop(0)
-    return False
+        n = _known_length(positional[i:], known) if spare.name not in args else 0
+        if not n:
+            break
+        args[spare.name] = " ".join(positional[i:i + n])
+        i += n
+    return positional[i:], at[i:]
 
 
 def _free_text_follows(slots: list[Option]) -> bool:

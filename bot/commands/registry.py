@@ -206,9 +206,20 @@ class Command:
 
     def usage(self) -> str:
         parts = [self.name]
-        for o in self.options:
+        for o in self.typed_order():
             parts.append(f"<{o.shown()}>" if o.required else f"[{o.name}]")
         return " ".join(parts)
+
+    def typed_order(self) -> tuple[Option, ...]:
+        """The options in the order a typed line gives them: a check-in's name after the option taking someone's
+        words to the end of the line (`checkin answer`'s schedule) is typed before them, among the choices
+        (`bot.commands.parse._choices_first`), so usage and help never show it where it would be read as words."""
+        rest = next((i for i, o in enumerate(self.options) if o.rest and o.kind == "text"), None)
+        if rest is None:
+            return self.options
+        before = tuple(o for o in self.options[rest + 1:] if o.suggest == "schedules")
+        after = tuple(o for o in self.options[rest + 1:] if o.suggest != "schedules")
+        return self.options[:rest] + before + (self.options[rest],) + after
 
 
 @dataclass(frozen=True)

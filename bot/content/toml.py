@@ -41,6 +41,8 @@ def read_text_file(path: Path, what: str, source: str | None = None, error: Erro
     source = source or str(path)
     try:
         return decode_utf8(path.read_bytes())
+    except MemoryError:
+        raise error(_too_big(source)) from None
     except FileNotFoundError:
         raise error(_("{source}: file not found — there's no such {what}; check the path").format(
             source=source, what=what)) from None
@@ -57,12 +59,94 @@ def load_toml(path: Path, what: str, source: str | None = None, error: ErrorFor 
     return parse_toml(read_text_file(path, what, source, error), source or str(path), error)
 
 
+#: The most levels of arrays and tables a file may nest. Hearth's own files use three or four; the TOML reader
+#: itself gives up (RecursionError) somewhere past 300, and whatever reads the tables after it walks them too.
+MAX_DEPTH = 32
+
+
 def parse_toml(text: str, source: str, error: ErrorFor = PackError) -> dict[str, Any]:
-    """`tomllib.loads` with a kind error that names the file, the line and the column."""
+    """`tomllib.loads` with a kind error that names the file, the line and the column: every TOML reader's one way
+    in (packs on every platform and the dashboard, check-in texts, safety lists, care texts, resources, the
+    config, `hearth content lint`, the translators' extractor). Whatever the reader can't take becomes `error`,
+    never an unexpected one: a syntax error; nesting too deep to read (RecursionError), or deeper than
+    `MAX_DEPTH` (a file the reader took, but whose tables nothing after it should have to walk); a file too big
+    to hold (MemoryError); anything else the TOML reader raises."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise error(_syntax_problem(source, err, text)) from None
+    except RecursionError:
+        raise error(_too_deep(source, text)) from None
+    except MemoryError:
+        raise error(_too_big(source)) from None
+    except (ValueError, TypeError) as err:  # (the reader's own, should it raise another kind)
+        # TRANSLATORS: {what} is the TOML reader's own words, in English.
+        raise error(_("{source}: this isn't valid TOML ({what}) — check for a missing quote, bracket or \"=\"").format(
+            source=source, what=str(err) or type(err).__name__)) from None
+    if _depth(data) > MAX_DEPTH:
+        raise error(_too_deep(source, text))
+    return data
+
+
+def _depth(value: Any) -> int:
+    """How many levels of tables and arrays `value` nests, counted without recursion (a deep file can't
+    overflow the count), stopping once past `MAX_DEPTH`."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _too_deep(source: str, text: str) -> str:
+    line = _deep_line(text)
+    if line is None:
+        return _("{source}: this file nests arrays or tables too deeply to read (more than {limit} levels) — "
+                 "Hearth's files need only a few").format(source=source, limit=MAX_DEPTH)
+    return _("{source}: line {line}: this file nests arrays or tables too deeply to read (more than {limit} "
+             "levels) — Hearth's files need only a few").format(source=source, line=line, limit=MAX_DEPTH)
+
+
+def _too_big(source: str) -> str:
+    return _("{source}: this file is too big to read — Hearth's files are small; check that it's the right "
+             "one").format(source=source)
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line where the file nests past `MAX_DEPTH`, counting brackets and braces outside strings and
+    comments, plus the dots of a key or a table's header (`a.b.c`); None where the count can't tell."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        quote, dots, valued = None, 0, False
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote and line[i - 1:i] != "\\":
+                    quote = None
+                continue
+            if ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+            elif ch == "=":
+                valued = True  # (a key's dots are before it; a number's after it are none)
+            elif ch == "." and not valued:
+                dots += 1
+            if depth + dots > MAX_DEPTH:
+                return number
+    return None
 
 
 def _syntax_problem(source: str, err: tomllib.TOMLDecodeError, text: str) -> str:

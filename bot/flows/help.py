@@ -6,6 +6,7 @@ import difflib
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from bot.commands.facts import described
+from bot.commands.parse import choices_first
 from bot.commands.registry import NEAR, Command, Option, Registry
 from bot.commands.router import Router
 from bot.errors import UserError, quoted
@@ -24,6 +25,11 @@ LOOKED_UP = 3
 INTRO = N_("Hearth helps this community check in with each other and reflect. "
            "It is not a therapist or an emergency service.")
 #: What the care screen reads, and that it can miss: said with every list of commands (`privacy` says more).
+#: Said under the usage of a command whose choices come before someone's words in any order (`checkin answer`):
+#: the README says the same (`bot.commands.parse._choices_first`).
+CHOICES_FIRST = N_("Type the mood, the visibility and the check-in's name first, in any order. Your words start at "
+                   "the first word that is none of these; to start them with a check-in's name, put `words=` before "
+                   "them.")
 SCREENED = N_("I read everything you send me for words that suggest you may be in danger, and answer those "
               "privately with people you can reach. I can miss them: **support** is there any time.")
 
@@ -93,10 +99,12 @@ def _line(cmd: Command) -> Rich:
 
 def _usage(cmd: Command, facts: Mapping[str, str]) -> Reply:
     lines = [_line(cmd), rich(_("Usage: `{usage}`").format(usage=cmd.usage()))]
-    for o in cmd.options:
+    for o in cmd.typed_order():
         line = (_("• {option}: {description}") if o.required
                 else _("• {option} (optional): {description}")).format(option=o.name, description=described(o, facts))
         lines.append(hearth_text(line))
+    if choices_first(cmd):
+        lines.append(hearth_text(_(CHOICES_FIRST)))
     if cmd.example:
         lines.append(rich(_("Example: `{example}`").format(example=_(cmd.example))))
     return Reply(body=join_rich(lines))

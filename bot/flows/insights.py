@@ -28,8 +28,8 @@ from bot.flows.moderate_prompts import concern, for_members
 from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_full_stop, speaking
 from bot.insights import charts
 from bot.engines.retention import retention_days
-from bot.insights.anonymity import (Cell, Group, Released, average, gone, left_out_of_all, period_answered,
-                                    period_moods, release_week, released_from, to_settle)
+from bot.insights.anonymity import (ANONYMOUS, FEW_SHARED, Cell, Group, Released, average, gone, left_out_of_all,
+                                    period_answered, period_moods, release_week, released_from, to_settle)
 from bot.models import Community, Outgoing, Schedule
 from bot.store.insights import CountedMeanwhile, RoundCounts, Settling
 
@@ -42,6 +42,14 @@ PERIODS = (4, 12, 52)
 TOO_FEW = N_("too few to show")
 INVITED_NOTE = N_("When answers show, invitations show beside them only if at least {floor} people didn't answer: "
                   "otherwise they would tell who answered.")
+#: Beside answers that show, why their moods don't (`Cell.moods_why`): the reason that applied, never "too few"
+#: of a week enough people answered (trial16 §5).
+MOODS_ANONYMOUS = N_("moods hidden: they could give away an anonymous answer")
+MOODS_FEW_SHARED = N_("moods hidden: fewer than {floor} people shared one")
+MOODS_NOT_SHOWN = N_("moods not shown")
+#: Said under a view with a week marked `MOODS_NOT_SHOWN` (settled before its reason was kept).
+MOODS_NOT_SHOWN_NOTE = N_("“{mark}”: fewer than {floor} people shared a mood that week, or their moods could give "
+                          "away an anonymous answer.")
 PRIVATE_NOTE = N_("Private answers count as answered; their moods stay out of every number here, so the moods "
                   "add up to fewer than answered.")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -221,16 +229,26 @@ def week_label(day: date) -> str:
     return day_month_short(day)
 
 
-def _moods_text(cell: Cell) -> str:
+def moods_hidden_text(cell: Cell, floor: int) -> str:
+    """Why a week's moods don't show beside its answers, as it applied (`Cell.moods_why`)."""
+    if cell.moods_why == ANONYMOUS:
+        return _(MOODS_ANONYMOUS)
+    if cell.moods_why == FEW_SHARED:
+        return _(MOODS_FEW_SHARED).format(floor=floor)
+    return _(MOODS_NOT_SHOWN)
+
+
+def _moods_text(cell: Cell, floor: int) -> str:
     if cell.moods is None:
-        return _(TOO_FEW)
+        return moods_hidden_text(cell, floor)
     spread = " ".join(f"{i + 1}:{n}" for i, n in enumerate(cell.moods))
-    return spread + " · " + _("avg {average}").format(average=decimal(cell.average)) if cell.average is not None \
-        else spread
+    return _("moods {moods}").format(moods=spread + " · " + _("avg {average}").format(
+        average=decimal(cell.average)) if cell.average is not None else spread)
 
 
-def week_line(cell: Cell) -> str:
-    """One row of the table: the same numbers the chart draws."""
+def week_line(cell: Cell, floor: int) -> str:
+    """One row of the table: the same numbers the chart draws. Invitations that may not show are left out, not
+    marked (trial16 §5: "invited ?" was never explained): the note under the table says when they show."""
     head = f"{week_label(cell.week)} · "
     if cell.pending:
         return head + _("still open")
@@ -238,19 +256,19 @@ def week_line(cell: Cell) -> str:
         return head + _("no longer kept")
     if cell.rounds == 0:
         return head + _("no check-in")
-    invited = "?" if cell.invited is None else str(cell.invited)
+    invited = "" if cell.invited is None else _("invited {invited}").format(invited=cell.invited) + " · "
     if cell.answered is None:
-        return head + _("invited {invited} · {too_few}").format(invited=invited, too_few=_(TOO_FEW))
+        return head + invited + _(TOO_FEW)
     if cell.answered == 0:  # (each round's post said so already: `anonymity.nobody_answered`)
-        return head + _("invited {invited} · no answers").format(invited=invited)
-    return head + _("invited {invited} · answered {answered} · moods {moods}").format(
-        invited=invited, answered=cell.answered, moods=_moods_text(cell)) + (
+        return head + invited + _("no answers")
+    return head + invited + _("answered {answered} · {moods}").format(
+        answered=cell.answered, moods=_moods_text(cell, floor)) + (
         " · " + left_out_text(len(cell.left_out)) if cell.left_out else "")
 
 
 def table(view: Insights) -> str:
     """The chart's text alternative: a short table of every week shown."""
-    return "\n".join(week_line(c) for c in view.cells)
+    return "\n".join(week_line(c, view.floor) for c in view.cells)
 
 
 def trend(view: Insights) -> str:
@@ -314,10 +332,21 @@ def summary(view: Insights) -> Rich:
         fill(_("**{title}** (weeks from Monday, {zone})"), title=_heading(view), zone=hearth_text(view.zone)),
         rich(trend(view)),
         rich("```\n" + table(view) + "\n```"),
-        rich(_("Moods are 1 (low) to 5 (great). A week with fewer than {floor} people shows “{too_few}”.").format(
-            floor=view.floor, too_few=_(TOO_FEW)) + " " + _(INVITED_NOTE).format(floor=view.floor) + " "
-             + _(PRIVATE_NOTE)),
+        rich(_("Moods are 1 (low) to 5 (great).") + " " + notes(view)),
     ])
+
+
+def notes(view: Insights) -> str:
+    """What the marks a view shows mean, and only those it shows (trial16 §5: "fewer than 3 people" was said of
+    a week four answered): "too few to show", moods not shown for a reason not known, then when invitations show
+    and what private answers count for."""
+    said = []
+    if any(c.rounds and not c.pending and not c.gone and c.answered is None for c in view.cells):
+        said.append(_("A week where fewer than {floor} people answered shows “{too_few}”.").format(
+            floor=view.floor, too_few=_(TOO_FEW)))
+    if any(c.answered and c.moods is None and c.moods_why not in (ANONYMOUS, FEW_SHARED) for c in view.cells):
+        said.append(_(MOODS_NOT_SHOWN_NOTE).format(mark=_(MOODS_NOT_SHOWN), floor=view.floor))
+    return " ".join([*said, _(INVITED_NOTE).format(floor=view.floor), _(PRIVATE_NOTE)])
 
 
 async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility: str = "actor") -> Reply:
@@ -354,17 +383,17 @@ async def show(app: "Hearth", ev: Event) -> Reply:
                 permission="moderator", example="mod insights export weeks=52")
 async def export(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
-    return Reply(body=fill(_("Here are the numbers for {title} as a CSV file. "
-                             "Empty cells are weeks with fewer than {floor} people."), title=_heading(view, lower=True),
-                           floor=hearth_text(str(view.floor)))
-                 + rich(" " + (left_out_why(view.left_out) + " " if view.left_out else "")
-                        + _(INVITED_NOTE).format(floor=view.floor) + " " + _(PRIVATE_NOTE)),
+    return Reply(body=fill(_("Here are the numbers for {title} as a CSV file. An empty cell is a number that may "
+                             "not show: “moods_hidden” says why a week's moods are empty."),
+                           title=_heading(view, lower=True))
+                 + rich(" " + (left_out_why(view.left_out) + " " if view.left_out else "") + notes(view)),
                  attachment=Attachment(f"insights-{view.weeks}-weeks.csv", to_csv(view).encode("utf-8"), "text/csv"))
 
 
 CSV_HEADER = ("week_start", "status", "invited", "answered", "mood_1", "mood_2", "mood_3", "mood_4", "mood_5",
-              "average_mood", "checkins_left_out")
-"""(`checkins_left_out`: over all check-ins, how many check-ins that week's numbers leave out, too few to show)"""
+              "average_mood", "checkins_left_out", "moods_hidden")
+"""(`checkins_left_out`: over all check-ins, how many check-ins that week's numbers leave out, too few to show;
+`moods_hidden`: why the moods are empty beside answers that show, in the reader's words, as the table says it)"""
 
 
 def to_csv(view: Insights) -> str:
@@ -377,8 +406,9 @@ def to_csv(view: Insights) -> str:
                   else TOO_FEW if c.answered is None else "shown")
         moods = list(c.moods) if c.moods is not None else [""] * 5
         avg = f"{half_up(c.average, 2):.2f}" if c.average is not None else ""
+        hidden = moods_hidden_text(c, view.floor) if c.answered and c.moods is None else ""
         w.writerow([c.week.isoformat(), status, "" if c.invited is None or c.pending else c.invited,
-                    "" if c.answered is None else c.answered, *moods, avg, len(c.left_out) or ""])
+                    "" if c.answered is None else c.answered, *moods, avg, len(c.left_out) or "", hidden])
     return out.getvalue()
 
 

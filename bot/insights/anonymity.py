@@ -78,6 +78,10 @@ from typing import Awaitable, Callable, Iterable
 
 from bot.store.insights import ALL, MOODS, RoundCounts, SettledWeek, WeekCell
 
+#: Why a week's moods don't show while its answers do (`Cell.moods_why`), kept with a settled week: some round's
+#: anonymous moods could give one away (`as_counted` left them out), or fewer than `floor` people shared a mood.
+ANONYMOUS, FEW_SHARED = "anonymous", "few_shared"
+
 #: Asks the store how many different people answered these rounds (mood-sharers only, if True).
 PeopleIn = Callable[[list[int], bool], Awaitable[int]]
 
@@ -100,6 +104,9 @@ class Cell:
     left_out: frozenset[int] = frozenset()
     """The week over all check-ins only: the check-ins whose answers it leaves out (`left_out_of_all`), as a view
     reads them (never settled: worked out again from the settled cells each time)."""
+    moods_why: str | None = None
+    """Why moods don't show beside answers that do (`moods_hidden`): `ANONYMOUS`, `FEW_SHARED`, or None (they
+    show, or nothing does; or a week settled before the reason was kept: not known)."""
 
     @property
     def shared(self) -> int:
@@ -198,10 +205,19 @@ def as_counted(r: RoundCounts, floor: int) -> RoundCounts:
     return replace(r, moods=(0,) * MOODS, anonymous=(0,) * MOODS)
 
 
+def moods_hidden(group: Group, floor: int) -> str:
+    """Why the group's moods don't show, said as it applied: some round's anonymous moods were left out, since they
+    could give an anonymous answer away (`ANONYMOUS`; trial16 §5: "too few" was said of a week four people
+    answered); else fewer than `floor` people shared a mood (`FEW_SHARED`: private answers keep theirs)."""
+    return ANONYMOUS if any(as_counted(r, floor) is not r for r in group.rounds) else FEW_SHARED
+
+
 async def release_week(week: date, by_schedule: dict[int, Group], floor: int, people_in: PeopleIn,
                        counted_since: datetime | None = None) -> Released:
     """Apply the rule to one week's rounds, grouped by schedule. `counted_since`: rounds scheduled before it may
     have had their counts removed by retention (None: every round's counts are kept)."""
+    why = {sid: moods_hidden(g, floor) for sid, g in by_schedule.items()}
+    why_all = ANONYMOUS if ANONYMOUS in why.values() else FEW_SHARED
     by_schedule = {sid: Group(tuple(as_counted(r, floor) for r in g.rounds)) for sid, g in by_schedule.items()}
     every = Group(tuple(r for g in by_schedule.values() for r in g.rounds))
     if any(not r.closed for r in every.rounds):
@@ -218,7 +234,7 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
         moods = answered and await enough(group, floor, people_in, True)
         cells[sid] = Cell(week, invited(group, floor) if answered else group.invited,
                           group.answered if answered else None, group.moods if moods else None,
-                          rounds=len(group.rounds))
+                          rounds=len(group.rounds), moods_why=why[sid] if answered and not moods else None)
         if answered:
             shown_answered.append(group)
         if moods:
@@ -236,7 +252,8 @@ async def release_week(week: date, by_schedule: dict[int, Group], floor: int, pe
                                 Group(tuple(r for g in answered_parts for r in g.rounds)).answered
                                 if answered_parts else None,
                                 Group(tuple(r for g in mood_parts for r in g.rounds)).moods if mood_parts else None,
-                                rounds=len(every.rounds)))
+                                rounds=len(every.rounds),
+                                moods_why=why_all if answered_parts and not mood_parts else None))
 
 
 def invited(group: Group, floor: int) -> int | None:
@@ -304,7 +321,7 @@ def average(moods: tuple[int, ...] | None) -> float | None:
 def to_settle(released: Released) -> list[WeekCell]:
     """What is kept of a week as it is first shown: every check-in's cell, and the week over all (`ALL`)."""
     def kept(sid: int, c: Cell) -> WeekCell:
-        return WeekCell(sid, c.rounds, c.invited, c.answered, c.moods)
+        return WeekCell(sid, c.rounds, c.invited, c.answered, c.moods, c.moods_why)
     return [kept(sid, c) for sid, c in released.by_schedule.items()] + [kept(ALL, released.all)]
 
 
@@ -312,7 +329,8 @@ def released_from(week: date, settled: SettledWeek) -> Released:
     """A settled week, read back exactly as it was first shown (or gone whole, if retention removed it)."""
     if settled.purged:
         return gone(week)
-    cells = {sid: Cell(week, c.invited, c.answered, c.moods, rounds=c.rounds) for sid, c in settled.cells.items()}
+    cells = {sid: Cell(week, c.invited, c.answered, c.moods, rounds=c.rounds, moods_why=c.moods_why)
+             for sid, c in settled.cells.items()}
     every = cells.pop(ALL, Cell(week, None, None, None, rounds=0))
     return Released(cells, every)
 

@@ -59,6 +59,9 @@ class WeekCell:
     invited: int | None
     answered: int | None
     moods: tuple[int, ...] | None
+    moods_why: str | None = None
+    """Why moods didn't show beside answers that did (`bot.insights.anonymity.moods_hidden`); None: they showed,
+    nothing did, or the week was settled before this was kept (not known)."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ class InsightsRepository(Repository):
             moods = tuple(c[f"mood_{m}"] for m in range(1, MOODS + 1))
             cells[c["week"]][int(c["schedule_id"])] = WeekCell(
                 int(c["schedule_id"]), int(c["rounds"]), _int(c["invited"]), _int(c["answered"]),
-                None if any(m is None for m in moods) else tuple(int(m) for m in moods))
+                None if any(m is None for m in moods) else tuple(int(m) for m in moods), c["moods_hidden"])
         return {date.fromisoformat(r["week"]): SettledWeek(date.fromisoformat(r["week"]), bool(r["purged"]),
                                                            cells[r["week"]]) for r in rows}
 
@@ -193,9 +196,10 @@ class InsightsRepository(Repository):
             for c in w.cells:
                 moods = list(c.moods) if c.moods is not None else [None] * MOODS
                 await tx.execute("INSERT INTO insight_cells (community_id, week, schedule_id, rounds, invited, "
-                                 "answered, mood_1, mood_2, mood_3, mood_4, mood_5) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods)
+                                 "answered, mood_1, mood_2, mood_3, mood_4, mood_5, moods_hidden) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 community_id, key, c.schedule_id, c.rounds, c.invited, c.answered, *moods,
+                                 c.moods_why)
             if w.round_ids:
                 marked = await tx.execute(f"UPDATE rounds SET settled_week = ? WHERE settled_week IS NULL "
                                           f"AND id IN ({marks(w.round_ids)})", key, *w.round_ids)

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button
-from bot.flows.insights import PERIODS, TOO_FEW, insights_of, left_out_why, series, trend, week_label
+from bot.flows.insights import (PERIODS, TOO_FEW, insights_of, left_out_why, moods_hidden_text, series, trend,
+                                week_label)
 from bot.i18n import N_, _, decimal
 from bot.insights import charts
 from bot.views.home import CREATE, PAUSE, PROMPT_ADD, Section, home_view
@@ -134,12 +135,12 @@ async def insights_table(app: "Hearth", actor: "Actor", weeks: int) -> InsightsT
         elif c.rounds == 0:
             row = (label, _("no check-in"), "", "", "", "", "", "", "")
         elif c.answered is None:
-            row = (label, "?" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", "")
+            row = (label, "" if c.invited is None else str(c.invited), _(TOO_FEW), "", "", "", "", "", "")
         else:
             moods = tuple(str(n) for n in c.moods) if c.moods is not None else \
-                ("", "", "", "", "") if c.answered == 0 else (_(TOO_FEW), "", "", "", "")  # (0: no moods at all)
-            avg = decimal(c.average) if c.average is not None else ""
-            row = (label, "?" if c.invited is None else str(c.invited), str(c.answered), *moods, avg)
+                ("", "", "", "", "") if c.answered == 0 else (moods_hidden_text(c, view.floor), "", "", "", "")
+            avg = decimal(c.average) if c.average is not None else ""  # (0 answered: no moods at all)
+            row = (label, "" if c.invited is None else str(c.invited), str(c.answered), *moods, avg)
         rows.append((*row, str(len(c.left_out)) if c.left_out else ""))  # (as the CSV's `checkins_left_out`)
     png = await asyncio.to_thread(charts.png, series(view))
     alt = _("Chart of answers and average mood per week ({title}). The same numbers are in the table below.").format(

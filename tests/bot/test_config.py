@@ -39,6 +39,8 @@ def write(tmp_path: Path, text: str) -> Path:
     ("[safety]\nfoo = 1", "safety.foo", "see config.example.toml for every setting"),
     ("log_levl = 'INFO'", "log_levl", "did you mean `log_level`"),
     ("log_level = ", "(the file)", "isn't valid TOML"),
+    ("x = " + "[" * 5000 + "]" * 5000, "(the file)", "line 1: this file nests arrays or tables too deeply"),  # trial16 §4
+    ("[" + ".".join(["a"] * 5000) + "]", "(the file)", "line 1: this file nests arrays or tables too deeply"),
 ])
 def test_bad_config_names_the_key_the_problem_and_an_example(tmp_path, text, key, words):
     path = write(tmp_path, text)

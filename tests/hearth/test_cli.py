@@ -41,6 +41,17 @@ def refused(result: subprocess.CompletedProcess[str], *words: str) -> str:
     return result.stderr
 
 
+@pytest.mark.parametrize("command", [["check-config", "deep.toml"], ["--config", "deep.toml"],
+                                     ["content", "lint", "deep.toml"]])
+def test_a_toml_file_nested_too_deeply_is_one_sentence_naming_its_line(tmp_path, command):
+    """trial16 §4: 5,000 nested arrays were "something went wrong that I didn't expect (RecursionError …)"."""
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": str(tmp_path / "d")})
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said and "didn't expect" not in said, said
+    assert "deep.toml: line 1: this file nests arrays or tables too deeply to read" in said, said
+
+
 def test_a_missing_script_is_one_sentence_not_a_hang(tmp_path):
     refused(hearth(tmp_path, "--script", "nope.txt"), "nope.txt", "does not exist")
 

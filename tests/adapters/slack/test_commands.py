@@ -123,3 +123,21 @@ async def test_a_check_in_named_to_checkin_answer_is_the_check_in_never_words_po
     await app.outbox.drain_all()
     [post] = [m for m in fake.history.get("C0GENERAL", []) if "Good" in m.get("text", "")]
     assert "mornings" not in post["text"]
+
+
+async def test_an_answers_choices_in_any_order_on_slack_with_a_check_in_name_among_them(app, clock, fake, side):
+    """trial16 §3, on Slack's `/hearth`: "checkin answer 2 mornings shared thanks all" was kept private with
+    "mornings shared thanks all" as the words. The choices go first in any order; the rest is the words."""
+    from datetime import datetime, timezone
+
+    from bot.scheduling.runner import RoundScheduler
+    from tests.adapters.slack.test_member import make_schedule, reply_to
+
+    await make_schedule(side, fake)
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    await RoundScheduler(app).run_pending()
+    said = await reply_to(fake, side, ANN, "checkin answer 2 mornings shared thanks all")
+    assert "shared with the group" in texts(said["blocks"])
+    await app.outbox.drain_all()
+    [post] = [m for m in fake.history.get("C0GENERAL", []) if "Low" in m.get("text", "")]
+    assert "thanks all" in post["text"] and "mornings" not in post["text"]

@@ -142,7 +142,10 @@ async def test_a_pack_file_that_is_not_a_pack_changes_nothing(web: TestClient, a
     csrf = await signed_in(web, app)
     before = await snapshot(app)
     for name, data in (("bin.toml", b"\xff\xfe\x00\x01" * 100), ("big.toml", b"a" * 1_100_000),
-                       ("broken.toml", b"[pack\nid = ")):
+                       ("broken.toml", b"[pack\nid = "),
+                       # trial16 §4: 5,000 nested arrays were a RecursionError and the 500 "something went wrong" page
+                       ("deep.toml", b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n"),
+                       ("deeper.toml", b"[" + b".".join([b"a"] * 5000) + b"]\nx = 1\n")):
         form = aiohttp.FormData()
         for k, v in {"csrf": csrf, "kind": "form", "action": RUN, "page": "prompts",
                      "a:command": "mod pack import"}.items():
@@ -151,6 +154,8 @@ async def test_a_pack_file_that_is_not_a_pack_changes_nothing(web: TestClient, a
         response = await web.post("/act", data=form)
         body = await response.text()
         assert response.status == 400 and "Nothing changed" in body and "Traceback" not in body, name
+        if name.startswith("deep"):
+            assert "nests arrays or tables too deeply to read" in words(body), name
     assert await snapshot(app) == before
 
 

@@ -208,3 +208,26 @@ async def test_words_of_concern_in_a_form_sent_out_of_date_or_after_the_session_
     body = words(await ended.text())
     assert ended.status == 401 and "You don't have to face this alone" in body and "i want to kill myself" not in body
     assert await app.store.prompts.list_all(mod.community_id) == []
+
+
+async def test_the_insights_page_says_why_a_weeks_moods_are_hidden_and_marks_nothing_unexplained(
+        web: TestClient, app: Hearth, clock) -> None:
+    """trial16 §5: four answered (two shared, two anonymous): the moods are hidden because the anonymous ones could
+    be worked out, not because too few answered; and "?" for invitations was never explained."""
+    import re
+
+    from tests.bot.flows.test_insights import PEOPLE, a_round
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    for name in PEOPLE[:5]:  # (one stays out: invitations may not show)
+        await run(app, actor(name), "checkin join", schedule="mornings")
+    await a_round(app, clock, datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc),
+                  {"ann": ("4", "shared"), "bob": ("2", "shared"), "cy": ("1", "anonymous"), "dee": ("5", "anonymous")})
+    clock.set(datetime(2026, 1, 13, 10, 0, tzinfo=timezone.utc))
+    await signed_in(web, app, MIA)
+    page = await (await web.get("/insights")).text()
+    row = re.search(r"<tr>\s*<t[dh][^>]*>\s*5 Jan.*?</tr>", page, re.S).group(0)
+    cells = [words(c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+    assert cells[:4] == ["5 Jan", "", "4", "moods hidden: they could give away an anonymous answer"], cells
+    assert "?" not in cells and "too few to show" not in cells

@@ -224,8 +224,7 @@ def test_a_name_known_here_is_taken_whole_and_no_further():
     ("checkin answer 4 circle anonymous", {"mood": "4", "visibility": "anonymous", "schedule": "circle"}),
     ("checkin answer late evening circle 3", {"mood": "3", "schedule": "late evening circle"}),
     ("checkin answer CIRCLE mood=2", {"mood": "2", "schedule": "CIRCLE"}),
-    # Words of their own beside a name stay theirs, every one; a name that is no check-in here is words.
-    ("checkin answer 4 circle was lovely", {"mood": "4", "words": "circle was lovely"}),
+    # A name that is no check-in here is words.
     ("checkin answer 4 mornings", {"mood": "4", "words": "mornings"}),
 ])
 def test_a_check_in_name_typed_among_an_answers_options_is_the_check_in_never_the_members_words(line, args):
@@ -233,6 +232,64 @@ def test_a_check_in_name_typed_among_an_answers_options_is_the_check_in_never_th
     as the member's words (and with `shared`, posted it under their name). A name one of this community's
     check-ins has is taken whole, as the check-in, wherever it stands among the options."""
     assert parse_line(FEATURES, line, known=("circle", "Late Evening Circle", "evening"))[1] == args
+
+
+KNOWN = ("circle", "Late Evening Circle", "evening")
+
+
+@pytest.mark.parametrize("line, args", [
+    # trial16 §3: the name among the choices took the words with it, and a visibility after it was dropped.
+    ("checkin answer 2 circle shared thanks all",
+     {"mood": "2", "schedule": "circle", "visibility": "shared", "words": "thanks all"}),
+    ("checkin answer 4 shared circle I feel good today",
+     {"mood": "4", "visibility": "shared", "schedule": "circle", "words": "I feel good today"}),
+    ("checkin answer shared 4 circle", {"visibility": "shared", "mood": "4", "schedule": "circle"}),
+    ("checkin answer anonymous 3 hi there", {"visibility": "anonymous", "mood": "3", "words": "hi there"}),
+    ("checkin answer late evening circle private 5 ok", {"schedule": "late evening circle", "visibility": "private",
+                                                         "mood": "5", "words": "ok"}),
+    # The documented rule where a name could be the first of the words: among the choices it is the check-in …
+    ("checkin answer 4 circle was lovely", {"mood": "4", "schedule": "circle", "words": "was lovely"}),
+    # … and `words=` (or quotes) keeps it theirs.
+    ("checkin answer 4 words=circle was lovely", {"mood": "4", "words": "circle was lovely"}),
+    ('checkin answer 4 "circle was lovely"', {"mood": "4", "words": "circle was lovely"}),
+    # From the first word that is none of the choices, every word is theirs: a name, a mood, a visibility.
+    ("checkin answer 2 shared I feel good circle", {"mood": "2", "visibility": "shared", "words": "I feel good circle"}),
+    ("checkin answer 2 private my words circle shared", {"mood": "2", "visibility": "private",
+                                                         "words": "my words circle shared"}),
+    ("checkin answer 4 5 stars", {"mood": "4", "words": "5 stars"}),  # (a choice given already ends them)
+    ("checkin answer schedule=circle circle 4 hi", {"schedule": "circle", "words": "circle 4 hi"}),
+    ("checkin answer 4 Slept well", {"mood": "4", "words": "Slept well"}),
+])
+def test_an_answers_choices_come_first_in_any_order_and_the_first_other_word_starts_the_words(line, args):
+    assert parse_line(FEATURES, line, known=KNOWN)[1] == args
+
+
+@pytest.mark.parametrize("line, option", [
+    ("checkin answer shared 4 mood=3", "mood"),  # (in any order, given twice is still twice)
+    ("checkin answer circle schedule=circle", "schedule"),
+])
+def test_a_choice_given_in_any_order_and_by_name_too_is_asked_about(line, option):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line, known=KNOWN)
+    assert err.value.field == option and "twice" in str(err.value)
+
+
+@pytest.mark.parametrize("line, option", [
+    ("checkin answer circle 4 sharedd hi", "visibility"),
+    ("checkin answer shared 6 hi", "mood"),
+    ("checkin answer shared circle 9 ok", "mood"),
+])
+def test_a_slip_among_choices_in_any_order_is_asked_about_before_anything_is_saved(line, option):
+    with pytest.raises(UserError) as err:
+        parse_line(FEATURES, line, known=KNOWN)
+    assert err.value.field == option and "Nothing was done yet" in str(err.value)
+
+
+def test_help_and_usage_give_an_answers_choices_in_the_order_they_are_typed():
+    cmd = FEATURES.commands["checkin answer"]
+    assert cmd.usage() == "checkin answer [mood] [visibility] [schedule] [words]"
+    # every other command's usage is its options as declared
+    assert all(c.typed_order() == c.options for c in FEATURES.commands.values() if c is not cmd)
 
 
 @pytest.mark.parametrize("line, option, guess", [
@@ -335,3 +392,23 @@ def test_a_line_of_only_invisible_characters_is_an_empty_line(line):
 def test_invisible_characters_at_a_lines_ends_are_no_part_of_its_command():
     assert parse_line(FEATURES, "\u200bcheckin status\u200b")[0].name == "checkin status"
     assert trimmed("\u200bI'm ok 👩\u200d💻\u200b") == "I'm ok 👩\u200d💻"  # (a joiner inside an emoji stays)
+
+
+def test_the_readme_says_the_answers_rule_in_helps_own_words_and_its_examples_read_as_it_says():
+    """trial16 §3: the README promised what the parser didn't do. It now says `help checkin answer`'s sentence
+    (`bot.flows.help.CHOICES_FIRST`), and each example it gives reads as it says."""
+    from pathlib import Path
+
+    from bot.flows.help import CHOICES_FIRST
+
+    readme = " ".join((Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8").split())
+    rule = CHOICES_FIRST.replace("Type", "type", 1)
+    assert rule in readme
+    for line in ("checkin answer 2 circle shared thanks all", "checkin answer shared 2 circle thanks all"):
+        assert f"`{line}`" in readme
+        assert parse_line(FEATURES, line, known=KNOWN)[1] == {
+            "mood": "2", "visibility": "shared", "schedule": "circle", "words": "thanks all"}
+    assert parse_line(FEATURES, "checkin answer 2 shared I feel good circle", known=KNOWN)[1]["words"] == \
+        "I feel good circle"
+    assert parse_line(FEATURES, "checkin answer 4 words=circle was lovely", known=KNOWN)[1]["words"] == \
+        "circle was lovely"

@@ -55,6 +55,18 @@ def test_syntax_error_is_reported_with_line(tmp_path):
     assert code == 1 and "broken.toml: line 3: this isn't valid TOML" in report
 
 
+@pytest.mark.parametrize("name, text", [
+    ("deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),  # (trial16 §4: "something went wrong", exit 1)
+    ("texts.toml", '[checkin]\nx = "y"\n[' + ".".join(["t"] * 5000) + "]\n"),
+])
+def test_a_file_nested_too_deeply_is_a_problem_with_its_line_not_a_crash(tmp_path, name, text, capsys):
+    bad = write(tmp_path / name, text)
+    code, report = lint([bad])
+    assert code == 1 and f"{name}: line " in report and "nests arrays or tables too deeply to read" in report
+    assert main([str(bad)]) == 1
+    assert "something went wrong" not in capsys.readouterr().err
+
+
 def test_duplicate_ids_across_files(tmp_path):
     a = write(tmp_path / "a.toml", pack_text(prompt(id="same")))
     b = write(tmp_path / "b.toml", pack_text(prompt(id="same", text="Another question?")))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from bot.content.errors import PackError
-from bot.content.toml import load_toml
+from bot.content.toml import MAX_DEPTH, load_toml
 from bot.safety.content import SafetyContentError
 
 
@@ -33,3 +34,47 @@ def test_a_good_file_is_its_tables(tmp_path: Path) -> None:
     path = tmp_path / "ok.toml"
     path.write_text('[meta]\nlanguage = "en"\n', encoding="utf-8")
     assert load_toml(path, "phrase file") == {"meta": {"language": "en"}}
+
+
+@pytest.mark.parametrize("text, line", [
+    ("a = 1\nb = " + "[" * 5000 + "]" * 5000, 2),  # the TOML reader's RecursionError
+    ('a = 1\nb = "[[[[" \nc = ' + "{d = " * 400 + "1" + "}" * 400, 3),  # (brackets in a string count for nothing)
+    ("a = 1\n[" + ".".join(["t"] * 5000) + "]\nx = 1", 2),  # read, but too deep for what walks it after
+    ("a = 1\nb = [\n" + "[\n" * 40 + "]\n" * 40 + "]", 34),  # (line 34: the 33rd level)
+])
+def test_a_file_nested_too_deeply_is_the_callers_kind_error_with_the_line(tmp_path: Path, text, line) -> None:
+    """trial16 §4: a deeply nested file raised RecursionError in every TOML reader."""
+    path = tmp_path / "deep.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SafetyContentError) as err:
+        load_toml(path, "phrase file", error=SafetyContentError)
+    assert str(err.value) == (f"{path}: line {line}: this file nests arrays or tables too deeply to read (more than "
+                              f"{MAX_DEPTH} levels) — Hearth's files need only a few")
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text("a = " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1), encoding="utf-8")
+    assert load_toml(path, "phrase file")["a"]
+
+
+def test_a_file_too_big_to_hold_or_an_odd_reader_error_is_the_callers_kind_error(tmp_path: Path, monkeypatch) -> None:
+    import tomllib
+
+    path = tmp_path / "big.toml"
+    path.write_text("a = 1\n", encoding="utf-8")
+    for raised, said in ((MemoryError(), "this file is too big to read"), (ValueError("odd"), "this isn't valid TOML (odd)")):
+        def loads(text: str, raised: Exception = raised) -> dict:
+            raise raised
+        monkeypatch.setattr(tomllib, "loads", loads)
+        with pytest.raises(PackError, match=re.escape(f"{path}: {said}")):
+            load_toml(path, "prompt pack")
+
+
+def test_every_toml_reader_reads_through_parse_toml() -> None:
+    """One way in: no reader of Hearth's calls tomllib itself (trial16 §4: each one crashed its own way)."""
+    root = Path(__file__).resolve().parents[3]
+    callers = [p.relative_to(root).as_posix() for folder in ("bot", "adapters", "hearth")
+               for p in sorted((root / folder).rglob("*.py"))
+               if re.search(r"tomllib\.loads?\(", p.read_text(encoding="utf-8"))]
+    assert callers == ["bot/content/toml.py"]

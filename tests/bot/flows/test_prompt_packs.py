@@ -210,6 +210,9 @@ BAD_PACKS = {
                        "the text is 281 characters; the limit is 280"),
     "broken TOML": (PACK.replace('name = "Team prompts"', 'name = "Team prompts'), "isn't valid TOML"),
     "not UTF-8": ("é".encode("latin-1") + b"[pack]", "isn't UTF-8"),
+    # trial16 §4: a RecursionError in the TOML reader, then whatever walked the tables after it
+    "nested too deep to read": ("a = " + "[" * 5000 + "]" * 5000, "line 1: this file nests arrays or tables too deeply"),
+    "nested too deep to walk": (PACK + "\n[" + ".".join(["t"] * 5000) + "]\n", "nests arrays or tables too deeply"),
 }
 
 

@@ -376,3 +376,31 @@ def test_a_check_in_nobody_answered_beside_one_of_too_few_leaves_all_hidden():
     r = asyncio.run(release_week(MONDAY, {rc.schedule_id: Group((rc,)) for rc in week}, 3, _people(answers)))
     assert r.by_schedule[1].answered == 0 and r.by_schedule[2].answered is None
     assert r.all.answered is None and r.all.moods is None
+
+
+def _rc(round_id: int, schedule_id: int, moods: tuple[int, ...], anonymous: tuple[int, ...], private: int = 0
+        ) -> RoundCounts:
+    return RoundCounts(round_id, schedule_id, datetime(2026, 1, 5, 9, tzinfo=timezone.utc), True, 20,
+                       sum(moods) + private, private, moods, anonymous)
+
+
+async def _nobody_else(ids, with_mood_only):  # (each answer its own person: counts prove it here)
+    raise AssertionError("not asked")
+
+
+def test_the_reason_moods_are_hidden_is_the_one_that_applied_for_each_check_in_and_over_all():
+    """trial16 §5: a week of four answers whose anonymous moods would tell was said to be "too few"."""
+    from bot.insights.anonymity import ANONYMOUS, FEW_SHARED
+
+    told = _rc(1, 1, (1, 1, 0, 1, 1), (1, 0, 0, 0, 1))  # 2 anonymous, 1 and 5: each knows the other's
+    few = _rc(2, 2, (0, 1, 0, 1, 0), (0, 0, 0, 0, 0), private=2)  # 4 answered, 2 shared a mood
+    shows = _rc(3, 3, (0, 1, 1, 1, 0), (0, 0, 0, 0, 0))
+    r = asyncio.run(release_week(MONDAY, {1: Group((told,)), 2: Group((few,)), 3: Group((shows,))}, 3, _nobody_else))
+    assert [(c.answered, c.moods, c.moods_why) for c in (r.by_schedule[1], r.by_schedule[2])] == [
+        (4, None, ANONYMOUS), (4, None, FEW_SHARED)]
+    assert r.by_schedule[3].moods is not None and r.by_schedule[3].moods_why is None
+    assert r.all.moods is not None and r.all.moods_why is None  # (over all, enough shared: they show)
+    alone = asyncio.run(release_week(MONDAY, {1: Group((told,))}, 3, _nobody_else))
+    assert (alone.all.answered, alone.all.moods, alone.all.moods_why) == (4, None, ANONYMOUS)
+    alone = asyncio.run(release_week(MONDAY, {2: Group((few,))}, 3, _nobody_else))
+    assert (alone.all.answered, alone.all.moods, alone.all.moods_why) == (4, None, FEW_SHARED)
