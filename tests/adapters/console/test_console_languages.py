@@ -76,7 +76,7 @@ def hearths_words(out: str) -> str:
 TYPED = {"mia", "ann", "bob", "dee", "standup", "team", "Shipped", "Tired", "but", "fine", "Long", "day", "UTC",
          "checkin", "join", "help", "Hearth", "language", "schedule", "reminders", "dm", "yes", "mornings",
          "shared", "anonymous", "private",
-         "NAME", "mod", "COMMAND", "press", "advance", "sleep", "who", "quit", "extras", "HH", "MM", "SS", "cancel"}
+         "NAME", "DATE", "mod", "COMMAND", "press", "advance", "sleep", "who", "quit", "extras", "HH", "MM", "SS", "cancel"}
 
 
 def dates_in(lang: str) -> set[str]:
