@@ -179,10 +179,11 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
         assert all(e.kind == "" for e in (*pf.figures, *pf.hyperbole, *pf.topic, *pf.directed))
     prefixes = ("", "es.", "de.", "fr.", "pt.")
     assert tagged == {**{f"{p}{g}": "someone_else" for p in prefixes
-                         for g in ("other_at_risk", "other_at_risk.now", "other_at_risk.goodbye_unreachable")},
+                         for g in ("other_at_risk", "other_at_risk.now", "other_at_risk.goodbye_unreachable",
+                                   "r16b.other_at_risk", "r16b.other_goodbye_unreachable")},
                       **{f"{p}{g}": "harm_from_others" for p in prefixes
                          for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
-                                   "harm_from_others.weapon_out")}}
+                                   "harm_from_others.weapon_out", "r16b.harm_from_others")}}
     assert set(tagged.values()) == set(KINDS)
 
 
