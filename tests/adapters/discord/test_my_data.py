@@ -95,13 +95,11 @@ async def test_me_export_arrives_as_a_private_json_file(discord_bot, fake: FakeD
 
 async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDiscord, app):
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    # A mention typed in a slash command's text option reads as the name Discord resolves, else "@someone"
+    # (`bot.commands.mentions`): nothing of Discord's mark is kept, so nothing is asked about it.
     for kind, theme, depth, words in (("checkin", "appreciation", "light", "Who made your week <@&1> easier?"),
                                       ("reflection", "listening", "medium", "When did someone last hear you?")):
         added = await run(fake, mod, "mod prompt add", kind=kind, theme=theme, depth=depth, text=words)
-        if "<@&1>" in words:  # a mention: said, and asked before it is saved (`bot.content.style`)
-            assert "holds “<\u200b@”" in added["data"]["content"]  # (disarmed, as all text shown)
-            added = await fake.wait_callback(await fake.click(mod, added["message_id"],
-                                                              button(added["data"], "Yes, go ahead")))
         assert "Added" in added["data"]["content"]
 
     reply = await run(fake, mod, "mod pack export")
@@ -110,7 +108,7 @@ async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDis
     assert sent["filename"] == f"discord-{fake.guild_id}-prompts.toml"
     pack = parse_pack(sent["content"].decode("utf-8"), sent["filename"])
     assert [(p.kind, p.text) for p in pack.prompts] == [
-        ("checkin", "Who made your week <@&1> easier?"), ("reflection", "When did someone last hear you?")]
+        ("checkin", "Who made your week @someone easier?"), ("reflection", "When did someone last hear you?")]
 
     ann = fake.member(fake.next_id(), "Ann")
     refused = await run(fake, ann, "mod pack export")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.scheduling.runner import RoundScheduler
+from testing.fake_slack import BOT_USER
 from tests.adapters.slack.conftest import ANN, buttons, texts
 from tests.adapters.slack.test_round import TEAM, create_schedule_in_modal
 
@@ -15,7 +16,7 @@ WORDS = "Slept badly again"
 
 async def mention(side, text: str, event_id: str, ts: str) -> None:
     status, _ = await side.event({"type": "app_mention", "user": ANN, "channel": "C0GENERAL", "ts": ts,
-                                  "text": f"<@U0HEARTH> {text}"}, event_id)
+                                  "text": f"<@{BOT_USER}> {text}"}, event_id)
     assert status == 200
 
 
