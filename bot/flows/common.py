@@ -204,6 +204,16 @@ def person_shown(subject: str, name: str) -> Rich:
     return Rich((PersonRef(subject),))
 
 
+def moderates_off_list(actor: Actor, listed: Collection[str]) -> bool | None:
+    """Whether `actor` moderates here besides their own place on the community's moderator list (`listed`): True
+    through the platform's admin rights or a role of theirs on the list, False through neither, None when the
+    platform gave no word of its rights (can't tell). Only the actor's own event says this: of another member, Hearth
+    often knows neither."""
+    if actor.platform_moderator or any(f"role:{r}" in listed for r in actor.roles):
+        return True
+    return None if actor.platform_moderator is None else False
+
+
 #: Who a post many read names when nobody knows the speaker's name (their platform couldn't say, and it never has).
 A_MEMBER = N_("A member")
 

@@ -17,7 +17,7 @@ from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
                         show_date)
-from bot.flows.common import member_ref, people, person, show_time, zoned_day
+from bot.flows.common import member_ref, moderates_off_list, people, person, show_time, zoned_day
 from bot import language
 from bot.i18n import N_, _, ngettext
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
@@ -58,15 +58,37 @@ async def _not_listed(app: "Hearth", ev: Event, subject: str) -> UserError:
                        "moderate)."), await person(app, ev.actor.community_id, subject), field="who")
 
 
-async def _is_listed(app: "Hearth", ev: Event) -> None:
+async def _is_listed(app: "Hearth", ev: Event) -> Rich:
     mods = await app.store.communities.moderators(ev.actor.community_id)
     subject = await _subject(app, ev, mods)
     if subject not in mods:
         raise await _not_listed(app, ev, subject)
+    return rich(_still_moderating(ev, subject, mods, asking=True))
 
 
-@router.command("mod moderators remove", "Stop someone moderating Hearth here.", WHO, permission="moderator",
-                confirm=N_("They will lose access to moderator commands."), check=_is_listed,
+def _still_moderating(ev: Event, subject: str, listed: "list[str]", asking: bool) -> str:
+    """What coming off the list truly changes for `subject`: the list is all it takes them off. The platform's
+    admin rights and a listed role still make someone a moderator; Hearth can tell which for the actor themselves
+    (`moderates_off_list`, as `me delete` says it), not for another member, so of them it says only what is so."""
+    if subject.startswith("role:"):
+        return _("People with that role still moderate if they have the platform's admin rights, are on the list "
+                 "by name, or have another role on the list.")
+    if subject != ev.actor.user_id:
+        return _("If they have the platform's admin rights or a role on the list, they still moderate through that.")
+    still = moderates_off_list(ev.actor, listed)
+    if asking:
+        return (_("That's you: you'll stop being a moderator here.") if still is False else
+                _("That's you: you'll still moderate here through your role or the platform's admin rights.") if still
+                else _("That's you: if you have the platform's admin rights or a role on the list, you'll still "
+                       "moderate through that."))
+    return (_("You're no longer a moderator here.") if still is False else
+            _("You're off the community's moderator list, but you still moderate here through your role or the "
+              "platform's admin rights.") if still else
+            _("You're off the community's moderator list."))
+
+
+@router.command("mod moderators remove", "Take someone off Hearth's moderator list.", WHO, permission="moderator",
+                confirm=N_("This takes them off the community's moderator list."), check=_is_listed,
                 form=CommandForm("Remove a moderator", N_("Continue")))
 async def remove(app: "Hearth", ev: Event) -> Reply:
     subject = await _subject(app, ev, await app.store.communities.moderators(ev.actor.community_id))
@@ -74,7 +96,12 @@ async def remove(app: "Hearth", ev: Event) -> Reply:
         raise await _not_listed(app, ev, subject)
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "moderators.remove", subject,
                                              app.now())
-    return say(_("{} is no longer a moderator."), await person(app, ev.actor.community_id, subject))
+    still = _still_moderating(ev, subject, await app.store.communities.moderators(ev.actor.community_id),
+                              asking=False)
+    if subject == ev.actor.user_id:  # (said of themselves, as `me delete` says it)
+        return say(still)
+    return say(_("{} is off the community's moderator list.") + " " + still,
+               await person(app, ev.actor.community_id, subject))
 
 
 @router.command("mod moderators list", "Who moderates Hearth here.", permission="moderator",

@@ -22,6 +22,7 @@ from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
 from bot.engines.rounds import anonymity_floor, settle_waiting_posts
 from bot.flows.care_team import unname_handler, withdrawn_post
+from bot.flows.common import moderates_off_list
 from bot.store import member_data
 from bot.store.rounds import POOL_WAIT_MOST
 
@@ -197,10 +198,7 @@ async def _off_the_list(app: "Hearth", ev: Event, listed: bool | int, asking: bo
     tell" says only the list), and what the other moderators see. `asking`: said before, in the question."""
     if not listed:
         return Rich()
-    actor = ev.actor
-    roles = await app.store.communities.moderators(actor.community_id)
-    still = True if actor.platform_moderator or any(f"role:{r}" in roles for r in actor.roles) \
-        else None if actor.platform_moderator is None else False
+    still = moderates_off_list(ev.actor, await app.store.communities.moderators(ev.actor.community_id))
     if asking:
         said = (_("**You'll also stop being a moderator here:** this takes you off the community's moderator list.")
                 if still is False else

@@ -45,7 +45,9 @@ async def test_moderators_are_named_not_given_as_ids(app):
     assert "zed isn't on Hearth's moderator list" in refused
     asked = await run(app, MIA, "mod moderators remove", who="ann")
     yes = [b for b in asked[0].buttons if b.action == "confirm"][0]
-    assert text(await press(app, MIA, "confirm", yes.args)) == "Ann is no longer a moderator."
+    assert text(await press(app, MIA, "confirm", yes.args)) == (
+        "Ann is off the community's moderator list. If they have the platform's admin rights or a role on the list, "
+        "they still moderate through that.")
 
 
 async def test_a_channel_setting_is_shown_as_a_channel(app):

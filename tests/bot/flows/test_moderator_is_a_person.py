@@ -57,5 +57,5 @@ async def test_remove_finds_the_one_add_made(app):
     for who_actor in (MIA, WEB):
         who = "ann" if who_actor is MIA else "bob"
         asked = await run(app, who_actor, "mod moderators remove", who=who, confirmed="yes")
-        assert "no longer a moderator" in text(asked), text(asked)
+        assert "is off the community's moderator list" in text(asked), text(asked)
     assert await mods(app) == []
