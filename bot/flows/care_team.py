@@ -29,10 +29,11 @@ from bot.errors import UserError
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, join_rich, posted_time, reply_to_json,
                         rich, say)
 from bot.flows.common import as_id, audit, people, person_posted, person_shown, show_time
-from bot.i18n import _, ngettext, speaking
+from bot.i18n import N_, _, ngettext, speaking
 from bot.models import CareNote, FollowUp, Outgoing
 from bot.safety.resources import care_message
 from bot.store.care import NOTE_ARG
+from bot.store.repository import DELETED
 from bot.store.rounds import next_tick
 
 if TYPE_CHECKING:
@@ -64,6 +65,16 @@ DOUBLE_PRESS = timedelta(seconds=3)
 Drawn = tuple[str, datetime]
 
 
+#: An open note whose taker erased their data (`CareRepository.erase_member` opens it again): nobody is reaching out.
+TAKER_LEFT = N_("The moderator who took this one has since deleted their data with Hearth, so it's open again: "
+                "someone else can take it.")
+
+
+def taker_left(note: CareNote) -> bool:
+    """Whether this open note was taken by a moderator who then erased their data (so it is open again)."""
+    return note.state == "open" and note.taken_by == DELETED
+
+
 def note_reply(note: CareNote, zone: str = "UTC", drawn: Drawn | None = None) -> Reply:
     """The note's post as it stands: who and where (as first written), what the team did, and the buttons
     that fit its state, each carrying that state (`SEEN`). Never what the member wrote: the note never had it.
@@ -74,6 +85,8 @@ def note_reply(note: CareNote, zone: str = "UTC", drawn: Drawn | None = None) ->
     first = args | ({BY: drawn[0], AT: str(int(drawn[1].timestamp()))} if drawn else {})
     buttons: tuple[Button, ...] = ()
     if note.state == "open":
+        if taker_left(note):
+            lines.append(rich(_(TAKER_LEFT)))
         buttons = (Button(_("I'll reach out"), TAKE, first, "primary"), Button(_("Done"), DONE, args))
     elif note.state == "taken":
         lines.append(rich(_("**{}** is reaching out (since {})."),
@@ -123,7 +136,8 @@ def withdrawn_post(lang: str = "en") -> dict[str, Any]:
 
 async def unname_handler(app: "Hearth", community_id: str, note_ids: list[int]) -> None:
     """After a moderator erased their data: the posts of the notes they took or closed (`CareRepository.handled_by`,
-    read before the erasure) are edited to say "someone who has since deleted their data" instead of their name."""
+    read before the erasure) are edited: one they closed says "someone who has since deleted their data" instead of
+    their name; one they had taken is open again, and says so (`TAKER_LEFT`)."""
     zone = (await app.ensure_community(community_id)).settings.default_timezone
     lang = await app.channel_language(community_id)
     edits = [e for note in [await app.store.care.get(community_id, i) for i in note_ids] if note is not None
@@ -311,7 +325,10 @@ async def raise_again(app: "Hearth") -> None:
                for u in who]
         if not who:  # nobody on duty to tell privately (but, maybe, the one it is about): the channel hears it
             with speaking(written_in):  # (a post many read: the community's language, as the note's)
-                nobody = rich(_("💛 This care note is still open, and there's nobody on duty I can ask about it "
+                nobody = rich(_("💛 This care note is open again (the moderator who took it has since deleted "
+                                "their data with Hearth), and there's nobody on duty I can ask about it privately. "
+                                "Could someone take it?") if taker_left(note) else
+                              _("💛 This care note is still open, and there's nobody on duty I can ask about it "
                                 "privately. Could someone take it?"))
                 out = [Outgoing(f"care:{note.community_id}:{note.id}:raise:{note.user_id}", "post",
                                 {"channel": note.channel_id, "community": note.community_id},
@@ -326,8 +343,10 @@ async def _raise_to(app: "Hearth", note: CareNote, user: str, zone: str, lang: s
     again, in their words, whom the note is about (the channel it links to has the rest)."""
     with speaking(lang):
         buttons = note_reply(note, zone).buttons  # the same as the note's own, for the state it is in
-        intro = rich(_("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
-                       "press **{button}**, here or on the note.").replace("{button}", _("I'll reach out")),
+        intro = rich((_("💛 A care note in {} is open again: the moderator who took it has since deleted their data "
+                        "with Hearth. If you can, press **{button}**, here or on the note.") if taker_left(note) else
+                      _("💛 A care note in {} is still open: nobody has said they'll reach out yet. If you can, "
+                        "press **{button}**, here or on the note.")).replace("{button}", _("I'll reach out")),
                      channel(note.channel_id))
         if lang == written_in:
             about = Rich.from_json(note.body)
@@ -357,7 +376,8 @@ async def care_list(app: "Hearth", ev: Event) -> Reply:
     for n in notes:
         line = rich("• **{}**, ", names[n.user_id]) + show_time(noted_at(n), tz)
         if n.state == "open":
-            line += rich(_(": open, nobody has it yet"))
+            line += rich(_(": open again, as the moderator who took it has since deleted their data with Hearth")
+                         if taker_left(n) else _(": open, nobody has it yet"))
             if n.user_id in duty and n.raised_at is None:
                 line += rich(" ") + _not_asked(len(duty) - 1)
         elif n.state == "taken":

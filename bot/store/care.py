@@ -312,7 +312,8 @@ class CareRepository(Repository):
         (`OutboxRepository.erase_member` drops it), and is counted withdrawn all the same, as `mod care list`
         may have shown it. A reminder already in a moderator's DMs can't be taken back (platforms let Hearth
         delete in channels, not in someone's DMs; `privacy` says so); its buttons answer that the note was
-        withdrawn. On notes they took or closed as a moderator, their name gives way to "deleted-member".
+        withdrawn. On notes they took or closed as a moderator, their name gives way to "deleted-member"; one they
+        had taken and not closed is open again (nobody is reaching out now), for another moderator to take.
 
         Runs before `OutboxRepository.erase_member`, which drops every outbox row naming them, sent ones too:
         the reminders' message ids, and which posts are still on their way, are read here first."""
@@ -352,7 +353,12 @@ class CareRepository(Repository):
         await tx.execute("DELETE FROM processed_events WHERE event_id LIKE ? ESCAPE '\\'",
                          like(care_reply_mark(self.notes.cipher, community_id, user_id))[1:])
         await tx.execute(f"DELETE FROM care_notes {where}", community_id, user_id)
-        # (Each a new version: `bot.flows.care_team.unname_handler` edits their posts to say "a former member".)
+        # (Each a new version: `bot.flows.care_team.unname_handler` edits their posts.) A note they had taken is
+        # nobody's now: open again, for another moderator to take (`take` writes over it), its taker "deleted-member"
+        # so its post says they left (`bot.flows.care_team.note_reply`).
+        await tx.execute("UPDATE care_notes SET state = 'open', taken_by = ?, taken_name = '', taken_at = NULL, "
+                         "version = version + 1 WHERE community_id = ? AND state = 'taken' AND taken_by = ?",
+                         DELETED, community_id, user_id)
         await tx.execute("UPDATE care_notes SET taken_by = ?, taken_name = '', version = version + 1 "
                          "WHERE community_id = ? AND taken_by = ?", DELETED, community_id, user_id)
         await tx.execute("UPDATE care_notes SET closed_by = ?, closed_name = '', version = version + 1 "

@@ -326,3 +326,34 @@ async def test_me_delete_edits_the_care_note_to_say_it_was_withdrawn_and_its_dm_
                                                         dm_user=mia["user"]))
     said = pressed["data"]["content"]
     assert "This care note was withdrawn" in said and "can't find" not in said
+
+
+async def test_a_note_whose_moderator_erased_their_data_is_edited_open_again_for_another_to_take(
+        discord_bot, fake: FakeDiscord, app):
+    """Mia took the note, then deleted her data: its message is edited in place (a PATCH the fake checks against the
+    spec) to say it's open again, with the buttons to take it, not that someone who left is reaching out; Sam takes
+    it from there."""
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    sam = fake.member(fake.next_id(), "Sam", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    await fake.wait_callback(await fake.click(mia, int(note["id"]), button(note, "reach out")))
+    await app.outbox.drain_all()
+    assert "Mia" in fake.messages[int(note["id"])]["content"]
+
+    ask = await run(fake, mia, "me delete")
+    await fake.wait_callback(await fake.click(mia, ask["message_id"], button(ask["data"], "Yes, go ahead")))
+    assert (await app.outbox.drain_all()).failed == 0
+    edited = fake.messages[int(note["id"])]
+    assert "Mia" not in edited["content"] and "reaching out" not in edited["content"]
+    assert "The moderator who took this one has since deleted their data with Hearth, so it's open again" \
+        in edited["content"] and "Ann" in edited["content"] and WORDS not in edited["content"]
+    assert [b["label"] for b in buttons(edited)] == ["I'll reach out", "Done"]
+
+    taken = await fake.wait_callback(await fake.click(sam, int(note["id"]), button(edited, "reach out")))
+    assert "nobody doubles up" in taken["data"]["content"]
+    await app.outbox.drain_all()
+    assert "Sam" in fake.messages[int(note["id"])]["content"]

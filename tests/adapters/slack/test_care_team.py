@@ -245,3 +245,35 @@ async def test_me_delete_updates_the_care_note_to_say_it_was_withdrawn_and_its_d
     await side.click(MOD, buttons(dm["blocks"])["I'll reach out"], message={"ts": "9.9"}, channel=dm["channel"])
     pressed = (await fake.wait_for("response_url", before + 1))[-1]
     assert "This care note was withdrawn" in texts(pressed["blocks"]) and "can't find" not in texts(pressed["blocks"])
+
+
+async def test_a_note_whose_moderator_erased_their_data_is_updated_open_again_for_another_to_take(
+        app, fake, side):
+    """Mia took the note, then deleted her data: the note is updated in place (`chat.update`, its blocks checked
+    against Block Kit by the fake) to say it's open again, with the buttons to take it, not that someone who left is
+    reaching out; Sam takes it from there."""
+    fake.add_user("USAM", "Sam", admin=True)
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await care_reply(fake, side)
+    await app.outbox.drain_all()
+    [note] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0CARE"]
+    posted = fake.history["C0CARE"][-1]
+    await press(fake, side, MOD, buttons(note["blocks"])["I'll reach out"], posted)
+    await app.outbox.drain_all()
+    assert "Mia" in texts(fake.called("chat.update")[-1]["blocks"])
+
+    ask = await reply_to(fake, side, MOD, "me delete")
+    await side.click(MOD, buttons(ask["blocks"])["Yes, go ahead"], ephemeral=True)
+    await fake.wait_for("response_url", where=lambda p: "Done." in texts(p.get("blocks", [])))
+    assert (await app.outbox.drain_all()).failed == 0
+    update = fake.called("chat.update")[-1]
+    shown = texts(update["blocks"])
+    assert update["channel"] == "C0CARE" and update["ts"] == posted["ts"]
+    assert "Mia" not in shown and "reaching out" not in shown and "Ann" in shown and WORDS not in shown
+    assert "The moderator who took this one has since deleted their data with Hearth, so it's open again" in shown
+    assert list(buttons(update["blocks"])) == ["I'll reach out", "Done"]
+
+    taken = await press(fake, side, "USAM", buttons(update["blocks"])["I'll reach out"], posted)
+    assert "nobody doubles up" in texts(taken["blocks"])
+    await app.outbox.drain_all()
+    assert "*Sam* is reaching out" in texts(fake.called("chat.update")[-1]["blocks"])

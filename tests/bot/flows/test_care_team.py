@@ -434,16 +434,62 @@ async def test_a_care_note_posted_while_its_member_erased_their_data_is_then_edi
     assert [(d.kind, d.ref, d.message.plain()) for d in mods] == [("edit", "msg-raced", WITHDRAWN)]
 
 
-async def test_a_moderator_who_erases_their_data_is_no_longer_named_on_the_notes_they_took(app):
+async def test_a_note_whose_moderator_erased_their_data_is_open_again_and_says_so(app, clock):
+    """It said "someone who has since deleted their data is reaching out": nobody was any more. The post is edited
+    in place to open again, with the buttons to take it; another moderator takes it; `mod care list` and the
+    reminder, raised now nobody has it, say what happened, never "nobody has said they'll reach out yet"."""
+    await run(app, MIA, "mod moderators add", who="console:sam")
     note = await crisis_note(app)
-    await posts_to_mods(app)
+    (post,) = await posts_to_mods(app)
     await press(app, MIA, TAKE, {"note": str(note)})
+    await posts_to_mods(app)
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await delete_everything(app, MIA)
+    [last] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
+    shown = last.message.plain()
+    assert last.ref == ref_of(app, post) and "Mia" not in shown and "reaching out" not in shown
+    assert "The moderator who took this one has since deleted their data with Hearth, so it's open again: " \
+           "someone else can take it." in shown
+    assert "Ann" in shown and CRISIS not in shown  # still the note about Ann, who is still here
+    assert [(b.label, b.action, b.args["seen"]) for b in last.message.buttons] == [
+        ("I'll reach out", TAKE, "open"), ("Done", DONE, "open")]
+    listed = text(await run(app, SAM, "mod care list"))
+    assert "open again, as the moderator who took it has since deleted their data" in listed
+    assert "reaching out" not in listed and "nobody has it yet" not in listed
+
+    await RoundScheduler(app).run_job("care.raise_again")  # nobody has it, long after it went up: Sam is asked
+    await app.outbox.drain_all()
+    [dm] = [d for d in app.sent if d.kind == "dm" and d.user == "console:sam"]
+    assert "is open again: the moderator who took it has since deleted their data" in dm.message.plain()
+    assert "nobody has said" not in dm.message.plain()
+
+    assert "nobody doubles up" in text(await press(app, SAM, TAKE, last.message.buttons[0].args))
+    [taken] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
+    assert "Sam is reaching out" in taken.message.plain() and "open again" not in taken.message.plain()
+
+
+async def test_a_note_its_moderator_closed_still_says_done_by_someone_who_since_deleted_their_data(app):
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await press(app, MIA, DONE, {"note": str(note)})
     await posts_to_mods(app)
     await delete_everything(app, MIA)
     [last] = [d for d in await posts_to_mods(app) if d.kind == "edit"][-1:]
-    assert "Mia" not in last.message.plain()
-    assert "someone who has since deleted their data" in last.message.plain().lower()  # (not "a former member")
-    assert "Ann" in last.message.plain()  # still the note about Ann, who is still here
+    shown = last.message.plain()
+    assert "Mia" not in shown and "someone who has since deleted their data" in shown.lower()
+    assert "open again" not in shown and not last.message.buttons
+
+
+async def test_a_note_open_again_with_nobody_on_duty_is_raised_in_the_care_channel_truthfully(app, clock):
+    note = await crisis_note(app)
+    await press(app, MIA, TAKE, {"note": str(note)})
+    await delete_everything(app, MIA)
+    await posts_to_mods(app)
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    [raised] = [d for d in await posts_to_mods(app) if d.kind == "post" and "nobody on duty" in d.message.plain()]
+    assert raised.message.plain().startswith("💛 This care note is open again (the moderator who took it has since "
+                                             "deleted their data with Hearth)")
 
 
 async def test_me_data_names_a_follow_up_still_to_come(app):

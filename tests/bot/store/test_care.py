@@ -135,10 +135,33 @@ async def test_a_members_follow_up_and_notes_are_exported_and_erased(store):
     assert await store.care.get(COMMUNITY, note.id) is None
     assert await store.care.followup_of(COMMUNITY, "u1") is None
     assert await store.care.duty(COMMUNITY) == {}
-    kept = await store.care.get(COMMUNITY, other.id)
-    assert kept.taken_by == DELETED and kept.taken_name == ""
+    kept = await store.care.get(COMMUNITY, other.id)  # (taken by u1, who left: open again, nobody has it)
+    assert kept.state == "open" and kept.taken_by == DELETED and kept.taken_name == "" and kept.taken_at is None
     assert await store.care.member_export(COMMUNITY, "u1") == {"care": {"follow_up": None,
                                                                          "notes_to_moderators": []}}
+
+
+async def test_a_note_its_moderator_took_is_open_again_once_they_erase_and_another_can_take_it(store):
+    """It read "someone who has since deleted their data is reaching out": nobody was. Open again, it can be taken
+    (and closed) by another moderator; a note they closed keeps its state, naming "deleted-member"."""
+    taken = await open_one(store, "u2")
+    closed = await open_one(store, "u3")
+    await store.care.take(COMMUNITY, taken.id, "mod1", "Mo", AT, edit)
+    await store.care.take(COMMUNITY, closed.id, "mod1", "Mo", AT, edit)
+    await store.care.close(COMMUNITY, closed.id, "mod1", "Mo", AT, edit)
+    assert await store.care.handled_by(COMMUNITY, "mod1") == [taken.id, closed.id]
+    async with store.db.transaction() as tx:
+        await store.care.erase_member(tx, COMMUNITY, "mod1", AT)
+    now = await store.care.get(COMMUNITY, taken.id)
+    assert (now.state, now.taken_by, now.taken_name, now.taken_at, now.version) == ("open", DELETED, "", None, 2)
+    done = await store.care.get(COMMUNITY, closed.id)
+    assert (done.state, done.taken_by, done.closed_by, done.closed_name) == ("done", DELETED, DELETED, "")
+    assert await store.care.handled_by(COMMUNITY, "mod1") == []
+    assert [n.id for n in await store.care.listing(COMMUNITY, AT)] == [closed.id, taken.id]
+    assert await store.care.hand_over(COMMUNITY, taken.id, DELETED, AT, edit) is None  # (nobody's to hand over)
+    again = await store.care.take(COMMUNITY, taken.id, "mod2", "Kim", AT + timedelta(hours=1), edit)
+    assert (again.state, again.taken_by, again.taken_name) == ("taken", "mod2", "Kim")
+    assert (await store.care.close(COMMUNITY, taken.id, "mod2", "Kim", AT, edit)).state == "done"
 
 
 async def test_a_notes_community_is_found_by_its_number_alone(store):
