@@ -160,3 +160,72 @@ async def test_home_says_a_pauses_last_day_and_its_next_round_and_forgets_a_fini
     shown = texts(home["blocks"])
     assert "paused" not in shown and "next: Thu 8 Jan, 09:00 (Europe/London)" in shown
     assert "Pause" in buttons(home["blocks"]) and "Resume" not in buttons(home["blocks"])
+
+
+def crowded_home(checkins: int, schedules: int = 0, prompts: int = 0):
+    """A Home as `home_view` builds it, for a member in many check-ins (each open: Leave and Answer now), and, with
+    `schedules` or `prompts`, a moderator's."""
+    from bot.events import Button, rich
+    from bot.views.home import Home, Row, Section
+
+    def row(kind: str, n: int, *labels: str) -> Row:
+        return Row(rich(f"*{kind} {n}* — next: Mon 5 Jan, 09:00 (UTC)\n_Open now — how are you?_"),
+                   tuple(Button(label, "command.run", {"command": label.lower(), "n": str(n)}) for label in labels))
+
+    member = (Section(rich("**Your check-ins**"), tuple(row("checkin", n, "Leave", "Answer now")
+                                                        for n in range(checkins))),
+              Section(rich("**Just for you**\nA private reflection prompt, on any theme. Only you see it."),
+                      controls=(Button("Reflect now", "command.run", {"command": "reflect"}, "primary"),
+                                Button("My notes", "command.run", {"command": "notes list"}),
+                                Button("My status", "command.run", {"command": "checkin status"}))))
+    moderating = (Section(rich(f"**Check-in schedules** ({schedules})"),
+                          tuple(row("schedule", n, "Edit", "Pause", "Delete") for n in range(schedules)),
+                          controls=(Button("New check-in", "command.form", {"command": "mod schedule create"}),)),
+                  Section(rich(f"**Your community's prompts** ({prompts})"),
+                          tuple(row("prompt", n, "Edit", "Disable") for n in range(prompts)),
+                          controls=(Button("Add a prompt", "command.form", {"command": "mod prompt add"}),)),
+                  ) if schedules or prompts else ()
+    return Home("UTC", member, moderating, rich("Hearth is not a therapist or an emergency service."),
+                overflow=rich("See everything with **checkin list**."))
+
+
+def test_a_member_in_many_check_ins_keeps_reflect_now_and_is_told_where_the_rest_is():
+    """Cut in order at Slack's 100 blocks, a member in 60 open check-ins lost "Just for you" (Reflect now, My
+    notes, My status) and the footer; Discord keeps a person's own buttons first. So does the Home: rows go, the
+    person's own actions stay, and the check-ins say there's more, and where."""
+    from adapters.slack.home import render_home
+    from testing.block_kit import view_problems
+
+    home = render_home(crowded_home(60), "UANN")
+    assert view_problems(home) == [] and len(home["blocks"]) <= 100
+    shown, labels = texts(home["blocks"]), buttons(home["blocks"])
+    assert {"Reflect now", "My notes", "My status"} <= set(labels)
+    assert "not a therapist" in shown
+    more = shown.index("There's more than fits here. See everything with *checkin list*.")
+    assert shown.index("checkin 0*") < more < shown.index("Just for you")
+    assert shown.count("There's more than fits here") == 1 and "checkin 59*" not in shown
+    kept = [n for n in range(60) if f"*checkin {n}*" in shown]
+    assert kept == list(range(len(kept))) and len(kept) > 30  # (the first ones, in order, as many as fit)
+
+
+def test_a_moderators_crowded_home_keeps_new_check_in_and_add_a_prompt_and_says_so_in_each_cut_section():
+    from adapters.slack.home import render_home
+    from testing.block_kit import view_problems
+
+    home = render_home(crowded_home(30, schedules=30, prompts=30), "UMOD")
+    assert view_problems(home) == [] and len(home["blocks"]) <= 100
+    shown, labels = texts(home["blocks"]), buttons(home["blocks"])
+    assert {"Reflect now", "My notes", "My status", "New check-in", "Add a prompt"} <= set(labels)
+    assert "*checkin 29*" in shown  # (the member's own check-ins first, as the Home lists them)
+    assert shown.count("There's more than fits here") == 2  # (the schedules, cut, and the prompts: none fits)
+    first = shown.index("There's more than fits here")
+    assert shown.index("Check-in schedules") < first < shown.index("Your community's prompts")
+    assert "*prompt 0*" not in shown and shown.index("Your community's prompts") < shown.rindex("more than fits")
+
+
+def test_a_home_that_fits_is_shown_whole_with_no_word_of_more():
+    from adapters.slack.home import render_home
+
+    home = render_home(crowded_home(5, schedules=5, prompts=5), "UMOD")
+    shown = texts(home["blocks"])
+    assert "more than fits" not in shown and all(f"*{k} 4*" in shown for k in ("checkin", "schedule", "prompt"))
