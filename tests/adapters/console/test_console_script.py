@@ -696,3 +696,19 @@ mod moderators list
     assert "Nobody else has been added yet." in out.split("you> mod moderators list", 1)[1]
     [export] = (tmp_path / "data" / "exports").glob("hearth-export-*.json")
     assert json.loads(export.read_text(encoding="utf-8"))["member"]["first_seen"] is None
+
+
+def test_a_care_note_whose_moderator_deleted_their_data_is_shown_open_again_on_the_terminal(tmp_path, capsys):
+    out = run_script(tmp_path, """\
+as mia mod
+mod settings alert_channel #care-team
+ann: note I keep thinking about ending my life
+advance 10m
+press 1
+me delete
+press 1
+""", capsys)
+    erased = out.split("mia> me delete", 1)[1].split("mia> press 1", 1)[1]
+    updated = erased.split("[#care-team (updated)]", 1)[1]
+    assert "The moderator who took this one has since deleted their data with Hearth, so it's open again" in updated
+    assert "reaching out" not in updated and "I'll reach out" in updated and "Mia" not in updated
