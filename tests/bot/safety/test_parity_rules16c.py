@@ -34,6 +34,13 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["j'espère que le colis arrivera pas en retard encore, j'en ai besoin vendredi"],
         "pt": ["espero que a encomenda não atrase de novo, preciso dela na sexta"],
     }),
+    "hoping not to wake late, hoping the rain doesn't come back (everyday)": ("ok", {
+        "en": ["hoping i don't wake up late tomorrow, the train is at six"],
+        "es": ["ojalá no vuelva a llover, quiero ir al parque"],
+        "de": ["hoffe, ich wache morgen nicht zu spät auf, der zug fährt um sechs"],
+        "fr": ["j'espère que je me réveille pas en retard demain, le train est à six heures"],
+        "pt": ["tomara que eu não acorde atrasada amanhã, o trem sai às seis"],
+    }),
     "not existing, said as easier": ("crisis", {
         "en": ["it would be easier to not exist, that's all i think about"],
         "es": ["sería más fácil no existir, es en lo único que pienso"],
