@@ -69,6 +69,27 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["vous êtes les gens les plus gentils que je connais, je voulais vous le dire avant de partir"],
         "pt": ["vocês foram as pessoas mais legais que eu conheço, queria dizer isso antes de ir"],
     }),
+    "someone else going to join a grandparent who died": ("crisis", {
+        "en": ["my grandma keeps saying she's going to join grandpa soon"],
+        "es": ["mi abuela no para de decir que se va con el abuelo pronto"],
+        "de": ["meine oma sagt ständig, sie geht bald zu opa"],
+        "fr": ["ma grand-mère répète qu'elle va bientôt rejoindre papi"],
+        "pt": ["minha avó fica dizendo que vai encontrar o vovô logo"],
+    }),
+    "someone else says sorry for everything, then doesn't pick up": ("crisis", {
+        "en": ["my brother texted me sorry for everything, look after mum, and now he's not answering"],
+        "es": ["mi hermano me escribió \"perdón por todo, cuida de mamá\" y ahora no contesta"],
+        "de": ["mein bruder hat \"sorry für alles, pass auf mama auf\" geschrieben und geht nicht ran"],
+        "fr": ["mon frère m'a envoyé \"pardon pour tout, occupe-toi de maman\" et il répond pas"],
+        "pt": ["meu irmão mandou \"desculpa por tudo, cuida da mãe\" e agora não atende"],
+    }),
+    "thanks for everything after a party, a bus stop by the bridge": ("ok", {
+        "en": ["thanks for everything tonight, see you at practice on tuesday", "the night bus stops at the bridge, i'll walk from there"],
+        "es": ["gracias por todo esta noche, nos vemos el martes en el entreno", "el búho para en el puente, de ahí voy andando"],
+        "de": ["danke für alles heute abend, bis dienstag beim training", "der nachtbus hält an der brücke, von da lauf ich"],
+        "fr": ["merci pour tout ce soir, à mardi à l'entraînement", "le bus de nuit s'arrête au pont, je marche depuis là"],
+        "pt": ["obrigada por tudo hoje, até terça no treino", "o ônibus da madrugada para na ponte, de lá eu vou a pé"],
+    }),
     "a dad on the roof, a bridge in traffic": ("ok", {
         "en": ["dad's on the roof again clearing the gutters", "stuck on the bridge in traffic, running late"],
         "es": ["mi padre está otra vez en el tejado limpiando los canalones", "atascada en el puente, llego tarde"],
@@ -98,6 +119,8 @@ KIND = {
     "someone else off their insulin on purpose": "someone_else",
     "someone else behind a locked door after a goodbye, silent": "someone_else",
     "a neighbour screaming for help": "someone_else",
+    "someone else going to join a grandparent who died": "someone_else",
+    "someone else says sorry for everything, then doesn't pick up": "someone_else",
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
