@@ -185,6 +185,7 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # rules16d's someone-else groups for what English's groups above already read
                       **{f"{p}r16d.{g}": "someone_else" for p in prefixes[1:]
                          for g in ("other_said_it", "other_goodbye_gone")},
+                      "de.r16d.other_there_said": "someone_else",
                       **{f"{p}{g}": "harm_from_others" for p in prefixes
                          for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
                                    "harm_from_others.weapon_out", "r16b.harm_from_others")}}
