@@ -180,7 +180,12 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
     prefixes = ("", "es.", "de.", "fr.", "pt.")
     assert tagged == {**{f"{p}{g}": "someone_else" for p in prefixes
                          for g in ("other_at_risk", "other_at_risk.now", "other_at_risk.goodbye_unreachable",
-                                   "r16b.other_at_risk", "r16b.other_goodbye_unreachable")},
+                                   "r16b.other_at_risk", "r16b.other_goodbye_unreachable",
+                                   "r16d.other_there_now", "r16d.other_farewell_signs")},
+                      # rules16d's someone-else groups for what English's groups above already read
+                      **{f"{p}r16d.{g}": "someone_else" for p in prefixes[1:]
+                         for g in ("other_said_it", "other_goodbye_gone")},
+                      "de.r16d.other_there_said": "someone_else",
                       **{f"{p}{g}": "harm_from_others" for p in prefixes
                          for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
                                    "harm_from_others.weapon_out", "r16b.harm_from_others")}}
