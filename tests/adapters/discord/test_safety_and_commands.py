@@ -47,7 +47,9 @@ async def test_a_member_is_refused_a_moderator_command(discord_bot, fake: FakeDi
     audit = await app.store.communities.audit_log(f"discord:{fake.guild_id}")
     assert audit and audit[0]["action"] == "refused"
 
-    # A role the community made moderators counts (checked in the core, not by Discord).
+    # A role the community made moderators counts (checked in the core, not by Discord). (The refusal only read:
+    # nothing made the community's record, so it is made here, as a moderator's first command would.)
+    await app.store.communities.ensure(f"discord:{fake.guild_id}", app.now())
     await app.store.communities.add_moderator(f"discord:{fake.guild_id}", f"role:{fake.mod_role_id}", "discord:1", app.now())
     helper = fake.member(fake.next_id(), "Hal", roles=(fake.mod_role_id,))
     allowed = await run(fake, helper, "mod schedule list")
