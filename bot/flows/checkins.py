@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import utc_iso
 from bot.commands.registry import Option, confirmation, not_a_choice, once
@@ -412,11 +412,7 @@ async def _seen_with_name(app: "Hearth", rnd: Round, ev: Event, visibility: str,
         return True
     if await app.store.outbox.seen_event(_seen_key(app, rnd, ev, words)):  # (written in a channel: `Event.seen`)
         return True
-    for payload in await app.store.rounds.named_posts_of(previous.id):
-        shown = reply_from_json(payload).plain().split("\n", 1)
-        if len(shown) == 2 and _same_words(shown[1], words):
-            return True
-    return False
+    return _shows_words(await app.store.rounds.named_posts_of(previous.id), words)
 
 
 def _seen_key(app: "Hearth", rnd: Round, ev: Event, words: str) -> str:
@@ -447,7 +443,12 @@ async def _was_anonymous_post(app: "Hearth", rnd: Round, ev: Event, previous: Re
     if previous.visibility == "anonymous" and _same_words(previous.text, words) and \
             await app.store.rounds.anonymous_post_out(previous.id):
         return True
-    for payload in await app.store.rounds.anonymous_posts_of(previous.id):
+    return _shows_words(await app.store.rounds.anonymous_posts_of(previous.id), words)
+
+
+def _shows_words(payloads: list[dict[str, Any]], words: str) -> bool:
+    """Whether one of these posts (each its heading, then the member's words) showed these words."""
+    for payload in payloads:
         shown = reply_from_json(payload).plain().split("\n", 1)
         if len(shown) == 2 and _same_words(shown[1], words):
             return True
