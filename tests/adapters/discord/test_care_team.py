@@ -62,21 +62,7 @@ async def test_mod_care_commands_are_in_discords_tree(discord_bot, fake: FakeDis
 
 async def test_a_note_raised_again_in_a_dm_has_the_notes_buttons_and_a_press_there_takes_it(discord_bot, fake: FakeDiscord,
                                                                                             app, clock):
-    from datetime import timedelta
-
-    from bot.scheduling.runner import RoundScheduler
-
-    mia = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await run(fake, mia, "mod moderators add", who=int(mia["user"]["id"]))  # named: a moderator in a DM too
-    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
-    await run(fake, ann, "note", text=WORDS)
-    await app.outbox.drain_all()
-    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
-    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
-    await RoundScheduler(app).run_job("care.raise_again")
-    await app.outbox.drain_all()
-    dm = fake.channel_messages(fake.dm_channels[int(mia["user"]["id"])])[-1]
+    mia, ann, note, dm = await _a_note_raised_again_in_a_dm(fake, app, clock)
     assert "still open" in dm["content"] and WORDS not in dm["content"]
     assert [b["label"] for b in buttons(dm)] == [b["label"] for b in buttons(note)] == ["I'll reach out", "Done"]
     taken = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "reach out"),
@@ -293,21 +279,7 @@ async def test_me_delete_edits_the_care_note_to_say_it_was_withdrawn_and_its_dm_
     """The member erases their data: the note's message is edited in place (a PATCH the fake checks against the
     spec) to a line naming nobody, with its buttons gone, not deleted; Mia's reminder in her DMs can't be taken
     back, and its button answers kindly that the note was withdrawn."""
-    from datetime import timedelta
-
-    from bot.scheduling.runner import RoundScheduler
-
-    mia = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await run(fake, mia, "mod moderators add", who=int(mia["user"]["id"]))
-    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
-    await run(fake, ann, "note", text=WORDS)
-    await app.outbox.drain_all()
-    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
-    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
-    await RoundScheduler(app).run_job("care.raise_again")
-    await app.outbox.drain_all()
-    dm = fake.channel_messages(fake.dm_channels[int(mia["user"]["id"])])[-1]
+    mia, ann, note, dm = await _a_note_raised_again_in_a_dm(fake, app, clock)
 
     ask = await run(fake, ann, "me delete")
     assert "In the moderators' channel, it will say only that a care note was withdrawn" in ask["data"]["content"]
@@ -357,3 +329,23 @@ async def test_a_note_whose_moderator_erased_their_data_is_edited_open_again_for
     assert "nobody doubles up" in taken["data"]["content"]
     await app.outbox.drain_all()
     assert "Sam" in fake.messages[int(note["id"])]["content"]
+
+
+async def _a_note_raised_again_in_a_dm(fake: FakeDiscord, app, clock) -> tuple[dict, dict, dict, dict]:
+    """Mia, a moderator named on Hearth's list (so one in a DM too), and Ann, whose note raised a care note in the
+    alert channel, left open long enough to be raised again in Mia's DMs: (mia, ann, the note's post, the DM)."""
+    from datetime import timedelta
+
+    from bot.scheduling.runner import RoundScheduler
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await run(fake, mia, "mod moderators add", who=int(mia["user"]["id"]))
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    await run(fake, ann, "note", text=WORDS)
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")
+    await app.outbox.drain_all()
+    return mia, ann, note, fake.channel_messages(fake.dm_channels[int(mia["user"]["id"])])[-1]
