@@ -261,7 +261,7 @@ class CommunityRepository(Repository):
 
     async def moderators(self, community_id: str) -> list[str]:
         rows = await self.db.fetchall(
-            "SELECT subject FROM moderators WHERE community_id = ? ORDER BY added_at", community_id
+            "SELECT subject FROM moderators WHERE community_id = ? ORDER BY added_at, subject", community_id
         )
         return [r["subject"] for r in rows]
 

@@ -231,7 +231,7 @@ class InsightsRepository(Repository):
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         rows = await self.db.fetchall(
             "SELECT s.name, n.text, n.set_at FROM schedule_notes n JOIN schedules s ON s.id = n.schedule_id "
-            "WHERE s.community_id = ? AND n.set_by = ? ORDER BY n.set_at", community_id, user_id)
+            "WHERE s.community_id = ? AND n.set_by = ? ORDER BY n.set_at, s.name", community_id, user_id)
         return {"schedule_notes": [dict(r) for r in rows]} if rows else {}
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:

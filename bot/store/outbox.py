@@ -349,7 +349,7 @@ class OutboxRepository(Repository):
         return await self.db.fetchall(
             "SELECT p.id, p.host, p.pid, p.platforms, p.started_at, p.heartbeat_at, "
             "(SELECT count(*) FROM outbox o WHERE o.claimed_by = p.id AND o.status = 'pending' "
-            "AND o.claimed_until > ?) AS holding FROM processes p WHERE p.heartbeat_at >= ? ORDER BY p.started_at",
+            "AND o.claimed_until > ?) AS holding FROM processes p WHERE p.heartbeat_at >= ? ORDER BY p.started_at, p.id",
             utc_iso(alive_since), utc_iso(alive_since),
         )
 

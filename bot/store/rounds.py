@@ -154,7 +154,7 @@ _ANSWERS_SQL = (
     "r.held_for, r.created_at, r.updated_at, "
     "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
-    "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at"
+    "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at, r.id"
 )
 
 
@@ -253,7 +253,7 @@ class RoundRepository(Repository):
 
     async def list_open(self) -> list[Round]:
         """Every round not closed yet, soonest to close first."""
-        rows = await self.db.fetchall("SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at")
+        rows = await self.db.fetchall("SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at, id")
         return [Round.from_row(r) for r in rows]
 
     async def list_open_in(self, community_id: str, now: datetime) -> list[tuple[Round, Schedule]]:
@@ -674,7 +674,7 @@ class RoundRepository(Repository):
 
     async def responses(self, round_id: int) -> list[Response]:
         """Every answer to a round, first answered first."""
-        rows = await self.db.fetchall("SELECT * FROM responses WHERE round_id = ? ORDER BY created_at", round_id)
+        rows = await self.db.fetchall("SELECT * FROM responses WHERE round_id = ? ORDER BY created_at, id", round_id)
         return [self._response(r) for r in rows]
 
     async def history(self, community_id: str, user_id: str, since: datetime) -> list[tuple[Response, Round, str]]:
@@ -683,7 +683,7 @@ class RoundRepository(Repository):
             "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref AS round_post_ref, rd.channel_id, "
             "s.name AS schedule_name "
             "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
-            "WHERE s.community_id = ? AND r.user_id = ? AND r.created_at >= ? ORDER BY rd.scheduled_at",
+            "WHERE s.community_id = ? AND r.user_id = ? AND r.created_at >= ? ORDER BY rd.scheduled_at, r.id",
             community_id, user_id, utc_iso(since),
         )
         out = []
@@ -936,7 +936,7 @@ async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) ->
         "rd.closed_at, rd.prompt_id, rd.prompt_text, rd.post_ref, rd.channel_id AS round_channel_id, s.* "
         "FROM rounds rd "
         "JOIN schedules s ON s.id = rd.schedule_id "
-        "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND s.community_id = ? ORDER BY rd.closes_at",
+        "WHERE rd.closed_at IS NULL AND rd.closes_at > ? AND s.community_id = ? ORDER BY rd.closes_at, rd.id",
         utc_iso(now), community_id,
     )
     return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),

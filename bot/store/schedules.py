@@ -184,7 +184,7 @@ class ScheduleRepository(Repository):
         return _participant(row) if row else None
 
     async def participants(self, schedule_id: int) -> list[Participant]:
-        rows = await self.db.fetchall("SELECT * FROM participants WHERE schedule_id = ? ORDER BY joined_at", schedule_id)
+        rows = await self.db.fetchall("SELECT * FROM participants WHERE schedule_id = ? ORDER BY joined_at, user_id", schedule_id)
         return [_participant(r) for r in rows]
 
     async def participants_with_members(self, schedule_id: int) -> list[tuple[Participant, Member | None]]:
@@ -204,7 +204,7 @@ class ScheduleRepository(Repository):
             "JOIN schedules s ON s.id = p.schedule_id "
             "LEFT JOIN members m ON m.community_id = s.community_id AND m.user_id = p.user_id "
             "LEFT JOIN closed_dms d ON d.user_id = p.user_id "
-            f"WHERE p.schedule_id IN ({marks(schedule_ids)}) ORDER BY p.schedule_id, p.joined_at",
+            f"WHERE p.schedule_id IN ({marks(schedule_ids)}) ORDER BY p.schedule_id, p.joined_at, p.user_id",
             *schedule_ids,
         )
         for r, pair in zip(rows, await built_in_slices(rows, _participant_and_member, PEOPLE_SLICE)):
