@@ -302,11 +302,12 @@ class Hearth:
                                              error=True, retry_after=wait)])
         # A command that only reads is harmless when repeated and finds (or first makes) the member
         # itself, so it writes nothing here: no dedupe row, no member upsert.
+        # The same for a change that writes only what is nobody's (`Command.keeps_no_member`): no member upsert.
         reads_only = self.registry.reads_only(event)
-        if not reads_only:
-            if await self._repeated(event):
-                log.info("ignored a repeated delivery of event %s", event.event_id)
-                return []
+        if not reads_only and await self._repeated(event):
+            log.info("ignored a repeated delivery of event %s", event.event_id)
+            return []
+        if not self.registry.keeps_no_member(event):
             member = await self.store.communities.upsert_member(event.actor, self.clock.now())
             if (not event.actor.display_name.strip() or not event.actor.from_platform) and member.display_name \
                     and member.display_name != event.actor.display_name:

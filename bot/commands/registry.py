@@ -185,6 +185,12 @@ class Command:
     example: str | None = None
     reads_only: bool = False
     """Changes nothing: a repeated delivery is harmless, so the event itself writes nothing either."""
+    reads_unless: tuple[str, ...] = ()
+    """Options that make it a change: given none of them, it only reads, as `reads_only` ("me language" says
+    which one; "me language es" sets it). See `Command.reads`."""
+    keeps_no_member: bool = False
+    """Writes only what is nobody's (insights settle a finished week for the community): deduplicated as any
+    change, but nothing is made about the one who asked."""
     check: Check | None = None
     """For a confirmed command: looks before asking, and refuses (raises `UserError`) when there is nothing
     to confirm (no such note, not a moderator), so nobody is asked "Are you sure?" about nothing. What it returns,
@@ -203,6 +209,15 @@ class Command:
     @property
     def name(self) -> str:
         return " ".join(self.path)
+
+    def reads(self, args: Mapping[str, str]) -> bool:
+        """Whether running it with these options only reads: declared so, given none of `reads_unless`, or a
+        command that asks first, not yet confirmed (the question changes nothing: its "Yes" does)."""
+        if self.reads_only:
+            return True
+        if self.reads_unless and not any(str(args.get(o) or "").strip() for o in self.reads_unless):
+            return True
+        return bool(self.confirm) and args.get("confirmed") != "yes"
 
     def usage(self) -> str:
         parts = [self.name]
@@ -309,8 +324,28 @@ class Registry:
         return [c for c in self.commands.values() if is_moderator or c.permission == "member"]
 
     def reads_only(self, event: Event) -> bool:
-        cmd = self.commands.get(event.name) if event.kind == "command" else None
-        return cmd is not None and cmd.reads_only
+        """Whether this event only reads (`Command.reads`): a command typed, or a view's button or form that runs
+        one (`RUN`) or only opens its form (`OPEN_FORM`). One rule for every platform: a read makes no record of
+        the one who asked, and no dedupe row. A confirmation's "Yes" never only reads."""
+        if event.kind == "command":
+            cmd = self.commands.get(event.name)
+            return cmd is not None and cmd.reads(event.args)
+        if event.name not in (RUN, OPEN_FORM):
+            return False
+        cmd = self.commands.get(event.args.get("command", ""))
+        if cmd is None:
+            return False
+        if event.name == OPEN_FORM:
+            return True  # (it shows a form; what is sent from it is a `RUN` of its own)
+        args = {k[4:]: v for k, v in event.args.items() if k.startswith("arg:")}
+        return cmd.reads(args | {k: v for k, v in event.values.items() if k not in args})
+
+    def keeps_no_member(self, event: Event) -> bool:
+        """Whether this event, a read or not, makes no record of the one who asked (`Command.keeps_no_member`)."""
+        if self.reads_only(event):
+            return True
+        cmd = self.command_of(event.kind, event.name, event.args) if event.name != "confirm" else None
+        return cmd is not None and cmd.keeps_no_member
 
     def may_need_moderator(self, kind: str, name: str, args: dict[str, str]) -> bool:
         """Whether running this event can check moderator rights: a moderator command, its button, or the

@@ -38,6 +38,8 @@ class Router:
         confirm: str | None = None,
         example: str | None = None,
         reads_only: bool = False,
+        reads_unless: tuple[str, ...] = (),
+        keeps_no_member: bool = False,
         check: Check | None = None,
         form: CommandForm | None = None,
         bare: bool = False,
@@ -53,7 +55,8 @@ class Router:
             if name in self.commands:
                 raise ValueError(f"command {name!r} declared twice")
             self.commands[name] = Command(tuple(name.split()), help, fn, tuple(options), permission, confirm,
-                                          example, reads_only, check, form, bare, pin)
+                                          example, reads_only, reads_unless, keeps_no_member, check, form, bare,
+                                          pin)
             return fn
 
         return deco

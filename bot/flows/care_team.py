@@ -444,7 +444,8 @@ async def duty_line(app: "Hearth", community_id: str) -> Rich:
 @router.command("mod care duty", "Say whether you're on duty for care notes nobody has taken in time.",
                 Option("duty", "off or on (leave it out to see which you are)", kind="choice",
                        choices=(Choice("off", "off"), Choice("on", "on"))),
-                permission="moderator", example="mod care duty off", form=CommandForm("Care duty"))
+                permission="moderator", example="mod care duty off", form=CommandForm("Care duty"),
+                reads_unless=("duty",))
 async def care_duty(app: "Hearth", ev: Event) -> Reply:
     if not ev.args.get("duty"):  # asked, not told: whether they are on duty now, and how to change it
         if ev.actor.user_id in await on_duty(app, ev.actor.community_id):

@@ -574,9 +574,9 @@ async def care_reply(app: "Hearth", actor: Actor, opening: Opening, saved: bool 
     when a care note about them really went to the moderators, so the reply can say so plainly (and whether it
     said where: `alert_moderators`). Words the event's flow held back from a post (`answer_saved`) are said to be
     held, not "saved as you chose"."""
-    member = await app.ensure_member(actor)
+    member = await app.store.communities.get_member(actor.community_id, actor.user_id)  # (a read: `support`)
     community = await app.ensure_community(actor.community_id)
-    region = region or member.region or community.settings.default_region
+    region = region or (member.region if member else None) or community.settings.default_region
     language = await app.language_of(actor, member)
     told_in = care_channel_ref(app, community) if told else None
     said = _answer.get() or {}
@@ -703,7 +703,7 @@ def _region_list(app: "Hearth", language: str) -> str:
 
 @router.command("support", "Support resources, any time: who you can reach right now.",
                 Option("region", "a region code such as us, ca, gb, ie, au, nz, es, mx, ar, de, fr, br, pt "
-                                 "(default: yours)"))
+                                 "(default: yours)"), reads_only=True)
 async def support(app: "Hearth", ev: Event) -> Reply:
     region = ev.args.get("region", "").strip()
     if region and not app.content.resources.known(region):

@@ -373,14 +373,14 @@ async def _view(app: "Hearth", ev: Event) -> Insights:
 
 
 @router.command("mod insights show", "How the check-ins are going, week by week, with a chart.", SCHEDULE, WEEKS,
-                permission="moderator", example="mod insights show weeks=12", bare=True)
+                permission="moderator", example="mod insights show weeks=12", bare=True, keeps_no_member=True)
 async def show(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
     return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png")
 
 
 @router.command("mod insights export", "The numbers behind insights, as a CSV file.", SCHEDULE, WEEKS,
-                permission="moderator", example="mod insights export weeks=52")
+                permission="moderator", example="mod insights export weeks=52", keeps_no_member=True)
 async def export(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
     return Reply(body=fill(_("Here are the numbers for {title} as a CSV file. An empty cell is a number that may "

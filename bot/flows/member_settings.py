@@ -49,11 +49,11 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
 
 @router.command("me language", "Choose the language I use for you, or see which one I use now.",
                 Option("language", "en, es, de, fr or pt; auto follows your app's language again"),
-                example="me language es")
+                example="me language es", reads_unless=("language",))
 async def set_language(app: "Hearth", ev: Event) -> Reply:
     typed = ev.args.get("language", "").strip()
-    if not typed:
-        member = await app.ensure_member(ev.actor)
+    if not typed:  # (a read: someone Hearth holds nothing about is told the same, and no record is made)
+        member = await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id)
         return _language_shown(app, *await app.language_and_source(ev.actor, member), how=True)
     if language.plain(typed) in language.AUTO:
         await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, language=None)

@@ -279,7 +279,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 @router.command("mod settings", "Show or change the community's settings.",
                 Option("key", "which setting", kind="choice", choices=tuple(Choice(k, k) for k in SETTING_CHOICES)),
                 Option("value", "its new value"), permission="moderator",
-                example="mod settings summary_floor 5")
+                example="mod settings summary_floor 5", reads_unless=("value",))
 async def settings(app: "Hearth", ev: Event) -> Reply:
     community = await app.ensure_community(ev.actor.community_id)
     current = community.settings

@@ -32,7 +32,7 @@ def test_the_commands_that_only_read_are_the_expected_ones():
     # (insights write: the first view of a finished week settles it, bot/insights/anonymity.py)
     assert READS_ONLY == ["checkin list", "checkin status", "help", "home", "me data", "me export", "me history",
                           "mod audit", "mod care list", "mod moderators list", "mod pack list", "mod prompt list",
-                          "mod schedule list", "notes list", "privacy"]
+                          "mod schedule list", "notes list", "privacy", "support"]
 
 
 async def test_a_command_that_only_reads_changes_nothing(app, clock):
@@ -269,8 +269,34 @@ async def test_a_full_disk_under_words_of_concern_gives_care_before_its_refusal(
 
 async def test_a_line_of_concern_that_is_no_command_and_fails_is_answered_with_care_and_the_apology(app, monkeypatch):
     """"I can't go on" written to Hearth (a message, a line that is no command), as the connection drops: not every
-    adapter apologises for a message, so the core answers it, the care reply first."""
-    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
+    adapter apologises for a message, so the core answers it, the care reply first. (Such a line is read as `help`,
+    which makes no member, so the connection drops as the command runs.)"""
+    monkeypatch.setattr(app.registry, "dispatch", dropped)
     care, sorry = await typed(app, actor("ann"), CRISIS)
     assert care.plain().startswith(CRISIS_OPENING) and "something went wrong on my side" in sorry.plain()
     assert CRISIS not in sorry.plain()  # (a line of concern is not handed back: the care reply answers it)
+
+
+async def test_a_command_that_reads_with_these_options_makes_no_member(app):
+    """trial17: `me language`, `support`, `mod settings`, `mod care duty` and `mod insights` only read when not
+    told anything to change (and `me delete` only asks): none of them makes a record of the one who asked."""
+    newcomer, admin = actor("newcomer"), actor("admin", moderator=True)
+    asks = [(newcomer, "me language", {}), (newcomer, "support", {}), (newcomer, "support", {"region": "gb"}),
+            (newcomer, "me delete", {}), (admin, "mod settings", {}), (admin, "mod settings", {"key": "language"}),
+            (admin, "mod care duty", {}), (admin, "mod insights show", {}), (admin, "mod insights export", {})]
+    for who, name, args in asks:
+        assert text(await run(app, who, name, **args)), name
+        assert await app.store.communities.get_member(who.community_id, who.user_id) is None, (name, args)
+    await run(app, newcomer, "me language", language="es")  # a change: now there is something to hold
+    assert (await app.store.communities.get_member(newcomer.community_id, newcomer.user_id)).language == "es"
+
+
+async def test_a_button_that_opens_or_runs_a_read_makes_no_member(app):
+    from bot.commands.registry import OPEN_FORM, RUN, run_args
+
+    newcomer = actor("newcomer")
+    for name, args in ((RUN, run_args("me data")), (RUN, run_args("me language")),
+                       (OPEN_FORM, run_args("me timezone"))):
+        replies = await app.handle(Event("action", newcomer, name, args))
+        assert replies and not any(r.error for r in replies), (name, args)
+        assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None, (name, args)
