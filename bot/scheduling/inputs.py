@@ -36,6 +36,15 @@ _MONTHS_IN = (
      "novembro", "dezembro"),
 )
 
+#: The weekdays, so a day typed back as Hearth wrote it ("Tue 8 Dec", "mar, 8 dic", "Di., 8. Dez.") reads too.
+_WEEKDAYS_IN = (
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+)
+
 
 # --------------------------------------------------------------------------
 # Timezones
@@ -109,6 +118,10 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
     elif (parts := _day_month(cleaned)) is not None:
         day, month = parts
         result = _next_occurrence(day, month, today, text)
+    elif (written := _as_written(cleaned)) is not None:
+        day, month, year = written
+        result = _next_occurrence(day, month, today, text) if year is None else _make_date(year, month, day, text,
+                                                                                             today)
     else:
         raise UserError(_("I couldn't read “{}” as a date.") + " " + date_examples(today), text.strip())
     if result < today and not allow_past:
@@ -116,6 +129,25 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
     if result > today + timedelta(days=366 * MAX_YEARS_AHEAD):
         raise UserError(_("“{}” is more than {years} years away.").replace("{years}", str(MAX_YEARS_AHEAD)) + " " + date_examples(today), text.strip())
     return result
+
+
+def _as_written(cleaned: str) -> tuple[int, int, int | None] | None:
+    """A day as Hearth writes it (`bot.i18n.day_month`, `long_day`), typed back: its weekday first and its year
+    last, in any language Hearth speaks ("Tue 8 Dec", "Wednesday 6 January 2027", "mié, 6 de enero de 2027",
+    "Mi., 6. Jan. 2027") → (day, month, year or None). The weekday is what the date says, not checked: the reply
+    names the day it took, with its own weekday."""
+    year = None
+    if m := re.fullmatch(r"(.+?)[,\s]+(?:de\s+)?(\d{4})\.?", cleaned):
+        cleaned, year = m[1], int(m[2])
+    parts = _day_month(cleaned)
+    if parts is None and (m := re.fullmatch(r"([^\W\d_][\w-]*)\.?,?\s+(.+)", cleaned)) and _weekday(m[1]):
+        parts = _day_month(m[2])
+    return None if parts is None else (*parts, year)
+
+
+def _weekday(word: str) -> bool:
+    """A weekday's name or its short form, in a language Hearth speaks ("tue", "mié", "di", "sáb")."""
+    return len(word) >= 2 and any(name.startswith(word) for names in _WEEKDAYS_IN for name in names)
 
 
 def _day_month(cleaned: str) -> tuple[int, int] | None:

@@ -149,3 +149,29 @@ def test_each_languages_date_hint_can_be_typed_as_it_reads(lang):
     hint = gettext_in(lang, _DATE_EXAMPLES)
     example = re.findall(r"[«“„]\s?([^»”“]+?)\s?[»”“]", hint)[-1]
     assert parse_date(example, date(2026, 12, 5)) == date(2026, 12, 25), (lang, example)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr", "pt"])
+def test_a_day_as_hearth_writes_it_reads_back(lang):
+    """trial17: "Snoozed until Tuesday 8 December", "Still skipped: Wed 6 Jan 2027": a member who types a day back
+    as Hearth wrote it (with its weekday, its year) is understood, in each language Hearth speaks."""
+    from datetime import datetime, timezone
+
+    from bot import i18n
+    from bot.i18n import day_month, day_month_short, long_day
+
+    before = i18n._now
+    i18n.years_from(lambda: datetime(2026, 11, 25, tzinfo=timezone.utc))  # (TODAY's year: the years Hearth writes)
+    try:
+        with speaking(lang):
+            for day in (date(2026, 12, 8), date(2027, 1, 6), date(2027, 5, 1), date(2026, 11, 25)):
+                for written in (day_month(day), long_day(day), day_month_short(day)):
+                    assert parse_date(written, TODAY) == day, (lang, written)
+    finally:
+        i18n.years_from(before)
+
+
+def test_a_past_day_with_its_year_is_said_to_be_past():
+    with pytest.raises(UserError) as err:
+        parse_date("1 jan 2020", TODAY)
+    assert "“1 jan 2020” is in the past." in str(err.value)
