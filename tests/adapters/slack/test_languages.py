@@ -17,6 +17,9 @@ async def test_replies_follow_the_locale_slack_gives(app, fake, side, pseudo_spa
     helped = texts((await reply_to(fake, side, ANN, "help"))["blocks"])
     assert "checkin join" in helped and pseudo("On Slack, type these after") in helped
     assert await app.store.communities.get_member("slack:T0001", "slack:UANN") is None  # (reads keep nothing)
+    for read in ("me language", "support", "support gb"):  # (trial17: reads by what they're given, no member)
+        assert texts((await reply_to(fake, side, ANN, read))["blocks"]), read
+        assert await app.store.communities.get_member("slack:T0001", "slack:UANN") is None, read
     await reply_to(fake, side, ANN, "me timezone Europe/Madrid")  # the first change keeps Slack's locale with it
     member = await app.store.communities.get_member("slack:T0001", "slack:UANN")
     assert member.platform_locale == "es-LA" and member.language is None
