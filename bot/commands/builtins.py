@@ -21,7 +21,7 @@ async def confirm(app: "Hearth", event: Event) -> list[Reply]:
     return await app.registry.run_confirmed(app, event)
 
 
-@router.action("cancel")
+@router.action("cancel", reads_only=True)
 async def cancel(app: "Hearth", event: Event) -> Reply:
     """Nothing done; what the person wrote for it (a prompt's words) comes back, as with every refusal."""
     return given_back(say(_("Okay, nothing changed.")), carried_words(app.registry, event))

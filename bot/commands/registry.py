@@ -252,6 +252,9 @@ class Action:
     note's, raised again in a DM): the community it acts on, read from what it names. When the press carries no
     word of the platform's (`Actor.platform_moderator` is None), the platform is asked (`Hearth.platform_word`)
     whether this person moderates that community, and only when it is the one they act in."""
+    reads_only: bool = False
+    """Changes nothing (Cancel, a button that only opens a form): as `Command.reads_only`, it makes no record of
+    the one who pressed it."""
 
 
 @dataclass
@@ -325,13 +328,14 @@ class Registry:
 
     def reads_only(self, event: Event) -> bool:
         """Whether this event only reads (`Command.reads`): a command typed, or a view's button or form that runs
-        one (`RUN`) or only opens its form (`OPEN_FORM`). One rule for every platform: a read makes no record of
+        one (`RUN`) or only opens its form (`OPEN_FORM`), or a button declared to read (`Action.reads_only`). One rule for every platform: a read makes no record of
         the one who asked, and no dedupe row. A confirmation's "Yes" never only reads."""
         if event.kind == "command":
             cmd = self.commands.get(event.name)
             return cmd is not None and cmd.reads(event.args)
         if event.name not in (RUN, OPEN_FORM):
-            return False
+            act = self.actions.get(event.name)
+            return act is not None and act.reads_only
         cmd = self.commands.get(event.args.get("command", ""))
         if cmd is None:
             return False

@@ -61,8 +61,8 @@ class Router:
 
         return deco
 
-    def action(self, name: str, permission: Permission = "member",
-               about: tuple[str, ...] = (), community_of: CommunityOf | None = None) -> Callable[[Handler], Handler]:
+    def action(self, name: str, permission: Permission = "member", about: tuple[str, ...] = (),
+               community_of: CommunityOf | None = None, reads_only: bool = False) -> Callable[[Handler], Handler]:
         """A button or form handler, reached from a reply (`name` is its key, "mod.schedule.save");
         `community_of`: see `Action.community_of`."""
         if permission != "member" and not about:
@@ -71,7 +71,7 @@ class Router:
         def deco(fn: Handler) -> Handler:
             if name in self.actions:
                 raise ValueError(f"action {name!r} declared twice")
-            self.actions[name] = Action(name, fn, permission, about, community_of)
+            self.actions[name] = Action(name, fn, permission, about, community_of, reads_only)
             return fn
 
         return deco

@@ -195,7 +195,7 @@ def answer_form(app: "Hearth", rnd: Round, schedule: Schedule, mood: str | None,
     return Reply(body=rich("**{}**: {}", schedule.name, round_prompt_in(app, rnd)), form=form)  # (as the DM had it)
 
 
-@router.action("checkin.mood")
+@router.action("checkin.mood", reads_only=True)  # (it opens the answer form: its Send saves)
 async def mood_pressed(app: "Hearth", ev: Event) -> Reply:
     rnd, schedule = await _round_by_id(app, ev)
     previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)

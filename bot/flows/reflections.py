@@ -71,12 +71,12 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     )
 
 
-@router.action("reflect.done")
+@router.action("reflect.done", reads_only=True)
 async def done(app: "Hearth", ev: Event) -> Reply:
     return say(_("Thank you for taking a moment for yourself."))
 
 
-@router.action("reflect.note")
+@router.action("reflect.note", reads_only=True)  # (a form: its Save keeps the note)
 async def note_form(app: "Hearth", ev: Event) -> Reply:
     prompt = await _reflection_text(app, ev)
     return Reply(

@@ -300,3 +300,18 @@ async def test_a_button_that_opens_or_runs_a_read_makes_no_member(app):
         replies = await app.handle(Event("action", newcomer, name, args))
         assert replies and not any(r.error for r in replies), (name, args)
         assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None, (name, args)
+
+
+async def test_a_button_that_changes_nothing_makes_no_member(app, clock):
+    """trial17: Cancel under a question (`me delete`'s), a round's mood button (it opens the answer form) and a
+    reflection's Done change nothing, so they make no record of the one who pressed."""
+    rnd = await open_round(app, clock)
+    newcomer = actor("newcomer")
+    asked = await run(app, newcomer, "me delete")
+    cancel = next(b for r in asked for b in r.buttons if b.action == "cancel")
+    presses = [("cancel", cancel.args), ("checkin.mood", {"round": str(rnd.id), "mood": "4"}),
+               ("reflect.done", {})]
+    for name, args in presses:
+        replies = await app.handle(Event("action", newcomer, name, args))
+        assert replies and not any(r.error for r in replies), name
+        assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None, name
