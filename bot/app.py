@@ -31,6 +31,7 @@ from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
 from bot.disk import is_disk_full
+from bot.store import member_data
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -307,8 +308,9 @@ class Hearth:
         if not reads_only and await self._repeated(event):
             log.info("ignored a repeated delivery of event %s", event.event_id)
             return []
+        made = False  # (someone met for the first time by this event: if it is refused, nothing of them stays)
         if not self.registry.keeps_no_member(event):
-            member = await self.store.communities.upsert_member(event.actor, self.clock.now())
+            member, made = await self.store.communities.met(event.actor, self.clock.now())
             if (not event.actor.display_name.strip() or not event.actor.from_platform) and member.display_name \
                     and member.display_name != event.actor.display_name:
                 # the platform couldn't say just now, or it isn't its word now (a dashboard session's, kept from
@@ -323,7 +325,8 @@ class Hearth:
             replies = [refusal] if refusal is not None else await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
-        if event.event_id and not reads_only and replies and all(r.error for r in replies):
+        refused = bool(replies) and all(r.error for r in replies)
+        if event.event_id and not reads_only and refused:
             # Refused, so nothing was done: the same event sent again (a dashboard form put right and sent back
             # with its nonce, a platform's redelivery) is heard again, never answered "I did it once".
             await self.store.outbox.forget_event(event.event_id)
@@ -337,11 +340,26 @@ class Hearth:
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
             replies.append(say(_(DMS_CLOSED_NOTICE)))
+        if made and refused:
+            await self._forget_if_nothing_held(event.actor)
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
         if care or not reads_only:  # care may have alerted the moderators: send that now
             self.outbox.kick()
         return self._counted(replies)
+
+    async def _forget_if_nothing_held(self, actor: Actor) -> None:
+        """Someone first met on an event that was refused (`checkin answer` with nothing open, a timezone that
+        doesn't exist): nothing was done, so, as after a read, no record of them stays, unless something about
+        them is held by now (a refused moderator command noted in the audit log, a care note about their words,
+        another event of theirs that did something). Never raises: the refusal is what they are told."""
+        try:
+            s = await member_data.summary(self.store, actor.community_id, actor.user_id)
+            if not any((s.memberships, sum(s.answers.values()), s.notes, s.reflections, s.moderator_actions,
+                        s.care_notes, s.follow_up_due, s.audit_mentions, s.waiting_messages, s.refused_commands)):
+                await self.store.communities.forget_bare(actor.community_id, actor.user_id)
+        except Exception:
+            log.warning("couldn't forget a member met on a refused event in %s", actor.community_id, exc_info=True)
 
     def _option_values(self, event: Event) -> dict[str, str]:
         """What a command (typed, or sent as its form: `RUN`) was given for its options, never someone's own words

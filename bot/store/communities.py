@@ -105,6 +105,10 @@ class CommunityRepository(Repository):
     # -- members -----------------------------------------------------------------------
 
     async def upsert_member(self, actor: Actor, now: datetime) -> Member:
+        """The member, made or brought up to date (`met`)."""
+        return (await self.met(actor, now))[0]
+
+    async def met(self, actor: Actor, now: datetime) -> tuple[Member, bool]:
         """Every event runs this: one statement once the community is known, the row coming back from it. The
         platform's timezone and locale are kept only when they are the platform's word (`Actor.from_platform`):
         a dashboard's browser language never becomes the person's platform locale, nor the name its link was
@@ -133,7 +137,16 @@ class CommunityRepository(Repository):
             actor.community_id, actor.user_id, actor.display_name, timezone, locale, utc_iso(now),
         )
         assert row is not None
-        return member_from_row(row)
+        # (made now, as far as one statement can tell: or by another event of theirs within the same second)
+        return member_from_row(row), row["created_at"] == utc_iso(now)
+
+    async def forget_bare(self, community_id: str, user_id: str) -> int:
+        """Remove a member's row that holds nothing they chose (no timezone, region, language, snooze or setting):
+        for someone met by an event that was refused (`Hearth._handle`), once nothing else about them is held."""
+        return await self.db.execute(
+            "DELETE FROM members WHERE community_id = ? AND user_id = ? AND timezone IS NULL AND region IS NULL "
+            "AND language IS NULL AND snooze_until IS NULL AND (settings IS NULL OR settings = '{}')",
+            community_id, user_id)
 
     async def get_member(self, community_id: str, user_id: str) -> Member | None:
         row = await self.db.fetchone(

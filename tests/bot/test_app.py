@@ -153,7 +153,7 @@ async def test_a_typed_command_that_fails_unexpectedly_gives_its_words_back_and_
     assert "What you typed, so you can use it again" in shown and shown.endswith("needed to write down tonight")
     assert "saved" not in shown.lower() and "kept" not in shown.lower()
     assert "ConnectionResetError" in caplog.text  # (the operator sees the traceback)
-    monkeypatch.setattr(app.store.communities, "upsert_member", dropped)
+    monkeypatch.setattr(app.store.communities, "met", dropped)  # (the statement every event runs)
     with pytest.raises(ConnectionResetError):  # a button: nothing typed to lose; the adapter apologises
         await app.handle(Event("action", ann, "reflect.new", {}))
 
@@ -315,3 +315,22 @@ async def test_a_button_that_changes_nothing_makes_no_member(app, clock):
         replies = await app.handle(Event("action", newcomer, name, args))
         assert replies and not any(r.error for r in replies), name
         assert await app.store.communities.get_member(newcomer.community_id, newcomer.user_id) is None, name
+
+
+async def test_someone_first_met_on_a_refused_command_leaves_no_record(app):
+    """trial17: a refusal does nothing, so, as a read, it makes no record of a newcomer: nothing open to answer, a
+    timezone that doesn't exist, a check-in that isn't there. A refused moderator command is noted in the audit
+    log, so that member stays (me data counts it); and one already known stays as they were."""
+    for name, command, args in (("ann", "checkin answer", {"mood": "3"}), ("bob", "me timezone", {"timezone": "Mars/Olympus"}),
+                                ("cat", "checkin leave", {"schedule": "nosuch"}), ("dan", "checkin answer", {"mood": "9"})):
+        who = actor(name)
+        replies = await run(app, who, command, **args)
+        assert replies and all(r.error for r in replies), name
+        assert await app.store.communities.get_member(who.community_id, who.user_id) is None, name
+    eve = actor("eve")
+    await run(app, eve, "mod settings", key="summary_floor", value="4")  # refused, and noted in the audit log
+    assert await app.store.communities.get_member(eve.community_id, eve.user_id) is not None
+    fay = actor("fay")
+    await run(app, fay, "me timezone", timezone="Europe/Paris")
+    await run(app, fay, "me timezone", timezone="Mars/Olympus")
+    assert (await app.store.communities.get_member(fay.community_id, fay.user_id)).timezone == "Europe/Paris"
