@@ -159,3 +159,18 @@ async def test_a_community_keeps_the_name_its_platform_last_gave_it(store):
     assert (await store.communities.get("c-named")).name == "Night Owls"
     await store.communities.upsert_member(Actor("c-named", "u2", "Bo", community_name="Early Birds"), AT)  # renamed
     assert (await store.communities.get("c-named")).name == "Early Birds"
+
+
+async def test_met_says_whether_the_member_was_made_now_and_forget_bare_keeps_what_they_chose(store):
+    """trial17: `met` (every event's statement) says a member was made now; `forget_bare` removes a row that holds
+    nothing they chose, and leaves one that does."""
+    ann = Actor(COMMUNITY, "u-ann", "Ann")
+    member, made = await store.communities.met(ann, AT)
+    assert member.display_name == "Ann" and made
+    assert (await store.communities.met(ann, AT + timedelta(minutes=1)))[1] is False  # (known by then)
+    assert await store.communities.forget_bare(COMMUNITY, "u-ann") == 1
+    assert await store.communities.get_member(COMMUNITY, "u-ann") is None
+    await store.communities.met(ann, AT)
+    await store.communities.update_member(COMMUNITY, "u-ann", timezone="Europe/Paris")
+    assert await store.communities.forget_bare(COMMUNITY, "u-ann") == 0
+    assert (await store.communities.get_member(COMMUNITY, "u-ann")).timezone == "Europe/Paris"
