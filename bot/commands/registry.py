@@ -327,9 +327,10 @@ class Registry:
         return [c for c in self.commands.values() if is_moderator or c.permission == "member"]
 
     def reads_only(self, event: Event) -> bool:
-        """Whether this event only reads (`Command.reads`): a command typed, or a view's button or form that runs
-        one (`RUN`) or only opens its form (`OPEN_FORM`), or a button declared to read (`Action.reads_only`). One rule for every platform: a read makes no record of
-        the one who asked, and no dedupe row. A confirmation's "Yes" never only reads."""
+        """Whether this event only reads (`Command.reads`): a command typed, a view's button or form that runs one
+        (`RUN`) or only opens its form (`OPEN_FORM`), or a button declared to read (`Action.reads_only`). One rule
+        for every platform: a read makes no record of the one who asked, and no dedupe row. A confirmation's "Yes"
+        never only reads."""
         if event.kind == "command":
             cmd = self.commands.get(event.name)
             return cmd is not None and cmd.reads(event.args)

@@ -321,8 +321,10 @@ async def test_someone_first_met_on_a_refused_command_leaves_no_record(app):
     """trial17: a refusal does nothing, so, as a read, it makes no record of a newcomer: nothing open to answer, a
     timezone that doesn't exist, a check-in that isn't there. A refused moderator command is noted in the audit
     log, so that member stays (me data counts it); and one already known stays as they were."""
-    for name, command, args in (("ann", "checkin answer", {"mood": "3"}), ("bob", "me timezone", {"timezone": "Mars/Olympus"}),
-                                ("cat", "checkin leave", {"schedule": "nosuch"}), ("dan", "checkin answer", {"mood": "9"})):
+    for name, command, args in (("ann", "checkin answer", {"mood": "3"}),
+                                ("bob", "me timezone", {"timezone": "Mars/Olympus"}),
+                                ("cat", "checkin leave", {"schedule": "nosuch"}),
+                                ("dan", "checkin answer", {"mood": "9"})):
         who = actor(name)
         replies = await run(app, who, command, **args)
         assert replies and all(r.error for r in replies), name
