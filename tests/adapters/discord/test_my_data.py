@@ -168,3 +168,18 @@ async def test_a_moderator_someone_added_hears_before_and_after_that_me_delete_e
     assert "Mia added as a moderator: someone who has since deleted their data" in audit
     assert "Ann" not in audit and "former member" not in audit and ann["user"]["id"] not in audit
     assert "Only moderators" in (await run(fake, ann, "mod audit"))["data"]["content"]  # (true: she no longer is)
+
+
+async def test_asking_and_cancelling_leave_no_record_on_discord(discord_bot, fake: FakeDiscord, app):
+    """trial17: `/me delete` asked and cancelled, `/me language` and `/support` with nothing to change, and a
+    refused `/me timezone` make no record of someone Hearth holds nothing about."""
+    ann = fake.member(fake.next_id(), "Ann")
+    community, user = f"discord:{fake.guild_id}", f"discord:{ann['user']['id']}"
+    ask = await run(fake, ann, "me delete")
+    assert "Are you sure?" in ask["data"]["content"]
+    cancelled = await fake.wait_callback(await fake.click(ann, ask["message_id"], button(ask["data"], "Cancel")))
+    assert "nothing changed" in json.dumps(cancelled)
+    for path, options in (("me language", {}), ("support", {}), ("support", {"region": "gb"}),
+                          ("me timezone", {"timezone": "Mars/Olympus"})):
+        assert (await run(fake, ann, path, **options))["data"]["content"], path
+    assert await app.store.communities.get_member(community, user) is None
