@@ -340,7 +340,7 @@ class Hearth:
         if not any(r.form for r in replies) and \
                 await self.store.communities.take_dm_closed_notice(event.actor.user_id):  # once, on any platform
             replies.append(say(_(DMS_CLOSED_NOTICE)))
-        if made and refused:
+        if made and replies and all(r.error or r.unchanged for r in replies):  # (refused, or nothing to do)
             await self._forget_if_nothing_held(event.actor)
         log.info("%s %s by %s in %s: %d repl%s", event.kind, event.name, event.actor.user_id,
                  event.actor.community_id, len(replies), "y" if len(replies) == 1 else "ies")
@@ -350,7 +350,7 @@ class Hearth:
 
     async def _forget_if_nothing_held(self, actor: Actor) -> None:
         """Someone first met on an event that was refused (`checkin answer` with nothing open, a timezone that
-        doesn't exist): nothing was done, so, as after a read, no record of them stays, unless something about
+        doesn't exist) or had nothing to do (`Reply.unchanged`): nothing was done, so, as after a read, no record of them stays, unless something about
         them is held by now (a refused moderator command noted in the audit log, a care note about their words,
         another event of theirs that did something). Never raises: the refusal is what they are told."""
         try:

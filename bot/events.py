@@ -554,6 +554,9 @@ class Reply:
     quiet: bool = False
     """A refusal said just after the care reply (`crisis_care.after_care`): shown as it is, with no alert or
     heading of an adapter's own added to it (the dashboard's "look at the field marked below")."""
+    unchanged: bool = False
+    """Nothing was done, though nothing was refused ("You weren't in circle, so nothing changed"): someone first
+    met on it leaves no record, as after a refusal (`Hearth._forget_if_nothing_held`)."""
     keep: bool = False
     """It carries what the person must not lose with a dropped connection: their own words given back
     (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll

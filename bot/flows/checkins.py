@@ -86,7 +86,7 @@ async def leave(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["schedule"], "schedule")
     if await app.store.schedules.leave(schedule.id, ev.actor.user_id):
         return say(_("You've left **{}**. No more DMs or reminders from it."), schedule.name)
-    return say(_("You weren't in **{}**, so nothing changed."), schedule.name)
+    return say(_("You weren't in **{}**, so nothing changed."), schedule.name, unchanged=True)
 
 
 @router.command("checkin status", "What you've joined, what's open now, and your next rounds.",

@@ -37,6 +37,12 @@ async def set_timezone(app: "Hearth", ev: Event) -> Reply:
 async def snooze(app: "Hearth", ev: Event) -> Reply:
     value = ev.args["until"].strip().lower()
     if value in {"off", "stop", "none", "no"}:
+        member = await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id)
+        if member is None or not member.snoozed(app.today(await app.timezone_of(ev.actor, member))):
+            if member is not None and member.snooze_until is not None:  # (one that ended: nothing to keep)
+                await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=None)
+            # (never away, or back already: no "welcome back", and nothing changes for them)
+            return say(_("You weren't snoozing, so nothing changed: your DMs and reminders are on."), unchanged=True)
         await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=None)
         return say(_("Welcome back — DMs and reminders are on again."))
     tz = await app.timezone_of(ev.actor)

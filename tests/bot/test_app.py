@@ -336,3 +336,17 @@ async def test_someone_first_met_on_a_refused_command_leaves_no_record(app):
     await run(app, fay, "me timezone", timezone="Europe/Paris")
     await run(app, fay, "me timezone", timezone="Mars/Olympus")
     assert (await app.store.communities.get_member(fay.community_id, fay.user_id)).timezone == "Europe/Paris"
+
+
+async def test_a_change_that_changes_nothing_leaves_no_record_and_says_so(app, clock):
+    """trial17: leaving a check-in one never joined, or ending a snooze one never began, does nothing: it says so
+    (never "Welcome back — … on again" to someone who was never away), and leaves no record of a newcomer."""
+    await open_round(app, clock)
+    ann, bob = actor("ann"), actor("bob")
+    assert "nothing changed" in text(await run(app, ann, "checkin leave", schedule="mornings"))
+    said = text(await run(app, bob, "me snooze", until="off"))
+    assert "Welcome back" not in said and "You weren't snoozing, so nothing changed" in said
+    for who in (ann, bob):
+        assert await app.store.communities.get_member(who.community_id, who.user_id) is None, who.user_id
+    await run(app, bob, "me snooze", until="tomorrow")
+    assert "Welcome back" in text(await run(app, bob, "me snooze", until="off"))
