@@ -350,9 +350,10 @@ class Hearth:
 
     async def _forget_if_nothing_held(self, actor: Actor) -> None:
         """Someone first met on an event that was refused (`checkin answer` with nothing open, a timezone that
-        doesn't exist) or had nothing to do (`Reply.unchanged`): nothing was done, so, as after a read, no record of them stays, unless something about
-        them is held by now (a refused moderator command noted in the audit log, a care note about their words,
-        another event of theirs that did something). Never raises: the refusal is what they are told."""
+        doesn't exist) or had nothing to do (`Reply.unchanged`): nothing was done, so, as after a read, no record
+        of them stays, unless something about them is held by now (a refused moderator command noted in the audit
+        log, a care note about their words, another event of theirs that did something). Never raises: the
+        refusal is what they are told."""
         try:
             s = await member_data.summary(self.store, actor.community_id, actor.user_id)
             if not any((s.memberships, sum(s.answers.values()), s.notes, s.reflections, s.moderator_actions,
