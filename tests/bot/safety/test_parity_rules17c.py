@@ -80,6 +80,39 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["je te jure jvais m'unalive ce week-end"],
         "pt": ["juro que vou me m*tar esse fim de semana"],
     }),
+    "an ex who keeps turning up outside my work, and fear": ("crisis", {
+        "en": ["my ex keeps showing up outside my work, i'm scared to leave"],
+        "es": ["mi ex sigue apareciendo en mi trabajo, me da miedo salir"],
+        "de": ["mein ex taucht ständig vor meiner arbeit auf, ich hab angst rauszugehen"],
+        "fr": ["mon ex se pointe tout le temps devant mon boulot, j'ai peur de sortir"],
+        "pt": ["meu ex fica aparecendo no meu trabalho, tô com medo de sair"],
+    }),
+    "she'll hit me again": ("crisis", {
+        "en": ["she'll hit me again if i say anything tonight"],
+        "es": ["me va a volver a pegar si digo algo esta noche"],
+        "de": ["sie schlägt mich wieder wenn ich heute nacht was sag"],
+        "fr": ["elle va encore me frapper si je dis quelque chose ce soir"],
+        "pt": ["ela vai me bater de novo se eu falar alguma coisa hoje"],
+    }),
+    "the blade beside me, cuts on the thighs again": ("crisis", {
+        "en": ["the blade is right next to me and the urge is bad tonight",
+               "last night i cut lines into my thighs with a razor again"],
+        "es": ["la cuchilla está justo a mi lado y las ganas son fuertes esta noche",
+               "anoche me volví a hacer cortes en los muslos con una cuchilla"],
+        "de": ["die klinge liegt direkt neben mir und der drang ist heute schlimm",
+               "hab mir gestern nacht wieder mit der rasierklinge die oberschenkel geritzt"],
+        "fr": ["la lame est juste à côté de moi et l'envie est forte ce soir",
+               "hier soir je me suis encore fait des entailles sur les cuisses avec une lame"],
+        "pt": ["a lâmina tá do meu lado e a vontade tá forte hoje",
+               "ontem à noite eu me cortei de novo nas coxas com uma lâmina"],
+    }),
+    "a friend waiting outside my work for lunch, a razor for the craft box": ("ok", {
+        "en": ["my friend is waiting outside my work so we can grab lunch", "bought new razor blades for the lino cutting class"],
+        "es": ["mi amiga me espera fuera del trabajo para ir a comer", "he comprado cuchillas nuevas para el taller de linograbado"],
+        "de": ["meine freundin wartet vor der arbeit auf mich, wir gehen mittagessen", "hab neue klingen für den linoldruck-kurs gekauft"],
+        "fr": ["mon amie m'attend devant le boulot pour aller déjeuner", "j'ai acheté des lames neuves pour l'atelier de linogravure"],
+        "pt": ["minha amiga tá me esperando na frente do trabalho pra gente almoçar", "comprei lâminas novas pra oficina de linogravura"],
+    }),
     "a dog that follows me, a cousin who follows me online": ("ok", {
         "en": ["my dog follows me everywhere around the flat", "my cousin started following me on insta"],
         "es": ["mi perro me sigue por toda la casa", "mi primo me empezó a seguir en insta"],
@@ -122,6 +155,8 @@ KIND = {
     "threatened with a knife, or he's coming with one": "harm_from_others",
     "followed home, and scared": "harm_from_others",
     "locked in from outside": "harm_from_others",
+    "an ex who keeps turning up outside my work, and fear": "harm_from_others",
+    "she'll hit me again": "harm_from_others",
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
