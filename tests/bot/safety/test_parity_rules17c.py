@@ -113,6 +113,20 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["mon amie m'attend devant le boulot pour aller déjeuner", "j'ai acheté des lames neuves pour l'atelier de linogravure"],
         "pt": ["minha amiga tá me esperando na frente do trabalho pra gente almoçar", "comprei lâminas novas pra oficina de linogravura"],
     }),
+    "tired of being alive, said verb-last in German": ("crisis", {
+        "en": ["i'm so tired of being alive"],
+        "es": ["estoy tan cansada de estar viva"],
+        "de": ["ich bin so müde, am leben zu sein", "bin's leid, jeden morgen aufzuwachen"],
+        "fr": ["je suis tellement fatiguée d'être en vie"],
+        "pt": ["tô tão cansada de estar viva"],
+    }),
+    "tired of getting up early for work": ("ok", {
+        "en": ["i'm tired of waking up at six for work"],
+        "es": ["estoy cansada de madrugar para el trabajo"],
+        "de": ["bin's leid, jeden morgen um sechs aufzustehen"],
+        "fr": ["je suis fatiguée de me lever à six heures pour le boulot"],
+        "pt": ["tô cansada de levantar cedo pro trabalho"],
+    }),
     "a dog that follows me, a cousin who follows me online": ("ok", {
         "en": ["my dog follows me everywhere around the flat", "my cousin started following me on insta"],
         "es": ["mi perro me sigue por toda la casa", "mi primo me empezó a seguir en insta"],
