@@ -127,6 +127,20 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["je suis fatiguée de me lever à six heures pour le boulot"],
         "pt": ["tô cansada de levantar cedo pro trabalho"],
     }),
+    "a broken nose said after the fact, German verb-last": ("crisis", {
+        "en": ["he broke my nose last month and i told everyone i fell"],
+        "es": ["me rompió la nariz el mes pasado y dije a todos que me caí"],
+        "de": ["er hat mir letzten monat die nase gebrochen und allen gesagt ich bin gestürzt"],
+        "fr": ["il m'a cassé le nez le mois dernier et j'ai dit à tout le monde que j'étais tombée"],
+        "pt": ["ele quebrou meu nariz mês passado e eu falei pra todo mundo que caí"],
+    }),
+    "keys and passport taken, not going anywhere": ("crisis", {
+        "en": ["he took my keys and my passport and says i'm not going anywhere"],
+        "es": ["se llevó mis llaves y el pasaporte y dice que no voy a ninguna parte"],
+        "de": ["er hat mir die schlüssel und den pass weggenommen und sagt ich geh nirgendwohin"],
+        "fr": ["il a pris mes clés et mon passeport et il dit que je vais nulle part"],
+        "pt": ["ele pegou minhas chaves e meu passaporte e disse que eu não vou a lugar nenhum"],
+    }),
     "a dog that follows me, a cousin who follows me online": ("ok", {
         "en": ["my dog follows me everywhere around the flat", "my cousin started following me on insta"],
         "es": ["mi perro me sigue por toda la casa", "mi primo me empezó a seguir en insta"],
@@ -171,6 +185,8 @@ KIND = {
     "locked in from outside": "harm_from_others",
     "an ex who keeps turning up outside my work, and fear": "harm_from_others",
     "she'll hit me again": "harm_from_others",
+    "a broken nose said after the fact, German verb-last": "harm_from_others",
+    "keys and passport taken, not going anywhere": "harm_from_others",
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
