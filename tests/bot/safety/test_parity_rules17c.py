@@ -141,6 +141,20 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["il a pris mes clés et mon passeport et il dit que je vais nulle part"],
         "pt": ["ele pegou minhas chaves e meu passaporte e disse que eu não vou a lugar nenhum"],
     }),
+    "shown a knife, with a threat": ("crisis", {
+        "en": ["some lads from school said they'd get me tomorrow and one of them showed me a knife"],
+        "es": ["unos chavales del insti dijeron que me pillarían mañana y uno me enseñó una navaja"],
+        "de": ["ein paar typen aus der schule haben gesagt sie holen mich morgen, einer hat mich mit einem messer bedroht"],
+        "fr": ["des mecs du lycée ont dit qu'ils m'auraient demain et l'un d'eux m'a montré un couteau"],
+        "pt": ["uns caras da escola disseram que vão me pegar amanhã e um deles me mostrou uma faca"],
+    }),
+    "a chef showing me his knives": ("ok", {
+        "en": ["the chef at work showed me his knife collection, some of them are older than me"],
+        "es": ["el chef del trabajo me enseñó su colección de cuchillos, algunos son más viejos que yo"],
+        "de": ["der koch bei der arbeit hat mir seine messersammlung gezeigt, manche sind älter als ich"],
+        "fr": ["le chef au boulot m'a montré sa collection de couteaux, certains sont plus vieux que moi"],
+        "pt": ["o chef do trabalho me mostrou a coleção de facas dele, algumas são mais velhas que eu"],
+    }),
     "a dog that follows me, a cousin who follows me online": ("ok", {
         "en": ["my dog follows me everywhere around the flat", "my cousin started following me on insta"],
         "es": ["mi perro me sigue por toda la casa", "mi primo me empezó a seguir en insta"],
@@ -187,6 +201,7 @@ KIND = {
     "she'll hit me again": "harm_from_others",
     "a broken nose said after the fact, German verb-last": "harm_from_others",
     "keys and passport taken, not going anywhere": "harm_from_others",
+    "shown a knife, with a threat": "harm_from_others",
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
