@@ -188,7 +188,7 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       "de.r16d.other_there_said": "someone_else",
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
-                         for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for")},
+                         for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
                       **{f"{p}{g}": "harm_from_others" for p in prefixes
                          for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
                                    "harm_from_others.weapon_out", "r16b.harm_from_others")}}
