@@ -186,6 +186,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       **{f"{p}r16d.{g}": "someone_else" for p in prefixes[1:]
                          for g in ("other_said_it", "other_goodbye_gone")},
                       "de.r16d.other_there_said": "someone_else",
+                      # rules17c's groups of danger from another person, one id in every language's file
+                      **{f"rules17c.harm.{g}": "harm_from_others"
+                         for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
                       **{f"{p}{g}": "harm_from_others" for p in prefixes
                          for g in ("harm_from_others", "harm_from_others.fear", "harm_from_others.more",
                                    "harm_from_others.weapon_out", "r16b.harm_from_others")}}
