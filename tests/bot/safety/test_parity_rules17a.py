@@ -137,6 +137,20 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["première fois que je fais des sushis 🍣 c'est peut-être ma dernière, vous verrez pourquoi"],
         "pt": ["primeira vez fazendo sushi 🍣 pode ser a última, vcs vão ver pq"],
     }),
+    "you'll understand soon, then sorry": ("crisis", {
+        "en": ["you'll understand soon. sorry, truly"],
+        "es": ["pronto lo vas a entender. lo siento de verdad"],
+        "de": ["du wirst es bald verstehen. tut mir leid, ehrlich"],
+        "fr": ["tu comprendras bientôt. pardon, vraiment"],
+        "pt": ["logo você vai entender. desculpa mesmo"],
+    }),
+    "you'll understand soon, about a film's twist": ("ok", {
+        "en": ["you'll understand soon, the twist at the end is great"],
+        "es": ["pronto lo vas a entender, el giro final es buenísimo"],
+        "de": ["du wirst es bald verstehen, die wendung am ende ist super"],
+        "fr": ["tu comprendras bientôt, le retournement final est génial"],
+        "pt": ["logo você vai entender, a reviravolta no final é ótima"],
+    }),
     "calm since deciding to change jobs, peace made with a sister": ("ok", {
         "en": ["so calm since i decided to switch jobs", "made peace with my sister after the wedding drama"],
         "es": ["estoy tranquila desde que decidí cambiar de trabajo", "hice las paces con mi hermana después del lío de la boda"],
