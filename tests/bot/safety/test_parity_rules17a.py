@@ -39,26 +39,12 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["gardez-moi du gâteau du pique-nique. pas sûre d'être encore là dimanche"],
         "pt": ["guardem bolo do piquenique pra mim. não sei se ainda tô aqui no domingo"],
     }),
-    "someone to take my cat after tonight": ("crisis", {
-        "en": ["does anyone want a grey cat? need someone to take my cat after tonight"],
-        "es": ["alguien quiere una gata gris? necesito que alguien se quede con mi gata después de esta noche"],
-        "de": ["will wer ne graue katze? brauch jemanden, der meine katze nach heute nacht nimmt"],
-        "fr": ["quelqu'un veut une chatte grise ? faut que quelqu'un prenne mon chat après ce soir"],
-        "pt": ["alguém quer uma gata cinza? preciso de alguém pra ficar com minha gata depois de hoje"],
-    }),
     "a check-in answer that also says when": ("crisis", {
         "en": ["work was fine. also i finally know when i'm going to do it"],
         "es": ["el curro bien. y por fin sé cuándo lo voy a hacer"],
         "de": ["arbeit war okay. und ich weiß endlich wann ich's mach"],
         "fr": ["le boulot ça allait. et je sais enfin quand je vais le faire"],
         "pt": ["o trabalho foi de boa. e finalmente sei quando vou fazer"],
-    }),
-    "the tablets counted, there are enough": ("crisis", {
-        "en": ["hey all, quiet day. counted my tablets, there's enough"],
-        "es": ["hola a todos, día tranquilo. he contado las pastillas, hay suficientes"],
-        "de": ["hallo zusammen, ruhiger tag. hab die tabletten gezählt, reicht"],
-        "fr": ["coucou, journée calme. j'ai compté les cachets, y en a assez"],
-        "pt": ["oi gente, dia tranquilo. contei os comprimidos, tem o suficiente"],
     }),
     "a rest one doesn't wake up from": ("crisis", {
         "en": ["looking forward to a long rest. the kind you don't wake up from"],
@@ -80,13 +66,6 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "de": ["hab nen weg gefunden, nicht mehr allen zur last zu fallen. seltsam erleichtert"],
         "fr": ["j'ai trouvé comment arrêter d'être un fardeau pour tout le monde. bizarrement soulagée"],
         "pt": ["achei um jeito de parar de ser um peso pra todo mundo. aliviada de um jeito estranho"],
-    }),
-    "a letter written for each of them": ("crisis", {
-        "en": ["wrote everybody a letter tonight. they'll find them tomorrow"],
-        "es": ["esta noche escribí una carta para cada uno. mañana las encontrarán"],
-        "de": ["hab heute abend jedem einen brief geschrieben. morgen finden sie die"],
-        "fr": ["ce soir j'ai écrit une lettre pour chacun. ils les trouveront demain"],
-        "pt": ["hoje à noite escrevi uma carta pra cada um. amanhã eles vão achar"],
     }),
     "every account deleted but this one": ("crisis", {
         "en": ["deleted all my socials except this one. wanted to say hi once more"],
@@ -116,13 +95,6 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["mon chien est la seule raison pour laquelle je l'ai pas encore fait"],
         "pt": ["meu cachorro é o único motivo de eu ainda não ter feito"],
     }),
-    "my laptop not needed after tonight": ("crisis", {
-        "en": ["i won't need my laptop after tonight, my nephew can have it"],
-        "es": ["después de esta noche no voy a necesitar el portátil, que se lo quede mi sobrino"],
-        "de": ["nach heute nacht brauch ich meinen laptop nicht mehr, mein neffe kann ihn haben"],
-        "fr": ["après ce soir j'aurai plus besoin de mon ordi, mon neveu peut le prendre"],
-        "pt": ["depois de hoje à noite não vou precisar do meu notebook, meu sobrinho pode ficar com ele"],
-    }),
     "passwords written down so nobody is stuck": ("crisis", {
         "en": ["wrote down my passwords for my brother so he won't be stuck"],
         "es": ["le dejé mis contraseñas apuntadas a mi hermano para que no se quede atascado"],
@@ -136,13 +108,6 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "de": ["zum ersten mal sushi gemacht 🍣 ist vielleicht mein letztes, ihr werdet sehen warum"],
         "fr": ["première fois que je fais des sushis 🍣 c'est peut-être ma dernière, vous verrez pourquoi"],
         "pt": ["primeira vez fazendo sushi 🍣 pode ser a última, vcs vão ver pq"],
-    }),
-    "you'll understand soon, then sorry": ("crisis", {
-        "en": ["you'll understand soon. sorry, truly"],
-        "es": ["pronto lo vas a entender. lo siento de verdad"],
-        "de": ["du wirst es bald verstehen. tut mir leid, ehrlich"],
-        "fr": ["tu comprendras bientôt. pardon, vraiment"],
-        "pt": ["logo você vai entender. desculpa mesmo"],
     }),
     "you'll understand soon, about a film's twist": ("ok", {
         "en": ["you'll understand soon, the twist at the end is great"],
