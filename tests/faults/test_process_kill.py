@@ -110,7 +110,7 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_every_dm_exactly_once(tm
     try:
         first = start_hearth(config_file, fake, log)
         procs.append(first)
-        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 3, 15, "a third of the DMs", log)
+        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 3, 60, "a third of the DMs", log)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(5)
         killed_at = sum(dms(fake).values())

@@ -68,7 +68,7 @@ async def test_sigterm_mid_fan_out_hands_back_and_a_second_process_delivers_the_
     try:
         first = start_hearth(config_file, fake, log)
         procs.append(first)
-        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 3, 15, "a third of the DMs", log)
+        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 3, 60, "a third of the DMs", log)
         ready, metrics = await scrape(port)  # Slack's process answers on the operator's port too
         assert ready == 200
         assert metrics[("hearth_sends_total", (("result", "ok"),))] >= PEOPLE // 3

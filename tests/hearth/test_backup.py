@@ -54,7 +54,7 @@ async def test_a_backup_made_mid_fan_out_restores_to_a_store_with_the_same_count
     backup_file = tmp_path / "backups" / "hearth-backup.db"
     backup_file.parent.mkdir()
     try:
-        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 4, 15, "a quarter of the DMs", log)
+        await until(lambda: sum(dms(fake).values()) >= PEOPLE // 4, 60, "a quarter of the DMs", log)
         made = await asyncio.to_thread(hearth_tool, "backup", "--config", str(config_file), str(backup_file))
         assert made.returncode == 0, made.stderr
         assert sum(dms(fake).values()) < PEOPLE, "the fan-out ended before the backup; slow the fake down"
