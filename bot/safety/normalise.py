@@ -20,12 +20,19 @@ CLAUSE = "#"
 """Token that marks a clause boundary; negation never reaches across it."""
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´′‛＇"), None)
+#: An apostrophe before a letter outside a-z: the elided word stays a word of its own ("j'écris" -> j écris,
+#: "jusqu'à" -> jusqu à, "s'épuise" -> s épuise), as the phrase lists write it; before a-z the two fuse ("j'ai"
+#: -> jai, "m'en" -> men).
+_ELIDED = re.compile(r"['’‘ʼʻ`´′‛＇](?=[^\W\da-z_])")
 _ELLIPSIS = re.compile(r"\.{2,}|\u2026")
 """A trailing-off pause ("I...want...to...die") joins words rather than ending a clause."""
 _CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]{}\n\r\u2014\u2013]+|\s-\s|\bbut\b|\bthough\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_WORDISH = re.compile(r"[a-z0-9@$]+")
-_TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+_WORDISH = re.compile(r"(?:[^\W_]|[@$])+")
+#: A word is a run of letters and digits of any alphabet ("märz", "não", "ça", "straße" as NFKC and case-folding
+#: leave it): a letter outside a-z used to cut a word into pieces ("m ä rz"), so `...` counted the pieces and
+#: a phrase written over them missed where it looked covered. Anything else is one character (a symbol, an emoji).
+_TOKEN = re.compile(r"[^\W_]+|[^\s\w]|_")
 _RUNS = re.compile(r"([^\W\d_])\1+")
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?: {2,}|[ .\-_*·])[^\W\d_])+(?![^\W\d_])")
 """Single letters with a space, dot, dash or star between them ("d i e", "k.i.l.l"): words typed apart, often
@@ -57,7 +64,7 @@ def squeeze(token: str) -> str:
 
 def _deleet(match: re.Match[str]) -> str:
     word = match.group(0)
-    if re.search(r"[a-z]", word) and re.search(r"[0-9@$]", word):
+    if re.search(r"[^\W\d_]", word) and re.search(r"[0-9@$]", word):
         return word.translate(_LEET)
     return word
 
@@ -122,11 +129,12 @@ def emphasis_dropped(token: str) -> str:
 
 @lru_cache(maxsize=256)
 def typed_pieces(text: str) -> tuple[tuple[str, bool, str], ...]:
-    """`raw_tokens`, each with whether it is a piece of a longer word: a letter not in a-z (an accent, "é", "ü",
-    "ç") cuts a word into pieces ("téléphone" -> t é l é phone), and a piece is no word of its own, so no alias,
-    typo or join is read into it (`Normaliser.tokens`: French `tt = "tout"` made "téléphone" "tout é l é
-    phone")."""
-    text = screening_form(text).translate(_APOSTROPHES)
+    """`raw_tokens`, each with whether it is a piece of a longer word, and as typed. A word is the letters and
+    digits of any alphabet together ("téléphone", "märz": `_TOKEN`); a piece is what a character that is no
+    letter, digit or separator cuts from one (a combining mark of a script NFKC leaves apart), and no word of its
+    own, so no alias, typo or join is read into it (`Normaliser.tokens`: French `tt = "tout"` must not make a
+    piece "tt" "tout")."""
+    text = _ELIDED.sub(" ", screening_form(text)).translate(_APOSTROPHES)
     text = _SPACED.sub(_unspace, text)
     text = _ELLIPSIS.sub(" ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
@@ -262,7 +270,8 @@ class Normaliser:
         ("iwanttodie", "endmylife"), the fewest pieces first; else `tok` itself. A known word, alias, typo or
         stem is left alone, and so is a short token (too many real words are two short ones joined)."""
         if (len(tok) < JOINED_MIN or not self.vocabulary or tok in self.vocabulary or tok in self.known
-                or tok in self.aliases or tok in self.fuzzy or tok.startswith(self.stems) or not tok.isalpha()):
+                or tok in self.aliases or tok in self.fuzzy or tok.startswith(self.stems) or not tok.isalpha()
+                or not tok.isascii()):  # (a word with a letter outside a-z is a word of its language: "erschlägt")
             return [tok]
         best: list[list[str] | None] = [[]] + [None] * len(tok)
         for end in range(1, len(tok) + 1):

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from bot.errors import HearthError
 from bot.safety.normalise import CLAUSE
 
-_WORD = re.compile(r"[a-z0-9]+\*?|[^\sa-z0-9()|?*.$^]")
+_WORD = re.compile(r"[^\W_]+\*?|[^\s\w()|?*.$^]")
+"""A canonical word: letters and digits of any alphabet (`normalise._TOKEN`), or one other character."""
 _GAP = rf"(?: [^ {CLAUSE}]+){{0,3}}"
 _PHRASE_TOKEN = re.compile(r"\.\.\.|[()|?$^]|[^\s()|?$^]+")
 

@@ -43,24 +43,31 @@ class RuleVerdict:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """A phrase group, its regexes compiled on first need (`regex`, `needs`, `unless`): compiling every group's
+    regex was half the screen's load, and a message reads only the few groups whose words it holds (`may_match`);
+    `PhraseRules.compile_all` compiles the rest, in the background after a load (`Screen.load`)."""
+
     id: str
-    regex: re.Pattern[str]
+    pattern: str
+    """`regex`'s source: every phrase's (`sources`), each a branch."""
     negatable: bool
     softenable: bool = False
     topical: bool = False
-    needs: re.Pattern[str] | None = None
+    needs_pattern: str | None = None
+    """`needs`' source."""
     quiet: bool = False
     sources: tuple[str, ...] = ()
     """Each phrase's own regex source: read one by one where the first match of the whole group was cancelled, so a
     longer phrase of the group, or one that starts a little later, is not hidden behind it (`PhraseRules.check`)."""
-    unless: re.Pattern[str] | None = None
-    """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
+    unless_pattern: str | None = None
+    """`unless`' source."""
     kind: str = ""
     """`Entry.kind`: whose danger the group hears ("" the writer's own)."""
     required: tuple[frozenset[str], tuple[str, ...]] | None = None
     """Where `regex` can match at all (`patterns.required_words` of every phrase): some token of the canonical text
-    is one of these words, or (each with a space before it) is found there; None: anywhere. `PhraseRules.check`
-    reads the regex only then: it finds nothing elsewhere, so the answer is the same, sooner."""
+    is one of these words, or (each with a space before it) is found there; None: anywhere (and for groups other
+    than crisis groups and figures). `PhraseRules.check` reads the regex only then: it finds nothing elsewhere, so
+    the answer is the same, sooner, and a group no message has needed is not even compiled."""
 
     def may_match(self, canon: str, tokens: frozenset[str]) -> bool:
         """Whether `regex` can match in `canon` (`tokens`: its words): False only where it surely cannot."""
@@ -68,6 +75,33 @@ class _Compiled:
             return True
         whole, starts = self.required
         return not whole.isdisjoint(tokens) or any(s in canon for s in starts)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The group's phrases, one regex, compiled at first use."""
+        return self._compiled("regex", self.pattern)
+
+    @property
+    def needs(self) -> re.Pattern[str] | None:
+        """Phrases of which one must be said in the message for the group to count (`Entry.needs`), or None."""
+        return None if self.needs_pattern is None else self._compiled("needs", self.needs_pattern)
+
+    @property
+    def unless(self) -> re.Pattern[str] | None:
+        """A figure's `unless`: said anywhere in the message, the figure doesn't count."""
+        return None if self.unless_pattern is None else self._compiled("unless", self.unless_pattern)
+
+    def _compiled(self, name: str, source: str) -> re.Pattern[str]:
+        # (kept in the instance's own dict, frozen as it is; two threads at once may both compile it, and either
+        # pattern is the same: the screen's thread and the one compiling the rest after a load, `Screen.load`)
+        got = self.__dict__.get(name)
+        if got is None:
+            got = self.__dict__[name] = re.compile(source)
+        return got
+
+    def compile_all(self) -> None:
+        """Compile each of the group's regexes that is not yet."""
+        self.regex, self.needs, self.unless  # noqa: B018  (read for their effect)
 
 
 #: How far around a token of words run together the crisis phrases are looked for (characters).
@@ -283,12 +317,12 @@ class PhraseRules:
                     unless = [compile_phrase(p, canon_word, atoms=atoms) for p in e.unless]
                 except PatternError as exc:
                     raise SafetyContentError(f'{path}: {kind}[{i}] (id "{e.id}"): {exc}') from None
-                out.append(_Compiled(e.id, re.compile("|".join(f"(?:{s})" for s in sources)), e.negatable,
+                out.append(_Compiled(e.id, "|".join(f"(?:{s})" for s in sources), e.negatable,
                                      e.softenable, e.topical,
-                                     re.compile("|".join(f"(?:{s})" for s in needs)) if needs else None,
+                                     "|".join(f"(?:{s})" for s in needs) if needs else None,
                                      e.quiet, tuple(sources),
-                                     re.compile("|".join(f"(?:{s})" for s in unless)) if unless else None, e.kind,
-                                     _required(e.patterns, canon_word) if kind == "crisis" else None))
+                                     "|".join(f"(?:{s})" for s in unless) if unless else None, e.kind,
+                                     _required(e.patterns, canon_word) if kind in ("crisis", "figure") else None))
             return out
 
         def canon_words(phrase: str) -> tuple[str, ...]:
@@ -319,6 +353,16 @@ class PhraseRules:
         rules.degree = re.compile("|".join(f"(?:{s})" for s in degree)) if degree else None
         rules.degree_after = re.compile(rf"(?: [^ {CLAUSE}]+)?(?:{rules.degree.pattern})") if degree else None
         return rules
+
+    def compile_all(self) -> None:
+        """Compile every group's regexes that no message has needed yet (`_Compiled`): after this, no message
+        waits on a compile. Also the check that every regex compiles (`hearth content lint`)."""
+        for entry in (*self.figures, *self.hyperbole, *self.topic, *self.directed, *self.crisis):
+            try:
+                entry.compile_all()
+            except re.error as exc:
+                raise SafetyContentError(f'phrase group "{entry.id}": its regex does not compile: {exc}') \
+                    from None
 
     @staticmethod
     def _negation_regex(cues: list[str], exceptions: list[str], window: int, canon_word,
@@ -398,7 +442,10 @@ class PhraseRules:
         canon = self.canonical(text)
         figures: list[list[tuple[int, int]]] = []
         out: list[tuple[str, frozenset[int]]] = []
+        tokens = frozenset(canon.split())
         for entry in self.crisis:
+            if not entry.may_match(canon, tokens):
+                continue  # (it matches nowhere: `check`)
             if entry.needs is not None and not entry.needs.search(canon):
                 continue
             spans = {m.span() for m in entry.regex.finditer(canon)}
@@ -433,6 +480,8 @@ class PhraseRules:
         if not joined:
             return None
         split = self.normaliser.canonical(text)
+        split_tokens = frozenset(split.split())
+        crisis = [entry for entry in self.crisis if entry.may_match(split, split_tokens)]  # (the rest match nowhere)
         keep = set()
         for tok, pieces in joined.items():
             needle = " " + " ".join(pieces) + " "
@@ -443,7 +492,7 @@ class PhraseRules:
                     bounds.append((pos, pos + len(piece) + 2))
                     pos += len(piece) + 1
                 lo, hi = max(0, at - _AROUND), min(len(split), pos + _AROUND)  # (a phrase is never this long)
-                spans = (m.span() for entry in self.crisis for m in entry.regex.finditer(split, lo, hi))
+                spans = (m.span() for entry in crisis for m in entry.regex.finditer(split, lo, hi))
                 if any(sum(s <= a and b - 1 <= e for a, b in bounds) >= 2 for s, e in spans):
                     keep.add(tok)
                 at = split.find(needle, at + 1)
@@ -477,7 +526,9 @@ class PhraseRules:
         if entry.negatable and others and self._negated_elsewhere(text, canon, start, end, others):
             return "negated elsewhere"
         if not figures:
-            figures.append([f.span() for fig in self.figures if self._counts(fig, canon)
+            tokens = frozenset(canon.split())  # (a figure none of whose words is said matches nowhere: `may_match`)
+            figures.append([f.span() for fig in self.figures
+                            if fig.may_match(canon, tokens) and self._counts(fig, canon)
                             for f in fig.regex.finditer(canon)])
         if any(self._outweighs(fs, fe, start, end) for fs, fe in figures[0]):
             return "figure"
@@ -610,6 +661,11 @@ class AllRules:
     @property
     def crisis(self) -> list[_Compiled]:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
+
+    def compile_all(self) -> None:
+        """`PhraseRules.compile_all` of every language."""
+        for rules in self.by_language.values():
+            rules.compile_all()
 
     def check(self, text: str) -> RuleVerdict:
         """The first phrase that counts in any language, in any reading of the text (`readings`); else the first

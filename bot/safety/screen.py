@@ -16,6 +16,7 @@ import asyncio
 import gc
 import logging
 import re
+import threading
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -124,6 +125,8 @@ class Screen:
         self.model = model
         self.unavailable = unavailable
         self._worker: ThreadPoolExecutor | None = None
+        self._compiling: threading.Thread | None = None
+        self._failed: Exception | None = None
 
     @classmethod
     def load(cls, content_dir: Path | None = None, *, with_model: bool = False) -> "Screen":
@@ -132,14 +135,40 @@ class Screen:
 
         The cycle collector is paused while it loads (and left as it was found): loading makes hundreds of
         thousands of objects that all live on, and each pass of the collector walks every object of the process
-        again (with a corpus or a store in memory, many times what the screen makes), for nothing it can free."""
+        again (with a corpus or a store in memory, many times what the screen makes), for nothing it can free.
+
+        The phrase groups' regexes are compiled when a message first needs one (`rules._Compiled`), and the rest
+        on a thread of their own once the screen is loaded (`compiled` waits for it): compiling them all was half
+        the load, and a message needs only the few whose words it holds."""
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return cls._load(content_dir, with_model)
+            screen = cls._load(content_dir, with_model)
         finally:
             if was_enabled:
                 gc.enable()
+        screen._compiling = threading.Thread(target=screen._compile_rest, name="hearth-screen-compile", daemon=True)
+        screen._compiling.start()
+        return screen
+
+    def _compile_rest(self) -> None:
+        try:
+            self.rules.compile_all()
+        except Exception as exc:  # (a message that needs the group meets the same error: `compiled` raises it)
+            log.error("crisis screen: a phrase group's regex does not compile: %s", exc)
+            self._failed = exc
+
+    def compiled(self, timeout: float | None = None) -> bool:
+        """Wait (at most `timeout` seconds) until every regex of the rules is compiled (`load` compiles them on a
+        thread of its own); whether they all are. A screen not built by `load` compiles them here. A regex that
+        does not compile raises its error here (`hearth content lint` waits for them all)."""
+        if self._compiling is None:
+            self.rules.compile_all()
+            return True
+        self._compiling.join(timeout)
+        if self._failed is not None:
+            raise self._failed
+        return not self._compiling.is_alive()
 
     @classmethod
     def _load(cls, content_dir: Path | None, with_model: bool) -> "Screen":

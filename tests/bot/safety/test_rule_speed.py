@@ -13,7 +13,7 @@ from bot.content.packs import default_content_dir
 from bot.safety.content import SafetyContentError, load_phrase_file
 from bot.safety.normalise import Normaliser
 from bot.safety.patterns import compile_phrase, required_words
-from bot.safety.rules import AllRules
+from bot.safety.rules import AllRules, _Compiled
 from bot.safety.screen import Screen
 
 
@@ -66,13 +66,36 @@ def test_a_group_skipped_for_its_words_matches_nowhere(rules: AllRules) -> None:
         for r in rules.by_language.values():
             for canon in {r.canonical(text), r.normaliser.canonical(text)}:
                 tokens = frozenset(canon.split())
-                for entry in r.crisis:
+                for entry in (*r.crisis, *r.figures):  # (figures are skipped by their words too: `_judge`)
                     if entry.regex.search(canon):
                         matched += 1
                         assert entry.may_match(canon, tokens), (entry.id, canon)
                     elif not entry.may_match(canon, tokens):
                         skipped += 1
     assert matched > 200 and skipped > 10000  # (the check read both kinds of case)
+
+
+def test_a_regex_is_compiled_at_first_need_and_the_rest_after_the_load(monkeypatch) -> None:
+    """`Screen.load` leaves the groups' regexes to their first use and a thread of their own: a message compiles
+    only the groups whose words it holds, and `compiled` waits for the rest (every regex compiles)."""
+    compiled: list[str] = []
+    real = _Compiled._compiled
+
+    def counted(self, name, source):
+        if name not in self.__dict__:
+            compiled.append(self.id)
+        return real(self, name, source)
+
+    rules = AllRules.load()
+    entries = [e for r in rules.by_language.values() for e in (*r.crisis, *r.figures, *r.hyperbole, *r.topic)]
+    assert not any(k in e.__dict__ for e in entries for k in ("regex", "needs", "unless"))
+    with monkeypatch.context() as patched:
+        patched.setattr(_Compiled, "_compiled", counted)
+        assert rules.check("I want to die").fired
+    assert 0 < len(set(compiled)) < len(entries) / 4
+    screen = Screen.load(with_model=False)
+    assert screen.compiled(timeout=300)
+    assert all("regex" in e.__dict__ for r in screen.rules.by_language.values() for e in r.crisis)
 
 
 def test_every_crisis_group_has_words_to_look_for(rules: AllRules) -> None:
