@@ -123,8 +123,10 @@ def test_squeezing_letters_never_makes_a_clause_word():
 def test_another_languages_negation_cancels_only_right_before_the_match():
     rules = AllRules.load()
     pt = rules.by_language["pt"]
-    assert pt.check("no me mataría nunca").fired == "pt.selfkill"  # (Portuguese alone has no cue "no")
+    # Spanish "yo no me mato" holds Portuguese "me mato" (a word of any alphabet is one word now, so "mataría" no
+    # longer holds a piece "matar")
+    assert pt.check("yo no me mato").fired == "pt.selfkill"  # (Portuguese alone has no cue "no")
     others = tuple(r for lang, r in rules.by_language.items() if lang != "pt")
-    quiet = pt.check("no me mataría nunca", others=others)  # (neither fired nor cancelled: the model still reads it)
+    quiet = pt.check("yo no me mato", others=others)  # (neither fired nor cancelled: the model still reads it)
     assert quiet.fired is None and quiet.cancelled is None
     assert pt.check("no domingo quero me matar", others=others).fired == "pt.selfkill"
