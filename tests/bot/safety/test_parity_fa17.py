@@ -119,11 +119,12 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
                "não aguento mais, o barulho da obra do lado"],
     }),
     "can't take it anymore, said of one's life (crisis)": ("crisis", {
-        "en": ["i can't take it anymore, i want to die", "i can't take it anymore, the neighbours, everything, i want to die"],
-        "es": ["ya no aguanto más, quiero morirme"],
+        "en": ["i can't take it anymore, i want to die", "i can't take it anymore, the noise in my head never stops",
+               "i can't take it anymore, the neighbours, everything, i want to die"],
+        "es": ["ya no aguanto más, quiero morirme", "ya no aguanto más, el ruido en mi cabeza no para"],
         "de": ["ich halt das nicht mehr aus, ich will sterben"],
-        "fr": ["j'en peux plus, je veux mourir"],
-        "pt": ["não aguento mais, quero morrer"],
+        "fr": ["j'en peux plus, je veux mourir", "j'en peux plus, le bruit dans ma tête"],
+        "pt": ["não aguento mais, quero morrer", "não aguento mais, o barulho na minha cabeça"],
     }),
     "kill me, over a slip of one's own (everyday)": ("ok", {
         "en": ["kill me, forgot my lunch at home again"],
