@@ -249,9 +249,17 @@ class Screen:
 
     async def check_off_loop(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
         """`check_many`, run on the screen's own thread when the model is there (it takes milliseconds), so the
-        event loop never waits on it."""
-        if not texts or self.model is None or not model:
+        event loop never waits on it. The rules alone take a millisecond or two and run on the loop, except while
+        `load`'s thread is still compiling their regexes (the first seconds after start): a message then compiles
+        the few it needs itself (up to a few hundred milliseconds), so it goes to the screen's thread too."""
+        with_model = self.model is not None and model
+        if not texts or (not with_model and not self.compiling):
             return self.check_many(texts, model=False)
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-screen")
-        return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts)
+        return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts, with_model)
+
+    @property
+    def compiling(self) -> bool:
+        """Whether `load`'s thread is still compiling the rules' regexes."""
+        return self._compiling is not None and self._compiling.is_alive()

@@ -197,6 +197,32 @@ async def test_the_model_runs_off_the_event_loop(embedder):
     assert results[0].level == "gentle" and seen and seen[0].startswith("hearth-screen")
 
 
+async def test_the_rules_alone_run_off_the_loop_only_while_their_regexes_are_still_compiling():
+    """A message in the first seconds after start may compile the regexes it needs (hundreds of milliseconds):
+    then the rules run on the screen's thread; once all are compiled, on the loop (a millisecond or two)."""
+    seen = []
+
+    class Watched(Screen):
+        def check_many(self, texts, model=True):
+            seen.append((threading.current_thread().name, model))
+            return super().check_many(texts, model)
+
+    screen = Watched(RULES, None, "the model is off")
+    release = threading.Event()
+    screen._compiling = threading.Thread(target=release.wait, daemon=True)  # (load's thread, still at work)
+    screen._compiling.start()
+    try:
+        assert screen.compiling
+        results = await screen.check_off_loop(["I want to kill myself"])
+    finally:
+        release.set()
+        screen._compiling.join()
+    assert results[0].level == "crisis" and seen[-1][0].startswith("hearth-screen") and seen[-1][1] is False
+    assert not screen.compiling
+    await screen.check_off_loop(["I want to kill myself"])
+    assert seen[-1][0] == threading.current_thread().name
+
+
 # --- the shipped model ----------------------------------------------------------------
 
 
