@@ -318,8 +318,9 @@ async def test_different_crisis_words_in_a_row_each_get_the_care_reply(app, cloc
     assert len(await alerts(app)) == 1
 
 
-#: A farewell the phrase rules don't know and the model reads as danger.
-FAREWELL = "I gave my cat to my sister, she will look after her when I am gone for good"
+#: A farewell the phrase rules don't know and the model reads as danger (when the rules learn it, pick another: the
+#: test below checks that they don't).
+FAREWELL = "my sister is taking my cat, I will not be around to look after her"
 
 
 @pytest.fixture
@@ -336,6 +337,8 @@ async def test_a_community_can_choose_the_phrase_rules_alone_and_back(app, with_
     """`crisis_screen`: the model with the rules (the default where Hearth has the model), or the rules alone;
     what each means is said."""
     ann = actor("ann")
+    rules_alone = app.content.screen.check_many([FAREWELL + ", truly"], model=False)[0]
+    assert rules_alone.level == "ok", "the phrase rules now know FAREWELL: choose a farewell they don't"
     assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL))[0].plain()
     said = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="phrases"))[0]
     assert "fixed phrases only" in said.plain() and "miss many" in said.plain()
