@@ -43,3 +43,16 @@ def parity_tests(families: Families, *by_language: Mapping[str, object]) -> tupl
         assert not wrong, f"{family}: want {' or '.join(sorted(want))} in every language, got {wrong}"
 
     return test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level
+
+
+def kind_test(families: Families, kinds: Mapping[str, str]) -> Callable:
+    """The test that each crisis family's sentences are heard as its kind (`kinds`; "self" where not named), in
+    every language: the care reply is written for it (`content/safety/replies.toml`, by kind)."""
+    @pytest.mark.parametrize("family", [f for f, (level, _) in families.items() if level == "crisis"])
+    def test_the_kind_fits_the_care_reply(screen: Screen, family: str) -> None:
+        want = kinds.get(family, "self")
+        got = {(lang, text): screen.check(text).kind for lang in LANGS for text in families[family][1][lang]}
+        wrong = {k: v for k, v in got.items() if v != want}
+        assert not wrong, f"{family}: want kind {want} in every language, got {wrong}"
+
+    return test_the_kind_fits_the_care_reply

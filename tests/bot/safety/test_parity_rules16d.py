@@ -13,10 +13,7 @@ The blocks are `rules16d` in `content/safety/<lang>.toml`.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety.screen import Screen
-from tests.bot.safety.parity import LANGS, parity_tests
+from tests.bot.safety.parity import kind_test, parity_tests
 
 #: family -> (level every language must give, {language: [sentences]})
 FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
@@ -146,10 +143,4 @@ KIND = {
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
 
-
-@pytest.mark.parametrize("family", [f for f, (level, _) in FAMILIES.items() if level == "crisis"])
-def test_the_kind_fits_the_care_reply(screen: Screen, family: str) -> None:
-    want = KIND.get(family, "self")
-    got = {(lang, text): screen.check(text).kind for lang in LANGS for text in FAMILIES[family][1][lang]}
-    wrong = {k: v for k, v in got.items() if v != want}
-    assert not wrong, f"{family}: want kind {want} in every language, got {wrong}"
+test_the_kind_fits_the_care_reply = kind_test(FAMILIES, KIND)
