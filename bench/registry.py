@@ -79,8 +79,9 @@ register("fanout", "bench.fanout", "a 5,000-DM round through the outbox to a rat
 register("scheduler", "bench.scheduler", "1,000 schedules due in the same minute")
 register("scale", "bench.scale", "100k members, 1M answers: memory, start-up, status latency")
 register("insights", "bench.insights", "mod insights over 52 weeks: 100k members, 1M answers, SQLite and PostgreSQL")
-register("stall", "bench.stall", "longest event-loop stall in the fanout, scheduler and insights runs",
-         needs=("fanout", "scheduler", "insights"), isolated=False)
+register("screen-start", "bench.screen_start", "event-loop stall and answers in the first seconds after start")
+register("stall", "bench.stall", "longest event-loop stall in the fanout, scheduler, insights and screen-start runs",
+         needs=("fanout", "scheduler", "insights", "screen-start"), isolated=False)
 register("screen", "bench.screen", "crisis screen precision/recall and throughput")
 register("core-pg", "bench.core_pg", "core on PostgreSQL with 1 and 3 processes vs plain asyncpg")
 register("fanout-pg", "bench.fanout_pg", "a 5,000-DM round drained by 1 and 3 outbox processes on PostgreSQL")

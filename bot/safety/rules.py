@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 from bot.content.packs import default_content_dir
@@ -354,10 +355,14 @@ class PhraseRules:
         rules.degree_after = re.compile(rf"(?: [^ {CLAUSE}]+)?(?:{rules.degree.pattern})") if degree else None
         return rules
 
-    def compile_all(self) -> None:
+    def compile_all(self, between: Callable[[], object] | None = None) -> None:
         """Compile every group's regexes that no message has needed yet (`_Compiled`): after this, no message
-        waits on a compile. Also the check that every regex compiles (`hearth content lint`)."""
+        waits on a compile. Also the check that every regex compiles (`hearth content lint`). `between` runs after
+        each group (`Screen.load`'s thread hands the interpreter back there, so the event loop never waits
+        behind a run of compiles)."""
         for entry in (*self.figures, *self.hyperbole, *self.topic, *self.directed, *self.crisis):
+            if between is not None:
+                between()
             try:
                 entry.compile_all()
             except re.error as exc:
@@ -662,10 +667,10 @@ class AllRules:
     def crisis(self) -> list[_Compiled]:
         return [entry for rules in self.by_language.values() for entry in rules.crisis]
 
-    def compile_all(self) -> None:
+    def compile_all(self, between: Callable[[], object] | None = None) -> None:
         """`PhraseRules.compile_all` of every language."""
         for rules in self.by_language.values():
-            rules.compile_all()
+            rules.compile_all(between)
 
     def check(self, text: str) -> RuleVerdict:
         """The first phrase that counts in any language, in any reading of the text (`readings`); else the first

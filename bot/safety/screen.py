@@ -17,6 +17,7 @@ import gc
 import logging
 import re
 import threading
+import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ class Screen:
 
     def _compile_rest(self) -> None:
         try:
-            self.rules.compile_all()
+            self.rules.compile_all(between=lambda: time.sleep(0))
         except Exception as exc:  # (a message that needs the group meets the same error: `compiled` raises it)
             log.error("crisis screen: a phrase group's regex does not compile: %s", exc)
             self._failed = exc

@@ -223,6 +223,20 @@ async def test_the_rules_alone_run_off_the_loop_only_while_their_regexes_are_sti
     assert seen[-1][0] == threading.current_thread().name
 
 
+def test_the_thread_that_compiles_after_a_load_hands_the_interpreter_back_after_every_group(monkeypatch):
+    """Compiling group after group without a pause kept the event loop waiting for the interpreter 25–75 ms at a
+    time in the first seconds after start (`python -m bench screen-start`); a zero sleep after each lets it in."""
+    import bot.safety.screen as screen_module
+
+    pauses = []
+    monkeypatch.setattr(screen_module.time, "sleep", lambda s: pauses.append(s))
+    screen = Screen.load(with_model=False)
+    assert screen.compiled(timeout=120)
+    groups = sum(len((*r.figures, *r.hyperbole, *r.topic, *r.directed, *r.crisis))
+                 for r in screen.rules.by_language.values())
+    assert groups > 100 and pauses == [0] * groups
+
+
 # --- the shipped model ----------------------------------------------------------------
 
 
