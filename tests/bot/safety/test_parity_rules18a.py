@@ -1,16 +1,17 @@
-"""Farewells and plans said with everyday words, where a word of death or of the reason makes them a crisis: the
-same answer in all five languages, beside the everyday sayings near them that must stay ok.
+"""Farewells and plans said with everyday words, where a word of death or of the reason makes them a crisis: the same
+answer in all five languages, beside the everyday sayings near them that must stay ok.
 
 Rules-only recall on the corpus's train and dev splits was lowest for farewells and for plans and means. Many of
 those messages use words of everyday life (a note left to be read, pills kept, a last post, leaving a group), and an
-earlier try that let such words alone raise an answer fired on everyday talk (a prescription collected, a goodbye
-at work). So each family here is a farewell or a plan whose danger is carried by a word of death or of the reason:
-a note to be read when one is already dead, or gone beside "I couldn't live like this"; pills kept with "never took
-one" and "I know why I kept them"; a last post asking for love to be passed on in the past tense; the last time
-you'll hear from me beside "it wasn't your fault"; leaving "not the group, everything". Beside each, the everyday
-sayings that share its words must stay ok: a note left before a day at the beach, "dead tired", painkillers kept in
-the first-aid kit for a knee, the last post of the year, leaving a server for a new town. Sentences were written for
-this test, not taken from the corpus. The blocks are `rules18a` in `content/safety/<lang>.toml`.
+earlier try that let such words alone raise an answer fired on everyday talk (a prescription collected, a goodbye at
+work). So each family here is a farewell or a plan whose danger is carried by a word of death or of the reason: a
+note to be read when one is already dead, or gone beside "I couldn't live like this"; pills kept with "never took
+one" and "I know why I kept them", or enough pills to die; a last post asking for love to be passed on in the past
+tense; the last time you'll hear from me beside "it wasn't your fault"; leaving "not the group, everything". Beside
+each, the everyday sayings that share its words must stay ok: a note left before a day at the beach, "dead tired",
+painkillers kept in the first-aid kit for a knee, sleeping pills so as not to wake at three, the last post of the
+year, leaving a server for a new town. Sentences were written for this test, not taken from the corpus. The blocks
+are `rules18a` in `content/safety/<lang>.toml`.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
                "ich weiß genau warum ich die aufgehoben hab"],
         "fr": ["après l'opération on m'a donné une boîte d'antidouleurs et j'en ai jamais pris. "
                "je sais très bien pourquoi je les ai gardés"],
-        "pt": ["me deram uma caixa de analgésicos depois da cirurgia e não tomei nenhum. sei muito bem por que guardei"],
+        "pt": ["me deram uma caixa de analgésicos depois da cirurgia e não tomei nenhum. "
+               "sei muito bem por que guardei"],
     }),
     "a last post that passes on love in the past tense": ("crisis", {
         "en": ["this is my last post here. tell my brother that i loved him"],
@@ -69,6 +71,13 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "de": ["ich geh. nicht aus dem server, von allem. ihr wart gut zu mir"],
         "fr": ["je m'en vais. pas du serveur, de tout. vous avez été bons avec moi"],
         "pt": ["tô indo embora. não do servidor, de tudo. vocês foram bons comigo"],
+    }),
+    "enough pills to die or not to wake up": ("crisis", {
+        "en": ["i finally have enough sleeping pills to die"],
+        "es": ["por fin tengo suficientes pastillas para morirme"],
+        "de": ["endlich hab ich genug schlaftabletten, um zu sterben"],
+        "fr": ["j'ai enfin assez de somnifères pour mourir"],
+        "pt": ["finalmente tenho comprimidos suficientes pra morrer"],
     }),
     "everyday: a note left before a day out, and 'dead tired'": ("ok", {
         "en": ["if you're reading this i'm already at the beach, the keys are with jo",
@@ -92,6 +101,17 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
                "recommence"],
         "pt": ["guardei os analgésicos da cirurgia no kit de primeiros socorros, sei pra que servem se o joelho "
                "voltar a doer"],
+    }),
+    "everyday: a sleeping pill so as not to wake at three": ("ok", {
+        "en": ["the doctor gave me enough sleeping pills to not wake up at 3am every night, "
+               "finally sleeping through"],
+        "es": ["la médica me dio suficientes pastillas para no despertarme a las tres cada noche, por fin duermo"],
+        "de": ["die ärztin hat mir genug schlaftabletten gegeben, um nicht mehr um drei aufzuwachen, "
+               "endlich schlaf ich durch"],
+        "fr": ["le médecin m'a donné assez de somnifères pour ne pas me réveiller à trois heures, "
+               "enfin des nuits complètes"],
+        "pt": ["a médica me deu comprimidos suficientes pra não acordar às três toda noite, "
+               "finalmente durmo direito"],
     }),
     "everyday: the last post of the year, and a loved joke passed on": ("ok", {
         "en": ["last post of the year from me! tell grandpa i loved his jokes at dinner"],
