@@ -8,7 +8,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import utc_iso
-from bot.commands.registry import Option, confirmation, not_a_choice, once
+from bot.commands.registry import Option, Pinned, confirmation, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
@@ -137,6 +137,7 @@ async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, 
     Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
     # TRANSLATORS: keep the command and its option words in English; translate only the free words.
     example=N_("checkin answer 4 anonymous Slept well for once"),
+    pin=lambda app, ev: _answer_pin(app, ev),
 )
 async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)
@@ -146,6 +147,23 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
         return [answer_form(app, rnd, schedule, None, previous, typed)]
     return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", ""),
                              ev.args.get("words", ""))
+
+
+async def _answer_pin(app: "Hearth", ev: Event) -> Pinned | None:
+    """The answer a confirmation of `checkin answer` acts on ("Post them with my name", `_ask_before_naming`), as it
+    is now: its round, and the answer's mood, visibility and words (none yet, too). Pressed after any of these
+    changed (new words, made private, deleted with `me delete`), or in another round, it posts nothing and says so:
+    a stale "Yes" never puts old words up with their name over what they have chosen since. None where no round is
+    open to answer: the command's own refusal says so."""
+    try:
+        rnd, schedule = await _round_to_answer(app, ev)
+    except UserError:
+        return None
+    mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    state = "none" if mine is None else \
+        f"{mine.id}:{utc_iso(mine.updated_at)}:{mine.mood}:{mine.visibility}:{_digest(mine.text)}"
+    return Pinned(_("Your answer in {name}").format(name=schedule.name),
+                  f"{rnd.id}:" + hashlib.sha256(state.encode("utf-8")).hexdigest()[:16])
 
 
 async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
