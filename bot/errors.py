@@ -41,6 +41,11 @@ class UserError(HearthError):
     why: Refusal = "request"
 
     def __init__(self, template: str, *user_values: str, field: str | None = None, **values: "str | Rich") -> None:
+        # What someone typed, quoted back, is cut (`quoted`) on every refusal: a 10,000-character value given where a
+        # choice or a name goes is never said back whole (`{}` slots, and the `typed` slot every refusal names so).
+        user_values = tuple(quoted(v) if isinstance(v, str) else v for v in user_values)
+        if isinstance(values.get("typed"), str):
+            values["typed"] = quoted(values["typed"])
         self.body: Rich = fill(template, **values) if values else rich(template, *user_values)
         self.field = field
         super().__init__(self.body.plain())
