@@ -328,7 +328,10 @@ async def save_answer(
     # Beside a care reply (their words', or that word), no cheerful thanks: plainly where the answer went.
     thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods or held or as_chosen
                   else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
-    if previous:
+    if previous and (previous.mood, previous.visibility, previous.text) == (response.mood, response.visibility,
+                                                                               response.text):
+        thanks = rich(_("That was your answer already, so nothing changed.") + " ") + thanks  # (never "Updated.")
+    elif previous:
         thanks = rich(_("Updated.") + " ") + thanks
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
