@@ -721,8 +721,9 @@ class ConsoleAdapter:
     async def _meant_as_answer(self, line: str, form: Form) -> bool | None:
         """Whether a line that reads as one of Hearth's commands, typed where an answer was asked for, is the answer
         (True) or the command (False: the form is left, nothing saved, and the command runs); None for `cancel`."""
+        typed = quoted(_CONTROL.sub("", line))
         self.out.say("  " + _("“{typed}” looks like one of my commands. Type yes to keep it as your answer here, or "
-                              "no to leave this form (nothing is saved) and run it.").format(typed=quoted(_CONTROL.sub("", line))))
+                              "no to leave this form (nothing is saved) and run it.").format(typed=typed))
         while True:
             if self.interactive:
                 self.out.stream.write("  > ")

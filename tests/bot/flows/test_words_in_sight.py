@@ -296,3 +296,16 @@ async def test_the_export_says_words_written_in_a_channel_are_remembered_and_me_
     [yes] = [b for b in ask.buttons if b.action == "confirm"]
     await press(app, ANN, "confirm", dict(yes.args))
     assert not await app.store.db.fetchall("SELECT event_id FROM processed_events WHERE event_id LIKE '%:seen:%'")
+
+
+async def test_the_answer_forms_question_posts_when_pressed(app, clock):
+    """The same question asked from the answer form (an action, not the typed command) carries the answer it is
+    about too: pressed as asked, the words go up with her name."""
+    rnd = await anns_anonymous_post_out(app, clock)
+    replies = await press(app, ANN, "checkin.submit", {"round": str(rnd.id)},
+                          {"mood": "3", "visibility": "shared", "words": WORDS}, kind="form")
+    [post] = [b for r in replies for b in r.buttons if b.action == "confirm"]
+    said = text(await press(app, ANN, "confirm", dict(post.args)))
+    await app.outbox.drain_all()
+    assert "shared with the group" in said, said
+    assert (await app.store.rounds.response_of(rnd.id, ANN.user_id)).visibility == "shared"
