@@ -29,6 +29,15 @@ def quoted(text: str) -> str:
     return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1].rstrip() + "…"
 
 
+_OPENING_QUOTES = "“«„\"'‘‚‹"
+
+
+def _in_quotes(before: str) -> bool:
+    """Whether a `{}` slot that follows this text is in quotes (“{}”, « {} », „{}“): someone's words quoted back."""
+    tail = before.rstrip(" \u00a0\u202f")
+    return bool(tail) and tail[-1] in _OPENING_QUOTES
+
+
 class UserError(HearthError):
     """A kind refusal shown to the person who asked; nothing was changed.
 
@@ -41,6 +50,15 @@ class UserError(HearthError):
     why: Refusal = "request"
 
     def __init__(self, template: str, *user_values: str, field: str | None = None, **values: "str | Rich") -> None:
+        # What someone typed, quoted back, is cut (`quoted`) on every refusal: a 10,000-character value given where a
+        # choice or a name goes is never said back whole (a `{}` slot in quotes, and the `typed` slot every refusal
+        # names so). A `{}` slot not in quotes is Hearth's own list (a pack's problems), kept whole.
+        if user_values and "{}" in template:
+            cut = [_in_quotes(before) for before in template.split("{}")[:len(user_values)]]
+            user_values = tuple(quoted(v) if isinstance(v, str) and c else v for v, c in zip(user_values, cut)) \
+                + user_values[len(cut):]
+        if isinstance(values.get("typed"), str):
+            values["typed"] = quoted(values["typed"])
         self.body: Rich = fill(template, **values) if values else rich(template, *user_values)
         self.field = field
         super().__init__(self.body.plain())

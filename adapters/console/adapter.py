@@ -30,7 +30,7 @@ from bot.commands.parse import names_a_command, parse_line, rest_of_line, trimme
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
-from bot.errors import UserError, care_of
+from bot.errors import UserError, care_of, quoted
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
@@ -721,8 +721,9 @@ class ConsoleAdapter:
     async def _meant_as_answer(self, line: str, form: Form) -> bool | None:
         """Whether a line that reads as one of Hearth's commands, typed where an answer was asked for, is the answer
         (True) or the command (False: the form is left, nothing saved, and the command runs); None for `cancel`."""
+        typed = quoted(_CONTROL.sub("", line))
         self.out.say("  " + _("“{typed}” looks like one of my commands. Type yes to keep it as your answer here, or "
-                              "no to leave this form (nothing is saved) and run it.").format(typed=_CONTROL.sub("", line)))
+                              "no to leave this form (nothing is saved) and run it.").format(typed=typed))
         while True:
             if self.interactive:
                 self.out.stream.write("  > ")
@@ -937,7 +938,7 @@ def _not_a_choice(typed: str) -> str:
     if len(typed.split()) > QUOTED_WORDS:
         return _("That isn't one of the choices. Type one of them, or its number.")
     return _("“{typed}” isn't one of the choices. Type one of them, or its number.").format(
-        typed=_CONTROL.sub("", typed))
+        typed=quoted(_CONTROL.sub("", typed)))  # (one huge word: cut, as every refusal cuts what it quotes)
 
 
 def chosen_value(f: FormField, typed: str) -> str | None:

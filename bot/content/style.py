@@ -25,6 +25,10 @@ MIN_WORDS = 2
 _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)
 #: What chat would read as formatting, a mention or a link, where a prompt is shown as plain words.
 MARKUP = ("**", "`", "<@", "<!", "@everyone", "@here", "http://", "https://")
+#: Someone named with "@" ("@Bobby"; "@someone", which a mention becomes where the platform gives no name: Discord's
+#: slash commands). Shown as plain words to everyone the prompt reaches, it pings nobody and may name someone who
+#: never chose to be in it: as worth a second look as a raw mention the terminal keeps ("<@123>"). Not an address.
+_NAMED = re.compile(r"(?<![\w.@<!])@[^\W_][\w.-]*")
 
 MANY_QUESTIONS = N_("asks more than one question: one is easier to answer")
 NO_QUESTION = N_("reads best as one question ending in “?”")
@@ -53,6 +57,7 @@ def style_notes(text: str) -> list[str]:
     if m := _DEMANDS.search(text):
         notes.append(_(DEMAND).format(words=m.group(0)))
     marks = [m for m in MARKUP if m in text]
+    marks += list(dict.fromkeys(n.rstrip(".") for n in _NAMED.findall(text) if n not in ("@everyone", "@here")))
     if marks:
         notes.append(_(MARKED_UP).format(mark="”, “".join(marks)))
     if any(unseen(ch) for ch in text):

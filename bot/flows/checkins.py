@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import utc_iso
-from bot.commands.registry import Option, confirmation, not_a_choice, once
+from bot.commands.registry import PIN, Option, Pinned, confirmation, not_a_choice, once
 from bot.commands.router import Router
 from bot.errors import UserError
 from bot.events import (
@@ -137,6 +138,7 @@ async def rounds_open_in(app: "Hearth", community_id: str) -> list[tuple[Round, 
     Option("schedule", "which check-in, if more than one is open", suggest="schedules"),
     # TRANSLATORS: keep the command and its option words in English; translate only the free words.
     example=N_("checkin answer 4 anonymous Slept well for once"),
+    pin=lambda app, ev: _answer_pin(app, ev),
 )
 async def answer(app: "Hearth", ev: Event) -> list[Reply]:
     rnd, schedule = await _round_to_answer(app, ev)
@@ -146,6 +148,27 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
         return [answer_form(app, rnd, schedule, None, previous, typed)]
     return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", ""),
                              ev.args.get("words", ""))
+
+
+async def _answer_pin(app: "Hearth", ev: Event) -> Pinned | None:
+    """The answer a confirmation of `checkin answer` acts on ("Post them with my name", `_ask_before_naming`), as it
+    is now: its round, and the answer's mood, visibility and words (none yet, too). Pressed after any of these
+    changed (new words, made private, deleted with `me delete`), or in another round, it posts nothing and says so:
+    a stale "Yes" never puts old words up with their name over what they have chosen since. None where no round is
+    open to answer: the command's own refusal says so."""
+    try:
+        rnd, schedule = await _round_to_answer(app, ev)
+    except UserError:
+        return None
+    mine = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+    return Pinned(_("Your answer in {name}").format(name=schedule.name), _answer_version(rnd, mine))
+
+
+def _answer_version(rnd: Round, mine: Response | None) -> str:
+    """Which answer, as it is now, a confirmation of `checkin answer` was asked about (`_answer_pin`)."""
+    state = "none" if mine is None else \
+        f"{mine.id}:{utc_iso(mine.updated_at)}:{mine.mood}:{mine.visibility}:{_digest(mine.text)}"
+    return f"{rnd.id}:" + hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
 
 async def _round_to_answer(app: "Hearth", ev: Event) -> tuple[Round, Schedule]:
@@ -269,7 +292,7 @@ async def save_answer(
         visibility = "private"
     if wanted == "shared" and words and not as_chosen and ev.args.get("confirmed") != "yes" and \
             await _was_anonymous_post(app, rnd, ev, before, words):
-        return [_ask_before_naming(app, ev, schedule, mood, words)]
+        return [_ask_before_naming(app, ev, rnd, schedule, before, mood, words)]
     held, directed = (None, False) if as_chosen else await _hold(app, rnd, ev, visibility, words)
     seen = await _seen_with_name(app, rnd, ev, visibility, words)
     if held is None and seen and not as_chosen:
@@ -310,7 +333,10 @@ async def save_answer(
     # Beside a care reply (their words', or that word), no cheerful thanks: plainly where the answer went.
     thanks = fill(_("Your answer is {visibility_phrase}.") if cared() or low_moods or held or as_chosen
                   else app.content.text("checkin.thanks"), visibility_phrase=hearth_text(phrase[visibility]))
-    if previous:
+    if previous and (previous.mood, previous.visibility, previous.text) == (response.mood, response.visibility,
+                                                                               response.text):
+        thanks = rich(_("That was your answer already, so nothing changed.") + " ") + thanks  # (never "Updated.")
+    elif previous:
         thanks = rich(_("Updated.") + " ") + thanks
     # (an anonymous post that never went out, its batch not gone yet, is withdrawn, not "coming down")
     was_out = previous is not None and previous.visibility == "anonymous" and visibility != "anonymous" and \
@@ -455,9 +481,12 @@ def _shows_words(payloads: list[dict[str, Any]], words: str) -> bool:
     return False
 
 
-def _ask_before_naming(app: "Hearth", ev: Event, schedule: Schedule, mood: int, words: str) -> Reply:
+def _ask_before_naming(app: "Hearth", ev: Event, rnd: Round, schedule: Schedule, before: Response | None,
+                       mood: int, words: str) -> Reply:
     """"Are you sure?", the way every confirmation asks (`confirmation`): its one button posts them with the member's
-    name (the `checkin answer` it carries, confirmed); Cancel, or nothing, leaves the answer as it was."""
+    name (the `checkin answer` it carries, confirmed); Cancel, or nothing, leaves the answer as it was. The button
+    carries the answer it asks about (`_answer_pin`), whether the question came from the typed command or the
+    answer form (an action, which the registry pins nothing of): changed since, it does nothing."""
     cmd = app.registry.commands["checkin answer"]
     asked = Event("command", ev.actor, cmd.name, {"mood": str(mood), "visibility": "shared", "words": words,
                                                   "schedule": schedule.name})
@@ -465,7 +494,10 @@ def _ask_before_naming(app: "Hearth", ev: Event, schedule: Schedule, mood: int, 
     why = fill(_(NAMES_THE_ANONYMOUS), post=hearth_text(post))
     if ev.seen:
         why += rich(" ") + fill(_(STILL_THERE), channel=written_in(ev))
-    return confirmation(cmd, asked, why, now=app.now(), yes=post)
+    ask = confirmation(cmd, asked, why, now=app.now(), yes=post)
+    pin = _answer_version(rnd, before)
+    return replace(ask, buttons=tuple(replace(b, args=b.args | {PIN: pin}) if b.action == "confirm" else b
+                                      for b in ask.buttons))
 
 
 def _digest(words: str) -> str:

@@ -737,9 +737,14 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
     example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
-    member = await app.ensure_member(ev.actor)
     on = yes_no(ev.args["opt_in"], False, "opt_in")
     tell = yes_no(ev.args.get("tell_moderator"), False, "tell_moderator") and on
+    if not on:  # (never asked for, or asked off already: nothing to stop, so nothing is written, and no newcomer kept)
+        known = await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id)
+        if known is None or not (known.settings.get("low_mood") or {}).get("on"):
+            return say(_("You hadn't asked for a word after low check-ins, so nothing changed: I won't mention "
+                         "them."), unchanged=True)
+    member = await app.ensure_member(ev.actor)
     settings = dict(member.settings) | {"low_mood": {"on": on, "tell_moderator": tell}}
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, settings=settings)
     if not on:

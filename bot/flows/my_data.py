@@ -122,11 +122,12 @@ async def my_export(app: "Hearth", ev: Event) -> Reply:
     data = await member_data.export(app.store, ev.actor.community_id, ev.actor.user_id, app.now())
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     name = f"hearth-export-{app.now():%Y-%m-%d}.json"
-    return Reply(
-        body=rich(_("Here's everything I hold about you in this community. It includes your private answers "
-                    "and notes, so keep it somewhere safe.")),
-        attachment=Attachment(name, content, "application/json"),
-    )
+    held = data["member"].get("first_seen") or any(
+        value for key, value in data.items() if isinstance(value, list)) or any(data["care"].values())
+    said = _("Here's everything I hold about you in this community. It includes your private answers and notes, so "
+             "keep it somewhere safe.") if held else \
+        _("I hold nothing about you in this community right now, so the file has nothing of yours in it.")
+    return Reply(body=rich(said), attachment=Attachment(name, content, "application/json"))
 
 
 async def _zone_of(app: "Hearth", community_id: str, user_id: str) -> "ZoneInfo":

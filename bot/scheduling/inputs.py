@@ -14,7 +14,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
-from bot.i18n import N_, _
+from bot.i18n import N_, _, long_day
 
 MAX_LENGTH = 64
 MIN_MINUTES = 5
@@ -119,9 +119,13 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
         day, month = parts
         result = _next_occurrence(day, month, today, text)
     elif (written := _as_written(cleaned)) is not None:
-        day, month, year = written
+        day, month, year, weekdays = written
         result = _next_occurrence(day, month, today, text) if year is None else _make_date(year, month, day, text,
                                                                                              today)
+        if weekdays and result.weekday() not in weekdays:  # "mon 15 dec" of a Tuesday: which did they mean?
+            raise UserError(_("The weekday in “{typed}” doesn't match its date: that date is {day}. Please type the "
+                              "day you mean again (the weekday can be left out)."), typed=text.strip(),
+                            day=long_day(result))
     else:
         raise UserError(_("I couldn't read “{}” as a date.") + " " + date_examples(today), text.strip())
     if result < today and not allow_past:
@@ -131,23 +135,27 @@ def parse_date(text: str, today: date, *, allow_past: bool = False) -> date:
     return result
 
 
-def _as_written(cleaned: str) -> tuple[int, int, int | None] | None:
+def _as_written(cleaned: str) -> tuple[int, int, int | None, frozenset[int]] | None:
     """A day as Hearth writes it (`bot.i18n.day_month`, `long_day`), typed back: its weekday first and its year
     last, in any language Hearth speaks ("Tue 8 Dec", "Wednesday 6 January 2027", "mié, 6 de enero de 2027",
-    "Mi., 6. Jan. 2027") → (day, month, year or None). The weekday is what the date says, not checked: the reply
-    names the day it took, with its own weekday."""
+    "Mi., 6. Jan. 2027") → (day, month, year or None, the weekdays its weekday word can be: empty without one).
+    `parse_date` checks the weekday against the date: "mon 15 dec" of a Tuesday is never taken silently as either."""
     year = None
     if m := re.fullmatch(r"(.+?)[,\s]+(?:de\s+)?(\d{4})\.?", cleaned):
         cleaned, year = m[1], int(m[2])
     parts = _day_month(cleaned)
+    weekdays: frozenset[int] = frozenset()
     if parts is None and (m := re.fullmatch(r"([^\W\d_][\w-]*)\.?,?\s+(.+)", cleaned)) and _weekday(m[1]):
-        parts = _day_month(m[2])
-    return None if parts is None else (*parts, year)
+        parts, weekdays = _day_month(m[2]), _weekday(m[1])
+    return None if parts is None else (*parts, year, weekdays)
 
 
-def _weekday(word: str) -> bool:
-    """A weekday's name or its short form, in a language Hearth speaks ("tue", "mié", "di", "sáb")."""
-    return len(word) >= 2 and any(name.startswith(word) for names in _WEEKDAYS_IN for name in names)
+def _weekday(word: str) -> frozenset[int]:
+    """The weekdays (Monday 0) a weekday's name or its short form can be, in a language Hearth speaks ("tue",
+    "mié", "di", "sáb"): "di" is Dienstag or dimanche. Empty for a word that is no weekday."""
+    if len(word) < 2:
+        return frozenset()
+    return frozenset(i for names in _WEEKDAYS_IN for i, name in enumerate(names) if name.startswith(word))
 
 
 def _day_month(cleaned: str) -> tuple[int, int] | None:

@@ -350,3 +350,19 @@ async def test_a_change_that_changes_nothing_leaves_no_record_and_says_so(app, c
         assert await app.store.communities.get_member(who.community_id, who.user_id) is None, who.user_id
     await run(app, bob, "me snooze", until="tomorrow")
     assert "Welcome back" in text(await run(app, bob, "me snooze", until="off"))
+
+
+async def test_stopping_a_word_after_low_days_never_asked_for_changes_nothing(app):
+    """trial18: "me lowmood no" from someone who never opted in said "Okay, I won't mention low check-ins." and kept a
+    new member holding low_mood off (me data, me export): nothing was on, so nothing changes, it says so, and no
+    record of a newcomer stays. Opted in, "no" turns it off as ever."""
+    cat = actor("cat")
+    said = text(await run(app, cat, "me lowmood", opt_in="no"))
+    assert "You hadn't asked for a word after low check-ins, so nothing changed" in said, said
+    assert await app.store.communities.get_member(cat.community_id, cat.user_id) is None
+    await run(app, cat, "me lowmood", opt_in="yes")
+    assert (await app.store.communities.get_member(cat.community_id, cat.user_id)).settings["low_mood"]["on"]
+    assert "Okay, I won't mention low check-ins." in text(await run(app, cat, "me lowmood", opt_in="no"))
+    member = await app.store.communities.get_member(cat.community_id, cat.user_id)
+    assert member.settings["low_mood"] == {"on": False, "tell_moderator": False}
+    assert "nothing changed" in text(await run(app, cat, "me lowmood", opt_in="no"))

@@ -179,6 +179,17 @@ def test_no_at_a_command_typed_in_a_form_leaves_it_and_runs_the_command_in_every
     assert "  > " not in ran[1]  # (no form asked again)
 
 
+def test_a_huge_word_at_a_choice_is_quoted_cut(tmp_path, capsys):
+    """trial18: one 1,200-character word typed at the mood step was quoted back whole; cut with "…", as every
+    refusal cuts what it quotes (`bot.errors.quoted`)."""
+    from bot.errors import MAX_QUOTED
+
+    out = run_script(tmp_path, EVENING_OPEN + "checkin answer\n" + "y" * 1200 + "\n4\n\nprivate\n", capsys)
+    form = out.split("ann> checkin answer", 1)[1]
+    assert "“" + "y" * (MAX_QUOTED - 1) + "…” isn't one of the choices" in form
+    assert "y" * MAX_QUOTED not in form.replace("  > " + "y" * 1200, "")
+
+
 def test_leaving_a_form_recaps_only_what_was_typed_in_it(tmp_path, capsys):
     """An earlier saved answer ("help") fills the field as its default; after `as bob` another's words might: the
     recap gives back only what was typed in this form."""

@@ -92,3 +92,17 @@ async def test_a_posted_answer_naming_someone_pings_nobody(discord_bot, fake: Fa
     assert posted[-1].method == "PATCH" and all(c.body["allowed_mentions"] == {"parse": []} for c in posted)
     assert "Bobby again" in posted[-1].body["content"].replace("\u200b", "").replace("\\", "")
     assert fake.off_spec == []
+
+
+async def test_a_slash_prompt_naming_someone_asks_before_saving(discord_bot, fake: FakeDiscord, app):
+    """trial18: `/hearth mod prompt add text:Ask <@123> …` on Discord (which resolves no typed mention in a text
+    option) saved "Ask @someone …" with no question, where the terminal's "<@123>" gets a second look: a prompt is
+    shown to everyone as plain words, so a name in it (or the "@someone" it became) is asked about on every
+    platform, and nothing is saved until the moderator confirms."""
+    mod, bob = fake.member(fake.next_id(), "Mia", moderator=True), fake.member(fake.next_id(), "Bob", nick="Bobby")
+    asked = await run(fake, mod, "mod prompt add", kind="checkin", theme="listening", depth="light",
+                      text=f"What would you like <@{bob['user']['id']}> to hear from you?")
+    said = asked["data"]["content"]
+    assert "second look" in said and "holds “@someone”" in said, said
+    assert await app.store.prompts.list_all(f"discord:{fake.guild_id}") == []
+    assert fake.off_spec == []

@@ -96,10 +96,15 @@ async def test_me_export_arrives_as_a_private_json_file(discord_bot, fake: FakeD
 async def test_mod_pack_export_arrives_as_a_pack_file(discord_bot, fake: FakeDiscord, app):
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     # A mention typed in a slash command's text option reads as the name Discord resolves, else "@someone"
-    # (`bot.commands.mentions`): nothing of Discord's mark is kept, so nothing is asked about it.
+    # (`bot.commands.mentions`): nothing of Discord's mark is kept, but a prompt naming someone ("@someone") gets
+    # the style's second look first (trial18), as "<@123>" typed in the terminal does.
     for kind, theme, depth, words in (("checkin", "appreciation", "light", "Who made your week <@&1> easier?"),
                                       ("reflection", "listening", "medium", "When did someone last hear you?")):
         added = await run(fake, mod, "mod prompt add", kind=kind, theme=theme, depth=depth, text=words)
+        if "@" in words:
+            assert "holds “@someone”" in added["data"]["content"]
+            iid = await fake.click(mod, added["message_id"], button(added["data"], "Yes"))
+            added = await fake.wait_callback(iid)
         assert "Added" in added["data"]["content"]
 
     reply = await run(fake, mod, "mod pack export")

@@ -95,3 +95,32 @@ async def test_sharing_ones_anonymous_words_asks_with_one_button(app, clock, fak
     assert list(buttons(ask["blocks"])) == ["Post them with my name", "Cancel"]
     await app.outbox.drain_all()
     assert (await app.store.rounds.response_of(rnd.id, f"slack:{ANN}")).visibility == "anonymous"
+
+
+async def test_post_them_with_my_name_posts_once_asked_and_never_after_the_answer_changed(app, clock, fake, side):
+    """trial18: the button carries the answer it asked about through Slack's button value: pressed as asked, the
+    words go up with her name; an older question's button, pressed after she changed her answer, posts nothing."""
+    from tests.adapters.slack.conftest import BOB, CY
+    from tests.bot.flows.test_anonymous_batches import release
+
+    rnd = await a_round(app, clock, fake, side)
+    for who in (ANN, BOB, CY):
+        await side.command(who, f"checkin answer 3 anonymous {WORDS if who == ANN else 'words of ' + who}")
+    await fake.wait_for("response_url", 3)
+    await release(app, clock)
+    await side.command(ANN, f"checkin answer 3 shared {WORDS}")
+    [*_, stale] = await fake.wait_for("response_url", 4)
+    await side.command(ANN, "checkin answer 2 private Something else")
+    await fake.wait_for("response_url", 5)
+    await side.click(ANN, buttons(stale["blocks"])["Post them with my name"], ephemeral=True)
+    [*_, said] = await fake.wait_for("response_url", 6)
+    assert "has changed since you asked, so I didn't do anything" in texts(said["blocks"])
+    mine = await app.store.rounds.response_of(rnd.id, f"slack:{ANN}")
+    assert (mine.visibility, mine.text) == ("private", "Something else")
+
+    await side.command(ANN, f"checkin answer 3 shared {WORDS}")
+    [*_, ask] = await fake.wait_for("response_url", 7)
+    await side.click(ANN, buttons(ask["blocks"])["Post them with my name"], ephemeral=True)
+    [*_, done] = await fake.wait_for("response_url", 8)
+    assert "shared with the group" in texts(done["blocks"]), texts(done["blocks"])
+    assert (await app.store.rounds.response_of(rnd.id, f"slack:{ANN}")).visibility == "shared"

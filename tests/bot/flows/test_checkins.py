@@ -529,3 +529,17 @@ async def test_a_shared_answer_reaches_the_channel_without_invisible_direction_o
     assert "\u202e" not in shown and "olleh" in shown  # (Discord's own escapes may add a ZWSP: "<\u200b@123")
     assert "olleh" in post.plain() and "👩\u200d💻" in post.plain()
     assert (await app.store.rounds.response_of(rnd.id, "console:ann")).text == typed_words
+
+
+async def test_the_same_answer_sent_again_is_not_called_updated(app, clock):
+    """trial18: "checkin answer 4 private feeling ok" sent twice said "Updated." the second time, when nothing had
+    changed; a change of mood, words or who sees them still says it."""
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="private", words="feeling ok")
+    again = text(await run(app, ann, "checkin answer", mood="4", visibility="private", words="feeling ok"))
+    assert "That was your answer already, so nothing changed." in again and "Updated" not in again, again
+    assert "Updated." in text(await run(app, ann, "checkin answer", mood="5", visibility="private",
+                                        words="feeling ok"))
+    assert "Updated." in text(await run(app, ann, "checkin answer", mood="5", visibility="private",
+                                        words="feeling fine"))

@@ -308,6 +308,10 @@ async def test_me_export_after_me_delete_is_empty_and_makes_no_member(app, clock
     assert data["member"] == {"user_id": zed.user_id, "display_name": "", "first_seen": None}
     assert data["answers"] == [] and data["notes"] == [] and data["memberships"] == []
     assert await app.store.communities.get_member(zed.community_id, zed.user_id) is None
+    # trial18: never "It includes your private answers and notes" of a file with nothing of theirs in it
+    said = text([reply])
+    assert "I hold nothing about you in this community right now, so the file has nothing of yours" in said, said
+    assert "private answers" not in said
     assert "I hold nothing about you" in text(await run(app, zed, "me data"))
 
 

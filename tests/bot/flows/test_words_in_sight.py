@@ -178,6 +178,35 @@ async def test_cancelling_leaves_the_anonymous_answer_as_it_was(app, clock):
     assert named_posts(app) == []
 
 
+async def test_a_post_with_my_name_pressed_after_the_answer_changed_posts_nothing(app, clock):
+    """trial18: asked "Post them with my name", Ann changed her mind and sent other words, private; the old question's
+    button still posted the anonymous words with her name, over her new answer (lost). The button acts only on the
+    answer as it was asked about: changed since, it posts nothing, says so, and gives her typed words back."""
+    rnd = await anns_anonymous_post_out(app, clock)
+    [ask] = await run(app, ANN, "checkin answer", mood="3", visibility="shared", words=WORDS)
+    [post] = [b for b in ask.buttons if b.action == "confirm"]
+    await run(app, ANN, "checkin answer", mood="2", visibility="private", words="Something else entirely")
+    said = text(await press(app, ANN, "confirm", dict(post.args)))
+    await app.outbox.drain_all()
+    assert "Your answer in mornings has changed since you asked, so I didn't do anything" in said, said
+    assert "What you typed, so you can use it again" in said and WORDS in said
+    mine = await app.store.rounds.response_of(rnd.id, ANN.user_id)
+    assert (mine.visibility, mine.text, mine.mood) == ("private", "Something else entirely", 2)
+    assert named_posts(app) == []
+
+
+async def test_a_post_with_my_name_pressed_after_me_delete_brings_nothing_back(app, clock):
+    rnd = await anns_anonymous_post_out(app, clock)
+    [ask] = await run(app, ANN, "checkin answer", mood="3", visibility="shared", words=WORDS)
+    [post] = [b for b in ask.buttons if b.action == "confirm"]
+    await run(app, ANN, "me delete", confirmed="yes")
+    said = text(await press(app, ANN, "confirm", dict(post.args)))
+    await app.outbox.drain_all()
+    assert "has changed since you asked, so I didn't do anything" in said, said
+    assert await app.store.rounds.response_of(rnd.id, ANN.user_id) is None
+    assert named_posts(app) == []
+
+
 async def test_the_answer_form_asks_too(app, clock):
     rnd = await anns_anonymous_post_out(app, clock)
     replies = await press(app, ANN, "checkin.submit", {"round": str(rnd.id)},
@@ -267,3 +296,16 @@ async def test_the_export_says_words_written_in_a_channel_are_remembered_and_me_
     [yes] = [b for b in ask.buttons if b.action == "confirm"]
     await press(app, ANN, "confirm", dict(yes.args))
     assert not await app.store.db.fetchall("SELECT event_id FROM processed_events WHERE event_id LIKE '%:seen:%'")
+
+
+async def test_the_answer_forms_question_posts_when_pressed(app, clock):
+    """The same question asked from the answer form (an action, not the typed command) carries the answer it is
+    about too: pressed as asked, the words go up with her name."""
+    rnd = await anns_anonymous_post_out(app, clock)
+    replies = await press(app, ANN, "checkin.submit", {"round": str(rnd.id)},
+                          {"mood": "3", "visibility": "shared", "words": WORDS}, kind="form")
+    [post] = [b for r in replies for b in r.buttons if b.action == "confirm"]
+    said = text(await press(app, ANN, "confirm", dict(post.args)))
+    await app.outbox.drain_all()
+    assert "shared with the group" in said, said
+    assert (await app.store.rounds.response_of(rnd.id, ANN.user_id)).visibility == "shared"

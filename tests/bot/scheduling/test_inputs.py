@@ -175,3 +175,15 @@ def test_a_past_day_with_its_year_is_said_to_be_past():
     with pytest.raises(UserError) as err:
         parse_date("1 jan 2020", TODAY)
     assert "“1 jan 2020” is in the past." in str(err.value)
+
+
+@pytest.mark.parametrize("typed", ["monday 15 dec", "Mon 15 Dec", "Wednesday 8 December", "mié, 8 de dic",
+                                   "Mi., 8. Dez.", "mer. 8 déc.", "qua., 8 de dez.", "Thu 8 Jan 2027"])
+def test_a_weekday_that_is_not_its_dates_is_asked_about(typed):
+    """trial18: "mod schedule skip mornings monday 15 dec", where 15 Dec is a Tuesday, skipped Tuesday silently: the
+    person meant Monday 14 or Tuesday 15, and only they know which. Refused, naming the date's own weekday."""
+    with pytest.raises(UserError) as err:
+        parse_date(typed, TODAY)
+    said = str(err.value)
+    assert f"The weekday in “{typed}” doesn't match its date: that date is " in said
+    assert re.search(r"that date is (Tuesday 15 December|Tuesday 8 December|Friday 8 January 2027)\.", said), said
