@@ -155,6 +155,35 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
         "fr": ["j'ai gravé nos noms dans l'arbre du parc"],
         "pt": ["gravei nossos nomes na árvore da praça", "tatuei uma palavra no braço, ficou linda"],
     }),
+    "hoping a car hits me, or to get cancer": ("crisis", {
+        "en": ["i hope i get hit by a car", "i hope i get cancer"],
+        "es": ["ojalá me atropelle un coche", "ojalá me dé cáncer"],
+        "de": ["ich hoffe, mich fährt ein auto an", "ich hoffe, ich krieg krebs"],
+        "fr": ["j'espère qu'une voiture me renverse", "j'espère que j'aurai un cancer"],
+        "pt": ["tomara que um carro me atropele", "espero ter um câncer"],
+    }),
+    "hoping to catch the bus, to get the job, not to get a cold": ("ok", {
+        "en": ["I hope I catch the bus"],
+        "es": ["ojalá me toque la lotería", "espero que no me dé un resfriado antes del viaje"],
+        "de": ["ich hoffe, ich erwisch den bus noch", "ich hoffe, ich krieg den job",
+               "ich hoffe, mich trifft der blitz nicht beim wandern"],
+        "fr": ["j'espère que j'aurai le poste"],
+        "pt": ["tomara que eu pegue o ônibus a tempo"],
+    }),
+    "if I didn't wake up tomorrow, that would be fine": ("crisis", {
+        "en": ["honestly if i didn't wake up tomorrow that would be fine"],
+        "es": ["la verdad si mañana no me despertara estaría bien"],
+        "de": ["ehrlich, wenn ich morgen nicht aufwach, wär das ok"],
+        "fr": ["franchement si je me réveillais pas demain je crois que ça irait"],
+        "pt": ["sinceramente se eu não acordasse amanhã tudo bem"],
+    }),
+    "if I don't wake up in time, call me": ("ok", {
+        "en": ["if I don't wake up by seven, call me"],
+        "es": ["si no me despierto a las siete, llámame"],
+        "de": ["wenn ich nicht aufwache, ruf mich bitte an", "wenn ich morgen nicht aufwach, ist das ok, ich hab frei"],
+        "fr": ["si je me réveille pas demain à 7 h, appelle-moi"],
+        "pt": ["se eu não acordar às sete, me liga"],
+    }),
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
