@@ -42,7 +42,8 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
     "not wanting to be alive, with just or halt between the words": ("crisis", {
         "en": ["i just don't want to be alive anymore"],
         "es": ["es que solo no quiero estar viva"],
-        "de": ["ich will halt einfach nicht mehr leben", "ich würd einfach gern nicht mehr sein"],
+        "de": ["ich will halt einfach nicht mehr leben", "ich würd einfach gern nicht mehr sein",
+               "ich bin es so leid, zu leben", "ich hab keinen bock mehr aufs leben"],
         "fr": ["je veux juste plus être en vie", "j'aimerais juste plus être"],
         "pt": ["só não quero mais estar viva"],
     }),
@@ -56,7 +57,7 @@ FAMILIES: dict[str, tuple[str, dict[str, list[str]]]] = {
     "not wanting to live in a place, or to wake at night": ("ok", {
         "en": ["I want to stop waking up at night, I sleep so badly"],
         "es": ["quiero dejar de despertarme por la noche, duermo fatal"],
-        "de": ["ich will halt nicht mehr in dieser stadt leben, zu teuer",
+        "de": ["ich will halt nicht mehr in dieser stadt leben, zu teuer", "ich bin es leid, in dieser stadt zu leben",
                "ich will nachts nicht mehr aufwachen, ich schlaf so schlecht"],
         "fr": ["je veux arrêter de me réveiller la nuit, je dors si mal"],
         "pt": ["não quero mais morar nessa cidade, é caro demais"],
