@@ -7,7 +7,7 @@ Run: python -m bench screen-start      (the rows; `python -m bench stall` includ
 every phrase group's regex is compiled: a thread of its own compiles the rest (`Screen.compiling`), and a message
 that comes meanwhile compiles the few it needs on the screen's thread (`Screen.check_off_loop`). This measures
 what a community sees then: messages arrive every 20 ms from the moment the load returns (as `serve` starts and
-freezes the start-up's objects, `gc.freeze`), each screened with `check_off_loop` as the flows do, until every
+freezes the start-up's objects, `keep_start_up`), each screened with `check_off_loop` as the flows do, until every
 regex is compiled and one second more. A watchdog (`bench.common.Watchdog`) records the longest the loop was held;
 each message's time from arrival to answer is kept. Once with the phrase rules alone (the default), once with the
 model. The messages are the dev split's (never the test split): everyday chat and crisis sentences in turn.
@@ -23,6 +23,7 @@ from bench.common import Watchdog, percentile
 from bench.registry import Context, Measurement, Row
 from bot.safety.corpus import part, read_corpus
 from bot.safety.screen import Screen
+from hearth.runtime import keep_start_up
 
 STALL_MS = 100.0
 EVERY_S = 0.02
@@ -41,8 +42,7 @@ async def _first_seconds(model: bool, texts: list[str]) -> dict:
     screen = Screen.load(with_model=model)  # (on the loop, as `Hearth.open` does: nothing is served yet)
     loaded = time.perf_counter()
     dog = Watchdog().start()
-    gc.collect()  # (as `serve` does for a long-running process, once the adapters are up)
-    gc.freeze()
+    keep_start_up()  # (as `serve` does for a long-running process, once the adapters are up)
     waits: list[float] = []
     compiled_at: float | None = None
 
