@@ -50,6 +50,20 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["adieu à jamais, monde cruel"],
         "pt": ["adeus para sempre, mundo cruel"],
     }),
+    "a goodbye to the cruel world on the way to bed or as a joke (everyday)": ("ok", {
+        "en": ["bye cruel world, off to bed, night all"],
+        "es": ["chau mundo cruel, me voy a dormir que mañana madrugo"],
+        "de": ["tschüss grausame welt, ich geh jetzt schlafen, gute nacht"],
+        "fr": ["au revoir monde cruel, je vais me coucher, bonne nuit"],
+        "pt": ["tchau mundo cruel, vou dormir que amanhã acordo cedo"],
+    }),
+    "a goodbye to the cruel world and a sleep with no waking": ("crisis", {
+        "en": ["goodbye cruel world, going to sleep and never waking up"],
+        "es": ["adiós mundo cruel, me voy a dormir para siempre"],
+        "de": ["tschüss grausame welt, ich schlaf ein und wach nie wieder auf"],
+        "fr": ["adieu monde cruel, je vais dormir et ne plus jamais me réveiller"],
+        "pt": ["adeus mundo cruel, vou dormir e nunca mais acordar"],
+    }),
     "a farewell to the cruel world of a weekday (everyday)": ("ok", {
         "en": ["goodbye cruel world of mondays"],
         "es": ["adiós mundo cruel de los lunes"],
