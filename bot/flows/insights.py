@@ -439,9 +439,11 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
         return ask
     waiting = (await app.store.insights.notes_of([schedule.id])).get(schedule.id)
-    if waiting is None or waiting.text != text:  # (the same words again change nothing: no entry)
-        await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
-        await audit(app, ev, "schedule.note", schedule.name)
+    if waiting is not None and waiting.text == text:  # (the same words again change nothing: no entry, no "Saved")
+        return Reply(body=fill(_("The next round of **{name}** already opens with that note, so nothing changed."),
+                               name=schedule.name), unchanged=True)
+    await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
+    await audit(app, ev, "schedule.note", schedule.name)
     return Reply(body=fill(_("Saved. The next round of **{name}** opens with: “{note}” It shows on that post only."),
                            name=schedule.name, note=text))
 

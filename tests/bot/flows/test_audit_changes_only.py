@@ -93,6 +93,7 @@ async def test_the_same_note_again_logs_nothing(app, clock):
     await make_schedule(app)
     first, second, added = await twice(app, "mod schedule note", name="mornings", text="We moved to Thursdays.")
     assert "Saved" in first and added == 0
+    assert "already opens with that note, so nothing changed" in second and "Saved" not in second
 
 
 async def test_a_second_import_of_the_same_pack_that_changes_nothing_logs_nothing(app):
