@@ -475,15 +475,17 @@ class Registry:
 
     async def _pinned(self, app: "Hearth", cmd: Command, event: Event, replies: list[Reply]) -> list[Reply]:
         """Every confirmation a pinned command asks (its own, or one its handler asks: a prompt's care warning)
-        carries the version of the thing it asks about (`Command.pin`)."""
-        if cmd.pin is None or not any(b.action == "confirm" and b.args.get("command") == cmd.name
-                                      for r in replies for b in r.buttons):
+        carries the version of the thing it asks about (`Command.pin`). One its handler pinned already (a question
+        an action asks too, where nothing pins it after: `checkin answer`'s) keeps that pin, read once."""
+        def unpinned(b: Button) -> bool:
+            return b.action == "confirm" and b.args.get("command") == cmd.name and PIN not in b.args
+
+        if cmd.pin is None or not any(unpinned(b) for r in replies for b in r.buttons):
             return replies
         found = await cmd.pin(app, event)
         if found is None:
             return replies
-        return [replace(r, buttons=tuple(replace(b, args=b.args | {PIN: found.version})
-                                         if b.action == "confirm" and b.args.get("command") == cmd.name else b
+        return [replace(r, buttons=tuple(replace(b, args=b.args | {PIN: found.version}) if unpinned(b) else b
                                          for b in r.buttons)) for r in replies]
 
     async def _run_action(self, app: "Hearth", event: Event) -> list[Reply]:
