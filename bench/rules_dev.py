@@ -28,7 +28,7 @@ HEADER = "idea\tlang\tcrisis\tcategory\tlevel\ttext"
 
 
 def _levels(screen: Screen, sentences: list[Sentence]) -> list[str]:
-    return [r.level for r in screen.check_many([s.text for s in sentences], model=False)]
+    return [r.level for r in screen.check_many([s.text for s in sentences], "phrases")]
 
 
 def _write(path: Path, sentences: list[Sentence], levels: list[str]) -> None:
@@ -63,7 +63,7 @@ def diff(old: Path, sentences: list[Sentence], levels: list[str]) -> list[str]:
 def probe(screen: Screen, paths: list[Path]) -> list[str]:
     lines = [(p.name, line.strip()) for p in paths for line in p.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    results = screen.check_many([text for _, text in lines], model=False)
+    results = screen.check_many([text for _, text in lines], "phrases")
     return [f"{r.level}\t{name}\t{r.reason}\t{text}" for (name, text), r in zip(lines, results) if r.level != "ok"] + \
         [f"{sum(r.level != 'ok' for r in results)} of {len(lines)} lines raised "
          f"({sum(r.level == 'crisis' for r in results)} crisis)"]

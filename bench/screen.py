@@ -5,7 +5,11 @@ Run: python -m bench screen        (the rows, in a fresh process)
 
 Quality is measured on the test split only (never trained or tuned on), with
 the two answers: `crisis` (recall and precision) and `crisis + gentle`
-together (the share of crisis sentences that got at least the gentle word).
+together (the share of crisis sentences that got at least the gentle word),
+in each of the three readings a community can choose (`crisis_screen`):
+`model-crisis` (the whole two-stage screen the issue's targets are about),
+`model` (Hearth's default: what only the model hears gets the gentle word, so
+its crisis answer is the phrases' own) and `phrases` (the rules alone).
 Speed is one message at a time through `Screen.check`, as Hearth screens them;
 loading is timed from nothing, and memory is the growth of this process.
 
@@ -33,7 +37,7 @@ from bot.content.packs import default_content_dir
 from bot.safety.corpus import (ANSWERS_HEADER, LANGUAGES, Answer, Sentence, check_frozen, part, read_answers,
                                read_corpus)
 from bot.safety.evaluate import report, tally
-from bot.safety.screen import Screen
+from bot.safety.screen import Reading, Screen
 from bot.safety.train import ordinary
 
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
@@ -69,12 +73,12 @@ def read_checkin_answers(path: Path = CHECKIN_ANSWERS) -> list[Answer]:
 
 
 def held_out_rates(screen: Screen, answers: list[Answer], names: tuple[str, str] = (HELD_OUT_OK, HELD_OUT_CRISIS),
-                   ) -> dict[str, dict[str, tuple[int, float, float]]]:
+                   reading: Reading = "model-crisis") -> dict[str, dict[str, tuple[int, float, float]]]:
     """The ordinary answers and the answers in danger, each overall (`all`) and per language: (n, share
     answered crisis, share answered crisis or gentle), as `flag_rates`. On the crisis answers the two shares
     are the recall of `crisis` and of crisis or gentle. One batch, so each answer is screened once. `names` names
     the ordinary group and the group in danger (the calibration set's rows are named apart)."""
-    levels = [r.level for r in screen.check_many([a.text for a in answers])]
+    levels = [r.level for r in screen.check_many([a.text for a in answers], reading)]
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a, level in zip(answers, levels):
         name = names[1] if a.crisis else names[0]
@@ -115,16 +119,19 @@ def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
             "Hearth's texts": texts, **({"reflective answers (dev)": reflective} if reflective else {})}
 
 
-def flag_rates(screen: Screen, groups: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:
+def flag_rates(screen: Screen, groups: dict[str, list[str]], reading: Reading = "model-crisis",
+               ) -> dict[str, tuple[int, float, float]]:
     """Per group: (n, share answered crisis, share answered crisis or gentle)."""
     out = {}
     for name, texts in groups.items():
-        levels = [r.level for r in screen.check_many(texts)]
+        levels = [r.level for r in screen.check_many(texts, reading)]
         out[name] = (len(texts), levels.count("crisis") / len(texts), (len(texts) - levels.count("ok")) / len(texts))
     return out
 
 
-def _measure(repeat: int, model: bool = True) -> dict:
+def _measure(repeat: int, model: bool = True, readings: tuple[Reading, ...] = ("model-crisis",)) -> dict:
+    """Load and speed once for the screen (with the model or without), quality for each of `readings` (keyed by
+    reading; without the model only "phrases" means anything)."""
     sentences = read_corpus()
     check_frozen(sentences)
     test = part(sentences, "test")
@@ -132,7 +139,7 @@ def _measure(repeat: int, model: bool = True) -> dict:
     t0 = time.perf_counter()
     screen = Screen.load(with_model=model)
     load_s = time.perf_counter() - t0
-    levels = [screen.check(s.text).level for s in test]
+    screen.check(test[0].text)
     times = []
     for _ in range(repeat):
         for s in test:
@@ -140,32 +147,43 @@ def _measure(repeat: int, model: bool = True) -> dict:
             screen.check(s.text)
             times.append(time.perf_counter() - t)
     times.sort()
-    rates = flag_rates(screen, ordinary_texts(sentences))
-    held_out = held_out_rates(screen, read_checkin_answers())
-    calibration = held_out_rates(screen, read_checkin_answers(CHECKIN_CALIBRATION),
-                                 names=(CALIBRATION_OK, CALIBRATION_CRISIS))
-    return {"screen": screen, "tallies": tally(test, levels), "load_s": load_s, "growth_mb": rss_mb()[0] - before,
-            "ordinary": rates, "held_out": held_out, "calibration": calibration,
-            "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3, "n": len(test)}
+    growth = rss_mb()[0] - before
+    ordinary = ordinary_texts(sentences)
+    held, calibration = read_checkin_answers(), read_checkin_answers(CHECKIN_CALIBRATION)
+    quality = {reading: {
+        "tallies": tally(test, [r.level for r in screen.check_many([s.text for s in test], reading)]),
+        "ordinary": flag_rates(screen, ordinary, reading), "held_out": held_out_rates(screen, held, reading=reading),
+        "calibration": held_out_rates(screen, calibration, (CALIBRATION_OK, CALIBRATION_CRISIS), reading)}
+        for reading in readings}
+    return {"screen": screen, "load_s": load_s, "growth_mb": growth, "quality": quality, "n": len(test),
+            "p50_ms": times[len(times) // 2] * 1e3, "p99_ms": times[int(len(times) * 0.99)] * 1e3}
+
+
+#: What each reading is, in the report.
+READ_AS = {"model-crisis": "the model's alarm a crisis too (crisis_screen = model-crisis)",
+           "model": "what only the model hears gets the gentle word (crisis_screen = model, Hearth's default)",
+           "phrases": "the phrase rules alone (crisis_screen = phrases, or [safety] model = false)"}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.screen", description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="passes over the test split for latency")
     args = parser.parse_args(argv)
-    for model in (True, False):
-        m = _measure(args.repeat, model)
+    for model, readings in ((True, ("model-crisis", "model")), (False, ("phrases",))):
+        m = _measure(args.repeat, model, readings)
         print(f"screen: {m['screen'].which}")
         print(f"test split: {m['n']} sentences; load {m['load_s']:.2f} s; RSS +{m['growth_mb']:.0f} MB; "
               f"per message p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms")
-        print("\n".join(report(m["tallies"])))
-        for name, (n, crisis, concern) in m["ordinary"].items():
-            print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
-        for name, per in [*m["held_out"].items(), *m["calibration"].items()]:
-            n, crisis, concern = per["all"]
-            print(f"{'ordinary text' if name in (HELD_OUT_OK, CALIBRATION_OK) else 'recall'}, {name}: {n} texts; "
-                  f"crisis {crisis:.1%}, "
-                  f"crisis or gentle {concern:.1%} ({_per_language(per)})")
+        for reading in readings:
+            q = m["quality"][reading]
+            print(f"\nreading: {READ_AS[reading]}")
+            print("\n".join(report(q["tallies"])))
+            for name, (n, crisis, concern) in q["ordinary"].items():
+                print(f"ordinary text, {name}: {n} texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%}")
+            for name, per in [*q["held_out"].items(), *q["calibration"].items()]:
+                n, crisis, concern = per["all"]
+                print(f"{'ordinary text' if name in (HELD_OUT_OK, CALIBRATION_OK) else 'recall'}, {name}: {n} "
+                      f"texts; crisis {crisis:.1%}, crisis or gentle {concern:.1%} ({_per_language(per)})")
         print()
     return 0
 
@@ -174,10 +192,10 @@ def measure(ctx):  # type: ignore[no-untyped-def]
     """The `python -m bench` rows: per-language quality against the targets, then speed."""
     from bench.registry import Measurement, Row
 
-    rules = _measure(1, model=False)["tallies"]
-    m = _measure(1 if ctx.quick else 3)
-    t = m["tallies"]
-    rows = [Row("screen rules", round(rules["all"].recall, 3), "crisis recall", target="— (the default screen)",
+    rules = _measure(1, model=False, readings=("phrases",))["quality"]["phrases"]["tallies"]
+    m = _measure(1 if ctx.quick else 3, readings=("model-crisis", "model"))
+    t = m["quality"]["model-crisis"]["tallies"]
+    rows = [Row("screen rules", round(rules["all"].recall, 3), "crisis recall", target="— (crisis_screen = phrases)",
                 notes="per language " + ", ".join(f"{lang} {rules[lang].recall:.2f}" for lang in LANGUAGES)
                 + f"; precision {rules['all'].precision:.3f}")]
     for lang in LANGUAGES:
@@ -186,6 +204,16 @@ def measure(ctx):  # type: ignore[no-untyped-def]
         rows.append(Row(f"screen model {lang}", round(q.recall, 3), "crisis recall", target=(
             f"recall ≥ {RECALL} at precision ≥ {PRECISION}; crisis+gentle ≥ {CAUGHT}"), ok=ok, notes=(
             f"precision {q.precision:.3f}, crisis+gentle {q.caught_share:.3f}, n={q.n}")))
+    d = m["quality"]["model"]
+    rows.append(Row("screen default", round(d["tallies"]["all"].caught_share, 3), "crisis or gentle",
+                    target="reported (crisis_screen = model, Hearth's default)", notes=(
+        "what only the model hears gets the gentle word; per language "
+        + ", ".join(f"{lang} {d['tallies'][lang].caught_share:.2f}" for lang in LANGUAGES)
+        + f"; crisis recall {d['tallies']['all'].recall:.3f} (the phrases' own); held-out answers in danger "
+        f"{d['held_out'][HELD_OUT_CRISIS]['all'][2]:.3f}, ordinary held-out answers given a word "
+        f"{d['held_out'][HELD_OUT_OK]['all'][2]:.1%}, everyday chat "
+        f"{d['ordinary']['everyday chat (dev)'][2]:.1%}")))
+    m = {**m, **m["quality"]["model-crisis"]}
     n, crisis, concern = _pooled(m["ordinary"])
     rows.append(Row("screen ordinary", round(100 * crisis, 1), "% flagged crisis", target="reported", notes=(
         f"{n} ordinary texts (dev everyday chat, short messages, Hearth's prompts and texts); crisis or gentle "

@@ -24,7 +24,7 @@ from bot.events import Actor, Event, Form, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reads_meaning, screen, typed_line,
+from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reading_of, screen, typed_line,
                                    watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
@@ -160,7 +160,7 @@ class Hearth:
         before = before.translate(_CONTROLS) if before is not None else None
         i18n.use(await self.language_of(actor))
         if await newly_of_concern(self, actor.community_id, actor.user_id, before, after, message,
-                                  await reads_meaning(self, actor)) == "ok":
+                                  await reading_of(self, actor)) == "ok":
             return []
         event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True)
         care = await care_for(self, event, (), await screen(self, event))

@@ -136,7 +136,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", limits=(5, None)),
     Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", limits=(2, None)),
     Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", limits=(1, 4)),
-    Setting("safety.model", bool, False, "model = true"),
+    Setting("safety.model", bool, True, "model = false"),
     Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),

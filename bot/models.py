@@ -36,8 +36,10 @@ class CommunitySettings:
     digest_time: str = "09:00"
     """When it goes, in the community's timezone (`default_timezone`)."""
     crisis_screen: str = "model"
-    """How words are read for danger here: "model" (the model and the phrase rules, where Hearth has the model
-    loaded) or "phrases" (the rules alone: fewer care replies to people who are fine, more missed)."""
+    """How words are read for danger here (`bot.safety.screen.Reading`), where Hearth has the model loaded: "model"
+    (the phrase rules, and the model's gentle word where only it hears danger), "model-crisis" (its confident alarm
+    a crisis too, with the care note) or "phrases" (the rules alone: fewer care replies to people who are fine,
+    more missed)."""
 
     @classmethod
     def from_json(cls, text: str) -> "CommunitySettings":

@@ -58,7 +58,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
                "Read lines on stdin and print `crisis`, `gentle` or `ok` for each, to try the crisis screen on "
-               "your own sentences, with the screen your config gives Hearth (the phrase rules alone, by default). "
+               "your own sentences, with the screen your config gives Hearth (by default the model and the phrase "
+               "rules, as a community's crisis_screen = model reads: what only the model hears is `gentle`). "
                "Which screen ran goes to stderr first."),
     "keygen": ("print a new HEARTH_ENCRYPTION_KEY for private notes and answers",
                "Print a new key for HEARTH_ENCRYPTION_KEY, which encrypts private notes and private check-in "
@@ -109,7 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     which = screen.add_mutually_exclusive_group()
     which.add_argument("--rules-only", action="store_true",
                        help="the phrase rules alone, whatever the config says (default: as the config says)")
-    which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says")
+    which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says: "
+                       "what only the model hears is gentle (crisis_screen = model, the default)")
+    which.add_argument("--model-crisis", action="store_true", help="the model and the rules, the model's confident "
+                       "alarm a crisis too (crisis_screen = model-crisis)")
     add("keygen")
     add("status", "config", "log-level", "log-format")
     for name in ("backup", "restore"):
@@ -173,8 +177,8 @@ def _say(problems: list[str]) -> None:
 
 def _screen_with_model(args: argparse.Namespace) -> bool:
     """`hearth screen` runs the screen Hearth would run with this config, unless told otherwise."""
-    if args.rules_only or args.model:
-        return bool(args.model)
+    if args.rules_only or args.model or args.model_crisis:
+        return bool(args.model or args.model_crisis)
     return bool(_loaded(args.config)["safety.model"])
 
 
@@ -186,7 +190,8 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "screen":
         from bot.safety.cli import main as screen_main
 
-        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=_screen_with_model(args))
+        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=_screen_with_model(args),
+                           reading="model-crisis" if args.model_crisis else "model")
     if args.command == "keygen":
         from bot.crypto import main as keygen_main
 

@@ -179,7 +179,7 @@ def _care(packs: list[Pack], problems: list[str]) -> list[str]:
     if not prompts:
         return []
     try:
-        screen = Screen.load(default_content_dir(), with_model=False)  # as Hearth screens by default
+        screen = Screen.load(default_content_dir(), with_model=False)  # the phrases' alarm, as chat and imports ask
         screen.compiled()  # (every phrase group's regex compiles: `Screen.load` leaves them to a thread)
     except SafetyContentError as e:
         problems.append(f"the care screen could not load, so prompts were not screened: {e}")

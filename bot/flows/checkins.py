@@ -17,8 +17,8 @@ from bot.events import (
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, written_in, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, names_them_to_moderators,
-                                   words_kept)
+from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, held_for_the_event,
+                                   holds_back, names_them_to_moderators, reading_of, words_kept)
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_from_json, reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
@@ -407,10 +407,10 @@ async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: st
         return None, False
     if previous is not None and previous.visibility == wanted and previous.text == words:
         return None, False
-    [result] = await app.content.screen.check_off_loop([words])
+    [result] = await app.content.screen.check_off_loop([words], await reading_of(app, ev.actor))
     if result.directed:
         return wanted, True
-    if not cared() and result.level == "ok":
+    if not holds_back(result) and not held_for_the_event():
         return None, False
     return wanted, False
 

@@ -34,7 +34,7 @@ from bot.language import LANGUAGES
 from bot.models import Community
 from bot.safety.resources import CONCERN_OPENINGS, Opening, care_message, crisis_opening
 from bot.safety.addressed import said_of_oneself
-from bot.safety.screen import Kind, Level, ScreenResult
+from bot.safety.screen import READINGS, STRENGTH_OF, Kind, Level, Reading, ScreenResult
 from bot.store.care import care_reply_mark
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 #: Form fields that hold choices, not words; everything else typed is screened.
 CHOICE_FIELDS = {"mood", "visibility", "theme", "kind", "depth", "timezone", "channel"}
 #: Weakest first: of several texts in one event, the strongest level answers.
-STRENGTH: dict[Level, int] = {"ok": 0, "gentle": 1, "crisis": 2}
+STRENGTH = STRENGTH_OF
 
 _kept: ContextVar[set[str] | None] = ContextVar("hearth_kept_words", default=None)
 #: What the event's flow did with a check-in answer's words: how they were saved ("shared", "anonymous",
@@ -153,7 +153,7 @@ async def _with_words_for_others(app: "Hearth", event: Event, results: "Screened
     if not others:
         return results
     own = [(t, r) for t, r in results if t not in others]
-    checked = await app.content.screen.check_off_loop(others, await reads_meaning(app, event.actor))
+    checked = await app.content.screen.check_off_loop(others, await reading_of(app, event.actor))
     return own + [(t, r if r.level == "crisis" and said_of_oneself(t) else _NOT_THEIRS)
                   for t, r in zip(others, checked)]
 
@@ -218,6 +218,8 @@ NOTE_SOMEONE_ELSE = N_("wrote about someone else who may be in danger")
 Screened = list[tuple[str, ScreenResult]]
 #: The strongest level of the words of the event being handled (`screen`): what its flow's own reply is said after.
 _level: ContextVar[Level] = ContextVar("hearth_care_level", default="ok")
+#: Whether the words of the event being handled are held back from a post, whatever brought them (`holds_back`).
+_holding: ContextVar[bool] = ContextVar("hearth_care_holding", default=False)
 #: The words of concern of the event being handled, as `_normal` makes them (`echoes`).
 _of_concern: ContextVar[tuple[str, ...]] = ContextVar("hearth_care_concerning", default=())
 #: How long the same words, screened again (the form that asks for the rest of an answer, a form sent again after
@@ -229,12 +231,13 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     """Screen what was typed, before the flow runs, so that its reply can know (`cared`)."""
     _named.set(await named_options(app, event))  # (before the flow: one it runs may name something new)
     texts = free_text(app, event)
-    results = list(zip(texts, await app.content.screen.check_off_loop(texts, await reads_meaning(app, event.actor)))
+    results = list(zip(texts, await app.content.screen.check_off_loop(texts, await reading_of(app, event.actor)))
                    ) if texts else []
     results = await _with_words_for_others(app, event, results)
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
+    _holding.set(any(holds_back(r) for _t, r in results))
     line = typed_line(app, event) if not _split(app, event) else None  # (else the words' own, with their options)
     _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok" and t != line))
     return results
@@ -258,12 +261,21 @@ def _split(app: "Hearth", event: Event) -> bool:
     return any(words_in(k, v) for k, v in event.args.items())
 
 
-async def reads_meaning(app: "Hearth", actor: Actor) -> bool:
-    """Whether this community's words go to the model too (`crisis_screen`, model by default), or to the phrase
-    rules alone. Without a model loaded (Hearth's default) there is nothing to choose, and no settings read."""
+async def reading_of(app: "Hearth", actor: Actor) -> Reading:
+    """How far the model reads this community's words (`crisis_screen`: by default "model", its gentle word only;
+    `Reading`). Without a model loaded (`[safety] model = false`) there is nothing to choose, and no settings read."""
     if app.content.screen.model is None:
-        return False
-    return (await app.ensure_community(actor.community_id)).settings.crisis_screen != "phrases"
+        return "phrases"
+    chosen = (await app.ensure_community(actor.community_id)).settings.crisis_screen
+    return chosen if chosen in READINGS else "model"
+
+
+def holds_back(result: ScreenResult) -> bool:
+    """Whether words that would go up (shared, anonymous) are held back, private, for what the screen said of them:
+    a crisis, or the gentle word a phrase gave (said in jest, most often). Not the gentle word the model alone gave:
+    it hears something heavy in a few ordinary answers in a hundred, and those are posted as their writer chose,
+    with the private word beside them."""
+    return result.level == "crisis" or (result.level == "gentle" and result.reason != "model")
 
 
 #: A form's field refused for words of concern: the field is asked again, without repeating them.
@@ -356,6 +368,11 @@ def _piece_of(part: object, line: str | None) -> bool:
         return False
     said = _normal(part.text)
     return bool(said) and not said.isdigit() and f" {said} " in f" {line} "
+
+
+def held_for_the_event() -> bool:
+    """Whether what the event being handled said asks for words that would go up to be held back (`holds_back`)."""
+    return _holding.get()
 
 
 def cared() -> bool:
@@ -454,7 +471,7 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
     no server to act in): screened all the same, and answered with the resources for anywhere, in `language` or
     else in the language of the phrase that matched. No moderator is told: there is no community to tell. None
     when the words raise no concern."""
-    [result] = await app.content.screen.check_off_loop([text])
+    [result] = await app.content.screen.check_off_loop([text], "model")  # (no community to choose: the default)
     if result.level == "ok":
         return None
     app.metrics.add("crisis_screens", result.level)
@@ -469,7 +486,7 @@ async def care_alone(app: "Hearth", text: str, language: str | None = None) -> R
 
 
 async def newly_of_concern(app: "Hearth", community_id: str, user_id: str, before: str | None, after: str,
-                           message: str, meaning: bool = True) -> Level:
+                           message: str, reading: Reading = "model") -> Level:
     """How strongly a message written to Hearth and then edited (`Hearth.edited_line`) raises concern that was not
     answered when it was written: "ok" (nothing to say) when its words didn't change, raise none, or raise no more
     than they did before (`before`, where the platform says what it was: that was screened as it came, and answered
@@ -478,11 +495,11 @@ async def newly_of_concern(app: "Hearth", community_id: str, user_id: str, befor
     `_answered_before` remembers words, never the words or the id themselves."""
     if not after.strip() or (before is not None and _normal(before) == _normal(after)):
         return "ok"
-    [now] = await app.content.screen.check_off_loop([after], meaning)
+    [now] = await app.content.screen.check_off_loop([after], reading)
     if now.level == "ok":
         return "ok"
     if before is not None and before.strip():
-        [was] = await app.content.screen.check_off_loop([before], meaning)
+        [was] = await app.content.screen.check_off_loop([before], reading)
         if STRENGTH[was.level] >= STRENGTH[now.level]:
             return "ok"  # (it said as much before, and was answered as it came)
     mark = care_reply_mark(app.store.cipher, community_id, user_id)

@@ -40,15 +40,17 @@ ASK = N_("Prompts reach many people, some of them on a hard day. Is this what yo
 
 
 async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
-    """Which prompt texts the care screen reads as someone who may be in danger, screened in one batch off the
-    event loop (a pack holds many, and the model, when on, takes milliseconds each).
+    """Which prompt texts the care screen reads as someone who may be in danger: the phrase rules' alarm, as
+    `hearth content lint` reads them, so a pack author who lints first hears what every moderator will hear (in the
+    default reading, `crisis_screen = model`, the alarm is the phrases' own; the model's gentle word asks nothing
+    here, below). Screened in one batch, off the event loop while the rules' regexes are still compiling.
 
     Only the alarm asks for a second look: the gentle word is tuned to catch nearly everyone who may be
     struggling, so it also answers many ordinary questions; asking moderators to confirm those would teach
     them to click past the one warning that matters. Crisis words addressed to the reader ("Do you ever want to
     kill yourself?"), which the screen rightly lets by in what someone says of themselves, ask for it too
     (`addressed_crisis`): members will read them as said to them."""
-    screened = await app.content.screen.check_off_loop(texts)
+    screened = await app.content.screen.check_off_loop(texts, "phrases")
     return [worth_a_second_look(r.level, t) for t, r in zip(texts, screened)]
 
 

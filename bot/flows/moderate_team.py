@@ -18,6 +18,7 @@ from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
                         show_date)
 from bot.flows.common import member_ref, moderates_off_list, people, person, show_time, zoned_day
+from bot.safety.screen import READINGS
 from bot import language
 from bot.i18n import N_, _, ngettext
 from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
@@ -270,8 +271,9 @@ _AUDIT_DETAILS = {
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
                    "digest_channel", "digest_day", "digest_time", "language", "crisis_screen")
-#: `crisis_screen`'s values: the model with the rules, or the rules alone.
-CRISIS_SCREENS = ("model", "phrases")
+#: `crisis_screen`'s values (`bot.safety.screen.Reading`): the model's gentle word beside the phrases (the default),
+#: the model's alarm a crisis too, or the phrases alone.
+CRISIS_SCREENS = READINGS
 CHANNEL_SETTINGS = ("alert_channel", "digest_channel")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -293,7 +295,7 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
         value = community_language if key == "language" else getattr(current, key)
         lines = [rich(f"{key}: " + "{}", _shown_setting(key, value, app))]
         if key == "crisis_screen":
-            lines.append(rich(_(SCREEN_MEANS[str(value)])))
+            lines.append(rich(_(screen_means(app, str(value)))))
         lines.append(rich(_("Change it with **mod settings {key} <value>**.").format(key=key)))
         return Reply(body=join_rich(lines))
     if not key or "value" not in ev.args:
@@ -343,14 +345,18 @@ def _language_value(raw: str) -> str | None:
 
 #: What each `crisis_screen` means for the members, said when a moderator chooses it.
 SCREEN_MEANS = {
-    "model": N_("I read what people write here for signs of danger with my model and my fixed phrases. I catch "
-                "more people who may be in danger this way, and now and then I answer someone who is fine with a "
-                "private word of support."),
+    "model": N_("I read what people write here for signs of danger with my model and my fixed phrases. When only "
+                "my model hears something heavy, I send a private word of support with people to reach, and no "
+                "care note: I catch many more people this way, and now and then I write to someone who is fine. "
+                "The crisis answer and the care note come from my fixed phrases."),
+    "model-crisis": N_("I read what people write here for signs of danger with my model and my fixed phrases, and "
+                       "when my model is sure, I send the crisis answer and the care note too. I catch the most "
+                       "people this way, and I also send care notes about a few people in a hundred who are fine."),
     "phrases": N_("I read what people write here for signs of danger with my fixed phrases only. I answer fewer "
                   "people who are fine, and I miss many ways people say they are in danger."),
 }
 
-#: Said instead of what "model" means when this Hearth runs without its model: the phrases read alone for now.
+#: Said instead of what a model choice means when this Hearth runs without its model: the phrases read alone.
 SCREEN_WITHOUT_MODEL = N_("This Hearth runs without its model, so for now I read what people write here for signs of "
                           "danger with my fixed phrases alone: I answer fewer people who are fine, and I miss many "
                           "ways people say they are in danger. The model reads too once the operator turns it on "
@@ -358,9 +364,9 @@ SCREEN_WITHOUT_MODEL = N_("This Hearth runs without its model, so for now I read
 
 
 def screen_means(app: "Hearth", value: str) -> str:
-    """What a `crisis_screen` choice means here and now (an English text marked with `N_`): "model" says the
+    """What a `crisis_screen` choice means here and now (an English text marked with `N_`): a model choice says the
     phrases read alone while this Hearth runs without its model, so the reply never promises what it won't do."""
-    if value == "model" and app.content.screen.model is None:
+    if value != "phrases" and app.content.screen.model is None:
         return SCREEN_WITHOUT_MODEL
     return SCREEN_MEANS[value]
 
@@ -377,8 +383,9 @@ def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:
     """A setting's value as people read it: a channel as a link, nothing as "not set", never an id; the model
     screen says when this Hearth runs without its model (then the phrases read alone, whatever is chosen)."""
-    if key == "crisis_screen" and value == "model" and app is not None and app.content.screen.model is None:
-        return hearth_text(_("model (this Hearth runs without it, so phrases only)"))
+    if key == "crisis_screen" and value in ("model", "model-crisis") and app is not None \
+            and app.content.screen.model is None:
+        return hearth_text(_("{choice} (this Hearth runs without its model, so phrases only)").format(choice=value))
     if value is None or value == "":
         return hearth_text(_("not set"))
     if key in CHANNEL_SETTINGS:
@@ -423,8 +430,10 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "crisis_screen":
         screen = raw.strip().lower()
         if screen not in CRISIS_SCREENS:
-            raise UserError(_("Choose model (reads what words mean, and catches more) or phrases (fixed phrases "
-                              "only: fewer care replies to people who are fine, and more people missed)."))
+            raise UserError(_("Choose model (reads what words mean, and gives a private word when only it hears "
+                              "something heavy), model-crisis (its alarm also sends the crisis answer and the care "
+                              "note) or phrases (fixed phrases only: fewer care replies to people who are fine, and "
+                              "more people missed)."))
         return screen
     if key == "default_region":
         return _region(app, raw)

@@ -4,9 +4,11 @@ Lets moderators and content editors try the screen on their own examples
 without starting the bot. Each input line is echoed back after its label
 (`crisis`, `gentle` or `ok`) because the person running it is the one who
 typed it; the bot itself never logs the text it screens. Which screen ran (the
-model and the rules, or the rules alone and why) goes to stderr first.
-`--model` adds the model, as `[safety] model = true` does in Hearth
-(`hearth screen` follows the config).
+model and the rules, and how far the model's reading goes, or the rules alone
+and why) goes to stderr first. `hearth screen` follows the config: the model
+loads unless `[safety] model = false`, and reads as a community's default
+`crisis_screen = model` does (what only the model hears is `gentle`);
+`--model-crisis` lets its confident alarm be `crisis`, `--rules-only` leaves it out.
 """
 
 from __future__ import annotations
@@ -15,23 +17,29 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.safety.content import SafetyContentError
-from bot.safety.screen import Screen
+from bot.safety.screen import Reading, Screen
+
+#: How each reading is named on stderr, after the screen itself.
+_READS = {"model": "what only the model hears is gentle (crisis_screen = model)",
+          "model-crisis": "the model's confident alarm is a crisis too (crisis_screen = model-crisis)"}
 
 
 def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None,
-         model: bool = False) -> int:
-    """Print `<level><TAB>line` per input line; 2 if the phrase file is bad. `model`: try the model too."""
+         model: bool = False, reading: Reading = "model") -> int:
+    """Print `<level><TAB>line` per input line; 2 if the phrase file is bad. `model`: try the model too, read as
+    `reading` says."""
     try:
         screen = Screen.load(content_dir, with_model=model)
     except SafetyContentError as exc:
         stdout.write(f"error\t{exc}\n")
         return 2
     if stderr is not None:
-        stderr.write(f"screen: {screen.which}\n")
+        reads = f"; {_READS[reading]}" if screen.model is not None and reading in _READS else ""
+        stderr.write(f"screen: {screen.which}{reads}\n")
         stderr.flush()
     for raw in stdin:
         line = raw.rstrip("\r\n")
-        stdout.write(f"{screen.check(line).level}\t{line}\n")
+        stdout.write(f"{screen.check_many([line], reading)[0].level}\t{line}\n")
     stdout.flush()
     return 0
 
@@ -39,4 +47,6 @@ def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr:
 if __name__ == "__main__":
     import sys
 
-    raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr, model="--model" in sys.argv[1:]))
+    flags = sys.argv[1:]
+    raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr, model="--rules-only" not in flags,
+                          reading="model-crisis" if "--model-crisis" in flags else "model"))

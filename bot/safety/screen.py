@@ -33,6 +33,16 @@ Level = Literal["crisis", "gentle", "ok"]
 #: Whose danger the words say, where the rules know (`bot.safety.content.KINDS`): the writer's own ("self", the
 #: default, and always when the model decided), someone else's now, or the writer's from another person.
 Kind = Literal["self", "someone_else", "harm_from_others"]
+#: How far the model's reading goes (a community chooses: `crisis_screen`). "model", the default: what only the model
+#: hears gets the gentle word (private, with the resources, no care note), and the crisis answer stays the phrases'
+#: own, so the model adds answers and takes none away. "model-crisis": the model's confident alarm is a crisis too,
+#: with the care note (`combine`). "phrases": the rules alone. Why the default: the model hears danger in far more of
+#: the ways people say it, but it also hears it in a few ordinary messages in a hundred, too many for care notes
+#: (bench/README.md, "The model as the gentle word").
+Reading = Literal["model", "model-crisis", "phrases"]
+READINGS: tuple[Reading, ...] = ("model", "model-crisis", "phrases")
+#: Weakest first (the flows' `STRENGTH` is this one).
+STRENGTH_OF: dict[Level, int] = {"ok": 0, "gentle": 1, "crisis": 2}
 
 
 @dataclass(frozen=True)
@@ -78,9 +88,19 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…;。！？])\s+|\n+")
 _MOST_SENTENCES = 12
 
 
+#: What is no word of a sentence: a link, a platform's mention of a person or channel ("<@U1>", "<#C1>", "@everyone").
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|<[@#!][^>]*>|@\w+")
+#: Words of one letter in the five languages ("I", "a", "y", "e", "o", "à", "é", "u"); any other lone letter is a
+#: piece of markup or a link ("*ev* ~s~ [m](http://e.x)" read as seven words, and got the gentle word).
+_ONE_LETTER_WORDS = frozenset("iayeoàéu")
+
+
 def model_reads(text: str) -> bool:
-    """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph."""
-    if len(re.findall(r"[^\W\d_]+", text)) >= MODEL_MIN_WORDS:
+    """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph. Links,
+    mentions and stray letters of markup are no words: on them the model's chance means nothing either."""
+    said = _NOT_WORDS.sub(" ", text)
+    words = [w for w in re.findall(r"[^\W\d_]+", said) if len(w) > 1 or w.casefold() in _ONE_LETTER_WORDS]
+    if len(words) >= MODEL_MIN_WORDS:
         return True
     return any(unicodedata.category(ch) == "So" for ch in text)
 
@@ -112,11 +132,36 @@ def combine(verdict: RuleVerdict, chance: float | None, crisis_at: float, gentle
     return level
 
 
+def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float) -> Level:
+    """The default reading ("model"): the phrase rules' own answer, raised to the gentle word where they say nothing
+    and the model's chance is at least `heard_at` (the head's crisis threshold: what it would call a crisis in
+    "model-crisis"). A phrase's crisis stays a crisis, even one the model would talk down to the gentle word in
+    "model-crisis" (`combine`): here the model only adds. Words telling someone else to harm themselves
+    (`RuleVerdict.directed`) get nothing from the model: it hears the alarm in them, and they are no sign of the
+    writer's danger (their writer is told why they are held, never "that sounded heavy")."""
+    if verdict.fired:
+        return "crisis"
+    if verdict.softened:
+        return "gentle"
+    if verdict.directed:
+        return "ok"
+    return "gentle" if chance is not None and chance >= heard_at else "ok"
+
+
 def _hand_back() -> None:
     """Let another thread have the interpreter: `load`'s thread does this after each group it compiles, so the event
     loop never waits behind a run of compiles (25–75 ms at a time in the first seconds after start without it,
     12–25 ms with it: `python -m bench screen-start`)."""
     time.sleep(0)
+
+
+def _rules_alone(v: RuleVerdict) -> ScreenResult:
+    """The phrase rules' answer with no model: a phrase that fired is a crisis, one said in jest the gentle word."""
+    if v.fired:
+        return ScreenResult(True, v.fired, "crisis", bool(v.directed), _kind(v))
+    if v.softened:
+        return ScreenResult(False, v.softened, "gentle", bool(v.directed))
+    return ScreenResult(False, v.directed, "ok", True) if v.directed else OK
 
 
 def _kind(verdict: RuleVerdict) -> Kind:
@@ -139,7 +184,7 @@ class Screen:
     @classmethod
     def load(cls, content_dir: Path | None = None, *, with_model: bool = False) -> "Screen":
         """The rules (a bad phrase file stops Hearth) and, when asked for, the model (a failure only warns,
-        once). Hearth asks for it only with `[safety] model = true`: see `config.example.toml` for why.
+        once). Hearth asks for it unless `[safety] model = false` (`config.example.toml` says what each costs).
 
         The cycle collector is paused while it loads (and left as it was found): loading makes hundreds of
         thousands of objects that all live on, and each pass of the collector walks every object of the process
@@ -206,18 +251,17 @@ class Screen:
     def check(self, text: str) -> ScreenResult:
         return self.check_many([text])[0]
 
-    def check_many(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
-        """Screen several texts; the model embeds them in one batch. `model=False`: the rules alone, as a
-        community that chose them (`crisis_screen = phrases`) is screened."""
-        if self.model is None or not model:
-            verdicts = [self.rules.check(t) for t in texts]
-            return [ScreenResult(True, v.fired, "crisis", bool(v.directed), _kind(v)) if v.fired else
-                    ScreenResult(False, v.softened, "gentle", bool(v.directed)) if v.softened else
-                    ScreenResult(False, v.directed, "ok", True) if v.directed else OK for v in verdicts]
+    def check_many(self, texts: list[str], reading: Reading = "model-crisis") -> list[ScreenResult]:
+        """Screen several texts; the model embeds them in one batch. `reading`: how far the model's reading goes
+        (`Reading`; a flow passes its community's, `bot.flows.crisis_care.reading_of`); by default the whole
+        two-stage screen, as the issue's targets measure it. Without a model loaded, the rules alone."""
+        if self.model is None or reading == "phrases":
+            return [_rules_alone(v) for v in (self.rules.check(t) for t in texts)]
         head = self.model.head
         out = []
-        for v, chance in self.readings(texts):
-            level = combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
+        for v, chance in self.readings(texts, decisive=reading == "model"):
+            level = gentle_only(v, chance, head.crisis_at) if reading == "model" else \
+                combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
             reason = v.fired if v.fired and level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"
             decided = level == "crisis" and bool(v.fired)  # (a phrase decided, not the model's chance)
@@ -225,14 +269,16 @@ class Screen:
                                     bool(v.directed), _kind(v) if decided else "self"))
         return out
 
-    def readings(self, texts: list[str]) -> list[tuple[RuleVerdict, float | None]]:
+    def readings(self, texts: list[str], decisive: bool = False) -> list[tuple[RuleVerdict, float | None]]:
         """What `check_many` weighs for each text, before any threshold: the rules' verdict and the model's chance
-        (None where the model does not read the text or a must-fire phrase already decided: `combine`). Training
-        chooses the thresholds on these, so they hold for the screen exactly as it runs. Needs the model."""
+        (None where the model does not read the text or a must-fire phrase already decided: `combine`; with
+        `decisive`, any phrase that fired, as in the default reading). Training chooses the thresholds on these,
+        so they hold for the screen exactly as it runs. Needs the model."""
         if self.model is None:
             raise ModelUnavailable(self.unavailable or "readings need the model")
         verdicts = [self.rules.check(t) for t in texts]
-        pending = [i for i, v in enumerate(verdicts) if model_reads(texts[i]) and not self._decisive(v)]
+        pending = [i for i, v in enumerate(verdicts)
+                   if model_reads(texts[i]) and not self._decisive(v) and not (decisive and v.fired)]
         reads = [(i, texts[i]) for i in pending]
         reads += [(i, piece) for i in pending if verdicts[i].fired for piece in self._phrase_sentences(texts[i])]
         chances: dict[int, float] = {}
@@ -255,17 +301,18 @@ class Screen:
         """A must-fire phrase decides alone; the model need not run."""
         return bool(verdict.fired) and self.model is not None and verdict.fired not in self.model.head.evidence_only
 
-    async def check_off_loop(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
+    async def check_off_loop(self, texts: list[str], reading: Reading = "model-crisis") -> list[ScreenResult]:
         """`check_many`, run on the screen's own thread when the model is there (it takes milliseconds), so the
         event loop never waits on it. The rules alone take a millisecond or two and run on the loop, except while
         `load`'s thread is still compiling their regexes (the first seconds after start): a message then compiles
         the few it needs itself (up to a few hundred milliseconds), so it goes to the screen's thread too."""
-        with_model = self.model is not None and model
+        with_model = self.model is not None and reading != "phrases"
         if not texts or (not with_model and not self.compiling):
-            return self.check_many(texts, model=False)
+            return self.check_many(texts, "phrases")
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-screen")
-        return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts, with_model)
+        return await asyncio.get_running_loop().run_in_executor(self._worker, self.check_many, texts,
+                                                          reading if with_model else "phrases")
 
     @property
     def compiling(self) -> bool:

@@ -414,7 +414,7 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
             continue
         head = train(sentences, name, content_dir=content_dir, embedder=embedder)
         screen = Screen(rules, Model(embedder, head))
-        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev])])
+        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev], "model-crisis")])
         f = _footprint_apart(name)
         per_lang = ", ".join(f"{lang} {t[lang].recall:.2f}/{t[lang].precision:.2f}/{t[lang].caught_share:.2f}"
                              for lang in LANGUAGES)
@@ -453,8 +453,8 @@ def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list
         p = model.probabilities([s.text for s in dev])
         choice = choose_thresholds(dev, verdicts, p, head.evidence_only)
         screen = Screen(rules, Model(embedder, replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at)))
-        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev])])
-        flags = [r.level for r in screen.check_many([s.text for s in chat])]
+        t = tally(dev, [r.level for r in screen.check_many([s.text for s in dev], "model-crisis")])
+        flags = [r.level for r in screen.check_many([s.text for s in chat], "model-crisis")]
         lines.append(f"{name}: dev AUC {auc(p, [s.crisis for s in dev]):.3f}; recall/precision all "
                      f"{t['all'].recall:.3f}/{t['all'].precision:.3f}, worst language "
                      f"{min(t[g].recall for g in LANGUAGES):.3f}/{min(t[g].precision for g in LANGUAGES):.3f}; "

@@ -116,14 +116,23 @@ def test_a_yes_is_read_by_one_rule_in_the_file_and_the_environment(tmp_path, wri
         config = load(write(tmp_path, f"[{section}]\n{name} = {written}"), env={})
         assert config[setting.key] is True, (setting.key, written)
     env = {var: written.strip("'") for var, key in ENV_OVERRIDES.items() if key == "safety.model"}
-    assert load(env=env)["safety.model"] is True
+    assert load(write(tmp_path, "[safety]\nmodel = false"), env=env)["safety.model"] is True
+
+
+@pytest.mark.parametrize("written", ["false", "'no'", "0", "'off'", "'0'", "'FALSE'"])
+def test_a_no_is_read_by_one_rule_in_the_file_and_the_environment(tmp_path, written):
+    """The model is on by default: each way of writing no turns it off, from the file and from the environment."""
+    assert load(env={})["safety.model"] is True
+    config = load(write(tmp_path, f"[safety]\nmodel = {written}"), env={})
+    assert config["safety.model"] is False, written
+    assert load(env={"HEARTH_SAFETY_MODEL": written.strip("'")})["safety.model"] is False
 
 
 @pytest.mark.parametrize("written", ["'maybe'", "2", "-1", "0.5", "''"])
 def test_anything_else_is_no_yes_or_no_in_the_file_or_the_environment(tmp_path, written):
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path, f"[safety]\nmodel = {written}"), env={})
-    assert "should be true or false" in str(err.value) and "model = true" in str(err.value)
+    assert "should be true or false" in str(err.value) and "model = false" in str(err.value)
     if written != "''":  # (an empty variable is no variable)
         with pytest.raises(ConfigError):
             load(env={"HEARTH_SAFETY_MODEL": written.strip("'")})

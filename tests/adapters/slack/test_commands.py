@@ -48,14 +48,14 @@ async def test_a_refused_slash_command_gives_its_words_back_under_it(fake, side)
     from bot.flows.reflections import MAX_NOTE_CHARS
     from testing.block_kit import message_problems
 
-    words = " ".join(["Some words I really needed to write down tonight."] * 130)
+    words = " ".join(["A few notes about the garden and the weeks I had."] * 130)  # (nothing the screen hears)
     assert len(words) > MAX_NOTE_CHARS
     await side.command(ANN, "note " + words)
     [reply] = await fake.wait_for("response_url")
     assert reply["response_type"] == "ephemeral" and message_problems(reply) == []
     shown = texts(reply["blocks"])
     assert f"at most {MAX_NOTE_CHARS} characters" in shown and "What you typed, so you can use it again" in shown
-    assert shown.count("Some words I really needed to write down tonight.") == 130
+    assert shown.count("A few notes about the garden and the weeks I had.") == 130
 
 
 async def test_words_given_back_outlast_a_response_url_that_fails(app, fake, side, monkeypatch):
@@ -73,7 +73,7 @@ async def test_words_given_back_outlast_a_response_url_that_fails(app, fake, sid
 
     monkeypatch.setattr(app, "handle", slowly)
 
-    words = " ".join(["Some words I really needed to write down tonight."] * 130)
+    words = " ".join(["A few notes about the garden and the weeks I had."] * 130)  # (nothing the screen hears)
     assert len(words) > MAX_NOTE_CHARS
     fake.fail("response_url", status=404, error="expired_url", times=20)
     await side.command(ANN, "note " + words)
@@ -86,7 +86,7 @@ async def test_words_given_back_outlast_a_response_url_that_fails(app, fake, sid
         await fake.settle(0.05)
     shown = "\n".join(kept)
     assert "What you typed, so you can use it again" in shown
-    assert shown.count("Some words I really needed to write down tonight.") == 130
+    assert shown.count("A few notes about the garden and the weeks I had.") == 130
 
 
 async def test_a_named_value_typed_in_a_slash_command_keeps_every_word(app, fake, side):

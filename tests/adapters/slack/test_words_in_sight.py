@@ -27,13 +27,13 @@ def ephemeral_to_ann(fake) -> str:
 async def test_a_note_in_a_mention_is_kept_and_said_to_be_still_in_the_channel(app, fake, side):
     await mention(side, "reflect", "EvSeen1", "1.0")
     await fake.wait_for("chat.postEphemeral")
-    await mention(side, "note I keep snapping at my brother", "EvSeen2", "2.0")
+    await mention(side, "note the train was late again and I had cold coffee", "EvSeen2", "2.0")
     await fake.wait_for("chat.postEphemeral", 2)
     said = ephemeral_to_ann(fake)
     assert "kept just for you" in said and "still in <#C0GENERAL>" in said and "delete it there" in said
     assert "Only you can read it" not in said
     [kept] = await app.store.notes.of_member(TEAM, f"slack:{ANN}")
-    assert kept.text == "I keep snapping at my brother"
+    assert kept.text == "the train was late again and I had cold coffee"
 
 
 async def test_a_note_in_hearths_dm_or_by_slash_command_is_only_theirs(app, fake, side):

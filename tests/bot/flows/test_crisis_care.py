@@ -14,7 +14,7 @@ import pytest
 
 from hearth.cli import main
 from bot.events import Event
-from bot.safety.screen import Level, Screen, ScreenResult
+from bot.safety.screen import Level, Reading, Screen, ScreenResult
 from tests.bot.flows.test_checkins import open_round
 from tests.conftest import actor, press, run, text, typed
 
@@ -32,8 +32,8 @@ class ChosenScreen(Screen):
         super().__init__(real.rules, real.model, real.unavailable)
         self.chosen = chosen
 
-    def check_many(self, texts: list[str], model: bool = True) -> list[ScreenResult]:
-        real = super().check_many(texts, model)
+    def check_many(self, texts: list[str], reading: Reading = "model-crisis") -> list[ScreenResult]:
+        real = super().check_many(texts, reading)
         return [ScreenResult(level == "crisis", f"chosen.{level}", level) if (level := self.chosen.get(t.strip()))
                 else r for t, r in zip(texts, real)]
 
@@ -333,34 +333,44 @@ def with_model(app, monkeypatch) -> None:
     monkeypatch.setattr(app.content, "screen", screen)
 
 
-async def test_a_community_can_choose_the_phrase_rules_alone_and_back(app, with_model):
-    """`crisis_screen`: the model with the rules (the default where Hearth has the model), or the rules alone;
-    what each means is said."""
-    ann = actor("ann")
-    rules_alone = app.content.screen.check_many([FAREWELL + ", truly"], model=False)[0]
+async def test_a_community_chooses_how_far_the_model_reads_and_each_choice_says_what_it_means(app, with_model):
+    """`crisis_screen`: by default the model's gentle word beside the phrases (what only the model hears gets a
+    private word and no care note), the model's alarm a crisis too, or the rules alone; what each means is said."""
+    await with_alert_channel(app)
+    ann, mia = actor("ann"), actor("mia", moderator=True)
+    rules_alone = app.content.screen.check_many([FAREWELL + ", truly"], "phrases")[0]
     assert rules_alone.level == "ok", "the phrase rules now know FAREWELL: choose a farewell they don't"
-    assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL))[0].plain()
-    said = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="phrases"))[0]
-    assert "fixed phrases only" in said.plain() and "miss many" in said.plain()
+    heard = (await run(app, ann, "note", text=FAREWELL))[0].plain()
+    assert GENTLE_OPENING in heard and CRISIS_OPENING not in heard and await alerts(app) == []
+    said = (await run(app, mia, "mod settings", key="crisis_screen", value="model-crisis"))[0].plain()
+    assert "the crisis answer and the care note too" in said and "a few people in a hundred" in said
+    assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL + ", for real"))[0].plain()
+    assert len(await alerts(app)) == 1
+    said = (await run(app, mia, "mod settings", key="crisis_screen", value="phrases"))[0].plain()
+    assert "fixed phrases only" in said and "miss many" in said
     replies = await run(app, ann, "note", text=FAREWELL + ", truly")
     assert not any(CRISIS_OPENING in r.plain() or GENTLE_OPENING in r.plain() for r in replies)
     assert CRISIS_OPENING in (await run(app, ann, "note", text=CRISIS))[0].plain()  # the rules still read it
-    listed = (await run(app, actor("mia", moderator=True), "mod settings"))[0].plain()
-    assert "crisis_screen: phrases" in listed
-    await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model")
-    assert CRISIS_OPENING in (await run(app, ann, "note", text=FAREWELL + ", for real"))[0].plain()
+    assert "crisis_screen: phrases" in (await run(app, mia, "mod settings"))[0].plain()
+    said = (await run(app, mia, "mod settings", key="crisis_screen", value="model"))[0].plain()
+    assert "When only my model hears something heavy" in said and "no care note" in said
+    shown = (await run(app, mia, "mod settings", key="crisis_screen"))[0].plain()
+    assert "crisis_screen: model" in shown and "When only my model hears something heavy" in shown
+    assert GENTLE_OPENING in (await run(app, ann, "note", text=FAREWELL + ", honestly"))[0].plain()
 
 
 async def test_an_unknown_crisis_screen_is_refused_kindly_and_changes_nothing(app):
     reply = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="ai"))[0]
-    assert reply.error and "model" in reply.plain() and "phrases" in reply.plain()
+    assert reply.error and all(choice in reply.plain() for choice in ("model ", "model-crisis", "phrases"))
     assert (await app.ensure_community(actor("mia").community_id)).settings.crisis_screen == "model"
 
 
 async def test_settings_say_when_this_hearth_runs_without_its_model(app, monkeypatch):
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
     listed = (await run(app, actor("mia", moderator=True), "mod settings"))[0].plain()
-    assert "crisis_screen: model (this Hearth runs without it, so phrases only)" in listed
+    assert "crisis_screen: model (this Hearth runs without its model, so phrases only)" in listed
+    said = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen"))[0].plain()
+    assert "runs without its model" in said and "When only my model" not in said
 
 
 # -- words that sound heavy, about to go up: held, and the care note can't be linked to them ---------------------
@@ -409,6 +419,25 @@ async def test_anonymous_words_in_crisis_are_held_and_the_care_note_says_nothing
         await run(app, actor(who), "checkin answer", mood="3", visibility="anonymous", words=f"ok, {who} here")
     await close(app, clock)
     assert CRISIS in everything_sent(app)
+
+
+async def test_words_only_the_model_hears_go_up_as_chosen_with_the_gentle_word_beside_them(app, clock, with_model):
+    """The default reading's gentle word holds nothing back: the model hears something heavy in a few ordinary
+    answers in a hundred, and those go up as their writer chose, the private word beside them. Where the community
+    lets the model's alarm be a crisis (`model-crisis`), the same words are held, as a phrase's crisis is."""
+    await open_round(app, clock)
+    await with_alert_channel(app)
+    replies = await run(app, actor("ann"), "checkin answer", mood="2", visibility="shared", words=FAREWELL)
+    said = text(replies)
+    assert GENTLE_OPENING in said and HELD_REPLY not in said and "I haven't posted them" not in said
+    rnd = (await app.store.rounds.list_open())[0]
+    assert (await app.store.rounds.response_of(rnd.id, actor("ann").user_id)).visibility == "shared"
+    await app.outbox.drain_all()
+    assert FAREWELL in everything_sent(app) and await alerts(app) == []
+    await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model-crisis")
+    replies = await run(app, actor("bo"), "checkin answer", mood="2", visibility="shared", words=FAREWELL + " now")
+    assert HELD_REPLY in text(replies) and "I haven't posted them" in text(replies)
+    assert (await app.store.rounds.response_of(rnd.id, actor("bo").user_id)).visibility == "private"
 
 
 NAMED_TODAY = "the moderators will know your name, never your words. If these words go up anonymously, " \
@@ -904,8 +933,12 @@ async def test_a_batch_without_the_noted_members_words_keeps_its_tick(app, clock
 async def test_choosing_the_model_screen_without_its_model_says_the_phrases_read_alone(app, monkeypatch):
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, "off"))
     said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="model"))
-    assert "this Hearth runs without it, so phrases only" in said and "phrases alone" in said
+    assert "this Hearth runs without its model, so phrases only" in said and "phrases alone" in said
     assert "[safety] model = true" in said and "with my model and my fixed phrases" not in said
+    said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen",
+                          value="model-crisis"))
+    assert "Saved: crisis_screen is now model-crisis (this Hearth runs without its model" in said
+    assert "phrases alone" in said and "care note too" not in said
 
 
 def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatch):
@@ -913,6 +946,7 @@ def test_choosing_the_model_screen_with_its_model_says_both_read(app, monkeypatc
 
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, object(), None))
     assert screen_means(app, "model") == SCREEN_MEANS["model"] != SCREEN_WITHOUT_MODEL
+    assert screen_means(app, "model-crisis") == SCREEN_MEANS["model-crisis"] != SCREEN_WITHOUT_MODEL
     assert screen_means(app, "phrases") == SCREEN_MEANS["phrases"]
 
 

@@ -13,6 +13,8 @@ from bot.events import Event
 from tests.conftest import actor, press, run, text, typed
 
 CARE = "You don't have to face this alone"
+#: The gentle word: by default what only the model hears ("I've written letters to everyone I love") gets it.
+GENTLE = "That sounded heavy. If you're not okay, here is who you can reach:"
 #: Said to Hearth as lines, not commands: in five languages, short and long, one with a command's word in it.
 LINES = [
     "I want to die", "i want to kill myself tonight", "I really want to kill myself", "I'm going to end it tonight",
@@ -48,7 +50,7 @@ async def test_an_ordinary_line_that_is_no_command_is_still_told_so(app):
 async def test_a_sentence_close_to_no_command_is_never_quoted_back_even_unscreened(app, line):
     said = text(await typed(app, actor("eve"), line))
     assert "“" not in said and line.split()[0] not in said.split("\n")[-1]
-    assert "didn't understand" in said or CARE in said
+    assert "didn't understand" in said or CARE in said or GENTLE in said
 
 
 async def test_a_slip_of_a_word_or_two_is_still_quoted(app):

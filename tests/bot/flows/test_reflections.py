@@ -125,7 +125,7 @@ async def test_a_long_typed_note_is_kept_whole_and_read_back_whole(app):
 
 async def test_a_typed_note_too_long_to_keep_comes_back_whole_with_the_refusal(app):
     ann = actor("ann")
-    too_long = " ".join(["Some words I really needed to write down tonight."] * 130)
+    too_long = " ".join(["Some notes about the garden and the week I had."] * 130)  # (nothing the screen hears)
     assert len(too_long) > MAX_NOTE_CHARS
     await run(app, ann, "reflect")
     [refusal] = await typed(app, ann, "note " + too_long)

@@ -55,15 +55,19 @@ def _hearth_screen(*flags: str, env: dict[str, str] | None = None) -> subprocess
 
 
 def test_hearth_screen_runs_the_screen_the_config_gives_hearth(tmp_path):
-    """By default that is the rules alone; `[safety] model = true` (or `--model`) adds the model, and
-    `--rules-only` leaves it out whatever the config says."""
+    """By default the model and the rules, read as a community's default `crisis_screen = model` reads (what only
+    the model hears is gentle); `[safety] model = false` (or `--rules-only`) leaves the model out, `--model` adds
+    it whatever the config says, and `--model-crisis` lets its alarm be a crisis, as `crisis_screen = model-crisis`."""
     import os
 
     base = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
-    assert "screen: phrase rules only" in _hearth_screen(env=base).stderr
-    on = tmp_path / "on.toml"
-    on.write_text("[safety]\nmodel = true\n", encoding="utf-8")
-    assert "screen: model use-m3" in _hearth_screen("--config", str(on), env=base).stderr
-    assert "screen: model use-m3" in _hearth_screen(env={**base, "HEARTH_SAFETY_MODEL": "true"}).stderr
-    assert "screen: phrase rules only" in _hearth_screen("--rules-only", "--config", str(on), env=base).stderr
-    assert "screen: model use-m3" in _hearth_screen("--model", env=base).stderr
+    default = _hearth_screen(env=base).stderr
+    assert "screen: model use-m3" in default and "what only the model hears is gentle" in default
+    off = tmp_path / "off.toml"
+    off.write_text("[safety]\nmodel = false\n", encoding="utf-8")
+    assert "screen: phrase rules only" in _hearth_screen("--config", str(off), env=base).stderr
+    assert "screen: phrase rules only" in _hearth_screen(env={**base, "HEARTH_SAFETY_MODEL": "false"}).stderr
+    assert "screen: phrase rules only" in _hearth_screen("--rules-only", env=base).stderr
+    assert "screen: model use-m3" in _hearth_screen("--model", "--config", str(off), env=base).stderr
+    strong = _hearth_screen("--model-crisis", env=base).stderr
+    assert "screen: model use-m3" in strong and "the model's confident alarm is a crisis too" in strong

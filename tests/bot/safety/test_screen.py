@@ -19,7 +19,7 @@ from bot.safety import Screen
 from bot.safety.corpus import LANGUAGES, LATER_CATEGORIES, CorpusError, check_frozen, manifest_of, part, read_corpus
 from bot.safety.evaluate import tally
 from bot.safety.model import Head, Model, ModelUnavailable, head_path, load_embedder, load_head
-from bot.safety.screen import combine, model_reads
+from bot.safety.screen import STRENGTH_OF, combine, gentle_only, model_reads
 from bot.safety.rules import AllRules, RuleVerdict
 from bot.safety.train import SAME_ARITHMETIC, can_pin_arithmetic, fit_logistic
 
@@ -55,6 +55,51 @@ def test_a_phrase_shown_to_be_often_wrong_earns_only_the_gentle_word(embedder):
     fired = RULES.check("I want to kill myself tonight").fired
     screen = fixed(embedder, -20.0, evidence_only=(fired,))
     assert screen.check("I want to kill myself tonight").level == "gentle"
+
+
+# --- the default reading: the model's gentle word only ------------------------------------------------------
+
+
+def test_in_the_default_reading_what_only_the_model_hears_gets_the_gentle_word_never_the_alarm(embedder):
+    sure = fixed(embedder, 20.0)
+    [heard] = sure.check_many(["the week went by and I'm still here, I suppose"], "model")
+    assert (heard.level, heard.reason, heard.crisis) == ("gentle", "model", False)
+    assert sure.check_many(["the week went by and I'm still here, I suppose"], "model-crisis")[0].level == "crisis"
+    assert fixed(embedder, -20.0).check_many(["the week went by and I'm still here, I suppose"], "model")[0].level \
+        == "ok"
+
+
+def test_in_the_default_reading_a_phrases_crisis_stays_a_crisis_even_where_the_model_would_talk_it_down(embedder):
+    """`model-crisis` lets a confident model lower a phrase shown to be often wrong to the gentle word; the default
+    reading only adds to the phrases, so the phrase's alarm stands."""
+    fired = RULES.check("I want to kill myself tonight").fired
+    doubting = fixed(embedder, -20.0, evidence_only=(fired,))
+    assert doubting.check_many(["I want to kill myself tonight"], "model-crisis")[0].level == "gentle"
+    [kept] = doubting.check_many(["I want to kill myself tonight"], "model")
+    assert kept.level == "crisis" and kept.reason == fired
+
+
+@pytest.mark.parametrize("verdict, chance, level", [
+    (RuleVerdict(fired="en.x"), 0.0, "crisis"), (RuleVerdict(fired="en.x"), None, "crisis"),
+    (RuleVerdict(softened="en.jest"), 0.1, "gentle"), (RuleVerdict(), 0.8, "gentle"), (RuleVerdict(), 0.79, "ok"),
+    (RuleVerdict(), None, "ok"), (RuleVerdict(cancelled="en.never"), 0.95, "gentle"),
+    (RuleVerdict(directed="en.kys"), 0.95, "ok"), (RuleVerdict(directed="en.kys"), 0.2, "ok")])
+def test_gentle_only_raises_the_rules_answer_to_the_gentle_word_at_the_heads_alarm(verdict, chance, level):
+    assert gentle_only(verdict, chance, 0.8) == level
+
+
+def test_the_default_reading_only_adds_to_the_phrases_on_the_corpus(shipped):
+    """With the real model, on every train and dev sentence: the crisis answer is exactly the phrases' own, and no
+    sentence gets less than the phrases give it; the model's gentle word reaches sentences in danger the phrases
+    miss (the reason for the reading)."""
+    sentences = read_corpus()
+    rows = (part(sentences, "train") + part(sentences, "dev"))[::7]
+    texts = [s.text for s in rows]
+    phrases, default = shipped.check_many(texts, "phrases"), shipped.check_many(texts, "model")
+    assert [r.level == "crisis" for r in phrases] == [r.level == "crisis" for r in default]
+    assert all(STRENGTH_OF[d.level] >= STRENGTH_OF[p.level] for p, d in zip(phrases, default))
+    missed = [d.level for s, p, d in zip(rows, phrases, default) if s.crisis and p.level == "ok"]
+    assert len(missed) > 100 and missed.count("gentle") / len(missed) > 0.4
 
 
 class _ReadsOneSentence:
@@ -112,7 +157,9 @@ def test_the_model_decides_where_no_phrase_matches(embedder):
     assert sure.check(text).reason == "model" and calm.check(text).reason is None
 
 
-@pytest.mark.parametrize("text", ["night", "fr", "gg", "ya no", "me language", "  ", ""])
+@pytest.mark.parametrize("text", ["night", "fr", "gg", "ya no", "me language", "  ", "",
+                                  "*ev* ~s~ [m](http://e.x) <@1>@everyone", "<@U0ANN> <@U0BO> <#C0GENERAL>",
+                                  "https://example.com/some/long/path/to/a/page", "@here @everyone look"])
 def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
     """The model learnt from sentences; its chance on a word or two means nothing ("night" got the crisis
     answer). A sure model stays silent there; the rules still read it ("kms")."""
@@ -121,7 +168,8 @@ def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
     assert sure.check("kms").level == "crisis" and sure.check("kms").reason != "model"
 
 
-@pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gezählt"])
+@pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gezählt", "I am done",
+                                  "y a todo", "<@U0ANN> the week was long"])
 def test_a_pictograph_or_three_words_reach_the_model(embedder, text):
     assert model_reads(text)
     assert fixed(embedder, 20.0).check(text).reason == "model"
@@ -188,9 +236,9 @@ async def test_the_model_runs_off_the_event_loop(embedder):
     seen = []
 
     class Watched(Screen):
-        def check_many(self, texts, model=True):
+        def check_many(self, texts, reading="model-crisis"):
             seen.append(threading.current_thread().name)
-            return super().check_many(texts, model)
+            return super().check_many(texts, reading)
 
     screen = Watched(RULES, fixed(embedder, 0.0).model)
     results = await screen.check_off_loop(["hello there everyone"])
@@ -203,9 +251,9 @@ async def test_the_rules_alone_run_off_the_loop_only_while_their_regexes_are_sti
     seen = []
 
     class Watched(Screen):
-        def check_many(self, texts, model=True):
-            seen.append((threading.current_thread().name, model))
-            return super().check_many(texts, model)
+        def check_many(self, texts, reading="model-crisis"):
+            seen.append((threading.current_thread().name, reading))
+            return super().check_many(texts, reading)
 
     screen = Watched(RULES, None, "the model is off")
     release = threading.Event()
@@ -217,7 +265,7 @@ async def test_the_rules_alone_run_off_the_loop_only_while_their_regexes_are_sti
     finally:
         release.set()
         screen._compiling.join()
-    assert results[0].level == "crisis" and seen[-1][0].startswith("hearth-screen") and seen[-1][1] is False
+    assert results[0].level == "crisis" and seen[-1][0].startswith("hearth-screen") and seen[-1][1] == "phrases"
     assert not screen.compiling
     await screen.check_off_loop(["I want to kill myself"])
     assert seen[-1][0] == threading.current_thread().name
@@ -268,13 +316,30 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 FLOOR = {"caught": 0.74, "precision": 0.89, "recall": 0.59}
 
 
-async def test_hearth_runs_the_rules_alone_unless_the_model_is_turned_on(tmp_path):
+def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_the_frozen_test_split(shipped):
+    """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.710 (es)–0.823 (pt) of the
+    crisis sentences per language where the phrases alone answer 0.24–0.39 (session 19, `python -m bench.screen`),
+    at the phrases' own precision for the crisis answer. Held as a floor, rounded down."""
+    test = part(read_corpus(), "test")
+    texts = [s.text for s in test]
+    default = tally(test, [r.level for r in shipped.check_many(texts, "model")])
+    phrases = tally(test, [r.level for r in shipped.check_many(texts, "phrases")])
+    for lang in LANGUAGES:
+        assert default[lang].caught_share >= DEFAULT_CAUGHT > phrases[lang].caught_share + 0.25, (lang, default[lang])
+        assert default[lang].recall == phrases[lang].recall and default[lang].precision == phrases[lang].precision
+
+
+#: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es 0.710).
+DEFAULT_CAUGHT = 0.70
+
+
+async def test_hearth_runs_the_model_unless_it_is_turned_off(tmp_path):
     from bot.app import Hearth
     from bot.config import load
 
-    off = await Hearth.open(load(env={"HEARTH_DATA_DIR": str(tmp_path / "off")}))
-    (tmp_path / "on.toml").write_text("[safety]\nmodel = true\n", encoding="utf-8")
-    on = await Hearth.open(load(str(tmp_path / "on.toml"), env={"HEARTH_DATA_DIR": str(tmp_path / "on")}))
+    on = await Hearth.open(load(env={"HEARTH_DATA_DIR": str(tmp_path / "on")}))
+    (tmp_path / "off.toml").write_text("[safety]\nmodel = false\n", encoding="utf-8")
+    off = await Hearth.open(load(str(tmp_path / "off.toml"), env={"HEARTH_DATA_DIR": str(tmp_path / "off")}))
     try:
         assert off.content.screen.model is None and "model = true" in off.content.screen.which
         assert on.content.screen.model is not None
