@@ -175,11 +175,11 @@ def _say(problems: list[str]) -> None:
         print(f"  - {problem}", file=sys.stderr)
 
 
-def _screen_with_model(args: argparse.Namespace) -> bool:
+def _screen_with_model(args: argparse.Namespace, config: Config) -> bool:
     """`hearth screen` runs the screen Hearth would run with this config, unless told otherwise."""
     if args.rules_only or args.model or args.model_crisis:
         return bool(args.model or args.model_crisis)
-    return bool(_loaded(args.config)["safety.model"])
+    return bool(config["safety.model"])
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -190,8 +190,12 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "screen":
         from bot.safety.cli import main as screen_main
 
-        return screen_main(sys.stdin, sys.stdout, stderr=sys.stderr, model=_screen_with_model(args),
-                           reading="model-crisis" if args.model_crisis else "model")
+        config = _loaded(args.config)  # (its phrase files and head too: `content_dir`, as Hearth reads them)
+        content = config["content_dir"]
+        return screen_main(sys.stdin, sys.stdout, Path(content).expanduser() if content else None, stderr=sys.stderr,
+                           model=_screen_with_model(args, config),
+                           reading="model-crisis" if args.model_crisis else "model",
+                           off_because="--rules-only" if args.rules_only else None)
     if args.command == "keygen":
         from bot.crypto import main as keygen_main
 

@@ -17,8 +17,8 @@ from bot.events import (
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, written_in, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, held_for_the_event,
-                                   holds_back, names_them_to_moderators, reading_of, words_kept)
+from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, holds_back,
+                                   names_them_to_moderators, reading_of, words_kept)
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_from_json, reply_to_json
 from bot.engines.rounds import anonymity_floor, anonymous_batching, prompt_joiner, round_language, round_prompt_in
@@ -146,8 +146,11 @@ async def answer(app: "Hearth", ev: Event) -> list[Reply]:
         typed = {k: ev.args[k] for k in ("words", "visibility") if ev.args.get(k)}
         previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
         return [answer_form(app, rnd, schedule, None, previous, typed)]
-    return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", ""),
-                             ev.args.get("words", ""))
+    words = ev.args.get("words")
+    if words is None:  # left out, as a visibility left out: the words stay as they were (trial 19 lost them)
+        previous = await app.store.rounds.response_of(rnd.id, ev.actor.user_id)
+        words = previous.text if previous else ""
+    return await save_answer(app, ev, rnd, schedule, ev.args["mood"], ev.args.get("visibility", ""), words)
 
 
 async def _answer_pin(app: "Hearth", ev: Event) -> Pinned | None:
@@ -410,7 +413,7 @@ async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: st
     [result] = await app.content.screen.check_off_loop([words], await reading_of(app, ev.actor))
     if result.directed:
         return wanted, True
-    if not holds_back(result) and not held_for_the_event():
+    if not holds_back(result) and not cared():
         return None, False
     return wanted, False
 
@@ -691,6 +694,8 @@ def answer_messages(app: "Hearth", rnd: Round, resp: Response, prev: Response | 
     and the platform's edit history, would know whose the words are): it is a post of its own, which waits
     for the round's next batch (`rounds.anonymous_batching`); so does the named post's removal, when it is out.
     """
+    if prev is not None and (prev.mood, prev.visibility, prev.text) == (resp.mood, resp.visibility, resp.text):
+        return []  # the same answer again: nothing changes on the post either (trial 19: it showed "(updated)")
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
     # Named: shared, or gone anonymous with its named post still up, waiting for the batch (below).
     was_named = prev is not None and (prev.visibility == "shared" or prev.post_ref is not None)

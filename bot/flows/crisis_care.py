@@ -34,7 +34,7 @@ from bot.language import LANGUAGES
 from bot.models import Community
 from bot.safety.resources import CONCERN_OPENINGS, Opening, care_message, crisis_opening
 from bot.safety.addressed import said_of_oneself
-from bot.safety.screen import READINGS, STRENGTH_OF, Kind, Level, Reading, ScreenResult
+from bot.safety.screen import MODEL_MIN_WORDS, READINGS, STRENGTH_OF, Kind, Level, Reading, ScreenResult
 from bot.store.care import care_reply_mark
 
 if TYPE_CHECKING:
@@ -125,7 +125,28 @@ def free_text(app: "Hearth", event: Event) -> list[str]:
         line = typed_line(app, event)
         if line and _normal(line) not in {_normal(t) for t in texts}:
             texts.append(line)
+        texts += after_leading_words(_line_not_run(event))  # (its words after the command's, read apart too)
     return [t for t in texts if t and not t.strip().isdigit()]
+
+
+#: Of a typed line that did not run, how many of its first words are read apart from it: a command's words, a mood,
+#: a choice or a slip of one ("checkin answr 2 sharde …") talk the model down when it reads the line whole
+#: ("checkin answer 7 shared I wrote letters to everyone I love, just in case" read ok; its words alone, gentle).
+LEADING_WORDS = 4
+
+
+def _line_not_run(event: Event) -> str:
+    """A whole typed line that did not run: refused before it could (`Hearth.refused_line`), or begun by no
+    command's words (`help` answers it: "Did you mean…?", "I didn't understand")."""
+    return event.args.get("line", "") if not event.name else event.args.get("command", "") \
+        if event.name == "help" else ""
+
+
+def after_leading_words(line: str) -> list[str]:
+    """The line without its first one, two, three or four words, where at least three words are left (fewer mean
+    nothing to the model: `bot.safety.screen.MODEL_MIN_WORDS`). The rules read the line whole anyway."""
+    words = line.split()
+    return [" ".join(words[k:]) for k in range(1, min(LEADING_WORDS, len(words) - MODEL_MIN_WORDS) + 1)]
 
 
 def written_for_others(app: "Hearth", event: Event) -> list[str]:
@@ -218,8 +239,6 @@ NOTE_SOMEONE_ELSE = N_("wrote about someone else who may be in danger")
 Screened = list[tuple[str, ScreenResult]]
 #: The strongest level of the words of the event being handled (`screen`): what its flow's own reply is said after.
 _level: ContextVar[Level] = ContextVar("hearth_care_level", default="ok")
-#: Whether the words of the event being handled are held back from a post, whatever brought them (`holds_back`).
-_holding: ContextVar[bool] = ContextVar("hearth_care_holding", default=False)
 #: The words of concern of the event being handled, as `_normal` makes them (`echoes`).
 _of_concern: ContextVar[tuple[str, ...]] = ContextVar("hearth_care_concerning", default=())
 #: How long the same words, screened again (the form that asks for the rest of an answer, a form sent again after
@@ -237,7 +256,6 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     for _text, r in results:
         app.metrics.add("crisis_screens", r.level)
     _level.set(strongest([r.level for _t, r in results]))
-    _holding.set(any(holds_back(r) for _t, r in results))
     line = typed_line(app, event) if not _split(app, event) else None  # (else the words' own, with their options)
     _of_concern.set(tuple(_normal(t) for t, r in results if r.level != "ok" and t != line))
     return results
@@ -271,11 +289,11 @@ async def reading_of(app: "Hearth", actor: Actor) -> Reading:
 
 
 def holds_back(result: ScreenResult) -> bool:
-    """Whether words that would go up (shared, anonymous) are held back, private, for what the screen said of them:
-    a crisis, or the gentle word a phrase gave (said in jest, most often). Not the gentle word the model alone gave:
-    it hears something heavy in a few ordinary answers in a hundred, and those are posted as their writer chose,
-    with the private word beside them."""
-    return result.level == "crisis" or (result.level == "gentle" and result.reason != "model")
+    """Whether words that would go up (shared, anonymous) are held back, private, until their writer chooses: any
+    concern, the model's gentle word too. It hears something heavy in a few ordinary answers in a hundred, and then a
+    press posts them; but among the words only it hears are plans said plainly ("I don't plan on being around for
+    christmas", trial 19), which must not go up under a name before their writer has seen the support offered."""
+    return result.level != "ok"
 
 
 #: A form's field refused for words of concern: the field is asked again, without repeating them.
@@ -368,11 +386,6 @@ def _piece_of(part: object, line: str | None) -> bool:
         return False
     said = _normal(part.text)
     return bool(said) and not said.isdigit() and f" {said} " in f" {line} "
-
-
-def held_for_the_event() -> bool:
-    """Whether what the event being handled said asks for words that would go up to be held back (`holds_back`)."""
-    return _holding.get()
 
 
 def cared() -> bool:

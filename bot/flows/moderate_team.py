@@ -363,11 +363,18 @@ SCREEN_WITHOUT_MODEL = N_("This Hearth runs without its model, so for now I read
                           "(`[safety] model = true`).")
 
 
+#: Said instead when the operator has the model on but it could not load: nothing for them to turn on.
+SCREEN_MODEL_FAILED = N_("This Hearth's model could not load, so for now I read what people write here for signs of "
+                         "danger with my fixed phrases alone: I answer fewer people who are fine, and I miss many "
+                         "ways people say they are in danger. Hearth's log says why.")
+
+
 def screen_means(app: "Hearth", value: str) -> str:
     """What a `crisis_screen` choice means here and now (an English text marked with `N_`): a model choice says the
-    phrases read alone while this Hearth runs without its model, so the reply never promises what it won't do."""
+    phrases read alone while this Hearth runs without its model, and why (turned off, or failed to load), so the
+    reply never promises what it won't do."""
     if value != "phrases" and app.content.screen.model is None:
-        return SCREEN_WITHOUT_MODEL
+        return SCREEN_MODEL_FAILED if app.content.screen.model_failed else SCREEN_WITHOUT_MODEL
     return SCREEN_MEANS[value]
 
 

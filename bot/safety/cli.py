@@ -25,11 +25,13 @@ _READS = {"model": "what only the model hears is gentle (crisis_screen = model)"
 
 
 def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None,
-         model: bool = False, reading: Reading = "model") -> int:
+         model: bool = False, reading: Reading = "model", off_because: str | None = None) -> int:
     """Print `<level><TAB>line` per input line; 2 if the phrase file is bad. `model`: try the model too, read as
-    `reading` says."""
+    `reading` says. `off_because`: why the model is left out, where it was not the config (`--rules-only`)."""
     try:
         screen = Screen.load(content_dir, with_model=model)
+        if off_because and screen.model is None:
+            screen.unavailable = off_because
     except SafetyContentError as exc:
         stdout.write(f"error\t{exc}\n")
         return 2
@@ -49,4 +51,5 @@ if __name__ == "__main__":
 
     flags = sys.argv[1:]
     raise SystemExit(main(sys.stdin, sys.stdout, stderr=sys.stderr, model="--rules-only" not in flags,
-                          reading="model-crisis" if "--model-crisis" in flags else "model"))
+                          reading="model-crisis" if "--model-crisis" in flags else "model",
+                          off_because="--rules-only" if "--rules-only" in flags else None))

@@ -155,6 +155,10 @@ def _hand_back() -> None:
     time.sleep(0)
 
 
+#: Why a screen loaded without its model reads with the rules alone, when nobody asked for the model.
+MODEL_OFF = "the model is off; [safety] model = true turns it on"
+
+
 def _rules_alone(v: RuleVerdict) -> ScreenResult:
     """The phrase rules' answer with no model: a phrase that fired is a crisis, one said in jest the gentle word."""
     if v.fired:
@@ -227,7 +231,7 @@ class Screen:
     def _load(cls, content_dir: Path | None, with_model: bool) -> "Screen":
         rules = AllRules.load(content_dir)
         if not with_model:
-            screen = cls(rules, None, "the model is off; [safety] model = true turns it on")
+            screen = cls(rules, None, MODEL_OFF)
             log.info("crisis screen: %s", screen.which)
             return screen
         try:
@@ -239,6 +243,12 @@ class Screen:
         screen = cls(rules, model)
         log.info("crisis screen: %s", screen.which)
         return screen
+
+    @property
+    def model_failed(self) -> bool:
+        """Whether the model was asked for and could not load (a broken file, a minimal install), as opposed to
+        turned off: what Hearth tells moderators differs (the operator has it on already)."""
+        return self.model is None and self.unavailable not in (None, MODEL_OFF)
 
     @property
     def which(self) -> str:

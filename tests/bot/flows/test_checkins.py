@@ -543,3 +543,35 @@ async def test_the_same_answer_sent_again_is_not_called_updated(app, clock):
                                         words="feeling ok"))
     assert "Updated." in text(await run(app, ann, "checkin answer", mood="5", visibility="private",
                                         words="feeling fine"))
+
+
+async def test_the_same_shared_answer_sent_again_leaves_its_post_as_it_was(app, clock):
+    """Trial 19: the reply said nothing changed, and the post was edited all the same (shown "(updated)")."""
+    await open_round(app, clock)
+    ann = actor("ann")
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="feeling ok")
+    await app.outbox.drain_all()
+    sent = len(app.sent)
+    again = text(await run(app, ann, "checkin answer", mood="4", visibility="shared", words="feeling ok"))
+    await app.outbox.drain_all()
+    assert "nothing changed" in again and len(app.sent) == sent
+    await run(app, ann, "checkin answer", mood="4", visibility="shared", words="feeling fine")
+    await app.outbox.drain_all()
+    assert [d.kind for d in app.sent[sent:]] == ["edit"] and "feeling fine" in app.sent[-1].message.plain()
+
+
+async def test_an_answer_changed_without_words_keeps_the_words_it_had(app, clock):
+    """Trial 19: `checkin answer 2 private` (to take a post down) and `checkin answer 4` (a new mood) erased the words
+    without a word said. Left out, the words stay as they were, as a visibility left out does."""
+    await open_round(app, clock)
+    rae = actor("rae")
+    await run(app, rae, "checkin answer", mood="2", visibility="shared", words="long week, glad it's over")
+    rnd = (await app.store.rounds.list_open())[0]
+    said = text(await typed(app, rae, "checkin answer 2 private"))
+    mine = await app.store.rounds.response_of(rnd.id, rae.user_id)
+    assert (mine.visibility, mine.text) == ("private", "long week, glad it's over") and "private" in said
+    await typed(app, rae, "checkin answer 4")
+    mine = await app.store.rounds.response_of(rnd.id, rae.user_id)
+    assert (mine.mood, mine.visibility, mine.text) == (4, "private", "long week, glad it's over")
+    await typed(app, rae, "checkin answer 4 new words now")
+    assert (await app.store.rounds.response_of(rnd.id, rae.user_id)).text == "new words now"

@@ -57,6 +57,23 @@ async def test_a_slip_of_a_word_or_two_is_still_quoted(app):
     assert "I don't know the command “dance”" in text(await typed(app, actor("eve"), "dance"))
 
 
+#: Words the phrase rules let by and the model hears (its gentle word, by default): when the rules learn them, choose
+#: others (the test checks).
+HEARD = "I wrote letters to everyone I love, just in case"
+
+
+@pytest.mark.parametrize("line", [f"checkin answer 7 shared {HEARD}", f"checkin answr 2 shared {HEARD}",
+                                  f"checkin answer 2 sharde {HEARD}", f"blorp {HEARD}"])
+async def test_words_only_the_model_hears_get_the_gentle_word_on_a_line_that_did_not_run(app, line):
+    """Trial 19: read whole, a command's words, a mood and a slip talked the model down ("checkin answer 7 shared
+    I wrote letters…" read ok), so the gentle word was lost wherever the line was refused or unknown."""
+    screen = app.content.screen
+    assert [r.level for r in screen.check_many([HEARD], "phrases") + screen.check_many([HEARD], "model")] == \
+        ["ok", "gentle"]
+    said = text(await typed(app, actor("eve"), line))
+    assert GENTLE in said
+
+
 async def test_a_line_refused_before_it_runs_is_screened_and_its_words_still_given_back(app):
     """`parse_line` refuses "checkin answer 7 …" (no such mood) before any command runs: still screened."""
     replies = await typed(app, actor("eve"), "checkin answer 7 I want to die")

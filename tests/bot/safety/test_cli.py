@@ -71,3 +71,23 @@ def test_hearth_screen_runs_the_screen_the_config_gives_hearth(tmp_path):
     assert "screen: model use-m3" in _hearth_screen("--model", "--config", str(off), env=base).stderr
     strong = _hearth_screen("--model-crisis", env=base).stderr
     assert "screen: model use-m3" in strong and "the model's confident alarm is a crisis too" in strong
+
+
+def test_hearth_screen_reads_the_configs_own_content_and_says_why_the_model_is_left_out(tmp_path):
+    """Trial 19: `--config FILE` ignored its `content_dir`, so the screen tried was not the one Hearth runs (its own
+    phrase files and head), and `--rules-only` blamed the config for the model's absence."""
+    import os
+    import shutil
+
+    from bot.content.packs import default_content_dir
+
+    shutil.copytree(default_content_dir() / "safety", tmp_path / "content" / "safety",
+                    ignore=shutil.ignore_patterns("corpus"))
+    (tmp_path / "content" / "safety" / "head.json").write_text("{not json", encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(f'content_dir = "{(tmp_path / "content").as_posix()}"\n', encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    said = _hearth_screen("--config", str(broken), env=base)
+    assert "screen: phrase rules only" in said.stderr and "not a trained head" in said.stderr
+    assert said.stdout.split("\t")[0] in ("ok", "gentle", "crisis") and said.returncode == 0
+    assert "screen: phrase rules only (--rules-only)" in _hearth_screen("--rules-only", env=base).stderr
