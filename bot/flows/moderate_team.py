@@ -434,8 +434,8 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         return day
     if key == "digest_time":
         return _clock_time(raw)
-    if key == "crisis_screen":
-        screen = raw.strip().lower()
+    if key == "crisis_screen":  # ("model crisis", "model_crisis", "modelcrisis" are "model-crisis")
+        screen = {c.replace("-", ""): c for c in CRISIS_SCREENS}.get(re.sub(r"[\W_]+", "", raw.lower()), raw.strip())
         if screen not in CRISIS_SCREENS:
             raise UserError(_("Choose model (reads what words mean, and gives a private word when only it hears "
                               "something heavy), model-crisis (its alarm also sends the crisis answer and the care "

@@ -302,3 +302,18 @@ class Normaliser:
             if len(pieces := self.unjoin(tok)) > 1:
                 out[tok] = [a for p in pieces for a in self.aliases.get(p, [p])]
         return out
+
+
+#: A link as Slack sends one with the words shown for it ("<https://x.org/a|a good read>"): the words stay.
+_LABELLED_LINK = re.compile(r"<(?:https?://|mailto:)[^|>\s]*\|([^>]*)>")
+#: A link's address: its words (a page's "why-i-wanted-to-die-and-what-helped") are no one's own words.
+_LINK = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?")
+
+
+def without_links(text: str) -> str:
+    """`text` with each link's address left out (the words a link is shown with stay): a page's address names its
+    subject, in words its writer never said of themselves (trial 19: a shared article's address read as a crisis)."""
+    if "http" not in text and "www." not in text:
+        return text
+    return _LINK.sub(" ", _LABELLED_LINK.sub(r"\1", text))
+

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
+from bot.safety.normalise import without_links
 from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (PhraseRules: a type)
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…;。！？])\s+|\n+")
 _MOST_SENTENCES = 12
 
 
-#: What is no word of a sentence: a link, a platform's mention of a person or channel ("<@U1>", "<#C1>", "@everyone").
+#: What is no word of a sentence: a platform's mention of a person or channel ("<@U1>", "<#C1>", "@everyone"), a link.
 _NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|<[@#!][^>]*>|@\w+")
 #: Words of one letter in the five languages ("I", "a", "y", "e", "o", "à", "é", "u"); any other lone letter is a
 #: piece of markup or a link ("*ev* ~s~ [m](http://e.x)" read as seven words, and got the gentle word).
@@ -266,7 +267,7 @@ class Screen:
         (`Reading`; a flow passes its community's, `bot.flows.crisis_care.reading_of`); by default the whole
         two-stage screen, as the issue's targets measure it. Without a model loaded, the rules alone."""
         if self.model is None or reading == "phrases":
-            return [_rules_alone(v) for v in (self.rules.check(t) for t in texts)]
+            return [_rules_alone(v) for v in (self.rules.check(without_links(t)) for t in texts)]
         head = self.model.head
         out = []
         for v, chance in self.readings(texts, decisive=reading == "model"):
@@ -286,6 +287,7 @@ class Screen:
         so they hold for the screen exactly as it runs. Needs the model."""
         if self.model is None:
             raise ModelUnavailable(self.unavailable or "readings need the model")
+        texts = [without_links(t) for t in texts]
         verdicts = [self.rules.check(t) for t in texts]
         pending = [i for i, v in enumerate(verdicts)
                    if model_reads(texts[i]) and not self._decisive(v) and not (decisive and v.fired)]

@@ -359,6 +359,13 @@ async def test_a_community_chooses_how_far_the_model_reads_and_each_choice_says_
     assert GENTLE_OPENING in (await run(app, ann, "note", text=FAREWELL + ", honestly"))[0].plain()
 
 
+@pytest.mark.parametrize("typed", ["modelcrisis", "Model_Crisis", "model crisis", " MODEL-CRISIS "])
+async def test_model_crisis_is_read_however_it_is_joined(app, typed):
+    said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value=typed))
+    assert "crisis_screen is now model-crisis" in said
+    assert (await app.ensure_community(actor("mia").community_id)).settings.crisis_screen == "model-crisis"
+
+
 async def test_an_unknown_crisis_screen_is_refused_kindly_and_changes_nothing(app):
     reply = (await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen", value="ai"))[0]
     assert reply.error and all(choice in reply.plain() for choice in ("model ", "model-crisis", "phrases"))

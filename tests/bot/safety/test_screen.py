@@ -448,3 +448,17 @@ def test_retraining_on_a_sample_gives_the_recorded_result():
     assert abs(got["weights_l1"] - recorded["weights_l1"]) < 1e-3 * max(1.0, recorded["weights_l1"] / 1000)
     assert abs(got["bias"] - recorded["bias"]) < 1e-4
     assert (got["crisis_at"], got["gentle_at"]) == (recorded["crisis_at"], recorded["gentle_at"])
+
+
+@pytest.mark.parametrize("text, level", [
+    ("good read for this week: https://www.example.org/blog/why-i-wanted-to-die-and-what-helped", "ok"),
+    ("sharing this https://afsp.org/story/i-want-to-kill-myself-what-to-do", "ok"),
+    ("lest das hier: www.example.de/ich-will-sterben-hilfe", "ok"),
+    ("sharing this <https://afsp.org/story/i-want-to-kill-myself|a page that helped me>", "ok"),
+    ("I want to kill myself https://example.org/a-nice-song", "crisis"),
+    ("<https://example.org/x|I want to kill myself>", "crisis"),  # (the words a link is shown with are said)
+])
+def test_a_links_address_is_no_ones_own_words(text, level):
+    """Trial 19: a shared article's address ("…/why-i-wanted-to-die-and-what-helped") read as the writer's crisis,
+    with a care note naming them; the model read it too."""
+    assert Screen(RULES).check_many([text], "phrases")[0].level == level
