@@ -80,6 +80,15 @@ def asks_the_means(text: str) -> bool:
     return any(p.search(said) for patterns in _MEANS.values() for p in patterns)
 
 
+def to_another_alone(text: str) -> bool:
+    """Whether `text` speaks to someone else ("you") and says nothing of its writer (no "I", "me", "my" in any of
+    the five languages): "to whoever needs it: please don't kill yourself, you matter". What the model alone hears
+    in such words is no sign of their writer's danger (`bot.safety.screen.gentle_only`). A question or a sentence
+    in no person is not this: "what's the point anymore?" may well be the writer's own."""
+    said = " ".join(text.replace("’", "'").split())
+    return bool(_SECOND.search(said)) and not _FIRST.search(said)
+
+
 def said_of_oneself(text: str) -> bool:
     """Whether a text written for others to read (a prompt, a check-in's note) that the care screen reads as crisis
     is said of oneself, as a person's own words are: in the first person ("mornings I want to die", "my partner

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from bot.safety.addressed import to_another_alone
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
 from bot.safety.normalise import without_links
 from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (PhraseRules: a type)
@@ -133,18 +134,21 @@ def combine(verdict: RuleVerdict, chance: float | None, crisis_at: float, gentle
     return level
 
 
-def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float) -> Level:
+def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float, to_another: bool = False) -> Level:
     """The default reading ("model"): the phrase rules' own answer, raised to the gentle word where they say nothing
     and the model's chance is at least `heard_at` (the head's crisis threshold: what it would call a crisis in
     "model-crisis"). A phrase's crisis stays a crisis, even one the model would talk down to the gentle word in
     "model-crisis" (`combine`): here the model only adds. Words telling someone else to harm themselves
     (`RuleVerdict.directed`) get nothing from the model: it hears the alarm in them, and they are no sign of the
-    writer's danger (their writer is told why they are held, never "that sounded heavy")."""
+    writer's danger (their writer is told why they are held, never "that sounded heavy"); nor do words the rules read
+    as a clear negation or a known figure of speech ("I would never"), which is what rules do well, nor words
+    spoken to someone else that say nothing of their writer (`to_another`: "please don't kill yourself, you matter",
+    `bot.safety.addressed.to_another_alone`)."""
     if verdict.fired:
         return "crisis"
     if verdict.softened:
         return "gentle"
-    if verdict.directed:
+    if verdict.directed or verdict.cancelled or to_another:
         return "ok"
     return "gentle" if chance is not None and chance >= heard_at else "ok"
 
@@ -270,8 +274,8 @@ class Screen:
             return [_rules_alone(v) for v in (self.rules.check(without_links(t)) for t in texts)]
         head = self.model.head
         out = []
-        for v, chance in self.readings(texts, decisive=reading == "model"):
-            level = gentle_only(v, chance, head.crisis_at) if reading == "model" else \
+        for text, (v, chance) in zip(texts, self.readings(texts, decisive=reading == "model")):
+            level = gentle_only(v, chance, head.crisis_at, to_another_alone(text)) if reading == "model" else \
                 combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
             reason = v.fired if v.fired and level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"

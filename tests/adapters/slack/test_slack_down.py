@@ -68,12 +68,12 @@ async def test_a_dm_while_slack_is_down_is_answered_for_slack_to_send_again_then
 
 async def test_a_slash_command_while_slack_is_down_says_so_in_its_ack_and_gives_the_words_back(down_side, caplog):
     with caplog.at_level(logging.INFO):
-        status, answer = await down_side.command(ANN, "note add a thought I want to keep")
+        status, answer = await down_side.command(ANN, "note add the plants need water on friday")
     assert status == 200
     ack = json.loads(answer)
     assert ack["response_type"] == "ephemeral" and message_problems(ack) == []
     words = texts(ack["blocks"])
-    assert "can't reach Slack right now" in words and "a thought I want to keep" in words
+    assert "can't reach Slack right now" in words and "the plants need water on friday" in words
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text
 
 

@@ -145,7 +145,7 @@ async def test_erasing_ones_data_takes_an_anonymous_post_down_with_the_next_batc
     await a_round(app, clock)
     for name in ("ann", "bob", "cy"):
         await answer(app, name, "3", "anonymous", f"words of {name}")
-    await answer(app, "ann", "3", "shared", "")  # Ann's anonymous post waits to come down...
+    await answer(app, "ann", "3", "shared", "nothing to add")  # Ann's anonymous post waits to come down...
     await answer(app, "ann", "3", "anonymous", "words of ann")  # ... no: back as it was, nothing to do
     mark = len(app.sent)
     done = await delete_everything(app, actor("ann"))

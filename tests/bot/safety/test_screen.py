@@ -82,10 +82,22 @@ def test_in_the_default_reading_a_phrases_crisis_stays_a_crisis_even_where_the_m
 @pytest.mark.parametrize("verdict, chance, level", [
     (RuleVerdict(fired="en.x"), 0.0, "crisis"), (RuleVerdict(fired="en.x"), None, "crisis"),
     (RuleVerdict(softened="en.jest"), 0.1, "gentle"), (RuleVerdict(), 0.8, "gentle"), (RuleVerdict(), 0.79, "ok"),
-    (RuleVerdict(), None, "ok"), (RuleVerdict(cancelled="en.never"), 0.95, "gentle"),
+    (RuleVerdict(), None, "ok"), (RuleVerdict(cancelled="en.never"), 0.95, "ok"),
     (RuleVerdict(directed="en.kys"), 0.95, "ok"), (RuleVerdict(directed="en.kys"), 0.2, "ok")])
 def test_gentle_only_raises_the_rules_answer_to_the_gentle_word_at_the_heads_alarm(verdict, chance, level):
     assert gentle_only(verdict, chance, 0.8) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("to whoever needs it: please don't kill yourself, you matter", "ok"),
+    ("si lo estás pasando mal, escríbeme, tú importas", "ok"),
+    ("you guys know I've been struggling a lot lately", "gentle"),  # (an "I": said of its writer too)
+    ("is any of this even worth it anymore?", "gentle"), ("wrote letters to everyone, just in case", "gentle")])
+def test_words_to_someone_else_that_say_nothing_of_their_writer_get_nothing_from_the_model(embedder, text, level):
+    """Trial 19's class: "please don't kill yourself, you matter" (words of care for others) got the gentle word,
+    and its post held. A question, or words in no person, may be the writer's own: the model still reads them."""
+    assert RULES.check(text).fired is None
+    assert fixed(embedder, 20.0).check_many([text], "model")[0].level == level
 
 
 def test_the_default_reading_only_adds_to_the_phrases_on_the_corpus(shipped):
