@@ -186,6 +186,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       **{f"{p}r16d.{g}": "someone_else" for p in prefixes[1:]
                          for g in ("other_said_it", "other_goodbye_gone")},
                       "de.r16d.other_there_said": "someone_else",
+                      # fa19's: words of dying quoted of someone else, and someone else's farewell news
+                      **{f"{p}fa19.{g}": "someone_else" for p in prefixes
+                         for g in ("other_said_the_words", "other_farewell_news")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
