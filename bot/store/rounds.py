@@ -761,6 +761,21 @@ class RoundRepository(Repository):
                                                                       due)
         return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
 
+    async def expiring(self, community_id: str, cutoff: datetime) -> tuple[int, int]:
+        """How many of a community's answers (kept ones of deleted check-ins too) are from before `cutoff`, and
+        how many of their posts are still in a channel: what `purge` at that cutoff would delete and take down,
+        counted so a moderator who shortens retention is told before it happens."""
+        row = await self.db.fetchone(
+            "SELECT count(*) AS n, coalesce(sum((CASE WHEN r.post_ref <> '' THEN 1 ELSE 0 END) + "
+            "(CASE WHEN r.anon_ref <> '' THEN 1 ELSE 0 END)), 0) AS posts FROM responses r "
+            "JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
+            "WHERE s.community_id = ? AND r.created_at < ?", community_id, utc_iso(cutoff))
+        kept = await self.db.fetchone(
+            "SELECT count(*) AS n FROM kept_answers WHERE community_id = ? AND created_at < ?", community_id,
+            utc_iso(cutoff))
+        answers = (int(row["n"]) if row else 0) + (int(kept["n"]) if kept else 0)
+        return answers, int(row["posts"]) if row else 0
+
     async def purge_kept(self, tx: Executor, community_id: str, cutoff: datetime) -> int:
         """Retention for the answers kept from deleted check-ins (`keep_answers_on`): gone at the same age as any
         answer (they have no posts left to take down)."""
