@@ -789,21 +789,21 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = 0
+        held = stayed = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-            held += bool(a["held_for"])
+            held += bool(a["held_for"]) and a["closed_at"] is None
+            stayed += bool(a["held_for"]) and a["closed_at"] is not None
         for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-        return {"answers": answers, "held_answers": held}
+        return {"answers": answers, "held_answers": held, "held_stayed_private": stayed}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
-             # (held back, private until they choose: what they chose, and that it waits for them)
-             **({"held_for_your_choice": a["held_for"]} if a["held_for"] else {}),
+             **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
         ] + [
@@ -957,6 +957,16 @@ async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) ->
     return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),
              Schedule.from_row(r))
             for r in rows]
+
+
+def _held(answer: dict[str, Any]) -> dict[str, str]:
+    """An answer held back from the post its member chose, as an export says it: while its round is open it waits
+    for their choice; once the round has closed, the choice can't be made (Post is refused), so it stayed private."""
+    if not answer["held_for"]:
+        return {}
+    if answer["closed_at"] is None:
+        return {"held_for_your_choice": answer["held_for"]}
+    return {"held_back_from": answer["held_for"], "stayed_private": "the round closed before you chose"}
 
 
 def _anonymous_post(answer: dict[str, Any]) -> str:
