@@ -236,6 +236,7 @@ NEVER_ONE = frozenset({
     "When answers show, invitations show beside them only if at least {floor} people didn't answer: otherwise they "
     "would tell who answered.",
     "too few answers to show (fewer than {floor} people in every week)",
+    "too few answers to show (fewer than {floor} people in every week still kept)",
     "A week where fewer than {floor} people answered shows “{too_few}”.",
     "moods hidden: fewer than {floor} people shared one",
     "“{mark}”: fewer than {floor} people shared a mood that week, or their moods could give away an anonymous answer.",

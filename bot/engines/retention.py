@@ -43,9 +43,9 @@ TAKE_DOWN_PER_MINUTE = 300
 PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it could work
 
 
-def retention_days(app: "Hearth", community: Community) -> int:
-    """The community's choice, never longer than the server's cap."""
-    return min(community.settings.retention_days, app.config["privacy.retention_days"])
+def retention_days(app: "Hearth", community: Community, chosen: int | None = None) -> int:
+    """The community's choice (or `chosen`, one a moderator is making), never longer than the server's cap."""
+    return min(community.settings.retention_days if chosen is None else chosen, app.config["privacy.retention_days"])
 
 
 @router.job("pooled_removals", every=TICK, first=timedelta(0))

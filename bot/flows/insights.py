@@ -29,7 +29,8 @@ from bot.i18n import N_, _, day_month_short, decimal, half_up, ngettext, one_ful
 from bot.insights import charts
 from bot.engines.retention import retention_days
 from bot.insights.anonymity import (ANONYMOUS, FEW_SHARED, Cell, Group, Released, average, gone, left_out_of_all,
-                                    period_answered, period_moods, release_week, released_from, to_settle)
+                                    no_checkin, period_answered, period_moods, release_week, released_from,
+                                    to_settle)
 from bot.models import Community, Outgoing, Schedule
 from bot.store.insights import CountedMeanwhile, RoundCounts, Settling
 
@@ -125,22 +126,36 @@ def _utc(day: date, zone: ZoneInfo) -> datetime:
 async def released_weeks(app: "Hearth", community: Community, mondays: list[date]) -> dict[date, Released]:
     """Each week's numbers as the anonymity rule lets them show, for every check-in and for all: a week shown
     before is read back as it was then (settled); a finished week whose rounds all closed is settled now, as it
-    is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`)."""
+    is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`) if it had
+    a round (`_past_retention`)."""
     zone = ZoneInfo(community.settings.default_timezone)
     kept_after = app.now() - timedelta(days=retention_days(app, community))
     settled = await app.store.insights.settled(community.id, mondays)
     out: dict[date, Released] = {}
-    todo = []
+    todo, past = [], []
     for monday in mondays:
         if monday in settled:
             out[monday] = released_from(monday, settled[monday])
         elif _utc(monday + timedelta(weeks=1), zone) <= kept_after:
-            out[monday] = gone(monday)
+            past.append(monday)
         else:
             todo.append(monday)
+    if past:
+        out |= await _past_retention(app, community, zone, past)
     if todo:
         out |= await _settle(app, community, zone, todo, kept_after)
     return {d: out[d] for d in mondays}
+
+
+async def _past_retention(app: "Hearth", community: Community, zone: ZoneInfo,
+                          mondays: list[date]) -> dict[date, Released]:
+    """Weeks past retention never shown: no longer kept if a round was in them (its counts went with its answers),
+    else no check-in (before the community began, say): nothing was removed, so nothing is said to be. Never
+    settled, so retention's next run never marks a week without a round as removed."""
+    rounds = await app.store.insights.round_counts(community.id, _utc(mondays[0], zone),
+                                                   _utc(mondays[-1] + timedelta(weeks=1), zone))
+    had = {_monday_of(rc, zone) for rc in rounds}
+    return {d: gone(d) if d in had else no_checkin(d) for d in mondays}
 
 
 async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date], kept_after: datetime,
@@ -160,6 +175,9 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
     out = {}
     settling = []
     for monday, by in grouped.items():
+        if _partly_removed(by, kept_after):  # (settled from what is left, "too few" would be said of many people)
+            out[monday] = gone(monday)
+            continue
         released = await release_week(monday, {s: Group(tuple(r)) for s, r in by.items()}, floor,
                                       app.store.insights.people_in, kept_after)
         out[monday] = released
@@ -181,23 +199,31 @@ async def _settle(app: "Hearth", community: Community, zone: ZoneInfo, mondays: 
     return out
 
 
+def _monday_of(rc: RoundCounts, zone: ZoneInfo) -> date:
+    """The Monday of the round's own week, in the community's time."""
+    local = rc.scheduled_at.astimezone(zone).date()
+    return local - timedelta(days=local.weekday())
+
+
+def _partly_removed(by: dict[int, list[RoundCounts]], kept_after: datetime) -> bool:
+    """A week not settled yet with a round from before the community keeps answers: retention removes (or is about
+    to remove) that round's counts, so the week is no longer kept, as a whole week past retention is."""
+    return any(r.scheduled_at < kept_after for rounds in by.values() for r in rounds)
+
+
 async def late_rounds(app: "Hearth", community: Community, zone: ZoneInfo, mondays: list[date],
                       counts: list[RoundCounts]) -> list[tuple[date, RoundCounts]]:
     """Which of these weeks (not settled yet) each round not counted yet goes in: its own week if it is one of
     them; else, if its own week was settled without it, the first of them after its own; else (its week is
     simply not in view) none yet."""
-    def monday_of(rc: RoundCounts) -> date:
-        local = rc.scheduled_at.astimezone(zone).date()
-        return local - timedelta(days=local.weekday())
-
     todo = set(mondays)
-    out = [(monday_of(rc), rc) for rc in counts if monday_of(rc) in todo]
-    others = [rc for rc in counts if monday_of(rc) not in todo]
+    out = [(_monday_of(rc, zone), rc) for rc in counts if _monday_of(rc, zone) in todo]
+    others = [rc for rc in counts if _monday_of(rc, zone) not in todo]
     if others:
-        settled = await app.store.insights.settled(community.id, sorted({monday_of(rc) for rc in others}))
+        settled = await app.store.insights.settled(community.id, sorted({_monday_of(rc, zone) for rc in others}))
         for rc in others:
-            later = [d for d in mondays if d > monday_of(rc)]
-            own = settled.get(monday_of(rc))
+            later = [d for d in mondays if d > _monday_of(rc, zone)]
+            own = settled.get(_monday_of(rc, zone))
             if own is not None and not own.purged and later:  # (a purged week's counts went with retention)
                 out.append((later[0], rc))
     return out
@@ -273,7 +299,7 @@ def table(view: Insights) -> str:
 
 def trend(view: Insights) -> str:
     """This period against the one before it, in words."""
-    if not any(c.rounds for c in view.cells):  # nothing happened: "too few" would not be the truth
+    if not any(c.rounds or c.gone for c in view.cells):  # nothing happened: "too few" would not be the truth
         # (not this week's so far: a week that hasn't ended could be subtracted from itself, once ended)
         if not view.has_schedules:  # nothing will show on Monday either: say what would make something show
             return _("There are no check-ins here yet. A moderator can create one.")
@@ -294,7 +320,7 @@ def trend(view: Insights) -> str:
             counted = _("{answers}, counting only the weeks whose answers show").format(answers=counted)
         parts.append(counted)
     else:
-        parts.append(_("too few answers to show (fewer than {floor} people in every week)").format(floor=view.floor))
+        parts.append(_too_few(view))
     if now is None:
         parts.append(_("no mood average to show yet"))
     elif before is None:
@@ -308,6 +334,15 @@ def trend(view: Insights) -> str:
             average=decimal(now), trend=way, weeks=view.weeks, before=decimal(before)))
     said = "; ".join(parts) + "."
     return said + " " + left_out_why(view.left_out) if view.left_out else said
+
+
+def _too_few(view: Insights) -> str:
+    """Why no answers show: too few people, or (where retention removed weeks) no answers kept to count."""
+    if not any(c.gone for c in view.cells):
+        return _("too few answers to show (fewer than {floor} people in every week)").format(floor=view.floor)
+    if not any(c.rounds for c in view.cells):
+        return _("no answers to show: those of these weeks are no longer kept")
+    return _("too few answers to show (fewer than {floor} people in every week still kept)").format(floor=view.floor)
 
 
 def series(view: Insights) -> charts.Series:

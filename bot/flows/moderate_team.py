@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option
+from bot.commands.registry import Option, confirmation
+from bot.engines.retention import retention_days
 from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
@@ -21,7 +22,7 @@ from bot.flows.common import member_ref, moderates_off_list, people, person, sho
 from bot.safety.screen import READINGS
 from bot import language
 from bot.i18n import N_, _, ngettext
-from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
+from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS, Community
 from bot.scheduling import check_timezone
 from bot.store.communities import MODERATOR_ERASED
 
@@ -322,6 +323,8 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
             value = _setting_value(app, key, ev.args["value"], ev)
         if value == getattr(current, key):
             return _unchanged(key, value, app)
+        if key == "retention_days" and (ask := await _ask_before_purging(app, ev, community, int(value))):
+            return ask
         await app.store.communities.save_settings(community.id, dataclasses.replace(current, **{key: value}))
     await app.store.communities.record_audit(ev.actor.community_id, ev.actor.user_id, "settings", f"{key}={value}",
                                              app.now())
@@ -329,6 +332,27 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
     if key == "crisis_screen":
         return Reply(body=join_rich([saved.body, rich(_(screen_means(app, str(value))))]))
     return saved
+
+
+async def _ask_before_purging(app: "Hearth", ev: Event, community: Community, days: int) -> Reply | None:
+    """A shorter retention deletes answers people kept until now at the next daily purge, so it asks first, as
+    `me delete` does, saying how many answers (and posts) would go; raising it, or shortening it where nothing is
+    that old, just saves (None)."""
+    if days >= community.settings.retention_days or ev.args.get("confirmed") == "yes":
+        return None
+    cutoff = app.now() - timedelta(days=retention_days(app, community, days))
+    gone = await app.store.expiring(community.id, cutoff)
+    if not gone.answers:
+        return None
+    why = [ngettext("With retention_days at {days}, {count} answer is older than that: I'll delete it within a "
+                    "day.", "With retention_days at {days}, {count} answers are older than that: I'll delete them "
+                    "within a day.", gone.answers).format(days=days, count=gone.answers)]
+    if gone.posts:
+        why.append(ngettext("{count} of their posts is still in a channel, and comes down too.",
+                            "{count} of their posts are still in a channel, and come down too.",
+                            gone.posts).format(count=gone.posts))
+    why.append(_("This can't be undone."))
+    return confirmation(app.registry.commands[ev.name], ev, " ".join(why), now=app.now())
 
 
 def _language_value(raw: str) -> str | None:

@@ -62,6 +62,12 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             answers += " " + ngettext("— {count} of them held back from the post you chose, waiting for your choice",
                                       "— {count} of them held back from the post you chose, waiting for your choice",
                                       s.held_answers).format(count=s.held_answers)
+        if s.held_stayed_private:  # (their round closed before they chose: Post is refused now, so never "waiting")
+            answers += " " + ngettext("— {count} of them held back from the post you chose; its round closed "
+                                      "before you chose, so it stayed private",
+                                      "— {count} of them held back from the post you chose; their rounds closed "
+                                      "before you chose, so they stayed private",
+                                      s.held_stayed_private).format(count=s.held_stayed_private)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))

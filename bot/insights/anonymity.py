@@ -42,7 +42,10 @@ counted, so a round is in one week only) and read back by every later view
 deleting a schedule, retention removing answers and round counts, a
 member's erasure, a new floor, a new timezone. Retention removes a settled
 week whole, every view's cells at once, once its end is older than the
-community keeps answers (`gone`), and never settles it again. So a view
+community keeps answers (`gone`), and never settles it again. A week never
+shown that retention has reached, whole or in part, is gone too, never
+settled from what is left (`bot.flows.insights._partly_removed`); one of
+them without a round had no check-in (`no_checkin`). So a view
 taken after any of these differs from one taken before only by whole weeks
 that both showed, and "before minus after" is a sum of shown weeks, never
 fewer than `floor` people.
@@ -333,6 +336,11 @@ def released_from(week: date, settled: SettledWeek) -> Released:
              for sid, c in settled.cells.items()}
     every = cells.pop(ALL, Cell(week, None, None, None, rounds=0))
     return Released(cells, every)
+
+
+def no_checkin(week: date) -> Released:
+    """A week before the community existed: nothing happened then, so nothing was removed either."""
+    return Released({}, Cell(week, None, None, None, rounds=0))
 
 
 def gone(week: date) -> Released:

@@ -85,6 +85,8 @@ class Summary:
     """Messages to or about them waiting in the outbox (a reminder, a DM)."""
     held_answers: int = 0
     """Of the private answers, those held back from the post they chose, waiting for their choice."""
+    held_stayed_private: int = 0
+    """Of the private answers, those held back whose round closed before they chose: they stayed private."""
     refused_commands: int = 0
     """Moderators' commands or buttons they tried and were refused (audit entries of theirs, never actions)."""
 

@@ -761,6 +761,21 @@ class RoundRepository(Repository):
                                                                       due)
         return len(gone), queued, max(str(r["created_at"]) for r in found), len(found) == limit
 
+    async def expiring(self, community_id: str, cutoff: datetime) -> tuple[int, int]:
+        """How many of a community's answers (kept ones of deleted check-ins too) are from before `cutoff`, and
+        how many of their posts are still in a channel: what `purge` at that cutoff would delete and take down,
+        counted so a moderator who shortens retention is told before it happens."""
+        row = await self.db.fetchone(
+            "SELECT count(*) AS n, coalesce(sum((CASE WHEN r.post_ref <> '' THEN 1 ELSE 0 END) + "
+            "(CASE WHEN r.anon_ref <> '' THEN 1 ELSE 0 END)), 0) AS posts FROM responses r "
+            "JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
+            "WHERE s.community_id = ? AND r.created_at < ?", community_id, utc_iso(cutoff))
+        kept = await self.db.fetchone(
+            "SELECT count(*) AS n FROM kept_answers WHERE community_id = ? AND created_at < ?", community_id,
+            utc_iso(cutoff))
+        answers = (int(row["n"]) if row else 0) + (int(kept["n"]) if kept else 0)
+        return answers, int(row["posts"]) if row else 0
+
     async def purge_kept(self, tx: Executor, community_id: str, cutoff: datetime) -> int:
         """Retention for the answers kept from deleted check-ins (`keep_answers_on`): gone at the same age as any
         answer (they have no posts left to take down)."""
@@ -774,21 +789,21 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = 0
+        held = stayed = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-            held += bool(a["held_for"])
+            held += bool(a["held_for"]) and a["closed_at"] is None
+            stayed += bool(a["held_for"]) and a["closed_at"] is not None
         for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-        return {"answers": answers, "held_answers": held}
+        return {"answers": answers, "held_answers": held, "held_stayed_private": stayed}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
-             # (held back, private until they choose: what they chose, and that it waits for them)
-             **({"held_for_your_choice": a["held_for"]} if a["held_for"] else {}),
+             **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
         ] + [
@@ -942,6 +957,16 @@ async def list_open_rounds_in(db: Executor, community_id: str, now: datetime) ->
     return [(Round.from_row({**r, "id": r["round_id"], "schedule_id": r["id"], "channel_id": r["round_channel_id"]}),
              Schedule.from_row(r))
             for r in rows]
+
+
+def _held(answer: dict[str, Any]) -> dict[str, str]:
+    """An answer held back from the post its member chose, as an export says it: while its round is open it waits
+    for their choice; once the round has closed, the choice can't be made (Post is refused), so it stayed private."""
+    if not answer["held_for"]:
+        return {}
+    if answer["closed_at"] is None:
+        return {"held_for_your_choice": answer["held_for"]}
+    return {"held_back_from": answer["held_for"], "stayed_private": "the round closed before you chose"}
 
 
 def _anonymous_post(answer: dict[str, Any]) -> str:

@@ -45,7 +45,8 @@ PURGE_SLICE = 500
 
 @dataclass(frozen=True)
 class Purged:
-    """What retention deleted in a community: answers, and their posts queued to come down."""
+    """What retention deleted in a community (or would: `Store.expiring`): answers, and their posts to come
+    down."""
 
     answers: int = 0
     posts: int = 0
@@ -169,6 +170,12 @@ class Store:
             if posts:
                 due += spacing
             await asyncio.sleep(0)  # (a slice's rows were built on the loop: let everyone else have a turn)
+
+    async def expiring(self, community_id: str, cutoff: datetime) -> Purged:
+        """What `purge_community` at `cutoff` would delete now (answers) and take down (their posts still up),
+        without deleting anything: asked before a moderator shortens retention."""
+        answers, posts = await self.rounds.expiring(community_id, cutoff)
+        return Purged(answers, posts)
 
     async def harden(self) -> None:
         """SQLite: overwrite deleted content with zeros instead of leaving it in free pages."""

@@ -1042,6 +1042,29 @@ async def test_me_data_and_me_export_say_a_held_answer_waits_for_her_choice_and_
     assert exported["visibility"] == "private" and "held_for_your_choice" not in exported
 
 
+async def test_once_the_round_has_closed_a_held_answer_stayed_private_and_waits_for_nothing(app, clock):
+    """Post is refused once the round has closed, so `me data` and `me export` no longer say it waits for her
+    choice (trial19 §7): they say it stayed private, and what she had chosen."""
+    import json
+
+    from tests.bot.flows.test_checkins import close
+
+    await open_round(app, clock)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="shared", words=CRISIS))
+    await close(app, clock)
+    refused = text(await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args)))
+    assert "closed" in refused
+    said = text(await run(app, ann, "me data"))
+    assert "waiting for your choice" not in said and "1 private" in said
+    assert "1 of them held back from the post you chose; its round closed before you chose, so it stayed " \
+           "private" in said
+    [exported] = json.loads((await run(app, ann, "me export"))[0].attachment.content)["answers"]
+    assert "held_for_your_choice" not in exported and exported["visibility"] == "private"
+    assert (exported["held_back_from"], exported["stayed_private"]) == ("shared", "the round closed before you chose")
+    assert CRISIS not in everything_sent(app)
+
+
 async def test_posting_a_held_answer_or_changing_it_clears_the_hold(app, clock):
     import json
 

@@ -188,3 +188,33 @@ async def test_a_view_racing_another_that_counted_a_late_round_elsewhere_reads_a
     assert row(rows, "2026-01-19")["status"] == "too few to show"  # (the other view's numbers)
     kept = await app.store.db.fetchone("SELECT settled_week FROM rounds WHERE id = ?", rnd.id)
     assert kept["settled_week"] == "2026-01-19"
+
+
+async def test_after_retention_a_purged_week_is_no_longer_kept_and_a_week_before_the_community_had_no_check_in(
+        app, clock):
+    """trial19 §11: with retention at 1 day, the week whose answers it removed said "too few to show (fewer than 3
+    people…)" of nine people, and weeks before the community began said "no longer kept"."""
+    await world(app, clock, weeks=1)  # the community begins on Fri 2 Jan; its one week of rounds: 5 Jan
+    clock.set(datetime(2026, 1, 12, 10, 0, tzinfo=UTC))  # the week of 5 Jan ended 10 hours ago, its round 7 days
+    await run(app, MIA, "mod settings", key="retention_days", value="1", confirmed="yes")
+    await purge_expired(app)
+    said = text(await run(app, MIA, "mod insights show", weeks="4"))
+    assert "5 Jan · no longer kept" in said and "too few" not in said
+    for week in ("15 Dec 2025", "22 Dec 2025", "29 Dec 2025"):
+        assert f"{week} · no check-in" in said, said
+    assert "no answers to show: those of these weeks are no longer kept" in said
+    assert "No check-in rounds" not in said
+    views = await every_view(app)
+    assert row(views[("all", "4")], "2026-01-05")["status"] == "not kept"
+    assert row(views[("all", "4")], "2025-12-29")["status"] != "not kept"
+
+
+async def test_too_few_is_said_of_the_weeks_still_kept_only(app, clock):
+    await world(app, clock, weeks=2)  # rounds on 5 and 12 Jan, nine people each
+    clock.set(datetime(2026, 1, 19, 10, 0, tzinfo=UTC))
+    await run(app, MIA, "mod settings", key="summary_floor", value="20")
+    await run(app, MIA, "mod settings", key="retention_days", value="8", confirmed="yes")  # keeps 12 Jan's only
+    await purge_expired(app)
+    said = text(await run(app, MIA, "mod insights show", weeks="4"))
+    assert "5 Jan · no longer kept" in said and "12 Jan · invited 9 · too few to show" in said, said
+    assert "too few answers to show (fewer than 20 people in every week still kept)" in said

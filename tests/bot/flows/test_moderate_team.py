@@ -61,3 +61,46 @@ async def test_removing_yourself_says_what_hearth_can_tell_of_you(app):
     asked, done = await removed(app, unknown, "ada")
     assert "That's you: if you have the platform's admin rights or a role on the list, you'll still" in asked
     assert done == "You're off the community's moderator list."
+
+
+# -- retention: a shorter one asks first (trial19 §10) ----------------------------------------------------------
+
+
+async def test_shortening_retention_asks_first_with_how_many_answers_and_posts_go(app, clock):
+    """"retention_days 1" saved at once, and the next purge took everyone's answers and their posts down: now it
+    asks, as `me delete` does, with the counts; Cancel keeps everything, Yes saves it."""
+    from bot.engines.retention import purge_expired
+    from tests.bot.engines.test_retention import setup_answers
+
+    mia, _ann, _runner = await setup_answers(app, clock)  # day 0: Ann's shared post, Bob's private; day 21: Ann's
+    asked = await run(app, mia, "mod settings", key="retention_days", value="10")
+    assert text(asked) == ("Are you sure? With retention_days at 10, 2 answers are older than that: I'll delete them "
+                           "within a day. 1 of their posts is still in a channel, and comes down too. This can't be "
+                           "undone.")
+    community = await app.store.communities.get(mia.community_id)
+    assert community.settings.retention_days == 365  # nothing saved yet
+    assert await purge_expired(app) == 0
+    yes = [b for b in asked[0].buttons if b.action == "confirm"][0]
+    assert text(await press(app, mia, "confirm", yes.args)) == "Saved: retention_days is now 10."
+    assert (await app.store.communities.get(mia.community_id)).settings.retention_days == 10
+    assert await purge_expired(app) == 2
+
+
+async def test_raising_retention_or_shortening_it_where_nothing_is_that_old_just_saves(app, clock):
+    from tests.bot.engines.test_retention import setup_answers
+
+    mia, _ann, _runner = await setup_answers(app, clock)  # the oldest answer: 21 days old
+    assert text(await run(app, mia, "mod settings", key="retention_days", value="30")) == \
+        "Saved: retention_days is now 30."  # shorter, but nothing is that old
+    assert text(await run(app, mia, "mod settings", key="retention_days", value="400")) == \
+        "Saved: retention_days is now 400."  # longer: nothing goes
+
+
+async def test_a_single_answer_to_remove_is_said_in_the_singular(app, clock):
+    from tests.bot.engines.test_retention import setup_answers
+
+    mia, _ann, _runner = await setup_answers(app, clock)
+    await run(app, actor("bob"), "me delete", confirmed="yes")  # (Bob's old private answer goes: Ann's is left)
+    said = text(await run(app, mia, "mod settings", key="retention_days", value="10"))
+    assert "1 answer is older than that: I'll delete it within a day. 1 of their posts is still in a channel, and " \
+           "comes down too." in said

@@ -170,7 +170,7 @@ async def timeline(folder: Path, t: Timeline, answers: tuple[Answer, ...]) -> di
         assert "deleted" in said.lower(), said
         seen |= await views(app, "after deleting")
         if t.expired_weeks:
-            await run(app, MOD, "mod settings", key="retention_days", value="30")
+            await run(app, MOD, "mod settings", key="retention_days", value="30", confirmed="yes")  # (asks: §10)
             last_gone = START - timedelta(hours=9) + timedelta(weeks=t.expired_weeks)  # its Monday after
             clock.set(last_gone + timedelta(days=30, hours=1))
         await purge_expired(app)

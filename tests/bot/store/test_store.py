@@ -61,3 +61,32 @@ async def test_hearth_opens_the_store_its_database_url_names(tmp_path: Path, clo
     finally:
         await default.close()
         await named.close()
+
+
+async def test_expiring_counts_what_retention_would_take_down_and_deletes_nothing(store: Store) -> None:
+    """What a shorter retention would delete now, asked before a moderator saves it (trial19 §10): answers (kept
+    ones of deleted check-ins too) and their posts still up, as `purge_community` then counts them."""
+    from datetime import timedelta
+
+    from bot.store.store import Purged
+    from tests.bot.store.helpers import round_fields
+
+    schedule, gone = await make_schedule(store), await make_schedule(store, "evenings")
+    rnd = await store.rounds.open(schedule, round_fields(), [])
+    for user, visibility in (("console:ann", "shared"), ("console:bob", "anonymous"), ("console:cy", "private")):
+        await store.rounds.save_response(rnd.id, user, 3, "words", visibility, AT, lambda r, p: [])
+    await store.db.execute("UPDATE responses SET post_ref = 'm1' WHERE user_id = 'console:ann'")
+    await store.db.execute("UPDATE responses SET anon_ref = 'm2' WHERE user_id = 'console:bob'")
+    later = await store.rounds.open(schedule, round_fields(AT + timedelta(days=7)), [])
+    await store.rounds.save_response(later.id, "console:ann", 4, "later", "shared", AT + timedelta(days=7),
+                                     lambda r, p: [])
+    old = await store.rounds.open(gone, round_fields(), [])
+    await store.rounds.save_response(old.id, "console:dee", 2, "kept", "private", AT, lambda r, p: [])
+    await store.schedules.delete(gone, AT, lambda r: {"body": [], "title": None, "buttons": []})  # kept: hers
+
+    assert await store.expiring(COMMUNITY, AT) == Purged(0, 0)
+    assert await store.expiring(COMMUNITY, AT + timedelta(days=1)) == Purged(4, 2)
+    assert await store.expiring(COMMUNITY, AT + timedelta(days=8)) == Purged(5, 2)
+    assert await store.expiring("console:elsewhere", AT + timedelta(days=8)) == Purged(0, 0)
+    assert len(await store.db.fetchall("SELECT id FROM responses")) == 4  # counted, not deleted
+    assert await store.purge_community(COMMUNITY, AT + timedelta(days=1), AT + timedelta(days=2)) == Purged(4, 2)
