@@ -329,7 +329,7 @@ FLOOR = {"caught": 0.74, "precision": 0.89, "recall": 0.59}
 
 
 def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_the_frozen_test_split(shipped):
-    """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.710 (es)–0.823 (pt) of the
+    """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.710 (es, fr)–0.823 (pt) of the
     crisis sentences per language where the phrases alone answer 0.24–0.39 (session 19, `python -m bench.screen`),
     at the phrases' own precision for the crisis answer. Held as a floor, rounded down."""
     test = part(read_corpus(), "test")
@@ -341,7 +341,7 @@ def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_
         assert default[lang].recall == phrases[lang].recall and default[lang].precision == phrases[lang].precision
 
 
-#: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es 0.710).
+#: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es and fr 0.710).
 DEFAULT_CAUGHT = 0.70
 
 
