@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from bot.commands.facts import described
@@ -57,13 +58,22 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
 SLIP_WORDS = 2
 
 
+def _command_words(typed: str) -> list[str]:
+    """The first few words of `typed` that may name a command (`LOOKED_UP`), up to the first with a digit: a mood, a
+    number or a time after a slip is no part of its name ("checkin answr 2 shared" was "I don't know the command
+    “checkin answr 2”", trial 19). A line that begins with one keeps it, to be named."""
+    words = typed.split()
+    named = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w), words))
+    return (named or words[:1])[:LOOKED_UP]
+
+
 def about(registry: Registry, wanted: str, visible: Callable[[Command], bool]) -> Reply:
     """One command's help; a group's commands ("help checkin"); or what a slip ("checkin stat") was likely for.
     Only the first few words are looked up and named (`LOOKED_UP`): a typed line that is no command comes here
     whole, and a refusal never repeats a person's sentence back to them."""
     starts = {c.path[0] for c in registry.commands.values()}
     sentence = len(wanted.split()) > SLIP_WORDS and wanted.split()[0].lower() not in starts
-    words = wanted.split()[:LOOKED_UP]
+    words = _command_words(wanted)
     wanted = " ".join(words)
     cmd, _rest = registry.find(words)
     if cmd is not None and visible(cmd):

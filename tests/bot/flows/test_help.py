@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.features import registry as composed_registry
-from tests.conftest import actor, run, text
+from tests.conftest import actor, run, text, typed
 
 
 async def test_one_command_shows_its_usage_and_example(app):
@@ -48,8 +48,10 @@ async def test_unknown_words_in_a_group_list_the_group_and_others_point_to_help(
 
 
 async def test_typed_braces_stay_text_and_blank_words_get_the_whole_list(app):
-    [reply] = await run(app, actor("ann"), "help", command="checkin {} {0}")
-    assert reply.plain().startswith("I don't know the command “checkin {} {0}”.")
+    [reply] = await run(app, actor("ann"), "help", command="checkin {} {name}")
+    assert reply.plain().startswith("I don't know the command “checkin {} {name}”.")
+    [reply] = await run(app, actor("ann"), "help", command="checkin {} {0}")  # ("{0}" has a digit: not named)
+    assert reply.plain().startswith("I don't know the command “checkin {}”.")
     [whole] = await run(app, actor("ann"), "help", command="   ")
     assert whole.plain().startswith("Hearth helps") and "• " not in whole.plain()
 
@@ -132,3 +134,12 @@ def test_no_description_states_a_default_that_config_may_change_and_every_fact_i
         for o in cmd.options:
             assert not re.search(r"default:? \d+\s*[smhd]\b", o.description), (cmd.name, o.name, o.description)
             assert set(re.findall(r"\{([a-z_]+)\}", o.description)) <= known, (cmd.name, o.name)
+
+
+async def test_a_mood_or_a_time_after_a_slip_is_no_part_of_the_command_named(app):
+    """Trial 19: "checkin answr 2 shared …" was "I don't know the command “checkin answr 2”"."""
+    said = text(await typed(app, actor("ann"), "checkin answr 2 shared long day"))
+    assert "“checkin answr”. Did you mean checkin answer?" in said and "answr 2" not in said
+    said = text(await typed(app, actor("ann"), "mod schedul 18:00"))
+    assert "“mod schedul”" in said and "18:00" not in said
+
