@@ -17,7 +17,7 @@ from bot.events import (
 )
 from bot.flows.common import as_id, checkin_rows, schedule_line, schedule_named, show_time, written_in, yes_no
 from bot.flows.common import posted_name
-from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared, holds_back,
+from bot.flows.crisis_care import (after_answer, answer_saved, care_note_consent, cared,
                                    names_them_to_moderators, reading_of, words_kept)
 from bot.models import VISIBILITIES, Outgoing, Response, Round, Schedule
 from bot.events import reply_from_json, reply_to_json
@@ -413,7 +413,10 @@ async def _hold(app: "Hearth", rnd: Round, ev: Event, visibility: str, words: st
     [result] = await app.content.screen.check_off_loop([words], await reading_of(app, ev.actor))
     if result.directed:
         return wanted, True
-    if not holds_back(result) and not cared():
+    # Any concern holds, the model's gentle word too: it hears something heavy in a few ordinary answers in a hundred,
+    # and then a press posts them; but among the words only it hears are plans said plainly ("I don't plan on being
+    # around for christmas", trial 19), which must not go up under a name before their writer has seen the support.
+    if not result.concern and not cared():
         return None, False
     return wanted, False
 

@@ -288,14 +288,6 @@ async def reading_of(app: "Hearth", actor: Actor) -> Reading:
     return chosen if chosen in READINGS else "model"
 
 
-def holds_back(result: ScreenResult) -> bool:
-    """Whether words that would go up (shared, anonymous) are held back, private, until their writer chooses: any
-    concern, the model's gentle word too. It hears something heavy in a few ordinary answers in a hundred, and then a
-    press posts them; but among the words only it hears are plans said plainly ("I don't plan on being around for
-    christmas", trial 19), which must not go up under a name before their writer has seen the support offered."""
-    return result.level != "ok"
-
-
 #: A form's field refused for words of concern: the field is asked again, without repeating them.
 FIELD_AGAIN = N_("Could you look at this part again? Nothing was saved yet.")
 #: A typed command refused for the words of concern given as one of its options ("checkin join I want to die"):

@@ -90,8 +90,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…;。！？])\s+|\n+")
 _MOST_SENTENCES = 12
 
 
-#: What is no word of a sentence: a platform's mention of a person or channel ("<@U1>", "<#C1>", "@everyone"), a link.
-_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|<[@#!][^>]*>|@\w+")
+#: What is no word of a sentence: a platform's mention of a person or channel ("<@U1>", "<#C1>", "@everyone"); a
+#: link's address is left out before (`normalise.without_links`).
+_MENTIONS = re.compile(r"<[@#!][^>]*>|@\w+")
 #: Words of one letter in the five languages ("I", "a", "y", "e", "o", "à", "é", "u"); any other lone letter is a
 #: piece of markup or a link ("*ev* ~s~ [m](http://e.x)" read as seven words, and got the gentle word).
 _ONE_LETTER_WORDS = frozenset("iayeoàéu")
@@ -100,7 +101,7 @@ _ONE_LETTER_WORDS = frozenset("iayeoàéu")
 def model_reads(text: str) -> bool:
     """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph. Links,
     mentions and stray letters of markup are no words: on them the model's chance means nothing either."""
-    said = _NOT_WORDS.sub(" ", text)
+    said = _MENTIONS.sub(" ", without_links(text))
     words = [w for w in re.findall(r"[^\W\d_]+", said) if len(w) > 1 or w.casefold() in _ONE_LETTER_WORDS]
     if len(words) >= MODEL_MIN_WORDS:
         return True

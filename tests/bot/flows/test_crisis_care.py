@@ -22,7 +22,7 @@ CRISIS = "honestly I don't want to be alive anymore"
 HEAVY = "everything has felt so heavy lately and I am worn out"
 SAVED = "Your words were saved just as you chose"
 CRISIS_OPENING = "What you wrote sounds like things may be really hard right now."
-GENTLE_OPENING = "That sounded heavy. If you're not okay, here is who you can reach:"
+GENTLE_OPENING = "That sounded heavy. If you're not okay, or someone you care about isn't, here is who you can reach:"
 
 
 class ChosenScreen(Screen):

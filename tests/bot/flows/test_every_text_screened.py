@@ -14,7 +14,7 @@ from tests.conftest import actor, press, run, text, typed
 
 CARE = "You don't have to face this alone"
 #: The gentle word: by default what only the model hears ("I've written letters to everyone I love") gets it.
-GENTLE = "That sounded heavy. If you're not okay, here is who you can reach:"
+GENTLE = "That sounded heavy. If you're not okay, or someone you care about isn't, here is who you can reach:"
 #: Said to Hearth as lines, not commands: in five languages, short and long, one with a command's word in it.
 LINES = [
     "I want to die", "i want to kill myself tonight", "I really want to kill myself", "I'm going to end it tonight",
