@@ -87,11 +87,15 @@ _BANG_I = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_])")
 
 
 def screening_form(text: str) -> str:
-    """`text` as the screen reads it: NFKC, case-folded; every combining mark dropped when the text was typed with
+    """`text` as the screen reads it: format characters (Unicode category Cf: zero-width space, joiners, soft
+    hyphen, word joiner, BOM, direction marks) dropped, as a reader never sees them and they cut a word apart
+    ("d\u200bie", trial 20); NFKC, case-folded; every combining mark dropped when the text was typed with
     any (an accent typed apart from its letter, "di\u0301e", or marks stacked on letters: keyboards type an
     accented letter whole, so a mark apart is most often there to break a word); Cyrillic and Greek look-alikes
     read as Latin letters; chat markup removed; "!" between letters read as "i". Only for screening: what is
     stored and shown is never changed."""
+    if any(unicodedata.category(ch) == "Cf" for ch in text):
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     if any(unicodedata.combining(ch) for ch in text):
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)

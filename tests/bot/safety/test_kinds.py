@@ -189,6 +189,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # fa19's: words of dying quoted of someone else, and someone else's farewell news
                       **{f"{p}fa19.{g}": "someone_else" for p in prefixes
                          for g in ("other_said_the_words", "other_farewell_news")},
+                      # rules20's: a weapon and a threat from another person; someone else's means or a threat to them
+                      **{f"{p}rules20.{g}": kind for p in prefixes
+                         for g, kind in (("weapon_and_threat", "harm_from_others"), ("other_means_or_threat", "someone_else"))},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
