@@ -127,11 +127,13 @@ class Hearth:
 
     # -- events ---------------------------------------------------------------
 
-    async def refused_line(self, actor: Actor, line: str, refusal: Reply, event_id: str | None = None) -> list[Reply]:
+    async def refused_line(self, actor: Actor, line: str, refusal: Reply, event_id: str | None = None,
+                           seen: bool = False) -> list[Reply]:
         """A typed line refused before it could run (`parse_line`: "checkin answer 7 …", a value in no option's
         place): still screened, as everything typed to Hearth is, and answered with care first. An adapter that
-        parses a line itself hands its refusal here rather than showing it."""
-        event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
+        parses a line itself hands its refusal here rather than showing it. `seen`: the line is a message where
+        others read it (`Event.seen`: a care note then says "a message", not "a command")."""
+        event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True, seen=seen)
         return await self.handle(event, refusal=refusal)
 
     async def screened_step(self, actor: Actor, text: str, form: Form | None = None) -> list[Reply]:
@@ -162,7 +164,8 @@ class Hearth:
         if await newly_of_concern(self, actor.community_id, actor.user_id, before, after, message,
                                   await reading_of(self, actor)) == "ok":
             return []
-        event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True)
+        # (an edit is of a message: in a channel, where others read it, or in their DM with Hearth)
+        event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True, seen=not actor.in_dm)
         care = await care_for(self, event, (), await screen(self, event))
         if care:
             self.outbox.kick()

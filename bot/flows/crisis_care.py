@@ -637,7 +637,8 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
 
 def where_of(app: "Hearth", event: Event, step_of: Form | None = None) -> Rich:
     """Where it happened, for a moderator, with a link to the channel: never what was written, and only what is
-    true of how the words came: a message to Hearth (typed: a command, a mention, a line), a form (a modal, a
+    true of how the words came: a message to Hearth (where others read it: a mention, `Event.seen`), a command
+    (typed where nobody else sees it: a slash command, the terminal's line), a form (a modal, a
     dashboard page, or `step_of`: a step of a form the terminal asks field by field), in a channel or in their DM
     with Hearth (never linked: nobody else reads it). Of a check-in answer, only a shared one's, in the round's
     channel (its post names them anyway): an anonymous or private answer's note says nothing of where or what round,
@@ -657,7 +658,11 @@ def where_of(app: "Hearth", event: Event, step_of: Form | None = None) -> Rich:
         return rich(_("in a form from Hearth, in their private messages")) if form else \
             rich(_("in a private message to Hearth"))
     place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
-    return (rich(_("in a form from Hearth")) if form else rich(_("in a message to Hearth"))) + place
+    if form:
+        return rich(_("in a form from Hearth")) + place
+    # A message sits in the channel for others to read (`Event.seen`); a slash command or the terminal's line
+    # is seen by nobody else: the note says so, not to send moderators looking for a message that isn't there.
+    return (rich(_("in a message to Hearth")) if event.seen else rich(_("in a command to Hearth"))) + place
 
 
 def _written_for(event: Event, step_of: Form | None) -> tuple[str, bool]:

@@ -49,8 +49,14 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz))
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
-    return say(one_full_stop(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
-                               "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until))))
+    said = one_full_stop(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
+                           "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until)))
+    asked = await app.store.care.followup_of(ev.actor.community_id, ev.actor.user_id)
+    due = asked.due_at.astimezone(tz).date() if asked is not None else None
+    if due is not None and due <= until:  # (the word they asked for after a hard moment still comes: said, not hidden)
+        said += " " + _("One thing still comes: the private check-in you asked me for after a hard moment, "
+                        "on {day}.").format(day=long_day(due))
+    return say(said)
 
 
 @router.command("me language", "Choose the language I use for you, or see which one I use now.",

@@ -205,7 +205,7 @@ async def test_a_care_note_for_a_slash_command_in_a_channel_says_where_it_was_ty
     await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
     await side.command(ANN, "me region I keep thinking about ending my life", channel="C0GENERAL")
     shown = await care_note_text(app, fake, clock)
-    assert "in a message to Hearth in" in shown and "private message" not in shown
+    assert "in a command to Hearth in" in shown and "message" not in shown
 
 
 async def test_me_delete_updates_the_care_note_to_say_it_was_withdrawn_and_its_dm_button_says_so(
