@@ -454,7 +454,18 @@ class Hearth:
                     return ZoneInfo(name)
                 except Exception:
                     continue
-        return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
+        return ZoneInfo(self.in_force(community).settings.default_timezone)
+
+    def in_force(self, community: Community) -> Community:
+        """The community with the settings in force here: its own choices, within this Hearth's config, which
+        declares each once (`bot.config.SETTINGS`): `summary_floor` never below the config's (a floor the operator
+        promises), `retention_days` never above the config's (a cap), and `default_timezone` the config's where
+        the community set none. What `mod settings` shows, and what every flow reads."""
+        s = community.settings
+        return dataclasses.replace(community, settings=dataclasses.replace(
+            s, summary_floor=max(s.summary_floor, self.config["checkins.summary_floor"]),
+            retention_days=min(s.retention_days, self.config["privacy.retention_days"]),
+            default_timezone=s.default_timezone or self.config["checkins.default_timezone"]))
 
     async def language_of(self, actor: Actor, member: Member | None = None) -> str:
         """The member's own language (`me language`), else their platform's, else the community's, else English

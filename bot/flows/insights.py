@@ -128,7 +128,7 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
     before is read back as it was then (settled); a finished week whose rounds all closed is settled now, as it
     is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`) if it had
     a round (`_past_retention`)."""
-    zone = ZoneInfo(community.settings.default_timezone)
+    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
     kept_after = app.now() - timedelta(days=retention_days(app, community))
     settled = await app.store.insights.settled(community.id, mondays)
     out: dict[date, Released] = {}
@@ -236,7 +236,7 @@ def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
 
 
 async def insights_of(app: "Hearth", community: Community, schedule: Schedule | None, weeks: int) -> Insights:
-    zone = ZoneInfo(community.settings.default_timezone)
+    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
     mondays = week_starts(app.now(), zone, weeks * 2)
     released = await released_weeks(app, community, mondays)
     sid = schedule.id if schedule else None
@@ -516,7 +516,7 @@ async def post_digests(app: "Hearth") -> None:
     now = app.now()
     due = []
     for community in await app.store.communities.list_all():
-        day = digest_due(community, now)
+        day = digest_due(app.in_force(community), now)
         if day is not None:
             due.append(await digest(app, community, day))
     if due:
