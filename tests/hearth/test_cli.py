@@ -104,6 +104,14 @@ def test_a_data_folder_where_nobody_may_write_is_named(tmp_path, command):
     refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": "/proc/sys/hearth-data"}), "/proc/sys")
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("command", [["check-config"], ["run"]])
+def test_a_data_folder_that_looks_writable_but_takes_no_folder_is_refused_by_both(tmp_path, command):
+    """Trial 20 C2: /proc looks writable to root (`os.access`), so check-config said "Config OK" for
+    HEARTH_DATA_DIR=/proc/nope, which a start then refused. The folder is tried as a start uses it."""
+    refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": "/proc/nope"}), "$HEARTH_DATA_DIR", "/proc/nope")
+
+
 @pytest.mark.skipif(IS_ROOT, reason="root may write to a read-only file")
 def test_a_read_only_database_file_is_named(tmp_path):
     folder = tmp_path / "d"
