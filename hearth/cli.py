@@ -57,7 +57,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "Tools for prompt packs. `hearth content lint [PATH...]` checks packs (the built-in ones by "
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
-               "Read lines on stdin and print `crisis`, `gentle` or `ok` for each, to try the crisis screen on "
+               "Read lines on stdin and print `crisis`, `gentle` or `ok` for each (`empty` for a blank line, "
+               "`unreadable` for one that isn't UTF-8), to try the crisis screen on "
                "your own sentences, with the screen your config gives Hearth (by default the model and the phrase "
                "rules, as a community's crisis_screen = model reads: what only the model hears is `gentle`). "
                "Which screen ran goes to stderr first."),

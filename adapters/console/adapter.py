@@ -934,10 +934,12 @@ QUOTED_WORDS = 3
 
 def _not_a_choice(typed: str) -> str:
     """A choice step's answer that is none of its choices: a slip ("GREAT", "7") is quoted, a sentence never
-    (the screen can miss what someone means; repeating their words back coldly would say they weren't heard)."""
+    (the screen can miss what someone means; repeating their words back coldly would say they weren't heard).
+    It asks for one of the choices as shown ("[shared]"), never "its number": a field shows no number of its own
+    (a mood's [1] to [5] are its choices), though the place in the list still works (`chosen_value`)."""
     if len(typed.split()) > QUOTED_WORDS:
-        return _("That isn't one of the choices. Type one of them, or its number.")
-    return _("“{typed}” isn't one of the choices. Type one of them, or its number.").format(
+        return _("That isn't one of the choices. Type one of them.")
+    return _("“{typed}” isn't one of the choices. Type one of them.").format(
         typed=quoted(_CONTROL.sub("", typed)))  # (one huge word: cut, as every refusal cuts what it quotes)
 
 
