@@ -335,7 +335,7 @@ class Hearth:
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form",
-                              values=self._option_values(event))
+                              values=self._option_values(event), support=event.name == "support")
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)

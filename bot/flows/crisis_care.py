@@ -304,7 +304,7 @@ NOT_DONE = N_("I haven't done that, so nothing has changed.")
 
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
-                   form: bool = False, values: dict[str, str] | None = None) -> list[Reply]:
+                   form: bool = False, values: dict[str, str] | None = None, support: bool = False) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
@@ -316,7 +316,9 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
     So also for a refusal that quotes nothing but is about an option whose value (`values`) was those words ("There
     are no check-ins here yet" to "checkin join I want to die"). A form's is `quiet`: the form marks its field, and
     no adapter adds an alert of its own. A refusal whose reason holds whatever the words (a round that has closed,
-    words too long) says so still: it is what to know before sending them again."""
+    words too long) says so still: it is what to know before sending them again. Of `support` ("support I want to
+    kill myself": the words taken for a region), no `NOT_DONE` either: what was asked for, who to reach, is the
+    care reply itself, so "I haven't done that" would be untrue and cold."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -340,6 +342,8 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
                                quiet=True))
         elif reply.field is not None or header < len(parts):
             back = _kept_back(parts[header:], concerning, whole)
+            if support and not back.parts:
+                continue  # (the care reply gave them what `support` gives)
             out.append(replace(reply, body=join_rich([rich(_(NOT_DONE)), back], "\n\n") if back.parts
                                else rich(_(NOT_DONE)), quiet=True))
     return out

@@ -1111,3 +1111,12 @@ async def test_a_model_that_failed_to_load_is_not_said_to_be_off(app, monkeypatc
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, MODEL_OFF))
     said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen"))
     assert "[safety] model = true" in said and "could not load" not in said
+
+
+async def test_support_with_words_of_concern_gets_the_care_reply_and_no_i_havent_done_that(app):
+    """Trial 20 E: `support I want to kill myself` got the crisis reply (who to reach: what support gives), then
+    "I haven't done that, so nothing has changed." Not for support: it was done."""
+    said = text(await typed(app, actor("ann"), "support I want to kill myself"))
+    assert said.startswith(CRISIS_OPENING.split(".")[0]) and "Find A Helpline" in said
+    assert "I haven't done that" not in said and "kill" not in said
+    assert "I haven't done that" in text(await typed(app, actor("bob"), "me region I want to kill myself"))
