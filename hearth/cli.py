@@ -109,8 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH", help="pack files or folders to check")
     screen = add("screen", "config")
     which = screen.add_mutually_exclusive_group()
-    which.add_argument("--rules-only", action="store_true",
-                       help="the phrase rules alone, whatever the config says (default: as the config says)")
+    which.add_argument("--rules-only", "--phrases", dest="rules_only", action="store_true",
+                       help="the phrase rules alone, whatever the config says, as crisis_screen = phrases reads "
+                            "(default: as the config says)")
     which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says: "
                        "what only the model hears is gentle (crisis_screen = model, the default)")
     which.add_argument("--model-crisis", action="store_true", help="the model and the rules, the model's confident "
@@ -149,7 +150,11 @@ class StartProblems(HearthError):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # (said with the subcommand's own usage, not the top level's: `hearth screen --nosuch`)
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return _command(args)
     except KeyboardInterrupt:
