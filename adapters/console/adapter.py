@@ -829,8 +829,10 @@ class ConsoleAdapter:
         m = re.fullmatch(r"\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
         try:
             day = date.fromisoformat(m.group(1)) if m and m.group(1) else None
-        except ValueError:
-            m = None
+        except ValueError:  # (a day no calendar has, 2027-02-30: said so, as every other date Hearth reads)
+            raise UserError(_("“{}” isn't a real date.") + " " + _("Say a time like `at 18:59:50`, or a day and a "
+                                                                  "time like `at 2027-03-28 01:30` (UTC)."),
+                            m.group(1) if m else rest.strip()) from None
         if not m or int(m.group(2)) > 23 or int(m.group(3)) > 59 or int(m.group(4) or 0) > 59:
             raise UserError(_("Say a time like `at 18:59:50`, or a day and a time like `at 2027-03-28 01:30` (UTC)."))
         now = self._now()
