@@ -18,7 +18,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import Choice, Option
+from bot.commands.registry import Choice, Option, confirmation
+from bot.content.style import SHOWN_AS_TYPED, marks_in
 from bot.commands.router import Router
 from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
@@ -473,6 +474,9 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     level = await concern(app, text)  # members read it on the round's post: the prompts' second look
     if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
         return ask
+    if (marks := marks_in(text)) and ev.args.get("confirmed") != "yes":  # (the second look a prompt gets for them)
+        return confirmation(app.registry.commands[ev.name], ev, _(SHOWN_AS_TYPED).format(mark="”, “".join(marks)),
+                            now=app.now())
     waiting = (await app.store.insights.notes_of([schedule.id])).get(schedule.id)
     if waiting is not None and waiting.text == text:  # (the same words again change nothing: no entry, no "Saved")
         return Reply(body=fill(_("The next round of **{name}** already opens with that note, so nothing changed."),
