@@ -36,3 +36,12 @@ async def test_snooze_names_no_exception_when_nothing_was_asked_for_or_it_comes_
     assert "One thing still comes" not in text(await run(app, ann, "me snooze", until="2026-01-20"))
     await ask_for_a_follow_up(app, ann)
     assert "One thing still comes" not in text(await run(app, ann, "me snooze", until="2026-01-05"))
+
+
+async def test_checkin_status_says_the_same_exception_while_snoozed(app, clock):
+    ann = actor("ann")
+    await ask_for_a_follow_up(app, ann)
+    await run(app, ann, "me snooze", until="2026-01-20")
+    shown = text(await run(app, ann, "checkin status"))
+    assert "DMs and reminders are snoozed until" in shown
+    assert "One thing still comes: the private check-in you asked me for after a hard moment" in shown
