@@ -127,11 +127,13 @@ class Hearth:
 
     # -- events ---------------------------------------------------------------
 
-    async def refused_line(self, actor: Actor, line: str, refusal: Reply, event_id: str | None = None) -> list[Reply]:
+    async def refused_line(self, actor: Actor, line: str, refusal: Reply, event_id: str | None = None,
+                           seen: bool = False) -> list[Reply]:
         """A typed line refused before it could run (`parse_line`: "checkin answer 7 …", a value in no option's
         place): still screened, as everything typed to Hearth is, and answered with care first. An adapter that
-        parses a line itself hands its refusal here rather than showing it."""
-        event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True)
+        parses a line itself hands its refusal here rather than showing it. `seen`: the line is a message where
+        others read it (`Event.seen`: a care note then says "a message", not "a command")."""
+        event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True, seen=seen)
         return await self.handle(event, refusal=refusal)
 
     async def screened_step(self, actor: Actor, text: str, form: Form | None = None) -> list[Reply]:
@@ -162,7 +164,8 @@ class Hearth:
         if await newly_of_concern(self, actor.community_id, actor.user_id, before, after, message,
                                   await reading_of(self, actor)) == "ok":
             return []
-        event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True)
+        # (an edit is of a message: in a channel, where others read it, or in their DM with Hearth)
+        event = Event("command", actor, TYPED_LINE, {"line": after}, typed=True, seen=not actor.in_dm)
         care = await care_for(self, event, (), await screen(self, event))
         if care:
             self.outbox.kick()
@@ -332,7 +335,7 @@ class Hearth:
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form",
-                              values=self._option_values(event))
+                              values=self._option_values(event), support=event.name == "support")
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)
@@ -451,7 +454,18 @@ class Hearth:
                     return ZoneInfo(name)
                 except Exception:
                     continue
-        return ZoneInfo(community.settings.default_timezone or self.config["checkins.default_timezone"])
+        return ZoneInfo(self.in_force(community).settings.default_timezone)
+
+    def in_force(self, community: Community) -> Community:
+        """The community with the settings in force here: its own choices, within this Hearth's config, which
+        declares each once (`bot.config.SETTINGS`): `summary_floor` never below the config's (a floor the operator
+        promises), `retention_days` never above the config's (a cap), and `default_timezone` the config's where
+        the community set none. What `mod settings` shows, and what every flow reads."""
+        s = community.settings
+        return dataclasses.replace(community, settings=dataclasses.replace(
+            s, summary_floor=max(s.summary_floor, self.config["checkins.summary_floor"]),
+            retention_days=min(s.retention_days, self.config["privacy.retention_days"]),
+            default_timezone=s.default_timezone or self.config["checkins.default_timezone"]))
 
     async def language_of(self, actor: Actor, member: Member | None = None) -> str:
         """The member's own language (`me language`), else their platform's, else the community's, else English

@@ -29,7 +29,9 @@ class CommunitySettings:
     retention_days: int = 365
     alert_channel: str | None = None
     default_region: str | None = None
-    default_timezone: str = "UTC"
+    default_timezone: str = ""
+    """The community's own choice; "" where it made none: then the config's `checkins.default_timezone`
+    (`Hearth.in_force`, which every reader goes through)."""
     digest_channel: str | None = None
     """Where the weekly insights digest goes; None: no digest (it is opt-in)."""
     digest_day: str = "mon"

@@ -4,12 +4,15 @@ A loaded config can still name a content folder that isn't there, a data
 folder nobody can write to, or a SQLite file that isn't one. Each of those
 used to surface as a traceback halfway through start-up; here each becomes
 one sentence naming the setting and where its value came from, and every
-problem is reported at once. Nothing is created or changed: it only looks.
+problem is reported at once. Nothing is left created or changed: it looks, and the
+data folder is tried as a start uses it (made, and written in), since only that
+tells whether a start can; what the try made is taken away again.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from bot.config import Config
@@ -66,6 +69,9 @@ def _data_problems(config: Config) -> list[str]:
         verb = "write in" if existing == folder else "create folders in"
         return [f"{_named(config, key)} puts the data in {folder}, but I can't {verb} {existing} (it's "
                 "read-only for me). Choose a folder you can write to, or change its permissions."]
+    if (tried := _tried_writing(folder, existing)) is not None:
+        return [f"{_named(config, key)} puts the data in {folder}, but I couldn't use it: {tried}. "
+                "Choose a folder I can write to."]
     if not path.exists():
         return []
     if not path.is_file():
@@ -82,6 +88,28 @@ def _data_problems(config: Config) -> list[str]:
         return [f"The data file {path} (from {config.origin(key)}) is not a SQLite database; it may be damaged. "
                 "Move it aside (Hearth then starts a new one), or restore it from a backup."]
     return []
+
+
+def _tried_writing(folder: Path, existing: Path) -> str | None:
+    """Why a start could not make `folder` (from `existing`, its nearest folder that is there) and write in it, or
+    None: tried for real, as a start does, since permission bits don't tell it all (a system folder such as /proc,
+    a read-only disk, a file system that refuses, root's access): what it makes is taken away again."""
+    made: list[Path] = []
+    try:
+        for part in reversed([p for p in (folder, *folder.parents) if p != existing and existing in p.parents]):
+            part.mkdir()
+            made.append(part)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        return f"{err.strerror} ({err.filename})" if err.filename else str(err.strerror or err)
+    finally:
+        for part in reversed(made):
+            try:
+                part.rmdir()
+            except OSError:
+                pass
+    return None
 
 
 def _nearest_existing(folder: Path) -> Path | None:

@@ -57,7 +57,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "Tools for prompt packs. `hearth content lint [PATH...]` checks packs (the built-in ones by "
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
-               "Read lines on stdin and print `crisis`, `gentle` or `ok` for each, to try the crisis screen on "
+               "Read lines on stdin and print `crisis`, `gentle` or `ok` for each (`empty` for a blank line, "
+               "`unreadable` for one that isn't UTF-8), to try the crisis screen on "
                "your own sentences, with the screen your config gives Hearth (by default the model and the phrase "
                "rules, as a community's crisis_screen = model reads: what only the model hears is `gentle`). "
                "Which screen ran goes to stderr first."),
@@ -108,8 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH", help="pack files or folders to check")
     screen = add("screen", "config")
     which = screen.add_mutually_exclusive_group()
-    which.add_argument("--rules-only", action="store_true",
-                       help="the phrase rules alone, whatever the config says (default: as the config says)")
+    which.add_argument("--rules-only", "--phrases", dest="rules_only", action="store_true",
+                       help="the phrase rules alone, whatever the config says, as crisis_screen = phrases reads "
+                            "(default: as the config says)")
     which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says: "
                        "what only the model hears is gentle (crisis_screen = model, the default)")
     which.add_argument("--model-crisis", action="store_true", help="the model and the rules, the model's confident "
@@ -148,7 +150,11 @@ class StartProblems(HearthError):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # (said with the subcommand's own usage, not the top level's: `hearth screen --nosuch`)
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return _command(args)
     except KeyboardInterrupt:

@@ -829,8 +829,10 @@ class ConsoleAdapter:
         m = re.fullmatch(r"\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", rest)
         try:
             day = date.fromisoformat(m.group(1)) if m and m.group(1) else None
-        except ValueError:
-            m = None
+        except ValueError:  # (a day no calendar has, 2027-02-30: said so, as every other date Hearth reads)
+            raise UserError(_("“{}” isn't a real date.") + " " + _("Say a time like `at 18:59:50`, or a day and a "
+                                                                  "time like `at 2027-03-28 01:30` (UTC)."),
+                            m.group(1) if m else rest.strip()) from None
         if not m or int(m.group(2)) > 23 or int(m.group(3)) > 59 or int(m.group(4) or 0) > 59:
             raise UserError(_("Say a time like `at 18:59:50`, or a day and a time like `at 2027-03-28 01:30` (UTC)."))
         now = self._now()
@@ -934,10 +936,12 @@ QUOTED_WORDS = 3
 
 def _not_a_choice(typed: str) -> str:
     """A choice step's answer that is none of its choices: a slip ("GREAT", "7") is quoted, a sentence never
-    (the screen can miss what someone means; repeating their words back coldly would say they weren't heard)."""
+    (the screen can miss what someone means; repeating their words back coldly would say they weren't heard).
+    It asks for one of the choices as shown ("[shared]"), never "its number": a field shows no number of its own
+    (a mood's [1] to [5] are its choices), though the place in the list still works (`chosen_value`)."""
     if len(typed.split()) > QUOTED_WORDS:
-        return _("That isn't one of the choices. Type one of them, or its number.")
-    return _("“{typed}” isn't one of the choices. Type one of them, or its number.").format(
+        return _("That isn't one of the choices. Type one of them.")
+    return _("“{typed}” isn't one of the choices. Type one of them.").format(
         typed=quoted(_CONTROL.sub("", typed)))  # (one huge word: cut, as every refusal cuts what it quotes)
 
 

@@ -49,7 +49,7 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
                                names)
     except UserError as err:
         replies = await adapter.app.refused_line(actor, mentions_read(text, names), err.reply(),
-                                                 f"discord:{message.id}")
+                                                 f"discord:{message.id}", seen=message.guild is not None)
     else:
         # (in a server's channel, where others read the message, with their name: `Event.seen`)
         replies = await adapter.app.handle(Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",

@@ -563,17 +563,17 @@ class SlackAdapter:
         if refs(text):  # someone named: by the name Slack gives, in the writer's language where it gives none
             names = await self._names(text, names)
             await self.app.speak_to(actor)
+        # Written in a channel (an @mention, not the DM: its id says so too, "D…"), the message sits where others
+        # read it, with their name: the core never calls those words private or anonymous (`Event.seen`).
+        seen = not in_dm and not str(event.get("channel") or "").startswith("D")
         try:
             cmd, args = parse_line(self.app.registry, text, await self.app.check_in_names(actor.community_id), names)
         except UserError as err:
             await self.present.show(where, actor, await self.app.refused_line(actor, mentions_read(text, names),
-                                                                             err.reply()))
+                                                                             err.reply(), seen=seen))
             return
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"],
                                   self.app.registry.may_need_moderator("command", cmd.name, args), in_dm)
-        # Written in a channel (an @mention, not the DM: its id says so too, "D…"), the message sits where others
-        # read it, with their name: the core never calls those words private or anonymous (`Event.seen`).
-        seen = not in_dm and not str(event.get("channel") or "").startswith("D")
         replies = await self.app.handle(Event("command", actor, cmd.name, args, typed=True,
                                               line=rest_of_line(self.app.registry, text, names), seen=seen))
         await self.present.show(where, actor, [_no_form(r) for r in replies])

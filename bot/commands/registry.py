@@ -93,6 +93,36 @@ OptionKind = Literal["string", "text", "int", "choice", "channel", "date", "time
 """`file`: an upload; the adapter puts its bytes in `Event.attachment` (the option's value is its name)."""
 
 
+#: Compatibility forms NFKC would read as another thing, not the same thing drawn otherwise: "²" is squared, not
+#: 2; "½" a half, not "1/2"; "①" a list's mark. Kept as they are (`nfkc`), so none becomes a number.
+_MEANT_APART = ("<super>", "<sub>", "<circle>", "<fraction>")
+
+
+def nfkc(text: str) -> str:
+    """`text` in NFKC, except the forms in `_MEANT_APART`: full-width and half-width letters, digits and signs
+    ("ＧＢ", "０９：００"), ligatures and styled letters read as the plain ones."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(
+        ch if unicodedata.decomposition(ch).startswith(_MEANT_APART) else unicodedata.normalize("NFKD", ch)
+        for ch in text))
+
+
+def read_word(word: str) -> str:
+    """A command's word, or a choice typed, as the parser reads it: in NFKC (`nfkc`), lower case, without spaces
+    around, so "ＨＥＬＰ" is help and a full-width "３" a 3 (keyboards for Chinese, Japanese and Korean type them
+    so). Never a member's own words (an option of kind "text"): those are kept exactly as written."""
+    return nfkc(word).lower().strip()
+
+
+def read_value(opt: "Option", value: str) -> str:
+    """An option's value in NFKC ("ＧＢ" is GB, "０９：００" is 09:00), keeping its case, unless it is someone's own
+    words (kind "text"), a file, or kept as typed (`Option.as_typed`: a path on the machine)."""
+    if opt.kind in ("text", "file") or opt.as_typed:
+        return value
+    return nfkc(value)
+
+
 @dataclass(frozen=True)
 class Option:
     """One argument of a command.
@@ -126,6 +156,8 @@ class Option:
     example: str | None = None
     """A value a refusal may offer ("like 8"), one that passes every check the command makes; None: a refusal
     offers none (a note's number: one that exists can't be known here)."""
+    as_typed: bool = False
+    """Its value is read exactly as typed, not in NFKC (`read_value`): a path on the machine running Hearth."""
     old_names: tuple[str, ...] = ()
     """What the option was called before ("id" for a note's `number`): still taken, typed (`id=3`) or carried by
     a button made before the rename, and shown nowhere (not in help, usage, forms or a platform's command list)."""
@@ -135,7 +167,7 @@ class Option:
         where the choices are numbers ("6" for a mood), or a word declared in `mistaken`."""
         if not self.choices:
             return False
-        w = word.lower().strip()
+        w = read_word(word)
         values = ([c.value.lower() for c in self.choices] + [c.label.lower() for c in self.choices]
                   + [_(c.label).lower() for c in self.choices])
         if w in values or w in self.mistaken:
@@ -149,7 +181,7 @@ class Option:
     def choice_for(self, word: str) -> str | None:
         """The choice a typed word names: its value ("respect"), or its label in the reader's language
         ("Respeto", "sí"), so people may answer in the words the refusal listed."""
-        w = word.lower().strip()
+        w = read_word(word)
         for c in self.choices:
             if c.value.lower() == w:
                 return c.value
@@ -168,6 +200,7 @@ class Option:
         return self.name
 
     def closest_choice(self, word: str) -> str | None:
+        word = read_word(word)
         close = difflib.get_close_matches(word.lower(), [c.value.lower() for c in self.choices], 1, CHOICE_SLIP)
         prefix = [c.value for c in self.choices if len(word) >= 3 and c.value.lower().startswith(word.lower())]
         by_lower = {c.value.lower(): c.value for c in self.choices}
@@ -373,7 +406,7 @@ class Registry:
     def find(self, words: list[str]) -> tuple[Command | None, list[str]]:
         """Longest command path that prefixes `words`, and the words left."""
         for n in range(min(len(words), 3), 0, -1):
-            cmd = self.commands.get(" ".join(words[:n]).lower())
+            cmd = self.commands.get(read_word(" ".join(words[:n])))
             if cmd:
                 return cmd, words[n:]
         return None, words
@@ -385,26 +418,26 @@ class Registry:
         if cmd is not None:
             return cmd, rest
         for n in range(min(len(words), 2), 0, -1):
-            name = self.bare.get(" ".join(words[:n]).lower())
+            name = self.bare.get(read_word(" ".join(words[:n])))
             if name is None:
                 continue
             rest = words[n:]
             subs = [c.path[n] for c in self.under(words[:n])]
-            if rest and "=" not in rest[0] and difflib.get_close_matches(rest[0].lower(), subs, 1, NEAR):
+            if rest and "=" not in rest[0] and difflib.get_close_matches(read_word(rest[0]), subs, 1, NEAR):
                 return None, words
             return self.commands[name], rest
         return None, words
 
     def under(self, words: list[str]) -> list[Command]:
         """The commands whose path goes on from these words ("checkin", "mod schedule"), in declaration order."""
-        prefix = tuple(w.lower() for w in words)
+        prefix = tuple(read_word(w) for w in words)
         return [c for c in self.commands.values() if len(c.path) > len(prefix) and c.path[:len(prefix)] == prefix]
 
     def near(self, words: list[str]) -> list[Command]:
         """Commands the first words look like a slip for ("checkin stat", "chekin status", "reflet"), closest
         first. After a group's own words only the last word is compared: "checkin foo" is no slip for "join"."""
         for n in range(min(len(words), 3), 0, -1):
-            typed = tuple(w.lower() for w in words[:n])
+            typed = tuple(read_word(w) for w in words[:n])
             same_length = [c for c in self.commands.values() if len(c.path) == n]
             in_group = {c.path[-1]: c for c in same_length if c.path[:-1] == typed[:-1]}
             pool = in_group if n > 1 and in_group else {c.name: c for c in same_length}
@@ -742,7 +775,9 @@ def visible(value: str) -> str:
 
 def check_value(cmd: Command, opt: Option, value: str) -> str:
     """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
-    came typed in a line or one field at a time (`forms.answer_problem`)."""
+    came typed in a line or one field at a time (`forms.answer_problem`), from any platform: in NFKC, unless it is
+    someone's own words (`read_value`)."""
+    value = read_value(opt, value)
     if opt.label or opt.kind in ("user", "channel"):  # (a name someone sets or picks)
         value = visible(value)
         if not value:

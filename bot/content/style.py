@@ -39,6 +39,16 @@ MARKED_UP = N_("holds “{mark}”: prompts are shown as plain words, so it woul
 UNSEEN = N_("holds a character that shows nothing (a text-direction control or a zero-width space): it can turn "
            "the words around or hide them where the prompt is posted, so it's best taken out")
 NOT_ONE_LINE = N_("has a line break or extra spaces: one plain line reads best")
+#: The same second look for a check-in's name or a round's note, shown as plain words to everyone it reaches.
+SHOWN_AS_TYPED = N_("It holds “{mark}”, which members see as plain words: it would show as typed, with no bold, "
+                    "mention or link, and it pings nobody.")
+
+
+def marks_in(text: str) -> list[str]:
+    """What chat would read as formatting, a mention or a link in `text` (`MARKUP`, "@someone"), each once."""
+    marks = [m for m in MARKUP if m in text]
+    return marks + list(dict.fromkeys(n.rstrip(".") for n in _NAMED.findall(text)
+                                      if n not in ("@everyone", "@here")))
 
 
 def style_notes(text: str) -> list[str]:
@@ -56,9 +66,7 @@ def style_notes(text: str) -> list[str]:
         notes.append(_(NO_QUESTION))
     if m := _DEMANDS.search(text):
         notes.append(_(DEMAND).format(words=m.group(0)))
-    marks = [m for m in MARKUP if m in text]
-    marks += list(dict.fromkeys(n.rstrip(".") for n in _NAMED.findall(text) if n not in ("@everyone", "@here")))
-    if marks:
+    if marks := marks_in(text):
         notes.append(_(MARKED_UP).format(mark="”, “".join(marks)))
     if any(unseen(ch) for ch in text):
         notes.append(_(UNSEEN))

@@ -45,7 +45,9 @@ PROCESSED_EVENTS_DAYS = ONCE_DAYS  # a spent button is remembered as long as it 
 
 def retention_days(app: "Hearth", community: Community, chosen: int | None = None) -> int:
     """The community's choice (or `chosen`, one a moderator is making), never longer than the server's cap."""
-    return min(community.settings.retention_days if chosen is None else chosen, app.config["privacy.retention_days"])
+    if chosen is None:
+        return app.in_force(community).settings.retention_days
+    return min(chosen, app.config["privacy.retention_days"])
 
 
 @router.job("pooled_removals", every=TICK, first=timedelta(0))

@@ -362,7 +362,7 @@ async def close_round(app: "Hearth", rnd: Round) -> bool:
 
 def anonymity_floor(app: "Hearth", community: Community) -> int:
     """The fewest people a summary's spread, or a batch of anonymous posts, may be about."""
-    return max(community.settings.summary_floor, app.config["checkins.summary_floor"])
+    return app.in_force(community).settings.summary_floor
 
 
 async def settle_waiting_posts(app: "Hearth", community_id: str, closed_only: bool = False) -> int:

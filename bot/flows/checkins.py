@@ -115,8 +115,11 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         lines.append(rich(_("• Open now: **{}**, closes {}") + f" — {state}", schedule.name,
                           show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):
+        from bot.flows.member_settings import still_comes  # (what the snooze leaves coming, as `me snooze` said)
+
+        still = await still_comes(app, ev.actor.community_id, ev.actor.user_id, tz, member.snooze_until)
         lines.append(rich(one_full_stop(_("DMs and reminders are snoozed until {day}.").format(
-            day=show_date(member.snooze_until)))))
+            day=show_date(member.snooze_until))) + (" " + still if still else "")))
     return Reply(body=join_rich(lines))
 
 

@@ -296,7 +296,7 @@ NOT_DONE = N_("I haven't done that, so nothing has changed.")
 
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
-                   form: bool = False, values: dict[str, str] | None = None) -> list[Reply]:
+                   form: bool = False, values: dict[str, str] | None = None, support: bool = False) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
@@ -308,7 +308,9 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
     So also for a refusal that quotes nothing but is about an option whose value (`values`) was those words ("There
     are no check-ins here yet" to "checkin join I want to die"). A form's is `quiet`: the form marks its field, and
     no adapter adds an alert of its own. A refusal whose reason holds whatever the words (a round that has closed,
-    words too long) says so still: it is what to know before sending them again."""
+    words too long) says so still: it is what to know before sending them again. Of `support` ("support I want to
+    kill myself": the words taken for a region), no `NOT_DONE` either: what was asked for, who to reach, is the
+    care reply itself, so "I haven't done that" would be untrue and cold."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -332,6 +334,8 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
                                quiet=True))
         elif reply.field is not None or header < len(parts):
             back = _kept_back(parts[header:], concerning, whole)
+            if support and not back.parts:
+                continue  # (the care reply gave them what `support` gives)
             out.append(replace(reply, body=join_rich([rich(_(NOT_DONE)), back], "\n\n") if back.parts
                                else rich(_(NOT_DONE)), quiet=True))
     return out
@@ -629,7 +633,8 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
 
 def where_of(app: "Hearth", event: Event, step_of: Form | None = None) -> Rich:
     """Where it happened, for a moderator, with a link to the channel: never what was written, and only what is
-    true of how the words came: a message to Hearth (typed: a command, a mention, a line), a form (a modal, a
+    true of how the words came: a message to Hearth (where others read it: a mention, `Event.seen`), a command
+    (typed where nobody else sees it: a slash command, the terminal's line), a form (a modal, a
     dashboard page, or `step_of`: a step of a form the terminal asks field by field), in a channel or in their DM
     with Hearth (never linked: nobody else reads it). Of a check-in answer, only a shared one's, in the round's
     channel (its post names them anyway): an anonymous or private answer's note says nothing of where or what round,
@@ -649,7 +654,11 @@ def where_of(app: "Hearth", event: Event, step_of: Form | None = None) -> Rich:
         return rich(_("in a form from Hearth, in their private messages")) if form else \
             rich(_("in a private message to Hearth"))
     place = rich(" " + _("in {}"), channel(event.actor.channel_id)) if event.actor.channel_id else Rich()
-    return (rich(_("in a form from Hearth")) if form else rich(_("in a message to Hearth"))) + place
+    if form:
+        return rich(_("in a form from Hearth")) + place
+    # A message sits in the channel for others to read (`Event.seen`); a slash command or the terminal's line
+    # is seen by nobody else: the note says so, not to send moderators looking for a message that isn't there.
+    return (rich(_("in a message to Hearth")) if event.seen else rich(_("in a command to Hearth"))) + place
 
 
 def _written_for(event: Event, step_of: Form | None) -> tuple[str, bool]:

@@ -18,7 +18,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import Choice, Option
+from bot.commands.registry import Choice, Option, confirmation
+from bot.content.style import SHOWN_AS_TYPED, marks_in
 from bot.commands.router import Router
 from bot.engines.rounds import anonymity_floor
 from bot.errors import UserError
@@ -128,7 +129,7 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
     before is read back as it was then (settled); a finished week whose rounds all closed is settled now, as it
     is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`) if it had
     a round (`_past_retention`)."""
-    zone = ZoneInfo(community.settings.default_timezone)
+    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
     kept_after = app.now() - timedelta(days=retention_days(app, community))
     settled = await app.store.insights.settled(community.id, mondays)
     out: dict[date, Released] = {}
@@ -236,7 +237,7 @@ def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
 
 
 async def insights_of(app: "Hearth", community: Community, schedule: Schedule | None, weeks: int) -> Insights:
-    zone = ZoneInfo(community.settings.default_timezone)
+    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
     mondays = week_starts(app.now(), zone, weeks * 2)
     released = await released_weeks(app, community, mondays)
     sid = schedule.id if schedule else None
@@ -473,6 +474,9 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     level = await concern(app, text)  # members read it on the round's post: the prompts' second look
     if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
         return ask
+    if (marks := marks_in(text)) and ev.args.get("confirmed") != "yes":  # (the second look a prompt gets for them)
+        return confirmation(app.registry.commands[ev.name], ev, _(SHOWN_AS_TYPED).format(mark="”, “".join(marks)),
+                            now=app.now())
     waiting = (await app.store.insights.notes_of([schedule.id])).get(schedule.id)
     if waiting is not None and waiting.text == text:  # (the same words again change nothing: no entry, no "Saved")
         return Reply(body=fill(_("The next round of **{name}** already opens with that note, so nothing changed."),
@@ -516,7 +520,7 @@ async def post_digests(app: "Hearth") -> None:
     now = app.now()
     due = []
     for community in await app.store.communities.list_all():
-        day = digest_due(community, now)
+        day = digest_due(app.in_force(community), now)
         if day is not None:
             due.append(await digest(app, community, day))
     if due:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot import language
@@ -14,6 +15,8 @@ from bot.i18n import N_, _, clock, long_day, one_full_stop, use
 from bot.scheduling import check_timezone, parse_date
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from bot.app import Hearth
 
 router = Router("member_settings")
@@ -49,8 +52,21 @@ async def snooze(app: "Hearth", ev: Event) -> Reply:
     with about("until"):
         until = parse_date(ev.args["until"], app.today(tz))
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, snooze_until=until)
-    return say(one_full_stop(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
-                               "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until))))
+    said = one_full_stop(_("Snoozed until {day} (inclusive). You stay in your check-ins; "
+                           "I'll just be quiet. **me snooze off** ends it early.").format(day=long_day(until)))
+    still = await still_comes(app, ev.actor.community_id, ev.actor.user_id, tz, until)
+    return say(said + (" " + still if still else ""))
+
+
+async def still_comes(app: "Hearth", community_id: str, user_id: str, tz: "ZoneInfo", until: date) -> str:
+    """What a snooze until `until` leaves coming, said wherever the snooze is ("" when nothing): the private
+    check-in the member asked for after a hard moment (`bot.flows.care_team`), which goes as asked, snoozed or not."""
+    asked = await app.store.care.followup_of(community_id, user_id)
+    due = asked.due_at.astimezone(tz).date() if asked is not None else None
+    if due is None or due > until:
+        return ""
+    return _("One thing still comes: the private check-in you asked me for after a hard moment, on {day}.").format(
+        day=long_day(due))
 
 
 @router.command("me language", "Choose the language I use for you, or see which one I use now.",

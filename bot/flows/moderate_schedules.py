@@ -17,6 +17,7 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option, Pinned, once
 from bot.content.packs import DEPTHS, THEMES
+from bot.content.style import SHOWN_AS_TYPED, marks_in
 from bot.errors import UserError, about
 from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
@@ -219,9 +220,10 @@ NAME_CONCERN = N_("This name reads to me like someone who may be in danger — t
 async def _name_looked_at(app: "Hearth", name: str) -> list[Rich]:
     """The second look prompts and notes get, for a check-in's name: posted on every round and sent to every
     member who joined, it is read by more people than either. The preview says so; Save is the confirmation."""
+    marked = [rich("⚠️ " + _(SHOWN_AS_TYPED).format(mark="”, “".join(marks)))] if (marks := marks_in(name)) else []
     if await concern(app, name) is None:
-        return []
-    return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK))]
+        return marked
+    return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK)), *marked]
 
 
 def _planned(fields: dict[str, Any], base: Schedule | None, actor: Actor) -> Schedule:

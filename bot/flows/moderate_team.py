@@ -293,17 +293,14 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                         settings=hearth_text(", ".join(SETTING_CHOICES)), field="key")
     community_language = await app.store.communities.language(community.id)
     if key and not ev.args.get("value", "").strip():  # one setting asked for: its value, and how to change it
-        value = community_language if key == "language" else getattr(current, key)
-        lines = [rich(f"{key}: " + "{}", _shown_setting(key, value, app))]
+        lines = [rich(f"{key}: " + "{}", _in_force(app, community, key, community_language))]
         if key == "crisis_screen":
-            lines.append(rich(_(screen_means(app, str(value)))))
+            lines.append(rich(_(screen_means(app, str(current.crisis_screen)))))
         lines.append(rich(_("Change it with **mod settings {key} <value>**.").format(key=key)))
         return Reply(body=join_rich(lines))
     if not key or "value" not in ev.args:
         lines = [rich(_("**Settings**"))] + [
-            rich(f"• {k}: " + "{}", _shown_setting(k, community_language if k == "language" else getattr(current, k),
-                                                   app))
-            for k in SETTING_CHOICES]
+            rich(f"• {k}: " + "{}", _in_force(app, community, k, community_language)) for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
     if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
         value = _language_value(ev.args["value"])
@@ -338,7 +335,7 @@ async def _ask_before_purging(app: "Hearth", ev: Event, community: Community, da
     """A shorter retention deletes answers people kept until now at the next daily purge, so it asks first, as
     `me delete` does, saying how many answers (and posts) would go; raising it, or shortening it where nothing is
     that old, just saves (None)."""
-    if days >= community.settings.retention_days or ev.args.get("confirmed") == "yes":
+    if days >= app.in_force(community).settings.retention_days or ev.args.get("confirmed") == "yes":
         return None
     cutoff = app.now() - timedelta(days=retention_days(app, community, days))
     gone = await app.store.expiring(community.id, cutoff)
@@ -411,6 +408,21 @@ def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
     return said
 
 
+def _in_force(app: "Hearth", community: Community, key: str, community_language: str | None) -> Rich:
+    """A setting as it is in force here (`Hearth.in_force`), not only as the community chose it: where this
+    Hearth's config decides it (a higher floor, a shorter cap, a timezone the community never set), it says so."""
+    if key == "language":
+        return _shown_setting(key, community_language, app)
+    chosen, value = getattr(community.settings, key), getattr(app.in_force(community).settings, key)
+    shown = _shown_setting(key, value, app)
+    if value == chosen:
+        return shown
+    why = {"summary_floor": _("the lowest this Hearth allows"), "retention_days": _("the longest this Hearth keeps "
+                                                                                  "answers"),
+           "default_timezone": _("this Hearth's default")}.get(key)
+    return shown + rich(" (" + "{}" + ")", hearth_text(why)) if why else shown
+
+
 def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich:
     """A setting's value as people read it: a channel as a link, nothing as "not set", never an id; the model
     screen says when this Hearth runs without its model (then the phrases read alone, whatever is chosen)."""
@@ -434,9 +446,9 @@ def _setting_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
 def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "summary_floor":
         n = _int(raw, key)
-        if n < MIN_SUMMARY_FLOOR:
+        if n < (floor := max(MIN_SUMMARY_FLOOR, app.config["checkins.summary_floor"])):  # (this Hearth's, if higher)
             raise UserError(_("The summary floor can be raised, never set below {floor}, so nobody's "
-                              "answer can be singled out.").format(floor=MIN_SUMMARY_FLOOR))
+                              "answer can be singled out.").format(floor=floor))
         if n > MAX_SUMMARY_FLOOR:
             raise UserError(_("The summary floor goes up to {most}. Above that, anonymous answers and moods would "
                               "hardly ever show, while members are told theirs are shared.").format(
@@ -444,8 +456,10 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
         return n
     if key == "retention_days":
         n = _int(raw, key)
-        if not RETENTION_DAYS[0] <= n <= RETENTION_DAYS[1]:
-            raise UserError(_("Keep answers between 1 and 3650 days."))
+        most = min(RETENTION_DAYS[1], app.config["privacy.retention_days"])  # (this Hearth's cap, if shorter)
+        if not RETENTION_DAYS[0] <= n <= most:
+            raise UserError(_("Keep answers between {least} and {most} days.").format(least=RETENTION_DAYS[0],
+                                                                                   most=most))
         return n
     if key == "default_timezone":
         return check_timezone(raw).key

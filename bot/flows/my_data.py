@@ -180,18 +180,32 @@ async def _what_it_cancels(app: "Hearth", ev: Event) -> Rich:
     cancels = _listed(_("**It also cancels what I promised you:**"),
                       await promises(app, ev.actor.community_id, ev.actor.user_id))
     care = _care_notes_withdrawn((await app.store.care.member_summary(ev.actor.community_id,
-                                                                     ev.actor.user_id))["care_notes"])
+                                                                     ev.actor.user_id))["care_notes"],
+                                 await app.store.care.unposted_notes(ev.actor.community_id, ev.actor.user_id))
     listed = ev.actor.user_id in await app.store.communities.moderators(ev.actor.community_id)
     off = await _off_the_list(app, ev, listed, asking=True)
     return join_rich([p for p in (off, care, cancels) if p.parts], "\n\n")
 
 
-def _care_notes_withdrawn(count: int) -> Rich:
+def _care_notes_withdrawn(count: int, unposted: int = 0) -> Rich:
     """Before `me delete`, truly: a care note about them goes, and the moderators see only that one was withdrawn
-    (`bot.flows.care_team.withdrawn_post`), with nothing of theirs. Said only to a member a note is about (their
-    **me data** tells them of it as well)."""
+    (`bot.flows.care_team.withdrawn_post`), with nothing of theirs: in the moderators' channel for a note already
+    posted, and only in their list (`mod care list`) for one not posted yet (`unposted` of them: it never will
+    be, so nothing is posted about it; as `_care_notes_gone` says after). Said only to a member a note is about
+    (their **me data** tells them of it as well)."""
     if not count:
         return Rich()
+    if unposted >= count:
+        return rich(ngettext(
+            "The care note about you goes too. It hasn't been posted yet, so it won't be: the moderators' list of "
+            "care notes will say only that one was withdrawn, with nothing of yours in it.",
+            "The {count} care notes about you go too. They haven't been posted yet, so they won't be: the "
+            "moderators' list of care notes will say only that they were withdrawn, with nothing of yours in them.",
+            count).format(count=count))
+    if unposted:
+        return rich(_("The care notes about you go too. In the moderators' channel, those already posted will say "
+                      "only that a care note was withdrawn, and the others won't be posted; nothing of yours stays "
+                      "in them."))
     return rich(ngettext(
         "The care note about you goes too. In the moderators' channel, it will say only that a care note was "
         "withdrawn, with nothing of yours in it.",
@@ -304,10 +318,11 @@ def _care_notes_gone(count: int, unposted: int) -> Rich:
             "only that care notes were withdrawn, with nothing of yours in them.", count))
     if unposted == count:
         return _if_any(count, ngettext(
-            "The care note about you is deleted too. It hadn't been posted yet, so it won't be: the moderators will "
-            "see only that a care note was withdrawn, with nothing of yours in it.",
+            "The care note about you is deleted too. It hadn't been posted yet, so it won't be: the moderators' list "
+            "of care notes will say only that one was withdrawn, with nothing of yours in it.",
             "The {count} care notes about you are deleted too. They hadn't been posted yet, so they won't be: the "
-            "moderators will see only that care notes were withdrawn, with nothing of yours in them.", count))
+            "moderators' list of care notes will say only that they were withdrawn, with nothing of yours in them.",
+            count))
     return rich(" " + _("The care notes about you are deleted too. In the moderators' channel, those already "
                         "posted will say only that a care note was withdrawn, with nothing of yours in them, and the "
                         "others won't be posted."))

@@ -52,7 +52,8 @@ def kind_count(kind: str, n: int) -> str:
         return ngettext("{count} check-in", "{count} check-ins", n).format(count=n)
     return ngettext("{count} reflection", "{count} reflections", n).format(count=n)
 PACK_OPTION = Option("pack", "a built-in pack's id, from mod pack list", required=True, suggest="packs")
-PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True)
+PATH_OPTION = Option("path", "terminal only: the pack file's path on the machine running Hearth", rest=True,
+                     as_typed=True)
 
 
 

@@ -9,12 +9,15 @@ and why) goes to stderr first. `hearth screen` follows the config: the model
 loads unless `[safety] model = false`, and reads as a community's default
 `crisis_screen = model` does (what only the model hears is `gentle`);
 `--model-crisis` lets its confident alarm be `crisis`, `--rules-only` leaves it out.
+A line that holds no text gets no verdict it wasn't given: `empty` for a blank
+one, `unreadable` for one that isn't UTF-8 (the terminal skips such a line too).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 from bot.safety.content import SafetyContentError
 from bot.safety.screen import Reading, Screen
@@ -22,6 +25,19 @@ from bot.safety.screen import Reading, Screen
 #: How each reading is named on stderr, after the screen itself.
 _READS = {"model": "what only the model hears is gentle (crisis_screen = model)",
           "model-crisis": "the model's confident alarm is a crisis too (crisis_screen = model-crisis)"}
+#: What bytes that aren't UTF-8 become, read with surrogateescape (`_lines`): never typed on purpose.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+def _lines(stdin: TextIO) -> Iterator[str]:
+    """Each line, decoded on its own where the stream has bytes beneath (a pipe, the keyboard): bytes that aren't
+    UTF-8 kept as lone surrogates, so that line is said unreadable and the rest read on."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:
+        yield from stdin
+        return
+    for data in iter(raw.readline, b""):
+        yield data.decode("utf-8", "surrogateescape")
 
 
 def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None,
@@ -39,9 +55,14 @@ def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr:
         reads = f"; {_READS[reading]}" if screen.model is not None and reading in _READS else ""
         stderr.write(f"screen: {screen.which}{reads}\n")
         stderr.flush()
-    for raw in stdin:
+    for raw in _lines(stdin):
         line = raw.rstrip("\r\n")
-        stdout.write(f"{screen.check_many([line], reading)[0].level}\t{line}\n")
+        if _NOT_UTF8.search(line):  # (shown as the terminal shows it: what can't be printed as "\ufffd")
+            stdout.write(f"unreadable\t{_NOT_UTF8.sub(chr(0xFFFD), line)}\n")
+        elif not line.strip():
+            stdout.write(f"empty\t{line}\n")
+        else:
+            stdout.write(f"{screen.check_many([line], reading)[0].level}\t{line}\n")
     stdout.flush()
     return 0
 

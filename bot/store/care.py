@@ -261,6 +261,19 @@ class CareRepository(Repository):
             "ORDER BY id", community_id, user_id, user_id, user_id)
         return [int(r["id"]) for r in rows]
 
+    async def unposted_notes(self, community_id: str, user_id: str) -> int:
+        """How many notes about them still wait for the clock's tick to be posted, not yet on their way: erased
+        now, such a note is never posted, so nothing is edited in the moderators' channel for it (counted as
+        `erase_member` counts it)."""
+        unposted = 0
+        for n in await self._notes_about(self.db, community_id, user_id):
+            waiting = await self.db.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' "
+                                             "AND subject = ?", f"care:{n.id}")
+            posts = [w for w in waiting if w["kind"] == "post"]
+            if not n.post_ref and posts and not any(w["claimed_until"] for w in posts):
+                unposted += 1
+        return unposted
+
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         """How many care notes name them (the member may not know a note went to the moderators), and when a
         follow-up they asked for is due."""

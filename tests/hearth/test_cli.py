@@ -104,6 +104,14 @@ def test_a_data_folder_where_nobody_may_write_is_named(tmp_path, command):
     refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": "/proc/sys/hearth-data"}), "/proc/sys")
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("command", [["check-config"], ["run"]])
+def test_a_data_folder_that_looks_writable_but_takes_no_folder_is_refused_by_both(tmp_path, command):
+    """Trial 20 C2: /proc looks writable to root (`os.access`), so check-config said "Config OK" for
+    HEARTH_DATA_DIR=/proc/nope, which a start then refused. The folder is tried as a start uses it."""
+    refused(hearth(tmp_path, *command, env={"HEARTH_DATA_DIR": "/proc/nope"}), "$HEARTH_DATA_DIR", "/proc/nope")
+
+
 @pytest.mark.skipif(IS_ROOT, reason="root may write to a read-only file")
 def test_a_read_only_database_file_is_named(tmp_path):
     folder = tmp_path / "d"
@@ -308,3 +316,17 @@ def test_a_setting_past_a_range_narrowed_since_the_last_release_starts_with_one_
     assert result.stderr.count("checkins.summary_floor") == 1, result.stderr
     assert "is 100" in result.stderr and "50 is used instead" in result.stderr
     assert "To silence this warning" in result.stderr
+
+
+def test_an_unknown_flag_is_refused_with_the_subcommands_own_usage(capsys):
+    """Trial 20 C3: `hearth screen --nosuch` printed the top-level usage, not `hearth screen`'s."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["screen", "--nosuch"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: hearth screen") and "hearth screen: error: unrecognized arguments: --nosuch" in err
+
+
+def test_screen_takes_phrases_as_moderators_name_the_setting():
+    """`--phrases` is `--rules-only`: what `mod settings crisis_screen phrases` reads."""
+    assert build_parser().parse_args(["screen", "--phrases"]).rules_only

@@ -100,6 +100,7 @@ def test_at_takes_a_day_and_a_time_forward_only_as_its_help_says(tmp_path, capsy
     assert "it only moves forward" in back
     assert "at most 3660 days at a time" in far
     assert "a day and a time like at 2027-03-28 01:30" in no_day  # 30 February: no such day
+    assert "“2027-02-30” isn't a real date." in no_day  # (trial 20 D1: as `me snooze 2026-02-30` says it)
     assert re.search(r"The clock says \w+ 28 Mar, 09:00:\d\d", out.split("you> at 09:00", 1)[1])  # the same day's
     assert "at [DATE] HH:MM" in extras_text() and "DATE like 2027-03-28" in extras_text()
 

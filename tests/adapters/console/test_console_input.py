@@ -114,12 +114,13 @@ everyone
 """
     out = run_script(tmp_path, script, capsys)
     form = out.split("ann> checkin answer", 1)[1]
-    sorry = "isn't one of the choices. Type one of them, or its number.\n  "
+    sorry = "isn't one of the choices. Type one of them.\n  "
     mood, rest = form.split("  > GREAT\n", 1)
     assert f"  > 7\n  “7” {sorry}How are you, 1 to 5?" in mood
     assert f"  > everyone\n  “everyone” {sorry}Who sees your words?" in rest  # asked again at once, not at the end
     assert "Long day" in rest.split("[#general › thread]", 1)[1]  # `1`: the first choice shown, shared
     assert "Your mood should be" not in out and "must be one of" not in out and "(cancelled)" not in out
+    assert "its number" not in out  # (trial 20 B5: "[shared] … [anonymous] …" shows no numbers to type)
 
 
 def test_empty_lines_are_skipped_in_a_script_and_show_the_prompt_again_at_the_keyboard(tmp_path, capsys, monkeypatch):

@@ -27,7 +27,7 @@ def test_a_sentence_at_a_choice_step_is_never_quoted_back_and_a_slip_still_is(tm
     script = EVENING_OPEN + "checkin answer\nthe blue one, I think, or maybe the green one today\n7\n3\n\nprivate\n"
     out = run_script(tmp_path, script, capsys)
     assert "“the blue one" not in out
-    assert "That isn't one of the choices. Type one of them, or its number." in out
+    assert "That isn't one of the choices. Type one of them." in out
     assert "“7” isn't one of the choices." in out
 
 

@@ -202,3 +202,20 @@ async def test_with_dms_closed_an_edit_of_concern_is_pointed_too_and_nowhere_to_
     [pointer] = await fake.wait_for(lambda: fake.channel_messages(fake.channel_id))
     assert "couldn't send you a private message" in pointer["content"] and "die" not in pointer["content"]
     assert await app.store.outbox.dms_closed(f"discord:{uid}")
+
+
+async def test_a_care_note_for_a_mention_that_ran_no_command_says_a_message_where_others_read_it(discord_bot, fake,
+                                                                                                app):
+    """Trial 20 B2: a care note says "a message" only where one sits for others to read (a mention in a server),
+    also for a line refused before it ran ("checkin answer 9 …"); a slash command is "a command"."""
+    from tests.adapters.discord.helpers import run
+
+    mia = fake.member(fake.next_id(), "Mia", moderator=True)
+    await run(fake, mia, "mod settings", key="alert_channel", value=fake.channel_id)
+    uid = fake.next_id()
+    ann = fake.member(uid, "Ann")
+    await fake.dispatch("MESSAGE_CREATE", message(fake, ann, f"<@{fake.app_id}> checkin answer 9 I want to die"))
+    await fake.wait_for(lambda: CARE in dm_texts(fake, uid))
+    await app.outbox.drain_all()
+    (note,) = [m for m in fake.channel_messages(fake.channel_id) if "may need some support" in m["content"]]
+    assert "in a message to Hearth in" in note["content"] and "command" not in note["content"]

@@ -205,7 +205,7 @@ async def test_a_care_note_for_a_slash_command_in_a_channel_says_where_it_was_ty
     await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
     await side.command(ANN, "me region I keep thinking about ending my life", channel="C0GENERAL")
     shown = await care_note_text(app, fake, clock)
-    assert "in a message to Hearth in" in shown and "private message" not in shown
+    assert "in a command to Hearth in" in shown and "message" not in shown
 
 
 async def test_me_delete_updates_the_care_note_to_say_it_was_withdrawn_and_its_dm_button_says_so(
@@ -277,3 +277,17 @@ async def test_a_note_whose_moderator_erased_their_data_is_updated_open_again_fo
     assert "nobody doubles up" in texts(taken["blocks"])
     await app.outbox.drain_all()
     assert "*Sam* is reaching out" in texts(fake.called("chat.update")[-1]["blocks"])
+
+
+async def test_a_care_note_for_a_mention_refused_before_it_ran_says_a_message_where_others_read_it(app, fake, side,
+                                                                                                   clock):
+    """Trial 20 B2: a mention sits in the channel for others to read ("a message"), also when its line was refused
+    before it ran; a slash command is seen by nobody else ("a command": the test above)."""
+    from testing.fake_slack import BOT_USER
+
+    await reply_to(fake, side, MOD, "mod settings alert_channel <#C0CARE|care>")
+    await side.event({"type": "app_mention", "user": ANN, "channel": "C0GENERAL", "ts": "9.0",
+                      "text": f"<@{BOT_USER}> checkin answer 9 {WORDS}"}, "EvMentionCare1")
+    await fake.wait_for("chat.postEphemeral")
+    shown = await care_note_text(app, fake, clock)
+    assert "in a message to Hearth in" in shown and "command" not in shown and WORDS not in shown

@@ -96,3 +96,37 @@ def test_a_yes_no_choice_reads_yes_and_no_as_a_config_file_does(typed, read):
     config file take on/off, true/false, 1/0."""
     cmd, args = parse_line(composed(), f"me lowmood {typed}")
     assert validate_options(cmd, args)["opt_in"] == read
+
+
+# -- full-width and other compatibility forms (trial 20 D2) -----------------------------------------------------
+
+
+def test_full_width_command_words_and_values_are_read_as_typed_in_ascii():
+    """`ＨＥＬＰ`, `me region ＧＢ` and `checkin answer ３` were refused; a CJK keyboard types them so. NFKC reads
+    them (never a member's own words: those stay as written)."""
+    reg = composed()
+    cmd, args = parse_line(reg, "ＨＥＬＰ")
+    assert cmd.name == "help" and "command" not in args
+    cmd, args = parse_line(reg, "ｍｅ ｒｅｇｉｏｎ ＧＢ")
+    assert cmd.name == "me region" and validate_options(cmd, args) == {"region": "GB"}
+    cmd, args = parse_line(reg, "checkin answer ３ ｓｈａｒｅｄ Ｆｕｌｌ ｗｏｒｄｓ")
+    assert cmd.name == "checkin answer"
+    assert validate_options(cmd, args) == {"mood": "3", "visibility": "shared", "words": "Ｆｕｌｌ ｗｏｒｄｓ"}
+
+
+async def test_full_width_commands_run_on_the_real_store(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+    from tests.conftest import actor, text, typed
+
+    ann = actor("ann")
+    assert "Region for support resources: United Kingdom" in text(await typed(app, ann, "me region ＧＢ"))
+    rnd = await open_round(app, clock)
+    await typed(app, ann, "checkin answer ３ private ｗｏｒｄｓ ａｓ ｔｙｐｅｄ")
+    saved = await app.store.rounds.response_of(rnd.id, ann.user_id)
+    assert saved.mood == 3 and saved.text == "ｗｏｒｄｓ ａｓ ｔｙｐｅｄ"
+
+
+def test_a_path_is_read_exactly_as_typed():
+    reg = composed()
+    cmd = reg.commands["mod pack import"]
+    assert validate_options(cmd, {"path": "~/ｐａｃｋ.toml"})["path"] == "~/ｐａｃｋ.toml"

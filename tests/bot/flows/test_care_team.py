@@ -628,11 +628,16 @@ async def test_a_button_drawn_for_another_state_is_refused_kindly(app, clock):
 
 
 async def test_me_delete_before_the_notes_tick_says_it_wont_be_posted_and_it_isnt(app, clock):
+    """Trial 20 B3: its question said "In the moderators' channel, it will say only that a care note was withdrawn",
+    and nothing was ever posted there: only their list says it, and both the question and the answer say so."""
     clock.advance(timedelta(minutes=3))  # (between ticks: the note waits for the next one)
     await crisis_note(app)
+    asked = text(await run(app, ANN, "me delete"))
+    assert "It hasn't been posted yet, so it won't be: the moderators' list of care notes will say only that one " \
+        "was withdrawn, with nothing of yours in it." in asked and "moderators' channel" not in asked
     said = await delete_everything(app, ANN)
-    assert "It hadn't been posted yet, so it won't be: the moderators will see only that a care note was " \
-        "withdrawn, with nothing of yours in it." in said and "coming down" not in said
+    assert "It hadn't been posted yet, so it won't be: the moderators' list of care notes will say only that one " \
+        "was withdrawn, with nothing of yours in it." in said and "coming down" not in said
     clock.advance(timedelta(minutes=10))
     assert await posts_to_mods(app) == []
     assert "1 care note was withdrawn" in text(await run(app, MIA, "mod care list"))  # (it may have listed it)
@@ -643,6 +648,9 @@ async def test_me_delete_says_what_became_of_posted_and_unposted_notes_alike(app
     await posts_to_mods(app)
     clock.advance(timedelta(hours=app.config["safety.alert_cooldown_hours"], minutes=3))
     await run(app, ANN, "note", text=CRISIS + " again")
+    asked = text(await run(app, ANN, "me delete"))
+    assert "those already posted will say only that a care note was withdrawn, and the others won't be posted" \
+        in asked
     said = await delete_everything(app, ANN)
     assert "those already posted will say only that a care note was withdrawn" in said \
         and "the others won't be posted" in said and "coming down" not in said
@@ -716,5 +724,5 @@ async def test_mod_care_list_counts_withdrawn_notes_beside_the_open_ones_for_two
 
 async def test_me_deletes_question_mentions_a_care_note_only_to_a_member_one_is_about(app):
     await crisis_note(app)
-    assert "moderators' channel" in text(await run(app, ANN, "me delete"))
-    assert "moderators' channel" not in text(await run(app, actor("bob"), "me delete"))
+    assert "care note about you goes too" in text(await run(app, ANN, "me delete"))
+    assert "goes too" not in text(await run(app, actor("bob"), "me delete"))

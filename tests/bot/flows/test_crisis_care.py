@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 
 from hearth.cli import main
-from bot.events import Event
+from bot.events import Event, say
 from bot.safety.screen import MODEL_OFF, Level, Reading, Screen, ScreenResult
 from tests.bot.flows.test_checkins import open_round
 from tests.conftest import actor, press, run, text, typed
@@ -593,9 +593,31 @@ async def test_a_care_note_for_words_in_a_button_opened_modal_says_a_form_where_
     assert "in a form from Hearth in #general" in note and "message" not in note
 
 
-async def test_a_care_note_for_a_typed_command_says_a_message_where_it_was_typed(app):
+async def test_a_care_note_for_a_typed_command_says_a_command_where_it_was_typed(app):
+    """Trial 20 B2: a terminal line (or a slash command), which nobody else sees, was "in a message to Hearth in
+    #general": moderators were sent looking for a message that isn't there. A command, truly; a message only
+    where one sits in the channel for others to read (`Event.seen`)."""
     await with_alert_channel(app)
     await app.handle(Event("command", actor("cy"), "me region", {"region": "I want to kill myself"}, typed=True))
+    note = await note_of(app)
+    assert "in a command to Hearth in #general" in note and "message" not in note
+
+
+async def test_a_care_note_for_a_message_others_read_says_a_message_where_it_is(app):
+    await with_alert_channel(app)
+    await app.handle(Event("command", actor("cy"), "me region", {"region": "I want to kill myself"}, typed=True,
+                           seen=True))
+    assert "in a message to Hearth in #general" in await note_of(app)
+
+
+async def test_a_care_note_for_a_refused_line_says_a_command_unless_others_read_it(app, clock):
+    """The same for a line that ran no command (the terminal's bare words; a mention Hearth couldn't read)."""
+    await with_alert_channel(app)
+    await typed(app, actor("cy"), "I want to kill myself")
+    assert "in a command to Hearth in #general" in await note_of(app)
+    app.sent.clear()
+    clock.advance(timedelta(days=2))
+    await app.refused_line(actor("cy"), "I want to kill myself", say("?"), seen=True)
     assert "in a message to Hearth in #general" in await note_of(app)
 
 
@@ -1089,3 +1111,12 @@ async def test_a_model_that_failed_to_load_is_not_said_to_be_off(app, monkeypatc
     monkeypatch.setattr(app.content, "screen", Screen(app.content.screen.rules, None, MODEL_OFF))
     said = text(await run(app, actor("mia", moderator=True), "mod settings", key="crisis_screen"))
     assert "[safety] model = true" in said and "could not load" not in said
+
+
+async def test_support_with_words_of_concern_gets_the_care_reply_and_no_i_havent_done_that(app):
+    """Trial 20 E: `support I want to kill myself` got the crisis reply (who to reach: what support gives), then
+    "I haven't done that, so nothing has changed." Not for support: it was done."""
+    said = text(await typed(app, actor("ann"), "support I want to kill myself"))
+    assert said.startswith(CRISIS_OPENING.split(".")[0]) and "Find A Helpline" in said
+    assert "I haven't done that" not in said and "kill" not in said
+    assert "I haven't done that" in text(await typed(app, actor("bob"), "me region I want to kill myself"))

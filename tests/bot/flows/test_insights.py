@@ -14,7 +14,7 @@ from PIL import Image
 from bot.insights import charts
 from bot.scheduling.runner import RoundScheduler
 from tests.bot.scheduling.test_runner import make_schedule
-from tests.conftest import COMMUNITY, actor, run, text
+from tests.conftest import COMMUNITY, actor, press, run, text
 
 UTC = timezone.utc
 MIA = actor("mia", moderator=True)
@@ -425,3 +425,16 @@ async def test_a_week_settled_before_its_reason_was_kept_says_moods_not_shown_an
     assert "5 Jan · invited 8 · answered 4 · moods not shown\n" in said
     assert "“moods not shown”: fewer than 3 people shared a mood that week, or their moods could give away an " \
            "anonymous answer." in said
+
+
+async def test_a_note_with_a_mention_gets_the_second_look_a_prompt_gets(app):
+    """Trial 20 D3: `mod prompt add … @everyone?` asked first; `mod schedule note evening @here please come` was
+    saved at once, though members see it as typed too."""
+    await make_schedule(app)
+    (schedule,) = await app.store.schedules.list_all(MIA.community_id)
+    [ask] = await run(app, MIA, "mod schedule note", name=schedule.name, text="circle @here please come")
+    assert "It holds “@here”, which members see as plain words" in ask.plain() and "Saved" not in ask.plain()
+    assert (await app.store.insights.notes_of([schedule.id])).get(schedule.id) is None
+    yes = [b for b in ask.buttons if b.action == "confirm"][0]
+    assert "Saved" in text(await press(app, MIA, yes.action, yes.args))
+    assert (await app.store.insights.notes_of([schedule.id]))[schedule.id].text == "circle @here please come"

@@ -147,3 +147,11 @@ async def test_saving_an_edit_says_only_what_is_true_of_an_edit(app):
     [preview] = await run(app, MOD, "mod schedule edit", name="mornings", channel="elsewhere")
     saved = text(await press(app, MOD, "mod.schedule.save", preview.buttons[0].args))
     assert saved == "Saved changes to mornings."
+
+
+async def test_a_name_with_a_mention_is_said_in_the_preview(app):
+    """Trial 20 D3: a check-in called "@everyone" reads oddly in every post; its preview says so (Save confirms)."""
+    [preview] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "@everyone"}))
+    assert "⚠️ It holds “@everyone”, which members see as plain words" in preview.plain()
+    [plain] = await run(app, MOD, "mod schedule create", **BASE)
+    assert "⚠️" not in plain.plain()

@@ -92,8 +92,11 @@ async def test_raising_retention_or_shortening_it_where_nothing_is_that_old_just
     mia, _ann, _runner = await setup_answers(app, clock)  # the oldest answer: 21 days old
     assert text(await run(app, mia, "mod settings", key="retention_days", value="30")) == \
         "Saved: retention_days is now 30."  # shorter, but nothing is that old
+    assert text(await run(app, mia, "mod settings", key="retention_days", value="300")) == \
+        "Saved: retention_days is now 300."  # longer: nothing goes
+    # (never longer than this Hearth keeps answers, 365 days as shipped: it wouldn't be kept that long)
     assert text(await run(app, mia, "mod settings", key="retention_days", value="400")) == \
-        "Saved: retention_days is now 400."  # longer: nothing goes
+        "Keep answers between 1 and 365 days."
 
 
 async def test_a_single_answer_to_remove_is_said_in_the_singular(app, clock):
@@ -104,3 +107,42 @@ async def test_a_single_answer_to_remove_is_said_in_the_singular(app, clock):
     said = text(await run(app, mia, "mod settings", key="retention_days", value="10"))
     assert "1 answer is older than that: I'll delete it within a day. 1 of their posts is still in a channel, and " \
            "comes down too." in said
+
+
+async def with_config(app, **values) -> None:
+    """This Hearth's config file, as if it said `values` (`checkins__summary_floor=5`)."""
+    app.config = app.config.with_values(**values)
+
+
+async def test_mod_settings_shows_the_values_in_force_where_the_config_decides_them(app):
+    """Trial 20 C1: with summary_floor 5, default_timezone Asia/Tokyo and retention_days 30 in the config, `mod
+    settings` showed 3, UTC and 365, while the floor 5 was in force and new schedules ran on UTC."""
+    await with_config(app, checkins__summary_floor=5, checkins__default_timezone="Asia/Tokyo",
+                      privacy__retention_days=30)
+    shown = text(await run(app, MIA, "mod settings"))
+    assert "• summary_floor: 5 (the lowest this Hearth allows)" in shown
+    assert "• default_timezone: Asia/Tokyo (this Hearth's default)" in shown
+    assert "• retention_days: 30 (the longest this Hearth keeps answers)" in shown
+    assert "summary_floor: 5 (the lowest" in text(await run(app, MIA, "mod settings", key="summary_floor"))
+    community = await app.ensure_community(MIA.community_id)
+    assert app.zone_of(None, community).key == "Asia/Tokyo"  # (a new schedule's, a DM's: the config's)
+    [preview] = await run(app, MIA, "mod schedule create", name="m", channel="general", when="daily 09:00")
+    await press(app, MIA, "mod.schedule.save", preview.buttons[0].args)
+    (schedule,) = await app.store.schedules.list_all(MIA.community_id)
+    assert schedule.timezone == "Asia/Tokyo"
+
+
+async def test_a_community_choice_within_the_config_is_shown_as_it_is_and_one_outside_it_refused(app):
+    await with_config(app, checkins__summary_floor=5, privacy__retention_days=30)
+    assert "never set below 5" in text(await run(app, MIA, "mod settings", key="summary_floor", value="4"))
+    assert "Keep answers between 1 and 30 days" in text(await run(app, MIA, "mod settings", key="retention_days",
+                                                                  value="60"))
+    await run(app, MIA, "mod settings", key="summary_floor", value="7")
+    await run(app, MIA, "mod settings", key="default_timezone", value="Europe/Lisbon")
+    shown = text(await run(app, MIA, "mod settings"))
+    assert "• summary_floor: 7\n" in shown and "• default_timezone: Europe/Lisbon\n" in shown
+
+
+async def test_with_the_shipped_config_the_timezone_is_utc_and_says_where_it_comes_from(app):
+    shown = text(await run(app, MIA, "mod settings"))
+    assert "• default_timezone: UTC (this Hearth's default)" in shown and "• summary_floor: 3\n" in shown

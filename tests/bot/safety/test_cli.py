@@ -22,10 +22,19 @@ def test_labels_each_line_in_order():
     assert out.splitlines() == [
         "crisis\tI want to die",
         "ok\tthis deadline is killing me",
-        "ok\t",
+        "empty\t",
         "ok\tI’m not suicidal",
         "crisis\tkms",
     ]
+
+
+def test_a_line_that_is_no_text_gets_no_verdict():
+    """Trial 20 B4: `printf '\\xff\\xfe\\n' | hearth screen` printed "ok" for a line it couldn't read, and a blank
+    line was "ok" too: neither was screened."""
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\n   \nI want to die\n"), encoding="utf-8")
+    out = io.StringIO()
+    assert main(stdin, out) == 0
+    assert out.getvalue().splitlines() == ["unreadable\t\ufffd\ufffd", "empty\t   ", "crisis\tI want to die"]
 
 
 def test_empty_input_prints_nothing():
