@@ -38,7 +38,7 @@ from bot.safety.corpus import (ANSWERS_HEADER, LANGUAGES, Answer, Sentence, chec
                                read_corpus)
 from bot.safety.evaluate import report, tally
 from bot.safety.screen import Reading, Screen
-from bot.safety.train import ordinary
+from bot.safety.train import dev_parts, ordinary
 
 RECALL, PRECISION, CAUGHT, P99_MS, LOAD_S, GROWTH_MB = 0.95, 0.90, 0.98, 20.0, 2.0, 200.0
 
@@ -110,7 +110,7 @@ def ordinary_texts(sentences: list[Sentence]) -> dict[str, list[str]]:
     prompts = [p for path in sorted((content / "packs").glob("*.toml"))
                for p in tomllib.loads(path.read_text(encoding="utf-8")).get("prompts", [])]
     texts = [t for t in _strings(tomllib.loads((content / "texts.toml").read_text(encoding="utf-8"))) if len(t) > 3]
-    dev = part(sentences, "dev")
+    _learnt, dev = dev_parts(sentences)  # (the half of dev the head learnt from tells nothing here)
     chat = [s.text for s, everyday in zip(dev, ordinary(dev)) if everyday]
     reflective = [s.text for s in dev if s.category == "reflective"]
     return {"everyday chat (dev)": chat, "short messages": list(SHORT),

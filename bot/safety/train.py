@@ -1,18 +1,18 @@
 """Train the crisis screen's head: one reproducible command.
 
-    python -m bot.safety.train              # train on the train split, choose thresholds on dev and the
+    python -m bot.safety.train              # train on train and half of dev, choose thresholds on the rest and the
                                             # calibration set, write head.json
     python -m bot.safety.train --freeze     # once, before any training: freeze the test split
     python -m bot.safety.train --compare    # measure every installed embedder on the dev split
     python -m bot.safety.train --ablation   # measure the head's parts on the dev split
 
 The head reads the sentence embedding through five hidden layers averaged
-(scikit-learn's MLP with L-BFGS, seeded: `--seed`, recorded in the head; its mix
-and strength chosen on dev, then fitted again on train and dev) and mixes its logit
+(scikit-learn's MLP with L-BFGS, seeded: `--seed`, recorded in the head), fitted
+on train and half of dev's ideas (`dev_parts`), and mixes its logit
 with a linear model over hashed character and word n-grams
 (`bot.safety.ngrams`), which keeps slang and misspellings the embedding blurs.
 Scikit-learn is needed to train only; screening is numpy. The mix is chosen
-on the dev split; the thresholds on dev and on the calibration set
+on the dev ideas not learnt from; the thresholds on them and on the calibration set
 (`CALIBRATION`: check-in answers written apart from the corpus), which caps
 how many ordinary answers get the crisis answer. The test split is never read
 here except to freeze it.
@@ -69,11 +69,12 @@ NGRAM_BITS, NGRAM_C = 16, 10.0
 MIXES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 #: Hidden layers fitted from consecutive seeds and averaged (`fit_ensemble`).
 ENSEMBLE = 5
-#: Whether the shipped head is fitted again on train and dev once its mix and strength are chosen: 60 % more ideas
-#: to learn from. Measured on the calibration set (session 20, one seed): AUC 0.958 → 0.965, and at 3 % of its
-#: ordinary answers over the line, 0.754 → 0.796 of those in danger; on train → half of train, dev AUC fell
-#: 0.946 → 0.932, so more ideas still help. Dev's figures in `bench/` are then of sentences the head learnt from.
-REFIT_ON_DEV = True
+#: The share of dev's ideas the head also learns from (`dev_parts`, by each idea's digest); its mix, strength and
+#: thresholds are chosen on the rest, read by the very head that ships. Measured (session 20): more ideas still
+#: help (on half of train, dev AUC 0.946 → 0.932), and the calibration set's AUC rose 0.958 → 0.965 with all of
+#: dev learnt; but a head fitted on all of dev, its thresholds chosen on dev read by a head fitted on train alone,
+#: was surer of everything than the head they were chosen for (German test precision 0.85).
+DEV_LEARNT = 0.5
 #: A phrase must be right this often on the train split (over at least MIN_HITS matches) to fire alone.
 PHRASE_PRECISION, MIN_HITS = 0.9, 3
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
@@ -321,6 +322,16 @@ def fit_ngrams(texts: list[str], y: Any) -> tuple[Any, float]:
     return fit.coef_[0].astype(np.float32), float(fit.intercept_[0])
 
 
+def dev_parts(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """Dev's sentences as (learnt from, kept for choosing): `DEV_LEARNT` of its ideas, by their id's digest, are
+    learnt from; the rest stay unseen, to choose the mix and thresholds on and for `bench` to report."""
+    def learnt(idea: str) -> bool:
+        return int(hashlib.sha256(f"dev-learnt:{idea}".encode()).hexdigest()[:8], 16) < DEV_LEARNT * 16 ** 8
+
+    dev = part(sentences, "dev")
+    return [s for s in dev if learnt(s.idea)], [s for s in dev if not learnt(s.idea)]
+
+
 def _features(embedder: Any, rows: list[Sentence]) -> tuple[Any, Any]:
     import numpy as np
 
@@ -335,15 +346,15 @@ def answers_digest(answers: list[Answer]) -> str:
 
 def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, content_dir: Path | None = None,
           embedder: Any = None, calibration: list[Answer] | None = None) -> Head:
-    """Fit the head on the train split and choose its mix and strength on dev; then, with those, fit it again on
-    train and dev together (`REFIT_ON_DEV`), the head that ships. Its thresholds are chosen on dev, read by the
-    head fitted on train alone (dev is then still unseen), and on the calibration answers read by the shipped head
-    through the screen as it runs (`Screen.readings`); the test split is never read."""
+    """Fit the head on the train split and half of dev's ideas (`dev_parts`); choose its mix on the other half of
+    dev, its thresholds on that half and (when given) the calibration answers, read through the screen as it runs
+    (`Screen.readings`); the test split is never read."""
     import numpy as np
 
     embedder = _Cached(embedder or load_embedder(model))
     rules = AllRules.load(content_dir)
-    train_rows, dev_rows = part(sentences, "train"), part(sentences, "dev")
+    learnt, dev_rows = dev_parts(sentences)
+    train_rows = part(sentences, "train") + learnt
     x, y = _features(embedder, train_rows)
     verdicts = [rules.check(s.text) for s in dev_rows]
     evidence_only = unreliable_phrases(train_rows, [rules.check(s.text) for s in train_rows])
@@ -358,30 +369,22 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
             dev_chances = Model(embedder, head).probabilities([s.text for s in dev_rows])
             fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, -strength, head, dev_chances))
     dev_auc, _, strength, head, dev_chances = max(fits, key=lambda f: f[:3])
-    fitted_on = train_rows
-    if REFIT_ON_DEV:
-        fitted_on = train_rows + dev_rows
-        x, y = _features(embedder, fitted_on)
-        w1, b1, w2, b2 = fit_ensemble(x, y, seed, -strength)
-        ngram_w, ngram_b = fit_ngrams([s.text for s in fitted_on], y)
-        head = replace(head, weights=tuple(float(v) for v in w2), bias=b2, hidden=w1, hidden_bias=b1,
-                       ngram_weights=ngram_w, ngram_bias=ngram_b)
     readings = None
     if calibration is not None:
         read = Screen(rules, Model(embedder, head)).readings([a.text for a in calibration])
         readings = [(a.crisis, v, p) for a, (v, p) in zip(calibration, read)]
     choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only, readings)
-    source = f"{len(dev_rows)} dev sentences (precision floor {PRECISION_FLOOR}, everyday chat ≤ {ORDINARY_MAX})"
+    source = f"{len(dev_rows)} dev sentences not learnt from (precision floor {PRECISION_FLOOR}, everyday chat ≤ {ORDINARY_MAX})"
     if calibration is not None:
         ordinary_n = sum(not a.crisis for a in calibration)
         source += (f" and the calibration answers ({len({a.idea for a in calibration})} ideas: "
                    f"{ordinary_n} ordinary answers, {len(calibration) - ordinary_n} in danger; digest "
                    f"{answers_digest(calibration)}): the model adds crisis for ≤ {CALIBRATION_CRISIS_MAX:.1%} of its "
                    f"ordinary answers, crisis or gentle for ≤ {CALIBRATION_CONCERN_MAX:.1%}, beyond the rules' own")
-    about = {"trained_on": f"{len(fitted_on)} sentences ({len({s.idea for s in fitted_on})} ideas"
-                           f"{', train and dev' if REFIT_ON_DEV else ''})",
-             "thresholds_from": source + (" (dev read by the head fitted on train alone)" if REFIT_ON_DEV else ""),
-             "corpus": corpus_digest(fitted_on), "seed": seed,
+    about = {"trained_on": f"{len(train_rows)} sentences ({len({s.idea for s in train_rows})} ideas: train and "
+                           f"{DEV_LEARNT:.0%} of dev's)",
+             "thresholds_from": source,
+             "corpus": corpus_digest(train_rows), "seed": seed,
              "head": f"{ENSEMBLE} × {HIDDEN} relu units (l2 {-strength}, seeds {seed}–{seed + ENSEMBLE - 1}, logits "
                      f"averaged) + hashed n-grams (2**{NGRAM_BITS}, C {NGRAM_C}), mix {head.mix}",
              "dev_auc": round(dev_auc, 4),
