@@ -475,7 +475,7 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
     if (ask := for_members(app, ev, level, _(NOTE_CONCERN))) is not None:
         return ask
     if (marks := marks_in(text)) and ev.args.get("confirmed") != "yes":  # (the second look a prompt gets for them)
-        return confirmation(app.registry.commands[ev.name], ev, _(SHOWN_AS_TYPED).format(mark="”, “".join(marks)),
+        return confirmation(app.registry.commands[ev.name], ev, fill(_(SHOWN_AS_TYPED), mark="”, “".join(marks)),
                             now=app.now())
     waiting = (await app.store.insights.notes_of([schedule.id])).get(schedule.id)
     if waiting is not None and waiting.text == text:  # (the same words again change nothing: no entry, no "Saved")

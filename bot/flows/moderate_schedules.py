@@ -220,7 +220,8 @@ NAME_CONCERN = N_("This name reads to me like someone who may be in danger — t
 async def _name_looked_at(app: "Hearth", name: str) -> list[Rich]:
     """The second look prompts and notes get, for a check-in's name: posted on every round and sent to every
     member who joined, it is read by more people than either. The preview says so; Save is the confirmation."""
-    marked = [rich("⚠️ " + _(SHOWN_AS_TYPED).format(mark="”, “".join(marks)))] if (marks := marks_in(name)) else []
+    # (the marks are the name's own: inert, so the "**" or "`" it names is shown, never read as markup)
+    marked = [fill("⚠️ " + _(SHOWN_AS_TYPED), mark="”, “".join(marks))] if (marks := marks_in(name)) else []
     if await concern(app, name) is None:
         return marked
     return [rich("⚠️ " + _(NAME_CONCERN) + " " + _(MEMBERS_ASK)), *marked]
