@@ -117,10 +117,11 @@ def read_word(word: str) -> str:
 
 def read_value(opt: "Option", value: str) -> str:
     """An option's value in NFKC ("ＧＢ" is GB, "０９：００" is 09:00), keeping its case, unless it is someone's own
-    words (kind "text"), a file, kept as typed (`Option.as_typed`: a path on the machine), or a check-in's name (one
-    set, `label`, or one naming a saved check-in, `suggest="schedules"`): NFKC would write "Wind down…" as "Wind
-    down...", a name nobody chose, and a name saved before (or offered by autocomplete as saved) would not be found."""
-    if opt.kind in ("text", "file") or opt.as_typed or opt.label or opt.suggest == "schedules":
+    words (kind "text"), a file, kept as typed (`Option.as_typed`: a path on the machine), a name someone set or
+    picked (a check-in's, `label`, or one naming a saved check-in, `suggest="schedules"`; a person or a channel):
+    NFKC would write "Wind down…" as "Wind down...", or a channel "🌿｜general" as "🌿|general", names nobody chose,
+    and a name saved before (or offered by autocomplete as saved) would not be found."""
+    if opt.kind in ("text", "file", "user", "channel") or opt.as_typed or opt.label or opt.suggest == "schedules":
         return value
     return nfkc(value)
 

@@ -491,7 +491,8 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
 
 
 def digest_due(community: Community, now: datetime) -> date | None:
-    """The local day a digest is due on, if it is due now (its day, at or after its time); else None."""
+    """The local day a digest is due on, if it is due now (its day, at or after its time); else None. `community`
+    as `Hearth.in_force` gives it: its timezone may be "" (none chosen) until then."""
     s = community.settings
     if not s.digest_channel:
         return None

@@ -197,15 +197,16 @@ def _care_notes_withdrawn(count: int, unposted: int = 0) -> Rich:
         return Rich()
     if unposted >= count:
         return rich(ngettext(
-            "The care note about you goes too. It hasn't been posted yet, so it won't be: the moderators' list of "
-            "care notes will say only that one was withdrawn, with nothing of yours in it.",
-            "The {count} care notes about you go too. They haven't been posted yet, so they won't be: the "
-            "moderators' list of care notes will say only that they were withdrawn, with nothing of yours in them.",
+            "The care note about you goes too. It hasn't been posted yet, so if you delete now, it won't be: the "
+            "moderators' list of care notes will say only that one was withdrawn, with nothing of yours in it.",
+            "The {count} care notes about you go too. They haven't been posted yet, so if you delete now, they won't "
+            "be: the moderators' list of care notes will say only that they were withdrawn, with nothing of yours in "
+            "them.",
             count).format(count=count))
     if unposted:
         return rich(_("The care notes about you go too. In the moderators' channel, those already posted will say "
-                      "only that a care note was withdrawn, and the others won't be posted; nothing of yours stays "
-                      "in them."))
+                      "only that a care note was withdrawn, and if you delete now, the others won't be posted; "
+                      "nothing of yours stays in them."))
     return rich(ngettext(
         "The care note about you goes too. In the moderators' channel, it will say only that a care note was "
         "withdrawn, with nothing of yours in it.",

@@ -3,11 +3,11 @@
     python -m bot.safety.train              # train on train and half of dev, choose thresholds on the rest and the
                                             # calibration set, write head.json
     python -m bot.safety.train --freeze     # once, before any training: freeze the test split
-    python -m bot.safety.train --compare    # measure every installed embedder on the dev split
-    python -m bot.safety.train --ablation   # measure the head's parts on the dev split
+    python -m bot.safety.train --compare    # measure every installed embedder on dev (the half not learnt from)
+    python -m bot.safety.train --ablation   # measure the head's parts on dev (the half not learnt from)
 
-The head reads the sentence embedding through five hidden layers averaged
-(scikit-learn's MLP with L-BFGS, seeded: `--seed`, recorded in the head), fitted
+The head reads the sentence embedding through five nets of one hidden layer,
+their logits averaged (scikit-learn's MLP with L-BFGS, seeded: `--seed`, recorded in the head), fitted
 on train and half of dev's ideas (`dev_parts`), and mixes its logit
 with a linear model over hashed character and word n-grams
 (`bot.safety.ngrams`), which keeps slang and misspellings the embedding blurs.
@@ -443,7 +443,7 @@ def compare(sentences: list[Sentence], content_dir: Path | None = None) -> list[
     """Every installed embedder, trained the same way and measured on dev through the screen itself: quality,
     latency, load, memory."""
     lines = []
-    dev = part(sentences, "dev")
+    dev = dev_parts(sentences)[1]  # (the half `train` learns from would flatter every row)
     rules = AllRules.load(content_dir)
     for name in EMBEDDERS:
         try:
@@ -472,7 +472,8 @@ def ablation(sentences: list[Sentence], content_dir: Path | None = None) -> list
 
     embedder = _Cached(load_embedder("use-m3"))
     rules = AllRules.load(content_dir)
-    train_rows, dev = part(sentences, "train"), part(sentences, "dev")
+    learnt, dev = dev_parts(sentences)
+    train_rows = part(sentences, "train") + learnt
     x = np.asarray(embedder.embed([s.text for s in train_rows]), dtype=np.float64)
     y = np.asarray([1.0 if s.crisis else 0.0 for s in train_rows])
     verdicts = [rules.check(s.text) for s in dev]

@@ -269,9 +269,7 @@ class CareRepository(Repository):
         for n in await self._notes_about(self.db, community_id, user_id):
             waiting = await self.db.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' "
                                              "AND subject = ?", f"care:{n.id}")
-            posts = [w for w in waiting if w["kind"] == "post"]
-            if not n.post_ref and posts and not any(w["claimed_until"] for w in posts):
-                unposted += 1
+            unposted += _post_of(n, waiting) == "waiting"
         return unposted
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
@@ -337,8 +335,8 @@ class CareRepository(Repository):
         for n in notes:
             waiting = await tx.fetchall("SELECT kind, claimed_until FROM outbox WHERE status = 'pending' "
                                         "AND subject = ?", f"care:{n.id}")
-            on_its_way = any(w["kind"] == "post" and w["claimed_until"] for w in waiting)
-            if n.post_ref or on_its_way:
+            post = _post_of(n, waiting)
+            if post == "out":
                 # An edit of it out right now (dropped with the member's rows) may still land: this one goes after.
                 busy = [parse_iso(w["claimed_until"]) for w in waiting if w["kind"] == "edit" and w["claimed_until"]]
                 target: dict[str, Any] = {"channel": n.channel_id, "care_note": n.id, "community": community_id}
@@ -347,8 +345,8 @@ class CareRepository(Repository):
                 await enqueue_on(tx, [Outgoing(withdrawn_key(community_id, n.id), "edit", target, payload)], now,
                                  max(busy) if busy and max(busy) > now else None)
                 edited += 1
-            elif any(w["kind"] == "post" for w in waiting):
-                unposted += 1  # (still waiting for its tick, unclaimed: `OutboxRepository.erase_member` drops it)
+            elif post == "waiting":
+                unposted += 1  # (`OutboxRepository.erase_member` drops it)
             reminders = await tx.fetchall(
                 "SELECT target, message_ref FROM outbox WHERE kind = 'post' AND status = 'sent' "
                 "AND message_ref IS NOT NULL AND dedupe_key LIKE ? ESCAPE '\\'",
@@ -405,3 +403,14 @@ def _exported(note: CareNote) -> dict[str, Any]:
 
     return {"noted_at": utc_iso(note.created_at), "care_channel": note.channel_id, "status": note.state,
             "taken_at": when(note.taken_at), "done_at": when(note.closed_at), "raised_again_at": when(note.raised_at)}
+
+
+def _post_of(note: CareNote, waiting: list[Any]) -> str:
+    """Where a note's post stands, from its pending outbox rows: "out" (posted, or claimed and on its way: only an
+    edit can withdraw it), "waiting" (its post unclaimed, waiting for the clock's tick: dropped with the member's
+    rows, never posted), or "" (no post at all). One reading for `erase_member` and for what `me delete` says first
+    (`unposted_notes`)."""
+    posts = [w for w in waiting if w["kind"] == "post"]
+    if note.post_ref or any(w["claimed_until"] for w in posts):
+        return "out"
+    return "waiting" if posts else ""

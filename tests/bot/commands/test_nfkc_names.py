@@ -29,3 +29,13 @@ async def test_the_marks_a_name_holds_are_said_inertly(app):
     [preview] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "**Mornings** `x`"}))
     held = [p.text for p in preview.body.parts if isinstance(p, UserText) and "**" in p.text]
     assert any("`" in p for p in held), preview.body.parts
+
+
+def test_a_channel_or_a_person_is_read_as_named():
+    """Discord channel names often hold a full-width bar ("🌿｜general"): NFKC made it "🌿|general", a channel that
+    does not exist. A full-width value of any other kind is still read in NFKC."""
+    from bot.commands.registry import Option, read_value
+
+    assert read_value(Option("where", "", kind="channel"), "🌿｜general") == "🌿｜general"
+    assert read_value(Option("who", "", kind="user"), "ｍｉａ") == "ｍｉａ"
+    assert read_value(Option("region", ""), "ＧＢ") == "GB"

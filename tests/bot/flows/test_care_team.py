@@ -633,8 +633,8 @@ async def test_me_delete_before_the_notes_tick_says_it_wont_be_posted_and_it_isn
     clock.advance(timedelta(minutes=3))  # (between ticks: the note waits for the next one)
     await crisis_note(app)
     asked = text(await run(app, ANN, "me delete"))
-    assert "It hasn't been posted yet, so it won't be: the moderators' list of care notes will say only that one " \
-        "was withdrawn, with nothing of yours in it." in asked and "moderators' channel" not in asked
+    assert "It hasn't been posted yet, so if you delete now, it won't be: the moderators' list of care notes will " \
+        "say only that one was withdrawn, with nothing of yours in it." in asked and "moderators' channel" not in asked
     said = await delete_everything(app, ANN)
     assert "It hadn't been posted yet, so it won't be: the moderators' list of care notes will say only that one " \
         "was withdrawn, with nothing of yours in it." in said and "coming down" not in said
@@ -649,8 +649,8 @@ async def test_me_delete_says_what_became_of_posted_and_unposted_notes_alike(app
     clock.advance(timedelta(hours=app.config["safety.alert_cooldown_hours"], minutes=3))
     await run(app, ANN, "note", text=CRISIS + " again")
     asked = text(await run(app, ANN, "me delete"))
-    assert "those already posted will say only that a care note was withdrawn, and the others won't be posted" \
-        in asked
+    assert "those already posted will say only that a care note was withdrawn, and if you delete now, the others " \
+        "won't be posted" in asked
     said = await delete_everything(app, ANN)
     assert "those already posted will say only that a care note was withdrawn" in said \
         and "the others won't be posted" in said and "coming down" not in said
