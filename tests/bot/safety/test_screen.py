@@ -446,6 +446,7 @@ def test_the_fit_is_deterministic_and_learns(embedder):
     assert accuracy > 0.8
 
 
+@pytest.mark.timeout(600)  # (five nets and the calibration set: ~30 s alone, minutes beside a busy suite)
 def test_retraining_on_a_sample_gives_the_recorded_result():
     """The checked-in head records what `python -m bot.safety.train` gives on a fixed sample of ideas; the same
     command, run here as anyone would run it (so with the BLAS kernels it pins), must agree."""
