@@ -265,10 +265,14 @@ class QuickConnection:
     def open(cls, path: str | Path) -> "QuickConnection":
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
-            conn.execute("PRAGMA busy_timeout=0")
+            # Its settings wait for the lock as the writer does: a second process making the same new file switches
+            # it to WAL meanwhile, and "PRAGMA synchronous" then met "database is locked" (1 start in ~100). Only
+            # its statements afterwards give way at once (`_unless_retryable`).
+            conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA secure_delete=ON")  # as `member_data.harden` sets on the writer: no old text in free pages
+            conn.execute("PRAGMA busy_timeout=0")
         except BaseException:
             conn.close()
             raise

@@ -324,13 +324,15 @@ def test_quality_on_the_frozen_test_split_is_no_worse_than_measured(shipped):
 #: bot.safety.train.ORDINARY_MAX). The worst recall did not move, so its floor stays. Session 15 chose the
 #: thresholds on the calibration set (crisis 0.82 → 0.84, gentle 0.54 → 0.58: bot.safety.train.CALIBRATION_CRISIS_MAX)
 #: and measured, not tuned: recall 0.597 (es, one sentence of 62 fewer)–0.726, precision 0.917–0.978, crisis+gentle
-#: 0.742 (de)–0.919. The recall floor is the measurement's, rounded down.
-FLOOR = {"caught": 0.74, "precision": 0.89, "recall": 0.59}
+#: 0.742 (de)–0.919. The recall floor is the measurement's, rounded down. Session 20 (five nets, half of dev learnt
+#: from): recall 0.726 (de)–0.839, precision 0.909–0.963, crisis+gentle 0.839 (de)–0.952; the floors rose to about
+#: one sentence below them.
+FLOOR = {"caught": 0.82, "precision": 0.89, "recall": 0.70}
 
 
 def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_the_frozen_test_split(shipped):
-    """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.710 (es, fr)–0.823 (pt) of the
-    crisis sentences per language where the phrases alone answer 0.24–0.39 (session 19, `python -m bench.screen`),
+    """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.726 (de)–0.839 (pt) of the
+    crisis sentences per language where the phrases alone answer 0.24–0.40 (session 20, `python -m bench.screen`),
     at the phrases' own precision for the crisis answer. Held as a floor, rounded down."""
     test = part(read_corpus(), "test")
     texts = [s.text for s in test]
@@ -341,8 +343,9 @@ def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_
         assert default[lang].recall == phrases[lang].recall and default[lang].precision == phrases[lang].precision
 
 
-#: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es and fr 0.710).
-DEFAULT_CAUGHT = 0.70
+#: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es and fr 0.710;
+#: session 20: de 0.726, the others 0.758–0.839).
+DEFAULT_CAUGHT = 0.71
 
 
 async def test_hearth_runs_the_model_unless_it_is_turned_off(tmp_path):
