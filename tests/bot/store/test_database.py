@@ -170,3 +170,25 @@ async def test_a_transaction_ended_for_a_race_runs_again_and_other_errors_stand(
     with pytest.raises(_Ended):
         await retried(always)
     assert len(runs) == RACE_TRIES  # it gives up in the end, rather than loop
+
+
+def test_the_quick_connection_waits_for_the_lock_while_it_sets_itself_up(tmp_path) -> None:
+    """Two processes making one new file: while the other held the lock (switching the file to WAL), the quick
+    connection's "PRAGMA synchronous" met "database is locked" at once, and a start failed (1 in ~100, CI)."""
+    import threading
+
+    from bot.store.database import QuickConnection
+
+    path = tmp_path / "hearth.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.3, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    try:
+        quick = QuickConnection.open(path)
+        assert quick.rows("PRAGMA busy_timeout", (), on_budget=False)[0]["timeout"] == 0  # (then it gives way at once)
+        quick.close()
+    finally:
+        release.join()
+        holder.close()
