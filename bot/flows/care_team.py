@@ -118,7 +118,7 @@ def note_edit(note: CareNote, zone: str = "UTC", lang: str = "en", drawn: Drawn 
 
 async def open_note(app: "Hearth", actor: Actor, channel_id: str, body: Rich) -> CareNote:
     """Record a care note about `actor` and queue its post (with the cooldown stamp, in one transaction)."""
-    zone = app.in_force(await app.ensure_community(actor.community_id)).settings.default_timezone
+    zone = await _community_zone(app, actor.community_id)
     lang = await app.channel_language(actor.community_id)
     return await app.store.care.open_note(actor.community_id, actor.user_id, channel_id, body.to_json(), app.now(),
                                           lambda note: note_post(note, zone, lang))
@@ -138,7 +138,7 @@ async def unname_handler(app: "Hearth", community_id: str, note_ids: list[int]) 
     """After a moderator erased their data: the posts of the notes they took or closed (`CareRepository.handled_by`,
     read before the erasure) are edited: one they closed says "someone who has since deleted their data" instead of
     their name; one they had taken is open again, and says so (`TAKER_LEFT`)."""
-    zone = app.in_force(await app.ensure_community(community_id)).settings.default_timezone
+    zone = await _community_zone(app, community_id)
     lang = await app.channel_language(community_id)
     edits = [e for note in [await app.store.care.get(community_id, i) for i in note_ids] if note is not None
              for e in note_edit(note, zone, lang)]
@@ -177,8 +177,12 @@ async def _note_home(app: "Hearth", ev: Event) -> str | None:
 
 async def _zone(app: "Hearth", ev: Event) -> tuple[str, str]:
     """The community's timezone and language, which its care channel's note is written in."""
-    return (app.in_force(await app.ensure_community(ev.actor.community_id)).settings.default_timezone,
-            await app.channel_language(ev.actor.community_id))
+    return await _community_zone(app, ev.actor.community_id), await app.channel_language(ev.actor.community_id)
+
+
+async def _community_zone(app: "Hearth", community_id: str) -> str:
+    """The timezone a care note's times are written in: the community's, as in force here (`Hearth.in_force`)."""
+    return app.in_force(await app.ensure_community(community_id)).settings.default_timezone
 
 
 def _who_has_it(note: CareNote, user: str = "") -> Reply:
@@ -317,7 +321,7 @@ async def raise_again(app: "Hearth") -> None:
     cutoff = now - timedelta(minutes=app.config["safety.care_raise_after_minutes"])
     for note in await app.store.care.untaken_since(cutoff):
         who = await on_duty(app, note.community_id, about=note.user_id)
-        zone = app.in_force(await app.ensure_community(note.community_id)).settings.default_timezone
+        zone = await _community_zone(app, note.community_id)
         community_language = await app.store.communities.language(note.community_id)
         written_in = await app.channel_language(note.community_id)  # (the note's own words: see `open_note`)
         out = [await _raise_to(app, note, u, zone, app.member_language(

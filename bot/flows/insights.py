@@ -129,7 +129,7 @@ async def released_weeks(app: "Hearth", community: Community, mondays: list[date
     before is read back as it was then (settled); a finished week whose rounds all closed is settled now, as it
     is first shown; a week older than the community keeps answers is gone (`bot.insights.anonymity`) if it had
     a round (`_past_retention`)."""
-    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
+    zone = app.zone_of(None, community)
     kept_after = app.now() - timedelta(days=retention_days(app, community))
     settled = await app.store.insights.settled(community.id, mondays)
     out: dict[date, Released] = {}
@@ -237,7 +237,7 @@ def _cell(released: Released, schedule_id: int | None, monday: date) -> Cell:
 
 
 async def insights_of(app: "Hearth", community: Community, schedule: Schedule | None, weeks: int) -> Insights:
-    zone = ZoneInfo(app.in_force(community).settings.default_timezone)
+    zone = app.zone_of(None, community)
     mondays = week_starts(app.now(), zone, weeks * 2)
     released = await released_weeks(app, community, mondays)
     sid = schedule.id if schedule else None

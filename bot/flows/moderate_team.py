@@ -292,15 +292,16 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
                           "The settings are: {settings}."), typed=ev.args["value"],
                         settings=hearth_text(", ".join(SETTING_CHOICES)), field="key")
     community_language = await app.store.communities.language(community.id)
+    applied = app.in_force(community)
     if key and not ev.args.get("value", "").strip():  # one setting asked for: its value, and how to change it
-        lines = [rich(f"{key}: " + "{}", _in_force(app, community, key, community_language))]
+        lines = [rich(f"{key}: " + "{}", _in_force(app, community, applied, key, community_language))]
         if key == "crisis_screen":
             lines.append(rich(_(screen_means(app, str(current.crisis_screen)))))
         lines.append(rich(_("Change it with **mod settings {key} <value>**.").format(key=key)))
         return Reply(body=join_rich(lines))
     if not key or "value" not in ev.args:
         lines = [rich(_("**Settings**"))] + [
-            rich(f"• {k}: " + "{}", _in_force(app, community, k, community_language)) for k in SETTING_CHOICES]
+            rich(f"• {k}: " + "{}", _in_force(app, community, applied, k, community_language)) for k in SETTING_CHOICES]
         return Reply(body=join_rich(lines + [rich(_("Change one with **mod settings <key> <value>**."))]))
     if key == "language":  # kept on the community itself, read on every event (`Hearth.language_of`)
         value = _language_value(ev.args["value"])
@@ -408,12 +409,14 @@ def _unchanged(key: str, value: object, app: "Hearth") -> Reply:
     return said
 
 
-def _in_force(app: "Hearth", community: Community, key: str, community_language: str | None) -> Rich:
-    """A setting as it is in force here (`Hearth.in_force`), not only as the community chose it: where this
-    Hearth's config decides it (a higher floor, a shorter cap, a timezone the community never set), it says so."""
+def _in_force(app: "Hearth", community: Community, applied: Community, key: str,
+              community_language: str | None) -> Rich:
+    """A setting as it is in force here (`applied`: `Hearth.in_force` of `community`), not only as the community
+    chose it: where this Hearth's config decides it (a higher floor, a shorter cap, a timezone the community never
+    set), it says so."""
     if key == "language":
         return _shown_setting(key, community_language, app)
-    chosen, value = getattr(community.settings, key), getattr(app.in_force(community).settings, key)
+    chosen, value = getattr(community.settings, key), getattr(applied.settings, key)
     shown = _shown_setting(key, value, app)
     if value == chosen:
         return shown
