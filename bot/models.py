@@ -39,9 +39,9 @@ class CommunitySettings:
     """When it goes, in the community's timezone (`default_timezone`)."""
     crisis_screen: str = "model"
     """How words are read for danger here (`bot.safety.screen.Reading`), where Hearth has the model loaded: "model"
-    (the phrase rules, and the model's gentle word where only it hears danger), "model-crisis" (its confident alarm
-    a crisis too, with the care note) or "phrases" (the rules alone: fewer care replies to people who are fine,
-    more missed)."""
+    (the phrase rules, the model's gentle word where only it hears danger, and its crisis answer where it is sure),
+    "model-crisis" (its confident alarm a crisis too, with the care note) or "phrases" (the rules alone: fewer care
+    replies to people who are fine, more missed)."""
 
     @classmethod
     def from_json(cls, text: str) -> "CommunitySettings":

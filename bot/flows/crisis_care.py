@@ -280,8 +280,8 @@ def _split(app: "Hearth", event: Event) -> bool:
 
 
 async def reading_of(app: "Hearth", actor: Actor) -> Reading:
-    """How far the model reads this community's words (`crisis_screen`: by default "model", its gentle word only;
-    `Reading`). Without a model loaded (`[safety] model = false`) there is nothing to choose, and no settings read."""
+    """How far the model reads this community's words (`crisis_screen`: by default "model", its gentle word and,
+    where it is sure, its alarm; `Reading`). Without a model loaded (`[safety] model = false`) there is nothing to choose, and no settings read."""
     if app.content.screen.model is None:
         return "phrases"
     chosen = (await app.ensure_community(actor.community_id)).settings.crisis_screen

@@ -272,8 +272,8 @@ _AUDIT_DETAILS = {
 
 SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_region", "default_timezone",
                    "digest_channel", "digest_day", "digest_time", "language", "crisis_screen")
-#: `crisis_screen`'s values (`bot.safety.screen.Reading`): the model's gentle word beside the phrases (the default),
-#: the model's alarm a crisis too, or the phrases alone.
+#: `crisis_screen`'s values (`bot.safety.screen.Reading`): the model's gentle word beside the phrases, its alarm only
+#: where it is sure (the default), the model's confident alarm a crisis too, or the phrases alone.
 CRISIS_SCREENS = READINGS
 CHANNEL_SETTINGS = ("alert_channel", "digest_channel")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

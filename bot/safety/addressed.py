@@ -89,6 +89,14 @@ def to_another_alone(text: str) -> bool:
     return bool(_SECOND.search(said)) and not _FIRST.search(said)
 
 
+def speaks_to_someone(text: str) -> bool:
+    """Whether `text` says "you" (in any of the five languages) at all: "bitte tu dir nichts an, ich bin für dich
+    da" speaks of its writer too, so it is not `to_another_alone`, but words of danger in it may be the reader's, not
+    the writer's. The model's gentle word answers such words; its sure alarm, with a care note about the writer,
+    does not (`bot.safety.screen.gentle_only`)."""
+    return bool(_SECOND.search(" ".join(text.replace("’", "'").split())))
+
+
 def said_of_oneself(text: str) -> bool:
     """Whether a text written for others to read (a prompt, a check-in's note) that the care screen reads as crisis
     is said of oneself, as a person's own words are: in the first person ("mornings I want to die", "my partner

@@ -141,6 +141,10 @@ class Head:
     ngram_weights: Any = None  # float32 array of 2**bits
     ngram_bias: float = 0.0
     mix: float = 0.0
+    #: The default reading's "sure" threshold (`bot.safety.screen.gentle_only`): a chance this high gives the crisis
+    #: answer there too, not only the gentle word; None: the crisis answer stays the phrases' own. Chosen on the
+    #: calibration set and dev (`bot.safety.train.choose_sure`).
+    sure_at: float | None = None
 
     @property
     def inputs(self) -> int:
@@ -154,6 +158,8 @@ class Head:
         if self.hidden is not None:
             body["hidden"] = {"shape": list(self.hidden.shape), "weights": _pack(self.hidden),
                               "bias": _pack(self.hidden_bias)}
+        if self.sure_at is not None:
+            body["sure_at"] = self.sure_at
         if self.ngram_weights is not None:
             body["ngrams"] = {"mix": self.mix, "bias": self.ngram_bias, "weights": _pack(self.ngram_weights)}
         body["weights"] = [round(w, 7) for w in self.weights]
@@ -191,6 +197,8 @@ def load_head(path: Path) -> Head:
         if "ngrams" in data:
             extra.update(ngram_weights=_unpack(data["ngrams"]["weights"]), ngram_bias=float(data["ngrams"]["bias"]),
                          mix=float(data["ngrams"]["mix"]))
+        if data.get("sure_at") is not None:
+            extra.update(sure_at=float(data["sure_at"]))
         head = Head(str(data["model"]), weights, float(data["bias"]), float(data["crisis_at"]),
                     float(data["gentle_at"]), dict(data.get("about", {})),
                     tuple(str(i) for i in data.get("evidence_only", [])), **extra)
@@ -198,7 +206,8 @@ def load_head(path: Path) -> Head:
         raise ModelUnavailable(f"no trained head at {path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
         raise ModelUnavailable(f"{path} is not a trained head ({type(exc).__name__})") from None
-    if not 0 < head.gentle_at <= head.crisis_at < 1 or not _finite(head):
+    if not 0 < head.gentle_at <= head.crisis_at < 1 or not _finite(head) or not (
+            head.sure_at is None or head.crisis_at <= head.sure_at < 1):
         raise ModelUnavailable(f"{path} has thresholds or weights out of range")
     if head.hidden is not None and len(head.weights) != head.hidden.shape[0]:
         raise ModelUnavailable(f"{path}: its layers do not fit together")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from bot.safety.addressed import to_another_alone
+from bot.safety.addressed import speaks_to_someone, to_another_alone
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
 from bot.safety.normalise import without_links
 from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (PhraseRules: a type)
@@ -37,10 +37,11 @@ Level = Literal["crisis", "gentle", "ok"]
 Kind = Literal["self", "someone_else", "harm_from_others"]
 #: How far the model's reading goes (a community chooses: `crisis_screen`). "model", the default: what only the model
 #: hears gets the gentle word (private, with the resources, no care note), and the crisis answer stays the phrases'
-#: own, so the model adds answers and takes none away. "model-crisis": the model's confident alarm is a crisis too,
-#: with the care note (`combine`). "phrases": the rules alone. Why the default: the model hears danger in far more of
-#: the ways people say it, but it also hears it in a few ordinary messages in a hundred, too many for care notes
-#: (bench/README.md, "The model as the gentle word").
+#: own, except where the model is sure (`Head.sure_at`), so the model adds answers and takes none away.
+#: "model-crisis": the model's confident alarm is a crisis too, with the care note (`combine`). "phrases": the rules
+#: alone. Why the default: the model hears danger in far more of the ways people say it, but at its crisis threshold
+#: it also hears it in a few ordinary messages in a hundred, too many for care notes (bench/README.md, "The model as
+#: the gentle word"); at its sure threshold, in about as few as the phrases do.
 Reading = Literal["model", "model-crisis", "phrases"]
 READINGS: tuple[Reading, ...] = ("model", "model-crisis", "phrases")
 #: Weakest first (the flows' `STRENGTH` is this one).
@@ -135,7 +136,8 @@ def combine(verdict: RuleVerdict, chance: float | None, crisis_at: float, gentle
     return level
 
 
-def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float, to_another: bool = False) -> Level:
+def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float, to_another: bool = False,
+                sure_at: float | None = None) -> Level:
     """The default reading ("model"): the phrase rules' own answer, raised to the gentle word where they say nothing
     and the model's chance is at least `heard_at` (the head's crisis threshold: what it would call a crisis in
     "model-crisis"). A phrase's crisis stays a crisis, even one the model would talk down to the gentle word in
@@ -144,14 +146,21 @@ def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float, to_
     writer's danger (their writer is told why they are held, never "that sounded heavy"); nor do words the rules read
     as a clear negation or a known figure of speech ("I would never"), which is what rules do well, nor words
     spoken to someone else that say nothing of their writer (`to_another`: "please don't kill yourself, you matter",
-    `bot.safety.addressed.to_another_alone`)."""
+    `bot.safety.addressed.to_another_alone`).
+    Where the model is sure (`sure_at`, the head's: a chance so high that, on answers written apart from the corpus,
+    it is almost never wrong) the crisis answer, with the care note where the community turned it on: someone who
+    says plainly, in words no phrase knows, that they have the means at hand should not be told only "that sounded
+    heavy". `check_many` passes no `sure_at` for words that speak to someone ("bitte tu dir nichts an, ich bin für
+    dich da"): the danger in them may be the reader's, and the care note would name the writer."""
     if verdict.fired:
         return "crisis"
     if verdict.softened:
         return "gentle"
-    if verdict.directed or verdict.cancelled or to_another:
+    if verdict.directed or verdict.cancelled or to_another or chance is None:
         return "ok"
-    return "gentle" if chance is not None and chance >= heard_at else "ok"
+    if sure_at is not None and chance >= sure_at:
+        return "crisis"
+    return "gentle" if chance >= heard_at else "ok"
 
 
 def _hand_back() -> None:
@@ -276,7 +285,9 @@ class Screen:
         head = self.model.head
         out = []
         for text, (v, chance) in zip(texts, self.readings(texts, decisive=reading == "model")):
-            level = gentle_only(v, chance, head.crisis_at, to_another_alone(text)) if reading == "model" else \
+            sure_at = None if speaks_to_someone(text) else head.sure_at
+            level = gentle_only(v, chance, head.crisis_at, to_another_alone(text), sure_at) \
+                if reading == "model" else \
                 combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
             reason = v.fired if v.fired and level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"

@@ -34,7 +34,8 @@ from bot.safety.corpus import (LANGUAGES, MANIFEST, Answer, Sentence, check_froz
 from bot.safety.evaluate import tally
 from bot.safety.model import EMBEDDERS, Head, Model, ModelUnavailable, head_path, load_embedder, package_version
 from bot.safety.rules import AllRules, RuleVerdict
-from bot.safety.screen import Screen, combine
+from bot.safety.addressed import speaks_to_someone, to_another_alone
+from bot.safety.screen import Screen, combine, gentle_only
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
 PRECISION_FLOOR = 0.92
@@ -60,6 +61,13 @@ CALIBRATION_CRISIS_MAX = 0.01
 #: model beyond the rules' own: the same share `ORDINARY_MAX` allows on dev's everyday chat, which the gentle
 #: threshold must also keep.
 CALIBRATION_CONCERN_MAX = 0.05
+#: The default reading's sure threshold (`choose_sure`): the model alone may give the crisis answer, beyond the
+#: rules' own, to at most this share of the ordinary answers of the calibration set and of dev's ok sentences not
+#: learnt from (hard negatives: hyperbole, literal means, goodbyes), in every language: about as rare as the rules'
+#: own false alarms, so the default still sends care notes about people who are fine as seldom as the phrases do.
+SURE_ADDS_MAX = 0.003
+#: Sure thresholds tried, lowest first: from well above the crisis threshold's usual range to nearly certain.
+SURE_GRID = [round(0.9 + 0.005 * i, 3) for i in range(20)]
 #: L2 strengths tried (on standardised features) by the plain logistic head (`fit_standardised`).
 STRENGTHS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
 #: The head: hidden units and their L2 strength; the n-gram model's buckets (2**bits) and inverse strength; the
@@ -227,6 +235,28 @@ def choose_thresholds(dev: list[Sentence], verdicts: list[RuleVerdict], chances:
     return best
 
 
+def choose_sure(ordinary: list[tuple[str, RuleVerdict, float | None, bool, bool]], crisis_at: float,
+                ) -> float | None:
+    """The lowest threshold in `SURE_GRID` (at least `crisis_at`) at which the default reading's crisis answer from
+    the model alone (`bot.safety.screen.gentle_only`) reaches at most `SURE_ADDS_MAX` of the ordinary texts beyond
+    the rules' own, in each language; None if none does (then the crisis answer stays the phrases' own). `ordinary`:
+    (language, the rules' verdict, the model's chance, whether the words speak to someone else alone, whether they
+    speak to someone at all) per ordinary text, as the screen reads it in the default reading (`Screen.check_many`)."""
+    by_lang: dict[str, list[tuple[RuleVerdict, float | None, bool, bool]]] = {}
+    for lang, verdict, chance, to_another, spoken in ordinary:
+        by_lang.setdefault(lang, []).append((verdict, chance, to_another, spoken))
+
+    def adds(rows: list[tuple[RuleVerdict, float | None, bool, bool]], sure: float) -> float:
+        raised = sum(gentle_only(v, p, crisis_at, a, None if spoken else sure) == "crisis" and not v.fired
+                     for v, p, a, spoken in rows)
+        return raised / len(rows)
+
+    for sure in SURE_GRID:
+        if sure >= crisis_at and by_lang and all(adds(rows, sure) <= SURE_ADDS_MAX for rows in by_lang.values()):
+            return sure
+    return None
+
+
 SAMPLE_IDEAS = 80
 
 
@@ -244,7 +274,8 @@ def sample_check(sentences: list[Sentence], embedder: Any, calibration: list[Ans
     head, repeated by the tests."""
     head = train(sample(sentences), embedder=embedder, calibration=calibration)
     return {"ideas": SAMPLE_IDEAS, "weights_l1": round(weights_l1(head), 6),
-            "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at}
+            "bias": round(head.bias, 6), "crisis_at": head.crisis_at, "gentle_at": head.gentle_at,
+            "sure_at": head.sure_at}
 
 
 def auc(scores: list[float], labels: list[bool]) -> float:
@@ -370,10 +401,15 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
             fits.append((auc(dev_chances, [s.crisis for s in dev_rows]), -mix, -strength, head, dev_chances))
     dev_auc, _, strength, head, dev_chances = max(fits, key=lambda f: f[:3])
     readings = None
+    screen = Screen(rules, Model(embedder, head))
     if calibration is not None:
-        read = Screen(rules, Model(embedder, head)).readings([a.text for a in calibration])
+        read = screen.readings([a.text for a in calibration])
         readings = [(a.crisis, v, p) for a, (v, p) in zip(calibration, read)]
     choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only, readings)
+    plain = [(s.lang, s.text) for s in dev_rows if not s.crisis] + [(a.lang, a.text) for a in calibration or []
+                                                                     if not a.crisis]
+    sure_at = choose_sure([(lang, v, p, to_another_alone(text), speaks_to_someone(text)) for (lang, text), (v, p)
+                           in zip(plain, screen.readings([t for _, t in plain], decisive=True))], choice.crisis_at)
     source = f"{len(dev_rows)} dev sentences not learnt from (precision floor {PRECISION_FLOOR}, everyday chat ≤ {ORDINARY_MAX})"
     if calibration is not None:
         ordinary_n = sum(not a.crisis for a in calibration)
@@ -394,7 +430,10 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
                                     "crisis_and_gentle": round(choice.worst_caught, 3)}}
     if choice.calibration is not None:
         about["calibration"] = {k: round(v, 4) for k, v in choice.calibration.items()}
-    return replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at, about=about)
+    about["sure_from"] = (f"the default reading's crisis answer from the model alone reaches ≤ {SURE_ADDS_MAX:.1%} "
+                          f"of the ordinary texts (dev's ok sentences not learnt from, the calibration set's ordinary "
+                          f"answers) in each language, beyond the rules' own")
+    return replace(head, crisis_at=choice.crisis_at, gentle_at=choice.gentle_at, sure_at=sure_at, about=about)
 
 
 def weights_l1(head: Head) -> float:
@@ -558,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
     head.about["calibration"]["file"] = _shown(args.calibration)
     out = args.out or head_path()
     out.write_text(head.to_json(), encoding="utf-8")
-    print(f"wrote {out}: crisis at {head.crisis_at}, gentle at {head.gentle_at}; {head.about}")
+    print(f"wrote {out}: crisis at {head.crisis_at}, gentle at {head.gentle_at}, sure at {head.sure_at}; {head.about}")
     return 0
 
 

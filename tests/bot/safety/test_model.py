@@ -3,6 +3,8 @@ read back and scored the same."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import math
 import shutil
@@ -63,6 +65,11 @@ def test_a_head_with_a_hidden_layer_and_ngrams_scores_as_written():
     assert np.allclose(model.probabilities(texts), 1 / (1 + np.exp(-z)), atol=1e-5)
 
 
+def load_head_text(tmp_path, head: Head) -> Head:
+    (tmp_path / "other.json").write_text(head.to_json(), encoding="utf-8")
+    return load_head(tmp_path / "other.json")
+
+
 def test_a_head_is_read_back_exactly(tmp_path):
     head = full_head()
     (tmp_path / "head.json").write_text(head.to_json(), encoding="utf-8")
@@ -70,6 +77,7 @@ def test_a_head_is_read_back_exactly(tmp_path):
     assert np.array_equal(back.hidden, head.hidden) and np.array_equal(back.ngram_weights, head.ngram_weights)
     assert (back.weights, back.bias, back.mix, back.ngram_bias, back.evidence_only) == (
         head.weights, head.bias, head.mix, pytest.approx(head.ngram_bias), head.evidence_only)
+    assert back.sure_at is None and load_head_text(tmp_path, replace(head, sure_at=0.97)).sure_at == 0.97
     texts = ["a banana", "kms"]
     assert Model(FakeEmbedder(), back).probabilities(texts) == pytest.approx(
         Model(FakeEmbedder(), head).probabilities(texts), abs=1e-6)
@@ -81,6 +89,9 @@ def test_a_head_is_read_back_exactly(tmp_path):
     lambda b: b.update(weights=[0.0, 1.0]),  # fewer weights out than hidden units
     lambda b: b["ngrams"].update(weights=b["hidden"]["bias"]),  # 3 weights: not 2**bits
     lambda b: b["ngrams"].update(mix=1.5),
+    lambda b: b.update(sure_at=b["crisis_at"] - 0.1),  # sure of less than the crisis threshold asks
+    lambda b: b.update(sure_at=1.0),  # a threshold no chance reaches
+    lambda b: b.update(sure_at="high"),
 ])
 def test_a_damaged_head_is_refused(tmp_path, damage):
     body = json.loads(full_head().to_json())

@@ -69,6 +69,49 @@ def test_in_the_default_reading_what_only_the_model_hears_gets_the_gentle_word_n
         == "ok"
 
 
+def sure_of(embedder, chance_logit: float, sure_at: float | None) -> Screen:
+    """`fixed`, with the default reading's sure threshold."""
+    head = Head("use-m3", (0.0,) * embedder.dim, chance_logit, 0.8, 0.3, {}, (), sure_at=sure_at)
+    return Screen(RULES, Model(embedder, head))
+
+
+def test_in_the_default_reading_where_the_model_is_sure_it_gives_the_crisis_answer(embedder):
+    """A chance at or above the head's sure threshold (logit 3 is a chance of 0.953) is the crisis answer, decided
+    by the model (so the writer's own kind); below it the gentle word, as before; without one, never the alarm."""
+    text = "the week went by and I'm still here, I suppose"
+    [sure] = sure_of(embedder, 3.0, 0.95).check_many([text], "model")
+    assert (sure.level, sure.reason, sure.crisis, sure.kind) == ("crisis", "model", True, "self")
+    assert sure_of(embedder, 3.0, 0.96).check_many([text], "model")[0].level == "gentle"
+    assert sure_of(embedder, 20.0, None).check_many([text], "model")[0].level == "gentle"
+
+
+@pytest.mark.parametrize("text", [
+    "I would never kill myself, I love my kids too much",  # a clear negation the rules know
+    "go kill yourself",  # words telling someone else to (directed)
+    "please don't kill yourself, you matter",  # spoken to someone else alone
+])
+def test_a_sure_model_raises_no_alarm_where_the_rules_know_better(embedder, text):
+    """The sure tier adds to the gentle word only where the model's gentle word could be: never over a negation,
+    words aimed at someone else, or words spoken to another that say nothing of their writer."""
+    assert sure_of(embedder, 20.0, 0.95).check_many([text], "model")[0].level == "ok"
+
+
+@pytest.mark.parametrize("text", ["please don't kill yourself, you matter so much to me",
+                                  "bitte tu dir nichts an, ich bin für dich da",
+                                  "si estás pensando en hacerte daño, escríbeme, yo te escucho"])
+def test_words_that_speak_to_someone_get_the_gentle_word_at_most_however_sure_the_model(embedder, text):
+    """Supporting someone says "you" and "I": the danger may be the reader's, so no alarm naming the writer."""
+    assert sure_of(embedder, 20.0, 0.95).check_many([text], "model")[0].level == "gentle"
+
+
+def test_gentle_only_reads_the_sure_threshold_after_everything_that_cancels():
+    quiet = RuleVerdict()
+    assert gentle_only(quiet, 0.99, 0.8, sure_at=0.98) == "crisis"
+    assert gentle_only(quiet, 0.97, 0.8, sure_at=0.98) == "gentle"
+    assert gentle_only(quiet, None, 0.8, sure_at=0.98) == "ok"
+    assert gentle_only(quiet, 0.99, 0.8, to_another=True, sure_at=0.98) == "ok"
+
+
 def test_in_the_default_reading_a_phrases_crisis_stays_a_crisis_even_where_the_model_would_talk_it_down(embedder):
     """`model-crisis` lets a confident model lower a phrase shown to be often wrong to the gentle word; the default
     reading only adds to the phrases, so the phrase's alarm stands."""
@@ -101,15 +144,19 @@ def test_words_to_someone_else_that_say_nothing_of_their_writer_get_nothing_from
 
 
 def test_the_default_reading_only_adds_to_the_phrases_on_the_corpus(shipped):
-    """With the real model, on every train and dev sentence: the crisis answer is exactly the phrases' own, and no
-    sentence gets less than the phrases give it; the model's gentle word reaches sentences in danger the phrases
-    miss (the reason for the reading)."""
+    """With the real model, on every seventh train and dev sentence: the crisis answer is the phrases' own, or the
+    model's where it is sure (`Head.sure_at`), and no sentence gets less than the phrases give it; the model's
+    gentle word reaches sentences in danger the phrases miss (the reason for the reading)."""
     sentences = read_corpus()
     rows = (part(sentences, "train") + part(sentences, "dev"))[::7]
     texts = [s.text for s in rows]
     phrases, default = shipped.check_many(texts, "phrases"), shipped.check_many(texts, "model")
-    assert [r.level == "crisis" for r in phrases] == [r.level == "crisis" for r in default]
     assert all(STRENGTH_OF[d.level] >= STRENGTH_OF[p.level] for p, d in zip(phrases, default))
+    sure = shipped.model.head.sure_at
+    added = [(s, d) for s, p, d in zip(rows, phrases, default) if d.level == "crisis" != p.level]
+    assert all(d.reason == "model" and sure is not None for _, d in added)
+    chances = shipped.model.probabilities([s.text for s, _ in added])
+    assert all(c >= sure for c in chances)
     missed = [d.level for s, p, d in zip(rows, phrases, default) if s.crisis and p.level == "ok"]
     assert len(missed) > 100 and missed.count("gentle") / len(missed) > 0.4
 
@@ -332,15 +379,16 @@ FLOOR = {"caught": 0.82, "precision": 0.89, "recall": 0.70}
 
 def test_the_default_reading_gives_a_private_answer_to_most_crisis_sentences_of_the_frozen_test_split(shipped):
     """Hearth's default (`crisis_screen = model`): crisis or the gentle word for 0.726 (de)–0.839 (pt) of the
-    crisis sentences per language where the phrases alone answer 0.24–0.40 (session 20, `python -m bench.screen`),
-    at the phrases' own precision for the crisis answer. Held as a floor, rounded down."""
+    crisis sentences per language where the phrases alone answer 0.24–0.40 (session 20, `python -m bench.screen`);
+    the crisis answer catches at least what the phrases catch, at the crisis answer's precision floor. Held as a
+    floor, rounded down."""
     test = part(read_corpus(), "test")
     texts = [s.text for s in test]
     default = tally(test, [r.level for r in shipped.check_many(texts, "model")])
     phrases = tally(test, [r.level for r in shipped.check_many(texts, "phrases")])
     for lang in LANGUAGES:
         assert default[lang].caught_share >= DEFAULT_CAUGHT > phrases[lang].caught_share + 0.25, (lang, default[lang])
-        assert default[lang].recall == phrases[lang].recall and default[lang].precision == phrases[lang].precision
+        assert default[lang].recall >= phrases[lang].recall and default[lang].precision >= FLOOR["precision"]
 
 
 #: The default reading's worst language on the frozen test split, crisis or gentle (session 19: es and fr 0.710;
@@ -464,6 +512,7 @@ def test_retraining_on_a_sample_gives_the_recorded_result():
     assert abs(got["weights_l1"] - recorded["weights_l1"]) < 1e-3 * max(1.0, recorded["weights_l1"] / 1000)
     assert abs(got["bias"] - recorded["bias"]) < 1e-4
     assert (got["crisis_at"], got["gentle_at"]) == (recorded["crisis_at"], recorded["gentle_at"])
+    assert got.get("sure_at") == recorded.get("sure_at")
 
 
 @pytest.mark.parametrize("text, level", [

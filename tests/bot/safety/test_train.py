@@ -8,9 +8,11 @@ import pytest
 from bot.safety import Screen
 from bot.safety.corpus import LANGUAGES, part, read_answers, read_corpus
 from bot.safety.evaluate import tally
+from bot.safety.addressed import to_another_alone
+from bot.safety.rules import RuleVerdict
 from bot.safety.screen import combine
 from bot.safety.train import (CALIBRATION, CALIBRATION_CONCERN_MAX, CALIBRATION_CRISIS_MAX, GRID, PRECISION_FLOOR,
-                              calibration_shares, choose_thresholds, dev_parts)
+                              SURE_ADDS_MAX, SURE_GRID, calibration_shares, choose_sure, choose_thresholds, dev_parts)
 import bot.safety.train as train_module
 
 
@@ -95,3 +97,50 @@ def test_without_a_calibration_set_the_thresholds_come_from_dev_alone(shipped, d
     rows, verdicts, chances = dev
     choice = choose_thresholds(rows, verdicts, chances, shipped.model.head.evidence_only)
     assert choice.calibration is None and 0 < choice.gentle_at <= choice.crisis_at < 1
+
+
+# --- the default reading's sure threshold ----------------------------------------------------------------
+
+
+def test_the_sure_threshold_is_the_lowest_that_keeps_every_languages_ordinary_texts_within_the_cap():
+    """1,000 ordinary texts per language, so the cap (0.3 %) allows three each. The model is sure (0.99) of two in
+    English and three in German, and 0.95 sure of four more in German: 0.95 would add seven in German, the next
+    step up three."""
+    quiet = RuleVerdict()
+    rows = [(lang, quiet, 0.1, False, False) for lang in LANGUAGES for _ in range(1000)]
+    rows += [("en", quiet, 0.99, False, False)] * 2 + [("de", quiet, 0.99, False, False)] * 3
+    rows += [("de", quiet, 0.95, False, False)] * 4
+    assert SURE_ADDS_MAX == 0.003
+    assert choose_sure(rows, 0.8) == SURE_GRID[SURE_GRID.index(0.95) + 1]
+
+
+def test_the_sure_threshold_counts_only_what_the_model_adds_and_can_be_none():
+    """A phrase's own alarm, a negation and words that speak to someone are not the model's to answer (they don't
+    count); where even the highest threshold is over the cap, there is no sure tier and the crisis answer stays the
+    phrases' own."""
+    fired, cancelled, quiet = RuleVerdict(fired="x"), RuleVerdict(cancelled="x"), RuleVerdict()
+    rows = [("en", quiet, 0.1, False, False)] * 100 + [("en", fired, 0.999, False, False)] * 10
+    rows += [("en", cancelled, 0.999, False, False)] * 10 + [("en", quiet, 0.999, True, True)] * 10
+    rows += [("en", quiet, 0.999, False, True)] * 10
+    assert choose_sure(rows, 0.8) == SURE_GRID[0]
+    assert choose_sure(rows + [("en", quiet, 0.999, False, False)], 0.8) is None
+    assert choose_sure(rows, 0.93) == min(s for s in SURE_GRID if s >= 0.93)
+
+
+def test_the_shipped_sure_threshold_keeps_the_cap_on_the_calibration_sets_ordinary_answers(shipped):
+    """The screen as it runs in the default reading gives the crisis answer from the model alone, beyond the rules'
+    own, to no more of the calibration set's ordinary answers in each language than the cap allows on what `train`
+    chose it on (those answers and dev's ok sentences not learnt from)."""
+    head = shipped.model.head
+    assert head.sure_at is None or head.crisis_at <= head.sure_at < 1
+    answers = [a for a in read_answers(CALIBRATION) if not a.crisis]
+    _learnt, kept = dev_parts(read_corpus())
+    texts = [a.text for a in answers]
+    added: dict[str, int] = {}
+    for a, r, rules in zip(answers, shipped.check_many(texts, "model"), shipped.check_many(texts, "phrases")):
+        if r.level == "crisis" != rules.level:
+            assert r.reason == "model" and head.sure_at is not None
+            added[a.lang] = added.get(a.lang, 0) + 1
+    for lang in LANGUAGES:
+        chosen_on = sum(a.lang == lang for a in answers) + sum(s.lang == lang and not s.crisis for s in kept)
+        assert added.get(lang, 0) <= SURE_ADDS_MAX * chosen_on
