@@ -370,9 +370,10 @@ SCREEN_MEANS = {
     "model": N_("I read what people write here for signs of danger with my model and my fixed phrases. When only "
                 "my model hears something heavy, I send a private word of support with people to reach, and no "
                 "care note: I catch many more people this way, and now and then I write to someone who is fine. "
-                "The crisis answer and the care note come from my fixed phrases."),
+                "The crisis answer and the care note come from my fixed phrases, or from my model when it is very "
+                "sure."),
     "model-crisis": N_("I read what people write here for signs of danger with my model and my fixed phrases, and "
-                       "when my model is sure, I send the crisis answer and the care note too. I catch the most "
+                       "when my model is fairly sure, I send the crisis answer and the care note too. I catch the most "
                        "people this way, and I also send care notes about a few people in a hundred who are fine."),
     "phrases": N_("I read what people write here for signs of danger with my fixed phrases only. I answer fewer "
                   "people who are fine, and I miss many ways people say they are in danger."),
