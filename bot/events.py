@@ -524,6 +524,11 @@ class Attachment:
     filename: str
     content: bytes
     mime: str = "application/json"
+    current: bool = False
+    """A picture of how things are now (`me history`'s chart, `mod insights show`'s), asked for again whenever
+    wanted: where an adapter writes files down (the terminal), it keeps one such file per person and name, written
+    over each time, so the folder doesn't grow with every asking. Never a copy someone asked to keep (an export):
+    that is never written over."""
 
 
 @dataclass(frozen=True)
@@ -600,7 +605,8 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
     }
     if reply.attachment is not None:
         data["attachment"] = {"filename": reply.attachment.filename, "mime": reply.attachment.mime,
-                              "content": base64.b64encode(reply.attachment.content).decode("ascii")}
+                              "content": base64.b64encode(reply.attachment.content).decode("ascii"),
+                              **({"current": True} if reply.attachment.current else {})}
     lang = i18n.current()  # (the language it is being made in)
     if lang != "en":
         data["lang"] = lang
@@ -611,6 +617,7 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
     buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"], str(b.get("about") or ""),
                            bool(b.get("main"))) for b in data.get("buttons", []))
     file = data.get("attachment")
-    attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"]) if file else None
+    attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"],
+                            bool(file.get("current"))) if file else None
     return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",
                  attachment=attachment, lang=str(data.get("lang") or "en"))

@@ -9,12 +9,14 @@ besides Hearth's own commands a line may switch who is speaking
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import math
 import os
 import re
 import secrets
+import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -155,7 +157,7 @@ class ConsoleSender:
     platform = "console"
     rate_per_second = 50.0
 
-    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment], Path] | None" = None,
+    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment, str | None], Path] | None" = None,
                  now: "Callable[[], datetime] | None" = None) -> None:
         self.out = out
         self._ids = itertools.count(1)
@@ -184,7 +186,8 @@ class ConsoleSender:
         with speaking(d.message.lang):  # (the language it was made in)
             message, saved = d.message, None
             if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
-                message, saved = saved_as(message, self._save)
+                save = self._save
+                message, saved = saved_as(message, lambda a: save(a, d.user if d.kind == "dm" else None))
             self.out.show(where, message, d.user if d.kind == "dm" else None,
                           d.channel if d.kind in ("post", "thread", "edit") else None)
             if saved is not None:
@@ -216,10 +219,26 @@ class ConsoleSender:
 
 def saved_as(reply: Reply, save: "Callable[[Attachment], Path]") -> tuple[Reply, Path]:
     """Write a reply's file first, then show the reply naming the file as written: the terminal never writes over
-    an earlier one (`my-moods-2.png`), and "[file: my-moods.png]" above "Saved as …/my-moods-2.png" named another."""
+    an earlier one (`hearth-export-2.json`), and "[file: NAME]" above "Saved as …/NAME-2" named another. A chart of
+    now (`Attachment.current`) is one file per person, written over (`my-moods-ann.png`)."""
     assert reply.attachment is not None
     path = save(reply.attachment)
     return replace(reply, attachment=replace(reply.attachment, filename=path.name)), path
+
+
+def _written_over(path: Path, content: bytes) -> Path:
+    """`content` at `path`, in place of what was there, readable only by this machine's user; never half-written (a
+    new file, then renamed over the old one)."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:  # (mkstemp's file is this user's alone: 0o600)
+            f.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return path
 
 
 def _short(ref: str | None) -> str:
@@ -555,7 +574,8 @@ class ConsoleAdapter:
             self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
-                reply, saved = saved_as(reply, self._save) if reply.attachment is not None else (reply, None)
+                reply, saved = saved_as(reply, lambda a: self._save(a, actor.user_id)) \
+                    if reply.attachment is not None else (reply, None)
                 if reply.visibility == "actor":
                     self._private(actor, reply)
                 else:
@@ -573,13 +593,18 @@ class ConsoleAdapter:
             await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
 
-    def _save(self, attachment: Attachment) -> Path:
+    def _save(self, attachment: Attachment, owner: str | None = None) -> Path:
         """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
-        only by this machine's user, as an export holds private answers and notes."""
+        only by this machine's user, as an export holds private answers and notes. A chart of now, asked for again
+        whenever wanted (`Attachment.current`: `me history`), is one file per person (`owner`, their id) and name,
+        written over each time: asking again and again never fills the folder."""
         folder = (self.exports or self.config.sqlite_path.parent / "exports").resolve()
         folder.mkdir(parents=True, exist_ok=True)
         name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
         stem, suffix = Path(name).stem, Path(name).suffix
+        if attachment.current and owner:
+            whose = _SAFE_NAME.sub("-", owner.split(":", 1)[-1]).strip(".-") or "member"
+            return _written_over(folder / f"{stem}-{whose}{suffix}", attachment.content)
         path = folder / name
         for n in itertools.count(2):
             try:
