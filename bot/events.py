@@ -562,6 +562,10 @@ class Reply:
     unchanged: bool = False
     """Nothing was done, though nothing was refused ("You weren't in circle, so nothing changed"): someone first
     met on it leaves no record, as after a refusal (`Hearth._forget_if_nothing_held`)."""
+    calm: Rich | None = None
+    """A refusal that quotes what was typed (`not_a_choice`: "… You wrote “…”"), said again in Hearth's words only
+    ("please choose one of: …"): what `crisis_care.without_echoes` says in its place beside a care reply, so a form's
+    step still says what it needs, and nothing repeats words of concern. None: the refusal has no such words."""
     keep: bool = False
     """It carries what the person must not lose with a dropped connection: their own words given back
     (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll

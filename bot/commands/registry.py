@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mappin
 from bot.commands.forms import CommandForm, command_form
 from bot.content.style import unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
+from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
+                        rich)
 from bot.i18n import N_, _
 
 #: How a typed yes or no may be written (as in a config file: `bot.config.read_as`). A yes/no choice reads them all:
@@ -863,9 +864,20 @@ def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserErr
     hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
     if before_words and not _NUMBER.fullmatch(value.strip()):
         hint += " " + _("If it's the start of your words, give a choice first.")
-    return UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
-                     option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
-                     field=opt.name)
+    err = UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
+                    option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
+                    field=opt.name)
+    err.calm = choose_again(opt.name, listed)
+    return err
+
+
+#: A choice refused, said without what was typed (`Reply.calm`): beside a care reply, the step still asks for one.
+CHOOSE_AGAIN = N_("For “{option}”, please choose one of: {choices}. Nothing was saved yet.")
+
+
+def choose_again(option: str, choices: str) -> Rich:
+    """`CHOOSE_AGAIN` for an option and its choices as a refusal lists them (`listed_choices`)."""
+    return fill(_(CHOOSE_AGAIN), option=hearth_text(option), choices=hearth_text(choices))
 
 
 #: Said above a refused command's own words, given back where nothing else keeps them (`Event.typed`).

@@ -742,3 +742,27 @@ ann: me export
     assert all(p.stat().st_mode & 0o077 == 0 for p in folder.iterdir())  # (a member's moods: this user's only)
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # (no half-written file left behind)
     assert len(list(folder.glob("hearth-export-*.json"))) == 2  # an export is kept, each one
+
+
+def test_words_of_concern_at_a_choice_step_get_care_and_the_step_still_asks_for_its_choice(tmp_path, capsys):
+    """At the terminal's mood step, "suicidal" or "i want to die" got the care reply in place of the step's own
+    words ("That isn't one of the choices"): now it comes with them, from the core (`Hearth.screened_step`), quoting
+    nothing, and the form goes on; nothing says the words were kept."""
+    script = EVENING_OPEN + """\
+checkin answer
+suicidal
+i want to die
+3
+some words
+private
+"""
+    out = run_script(tmp_path, script, capsys)
+    asked = out.split("ann> checkin answer", 1)[1]
+    for typed in ("suicidal", "i want to die"):
+        step = asked.split(f"> {typed}\n", 1)[1].split("  > ", 1)[0]
+        assert "You don't have to face this alone" in step
+        care_at, ask_at = step.find("You don't have to face this alone"), step.find("That isn't one of the choices.")
+        assert -1 < care_at < ask_at, step  # (care first, then the step's own ask: both)
+        assert step.rstrip().endswith("[5] ☀️ Great") and f"“{typed}”" not in step
+        assert "saved" not in step.lower()
+    assert "Your answer is kept private." in asked  # (the form went on, and saved what was chosen)
