@@ -777,21 +777,32 @@ def visible(value: str) -> str:
     return " ".join(shown.split())
 
 
+def kept_as(opt: Option, value: str) -> str:
+    """An option's value as Hearth keeps it: in NFKC unless it is someone's own words or a name (`read_value`), and a
+    name someone sets or picks without what shows nothing (`visible`). What a length limit (`Option.max_length`)
+    counts: what is stored, not what was typed ("…" is kept as "...", three; a zero-width space not at all)."""
+    value = read_value(opt, value)
+    return visible(value) if opt.label or opt.kind in ("user", "channel") else value
+
+
+#: A value longer than its option keeps, where it is kept longer than it was typed (`kept_as`: NFKC, NFC).
+LONGER_AS_KEPT = N_("“{option}” can be at most {limit} characters. This one is {length} as I keep it: some characters "
+                    "are kept as more than one (“…” as three dots). Could you make it shorter?")
+
+
 def check_value(cmd: Command, opt: Option, value: str) -> str:
     """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
-    came typed in a line or one field at a time (`forms.answer_problem`), from any platform: in NFKC, unless it is
-    someone's own words (`read_value`)."""
-    value = read_value(opt, value)
-    if opt.label or opt.kind in ("user", "channel"):  # (a name someone sets or picks)
-        value = visible(value)
-        if not value:
-            raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
-                option=opt.name), field=opt.name)
+    came typed in a line or one field at a time (`forms.answer_problem`), from any platform: as it is kept
+    (`kept_as`: in NFKC, unless it is someone's own words or a name), and its length limit counts that, what is
+    stored, and says so where it differs from what was typed."""
+    typed, value = value, kept_as(opt, value)
+    if (opt.label or opt.kind in ("user", "channel")) and not value:  # (a name someone sets or picks)
+        raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
+            option=opt.name), field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
-        raise UserError(
-            _("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?").format(
-                option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name
-        )
+        said = LONGER_AS_KEPT if len(value) > len(typed.strip()) else \
+            N_("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?")
+        raise UserError(_(said).format(option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name)
     if opt.choices:
         chosen = opt.choice_for(value)
         if chosen is None:
