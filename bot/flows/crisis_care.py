@@ -650,8 +650,8 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
     if not community.settings.alert_channel:
         return Rich()
     return rich(_("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
-                  "told your name, so someone can reach out: never what you wrote, and where only if you shared "
-                  "it with your name. **privacy** says who sees what."),
+                  "told your name, so someone can reach out: never what you wrote, and for an answer, where only if "
+                  "you shared it with your name. **privacy** says who sees what."),
                 care_channel_ref(app, community))
 
 

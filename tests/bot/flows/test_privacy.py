@@ -89,6 +89,8 @@ async def test_joining_a_checkin_says_what_a_care_note_carries(app):
     joined = text(await run(app, actor("ann"), "checkin join", schedule="mornings"))
     assert "#care-team" in joined and "told your name" in joined and "never what you wrote" in joined
     assert "where only if you shared it with your name" in joined
+    # (of an answer: a note for words sent to Hearth as a message, a command or a form says where, `where_of`)
+    assert "for an answer, where only if you shared it" in joined
     assert "privacy" in joined
 
 
