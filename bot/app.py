@@ -24,8 +24,8 @@ from bot.events import Actor, Event, Form, Reply, reply_to_json, say
 from bot.metrics import Metrics
 from bot import features, i18n, language
 from bot.i18n import N_, _
-from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reading_of, screen, typed_line,
-                                   watch_kept_words, without_echoes, words_carried)
+from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reading_of, screen, screen_refused,
+                                   typed_line, watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
 from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
@@ -136,21 +136,28 @@ class Hearth:
         event = Event("command", actor, TYPED_LINE, {"line": line}, event_id=event_id, typed=True, seen=seen)
         return await self.handle(event, refusal=refusal)
 
-    async def screened_step(self, actor: Actor, text: str, form: Form | None = None) -> list[Reply]:
+    async def screened_step(self, actor: Actor, text: str, form: Form | None = None,
+                            refusal: Reply | None = None) -> list[Reply]:
         """Words typed at a step of a form or a question that can't take them (a choice that is none of the choices,
         "yes or no?" answered with a sentence): screened as everything typed to Hearth is, and answered with care
-        when they raise concern (the care replies; nothing when they don't). The adapter then asks the step again,
-        never quoting them. `form`: the form whose step it is, for what a care note may say of where
-        (`crisis_care.where_of`: of a check-in's form, nothing)."""
+        when they raise concern. `refusal`: what the step says of an answer it can't take ("That isn't one of the
+        choices"): it comes after the care reply, never in place of it, in Hearth's words only when words of concern
+        are in it (`without_echoes`: its `Reply.calm`, else "Could you look at this part again?"), and alone when
+        they raise none. Nothing says the words were kept: nothing was. The adapter then asks the step again.
+        `form`: the form whose step it is, for what a care note may say of where (`crisis_care.where_of`: of a
+        check-in's form, nothing)."""
+        asked = [refusal] if refusal is not None else []
         event = without_controls(Event("command", actor, TYPED_LINE, {"line": text}, typed=True))
         if not text.strip():
-            return []
+            return asked
         i18n.use(await self.language_of(actor))
         watch_kept_words()  # (this step's own: nothing of an event before it, an answer saved then, carries over)
-        care = await care_for(self, event, (), await screen(self, event), step_of=form)
+        screened = await screen(self, event)
+        care = await care_for(self, event, (), screened, step_of=form)
         if care:
             self.outbox.kick()
-        return self._counted(care)
+            asked = without_echoes(asked, screened, form=True, values={r.field: text for r in asked if r.field})
+        return self._counted(care + asked)
 
     async def edited_line(self, actor: Actor, before: str | None, after: str, message: str) -> list[Reply]:
         """A message written to Hearth (a mention, a DM), edited: the edit is screened as every line typed to Hearth
@@ -328,6 +335,7 @@ class Hearth:
             replies = [refusal] if refusal is not None else await self.registry.dispatch(self, event)
         except UserError as err:
             replies = [err.reply()]
+        screened = await screen_refused(self, event, screened, replies)  # (a choice refused is words, screened too)
         refused = bool(replies) and all(r.error for r in replies)
         if event.event_id and not reads_only and refused:
             # Refused, so nothing was done: the same event sent again (a dashboard form put right and sent back

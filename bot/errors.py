@@ -61,10 +61,12 @@ class UserError(HearthError):
             values["typed"] = quoted(values["typed"])
         self.body: Rich = fill(template, **values) if values else rich(template, *user_values)
         self.field = field
+        #: The same refusal in Hearth's words only, quoting nothing typed (`Reply.calm`), where it quotes them.
+        self.calm: Rich | None = None
         super().__init__(self.body.plain())
 
     def reply(self) -> Reply:
-        return Reply(body=self.body, error=True, field=self.field, why=self.why)
+        return Reply(body=self.body, error=True, field=self.field, why=self.why, calm=self.calm)
 
 
 class FailedAfterCare(Exception):

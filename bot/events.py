@@ -524,6 +524,11 @@ class Attachment:
     filename: str
     content: bytes
     mime: str = "application/json"
+    current: bool = False
+    """A picture of how things are now (`me history`'s chart, `mod insights show`'s), asked for again whenever
+    wanted: where an adapter writes files down (the terminal), it keeps one such file per person and name, written
+    over each time, so the folder doesn't grow with every asking. Never a copy someone asked to keep (an export):
+    that is never written over."""
 
 
 @dataclass(frozen=True)
@@ -557,6 +562,10 @@ class Reply:
     unchanged: bool = False
     """Nothing was done, though nothing was refused ("You weren't in circle, so nothing changed"): someone first
     met on it leaves no record, as after a refusal (`Hearth._forget_if_nothing_held`)."""
+    calm: Rich | None = None
+    """A refusal that quotes what was typed (`not_a_choice`: "… You wrote “…”"), said again in Hearth's words only
+    ("please choose one of: …"): what `crisis_care.without_echoes` says in its place beside a care reply, so a form's
+    step still says what it needs, and nothing repeats words of concern. None: the refusal has no such words."""
     keep: bool = False
     """It carries what the person must not lose with a dropped connection: their own words given back
     (`given_back`: nowhere else holds them), or care and a promise (support resources after worrying words, "I'll
@@ -600,7 +609,8 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
     }
     if reply.attachment is not None:
         data["attachment"] = {"filename": reply.attachment.filename, "mime": reply.attachment.mime,
-                              "content": base64.b64encode(reply.attachment.content).decode("ascii")}
+                              "content": base64.b64encode(reply.attachment.content).decode("ascii"),
+                              **({"current": True} if reply.attachment.current else {})}
     lang = i18n.current()  # (the language it is being made in)
     if lang != "en":
         data["lang"] = lang
@@ -611,6 +621,7 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
     buttons = tuple(Button(b["label"], b["action"], dict(b["args"]), b["style"], str(b.get("about") or ""),
                            bool(b.get("main"))) for b in data.get("buttons", []))
     file = data.get("attachment")
-    attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"]) if file else None
+    attachment = Attachment(file["filename"], base64.b64decode(file["content"]), file["mime"],
+                            bool(file.get("current"))) if file else None
     return Reply(body=Rich.from_json(data["body"]), buttons=buttons, title=data.get("title"), visibility="channel",
                  attachment=attachment, lang=str(data.get("lang") or "en"))

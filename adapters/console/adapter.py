@@ -9,12 +9,14 @@ besides Hearth's own commands a line may switch who is speaking
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import math
 import os
 import re
 import secrets
+import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -32,7 +34,7 @@ from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
 from bot.errors import UserError, care_of, quoted
 from bot.scheduling import next_fires
-from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, UserText, hearth_text, rich
+from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, Rich, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
 from bot.views.home import HELP
 
@@ -155,7 +157,7 @@ class ConsoleSender:
     platform = "console"
     rate_per_second = 50.0
 
-    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment], Path] | None" = None,
+    def __init__(self, out: "ConsoleOut", save: "Callable[[Attachment, str | None], Path] | None" = None,
                  now: "Callable[[], datetime] | None" = None) -> None:
         self.out = out
         self._ids = itertools.count(1)
@@ -184,7 +186,8 @@ class ConsoleSender:
         with speaking(d.message.lang):  # (the language it was made in)
             message, saved = d.message, None
             if d.kind in ("post", "thread", "dm") and message.attachment is not None and self._save is not None:
-                message, saved = saved_as(message, self._save)
+                save = self._save
+                message, saved = saved_as(message, lambda a: save(a, d.user if d.kind == "dm" else None))
             self.out.show(where, message, d.user if d.kind == "dm" else None,
                           d.channel if d.kind in ("post", "thread", "edit") else None)
             if saved is not None:
@@ -216,10 +219,26 @@ class ConsoleSender:
 
 def saved_as(reply: Reply, save: "Callable[[Attachment], Path]") -> tuple[Reply, Path]:
     """Write a reply's file first, then show the reply naming the file as written: the terminal never writes over
-    an earlier one (`my-moods-2.png`), and "[file: my-moods.png]" above "Saved as …/my-moods-2.png" named another."""
+    an earlier one (`hearth-export-2.json`), and "[file: NAME]" above "Saved as …/NAME-2" named another. A chart of
+    now (`Attachment.current`) is one file per person, written over (`my-moods-ann.png`)."""
     assert reply.attachment is not None
     path = save(reply.attachment)
     return replace(reply, attachment=replace(reply.attachment, filename=path.name)), path
+
+
+def _written_over(path: Path, content: bytes) -> Path:
+    """`content` at `path`, in place of what was there, readable only by this machine's user; never half-written (a
+    new file, then renamed over the old one)."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:  # (mkstemp's file is this user's alone: 0o600)
+            f.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return path
 
 
 def _short(ref: str | None) -> str:
@@ -555,7 +574,8 @@ class ConsoleAdapter:
             self.out.say("  " + _("(no answer)"))
         for reply in replies:
             if reply.form is None:
-                reply, saved = saved_as(reply, self._save) if reply.attachment is not None else (reply, None)
+                reply, saved = saved_as(reply, lambda a: self._save(a, actor.user_id)) \
+                    if reply.attachment is not None else (reply, None)
                 if reply.visibility == "actor":
                     self._private(actor, reply)
                 else:
@@ -573,13 +593,18 @@ class ConsoleAdapter:
             await self._submit(actor, reply.form, values)
         await self._app.outbox.drain_all()
 
-    def _save(self, attachment: Attachment) -> Path:
+    def _save(self, attachment: Attachment, owner: str | None = None) -> Path:
         """A file Hearth hands over (an export, a pack) written beside the data, never over an earlier one; readable
-        only by this machine's user, as an export holds private answers and notes."""
+        only by this machine's user, as an export holds private answers and notes. A chart of now, asked for again
+        whenever wanted (`Attachment.current`: `me history`), is one file per person (`owner`, their id) and name,
+        written over each time: asking again and again never fills the folder."""
         folder = (self.exports or self.config.sqlite_path.parent / "exports").resolve()
         folder.mkdir(parents=True, exist_ok=True)
         name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
         stem, suffix = Path(name).stem, Path(name).suffix
+        if attachment.current and owner:
+            whose = _SAFE_NAME.sub("-", owner.split(":", 1)[-1]).strip(".-") or "member"
+            return _written_over(folder / f"{stem}-{whose}{suffix}", attachment.content)
         path = folder / name
         for n in itertools.count(2):
             try:
@@ -685,9 +710,10 @@ class ConsoleAdapter:
                 if chosen is None and names_a_command(self._app.registry, answer.strip()):
                     self._pending = answer  # (no choice is a command: the form is left, nothing saved, and it runs)
                     return None
-                if chosen is None:
-                    if not await self._cared_for(answer, form):
-                        self.out.say("  " + _not_a_choice(answer.strip()))
+                if chosen is None:  # (words of concern: the care reply first, then this, in Hearth's words only)
+                    await self._refused_step(answer, form, Reply(
+                        body=Rich((_not_a_choice(answer.strip()),)), error=True, field=f.name,
+                        calm=rich(_(NOT_ONE_OF_THEM))))
                     self._question(f)
                     continue
                 return chosen
@@ -699,21 +725,16 @@ class ConsoleAdapter:
                     self._pending = answer
                     return None
             problem = answer_problem(self._app.registry, form, f, answer)
-            if problem is not None and await self._cared_for(answer, form):
-                if f.kind != "paragraph":
-                    self._question(f)  # (a sentence where a name or a time goes: never quoted, the care reply
-                    continue           # answered it)
-                # Their words, only too long here: after the care reply they still come back, as every refused
-                # answer's do (and when the form is left), and what to change is said in Hearth's words only.
-                self._refused[f.name] = answer.strip()
-                said = problem.reply().body
-                said_plain = said.plain() if not any(isinstance(p, UserText) for p in said.parts) else _(FIELD_AGAIN)
-                self.out.say("  " + said_plain.replace("\n", "\n  "))
-                self._question(f, answer.strip())
-                continue
             if problem is not None:
+                refusal = problem.reply()
+                if refusal.calm is None and not any(isinstance(p, UserText) for p in refusal.body.parts):
+                    refusal = replace(refusal, calm=refusal.body)  # (it quotes nothing of theirs: said as it is)
+                if await self._refused_step(answer, form, refusal) and f.kind != "paragraph":
+                    self._question(f)  # (a sentence where a name or a time goes: never quoted, the care reply
+                    continue           # answered it, and the step said what it needs)
+                # Their words (after a care reply, only too long here) come back, as every refused answer's do
+                # (and when the form is left).
                 self._refused[f.name] = answer.strip()
-                self.out.say("  " + problem.reply().plain().replace("\n", "\n  "))
                 self._question(f, answer.strip())
                 continue
             return answer.strip() or (f.default or "")
@@ -741,17 +762,21 @@ class ConsoleAdapter:
                 return True
             if word in ("no", "n", _("no").lower()):
                 return False
-            await self._cared_for(reply, form)  # (words of concern are answered first; then the question stands)
-            self.out.say("  " + _("Please type yes or no."))
+            # (words of concern are answered first; then the question stands)
+            await self._refused_step(reply, form, Reply(body=rich(_("Please type yes or no.")), error=True))
 
-    async def _cared_for(self, typed: str, form: Form) -> bool:
-        """Words typed at a step of `form` that can't take them, screened in the core first (`Hearth.screened_step`,
-        which says of where only what is true of a form's step): True when they raised concern and the care reply
-        was shown (then nothing repeats them)."""
-        care = await self._app.screened_step(self._actor(), typed, form)
-        for reply in care:
-            self._private(self._actor(), reply)
-        return bool(care)
+    async def _refused_step(self, typed: str, form: Form, refusal: Reply) -> bool:
+        """Words typed at a step of `form` that can't take them, and what the step says of them (`refusal`), through
+        the core (`Hearth.screened_step`, which screens them as every text is, says of where only what is true of a
+        form's step, and puts the step's own words after a care reply, never instead, quoting nothing of concern).
+        True when they raised concern and the care reply was shown."""
+        replies = await self._app.screened_step(self._actor(), typed, form, refusal)
+        for reply in replies:
+            if reply.error:
+                self.out.say("  " + reply.plain().replace("\n", "\n  "))
+            else:
+                self._private(self._actor(), reply)
+        return any(not r.error for r in replies)
 
     def _question(self, f: FormField, typed: str | None = None) -> None:
         """One field's question: its choices, its default, and what was typed for it before (asking again)."""
@@ -934,13 +959,17 @@ _YES_NO = FormField("meant", "", "choice")
 QUOTED_WORDS = 3
 
 
+#: A choice step's answer that is none of its choices, said without it (`Reply.calm`): beside a care reply.
+NOT_ONE_OF_THEM = N_("That isn't one of the choices. Type one of them.")
+
+
 def _not_a_choice(typed: str) -> str:
     """A choice step's answer that is none of its choices: a slip ("GREAT", "7") is quoted, a sentence never
     (the screen can miss what someone means; repeating their words back coldly would say they weren't heard).
     It asks for one of the choices as shown ("[shared]"), never "its number": a field shows no number of its own
     (a mood's [1] to [5] are its choices), though the place in the list still works (`chosen_value`)."""
     if len(typed.split()) > QUOTED_WORDS:
-        return _("That isn't one of the choices. Type one of them.")
+        return _(NOT_ONE_OF_THEM)
     return _("“{typed}” isn't one of the choices. Type one of them.").format(
         typed=quoted(_CONTROL.sub("", typed)))  # (one huge word: cut, as every refusal cuts what it quotes)
 

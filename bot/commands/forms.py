@@ -139,23 +139,24 @@ def answer_problem(registry: "Registry", form: Form, f: FormField, value: str) -
     """What is wrong with one field's answer, found at its own step rather than once the whole form is sent (when
     a platform asks field by field, as the terminal does): longer than the field keeps, or, for a command's form,
     what that command's option refuses (a number that isn't one, a name with nothing to see, a time or a timezone
-    it can't read: `Option.reads`). None: nothing that
-    can be known before the form is sent. (A choice is checked by the platform's own reading of it: a number
-    stands for the choice shown at that place.)"""
+    it can't read: `Option.reads`), read as the command will read it (`check_value`): its length counted as it is
+    kept, not as typed (`kept_as`), so a step never refuses what the command takes, nor takes what it refuses.
+    None: nothing that can be known before the form is sent. (A choice is checked by the platform's own reading
+    of it: a number stands for the choice shown at that place.)"""
     value = value.strip()
     if not value:
         return None
-    if f.max_length and len(value) > f.max_length:
-        return UserError(_(TOO_LONG).format(length=len(value), limit=f.max_length), field=f.name)
     cmd = registry.command_of("form", form.action, form.args)
     option = next((o for o in cmd.options if o.name == f.name), None) if cmd is not None else None
-    if option is None or f.choices:
+    if option is None or f.choices:  # (kept as typed: a check-in answer's words, a note)
+        if f.max_length and len(value) > f.max_length:
+            return UserError(_(TOO_LONG).format(length=len(value), limit=f.max_length), field=f.name)
         return None
     from bot.commands.registry import check_value  # (the registry builds forms: imported here, not at the top)
     try:
-        check_value(cmd, option, value)  # type: ignore[arg-type]
+        kept = check_value(cmd, option, value)  # type: ignore[arg-type]
         if option.reads is not None:
-            option.reads(value)
+            option.reads(kept)  # (as the command reads it: "０９：００" is 09:00)
     except UserError as err:
         err.field = err.field or f.name
         return err

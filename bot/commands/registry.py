@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mappin
 from bot.commands.forms import CommandForm, command_form
 from bot.content.style import unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
-from bot.events import SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, hearth_text, join_rich, rich
+from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
+                        rich)
 from bot.i18n import N_, _
 
 #: How a typed yes or no may be written (as in a config file: `bot.config.read_as`). A yes/no choice reads them all:
@@ -776,21 +777,32 @@ def visible(value: str) -> str:
     return " ".join(shown.split())
 
 
+def kept_as(opt: Option, value: str) -> str:
+    """An option's value as Hearth keeps it: in NFKC unless it is someone's own words or a name (`read_value`), and a
+    name someone sets or picks without what shows nothing (`visible`). What a length limit (`Option.max_length`)
+    counts: what is stored, not what was typed ("…" is kept as "...", three; a zero-width space not at all)."""
+    value = read_value(opt, value)
+    return visible(value) if opt.label or opt.kind in ("user", "channel") else value
+
+
+#: A value longer than its option keeps, where it is kept longer than it was typed (`kept_as`: NFKC, NFC).
+LONGER_AS_KEPT = N_("“{option}” can be at most {limit} characters. This one is {length} as I keep it: some characters "
+                    "are kept as more than one (“…” as three dots). Could you make it shorter?")
+
+
 def check_value(cmd: Command, opt: Option, value: str) -> str:
     """One option's value as the command reads it, or a kind refusal naming the option: the same check whether it
-    came typed in a line or one field at a time (`forms.answer_problem`), from any platform: in NFKC, unless it is
-    someone's own words (`read_value`)."""
-    value = read_value(opt, value)
-    if opt.label or opt.kind in ("user", "channel"):  # (a name someone sets or picks)
-        value = visible(value)
-        if not value:
-            raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
-                option=opt.name), field=opt.name)
+    came typed in a line or one field at a time (`forms.answer_problem`), from any platform: as it is kept
+    (`kept_as`: in NFKC, unless it is someone's own words or a name), and its length limit counts that, what is
+    stored, and says so where it differs from what was typed."""
+    typed, value = value, kept_as(opt, value)
+    if (opt.label or opt.kind in ("user", "channel")) and not value:  # (a name someone sets or picks)
+        raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
+            option=opt.name), field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
-        raise UserError(
-            _("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?").format(
-                option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name
-        )
+        said = LONGER_AS_KEPT if len(value) > len(typed.strip()) else \
+            N_("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?")
+        raise UserError(_(said).format(option=opt.name, limit=opt.max_length, length=len(value)), field=opt.name)
     if opt.choices:
         chosen = opt.choice_for(value)
         if chosen is None:
@@ -863,9 +875,20 @@ def not_a_choice(opt: Option, value: str, before_words: bool = False) -> UserErr
     hint = " " + _("Did you mean **{choice}**?").format(choice=guess) if guess else ""
     if before_words and not _NUMBER.fullmatch(value.strip()):
         hint += " " + _("If it's the start of your words, give a choice first.")
-    return UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
-                     option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
-                     field=opt.name)
+    err = UserError(_("“{option}” must be one of: {choices}. You wrote “{typed}”.{hint} Nothing was done yet."),
+                    option=hearth_text(opt.name), choices=hearth_text(listed), typed=value, hint=hearth_text(hint),
+                    field=opt.name)
+    err.calm = choose_again(opt.name, listed)
+    return err
+
+
+#: A choice refused, said without what was typed (`Reply.calm`): beside a care reply, the step still asks for one.
+CHOOSE_AGAIN = N_("For “{option}”, please choose one of: {choices}. Nothing was saved yet.")
+
+
+def choose_again(option: str, choices: str) -> Rich:
+    """`CHOOSE_AGAIN` for an option and its choices as a refusal lists them (`listed_choices`)."""
+    return fill(_(CHOOSE_AGAIN), option=hearth_text(option), choices=hearth_text(choices))
 
 
 #: Said above a refused command's own words, given back where nothing else keeps them (`Event.typed`).

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 from zoneinfo import ZoneInfo
 
-from bot.commands.registry import NO, YES  # (the one reading of a typed yes or no)
+from bot.commands.registry import NO, YES, choose_again  # (the one reading of a typed yes or no)
 from bot.commands.registry import visible
 from bot.errors import UserError
 from bot.events import (
@@ -59,8 +59,10 @@ def yes_no(value: str | None, default: bool, option: str) -> bool:
         return True
     if v in NO:
         return False
-    raise UserError(_("“{option}” should be yes or no. You wrote “{typed}”."), option=hearth_text(option), typed=value,
+    err = UserError(_("“{option}” should be yes or no. You wrote “{typed}”."), option=hearth_text(option), typed=value,
                     field=option)
+    err.calm = choose_again(option, "**yes**, **no**")
+    raise err
 
 
 def show_time(when: datetime, tz: ZoneInfo, style: WhenStyle = "datetime") -> Rich:

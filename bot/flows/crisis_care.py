@@ -261,6 +261,28 @@ async def screen(app: "Hearth", event: Event) -> Screened:
     return results
 
 
+async def screen_refused(app: "Hearth", event: Event, screened: Screened, replies: list[Reply]) -> Screened:
+    """After the flow: a value it refused for its field (`Reply.field`: a choice that is none of the choices, a
+    yes or no that is neither) is words the person typed, whatever field they were typed in, and is screened too, if
+    `screen` passed it over as a choice (one word where a menu's choice goes, `CHOICE_FIELDS`: "suicidal" for a
+    mood). A form's choice step never swallows words of concern: the care reply answers them, and the refusal
+    beside it quotes none of them (`without_echoes`). Nothing else is screened again."""
+    given = event.values if event.kind == "form" else event.args  # (a button's value, refused, too)
+    seen = {_normal(t) for t, _r in screened}
+    named = _named.get()
+    refused = [given[r.field] for r in replies if r.error and r.field and r.field in given and r.field not in named]
+    texts = list(dict.fromkeys(v for v in refused if v.strip() and not v.strip().isdigit() and _normal(v) not in seen))
+    if not texts:
+        return screened
+    more = list(zip(texts, await app.content.screen.check_off_loop(texts, await reading_of(app, event.actor))))
+    for _text, r in more:
+        app.metrics.add("crisis_screens", r.level)
+    results = screened + more
+    _level.set(strongest([r.level for _t, r in results]))
+    _of_concern.set(_of_concern.get() + tuple(_normal(t) for t, r in more if r.level != "ok"))
+    return results
+
+
 def _split(app: "Hearth", event: Event) -> bool:
     """Whether a typed command's line is a sentence of the person's split across its options: an option that is not
     for words holds some ("checkin answer mood=i want to kill myself": "i" is no mood; several words where a name
@@ -329,9 +351,11 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
         if not about_them and not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
         elif (form and reply.field) or reply.form is not None:
-            # a form shown again holds the words as typed: the field is marked, nothing quoted
-            out.append(replace(reply, body=rich(_(FIELD_AGAIN)) + _kept_back(parts[header:], concerning, whole),
-                               quiet=True))
+            # a form shown again holds the words as typed: the field is marked, nothing quoted; a step that needs a
+            # choice still says which (`Reply.calm`), with the care reply, never instead of it
+            again = reply.calm if reply.calm is not None and reply.form is None else rich(_(FIELD_AGAIN))
+            out.append(replace(reply, body=again + _kept_back(parts[header:], concerning, whole), quiet=True,
+                               calm=None))
         elif reply.field is not None or header < len(parts):
             back = _kept_back(parts[header:], concerning, whole)
             if support and not back.parts:
@@ -626,8 +650,8 @@ def care_note_consent(app: "Hearth", community: Community) -> Rich:
     if not community.settings.alert_channel:
         return Rich()
     return rich(_("If your words ever suggest you may be in danger, even in a private answer, moderators in {} are "
-                  "told your name, so someone can reach out: never what you wrote, and where only if you shared "
-                  "it with your name. **privacy** says who sees what."),
+                  "told your name, so someone can reach out: never what you wrote, and for an answer, where only if "
+                  "you shared it with your name. **privacy** says who sees what."),
                 care_channel_ref(app, community))
 
 

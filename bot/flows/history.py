@@ -47,7 +47,7 @@ async def history(app: "Hearth", ev: Event) -> Reply:
             shown = _("check-in deleted, kept for you only")
         head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {shown}", schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)
-    return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png")
+    return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png", current=True)
 
 
 def own_series(rows: list, tz) -> charts.Series:  # type: ignore[no-untyped-def]

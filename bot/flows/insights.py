@@ -385,12 +385,15 @@ def notes(view: Insights) -> str:
     return " ".join([*said, _(INVITED_NOTE).format(floor=view.floor), _(PRIVATE_NOTE)])
 
 
-async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility: str = "actor") -> Reply:
-    """The text with its chart attached, drawn off the event loop; the text alone if charts aren't installed."""
+async def chart_reply(body: Rich, spec: charts.Series, filename: str, visibility: str = "actor",
+                      current: bool = False) -> Reply:
+    """The text with its chart attached, drawn off the event loop; the text alone if charts aren't installed.
+    `current`: a chart of now, asked for again whenever wanted (`Attachment.current`: one file kept, not one more
+    each time)."""
     image = await asyncio.to_thread(charts.png, spec)
     if image is None:
         return Reply(body=body + rich("\n\n" + _(charts.NO_CHARTS)), visibility=visibility)  # type: ignore[arg-type]
-    return Reply(body=body, attachment=Attachment(filename, image, "image/png"),
+    return Reply(body=body, attachment=Attachment(filename, image, "image/png", current=current),
                  visibility=visibility)  # type: ignore[arg-type]
 
 
@@ -412,7 +415,7 @@ async def _view(app: "Hearth", ev: Event) -> Insights:
                 permission="moderator", example="mod insights show weeks=12", bare=True, keeps_no_member=True)
 async def show(app: "Hearth", ev: Event) -> Reply:
     view = await _view(app, ev)
-    return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png")
+    return await chart_reply(summary(view), series(view), f"insights-{view.weeks}-weeks.png", current=True)
 
 
 @router.command("mod insights export", "The numbers behind insights, as a CSV file.", SCHEDULE, WEEKS,

@@ -393,7 +393,7 @@ async def test_a_post_with_a_file_has_the_file_written_and_its_path_printed(tmp_
 
     saved = []
 
-    def save(attachment: Attachment) -> Path:
+    def save(attachment: Attachment, owner: str | None = None) -> Path:
         path = tmp_path / attachment.filename
         path.write_bytes(attachment.content)
         saved.append(path)
@@ -712,3 +712,57 @@ press 1
     updated = erased.split("[#care-team (updated)]", 1)[1]
     assert "The moderator who took this one has since deleted their data with Hearth, so it's open again" in updated
     assert "reaching out" not in updated and "I'll reach out" in updated and "Mia" not in updated
+
+
+def test_asking_for_a_chart_again_writes_over_the_askers_own_file_and_never_fills_the_folder(tmp_path, capsys):
+    """`me history` wrote a new PNG each time it was asked (my-moods.png, my-moods-2.png, …): the data folder grew
+    with every asking. A chart of now is one file per person, written over; an export is still never written over."""
+    import re
+
+    script = EVENING_OPEN + """\
+checkin answer 4 shared
+bob: checkin answer 2 private
+ann: me history
+ann: me history
+ann: me history
+bob: me history
+as mia mod
+mod insights show
+mod insights show
+ann: me export
+ann: me export
+"""
+    out = run_script(tmp_path, script, capsys)
+    folder = tmp_path / "data" / "exports"
+    saved = [Path(p) for p in re.findall(r"Saved as (\S+)", out)]
+    assert len(saved) == 8, out
+    charts = sorted(p.name for p in folder.glob("*.png"))
+    assert charts == ["insights-4-weeks-mia.png", "my-moods-ann.png", "my-moods-bob.png"], charts
+    assert saved[:3] == [folder / "my-moods-ann.png"] * 3 and saved[3] == folder / "my-moods-bob.png"
+    assert all(p.stat().st_mode & 0o077 == 0 for p in folder.iterdir())  # (a member's moods: this user's only)
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # (no half-written file left behind)
+    assert len(list(folder.glob("hearth-export-*.json"))) == 2  # an export is kept, each one
+
+
+def test_words_of_concern_at_a_choice_step_get_care_and_the_step_still_asks_for_its_choice(tmp_path, capsys):
+    """At the terminal's mood step, "suicidal" or "i want to die" got the care reply in place of the step's own
+    words ("That isn't one of the choices"): now it comes with them, from the core (`Hearth.screened_step`), quoting
+    nothing, and the form goes on; nothing says the words were kept."""
+    script = EVENING_OPEN + """\
+checkin answer
+suicidal
+i want to die
+3
+some words
+private
+"""
+    out = run_script(tmp_path, script, capsys)
+    asked = out.split("ann> checkin answer", 1)[1]
+    for typed in ("suicidal", "i want to die"):
+        step = asked.split(f"> {typed}\n", 1)[1].split("  > ", 1)[0]
+        assert "You don't have to face this alone" in step
+        care_at, ask_at = step.find("You don't have to face this alone"), step.find("That isn't one of the choices.")
+        assert -1 < care_at < ask_at, step  # (care first, then the step's own ask: both)
+        assert step.rstrip().endswith("[5] ☀️ Great") and f"“{typed}”" not in step
+        assert "saved" not in step.lower()
+    assert "Your answer is kept private." in asked  # (the form went on, and saved what was chosen)

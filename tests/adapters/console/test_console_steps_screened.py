@@ -17,7 +17,10 @@ def test_words_of_concern_at_a_choice_step_get_care_and_the_step_again_unquoted(
     form = out.split("ann> checkin answer", 1)[1]
     step = form.split("  > I want to kill myself\n", 1)[1]
     assert CARE in step.split("How are you, 1 to 5?", 1)[0]
-    assert "“I want to kill myself”" not in out and "isn't one of the choices" not in step.split("  > 3", 1)[0]
+    # (the step's own ask comes with the care reply, after it, never instead of it; quoting nothing: session 21)
+    before = step.split("  > 3", 1)[0]
+    assert "“I want to kill myself”" not in out and before.count("That isn't one of the choices. Type one of them.") == 1
+    assert before.find(CARE) < before.find("That isn't one of the choices.")
     assert "Your answer is kept private" in step.split("  > 3", 1)[1]  # and the form went on to its end
 
 
@@ -44,8 +47,9 @@ def test_in_french_words_of_concern_at_the_visibility_step_are_not_echoed(tmp_pa
     out = run_script(tmp_path, script, capsys)
     step = out.split("  > Je veux mourir, je n'en peux plus\n", 1)[1]
     assert "« Je veux mourir" not in out and "“Je veux mourir" not in out
-    assert "ne fait pas partie des choix" not in step.split("  > 3", 1)[0]
-    assert CARE_FR in step.split("  > 3", 1)[0]
+    before = step.split("  > 3", 1)[0]
+    assert CARE_FR in before  # (then the step's own ask, in French, quoting nothing: with the care reply, after it)
+    assert before.find(CARE_FR) < before.find("Ça ne fait pas partie des choix. Tape l'un d'eux.")
 
 
 def care_notes(out: str) -> list[str]:
@@ -83,7 +87,8 @@ def test_the_same_words_at_a_step_again_get_care_again_never_quoted(tmp_path, ca
                      capsys)
     form = out.split("mia> press 5", 1)[1]
     assert form.count(CARE) == 2
-    assert "“I want to kill myself”" not in out and "isn't one of the choices" not in form
+    assert "“I want to kill myself”" not in out and "isn't one of the choices" not in form.split(CARE, 1)[0]
+    assert form.count("That isn't one of the choices. Type one of them.") == 2  # (with the care reply, after it)
     assert len(care_notes(out)) == 1
 
 

@@ -24,7 +24,7 @@ async def test_someone_else_in_danger_gets_what_to_do_for_them_and_a_note_that_s
     assert reply.startswith(SOMEONE_ELSE) and WRITERS_OWN not in reply
     assert "call emergency services for them" in reply and "help people who are supporting someone" in reply
     assert "988" in reply and "call 911" in reply and "1-800-799-7233" not in reply
-    assert "I'm letting the moderators in" in reply  # (true: the note is on its way)
+    assert "I'll let the moderators in" in reply  # (true: the note is on its way, posted shortly)
     (note,) = await alerts(app)
     shown = note.message.plain()
     assert shown.startswith("💛 Dee wrote about someone else who may be in danger")
@@ -62,7 +62,7 @@ async def test_what_was_saved_is_still_said_truly_for_each_kind(app, clock):
         assert kept.startswith(opening) and SAVED in kept
     refused = text(await run(app, actor("ivy"), "note", text=(FRIEND + ". ") * 200))
     assert refused.startswith(SOMEONE_ELSE) and SAVED not in refused  # (too long: nothing was kept)
-    assert "I'm letting the moderators" not in refused  # (no care channel here: nobody is told)
+    assert "let the moderators" not in refused  # (no care channel here: nobody is told)
 
 
 async def test_each_kind_answers_in_the_members_language(app):

@@ -89,6 +89,8 @@ async def test_joining_a_checkin_says_what_a_care_note_carries(app):
     joined = text(await run(app, actor("ann"), "checkin join", schedule="mornings"))
     assert "#care-team" in joined and "told your name" in joined and "never what you wrote" in joined
     assert "where only if you shared it with your name" in joined
+    # (of an answer: a note for words sent to Hearth as a message, a command or a form says where, `where_of`)
+    assert "for an answer, where only if you shared it" in joined
     assert "privacy" in joined
 
 
@@ -103,7 +105,7 @@ async def test_after_a_care_note_the_member_is_told_it_went_out(app, clock):
     told = text(await run(app, actor("ann"), "checkin answer", mood="1", visibility="private", words=CRISIS))
     assert "nobody else sees more than before" not in told
     # A private answer: the note said who, not where (nor that it was a check-in), and the member is told just that.
-    assert "letting the moderators in #care-team know your name, so someone" in told and "Never what you wrote, nor where" in told
+    assert "let the moderators in #care-team know your name, so someone" in told and "Never what you wrote, nor where" in told
 
 
 async def test_asking_for_a_moderator_after_low_moods_is_honest_about_the_care_channel(app):
@@ -153,3 +155,47 @@ async def test_what_privacy_says_of_anonymous_answers_and_care_notes_is_true_in_
     assert shown in out and (language == "en" or shown != ANONYMOUS.replace("**", ""))
     assert "nobody else can find out" not in out and NEVER_WHERE[language] in out
     assert "where it happened, even for a private answer" not in out
+
+
+#: What each language's care section says a care note names the place of: a shared answer, and words sent to Hearth
+#: as a message, a command or a form (`crisis_care.where_of`), not "a message to Hearth" alone.
+SAYS_WHERE = {
+    "en": "a message, command or form sent to Hearth",
+    "es": "un mensaje, comando o formulario enviado a Hearth",
+    "de": "einer Nachricht, einem Befehl oder einem Formular an Hearth",
+    "fr": "un message, une commande ou un formulaire envoyé à Hearth",
+    "pt": "uma mensagem, um comando ou um formulário enviado ao Hearth",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SAYS_WHERE))
+async def test_privacy_says_a_care_note_names_where_for_commands_and_forms_too_as_it_does(app, language):
+    """`privacy_alerts_on` said a note says where "only for a shared answer or a message to Hearth", but a note now
+    comes from a command or a form as well, and says where it was (or that it was private): the text says so."""
+    from bot.events import Event
+    from tests.bot.flows.test_crisis_care import alerts, with_alert_channel
+
+    await with_alert_channel(app)
+    await run(app, actor("ann"), "me language", language=language)
+    out = text(await run(app, actor("ann"), "privacy"))
+    assert SAYS_WHERE[language] in out and NEVER_WHERE[language] in out
+    # ...and it is true: words of concern typed as a command (one that can't take them) name where, in a channel.
+    await app.handle(Event("command", actor("bob"), "me region", {"region": CRISIS}, typed=True))
+    (note,) = await alerts(app)
+    assert "in a command to Hearth in" in note.message.plain()
+
+
+#: What each language's care reply says of a care note: that it goes shortly (it is posted by the outbox, on the
+#: scheduler's next tick), never that the moderators are being told now, or "in a moment".
+SHORTLY = {"en": "I'll let the moderators in", "es": "En breve, los moderadores", "de": "In Kürze erfahren",
+           "fr": "vont être prévenus sous peu", "pt": "Em breve, os moderadores"}
+
+
+@pytest.mark.parametrize("language", sorted(SHORTLY))
+async def test_the_care_reply_says_the_moderators_will_be_told_shortly_in_every_language(app, clock, language):
+    await with_care_channel(app)
+    await run(app, actor("ann"), "me language", language=language)
+    told = text(await run(app, actor("ann"), "note", text=CRISIS))
+    assert SHORTLY[language] in told
+    assert not any(now in told for now in ("I'm letting", "En un momento", "Gleich erfahren", "dans un instant",
+                                          "Em instantes"))
