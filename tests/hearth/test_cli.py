@@ -330,3 +330,16 @@ def test_an_unknown_flag_is_refused_with_the_subcommands_own_usage(capsys):
 def test_screen_takes_phrases_as_moderators_name_the_setting():
     """`--phrases` is `--rules-only`: what `mod settings crisis_screen phrases` reads."""
     assert build_parser().parse_args(["screen", "--phrases"]).rules_only
+
+
+def test_python_m_hearth_cli_starts_hearth_too(tmp_path):
+    """`python -m hearth.cli` (the module the `hearth` command runs) did nothing at all and exited 0 (trial21 A2):
+    someone told to run it saw a silent success. It starts Hearth as `python -m hearth` does."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    clean["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "hearth.cli"], cwd=tmp_path, env=clean, input=b"help\nquit\n",
+                            capture_output=True, timeout=120)
+    out = result.stdout.decode("utf-8", "replace")
+    assert result.returncode == 0, result.stderr
+    assert "you> help" in out and "checkin join" in out
+    assert (tmp_path / "hearth-data").is_dir()
