@@ -137,6 +137,24 @@ def test_a_damaged_sqlite_file_with_a_right_header_is_one_sentence(tmp_path):
     refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "hearth.db")
 
 
+def test_a_sqlite_file_damaged_past_its_schema_is_the_same_one_sentence(tmp_path):
+    """A file whose header and schema read but whose pages hold garbage (a disk fault, a copy cut short) met the
+    first read at start ("database is malformed" counting the notes) and got "something went wrong that I didn't
+    expect" (trial21 A3): it gets the same kind sentence as a damaged header, which says what to do."""
+    folder = tmp_path / "d"
+    assert hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}).returncode == 0  # a real store, migrated
+    path = folder / "hearth.db"
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        [root] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notes'").fetchone()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xa5" * page_size)
+    said = refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "hearth.db", "may be damaged",
+                   "restore it from a backup")
+    assert "didn't expect" not in said
+
+
 def test_status_with_an_unreachable_database_is_one_sentence(tmp_path):
     refused(hearth(tmp_path, "status", env={"HEARTH_DATABASE_URL": "postgresql://127.0.0.1:1/x"}),
             "Could not connect to PostgreSQL")
