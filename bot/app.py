@@ -118,8 +118,10 @@ class Hearth:
             app = cls(config, store, content, clock, registry or features.registry())
             await prepare_store(store)  # the key opens what is stored, and every private word is sealed
             return app
-        except BaseException:
+        except BaseException as err:
             await store.close()  # e.g. a bad key or content: don't leave the database open
+            if (damage := store.damage(err)) is not None:  # (a SQLite file damaged past the pages opening read)
+                raise damage from None
             raise
 
     async def close(self) -> None:

@@ -69,8 +69,8 @@ async def own_channel(app: "Hearth", actor: Actor, raw: str, field: str) -> str:
     `field` (nothing changed)."""
     channel_id = written_channel(actor, raw)
     platform, _sep, bare = channel_id.partition(":")
-    if not bare:
-        raise UserError(_(NO_CHANNEL), field=field)
+    if not bare or any(c.isspace() for c in bare):  # (no platform's channel holds a space: words are no channel,
+        raise UserError(_(NO_CHANNEL), field=field)  # even where a directory would take any name, the terminal's)
     if platform != actor.platform:
         raise UserError(_(OTHER_PLATFORM), field=field, platform=hearth_text(platform),
                         own=hearth_text(actor.platform))

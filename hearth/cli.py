@@ -386,3 +386,7 @@ def run_demo(log_level: str | None) -> int:
     else:
         files.rmdir()
     return code
+
+
+if __name__ == "__main__":  # (`python -m hearth.cli`, as `python -m hearth`)
+    raise SystemExit(main())

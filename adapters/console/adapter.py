@@ -181,6 +181,8 @@ class ConsoleSender:
             where = f"#{_short(d.channel)} › thread"
         elif d.kind == "dm":
             where = f"DM to {_short(d.user)}"
+        elif d.ref in self._posted:  # an edit of a message this run posted: where it is (a thread's reply too)
+            where = f"{self._posted[d.ref][0]} (updated)"
         else:  # an edit
             where = f"#{_short(d.channel)} (updated)"
         with speaking(d.message.lang):  # (the language it was made in)

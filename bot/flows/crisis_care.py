@@ -173,6 +173,9 @@ async def _with_words_for_others(app: "Hearth", event: Event, results: "Screened
     others = written_for_others(app, event)
     if not others:
         return results
+    line = typed_line(app, event)  # (a sentence run on from a choice into them: read whole, by the same rule)
+    if line and line not in others:
+        others = [*others, line]
     own = [(t, r) for t, r in results if t not in others]
     checked = await app.content.screen.check_off_loop(others, await reading_of(app, event.actor))
     return own + [(t, r if r.level == "crisis" and said_of_oneself(t) else _NOT_THEIRS)
@@ -189,12 +192,30 @@ def typed_line(app: "Hearth", event: Event) -> str | None:
     if cmd is None:
         return None
     options = {o.name: o for o in cmd.options}
-    if any(not options[k].own_words for k in event.args if k in options):
+    if any(not options[k].own_words for k in event.args if k in options) and not _split_into_others(cmd, event):
         return None
     named = _named.get()
     line = " ".join(v.strip() for k, v in event.args.items()
                     if k in options and options[k].kind != "file" and k not in named)
     return line if len(line.split()) > 1 else None
+
+
+def _split_into_others(cmd: "Command", event: Event) -> bool:
+    """Whether a moderator's sentence may run from their own options into words written for others: a word typed
+    where a choice, a number or a time goes that is none ("mod prompt add checkin I want to die": "I" for the theme,
+    "want to die" the prompt's text), or a name that names nothing here ("mod schedule note I want to die": "I" for
+    the check-in). The command is refused for it anyway; the line is read whole, by the rule for words written for
+    others (`_with_words_for_others`), so that nothing of it is quoted back beside the care reply. (trial21)"""
+    options = {o.name: o for o in cmd.options}
+    named = _named.get()
+
+    def runs_on(key: str, value: str) -> bool:
+        option = options.get(key)
+        if option is None or not option.own_words or option.kind == "text" or key in named:
+            return False
+        return option.kind == "string" or _is_typed_text(cmd, key, value)  # (a name naming nothing here: "I")
+
+    return any(runs_on(k, v) for k, v in event.args.items())
 
 
 def _normal(text: str) -> str:

@@ -139,15 +139,24 @@ class Resources:
         return list(self._regions.values())
 
     def known(self, code: str | None) -> bool:
-        """Whether `code` (or an alias) names a region here."""
-        key = (code or "").strip().casefold()
-        return self._aliases.get(key, key) in self._regions
+        """Whether `code` (or an alias, or the region's name in one of Hearth's languages) names a region here."""
+        return self._code(code) is not None
 
     def for_region(self, code: str | None) -> RegionResources:
         """The region's resources; unknown or missing codes get `anywhere`."""
-        key = (code or ANYWHERE).strip().casefold()
+        return self._regions[self._code(code) or ANYWHERE]
+
+    def _code(self, code: str | None) -> str | None:
+        """The region `code` names: a code or an alias ("GB", " uk "), else the region's name in any language ("germany",
+        "Deutschland", "Royaume-Uni": "support germany" was told there were no resources for it, trial21). A name two
+        regions share names neither."""
+        key = " ".join((code or "").split()).casefold()
         key = self._aliases.get(key, key)
-        return self._regions.get(key, self._regions[ANYWHERE])
+        if key in self._regions:
+            return key
+        named = {r.code for r in self._regions.values() for _lang, name in r.names
+                 if " ".join(name.split()).casefold() == key}
+        return named.pop() if len(named) == 1 else None
 
 
 def care_message(resources: Resources, texts: CareTexts, language: str, region: str | None, opening: Opening,

@@ -51,11 +51,16 @@ _WEEKDAYS_IN = (
 # --------------------------------------------------------------------------
 
 
+#: Names in the zone folder that are no place: the server machine's own zone (`localtime`, a link to /etc/localtime
+#: where the system's tzdata has one: times would follow wherever Hearth runs) and the placeholder "-00".
+NOT_A_PLACE = frozenset({"localtime", "factory"})
+
+
 @lru_cache(maxsize=1)
 def _zones() -> dict[str, str]:
     """Lower-cased IANA name → its proper spelling."""
     names = available_timezones() | {"UTC"}
-    return {n.lower(): n for n in names}
+    return {n.lower(): n for n in names if n.lower() not in NOT_A_PLACE}
 
 
 def check_timezone(name: str) -> ZoneInfo:

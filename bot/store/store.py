@@ -52,6 +52,15 @@ class Purged:
     posts: int = 0
 
 
+def damaged(path: str | Path, err: BaseException) -> StoreError | None:
+    """The kind sentence for a SQLite file that isn't a database or is damaged ("file is not a database",
+    "database disk image is malformed"), or None for any other error."""
+    if not isinstance(err, sqlite3.DatabaseError) or not ("not a database" in str(err) or "malformed" in str(err)):
+        return None
+    return StoreError(f"The data file {path} is not a SQLite database I can read; it may be damaged. Move it aside "
+                      "(Hearth then starts a new one), or restore it from a backup.")
+
+
 class Store:
     """Opens the database and holds the repositories on it."""
 
@@ -112,15 +121,19 @@ class Store:
         try:
             return await cls._migrated(await SqliteDatabase.open(path), clock)
         except sqlite3.DatabaseError as err:
-            if "not a database" in str(err) or "malformed" in str(err):
-                raise StoreError(f"The data file {path} is not a SQLite database I can read; it may be damaged. "
-                                 "Move it aside (Hearth then starts a new one), or restore it from a "
-                                 "backup.") from None
+            if (damage := damaged(path, err)) is not None:
+                raise damage from None
             raise StoreError(f"I couldn't use the data file {path}: {err}. Check that its folder exists and "
                              "that I may write there.") from None
         except OSError as err:
             raise StoreError(f"I couldn't use the data folder for {path}: {err.strerror} ({err.filename}). "
                              "Choose a folder I can write to.") from None
+
+    def damage(self, err: BaseException) -> StoreError | None:
+        """`err` as the kind StoreError of a damaged SQLite file (`damaged`), when it is one; else None. Opening and
+        migrating read only the file's first pages: the first read of a damaged page later at start (`prepare_store`
+        counting sealed rows) says the same, never "something went wrong that I didn't expect"."""
+        return damaged(self.db.path, err) if isinstance(self.db, SqliteDatabase) else None
 
     @classmethod
     async def _migrated(cls, db: Database, clock: Clock) -> "Store":

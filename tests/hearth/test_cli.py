@@ -137,6 +137,24 @@ def test_a_damaged_sqlite_file_with_a_right_header_is_one_sentence(tmp_path):
     refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "hearth.db")
 
 
+def test_a_sqlite_file_damaged_past_its_schema_is_the_same_one_sentence(tmp_path):
+    """A file whose header and schema read but whose pages hold garbage (a disk fault, a copy cut short) met the
+    first read at start ("database is malformed" counting the notes) and got "something went wrong that I didn't
+    expect" (trial21 A3): it gets the same kind sentence as a damaged header, which says what to do."""
+    folder = tmp_path / "d"
+    assert hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}).returncode == 0  # a real store, migrated
+    path = folder / "hearth.db"
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        [root] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notes'").fetchone()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xa5" * page_size)
+    said = refused(hearth(tmp_path, env={"HEARTH_DATA_DIR": str(folder)}), "hearth.db", "may be damaged",
+                   "restore it from a backup")
+    assert "didn't expect" not in said
+
+
 def test_status_with_an_unreachable_database_is_one_sentence(tmp_path):
     refused(hearth(tmp_path, "status", env={"HEARTH_DATABASE_URL": "postgresql://127.0.0.1:1/x"}),
             "Could not connect to PostgreSQL")
@@ -330,3 +348,16 @@ def test_an_unknown_flag_is_refused_with_the_subcommands_own_usage(capsys):
 def test_screen_takes_phrases_as_moderators_name_the_setting():
     """`--phrases` is `--rules-only`: what `mod settings crisis_screen phrases` reads."""
     assert build_parser().parse_args(["screen", "--phrases"]).rules_only
+
+
+def test_python_m_hearth_cli_starts_hearth_too(tmp_path):
+    """`python -m hearth.cli` (the module the `hearth` command runs) did nothing at all and exited 0 (trial21 A2):
+    someone told to run it saw a silent success. It starts Hearth as `python -m hearth` does."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    clean["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "hearth.cli"], cwd=tmp_path, env=clean, input=b"help\nquit\n",
+                            capture_output=True, timeout=120)
+    out = result.stdout.decode("utf-8", "replace")
+    assert result.returncode == 0, result.stderr
+    assert "you> help" in out and "checkin join" in out
+    assert (tmp_path / "hearth-data").is_dir()

@@ -187,3 +187,16 @@ def test_a_weekday_that_is_not_its_dates_is_asked_about(typed):
     said = str(err.value)
     assert f"The weekday in “{typed}” doesn't match its date: that date is " in said
     assert re.search(r"that date is (Tuesday 15 December|Tuesday 8 December|Friday 8 January 2027)\.", said), said
+
+
+@pytest.mark.parametrize("name", ["localtime", "Factory", "LOCALTIME"])
+def test_names_in_the_zone_folder_that_are_no_place_are_refused(name):
+    """`localtime` is the server machine's own zone (a link to /etc/localtime where the system's tzdata has one) and
+    `Factory` the placeholder "-00": "Done: your timezone is localtime" (trial21 C1) told a member their times
+    followed wherever Hearth happens to run, labelled "(localtime)". Neither is a place anyone lives."""
+    with pytest.raises(UserError):
+        check_timezone(name)
+
+
+def test_a_real_zone_with_an_old_short_name_still_reads():
+    assert check_timezone("EST") == ZoneInfo("EST") and check_timezone("utc") == ZoneInfo("UTC")

@@ -90,3 +90,20 @@ async def test_expiring_counts_what_retention_would_take_down_and_deletes_nothin
     assert await store.expiring("console:elsewhere", AT + timedelta(days=8)) == Purged(0, 0)
     assert len(await store.db.fetchall("SELECT id FROM responses")) == 4  # counted, not deleted
     assert await store.purge_community(COMMUNITY, AT + timedelta(days=1), AT + timedelta(days=2)) == Purged(4, 2)
+
+
+async def test_a_damaged_file_is_named_so_only_for_sqlite(store):
+    """`Store.damage` (trial21 A3): SQLite's "malformed" met after opening is the kind sentence naming the file;
+    on PostgreSQL, and for any other error, nothing is made of it (the error goes on as it was)."""
+    import sqlite3
+
+    from bot.store.database import SqliteDatabase
+
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    said = store.damage(malformed)
+    if isinstance(store.db, SqliteDatabase):
+        assert said is not None and "hearth.db" in str(said) and "restore it from a backup" in str(said)
+    else:
+        assert said is None
+    assert store.damage(sqlite3.OperationalError("database is locked")) is None
+    assert store.damage(ValueError("malformed")) is None
