@@ -192,6 +192,16 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # rules20's: a weapon and a threat from another person; someone else's means or a threat to them
                       **{f"{p}rules20.{g}": kind for p in prefixes
                          for g, kind in (("weapon_and_threat", "harm_from_others"), ("other_means_or_threat", "someone_else"))},
+                      # rules21's: hit or choked now, a threat shouted at the door; someone else cutting now, gone quiet after
+                      # a goodbye, pills taken and no answer, saying they will die or jump (not every class in every file)
+                      **{f"{p}rules21.{g}": kind for p in prefixes
+                         for g, kind in (("being_hit_right_now", "harm_from_others"),
+                                         ("someone_said_goodbye_phone_off", "someone_else"))},
+                      **{f"{p}rules21.someone_cutting_right_now": "someone_else" for p in ("", "es.", "fr.", "pt.")},
+                      **{f"{p}rules21.threat_at_the_door": "harm_from_others" for p in ("es.", "de.", "pt.")},
+                      "pt.rules21.someone_took_pills_not_answering": "someone_else",
+                      "de.rules21.someone_says_they_will_die": "someone_else",
+                      "de.rules21.someone_says_they_will_jump": "someone_else",
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
