@@ -265,6 +265,8 @@ NEVER_ONE = frozenset({
     "at minute {minutes} of the hour", "at minutes {minutes} of the hour",
     # (a length past a limit, and the limits, are never 1:)
     "“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?",
+    "“{option}” can be at most {limit} characters. This one is {length} as I keep it: some characters are kept as "
+    "more than one (“…” as three dots). Could you make it shorter?",
     "Notes can be up to {limit} characters; yours has {length}. Could you split it in two?",
     "That's longer than a schedule needs ({limit} characters at most).",
     "Your words are {length} characters; the most I can keep is {limit}. Could you shorten them a little? Nothing "
