@@ -113,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the phrase rules alone, whatever the config says, as crisis_screen = phrases reads "
                             "(default: as the config says)")
     which.add_argument("--model", action="store_true", help="the model and the rules, whatever the config says: "
-                       "what only the model hears is gentle (crisis_screen = model, the default)")
+                       "what only the model hears is gentle, a crisis where it is sure (crisis_screen = model, the "
+                       "default)")
     which.add_argument("--model-crisis", action="store_true", help="the model and the rules, the model's confident "
                        "alarm a crisis too (crisis_screen = model-crisis)")
     add("keygen")

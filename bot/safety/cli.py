@@ -23,7 +23,7 @@ from bot.safety.content import SafetyContentError
 from bot.safety.screen import Reading, Screen
 
 #: How each reading is named on stderr, after the screen itself.
-_READS = {"model": "what only the model hears is gentle (crisis_screen = model)",
+_READS = {"model": "what only the model hears is gentle, a crisis where it is sure (crisis_screen = model)",
           "model-crisis": "the model's confident alarm is a crisis too (crisis_screen = model-crisis)"}
 #: What bytes that aren't UTF-8 become, read with surrogateescape (`_lines`): never typed on purpose.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")

@@ -71,7 +71,8 @@ def test_hearth_screen_runs_the_screen_the_config_gives_hearth(tmp_path):
 
     base = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
     default = _hearth_screen(env=base).stderr
-    assert "screen: model use-m3" in default and "what only the model hears is gentle" in default
+    assert "screen: model use-m3" in default and "what only the model hears is gentle, a crisis where it is sure" \
+        in default
     off = tmp_path / "off.toml"
     off.write_text("[safety]\nmodel = false\n", encoding="utf-8")
     assert "screen: phrase rules only" in _hearth_screen("--config", str(off), env=base).stderr
