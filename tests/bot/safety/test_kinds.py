@@ -192,6 +192,8 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # rules20's: a weapon and a threat from another person; someone else's means or a threat to them
                       **{f"{p}rules20.{g}": kind for p in prefixes
                          for g, kind in (("weapon_and_threat", "harm_from_others"), ("other_means_or_threat", "someone_else"))},
+                      # fa21's: worry that someone else is suicidal (German's "Suizidgedanken" of a brother raises no alarm to tag)
+                      **{f"{p}fa21.worried_someone_is_suicidal": "someone_else" for p in ("en.", "es.", "fr.", "pt.")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
