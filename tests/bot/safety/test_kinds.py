@@ -202,6 +202,8 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       "pt.rules21.someone_took_pills_not_answering": "someone_else",
                       "de.rules21.someone_says_they_will_die": "someone_else",
                       "de.rules21.someone_says_they_will_jump": "someone_else",
+                      # fa21's: worry that someone else is suicidal (German's "Suizidgedanken" of a brother raises no alarm to tag)
+                      **{f"{p}fa21.worried_someone_is_suicidal": "someone_else" for p in ("en.", "es.", "fr.", "pt.")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
