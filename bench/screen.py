@@ -161,7 +161,8 @@ def _measure(repeat: int, model: bool = True, readings: tuple[Reading, ...] = ("
 
 #: What each reading is, in the report.
 READ_AS = {"model-crisis": "the model's alarm a crisis too (crisis_screen = model-crisis)",
-           "model": "what only the model hears gets the gentle word (crisis_screen = model, Hearth's default)",
+           "model": "what only the model hears gets the gentle word, the crisis answer where it is sure "
+                    "(crisis_screen = model, Hearth's default)",
            "phrases": "the phrase rules alone (crisis_screen = phrases, or [safety] model = false)"}
 
 
