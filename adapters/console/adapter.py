@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import itertools
 import logging
 import math
@@ -95,6 +96,14 @@ def clock_text(at: datetime) -> str:
 
 #: What a file name from Hearth may hold here: anything else becomes "-".
 _SAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def _file_part(who: str) -> str:
+    """A person's id as part of a file name: as it is where it is one already, else made safe and told apart by a
+    digest of the id, so two people whose ids differ only in what a file name can't hold ("ann b", "ann/b") never
+    share (and write over) one chart (review21)."""
+    safe = _SAFE_NAME.sub("-", who).strip(".-") or "member"
+    return safe if safe == who else f"{safe}-{hashlib.sha256(who.encode()).hexdigest()[:8]}"
 #: What Python makes of bytes that aren't UTF-8 on stdin (surrogateescape): never typed on purpose.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
@@ -605,7 +614,7 @@ class ConsoleAdapter:
         name = _SAFE_NAME.sub("-", Path(attachment.filename).name).strip(".-") or "hearth-file"
         stem, suffix = Path(name).stem, Path(name).suffix
         if attachment.current and owner:
-            whose = _SAFE_NAME.sub("-", owner.split(":", 1)[-1]).strip(".-") or "member"
+            whose = _file_part(owner.split(":", 1)[-1])
             return _written_over(folder / f"{stem}-{whose}{suffix}", attachment.content)
         path = folder / name
         for n in itertools.count(2):

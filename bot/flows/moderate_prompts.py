@@ -41,9 +41,9 @@ ASK = N_("Prompts reach many people, some of them on a hard day. Is this what yo
 
 async def reads_as_crisis(app: "Hearth", texts: list[str]) -> list[bool]:
     """Which prompt texts the care screen reads as someone who may be in danger: the phrase rules' alarm, as
-    `hearth content lint` reads them, so a pack author who lints first hears what every moderator will hear (in the
-    default reading, `crisis_screen = model`, the alarm is the phrases' own but where the model is sure, which it
-    never is of words that speak to "you", as prompts do; the model's gentle word asks nothing here, below). Screened in one batch, off the event loop while the rules' regexes are still compiling.
+    `hearth content lint` reads them, so a pack author who lints first hears what every moderator will hear (the
+    phrases' own alarm, whatever the community's reading; the model's gentle word asks nothing here, below).
+    Screened in one batch, off the event loop while the rules' regexes are still compiling.
 
     Only the alarm asks for a second look: the gentle word is tuned to catch nearly everyone who may be
     struggling, so it also answers many ordinary questions; asking moderators to confirm those would teach

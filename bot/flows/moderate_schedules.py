@@ -10,7 +10,7 @@ import dataclasses
 
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
@@ -72,6 +72,15 @@ EDIT_SETTINGS = tuple(dataclasses.replace(o, description=d) for o, d in zip(SETT
 )))
 
 
+def _kept_zone(name: str) -> ZoneInfo:
+    """A schedule's timezone as it was kept: only a timezone the moderator types now is checked against the names
+    Hearth accepts today (`check_timezone`), so one accepted before ("localtime", since refused) still works on an
+    edit that doesn't touch it (review21); one that no longer loads at all gets the kind refusal."""
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError, ZoneInfoNotFoundError):
+        return check_timezone(name)
+
 
 async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, Any]:
     """Validate the typed settings into schedule fields (base fills the gaps on edit); each refusal names its field."""
@@ -81,8 +90,8 @@ async def _settle(app: "Hearth", ev: Event, base: Schedule | None) -> dict[str, 
         if base is None and when is None:
             raise UserError(_("Please say when it runs, e.g. `weekdays 09:00`."))
     with about("timezone"):
-        tz_name = a.get("timezone") or (base.timezone if base else (await app.timezone_of(ev.actor)).key)
-        tz = check_timezone(tz_name)
+        tz = check_timezone(a["timezone"]) if a.get("timezone") else \
+            _kept_zone(base.timezone) if base else await app.timezone_of(ev.actor)
     spec, cron = (when.text, when.cron) if when else (base.spec, base.cron)  # type: ignore[union-attr]
     closest = _closest(cron, tz, app.now())
     with about("open"):

@@ -89,12 +89,38 @@ def to_another_alone(text: str) -> bool:
     return bool(_SECOND.search(said)) and not _FIRST.search(said)
 
 
+#: Someone else spoken of, in the five languages: a third person ("he", "sie", "elle", "ela", "ellos") or one of
+#: the people danger is most often said of ("my brother", "mi novio", "meine Schwester", "ma mère", "minha mãe").
+_THIRD = re.compile(r"(?<![\w'])(?:he|she|they|him|her|them|his|hers|their|él|ella|ellos|ellas|er|sie|ihn|ihm|"
+                    r"il|elle|ils|elles|lui|leur|ele|ela|eles|elas|dele|dela|deles|delas)(?!\w)|"
+                    r"(?<![\w'])(?:my|our|mi|mis|nuestr[ao]s?|mein(?:e|en|em|er)?|unser(?:e|en|em|er)?|mon|ma|mes|"
+                    r"notre|nos|meu|minha|meus|minhas|nosso|nossa) (?:best )?(?:friend|friends|brother|sister|mom|mum|"
+                    r"mother|dad|father|son|daughter|kid|kids|child|partner|husband|wife|boyfriend|girlfriend|bf|gf|"
+                    r"ex|roommate|flatmate|cousin|uncle|aunt|family|parents|amig[oa]s?|herman[oa]s?|mam[aá]|madre|"
+                    r"pap[aá]|padre|hij[oa]s?|novi[oa]|pareja|marido|espos[oa]|mujer|prim[oa]|t[ií][oa]|familia|"
+                    r"freund|freundin|bruder|schwester|mutter|mama|vater|papa|sohn|tochter|mann|frau|partnerin|"
+                    r"familie|eltern|ami|amie|frère|frere|s(?:œ|oe)ur|mère|mere|maman|père|pere|fils|fille|copain|"
+                    r"copine|mari|femme|famille|parents|irmã|irma|irmão|irmao|mãe|mae|pai|filh[oa]|namorad[oa]|"
+                    r"parceir[oa]|fam[ií]lia|pais)(?!\w)", re.IGNORECASE)
+#: Quotation marks: words in them may be someone else's ("she texted me: “I'm at the bridge. sorry.”").
+_QUOTES = re.compile("[\"“”«»„‟]")
+
+
 def speaks_to_someone(text: str) -> bool:
     """Whether `text` says "you" (in any of the five languages) at all: "bitte tu dir nichts an, ich bin für dich
     da" speaks of its writer too, so it is not `to_another_alone`, but words of danger in it may be the reader's, not
-    the writer's. The model's gentle word answers such words; its sure alarm, with a care note about the writer,
-    does not (`bot.safety.screen.gentle_only`)."""
+    the writer's."""
     return bool(_SECOND.search(" ".join(text.replace("’", "'").split())))
+
+
+def of_the_writer_alone(text: str) -> bool:
+    """Whether `text` can only be its writer's own: no "you" (`speaks_to_someone`), no one else spoken of ("my
+    brother has the pills lined up", "he said he'd kill me", `_THIRD`) and nothing quoted. The model knows no kind:
+    its sure alarm, with a care note that names the writer and a reply written for the writer's own danger, answers
+    only such words (`bot.safety.screen.gentle_only`); words of anyone else's danger get its gentle word, and the
+    phrases, which know kinds, answer them as they are."""
+    said = " ".join(text.replace("’", "'").split())
+    return not (_SECOND.search(said) or _THIRD.search(said) or _QUOTES.search(said))
 
 
 def said_of_oneself(text: str) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from bot.safety.addressed import speaks_to_someone, to_another_alone
+from bot.safety.addressed import of_the_writer_alone, to_another_alone
 from bot.safety.model import Model, ModelUnavailable, load_model, package_version
 from bot.safety.normalise import without_links
 from bot.safety.rules import AllRules, PhraseRules, RuleVerdict  # noqa: F401  (PhraseRules: a type)
@@ -150,15 +150,17 @@ def gentle_only(verdict: RuleVerdict, chance: float | None, heard_at: float, to_
     Where the model is sure (`sure_at`, the head's: a chance so high that, on answers written apart from the corpus,
     it is almost never wrong) the crisis answer, with the care note where the community turned it on: someone who
     says plainly, in words no phrase knows, that they have the means at hand should not be told only "that sounded
-    heavy". `check_many` passes no `sure_at` for words that speak to someone ("bitte tu dir nichts an, ich bin für
-    dich da"): the danger in them may be the reader's, and the care note would name the writer."""
+    heavy"; a phrase said beside a laugh or a figure (softened) too, where the model is that sure. `check_many`
+    passes no `sure_at` for words that may be of anyone else's danger (`addressed.of_the_writer_alone`: "you", "my
+    brother", "he", a quote): the model knows no kind, and the care note would name the writer."""
+    sure = sure_at is not None and chance is not None and chance >= sure_at
     if verdict.fired:
         return "crisis"
     if verdict.softened:
-        return "gentle"
+        return "crisis" if sure else "gentle"
     if verdict.directed or verdict.cancelled or to_another or chance is None:
         return "ok"
-    if sure_at is not None and chance >= sure_at:
+    if sure:
         return "crisis"
     return "gentle" if chance >= heard_at else "ok"
 
@@ -285,11 +287,11 @@ class Screen:
         head = self.model.head
         out = []
         for text, (v, chance) in zip(texts, self.readings(texts, decisive=reading == "model")):
-            sure_at = None if speaks_to_someone(text) else head.sure_at
+            sure_at = head.sure_at if of_the_writer_alone(text) else None
             level = gentle_only(v, chance, head.crisis_at, to_another_alone(text), sure_at) \
                 if reading == "model" else \
                 combine(v, chance, head.crisis_at, head.gentle_at, head.evidence_only)
-            reason = v.fired if v.fired and level == "crisis" else \
+            reason = (v.fired if v.fired else "model") if level == "crisis" else \
                 v.softened if v.softened and not v.fired else "model"
             decided = level == "crisis" and bool(v.fired)  # (a phrase decided, not the model's chance)
             out.append(ScreenResult(level == "crisis", reason if level != "ok" else v.directed, level,

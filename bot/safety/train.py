@@ -34,7 +34,7 @@ from bot.safety.corpus import (LANGUAGES, MANIFEST, Answer, Sentence, check_froz
 from bot.safety.evaluate import tally
 from bot.safety.model import EMBEDDERS, Head, Model, ModelUnavailable, head_path, load_embedder, package_version
 from bot.safety.rules import AllRules, RuleVerdict
-from bot.safety.addressed import speaks_to_someone, to_another_alone
+from bot.safety.addressed import of_the_writer_alone, to_another_alone
 from bot.safety.screen import Screen, combine, gentle_only
 
 #: On dev, the crisis threshold must keep precision at least this in every language (the target is 0.90).
@@ -241,14 +241,15 @@ def choose_sure(ordinary: list[tuple[str, RuleVerdict, float | None, bool, bool]
     the model alone (`bot.safety.screen.gentle_only`) reaches at most `SURE_ADDS_MAX` of the ordinary texts beyond
     the rules' own, in each language; None if none does (then the crisis answer stays the phrases' own). `ordinary`:
     (language, the rules' verdict, the model's chance, whether the words speak to someone else alone, whether they
-    speak to someone at all) per ordinary text, as the screen reads it in the default reading (`Screen.check_many`)."""
+    may be of anyone but the writer: `addressed.of_the_writer_alone`) per ordinary text, as the screen reads it in
+    the default reading (`Screen.check_many`)."""
     by_lang: dict[str, list[tuple[RuleVerdict, float | None, bool, bool]]] = {}
-    for lang, verdict, chance, to_another, spoken in ordinary:
-        by_lang.setdefault(lang, []).append((verdict, chance, to_another, spoken))
+    for lang, verdict, chance, to_another, others in ordinary:
+        by_lang.setdefault(lang, []).append((verdict, chance, to_another, others))
 
     def adds(rows: list[tuple[RuleVerdict, float | None, bool, bool]], sure: float) -> float:
-        raised = sum(gentle_only(v, p, crisis_at, a, None if spoken else sure) == "crisis" and not v.fired
-                     for v, p, a, spoken in rows)
+        raised = sum(gentle_only(v, p, crisis_at, a, None if others else sure) == "crisis" and not v.fired
+                     for v, p, a, others in rows)
         return raised / len(rows)
 
     for sure in SURE_GRID:
@@ -408,7 +409,7 @@ def train(sentences: list[Sentence], model: str = "use-m3", seed: int = 0, conte
     choice = choose_thresholds(dev_rows, verdicts, dev_chances, evidence_only, readings)
     plain = [(s.lang, s.text) for s in dev_rows if not s.crisis] + [(a.lang, a.text) for a in calibration or []
                                                                      if not a.crisis]
-    sure_at = choose_sure([(lang, v, p, to_another_alone(text), speaks_to_someone(text)) for (lang, text), (v, p)
+    sure_at = choose_sure([(lang, v, p, to_another_alone(text), not of_the_writer_alone(text)) for (lang, text), (v, p)
                            in zip(plain, screen.readings([t for _, t in plain], decisive=True))], choice.crisis_at)
     source = f"{len(dev_rows)} dev sentences not learnt from (precision floor {PRECISION_FLOOR}, everyday chat ≤ {ORDINARY_MAX})"
     if calibration is not None:

@@ -3,7 +3,6 @@ each class in all five languages, beside the crisis it nears, which must stay cr
 
 An offer of support to someone else ("if you're ever thinking of ending it, message me, I care about you"; "si
 alguien aquí tiene pensamientos suicidas, llame a una línea de ayuda", whose suicid* English reads too); an
-embarrassing slip given as the reason for "I want to die" (the gentle word, as a laugh beside an embarrassment);
 thinking of ending it told as past, with what helped; an overdose seen at work by a nurse; a play or a song about
 suicide (the gentle word); worry that someone else is suicidal (a crisis of someone else's, not the writer's);
 French "se pendre au cou de quelqu'un" (a hug), a film's character jumping off a bridge, "partir pour de bon" on a
@@ -11,7 +10,10 @@ move, a chore as the reason ("si j'entends encore cette chanson"); German "ich d
 (the negation before the comma), "früher dachte ich …, heute weiß ich", "ich kann nicht mehr" at a barking dog,
 "vor lauter Arbeit"; Spanish "mejor sin mi comida" (possessive "mi"); Portuguese pills taken to the end of a course.
 Where a class is one language's, the other four's everyday sentences are here to keep them ok. Each stays crisis
-with the writer's own words said beside it, or when it is back now.
+with the writer's own words said beside it, or when it is back now, or beside means, a plan or "I can't anymore"
+(review21: the past and the offer first cancelled those too). An embarrassing slip given as the reason for "I want
+to die" was softened to the gentle word in a first version; it softened real crises beside a real reason ("… I sent
+my goodbye letter by accident", "… sent the nudes to the whole class"), so the slip stays the crisis it says.
 Sentences written for this test (not from the corpus, not the probe lines). The rules are the `fa21` blocks at the
 end of content/safety/*.toml.
 """
@@ -46,17 +48,6 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["si quelqu'un lit ça, je veux me tuer, parle-moi s'il te plaît"],
         "pt": ["se alguém tá lendo isso, eu quero me matar, por favor fala comigo"],
     }),
-    "an embarrassing slip given as the reason (gentle)": (("gentle", "ok"), {
-        "en": ["i want to die, i just sent my rant about the boss to the whole team",
-               "i want to die, forgot my wife's birthday again"],
-        "es": ["me quiero morir, mandé el audio al grupo de toda la familia sin querer",
-               "quiero morirme, se me olvidó el aniversario"],
-        "de": ["ich will sterben, hab die Nachricht versehentlich an die ganze Abteilung geschickt"],
-        "fr": ["j'ai envie de mourir, j'ai posté la photo par erreur sur le groupe",
-               "je veux mourir, j'ai oublié l'anniversaire de ma mère"],
-        "pt": ["quero morrer, mandei o áudio pro grupo da família sem querer",
-               "quero morrer, esqueci o aniversário do meu namorado"],
-    }),
     "a slip beside the writer's own plan (crisis)": ("crisis", {
         "en": ["i sent the email to the whole team by accident, anyway i'm going to end my life tonight"],
         "es": ["mandé el correo a toda la oficina sin querer, igual esta noche me voy a quitar la vida"],
@@ -74,6 +65,19 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
                "j'ai fait une tentative de suicide il y a dix ans et aujourd'hui ça va mieux"],
         "pt": ["quando eu estava na faculdade pensava em me matar, mas a psicóloga me ajudou muito",
                "tentei suicídio há dez anos e hoje estou bem, melhora"],
+    }),
+    "a past or an offer of support beside means, a plan or 'I can't anymore' (crisis)": ("crisis", {
+        "en": ["i tried to kill myself in 2018, the therapy helped for a while, but the pills are ready now",
+               "when i was at school i thought about killing myself, therapy helped, now i'm planning it for real",
+               "if anyone here is thinking of ending it, talk to someone. i can't anymore",
+               "i want to kill myself, i sent the pics to the whole class by accident and they're everywhere"],
+        "es": ["intenté suicidarme hace años, la terapia ayudó, pero ya tengo las pastillas guardadas",
+               "si alguien aquí tiene pensamientos suicidas, que hable con alguien. yo ya no puedo más"],
+        "de": ["ich will sterben, hab meinen Abschiedsbrief aus Versehen an die ganze Familie geschickt"],
+        "fr": ["j'ai fait une tentative de suicide il y a dix ans, la thérapie a aidé, mais là j'ai la corde",
+               "si quelqu'un pense à en finir, écrivez-moi. moi je peux plus"],
+        "pt": ["tentei suicídio há dez anos, a terapia ajudou, mas eu quero me matar, já separei os comprimidos",
+               "se alguém aqui pensa em se matar, me chama. eu não aguento mais"],
     }),
     "thinking of ending it, back now (crisis)": ("crisis", {
         "en": ["back when i was depressed i thought about killing myself, and now i want to kill myself again"],
