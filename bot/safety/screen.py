@@ -99,11 +99,17 @@ _MENTIONS = re.compile(r"<[@#!][^>]*>|@\w+")
 _ONE_LETTER_WORDS = frozenset("iayeoàéu")
 
 
+#: One letter over and over ("nnnnnnnn", "aaaa") is no word either: the model's chance on it means nothing (a
+#: check-in named "check-in 18 nnnnnnnnnnnnnnnnnnnnnnnnn" got 0.83, the gentle word, from a retrained head).
+_ONE_LETTER_OVER = re.compile(r"(\w)\1{2,}", re.IGNORECASE)
+
+
 def model_reads(text: str) -> bool:
     """Whether the model's chance means something for `text`: a few words, or fewer with a pictograph. Links,
     mentions and stray letters of markup are no words: on them the model's chance means nothing either."""
     said = _MENTIONS.sub(" ", without_links(text))
-    words = [w for w in re.findall(r"[^\W\d_]+", said) if len(w) > 1 or w.casefold() in _ONE_LETTER_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_]+", said) if (len(w) > 1 or w.casefold() in _ONE_LETTER_WORDS)
+             and not _ONE_LETTER_OVER.fullmatch(w)]
     if len(words) >= MODEL_MIN_WORDS:
         return True
     return any(unicodedata.category(ch) == "So" for ch in text)

@@ -243,7 +243,8 @@ def test_the_model_decides_where_no_phrase_matches(embedder):
 
 @pytest.mark.parametrize("text", ["night", "fr", "gg", "ya no", "me language", "  ", "",
                                   "*ev* ~s~ [m](http://e.x) <@1>@everyone", "<@U0ANN> <@U0BO> <#C0GENERAL>",
-                                  "https://example.com/some/long/path/to/a/page", "@here @everyone look"])
+                                  "https://example.com/some/long/path/to/a/page", "@here @everyone look",
+                                  "check-in 18 nnnnnnnnnnnnnnnnnnnnnnnnn", "zzz zzz aaaa"])
 def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
     """The model learnt from sentences; its chance on a word or two means nothing ("night" got the crisis
     answer). A sure model stays silent there; the rules still read it ("kms")."""
@@ -253,6 +254,7 @@ def test_a_word_or_two_is_read_by_the_rules_alone(embedder, text):
 
 
 @pytest.mark.parametrize("text", ["bye 🫡🪦", "💊💊💊 tonight", "ich habe die tabletten gezählt", "I am done",
+                                  "nooooo i cant anymore",
                                   "y a todo", "<@U0ANN> the week was long"])
 def test_a_pictograph_or_three_words_reach_the_model(embedder, text):
     assert model_reads(text)
