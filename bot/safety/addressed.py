@@ -60,6 +60,11 @@ _SECOND = re.compile(r"(?<![\w'])(?:(?:you|your|yourself|yourselves|tú|tu|te|ti
                      re.IGNORECASE)
 
 
+def _said(text: str) -> str:
+    """`text` as the pronoun and phrase patterns here read it: curly apostrophes straight, runs of space one."""
+    return " ".join(text.replace("’", "'").split())
+
+
 def worth_a_second_look(level: str, text: str) -> bool:
     """Whether a text many members will read (a prompt, a schedule's name or note) should be confirmed before it
     goes: the screen's alarm, or crisis wording addressed to the reader. The one rule for chat, pack imports and
@@ -70,13 +75,13 @@ def worth_a_second_look(level: str, text: str) -> bool:
 def addressed_crisis(text: str) -> str | None:
     """The language whose second-person crisis wording `text` holds ("kill yourself", "matarte", "dich
     umbringen", "te tuer", "se matar"), or None."""
-    said = " ".join(text.replace("’", "'").split())
+    said = _said(text)
     return next((lang for lang, patterns in _ADDRESSED.items() if any(p.search(said) for p in patterns)), None)
 
 
 def asks_the_means(text: str) -> bool:
     """Whether `text` asks about the means of dying ("how many pills does it take to die?", "dosis letal")."""
-    said = " ".join(text.replace("’", "'").split())
+    said = _said(text)
     return any(p.search(said) for patterns in _MEANS.values() for p in patterns)
 
 
@@ -85,7 +90,7 @@ def to_another_alone(text: str) -> bool:
     the five languages): "to whoever needs it: please don't kill yourself, you matter". What the model alone hears
     in such words is no sign of their writer's danger (`bot.safety.screen.gentle_only`). A question or a sentence
     in no person is not this: "what's the point anymore?" may well be the writer's own."""
-    said = " ".join(text.replace("’", "'").split())
+    said = _said(text)
     return bool(_SECOND.search(said)) and not _FIRST.search(said)
 
 
@@ -110,7 +115,7 @@ def speaks_to_someone(text: str) -> bool:
     """Whether `text` says "you" (in any of the five languages) at all: "bitte tu dir nichts an, ich bin für dich
     da" speaks of its writer too, so it is not `to_another_alone`, but words of danger in it may be the reader's, not
     the writer's."""
-    return bool(_SECOND.search(" ".join(text.replace("’", "'").split())))
+    return bool(_SECOND.search(_said(text)))
 
 
 def of_the_writer_alone(text: str) -> bool:
@@ -119,7 +124,7 @@ def of_the_writer_alone(text: str) -> bool:
     its sure alarm, with a care note that names the writer and a reply written for the writer's own danger, answers
     only such words (`bot.safety.screen.gentle_only`); words of anyone else's danger get its gentle word, and the
     phrases, which know kinds, answer them as they are."""
-    said = " ".join(text.replace("’", "'").split())
+    said = _said(text)
     return not (_SECOND.search(said) or _THIRD.search(said) or _QUOTES.search(said))
 
 
@@ -128,7 +133,7 @@ def said_of_oneself(text: str) -> bool:
     is said of oneself, as a person's own words are: in the first person ("mornings I want to die", "my partner
     choked me"), or in none; not when it speaks to its readers ("you", a question, crisis wording addressed to
     them), which is what a prompt does. Those get the second look (`worth_a_second_look`), not the care reply."""
-    said = " ".join(text.replace("’", "'").split())
+    said = _said(text)
     if _FIRST.search(said):
         return True
     return not (_SECOND.search(said) or said.endswith("?") or addressed_crisis(said))
