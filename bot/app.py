@@ -345,7 +345,8 @@ class Hearth:
             await self.store.outbox.forget_event(event.event_id)
         care = await care_for(self, event, kept, screened)
         calm = without_echoes(replies, screened, typed_line(self, event), form=event.kind == "form",
-                              values=self._option_values(event), support=event.name == "support")
+                              values=self._option_values(event), support=event.name == "support",
+                              left_out=self._left_out(event))
         if not care and not calm and replies:  # said again, to nothing else that answers it: answered again
             care = await care_for(self, event, kept, screened, again=True)
         await words_carried(self, event, screened, replies)  # (a form that keeps their words: one care reply)
@@ -383,6 +384,11 @@ class Hearth:
             if form or event.kind == "command" else None
         given = event.values if form else event.args
         return {o.name: given[o.name] for o in cmd.options if o.kind != "text" and o.name in given} if cmd else {}
+
+    def _left_out(self, event: Event) -> frozenset[str]:
+        """The options of a typed command given nothing: for `without_echoes`."""
+        cmd = self.registry.commands.get(event.name) if event.kind == "command" else None
+        return frozenset(o.name for o in cmd.options if o.name not in event.args) if cmd else frozenset()
 
     def _counted(self, replies: list[Reply]) -> list[Reply]:
         self.metrics.add("replies", n=len(replies))

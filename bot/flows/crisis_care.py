@@ -339,7 +339,8 @@ NOT_DONE = N_("I haven't done that, so nothing has changed.")
 
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
-                   form: bool = False, values: dict[str, str] | None = None, support: bool = False) -> list[Reply]:
+                   form: bool = False, values: dict[str, str] | None = None, support: bool = False,
+                  left_out: frozenset[str] = frozenset()) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command
@@ -353,7 +354,8 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
     no adapter adds an alert of its own. A refusal whose reason holds whatever the words (a round that has closed,
     words too long) says so still: it is what to know before sending them again. Of `support` ("support I want to
     kill myself": the words taken for a region), no `NOT_DONE` either: what was asked for, who to reach, is the
-    care reply itself, so "I haven't done that" would be untrue and cold."""
+    care reply itself, so "I haven't done that" would be untrue and cold. `left_out`: the command's options not
+    given at all; a refusal asking for one, when the whole line was words of concern, is `NOT_DONE` too."""
     concerning = [" ".join(t.split()).casefold() for t, r in screened if r.level != "ok"]
     if not concerning:
         return replies
@@ -368,7 +370,10 @@ def without_echoes(replies: list[Reply], screened: Screened, line: str | None = 
             continue  # (the care reply is the answer: "I didn't understand" beside it would say they weren't heard)
         header = next((i for i, p in enumerate(parts) if p == _(GIVEN_BACK)), len(parts))
         given = (values or {}).get(reply.field or "", "")
-        about_them = bool(reply.field) and bool(_normal(given)) and _normal(given) in concerning
+        # (or about an option left out, when the whole typed line was their words: "mod schedule skip I want to
+        # die" asks for a date only because the sentence filled the name; a usage line is a routine refusal)
+        about_them = bool(reply.field) and (bool(_normal(given)) and _normal(given) in concerning
+                                            or whole is not None and reply.field in left_out)
         if not about_them and not any(_quotes(p, concerning) or _piece_of(p, whole) for p in parts[:header]):
             out.append(reply)
         elif (form and reply.field) or reply.form is not None:

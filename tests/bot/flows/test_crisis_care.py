@@ -993,6 +993,23 @@ async def test_a_refusal_after_the_care_reply_is_one_line_that_nothing_was_done(
     assert "Could you look" not in text(replies)
 
 
+async def test_an_option_left_out_because_the_sentence_filled_another_is_no_usage_line(app, clock):
+    """Trial 21 B3: "mod schedule skip I want to kill myself" put the sentence in the name, so the date was
+    missing, and the usage line for it was read second: a routine refusal beside the care reply. Nothing was done,
+    and that is what it says."""
+    await open_round(app, clock)
+    replies = await typed(app, actor("mia", moderator=True), "mod schedule skip I want to kill myself")
+    assert replies[0].plain().startswith(CRISIS_OPENING)
+    assert [r.plain() for r in replies[1:]] == ["I haven't done that, so nothing has changed."]
+
+
+async def test_an_option_left_out_of_ordinary_words_still_gets_its_usage_line(app, clock):
+    """Without words of concern, the missing option is named, with the usage: that is how to put it right."""
+    await open_round(app, clock)
+    said = text(await typed(app, actor("mia", moderator=True), "mod schedule skip mornings"))
+    assert "needs “date”" in said and "Usage: `mod schedule skip" in said
+
+
 async def test_after_the_care_reply_words_typed_to_a_refused_command_still_come_back(app):
     """A refusal whose reason holds whatever the words (no round open) still says it, so sending them again
     isn't refused the same way unexplained; and the answer typed is given back under it."""
