@@ -27,6 +27,15 @@ SUITE_ENV = {"HEARTH_TEST_DATABASE_URL", "HEARTH_REQUIRE_POSTGRES", "HEARTH_DASH
             "HEARTH_REQUIRE_BROWSER", "HEARTH_TEST_CLOCK_START"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The phrase rules a test's Hearth builds are kept in a folder of this run's own (`bot.safety.built`; the
+    processes tests start inherit it), never in the developer's cache, which a run must neither read nor fill."""
+    import os
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="hearth-test-cache-")
+
+
 @pytest.fixture(autouse=True)
 def no_hearth_settings_from_the_developer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A HEARTH_DATA_DIR or a token exported in the developer's shell, or a ./hearth.toml in the checkout, would

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.content.packs import THEMES, Library, Prompt, default_content_dir, load_library
 from bot.i18n import _
+from bot.safety.built import cache_folder
 from bot.safety.replies import CareTexts, load_care_texts
 from bot.safety.resources import Resources, load_resources
 from bot.safety.screen import Screen
@@ -65,7 +66,9 @@ class ContentLibrary:
 
 @lru_cache(maxsize=8)
 def _load(directory: Path, screen_model: bool = False) -> ContentLibrary:
-    """Content is read-only while Hearth runs, so one load serves every app in a process."""
-    return ContentLibrary(load_library(directory), directory, Screen.load(directory, with_model=screen_model),
+    """Content is read-only while Hearth runs, so one load serves every app in a process. The phrase rules, once
+    built, are kept for the next start (`bot.safety.built`)."""
+    return ContentLibrary(load_library(directory), directory,
+                          Screen.load(directory, with_model=screen_model, kept=cache_folder()),
                           load_resources(directory),
                           load_care_texts(directory))

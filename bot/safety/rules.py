@@ -680,15 +680,25 @@ class AllRules:
         self.by_language = by_language
 
     @classmethod
-    def load(cls, content_dir: Path | None = None) -> "AllRules":
+    def load(cls, content_dir: Path | None = None, kept: Path | None = None) -> "AllRules":
+        """Every language's phrase file, built. `kept`: a folder where rules built from the same files by the
+        same code are kept between starts (`bot.safety.built`): read from there when they are, else built and
+        kept there."""
         from bot.language import LANGUAGES
+        from bot.safety import built
 
         folder = Path(content_dir or default_content_dir()) / "safety"
         present = ["en", *(lang for lang in LANGUAGES if lang != "en" and (folder / f"{lang}.toml").is_file())]
+        name = built.digest([folder / f"{lang}.toml" for lang in present]) if kept is not None else ""
+        if kept is not None and (rules := built.read(kept, name, cls)) is not None:
+            return rules
         files = [load_phrase_file(folder / f"{lang}.toml") for lang in present]
         topic = [e for pf in files for e in pf.topic]
         known = _vocabulary([p for pf in files for e in pf.crisis for p in e.patterns])[0]
-        return cls({lang: PhraseRules.load(content_dir, lang, topic, known, pf) for lang, pf in zip(present, files)})
+        rules = cls({lang: PhraseRules.load(content_dir, lang, topic, known, pf) for lang, pf in zip(present, files)})
+        if kept is not None:
+            built.write(kept, name, rules)
+        return rules
 
     @property
     def crisis(self) -> list[_Compiled]:

@@ -209,9 +209,11 @@ class Screen:
         self._failed: Exception | None = None
 
     @classmethod
-    def load(cls, content_dir: Path | None = None, *, with_model: bool = False) -> "Screen":
+    def load(cls, content_dir: Path | None = None, *, with_model: bool = False, kept: Path | None = None) -> "Screen":
         """The rules (a bad phrase file stops Hearth) and, when asked for, the model (a failure only warns,
         once). Hearth asks for it unless `[safety] model = false` (`config.example.toml` says what each costs).
+        `kept`: where the rules, once built, are kept for the next start (`AllRules.load`; Hearth keeps them in
+        `bot.safety.built.cache_folder`).
 
         The cycle collector is paused while it loads (and left as it was found): loading makes hundreds of
         thousands of objects that all live on, and each pass of the collector walks every object of the process
@@ -223,7 +225,7 @@ class Screen:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            screen = cls._load(content_dir, with_model)
+            screen = cls._load(content_dir, with_model, kept)
         finally:
             if was_enabled:
                 gc.enable()
@@ -251,8 +253,8 @@ class Screen:
         return not self._compiling.is_alive()
 
     @classmethod
-    def _load(cls, content_dir: Path | None, with_model: bool) -> "Screen":
-        rules = AllRules.load(content_dir)
+    def _load(cls, content_dir: Path | None, with_model: bool, kept: Path | None = None) -> "Screen":
+        rules = AllRules.load(content_dir, kept)
         if not with_model:
             screen = cls(rules, None, MODEL_OFF)
             log.info("crisis screen: %s", screen.which)
