@@ -45,9 +45,12 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 def _read_capped(path: Path, limit: int) -> bytes:
     """The file's bytes, or at most `limit` + 1 of them. Opened without waiting: a named pipe nobody writes to
-    reads as empty (an open that blocks would hang Hearth, as `mod pack import` typed at the terminal did)."""
+    reads as empty (an open that blocks would hang Hearth, as `mod pack import` typed at the terminal did); one
+    with a writer (`--config <(…)`) is read to its end as before, as reads wait again once it is open."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
         parts: list[bytes] = []
         total = 0
         while total <= limit:
