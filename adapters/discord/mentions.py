@@ -12,14 +12,24 @@ from bot.commands.mentions import CHANNEL, OPEN, marked
 MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
 
 
+#: How Discord writes a server's own emoji in text: `<:blobhug:123>`, an animated one `<a:blobhug:123>`.
+CUSTOM_EMOJI = re.compile(r"<a?:(\w{2,32}):\d+>")
+
+
 def neutral(text: str) -> str:
     """Discord's text with each mention a neutral mark: a person's by their id, a role's as "role:<id>", a
-    channel's as "#<id>" (`bot.commands.mentions.CHANNEL`)."""
+    channel's as "#<id>" (`bot.commands.mentions.CHANNEL`); and a server's emoji as its name, ":blobhug:" (its
+    code shown as text would be "<:blobhug:123…>", as no other server, nor Slack, can show the picture)."""
     def ref(m: "re.Match[str]") -> str:
         kind, found = m.group(1), m.group(2)
         return f"role:{found}" if kind == "@&" else CHANNEL + found if kind == "#" else found
 
-    return marked(text, MENTION, ref)
+    return marked(CUSTOM_EMOJI.sub(r":\1:", text), MENTION, ref)
+
+
+def has_marks(text: str) -> bool:
+    """Whether Discord's text holds a mention or a server's emoji (`neutral` has something to read)."""
+    return MENTION.search(text) is not None or CUSTOM_EMOJI.search(text) is not None
 
 
 def channel_names(texts: Iterable[str], name_of: Callable[[int], str | None]) -> dict[str, str]:
