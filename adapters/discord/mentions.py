@@ -4,17 +4,47 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from bot.commands.mentions import marked
+from bot.commands.mentions import CHANNEL, OPEN, marked
 
-#: How Discord writes a mention in text ("<@123> hi", "<@!123>", a role's "<@&45>").
-MENTION = re.compile(r"<@([!&]?)(\d+)>")
+#: How Discord writes a mention in text ("<@123> hi", "<@!123>", a role's "<@&45>", a channel's "<#67>").
+MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
+
+
+#: How Discord writes a server's own emoji in text: `<:blobhug:123>`, an animated one `<a:blobhug:123>`.
+CUSTOM_EMOJI = re.compile(r"<a?:(\w{2,32}):\d+>")
 
 
 def neutral(text: str) -> str:
-    """Discord's text with each mention a neutral mark: a person's by their id, a role's as "role:<id>"."""
-    return marked(text, MENTION, lambda m: f"role:{m.group(2)}" if m.group(1) == "&" else m.group(2))
+    """Discord's text with each mention a neutral mark: a person's by their id, a role's as "role:<id>", a
+    channel's as "#<id>" (`bot.commands.mentions.CHANNEL`); and a server's emoji as its name, ":blobhug:" (its
+    code shown as text would be "<:blobhug:123…>", as no other server, nor Slack, can show the picture)."""
+    def ref(m: "re.Match[str]") -> str:
+        kind, found = m.group(1), m.group(2)
+        return f"role:{found}" if kind == "@&" else CHANNEL + found if kind == "#" else found
+
+    return marked(CUSTOM_EMOJI.sub(r":\1:", text), MENTION, ref)
+
+
+def has_marks(text: str) -> bool:
+    """Whether Discord's text holds a mention or a server's emoji (`neutral` has something to read)."""
+    return MENTION.search(text) is not None or CUSTOM_EMOJI.search(text) is not None
+
+
+def channel_names(texts: Iterable[str], name_of: Callable[[int], str | None]) -> dict[str, str]:
+    """The names of the channels neutral texts mention, as `name_of` (the client's cache) gives them: "loved
+    #general" in someone's words, where Discord's `<#67>` names no channel in a text option."""
+    names: dict[str, str] = {}
+    for text in texts:
+        for ref in _CHANNEL_MARK.findall(text):
+            name = name_of(int(ref))
+            if name:
+                names[CHANNEL + ref] = name
+    return names
+
+
+_CHANNEL_MARK = re.compile(re.escape(OPEN + CHANNEL) + r"(\d+)")
 
 
 def resolved_names(data: Mapping[str, Any] | None) -> dict[str, str]:
@@ -33,4 +63,7 @@ def resolved_names(data: Mapping[str, Any] | None) -> dict[str, str]:
     for rid, role in roles.items():
         if isinstance(role, dict) and isinstance(role.get("name"), str):
             names[f"role:{rid}"] = role["name"]
+    for cid, found in (resolved.get("channels") or {}).items():
+        if isinstance(found, dict) and isinstance(found.get("name"), str) and found["name"].strip():
+            names[CHANNEL + str(cid)] = found["name"]
     return names

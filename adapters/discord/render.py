@@ -90,14 +90,23 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return text[: limit - len(note)].rstrip() + note
 
 
+#: What Discord formats at the start of a message (a heading, subtext, a list item), where a cut at a space would
+#: put words from the middle of a line: "I'm # 1" cut before "#" would post "# 1" as a heading.
+_FORMATS_AT_START = re.compile(r"\s*(?:#{1,3}|-#|[-+*]|\d+[.)])\s")
+
+
 def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split long text into messages at line breaks (or spaces), each within the limit."""
+    """Split long text into messages at line breaks (or spaces), each within the limit. A cut in a line is never
+    made before what Discord would format at a message's start (`_FORMATS_AT_START`): a line's own start was
+    escaped where it holds someone's words (`escape_user_text`), the middle of a line is not."""
     out: list[str] = []
     rest = text
     while len(rest) > limit:
         cut = rest.rfind("\n", 0, limit)
         if cut < limit // 2:
             cut = rest.rfind(" ", 0, limit)
+            while cut >= limit // 2 and _FORMATS_AT_START.match(rest, cut):
+                cut = rest.rfind(" ", 0, cut)
         if cut < limit // 2:
             cut = limit
         trailing = len(rest[:cut]) - len(rest[:cut].rstrip("\\"))

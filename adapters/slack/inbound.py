@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
-from bot.commands.mentions import marked
+from bot.commands.mentions import CHANNEL, marked
 
 Respond = Callable[..., Awaitable[Any]]
 #: A Slack id (user, workspace, channel, team): capitals and digits, nine to eleven of them today.
@@ -33,20 +33,24 @@ def normalize_command_text(text: str) -> str:
 
 #: How Slack writes a person's mention: `<@U123>`, or `<@U123|sam>` with their name (a slash command's text).
 USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+#: A person's mention or a channel's (`<#C123|general>`, as a slash command's text names a channel typed "#general").
+_MENTION = re.compile(r"<(?:@(?P<user>[UW][A-Z0-9]+)|#(?P<channel>[CGD][A-Z0-9]+))(?:\|(?P<name>[^>]*))?>")
 
 
 def read_text(text: str) -> tuple[str, dict[str, str]]:
-    """Slack's text (a slash command's, a message's) as the words a person meant, each person's mention a neutral
-    mark for the core to read (`bot.commands.mentions`), with the names Slack wrote in them (`<@U123|sam>`).
-    Everything else as `normalize_command_text` reads it."""
+    """Slack's text (a slash command's, a message's) as the words a person meant, each person's and channel's
+    mention a neutral mark for the core to read (`bot.commands.mentions`), with the names Slack wrote in them
+    (`<@U123|sam>`, `<#C123|general>`): "loved #random" in someone's words stays that, never "loved C0RANDOM",
+    and a channel option still reads as the channel. Everything else as `normalize_command_text` reads it."""
     names: dict[str, str] = {}
 
     def ref(m: "re.Match[str]") -> str:
-        if m.group(2):
-            names.setdefault(m.group(1), _decode_entities(m.group(2)))
-        return m.group(1)
+        key = m["user"] or CHANNEL + m["channel"]
+        if m["name"]:
+            names.setdefault(key, _decode_entities(m["name"]))
+        return key
 
-    return normalize_command_text(marked(text, USER_MENTION, ref)), names
+    return normalize_command_text(marked(text, _MENTION, ref)), names
 
 
 def _decode_entities(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Mapping
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
-    from bot.commands.registry import Command
+    from bot.commands.registry import Command, Option
 
 #: Around a mention's platform id in neutral text: Unicode private-use characters (not "unseen": a name's rule,
 #: `visible`, and a line's trim keep them), which only an adapter puts there (`marked` takes any typed away).
@@ -31,6 +31,9 @@ _STRAY = re.compile(f"[{OPEN}{CLOSE}]")
 #: Who a mention names when the platform gives no name for them.
 # TRANSLATORS: put in someone's own words where they named a person whose name can't be known; keep the "@".
 SOMEONE = N_("@someone")
+#: Before a channel's id in a neutral mark (`mark("#C123")`): a channel named in someone's words ("loved #random")
+#: reads as "#random", the name the platform gives, never its id; a channel option reads as the channel.
+CHANNEL = "#"
 #: The most distinct people one message's mentions are looked up for (Slack's `users.info`); the rest: "@someone".
 MAX_LOOKUPS = 10
 
@@ -54,8 +57,13 @@ def marked(text: str, pattern: "re.Pattern[str]", ref: Callable[["re.Match[str]"
 
 
 def refs(text: str) -> list[str]:
-    """The ids a neutral text mentions, each once, in order."""
-    return list(dict.fromkeys(_MARK.findall(text)))
+    """The ids of the people (and roles) a neutral text mentions, each once, in order (not its channels')."""
+    return [ref for ref in dict.fromkeys(_MARK.findall(text)) if not ref.startswith(CHANNEL)]
+
+
+def starts_with_channel(word: str) -> bool:
+    """Whether a word of a neutral text is a channel's mention (`CHANNEL`)."""
+    return word.startswith(OPEN + CHANNEL)
 
 
 def addressed(text: str, own: Collection[str]) -> str:
@@ -74,6 +82,8 @@ def mentions_read(text: str, names: Mapping[str, str]) -> str:
         return text
 
     def one(m: "re.Match[str]") -> str:
+        if m.group(1).startswith(CHANNEL):  # (a channel: by its name, or its id where the platform gives none)
+            return CHANNEL + (" ".join((names.get(m.group(1)) or "").split()).lstrip(CHANNEL) or m.group(1)[1:])
         name = " ".join((names.get(m.group(1)) or "").split()).lstrip("@")
         return f"@{name}" if name else _(SOMEONE)
 
@@ -88,7 +98,16 @@ def member_read(value: str) -> str:
 
 
 def options_read(cmd: "Command", args: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
-    """A command's options with their mentions read: an option naming a member gets the id (`member_read`);
-    every other, the person's own words, "@Name" (`mentions_read`)."""
-    kinds = {o.name: o.kind for o in cmd.options}
-    return {k: member_read(v) if kinds.get(k) == "user" else mentions_read(v, names) for k, v in args.items()}
+    """A command's options with their mentions read: an option naming a member gets the id (`member_read`), one
+    naming a channel "#" and the channel's id; someone's own words and a name they give, "@Name" and "#channel"
+    (`mentions_read`); any other value (a setting's, which may be a channel) a channel as "#" and its id."""
+    def read(opt: "Option | None", value: str) -> str:
+        if opt is not None and opt.kind in ("user", "channel"):
+            return member_read(value)
+        if opt is None or opt.kind == "text" or opt.label:
+            return mentions_read(value, names)
+        return mentions_read(_MARK.sub(lambda m: m.group(1) if m.group(1).startswith(CHANNEL) else m.group(0), value),
+                             names)
+
+    options = {o.name: o for o in cmd.options}
+    return {k: read(options.get(k), v) for k, v in args.items()}

@@ -28,7 +28,7 @@ import unicodedata
 from typing import Callable, Collection, Mapping
 
 from bot.content.style import unseen
-from bot.commands.mentions import OPEN, mentions_read, options_read
+from bot.commands.mentions import OPEN, mentions_read, options_read, starts_with_channel
 from bot.commands.registry import Command, Option, Registry, given_back, no_such_option, not_a_choice
 from bot.errors import UserError
 from bot.events import Rich, UserText, hearth_text
@@ -297,7 +297,8 @@ def bind(cmd: Command, words: list[str], typed: Callable[[int, int], str] | None
         if _is_name(opt):  # (before someone's own words, only a name known here runs on: theirs may follow)
             n = _name_length(cmd, opt, positional, known, greedy=not any(o.kind == "text" for o in slots[i + 1:]))
             if i + 1 < len(slots) and slots[i + 1].kind == "channel" and n < len(positional) and n > 1 \
-                    and not positional[n].startswith(("#", "<#")) and not _known_length(positional, known):
+                    and not positional[n].startswith(("#", "<#")) and not starts_with_channel(positional[n]) \
+                    and not _known_length(positional, known):
                 n -= 1  # ("mornings general weekdays 09:00": a channel typed without its #, as before)
             args[opt.name], positional = " ".join(positional[:n]), positional[n:]
             continue
@@ -387,7 +388,8 @@ def _ends_a_name(cmd: Command, name: Option, word: str) -> bool:
     a time, or a choice of an option after the name ("yes" for reminders). The README's rule: a name runs up to
     the first word that can only be the next option."""
     w = word.lower()
-    if w.startswith(("#", "<#")) or w[:1].isdigit() or w in _DATE_WORDS or schedule_word(w):
+    if w.startswith(("#", "<#")) or starts_with_channel(w) or w[:1].isdigit() or w in _DATE_WORDS \
+            or schedule_word(w):
         return True
     after = cmd.options[cmd.options.index(name) + 1:] if name in cmd.options else cmd.options
     return any(o.choices and (_is_choice(o, word) or o.looks_like_a_choice(word)) for o in after)

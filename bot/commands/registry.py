@@ -112,8 +112,15 @@ def nfkc(text: str) -> str:
 def read_word(word: str) -> str:
     """A command's word, or a choice typed, as the parser reads it: in NFKC (`nfkc`), lower case, without spaces
     around, so "ＨＥＬＰ" is help and a full-width "３" a 3 (keyboards for Chinese, Japanese and Korean type them
-    so). Never a member's own words (an option of kind "text"): those are kept exactly as written."""
-    return nfkc(word).lower().strip()
+    so), and without what shows nothing (`unseen`: a zero-width space, a direction mark), which no word needs and
+    a refusal could not show ("You wrote “es”" for "\u200bes"). Never a member's own words (an option of kind
+    "text"): those are kept exactly as written."""
+    return _seen(nfkc(word)).lower().strip()
+
+
+def _seen(text: str) -> str:
+    """`text` without what shows nothing (`unseen`); most text has none and comes back as it is."""
+    return text if text.isascii() and text.isprintable() else "".join(ch for ch in text if not unseen(ch))
 
 
 def read_value(opt: "Option", value: str) -> str:
@@ -121,10 +128,12 @@ def read_value(opt: "Option", value: str) -> str:
     words (kind "text"), a file, kept as typed (`Option.as_typed`: a path on the machine), a name someone set or
     picked (a check-in's, `label`, or one naming a saved check-in, `suggest="schedules"`; a person or a channel):
     NFKC would write "Wind down…" as "Wind down...", or a channel "🌿｜general" as "🌿|general", names nobody chose,
-    and a name saved before (or offered by autocomplete as saved) would not be found."""
+    and a name saved before (or offered by autocomplete as saved) would not be found. What it reads in NFKC (a
+    choice, a number, a timezone, a code) is read without what shows nothing (`unseen`), too: a zero-width space
+    or a direction mark is part of no such value, and a refusal would show the value without it."""
     if opt.kind in ("text", "file", "user", "channel") or opt.as_typed or opt.label or opt.suggest == "schedules":
         return value
-    return nfkc(value)
+    return _seen(nfkc(value))
 
 
 @dataclass(frozen=True)

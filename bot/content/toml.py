@@ -7,6 +7,7 @@ through here. Each caller names its own error class (`error`), so a pack problem
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -36,11 +37,42 @@ def decode_utf8(data: bytes) -> str:
         raise NotUtf8(data[:err.start].count(b"\n") + 1) from None
 
 
+#: The most bytes a file is read to. Hearth's own are a few hundred kilobytes at most, a pack at most
+#: `bot.content.packs.MAX_PACK_CHARS` characters: a path past this names none of them (a log, a disk image,
+#: /dev/zero, which has no end), and reading on would fill the machine's memory before saying so.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    """The file's bytes, or at most `limit` + 1 of them. Opened without waiting: a named pipe nobody writes to
+    reads as empty (an open that blocks would hang Hearth, as `mod pack import` typed at the terminal did); one
+    with a writer (`--config <(…)`) is read to its end as before, as reads wait again once it is open."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        parts: list[bytes] = []
+        total = 0
+        while total <= limit:
+            part = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not part:
+                break
+            parts.append(part)
+            total += len(part)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
 def read_text_file(path: Path, what: str, source: str | None = None, error: ErrorFor = PackError) -> str:
-    """The file's UTF-8 text; a missing, unreadable or non-UTF-8 file raises `error` naming it as `source`."""
+    """The file's UTF-8 text; a missing, unreadable, non-UTF-8 or too big (`MAX_FILE_BYTES`) file raises `error`
+    naming it as `source`."""
     source = source or str(path)
     try:
-        return decode_utf8(path.read_bytes())
+        data = _read_capped(path, MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
+            raise MemoryError
+        return decode_utf8(data)
     except MemoryError:
         raise error(_too_big(source)) from None
     except FileNotFoundError:

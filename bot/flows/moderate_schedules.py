@@ -346,11 +346,20 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     args = {k: v for k, v in ev.args.items() if k != "confirmed"} | {"schedule_id": str(schedule.id)}
     if _unchanged(schedule, fields):
         return say(_("**{}** already runs just so: nothing to change."), schedule.name)
+    await _name_free(app, schedule, fields["name"])
     renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
     return _preview(app, _planned(fields, schedule, ev.actor), skips, args,
                     N_("**Changed check-in “{name}”** — please check before saving:"),
                     await app.timezone_of(ev.actor), renamed)
+
+
+async def _name_free(app: "Hearth", schedule: Schedule, name: str) -> None:
+    """A check-in renamed to another's name (in any case: names are found so, `checkin join other`) is refused, as
+    a new one is: two of one name can't be told apart, and saving it failed ("something went wrong")."""
+    other = await app.store.schedules.find(schedule.community_id, name)
+    if other is not None and other.id != schedule.id:
+        raise UserError(_("There's already a check-in called “{}”."), name, field="rename")
 
 
 def _unchanged(base: Schedule, fields: Mapping[str, Any]) -> bool:
@@ -368,6 +377,7 @@ async def save(app: "Hearth", ev: Event) -> Reply:
         fields = await _settle(app, ev, base)
         if _unchanged(base, fields):
             return say(_("**{}** already runs just so: nothing changed."), base.name)
+        await _name_free(app, base, fields["name"])  # (another may have taken the name since the preview)
         schedule = await app.store.schedules.update(base.id, app.now(), **fields)
         await audit(app, ev, "schedule.edit", schedule.name)
         said = _("Saved changes to **{}**.")  # (an edit: who joined stays joined; "members can join" is a new one's)

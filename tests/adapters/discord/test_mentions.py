@@ -106,3 +106,26 @@ async def test_a_slash_prompt_naming_someone_asks_before_saving(discord_bot, fak
     assert "second look" in said and "holds “@someone”" in said, said
     assert await app.store.prompts.list_all(f"discord:{fake.guild_id}") == []
     assert fake.off_spec == []
+
+
+async def test_a_channel_named_in_words_is_its_name_never_its_id(discord_bot, fake: FakeDiscord, app):
+    """trial22: "<#id>" (Discord's channel mention, typed "#general") in someone's words was kept as written and
+    shown as "<#id>" text: the name is read from the client's cache (a message's channel mentions, `resolved`);
+    one it can't name is "#<id>"."""
+    uid = fake.next_id()
+    ann = fake.member(uid, "Ann")
+    kept = await run(fake, ann, "note", text=f"we talked in <#{fake.channel_id}> and <#42>")
+    assert "Kept" in kept["data"]["content"]
+    assert await notes_of(app, fake, ann) == ["we talked in #general and #42"]
+    await fake.dispatch("MESSAGE_CREATE", message(fake, ann, f"<@{fake.app_id}> note later in <#{fake.channel_id}>"))
+    await fake.wait_for(lambda: "kept" in dm_texts(fake, uid).lower())
+    assert sorted(await notes_of(app, fake, ann)) == ["later in #general", "we talked in #general and #42"]
+
+
+async def test_a_servers_emoji_in_words_is_its_name_never_its_code(discord_bot, fake: FakeDiscord, app):
+    """trial22: a server's emoji typed in a note or an answer ("<:blobhug:123…>", as Discord sends it) was kept as
+    that code, shown to the group as text: it is its name, ":blobhug:"."""
+    ann = fake.member(fake.next_id(), "Ann")
+    kept = await run(fake, ann, "note", text="thanks <:blobhug:123456789012345678> and <a:wave:42>!")
+    assert "Kept" in kept["data"]["content"]
+    assert await notes_of(app, fake, ann) == ["thanks :blobhug: and :wave:!"]

@@ -100,3 +100,16 @@ def test_a_title_is_plain_words_shown_literally():
 
     shown = text_of(R(title="# [x](http://evil.example) ||s|| <@1> @everyone"))
     assert shown == "**\\# \\[x\\](http://evil.example) \\|\\|s\\|\\| <\u200b@1\\> @\u200beveryone**"
+
+
+def test_a_cut_in_a_line_never_starts_a_message_with_what_discord_formats():
+    """trial22: a long line of someone's words cut at the space before "# 1", "- b" or "1. c" began the next
+    message with a heading or a list item (Discord formats a message's start; the middle of a line was not
+    escaped, as it needs no escape there)."""
+    for word in ("#", "##", "-#", "-", "+", "1.", "12)"):
+        line = escape_user_text("a" * (MESSAGE_LIMIT - len(word) - 1) + f" {word} big words " + "b " * 300)
+        parts = chunks(line)
+        assert len(parts) > 1
+        for part in parts[1:]:
+            assert not re.match(r"\s*(#{1,3}|-#|[-+*]|\d+[.)])\s", part), (word, part[:20])
+        assert "".join("".join(parts).split()) == "".join(line.split())

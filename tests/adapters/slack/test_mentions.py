@@ -30,6 +30,17 @@ async def test_a_mention_without_a_name_is_asked_of_slack_and_one_it_cant_name_i
     assert await notes_of(app, ANN) == ["@Bob and @someone came"]
 
 
+async def test_a_channel_in_someones_words_keeps_its_name_and_a_channel_option_is_still_the_channel(app, fake, side):
+    """trial22: Slack writes "#random" typed after /hearth as "<#C0RANDOM|random>", which was read as the bare id:
+    a note or an answer said "we talked in C0RANDOM", posted so to the group. A channel option is still the id."""
+    await side.command(ANN, "note we talked in <#C0RANDOM|random> and <#C0NONAME>")
+    await fake.wait_for("response_url", where=lambda p: "Kept" in texts(p.get("blocks", [])))
+    assert await notes_of(app, ANN) == ["we talked in #random and #C0NONAME"]
+    await side.command(MOD, "mod settings alert_channel <#C0CARE|care>")
+    await fake.wait_for("response_url", where=lambda p: "alert_channel" in texts(p.get("blocks", [])))
+    assert (await app.store.communities.get(TEAM)).settings.alert_channel == "slack:C0CARE"
+
+
 async def test_an_option_naming_a_member_is_still_their_id(app, fake, side):
     await side.command(MOD, "mod moderators add <@UANN|ann>")
     await fake.wait_for("response_url", where=lambda p: "moderator" in texts(p.get("blocks", [])))

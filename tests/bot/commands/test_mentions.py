@@ -84,3 +84,18 @@ def test_a_role_named_in_words_is_its_name_and_for_a_member_option_the_role():
     assert args == {"text": "thanks @helpers"}
     _cmd, args = parse_line(FEATURES, f"mod moderators add {mark('role:45')}", names={"role:45": "helpers"})
     assert args == {"who": "role:45"}
+
+
+def test_a_channel_named_in_words_is_its_name_and_for_a_channel_its_id():
+    """trial22: a channel's mention (an adapter's `mark("#C1")`) in someone's words reads "#general", the name the
+    platform gives (its id where it gives none); for a channel option, or a setting's value, the channel's id;
+    it is nobody to look up (`refs`), and it ends a check-in's name as a typed "#general" does."""
+    names = {"#C1": "general", "U1": "sam"}
+    cmd, args = parse_line(composed(), f"checkin answer 4 shared loved {mark('#C1')} and {mark('#C2')} {mark('U1')}",
+                           (), names)
+    assert args["words"] == "loved #general and #C2 @sam"
+    cmd, args = parse_line(composed(), f"mod schedule create morning circle {mark('#C1')} weekdays 09:00", (), names)
+    assert (args["name"], args["channel"]) == ("morning circle", "#C1")
+    cmd, args = parse_line(composed(), f"mod settings alert_channel {mark('#C1')}", (), names)
+    assert args["value"] == "#C1"
+    assert refs(f"{mark('#C1')} {mark('U1')}") == ["U1"]

@@ -126,6 +126,23 @@ async def test_full_width_commands_run_on_the_real_store(app, clock):
     assert saved.mood == 3 and saved.text == "ｗｏｒｄｓ ａｓ ｔｙｐｅｄ"
 
 
+def test_choices_numbers_and_codes_are_read_without_what_shows_nothing():
+    """trial22: "reflect \u202elistening" was refused with "You wrote “listening”. Did you mean listening?", and
+    "me language \u200bes" with "I don't have texts in “es”": a zero-width space or a direction mark is part of no
+    choice, number or code, and the refusal could not show it. A member's own words keep them, as typed."""
+    reg = composed()
+    cmd, args = parse_line(reg, "reflect \u202elist\u200bening")
+    assert validate_options(cmd, args) == {"theme": "listening"}
+    cmd, args = parse_line(reg, "me language \u200bes")
+    assert validate_options(cmd, args) == {"language": "es"}
+    cmd, args = parse_line(reg, "mod settings summary_floor \u200b3")
+    assert validate_options(cmd, args)["value"] == "3"
+    cmd, args = parse_line(reg, "checkin answer 3 pri\u200bvate a\u200bb")
+    assert validate_options(cmd, args) == {"mood": "3", "visibility": "private", "words": "a\u200bb"}
+    cmd, args = parse_line(reg, "help checkin\u200b join")
+    assert cmd.name == "help" and validate_options(cmd, args)["command"] == "checkin join"
+
+
 def test_a_path_is_read_exactly_as_typed():
     reg = composed()
     cmd = reg.commands["mod pack import"]

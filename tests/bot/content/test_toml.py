@@ -78,3 +78,26 @@ def test_every_toml_reader_reads_through_parse_toml() -> None:
                for p in sorted((root / folder).rglob("*.py"))
                if re.search(r"tomllib\.loads?\(", p.read_text(encoding="utf-8"))]
     assert callers == ["bot/content/toml.py"]
+
+
+def test_a_file_without_end_or_a_pipe_nobody_writes_to_is_refused_never_read_forever(tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    """trial22: `mod pack import /dev/zero` at the terminal read until the machine's memory was gone, and a named
+    pipe hung Hearth: a file is read to `MAX_FILE_BYTES` at most, and opened without waiting."""
+    import os
+
+    from bot.content import toml
+
+    big = tmp_path / "big.toml"
+    big.write_text("a = 1\n" + "# " + "x" * 200 + "\n")
+    monkeypatch.setattr(toml, "MAX_FILE_BYTES", 100)
+    with pytest.raises(PackError, match="too big to read"):
+        load_toml(big, "prompt pack", "big.toml")
+    monkeypatch.undo()
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(PackError, match="too big to read"):
+            load_toml(Path("/dev/zero"), "prompt pack", "zero")
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.toml"
+        os.mkfifo(fifo)
+        assert load_toml(fifo, "prompt pack", "pipe.toml") == {}  # (empty: nobody wrote to it)

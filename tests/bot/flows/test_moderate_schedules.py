@@ -155,3 +155,24 @@ async def test_a_name_with_a_mention_is_said_in_the_preview(app):
     assert "⚠️ It holds “@everyone”, which members see as plain words" in preview.plain()
     [plain] = await run(app, MOD, "mod schedule create", **BASE)
     assert "⚠️" not in plain.plain()
+
+
+async def test_a_check_in_is_never_renamed_to_anothers_name_in_any_case(app):
+    """trial22: `mod schedule edit circle rename=other` previewed fine and its Save failed ("something went
+    wrong"); `rename=OTHER` was saved, and `checkin join other` then joined the wrong one. Its own name in
+    another case is still a rename, and a name taken after the preview is refused at Save."""
+    for name in ("circle", "other"):
+        [preview] = await run(app, MOD, "mod schedule create", **(BASE | {"name": name}))
+        await press(app, MOD, "mod.schedule.save", preview.buttons[0].args)
+    for taken in ("other", "OTHER"):
+        [refused] = await run(app, MOD, "mod schedule edit", name="circle", rename=taken)
+        assert refused.error and refused.field == "rename" and "already a check-in called" in refused.plain()
+    [preview] = await run(app, MOD, "mod schedule edit", name="circle", rename="Circle")
+    assert not preview.error
+    [late] = await run(app, MOD, "mod schedule edit", name="circle", rename="later")
+    [preview] = await run(app, MOD, "mod schedule create", **(BASE | {"name": "later"}))
+    await press(app, MOD, "mod.schedule.save", preview.buttons[0].args)
+    [refused] = await press(app, MOD, "mod.schedule.save", late.buttons[0].args)
+    assert refused.error and "already a check-in called" in refused.plain()
+    names = sorted(s.name for s in await app.store.schedules.list_all("console:test"))
+    assert names == ["circle", "later", "other"]
