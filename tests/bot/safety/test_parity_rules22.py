@@ -37,7 +37,8 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "de": ["hab heute ein seil gekauft, für die hängematte im garten",
                "hab heute ein seil gekauft, um den weihnachtsbaum aufs autodach zu binden"],
         "fr": ["j'ai acheté une corde aujourd'hui pour le hamac"],
-        "pt": ["comprei uma corda hoje pro varal", "comprei uma corda hoje pra amarrar a árvore de natal no teto do carro"],
+        "pt": ["comprei uma corda hoje pro varal",
+               "comprei uma corda hoje pra amarrar a árvore de natal no teto do carro"],
     }),
     "the pills in my hand now, or taken from a parent's cabinet, enough this time (crisis)": ("crisis", {
         "en": ["i'm holding all my sleeping pills in my hand",
