@@ -12,7 +12,8 @@ dose, on purpose, not more cake; not minding if a car hit me, not a question abo
 peaceful ways to go, not the dentist without pain; my last week or night "and I've decided", not my last day at
 a job I've decided to quit; ctb said bare, not a ctb report; a will made and the passwords left, not a will made
 for a new baby; nobody having to put up with me much longer, not a guest whose flight is on Sunday; the note
-finished, only the when left, not a cover letter; someone at the door threatening to kill me if I don't open
+finished, only the when left, not a cover letter; going to a bridge or the tracks and not coming back, not a
+move to the sea; someone at the door threatening to kill me if I don't open
 (the `harm_from_others` kind), not a mum who'll kill me if I don't tidy my room.
 Sentences written for this test (not from the corpus, nor the blind lines the classes were found with). The rules
 are the `rules22` blocks at the end of content/safety/*.toml.
@@ -271,6 +272,21 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "de": ["der brief an die vermieterin ist fertig, muss nur noch entscheiden wann ich ihn abschicke"],
         "fr": ["j'ai fini ma lettre de motivation, reste à choisir quand l'envoyer"],
         "pt": ["terminei a carta de apresentação, só falta decidir quando mandar"],
+    }),
+    "going to a bridge, the tracks or a cliff, not coming back (crisis)": ("crisis", {
+        "en": ["i'm going to the river after dinner. not coming back", "driving to the cliffs, i won't be back"],
+        "es": ["me voy al viaducto esta noche, no voy a volver"],
+        "de": ["ich fahr jetzt zur brücke, ich komm nicht zurück"],
+        "fr": ["je vais aux falaises ce soir, je reviendrai pas"],
+        "pt": ["vou pro viaduto agora. não volto mais"],
+    }),
+    "moving to the sea, not coming back to the city; back late from the bridge (everyday)": ("ok", {
+        "en": ["moved to the coast by the sea, not coming back, bye london",
+               "going to the bridge to take photos, won't be back till late"],
+        "es": ["me mudo a la costa, no voy a volver a madrid"],
+        "de": ["wir ziehen ans meer, nach berlin komm ich nicht mehr zurück"],
+        "fr": ["je déménage au bord de la mer, je reviendrai pas à paris"],
+        "pt": ["me mudei pro litoral perto do mar, não volto mais, tchau são paulo"],
     }),
     "someone at the door threatening to kill me if I don't open (crisis, danger from someone)": ("crisis", {
         "en": ["he's outside the door shouting he'll kill me if i don't open it"],
