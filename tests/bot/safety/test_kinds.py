@@ -204,6 +204,10 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       "de.rules21.someone_says_they_will_jump": "someone_else",
                       # fa21's: worry that someone else is suicidal (German's "Suizidgedanken" of a brother raises no alarm to tag)
                       **{f"{p}fa21.worried_someone_is_suicidal": "someone_else" for p in ("en.", "es.", "fr.", "pt.")},
+                      # fa22's: someone who told the writer they think of suicide, said of them (German and French: the
+                      # third person alone, "dass sie an Suizid denkt", "qu'elle pense au suicide")
+                      **{f"{p}fa22.someone_told_me_they_think_of_it": "someone_else" for p in ("en.", "es.", "pt.")},
+                      **{f"{p}fa22.someone_thinks_of_it": "someone_else" for p in ("de.", "fr.")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
