@@ -18,14 +18,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from datetime import datetime
-from typing import Callable, Collection, Protocol
+from typing import Awaitable, Callable, Collection, Protocol
 
 from bot.clock import Clock, elapsed
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
 from bot.delivery.waits import SharedWaits, WaitsStore
 from bot.events import reply_from_json
 from bot.metrics import Metrics
-from bot.models import OutboxEntry
+from bot.models import Outgoing, OutboxEntry
 from bot.disk import is_disk_full
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
+    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime) -> bool: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
@@ -75,6 +76,11 @@ LATE_LANDING = timedelta(seconds=30)
 
 #: Why a DM to a member whose DMs are known to be closed was not sent.
 DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
+
+
+def carries_answer(entry: OutboxEntry) -> bool:
+    """A new post of a member's answer (named or anonymous): their own words, put before the group."""
+    return entry.kind in ("post", "thread") and entry.response_id is not None
 
 
 class RateLimiter:
@@ -167,6 +173,10 @@ class Outbox:
         #: Sent, but the store could not record it (a full disk): never handed back as unsent, and never sent
         #: again by this process: when its claim comes back, only the record is retried (with the message id).
         self._unrecorded: dict[int, str | None] = {}
+        #: Set by the core (`bot.app`): for a post carrying a member's answer that the platform refused for good,
+        #: what tells its author, privately (`bot.engines.rounds.refused_notes`); the store then marks the answer
+        #: not posted and queues that, with the entry's failure, in one go (`mark_refused`).
+        self.refusals: Callable[[OutboxEntry, str], Awaitable[list[Outgoing]]] | None = None
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -174,7 +184,7 @@ class Outbox:
         self._waits[sender.platform] = SharedWaits(self.store, self.clock, sender.platform)
         self._draining[sender.platform] = asyncio.Lock()
         if hasattr(sender, "gate"):  # it guards each of its own calls (Sender's docstring)
-            sender.gate = self._waits[sender.platform].check  # type: ignore[attr-defined]
+            sender.gate = self._waits[sender.platform].check
 
     def kick(self) -> None:
         self._wake.set()
@@ -416,7 +426,12 @@ class Outbox:
                 result.dm_closed.append(delivery.user)
                 await self.store.mark_dms_closed(delivery.user, self.clock.now())
             log.info("outbox entry %s failed for good: %s", entry.id, err)
-            await self.store.mark_failed(entry.id, str(err))
+            if not err.dm_closed and self.refusals is not None and carries_answer(entry):
+                notes = await self.refusals(entry, str(err))
+                if await self.store.mark_refused(entry, str(err), notes, self.clock.now()) and notes:
+                    self.kick()
+            else:
+                await self.store.mark_failed(entry.id, str(err))
         except Exception as err:  # transient: network, 5xx, timeouts
             await self._retry(entry, err, result)
         else:
