@@ -113,3 +113,32 @@ async def test_a_member_whose_dms_are_closed_is_not_written_to_and_their_history
     assert told(app) == []
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE dedupe_key LIKE 'refused:%'")
     assert "shared, not posted — Rough night" in text(await run(app, actor("ann"), "me history"))
+
+
+async def test_held_words_posted_after_the_members_choice_and_refused_are_told_too(app, clock):
+    from tests.bot.flows.test_crisis_care import CRISIS, offer_of
+    from tests.conftest import press
+
+    await a_round(app, clock)
+    refusing(app)
+    ann = actor("ann")
+    buttons = offer_of(await run(app, ann, "checkin answer", mood="2", visibility="shared", words=CRISIS))
+    await press(app, ann, "checkin.post_held", dict(buttons["checkin.post_held"].args))
+    await app.outbox.drain_all()
+    assert not [d for d in app.sent if d.kind == "thread"]
+    [dm] = told(app)
+    assert CRISIS not in dm
+    assert "shared, not posted" in text(await run(app, ann, "me history"))
+
+
+async def test_an_anonymous_answer_refused_then_shared_says_what_it_is_now(app, clock):
+    await a_round(app, clock)
+    sender = refusing(app)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"w-{name}")
+    clock.advance(timedelta(minutes=30))
+    await app.outbox.drain_all()
+    del sender.refused["thread"]
+    await answer(app, "ann", "3", "shared", "w-ann now")
+    history = text(await run(app, actor("ann"), "me history"))
+    assert "shared — w-ann now" in history and "anonymous" not in history
