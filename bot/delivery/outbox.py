@@ -61,6 +61,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
+    async def round_post_refused(self, round_id: int) -> str | None: ...
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
     async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
@@ -397,9 +398,17 @@ class Outbox:
             return
         delivery = await self._resolve(entry)
         if delivery is None:
-            if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+            # An answer's post whose round post the platform refused for good can never go up either: its member is
+            # told now, not after `PARENT_PATIENCE`.
+            refused = await self.store.round_post_refused(entry.round_id) \
+                if self.refusals is not None and carries_answer(entry) and entry.round_id is not None else None
+            if refused is not None or entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
                 result.failed += 1
-                await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
+                why = "the message it belongs to was never sent" + (f": {refused}" if refused else "")
+                if self.refusals is not None and carries_answer(entry):
+                    await self._refused(entry, why)
+                else:
+                    await self.store.mark_failed(entry.id, why)
                 return
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
@@ -427,9 +436,7 @@ class Outbox:
                 await self.store.mark_dms_closed(delivery.user, self.clock.now())
             log.info("outbox entry %s failed for good: %s", entry.id, err)
             if not err.dm_closed and self.refusals is not None and carries_answer(entry):
-                notes = await self.refusals(entry, str(err))
-                if await self.store.mark_refused(entry, str(err), notes, self.clock.now()) and notes:
-                    self.kick()
+                await self._refused(entry, str(err))
             else:
                 await self.store.mark_failed(entry.id, str(err))
         except Exception as err:  # transient: network, 5xx, timeouts
@@ -443,6 +450,14 @@ class Outbox:
                 self._unrecorded[entry.id] = ref
                 raise
             self._unrecorded.pop(entry.id, None)
+
+    async def _refused(self, entry: OutboxEntry, why: str) -> None:
+        """A post of a member's answer that can never go up: the core says what tells them (`refusals`), and the
+        store marks the answer not posted and queues that with the entry's failure (`mark_refused`)."""
+        assert self.refusals is not None
+        notes = await self.refusals(entry, why)
+        if await self.store.mark_refused(entry, why, notes, self.clock.now()) and notes:
+            self.kick()
 
     def _no_longer_true(self, entry: OutboxEntry) -> bool:
         """A message true only until a time (a round's prompt or reminder: "there's still time"), now past it:

@@ -291,6 +291,13 @@ class OutboxRepository(Repository):
         row = await self.db.fetchone("SELECT post_ref FROM rounds WHERE id = ?", round_id)
         return row["post_ref"] if row else None
 
+    async def round_post_refused(self, round_id: int) -> str | None:
+        """Why the platform refused a round's post for good, if it failed (None: out, or on its way). (By its key,
+        `engines.rounds._round_post`: unique, so one indexed row, asked each second an answer's post waits for it.)"""
+        row = await self.db.fetchone("SELECT status, last_error FROM outbox WHERE dedupe_key = ?",
+                                     f"round:{round_id}:post")
+        return (row["last_error"] or "refused") if row and row["status"] == "failed" else None
+
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
         """The id of an answer's named post, or of its anonymous one."""
         column = "anon_ref" if anonymous else "post_ref"

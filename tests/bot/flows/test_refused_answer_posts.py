@@ -142,3 +142,19 @@ async def test_an_anonymous_answer_refused_then_shared_says_what_it_is_now(app, 
     await answer(app, "ann", "3", "shared", "w-ann now")
     history = text(await run(app, actor("ann"), "me history"))
     assert "shared — w-ann now" in history and "anonymous" not in history
+
+
+async def test_when_the_rounds_own_post_was_refused_an_answer_waiting_on_it_is_told_at_once(app, clock):
+    from tests.bot.flows.test_buttons_are_bound import open_round_now
+    from tests.bot.scheduling.test_runner import make_schedule
+
+    await make_schedule(app)
+    sender = app.outbox.senders["console"]
+    sender.refused["post"] = REASON  # (the round's post: Hearth may not post in the channel at all)
+    await open_round_now(app, clock)
+    await app.outbox.drain_all()
+    del sender.refused["post"]
+    await answer(app, "ann", "2", "shared", "Rough night")
+    [dm] = told(app)
+    assert "Rough night" not in dm
+    assert "shared, not posted — Rough night" in text(await run(app, actor("ann"), "me history"))
