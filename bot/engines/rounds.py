@@ -453,13 +453,13 @@ async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str) -> list[
         return []  # (their history says it all the same)
     with speaking(app.member_language(member, await app.store.communities.language(schedule.community_id))):
         if anonymous:
-            said = _("Your anonymous answer to **{schedule}** wasn't posted to the group: Hearth isn't allowed to "
-                     "post in that channel. Nobody else saw it, and it's still kept for you in your history. A "
-                     "moderator may need to give Hearth permission to post there, so you could let one know.")
+            said = _("Your anonymous answer to **{schedule}** wasn't posted to the group: the platform didn't let "
+                     "Hearth post in that channel. Nobody else saw it, and it's still kept for you in your history. "
+                     "A moderator may need to check Hearth's permission to post there, so you could let one know.")
         else:
-            said = _("Your answer to **{schedule}** wasn't posted to the group: Hearth isn't allowed to post in that "
-                     "channel. Nobody else saw it, and it's still kept for you in your history. A moderator may need "
-                     "to give Hearth permission to post there, so you could let one know.")
+            said = _("Your answer to **{schedule}** wasn't posted to the group: the platform didn't let Hearth post "
+                     "in that channel. Nobody else saw it, and it's still kept for you in your history. A moderator "
+                     "may need to check Hearth's permission to post there, so you could let one know.")
         body = fill(said, schedule=schedule.name)
     return [Outgoing(f"refused:{resp.id}", "dm", {"user": resp.user_id, "community": schedule.community_id},
                      reply_to_json(Reply(body=body)), response_id=resp.id)]

@@ -32,7 +32,7 @@ async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_
     dm_channel = fake.dm_channels[int(ann["user"]["id"])]
     told = [m["content"] for m in fake.channel_messages(dm_channel) if "wasn't posted to the group" in m["content"]]
     assert len(told) == 1
-    assert "Hearth isn't allowed to post in that channel" in told[0] and "Nobody else saw it" in told[0]
+    assert "the platform didn't let Hearth post in that channel" in told[0] and "Nobody else saw it" in told[0]
     assert "Good coffee" not in told[0]
 
     history = await answered(fake, ann, "me history")

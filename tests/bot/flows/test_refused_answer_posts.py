@@ -16,7 +16,7 @@ from datetime import timedelta
 from tests.bot.flows.test_anonymous_batches import a_round, answer
 from tests.conftest import actor, run, text
 
-TOLD = "wasn't posted to the group: Hearth isn't allowed to post in that channel"
+TOLD = "wasn't posted to the group: the platform didn't let Hearth post in that channel"
 REASON = "Discord refused (50013): Missing Permissions"
 
 
