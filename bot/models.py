@@ -188,7 +188,7 @@ class Response:
     one, came down with the check-in."""
     refused: bool = False
     """Shared words whose post the platform refused for good (Hearth may not post in the round's channel): they
-    never went up (`RoundRepository.refused`). Cleared when the answer changes: a new post is tried then."""
+    never went up (`OutboxRepository.mark_refused`). Cleared when the answer changes: a new post is tried then."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":

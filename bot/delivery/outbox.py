@@ -185,7 +185,7 @@ class Outbox:
         self._waits[sender.platform] = SharedWaits(self.store, self.clock, sender.platform)
         self._draining[sender.platform] = asyncio.Lock()
         if hasattr(sender, "gate"):  # it guards each of its own calls (Sender's docstring)
-            sender.gate = self._waits[sender.platform].check
+            sender.gate = self._waits[sender.platform].check  # type: ignore[attr-defined]
 
     def kick(self) -> None:
         self._wake.set()

@@ -69,9 +69,10 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
                                       "before you chose, so they stayed private",
                                       s.held_stayed_private).format(count=s.held_stayed_private)
         if s.answers_not_posted:  # (the platform refused their posts: never "shared" as if the group saw them)
-            answers += " " + ngettext("— {count} of them not posted to the group, as Hearth wasn't allowed to "
-                                      "post there", "— {count} of them not posted to the group, as Hearth wasn't "
-                                      "allowed to post there", s.answers_not_posted).format(count=s.answers_not_posted)
+            answers += " " + ngettext("— {count} shared one not posted to the group, as the platform didn't let "
+                                      "Hearth post there", "— {count} shared ones not posted to the group, as the "
+                                      "platform didn't let Hearth post there",
+                                      s.answers_not_posted).format(count=s.answers_not_posted)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))

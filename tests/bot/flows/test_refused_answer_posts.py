@@ -55,7 +55,7 @@ async def test_a_shared_answer_the_platform_refuses_is_told_once_and_never_said_
     assert "shared, not posted — Rough night" in history
     [mine] = await export_of(app, "ann")
     assert mine["visibility"] == "shared" and mine["shared_post"].startswith("not posted")
-    assert "1 of them not posted to the group" in text(await run(app, actor("ann"), "me data"))
+    assert "1 shared one not posted to the group" in text(await run(app, actor("ann"), "me data"))
     # Once per answer: nothing more comes of draining again, or of the same answer sent again.
     await answer(app, "ann", "2", "shared", "Rough night")
     clock.advance(timedelta(minutes=5))
