@@ -27,7 +27,7 @@ from bot.i18n import N_, _
 from bot.flows.crisis_care import (care_anyway, care_for, echoes, newly_of_concern, reading_of, screen, screen_refused,
                                    typed_line, watch_kept_words, without_echoes, words_carried)
 from bot.flows.moderate_schedules import usual_durations
-from bot.models import Community, Member, Outgoing, Participant, Round, Schedule
+from bot.models import Community, Member, OutboxEntry, Outgoing, Participant, Round, Schedule
 from bot.platform_moderators import PlatformModerators, PlatformWord
 from bot.ratelimit import MemberRateLimiter
 from bot.disk import is_disk_full
@@ -103,9 +103,14 @@ class Hearth:
         self.outbox = Outbox(self.store.outbox, self.clock, self.config["delivery.max_attempts"],
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.outbox.metrics = self.metrics
+        self.outbox.refusals = self._refused_answer  # (a member's words the platform wouldn't post: they're told)
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
         self.registry.facts.update(usual_durations(self.config))  # (help says this Hearth's defaults)
+
+    async def _refused_answer(self, entry: OutboxEntry, reason: str) -> list[Outgoing]:
+        from bot.engines.rounds import refused_notes  # (the engines import the app's types)
+        return await refused_notes(self, entry, reason)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None, registry: Registry | None = None) -> "Hearth":

@@ -186,12 +186,16 @@ class Response:
     kept: bool = False
     """An answer to a check-in a moderator deleted, kept for its author alone (`kept_answers`): its post, if it had
     one, came down with the check-in."""
+    refused: bool = False
+    """Shared words whose post the platform refused for good (Hearth may not post in the round's channel): they
+    never went up (`OutboxRepository.mark_refused`). Cleared when the answer changes: a new post is tried then."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":
         return cls(
             row["id"], row["round_id"], row["user_id"], row["mood"], row["text"], row["visibility"],
             row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]), bool(row.get("unposted")),
+            refused=bool(row.get("post_refused")),
         )
 
 

@@ -18,12 +18,16 @@ class RecordingSender:
         self.rate_per_second = rate_per_second
         self.sent: list[Delivery] = []
         self.closed_dms: set[str] = set()
+        #: Kinds of delivery the platform refuses for good, and its reason ("thread": Hearth may not post there).
+        self.refused: dict[str, str] = {}
         self._next = 0
         self._given: list[tuple[Delivery, str]] = []  # each send and the id it got (kept when `sent` is cleared)
 
     async def send(self, delivery: Delivery) -> str | None:
         if delivery.kind == "dm" and delivery.user in self.closed_dms:
             raise PermanentFailure("DMs closed", dm_closed=True)
+        if delivery.kind in self.refused:
+            raise PermanentFailure(self.refused[delivery.kind])
         self.sent.append(delivery)
         self._next += 1
         ref = f"msg{self._next}"

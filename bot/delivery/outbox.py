@@ -18,14 +18,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from datetime import datetime
-from typing import Callable, Collection, Protocol
+from typing import Awaitable, Callable, Collection, Protocol
 
 from bot.clock import Clock, elapsed
 from bot.delivery.sender import Delivery, PermanentFailure, RetryLater, Sender, WaitingOut
 from bot.delivery.waits import SharedWaits, WaitsStore
 from bot.events import reply_from_json
 from bot.metrics import Metrics
-from bot.models import OutboxEntry
+from bot.models import Outgoing, OutboxEntry
 from bot.disk import is_disk_full
 
 log = logging.getLogger(__name__)
@@ -54,12 +54,14 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
+    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime) -> bool: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
+    async def round_post_refused(self, round_id: int) -> str | None: ...
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
     async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
@@ -75,6 +77,11 @@ LATE_LANDING = timedelta(seconds=30)
 
 #: Why a DM to a member whose DMs are known to be closed was not sent.
 DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
+
+
+def carries_answer(entry: OutboxEntry) -> bool:
+    """A new post of a member's answer (named or anonymous): their own words, put before the group."""
+    return entry.kind in ("post", "thread") and entry.response_id is not None
 
 
 class RateLimiter:
@@ -167,6 +174,10 @@ class Outbox:
         #: Sent, but the store could not record it (a full disk): never handed back as unsent, and never sent
         #: again by this process: when its claim comes back, only the record is retried (with the message id).
         self._unrecorded: dict[int, str | None] = {}
+        #: Set by the core (`bot.app`): for a post carrying a member's answer that the platform refused for good,
+        #: what tells its author, privately (`bot.engines.rounds.refused_notes`); the store then marks the answer
+        #: not posted and queues that, with the entry's failure, in one go (`mark_refused`).
+        self.refusals: Callable[[OutboxEntry, str], Awaitable[list[Outgoing]]] | None = None
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -387,9 +398,17 @@ class Outbox:
             return
         delivery = await self._resolve(entry)
         if delivery is None:
-            if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+            # An answer's post whose round post the platform refused for good can never go up either: its member is
+            # told now, not after `PARENT_PATIENCE`.
+            refused = await self.store.round_post_refused(entry.round_id) \
+                if self.refusals is not None and carries_answer(entry) and entry.round_id is not None else None
+            if refused is not None or entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
                 result.failed += 1
-                await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
+                why = "the message it belongs to was never sent" + (f": {refused}" if refused else "")
+                if self.refusals is not None and carries_answer(entry):
+                    await self._refused(entry, why)
+                else:
+                    await self.store.mark_failed(entry.id, why)
                 return
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
@@ -416,7 +435,10 @@ class Outbox:
                 result.dm_closed.append(delivery.user)
                 await self.store.mark_dms_closed(delivery.user, self.clock.now())
             log.info("outbox entry %s failed for good: %s", entry.id, err)
-            await self.store.mark_failed(entry.id, str(err))
+            if not err.dm_closed and self.refusals is not None and carries_answer(entry):
+                await self._refused(entry, str(err))
+            else:
+                await self.store.mark_failed(entry.id, str(err))
         except Exception as err:  # transient: network, 5xx, timeouts
             await self._retry(entry, err, result)
         else:
@@ -428,6 +450,14 @@ class Outbox:
                 self._unrecorded[entry.id] = ref
                 raise
             self._unrecorded.pop(entry.id, None)
+
+    async def _refused(self, entry: OutboxEntry, why: str) -> None:
+        """A post of a member's answer that can never go up: the core says what tells them (`refusals`), and the
+        store marks the answer not posted and queues that with the entry's failure (`mark_refused`)."""
+        assert self.refusals is not None
+        notes = await self.refusals(entry, why)
+        if await self.store.mark_refused(entry, why, notes, self.clock.now()) and notes:
+            self.kick()
 
     def _no_longer_true(self, entry: OutboxEntry) -> bool:
         """A message true only until a time (a round's prompt or reminder: "there's still time"), now past it:

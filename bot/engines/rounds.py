@@ -22,7 +22,7 @@ from bot.engines.prompt_choice import Candidate, available, pack_language, pick
 from bot.i18n import _, current, ngettext, speaking
 from bot.insights.anonymity import spread_shows
 from bot.language import DEFAULT, LANGUAGES, for_channel
-from bot.models import Community, HeldPost, Member, Outgoing, Participant, Response, Round, Schedule
+from bot.models import Community, HeldPost, Member, OutboxEntry, Outgoing, Participant, Response, Round, Schedule
 from bot.slices import built_in_slices
 from bot.store.store import Batching
 
@@ -427,6 +427,42 @@ async def unposted_notes(app: "Hearth", rnd: Round, schedule: Schedule,
         return out
 
     return notes
+
+
+async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str) -> list[Outgoing]:
+    """A post of a member's answer (named or anonymous) the platform refused for good: Hearth may not post in the
+    round's channel (Discord's Missing Permissions, a locked thread, Slack's not_in_channel…). The operator hears
+    which community and round, and the platform's reason (never the words); the answer's author is told privately,
+    in their language, once per answer (the DM's key is the answer's), that their words were not posted and nobody
+    saw them: not if the answer no longer wants that post, nor if their DMs are known closed (it would only fail
+    again). The store marks the answer not posted only if it still wants the post (`OutboxRepository.mark_refused`),
+    and queues this only then."""
+    anonymous = entry.target.get("post") == "anonymous"
+    resp = await app.store.rounds.response(entry.response_id) if entry.response_id is not None else None
+    rnd = await app.store.rounds.get(entry.round_id or (resp.round_id if resp else 0))
+    schedule = await app.store.schedules.get(rnd.schedule_id) if rnd is not None else None
+    log.warning("community %s, round %s: the platform refused for good to post an answer (%s) in channel %s: %s",
+                schedule.community_id if schedule else entry.target.get("community", "?"),
+                rnd.id if rnd else entry.round_id, "anonymous" if anonymous else "shared",
+                entry.target.get("channel"), reason)
+    if resp is None or not resp.user_id or schedule is None or \
+            resp.visibility != ("anonymous" if anonymous else "shared"):
+        return []
+    member = await app.store.communities.get_member(schedule.community_id, resp.user_id)
+    if member is not None and member.dms_closed or await app.store.outbox.dms_closed(resp.user_id):
+        return []  # (their history says it all the same)
+    with speaking(app.member_language(member, await app.store.communities.language(schedule.community_id))):
+        if anonymous:
+            said = _("Your anonymous answer to **{schedule}** wasn't posted to the group: the platform didn't let "
+                     "Hearth post in that channel. Nobody else saw it, and it's still kept for you in your history. "
+                     "A moderator may need to check Hearth's permission to post there, so you could let one know.")
+        else:
+            said = _("Your answer to **{schedule}** wasn't posted to the group: the platform didn't let Hearth post "
+                     "in that channel. Nobody else saw it, and it's still kept for you in your history. A moderator "
+                     "may need to check Hearth's permission to post there, so you could let one know.")
+        body = fill(said, schedule=schedule.name)
+    return [Outgoing(f"refused:{resp.id}", "dm", {"user": resp.user_id, "community": schedule.community_id},
+                     reply_to_json(Reply(body=body)), response_id=resp.id)]
 
 
 def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[Outgoing]:

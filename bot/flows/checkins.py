@@ -704,7 +704,8 @@ def answer_messages(app: "Hearth", rnd: Round, resp: Response, prev: Response | 
         return []  # the same answer again: nothing changes on the post either (trial 19: it showed "(updated)")
     key = f"resp:{resp.id}:{uuid.uuid4().hex}"  # every change is its own message, even within a second
     # Named: shared, or gone anonymous with its named post still up, waiting for the batch (below).
-    was_named = prev is not None and (prev.visibility == "shared" or prev.post_ref is not None)
+    # (A named post the platform refused for good never went up: a change of the answer tries a new one.)
+    was_named = prev is not None and (prev.visibility == "shared" and not prev.refused or prev.post_ref is not None)
     # The named post already out, or (still on its way) the answer's, to be found once it is out.
     where = {"channel": rnd.channel_id, "ref": prev.post_ref} if was_named and prev.post_ref else \
         {"channel": rnd.channel_id, "response": resp.id}

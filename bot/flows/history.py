@@ -42,7 +42,10 @@ async def history(app: "Hearth", ev: Event) -> Reply:
     for resp, rnd, schedule_name in rows[-20:]:
         local = rnd.scheduled_at.astimezone(tz)
         day = day_month(local)
-        shown = _("anonymous, not posted") if resp.unposted else _(VISIBILITY_WORDS[resp.visibility])
+        shown = _("anonymous, not posted") if resp.unposted and resp.visibility == "anonymous" else \
+            _(VISIBILITY_WORDS[resp.visibility])  # (an anonymous post refused, then the answer changed: as it is now)
+        if resp.refused and resp.visibility == "shared":  # (the platform refused its post: nobody saw it)
+            shown = _("shared, not posted")
         if resp.kept:  # (a moderator deleted its check-in: the answer stayed the member's, its post came down)
             shown = _("check-in deleted, kept for you only")
         head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {shown}", schedule_name)

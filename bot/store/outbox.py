@@ -259,6 +259,25 @@ class OutboxRepository(Repository):
             error[:500], entry_id,
         )
 
+    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime) -> bool:
+        """An answer's post the platform refused for good (`Outbox.refusals`): failed, and, if the answer still
+        wants that post (shared for its named post, anonymous for its anonymous one) and has none up, marked not
+        posted (`post_refused`, or `unposted` for the anonymous side) and its author told (`notes`, queued once:
+        their keys are the answer's), in one transaction. Whether it was marked."""
+        anonymous = entry.target.get("post") == "anonymous"
+        mark = ("UPDATE responses SET unposted = 1 WHERE id = ? AND visibility = 'anonymous' AND anon_ref IS NULL"
+                if anonymous else
+                "UPDATE responses SET post_refused = 1 WHERE id = ? AND visibility = 'shared' AND post_ref IS NULL")
+
+        async def work(tx: Executor) -> bool:
+            await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
+                             "WHERE id = ?", error[:500], entry.id)
+            if not entry.response_id or not await tx.execute(mark, entry.response_id):
+                return False
+            await enqueue_on(tx, notes, now)
+            return True
+        return await atomic(self.db, work)
+
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None:
         """A sender found the member's DMs closed (`bot.store.communities` keeps the fact)."""
         await self.members.mark_dms_closed(user_id, now)
@@ -271,6 +290,13 @@ class OutboxRepository(Repository):
         """The id of a round's post, once it is out (None too if the round is gone)."""
         row = await self.db.fetchone("SELECT post_ref FROM rounds WHERE id = ?", round_id)
         return row["post_ref"] if row else None
+
+    async def round_post_refused(self, round_id: int) -> str | None:
+        """Why the platform refused a round's post for good, if it failed (None: out, or on its way). (By its key,
+        `engines.rounds._round_post`: unique, so one indexed row, asked each second an answer's post waits for it.)"""
+        row = await self.db.fetchone("SELECT status, last_error FROM outbox WHERE dedupe_key = ?",
+                                     f"round:{round_id}:post")
+        return (row["last_error"] or "refused") if row and row["status"] == "failed" else None
 
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
         """The id of an answer's named post, or of its anonymous one."""

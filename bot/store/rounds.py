@@ -151,7 +151,7 @@ OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_
 #: A member's answers in one community, with their rounds and check-ins (export and erasure).
 _ANSWERS_SQL = (
     "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.anon_out, r.unposted, "
-    "r.held_for, r.created_at, r.updated_at, "
+    "r.post_refused, r.held_for, r.created_at, r.updated_at, "
     "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at, r.id"
@@ -358,7 +358,9 @@ class RoundRepository(Repository):
             "INSERT INTO responses (round_id, user_id, mood, text, visibility, created_at, updated_at, held_for) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
             "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at, "
-            "held_for = excluded.held_for RETURNING *",
+            "held_for = excluded.held_for, post_refused = CASE WHEN responses.mood = excluded.mood AND "
+            "responses.visibility = excluded.visibility AND responses.text = excluded.text THEN responses.post_refused "
+            "ELSE 0 END RETURNING *",  # (changed, it is posted anew: `answer_messages`)
             round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
             utc_iso(now), held_for,
         )
@@ -643,6 +645,11 @@ class RoundRepository(Repository):
             "'edit') AND status = 'sent' ORDER BY id", response_id)
         return [json.loads(r["payload"]) for r in rows]
 
+    async def response(self, response_id: int) -> Response | None:
+        """One answer by its id (None if it is gone)."""
+        row = await self.db.fetchone("SELECT * FROM responses WHERE id = ?", response_id)
+        return self._response(row) if row else None
+
     async def response_of(self, round_id: int, user_id: str) -> Response | None:
         row = await self.db.fetchone("SELECT * FROM responses WHERE round_id = ? AND user_id = ?", round_id, user_id)
         return self._response(row) if row else None
@@ -789,20 +796,23 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = stayed = 0
+        held = stayed = refused = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
+            refused += bool(a["post_refused"]) and a["visibility"] == "shared"
             held += bool(a["held_for"]) and a["closed_at"] is None
             stayed += bool(a["held_for"]) and a["closed_at"] is not None
         for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-        return {"answers": answers, "held_answers": held, "held_stayed_private": stayed}
+        return {"answers": answers, "held_answers": held, "held_stayed_private": stayed,
+                **({"answers_not_posted": refused} if refused else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
+             **({"shared_post": REFUSED_POST} if a["visibility"] == "shared" and a["post_refused"] else {}),
              **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
@@ -967,6 +977,10 @@ def _held(answer: dict[str, Any]) -> dict[str, str]:
     if answer["closed_at"] is None:
         return {"held_for_your_choice": answer["held_for"]}
     return {"held_back_from": answer["held_for"], "stayed_private": "the round closed before you chose"}
+
+
+#: What an export says of a shared answer whose post the platform refused for good (`post_refused`).
+REFUSED_POST = "not posted: Hearth wasn't allowed to post in that channel"
 
 
 def _anonymous_post(answer: dict[str, Any]) -> str:

@@ -1,0 +1,42 @@
+"""A shared answer Discord won't let Hearth post in the round's thread (50013 Missing Permissions): the member is
+told privately, without their words, and `me history` says "not posted", not "shared" (`bot.engines.rounds.refused_notes`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.scheduling.runner import RoundScheduler
+from testing.fake_discord import FakeDiscord
+from tests.adapters.discord.helpers import answered, button, create_schedule, run
+
+
+async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_not_posted(discord_bot,
+                                                                                          fake: FakeDiscord, app, clock):
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+
+    form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
+    fake.refuse(f"/channels/{post['id']}/messages", 50013, "Missing Permissions", status=403)  # (the round's thread)
+    iid = await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},
+                            selects=("mood", "visibility"))
+    assert "shared with the group" in (await fake.wait_callback(iid))["data"]["content"]
+    await app.outbox.drain_all()
+
+    assert not fake.channel_messages(int(post["id"]))  # nothing went up in the thread
+    dm_channel = fake.dm_channels[int(ann["user"]["id"])]
+    told = [m["content"] for m in fake.channel_messages(dm_channel) if "wasn't posted to the group" in m["content"]]
+    assert len(told) == 1
+    assert "the platform didn't let Hearth post in that channel" in told[0] and "Nobody else saw it" in told[0]
+    assert "Good coffee" not in told[0]
+
+    history = await answered(fake, ann, "me history")
+    assert "shared, not posted" in history["content"] and "Good coffee" in history["content"]
+    assert history["flags"] & 64
+    await app.outbox.drain_all()  # (told once)
+    assert len([m for m in fake.channel_messages(dm_channel) if "wasn't posted to the group" in m["content"]]) == 1
