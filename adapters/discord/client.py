@@ -34,7 +34,7 @@ from adapters.discord.components import (FORM_RE, HearthButton, HearthMenu, chos
                                          menu_expired)
 from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
                                            show_in_time, sorry, speak_their_locale)
-from adapters.discord.mentions import channel_names, has_marks, neutral, resolved_names
+from adapters.discord.mentions import channel_names, has_marks, neutral, public_name, resolved_names
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
 from adapters.discord.moderators import DiscordModerators, roles_in
 from adapters.discord.sender import DiscordSender
@@ -311,7 +311,9 @@ class DiscordAdapter:
         if cmd is not None and any(isinstance(v, str) and has_marks(v) for v in args.values()):  # (typed in a text option)
             await self.app.speak_to(actor)  # ("@someone", where Discord resolves no name, in the writer's language)
             marked = {k: neutral(v) for k, v in args.items()}
-            names = channel_names(marked.values(), self._channel_name) | resolved_names(interaction.data)
+            guild = interaction.guild
+            names = channel_names(marked.values(), lambda cid: public_name(guild.get_channel(cid) if guild else None,
+                                                                        guild)) | resolved_names(interaction.data)
             args = options_read(cmd, marked, names)
         event = Event("command", actor, name, args, event_id=f"discord:{interaction.id}", typed=True)
         await answer(self, interaction, event, upload, started)
@@ -392,11 +394,6 @@ class DiscordAdapter:
         rnd = await self.app.store.rounds.get(int(args["round"]))
         schedule = await self.app.store.schedules.get(rnd.schedule_id) if rnd else None
         return schedule.community_id if schedule else None
-
-    def _channel_name(self, channel_id: int) -> str | None:
-        """A channel's name from the client's cache (no request): for a channel named in someone's words."""
-        found = self.client.get_channel(channel_id)
-        return getattr(found, "name", None)
 
     async def suggest(self, interaction: discord.Interaction, command: str, source: str,
                       current: str) -> list[tuple[str, str]]:

@@ -32,6 +32,18 @@ def has_marks(text: str) -> bool:
     return MENTION.search(text) is not None or CUSTOM_EMOJI.search(text) is not None
 
 
+def public_name(channel: Any, guild: Any) -> str | None:
+    """A channel's name to show in someone's words: only a channel of this server that everyone in it can see. A
+    private channel's name, or another server's, would tell the group what Discord itself hides from them (it
+    shows such a mention as "#unknown" to whoever can't see the channel); the mention then reads as "#" and its id."""
+    if guild is None or channel is None or getattr(channel, "guild", None) is not guild:
+        return None
+    everyone = getattr(guild, "default_role", None)
+    if everyone is None or not hasattr(channel, "permissions_for"):
+        return None
+    return getattr(channel, "name", None) or None if channel.permissions_for(everyone).view_channel else None
+
+
 def channel_names(texts: Iterable[str], name_of: Callable[[int], str | None]) -> dict[str, str]:
     """The names of the channels neutral texts mention, as `name_of` (the client's cache) gives them: "loved
     #general" in someone's words, where Discord's `<#67>` names no channel in a text option."""

@@ -17,7 +17,7 @@ import discord
 from adapters.discord.components import fitted
 from adapters.discord.render import message_parts
 from adapters.discord.sender import CANNOT_DM
-from adapters.discord.mentions import MENTION, neutral
+from adapters.discord.mentions import MENTION, neutral, public_name
 from bot.commands.mentions import CHANNEL, addressed, mentions_read, refs
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.errors import UserError
@@ -82,7 +82,7 @@ def _marked(content: str | None, message: discord.Message, bot_id: int) -> tuple
     display name here)."""
     names = {str(u.id): u.display_name for u in message.mentions}
     names |= {f"role:{r.id}": r.name for r in message.role_mentions}
-    names |= {f"{CHANNEL}{c.id}": c.name for c in message.channel_mentions if getattr(c, "name", None)}
+    names |= {f"{CHANNEL}{c.id}": name for c in message.channel_mentions if (name := public_name(c, message.guild))}
     own_role = message.guild.self_role if message.guild is not None else None
     own = {str(bot_id)} | ({f"role:{own_role.id}"} if own_role is not None else set())
     text = neutral(content or "")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import discord
+
 from bot.scheduling.runner import RoundScheduler
 from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule, run
@@ -120,6 +122,21 @@ async def test_a_channel_named_in_words_is_its_name_never_its_id(discord_bot, fa
     await fake.dispatch("MESSAGE_CREATE", message(fake, ann, f"<@{fake.app_id}> note later in <#{fake.channel_id}>"))
     await fake.wait_for(lambda: "kept" in dm_texts(fake, uid).lower())
     assert sorted(await notes_of(app, fake, ann)) == ["later in #general", "we talked in #general and #42"]
+
+
+async def test_a_private_channel_named_in_words_keeps_its_name_to_itself(discord_bot, fake: FakeDiscord, app):
+    """review22: a channel's name was read from anywhere in the client's cache, so "<#id>" of a channel the group
+    can't see (a private one; another server's) posted its name to them, where Discord shows "#unknown". Only a
+    channel of this server that everyone in it can see is named."""
+    hidden = fake.add_channel(fake.guild_id, "mods-only")
+    channel = fake.channels[hidden]
+    channel["permission_overwrites"] = [{"id": str(fake.guild_id), "type": 0, "allow": "0", "deny": str(1 << 10)}]
+    guild = discord_bot.client.get_guild(fake.guild_id)  # (as discord.py's own CHANNEL_CREATE parser adds one)
+    guild._add_channel(discord.TextChannel(state=discord_bot.client._connection, guild=guild, data=channel))
+    ann = fake.member(fake.next_id(), "Ann")
+    kept = await run(fake, ann, "note", text=f"saw it in <#{hidden}> and <#{fake.channel_id}>")
+    assert "Kept" in kept["data"]["content"]
+    assert await notes_of(app, fake, ann) == [f"saw it in #{hidden} and #general"]
 
 
 async def test_a_servers_emoji_in_words_is_its_name_never_its_code(discord_bot, fake: FakeDiscord, app):
