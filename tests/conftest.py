@@ -33,7 +33,18 @@ def pytest_configure(config: pytest.Config) -> None:
     import os
     import tempfile
 
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="hearth-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = config.stash[_CACHE] = tempfile.mkdtemp(prefix="hearth-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's own cache folder goes with it."""
+    import shutil
+
+    if (folder := config.stash.get(_CACHE, None)) is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_CACHE = pytest.StashKey[str]()
 
 
 @pytest.fixture(autouse=True)

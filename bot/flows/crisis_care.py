@@ -340,7 +340,7 @@ NOT_DONE = N_("I haven't done that, so nothing has changed.")
 
 def without_echoes(replies: list[Reply], screened: Screened, line: str | None = None,
                    form: bool = False, values: dict[str, str] | None = None, support: bool = False,
-                  left_out: frozenset[str] = frozenset()) -> list[Reply]:
+                   left_out: frozenset[str] = frozenset()) -> list[Reply]:
     """With words of concern, no refusal repeats them: the care reply answers them, and a cold "I don't know the
     command “I want to”" beside it would tell someone who reached out that they were not heard. A refusal that
     quotes none of those words (a round that has closed) still says so, and words given back to a command

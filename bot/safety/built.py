@@ -20,49 +20,87 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-#: Raised by reading a damaged or foreign file: each means "build them again", never a failure.
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
-               ValueError, MemoryError)
+#: Half-written files older than this are left by a start that was stopped while writing: removed at the next write.
+_STALE_PART_S = 3600
 
 
-def cache_folder() -> Path:
+def cache_folder() -> Path | None:
     """Where built rules are kept: the XDG cache folder's `hearth` (the platforms' convention for what can be made
-    again)."""
+    again); None where there is no home to keep them in (a container's user without one)."""
     base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "hearth"
+    try:
+        return Path(base).expanduser() / "hearth"
+    except RuntimeError:
+        return None
 
 
-def digest(files: list[Path]) -> str:
+def digest(files: list[Path]) -> str | None:
     """A name for the rules built from `files`: it changes with any byte of them, of the code that builds them (every
-    module of `bot.safety` and the TOML reader) or of Python's version."""
+    module of `bot.safety` and the TOML reader), of Hearth's version or of Python's; None where a file can't be read
+    (the build then says what is wrong with it, as without kept rules)."""
     from bot.content import toml
+    from bot.content.toml import MAX_FILE_BYTES
 
-    h = hashlib.sha256(f"hearth-rules 1 {sys.version}".encode())
+    h = hashlib.sha256(f"hearth-rules 1 {sys.version} {_version()}".encode())
     code = sorted(Path(__file__).parent.glob("*.py")) + [Path(toml.__file__)]
     for path in [*files, *code]:
-        data = path.read_bytes()
+        try:
+            if not path.is_file():  # (a pipe or a folder: the build says so; a read here could wait forever)
+                return None
+            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b""
+        except OSError:
+            return None
         h.update(f"{path.name} {len(data)}\n".encode())
         h.update(data)
     return h.hexdigest()[:32]
 
 
+def _version() -> str:
+    """Hearth's installed version: an install without the modules' source (bytecode only) still names new rules."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("hearth")
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _own(path: Path) -> bool:
+    """Whether a kept file is the user's own and no one else can write it or its folder: only such a file is read,
+    as reading it runs what it holds."""
+    mine = getattr(os, "getuid", lambda: None)()
+    for p in (path, path.parent):
+        st = p.stat()
+        if (mine is not None and st.st_uid != mine) or st.st_mode & 0o022:
+            return False
+    return True
+
+
 def read(folder: Path, name: str, kind: type) -> Any | None:
-    """The rules kept under `name`, or None when there are none to read (or the file is not a `kind`)."""
+    """The rules kept under `name`, or None when there are none to read, or none that can be trusted and used (not
+    the user's own, damaged, of another kind, or failing a first check)."""
     path = folder / f"rules-{name}.pickle"
     try:
+        if not _own(path):
+            log.info("crisis screen: built rules at %s not read (others can write there); building them again", path)
+            return None
         with path.open("rb") as f:
             got = pickle.load(f)
+        if not isinstance(got, kind):
+            return None
+        got.check("")  # (an object of an older shape, kept by a build whose digest missed the change, fails here)
+        return got
     except FileNotFoundError:
         return None
-    except _UNREADABLE as exc:
+    except Exception as exc:  # (anything wrong with a copy means building again: it is never a source)
         log.info("crisis screen: built rules at %s not read (%s); building them again", path, type(exc).__name__)
         return None
-    return got if isinstance(got, kind) else None
 
 
 def write(folder: Path, name: str, rules: object) -> None:
@@ -70,6 +108,8 @@ def write(folder: Path, name: str, rules: object) -> None:
     part: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o077:  # (read only from a folder no one else can write: `_own`)
+            os.chmod(folder, 0o700)
         fd, made = tempfile.mkstemp(dir=folder, prefix=".rules-")
         part = Path(made)
         with os.fdopen(fd, "wb") as f:
@@ -79,7 +119,10 @@ def write(folder: Path, name: str, rules: object) -> None:
         for old in folder.glob("rules-*.pickle"):
             if old.name != f"rules-{name}.pickle":
                 old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError) as exc:
+        for left in folder.glob(".rules-*"):
+            if time.time() - left.stat().st_mtime > _STALE_PART_S:
+                left.unlink(missing_ok=True)
+    except Exception as exc:  # (never a failure: the next start builds them again)
         log.info("crisis screen: built rules not kept in %s (%s); the next start builds them again", folder, exc)
     finally:
         if part is not None:

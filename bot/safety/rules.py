@@ -689,14 +689,15 @@ class AllRules:
 
         folder = Path(content_dir or default_content_dir()) / "safety"
         present = ["en", *(lang for lang in LANGUAGES if lang != "en" and (folder / f"{lang}.toml").is_file())]
-        name = built.digest([folder / f"{lang}.toml" for lang in present]) if kept is not None else ""
-        if kept is not None and (rules := built.read(kept, name, cls)) is not None:
+        paths = [folder / f"{lang}.toml" for lang in present]
+        name = built.digest(paths) if kept is not None else None
+        if kept is not None and name is not None and (rules := built.read(kept, name, cls)) is not None:
             return rules
-        files = [load_phrase_file(folder / f"{lang}.toml") for lang in present]
+        files = [load_phrase_file(path) for path in paths]
         topic = [e for pf in files for e in pf.topic]
         known = _vocabulary([p for pf in files for e in pf.crisis for p in e.patterns])[0]
         rules = cls({lang: PhraseRules.load(content_dir, lang, topic, known, pf) for lang, pf in zip(present, files)})
-        if kept is not None:
+        if kept is not None and name is not None and built.digest(paths) == name:  # (not if a file changed meanwhile)
             built.write(kept, name, rules)
         return rules
 

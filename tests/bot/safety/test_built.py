@@ -96,3 +96,46 @@ def test_the_cache_folder_follows_xdg_and_the_suite_keeps_its_own(monkeypatch, t
     assert built.cache_folder() == tmp_path / "hearth"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert built.cache_folder() == Path("~/.cache/hearth").expanduser()
+
+
+def test_no_home_means_no_folder_and_rules_built_as_without_one(monkeypatch, content):
+    """A container's user with no home and no XDG_CACHE_HOME: `~` can't be read, and Hearth still starts."""
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(Path, "expanduser", lambda self: (_ for _ in ()).throw(RuntimeError("no home")))
+    assert built.cache_folder() is None
+    assert AllRules.load(content, built.cache_folder()).check("i want to kill myself").fired
+
+
+def test_a_kept_file_others_can_write_is_not_read(content, tmp_path, monkeypatch):
+    kept = tmp_path / "cache"
+    AllRules.load(content, kept)
+    kept.chmod(0o777)
+
+    def no_reading(*_a, **_k):
+        raise AssertionError("read a file others could have written")
+
+    monkeypatch.setattr(built.pickle, "load", no_reading)
+    assert AllRules.load(content, kept).check("i want to kill myself").fired
+    assert kept.stat().st_mode & 0o077 == 0  # (kept anew, in a folder only its user can write)
+
+
+def test_a_kept_object_of_an_older_shape_is_built_again(content, tmp_path):
+    import pickle
+
+    kept = tmp_path / "cache"
+    AllRules.load(content, kept)
+    [file] = _kept(kept)
+    old = pickle.loads(file.read_bytes())
+    for r in old.by_language.values():
+        del r.__dict__["_crisis"]  # (as an object pickled before `_Groups` was: unpickling skips __init__)
+    file.write_bytes(pickle.dumps(old))
+    assert AllRules.load(content, kept).check("i want to kill myself").fired
+
+
+def test_a_phrase_file_that_is_no_file_is_refused_kindly_with_a_folder_to_keep_in(content, tmp_path):
+    en = content / "safety" / "en.toml"
+    en.unlink()
+    en.mkdir()
+    with pytest.raises(SafetyContentError):
+        AllRules.load(content, tmp_path / "cache")
