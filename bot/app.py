@@ -108,9 +108,9 @@ class Hearth:
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
         self.registry.facts.update(usual_durations(self.config))  # (help says this Hearth's defaults)
 
-    async def _refused_answer(self, entry: OutboxEntry, reason: str) -> list[Outgoing]:
+    async def _refused_answer(self, entry: OutboxEntry, reason: str, not_allowed: bool) -> list[Outgoing]:
         from bot.engines.rounds import refused_notes  # (the engines import the app's types)
-        return await refused_notes(self, entry, reason)
+        return await refused_notes(self, entry, reason, not_allowed)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None, registry: Registry | None = None) -> "Hearth":

@@ -170,6 +170,13 @@ class Round:
         return self.closed_at is None
 
 
+#: `responses.post_refused` (0028) of a shared answer whose post failed for good: the platform gave a reason Hearth
+#: doesn't name to the member (a body refused, a channel gone…; and every mark made before the two were told apart).
+REFUSED_OTHER = 1
+#: Likewise, the platform said Hearth may not post there (`PermanentFailure.not_allowed`).
+REFUSED_NOT_ALLOWED = 2
+
+
 @dataclass(frozen=True)
 class Response:
     id: int
@@ -187,8 +194,9 @@ class Response:
     """An answer to a check-in a moderator deleted, kept for its author alone (`kept_answers`): its post, if it had
     one, came down with the check-in."""
     refused: bool = False
-    """Shared words whose post the platform refused for good (Hearth may not post in the round's channel): they
-    never went up (`OutboxRepository.mark_refused`). Cleared when the answer changes: a new post is tried then."""
+    """Shared words whose post failed for good: they never went up (`OutboxRepository.mark_refused`; why, in
+    `post_refused`: `REFUSED_NOT_ALLOWED` or `REFUSED_OTHER`). Cleared when the answer changes: a new post is tried
+    then."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":

@@ -20,6 +20,8 @@ class RecordingSender:
         self.closed_dms: set[str] = set()
         #: Kinds of delivery the platform refuses for good, and its reason ("thread": Hearth may not post there).
         self.refused: dict[str, str] = {}
+        #: Of those, the kinds refused as Hearth may not post there (`PermanentFailure.not_allowed`).
+        self.not_allowed: set[str] = set()
         self._next = 0
         self._given: list[tuple[Delivery, str]] = []  # each send and the id it got (kept when `sent` is cleared)
 
@@ -27,7 +29,7 @@ class RecordingSender:
         if delivery.kind == "dm" and delivery.user in self.closed_dms:
             raise PermanentFailure("DMs closed", dm_closed=True)
         if delivery.kind in self.refused:
-            raise PermanentFailure(self.refused[delivery.kind])
+            raise PermanentFailure(self.refused[delivery.kind], not_allowed=delivery.kind in self.not_allowed)
         self.sent.append(delivery)
         self._next += 1
         ref = f"msg{self._next}"

@@ -36,7 +36,16 @@ PERMANENT = {
     "channel_not_found", "not_in_channel", "is_archived", "message_not_found", "cant_update_message",
     "cant_delete_message", "msg_too_long", "no_text", "invalid_blocks", "restricted_action", "missing_scope",
     "not_authed", "invalid_auth", "account_inactive", "token_revoked", "ekm_access_denied",
-    "team_access_not_granted", "channel_type_not_supported",
+    "team_access_not_granted", "channel_type_not_supported", "restricted_action_read_only_channel",
+    "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel",
+}
+#: Of those, the ones that say Slack doesn't let Hearth post in that channel (`PermanentFailure.not_allowed`):
+#: Hearth isn't a member of it, it is archived, or a workspace or channel setting keeps Hearth from posting there.
+#: Not channel_not_found: Slack says it of a channel deleted or mistyped as well as of a private one Hearth can't
+#: see, and can't tell which; nor the app's own set-up (missing_scope, token_revoked…), which is not that channel's.
+NOT_ALLOWED = {
+    "not_in_channel", "is_archived", "restricted_action", "restricted_action_read_only_channel",
+    "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel",
 }
 #: Of those, the ones that mean "this person can't get DMs from Hearth".
 DM_CLOSED = {"cannot_dm_bot", "user_disabled", "user_not_found", "user_not_visible", "messages_tab_disabled"}
@@ -248,5 +257,5 @@ def classify(err: SlackApiError, method: str = "") -> Exception:
     if code in DM_CLOSED:  # the member's DMs are closed (a core member fact), unless the app's are for everyone
         return PermanentFailure(code, dm_closed=code != APP_CANT_DM)
     if code in PERMANENT:
-        return PermanentFailure(code)
+        return PermanentFailure(code, not_allowed=code in NOT_ALLOWED)
     return err  # transient: the outbox backs off and tries again

@@ -54,7 +54,8 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
-    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime) -> bool: ...
+    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
+                           not_allowed: bool = False) -> bool: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
@@ -77,6 +78,17 @@ LATE_LANDING = timedelta(seconds=30)
 
 #: Why a DM to a member whose DMs are known to be closed was not sent.
 DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
+
+
+#: How a failure the platform gave as "Hearth may not post there" (`PermanentFailure.not_allowed`) begins in the
+#: outbox row's `last_error`: so an answer's post waiting on a round post that failed so is told why, and one
+#: waiting on a round post that failed otherwise is not (`round_post_refused`).
+NOT_ALLOWED = "not allowed to post there: "
+
+
+def failure_text(err: PermanentFailure) -> str:
+    """A permanent failure as the outbox row keeps it (`NOT_ALLOWED` first, if the platform said so)."""
+    return (NOT_ALLOWED if err.not_allowed else "") + str(err)
 
 
 def carries_answer(entry: OutboxEntry) -> bool:
@@ -177,7 +189,7 @@ class Outbox:
         #: Set by the core (`bot.app`): for a post carrying a member's answer that the platform refused for good,
         #: what tells its author, privately (`bot.engines.rounds.refused_notes`); the store then marks the answer
         #: not posted and queues that, with the entry's failure, in one go (`mark_refused`).
-        self.refusals: Callable[[OutboxEntry, str], Awaitable[list[Outgoing]]] | None = None
+        self.refusals: Callable[[OutboxEntry, str, bool], Awaitable[list[Outgoing]]] | None = None
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -398,17 +410,19 @@ class Outbox:
             return
         delivery = await self._resolve(entry)
         if delivery is None:
-            # An answer's post whose round post the platform refused for good can never go up either: its member is
-            # told now, not after `PARENT_PATIENCE`.
-            refused = await self.store.round_post_refused(entry.round_id) \
+            # An answer's post whose round post failed for good can never go up either: its member is told now
+            # (why, only if the platform said Hearth may not post there), not after `PARENT_PATIENCE`. One whose
+            # round post was skipped, or is still on its way, is never said refused: after that long it fails unseen.
+            failed = await self.store.round_post_refused(entry.round_id) \
                 if self.refusals is not None and carries_answer(entry) and entry.round_id is not None else None
-            if refused is not None or entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+            if failed is not None:
                 result.failed += 1
-                why = "the message it belongs to was never sent" + (f": {refused}" if refused else "")
-                if self.refusals is not None and carries_answer(entry):
-                    await self._refused(entry, why)
-                else:
-                    await self.store.mark_failed(entry.id, why)
+                not_allowed = failed.startswith(NOT_ALLOWED)
+                await self._refused(entry, "the message it belongs to was never sent: " + failed, not_allowed)
+                return
+            if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+                result.failed += 1
+                await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
                 return
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
@@ -435,10 +449,11 @@ class Outbox:
                 result.dm_closed.append(delivery.user)
                 await self.store.mark_dms_closed(delivery.user, self.clock.now())
             log.info("outbox entry %s failed for good: %s", entry.id, err)
+            why = failure_text(err)
             if not err.dm_closed and self.refusals is not None and carries_answer(entry):
-                await self._refused(entry, str(err))
+                await self._refused(entry, why, err.not_allowed)
             else:
-                await self.store.mark_failed(entry.id, str(err))
+                await self.store.mark_failed(entry.id, why)
         except Exception as err:  # transient: network, 5xx, timeouts
             await self._retry(entry, err, result)
         else:
@@ -451,12 +466,13 @@ class Outbox:
                 raise
             self._unrecorded.pop(entry.id, None)
 
-    async def _refused(self, entry: OutboxEntry, why: str) -> None:
-        """A post of a member's answer that can never go up: the core says what tells them (`refusals`), and the
-        store marks the answer not posted and queues that with the entry's failure (`mark_refused`)."""
+    async def _refused(self, entry: OutboxEntry, why: str, not_allowed: bool) -> None:
+        """A post of a member's answer that can never go up: the core says what tells them (`refusals`; why, only
+        if `not_allowed`: the platform said Hearth may not post there), and the store marks the answer not posted
+        and queues that with the entry's failure (`mark_refused`)."""
         assert self.refusals is not None
-        notes = await self.refusals(entry, why)
-        if await self.store.mark_refused(entry, why, notes, self.clock.now()) and notes:
+        notes = await self.refusals(entry, why, not_allowed)
+        if await self.store.mark_refused(entry, why, notes, self.clock.now(), not_allowed) and notes:
             self.kick()
 
     def _no_longer_true(self, entry: OutboxEntry) -> bool:

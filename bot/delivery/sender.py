@@ -59,11 +59,17 @@ class CallGate(Protocol):
 
 
 class PermanentFailure(Exception):
-    """Retrying cannot help (e.g. the member's DMs are closed, channel gone)."""
+    """Retrying cannot help (e.g. the member's DMs are closed, channel gone).
 
-    def __init__(self, reason: str, dm_closed: bool = False) -> None:
+    `not_allowed`: the platform doesn't let Hearth post in that place (a missing permission, Hearth not in the
+    channel, a locked or archived thread or channel): something a moderator can change. Set by a sender only for
+    the platform's errors that say so; every other refusal (a body the platform rejects, a channel gone, a token
+    revoked…) leaves it False, and nothing told to a member then claims why (`bot.engines.rounds.refused_notes`)."""
+
+    def __init__(self, reason: str, dm_closed: bool = False, not_allowed: bool = False) -> None:
         super().__init__(reason)
         self.dm_closed = dm_closed
+        self.not_allowed = not_allowed
 
 
 class Sender(Protocol):

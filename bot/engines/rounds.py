@@ -429,14 +429,16 @@ async def unposted_notes(app: "Hearth", rnd: Round, schedule: Schedule,
     return notes
 
 
-async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str) -> list[Outgoing]:
-    """A post of a member's answer (named or anonymous) the platform refused for good: Hearth may not post in the
-    round's channel (Discord's Missing Permissions, a locked thread, Slack's not_in_channel…). The operator hears
-    which community and round, and the platform's reason (never the words); the answer's author is told privately,
-    in their language, once per answer (the DM's key is the answer's), that their words were not posted and nobody
-    saw them: not if the answer no longer wants that post, nor if their DMs are known closed (it would only fail
-    again). The store marks the answer not posted only if it still wants the post (`OutboxRepository.mark_refused`),
-    and queues this only then."""
+async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, not_allowed: bool) -> list[Outgoing]:
+    """A post of a member's answer (named or anonymous) that failed for good (`PermanentFailure`, or its round
+    post's). The operator hears which community and round, and the platform's reason (never the words); the answer's
+    author is told privately, in their language, once per answer (the DM's key is the answer's), that their words
+    were not posted and nobody saw them. Why only when the platform said Hearth may not post there (`not_allowed`:
+    Discord's Missing Permissions, a locked thread, Slack's not_in_channel…), with a moderator to check it; any other
+    failure (a body refused, a channel gone, a token revoked) is told without a reason, which Hearth can't know. Not
+    if the answer no longer wants that post, nor if their DMs are known closed (it would only fail again). The store
+    marks the answer not posted only if it still wants the post (`OutboxRepository.mark_refused`), and queues this
+    only then."""
     anonymous = entry.target.get("post") == "anonymous"
     resp = await app.store.rounds.response(entry.response_id) if entry.response_id is not None else None
     rnd = await app.store.rounds.get(entry.round_id or (resp.round_id if resp else 0))
@@ -452,14 +454,20 @@ async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str) -> list[
     if member is not None and member.dms_closed or await app.store.outbox.dms_closed(resp.user_id):
         return []  # (their history says it all the same)
     with speaking(app.member_language(member, await app.store.communities.language(schedule.community_id))):
-        if anonymous:
+        if anonymous and not_allowed:
             said = _("Your anonymous answer to **{schedule}** wasn't posted to the group: the platform didn't let "
                      "Hearth post in that channel. Nobody else saw it, and it's still kept for you in your history. "
                      "A moderator may need to check Hearth's permission to post there, so you could let one know.")
-        else:
+        elif not_allowed:
             said = _("Your answer to **{schedule}** wasn't posted to the group: the platform didn't let Hearth post "
                      "in that channel. Nobody else saw it, and it's still kept for you in your history. A moderator "
                      "may need to check Hearth's permission to post there, so you could let one know.")
+        elif anonymous:
+            said = _("Hearth couldn't post your anonymous answer to **{schedule}** to the group, so nobody else saw "
+                     "it; it's still kept for you in your history.")
+        else:
+            said = _("Hearth couldn't post your answer to **{schedule}** to the group, so nobody else saw it; it's "
+                     "still kept for you in your history.")
         body = fill(said, schedule=schedule.name)
     return [Outgoing(f"refused:{resp.id}", "dm", {"user": resp.user_id, "community": schedule.community_id},
                      reply_to_json(Reply(body=body)), response_id=resp.id)]

@@ -68,10 +68,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
                                       "— {count} of them held back from the post you chose; their rounds closed "
                                       "before you chose, so they stayed private",
                                       s.held_stayed_private).format(count=s.held_stayed_private)
-        if s.answers_not_posted:  # (the platform refused their posts: never "shared" as if the group saw them)
+        if s.answers_not_allowed:  # (the platform refused their posts: never "shared" as if the group saw them)
             answers += " " + ngettext("— {count} shared one not posted to the group, as the platform didn't let "
                                       "Hearth post there", "— {count} shared ones not posted to the group, as the "
                                       "platform didn't let Hearth post there",
+                                      s.answers_not_allowed).format(count=s.answers_not_allowed)
+        if s.answers_not_posted:  # (their posts failed otherwise: not posted, with no reason claimed)
+            answers += " " + ngettext("— {count} shared one not posted to the group",
+                                      "— {count} shared ones not posted to the group",
                                       s.answers_not_posted).format(count=s.answers_not_posted)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone

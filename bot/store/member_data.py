@@ -87,9 +87,11 @@ class Summary:
     """Of the private answers, those held back from the post they chose, waiting for their choice."""
     held_stayed_private: int = 0
     """Of the private answers, those held back whose round closed before they chose: they stayed private."""
+    answers_not_allowed: int = 0
+    """Of the shared answers, those whose post the platform refused for good as Hearth may not post there: never
+    up (anonymous ones refused so are "not posted" as any left unposted: history and export)."""
     answers_not_posted: int = 0
-    """Of the shared answers, those whose post the platform refused for good: never up (anonymous ones refused
-    so are "not posted" as any left unposted: history and export)."""
+    """Of the shared answers, those whose post failed for good otherwise (no reason is claimed): never up."""
     refused_commands: int = 0
     """Moderators' commands or buttons they tried and were refused (audit entries of theirs, never actions)."""
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Collection
 
 from bot.clock import parse_iso, utc_iso, utc_iso_fine
-from bot.models import Outgoing, OutboxEntry
+from bot.models import REFUSED_NOT_ALLOWED, REFUSED_OTHER, Outgoing, OutboxEntry
 from bot.slices import built_in_slices
 from bot.store.database import Database, Executor, atomic
 from bot.store.repository import Repository, like, marks
@@ -259,15 +259,20 @@ class OutboxRepository(Repository):
             error[:500], entry_id,
         )
 
-    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime) -> bool:
-        """An answer's post the platform refused for good (`Outbox.refusals`): failed, and, if the answer still
-        wants that post (shared for its named post, anonymous for its anonymous one) and has none up, marked not
-        posted (`post_refused`, or `unposted` for the anonymous side) and its author told (`notes`, queued once:
-        their keys are the answer's), in one transaction. Whether it was marked."""
+    async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
+                           not_allowed: bool = False) -> bool:
+        """An answer's post that failed for good (`Outbox.refusals`): failed, and, if the answer still wants that
+        post (shared for its named post, anonymous for its anonymous one) and has none up, marked not posted and its
+        author told (`notes`, queued once: their keys are the answer's), in one transaction. Whether it was marked.
+
+        A shared answer's `post_refused` says why (`REFUSED_NOT_ALLOWED` if the platform said Hearth may not post
+        there, `REFUSED_OTHER` otherwise). An anonymous one is `unposted`, and no longer out: a later change of its
+        words is a new post (`RoundRepository._hold`), never an edit of a post that isn't there."""
         anonymous = entry.target.get("post") == "anonymous"
-        mark = ("UPDATE responses SET unposted = 1 WHERE id = ? AND visibility = 'anonymous' AND anon_ref IS NULL"
-                if anonymous else
-                "UPDATE responses SET post_refused = 1 WHERE id = ? AND visibility = 'shared' AND post_ref IS NULL")
+        mark = ("UPDATE responses SET unposted = 1, anon_out = 0 WHERE id = ? AND visibility = 'anonymous' "
+                "AND anon_ref IS NULL" if anonymous else
+                f"UPDATE responses SET post_refused = {REFUSED_NOT_ALLOWED if not_allowed else REFUSED_OTHER} "
+                "WHERE id = ? AND visibility = 'shared' AND post_ref IS NULL")
 
         async def work(tx: Executor) -> bool:
             await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
@@ -292,11 +297,12 @@ class OutboxRepository(Repository):
         return row["post_ref"] if row else None
 
     async def round_post_refused(self, round_id: int) -> str | None:
-        """Why the platform refused a round's post for good, if it failed (None: out, or on its way). (By its key,
+        """Why a round's post failed for good, if it did (None: out, on its way, or skipped): its `last_error`, which
+        begins with `bot.delivery.outbox.NOT_ALLOWED` if the platform said Hearth may not post there. (By its key,
         `engines.rounds._round_post`: unique, so one indexed row, asked each second an answer's post waits for it.)"""
         row = await self.db.fetchone("SELECT status, last_error FROM outbox WHERE dedupe_key = ?",
                                      f"round:{round_id}:post")
-        return (row["last_error"] or "refused") if row and row["status"] == "failed" else None
+        return (row["last_error"] or "failed") if row and row["status"] == "failed" else None
 
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
         """The id of an answer's named post, or of its anonymous one."""

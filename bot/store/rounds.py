@@ -12,7 +12,7 @@ from typing import Any, Callable
 from bot.clock import parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
-from bot.models import HeldPost, Outgoing, Response, Round, Schedule
+from bot.models import REFUSED_NOT_ALLOWED, HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor, atomic
 from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
@@ -360,9 +360,12 @@ class RoundRepository(Repository):
             "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at, "
             "held_for = excluded.held_for, post_refused = CASE WHEN responses.mood = excluded.mood AND "
             "responses.visibility = excluded.visibility AND responses.text = excluded.text THEN responses.post_refused "
-            "ELSE 0 END RETURNING *",  # (changed, it is posted anew: `answer_messages`)
+            "ELSE 0 END, unposted = CASE WHEN ? = 0 OR responses.visibility = excluded.visibility AND responses.text = "
+            "excluded.text THEN responses.unposted ELSE 0 END RETURNING *",
+            # (changed, it is posted anew: `answer_messages`; an anonymous post refused, once its words change, by
+            # its batch: `_hold`, as a new post, `OutboxRepository.mark_refused`)
             round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
-            utc_iso(now), held_for,
+            utc_iso(now), held_for, int(batching is not None),
         )
         assert row is not None
         response = self._response(row)
@@ -796,23 +799,27 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = stayed = refused = 0
+        held = stayed = refused = not_allowed = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
-            refused += bool(a["post_refused"]) and a["visibility"] == "shared"
+            if a["visibility"] == "shared" and a["post_refused"]:
+                not_allowed += a["post_refused"] == REFUSED_NOT_ALLOWED
+                refused += a["post_refused"] != REFUSED_NOT_ALLOWED
             held += bool(a["held_for"]) and a["closed_at"] is None
             stayed += bool(a["held_for"]) and a["closed_at"] is not None
         for a in await self.db.fetchall(_KEPT_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
         return {"answers": answers, "held_answers": held, "held_stayed_private": stayed,
-                **({"answers_not_posted": refused} if refused else {})}
+                **({"answers_not_posted": refused} if refused else {}),
+                **({"answers_not_allowed": not_allowed} if not_allowed else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
             {"checkin": a["schedule_name"], "round": a["scheduled_at"], "prompt": a["prompt_text"],
              "mood": a["mood"], "words": self.answer_words(a), "visibility": a["visibility"],
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
-             **({"shared_post": REFUSED_POST} if a["visibility"] == "shared" and a["post_refused"] else {}),
+             **({"shared_post": REFUSED_POST if a["post_refused"] == REFUSED_NOT_ALLOWED else NOT_POSTED}
+                if a["visibility"] == "shared" and a["post_refused"] else {}),
              **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
@@ -979,8 +986,11 @@ def _held(answer: dict[str, Any]) -> dict[str, str]:
     return {"held_back_from": answer["held_for"], "stayed_private": "the round closed before you chose"}
 
 
-#: What an export says of a shared answer whose post the platform refused for good (`post_refused`).
+#: What an export says of a shared answer whose post the platform refused for good as Hearth may not post there
+#: (`post_refused`: `REFUSED_NOT_ALLOWED`).
 REFUSED_POST = "not posted: Hearth wasn't allowed to post in that channel"
+#: Likewise, failed for good otherwise (`REFUSED_OTHER`): no reason claimed.
+NOT_POSTED = "not posted"
 
 
 def _anonymous_post(answer: dict[str, Any]) -> str:

@@ -40,3 +40,61 @@ async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_
     assert history["flags"] & 64
     await app.outbox.drain_all()  # (told once)
     assert len([m for m in fake.channel_messages(dm_channel) if "wasn't posted to the group" in m["content"]]) == 1
+
+
+async def test_a_shared_answer_discord_refuses_for_another_reason_is_told_without_one(discord_bot, fake: FakeDiscord,
+                                                                                      app, clock):
+    """A refusal that isn't about Hearth's permission there (50035 Invalid Form Body): told, but no reason claimed."""
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+
+    form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
+    fake.refuse(f"/channels/{post['id']}/messages", 50035, "Invalid Form Body", status=400)
+    iid = await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},
+                            selects=("mood", "visibility"))
+    await fake.wait_callback(iid)
+    await app.outbox.drain_all()
+
+    assert not fake.channel_messages(int(post["id"]))
+    dm_channel = fake.dm_channels[int(ann["user"]["id"])]
+    told = [m["content"] for m in fake.channel_messages(dm_channel) if "couldn't post your answer" in m["content"]]
+    assert len(told) == 1 and "nobody else saw it" in told[0] and "Good coffee" not in told[0]
+    assert "permission" not in told[0] and "didn't let" not in told[0]
+    history = await answered(fake, ann, "me history")
+    assert "shared, not posted" in history["content"]
+
+
+async def test_only_discords_refusals_about_being_let_post_there_say_so():
+    from types import SimpleNamespace
+
+    import discord
+
+    from adapters.discord.sender import DiscordSender
+    from bot.delivery.sender import Delivery, PermanentFailure
+    from bot.events import Reply
+
+    class Refusing(DiscordSender):
+        error: discord.HTTPException
+
+        async def _send(self, d: Delivery) -> str | None:
+            raise self.error
+
+    sender = Refusing(SimpleNamespace(client=None))  # type: ignore[arg-type]
+    for kind, status, code, allowed in ((discord.Forbidden, 403, 50013, True), (discord.Forbidden, 403, 50001, True),
+                                        (discord.HTTPException, 400, 50083, True),
+                                        (discord.HTTPException, 400, 160005, True),
+                                        (discord.HTTPException, 400, 50035, False),
+                                        (discord.NotFound, 404, 10003, False)):
+        sender.error = kind(SimpleNamespace(status=status, reason="refused"), {"code": code, "message": "refused"})
+        try:
+            await sender.send(Delivery("thread", Reply(body="x"), channel="discord:1", parent_ref="discord:2"))
+        except PermanentFailure as failure:
+            assert failure.not_allowed is allowed, code
+        else:
+            raise AssertionError(code)
