@@ -15,6 +15,11 @@ for a new baby; nobody having to put up with me much longer, not a guest whose f
 finished, only the when left, not a cover letter; going to a bridge or the tracks and not coming back, not a
 move to the sea; someone at the door threatening to kill me if I don't open
 (the `harm_from_others` kind), not a mum who'll kill me if I don't tidy my room.
+The last families (rules22b) guard crisis lines a figure had cancelled with words the crisis says too: cuts hidden
+at the office or in the cold, the pills in my hand now with water, the cliffs or the sea by the coast, a rope and
+the dog given away, letters to thank them for everything, a pet and "I'm going away", on purpose and "I don't
+care", my last weekend and work I can't face, a will and "he'll be better off"; beside the everyday lines the
+narrowed figures still hold (a tug toy for the dog, a work trip, tattoos at the office).
 Sentences written for this test (not from the corpus, nor the blind lines the classes were found with). The rules
 are the `rules22` blocks at the end of content/safety/*.toml.
 """
@@ -54,10 +59,10 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
                "peguei os remédios da gaveta da minha mãe, dessa vez é o suficiente"],
     }),
     "the morning dose in my hand (everyday)": ("ok", {
-        "en": ["my meds are in my hand, taking them with water now"],
+        "en": ["my meds are in my hand, taking my morning dose with breakfast"],
         "es": ["tengo las pastillas en la mano, me las tomo con el desayuno"],
-        "de": ["hab die tabletten in der hand, nehm sie gleich mit wasser"],
-        "fr": ["j'ai mes cachets dans la main, je les prends avec un verre d'eau"],
+        "de": ["hab die tabletten in der hand, nehm sie gleich zum frühstück"],
+        "fr": ["j'ai mes cachets dans la main, je les prends avec le petit déj"],
         "pt": ["tô com os remédios na mão, vou tomar com o café da manhã"],
     }),
     "a real gun loaded at hand (crisis)": ("crisis", {
@@ -301,6 +306,122 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "de": ["meine mutter bringt mich um, wenn ich mein zimmer nicht aufräume lol"],
         "fr": ["ma mère va me tuer si je range pas ma chambre mdr"],
         "pt": ["minha mãe vai me matar se eu não arrumar o quarto kkk"],
+    }),
+    "cuts hidden under sleeves, said with the office or the cold (crisis: the arms figure reads no cuts)": ("crisis", {
+        "en": ["i have to keep hiding my cuts under long sleeves at the office",
+               "hiding the fresh cuts under a hoodie, it's freezing anyway",
+               "hiding my cuts under long sleeves again, the office is cold"],
+        "es": ["tengo que seguir tapando mis cortes con manga larga en la oficina",
+               "tapando los cortes nuevos con la sudadera, total hace un frío que pela",
+               "otra vez escondiendo mis cortes con manga larga, en la oficina hace frío"],
+        "de": ["ich muss meine schnitte im büro immer mit langen ärmeln verstecken",
+               "verstecke die frischen schnitte unter pullis, ist eh eiskalt",
+               "verstecke meine schnitte wieder unter langen ärmeln, im büro ist es kalt"],
+        "fr": ["je dois toujours cacher mes coupures sous des manches longues au bureau",
+               "je cache les nouvelles coupures sous un sweat, de toute façon il fait un froid de canard",
+               "je cache encore mes coupures sous des manches longues, il fait froid au bureau"],
+        "pt": ["tenho que continuar escondendo meus cortes com manga comprida no escritório",
+               "escondendo os cortes novos com o moletom, tá um frio danado mesmo",
+               "escondendo meus cortes com manga comprida de novo, o escritório é frio"],
+    }),
+    "the pills in my hand now, with water, goodnight (crisis: water is no dose)": ("crisis", {
+        "en": ["the sleeping pills are in my hand now, i'll take them with water",
+               "my pills are in my hand now, with a glass of water. goodnight everyone"],
+        "es": ["las pastillas para dormir están en mi mano ahora, me las tomo con agua",
+               "tengo las pastillas en la mano ahora, con un vaso de agua. buenas noches a todos"],
+        "de": ["die schlaftabletten sind jetzt in meiner hand, ich nehm sie mit wasser",
+               "hab die tabletten jetzt in der hand, mit einem glas wasser. gute nacht alle"],
+        "fr": ["les somnifères sont dans ma main maintenant, je vais les prendre avec de l'eau",
+               "j'ai mes cachets dans la main maintenant, avec un verre d'eau. bonne nuit tout le monde"],
+        "pt": ["os comprimidos pra dormir tão na minha mão agora, vou tomar com água",
+               "tô com os remédios na mão agora, com um copo de água. boa noite a todos"],
+    }),
+    "to the cliffs or into the sea, not coming back, by the coast or the beach (crisis)": ("crisis", {
+        "en": ["heading to the cliffs by the coast, won't be coming back",
+               "walking into the sea tonight, not coming back. the beach is quiet"],
+        "es": ["me voy a los acantilados de la costa, no voy a volver",
+               "voy a entrar en el mar esta noche, no voy a volver. la playa está tranquila"],
+        "de": ["ich fahr zu den klippen an der küste, ich komm nicht zurück",
+               "ich geh heute nacht ins meer, ich komm nicht zurück. der strand ist ruhig"],
+        "fr": ["je vais aux falaises sur la côte, je reviendrai pas",
+               "je vais marcher dans la mer ce soir, je reviendrai pas. la plage est calme"],
+        "pt": ["tô indo pros penhascos no litoral, não volto mais",
+               "vou entrar no mar hoje à noite, não volto mais. a praia tá calma"],
+    }),
+    "a rope bought, the dog already given away (crisis)": ("crisis", {
+        "en": ["bought a rope today, already gave my dog to my sister"],
+        "es": ["me compré una soga hoy, ya le di mi perro a mi hermana"],
+        "de": ["hab heute ein seil gekauft, meinen hund hab ich schon meiner schwester gegeben"],
+        "fr": ["j'ai acheté une corde aujourd'hui, j'ai déjà donné mon chien à ma sœur"],
+        "pt": ["comprei uma corda hoje, já dei meu cachorro pra minha irmã"],
+    }),
+    "letters on my bed so they'll find them, to thank them for everything (crisis)": ("crisis", {
+        "en": ["wrote letters to my mum and my sister, they're on my bed so they'll find them. i wanted to "
+               "thank them for everything"],
+        "es": ["escribí cartas para mi madre y mi hermana, están encima de mi cama para que las encuentren. "
+               "quería darles las gracias por todo"],
+        "de": ["hab briefe für meine mutter und meine schwester geschrieben, sie liegen auf meinem bett, damit "
+               "sie sie finden. ich wollte ihnen für alles danken"],
+        "fr": ["j'ai écrit des lettres pour ma mère et ma sœur, elles sont sur mon lit pour qu'elles les "
+               "trouvent. je voulais les remercier pour tout"],
+        "pt": ["escrevi cartas pra minha mãe e minha irmã, tão em cima da minha cama pra elas acharem. queria "
+               "agradecer por tudo"],
+    }),
+    "a pet given away after this week, I'm going away (crisis)": ("crisis", {
+        "en": ["can someone take my cat? i won't be able to look after her after this week. i'm going away"],
+        "es": ["¿alguien se puede quedar con mi gata? no podré cuidarla después de esta semana. me voy"],
+        "de": ["kann jemand meine katze nehmen? ich kann mich ab dieser woche nicht mehr um sie kümmern. ich "
+               "gehe weg"],
+        "fr": ["quelqu'un peut prendre ma chatte ? je ne pourrai plus m'occuper d'elle après cette semaine. je "
+               "m'en vais"],
+        "pt": ["alguém pode ficar com a minha gata? não vou mais poder cuidar dela depois dessa semana. vou "
+               "embora"],
+    }),
+    "more than I should on purpose, this time I don't care (crisis)": ("crisis", {
+        "en": ["took way more than i should have on purpose. this time i don't care"],
+        "es": ["me tomé muchas más de las que debía, a propósito. esta vez me da igual"],
+        "de": ["hab mit absicht viel mehr genommen als ich sollte. diesmal ist es mir egal"],
+        "fr": ["j'en ai pris beaucoup plus que je devrais, exprès. cette fois je m'en fiche"],
+        "pt": ["tomei muito mais do que devia, de propósito. dessa vez tanto faz"],
+    }),
+    "my last weekend, I've decided, I can't face work (crisis)": ("crisis", {
+        "en": ["this is my last weekend, i've decided. i can't face work on monday"],
+        "es": ["este es mi último fin de semana, ya lo he decidido. no puedo enfrentar el trabajo el lunes"],
+        "de": ["das ist mein letztes wochenende, ich hab mich entschieden. die arbeit am montag ertrag ich nicht"],
+        "fr": ["c'est mon dernier week-end, c'est décidé. je peux pas affronter le travail lundi"],
+        "pt": ["esse é meu último fim de semana, já decidi. não consigo encarar o trabalho na segunda"],
+    }),
+    "a will and the passwords left for my husband, he'll be better off (crisis)": ("crisis", {
+        "en": ["updated my will and left my passwords for my husband. he'll be better off"],
+        "es": ["actualicé mi testamento y le dejé las claves a mi marido. estará mejor sin mí"],
+        "de": ["hab mein testament aktualisiert und meinem mann die passwörter gegeben. er ist besser dran"],
+        "fr": ["j'ai mis à jour mon testament et laissé mes mots de passe à mon mari. il sera mieux sans moi"],
+        "pt": ["atualizei meu testamento e deixei as senhas pro meu marido. ele vai ficar melhor sem mim"],
+    }),
+    "a rope for the dog's toy (everyday)": ("ok", {
+        "en": ["bought a rope today for the dog, he loves tug of war"],
+        "es": ["compré una cuerda hoy para el perro, le encanta tirar de ella"],
+        "de": ["hab heute ein seil gekauft, für den hund zum zerren"],
+        "fr": ["j'ai acheté une corde aujourd'hui pour le chien, il adore tirer dessus"],
+        "pt": ["comprei uma corda hoje pro cachorro, ele ama cabo de guerra"],
+    }),
+    "a pet minded while I'm away on a work trip (everyday)": ("ok", {
+        "en": ["can someone take my cat? i won't be able to look after her after friday, i'm away for work for "
+               "two weeks"],
+        "es": ["¿alguien se puede quedar con mi gata? no podré cuidarla, me voy de viaje de trabajo dos semanas"],
+        "de": ["kann jemand meine katze nehmen? ich kann mich ab freitag nicht mehr um sie kümmern, ich hab "
+               "zwei wochen dienstreise"],
+        "fr": ["quelqu'un peut prendre ma chatte ? je ne pourrai plus m'occuper d'elle, je suis en déplacement "
+               "pro deux semaines"],
+        "pt": ["alguém pode ficar com a minha gata? não vou mais poder cuidar dela, vou fazer uma viagem a "
+               "trabalho de duas semanas"],
+    }),
+    "arms covered at the office for tattoos (everyday)": ("ok", {
+        "en": ["hiding my arms under long sleeves at the office because of my tattoos"],
+        "es": ["tapo los brazos con manga larga en la oficina por los tatuajes"],
+        "de": ["ich verdecke meine arme mit langen ärmeln wegen der tattoos, im büro ist das so"],
+        "fr": ["je cache mes bras sous des manches longues au bureau à cause de mes tatouages"],
+        "pt": ["escondo os braços com manga comprida no escritório por causa das tatuagens"],
     }),
 }
 
