@@ -26,7 +26,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def start_problems(config: Config) -> list[str]:
     """Every reason this config would fail at start (without touching the database's contents)."""
-    return [*_content_problems(config), *_data_problems(config), *_key_problems(config)]
+    data = _data_problems(config)
+    keys = _key_problems(config)
+    return [*_content_problems(config), *data, *keys, *([] if data or keys else _stored_key_problems(config))]
 
 
 def _named(config: Config, key: str) -> str:
@@ -130,3 +132,25 @@ def _key_problems(config: Config) -> list[str]:
         except ConfigError as err:
             problems.append(str(err))
     return problems
+
+
+def _stored_key_problems(config: Config) -> list[str]:
+    """The key settings open the private words already sealed in the SQLite file, as a start checks
+    (`bot.crypto.prepare_store`): else check-config would say "Config OK" to a start that refuses. (PostgreSQL is
+    not contacted by this check; a start says the same there.)"""
+    import sqlite3
+
+    from bot.crypto import cipher_from_key, configured_keys, key_problem
+    from bot.store.sealing import sealed_in_sqlite_file
+
+    if is_postgres_url(config["database_url"]) or not config.sqlite_path.is_file():
+        return []
+    try:
+        sealed, sample = sealed_in_sqlite_file(config.sqlite_path)
+    except sqlite3.Error as err:  # (a damaged file: the store's own sentence, as a start says it; else the start's)
+        from bot.store.store import damaged
+
+        said = damaged(config.sqlite_path, err)
+        return [str(said)] if said is not None else []
+    problem = key_problem(cipher_from_key(configured_keys(config)), sealed, sample)
+    return [problem] if problem else []

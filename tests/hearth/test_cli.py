@@ -211,6 +211,33 @@ def test_check_config_passes_what_starts(tmp_path, capsys, monkeypatch):
     assert not (tmp_path / "new").exists()  # the check only looks
 
 
+def test_check_config_says_what_a_start_would_about_the_key_and_the_sealed_words(tmp_path, capsys, monkeypatch):
+    """Trial 22b: words sealed in the SQLite file and no key (or another key): a start refuses, so check-config
+    may not say "Config OK"; it says the start's sentence, and the file is left as it was."""
+    from bot.crypto import FernetCipher, generate_key
+
+    key, other = generate_key(), generate_key()
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / "hearth.db")
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    db.execute("INSERT INTO notes (text) VALUES (?)", (FernetCipher([key]).seal("my own words"),))
+    db.commit()
+    db.close()
+    before = (data / "hearth.db").read_bytes()
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(data))
+    for given, said in ((None, "HEARTH_ENCRYPTION_KEY is not set"), (other, "doesn't open"), (key, "Config OK")):
+        if given:
+            monkeypatch.setenv("HEARTH_ENCRYPTION_KEY", given)
+        assert main(["check-config"]) == (0 if given == key else 2)
+        assert said in "".join(capsys.readouterr())
+    monkeypatch.delenv("HEARTH_ENCRYPTION_KEY")
+    monkeypatch.setenv("HEARTH_NEW_ENCRYPTION_KEY", other)  # mid-rotation without the old key: refused too
+    assert main(["check-config"]) == 2
+    assert "doesn't open" in capsys.readouterr().err
+    assert (data / "hearth.db").read_bytes() == before
+
+
 # -- the subcommands ---------------------------------------------------------------------------------------------
 
 
