@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from bot.crypto import MARKER
-from bot.store.database import Executor, atomic
+from bot.store.database import Executor, atomic, read_only_uri
 
 if TYPE_CHECKING:
     from bot.store.database import Database
@@ -82,7 +82,7 @@ def sealed_in_sqlite_file(path: Path, per_end: int = SAMPLE) -> tuple[int, list[
     import sqlite3
 
     count, texts = 0, {}
-    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         for table, which in SEALED.items():
             try:
