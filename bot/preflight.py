@@ -28,7 +28,8 @@ def start_problems(config: Config) -> list[str]:
     """Every reason this config would fail at start (without touching the database's contents)."""
     data = _data_problems(config)
     keys = _key_problems(config)
-    return [*_content_problems(config), *data, *keys, *([] if data or keys else _stored_key_problems(config))]
+    return [*_content_problems(config), *data, *keys, *([] if data or keys else _stored_key_problems(config)),
+            *_platform_problems(config)]
 
 
 def _named(config: Config, key: str) -> str:
@@ -154,3 +155,13 @@ def _stored_key_problems(config: Config) -> list[str]:
         return [str(said)] if said is not None else []
     problem = key_problem(cipher_from_key(configured_keys(config)), sealed, sample)
     return [problem] if problem else []
+
+
+def _platform_problems(config: Config) -> list[str]:
+    """What a platform's adapter needs besides its token, as its start refuses without it (`adapters.slack`):
+    else check-config said "Config OK" to a Slack over HTTP with no signing secret, which can't start."""
+    if config.secret("HEARTH_SLACK_BOT_TOKEN") and not config.secret("HEARTH_SLACK_APP_TOKEN") \
+            and not config.secret("HEARTH_SLACK_SIGNING_SECRET"):
+        return ["HEARTH_SLACK_BOT_TOKEN is set, but Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET too (or set "
+                "HEARTH_SLACK_APP_TOKEN for Socket Mode instead). See docs/slack.md."]
+    return []

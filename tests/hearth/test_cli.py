@@ -238,6 +238,20 @@ def test_check_config_says_what_a_start_would_about_the_key_and_the_sealed_words
     assert (data / "hearth.db").read_bytes() == before
 
 
+def test_check_config_refuses_slack_over_http_without_its_signing_secret(tmp_path, capsys, monkeypatch):
+    """Trial 22b: a Slack bot token alone (no signing secret, no app token) can't start, so check-config may not say
+    "Config OK"; either of the two makes it fine."""
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HEARTH_SLACK_BOT_TOKEN", "xoxb-1")
+    assert main(["check-config"]) == 2
+    assert "needs HEARTH_SLACK_SIGNING_SECRET" in capsys.readouterr().err
+    for name, value in (("HEARTH_SLACK_SIGNING_SECRET", "s"), ("HEARTH_SLACK_APP_TOKEN", "xapp-1")):
+        with monkeypatch.context() as m:
+            m.setenv(name, value)
+            assert main(["check-config"]) == 0
+            assert "Config OK" in capsys.readouterr().out
+
+
 # -- the subcommands ---------------------------------------------------------------------------------------------
 
 
