@@ -136,7 +136,7 @@ def _key_problems(config: Config) -> list[str]:
 
 
 def _stored_key_problems(config: Config) -> list[str]:
-    """The key settings open the private words already sealed in the SQLite file, as a start checks
+    """The SQLite file's schema is one this Hearth knows, and the key settings open the private words already sealed in the SQLite file, as a start checks
     (`bot.crypto.prepare_store`): else check-config would say "Config OK" to a start that refuses. (PostgreSQL is
     not contacted by this check; a start says the same there.)"""
     import sqlite3
@@ -146,6 +146,13 @@ def _stored_key_problems(config: Config) -> list[str]:
 
     if is_postgres_url(config["database_url"]) or not config.sqlite_path.is_file():
         return []
+    from bot.errors import StoreError
+    from bot.store.upgrade import pending_sqlite
+
+    try:
+        pending_sqlite(config.sqlite_path)  # (written by a newer Hearth: a start refuses it, so this says so too)
+    except StoreError as err:
+        return [str(err)]
     try:
         sealed, sample = sealed_in_sqlite_file(config.sqlite_path)
     except sqlite3.Error as err:  # (a damaged file: the store's own sentence, as a start says it; else the start's)

@@ -238,6 +238,20 @@ def test_check_config_says_what_a_start_would_about_the_key_and_the_sealed_words
     assert (data / "hearth.db").read_bytes() == before
 
 
+def test_check_config_refuses_a_store_written_by_a_newer_hearth(tmp_path, capsys, monkeypatch):
+    """Trial 22b: a start refuses a database of a newer schema; check-config said "Config OK" to it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / "hearth.db")
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    db.execute("INSERT INTO schema_migrations VALUES (9999, 'future', 'x')")
+    db.commit()
+    db.close()
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(data))
+    assert main(["check-config"]) == 2
+    assert "written by a newer Hearth" in capsys.readouterr().err
+
+
 def test_check_config_refuses_slack_over_http_without_its_signing_secret(tmp_path, capsys, monkeypatch):
     """Trial 22b: a Slack bot token alone (no signing secret, no app token) can't start, so check-config may not say
     "Config OK"; either of the two makes it fine."""
