@@ -218,5 +218,6 @@ def main(argv: list[str] | None = None) -> int:
     print(generate_key())
     print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest (those already stored are "
           "encrypted when Hearth next starts). Keep it safe: "
-          "they can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
+          f"they can't be read without it. To change a key in use: set this one as {NEW_KEY_ENV}, keep the old "
+          f"one in {KEY_ENV}, restart, then run `hearth rotate-key` (docs/hosting.md).", file=sys.stderr)
     return 0
