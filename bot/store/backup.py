@@ -68,12 +68,19 @@ def restore(backup_file: Path, target: Path, data_dir: Path) -> dict[str, int]:
     if head != SQLITE_HEADER:
         raise StoreError(f"{backup_file} is not a Hearth backup (it isn't a SQLite database). For "
                          "PostgreSQL, restore a dump with pg_restore (docs/hosting.md).")
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(f"the data folder {data_dir} is a file, not a folder. Point data_dir at a new, empty "
+                         "folder.")
     if data_dir.exists() and any(data_dir.iterdir()):
         names = ", ".join(sorted(p.name for p in data_dir.iterdir())[:3])
         raise StoreError(f"the data folder {data_dir} is not empty (it has {names}). I only restore into an "
                          "empty folder, so nothing there is lost: point data_dir at a new folder, or move those "
                          "files somewhere safe first.")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"I couldn't make the data folder {target.parent}: {err.strerror}. Choose a folder I can "
+                         "write to.") from None
     try:
         src = sqlite3.connect(read_only_uri(backup_file), uri=True)
         try:

@@ -43,3 +43,16 @@ def test_a_backup_that_is_not_a_file_is_said_so(tmp_path):
         restore(tmp_path / "a-folder", tmp_path / "data" / "hearth.db", tmp_path / "data")
     with pytest.raises(StoreError, match="does not exist"):
         restore(tmp_path / "none.db", tmp_path / "data" / "hearth.db", tmp_path / "data")
+
+
+async def test_a_data_folder_that_is_a_file_or_cannot_be_made_is_said_so(tmp_path):
+    """Trial 22b: each was "something went wrong that I didn't expect" (NotADirectoryError, FileNotFoundError)."""
+    live = tmp_path / "live" / "hearth.db"
+    await a_store(live)
+    copy = tmp_path / "copy.db"
+    backup(live, copy)
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        restore(copy, tmp_path / "a-file" / "hearth.db", tmp_path / "a-file")
+    with pytest.raises(StoreError, match="couldn't make the data folder"):
+        restore(copy, tmp_path / "a-file" / "in" / "hearth.db", tmp_path / "a-file" / "in")
