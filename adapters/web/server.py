@@ -194,8 +194,7 @@ class Dashboard:
                                        "Pick another web.port.") from None
         log.info("moderators' dashboard on http://%s:%s/ (public address: %s)", host, self.port,
                  self.app.config["web.public_url"] or "not set")
-        if not self.app.config["web.public_url"]:
-            log.warning("web.public_url is not set: no sign-in link can be made until it is")
+        # (no web.public_url: a warning of the config's, `Config.warnings`, said once at start and by check-config)
         return self.port
 
     async def stop(self) -> None:
