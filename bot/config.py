@@ -444,6 +444,9 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
         except ConfigError as err:
             errors.append(err)
     errors += _together(values, origins, source, {e.key for e in errors})
+    if values["web.port"] and not values["web.public_url"]:  # (said by check-config too, not only in a start's log)
+        warnings.append("`web.port` is set but `web.public_url` is not: the dashboard serves, but no sign-in link "
+                        "can be made until it is. Example: public_url = \"https://hearth.example.org\"")
     secrets = {name: env[name] for name in SECRET_ENV if env.get(name)}
     return Config(values, secrets, source, origins, tuple(warnings)), errors
 

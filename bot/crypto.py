@@ -125,15 +125,21 @@ def cipher_from_key(value: str | None, name: str = KEY_ENV) -> Cipher:
                           "generate one with `hearth keygen`", f"${name}") from None
 
 
-def note_cipher(config: Config) -> Cipher:
-    """The cipher for this Hearth; warns once when a community's private words will be stored in the clear:
-    when it serves Discord or Slack, or writes to a PostgreSQL database (a community's, even from a terminal).
-    Not when someone tries Hearth in their terminal on a SQLite file: the words are their own, on their machine."""
+def configured_keys(config: Config) -> str | None:
+    """The keys this Hearth reads with: the new one first while changing keys, then the one in use."""
     value = config.secret(KEY_ENV)
     new = config.secret(NEW_KEY_ENV)
     if new:
         cipher_from_key(new, NEW_KEY_ENV)  # a bad new key is named as such
         value = f"{new},{value}" if value else new
+    return value
+
+
+def note_cipher(config: Config) -> Cipher:
+    """The cipher for this Hearth; warns once when a community's private words will be stored in the clear:
+    when it serves Discord or Slack, or writes to a PostgreSQL database (a community's, even from a terminal).
+    Not when someone tries Hearth in their terminal on a SQLite file: the words are their own, on their machine."""
+    value = configured_keys(config)
     if not value and (config.serves_a_platform or is_postgres_url(str(config["database_url"] or ""))):
         log.warning("%s is not set: private notes and answers are stored unencrypted. "
                     "Generate a key with `hearth keygen` and set it to encrypt them.", KEY_ENV)
@@ -156,22 +162,31 @@ async def prepare_store(store: "Store") -> None:
 
     cipher = store.cipher
     if not isinstance(cipher, FernetCipher):
-        count = await sealed_count(store.db)
-        if count:
-            raise KeyProblem(
-                f"{count} private note(s) and answer(s) in this database are encrypted, but {KEY_ENV} is not set, "
+        problem = key_problem(cipher, await sealed_count(store.db), [])
+    else:
+        problem = key_problem(cipher, 0, await sealed_sample(store.db))
+    if problem:
+        raise KeyProblem(problem)
+    await seal_stored(store)
+
+
+def key_problem(cipher: Cipher, sealed: int, sample: list[str]) -> str | None:
+    """Why the stored private words and the key don't agree (`sealed`: how many rows are sealed, asked when there
+    is no key; `sample`: sealed words to try the key on), or None. A start (`prepare_store`) and `hearth
+    check-config` (`bot.preflight`, on a SQLite file) say the same."""
+    if not isinstance(cipher, FernetCipher):
+        if not sealed:
+            return None
+        return (f"{sealed} private note(s) and answer(s) in this database are encrypted, but {KEY_ENV} is not set, "
                 "so Hearth can't read them. Set it to the key they were encrypted with and start again. "
                 "Nothing has been changed.")
-        return
-    sample = await sealed_sample(store.db)
     unopened = sum(1 for text in sample if not cipher.opens(text))
-    if unopened:
-        raise KeyProblem(
-            f"{KEY_ENV} doesn't open the private notes and answers already encrypted in this database "
+    if not unopened:
+        return None
+    return (f"{KEY_ENV} doesn't open the private notes and answers already encrypted in this database "
             f"({unopened} of the {len(sample)} checked). Set it to the key they were encrypted with (while changing "
             f"keys: the old one in {KEY_ENV} and the new one in {NEW_KEY_ENV}) and start again. "
             "Nothing has been changed.")
-    await seal_stored(store)
 
 
 async def seal_stored(store: "Store") -> int:
@@ -203,5 +218,6 @@ def main(argv: list[str] | None = None) -> int:
     print(generate_key())
     print(f"Set this as {KEY_ENV} to encrypt private notes and answers at rest (those already stored are "
           "encrypted when Hearth next starts). Keep it safe: "
-          "they can't be read without it. To rotate, put the new key first: NEW,OLD.", file=sys.stderr)
+          f"they can't be read without it. To change a key in use: set this one as {NEW_KEY_ENV}, keep the old "
+          f"one in {KEY_ENV}, restart, then run `hearth rotate-key` (docs/hosting.md).", file=sys.stderr)
     return 0

@@ -26,7 +26,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def start_problems(config: Config) -> list[str]:
     """Every reason this config would fail at start (without touching the database's contents)."""
-    return [*_content_problems(config), *_data_problems(config), *_key_problems(config)]
+    data = _data_problems(config)
+    keys = _key_problems(config)
+    return [*_content_problems(config), *data, *keys, *([] if data or keys else _stored_key_problems(config)),
+            *_platform_problems(config)]
 
 
 def _named(config: Config, key: str) -> str:
@@ -130,3 +133,42 @@ def _key_problems(config: Config) -> list[str]:
         except ConfigError as err:
             problems.append(str(err))
     return problems
+
+
+def _stored_key_problems(config: Config) -> list[str]:
+    """The SQLite file's schema is one this Hearth knows, and the key settings open the private words already sealed in the SQLite file, as a start checks
+    (`bot.crypto.prepare_store`): else check-config would say "Config OK" to a start that refuses. (PostgreSQL is
+    not contacted by this check; a start says the same there.)"""
+    import sqlite3
+
+    from bot.crypto import cipher_from_key, configured_keys, key_problem
+    from bot.store.sealing import sealed_in_sqlite_file
+
+    if is_postgres_url(config["database_url"]) or not config.sqlite_path.is_file():
+        return []
+    from bot.errors import StoreError
+    from bot.store.upgrade import pending_sqlite
+
+    try:
+        pending_sqlite(config.sqlite_path)  # (written by a newer Hearth: a start refuses it, so this says so too)
+    except StoreError as err:
+        return [str(err)]
+    try:
+        sealed, sample = sealed_in_sqlite_file(config.sqlite_path)
+    except sqlite3.Error as err:  # (a damaged file: the store's own sentence, as a start says it; else the start's)
+        from bot.store.store import damaged
+
+        said = damaged(config.sqlite_path, err)
+        return [str(said)] if said is not None else []
+    problem = key_problem(cipher_from_key(configured_keys(config)), sealed, sample)
+    return [problem] if problem else []
+
+
+def _platform_problems(config: Config) -> list[str]:
+    """What a platform's adapter needs besides its token, as its start refuses without it (`adapters.slack`):
+    else check-config said "Config OK" to a Slack over HTTP with no signing secret, which can't start."""
+    if config.secret("HEARTH_SLACK_BOT_TOKEN") and not config.secret("HEARTH_SLACK_APP_TOKEN") \
+            and not config.secret("HEARTH_SLACK_SIGNING_SECRET"):
+        return ["HEARTH_SLACK_BOT_TOKEN is set, but Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET too (or set "
+                "HEARTH_SLACK_APP_TOKEN for Socket Mode instead). See docs/slack.md."]
+    return []

@@ -234,5 +234,5 @@ async def _start(adapter: Adapter, app: Hearth) -> None:
         log.debug("adapter start failed", exc_info=True)
         with contextlib.suppress(Exception):
             await adapter.stop()  # let it close whatever it had opened
-        raise AdapterUnavailable(f"the {adapter.platform} adapter could not start: {type(err).__name__}: {err}. "
+        raise AdapterUnavailable(f"the {adapter.platform} adapter could not start: {type(err).__name__}: {str(err).rstrip('.')}. "
                                  "Check its token and that the platform can be reached.") from None

@@ -87,7 +87,9 @@ def _summary(counts: dict[str, int]) -> str:
 def rotate_main(config: Config) -> int:
     """Seal every private note and answer under HEARTH_NEW_ENCRYPTION_KEY; safe to stop and run again."""
     from bot.crypto import KEY_ENV, NEW_KEY_ENV, cipher_from_key, parse_keys
+    from bot.ops.status import must_exist
 
+    must_exist(config, "re-encrypt")
     new = config.secret(NEW_KEY_ENV)
     if not new:
         raise StoreError(f"set {NEW_KEY_ENV} to the new key first (make one with `hearth keygen`), and keep "

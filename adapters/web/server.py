@@ -194,8 +194,7 @@ class Dashboard:
                                        "Pick another web.port.") from None
         log.info("moderators' dashboard on http://%s:%s/ (public address: %s)", host, self.port,
                  self.app.config["web.public_url"] or "not set")
-        if not self.app.config["web.public_url"]:
-            log.warning("web.public_url is not set: no sign-in link can be made until it is")
+        # (no web.public_url: a warning of the config's, `Config.warnings`, said once at start and by check-config)
         return self.port
 
     async def stop(self) -> None:
@@ -581,14 +580,26 @@ def when_to_send_again(replies: list[Reply]) -> tuple[list[Reply], float | None]
             for r in replies], paced
 
 
+#: The bodies a browser sends for a form.
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 class BadForm(Exception):
     """A request body that can't be read as a form."""
 
 
 async def read_form(request: web.Request) -> Any:
-    """The request's form; `BadForm` when its body can't be read as one (a body too big is aiohttp's 413)."""
+    """The request's form; `BadForm` when its body can't be read as one (a body too big is aiohttp's 413): one in
+    another format (JSON, plain text: aiohttp reads it as no fields, which looked like a form without its CSRF token,
+    "out of date"), or with more fields than any page has (aiohttp's 413 for that said "too big" of a small body)."""
+    if request.body_exists and request.content_type not in FORM_TYPES:
+        raise BadForm(f"a body of type {request.content_type}")
     try:
         return await request.post()
+    except web.HTTPRequestEntityTooLarge:
+        if request.content_length is not None and request.content_length <= request.client_max_size:
+            raise BadForm("too many fields") from None
+        raise
     except web.HTTPException:
         raise
     except (ValueError, LookupError, AssertionError, TypeError, HttpProcessingError) as err:

@@ -7,10 +7,13 @@ from datetime import datetime
 from bot.clock import SystemClock, parse_iso
 from bot.config import Config
 from bot.delivery.outbox import ALIVE_WITHIN
+from bot.errors import StoreError
+from bot.store.postgres import is_postgres_url
 from bot.store.store import Store
 
 
 async def status_report(config: Config) -> str:
+    must_exist(config, "report on")
     clock = SystemClock()
     store = await Store.open(config["database_url"] or config.sqlite_path, clock)
     try:
@@ -32,6 +35,16 @@ async def status_report(config: Config) -> str:
     lines += ["", f"Outbox: {counts.get('pending', 0)} waiting, {counts.get('sent', 0)} sent, "
                   f"{counts.get('failed', 0)} given up", f"Open rounds: {open_rounds}"]
     return "\n".join(lines)
+
+
+def must_exist(config: Config, what: str) -> None:
+    """A tool that reads a store (status, rotate-key) refuses a SQLite file that isn't there: opening it made a new,
+    empty store (a typo in data_dir, or the folder moved aside for a restore, which then refused it as not empty),
+    and said of it "nothing running", or "re-encrypted 0 ... now set the new key", of a store it never saw."""
+    if is_postgres_url(config["database_url"]) or config.sqlite_path.exists():
+        return
+    raise StoreError(f"there is no Hearth database at {config.sqlite_path}, so there is nothing to {what}. Check "
+                     "data_dir (or database_url) in the config you pointed me to. Nothing was made.")
 
 
 def _ago(then: datetime, now: datetime) -> str:

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.errors import StoreError
+from bot.store.database import read_only_uri
 
 #: Pages copied per step: small steps let Hearth's own writes in between.
 PAGES_PER_STEP = 256
@@ -30,11 +31,14 @@ def backup(source: Path, target: Path) -> dict[str, int]:
         raise StoreError(f"the folder {target.parent} does not exist. Make it first, or choose another place.")
     partial = target.with_name(target.name + ".partial")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        src = sqlite3.connect(read_only_uri(source), uri=True, timeout=30)
         try:
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst, pages=PAGES_PER_STEP)
+                # (a plain file, not the live store's WAL mode: reading it later, as a restore does, leaves no
+                # -wal and -shm files beside it, and works where the backups are read-only)
+                dst.execute("PRAGMA journal_mode=DELETE")
                 counts = _checked(dst, partial)
             finally:
                 dst.close()
@@ -52,20 +56,33 @@ def backup(source: Path, target: Path) -> dict[str, int]:
 
 def restore(backup_file: Path, target: Path, data_dir: Path) -> dict[str, int]:
     """Copy `backup_file` into `target` in the empty folder `data_dir`; returns its row counts per table."""
-    if not backup_file.is_file():
+    if not backup_file.exists():
         raise StoreError(f"the backup {backup_file} does not exist.")
-    with backup_file.open("rb") as f:
-        if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise StoreError(f"{backup_file} is not a Hearth backup (it isn't a SQLite database). For "
-                             "PostgreSQL, restore a dump with pg_restore (docs/hosting.md).")
+    if not backup_file.is_file():  # (a folder, a device, a pipe: said as it is, not "does not exist")
+        raise StoreError(f"the backup {backup_file} is not a file. Name the backup file itself.")
+    try:
+        with backup_file.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as err:
+        raise StoreError(f"I can't read the backup {backup_file}: {err.strerror}.") from None
+    if head != SQLITE_HEADER:
+        raise StoreError(f"{backup_file} is not a Hearth backup (it isn't a SQLite database). For "
+                         "PostgreSQL, restore a dump with pg_restore (docs/hosting.md).")
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(f"the data folder {data_dir} is a file, not a folder. Point data_dir at a new, empty "
+                         "folder.")
     if data_dir.exists() and any(data_dir.iterdir()):
         names = ", ".join(sorted(p.name for p in data_dir.iterdir())[:3])
         raise StoreError(f"the data folder {data_dir} is not empty (it has {names}). I only restore into an "
                          "empty folder, so nothing there is lost: point data_dir at a new folder, or move those "
                          "files somewhere safe first.")
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"I couldn't make the data folder {target.parent}: {err.strerror}. Choose a folder I can "
+                         "write to.") from None
+    try:
+        src = sqlite3.connect(read_only_uri(backup_file), uri=True)
         try:
             _checked(src, backup_file)
             dst = sqlite3.connect(target)

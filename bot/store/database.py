@@ -22,6 +22,14 @@ import aiosqlite
 
 from bot.slices import built_in_slices
 
+
+def read_only_uri(path: "str | Path") -> str:
+    """The SQLite URI that opens the file at `path` read-only, whatever its name holds: "file:{path}?mode=ro"
+    read a "#" or "?" in a name as the URI's own (`hearth backup` of a data folder named "club#2" opened "club",
+    creating it, read-write), and "%" as an escape."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]

@@ -12,10 +12,11 @@ Hearth refuses to start rather than show members "unreadable" in place of their 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from bot.crypto import MARKER
-from bot.store.database import Executor, atomic
+from bot.store.database import Executor, atomic, read_only_uri
 
 if TYPE_CHECKING:
     from bot.store.database import Database
@@ -73,6 +74,28 @@ async def sealed_sample(db: "Database", per_end: int = SAMPLE) -> list[str]:
                                      f"ORDER BY id {order} LIMIT ?", per_end)
             texts.update({(table, r["id"]): r["text"] for r in rows})
     return list(texts.values())
+
+
+def sealed_in_sqlite_file(path: Path, per_end: int = SAMPLE) -> tuple[int, list[str]]:
+    """`sealed_count` and `sealed_sample` of a SQLite file, read without changing it (opened read-only), for
+    `hearth check-config`: (0, []) when it has no such tables yet (a new or very old file)."""
+    import sqlite3
+
+    count, texts = 0, {}
+    db = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        for table, which in SEALED.items():
+            try:
+                count += db.execute(f"SELECT COUNT(*) FROM {table} WHERE {which} AND {_SEALED_ROW}").fetchone()[0]
+                for order in ("ASC", "DESC"):
+                    rows = db.execute(f"SELECT id, text FROM {table} WHERE {which} AND {_SEALED_ROW} "
+                                      f"ORDER BY id {order} LIMIT ?", (per_end,)).fetchall()
+                    texts.update({(table, r[0]): r[1] for r in rows})
+            except sqlite3.OperationalError:  # (no such table: nothing sealed in it)
+                continue
+    finally:
+        db.close()
+    return count, list(texts.values())
 
 
 async def seal_plain(db: "Database", seal: Callable[[str], str], batch: int = BATCH,

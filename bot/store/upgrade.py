@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.errors import StoreError
+from bot.store.database import read_only_uri
 from bot.store.migrations import Migration, available
 from bot.store.postgres import PostgresDatabase, redacted
 
@@ -20,7 +21,7 @@ def pending_sqlite(path: Path) -> tuple[set[int], list[Migration]]:
     if not path.is_file():
         return set(), available()
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
         try:
             has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
                                ).fetchone()

@@ -264,3 +264,18 @@ def test_a_pair_with_a_value_wrong_alone_reports_that_value_only(tmp_path):
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path, "[checkins]\ndefault_open_minutes = -1\ndefault_remind_minutes = 60"), env={})
     assert err.value.key == "checkins.default_open_minutes" and "default_remind" not in str(err.value)
+
+
+def test_a_dashboard_port_without_its_public_address_is_a_warning_check_config_says(tmp_path, capsys, monkeypatch):
+    """Trial 22b: only the start's log said that no sign-in link can be made; check-config said a bare "Config OK"."""
+    from hearth.cli import main
+
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "data"))
+    config = tmp_path / "web.toml"
+    config.write_text("[web]\nport = 8088\n", encoding="utf-8")
+    assert main(["check-config", str(config)]) == 0
+    said = capsys.readouterr()
+    assert "Config OK" in said.out and "no sign-in link can be made" in said.err
+    config.write_text('[web]\nport = 8088\npublic_url = "https://hearth.example.org"\n', encoding="utf-8")
+    assert main(["check-config", str(config)]) == 0
+    assert "warning" not in capsys.readouterr().err

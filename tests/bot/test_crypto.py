@@ -146,6 +146,14 @@ def test_keygen_prints_a_usable_key(capsys):
     assert FernetCipher([key]).open(FernetCipher([key]).seal("x")) == "x"
 
 
+def test_keygen_tells_the_way_to_change_a_key_that_re_encrypts(capsys):
+    """Trial 22b: it said "To rotate, put the new key first: NEW,OLD", a way that never re-encrypts what is stored
+    under the old key (which then can never be dropped); the way that does is the documented one."""
+    assert main([]) == 0
+    said = capsys.readouterr().err
+    assert "NEW,OLD" not in said and "HEARTH_NEW_ENCRYPTION_KEY" in said and "hearth rotate-key" in said
+
+
 # -- turning encryption on, or off, with private words already stored ----------------------------------------------
 
 

@@ -211,6 +211,61 @@ def test_check_config_passes_what_starts(tmp_path, capsys, monkeypatch):
     assert not (tmp_path / "new").exists()  # the check only looks
 
 
+def test_check_config_says_what_a_start_would_about_the_key_and_the_sealed_words(tmp_path, capsys, monkeypatch):
+    """Trial 22b: words sealed in the SQLite file and no key (or another key): a start refuses, so check-config
+    may not say "Config OK"; it says the start's sentence, and the file is left as it was."""
+    from bot.crypto import FernetCipher, generate_key
+
+    key, other = generate_key(), generate_key()
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / "hearth.db")
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    db.execute("INSERT INTO notes (text) VALUES (?)", (FernetCipher([key]).seal("my own words"),))
+    db.commit()
+    db.close()
+    before = (data / "hearth.db").read_bytes()
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(data))
+    for given, said in ((None, "HEARTH_ENCRYPTION_KEY is not set"), (other, "doesn't open"), (key, "Config OK")):
+        if given:
+            monkeypatch.setenv("HEARTH_ENCRYPTION_KEY", given)
+        assert main(["check-config"]) == (0 if given == key else 2)
+        assert said in "".join(capsys.readouterr())
+    monkeypatch.delenv("HEARTH_ENCRYPTION_KEY")
+    monkeypatch.setenv("HEARTH_NEW_ENCRYPTION_KEY", other)  # mid-rotation without the old key: refused too
+    assert main(["check-config"]) == 2
+    assert "doesn't open" in capsys.readouterr().err
+    assert (data / "hearth.db").read_bytes() == before
+
+
+def test_check_config_refuses_a_store_written_by_a_newer_hearth(tmp_path, capsys, monkeypatch):
+    """Trial 22b: a start refuses a database of a newer schema; check-config said "Config OK" to it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / "hearth.db")
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    db.execute("INSERT INTO schema_migrations VALUES (9999, 'future', 'x')")
+    db.commit()
+    db.close()
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(data))
+    assert main(["check-config"]) == 2
+    assert "written by a newer Hearth" in capsys.readouterr().err
+
+
+def test_check_config_refuses_slack_over_http_without_its_signing_secret(tmp_path, capsys, monkeypatch):
+    """Trial 22b: a Slack bot token alone (no signing secret, no app token) can't start, so check-config may not say
+    "Config OK"; either of the two makes it fine."""
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HEARTH_SLACK_BOT_TOKEN", "xoxb-1")
+    assert main(["check-config"]) == 2
+    assert "needs HEARTH_SLACK_SIGNING_SECRET" in capsys.readouterr().err
+    for name, value in (("HEARTH_SLACK_SIGNING_SECRET", "s"), ("HEARTH_SLACK_APP_TOKEN", "xapp-1")):
+        with monkeypatch.context() as m:
+            m.setenv(name, value)
+            assert main(["check-config"]) == 0
+            assert "Config OK" in capsys.readouterr().out
+
+
 # -- the subcommands ---------------------------------------------------------------------------------------------
 
 

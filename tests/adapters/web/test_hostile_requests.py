@@ -389,3 +389,24 @@ async def test_a_request_that_is_not_readable_http_is_a_plain_400_and_one_calm_l
         assert "\n" not in said[1].getMessage()  # (one line, though aiohttp's message has three)
     finally:
         await dashboard.stop()
+
+
+async def test_a_body_that_is_no_form_or_has_too_many_fields_is_said_so(web: TestClient, app: Hearth) -> None:
+    """Trial 22b: a JSON or plain-text body with the right CSRF token in it was "out of date" (aiohttp reads it as
+    no fields), and a small body of more fields than aiohttp takes (1000) was "too big (a pack file can be up to
+    1 MB)": neither is true. Each is a body the dashboard can't read, and nothing changes."""
+    await make_schedule(app)
+    csrf = await signed_in(web, app)
+    cookie = web.session.cookie_jar.filter_cookies(web.make_url("/"))[COOKIE].value
+    before = await snapshot(app)
+    many = "&".join([f"csrf={csrf}"] + [f"a:f{i}=1" for i in range(1200)]).encode()
+    for content_type, body in (("application/json", b'{"csrf": "%s", "action": "cancel"}' % csrf.encode()),
+                               ("text/plain", f"csrf={csrf}".encode()),
+                               ("application/x-www-form-urlencoded", many)):
+        for path in ("/act", "/sign-in"):
+            status, headers, page = await raw(web, post(path, content_type, body, cookie))
+            assert status == 400, (path, content_type, status, words(page)[-300:])
+            kind(status, headers, page)
+            assert "couldn't read what your browser sent" in words(page)
+    assert await snapshot(app) == before
+    assert (await web.post("/act", data=edit_form(csrf, "mornings", "weekdays 10:30"))).status == 200
