@@ -734,7 +734,16 @@ class AllRules:
 
     #: Words that make a verb of the third person the writer's own ("part of me wants to jump", Portuguese "a gente
     #: vai se matar": we): a phrase about someone else said of them is the writer's danger, so never the other kind.
-    _OWN_SUBJECT = re.compile(r"\b(?:part of me|parte de m[ií]m?|partie de moi|teil von mir|a gente)\b")
+    #: So do the words that say the same of the writer after it ("my friend told me she's been thinking about
+    #: suicide, and honestly so have i"; "y la verdad yo también", "et franchement moi aussi", "e eu também",
+    #: "und ehrlich gesagt ich auch"); the short ones ("me too", "ich auch", "mir auch") only where they start a
+    #: clause of their own, never "it scares me too", "das weiß ich auch".
+    _OWN_SUBJECT = re.compile(
+        r"\b(?:part of me|parte de m[ií]m?|partie de moi|teil von mir|a gente"
+        r"|so have i|so do i|so am i|same here|i do too|i have too|i am too|i feel the same|i feel it too"
+        r"|yo tambi[eé]n|yo siento lo mismo|moi aussi|je ressens (?:la m[eê]me chose|pareil)|eu tamb[eé]m"
+        r"|eu sinto (?:o mesmo|a mesma coisa)|es mir genauso geht|mir geht(?:'s| es|s)? genauso)\b"
+        r"|(?:^|[,.;:!?]|\b(?:and|honestly|tbh|und|ehrlich gesagt|ehrlich)\b)\s*(?:me too|me as well|ich auch|mir auch)\b")
 
     #: Whose danger wins where phrases of several kinds count: the writer's own, then danger to them from another
     #: person, then someone else's.

@@ -123,6 +123,31 @@ def test_words_that_make_the_phrase_the_writers_own_keep_the_default(screen: Scr
     assert (result.level, result.kind) == ("crisis", "self")
 
 
+#: Someone else's thoughts of suicide told, then the same said of the writer ("so have i", "y la verdad yo también"):
+#: the writer's own danger, never only someone else's (fa22b).
+SO_HAVE_I = {
+    "en": ["my friend told me she's been thinking about suicide and honestly so have i",
+           "my brother said he's been thinking about ending it, so have i",
+           "my friend told me she's been thinking about suicide, how do i help her when i feel the same way"],
+    "es": ["mi amiga me contó que ha estado pensando en suicidarse y la verdad yo también",
+           "mi hermano me dijo que está pensando en quitarse la vida, yo también"],
+    "de": ["meine Freundin hat mir gesagt, dass sie an Suizid denkt, und ehrlich gesagt ich auch"],
+    "fr": ["mon amie m'a dit qu'elle pense au suicide et franchement moi aussi"],
+    "pt": ["minha amiga me contou que anda pensando em suicídio e eu também ando"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_said_of_the_writer_makes_it_the_writers_own(screen: Screen, lang: str):
+    got = {text: screen.check(text) for text in SO_HAVE_I[lang]}
+    assert {(r.level, r.kind) for r in got.values()} == {("crisis", "self")}, got
+
+
+def test_a_short_me_too_inside_a_clause_leaves_someone_elses_danger(screen: Screen):
+    result = screen.check("my sister wants to kill herself, it scares me too")
+    assert (result.level, result.kind) == ("crisis", "someone_else")
+
+
 def test_another_languages_word_inside_a_phrase_about_someone_else_is_that_phrases(screen: Screen):
     """English "suicid*" reads "suicidarse" in "mi amiga va a suicidarse": a word of the writer's own kind inside
     the longer phrase about someone else, so someone else's."""

@@ -19,6 +19,14 @@ slip (review21 took their softening out: it softened real crises); "if my mom se
 of a real danger from someone at home); "I feel like a burden" (a risk in its own right). Sentences written for this
 test (not from the corpus, not the blind lines). The rules are the `fa22` blocks at the end of
 content/safety/*.toml.
+
+fa22b (a review): the care those figures took away, each class in all five languages. A feeling or one's own
+thoughts lived with is no place ("cansada de vivir con este vacío"); a suicide loss told with the writer's own dread
+or rumination is never nothing ("mi mejor amiga se suicidó y siento que yo soy la siguiente"); a sleep until Monday
+"or ever"; not being here in a town or a server with thanks for everything, or on this earth; goodbye to one's
+family; someone else's thoughts of suicide "and so have I" (the writer's own, `AllRules._OWN_SUBJECT`); a thing's
+"suicide" with "maybe I should too" or "lucky phone". Left on purpose: asking how to help a friend who told the
+writer they think of suicide stays ok (the corpus's help-seeking rows are ok).
 """
 
 from __future__ import annotations
@@ -273,6 +281,86 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "de": ["ich hab genug von allem, vom Leben, von mir selbst, ich will sterben"],
         "fr": ["j'en ai marre de tout, de la vie, de moi-même, je veux mourir"],
         "pt": ["tô cansada de tudo, da vida, de mim mesma, quero morrer"],
+    }),
+    # fa22b: care the fa22 figures took away (a review), each class in all five languages.
+    "tired of living with a feeling or one's thoughts, not a place (crisis)": ("crisis", {
+        "en": ["tired of living with this emptiness", "tired of living with my thoughts"],
+        "es": ["cansada de vivir con este vacío", "cansado de vivir con mis pensamientos",
+               "cansada de vivir con esta culpa"],
+        "de": ["ich bin es leid, mit dieser Leere zu leben", "ich bin es leid, mit meinen Gedanken zu leben"],
+        "fr": ["marre de vivre avec mes pensées", "fatiguée de vivre avec ce vide"],
+        "pt": ["cansada de viver com esse vazio", "cansado de viver com meus pensamentos"],
+    }),
+    "a suicide loss told by the writer, with their own dread or rumination (never nothing)": (("gentle", "crisis"), {
+        "en": ["my dad killed himself and i think about it every day",
+               "my best friend killed herself and i feel like i'm next"],
+        "es": ["mi mejor amiga se suicidó y siento que yo soy la siguiente",
+               "mi padre se suicidó y pienso en eso todos los días"],
+        "de": ["mein Vater hat sich umgebracht und ich denke jeden Tag daran",
+               "meine beste Freundin hat sich umgebracht und ich glaube, ich bin die Nächste"],
+        "fr": ["mon père s'est suicidé et j'y pense tous les jours",
+               "ma meilleure amie s'est suicidée et j'ai l'impression d'être la prochaine"],
+        "pt": ["meu pai se suicidou e eu penso nisso todo dia",
+               "minha melhor amiga se suicidou e sinto que eu sou a próxima"],
+    }),
+    "a sleep until a time, or ever (crisis)": ("crisis", {
+        "en": ["i just want to sleep and never wake up until monday, or ever",
+               "i just want to sleep and never wake up till next week, honestly i'd rather not wake up at all"],
+        "es": ["solo quiero dormir y no despertar hasta el lunes, o nunca"],
+        "de": ["ich will einfach schlafen und nicht mehr aufwachen bis Montag, oder nie"],
+        "fr": ["je veux juste dormir et ne plus me réveiller jusqu'à lundi, ou jamais"],
+        "pt": ["só quero dormir e não acordar mais até segunda, ou nunca"],
+    }),
+    "not wanting to be here, in a server with thanks for everything, in a town, on this earth (crisis)": ("crisis", {
+        "en": ["i don't want to be here anymore in this server, thanks for everything",
+               "i don't want to be here anymore in this town, in this life, anywhere"],
+        "es": ["ya no quiero estar aquí en este servidor, gracias por todo",
+               "ya no quiero estar aquí, en esta ciudad, en esta vida, en ningún lado"],
+        "de": ["ich will nicht mehr hier sein, in dieser Stadt, auf dieser Erde",
+               "ich will nicht mehr hier sein, in diesem Server, danke für alles"],
+        "fr": ["je veux plus être ici, dans ce serveur, merci pour tout",
+               "je veux plus être ici, dans cette ville, sur cette terre"],
+        "pt": ["não quero mais estar aqui nesse servidor, obrigada por tudo",
+               "não quero mais estar aqui, nessa cidade, nessa vida, em lugar nenhum"],
+    }),
+    "goodbye to the writer's family, and a house (crisis)": ("crisis", {
+        "en": ["this is goodbye to my family and my house"],
+        "es": ["este es el adiós a mi familia y a mi casa"],
+        "de": ["das ist ein Abschied von meiner Familie und meiner Wohnung"],
+        "fr": ["c'est un adieu à ma famille et à ma maison"],
+        "pt": ["é uma despedida da minha família e da minha casa"],
+    }),
+    "someone else thinks of suicide, and so does the writer (crisis, the writer's own)": ("crisis", {
+        "en": ["my friend told me she's been thinking about suicide and honestly so have i",
+               "my brother said he's been thinking about ending it, so have i"],
+        "es": ["mi amiga me contó que ha estado pensando en suicidarse y la verdad yo también"],
+        "de": ["meine Freundin hat mir gesagt, dass sie an Suizid denkt, und ehrlich gesagt ich auch"],
+        "fr": ["mon amie m'a dit qu'elle pense au suicide et franchement moi aussi"],
+        "pt": ["minha amiga me contou que anda pensando em suicídio e eu também ando"],
+    }),
+    "asking how to help someone who told the writer, who feels the same (crisis, the writer's own)": ("crisis", {
+        "en": ["my friend told me she's been thinking about suicide, how do i help her when i feel the same way"],
+        "es": ["mi amiga me contó que piensa en suicidarse, cómo la ayudo si yo siento lo mismo"],
+        "de": ["meine Freundin hat mir gesagt, dass sie an Suizid denkt, wie soll ich ihr helfen, wenn es mir "
+               "genauso geht"],
+        "fr": ["mon amie m'a dit qu'elle pense au suicide, comment l'aider alors que je ressens la même chose"],
+        "pt": ["minha amiga me contou que tá pensando em suicídio, como ajudar se eu sinto o mesmo"],
+    }),
+    "a thing's suicide, and the writer's own wish or envy beside it (crisis)": ("crisis", {
+        "en": ["even my plants commit suicide, maybe i should too", "even my phone committed suicide today, lucky phone"],
+        "es": ["hasta mis plantas se suicidan, tal vez yo debería también", "hasta mi móvil se suicidó hoy, qué suerte tiene"],
+        "de": ["sogar meine Pflanzen begehen Selbstmord, vielleicht sollte ich das auch",
+               "sogar mein Handy hat heute Selbstmord begangen, vielleicht sollte ich das auch"],
+        "fr": ["même mes plantes se suicident, je devrais peut-être faire pareil",
+               "même mon téléphone s'est suicidé aujourd'hui, le veinard"],
+        "pt": ["até minhas plantas se suicidam, talvez eu devesse também", "até meu celular se suicidou hoje, sortudo"],
+    }),
+    "tired of living in a flat or with one's parents (everyday)": ("ok", {
+        "en": ["so tired of living in this tiny flat, looking for something bigger"],
+        "es": ["cansada de vivir en este depa chiquito, busco algo más grande", "harto de vivir con mis padres"],
+        "de": ["ich hab's so satt, in dieser winzigen Wohnung zu wohnen, ich such was Größeres"],
+        "fr": ["marre de vivre dans ce petit appart, je cherche plus grand", "fatiguée de vivre chez mes parents"],
+        "pt": ["cansada de morar nesse apê minúsculo, procurando algo maior"],
     }),
 }
 
