@@ -41,12 +41,12 @@ THREAD_NAME = N_("Check-in answers")
 NONCE_MAX = 25
 #: Codes where retrying cannot help: missing access/permissions, unknown channel.
 PERMANENT_CODES = {10003, 50001, 50013}
-#: Codes that say Discord doesn't let Hearth post there (`PermanentFailure.not_allowed`): 50001 Missing Access,
-#: 50013 Missing Permissions, 50083 an archived thread, 160002 replying needs Read Message History, 160005 a locked
-#: thread. (10003 Unknown Channel is a channel gone, and 50035 Invalid Form Body the message: not said to be these.)
+#: Codes that say Discord doesn't let Hearth post there (`PermanentFailure.not_allowed`), from Discord's published
+#: JSON error codes: 50001 Missing Access, 50013 Missing Permissions, 50083 an archived thread, 160002 replying
+#: needs Read Message History, 160005 a locked thread. Only these: any other refusal, a 403 included (20009 explicit
+#: content, 40002 the account must be verified, a proxy's HTML page with code 0), is not said to be about Hearth's
+#: permission there. (10003 Unknown Channel is a channel gone, and 50035 Invalid Form Body the message.)
 NOT_ALLOWED_CODES = {50001, 50013, 50083, 160002, 160005}
-#: A 403 that is about the message, not the place: 20009 explicit content can't go to that recipient.
-CONTENT_FORBIDDEN = {20009}
 TOO_MANY_REQUESTS = 429
 
 
@@ -94,7 +94,7 @@ class DiscordSender:
             if err.code == CANNOT_DM:
                 raise PermanentFailure("this member's DMs are closed to Hearth", dm_closed=True) from err
             raise PermanentFailure(f"Discord refused ({err.code}): {err.text}",
-                                   not_allowed=err.code not in CONTENT_FORBIDDEN) from err
+                                   not_allowed=err.code in NOT_ALLOWED_CODES) from err
         except discord.NotFound as err:
             if delivery.kind == "delete":
                 return None  # already gone: that was the point

@@ -55,7 +55,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
     async def mark_failed(self, entry_id: int, error: str) -> None: ...
     async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
-                           not_allowed: bool = False) -> bool: ...
+                           not_allowed: bool = False, holder: str | None = None) -> bool: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
@@ -412,9 +412,11 @@ class Outbox:
         if delivery is None:
             # An answer's post whose round post failed for good can never go up either: its member is told now
             # (why, only if the platform said Hearth may not post there), not after `PARENT_PATIENCE`. One whose
-            # round post was skipped, or is still on its way, is never said refused: after that long it fails unseen.
+            # round post was skipped, or is still on its way after that long, never went up either: its member is
+            # told so too, in neutral words (nothing says the platform refused it), and the answer marked not posted.
+            telling = self.refusals is not None and carries_answer(entry)
             failed = await self.store.round_post_refused(entry.round_id) \
-                if self.refusals is not None and carries_answer(entry) and entry.round_id is not None else None
+                if telling and entry.round_id is not None else None
             if failed is not None:
                 result.failed += 1
                 not_allowed = failed.startswith(NOT_ALLOWED)
@@ -422,7 +424,10 @@ class Outbox:
                 return
             if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
                 result.failed += 1
-                await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
+                if telling:
+                    await self._refused(entry, "the message it belongs to was never sent", False)
+                else:
+                    await self.store.mark_failed(entry.id, "the message it belongs to was never sent")
                 return
             result.waiting += 1
             await self.store.postpone(entry.id, self.clock.now() + timedelta(seconds=1))
@@ -472,7 +477,7 @@ class Outbox:
         and queues that with the entry's failure (`mark_refused`)."""
         assert self.refusals is not None
         notes = await self.refusals(entry, why, not_allowed)
-        if await self.store.mark_refused(entry, why, notes, self.clock.now(), not_allowed) and notes:
+        if await self.store.mark_refused(entry, why, notes, self.clock.now(), not_allowed, self.holder) and notes:
             self.kick()
 
     def _no_longer_true(self, entry: OutboxEntry) -> bool:

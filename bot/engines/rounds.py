@@ -443,9 +443,11 @@ async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, not_allo
     resp = await app.store.rounds.response(entry.response_id) if entry.response_id is not None else None
     rnd = await app.store.rounds.get(entry.round_id or (resp.round_id if resp else 0))
     schedule = await app.store.schedules.get(rnd.schedule_id) if rnd is not None else None
-    log.warning("community %s, round %s: the platform refused for good to post an answer (%s) in channel %s: %s",
+    log.warning("community %s, round %s: %s an answer (%s) in channel %s: %s",
                 schedule.community_id if schedule else entry.target.get("community", "?"),
-                rnd.id if rnd else entry.round_id, "anonymous" if anonymous else "shared",
+                rnd.id if rnd else entry.round_id,
+                "the platform refused for good to post" if not_allowed else "failed for good to post",
+                "anonymous" if anonymous else "shared",
                 entry.target.get("channel"), reason)
     if resp is None or not resp.user_id or schedule is None or \
             resp.visibility != ("anonymous" if anonymous else "shared"):

@@ -260,23 +260,34 @@ class OutboxRepository(Repository):
         )
 
     async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
-                           not_allowed: bool = False) -> bool:
+                           not_allowed: bool = False, holder: str | None = None) -> bool:
         """An answer's post that failed for good (`Outbox.refusals`): failed, and, if the answer still wants that
         post (shared for its named post, anonymous for its anonymous one) and has none up, marked not posted and its
         author told (`notes`, queued once: their keys are the answer's), in one transaction. Whether it was marked.
 
         A shared answer's `post_refused` says why (`REFUSED_NOT_ALLOWED` if the platform said Hearth may not post
         there, `REFUSED_OTHER` otherwise). An anonymous one is `unposted`, and no longer out: a later change of its
-        words is a new post (`RoundRepository._hold`), never an edit of a post that isn't there."""
+        words is a new post (`RoundRepository._hold`), never an edit of a post that isn't there.
+
+        Only while the entry is still pending and, with `holder`, still claimed by it: if another process took it
+        over meanwhile (or it is done), nothing is marked or queued. Lock order as `RoundRepository.lock_rounds`:
+        the round first (PostgreSQL), as the transactions that release its anonymous posts (`_release`) hold it,
+        then the outbox row, then the answer."""
         anonymous = entry.target.get("post") == "anonymous"
         mark = ("UPDATE responses SET unposted = 1, anon_out = 0 WHERE id = ? AND visibility = 'anonymous' "
                 "AND anon_ref IS NULL" if anonymous else
                 f"UPDATE responses SET post_refused = {REFUSED_NOT_ALLOWED if not_allowed else REFUSED_OTHER} "
                 "WHERE id = ? AND visibility = 'shared' AND post_ref IS NULL")
 
+        claimed = " AND claimed_by = ?" if holder is not None else ""
+
         async def work(tx: Executor) -> bool:
-            await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
-                             "WHERE id = ?", error[:500], entry.id)
+            if entry.round_id is not None and self.db.dialect == "postgresql":
+                await tx.fetchall("SELECT id FROM rounds WHERE id = ? FOR NO KEY UPDATE", entry.round_id)
+            if not await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
+                                    f"WHERE id = ? AND status = 'pending'{claimed}", error[:500], entry.id,
+                                    *([holder] if holder is not None else [])):
+                return False  # taken over, or done with, meanwhile: its holder says what became of it
             if not entry.response_id or not await tx.execute(mark, entry.response_id):
                 return False
             await enqueue_on(tx, notes, now)

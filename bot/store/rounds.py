@@ -359,9 +359,10 @@ class RoundRepository(Repository):
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO UPDATE SET mood = excluded.mood, "
             "text = excluded.text, visibility = excluded.visibility, updated_at = excluded.updated_at, "
             "held_for = excluded.held_for, post_refused = CASE WHEN responses.mood = excluded.mood AND "
-            "responses.visibility = excluded.visibility AND responses.text = excluded.text THEN responses.post_refused "
-            "ELSE 0 END, unposted = CASE WHEN ? = 0 OR responses.visibility = excluded.visibility AND responses.text = "
-            "excluded.text THEN responses.unposted ELSE 0 END RETURNING *",
+            "responses.visibility = excluded.visibility AND COALESCE(responses.text, '') = COALESCE(excluded.text, '') "
+            "THEN responses.post_refused ELSE 0 END, unposted = CASE WHEN ? = 0 OR responses.visibility = "
+            "excluded.visibility AND COALESCE(responses.text, '') = COALESCE(excluded.text, '') "
+            "THEN responses.unposted ELSE 0 END RETURNING *",
             # (changed, it is posted anew: `answer_messages`; an anonymous post refused, once its words change, by
             # its batch: `_hold`, as a new post, `OutboxRepository.mark_refused`)
             round_id, user_id, mood, self._sealed_if_private(text, visibility), visibility, utc_iso(now),
@@ -562,10 +563,11 @@ class RoundRepository(Repository):
                 await tx.execute("UPDATE responses SET post_ref = NULL WHERE id = ?", h.response.id)
             # A post taken down by its known id leaves no id behind; one still on its way keeps the column for
             # its removal to find (`Outbox._resolve`).
+            # (One that shows now is posted: a mark from a refused post before it is no longer true, `mark_refused`.)
             await tx.execute(
                 "UPDATE responses SET anon_out = ?, anon_ref = CASE WHEN ? = 1 AND anon_ref IS NOT NULL THEN NULL "
-                "ELSE anon_ref END WHERE id = ?",
-                int(shows), int(not shows), h.response.id,
+                "ELSE anon_ref END, unposted = CASE WHEN ? = 1 THEN 0 ELSE unposted END WHERE id = ?",
+                int(shows), int(not shows), int(shows), h.response.id,
             )
         due = None if everything else tick
         at = await self._after_care_notes(tx, round_id, held, now, due)

@@ -90,8 +90,13 @@ async def test_only_discords_refusals_about_being_let_post_there_say_so():
                                         (discord.HTTPException, 400, 50083, True),
                                         (discord.HTTPException, 400, 160005, True),
                                         (discord.HTTPException, 400, 50035, False),
+                                        (discord.HTTPException, 400, 160002, True),
+                                        (discord.Forbidden, 403, 20009, False),  # explicit content: the message
+                                        (discord.Forbidden, 403, 40002, False),  # the account must be verified
+                                        (discord.Forbidden, 403, 0, False),  # a proxy's HTML page: nothing known
                                         (discord.NotFound, 404, 10003, False)):
-        sender.error = kind(SimpleNamespace(status=status, reason="refused"), {"code": code, "message": "refused"})
+        body = "<html>403 Forbidden</html>" if code == 0 else {"code": code, "message": "refused"}
+        sender.error = kind(SimpleNamespace(status=status, reason="refused"), body)
         try:
             await sender.send(Delivery("thread", Reply(body="x"), channel="discord:1", parent_ref="discord:2"))
         except PermanentFailure as failure:

@@ -260,7 +260,9 @@ async def test_a_round_post_that_failed_otherwise_is_told_without_a_reason(app, 
     assert "shared, not posted — Rough night" in text(await run(app, actor("ann"), "me history"))
 
 
-async def test_an_answer_waiting_long_on_a_round_post_not_yet_out_is_never_said_refused(app, clock):
+async def test_an_answer_waiting_long_on_a_round_post_not_yet_out_is_told_in_neutral_words(app, clock, caplog):
+    """Its words never went up: marked not posted and told so, but never said refused (nothing said the platform
+    refused anything): no reason, no permission to check."""
     from datetime import datetime, timezone
 
     from bot.clock import utc_iso, utc_iso_fine
@@ -277,7 +279,12 @@ async def test_an_answer_waiting_long_on_a_round_post_not_yet_out_is_never_said_
                                "WHERE dedupe_key LIKE 'round:%:post'", utc_iso(later), utc_iso_fine(later))
     await run(app, actor("ann"), "checkin answer", mood="2", visibility="shared", words="Rough night")
     clock.advance(PARENT_PATIENCE + timedelta(hours=1))
-    await app.outbox.drain_all()
+    with caplog.at_level(logging.INFO):
+        await app.outbox.drain_all()
     assert not [d for d in app.sent if d.kind == "post" and "Rough night" in d.message.plain()]
-    assert told(app) == [] and told_neutrally(app) == []
-    assert "not posted" not in text(await run(app, actor("ann"), "me history"))
+    assert told(app) == []
+    [dm] = told_neutrally(app)
+    assert dm.startswith(NEUTRAL) and "Rough night" not in dm
+    assert "permission" not in dm and "didn't let" not in dm
+    assert "shared, not posted — Rough night" in text(await run(app, actor("ann"), "me history"))
+    assert "failed for good to post an answer" in caplog.text and "refused for good" not in caplog.text

@@ -340,3 +340,30 @@ async def test_schedules_made_before_count_their_fires_from_when_they_were_creat
         assert s.counts(datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc))
     finally:
         await store.close()
+
+
+async def test_anonymous_answers_refused_before_are_no_longer_out(empty_database_url, tmp_path):
+    """0029 on both databases: an anonymous answer the earlier code marked not posted (a refused post) but left out,
+    with no post, is not out; one that is up, or still only waiting to go, is left alone."""
+    clock = ManualClock()
+    url = empty_database_url
+    db = await migrated_up_to(28, url, tmp_path, clock)
+    stamp = "2026-01-05T08:00:00Z"
+    await db.execute("INSERT INTO communities (id, created_at) VALUES ('c', ?)", stamp)
+    await db.execute("INSERT INTO schedules (id, community_id, name, channel_id, spec, cron, timezone, open_minutes, "
+                     "remind_minutes, created_by, created_at, updated_at) VALUES (1, 'c', 'm', 'console:g', "
+                     "'daily 09:00', '0 9 * * *', 'UTC', 60, 0, 'x', ?, ?)", stamp, stamp)
+    await db.execute("INSERT INTO rounds (id, schedule_id, scheduled_at, opened_at, closes_at, prompt_id, prompt_text) "
+                     "VALUES (1, 1, ?, ?, ?, 'p', 'P')", stamp, stamp, stamp)
+    for rid, user, unposted, out, ref in ((1, "ann", 1, 1, None), (2, "bob", 0, 1, "m2"), (3, "cy", 0, 1, None),
+                                          (4, "di", 1, 1, "m4")):
+        await db.execute("INSERT INTO responses (id, round_id, user_id, mood, visibility, anon_ref, anon_out, "
+                         "unposted, created_at, updated_at) VALUES (?, 1, ?, 3, 'anonymous', ?, ?, ?, ?, ?)",
+                         rid, f"console:{user}", ref, out, unposted, stamp, stamp)
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        got = await store.db.fetchall("SELECT id, anon_out, unposted FROM responses ORDER BY id")
+        assert [(r["id"], r["anon_out"], r["unposted"]) for r in got] == [(1, 0, 1), (2, 1, 0), (3, 1, 0), (4, 1, 1)]
+    finally:
+        await store.close()

@@ -203,3 +203,17 @@ async def test_a_delete_by_id_backing_off_holds_up_only_what_names_a_message_by_
     due = await store.outbox.claim_due("console", AT, 10, "a", LEASE)
     assert {e.subject for e in due} == {gone.subject}
     assert [e.payload["text"] for e in due] == ["p1"]  # (the new post first; its edit waits for it, by id: e2 too)
+
+
+async def test_a_refusal_is_recorded_only_by_the_process_still_holding_the_claim(store: Store) -> None:
+    """`mark_refused` from a process whose claim was taken over meanwhile marks nothing and queues nothing: the
+    entry's new holder says what became of it."""
+    await store.outbox.enqueue([dm(1)], AT)
+    [mine] = await store.outbox.claim_due("console", AT, 1, "a", LEASE)
+    [taken] = await store.outbox.claim_due("console", AT + LEASE, 1, "b", LEASE, dead=["a"])
+    assert not await store.outbox.mark_refused(mine, "refused", [dm(9)], AT, holder="a")
+    row = await store.db.fetchone("SELECT status, claimed_by FROM outbox WHERE id = ?", mine.id)
+    assert (row["status"], row["claimed_by"]) == ("pending", "b")
+    assert "dm:9" not in await outbox_keys(store)
+    await store.outbox.mark_refused(taken, "refused", [], AT, holder="b")
+    assert (await store.db.fetchone("SELECT status FROM outbox WHERE id = ?", mine.id))["status"] == "failed"
