@@ -62,7 +62,7 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
-    async def round_post_refused(self, round_id: int) -> str | None: ...
+    async def round_post_state(self, round_id: int) -> tuple[str, str] | None: ...
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
     async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
@@ -82,7 +82,7 @@ DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
 
 #: How a failure the platform gave as "Hearth may not post there" (`PermanentFailure.not_allowed`) begins in the
 #: outbox row's `last_error`: so an answer's post waiting on a round post that failed so is told why, and one
-#: waiting on a round post that failed otherwise is not (`round_post_refused`).
+#: waiting on a round post that failed otherwise is not (`round_post_state`).
 NOT_ALLOWED = "not allowed to post there: "
 
 
@@ -410,19 +410,20 @@ class Outbox:
             return
         delivery = await self._resolve(entry)
         if delivery is None:
-            # An answer's post whose round post failed for good can never go up either: its member is told now
-            # (why, only if the platform said Hearth may not post there), not after `PARENT_PATIENCE`. One whose
-            # round post was skipped, or is still on its way after that long, never went up either: its member is
-            # told so too, in neutral words (nothing says the platform refused it), and the answer marked not posted.
+            # An answer's post whose round post failed for good, or was skipped, can never go up either: its member
+            # is told now (why, only if the platform said Hearth may not post there), and the answer marked not
+            # posted. One whose round post is still on its way (a platform's outage, Hearth down for hours) waits
+            # for it, however long: the round post has its own end (`_retry`), and then this one is told.
             telling = self.refusals is not None and carries_answer(entry)
-            failed = await self.store.round_post_refused(entry.round_id) \
+            state = await self.store.round_post_state(entry.round_id) \
                 if telling and entry.round_id is not None else None
-            if failed is not None:
+            if state is not None and state[0] in ("failed", "skipped"):
                 result.failed += 1
-                not_allowed = failed.startswith(NOT_ALLOWED)
-                await self._refused(entry, "the message it belongs to was never sent: " + failed, not_allowed)
+                not_allowed = state[0] == "failed" and state[1].startswith(NOT_ALLOWED)
+                await self._refused(entry, "the message it belongs to was never sent: " + state[1], not_allowed)
                 return
-            if entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
+            on_its_way = state is not None and state[0] == "pending"
+            if not on_its_way and entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
                 result.failed += 1
                 if telling:
                     await self._refused(entry, "the message it belongs to was never sent", False)

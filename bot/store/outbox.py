@@ -307,13 +307,18 @@ class OutboxRepository(Repository):
         row = await self.db.fetchone("SELECT post_ref FROM rounds WHERE id = ?", round_id)
         return row["post_ref"] if row else None
 
-    async def round_post_refused(self, round_id: int) -> str | None:
-        """Why a round's post failed for good, if it did (None: out, on its way, or skipped): its `last_error`, which
-        begins with `bot.delivery.outbox.NOT_ALLOWED` if the platform said Hearth may not post there. (By its key,
-        `engines.rounds._round_post`: unique, so one indexed row, asked each second an answer's post waits for it.)"""
-        row = await self.db.fetchone("SELECT status, last_error FROM outbox WHERE dedupe_key = ?",
+    async def round_post_state(self, round_id: int) -> tuple[str, str] | None:
+        """A round's post's status ("pending", "sent", "failed", "skipped") and why it failed or was skipped (its
+        `last_error`, which begins with `bot.delivery.outbox.NOT_ALLOWED` if the platform said Hearth may not post
+        there); None if the round has none. (By its key, `engines.rounds._round_post`: unique, so one indexed row,
+        asked each second an answer's post waits for it.)"""
+        row = await self.db.fetchone("SELECT status, last_error, message_ref FROM outbox WHERE dedupe_key = ?",
                                      f"round:{round_id}:post")
-        return (row["last_error"] or "failed") if row and row["status"] == "failed" else None
+        if row is None:
+            return None
+        skipped = row["status"] == "sent" and row["message_ref"] is None  # (`mark_skipped`: done with, never sent)
+        status = "skipped" if skipped else row["status"]
+        return status, row["last_error"] or status
 
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
         """The id of an answer's named post, or of its anonymous one."""
