@@ -10,8 +10,9 @@ from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import answered, button, create_schedule, run
 
 
-async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_not_posted(discord_bot,
-                                                                                          fake: FakeDiscord, app, clock):
+async def _answered_shared_while_refused(fake: FakeDiscord, app, clock, code: int, message: str, status: int):
+    """A round open, and Ann's answer "Good coffee" sent shared while Discord refuses posts in the round's thread
+    (`code`): (Ann, the round's post, the form's interaction id)."""
     mod = fake.member(fake.next_id(), "Mia", moderator=True)
     ann = fake.member(fake.next_id(), "Ann")
     await create_schedule(fake, mod)
@@ -20,11 +21,16 @@ async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_
     assert (await RoundScheduler(app).run_pending())["opened"] == 1
     await app.outbox.drain_all()
     [post] = fake.channel_messages(fake.channel_id)[-1:]
-
     form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
-    fake.refuse(f"/channels/{post['id']}/messages", 50013, "Missing Permissions", status=403)  # (the round's thread)
+    fake.refuse(f"/channels/{post['id']}/messages", code, message, status=status)  # (the round's thread)
     iid = await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},
                             selects=("mood", "visibility"))
+    return ann, post, iid
+
+
+async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_not_posted(discord_bot,
+                                                                                          fake: FakeDiscord, app, clock):
+    ann, post, iid = await _answered_shared_while_refused(fake, app, clock, 50013, "Missing Permissions", 403)
     assert "shared with the group" in (await fake.wait_callback(iid))["data"]["content"]
     await app.outbox.drain_all()
 
@@ -45,19 +51,7 @@ async def test_a_shared_answer_discord_refuses_to_post_is_told_and_history_says_
 async def test_a_shared_answer_discord_refuses_for_another_reason_is_told_without_one(discord_bot, fake: FakeDiscord,
                                                                                       app, clock):
     """A refusal that isn't about Hearth's permission there (50035 Invalid Form Body): told, but no reason claimed."""
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
-
-    form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
-    fake.refuse(f"/channels/{post['id']}/messages", 50035, "Invalid Form Body", status=400)
-    iid = await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},
-                            selects=("mood", "visibility"))
+    ann, post, iid = await _answered_shared_while_refused(fake, app, clock, 50035, "Invalid Form Body", 400)
     await fake.wait_callback(iid)
     await app.outbox.drain_all()
 

@@ -12,19 +12,24 @@ from tests.adapters.slack.test_member import reply_to
 from tests.adapters.slack.test_round import create_schedule_in_modal, mood_buttons
 
 
-async def test_a_shared_answer_slack_refuses_to_post_is_told_and_history_says_not_posted(app, clock, fake, side):
+async def _answered_shared_while_refused(app, clock, fake, side, error: str) -> tuple[int, str]:
+    """A round open, and Ann's answer "Good coffee" sent shared while Slack refuses the next post (the answer's, in
+    the round's thread) with `error`: the form submission's status and body."""
     await create_schedule_in_modal(app, fake, side)
     await reply_to(fake, side, ANN, "checkin join mornings")
     clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     assert (await RoundScheduler(app).run_pending())["opened"] == 1
     await app.outbox.drain_all()
     [round_post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
-
     before = len(fake.called("views.open"))
     await side.click(ANN, mood_buttons(round_post)["Good"], message={"ts": fake.ts_of(round_post)}, channel="C0GENERAL")
     form = (await fake.wait_for("views.open", before + 1))[-1]["view"]
-    fake.fail("chat.postMessage", error="not_in_channel")  # (the next post: the answer's, in the round's thread)
-    status, body = await side.submit(ANN, form, {"words": "Good coffee", "visibility": "shared"})
+    fake.fail("chat.postMessage", error=error)
+    return await side.submit(ANN, form, {"words": "Good coffee", "visibility": "shared"})
+
+
+async def test_a_shared_answer_slack_refuses_to_post_is_told_and_history_says_not_posted(app, clock, fake, side):
+    status, body = await _answered_shared_while_refused(app, clock, fake, side, "not_in_channel")
     assert status == 200 and "shared with the group" in texts(json.loads(body)["view"]["blocks"])
     await app.outbox.drain_all()
 
@@ -38,18 +43,7 @@ async def test_a_shared_answer_slack_refuses_to_post_is_told_and_history_says_no
 
 async def test_a_shared_answer_slack_refuses_for_another_reason_is_told_without_one(app, clock, fake, side):
     """A refusal that isn't about Hearth being let post there (msg_too_long): told, but no reason claimed."""
-    await create_schedule_in_modal(app, fake, side)
-    await reply_to(fake, side, ANN, "checkin join mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [round_post] = [p for p in fake.called("chat.postMessage") if p["channel"] == "C0GENERAL"]
-
-    before = len(fake.called("views.open"))
-    await side.click(ANN, mood_buttons(round_post)["Good"], message={"ts": fake.ts_of(round_post)}, channel="C0GENERAL")
-    form = (await fake.wait_for("views.open", before + 1))[-1]["view"]
-    fake.fail("chat.postMessage", error="msg_too_long")
-    status, _body = await side.submit(ANN, form, {"words": "Good coffee", "visibility": "shared"})
+    status, _body = await _answered_shared_while_refused(app, clock, fake, side, "msg_too_long")
     assert status == 200
     await app.outbox.drain_all()
 
