@@ -9,13 +9,18 @@ from bot.config import Config
 from bot.delivery.outbox import ALIVE_WITHIN
 from bot.errors import StoreError
 from bot.store.postgres import is_postgres_url
-from bot.store.store import Store
+from bot.store.store import MigrationsPending, Store
 
 
 async def status_report(config: Config) -> str:
+    """What is running on the store, read without changing it: opened read-only, never migrated (a status that
+    brought the schema up to date changed the store under Hearth processes still running the older code)."""
     must_exist(config, "report on")
     clock = SystemClock()
-    store = await Store.open(config["database_url"] or config.sqlite_path, clock)
+    try:
+        store = await Store.open(config["database_url"] or config.sqlite_path, clock, read_only=True)
+    except MigrationsPending as err:
+        raise StoreError(pending(err, "`hearth status`")) from None
     try:
         now = clock.now()
         processes = await store.outbox.live_processes(now - ALIVE_WITHIN)
@@ -35,6 +40,14 @@ async def status_report(config: Config) -> str:
     lines += ["", f"Outbox: {counts.get('pending', 0)} waiting, {counts.get('sent', 0)} sent, "
                   f"{counts.get('failed', 0)} given up", f"Open rounds: {open_rounds}"]
     return "\n".join(lines)
+
+
+def pending(err: MigrationsPending, tool: str) -> str:
+    """Said by a tool that only reads, of a store whose schema is behind this Hearth's: which command applies it."""
+    count = len(err.names)
+    return (f"the database at {err.where} needs {count} migration{'s' if count != 1 else ''} before this Hearth can "
+            f"read it: {', '.join(err.names)}. {tool} only reads, so it changed nothing. Run `hearth migrate` to "
+            "apply them (a start applies them too), then ask again.")
 
 
 def must_exist(config: Config, what: str) -> None:
