@@ -51,13 +51,15 @@ def pending(err: MigrationsPending, tool: str) -> str:
 
 
 def must_exist(config: Config, what: str) -> None:
-    """A tool that reads a store (status, rotate-key) refuses a SQLite file that isn't there: opening it made a new,
-    empty store (a typo in data_dir, or the folder moved aside for a restore, which then refused it as not empty),
-    and said of it "nothing running", or "re-encrypted 0 ... now set the new key", of a store it never saw."""
+    """A tool that works on a store (status, migrate, rotate-key) refuses a SQLite file that isn't there: opening
+    it made a new, empty store (a typo in data_dir, or the folder moved aside for a restore, which then refused it
+    as not empty), and said of it "nothing running", "applied 40 migrations", or "re-encrypted 0 ... now set the
+    new key", of a store it never saw. Only a start (and a restore) make one."""
     if is_postgres_url(config["database_url"]) or config.sqlite_path.exists():
         return
     raise StoreError(f"there is no Hearth database at {config.sqlite_path}, so there is nothing to {what}. Check "
-                     "data_dir (or database_url) in the config you pointed me to. Nothing was made.")
+                     "data_dir (or database_url) in the config you pointed me to. Nothing was made. To make a new "
+                     "one there, start Hearth (`hearth run`); to bring one back, `hearth restore FILE`.")
 
 
 def _ago(then: datetime, now: datetime) -> str:

@@ -21,16 +21,20 @@ from bot.store.upgrade import applied
 from tests.hearth.test_cli import hearth
 
 
-def test_status_and_rotate_key_on_a_store_that_is_not_there_make_none(tmp_path):
-    """Trial 22b: both opened (so made) a new, empty store at a mistyped data_dir, or in the folder moved aside for
+def test_operator_tools_on_a_store_that_is_not_there_make_none(tmp_path):
+    """Trial 23: `hearth migrate` made a new store at a mistyped data_dir and applied every migration to it
+    ("Applied 40 migrations"), and `--check` said a start would; each now says there is none there, and how one is
+    made. Trial 22b: both opened (so made) a new, empty store at a mistyped data_dir, or in the folder moved aside for
     a restore (which then refused it as not empty); status said "No Hearth process is running" of it, and
     rotate-key "Re-encrypted 0 ... Now set HEARTH_ENCRYPTION_KEY to the new key", though the real store was still
     under the old key."""
     env = {"HEARTH_DATA_DIR": str(tmp_path / "typo"), "HEARTH_NEW_ENCRYPTION_KEY": generate_key()}
-    for tool in ("status", "rotate-key"):
-        result = hearth(tmp_path, tool, env=env)
+    for tool in (["status"], ["rotate-key"], ["migrate"], ["migrate", "--check"]):
+        result = hearth(tmp_path, *tool, env=env)
         assert result.returncode == 2 and "there is no Hearth database at" in result.stderr, result.stderr
+        assert str(tmp_path / "typo" / "hearth.db") in result.stderr and "`hearth run`" in result.stderr
         assert "Re-encrypted" not in result.stdout and "No Hearth process" not in result.stdout
+        assert "Applied" not in result.stdout and "would apply" not in result.stdout
     assert not (tmp_path / "typo").exists()
 
 
