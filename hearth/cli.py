@@ -15,6 +15,7 @@ from typing import AsyncIterator, TextIO
 
 from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.errors import HearthError
+from bot.events import MAX_MESSAGE_CHARS
 from hearth.logs import setup_logging
 from bot.store.postgres import is_postgres_url
 
@@ -58,7 +59,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
                "Read lines on stdin and print `crisis`, `gentle` or `ok` for each (`empty` for a blank line, "
-               "`unreadable` for one that isn't UTF-8), to try the crisis screen on "
+               "`unreadable` for one that isn't UTF-8, `too-long` for one longer than any message Hearth reads, "
+               f"{MAX_MESSAGE_CHARS} characters), to try the crisis screen on "
                "your own sentences, with the screen your config gives Hearth (by default the model and the phrase "
                "rules, as a community's crisis_screen = model reads: what only the model hears is `gentle`). "
                "Which screen ran goes to stderr first."),
