@@ -47,7 +47,7 @@ def pending(err: MigrationsPending, tool: str) -> str:
     count = len(err.names)
     return (f"the database at {err.where} needs {count} migration{'s' if count != 1 else ''} before this Hearth can "
             f"read it: {', '.join(err.names)}. {tool} only reads, so it changed nothing. Run `hearth migrate` to "
-            "apply them (a start applies them too), then ask again.")
+            f"apply {'them' if count != 1 else 'it'} (a start does too), then ask again.")
 
 
 def must_exist(config: Config, what: str) -> None:
