@@ -94,3 +94,18 @@ async def test_status_of_an_up_to_date_store_only_reads(database_url, tmp_path, 
     assert "No Hearth process is running on this store." in report and "Open rounds: 0" in report
     if path:
         assert path.read_bytes() == saved
+
+
+async def test_migrate_check_reads_a_store_behind_without_changing_it(empty_database_url, tmp_path, clock, capsys):
+    """`hearth migrate --check`, the other tool that looks at the schema: it names the one migration a start would
+    apply and applies none (on PostgreSQL now through read-only transactions too)."""
+    import asyncio
+
+    from hearth.upkeep import migrate_main
+
+    await _behind_by_one(empty_database_url, tmp_path, clock)
+    before = await _versions(empty_database_url, clock)
+    newest = available()[-1]
+    assert await asyncio.to_thread(migrate_main, _config(empty_database_url, tmp_path), True) == 1
+    assert f"{newest.version:04d}_{newest.name}" in capsys.readouterr().out
+    assert await _versions(empty_database_url, clock) == before
