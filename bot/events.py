@@ -23,6 +23,10 @@ from bot import i18n
 # --------------------------------------------------------------------------
 
 
+#: The longest message any platform hands Hearth in one go (a Discord slash command's text: 6000 characters; its
+#: form takes 4000, Slack's 3000): the most of someone's words Hearth reads at once (a note, `hearth screen`'s line).
+MAX_MESSAGE_CHARS = 6000
+
 #: Unicode's direction controls: embeddings and overrides (closed by PDF) and isolates (closed by PDI).
 _EMBEDS, _PDF = frozenset("\u202a\u202b\u202d\u202e"), "\u202c"
 _ISOLATES, _PDI = frozenset("\u2066\u2067\u2068"), "\u2069"

@@ -7,14 +7,16 @@ import asyncio
 import contextlib
 import io
 import logging
+import os
 import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import AsyncIterator, TextIO
+from typing import AsyncIterator, Iterator, TextIO
 
 from bot.config import LOG_FORMATS, LOG_LEVELS, Config, NotUtf8, decode_utf8, load, load_all
 from bot.errors import HearthError
+from bot.events import MAX_MESSAGE_CHARS
 from hearth.logs import setup_logging
 from bot.store.postgres import is_postgres_url
 
@@ -58,7 +60,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                 "default) and counts their prompts per theme, kind and depth."),
     "screen": ("check lines on stdin against the crisis screen: prints crisis, gentle or ok",
                "Read lines on stdin and print `crisis`, `gentle` or `ok` for each (`empty` for a blank line, "
-               "`unreadable` for one that isn't UTF-8), to try the crisis screen on "
+               "`unreadable` for one that isn't UTF-8, `too-long` for one longer than any message Hearth reads, "
+               f"{MAX_MESSAGE_CHARS} characters), to try the crisis screen on "
                "your own sentences, with the screen your config gives Hearth (by default the model and the phrase "
                "rules, as a community's crisis_screen = model reads: what only the model hears is `gentle`). "
                "Which screen ran goes to stderr first."),
@@ -150,6 +153,61 @@ class StartProblems(HearthError):
         self.problems = problems
 
 
+class OutputFailed(HearthError):
+    """Standard output can't be written (a full disk, /dev/full, a pipe closed early): a fault of where the output
+    goes, said as such, not as a bug of Hearth's."""
+
+    def __init__(self, err: OSError) -> None:
+        super().__init__(f"I couldn't write my output ({err.strerror or err}), so what this command printed may be "
+                         "missing or cut short. Check where the output goes (a full disk? a pipe closed early?) and "
+                         "run it again.")
+
+
+class _Stdout:
+    """`sys.stdout` while a command runs: a write or flush that fails is `OutputFailed`, every other use the
+    stream's own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as err:
+            raise OutputFailed(err) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as err:
+            raise OutputFailed(err) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _guarded_stdout() -> Iterator[None]:
+    """Each command's writes to stdout raise `OutputFailed` when they fail, and what is still buffered is flushed
+    before the command is done, where a failure can be said (at exit it was "Exception ignored", or "something went
+    wrong that I didn't expect")."""
+    stream = sys.stdout
+    sys.stdout = _Stdout(stream)  # type: ignore[assignment]
+    try:
+        yield
+        sys.stdout.flush()
+    finally:
+        sys.stdout = stream
+
+
+def _output_lost() -> None:
+    """Whatever is left in stdout's buffer goes nowhere, so exit doesn't try (and fail) to write it again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -157,9 +215,14 @@ def main(argv: list[str] | None = None) -> int:
         subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
-        return _command(args)
+        with _guarded_stdout():
+            return _command(args)
     except KeyboardInterrupt:
         return 0
+    except OutputFailed as err:
+        _output_lost()
+        _say([str(err)])
+        return 1
     except StartProblems as err:
         _say(err.problems)
         return 2

@@ -47,8 +47,10 @@ def restore_main(config: Config, file: Path) -> int:
 
 def migrate_main(config: Config, check: bool) -> int:
     """With `check`: what a start would apply (exit 1 if anything), changing nothing. Without: apply it now."""
+    from bot.ops.status import must_exist
     from bot.store.upgrade import pending_postgres, pending_sqlite
 
+    must_exist(config, "check" if check else "migrate")  # (not made: a start's job, or a restore's)
     url = config["database_url"]
     if is_postgres_url(url):
         done, todo = asyncio.run(pending_postgres(url))

@@ -33,7 +33,7 @@ from bot.commands.parse import names_a_command, parse_line, rest_of_line, trimme
 from bot.commands.registry import GIVEN_BACK
 from bot.config import Config, terminal_name_problem
 from bot.delivery.sender import Delivery
-from bot.errors import UserError, care_of, quoted
+from bot.errors import HearthError, UserError, care_of, quoted
 from bot.scheduling import next_fires
 from bot.events import Actor, Attachment, Button, Event, Form, FormField, Reply, Rich, UserText, hearth_text, rich
 from bot.i18n import N_, _, day_month, ngettext, speaking
@@ -443,6 +443,8 @@ class ConsoleAdapter:
                 if line is None or not await self.handle_line(line):
                     break
             await self._catch_up()
+        except HearthError as err:  # (one Hearth explains: the terminal's output can't be written, say)
+            self.failure = str(err)
         except Exception as err:
             log.debug("the terminal adapter stopped on an error", exc_info=True)
             self.failure = f"the terminal stopped on an error I didn't expect ({type(err).__name__}: {err})."

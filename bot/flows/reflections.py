@@ -9,7 +9,8 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
-from bot.events import Button, Choice, Event, Form, FormField, Reply, fill, hearth_text, join_rich, rich, say
+from bot.events import (MAX_MESSAGE_CHARS, Button, Choice, Event, Form, FormField, Reply, fill, hearth_text, join_rich,
+                        rich, say)
 from bot.flows.common import as_id, written_in
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
@@ -22,9 +23,9 @@ router = Router("reflections")
 
 #: A private note is kept in the store (no limit there) and read back only by its author, split over as many
 #: messages as it needs, so no platform's message limit applies to it. This is the most any platform hands over
-#: in one go (a Discord slash command's text: 6000 characters; its form takes 4000, Slack's 3000, and stops the
-#: typing there); a longer note typed in the terminal is refused, its words given back (`Event.typed`).
-MAX_NOTE_CHARS = 6000
+#: in one go (`MAX_MESSAGE_CHARS`: a form stops the typing before it); a longer note typed in the terminal is
+#: refused, its words given back (`Event.typed`).
+MAX_NOTE_CHARS = MAX_MESSAGE_CHARS
 
 
 def _theme_option() -> Option:

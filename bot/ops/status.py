@@ -9,13 +9,18 @@ from bot.config import Config
 from bot.delivery.outbox import ALIVE_WITHIN
 from bot.errors import StoreError
 from bot.store.postgres import is_postgres_url
-from bot.store.store import Store
+from bot.store.store import MigrationsPending, Store
 
 
 async def status_report(config: Config) -> str:
+    """What is running on the store, read without changing it: opened read-only, never migrated (a status that
+    brought the schema up to date changed the store under Hearth processes still running the older code)."""
     must_exist(config, "report on")
     clock = SystemClock()
-    store = await Store.open(config["database_url"] or config.sqlite_path, clock)
+    try:
+        store = await Store.open(config["database_url"] or config.sqlite_path, clock, read_only=True)
+    except MigrationsPending as err:
+        raise StoreError(pending(err, "`hearth status`")) from None
     try:
         now = clock.now()
         processes = await store.outbox.live_processes(now - ALIVE_WITHIN)
@@ -37,14 +42,24 @@ async def status_report(config: Config) -> str:
     return "\n".join(lines)
 
 
+def pending(err: MigrationsPending, tool: str) -> str:
+    """Said by a tool that only reads, of a store whose schema is behind this Hearth's: which command applies it."""
+    count = len(err.names)
+    return (f"the database at {err.where} needs {count} migration{'s' if count != 1 else ''} before this Hearth can "
+            f"read it: {', '.join(err.names)}. {tool} only reads, so it changed nothing. Run `hearth migrate` to "
+            f"apply {'them' if count != 1 else 'it'} (a start does too), then ask again.")
+
+
 def must_exist(config: Config, what: str) -> None:
-    """A tool that reads a store (status, rotate-key) refuses a SQLite file that isn't there: opening it made a new,
-    empty store (a typo in data_dir, or the folder moved aside for a restore, which then refused it as not empty),
-    and said of it "nothing running", or "re-encrypted 0 ... now set the new key", of a store it never saw."""
+    """A tool that works on a store (status, migrate, rotate-key) refuses a SQLite file that isn't there: opening
+    it made a new, empty store (a typo in data_dir, or the folder moved aside for a restore, which then refused it
+    as not empty), and said of it "nothing running", "applied 40 migrations", or "re-encrypted 0 ... now set the
+    new key", of a store it never saw. Only a start (and a restore) make one."""
     if is_postgres_url(config["database_url"]) or config.sqlite_path.exists():
         return
     raise StoreError(f"there is no Hearth database at {config.sqlite_path}, so there is nothing to {what}. Check "
-                     "data_dir (or database_url) in the config you pointed me to. Nothing was made.")
+                     "data_dir (or database_url) in the config you pointed me to. Nothing was made. To make a new "
+                     "one there, start Hearth (`hearth run`); to bring one back, `hearth restore FILE`.")
 
 
 def _ago(then: datetime, now: datetime) -> str:

@@ -10,15 +10,18 @@ loads unless `[safety] model = false`, and reads as a community's default
 `crisis_screen = model` does (what only the model hears is `gentle`);
 `--model-crisis` lets its confident alarm be `crisis`, `--rules-only` leaves it out.
 A line that holds no text gets no verdict it wasn't given: `empty` for a blank
-one, `unreadable` for one that isn't UTF-8 (the terminal skips such a line too).
+one, `unreadable` for one that isn't UTF-8 (the terminal skips such a line too),
+`too-long` for one longer than any message Hearth reads (`MAX_MESSAGE_CHARS`),
+read past in pieces: a line of megabytes was held whole and screened, ~680 MB.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import AnyStr, Callable, Iterator, TextIO
 
+from bot.events import MAX_MESSAGE_CHARS
 from bot.safety.content import SafetyContentError
 from bot.safety.screen import Reading, Screen
 
@@ -29,15 +32,32 @@ _READS = {"model": "what only the model hears is gentle, a crisis where it is su
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
-def _lines(stdin: TextIO) -> Iterator[str]:
-    """Each line, decoded on its own where the stream has bytes beneath (a pipe, the keyboard): bytes that aren't
-    UTF-8 kept as lone surrogates, so that line is said unreadable and the rest read on."""
+#: How much of a line too long to screen is shown after its label.
+_SHOWN = 60
+
+
+def _lines(stdin: TextIO) -> Iterator[tuple[str, bool]]:
+    """Each line, and whether it was read whole (False: far longer than `MAX_MESSAGE_CHARS`, its start only). Decoded
+    on its own where the stream has bytes beneath (a pipe, the keyboard): bytes that aren't UTF-8 kept as lone
+    surrogates, so that line is said unreadable and the rest read on."""
     raw = getattr(stdin, "buffer", None)
     if raw is None:
-        yield from stdin
+        yield from _capped(stdin.readline, MAX_MESSAGE_CHARS, "\n")
         return
-    for data in iter(raw.readline, b""):
-        yield data.decode("utf-8", "surrogateescape")
+    for data, whole in _capped(raw.readline, 4 * MAX_MESSAGE_CHARS, b"\n"):  # (UTF-8: four bytes a character at most)
+        yield data.decode("utf-8", "surrogateescape"), whole
+
+
+def _capped(readline: Callable[[int], AnyStr], most: int, newline: AnyStr) -> Iterator[tuple[AnyStr, bool]]:
+    """The lines `readline` gives, none held longer than `most` (and its line end): a longer one's start, and
+    False, once the rest of it has been read past a piece at a time."""
+    while piece := readline(most + 2):
+        if piece.endswith(newline) or len(piece) < most + 2:
+            yield piece, True
+            continue
+        while (rest := readline(most)) and not rest.endswith(newline):
+            pass
+        yield piece, False
 
 
 def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr: TextIO | None = None,
@@ -55,9 +75,15 @@ def main(stdin: TextIO, stdout: TextIO, content_dir: Path | None = None, stderr:
         reads = f"; {_READS[reading]}" if screen.model is not None and reading in _READS else ""
         stderr.write(f"screen: {screen.which}{reads}\n")
         stderr.flush()
-    for raw in _lines(stdin):
+    for number, (raw, whole) in enumerate(_lines(stdin), 1):
         line = raw.rstrip("\r\n")
-        if _NOT_UTF8.search(line):  # (shown as the terminal shows it: what can't be printed as "\ufffd")
+        if not whole or len(line) > MAX_MESSAGE_CHARS:
+            stdout.write(f"too-long\t{_NOT_UTF8.sub(chr(0xFFFD), line[:_SHOWN])}…\n")
+            if stderr is not None:
+                stderr.write(f"screen: line {number} is longer than {MAX_MESSAGE_CHARS:,} characters, the most Hearth "
+                             "reads in one message, so it was not screened. Split it to try it.\n")
+                stderr.flush()
+        elif _NOT_UTF8.search(line):  # (shown as the terminal shows it: what can't be printed as "\ufffd")
             stdout.write(f"unreadable\t{_NOT_UTF8.sub(chr(0xFFFD), line)}\n")
         elif not line.strip():
             stdout.write(f"empty\t{line}\n")

@@ -24,6 +24,10 @@ from bot.store.repository import DELETED, Repository, like, marks
 CLOSED_DMS_REFRESH_SECONDS = 10.0
 #: The audit entry of a moderator taken off the list by their own `me delete`: no actor, no detail (nothing of them).
 MODERATOR_ERASED = "moderators.erased"
+#: Audit actions whose detail is whom they were done to: a person's id (or "role:<id>", a platform role).
+NAMES_A_PERSON = ("moderators.add", "moderators.remove")
+#: What a member's export says instead of another person's id: whom a moderator action of theirs was done to.
+SOMEONE_ELSE = "a moderator"
 
 
 #: The platform's name for a member, when it said one (a blank: it couldn't say just now, so the old one stays).
@@ -342,14 +346,11 @@ class CommunityRepository(Repository):
                 "snooze_until": member["snooze_until"] if member else None,
                 **(json.loads(member["settings"] or "{}") if member else {}),
             },
-            "moderator_actions": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]} for r in audit
-                                  if not _refused(r["action"])],
-            **({"refused_moderator_commands": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]}
-                                               for r in refused]}
+            "moderator_actions": [_entry(r, user_id) for r in audit if not _refused(r["action"])],
+            **({"refused_moderator_commands": [_entry(r, user_id) for r in refused]}
                if (refused := [r for r in audit if _refused(r["action"])]) else {}),
-            **({"audit_entries_about_you": [{"action": r["action"], "detail": _detail(r["detail"]), "at": r["at"]}
-                                            for r in about]} if (about := await self._audit_about(community_id,
-                                                                                                   user_id)) else {}),
+            **({"audit_entries_about_you": [_entry(r, user_id) for r in about]}
+               if (about := await self._audit_about(community_id, user_id)) else {}),
         }
 
     async def erase_member(self, tx: Executor, community_id: str, user_id: str, now: datetime) -> dict[str, int]:
@@ -382,6 +383,15 @@ class CommunityRepository(Repository):
         self._closed.pop(user_id, None)
         self._chosen.pop((community_id, user_id), None)  # (their language goes with them)
         return {"audit_rows_anonymised": n, "moderator_listing": listed}
+
+
+def _entry(row: dict[str, Any], user_id: str) -> dict[str, Any]:
+    """An audit entry for `user_id`'s export: whom it was done to, when that is someone else, is "a moderator",
+    never their id (an export is the member's copy of their own data, not a list of who else moderates)."""
+    detail = row["detail"]
+    if row["action"] in NAMES_A_PERSON and detail != user_id and not detail.startswith("role:"):
+        detail = SOMEONE_ELSE
+    return {"action": row["action"], "detail": _detail(detail), "at": row["at"]}
 
 
 def _detail(text: str) -> Any:

@@ -125,7 +125,13 @@ class SqliteDatabase:
         self.path = path
 
     @classmethod
-    async def open(cls, path: str | Path) -> "SqliteDatabase":
+    async def open(cls, path: str | Path, read_only: bool = False) -> "SqliteDatabase":
+        """`read_only`: the file as it is, opened read-only (nothing made, no setting written), for a tool that only
+        looks; every statement then runs on the one connection's thread."""
+        if read_only:
+            conn = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
+            conn.row_factory = aiosqlite.Row
+            return cls(conn, str(path))
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(str(path), isolation_level=None)

@@ -431,17 +431,18 @@ class OutboxRepository(Repository):
         return {"waiting_messages": len(await self._waiting_about(community_id, user_id))}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
-        """The messages to or about them still waiting to be sent: what kind, when, and their words."""
+        """The messages to or about them still waiting to be sent: what kind, when, and, for those written to them,
+        their words (`_waiting`)."""
         rows = await self._waiting_about(community_id, user_id)
-        return {"messages_waiting": [{"kind": r["kind"], "due_at": r["next_attempt_at"], "text": _words(r["payload"])}
-                                     for r in rows]} if rows else {}
+        return {"messages_waiting": [_waiting(r, user_id) for r in rows]} if rows else {}
 
     async def _waiting_about(self, community_id: str, user_id: str) -> list[dict[str, Any]]:
         """Pending rows that name the member (`erase_member`'s rule, unsent ones only)."""
         quoted = like(json.dumps(user_id))
         key_end, key_mid = "%" + like(user_id)[1:-1], like(user_id + ":")
         return await self.db.fetchall(
-            "SELECT kind, payload, next_attempt_at FROM outbox WHERE status = 'pending' AND (target LIKE ? ESCAPE '\\' "
+            "SELECT kind, target, payload, dedupe_key, next_attempt_at FROM outbox WHERE status = 'pending' "
+            "AND (target LIKE ? ESCAPE '\\' "
             "OR payload LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\' OR dedupe_key LIKE ? ESCAPE '\\') "
             "AND (round_id IS NULL OR round_id IN (SELECT rd.id FROM rounds rd JOIN schedules s ON "
             "s.id = rd.schedule_id WHERE s.community_id = ?)) ORDER BY id",
@@ -481,6 +482,27 @@ async def _hang_on_withdrawal(tx: Executor, entry: OutboxEntry, message_ref: str
             hung += await tx.execute("UPDATE outbox SET target = ? WHERE id = ?",
                                      json.dumps({**target, "ref": message_ref}), row["id"])
     return hung > 0
+
+
+#: What a member's export says of the words of a waiting message written for others to read.
+FOR_OTHERS = "not shown: it is written for others to read, and may name them"
+
+
+def _waiting(row: dict[str, Any], user_id: str) -> dict[str, Any]:
+    """A waiting message that names the member, for their export. Its words only when it is written to them (a DM
+    to them); one for others (a post, an edit of a care note about them, a reminder to a moderator about someone
+    else's care note) may name other people, a moderator who took their note, or tell of another member's hard
+    moment: it says only where it goes (a channel, or "a moderator" / "someone else", never who)."""
+    try:
+        target = json.loads(row["target"] or "{}")
+    except ValueError:
+        target = {}
+    care = str(row["dedupe_key"]).startswith("care:")
+    theirs = row["kind"] == "dm" and target.get("user") == user_id and not (care and ":raise:" in row["dedupe_key"])
+    if theirs:
+        return {"kind": row["kind"], "due_at": row["next_attempt_at"], "text": _words(row["payload"])}
+    to = target.get("channel") if row["kind"] != "dm" else ("a moderator" if care else "someone else")
+    return {"kind": row["kind"], "to": to, "due_at": row["next_attempt_at"], "text": FOR_OTHERS}
 
 
 def _words(payload: str) -> str:

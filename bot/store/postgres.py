@@ -92,11 +92,15 @@ class PostgresDatabase(_Calls):
         self.path = redacted(url)
 
     @classmethod
-    async def open(cls, url: str, min_size: int = 1, max_size: int = 10) -> "PostgresDatabase":
+    async def open(cls, url: str, min_size: int = 1, max_size: int = 10, read_only: bool = False
+                   ) -> "PostgresDatabase":
+        """`read_only`: every transaction is (the server refuses a write), for a tool that only looks."""
         asyncpg = _asyncpg()
         dsn = "postgresql://" + url.split("://", 1)[1]
+        settings = {"default_transaction_read_only": "on"} if read_only else None
         try:
-            pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size, timeout=10)
+            pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size, timeout=10,
+                                             server_settings=settings)
         except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as err:
             raise StoreError(f"Could not connect to PostgreSQL at {redacted(url)}: {err}") from err
         return cls(pool, url)

@@ -36,7 +36,7 @@ from bot.store.rounds import Batching, OutgoingFactory, RoundClosed, RoundReposi
 from bot.store.schedules import ScheduleGone, ScheduleRepository
 from bot.store.stash import StashRepository
 
-__all__ = ["Batching", "OutgoingFactory", "RoundClosed", "ScheduleGone", "Store", "removal"]
+__all__ = ["Batching", "MigrationsPending", "OutgoingFactory", "RoundClosed", "ScheduleGone", "Store", "removal"]
 
 
 #: Answers retention deletes (and posts it queues to come down) per transaction (`Store.purge_community`).
@@ -59,6 +59,15 @@ def damaged(path: str | Path, err: BaseException) -> StoreError | None:
         return None
     return StoreError(f"The data file {path} is not a SQLite database I can read; it may be damaged. Move it aside "
                       "(Hearth then starts a new one), or restore it from a backup.")
+
+
+class MigrationsPending(StoreError):
+    """A store opened read-only whose schema is behind this Hearth's: `names` would be applied by a start (or
+    `hearth migrate`), and only a reader may say which command."""
+
+    def __init__(self, where: str, names: list[str]) -> None:
+        super().__init__(f"the database at {where} needs {len(names)} migration(s) first: {', '.join(names)}")
+        self.where, self.names = where, names
 
 
 class Store:
@@ -102,23 +111,28 @@ class Store:
         return sum((await plain_left(self.db)).values())
 
     @classmethod
-    async def open(cls, url_or_path: str | Path, clock: Clock, pool_size: int = 10) -> "Store":
+    async def open(cls, url_or_path: str | Path, clock: Clock, pool_size: int = 10, read_only: bool = False
+                   ) -> "Store":
         """Open the store a `database_url` names (`postgresql://…`, `sqlite:///…`) or a SQLite file path;
-        `pool_size` caps PostgreSQL's connections."""
+        `pool_size` caps PostgreSQL's connections. `read_only`, for a tool that only looks (`hearth status`):
+        nothing is made, migrated or written, and a schema this Hearth would migrate is `MigrationsPending`."""
         target = str(url_or_path)
         if not is_postgres_url(target):
             if target.startswith("sqlite:///"):
-                return await cls.open_sqlite(Path(target[len("sqlite:///"):]).expanduser(), clock)
+                return await cls.open_sqlite(Path(target[len("sqlite:///"):]).expanduser(), clock, read_only)
             if "://" in target:
                 scheme = target.split("://")[0]
                 raise StoreError(f"database_url must start with postgresql:// or sqlite:///, not {scheme}://")
-            return await cls.open_sqlite(url_or_path, clock)
-        return await cls._migrated(await PostgresDatabase.open(target, max_size=pool_size), clock)
+            return await cls.open_sqlite(url_or_path, clock, read_only)
+        db = await PostgresDatabase.open(target, max_size=pool_size, read_only=read_only)
+        return await (cls._up_to_date(db) if read_only else cls._migrated(db, clock))
 
     @classmethod
-    async def open_sqlite(cls, path: str | Path, clock: Clock) -> "Store":
+    async def open_sqlite(cls, path: str | Path, clock: Clock, read_only: bool = False) -> "Store":
         """A SQLite file that can't be made, opened or written is a StoreError that says so, not a traceback."""
         try:
+            if read_only:
+                return await cls._up_to_date(await SqliteDatabase.open(path, read_only=True))
             return await cls._migrated(await SqliteDatabase.open(path), clock)
         except sqlite3.DatabaseError as err:
             if (damage := damaged(path, err)) is not None:
@@ -140,6 +154,21 @@ class Store:
         """Migrate, closing the connection if that fails (a leaked aiosqlite thread hangs exit)."""
         try:
             await migrate(db, clock)
+        except BaseException:
+            await db.close()
+            raise
+        return cls(db)
+
+    @classmethod
+    async def _up_to_date(cls, db: Database) -> "Store":
+        """The store on `db` as it is, if its schema is this Hearth's (else `MigrationsPending`, or newer: refused);
+        the connection closed if not."""
+        from bot.store.upgrade import applied, still_to_run
+
+        try:
+            todo = still_to_run(await applied(db), db.path)
+            if todo:
+                raise MigrationsPending(db.path, [f"{m.version:04d}_{m.name}" for m in todo])
         except BaseException:
             await db.close()
             raise

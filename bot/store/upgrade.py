@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.errors import StoreError
-from bot.store.database import read_only_uri
+from bot.store.database import Database, read_only_uri
 from bot.store.migrations import Migration, available
 from bot.store.postgres import PostgresDatabase, redacted
 
@@ -30,22 +30,33 @@ def pending_sqlite(path: Path) -> tuple[set[int], list[Migration]]:
             conn.close()
     except sqlite3.DatabaseError as err:
         raise StoreError(f"I couldn't read the data file {path} ({err}). Is it a Hearth database?") from None
-    return done, _still_to_run(done, str(path))
+    return done, still_to_run(done, str(path))
 
 
 async def pending_postgres(url: str) -> tuple[set[int], list[Migration]]:
-    db = await PostgresDatabase.open(url, max_size=1)
+    db = await PostgresDatabase.open(url, max_size=1, read_only=True)
     try:
-        row = await db.fetchone("SELECT to_regclass('schema_migrations') IS NOT NULL AS has")
-        has = bool(row and row["has"])
-        done = {int(r["version"]) for r in await db.fetchall("SELECT version FROM schema_migrations")} if has \
-            else set()
+        done = await applied(db)
     finally:
         await db.close()
-    return done, _still_to_run(done, redacted(url))
+    return done, still_to_run(done, redacted(url))
 
 
-def _still_to_run(done: set[int], where: str) -> list[Migration]:
+async def applied(db: Database) -> set[int]:
+    """The versions the ledger of an open database says were applied, read without making the ledger (none yet:
+    empty)."""
+    if db.dialect == "sqlite":
+        sql = "SELECT count(*) AS has FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    else:
+        sql = "SELECT to_regclass('schema_migrations') IS NOT NULL AS has"
+    row = await db.fetchone(sql)
+    if not (row and row["has"]):
+        return set()
+    return {int(r["version"]) for r in await db.fetchall("SELECT version FROM schema_migrations")}
+
+
+def still_to_run(done: set[int], where: str) -> list[Migration]:
+    """The migrations not in `done`; a database newer than this Hearth is refused, never guessed at."""
     known = available()
     newest = max((m.version for m in known), default=0)
     if done and max(done) > newest:

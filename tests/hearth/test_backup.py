@@ -88,11 +88,13 @@ async def test_a_backup_made_mid_fan_out_restores_to_a_store_with_the_same_count
 
 def test_migrate_check_says_what_would_run_and_changes_nothing(tmp_path):
     env = {"HEARTH_DATA_DIR": str(tmp_path / "data")}
-    first = hearth_tool("migrate", "--check", env=env)
-    assert first.returncode == 1 and "0001_init" in first.stdout and "Nothing was changed" in first.stdout
-    assert not (tmp_path / "data" / "hearth.db").exists()
-    applied = hearth_tool("migrate", env=env)
-    assert applied.returncode == 0 and "Applied" in applied.stdout, applied.stderr
+    for args in (["--check"], []):  # (no store there: said, and none made; a start makes one)
+        first = hearth_tool("migrate", *args, env=env)
+        assert first.returncode == 2 and "there is no Hearth database" in first.stderr, first.stderr
+        assert not (tmp_path / "data").exists()
+    asyncio.run(_made(tmp_path / "data" / "hearth.db"))
+    done = hearth_tool("migrate", env=env)
+    assert done.returncode == 0 and "up to date" in done.stdout, done.stderr
     conn = sqlite3.connect(tmp_path / "data" / "hearth.db")
     conn.execute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)")
     conn.commit()
@@ -104,6 +106,16 @@ def test_migrate_check_says_what_would_run_and_changes_nothing(tmp_path):
     conn = sqlite3.connect(tmp_path / "data" / "hearth.db")
     assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(available()) - 1  # not run
     conn.close()
+    applied = hearth_tool("migrate", env=env)
+    assert applied.returncode == 0 and "Applied 1 migration " in applied.stdout, applied.stderr
+
+
+async def _made(path: Path) -> None:
+    """A new store at `path`, as a start makes it."""
+    from bot.store.store import Store
+
+    store = await Store.open(path, ManualClock())
+    await store.close()
 
 
 def test_the_counts_said_agree_with_their_numbers():

@@ -416,3 +416,30 @@ def test_python_m_hearth_cli_starts_hearth_too(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "you> help" in out and "checkin join" in out
     assert (tmp_path / "hearth-data").is_dir()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_output_that_cannot_be_written_is_said_so_with_a_non_zero_exit(tmp_path):
+    """Trial 23: `hearth keygen > /dev/full` said "something went wrong that I didn't expect (OSError …)". Every
+    command that writes to stdout (a tool, the terminal itself) says its output couldn't be written, and exits 1."""
+    import asyncio
+
+    from bot.clock import ManualClock
+    from bot.store.store import Store
+
+    async def made() -> None:
+        await (await Store.open(tmp_path / "data" / "hearth.db", ManualClock())).close()
+
+    asyncio.run(made())
+    (tmp_path / "script.txt").write_text("help\n", encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    env = clean | {"PYTHONPATH": str(ROOT), "HEARTH_DATA_DIR": str(tmp_path / "data")}
+    for command in (["keygen"], ["check-config"], ["content", "lint"], ["screen", "--rules-only"], ["status"],
+                    ["migrate", "--check"], ["--script", "script.txt"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "hearth", *command], cwd=tmp_path, env=env, stdout=full,
+                                    stderr=subprocess.PIPE, input=b"I want to die\n", timeout=120)
+        said = result.stderr.decode()
+        assert result.returncode == 1, (command, said)
+        assert "hearth: I couldn't write my output (No space left on device)" in said, (command, said)
+        assert "didn't expect" not in said and "Traceback" not in said and "Exception ignored" not in said, said

@@ -401,3 +401,40 @@ async def test_me_delete_with_nothing_promised_says_no_more_than_before(app: Hea
     ask = (await run(app, zed, "me delete"))[0].plain()
     assert "promised" not in ask
     assert "promised" not in await delete_everything(app, zed)
+
+
+async def test_an_export_and_me_data_name_nobody_else(app, clock):
+    """Trial 23: `me export` listed other people's ids (Bob's, under Zed's `moderator_actions` for making him a
+    moderator) and, under `messages_waiting`, the words of messages written for others: a care note about Ann,
+    edited to say Zed was reaching out, was in both their exports (Ann's named the moderator; Zed's told of Ann's hard
+    moment), as was a reminder to a moderator on duty about Ann's note. Each says "a moderator" (or only where it
+    goes) instead; what is the member's own stays."""
+    from bot.flows.care_team import TAKE
+    from tests.bot.flows.test_care_team import crisis_note
+
+    mia, zed, bob = await build_history(app, clock)
+    ann = actor("ann")
+    await run(app, zed, "mod moderators add", who="bob")
+    await run(app, zed, "mod moderators add", who="role:42")
+    await run(app, mia, "mod care duty", duty="on")
+    note = await crisis_note(app)
+    await app.outbox.drain_all()
+    clock.advance(timedelta(minutes=app.config["safety.care_raise_after_minutes"] + 1))
+    await RoundScheduler(app).run_job("care.raise_again")  # (a reminder to Mia and Zed on duty, naming Ann: waiting)
+    await press(app, zed, TAKE, {"note": str(note)})  # (the note's edit naming Zed: waiting)
+    others = {"console:zephyrine": ["console:mia", "console:bob", "console:ann", "Mia", "Bob", "Ann",
+                                    "honestly"],
+              "console:ann": ["console:mia", "console:zephyrine", "console:bob", "Mia", "Zephyrine", "Bob"],
+              "console:mia": ["console:zephyrine", "console:ann", "Zephyrine", "Ann", "Bob"]}
+    for who in (zed, ann, mia):
+        exported = (await run(app, who, "me export"))[0].attachment.content.decode()
+        shown = text(await run(app, who, "me data"))
+        for name in others[who.user_id]:
+            assert name not in exported and name not in shown, (who.user_id, name, exported)
+    zeds_data = json.loads((await run(app, zed, "me export"))[0].attachment.content)
+    assert [(m["action"], m["detail"]) for m in zeds_data["moderator_actions"] if m["action"] == "moderators.add"] \
+        == [("moderators.add", "a moderator"), ("moderators.add", "role:42")]
+    assert zeds_data["audit_entries_about_you"][0]["detail"] == "console:zephyrine"  # (their own id: theirs)
+    anns = json.loads((await run(app, ann, "me export"))[0].attachment.content)
+    assert {(w["kind"], w.get("to")) for w in anns["messages_waiting"]} >= {("edit", "console:mods")}
+    assert [n["status"] for n in anns["care"]["notes_to_moderators"]] == ["taken"]  # (hers, said without who)

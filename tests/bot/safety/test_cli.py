@@ -101,3 +101,38 @@ def test_hearth_screen_reads_the_configs_own_content_and_says_why_the_model_is_l
     assert "screen: phrase rules only" in said.stderr and "not a trained head" in said.stderr
     assert said.stdout.split("\t")[0] in ("ok", "gentle", "crisis") and said.returncode == 0
     assert "screen: phrase rules only (--rules-only)" in _hearth_screen("--rules-only", env=base).stderr
+
+
+def test_a_line_longer_than_any_message_is_read_past_and_said_too_long_and_the_others_are_screened():
+    """Trial 23: one 5 MB line was read whole and screened, ~680 MB of memory. A line is read up to the longest
+    message Hearth reads (`MAX_MESSAGE_CHARS`), the rest of a longer one read past a piece at a time; it is marked
+    `too-long` (on stderr: which line, and why), and the lines around it are screened as ever. As bytes (a pipe)
+    and as text."""
+    from bot.events import MAX_MESSAGE_CHARS
+
+    long = "a" * (5 * 1024 * 1024)
+    just = "b" * MAX_MESSAGE_CHARS
+    text = f"I want to die\n{long}\n{just}\n{'é' * (MAX_MESSAGE_CHARS + 1)}\nkms"
+    for stdin in (io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"), io.StringIO(text)):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(stdin, out, stderr=err) == 0
+        assert out.getvalue().splitlines() == ["crisis\tI want to die", "too-long\t" + "a" * 60 + "…", f"ok\t{just}",
+                                               "too-long\t" + "é" * 60 + "…", "crisis\tkms"]
+        said = err.getvalue()
+        assert "line 2 is longer than 6,000 characters" in said and "line 4 is" in said and "line 3" not in said
+
+
+def test_a_long_line_is_never_held_whole():
+    """Reading past a line of 50 MB holds no more than a message's worth of it at once."""
+    import tracemalloc
+
+    from bot.safety.cli import _lines
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"x" * (50 * 1024 * 1024) + b"\nok\n"), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        lines = [(line[:3], whole) for line, whole in _lines(stdin)]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines == [("xxx", False), ("ok\n", True)] and peak < 1024 * 1024
