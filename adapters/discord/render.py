@@ -49,13 +49,38 @@ def escape_line_start(text: str) -> str:
     return _LINE_START.sub(_escaped_start, text, count=1) if _LINE_START.match(text) else text
 
 
-def markdown(body: Rich) -> str:
+def markdown(body: Rich, compact: bool = False) -> str:
     """One Rich as Discord markdown.
 
     `@everyone` is broken again over the whole text: two runs of user text
-    side by side ("@every" + "one") must not make one between them.
+    side by side ("@every" + "one") must not make one between them. `compact`: someone's words that start a line
+    as a code block where that is shorter than escaping them (`code_block`), for a text that must be one message
+    (`one_message`); words within a line (a name in "**{}**") stay escaped, as a block would break the line.
     """
-    return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(_part(p) for p in body.parts))
+    out: list[str] = []
+    for i, p in enumerate(body.parts):
+        shown = _part(p)
+        if compact and isinstance(p, UserText) and (not out or out[-1].endswith("\n")) \
+                and len(block := code_block(p.text)) < len(shown):
+            later = "".join(_part(q) for q in body.parts[i + 1:])  # (a block closes on a line of its own)
+            shown = block + ("\n" if later and not later.startswith("\n") else "")
+        out.append(shown)
+    return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(out))
+
+
+#: Three backticks, which would close a code block early.
+_FENCE = re.compile(r"``(?=`)")
+
+
+def code_block(text: str) -> str:
+    """Someone's words as a code block: Discord shows what is in one exactly as typed (no markdown, link, heading
+    or list; a mention not drawn), so nothing needs a backslash. That costs 8 characters however many marks the
+    words hold, where escaping costs one each: a 1000-character answer of `*` escaped is 2000, too long for one
+    message with its name; as a code block, 1008. Only three backticks in a row need breaking (a zero-width space
+    after the second, which would close the block), and a ping or `<` mark is broken as everywhere."""
+    text = _FENCE.sub("``" + ZWSP, text)
+    text = _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), text)
+    return "```\n" + _ANGLE.sub("<" + ZWSP, text) + "\n```"
 
 
 def _part(p: Part) -> str:
@@ -88,9 +113,10 @@ def time_markup(when: When) -> str:
     return f"<t:{when.unix}:{'t' if when.style == 'time' else 'f'}>"
 
 
-def reply_text(reply: Reply) -> str:
-    """The title (plain words, which may carry someone's: shown literally, in bold) over the body."""
-    text = markdown(reply.body)
+def reply_text(reply: Reply, compact: bool = False) -> str:
+    """The title (plain words, which may carry someone's: shown literally, in bold) over the body (`compact`: as
+    `markdown` says)."""
+    text = markdown(reply.body, compact)
     if reply.title:
         title = f"**{escape_user_text(reply.title)}**"
         text = f"{title}\n{text}" if text else title
@@ -103,6 +129,18 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
         return text
     note = "\n… " + _(CUT_NOTE)
     return text[: limit - len(note)].rstrip() + note
+
+
+def one_message(reply: Reply, limit: int = MESSAGE_LIMIT) -> str:
+    """A reply that must be one message (a post, a DM, an edit: the outbox keeps one message's id for each, which is
+    what later edits and takes down), its escapes counted. Someone's words that escaping makes too long (a
+    1000-character answer of `*`, `_`, `~`, `|` or backticks doubles) are shown whole as a code block instead
+    (`markdown`'s `compact`); only words that don't fit even so are cut, clearly (`fit`): no answer is that long
+    (`bot.flows.checkins.MAX_ANSWER_CHARS`, a name and a mood take the rest)."""
+    text = reply_text(reply)
+    if len(text) > limit:
+        text = reply_text(reply, compact=True)
+    return fit(text, limit)
 
 
 def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from adapters.discord.components import MORE_BUTTONS, fitted
-from adapters.discord.render import MESSAGE_LIMIT, ZWSP, fit, reply_text
+from adapters.discord.render import MESSAGE_LIMIT, ZWSP, one_message
 from bot.delivery.sender import Delivery, PermanentFailure
 from bot.i18n import N_, _, speaking
 
@@ -192,10 +192,10 @@ class DiscordSender:
     async def _content(self, d: Delivery) -> dict[str, Any]:
         message, view = await fitted(d.message, self.adapter.state)
         if message is d.message:
-            text = fit(reply_text(message))
+            text = one_message(message)
         else:  # (where the rest of its buttons are: kept whole, whatever a long text loses)
             note = "\n\n" + _(MORE_BUTTONS)
-            text = fit(reply_text(d.message), MESSAGE_LIMIT - len(note)) + note
+            text = one_message(d.message, MESSAGE_LIMIT - len(note)) + note
         # Sent without embeds (Discord's SUPPRESS_EMBEDS flag), as Slack's are with unfurling off: a link in a
         # member's words must not put another site's picture, title and text in the channel under Hearth's name.
         content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS,
