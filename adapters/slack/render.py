@@ -400,6 +400,8 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
             elif isinstance(part, When) and not part.personal:
                 shown = "{time}" if part.style == "time" else "{date_short_pretty} {time}"
                 runs.append({"type": "date", "timestamp": part.unix, "format": shown, "fallback": part.text()})
+            elif isinstance(part, UserText) and not pre and "code" not in styles:
+                _words_run(runs, line[at:stop], styles)
             else:
                 _text_run(runs, line[at:stop], set() if pre else styles)
             at = stop
@@ -421,6 +423,26 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
     return out
 
 
+
+
+#: An emoji's code as Slack people type it, ":smile:", ":slightly_smiling_face:", ":+1:", ":wave::skin-tone-2:":
+#: lowercase letters, digits, "+", "'", "-", and underscores only between them (so none opens or closes _italic_).
+#: Nothing in one can ping or link: no `<`, `>`, `&`, `@`, `!` or space.
+SHORTCODE = re.compile(r":([a-z0-9+'-]+(?:_[a-z0-9+'-]+)*(?:::skin-tone-[2-6])?):")
+
+
+def _words_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:
+    """Someone's words as text elements, each emoji code in them an `emoji` element: Slack shows ":smile:" as 🙂
+    wherever its people type it, and would in these words if they were a message of theirs; a text element shows
+    the code as typed. An emoji element is a name alone (no ping, no link, nothing formatted), and Slack shows a
+    name it doesn't know as its code, as typed. Not in Hearth's `code` or ``` blocks, which show words as typed,
+    and unstyled (Slack refuses a style on an emoji element)."""
+    at = 0
+    for m in SHORTCODE.finditer(text):
+        _text_run(runs, text[at:m.start()], styles)
+        runs.append({"type": "emoji", "name": m.group(1)})
+        at = m.end()
+    _text_run(runs, text[at:], styles)
 
 
 def _text_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:
@@ -500,8 +522,13 @@ _QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
 def inert_fallback(text: str) -> str:
     """Text for a message's `text` (its notification, and clients that can't show blocks): its `<` `&` `>`
     escaped, and the marks Slack would format swapped for look-alikes, so nobody's words are formatted there
-    either."""
-    return _QUOTE.sub("\\1\u203a", escape(text.translate(_INERT)))
+    either. An emoji's code (`SHORTCODE`) is kept as typed, its underscores too: Slack shows it as the emoji, as
+    in the message, and a look-alike would break it ("slightly＿smiling＿face")."""
+    out, at = [], 0
+    for m in SHORTCODE.finditer(text):
+        out += [text[at:m.start()].translate(_INERT), m.group()]
+        at = m.end()
+    return _QUOTE.sub("\\1\u203a", escape("".join(out) + text[at:].translate(_INERT)))
 
 
 def block_fallback(block: dict[str, Any]) -> str:
@@ -513,6 +540,8 @@ def block_fallback(block: dict[str, Any]) -> str:
         for run in element.get("elements") or []:
             if run["type"] == "text":
                 out.append(inert_fallback(run["text"]))
+            elif run["type"] == "emoji":
+                out.append(f":{run['name']}:")
             elif run["type"] == "channel":
                 out.append(f"<#{run['channel_id']}>")
             elif run["type"] == "user":
