@@ -131,6 +131,11 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return text[: limit - len(note)].rstrip() + note
 
 
+def fits_one(reply: Reply, limit: int = MESSAGE_LIMIT) -> bool:
+    """Whether `one_message` holds the whole reply (else it cuts it)."""
+    return len(reply_text(reply)) <= limit or len(reply_text(reply, compact=True)) <= limit
+
+
 def one_message(reply: Reply, limit: int = MESSAGE_LIMIT) -> str:
     """A reply that must be one message (a post, a DM, an edit: the outbox keeps one message's id for each, which is
     what later edits and takes down), its escapes counted. Someone's words that escaping makes too long (a

@@ -97,3 +97,26 @@ async def test_a_long_answer_of_marks_is_posted_and_changed_whole(discord_bot, f
     edit = fake.calls_to("PATCH", f"/channels/{post['id']}/messages/")[-1]
     assert words_shown(edit.body["content"].split("\n", 1)[1]) == "_~|`" * (MAX_ANSWER_CHARS // 4)
     assert fake.refused == []
+
+
+async def test_words_kept_for_a_member_by_dm_arrive_whole_however_long(discord_bot, fake, app):
+    """A sibling path: someone's words an interaction couldn't show go to their DM by the outbox
+    (`Hearth.keep_privately`), a note given back up to 6000 characters (`MAX_NOTE_CHARS`, escaped: 12,000). A DM
+    was one message, cut at 2000; now it is as many messages as the words need, none cut."""
+    from bot.commands.registry import given_back
+    from bot.events import Actor
+    from bot.flows.reflections import MAX_NOTE_CHARS
+
+    ann = fake.member(fake.next_id(), "Ann")
+    uid = int(ann["user"]["id"])
+    words = ("*stars* and _lines_ <@1> @everyone `code` | ~~x~~ - - - > quote " * 200)[:MAX_NOTE_CHARS].strip()
+    actor = Actor(community_id=f"discord:{fake.guild_id}", user_id=f"discord:{uid}", display_name="Ann")
+    refusal = Reply(body=rich("Hearth couldn't save that."), error=True)
+    assert await app.keep_privately(actor, [given_back(refusal, [words])], "discord:77")
+    await app.outbox.drain_all()
+    got = [m["content"] for m in fake.channel_messages(fake.dm_channels[uid])]
+    assert len(got) > 3 and all(len(t) <= MESSAGE_LIMIT for t in got) and not any(CUT_NOTE in t for t in got)
+    shown = re.sub(r"\\(.)", r"\1", "".join(got)).replace(ZWSP, "")
+    assert "".join(words.split()) in "".join(shown.split())
+    assert not any(MENTION.search(t) for t in got)
+    assert fake.refused == []
