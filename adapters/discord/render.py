@@ -19,7 +19,12 @@ ZWSP = "\u200b"
 CUT_NOTE = N_("_(shortened to fit Discord's 2000-character limit)_")
 
 _MARKDOWN = re.compile(r"([\\*_~|`\[\]>])")
-_LINE_START = re.compile(r"^(\s*)(#|-|\+|\d+\.)", re.MULTILINE)
+#: What Discord formats at the start of a line, and so of a message: a heading ("#" to "###"), subtext ("-#"), a
+#: list item ("- ", "+ ", "* ", "1. ", "1) ") or a quote ("> "). The one rule for both places where such a start
+#: can appear in text Hearth didn't mean to format: a line of someone's words (`escape_user_text`), and a message
+#: that begins in the middle of a line where a long text was cut (`chunks`). Marks are escaped whether or not a
+#: space follows (a backslash before punctuation doesn't show); a number's escape goes before its "." or ")".
+_LINE_START = re.compile(r"^([^\S\n]*)(?:(\d+)(?=[.)])|([#\-+*>]))", re.MULTILINE)
 _EVERYONE = re.compile(r"@(everyone|here)", re.IGNORECASE)
 # <@id>, <@!id>, <@&role>, <#channel>, </slash:id>, <:emoji:id>, <a:emoji:id>, <t:…>, <id:…>; a `<`
 # ending a run of user text could start one with whatever text comes next, so it is broken too.
@@ -29,18 +34,53 @@ _ANGLE = re.compile(r"<(?=[@#/:]|a:|t:|id:|\Z)")
 def escape_user_text(text: str) -> str:
     """Show a person's words exactly as typed: no markdown, mentions or masked links."""
     text = _MARKDOWN.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(_escaped_start, text)
     text = _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), text)
     return _ANGLE.sub("<" + ZWSP, text)
 
 
-def markdown(body: Rich) -> str:
+def _escaped_start(m: "re.Match[str]") -> str:
+    space, number, mark = m.groups()
+    return space + (number + "\\" if number is not None else "\\" + mark)
+
+
+def escape_line_start(text: str) -> str:
+    """`text` with what Discord would format at its very start (`_LINE_START`) shown as typed instead."""
+    return _LINE_START.sub(_escaped_start, text, count=1) if _LINE_START.match(text) else text
+
+
+def markdown(body: Rich, compact: bool = False) -> str:
     """One Rich as Discord markdown.
 
     `@everyone` is broken again over the whole text: two runs of user text
-    side by side ("@every" + "one") must not make one between them.
+    side by side ("@every" + "one") must not make one between them. `compact`: someone's words that start a line
+    as a code block where that is shorter than escaping them (`code_block`), for a text that must be one message
+    (`one_message`); words within a line (a name in "**{}**") stay escaped, as a block would break the line.
     """
-    return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(_part(p) for p in body.parts))
+    out: list[str] = []
+    for i, p in enumerate(body.parts):
+        shown = _part(p)
+        if compact and isinstance(p, UserText) and (not out or out[-1].endswith("\n")) \
+                and len(block := code_block(p.text)) < len(shown):
+            later = "".join(_part(q) for q in body.parts[i + 1:])  # (a block closes on a line of its own)
+            shown = block + ("\n" if later and not later.startswith("\n") else "")
+        out.append(shown)
+    return _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), "".join(out))
+
+
+#: Three backticks, which would close a code block early.
+_FENCE = re.compile(r"``(?=`)")
+
+
+def code_block(text: str) -> str:
+    """Someone's words as a code block: Discord shows what is in one exactly as typed (no markdown, link, heading
+    or list; a mention not drawn), so nothing needs a backslash. That costs 8 characters however many marks the
+    words hold, where escaping costs one each: a 1000-character answer of `*` escaped is 2000, too long for one
+    message with its name; as a code block, 1008. Only three backticks in a row need breaking (a zero-width space
+    after the second, which would close the block), and a ping or `<` mark is broken as everywhere."""
+    text = _FENCE.sub("``" + ZWSP, text)
+    text = _EVERYONE.sub(lambda m: "@" + ZWSP + m.group(1), text)
+    return "```\n" + _ANGLE.sub("<" + ZWSP, text) + "\n```"
 
 
 def _part(p: Part) -> str:
@@ -73,9 +113,10 @@ def time_markup(when: When) -> str:
     return f"<t:{when.unix}:{'t' if when.style == 'time' else 'f'}>"
 
 
-def reply_text(reply: Reply) -> str:
-    """The title (plain words, which may carry someone's: shown literally, in bold) over the body."""
-    text = markdown(reply.body)
+def reply_text(reply: Reply, compact: bool = False) -> str:
+    """The title (plain words, which may carry someone's: shown literally, in bold) over the body (`compact`: as
+    `markdown` says)."""
+    text = markdown(reply.body, compact)
     if reply.title:
         title = f"**{escape_user_text(reply.title)}**"
         text = f"{title}\n{text}" if text else title
@@ -90,23 +131,36 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return text[: limit - len(note)].rstrip() + note
 
 
-#: What Discord formats at the start of a message (a heading, subtext, a list item), where a cut at a space would
-#: put words from the middle of a line: "I'm # 1" cut before "#" would post "# 1" as a heading.
-_FORMATS_AT_START = re.compile(r"\s*(?:#{1,3}|-#|[-+*]|\d+[.)])\s")
+def fits_one(reply: Reply, limit: int = MESSAGE_LIMIT) -> bool:
+    """Whether `one_message` holds the whole reply (else it cuts it)."""
+    return len(reply_text(reply)) <= limit or len(reply_text(reply, compact=True)) <= limit
+
+
+def one_message(reply: Reply, limit: int = MESSAGE_LIMIT) -> str:
+    """A reply that must be one message (a post, a DM, an edit: the outbox keeps one message's id for each, which is
+    what later edits and takes down), its escapes counted. Someone's words that escaping makes too long (a
+    1000-character answer of `*`, `_`, `~`, `|` or backticks doubles) are shown whole as a code block instead
+    (`markdown`'s `compact`); only words that don't fit even so are cut, clearly (`fit`): no answer is that long
+    (`bot.flows.checkins.MAX_ANSWER_CHARS`, a name and a mood take the rest)."""
+    text = reply_text(reply)
+    if len(text) > limit:
+        text = reply_text(reply, compact=True)
+    return fit(text, limit)
 
 
 def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split long text into messages at line breaks (or spaces), each within the limit. A cut in a line is never
-    made before what Discord would format at a message's start (`_FORMATS_AT_START`): a line's own start was
-    escaped where it holds someone's words (`escape_user_text`), the middle of a line is not."""
+    """Split long text into messages at line breaks (or spaces), each within the limit. A message cut in the middle
+    of a line starts with what the line held there, which Discord would format at a message's start ("I'm # 1" cut
+    before "#" would post "# 1" as a heading; a line of "- - - -" cut anywhere would start a list): that start is
+    escaped (`escape_line_start`, the same rule as a line of someone's words). A line's own start is left as it is:
+    Hearth's markup there is meant, and someone's words there were escaped already (`escape_user_text`)."""
     out: list[str] = []
     rest = text
     while len(rest) > limit:
         cut = rest.rfind("\n", 0, limit)
-        if cut < limit // 2:
+        at_line = cut >= limit // 2
+        if not at_line:
             cut = rest.rfind(" ", 0, limit)
-            while cut >= limit // 2 and _FORMATS_AT_START.match(rest, cut):
-                cut = rest.rfind(" ", 0, cut)
         if cut < limit // 2:
             cut = limit
         trailing = len(rest[:cut]) - len(rest[:cut].rstrip("\\"))
@@ -114,6 +168,8 @@ def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
             cut -= 1
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip("\n")
+        if not at_line:
+            rest = escape_line_start(rest)
     out.append(rest)
     return [c for c in out if c] or [""]
 

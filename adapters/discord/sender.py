@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from adapters.discord.components import MORE_BUTTONS, fitted
-from adapters.discord.render import MESSAGE_LIMIT, ZWSP, fit, reply_text
+from adapters.discord.render import MESSAGE_LIMIT, ZWSP, chunks, fits_one, one_message, reply_text
 from bot.delivery.sender import Delivery, PermanentFailure
 from bot.i18n import N_, _, speaking
 
@@ -128,7 +128,12 @@ class DiscordSender:
         if d.kind == "dm":
             user = d.user or ""
             dm = await self.client.create_dm(discord.Object(snowflake(user)))
-            return str((await dm.send(**await self._content(d))).id)
+            first = None
+            for content in await self._dm_contents(d):
+                sent = await dm.send(**content)
+                first = first or sent
+            assert first is not None
+            return str(first.id)
         if d.kind == "thread":
             return await self._send_in_thread(d)
         if d.kind in ("edit", "delete"):
@@ -189,13 +194,38 @@ class DiscordSender:
             if err.code != THREAD_EXISTS:  # another process started it first: fine
                 raise
 
+    async def _dm_contents(self, d: Delivery) -> list[dict[str, Any]]:
+        """A DM as one message, or as several when its text doesn't fit one even compactly (`fits_one`): someone's
+        own words kept for them (`Hearth.keep_privately`: a 6000-character note given back) are never cut. Its id
+        is the first message's. Only a DM: a post's or a thread reply's id is what its later edits and removal
+        act on, one message (and an answer's post always fits one: `one_message`). Each message has a nonce of its
+        own, so a repeated send still posts each once; the buttons and a file go with the last."""
+        content = await self._content(d)
+        if fits_one(d.message):
+            return [content]
+        parts = [p for p in chunks(reply_text(d.message)) if p.strip()]
+        message, _view = await fitted(d.message, self.adapter.state)
+        if message is not d.message:  # (the rest of its buttons: the note, kept whole, under the last part)
+            note = "\n\n" + _(MORE_BUTTONS)
+            parts = [p for p in chunks(reply_text(d.message), MESSAGE_LIMIT - len(note)) if p.strip()]
+            parts[-1] += note
+        out = []
+        for i, text in enumerate(parts):
+            last = i == len(parts) - 1
+            one = {k: v for k, v in content.items() if last or k not in ("view", "file")}
+            one["content"] = text
+            if i and "nonce" in one:
+                one["nonce"] = f"{d.key}:{i}"[-NONCE_MAX:]
+            out.append(one)
+        return out
+
     async def _content(self, d: Delivery) -> dict[str, Any]:
         message, view = await fitted(d.message, self.adapter.state)
         if message is d.message:
-            text = fit(reply_text(message))
+            text = one_message(message)
         else:  # (where the rest of its buttons are: kept whole, whatever a long text loses)
             note = "\n\n" + _(MORE_BUTTONS)
-            text = fit(reply_text(d.message), MESSAGE_LIMIT - len(note)) + note
+            text = one_message(d.message, MESSAGE_LIMIT - len(note)) + note
         # Sent without embeds (Discord's SUPPRESS_EMBEDS flag), as Slack's are with unfurling off: a link in a
         # member's words must not put another site's picture, title and text in the channel under Hearth's name.
         content: dict[str, Any] = {"content": text if text.strip() else ZWSP, "allowed_mentions": NO_PINGS,

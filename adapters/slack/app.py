@@ -54,7 +54,7 @@ from adapters.slack.files import FileFetcher
 from adapters.slack.inbound import Where, event_id, read_text, team_of
 from adapters.slack.modals import CALLBACK, field_errors, read_files, read_metadata, read_values, typed_values
 from adapters.slack.present import Presenter
-from adapters.slack.render import VALUES, messages
+from adapters.slack.render import KEEP_VALUES, VALUES, messages
 from adapters.slack.sender import UNREACHABLE, SlackSender, unreachable
 from adapters.slack.shape import Ignored, Refused, handled, kind_of, parsed, problem, verified_text
 from adapters.slack.channels import SlackChannels
@@ -122,6 +122,11 @@ class SlackAdapter:
             raise RuntimeError("Slack over HTTP needs HEARTH_SLACK_SIGNING_SECRET (or set HEARTH_SLACK_APP_TOKEN "
                                "for Socket Mode). See docs/slack.md.")
         self.app = app
+        VALUES.keep_in(app.store.stash, app.now)  # long button values, kept where a restart finds them
+        try:
+            await app.store.stash.purge(app.now() - KEEP_VALUES)  # (and forgotten when unused for months)
+        except Exception:  # (a busy database: tidied at the next start)
+            log.warning("could not forget old button values", exc_info=True)
         # One connection pool for every Web API call: given none, slack_sdk opens a new session (and a new
         # connection) for each call and closes it after.
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS))
@@ -148,6 +153,11 @@ class SlackAdapter:
             await self._serve_http(self.config["slack.host"], self.config["slack.port"])
 
     async def stop(self) -> None:
+        try:
+            await VALUES.flush()  # (what was drawn last, kept for whoever serves its buttons next)
+        except Exception:
+            log.warning("could not keep long button values", exc_info=True)
+        VALUES.keep_in(None, None)
         if self.socket is not None:
             await self.socket.close_async()
             self.socket = None
@@ -253,6 +263,10 @@ class SlackAdapter:
                 log.exception("could not screen a /hearth line while Slack can't be reached")
         shown = Reply(body=join_rich([r.body for r in replies], "\n\n"), error=True)
         message = messages(shown)[0]
+        try:
+            await VALUES.flush()
+        except Exception:  # (the store may be down too: the answer goes all the same, its buttons in memory)
+            log.exception("could not keep long button values")
         return BoltResponse(status=200, body={"response_type": "ephemeral", "text": message["text"],
                                               "blocks": message["blocks"]})
 
@@ -365,7 +379,7 @@ class SlackAdapter:
                       view_id=view.get("id") if view.get("type") == "modal" else None,
                       origin="home" if view.get("type") == "home" else meta.get("o"),
                       replace=bool(container.get("is_ephemeral")))
-        value = VALUES.decode((body.get("actions") or [{}])[0].get("value", ""))
+        value = await VALUES.recall((body.get("actions") or [{}])[0].get("value", ""))
         if value is None:
             await self.present.show(where, await self._actor(body, user, channel),
                                     [Reply(body=rich(_("That button has expired. Please try again.")))])

@@ -19,7 +19,7 @@ from adapters.slack.answer import AnswerInAck, ResponseRefused
 from adapters.slack.home import home_tab
 from adapters.slack.inbound import Where
 from adapters.slack.modals import form_view, message_view, metadata
-from adapters.slack.render import messages
+from adapters.slack.render import VALUES, messages
 from adapters.slack.sender import UNREACHABLE, slack_error, unreachable
 from bot.commands.forms import command_form, word_fields
 from bot.commands.registry import Command
@@ -108,6 +108,7 @@ class Presenter:
         await self._open_or_update(where, form_view(reply, self._meta(where, "form", form.action, form.args, form)))
 
     async def _open_or_update(self, where: Where, view: dict[str, Any]) -> None:
+        await VALUES.flush()  # (its buttons' long values kept before Slack shows them: `ValueStore`)
         if where.view_id:
             await self.client.views_update(view_id=where.view_id, view=view)
         elif where.trigger_id:
@@ -115,6 +116,7 @@ class Presenter:
 
     async def _message(self, where: Where, reply: Reply) -> None:
         parts = messages(reply)
+        await VALUES.flush()
         if reply.visibility == "channel" and where.channel:
             for part in parts:
                 await self.client.chat_postMessage(channel=where.channel, unfurl_links=False, **part)
@@ -134,6 +136,7 @@ class Presenter:
         DM with Hearth, which keeps it, where an ephemeral message is gone on reload. If their DMs are closed to
         Hearth, shown to them alone in the channel they opened it from, if any."""
         parts = messages(reply)
+        await VALUES.flush()
         sent = 0
         try:
             dm = (await self.client.conversations_open(users=where.user))["channel"]["id"]
@@ -172,6 +175,7 @@ class Presenter:
     async def publish_home(self, actor: Actor) -> None:
         try:
             view = await home_tab(self.app, actor)
+            await VALUES.flush()
             await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
         except SlackApiError as err:
             log.warning("could not publish App Home: %s", slack_error(err))

@@ -15,15 +15,19 @@ truncating, never by an API error.
 
 from __future__ import annotations
 
-import re
-
+import asyncio
 import json
-import secrets
+import logging
+import re
 from collections import OrderedDict
+from datetime import timedelta
 from typing import Any
 
 from bot.i18n import _
 from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When, shown_text
+from bot.store.stash import stash_key
+
+log = logging.getLogger(__name__)
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -41,6 +45,8 @@ MAX_FALLBACK = 3000
 #: whose blocks hold about 13,000 (`msg_blocks_too_long`; slackapi/bolt-js#2509), however small each block is.
 MAX_MESSAGE_CHARS = 12_000
 ELLIPSIS = "…"
+#: How long a button value kept in the store (`ValueStore`) is kept unused, as Discord keeps its long custom ids.
+KEEP_VALUES = timedelta(days=90)
 
 
 def escape(text: str) -> str:
@@ -131,39 +137,133 @@ ButtonValue = dict[str, Any]
 
 
 class ValueStore:
-    """Button values Slack can't carry (over 2000 characters) wait here, briefly.
+    """Button values Slack can't carry (over 2000 characters: a form's defaults given back, a long note's words)
+    are kept in the core store (`bot.store.stash`), and the button carries their key.
 
-    A value that is too long is swapped for a short token; the token is
-    resolved when the button is pressed. Tokens are kept in memory, so
-    after a restart such a button asks the person to try again.
+    A value is drawn in sync code (`button_element`), so it is kept in memory at once and written to the store
+    before anything carrying it goes to Slack (`flush`, awaited by every way out: `Presenter`, `SlackSender`; and
+    started at once in the background, for any other). A press reads memory first, then the store
+    (`recall`): the button still works after a restart, or pressed on another process. Kept by `keep_in`, which
+    the adapter calls as it starts; until then (tests of rendering alone) values live in memory only. The store
+    forgets a key unused for months (`KEEP_VALUES`, as Discord's long custom ids): its button says it expired.
     """
+
+    #: What marks a stashed Slack value among the stash's rows (Discord's stashed args have none).
+    MARK = "~slack"
 
     def __init__(self, capacity: int = 5000) -> None:
         self.capacity = capacity
         self._values: OrderedDict[str, ButtonValue] = OrderedDict()
+        self._unsaved: dict[str, dict[str, str]] = {}
+        self._stash: Any = None
+        self._now: Any = None
+        self._saving: set[asyncio.Task[None]] = set()
+
+    def keep_in(self, stash: Any, now: Any) -> None:
+        """Keep long values in `stash` (a `StashRepository`), stamped by `now()`; None: in memory alone again."""
+        self._stash, self._now = stash, now
+        if stash is None:
+            self._unsaved.clear()
 
     def encode(self, value: ButtonValue) -> str:
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
         if len(text) <= MAX_BUTTON_VALUE:
             return text
-        token = secrets.token_urlsafe(12)
-        self._values[token] = value
-        while len(self._values) > self.capacity:
-            self._values.popitem(last=False)
+        args = _flat(value)
+        token = stash_key(args)
+        self._remember(token, value)
+        if self._stash is not None:
+            self._unsaved[token] = args
+            self._save_soon()
         return json.dumps({"k": "t", "t": token})
 
-    def decode(self, text: str) -> ButtonValue | None:
-        if not isinstance(text, str) or len(text) > MAX_BUTTON_VALUE:
-            return None  # not one Hearth wrote
+    def _remember(self, token: str, value: ButtonValue) -> None:
+        self._values[token] = value
+        self._values.move_to_end(token)
+        while len(self._values) > self.capacity:
+            self._values.popitem(last=False)
+
+    def _save_soon(self) -> None:
         try:
-            value = json.loads(text)
-        except (TypeError, ValueError):
+            task = asyncio.get_running_loop().create_task(self._flush_logged())
+        except RuntimeError:  # (no loop: rendering alone; the next `flush` keeps it)
+            return
+        self._saving.add(task)
+        task.add_done_callback(self._saving.discard)
+
+    async def _flush_logged(self) -> None:
+        try:
+            await self.flush()
+        except Exception:  # (kept by the next `flush` before a send, which says so itself)
+            log.warning("could not keep long button values yet", exc_info=True)
+
+    async def flush(self) -> None:
+        """Write the values drawn since the last flush to the store: awaited before they go to Slack."""
+        stash = self._stash
+        while self._unsaved and stash is not None:
+            token, args = next(iter(self._unsaved.items()))
+            await stash.stash(args, self._now())
+            if self._unsaved.get(token) is args:
+                del self._unsaved[token]
+
+    def decode(self, text: str) -> ButtonValue | None:
+        """A value from memory alone (one drawn by this process); `recall` also asks the store."""
+        value = _parsed(text)
+        if value is None or value.get("k") != "t":
+            return value if value is not None and well_formed(value) else None
+        return self._values.get(str(value.get("t")))
+
+    async def recall(self, text: str) -> ButtonValue | None:
+        """A pressed button's value: in it, in memory, or kept in the store; None if none of them has it (a value
+        not one Hearth wrote, or kept so long ago it was forgotten)."""
+        found = self.decode(text)
+        value = _parsed(text)
+        if found is not None or value is None or value.get("k") != "t" or self._stash is None:
+            return found
+        token = value.get("t")
+        if not isinstance(token, str) or not re.fullmatch(r"[0-9a-f]{24}", token):
             return None
-        if not isinstance(value, dict):
+        kept = await self._stash.unstash(token)
+        found = _unflat(kept) if kept is not None else None
+        if found is None or not well_formed(found):
             return None
-        if value.get("k") == "t":
-            return self._values.get(str(value.get("t")))
-        return value if well_formed(value) else None
+        self._remember(token, found)
+        return found
+
+
+def _parsed(text: Any) -> dict[str, Any] | None:
+    """A button's value as JSON, if it is an object Hearth could have written."""
+    if not isinstance(text, str) or len(text) > MAX_BUTTON_VALUE:
+        return None  # not one Hearth wrote
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _flat(value: ButtonValue) -> dict[str, str]:
+    """A value as the stash keeps arguments, text for text (so erasing a member finds their id in it, as it does
+    in Discord's: `StashRepository.erase_member`): its kind, name, arguments ("a:…") and a form's defaults ("d:…")."""
+    flat = {ValueStore.MARK: "1", "k": str(value.get("k")), "n": str(value.get("n"))}
+    for key in ("a", "d"):
+        flat |= {f"{key}:{name}": str(text) for name, text in (value.get(key) or {}).items()}
+    if "d" in value:
+        flat["d"] = ""  # (a form's defaults, even none)
+    return flat
+
+
+def _unflat(flat: dict[str, str]) -> ButtonValue | None:
+    if flat.get(ValueStore.MARK) != "1":
+        return None  # (not a Slack button's: another platform's arguments)
+    value: ButtonValue = {"k": flat.get("k"), "n": flat.get("n"), "a": {}}
+    if "d" in flat:
+        value["d"] = {}
+    for key, text in flat.items():
+        kind, sep, name = key.partition(":")
+        if sep and kind in ("a", "d"):
+            value.setdefault(kind, {})[name] = text
+    return value
 
 
 def well_formed(value: dict[str, Any]) -> bool:
@@ -300,6 +400,8 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
             elif isinstance(part, When) and not part.personal:
                 shown = "{time}" if part.style == "time" else "{date_short_pretty} {time}"
                 runs.append({"type": "date", "timestamp": part.unix, "format": shown, "fallback": part.text()})
+            elif isinstance(part, UserText) and not pre and "code" not in styles:
+                _words_run(runs, line[at:stop], styles)
             else:
                 _text_run(runs, line[at:stop], set() if pre else styles)
             at = stop
@@ -321,6 +423,26 @@ def rich_elements(body: Rich) -> list[dict[str, Any]]:
     return out
 
 
+
+
+#: An emoji's code as Slack people type it, ":smile:", ":slightly_smiling_face:", ":+1:", ":wave::skin-tone-2:":
+#: lowercase letters, digits, "+", "'", "-", and underscores only between them (so none opens or closes _italic_).
+#: Nothing in one can ping or link: no `<`, `>`, `&`, `@`, `!` or space.
+SHORTCODE = re.compile(r":([a-z0-9+'-]+(?:_[a-z0-9+'-]+)*(?:::skin-tone-[2-6])?):")
+
+
+def _words_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:
+    """Someone's words as text elements, each emoji code in them an `emoji` element: Slack shows ":smile:" as 🙂
+    wherever its people type it, and would in these words if they were a message of theirs; a text element shows
+    the code as typed. An emoji element is a name alone (no ping, no link, nothing formatted), and Slack shows a
+    name it doesn't know as its code, as typed. Not in Hearth's `code` or ``` blocks, which show words as typed,
+    and unstyled (Slack refuses a style on an emoji element)."""
+    at = 0
+    for m in SHORTCODE.finditer(text):
+        _text_run(runs, text[at:m.start()], styles)
+        runs.append({"type": "emoji", "name": m.group(1)})
+        at = m.end()
+    _text_run(runs, text[at:], styles)
 
 
 def _text_run(runs: list[dict[str, Any]], text: str, styles: set[str]) -> None:
@@ -400,8 +522,13 @@ _QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
 def inert_fallback(text: str) -> str:
     """Text for a message's `text` (its notification, and clients that can't show blocks): its `<` `&` `>`
     escaped, and the marks Slack would format swapped for look-alikes, so nobody's words are formatted there
-    either."""
-    return _QUOTE.sub("\\1\u203a", escape(text.translate(_INERT)))
+    either. An emoji's code (`SHORTCODE`) is kept as typed, its underscores too: Slack shows it as the emoji, as
+    in the message, and a look-alike would break it ("slightly＿smiling＿face")."""
+    out, at = [], 0
+    for m in SHORTCODE.finditer(text):
+        out += [text[at:m.start()].translate(_INERT), m.group()]
+        at = m.end()
+    return _QUOTE.sub("\\1\u203a", escape("".join(out) + text[at:].translate(_INERT)))
 
 
 def block_fallback(block: dict[str, Any]) -> str:
@@ -413,6 +540,8 @@ def block_fallback(block: dict[str, Any]) -> str:
         for run in element.get("elements") or []:
             if run["type"] == "text":
                 out.append(inert_fallback(run["text"]))
+            elif run["type"] == "emoji":
+                out.append(f":{run['name']}:")
             elif run["type"] == "channel":
                 out.append(f"<#{run['channel_id']}>")
             elif run["type"] == "user":

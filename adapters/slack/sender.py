@@ -25,7 +25,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.render import messages
+from adapters.slack.render import VALUES, messages
 from bot.delivery.sender import CallGate, Delivery, PermanentFailure, RetryLater
 from bot.i18n import speaking
 
@@ -103,6 +103,7 @@ class SlackSender:
         """Call a Web API method ("chat.postMessage") through the gate; a 429 names the method it binds."""
         if self.gate is not None:
             await self.gate(method)
+        await VALUES.flush()  # (long button values kept before Slack shows their buttons: `ValueStore`)
         try:
             return await getattr(self.client, method.replace(".", "_"))(**kwargs)
         except SlackApiError as err:

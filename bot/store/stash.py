@@ -1,6 +1,6 @@
 """Button and form arguments too long for a platform's custom id, kept under a short key.
 
-Discord allows 100 characters in a custom id; arguments that don't fit are
+Discord allows 100 characters in a custom id, Slack 2000 in a button's value; arguments that don't fit are
 kept here, so a button still works after a restart or on another process. A
 key not stashed or used for a while is purged: the buttons that needed it
 have long since been answered.
@@ -15,6 +15,13 @@ from datetime import datetime
 from bot.clock import utc_iso
 from bot.store.database import Executor
 from bot.store.repository import Repository, like
+
+
+def stash_key(args: dict[str, str]) -> str:
+    """The key `StashRepository.stash` keeps `args` under (the same args, the same key), known before it is kept:
+    Slack's button values are drawn in sync code and kept just after (`adapters.slack.render.ValueStore`)."""
+    data = json.dumps(args, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode()).hexdigest()[:24]
 
 
 class StashRepository(Repository):
@@ -34,7 +41,7 @@ class StashRepository(Repository):
         out is never purged from under it.
         """
         data = json.dumps(args, sort_keys=True, separators=(",", ":"))
-        key = hashlib.sha256(data.encode()).hexdigest()[:24]
+        key = stash_key(args)
         await self.db.execute(
             "INSERT INTO stashed_args (key, data, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at",

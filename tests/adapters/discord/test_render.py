@@ -29,11 +29,25 @@ def test_escaped_text_never_pings(text):
     assert not re.search(r"<[@#/]", out)
 
 
+def same_words(parts: list[str], text: str) -> bool:
+    """The parts hold the text's every character but whitespace, and at most one escape (a backslash) more each,
+    at their start (`chunks` escapes what Discord would format at a message's start)."""
+    def bare(t: str) -> str:
+        return "".join(t.replace("\\", "").split())
+
+    added = sum(p.count("\\") for p in parts) - text.count("\\")
+    return bare("".join(parts)) == bare(text) and 0 <= added <= len(parts) - 1
+
+
+#: What Discord would format at a message's start, unescaped (spaces before it are not shown).
+FORMATTED_START = re.compile(r"\s*(#{1,3}\s|-#\s|[-+*]\s|\d+[.)]\s|>)")
+
+
 @given(st.text(min_size=1, max_size=9000))
 def test_chunks_fit_and_lose_nothing_but_whitespace(text):
     parts = chunks(text)
     assert all(len(p) <= MESSAGE_LIMIT for p in parts)
-    assert "".join("".join(parts).split()) == "".join(text.split())
+    assert same_words(parts, text)
 
 
 def test_fit_cuts_clearly():
@@ -111,5 +125,46 @@ def test_a_cut_in_a_line_never_starts_a_message_with_what_discord_formats():
         parts = chunks(line)
         assert len(parts) > 1
         for part in parts[1:]:
-            assert not re.match(r"\s*(#{1,3}|-#|[-+*]|\d+[.)])\s", part), (word, part[:20])
-        assert "".join("".join(parts).split()) == "".join(line.split())
+            assert not FORMATTED_START.match(part), (word, part[:20])
+        assert same_words(parts, line)
+
+
+def test_a_line_of_list_marks_longer_than_a_message_never_starts_one_with_a_list_mark():
+    """render23: a line of "- - - -" (or "* * *", "> > >", "# # #", "1. 1. 1.") longer than a message has no place
+    to cut that isn't before a mark: the hard cut at the limit began the next message with "- ", a bullet."""
+    for mark in ("- ", "* ", "+ ", "> ", "# ", "-# ", "1. ", "2) "):
+        for lead in ("", "x", "xx"):  # (every offset of the cut within the repeated mark)
+            line = escape_user_text(lead + mark * 3000)
+            parts = chunks(line)
+            assert len(parts) > 2 and all(len(p) <= MESSAGE_LIMIT for p in parts)
+            for part in parts[1:]:
+                assert not FORMATTED_START.match(part), (mark, lead, part[:12])
+            assert same_words(parts, line)
+
+
+_marks = st.lists(st.sampled_from(["- ", "* ", "+ ", "> ", "# ", "## ", "-# ", "1. ", "12) ", " ", "a", "\n", "*",
+                                   "`", "\\"]), max_size=400).map("".join)
+
+
+@given(words=st.lists(_marks, min_size=1, max_size=4), limit=st.integers(20, 120))
+def test_no_chunk_starts_with_what_discord_formats(words, limit):
+    """Whatever the cut (at a line, a space or hard), a message never starts with a heading, subtext, a list item or
+    a quote that the text didn't mean: someone's words split over messages stay as typed."""
+    text = markdown(rich("\n".join(["**{}** said:"] + ["{}"] * (len(words) - 1)), *words))
+    parts = chunks(text, limit)
+    assert all(len(p) <= limit for p in parts)
+    for part in parts[1:]:
+        assert not FORMATTED_START.match(part), part[:12]
+    assert same_words(parts, text)
+
+
+def test_one_rule_says_what_discord_formats_at_a_line_start():
+    """The line-start rule is one (`_LINE_START`), for someone's lines and for a message's start alike."""
+    import adapters.discord.render as render
+
+    assert not hasattr(render, "_FORMATS_AT_START")
+    for start in ("# a", "## a", "-# a", "- a", "+ a", "* a", "> a", "1. a", "12) a", "  - a"):
+        escaped = render.escape_line_start(start)
+        assert escaped != start and not FORMATTED_START.match(escaped), escaped
+        assert escape_user_text(start).endswith(" a") and not FORMATTED_START.match(escape_user_text(start))
+    assert escape_user_text("12. a") == "12\\. a"  # (before the dot: a backslash before a digit would show)

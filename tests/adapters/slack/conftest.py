@@ -65,7 +65,7 @@ def texts(blocks: list[dict[str, Any]]) -> str:
 
 def rich_words(block: dict[str, Any]) -> str:
     """A rich_text block's words as they'd read in mrkdwn, for comparing with it: a style as its marks (*bold*,
-    _italic_, `code`), a channel, a person and a time as their tokens; a text element's words exactly as they
+    _italic_, `code`), a channel, a person, a time and an emoji as their tokens; a text element's words exactly as they
     are (Slack shows them so: nothing in them is markup)."""
     marks = {"bold": "*", "italic": "_", "code": "`"}
     shown = []
@@ -86,6 +86,8 @@ def rich_words(block: dict[str, Any]) -> str:
                 shown.append(f"<@{run['user_id']}>")
             elif run["type"] == "date":
                 shown.append(f"<!date^{run['timestamp']}^{run['format']}|{run['fallback']}>")
+            elif run["type"] == "emoji":  # (an emoji's code in someone's words: `render.SHORTCODE`)
+                shown.append(f":{run['name']}:")
     return "".join(shown)
 
 

@@ -18,6 +18,7 @@ from hypothesis import example, given, settings, strategies as st
 from adapters.slack.modals import field_errors, form_view, message_view
 from adapters.slack.render import carries_user_text, messages
 from bot.events import Button, ChannelRef, Choice, Form, FormField, Reply, Rich, UserText
+from tests.adapters.slack.conftest import rich_words
 
 TRICKS = ["<!channel>", "<!here>", "<!everyone>", "<@U1>", "<@W1|sam>", "<#C1>", "<#C1|general>",
           "<!subteam^S1>", "<http://evil|click>", "<mailto:a@b.c|x>", "[x](http://evil)", "@everyone", "@here",
@@ -117,14 +118,17 @@ def plain_objects(node: Any) -> Iterator[dict[str, Any]]:
 
 def assert_unformatted(text: str) -> None:
     """Nothing in a notification's text that Slack would format: no *bold*, _italic_, ~strike~, `code` marks,
-    and no line opening a > quote."""
-    assert not any(mark in text for mark in "*_~`"), text
+    and no line opening a > quote. (An emoji's code keeps its underscores, between its letters: `SHORTCODE`.)"""
+    from adapters.slack.render import SHORTCODE
+
+    assert not any(mark in SHORTCODE.sub("", text) for mark in "*_~`"), text
     assert not re.search(r"^\s*(>|&gt;)", text, re.MULTILINE), text
 
 
 # Every mark mrkdwn has, in someone's words: shown exactly as typed, on a message, in its notification, in a modal
 # and on the Home tab, and every block one Slack's own models accept.
 MARKED = ["*bold*", "_italic_", "~strike~", "`code`", "```block```", "> a quote", "&gt; quoted", ":smile:",
+          ":slightly_smiling_face:", ":wave::skin-tone-2:", "_:smile:_", ":<!here>:", "10:30:45",
           "<!here>", "<@U123>", "<#C123>", "<https://evil.example|click>", "*_~`mixed`~_*", "a\n> quote on a line"]
 
 
@@ -145,8 +149,9 @@ def test_marked_up_words_are_shown_as_typed_everywhere(words: str, hearth: str) 
         assert message_problems(message) == []
         assert_unformatted(message["text"])
         assert not any(typed in obj["text"] for obj in mrkdwn_objects(message))
-    shown = "".join(e["text"] for m in messages(Reply(body=body)) for e in rich_texts(m["blocks"]))
-    assert typed.strip() in shown  # exactly as typed (in a text element, which Slack never parses)
+    shown = "".join(rich_words(b) for m in messages(Reply(body=Rich((UserText(words),)))) for b in m["blocks"]
+                    if b["type"] == "rich_text")
+    assert shown == typed  # exactly as typed (text elements, which Slack never parses; emoji codes as emoji)
     row = Row(body, (Button("Join", "go"),))
     home = render_home(Home("UTC", member=(Section(body, (row, row), more=body),), moderating=(), footer=body,
                             help="help", overflow=rich("more")), "U1")
@@ -162,3 +167,55 @@ def test_marked_up_words_are_shown_as_typed_everywhere(words: str, hearth: str) 
 
 def reply_has_text(body: Rich) -> bool:
     return bool(body.plain().strip())
+
+
+# -- render23: emoji codes in someone's words ------------------------------------------------------------------
+
+
+def emoji_names(message: dict[str, Any]) -> list[str]:
+    return [run["name"] for b in message["blocks"] if b["type"] == "rich_text" for e in b["elements"]
+            for run in e["elements"] if run["type"] == "emoji"]
+
+
+def test_emoji_codes_in_someones_words_show_as_emoji_and_nothing_pings():
+    """Slack people type ":smile:" for 🙂 and expect it to show so: in someone's words it is an `emoji` element (a
+    name alone: it can't ping, link or format), and in the notification it is kept whole (its underscores were
+    swapped for look-alikes, which broke ":slightly_smiling_face:"). Around it, nothing else changes: "<!channel>"
+    and "<@U1>" are text, "10:30:45" reads as typed."""
+    from adapters.slack.render import inert_fallback
+    from bot.events import rich
+    from testing.block_kit import message_problems
+
+    words = ":smile: hi :slightly_smiling_face: <!channel> :wave::skin-tone-2: at 10:30 :<!here>: :a<@U1>b: :+1:"
+    [message] = messages(Reply(body=rich("**{}** said:\n{}", "Ann", words), visibility="channel"))
+    assert message_problems(message) == []
+    assert emoji_names(message) == ["smile", "slightly_smiling_face", "wave::skin-tone-2", "+1"]
+    assert all("style" not in run for b in message["blocks"] for e in b.get("elements", [])
+               for run in e.get("elements", []) if run["type"] == "emoji")  # (Slack refuses a styled emoji)
+    assert rich_words(message["blocks"][0]).endswith(words)
+    assert ":slightly_smiling_face:" in message["text"] and ":wave::skin-tone-2:" in message["text"]
+    assert_inert(message["text"], set())
+    assert_unformatted(message["text"])
+    assert inert_fallback("_:smile:_ *x* :a_b:") == "\uff3f:smile:\uff3f \u2217x\u2217 :a_b:"
+    # In Hearth's code and ``` blocks, words are shown as typed, codes too.
+    for hearth in ("`{}`", "```\n{}\n```"):
+        [coded] = messages(Reply(body=rich(hearth, ":smile:")))
+        assert emoji_names(coded) == [] and ":smile:" in rich_words(coded["blocks"][0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from([":", "::", "smile", "a_b", "_", "skin-tone-2", "+1", "<!channel>", "<@U1>",
+                                       " ", "\n", "*", "`", "<", ">", "&", "'", "A"]), min_size=1, max_size=12)
+       .map("".join).filter(lambda w: UserText(w).text.strip()))
+def test_emoji_codes_never_carry_a_ping_and_words_read_as_typed(words):
+    from testing.block_kit import message_problems
+
+    for message in messages(Reply(body=Rich(("Said: ", UserText(words))), visibility="channel")):
+        assert message_problems(message) == []
+        for name in emoji_names(message):
+            assert re.fullmatch(r"[a-z0-9+'_-]+(::skin-tone-[2-6])?", name), name
+        assert_inert(message["text"], set())
+        assert_unformatted(message["text"])
+    shown = "".join(rich_words(b) for m in messages(Reply(body=Rich((UserText(words),)))) for b in m["blocks"]
+                    if b["type"] == "rich_text")
+    assert shown == UserText(words).text
