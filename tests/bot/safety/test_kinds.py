@@ -233,6 +233,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # third person alone, "dass sie an Suizid denkt", "qu'elle pense au suicide")
                       **{f"{p}fa22.someone_told_me_they_think_of_it": "someone_else" for p in ("en.", "es.", "pt.")},
                       **{f"{p}fa22.someone_thinks_of_it": "someone_else" for p in ("de.", "fr.")},
+                      # and asking how to help them (session 23: the someone-else reply, whose lines help supporters too)
+                      **{f"{p}fa22.helping_someone_who_told_me": "someone_else" for p in ("en.", "es.", "pt.")},
+                      **{f"{p}fa22.helping_someone_who_thinks_of_it": "someone_else" for p in ("de.", "fr.")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},

@@ -240,8 +240,9 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["j'ai fait la formation de prévention du suicide et je veux quand même me tuer"],
         "pt": ["fiz o curso de prevenção ao suicídio e mesmo assim quero me matar"],
     }),
-    "asking how to help someone who told the writer they think of suicide (everyday)": ("ok", {
-        "en": ["my cousin told me she's been thinking about suicide, how can i support her?"],
+    "asking how to help someone who told the writer they think of suicide (someone else's crisis)": ("crisis", {
+        "en": ["my cousin told me she's been thinking about suicide, how can i support her?",
+               "my friend told me she's been thinking about suicide, how do i help her"],
         "es": ["mi prima me dijo que ha estado pensando en quitarse la vida, ¿cómo puedo apoyarla?"],
         "de": ["meine Cousine hat mir erzählt, dass sie an Suizid denkt, wie kann ich sie unterstützen?"],
         "fr": ["ma cousine m'a dit qu'elle pense au suicide, comment la soutenir ?"],
@@ -365,7 +366,9 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
 }
 
 #: the kind each crisis family must be heard as (the rest: the writer's own, "self")
-KINDS = {"someone who told the writer they think of suicide (someone else's crisis)": "someone_else"}
+KINDS = {"someone who told the writer they think of suicide (someone else's crisis)": "someone_else",
+         # its reply's lines help those supporting someone too (session 23; before, no answer at all)
+         "asking how to help someone who told the writer they think of suicide (someone else's crisis)": "someone_else"}
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
 test_the_kind_fits_the_care_reply = kind_test(FAMILIES, KINDS)
