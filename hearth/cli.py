@@ -158,6 +158,8 @@ class OutputFailed(HearthError):
     goes, said as such, not as a bug of Hearth's."""
 
     def __init__(self, err: OSError) -> None:
+        #: The reader stopped reading (`hearth screen < lines | head -1`): what it wanted, it had; nothing to say.
+        self.reader_left = isinstance(err, BrokenPipeError)
         super().__init__(f"I couldn't write my output ({err.strerror or err}), so what this command printed may be "
                          "missing or cut short. Check where the output goes (a full disk? a pipe closed early?) and "
                          "run it again.")
@@ -221,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OutputFailed as err:
         _output_lost()
-        _say([str(err)])
+        if not err.reader_left:
+            _say([str(err)])
         return 1
     except StartProblems as err:
         _say(err.problems)

@@ -443,3 +443,21 @@ def test_output_that_cannot_be_written_is_said_so_with_a_non_zero_exit(tmp_path)
         assert result.returncode == 1, (command, said)
         assert "hearth: I couldn't write my output (No space left on device)" in said, (command, said)
         assert "didn't expect" not in said and "Traceback" not in said and "Exception ignored" not in said, said
+
+
+def test_a_reader_that_stops_reading_early_gets_no_complaint(tmp_path):
+    """`hearth screen < lines | head -1`: the reader had what it wanted and closed the pipe; Hearth stops without a
+    word on stderr (a broken pipe is no fault to report), exit 1 as Python's own advice has it."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HEARTH_")}
+    env = clean | {"PYTHONPATH": str(ROOT), "HEARTH_DATA_DIR": str(tmp_path / "data")}
+    lines = tmp_path / "lines.txt"
+    lines.write_bytes(b"a quiet day\n" * 3_000)  # (more output than the pipe and the stream's buffer hold)
+    with lines.open("rb") as given:
+        reader = subprocess.Popen([sys.executable, "-m", "hearth", "screen", "--rules-only"], cwd=tmp_path, env=env,
+                                  stdin=given, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None
+    assert reader.stdout.readline().startswith(b"ok\t")
+    reader.stdout.close()
+    said = reader.stderr.read().decode()  # type: ignore[union-attr]
+    assert reader.wait(timeout=120) == 1, said
+    assert "couldn't write" not in said and "Traceback" not in said and "Exception ignored" not in said, said
