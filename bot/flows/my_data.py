@@ -77,6 +77,15 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             answers += " " + ngettext("— {count} shared one not posted to the group",
                                       "— {count} shared ones not posted to the group",
                                       s.answers_not_posted).format(count=s.answers_not_posted)
+        if s.posts_not_changed:  # (the platform refused to edit their posts: the channel shows earlier words)
+            answers += " " + ngettext("— {count} whose post still shows your earlier words, as Hearth couldn't "
+                                      "change it", "— {count} whose posts still show your earlier words, as Hearth "
+                                      "couldn't change them",
+                                      s.posts_not_changed).format(count=s.posts_not_changed)
+        if s.posts_not_taken_down:  # (nor take them down: still up, whatever the answer says now)
+            answers += " " + ngettext("— {count} whose post is still up, as Hearth couldn't take it down",
+                                      "— {count} whose posts are still up, as Hearth couldn't take them down",
+                                      s.posts_not_taken_down).format(count=s.posts_not_taken_down)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))
@@ -413,6 +422,10 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
                       "**How long:** answers are deleted after {days} days, and their posts come down from the "
                       "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "
                       "until you delete them (**notes delete**).", days).format(days=days)),
+        # (`Outgoing.tell`: an erasure's removals keep whom to tell until they are done, `change_refused_notes`)
+        rich(_("If the platform won't let me take one of your posts down, I tell you privately, and a moderator can "
+               "remove it. Until your posts are down, I keep only where they are, and your id beside them, for "
+               "that.")),
         rich(_("If a moderator deletes a check-in, the posts of its answers come down, but your answers to it "
                "stay yours: in **me history** and **me export**, for you alone, until they'd be deleted anyway.")),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "

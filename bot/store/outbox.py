@@ -190,13 +190,11 @@ class OutboxRepository(Repository):
         posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
         unposts_answer = entry.kind == "delete" and entry.response_id
-        if entry.kind == "edit" and entry.response_id:  # an edit refused before (`mark_change_refused`) now shows
-            sent = ("UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1, "
-                    "tell = NULL WHERE id = ?", message_ref, utc_iso(now), entry.id)
-            async def edited(tx: Executor) -> None:
+        if entry.kind == "edit" and entry.response_id:  # its post shows the answer as it is now, whatever was
+            async def edited(tx: Executor) -> None:     # refused before (`mark_change_refused`)
                 await tx.execute(*sent)
-                await tx.execute("UPDATE responses SET change_refused = 0 WHERE id = ? AND change_refused = ?",
-                                 entry.response_id, EDIT_REFUSED)
+                await tx.execute("UPDATE responses SET change_refused = 0 WHERE id = ? AND change_refused <> 0",
+                                 entry.response_id)
             await atomic(self.db, edited)
             return
         if entry.kind == "post" and entry.target.get("care_note"):  # a care note's post, edited as it changes

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from bot.clock import parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
-from bot.models import REFUSED_NOT_ALLOWED, HeldPost, Outgoing, Response, Round, Schedule
+from bot.models import EDIT_REFUSED, REFUSED_NOT_ALLOWED, REMOVAL_REFUSED, HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor, atomic
 from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
@@ -805,9 +805,11 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = stayed = refused = not_allowed = 0
+        held = stayed = refused = not_allowed = unedited = still_up = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
+            unedited += a["change_refused"] == EDIT_REFUSED
+            still_up += a["change_refused"] == REMOVAL_REFUSED
             if a["visibility"] == "shared" and a["post_refused"]:
                 not_allowed += a["post_refused"] == REFUSED_NOT_ALLOWED
                 refused += a["post_refused"] != REFUSED_NOT_ALLOWED
@@ -817,7 +819,9 @@ class RoundRepository(Repository):
             answers[a["visibility"]] += 1
         return {"answers": answers, "held_answers": held, "held_stayed_private": stayed,
                 **({"answers_not_posted": refused} if refused else {}),
-                **({"answers_not_allowed": not_allowed} if not_allowed else {})}
+                **({"answers_not_allowed": not_allowed} if not_allowed else {}),
+                **({"posts_not_changed": unedited} if unedited else {}),
+                **({"posts_not_taken_down": still_up} if still_up else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
@@ -826,6 +830,8 @@ class RoundRepository(Repository):
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
              **({"shared_post": REFUSED_POST if a["post_refused"] == REFUSED_NOT_ALLOWED else NOT_POSTED}
                 if a["visibility"] == "shared" and a["post_refused"] else {}),
+             **({"post_change": CHANGE_NOT_SHOWN[a["change_refused"]]} if a["change_refused"] in CHANGE_NOT_SHOWN
+                else {}),
              **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
@@ -997,6 +1003,9 @@ def _held(answer: dict[str, Any]) -> dict[str, str]:
 
 #: What an export says of a shared answer whose post the platform refused for good as Hearth may not post there
 #: (`post_refused`: `REFUSED_NOT_ALLOWED`).
+#: An export's "post_change" of an answer whose post the platform would not change for good (`change_refused`).
+CHANGE_NOT_SHOWN = {EDIT_REFUSED: "not made: its post still shows the earlier words",
+                    REMOVAL_REFUSED: "not made: its post is still up"}
 REFUSED_POST = "not posted: Hearth wasn't allowed to post in that channel"
 #: Likewise, failed for good otherwise (`REFUSED_OTHER`): no reason claimed.
 NOT_POSTED = "not posted"
