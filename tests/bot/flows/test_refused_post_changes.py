@@ -155,3 +155,23 @@ async def test_a_removal_that_gave_up_after_its_retries_is_told_too(app, clock):
         await app.outbox.drain_all()
     [dm] = dms(app)
     assert dm.startswith("Hearth couldn't take down the post of your answer to mornings, so it is still up.")
+
+
+async def test_pooled_anonymous_removals_refused_after_erasures_reach_each_author_alone(app, clock):
+    """Anonymous posts of a closed round, pooled after three erasures: refused for good, each author hears of their
+    own post, privately, and nothing keeps their ids after."""
+    from tests.bot.flows.test_anonymous_batches import close, release
+
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    await close(app, clock)
+    refusing(app, "delete")
+    for name in ("ann", "bob", "cy"):
+        await run(app, actor(name), "me delete", confirmed="yes")
+    await release(app, clock)
+    for name in ("ann", "bob", "cy"):
+        [dm] = dms(app, f"console:{name}")
+        assert dm.startswith("Hearth couldn't take down one of your posts in #general") and "words" not in dm
+    assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
+    assert not await app.store.db.fetchall("SELECT id FROM held_posts")
