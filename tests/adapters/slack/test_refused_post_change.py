@@ -65,6 +65,7 @@ async def test_an_edit_then_a_removal_slack_refuses_are_each_told_once(app, cloc
     assert "may no longer have access to that channel" in gone and "moderator can remove it" in gone
     assert "coffee" not in gone
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
+    assert fake.refused == []  # (every call as Slack defines it)
 
 
 async def test_a_post_slack_says_is_already_gone_is_done_and_nothing_is_said(app, clock, fake, side):
@@ -74,3 +75,4 @@ async def test_a_post_slack_says_is_already_gone_is_done_and_nothing_is_said(app
     result = await app.outbox.drain_all()
     assert result.failed == 0 and told(fake, "couldn't take down") == []
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
+    assert fake.refused == []  # (every call as Slack defines it)
