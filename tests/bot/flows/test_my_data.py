@@ -153,7 +153,8 @@ async def test_after_delete_nothing_in_the_store_names_the_member(app, clock):
     assert len([d for d in app.sent if d.kind == "delete"]) == 1  # alone, it would be hers: it waits
 
     hits = await scan_store(app, ["zephyrine", "of Zed", NOTE])
-    assert hits == [], hits  # (what waits names nobody)
+    # (what waits names nobody, but for whom to tell if it can't come down: her id beside the post, until it goes)
+    assert hits == ["held_posts.tell: 'console:zephyrine'"], hits
     clock.advance(timedelta(days=3))  # its pool's wait is over (`pool_wait`): it goes alone after all
     await release_pooled_removals(app)
     clock.advance(timedelta(minutes=10))
