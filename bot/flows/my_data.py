@@ -47,6 +47,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.ensure_community(ev.actor.community_id)
     if await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
+        if s.posts_coming_down:  # (their erasure's removals keep their id until done: `Outgoing.tell`)
+            return Reply(body=rich(ngettext(
+                "I hold nothing else about you in this community: only where {count} post of yours is, with your id, "
+                "until it comes down, so I can tell you if it can't. If you use Hearth here again, **privacy** says "
+                "what I'd keep and who could see it.",
+                "I hold nothing else about you in this community: only where {count} posts of yours are, with your "
+                "id, until they come down, so I can tell you if one can't. If you use Hearth here again, **privacy** "
+                "says what I'd keep and who could see it.", s.posts_coming_down).format(count=s.posts_coming_down)))
         return Reply(body=rich(_("I hold nothing about you in this community right now. If you use Hearth here "
                                  "again, **privacy** says what I'd keep and who could see it.")))
     a = s.answers

@@ -97,6 +97,9 @@ class Summary:
     up (anonymous ones refused so are "not posted" as any left unposted: history and export)."""
     answers_not_posted: int = 0
     """Of the shared answers, those whose post failed for good otherwise (no reason is claimed): never up."""
+    posts_coming_down: int = 0
+    """After their erasure: posts of theirs still being taken down, each kept with their id, only to tell them if
+    it can't be (`Outgoing.tell`)."""
     posts_not_changed: int = 0
     """Answers whose post the platform refused for good to edit: it still shows their earlier words (`EDIT_REFUSED`)."""
     posts_not_taken_down: int = 0

@@ -474,8 +474,18 @@ class OutboxRepository(Repository):
         await self.db.execute("DELETE FROM processed_events WHERE at < ?", utc_iso(events_before))
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
-        """How many messages to or about them wait to be sent (a reminder, a DM, a post naming them)."""
-        return {"waiting_messages": len(await self._waiting_about(community_id, user_id))}
+        """How many messages to or about them wait to be sent (a reminder, a DM, a post naming them); and how many of
+        their posts an erasure of theirs is still taking down, each kept with their id to tell them if it can't
+        (`tell`: in the outbox, or waiting for an anonymous batch in `held_posts`)."""
+        named = like(json.dumps({"community": community_id})[1:-1])
+        row = await self.db.fetchone(
+            "SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND tell = ? AND target LIKE ? ESCAPE '\\') "
+            "+ (SELECT count(*) FROM held_posts h JOIN rounds rd ON rd.id = h.round_id JOIN schedules s "
+            "ON s.id = rd.schedule_id WHERE h.tell = ? AND s.community_id = ?) AS n",
+            user_id, "%" + named + "%", user_id, community_id)
+        coming_down = int(row["n"]) if row else 0
+        return {"waiting_messages": len(await self._waiting_about(community_id, user_id)),
+                **({"posts_coming_down": coming_down} if coming_down else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         """The messages to or about them still waiting to be sent: what kind, when, and their words."""

@@ -101,6 +101,8 @@ async def test_after_me_delete_a_refused_removal_still_reaches_her_and_then_noth
     assert "I'm taking down 1 post of your answers now." in said  # (being taken down: never "taken down")
     waiting = await app.store.db.fetchall("SELECT tell, target FROM outbox WHERE kind = 'delete' AND status = 'pending'")
     assert [w["tell"] for w in waiting] == ["console:ann"] and post in waiting[0]["target"]
+    assert ("I hold nothing else about you in this community: only where 1 post of yours is, with your id, until it "
+            "comes down, so I can tell you if it can't.") in text(await run(app, actor("ann"), "me data"))
     await app.outbox.drain_all()
     [dm] = dms(app)
     assert dm == ("Hearth couldn't take down one of your posts in #general: it may no longer have access to "
@@ -110,6 +112,7 @@ async def test_after_me_delete_a_refused_removal_still_reaches_her_and_then_noth
     assert await app.store.communities.get_member(COMMUNITY, "console:ann") is None
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
     assert not await app.store.db.fetchall("SELECT id FROM responses")
+    assert "I hold nothing about you in this community right now." in text(await run(app, actor("ann"), "me data"))
     # Once for that post, however often the outbox drains.
     clock.advance(timedelta(minutes=5))
     await app.outbox.drain_all()
@@ -169,6 +172,7 @@ async def test_pooled_anonymous_removals_refused_after_erasures_reach_each_autho
     refusing(app, "delete")
     for name in ("ann", "bob", "cy"):
         await run(app, actor(name), "me delete", confirmed="yes")
+    assert "only where 1 post of yours is" in text(await run(app, actor("ann"), "me data"))  # (the anonymous one, held)
     await release(app, clock)
     for name in ("ann", "bob", "cy"):
         [dm] = dms(app, f"console:{name}")
