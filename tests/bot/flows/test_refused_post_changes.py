@@ -179,3 +179,24 @@ async def test_pooled_anonymous_removals_refused_after_erasures_reach_each_autho
         assert dm.startswith("Hearth couldn't take down one of your posts in #general") and "words" not in dm
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
     assert not await app.store.db.fetchall("SELECT id FROM held_posts")
+
+
+async def test_an_anonymous_posts_edit_refused_is_told_and_history_says_it_shows_earlier_words(app, clock):
+    from bot.store.rounds import next_tick
+
+    await a_round(app, clock)
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} words")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    assert len([d for d in app.sent if d.kind == "thread"]) == 3
+    refusing(app, "edit")
+    for name in ("ann", "bob", "cy"):
+        await answer(app, name, "3", "anonymous", f"{name} new words")
+    clock.set(next_tick(clock.now()) + timedelta(seconds=1))
+    await app.outbox.drain_all()
+    [dm] = dms(app)
+    assert dm.startswith("Hearth couldn't change the post of your answer to mornings") and "earlier words" in dm
+    assert "ann words" not in dm and "new words" not in dm
+    assert "anonymous, its post still shows your earlier words — ann new words" in text(
+        await run(app, actor("ann"), "me history"))
