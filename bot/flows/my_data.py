@@ -321,6 +321,8 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         "{count} anonymous posts of yours in closed check-ins will come down once at least {floor} people have "
         "asked the same, all together, so nobody can tell whose they were; within {days} days at the latest.",
         gone.posts_pooled), floor=floor, days=days)
+    if gone.posts_to_remove:  # (each removal keeps their id until it's done, for that: `Outgoing.tell`)
+        body += rich(" " + _("If the platform won't let me take one down, I'll let you know by DM."))
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 

@@ -99,6 +99,7 @@ async def test_after_me_delete_a_refused_removal_still_reaches_her_and_then_noth
     refusing(app, "delete")
     said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
     assert "I'm taking down 1 post of your answers now." in said  # (being taken down: never "taken down")
+    assert "If the platform won't let me take one down, I'll let you know by DM." in said
     waiting = await app.store.db.fetchall("SELECT tell, target FROM outbox WHERE kind = 'delete' AND status = 'pending'")
     assert [w["tell"] for w in waiting] == ["console:ann"] and post in waiting[0]["target"]
     assert ("I hold nothing else about you in this community: only where 1 post of yours is, with your id, until it "
@@ -121,7 +122,8 @@ async def test_after_me_delete_a_refused_removal_still_reaches_her_and_then_noth
 
 async def test_after_me_delete_a_removal_that_went_through_keeps_nothing_and_tells_nothing(app, clock):
     await anns_post(app, clock)
-    await run(app, actor("ann"), "me delete", confirmed="yes")
+    said = text(await run(app, actor("ann"), "me delete", confirmed="yes"))
+    assert "I'll let you know by DM" in said
     await app.outbox.drain_all()
     assert [d for d in app.sent if d.kind == "delete"]
     assert dms(app) == []
