@@ -480,7 +480,8 @@ class Outbox:
             why = failure_text(err)
             if not err.dm_closed and self.refusals is not None and carries_answer(entry):
                 await self._refused(entry, why, err.not_allowed)
-            elif not err.dm_closed and self.change_refusals is not None and changes_members_post(entry):
+            elif not err.dm_closed and not err.gone and self.change_refusals is not None and \
+                    changes_members_post(entry):
                 await self._change_refused(entry, why, err.not_allowed)
             else:
                 await self.store.mark_failed(entry.id, why, err.not_allowed)

@@ -480,7 +480,8 @@ async def change_refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, n
     operator hears which community and channel, and the platform's reason (never the words, nor whose post); the
     member is told privately, in their language, without their words, that the post still shows their earlier words
     (an edit), or is still up (a removal), and that a moderator can take it down; why only when the platform said
-    Hearth may not act there (`not_allowed`). A removal whose answer is gone (their erasure) is told from what its
+    Hearth may not act there (`not_allowed`; otherwise only that it may still show or be up: a channel gone is not
+    told apart). An edit of a post the platform says is gone (`PermanentFailure.gone`) is not told at all. A removal whose answer is gone (their erasure) is told from what its
     row kept (`OutboxEntry.tell`: their id, the channel and the community), and names the channel. Not if their DMs
     are known closed. The store queues this only if it marks the answer so for the first time
     (`OutboxRepository.mark_change_refused`)."""
@@ -503,23 +504,24 @@ async def change_refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, n
         if schedule is None:  # (their data is deleted: only the post is left, and where it is)
             said = _("Hearth couldn't take down one of your posts in {channel}: it may no longer have access to "
                      "that channel, so the post is still up. A moderator can remove it for you.") if not_allowed \
-                else _("Hearth couldn't take down one of your posts in {channel}, so it is still up. A moderator "
-                       "can remove it for you.")
+                else _("Hearth couldn't take down one of your posts in {channel}, so it may still be up. A "
+                       "moderator can remove it for you.")
             body = fill(said, channel=channel(entry.target.get("channel") or ""))
         else:
             if removing and not_allowed:
                 said = _("Hearth couldn't take down the post of your answer to **{schedule}**: it may no longer have "
                          "access to that channel, so the post is still up. A moderator can remove it for you.")
             elif removing:
-                said = _("Hearth couldn't take down the post of your answer to **{schedule}**, so it is still up. A "
-                         "moderator can remove it for you.")
+                said = _("Hearth couldn't take down the post of your answer to **{schedule}**, so it may still be "
+                         "up. A moderator can remove it for you.")
             elif not_allowed:
                 said = _("Hearth couldn't change the post of your answer to **{schedule}**: the platform didn't let "
                          "it edit posts in that channel. The post still shows your earlier words; your history has "
                          "your new ones. A moderator can remove the post for you.")
             else:
-                said = _("Hearth couldn't change the post of your answer to **{schedule}**, so it still shows your "
-                         "earlier words; your history has your new ones. A moderator can remove the post for you.")
+                said = _("Hearth couldn't change the post of your answer to **{schedule}**, so it may still show "
+                         "your earlier words; your history has your new ones. A moderator can remove the post for "
+                         "you.")
             body = fill(said, schedule=schedule.name)
     return [Outgoing(f"unchanged:{entry.id}", "dm", {"user": user, "community": community_id},
                      reply_to_json(Reply(body=body)), response_id=resp.id if resp is not None else None)]

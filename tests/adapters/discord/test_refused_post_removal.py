@@ -62,3 +62,30 @@ async def test_a_post_discord_says_is_already_gone_is_done_and_nothing_is_said(d
     dm_channel = fake.dm_channels.get(int(ann["user"]["id"]))
     assert dm_channel is None or not [m for m in fake.channel_messages(dm_channel) if STILL_UP in m["content"]]
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
+
+
+async def test_only_an_edit_discord_cant_find_the_message_of_is_gone():
+    from types import SimpleNamespace
+
+    import discord
+
+    from adapters.discord.sender import DiscordSender
+    from bot.delivery.sender import Delivery, PermanentFailure
+    from bot.events import Reply
+
+    class Refusing(DiscordSender):
+        error: discord.HTTPException
+
+        async def _send(self, d: Delivery) -> str | None:
+            raise self.error
+
+    sender = Refusing(SimpleNamespace(client=None))  # type: ignore[arg-type]
+    for kind, status, code, gone in ((discord.NotFound, 404, 10008, True), (discord.NotFound, 404, 10003, False),
+                                     (discord.Forbidden, 403, 50001, False)):
+        sender.error = kind(SimpleNamespace(status=status, reason="refused"), {"code": code, "message": "x"})
+        try:
+            await sender.send(Delivery("edit", Reply(body="x"), channel="discord:1", ref="discord:2"))
+        except PermanentFailure as failure:
+            assert failure.gone is gone, code
+        else:
+            raise AssertionError(code)

@@ -76,3 +76,12 @@ async def test_a_post_slack_says_is_already_gone_is_done_and_nothing_is_said(app
     assert result.failed == 0 and told(fake, "couldn't take down") == []
     assert not await app.store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
     assert fake.refused == []  # (every call as Slack defines it)
+
+
+async def test_an_edit_of_a_post_slack_says_is_gone_tells_nothing(app, clock, fake, side):
+    round_post = await _shared_answer_up(app, clock, fake, side)
+    fake.fail("chat.update", error="message_not_found", times=3)
+    await _answer(fake, side, round_post, "Cold coffee")
+    await app.outbox.drain_all()
+    assert told(fake, "Hearth couldn't") == []
+    assert fake.refused == []

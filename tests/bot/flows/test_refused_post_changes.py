@@ -90,8 +90,8 @@ async def test_a_refusal_for_another_reason_claims_no_reason(app, clock):
     refusing(app, "delete", not_allowed=False)
     await answer(app, "ann", "2", "private", "Rough night")
     [dm] = dms(app)
-    assert dm == ("Hearth couldn't take down the post of your answer to mornings, so it is still up. A moderator can "
-                  "remove it for you.")
+    assert dm == ("Hearth couldn't take down the post of your answer to mornings, so it may still be up. A moderator "
+                  "can remove it for you.")
 
 
 async def test_after_me_delete_a_refused_removal_still_reaches_her_and_then_nothing_names_her(app, clock):
@@ -159,7 +159,7 @@ async def test_a_removal_that_gave_up_after_its_retries_is_told_too(app, clock):
         clock.advance(timedelta(minutes=10))
         await app.outbox.drain_all()
     [dm] = dms(app)
-    assert dm.startswith("Hearth couldn't take down the post of your answer to mornings, so it is still up.")
+    assert dm.startswith("Hearth couldn't take down the post of your answer to mornings, so it may still be up.")
 
 
 async def test_pooled_anonymous_removals_refused_after_erasures_reach_each_author_alone(app, clock):
@@ -202,3 +202,23 @@ async def test_an_anonymous_posts_edit_refused_is_told_and_history_says_it_shows
     assert "ann words" not in dm and "new words" not in dm
     assert "anonymous, its post still shows your earlier words — ann new words" in text(
         await run(app, actor("ann"), "me history"))
+
+
+async def test_an_edit_of_a_post_the_platform_says_is_gone_tells_nothing(app, clock):
+    """Someone took the post down meanwhile (Discord's 10008 on an edit, Slack's message_not_found): nothing of it
+    shows, so nothing says it still shows her earlier words."""
+    from bot.delivery.sender import PermanentFailure
+
+    await anns_post(app, clock)
+    sender = app.outbox.senders["console"]
+    real = sender.send
+
+    async def gone(delivery):
+        if delivery.kind == "edit":
+            raise PermanentFailure("Discord couldn't find it (10008): Unknown Message", gone=True)
+        return await real(delivery)
+
+    sender.send = gone
+    await answer(app, "ann", "3", "shared", "Better now")
+    assert dms(app) == []
+    assert "earlier words" not in text(await run(app, actor("ann"), "me history"))
