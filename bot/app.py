@@ -104,6 +104,7 @@ class Hearth:
                              lease=timedelta(seconds=self.config["delivery.lease_seconds"]))
         self.outbox.metrics = self.metrics
         self.outbox.refusals = self._refused_answer  # (a member's words the platform wouldn't post: they're told)
+        self.outbox.change_refusals = self._refused_change  # (nor change, nor take down: told too)
         self.store.cipher = note_cipher(self.config)
         self.limiter = MemberRateLimiter(self.clock, self.config["limits.events_per_minute"])
         self.registry.facts.update(usual_durations(self.config))  # (help says this Hearth's defaults)
@@ -111,6 +112,10 @@ class Hearth:
     async def _refused_answer(self, entry: OutboxEntry, reason: str, not_allowed: bool) -> list[Outgoing]:
         from bot.engines.rounds import refused_notes  # (the engines import the app's types)
         return await refused_notes(self, entry, reason, not_allowed)
+
+    async def _refused_change(self, entry: OutboxEntry, reason: str, not_allowed: bool) -> list[Outgoing]:
+        from bot.engines.rounds import change_refused_notes
+        return await change_refused_notes(self, entry, reason, not_allowed)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None, registry: Registry | None = None) -> "Hearth":

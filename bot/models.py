@@ -175,6 +175,10 @@ class Round:
 REFUSED_OTHER = 1
 #: Likewise, the platform said Hearth may not post there (`PermanentFailure.not_allowed`).
 REFUSED_NOT_ALLOWED = 2
+#: `responses.change_refused` (0030): an edit of its post failed for good, so the post shows earlier words.
+EDIT_REFUSED = 1
+#: Likewise a removal of its post: it is still up.
+REMOVAL_REFUSED = 2
 
 
 @dataclass(frozen=True)
@@ -197,13 +201,16 @@ class Response:
     """Shared words whose post failed for good: they never went up (`OutboxRepository.mark_refused`; why, in
     `post_refused`: `REFUSED_NOT_ALLOWED` or `REFUSED_OTHER`). Cleared when the answer changes: a new post is tried
     then."""
+    change_refused: int = 0
+    """The platform refused for good to change its post (`OutboxRepository.mark_change_refused`): `EDIT_REFUSED`,
+    the post still shows earlier words; `REMOVAL_REFUSED`, the post is still up. Cleared when a change goes through."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":
         return cls(
             row["id"], row["round_id"], row["user_id"], row["mood"], row["text"], row["visibility"],
             row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]), bool(row.get("unposted")),
-            refused=bool(row.get("post_refused")),
+            refused=bool(row.get("post_refused")), change_refused=int(row.get("change_refused") or 0),
         )
 
 
@@ -222,6 +229,8 @@ class HeldPost:
     """Its row in `held_posts`."""
     withheld: bool = False
     """A new post that never goes up: the round closed with too few of its kind to hide it among (`Batching`)."""
+    tell: str | None = None
+    """Only a post to take down (its author erased their data): whom to tell if it can't be (`Outgoing.tell`)."""
 
     @property
     def kind(self) -> str:
@@ -266,13 +275,15 @@ class OutboxEntry:
     """Set when an earlier claim ran out: that send may have happened."""
     subject: str | None = None
     """The platform message it puts up, changes or takes down, if others may touch it too (`store.outbox.subject_of`)."""
+    tell: str | None = None
+    """A removal's: the member whose post it takes down, told privately if it can't (`Outgoing.tell`)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
         return cls(
             row["id"], row["platform"], row["kind"], json.loads(row["target"]), json.loads(row["payload"]),
             row["round_id"], row["response_id"], row["attempts"], row["message_ref"], parse_iso(row["created_at"]),
-            row.get("previous_holder"), row.get("subject"),
+            row.get("previous_holder"), row.get("subject"), row.get("tell"),
         )
 
 
@@ -287,6 +298,9 @@ class Outgoing:
     round_id: int | None = None
     response_id: int | None = None
     platform: str = field(default="")
+    #: A removal of a member's post whose answer row is gone (their erasure): whom to tell, privately, if the platform
+    #: refuses it for good (`bot.engines.rounds.change_refused_notes`). Kept only while the row waits.
+    tell: str | None = None
 
     def platform_of(self) -> str:
         if self.platform:

@@ -98,7 +98,8 @@ class DiscordSender:
         except discord.NotFound as err:
             if delivery.kind == "delete":
                 return None  # already gone: that was the point
-            raise PermanentFailure(f"Discord couldn't find it ({err.code}): {err.text}") from err
+            raise PermanentFailure(f"Discord couldn't find it ({err.code}): {err.text}",
+                                   gone=delivery.kind == "edit" and err.code == UNKNOWN_MESSAGE) from err
         except discord.HTTPException as err:
             if err.code in PERMANENT_CODES or _refused(err.status):
                 raise PermanentFailure(f"Discord refused ({err.code}): {err.text}",

@@ -124,6 +124,8 @@ class SlackSender:
             code = slack_error(err)
             if delivery.kind == "delete" and code == "message_not_found":
                 return None  # already gone: that was the point
+            if delivery.kind == "edit" and code == "message_not_found":  # (taken down meanwhile: nothing shows)
+                raise PermanentFailure(code, gone=True) from err
             if code == APP_CANT_DM and not self._warned_app_cant_dm:
                 self._warned_app_cant_dm = True  # once: it is the same for every member until the app changes
                 log.warning(APP_CANT_DM_WARNING)

@@ -53,16 +53,18 @@ class OutboxStore(WaitsStore, Protocol):
     async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None: ...
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None: ...
     async def postpone(self, entry_id: int, next_at: datetime, keep_claim: bool = False) -> None: ...
-    async def mark_failed(self, entry_id: int, error: str) -> None: ...
+    async def mark_failed(self, entry_id: int, error: str, not_allowed: bool = False) -> None: ...
     async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
                            not_allowed: bool = False, holder: str | None = None) -> bool: ...
+    async def mark_change_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
+                                  not_allowed: bool = False, holder: str | None = None) -> bool: ...
     async def skip_reason(self, entry: OutboxEntry) -> str | None: ...
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None: ...
     async def hold_behind(self, entry: OutboxEntry, until: datetime) -> int: ...
     async def mark_dms_closed(self, user_id: str, now: datetime) -> None: ...
     async def dms_closed(self, user_id: str) -> bool: ...
     async def round_post_ref(self, round_id: int) -> str | None: ...
-    async def round_post_state(self, round_id: int) -> tuple[str, str] | None: ...
+    async def round_post_state(self, round_id: int) -> tuple[str, str, bool] | None: ...
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None: ...
     async def care_note_post_ref(self, note_id: int) -> str | None: ...
 
@@ -81,8 +83,8 @@ DMS_CLOSED = "this member's DMs were closed; waiting until they join again"
 
 
 #: How a failure the platform gave as "Hearth may not post there" (`PermanentFailure.not_allowed`) begins in the
-#: outbox row's `last_error`: so an answer's post waiting on a round post that failed so is told why, and one
-#: waiting on a round post that failed otherwise is not (`round_post_state`).
+#: outbox row's `last_error`, for the operator who reads it. What Hearth goes by is the row's `not_allowed` flag
+#: (0030; `round_post_state`), never this text.
 NOT_ALLOWED = "not allowed to post there: "
 
 
@@ -94,6 +96,23 @@ def failure_text(err: PermanentFailure) -> str:
 def carries_answer(entry: OutboxEntry) -> bool:
     """A new post of a member's answer (named or anonymous): their own words, put before the group."""
     return entry.kind in ("post", "thread") and entry.response_id is not None
+
+
+def changed_answer(entry: OutboxEntry) -> int | None:
+    """The answer whose post an edit or a removal changes or takes down (named or anonymous, found by the answer or
+    by the post's id; a named post taken down with its anonymous words' batch, "unnames"), or None."""
+    if entry.kind not in ("edit", "delete"):
+        return None
+    found = entry.response_id or entry.target.get("response") or entry.target.get("unnames")
+    return int(found) if found is not None else None
+
+
+def changes_members_post(entry: OutboxEntry) -> bool:
+    """An edit or a removal of a post of a member's answer: what Hearth told them it would do to their words in
+    public. If it fails for good, they are told it didn't (`Outbox.change_refusals`). A removal whose answer row is
+    gone (their erasure) still says whom to tell (`tell`)."""
+    return entry.kind in ("edit", "delete") and (changed_answer(entry) is not None or
+                                                 (entry.kind == "delete" and entry.tell is not None))
 
 
 class RateLimiter:
@@ -190,6 +209,10 @@ class Outbox:
         #: what tells its author, privately (`bot.engines.rounds.refused_notes`); the store then marks the answer
         #: not posted and queues that, with the entry's failure, in one go (`mark_refused`).
         self.refusals: Callable[[OutboxEntry, str, bool], Awaitable[list[Outgoing]]] | None = None
+        #: Likewise for an edit or a removal of a member's post that failed for good (`changes_members_post`): the
+        #: post still shows their earlier words, or is still up. What tells them (`bot.engines.rounds.
+        #: change_refused_notes`); the store marks the answer and queues it in one go (`mark_change_refused`).
+        self.change_refusals: Callable[[OutboxEntry, str, bool], Awaitable[list[Outgoing]]] | None = None
 
     def add_sender(self, sender: Sender) -> None:
         self.senders[sender.platform] = sender
@@ -419,8 +442,7 @@ class Outbox:
                 if telling and entry.round_id is not None else None
             if state is not None and state[0] in ("failed", "skipped"):
                 result.failed += 1
-                not_allowed = state[0] == "failed" and state[1].startswith(NOT_ALLOWED)
-                await self._refused(entry, "the message it belongs to was never sent: " + state[1], not_allowed)
+                await self._refused(entry, "the message it belongs to was never sent: " + state[1], state[2])
                 return
             on_its_way = state is not None and state[0] == "pending"
             if not on_its_way and entry.created_at and self.clock.now() - entry.created_at > PARENT_PATIENCE:
@@ -458,8 +480,11 @@ class Outbox:
             why = failure_text(err)
             if not err.dm_closed and self.refusals is not None and carries_answer(entry):
                 await self._refused(entry, why, err.not_allowed)
+            elif not err.dm_closed and not err.gone and self.change_refusals is not None and \
+                    changes_members_post(entry):
+                await self._change_refused(entry, why, err.not_allowed)
             else:
-                await self.store.mark_failed(entry.id, why)
+                await self.store.mark_failed(entry.id, why, err.not_allowed)
         except Exception as err:  # transient: network, 5xx, timeouts
             await self._retry(entry, err, result)
         else:
@@ -479,6 +504,16 @@ class Outbox:
         assert self.refusals is not None
         notes = await self.refusals(entry, why, not_allowed)
         if await self.store.mark_refused(entry, why, notes, self.clock.now(), not_allowed, self.holder) and notes:
+            self.kick()
+
+    async def _change_refused(self, entry: OutboxEntry, why: str, not_allowed: bool) -> None:
+        """An edit or a removal of a member's post that can never go through: the core says what tells them
+        (`change_refusals`), and the store marks it failed, the answer as its post now is, and queues that, once
+        (`mark_change_refused`)."""
+        assert self.change_refusals is not None
+        notes = await self.change_refusals(entry, why, not_allowed)
+        if await self.store.mark_change_refused(entry, why, notes, self.clock.now(), not_allowed, self.holder) \
+                and notes:
             self.kick()
 
     def _no_longer_true(self, entry: OutboxEntry) -> bool:
@@ -583,7 +618,10 @@ class Outbox:
             result.failed += 1
             self.metrics.add("sends", "failed")
             log.warning("outbox entry %s gave up after %d attempts: %s", entry.id, entry.attempts + 1, err)
-            await self.store.mark_failed(entry.id, repr(err))
+            if self.change_refusals is not None and changes_members_post(entry):
+                await self._change_refused(entry, f"gave up after {entry.attempts + 1} attempts: {err!r}", False)
+            else:
+                await self.store.mark_failed(entry.id, repr(err))
             return
         result.retried += 1
         self.metrics.add("sends", "retried")

@@ -66,10 +66,13 @@ class PermanentFailure(Exception):
     the platform's errors that say so; every other refusal (a body the platform rejects, a channel gone, a token
     revoked…) leaves it False, and nothing told to a member then claims why (`bot.engines.rounds.refused_notes`)."""
 
-    def __init__(self, reason: str, dm_closed: bool = False, not_allowed: bool = False) -> None:
+    def __init__(self, reason: str, dm_closed: bool = False, not_allowed: bool = False, gone: bool = False) -> None:
         super().__init__(reason)
         self.dm_closed = dm_closed
         self.not_allowed = not_allowed
+        #: An edit of a message the platform says is not there (deleted, by a moderator say): nothing of it shows,
+        #: so nobody is told their post still shows earlier words (`bot.engines.rounds.change_refused_notes`).
+        self.gone = gone
 
 
 class Sender(Protocol):

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Callable
 from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
-from bot.delivery.outbox import UNTIL
-from bot.events import Button, Reply, Rich, fill, hearth_text, posted_time, reply_to_json, rich, your_time
+from bot.delivery.outbox import UNTIL, changed_answer
+from bot.events import Button, Reply, Rich, channel, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pack_language, pick
 from bot.i18n import _, current, ngettext, speaking
 from bot.insights.anonymity import spread_shows
@@ -475,6 +475,58 @@ async def refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, not_allo
                      reply_to_json(Reply(body=body)), response_id=resp.id)]
 
 
+async def change_refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, not_allowed: bool) -> list[Outgoing]:
+    """An edit or a removal of a post of a member's answer that failed for good (`Outbox.change_refusals`). The
+    operator hears which community and channel, and the platform's reason (never the words, nor whose post); the
+    member is told privately, in their language, without their words, that the post still shows their earlier words
+    (an edit), or is still up (a removal), and that a moderator can take it down; why only when the platform said
+    Hearth may not act there (`not_allowed`; otherwise only that it may still show or be up: a channel gone is not
+    told apart). An edit of a post the platform says is gone (`PermanentFailure.gone`) is not told at all. A removal whose answer is gone (their erasure) is told from what its
+    row kept (`OutboxEntry.tell`: their id, the channel and the community), and names the channel. Not if their DMs
+    are known closed. The store queues this only if it marks the answer so for the first time
+    (`OutboxRepository.mark_change_refused`)."""
+    removing = entry.kind == "delete"
+    found = changed_answer(entry)
+    resp = await app.store.rounds.response(found) if found is not None else None
+    rnd = await app.store.rounds.get(resp.round_id) if resp is not None else None
+    schedule = await app.store.schedules.get(rnd.schedule_id) if rnd is not None else None
+    community_id = schedule.community_id if schedule is not None else entry.target.get("community")
+    log.warning("community %s: %s a member's post in channel %s: %s", community_id or "?",
+                ("the platform refused for good to " if not_allowed else "failed for good to ") +
+                ("take down" if removing else "edit"), entry.target.get("channel"), reason)
+    user = resp.user_id if resp is not None else entry.tell if found is None and removing else None
+    if not user or not community_id or resp is not None and schedule is None:
+        return []
+    member = await app.store.communities.get_member(community_id, user)
+    if member is not None and member.dms_closed or await app.store.outbox.dms_closed(user):
+        return []  # (their history says it all the same, while they have one)
+    with speaking(app.member_language(member, await app.store.communities.language(community_id))):
+        if schedule is None:  # (their data is deleted: only the post is left, and where it is)
+            said = _("Hearth couldn't take down one of your posts in {channel}: it may no longer have access to "
+                     "that channel, so the post is still up. A moderator can remove it for you.") if not_allowed \
+                else _("Hearth couldn't take down one of your posts in {channel}, so it may still be up. A "
+                       "moderator can remove it for you.")
+            body = fill(said, channel=channel(entry.target.get("channel") or ""))
+        else:
+            if removing and not_allowed:
+                said = _("Hearth couldn't take down the post of your answer to **{schedule}**: it may no longer have "
+                         "access to that channel, so the post is still up. A moderator can remove it for you.")
+            elif removing:
+                said = _("Hearth couldn't take down the post of your answer to **{schedule}**, so it may still be "
+                         "up. A moderator can remove it for you.")
+            elif not_allowed:
+                said = _("Hearth couldn't change the post of your answer to **{schedule}**: the platform didn't let "
+                         "it edit posts in that channel. The post still shows your earlier words; your history has "
+                         "your new ones. A moderator can remove the post for you.")
+            else:
+                said = _("Hearth couldn't change the post of your answer to **{schedule}**, so it may still show "
+                         "your earlier words; your history has your new ones. A moderator can remove the post for "
+                         "you.")
+            body = fill(said, schedule=schedule.name)
+    return [Outgoing(f"unchanged:{entry.id}", "dm", {"user": user, "community": community_id},
+                     reply_to_json(Reply(body=body)), response_id=resp.id if resp is not None else None)]
+
+
 def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[Outgoing]:
     """One batch: each waiting anonymous post goes up, changes in place, or comes down (in the order given)."""
     batch = uuid.uuid4().hex  # every batch is its own messages
@@ -503,7 +555,7 @@ def anonymous_messages(app: "Hearth", rnd: Round, held: list[HeldPost]) -> list[
         elif h.ref is not None:  # (whose post it was, if the answer is still there: after its queued edits)
             which = {} if resp is None else {"response": resp.id, "post": "anonymous"}
             out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "ref": h.ref, **which},
-                                reply_to_json(Reply())))
+                                reply_to_json(Reply()), tell=h.tell if resp is None else None))
         elif resp is not None and h.out:  # its post is on its way: taken down once it is out
             out.append(Outgoing(key + ":delete", "delete", {"channel": h.channel_id, "response": resp.id,
                                                             "post": "anonymous"}, reply_to_json(Reply()),

@@ -14,6 +14,7 @@ from bot.flows.insights import chart_reply, week_label
 from bot.i18n import _, day_month, day_month_short, decimal, half_up, ngettext
 from bot.flows.checkins import VISIBILITY_WORDS
 from bot.insights import charts
+from bot.models import EDIT_REFUSED, REMOVAL_REFUSED
 
 if TYPE_CHECKING:
     from bot.app import Hearth
@@ -48,6 +49,10 @@ async def history(app: "Hearth", ev: Event) -> Reply:
             shown = _("shared, not posted")
         if resp.kept:  # (a moderator deleted its check-in: the answer stayed the member's, its post came down)
             shown = _("check-in deleted, kept for you only")
+        elif resp.change_refused == EDIT_REFUSED:  # (the platform refused its post's edit: it shows earlier words)
+            shown += _(", its post still shows your earlier words")
+        elif resp.change_refused == REMOVAL_REFUSED:  # (nor would it take it down: it is still up)
+            shown += _(", its post is still up")
         head = rich(f"• {day} · " + "**{}** · " + app.content.mood_label(resp.mood) + f" · {shown}", schedule_name)
         lines.append(head + rich(" — {}", resp.text) if resp.text else head)
     return await chart_reply(join_rich(lines), own_series(rows, tz), "my-moods.png", current=True)

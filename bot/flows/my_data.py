@@ -47,6 +47,14 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     s = await member_data.summary(app.store, ev.actor.community_id, ev.actor.user_id)
     community = await app.ensure_community(ev.actor.community_id)
     if await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id) is None:  # e.g. just after `me delete`
+        if s.posts_coming_down:  # (their erasure's removals keep their id until done: `Outgoing.tell`)
+            return Reply(body=rich(ngettext(
+                "I hold nothing else about you in this community: only where {count} post of yours is, with your id, "
+                "until it comes down, so I can tell you if it can't. If you use Hearth here again, **privacy** says "
+                "what I'd keep and who could see it.",
+                "I hold nothing else about you in this community: only where {count} posts of yours are, with your "
+                "id, until they come down, so I can tell you if one can't. If you use Hearth here again, **privacy** "
+                "says what I'd keep and who could see it.", s.posts_coming_down).format(count=s.posts_coming_down)))
         return Reply(body=rich(_("I hold nothing about you in this community right now. If you use Hearth here "
                                  "again, **privacy** says what I'd keep and who could see it.")))
     a = s.answers
@@ -77,6 +85,15 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
             answers += " " + ngettext("— {count} shared one not posted to the group",
                                       "— {count} shared ones not posted to the group",
                                       s.answers_not_posted).format(count=s.answers_not_posted)
+        if s.posts_not_changed:  # (the platform refused to edit their posts: the channel shows earlier words)
+            answers += " " + ngettext("— {count} whose post still shows your earlier words, as Hearth couldn't "
+                                      "change it", "— {count} whose posts still show your earlier words, as Hearth "
+                                      "couldn't change them",
+                                      s.posts_not_changed).format(count=s.posts_not_changed)
+        if s.posts_not_taken_down:  # (nor take them down: still up, whatever the answer says now)
+            answers += " " + ngettext("— {count} whose post is still up, as Hearth couldn't take it down",
+                                      "— {count} whose posts are still up, as Hearth couldn't take them down",
+                                      s.posts_not_taken_down).format(count=s.posts_not_taken_down)
     name = (s.display_name or ev.actor.display_name).strip()
     where = (_("your timezone ({zone})").format(zone=s.timezone) if s.timezone
              else _("no timezone (you can set one with **me timezone**)"))
@@ -304,6 +321,8 @@ async def my_delete(app: "Hearth", ev: Event) -> Reply:
         "{count} anonymous posts of yours in closed check-ins will come down once at least {floor} people have "
         "asked the same, all together, so nobody can tell whose they were; within {days} days at the latest.",
         gone.posts_pooled), floor=floor, days=days)
+    if gone.posts_to_remove:  # (each removal keeps their id until it's done, for that: `Outgoing.tell`)
+        body += rich(" " + _("If the platform won't let me take one down, I'll let you know by DM."))
     return Reply(body=body + rich(" " + _("If you use Hearth again, it starts fresh. Take care.")))
 
 
@@ -413,6 +432,10 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
                       "**How long:** answers are deleted after {days} days, and their posts come down from the "
                       "channel with them (round summaries stay). **me delete** takes yours down any time. Notes stay "
                       "until you delete them (**notes delete**).", days).format(days=days)),
+        # (`Outgoing.tell`: an erasure's removals keep whom to tell until they are done, `change_refused_notes`)
+        rich(_("If the platform won't let me take one of your posts down, I tell you privately, and a moderator can "
+               "remove it. Until your posts are down, I keep only where they are, and your id beside them, for "
+               "that.")),
         rich(_("If a moderator deletes a check-in, the posts of its answers come down, but your answers to it "
                "stay yours: in **me history** and **me export**, for you alone, until they'd be deleted anyway.")),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "

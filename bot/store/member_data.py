@@ -27,7 +27,12 @@ Erasure rules (what "delete my data" means):
   queued for each, addressed by the platform's message id, so it goes out
   even though the answer row is gone (an anonymous post of a round still
   open waits for the round's next batch, as every anonymous change does). A
-  post still waiting in the outbox is simply never sent.
+  post still waiting in the outbox is simply never sent. Beside each such
+  removal (its outbox row, or its `held_posts` row while it waits for a
+  batch) the member's id is kept in `tell`, and only that, until it is done:
+  if the platform refuses it for good, they are told privately that the post
+  is still up (`bot.engines.rounds.change_refused_notes`); sent, skipped or
+  failed, `tell` is cleared.
 * outbox entries that are about the member (their answers, DMs to them,
   anything whose key, target or message names their id): deleted.
 * moderator records: audit rows they made are kept (moderators need the
@@ -92,6 +97,13 @@ class Summary:
     up (anonymous ones refused so are "not posted" as any left unposted: history and export)."""
     answers_not_posted: int = 0
     """Of the shared answers, those whose post failed for good otherwise (no reason is claimed): never up."""
+    posts_coming_down: int = 0
+    """After their erasure: posts of theirs still being taken down, each kept with their id, only to tell them if
+    it can't be (`Outgoing.tell`)."""
+    posts_not_changed: int = 0
+    """Answers whose post the platform refused for good to edit: it still shows their earlier words (`EDIT_REFUSED`)."""
+    posts_not_taken_down: int = 0
+    """Answers whose post the platform refused for good to take down: it is still up (`REMOVAL_REFUSED`)."""
     refused_commands: int = 0
     """Moderators' commands or buttons they tried and were refused (audit entries of theirs, never actions)."""
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Collection
 
 from bot.clock import parse_iso, utc_iso, utc_iso_fine
-from bot.models import REFUSED_NOT_ALLOWED, REFUSED_OTHER, Outgoing, OutboxEntry
+from bot.models import EDIT_REFUSED, REFUSED_NOT_ALLOWED, REFUSED_OTHER, REMOVAL_REFUSED, Outgoing, OutboxEntry
 from bot.slices import built_in_slices
 from bot.store.database import Database, Executor, atomic
 from bot.store.repository import Repository, like, marks
@@ -25,7 +25,7 @@ ENTRIES_SLICE = 100  # a claimed entry parses its payload's JSON
 OUTBOX_SLICE = 1000  # rows written by one statement (`executemany`) while a round's messages are encoded
 
 ENQUEUE = ("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, round_id, response_id, next_attempt_at, "
-           "created_at, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
+           "created_at, subject, tell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING")
 
 #: Why an entry was done with, not sent (kept in `last_error` of a row marked sent: nothing is wrong).
 SUPERSEDED = "skipped: a newer change to the same message was queued after it"
@@ -166,7 +166,7 @@ class OutboxRepository(Repository):
 
     async def mark_skipped(self, entry_id: int, why: str, now: datetime) -> None:
         """Done with, nothing sent: a newer change says it, or the message is gone (`skip_reason`)."""
-        await self.db.execute("UPDATE outbox SET status = 'sent', last_error = ?, sent_at = ? "
+        await self.db.execute("UPDATE outbox SET status = 'sent', last_error = ?, sent_at = ?, tell = NULL "
                               "WHERE id = ? AND status = 'pending'", why, utc_iso(now), entry_id)
 
     async def release_claims(self, holder: str) -> int:
@@ -185,11 +185,18 @@ class OutboxRepository(Repository):
 
     async def mark_sent(self, entry: OutboxEntry, message_ref: str | None, now: datetime) -> None:
         """Record the platform's message id, and hang it on the round or answer it posted."""
-        sent = ("UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1 "
+        sent = ("UPDATE outbox SET status = 'sent', message_ref = ?, sent_at = ?, attempts = attempts + 1, tell = NULL "
                 "WHERE id = ?", message_ref, utc_iso(now), entry.id)
         posts_round = entry.kind == "post" and entry.target.get("round_post") and entry.round_id
         posts_answer = entry.kind in ("post", "thread") and entry.response_id
         unposts_answer = entry.kind == "delete" and entry.response_id
+        if entry.kind == "edit" and entry.response_id:  # its post shows the answer as it is now, whatever was
+            async def edited(tx: Executor) -> None:     # refused before (`mark_change_refused`)
+                await tx.execute(*sent)
+                await tx.execute("UPDATE responses SET change_refused = 0 WHERE id = ? AND change_refused <> 0",
+                                 entry.response_id)
+            await atomic(self.db, edited)
+            return
         if entry.kind == "post" and entry.target.get("care_note"):  # a care note's post, edited as it changes
             async def note_hung(tx: Executor) -> None:
                 await tx.execute(*sent)
@@ -219,8 +226,8 @@ class OutboxRepository(Repository):
                                               entry.platform, entry.target.get("community"))], now)
             if unposts_answer:  # that post is down, unless the answer went back to it meanwhile (`me delete` counts)
                 side = "anonymous" if column == "anon_ref" else "shared"
-                await tx.execute(f"UPDATE responses SET {column} = NULL WHERE id = ? AND visibility <> ?",
-                                 entry.response_id, side)
+                await tx.execute(f"UPDATE responses SET {column} = NULL, change_refused = 0 WHERE id = ? "
+                                 "AND visibility <> ?", entry.response_id, side)
         await atomic(self.db, work)
 
     async def mark_retry(self, entry_id: int, error: str, next_at: datetime) -> None:
@@ -253,10 +260,13 @@ class OutboxRepository(Repository):
             utc_iso(next_at), utc_iso_fine(next_at), entry_id,
         )
 
-    async def mark_failed(self, entry_id: int, error: str) -> None:
+    async def mark_failed(self, entry_id: int, error: str, not_allowed: bool = False) -> None:
+        """Failed for good (`not_allowed`: the platform said Hearth may not post there). Whom a removal would have
+        told (`tell`) is no longer kept: nobody is told of this one (`mark_change_refused` is what tells)."""
         await self.db.execute(
-            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-            error[:500], entry_id,
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, not_allowed = ?, "
+            "tell = NULL WHERE id = ?",
+            error[:500], int(not_allowed), entry_id,
         )
 
     async def mark_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
@@ -284,11 +294,48 @@ class OutboxRepository(Repository):
         async def work(tx: Executor) -> bool:
             if entry.round_id is not None and self.db.dialect == "postgresql":
                 await tx.fetchall("SELECT id FROM rounds WHERE id = ? FOR NO KEY UPDATE", entry.round_id)
-            if not await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
-                                    f"WHERE id = ? AND status = 'pending'{claimed}", error[:500], entry.id,
-                                    *([holder] if holder is not None else [])):
+            if not await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, "
+                                    f"not_allowed = ? WHERE id = ? AND status = 'pending'{claimed}", error[:500],
+                                    int(not_allowed), entry.id, *([holder] if holder is not None else [])):
                 return False  # taken over, or done with, meanwhile: its holder says what became of it
             if not entry.response_id or not await tx.execute(mark, entry.response_id):
+                return False
+            await enqueue_on(tx, notes, now)
+            return True
+        return await atomic(self.db, work)
+
+    async def mark_change_refused(self, entry: OutboxEntry, error: str, notes: list[Outgoing], now: datetime,
+                                  not_allowed: bool = False, holder: str | None = None) -> bool:
+        """An edit or a removal of a member's post that failed for good (`Outbox.change_refusals`): failed (whom it
+        would tell, `tell`, no longer kept), its answer, if still there, marked as its post now is (`EDIT_REFUSED`:
+        it shows earlier words; `REMOVAL_REFUSED`: it is still up), and its member told (`notes`), in one
+        transaction. Told once per answer and kind of change (not again while the answer is marked so), and once
+        per removal of an erased member's post (its key is the entry's). Whether it was marked.
+
+        Only while the entry is still pending and, with `holder`, still claimed by it (`mark_refused`). Lock order
+        as `RoundRepository.lock_rounds`: the answer's round first (PostgreSQL), then the outbox row, then the
+        answer."""
+        from bot.delivery.outbox import changed_answer  # (the delivery side names what an entry changes)
+
+        answer = changed_answer(entry)
+        mark = EDIT_REFUSED if entry.kind == "edit" else REMOVAL_REFUSED
+        claimed = " AND claimed_by = ?" if holder is not None else ""
+
+        async def work(tx: Executor) -> bool:
+            if answer is not None and self.db.dialect == "postgresql":
+                row = await tx.fetchone("SELECT round_id FROM responses WHERE id = ?", answer)
+                if row is not None:
+                    await tx.fetchall("SELECT id FROM rounds WHERE id = ? FOR NO KEY UPDATE", row["round_id"])
+            if not await tx.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, "
+                                    f"not_allowed = ?, tell = NULL WHERE id = ? AND status = 'pending'{claimed}",
+                                    error[:500], int(not_allowed), entry.id,
+                                    *([holder] if holder is not None else [])):
+                return False  # taken over, or done with, meanwhile: its holder says what became of it
+            if answer is not None:
+                if not await tx.execute("UPDATE responses SET change_refused = ? WHERE id = ? AND change_refused <> ?",
+                                        mark, answer, mark):
+                    return False  # (gone, or told already)
+            elif entry.tell is None:
                 return False
             await enqueue_on(tx, notes, now)
             return True
@@ -307,18 +354,18 @@ class OutboxRepository(Repository):
         row = await self.db.fetchone("SELECT post_ref FROM rounds WHERE id = ?", round_id)
         return row["post_ref"] if row else None
 
-    async def round_post_state(self, round_id: int) -> tuple[str, str] | None:
-        """A round's post's status ("pending", "sent", "failed", "skipped") and why it failed or was skipped (its
-        `last_error`, which begins with `bot.delivery.outbox.NOT_ALLOWED` if the platform said Hearth may not post
-        there); None if the round has none. (By its key, `engines.rounds._round_post`: unique, so one indexed row,
-        asked each second an answer's post waits for it.)"""
-        row = await self.db.fetchone("SELECT status, last_error, message_ref FROM outbox WHERE dedupe_key = ?",
-                                     f"round:{round_id}:post")
+    async def round_post_state(self, round_id: int) -> tuple[str, str, bool] | None:
+        """A round's post's status ("pending", "sent", "failed", "skipped"), why it failed or was skipped (its
+        `last_error`), and whether the platform said Hearth may not post there (its `not_allowed`, 0030); None if
+        the round has none. (By its key, `engines.rounds._round_post`: unique, so one indexed row, asked each second
+        an answer's post waits for it.)"""
+        row = await self.db.fetchone("SELECT status, last_error, message_ref, not_allowed FROM outbox "
+                                     "WHERE dedupe_key = ?", f"round:{round_id}:post")
         if row is None:
             return None
         skipped = row["status"] == "sent" and row["message_ref"] is None  # (`mark_skipped`: done with, never sent)
         status = "skipped" if skipped else row["status"]
-        return status, row["last_error"] or status
+        return status, row["last_error"] or status, status == "failed" and bool(row["not_allowed"])
 
     async def response_post_ref(self, response_id: int, anonymous: bool = False) -> str | None:
         """The id of an answer's named post, or of its anonymous one."""
@@ -427,8 +474,18 @@ class OutboxRepository(Repository):
         await self.db.execute("DELETE FROM processed_events WHERE at < ?", utc_iso(events_before))
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
-        """How many messages to or about them wait to be sent (a reminder, a DM, a post naming them)."""
-        return {"waiting_messages": len(await self._waiting_about(community_id, user_id))}
+        """How many messages to or about them wait to be sent (a reminder, a DM, a post naming them); and how many of
+        their posts an erasure of theirs is still taking down, each kept with their id to tell them if it can't
+        (`tell`: in the outbox, or waiting for an anonymous batch in `held_posts`)."""
+        named = like(json.dumps({"community": community_id})[1:-1])
+        row = await self.db.fetchone(
+            "SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND tell = ? AND target LIKE ? ESCAPE '\\') "
+            "+ (SELECT count(*) FROM held_posts h JOIN rounds rd ON rd.id = h.round_id JOIN schedules s "
+            "ON s.id = rd.schedule_id WHERE h.tell = ? AND s.community_id = ?) AS n",
+            user_id, "%" + named + "%", user_id, community_id)
+        coming_down = int(row["n"]) if row else 0
+        return {"waiting_messages": len(await self._waiting_about(community_id, user_id)),
+                **({"posts_coming_down": coming_down} if coming_down else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         """The messages to or about them still waiting to be sent: what kind, when, and, for those written to them,
@@ -517,14 +574,16 @@ def _words(payload: str) -> str:
 # -- writing to the outbox inside another repository's transaction ------------------------------
 
 
-def removal(key: str, channel: str | None, ref: str, platform: str = "", community: str | None = None) -> Outgoing:
+def removal(key: str, channel: str | None, ref: str, platform: str = "", community: str | None = None,
+            tell: str | None = None) -> Outgoing:
     """A "delete" of a message already out, addressed by the platform's id (the row that found it may be gone).
     `community` names whose it is, as nothing else in it does once the row is gone: moving that community to
-    another database (`migrate-store --community`) takes it along (`bot.store.copying`)."""
+    another database (`migrate-store --community`) takes it along (`bot.store.copying`). `tell`: the member whose
+    post it is, told privately if it can't come down (`Outgoing.tell`)."""
     target: dict[str, Any] = {"channel": channel, "ref": ref}
     if community:
         target["community"] = community
-    return Outgoing(key, "delete", target, {"body": [], "title": None, "buttons": []}, platform=platform)
+    return Outgoing(key, "delete", target, {"body": [], "title": None, "buttons": []}, platform=platform, tell=tell)
 
 
 async def enqueue_on(tx: Executor, outgoing: list[Outgoing], now: datetime, due: datetime | None = None) -> None:
@@ -572,7 +631,8 @@ def _outbox_rows(outgoing: list[Outgoing], stamp: str, round_id: int | None = No
         if subject is not None and fill is not None:
             subject = subject.replace("{round}", fill)
         rows.append((key, o.platform_of(), o.kind, json.dumps(o.target), text,
-                     o.round_id if round_id is None else round_id, o.response_id, due or stamp, stamp, subject))
+                     o.round_id if round_id is None else round_id, o.response_id, due or stamp, stamp, subject,
+                     o.tell))
     return rows
 
 

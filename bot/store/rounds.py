@@ -12,7 +12,7 @@ from typing import Any, Callable
 from bot.clock import parse_iso, utc_iso
 from bot.crypto import Cipher, PlainCipher
 from bot.errors import HearthError
-from bot.models import REFUSED_NOT_ALLOWED, HeldPost, Outgoing, Response, Round, Schedule
+from bot.models import EDIT_REFUSED, REFUSED_NOT_ALLOWED, REMOVAL_REFUSED, HeldPost, Outgoing, Response, Round, Schedule
 from bot.store.database import Executor, atomic
 from bot.store.insights import purge_tallies_on, purge_weeks_on, tally_on, take_notes_on
 from bot.store.outbox import enqueue_on, enqueue_rounds_on, removal
@@ -151,7 +151,7 @@ OPEN_ROUND = ("INSERT INTO rounds (schedule_id, scheduled_at, opened_at, closes_
 #: A member's answers in one community, with their rounds and check-ins (export and erasure).
 _ANSWERS_SQL = (
     "SELECT r.id, r.round_id, r.mood, r.text, r.visibility, r.post_ref, r.anon_ref, r.anon_out, r.unposted, "
-    "r.post_refused, r.held_for, r.created_at, r.updated_at, "
+    "r.post_refused, r.change_refused, r.held_for, r.created_at, r.updated_at, "
     "rd.scheduled_at, rd.prompt_id, rd.prompt_text, rd.closed_at, s.name AS schedule_name, rd.channel_id "
     "FROM responses r JOIN rounds rd ON rd.id = r.round_id JOIN schedules s ON s.id = rd.schedule_id "
     "WHERE s.community_id = ? AND r.user_id = ? ORDER BY rd.scheduled_at, r.id"
@@ -449,8 +449,8 @@ class RoundRepository(Repository):
         channel, ref, held_at = target.get("channel"), target.get("ref"), r["created_at"]
         if rid is None:
             if ref:
-                await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool) "
-                                 "VALUES (?, ?, ?, ?, ?)", round_id, channel, ref, held_at, pool)
+                await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool, tell) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", round_id, channel, ref, held_at, pool, r.get("tell"))
             return
         await tx.execute("INSERT INTO held_posts (round_id, response_id, channel_id, held_at) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT (response_id) DO NOTHING", round_id, rid, channel, held_at)
@@ -493,11 +493,12 @@ class RoundRepository(Repository):
         return [r["user_id"] for r in rows]
 
     async def hold_removal(self, tx: Executor, round_id: int, channel_id: str, ref: str, now: datetime,
-                           pool: str) -> None:
+                           pool: str, tell: str | None = None) -> None:
         """An anonymous post to take down with its round's next batch, or pooled if its round is closed (or closes
-        with too few to go together), its answer gone (an erasure, marked `pool`: a random mark of that erasure)."""
-        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool) VALUES (?, ?, ?, ?, ?)",
-                         round_id, channel_id, ref, utc_iso(now), pool)
+        with too few to go together), its answer gone (an erasure, marked `pool`: a random mark of that erasure).
+        `tell`: its author, told privately if it can't come down (kept only until it goes, `Outgoing.tell`)."""
+        await tx.execute("INSERT INTO held_posts (round_id, channel_id, ref, held_at, pool, tell) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", round_id, channel_id, ref, utc_iso(now), pool, tell)
 
     async def release_pooled(self, community_id: str, floor: int, cleared_before: datetime, now: datetime) -> int:
         """Take down the community's pooled removals (`Batching`) where they may go: all together once at least
@@ -507,7 +508,8 @@ class RoundRepository(Repository):
         week), at the end of its pool's wait too, as promised; due on the clock's next tick. Returns how many."""
         async def work(tx: Executor) -> int:
             rows = await tx.fetchall(
-                "SELECT h.id, h.channel_id, h.ref, h.pool, h.held_at, rd.scheduled_at, rd.closed_at FROM held_posts h "
+                "SELECT h.id, h.channel_id, h.ref, h.pool, h.tell, h.held_at, rd.scheduled_at, rd.closed_at "
+                "FROM held_posts h "
                 "JOIN rounds rd ON rd.id = h.round_id JOIN schedules s ON s.id = rd.schedule_id "
                 "WHERE s.community_id = ? AND h.pool IS NOT NULL ORDER BY h.id",
                 community_id)
@@ -520,8 +522,8 @@ class RoundRepository(Repository):
                 return 0
             ids = [r["id"] for r in rows]
             await tx.execute(f"DELETE FROM held_posts WHERE id IN ({marks(ids)})", *ids)
-            going = [removal(f"pooled:{r['id']}:{r['ref']}", r["channel_id"], r["ref"], community=community_id)
-                     for r in rows if r["ref"]]
+            going = [removal(f"pooled:{r['id']}:{r['ref']}", r["channel_id"], r["ref"], community=community_id,
+                             tell=r["tell"]) for r in rows if r["ref"]]
             random.SystemRandom().shuffle(going)
             await enqueue_on(tx, going, now, next_tick(now))
             return len(rows)
@@ -532,14 +534,16 @@ class RoundRepository(Repository):
         """Send what of the round's waiting anonymous posts may go (`Batching.due`; `everything`: the round is
         closing), shuffled so their order tells nothing either; returns how many went."""
         rows = await tx.fetchall(
-            "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, r.* FROM held_posts h "
+            "SELECT h.id AS held_id, h.channel_id AS held_channel, h.ref AS held_ref, h.tell AS held_tell, r.* "
+            "FROM held_posts h "
             "LEFT JOIN responses r ON r.id = h.response_id WHERE h.round_id = ? ORDER BY h.id", round_id,
         )
         tick = next_tick(now)
         joining = await _batch_waiting_for(tx, round_id, tick, now)
         held = batching.due([HeldPost(self._response(r) if r["id"] is not None else None, bool(r["anon_out"]),
                                       r["held_ref"] if r["id"] is None else r["anon_ref"], r["held_channel"],
-                                      r["held_id"]) for r in rows], everything, joining)
+                                      r["held_id"], tell=r["held_tell"] if r["id"] is None else None)
+                                     for r in rows], everything, joining)
         if everything:  # (an erasure's removals left over at the close stay, pooled: `Batching`)
             await tx.execute("UPDATE held_posts SET pool = ? WHERE round_id = ? AND response_id IS NULL AND pool IS "
                              "NULL", secrets.token_hex(8), round_id)
@@ -801,9 +805,11 @@ class RoundRepository(Repository):
 
     async def member_summary(self, community_id: str, user_id: str) -> dict[str, Any]:
         answers = {"shared": 0, "anonymous": 0, "private": 0}
-        held = stayed = refused = not_allowed = 0
+        held = stayed = refused = not_allowed = unedited = still_up = 0
         for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id):
             answers[a["visibility"]] += 1
+            unedited += a["change_refused"] == EDIT_REFUSED
+            still_up += a["change_refused"] == REMOVAL_REFUSED
             if a["visibility"] == "shared" and a["post_refused"]:
                 not_allowed += a["post_refused"] == REFUSED_NOT_ALLOWED
                 refused += a["post_refused"] != REFUSED_NOT_ALLOWED
@@ -813,7 +819,9 @@ class RoundRepository(Repository):
             answers[a["visibility"]] += 1
         return {"answers": answers, "held_answers": held, "held_stayed_private": stayed,
                 **({"answers_not_posted": refused} if refused else {}),
-                **({"answers_not_allowed": not_allowed} if not_allowed else {})}
+                **({"answers_not_allowed": not_allowed} if not_allowed else {}),
+                **({"posts_not_changed": unedited} if unedited else {}),
+                **({"posts_not_taken_down": still_up} if still_up else {})}
 
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         return {"answers": [
@@ -822,6 +830,8 @@ class RoundRepository(Repository):
              **({"anonymous_post": _anonymous_post(a)} if a["visibility"] == "anonymous" else {}),
              **({"shared_post": REFUSED_POST if a["post_refused"] == REFUSED_NOT_ALLOWED else NOT_POSTED}
                 if a["visibility"] == "shared" and a["post_refused"] else {}),
+             **({"post_change": CHANGE_NOT_SHOWN[a["change_refused"]]} if a["change_refused"] in CHANGE_NOT_SHOWN
+                else {}),
              **_held(a),
              "answered_at": a["created_at"], "updated_at": a["updated_at"]}
             for a in await self.db.fetchall(_ANSWERS_SQL, community_id, user_id)
@@ -851,7 +861,7 @@ class RoundRepository(Repository):
             taken = await self._take_back_batch(tx, a["round_id"], a["id"], now) or taken
         if taken:
             answers = await tx.fetchall(_ANSWERS_SQL, community_id, user_id)
-        queued, later, pooled = await self._queue_post_removals(tx, answers, now, community_id)
+        queued, later, pooled = await self._queue_post_removals(tx, answers, now, community_id, tell=user_id)
         dropped = 0
         for a in answers:
             dropped += await tx.execute("DELETE FROM outbox WHERE response_id = ?", a["id"])
@@ -863,7 +873,8 @@ class RoundRepository(Repository):
                 "outbox": dropped}
 
     async def _queue_post_removals(self, tx: Executor, answers: list[dict[str, Any]], now: datetime, community: str,
-                                   why: str = "erase", due: datetime | None = None) -> tuple[int, int, int]:
+                                   why: str = "erase", due: datetime | None = None,
+                                   tell: str | None = None) -> tuple[int, int, int]:
         """One "delete" per answer post already out, addressed by message id; how many, how many of them wait for
         their round's batch, and how many are pooled. (`why` starts their keys: an erasure's, retention's; `due`:
         not before then.)
@@ -874,7 +885,8 @@ class RoundRepository(Repository):
         hide in: an erasure's anonymous posts there are pooled with other erasures' in the community
         (`release_pooled`), never timed by this one (gone soon after the named ones, however randomly, they'd
         still say whose they were). Each erasure's are marked alike by a random `pool` mark, never its author's
-        id. Retention takes down whole weeks, nobody's in particular, so its posts go as they are. Any answer
+        id. (`tell`, an erasure's member: kept beside each post, only until it goes, so they can be told if it
+        can't: `Outgoing.tell`.) Retention takes down whole weeks, nobody's in particular, so its posts go as they are. Any answer
         with a ref had a post once; asking again for one already taken down is harmless (the platform says it's
         gone, and that's that).
         """
@@ -889,13 +901,14 @@ class RoundRepository(Repository):
                 # (A named post left up when its answer went anonymous waits too: `save_response`.)
                 hidden = anonymous or a.get("visibility") == "anonymous"
                 if hidden and why == "erase":
-                    await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now, pool)
+                    await self.hold_removal(tx, a["round_id"], a["channel_id"], ref, now, pool, tell)
                     if a["closed_at"] is None:
                         later += 1
                     else:
                         pooled += 1
                 else:
-                    now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community))
+                    now_out.append(removal(f"{why}:{a['id']}:{ref}", a["channel_id"], ref, community=community,
+                                           tell=tell))
         await enqueue_on(tx, now_out, now, due)
         return queued, later, pooled
 
@@ -990,6 +1003,9 @@ def _held(answer: dict[str, Any]) -> dict[str, str]:
 
 #: What an export says of a shared answer whose post the platform refused for good as Hearth may not post there
 #: (`post_refused`: `REFUSED_NOT_ALLOWED`).
+#: An export's "post_change" of an answer whose post the platform would not change for good (`change_refused`).
+CHANGE_NOT_SHOWN = {EDIT_REFUSED: "not made: its post still shows the earlier words",
+                    REMOVAL_REFUSED: "not made: its post is still up"}
 REFUSED_POST = "not posted: Hearth wasn't allowed to post in that channel"
 #: Likewise, failed for good otherwise (`REFUSED_OTHER`): no reason claimed.
 NOT_POSTED = "not posted"

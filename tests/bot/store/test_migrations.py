@@ -367,3 +367,27 @@ async def test_anonymous_answers_refused_before_are_no_longer_out(empty_database
         assert [(r["id"], r["anon_out"], r["unposted"]) for r in got] == [(1, 0, 1), (2, 1, 0), (3, 1, 0), (4, 1, 1)]
     finally:
         await store.close()
+
+
+async def test_a_not_allowed_failure_recorded_before_is_flagged_so(empty_database_url, tmp_path):
+    """0030 on both databases: a row failed before with `last_error` beginning "not allowed to post there: " (the
+    flag's text form then) has `not_allowed` set; others, and pending rows, don't."""
+    clock = ManualClock()
+    url = empty_database_url
+    db = await migrated_up_to(29, url, tmp_path, clock)
+    stamp = "2026-01-05T08:00:00Z"
+    for key, status, error in (("a", "failed", "not allowed to post there: Discord refused (50013)"),
+                               ("b", "failed", "Discord refused (10003): Unknown Channel"),
+                               ("c", "pending", "not allowed to post there: x")):
+        await db.execute("INSERT INTO outbox (dedupe_key, platform, kind, target, payload, status, last_error, "
+                         "next_attempt_at, created_at) VALUES (?, 'console', 'post', '{}', '{}', ?, ?, ?, ?)",
+                         key, status, error, stamp, stamp)
+    await db.close()
+    store = await Store.open(url, clock)
+    try:
+        got = await store.db.fetchall("SELECT dedupe_key, not_allowed, tell FROM outbox ORDER BY dedupe_key")
+        assert [(r["dedupe_key"], r["not_allowed"], r["tell"]) for r in got] == [("a", 1, None), ("b", 0, None),
+                                                                                  ("c", 0, None)]
+        assert (await store.db.fetchone("SELECT count(*) AS n FROM responses WHERE change_refused <> 0"))["n"] == 0
+    finally:
+        await store.close()

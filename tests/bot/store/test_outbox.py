@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from bot.models import Outgoing
+from bot.store.outbox import removal
 from bot.store.store import Store
 from tests.bot.store.helpers import outbox_keys, post
 
@@ -217,3 +218,45 @@ async def test_a_refusal_is_recorded_only_by_the_process_still_holding_the_claim
     assert "dm:9" not in await outbox_keys(store)
     await store.outbox.mark_refused(taken, "refused", [], AT, holder="b")
     assert (await store.db.fetchone("SELECT status FROM outbox WHERE id = ?", mine.id))["status"] == "failed"
+
+
+def erased_removal(n: int, tell: str | None = "console:ann") -> Outgoing:
+    return removal(f"erase:{n}:m{n}", "console:c1", f"m{n}", community="console:test", tell=tell)
+
+
+async def test_a_refused_removal_of_an_erased_members_post_is_told_once_and_then_keeps_nothing_of_them(
+        store: Store) -> None:
+    """An erasure's removal keeps whom to tell (`tell`) only while it waits: refused for good, the notice is queued
+    with its failure and `tell` goes; taken over by another process meanwhile, nothing is marked or queued."""
+    await store.outbox.enqueue([erased_removal(1)], AT)
+    [mine] = await store.outbox.claim_due("console", AT, 1, "a", LEASE)
+    assert mine.tell == "console:ann"
+    [taken] = await store.outbox.claim_due("console", AT + LEASE, 1, "b", LEASE, dead=["a"])
+    assert not await store.outbox.mark_change_refused(mine, "refused", [dm(9)], AT, True, holder="a")
+    assert "dm:9" not in await outbox_keys(store)
+    assert await store.outbox.mark_change_refused(taken, "refused", [dm(9)], AT, True, holder="b")
+    row = await store.db.fetchone("SELECT status, tell, not_allowed FROM outbox WHERE id = ?", mine.id)
+    assert (row["status"], row["tell"], row["not_allowed"]) == ("failed", None, 1)
+    assert "dm:9" in await outbox_keys(store)
+
+
+async def test_whom_to_tell_goes_as_a_removal_stops_waiting_whatever_became_of_it(store: Store) -> None:
+    await store.outbox.enqueue([erased_removal(1), erased_removal(2), erased_removal(3)], AT)
+    one, two, three = await store.outbox.claim_due("console", AT, 3, "a", LEASE)
+    await store.outbox.mark_sent(one, "m1", AT)
+    await store.outbox.mark_skipped(two.id, "gone", AT)
+    await store.outbox.mark_failed(three.id, "refused")
+    assert not await store.db.fetchall("SELECT id FROM outbox WHERE tell IS NOT NULL")
+
+
+async def test_not_allowed_is_the_rows_flag_not_its_texts_prefix(store: Store) -> None:
+    """`round_post_state` goes by the failed row's `not_allowed` (0030), whatever its `last_error` says."""
+    await store.outbox.enqueue([Outgoing("round:1:post", "post", {"channel": "console:c1", "round_post": True},
+                                         {"text": "p"}),
+                                Outgoing("round:2:post", "post", {"channel": "console:c1", "round_post": True},
+                                         {"text": "p"})], AT)
+    first, second = await store.outbox.claim_due("console", AT, 2, "a", LEASE)
+    await store.outbox.mark_failed(first.id, "Discord refused (50013): Missing Permissions", not_allowed=True)
+    await store.outbox.mark_failed(second.id, "not allowed to post there: a channel named so", not_allowed=False)
+    assert await store.outbox.round_post_state(1) == ("failed", "Discord refused (50013): Missing Permissions", True)
+    assert (await store.outbox.round_post_state(2))[2] is False
