@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
-from bot.content.style import unseen  # (the one rule for what shows nothing)
+from bot.content.style import shows_nothing, unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
 from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
                         rich)
@@ -805,7 +805,9 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
     (`kept_as`: in NFKC, unless it is someone's own words or a name), and its length limit counts that, what is
     stored, and says so where it differs from what was typed."""
     typed, value = value, kept_as(opt, value)
-    if (opt.label or opt.kind in ("user", "channel")) and not value:  # (a name someone sets or picks)
+    # (a name someone sets or picks, and words written for others to read: a prompt, a round's note)
+    if (opt.label or opt.kind in ("user", "channel") or (opt.kind == "text" and not opt.own_words)) \
+            and shows_nothing(value):
         raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
             option=opt.name), field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
