@@ -442,7 +442,9 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
 
     for key, value in flatten(raw).items():
         if key not in _BY_KEY:
-            errors.append(ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source))
+            unknown = _unknown_key(key, source)
+            if not any(e.key == unknown.key and e.problem == unknown.problem for e in errors):  # (once per table)
+                errors.append(unknown)
         else:
             take(key, value, source or "")
     for var, key in ENV_OVERRIDES.items():
@@ -475,6 +477,34 @@ def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
 
 #: How alike a key's own name must be to a real one's to be offered ("prot" for port; not "foo" for model).
 KEY_SLIP = 0.7
+#: The sections settings are written under ([checkins], [safety], …).
+SECTIONS = tuple(dict.fromkeys(s.key.rpartition(".")[0] for s in SETTINGS if "." in s.key))
+
+
+def _home(setting: Setting) -> str:
+    """Where a setting is written in the file: under its section's line, or at the top for one of no section."""
+    section = setting.key.rpartition(".")[0]
+    return f"under [{section}]" if section else "at the top of the file, before any [section]"
+
+
+def _unknown_key(key: str, source: str | None) -> ConfigError:
+    """A key that is no setting, said truly: a section given a value (`checkins = 5`), a setting written as a table
+    (`[checkins.default_open_minutes]`) or a setting's name in another section than its own (`summary_floor = 3`
+    with no [checkins] line above it, the usual slip) are known names in the wrong place, and say where they go;
+    anything else is a setting Hearth doesn't know, with the real key it may be a slip for."""
+    if key in SECTIONS:
+        first = next(s for s in SETTINGS if s.key.startswith(key + "."))
+        return ConfigError(key, f"is a section, not a setting: its settings go on their own lines under a [{key}] "
+                                "line", f"[{key}] and on the next line {first.example}", source)
+    if (setting := next((s for s in SETTINGS if key.startswith(s.key + ".")), None)) is not None:
+        return ConfigError(setting.key, f"is a setting, not a section: write it as one line {_home(setting)}",
+                           setting.example, source)
+    name = key.rpartition(".")[2]
+    if same := [s for s in SETTINGS if s.key.rpartition(".")[2] == name]:
+        said = (f"`{same[0].key}` is, written {_home(same[0])}" if len(same) == 1 else
+                " and ".join(f"`{s.key}`" for s in same) + " are, each under its own section")
+        return ConfigError(key, f"is not a setting Hearth knows there: {said}", same[0].example, source)
+    return ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source)
 
 
 def _closest_example(key: str) -> str:

@@ -315,3 +315,28 @@ def test_a_dashboard_port_without_its_public_address_is_a_warning_check_config_s
     config.write_text('[web]\nport = 8088\npublic_url = "https://hearth.example.org"\n', encoding="utf-8")
     assert main(["check-config", str(config)]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, key, words, example", [
+    # (a known section given a value: "not a setting Hearth knows" was untrue, it is a section Hearth knows)
+    ("checkins = 5", "checkins", "is a section, not a setting", "[checkins] and on the next line"),
+    # (a setting written as a table)
+    ("[checkins.default_open_minutes]\nvalue = 60\nother = 1", "checkins.default_open_minutes",
+     "is a setting, not a section: write it as one line under [checkins]", "default_open_minutes = 120"),
+    ("[log_level]\nx = 1", "log_level", "at the top of the file, before any [section]", 'log_level = "INFO"'),
+    # (the usual slip: a setting with no line of its section above it, or under another section)
+    ("summary_floor = 3", "summary_floor", "`checkins.summary_floor` is, written under [checkins]",
+     "summary_floor = 3"),
+    ("[checkins]\nlog_level = 'INFO'", "checkins.log_level", "`log_level` is, written at the top of the file",
+     'log_level = "INFO"'),
+    ("[discord]\nport = 3000", "discord.port", "`web.port` and `slack.port` are, each under its own section",
+     "port = "),
+])
+def test_a_known_name_in_the_wrong_place_says_where_it_goes(tmp_path, text, key, words, example):
+    """Trial 23: `summary_floor = 3` without its [checkins] line got "`summary_floor` is not a setting Hearth knows.
+    Example: see config.example.toml", and `checkins = 5` the same of a section Hearth knows."""
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, text), env={})
+    assert err.value.key == key and words in err.value.problem and example in err.value.example, str(err.value)
+    assert "not a setting Hearth knows." not in str(err.value)
+    assert len(getattr(err.value, "errors", [err.value])) == 1  # (a table's several keys: said once)
