@@ -201,8 +201,10 @@ class Option:
         for c in self.choices:
             if w in (c.label.lower(), _(c.label).lower()):
                 return c.value
-        if {c.value for c in self.choices} == {"yes", "no"} and w in YES | NO:
-            return "yes" if w in YES else "no"
+        if w in YES | NO:  # (a two-way choice reads either pair's words: "mod care duty yes" is on)
+            for yes, no in (("yes", "no"), ("on", "off")):
+                if {c.value for c in self.choices} == {yes, no}:
+                    return yes if w in YES else no
         return None
 
     def shown(self) -> str:

@@ -190,3 +190,20 @@ def test_a_refusal_names_an_option_as_people_type_it_never_an_inner_word():
         validate_options(cmd, args)
         raise UserError("parsed")
     assert "“dm”" not in str(err.value)
+
+
+def _two_way() -> list[tuple[Command, Option]]:
+    return [(c, o) for c, o in _choice_options() if {ch.value for ch in o.choices} in ({"yes", "no"}, {"on", "off"})]
+
+
+@pytest.mark.parametrize("cmd, opt", _two_way(), ids=lambda x: getattr(x, "name", ""))
+@pytest.mark.parametrize("word, meant", [("yes", 0), ("on", 0), ("true", 0), ("no", 1), ("off", 1), ("false", 1)])
+def test_a_two_way_choice_reads_either_pairs_words(cmd, opt, word, meant):
+    """Trial 23: `mod care duty yes` got "“duty” must be one of: off, on", while `me lowmood on` was yes."""
+    on, off = ("yes", "no") if {c.value for c in opt.choices} == {"yes", "no"} else ("on", "off")
+    assert opt.choice_for(word) == (on, off)[meant], (cmd.name, opt.name, word)
+
+
+async def test_mod_care_duty_yes_puts_the_moderator_on_duty(app):
+    said = text(await run(app, actor("mia", moderator=True), "mod care duty", duty="yes"))
+    assert "You're on duty." in said, said
