@@ -442,16 +442,20 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
         day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
+    # (the day on the check-in's calendar, its zone named when it isn't the moderator's: the lists beside it give
+    # its rounds in their time, and "Wednesday 9 December" gone from a list that said "next: Tue 8 Dec, 19:00 (UTC)"
+    # read as the wrong day skipped)
+    shown = hearth_text(zoned_day(day, schedule.timezone, await app.timezone_of(ev.actor), long_day))
     if not _fires_on(schedule, day):
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
-                               name=schedule.name, day=hearth_text(long_day(day))))
+                               name=schedule.name, day=shown))
     if not await app.store.schedules.add_skip(schedule.id, day):  # (skipped already: no change, no entry)
         return Reply(body=fill(_("**{name}** already has no round on {day}: it was skipped before."),
-                               name=schedule.name, day=hearth_text(long_day(day))))
+                               name=schedule.name, day=shown))
     await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat(),
                                            "zone": schedule.timezone})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
-                           name=schedule.name, day=hearth_text(long_day(day))))
+                           name=schedule.name, day=shown))
 
 
 def _fires_on(schedule: Schedule, day: date) -> bool:
