@@ -24,8 +24,8 @@ from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Pr
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, join_rich, rich, say
-from bot.flows.moderate_prompts import KIND_LABELS, nothing_left, reads_as_crisis
-from bot.engines.prompt_choice import available, pack_language, pack_on as pack_in_use
+from bot.flows.moderate_prompts import nothing_left, reads_as_crisis
+from bot.engines.prompt_choice import pack_language, pack_on as pack_in_use
 from bot.language import LANGUAGES
 from bot.i18n import N_, _, ngettext, number
 
