@@ -38,11 +38,21 @@ KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
 
 async def nothing_left(app: "Hearth", community: str) -> list[Rich]:
     """A heads-up for each kind of prompt with none left switched on here, said by whatever switched the last one
-    off (a pack, a theme, one prompt): rounds would open with no prompt, so none opens, and `reflect` has none."""
+    off (a pack, a theme, one prompt): rounds would open with no prompt, so none opens, and `reflect` has none. While
+    other check-in prompts are on, each check-in whose own theme and depth have none left is named: its rounds
+    won't open either (a theme switched off under `mod schedule create … theme=listening`)."""
     posted_in = await app.channel_language(community)
-    return [rich(_("Heads up: there are no {kind} prompts left switched on. Turn something back on, or add your own "
-                   "with **mod prompt add**.").format(kind=_(KIND_LABELS[kind])))
-            for kind in KINDS if not await available(app, community, kind, lang=posted_in)]
+    lines = [rich(_("Heads up: there are no {kind} prompts left switched on. Turn something back on, or add your own "
+                    "with **mod prompt add**.").format(kind=_(KIND_LABELS[kind])))
+             for kind in KINDS if not await available(app, community, kind, lang=posted_in)]
+    if await available(app, community, "checkin", lang=posted_in):
+        for schedule in await app.store.schedules.list_all(community):
+            if (schedule.theme or schedule.depth) and not await available(
+                    app, community, "checkin", schedule.theme, schedule.depth, lang=posted_in):
+                lines.append(rich(_("Heads up: **{}** has no check-in prompts left switched on for its theme and "
+                                    "depth, so its rounds won't open. Turn some back on, or change it with **mod "
+                                    "schedule edit**."), schedule.name))
+    return lines
 
 
 #: Said before saving a prompt whose words the care screen would answer, by its level.

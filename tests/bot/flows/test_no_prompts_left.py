@@ -61,3 +61,16 @@ async def test_reflect_on_an_empty_theme_still_offers_the_rest(app):
     await run(app, MIA, "mod theme off", theme="repair")
     said = text(await run(app, ANN, "reflect", theme="repair"))
     assert "switched off the theme" in said and "without a theme" in said, said
+
+
+async def test_switching_off_the_theme_a_check_in_uses_names_that_check_in(app):
+    """Other check-in prompts are still on, so there is no "none left" heads-up: the check-in that asks only for
+    listening prompts is named, as its rounds won't open."""
+    await make_schedule(app, theme="listening")
+    await make_schedule(app, name="evening")
+    said = text(await run(app, MIA, "mod theme off", theme="listening"))
+    assert "Heads up: mornings has no check-in prompts left switched on for its theme and depth" in said, said
+    assert "evening" not in said and HEADS_UP not in said, said
+    said = text(await run(app, MIA, "mod theme off", theme="repair"))
+    assert "mornings" in said and "evening" not in said, said  # (still none for it: said again, truly)
+    assert "mornings" not in text(await run(app, MIA, "mod theme on", theme="listening"))
