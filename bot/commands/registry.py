@@ -756,7 +756,9 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         if opt is None:
             raise no_such_option(cmd, key)
         value = value.strip()
-        if value == "":
+        # (someone's own words with nothing in them to see, "ㅤ", are no words: a shared post of a blank line, a
+        # note of nothing; a text for others is refused so by `check_value`, as a name is)
+        if value == "" or (opt.kind == "text" and opt.own_words and shows_nothing(value)):
             continue
         out[key] = check_value(cmd, opt, value)
     for opt in cmd.options:

@@ -62,3 +62,19 @@ async def test_a_check_in_name_that_shows_nothing_is_refused(app, blank):
 async def test_a_prompt_with_something_to_see_still_gets_its_second_look_not_a_refusal(app):
     said = text(await typed(app, MOD, "mod prompt add checkin listening light \u2800?"))
     assert "A second look before I save it" in said, said
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\u2800", "\u031b\u031b"])
+async def test_own_words_that_show_nothing_are_no_words(app, clock, blank):
+    """A note of "ㅤ" was kept as a note of nothing, and a shared answer of it posted a blank line under the name: such
+    words are no words, as an empty line is (a note needs its text; an answer goes up without words)."""
+    from tests.bot.flows.test_checkins import open_round
+
+    said = text(await typed(app, actor("ann"), f"note {blank}"))
+    assert "note needs “text”" in said, said
+    assert await app.store.notes.of_member("console:test", "console:ann") == []
+    rnd = await open_round(app, clock)
+    said = text(await typed(app, actor("ann"), f"checkin answer 3 shared {blank}"))
+    assert "Thanks for checking in" in said, said
+    answer = await app.store.rounds.response_of(rnd.id, "console:ann")
+    assert answer is not None and answer.mood == 3 and not answer.text, answer
