@@ -195,6 +195,8 @@ class Option:
         """The choice a typed word names: its value ("respect"), or its label in the reader's language
         ("Respeto", "sí"), so people may answer in the words the refusal listed."""
         w = read_word(word)
+        if w.isdecimal() and not w.isascii():  # ("٣" or "۳" is 3, as a number option reads it: `check_value`)
+            w = str(int(w))
         for c in self.choices:
             if c.value.lower() == w:
                 return c.value
