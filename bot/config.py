@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from bot.content.toml import NotUtf8, decode_utf8, parse_toml, read_text_file  # noqa: F401  (NotUtf8, decode_utf8: the CLI's)
 from bot.errors import ConfigError, ConfigErrors, ConfigFileError
-from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS
+from bot.models import MAX_SUMMARY_FLOOR, MIN_SUMMARY_FLOOR, RETENTION_DAYS, ROUND_MINUTES
 from bot.store.postgres import URL_SCHEMES, is_postgres_url
 
 DEFAULT_CONFIG_FILE = "hearth.toml"
@@ -117,6 +117,15 @@ def _shard_ids(v: Any) -> str | None:
     return None
 
 
+#: The highest of the amounts Hearth turns into a length of time, or counts back through in the store: every such
+#: amount has one, so none can run past the calendar (a care note's time "now minus 10**12 minutes" is before the
+#: year 1) or the database's numbers, at start or later, on a path such as the crisis reply.
+A_WEEK_IN_MINUTES = 7 * 24 * 60
+A_YEAR_IN_HOURS = 365 * 24
+AN_HOUR_IN_SECONDS = 60 * 60
+#: How many past prompts or moods a setting may ask to look back through.
+MAX_RECENT = 1000
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "", 'data_dir = "./hearth-data"'),
     Setting("database_url", str, "", 'database_url = "sqlite:///./hearth-data/hearth.db"', _database_url),
@@ -124,23 +133,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("content_dir", str, "", 'content_dir = "./content"'),
     Setting("log_level", str, "INFO", 'log_level = "INFO"', _level),
     Setting("log_format", str, "text", 'log_format = "json"', _log_format),
-    Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60", _at_least(0)),
-    Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", limits=(5, None)),
+    Setting("checkins.catch_up_grace_minutes", int, 60, "catch_up_grace_minutes = 60",
+            limits=(0, A_WEEK_IN_MINUTES)),
+    Setting("checkins.default_open_minutes", int, 120, "default_open_minutes = 120", limits=ROUND_MINUTES),
     Setting("checkins.default_remind_minutes", int, 30, "default_remind_minutes = 30", _at_least(0)),
     Setting("checkins.default_timezone", str, "UTC", 'default_timezone = "Europe/London"', _timezone),
     Setting("checkins.summary_floor", int, 3, "summary_floor = 3", limits=(MIN_SUMMARY_FLOOR, MAX_SUMMARY_FLOOR)),
-    Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", _at_least(0)),
-    Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", _at_least(1)),
+    Setting("checkins.recent_prompts_to_avoid", int, 10, "recent_prompts_to_avoid = 10", limits=(0, MAX_RECENT)),
+    Setting("reflections.recent_to_avoid", int, 8, "recent_to_avoid = 8", limits=(1, MAX_RECENT)),
     Setting("privacy.retention_days", int, 365, "retention_days = 365", limits=RETENTION_DAYS),
-    Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", _positive),
-    Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60", limits=(5, None)),
-    Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", limits=(2, None)),
+    Setting("safety.alert_cooldown_hours", int, 24, "alert_cooldown_hours = 24", limits=(1, A_YEAR_IN_HOURS)),
+    Setting("safety.care_raise_after_minutes", int, 60, "care_raise_after_minutes = 60",
+            limits=(5, A_WEEK_IN_MINUTES)),
+    Setting("safety.low_mood_streak", int, 3, "low_mood_streak = 3", limits=(2, MAX_RECENT)),
     Setting("safety.low_mood_max", int, 2, "low_mood_max = 2", limits=(1, 4)),
     Setting("safety.model", bool, True, "model = false"),
     Setting("limits.events_per_minute", int, 20, "events_per_minute = 20", _positive),
     Setting("delivery.max_attempts", int, 8, "max_attempts = 8", _positive),
     Setting("delivery.per_second", float, 5.0, "per_second = 5.0", _positive),
-    Setting("delivery.lease_seconds", int, 60, "lease_seconds = 60", _at_least(1)),
+    Setting("delivery.lease_seconds", int, 60, "lease_seconds = 60", limits=(1, AN_HOUR_IN_SECONDS)),
     Setting("service.stop_seconds", int, 10, "stop_seconds = 10", _at_least(1)),
     Setting("service.http_host", str, "127.0.0.1", 'http_host = "0.0.0.0"'),
     Setting("service.http_port", int, 0, "http_port = 9090", _port),
@@ -431,7 +442,9 @@ def load_all(path: str | Path | None = None, env: dict[str, str] | None = None, 
 
     for key, value in flatten(raw).items():
         if key not in _BY_KEY:
-            errors.append(ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source))
+            unknown = _unknown_key(key, source)
+            if not any(e.key == unknown.key and e.problem == unknown.problem for e in errors):  # (once per table)
+                errors.append(unknown)
         else:
             take(key, value, source or "")
     for var, key in ENV_OVERRIDES.items():
@@ -464,6 +477,34 @@ def read_toml(path: Path, given_as: str = "--config") -> dict[str, Any]:
 
 #: How alike a key's own name must be to a real one's to be offered ("prot" for port; not "foo" for model).
 KEY_SLIP = 0.7
+#: The sections settings are written under ([checkins], [safety], …).
+SECTIONS = tuple(dict.fromkeys(s.key.rpartition(".")[0] for s in SETTINGS if "." in s.key))
+
+
+def _home(setting: Setting) -> str:
+    """Where a setting is written in the file: under its section's line, or at the top for one of no section."""
+    section = setting.key.rpartition(".")[0]
+    return f"under [{section}]" if section else "at the top of the file, before any [section]"
+
+
+def _unknown_key(key: str, source: str | None) -> ConfigError:
+    """A key that is no setting, said truly: a section given a value (`checkins = 5`), a setting written as a table
+    (`[checkins.default_open_minutes]`) or a setting's name in another section than its own (`summary_floor = 3`
+    with no [checkins] line above it, the usual slip) are known names in the wrong place, and say where they go;
+    anything else is a setting Hearth doesn't know, with the real key it may be a slip for."""
+    if key in SECTIONS:
+        first = next(s for s in SETTINGS if s.key.startswith(key + "."))
+        return ConfigError(key, f"is a section, not a setting: its settings go on their own lines under a [{key}] "
+                                "line", f"[{key}] and on the next line {first.example}", source)
+    if (setting := next((s for s in SETTINGS if key.startswith(s.key + ".")), None)) is not None:
+        return ConfigError(setting.key, f"is a setting, not a section: write it as one line {_home(setting)}",
+                           setting.example, source)
+    name = key.rpartition(".")[2]
+    if same := [s for s in SETTINGS if s.key.rpartition(".")[2] == name]:
+        said = (f"`{same[0].key}` is, written {_home(same[0])}" if len(same) == 1 else
+                " and ".join(f"`{s.key}`" for s in same) + " are, each under its own section")
+        return ConfigError(key, f"is not a setting Hearth knows there: {said}", same[0].example, source)
+    return ConfigError(key, "is not a setting Hearth knows", _closest_example(key), source)
 
 
 def _closest_example(key: str) -> str:

@@ -29,11 +29,12 @@ def quoted(text: str) -> str:
     return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1].rstrip() + "…"
 
 
-_OPENING_QUOTES = "“«„\"'‘‚‹"
+_OPENING_QUOTES = "“«„\"'‘‚‹`"
 
 
 def _in_quotes(before: str) -> bool:
-    """Whether a `{}` slot that follows this text is in quotes (“{}”, « {} », „{}“): someone's words quoted back."""
+    """Whether a `{}` slot that follows this text is in quotes (“{}”, « {} », „{}“) or a code span (`{}`, a prompt's
+    id): someone's words quoted back."""
     tail = before.rstrip(" \u00a0\u202f")
     return bool(tail) and tail[-1] in _OPENING_QUOTES
 

@@ -21,6 +21,8 @@ MIN_SUMMARY_FLOOR = 3
 MAX_SUMMARY_FLOOR = 50
 #: How long answers may be kept, in days (ten years at most).
 RETENTION_DAYS = (1, 3650)
+#: How long a round may stay open, in minutes: five at least, a week at most (a schedule's `open`, and the default).
+ROUND_MINUTES = (5, 7 * 24 * 60)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
-from bot.content.style import unseen  # (the one rule for what shows nothing)
+from bot.content.style import shows_nothing, unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
 from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
                         rich)
@@ -195,14 +195,18 @@ class Option:
         """The choice a typed word names: its value ("respect"), or its label in the reader's language
         ("Respeto", "sí"), so people may answer in the words the refusal listed."""
         w = read_word(word)
+        if w.isdecimal() and not w.isascii():  # ("٣" or "۳" is 3, as a number option reads it: `check_value`)
+            w = str(int(w))
         for c in self.choices:
             if c.value.lower() == w:
                 return c.value
         for c in self.choices:
             if w in (c.label.lower(), _(c.label).lower()):
                 return c.value
-        if {c.value for c in self.choices} == {"yes", "no"} and w in YES | NO:
-            return "yes" if w in YES else "no"
+        if w in YES | NO:  # (a two-way choice reads either pair's words: "mod care duty yes" is on)
+            for yes, no in (("yes", "no"), ("on", "off")):
+                if {c.value for c in self.choices} == {yes, no}:
+                    return yes if w in YES else no
         return None
 
     def shown(self) -> str:
@@ -754,7 +758,9 @@ def validate_options(cmd: Command, given: dict[str, str]) -> dict[str, str]:
         if opt is None:
             raise no_such_option(cmd, key)
         value = value.strip()
-        if value == "":
+        # (someone's own words with nothing in them to see, "ㅤ", are no words: a shared post of a blank line, a
+        # note of nothing; a text for others is refused so by `check_value`, as a name is)
+        if value == "" or (opt.kind == "text" and opt.own_words and shows_nothing(value)):
             continue
         out[key] = check_value(cmd, opt, value)
     for opt in cmd.options:
@@ -805,7 +811,9 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
     (`kept_as`: in NFKC, unless it is someone's own words or a name), and its length limit counts that, what is
     stored, and says so where it differs from what was typed."""
     typed, value = value, kept_as(opt, value)
-    if (opt.label or opt.kind in ("user", "channel")) and not value:  # (a name someone sets or picks)
+    # (a name someone sets or picks, and words written for others to read: a prompt, a round's note)
+    if (opt.label or opt.kind in ("user", "channel") or (opt.kind == "text" and not opt.own_words)) \
+            and shows_nothing(value):
         raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
             option=opt.name), field=opt.name)
     if opt.max_length and len(value) > opt.max_length:

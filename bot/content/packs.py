@@ -35,7 +35,7 @@ import tomli_w
 
 from bot.i18n import N_, _, number
 from bot.content.errors import PackError
-from bot.content.style import unseen
+from bot.content.style import shows_nothing, unseen
 from bot.content.texts import CheckinTexts, Mood, load_texts
 from bot.content.toml import parse_toml, read_text_file
 
@@ -267,7 +267,7 @@ def _header_value_problem(key: str, value: str) -> str | None:
     if key == "id":
         return _id_problem(value, "pack")
     if key == "name":
-        if not shown_name(value):
+        if shows_nothing(value):
             return _("the name is empty — give the pack a short name, like name = \"Our team's prompts\"")
         if len(value) > MAX_NAME_CHARS:
             return _("the name is {chars} characters; the limit is {limit} — shorten it").format(
@@ -382,7 +382,7 @@ def _check_prompt(entry: dict[str, Any], n: int, source: str, pack_id: str,
         problems.append(_choice_problem(where, "depth", values["depth"], DEPTHS))
     if "text" in values:
         text = values["text"]
-        if not text.strip():
+        if shows_nothing(text):  # (spaces, a zero-width space, a Hangul filler: members would read no question)
             problems.append(_("{where}: the text is empty — write the prompt, or remove this [[prompts]] "
                               "entry").format(where=where))
         elif len(text) > MAX_PROMPT_CHARS:

@@ -20,6 +20,19 @@ def unseen(ch: str) -> bool:
     The one rule: a name's (`bot.commands.registry.visible`), a typed line's ends (`parse.trimmed`), a prompt's."""
     return not ch.isspace() and unicodedata.category(ch) in ("Cf", "Cc")
 
+
+#: Letters that show as nothing but a gap (a Hangul filler, the blank Braille pattern): the usual way to make a
+#: name or a message look empty where blank ones are refused.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether nobody would see anything of `text`: nothing in it but spaces, what shows nothing (`unseen`), letters
+    that show as a gap (`BLANK_LETTERS`) and marks made to sit on a letter (accents, U+0300…) with none to sit on.
+    The one test of a text for others being blank: a prompt's (typed or in a pack), a round's note, a name."""
+    return all(ch.isspace() or unseen(ch) or ch in BLANK_LETTERS or unicodedata.category(ch) in ("Mn", "Me")
+               for ch in text)
+
 #: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood"; "What mended?" does).
 MIN_WORDS = 2
 _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)

@@ -6,7 +6,7 @@ import hashlib
 import json
 from datetime import date, datetime, time, timedelta
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import NO, YES, choose_again  # (the one reading of a typed yes or no)
@@ -109,11 +109,12 @@ def next_round_at(schedule: Schedule, now: datetime, skips: Collection[date] = (
     return found[0] if found else None
 
 
-def zoned_day(day: date, zone: str, yours: ZoneInfo) -> str:
+def zoned_day(day: date, zone: str, yours: ZoneInfo, show: Callable[[date], str] = show_date) -> str:
     """A calendar day of `zone` (a check-in's pause or skipped day), for a reader in `yours`: "Tue 6 Jan" when that
     is their zone too (the times beside it name it), "Sat 27 Mar (Europe/Berlin)" when it isn't, so a day never
-    seems to contradict a time beside it shown in the reader's own zone."""
-    shown = show_date(day)
+    seems to contradict a time beside it shown in the reader's own zone. `show` writes the day (`long_day`: "Saturday
+    27 March")."""
+    shown = show(day)
     return shown if zone == yours.key else f"{shown} ({zone})"
 
 

@@ -9,6 +9,7 @@ from bot.commands.router import Router
 from bot.commands.registry import Option, Pinned, confirmation
 from bot.content.packs import DEPTHS, KINDS, MAX_PROMPT_CHARS, THEMES
 from bot.content.style import style_notes
+from bot.engines.prompt_choice import available
 from bot.errors import UserError
 from bot.flows.common import audit, prompt_version
 from bot.events import Actor, Choice, Event, Reply, Rich, join_rich, rich, say
@@ -30,6 +31,29 @@ assert MAX_PROMPT_CHARS == 280, "say the new limit in TEXT_OPTION's description"
 TEXT_OPTION = Option("text", "the prompt, one question, up to 280 characters", kind="text",
                      required=True, max_length=MAX_PROMPT_CHARS, rest=True, own_words=False)
 ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True, suggest="prompts")
+
+#: Each kind of prompt as a heads-up names it.
+KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
+
+
+async def nothing_left(app: "Hearth", community: str) -> list[Rich]:
+    """A heads-up for each kind of prompt with none left switched on here, said by whatever switched the last one
+    off (a pack, a theme, one prompt): rounds would open with no prompt, so none opens, and `reflect` has none. While
+    other check-in prompts are on, each check-in whose own theme and depth have none left is named: its rounds
+    won't open either (a theme switched off under `mod schedule create … theme=listening`)."""
+    posted_in = await app.channel_language(community)
+    lines = [rich(_("Heads up: there are no {kind} prompts left switched on. Turn something back on, or add your own "
+                    "with **mod prompt add**.").format(kind=_(KIND_LABELS[kind])))
+             for kind in KINDS if not await available(app, community, kind, lang=posted_in)]
+    if await available(app, community, "checkin", lang=posted_in):
+        for schedule in await app.store.schedules.list_all(community):
+            if (schedule.theme or schedule.depth) and not await available(
+                    app, community, "checkin", schedule.theme, schedule.depth, lang=posted_in):
+                lines.append(rich(_("Heads up: **{}** has no check-in prompts left switched on for its theme and "
+                                    "depth, so its rounds won't open. Turn some back on, or change it with **mod "
+                                    "schedule edit**."), schedule.name))
+    return lines
+
 
 #: Said before saving a prompt whose words the care screen would answer, by its level.
 CONCERN = {
@@ -173,7 +197,8 @@ async def _switch(app: "Hearth", ev: Event, enabled: bool) -> Reply:
     else:
         await app.store.prompts.set_switch(ev.actor.community_id, f"prompt:{pid}", enabled)
     await audit(app, ev, f"prompt.{verb[:-1]}", pid)
-    return say((_("Prompt `{id}` is enabled.") if enabled else _("Prompt `{id}` is disabled.")).format(id=pid))
+    done = rich((_("Prompt `{id}` is enabled.") if enabled else _("Prompt `{id}` is disabled.")).format(id=pid))
+    return Reply(body=join_rich([done, *(await nothing_left(app, ev.actor.community_id) if not enabled else [])]))
 
 
 @router.command("mod prompt disable", "Stop using a prompt (yours or built-in). Nothing is deleted.", ID_OPTION,

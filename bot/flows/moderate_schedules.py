@@ -19,6 +19,7 @@ from bot.commands.registry import Option, Pinned, once
 from bot.content.packs import DEPTHS, THEMES
 from bot.content.style import SHOWN_AS_TYPED, marks_in
 from bot.errors import UserError, about
+from bot.engines.prompt_choice import available
 from bot.engines.rounds import round_language
 from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill, hearth_text, join_rich, reply_to_json,
                         rich, say)
@@ -292,6 +293,17 @@ def _preview(app: "Hearth", planned: Schedule, skips: set[date], action_args: di
     ))
 
 
+async def _no_prompts(app: "Hearth", planned: Schedule) -> list[Rich]:
+    """A second look when no check-in prompt is switched on for the check-in's theme and depth: its rounds would
+    open with no prompt, so none opens, while the preview lists the next three as if they will."""
+    lang = await app.channel_language(planned.community_id)
+    if await available(app, planned.community_id, "checkin", planned.theme, planned.depth, lang=lang):
+        return []
+    return [rich("⚠️ " + _("No check-in prompt is switched on for this check-in's theme and depth, so no round would "
+                          "open. Choose another theme or depth, switch some back on (**mod pack list**), or add your "
+                          "own with **mod prompt add**."))]
+
+
 async def _usual_settings(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) -> dict[str, str]:
     """A new check-in's form starts from the community's usual round length and reminder."""
     return {"open": _minutes(app.config["checkins.default_open_minutes"]),
@@ -324,9 +336,10 @@ async def create(app: "Hearth", ev: Event) -> Reply:
                           "**mod schedule edit**."), ev.args["name"], field="name")
     fields = await _settle(app, ev, None)
     args = {k: v for k, v in ev.args.items() if k != "confirmed"}
-    return _preview(app, _planned(fields, None, ev.actor), set(), args,
+    planned = _planned(fields, None, ev.actor)
+    return _preview(app, planned, set(), args,
                     N_("**New check-in “{name}”** — please check before saving:"), await app.timezone_of(ev.actor),
-                    await _name_looked_at(app, fields["name"]))
+                    [*await _name_looked_at(app, fields["name"]), *await _no_prompts(app, planned)])
 
 
 @router.command(
@@ -349,9 +362,10 @@ async def edit(app: "Hearth", ev: Event) -> Reply:
     await _name_free(app, schedule, fields["name"])
     renamed = await _name_looked_at(app, fields["name"]) if ev.args.get("rename") else []
     skips = (await app.store.schedules.skips_of([schedule.id]))[schedule.id]
-    return _preview(app, _planned(fields, schedule, ev.actor), skips, args,
+    planned = _planned(fields, schedule, ev.actor)
+    return _preview(app, planned, skips, args,
                     N_("**Changed check-in “{name}”** — please check before saving:"),
-                    await app.timezone_of(ev.actor), renamed)
+                    await app.timezone_of(ev.actor), [*renamed, *await _no_prompts(app, planned)])
 
 
 async def _name_free(app: "Hearth", schedule: Schedule, name: str) -> None:
@@ -442,16 +456,20 @@ async def skip(app: "Hearth", ev: Event) -> Reply:
     schedule = await schedule_named(app, ev.actor, ev.args["name"])
     with about("date"):
         day = parse_date(ev.args["date"], app.today(ZoneInfo(schedule.timezone)))
+    # (the day on the check-in's calendar, its zone named when it isn't the moderator's: the lists beside it give
+    # its rounds in their time, and "Wednesday 9 December" gone from a list that said "next: Tue 8 Dec, 19:00 (UTC)"
+    # read as the wrong day skipped)
+    shown = hearth_text(zoned_day(day, schedule.timezone, await app.timezone_of(ev.actor), long_day))
     if not _fires_on(schedule, day):
         return Reply(body=fill(_("**{name}** has no round on {day} anyway, so there's nothing to skip."),
-                               name=schedule.name, day=hearth_text(long_day(day))))
+                               name=schedule.name, day=shown))
     if not await app.store.schedules.add_skip(schedule.id, day):  # (skipped already: no change, no entry)
         return Reply(body=fill(_("**{name}** already has no round on {day}: it was skipped before."),
-                               name=schedule.name, day=hearth_text(long_day(day))))
+                               name=schedule.name, day=shown))
     await audit(app, ev, "schedule.skip", {"schedule": schedule.name, "day": day.isoformat(),
                                            "zone": schedule.timezone})
     return Reply(body=fill(_("Skipped: **{name}** has no round on {day}. The days after it go on as usual."),
-                           name=schedule.name, day=hearth_text(long_day(day))))
+                           name=schedule.name, day=shown))
 
 
 def _fires_on(schedule: Schedule, day: date) -> bool:

@@ -156,10 +156,16 @@ AUDIT_WORDS = {
 }
 
 
+#: The most entries `mod audit` shows at once.
+MAX_AUDIT = 200
+
+
 @router.command("mod audit", "What moderators did recently.",
                 Option("count", "how many entries (default 20)", kind="int", example="20"), permission="moderator", reads_only=True)
 async def audit(app: "Hearth", ev: Event) -> Reply:
-    count = max(1, min(int(ev.args.get("count", "20")), 200))
+    count = int(ev.args.get("count", "20"))
+    if not 1 <= count <= MAX_AUDIT:  # (as `me history` refuses its weeks: "mod audit 0" showed one entry, unsaid)
+        raise UserError(_("Please choose between 1 and {most} entries.").format(most=MAX_AUDIT), field="count")
     rows = await app.store.communities.audit_log(ev.actor.community_id, count)
     if not rows:
         return say(_("The audit log is empty."))

@@ -24,8 +24,8 @@ from bot.content.packs import KINDS, MAX_PACK_CHARS, THEMES, Pack, PackError, Pr
 from bot.errors import UserError
 from bot.flows.common import audit
 from bot.events import Attachment, Button, Choice, Event, Reply, Rich, fill, join_rich, rich, say
-from bot.flows.moderate_prompts import reads_as_crisis
-from bot.engines.prompt_choice import available, pack_language, pack_on as pack_in_use
+from bot.flows.moderate_prompts import nothing_left, reads_as_crisis
+from bot.engines.prompt_choice import pack_language, pack_on as pack_in_use
 from bot.language import LANGUAGES
 from bot.i18n import N_, _, ngettext, number
 
@@ -43,7 +43,6 @@ MAX_UPLOAD_BYTES = MAX_PACK_CHARS * 4
 
 THEME_OPTION = Option("theme", "the theme to switch", kind="choice", required=True,
                       choices=tuple(Choice(k, v) for k, v in THEMES.items()), suggest="themes")
-KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
 
 
 def kind_count(kind: str, n: int) -> str:
@@ -383,11 +382,7 @@ async def _switch(app: "Hearth", ev: Event, target: str, what: str, enabled: boo
     lines = [rich((_("{what} is now on.") if enabled else _("{what} is now off.")).format(what=what))]
     if not enabled:
         lines.append(rich(_("I won't use its prompts in check-ins or reflections until it's switched back on.")))
-        for kind in KINDS:
-            if not await available(app, community, kind, lang=posted_in):
-                lines.append(rich(_("Heads up: there are no {kind} prompts left switched on. "
-                                    "Turn something back on, or add your own with **mod prompt add**.").format(
-                                        kind=_(KIND_LABELS[kind]))))
+        lines += await nothing_left(app, community)
     return Reply(body=join_rich(lines))
 
 

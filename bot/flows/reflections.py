@@ -50,6 +50,11 @@ async def _give_prompt(app: "Hearth", ev: Event, theme: str | None) -> Reply:
     actor = ev.actor
     candidates = await available(app, actor.community_id, "reflection", theme, lang=current())  # (the member's)
     if not candidates:
+        # (none on at all: "try reflect without a theme" would send them to the same nothing, or was said to a
+        # `reflect` that named no theme)
+        if theme is None or not await available(app, actor.community_id, "reflection", lang=current()):
+            raise UserError(_("There are no reflection prompts switched on here right now. A moderator can switch "
+                              "some back on, or add their own with **mod prompt add**."))
         if theme and not (await app.store.prompts.switches(actor.community_id)).get(f"theme:{theme}", True):
             raise UserError(_("The moderators have switched off the theme “{theme}” in this community. Try "
                               "**reflect** without a theme, or another one."),

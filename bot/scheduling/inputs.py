@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
 from bot.i18n import N_, _, long_day
+from bot.models import ROUND_MINUTES
 
 MAX_LENGTH = 64
-MIN_MINUTES = 5
-MAX_MINUTES = 7 * 24 * 60
+MIN_MINUTES, MAX_MINUTES = ROUND_MINUTES
 MAX_YEARS_AHEAD = 10
 _FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")

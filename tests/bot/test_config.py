@@ -1,3 +1,4 @@
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def write(tmp_path: Path, text: str) -> Path:
     ("[checkins]\nsummary_floor = 'lots'", "checkins.summary_floor", "should be a whole number"),
     ("[privacy]\nretention_days = -365", "privacy.retention_days", "between 1 and 3650"),
     ("[safety]\nlow_mood_max = -2", "safety.low_mood_max", "between 1 and 4"),
-    ("[checkins]\ndefault_open_minutes = -5", "checkins.default_open_minutes", "5 or more"),
+    ("[checkins]\ndefault_open_minutes = -5", "checkins.default_open_minutes", "between 5 and 10080"),
     ("[slack]\nport = 70000", "slack.port", "must be a port number"),
     ("[checkins]\ndefault_timezone = 'Mars/Olympus'", "checkins.default_timezone", "timezone"),
     ("[slack]\nport = 'eighty'", "slack.port", "whole number"),
@@ -227,6 +228,41 @@ def test_every_range_hearth_keeps_an_amount_in_is_declared_as_limits(setting):
     assert setting.check(2) is None and setting.check(10 ** 12) is None, setting.key
 
 
+#: The amounts Hearth turns into a length of time (in this unit), and those it counts back through in the store.
+TIMES = {"checkins.catch_up_grace_minutes": "minutes", "checkins.default_open_minutes": "minutes",
+         "safety.alert_cooldown_hours": "hours", "safety.care_raise_after_minutes": "minutes",
+         "delivery.lease_seconds": "seconds"}
+COUNTS = ("checkins.recent_prompts_to_avoid", "reflections.recent_to_avoid", "safety.low_mood_streak")
+
+
+@pytest.mark.parametrize("typed", [10 ** 12, 10 ** 20])
+@pytest.mark.parametrize("key", [*TIMES, *COUNTS])
+def test_an_amount_a_file_can_hold_is_one_hearth_can_use_at_every_step(tmp_path, key, typed):
+    """`alert_cooldown_hours = 1000000000000` passed check-config ("Config OK"), then the second crisis message of
+    a member failed ("something went wrong on my side") where the cooldown was worked out; a huge grace, lease or
+    care-note delay stopped `advance` and the care job the same way (a date before the year 1), and a huge count
+    stopped the start (a number past SQLite's). Each is brought within a highest, with a warning, as limits are."""
+    section, _dot, name = key.rpartition(".")
+    beside = "\ndefault_remind_minutes = 0" if key == "checkins.default_open_minutes" else ""
+    config = load(write(tmp_path, f"[{section}]\n{name} = {typed}{beside}"), env={})
+    used = config[key]
+    assert used < typed and len(config.warnings) == 1 and key in config.warnings[0]
+    if key in TIMES:
+        now = datetime(2026, 12, 7, tzinfo=timezone.utc)
+        span = timedelta(**{TIMES[key]: used})
+        assert datetime(1, 1, 1, tzinfo=timezone.utc) < now - span < now + span < datetime(9999, 1, 1, tzinfo=timezone.utc)
+    else:
+        assert used + 1 < 2 ** 63
+
+
+def test_the_default_round_length_is_one_a_schedule_can_have():
+    """A `default_open_minutes` past what `mod schedule create … open=` takes made every schedule made without
+    `open=` refused ("each stays open 1666666666h39m"): the setting's range is the command's."""
+    from bot.scheduling.inputs import MAX_MINUTES, MIN_MINUTES
+
+    assert next(s for s in SETTINGS if s.key == "checkins.default_open_minutes").limits == (MIN_MINUTES, MAX_MINUTES)
+
+
 @pytest.mark.parametrize("setting", _limited(), ids=lambda s: s.key)
 def test_below_zero_is_no_amount_and_is_refused_with_the_range(tmp_path, setting):
     section, _dot, name = setting.key.rpartition(".")
@@ -279,3 +315,28 @@ def test_a_dashboard_port_without_its_public_address_is_a_warning_check_config_s
     config.write_text('[web]\nport = 8088\npublic_url = "https://hearth.example.org"\n', encoding="utf-8")
     assert main(["check-config", str(config)]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, key, words, example", [
+    # (a known section given a value: "not a setting Hearth knows" was untrue, it is a section Hearth knows)
+    ("checkins = 5", "checkins", "is a section, not a setting", "[checkins] and on the next line"),
+    # (a setting written as a table)
+    ("[checkins.default_open_minutes]\nvalue = 60\nother = 1", "checkins.default_open_minutes",
+     "is a setting, not a section: write it as one line under [checkins]", "default_open_minutes = 120"),
+    ("[log_level]\nx = 1", "log_level", "at the top of the file, before any [section]", 'log_level = "INFO"'),
+    # (the usual slip: a setting with no line of its section above it, or under another section)
+    ("summary_floor = 3", "summary_floor", "`checkins.summary_floor` is, written under [checkins]",
+     "summary_floor = 3"),
+    ("[checkins]\nlog_level = 'INFO'", "checkins.log_level", "`log_level` is, written at the top of the file",
+     'log_level = "INFO"'),
+    ("[discord]\nport = 3000", "discord.port", "`web.port` and `slack.port` are, each under its own section",
+     "port = "),
+])
+def test_a_known_name_in_the_wrong_place_says_where_it_goes(tmp_path, text, key, words, example):
+    """Trial 23: `summary_floor = 3` without its [checkins] line got "`summary_floor` is not a setting Hearth knows.
+    Example: see config.example.toml", and `checkins = 5` the same of a section Hearth knows."""
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path, text), env={})
+    assert err.value.key == key and words in err.value.problem and example in err.value.example, str(err.value)
+    assert "not a setting Hearth knows." not in str(err.value)
+    assert len(getattr(err.value, "errors", [err.value])) == 1  # (a table's several keys: said once)

@@ -190,3 +190,41 @@ def test_a_refusal_names_an_option_as_people_type_it_never_an_inner_word():
         validate_options(cmd, args)
         raise UserError("parsed")
     assert "“dm”" not in str(err.value)
+
+
+def _two_way() -> list[tuple[Command, Option]]:
+    return [(c, o) for c, o in _choice_options() if {ch.value for ch in o.choices} in ({"yes", "no"}, {"on", "off"})]
+
+
+@pytest.mark.parametrize("cmd, opt", _two_way(), ids=lambda x: getattr(x, "name", ""))
+@pytest.mark.parametrize("word, meant", [("yes", 0), ("on", 0), ("true", 0), ("no", 1), ("off", 1), ("false", 1)])
+def test_a_two_way_choice_reads_either_pairs_words(cmd, opt, word, meant):
+    """Trial 23: `mod care duty yes` got "“duty” must be one of: off, on", while `me lowmood on` was yes."""
+    on, off = ("yes", "no") if {c.value for c in opt.choices} == {"yes", "no"} else ("on", "off")
+    assert opt.choice_for(word) == (on, off)[meant], (cmd.name, opt.name, word)
+
+
+async def test_mod_care_duty_yes_puts_the_moderator_on_duty(app):
+    said = text(await run(app, actor("mia", moderator=True), "mod care duty", duty="yes"))
+    assert "You're on duty." in said, said
+
+
+@pytest.mark.parametrize("typed", ["٣", "۳", "３", "3"])
+def test_a_choice_of_numbers_reads_a_digit_in_any_script_as_a_number_option_does(typed):
+    """Trial 23: `checkin answer ٣` was refused ("“mood” must be one of: 1, 2, 3, 4, 5. You wrote “٣”") while
+    `notes delete ٣` (a number option) was note 3, and a full-width "３" a 3."""
+    [mood] = [o for o in FEATURES.commands["checkin answer"].options if o.name == "mood"]
+    assert mood.choice_for(typed) == "3"
+    [weeks] = [o for o in FEATURES.commands["mod insights show"].options if o.name == "weeks"]
+    assert weeks.choice_for("١٢") == "12" and weeks.choice_for("٧") is None
+
+
+async def test_a_mood_typed_in_arabic_indic_digits_is_taken_in_order(app, clock):
+    from tests.bot.flows.test_checkins import open_round
+    from tests.conftest import typed
+
+    rnd = await open_round(app, clock)
+    said = text(await typed(app, actor("ann"), "checkin answer ٣ shared thanks all"))
+    assert "Thanks for checking in" in said, said
+    answer = await app.store.rounds.response_of(rnd.id, "console:ann")
+    assert (answer.mood, answer.visibility, answer.text) == (3, "shared", "thanks all")

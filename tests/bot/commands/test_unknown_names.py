@@ -47,7 +47,11 @@ async def test_every_refusal_cuts_a_huge_typed_value_it_quotes(app):
                                (actor("ann"), "me region", {"region": huge}),
                                (actor("ann"), "me language", {"language": huge}),
                                (actor("ann"), "support", {"region": huge}),
-                               (you, "mod settings", {"key": "language", "value": huge})):
+                               (you, "mod settings", {"key": "language", "value": huge}),
+                               # (trial 23: an id quoted in a code span, "There's no prompt `xxxx…10,000…`")
+                               (you, "mod prompt disable", {"id": huge}),
+                               (you, "mod prompt enable", {"id": huge}),
+                               (you, "mod prompt edit", {"id": huge, "text": "Who listened to you?"})):
         replies = await run(app, who, command, **args)
         assert replies and all(r.error for r in replies), command
         echoes = [p.text for r in replies for p in r.body.parts if isinstance(p, UserText) and "xxx" in p.text]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from tests.conftest import actor, press, run, text
 
 MIA = actor("mia", moderator=True)
@@ -146,3 +148,14 @@ async def test_a_community_choice_within_the_config_is_shown_as_it_is_and_one_ou
 async def test_with_the_shipped_config_the_timezone_is_utc_and_says_where_it_comes_from(app):
     shown = text(await run(app, MIA, "mod settings"))
     assert "• default_timezone: UTC (this Hearth's default)" in shown and "• summary_floor: 3\n" in shown
+
+
+@pytest.mark.parametrize("count", ["0", "-5", "201", "5000"])
+async def test_an_audit_count_out_of_range_is_refused_saying_the_range_not_cut_unsaid(app, count):
+    """Trial 23: "mod audit 0" and "mod audit -5" showed one entry, and "mod audit 5000" 200, saying nothing
+    (`me history` refuses its weeks the same way)."""
+    mia = actor("mia", moderator=True)
+    [reply] = await run(app, mia, "mod audit", count=count)
+    assert reply.error and "Please choose between 1 and 200 entries." in reply.plain(), reply.plain()
+    [ok] = await run(app, mia, "mod audit", count="200")
+    assert not ok.error, ok.plain()

@@ -96,6 +96,20 @@ async def test_skipping_a_day_without_a_round_is_refused_and_a_real_skip_says_so
         assert "next: Wed 7 Jan, 00:00 (UTC)" in line, (where, line)
 
 
+async def test_a_skipped_day_names_the_check_ins_zone_when_it_isnt_the_moderators(app, clock):
+    """Trial 23: a check-in at 09:00 in Kiritimati is "next: Mon 5 Jan, 19:00 (UTC)" to a moderator in UTC; skipping
+    its Tuesday said "Skipped: … no round on Tuesday 6 January", which reads as the wrong day to them. The day is
+    the check-in's, named with its zone (`zoned_day`), as a pause's already is; in the moderator's own zone, not."""
+    await make_schedule(app, when="daily 09:00", tz="Pacific/Kiritimati")
+    said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-06"))
+    assert "no round on Tuesday 6 January (Pacific/Kiritimati)" in said, said
+    said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-06"))
+    assert "already has no round on Tuesday 6 January (Pacific/Kiritimati)" in said, said
+    await run(app, MIA, "me timezone", timezone="Pacific/Kiritimati")
+    said = text(await run(app, MIA, "mod schedule skip", name="mornings", date="2026-01-07"))
+    assert "no round on Wednesday 7 January." in said, said
+
+
 @pytest.mark.parametrize("said", ["until 2026-01-09", "Until 9 jan", "till jan 9"])
 async def test_pause_understands_until_as_people_say_it(app, said):
     """`mod schedule pause mornings until 2026-12-09` was refused: "couldn't read 'until 2026-12-09' as a date"."""
