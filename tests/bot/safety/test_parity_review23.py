@@ -10,6 +10,9 @@ b. care23: a member asking how to help a friend who told them she thinks of suic
 c. rules23 false alarms: pretending not to like someone, a launch with "no more waiting", a gutter seen from the
    roof, a hike's cliff, "jump into the lake", a trigger pulled at a shooting range, the last time you hear me
    complain, "mãe do céu", a letter to the three kings; beside the crises with the same everyday words.
+d. A negation cue before a friend's disclosure ("ich hätte nie gedacht, dass sie daran denkt, sich umzubringen, was
+   soll ich tun") is surprise, not a denial: the fa22 someone-else groups are no longer negatable (negated, they
+   cancelled the message: no answer at all).
 Sentences written for this review (not from the corpus).
 """
 
@@ -91,9 +94,17 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
                "essa é a última vez que vocês ouvem falar de mim",
                "não volto mais, falem pra minha família que eu amo eles"],
     }),
+    "d. surprise or not knowing said before a friend's disclosure is no negation of it (crisis, someone else)": ("crisis", {
+        "en": ["i dont get why she told me she's been thinking about ending it, what do i say"],
+        "es": ["nunca pensé que mi amiga me dijo que pensaba en quitarse la vida, ¿cómo la ayudo?"],
+        "de": ["ich hätte nie gedacht dass sie daran denkt sich umzubringen, was soll ich tun"],
+        "fr": ["je n'arrive pas à croire qu'elle m'a dit qu'elle pense à se tuer, comment l'aider"],
+        "pt": ["não acredito que ela me contou que tá pensando em se matar, como eu ajudo"],
+    }),
 }
 
 KINDS = {
+    "d. surprise or not knowing said before a friend's disclosure is no negation of it (crisis, someone else)": "someone_else",
     "a. someone named on the ledge or the railing, or who bought a rope (crisis, someone else)": "someone_else",
     "b. a friend told me she thinks of suicide, how do i help (crisis, someone else)": "someone_else",
 }
