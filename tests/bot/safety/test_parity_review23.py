@@ -13,6 +13,9 @@ c. rules23 false alarms: pretending not to like someone, a launch with "no more 
 d. A negation cue before a friend's disclosure ("ich hätte nie gedacht, dass sie daran denkt, sich umzubringen, was
    soll ich tun") is surprise, not a denial: the fa22 someone-else groups are no longer negatable (negated, they
    cancelled the message: no answer at all).
+e. A goodbye sent and the writer's OWN phone switched off ("… and switched my phone off", "… und mein Handy ist aus",
+   "… et mon téléphone est éteint") is the writer's danger; other_at_risk.goodbye_unreachable read it (no subject)
+   as someone else's.
 Sentences written for this review (not from the corpus).
 """
 
@@ -101,9 +104,24 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["je n'arrive pas à croire qu'elle m'a dit qu'elle pense à se tuer, comment l'aider"],
         "pt": ["não acredito que ela me contou que tá pensando em se matar, como eu ajudo"],
     }),
+    "e. a goodbye sent and MY phone switched off (crisis, own)": ("crisis", {
+        "en": ["sent goodbye texts to everyone and switched my phone off", "posted a goodbye on instagram, my phone is off now"],
+        "es": ["mandé mi despedida a todos y apagué el móvil"],
+        "de": ["hab abschiedsnachrichten geschickt und mein handy ist aus"],
+        "fr": ["j'ai posté un adieu et mon téléphone est éteint"],
+        "pt": ["mandei minha despedida pra todo mundo e desliguei o celular"],
+    }),
+    "e. someone else sent a goodbye and can't be reached (crisis, someone else)": ("crisis", {
+        "en": ["she sent me a goodbye text and her phone is off"],
+        "es": ["mi hermana me escribió para despedirse y no contesta"],
+        "de": ["meine schwester hat abschiedsnachrichten geschickt und ihr handy ist aus"],
+        "fr": ["elle a posté un message d'adieu et son téléphone est éteint"],
+        "pt": ["minha irmã me mandou uma mensagem de despedida e não atende"],
+    }),
 }
 
 KINDS = {
+    "e. someone else sent a goodbye and can't be reached (crisis, someone else)": "someone_else",
     "d. surprise or not knowing said before a friend's disclosure is no negation of it (crisis, someone else)": "someone_else",
     "a. someone named on the ledge or the railing, or who bought a rope (crisis, someone else)": "someone_else",
     "b. a friend told me she thinks of suicide, how do i help (crisis, someone else)": "someone_else",
