@@ -16,6 +16,8 @@ d. A negation cue before a friend's disclosure ("ich hätte nie gedacht, dass si
 e. A goodbye sent and the writer's OWN phone switched off ("… and switched my phone off", "… und mein Handy ist aus",
    "… et mon téléphone est éteint") is the writer's danger; other_at_risk.goodbye_unreachable read it (no subject)
    as someone else's.
+f. The rules23 height groups read no subject: "my sister is standing on the roof looking down, she says it's not that
+   far", "he found a bridge high enough" were the writer's own; review23 someone-else groups name the other person.
 Sentences written for this review (not from the corpus).
 """
 
@@ -118,9 +120,18 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["elle a posté un message d'adieu et son téléphone est éteint"],
         "pt": ["minha irmã me mandou uma mensagem de despedida e não atende"],
     }),
+    "f. someone named on a roof or a bridge looking down, or who found a place high enough (crisis, someone else)": ("crisis", {
+        "en": ["my sister is standing on the roof looking down, she says it's not that far",
+               "he found a bridge high enough, nobody will stop him"],
+        "es": ["mi hermana está en la azotea mirando hacia abajo, dice que no está tan alto"],
+        "de": ["meine schwester steht auf dem dach und schaut runter, sie sagt es ist gar nicht so hoch"],
+        "fr": ["ma sœur est sur le toit et regarde en bas, elle dit que c'est pas si haut"],
+        "pt": ["minha irmã tá no telhado olhando pra baixo, diz que nem é tão alto"],
+    }),
 }
 
 KINDS = {
+    "f. someone named on a roof or a bridge looking down, or who found a place high enough (crisis, someone else)": "someone_else",
     "e. someone else sent a goodbye and can't be reached (crisis, someone else)": "someone_else",
     "d. surprise or not knowing said before a friend's disclosure is no negation of it (crisis, someone else)": "someone_else",
     "a. someone named on the ledge or the railing, or who bought a rope (crisis, someone else)": "someone_else",
