@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -95,10 +96,8 @@ def test_migrate_check_says_what_would_run_and_changes_nothing(tmp_path):
     asyncio.run(_made(tmp_path / "data" / "hearth.db"))
     done = hearth_tool("migrate", env=env)
     assert done.returncode == 0 and "up to date" in done.stdout, done.stderr
-    conn = sqlite3.connect(tmp_path / "data" / "hearth.db")
-    conn.execute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)")
-    conn.commit()
-    conn.close()
+    (tmp_path / "data" / "hearth.db").unlink()
+    asyncio.run(_made_behind_by_one(tmp_path / "data" / "hearth.db", tmp_path))
     behind = hearth_tool("migrate", "--check", env=env)
     newest = available()[-1]
     assert behind.returncode == 1 and "1 migration " in behind.stdout  # just the one, named
@@ -108,6 +107,25 @@ def test_migrate_check_says_what_would_run_and_changes_nothing(tmp_path):
     conn.close()
     applied = hearth_tool("migrate", env=env)
     assert applied.returncode == 0 and "Applied 1 migration " in applied.stdout, applied.stderr
+
+
+async def _made_behind_by_one(path: Path, tmp_path: Path) -> None:
+    """A store at `path` with every migration but the newest applied, as an older Hearth left it (the newest may add
+    a column: its ledger row alone can't be taken back)."""
+    from bot.store.database import SqliteDatabase
+    from bot.store.migrations import MIGRATIONS_DIR, migrate
+
+    older = tmp_path / "older-migrations"
+    older.mkdir()
+    newest = available()[-1]
+    for file in MIGRATIONS_DIR.glob("*.sql"):
+        if not file.name.startswith(f"{newest.version:04d}_"):
+            shutil.copy(file, older)
+    db = await SqliteDatabase.open(path)
+    try:
+        await migrate(db, ManualClock(), older)
+    finally:
+        await db.close()
 
 
 async def _made(path: Path) -> None:
