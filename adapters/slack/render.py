@@ -158,6 +158,7 @@ class ValueStore:
         self._stash: Any = None
         self._now: Any = None
         self._saving: set[asyncio.Task[None]] = set()
+        self._writing = asyncio.Lock()  # (one flush at a time: see `flush`)
 
     def keep_in(self, stash: Any, now: Any) -> None:
         """Keep long values in `stash` (a `StashRepository`), stamped by `now()`; None: in memory alone again."""
@@ -198,13 +199,16 @@ class ValueStore:
             log.warning("could not keep long button values yet", exc_info=True)
 
     async def flush(self) -> None:
-        """Write the values drawn since the last flush to the store: awaited before they go to Slack."""
-        stash = self._stash
-        while self._unsaved and stash is not None:
-            token, args = next(iter(self._unsaved.items()))
-            await stash.stash(args, self._now())
-            if self._unsaved.get(token) is args:
-                del self._unsaved[token]
+        """Write the values drawn since the last flush to the store: awaited before they go to Slack. One flush at a
+        time: a second (the background one `encode` starts) would write a value again after the first had, and on a
+        database of several connections that late write could land after a member's erasure had taken it away."""
+        async with self._writing:
+            stash = self._stash
+            while self._unsaved and stash is not None:
+                token, args = next(iter(self._unsaved.items()))
+                await stash.stash(args, self._now())
+                if self._unsaved.get(token) is args:
+                    del self._unsaved[token]
 
     def decode(self, text: str) -> ButtonValue | None:
         """A value from memory alone (one drawn by this process); `recall` also asks the store."""

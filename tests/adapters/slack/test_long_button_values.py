@@ -39,6 +39,8 @@ async def test_a_member_erased_takes_their_kept_button_values_with_them(app):
     await drawn.flush()
     async with app.store.db.transaction() as tx:
         await app.store.stash.erase_member(tx, "slack:T0001", "slack:UANN", app.now())
+    for task in list(drawn._saving):  # (the flush `encode` started: it must not write the value back afterwards)
+        await task
     restarted = ValueStore()
     restarted.keep_in(app.store.stash, app.now)
     assert await restarted.recall(encoded) is None
