@@ -4,7 +4,7 @@ beside the everyday sentences it nears, which must stay ok.
 A past suicidal time said to be back ("i used to be suicidal and now it's back"), not migraines that are back nor a
 past told as over with "I'm back at uni"; not being alive tomorrow said beside leaving the server (the goodbye
 figures no longer cancel it), not a phone or a plant that won't be alive; a whole bottle or box of pills already
-taken, not the dose taken as prescribed nor a whole box of biscuits; a rope already tied to a beam or ready, not a
+taken (mine, or someone else's: the `someone_else` kind), not the dose taken as prescribed nor a whole box of biscuits; a rope already tied to a beam or ready, not a
 rope tied to a boat or ready for a climb; jumping off the roof of my building tonight, not a roof party tonight;
 a height or a dose checked "to make sure it works", not a bridge's height for a truck; wanting to join someone who
 died, not joining a friend at the pub or at a funeral.
@@ -78,6 +78,14 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["j'ai pris toute la boîte de somnifères il y a une heure", "j'ai avalé tout le flacon de cachets y a 1h"],
         "pt": ["tomei a caixa inteira de remédio pra dormir faz uma hora",
                "engoli o frasco todo de comprimidos tem meia hora"],
+    }),
+    "someone else has taken a whole bottle or box of pills (crisis, someone else's danger)": ("crisis", {
+        "en": ["my sister took the whole bottle of her sleeping pills an hour ago"],
+        "es": ["mi hermana se tomó el bote entero de pastillas hace una hora"],
+        "de": ["meine schwester hat vor ner stunde die ganze packung schlaftabletten genommen",
+               "mein kollege hat erzählt, dass er heut früh ne ganze packung ibus geschluckt hat"],
+        "fr": ["ma sœur a pris toute la boîte de somnifères il y a une heure"],
+        "pt": ["minha irmã tomou a caixa inteira de remédio faz uma hora"],
     }),
     "pills taken as prescribed, a whole box of biscuits (everyday)": ("ok", {
         "en": ["took my pills as prescribed an hour ago", "bought a whole bottle of vitamins today"],
@@ -154,4 +162,6 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
-test_the_kind_fits_the_care_reply = kind_test(FAMILIES, {})
+test_the_kind_fits_the_care_reply = kind_test(FAMILIES, {
+    "someone else has taken a whole bottle or box of pills (crisis, someone else's danger)": "someone_else",
+})
