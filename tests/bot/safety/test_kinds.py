@@ -236,6 +236,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # and asking how to help them (session 23: the someone-else reply, whose lines help supporters too)
                       **{f"{p}fa22.helping_someone_who_told_me": "someone_else" for p in ("en.", "es.", "pt.")},
                       **{f"{p}fa22.helping_someone_who_thinks_of_it": "someone_else" for p in ("de.", "fr.")},
+                      # rules23b's: a whole bottle or box of pills someone else has taken (the writer's own group reads
+                      # the same words; this wider one says whose)
+                      **{f"{lang}.rules23b.whole_box_taken_other": "someone_else" for lang in ("en", "es", "de", "fr", "pt")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
