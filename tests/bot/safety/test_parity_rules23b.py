@@ -105,6 +105,13 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["la corde est déjà attachée", "j'ai déjà accroché la corde à la poutre"],
         "pt": ["a corda já tá amarrada na viga", "já amarrei a corda no ventilador"],
     }),
+    "a rope already tied, said beside the climbing words and a goodbye (crisis: the figure does not silence it)": ("crisis", {
+        "en": ["the rope is already tied. no more climbing, no more anything, goodbye"],
+        "es": ["la cuerda ya está atada. se acabó escalar, se acabó todo, adiós"],
+        "de": ["das seil ist schon festgemacht. kein klettern mehr, nichts mehr, abschied von euch allen"],
+        "fr": ["la corde est déjà attachée. plus d'escalade, plus rien, adieu"],
+        "pt": ["a corda já tá amarrada. chega de escalada, chega de tudo, adeus"],
+    }),
     "a rope tied to a boat or ready for a climb (everyday)": ("ok", {
         "en": ["the rope is already tied to the boat", "the rope is already tied, let's go climbing"],
         "es": ["la cuerda ya está atada al barco", "la cuerda ya está atada, vamos a escalar"],
