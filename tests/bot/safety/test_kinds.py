@@ -239,6 +239,9 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # review23's: someone named on a roof or a bridge looking down, or who found a place high enough
                       **{f"{p}review23.someone_at_a_height_looking_down": "someone_else"
                          for p in ("en.", "es.", "de.", "fr.", "pt.")},
+                      # rules23b's: a whole bottle or box of pills someone else has taken (the writer's own group reads
+                      # the same words; this wider one says whose)
+                      **{f"{lang}.rules23b.whole_box_taken_other": "someone_else" for lang in ("en", "es", "de", "fr", "pt")},
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
