@@ -7,7 +7,9 @@ them, as a cancelled message gets no answer at all; a rope tied for a climb stay
 tomorrow counts only at its clause's end or with so, and, a laugh or a goodbye after it, not "after this workout"
 or "if this exam goes like today". Jumping off a roof, a balcony or a tower counts at the clause end or with a time
 after it, not into the pool, the snow or at the water park. A past state that is back hears "cutting" and "to die"
-bare or as the writer's state, not cutting carbs nor dying of embarrassment.
+bare or as the writer's state, not cutting carbs nor dying of embarrassment. A rope another person tied to a
+beam, a height they checked "to make sure it works" are someone else's danger (the `review23c` groups), the
+writer's own stay theirs.
 Sentences written for this test (not from the corpus, nor the blind lines).
 """
 
@@ -81,7 +83,32 @@ FAMILIES: dict[str, tuple[str | tuple[str, ...], dict[str, list[str]]]] = {
         "fr": ["je voulais mourir de honte en cours et ça revient mdr"],
         "pt": ["antes eu cortava o cabelo sozinho e voltou a crescer"],
     }),
+    "someone else tied a rope to a beam (crisis, someone else's danger)": ("crisis", {
+        "en": ["my brother tied the rope to the beam in his room"],
+        "es": ["mi hermano ató la cuerda a la viga de su cuarto"],
+        "de": ["mein bruder hat das seil schon am balken festgemacht"],
+        "fr": ["mon frère a attaché la corde à la poutre"],
+        "pt": ["meu irmão amarrou a corda na viga do quarto"],
+    }),
+    "someone else checked a height to make sure it works (crisis, someone else's danger)": ("crisis", {
+        "en": ["my dad checked how high the bridge is to make sure it works"],
+        "es": ["mi padre miró la altura del puente para asegurarse de que funcione"],
+        "de": ["mein vater hat nachgeschaut wie hoch die brücke ist, damit es sicher klappt"],
+        "fr": ["mon père a vérifié la hauteur du pont pour être sûr que ça marche"],
+        "pt": ["meu pai viu a altura da ponte pra ter certeza que funciona"],
+    }),
+    "the writer tied the rope or checked the height (crisis, the writer's own)": ("crisis", {
+        "en": ["i tied the rope to the beam", "i checked how high the bridge is, to make sure it works",
+               "my friend said i used to be suicidal and now it's back"],
+        "es": ["até la cuerda a la viga", "miré la altura del puente para asegurarme de que funcione"],
+        "de": ["das seil ist schon am balken"],
+        "fr": ["j'ai attaché la corde à la poutre", "j'ai vérifié la hauteur du pont pour être sûr que ça marche"],
+        "pt": ["amarrei a corda na viga", "vi a altura da ponte pra ter certeza que funciona"],
+    }),
 }
 
 test_every_family_has_all_five_languages, test_all_five_languages_give_the_same_level = parity_tests(FAMILIES)
-test_the_kind_fits_the_care_reply = kind_test(FAMILIES, {})
+test_the_kind_fits_the_care_reply = kind_test(FAMILIES, {
+    "someone else tied a rope to a beam (crisis, someone else's danger)": "someone_else",
+    "someone else checked a height to make sure it works (crisis, someone else's danger)": "someone_else",
+})
