@@ -242,6 +242,13 @@ def test_the_tagged_groups_are_the_ones_the_report_names():
                       # rules23b's: a whole bottle or box of pills someone else has taken (the writer's own group reads
                       # the same words; this wider one says whose)
                       **{f"{lang}.rules23b.whole_box_taken_other": "someone_else" for lang in ("en", "es", "de", "fr", "pt")},
+                      # review23c's: a rope someone else tied, a height they checked to make sure it works (the
+                      # rules23b groups read the same words; these wider ones say whose), en their past state back,
+                      # pt a friend who will jump today
+                      **{f"{lang}.review23c.{g}": "someone_else" for lang in ("en", "es", "de", "fr", "pt")
+                         for g in ("rope_tied_other", "checked_it_works_other")},
+                      "en.review23c.past_state_back_other": "someone_else",
+                      "pt.review23c.jump_tonight_other": "someone_else",
                       # rules17c's groups of danger from another person, one id in every language's file
                       **{f"rules17c.harm.{g}": "harm_from_others"
                          for g in ("threat_if", "threat_said", "violence", "followed", "controlled", "waited_for", "turning_up")},
