@@ -280,6 +280,16 @@ class OutboxEntry:
     tell: str | None = None
     """A removal's: the member whose post it takes down, told privately if it can't (`Outgoing.tell`)."""
 
+    @property
+    def changed_answer(self) -> int | None:
+        """The answer whose post an edit or a removal changes or takes down (named or anonymous, found by the answer
+        or by the post's id; a named post taken down with its anonymous words' batch, "unnames"), or None. Here, not
+        in the delivery loop, as the store reads it too (it marks that answer when the change is refused)."""
+        if self.kind not in ("edit", "delete"):
+            return None
+        found = self.response_id or self.target.get("response") or self.target.get("unnames")
+        return int(found) if found is not None else None
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "OutboxEntry":
         return cls(

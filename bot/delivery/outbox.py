@@ -98,20 +98,11 @@ def carries_answer(entry: OutboxEntry) -> bool:
     return entry.kind in ("post", "thread") and entry.response_id is not None
 
 
-def changed_answer(entry: OutboxEntry) -> int | None:
-    """The answer whose post an edit or a removal changes or takes down (named or anonymous, found by the answer or
-    by the post's id; a named post taken down with its anonymous words' batch, "unnames"), or None."""
-    if entry.kind not in ("edit", "delete"):
-        return None
-    found = entry.response_id or entry.target.get("response") or entry.target.get("unnames")
-    return int(found) if found is not None else None
-
-
 def changes_members_post(entry: OutboxEntry) -> bool:
     """An edit or a removal of a post of a member's answer: what Hearth told them it would do to their words in
     public. If it fails for good, they are told it didn't (`Outbox.change_refusals`). A removal whose answer row is
     gone (their erasure) still says whom to tell (`tell`)."""
-    return entry.kind in ("edit", "delete") and (changed_answer(entry) is not None or
+    return entry.kind in ("edit", "delete") and (entry.changed_answer is not None or
                                                  (entry.kind == "delete" and entry.tell is not None))
 
 

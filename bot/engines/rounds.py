@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from zoneinfo import ZoneInfo
 
 from bot.commands.router import Router
-from bot.delivery.outbox import UNTIL, changed_answer
+from bot.delivery.outbox import UNTIL
 from bot.events import Button, Reply, Rich, channel, fill, hearth_text, posted_time, reply_to_json, rich, your_time
 from bot.engines.prompt_choice import Candidate, available, pack_language, pick
 from bot.i18n import _, current, ngettext, speaking
@@ -486,7 +486,7 @@ async def change_refused_notes(app: "Hearth", entry: OutboxEntry, reason: str, n
     are known closed. The store queues this only if it marks the answer so for the first time
     (`OutboxRepository.mark_change_refused`)."""
     removing = entry.kind == "delete"
-    found = changed_answer(entry)
+    found = entry.changed_answer
     resp = await app.store.rounds.response(found) if found is not None else None
     rnd = await app.store.rounds.get(resp.round_id) if resp is not None else None
     schedule = await app.store.schedules.get(rnd.schedule_id) if rnd is not None else None

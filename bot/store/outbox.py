@@ -315,9 +315,7 @@ class OutboxRepository(Repository):
         Only while the entry is still pending and, with `holder`, still claimed by it (`mark_refused`). Lock order
         as `RoundRepository.lock_rounds`: the answer's round first (PostgreSQL), then the outbox row, then the
         answer."""
-        from bot.delivery.outbox import changed_answer  # (the delivery side names what an entry changes)
-
-        answer = changed_answer(entry)
+        answer = entry.changed_answer
         mark = EDIT_REFUSED if entry.kind == "edit" else REMOVAL_REFUSED
         claimed = " AND claimed_by = ?" if holder is not None else ""
 

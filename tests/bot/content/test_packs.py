@@ -17,6 +17,7 @@ from bot.content import (
     load_pack,
     parse_pack,
 )
+from bot.content.style import shows_nothing
 
 from .helpers import HEADER, pack_text, prompt, write
 
@@ -209,7 +210,7 @@ def test_dump_round_trips_the_builtin_packs():
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), min_size=1, max_size=MAX_PROMPT_CHARS).filter(
-    lambda s: s.strip() != "")
+    lambda s: not shows_nothing(s))  # (a prompt nobody would see anything of is refused: "\xad", "ㅤ")
 _ids = st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)
 
 
