@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from testing.fake_discord import FakeDiscord
@@ -42,3 +43,19 @@ async def answered(fake: FakeDiscord, member: dict[str, Any], path: str, /, **op
         return first["data"]
     [follow_up, *_] = await fake.wait_for(lambda: fake.followups(iid))
     return {"content": follow_up.body.get("content", ""), "flags": follow_up.body.get("flags", 0)}
+
+
+async def round_open_for_ann(fake: FakeDiscord, app: Any, clock: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Mia (a moderator) makes the "mornings" check-in, Ann joins, and its round opens on 5 January 2026 at 9:00 UTC
+    with its post sent: (Ann, the round's post)."""
+    from bot.scheduling.runner import RoundScheduler
+
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await run(fake, ann, "checkin join", schedule="mornings")
+    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    assert (await RoundScheduler(app).run_pending())["opened"] == 1
+    await app.outbox.drain_all()
+    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    return ann, post

@@ -5,15 +5,13 @@ public post (`fit`) though the member had been told it fits. Such words are now 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 
 from hypothesis import given, settings, strategies as st
 
 from adapters.discord.render import CUT_NOTE, MESSAGE_LIMIT, ZWSP, one_message, reply_text
 from bot.events import Reply, rich
 from bot.flows.checkins import MAX_ANSWER_CHARS
-from bot.scheduling.runner import RoundScheduler
-from tests.adapters.discord.helpers import button, create_schedule, run
+from tests.adapters.discord.helpers import button, round_open_for_ann
 from tests.adapters.discord.test_render_safety import MENTION, unescaped
 
 MARKS = ["*", "_", "~", "|", "`", "\\", "<", "@", ">", "#", "-", "[", "]"]
@@ -74,14 +72,7 @@ def test_no_answer_is_cut_whatever_it_holds(words, name):
 
 async def test_a_long_answer_of_marks_is_posted_and_changed_whole(discord_bot, fake, app, clock):
     """Through the fake Discord: the shared post and its edit carry every character of the words."""
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    ann, post = await round_open_for_ann(fake, app, clock)
 
     async def answer(words: str) -> None:
         form = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))

@@ -3,24 +3,14 @@ told privately, without their words, and `me history` says "not posted", not "sh
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-from bot.scheduling.runner import RoundScheduler
 from testing.fake_discord import FakeDiscord
-from tests.adapters.discord.helpers import answered, button, create_schedule, run
+from tests.adapters.discord.helpers import answered, button, round_open_for_ann
 
 
 async def _answered_shared_while_refused(fake: FakeDiscord, app, clock, code: int, message: str, status: int):
     """A round open, and Ann's answer "Good coffee" sent shared while Discord refuses posts in the round's thread
     (`code`): (Ann, the round's post, the form's interaction id)."""
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    ann, post = await round_open_for_ann(fake, app, clock)
     form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
     fake.refuse(f"/channels/{post['id']}/messages", code, message, status=status)  # (the round's thread)
     iid = await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},

@@ -5,25 +5,15 @@ it is still up and a moderator can remove it. A post already gone (10008 Unknown
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-from bot.scheduling.runner import RoundScheduler
 from testing.fake_discord import FakeDiscord
-from tests.adapters.discord.helpers import button, create_schedule, run
+from tests.adapters.discord.helpers import button, round_open_for_ann, run
 
 STILL_UP = "couldn't take down one of your posts in"
 
 
 async def _shared_answer_up(fake: FakeDiscord, app, clock):
     """A round open, and Ann's answer "Good coffee" up in its thread: (Ann, her post's message id)."""
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    ann, post = await round_open_for_ann(fake, app, clock)
     form = (await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good"))))["data"]["custom_id"]
     await fake.wait_callback(await fake.submit(ann, form, {"mood": "4", "words": "Good coffee", "visibility": "shared"},
                                                selects=("mood", "visibility")))
