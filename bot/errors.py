@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from bot.events import Refusal, Reply, Rich, fill, rich
+from bot.fit import fit
 
 
 class HearthError(Exception):
@@ -26,7 +27,7 @@ MAX_QUOTED = 300
 
 def quoted(text: str) -> str:
     """Someone's words as a refusal quotes them: at most `MAX_QUOTED` characters, cut with "…"."""
-    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1].rstrip() + "…"
+    return fit(text, MAX_QUOTED)
 
 
 _OPENING_QUOTES = "“«„\"'‘‚‹`"

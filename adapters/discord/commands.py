@@ -21,6 +21,7 @@ from adapters.options import chat_options
 from bot.commands.groups import GROUP_HELP
 from bot.commands.facts import with_facts
 from bot.commands.registry import Command, Option, Registry
+from bot.fit import fit
 from bot.i18n import gettext_in
 from bot.language import DEFAULT, from_locale
 
@@ -38,7 +39,7 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 def _cut(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     text = _SPACES.sub(" ", text).strip() or "…"  # (not str.split: a French no-break space before ":" stays)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return fit(text, limit)
 
 
 #: What Discord may show in another language: descriptions and choice names. Command, group and option names

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, urlencode
 import discord
 
 from bot.events import Button, Form, FormField, Reply, rich
+from bot.fit import fit
 from adapters.discord.state import AdapterState
 from bot.i18n import N_, _
 
@@ -330,7 +331,8 @@ def form_values(components: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _cut(text: str, limit: int, empty: str = "…") -> str:
-    """At most `limit` characters; `empty` for a text with none (Discord wants at least one)."""
+    """At most `limit` characters (`bot.fit`: cut between whole characters, at a word where one is near); `empty` for a
+    text with none (Discord wants at least one)."""
     if not text.strip():
         text = empty
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return fit(text, limit)

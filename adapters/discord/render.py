@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.events import ChannelRef, Part, PersonRef, Reply, Rich, UserText, When
+from bot.fit import boundary
 from bot.i18n import N_, _
 
 #: Discord's limit for one message's content.
@@ -128,7 +129,7 @@ def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     note = "\n… " + _(CUT_NOTE)
-    return text[: limit - len(note)].rstrip() + note
+    return text[: boundary(text, limit - len(note))].rstrip() + note
 
 
 def fits_one(reply: Reply, limit: int = MESSAGE_LIMIT) -> bool:
@@ -162,7 +163,7 @@ def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         if not at_line:
             cut = rest.rfind(" ", 0, limit)
         if cut < limit // 2:
-            cut = limit
+            cut = boundary(rest, limit) or limit
         trailing = len(rest[:cut]) - len(rest[:cut].rstrip("\\"))
         if trailing % 2:  # don't split an escape from the character it escapes
             cut -= 1

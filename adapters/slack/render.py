@@ -23,6 +23,7 @@ from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
+from bot.fit import boundary, fit
 from bot.i18n import _
 from bot.events import Button, ChannelRef, PersonRef, Reply, Rich, UserText, When, shown_text
 from bot.store.stash import stash_key
@@ -44,7 +45,6 @@ MAX_FALLBACK = 3000
 #: The characters of text all of a message's blocks may hold together. Slack documents none, but refuses a message
 #: whose blocks hold about 13,000 (`msg_blocks_too_long`; slackapi/bolt-js#2509), however small each block is.
 MAX_MESSAGE_CHARS = 12_000
-ELLIPSIS = "…"
 #: How long a button value kept in the store (`ValueStore`) is kept unused, as Discord keeps its long custom ids.
 KEEP_VALUES = timedelta(days=90)
 
@@ -84,8 +84,9 @@ def time_markup(when: When) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """At most `limit` characters, with an ellipsis when something was cut."""
-    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+    """At most `limit` characters, with an ellipsis when something was cut (`bot.fit`: between whole characters, at
+    a word where one is near)."""
+    return fit(text, limit)
 
 
 def plain_text(text: str, limit: int) -> dict[str, Any]:
@@ -109,7 +110,7 @@ def chunks(text: str, limit: int = MAX_SECTION) -> list[str]:
     for line in text.split("\n"):
         while len(line) > limit:  # one very long line: cut at a space, never inside an entity
             cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
+            cut = cut if cut > limit // 2 else boundary(line, limit)
             amp = line.rfind("&", max(0, cut - 5), cut)
             if amp != -1 and ";" not in line[amp:cut]:
                 cut = amp
@@ -511,7 +512,7 @@ def _cut_text(text: str, limit: int) -> list[str]:
     out = []
     while len(text) > limit:
         cut = max(text.rfind("\n", 0, limit), text.rfind(" ", 0, limit)) + 1
-        cut = cut if cut > limit // 2 else limit
+        cut = cut if cut > limit // 2 else boundary(text, limit) or limit
         out.append(text[:cut])
         text = text[cut:]
     return out + [text] if text else out

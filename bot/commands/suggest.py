@@ -12,6 +12,8 @@ from zoneinfo import available_timezones
 
 from typing import TYPE_CHECKING
 
+from bot.fit import fit
+
 if TYPE_CHECKING:
     from bot.app import Hearth
     from bot.events import Actor
@@ -64,7 +66,7 @@ async def suggestions(app: "Hearth", source: str, community_id: str, current: st
         pairs = own + built_in
     else:
         pairs = []
-    return [(label if len(label) <= NAME_LIMIT else label[: NAME_LIMIT - 1] + "…", value[:NAME_LIMIT])
+    return [(fit(label, NAME_LIMIT), value[:NAME_LIMIT])
             for label, value in _rank(pairs, current)]
 
 

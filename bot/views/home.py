@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import form_button, run_button
 from bot.events import Button, Rich, join_rich, rich
+from bot.fit import fit
 from bot.i18n import N_, _
 from bot.flows.common import checkin_rows, prompt_version, schedule_rows
 from bot.models import Round
@@ -188,6 +189,5 @@ def _for_row(button: Button, n: int) -> str:
     """A row's button as one reply lists it: its label and the check-in or prompt it acts on; the row's number
     (as "#1") only where nothing names it."""
     what = _named(button)
-    if len(what) > MAX_LABEL_NAME:
-        what = what[:MAX_LABEL_NAME - 1] + "…"
+    what = fit(what, MAX_LABEL_NAME)
     return f"{button.label} · {what}" if what else f"{button.label} · #{n}"

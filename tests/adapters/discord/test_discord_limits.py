@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.discord.components import build_modal, build_view
+from adapters.discord.components import build_modal, build_view, fitted
 from adapters.discord.render import message_parts
 from adapters.discord.state import AdapterState
-from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText
+from bot.events import Button, Choice, Form, FormField, Reply, Rich, UserText, rich
 from testing import discord_rules as rules
 from tests.adapters.discord.helpers import run
 
@@ -146,3 +146,36 @@ async def test_a_long_answer_with_many_buttons_arrives(app, fake, discord_bot):
     assert shown["type"] in (4, 5)
     await fake.wait_for(lambda: len(fake.followups(shown["interaction_id"])) >= 1 or shown["type"] == 4)
     assert fake.refused == []
+
+
+# -- what is cut to fit is cut between whole characters --------------------------------------------------------
+
+FLAGS = "🇩🇪🇫🇷🇯🇵🇧🇷" * 10  # (each flag two code points: a cut between them makes other flags, or half of one)
+FAMILY = "👩\u200d👩\u200d👧\u200d👦"
+
+
+async def test_a_label_cut_to_fit_keeps_its_flags_and_emoji_whole(state):
+    """A check-in's name in a button, a menu or a modal is someone's: cut to Discord's limit, it ends on a whole
+    character (a flag, a family emoji), not on half of one, and at a word where one is near."""
+    label = "x" * 75 + FLAGS  # (80 characters would end inside the third flag)
+    view = await build_view((Button(label, "go"),), state)
+    [row] = view.to_components()
+    [shown] = [c["label"] for c in row["components"]]
+    assert rules.message_problems({"content": "x", "components": [row]}) == []
+    assert shown == "x" * 75 + "🇩🇪🇫🇷" + "…"
+    named = "Montagsrunde " + FAMILY * 30
+    modal = (await build_modal(Form(named, "go", (FormField("name", named, "text"),)), state)).to_dict()
+    assert rules.modal_problems(modal) == []
+    assert modal["title"] == "Montagsrunde " + FAMILY * 4 + "…"  # (45: 13 letters, four families of seven, "…")
+    assert modal["components"][0]["label"] == modal["title"]
+
+
+async def test_a_menu_of_names_too_many_for_buttons_cuts_each_name_whole(state):
+    names = [f"{i:02d} " + "Gemeinschaftsküche " * 4 + FLAGS for i in range(30)]
+    buttons = tuple(Button("Answer", "checkin.answer", {"s": n}, about=n) for n in names)
+    reply, view = await fitted(Reply(body=rich("Hi"), buttons=buttons), state)
+    components = view.to_components()
+    assert rules.message_problems({"content": "Hi", "components": components}) == []
+    [menu] = components[-1]["components"]
+    for option in menu["options"][:-1]:
+        assert option["label"].endswith("Gemeinschaftsküche…"), option["label"]  # (at a word: 100 falls in the flags)

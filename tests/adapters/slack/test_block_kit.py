@@ -195,3 +195,21 @@ def test_a_long_reply_is_split_so_no_message_holds_more_text_than_slack_takes():
                     for e in b["elements"] for r in e["elements"] if r["type"] == "text")
     assert len(words) > 1 and all(message_problems(m) == [] for m in words)
     assert "y" * 50_000 in shown  # (words given back are split, never cut)
+
+
+def test_what_is_cut_to_fit_ends_on_a_whole_character():
+    """A label, a title or a choice cut to Slack's limit (someone's check-in name, a long language's words) ends on a
+    whole character and at a word where one is near: never on half a flag, a skin tone without its hand, or a
+    family emoji broken at a joiner."""
+    family = "👩\u200d👩\u200d👧\u200d👦"
+    name = "x" * 70 + "👋🏽" * 5  # (75 characters would end between a hand and its skin tone)
+    form = Form("Abendrunde am 🇩🇪🇫🇷🇯🇵🇧🇷🇩🇪🇫🇷", "act", (
+        FormField("name", "Name", "choice", choices=tuple(Choice(f"v{i}", f"{i} " + family * 11) for i in range(7))),))
+    view = form_view(Reply(body=rich("Hi"), form=form), metadata("form", "act", {}, None, None))
+    [message] = messages(Reply(body=rich("Hi"), buttons=(Button(name, "go"),)))
+    assert view_problems(view) == [] and message_problems(message) == []
+    assert view["title"]["text"] == "Abendrunde am 🇩🇪🇫🇷🇯🇵🇧🇷…"  # (24 would end inside the fifth flag)
+    [select] = [b["element"] for b in view["blocks"] if b["type"] == "input"]
+    assert select["options"][0]["text"]["text"] == "0 " + family * 10 + "…"
+    [button] = message["blocks"][-1]["elements"]
+    assert button["text"]["text"] == "x" * 70 + "👋🏽" * 2 + "…"
