@@ -10,7 +10,9 @@ For each language Hearth ships (`bot.language.LANGUAGES`), against the template 
   placeholder its other form has (“one note” for `{count} notes`), never add one.
 * **markup**: `**bold**` and `_italic_` in pairs.
 * **too long**: a text a platform caps (a button label, a form's title, an option's description) must fit
-  in its limit in every language, else the platform refuses it or Hearth cuts it.
+  in its limit in every language, else the platform refuses it or Hearth cuts it. A command that opens a form
+  with no title of its own is titled with its description's first words (`bot.commands.forms.first_words`),
+  so those words fit a form's title in every language (`title_limits`).
 * **stale**: a catalog that lacks a message of the template (run `make messages`).
 * **counts**: a message that puts a count before a word ("{count} notes") is a plural message (`ngettext`), so
   "1 note" reads right in every language (`uncounted_messages`), unless its count is never 1 (`NEVER_ONE`).
@@ -120,6 +122,17 @@ def limits() -> dict[str, tuple[int, str]]:
 _BUTTONS = {"Button", "run_button", "form_button"}
 
 
+@lru_cache(maxsize=1)
+def title_limits() -> dict[str, tuple[int, str]]:
+    """Each description (msgid) whose first words title a form (a command that opens one and declares no title of
+    its own: `bot.commands.forms.form_of`) -> the limit those first words have, and what they are."""
+    from bot.commands.forms import opens_form
+    from bot.features import registry
+
+    return {cmd.help: (FORM_TITLE, f"the first words of {cmd.name}'s description, its form's title")
+            for cmd in registry().commands.values() if opens_form(cmd) and cmd.form is None}
+
+
 def _marked(node: ast.AST | None) -> str | None:
     """The msgid of `_("…")` or `N_("…")`, else None."""
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
@@ -158,7 +171,7 @@ def check(languages: Iterable[str] | None = None, complete: Iterable[str] = COMP
         template = read_po(f)
     wanted = {m.id: m for m in template if m.id}
     report.total = len(wanted)
-    caps = limits()
+    caps, titles = limits(), title_limits()
     for lang in languages or LANGUAGES:
         path = locales / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
         if not path.exists():
@@ -180,7 +193,7 @@ def check(languages: Iterable[str] | None = None, complete: Iterable[str] = COMP
             if message.fuzzy or not all(strings):
                 missing += 1
                 continue
-            report.problems.extend(_problems(where, msgid, strings, caps))
+            report.problems.extend(_problems(where, msgid, strings, caps, titles))
         report.missing[lang] = missing
         if missing:
             line = f"{where}: {missing} of {len(wanted)} messages not translated yet (shown in English)"
@@ -189,7 +202,9 @@ def check(languages: Iterable[str] | None = None, complete: Iterable[str] = COMP
 
 
 def _problems(where: str, msgid: str | tuple[str, ...], strings: list[str],
-              caps: dict[str, tuple[int, str]]) -> list[str]:
+              caps: dict[str, tuple[int, str]], titles: dict[str, tuple[int, str]] | None = None) -> list[str]:
+    from bot.commands.forms import first_words
+
     problems = []
     ids = list(msgid) if isinstance(msgid, tuple) else [msgid]
     shown = ids[0].replace("\n", " ")[:60]
@@ -214,6 +229,10 @@ def _problems(where: str, msgid: str | tuple[str, ...], strings: list[str],
         if limit is not None and len(text) > limit[0]:
             problems.append(f"{where}: “{shown}”: {len(text)} characters, but {limit[1]} can have at most "
                             f"{limit[0]} — shorten it")
+        title = (titles or {}).get(ids[0])
+        if title is not None and len(first_words(text)) > title[0]:
+            problems.append(f"{where}: “{shown}”: “{first_words(text)}” is {len(first_words(text))} characters, but "
+                            f"{title[1]} can have at most {title[0]} — shorten those words")
     return problems
 
 
@@ -296,7 +315,11 @@ def uncounted_messages(template: Path | None = None) -> list[str]:
 
 def english_limits_problems() -> list[str]:
     """The English texts themselves against the same limits (so a limit is never first broken in English)."""
+    from bot.commands.forms import first_words
+
     return [f"en: “{text[:60]}”: {len(text)} characters, but {what} can have at most {most}"
-            for text, (most, what) in limits().items() if len(text) > most]
+            for text, (most, what) in limits().items() if len(text) > most] + [
+        f"en: “{first_words(text)}”: {len(first_words(text))} characters, but {what} can have at most {most}"
+        for text, (most, what) in title_limits().items() if len(first_words(text)) > most]
 
 

@@ -69,7 +69,9 @@ def form_of(cmd: "Command") -> CommandForm:
 
 
 def first_words(help: str) -> str:
-    return help.split(" (")[0].split(":")[0].split(";")[0].split(".")[0]
+    """A description's words up to its first stop, bracket, colon or semicolon, without the space before one (a
+    French no-break space before ":")."""
+    return help.split(" (")[0].split(":")[0].split(";")[0].split(".")[0].strip()
 
 
 def opens_form(cmd: "Command") -> bool:

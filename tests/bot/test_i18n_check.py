@@ -92,6 +92,19 @@ def test_a_translation_too_long_for_its_platform_is_a_problem(locales):
     assert "Cancel" not in problems
 
 
+def test_a_description_whose_first_words_title_a_form_keeps_them_short_in_every_language(locales):
+    """A command with no form title of its own is titled with its description's first words on every platform's form
+    (`forms.first_words`): Slack shows 24 characters of a title, so the translation's first words fit them too (the
+    German "Eine deiner Notizen löschen" was shown as "Eine deiner Notizen…")."""
+    assert i18n_check.title_limits()["Delete one of your notes."][0] == i18n_check.FORM_TITLE
+    assert "Keep a private note" not in i18n_check.title_limits()  # (a declared title is capped whole: `limits`)
+    translate(locales, "de", {"Delete one of your notes.": "Eine deiner persönlichen Notizen löschen. Für immer."})
+    problems = "\n".join(i18n_check.check(["de"], locales=locales).problems)
+    assert "“Eine deiner persönlichen Notizen löschen” is 40 characters" in problems
+    translate(locales, "de", {"Delete one of your notes.": "Eine Notiz löschen: für immer, und sie ist nirgends mehr."})
+    assert i18n_check.check(["de"], locales=locales).problems == []  # (only the first words title the form)
+
+
 def test_a_missing_message_warns_while_translating_and_fails_once_complete(locales):
     path = locales / "pt" / "LC_MESSAGES" / "hearth.po"
     with path.open("rb") as f:
