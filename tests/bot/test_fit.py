@@ -75,3 +75,10 @@ def test_a_boundary_is_never_after_the_index_asked_for(text, at):
 def test_marks_are_the_ones_unicode_calls_marks():
     assert unicodedata.category("\u0301") == "Mn" and not is_boundary(ACCENT, 1)
     assert not is_boundary(KEYCAP, 1) and not is_boundary(KEYCAP, 2) and is_boundary(KEYCAP + "x", 3)
+
+
+def test_a_conjunct_of_an_indic_script_is_one_character():
+    """Unicode's own clusters (the `regex` package), not a table of marks: "स्ते" of "नमस्ते" is one character."""
+    text = "नमस्ते"
+    assert not is_boundary(text, 3) and not is_boundary(text, 4) and is_boundary(text, 2)
+    assert boundary(text, 4) == 2
