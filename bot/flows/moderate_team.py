@@ -70,7 +70,11 @@ async def _is_listed(app: "Hearth", ev: Event) -> Rich:
     subject = await _subject(app, ev, mods)
     if subject not in mods:
         raise await _not_listed(app, ev, subject)
-    return rich(_still_moderating(ev, subject, mods, asking=True))
+    still = rich(_still_moderating(ev, subject, mods, asking=True))
+    if subject == ev.actor.user_id:  # ("That's you: …" names them already)
+        return still
+    # Who it is, named, so a name typed that Hearth matched to a member (or a slip) is seen before it changes anything.
+    return rich(_("That's {}."), await person(app, ev.actor.community_id, subject)) + rich(" ") + still
 
 
 def _still_moderating(ev: Event, subject: str, listed: "list[str]", asking: bool) -> str:

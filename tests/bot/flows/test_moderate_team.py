@@ -24,8 +24,8 @@ async def test_removing_another_member_promises_only_the_list(app):
     await run(app, MIA, "mod moderators add", who="sam")
     asked, done = await removed(app, MIA, "sam")
     assert "lose access" not in asked and "no longer a moderator" not in done
-    assert asked == ("Are you sure? This takes them off the community's moderator list.\n\nIf they have the "
-                     "platform's admin rights or a role on the list, they still moderate through that.")
+    assert asked == ("Are you sure? This takes them off the community's moderator list.\n\nThat's sam. If they "
+                     "have the platform's admin rights or a role on the list, they still moderate through that.")
     assert done == ("sam is off the community's moderator list. If they have the platform's admin rights or a role on "
                     "the list, they still moderate through that.")
     assert await app.store.communities.moderators(MIA.community_id) == []
@@ -182,3 +182,12 @@ async def test_a_role_listed_before_the_one_word_rule_still_comes_off(app):
     asked, done = await removed(app, MIA, "role:old helpers")
     assert "off the community's moderator list" in done
     assert await app.store.communities.moderators(MIA.community_id) == []
+
+
+async def test_the_removal_question_names_who_it_is_about(app):
+    """An outside trial: "Are you sure? This takes them off the community's moderator list." named nobody, though
+    a typed name is matched to a member (or mistyped): who it is shows before anything changes."""
+    await run(app, MIA, "mod moderators add", who="sam")
+    await run(app, MIA, "mod moderators add", who="role:42")
+    assert "That's sam." in text(await run(app, MIA, "mod moderators remove", who="sam"))
+    assert "That's the role 42." in text(await run(app, MIA, "mod moderators remove", who="role:42"))
