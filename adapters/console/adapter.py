@@ -849,7 +849,10 @@ class ConsoleAdapter:
         if not rest.strip():
             raise UserError(_("Say which button, like `press 1`."))
         try:
-            button = buttons[int(rest.strip()) - 1]
+            number = int(rest.strip())
+            if not 1 <= number <= len(buttons):  # ("press 0" or "press -1" counted from the end: it pressed the last
+                raise IndexError(number)          # button, or the one before it, such as me delete's "Yes, go ahead")
+            button = buttons[number - 1]
         except (ValueError, IndexError):
             shown = render_buttons(buttons) if buttons else _("none yet")
             raise UserError(_("There's no button “{typed}”. The last ones were: {buttons}"), typed=rest.strip(),

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 OPEN, CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{OPEN}([^{OPEN}{CLOSE}\\s]+){CLOSE}")
 _STRAY = re.compile(f"[{OPEN}{CLOSE}]")
+#: Before a member option's value that was typed as words, not a mention (`member_read`): "mod moderators add sam"
+#: on Slack or Discord names nobody's id, so it must name a member Hearth has met (`bot.flows.common.member_ref`);
+#: in the terminal a typed name is the id. Only the core puts it there (a private-use character no one types).
+TYPED = "\ue002"
 #: Who a mention names when the platform gives no name for them.
 # TRANSLATORS: put in someone's own words where they named a person whose name can't be known; keep the "@".
 SOMEONE = N_("@someone")
@@ -91,10 +95,21 @@ def mentions_read(text: str, names: Mapping[str, str]) -> str:
 
 
 def member_read(value: str) -> str:
-    """A value that names a member (`kind="user"`): a mention is that member's id, as the platform gives it."""
+    """A value that names a member (`kind="user"`) or a channel: a mention is its id, as the platform gives it."""
     if OPEN not in value:
         return value
     return _STRAY.sub("", _MARK.sub(lambda m: m.group(1), value))
+
+
+def person_read(value: str) -> str:
+    """A value that names a member (`kind="user"`), typed in a line: a mention is that member's id (`member_read`);
+    an id with its platform or "role:" before it stays as it is; anything else was typed as words, and says so
+    (`TYPED`), so that no one's id is made up from it (an outside trial: `mod moderators add sam` on Slack said
+    "Added sam as a moderator" of an id no one has, and Sam was none)."""
+    value = value.replace(TYPED, "")
+    if OPEN in value or ":" in value or not value.strip():
+        return member_read(value)
+    return TYPED + value
 
 
 def options_read(cmd: "Command", args: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
@@ -102,7 +117,9 @@ def options_read(cmd: "Command", args: Mapping[str, str], names: Mapping[str, st
     naming a channel "#" and the channel's id; someone's own words and a name they give, "@Name" and "#channel"
     (`mentions_read`); any other value (a setting's, which may be a channel) a channel as "#" and its id."""
     def read(opt: "Option | None", value: str) -> str:
-        if opt is not None and opt.kind in ("user", "channel"):
+        if opt is not None and opt.kind == "user":
+            return person_read(value)
+        if opt is not None and opt.kind == "channel":
             return member_read(value)
         if opt is None or opt.kind == "text" or opt.label:
             return mentions_read(value, names)

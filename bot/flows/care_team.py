@@ -368,7 +368,10 @@ async def _raise_to(app: "Hearth", note: CareNote, user: str, zone: str, lang: s
 @router.command("mod care list", "The care notes still open, and those done lately: who has them, never what.",
                 permission="moderator", reads_only=True, bare=True)
 async def care_list(app: "Hearth", ev: Event) -> Reply:
-    notes = await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
+    # A note is listed from the tick it goes up on (`noted_at`), as the care channel shows it: listed the minute
+    # its words were written, it would give that minute away, and show a time still to come (an outside trial).
+    notes = [n for n in await app.store.care.listing(ev.actor.community_id, app.now() - RECENT)
+             if noted_at(n) <= app.now()]
     withdrawn = await app.store.care.withdrawn_since(ev.actor.community_id, app.now() - RECENT)
     if not notes:
         none = rich(_("No care notes are open, and none were closed in the last two weeks."))

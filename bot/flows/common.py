@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping
 from zoneinfo import ZoneInfo
 
 from bot.commands.registry import NO, YES, choose_again  # (the one reading of a typed yes or no)
+from bot.commands.mentions import TYPED
 from bot.commands.registry import visible
+from bot.config import terminal_name_problem
 from bot.errors import UserError
 from bot.events import (
     Actor, Event, PersonRef, Rich, UserText, WhenStyle, channel, hearth_text, rich, show_date, your_time,
@@ -259,7 +261,8 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
     actor isn't `from_platform`) gives what a moderator typed, so it must name a member Hearth has met here (by
     name or id), or someone in `listed` (the moderator list, for a removal). A refusal never repeats the words
     (they may be anything: a sentence the crisis screen just answered)."""
-    shown = visible(value).strip().lstrip("@").strip()
+    typed = value.startswith(TYPED)  # (words typed in chat, not a mention: `bot.commands.mentions.member_read`)
+    shown = visible(value.replace(TYPED, "")).strip().lstrip("@").strip()
     if not shown:
         raise UserError(_("Say who: pick a member, or type the name Hearth shows for them."), field=field)
     if len(shown) > MAX_WHO:
@@ -293,6 +296,23 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
     if any(ch.isspace() for ch in shown):
         raise UserError(_("That isn't a member's name. Pick a member, or type the name Hearth shows for them."),
                         field=field)
+    if typed and platform == "console":  # (the terminal's name is its id, in any case: `as ANN` is Ann)
+        if terminal_name_problem(shown) is not None:
+            raise UserError(_("That isn't a member's name. Pick a member, or type the name Hearth shows for them."),
+                            field=field)
+        ref = f"{platform}:{shown.lower()}"
+    elif typed:  # (a name typed on Slack or Discord: someone Hearth has met here by it, never an id made up from it)
+        found = await app.store.communities.members_named(actor.community_id, ref, shown)
+        found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
+        if listed and any(m in listed for m in found):
+            found = [m for m in found if m in listed]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UserError(_("More than one member goes by that name. Mention the one you mean (@ and their name), "
+                              "so I know who it is."), field=field)
+        raise UserError(_("I don't know anyone by that name here. Mention them (@ and their name), so I know who you "
+                          "mean: I know someone by name only once they have used Hearth here."), field=field)
     for m in listed:  # one listed before invisible characters were taken out ("ann" + U+200B) is reached too
         if m != ref and user_ref(actor, m) == ref:
             return m

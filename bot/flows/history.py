@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.commands.registry import Option
 from bot.commands.router import Router
+from bot.engines.retention import retention_days
 from bot.errors import UserError
 from bot.events import Event, Reply, Rich, join_rich, rich, say
 from bot.flows.insights import chart_reply, week_label
@@ -35,6 +36,13 @@ async def history(app: "Hearth", ev: Event) -> Reply:
     since = app.now() - timedelta(weeks=weeks)
     rows = await app.store.rounds.history(ev.actor.community_id, ev.actor.user_id, since)
     if not rows:
+        community = await app.store.communities.get(ev.actor.community_id)
+        days = retention_days(app, community) if community is not None else app.config["privacy.retention_days"]
+        if days < weeks * 7:  # (answers past retention are deleted: "you haven't answered" would be untrue of them)
+            return say(ngettext("I hold none of your check-in answers: answers here are kept for {days} day, then "
+                                "deleted.",
+                                "I hold none of your check-in answers: answers here are kept for {days} days, then "
+                                "deleted.", days).format(days=days))
         return say(ngettext("You haven't answered any check-ins in the last week.",
                             "You haven't answered any check-ins in the last {weeks} weeks.", weeks).format(weeks=weeks))
     lines: list[Rich] = [rich(_("**Your mood, week by week** (times in {zone})").format(zone=tz.key)),

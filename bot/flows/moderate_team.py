@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 from bot.channels import care_kept_apart, own_channel
 from bot.commands.forms import CommandForm
 from bot.commands.router import Router
-from bot.commands.registry import Option, confirmation
+from bot.commands.registry import Option, confirmation, visible
 from bot.engines.retention import retention_days
 from bot.errors import UserError, about
 from bot.clock import parse_iso
 from bot.events import (Choice, Event, PersonRef, Reply, Rich, channel, fill, hearth_text, join_rich, rich, say,
                         show_date)
-from bot.flows.common import member_ref, moderates_off_list, people, person, show_time, zoned_day
+from bot.flows.common import MAX_WHO, member_ref, moderates_off_list, people, person, show_time, zoned_day
 from bot.safety.screen import READINGS
 from bot import language
 from bot.i18n import N_, _, ngettext
@@ -38,8 +38,13 @@ async def _subject(app: "Hearth", ev: Event, listed: "list[str] | None" = None) 
     """The `who` option as a stored subject: one person's id (`member_ref`: never any text), or "role:<id>";
     `listed`, for a removal: the moderator list, so it finds the one an add made."""
     who = ev.args["who"].strip()
-    if who.startswith("role:"):
-        return who
+    if who.startswith("role:"):  # (a role's id is one word: words, or nothing, are no role, never saved or logged)
+        if who in (listed or ()):  # (one listed before this rule still comes off)
+            return who
+        role = visible(who[len("role:"):]).strip()
+        if not role or len(role) > MAX_WHO or any(c.isspace() for c in role):
+            raise UserError(_("That isn't a role. Pick one, or mention it (@ and its name)."), field="who")
+        return f"role:{role}"
     return await member_ref(app, ev.actor, who, listed or ())
 
 
@@ -65,7 +70,11 @@ async def _is_listed(app: "Hearth", ev: Event) -> Rich:
     subject = await _subject(app, ev, mods)
     if subject not in mods:
         raise await _not_listed(app, ev, subject)
-    return rich(_still_moderating(ev, subject, mods, asking=True))
+    still = rich(_still_moderating(ev, subject, mods, asking=True))
+    if subject == ev.actor.user_id:  # ("That's you: …" names them already)
+        return still
+    # Who it is, named, so a name typed that Hearth matched to a member (or a slip) is seen before it changes anything.
+    return rich(_("That's {}."), await person(app, ev.actor.community_id, subject)) + rich(" ") + still
 
 
 def _still_moderating(ev: Event, subject: str, listed: "list[str]", asking: bool) -> str:

@@ -112,8 +112,12 @@ async def my_data(app: "Hearth", ev: Event) -> Reply:
     ]
     if s.language:
         lines.append(rich(_("• The language you chose ({language}), see **me language**").format(language=s.language)))
-    if s.snoozed_until:
-        lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(date.fromisoformat(str(s.snoozed_until)[:10])))))
+    if s.snoozed_until:  # (kept after it ends, until the next `me snooze`: said as over then, never as "snoozed")
+        until = date.fromisoformat(str(s.snoozed_until)[:10])
+        lines.append(rich(_("• DMs snoozed until {day}").format(day=show_date(until))
+                          if app.today(await app.timezone_of(ev.actor)) <= until
+                          else _("• The day your last snooze ended ({day}): nothing is snoozed now").format(
+                              day=show_date(until))))
     if s.care_notes:
         lines.append(rich("• " + ngettext(
             "{count} care note about you to this community's moderators: it has your name, and where only when that "

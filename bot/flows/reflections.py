@@ -9,8 +9,8 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
-from bot.events import (MAX_MESSAGE_CHARS, Button, Choice, Event, Form, FormField, Reply, fill, hearth_text, join_rich,
-                        rich, say)
+from bot.events import (MAX_MESSAGE_CHARS, Button, Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text,
+                        join_rich, rich, say)
 from bot.flows.common import as_id, written_in
 from bot.flows.crisis_care import words_kept
 from bot.engines.prompt_choice import available, pick
@@ -150,9 +150,21 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines, "\n\n"))
 
 
-async def _note_exists(app: "Hearth", ev: Event) -> None:
-    if not await app.store.notes.has(ev.actor.community_id, ev.actor.user_id, as_id(ev.args["number"])):
+#: The most of a note's words its deletion question shows.
+NOTE_SHOWN = 200
+
+
+async def _note_exists(app: "Hearth", ev: Event) -> Rich:
+    """The note `notes delete` would delete, shown in its question (to its author only), so that a slip of the number
+    ("notes delete 2" for 3) is seen before it is gone for good; else a kind refusal."""
+    number = as_id(ev.args["number"])
+    note = next((n for n in await app.store.notes.of_member(ev.actor.community_id, ev.actor.user_id)
+                 if n.number == number), None)
+    if note is None:
         raise _no_such_note(ev)
+    stamp = day_month(note.created_at.astimezone(await app.timezone_of(ev.actor)).date())
+    words = note.text if len(note.text) <= NOTE_SHOWN else note.text[:NOTE_SHOWN].rstrip() + "…"
+    return rich(f"**#{note.number}** · {stamp}\n" + "{}", words)
 
 
 def _no_such_note(ev: Event) -> UserError:

@@ -56,18 +56,37 @@ async def migrate_store(source_url: str, target_url: str, communities: Sequence[
     if missing is not None:  # opening it would make an empty database there, and "copy" nothing
         raise MigrationRefused(f"--from names {missing}, which does not exist. Point it at the database to copy.")
     clock = clock or SystemClock()
+    made = _missing_sqlite_file(target_url)  # (a SQLite target this move makes: a refused one leaves none behind)
+    folders = [p for p in (made.parent, *made.parent.parents) if not p.exists()] if made is not None else []
     source = await Store.open(source_url, clock)
     try:
         target = await Store.open(target_url, clock)
+        done = False
         try:
             out = out or sys.stderr
             what = ", ".join(communities) if communities else "every community"
             print(f"Copying {what} from {source.db.path} to {target.db.path}:", file=out)
-            return await copy_store(source.db, target.db, communities, Progress(out))
+            outcome = await copy_store(source.db, target.db, communities, Progress(out))
+            done = True
+            return outcome
         finally:
             await target.close()
+            if not done and made is not None:
+                _take_away(made, folders)
     finally:
         await source.close()
+
+
+def _take_away(made: Path, folders: list[Path]) -> None:
+    """The SQLite file a refused or failed move made (with its journal files), and the folders it made for it:
+    "a failed move writes nothing" (README), not an empty database where the new one was meant to go."""
+    for path in (made, *(made.with_name(made.name + end) for end in ("-wal", "-shm", "-journal"))):
+        path.unlink(missing_ok=True)
+    for folder in folders:  # (innermost first; only while empty)
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 def _missing_sqlite_file(url: str) -> Path | None:

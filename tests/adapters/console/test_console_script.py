@@ -766,3 +766,20 @@ private
         assert step.rstrip().endswith("[5] ☀️ Great") and f"“{typed}”" not in step
         assert "saved" not in step.lower()
     assert "Your answer is kept private." in asked  # (the form went on, and saved what was chosen)
+
+
+def test_press_counts_from_one_never_from_the_end(tmp_path, capsys):
+    """An outside trial: `press -1` (a slip for `press 1`) pressed "Yes, go ahead" of `me delete`, counted from the
+    end, and erased everything; `press 0` pressed the last button. Only 1 to the number of buttons press one."""
+    out = run_script(tmp_path, """\
+note keep me
+me delete
+press -1
+press 0
+press 3
+notes list
+""", capsys)
+    for typed in ("-1", "0", "3"):
+        assert f"There's no button “{typed}”. The last ones were: [1] Yes, go ahead  [2] Cancel" in out
+    assert "Done. I've deleted" not in out and "Okay, nothing changed" not in out
+    assert "keep me" in out.split("you> notes list", 1)[1]

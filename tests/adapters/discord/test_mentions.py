@@ -146,3 +146,13 @@ async def test_a_servers_emoji_in_words_is_its_name_never_its_code(discord_bot, 
     kept = await run(fake, ann, "note", text="thanks <:blobhug:123456789012345678> and <a:wave:42>!")
     assert "Kept" in kept["data"]["content"]
     assert await notes_of(app, fake, ann) == ["thanks :blobhug: and :wave:!"]
+
+
+async def test_a_member_typed_by_name_in_a_message_is_never_a_made_up_id(discord_bot, fake: FakeDiscord, app):
+    """An outside trial (Slack's too): "@Hearth mod moderators add sam", typed without a mention, added the id
+    "discord:sam", which no one has, and said so as if Sam moderated now."""
+    mid = fake.next_id()
+    mod = fake.member(mid, "Mia", moderator=True)
+    await fake.dispatch("MESSAGE_CREATE", message(fake, mod, f"<@{fake.app_id}> mod moderators add sam"))
+    await fake.wait_for(lambda: "Mention them" in dm_texts(fake, mid))
+    assert await app.store.communities.moderators(f"discord:{fake.guild_id}") == []

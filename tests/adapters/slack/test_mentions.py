@@ -93,3 +93,22 @@ async def test_a_posted_answer_naming_someone_pings_nobody(app, clock, fake, sid
     posted = json.dumps([thread, edit])
     assert "<@UBOB" not in fake.parsed_texts() and '"type": "user"' not in posted
     assert schedule is not None
+
+
+async def test_a_member_typed_by_name_not_mentioned_is_someone_hearth_has_met_never_a_made_up_id(app, fake, side):
+    """An outside trial: `/hearth mod moderators add sam` (typed, no @) said "Added sam as a moderator." of the id
+    "slack:sam", which no one has: Sam (USAM) was no moderator. A typed name is someone Hearth has met here by
+    it; else a kind refusal that asks for a mention, and nothing is added."""
+    async def said(text):
+        before = len(fake.called("response_url"))
+        await side.command(MOD, text)
+        return texts((await fake.wait_for("response_url", before + 1))[-1]["blocks"])
+
+    refused = await said("mod moderators add sam")
+    assert "I don't know anyone by that name here. Mention them" in refused and "Added" not in refused
+    assert await app.store.communities.moderators(TEAM) == []
+    await side.command(ANN, "reflect")  # (now Hearth has met Ann, by the name Slack gives her)
+    await fake.wait_for("response_url", where=lambda p: "Another one" in json.dumps(p))
+    ann = (await app.store.communities.get_member(TEAM, f"slack:{ANN}")).display_name
+    assert "Added" in await said(f"mod moderators add {ann.lower()}")
+    assert await app.store.communities.moderators(TEAM) == [f"slack:{ANN}"]

@@ -680,8 +680,24 @@ async def test_a_notes_time_is_the_tick_it_went_up_on_never_the_minute_the_words
 
     clock.set(datetime(2026, 1, 5, 9, 3, tzinfo=timezone.utc))
     await note_about(app, actor("eve"))
+    clock.set(datetime(2026, 1, 5, 9, 10, tzinfo=timezone.utc))
     listed = text(await run(app, MIA, "mod care list"))
     assert "09:10" in listed and "09:03" not in listed, listed
+
+
+async def test_a_note_is_listed_from_its_tick_never_before_it_with_a_time_still_to_come(app, clock):
+    """An outside trial: at 09:01 `mod care list` (and the dashboard's page) listed "ann, 09:10: open", a time
+    still to come, for a note the care channel would show only at 09:10: it gave away the minute her words were
+    written, and what `me delete` promised ("it hasn't been posted yet") was already seen."""
+    from datetime import datetime, timezone
+
+    clock.set(datetime(2026, 1, 5, 9, 1, tzinfo=timezone.utc))
+    await note_about(app, actor("eve"))
+    listed = text(await run(app, MIA, "mod care list"))
+    assert "Eve" not in listed and "09:10" not in listed, listed
+    assert "No care notes are open" in listed
+    clock.set(datetime(2026, 1, 5, 9, 10, tzinfo=timezone.utc))
+    assert "Eve, Mon 5 Jan, 09:10" in text(await run(app, MIA, "mod care list"))
 
 
 # -- a note withdrawn by its member's erasure -------------------------------------------------------------------

@@ -24,8 +24,8 @@ async def test_removing_another_member_promises_only_the_list(app):
     await run(app, MIA, "mod moderators add", who="sam")
     asked, done = await removed(app, MIA, "sam")
     assert "lose access" not in asked and "no longer a moderator" not in done
-    assert asked == ("Are you sure? This takes them off the community's moderator list.\n\nIf they have the "
-                     "platform's admin rights or a role on the list, they still moderate through that.")
+    assert asked == ("Are you sure? This takes them off the community's moderator list.\n\nThat's sam. If they "
+                     "have the platform's admin rights or a role on the list, they still moderate through that.")
     assert done == ("sam is off the community's moderator list. If they have the platform's admin rights or a role on "
                     "the list, they still moderate through that.")
     assert await app.store.communities.moderators(MIA.community_id) == []
@@ -159,3 +159,35 @@ async def test_an_audit_count_out_of_range_is_refused_saying_the_range_not_cut_u
     assert reply.error and "Please choose between 1 and 200 entries." in reply.plain(), reply.plain()
     [ok] = await run(app, mia, "mod audit", count="200")
     assert not ok.error, ok.plain()
+
+
+async def test_a_role_is_one_word_never_nothing_or_a_sentence_saved_and_logged(app):
+    """An outside trial: `mod moderators add role:I want to die` got the care reply and then "Added the role I want
+    to die as a moderator", kept on the list and in the audit log every moderator reads; `role:` alone added "the
+    role " (nothing). Both are refused now, and nothing is saved or logged; a real role id still goes on the list."""
+    from tests.conftest import typed
+
+    said = text(await typed(app, MIA, "mod moderators add role:I want to die"))
+    assert "I haven't done that, so nothing has changed." in said and "Added" not in said
+    assert "That isn't a role" in text(await typed(app, MIA, "mod moderators add role:"))
+    assert await app.store.communities.moderators(MIA.community_id) == []
+    assert "want to die" not in text(await run(app, MIA, "mod audit"))
+    assert "Added the role 42 as a moderator." in text(await typed(app, MIA, "mod moderators add role:42"))
+    assert await app.store.communities.moderators(MIA.community_id) == ["role:42"]
+
+
+async def test_a_role_listed_before_the_one_word_rule_still_comes_off(app):
+    await app.ensure_community(MIA.community_id)
+    await app.store.communities.add_moderator(MIA.community_id, "role:old helpers", MIA.user_id, app.now())
+    asked, done = await removed(app, MIA, "role:old helpers")
+    assert "off the community's moderator list" in done
+    assert await app.store.communities.moderators(MIA.community_id) == []
+
+
+async def test_the_removal_question_names_who_it_is_about(app):
+    """An outside trial: "Are you sure? This takes them off the community's moderator list." named nobody, though
+    a typed name is matched to a member (or mistyped): who it is shows before anything changes."""
+    await run(app, MIA, "mod moderators add", who="sam")
+    await run(app, MIA, "mod moderators add", who="role:42")
+    assert "That's sam." in text(await run(app, MIA, "mod moderators remove", who="sam"))
+    assert "That's the role 42." in text(await run(app, MIA, "mod moderators remove", who="role:42"))

@@ -440,3 +440,17 @@ async def test_an_export_and_me_data_name_nobody_else(app, clock):
     anns = json.loads((await run(app, ann, "me export"))[0].attachment.content)
     assert {(w["kind"], w.get("to")) for w in anns["messages_waiting"]} >= {("edit", "console:mods")}
     assert [n["status"] for n in anns["care"]["notes_to_moderators"]] == ["taken"]  # (hers, said without who)
+
+
+async def test_me_data_never_calls_a_snooze_that_ended_a_snooze_now(app, clock):
+    """An outside trial: `me snooze 9 dec`, then `me data` on 11 Dec said "DMs snoozed until Wed 9 Dec", as if
+    nothing came. The date is still held (it's theirs to see) and said as over; on its own last day it still holds."""
+    ann = actor("ann")
+    clock.set(datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc))
+    await run(app, ann, "me snooze", until="2026-01-10")
+    clock.set(datetime(2026, 1, 10, 23, 0, tzinfo=timezone.utc))  # (its last day: inclusive)
+    assert "DMs snoozed until Sat 10 Jan" in text(await run(app, ann, "me data"))
+    clock.set(datetime(2026, 1, 12, 9, 0, tzinfo=timezone.utc))
+    out = text(await run(app, ann, "me data"))
+    assert "snoozed until" not in out
+    assert "The day your last snooze ended (Sat 10 Jan): nothing is snoozed now" in out

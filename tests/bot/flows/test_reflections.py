@@ -52,6 +52,21 @@ async def test_deleting_a_note_asks_first(app):
     assert await app.store.notes.of_member("console:test", "console:ann") == []
 
 
+async def test_the_deletion_question_shows_the_note_it_would_delete(app):
+    """An outside trial: "Are you sure? The note will be gone for good." named no note, so a slip of the number
+    ("notes delete 2" for 3) was seen only once the note was gone. The question shows its number, day and words
+    (cut when long), to its author only; Cancel keeps it."""
+    ann = actor("ann")
+    await run(app, ann, "note", text="the one to keep")
+    await run(app, ann, "note", text="x" * 300)
+    ask = await run(app, ann, "notes delete", number="1")
+    assert "#1 · " in text(ask) and "the one to keep" in text(ask)
+    long = text(await run(app, ann, "notes delete", number="2"))
+    assert "x" * 200 + "…" in long and "x" * 201 not in long
+    await press(app, ann, ask[0].buttons[1].action, ask[0].buttons[1].args)
+    assert len(await app.store.notes.of_member("console:test", "console:ann")) == 2
+
+
 async def test_a_note_is_deleted_by_its_number_and_the_old_id_still_works_quietly(app):
     """Members see note numbers ("#1"), so the option is `number`; `id`, its old name, is still understood (typed,
     or on a confirmation made before the rename), and shown nowhere."""

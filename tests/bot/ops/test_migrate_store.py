@@ -245,6 +245,23 @@ async def test_an_unknown_community_is_named_with_the_ones_there(filled, tmp_pat
     source, _ = filled
     code, err = await move(source, f"sqlite:///{tmp_path / 'x.db'}", "--community", "discord:1")
     assert code == 2 and "no community discord:1" in err and f"{OTHER}, {HOME}" in err
+    assert not (tmp_path / "x.db").exists()  # (a refused move writes nothing: no empty database left behind)
+
+
+async def test_a_refused_move_leaves_no_database_or_folder_it_made_but_keeps_a_target_that_was_there(filled, tmp_path,
+                                                                                                  clock):
+    """An outside trial: `--community nosuch` was refused ("The source has no community nosuch") and left a new,
+    empty database at --to (and the folders made for it), where the README says a failed move writes nothing."""
+    source, _ = filled
+    made = tmp_path / "new" / "deeper" / "hearth.db"
+    code, err = await move(source, f"sqlite:///{made}", "--community", "nosuch")
+    assert code == 2 and "no community nosuch" in err
+    assert not (tmp_path / "new").exists()
+    target = f"sqlite:///{tmp_path / 'kept.db'}"
+    assert (await move(source, target, "--community", HOME))[0] == 0
+    before = await counts(target, clock, tmp_path)
+    assert (await move(source, target, "--community", "nosuch"))[0] == 2
+    assert (tmp_path / "kept.db").exists() and await counts(target, clock, tmp_path) == before
 
 
 async def test_ids_are_never_reused_after_a_move(tmp_path, clock):
