@@ -9,6 +9,7 @@ from bot.commands.forms import CommandForm
 from bot.commands.router import Router
 from bot.commands.registry import Option
 from bot.errors import UserError
+from bot.fit import fit
 from bot.events import (MAX_MESSAGE_CHARS, Button, Choice, Event, Form, FormField, Reply, Rich, fill, hearth_text,
                         join_rich, rich, say)
 from bot.flows.common import as_id, written_in
@@ -150,7 +151,7 @@ async def notes_list(app: "Hearth", ev: Event) -> Reply:
     return Reply(body=join_rich(lines, "\n\n"))
 
 
-#: The most of a note's words its deletion question shows.
+#: The most characters of a note its deletion question shows ("…" ends a note cut to fit).
 NOTE_SHOWN = 200
 
 
@@ -163,7 +164,7 @@ async def _note_exists(app: "Hearth", ev: Event) -> Rich:
     if note is None:
         raise _no_such_note(ev)
     stamp = day_month(note.created_at.astimezone(await app.timezone_of(ev.actor)).date())
-    words = note.text if len(note.text) <= NOTE_SHOWN else note.text[:NOTE_SHOWN].rstrip() + "…"
+    words = fit(note.text, NOTE_SHOWN)  # (cut between whole characters, at a word where one is near)
     return rich(f"**#{note.number}** · {stamp}\n" + "{}", words)
 
 
