@@ -270,7 +270,8 @@ async def build_modal(form: Form, state: AdapterState, intro: str = "") -> disco
     if len(form.fields) > MODAL_COMPONENTS:
         log.warning("form %s has %d fields; Discord shows %d", form.action, len(form.fields), MODAL_COMPONENTS)
     for field in form.fields[:MODAL_COMPONENTS]:
-        label = _cut(field.label, LABEL_LIMIT, field.name.replace("_", " ").capitalize())
+        # (a field without a label of its own says what it asks for, in the reader's language: never its name)
+        label = _cut(field.label, LABEL_LIMIT, field.placeholder or "…")
         modal.add_item(discord.ui.Label(text=label, description=_hint(field), component=_input(field)))
     modal.stop()  # answered in HearthClient.on_form_submitted, on any process
     return modal

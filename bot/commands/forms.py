@@ -28,7 +28,9 @@ MAX_SUBMIT_LABEL = 24
 Defaults = Callable[["Hearth", Actor, Mapping[str, str]], Awaitable[dict[str, str]]]
 """What a form is filled in with, given who opens it and the options already decided (`hidden`)."""
 
-#: How an option is labelled in a form when its command says nothing else.
+#: How an option is labelled in a form when its command says nothing else (`CommandForm.labels`). Every option a
+#: form may ask for has a label here or in its command's form: an option's name is a word people type in English
+#: ("opt_in", "dm"), never a label (`tests/adapters/test_form_labels.py` holds every field, in every language).
 LABELS = {
     "when": N_("When does it run?"),
     "channel": N_("Channel"),
@@ -41,6 +43,26 @@ LABELS = {
     "rename": N_("New name"),
     "text": N_("Text"),
     "kind": N_("Kind"),
+    "schedule": N_("Which check-in?"),
+    "reminders": N_("Remind me before it closes?"),
+    "dm": N_("Get the prompt by direct message?"),
+    "mood": N_("How are you, 1 to 5?"),  # (a check-in answer's fields: as its own form asks, `flows.checkins`)
+    "words": N_("Anything you'd like to say?"),
+    "visibility": N_("Who sees your words?"),
+    "region": N_("Your region"),
+    "language": N_("Language"),
+    "until": N_("Until when?"),
+    "date": N_("Which date?"),
+    "who": N_("Who?"),
+    "id": N_("Which prompt?"),
+    "pack": N_("Which pack?"),
+    "number": N_("Note number"),
+    "weeks": N_("How many weeks?"),
+    "count": N_("How many entries?"),
+    "key": N_("Which setting?"),
+    "value": N_("New value"),
+    "duty": N_("On duty?"),
+    "command": N_("Which command?"),
 }
 #: The option a terminal uses to name a file on its own machine: a chat form takes the upload instead.
 TERMINAL_PATH = "path"
@@ -125,10 +147,20 @@ def _field(option: "Option", spec: CommandForm, default: str | None, schedules: 
         choices = tuple(Choice(n, n) for n in schedules)
     if choices:
         kind = "choice"
-    label = spec.labels.get(option.name) or LABELS.get(option.name) or option.name.replace("_", " ").capitalize()
-    return FormField(option.name, _(label), kind, required=option.required,  # type: ignore[arg-type]
-                     max_length=option.max_length, choices=choices, default=default,
+    return FormField(option.name, label_of(option, spec, facts), kind,  # type: ignore[arg-type]
+                     required=option.required, max_length=option.max_length, choices=choices, default=default,
                      placeholder=described(option, facts), hint=hint)
+
+
+def label_of(option: "Option", spec: CommandForm, facts: Mapping[str, str]) -> str:
+    """An option's field label, in the language in use: its command's, else the usual one for its name (`LABELS`),
+    else (an option nobody labelled: a test holds every one to have a label) its description, never its name,
+    which is an English word to type ("tell_moderator" read "Tell moderator" in every language)."""
+    label = spec.labels.get(option.name) or LABELS.get(option.name)
+    if label is not None:
+        return _(label)
+    description = described(option, facts)
+    return description[:1].upper() + description[1:]
 
 
 

@@ -815,7 +815,9 @@ async def set_region(app: "Hearth", ev: Event) -> Reply:
            choices=(Choice("yes", "yes"), Choice("no", "no")), old_names=("on",)),  # ("on": no word a person uses)
     Option("tell_moderator", "also let a moderator know (never what you wrote)", kind="choice",
            choices=(Choice("yes", "yes"), Choice("no", "no"))),
-    example="me lowmood yes tell_moderator=no", form=CommandForm("A word after low days"),
+    example="me lowmood yes tell_moderator=no",
+    form=CommandForm("A word after low days", labels={"opt_in": N_("Get a private word after low days?"),
+                                                      "tell_moderator": N_("Also let a moderator know?")}),
 )
 async def low_mood(app: "Hearth", ev: Event) -> Reply:
     on = yes_no(ev.args["opt_in"], False, "opt_in")
