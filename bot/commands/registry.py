@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
-from bot.content.style import shows_nothing, unseen  # (the one rule for what shows nothing)
+from bot.content.style import only_marks, shows_nothing, unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
 from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
                         rich)
@@ -816,6 +816,9 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
             and shows_nothing(value):
         raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
             option=opt.name), field=opt.name)
+    if opt.label and only_marks(value):  # (a name people read and type again: `mod schedule create """ …`)
+        raise UserError(_("“{typed}” is only punctuation, and a name needs a word people can read. Could you "
+                          "choose another?"), typed=value, field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
         said = LONGER_AS_KEPT if len(value) > len(typed.strip()) else \
             N_("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?")
