@@ -78,7 +78,12 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         prompt = await _choose_prompt(app, schedule, scheduled_at, recent.get(schedule.id, []), candidates,
                                       posted_in)
         if prompt is None:
-            log.warning("schedule %s has no enabled check-in prompts; no round opened", schedule.id)
+            if (schedule.id, scheduled_at) not in app.no_prompt_for:  # (once a round: a catch-up tries it again)
+                if len(app.no_prompt_for) >= 10_000:
+                    app.no_prompt_for.clear()
+                app.no_prompt_for.add((schedule.id, scheduled_at))
+                log.warning("schedule %s has no enabled check-in prompts; no round opened for %s", schedule.id,
+                            scheduled_at.isoformat())
             continue
         closes_at = now + timedelta(minutes=schedule.open_minutes)
         remind_at = None
