@@ -322,7 +322,7 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
 
 @router.command(
   "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
-  NAME,
+  dataclasses.replace(NAME, given=True),
   Option("channel", "where rounds are posted", kind="channel", required=True),
   Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True, reads=parse_when),
   *SETTINGS,
@@ -347,7 +347,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     NAME,
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True, reads=parse_when),
     Option("channel", "a new channel", kind="channel"),
-    Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
+    Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True, given=True),
     *EDIT_SETTINGS,
     permission="moderator", pin=_schedule_pin,
     example="mod schedule edit mornings weekdays 09:30",

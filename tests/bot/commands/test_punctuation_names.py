@@ -40,3 +40,15 @@ def test_punctuation_alone_is_only_marks(name):
 
 def test_blank_is_not_only_marks():
     assert not only_marks(" \u200b")
+
+
+async def test_a_check_in_named_so_before_can_still_be_found_to_rename_or_delete(app):
+    """Only a name being given is refused: one already saved (before this check) is looked up as any other."""
+    from tests.conftest import run
+
+    s = await make_schedule(app, name="circle")
+    await app.store.db.execute("UPDATE schedules SET name = ? WHERE id = ?", '"', s.id)
+    said = text(await run(app, MIA, "mod schedule pause", name='"'))
+    assert "only punctuation" not in said and "paused" in said, said
+    said = text(await run(app, MIA, "mod schedule edit", name='"', rename="Tea time"))
+    assert "only punctuation" not in said and "Tea time" in said, said
