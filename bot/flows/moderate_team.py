@@ -470,7 +470,7 @@ _SETTING_EXAMPLES = {"summary_floor": "5", "retention_days": "90", "alert_channe
 def _one_word(key: str, raw: str) -> None:
     """A one-word setting given more words ("summary_floor 5 extra words"): the words after its value are named as
     extra, never read as the value and refused for what it is not ("should be a whole number" of a 5)."""
-    first, *extra = raw.split()
+    first, *extra = raw.split() or [""]
     if extra and key not in _WORDS_SETTINGS:
         with about("value"):
             raise UserError(_("{key} takes one word, like {example}, and “{extra}” came after “{first}”. Could you "

@@ -272,7 +272,8 @@ def test_a_pack_problem_is_told_in_the_readers_language(tmp_path, monkeypatch):
 
 
 def test_a_name_or_id_of_only_punctuation_is_refused():
-    header = HEADER.replace('id = "test-pack"', 'id = "---"').replace('name = "Test pack"', 'name = "..."')
+    header = HEADER.replace('id = "test-pack"', 'id = "---"')
+    header = header.replace('name = "Test pack"', 'name = "..."')
     joined = "\n".join(problems_of(pack_text(prompt(id="-"), header=header)))
     assert '[pack]: the name "..." is only punctuation' in joined
     assert 'pack id "---" is only dashes' in joined and 'prompt id "-" is only dashes' in joined

@@ -63,7 +63,8 @@ async def test_me_timezone_auto_goes_back_to_the_communitys_zone_and_says_which(
     await run(app, ann, "me timezone", timezone="Asia/Tokyo")
     assert (await app.timezone_of(ann)).key == "Asia/Tokyo"
     said = text(await typed(app, ann, "me timezone reset"))
-    assert said.startswith("Done: you have no timezone of your own now, so I use the community's, America/Chicago."), said
+    assert said.startswith("Done: you have no timezone of your own now, so I use the community's, "
+                           "America/Chicago."), said
     assert (await app.timezone_of(ann)).key == "America/Chicago"
     # Where the app gives one (Slack's), that one is what follows, and the reply says so.
     slack_ann = dataclasses.replace(ann, timezone="Europe/Lisbon")
