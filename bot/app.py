@@ -97,6 +97,9 @@ class Hearth:
     metrics: Metrics = field(default_factory=Metrics)
     #: Each platform's answer to whose a channel is (`bot.channels`), registered by its adapter.
     channel_directories: "dict[str, ChannelDirectory]" = field(default_factory=dict)
+    #: The rounds (schedule, fire time) that found no prompt to open with (`bot.engines.rounds.open_rounds`): tried
+    #: again while they may still open (a theme switched back on), and said in the log once each, not at every try.
+    no_prompt_for: set[tuple[int, datetime]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         i18n.years_from(self.clock.now)  # (a date in another year than the clock's is written with its year)

@@ -206,6 +206,8 @@ class Response:
     change_refused: int = 0
     """The platform refused for good to change its post (`OutboxRepository.mark_change_refused`): `EDIT_REFUSED`,
     the post still shows earlier words; `REMOVAL_REFUSED`, the post is still up. Cleared when a change goes through."""
+    held_for: str | None = None
+    """Words held back from the post their member chose (that visibility), saved private until they choose."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Response":
@@ -213,6 +215,7 @@ class Response:
             row["id"], row["round_id"], row["user_id"], row["mood"], row["text"], row["visibility"],
             row["post_ref"], parse_iso(row["created_at"]), parse_iso(row["updated_at"]), bool(row.get("unposted")),
             refused=bool(row.get("post_refused")), change_refused=int(row.get("change_refused") or 0),
+            held_for=row.get("held_for") or None,
         )
 
 

@@ -854,9 +854,11 @@ class ConsoleAdapter:
                 raise IndexError(number)          # button, or the one before it, such as me delete's "Yes, go ahead")
             button = buttons[number - 1]
         except (ValueError, IndexError):
-            shown = render_buttons(buttons) if buttons else _("none yet")
+            if not buttons:  # ("The last ones were: none yet" named a list that isn't there)
+                raise UserError(_("There's no button “{typed}”: there are no buttons to press yet."),
+                                typed=rest.strip()) from None
             raise UserError(_("There's no button “{typed}”. The last ones were: {buttons}"), typed=rest.strip(),
-                            buttons=hearth_text(shown)) from None
+                            buttons=hearth_text(render_buttons(buttons))) from None
         await self._dispatch(Event("action", actor, button.action, dict(button.args)))
 
     async def _advance(self, rest: str) -> None:

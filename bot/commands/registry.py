@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Literal, Mapping
 
 from bot.commands.forms import CommandForm, command_form
-from bot.content.style import shows_nothing, unseen  # (the one rule for what shows nothing)
+from bot.content.style import only_marks, shows_nothing, unseen  # (the one rule for what shows nothing)
 from bot.errors import NotYours, Spent, UserError, quoted
 from bot.events import (SHOWN_TO, Actor, Button, ButtonStyle, Choice, Event, Reply, Rich, fill, hearth_text, join_rich,
                         rich)
@@ -160,6 +160,9 @@ class Option:
     """A name people will read and type again (a check-in's): invisible format characters (zero-width spaces,
     direction marks) are dropped and spaces squeezed, so two names that look alike are alike, and it may not be
     blank once they are gone."""
+    given: bool = False
+    """A name being given (a new check-in's, a rename), not one looked up: one of only punctuation is refused
+    (`only_marks`), while looking one up finds any, so one named so before can still be renamed or deleted."""
     mistaken: tuple[str, ...] = ()
     """Words people type meaning one of the choices ("public" for shared): refused with the list, never taken
     as the next option's text."""
@@ -816,6 +819,9 @@ def check_value(cmd: Command, opt: Option, value: str) -> str:
             and shows_nothing(value):
         raise UserError(_("“{option}” needs at least one letter or number people can see.").format(
             option=opt.name), field=opt.name)
+    if opt.given and only_marks(value):  # (a name people read and type again: `mod schedule create """ …`)
+        raise UserError(_("“{typed}” is only punctuation, and a name needs a word people can read. Could you "
+                          "choose another?"), typed=value, field=opt.name)
     if opt.max_length and len(value) > opt.max_length:
         said = LONGER_AS_KEPT if len(value) > len(typed.strip()) else \
             N_("“{option}” can be at most {limit} characters; this one has {length}. Could you make it shorter?")

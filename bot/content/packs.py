@@ -35,7 +35,7 @@ import tomli_w
 
 from bot.i18n import N_, _, number
 from bot.content.errors import PackError
-from bot.content.style import shows_nothing, unseen
+from bot.content.style import only_marks, shows_nothing, unseen
 from bot.content.texts import CheckinTexts, Mood, load_texts
 from bot.content.toml import parse_toml, read_text_file
 
@@ -269,6 +269,9 @@ def _header_value_problem(key: str, value: str) -> str | None:
     if key == "name":
         if shows_nothing(value):
             return _("the name is empty — give the pack a short name, like name = \"Our team's prompts\"")
+        if only_marks(value):
+            return _("the name \"{value}\" is only punctuation — give the pack a short name, like name = \"Our "
+                     "team's prompts\"").format(value=value)
         if len(value) > MAX_NAME_CHARS:
             return _("the name is {chars} characters; the limit is {limit} — shorten it").format(
                 chars=len(value), limit=MAX_NAME_CHARS)
@@ -296,6 +299,10 @@ def _id_problem(value: str, of: str) -> str | None:
                   "like {example}") if pack else
                 _("prompt id \"{value}\" can only use lowercase letters, digits and dashes (a-z, 0-9, -), "
                   "like {example}")).format(value=value, example=example)
+    if not value.strip("-"):  # ("---": nothing a person could tell apart or type again)
+        return (_("pack id \"{value}\" is only dashes — give it a letter or a digit too, like {example}") if pack
+                else _("prompt id \"{value}\" is only dashes — give it a letter or a digit too, like {example}")
+                ).format(value=value, example=example)
     if len(value) > MAX_ID_CHARS:
         return (_("pack id \"{value}\" is {chars} characters; the limit is {limit} — shorten it") if pack else
                 _("prompt id \"{value}\" is {chars} characters; the limit is {limit} — shorten it")

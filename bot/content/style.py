@@ -33,6 +33,14 @@ def shows_nothing(text: str) -> bool:
     return all(ch.isspace() or unseen(ch) or ch in BLANK_LETTERS or unicodedata.category(ch) in ("Mn", "Me")
                for ch in text)
 
+def only_marks(text: str) -> bool:
+    """Whether `text` has something people see but nothing a name is made of: only quotes, dots, dashes and other
+    punctuation (a lone `"` left from a quote typed three times), besides what shows nothing. A letter, a digit or
+    an emoji is enough (“☕”); a blank text is `shows_nothing`'s."""
+    return not shows_nothing(text) and all(
+        ch.isspace() or unseen(ch) or ch in BLANK_LETTERS or unicodedata.category(ch) in ("Mn", "Me")
+        or unicodedata.category(ch).startswith("P") for ch in text)
+
 #: Fewer words than this hardly make a question people know how to answer ("Hi?", "Mood"; "What mended?" does).
 MIN_WORDS = 2
 _DEMANDS = re.compile(r"\b(you must|you should|you ought to|you have to|must)\b", re.IGNORECASE)

@@ -59,6 +59,7 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
     results: list[Round | None] = [None] * len(due)
     buttons: dict[str, tuple[Button, ...]] = {}  # the same on every opening message in a language: built once
     items: list[tuple[Schedule, dict, list[Outgoing]]] = []
+    unopened: list[Outgoing] = []
     where: list[int] = []
     communities: dict[str, Community] = {}
     languages: dict[str, str | None] = {}
@@ -78,7 +79,14 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
         prompt = await _choose_prompt(app, schedule, scheduled_at, recent.get(schedule.id, []), candidates,
                                       posted_in)
         if prompt is None:
-            log.warning("schedule %s has no enabled check-in prompts; no round opened", schedule.id)
+            if (schedule.id, scheduled_at) not in app.no_prompt_for:  # (once a round: a catch-up tries it again)
+                if len(app.no_prompt_for) >= 10_000:
+                    app.no_prompt_for.clear()
+                app.no_prompt_for.add((schedule.id, scheduled_at))
+                log.warning("schedule %s has no enabled check-in prompts; no round opened for %s", schedule.id,
+                            scheduled_at.isoformat())
+                with speaking(posted_in):  # (its members waited for it: told where its round would be, once)
+                    unopened.append(_no_prompt_post(schedule, scheduled_at))
             continue
         closes_at = now + timedelta(minutes=schedule.open_minutes)
         remind_at = None
@@ -96,6 +104,9 @@ async def open_rounds(app: "Hearth", due: list[tuple[Schedule, datetime]]) -> li
                                        people.get(schedule.id, []), prompt, closes_at, buttons)
         items.append((schedule, fields, outgoing))
         where.append(i)
+    if unopened:  # (keyed by schedule and fire time: said once a round, whichever process or start tries it)
+        await app.store.outbox.enqueue(unopened, now)
+        app.outbox.kick()
     if not items:
         return results
     if len(items) == 1:
@@ -167,6 +178,15 @@ def _buttons_in(app: "Hearth", cache: dict[str, tuple[Button, ...]]) -> tuple[Bu
     if lang not in cache:
         cache[lang] = mood_buttons(app, ROUND_PLACEHOLDER)
     return cache[lang]
+
+
+def _no_prompt_post(schedule: Schedule, scheduled_at: datetime) -> Outgoing:
+    """Said in the check-in's channel when its round is due and no check-in prompt is on for it: its members
+    were told nothing, and the moderators' heads-up came only when the last one was switched off."""
+    reply = Reply(body=rich(_("The check-in **{}** couldn't start: no check-in prompt is switched on for it right "
+                              "now. A moderator can switch some back on."), schedule.name), visibility="channel")
+    return Outgoing(f"schedule:{schedule.id}:no-prompt:{scheduled_at.isoformat()}", "post",
+                    {"channel": schedule.channel_id, "community": schedule.community_id}, reply_to_json(reply))
 
 
 def _round_post(app: "Hearth", schedule: Schedule, prompt: str, closes_at: datetime, tz: ZoneInfo,

@@ -110,8 +110,10 @@ async def status(app: "Hearth", ev: Event) -> Reply:
         if open_now else {}
     for rnd, schedule in open_now:
         mine = mine_by_round.get(rnd.id)
-        state = _("answered ({visibility})").format(visibility=_(VISIBILITY_WORDS[mine.visibility])) if mine \
-            else _("not answered yet")
+        shown = _("private, held back from the post you chose, waiting for your choice") \
+            if mine and mine.held_for and mine.visibility == "private" else \
+            _(VISIBILITY_WORDS[mine.visibility]) if mine else ""  # (held back: as `me history` and `me data` say)
+        state = _("answered ({visibility})").format(visibility=shown) if mine else _("not answered yet")
         lines.append(rich(_("• Open now: **{}**, closes {}") + f" — {state}", schedule.name,
                           show_time(rnd.closes_at, tz)))
     if member.snooze_until and member.snoozed(app.today(tz)):

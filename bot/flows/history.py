@@ -55,6 +55,10 @@ async def history(app: "Hearth", ev: Event) -> Reply:
             _(VISIBILITY_WORDS[resp.visibility])  # (an anonymous post refused, then the answer changed: as it is now)
         if resp.refused and resp.visibility == "shared":  # (the platform refused its post: nobody saw it)
             shown = _("shared, not posted")
+        if resp.held_for and resp.visibility == "private":  # (as `me data` and `me export` say it: not plain "private")
+            shown = _("private, held back from the post you chose, waiting for your choice") \
+                if rnd.closed_at is None else \
+                _("held back from the post you chose; its round closed before you chose, so it stayed private")
         if resp.kept:  # (a moderator deleted its check-in: the answer stayed the member's, its post came down)
             shown = _("check-in deleted, kept for you only")
         elif resp.change_refused == EDIT_REFUSED:  # (the platform refused its post's edit: it shows earlier words)

@@ -486,7 +486,8 @@ async def schedule_note(app: "Hearth", ev: Event) -> Reply:
                                name=schedule.name), unchanged=True)
     await app.store.insights.set_note(schedule.id, text, ev.actor.user_id, app.now())
     await audit(app, ev, "schedule.note", schedule.name)
-    return Reply(body=fill(_("Saved. The next round of **{name}** opens with: “{note}” It shows on that post only."),
+    return Reply(body=fill(_("Saved. The next round of **{name}** opens with this note, shown on that post only: "
+                             "“{note}”"),
                            name=schedule.name, note=text))
 
 

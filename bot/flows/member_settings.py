@@ -22,16 +22,43 @@ if TYPE_CHECKING:
 router = Router("member_settings")
 
 
+def _own_timezone(name: str) -> "ZoneInfo | None":
+    """A timezone of one's own, or None for none ("auto", "reset", "default", "off": as `me language auto`)."""
+    return None if language.plain(name) in language.AUTO else check_timezone(name)
+
+
 @router.command("me timezone", "Set your timezone, so every time I show you is yours.",
-                Option("timezone", "an IANA name such as Europe/Berlin or America/Chicago", kind="timezone",
-                       required=True, suggest="timezones", reads=check_timezone),
+                Option("timezone", "an IANA name such as Europe/Berlin, or auto to stop using one of your own",
+                       kind="timezone", required=True, suggest="timezones", reads=_own_timezone),
                 example="me timezone Europe/Berlin", form=CommandForm("Your timezone"))
 async def set_timezone(app: "Hearth", ev: Event) -> Reply:
     with about("timezone"):
-        tz = check_timezone(ev.args["timezone"])
+        tz = _own_timezone(ev.args["timezone"])
+    if tz is None:
+        return await _timezone_reset(app, ev)
     await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, timezone=tz.key)
     local = app.now().astimezone(tz)
     return say(_("Done: your timezone is {zone}. It's {time} there now.").format(zone=tz.key, time=clock(local)))
+
+
+async def _timezone_reset(app: "Hearth", ev: Event) -> Reply:
+    """`me timezone auto`: no zone of their own, so times are shown in their app's, else the community's (as
+    `Hearth.timezone_of` chooses), and the reply says which, truly. None set: nothing changes, nothing is written."""
+    member = await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id)
+    had = member is not None and bool(member.timezone)
+    if had:
+        await app.store.communities.update_member(ev.actor.community_id, ev.actor.user_id, timezone=None)
+        member = await app.store.communities.get_member(ev.actor.community_id, ev.actor.user_id)
+    tz = await app.timezone_of(ev.actor, member)
+    time = clock(app.now().astimezone(tz))
+    if not had:
+        return say(_("You hadn't set a timezone of your own, so nothing changed: I show you times in {zone}, where "
+                     "it's {time} now.").format(zone=tz.key, time=time), unchanged=True)
+    if ev.actor.timezone or (member is not None and member.platform_timezone):
+        return say(_("Done: you have no timezone of your own now, so I use your app's, {zone}. It's {time} there "
+                     "now.").format(zone=tz.key, time=time))
+    return say(_("Done: you have no timezone of your own now, so I use the community's, {zone}. It's {time} there "
+                 "now.").format(zone=tz.key, time=time))
 
 
 @router.command("me snooze", "Pause your DMs and reminders until a date, without leaving anything.",

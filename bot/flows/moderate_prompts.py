@@ -36,15 +36,16 @@ ID_OPTION = Option("id", "the prompt's id, from mod prompt list", required=True,
 KIND_LABELS = {"checkin": N_("check-in"), "reflection": N_("reflection")}
 
 
-async def nothing_left(app: "Hearth", community: str) -> list[Rich]:
+async def nothing_left(app: "Hearth", community: str, kinds: tuple[str, ...] = KINDS) -> list[Rich]:
     """A heads-up for each kind of prompt with none left switched on here, said by whatever switched the last one
     off (a pack, a theme, one prompt): rounds would open with no prompt, so none opens, and `reflect` has none. While
     other check-in prompts are on, each check-in whose own theme and depth have none left is named: its rounds
-    won't open either (a theme switched off under `mod schedule create … theme=listening`)."""
+    won't open either (a theme switched off under `mod schedule create … theme=listening`). `kinds`: the kinds to
+    tell of (`mod schedule list` tells only of check-ins)."""
     posted_in = await app.channel_language(community)
     lines = [rich(_("Heads up: there are no {kind} prompts left switched on. Turn something back on, or add your own "
                     "with **mod prompt add**.").format(kind=_(KIND_LABELS[kind])))
-             for kind in KINDS if not await available(app, community, kind, lang=posted_in)]
+             for kind in kinds if not await available(app, community, kind, lang=posted_in)]
     if await available(app, community, "checkin", lang=posted_in):
         for schedule in await app.store.schedules.list_all(community):
             if (schedule.theme or schedule.depth) and not await available(

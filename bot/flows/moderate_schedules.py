@@ -25,7 +25,7 @@ from bot.events import (Actor, Button, Choice, Event, Reply, Rich, channel, fill
                         rich, say)
 from bot.flows.common import (as_id, audit, next_rounds, schedule_line, schedule_named, schedule_rows, show_time,
                                zoned_day)
-from bot.flows.moderate_prompts import MEMBERS_ASK, concern
+from bot.flows.moderate_prompts import MEMBERS_ASK, concern, nothing_left
 from bot.i18n import N_, _, long_day, ngettext, speaking
 from bot.models import Round, Schedule
 from bot.scheduling import check_timezone, next_fires, parse_date, parse_duration, parse_when
@@ -322,7 +322,7 @@ async def _settings_now(app: "Hearth", actor: Actor, hidden: Mapping[str, str]) 
 
 @router.command(
   "mod schedule create", "Create a check-in schedule (you'll see a preview first).",
-  NAME,
+  dataclasses.replace(NAME, given=True),
   Option("channel", "where rounds are posted", kind="channel", required=True),
   Option("when", "e.g. 'weekdays 09:00', 'mondays 18:30' or a cron line", required=True, rest=True, reads=parse_when),
   *SETTINGS,
@@ -347,7 +347,7 @@ async def create(app: "Hearth", ev: Event) -> Reply:
     NAME,
     Option("when", "a new time, e.g. 'weekdays 09:30'", rest=True, reads=parse_when),
     Option("channel", "a new channel", kind="channel"),
-    Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True),
+    Option("rename", "a new name", max_length=MAX_NAME_CHARS, label=True, given=True),
     *EDIT_SETTINGS,
     permission="moderator", pin=_schedule_pin,
     example="mod schedule edit mornings weekdays 09:30",
@@ -413,7 +413,10 @@ async def list_schedules(app: "Hearth", ev: Event) -> Reply:
     rows = await schedule_rows(app, ev.actor, await app.timezone_of(ev.actor))
     if not rows:
         return say(_("No check-ins yet. Create one with **mod schedule create**."))
-    return Reply(body=join_rich([rich(_("**Check-in schedules**")), *(rich("• ") + row.text() for row in rows)]))
+    # (each "next:" is only a round if a prompt is on for it: with none, the list says so, as switching them off did)
+    heads_up = await nothing_left(app, ev.actor.community_id, kinds=("checkin",))
+    return Reply(body=join_rich([rich(_("**Check-in schedules**")), *(rich("• ") + row.text() for row in rows),
+                                 *heads_up]))
 
 
 @router.command("mod schedule pause", "Pause a check-in until a date (or until resumed).", NAME,

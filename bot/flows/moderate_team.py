@@ -292,6 +292,7 @@ SETTING_CHOICES = ("summary_floor", "retention_days", "alert_channel", "default_
 CRISIS_SCREENS = READINGS
 CHANNEL_SETTINGS = ("alert_channel", "digest_channel")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @router.command("mod settings", "Show or change the community's settings.",
@@ -328,6 +329,7 @@ async def settings(app: "Hearth", ev: Event) -> Reply:
 
         use(await app.language_of(ev.actor))
     else:
+        _one_word(key, ev.args["value"])
         if key in CHANNEL_SETTINGS and ev.args["value"].strip().lower() not in {"off", "none"}:
             value = await own_channel(app, ev.actor, ev.args["value"], "value")  # this community's, this platform's
             if key == "alert_channel":
@@ -457,6 +459,25 @@ def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich
     return rich("{}", str(value))
 
 
+#: Settings whose value may be more than one word ("model crisis"); every other one is a single word.
+_WORDS_SETTINGS = ("crisis_screen",)
+#: A value each one-word setting takes, for a refusal that names words after it.
+_SETTING_EXAMPLES = {"summary_floor": "5", "retention_days": "90", "alert_channel": "#care",
+                     "digest_channel": "#moderators", "digest_day": "mon", "digest_time": "09:00",
+                     "default_region": "us", "default_timezone": "Europe/Berlin"}
+
+
+def _one_word(key: str, raw: str) -> None:
+    """A one-word setting given more words ("summary_floor 5 extra words"): the words after its value are named as
+    extra, never read as the value and refused for what it is not ("should be a whole number" of a 5)."""
+    first, *extra = raw.split() or [""]
+    if extra and key not in _WORDS_SETTINGS:
+        with about("value"):
+            raise UserError(_("{key} takes one word, like {example}, and “{extra}” came after “{first}”. Could you "
+                              "send it again without those words?"), key=hearth_text(key),
+                            example=hearth_text(_SETTING_EXAMPLES[key]), first=first, extra=" ".join(extra))
+
+
 def _setting_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     with about("value"):
         return _checked_value(app, key, raw, ev)
@@ -485,7 +506,8 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key in CHANNEL_SETTINGS:
         return None  # "off" (any channel named is checked by `own_channel`, in `settings`)
     if key == "digest_day":
-        day = raw.strip().lower()[:3]
+        typed = raw.strip().lower()  # ("thu", "thurs", "thursday": never "thunder")
+        day = next((d for d, full in zip(_WEEKDAYS, _DAY_NAMES) if len(typed) >= 3 and full.startswith(typed)), "")
         if day not in _WEEKDAYS:
             raise UserError(_("Choose a day of the week, like mon or thursday."))
         return day
@@ -494,10 +516,11 @@ def _checked_value(app: "Hearth", key: str, raw: str, ev: Event) -> object:
     if key == "crisis_screen":  # ("model crisis", "model_crisis", "modelcrisis" are "model-crisis")
         screen = {c.replace("-", ""): c for c in CRISIS_SCREENS}.get(re.sub(r"[\W_]+", "", raw.lower()), raw.strip())
         if screen not in CRISIS_SCREENS:
-            raise UserError(_("Choose model (reads what words mean, and gives a private word when only it hears "
+            raise UserError(_("crisis_screen can't be “{typed}”.") + " " + _(
+                "Choose model (reads what words mean, and gives a private word when only it hears "
                               "something heavy), model-crisis (its alarm also sends the crisis answer and the care "
                               "note) or phrases (fixed phrases only: fewer care replies to people who are fine, and "
-                              "more people missed)."))
+                              "more people missed)."), typed=raw.strip())
         return screen
     if key == "default_region":
         return _region(app, raw)

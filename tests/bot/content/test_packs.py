@@ -269,3 +269,11 @@ def test_a_pack_problem_is_told_in_the_readers_language(tmp_path, monkeypatch):
     # The same file in English, as the operator's `hearth content lint` prints it:
     assert problems_of(text, "your file")[0] == ('your file: [pack]: missing "language" — add a line like '
                                                  'language = "en"')
+
+
+def test_a_name_or_id_of_only_punctuation_is_refused():
+    header = HEADER.replace('id = "test-pack"', 'id = "---"')
+    header = header.replace('name = "Test pack"', 'name = "..."')
+    joined = "\n".join(problems_of(pack_text(prompt(id="-"), header=header)))
+    assert '[pack]: the name "..." is only punctuation' in joined
+    assert 'pack id "---" is only dashes' in joined and 'prompt id "-" is only dashes' in joined

@@ -575,3 +575,13 @@ async def test_an_answer_changed_without_words_keeps_the_words_it_had(app, clock
     assert (mine.mood, mine.visibility, mine.text) == (4, "private", "long week, glad it's over")
     await typed(app, rae, "checkin answer 4 new words now")
     assert (await app.store.rounds.response_of(rnd.id, rae.user_id)).text == "new words now"
+
+
+async def test_checkin_status_says_a_held_answer_is_held_back_too(app, clock):
+    from tests.bot.flows.test_crisis_care import CRISIS, offer_of
+
+    await open_round(app, clock)
+    ann = actor("ann")
+    offer_of(await run(app, ann, "checkin answer", mood="2", visibility="anonymous", words=CRISIS))
+    said = text(await run(app, ann, "checkin status"))
+    assert "answered (private, held back from the post you chose, waiting for your choice)" in said, said

@@ -281,7 +281,8 @@ async def test_without_matplotlib_the_numbers_come_alone_and_say_why(app, clock,
 async def test_a_what_we_changed_note_shows_once_on_the_next_round(app, clock):
     await two_weeks(app, clock)
     said = text(await run(app, MIA, "mod schedule note", name="mornings", text="We moved the call to Thursdays."))
-    assert "Saved" in said
+    assert said == ("Saved. The next round of mornings opens with this note, shown on that post only: “We moved the "
+                    "call to Thursdays.”"), said  # (the note last: "…opens with: “note” It shows…" had no stop)
     before = len(app.sent)
     for day in (21, 22):
         clock.set(datetime(2026, 1, day, 9, 0, tzinfo=UTC))

@@ -45,3 +45,35 @@ async def test_checkin_status_says_the_same_exception_while_snoozed(app, clock):
     shown = text(await run(app, ann, "checkin status"))
     assert "DMs and reminders are snoozed until" in shown
     assert "One thing still comes: the private check-in you asked me for after a hard moment" in shown
+
+
+# -- `me timezone auto`: a way back from a timezone of one's own, short of `me delete` -----------------------------
+
+
+async def test_me_timezone_auto_goes_back_to_the_communitys_zone_and_says_which(app):
+    import dataclasses
+
+    from tests.conftest import typed
+
+    ann, mia = actor("ann"), actor("mia", moderator=True)
+    await run(app, mia, "mod settings", key="default_timezone", value="America/Chicago")
+    said = text(await run(app, ann, "me timezone", timezone="auto"))
+    assert said.startswith("You hadn't set a timezone of your own, so nothing changed: I show you times in "
+                           "America/Chicago"), said
+    await run(app, ann, "me timezone", timezone="Asia/Tokyo")
+    assert (await app.timezone_of(ann)).key == "Asia/Tokyo"
+    said = text(await typed(app, ann, "me timezone reset"))
+    assert said.startswith("Done: you have no timezone of your own now, so I use the community's, "
+                           "America/Chicago."), said
+    assert (await app.timezone_of(ann)).key == "America/Chicago"
+    # Where the app gives one (Slack's), that one is what follows, and the reply says so.
+    slack_ann = dataclasses.replace(ann, timezone="Europe/Lisbon")
+    await run(app, slack_ann, "me timezone", timezone="Asia/Tokyo")
+    said = text(await run(app, slack_ann, "me timezone", timezone="Default"))
+    assert said.startswith("Done: you have no timezone of your own now, so I use your app's, Europe/Lisbon."), said
+
+
+async def test_help_says_how_to_stop_using_a_timezone_of_ones_own(app):
+    from tests.conftest import typed
+
+    assert "auto to stop using one of your own" in text(await typed(app, actor("ann"), "help me timezone"))

@@ -74,3 +74,11 @@ async def test_switching_off_the_theme_a_check_in_uses_names_that_check_in(app):
     said = text(await run(app, MIA, "mod theme off", theme="repair"))
     assert "mornings" in said and "evening" not in said, said  # (still none for it: said again, truly)
     assert "mornings" not in text(await run(app, MIA, "mod theme on", theme="listening"))
+
+
+async def test_the_schedule_list_says_no_round_will_open_with_no_prompts(app):
+    await make_schedule(app)
+    assert HEADS_UP not in text(await run(app, MIA, "mod schedule list"))
+    await run(app, MIA, "mod pack off", pack="hearth-checkins")
+    said = text(await run(app, MIA, "mod schedule list"))
+    assert "mornings" in said and HEADS_UP in said and "reflection" not in said, said
