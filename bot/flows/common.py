@@ -281,10 +281,7 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
     if not actor.from_platform:
         if ref in listed:
             return ref
-        found = await app.store.communities.members_named(actor.community_id, ref, shown)
-        found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
-        if listed and any(m in listed for m in found):  # a removal: only someone on the list can be meant
-            found = [m for m in found if m in listed]
+        found = await _named(app, actor, ref, shown, listed)
         if len(found) == 1:
             return found[0]
         if found:
@@ -302,10 +299,7 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
                             field=field)
         ref = f"{platform}:{shown.lower()}"
     elif typed:  # (a name typed on Slack or Discord: someone Hearth has met here by it, never an id made up from it)
-        found = await app.store.communities.members_named(actor.community_id, ref, shown)
-        found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
-        if listed and any(m in listed for m in found):
-            found = [m for m in found if m in listed]
+        found = await _named(app, actor, ref, shown, listed)
         if len(found) == 1:
             return found[0]
         if found:
@@ -317,6 +311,16 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
         if m != ref and user_ref(actor, m) == ref:
             return m
     return ref
+
+
+async def _named(app: "Hearth", actor: Actor, ref: str, shown: str, listed: Collection[str]) -> list[str]:
+    """The members Hearth has met here by the name (or id) typed, and those of `listed` it names; for a removal
+    (`listed`: the moderator list) only someone on the list can be meant."""
+    found = await app.store.communities.members_named(actor.community_id, ref, shown)
+    found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
+    if listed and any(m in listed for m in found):
+        found = [m for m in found if m in listed]
+    return found
 
 
 #: Ids are BIGINT on PostgreSQL and INTEGER (64-bit) on SQLite: nothing larger can name a row.
