@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOO_SLOW = N_("That took me a little too long and Slack closed the window. Please press it again.")
+#: A form Slack refused to open (an error of its own, not the trigger's three seconds): said, never silence.
+NOT_OPENED = N_("Slack didn't open the form just now. Please try again in a moment.")
 
 
 class Presenter:
@@ -77,6 +79,8 @@ class Presenter:
             log.warning("could not show a reply on Slack: %s", unreachable(err))
             if isinstance(err, SlackApiError) and slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
+            elif forms and isinstance(err, SlackApiError):  # (the form was what Slack refused: nothing else shown)
+                await self._not_opened(where)
         if where.origin == "home":
             await self.publish_home(actor)
 
@@ -171,6 +175,16 @@ class Presenter:
             log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
             if slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
+            else:
+                await self._not_opened(where)
+
+    async def _not_opened(self, where: Where) -> None:
+        """Slack refused to open a form (`internal_error`, a rate limit outlasting the retries, a 5xx): the person
+        pressed or typed something, so they hear it didn't open, where they are (their DM from the Home tab)."""
+        try:
+            await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(NOT_OPENED))))
+        except (*UNREACHABLE, ResponseRefused) as err:
+            log.warning("could not say a form didn't open either: %s", unreachable(err))
 
     async def publish_home(self, actor: Actor) -> None:
         try:
