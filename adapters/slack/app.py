@@ -572,7 +572,7 @@ class SlackAdapter:
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message",
-                      event=eid)
+                      event=eid, thread=None if in_dm else _thread(event))
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"], in_dm=in_dm)
         if refs(text):  # someone named: by the name Slack gives, in the writer's language where it gives none
             names = await self._names(text, names)
@@ -609,7 +609,8 @@ class SlackAdapter:
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: it was answered
-        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid)
+        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid,
+                      thread=None if in_dm else _thread(now) or _thread(was))
         actor = await self._actor(body, user, None if in_dm else channel, in_dm=in_dm)
         after = await self._words(body, now, actor)
         before = await self._words(body, was, actor) if isinstance(was.get("text"), str) else None
@@ -667,6 +668,12 @@ def _own(body: dict[str, Any], event: dict[str, Any], text: str) -> set[str]:
         return {bot}
     found = refs(text)
     return {found[0]} if event.get("type") == "app_mention" and found else set()
+
+
+def _thread(message: dict[str, Any]) -> str | None:
+    """The thread a message is in (its parent's ts, as Slack names it on a reply), or None at the channel's top."""
+    thread = message.get("thread_ts")
+    return thread if isinstance(thread, str) and thread else None
 
 
 def _bot_user(body: dict[str, Any]) -> str:

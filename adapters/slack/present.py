@@ -131,7 +131,7 @@ class Presenter:
                 await where.respond(response_type="ephemeral",
                                     replace_original=where.replace and i == 0 and not reply.aside, **part)
             elif where.channel:
-                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **in_thread(where), **part)
             else:
                 await self.client.chat_postMessage(channel=where.user, unfurl_links=False, **part)
 
@@ -153,7 +153,7 @@ class Presenter:
             if not where.channel:
                 return
         for part in parts[sent:]:  # (what the DM didn't take)
-            await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+            await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **in_thread(where), **part)
 
     async def _upload(self, where: Where, reply: Reply) -> None:
         """Files (a data export) go to the person's DM with Hearth, never a channel."""
@@ -193,3 +193,8 @@ class Presenter:
             await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
         except SlackApiError as err:
             log.warning("could not publish App Home: %s", slack_error(err))
+
+
+def in_thread(where: Where) -> dict[str, str]:
+    """An ephemeral reply's place in a thread: the thread the person wrote in (`Where.thread`), if any."""
+    return {"thread_ts": where.thread} if where.thread else {}
