@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
+import json
 import logging
 import re
 import secrets
@@ -85,6 +87,9 @@ SUBMIT_BUDGET_SECONDS = 2.0
 STOP_GRACE_SECONDS = 5.0
 SORRY = NOT_SURE  # (its apology after a failure: true however far it got)
 FORM_EXPIRED = N_("This form has expired. Please open it again.")
+#: The same form sent again, word for word, after it was taken (Slack lets Submit be pressed again when the answer to
+#: the first press didn't reach it): not taken twice.
+SENT_ONCE = N_("You sent this form already, so I didn't take it a second time.")
 SLACK_DOWN = N_("I can't reach Slack right now, so I couldn't do that. Please try again in a few minutes.")
 SLACK_HELP = N_("On Slack, type these after `/hearth`, e.g. `/hearth {example}`. "
                 "Your **Home** tab with Hearth has buttons for the common ones.")
@@ -438,7 +443,11 @@ class SlackAdapter:
                 await self.app.speak_to(actor)
             await ack(response_action="update", view=self.present.view_for([*cared, _form_expired()], where))
             return
-        work = asyncio.ensure_future(self._run_submission(body, meta, user))
+        once = submission_key(body)
+        if once and not await self.app.store.outbox.first_time_event(once, self.app.now()):
+            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(_(SENT_ONCE)))], where))
+            return
+        work = asyncio.ensure_future(self._run_submission(body, meta, user, once))
         if not await within(SUBMIT_BUDGET_SECONDS, work):
             await ack()  # close the modal in time; the answer follows as a message
             self._after_ack(self._safely(self._show_when_done(where, work, view, meta)))
@@ -486,9 +495,16 @@ class SlackAdapter:
             return None, []
         return actor, await self.app.typed_not_run(actor, typed)
 
-    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
+    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str, once: str | None = None
                               ) -> tuple[Actor, list[Reply]]:
-        """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
+        """Who submitted and what the core answers (all of it inside the ack budget, if it can). A refusal (or a
+        failure) took nothing, so the same form sent again (`once`, `submission_key`) is heard again."""
+        actor, replies = await self._submission(body, meta, user)
+        if once and _refused(replies):
+            await self.app.store.outbox.forget_event(once)
+        return actor, replies
+
+    async def _submission(self, body: dict[str, Any], meta: dict[str, Any], user: str) -> tuple[Actor, list[Reply]]:
         kind = "command" if meta.get("k") == "command" else "form"
         args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
         moderating = self.app.registry.may_need_moderator(kind, str(meta.get("n")), args)
@@ -682,6 +698,19 @@ def _bot_user(body: dict[str, Any]) -> str:
         if isinstance(auth, dict) and auth.get("is_bot") and isinstance(auth.get("user_id"), str):
             return auth["user_id"]
     return ""
+
+
+def submission_key(body: dict[str, Any]) -> str | None:
+    """One id for a form sent as it was sent before: the same modal (its id and hash, which Slack changes whenever
+    Hearth changes the modal), by the same person, with the same values. Each press of Submit has a trigger of its
+    own, so this, not `event_id`, is what finds Submit pressed again after the answer to the first press was lost
+    on its way to Slack. None where Slack names no modal."""
+    view = body.get("view") or {}
+    if not view.get("id"):
+        return None
+    sent = json.dumps([view.get("id"), view.get("hash"), (body.get("user") or {}).get("id"),
+                       (view.get("state") or {}).get("values")], sort_keys=True, default=str)
+    return f"slack:submitted:{hashlib.sha256(sent.encode()).hexdigest()[:32]}"
 
 
 def _form_expired() -> Reply:
