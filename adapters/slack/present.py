@@ -67,6 +67,8 @@ class Presenter:
                     await self._upload(where, reply)
         except (*UNREACHABLE, ResponseRefused) as err:
             unshown = [r for r in replies if not any(r is s for s in shown)]
+            if isinstance(err, ResponseRefused) and where.channel:
+                unshown = await self._beside(where, unshown)
             if where.origin == "message":
                 # A message written to Hearth: Slack acked it and won't send it again, and the reply would have been
                 # a message anyway. All of it that Slack didn't take goes to their DM by the outbox, not only what
@@ -83,6 +85,26 @@ class Presenter:
                 await self._not_opened(where)
         if where.origin == "home":
             await self.publish_home(actor)
+
+    async def _beside(self, where: Where, unshown: list[Reply]) -> list[Reply]:
+        """Replies the response URL refused (it expired: a button on a message older than Slack's 30 minutes, or
+        used up): shown to the person alone in the same channel with `chat.postEphemeral` instead, with the file
+        that was to follow them; what was done is never left unsaid. Returns what Slack still didn't take, and the
+        replies carrying the person's own words (`Reply.keep`): those go to their DM, which keeps them (`_keep`)."""
+        beside = dataclasses.replace(where, respond=None, replace=False)
+        kept = [r for r in unshown if r.keep]
+        for i, reply in enumerate(unshown):
+            if reply.keep:
+                continue
+            try:
+                if reply.form is None and (reply.body.parts or reply.buttons or reply.title):
+                    await self._message(beside, reply)
+                if reply.attachment is not None:
+                    await self._upload(beside, reply)
+            except (*UNREACHABLE, ResponseRefused) as err:
+                log.warning("could not show a reply beside an expired response URL either: %s", unreachable(err))
+                return [r for j, r in enumerate(unshown) if j >= i or r.keep]
+        return kept
 
     async def _keep(self, where: Where, actor: Actor, replies: list[Reply]) -> bool:
         """The person's own words in replies that didn't reach them, to their DM by the outbox (`keep_privately`)."""
