@@ -67,7 +67,9 @@ class Presenter:
                     await self._upload(where, reply)
         except (*UNREACHABLE, ResponseRefused) as err:
             unshown = [r for r in replies if not any(r is s for s in shown)]
-            if isinstance(err, ResponseRefused) and where.channel:
+            in_modal = not forms and bool(texts) and bool(where.view_id or where.origin == "home")
+            if isinstance(err, ResponseRefused) and where.channel or in_modal and isinstance(err, SlackApiError) \
+                    and slack_error(err) != "expired_trigger_id":
                 unshown = await self._beside(where, unshown)
             if where.origin == "message":
                 # A message written to Hearth: Slack acked it and won't send it again, and the reply would have been
@@ -88,8 +90,9 @@ class Presenter:
 
     async def _beside(self, where: Where, unshown: list[Reply]) -> list[Reply]:
         """Replies the response URL refused (it expired: a button on a message older than Slack's 30 minutes, or
-        used up): shown to the person alone in the same channel with `chat.postEphemeral` instead, with the file
-        that was to follow them; what was done is never left unsaid. Returns what Slack still didn't take, and the
+        used up), or a modal Slack wouldn't open or update for them (a press on the Home tab, or in a modal): shown
+        as a message instead, to the person alone (beside the message in its channel, else in their DM with
+        Hearth), with the file that was to follow them; what was done is never left unsaid. Returns what Slack still didn't take, and the
         replies carrying the person's own words (`Reply.keep`): those go to their DM, which keeps them (`_keep`)."""
         beside = dataclasses.replace(where, respond=None, replace=False)
         kept = [r for r in unshown if r.keep]

@@ -1,5 +1,6 @@
-"""A button on a message older than its response URL (Slack's 30 minutes, or its uses spent): what the press did
-is still said, to the person alone, beside the message (chat.postEphemeral), never silence."""
+"""A button on a message older than its response URL (Slack's 30 minutes, or its uses spent), or a modal Slack
+won't open for an answer: what the press did is still said, to the person alone, beside the message
+(chat.postEphemeral) or in their DM, never silence."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ async def test_a_response_url_that_works_is_used_alone(app, fake, side):
     await fake.wait_for("response_url", 2)
     await fake.settle(0.3)
     assert fake.called("chat.postEphemeral") == []
+
+
+async def test_a_home_button_whose_modal_slack_refuses_says_it_in_the_dm(app, fake, side):
+    from tests.adapters.slack.test_home import open_home
+
+    home = await open_home(fake, side, ANN, "EvHomeFail")
+    fake.fail("views.open", error="internal_error")
+    await side.click(ANN, buttons(home["blocks"])["Reflect now"], view={**home, "id": "VHOME"})
+    [said] = await fake.wait_for("chat.postMessage", where=lambda p: p["channel"] == ANN)
+    assert "Take your time" in texts(said["blocks"])
