@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import hashlib
 import json
 import logging
 import re
@@ -67,6 +66,7 @@ from bot.commands.mentions import MAX_LOOKUPS, addressed, mentions_read, refs
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.commands.registry import given_back
 from bot.config import Config
+from bot.crypto import Cipher
 from bot.errors import UserError, care_of
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, join_rich, rich
 from bot.i18n import N_, _
@@ -443,7 +443,7 @@ class SlackAdapter:
                 await self.app.speak_to(actor)
             await ack(response_action="update", view=self.present.view_for([*cared, _form_expired()], where))
             return
-        once = submission_key(body)
+        once = submission_key(body, self.app.store.cipher)
         if once and not await self.app.store.outbox.first_time_event(once, self.app.now()):
             await ack(response_action="update", view=self.present.view_for([Reply(body=rich(_(SENT_ONCE)))], where))
             return
@@ -700,17 +700,18 @@ def _bot_user(body: dict[str, Any]) -> str:
     return ""
 
 
-def submission_key(body: dict[str, Any]) -> str | None:
+def submission_key(body: dict[str, Any], cipher: Cipher) -> str | None:
     """One id for a form sent as it was sent before: the same modal (its id and hash, which Slack changes whenever
     Hearth changes the modal), by the same person, with the same values. Each press of Submit has a trigger of its
     own, so this, not `event_id`, is what finds Submit pressed again after the answer to the first press was lost
-    on its way to Slack. None where Slack names no modal."""
+    on its way to Slack. A keyed digest (`Cipher.fingerprint`): the processed event it is kept as names nobody and
+    holds no words, nor lets a guess at them be tested. None where Slack names no modal."""
     view = body.get("view") or {}
     if not view.get("id"):
         return None
     sent = json.dumps([view.get("id"), view.get("hash"), (body.get("user") or {}).get("id"),
                        (view.get("state") or {}).get("values")], sort_keys=True, default=str)
-    return f"slack:submitted:{hashlib.sha256(sent.encode()).hexdigest()[:32]}"
+    return f"slack:submitted:{cipher.fingerprint('slack-submitted', sent)}"
 
 
 def _form_expired() -> Reply:
