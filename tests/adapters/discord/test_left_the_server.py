@@ -52,3 +52,13 @@ async def test_someone_still_in_the_server_answers_from_the_dm(discord_bot, fake
                             selects=("mood", "visibility"), dm_user=ann["user"])
     said = await fake.wait_callback(iid)
     assert "Thanks for checking in" in said["data"]["content"]
+
+
+async def test_a_slow_answer_about_membership_never_costs_the_press_its_three_seconds(discord_bot, fake: FakeDiscord,
+                                                                                       app, clock):
+    ann, _modal = await ann_opens_the_answer_form(fake, app, clock)
+    dm = await _dm_of(fake, ann)
+    fake.rate_limit(f"/members/{ann['user']['id']}", retry_after=2.5)  # (Discord slow to say: the press goes on)
+    opened = await fake.wait_callback(await fake.click(None, int(dm["id"]), button(dm, "Good"), dm_user=ann["user"]))
+    assert opened["type"] == 9 and fake.late == []
+    assert fake.calls_to("GET", f"/guilds/{fake.guild_id}/members/{ann['user']['id']}")  # (it was asked)
