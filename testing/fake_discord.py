@@ -481,8 +481,8 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "component_type": 3, "values": [value]}
         return await self.interact(self._interaction(3, data, member, dm_user, message))
 
-    async def submit(self, member: dict[str, Any], custom_id: str, values: dict[str, str],
-                     selects: tuple[str, ...] = ()) -> int:
+    async def submit(self, member: dict[str, Any] | None, custom_id: str, values: dict[str, str],
+                     selects: tuple[str, ...] = (), dm_user: dict[str, Any] | None = None) -> int:
         """Submit a modal as Discord sends it back: the modal's components in order, numbered as Discord numbers
         them (a text display by its id alone), each field in its label with what was typed or chosen. A value for
         a field the modal doesn't have (or for a modal the fake never saw) comes in a label of its own: a select's
@@ -509,7 +509,7 @@ class FakeDiscord:
         data: dict[str, Any] = {"custom_id": custom_id, "components": components}
         if resolved:
             data["resolved"] = resolved
-        return await self.interact(self._interaction(5, data, member))
+        return await self.interact(self._interaction(5, data, member, dm_user))  # (in their DM: `dm_user`, no member)
 
     def _field_answer(self, kind: int, cid: int, name: str, value: str, resolved: dict[str, Any]) -> dict[str, Any]:
         """One field of a submitted modal: a text input's value, or a select's values (a channel's resolved)."""

@@ -32,11 +32,11 @@ from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import (FORM_RE, HearthButton, HearthMenu, chosen, decode_args, form_values,
                                          menu_expired)
-from adapters.discord.interactions import (actor_for, answer, expired, form_expired, not_in_dms, received, show,
-                                           show_in_time, sorry, speak_their_locale)
+from adapters.discord.interactions import (actor_for, answer, expired, form_expired, kept_values, left_server,
+                                           not_in_dms, received, show, show_in_time, sorry, speak_their_locale)
 from adapters.discord.mentions import channel_names, has_marks, neutral, public_name, resolved_names
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
-from adapters.discord.moderators import DiscordModerators, roles_in
+from adapters.discord.moderators import DiscordModerators, in_server, roles_in
 from adapters.discord.sender import DiscordSender
 from adapters.discord.state import AdapterState
 from bot.commands.mentions import options_read
@@ -63,6 +63,10 @@ PERMISSIONS = discord.Permissions(
 
 def invite_url(application_id: int) -> str:
     return discord.utils.oauth_url(application_id, permissions=PERMISSIONS, scopes=("bot", "applications.commands"))
+
+
+#: Buttons in a DM that someone who has left the server may still press: they put nothing up there in their name.
+TAKES_NOTHING_UP = frozenset({"checkin.keep_private"})
 
 
 def point_rest_at(api_url: str) -> None:
@@ -328,6 +332,12 @@ class DiscordAdapter:
         if actor is None:
             await show_in_time(self, interaction, [not_in_dms()], started)
             return
+        # (a care note's button is a moderator's: whether they still moderate there, the core asks `still`; keeping
+        # their own words private only takes from what is up there, which someone who left may always do)
+        if actor.in_dm and not action.startswith("care.") and action not in TAKES_NOTHING_UP and \
+                await in_server(self, actor.community_id, actor.user_id) is False:
+            await show_in_time(self, interaction, [left_server()], started)
+            return
         if interaction.guild_id is None and action.startswith("care."):  # a note's button, raised in a DM: no roles
             # come with it, so read them in the note's server if a role there is on Hearth's list of moderators
             listed = await self.app.store.communities.moderators(actor.community_id)
@@ -356,6 +366,12 @@ class DiscordAdapter:
         if actor is None:
             await show_in_time(self, interaction, [*await self.care_outside(interaction, values), not_in_dms()],
                                started)
+            return
+        if actor.in_dm and await in_server(self, actor.community_id, actor.user_id) is False:
+            # Nothing of it goes to the server they left; their words are screened, and given back to them.
+            replies = [*await self.app.typed_not_run(actor, values), left_server()]
+            await show_in_time(self, interaction, [*replies, *kept_values(Event("form", actor, action, args, values),
+                                                                          replies)], started)
             return
         await answer(self, interaction, Event("form", actor, action, args, values, event_id=f"discord:{interaction.id}"),
                      started=started)

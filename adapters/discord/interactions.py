@@ -46,6 +46,13 @@ def not_in_dms() -> Reply:
     return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.")))
 
 
+def left_server() -> Reply:
+    """A button or form in a DM, for a server the person is no longer in (they left, or were removed): refused, so
+    nothing goes there in their name."""
+    return Reply(body=rich(_("You're no longer in the server this belongs to, so I can't do it there. Nothing was "
+                             "changed.")), error=True)
+
+
 def expired() -> Reply:
     return Reply(body=rich(_("This button has expired. Please run the command again.")))
 

@@ -70,3 +70,30 @@ async def roles_in(adapter: "DiscordAdapter", community_id: str, user_id: str) -
             log.warning("Discord didn't say which roles %s has in %s: %r", member_id, guild_id, err)
             return ()
     return tuple(str(r.id) for r in member.roles if not r.is_default())
+
+
+#: How long a press in a DM waits for Discord to say whether its presser is still in the server: it comes before the
+#: answer, inside Discord's three seconds; past it, Discord can't say (None), and the press goes on as before.
+IN_SERVER_WITHIN = 1.0
+
+
+async def in_server(adapter: "DiscordAdapter", community_id: str, user_id: str) -> bool | None:
+    """Whether the person is still a member of the server now: False once they left it or were removed (Discord no
+    longer knows them there), None when Discord can't say (Hearth isn't in it now, it can't be reached, or it is
+    slower than `IN_SERVER_WITHIN`)."""
+    guild_id, member_id = _snowflake(community_id), _snowflake(user_id)
+    if guild_id is None or member_id is None:
+        return False
+    guild = adapter.client.get_guild(guild_id)
+    if guild is None or guild.unavailable:
+        return None
+    if guild.get_member(member_id) is not None:
+        return True
+    try:
+        await asyncio.wait_for(guild.fetch_member(member_id), IN_SERVER_WITHIN)
+    except discord.NotFound:
+        return False
+    except UNREACHABLE as err:
+        log.warning("Discord didn't say whether %s is still in %s: %r", member_id, guild_id, err)
+        return None
+    return True

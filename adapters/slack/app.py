@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 import re
 import secrets
@@ -65,6 +66,7 @@ from bot.commands.mentions import MAX_LOOKUPS, addressed, mentions_read, refs
 from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.commands.registry import given_back
 from bot.config import Config
+from bot.crypto import Cipher
 from bot.errors import UserError, care_of
 from bot.events import SHOWN_TO, Actor, Event, Reply, Rich, join_rich, rich
 from bot.i18n import N_, _
@@ -85,6 +87,9 @@ SUBMIT_BUDGET_SECONDS = 2.0
 STOP_GRACE_SECONDS = 5.0
 SORRY = NOT_SURE  # (its apology after a failure: true however far it got)
 FORM_EXPIRED = N_("This form has expired. Please open it again.")
+#: The same form sent again, word for word, after it was taken (Slack lets Submit be pressed again when the answer to
+#: the first press didn't reach it): not taken twice.
+SENT_ONCE = N_("You sent this form already, so I didn't take it a second time.")
 SLACK_DOWN = N_("I can't reach Slack right now, so I couldn't do that. Please try again in a few minutes.")
 SLACK_HELP = N_("On Slack, type these after `/hearth`, e.g. `/hearth {example}`. "
                 "Your **Home** tab with Hearth has buttons for the common ones.")
@@ -438,7 +443,11 @@ class SlackAdapter:
                 await self.app.speak_to(actor)
             await ack(response_action="update", view=self.present.view_for([*cared, _form_expired()], where))
             return
-        work = asyncio.ensure_future(self._run_submission(body, meta, user))
+        once = submission_key(body, self.app.store.cipher)
+        if once and not await self.app.store.outbox.first_time_event(once, self.app.now()):
+            await ack(response_action="update", view=self.present.view_for([Reply(body=rich(_(SENT_ONCE)))], where))
+            return
+        work = asyncio.ensure_future(self._run_submission(body, meta, user, once))
         if not await within(SUBMIT_BUDGET_SECONDS, work):
             await ack()  # close the modal in time; the answer follows as a message
             self._after_ack(self._safely(self._show_when_done(where, work, view, meta)))
@@ -486,9 +495,16 @@ class SlackAdapter:
             return None, []
         return actor, await self.app.typed_not_run(actor, typed)
 
-    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str
+    async def _run_submission(self, body: dict[str, Any], meta: dict[str, Any], user: str, once: str | None = None
                               ) -> tuple[Actor, list[Reply]]:
-        """Who submitted and what the core answers (all of it inside the ack budget, if it can)."""
+        """Who submitted and what the core answers (all of it inside the ack budget, if it can). A refusal (or a
+        failure) took nothing, so the same form sent again (`once`, `submission_key`) is heard again."""
+        actor, replies = await self._submission(body, meta, user)
+        if once and _refused(replies):
+            await self.app.store.outbox.forget_event(once)
+        return actor, replies
+
+    async def _submission(self, body: dict[str, Any], meta: dict[str, Any], user: str) -> tuple[Actor, list[Reply]]:
         kind = "command" if meta.get("k") == "command" else "form"
         args = {str(k): str(v) for k, v in (meta.get("a") or {}).items()}
         moderating = self.app.registry.may_need_moderator(kind, str(meta.get("n")), args)
@@ -572,7 +588,7 @@ class SlackAdapter:
         in_dm = event.get("channel_type") == "im"
         # in the DM, a message it keeps; in a channel, one only they see, under their mention
         where = Where(event["user"], team_of(body), None, None if in_dm else event["channel"], origin="message",
-                      event=eid)
+                      event=eid, thread=None if in_dm else _thread(event))
         actor = await self._actor(body, event["user"], None if in_dm else event["channel"], in_dm=in_dm)
         if refs(text):  # someone named: by the name Slack gives, in the writer's language where it gives none
             names = await self._names(text, names)
@@ -609,7 +625,8 @@ class SlackAdapter:
         eid = event_id(body)
         if eid and not await self.app.store.outbox.first_time_event(eid, self.app.now()):
             return  # Slack retried this event: it was answered
-        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid)
+        where = Where(user, team_of(body), None, None if in_dm else channel, origin="message", event=eid,
+                      thread=None if in_dm else _thread(now) or _thread(was))
         actor = await self._actor(body, user, None if in_dm else channel, in_dm=in_dm)
         after = await self._words(body, now, actor)
         before = await self._words(body, was, actor) if isinstance(was.get("text"), str) else None
@@ -669,12 +686,32 @@ def _own(body: dict[str, Any], event: dict[str, Any], text: str) -> set[str]:
     return {found[0]} if event.get("type") == "app_mention" and found else set()
 
 
+def _thread(message: dict[str, Any]) -> str | None:
+    """The thread a message is in (its parent's ts, as Slack names it on a reply), or None at the channel's top."""
+    thread = message.get("thread_ts")
+    return thread if isinstance(thread, str) and thread else None
+
+
 def _bot_user(body: dict[str, Any]) -> str:
     """Hearth's own user in the workspace, as the event's envelope names it ("" if it doesn't)."""
     for auth in body.get("authorizations") or ():
         if isinstance(auth, dict) and auth.get("is_bot") and isinstance(auth.get("user_id"), str):
             return auth["user_id"]
     return ""
+
+
+def submission_key(body: dict[str, Any], cipher: Cipher) -> str | None:
+    """One id for a form sent as it was sent before: the same modal (its id and hash, which Slack changes whenever
+    Hearth changes the modal), by the same person, with the same values. Each press of Submit has a trigger of its
+    own, so this, not `event_id`, is what finds Submit pressed again after the answer to the first press was lost
+    on its way to Slack. A keyed digest (`Cipher.fingerprint`): the processed event it is kept as names nobody and
+    holds no words, nor lets a guess at them be tested. None where Slack names no modal."""
+    view = body.get("view") or {}
+    if not view.get("id"):
+        return None
+    sent = json.dumps([view.get("id"), view.get("hash"), (body.get("user") or {}).get("id"),
+                       (view.get("state") or {}).get("values")], sort_keys=True, default=str)
+    return f"slack:submitted:{cipher.fingerprint('slack-submitted', sent)}"
 
 
 def _form_expired() -> Reply:

@@ -78,6 +78,9 @@ class Where:
     event: str | None = None
     """The interaction's id (`event_id`) where it has no trigger (a message written to Hearth): what it names
     replies kept for later by, so a redelivery queues them once."""
+    thread: str | None = None
+    """The thread a message written to Hearth in a channel was written in (its `thread_ts`): the reply only they see
+    goes there too, where they are reading, not to the channel beneath."""
 
 
 def event_id(body: dict[str, Any]) -> str | None:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOO_SLOW = N_("That took me a little too long and Slack closed the window. Please press it again.")
+#: A form Slack refused to open (an error of its own, not the trigger's three seconds): said, never silence.
+NOT_OPENED = N_("Slack didn't open the form just now. Please try again in a moment.")
 
 
 class Presenter:
@@ -65,6 +67,10 @@ class Presenter:
                     await self._upload(where, reply)
         except (*UNREACHABLE, ResponseRefused) as err:
             unshown = [r for r in replies if not any(r is s for s in shown)]
+            in_modal = not forms and bool(texts) and bool(where.view_id or where.origin == "home")
+            if isinstance(err, ResponseRefused) and where.channel or in_modal and isinstance(err, SlackApiError) \
+                    and slack_error(err) != "expired_trigger_id":
+                unshown = await self._beside(where, unshown)
             if where.origin == "message":
                 # A message written to Hearth: Slack acked it and won't send it again, and the reply would have been
                 # a message anyway. All of it that Slack didn't take goes to their DM by the outbox, not only what
@@ -77,8 +83,31 @@ class Presenter:
             log.warning("could not show a reply on Slack: %s", unreachable(err))
             if isinstance(err, SlackApiError) and slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
+            elif forms and isinstance(err, SlackApiError):  # (the form was what Slack refused: nothing else shown)
+                await self._not_opened(where)
         if where.origin == "home":
             await self.publish_home(actor)
+
+    async def _beside(self, where: Where, unshown: list[Reply]) -> list[Reply]:
+        """Replies the response URL refused (it expired: a button on a message older than Slack's 30 minutes, or
+        used up), or a modal Slack wouldn't open or update for them (a press on the Home tab, or in a modal): shown
+        as a message instead, to the person alone (beside the message in its channel, else in their DM with
+        Hearth), with the file that was to follow them; what was done is never left unsaid. Returns what Slack still didn't take, and the
+        replies carrying the person's own words (`Reply.keep`): those go to their DM, which keeps them (`_keep`)."""
+        beside = dataclasses.replace(where, respond=None, replace=False)
+        kept = [r for r in unshown if r.keep]
+        for i, reply in enumerate(unshown):
+            if reply.keep:
+                continue
+            try:
+                if reply.form is None and (reply.body.parts or reply.buttons or reply.title):
+                    await self._message(beside, reply)
+                if reply.attachment is not None:
+                    await self._upload(beside, reply)
+            except (*UNREACHABLE, ResponseRefused) as err:
+                log.warning("could not show a reply beside an expired response URL either: %s", unreachable(err))
+                return [r for j, r in enumerate(unshown) if j >= i or r.keep]
+        return kept
 
     async def _keep(self, where: Where, actor: Actor, replies: list[Reply]) -> bool:
         """The person's own words in replies that didn't reach them, to their DM by the outbox (`keep_privately`)."""
@@ -127,7 +156,7 @@ class Presenter:
                 await where.respond(response_type="ephemeral",
                                     replace_original=where.replace and i == 0 and not reply.aside, **part)
             elif where.channel:
-                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+                await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **in_thread(where), **part)
             else:
                 await self.client.chat_postMessage(channel=where.user, unfurl_links=False, **part)
 
@@ -149,7 +178,7 @@ class Presenter:
             if not where.channel:
                 return
         for part in parts[sent:]:  # (what the DM didn't take)
-            await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **part)
+            await self.client.chat_postEphemeral(channel=where.channel, user=where.user, **in_thread(where), **part)
 
     async def _upload(self, where: Where, reply: Reply) -> None:
         """Files (a data export) go to the person's DM with Hearth, never a channel."""
@@ -171,6 +200,16 @@ class Presenter:
             log.warning("could not open the form for %s: %s", cmd.name, slack_error(err))
             if slack_error(err) == "expired_trigger_id":
                 await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(TOO_SLOW))))
+            else:
+                await self._not_opened(where)
+
+    async def _not_opened(self, where: Where) -> None:
+        """Slack refused to open a form (`internal_error`, a rate limit outlasting the retries, a 5xx): the person
+        pressed or typed something, so they hear it didn't open, where they are (their DM from the Home tab)."""
+        try:
+            await self._message(dataclasses.replace(where, replace=False), Reply(body=rich(_(NOT_OPENED))))
+        except (*UNREACHABLE, ResponseRefused) as err:
+            log.warning("could not say a form didn't open either: %s", unreachable(err))
 
     async def publish_home(self, actor: Actor) -> None:
         try:
@@ -179,3 +218,8 @@ class Presenter:
             await self.client.views_publish(user_id=actor.user_id.split(":", 1)[1], view=view)
         except SlackApiError as err:
             log.warning("could not publish App Home: %s", slack_error(err))
+
+
+def in_thread(where: Where) -> dict[str, str]:
+    """An ephemeral reply's place in a thread: the thread the person wrote in (`Where.thread`), if any."""
+    return {"thread_ts": where.thread} if where.thread else {}
