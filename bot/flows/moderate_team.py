@@ -459,8 +459,9 @@ def _shown_setting(key: str, value: object, app: "Hearth | None" = None) -> Rich
     return rich("{}", str(value))
 
 
-#: Settings whose value may be more than one word ("model crisis"); every other one is a single word.
-_WORDS_SETTINGS = ("crisis_screen",)
+#: Settings whose value may be more than one word ("model crisis", a region by its name: "New Zealand", a zone as a
+#: city: "New York"); their own readers refuse what they can't read, quoting it whole. Every other one is one word.
+_WORDS_SETTINGS = ("crisis_screen", "default_region", "default_timezone")
 #: A value each one-word setting takes, for a refusal that names words after it.
 _SETTING_EXAMPLES = {"summary_floor": "5", "retention_days": "90", "alert_channel": "#care",
                      "digest_channel": "#moderators", "digest_day": "mon", "digest_time": "09:00",

@@ -27,7 +27,8 @@ def test_a_channel_with_spaces_is_no_channel(tmp_path, capsys):
     script = "mod settings digest_channel weekly digest here\nmod settings alert_channel care team\nmod audit\n"
     out = run_script(tmp_path, script, capsys)
     assert "Saved" not in out and "#weekly digest here" not in out and "#care team" not in out
-    assert out.count("Please name a channel, e.g. #general.") == 2
+    assert "digest_channel takes one word" in out and "“digest here” came after “weekly”" in out
+    assert "alert_channel takes one word" in out and "“team” came after “care”" in out
     assert "changed a setting" not in out.split("you> mod audit", 1)[1]
 
 
