@@ -96,6 +96,14 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
     )
 
 
+def dm_actor(interaction: discord.Interaction) -> Actor:
+    """Who wrote or pressed in their DM, placed in no server: only who they are and that it came by DM (the core
+    decides what they may do there, `bot.flows.my_data.by_dm`). No name: the one each server knows stays."""
+    return Actor(community_id="", user_id=f"discord:{interaction.user.id}", display_name="",
+                 platform_moderator=None, channel_id=f"discord:{interaction.channel_id}" if interaction.channel_id
+                 else None, locale=getattr(interaction.locale, "value", None), in_dm=True)
+
+
 def received() -> float:
     """When an interaction's handling began (the loop's clock): Discord's three seconds run from there, through
     whatever is looked up before the core (a round, a note's server, roles), not from the core's start."""
