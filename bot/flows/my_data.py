@@ -35,6 +35,10 @@ router = Router("my_data")
 
 log = logging.getLogger(__name__)
 
+#: Said with the member's choices (`privacy`, `help`): their data rights by DM (`by_dm`), in or out of the community.
+DM_TOO = N_("**me data**, **me export** and **me delete** also work in your DM with me, even after you leave, as long "
+            "as the platform lets you message me.")
+
 DELETE_WARNING = N_(
     "This deletes everything I hold about you in this community: your check-in memberships, all your answers, "
     "your private notes, your reflection history and any care note about you. Posts of your shared and anonymous answers will be taken "
@@ -443,7 +447,7 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
         rich(_("If a moderator deletes a check-in, the posts of its answers come down, but your answers to it "
                "stay yours: in **me history** and **me export**, for you alone, until they'd be deleted anyway.")),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
-               "removes all of it. **checkin leave** stops a check-in any time.")),
+               "removes all of it. **checkin leave** stops a check-in any time.") + " " + _(DM_TOO)),
     ], "\n")
 
 
