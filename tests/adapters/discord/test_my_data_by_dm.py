@@ -3,7 +3,6 @@ DM: their data rights never depend on being in the server. Nobody acts on anyone
 
 from __future__ import annotations
 
-from bot.flows.my_data import DM_CHOOSE, DM_IN
 from bot.store import member_data
 from testing.fake_discord import FakeDiscord
 from tests.adapters.discord.helpers import button, create_schedule
@@ -61,31 +60,6 @@ async def test_nobody_acts_on_anyone_elses_data_by_dm(discord_bot, fake: FakeDis
     assert "Done" not in pressed["data"]["content"]
     held = await member_data.summary(app.store, *_ids(fake, ann))
     assert sum(held.answers.values()) == 1
-
-
-async def test_the_core_names_the_choice_and_refuses_a_community_not_theirs(app):
-    from bot.events import Actor, Event
-    from bot.flows.my_data import by_dm
-
-    def dm(kind: str, name: str, args: dict | None = None, user: str = "discord:7") -> Event:
-        return Event(kind, Actor("", user, "", platform_moderator=None, in_dm=True), name, args or {})
-
-    for cid, name in (("discord:1", "Garden Club"), ("discord:2", "Night Owls")):
-        await app.store.communities.ensure(cid, app.now(), name)
-        await app.store.communities.met(Actor(cid, "discord:7", "Ann", community_name=name), app.now())
-    await app.store.communities.met(Actor("discord:3", "discord:8", "Bob", community_name="Bob's"), app.now())
-    [choice] = await by_dm(app, dm("command", "me delete"))
-    assert sorted(b.label for b in choice.buttons) == ["Garden Club", "Night Owls"]
-    assert all(b.action == DM_CHOOSE for b in choice.buttons)
-
-    [refused] = await by_dm(app, dm("action", DM_CHOOSE, {"command": "me delete", DM_IN: "discord:3"}))
-    assert "Nothing was changed" in refused.body.plain()
-    assert await app.store.communities.get_member("discord:3", "discord:8") is not None
-
-    [asked] = await by_dm(app, dm("action", DM_CHOOSE, {"command": "me delete", DM_IN: "discord:2"}))
-    assert "Night Owls" in asked.body.plain() and "Are you sure?" in asked.body.plain()
-    assert all(b.args[DM_IN] == "discord:2" for b in asked.buttons)
-    assert await by_dm(app, dm("command", "checkin join")) is None  # (nothing else by DM)
 
 
 async def test_me_data_typed_in_a_dm_after_leaving_answers_for_the_server(discord_bot, fake: FakeDiscord, app, clock):
