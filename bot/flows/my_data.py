@@ -477,8 +477,8 @@ async def by_dm(app: "Hearth", ev: Event) -> list[Reply] | None:
     """A command typed, or a button pressed, in a person's DM with Hearth where the platform places them in no
     community (Discord: a DM belongs to no server; they may have left it, or been removed). The adapter says only
     who they are and that it came by DM (`Actor.in_dm`, no community); here, once for every platform: **me data**,
-    **me export** and **me delete** act on their own data in the communities Hearth holds data for them in (the
-    store's word, `held_for`), whether or not they are still there: the one, named, or the one they choose. The
+    **me export** and **me delete** act on their own data in the communities Hearth holds data for them in
+    (`member_data.communities_of`), whether or not they are still there: the one, named, or the one they choose. The
     rest is not for a DM (None: the adapter says so). Nobody acts on anyone else's data this way: whose it is is
     always the person who pressed or typed, and a button's community must be one Hearth holds their data in."""
     user = ev.actor.user_id
@@ -492,7 +492,7 @@ async def by_dm(app: "Hearth", ev: Event) -> list[Reply] | None:
         return None
     if command not in DM_RIGHTS:
         return None
-    held = dict(await app.store.communities.held_for(user))
+    held = await member_data.communities_of(app.store, user)
     if ev.kind == "command":
         if not held:
             return [Reply(body=rich(_("I hold nothing about you in any community right now.")))]

@@ -36,3 +36,19 @@ async def test_one_community_is_named_and_acted_on(app):
     [seen] = await by_dm(app, Event("command", Actor("", "discord:7", "", platform_moderator=None, in_dm=True),
                                     "me data", {}))
     assert seen.body.plain().startswith("In Garden Club:") and "What I hold about you here" in seen.body.plain()
+
+
+async def test_posts_still_coming_down_after_an_erasure_are_said_by_dm(app):
+    """After **me delete**, while a post of theirs is still coming down, Hearth holds where it is, with their id:
+    **me data** by DM says so, rather than "nothing"."""
+    import json
+
+    from bot.store import member_data
+
+    await app.store.communities.ensure("discord:1", app.now(), "Garden Club")
+    await app.store.db.execute(
+        "INSERT INTO outbox (dedupe_key, platform, kind, target, payload, next_attempt_at, status, created_at, tell) "
+        "VALUES ('k1', 'discord', 'delete', ?, '{}', ?, 'pending', ?, 'discord:7')",
+        json.dumps({"community": "discord:1", "ref": "1/2"}), app.now().isoformat(), app.now().isoformat())
+    assert await member_data.communities_of(app.store, "discord:7") == {"discord:1": "Garden Club"}
+    assert await member_data.communities_of(app.store, "discord:8") == {}
