@@ -74,3 +74,29 @@ async def test_me_data_typed_in_a_dm_after_leaving_answers_for_the_server(discor
     uid = int(ann["user"]["id"])
     await fake.wait_for(lambda: "1 check-in answer" in dm_texts(fake, uid))
     assert "inside your community" not in dm_texts(fake, uid)
+
+
+async def test_with_data_in_two_servers_she_chooses_which_and_only_that_one_is_erased(discord_bot, fake: FakeDiscord,
+                                                                                      app, clock):
+    from bot.events import Actor
+
+    mod = fake.member(fake.next_id(), "Mia", moderator=True)
+    ann = fake.member(fake.next_id(), "Ann")
+    await create_schedule(fake, mod)
+    await share_an_answer(fake, app, clock, ann, "Slept well for once")
+    here, user = _ids(fake, ann)
+    await app.store.communities.ensure("discord:999", app.now(), "Night Owls")
+    await app.store.communities.met(Actor("discord:999", user, "Ann", community_name="Night Owls"), app.now())
+    fake.forget_member(int(ann["user"]["id"]))
+
+    choice = await fake.wait_callback(await fake.slash_dm(ann["user"], "me delete"))
+    assert "more than one community" in choice["data"]["content"]
+    ask = await fake.wait_callback(await fake.click(None, choice["message_id"], button(choice["data"], "Night Owls"),
+                                                    dm_user=ann["user"]))
+    assert "Night Owls" in ask["data"]["content"] and "Are you sure?" in ask["data"]["content"]
+    asked_in = ask.get("message_id", choice["message_id"])  # (a new message, or the choice's, updated)
+    done = await fake.wait_callback(await fake.click(None, asked_in, button(ask["data"], "Yes, go ahead"),
+                                                     dm_user=ann["user"]))
+    assert "Done. I've deleted everything" in done["data"]["content"]
+    assert await app.store.communities.get_member("discord:999", user) is None
+    assert await app.store.communities.get_member(here, user) is not None  # (the other server's, untouched)
