@@ -23,6 +23,7 @@ from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.app import NOT_SURE
 from bot.errors import care_of
+from bot.flows.crisis_care import OUTSIDE_MINE
 from bot.events import Actor, Event, Reply, join_rich, rich
 from bot.i18n import N_, _, use
 from bot.language import from_locale
@@ -43,7 +44,9 @@ def sorry() -> Reply:
 
 
 def not_in_dms() -> Reply:
-    return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.")))
+    """Anything but a member's own data rights, in a DM (which is in no server): where it works, and what does here."""
+    return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.") + " "
+                           + _(OUTSIDE_MINE)))
 
 
 def left_server() -> Reply:

@@ -100,3 +100,10 @@ async def test_with_data_in_two_servers_she_chooses_which_and_only_that_one_is_e
     assert "Done. I've deleted everything" in done["data"]["content"]
     assert await app.store.communities.get_member("discord:999", user) is None
     assert await app.store.communities.get_member(here, user) is not None  # (the other server's, untouched)
+
+
+async def test_another_command_in_a_dm_says_what_does_work_there(discord_bot, fake: FakeDiscord, app, clock):
+    ann = fake.member(fake.next_id(), "Ann")
+    said = await fake.wait_callback(await fake.slash_dm(ann["user"], "checkin list"))
+    assert "I can only do that inside the server" in said["data"]["content"]
+    assert "**me delete** work for what I hold about you in any server" in said["data"]["content"]
