@@ -456,6 +456,10 @@ class FakeDiscord:
     async def slash(self, member: dict[str, Any], path: str, /, **options: Any) -> int:
         return await self.interact(self._interaction(2, self.command_payload(path, options), member))
 
+    async def slash_dm(self, user: dict[str, Any], path: str, /, **options: Any) -> int:
+        """A slash command run in the user's DM with the bot (no server: `user` is the member's "user")."""
+        return await self.interact(self._interaction(2, self.command_payload(path, options), None, user))
+
     async def slash_in(self, channel_id: int, member: dict[str, Any], path: str, /, **options: Any) -> int:
         """A slash command run in another channel of the member's server than its first (a thread, say)."""
         return await self.interact(self._interaction(2, self.command_payload(path, options), member,

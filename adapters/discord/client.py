@@ -32,8 +32,9 @@ from adapters.discord.channels import DiscordChannels
 from adapters.discord.commands import HearthTranslator, HearthTree, build_tree
 from adapters.discord.components import (FORM_RE, HearthButton, HearthMenu, chosen, decode_args, form_values,
                                          menu_expired)
-from adapters.discord.interactions import (actor_for, answer, expired, form_expired, kept_values, left_server,
-                                           not_in_dms, received, show, show_in_time, sorry, speak_their_locale)
+from adapters.discord.interactions import (actor_for, answer, dm_actor, expired, form_expired, kept_values,
+                                           left_server, not_in_dms, received, show, show_in_time, sorry,
+                                           speak_their_locale)
 from adapters.discord.mentions import channel_names, has_marks, neutral, public_name, resolved_names
 from adapters.discord.messages import edited_to_hearth, written_to_hearth
 from adapters.discord.moderators import DiscordModerators, in_server, roles_in
@@ -45,6 +46,7 @@ from bot.app import Hearth
 from bot.config import Config
 from bot.events import Event, Reply
 from bot.flows.crisis_care import care_alone
+from bot.flows.my_data import by_dm
 from bot.language import from_locale
 from bot.store.care import NOTE_ARG
 
@@ -308,8 +310,10 @@ class DiscordAdapter:
         started = received()
         speak_their_locale(interaction)
         actor = actor_for(interaction)
-        if actor is None:
-            await show_in_time(self, interaction, [not_in_dms()], started)
+        if actor is None:  # a DM: a member's own data rights work there (`by_dm`), wherever they are
+            mine = await by_dm(self.app, Event("command", dm_actor(interaction), name, args,
+                                               event_id=f"discord:{interaction.id}", typed=True))
+            await show_in_time(self, interaction, mine if mine is not None else [not_in_dms()], started)
             return
         cmd = self.app.registry.commands.get(name)
         if cmd is not None and any(isinstance(v, str) and has_marks(v) for v in args.values()):  # (typed in a text option)
@@ -329,8 +333,10 @@ class DiscordAdapter:
             await show_in_time(self, interaction, [expired()], started)
             return
         actor = actor_for(interaction, await self._community_for_dm(args, action))
-        if actor is None:
-            await show_in_time(self, interaction, [not_in_dms()], started)
+        if actor is None:  # (a DM's button of a member's own data rights: `by_dm`)
+            mine = await by_dm(self.app, Event("action", dm_actor(interaction), action, args,
+                                               event_id=f"discord:{interaction.id}"))
+            await show_in_time(self, interaction, mine if mine is not None else [not_in_dms()], started)
             return
         # (a care note's button is a moderator's: whether they still moderate there, the core asks `still`; keeping
         # their own words private only takes from what is up there, which someone who left may always do)

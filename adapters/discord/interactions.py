@@ -23,6 +23,7 @@ from adapters.late import if_late
 from adapters.uploads import UploadRefused
 from bot.app import NOT_SURE
 from bot.errors import care_of
+from bot.flows.crisis_care import OUTSIDE_MINE
 from bot.events import Actor, Event, Reply, join_rich, rich
 from bot.i18n import N_, _, use
 from bot.language import from_locale
@@ -43,7 +44,9 @@ def sorry() -> Reply:
 
 
 def not_in_dms() -> Reply:
-    return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.")))
+    """Anything but a member's own data rights, in a DM (which is in no server): where it works, and what does here."""
+    return Reply(body=rich(_("I can only do that inside the server. Please use the button or command there.") + " "
+                           + _(OUTSIDE_MINE)))
 
 
 def left_server() -> Reply:
@@ -94,6 +97,14 @@ def actor_for(interaction: discord.Interaction, community_id: str | None = None)
         community_name=getattr(interaction.guild, "name", None) if interaction.guild_id is not None else None,
         in_dm=interaction.guild_id is None,  # (a button or form in their DM, acting in a server: `Action.community_of`)
     )
+
+
+def dm_actor(interaction: discord.Interaction) -> Actor:
+    """Who wrote or pressed in their DM, placed in no server: only who they are and that it came by DM (the core
+    decides what they may do there, `bot.flows.my_data.by_dm`). No name: the one each server knows stays."""
+    return Actor(community_id="", user_id=f"discord:{interaction.user.id}", display_name="",
+                 platform_moderator=None, channel_id=f"discord:{interaction.channel_id}" if interaction.channel_id
+                 else None, locale=getattr(interaction.locale, "value", None), in_dm=True)
 
 
 def received() -> float:

@@ -23,6 +23,7 @@ from bot.commands.parse import parse_line, rest_of_line, trimmed
 from bot.errors import UserError
 from bot.events import Actor, Event, Reply, rich
 from bot.flows.crisis_care import NO_PRIVATE_WAY, edited_outside, written_outside
+from bot.flows.my_data import by_dm
 from bot.i18n import _
 from bot.views.home import HELP
 
@@ -40,6 +41,10 @@ async def written_to_hearth(adapter: "DiscordAdapter", message: discord.Message,
     text = trimmed(text) or HELP  # (invisible alone: an empty message)
     actor = _actor(message)
     if actor is None:
+        mine = await _by_dm(adapter, message, text, names) if message.guild is None else None
+        if mine is not None:
+            await _answer(adapter, message, mine)
+            return
         await _in_no_server(adapter, message, mentions_read(text, names))
         return
     if refs(text):  # someone named: "@someone", where Discord gives no name, in the writer's language
@@ -104,6 +109,20 @@ def _actor(message: discord.Message) -> Actor | None:
                  platform_moderator=author.guild_permissions.manage_guild,
                  channel_id=f"discord:{message.channel.id}",
                  roles=tuple(str(r.id) for r in author.roles if not r.is_default()), community_name=guild.name)
+
+
+async def _by_dm(adapter: "DiscordAdapter", message: discord.Message, text: str,
+                 names: dict[str, str]) -> list[Reply] | None:
+    """A command typed in a DM, which is in no server: a member's own data rights work there (`by_dm` decides);
+    None for anything else."""
+    try:
+        cmd, args = parse_line(adapter.app.registry, text, [], names)
+    except UserError:
+        return None
+    actor = Actor(community_id="", user_id=f"discord:{message.author.id}", display_name="", platform_moderator=None,
+                  channel_id=f"discord:{message.channel.id}", in_dm=True)
+    return await by_dm(adapter.app, Event("command", actor, cmd.name, args, event_id=f"discord:{message.id}",
+                                          typed=True, seen=False))
 
 
 async def _in_no_server(adapter: "DiscordAdapter", message: discord.Message, text: str) -> None:

@@ -510,6 +510,9 @@ NOT_UNDERSTOOD = N_("Sorry, I didn't understand that. **help** shows what I can 
 #: To someone Hearth can place in no community (a DM on a platform of servers) whose words raise no concern.
 OUTSIDE = N_("I answer commands inside your community: type **help** there, or **support** for people you can "
              "reach right now.")
+#: Said with `OUTSIDE`: what does work there, a member's own data rights (`bot.flows.my_data.by_dm`).
+OUTSIDE_MINE = N_("Here, **me data**, **me export** and **me delete** work for what I hold about you in any server, "
+                  "even one you've left.")
 #: Where someone wrote to Hearth, when its private answer could not reach them (their DMs are closed to Hearth):
 #: nothing of what they wrote, only where a private answer is.
 NO_PRIVATE_WAY = N_("I couldn't send you a private message. Type **support** here: only you will see the answer.")
@@ -522,7 +525,7 @@ async def written_outside(app: "Hearth", text: str) -> Reply:
     if care is not None:
         return care
     with speaking("en"):
-        return Reply(body=rich(_(OUTSIDE)))
+        return Reply(body=rich(_(OUTSIDE) + " " + _(OUTSIDE_MINE)))
 
 
 async def care_alone(app: "Hearth", text: str, language: str | None = None) -> Reply | None:

@@ -13,6 +13,7 @@ from bot.commands.router import Router
 from bot.errors import UserError, quoted
 from bot.events import Event, Reply, Rich, hearth_text, join_rich, rich
 from bot.flows.crisis_care import NOT_UNDERSTOOD
+from bot.flows.my_data import DM_TOO
 from bot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ async def help_command(app: "Hearth", ev: Event) -> Reply:
         if shown:
             lines.append(rich(""))
             lines += [_line(c) for c in shown]
-    lines.append(rich("\n" + _("For one command: **help checkin join**.")))
+    lines.append(rich("\n" + _("For one command: **help checkin join**.") + " " + _(DM_TOO)))
     lines.append(rich(_(SCREENED)))
     return Reply(body=join_rich(lines))
 

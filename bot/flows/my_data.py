@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from bot.commands.router import Router
 from bot.clock import parse_iso
 from bot.crypto import FernetCipher, seal_stored
-from bot.events import Attachment, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
+from bot.events import Attachment, Button, Event, Reply, Rich, fill, hearth_text, join_rich, rich, show_date
 from bot.i18n import N_, _, ngettext, speaking
 from bot.engines.retention import retention_days
 from bot.engines.rounds import anonymity_floor, settle_waiting_posts
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 router = Router("my_data")
 
 log = logging.getLogger(__name__)
+
+#: Said with the member's choices (`privacy`, `help`): their data rights by DM (`by_dm`), in or out of the community.
+DM_TOO = N_("**me data**, **me export** and **me delete** also work in your DM with me, even after you leave, as long "
+            "as the platform lets you message me.")
 
 DELETE_WARNING = N_(
     "This deletes everything I hold about you in this community: your check-in memberships, all your answers, "
@@ -443,5 +447,73 @@ def privacy_notice(days: int, encrypted: bool, unsealed: int = 0) -> Rich:
         rich(_("If a moderator deletes a check-in, the posts of its answers come down, but your answers to it "
                "stay yours: in **me history** and **me export**, for you alone, until they'd be deleted anyway.")),
         rich(_("**Your choices:** **me data** shows what I hold, **me export** gives you a copy, and **me delete** "
-               "removes all of it. **checkin leave** stops a check-in any time.")),
+               "removes all of it. **checkin leave** stops a check-in any time.") + " " + _(DM_TOO)),
     ], "\n")
+
+
+# -- by DM: a member's data rights wherever they are, in the server or not ---------------------------------------
+
+#: What a person may do by DM, for their own data in a community Hearth holds data for them in: see it, take a copy,
+#: erase it. Never anything else, never anyone else's: whose data is who pressed or typed (`by_dm`).
+DM_RIGHTS = ("me data", "me export", "me delete")
+#: The argument a DM's button carries: which community it acts in (checked against the presser's own, each time).
+DM_IN = "dm_in"
+#: The choice among several communities, by DM.
+DM_CHOOSE = "my_data.dm"
+
+
+def _in(name: str) -> str:
+    return name.strip() or _("a community whose name I don't know")
+
+
+def _tagged(reply: Reply, community_id: str) -> Reply:
+    """A reply's buttons (`me delete`'s confirmation), carrying back the community they act in."""
+    if not reply.buttons:
+        return reply
+    return replace(reply, buttons=tuple(replace(b, args=b.args | {DM_IN: community_id}) for b in reply.buttons))
+
+
+async def by_dm(app: "Hearth", ev: Event) -> list[Reply] | None:
+    """A command typed, or a button pressed, in a person's DM with Hearth where the platform places them in no
+    community (Discord: a DM belongs to no server; they may have left it, or been removed). The adapter says only
+    who they are and that it came by DM (`Actor.in_dm`, no community); here, once for every platform: **me data**,
+    **me export** and **me delete** act on their own data in the communities Hearth holds data for them in
+    (`member_data.communities_of`), whether or not they are still there: the one, named, or the one they choose. The
+    rest is not for a DM (None: the adapter says so). Nobody acts on anyone else's data this way: whose it is is
+    always the person who pressed or typed, and a button's community must be one Hearth holds their data in."""
+    user = ev.actor.user_id
+    if ev.kind == "command":
+        command = ev.name
+    elif ev.kind == "action" and ev.name == DM_CHOOSE:
+        command = ev.args.get("command", "")
+    elif ev.kind == "action" and ev.name in ("confirm", "cancel") and DM_IN in ev.args:
+        command = ev.args.get("command", "")
+    else:
+        return None
+    if command not in DM_RIGHTS:
+        return None
+    held = await member_data.communities_of(app.store, user)
+    if ev.kind == "command":
+        if not held:
+            return [Reply(body=rich(_("I hold nothing about you in any community right now.")))]
+        if len(held) > 1:
+            return [Reply(body=rich(_("I hold data about you in more than one community. Which one is this for?")),
+                          buttons=tuple(Button(_in(name), DM_CHOOSE, {"command": command, DM_IN: cid})
+                                        for cid, name in held.items()))]
+        [community_id] = held
+    else:
+        community_id = ev.args.get(DM_IN, "")
+        if community_id not in held:  # (erased already, or never theirs)
+            return [Reply(body=rich(_("I hold nothing about you there now. Nothing was changed.")))]
+    actor = replace(ev.actor, community_id=community_id, community_name=None, platform_moderator=None, roles=(),
+                    in_dm=True)
+    args = {k: v for k, v in ev.args.items() if k != DM_IN}
+    if ev.kind == "command" or ev.name == DM_CHOOSE:
+        event = Event("command", actor, command, {} if ev.name == DM_CHOOSE else args, event_id=ev.event_id,
+                      typed=ev.kind == "command")
+    else:
+        event = Event("action", actor, ev.name, args, event_id=ev.event_id)
+    replies = await app.handle(event)
+    where = fill(_("In {community}:"), community=_in(held[community_id])) + rich("\n")
+    return [_tagged(replace(r, body=where + r.body) if i == 0 else r, community_id)
+            for i, r in enumerate(replies)]

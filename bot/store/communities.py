@@ -152,6 +152,15 @@ class CommunityRepository(Repository):
             "AND language IS NULL AND snooze_until IS NULL AND (settings IS NULL OR settings = '{}')",
             community_id, user_id)
 
+    async def held_for(self, user_id: str) -> list[tuple[str, str]]:
+        """The communities Hearth holds a member's data in (their row there: `met`, gone with `me delete`), as
+        (id, name), for their data rights by DM (`bot.flows.my_data.by_dm`): on their own platform only."""
+        rows = await self.db.fetchall(
+            "SELECT m.community_id AS id, COALESCE(c.name, '') AS name FROM members m "
+            "LEFT JOIN communities c ON c.id = m.community_id WHERE m.user_id = ? ORDER BY m.community_id", user_id)
+        platform = user_id.split(":", 1)[0] + ":"
+        return [(r["id"], r["name"] or "") for r in rows if r["id"].startswith(platform)]
+
     async def get_member(self, community_id: str, user_id: str) -> Member | None:
         row = await self.db.fetchone(
             "SELECT * FROM members WHERE community_id = ? AND user_id = ?", community_id, user_id

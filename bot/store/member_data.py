@@ -133,6 +133,18 @@ class Erased:
     did, never who)."""
 
 
+async def communities_of(store: "Store", user_id: str) -> dict[str, str]:
+    """The communities Hearth holds anything of the member's in, by id, with their names ("" if none known): their
+    row there, or their posts an erasure of theirs is still taking down. On their own platform only."""
+    held = dict(await store.communities.held_for(user_id))
+    platform = user_id.split(":", 1)[0] + ":"
+    for community_id in sorted(await store.outbox.erasing_for(user_id) - held.keys()):
+        if community_id.startswith(platform):
+            found = await store.communities.get(community_id)
+            held[community_id] = found.name if found is not None else ""
+    return dict(sorted(held.items()))
+
+
 async def summary(store: "Store", community_id: str, user_id: str) -> Summary:
     parts: dict[str, Any] = {}
     for repository in store.repositories:

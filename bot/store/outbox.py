@@ -485,6 +485,23 @@ class OutboxRepository(Repository):
         return {"waiting_messages": len(await self._waiting_about(community_id, user_id)),
                 **({"posts_coming_down": coming_down} if coming_down else {})}
 
+    async def erasing_for(self, user_id: str) -> set[str]:
+        """The communities where an erasure of theirs is still taking their posts down (`member_summary`'s
+        `posts_coming_down`, in any community): Hearth holds where those posts are, with their id, until done."""
+        rows = await self.db.fetchall("SELECT target FROM outbox WHERE status = 'pending' AND tell = ?", user_id)
+        found: set[str] = set()
+        for row in rows:
+            try:
+                community = json.loads(row["target"]).get("community")
+            except (TypeError, ValueError, AttributeError):
+                continue
+            if isinstance(community, str) and community:
+                found.add(community)
+        held = await self.db.fetchall(
+            "SELECT DISTINCT s.community_id AS c FROM held_posts h JOIN rounds rd ON rd.id = h.round_id "
+            "JOIN schedules s ON s.id = rd.schedule_id WHERE h.tell = ?", user_id)
+        return found | {r["c"] for r in held}
+
     async def member_export(self, community_id: str, user_id: str) -> dict[str, Any]:
         """The messages to or about them still waiting to be sent: what kind, when, and, for those written to them,
         their words (`_waiting`)."""
