@@ -281,15 +281,10 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
     if not actor.from_platform:
         if ref in listed:
             return ref
-        found = await _named(app, actor, ref, shown, listed)
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise UserError(_("More than one member goes by that name. In chat, use **mod moderators add** and pick "
-                              "the one you mean."), field=field)
-        raise UserError(_("I don't know anyone by that name here. Hearth knows members once they have used it: "
-                          "type their name as Hearth shows it, or in chat use **mod moderators add** and pick them."),
-                        field=field)
+        return await _one_named(app, actor, ref, shown, listed, field, _(
+            "More than one member goes by that name. In chat, use **mod moderators add** and pick the one you mean."),
+            _("I don't know anyone by that name here. Hearth knows members once they have used it: type their name as "
+              "Hearth shows it, or in chat use **mod moderators add** and pick them."))
     if any(ch.isspace() for ch in shown):
         raise UserError(_("That isn't a member's name. Pick a member, or type the name Hearth shows for them."),
                         field=field)
@@ -299,28 +294,27 @@ async def member_ref(app: "Hearth", actor: Actor, value: str, listed: Collection
                             field=field)
         ref = f"{platform}:{shown.lower()}"
     elif typed:  # (a name typed on Slack or Discord: someone Hearth has met here by it, never an id made up from it)
-        found = await _named(app, actor, ref, shown, listed)
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise UserError(_("More than one member goes by that name. Mention the one you mean (@ and their name), "
-                              "so I know who it is."), field=field)
-        raise UserError(_("I don't know anyone by that name here. Mention them (@ and their name), so I know who you "
-                          "mean: I know someone by name only once they have used Hearth here."), field=field)
+        return await _one_named(app, actor, ref, shown, listed, field, _(
+            "More than one member goes by that name. Mention the one you mean (@ and their name), so I know who it is."),
+            _("I don't know anyone by that name here. Mention them (@ and their name), so I know who you mean: I know "
+              "someone by name only once they have used Hearth here."))
     for m in listed:  # one listed before invisible characters were taken out ("ann" + U+200B) is reached too
         if m != ref and user_ref(actor, m) == ref:
             return m
     return ref
 
 
-async def _named(app: "Hearth", actor: Actor, ref: str, shown: str, listed: Collection[str]) -> list[str]:
-    """The members Hearth has met here by the name (or id) typed, and those of `listed` it names; for a removal
-    (`listed`: the moderator list) only someone on the list can be meant."""
+async def _one_named(app: "Hearth", actor: Actor, ref: str, shown: str, listed: Collection[str], field: str,
+                     several: str, none: str) -> str:
+    """The one member Hearth has met here by the name (or id) typed, or of `listed` it names (for a removal, the
+    moderator list: only someone on it can be meant); else a refusal in the caller's words (`several`, `none`)."""
     found = await app.store.communities.members_named(actor.community_id, ref, shown)
     found += [m for m in listed if m not in found and user_ref(actor, m) == ref]
     if listed and any(m in listed for m in found):
         found = [m for m in found if m in listed]
-    return found
+    if len(found) == 1:
+        return found[0]
+    raise UserError(several if found else none, field=field)
 
 
 #: Ids are BIGINT on PostgreSQL and INTEGER (64-bit) on SQLite: nothing larger can name a row.

@@ -9,24 +9,15 @@ tests/adapters/slack/test_security.py.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
 
-from bot.scheduling.runner import RoundScheduler
 from tests.adapters.discord.conftest import discord_bot, fake  # noqa: F401  (fixtures)
 from testing.fake_discord import FakeDiscord
-from tests.adapters.discord.helpers import button, create_schedule, run
+from tests.adapters.discord.helpers import button, round_open_for_ann
 
 
 async def test_a_check_in_answer_delivered_twice_is_saved_and_shared_once(discord_bot, fake: FakeDiscord, app,
                                                                         clock):
-    mod = fake.member(fake.next_id(), "Mia", moderator=True)
-    ann = fake.member(fake.next_id(), "Ann")
-    await create_schedule(fake, mod)
-    await run(fake, ann, "checkin join", schedule="mornings")
-    clock.set(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    assert (await RoundScheduler(app).run_pending())["opened"] == 1
-    await app.outbox.drain_all()
-    [post] = fake.channel_messages(fake.channel_id)[-1:]
+    ann, post = await round_open_for_ann(fake, app, clock)
     modal = await fake.wait_callback(await fake.click(ann, int(post["id"]), button(post, "Good")))
     form_id = modal["data"]["custom_id"]
 
